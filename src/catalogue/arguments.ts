@@ -1,0 +1,236 @@
+import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
+import type { ArgumentSpec, ArgumentType, LayerDefinition } from "./types.js";
+
+interface BoundValue {
+  value: Value;
+  position: SourcePosition;
+}
+
+/** A layer whose arguments are bound to its definition: what a nested `layer` argument yields. */
+export interface BoundLayer {
+  definition: LayerDefinition;
+  args: LayerArguments;
+}
+
+export type LayerLookup = (call: EvaluatedCall) => LayerDefinition;
+
+/**
+ * Arguments bound to a signature and type-checked. Accessors return plain numbers and booleans;
+ * `fail` reports a constraint (channels divisible by groups, ...) at the argument's position.
+ */
+export class LayerArguments {
+  constructor(
+    private readonly call: EvaluatedCall,
+    private readonly values: ReadonlyMap<string, BoundValue>,
+    private readonly lookup: LayerLookup,
+  ) {}
+
+  get type(): string {
+    return this.call.type;
+  }
+
+  get callPosition(): SourcePosition {
+    return this.call.position;
+  }
+
+  private bound(name: string): BoundValue {
+    const bound = this.values.get(name);
+    if (!bound) throw new Error(`${this.call.type} has no argument '${name}' in its signature`);
+    return bound;
+  }
+
+  position(name: string): SourcePosition {
+    return this.bound(name).position;
+  }
+
+  value(name: string): Value {
+    return this.bound(name).value;
+  }
+
+  isNone(name: string): boolean {
+    return this.bound(name).value.kind === "none";
+  }
+
+  int(name: string): number {
+    const value = this.value(name);
+    if (value.kind !== "int") this.fail(name, `${this.call.type} needs an integer for '${name}', got ${describeValue(value)}`);
+    return value.value;
+  }
+
+  optionalInt(name: string): number | undefined {
+    return this.isNone(name) ? undefined : this.int(name);
+  }
+
+  float(name: string): number {
+    const value = this.value(name);
+    if (value.kind !== "int" && value.kind !== "float") this.fail(name, `${this.call.type} needs a number for '${name}', got ${describeValue(value)}`);
+    return value.value;
+  }
+
+  bool(name: string): boolean {
+    const value = this.value(name);
+    if (value.kind !== "bool") this.fail(name, `${this.call.type} needs True or False for '${name}', got ${describeValue(value)}`);
+    return value.value;
+  }
+
+  string(name: string): string {
+    const value = this.value(name);
+    if (value.kind === "string") return value.value;
+    if (value.kind === "symbol") return value.name;
+    this.fail(name, `${this.call.type} needs a string for '${name}', got ${describeValue(value)}`);
+  }
+
+  /** An int or tuple of ints as a list: `7` is `[7]`, `(3, 5)` is `[3, 5]`. */
+  ints(name: string): number[] {
+    const value = this.value(name);
+    if (value.kind === "int") return [value.value];
+    if (value.kind === "tuple" && value.items.every((item) => item.kind === "int")) {
+      return value.items.map((item) => (item as { value: number }).value);
+    }
+    this.fail(name, `${this.call.type} needs an integer or a tuple of integers for '${name}', got ${describeValue(value)}`);
+  }
+
+  /** A per-dimension size such as kernel_size: an int is repeated `dims` times, a tuple must have `dims` items. */
+  size(name: string, dims: number): number[] {
+    const value = this.value(name);
+    const items = this.ints(name);
+    if (value.kind === "int") return Array.from({ length: dims }, () => items[0]!);
+    if (items.length !== dims) {
+      this.fail(name, `${this.call.type} needs ${dims} value${dims === 1 ? "" : "s"} for '${name}', got ${items.length}`, `write a single integer or a tuple of ${dims}`);
+    }
+    return items;
+  }
+
+  /** A nested layer argument, bound to its own definition. */
+  layer(name: string): BoundLayer {
+    const value = this.value(name);
+    if (value.kind !== "layer") this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`);
+    const definition = this.lookup(value.call);
+    return { definition, args: bindArguments(definition, value.call, this.lookup) };
+  }
+
+  fail(name: string, message: string, hint?: string): never {
+    throw new SpecError(this.values.get(name)?.position ?? this.call.position, message, hint);
+  }
+}
+
+function defaultValue(spec: ArgumentSpec): Value {
+  const raw = spec.default;
+  if (raw === null || raw === undefined) return { kind: "none" };
+  if (typeof raw === "boolean") return { kind: "bool", value: raw };
+  if (typeof raw === "string") return { kind: "string", value: raw };
+  if (typeof raw === "number") return Number.isInteger(raw) && spec.type !== "float" ? { kind: "int", value: raw } : { kind: "float", value: raw };
+  return { kind: "tuple", items: raw.map((item) => ({ kind: "int", value: item })) };
+}
+
+function accepts(type: ArgumentType, value: Value): boolean {
+  switch (type) {
+    case "any":
+      return true;
+    case "int":
+      return value.kind === "int";
+    case "float":
+      return value.kind === "int" || value.kind === "float";
+    case "bool":
+      return value.kind === "bool";
+    case "string":
+      return value.kind === "string" || value.kind === "symbol";
+    case "size":
+      return value.kind === "int" || (value.kind === "tuple" && value.items.every((item) => item.kind === "int"));
+    case "padding":
+      return accepts("size", value) || accepts("string", value);
+    case "layer":
+      return value.kind === "layer";
+  }
+}
+
+const EXPECTED: Record<ArgumentType, string> = {
+  any: "a value",
+  int: "an integer",
+  float: "a number",
+  bool: "True or False",
+  string: "a string",
+  size: "an integer or a tuple of integers",
+  padding: "an integer, a tuple of integers or a string such as 'same'",
+  layer: "a layer such as TransformerEncoderLayer(...)",
+};
+
+function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, position: SourcePosition): void {
+  if (value.kind === "none" && (spec.optional || spec.default === null)) return;
+  if (accepts(spec.type, value)) return;
+  if (value.kind === "symbol") {
+    throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, `define it under vars:, or check its spelling`);
+  }
+  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`);
+}
+
+/** Binds positional and keyword arguments to a definition's signature, as Python would. */
+export function bindArguments(definition: LayerDefinition, call: EvaluatedCall, lookup: LayerLookup): LayerArguments {
+  const signature = definition.signature;
+  const variadic = signature.find((spec) => spec.variadic);
+  const positionalSpecs = signature.filter((spec) => !spec.variadic);
+  const values = new Map<string, BoundValue>();
+  const extra: BoundValue[] = [];
+  let positionalIndex = 0;
+
+  for (const arg of call.args) {
+    if (arg.name === undefined) {
+      if (variadic) {
+        extra.push({ value: arg.value, position: arg.position });
+        continue;
+      }
+      const spec = positionalSpecs[positionalIndex++];
+      if (!spec) {
+        throw new SpecError(arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
+      }
+      values.set(spec.name, { value: arg.value, position: arg.position });
+      continue;
+    }
+    const spec = signature.find((candidate) => candidate.name === arg.name);
+    if (!spec || spec.variadic) {
+      const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
+      const suggestion = didYouMean(arg.name, names);
+      throw new SpecError(
+        arg.position,
+        `${call.type} has no argument '${arg.name}'`,
+        suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`),
+      );
+    }
+    if (values.has(spec.name)) {
+      throw new SpecError(arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
+    }
+    values.set(spec.name, { value: arg.value, position: arg.position });
+  }
+
+  if (variadic) {
+    values.set(variadic.name, { value: { kind: "tuple", items: extra.map((item) => item.value) }, position: extra[0]?.position ?? call.position });
+  }
+  for (const spec of signature) {
+    const bound = values.get(spec.name);
+    if (bound) {
+      if (spec.variadic) {
+        const tuple = bound.value as { items: Value[] };
+        tuple.items.forEach((item, index) => checkType(call, spec, item, extra[index]!.position));
+      } else {
+        checkType(call, spec, bound.value, bound.position);
+      }
+      continue;
+    }
+    if (spec.default === undefined && !spec.optional) {
+      throw new SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
+    }
+    values.set(spec.name, { value: defaultValue(spec), position: call.position });
+  }
+  return new LayerArguments(call, values, lookup);
+}
+
+export function formatSignature(definition: LayerDefinition): string {
+  const parts = definition.signature.map((spec) => {
+    if (spec.variadic) return `*${spec.name}`;
+    if (spec.default === undefined) return spec.name;
+    const shown = spec.default === null ? "None" : typeof spec.default === "boolean" ? (spec.default ? "True" : "False") : JSON.stringify(spec.default);
+    return `${spec.name}=${shown}`;
+  });
+  return `${definition.type}(${parts.join(", ")})`;
+}

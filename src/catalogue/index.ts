@@ -1,0 +1,50 @@
+import { SpecError, didYouMean } from "../diagnostics/index.js";
+import type { EvaluatedCall } from "../parse/values.js";
+import { bindArguments, formatSignature, type LayerArguments } from "./arguments.js";
+import { linearLayers } from "./linear.js";
+import { parameterLayers } from "./parameter.js";
+import type { LayerDefinition, LayerTensors } from "./types.js";
+
+export type { ArgumentSpec, LayerDefinition, LayerTensors, TensorSpec } from "./types.js";
+export { formatSignature, type LayerArguments };
+
+const FAMILIES: readonly LayerDefinition[][] = [linearLayers, parameterLayers];
+
+const BY_TYPE = new Map<string, LayerDefinition>(FAMILIES.flat().map((definition) => [definition.type, definition]));
+
+/** `nn.Linear` and `torch.nn.Linear` name the same class as `Linear`. */
+function className(type: string): string {
+  return type.replace(/^(?:torch\.)?nn\./, "");
+}
+
+export function layerTypes(): string[] {
+  return [...BY_TYPE.keys()];
+}
+
+export function findLayer(call: EvaluatedCall): LayerDefinition {
+  const definition = BY_TYPE.get(className(call.type));
+  if (definition) return definition;
+  const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
+  throw new SpecError(
+    call.position,
+    `unknown layer type '${call.type}'`,
+    suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`,
+  );
+}
+
+export interface DescribedLayer extends LayerTensors {
+  definition: LayerDefinition;
+  args: LayerArguments;
+}
+
+/** Binds a call to its catalogue entry and lists its tensors as PyTorch would. */
+export function describeLayer(call: EvaluatedCall): DescribedLayer {
+  const definition = findLayer(call);
+  const args = bindArguments(definition, call, findLayer);
+  return { definition, args, ...definition.tensors(args) };
+}
+
+export function signatureOf(type: string): string | undefined {
+  const definition = BY_TYPE.get(className(type));
+  return definition && formatSignature(definition);
+}

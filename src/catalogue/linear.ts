@@ -1,0 +1,49 @@
+import type { LayerDefinition } from "./types.js";
+
+const linear: LayerDefinition = {
+  type: "Linear",
+  signature: [
+    { name: "in_features", type: "int" },
+    { name: "out_features", type: "int" },
+    { name: "bias", type: "bool", default: true },
+    { name: "device", type: "any", default: null },
+    { name: "dtype", type: "any", default: null },
+  ],
+  tensors(args) {
+    const inFeatures = args.int("in_features");
+    const outFeatures = args.int("out_features");
+    return {
+      parameters: [{ name: "weight", shape: [outFeatures, inFeatures] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : [])],
+      buffers: [],
+    };
+  },
+};
+
+const bilinear: LayerDefinition = {
+  type: "Bilinear",
+  signature: [
+    { name: "in1_features", type: "int" },
+    { name: "in2_features", type: "int" },
+    { name: "out_features", type: "int" },
+    { name: "bias", type: "bool", default: true },
+    { name: "device", type: "any", default: null },
+    { name: "dtype", type: "any", default: null },
+  ],
+  tensors(args) {
+    const outFeatures = args.int("out_features");
+    return {
+      parameters: [
+        { name: "weight", shape: [outFeatures, args.int("in1_features"), args.int("in2_features")] },
+        ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : []),
+      ],
+      buffers: [],
+    };
+  },
+};
+
+export const linearLayers: LayerDefinition[] = [
+  linear,
+  // MultiheadAttention's out_proj prints under this name in print(model).
+  { ...linear, type: "NonDynamicallyQuantizableLinear" },
+  bilinear,
+];

@@ -1,0 +1,64 @@
+/** Where something is in a spec file: 1-based line and column, as editors show them. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/**
+ * Any problem a user can fix in their input. The message says what is wrong, the hint what to do;
+ * every stage throws these so the CLI and the action print them the same way.
+ */
+export class SpecError extends Error {
+  readonly position: SourcePosition;
+  readonly hint: string | undefined;
+  readonly detail: string;
+
+  constructor(position: SourcePosition, detail: string, hint?: string) {
+    super(formatDiagnostic(position, detail, hint));
+    this.name = "SpecError";
+    this.position = position;
+    this.detail = detail;
+    this.hint = hint;
+  }
+}
+
+export function formatDiagnostic(position: SourcePosition, detail: string, hint?: string): string {
+  const head = `${position.file}:${position.line}:${position.col}: ${detail}`;
+  return hint ? `${head}\n  ${hint}` : head;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j]!;
+      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The candidate closest to `name` (case-insensitive), if it is close enough to be a likely typo. */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const closest = closestName(name, candidates);
+  return closest === undefined ? undefined : `did you mean '${closest}'?`;
+}
