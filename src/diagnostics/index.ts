@@ -62,3 +62,21 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   const closest = closestName(name, candidates);
   return closest === undefined ? undefined : `did you mean '${closest}'?`;
 }
+
+/** Several independent problems found in one pass (all schema violations of a file), reported together. */
+export class SpecErrors extends Error {
+  readonly errors: SpecError[];
+
+  constructor(errors: SpecError[]) {
+    super(errors.map((error) => error.message).join("\n"));
+    this.name = "SpecErrors";
+    this.errors = errors;
+  }
+}
+
+/** The individual errors of a thrown SpecError or SpecErrors, or undefined for anything else (a bug). */
+export function userErrors(error: unknown): SpecError[] | undefined {
+  if (error instanceof SpecErrors) return error.errors;
+  if (error instanceof SpecError) return [error];
+  return undefined;
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import { runCli } from "./run.js";
+
+const result = runCli(process.argv.slice(2), {
+  readFile: (file) => readFileSync(file, "utf8"),
+});
+if (result.stdout) process.stdout.write(result.stdout);
+if (result.stderr) process.stderr.write(result.stderr);
+process.exitCode = result.exitCode;

@@ -1,0 +1,16 @@
+import type { ModelCount } from "../count/index.js";
+import { escapeMarkdown } from "./escape.js";
+import { formulaLines, layerTable, type TableModel } from "./layer-table.js";
+
+export function renderMarkdownTable(table: TableModel): string {
+  const row = (cells: string[], bold = false) => `| ${cells.map((cell, index) => (bold && index === 0 ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(" | ")} |`;
+  const rule = `|${table.align.map((align) => (align === "right" ? " ---: " : " --- ")).join("|")}|`;
+  return [row(table.headers), rule, ...table.rows.map((cells) => row(cells)), ...table.footer.map((cells) => row(cells, true))].join("\n");
+}
+
+/** The report as GitHub-flavoured markdown; every name from the spec is escaped. */
+export function formatMarkdown(count: ModelCount, explain: boolean): string {
+  const parts = [`### ${escapeMarkdown(count.model)}`, "", `Spec: ${escapeMarkdown(count.file)}`, "", renderMarkdownTable(layerTable(count))];
+  if (explain) parts.push("", "<details><summary>Formulas</summary>", "", ...formulaLines(count).map((line) => `- ${escapeMarkdown(line)}`), "", "</details>");
+  return `${parts.join("\n")}\n`;
+}

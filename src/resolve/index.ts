@@ -1,0 +1,96 @@
+import { posix } from "node:path";
+import { SpecError, type SourcePosition } from "../diagnostics/index.js";
+import type { Value } from "../parse/values.js";
+import { parseYaml, type YamlSource } from "../parse/yaml.js";
+import { validateSpec } from "../validate/index.js";
+import { resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
+import { valueOf } from "./scope.js";
+import type { SpecData } from "./spec-data.js";
+import { resolveTies } from "./ties.js";
+import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
+
+export { formatPath, formatSegment, instanceCount } from "./paths.js";
+export type { PathSegment, ReadFile, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "./types.js";
+
+const MAX_INCLUDE_DEPTH = 16;
+
+interface LoadedFile {
+  source: YamlSource;
+  data: SpecData;
+}
+
+/** Parses and validates each file once, however often it is included. */
+function fileLoader(readFile: ReadFile): (file: string, includedAt?: SourcePosition) => LoadedFile {
+  const cache = new Map<string, LoadedFile>();
+  return (file, includedAt) => {
+    const cached = cache.get(file);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = readFile(file);
+    } catch (error) {
+      if (!includedAt) throw error;
+      throw new SpecError(includedAt, `cannot read included file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "paths are relative to the including spec");
+    }
+    const source = parseYaml(text, file);
+    validateSpec(source);
+    const loaded = { source, data: source.data as SpecData };
+    cache.set(file, loaded);
+    return loaded;
+  };
+}
+
+/** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
+export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
+  const load = fileLoader(readFile);
+
+  /** A file's variables and blocks, after those of the files it includes. */
+  const scopeOf = (loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>) => {
+    const { source, data } = loaded;
+    const scope = new Map<string, Value>();
+    const blocks = new Map<string, BlockDefinition>();
+    const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
+    includes.forEach((included, index) => {
+      const path = typeof data.include === "string" ? ["include"] : ["include", index];
+      const inner = loadInclude(posix.join(posix.dirname(source.file), included), source.at(path), expanding, new Map());
+      for (const [name, value] of inner.scope) scope.set(name, value);
+      for (const [name, block] of inner.blocks) {
+        if (blocks.has(name)) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+        blocks.set(name, block);
+      }
+    });
+    for (const name of overrides.keys()) {
+      if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+    }
+    for (const [name, raw] of Object.entries(data.vars ?? {})) {
+      scope.set(name, overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope));
+    }
+    for (const [name, block] of Object.entries(data.blocks ?? {})) {
+      if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope });
+    }
+    return { source, data, scope, blocks };
+  };
+
+  const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
+    const key = `file ${included}`;
+    if (expanding.includes(key)) {
+      throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+    }
+    if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+    return scopeOf(load(included, position), [...expanding, key], overrides);
+  };
+
+  const root = scopeOf(load(file), [`file ${file}`], new Map());
+  if (!root.data.layers) {
+    throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+  }
+  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
+  resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, prefix: [], expanding: [`file ${file}`] }, 1);
+  return {
+    model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
+    file,
+    layers: walker.out,
+    ties: resolveTies(walker.out, root.data.tie, root.source),
+  };
+}

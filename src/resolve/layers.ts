@@ -1,0 +1,200 @@
+import { posix } from "node:path";
+import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
+import type { DataPath, YamlSource } from "../parse/yaml.js";
+import { isTrue, type Scope } from "./evaluate.js";
+import { formatPath, instanceCount } from "./paths.js";
+import { evaluateCallText, integerAt, valueOf } from "./scope.js";
+import type { PathSegment, ResolvedLayer } from "./types.js";
+import type { SpecData } from "./spec-data.js";
+
+/** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
+const KINDS = ["type", "layer", "layers", "use", "include"] as const;
+const OPTIONS = new Set(["repeat", "if", "frozen", "with"]);
+
+export interface BlockDefinition {
+  name: string;
+  params: Record<string, unknown>;
+  layers: unknown[];
+  source: YamlSource;
+  path: DataPath;
+  /** The variables of the file that defines the block: blocks are lexically scoped. */
+  scope: Scope;
+}
+
+/** What a list of layers is resolved in: its file, variables, blocks and what encloses it. */
+export interface ListContext {
+  source: YamlSource;
+  scope: Scope;
+  blocks: ReadonlyMap<string, BlockDefinition>;
+  frozen: boolean;
+  prefix: PathSegment[];
+  /** Blocks and files being expanded, outermost first, to report cycles. */
+  expanding: string[];
+}
+
+/** Loads, validates and reads an included spec's vars and blocks; supplied by the entry point. */
+export type LoadInclude = (
+  file: string,
+  position: SourcePosition,
+  expanding: string[],
+  overrides: ReadonlyMap<string, Value>,
+) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; blocks: Map<string, BlockDefinition> };
+
+export interface Walker {
+  loadInclude: LoadInclude;
+  out: ResolvedLayer[];
+}
+
+type Body = Record<string, unknown>;
+
+function isBody(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && KINDS.some((kind) => kind in value);
+}
+
+/** A call string written as a mapping: `{type: Embedding, num_embeddings: 50257, ...}`. */
+function mappingCall(source: YamlSource, path: DataPath, body: Body, scope: Scope): EvaluatedCall {
+  const args: EvaluatedArgument[] = [];
+  const shown: string[] = [];
+  for (const [name, raw] of Object.entries(body)) {
+    if (name === "type" || OPTIONS.has(name)) continue;
+    args.push({ name, value: valueOf(source, [...path, name], raw, scope), position: source.keyAt([...path, name]) });
+    shown.push(`${name}=${Array.isArray(raw) ? `(${raw.join(", ")})` : String(raw)}`);
+  }
+  const type = String(body.type);
+  return { type, args, position: source.at([...path, "type"]), text: `${type}(${shown.join(", ")})` };
+}
+
+function kindOf(source: YamlSource, path: DataPath, body: Body): (typeof KINDS)[number] {
+  const kinds = KINDS.filter((kind) => kind in body);
+  if (kinds.length !== 1) {
+    throw new SpecError(source.keyAt([...path, kinds[1]!]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+  }
+  return kinds[0]!;
+}
+
+function blockScope(source: YamlSource, path: DataPath, body: Body, block: BlockDefinition, callerScope: Scope): Map<string, Value> {
+  const given = (body.with ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(given)) {
+    if (!(name in block.params)) {
+      const suggestion = didYouMean(name, Object.keys(block.params));
+      const known = Object.keys(block.params);
+      throw new SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+    }
+  }
+  const scope = new Map(block.scope);
+  for (const [name, fallback] of Object.entries(block.params)) {
+    if (name in given) {
+      scope.set(name, valueOf(source, [...path, "with", name], given[name], callerScope));
+    } else if (fallback === null) {
+      throw new SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+    } else {
+      scope.set(name, valueOf(block.source, [...block.path, "params", name], fallback, scope));
+    }
+  }
+  return scope;
+}
+
+function checkCycle(expanding: string[], key: string, position: SourcePosition, what: string): void {
+  if (expanding.includes(key)) {
+    throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+  }
+}
+
+/** Resolves one list of layers, appending leaf entries to `walker.out` in model order. */
+export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): void {
+  const { source, scope } = context;
+  const names = new Map<string, SourcePosition>();
+  const runs: { from: number; to: number; position: SourcePosition }[] = [];
+  let nextIndex = 0;
+
+  const duplicate = (name: string, position: SourcePosition, earlier: SourcePosition): never => {
+    throw new SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
+  };
+  // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
+  const claimName = (name: string, position: SourcePosition) => {
+    const earlier = names.get(name) ?? runs.find((run) => /^\d+$/.test(name) && Number(name) >= run.from && Number(name) <= run.to)?.position;
+    if (earlier) duplicate(name, position, earlier);
+    names.set(name, position);
+  };
+  const claimRun = (from: number, to: number, position: SourcePosition) => {
+    for (const [name, earlier] of names) if (/^\d+$/.test(name) && Number(name) >= from && Number(name) <= to) duplicate(name, position, earlier);
+    runs.push({ from, to, position });
+  };
+
+  items.forEach((item, index) => {
+    const itemPath = [...listPath, index];
+    let name: string | undefined;
+    let bodyPath: DataPath = itemPath;
+    let raw: unknown = item;
+    if (typeof item === "object" && item !== null && !isBody(item)) {
+      name = Object.keys(item)[0]!;
+      bodyPath = [...itemPath, name];
+      raw = (item as Body)[name];
+    }
+    const body: Body = typeof raw === "string" ? { layer: raw } : (raw as Body);
+    const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
+    const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
+
+    if (body.if !== undefined) {
+      const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope);
+      if (!isTrue(condition, source.at([...bodyPath, "if"]))) return;
+    }
+    const repeated = body.repeat !== undefined;
+    const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
+    if (body.with !== undefined && kind !== "use" && kind !== "include") {
+      throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+    }
+
+    let own: PathSegment[];
+    if (name !== undefined) {
+      claimName(name, position);
+      own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
+    } else {
+      claimRun(nextIndex, nextIndex + repeat - 1, position);
+      own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
+      nextIndex += repeat;
+    }
+    if (repeat === 0) return;
+    const segments = [...context.prefix, ...own];
+    const frozen = context.frozen || body.frozen === true;
+    const count = multiplier * instanceCount(own);
+    if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+
+    if (kind === "type" || kind === "layer") {
+      const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+      walker.out.push({ path: formatPath(segments), segments, count, call, frozen, position });
+      return;
+    }
+    const inner: ListContext = { ...context, frozen, prefix: segments };
+    if (kind === "layers") {
+      resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count);
+      return;
+    }
+    if (kind === "use") {
+      const blockName = String(body.use);
+      const block = context.blocks.get(blockName);
+      if (!block) {
+        throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+      }
+      checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
+      const blockContext: ListContext = {
+        ...inner,
+        source: block.source,
+        scope: blockScope(source, bodyPath, body, block, scope),
+        expanding: [...context.expanding, `block ${blockName}`],
+      };
+      resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count);
+      return;
+    }
+    const file = posix.join(posix.dirname(source.file), String(body.include));
+    const overrides = new Map<string, Value>();
+    for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
+    const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
+    if (!included.data.layers) {
+      throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+    }
+    const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
+    resolveList(walker, included.data.layers, ["layers"], includeContext, count);
+  });
+}

@@ -1,0 +1,9 @@
+/** A spec file's data after schema validation: the shapes the schema guarantees. */
+export interface SpecData {
+  model?: string;
+  include?: string | string[];
+  vars?: Record<string, unknown>;
+  blocks?: Record<string, { params?: Record<string, unknown>; layers: unknown[] }>;
+  layers?: unknown[];
+  tie?: Record<string, string>;
+}

@@ -1,0 +1,44 @@
+import type { SourcePosition } from "../diagnostics/index.js";
+import type { EvaluatedCall } from "../parse/values.js";
+
+/** One step of a module path: a child's name, one index, or a run of indices from `repeat`. */
+export type PathSegment = string | number | { from: number; to: number };
+
+/**
+ * One layer entry of the spec with everything symbolic resolved. A repeated entry stays one
+ * entry with a `count`, so work grows with the spec, not with the model.
+ */
+export interface ResolvedLayer {
+  /** `h.[0-11].c_fc`. */
+  path: string;
+  segments: PathSegment[];
+  /** How many module instances this entry stands for. */
+  count: number;
+  call: EvaluatedCall;
+  frozen: boolean;
+  position: SourcePosition;
+}
+
+/** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */
+export interface TensorReference {
+  layer: number;
+  tensor: string;
+  instances: number;
+  text: string;
+  position: SourcePosition;
+}
+
+export interface ResolvedTie {
+  parameter: TensorReference;
+  owner: TensorReference;
+}
+
+export interface ResolvedModel {
+  model: string;
+  file: string;
+  layers: ResolvedLayer[];
+  ties: ResolvedTie[];
+}
+
+/** Reads a spec file by path; throws when it does not exist. The CLI reads disk, the action reads git. */
+export type ReadFile = (file: string) => string;

@@ -1,0 +1,128 @@
+import type { ErrorObject } from "ajv";
+import { SpecError } from "../diagnostics/index.js";
+import type { DataPath, YamlSource } from "../parse/yaml.js";
+
+/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
+export function describePath(path: DataPath): string {
+  if (path.length === 0) return "the file";
+  return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
+}
+
+function dataPath(error: ErrorObject, data: unknown): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const raw of error.instancePath.split("/").slice(1)) {
+    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const step = Array.isArray(node) ? Number(segment) : segment;
+    path.push(step);
+    node = (node as Record<string | number, unknown> | undefined)?.[step];
+  }
+  return path;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "true or false",
+  null: "~",
+};
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  return path.reduce<unknown>((node, segment) => (node as Record<string | number, unknown> | undefined)?.[segment], data);
+}
+
+/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
+function hintFor(path: DataPath, keyword: string): string | undefined {
+  const inLayers = path.some((segment) => segment === "layers");
+  if (keyword === "maxProperties" && inLayers) return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
+  if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
+    return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
+  }
+  return undefined;
+}
+
+/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
+export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource): SpecError[] {
+  const seen = new Set<string>();
+  const result: SpecError[] = [];
+  for (const error of errors) {
+    // `if`/`anyOf` only say that a branch failed; the branch's own error says what is wrong.
+    // Errors about a property name (propertyName set) are read by the propertyNames case below.
+    if (error.keyword === "if" || error.keyword === "anyOf" || error.propertyName !== undefined) continue;
+    const path = dataPath(error, source.data);
+    const where = describePath(path);
+    const value = valueAt(source.data, path);
+    let position = source.at(path);
+    let message: string;
+    let hint = hintFor(path, error.keyword);
+    switch (error.keyword) {
+      case "type": {
+        const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+        message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
+        break;
+      }
+      case "required":
+        message = `${where} is missing '${error.params.missingProperty}'`;
+        break;
+      case "additionalProperties":
+        position = source.keyAt([...path, error.params.additionalProperty]);
+        message = `unknown key '${error.params.additionalProperty}' in ${where}`;
+        hint ??= `allowed keys: ${Object.keys(((error.parentSchema as { properties?: object }).properties ?? {})).join(", ")}`;
+        break;
+      case "propertyNames": {
+        const name = String(error.params.propertyName);
+        position = source.keyAt([...path, name]);
+        const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
+        if (allowed) {
+          message = `unknown key '${name}' in ${where}`;
+          hint = `allowed keys: ${(allowed.params.allowedValues as string[]).join(", ")}${hint ? `; ${hint}` : ""}`;
+        } else {
+          message = `'${name}' is not a valid name in ${where}`;
+          hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
+        }
+        break;
+      }
+      case "false schema":
+        position = source.keyAt(path);
+        message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
+        hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
+        break;
+      case "maxProperties":
+        message = `${where} has ${Object.keys(value as object).length} keys where one is expected`;
+        break;
+      case "minProperties":
+        message = `${where} is empty`;
+        break;
+      case "minLength":
+        message = `${where} must not be empty`;
+        break;
+      case "oneOf":
+        message = `${where} must be a file path or a list of file paths`;
+        break;
+      case "pattern":
+        message = `${where} does not match the pattern ${error.params.pattern}`;
+        break;
+      case "enum":
+        message = `${where} must be one of: ${(error.params.allowedValues as unknown[]).map(String).join(", ")}, not ${typeName(value)}`;
+        break;
+      default:
+        message = `${where} ${error.message ?? "is invalid"}`;
+    }
+    const key = `${position.line}:${position.col}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(new SpecError(position, message, hint));
+  }
+  return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+}
