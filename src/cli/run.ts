@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { userErrors } from "../diagnostics/index.js";
 import { analyzeSpec } from "../engine.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "../report/index.js";
+import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportOptions } from "../report/index.js";
 import type { ReadFile } from "../resolve/index.js";
 
 export interface CliResult {
@@ -17,7 +17,7 @@ export interface CliEnvironment {
 /** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
 
-export const USAGE = `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain]
+export const USAGE = `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all]
 
 Counts a model's parameters from its YAML architecture spec, exactly as PyTorch's
 sum(p.numel() for p in model.parameters()) would.
@@ -28,6 +28,7 @@ Commands:
 Options:
   -f, --format FORMAT   table (default), markdown or json
       --explain         show the arithmetic behind every layer's count
+      --all             also list layers without parameters (activations, pooling, ...)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -40,7 +41,7 @@ function invalid(message: string): CliResult {
   return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
 }
 
-function report(files: string[], format: ReportFormat, explain: boolean, env: CliEnvironment): CliResult {
+function report(files: string[], format: ReportFormat, options: ReportOptions, env: CliEnvironment): CliResult {
   const counts = [];
   const errors: string[] = [];
   for (const file of files) {
@@ -56,7 +57,7 @@ function report(files: string[], format: ReportFormat, explain: boolean, env: Cl
   }
   // A report on some specs but not others would read as complete: all or nothing.
   if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
-  return { exitCode: EXIT.ok, stdout: renderReport(counts, format, explain), stderr: "" };
+  return { exitCode: EXIT.ok, stdout: renderReport(counts, format, options), stderr: "" };
 }
 
 /** The CLI as a function of its arguments and file access, so tests run it without a process. */
@@ -69,6 +70,7 @@ export function runCli(argv: readonly string[], env: CliEnvironment): CliResult 
       options: {
         format: { type: "string", short: "f", default: "table" },
         explain: { type: "boolean", default: false },
+        all: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -86,5 +88,5 @@ export function runCli(argv: readonly string[], env: CliEnvironment): CliResult 
     return invalid(`unknown format '${values.format}': use ${REPORT_FORMATS.join(", ")}`);
   }
   if (files.length === 0) return invalid(`report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml`);
-  return report(files, values.format as ReportFormat, values.explain, env);
+  return report(files, values.format as ReportFormat, { explain: values.explain, all: values.all }, env);
 }

@@ -16,18 +16,20 @@ function checked(value: number, position: SourcePosition, what: string): number 
 }
 
 function numelOf(shape: readonly number[], position: SourcePosition, what: string): number {
-  return shape.reduce((product, size) => checked(product * size, position, `${what} with shape [${shape.join(", ")}]`), 1);
+  return shape.reduce((product, size) => checked(product * size, position, `the element count of ${what} [${shape.join(", ")}]`), 1);
 }
+
+const tensorPath = (layer: ResolvedLayer, name: string) => (name ? `${layer.path}.${name}` : layer.path);
 
 function countLayer(layer: ResolvedLayer): LayerCount {
   const described = describeLayer(layer.call);
   const parameters = described.parameters.map((tensor) => ({
     name: tensor.name,
     shape: tensor.shape,
-    numel: numelOf(tensor.shape, layer.position, `${layer.path} ${tensor.name}`.trim()),
+    numel: numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name)),
     trainable: !layer.frozen && tensor.trainable !== false,
   }));
-  const buffers = described.buffers.map((tensor) => ({ name: tensor.name, shape: tensor.shape, numel: numelOf(tensor.shape, layer.position, `${layer.path} ${tensor.name}`.trim()) }));
+  const buffers = described.buffers.map((tensor) => ({ name: tensor.name, shape: tensor.shape, numel: numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name)) }));
   return {
     path: layer.path,
     type: described.definition.type,

@@ -1,5 +1,6 @@
 import type { ModelCount } from "../count/index.js";
 import { toJsonReport } from "./json.js";
+import type { ReportOptions } from "./layer-table.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatText } from "./text.js";
 
@@ -7,16 +8,17 @@ export { escapeMarkdown } from "./escape.js";
 export { toJsonReport, type JsonReport } from "./json.js";
 export { formatMarkdown } from "./markdown.js";
 export { formatText } from "./text.js";
+export type { ReportOptions } from "./layer-table.js";
 
 export type ReportFormat = "table" | "markdown" | "json";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "markdown", "json"];
 
 /** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
-export function renderReport(counts: readonly ModelCount[], format: ReportFormat, explain: boolean): string {
+export function renderReport(counts: readonly ModelCount[], format: ReportFormat, options: ReportOptions): string {
   if (format === "json") {
     const reports = counts.map(toJsonReport);
     return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
   }
   const render = format === "markdown" ? formatMarkdown : formatText;
-  return counts.map((count) => render(count, explain)).join("\n");
+  return counts.map((count) => render(count, options)).join("\n");
 }

@@ -1,6 +1,6 @@
 import type { ModelCount } from "../count/index.js";
 import { escapeMarkdown } from "./escape.js";
-import { formulaLines, layerTable, type TableModel } from "./layer-table.js";
+import { foldedNote, formulaLines, layerTable, type ReportOptions, type TableModel } from "./layer-table.js";
 
 export function renderMarkdownTable(table: TableModel): string {
   const row = (cells: string[], bold = false) => `| ${cells.map((cell, index) => (bold && index === 0 ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(" | ")} |`;
@@ -9,8 +9,12 @@ export function renderMarkdownTable(table: TableModel): string {
 }
 
 /** The report as GitHub-flavoured markdown; every name from the spec is escaped. */
-export function formatMarkdown(count: ModelCount, explain: boolean): string {
-  const parts = [`### ${escapeMarkdown(count.model)}`, "", `Spec: ${escapeMarkdown(count.file)}`, "", renderMarkdownTable(layerTable(count))];
-  if (explain) parts.push("", "<details><summary>Formulas</summary>", "", ...formulaLines(count).map((line) => `- ${escapeMarkdown(line)}`), "", "</details>");
+export function formatMarkdown(count: ModelCount, options: ReportOptions): string {
+  const parts = [`### ${escapeMarkdown(count.model)}`, "", `Spec: ${escapeMarkdown(count.file)}`, "", renderMarkdownTable(layerTable(count, options))];
+  const note = foldedNote(count, options);
+  if (note) parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
+  if (options.explain) {
+    parts.push("", "<details><summary>Formulas</summary>", "", ...formulaLines(count, options).map((line) => `- ${escapeMarkdown(line)}`), "", "</details>");
+  }
   return `${parts.join("\n")}\n`;
 }

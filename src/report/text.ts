@@ -1,5 +1,5 @@
 import type { ModelCount } from "../count/index.js";
-import { formulaLines, layerTable, type TableModel } from "./layer-table.js";
+import { foldedNote, formulaLines, layerTable, type ReportOptions, type TableModel } from "./layer-table.js";
 
 function renderText(table: TableModel): string {
   const all = [table.headers, ...table.rows, ...table.footer];
@@ -14,8 +14,10 @@ function renderText(table: TableModel): string {
 }
 
 /** The terminal report: a heading, the layer table with totals and, with explain, each formula. */
-export function formatText(count: ModelCount, explain: boolean): string {
-  const parts = [`${count.model} (${count.file})`, "", renderText(layerTable(count))];
-  if (explain) parts.push("", "Formulas:", ...formulaLines(count).map((line) => `  ${line}`));
+export function formatText(count: ModelCount, options: ReportOptions): string {
+  const parts = [`${count.model} (${count.file})`, "", renderText(layerTable(count, options))];
+  const note = foldedNote(count, options);
+  if (note) parts.push(note);
+  if (options.explain) parts.push("", "Formulas:", ...formulaLines(count, options).map((line) => `  ${line}`));
   return `${parts.join("\n")}\n`;
 }

@@ -48,8 +48,19 @@ export interface Walker {
 
 type Body = Record<string, unknown>;
 
+function isMapping(value: unknown): value is Body {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A mapping with one of the KINDS keys is a layer body, except a one-key mapping whose value is
+ * itself a mapping: no body has that shape, so it is a child named after a keyword, as Hugging
+ * Face's `encoder.layer` and `model.layers` are (`- layers: {repeat: 32, layers: [...]}`).
+ */
 function isBody(value: unknown): value is Body {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && KINDS.some((kind) => kind in value);
+  if (!isMapping(value) || !KINDS.some((kind) => kind in value)) return false;
+  const keys = Object.keys(value);
+  return !(keys.length === 1 && isMapping(value[keys[0]!]));
 }
 
 /** A call string written as a mapping: `{type: Embedding, num_embeddings: 50257, ...}`. */

@@ -1,10 +1,10 @@
 import type { ErrorObject } from "ajv";
-import { SpecError } from "../diagnostics/index.js";
+import { SpecError, didYouMean } from "../diagnostics/index.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 
 /** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
 export function describePath(path: DataPath): string {
-  if (path.length === 0) return "the file";
+  if (path.length === 0) return "the spec's top level";
   return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
 }
 
@@ -75,18 +75,22 @@ export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource)
       case "required":
         message = `${where} is missing '${error.params.missingProperty}'`;
         break;
-      case "additionalProperties":
-        position = source.keyAt([...path, error.params.additionalProperty]);
-        message = `unknown key '${error.params.additionalProperty}' in ${where}`;
-        hint ??= `allowed keys: ${Object.keys(((error.parentSchema as { properties?: object }).properties ?? {})).join(", ")}`;
+      case "additionalProperties": {
+        const name = String(error.params.additionalProperty);
+        const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+        position = source.keyAt([...path, name]);
+        message = `unknown key '${name}' in ${where}`;
+        hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
         break;
+      }
       case "propertyNames": {
         const name = String(error.params.propertyName);
         position = source.keyAt([...path, name]);
         const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
         if (allowed) {
+          const keys = allowed.params.allowedValues as string[];
           message = `unknown key '${name}' in ${where}`;
-          hint = `allowed keys: ${(allowed.params.allowedValues as string[]).join(", ")}${hint ? `; ${hint}` : ""}`;
+          hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
         } else {
           message = `'${name}' is not a valid name in ${where}`;
           hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";

@@ -1,0 +1,37 @@
+import { userErrors } from "../../src/diagnostics/index.js";
+import { analyzeSpec } from "../../src/engine.js";
+import type { ModelCount } from "../../src/count/index.js";
+import type { ReadFile } from "../../src/resolve/index.js";
+
+/** A file system of spec texts by path, for specs that include each other. */
+export function files(texts: Record<string, string>): ReadFile {
+  return (file) => {
+    const text = texts[file];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${file}'`), { code: "ENOENT" });
+    return text;
+  };
+}
+
+/** Counts a spec given as text (other files may be passed for include:). */
+export function count(text: string, others: Record<string, string> = {}): ModelCount {
+  return analyzeSpec("spec.yaml", files({ "spec.yaml": text, ...others }));
+}
+
+/** The user-facing error messages a spec gets; fails the test when it is accepted. */
+export function errors(text: string, others: Record<string, string> = {}): string[] {
+  try {
+    count(text, others);
+  } catch (error) {
+    const found = userErrors(error);
+    if (!found) throw error;
+    return found.map((problem) => problem.message);
+  }
+  throw new Error("the spec was accepted");
+}
+
+/** The single error message a spec gets. */
+export function error(text: string, others: Record<string, string> = {}): string {
+  const found = errors(text, others);
+  if (found.length !== 1) throw new Error(`expected one error, got ${found.length}:\n${found.join("\n")}`);
+  return found[0]!;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { parseYaml } from "../../src/parse/yaml.js";
+
+function failure(text: string): string {
+  try {
+    parseYaml(text, "spec.yaml");
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("parsed");
+}
+
+describe("YAML with positions", () => {
+  it("maps data paths to the line and column of values and keys", () => {
+    const source = parseYaml("model: x\nlayers:\n  - fc: Linear(4, 4)\n  - {b: \"Conv2d(1, 2, 3)\"}\n", "spec.yaml");
+    expect(source.at(["layers", 0, "fc"])).toEqual({ file: "spec.yaml", line: 3, col: 9 });
+    expect(source.keyAt(["layers", 0, "fc"])).toEqual({ file: "spec.yaml", line: 3, col: 5 });
+    expect(source.offsetsAt(["layers", 0, "fc"])(7)).toEqual({ file: "spec.yaml", line: 3, col: 16 });
+    // inside double quotes the offset counts from after the quote
+    expect(source.offsetsAt(["layers", 1, "b"])(7)).toEqual({ file: "spec.yaml", line: 4, col: 17 });
+    // a missing path points at the nearest node that exists
+    expect(source.at(["layers", 7])).toEqual({ file: "spec.yaml", line: 3, col: 3 });
+  });
+
+  it("follows aliases to their anchors", () => {
+    const source = parseYaml("base: &b Linear(1, 2)\nlayers:\n  - a: *b\n", "spec.yaml");
+    expect(source.data).toEqual({ base: "Linear(1, 2)", layers: [{ a: "Linear(1, 2)" }] });
+    expect(source.at(["layers", 0, "a"])).toEqual({ file: "spec.yaml", line: 1, col: 10 });
+  });
+
+  it("reports syntax errors at their position", () => {
+    expect(failure("model: x\nlayers:\n  - a: [1,\n")).toBe(
+      "spec.yaml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot",
+    );
+    expect(failure("model: x\nmodel: y\n")).toBe("spec.yaml:2:1: YAML syntax error: duplicate key in one mapping\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot");
+  });
+
+  it("refuses alias bombs without expanding them", () => {
+    const levels = ["a: &a [1,1,1,1,1,1,1,1,1,1]"];
+    for (let i = 1; i < 9; i++) levels.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(10).fill(`*${"abcdefghi"[i - 1]}`).join(",")}]`);
+    const started = performance.now();
+    expect(failure(levels.join("\n"))).toBe(
+      "spec.yaml:2:8: YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack)\n  write the repeated part once with repeat: or blocks: instead of aliases",
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses deep nesting", () => {
+    expect(failure(`${"[".repeat(70)}${"]".repeat(70)}`)).toBe(
+      "spec.yaml:1:65: nesting deeper than 64 levels\n  flatten the spec: blocks: and include: keep specs shallow",
+    );
+  });
+});
