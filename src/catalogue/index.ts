@@ -1,14 +1,33 @@
 import { SpecError, didYouMean } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { bindArguments, formatSignature, type LayerArguments } from "./arguments.js";
+import { activationLayers } from "./activation.js";
+import { attentionLayers } from "./attention.js";
+import { convolutionLayers } from "./convolution.js";
+import { embeddingLayers } from "./embedding.js";
 import { linearLayers } from "./linear.js";
+import { normalizationLayers } from "./normalization.js";
+import { parameterFreeLayers } from "./parameter-free.js";
 import { parameterLayers } from "./parameter.js";
+import { recurrentLayers } from "./recurrent.js";
+import { transformerLayers } from "./transformer.js";
 import type { LayerDefinition, LayerTensors } from "./types.js";
 
 export type { ArgumentSpec, LayerDefinition, LayerTensors, TensorSpec } from "./types.js";
 export { formatSignature, type LayerArguments };
 
-const FAMILIES: readonly LayerDefinition[][] = [linearLayers, parameterLayers];
+const FAMILIES: readonly LayerDefinition[][] = [
+  linearLayers,
+  convolutionLayers,
+  normalizationLayers,
+  embeddingLayers,
+  activationLayers,
+  parameterFreeLayers,
+  parameterLayers,
+  recurrentLayers,
+  attentionLayers,
+  transformerLayers,
+];
 
 const BY_TYPE = new Map<string, LayerDefinition>(FAMILIES.flat().map((definition) => [definition.type, definition]));
 

@@ -102,7 +102,7 @@ describe("errors point at the offending spot and say what to do", () => {
       "spec.yaml:3:26: block 'x' includes itself: block x → block y → block x\n  break the cycle",
     );
     expect(error("blocks:\n  b: {params: {w: ~}, layers: []}\nlayers:\n  - a: {use: b}\n")).toBe("spec.yaml:4:14: block 'b' needs a value for 'w'\n  add it under with:, e.g. with: {w: ...}");
-    expect(error("blocks:\n  b: {params: {width: ~}, layers: []}\nlayers:\n  - a: {use: b, with: {widht: 3}}\n")).toBe("spec.yaml:4:27: block 'b' has no parameter 'widht'\n  did you mean 'width'?");
+    expect(error("blocks:\n  b: {params: {width: ~}, layers: []}\nlayers:\n  - a: {use: b, with: {widht: 3}}\n")).toBe("spec.yaml:4:24: block 'b' has no parameter 'widht'\n  did you mean 'width'?");
     expect(error("layers:\n  - a: {layers: [], with: {x: 1}}\n")).toBe(
       "spec.yaml:2:21: with: gives arguments to a block or an included spec, and this entry has neither\n  use: a block, or write the arguments in the call",
     );
