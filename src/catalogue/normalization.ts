@@ -1,0 +1,92 @@
+import type { LayerArguments } from "./arguments.js";
+import { arg, FACTORY_KWARGS, positive, written } from "./common.js";
+import type { ArgumentSpec, LayerDefinition, TensorSpec } from "./types.js";
+
+const EPS = arg("eps", "float", 1e-5);
+
+const affine = (shape: number[], withWeight: boolean, withBias = withWeight): TensorSpec[] => [
+  ...(withWeight ? [{ name: "weight", shape }] : []),
+  ...(withBias ? [{ name: "bias", shape }] : []),
+];
+
+/** BatchNorm, InstanceNorm and SyncBatchNorm share torch's _NormBase and differ only in defaults. */
+function runningStatistics(type: string, defaults: boolean, extra: ArgumentSpec[] = []): LayerDefinition {
+  return {
+    type,
+    signature: [
+      arg("num_features", "int"),
+      EPS,
+      // None selects a cumulative moving average.
+      { name: "momentum", type: "float", default: 0.1, optional: true },
+      arg("affine", "bool", defaults),
+      arg("track_running_stats", "bool", defaults),
+      ...extra,
+      ...FACTORY_KWARGS,
+    ],
+    tensors(args) {
+      const features = [positive(args, "num_features")];
+      return {
+        parameters: affine(features, args.bool("affine")),
+        buffers: args.bool("track_running_stats")
+          ? [
+              { name: "running_mean", shape: features },
+              { name: "running_var", shape: features },
+              { name: "num_batches_tracked", shape: [] },
+            ]
+          : [],
+      };
+    },
+  };
+}
+
+function normalizedShape(args: LayerArguments): number[] {
+  const shape = args.ints("normalized_shape");
+  if (shape.some((size) => size < 1)) args.fail("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`);
+  return shape;
+}
+
+const NORMALIZED_SHAPE = arg("normalized_shape", "size");
+const ELEMENTWISE_AFFINE = arg("elementwise_affine", "bool", true);
+
+const localResponseNorm: LayerDefinition = {
+  type: "LocalResponseNorm",
+  signature: [arg("size", "int"), arg("alpha", "float", 1e-4), arg("beta", "float", 0.75), arg("k", "float", 1)],
+  tensors(args) {
+    positive(args, "size");
+    return { parameters: [], buffers: [] };
+  },
+};
+
+export const normalizationLayers: LayerDefinition[] = [
+  ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true), runningStatistics(`InstanceNorm${dims}d`, false)]),
+  runningStatistics("SyncBatchNorm", true, [arg("process_group", "any", null)]),
+  {
+    type: "LayerNorm",
+    // `bias` is PyTorch >= 2.1.
+    signature: [NORMALIZED_SHAPE, EPS, ELEMENTWISE_AFFINE, arg("bias", "bool", true), ...FACTORY_KWARGS],
+    tensors(args) {
+      const elementwise = args.bool("elementwise_affine");
+      return { parameters: affine(normalizedShape(args), elementwise, elementwise && args.bool("bias")), buffers: [] };
+    },
+  },
+  {
+    // PyTorch >= 2.4; eps=None means the dtype's machine epsilon.
+    type: "RMSNorm",
+    signature: [NORMALIZED_SHAPE, arg("eps", "float", null), ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],
+    tensors: (args) => ({ parameters: affine(normalizedShape(args), args.bool("elementwise_affine"), false), buffers: [] }),
+  },
+  {
+    type: "GroupNorm",
+    signature: [arg("num_groups", "int"), arg("num_channels", "int"), EPS, arg("affine", "bool", true), ...FACTORY_KWARGS],
+    tensors(args) {
+      const groups = positive(args, "num_groups");
+      const channels = positive(args, "num_channels");
+      if (channels % groups !== 0) {
+        args.fail("num_groups", `GroupNorm num_channels=${channels} is not divisible by num_groups=${groups}`, `use a num_groups that divides ${channels}`);
+      }
+      return { parameters: affine([channels], args.bool("affine")), buffers: [] };
+    },
+  },
+  localResponseNorm,
+  { ...localResponseNorm, type: "CrossMapLRN2d" },
+];

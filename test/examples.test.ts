@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { ModelCount, Totals } from "../src/count/index.js";
+import { analyzeSpec } from "../src/engine.js";
+
+const root = new URL("../", import.meta.url);
+const readFile = (file: string) => readFileSync(new URL(file, root), "utf8");
+const analyze = (name: string) => analyzeSpec(`examples/${name}.yaml`, readFile);
+
+interface TorchvisionModel {
+  name: string;
+  total_params: number;
+  trainable_params: number;
+  buffers_numel: number;
+  param_tensors: number;
+}
+
+const torchvision = (JSON.parse(readFile("test/fixtures/pytorch/models.json")) as { models: TorchvisionModel[] }).models;
+
+interface Expected extends Totals {
+  /** How many tensors parameters() yields: tied ones once. */
+  tensors: number;
+}
+
+function fromModelsJson(name: string): Expected {
+  const model = torchvision.find((candidate) => candidate.name === name);
+  if (!model) throw new Error(`${name} is not in models.json`);
+  return {
+    params: model.total_params,
+    trainable: model.trainable_params,
+    nonTrainable: model.total_params - model.trainable_params,
+    buffers: model.buffers_numel,
+    tensors: model.param_tensors,
+  };
+}
+
+/** Published totals; the tensor counts follow from the architectures (GPT-2's lm_head.weight is wte.weight). */
+const EXPECTED: Record<string, Expected> = {
+  resnet18: fromModelsJson("resnet18"),
+  resnet50: fromModelsJson("resnet50"),
+  vgg16: fromModelsJson("vgg16"),
+  mobilenet_v2: fromModelsJson("mobilenet_v2"),
+  // gpt2.yaml models no buffers (Hugging Face's causal-mask buffers are left out).
+  gpt2: { params: 124_439_808, trainable: 124_439_808, nonTrainable: 0, buffers: 0, tensors: 148 },
+  // position_ids and token_type_ids, [1, 512] each.
+  "bert-base": { params: 109_482_240, trainable: 109_482_240, nonTrainable: 0, buffers: 1024, tensors: 199 },
+  // rotary_emb.inv_freq, head_dim / 2 = 64.
+  "llama2-7b": { params: 6_738_415_616, trainable: 6_738_415_616, nonTrainable: 0, buffers: 64, tensors: 291 },
+};
+
+/** Σ over layer entries of instances × tensors that are not shared with an earlier one. */
+function tensorCount(model: ModelCount): number {
+  return model.layers.reduce((sum, layer) => sum + layer.count * layer.parameters.filter((tensor) => tensor.sharedWith === undefined).length, 0);
+}
+
+/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`. */
+function instances(path: string): string[][] {
+  return path.split(".").reduce<string[][]>(
+    (prefixes, segment) => {
+      const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+      if (!range) return prefixes.map((prefix) => [...prefix, segment]);
+      const indices = Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i));
+      return prefixes.flatMap((prefix) => indices.map((index) => [...prefix, index]));
+    },
+    [[]],
+  );
+}
+
+interface ModuleNode {
+  tensors: { name: string; shape: number[] }[];
+  children: Map<string, ModuleNode>;
+}
+
+const moduleNode = (): ModuleNode => ({ tensors: [], children: new Map() });
+
+/**
+ * named_parameters() of the counted model: layer entries expanded to module instances, in a tree whose
+ * children keep the order they first appear in (registration order); each module lists its own tensors,
+ * then its children's, as PyTorch does. A tensor shared with an earlier one is left out, as PyTorch does.
+ */
+function namedParameters(model: ModelCount): { name: string; shape: number[] }[] {
+  const tree = moduleNode();
+  const nodeAt = (path: string[]) =>
+    path.reduce((node, name) => {
+      let child = node.children.get(name);
+      if (!child) node.children.set(name, (child = moduleNode()));
+      return child;
+    }, tree);
+  for (const layer of model.layers) {
+    for (const path of instances(layer.path)) {
+      const node = nodeAt(path);
+      for (const tensor of layer.parameters.filter((candidate) => candidate.sharedWith === undefined)) {
+        // A bare Parameter entry is a tensor of the enclosing module, named by the entry.
+        if (tensor.name === "") nodeAt(path.slice(0, -1)).tensors.push({ name: path.at(-1)!, shape: tensor.shape });
+        else node.tensors.push({ name: tensor.name, shape: tensor.shape });
+      }
+    }
+  }
+  const walk = (node: ModuleNode, prefix: string): { name: string; shape: number[] }[] => [
+    ...node.tensors.map((tensor) => ({ name: prefix + tensor.name, shape: tensor.shape })),
+    ...[...node.children].flatMap(([name, child]) => walk(child, `${prefix}${name}.`)),
+  ];
+  return walk(tree, "");
+}
+
+describe("examples/", () => {
+  it("has a test for every example spec", () => {
+    const specs = readdirSync(new URL("examples/", root))
+      .filter((file) => file.endsWith(".yaml"))
+      .map((file) => file.replace(/\.yaml$/, ""));
+    expect(specs.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    it(`${name}.yaml counts as PyTorch does`, () => {
+      const model = analyze(name);
+      const { tensors, ...totals } = expected;
+      expect(model.totals).toEqual(totals);
+      expect(tensorCount(model)).toBe(tensors);
+      expect(namedParameters(model)).toHaveLength(tensors);
+    });
+  }
+
+  it("resnet18.yaml names every parameter as named_parameters() does, in its order and with its shapes", () => {
+    const fixture = JSON.parse(readFile("test/fixtures/pytorch/resnet18-parameters.json")) as { parameters: { name: string; shape: number[] }[] };
+    expect(fixture.parameters).toHaveLength(62);
+    expect(namedParameters(analyze("resnet18"))).toEqual(fixture.parameters);
+  });
+
+  it("expands repeats into named_parameters() order, instance by instance", () => {
+    const names = namedParameters(analyze("resnet50")).map((tensor) => tensor.name);
+    expect(names.slice(names.indexOf("layer2.1.conv1.weight"), names.indexOf("layer2.1.conv1.weight") + 7)).toEqual([
+      "layer2.1.conv1.weight",
+      "layer2.1.bn1.weight",
+      "layer2.1.bn1.bias",
+      "layer2.1.conv2.weight",
+      "layer2.1.bn2.weight",
+      "layer2.1.bn2.bias",
+      "layer2.1.conv3.weight",
+    ]);
+    const gpt2 = namedParameters(analyze("gpt2")).map((tensor) => tensor.name);
+    expect(gpt2).not.toContain("lm_head.weight");
+    expect(gpt2.slice(0, 4)).toEqual(["wte.weight", "wpe.weight", "h.0.ln_1.weight", "h.0.ln_1.bias"]);
+  });
+
+  it("uses Hugging Face's module names for BERT and Llama", () => {
+    const bert = namedParameters(analyze("bert-base")).map((tensor) => tensor.name);
+    expect(bert).toContain("embeddings.word_embeddings.weight");
+    expect(bert).toContain("encoder.layer.11.attention.self.query.weight");
+    expect(bert).toContain("encoder.layer.0.attention.output.LayerNorm.bias");
+    expect(bert.at(-1)).toBe("pooler.dense.bias");
+    const llama = namedParameters(analyze("llama2-7b")).map((tensor) => tensor.name);
+    expect(llama.slice(0, 2)).toEqual(["model.embed_tokens.weight", "model.layers.0.self_attn.q_proj.weight"]);
+    expect(llama).toContain("model.layers.31.mlp.down_proj.weight");
+    expect(llama.slice(-2)).toEqual(["model.norm.weight", "lm_head.weight"]);
+  });
+});
