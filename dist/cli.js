@@ -8697,6 +8697,40 @@ function userErrors(error) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/cli/command.ts
+
+/** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
+const EXIT = { ok: 0, internal: 1, invalid: 2, failed: 3 };
+function invalid(message) {
+    return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
+}
+/**
+ * Runs `work` for each file, gathering every user error instead of stopping at the first; a
+ * missing file is a user error too. Anything else is a bug and propagates.
+ */
+function forEachFile(files, work) {
+    const results = [];
+    const errors = [];
+    for (const file of files) {
+        try {
+            results.push(work(file));
+        }
+        catch (error) {
+            const found = userErrors(error);
+            const code = error.code;
+            if (found)
+                errors.push(...found.map((problem) => problem.message));
+            else if (code === "ENOENT")
+                errors.push(`${file}: no such file`);
+            else if (code === "EISDIR")
+                errors.push(`${file}: is a directory, not a file`);
+            else
+                throw error;
+        }
+    }
+    return { results, errors };
+}
+
 ;// CONCATENATED MODULE: ./src/parse/values.ts
 function describeValue(value) {
     switch (value.kind) {
@@ -8918,13 +8952,13 @@ function bindArguments(definition, call, lookup) {
             continue;
         }
         if (spec.default === undefined && !spec.optional) {
-            throw new SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${arguments_formatSignature(definition)}`);
+            throw new SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
         }
         values.set(spec.name, { value: defaultValue(spec), position: call.position });
     }
     return new LayerArguments(call, values, lookup);
 }
-function arguments_formatSignature(definition) {
+function formatSignature(definition) {
     const parts = definition.signature.map((spec) => {
         if (spec.variadic)
             return `*${spec.name}`;
@@ -9790,10 +9824,6 @@ function describeLayer(call) {
     const definition = findLayer(call);
     const args = bindArguments(definition, call, findLayer);
     return { definition, args, ...definition.tensors(args) };
-}
-function signatureOf(type) {
-    const definition = BY_TYPE.get(className(type));
-    return definition && formatSignature(definition);
 }
 
 ;// CONCATENATED MODULE: ./src/count/formula.ts
@@ -12498,93 +12528,80 @@ function renderReport(counts, format, options) {
     return counts.map((count) => render(count, options)).join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/cli/run.ts
+;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 
 
 
+const reportCommand = {
+    name: "report",
+    summary: "per-layer parameters, shapes and totals of each spec",
+    usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all]
 
-/** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input. */
-const EXIT = { ok: 0, internal: 1, invalid: 2 };
-const USAGE = `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all]
-
-Counts a model's parameters from its YAML architecture spec, exactly as PyTorch's
-sum(p.numel() for p in model.parameters()) would.
-
-Commands:
-  report SPEC...        per-layer parameters, shapes and totals of each spec
+Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()).
 
 Options:
   -f, --format FORMAT   table (default), markdown or json
       --explain         show the arithmetic behind every layer's count
       --all             also list layers without parameters (activations, pooling, ...)
-  -h, --help            show this help
-  -v, --version         show the version
+`,
+    options: {
+        format: { type: "string", short: "f", default: "table" },
+        explain: { type: "boolean", default: false },
+        all: { type: "boolean", default: false },
+    },
+    run(values, files, env) {
+        const format = values.format;
+        if (!REPORT_FORMATS.includes(format))
+            return invalid(`unknown format '${format}': use ${REPORT_FORMATS.join(", ")}`);
+        if (files.length === 0)
+            return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
+        const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile));
+        // A report on some specs but not others would read as complete: all or nothing.
+        if (errors.length)
+            return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+        return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true }), stderr: "" };
+    },
+};
 
-Exit status: 0 success, 2 invalid input (the message names file:line:col), 1 internal error.
-`;
+;// CONCATENATED MODULE: ./src/cli/run.ts
+
+
+
+
+const COMMANDS = [reportCommand];
 const VERSION = "0.1.0";
-function invalid(message) {
-    return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
-}
-function report(files, format, options, env) {
-    const counts = [];
-    const errors = [];
-    for (const file of files) {
-        try {
-            counts.push(analyzeSpec(file, env.readFile));
-        }
-        catch (error) {
-            const found = userErrors(error);
-            if (found)
-                errors.push(...found.map((problem) => problem.message));
-            else if (error.code === "ENOENT")
-                errors.push(`${file}: no such file`);
-            else if (error.code === "EISDIR")
-                errors.push(`${file}: is a directory, not a spec file`);
-            else
-                throw error;
-        }
-    }
-    // A report on some specs but not others would read as complete: all or nothing.
-    if (errors.length)
-        return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(counts, format, options), stderr: "" };
-}
+const USAGE = `Usage: model-budget COMMAND [options]
+
+Keeps neural-network size under control: PyTorch-exact parameter counts from a YAML spec.
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
+
+Run model-budget COMMAND --help for a command's options.
+Exit status: 0 success, 2 invalid input (the message names file:line:col), 3 a budget check failed, 1 internal error.
+`;
 /** The CLI as a function of its arguments and file access, so tests run it without a process. */
 function runCli(argv, env) {
+    const [name, ...rest] = argv;
+    if (name === undefined)
+        return invalid(`no command given\n\n${USAGE}`);
+    if (name === "--help" || name === "-h" || name === "help")
+        return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
+    if (name === "--version" || name === "-v")
+        return { exitCode: EXIT.ok, stdout: `${VERSION}\n`, stderr: "" };
+    const command = COMMANDS.find((candidate) => candidate.name === name);
+    if (!command)
+        return invalid(`unknown command '${name}'\n\n${USAGE}`);
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            allowPositionals: true,
-            options: {
-                format: { type: "string", short: "f", default: "table" },
-                explain: { type: "boolean", default: false },
-                all: { type: "boolean", default: false },
-                help: { type: "boolean", short: "h", default: false },
-                version: { type: "boolean", short: "v", default: false },
-            },
-        });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: "boolean", short: "h", default: false } } });
     }
     catch (error) {
-        return invalid(`${error.message}\n\n${USAGE}`);
+        return invalid(`${error.message}\n\n${command.usage}`);
     }
-    const { values, positionals } = parsed;
-    if (values.help)
-        return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
-    if (values.version)
-        return { exitCode: EXIT.ok, stdout: `${VERSION}\n`, stderr: "" };
-    const [command, ...files] = positionals;
-    if (command === undefined)
-        return invalid(`no command given\n\n${USAGE}`);
-    if (command !== "report")
-        return invalid(`unknown command '${command}'\n\n${USAGE}`);
-    if (!REPORT_FORMATS.includes(values.format)) {
-        return invalid(`unknown format '${values.format}': use ${REPORT_FORMATS.join(", ")}`);
-    }
-    if (files.length === 0)
-        return invalid(`report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml`);
-    return report(files, values.format, { explain: values.explain, all: values.all }, env);
+    if (parsed.values.help)
+        return { exitCode: EXIT.ok, stdout: command.usage, stderr: "" };
+    return command.run(parsed.values, parsed.positionals, env);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -12592,6 +12609,7 @@ function runCli(argv, env) {
 
 const result = runCli(process.argv.slice(2), {
     readFile: (file) => (0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"),
+    writeFile: (file, text) => (0,external_node_fs_namespaceObject.writeFileSync)(file, text),
 });
 if (result.stdout)
     process.stdout.write(result.stdout);

@@ -62,8 +62,3 @@ export function describeLayer(call: EvaluatedCall): DescribedLayer {
   const args = bindArguments(definition, call, findLayer);
   return { definition, args, ...definition.tensors(args) };
 }
-
-export function signatureOf(type: string): string | undefined {
-  const definition = BY_TYPE.get(className(type));
-  return definition && formatSignature(definition);
-}

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { runCli } from "./run.js";
 
 const result = runCli(process.argv.slice(2), {
   readFile: (file) => readFileSync(file, "utf8"),
+  writeFile: (file, text) => writeFileSync(file, text),
 });
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);

@@ -1,92 +1,38 @@
 import { parseArgs } from "node:util";
-import { userErrors } from "../diagnostics/index.js";
-import { analyzeSpec } from "../engine.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportOptions } from "../report/index.js";
-import type { ReadFile } from "../resolve/index.js";
+import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
+import { reportCommand } from "./commands/report.js";
 
-export interface CliResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export { EXIT, type CliEnvironment, type CliResult } from "./command.js";
 
-export interface CliEnvironment {
-  readFile: ReadFile;
-}
-
-/** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input. */
-export const EXIT = { ok: 0, internal: 1, invalid: 2 } as const;
-
-export const USAGE = `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all]
-
-Counts a model's parameters from its YAML architecture spec, exactly as PyTorch's
-sum(p.numel() for p in model.parameters()) would.
-
-Commands:
-  report SPEC...        per-layer parameters, shapes and totals of each spec
-
-Options:
-  -f, --format FORMAT   table (default), markdown or json
-      --explain         show the arithmetic behind every layer's count
-      --all             also list layers without parameters (activations, pooling, ...)
-  -h, --help            show this help
-  -v, --version         show the version
-
-Exit status: 0 success, 2 invalid input (the message names file:line:col), 1 internal error.
-`;
+const COMMANDS: readonly CliCommand[] = [reportCommand];
 
 const VERSION = "0.1.0";
 
-function invalid(message: string): CliResult {
-  return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
-}
+export const USAGE = `Usage: model-budget COMMAND [options]
 
-function report(files: string[], format: ReportFormat, options: ReportOptions, env: CliEnvironment): CliResult {
-  const counts = [];
-  const errors: string[] = [];
-  for (const file of files) {
-    try {
-      counts.push(analyzeSpec(file, env.readFile));
-    } catch (error) {
-      const found = userErrors(error);
-      if (found) errors.push(...found.map((problem) => problem.message));
-      else if ((error as NodeJS.ErrnoException).code === "ENOENT") errors.push(`${file}: no such file`);
-      else if ((error as NodeJS.ErrnoException).code === "EISDIR") errors.push(`${file}: is a directory, not a spec file`);
-      else throw error;
-    }
-  }
-  // A report on some specs but not others would read as complete: all or nothing.
-  if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
-  return { exitCode: EXIT.ok, stdout: renderReport(counts, format, options), stderr: "" };
-}
+Keeps neural-network size under control: PyTorch-exact parameter counts from a YAML spec.
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
+
+Run model-budget COMMAND --help for a command's options.
+Exit status: 0 success, 2 invalid input (the message names file:line:col), 3 a budget check failed, 1 internal error.
+`;
 
 /** The CLI as a function of its arguments and file access, so tests run it without a process. */
 export function runCli(argv: readonly string[], env: CliEnvironment): CliResult {
+  const [name, ...rest] = argv;
+  if (name === undefined) return invalid(`no command given\n\n${USAGE}`);
+  if (name === "--help" || name === "-h" || name === "help") return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
+  if (name === "--version" || name === "-v") return { exitCode: EXIT.ok, stdout: `${VERSION}\n`, stderr: "" };
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) return invalid(`unknown command '${name}'\n\n${USAGE}`);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f", default: "table" },
-        explain: { type: "boolean", default: false },
-        all: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
-    });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: "boolean", short: "h", default: false } } });
   } catch (error) {
-    return invalid(`${(error as Error).message}\n\n${USAGE}`);
+    return invalid(`${(error as Error).message}\n\n${command.usage}`);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
-  if (values.version) return { exitCode: EXIT.ok, stdout: `${VERSION}\n`, stderr: "" };
-  const [command, ...files] = positionals;
-  if (command === undefined) return invalid(`no command given\n\n${USAGE}`);
-  if (command !== "report") return invalid(`unknown command '${command}'\n\n${USAGE}`);
-  if (!REPORT_FORMATS.includes(values.format as ReportFormat)) {
-    return invalid(`unknown format '${values.format}': use ${REPORT_FORMATS.join(", ")}`);
-  }
-  if (files.length === 0) return invalid(`report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml`);
-  return report(files, values.format as ReportFormat, { explain: values.explain, all: values.all }, env);
+  if (parsed.values.help) return { exitCode: EXIT.ok, stdout: command.usage, stderr: "" };
+  return command.run(parsed.values, parsed.positionals, env);
 }

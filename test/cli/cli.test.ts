@@ -35,6 +35,7 @@ describe("model-budget CLI", () => {
     expect(runCli(["frobnicate"], env)).toMatchObject({ exitCode: 2 });
     expect(runCli(["report", "--nope"], env).stderr).toMatch(/^model-budget: Unknown option '--nope'/);
     expect(runCli(["--help"], env)).toEqual({ exitCode: 0, stdout: USAGE, stderr: "" });
+    expect(runCli(["report", "--help"], env).stdout).toMatch(/^Usage: model-budget report SPEC\.\.\./);
   });
 
   it("runs as the bundled dist/cli.js with plain node", () => {

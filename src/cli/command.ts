@@ -1,0 +1,56 @@
+import type { ParseArgsConfig } from "node:util";
+import { userErrors } from "../diagnostics/index.js";
+import type { ReadFile } from "../resolve/index.js";
+
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** What a command may touch: the CLI's edge to the file system, replaceable in tests. */
+export interface CliEnvironment {
+  readFile: ReadFile;
+  writeFile?: (file: string, text: string) => void;
+}
+
+/** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
+export const EXIT = { ok: 0, internal: 1, invalid: 2, failed: 3 } as const;
+
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export interface CliCommand {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The command's own usage text, shown by `model-budget COMMAND --help`. */
+  usage: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: OptionValues, positionals: string[], env: CliEnvironment): CliResult;
+}
+
+export function invalid(message: string): CliResult {
+  return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
+}
+
+/**
+ * Runs `work` for each file, gathering every user error instead of stopping at the first; a
+ * missing file is a user error too. Anything else is a bug and propagates.
+ */
+export function forEachFile<T>(files: readonly string[], work: (file: string) => T): { results: T[]; errors: string[] } {
+  const results: T[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    try {
+      results.push(work(file));
+    } catch (error) {
+      const found = userErrors(error);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (found) errors.push(...found.map((problem) => problem.message));
+      else if (code === "ENOENT") errors.push(`${file}: no such file`);
+      else if (code === "EISDIR") errors.push(`${file}: is a directory, not a file`);
+      else throw error;
+    }
+  }
+  return { results, errors };
+}
