@@ -3,10 +3,13 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import ncc from "@vercel/ncc";
 
-const ENTRIES = [["src/cli/main.ts", "dist/cli.js"]];
+const ENTRIES = [
+  ["src/cli/main.ts", "dist/cli.js"],
+  ["src/action/main.ts", "dist/index.js"],
+];
 
-rmSync("dist", { recursive: true, force: true });
-mkdirSync("dist");
+// Bundle everything before touching dist/, so a failed build leaves the last good one in place.
+const bundles = [];
 for (const [input, output] of ENTRIES) {
   const { code, assets } = await ncc(new URL(`../${input}`, import.meta.url).pathname, {
     minify: false,
@@ -19,5 +22,8 @@ for (const [input, output] of ENTRIES) {
   // ncc marks ESM output with a package.json of {"type": "module"}; ours already says so.
   const extra = Object.keys(assets).filter((name) => name !== "package.json");
   if (extra.length) throw new Error(`${input} bundles extra assets: ${extra.join(", ")}`);
-  writeFileSync(output, code.startsWith("#!") ? code : `#!/usr/bin/env node\n${code}`, { mode: 0o755 });
+  bundles.push([output, code.startsWith("#!") ? code : `#!/usr/bin/env node\n${code}`]);
 }
+rmSync("dist", { recursive: true, force: true });
+mkdirSync("dist");
+for (const [output, code] of bundles) writeFileSync(output, code, { mode: 0o755 });

@@ -4,7 +4,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
-const SCHEMAS = [["schema/model-spec.schema.json", "src/validate/generated/model-spec.js"]];
+const SCHEMAS = [
+  ["schema/model-spec.schema.json", "src/validate/generated/model-spec.js"],
+  ["schema/budget.schema.json", "src/validate/generated/budget.js"],
+  ["schema/saved-report.schema.json", "src/validate/generated/saved-report.js"],
+];
 
 for (const [schemaPath, outPath] of SCHEMAS) {
   const schema = JSON.parse(readFileSync(schemaPath, "utf8"));

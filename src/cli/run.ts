@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
 import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
+import { checkCommand } from "./commands/check.js";
+import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 
 export { EXIT, type CliEnvironment, type CliResult } from "./command.js";
 
-const COMMANDS: readonly CliCommand[] = [reportCommand];
+const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, initCommand];
 
 const VERSION = "0.1.0";
 

@@ -4,7 +4,7 @@ import type { DataPath, YamlSource } from "../parse/yaml.js";
 
 /** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
 export function describePath(path: DataPath): string {
-  if (path.length === 0) return "the spec's top level";
+  if (path.length === 0) return "the file's top level";
   return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
 }
 
@@ -114,9 +114,11 @@ export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource)
       case "oneOf":
         message = `${where} must be a file path or a list of file paths`;
         break;
-      case "pattern":
-        message = `${where} does not match the pattern ${error.params.pattern}`;
+      case "pattern": {
+        const description = (error.parentSchema as { description?: string } | undefined)?.description;
+        message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
         break;
+      }
       case "enum":
         message = `${where} must be one of: ${(error.params.allowedValues as unknown[]).map(String).join(", ")}, not ${typeName(value)}`;
         break;

@@ -1,0 +1,42 @@
+import * as core from "@actions/core";
+import { FAIL_ON, type FailOn } from "../budget/check.js";
+
+export type CommentPolicy = "always" | "changed" | "failure" | "never";
+const COMMENT_POLICIES: readonly CommentPolicy[] = ["always", "changed", "failure", "never"];
+
+export interface ActionInputs {
+  mode: "check" | "publish";
+  specs: string[];
+  budget: string;
+  budgetFrom: "head" | "base";
+  token: string;
+  comment: CommentPolicy;
+  commentKey: string;
+  failOn: FailOn;
+  /** The saved report that `mode: publish` posts. */
+  report: string;
+}
+
+/** Reads a choice input, refusing anything outside its documented values. */
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const value = (core.getInput(name) || fallback) as T;
+  if (!allowed.includes(value)) throw new Error(`input '${name}' must be one of ${allowed.join(", ")}, not '${value}'`);
+  return value;
+}
+
+export function readInputs(): ActionInputs {
+  const mode = choice("mode", ["check", "publish"] as const, "check");
+  const specs = core.getMultilineInput("specs").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  if (mode === "check" && specs.length === 0) throw new Error("input 'specs' names no spec file: give one path or glob per line, e.g. models/*.yaml");
+  return {
+    mode,
+    specs,
+    budget: core.getInput("budget") || ".github/model-budget.yml",
+    budgetFrom: choice("budget-from", ["head", "base"] as const, "head"),
+    token: core.getInput("github-token"),
+    comment: choice("comment", COMMENT_POLICIES, "changed"),
+    commentKey: core.getInput("comment-key") || "default",
+    failOn: choice("fail-on", FAIL_ON, "exceed"),
+    report: core.getInput("report"),
+  };
+}

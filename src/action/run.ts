@@ -1,0 +1,219 @@
+import { realpathSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import * as core from "@actions/core";
+import { context, getOctokit } from "@actions/github";
+import { runCheck, type CheckResult, type CheckSide } from "../check/index.js";
+import { expandSpecs } from "../check/glob.js";
+import { changeDelta, quantitiesOf } from "../diff/index.js";
+import { formatInteger } from "../count/index.js";
+import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
+import { upsertComment, type CommentOutcome } from "./comment.js";
+import { GitRepository } from "../git/repository.js";
+import { readInputs, type ActionInputs } from "./inputs.js";
+import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
+import { parseSavedReport } from "./saved-report-schema.js";
+
+/** GitHub keeps job summaries under 1 MiB. */
+const SUMMARY_LIMIT = 1_000_000;
+
+/** Reads from the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec must not read the runner's files. */
+function workspaceReader(workspace: string): CheckSide["read"] {
+  const root = realpathSync(workspace);
+  return (file) => {
+    const target = resolve(root, file);
+    const real = realpathSync(target);
+    const inside = relative(root, real);
+    if (inside.startsWith("..") || isAbsolute(inside)) {
+      throw Object.assign(new Error(`${file} is outside the repository`), { code: "ENOENT" });
+    }
+    return readFileSync(real, "utf8");
+  };
+}
+
+interface BaseCommit {
+  sha: string;
+  why: string;
+}
+
+function baseCommit(git: GitRepository): BaseCommit | undefined {
+  const payload = context.payload;
+  if (payload.pull_request) return { sha: payload.pull_request.base.sha as string, why: "pull request base" };
+  if (context.eventName === "push") {
+    const before = payload.before as string | undefined;
+    if (before && !/^0+$/.test(before)) return { sha: before, why: "previous commit of the push" };
+    const parent = git.parentOf("HEAD");
+    return parent ? { sha: parent, why: "parent commit" } : undefined;
+  }
+  return undefined;
+}
+
+function runUrl(): string | undefined {
+  const { serverUrl, runId } = context;
+  const repository = process.env.GITHUB_REPOSITORY;
+  return serverUrl && runId && repository ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined;
+}
+
+function compute(inputs: ActionInputs, workspace: string): CheckResult {
+  const git = new GitRepository(workspace);
+  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: workspaceReader(workspace) };
+  const commit = baseCommit(git);
+  let base: (CheckSide & { ref: string }) | undefined;
+  if (commit) {
+    try {
+      git.ensureCommit(commit.sha);
+      base = { ref: commit.sha, specs: expandSpecs(inputs.specs, git.filesAt(commit.sha)), read: git.readerAt(commit.sha) };
+    } catch (error) {
+      core.warning(`model-budget could not read the ${commit.why} ${commit.sha}, so it reports without a diff: ${(error as Error).message}`);
+    }
+  }
+  if (head.specs.length === 0 && (base?.specs.length ?? 0) === 0) {
+    throw new Error(`no spec file matches ${inputs.specs.map((spec) => `'${spec}'`).join(", ")}`);
+  }
+  return runCheck({ head, ...(base ? { base } : {}), budgetFile: inputs.budget, budgetFrom: inputs.budgetFrom, failOn: inputs.failOn });
+}
+
+/** Whether this change is worth a comment under the `changed` policy: any spec or budget moved, or something is wrong. */
+function hasNews(result: CheckResult): boolean {
+  return (
+    result.status !== "pass" ||
+    result.budget.changes.length > 0 ||
+    result.models.some((model) => (model.diff?.changes.length ?? 0) > 0 || (model.base !== undefined && model.base.kind !== model.head.kind))
+  );
+}
+
+function annotate(result: CheckResult): void {
+  for (const model of result.models) {
+    if (model.head.kind === "invalid") {
+      for (const problem of model.head.diagnostics) {
+        core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: "model-budget: invalid spec", file: problem.file, startLine: problem.line, startColumn: problem.col });
+      }
+    }
+    for (const row of model.budget?.limits ?? []) {
+      if (row.status === "pass") continue;
+      const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
+      (row.status === "fail" ? core.error : core.warning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
+    }
+    for (const row of model.budget?.growth ?? []) {
+      if (row.status === "pass") continue;
+      (row.status === "fail" ? core.error : core.warning)(`${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`, {
+        title: "model-budget: growth over allowance",
+        file: result.budget.file,
+        startLine: row.allowance.position.line,
+        startColumn: row.allowance.position.col,
+      });
+    }
+    const grown = (model.diff?.changes ?? []).filter((change) => changeDelta(change) > 0).sort((a, b) => changeDelta(b) - changeDelta(a));
+    for (const change of grown.slice(0, 3)) {
+      if (change.kind === "removed") continue;
+      core.warning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
+    }
+  }
+  for (const problem of result.budget.diagnostics) {
+    core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: "model-budget: invalid budget", file: problem.file, startLine: problem.line, startColumn: problem.col });
+  }
+}
+
+function setTotals(result: CheckResult): void {
+  const reports = result.models.flatMap((model) => (model.head.kind === "report" ? [quantitiesOf(model.head.report)] : []));
+  const sum = (pick: (q: ReturnType<typeof quantitiesOf>) => number | undefined) => reports.reduce((total, q) => total + (pick(q) ?? 0), 0);
+  core.setOutput("status", result.status);
+  core.setOutput("params", String(sum((q) => q.params)));
+  core.setOutput("trainable-params", String(sum((q) => q.trainable)));
+  core.setOutput("memory-bytes", String(sum((q) => q.memory)));
+}
+
+/** Where to comment and what to link, from this run's own context: never taken from a saved report. */
+interface Destination {
+  owner: string;
+  repo: string;
+  pullRequest?: number;
+  runUrl?: string;
+}
+
+/**
+ * In a workflow_run job the saved report names its PR, but a fork's workflow wrote that file.
+ * Comment only if that PR's head is the commit the triggering run checked.
+ */
+async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Promise<Destination> {
+  const { owner, repo } = context.repo;
+  const run = context.payload.workflow_run as { head_sha?: string; html_url?: string } | undefined;
+  const destination: Destination = { owner, repo, ...(run?.html_url ? { runUrl: run.html_url } : {}) };
+  if (saved.pullRequest === undefined || !run?.head_sha || !inputs.token) return destination;
+  const pull = await getOctokit(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
+  if (pull.data.head.sha !== run.head_sha) {
+    core.warning(`model-budget: the saved report names PR #${saved.pullRequest}, whose head ${pull.data.head.sha} is not the commit ${run.head_sha} of the run that saved it; not commenting.`);
+    return destination;
+  }
+  return { ...destination, pullRequest: saved.pullRequest };
+}
+
+async function publish(result: CheckResult, inputs: ActionInputs, destination: Destination): Promise<void> {
+  const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
+  const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
+  core.setOutput("comment-body", body);
+  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT })).write();
+  if (inputs.comment === "never" || destination.pullRequest === undefined) return;
+  if (!inputs.token) {
+    core.warning("model-budget has no github-token, so it cannot comment; the report is in the job summary.");
+    return;
+  }
+  const worthIt = inputs.comment === "always" || (inputs.comment === "changed" && hasNews(result)) || (inputs.comment === "failure" && result.status !== "pass");
+  const target = { owner: destination.owner, repo: destination.repo, issueNumber: destination.pullRequest };
+  logComment(await upsertComment(getOctokit(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
+}
+
+function logComment(outcome: CommentOutcome): void {
+  switch (outcome.kind) {
+    case "created":
+    case "updated":
+    case "unchanged":
+      core.setOutput("comment-id", String(outcome.id));
+      core.info(`model-budget: PR comment ${outcome.id} ${outcome.kind}`);
+      return;
+    case "skipped":
+      core.info(`model-budget: no PR comment (${outcome.reason})`);
+      return;
+    case "forbidden":
+      core.warning(
+        `model-budget cannot comment on this pull request (HTTP ${outcome.status}: ${outcome.message}). ` +
+          "Fork PRs and Dependabot get a read-only token: the report is in the job summary and the outputs. " +
+          "To comment anyway, use the two-workflow recipe in the README (mode: publish from a workflow_run job).",
+      );
+  }
+}
+
+/** The action: check (compute, comment, summarise, annotate, output) or publish a saved report. */
+export async function runAction(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    let result: CheckResult;
+    let destination: Destination;
+    if (inputs.mode === "publish") {
+      if (!inputs.report) throw new Error("mode: publish needs the input 'report': the path of a report saved by a check run");
+      const saved = parseSavedReport(readFileSync(resolve(workspace, inputs.report), "utf8"), inputs.report);
+      result = saved.result;
+      destination = await verifiedDestination(saved, inputs);
+    } else {
+      result = compute(inputs, workspace);
+      const pullRequest = context.payload.pull_request?.number as number | undefined;
+      const url = runUrl();
+      destination = { ...context.repo, ...(pullRequest === undefined ? {} : { pullRequest }), ...(url ? { runUrl: url } : {}) };
+      const saved: SavedReport = {
+        format: SAVED_REPORT_FORMAT,
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+        result,
+      };
+      const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `model-budget-report-${inputs.commentKey}.json`);
+      writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
+      core.setOutput("report-json", path);
+      annotate(result);
+    }
+    setTotals(result);
+    await publish(result, inputs, destination);
+    if (result.status === "fail") core.setFailed(`model-budget: the check failed (fail-on: ${result.failOn}); see the annotations and the job summary`);
+  } catch (error) {
+    core.setFailed(`model-budget: ${(error as Error).message}`);
+  }
+}

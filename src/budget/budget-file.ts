@@ -1,0 +1,79 @@
+import { SpecError } from "../diagnostics/index.js";
+import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
+import { validateBudget } from "../validate/index.js";
+import { parseQuantity } from "./sizes.js";
+import { METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget, type ModuleLimit } from "./types.js";
+
+type RawLimits = Record<string, unknown>;
+
+const BYTE_METRICS = new Set<Metric>(["memory", "memory-per-gpu"]);
+
+function describe(metric: string): string {
+  return BYTE_METRICS.has(metric as Metric) ? "a memory size such as 24GiB or 80GB" : "a parameter count such as 125M or 7B";
+}
+
+function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: string): Limit {
+  const position = source.at(path);
+  let quantity;
+  try {
+    quantity = parseQuantity(raw as string | number);
+  } catch {
+    throw new SpecError(position, `${metric} limit ${String(raw)} is beyond 2^53 and cannot be compared exactly`);
+  }
+  const wanted = BYTE_METRICS.has(metric as Metric) ? "bytes" : "count";
+  // A plain integer is a count of parameters, or of bytes for memory.
+  const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
+  if (value === undefined) throw new SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
+  return { value, text: String(raw), position };
+}
+
+function growthAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metric): GrowthAllowance {
+  const position = source.at(path);
+  const quantity = parseQuantity(raw as string | number);
+  if (quantity?.kind === "percent") return { percent: quantity.value, text: String(raw), position };
+  return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
+}
+
+function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLimits): ModelBudget {
+  const limits: Partial<Record<Metric, Limit>> = {};
+  const growth: Partial<Record<Metric, GrowthAllowance>> = {};
+  for (const metric of METRICS) {
+    if (raw[metric] !== undefined) limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+  }
+  if (typeof raw.growth === "object" && raw.growth !== null) {
+    for (const [metric, allowance] of Object.entries(raw.growth)) growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric);
+  } else if (raw.growth !== undefined) {
+    // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
+    const quantity = parseQuantity(raw.growth as string | number);
+    for (const metric of METRICS) {
+      const applies = quantity?.kind === "percent" || quantity?.value === 0 || (quantity?.kind === "bytes") === BYTE_METRICS.has(metric);
+      if (applies) growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+    }
+  }
+  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).map(([glob, moduleRaw]) => ({
+    glob,
+    position: source.keyAt([...path, "modules", glob]),
+    ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+    ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+  }));
+  return {
+    key,
+    position: source.keyAt(path),
+    limits,
+    growth,
+    modules,
+    ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+  };
+}
+
+/** Reads and validates a budget file; every problem is a positioned error. */
+export function parseBudget(text: string, file: string): Budget {
+  const source = parseYaml(text, file);
+  validateBudget(source);
+  const data = source.data as { defaults?: RawLimits; models: Record<string, RawLimits> };
+  return {
+    file,
+    ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
+    models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+  };
+}

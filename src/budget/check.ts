@@ -1,0 +1,105 @@
+import { quantitiesOf, type Quantities } from "../diff/index.js";
+import type { JsonReport } from "../report/index.js";
+import { METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget } from "./types.js";
+
+export type Status = "pass" | "warn" | "fail";
+export type FailOn = "exceed" | "growth" | "never";
+export const FAIL_ON: readonly FailOn[] = ["exceed", "growth", "never"];
+
+export interface LimitRow {
+  /** `params`, `memory`, or `encoder.* params` for a module limit. */
+  label: string;
+  metric: Metric;
+  limit: Limit;
+  /** Undefined when the report has no such figure (memory without a training recipe). */
+  actual?: number;
+  status: Status;
+}
+
+export interface GrowthRow {
+  metric: Metric;
+  allowance: GrowthAllowance;
+  base: number;
+  head: number;
+  allowed: number;
+  status: Status;
+}
+
+export interface BudgetOutcome {
+  entry: ModelBudget;
+  limits: LimitRow[];
+  growth: GrowthRow[];
+  status: Status;
+}
+
+const SEVERITY: Record<Status, number> = { pass: 0, warn: 1, fail: 2 };
+
+export function worst(statuses: Iterable<Status>): Status {
+  let result: Status = "pass";
+  for (const status of statuses) if (SEVERITY[status] > SEVERITY[result]) result = status;
+  return result;
+}
+
+/** A model's entry, keyed by spec path or model name, with the defaults filled in. */
+export function budgetFor(budget: Budget, report: { model: string; file: string }): ModelBudget | undefined {
+  const own = budget.models.find((entry) => entry.key === report.file) ?? budget.models.find((entry) => entry.key === report.model);
+  const defaults = budget.defaults;
+  if (!own) return undefined;
+  if (!defaults) return own;
+  return {
+    ...own,
+    limits: { ...defaults.limits, ...own.limits },
+    growth: { ...defaults.growth, ...own.growth },
+    modules: [...defaults.modules, ...own.modules],
+  };
+}
+
+/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
+export function globPattern(glob: string): RegExp {
+  return new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+}
+
+function moduleTotals(report: JsonReport, glob: string): { params: number; trainable: number } {
+  const pattern = globPattern(glob);
+  const selected = report.layers.filter((layer) => pattern.test(layer.path));
+  return {
+    params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
+    trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
+  };
+}
+
+/** Checks one model's report against its budget entry and, when there is a base, its allowed growth. */
+export function checkBudget(entry: ModelBudget, head: JsonReport, base: JsonReport | undefined, failOn: FailOn): BudgetOutcome {
+  const exceeded: Status = failOn === "never" ? "warn" : "fail";
+  const overgrown: Status = failOn === "growth" ? "fail" : "warn";
+  const figures: Quantities = quantitiesOf(head);
+  const limitRow = (label: string, metric: Metric, limit: Limit, actual: number | undefined): LimitRow => ({
+    label,
+    metric,
+    limit,
+    ...(actual === undefined ? {} : { actual }),
+    status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
+  });
+  const limits = METRICS.flatMap((metric) => {
+    const limit = entry.limits[metric];
+    return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
+  });
+  for (const module of entry.modules) {
+    const totals = moduleTotals(head, module.glob);
+    if (module.params) limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
+    if (module.trainable) limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
+  }
+  const growth: GrowthRow[] = [];
+  if (base) {
+    const before = quantitiesOf(base);
+    for (const metric of METRICS) {
+      const allowance = entry.growth[metric];
+      const baseValue = before[metric];
+      const headValue = figures[metric];
+      if (!allowance || baseValue === undefined || headValue === undefined) continue;
+      const allowed = allowance.percent === undefined ? allowance.amount! : Math.floor((baseValue * allowance.percent) / 100);
+      growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
+    }
+  }
+  return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
+}

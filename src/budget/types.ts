@@ -1,0 +1,43 @@
+import type { SourcePosition } from "../diagnostics/index.js";
+
+/** The quantities a budget limits, named as in budget files. */
+export const METRICS = ["params", "trainable", "memory", "memory-per-gpu"] as const;
+export type Metric = (typeof METRICS)[number];
+
+export interface Limit {
+  value: number;
+  /** As written in the budget file, e.g. `25.6M`. */
+  text: string;
+  position: SourcePosition;
+}
+
+export interface GrowthAllowance {
+  /** A share of the base value, or an absolute amount. */
+  percent?: number;
+  amount?: number;
+  text: string;
+  position: SourcePosition;
+}
+
+export interface ModuleLimit {
+  glob: string;
+  params?: Limit;
+  trainable?: Limit;
+  position: SourcePosition;
+}
+
+export interface ModelBudget {
+  /** The `model:` name or spec path this entry is keyed by; `defaults` for the defaults. */
+  key: string;
+  position: SourcePosition;
+  limits: Partial<Record<Metric, Limit>>;
+  growth: Partial<Record<Metric, GrowthAllowance>>;
+  modules: ModuleLimit[];
+  against?: { path: string; position: SourcePosition };
+}
+
+export interface Budget {
+  file: string;
+  defaults?: ModelBudget;
+  models: ModelBudget[];
+}

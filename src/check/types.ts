@@ -1,0 +1,53 @@
+import type { BudgetOutcome, FailOn, Status } from "../budget/check.js";
+import type { ModelDiff } from "../diff/index.js";
+import type { JsonReport } from "../report/index.js";
+
+/** A positioned problem in plain data, so it survives being saved as JSON between two workflows. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  hint?: string;
+}
+
+/** One side (head or base) of a spec: its report, its errors, or that it does not exist there. */
+export type SpecState = { kind: "report"; report: JsonReport } | { kind: "invalid"; diagnostics: Diagnostic[] } | { kind: "absent" };
+
+export interface ModelResult {
+  file: string;
+  head: SpecState;
+  /** Undefined when nothing was compared (no base commit). */
+  base?: SpecState;
+  diff?: ModelDiff;
+  budget?: BudgetOutcome;
+  status: Status;
+}
+
+export interface BudgetChange {
+  key: string;
+  setting: string;
+  before?: string;
+  after?: string;
+  line?: number;
+}
+
+export interface BudgetState {
+  file: string;
+  state: "missing" | "ok" | "invalid";
+  from: "head" | "base";
+  diagnostics: Diagnostic[];
+  /** Limits this change edits, so raising one is a reviewed decision. */
+  changes: BudgetChange[];
+  /** Budget entries that match no spec: probably a renamed model. */
+  unmatched: { key: string; line: number }[];
+}
+
+export interface CheckResult {
+  status: Status;
+  failOn: FailOn;
+  /** The commit compared with, when there was one. */
+  baseRef?: string;
+  models: ModelResult[];
+  budget: BudgetState;
+}

@@ -1,0 +1,58 @@
+import { FAIL_ON, type FailOn } from "../../budget/check.js";
+import { runCheck, type CheckRequest } from "../../check/index.js";
+import { GitRepository } from "../../git/repository.js";
+import { renderPullRequestComment } from "../../report/pull-request.js";
+import { EXIT, invalid, type CliCommand } from "../command.js";
+
+export const checkCommand: CliCommand = {
+  name: "check",
+  summary: "the whole PR check locally: budget, diff against a git ref, the PR comment",
+  usage: `Usage: model-budget check SPEC... [--budget FILE] [--base REF] [--fail-on exceed|growth|never] [--format markdown|json]
+
+Runs what the GitHub Action runs and prints the report it would post as the PR comment.
+
+Options:
+      --budget FILE       the budget file (default .github/model-budget.yml; a missing one only reports)
+      --base REF          compare with the specs at this git branch, tag or commit (default: no diff)
+      --budget-from SIDE  head (default) or base: whose budget file is enforced
+      --fail-on WHAT      exceed (default), growth, or never
+  -f, --format FORMAT     markdown (default, the PR comment) or json (the full result)
+
+Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
+`,
+  options: {
+    budget: { type: "string", default: ".github/model-budget.yml" },
+    base: { type: "string" },
+    "budget-from": { type: "string", default: "head" },
+    "fail-on": { type: "string", default: "exceed" },
+    format: { type: "string", short: "f", default: "markdown" },
+  },
+  run(values, specs, env) {
+    const failOn = values["fail-on"] as FailOn;
+    if (!FAIL_ON.includes(failOn)) return invalid(`--fail-on must be one of ${FAIL_ON.join(", ")}, not '${failOn}'`);
+    const budgetFrom = values["budget-from"];
+    if (budgetFrom !== "head" && budgetFrom !== "base") return invalid(`--budget-from must be head or base, not '${String(budgetFrom)}'`);
+    if (values.format !== "markdown" && values.format !== "json") return invalid(`--format must be markdown or json, not '${String(values.format)}'`);
+    if (specs.length === 0) return invalid("check needs at least one spec file, e.g. model-budget check models/*.yaml");
+    const request: CheckRequest = { head: { specs, read: env.readFile }, budgetFile: String(values.budget), budgetFrom, failOn };
+    if (typeof values.base === "string") {
+      const git = new GitRepository(process.cwd());
+      let sha: string;
+      try {
+        sha = git.resolveRef(values.base);
+      } catch {
+        return invalid(`--base ${values.base} names no commit in this git repository`);
+      }
+      const atBase = git.filesAt(sha);
+      request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha) };
+    }
+    const result = runCheck(request);
+    const stdout =
+      values.format === "json"
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`;
+    const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
+    const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
+    return { exitCode, stdout, stderr: "" };
+  },
+};

@@ -1,0 +1,49 @@
+import { initialBudget } from "../../budget/init.js";
+import { parseQuantity } from "../../budget/sizes.js";
+import { quantitiesOf } from "../../diff/index.js";
+import { analyzeSpec } from "../../engine.js";
+import { toJsonReport } from "../../report/index.js";
+import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+
+export const initCommand: CliCommand = {
+  name: "init",
+  summary: "write a budget file from the current specs, with headroom",
+  usage: `Usage: model-budget init SPEC... [--headroom 10%] [--growth 2%] [--output .github/model-budget.yml] [--force]
+
+Writes a budget file whose limits are each spec's current figures plus the headroom, rounded up.
+
+Options:
+      --headroom PERCENT  room above today's figures (default 10%)
+      --growth AMOUNT     allowed growth per PR over the base branch (default 5%; 0, 2%, 1.5M)
+  -o, --output FILE       where to write it (default .github/model-budget.yml)
+      --force             overwrite an existing file
+`,
+  options: {
+    headroom: { type: "string", default: "10%" },
+    growth: { type: "string", default: "5%" },
+    output: { type: "string", short: "o", default: ".github/model-budget.yml" },
+    force: { type: "boolean", default: false },
+  },
+  run(values, specs, env) {
+    const headroom = parseQuantity(String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`);
+    if (headroom?.kind !== "percent") return invalid(`--headroom must be a percentage such as 10%, not '${String(values.headroom)}'`);
+    const growth = parseQuantity(String(values.growth));
+    if (!growth) return invalid(`--growth must be 0, a percentage such as 2%, or an amount such as 1.5M, not '${String(values.growth)}'`);
+    if (specs.length === 0) return invalid("init needs the spec files to budget, e.g. model-budget init models/*.yaml");
+    const output = String(values.output);
+    if (!values.force) {
+      try {
+        env.readFile(output);
+        return invalid(`${output} exists already: pass --force to overwrite it`);
+      } catch {
+        // Absent, as it should be.
+      }
+    }
+    const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile))) }));
+    if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+    const text = initialBudget(results, headroom.value, String(values.growth));
+    if (!env.writeFile) return { exitCode: EXIT.ok, stdout: text, stderr: "" };
+    env.writeFile(output, text);
+    return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${output} for ${results.length} spec${results.length === 1 ? "" : "s"}\n`, stderr: "" };
+  },
+};

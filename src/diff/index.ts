@@ -1,0 +1,108 @@
+import type { JsonReport } from "../report/index.js";
+
+/** The quantities compared between base and head, as budget files name them. */
+export interface Quantities {
+  params: number;
+  trainable: number;
+  memory?: number;
+  "memory-per-gpu"?: number;
+}
+
+export interface LayerState {
+  path: string;
+  type: string;
+  count: number;
+  /** All instances together: `count × per-instance params`. */
+  params: number;
+  formula: string;
+  line: number;
+}
+
+export type LayerChange =
+  | { kind: "added"; after: LayerState }
+  | { kind: "removed"; before: LayerState }
+  | { kind: "changed"; before: LayerState; after: LayerState; delta: number }
+  | { kind: "moved"; before: LayerState; after: LayerState };
+
+export interface ModelDiff {
+  changes: LayerChange[];
+  unchanged: LayerState[];
+}
+
+type MemoryTotals = { total?: number; perGpu?: { total?: number } };
+
+/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
+export function quantitiesOf(report: JsonReport): Quantities {
+  const memory = (report as { memory?: MemoryTotals }).memory;
+  return {
+    params: report.totals.params,
+    trainable: report.totals.trainable,
+    ...(memory?.total === undefined ? {} : { memory: memory.total }),
+    ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
+  };
+}
+
+export function layerStates(report: JsonReport): LayerState[] {
+  return report.layers.map((layer) => ({
+    path: layer.path,
+    type: layer.type,
+    count: layer.count,
+    params: layer.params * layer.count,
+    formula: layer.formula,
+    line: layer.line,
+  }));
+}
+
+/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
+function identity(path: string): string {
+  return path.replace(/\[\d+-\d+\]/g, "[*]");
+}
+
+/** What a layer is apart from where it sits: a moved layer keeps this. */
+function content(layer: LayerState): string {
+  return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
+}
+
+/**
+ * Per-layer differences between two reports of one model: added, removed, changed (parameters or
+ * type), and moved (removed in one place, added with identical content in another). Head order.
+ */
+export function diffLayers(base: JsonReport, head: JsonReport): ModelDiff {
+  const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
+  const changes: LayerChange[] = [];
+  const unchanged: LayerState[] = [];
+  const added: LayerState[] = [];
+  for (const after of layerStates(head)) {
+    const key = identity(after.path);
+    const previous = before.get(key);
+    if (!previous) {
+      added.push(after);
+      continue;
+    }
+    before.delete(key);
+    if (previous.params === after.params && previous.type === after.type && previous.count === after.count) unchanged.push(after);
+    else changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
+  }
+  const removed = [...before.values()];
+  for (const after of added) {
+    const index = removed.findIndex((candidate) => content(candidate) === content(after));
+    if (index >= 0 && after.params > 0) changes.push({ kind: "moved", before: removed.splice(index, 1)[0]!, after });
+    else changes.push({ kind: "added", after });
+  }
+  changes.push(...removed.map((layer): LayerChange => ({ kind: "removed", before: layer })));
+  return { changes, unchanged };
+}
+
+/** The parameters a change adds (negative when it removes them). */
+export function changeDelta(change: LayerChange): number {
+  switch (change.kind) {
+    case "added":
+      return change.after.params;
+    case "removed":
+      return -change.before.params;
+    case "changed":
+      return change.delta;
+    case "moved":
+      return 0;
+  }
+}

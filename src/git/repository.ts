@@ -1,0 +1,62 @@
+import { execFileSync } from "node:child_process";
+import type { ReadFile } from "../resolve/index.js";
+
+/** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
+export class GitRepository {
+  constructor(private readonly cwd: string) {}
+
+  private git(args: string[], input?: string): string {
+    return execFileSync("git", args, { cwd: this.cwd, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+  }
+
+  hasCommit(sha: string): boolean {
+    try {
+      this.git(["cat-file", "-e", `${sha}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Shallow checkouts (actions/checkout's default depth 1) lack the base commit: fetch just that one. */
+  ensureCommit(sha: string): void {
+    if (this.hasCommit(sha)) return;
+    this.git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha]);
+    if (!this.hasCommit(sha)) throw new Error(`commit ${sha} is not available even after fetching it from origin`);
+  }
+
+  /** Files tracked at a commit. */
+  filesAt(sha: string): string[] {
+    return this.git(["ls-tree", "-r", "--name-only", "-z", sha]).split("\0").filter(Boolean);
+  }
+
+  /** Files in the work tree that git does not ignore, tracked or not. */
+  workingFiles(): string[] {
+    return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
+  }
+
+  /** Reads files as they are at a commit; a missing one throws ENOENT like the file system. */
+  readerAt(sha: string): ReadFile {
+    return (file) => {
+      try {
+        return this.git(["show", `${sha}:${file.replace(/^\.\//, "")}`]);
+      } catch {
+        throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+      }
+    };
+  }
+
+  /** The commit a branch, tag or SHA names. */
+  resolveRef(ref: string): string {
+    return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+  }
+
+  /** The commit before `sha`, for push events; undefined for a root commit. */
+  parentOf(sha: string): string | undefined {
+    try {
+      return this.git(["rev-parse", "--verify", "--quiet", `${sha}^`]).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

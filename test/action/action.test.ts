@@ -1,0 +1,230 @@
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FakeGitHub } from "./fake-github.js";
+import { TempRepository } from "./git-fixture.js";
+import { runAction } from "./run-action.js";
+
+const spec = (blocks: number, extra = "") => `model: tiny
+vars:
+  d: 64
+layers:
+  - emb: Embedding(1000, d)
+  - h:
+      repeat: ${blocks}
+      layers:
+        - fc: Linear(d, 4 * d)
+        - proj: Linear(4 * d, d)
+  - head: Linear(d, 10)
+${extra}`;
+const budget = (params: string) => `models:\n  tiny:\n    params: ${params}\n    growth: 50%\n`;
+// emb 64,000 + blocks × (16,640 + 16,448) + head 650
+const total = (blocks: number) => 64000 + blocks * 33088 + 650;
+
+const github = new FakeGitHub();
+const repositories: TempRepository[] = [];
+
+beforeAll(() => github.start());
+afterAll(() => github.stop());
+afterEach(() => {
+  github.comments = [];
+  github.requests = [];
+  delete github.refuseWrites;
+  github.pullHeads.clear();
+  for (const repository of repositories.splice(0)) repository.cleanup();
+});
+
+function repository(files: Record<string, string>): { repo: TempRepository; base: string } {
+  const repo = new TempRepository();
+  repositories.push(repo);
+  const base = repo.write(files).commit("base");
+  return { repo, base };
+}
+
+const inputs = (extra: Record<string, string> = {}) => ({ specs: "models/*.yaml", "github-token": "test-token", ...extra });
+const pullRequest = (base: string, head = "0".repeat(40)) => ({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
+
+async function check(repo: TempRepository, base: string, extra: Record<string, string> = {}) {
+  return runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(extra), event: "pull_request", payload: pullRequest(base) });
+}
+
+describe("the action, run as the bundled dist/index.js", () => {
+  it("creates the comment, then edits it, then leaves an unchanged one alone", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+
+    const first = await check(repo, base);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs.status).toBe("pass");
+    expect(first.outputs.params).toBe(String(total(3)));
+    expect(github.writes.map((request) => request.method)).toEqual(["POST"]);
+    const comment = github.comments[0]!;
+    expect(first.outputs["comment-id"]).toBe(String(comment.id));
+    expect(comment.body).toBe(first.outputs["comment-body"]);
+    expect(comment.body.startsWith("<!-- model-budget:default -->\n### ✅ model-budget: every budget holds\n")).toBe(true);
+    expect(comment.body).toContain(`| tiny | ${total(3).toLocaleString("en-US")} | +33,088 (+25.3%) |`);
+    expect(comment.body).toContain("| h.&#91;0-2&#93;.fc | Linear | × 2 → 3 | 33,280 | 49,920 | +16,640 (+50.0%) |");
+    expect(comment.body).toContain("| params | 250K | 163,914 | +86,086 (+34.4%) | ✅ |");
+    expect(comment.body).toContain("[workflow run](https://github.com/acme/models/actions/runs/4242)");
+    expect(first.summary).toContain("### ✅ model-budget: every budget holds");
+    expect(JSON.parse(readFileSync(first.outputs["report-json"]!, "utf8")).result.status).toBe("pass");
+
+    repo.write({ "models/tiny.yaml": spec(3, "  - out: Linear(10, 10)\n") }).commit("more");
+    const second = await check(repo, base);
+    expect(second.exitCode).toBe(0);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([
+      ["POST", "/repos/acme/models/issues/7/comments"],
+      ["PATCH", `/repos/acme/models/issues/comments/${comment.id}`],
+    ]);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toContain("| out | Linear | added | – | 110 | +110 (new) |");
+
+    const third = await check(repo, base);
+    expect(third.exitCode).toBe(0);
+    expect(github.writes).toHaveLength(2);
+    expect(third.outputs["comment-id"]).toBe(String(comment.id));
+  });
+
+  it("finds its comment on a later page of many", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    for (let i = 0; i < 180; i++) github.seed(`comment ${i}`);
+    const ours = github.seed("<!-- model-budget:default -->\nold report", { login: "github-actions[bot]", type: "Bot" });
+    for (let i = 0; i < 70; i++) github.seed(`later comment ${i}`);
+
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.requests.filter((request) => request.method === "GET").map((request) => request.path)).toEqual([
+      "/repos/acme/models/issues/7/comments?per_page=100",
+      "/repos/acme/models/issues/7/comments?per_page=100&page=2",
+      "/repos/acme/models/issues/7/comments?per_page=100&page=3",
+    ]);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["PATCH", `/repos/acme/models/issues/comments/${ours.id}`]]);
+  });
+
+  it("warns and passes when the token cannot comment (fork PRs, Dependabot)", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    github.refuseWrites = 403;
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("::warning::model-budget cannot comment on this pull request (HTTP 403: Resource not accessible by integration");
+    expect(run.outputs.status).toBe("pass");
+    expect(run.outputs["comment-body"]).toContain("### ✅ model-budget: every budget holds");
+    expect(run.summary).toContain("| tiny | 163,914 |");
+  });
+
+  it("fails over budget, with an annotation at the budget entry's line", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("150K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe("fail");
+    expect(run.stdout).toContain("::error title=model-budget%3A over budget,file=.github/model-budget.yml,line=3,col=13::params 163,914 exceeds the budget of 150K in models/tiny.yaml");
+    expect(run.stdout).toContain("::warning title=model-budget%3A layer grew,file=models/tiny.yaml,line=9::h.[0-2].fc grew by 16,640 parameters");
+    expect(run.stdout).toContain("::error::model-budget: the check failed (fail-on: exceed)");
+    expect(github.comments[0]!.body).toContain("### ❌ model-budget: 1 check failed");
+    expect(github.comments[0]!.body).toContain("| params | 150K | 163,914 | −13,914 (−9.3%) | ❌ |");
+  });
+
+  it("fails on growth beyond the allowance only with fail-on: growth", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": "models:\n  tiny:\n    growth: 10%\n" });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    const warned = await check(repo, base, { comment: "never" });
+    expect(warned.exitCode).toBe(0);
+    expect(warned.outputs.status).toBe("warn");
+    expect(warned.stdout).toContain("::warning title=model-budget%3A growth over allowance,file=.github/model-budget.yml,line=3,col=13::params grew by 33,088, more than the allowed 10%25 (13,082)");
+    const failed = await check(repo, base, { comment: "never", "fail-on": "growth" });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.outputs.status).toBe("fail");
+    expect(github.requests).toHaveLength(0);
+  });
+
+  it("shows a budget raised in the PR prominently", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("150K") });
+    repo.write({ "models/tiny.yaml": spec(3), ".github/model-budget.yml": budget("200K") }).commit("grow and raise");
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs["comment-body"]).toContain(
+      "> **This change edits the budget file .github/model-budget.yml** and the edited limits are the ones enforced:\n> - tiny · params: 150K → 200K (line 3)",
+    );
+    const fromBase = await check(repo, base, { "budget-from": "base" });
+    expect(fromBase.exitCode).toBe(1);
+    expect(fromBase.outputs["comment-body"]).toContain("(the base branch's limits are enforced)");
+  });
+
+  it("reports an invalid spec at its line and fails", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2) });
+    repo.write({ "models/tiny.yaml": spec(2, "  - bad: Linear(d)\n") }).commit("break");
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("::error title=model-budget%3A invalid spec,file=models/tiny.yaml,line=12,col=10::Linear is missing its required argument 'out_features'");
+    expect(run.outputs["comment-body"]).toContain("invalid spec &#40;1 error&#41;");
+    expect(run.outputs["comment-body"]).toContain("No budget file at .github/model-budget.yml: this is a report only.");
+  });
+
+  it("reports new and deleted specs, and a spec invalid at base, without crashing", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), "models/old.yaml": "model: old\nlayers:\n  - fc: Linear(2, 2)\n", "models/broken.yaml": "layers:\n  - fc: Linear(2)\n" });
+    repo.remove("models/old.yaml").write({ "models/new.yaml": "model: new\nlayers:\n  - fc: Linear(3, 3)\n", "models/broken.yaml": "layers:\n  - fc: Linear(2, 2)\n" }).commit("shuffle");
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    const body = run.outputs["comment-body"]!;
+    expect(body).toContain("| broken <sub>invalid at base&#58; compared without a diff</sub> | 6 |  | 6 |  | ✅ |");
+    expect(body).toContain("| new <sub>new in this change</sub> | 12 | new | 12 | new | ✅ |");
+    expect(body).toContain("| tiny | 130,826 | ±0 | 130,826 | ±0 | ✅ |");
+    expect(body).toContain("| old <sub>deleted in this change</sub> | – | −6 | – | −6 | ✅ |");
+  });
+
+  it("fetches the base commit itself when the checkout is shallow", async () => {
+    const { repo: origin, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    origin.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    const clone = origin.shallowClone();
+    repositories.push(clone);
+    const run = await check(clone, base, { comment: "never" });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs["comment-body"]).toContain(`Compared with base \`${base.slice(0, 12)}\`.`);
+    expect(run.outputs["comment-body"]).toContain("+33,088 (+25.3%)");
+  });
+
+  it("escapes what a PR writes: no HTML, no mentions, no broken tables", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2) });
+    repo.write({ "models/tiny.yaml": `model: "<img src=x onerror=alert(1)> @acme/admins | x"\nlayers:\n  - fc: Linear(2, 2)\n` }).commit("evil");
+    const run = await check(repo, base);
+    const body = github.comments[0]!.body;
+    expect(run.exitCode).toBe(0);
+    expect(body).toContain("&lt;img src=x onerror=alert&#40;1&#41;&gt; &#64;acme/admins &#124; x");
+    expect(body).not.toMatch(/<img|@acme|\| x/);
+  });
+
+  it("publishes a saved report from a workflow_run job, only to the PR whose head ran", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    const head = repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    github.refuseWrites = 403;
+    const computed = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(), event: "pull_request", payload: pullRequest(base, head) });
+    delete github.refuseWrites;
+    github.requests = [];
+    const savedPath = computed.outputs["report-json"]!;
+
+    const publishInputs = { mode: "publish", report: savedPath, "github-token": "test-token" };
+    const workflowRun = { workflow_run: { head_sha: head, html_url: "https://github.com/acme/models/actions/runs/99" } };
+    github.pullHeads.set(7, "f".repeat(40));
+    const mismatched = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: publishInputs, event: "workflow_run", payload: workflowRun });
+    expect(mismatched.exitCode).toBe(0);
+    expect(mismatched.stdout).toContain(`names PR #7, whose head ${"f".repeat(40)} is not the commit ${head}`);
+    expect(github.writes).toHaveLength(0);
+
+    github.pullHeads.set(7, head);
+    const published = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: publishInputs, event: "workflow_run", payload: workflowRun });
+    expect(published.exitCode).toBe(0);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["POST", "/repos/acme/models/issues/7/comments"]]);
+    expect(github.comments[0]!.body).toContain("| tiny | 163,914 | +33,088 (+25.3%) |");
+    expect(github.comments[0]!.body).toContain("[workflow run](https://github.com/acme/models/actions/runs/99)");
+    expect(published.outputs.params).toBe("163914");
+  });
+
+  it("refuses a saved report that is not one", async () => {
+    const { repo } = repository({ "report.json": JSON.stringify({ format: "model-budget-report/1", result: { status: "pass", failOn: "exceed", models: [{ file: "x", head: { kind: "report", report: { model: "m", file: "x", totals: { params: "<b>", trainable: 1 }, layers: [] } }, status: "pass" }], budget: { file: "b", state: "missing", from: "head", diagnostics: [], changes: [], unmatched: [] } } }) });
+    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { mode: "publish", report: "report.json" }, event: "workflow_run", payload: {} });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("::error::model-budget: report.json is not a model-budget report: /result/models/0/head/report/totals/params must be integer");
+  });
+});

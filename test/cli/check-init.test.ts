@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run.js";
+import { TempRepository } from "../action/git-fixture.js";
+
+const spec = (width: number) => `model: tiny\nlayers:\n  - fc: Linear(16, ${width})\n`;
+let repo: TempRepository;
+let cwd: string;
+const env = () => ({
+  readFile: (file: string) => readFileSync(join(repo.dir, file), "utf8"),
+  writeFile: (file: string, text: string) => repo.write({ [file]: text }),
+});
+
+beforeEach(() => {
+  repo = new TempRepository();
+  cwd = process.cwd();
+  process.chdir(repo.dir);
+});
+afterEach(() => {
+  process.chdir(cwd);
+  repo.cleanup();
+});
+
+describe("model-budget init and check", () => {
+  it("init writes a budget with headroom that check then enforces", () => {
+    repo.write({ "models/tiny.yaml": spec(16) });
+    expect(runCli(["init", "models/tiny.yaml", "--headroom", "20%"], env())).toEqual({ exitCode: 0, stdout: "model-budget: wrote .github/model-budget.yml for 1 spec\n", stderr: "" });
+    const budget = readFileSync(join(repo.dir, ".github/model-budget.yml"), "utf8");
+    expect(budget).toContain('  "models/tiny.yaml":\n    params: 327\n    trainable: 327\n    growth: 5%\n');
+    expect(runCli(["init", "models/tiny.yaml"], env())).toMatchObject({ exitCode: 2, stderr: "model-budget: .github/model-budget.yml exists already: pass --force to overwrite it\n" });
+
+    const pass = runCli(["check", "models/tiny.yaml"], env());
+    expect(pass.exitCode).toBe(0);
+    expect(pass.stdout).toContain("### ✅ model-budget: every budget holds");
+    expect(pass.stdout).toContain("| params | 327 | 272 | +55 (+16.8%) | ✅ |");
+
+    repo.write({ "models/tiny.yaml": spec(32) });
+    const fail = runCli(["check", "models/tiny.yaml"], env());
+    expect(fail.exitCode).toBe(3);
+    expect(fail.stdout).toContain("| params | 327 | 544 | −217 (−66.4%) | ❌ |");
+  });
+
+  it("check --base diffs against a git ref, and exits 2 on an invalid spec", () => {
+    repo.write({ "models/tiny.yaml": spec(16) }).commit("base");
+    repo.write({ "models/tiny.yaml": spec(24) });
+    const result = runCli(["check", "models/tiny.yaml", "--base", "HEAD", "--format", "json"], env());
+    expect(result.exitCode).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.models[0].diff.changes).toEqual([
+      { kind: "changed", before: { path: "fc", type: "Linear", count: 1, params: 272, formula: "Linear(16, 16): 16 × 16 + 16 = 272", line: 3 }, after: { path: "fc", type: "Linear", count: 1, params: 408, formula: "Linear(16, 24): 24 × 16 + 24 = 408", line: 3 }, delta: 136 },
+    ]);
+    expect(runCli(["check", "models/tiny.yaml", "--base", "nope"], env())).toMatchObject({ exitCode: 2, stderr: "model-budget: --base nope names no commit in this git repository\n" });
+    repo.write({ "models/tiny.yaml": "layers:\n  - fc: Linear(16)\n" });
+    expect(runCli(["check", "models/tiny.yaml"], env()).exitCode).toBe(2);
+  });
+});
+

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { changeDelta, diffLayers } from "../../src/diff/index.js";
+import { toJsonReport } from "../../src/report/index.js";
+import { count } from "../helpers/specs.js";
+
+const report = (text: string) => toJsonReport(count(text));
+
+describe("per-layer diff", () => {
+  it("finds added, removed, changed and moved layers; a longer repeat is a change", () => {
+    const base = report(`layers:
+  - emb: Embedding(100, 8)
+  - h: {repeat: 2, layers: [{fc: "Linear(8, 8)"}, {norm: "LayerNorm(8)"}]}
+  - old: Linear(8, 3)
+  - adapter: Linear(8, 4)
+`);
+    const head = report(`layers:
+  - emb: Embedding(120, 8)
+  - h: {repeat: 3, layers: [{fc: "Linear(8, 8)"}, {norm: "LayerNorm(8)"}]}
+  - tail:
+      layers:
+        - adapter: Linear(8, 4)
+  - extra: Linear(8, 2)
+`);
+    const diff = diffLayers(base, head);
+    expect(diff.changes.map((change) => [change.kind, change.kind === "removed" ? change.before.path : change.after.path, changeDelta(change)])).toEqual([
+      ["changed", "emb", 160],
+      ["changed", "h.[0-2].fc", 72],
+      ["changed", "h.[0-2].norm", 16],
+      ["moved", "tail.adapter", 0],
+      ["added", "extra", 18],
+      ["removed", "old", -27],
+    ]);
+    const moved = diff.changes[3]!;
+    expect(moved.kind === "moved" && moved.before.path).toBe("adapter");
+    expect(diff.unchanged).toEqual([]);
+  });
+
+  it("lists unchanged layers, including parameter-free ones", () => {
+    const text = "layers:\n  - fc: Linear(2, 2)\n  - act: ReLU()\n";
+    const diff = diffLayers(report(text), report(text));
+    expect(diff.changes).toEqual([]);
+    expect(diff.unchanged.map((layer) => layer.path)).toEqual(["fc", "act"]);
+  });
+});
