@@ -8624,6 +8624,8 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/diagnostics/index.ts
@@ -8729,6 +8731,2694 @@ function forEachFile(files, work) {
         }
     }
     return { results, errors };
+}
+
+;// CONCATENATED MODULE: ./src/diff/index.ts
+/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
+function quantitiesOf(report) {
+    const memory = report.memory;
+    return {
+        params: report.totals.params,
+        trainable: report.totals.trainable,
+        ...(memory?.total === undefined ? {} : { memory: memory.total }),
+        ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
+    };
+}
+function layerStates(report) {
+    return report.layers.map((layer) => ({
+        path: layer.path,
+        type: layer.type,
+        count: layer.count,
+        params: layer.params * layer.count,
+        formula: layer.formula,
+        line: layer.line,
+    }));
+}
+/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
+function identity(path) {
+    return path.replace(/\[\d+-\d+\]/g, "[*]");
+}
+/** What a layer is apart from where it sits: a moved layer keeps this. */
+function content(layer) {
+    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
+}
+/**
+ * Per-layer differences between two reports of one model: added, removed, changed (parameters or
+ * type), and moved (removed in one place, added with identical content in another). Head order.
+ */
+function diffLayers(base, head) {
+    const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
+    const changes = [];
+    const unchanged = [];
+    const added = [];
+    for (const after of layerStates(head)) {
+        const key = identity(after.path);
+        const previous = before.get(key);
+        if (!previous) {
+            added.push(after);
+            continue;
+        }
+        before.delete(key);
+        if (previous.params === after.params && previous.type === after.type && previous.count === after.count)
+            unchanged.push(after);
+        else
+            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
+    }
+    const removed = [...before.values()];
+    for (const after of added) {
+        const index = removed.findIndex((candidate) => content(candidate) === content(after));
+        if (index >= 0 && after.params > 0)
+            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
+        else
+            changes.push({ kind: "added", after });
+    }
+    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
+    return { changes, unchanged };
+}
+/** The parameters a change adds (negative when it removes them). */
+function changeDelta(change) {
+    switch (change.kind) {
+        case "added":
+            return change.after.params;
+        case "removed":
+            return -change.before.params;
+        case "changed":
+            return change.delta;
+        case "moved":
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/budget/types.ts
+/** The quantities a budget limits, named as in budget files. */
+const METRICS = ["params", "trainable", "memory", "memory-per-gpu"];
+
+;// CONCATENATED MODULE: ./src/budget/check.ts
+
+
+const FAIL_ON = ["exceed", "growth", "never"];
+const SEVERITY = { pass: 0, warn: 1, fail: 2 };
+function worst(statuses) {
+    let result = "pass";
+    for (const status of statuses)
+        if (SEVERITY[status] > SEVERITY[result])
+            result = status;
+    return result;
+}
+/** A model's entry, keyed by spec path or model name, with the defaults filled in. */
+function budgetFor(budget, report) {
+    const own = budget.models.find((entry) => entry.key === report.file) ?? budget.models.find((entry) => entry.key === report.model);
+    const defaults = budget.defaults;
+    if (!own)
+        return undefined;
+    if (!defaults)
+        return own;
+    return {
+        ...own,
+        limits: { ...defaults.limits, ...own.limits },
+        growth: { ...defaults.growth, ...own.growth },
+        modules: [...defaults.modules, ...own.modules],
+    };
+}
+/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
+function globPattern(glob) {
+    return new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+}
+function moduleTotals(report, glob) {
+    const pattern = globPattern(glob);
+    const selected = report.layers.filter((layer) => pattern.test(layer.path));
+    return {
+        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
+        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
+    };
+}
+/** Checks one model's report against its budget entry and, when there is a base, its allowed growth. */
+function checkBudget(entry, head, base, failOn) {
+    const exceeded = failOn === "never" ? "warn" : "fail";
+    const overgrown = failOn === "growth" ? "fail" : "warn";
+    const figures = quantitiesOf(head);
+    const limitRow = (label, metric, limit, actual) => ({
+        label,
+        metric,
+        limit,
+        ...(actual === undefined ? {} : { actual }),
+        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
+    });
+    const limits = METRICS.flatMap((metric) => {
+        const limit = entry.limits[metric];
+        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
+    });
+    for (const module of entry.modules) {
+        const totals = moduleTotals(head, module.glob);
+        if (module.params)
+            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
+        if (module.trainable)
+            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
+    }
+    const growth = [];
+    if (base) {
+        const before = quantitiesOf(base);
+        for (const metric of METRICS) {
+            const allowance = entry.growth[metric];
+            const baseValue = before[metric];
+            const headValue = figures[metric];
+            if (!allowance || baseValue === undefined || headValue === undefined)
+                continue;
+            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
+            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
+        }
+    }
+    return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/yaml.ts
+
+
+const MAX_BYTES = 4 * 1024 * 1024;
+const MAX_DEPTH = 64;
+/** Aliases beyond this are refused by yaml itself, before anything expands them. */
+const MAX_ALIASES = 100;
+function position(file, lines, offset) {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, col };
+}
+function checkDepth(node, depth, fail) {
+    if (!node || !(0,dist/* isCollection */.P3)(node))
+        return;
+    if (depth > MAX_DEPTH)
+        fail(node);
+    for (const item of node.items) {
+        if ((0,dist/* isPair */.tO)(item)) {
+            checkDepth(item.key, depth + 1, fail);
+            checkDepth(item.value, depth + 1, fail);
+        }
+        else {
+            checkDepth(item, depth + 1, fail);
+        }
+    }
+}
+/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
+function parseYaml(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const at = (offset) => position(file, lines, offset);
+    if (text.length > MAX_BYTES) {
+        throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${MAX_BYTES} a spec may have`, `split it with include:`);
+    }
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    const problem = document.errors[0];
+    if (problem) {
+        const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
+        throw new SpecError(at(problem.pos[0]), `YAML syntax error: ${detail}`, "fix the YAML syntax here; a YAML linter in your editor shows the same spot");
+    }
+    checkDepth(document.contents, 1, (node) => {
+        throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, `flatten the spec: blocks: and include: keep specs shallow`);
+    });
+    let data;
+    try {
+        data = document.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (error) {
+        const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
+        throw new SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+    }
+    return makeSource(file, text, document, at, data);
+}
+function makeSource(file, text, document, at, data) {
+    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node);
+    /** Walks as far along the path as the document goes; returns the deepest node and key found. */
+    const walk = (path) => {
+        let node = resolve(document.contents);
+        let key = null;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = resolve(pair.value) ?? key;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
+                key = null;
+                node = resolve(node.items[segment]);
+            }
+            else {
+                break;
+            }
+        }
+        return { node, key };
+    };
+    const start = (node) => at(node?.range?.[0] ?? 0);
+    return {
+        file,
+        text,
+        data,
+        at: (path) => start(walk(path).node),
+        keyAt: (path) => {
+            const found = walk(path);
+            return start(found.key ?? found.node);
+        },
+        offsetsAt: (path) => {
+            const node = walk(path).node;
+            const begin = node?.range?.[0] ?? 0;
+            if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
+                return () => at(begin);
+            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
+            // offsets map exactly; for escaped or folded text we can only point at the scalar.
+            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+            const verbatim = text.startsWith(node.value, begin + quote);
+            return (offset) => at(verbatim ? begin + quote + offset : begin);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/validate/generated/budget.js
+// Generated by scripts/compile-schemas.mjs from schema/budget.schema.json: do not edit.
+
+const validate = (/* unused pure expression or super */ null && (validate10));
+/* harmony default export */ const budget = (validate10);
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
+const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
+const schema17 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
+const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
+const pattern4 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "params") || (key0 === "trainable")) || (key0 === "memory")) || (key0 === "memory-per-gpu")) || (key0 === "growth")) || (key0 === "modules")) || (key0 === "against"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.params !== undefined){
+let data0 = data.params;
+if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.trainable !== undefined){
+let data1 = data.trainable;
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (typeof data1 !== "string")){
+const err4 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.memory !== undefined){
+let data2 = data.memory;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
+const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(typeof data2 === "string"){
+if(!pattern2.test(data2)){
+const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data["memory-per-gpu"] !== undefined){
+let data3 = data["memory-per-gpu"];
+if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (typeof data3 !== "string")){
+const err10 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(typeof data3 === "string"){
+if(!pattern2.test(data3)){
+const err12 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.growth !== undefined){
+let data4 = data.growth;
+const _errs15 = errors;
+let valid5 = false;
+let passing0 = null;
+const _errs16 = errors;
+if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
+const err13 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(typeof data4 === "string"){
+if(!pattern4.test(data4)){
+const err15 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+var _valid0 = _errs16 === errors;
+if(_valid0){
+valid5 = true;
+passing0 = 0;
+}
+const _errs19 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu"))){
+const err16 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.params !== undefined){
+let data5 = data4.params;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
+const err17 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(typeof data5 === "string"){
+if(!pattern4.test(data5)){
+const err19 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data4.trainable !== undefined){
+let data6 = data4.trainable;
+if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
+const err20 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(typeof data6 === "string"){
+if(!pattern4.test(data6)){
+const err22 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data4.memory !== undefined){
+let data7 = data4.memory;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
+const err23 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(typeof data7 === "string"){
+if(!pattern4.test(data7)){
+const err25 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data4["memory-per-gpu"] !== undefined){
+let data8 = data4["memory-per-gpu"];
+if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
+const err26 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(typeof data8 === "string"){
+if(!pattern4.test(data8)){
+const err28 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+if(_valid0 && valid5){
+valid5 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid5 = true;
+passing0 = 1;
+}
+}
+if(!valid5){
+const err30 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data4};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data9 = data.modules;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+let data10 = data9[key2];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err31 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data10.params !== undefined){
+let data11 = data10.params;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err32 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err33 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data11};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+const err34 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data11};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data10.trainable !== undefined){
+let data12 = data10.trainable;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err35 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data12};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err36 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err37 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data10};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data9};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data13 = data.against;
+if(typeof data13 === "string"){
+if(data13.length < 1){
+const err40 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/model-budget/model-budget/schema/budget.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.models === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "defaults") || (key0 === "models"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.defaults !== undefined){
+if(!(validate11(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.models !== undefined){
+let data1 = data.models;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!(validate11(data1[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+;// CONCATENATED MODULE: ./src/validate/generated/model-spec.js
+// Generated by scripts/compile-schemas.mjs from schema/model-spec.schema.json: do not edit.
+
+const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
+/* harmony default export */ const model_spec = (model_spec_validate10);
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}}}};
+const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
+const model_spec_schema13 = {"type":["integer","number","string","boolean"]};
+const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
+const model_spec_schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"}},"required":["layers"],"additionalProperties":false};
+const model_spec_schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
+const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
+const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const wrapper0 = {validate: validate12};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with"))){
+let data0 = data[key0];
+const _errs6 = errors;
+let valid2 = false;
+const _errs7 = errors;
+if(((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")){
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs10 = errors;
+if(data0 !== null){
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.then.additionalProperties.anyOf[1].type,parentSchema:schema19.then.additionalProperties.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs12 = errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")){
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.then.additionalProperties.anyOf[2].type,parentSchema:schema19.then.additionalProperties.anyOf[2],data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+valid2 = valid2 || _valid1;
+}
+}
+if(!valid2){
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.then.additionalProperties.anyOf,parentSchema:schema19.then.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data.layer !== undefined){
+const err6 = {instancePath:instancePath+"/layer",schemaPath:"#/then/properties/layer/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layer,data:data.layer};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.layers !== undefined){
+const err7 = {instancePath:instancePath+"/layers",schemaPath:"#/then/properties/layers/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layers,data:data.layers};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.use !== undefined){
+const err8 = {instancePath:instancePath+"/use",schemaPath:"#/then/properties/use/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.use,data:data.use};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.include !== undefined){
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/then/properties/include/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.include,data:data.include};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.with !== undefined){
+const err10 = {instancePath:instancePath+"/with",schemaPath:"#/then/properties/with/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.with,data:data.with};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key1 in data){
+const _errs18 = errors;
+if(!(((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype"))){
+const err11 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema19.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema19.else.propertyNames.enum,parentSchema:schema19.else.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid8 = _errs18 === errors;
+if(!valid8){
+const err12 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema19.else.propertyNames,parentSchema:schema19.else,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs17 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err13 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data7 = data.type;
+if(typeof data7 === "string"){
+if(data7.length < 1){
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.type,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.layer !== undefined){
+let data8 = data.layer;
+if(typeof data8 === "string"){
+if(data8.length < 1){
+const err16 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.layer,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.layer.type,parentSchema:schema19.properties.layer,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(wrapper0.validate(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+if(data.use !== undefined){
+let data10 = data.use;
+if(typeof data10 === "string"){
+if(!model_spec_pattern0.test(data10)){
+const err18 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data10};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data11 = data.include;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err20 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.include,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.include.type,parentSchema:schema19.properties.include,data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.with !== undefined){
+let data12 = data.with;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
+const _errs31 = errors;
+if(typeof key2 === "string"){
+if(!model_spec_pattern0.test(key2)){
+const err22 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var valid11 = _errs31 === errors;
+if(!valid11){
+const err24 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema19.properties.with.propertyNames,parentSchema:schema19.properties.with,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+for(const key3 in data12){
+let data13 = data12[key3];
+if(((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")) && (typeof data13 !== "boolean")){
+const err25 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data13};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.with.type,parentSchema:schema19.properties.with,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.repeat !== undefined){
+let data14 = data.repeat;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err27 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data14};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data15 = data.if;
+if((typeof data15 !== "boolean") && (typeof data15 !== "string")){
+const err28 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema19.properties.if.type},message:"must be boolean,string",schema:schema19.properties.if.type,parentSchema:schema19.properties.if,data:data15};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.frozen !== undefined){
+let data16 = data.frozen;
+if(typeof data16 !== "boolean"){
+const err29 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data16};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.dtype !== undefined){
+let data17 = data.dtype;
+if(typeof data17 === "string"){
+if(data17.length < 1){
+const err30 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data17};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const schema27 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema27.if,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
+const pattern5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "");
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+const _errs5 = errors;
+let valid1 = true;
+const _errs6 = errors;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs9 = errors;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+for(const key0 in data){
+let data0 = data[key0];
+const _errs12 = errors;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+var valid2 = _errs10 === errors;
+if(valid2){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+const _errs14 = errors;
+let valid4 = false;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.layer === undefined) && (missing1 = "layer")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid2 = _errs16 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.layers === undefined) && (missing2 = "layers")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid2 = _errs17 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.use === undefined) && (missing3 = "use")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var _valid2 = _errs18 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.include === undefined) && (missing4 = "include")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs19 === errors;
+valid4 = valid4 || _valid2;
+}
+}
+}
+}
+if(!valid4){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+var _valid1 = _errs6 === errors;
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs20 = errors;
+if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs20 === errors;
+valid1 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err12 = {instancePath,schemaPath:"#/else/else/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema18.else.else,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(Object.keys(data).length < 1){
+const err13 = {instancePath,schemaPath:"#/else/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema18.else.else,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data){
+const _errs23 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err14 = {instancePath,schemaPath:"#/else/else/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_-]*$",parentSchema:schema18.else.else.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid5 = _errs23 === errors;
+if(!valid5){
+const err15 = {instancePath,schemaPath:"#/else/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.else.propertyNames,parentSchema:schema18.else.else,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+for(const key2 in data){
+if(!(validate16(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.else.else.type,parentSchema:schema18.else.else,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+valid1 = _valid1;
+ifClause1 = "else";
+}
+if(!valid1){
+const err17 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema18.else.if,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema17.type,parentSchema:model_spec_schema17,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function model_spec_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.layers === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:model_spec_schema15.required,parentSchema:model_spec_schema15,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "params") || (key0 === "layers"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema15,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.params !== undefined){
+let data0 = data.params;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+const _errs4 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err4 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema15.properties.params.propertyNames,parentSchema:model_spec_schema15.properties.params,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+let data1 = data0[key2];
+if((((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")) && (data1 !== null)){
+const err5 = {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/additionalProperties/type",keyword:"type",params:{type: model_spec_schema15.properties.params.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:model_spec_schema15.properties.params.additionalProperties.type,parentSchema:model_spec_schema15.properties.params.additionalProperties,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.properties.params.type,parentSchema:model_spec_schema15.properties.params,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.type,parentSchema:model_spec_schema15,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+model_spec_validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function model_spec_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/model-budget/model-budget/schema/model-spec.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "model") || (key0 === "include")) || (key0 === "vars")) || (key0 === "blocks")) || (key0 === "layers")) || (key0 === "tie")) || (key0 === "training"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data0 = data.model;
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err1 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data1 = data.include;
+const _errs5 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs6 = errors;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err3 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs8 = errors;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err5 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.vars !== undefined){
+let data3 = data.vars;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+const _errs14 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err9 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var valid4 = _errs14 === errors;
+if(!valid4){
+const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+for(const key2 in data3){
+let data4 = data3[key2];
+if(((!((typeof data4 == "number") && (isFinite(data4)))) && (typeof data4 !== "string")) && (typeof data4 !== "boolean")){
+const err12 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.blocks !== undefined){
+let data5 = data.blocks;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key3 in data5){
+const _errs23 = errors;
+if(typeof key3 === "string"){
+if(!model_spec_pattern0.test(key3)){
+const err14 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var valid8 = _errs23 === errors;
+if(!valid8){
+const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+for(const key4 in data5){
+if(!(model_spec_validate11(data5[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? model_spec_validate11.errors : vErrors.concat(model_spec_validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.tie !== undefined){
+let data8 = data.tie;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key5 in data8){
+let data9 = data8[key5];
+if(typeof data9 === "string"){
+if(data9.length < 1){
+const err18 = {instancePath:instancePath+"/tie/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tie/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.training !== undefined){
+let data10 = data.training;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key6 in data10){
+if(!(((((key6 === "optimizer") || (key6 === "precision")) || (key6 === "gpus")) || (key6 === "zero")) || (key6 === "dtype"))){
+const err21 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data10.optimizer !== undefined){
+let data11 = data10.optimizer;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err22 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data11};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data10.precision !== undefined){
+let data12 = data10.precision;
+if(!((((((data12 === "fp32") || (data12 === "amp")) || (data12 === "mixed-fp16")) || (data12 === "mixed-bf16")) || (data12 === "bf16")) || (data12 === "fp16"))){
+const err24 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.gpus !== undefined){
+let data13 = data10.gpus;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err25 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data13};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data10.zero !== undefined){
+let data14 = data10.zero;
+if(!((((data14 === 0) || (data14 === 1)) || (data14 === 2)) || (data14 === 3))){
+const err26 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data14};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data10.dtype !== undefined){
+let data15 = data10.dtype;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err27 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data15};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+model_spec_validate10.errors = vErrors;
+return errors === 0;
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-errors.ts
+
+/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
+function describePath(path) {
+    if (path.length === 0)
+        return "the file's top level";
+    return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
+}
+function dataPath(error, data) {
+    const path = [];
+    let node = data;
+    for (const raw of error.instancePath.split("/").slice(1)) {
+        const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+        const step = Array.isArray(node) ? Number(segment) : segment;
+        path.push(step);
+        node = node?.[step];
+    }
+    return path;
+}
+function typeName(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "a list";
+    if (typeof value === "object")
+        return "a mapping";
+    if (typeof value === "string")
+        return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+    return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
+}
+const TYPE_NAMES = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    integer: "an integer",
+    number: "a number",
+    boolean: "true or false",
+    null: "~",
+};
+function valueAt(data, path) {
+    return path.reduce((node, segment) => node?.[segment], data);
+}
+/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
+function hintFor(path, keyword) {
+    const inLayers = path.some((segment) => segment === "layers");
+    if (keyword === "maxProperties" && inLayers)
+        return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
+    if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
+        return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
+    }
+    return undefined;
+}
+/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
+function schemaErrors(errors, source) {
+    const seen = new Set();
+    const result = [];
+    for (const error of errors) {
+        // `if`/`anyOf` only say that a branch failed; the branch's own error says what is wrong.
+        // Errors about a property name (propertyName set) are read by the propertyNames case below.
+        if (error.keyword === "if" || error.keyword === "anyOf" || error.propertyName !== undefined)
+            continue;
+        const path = dataPath(error, source.data);
+        const where = describePath(path);
+        const value = valueAt(source.data, path);
+        let position = source.at(path);
+        let message;
+        let hint = hintFor(path, error.keyword);
+        switch (error.keyword) {
+            case "type": {
+                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
+                break;
+            }
+            case "required":
+                message = `${where} is missing '${error.params.missingProperty}'`;
+                break;
+            case "additionalProperties": {
+                const name = String(error.params.additionalProperty);
+                const allowed = Object.keys(error.parentSchema?.properties ?? {});
+                position = source.keyAt([...path, name]);
+                message = `unknown key '${name}' in ${where}`;
+                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
+                break;
+            }
+            case "propertyNames": {
+                const name = String(error.params.propertyName);
+                position = source.keyAt([...path, name]);
+                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
+                if (allowed) {
+                    const keys = allowed.params.allowedValues;
+                    message = `unknown key '${name}' in ${where}`;
+                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
+                }
+                else {
+                    message = `'${name}' is not a valid name in ${where}`;
+                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
+                }
+                break;
+            }
+            case "false schema":
+                position = source.keyAt(path);
+                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
+                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
+                break;
+            case "maxProperties":
+                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
+                break;
+            case "minProperties":
+                message = `${where} is empty`;
+                break;
+            case "minLength":
+                message = `${where} must not be empty`;
+                break;
+            case "oneOf":
+                message = `${where} must be a file path or a list of file paths`;
+                break;
+            case "pattern": {
+                const description = error.parentSchema?.description;
+                message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
+                break;
+            }
+            case "enum": {
+                const allowed = error.params.allowedValues.map(String);
+                message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
+                if (typeof value === "string")
+                    hint ??= didYouMean(value, allowed);
+                break;
+            }
+            default:
+                message = `${where} ${error.message ?? "is invalid"}`;
+        }
+        const key = `${position.line}:${position.col}:${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        result.push(new SpecError(position, message, hint));
+    }
+    return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+}
+
+;// CONCATENATED MODULE: ./src/validate/index.ts
+
+
+
+
+
+function validateWith(validate, source) {
+    if (validate(source.data))
+        return;
+    throw new SpecErrors(schemaErrors(validate.errors ?? [], source));
+}
+/** Checks a parsed spec against schema/model-spec.schema.json; throws every violation, positioned. */
+function validateSpec(source) {
+    validateWith(model_spec, source);
+}
+/** Checks a parsed budget file against schema/budget.schema.json; throws every violation, positioned. */
+function validateBudget(source) {
+    validateWith(budget, source);
+}
+
+;// CONCATENATED MODULE: ./src/budget/sizes.ts
+/**
+ * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
+ * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
+ */
+const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
+const BYTE_UNITS = {
+    B: 1n,
+    KB: 1000n,
+    MB: 1000n ** 2n,
+    GB: 1000n ** 3n,
+    TB: 1000n ** 4n,
+    KIB: 1024n,
+    MIB: 1024n ** 2n,
+    GIB: 1024n ** 3n,
+    TIB: 1024n ** 4n,
+};
+const NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
+function scaled(whole, fraction, unit) {
+    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
+    const value = (digits * unit) / 10n ** BigInt(fraction.length);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new RangeError(`beyond 2^53`);
+    return Number(value);
+}
+/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
+function parseQuantity(raw) {
+    if (typeof raw === "number")
+        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
+    const match = NUMBER.exec(raw);
+    if (!match)
+        return undefined;
+    const [, whole = "", fraction = "", unit = ""] = match;
+    if (unit === "%")
+        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
+    const upper = unit.toUpperCase();
+    const count = COUNT_UNITS[upper];
+    if (count !== undefined)
+        return { kind: "count", value: scaled(whole, fraction, count) };
+    const bytes = BYTE_UNITS[upper];
+    if (bytes !== undefined)
+        return { kind: "bytes", value: scaled(whole, fraction, bytes) };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/budget/budget-file.ts
+
+
+
+
+
+const BYTE_METRICS = new Set(["memory", "memory-per-gpu"]);
+function describe(metric) {
+    return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a parameter count such as 125M or 7B";
+}
+function limitAt(source, path, raw, metric) {
+    const position = source.at(path);
+    let quantity;
+    try {
+        quantity = parseQuantity(raw);
+    }
+    catch {
+        throw new SpecError(position, `${metric} limit ${String(raw)} is beyond 2^53 and cannot be compared exactly`);
+    }
+    const wanted = BYTE_METRICS.has(metric) ? "bytes" : "count";
+    // A plain integer is a count of parameters, or of bytes for memory.
+    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
+    if (value === undefined)
+        throw new SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
+    return { value, text: String(raw), position };
+}
+function growthAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = parseQuantity(raw);
+    if (quantity?.kind === "percent")
+        return { percent: quantity.value, text: String(raw), position };
+    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
+}
+function modelBudget(source, path, key, raw) {
+    const limits = {};
+    const growth = {};
+    for (const metric of METRICS) {
+        if (raw[metric] !== undefined)
+            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+    }
+    if (typeof raw.growth === "object" && raw.growth !== null) {
+        for (const [metric, allowance] of Object.entries(raw.growth))
+            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
+    }
+    else if (raw.growth !== undefined) {
+        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
+        const quantity = parseQuantity(raw.growth);
+        for (const metric of METRICS) {
+            const applies = quantity?.kind === "percent" || quantity?.value === 0 || (quantity?.kind === "bytes") === BYTE_METRICS.has(metric);
+            if (applies)
+                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+        }
+    }
+    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
+        glob,
+        position: source.keyAt([...path, "modules", glob]),
+        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+    }));
+    return {
+        key,
+        position: source.keyAt(path),
+        limits,
+        growth,
+        modules,
+        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+    };
+}
+/** Reads and validates a budget file; every problem is a positioned error. */
+function parseBudget(text, file) {
+    const source = parseYaml(text, file);
+    validateBudget(source);
+    const data = source.data;
+    return {
+        file,
+        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
+        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/parse/values.ts
@@ -9452,7 +12142,7 @@ function runningStatistics(type, defaults, extra = []) {
                     ? [
                         { name: "running_mean", shape: features },
                         { name: "running_var", shape: features },
-                        { name: "num_batches_tracked", shape: [] },
+                        { name: "num_batches_tracked", shape: [], fixedDtype: "int64" },
                     ]
                     : [],
             };
@@ -9526,6 +12216,7 @@ const parameterLayers = [
         signature: [
             { name: "shape", type: "size", variadic: true },
             { name: "requires_grad", type: "bool", default: true },
+            { name: "dtype", type: "any", default: null },
         ],
         tensors: (args) => ({ parameters: [{ name: "", shape: shapeOf(args), trainable: args.bool("requires_grad") }], buffers: [] }),
     },
@@ -9535,6 +12226,7 @@ const parameterLayers = [
         signature: [
             { name: "shape", type: "size", variadic: true },
             { name: "persistent", type: "bool", default: true },
+            { name: "dtype", type: "any", default: null },
         ],
         tensors: (args) => ({ parameters: [], buffers: [{ name: "", shape: shapeOf(args) }] }),
     },
@@ -9857,7 +12549,7 @@ function layerFormula(callText, parameters, params) {
 
 
 
-/** Exact integer arithmetic or a clear refusal: counts past 2^53 would silently round. */
+/** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 function checked(value, position, what) {
     if (!Number.isSafeInteger(value)) {
         throw new SpecError(position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
@@ -9868,15 +12560,21 @@ function numelOf(shape, position, what) {
     return shape.reduce((product, size) => checked(product * size, position, `the element count of ${what} [${shape.join(", ")}]`), 1);
 }
 const tensorPath = (layer, name) => (name ? `${layer.path}.${name}` : layer.path);
+function counted(layer, tensor) {
+    const numel = numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name));
+    return { name: tensor.name, shape: tensor.shape, numel, ...(tensor.fixedDtype ? { fixedDtype: tensor.fixedDtype } : {}) };
+}
+/** The `dtype=` a call gives its tensors, when its signature has one and it is not None. */
+function callDtype(described) {
+    if (!described.definition.signature.some((spec) => spec.name === "dtype") || described.args.isNone("dtype"))
+        return undefined;
+    return { value: described.args.value("dtype"), position: described.args.position("dtype") };
+}
 function countLayer(layer) {
     const described = describeLayer(layer.call);
-    const parameters = described.parameters.map((tensor) => ({
-        name: tensor.name,
-        shape: tensor.shape,
-        numel: numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name)),
-        trainable: !layer.frozen && tensor.trainable !== false,
-    }));
-    const buffers = described.buffers.map((tensor) => ({ name: tensor.name, shape: tensor.shape, numel: numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name)) }));
+    const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false }));
+    const buffers = described.buffers.map((tensor) => counted(layer, tensor));
+    const ownDtype = callDtype(described);
     return {
         path: layer.path,
         type: described.definition.type,
@@ -9887,6 +12585,8 @@ function countLayer(layer) {
         parameters,
         buffers,
         formula: "",
+        dtypes: layer.dtypes,
+        ...(ownDtype ? { callDtype: ownDtype } : {}),
         position: layer.position,
     };
 }
@@ -9939,1600 +12639,838 @@ function countModel(model) {
     return { model: model.model, file: model.file, totals, layers };
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parse/yaml.ts
+;// CONCATENATED MODULE: ./src/memory/dtypes.ts
 
 
-const MAX_BYTES = 4 * 1024 * 1024;
-const MAX_DEPTH = 64;
-/** Aliases beyond this are refused by yaml itself, before anything expands them. */
-const MAX_ALIASES = 100;
-function position(file, lines, offset) {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, col };
+
+const PLAIN = [
+    { names: ["float64", "double", "fp64"], bits: 64, floating: true },
+    { names: ["float32", "float", "fp32"], bits: 32, floating: true },
+    { names: ["bfloat16", "bf16"], bits: 16, floating: true },
+    { names: ["float16", "half", "fp16"], bits: 16, floating: true },
+    { names: ["float8_e4m3fn", "float8_e4m3"], bits: 8, floating: true },
+    { names: ["float8_e5m2"], bits: 8, floating: true },
+    { names: ["float8_e4m3fnuz"], bits: 8, floating: true },
+    { names: ["float8_e5m2fnuz"], bits: 8, floating: true },
+    { names: ["int64", "long"], bits: 64, floating: false },
+    { names: ["int32", "int"], bits: 32, floating: false },
+    { names: ["int16", "short"], bits: 16, floating: false },
+    { names: ["int8"], bits: 8, floating: false },
+    { names: ["uint8"], bits: 8, floating: false },
+    { names: ["bool"], bits: 8, floating: false },
+];
+/**
+ * 4-bit formats pack two elements per byte and keep one scale per block. The defaults are
+ * bitsandbytes' Linear4bit: blocks of 64 with a float32 absmax each (0.5 bits per element more).
+ */
+const BLOCK_FORMATS = ["int4", "nf4", "fp4"];
+const BLOCK_SIGNATURE = [
+    { name: "block_size", type: "int", default: 64 },
+    { name: "scale", type: "string", default: "float32" },
+];
+const BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
+/** A dtype of the table by its torch name, for this stage's own tables; user input goes through parseDtype. */
+function dtypeNamed(name) {
+    const dtype = BY_NAME.get(name);
+    if (!dtype)
+        throw new Error(`no dtype named ${name}`);
+    return dtype;
 }
-function checkDepth(node, depth, fail) {
-    if (!node || !(0,dist/* isCollection */.P3)(node))
-        return;
-    if (depth > MAX_DEPTH)
-        fail(node);
-    for (const item of node.items) {
-        if ((0,dist/* isPair */.tO)(item)) {
-            checkDepth(item.key, depth + 1, fail);
-            checkDepth(item.value, depth + 1, fail);
+const FLOAT32 = dtypeNamed("float32");
+const UINT8 = dtypeNamed("uint8");
+function dtypeNames() {
+    return [...BY_NAME.keys(), ...BLOCK_FORMATS];
+}
+/** `torch.bfloat16` and `bfloat16` name the same dtype. */
+function bareName(name) {
+    return name.replace(/^torch\./, "");
+}
+/**
+ * The dtype a setting names: `bfloat16`, `torch.float16`, `'int8'`, or a 4-bit format with its
+ * block options, `nf4(block_size=128, scale=float16)`.
+ */
+function parseDtype(setting) {
+    const { value, position } = setting;
+    const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
+    if (written === undefined)
+        throw new SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
+    const name = bareName(written);
+    const plain = BY_NAME.get(name);
+    if (!BLOCK_FORMATS.includes(name) && !plain) {
+        // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
+        const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
+        throw new SpecError(value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+    }
+    if (plain) {
+        if (value.kind === "layer")
+            bindArguments({ type: name, signature: [] }, value.call, findLayer);
+        return plain;
+    }
+    const call = value.kind === "layer" ? value.call : { type: name, args: [], position, text: name };
+    const args = bindArguments({ type: name, signature: BLOCK_SIGNATURE }, call, findLayer);
+    const size = args.int("block_size");
+    if (size < 1)
+        args.fail("block_size", `${name} needs a positive block_size, got ${size}`);
+    const scale = parseDtype({ value: args.value("scale"), position: args.position("scale") });
+    if (!scale.floating)
+        args.fail("scale", `${name} scales are floating-point numbers, not ${scale.name}`, "use float32 (bitsandbytes), float16 or bfloat16");
+    return { name, bits: 4, floating: false, block: { size, scale } };
+}
+/** The dtype as a setting would write it: `bfloat16`, `nf4(block_size=64, scale=float32)`. */
+function describeDtype(dtype) {
+    return dtype.block ? `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name})` : dtype.name;
+}
+
+;// CONCATENATED MODULE: ./src/memory/optimizers.ts
+
+
+
+
+const like = (tensor, ...names) => names.map((name) => ({ name, elements: tensor.numel, dtype: tensor.dtype }));
+const when = (condition, states) => (condition ? states : []);
+const flag = (args, name) => !args.isNone(name) && args.bool(name);
+/**
+ * torch.optim keeps each tensor's `step` counter (and NAdam's `mu_product`) as a CPU scalar,
+ * except with capturable=True or fused=True, when they are float32 scalars on the device.
+ */
+function deviceScalars(args, names, ...switches) {
+    return when(switches.some((name) => flag(args, name)), names.map((name) => ({ name, elements: 1, dtype: FLOAT32 })));
+}
+const product = (sizes) => sizes.reduce((total, size) => total * size, 1);
+/**
+ * Adafactor's second moment: for a tensor of two or more dimensions, a row and a column factor
+ * over the last two (`prod(shape[:-2]) × (rows + cols)` elements); a full one for vectors.
+ */
+function factoredSecondMoment(tensor, dtype, names) {
+    const { shape } = tensor;
+    if (shape.length < 2)
+        return [{ name: names.full, elements: tensor.numel, dtype }];
+    const batch = product(shape.slice(0, -2));
+    return [
+        { name: names.row, elements: batch * shape[shape.length - 2], dtype },
+        { name: names.col, elements: batch * shape[shape.length - 1], dtype },
+    ];
+}
+/**
+ * bitsandbytes' 8-bit optimizers: each state is one uint8 per element plus one float32 absmax per
+ * 256-element block (or a max and a new max per tensor without block_wise). Tensors with fewer
+ * than min_8bit_size elements keep float32 state. The 256-entry quantization maps are shared.
+ */
+function bitsandbytesState(args, tensor, states) {
+    const eightBit = tensor.numel >= args.int("min_8bit_size");
+    const blockWise = args.bool("block_wise");
+    const perState = (index) => {
+        if (!eightBit)
+            return [{ name: `state${index}`, elements: tensor.numel, dtype: FLOAT32 }];
+        const scales = blockWise
+            ? [{ name: `absmax${index}`, elements: Math.ceil(tensor.numel / 256), dtype: FLOAT32 }]
+            : [`max${index}`, `new_max${index}`].map((name) => ({ name, elements: 1, dtype: FLOAT32 }));
+        return [{ name: `state${index}`, elements: tensor.numel, dtype: UINT8 }, ...scales];
+    };
+    const clipping = when(args.int("percentile_clipping") < 100, [{ name: "gnorm_vec", elements: 100, dtype: FLOAT32 }]);
+    return [...perState(1), ...(states === 2 ? perState(2) : []), ...clipping];
+}
+const FOREACH = arg("foreach", "bool", null);
+const MAXIMIZE = arg("maximize", "bool", false);
+const CAPTURABLE = arg("capturable", "bool", false);
+const DIFFERENTIABLE = arg("differentiable", "bool", false);
+const FUSED = arg("fused", "bool", null);
+const DECOUPLED = arg("decoupled_weight_decay", "bool", false);
+const lr = (value) => arg("lr", "float", value);
+const betas = (beta1, beta2) => arg("betas", "any", [beta1, beta2]);
+const eps = (value) => arg("eps", "float", value);
+const weightDecay = (value) => arg("weight_decay", "float", value);
+/** Adam's and AdamW's first and second moments, and the running maximum of the second with amsgrad. */
+const adamState = (args, tensor) => [
+    ...like(tensor, "exp_avg", "exp_avg_sq", ...(args.bool("amsgrad") ? ["max_exp_avg_sq"] : [])),
+    ...deviceScalars(args, ["step"], "capturable", "fused"),
+];
+/** The `Adam`-style signature of torch.optim: lr, betas, eps, weight_decay, then class-specific options. */
+const adamLike = (rate, decay, ...rest) => [lr(rate), betas(0.9, 0.999), eps(1e-8), weightDecay(decay), ...rest];
+const torchOptimizers = [
+    {
+        type: "SGD",
+        module: "torch.optim",
+        signature: [lr(1e-3), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), MAXIMIZE, FOREACH, DIFFERENTIABLE, FUSED],
+        state: (args, tensor) => when(args.float("momentum") !== 0, like(tensor, "momentum_buffer")),
+    },
+    {
+        type: "Adam",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 0, arg("amsgrad", "bool", false), FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE, FUSED, DECOUPLED),
+        state: adamState,
+    },
+    {
+        type: "AdamW",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 1e-2, arg("amsgrad", "bool", false), MAXIMIZE, FOREACH, CAPTURABLE, DIFFERENTIABLE, FUSED),
+        state: adamState,
+    },
+    {
+        type: "Adagrad",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("lr_decay", "float", 0), weightDecay(0), arg("initial_accumulator_value", "float", 0), eps(1e-10), FOREACH, MAXIMIZE, DIFFERENTIABLE, FUSED],
+        state: (args, tensor) => [...like(tensor, "sum"), ...deviceScalars(args, ["step"], "fused")],
+    },
+    {
+        type: "RMSprop",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("alpha", "float", 0.99), eps(1e-8), weightDecay(0), arg("momentum", "float", 0), arg("centered", "bool", false), CAPTURABLE, FOREACH, MAXIMIZE, DIFFERENTIABLE],
+        state: (args, tensor) => [
+            ...like(tensor, "square_avg"),
+            ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
+            ...when(args.bool("centered"), like(tensor, "grad_avg")),
+            ...deviceScalars(args, ["step"], "capturable"),
+        ],
+    },
+    {
+        type: "Adadelta",
+        module: "torch.optim",
+        signature: [lr(1.0), arg("rho", "float", 0.9), eps(1e-6), weightDecay(0), FOREACH, CAPTURABLE, MAXIMIZE, DIFFERENTIABLE],
+        state: (args, tensor) => [...like(tensor, "square_avg", "acc_delta"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        type: "Adamax",
+        module: "torch.optim",
+        signature: adamLike(2e-3, 0, FOREACH, MAXIMIZE, DIFFERENTIABLE, CAPTURABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_inf"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        type: "NAdam",
+        module: "torch.optim",
+        signature: adamLike(2e-3, 0, arg("momentum_decay", "float", 4e-3), DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step", "mu_product"], "capturable")],
+    },
+    {
+        type: "RAdam",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 0, DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        // The default eps is (None, 1e-3), which a signature default cannot spell; it never changes memory.
+        type: "Adafactor",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("beta2_decay", "float", -0.8), arg("eps", "any", null), arg("d", "float", 1.0), weightDecay(0), FOREACH, MAXIMIZE],
+        state: (_args, tensor) => factoredSecondMoment(tensor, tensor.dtype, { row: "row_var", col: "col_var", full: "variance" }),
+    },
+];
+const otherOptimizers = [
+    {
+        // Hugging Face's Adafactor: a first moment only with beta1, and state in float32 for 16-bit tensors (it upcasts their gradients).
+        type: "transformers.Adafactor",
+        module: "transformers",
+        signature: [
+            lr(null),
+            arg("eps", "any", [1e-30, 1e-3]),
+            arg("clip_threshold", "float", 1.0),
+            arg("decay_rate", "float", -0.8),
+            arg("beta1", "float", null),
+            weightDecay(0),
+            arg("scale_parameter", "bool", true),
+            arg("relative_step", "bool", true),
+            arg("warmup_init", "bool", false),
+        ],
+        state(args, tensor) {
+            const dtype = tensor.dtype.bits === 16 ? FLOAT32 : tensor.dtype;
+            const firstMoment = args.isNone("beta1") ? [] : [{ name: "exp_avg", elements: tensor.numel, dtype }];
+            return [...firstMoment, ...factoredSecondMoment(tensor, dtype, { row: "exp_avg_sq_row", col: "exp_avg_sq_col", full: "exp_avg_sq" })];
+        },
+    },
+    {
+        type: "Lion",
+        module: "lion_pytorch",
+        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), arg("use_triton", "bool", false), DECOUPLED],
+        state: (_args, tensor) => like(tensor, "exp_avg"),
+    },
+];
+const BITSANDBYTES_OPTIONS = [arg("args", "any", null), arg("min_8bit_size", "int", 4096), arg("percentile_clipping", "int", 100), arg("block_wise", "bool", true)];
+const IS_PAGED = arg("is_paged", "bool", false);
+/** Adam8bit and AdamW8bit accept amsgrad and optim_bits and ignore them: they always keep two 8-bit states. */
+const bitsandbytesAdam = (type, decay) => ({
+    type,
+    module: "bitsandbytes.optim",
+    signature: adamLike(1e-3, decay, arg("amsgrad", "bool", false), arg("optim_bits", "int", 32), ...BITSANDBYTES_OPTIONS, IS_PAGED),
+    state: (args, tensor) => bitsandbytesState(args, tensor, 2),
+});
+const bitsandbytesOptimizers = [
+    bitsandbytesAdam("Adam8bit", 0),
+    bitsandbytesAdam("AdamW8bit", 1e-2),
+    {
+        type: "Lion8bit",
+        module: "bitsandbytes.optim",
+        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), ...BITSANDBYTES_OPTIONS, IS_PAGED],
+        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
+    },
+    {
+        type: "SGD8bit",
+        module: "bitsandbytes.optim",
+        signature: [arg("lr", "float"), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), ...BITSANDBYTES_OPTIONS],
+        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
+        check(args) {
+            if (args.float("momentum") === 0)
+                args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
+        },
+    },
+];
+const OPTIMIZERS = [...torchOptimizers, ...otherOptimizers, ...bitsandbytesOptimizers];
+const optimizers_BY_TYPE = new Map(OPTIMIZERS.map((definition) => [definition.type, definition]));
+/** `torch.optim.AdamW`, `bnb.optim.AdamW8bit` and `transformers.optimization.Adafactor` name classes of the table. */
+function optimizers_className(type) {
+    return type.replace(/^(?:torch\.optim|bitsandbytes\.optim|bnb\.optim|lion_pytorch)\./, "").replace(/^transformers\.optimization\./, "transformers.");
+}
+/** `torch.optim.AdamW`, `bitsandbytes.optim.AdamW8bit`, `transformers.Adafactor`: where to import the class from. */
+function qualifiedName(definition) {
+    return definition.type.startsWith(`${definition.module}.`) ? definition.type : `${definition.module}.${definition.type}`;
+}
+/** Binds an optimizer call to its class, checking its arguments as the constructor would. */
+function bindOptimizer(call) {
+    const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
+    if (!definition) {
+        throw new SpecError(call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
+    }
+    const args = bindArguments(definition, call, findLayer);
+    definition.check?.(args);
+    return { definition, args, text: call.text };
+}
+/** The state the optimizer allocates for one trainable tensor. */
+function optimizerState(optimizer, tensor) {
+    return optimizer.definition.state(optimizer.args, tensor);
+}
+
+;// CONCATENATED MODULE: ./src/memory/types.ts
+/** Where the bytes go, in the order reports list them. */
+const CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights"];
+const CATEGORY_NAMES = {
+    weights: "weights",
+    buffers: "buffers",
+    gradients: "gradients",
+    optimizerState: "optimizer state",
+    masterWeights: "master weights",
+};
+function figuresOf(bytes) {
+    const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, bytes(category)]));
+    return { ...byCategory, total: CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
+}
+
+;// CONCATENATED MODULE: ./src/memory/sharding.ts
+
+
+/**
+ * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
+ * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
+ * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated.
+ */
+const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity };
+function isSharded(category, stage) {
+    return stage >= SHARDED_FROM[category];
+}
+/**
+ * What one GPU holds. A sharded category is split evenly and rounded up to a whole byte per
+ * model: each GPU holds at most ⌈bytes / gpus⌉. Real implementations also pad each flattened
+ * group to a multiple of the GPU count, a few elements more per group.
+ */
+function perGpu(bytes, gpus, stage) {
+    return figuresOf((category) => (isSharded(category, stage) ? Math.ceil(bytes[category] / gpus) : bytes[category]));
+}
+function gpuCount(value, position) {
+    if (value < 1)
+        throw new SpecError(position, `training needs at least 1 GPU, got ${value}`);
+    return value;
+}
+function zeroStage(value, position) {
+    if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
+        throw new SpecError(position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/memory/breakdown.ts
+
+
+
+
+
+
+/**
+ * A tensor's dtype. A catalogue-fixed dtype (num_batches_tracked: int64) or an integer `dtype=`
+ * in the call is final, as module.to(dtype) leaves integer tensors alone. Otherwise the innermost
+ * `dtype:` key that applies wins, then the call's `dtype=`, then the model-wide default (--dtype or
+ * training.dtype), then the precision's weight dtype. Floating dtypes apply to every tensor;
+ * integer and 4-bit ones quantize weight matrices only (parameters of two or more dimensions), as
+ * bitsandbytes' Linear8bitLt and Linear4bit leave biases and norms in the floating dtype.
+ */
+function chooseDtype(tensor, isParameter, layer, recipe) {
+    if (tensor.fixedDtype)
+        return { dtype: dtypeNamed(tensor.fixedDtype) };
+    const { call } = layer;
+    if (call && !call.dtype.floating)
+        return call;
+    const applies = (dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2);
+    const key = [...layer.keys].reverse().find((setting) => applies(setting.dtype));
+    if (key)
+        return key;
+    if (call)
+        return call;
+    const fallback = recipe.dtype?.value;
+    return { dtype: fallback && applies(fallback) ? fallback : recipe.precision.value.weights };
+}
+/** The bytes of `elements` values of `dtype` in one tensor: 4-bit values pack two to a byte, and add their block scales. */
+function storage(dtype, elements, what) {
+    const values = { what, dtype: dtype.name, bits: dtype.bits, elements, bytes: Math.ceil((elements * dtype.bits) / 8) };
+    if (!dtype.block)
+        return [values];
+    const { size, scale } = dtype.block;
+    const blocks = Math.ceil(elements / size);
+    return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
+}
+function emptyTerms() {
+    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [] };
+}
+/** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
+function addTerms(into, terms, times = 1) {
+    for (const term of terms) {
+        const same = into.find((candidate) => candidate.what === term.what && candidate.dtype === term.dtype);
+        if (same) {
+            same.elements += term.elements * times;
+            same.bytes += term.bytes * times;
         }
         else {
-            checkDepth(item, depth + 1, fail);
+            into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
         }
     }
 }
-/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-function parseYaml(text, file) {
-    const lines = new dist/* LineCounter */.HN();
-    const at = (offset) => position(file, lines, offset);
-    if (text.length > MAX_BYTES) {
-        throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${MAX_BYTES} a spec may have`, `split it with include:`);
-    }
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    const problem = document.errors[0];
-    if (problem) {
-        const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
-        throw new SpecError(at(problem.pos[0]), `YAML syntax error: ${detail}`, "fix the YAML syntax here; a YAML linter in your editor shows the same spot");
-    }
-    checkDepth(document.contents, 1, (node) => {
-        throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, `flatten the spec: blocks: and include: keep specs shallow`);
-    });
-    let data;
-    try {
-        data = document.toJS({ maxAliasCount: MAX_ALIASES });
-    }
-    catch (error) {
-        const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-        throw new SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
-    }
-    return makeSource(file, text, document, at, data);
+function figures(terms, position, what) {
+    const result = figuresOf((category) => checked(terms[category].reduce((sum, term) => sum + term.bytes, 0), position, `the ${CATEGORY_NAMES[category]} bytes of ${what}`));
+    checked(result.total, position, `the memory of ${what}`);
+    return result;
 }
-function makeSource(file, text, document, at, data) {
-    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node);
-    /** Walks as far along the path as the document goes; returns the deepest node and key found. */
-    const walk = (path) => {
-        let node = resolve(document.contents);
-        let key = null;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-                if (!pair)
-                    break;
-                key = pair.key;
-                node = resolve(pair.value) ?? key;
+function layerMemory(layer, recipe, dtypes) {
+    const terms = emptyTerms();
+    const { optimizer } = recipe;
+    const parameterDtypes = layer.parameters.map((tensor) => {
+        const chosen = chooseDtype(tensor, true, dtypes, recipe);
+        const { dtype } = chosen;
+        if (tensor.sharedWith !== undefined)
+            return dtype;
+        addTerms(terms.weights, storage(dtype, tensor.numel, "params"));
+        if (!optimizer || !tensor.trainable)
+            return dtype;
+        if (!dtype.floating) {
+            throw new SpecError(chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
+        }
+        addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
+        const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
+        if (master)
+            addTerms(terms.masterWeights, storage(FLOAT32, tensor.numel, "params"));
+        for (const state of optimizerState(optimizer.value, { shape: tensor.shape, numel: tensor.numel, dtype: master ? FLOAT32 : dtype })) {
+            addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
+        }
+        return dtype;
+    });
+    const bufferDtypes = layer.buffers.map((tensor) => {
+        const { dtype } = chooseDtype(tensor, false, dtypes, recipe);
+        addTerms(terms.buffers, storage(dtype, tensor.numel, "elements"));
+        return dtype;
+    });
+    return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
+}
+/** Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the model, as `recipe` trains it. */
+function computeMemory(count, recipe) {
+    // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
+    const parsed = new Map();
+    const parse = (setting) => {
+        let chosen = parsed.get(setting);
+        if (!chosen)
+            parsed.set(setting, (chosen = { dtype: parseDtype(setting), position: setting.position }));
+        return chosen;
+    };
+    const terms = emptyTerms();
+    const layers = count.layers.map((layer) => {
+        const memory = layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) });
+        for (const category of CATEGORIES)
+            addTerms(terms[category], memory.terms[category], layer.count);
+        return memory;
+    });
+    const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
+    const gpus = recipe.gpus.value;
+    return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };
+}
+
+;// CONCATENATED MODULE: ./src/memory/explain.ts
+
+
+
+
+
+/*
+ * The arithmetic behind the memory figures, as lines of text; a line's leading spaces nest it
+ * under the line before. Every figure is an exact byte count.
+ */
+const bytes = (value) => `${formatInteger(value)} B`;
+/** `9,472 params × 4 B (float32)`. */
+function termText(term) {
+    return `${formatInteger(term.elements)} ${term.what} × ${term.bits / 8} B (${term.dtype})`;
+}
+/** How each setting of the recipe was made: in the spec, by a flag, or by default. */
+function recipeLines(recipe) {
+    const { optimizer, precision, dtype, gpus, zero } = recipe;
+    const lines = [
+        optimizer
+            ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})`
+            : "optimizer: none, so inference: weights and buffers only",
+        `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
+    ];
+    if (dtype)
+        lines.push(`weights created without a dtype: ${describeDtype(dtype.value)} (${dtype.from})`);
+    if (gpus.value > 1 || zero.value > 0)
+        lines.push(`${gpus.value} GPU${gpus.value === 1 ? "" : "s"} (${gpus.from}), ZeRO stage ${zero.value} (${zero.from})`);
+    return lines;
+}
+/** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
+function categoryLines(terms, figures) {
+    return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${bytes(figures[category])}`);
+}
+/**
+ * The rule-of-thumb reading: weights and optimizer state together, and how many times the weights
+ * that is (3 for fp32 Adam, gradients aside); no ratio without weights. Trailing zeros dropped.
+ */
+function weightsAndState(figures) {
+    const sum = figures.weights + figures.optimizerState;
+    return figures.weights === 0 ? { bytes: sum } : { bytes: sum, times: Number((sum / figures.weights).toFixed(2)) };
+}
+function weightsAndStateLine(figures) {
+    const reading = weightsAndState(figures);
+    const times = reading.times === undefined ? "" : `, ${reading.times} × the weights`;
+    return `weights + optimizer state: ${formatInteger(figures.weights)} + ${formatInteger(figures.optimizerState)} = ${bytes(reading.bytes)}${times}`;
+}
+/** Each category on one GPU: ⌈bytes / GPUs⌉ for the sharded ones, everything for the replicated. */
+function perGpuLines(memory, perGpu) {
+    const { gpus, zero } = memory.recipe;
+    const lines = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => isSharded(category, zero.value)
+        ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${bytes(perGpu[category])}`
+        : `  ${CATEGORY_NAMES[category]}: ${bytes(perGpu[category])}, replicated`);
+    return [`per GPU, ZeRO stage ${zero.value} over ${gpus.value} GPUs (sharded bytes rounded up):`, ...lines, `  total: ${bytes(perGpu.total)}`];
+}
+/** The model's figures: how the recipe was set, each category, the total, and per GPU. */
+function modelMemoryLines(memory) {
+    const parts = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => formatInteger(memory.bytes[category]));
+    return [
+        ...recipeLines(memory.recipe),
+        ...categoryLines(memory.terms, memory.bytes),
+        `total: ${parts.length > 1 ? `${parts.join(" + ")} = ` : ""}${bytes(memory.bytes.total)}`,
+        ...(memory.recipe.optimizer ? [weightsAndStateLine(memory.bytes)] : []),
+        ...(memory.perGpu ? perGpuLines(memory, memory.perGpu) : []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/memory/precision.ts
+
+
+const PRECISIONS = [
+    { name: "fp32", weights: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
+    // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
+    { name: "amp", weights: dtypeNamed("float32"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
+    { name: "mixed-fp16", weights: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
+    { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
+    { name: "bf16", weights: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
+    { name: "fp16", weights: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
+];
+const FP32 = PRECISIONS[0];
+function findPrecision(name, position) {
+    const precision = PRECISIONS.find((candidate) => candidate.name === name);
+    if (precision)
+        return precision;
+    const names = PRECISIONS.map((candidate) => candidate.name);
+    throw new SpecError(position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
+}
+
+;// CONCATENATED MODULE: ./src/parse/expression.ts
+/**
+ * Our own parser for the Python-like text of call strings and expressions, such as
+ * `Conv2d(3, 64, kernel_size=(7, 7), bias=False)` or `4 * d // heads`. It builds a tree and
+ * nothing more: user text is never evaluated as code.
+ */
+/** A syntax error at a character offset of the parsed text. */
+class ExpressionError extends Error {
+    offset;
+    hint;
+    constructor(offset, message, hint) {
+        super(message);
+        this.offset = offset;
+        this.hint = hint;
+        this.name = "ExpressionError";
+    }
+}
+const OPERATORS = ["//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
+const expression_NUMBER = /^(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_.]*/;
+const MAX_LENGTH = 10_000;
+const expression_MAX_DEPTH = 64;
+function tokenize(text) {
+    if (text.length > MAX_LENGTH) {
+        throw new ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
+    }
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
+            i++;
+            continue;
+        }
+        const rest = text.slice(i);
+        const number = expression_NUMBER.exec(rest);
+        if (number) {
+            tokens.push({ kind: "number", text: number[0], offset: i });
+            i += number[0].length;
+            continue;
+        }
+        const name = NAME.exec(rest);
+        if (name) {
+            tokens.push({ kind: "name", text: name[0], offset: i });
+            i += name[0].length;
+            continue;
+        }
+        if (ch === "'" || ch === '"') {
+            const close = text.indexOf(ch, i + 1);
+            if (close < 0)
+                throw new ExpressionError(i, `unterminated string starting here`, `close it with ${ch}`);
+            tokens.push({ kind: "string", text: text.slice(i, close + 1), value: text.slice(i + 1, close), offset: i });
+            i = close + 1;
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
+        if (!op)
+            throw new ExpressionError(i, `unexpected character '${ch}'`);
+        tokens.push({ kind: "op", text: op, offset: i });
+        i += op.length;
+    }
+    tokens.push({ kind: "end", text: "", offset: text.length });
+    return tokens;
+}
+const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
+class Parser {
+    tokens;
+    index = 0;
+    depth = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    get current() {
+        return this.tokens[this.index];
+    }
+    next() {
+        const token = this.current;
+        if (token.kind !== "end")
+            this.index++;
+        return token;
+    }
+    isOp(text) {
+        return this.current.kind === "op" && this.current.text === text;
+    }
+    isWord(text) {
+        return this.current.kind === "name" && this.current.text === text;
+    }
+    expect(text, what) {
+        if (!this.isOp(text)) {
+            // YAML splits an unquoted call at its commas inside [...] and {...}: the commonest cause.
+            const hint = this.current.kind === "end" ? "inside YAML's [ ] or { }, quote call strings: YAML splits them at commas" : undefined;
+            throw new ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${expression_describe(this.current)}`, hint);
+        }
+        return this.next();
+    }
+    finish(result) {
+        if (this.current.kind !== "end") {
+            throw new ExpressionError(this.current.offset, `unexpected ${expression_describe(this.current)} after the end of the expression`);
+        }
+        return result;
+    }
+    expression() {
+        if (++this.depth > expression_MAX_DEPTH)
+            throw new ExpressionError(this.current.offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`);
+        const result = this.or();
+        this.depth--;
+        return result;
+    }
+    or() {
+        let left = this.and();
+        while (this.isWord("or")) {
+            const offset = this.next().offset;
+            left = { kind: "binary", op: "or", left, right: this.and(), offset };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.isWord("and")) {
+            const offset = this.next().offset;
+            left = { kind: "binary", op: "and", left, right: this.not(), offset };
+        }
+        return left;
+    }
+    not() {
+        if (this.isWord("not")) {
+            const offset = this.next().offset;
+            return { kind: "unary", op: "not", operand: this.not(), offset };
+        }
+        return this.comparison();
+    }
+    comparison() {
+        const left = this.sum();
+        if (this.current.kind === "op" && COMPARISONS.has(this.current.text)) {
+            const token = this.next();
+            return { kind: "binary", op: token.text, left, right: this.sum(), offset: token.offset };
+        }
+        return left;
+    }
+    sum() {
+        let left = this.product();
+        while (this.isOp("+") || this.isOp("-")) {
+            const token = this.next();
+            left = { kind: "binary", op: token.text, left, right: this.product(), offset: token.offset };
+        }
+        return left;
+    }
+    product() {
+        let left = this.unary();
+        while (this.isOp("*") || this.isOp("//") || this.isOp("/") || this.isOp("%")) {
+            const token = this.next();
+            left = { kind: "binary", op: token.text, left, right: this.unary(), offset: token.offset };
+        }
+        return left;
+    }
+    unary() {
+        if (this.isOp("-") || this.isOp("+")) {
+            const token = this.next();
+            if (++this.depth > expression_MAX_DEPTH)
+                throw new ExpressionError(token.offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`);
+            const operand = this.unary();
+            this.depth--;
+            return { kind: "unary", op: token.text, operand, offset: token.offset };
+        }
+        return this.primary();
+    }
+    primary() {
+        const token = this.current;
+        switch (token.kind) {
+            case "number": {
+                this.next();
+                const isFloat = /[.eE]/.test(token.text);
+                return { kind: "number", value: Number(token.text.replaceAll("_", "")), isFloat, offset: token.offset };
             }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
-                key = null;
-                node = resolve(node.items[segment]);
+            case "string":
+                this.next();
+                return { kind: "string", value: token.value, offset: token.offset };
+            case "name": {
+                this.next();
+                if (token.text === "True" || token.text === "False")
+                    return { kind: "bool", value: token.text === "True", offset: token.offset };
+                if (token.text === "None")
+                    return { kind: "none", offset: token.offset };
+                if (this.isOp("("))
+                    return this.callAfterName(token);
+                return { kind: "name", name: token.text, offset: token.offset };
+            }
+            case "op":
+                if (token.text === "(")
+                    return this.parenthesised();
+                if (token.text === "[")
+                    return this.list();
+                break;
+            case "end":
+                throw new ExpressionError(token.offset, `expression ends where a value was expected`);
+        }
+        throw new ExpressionError(token.offset, `expected a value, found ${expression_describe(token)}`);
+    }
+    parenthesised() {
+        const open = this.next();
+        if (this.isOp(")")) {
+            this.next();
+            return { kind: "tuple", items: [], offset: open.offset };
+        }
+        const first = this.expression();
+        if (this.isOp(")")) {
+            this.next();
+            return first;
+        }
+        const items = [first];
+        while (this.isOp(",")) {
+            this.next();
+            if (this.isOp(")"))
+                break;
+            items.push(this.expression());
+        }
+        this.expect(")", "to close the tuple");
+        return { kind: "tuple", items, offset: open.offset };
+    }
+    list() {
+        const open = this.next();
+        const items = [];
+        while (!this.isOp("]")) {
+            items.push(this.expression());
+            if (!this.isOp(","))
+                break;
+            this.next();
+        }
+        this.expect("]", "to close the list");
+        return { kind: "list", items, offset: open.offset };
+    }
+    callAfterName(nameToken) {
+        this.expect("(", `after '${nameToken.text}'`);
+        const args = [];
+        while (!this.isOp(")")) {
+            const start = this.current;
+            const nextToken = this.tokens[this.index + 1];
+            if (start.kind === "name" && nextToken?.kind === "op" && nextToken.text === "=") {
+                this.index += 2;
+                args.push({ name: start.text, value: this.expression(), offset: start.offset });
             }
             else {
-                break;
-            }
-        }
-        return { node, key };
-    };
-    const start = (node) => at(node?.range?.[0] ?? 0);
-    return {
-        file,
-        text,
-        data,
-        at: (path) => start(walk(path).node),
-        keyAt: (path) => {
-            const found = walk(path);
-            return start(found.key ?? found.node);
-        },
-        offsetsAt: (path) => {
-            const node = walk(path).node;
-            const begin = node?.range?.[0] ?? 0;
-            if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
-                return () => at(begin);
-            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
-            // offsets map exactly; for escaped or folded text we can only point at the scalar.
-            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-            const verbatim = text.startsWith(node.value, begin + quote);
-            return (offset) => at(verbatim ? begin + quote + offset : begin);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/validate/generated/model-spec.js
-// Generated by scripts/compile-schemas.mjs from schema/model-spec.schema.json: do not edit.
-
-const validate = (/* unused pure expression or super */ null && (validate10));
-/* harmony default export */ const model_spec = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}}}};
-const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
-const schema13 = {"type":["integer","number","string","boolean"]};
-const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
-const schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"}},"required":["layers"],"additionalProperties":false};
-const schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
-const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
-const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const wrapper0 = {validate: validate12};
-
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs1 = errors;
-let valid0 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with"))){
-let data0 = data[key0];
-const _errs6 = errors;
-let valid2 = false;
-const _errs7 = errors;
-if(((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema13.type},message:"must be integer,number,string,boolean",schema:schema13.type,parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid1 = _errs7 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs10 = errors;
-if(data0 !== null){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.then.additionalProperties.anyOf[1].type,parentSchema:schema19.then.additionalProperties.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid1 = _errs10 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs12 = errors;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema13.type},message:"must be integer,number,string,boolean",schema:schema13.type,parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.then.additionalProperties.anyOf[2].type,parentSchema:schema19.then.additionalProperties.anyOf[2],data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid1 = _errs12 === errors;
-valid2 = valid2 || _valid1;
-}
-}
-if(!valid2){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.then.additionalProperties.anyOf,parentSchema:schema19.then.additionalProperties,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data.layer !== undefined){
-const err6 = {instancePath:instancePath+"/layer",schemaPath:"#/then/properties/layer/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layer,data:data.layer};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.layers !== undefined){
-const err7 = {instancePath:instancePath+"/layers",schemaPath:"#/then/properties/layers/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layers,data:data.layers};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.use !== undefined){
-const err8 = {instancePath:instancePath+"/use",schemaPath:"#/then/properties/use/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.use,data:data.use};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.include !== undefined){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/then/properties/include/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.include,data:data.include};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.with !== undefined){
-const err10 = {instancePath:instancePath+"/with",schemaPath:"#/then/properties/with/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.with,data:data.with};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key1 in data){
-const _errs18 = errors;
-if(!((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen"))){
-const err11 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema19.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema19.else.propertyNames.enum,parentSchema:schema19.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var valid8 = _errs18 === errors;
-if(!valid8){
-const err12 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema19.else.propertyNames,parentSchema:schema19.else,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs17 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err13 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data7 = data.type;
-if(typeof data7 === "string"){
-if(data7.length < 1){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.type,data:data7};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.layer !== undefined){
-let data8 = data.layer;
-if(typeof data8 === "string"){
-if(data8.length < 1){
-const err16 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.layer,data:data8};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.layer.type,parentSchema:schema19.properties.layer,data:data8};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(wrapper0.validate(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-if(data.use !== undefined){
-let data10 = data.use;
-if(typeof data10 === "string"){
-if(!pattern0.test(data10)){
-const err18 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data10};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data11 = data.include;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err20 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.include,data:data11};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.include.type,parentSchema:schema19.properties.include,data:data11};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.with !== undefined){
-let data12 = data.with;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err22 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err24 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema19.properties.with.propertyNames,parentSchema:schema19.properties.with,data:data12};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-for(const key3 in data12){
-let data13 = data12[key3];
-if(((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")) && (typeof data13 !== "boolean")){
-const err25 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema13.type},message:"must be integer,number,string,boolean",schema:schema13.type,parentSchema:schema13,data:data13};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.with.type,parentSchema:schema19.properties.with,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.repeat !== undefined){
-let data14 = data.repeat;
-if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err27 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data14};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.if !== undefined){
-let data15 = data.if;
-if((typeof data15 !== "boolean") && (typeof data15 !== "string")){
-const err28 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema19.properties.if.type},message:"must be boolean,string",schema:schema19.properties.if.type,parentSchema:schema19.properties.if,data:data15};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.frozen !== undefined){
-let data16 = data.frozen;
-if(typeof data16 !== "boolean"){
-const err29 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data16};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate14.errors = vErrors;
-return errors === 0;
-}
-
-const schema26 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
-
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.then,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs4 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema26.if,parentSchema:schema26,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate16.errors = vErrors;
-return errors === 0;
-}
-
-const pattern5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "");
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.then,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs4 = errors;
-const _errs5 = errors;
-let valid1 = true;
-const _errs6 = errors;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err2 = {};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-const _errs9 = errors;
-const _errs10 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err3 = {};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-for(const key0 in data){
-let data0 = data[key0];
-const _errs12 = errors;
-if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var valid3 = _errs12 === errors;
-if(!valid3){
-break;
-}
-}
-}
-}
-var valid2 = _errs10 === errors;
-if(valid2){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-const _errs14 = errors;
-let valid4 = false;
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err6 = {};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid2 = _errs15 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs16 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.layer === undefined) && (missing1 = "layer")){
-const err7 = {};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid2 = _errs16 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.layers === undefined) && (missing2 = "layers")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-var _valid2 = _errs17 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.use === undefined) && (missing3 = "use")){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-var _valid2 = _errs18 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.include === undefined) && (missing4 = "include")){
-const err10 = {};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs19 === errors;
-valid4 = valid4 || _valid2;
-}
-}
-}
-}
-if(!valid4){
-const err11 = {};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var _valid1 = _errs6 === errors;
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid1){
-const _errs20 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs20 === errors;
-valid1 = _valid1;
-ifClause1 = "then";
-}
-else {
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err12 = {instancePath,schemaPath:"#/else/else/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(Object.keys(data).length < 1){
-const err13 = {instancePath,schemaPath:"#/else/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data){
-const _errs23 = errors;
-if(typeof key1 === "string"){
-if(!pattern5.test(key1)){
-const err14 = {instancePath,schemaPath:"#/else/else/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_-]*$",parentSchema:schema18.else.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-const err15 = {instancePath,schemaPath:"#/else/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.else.propertyNames,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-for(const key2 in data){
-if(!(validate16(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.else.else.type,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid1 = _errs21 === errors;
-valid1 = _valid1;
-ifClause1 = "else";
-}
-if(!valid1){
-const err17 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema18.else.if,parentSchema:schema18.else,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.layers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema15.required,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "params") || (key0 === "layers"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.params !== undefined){
-let data0 = data.params;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-const _errs4 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-const err4 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema15.properties.params.propertyNames,parentSchema:schema15.properties.params,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-for(const key2 in data0){
-let data1 = data0[key2];
-if((((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")) && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/additionalProperties/type",keyword:"type",params:{type: schema15.properties.params.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:schema15.properties.params.additionalProperties.type,parentSchema:schema15.properties.params.additionalProperties,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.params.type,parentSchema:schema15.properties.params,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/model-budget/model-budget/schema/model-spec.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((key0 === "model") || (key0 === "include")) || (key0 === "vars")) || (key0 === "blocks")) || (key0 === "layers")) || (key0 === "tie"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.model !== undefined){
-let data0 = data.model;
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.model,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.model.type,parentSchema:schema11.properties.model,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data1 = data.include;
-const _errs5 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs6 = errors;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.include.oneOf[0],data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.include.oneOf[0].type,parentSchema:schema11.properties.include.oneOf[0],data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
-const _errs8 = errors;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(data2.length < 1){
-const err5 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.include.oneOf[1].items,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.include.oneOf[1].items.type,parentSchema:schema11.properties.include.oneOf[1].items,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.include.oneOf[1].type,parentSchema:schema11.properties.include.oneOf[1],data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs8 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
-}
-if(!valid1){
-const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.include.oneOf,parentSchema:schema11.properties.include,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.vars !== undefined){
-let data3 = data.vars;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-const _errs14 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err9 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var valid4 = _errs14 === errors;
-if(!valid4){
-const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.vars.propertyNames,parentSchema:schema11.properties.vars,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-for(const key2 in data3){
-let data4 = data3[key2];
-if(((!((typeof data4 == "number") && (isFinite(data4)))) && (typeof data4 !== "string")) && (typeof data4 !== "boolean")){
-const err12 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema13.type},message:"must be integer,number,string,boolean",schema:schema13.type,parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vars.type,parentSchema:schema11.properties.vars,data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.blocks !== undefined){
-let data5 = data.blocks;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key3 in data5){
-const _errs23 = errors;
-if(typeof key3 === "string"){
-if(!pattern0.test(key3)){
-const err14 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var valid8 = _errs23 === errors;
-if(!valid8){
-const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.blocks.propertyNames,parentSchema:schema11.properties.blocks,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-for(const key4 in data5){
-if(!(validate11(data5[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.blocks.type,parentSchema:schema11.properties.blocks,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-if(data.tie !== undefined){
-let data8 = data.tie;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key5 in data8){
-let data9 = data8[key5];
-if(typeof data9 === "string"){
-if(data9.length < 1){
-const err18 = {instancePath:instancePath+"/tie/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tie.additionalProperties,data:data9};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/tie/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tie.additionalProperties.type,parentSchema:schema11.properties.tie.additionalProperties,data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tie.type,parentSchema:schema11.properties.tie,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-;// CONCATENATED MODULE: ./src/validate/schema-errors.ts
-
-/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
-function describePath(path) {
-    if (path.length === 0)
-        return "the spec's top level";
-    return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
-}
-function dataPath(error, data) {
-    const path = [];
-    let node = data;
-    for (const raw of error.instancePath.split("/").slice(1)) {
-        const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-        const step = Array.isArray(node) ? Number(segment) : segment;
-        path.push(step);
-        node = node?.[step];
-    }
-    return path;
-}
-function typeName(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "a list";
-    if (typeof value === "object")
-        return "a mapping";
-    if (typeof value === "string")
-        return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
-    return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
-}
-const TYPE_NAMES = {
-    object: "a mapping",
-    array: "a list",
-    string: "a string",
-    integer: "an integer",
-    number: "a number",
-    boolean: "true or false",
-    null: "~",
-};
-function valueAt(data, path) {
-    return path.reduce((node, segment) => node?.[segment], data);
-}
-/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
-function hintFor(path, keyword) {
-    const inLayers = path.some((segment) => segment === "layers");
-    if (keyword === "maxProperties" && inLayers)
-        return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
-    if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
-        return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
-    }
-    return undefined;
-}
-/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
-function schemaErrors(errors, source) {
-    const seen = new Set();
-    const result = [];
-    for (const error of errors) {
-        // `if`/`anyOf` only say that a branch failed; the branch's own error says what is wrong.
-        // Errors about a property name (propertyName set) are read by the propertyNames case below.
-        if (error.keyword === "if" || error.keyword === "anyOf" || error.propertyName !== undefined)
-            continue;
-        const path = dataPath(error, source.data);
-        const where = describePath(path);
-        const value = valueAt(source.data, path);
-        let position = source.at(path);
-        let message;
-        let hint = hintFor(path, error.keyword);
-        switch (error.keyword) {
-            case "type": {
-                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
-                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
-                break;
-            }
-            case "required":
-                message = `${where} is missing '${error.params.missingProperty}'`;
-                break;
-            case "additionalProperties": {
-                const name = String(error.params.additionalProperty);
-                const allowed = Object.keys(error.parentSchema?.properties ?? {});
-                position = source.keyAt([...path, name]);
-                message = `unknown key '${name}' in ${where}`;
-                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
-                break;
-            }
-            case "propertyNames": {
-                const name = String(error.params.propertyName);
-                position = source.keyAt([...path, name]);
-                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
-                if (allowed) {
-                    const keys = allowed.params.allowedValues;
-                    message = `unknown key '${name}' in ${where}`;
-                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
+                if (args.some((arg) => arg.name !== undefined)) {
+                    throw new ExpressionError(start.offset, `positional argument follows keyword argument`, `write it as name=value, or move it before the keyword arguments`);
                 }
-                else {
-                    message = `'${name}' is not a valid name in ${where}`;
-                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
-                }
-                break;
+                args.push({ value: this.expression(), offset: start.offset });
             }
-            case "false schema":
-                position = source.keyAt(path);
-                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
-                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
+            if (!this.isOp(","))
                 break;
-            case "maxProperties":
-                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
-                break;
-            case "minProperties":
-                message = `${where} is empty`;
-                break;
-            case "minLength":
-                message = `${where} must not be empty`;
-                break;
-            case "oneOf":
-                message = `${where} must be a file path or a list of file paths`;
-                break;
-            case "pattern":
-                message = `${where} does not match the pattern ${error.params.pattern}`;
-                break;
-            case "enum":
-                message = `${where} must be one of: ${error.params.allowedValues.map(String).join(", ")}, not ${typeName(value)}`;
-                break;
-            default:
-                message = `${where} ${error.message ?? "is invalid"}`;
+            this.next();
         }
-        const key = `${position.line}:${position.col}:${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        result.push(new SpecError(position, message, hint));
+        const close = this.expect(")", `to close the call to ${nameToken.text}`);
+        return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
     }
-    return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+    call(bareNameAllowed = false) {
+        const token = this.current;
+        if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
+            throw new ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${expression_describe(token)}`);
+        }
+        this.next();
+        if (bareNameAllowed && this.current.kind === "end")
+            return { kind: "call", callee: token.text, args: [], offset: token.offset, end: token.offset + token.text.length };
+        if (!this.isOp("(")) {
+            throw new ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
+        }
+        return this.callAfterName(token);
+    }
 }
-
-;// CONCATENATED MODULE: ./src/validate/index.ts
-
-
-
-
-/** Checks a parsed spec against schema/model-spec.schema.json; throws every violation, positioned. */
-function validateSpec(source) {
-    if (model_spec(source.data))
-        return;
-    throw new SpecErrors(schemaErrors(model_spec.errors ?? [], source));
+function expression_describe(token) {
+    if (token.kind === "end")
+        return "the end of the text";
+    return `'${token.text}'`;
+}
+/** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
+function parseCall(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.call());
+}
+/** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
+function parseCallOrName(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.call(true));
+}
+/** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
+function parseExpression(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.expression());
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/evaluate.ts
@@ -11674,324 +13612,29 @@ function isTrue(value, at) {
     return truthy(value, at);
 }
 
-;// CONCATENATED MODULE: ./src/resolve/paths.ts
-function formatSegment(segment) {
-    if (typeof segment !== "object")
-        return String(segment);
-    return segment.from === segment.to ? String(segment.from) : `[${segment.from}-${segment.to}]`;
-}
-function formatPath(segments) {
-    return segments.map(formatSegment).join(".");
-}
-/** How many module instances a path stands for: the product of its index runs. */
-function instanceCount(segments) {
-    return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
-}
-
-;// CONCATENATED MODULE: ./src/parse/expression.ts
-/**
- * Our own parser for the Python-like text of call strings and expressions, such as
- * `Conv2d(3, 64, kernel_size=(7, 7), bias=False)` or `4 * d // heads`. It builds a tree and
- * nothing more: user text is never evaluated as code.
- */
-/** A syntax error at a character offset of the parsed text. */
-class ExpressionError extends Error {
-    offset;
-    hint;
-    constructor(offset, message, hint) {
-        super(message);
-        this.offset = offset;
-        this.hint = hint;
-        this.name = "ExpressionError";
-    }
-}
-const OPERATORS = ["//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
-const NUMBER = /^(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.]*/;
-const MAX_LENGTH = 10_000;
-const expression_MAX_DEPTH = 64;
-function tokenize(text) {
-    if (text.length > MAX_LENGTH) {
-        throw new ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
-    }
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
-            i++;
-            continue;
-        }
-        const rest = text.slice(i);
-        const number = NUMBER.exec(rest);
-        if (number) {
-            tokens.push({ kind: "number", text: number[0], offset: i });
-            i += number[0].length;
-            continue;
-        }
-        const name = NAME.exec(rest);
-        if (name) {
-            tokens.push({ kind: "name", text: name[0], offset: i });
-            i += name[0].length;
-            continue;
-        }
-        if (ch === "'" || ch === '"') {
-            const close = text.indexOf(ch, i + 1);
-            if (close < 0)
-                throw new ExpressionError(i, `unterminated string starting here`, `close it with ${ch}`);
-            tokens.push({ kind: "string", text: text.slice(i, close + 1), value: text.slice(i + 1, close), offset: i });
-            i = close + 1;
-            continue;
-        }
-        const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
-        if (!op)
-            throw new ExpressionError(i, `unexpected character '${ch}'`);
-        tokens.push({ kind: "op", text: op, offset: i });
-        i += op.length;
-    }
-    tokens.push({ kind: "end", text: "", offset: text.length });
-    return tokens;
-}
-const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
-class Parser {
-    tokens;
-    index = 0;
-    depth = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    get current() {
-        return this.tokens[this.index];
-    }
-    next() {
-        const token = this.current;
-        if (token.kind !== "end")
-            this.index++;
-        return token;
-    }
-    isOp(text) {
-        return this.current.kind === "op" && this.current.text === text;
-    }
-    isWord(text) {
-        return this.current.kind === "name" && this.current.text === text;
-    }
-    expect(text, what) {
-        if (!this.isOp(text)) {
-            // YAML splits an unquoted call at its commas inside [...] and {...}: the commonest cause.
-            const hint = this.current.kind === "end" ? "inside YAML's [ ] or { }, quote call strings: YAML splits them at commas" : undefined;
-            throw new ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${describe(this.current)}`, hint);
-        }
-        return this.next();
-    }
-    finish(result) {
-        if (this.current.kind !== "end") {
-            throw new ExpressionError(this.current.offset, `unexpected ${describe(this.current)} after the end of the expression`);
-        }
-        return result;
-    }
-    expression() {
-        if (++this.depth > expression_MAX_DEPTH)
-            throw new ExpressionError(this.current.offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`);
-        const result = this.or();
-        this.depth--;
-        return result;
-    }
-    or() {
-        let left = this.and();
-        while (this.isWord("or")) {
-            const offset = this.next().offset;
-            left = { kind: "binary", op: "or", left, right: this.and(), offset };
-        }
-        return left;
-    }
-    and() {
-        let left = this.not();
-        while (this.isWord("and")) {
-            const offset = this.next().offset;
-            left = { kind: "binary", op: "and", left, right: this.not(), offset };
-        }
-        return left;
-    }
-    not() {
-        if (this.isWord("not")) {
-            const offset = this.next().offset;
-            return { kind: "unary", op: "not", operand: this.not(), offset };
-        }
-        return this.comparison();
-    }
-    comparison() {
-        const left = this.sum();
-        if (this.current.kind === "op" && COMPARISONS.has(this.current.text)) {
-            const token = this.next();
-            return { kind: "binary", op: token.text, left, right: this.sum(), offset: token.offset };
-        }
-        return left;
-    }
-    sum() {
-        let left = this.product();
-        while (this.isOp("+") || this.isOp("-")) {
-            const token = this.next();
-            left = { kind: "binary", op: token.text, left, right: this.product(), offset: token.offset };
-        }
-        return left;
-    }
-    product() {
-        let left = this.unary();
-        while (this.isOp("*") || this.isOp("//") || this.isOp("/") || this.isOp("%")) {
-            const token = this.next();
-            left = { kind: "binary", op: token.text, left, right: this.unary(), offset: token.offset };
-        }
-        return left;
-    }
-    unary() {
-        if (this.isOp("-") || this.isOp("+")) {
-            const token = this.next();
-            if (++this.depth > expression_MAX_DEPTH)
-                throw new ExpressionError(token.offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`);
-            const operand = this.unary();
-            this.depth--;
-            return { kind: "unary", op: token.text, operand, offset: token.offset };
-        }
-        return this.primary();
-    }
-    primary() {
-        const token = this.current;
-        switch (token.kind) {
-            case "number": {
-                this.next();
-                const isFloat = /[.eE]/.test(token.text);
-                return { kind: "number", value: Number(token.text.replaceAll("_", "")), isFloat, offset: token.offset };
-            }
-            case "string":
-                this.next();
-                return { kind: "string", value: token.value, offset: token.offset };
-            case "name": {
-                this.next();
-                if (token.text === "True" || token.text === "False")
-                    return { kind: "bool", value: token.text === "True", offset: token.offset };
-                if (token.text === "None")
-                    return { kind: "none", offset: token.offset };
-                if (this.isOp("("))
-                    return this.callAfterName(token);
-                return { kind: "name", name: token.text, offset: token.offset };
-            }
-            case "op":
-                if (token.text === "(")
-                    return this.parenthesised();
-                if (token.text === "[")
-                    return this.list();
-                break;
-            case "end":
-                throw new ExpressionError(token.offset, `expression ends where a value was expected`);
-        }
-        throw new ExpressionError(token.offset, `expected a value, found ${describe(token)}`);
-    }
-    parenthesised() {
-        const open = this.next();
-        if (this.isOp(")")) {
-            this.next();
-            return { kind: "tuple", items: [], offset: open.offset };
-        }
-        const first = this.expression();
-        if (this.isOp(")")) {
-            this.next();
-            return first;
-        }
-        const items = [first];
-        while (this.isOp(",")) {
-            this.next();
-            if (this.isOp(")"))
-                break;
-            items.push(this.expression());
-        }
-        this.expect(")", "to close the tuple");
-        return { kind: "tuple", items, offset: open.offset };
-    }
-    list() {
-        const open = this.next();
-        const items = [];
-        while (!this.isOp("]")) {
-            items.push(this.expression());
-            if (!this.isOp(","))
-                break;
-            this.next();
-        }
-        this.expect("]", "to close the list");
-        return { kind: "list", items, offset: open.offset };
-    }
-    callAfterName(nameToken) {
-        this.expect("(", `after '${nameToken.text}'`);
-        const args = [];
-        while (!this.isOp(")")) {
-            const start = this.current;
-            const nextToken = this.tokens[this.index + 1];
-            if (start.kind === "name" && nextToken?.kind === "op" && nextToken.text === "=") {
-                this.index += 2;
-                args.push({ name: start.text, value: this.expression(), offset: start.offset });
-            }
-            else {
-                if (args.some((arg) => arg.name !== undefined)) {
-                    throw new ExpressionError(start.offset, `positional argument follows keyword argument`, `write it as name=value, or move it before the keyword arguments`);
-                }
-                args.push({ value: this.expression(), offset: start.offset });
-            }
-            if (!this.isOp(","))
-                break;
-            this.next();
-        }
-        const close = this.expect(")", `to close the call to ${nameToken.text}`);
-        return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
-    }
-    call() {
-        const token = this.current;
-        if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
-            throw new ExpressionError(token.offset, `expected a layer type such as Linear(...), found ${describe(token)}`);
-        }
-        this.next();
-        if (!this.isOp("(")) {
-            throw new ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
-        }
-        return this.callAfterName(token);
-    }
-}
-function describe(token) {
-    if (token.kind === "end")
-        return "the end of the text";
-    return `'${token.text}'`;
-}
-/** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
-function parseCall(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.call());
-}
-/** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
-function parseExpression(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.expression());
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/scope.ts
 
 
 
-function parsed(source, path, text, parse) {
+/** Parses `text`, turning a syntax error into a SpecError at its position. */
+function parsedAt(positionAt, text, parse) {
     try {
         return parse(text);
     }
     catch (error) {
         if (!(error instanceof ExpressionError))
             throw error;
-        throw new SpecError(source.offsetsAt(path)(error.offset), error.message, error.hint);
+        throw new SpecError(positionAt(error.offset), error.message, error.hint);
     }
 }
 /** Parses and evaluates the expression string at `path`. */
 function evaluateText(source, path, text, scope) {
-    const expr = parsed(source, path, text, parseExpression);
+    const expr = parsedAt(source.offsetsAt(path), text, parseExpression);
     return evaluate(expr, scope, source.offsetsAt(path), text);
 }
 /** Parses and evaluates the constructor call string at `path`. */
-function evaluateCallText(source, path, text, scope) {
-    const call = parsed(source, path, text, parseCall);
+function evaluateCallText(source, path, text, scope, parse = parseCall) {
+    const call = parsedAt(source.offsetsAt(path), text, parse);
     return evaluateCall(call, scope, source.offsetsAt(path), text);
 }
 /**
@@ -12033,6 +13676,116 @@ function integerAt(source, path, raw, scope, what) {
     return value.value;
 }
 
+;// CONCATENATED MODULE: ./src/memory/recipe.ts
+
+
+
+
+
+
+
+
+const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype"];
+const where = (position) => `${position.file}:${position.line}:${position.col}`;
+function settingsFromSpec(training) {
+    const settings = {};
+    if (!training)
+        return settings;
+    const { optimizer, precision, gpus, zero, dtype } = training;
+    if (optimizer)
+        settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
+    if (precision)
+        settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
+    if (gpus)
+        settings.gpus = { value: gpuCount(gpus.value, gpus.position), from: where(gpus.position) };
+    if (zero)
+        settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
+    if (dtype)
+        settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
+    return settings;
+}
+function wholeNumber(text, position, what) {
+    if (!/^\d+$/.test(text.trim()))
+        throw new SpecError(position, `${what} is a whole number, not '${text}'`);
+    return Number(text);
+}
+/**
+ * Settings given as text, such as command-line flags or action inputs. Errors are SpecErrors
+ * whose file is the option's label (`--optimizer`), for the caller to print as it prints flags.
+ */
+function settingsFromOptions(values, label) {
+    const settings = {};
+    for (const option of TRAINING_OPTIONS) {
+        const text = values[option];
+        if (text === undefined)
+            continue;
+        const from = label(option);
+        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
+        const position = positionAt(0);
+        switch (option) {
+            case "optimizer":
+                settings.optimizer = { value: bindOptimizer(evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
+                break;
+            case "precision":
+                settings.precision = { value: findPrecision(text, position), from };
+                break;
+            case "gpus":
+                settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from };
+                break;
+            case "zero":
+                settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
+                break;
+            case "dtype":
+                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text), position }), from };
+                break;
+        }
+    }
+    return settings;
+}
+/** Whether any setting is made: memory is reported only for a recipe someone asked for. */
+function setsTraining(settings) {
+    return TRAINING_OPTIONS.some((option) => settings[option] !== undefined);
+}
+/** The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one GPU. */
+function trainingRecipe(spec, overrides) {
+    return {
+        optimizer: overrides.optimizer ?? spec.optimizer,
+        dtype: overrides.dtype ?? spec.dtype,
+        precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
+        gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
+        zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/memory/index.ts
+/**
+ * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
+ * optimizer state and master weights of a counted model under a training recipe (optimizer,
+ * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
+ */
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/resolve/paths.ts
+function formatSegment(segment) {
+    if (typeof segment !== "object")
+        return String(segment);
+    return segment.from === segment.to ? String(segment.from) : `[${segment.from}-${segment.to}]`;
+}
+function formatPath(segments) {
+    return segments.map(formatSegment).join(".");
+}
+/** How many module instances a path stands for: the product of its index runs. */
+function instanceCount(segments) {
+    return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/layers.ts
 
 
@@ -12041,7 +13794,7 @@ function integerAt(source, path, raw, scope, what) {
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"];
-const OPTIONS = new Set(["repeat", "if", "frozen", "with"]);
+const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with"]);
 function isMapping(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -12163,15 +13916,16 @@ function resolveList(walker, items, listPath, context, multiplier) {
             return;
         const segments = [...context.prefix, ...own];
         const frozen = context.frozen || body.frozen === true;
+        const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope), position: source.at([...bodyPath, "dtype"]) }];
         const count = multiplier * instanceCount(own);
         if (!Number.isSafeInteger(count))
             throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
         if (kind === "type" || kind === "layer") {
             const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
-            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, position });
+            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, dtypes, position });
             return;
         }
-        const inner = { ...context, frozen, prefix: segments };
+        const inner = { ...context, frozen, dtypes, prefix: segments };
         if (kind === "layers") {
             resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count);
             return;
@@ -12260,7 +14014,30 @@ function resolveTies(layers, tie, source) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/resolve/training.ts
+
+
+/** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
+function resolveTraining(source, training, scope) {
+    if (training === undefined)
+        return undefined;
+    const at = (key) => source.at(["training", key]);
+    const resolved = {};
+    if (training.optimizer !== undefined)
+        resolved.optimizer = evaluateCallText(source, ["training", "optimizer"], training.optimizer, scope, parseCallOrName);
+    if (training.precision !== undefined)
+        resolved.precision = { value: training.precision, position: at("precision") };
+    if (training.gpus !== undefined)
+        resolved.gpus = { value: integerAt(source, ["training", "gpus"], training.gpus, scope, "gpus"), position: at("gpus") };
+    if (training.zero !== undefined)
+        resolved.zero = { value: training.zero, position: at("zero") };
+    if (training.dtype !== undefined)
+        resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope), position: at("dtype") };
+    return resolved;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
+
 
 
 
@@ -12341,48 +14118,1335 @@ function resolveSpec(file, readFile) {
         throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
     const walker = { loadInclude, out: [] };
-    resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, prefix: [], expanding: [`file ${file}`] }, 1);
+    resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
     return {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
         ties: resolveTies(walker.out, root.data.tie, root.source),
+        training: resolveTraining(root.source, root.data.training, root.scope),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
-/** The whole pure pipeline for one spec file: parse, validate, resolve, count. */
-function analyzeSpec(file, readFile) {
-    return countModel(resolveSpec(file, readFile));
+
+/**
+ * The whole pure pipeline for one spec file: parse, validate, resolve, count, and memory, which is
+ * part of the result when the spec's `training:` or `overrides` (command-line flags) set a recipe.
+ */
+function analyzeSpec(file, readFile, overrides = {}) {
+    const resolved = resolveSpec(file, readFile);
+    const count = countModel(resolved);
+    const spec = settingsFromSpec(resolved.training);
+    // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
+    const memory = computeMemory(count, trainingRecipe(spec, overrides));
+    return setsTraining(spec) || setsTraining(overrides) ? { ...count, memory } : count;
 }
 
+;// CONCATENATED MODULE: ./src/import/bytes.ts
+
+
+
+/**
+ * A malformed binary or JSON file, at a byte offset rather than a line. It is a SpecError so the CLI,
+ * the action and the budget check report it with every other input error; a binary file has no lines,
+ * so the position is its start and the message names the byte.
+ */
+class FileFormatError extends SpecError {
+    offset;
+    constructor(file, offset, detail, hint) {
+        super({ file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
+        this.name = "FileFormatError";
+        this.offset = offset;
+        this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
+    }
+}
+const failIn = (file) => (offset, detail, hint) => {
+    throw new FileFormatError(file, offset, detail, hint);
+};
+/** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
+function utf8(bytes, offset, fail, what) {
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        return fail(offset, `${what} is not valid UTF-8`);
+    }
+}
+/** Opens `file` for the duration of `work`, reading only what `work` asks for. */
+function withFileBytes(file, work) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, "r");
+    try {
+        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        const read = (offset, length) => {
+            const buffer = Buffer.alloc(length);
+            let done = 0;
+            while (done < length) {
+                const got = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, done, length - done, offset + done);
+                // The file shrank after fstat: report it where the bytes ran out.
+                if (got === 0)
+                    throw new FileFormatError(file, offset + done, `the file ended early, ${size} bytes were expected`, "is it still being written?");
+                done += got;
+            }
+            return buffer;
+        };
+        return work({ name: file, size, read });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** A file named by another file: relative, and inside the naming file's directory, as ONNX's checker also demands. */
+function siblingPath(file, relative, fail, offset, what) {
+    const normalized = external_node_path_namespaceObject.posix.normalize(relative);
+    if (relative === "" || external_node_path_namespaceObject.posix.isAbsolute(relative) || normalized === ".." || normalized.startsWith("../")) {
+        fail(offset, `${what} '${relative}' is not a relative path inside the model's directory`);
+    }
+    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(file), normalized);
+}
+/** Opens a file another file names, turning "no such file" into an error at the byte that names it. */
+function withNamedFile(path, fail, offset, what, work) {
+    try {
+        return withFileBytes(path, work);
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            fail(offset, `${what} ${path} does not exist`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/import/protobuf.ts
+
+/**
+ * Bytes fetched per read. Small, because the read that finds a field's tag also fetches the start of
+ * its payload, and a skipped tensor payload should cost at most this much.
+ */
+const WINDOW = 4096;
+/** Names and keys are short; a longer string is a damaged length. */
+const MAX_STRING_BYTES = 1024 * 1024;
+const WIRE = { varint: 0, fixed64: 1, bytes: 2, fixed32: 5 };
+const WIRE_NAMES = ["varint", "64-bit", "length-delimited", "group start", "group end", "32-bit"];
+/**
+ * The protocol-buffer wire format, read in place: a message's fields are decoded only where the
+ * caller asks for them and skipped by moving the position, so a length-delimited payload such as a
+ * tensor's raw_data is stepped over, never read. Memory stays one small window whatever the file.
+ */
+class ProtoReader {
+    source;
+    fail;
+    position = 0;
+    window = new Uint8Array(0);
+    windowStart = 0;
+    constructor(source, fail) {
+        this.source = source;
+        this.fail = fail;
+    }
+    byte(end, start) {
+        if (this.position >= end)
+            this.fail(start, `a varint runs past the end of its ${this.container(end)}`, "the file is truncated, or not in this format");
+        let index = this.position - this.windowStart;
+        if (index < 0 || index >= this.window.length) {
+            this.windowStart = this.position;
+            this.window = this.source.read(this.position, Math.min(WINDOW, this.source.size - this.position));
+            index = 0;
+        }
+        this.position++;
+        return this.window[index];
+    }
+    container(end) {
+        return end === this.source.size ? "file" : `message, which ends at byte ${end}`;
+    }
+    varint(end) {
+        const start = this.position;
+        let value = 0;
+        let scale = 1;
+        for (let i = 0; i < 10; i++) {
+            const byte = this.byte(end, start);
+            value += (byte & 0x7f) * scale;
+            if (byte < 0x80) {
+                if (!Number.isSafeInteger(value))
+                    this.fail(start, `a varint reads ${value}, beyond 2^53: a negative or absurd value`);
+                return value;
+            }
+            scale *= 128;
+        }
+        return this.fail(start, "a varint longer than the 10 bytes protobuf allows");
+    }
+    /** The next field of the message ending at `end`, or undefined at its end. */
+    field(end) {
+        if (this.position >= end)
+            return undefined;
+        const at = this.position;
+        const key = this.varint(end);
+        const field = { number: Math.floor(key / 8), wire: key % 8, at };
+        if (field.number === 0)
+            this.fail(at, "a field numbered 0, which protobuf never writes", "the file is damaged, or not in this format");
+        return field;
+    }
+    /** Fails unless `field` has the wire type the schema gives it. */
+    expect(field, wire) {
+        if (field.wire !== wire) {
+            this.fail(field.at, `field ${field.number} is ${WIRE_NAMES[field.wire] ?? `wire type ${field.wire}`}, where the format has ${WIRE_NAMES[wire]}`, "the file is damaged, or not in this format");
+        }
+    }
+    /** A length-delimited payload's extent, checked to lie inside its message; the position moves to its start. */
+    span(end) {
+        const at = this.position;
+        const length = this.varint(end);
+        const start = this.position;
+        if (length > end - start)
+            this.fail(at, `a field of ${length} bytes runs past the end of its ${this.container(end)}`, "the file is truncated, or not in this format");
+        return { start, end: start + length };
+    }
+    string(end) {
+        const at = this.position;
+        const { start, end: stop } = this.span(end);
+        if (stop - start > MAX_STRING_BYTES)
+            this.fail(at, `a string of ${stop - start} bytes, more than a name can have`);
+        this.position = stop;
+        return utf8(this.source.read(start, stop - start), start, this.fail, "a string");
+    }
+    skip(field, end) {
+        const advance = (bytes) => {
+            if (bytes > end - this.position)
+                this.fail(field.at, `field ${field.number} runs past the end of its ${this.container(end)}`, "the file is truncated");
+            this.position += bytes;
+        };
+        if (field.wire === WIRE.varint)
+            this.varint(end);
+        else if (field.wire === WIRE.fixed64)
+            advance(8);
+        else if (field.wire === WIRE.fixed32)
+            advance(4);
+        else if (field.wire === WIRE.bytes)
+            this.position = this.span(end).end;
+        else
+            this.fail(field.at, `field ${field.number} has wire type ${field.wire}, which this format never uses`, "the file is damaged, or not in this format");
+    }
+    /** Walks the fields of the message ending at `end`; those `read` does not consume (it returns false) are skipped. */
+    message(end, read) {
+        for (let field = this.field(end); field; field = this.field(end)) {
+            if (!read(field))
+                this.skip(field, end);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/import/tensors.ts
+/** Bits per element; sub-byte types are packed, so a tensor's bytes are numel × bits / 8. */
+const BITS = {
+    bool: 8,
+    uint8: 8,
+    int8: 8,
+    float8_e4m3fn: 8,
+    float8_e4m3fnuz: 8,
+    float8_e5m2: 8,
+    float8_e5m2fnuz: 8,
+    float8_e8m0fnu: 8,
+    int16: 16,
+    uint16: 16,
+    float16: 16,
+    bfloat16: 16,
+    int32: 32,
+    uint32: 32,
+    float32: 32,
+    int64: 64,
+    uint64: 64,
+    float64: 64,
+    complex64: 64,
+    complex128: 128,
+    int4: 4,
+    uint4: 4,
+    float4_e2m1fn: 4,
+    float6_e2m3fn: 6,
+    float6_e3m2fn: 6,
+};
+/** Types with no `torch.` dtype of that name: a spec can only mention them in a comment. */
+const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string"]);
+function isTorchDtype(dtype) {
+    return !NOT_TORCH.has(dtype);
+}
+/** Only floating-point and complex tensors can require gradients, so only they can be parameters. */
+function canBeParameter(dtype) {
+    return /^(?:b?float|complex)/.test(dtype);
+}
+/** The bits of one element, or undefined for types without a fixed size (ONNX strings). */
+function elementBits(dtype) {
+    return BITS[dtype];
+}
+const sameShape = (a, b) => a.length === b.length && a.every((size, index) => size === b[index]);
+/** Multiplies sizes exactly, or returns undefined past 2^53. */
+function elementCount(shape) {
+    let count = 1;
+    for (const size of shape) {
+        count *= size;
+        if (!Number.isSafeInteger(count))
+            return undefined;
+    }
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/import/onnx.ts
+
+
+
+/** TensorProto.DataType, as torch names the types. */
+const DATA_TYPES = {
+    1: "float32",
+    2: "uint8",
+    3: "int8",
+    4: "uint16",
+    5: "int16",
+    6: "int32",
+    7: "int64",
+    8: "string",
+    9: "bool",
+    10: "float16",
+    11: "float64",
+    12: "uint32",
+    13: "uint64",
+    14: "complex64",
+    15: "complex128",
+    16: "bfloat16",
+    17: "float8_e4m3fn",
+    18: "float8_e4m3fnuz",
+    19: "float8_e5m2",
+    20: "float8_e5m2fnuz",
+    21: "uint4",
+    22: "int4",
+    23: "float4_e2m1fn",
+    24: "float8_e8m0fnu",
+};
+/** The field numbers of onnx.proto this reader needs; every other field is skipped. */
+const MODEL_GRAPH = 7;
+const GRAPH_INITIALIZER = 5;
+const GRAPH_SPARSE_INITIALIZER = 15;
+const TENSOR = { dims: 1, dataType: 2, name: 8, rawData: 9, externalData: 13, dataLocation: 14 };
+const ENTRY = { key: 1, value: 2 };
+const LOCATION_EXTERNAL = 1;
+function readTensorFields(reader, end, at) {
+    const fields = { at, dims: [], external: new Map(), location: 0 };
+    reader.message(end, (field) => {
+        switch (field.number) {
+            case TENSOR.dims:
+                // Repeated int64: packed by proto3 writers, one varint per field by older ones.
+                if (field.wire === WIRE.bytes) {
+                    const packed = reader.span(end);
+                    while (reader.position < packed.end)
+                        fields.dims.push(reader.varint(packed.end));
+                }
+                else {
+                    reader.expect(field, WIRE.varint);
+                    fields.dims.push(reader.varint(end));
+                }
+                return true;
+            case TENSOR.dataType:
+                reader.expect(field, WIRE.varint);
+                fields.dataType = reader.varint(end);
+                return true;
+            case TENSOR.name:
+                reader.expect(field, WIRE.bytes);
+                fields.name = reader.string(end);
+                return true;
+            case TENSOR.rawData: {
+                reader.expect(field, WIRE.bytes);
+                // The tensor's bytes: only their length is needed, and the position steps past them.
+                const payload = reader.span(end);
+                fields.rawBytes = payload.end - payload.start;
+                reader.position = payload.end;
+                return true;
+            }
+            case TENSOR.externalData: {
+                reader.expect(field, WIRE.bytes);
+                const entry = reader.span(end);
+                let key = "";
+                let value = "";
+                reader.message(entry.end, (inner) => {
+                    if (inner.number !== ENTRY.key && inner.number !== ENTRY.value)
+                        return false;
+                    reader.expect(inner, WIRE.bytes);
+                    if (inner.number === ENTRY.key)
+                        key = reader.string(entry.end);
+                    else
+                        value = reader.string(entry.end);
+                    return true;
+                });
+                fields.external.set(key, value);
+                return true;
+            }
+            case TENSOR.dataLocation:
+                reader.expect(field, WIRE.varint);
+                fields.location = reader.varint(end);
+                return true;
+            default:
+                return false;
+        }
+    });
+    return fields;
+}
+function externalData(fields, name, fail) {
+    const location = fields.external.get("location");
+    if (!location)
+        fail(fields.at, `initializer '${name}' keeps its data in an external file but names no location`);
+    const number = (key) => {
+        const text = fields.external.get(key);
+        if (text === undefined)
+            return undefined;
+        if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+            fail(fields.at, `initializer '${name}' has external_data ${key} '${text}', not a byte count`);
+        return Number(text);
+    };
+    return { location: location, offset: number("offset") ?? 0, length: number("length") };
+}
+/** An initializer's header fields, checked: a name, a known type, and data of the size its dims give. */
+function onnx_tensorOf(fields, file, externalSize, fail) {
+    const name = fields.name;
+    if (!name)
+        return fail(fields.at, "an initializer without a name", "every initializer of an ONNX graph is named");
+    const dtype = fields.dataType === undefined ? undefined : DATA_TYPES[fields.dataType];
+    if (dtype === undefined)
+        fail(fields.at, `initializer '${name}' has data_type ${fields.dataType ?? "UNDEFINED"}, which is no ONNX tensor type model-budget knows`);
+    const numel = elementCount(fields.dims);
+    const bits = elementBits(dtype);
+    if (numel === undefined || (bits !== undefined && !Number.isSafeInteger(numel * bits)))
+        fail(fields.at, `initializer '${name}' of shape [${fields.dims.join(", ")}] has more elements than can be counted exactly`);
+    const bytes = bits === undefined ? undefined : Math.ceil((numel * bits) / 8);
+    const described = `initializer '${name}' is ${dtype} [${fields.dims.join(", ")}], ${bytes} bytes`;
+    if (fields.location === LOCATION_EXTERNAL) {
+        const { location, offset, length } = externalData(fields, name, fail);
+        if (bytes !== undefined && length !== undefined && length !== bytes)
+            fail(fields.at, `${described}, but its external_data length is ${length}`);
+        const size = externalSize(location, fields.at);
+        const stop = offset + (length ?? bytes ?? 0);
+        if (stop > size)
+            fail(fields.at, `${described}, stored in ${location} from byte ${offset} to ${stop}, but that file has ${size} bytes`, "the external data file is truncated, or from another export");
+    }
+    else if (fields.rawBytes !== undefined && bytes !== undefined && fields.rawBytes !== bytes) {
+        fail(fields.at, `${described}, but its raw_data holds ${fields.rawBytes}`);
+    }
+    return { name, shape: fields.dims, dtype: dtype, file };
+}
+/**
+ * The initializers of an ONNX model (ModelProto.graph.initializer): names, dims and types from their
+ * header fields. raw_data is stepped over, and external data files are only measured, never read.
+ */
+function readOnnx(source, externalSize) {
+    const fail = failIn(source.name);
+    const reader = new ProtoReader(source, fail);
+    const tensors = [];
+    const names = new Set();
+    let graphs = 0;
+    reader.message(source.size, (field) => {
+        if (field.number !== MODEL_GRAPH)
+            return false;
+        reader.expect(field, WIRE.bytes);
+        graphs++;
+        const graph = reader.span(source.size);
+        reader.message(graph.end, (inner) => {
+            if (inner.number === GRAPH_SPARSE_INITIALIZER)
+                fail(inner.at, "the graph has a sparse initializer, which model-budget does not read", "export the model with dense weights");
+            if (inner.number !== GRAPH_INITIALIZER)
+                return false;
+            reader.expect(inner, WIRE.bytes);
+            const span = reader.span(graph.end);
+            const tensor = onnx_tensorOf(readTensorFields(reader, span.end, inner.at), source.name, externalSize, fail);
+            if (names.has(tensor.name))
+                fail(inner.at, `a second initializer named '${tensor.name}'`, "initializer names are unique in a valid ONNX graph");
+            names.add(tensor.name);
+            tensors.push(tensor);
+            return true;
+        });
+        return true;
+    });
+    if (graphs === 0)
+        fail(0, "no graph: this is not an ONNX model", "model-budget reads the .onnx file torch.onnx.export or onnx.save writes");
+    return tensors;
+}
+/** An .onnx file's initializers; external data files are found beside it, as onnx.load finds them. */
+function readOnnxFile(file) {
+    const fail = failIn(file);
+    const sizes = new Map();
+    const externalSize = (location, at) => {
+        const path = siblingPath(file, location, fail, at, "external data location");
+        let size = sizes.get(path);
+        if (size === undefined)
+            sizes.set(path, (size = withNamedFile(path, fail, at, "the external data file", (data) => data.size)));
+        return size;
+    };
+    return withFileBytes(file, (source) => readOnnx(source, externalSize));
+}
+
+;// CONCATENATED MODULE: ./src/import/safetensors.ts
+
+
+/** The dtype codes of the safetensors format, as torch names them. */
+const DTYPES = {
+    BOOL: "bool",
+    U8: "uint8",
+    I8: "int8",
+    F8_E5M2: "float8_e5m2",
+    F8_E4M3: "float8_e4m3fn",
+    F8_E8M0: "float8_e8m0fnu",
+    I16: "int16",
+    U16: "uint16",
+    F16: "float16",
+    BF16: "bfloat16",
+    I32: "int32",
+    U32: "uint32",
+    F32: "float32",
+    F64: "float64",
+    I64: "int64",
+    U64: "uint64",
+    C64: "complex64",
+    F4: "float4_e2m1fn",
+    F6_E2M3: "float6_e2m3fn",
+    F6_E3M2: "float6_e3m2fn",
+};
+/** The reference implementation's bound: past it, the length is garbage, not a header. */
+const MAX_HEADER_BYTES = 100_000_000;
+/** An index lists names and shard files: even a 400-shard model's is well under a megabyte. */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+const isSize = (value) => Number.isSafeInteger(value) && value >= 0;
+/** Parses a JSON object; `at(key)` is the byte offset of the key's first mention, for messages. */
+function jsonObject(text, base, fail) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        return fail(base, `the JSON does not parse: ${error.message}`);
+    }
+    if (!isRecord(data))
+        return fail(base, "the JSON is not an object");
+    const at = (key) => {
+        const index = text.indexOf(JSON.stringify(key));
+        return base + (index < 0 ? 0 : Buffer.byteLength(text.slice(0, index)));
+    };
+    return { data, at };
+}
+/** One tensor's header entry, checked: a known dtype, a shape, and data_offsets spanning exactly its bytes. */
+function safetensors_tensorOf(name, info, file, at, fail) {
+    if (!isRecord(info))
+        return fail(at, `tensor '${name}' is described by ${JSON.stringify(info)}, not by an object`);
+    const dtype = typeof info.dtype === "string" ? DTYPES[info.dtype] : undefined;
+    if (dtype === undefined)
+        fail(at, `tensor '${name}' has dtype ${JSON.stringify(info.dtype)}, which is no safetensors dtype`, `the dtypes are ${Object.keys(DTYPES).join(", ")}`);
+    const { shape, data_offsets: offsets } = info;
+    if (!Array.isArray(shape) || !shape.every(isSize))
+        fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${JSON.stringify(shape)}`);
+    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0] > offsets[1]) {
+        fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${JSON.stringify(offsets)}`);
+    }
+    const [begin, end] = offsets;
+    const numel = elementCount(shape);
+    const bits = elementBits(dtype);
+    if (numel === undefined || !Number.isSafeInteger(numel * bits))
+        fail(at, `tensor '${name}' of shape [${shape.join(", ")}] has more elements than can be counted exactly`);
+    if ((numel * bits) % 8 !== 0)
+        fail(at, `tensor '${name}' holds ${numel} ${dtype} elements of ${bits} bits: not a whole number of bytes`);
+    const bytes = (numel * bits) / 8;
+    if (end - begin !== bytes) {
+        fail(at, `tensor '${name}' is ${info.dtype} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
+    }
+    return { tensor: { name, shape: shape, dtype: dtype, file }, span: { name, begin, end } };
+}
+/**
+ * The data must be tiled by the tensors exactly, as the reference implementation demands: an overlap
+ * would make two tensors share bytes, a gap or a size mismatch means the header does not match the file.
+ */
+function checkTiling(spans, dataStart, fileSize, fail) {
+    spans.sort((a, b) => a.begin - b.begin || a.end - b.end);
+    let covered = 0;
+    let previous;
+    for (const span of spans) {
+        if (span.begin < covered) {
+            fail(dataStart + span.begin, `tensor '${span.name}' starts at data offset ${span.begin}, inside '${previous.name}' [${previous.begin}, ${previous.end}]: their bytes overlap`);
+        }
+        if (span.begin > covered)
+            fail(dataStart + covered, `data bytes ${covered} to ${span.begin} belong to no tensor`, "the header does not match the data");
+        covered = span.end;
+        previous = span;
+    }
+    const end = dataStart + covered;
+    if (end > fileSize)
+        fail(fileSize, `the file ends here, but the tensors' data runs to byte ${end}${previous ? ` (the end of '${previous.name}')` : ""}`, "the file is truncated");
+    if (end < fileSize)
+        fail(end, `${fileSize - end} bytes follow the last tensor's data`, "the header does not describe the whole file");
+}
+/** The tensors a .safetensors file holds, from its header alone: 8 bytes of length, then that much JSON. */
+function readSafetensors(source) {
+    const fail = failIn(source.name);
+    if (source.size < 8)
+        fail(0, `the file has ${source.size} bytes, fewer than the 8 that give a safetensors header's length`);
+    const prefix = source.read(0, 8);
+    const length = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
+    if (length > BigInt(MAX_HEADER_BYTES))
+        fail(0, `the header length reads ${length} bytes, more than the ${MAX_HEADER_BYTES} a safetensors header may have`, "this is not a safetensors file, or its first 8 bytes are damaged");
+    const headerLength = Number(length);
+    if (8 + headerLength > source.size) {
+        fail(0, `the header length reads ${headerLength} bytes, but only ${source.size - 8} bytes follow it`, "the file is truncated, or not a safetensors file");
+    }
+    const text = utf8(source.read(8, headerLength), 8, fail, "the header");
+    const { data, at } = jsonObject(text, 8, fail);
+    const tensors = [];
+    const spans = [];
+    for (const [name, info] of Object.entries(data)) {
+        if (name === "__metadata__") {
+            if (!isRecord(info) || !Object.values(info).every((value) => typeof value === "string"))
+                fail(at(name), "__metadata__ must map strings to strings");
+            continue;
+        }
+        const { tensor, span } = safetensors_tensorOf(name, info, source.name, at(name), fail);
+        tensors.push(tensor);
+        spans.push(span);
+    }
+    checkTiling(spans, 8 + headerLength, source.size, fail);
+    return tensors;
+}
+/**
+ * A sharded checkpoint through its model.safetensors.index.json: each shard's header, checked against
+ * the index's weight_map in both directions, so a stale index or a missing shard is reported.
+ */
+function readSafetensorsIndex(indexFile) {
+    const fail = failIn(indexFile);
+    const text = withFileBytes(indexFile, (source) => {
+        if (source.size > MAX_INDEX_BYTES)
+            fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
+        return utf8(source.read(0, source.size), 0, fail, "the index");
+    });
+    const { data, at } = jsonObject(text, 0, fail);
+    const weightMap = data.weight_map;
+    if (!isRecord(weightMap) || !Object.values(weightMap).every((value) => typeof value === "string")) {
+        fail(at("weight_map"), "the index needs a weight_map from tensor names to shard files", "this is what save_pretrained writes as model.safetensors.index.json");
+    }
+    const map = weightMap;
+    const found = new Map();
+    for (const shard of new Set(Object.values(map))) {
+        const path = siblingPath(indexFile, shard, fail, at(shard), "shard");
+        const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors);
+        for (const tensor of tensors) {
+            if (map[tensor.name] !== shard) {
+                failIn(path)(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
+            }
+            found.set(tensor.name, tensor);
+        }
+    }
+    return Object.entries(map).map(([name, shard]) => found.get(name) ?? fail(at(name), `the index maps '${name}' to ${shard}, which does not hold it`, "the index is stale, or the shard is from another save"));
+}
+
+;// CONCATENATED MODULE: ./src/import/checkpoint.ts
+
+
+
+
+/** Reads a safetensors file, or the shards of a sharded one through its index.json. */
+function readSafetensorsCheckpoint(file) {
+    return file.endsWith(".json") ? readSafetensorsIndex(file) : withFileBytes(file, readSafetensors);
+}
+/** A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx; headers only. */
+function readCheckpoint(file) {
+    if (file.endsWith(".safetensors") || file.endsWith(".index.json"))
+        return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file) };
+    if (file.endsWith(".onnx"))
+        return { file, format: "onnx", tensors: readOnnxFile(file) };
+    throw new SpecError({ file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
+}
+
+;// CONCATENATED MODULE: ./src/import/spec-tree.ts
+
+
+
+
+/** The schema's $id, which editors with the YAML language server resolve. */
+const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
+/** Keys that make a one-key mapping a layer body: a child of that name needs the long form. */
+const BODY_KEYS = new Set(["type", "layer", "layers", "use", "include"]);
+const SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+const INDEX = /^(?:0|[1-9]\d*)$/;
+/** Words YAML reads as something other than a string, in either YAML version an editor may assume. */
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
+/** Describes a call string as the counting engine will once it is in a spec; `positionAt` maps its offsets to its source. */
+function describeCall(text, positionAt) {
+    let parsed;
+    try {
+        parsed = parseCall(text);
+    }
+    catch (error) {
+        if (error instanceof ExpressionError)
+            throw new SpecError(positionAt(error.offset), error.message, error.hint);
+        throw error;
+    }
+    return describeLayer(evaluateCall(parsed, new Map(), positionAt, text));
+}
+/** A child named by its place: nn.Sequential's and nn.ModuleList's 0, 1, 2. */
+const isIndex = (name) => INDEX.test(name);
+/** Merges consecutive numbered children that are alike into one run, as `repeat:` writes them. */
+function fold(children) {
+    const folded = [];
+    let lastKey = "";
+    for (const child of children) {
+        const node = child.node.kind === "module" ? { ...child.node, children: fold(child.node.children) } : child.node;
+        const key = JSON.stringify(node);
+        const last = folded.at(-1);
+        if (last && isIndex(last.name) && isIndex(child.name) && Number(child.name) === Number(last.name) + last.count && key === lastKey) {
+            last.count += child.count;
+            continue;
+        }
+        folded.push({ ...child, node });
+        lastKey = key;
+    }
+    return folded;
+}
+/** A YAML scalar: plain when YAML reads it back unchanged, else a JSON string, which YAML reads as one. */
+function scalar(text) {
+    return /^[A-Za-z_]/.test(text) && !/\s#|:\s|:$|[\t\n\r]/.test(text) && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
+}
+function key(name) {
+    return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && !YAML_WORDS.test(name) ? name : JSON.stringify(name);
+}
+const commentOf = (...parts) => {
+    const comment = parts.filter(Boolean).join("; ");
+    return comment ? `  # ${comment.replace(/\s+/g, " ")}` : "";
+};
+const indent = (lines, by) => lines.map((line) => `${" ".repeat(by)}${line}`);
+/** A child's spec name: names a spec key cannot hold are rewritten, with the original in a comment. */
+function names(children) {
+    const used = new Set(children.map((child) => child.name));
+    return children.map((child) => {
+        if (SPEC_NAME.test(child.name))
+            return { name: child.name };
+        const base = child.name.replace(/[^A-Za-z0-9_-]/g, "_").replace(/^-/, "_") || "_";
+        let name = base;
+        for (let suffix = 2; used.has(name); suffix++)
+            name = `${base}_${suffix}`;
+        used.add(name);
+        return { name, note: `'${child.name}' in the source; a spec name holds only letters, digits, _ and -` };
+    });
+}
+/** The mapping of an entry: `repeat:` when it stands for several, then its call or its children. */
+function body(count, node, note) {
+    const repeat = count > 1 ? [`repeat: ${count}`] : [];
+    if (node.kind === "layer")
+        return [...repeat, `layer: ${scalar(node.call)}${commentOf(note, node.comment)}`];
+    const items = renderList(node.children);
+    return [...repeat, `${items.length ? "layers:" : "layers: []"}${commentOf(note, node.type)}`, ...indent(items, 2)];
+}
+/** One item of a layers list; `name` is undefined for a child numbered by its place, as in nn.Sequential. */
+function item(name, count, node, note) {
+    if (name !== undefined && count === 1 && node.kind === "module") {
+        // A ModuleList of N alike children is `name: {repeat: N, ...}`: the paths are name.[0-N-1], as PyTorch's.
+        const [run, ...others] = node.children;
+        if (run && others.length === 0 && run.name === "0" && run.count > 1)
+            return item(name, run.count, run.node, note);
+    }
+    if (count === 1 && node.kind === "layer" && (name === undefined || !BODY_KEYS.has(name))) {
+        return [`- ${name === undefined ? "" : `${key(name)}: `}${scalar(node.call)}${commentOf(note, node.comment)}`];
+    }
+    if (name === undefined) {
+        const [first, ...rest] = body(count, node, note);
+        return [`- ${first}`, ...indent(rest, 2)];
+    }
+    return [`- ${key(name)}:`, ...indent(body(count, node, note), 4)];
+}
+function renderList(children) {
+    const folded = fold(children);
+    const named = names(folded);
+    let next = 0;
+    return folded.flatMap((child, index) => {
+        const { name, note } = named[index];
+        if (isIndex(child.name) && Number(child.name) === next) {
+            next += child.count;
+            return item(undefined, child.count, child.node, note);
+        }
+        // Numbered children after a gap keep their numbers as names, one entry each.
+        if (child.count > 1)
+            return Array.from({ length: child.count }, (_, offset) => item(String(Number(child.name) + offset), 1, child.node)).flat();
+        return item(name, 1, child.node, note);
+    });
+}
+/** The spec's YAML text. */
+function renderSpec(spec) {
+    const items = renderList(spec.layers);
+    return [
+        `# yaml-language-server: $schema=${SCHEMA_URL}`,
+        ...spec.notes.flatMap((note) => note.split("\n")).map((line) => `# ${line}`),
+        `model: ${scalar(spec.model)}`,
+        items.length ? "layers:" : "layers: []",
+        ...indent(items, 2),
+        "",
+    ].join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/import/cross-check.ts
+
+
+
+/** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
+const MAX_TENSORS = 1_000_000;
+const SHOWN_NAMES = 5;
+/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry stands for. */
+function instancePaths(path) {
+    return path.split(".").reduce((prefixes, segment) => {
+        const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+        const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
+        return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
+    }, [""]);
+}
+const joined = (path, tensor) => (tensor ? `${path}.${tensor}` : path);
+const shown = (shape) => `[${shape.join(", ")}]`;
+/** `the 12 tensors h.0.x, h.1.x, ...` or the one name: how many instances a message is about. */
+function which(names) {
+    if (names.length === 1)
+        return names[0];
+    const listed = names.slice(0, SHOWN_NAMES).join(", ");
+    return `${names.length} tensors: ${listed}${names.length > SHOWN_NAMES ? ", ..." : ""}`;
+}
+function specTensors(count) {
+    return count.layers.flatMap((layer) => [
+        ...layer.parameters.map((tensor) => ({ layer, name: tensor.name, shape: tensor.shape, buffer: false, sharedWith: tensor.sharedWith })),
+        ...layer.buffers.map((tensor) => ({ layer, name: tensor.name, shape: tensor.shape, buffer: true, sharedWith: undefined })),
+    ]);
+}
+/**
+ * Compares a spec's tensors with a checkpoint's by name and shape. Missing and resized tensors are reported at
+ * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
+ * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
+ * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ */
+function crossCheck(count, checkpoint) {
+    const top = { file: count.file, line: 1, col: 1 };
+    const tensors = specTensors(count);
+    const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
+    if (expanded > MAX_TENSORS) {
+        return [new SpecError(top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
+    }
+    const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
+    const where = files.length === 1 ? files[0] : "the checkpoint";
+    const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
+    const matched = new Set();
+    const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
+    // A tie is satisfied by any one of its tensors: savers such as safetensors' keep one name of a shared storage.
+    const tiesPresent = new Set();
+    tensors.forEach((tensor, index) => {
+        if (tensor.sharedWith !== undefined && instances[index].some((name) => present.has(name)))
+            tiesPresent.add(tensor.sharedWith);
+    });
+    const errors = [];
+    const missing = [];
+    tensors.forEach((tensor, index) => {
+        const absent = [];
+        const resized = new Map();
+        for (const name of instances[index]) {
+            const found = present.get(name);
+            if (!found) {
+                absent.push(name);
+                continue;
+            }
+            matched.add(name);
+            if (!sameShape(found.shape, tensor.shape))
+                resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
+        }
+        for (const [shape, names] of resized) {
+            errors.push(new SpecError(tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+        }
+        // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
+        const unsaved = absent.filter((name) => !tiesPresent.has(name));
+        if (unsaved.length && !tensor.buffer && tensor.sharedWith === undefined)
+            missing.push({ tensor, names: unsaved });
+    });
+    const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
+    const renamed = (name, shape, candidates) => closestName(name, [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+    for (const { tensor, names } of missing) {
+        const rename = renamed(names[0], tensor.shape, extras);
+        const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
+        errors.push(new SpecError(tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's"));
+    }
+    // The spec line nearest an extra tensor: the layer whose module path is the longest prefix of its name.
+    const near = new Map();
+    tensors.forEach((tensor, index) => {
+        for (const name of instances[index]) {
+            const segments = name.split(".");
+            for (let length = 1; length < segments.length; length++) {
+                const prefix = segments.slice(0, length).join(".");
+                if (!near.has(prefix))
+                    near.set(prefix, tensor.layer.position);
+            }
+        }
+    });
+    const nearest = (name) => {
+        const segments = name.split(".");
+        for (let length = segments.length - 1; length > 0; length--) {
+            const position = near.get(segments.slice(0, length).join("."));
+            if (position)
+                return position;
+        }
+        return top;
+    };
+    const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
+    const groups = new Map();
+    for (const extra of extras) {
+        const pattern = `${extra.name.split(".").map((segment) => (isIndex(segment) ? "*" : segment)).join(".")} ${shown(extra.shape)}`;
+        groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
+    }
+    for (const group of groups.values()) {
+        const [first] = group;
+        const rename = renamed(first.name, first.shape, missingNames);
+        errors.push(new SpecError(nearest(first.name), `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry"));
+    }
+    return errors.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+}
+
+;// CONCATENATED MODULE: ./src/import/from-checkpoint.ts
+
+
+
+/** Floating-point tensors that are buffers all the same: BatchNorm's statistics outside a recognised BatchNorm. */
+const BUFFER_NAMES = new Set(["running_mean", "running_var"]);
+/** Names under which a 2-D table without bias is an Embedding rather than a Linear(bias=False): the counts agree either way. */
+const EMBEDDING_NAME = /emb|wte|wpe|tok|vocab|word|position|shared/i;
+const moduleNode = () => ({ tensors: new Map(), children: new Map() });
+function tree(checkpoint) {
+    const root = moduleNode();
+    const clash = (name) => new SpecError({ file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
+    for (const tensor of checkpoint.tensors) {
+        const path = tensor.name.split(".");
+        const leaf = path.pop();
+        const node = path.reduce((parent, segment, index) => {
+            if (parent.tensors.has(segment))
+                throw clash(path.slice(0, index + 1).join("."));
+            let child = parent.children.get(segment);
+            if (!child)
+                parent.children.set(segment, (child = moduleNode()));
+            return child;
+        }, root);
+        if (node.children.has(leaf))
+            throw clash(tensor.name);
+        node.tensors.set(leaf, tensor);
+    }
+    return root;
+}
+/** Children in the order first seen, except that numbered ones (h.2, h.10) take their numeric order among themselves. */
+function from_checkpoint_ordered(children) {
+    const entries = [...children];
+    const numbered = entries.filter(([name]) => isIndex(name)).sort(([a], [b]) => Number(a) - Number(b));
+    let next = 0;
+    return entries.map((entry) => (isIndex(entry[0]) ? numbered[next++] : entry));
+}
+/** Every tensor below `node`, named relative to it: what a layer there must hold. */
+function flatten(node, prefix = "") {
+    const all = new Map();
+    for (const [name, tensor] of node.tensors)
+        all.set(prefix + name, tensor);
+    for (const [name, child] of node.children)
+        for (const [inner, tensor] of flatten(child, `${prefix}${name}.`))
+            all.set(inner, tensor);
+    return all;
+}
+/** `dtype=torch.X` when the tensors agree on a type torch has; a layer has one dtype for all its tensors. */
+function dtypeArgument(tensors) {
+    const dtypes = new Set([...tensors.values()].map((tensor) => tensor.dtype));
+    const [dtype] = dtypes;
+    return dtypes.size === 1 && isTorchDtype(dtype) ? `, dtype=torch.${dtype}` : "";
+}
+/** Calls whose tensors these might be, likeliest first, from names and shapes; each is checked before it is used. */
+function candidates(name, tensors, convDims) {
+    const shape = (key) => tensors.get(key)?.shape;
+    const noBias = tensors.has("bias") ? "" : ", bias=False";
+    const attentionOut = shape("out_proj.weight");
+    if (attentionOut) {
+        const [embed] = attentionOut;
+        const separate = shape("k_proj_weight") && shape("v_proj_weight") ? `, kdim=${shape("k_proj_weight")[1]}, vdim=${shape("v_proj_weight")[1]}` : "";
+        return [`MultiheadAttention(${embed}, 1${tensors.has("in_proj_bias") ? "" : ", bias=False"}${tensors.has("bias_k") ? ", add_bias_kv=True" : ""}${separate})`];
+    }
+    if (shape("running_mean")) {
+        const [features] = shape("running_mean");
+        return [`BatchNorm${convDims}d(${features}${tensors.has("weight") ? "" : ", affine=False"})`];
+    }
+    const weight = shape("weight");
+    if (!weight)
+        return [];
+    if (weight.length === 1)
+        return [tensors.has("bias") ? `LayerNorm(${weight[0]})` : `RMSNorm(${weight[0]})`];
+    if (weight.length === 2) {
+        const [rows, columns] = weight;
+        const embedding = `Embedding(${rows}, ${columns})`;
+        const linear = `Linear(${columns}, ${rows}${noBias})`;
+        return EMBEDDING_NAME.test(name) && !tensors.has("bias") ? [embedding, linear] : [linear];
+    }
+    if (weight.length <= 5) {
+        // groups=1: a depthwise Conv2d(1, C, 3) holds exactly what Conv2d(C, C, 3, groups=C) holds.
+        const [out, inner, ...kernel] = weight;
+        return [`Conv${weight.length - 2}d(${inner}, ${out}, kernel_size=(${kernel.join(", ")})${noBias})`];
+    }
+    return [];
+}
+/** The first candidate whose tensors, as the catalogue lists them, are exactly these: names and shapes. */
+function recognise(name, node, convDims, file) {
+    const tensors = flatten(node);
+    const extraModules = [...node.children.keys()].filter((child) => child !== "out_proj");
+    if (extraModules.length)
+        return undefined;
+    for (const candidate of candidates(name, tensors, convDims)) {
+        const call = candidate.replace(/\)$/, `${dtypeArgument(tensors)})`);
+        let described;
+        try {
+            described = describeCall(call, () => ({ file, line: 1, col: 1 }));
+        }
+        catch {
+            continue;
+        }
+        const listed = [...described.parameters, ...described.buffers];
+        if (listed.length === tensors.size && listed.every((tensor) => tensors.has(tensor.name) && sameShape(tensors.get(tensor.name).shape, tensor.shape))) {
+            // Heads split in_proj_weight's rows, not its size: a checkpoint cannot tell them.
+            return call.startsWith("MultiheadAttention") ? { kind: "layer", call, comment: "num_heads=1: the checkpoint does not tell it, and the count does not depend on it" } : { kind: "layer", call };
+        }
+    }
+    return undefined;
+}
+function tensorEntry(name, tensor) {
+    const kind = canBeParameter(tensor.dtype) && !BUFFER_NAMES.has(name) ? "Parameter" : "Buffer";
+    return { kind: "layer", call: `${kind}(${tensor.shape.join(", ")})`, comment: tensor.dtype };
+}
+/** A module's entries: its own tensors first, as named_parameters() lists them, then its children. */
+function entries(node, convDims, file) {
+    const own = [...node.tensors].map(([name, tensor]) => ({ name, count: 1, node: tensorEntry(name, tensor) }));
+    const children = from_checkpoint_ordered(node.children).map(([name, child]) => ({
+        name,
+        count: 1,
+        node: recognise(name, child, convDims, file) ?? { kind: "module", children: entries(child, convDims, file) },
+    }));
+    return [...own, ...children];
+}
+/** BatchNorm's dimensions do not show in its tensors; the convolutions beside it tell them, 1 without any. */
+function convolutionDims(checkpoint) {
+    const ranks = new Map();
+    for (const tensor of checkpoint.tensors) {
+        if (tensor.name.endsWith("weight") && tensor.shape.length >= 3 && tensor.shape.length <= 5)
+            ranks.set(tensor.shape.length, (ranks.get(tensor.shape.length) ?? 0) + 1);
+    }
+    const [rank] = [...ranks].sort((a, b) => b[1] - a[1])[0] ?? [3];
+    return rank - 2;
+}
+/** Turns a checkpoint's tensors into a spec: modules from the dotted names, layers recognised from names and shapes. */
+function importCheckpoint(checkpoint, model) {
+    // The root is never a layer: its own tensors are Parameter entries, so their names stay the checkpoint's.
+    const layers = entries(tree(checkpoint), convolutionDims(checkpoint), checkpoint.file);
+    const notes = [
+        `Generated by model-budget import ${checkpoint.format} from ${checkpoint.file.split("/").at(-1)}: the tensors its header lists,`,
+        "grouped into modules by their dotted names. Layers are recognised from names and shapes; what shapes leave open",
+        "is chosen to count the same: Conv groups=1, BatchNorm's dimensions, RMSNorm for a lone 1-D weight, Embedding or",
+        "Linear(bias=False) for a 2-D one, MultiheadAttention's num_heads=1. Other tensors are Parameter entries, except",
+        "integer and bool ones and running statistics, which are Buffer entries. A tied weight is stored once: its second",
+        "module is missing here; add it and a tie: to match the model's structure.",
+    ];
+    return { model, notes, layers };
+}
+
+;// CONCATENATED MODULE: ./src/import/torch-repr.ts
+
+
+
+const CHILD = /^\((.+?)\): (?:(\d+) x )?/;
+const RANGE = /^(\d+)-(\d+)$/;
+const TYPE = /^[A-Za-z_][A-Za-z0-9_.]*/;
+/** ParameterList and ParameterDict print their tensors: `(0): Parameter containing: [torch.float32 of size 3x4]`. */
+const PARAMETER = /^(?:Parameter|Tensor) containing: \[(\S+) of size ([\dx]*)(?: \([^)]*\))?\]$/;
+const SINGLE_PARAMETER = /^Parameter(?:List|Dict)\(\s*\((.+?)\): (.*)\)$/;
+/** torch 1.x prints a tensor's legacy type name there. */
+const LEGACY_TYPES = {
+    FloatTensor: "float32",
+    DoubleTensor: "float64",
+    HalfTensor: "float16",
+    BFloat16Tensor: "bfloat16",
+    LongTensor: "int64",
+    IntTensor: "int32",
+    ShortTensor: "int16",
+    CharTensor: "int8",
+    ByteTensor: "uint8",
+    BoolTensor: "bool",
+};
+/** Containers that print as `Sequential()` when empty: modules, not layers. */
+const CONTAINERS = new Set(["Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"]);
+/** What stands in for a leaf the catalogue cannot count: it holds no tensors, and the warning says so. */
+const PLACEHOLDER = "Identity()";
+const SHOWN_OCCURRENCES = 5;
+/** The nesting depth after `text`, counting parentheses outside quotes; fails where it would go below zero. */
+function depthAfter(text, at) {
+    let depth = 0;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = undefined;
+        }
+        else if (ch === "'" || ch === '"') {
+            quote = ch;
+        }
+        else if (ch === "(") {
+            depth++;
+        }
+        else if (ch === ")" && --depth < 0) {
+            throw new SpecError(at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
+        }
+    }
+    return depth;
+}
+function parameterModule(text, position) {
+    const match = PARAMETER.exec(text);
+    if (!match)
+        return undefined;
+    const typeName = match[1].replace(/^torch\.(?:cuda\.)?/, "");
+    const dtype = LEGACY_TYPES[typeName] ?? typeName;
+    const shape = match[2] ? match[2].split("x").join(", ") : "";
+    return { type: "Parameter", call: `Parameter(${shape})`, children: [], extra: [], position, comment: dtype };
+}
+/** A module's first line: `Type(...)` whole, or `Type(` opening its children. */
+function moduleAt(text, at, open) {
+    const type = TYPE.exec(text)?.[0];
+    if (!type || text[type.length] !== "(") {
+        throw new SpecError(at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
+    }
+    const module = { type, children: [], extra: [], position: at(0) };
+    // A ParameterList or ParameterDict of one tensor prints it on its own line: `ParameterList(  (0): Parameter containing: [...])`.
+    const single = SINGLE_PARAMETER.exec(text);
+    const parameter = single && parameterModule(single[2], at(text.indexOf(single[2])));
+    if (single && parameter)
+        return { ...module, children: [{ name: single[1], count: 1, module: parameter }] };
+    const depth = depthAfter(text, at);
+    if (depth === 0 && text.endsWith(")"))
+        module.call = text;
+    else if (depth === 1 && text === `${type}(`)
+        open(module);
+    else
+        throw new SpecError(at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
+    return module;
+}
+/** Parses what print(model) printed into its module tree; anything else is an error at file:line:col. */
+function parseTorchRepr(text, file) {
+    const open = [];
+    let root;
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const content = raw.trim();
+        if (!content)
+            return;
+        const column = raw.length - raw.trimStart().length + 1;
+        const at = (offset) => ({ file, line: index + 1, col: column + offset });
+        const parent = open.at(-1);
+        if (!parent) {
+            if (root)
+                throw new SpecError(at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
+            root = moduleAt(content, at, (module) => open.push(module));
+            return;
+        }
+        if (content === ")") {
+            open.pop();
+            return;
+        }
+        const child = CHILD.exec(content);
+        if (!child) {
+            parent.extra.push(content);
+            return;
+        }
+        let name = child[1];
+        let count = 1;
+        if (child[2] !== undefined) {
+            const range = RANGE.exec(name);
+            count = Number(child[2]);
+            if (!range || Number(range[2]) - Number(range[1]) + 1 !== count) {
+                throw new SpecError(at(1), `'(${name}): ${count} x' does not name ${count} children`, "ModuleList prints a run as (first-last): N x Module(");
+            }
+            name = range[1];
+        }
+        const rest = content.slice(child[0].length);
+        const restAt = (offset) => at(child[0].length + offset);
+        parent.children.push({ name, count, module: parameterModule(rest, restAt(0)) ?? moduleAt(rest, restAt, (module) => open.push(module)) });
+    });
+    if (!root)
+        throw new SpecError({ file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
+    const unclosed = open.at(-1);
+    if (unclosed)
+        throw new SpecError(unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
+    return root;
+}
+const placeholder = (comment) => ({ kind: "layer", call: PLACEHOLDER, comment: `TODO ${comment}` });
+const knownTypes = new Set(layerTypes());
+const at = (module) => (offset) => ({ ...module.position, col: module.position.col + offset });
+/**
+ * PyTorch prints a MultiheadAttention as its out_proj alone, hiding embed_dim, num_heads, kdim, vdim and
+ * add_bias_kv. out_proj is Linear(embed_dim, embed_dim); num_heads does not change the count, so 1 will do.
+ */
+function attentionLayer(module, findings) {
+    const [child, ...others] = module.children;
+    if (module.type !== "MultiheadAttention" || !child || others.length || child.name !== "out_proj" || child.module.call === undefined)
+        return undefined;
+    let projection;
+    try {
+        projection = describeCall(child.module.call, at(child.module));
+    }
+    catch {
+        return undefined;
+    }
+    if (projection.definition.type !== "NonDynamicallyQuantizableLinear" && projection.definition.type !== "Linear")
+        return undefined;
+    findings.attention = true;
+    const bias = projection.args.bool("bias") ? "" : ", bias=False";
+    return { kind: "layer", call: `MultiheadAttention(${projection.args.int("in_features")}, 1${bias})`, comment: "num_heads=1: print(model) hides it, and the count does not depend on it" };
+}
+function leafNode(module, call, path, findings) {
+    if (CONTAINERS.has(module.type) && call === `${module.type}()`)
+        return { kind: "module", children: [], type: module.type };
+    if (!knownTypes.has(module.type)) {
+        findings.unknown.set(module.type, [...(findings.unknown.get(module.type) ?? []), { path, module }]);
+        return placeholder(`print(model) shows ${call}: see the note at the top`);
+    }
+    try {
+        describeCall(call, at(module));
+    }
+    catch (error) {
+        const found = userErrors(error);
+        if (!found)
+            throw error;
+        findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint)));
+        return placeholder(`print(model) shows ${call}, which does not count: ${found[0].detail}`);
+    }
+    return module.comment ? { kind: "layer", call, comment: module.comment } : { kind: "layer", call };
+}
+function convert(module, path, findings) {
+    if (module.call !== undefined)
+        return leafNode(module, module.call, path, findings);
+    const attention = attentionLayer(module, findings);
+    if (attention)
+        return attention;
+    // A module whose extra_repr spans lines and which has no children is a layer printed on several lines.
+    if (module.children.length === 0)
+        return leafNode(module, `${module.type}(${module.extra.join(", ")})`, path, findings);
+    const children = module.children.map((child) => {
+        const name = child.count > 1 ? `[${child.name}-${Number(child.name) + child.count - 1}]` : child.name;
+        return { name: child.name, count: child.count, node: convert(child.module, path ? `${path}.${name}` : name, findings) };
+    });
+    return { kind: "module", children, type: module.type };
+}
+/** Catalogue types the unknown type may be: its suffix (LlamaRMSNorm → RMSNorm), or a near spelling (Conv2D → Conv2d). */
+function lookalike(module, call) {
+    const suffix = [...knownTypes].filter((type) => type.length >= 4 && module.type.endsWith(type)).sort((a, b) => b.length - a.length)[0];
+    for (const type of [suffix, closestName(module.type, knownTypes)]) {
+        if (type === undefined)
+            continue;
+        const candidate = type + call.slice(module.type.length);
+        try {
+            describeCall(candidate, at(module));
+            return candidate;
+        }
+        catch {
+            // Only a look-alike that counts as written is worth suggesting.
+        }
+    }
+    return undefined;
+}
+function unknownWarning(type, occurrences) {
+    const first = occurrences[0];
+    const call = first.module.call ?? `${type}(...)`;
+    const shown = occurrences.slice(0, SHOWN_OCCURRENCES).map(({ path, module }) => {
+        const { file, line, col } = module.position;
+        return `  ${file}:${line}:${col}: ${path}: ${module.call ?? `${type}(...)`}`;
+    });
+    const more = occurrences.length > SHOWN_OCCURRENCES ? [`  ... and ${occurrences.length - SHOWN_OCCURRENCES} more`] : [];
+    const leafName = first.path.split(".").at(-1);
+    const suggestion = lookalike(first.module, call);
+    return [
+        `${type} is no layer type model-budget knows (printed ${occurrences.length === 1 ? "once" : `${occurrences.length} times`}); the spec holds ${PLACEHOLDER} in its place, which holds no tensors:`,
+        ...shown,
+        ...more,
+        `  print(model) shows a module's children, never the tensors a module creates itself. If ${type} holds an nn.Parameter`,
+        `  (self.weight = nn.Parameter(...), say), write each as a Parameter entry with its name and shape:`,
+        `  - ${leafName}: {layers: [{weight: Parameter(SIZE)}]}`,
+        `  If it holds none (an activation function, say), ${PLACEHOLDER} is right.`,
+        ...(suggestion ? [`  If ${type} is torch.nn's ${suggestion.slice(0, suggestion.indexOf("("))} under another name, write ${suggestion}.`] : []),
+    ].join("\n");
+}
+/** Turns what print(model) printed into a spec whose counts are PyTorch's, with what it could not count listed. */
+function importTorchRepr(text, file, model) {
+    const root = parseTorchRepr(text, file);
+    const findings = { unknown: new Map(), invalid: [], attention: false };
+    const node = convert(root, "", findings);
+    const layers = node.kind === "module" ? node.children : [{ name: "0", count: 1, node }];
+    const notes = [
+        `Generated by model-budget import torch-repr from ${file.split("/").at(-1)}, what print(model) printed.`,
+        "print(model) shows modules and layers, never the tensors a custom module creates itself (nn.Parameter,",
+        "register_buffer) nor which weights are shared: add those as Parameter entries and under tie:.",
+        ...(findings.attention
+            ? ["print(model) hides MultiheadAttention's num_heads, kdim, vdim and add_bias_kv: num_heads is 1 here, which counts",
+                "the same as any other; kdim, vdim and add_bias_kv are PyTorch's defaults. Check them against the model's code."]
+            : []),
+        ...(findings.unknown.size || findings.invalid.length ? [`Entries marked TODO hold ${PLACEHOLDER} where print(model) shows a layer model-budget cannot count.`] : []),
+    ];
+    const warnings = [...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)), ...findings.invalid];
+    return { spec: { model, notes, layers }, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/import/index.ts
+
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
-/** The stable JSON contract: one object per spec, per-instance figures with `count` instances. */
-function toJsonReport(count) {
+
+/** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
+function memoryJson(memory) {
+    const { optimizer, precision, dtype, gpus, zero } = memory.recipe;
     return {
-        model: count.model,
-        file: count.file,
-        totals: count.totals,
-        layers: count.layers.map((layer) => ({
-            path: layer.path,
-            type: layer.type,
-            count: layer.count,
-            params: layer.params,
-            trainable: layer.trainable,
-            line: layer.position.line,
-            column: layer.position.col,
-            formula: layer.formula,
-            parameters: layer.parameters.map((tensor) => ({
-                name: tensor.name,
-                shape: tensor.shape,
-                numel: tensor.numel,
-                trainable: tensor.trainable,
-                ...(tensor.sharedWith === undefined ? {} : { sharedWith: tensor.sharedWith }),
-            })),
-            buffers: layer.buffers,
-        })),
+        recipe: { optimizer: optimizer?.value.text ?? null, precision: precision.value.name, dtype: dtype ? describeDtype(dtype.value) : null, gpus: gpus.value, zero: zero.value },
+        ...memory.bytes,
+        ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+    };
+}
+/**
+ * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
+ * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
+ * and each tensor its dtype.
+ */
+function toJsonReport(model) {
+    const { memory } = model;
+    return {
+        model: model.model,
+        file: model.file,
+        totals: model.totals,
+        ...(memory ? { memory: memoryJson(memory) } : {}),
+        layers: model.layers.map((layer, index) => {
+            const layerMemory = memory?.layers[index];
+            const dtypeOf = (dtypes, tensor) => (layerMemory ? { dtype: describeDtype(layerMemory[dtypes][tensor]) } : {});
+            return {
+                path: layer.path,
+                type: layer.type,
+                count: layer.count,
+                params: layer.params,
+                trainable: layer.trainable,
+                line: layer.position.line,
+                column: layer.position.col,
+                formula: layer.formula,
+                ...(layerMemory ? { memory: layerMemory.bytes } : {}),
+                parameters: layer.parameters.map((tensor, tensorIndex) => ({
+                    name: tensor.name,
+                    shape: tensor.shape,
+                    numel: tensor.numel,
+                    trainable: tensor.trainable,
+                    ...(tensor.sharedWith === undefined ? {} : { sharedWith: tensor.sharedWith }),
+                    ...dtypeOf("parameterDtypes", tensorIndex),
+                })),
+                buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
+            };
+        }),
     };
 }
 
@@ -12415,7 +15479,25 @@ function escapeMarkdown(text) {
     return text.replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch]).replace(/[\r\n\t]+/g, " ");
 }
 
+;// CONCATENATED MODULE: ./src/report/units.ts
+const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
+/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
+function formatBytes(bytes, units = "iec") {
+    const base = units === "iec" ? 1024 : 1000;
+    const names = units === "iec" ? IEC : SI;
+    let value = Math.abs(bytes);
+    let index = 0;
+    while (value >= base && index < names.length - 1) {
+        value /= base;
+        index++;
+    }
+    const sign = bytes < 0 ? "-" : "";
+    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/layer-table.ts
+
 
 const SHAPES_SHOWN = 3;
 function shapes(layer) {
@@ -12434,22 +15516,33 @@ function percent(part, whole) {
 function holdsTensors(layer) {
     return layer.parameters.length > 0 || layer.buffers.length > 0;
 }
-/** Per-layer rows (path, type, shapes, instances, params, share) and the totals under them. */
-function layerTable(count, options) {
-    const total = count.totals.params;
-    const shown = options.all ? count.layers : count.layers.filter(holdsTensors);
+function isShown(layer, options) {
+    return options.all || holdsTensors(layer);
+}
+/**
+ * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with a
+ * training recipe, a Memory column of each entry's bytes over all its instances.
+ */
+function layerTable(model, options) {
+    const total = model.totals.params;
+    const size = (bytes) => formatBytes(bytes, options.units);
+    const memoryColumn = (cell) => (model.memory ? [cell(model.memory)] : []);
+    const rows = model.layers.flatMap((layer, index) => {
+        if (!isShown(layer, options))
+            return [];
+        const params = layer.params * layer.count;
+        const memory = memoryColumn((breakdown) => size(breakdown.layers[index].bytes.total * layer.count));
+        return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...memory]];
+    });
     return {
-        headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share"],
-        align: ["left", "left", "left", "right", "right", "right"],
-        rows: shown.map((layer) => {
-            const params = layer.params * layer.count;
-            return [layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total)];
-        }),
+        headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...memoryColumn(() => "Memory")],
+        align: ["left", "left", "left", "right", "right", "right", ...memoryColumn(() => "right")],
+        rows,
         footer: [
-            ["Total", "", "", "", formatInteger(total), percent(total, total)],
-            ["Trainable", "", "", "", formatInteger(count.totals.trainable), percent(count.totals.trainable, total)],
-            ["Non-trainable", "", "", "", formatInteger(count.totals.nonTrainable), percent(count.totals.nonTrainable, total)],
-            ["Buffers (elements)", "", "", "", formatInteger(count.totals.buffers), ""],
+            ["Total", "", "", "", formatInteger(total), percent(total, total), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
+            ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...memoryColumn(() => "")],
+            ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...memoryColumn(() => "")],
+            ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...memoryColumn(() => "")],
         ],
     };
 }
@@ -12460,13 +15553,61 @@ function foldedNote(count, options) {
 }
 /** `path: formula` lines for --explain, with the instance count when an entry repeats. */
 function formulaLines(count, options) {
-    return (options.all ? count.layers : count.layers.filter(holdsTensors)).map((layer) => {
+    return count.layers.filter((layer) => isShown(layer, options)).map((layer) => {
         const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
         return `${layer.path}: ${layer.formula}${times}`;
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/memory-table.ts
+
+
+
+
+const UNITS_NOTE = { iec: "IEC units, 1 KiB = 1,024 B", si: "SI units, 1 kB = 1,000 B" };
+const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** `training with AdamW in mixed-bf16 on 64 GPUs, ZeRO stage 3`, or `inference in fp32: weights and buffers only`. */
+function memoryHeading(memory, units) {
+    const { optimizer, precision, gpus, zero } = memory.recipe;
+    const mode = optimizer ? `training with ${optimizer.value.text} in ${precision.value.name}` : `inference in ${precision.value.name}: weights and buffers only`;
+    const spread = gpus.value > 1 ? ` on ${gpus.value} GPUs, ZeRO stage ${zero.value}` : "";
+    return `Memory: ${mode}${spread} (${UNITS_NOTE[units]})`;
+}
+/**
+ * Bytes by category, exact and in human units, per GPU when sharded. Training adds the reading of
+ * weights + optimizer state beside the total: the "× 3" rule of thumb for fp32 Adam.
+ */
+function memoryTable(memory, units) {
+    const { bytes, perGpu, recipe } = memory;
+    const cells = (pick) => {
+        const values = [pick(bytes), ...(perGpu ? [pick(perGpu)] : [])];
+        return values.flatMap((value) => [formatInteger(value), formatBytes(value, units)]);
+    };
+    const shown = recipe.optimizer ? CATEGORIES : ["weights", "buffers"];
+    const { times } = weightsAndState(bytes);
+    const ratio = times === undefined ? "" : ` (${times} × weights)`;
+    return {
+        headers: ["Memory", "Bytes", "Size", ...(perGpu ? [`Per GPU (${recipe.gpus.value} GPUs, ZeRO stage ${recipe.zero.value})`, "Size per GPU"] : [])],
+        align: ["left", "right", "right", ...(perGpu ? ["right", "right"] : [])],
+        rows: shown.map((category) => [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])]),
+        footer: [["Total", ...cells((figures) => figures.total)], ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : [])],
+    };
+}
+/** For --explain: the model's memory arithmetic, then each shown layer's, per instance; nested lines are indented. */
+function memoryFormulaLines(model, memory, options) {
+    const layerLines = model.layers.flatMap((layer, index) => {
+        const { terms, bytes } = memory.layers[index];
+        const lines = categoryLines(terms, bytes);
+        if (!isShown(layer, options) || lines.length === 0)
+            return [];
+        const times = layer.count === 1 ? "" : ` per instance (× ${formatInteger(layer.count)} = ${formatInteger(bytes.total * layer.count)} B)`;
+        return [`${layer.path}: ${formatInteger(bytes.total)} B${times}`, ...lines.map((line) => `  ${line}`)];
+    });
+    return [...modelMemoryLines(memory), ...layerLines];
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 function renderMarkdownTable(table) {
@@ -12474,19 +15615,33 @@ function renderMarkdownTable(table) {
     const rule = `|${table.align.map((align) => (align === "right" ? " ---: " : " --- ")).join("|")}|`;
     return [row(table.headers), rule, ...table.rows.map((cells) => row(cells)), ...table.footer.map((cells) => row(cells, true))].join("\n");
 }
+/** Lines as a list in a collapsed section; a line's leading spaces nest it under the line before. */
+function details(summary, lines) {
+    const items = lines.map((line) => {
+        const indent = /^ */.exec(line)[0];
+        return `${indent}- ${escapeMarkdown(line.slice(indent.length))}`;
+    });
+    return ["", `<details><summary>${summary}</summary>`, "", ...items, "", "</details>"];
+}
 /** The report as GitHub-flavoured markdown; every name from the spec is escaped. */
-function formatMarkdown(count, options) {
-    const parts = [`### ${escapeMarkdown(count.model)}`, "", `Spec: ${escapeMarkdown(count.file)}`, "", renderMarkdownTable(layerTable(count, options))];
-    const note = foldedNote(count, options);
+function formatMarkdown(model, options) {
+    const { memory } = model;
+    const units = options.units ?? "iec";
+    const parts = [`### ${escapeMarkdown(model.model)}`, "", `Spec: ${escapeMarkdown(model.file)}`, "", renderMarkdownTable(layerTable(model, options))];
+    const note = foldedNote(model, options);
     if (note)
         parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
-    if (options.explain) {
-        parts.push("", "<details><summary>Formulas</summary>", "", ...formulaLines(count, options).map((line) => `- ${escapeMarkdown(line)}`), "", "</details>");
-    }
+    if (memory)
+        parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
+    if (options.explain)
+        parts.push(...details("Formulas", formulaLines(model, options)));
+    if (options.explain && memory)
+        parts.push(...details("Memory formulas", memoryFormulaLines(model, memory, options)));
     return `${parts.join("\n")}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 function renderText(table) {
     const all = [table.headers, ...table.rows, ...table.footer];
@@ -12498,14 +15653,23 @@ function renderText(table) {
     const rule = widths.map((width) => "─".repeat(width)).join("  ");
     return [line(table.headers), rule, ...table.rows.map(line), rule, ...table.footer.map(line)].join("\n");
 }
-/** The terminal report: a heading, the layer table with totals and, with explain, each formula. */
-function formatText(count, options) {
-    const parts = [`${count.model} (${count.file})`, "", renderText(layerTable(count, options))];
-    const note = foldedNote(count, options);
+/**
+ * The terminal report: a heading, the layer table with totals, the memory of the training recipe
+ * when there is one and, with explain, each formula.
+ */
+function formatText(model, options) {
+    const { memory } = model;
+    const units = options.units ?? "iec";
+    const parts = [`${model.model} (${model.file})`, "", renderText(layerTable(model, options))];
+    const note = foldedNote(model, options);
     if (note)
         parts.push(note);
+    if (memory)
+        parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units)));
     if (options.explain)
-        parts.push("", "Formulas:", ...formulaLines(count, options).map((line) => `  ${line}`));
+        parts.push("", "Formulas:", ...formulaLines(model, options).map((line) => `  ${line}`));
+    if (options.explain && memory)
+        parts.push("", "Memory formulas:", ...memoryFormulaLines(model, memory, options).map((line) => `  ${line}`));
     return `${parts.join("\n")}\n`;
 }
 
@@ -12519,47 +15683,774 @@ function formatText(count, options) {
 
 const REPORT_FORMATS = ["table", "markdown", "json"];
 /** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
-function renderReport(counts, format, options) {
+function renderReport(models, format, options) {
     if (format === "json") {
-        const reports = counts.map(toJsonReport);
+        const reports = models.map(toJsonReport);
         return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
     }
     const render = format === "markdown" ? formatMarkdown : formatText;
-    return counts.map((count) => render(count, options)).join("\n");
+    return models.map((model) => render(model, options)).join("\n");
 }
+
+;// CONCATENATED MODULE: ./src/check/index.ts
+
+
+
+
+
+
+
+
+function isMissing(error) {
+    return error.code === "ENOENT";
+}
+const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
+/** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
+function attempt(work) {
+    try {
+        return { value: work() };
+    }
+    catch (error) {
+        if (isMissing(error))
+            return { absent: true };
+        const found = userErrors(error);
+        if (!found)
+            throw error;
+        return { diagnostics: found.map(toDiagnostic) };
+    }
+}
+function analyze(file, side, overrides) {
+    const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+    if ("value" in outcome)
+        return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
+    if ("absent" in outcome)
+        return { state: { kind: "absent" } };
+    return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
+}
+/** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
+function checkpointCheck(model, file, read) {
+    const outcome = attempt(() => crossCheck(model, read(file)));
+    if ("value" in outcome)
+        return { file, diagnostics: outcome.value.map(toDiagnostic) };
+    if ("absent" in outcome)
+        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+    return { file, diagnostics: outcome.diagnostics };
+}
+function readBudget(side, file) {
+    if (!side)
+        return { diagnostics: [], missing: true };
+    const outcome = attempt(() => parseBudget(side.read(file), file));
+    if ("value" in outcome)
+        return { budget: outcome.value, diagnostics: [], missing: false };
+    if ("absent" in outcome)
+        return { diagnostics: [], missing: true };
+    return { diagnostics: outcome.diagnostics, missing: false };
+}
+function settings(entry) {
+    const result = new Map();
+    for (const metric of METRICS) {
+        const limit = entry.limits[metric];
+        if (limit)
+            result.set(metric, { text: limit.text, line: limit.position.line });
+        const growth = entry.growth[metric];
+        if (growth)
+            result.set(`growth ${metric}`, { text: growth.text, line: growth.position.line });
+    }
+    for (const module of entry.modules) {
+        if (module.params)
+            result.set(`${module.glob} params`, { text: module.params.text, line: module.params.position.line });
+        if (module.trainable)
+            result.set(`${module.glob} trainable`, { text: module.trainable.text, line: module.trainable.position.line });
+    }
+    return result;
+}
+/** Every limit the change adds, removes or edits: old limit → new limit, with its line in the head file. */
+function budgetChanges(base, head) {
+    const entries = (budget) => new Map([...(budget?.defaults ? [budget.defaults] : []), ...(budget?.models ?? [])].map((entry) => [entry.key, settings(entry)]));
+    const before = entries(base);
+    const after = entries(head);
+    const changes = [];
+    for (const key of new Set([...after.keys(), ...before.keys()])) {
+        const old = before.get(key) ?? new Map();
+        const now = after.get(key) ?? new Map();
+        for (const setting of new Set([...now.keys(), ...old.keys()])) {
+            const was = old.get(setting);
+            const is = now.get(setting);
+            if (was?.text === is?.text)
+                continue;
+            changes.push({ key, setting, ...(was ? { before: was.text } : {}), ...(is ? { after: is.text, line: is.line } : {}) });
+        }
+    }
+    return changes;
+}
+/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
+function runCheck(request) {
+    const headBudget = readBudget(request.head, request.budgetFile);
+    const baseBudget = readBudget(request.base, request.budgetFile);
+    const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
+    const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
+    const matched = new Set();
+    const models = files.map((file) => {
+        const overrides = request.overrides ?? {};
+        const absent = { state: { kind: "absent" } };
+        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+        const head = analysis.state;
+        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
+        const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
+        if (head.kind !== "report")
+            return result;
+        const baseReport = base?.kind === "report" ? base.report : undefined;
+        if (baseReport)
+            result.diff = diffLayers(baseReport, head.report);
+        const entry = enforced.budget && budgetFor(enforced.budget, head.report);
+        if (entry) {
+            matched.add(entry.key);
+            result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
+            result.status = result.budget.status;
+        }
+        const against = request.against ?? entry?.against?.path;
+        if (against && request.readCheckpoint && analysis.model) {
+            result.checkpoint = checkpointCheck(analysis.model, against, request.readCheckpoint);
+            if (result.checkpoint.diagnostics.length)
+                result.status = "fail";
+        }
+        return result;
+    });
+    const budget = {
+        file: request.budgetFile,
+        state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
+        from: request.budgetFrom === "base" && request.base ? "base" : "head",
+        diagnostics: enforced.diagnostics,
+        changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
+        unmatched: (enforced.budget?.models ?? []).filter((entry) => !matched.has(entry.key)).map((entry) => ({ key: entry.key, line: entry.position.line })),
+    };
+    const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
+    return {
+        status: worst(statuses),
+        failOn: request.failOn,
+        ...(request.base ? { baseRef: request.base.ref } : {}),
+        models,
+        budget,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git/repository.ts
+
+/** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
+class GitRepository {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    git(args, input) {
+        return (0,external_node_child_process_namespaceObject.execFileSync)("git", args, { cwd: this.cwd, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+    }
+    hasCommit(sha) {
+        try {
+            this.git(["cat-file", "-e", `${sha}^{commit}`]);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Shallow checkouts (actions/checkout's default depth 1) lack the base commit: fetch just that one. */
+    ensureCommit(sha) {
+        if (this.hasCommit(sha))
+            return;
+        this.git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha]);
+        if (!this.hasCommit(sha))
+            throw new Error(`commit ${sha} is not available even after fetching it from origin`);
+    }
+    /** Files tracked at a commit. */
+    filesAt(sha) {
+        return this.git(["ls-tree", "-r", "--name-only", "-z", sha]).split("\0").filter(Boolean);
+    }
+    /** Files in the work tree that git does not ignore, tracked or not. */
+    workingFiles() {
+        return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
+    }
+    /** Reads files as they are at a commit; a missing one throws ENOENT like the file system. */
+    readerAt(sha) {
+        return (file) => {
+            try {
+                return this.git(["show", `${sha}:${file.replace(/^\.\//, "")}`]);
+            }
+            catch {
+                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+            }
+        };
+    }
+    /** The commit a branch, tag or SHA names. */
+    resolveRef(ref) {
+        return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+    }
+    /** The commit before `sha`, for push events; undefined for a root commit. */
+    parentOf(sha) {
+        try {
+            return this.git(["rev-parse", "--verify", "--quiet", `${sha}^`]).trim() || undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/pull-request.ts
+
+
+
+
+/** GitHub refuses comment bodies over 65,536 characters. */
+const COMMENT_LIMIT = 65_536;
+function commentMarker(key) {
+    return `<!-- model-budget:${key.replace(/-->/g, "")} -->`;
+}
+const ICON = { pass: "✅", warn: "⚠️", fail: "❌" };
+const CHANGED_SHOWN = 50;
+function signed(value, format) {
+    return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : "±0";
+}
+function share(delta, base) {
+    if (delta === 0)
+        return "";
+    if (base === 0)
+        return " (new)";
+    const percent = (100 * delta) / base;
+    return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
+}
+const isBytes = (metric) => metric.startsWith("memory");
+const formatValue = (metric, value) => (isBytes(metric) ? formatBytes(value) : formatInteger(value));
+function quantityCells(metric, head, base, isNew) {
+    const after = head?.[metric];
+    const before = base?.[metric];
+    const format = (value) => formatValue(metric, value);
+    if (after === undefined)
+        return ["–", before === undefined ? "" : signed(-before, format)];
+    if (before === undefined)
+        return [format(after), isNew ? "new" : ""];
+    return [format(after), `${signed(after - before, format)}${share(after - before, before)}`];
+}
+function modelName(model) {
+    if (model.head.kind === "report")
+        return model.head.report.model;
+    if (model.base?.kind === "report")
+        return model.base.report.model;
+    return model.file;
+}
+function sideNote(model) {
+    if (model.head.kind === "absent")
+        return "deleted in this change";
+    if (model.head.kind === "invalid")
+        return `invalid spec (${model.head.diagnostics.length} error${model.head.diagnostics.length === 1 ? "" : "s"})`;
+    if (!model.base)
+        return "";
+    if (model.base.kind === "absent")
+        return "new in this change";
+    if (model.base.kind === "invalid")
+        return "invalid at base: compared without a diff";
+    return "";
+}
+function totalsTable(result) {
+    const memory = result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report).memory !== undefined);
+    const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...(memory ? ["Training memory", "Δ"] : []), "Status"];
+    const rows = result.models.map((model) => {
+        const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
+        const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
+        const isNew = model.base?.kind === "absent";
+        const note = sideNote(model);
+        return [
+            `${escapeMarkdown(modelName(model))}${note ? ` <sub>${escapeMarkdown(note)}</sub>` : ""}`,
+            ...quantityCells("params", head, base, isNew),
+            ...quantityCells("trainable", head, base, isNew),
+            ...(memory ? quantityCells("memory", head, base, isNew) : []),
+            ICON[model.status],
+        ];
+    });
+    return [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
+}
+function changeRow(change) {
+    const delta = changeDelta(change);
+    const layer = change.kind === "removed" ? change.before : change.after;
+    const before = change.kind === "added" ? "–" : formatInteger(change.before.params);
+    const after = change.kind === "removed" ? "–" : formatInteger(change.after.params);
+    const what = change.kind === "moved" ? `moved from ${escapeMarkdown(change.before.path)}` : change.kind === "changed" && change.before.count !== change.after.count ? `× ${change.before.count} → ${change.after.count}` : change.kind;
+    const base = change.kind === "added" ? 0 : change.before.params;
+    return `| ${escapeMarkdown(layer.path)} | ${escapeMarkdown(layer.type)} | ${what} | ${before} | ${after} | ${signed(delta, formatInteger)}${share(delta, base)} |`;
+}
+function pull_request_layerTable(rows) {
+    return ["| Layer | Type | Change | Before | After | Δ |", "| --- | --- | --- | ---: | ---: | ---: |", ...rows];
+}
+function limitRow(row) {
+    const actual = row.actual === undefined ? "not computed" : formatValue(row.metric, row.actual);
+    const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatValue(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
+    return `| ${escapeMarkdown(row.label)} | ${escapeMarkdown(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
+}
+function growthRow(row) {
+    return `| growth of ${row.metric} | ${escapeMarkdown(row.allowance.text)} (${formatValue(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatValue(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatValue(row.metric, value))} | ${ICON[row.status]} |`;
+}
+function diagnosticLines(diagnostics) {
+    return diagnostics.map((problem) => `- \`${escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}`)}\` ${escapeMarkdown(problem.message)}${problem.hint ? ` — ${escapeMarkdown(problem.hint)}` : ""}`);
+}
+function modelSection(model) {
+    const essential = [`#### ${ICON[model.status]} ${escapeMarkdown(modelName(model))} — ${escapeMarkdown(model.file)}`, ""];
+    const optional = [];
+    if (model.head.kind === "invalid")
+        essential.push(...diagnosticLines(model.head.diagnostics), "");
+    if (model.checkpoint) {
+        const { file, diagnostics } = model.checkpoint;
+        essential.push(diagnostics.length ? `**The spec and the checkpoint ${escapeMarkdown(file)} differ:**` : `✅ Every tensor matches the checkpoint ${escapeMarkdown(file)}.`, ...diagnosticLines(diagnostics), "");
+    }
+    if (model.budget) {
+        essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
+    }
+    const diff = model.diff;
+    if (diff && diff.changes.length) {
+        const sorted = [...diff.changes].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
+        const shown = sorted.slice(0, CHANGED_SHOWN).map(changeRow);
+        const more = sorted.length - shown.length;
+        essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...pull_request_layerTable(shown), ...(more ? [``, `…and ${more} more, in the full report.`] : []), "");
+        const formulas = sorted.flatMap((change) => (change.kind === "removed" ? [] : [`- ${escapeMarkdown(change.after.path)}: ${escapeMarkdown(change.after.formula)}`]));
+        if (formulas.length)
+            optional.push(["<details><summary>Formulas of changed layers</summary>", "", ...formulas, "", "</details>", ""]);
+    }
+    else if (diff) {
+        essential.push("No layer changed.", "");
+    }
+    const unchanged = diff ? diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
+    const withParams = unchanged.filter((layer) => layer.params > 0);
+    if (withParams.length) {
+        optional.push([
+            `<details><summary>${diff ? "Unchanged layers" : "Layers"} (${withParams.length})</summary>`,
+            "",
+            "| Layer | Type | × | Params |",
+            "| --- | --- | ---: | ---: |",
+            ...withParams.map((layer) => `| ${escapeMarkdown(layer.path)} | ${escapeMarkdown(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formatInteger(layer.params)} |`),
+            "",
+            "</details>",
+            "",
+        ]);
+    }
+    return { essential, optional };
+}
+function headline(result) {
+    const failing = result.models.filter((model) => model.status === "fail").length + (result.budget.state === "invalid" ? 1 : 0);
+    const warning = result.models.filter((model) => model.status === "warn").length;
+    if (result.status === "fail")
+        return `### ❌ model-budget: ${failing} check${failing === 1 ? "" : "s"} failed`;
+    if (result.status === "warn")
+        return `### ⚠️ model-budget: ${warning || 1} warning${warning > 1 ? "s" : ""}`;
+    return result.budget.state === "ok" ? "### ✅ model-budget: every budget holds" : "### ✅ model-budget: report";
+}
+function budgetNotes(result) {
+    const budget = result.budget;
+    const notes = [];
+    if (budget.changes.length) {
+        notes.push(`> [!WARNING]`, `> **This change edits the budget file ${escapeMarkdown(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`, ...budget.changes.map((change) => `> - ${escapeMarkdown(change.key)} · ${escapeMarkdown(change.setting)}: ${change.before === undefined ? "none" : escapeMarkdown(change.before)} → ${change.after === undefined ? "removed" : escapeMarkdown(change.after)}${change.line ? ` (line ${change.line})` : ""}`), "");
+    }
+    if (budget.state === "missing") {
+        notes.push(`No budget file at ${escapeMarkdown(budget.file)}: this is a report only. Create one with \`model-budget init SPEC... --headroom 10%\` and commit it to enforce limits.`, "");
+    }
+    if (budget.state === "invalid")
+        notes.push(`**The budget file is invalid**, so no limit could be checked:`, ...diagnosticLines(budget.diagnostics), "");
+    if (budget.unmatched.length) {
+        notes.push(`Budget entries that match no spec: ${budget.unmatched.map((entry) => `${escapeMarkdown(entry.key)} (line ${entry.line})`).join(", ")}.`, "");
+    }
+    return notes;
+}
+/**
+ * The sticky PR comment: status line, totals with deltas, per-model budget rows and changed layers,
+ * unchanged layers folded. Cut to GitHub's limit by dropping folded detail first.
+ */
+function renderPullRequestComment(result, context) {
+    const compared = result.baseRef ? `Compared with base \`${escapeMarkdown(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
+    const head = [commentMarker(context.key), headline(result), "", compared, "", ...totalsTable(result), "", ...budgetNotes(result)];
+    const sections = result.models.map(modelSection);
+    const footer = ["---", `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}</sub>`];
+    const limit = context.limit ?? COMMENT_LIMIT;
+    const assemble = (dropped) => {
+        const body = sections.flatMap((section) => [...section.essential, ...section.optional.slice(0, Math.max(0, section.optional.length - dropped)).flat()]);
+        return [...head, ...body, ...footer].join("\n");
+    };
+    for (let dropped = 0; dropped <= 2; dropped++) {
+        const text = assemble(dropped);
+        if (text.length <= limit)
+            return text;
+    }
+    const note = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n`;
+    const text = assemble(2);
+    return text.slice(0, limit - note.length - footer.join("\n").length - 1).replace(/\n[^\n]*$/, "") + note + footer.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/cli/training-flags.ts
+
+
+
+/** The flags that set or override a spec's `training:` section. */
+const TRAINING_FLAGS = Object.fromEntries(TRAINING_OPTIONS.map((option) => [option, { type: "string" }]));
+const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the spec's training: section; any of them, or the section, adds memory):
+      --optimizer CALL  optimizer class with its arguments: AdamW, "SGD(momentum=0.9)", AdamW8bit;
+                        without one, memory is for inference: weights and buffers only
+      --precision NAME  ${PRECISIONS.map((precision) => precision.name).join(", ")} (fp32 by default)
+      --gpus N          GPUs the training is spread over
+      --zero STAGE      ZeRO stage over the GPUs: 0 to 3 (3 is FSDP's full shard)
+      --dtype DTYPE     dtype of weights that have none of their own: bfloat16, float8_e4m3fn, nf4, ...
+`;
+/** The training settings the flags give, or the invalid-usage result that names the bad flag. */
+function trainingFlags(values) {
+    const given = Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (typeof values[option] === "string" ? [[option, values[option]]] : [])));
+    try {
+        return { settings: settingsFromOptions(given, (option) => `--${option}`) };
+    }
+    catch (error) {
+        if (!(error instanceof SpecError))
+            throw error;
+        return { error: invalid(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/check.ts
+
+
+
+
+
+
+
+const checkCommand = {
+    name: "check",
+    summary: "the whole PR check locally: budget, diff against a git ref, the PR comment",
+    usage: `Usage: model-budget check SPEC... [--budget FILE] [--base REF] [--fail-on exceed|growth|never] [--format markdown|json]
+
+Runs what the GitHub Action runs and prints the report it would post as the PR comment.
+
+Options:
+      --budget FILE       the budget file (default .github/model-budget.yml; a missing one only reports)
+      --base REF          compare with the specs at this git branch, tag or commit (default: no diff)
+      --budget-from SIDE  head (default) or base: whose budget file is enforced
+      --fail-on WHAT      exceed (default), growth, or never
+      --against FILE      check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx)
+  -f, --format FORMAT     markdown (default, the PR comment) or json (the full result)
+
+
+${TRAINING_FLAGS_USAGE}
+Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
+`,
+    options: {
+        budget: { type: "string", default: ".github/model-budget.yml" },
+        base: { type: "string" },
+        "budget-from": { type: "string", default: "head" },
+        "fail-on": { type: "string", default: "exceed" },
+        format: { type: "string", short: "f", default: "markdown" },
+        against: { type: "string" },
+        ...TRAINING_FLAGS,
+    },
+    run(values, specs, env) {
+        const failOn = values["fail-on"];
+        if (!FAIL_ON.includes(failOn))
+            return invalid(`--fail-on must be one of ${FAIL_ON.join(", ")}, not '${failOn}'`);
+        const budgetFrom = values["budget-from"];
+        if (budgetFrom !== "head" && budgetFrom !== "base")
+            return invalid(`--budget-from must be head or base, not '${String(budgetFrom)}'`);
+        if (values.format !== "markdown" && values.format !== "json")
+            return invalid(`--format must be markdown or json, not '${String(values.format)}'`);
+        if (specs.length === 0)
+            return invalid("check needs at least one spec file, e.g. model-budget check models/*.yaml");
+        const training = trainingFlags(values);
+        if ("error" in training)
+            return training.error;
+        if (typeof values.against === "string" && specs.length !== 1)
+            return invalid("--against compares one spec with one checkpoint: give exactly one spec");
+        const request = {
+            head: { specs, read: env.readFile },
+            budgetFile: String(values.budget),
+            budgetFrom,
+            failOn,
+            overrides: training.settings,
+            readCheckpoint: (file) => readCheckpoint(file).tensors,
+            ...(typeof values.against === "string" ? { against: values.against } : {}),
+        };
+        if (typeof values.base === "string") {
+            const git = new GitRepository(process.cwd());
+            let sha;
+            try {
+                sha = git.resolveRef(values.base);
+            }
+            catch {
+                return invalid(`--base ${values.base} names no commit in this git repository`);
+            }
+            const atBase = git.filesAt(sha);
+            request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha) };
+        }
+        const result = runCheck(request);
+        const stdout = values.format === "json"
+            ? `${JSON.stringify(result, null, 2)}\n`
+            : `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`;
+        const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
+        const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
+        return { exitCode, stdout, stderr: "" };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/import.ts
+
+
+
+
+
+
+const fromCheckpoint = (format, read) => (file, model) => {
+    const tensors = read(file);
+    return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors };
+};
+const IMPORTERS = {
+    "torch-repr": (file, model, env) => importTorchRepr(env.readFile(file), file, model),
+    safetensors: fromCheckpoint("safetensors", readSafetensorsCheckpoint),
+    onnx: fromCheckpoint("onnx", readOnnxFile),
+};
+const USAGE = `Usage: model-budget import torch-repr|safetensors|onnx FILE [-o SPEC] [--model NAME]
+
+Writes a spec whose counts equal its source's:
+  torch-repr FILE    the text print(model) printed; runs of alike children become repeat:
+  safetensors FILE   a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
+  onnx FILE          an ONNX model's initializers, external data files included
+Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.
+
+Options:
+  -o, --output SPEC  write the spec to SPEC (default: standard output)
+      --model NAME   the spec's model name (default: from FILE's name)
+`;
+/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` → Llama-2-7b, not "model". */
+function import_modelName(file) {
+    const stem = external_node_path_namespaceObject.posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|txt)$/, "");
+    const folder = external_node_path_namespaceObject.posix.basename(external_node_path_namespaceObject.posix.dirname(external_node_path_namespaceObject.posix.resolve(file)));
+    return stem === "model" && folder ? folder : stem;
+}
+/** A checkpoint's own totals, to prove the spec reproduces them. */
+function checkpointTotals(tensors) {
+    // Every reader has checked each tensor's element count to be exact.
+    return { elements: tensors.reduce((sum, tensor) => sum + elementCount(tensor.shape), 0), tensors: tensors.length };
+}
+function specTotals(count) {
+    const tensors = count.layers.reduce((sum, layer) => sum + layer.count * (layer.parameters.filter((tensor) => tensor.sharedWith === undefined).length + layer.buffers.length), 0);
+    return { elements: count.totals.params + count.totals.buffers, tensors };
+}
+function summary(specFile, count) {
+    const { params, buffers } = count.totals;
+    return `${specFile}: ${formatInteger(params)} parameters${buffers ? `, ${formatInteger(buffers)} buffer elements` : ""}`;
+}
+const importCommand = {
+    name: "import",
+    summary: "write a spec from print(model) text, a safetensors checkpoint or an ONNX model",
+    usage: USAGE,
+    options: {
+        output: { type: "string", short: "o" },
+        model: { type: "string" },
+    },
+    run(values, positionals, env) {
+        const [format, file, ...others] = positionals;
+        if (format === undefined || file === undefined || others.length)
+            return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${USAGE}`);
+        const importer = IMPORTERS[format];
+        if (!importer)
+            return invalid(`unknown import format '${format}': use ${Object.keys(IMPORTERS).join(", ")}`);
+        const model = typeof values.model === "string" ? values.model : import_modelName(file);
+        const output = typeof values.output === "string" ? values.output : undefined;
+        const { results, errors } = forEachFile([file], (path) => importer(path, model, env));
+        const imported = results[0];
+        if (!imported)
+            return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+        const text = renderSpec(imported.spec);
+        const specFile = output ?? `${model}.yaml`;
+        const bug = (detail) => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
+        let count;
+        try {
+            count = analyzeSpec(specFile, (path) => (path === specFile ? text : env.readFile(path)));
+        }
+        catch (error) {
+            const found = userErrors(error);
+            if (!found)
+                throw error;
+            return bug(`does not count:\n${found.map((problem) => problem.message).join("\n")}`);
+        }
+        if (imported.tensors) {
+            const [expected, got] = [checkpointTotals(imported.tensors), specTotals(count)];
+            if (expected.elements !== got.elements || expected.tensors !== got.tensors) {
+                return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
+            }
+        }
+        const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
+        if (output === undefined)
+            return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n` };
+        if (!env.writeFile)
+            return invalid(`cannot write ${output} here`);
+        env.writeFile(output, text);
+        return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: warnings };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/budget/init.ts
+const init_COUNT_UNITS = [
+    [1e12, "T"],
+    [1e9, "B"],
+    [1e6, "M"],
+    [1e3, "K"],
+];
+const init_BYTE_UNITS = [
+    [1024 ** 4, "TiB"],
+    [1024 ** 3, "GiB"],
+    [1024 ** 2, "MiB"],
+    [1024, "KiB"],
+];
+/**
+ * A limit for a budget file: rounded *up* to three significant digits of its unit, so the
+ * written text, read back exactly, is never below the value (`25,557,032` → `25.6M`).
+ */
+function roundedLimit(value, bytes) {
+    const [scale, unit] = (bytes ? init_BYTE_UNITS : init_COUNT_UNITS).find(([size]) => value >= size) ?? [1, bytes ? "B" : ""];
+    const decimals = Math.max(0, 2 - Math.floor(Math.log10(value / scale)));
+    const factor = 10n ** BigInt(decimals);
+    // In integers: the smallest number of 1/factor units that reaches the value, never a float's guess.
+    const units = (BigInt(value) * factor + BigInt(scale) - 1n) / BigInt(scale);
+    const fixed = (Number(units) / Number(factor)).toFixed(decimals);
+    const text = decimals > 0 ? fixed.replace(/\.?0+$/, "") : fixed;
+    return `${text}${unit}`;
+}
+/** `value × (1 + percent/100)`, rounded up, in integers: 900,000 + 10% is 990,000, not 990,001. */
+function withHeadroom(value, percent) {
+    const millionths = BigInt(Math.round(percent * 1e6));
+    const scale = 100000000n;
+    return Number((BigInt(value) * (scale + millionths) + scale - 1n) / scale);
+}
+/** A budget file with each model's current figures plus `headroom` percent, rounded up. */
+function initialBudget(entries, headroom, growth) {
+    const lines = [
+        "# yaml-language-server: $schema=https://raw.githubusercontent.com/model-budget/model-budget/main/schema/budget.schema.json",
+        `# Written by model-budget init with ${headroom}% headroom over the current figures. Raising a`,
+        "# limit is a reviewed change: the PR comment shows old → new for every edited limit.",
+        "models:",
+    ];
+    for (const { key, quantities } of entries) {
+        lines.push(`  ${JSON.stringify(key)}:`);
+        for (const [metric, value] of Object.entries(quantities)) {
+            if (value === undefined)
+                continue;
+            lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metric.startsWith("memory"))}`);
+        }
+        lines.push(`    growth: ${growth}`);
+    }
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/init.ts
+
+
+
+
+
+
+
+const initCommand = {
+    name: "init",
+    summary: "write a budget file from the current specs, with headroom",
+    usage: `Usage: model-budget init SPEC... [--headroom 10%] [--growth 2%] [--output .github/model-budget.yml] [--force]
+
+Writes a budget file whose limits are each spec's current figures plus the headroom, rounded up.
+
+Options:
+      --headroom PERCENT  room above today's figures (default 10%)
+      --growth AMOUNT     allowed growth per PR over the base branch (default 5%; 0, 2%, 1.5M)
+  -o, --output FILE       where to write it (default .github/model-budget.yml)
+      --force             overwrite an existing file
+
+${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
+    options: {
+        headroom: { type: "string", default: "10%" },
+        growth: { type: "string", default: "5%" },
+        output: { type: "string", short: "o", default: ".github/model-budget.yml" },
+        force: { type: "boolean", default: false },
+        ...TRAINING_FLAGS,
+    },
+    run(values, specs, env) {
+        const headroom = parseQuantity(String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`);
+        if (headroom?.kind !== "percent")
+            return invalid(`--headroom must be a percentage such as 10%, not '${String(values.headroom)}'`);
+        const growth = parseQuantity(String(values.growth));
+        if (!growth)
+            return invalid(`--growth must be 0, a percentage such as 2%, or an amount such as 1.5M, not '${String(values.growth)}'`);
+        if (specs.length === 0)
+            return invalid("init needs the spec files to budget, e.g. model-budget init models/*.yaml");
+        const output = String(values.output);
+        if (!values.force) {
+            try {
+                env.readFile(output);
+                return invalid(`${output} exists already: pass --force to overwrite it`);
+            }
+            catch {
+                // Absent, as it should be.
+            }
+        }
+        const training = trainingFlags(values);
+        if ("error" in training)
+            return training.error;
+        const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }));
+        if (errors.length)
+            return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+        const text = initialBudget(results, headroom.value, String(values.growth));
+        if (!env.writeFile)
+            return { exitCode: EXIT.ok, stdout: text, stderr: "" };
+        env.writeFile(output, text);
+        return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${output} for ${results.length} spec${results.length === 1 ? "" : "s"}\n`, stderr: "" };
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/cli/commands/report.ts
 
 
 
+
+const UNITS = ["iec", "si"];
 const reportCommand = {
     name: "report",
-    summary: "per-layer parameters, shapes and totals of each spec",
-    usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all]
+    summary: "per-layer parameters, shapes and totals of each spec, and training memory",
+    usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
 
-Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()).
+Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()),
+and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.
 
 Options:
   -f, --format FORMAT   table (default), markdown or json
-      --explain         show the arithmetic behind every layer's count
+      --explain         show the arithmetic behind every layer's count and every byte
       --all             also list layers without parameters (activations, pooling, ...)
-`,
+      --units UNITS     memory sizes in iec (KiB, MiB, GiB; the default) or si (kB, MB, GB) units
+
+${TRAINING_FLAGS_USAGE}`,
     options: {
         format: { type: "string", short: "f", default: "table" },
         explain: { type: "boolean", default: false },
         all: { type: "boolean", default: false },
+        units: { type: "string", default: "iec" },
+        ...TRAINING_FLAGS,
     },
     run(values, files, env) {
         const format = values.format;
         if (!REPORT_FORMATS.includes(format))
             return invalid(`unknown format '${format}': use ${REPORT_FORMATS.join(", ")}`);
+        const units = values.units;
+        if (!UNITS.includes(units))
+            return invalid(`unknown units '${units}': use ${UNITS.join(" or ")}`);
+        const training = trainingFlags(values);
+        if ("error" in training)
+            return training.error;
         if (files.length === 0)
             return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
-        const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile));
+        const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings));
         // A report on some specs but not others would read as complete: all or nothing.
         if (errors.length)
             return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
-        return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true }), stderr: "" };
+        return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true, units }), stderr: "" };
     },
 };
 
@@ -12568,9 +16459,12 @@ Options:
 
 
 
-const COMMANDS = [reportCommand];
+
+
+
+const COMMANDS = [reportCommand, checkCommand, initCommand, importCommand];
 const VERSION = "0.1.0";
-const USAGE = `Usage: model-budget COMMAND [options]
+const run_USAGE = `Usage: model-budget COMMAND [options]
 
 Keeps neural-network size under control: PyTorch-exact parameter counts from a YAML spec.
 
@@ -12584,14 +16478,14 @@ Exit status: 0 success, 2 invalid input (the message names file:line:col), 3 a b
 function runCli(argv, env) {
     const [name, ...rest] = argv;
     if (name === undefined)
-        return invalid(`no command given\n\n${USAGE}`);
+        return invalid(`no command given\n\n${run_USAGE}`);
     if (name === "--help" || name === "-h" || name === "help")
-        return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
+        return { exitCode: EXIT.ok, stdout: run_USAGE, stderr: "" };
     if (name === "--version" || name === "-v")
         return { exitCode: EXIT.ok, stdout: `${VERSION}\n`, stderr: "" };
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command)
-        return invalid(`unknown command '${name}'\n\n${USAGE}`);
+        return invalid(`unknown command '${name}'\n\n${run_USAGE}`);
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: "boolean", short: "h", default: false } } });
@@ -12607,9 +16501,13 @@ function runCli(argv, env) {
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
+
 const result = runCli(process.argv.slice(2), {
     readFile: (file) => (0,external_node_fs_namespaceObject.readFileSync)(file, "utf8"),
-    writeFile: (file, text) => (0,external_node_fs_namespaceObject.writeFileSync)(file, text),
+    writeFile: (file, text) => {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(file), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+    },
 });
 if (result.stdout)
     process.stdout.write(result.stdout);

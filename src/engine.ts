@@ -1,7 +1,16 @@
-import { countModel, type ModelCount } from "./count/index.js";
+import { countModel } from "./count/index.js";
+import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type AnalyzedModel, type TrainingSettings } from "./memory/index.js";
 import { resolveSpec, type ReadFile } from "./resolve/index.js";
 
-/** The whole pure pipeline for one spec file: parse, validate, resolve, count. */
-export function analyzeSpec(file: string, readFile: ReadFile): ModelCount {
-  return countModel(resolveSpec(file, readFile));
+/**
+ * The whole pure pipeline for one spec file: parse, validate, resolve, count, and memory, which is
+ * part of the result when the spec's `training:` or `overrides` (command-line flags) set a recipe.
+ */
+export function analyzeSpec(file: string, readFile: ReadFile, overrides: TrainingSettings = {}): AnalyzedModel {
+  const resolved = resolveSpec(file, readFile);
+  const count = countModel(resolved);
+  const spec = settingsFromSpec(resolved.training);
+  // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
+  const memory = computeMemory(count, trainingRecipe(spec, overrides));
+  return setsTraining(spec) || setsTraining(overrides) ? { ...count, memory } : count;
 }

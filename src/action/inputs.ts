@@ -1,5 +1,6 @@
 import * as core from "@actions/core";
 import { FAIL_ON, type FailOn } from "../budget/check.js";
+import { TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 
 export type CommentPolicy = "always" | "changed" | "failure" | "never";
 const COMMENT_POLICIES: readonly CommentPolicy[] = ["always", "changed", "failure", "never"];
@@ -15,6 +16,8 @@ export interface ActionInputs {
   failOn: FailOn;
   /** The saved report that `mode: publish` posts. */
   report: string;
+  /** optimizer, precision, gpus, zero, dtype: override every spec's training: section. */
+  training: TrainingSettings;
 }
 
 /** Reads a choice input, refusing anything outside its documented values. */
@@ -38,5 +41,9 @@ export function readInputs(): ActionInputs {
     commentKey: core.getInput("comment-key") || "default",
     failOn: choice("fail-on", FAIL_ON, "exceed"),
     report: core.getInput("report"),
+    training: settingsFromOptions(
+      Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (core.getInput(option) ? [[option, core.getInput(option)]] : []))),
+      (option) => `input '${option}'`,
+    ),
   };
 }

@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import { context, getOctokit } from "@actions/github";
-import { runCheck, type CheckResult, type CheckSide } from "../check/index.js";
+import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { GitRepository } from "../git/repository.js";
+import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
 import { parseSavedReport } from "./saved-report-schema.js";
@@ -17,18 +18,15 @@ import { parseSavedReport } from "./saved-report-schema.js";
 /** GitHub keeps job summaries under 1 MiB. */
 const SUMMARY_LIMIT = 1_000_000;
 
-/** Reads from the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec must not read the runner's files. */
-function workspaceReader(workspace: string): CheckSide["read"] {
-  const root = realpathSync(workspace);
-  return (file) => {
-    const target = resolve(root, file);
-    const real = realpathSync(target);
-    const inside = relative(root, real);
-    if (inside.startsWith("..") || isAbsolute(inside)) {
-      throw Object.assign(new Error(`${file} is outside the repository`), { code: "ENOENT" });
-    }
-    return readFileSync(real, "utf8");
-  };
+/**
+ * A path in the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec or
+ * budget must not make the action read the runner's files.
+ */
+function insideWorkspace(root: string, file: string): string {
+  const real = realpathSync(resolve(root, file));
+  const inside = relative(root, real);
+  if (inside.startsWith("..") || isAbsolute(inside)) throw Object.assign(new Error(`${file} is outside the repository`), { code: "ENOENT" });
+  return real;
 }
 
 interface BaseCommit {
@@ -56,7 +54,8 @@ function runUrl(): string | undefined {
 
 function compute(inputs: ActionInputs, workspace: string): CheckResult {
   const git = new GitRepository(workspace);
-  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: workspaceReader(workspace) };
+  const root = realpathSync(workspace);
+  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readFileSync(insideWorkspace(root, file), "utf8") };
   const commit = baseCommit(git);
   let base: (CheckSide & { ref: string }) | undefined;
   if (commit) {
@@ -70,7 +69,15 @@ function compute(inputs: ActionInputs, workspace: string): CheckResult {
   if (head.specs.length === 0 && (base?.specs.length ?? 0) === 0) {
     throw new Error(`no spec file matches ${inputs.specs.map((spec) => `'${spec}'`).join(", ")}`);
   }
-  return runCheck({ head, ...(base ? { base } : {}), budgetFile: inputs.budget, budgetFrom: inputs.budgetFrom, failOn: inputs.failOn });
+  return runCheck({
+    head,
+    ...(base ? { base } : {}),
+    budgetFile: inputs.budget,
+    budgetFrom: inputs.budgetFrom,
+    failOn: inputs.failOn,
+    overrides: inputs.training,
+    readCheckpoint: (file) => readCheckpoint(insideWorkspace(root, file)).tensors,
+  });
 }
 
 /** Whether this change is worth a comment under the `changed` policy: any spec or budget moved, or something is wrong. */
@@ -83,12 +90,14 @@ function hasNews(result: CheckResult): boolean {
 }
 
 function annotate(result: CheckResult): void {
-  for (const model of result.models) {
-    if (model.head.kind === "invalid") {
-      for (const problem of model.head.diagnostics) {
-        core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: "model-budget: invalid spec", file: problem.file, startLine: problem.line, startColumn: problem.col });
-      }
+  const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
+    for (const problem of diagnostics) {
+      core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
     }
+  };
+  for (const model of result.models) {
+    if (model.head.kind === "invalid") annotateAll(model.head.diagnostics, "model-budget: invalid spec");
+    annotateAll(model.checkpoint?.diagnostics ?? [], "model-budget: spec and checkpoint differ");
     for (const row of model.budget?.limits ?? []) {
       if (row.status === "pass") continue;
       const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
@@ -109,9 +118,7 @@ function annotate(result: CheckResult): void {
       core.warning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
     }
   }
-  for (const problem of result.budget.diagnostics) {
-    core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: "model-budget: invalid budget", file: problem.file, startLine: problem.line, startColumn: problem.col });
-  }
+  annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
 }
 
 function setTotals(result: CheckResult): void {

@@ -10,7 +10,7 @@ export function parseSavedReport(text: string, file: string): SavedReport {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!validateSavedReport(data)) {
     const first = validateSavedReport.errors?.[0];

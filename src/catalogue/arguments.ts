@@ -1,6 +1,6 @@
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
-import type { ArgumentSpec, ArgumentType, LayerDefinition } from "./types.js";
+import type { ArgumentSpec, ArgumentType, LayerDefinition, Signature } from "./types.js";
 
 interface BoundValue {
   value: Value;
@@ -166,7 +166,7 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
 }
 
 /** Binds positional and keyword arguments to a definition's signature, as Python would. */
-export function bindArguments(definition: LayerDefinition, call: EvaluatedCall, lookup: LayerLookup): LayerArguments {
+export function bindArguments(definition: Signature, call: EvaluatedCall, lookup: LayerLookup): LayerArguments {
   const signature = definition.signature;
   const variadic = signature.find((spec) => spec.variadic);
   const positionalSpecs = signature.filter((spec) => !spec.variadic);
@@ -225,7 +225,7 @@ export function bindArguments(definition: LayerDefinition, call: EvaluatedCall, 
   return new LayerArguments(call, values, lookup);
 }
 
-export function formatSignature(definition: LayerDefinition): string {
+export function formatSignature(definition: Signature): string {
   const parts = definition.signature.map((spec) => {
     if (spec.variadic) return `*${spec.name}`;
     if (spec.default === undefined) return spec.name;

@@ -13,8 +13,8 @@ import { recurrentLayers } from "./recurrent.js";
 import { transformerLayers } from "./transformer.js";
 import type { LayerDefinition, LayerTensors } from "./types.js";
 
-export type { ArgumentSpec, LayerDefinition, LayerTensors, TensorSpec } from "./types.js";
-export { formatSignature, type LayerArguments };
+export type { ArgumentSpec, LayerDefinition, LayerTensors, Signature, TensorSpec } from "./types.js";
+export { bindArguments, formatSignature, type LayerArguments };
 
 const FAMILIES: readonly LayerDefinition[][] = [
   linearLayers,

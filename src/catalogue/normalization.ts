@@ -31,7 +31,7 @@ function runningStatistics(type: string, defaults: boolean, extra: ArgumentSpec[
           ? [
               { name: "running_mean", shape: features },
               { name: "running_var", shape: features },
-              { name: "num_batches_tracked", shape: [] },
+              { name: "num_batches_tracked", shape: [], fixedDtype: "int64" },
             ]
           : [],
       };

@@ -18,6 +18,7 @@ export const parameterLayers: LayerDefinition[] = [
     signature: [
       { name: "shape", type: "size", variadic: true },
       { name: "requires_grad", type: "bool", default: true },
+      { name: "dtype", type: "any", default: null },
     ],
     tensors: (args) => ({ parameters: [{ name: "", shape: shapeOf(args), trainable: args.bool("requires_grad") }], buffers: [] }),
   },
@@ -27,6 +28,7 @@ export const parameterLayers: LayerDefinition[] = [
     signature: [
       { name: "shape", type: "size", variadic: true },
       { name: "persistent", type: "bool", default: true },
+      { name: "dtype", type: "any", default: null },
     ],
     tensors: (args) => ({ parameters: [], buffers: [{ name: "", shape: shapeOf(args) }] }),
   },

@@ -29,6 +29,8 @@ export interface TensorSpec {
   shape: number[];
   /** False for a parameter created with requires_grad=False. */
   trainable?: boolean;
+  /** A dtype the tensor has whatever the model's (num_batches_tracked is int64): module.to(dtype) leaves it alone. */
+  fixedDtype?: "int64";
 }
 
 export interface LayerTensors {
@@ -36,11 +38,16 @@ export interface LayerTensors {
   buffers: TensorSpec[];
 }
 
-export interface LayerDefinition {
+/** A class name and its constructor's arguments: what arguments are bound to. */
+export interface Signature {
+  type: string;
+  /** Constructor arguments in Python's order, with their names and defaults. */
+  signature: readonly ArgumentSpec[];
+}
+
+export interface LayerDefinition extends Signature {
   /** The torch.nn class name. */
   type: string;
-  /** Constructor arguments in PyTorch's order, with PyTorch's names and defaults. */
-  signature: readonly ArgumentSpec[];
   /** Parameters and buffers, in PyTorch's registration order. Throws via `args.fail` on invalid arguments. */
   tensors(args: LayerArguments): LayerTensors;
 }

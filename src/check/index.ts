@@ -1,9 +1,11 @@
 import { parseBudget } from "../budget/budget-file.js";
 import { budgetFor, checkBudget, worst, type FailOn, type Status } from "../budget/check.js";
 import { METRICS, type Budget, type ModelBudget } from "../budget/types.js";
-import { userErrors } from "../diagnostics/index.js";
+import { userErrors, type SpecError } from "../diagnostics/index.js";
 import { diffLayers } from "../diff/index.js";
 import { analyzeSpec } from "../engine.js";
+import { crossCheck, type CheckpointTensor } from "../import/index.js";
+import type { AnalyzedModel, TrainingSettings } from "../memory/index.js";
 import { toJsonReport, type JsonReport } from "../report/index.js";
 import type { ReadFile } from "../resolve/index.js";
 import type { BudgetChange, BudgetState, CheckResult, Diagnostic, ModelResult, SpecState } from "./types.js";
@@ -16,6 +18,9 @@ export interface CheckSide {
   read: ReadFile;
 }
 
+/** Reads a checkpoint's tensor names, shapes and dtypes (headers only). */
+export type ReadCheckpoint = (file: string) => CheckpointTensor[];
+
 export interface CheckRequest {
   head: CheckSide;
   /** The commit to compare with; absent when there is none (a first push). */
@@ -23,11 +28,18 @@ export interface CheckRequest {
   budgetFile: string;
   budgetFrom: "head" | "base";
   failOn: FailOn;
+  /** The training recipe given outside the specs (CLI flags, action inputs); it wins over their training: sections. */
+  overrides?: TrainingSettings;
+  /** Checks each spec against a checkpoint: its budget entry's `against:`, or this one for every spec. */
+  readCheckpoint?: ReadCheckpoint;
+  against?: string;
 }
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === "ENOENT";
 }
+
+const toDiagnostic = (problem: SpecError): Diagnostic => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
 
 /** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
 function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] } | { absent: true } {
@@ -37,15 +49,25 @@ function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] }
     if (isMissing(error)) return { absent: true };
     const found = userErrors(error);
     if (!found) throw error;
-    return { diagnostics: found.map((problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) })) };
+    return { diagnostics: found.map(toDiagnostic) };
   }
 }
 
-function specState(file: string, side: CheckSide): SpecState {
-  const outcome = attempt(() => toJsonReport(analyzeSpec(file, side.read)));
-  if ("value" in outcome) return { kind: "report", report: outcome.value };
-  if ("absent" in outcome) return { kind: "absent" };
-  return { kind: "invalid", diagnostics: outcome.diagnostics };
+type Analysis = { state: SpecState; model?: AnalyzedModel };
+
+function analyze(file: string, side: CheckSide, overrides: TrainingSettings): Analysis {
+  const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+  if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
+  if ("absent" in outcome) return { state: { kind: "absent" } };
+  return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
+}
+
+/** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
+function checkpointCheck(model: AnalyzedModel, file: string, read: ReadCheckpoint): { file: string; diagnostics: Diagnostic[] } {
+  const outcome = attempt(() => crossCheck(model, read(file)));
+  if ("value" in outcome) return { file, diagnostics: outcome.value.map(toDiagnostic) };
+  if ("absent" in outcome) return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+  return { file, diagnostics: outcome.diagnostics };
 }
 
 function readBudget(side: CheckSide | undefined, file: string): { budget?: Budget; diagnostics: Diagnostic[]; missing: boolean } {
@@ -99,8 +121,11 @@ export function runCheck(request: CheckRequest): CheckResult {
   const matched = new Set<string>();
 
   const models = files.map((file): ModelResult => {
-    const head = request.head.specs.includes(file) ? specState(file, request.head) : ({ kind: "absent" } as const);
-    const base = request.base ? (request.base.specs.includes(file) ? specState(file, request.base) : ({ kind: "absent" } as const)) : undefined;
+    const overrides = request.overrides ?? {};
+    const absent: Analysis = { state: { kind: "absent" } };
+    const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+    const head = analysis.state;
+    const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
     const result: ModelResult = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;
@@ -110,6 +135,11 @@ export function runCheck(request: CheckRequest): CheckResult {
       matched.add(entry.key);
       result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
       result.status = result.budget.status;
+    }
+    const against = request.against ?? entry?.against?.path;
+    if (against && request.readCheckpoint && analysis.model) {
+      result.checkpoint = checkpointCheck(analysis.model, against, request.readCheckpoint);
+      if (result.checkpoint.diagnostics.length) result.status = "fail";
     }
     return result;
   });

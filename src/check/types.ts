@@ -21,6 +21,8 @@ export interface ModelResult {
   base?: SpecState;
   diff?: ModelDiff;
   budget?: BudgetOutcome;
+  /** The cross-check with a checkpoint (`against:` or --against): what differs, empty when all matches. */
+  checkpoint?: { file: string; diagnostics: Diagnostic[] };
   status: Status;
 }
 

@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
 import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
 import { checkCommand } from "./commands/check.js";
+import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 
 export { EXIT, type CliEnvironment, type CliResult } from "./command.js";
 
-const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, initCommand];
+const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, initCommand, importCommand];
 
 const VERSION = "0.1.0";
 

@@ -1,14 +1,14 @@
-import { describeLayer } from "../catalogue/index.js";
+import { describeLayer, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
-import type { ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
+import type { DtypeSetting, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
 import type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
 
 export { formatInteger } from "./formula.js";
 export type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
 
-/** Exact integer arithmetic or a clear refusal: counts past 2^53 would silently round. */
-function checked(value: number, position: SourcePosition, what: string): number {
+/** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
+export function checked(value: number, position: SourcePosition, what: string): number {
   if (!Number.isSafeInteger(value)) {
     throw new SpecError(position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
   }
@@ -21,15 +21,22 @@ function numelOf(shape: readonly number[], position: SourcePosition, what: strin
 
 const tensorPath = (layer: ResolvedLayer, name: string) => (name ? `${layer.path}.${name}` : layer.path);
 
+function counted(layer: ResolvedLayer, tensor: TensorSpec) {
+  const numel = numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name));
+  return { name: tensor.name, shape: tensor.shape, numel, ...(tensor.fixedDtype ? { fixedDtype: tensor.fixedDtype } : {}) };
+}
+
+/** The `dtype=` a call gives its tensors, when its signature has one and it is not None. */
+function callDtype(described: DescribedLayer): DtypeSetting | undefined {
+  if (!described.definition.signature.some((spec) => spec.name === "dtype") || described.args.isNone("dtype")) return undefined;
+  return { value: described.args.value("dtype"), position: described.args.position("dtype") };
+}
+
 function countLayer(layer: ResolvedLayer): LayerCount {
   const described = describeLayer(layer.call);
-  const parameters = described.parameters.map((tensor) => ({
-    name: tensor.name,
-    shape: tensor.shape,
-    numel: numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name)),
-    trainable: !layer.frozen && tensor.trainable !== false,
-  }));
-  const buffers = described.buffers.map((tensor) => ({ name: tensor.name, shape: tensor.shape, numel: numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name)) }));
+  const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false }));
+  const buffers = described.buffers.map((tensor) => counted(layer, tensor));
+  const ownDtype = callDtype(described);
   return {
     path: layer.path,
     type: described.definition.type,
@@ -40,6 +47,8 @@ function countLayer(layer: ResolvedLayer): LayerCount {
     parameters,
     buffers,
     formula: "",
+    dtypes: layer.dtypes,
+    ...(ownDtype ? { callDtype: ownDtype } : {}),
     position: layer.position,
   };
 }

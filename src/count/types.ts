@@ -1,4 +1,5 @@
 import type { SourcePosition } from "../diagnostics/index.js";
+import type { DtypeSetting } from "../resolve/index.js";
 
 export interface CountedTensor {
   /** PyTorch's name relative to the layer: `weight`, `out_proj.bias`, `weight_ih_l0_reverse`; empty for a bare Parameter. */
@@ -8,6 +9,8 @@ export interface CountedTensor {
   trainable: boolean;
   /** Set when this tensor is the same storage as another, counted at that first owner instead. */
   sharedWith?: string;
+  /** A dtype no model-wide setting changes (num_batches_tracked is int64). */
+  fixedDtype?: "int64";
 }
 
 export interface LayerCount {
@@ -21,6 +24,10 @@ export interface LayerCount {
   parameters: CountedTensor[];
   buffers: Omit<CountedTensor, "trainable" | "sharedWith">[];
   formula: string;
+  /** The `dtype:` keys of the entry and the modules around it, outermost first. */
+  dtypes: DtypeSetting[];
+  /** The call's own `dtype=` argument, when it has one that is not None. */
+  callDtype?: DtypeSetting;
   position: SourcePosition;
 }
 

@@ -297,12 +297,13 @@ class Parser {
     return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
   }
 
-  call(): CallExpr {
+  call(bareNameAllowed = false): CallExpr {
     const token = this.current;
     if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
-      throw new ExpressionError(token.offset, `expected a layer type such as Linear(...), found ${describe(token)}`);
+      throw new ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${describe(token)}`);
     }
     this.next();
+    if (bareNameAllowed && this.current.kind === "end") return { kind: "call", callee: token.text, args: [], offset: token.offset, end: token.offset + token.text.length };
     if (!this.isOp("(")) {
       throw new ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
     }
@@ -319,6 +320,12 @@ function describe(token: Token): string {
 export function parseCall(text: string): CallExpr {
   const parser = new Parser(tokenize(text));
   return parser.finish(parser.call());
+}
+
+/** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
+export function parseCallOrName(text: string): CallExpr {
+  const parser = new Parser(tokenize(text));
+  return parser.finish(parser.call(true));
 }
 
 /** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */

@@ -1,4 +1,4 @@
-import type { ModelCount } from "../count/index.js";
+import type { AnalyzedModel } from "../memory/index.js";
 import { toJsonReport } from "./json.js";
 import type { ReportOptions } from "./layer-table.js";
 import { formatMarkdown } from "./markdown.js";
@@ -9,16 +9,17 @@ export { toJsonReport, type JsonReport } from "./json.js";
 export { formatMarkdown } from "./markdown.js";
 export { formatText } from "./text.js";
 export type { ReportOptions } from "./layer-table.js";
+export type { ByteUnits } from "./units.js";
 
 export type ReportFormat = "table" | "markdown" | "json";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "markdown", "json"];
 
 /** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
-export function renderReport(counts: readonly ModelCount[], format: ReportFormat, options: ReportOptions): string {
+export function renderReport(models: readonly AnalyzedModel[], format: ReportFormat, options: ReportOptions): string {
   if (format === "json") {
-    const reports = counts.map(toJsonReport);
+    const reports = models.map(toJsonReport);
     return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
   }
   const render = format === "markdown" ? formatMarkdown : formatText;
-  return counts.map((count) => render(count, options)).join("\n");
+  return models.map((model) => render(model, options)).join("\n");
 }

@@ -1,4 +1,6 @@
 import { formatInteger, type LayerCount, type ModelCount } from "../count/index.js";
+import type { AnalyzedModel, MemoryBreakdown } from "../memory/index.js";
+import { formatBytes, type ByteUnits } from "./units.js";
 
 export type Align = "left" | "right";
 
@@ -30,6 +32,8 @@ export interface ReportOptions {
   explain: boolean;
   /** Also list layers without parameters or buffers (activations, pooling, dropout, ...). */
   all: boolean;
+  /** How memory sizes are written: IEC (KiB, MiB, GiB; the default) or SI (kB, MB, GB). */
+  units?: ByteUnits;
 }
 
 /** Whether a layer has anything to count; layers that don't are folded unless asked for. */
@@ -37,22 +41,33 @@ export function holdsTensors(layer: LayerCount): boolean {
   return layer.parameters.length > 0 || layer.buffers.length > 0;
 }
 
-/** Per-layer rows (path, type, shapes, instances, params, share) and the totals under them. */
-export function layerTable(count: ModelCount, options: ReportOptions): TableModel {
-  const total = count.totals.params;
-  const shown = options.all ? count.layers : count.layers.filter(holdsTensors);
+export function isShown(layer: LayerCount, options: ReportOptions): boolean {
+  return options.all || holdsTensors(layer);
+}
+
+/**
+ * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with a
+ * training recipe, a Memory column of each entry's bytes over all its instances.
+ */
+export function layerTable(model: AnalyzedModel, options: ReportOptions): TableModel {
+  const total = model.totals.params;
+  const size = (bytes: number) => formatBytes(bytes, options.units);
+  const memoryColumn = <T>(cell: (memory: MemoryBreakdown) => T): T[] => (model.memory ? [cell(model.memory)] : []);
+  const rows = model.layers.flatMap((layer, index) => {
+    if (!isShown(layer, options)) return [];
+    const params = layer.params * layer.count;
+    const memory = memoryColumn((breakdown) => size(breakdown.layers[index]!.bytes.total * layer.count));
+    return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...memory]];
+  });
   return {
-    headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share"],
-    align: ["left", "left", "left", "right", "right", "right"],
-    rows: shown.map((layer) => {
-      const params = layer.params * layer.count;
-      return [layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total)];
-    }),
+    headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...memoryColumn(() => "Memory")],
+    align: ["left", "left", "left", "right", "right", "right", ...memoryColumn((): Align => "right")],
+    rows,
     footer: [
-      ["Total", "", "", "", formatInteger(total), percent(total, total)],
-      ["Trainable", "", "", "", formatInteger(count.totals.trainable), percent(count.totals.trainable, total)],
-      ["Non-trainable", "", "", "", formatInteger(count.totals.nonTrainable), percent(count.totals.nonTrainable, total)],
-      ["Buffers (elements)", "", "", "", formatInteger(count.totals.buffers), ""],
+      ["Total", "", "", "", formatInteger(total), percent(total, total), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
+      ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...memoryColumn(() => "")],
+      ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...memoryColumn(() => "")],
+      ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...memoryColumn(() => "")],
     ],
   };
 }
@@ -65,7 +80,7 @@ export function foldedNote(count: ModelCount, options: ReportOptions): string | 
 
 /** `path: formula` lines for --explain, with the instance count when an entry repeats. */
 export function formulaLines(count: ModelCount, options: ReportOptions): string[] {
-  return (options.all ? count.layers : count.layers.filter(holdsTensors)).map((layer) => {
+  return count.layers.filter((layer) => isShown(layer, options)).map((layer) => {
     const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
     return `${layer.path}: ${layer.formula}${times}`;
   });

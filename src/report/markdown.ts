@@ -1,6 +1,7 @@
-import type { ModelCount } from "../count/index.js";
+import type { AnalyzedModel } from "../memory/index.js";
 import { escapeMarkdown } from "./escape.js";
 import { foldedNote, formulaLines, layerTable, type ReportOptions, type TableModel } from "./layer-table.js";
+import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";
 
 export function renderMarkdownTable(table: TableModel): string {
   const row = (cells: string[], bold = false) => `| ${cells.map((cell, index) => (bold && index === 0 ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(" | ")} |`;
@@ -8,13 +9,24 @@ export function renderMarkdownTable(table: TableModel): string {
   return [row(table.headers), rule, ...table.rows.map((cells) => row(cells)), ...table.footer.map((cells) => row(cells, true))].join("\n");
 }
 
+/** Lines as a list in a collapsed section; a line's leading spaces nest it under the line before. */
+function details(summary: string, lines: string[]): string[] {
+  const items = lines.map((line) => {
+    const indent = /^ */.exec(line)![0];
+    return `${indent}- ${escapeMarkdown(line.slice(indent.length))}`;
+  });
+  return ["", `<details><summary>${summary}</summary>`, "", ...items, "", "</details>"];
+}
+
 /** The report as GitHub-flavoured markdown; every name from the spec is escaped. */
-export function formatMarkdown(count: ModelCount, options: ReportOptions): string {
-  const parts = [`### ${escapeMarkdown(count.model)}`, "", `Spec: ${escapeMarkdown(count.file)}`, "", renderMarkdownTable(layerTable(count, options))];
-  const note = foldedNote(count, options);
+export function formatMarkdown(model: AnalyzedModel, options: ReportOptions): string {
+  const { memory } = model;
+  const units = options.units ?? "iec";
+  const parts = [`### ${escapeMarkdown(model.model)}`, "", `Spec: ${escapeMarkdown(model.file)}`, "", renderMarkdownTable(layerTable(model, options))];
+  const note = foldedNote(model, options);
   if (note) parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
-  if (options.explain) {
-    parts.push("", "<details><summary>Formulas</summary>", "", ...formulaLines(count, options).map((line) => `- ${escapeMarkdown(line)}`), "", "</details>");
-  }
+  if (memory) parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
+  if (options.explain) parts.push(...details("Formulas", formulaLines(model, options)));
+  if (options.explain && memory) parts.push(...details("Memory formulas", memoryFormulaLines(model, memory, options)));
   return `${parts.join("\n")}\n`;
 }

@@ -122,6 +122,10 @@ function modelSection(model: ModelResult): Section {
   const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, ""];
   const optional: string[][] = [];
   if (model.head.kind === "invalid") essential.push(...diagnosticLines(model.head.diagnostics), "");
+  if (model.checkpoint) {
+    const { file, diagnostics } = model.checkpoint;
+    essential.push(diagnostics.length ? `**The spec and the checkpoint ${esc(file)} differ:**` : `✅ Every tensor matches the checkpoint ${esc(file)}.`, ...diagnosticLines(diagnostics), "");
+  }
   if (model.budget) {
     essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
   }

@@ -1,5 +1,6 @@
-import type { ModelCount } from "../count/index.js";
+import type { AnalyzedModel } from "../memory/index.js";
 import { foldedNote, formulaLines, layerTable, type ReportOptions, type TableModel } from "./layer-table.js";
+import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";
 
 function renderText(table: TableModel): string {
   const all = [table.headers, ...table.rows, ...table.footer];
@@ -13,11 +14,18 @@ function renderText(table: TableModel): string {
   return [line(table.headers), rule, ...table.rows.map(line), rule, ...table.footer.map(line)].join("\n");
 }
 
-/** The terminal report: a heading, the layer table with totals and, with explain, each formula. */
-export function formatText(count: ModelCount, options: ReportOptions): string {
-  const parts = [`${count.model} (${count.file})`, "", renderText(layerTable(count, options))];
-  const note = foldedNote(count, options);
+/**
+ * The terminal report: a heading, the layer table with totals, the memory of the training recipe
+ * when there is one and, with explain, each formula.
+ */
+export function formatText(model: AnalyzedModel, options: ReportOptions): string {
+  const { memory } = model;
+  const units = options.units ?? "iec";
+  const parts = [`${model.model} (${model.file})`, "", renderText(layerTable(model, options))];
+  const note = foldedNote(model, options);
   if (note) parts.push(note);
-  if (options.explain) parts.push("", "Formulas:", ...formulaLines(count, options).map((line) => `  ${line}`));
+  if (memory) parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units)));
+  if (options.explain) parts.push("", "Formulas:", ...formulaLines(model, options).map((line) => `  ${line}`));
+  if (options.explain && memory) parts.push("", "Memory formulas:", ...memoryFormulaLines(model, memory, options).map((line) => `  ${line}`));
   return `${parts.join("\n")}\n`;
 }

@@ -7,10 +7,11 @@ import { resolveList, type BlockDefinition, type LoadInclude, type Walker } from
 import { valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveTies } from "./ties.js";
+import { resolveTraining } from "./training.js";
 import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount } from "./paths.js";
-export type { PathSegment, ReadFile, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "./types.js";
+export type { DtypeSetting, Located, PathSegment, ReadFile, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference } from "./types.js";
 
 const MAX_INCLUDE_DEPTH = 16;
 
@@ -86,11 +87,12 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
   const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
-  resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, prefix: [], expanding: [`file ${file}`] }, 1);
+  resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,
     ties: resolveTies(walker.out, root.data.tie, root.source),
+    training: resolveTraining(root.source, root.data.training, root.scope),
   };
 }

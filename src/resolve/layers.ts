@@ -5,12 +5,12 @@ import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { isTrue, type Scope } from "./evaluate.js";
 import { formatPath, instanceCount } from "./paths.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
-import type { PathSegment, ResolvedLayer } from "./types.js";
+import type { DtypeSetting, PathSegment, ResolvedLayer } from "./types.js";
 import type { SpecData } from "./spec-data.js";
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"] as const;
-const OPTIONS = new Set(["repeat", "if", "frozen", "with"]);
+const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with"]);
 
 export interface BlockDefinition {
   name: string;
@@ -28,6 +28,8 @@ export interface ListContext {
   scope: Scope;
   blocks: ReadonlyMap<string, BlockDefinition>;
   frozen: boolean;
+  /** The `dtype:` keys of the enclosing modules, outermost first. */
+  dtypes: DtypeSetting[];
   prefix: PathSegment[];
   /** Blocks and files being expanded, outermost first, to report cycles. */
   expanding: string[];
@@ -169,15 +171,16 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     if (repeat === 0) return;
     const segments = [...context.prefix, ...own];
     const frozen = context.frozen || body.frozen === true;
+    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
     if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
 
     if (kind === "type" || kind === "layer") {
       const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
-      walker.out.push({ path: formatPath(segments), segments, count, call, frozen, position });
+      walker.out.push({ path: formatPath(segments), segments, count, call, frozen, dtypes, position });
       return;
     }
-    const inner: ListContext = { ...context, frozen, prefix: segments };
+    const inner: ListContext = { ...context, frozen, dtypes, prefix: segments };
     if (kind === "layers") {
       resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count);
       return;

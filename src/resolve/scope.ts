@@ -2,26 +2,27 @@ import { SpecError } from "../diagnostics/index.js";
 import { ExpressionError, parseCall, parseExpression, type CallExpr, type Expr } from "../parse/expression.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
-import { evaluate, evaluateCall, type Scope } from "./evaluate.js";
+import { evaluate, evaluateCall, type PositionAt, type Scope } from "./evaluate.js";
 
-function parsed<T>(source: YamlSource, path: DataPath, text: string, parse: (text: string) => T): T {
+/** Parses `text`, turning a syntax error into a SpecError at its position. */
+export function parsedAt<T>(positionAt: PositionAt, text: string, parse: (text: string) => T): T {
   try {
     return parse(text);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    throw new SpecError(source.offsetsAt(path)(error.offset), error.message, error.hint);
+    throw new SpecError(positionAt(error.offset), error.message, error.hint);
   }
 }
 
 /** Parses and evaluates the expression string at `path`. */
 export function evaluateText(source: YamlSource, path: DataPath, text: string, scope: Scope): Value {
-  const expr: Expr = parsed(source, path, text, parseExpression);
+  const expr: Expr = parsedAt(source.offsetsAt(path), text, parseExpression);
   return evaluate(expr, scope, source.offsetsAt(path), text);
 }
 
 /** Parses and evaluates the constructor call string at `path`. */
-export function evaluateCallText(source: YamlSource, path: DataPath, text: string, scope: Scope): EvaluatedCall {
-  const call: CallExpr = parsed(source, path, text, parseCall);
+export function evaluateCallText(source: YamlSource, path: DataPath, text: string, scope: Scope, parse: (text: string) => CallExpr = parseCall): EvaluatedCall {
+  const call: CallExpr = parsedAt(source.offsetsAt(path), text, parse);
   return evaluateCall(call, scope, source.offsetsAt(path), text);
 }
 

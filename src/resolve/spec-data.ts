@@ -6,4 +6,5 @@ export interface SpecData {
   blocks?: Record<string, { params?: Record<string, unknown>; layers: unknown[] }>;
   layers?: unknown[];
   tie?: Record<string, string>;
+  training?: { optimizer?: string; precision?: string; gpus?: number | string; zero?: number; dtype?: string };
 }

@@ -1,5 +1,5 @@
 import type { SourcePosition } from "../diagnostics/index.js";
-import type { EvaluatedCall } from "../parse/values.js";
+import type { EvaluatedCall, Value } from "../parse/values.js";
 
 /** One step of a module path: a child's name, one index, or a run of indices from `repeat`. */
 export type PathSegment = string | number | { from: number; to: number };
@@ -16,7 +16,27 @@ export interface ResolvedLayer {
   count: number;
   call: EvaluatedCall;
   frozen: boolean;
+  /** The `dtype:` keys of the modules around the entry and of the entry itself, outermost first. */
+  dtypes: DtypeSetting[];
   position: SourcePosition;
+}
+
+/** A setting as written, with where: the memory stage gives it its meaning. */
+export interface Located<T> {
+  value: T;
+  position: SourcePosition;
+}
+
+/** A `dtype:` key, `training.dtype` or a call's `dtype=` argument: `bfloat16`, `torch.float16`, `nf4(block_size=64)`. */
+export type DtypeSetting = Located<Value>;
+
+/** The spec's `training:` section, evaluated with its vars; unset keys are absent. */
+export interface ResolvedTraining {
+  optimizer?: EvaluatedCall;
+  precision?: Located<string>;
+  gpus?: Located<number>;
+  zero?: Located<number>;
+  dtype?: DtypeSetting;
 }
 
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */
@@ -38,6 +58,7 @@ export interface ResolvedModel {
   file: string;
   layers: ResolvedLayer[];
   ties: ResolvedTie[];
+  training?: ResolvedTraining;
 }
 
 /** Reads a spec file by path; throws when it does not exist. The CLI reads disk, the action reads git. */

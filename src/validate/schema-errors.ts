@@ -119,9 +119,12 @@ export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource)
         message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
         break;
       }
-      case "enum":
-        message = `${where} must be one of: ${(error.params.allowedValues as unknown[]).map(String).join(", ")}, not ${typeName(value)}`;
+      case "enum": {
+        const allowed = (error.params.allowedValues as unknown[]).map(String);
+        message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
+        if (typeof value === "string") hint ??= didYouMean(value, allowed);
         break;
+      }
       default:
         message = `${where} ${error.message ?? "is invalid"}`;
     }

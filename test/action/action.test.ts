@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeGitHub } from "./fake-github.js";
 import { TempRepository } from "./git-fixture.js";
 import { runAction } from "./run-action.js";
+import { safetensorsHeader, writeSafetensors } from "../import/files.js";
+import { join } from "node:path";
 
 const spec = (blocks: number, extra = "") => `model: tiny
 vars:
@@ -226,5 +228,38 @@ describe("the action, run as the bundled dist/index.js", () => {
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { mode: "publish", report: "report.json" }, event: "workflow_run", payload: {} });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("::error::model-budget: report.json is not a model-budget report: /result/models/0/head/report/totals/params must be integer");
+  });
+
+  it("limits training memory for the recipe in its inputs, and checks the checkpoint the budget names", async () => {
+    const { repo, base } = repository({
+      "models/tiny.yaml": spec(2),
+      ".github/model-budget.yml": "models:\n  tiny:\n    memory: 3MiB\n    against: weights/tiny.safetensors\n",
+    });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    const tensors = [
+      { name: "emb.weight", shape: [1000, 64] },
+      ...[0, 1, 2].flatMap((i) => [
+        { name: `h.${i}.fc.weight`, shape: [256, 64] },
+        { name: `h.${i}.fc.bias`, shape: [256] },
+        { name: `h.${i}.proj.weight`, shape: [64, 256] },
+        { name: `h.${i}.proj.bias`, shape: [64] },
+      ]),
+      { name: "head.weight", shape: [10, 64] },
+      { name: "head.bias", shape: [10] },
+    ];
+    const { header, dataLength } = safetensorsHeader(tensors.map((tensor) => ({ ...tensor, dtype: "F32" })));
+    mkdirSync(join(repo.dir, "weights"));
+    writeSafetensors(join(repo.dir, "weights/tiny.safetensors"), header, dataLength);
+
+    // fp32 with Adam: 4 bytes of weights, 4 of gradients and 8 of state per parameter.
+    const run = await check(repo, base, { optimizer: "Adam", comment: "never" });
+    expect(run.outputs["memory-bytes"]).toBe(String(16 * total(3)));
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs["comment-body"]).toContain("✅ Every tensor matches the checkpoint weights/tiny.safetensors.");
+    expect(run.outputs["comment-body"]).toContain("| memory | 3MiB | 2.50 MiB | +510.8 KiB (+16.6%) | ✅ |");
+
+    const sgd = await check(repo, base, { optimizer: "SGD", comment: "never" });
+    expect(sgd.outputs["memory-bytes"]).toBe(String(8 * total(3)));
+    expect(sgd.outputs.status).toBe("pass");
   });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { TempRepository } from "../action/git-fixture.js";
+import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 
 const spec = (width: number) => `model: tiny\nlayers:\n  - fc: Linear(16, ${width})\n`;
 let repo: TempRepository;
@@ -54,5 +55,32 @@ describe("model-budget init and check", () => {
     repo.write({ "models/tiny.yaml": "layers:\n  - fc: Linear(16)\n" });
     expect(runCli(["check", "models/tiny.yaml"], env()).exitCode).toBe(2);
   });
-});
 
+  it("check --against compares the spec's tensors with a checkpoint, at the spec's lines", () => {
+    repo.write({ "models/tiny.yaml": spec(16) });
+    const write = (tensors: { name: string; shape: number[] }[]) => {
+      const { header, dataLength } = safetensorsHeader(tensors.map((tensor) => ({ ...tensor, dtype: "F32" })));
+      writeSafetensors(join(repo.dir, "model.safetensors"), header, dataLength);
+    };
+    write([
+      { name: "fc.weight", shape: [16, 16] },
+      { name: "fc.bias", shape: [16] },
+    ]);
+    const match = runCli(["check", "models/tiny.yaml", "--against", "model.safetensors"], env());
+    expect(match.exitCode).toBe(0);
+    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint model.safetensors.");
+
+    write([
+      { name: "fc.weight", shape: [16, 8] },
+      { name: "fc.bias", shape: [16] },
+      { name: "extra.weight", shape: [4] },
+    ]);
+    const differ = runCli(["check", "models/tiny.yaml", "--against", "model.safetensors", "--format", "json"], env());
+    expect(differ.exitCode).toBe(3);
+    const diagnostics = JSON.parse(differ.stdout).models[0].checkpoint.diagnostics as { line: number; message: string }[];
+    expect(diagnostics.map((problem) => problem.line)).toEqual([1, 3]);
+    expect(diagnostics[0]!.message).toContain("extra.weight");
+    expect(diagnostics[1]!.message).toContain("fc.weight");
+    expect(runCli(["check", "a.yaml", "b.yaml", "--against", "model.safetensors"], env()).stderr).toBe("model-budget: --against compares one spec with one checkpoint: give exactly one spec\n");
+  });
+});

@@ -1,8 +1,10 @@
 import { FAIL_ON, type FailOn } from "../../budget/check.js";
 import { runCheck, type CheckRequest } from "../../check/index.js";
 import { GitRepository } from "../../git/repository.js";
+import { readCheckpoint } from "../../import/index.js";
 import { renderPullRequestComment } from "../../report/pull-request.js";
 import { EXIT, invalid, type CliCommand } from "../command.js";
+import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 export const checkCommand: CliCommand = {
   name: "check",
@@ -16,8 +18,11 @@ Options:
       --base REF          compare with the specs at this git branch, tag or commit (default: no diff)
       --budget-from SIDE  head (default) or base: whose budget file is enforced
       --fail-on WHAT      exceed (default), growth, or never
+      --against FILE      check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx)
   -f, --format FORMAT     markdown (default, the PR comment) or json (the full result)
 
+
+${TRAINING_FLAGS_USAGE}
 Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
 `,
   options: {
@@ -26,6 +31,8 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     "budget-from": { type: "string", default: "head" },
     "fail-on": { type: "string", default: "exceed" },
     format: { type: "string", short: "f", default: "markdown" },
+    against: { type: "string" },
+    ...TRAINING_FLAGS,
   },
   run(values, specs, env) {
     const failOn = values["fail-on"] as FailOn;
@@ -34,7 +41,18 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     if (budgetFrom !== "head" && budgetFrom !== "base") return invalid(`--budget-from must be head or base, not '${String(budgetFrom)}'`);
     if (values.format !== "markdown" && values.format !== "json") return invalid(`--format must be markdown or json, not '${String(values.format)}'`);
     if (specs.length === 0) return invalid("check needs at least one spec file, e.g. model-budget check models/*.yaml");
-    const request: CheckRequest = { head: { specs, read: env.readFile }, budgetFile: String(values.budget), budgetFrom, failOn };
+    const training = trainingFlags(values);
+    if ("error" in training) return training.error;
+    if (typeof values.against === "string" && specs.length !== 1) return invalid("--against compares one spec with one checkpoint: give exactly one spec");
+    const request: CheckRequest = {
+      head: { specs, read: env.readFile },
+      budgetFile: String(values.budget),
+      budgetFrom,
+      failOn,
+      overrides: training.settings,
+      readCheckpoint: (file) => readCheckpoint(file).tensors,
+      ...(typeof values.against === "string" ? { against: values.against } : {}),
+    };
     if (typeof values.base === "string") {
       const git = new GitRepository(process.cwd());
       let sha: string;

@@ -4,6 +4,7 @@ import { quantitiesOf } from "../../diff/index.js";
 import { analyzeSpec } from "../../engine.js";
 import { toJsonReport } from "../../report/index.js";
 import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 export const initCommand: CliCommand = {
   name: "init",
@@ -17,12 +18,14 @@ Options:
       --growth AMOUNT     allowed growth per PR over the base branch (default 5%; 0, 2%, 1.5M)
   -o, --output FILE       where to write it (default .github/model-budget.yml)
       --force             overwrite an existing file
-`,
+
+${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
   options: {
     headroom: { type: "string", default: "10%" },
     growth: { type: "string", default: "5%" },
     output: { type: "string", short: "o", default: ".github/model-budget.yml" },
     force: { type: "boolean", default: false },
+    ...TRAINING_FLAGS,
   },
   run(values, specs, env) {
     const headroom = parseQuantity(String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`);
@@ -39,7 +42,9 @@ Options:
         // Absent, as it should be.
       }
     }
-    const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile))) }));
+    const training = trainingFlags(values);
+    if ("error" in training) return training.error;
+    const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }));
     if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
     const text = initialBudget(results, headroom.value, String(values.growth));
     if (!env.writeFile) return { exitCode: EXIT.ok, stdout: text, stderr: "" };

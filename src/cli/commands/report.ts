@@ -1,31 +1,43 @@
 import { analyzeSpec } from "../../engine.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "../../report/index.js";
+import { REPORT_FORMATS, renderReport, type ByteUnits, type ReportFormat } from "../../report/index.js";
 import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+
+const UNITS: readonly ByteUnits[] = ["iec", "si"];
 
 export const reportCommand: CliCommand = {
   name: "report",
-  summary: "per-layer parameters, shapes and totals of each spec",
-  usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all]
+  summary: "per-layer parameters, shapes and totals of each spec, and training memory",
+  usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
 
-Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()).
+Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()),
+and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.
 
 Options:
   -f, --format FORMAT   table (default), markdown or json
-      --explain         show the arithmetic behind every layer's count
+      --explain         show the arithmetic behind every layer's count and every byte
       --all             also list layers without parameters (activations, pooling, ...)
-`,
+      --units UNITS     memory sizes in iec (KiB, MiB, GiB; the default) or si (kB, MB, GB) units
+
+${TRAINING_FLAGS_USAGE}`,
   options: {
     format: { type: "string", short: "f", default: "table" },
     explain: { type: "boolean", default: false },
     all: { type: "boolean", default: false },
+    units: { type: "string", default: "iec" },
+    ...TRAINING_FLAGS,
   },
   run(values, files, env) {
     const format = values.format as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) return invalid(`unknown format '${format}': use ${REPORT_FORMATS.join(", ")}`);
+    const units = values.units as ByteUnits;
+    if (!UNITS.includes(units)) return invalid(`unknown units '${units}': use ${UNITS.join(" or ")}`);
+    const training = trainingFlags(values);
+    if ("error" in training) return training.error;
     if (files.length === 0) return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
-    const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile));
+    const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings));
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true }), stderr: "" };
+    return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true, units }), stderr: "" };
   },
 };

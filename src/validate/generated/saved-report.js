@@ -2,8 +2,8 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1},"result":{"$ref":"#/definitions/result"}},"definitions":{"int":{"type":"integer"},"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu"]},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"},"line":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/int"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/int"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/int"},"head":{"$ref":"#/definitions/int"},"allowed":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"status":{"$ref":"#/definitions/status"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}}}};
-const schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1},"result":{"$ref":"#/definitions/result"}},"definitions":{"int":{"type":"integer"},"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu"]},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"},"line":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/int"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/int"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/int"},"head":{"$ref":"#/definitions/int"},"allowed":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"status":{"$ref":"#/definitions/status"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}}}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}}}};
+const schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}}}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}};
 const schema13 = {"enum":["pass","warn","fail"]};
 const schema14 = {"type":"string","maxLength":10000};
 const schema19 = {"type":"integer"};
@@ -2139,9 +2139,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.type,parentSchema:schema12.properties.models.items,data:data4};
+if(data4.checkpoint !== undefined){
+let data15 = data4.checkpoint;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.file === undefined){
+const err19 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema12.properties.models.items.properties.checkpoint.required,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2150,10 +2152,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.type,parentSchema:schema12.properties.models,data:data3};
+if(data15.diagnostics === undefined){
+const err20 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:schema12.properties.models.items.properties.checkpoint.required,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2162,12 +2162,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.budget !== undefined){
-let data15 = data.budget;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.file === undefined){
-const err21 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data15};
+if(data15.file !== undefined){
+let data16 = data15.file;
+if(typeof data16 === "string"){
+if(data16.length > 10000){
+const err21 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2176,8 +2175,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data15.state === undefined){
-const err22 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data15};
+}
+else {
+const err22 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2186,8 +2186,20 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data15.from === undefined){
-const err23 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data15};
+}
+if(data15.diagnostics !== undefined){
+let data17 = data15.diagnostics;
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics.type,parentSchema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2196,8 +2208,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data15.diagnostics === undefined){
-const err24 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data15};
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.properties.checkpoint.type,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2206,8 +2220,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data15.changes === undefined){
-const err25 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data15};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.type,parentSchema:schema12.properties.models.items,data:data4};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2216,8 +2232,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data15.unmatched === undefined){
-const err26 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "unmatched"},message:"must have required property '"+"unmatched"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data15};
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.type,parentSchema:schema12.properties.models,data:data3};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2226,11 +2244,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data15.file !== undefined){
-let data16 = data15.file;
-if(typeof data16 === "string"){
-if(data16.length > 10000){
-const err27 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16};
+}
+if(data.budget !== undefined){
+let data19 = data.budget;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.file === undefined){
+const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2239,9 +2258,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16};
+if(data19.state === undefined){
+const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2250,11 +2268,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data15.state !== undefined){
-let data17 = data15.state;
-if(!(((data17 === "missing") || (data17 === "ok")) || (data17 === "invalid"))){
-const err29 = {instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.state.enum,parentSchema:schema12.properties.budget.properties.state,data:data17};
+if(data19.from === undefined){
+const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2263,11 +2278,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data15.from !== undefined){
-let data18 = data15.from;
-if(!((data18 === "head") || (data18 === "base"))){
-const err30 = {instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.from.enum,parentSchema:schema12.properties.budget.properties.from,data:data18};
+if(data19.diagnostics === undefined){
+const err30 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2276,20 +2288,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data15.diagnostics !== undefined){
-let data19 = data15.diagnostics;
-if(Array.isArray(data19)){
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate17(data19[i3], {instancePath:instancePath+"/budget/diagnostics/" + i3,parentData:data19,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.diagnostics.type,parentSchema:schema12.properties.budget.properties.diagnostics,data:data19};
+if(data19.changes === undefined){
+const err31 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2298,16 +2298,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data15.changes !== undefined){
-let data21 = data15.changes;
-if(Array.isArray(data21)){
-const len4 = data21.length;
-for(let i4=0; i4<len4; i4++){
-let data22 = data21[i4];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.key === undefined){
-const err32 = {instancePath:instancePath+"/budget/changes/" + i4,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data22};
+if(data19.unmatched === undefined){
+const err32 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "unmatched"},message:"must have required property '"+"unmatched"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2316,8 +2308,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data22.setting === undefined){
-const err33 = {instancePath:instancePath+"/budget/changes/" + i4,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "setting"},message:"must have required property '"+"setting"+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data22};
+if(data19.file !== undefined){
+let data20 = data19.file;
+if(typeof data20 === "string"){
+if(data20.length > 10000){
+const err33 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2326,11 +2321,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data22.key !== undefined){
-let data23 = data22.key;
-if(typeof data23 === "string"){
-if(data23.length > 10000){
-const err34 = {instancePath:instancePath+"/budget/changes/" + i4+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data23};
+}
+else {
+const err34 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2340,8 +2333,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/budget/changes/" + i4+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data23};
+if(data19.state !== undefined){
+let data21 = data19.state;
+if(!(((data21 === "missing") || (data21 === "ok")) || (data21 === "invalid"))){
+const err35 = {instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.state.enum,parentSchema:schema12.properties.budget.properties.state,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2351,11 +2346,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data22.setting !== undefined){
-let data24 = data22.setting;
-if(typeof data24 === "string"){
-if(data24.length > 10000){
-const err36 = {instancePath:instancePath+"/budget/changes/" + i4+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data24};
+if(data19.from !== undefined){
+let data22 = data19.from;
+if(!((data22 === "head") || (data22 === "base"))){
+const err36 = {instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.from.enum,parentSchema:schema12.properties.budget.properties.from,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2365,8 +2359,19 @@ vErrors.push(err36);
 errors++;
 }
 }
+if(data19.diagnostics !== undefined){
+let data23 = data19.diagnostics;
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate17(data23[i4], {instancePath:instancePath+"/budget/diagnostics/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err37 = {instancePath:instancePath+"/budget/changes/" + i4+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data24};
+const err37 = {instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.diagnostics.type,parentSchema:schema12.properties.budget.properties.diagnostics,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2376,11 +2381,15 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data22.before !== undefined){
-let data25 = data22.before;
-if(typeof data25 === "string"){
-if(data25.length > 10000){
-const err38 = {instancePath:instancePath+"/budget/changes/" + i4+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data25};
+if(data19.changes !== undefined){
+let data25 = data19.changes;
+if(Array.isArray(data25)){
+const len5 = data25.length;
+for(let i5=0; i5<len5; i5++){
+let data26 = data25[i5];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.key === undefined){
+const err38 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data26};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2389,9 +2398,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/budget/changes/" + i4+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data25};
+if(data26.setting === undefined){
+const err39 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "setting"},message:"must have required property '"+"setting"+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data26};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2400,12 +2408,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data22.after !== undefined){
-let data26 = data22.after;
-if(typeof data26 === "string"){
-if(data26.length > 10000){
-const err40 = {instancePath:instancePath+"/budget/changes/" + i4+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data26};
+if(data26.key !== undefined){
+let data27 = data26.key;
+if(typeof data27 === "string"){
+if(data27.length > 10000){
+const err40 = {instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data27};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2416,7 +2423,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/budget/changes/" + i4+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data26};
+const err41 = {instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data27};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2426,10 +2433,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data22.line !== undefined){
-let data27 = data22.line;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err42 = {instancePath:instancePath+"/budget/changes/" + i4+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data27};
+if(data26.setting !== undefined){
+let data28 = data26.setting;
+if(typeof data28 === "string"){
+if(data28.length > 10000){
+const err42 = {instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data28};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2439,9 +2447,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/budget/changes/" + i4,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.changes.items.type,parentSchema:schema12.properties.budget.properties.changes.items,data:data22};
+const err43 = {instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data28};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2451,9 +2458,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.changes.type,parentSchema:schema12.properties.budget.properties.changes,data:data21};
+if(data26.before !== undefined){
+let data29 = data26.before;
+if(typeof data29 === "string"){
+if(data29.length > 10000){
+const err44 = {instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data29};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2463,15 +2472,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data15.unmatched !== undefined){
-let data28 = data15.unmatched;
-if(Array.isArray(data28)){
-const len5 = data28.length;
-for(let i5=0; i5<len5; i5++){
-let data29 = data28[i5];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.key === undefined){
-const err45 = {instancePath:instancePath+"/budget/unmatched/" + i5,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data29};
+else {
+const err45 = {instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data29};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2480,8 +2482,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data29.line === undefined){
-const err46 = {instancePath:instancePath+"/budget/unmatched/" + i5,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data29};
+}
+if(data26.after !== undefined){
+let data30 = data26.after;
+if(typeof data30 === "string"){
+if(data30.length > 10000){
+const err46 = {instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2490,11 +2496,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data29.key !== undefined){
-let data30 = data29.key;
-if(typeof data30 === "string"){
-if(data30.length > 10000){
-const err47 = {instancePath:instancePath+"/budget/unmatched/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30};
+}
+else {
+const err47 = {instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2504,8 +2508,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/budget/unmatched/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30};
+if(data26.line !== undefined){
+let data31 = data26.line;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err48 = {instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2515,10 +2521,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data29.line !== undefined){
-let data31 = data29.line;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err49 = {instancePath:instancePath+"/budget/unmatched/" + i5+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data31};
+}
+else {
+const err49 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.changes.items.type,parentSchema:schema12.properties.budget.properties.changes.items,data:data26};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2530,7 +2535,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/budget/unmatched/" + i5,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.unmatched.items.type,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data29};
+const err50 = {instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.changes.type,parentSchema:schema12.properties.budget.properties.changes,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2540,9 +2545,15 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.unmatched.type,parentSchema:schema12.properties.budget.properties.unmatched,data:data28};
+if(data19.unmatched !== undefined){
+let data32 = data19.unmatched;
+if(Array.isArray(data32)){
+const len6 = data32.length;
+for(let i6=0; i6<len6; i6++){
+let data33 = data32[i6];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.key === undefined){
+const err51 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2551,10 +2562,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.type,parentSchema:schema12.properties.budget,data:data15};
+if(data33.line === undefined){
+const err52 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2563,15 +2572,88 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(data33.key !== undefined){
+let data34 = data33.key;
+if(typeof data34 === "string"){
+if(data34.length > 10000){
+const err53 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data34};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data34};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data33.line !== undefined){
+let data35 = data33.line;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err55 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data35};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.unmatched.items.type,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.unmatched.type,parentSchema:schema12.properties.budget.properties.unmatched,data:data32};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.type,parentSchema:schema12.properties.budget,data:data19};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }

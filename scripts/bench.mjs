@@ -1,0 +1,415 @@
+// Benchmark (`npm run bench`): times the bundled CLI, `node dist/cli.js report SPEC`, on the example
+// specs and on generated large ones, beside `node -e 0` measured in the same run, so the figures read
+// as multiples of Node's own start-up on whatever machine runs them. A benchmark, not a test: it
+// fails only when the CLI does; whether the target is met is reported, never enforced.
+//
+//   npm run bench                      15 timed runs per case after 2 warm-ups
+//   npm run bench -- --runs 30         more runs for steadier medians
+//   npm run bench -- --profile         also CPU-profiles the 10,000-layer case and splits its time by stage
+//   npm run bench -- --keep            keeps the generated specs (and profiles) and prints where they are
+//
+// Target (issue 2): the 10,000-layer spec within 100 ms above Node's start-up, median against median.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const CLI = join(ROOT, "dist", "cli.js");
+const TARGET_MS = 100;
+const BIG_LAYERS = 10_000;
+const REPEAT = 1_000_000;
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: "string", default: "15" },
+    warmup: { type: "string", default: "2" },
+    profile: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const RUNS = Number(options.runs);
+const WARMUP = Number(options.warmup);
+if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
+  console.error("bench: --runs must be a positive integer and --warmup a non-negative one");
+  process.exit(2);
+}
+
+if (!existsSync(CLI)) {
+  console.error("bench: dist/cli.js does not exist: run `npm run build` first (the benchmark times the bundled CLI).");
+  process.exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated specs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One stage of the large spec: five sub-modules of ten layers from most of the catalogue's families,
+ * in call-string and mapping form. `w` is the stage's width and `i` its index, so every layer of the
+ * spec differs from every other in its arguments as well as its path: nothing can be counted once
+ * and reused.
+ */
+function stage(i, w) {
+  const p = ((i % 999) + 1) / 1000;
+  return {
+    stem: [
+      ["conv", `Conv2d(${w}, ${w + 8}, kernel_size=3, stride=1, padding=1, bias=False)`],
+      ["bn", `BatchNorm2d(${w + 8}, eps=1e-05, momentum=0.1)`],
+      ["act", `LeakyReLU(negative_slope=${p}, inplace=True)`],
+      ["pw", `Conv2d(${w + 8}, 2 * ${w}, kernel_size=(1, 1))`],
+      ["dw", `Conv2d(2 * ${w}, 2 * ${w}, kernel_size=3, padding=1, groups=2 * ${w}, bias=False)`],
+      ["gn", `GroupNorm(2, 2 * ${w})`],
+      ["up", `ConvTranspose2d(2 * ${w}, ${w}, kernel_size=2, stride=2)`],
+      ["pool", `AdaptiveAvgPool2d(output_size=(${i + 1}, ${i + 1}))`],
+      ["drop", `Dropout2d(p=${p})`],
+      ["inorm", `InstanceNorm2d(${w}, affine=True)`],
+    ],
+    attn: [
+      ["ln", `LayerNorm(8 * ${w}, eps=1e-05)`],
+      ["q_proj", `Linear(8 * ${w}, 8 * ${w}, bias=False)`],
+      ["k_proj", `Linear(in_features=8 * ${w}, out_features=2 * ${w}, bias=False)`],
+      ["v_proj", { type: "Linear", in_features: 8 * w, out_features: 2 * w, bias: false }],
+      ["o_proj", `Linear(8 * ${w}, 8 * ${w})`],
+      ["mha", `MultiheadAttention(embed_dim=8 * ${w}, num_heads=8, dropout=${p}, batch_first=True)`],
+      ["rms", `RMSNorm((8 * ${w},), eps=1e-06)`],
+      ["drop", `Dropout(p=${p})`],
+      ["softmax", `Softmax(dim=${-1 - (i % 3)})`],
+      ["rotary", `Buffer(${w} // 2, persistent=False)`],
+    ],
+    mlp: [
+      ["fc1", `Linear(${w}, expand * ${w})`],
+      ["act", `ELU(alpha=${1 + p})`],
+      ["fc2", `Linear(expand * ${w}, ${w})`],
+      ["gate", { type: "Linear", in_features: w, out_features: w + i + 1 }],
+      ["prelu", `PReLU(num_parameters=${w})`],
+      ["ln", `LayerNorm((${w},), elementwise_affine=True, bias=${i % 2 ? "True" : "False"})`],
+      ["drop", `Dropout(${p})`],
+      ["scale", `Parameter(${w})`],
+      ["shift", `Parameter(1, ${w}, requires_grad=False)`],
+      ["glu", `GLU(dim=${-1 - (i % 4)})`],
+    ],
+    seq: [
+      ["emb", `Embedding(1000 + ${i}, ${w}, padding_idx=0)`],
+      ["lstm", `LSTM(${w}, ${w + 16}, num_layers=${1 + (i % 3)}, batch_first=True)`],
+      ["gru", `GRU(${w + 16}, 32, bidirectional=True)`],
+      ["conv1d", `Conv1d(64, ${w}, kernel_size=5, padding=2)`],
+      ["bn1d", `BatchNorm1d(${w}, track_running_stats=${i % 2 ? "True" : "False"})`],
+      ["pool", `AdaptiveMaxPool1d(output_size=${i + 1})`],
+      ["cell", `GRUCell(${w}, ${16 + (i % 16)})`],
+      ["bag", `EmbeddingBag(${w}, 16, mode='sum')`],
+      ["rnn", `RNN(16, ${w}, nonlinearity='relu')`],
+      ["flatten", `Flatten(start_dim=1, end_dim=${-1 - (i % 2)})`],
+    ],
+    head: [
+      ["norm", `BatchNorm2d(${w}, affine=${i % 3 ? "True" : "False"})`],
+      ["proj", `Linear(${w}, ${10 + i})`],
+      ["cls", `Parameter(1, 1, ${w})`],
+      ["pos", `Buffer(${w}, 4)`],
+      ["conv3d", `Conv3d(4, ${w}, kernel_size=(1, 3, 3), padding=(0, 1, 1))`],
+      ["pool3d", `MaxPool3d(kernel_size=2, stride=${1 + (i % 2)})`],
+      ["lrn", `LocalResponseNorm(size=${1 + (i % 5)})`],
+      ["classifier", { type: "Linear", in_features: w, out_features: 1000 + i }],
+      ["act", `Hardtanh(min_val=-${1 + p}, max_val=${1 + p})`],
+      ["logits", `LogSoftmax(dim=${-1 - (i % 2)})`],
+    ],
+  };
+}
+
+const LEAVES_PER_STAGE = Object.values(stage(0, 8)).reduce((sum, leaves) => sum + leaves.length, 0);
+
+function yamlValue(value) {
+  if (typeof value === "string") return value;
+  return `{${Object.entries(value)
+    .map(([key, item]) => `${key}: ${item}`)
+    .join(", ")}}`;
+}
+
+/** Leaf lines of one stage at `indent`, grouped into its sub-modules; attn nests one level deeper. */
+function stageLines(i, w, indent) {
+  const pad = " ".repeat(indent);
+  const lines = [];
+  for (const [group, leaves] of Object.entries(stage(i, w))) {
+    lines.push(`${pad}- ${group}:`, `${pad}    layers:`);
+    if (group === "attn") {
+      // Hugging Face-style nesting: the projections sit one module further down.
+      const [projections, rest] = [leaves.slice(1, 5), [leaves[0], ...leaves.slice(5)]];
+      lines.push(`${pad}      - self:`, `${pad}          layers:`);
+      for (const [name, call] of projections) lines.push(`${pad}            - ${name}: ${yamlValue(call)}`);
+      for (const [name, call] of rest) lines.push(`${pad}      - ${name}: ${yamlValue(call)}`);
+    } else {
+      for (const [name, call] of leaves) lines.push(`${pad}      - ${name}: ${yamlValue(call)}`);
+    }
+  }
+  return lines;
+}
+
+/** 10,000 distinct layer entries: 200 stages of different widths, grouped four to an encoder. */
+function bigSpec() {
+  const stages = BIG_LAYERS / LEAVES_PER_STAGE;
+  const lines = [
+    `# Generated by scripts/bench.mjs: ${BIG_LAYERS} distinct layer entries, no repeat.`,
+    "model: bench-10k",
+    "vars:",
+    "  expand: 4",
+    "layers:",
+    "  - embed: Embedding(32000, 256)",
+    "  - encoders:",
+    "      layers:",
+  ];
+  let written = 1;
+  for (let i = 0; i < stages - 1; i++) {
+    if (i % 4 === 0) lines.push(`        - enc${i / 4}:`, "            layers:");
+    lines.push(`              - stage${i}:`, "                  layers:", ...stageLines(i, 16 + 4 * i, 20));
+    written += LEAVES_PER_STAGE;
+  }
+  // The last stage, less the embedding above and the two layers below, rounds the spec to BIG_LAYERS.
+  const last = stageLines(stages - 1, 16 + 4 * (stages - 1), 8).filter((line) => !line.includes("- pool3d:") && !line.includes("- lrn:") && !line.includes("- logits:"));
+  lines.push("  - final:", "      layers:", ...last);
+  written += LEAVES_PER_STAGE - 3;
+  lines.push("  - norm: LayerNorm(256)", "  - lm_head: Linear(256, 32000, bias=False)");
+  written += 2;
+  lines.push("tie:", "  lm_head.weight: embed.weight");
+  if (written !== BIG_LAYERS) throw new Error(`bench: the large spec has ${written} layers, not ${BIG_LAYERS}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** A 100-layer block repeated a million times: the work should be that of 100 layers. */
+function repeatSpec() {
+  const lines = [
+    `# Generated by scripts/bench.mjs: a 100-layer block, repeat: ${REPEAT}.`,
+    "model: bench-repeat",
+    "vars:",
+    "  expand: 4",
+    "blocks:",
+    "  cell:",
+    "    layers:",
+    "      - first:",
+    "          layers:",
+    ...stageLines(0, 16, 12),
+    "      - second:",
+    "          layers:",
+    ...stageLines(1, 24, 12),
+    "layers:",
+    `  - cells: {use: cell, repeat: ${REPEAT}}`,
+    "  - out: Linear(16, 2)",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+// ---------------------------------------------------------------------------------------------
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** A run that did not succeed: the figures would mean nothing, so the bench stops with exit status 1. */
+class BenchFailure extends Error {}
+
+/** One child process, wall-clock from spawn to exit, output piped back as a caller would read it. */
+function timeRun(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error || result.status !== 0) {
+    const why = result.error ? result.error.message : `exit status ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`;
+    throw new BenchFailure(`bench: \`node ${args.join(" ")}\` failed (${why})\n${result.stderr ?? ""}`);
+  }
+  return { ms, stdout: result.stdout };
+}
+
+// ---------------------------------------------------------------------------------------------
+// --profile: where the 10,000-layer run spends its time
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The bundle's functions that start a pipeline stage; a sample belongs to the innermost one on its
+ * stack (resolveSpec calls parseYaml, but time under parseYaml is parsing).
+ */
+const STAGES = new Map([
+  ["parseYaml", "YAML parse (yaml package, parseYaml)"],
+  ["validateSpec", "schema validation (ajv standalone)"],
+  ["resolveSpec", "resolve (vars, blocks, expressions, positions)"],
+  ["countModel", "count (catalogue, formulas)"],
+  ["renderReport", "render (JSON.stringify / table)"],
+]);
+
+/** Which source file of the bundle a line of dist/cli.js came from: ncc marks each concatenated module. */
+function bundleModules() {
+  const lines = readFileSync(CLI, "utf8").split("\n");
+  const marks = [];
+  lines.forEach((text, index) => {
+    const concatenated = /^;\/\/ CONCATENATED MODULE: (.*)$/.exec(text);
+    if (concatenated) marks.push({ line: index, name: concatenated[1].replace(/^\.\//, "") });
+    else if (/^\/\*\*\*\/ \d+:$/.test(text) && marks.length === 0) marks.push({ line: index, name: "node_modules (yaml)" });
+    else if (text === "/******/ });") marks.push({ line: index, name: "dist/cli.js runtime" });
+  });
+  return (line) => {
+    let name = "dist/cli.js runtime";
+    for (const mark of marks) if (mark.line <= line) name = mark.name;
+    return name;
+  };
+}
+
+function profile(file, dir) {
+  const PROFILES = 5;
+  for (let k = 0; k < PROFILES; k++) {
+    const result = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", dir, CLI, "report", file, "--format", "json"], { cwd: ROOT, maxBuffer: 1 << 30 });
+    if (result.status !== 0) {
+      throw new BenchFailure(`bench: the profiled run failed:\n${result.stderr}`);
+    }
+  }
+  const moduleAt = bundleModules();
+  /** stage → function → ms of self time, and source module → ms. */
+  const stages = new Map();
+  const modules = new Map();
+  let total = 0;
+  for (const name of readdirSync(dir).filter((entry) => entry.endsWith(".cpuprofile"))) {
+    const { nodes, samples, timeDeltas } = JSON.parse(readFileSync(join(dir, name), "utf8"));
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const parent = new Map();
+    for (const node of nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const self = new Map();
+    samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (timeDeltas[index] ?? 0) / 1000));
+    for (const [id, ms] of self) {
+      const node = byId.get(id);
+      const { functionName, url, lineNumber } = node.callFrame;
+      total += ms;
+      let stage;
+      for (let at = id; at !== undefined && !stage; at = parent.get(at)) stage = STAGES.get(byId.get(at).callFrame.functionName);
+      if (!stage) {
+        let inCli = false;
+        for (let at = id; at !== undefined && !inCli; at = parent.get(at)) inCli = byId.get(at).callFrame.url.endsWith("/dist/cli.js");
+        if (functionName === "(garbage collector)") stage = "garbage collection";
+        else if (functionName === "(idle)") stage = "idle (waiting on I/O)";
+        else if (inCli) stage = "dist/cli.js top level (module evaluation, stdout write)";
+        else stage = "node start-up, module loading and compilation, (program)";
+      }
+      const where = url.endsWith("/dist/cli.js") ? moduleAt(lineNumber) : url ? url.replace(/^.*\/node_modules\//, "") : "(native / V8)";
+      const key = `${functionName || "(anonymous)"}  [${where}${url.endsWith("/dist/cli.js") ? `:${lineNumber + 1}` : ""}]`;
+      if (!stages.has(stage)) stages.set(stage, new Map());
+      stages.get(stage).set(key, (stages.get(stage).get(key) ?? 0) + ms);
+      if (url.endsWith("/dist/cli.js")) modules.set(where, (modules.get(where) ?? 0) + ms);
+    }
+  }
+  const sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
+  const descending = (map) => [...map].sort((a, b) => b[1] - a[1]);
+  const per = (ms) => `${(ms / PROFILES).toFixed(1).padStart(6)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)}%`;
+  console.log(`\nprofile: ${PROFILES} runs of the ${BIG_LAYERS.toLocaleString("en-US")}-layer case under --cpu-prof (100 µs sampling), mean per run; profiling adds overhead.`);
+  console.log("\nby stage (a sample counts for the innermost stage on its stack), with its top functions by self time [bundle module:line]:");
+  for (const [stage, functions] of [...stages].sort((a, b) => sum(b[1]) - sum(a[1]))) {
+    console.log(`  ${per(sum(functions))}  ${stage}`);
+    for (const [key, ms] of descending(functions).slice(0, stage === "garbage collection" ? 0 : 5)) console.log(`      ${per(ms)}  ${key}`);
+  }
+  console.log("\nself time by module of dist/cli.js:");
+  for (const [where, ms] of descending(modules).slice(0, 15)) console.log(`  ${per(ms)}  ${where}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+const temp = mkdtempSync(join(tmpdir(), "model-budget-bench-"));
+const started = process.hrtime.bigint();
+try {
+  const bigFile = join(temp, "big-10k.yaml");
+  const repeatFile = join(temp, "repeat-1m.yaml");
+  writeFileSync(bigFile, bigSpec());
+  writeFileSync(repeatFile, repeatSpec());
+
+  const examples = readdirSync(join(ROOT, "examples"))
+    .filter((file) => file.endsWith(".yaml"))
+    .sort();
+  const report = (file, format = "json") => [CLI, "report", file, "--format", format];
+  const lineCount = (file) => readFileSync(file, "utf8").split("\n").length - 1;
+  const cases = [
+    { name: "node -e 0", args: ["-e", "0"], baseline: true },
+    // Loading the bundle and nothing else: the floor under every report.
+    { name: "dist/cli.js --version", args: [CLI, "--version"] },
+    ...examples.map((file) => ({ name: file, args: report(join("examples", file)), file: join(ROOT, "examples", file) })),
+    { name: `generated ${BIG_LAYERS.toLocaleString("en-US")} layers`, args: report(bigFile), file: bigFile, target: true },
+    { name: `  same, --format table`, args: report(bigFile, "table"), file: bigFile },
+    { name: `generated repeat ${REPEAT.toLocaleString("en-US")} × 100`, args: report(repeatFile), file: repeatFile },
+  ];
+
+  // Rounds of one run per case, rotating the order, so drift in machine load touches all cases alike.
+  for (const item of cases) item.times = [];
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    for (let k = 0; k < cases.length; k++) {
+      const item = cases[(round + k) % cases.length];
+      const { ms, stdout } = timeRun(item.args);
+      if (round >= WARMUP) item.times.push(ms);
+      if (round === 0 && item.file) {
+        item.lines = lineCount(item.file);
+        if (item.args.includes("json")) {
+          const parsed = JSON.parse(stdout);
+          item.layers = parsed.layers.length;
+          item.instances = parsed.layers.reduce((sum, layer) => sum + layer.count, 0);
+        } else if (!stdout.includes("Total")) {
+          throw new BenchFailure(`bench: the table report of ${item.file} has no Total row`);
+        }
+      }
+    }
+  }
+
+  const node = median(cases[0].times);
+  for (const item of cases) {
+    item.median = median(item.times);
+    item.min = Math.min(...item.times);
+    // The table run reads the same spec as a JSON one: take its sizes from there.
+    const json = item.file && !item.layers ? cases.find((other) => other.file === item.file && other.layers) : undefined;
+    if (json) Object.assign(item, { layers: json.layers, instances: json.instances });
+  }
+
+  const cpu = cpus();
+  console.log(`model-budget bench: node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${process.platform}`);
+  console.log(`${RUNS} timed runs per case after ${WARMUP} warm-up${WARMUP === 1 ? "" : "s"}, interleaved; wall-clock per process, output piped.`);
+  const srcDir = join(ROOT, "src");
+  const newest = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => Math.max(latest, entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs), 0);
+  if (existsSync(srcDir) && newest(srcDir) > statSync(CLI).mtimeMs) console.log("note: src/ has changed since dist/cli.js was built: `npm run build` to time the current code.");
+  console.log("");
+
+  const int = (value) => (value === undefined ? "" : value.toLocaleString("en-US"));
+  const rows = cases.map((item) => [
+    item.name,
+    int(item.lines),
+    int(item.layers),
+    int(item.instances),
+    item.median.toFixed(1),
+    item.min.toFixed(1),
+    item.baseline ? "" : (item.median - node >= 0 ? "+" : "") + (item.median - node).toFixed(1),
+    `${(item.median / node).toFixed(2)}×`,
+  ]);
+  const headers = ["case", "spec lines", "layers", "instances", "median ms", "min ms", "ms above node", "× node"];
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
+  const line = (row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  console.log(line(headers));
+  console.log(widths.map((width) => "─".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(row));
+  console.log("");
+  console.log("layers: layer entries in the JSON report; instances: the modules they stand for (repeat: included).");
+
+  const big = cases.find((item) => item.target);
+  const above = big.median - node;
+  console.log(
+    `target: ${BIG_LAYERS.toLocaleString("en-US")}-layer spec within ${TARGET_MS} ms above node start-up: ` +
+      `${above <= TARGET_MS ? "MET" : "NOT MET"} (median ${big.median.toFixed(1)} ms − node ${node.toFixed(1)} ms = ${above.toFixed(1)} ms, ${(big.median / node).toFixed(2)}× node).`,
+  );
+
+  if (options.profile) profile(bigFile, join(temp, "profiles"));
+} catch (error) {
+  if (!(error instanceof BenchFailure)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  if (options.keep) console.log(`kept the generated specs${options.profile ? " and profiles" : ""} in ${temp}`);
+  else rmSync(temp, { recursive: true, force: true });
+}
+console.log(`(bench took ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s)`);

@@ -1,0 +1,116 @@
+import { posix } from "node:path";
+import { formatInteger, type ModelCount } from "../../count/index.js";
+import { userErrors } from "../../diagnostics/index.js";
+import { analyzeSpec } from "../../engine.js";
+import {
+  elementCount,
+  importCheckpoint,
+  importTorchRepr,
+  readOnnxFile,
+  readSafetensorsCheckpoint,
+  renderSpec,
+  type CheckpointFormat,
+  type CheckpointTensor,
+  type ImportResult,
+} from "../../import/index.js";
+import { EXIT, forEachFile, invalid, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
+
+interface Imported extends ImportResult {
+  /** The checkpoint's tensors, whose totals the spec must reproduce; absent for print(model) text. */
+  tensors?: CheckpointTensor[];
+}
+
+type Importer = (file: string, model: string, env: CliEnvironment) => Imported;
+
+const fromCheckpoint =
+  (format: CheckpointFormat, read: (file: string) => CheckpointTensor[]): Importer =>
+  (file, model) => {
+    const tensors = read(file);
+    return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors };
+  };
+
+const IMPORTERS: Readonly<Record<string, Importer>> = {
+  "torch-repr": (file, model, env) => importTorchRepr(env.readFile(file), file, model),
+  safetensors: fromCheckpoint("safetensors", readSafetensorsCheckpoint),
+  onnx: fromCheckpoint("onnx", readOnnxFile),
+};
+
+const USAGE = `Usage: model-budget import torch-repr|safetensors|onnx FILE [-o SPEC] [--model NAME]
+
+Writes a spec whose counts equal its source's:
+  torch-repr FILE    the text print(model) printed; runs of alike children become repeat:
+  safetensors FILE   a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
+  onnx FILE          an ONNX model's initializers, external data files included
+Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.
+
+Options:
+  -o, --output SPEC  write the spec to SPEC (default: standard output)
+      --model NAME   the spec's model name (default: from FILE's name)
+`;
+
+/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` → Llama-2-7b, not "model". */
+function modelName(file: string): string {
+  const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|txt)$/, "");
+  const folder = posix.basename(posix.dirname(posix.resolve(file)));
+  return stem === "model" && folder ? folder : stem;
+}
+
+/** A checkpoint's own totals, to prove the spec reproduces them. */
+function checkpointTotals(tensors: readonly CheckpointTensor[]): { elements: number; tensors: number } {
+  // Every reader has checked each tensor's element count to be exact.
+  return { elements: tensors.reduce((sum, tensor) => sum + elementCount(tensor.shape)!, 0), tensors: tensors.length };
+}
+
+function specTotals(count: ModelCount): { elements: number; tensors: number } {
+  const tensors = count.layers.reduce((sum, layer) => sum + layer.count * (layer.parameters.filter((tensor) => tensor.sharedWith === undefined).length + layer.buffers.length), 0);
+  return { elements: count.totals.params + count.totals.buffers, tensors };
+}
+
+function summary(specFile: string, count: ModelCount): string {
+  const { params, buffers } = count.totals;
+  return `${specFile}: ${formatInteger(params)} parameters${buffers ? `, ${formatInteger(buffers)} buffer elements` : ""}`;
+}
+
+export const importCommand: CliCommand = {
+  name: "import",
+  summary: "write a spec from print(model) text, a safetensors checkpoint or an ONNX model",
+  usage: USAGE,
+  options: {
+    output: { type: "string", short: "o" },
+    model: { type: "string" },
+  },
+  run(values, positionals, env): CliResult {
+    const [format, file, ...others] = positionals;
+    if (format === undefined || file === undefined || others.length) return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${USAGE}`);
+    const importer = IMPORTERS[format];
+    if (!importer) return invalid(`unknown import format '${format}': use ${Object.keys(IMPORTERS).join(", ")}`);
+    const model = typeof values.model === "string" ? values.model : modelName(file);
+    const output = typeof values.output === "string" ? values.output : undefined;
+    const { results, errors } = forEachFile([file], (path) => importer(path, model, env));
+    const imported = results[0];
+    if (!imported) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+
+    const text = renderSpec(imported.spec);
+    const specFile = output ?? `${model}.yaml`;
+    const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
+    let count: ModelCount;
+    try {
+      count = analyzeSpec(specFile, (path) => (path === specFile ? text : env.readFile(path)));
+    } catch (error) {
+      const found = userErrors(error);
+      if (!found) throw error;
+      return bug(`does not count:\n${found.map((problem) => problem.message).join("\n")}`);
+    }
+    if (imported.tensors) {
+      const [expected, got] = [checkpointTotals(imported.tensors), specTotals(count)];
+      if (expected.elements !== got.elements || expected.tensors !== got.tensors) {
+        return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
+      }
+    }
+    const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
+    if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n` };
+    if (!env.writeFile) return invalid(`cannot write ${output} here`);
+    env.writeFile(output, text);
+    return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: warnings };
+  },
+};

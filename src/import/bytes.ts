@@ -1,0 +1,91 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { posix } from "node:path";
+import { SpecError } from "../diagnostics/index.js";
+
+/**
+ * Random access to a file's bytes. Importers read headers through it and step over tensor data by
+ * offset, so a checkpoint's size never shows in time or memory.
+ */
+export interface ByteSource {
+  /** The file's name, for messages. */
+  readonly name: string;
+  readonly size: number;
+  /** Exactly `length` bytes from `offset`; callers keep within `size`. */
+  read(offset: number, length: number): Uint8Array;
+}
+
+/**
+ * A malformed binary or JSON file, at a byte offset rather than a line. It is a SpecError so the CLI,
+ * the action and the budget check report it with every other input error; a binary file has no lines,
+ * so the position is its start and the message names the byte.
+ */
+export class FileFormatError extends SpecError {
+  readonly offset: number;
+
+  constructor(file: string, offset: number, detail: string, hint?: string) {
+    super({ file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
+    this.name = "FileFormatError";
+    this.offset = offset;
+    this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
+  }
+}
+
+/** Throws a FileFormatError of one file; readers take it to report at byte offsets. */
+export type Fail = (offset: number, detail: string, hint?: string) => never;
+
+export const failIn =
+  (file: string): Fail =>
+  (offset, detail, hint) => {
+    throw new FileFormatError(file, offset, detail, hint);
+  };
+
+/** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
+export function utf8(bytes: Uint8Array, offset: number, fail: Fail, what: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail(offset, `${what} is not valid UTF-8`);
+  }
+}
+
+/** Opens `file` for the duration of `work`, reading only what `work` asks for. */
+export function withFileBytes<T>(file: string, work: (source: ByteSource) => T): T {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const read = (offset: number, length: number): Uint8Array => {
+      const buffer = Buffer.alloc(length);
+      let done = 0;
+      while (done < length) {
+        const got = readSync(fd, buffer, done, length - done, offset + done);
+        // The file shrank after fstat: report it where the bytes ran out.
+        if (got === 0) throw new FileFormatError(file, offset + done, `the file ended early, ${size} bytes were expected`, "is it still being written?");
+        done += got;
+      }
+      return buffer;
+    };
+    return work({ name: file, size, read });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file named by another file: relative, and inside the naming file's directory, as ONNX's checker also demands. */
+export function siblingPath(file: string, relative: string, fail: Fail, offset: number, what: string): string {
+  const normalized = posix.normalize(relative);
+  if (relative === "" || posix.isAbsolute(relative) || normalized === ".." || normalized.startsWith("../")) {
+    fail(offset, `${what} '${relative}' is not a relative path inside the model's directory`);
+  }
+  return posix.join(posix.dirname(file), normalized);
+}
+
+/** Opens a file another file names, turning "no such file" into an error at the byte that names it. */
+export function withNamedFile<T>(path: string, fail: Fail, offset: number, what: string, work: (source: ByteSource) => T): T {
+  try {
+    return withFileBytes(path, work);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") fail(offset, `${what} ${path} does not exist`);
+    throw error;
+  }
+}
+

@@ -1,0 +1,146 @@
+import type { LayerCount, ModelCount } from "../count/index.js";
+import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
+import { isIndex } from "./spec-tree.js";
+import { sameShape, type CheckpointTensor } from "./tensors.js";
+
+/** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
+const MAX_TENSORS = 1_000_000;
+const SHOWN_NAMES = 5;
+
+/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry stands for. */
+function instancePaths(path: string): string[] {
+  return path.split(".").reduce<string[]>(
+    (prefixes, segment) => {
+      const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+      const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
+      return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
+    },
+    [""],
+  );
+}
+
+const joined = (path: string, tensor: string) => (tensor ? `${path}.${tensor}` : path);
+const shown = (shape: readonly number[]) => `[${shape.join(", ")}]`;
+
+/** `the 12 tensors h.0.x, h.1.x, ...` or the one name: how many instances a message is about. */
+function which(names: readonly string[]): string {
+  if (names.length === 1) return names[0]!;
+  const listed = names.slice(0, SHOWN_NAMES).join(", ");
+  return `${names.length} tensors: ${listed}${names.length > SHOWN_NAMES ? ", ..." : ""}`;
+}
+
+interface SpecTensor {
+  layer: LayerCount;
+  name: string;
+  shape: number[];
+  buffer: boolean;
+  sharedWith: string | undefined;
+}
+
+function specTensors(count: ModelCount): SpecTensor[] {
+  return count.layers.flatMap((layer) => [
+    ...layer.parameters.map((tensor) => ({ layer, name: tensor.name, shape: tensor.shape, buffer: false, sharedWith: tensor.sharedWith })),
+    ...layer.buffers.map((tensor) => ({ layer, name: tensor.name, shape: tensor.shape, buffer: true, sharedWith: undefined })),
+  ]);
+}
+
+/**
+ * Compares a spec's tensors with a checkpoint's by name and shape. Missing and resized tensors are reported at
+ * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
+ * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
+ * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ */
+export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTensor[]): SpecError[] {
+  const top: SourcePosition = { file: count.file, line: 1, col: 1 };
+  const tensors = specTensors(count);
+  const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
+  if (expanded > MAX_TENSORS) {
+    return [new SpecError(top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
+  }
+  const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
+  const where = files.length === 1 ? files[0]! : "the checkpoint";
+  const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
+  const matched = new Set<string>();
+  const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
+  // A tie is satisfied by any one of its tensors: savers such as safetensors' keep one name of a shared storage.
+  const tiesPresent = new Set<string>();
+  tensors.forEach((tensor, index) => {
+    if (tensor.sharedWith !== undefined && instances[index]!.some((name) => present.has(name))) tiesPresent.add(tensor.sharedWith);
+  });
+
+  const errors: SpecError[] = [];
+  const missing: { tensor: SpecTensor; names: string[] }[] = [];
+  tensors.forEach((tensor, index) => {
+    const absent: string[] = [];
+    const resized = new Map<string, string[]>();
+    for (const name of instances[index]!) {
+      const found = present.get(name);
+      if (!found) {
+        absent.push(name);
+        continue;
+      }
+      matched.add(name);
+      if (!sameShape(found.shape, tensor.shape)) resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
+    }
+    for (const [shape, names] of resized) {
+      errors.push(new SpecError(tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]!)!.file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+    }
+    // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
+    const unsaved = absent.filter((name) => !tiesPresent.has(name));
+    if (unsaved.length && !tensor.buffer && tensor.sharedWith === undefined) missing.push({ tensor, names: unsaved });
+  });
+
+  const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
+  const renamed = (name: string, shape: readonly number[], candidates: Iterable<{ name: string; shape: readonly number[] }>) =>
+    closestName(name, [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+
+  for (const { tensor, names } of missing) {
+    const rename = renamed(names[0]!, tensor.shape, extras);
+    const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
+    errors.push(
+      new SpecError(
+        tensor.layer.position,
+        `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`,
+        rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's",
+      ),
+    );
+  }
+
+  // The spec line nearest an extra tensor: the layer whose module path is the longest prefix of its name.
+  const near = new Map<string, SourcePosition>();
+  tensors.forEach((tensor, index) => {
+    for (const name of instances[index]!) {
+      const segments = name.split(".");
+      for (let length = 1; length < segments.length; length++) {
+        const prefix = segments.slice(0, length).join(".");
+        if (!near.has(prefix)) near.set(prefix, tensor.layer.position);
+      }
+    }
+  });
+  const nearest = (name: string) => {
+    const segments = name.split(".");
+    for (let length = segments.length - 1; length > 0; length--) {
+      const position = near.get(segments.slice(0, length).join("."));
+      if (position) return position;
+    }
+    return top;
+  };
+  const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
+  const groups = new Map<string, CheckpointTensor[]>();
+  for (const extra of extras) {
+    const pattern = `${extra.name.split(".").map((segment) => (isIndex(segment) ? "*" : segment)).join(".")} ${shown(extra.shape)}`;
+    groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group as [CheckpointTensor];
+    const rename = renamed(first.name, first.shape, missingNames);
+    errors.push(
+      new SpecError(
+        nearest(first.name),
+        `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`,
+        rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry",
+      ),
+    );
+  }
+  return errors.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+}

@@ -1,0 +1,19 @@
+import { parseCallOrName } from "../parse/expression.js";
+import type { YamlSource } from "../parse/yaml.js";
+import type { Scope } from "./evaluate.js";
+import { evaluateCallText, integerAt, valueOf } from "./scope.js";
+import type { SpecData } from "./spec-data.js";
+import type { ResolvedTraining } from "./types.js";
+
+/** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
+export function resolveTraining(source: YamlSource, training: SpecData["training"], scope: Scope): ResolvedTraining | undefined {
+  if (training === undefined) return undefined;
+  const at = (key: string) => source.at(["training", key]);
+  const resolved: ResolvedTraining = {};
+  if (training.optimizer !== undefined) resolved.optimizer = evaluateCallText(source, ["training", "optimizer"], training.optimizer, scope, parseCallOrName);
+  if (training.precision !== undefined) resolved.precision = { value: training.precision, position: at("precision") };
+  if (training.gpus !== undefined) resolved.gpus = { value: integerAt(source, ["training", "gpus"], training.gpus, scope, "gpus"), position: at("gpus") };
+  if (training.zero !== undefined) resolved.zero = { value: training.zero, position: at("zero") };
+  if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope), position: at("dtype") };
+  return resolved;
+}
