@@ -284,10 +284,19 @@ function profile(file, dir) {
       let stage;
       for (let at = id; at !== undefined && !stage; at = parent.get(at)) stage = STAGES.get(byId.get(at).callFrame.functionName);
       if (!stage) {
+        // Outside the stages: the innermost frame from src/ names the work (a newer pipeline step), else load or start-up.
         let inCli = false;
-        for (let at = id; at !== undefined && !inCli; at = parent.get(at)) inCli = byId.get(at).callFrame.url.endsWith("/dist/cli.js");
+        let srcModule;
+        for (let at = id; at !== undefined && !srcModule; at = parent.get(at)) {
+          const frame = byId.get(at).callFrame;
+          if (!frame.url.endsWith("/dist/cli.js")) continue;
+          inCli = true;
+          const where = moduleAt(frame.lineNumber);
+          if (where.startsWith("src/") && !["src/cli/main.ts", "src/cli/run.ts", "src/engine.ts"].includes(where)) srcModule = where;
+        }
         if (functionName === "(garbage collector)") stage = "garbage collection";
         else if (functionName === "(idle)") stage = "idle (waiting on I/O)";
+        else if (srcModule) stage = `${srcModule.replace(/[^/]+$/, "")} outside the stages above`;
         else if (inCli) stage = "dist/cli.js top level (module evaluation, stdout write)";
         else stage = "node start-up, module loading and compilation, (program)";
       }
@@ -305,7 +314,9 @@ function profile(file, dir) {
   console.log("\nby stage (a sample counts for the innermost stage on its stack), with its top functions by self time [bundle module:line]:");
   for (const [stage, functions] of [...stages].sort((a, b) => sum(b[1]) - sum(a[1]))) {
     console.log(`  ${per(sum(functions))}  ${stage}`);
-    for (const [key, ms] of descending(functions).slice(0, stage === "garbage collection" ? 0 : 5)) console.log(`      ${per(ms)}  ${key}`);
+    // Functions only for stages worth a look: GC has none, and sub-millisecond ones are noise.
+    const shown = stage === "garbage collection" || sum(functions) / PROFILES < 1 ? 0 : 5;
+    for (const [key, ms] of descending(functions).slice(0, shown)) console.log(`      ${per(ms)}  ${key}`);
   }
   console.log("\nself time by module of dist/cli.js:");
   for (const [where, ms] of descending(modules).slice(0, 15)) console.log(`  ${per(ms)}  ${where}`);
