@@ -56,8 +56,9 @@ interface Token {
 }
 
 const OPERATORS = ["//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
-const NUMBER = /^(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.]*/;
+// Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
+const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
 const MAX_LENGTH = 10_000;
 const MAX_DEPTH = 64;
 
@@ -73,14 +74,15 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const rest = text.slice(i);
-    const number = NUMBER.exec(rest);
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(text);
     if (number) {
       tokens.push({ kind: "number", text: number[0], offset: i });
       i += number[0].length;
       continue;
     }
-    const name = NAME.exec(rest);
+    NAME.lastIndex = i;
+    const name = NAME.exec(text);
     if (name) {
       tokens.push({ kind: "name", text: name[0], offset: i });
       i += name[0].length;
@@ -93,7 +95,7 @@ function tokenize(text: string): Token[] {
       i = close + 1;
       continue;
     }
-    const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
+    const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
     if (!op) throw new ExpressionError(i, `unexpected character '${ch}'`);
     tokens.push({ kind: "op", text: op, offset: i });
     i += op.length;
