@@ -159,7 +159,7 @@ async function publish(result: CheckResult, inputs: ActionInputs, destination: D
   const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
   const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
   core.setOutput("comment-body", body);
-  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT })).write();
+  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, changesShown: Infinity })).write();
   if (inputs.comment === "never" || destination.pullRequest === undefined) return;
   if (!inputs.token) {
     core.warning("model-budget has no github-token, so it cannot comment; the report is in the job summary.");

@@ -16,6 +16,8 @@ export interface CommentContext {
   fullReportHint: string;
   /** Longest body allowed: a comment's limit unless given (job summaries allow more). */
   limit?: number;
+  /** Changed layers listed per model before the rest are counted (all of them in a job summary). */
+  changesShown?: number;
 }
 
 export function commentMarker(key: string): string {
@@ -23,7 +25,7 @@ export function commentMarker(key: string): string {
 }
 
 const ICON: Record<Status, string> = { pass: "✅", warn: "⚠️", fail: "❌" };
-const CHANGED_SHOWN = 50;
+const CHANGES_SHOWN = 50;
 
 function signed(value: number, format: (value: number) => string): string {
   return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : "±0";
@@ -118,7 +120,7 @@ interface Section {
   optional: string[][];
 }
 
-function modelSection(model: ModelResult): Section {
+function modelSection(model: ModelResult, context: CommentContext): Section {
   const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, ""];
   const optional: string[][] = [];
   if (model.head.kind === "invalid") essential.push(...diagnosticLines(model.head.diagnostics), "");
@@ -132,9 +134,9 @@ function modelSection(model: ModelResult): Section {
   const diff = model.diff;
   if (diff && diff.changes.length) {
     const sorted = [...diff.changes].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
-    const shown = sorted.slice(0, CHANGED_SHOWN).map(changeRow);
+    const shown = sorted.slice(0, context.changesShown ?? CHANGES_SHOWN).map(changeRow);
     const more = sorted.length - shown.length;
-    essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...layerTable(shown), ...(more ? [``, `…and ${more} more, in the full report.`] : []), "");
+    essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...layerTable(shown), ...(more ? [``, `…and ${more} more. ${context.fullReportHint}`] : []), "");
     const formulas = sorted.flatMap((change) => (change.kind === "removed" ? [] : [`- ${esc(change.after.path)}: ${esc(change.after.formula)}`]));
     if (formulas.length) optional.push(["<details><summary>Formulas of changed layers</summary>", "", ...formulas, "", "</details>", ""]);
   } else if (diff) {
@@ -193,7 +195,7 @@ function budgetNotes(result: CheckResult): string[] {
 export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
   const compared = result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
   const head = [commentMarker(context.key), headline(result), "", compared, "", ...totalsTable(result), "", ...budgetNotes(result)];
-  const sections = result.models.map(modelSection);
+  const sections = result.models.map((model) => modelSection(model, context));
   const footer = ["---", `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}</sub>`];
   const limit = context.limit ?? COMMENT_LIMIT;
   const assemble = (dropped: number) => {

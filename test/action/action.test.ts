@@ -262,4 +262,22 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(sgd.outputs["memory-bytes"]).toBe(String(8 * total(3)));
     expect(sgd.outputs.status).toBe("pass");
   });
+
+  it("stays silent on a PR that changes no spec, and compares a push with its previous commit", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "README.md": "docs only\n" }).commit("docs");
+    const quiet = await check(repo, base);
+    expect(quiet.exitCode).toBe(0);
+    expect(github.writes).toHaveLength(0);
+    expect(quiet.outputs["comment-id"]).toBeUndefined();
+    expect(quiet.outputs["comment-body"]).toContain("| tiny | 130,826 | ±0 | 130,826 | ±0 | ✅ |");
+    github.requests = [];
+
+    const head = repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    const push = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(), event: "push", payload: { before: base, after: head } });
+    expect(push.exitCode).toBe(0);
+    expect(push.outputs["comment-body"]).toContain(`Compared with base \`${base.slice(0, 12)}\`.`);
+    expect(push.outputs["comment-body"]).toContain("| tiny | 163,914 | +33,088 (+25.3%) |");
+    expect(github.requests).toHaveLength(0);
+  });
 });

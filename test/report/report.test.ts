@@ -114,3 +114,30 @@ Spec: spec.yaml
     expect(markdown).not.toMatch(/<b>|@team|x\|y/);
   });
 });
+
+describe("the PR comment", () => {
+  it("cuts a body over GitHub's 65,536 characters, keeping the status and pointing to the summary", async () => {
+    const { renderPullRequestComment, COMMENT_LIMIT } = await import("../../src/report/pull-request.js");
+    const { runCheck } = await import("../../src/check/index.js");
+    const { files } = await import("../helpers/specs.js");
+    const wide = (width: number) => `model: wide\nlayers:\n${Array.from({ length: 3000 }, (_, i) => `  - layer_with_a_long_name_${i}: Linear(${width}, ${width})\n`).join("")}`;
+    const result = runCheck({
+      head: { specs: ["wide.yaml"], read: files({ "wide.yaml": wide(9) }) },
+      base: { ref: "a".repeat(40), specs: ["wide.yaml"], read: files({ "wide.yaml": wide(8) }) },
+      budgetFile: "none.yml",
+      budgetFrom: "head",
+      failOn: "exceed",
+    });
+    const comment = renderPullRequestComment(result, { key: "default", fullReportHint: "The job summary has all of it." });
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(comment.startsWith("<!-- model-budget:default -->\n### ✅ model-budget: report\n")).toBe(true);
+    expect(comment).toContain("| wide | 270,000 | +54,000 (+25.0%) |");
+    expect(comment).toContain("**3000 changed layer entries**");
+    expect(comment).toContain("…and 2950 more. The job summary has all of it.");
+    // Listing every change, as the job summary does, needs the cut.
+    const everything = renderPullRequestComment(result, { key: "default", fullReportHint: "The job summary has all of it.", changesShown: Infinity });
+    expect(everything.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(everything).toContain("**The report is too long for a comment and was cut here.** The job summary has all of it.");
+    expect(everything.endsWith("exactly as PyTorch's `parameters()`</sub>")).toBe(true);
+  });
+});
