@@ -40,6 +40,10 @@ export class LayerArguments {
     return bound;
   }
 
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+
   position(name: string): SourcePosition {
     return this.bound(name).position;
   }
@@ -166,10 +170,33 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
 }
 
 /** Binds positional and keyword arguments to a definition's signature, as Python would. */
+interface PreparedSignature {
+  variadic: ArgumentSpec | undefined;
+  positional: ArgumentSpec[];
+  byName: Map<string, ArgumentSpec>;
+  defaults: Map<string, Value>;
+}
+
+// Signatures are constants: what binding needs from one is worked out once, not per layer.
+const prepared = new WeakMap<readonly ArgumentSpec[], PreparedSignature>();
+
+function prepare(signature: readonly ArgumentSpec[]): PreparedSignature {
+  let result = prepared.get(signature);
+  if (!result) {
+    result = {
+      variadic: signature.find((spec) => spec.variadic),
+      positional: signature.filter((spec) => !spec.variadic),
+      byName: new Map(signature.map((spec) => [spec.name, spec])),
+      defaults: new Map(signature.map((spec) => [spec.name, defaultValue(spec)])),
+    };
+    prepared.set(signature, result);
+  }
+  return result;
+}
+
 export function bindArguments(definition: Signature, call: EvaluatedCall, lookup: LayerLookup): LayerArguments {
   const signature = definition.signature;
-  const variadic = signature.find((spec) => spec.variadic);
-  const positionalSpecs = signature.filter((spec) => !spec.variadic);
+  const { variadic, positional: positionalSpecs, byName, defaults } = prepare(signature);
   const values = new Map<string, BoundValue>();
   const extra: BoundValue[] = [];
   let positionalIndex = 0;
@@ -187,7 +214,7 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
       values.set(spec.name, { value: arg.value, position: arg.position });
       continue;
     }
-    const spec = signature.find((candidate) => candidate.name === arg.name);
+    const spec = byName.get(arg.name);
     if (!spec || spec.variadic) {
       const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
       const suggestion = didYouMean(arg.name, names);
@@ -220,7 +247,7 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
     if (spec.default === undefined && !spec.optional) {
       throw new SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
     }
-    values.set(spec.name, { value: defaultValue(spec), position: call.position });
+    values.set(spec.name, { value: defaults.get(spec.name)!, position: call.position });
   }
   return new LayerArguments(call, values, lookup);
 }
