@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5781);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7440);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5781:
+/***/ 7440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37310,27 +37310,30 @@ function parseYaml(text, file) {
 }
 function makeSource(file, text, document, at, data) {
     const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node);
+    // The resolver asks for the positions of siblings and children of paths it asked for before:
+    // each prefix is walked once.
+    const found = new Map();
     /** Walks as far along the path as the document goes; returns the deepest node and key found. */
     const walk = (path) => {
-        let node = resolve(document.contents);
-        let key = null;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-                if (!pair)
-                    break;
-                key = pair.key;
-                node = resolve(pair.value) ?? key;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
-                key = null;
-                node = resolve(node.items[segment]);
-            }
-            else {
-                break;
-            }
+        if (path.length === 0)
+            return { node: resolve(document.contents), key: null, complete: true };
+        const cacheKey = path.join("\u0000");
+        const cached = found.get(cacheKey);
+        if (cached)
+            return cached;
+        const parent = walk(path.slice(0, -1));
+        const segment = path[path.length - 1];
+        let result = { ...parent, complete: false };
+        if (parent.complete && (0,dist/* isMap */.jh)(parent.node)) {
+            const pair = parent.node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (pair)
+                result = { node: resolve(pair.value) ?? pair.key, key: pair.key, complete: true };
         }
-        return { node, key };
+        else if (parent.complete && (0,dist/* isSeq */.oP)(parent.node) && typeof segment === "number" && segment < parent.node.items.length) {
+            result = { node: resolve(parent.node.items[segment]), key: null, complete: true };
+        }
+        found.set(cacheKey, result);
+        return result;
     };
     const start = (node) => at(node?.range?.[0] ?? 0);
     return {
@@ -37339,8 +37342,8 @@ function makeSource(file, text, document, at, data) {
         data,
         at: (path) => start(walk(path).node),
         keyAt: (path) => {
-            const found = walk(path);
-            return start(found.key ?? found.node);
+            const deepest = walk(path);
+            return start(deepest.key ?? deepest.node);
         },
         offsetsAt: (path) => {
             const node = walk(path).node;
@@ -37361,21 +37364,22 @@ function makeSource(file, text, document, at, data) {
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
-const schema17 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
 const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
-const pattern4 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((((key0 === "params") || (key0 === "trainable")) || (key0 === "memory")) || (key0 === "memory-per-gpu")) || (key0 === "growth")) || (key0 === "modules")) || (key0 === "against"))){
+if(!(func2.call(schema12.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -37534,14 +37538,10 @@ errors++;
 }
 }
 }
-if(data.growth !== undefined){
-let data4 = data.growth;
-const _errs15 = errors;
-let valid5 = false;
-let passing0 = null;
-const _errs16 = errors;
+if(data.macs !== undefined){
+let data4 = data.macs;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data4};
+const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -37552,7 +37552,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data4};
+const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -37563,8 +37563,8 @@ errors++;
 }
 }
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err15 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data4};
+if(!pattern0.test(data4)){
+const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -37574,16 +37574,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-var _valid0 = _errs16 === errors;
-if(_valid0){
-valid5 = true;
-passing0 = 0;
 }
-const _errs19 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu"))){
-const err16 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data4};
+if(data.flops !== undefined){
+let data5 = data.flops;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
+const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -37592,11 +37587,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data4.params !== undefined){
-let data5 = data4.params;
-if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
-const err17 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data5};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -37605,9 +37598,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data5};
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -37617,9 +37611,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-const err19 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data5};
+}
+if(data.activations !== undefined){
+let data6 = data.activations;
+if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
+const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -37628,12 +37624,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data4.trainable !== undefined){
-let data6 = data4.trainable;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
-const err20 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data6};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -37642,9 +37635,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data6};
+}
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -37654,9 +37648,15 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-const err22 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data6};
+}
+if(data.growth !== undefined){
+let data7 = data.growth;
+const _errs24 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs25 = errors;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
+const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -37665,12 +37665,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data4.memory !== undefined){
-let data7 = data4.memory;
-if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-const err23 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data7};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -37679,9 +37676,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data7};
+}
+if(typeof data7 === "string"){
+if(!pattern7.test(data7)){
+const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -37691,9 +37689,16 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err25 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data7};
+var _valid0 = _errs25 === errors;
+if(_valid0){
+valid8 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
+const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -37703,11 +37708,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-if(data4["memory-per-gpu"] !== undefined){
-let data8 = data4["memory-per-gpu"];
+if(data7.params !== undefined){
+let data8 = data7.params;
 if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err26 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data8};
+const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -37718,7 +37722,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data8};
+const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -37729,8 +37733,8 @@ errors++;
 }
 }
 if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err28 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data8};
+if(!pattern7.test(data8)){
+const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -37741,9 +37745,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data4};
+if(data7.trainable !== undefined){
+let data9 = data7.trainable;
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -37752,19 +37757,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid0 = _errs19 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid5 = true;
-passing0 = 1;
-}
-}
-if(!valid5){
-const err30 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data4};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -37773,27 +37768,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-else {
-errors = _errs15;
-if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.modules !== undefined){
-let data9 = data.modules;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-let data10 = data9[key2];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!((key3 === "params") || (key3 === "trainable"))){
-const err31 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data10};
+if(typeof data9 === "string"){
+if(!pattern7.test(data9)){
+const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -37803,10 +37781,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data10.params !== undefined){
-let data11 = data10.params;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err32 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data11};
+}
+if(data7.memory !== undefined){
+let data10 = data7.memory;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -37815,9 +37794,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err33 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -37827,9 +37806,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(typeof data11 === "string"){
-if(!pattern0.test(data11)){
-const err34 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data11};
+if(typeof data10 === "string"){
+if(!pattern7.test(data10)){
+const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -37840,10 +37819,10 @@ errors++;
 }
 }
 }
-if(data10.trainable !== undefined){
-let data12 = data10.trainable;
-if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
-const err35 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data12};
+if(data7["memory-per-gpu"] !== undefined){
+let data11 = data7["memory-per-gpu"];
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -37852,9 +37831,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err36 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data12};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -37864,9 +37843,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err37 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data12};
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -37877,9 +37856,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data10};
+if(data7.macs !== undefined){
+let data12 = data7.macs;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -37888,10 +37868,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data9};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -37901,11 +37880,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.against !== undefined){
-let data13 = data.against;
-if(typeof data13 === "string"){
-if(data13.length < 1){
-const err40 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data13};
+if(typeof data12 === "string"){
+if(!pattern7.test(data12)){
+const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -37915,8 +37892,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data13};
+}
+if(data7.flops !== undefined){
+let data13 = data7.flops;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -37925,15 +37905,261 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+}
+if(typeof data13 === "string"){
+if(!pattern7.test(data13)){
+const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data7.activations !== undefined){
+let data14 = data7.activations;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(typeof data14 === "string"){
+if(!pattern7.test(data14)){
+const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid8 = true;
+passing0 = 1;
+}
+}
+if(!valid8){
+const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data15 = data.modules;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+let data16 = data15[key2];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data16.params !== undefined){
+let data17 = data16.params;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data16.trainable !== undefined){
+let data18 = data16.trainable;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data19 = data.against;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }
@@ -38016,17 +38242,244 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const model_spec_schema13 = {"type":["integer","number","string","boolean"]};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema30 = {"enum":["add","concat","multiply"]};
 const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const model_spec_func2 = Object.prototype.hasOwnProperty;
 const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
-const model_spec_schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"}},"required":["layers"],"additionalProperties":false};
-const model_spec_schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
+const model_spec_schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
+const schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const wrapper0 = {validate: validate12};
+const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema29 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.merge !== undefined){
+let data0 = data.merge;
+if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.shortcut !== undefined){
+let data1 = data.shortcut;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.then !== undefined){
+let data2 = data.then;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.oneOf[1].properties.then.type,parentSchema:schema29.oneOf[1].properties.then,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data4 = data.if;
+if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema29.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema29.oneOf[1].properties.if.type,parentSchema:schema29.oneOf[1].properties.if,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.oneOf[1].type,parentSchema:schema29.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema29.oneOf,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -38062,7 +38515,7 @@ if(_valid0){
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with"))){
+if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
 let data0 = data[key0];
 const _errs6 = errors;
 let valid2 = false;
@@ -38198,6 +38651,36 @@ vErrors.push(err10);
 }
 errors++;
 }
+if(data.forward !== undefined){
+const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.forward,data:data.forward};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.residual !== undefined){
+const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.residual,data:data.residual};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.branches !== undefined){
+const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.branches,data:data.branches};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
 }
 var _valid0 = _errs3 === errors;
 valid0 = _valid0;
@@ -38208,24 +38691,24 @@ const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key1 in data){
 const _errs18 = errors;
-if(!(((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype"))){
-const err11 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema19.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema19.else.propertyNames.enum,parentSchema:schema19.else.propertyNames,data:key1,propertyName:key1};
+if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
+const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema19.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema19.else.propertyNames.enum,parentSchema:schema19.else.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err14];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err14);
 }
 errors++;
 }
 var valid8 = _errs18 === errors;
 if(!valid8){
-const err12 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema19.else.propertyNames,parentSchema:schema19.else,data};
+const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema19.else.propertyNames,parentSchema:schema19.else,data};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err15];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -38236,46 +38719,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data7 = data.type;
-if(typeof data7 === "string"){
-if(data7.length < 1){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.type,data:data7};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.layer !== undefined){
-let data8 = data.layer;
-if(typeof data8 === "string"){
-if(data8.length < 1){
-const err16 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.layer,data:data8};
+const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -38284,14 +38728,53 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.layer.type,parentSchema:schema19.properties.layer,data:data8};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 === "string"){
+if(data10.length < 1){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.type,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.layer !== undefined){
+let data11 = data.layer;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.layer,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.layer.type,parentSchema:schema19.properties.layer,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -38303,46 +38786,10 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data10 = data.use;
-if(typeof data10 === "string"){
-if(!model_spec_pattern0.test(data10)){
-const err18 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data10};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data11 = data.include;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err20 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.include,data:data11};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.include.type,parentSchema:schema19.properties.include,data:data11};
+let data13 = data.use;
+if(typeof data13 === "string"){
+if(!model_spec_pattern0.test(data13)){
+const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -38352,14 +38799,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.with !== undefined){
-let data12 = data.with;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!model_spec_pattern0.test(key2)){
-const err22 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+else {
+const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -38369,8 +38810,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(data.include !== undefined){
+let data14 = data.include;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.include,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -38379,9 +38823,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err24 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema19.properties.with.propertyNames,parentSchema:schema19.properties.with,data:data12};
+}
+else {
+const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.include.type,parentSchema:schema19.properties.include,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -38391,10 +38835,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-for(const key3 in data12){
-let data13 = data12[key3];
-if(((!((typeof data13 == "number") && (isFinite(data13)))) && (typeof data13 !== "string")) && (typeof data13 !== "boolean")){
-const err25 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data13};
+if(data.with !== undefined){
+let data15 = data.with;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+const _errs31 = errors;
+if(typeof key2 === "string"){
+if(!model_spec_pattern0.test(key2)){
+const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -38404,9 +38852,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.with.type,parentSchema:schema19.properties.with,data:data12};
+const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -38415,11 +38862,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.repeat !== undefined){
-let data14 = data.repeat;
-if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err27 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data14};
+var valid11 = _errs31 === errors;
+if(!valid11){
+const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema19.properties.with.propertyNames,parentSchema:schema19.properties.with,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -38429,10 +38874,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.if !== undefined){
-let data15 = data.if;
-if((typeof data15 !== "boolean") && (typeof data15 !== "string")){
-const err28 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema19.properties.if.type},message:"must be boolean,string",schema:schema19.properties.if.type,parentSchema:schema19.properties.if,data:data15};
+for(const key3 in data15){
+let data16 = data15[key3];
+if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
+const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -38442,10 +38887,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.frozen !== undefined){
-let data16 = data.frozen;
-if(typeof data16 !== "boolean"){
-const err29 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data16};
+}
+else {
+const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.with.type,parentSchema:schema19.properties.with,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -38455,11 +38899,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.dtype !== undefined){
-let data17 = data.dtype;
-if(typeof data17 === "string"){
-if(data17.length < 1){
-const err30 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data17};
+if(data.repeat !== undefined){
+let data17 = data.repeat;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -38469,8 +38912,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data17};
+if(data.if !== undefined){
+let data18 = data.if;
+if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
+const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema19.properties.if.type},message:"must be boolean,string",schema:schema19.properties.if.type,parentSchema:schema19.properties.if,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -38480,9 +38925,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(data.frozen !== undefined){
+let data19 = data.frozen;
+if(typeof data19 !== "boolean"){
+const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -38491,13 +38937,75 @@ vErrors.push(err32);
 }
 errors++;
 }
+}
+if(data.dtype !== undefined){
+let data20 = data.dtype;
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err33 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data20};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data20};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data23 = data.branches;
+if(!(((data23 === "add") || (data23 === "concat")) || (data23 === "multiply"))){
+const err35 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data23};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema35 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -38528,7 +39036,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -38553,7 +39061,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema27.if,parentSchema:schema27,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema35.if,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -38562,7 +39070,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
@@ -38866,8 +39374,8 @@ errors++;
 }
 }
 for(const key2 in data){
-if(!(validate16(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -38928,7 +39436,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema17.type,parentSchema:model_spec_schema17,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -38957,7 +39465,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "params") || (key0 === "layers"))){
+if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema15,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -39038,14 +39546,39 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
 }
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.type,parentSchema:model_spec_schema15,data};
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data5 = data.branches;
+if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.type,parentSchema:model_spec_schema15,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -39060,7 +39593,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((((key0 === "model") || (key0 === "include")) || (key0 === "vars")) || (key0 === "blocks")) || (key0 === "layers")) || (key0 === "tie")) || (key0 === "training"))){
+if(!(model_spec_func2.call(model_spec_schema11.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -39328,14 +39861,15 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
-if(data.tie !== undefined){
-let data8 = data.tie;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key5 in data8){
-let data9 = data8[key5];
-if(typeof data9 === "string"){
-if(data9.length < 1){
-const err18 = {instancePath:instancePath+"/tie/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data9};
+if(data.input !== undefined){
+let data8 = data.input;
+const _errs30 = errors;
+let valid11 = false;
+let passing1 = null;
+const _errs31 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err18 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -39344,9 +39878,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/tie/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data9};
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err19 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -39358,7 +39894,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data8};
+const err20 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -39367,13 +39903,15 @@ vErrors.push(err20);
 }
 errors++;
 }
+var _valid1 = _errs31 === errors;
+if(_valid1){
+valid11 = true;
+passing1 = 0;
 }
-if(data.training !== undefined){
-let data10 = data.training;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key6 in data10){
-if(!(((((key6 === "optimizer") || (key6 === "precision")) || (key6 === "gpus")) || (key6 === "zero")) || (key6 === "dtype"))){
-const err21 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data10};
+const _errs36 = errors;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.tokens === undefined){
+const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -39382,12 +39920,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data10.optimizer !== undefined){
-let data11 = data10.optimizer;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err22 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data11};
+for(const key5 in data8){
+if(!(key5 === "tokens")){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -39397,8 +39932,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data11};
+if(data8.tokens !== undefined){
+let data10 = data8.tokens;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err23 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -39408,10 +39945,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data10.precision !== undefined){
-let data12 = data10.precision;
-if(!((((((data12 === "fp32") || (data12 === "amp")) || (data12 === "mixed-fp16")) || (data12 === "mixed-bf16")) || (data12 === "bf16")) || (data12 === "fp16"))){
-const err24 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data12};
+}
+else {
+const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -39420,11 +39956,19 @@ vErrors.push(err24);
 }
 errors++;
 }
+var _valid1 = _errs36 === errors;
+if(_valid1 && valid11){
+valid11 = false;
+passing1 = [passing1, 1];
 }
-if(data10.gpus !== undefined){
-let data13 = data10.gpus;
-if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err25 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data13};
+else {
+if(_valid1){
+valid11 = true;
+passing1 = 1;
+}
+}
+if(!valid11){
+const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -39433,11 +39977,34 @@ vErrors.push(err25);
 }
 errors++;
 }
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
 }
-if(data10.zero !== undefined){
-let data14 = data10.zero;
-if(!((((data14 === 0) || (data14 === 1)) || (data14 === 2)) || (data14 === 3))){
-const err26 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data14};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data13 = data.branches;
+if(!(((data13 === "add") || (data13 === "concat")) || (data13 === "multiply"))){
+const err26 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data13};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -39447,11 +40014,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data10.dtype !== undefined){
-let data15 = data10.dtype;
+if(data.tie !== undefined){
+let data14 = data.tie;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key6 in data14){
+let data15 = data14[key6];
 if(typeof data15 === "string"){
 if(data15.length < 1){
-const err27 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data15};
+const err27 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -39462,7 +40032,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data15};
+const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -39474,7 +40044,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data10};
+const err29 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -39484,14 +40054,156 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(data.training !== undefined){
+let data16 = data.training;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key7 in data16){
+if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
+const err30 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data16.optimizer !== undefined){
+let data17 = data16.optimizer;
+if(typeof data17 === "string"){
+if(data17.length < 1){
+const err31 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data17};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data16.precision !== undefined){
+let data18 = data16.precision;
+if(!((((((data18 === "fp32") || (data18 === "amp")) || (data18 === "mixed-fp16")) || (data18 === "mixed-bf16")) || (data18 === "bf16")) || (data18 === "fp16"))){
+const err33 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data18};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data16.gpus !== undefined){
+let data19 = data16.gpus;
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err34 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data19};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data16.zero !== undefined){
+let data20 = data16.zero;
+if(!((((data20 === 0) || (data20 === 1)) || (data20 === 2)) || (data20 === 3))){
+const err35 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data20};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data16.dtype !== undefined){
+let data21 = data16.dtype;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err36 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data16.batch !== undefined){
+let data22 = data16.batch;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err38 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data16.checkpointing !== undefined){
+let data23 = data16.checkpointing;
+if(!(((data23 === "none") || (data23 === "full")) || (data23 === "selective"))){
+const err39 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data23};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -39706,7 +40418,7 @@ function parseQuantity(raw) {
 
 ;// CONCATENATED MODULE: ./src/budget/types.ts
 /** The quantities a budget limits, named as in budget files. */
-const METRICS = ["params", "trainable", "memory", "memory-per-gpu"];
+const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"];
 
 ;// CONCATENATED MODULE: ./src/budget/budget-file.ts
 
@@ -39714,9 +40426,9 @@ const METRICS = ["params", "trainable", "memory", "memory-per-gpu"];
 
 
 
-const BYTE_METRICS = new Set(["memory", "memory-per-gpu"]);
+const BYTE_METRICS = new Set(["memory", "memory-per-gpu", "activations"]);
 function describe(metric) {
-    return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a parameter count such as 125M or 7B";
+    return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
 function limitAt(source, path, raw, metric) {
     const position = source.at(path);
@@ -39756,7 +40468,9 @@ function modelBudget(source, path, key, raw) {
         // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
         const quantity = parseQuantity(raw.growth);
         for (const metric of METRICS) {
-            const applies = quantity?.kind === "percent" || quantity?.value === 0 || (quantity?.kind === "bytes") === BYTE_METRICS.has(metric);
+            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
+            const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
+            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
             if (applies)
                 growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
         }
@@ -39792,11 +40506,15 @@ function parseBudget(text, file) {
 /** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
 function quantitiesOf(report) {
     const memory = report.memory;
+    const shapes = report.shapes;
     return {
         params: report.totals.params,
         trainable: report.totals.trainable,
         ...(memory?.total === undefined ? {} : { memory: memory.total }),
         ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
+        ...(shapes?.macs === undefined ? {} : { macs: shapes.macs }),
+        ...(shapes?.flops === undefined ? {} : { flops: shapes.flops }),
+        ...(shapes?.activations === undefined ? {} : { activations: shapes.activations }),
     };
 }
 function layerStates(report) {
@@ -39992,6 +40710,9 @@ class LayerArguments {
             throw new Error(`${this.call.type} has no argument '${name}' in its signature`);
         return bound;
     }
+    has(name) {
+        return this.values.has(name);
+    }
     position(name) {
         return this.bound(name).position;
     }
@@ -40115,11 +40836,24 @@ function checkType(call, spec, value, position) {
     }
     throw new diagnostics_SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`);
 }
-/** Binds positional and keyword arguments to a definition's signature, as Python would. */
+// Signatures are constants: what binding needs from one is worked out once, not per layer.
+const prepared = new WeakMap();
+function prepare(signature) {
+    let result = prepared.get(signature);
+    if (!result) {
+        result = {
+            variadic: signature.find((spec) => spec.variadic),
+            positional: signature.filter((spec) => !spec.variadic),
+            byName: new Map(signature.map((spec) => [spec.name, spec])),
+            defaults: new Map(signature.map((spec) => [spec.name, defaultValue(spec)])),
+        };
+        prepared.set(signature, result);
+    }
+    return result;
+}
 function bindArguments(definition, call, lookup) {
     const signature = definition.signature;
-    const variadic = signature.find((spec) => spec.variadic);
-    const positionalSpecs = signature.filter((spec) => !spec.variadic);
+    const { variadic, positional: positionalSpecs, byName, defaults } = prepare(signature);
     const values = new Map();
     const extra = [];
     let positionalIndex = 0;
@@ -40136,7 +40870,7 @@ function bindArguments(definition, call, lookup) {
             values.set(spec.name, { value: arg.value, position: arg.position });
             continue;
         }
-        const spec = signature.find((candidate) => candidate.name === arg.name);
+        const spec = byName.get(arg.name);
         if (!spec || spec.variadic) {
             const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
             const suggestion = didYouMean(arg.name, names);
@@ -40165,7 +40899,7 @@ function bindArguments(definition, call, lookup) {
         if (spec.default === undefined && !spec.optional) {
             throw new diagnostics_SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
         }
-        values.set(spec.name, { value: defaultValue(spec), position: call.position });
+        values.set(spec.name, { value: defaults.get(spec.name), position: call.position });
     }
     return new LayerArguments(call, values, lookup);
 }
@@ -40216,10 +40950,44 @@ function atLeast(args, name, sizes, minimum) {
 function sizeAtLeast(args, name, dims, minimum) {
     return atLeast(args, name, args.size(name, dims), minimum);
 }
+function numel(shape) {
+    return shape.reduce((product, size) => product * size, 1);
+}
+/**
+ * The output length of a sliding window, as PyTorch's convolution and pooling compute it. With
+ * `ceil` (pooling's ceil_mode) a last window that starts inside the input or its left padding counts.
+ */
+function windows(length, kernel, stride, padding, dilation, ceil) {
+    const span = length + 2 * padding - dilation * (kernel - 1) - 1;
+    if (!ceil)
+        return Math.floor(span / stride) + 1;
+    const out = Math.ceil(span / stride) + 1;
+    return (out - 1) * stride >= length + padding ? out - 1 : out;
+}
+/** A `[batch, channels, *spatial]` input of `dims` spatial dimensions, or a mismatch at `name`. */
+function channelsFirst(input, dims, channels, name, what) {
+    const { shape } = input;
+    if (shape.length !== dims + 2)
+        input.mismatch(undefined, `a ${dims + 2}-d input (batch, channels and ${dims} spatial dimension${dims === 1 ? "" : "s"})`);
+    if (channels !== undefined && shape[1] !== channels)
+        input.mismatch(name, `${channels} ${what}`);
+    return shape.slice(2);
+}
+/** An element-wise layer: same shape, saving its input or its output; in place, the output is the input's storage. */
+function elementwise(input, saves, inplace = false) {
+    return { output: [...input.shape], saves: saves === "nothing" ? [] : [saves], ...(inplace ? { sharesInput: true } : {}) };
+}
+/** A Python dimension index (negative counts from the end), checked against the input's rank. */
+function dimension(input, dim, name) {
+    const rank = input.shape.length;
+    if (dim < -rank || dim >= rank)
+        input.mismatch(name, `a dimension ${dim}`);
+    return dim < 0 ? dim + rank : dim;
+}
 
 ;// CONCATENATED MODULE: ./src/catalogue/parameter-free.ts
 
-function withoutTensors([type, signature, check]) {
+function withoutTensors([type, signature, check, forward]) {
     return {
         type,
         signature,
@@ -40227,6 +40995,7 @@ function withoutTensors([type, signature, check]) {
             check?.(args);
             return { parameters: [], buffers: [] };
         },
+        ...(forward ? { forward } : {}),
     };
 }
 /** One row per dimensionality: `MaxPool1d`, `MaxPool2d`, `MaxPool3d`. */
@@ -40312,17 +41081,100 @@ function upsampling(type, mode) {
         if (given !== mode)
             args.fail("mode", `${type} always uses mode '${mode}', got '${given}'`, `use Upsample(mode='${given}') instead`);
     };
-    return [type, [...RESIZE, arg("mode", "string", mode)], check];
+    return [type, [...RESIZE, arg("mode", "string", mode)], check, upsample];
 }
 const checkFactor = (name) => (args) => void positive(args, name);
+/** Max pooling keeps its input and the int64 index of each maximum for backward; average pooling only its input. */
+function pooling(dims, indices) {
+    return (args, input) => {
+        const spatial = channelsFirst(input, dims, undefined, undefined, "");
+        const kernel = pooled(args, "kernel_size", dims, 1);
+        const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+        const padding = pooled(args, "padding", dims, 0);
+        const dilation = indices ? pooled(args, "dilation", dims, 1) : kernel.map(() => 1);
+        const out = spatial.map((length, d) => windows(length, kernel[d], stride[d], padding[d], dilation[d], args.bool("ceil_mode")));
+        if (out.some((length) => length < 1))
+            input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+        return windowed(input, out, indices);
+    };
+}
+function windowed(input, spatial, indices) {
+    const output = [...input.shape.slice(0, 2), ...spatial];
+    return { output, saves: ["input", ...(indices ? [{ elements: numel(output), dtype: "int64" }] : [])] };
+}
+/** Adaptive pooling: output_size per dimension, None keeping the input's. */
+const adaptive = (dims, indices) => (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const value = args.value("output_size");
+    const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
+    if (items.length !== dims)
+        input.mismatch("output_size", `${dims} output sizes`);
+    return windowed(input, items.map((item, d) => (item.kind === "int" ? item.value : spatial[d])), indices);
+};
+/**
+ * A dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU
+ * kernel keeps a mask in the input's dtype instead); p=0 is the identity.
+ */
+const dropout = (args, input) => (args.float("p") === 0 ? elementwise(input, "nothing", true) : { output: [...input.shape], saves: [{ elements: numel(input.shape), dtype: "bool" }] });
+const flatten = (args, input) => {
+    const rank = input.shape.length;
+    const start = dimension(input, args.int("start_dim"), "start_dim");
+    const end = dimension(input, args.int("end_dim"), "end_dim");
+    if (end < start)
+        input.mismatch("end_dim", `end_dim after start_dim`);
+    return { output: [...input.shape.slice(0, start), numel(input.shape.slice(start, end + 1)), ...input.shape.slice(end + 1, rank)], sharesInput: true };
+};
+const unflatten = (args, input) => {
+    const dim = dimension(input, args.int("dim"), "dim");
+    const sizes = args.ints("unflattened_size");
+    const known = numel(sizes.filter((size) => size !== -1));
+    const filled = sizes.map((size) => (size === -1 ? input.shape[dim] / known : size));
+    if (numel(filled) !== input.shape[dim] || !filled.every(Number.isInteger))
+        input.mismatch("unflattened_size", `a dimension ${dim} of ${numel(sizes)} elements`);
+    return { output: [...input.shape.slice(0, dim), ...filled, ...input.shape.slice(dim + 1)], sharesInput: true };
+};
+/** A size or scale factor per spatial dimension: an int or float, or a tuple of them. */
+function parameter_free_scaled(args, spatial) {
+    const value = args.value("scale_factor");
+    const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
+    return items.map((item, d) => Math.floor(spatial[d] * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
+}
+const upsample = (args, input) => {
+    const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
+    const output = args.isNone("size") ? parameter_free_scaled(args, spatial) : args.size("size", spatial.length);
+    if (output.some((length) => !(length >= 1)))
+        input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
+    return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
+};
+/** PixelShuffle(r) moves r² channels into an r-times larger image; PixelUnshuffle undoes it. */
+const shuffle = (up) => (args, input) => {
+    const name = up ? "upscale_factor" : "downscale_factor";
+    const factor = args.int(name);
+    const [height, width] = channelsFirst(input, 2, undefined, undefined, "");
+    const [batch, channels] = input.shape;
+    if (up && channels % (factor * factor) !== 0)
+        input.mismatch(name, `channels divisible by ${factor * factor}`);
+    if (!up && (height % factor !== 0 || width % factor !== 0))
+        input.mismatch(name, `height and width divisible by ${factor}`);
+    const output = up ? [batch, channels / factor ** 2, height * factor, width * factor] : [batch, channels * factor ** 2, height / factor, width / factor];
+    return { output, saves: [] };
+};
+/** Padding layers add their sides to the last dimensions, pairs from the last dimension backwards; reflection and replication keep their input. */
+const padded = (dims, savesInput) => (args, input) => {
+    const sides = args.size("padding", 2 * dims);
+    const output = [...input.shape];
+    for (let d = 0; d < dims; d++)
+        output[output.length - 1 - d] += sides[2 * d] + sides[2 * d + 1];
+    return { output, saves: savesInput ? ["input"] : [] };
+};
 /** Two sides per dimension, as the documentation gives it. */
 const padSides = (dims) => (args) => void args.size("padding", 2 * dims);
 const ROWS = [
-    ["Identity", [{ name: "args", type: "any", variadic: true }]],
-    ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)]],
-    ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")]],
-    ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [type, [arg("p", "float", 0.5), INPLACE], checkProbability]),
-    ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel")]),
+    ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
+    ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
+    ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], undefined, unflatten],
+    ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [type, [arg("p", "float", 0.5), INPLACE], checkProbability, dropout]),
+    ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel"), pooling(d, true)]),
     ...perDims("AvgPool", ONE_TO_THREE, (d) => [
         [...KERNEL_STRIDE, PADDING, CEIL_MODE, arg("count_include_pad", "bool", true), ...(d > 1 ? [arg("divisor_override", "int", null)] : [])],
         (args) => {
@@ -40330,6 +41182,7 @@ const ROWS = [
             if (d > 1)
                 checkDivisor(args);
         },
+        pooling(d, false),
     ]),
     // LPPool3d is PyTorch >= 2.2.
     ...perDims("LPPool", ONE_TO_THREE, (d) => [[arg("norm_type", "float"), ...KERNEL_STRIDE, CEIL_MODE], pool(d)]),
@@ -40338,19 +41191,19 @@ const ROWS = [
         [arg("kernel_size", "size"), arg("output_size", "size", null), arg("output_ratio", "any", null), RETURN_INDICES, arg("_random_samples", "any", null)],
         fractional(d),
     ]),
-    ...perDims("AdaptiveAvgPool", ONE_TO_THREE, () => [[arg("output_size", "any")], checkOutputSize]),
-    ...perDims("AdaptiveMaxPool", ONE_TO_THREE, () => [[arg("output_size", "any"), RETURN_INDICES], checkOutputSize]),
-    ["Upsample", [...RESIZE, arg("mode", "string", "nearest"), arg("align_corners", "bool", null), arg("recompute_scale_factor", "bool", null)], checkUpsample],
+    ...perDims("AdaptiveAvgPool", ONE_TO_THREE, (d) => [[arg("output_size", "any")], checkOutputSize, adaptive(d, false)]),
+    ...perDims("AdaptiveMaxPool", ONE_TO_THREE, (d) => [[arg("output_size", "any"), RETURN_INDICES], checkOutputSize, adaptive(d, true)]),
+    ["Upsample", [...RESIZE, arg("mode", "string", "nearest"), arg("align_corners", "bool", null), arg("recompute_scale_factor", "bool", null)], checkUpsample, upsample],
     upsampling("UpsamplingNearest2d", "nearest"),
     upsampling("UpsamplingBilinear2d", "bilinear"),
-    ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor")],
-    ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor")],
-    ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups")],
+    ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor"), shuffle(true)],
+    ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor"), shuffle(false)],
+    ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups"), (_, input) => elementwise(input, "nothing")],
     ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
     ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
     // ZeroPad1d/3d and CircularPad are PyTorch >= 2.1.
-    ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) => perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d)])),
-    ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d)]),
+    ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) => perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d), padded(d, name === "ReflectionPad" || name === "ReplicationPad")])),
+    ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d), padded(d, false)]),
     ["CosineSimilarity", [arg("dim", "int", 1), arg("eps", "float", 1e-8)]],
     ["PairwiseDistance", [arg("p", "float", 2.0), arg("eps", "float", 1e-6), arg("keepdim", "bool", false)]],
 ];
@@ -40359,6 +41212,21 @@ const parameterFreeLayers = ROWS.map(withoutTensors);
 ;// CONCATENATED MODULE: ./src/catalogue/activation.ts
 
 
+/** Their backward needs only their result, which autograd keeps instead of the input (derivatives.yaml's `result`). */
+const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "Softmax2d"]);
+/** Measured with PyTorch 1.13: hardtanh_ keeps a tensor of its own, as if it were not in place. */
+const OWN_STORAGE = new Set(["ReLU6", "Hardtanh"]);
+/** In place, an activation overwrites its input and keeps the result: one storage with its producer's. */
+const activation = (args, input) => {
+    const inplace = args.has("inplace") && args.bool("inplace") && !OWN_STORAGE.has(args.type);
+    return elementwise(input, inplace || SAVE_OUTPUT.has(args.type) ? "output" : "input", inplace);
+};
+const glu = (args, input) => {
+    const dim = dimension(input, args.int("dim"), "dim");
+    if (input.shape[dim] % 2 !== 0)
+        input.mismatch("dim", `an even size in dimension ${dim}`);
+    return { output: input.shape.map((size, d) => (d === dim ? size / 2 : size)), saves: ["input"] };
+};
 const rows = (types, signature) => types.map((type) => [type, signature]);
 /** Hardtanh and RReLU need their upper bound above the lower one (or equal, unless `strict`). */
 function ordered(args, low, high, strict) {
@@ -40392,11 +41260,12 @@ const activation_ROWS = [
     ["RReLU", [arg("lower", "float", 1 / 8), arg("upper", "float", 1 / 3), INPLACE], (args) => ordered(args, "lower", "upper", false)],
 ];
 const activationLayers = [
-    ...activation_ROWS.map(withoutTensors),
+    ...activation_ROWS.map(([type, signature, check]) => [type, signature, check, type === "GLU" ? glu : activation]).map(withoutTensors),
     {
         type: "PReLU",
         signature: [arg("num_parameters", "int", 1), arg("init", "float", 0.25), ...FACTORY_KWARGS],
         tensors: (args) => ({ parameters: [{ name: "weight", shape: [positive(args, "num_parameters")] }], buffers: [] }),
+        forward: activation,
     },
 ];
 
@@ -40545,6 +41414,26 @@ function convolution(dims, transposed) {
                 buffers: [],
             };
         },
+        forward(args, input) {
+            const inChannels = args.int("in_channels");
+            const outChannels = args.int("out_channels");
+            const spatial = channelsFirst(input, dims, inChannels, "in_channels", "input channels");
+            const [kernel, stride, dilation] = ["kernel_size", "stride", "dilation"].map((name) => args.size(name, dims));
+            const paddingKind = args.value("padding").kind;
+            const same = (paddingKind === "string" || paddingKind === "symbol") && args.string("padding") === "same";
+            const padding = paddingKind === "string" || paddingKind === "symbol" ? kernel.map(() => 0) : args.size("padding", dims);
+            const outputPadding = transposed ? args.size("output_padding", dims) : [];
+            const out = spatial.map((length, d) => transposed
+                ? (length - 1) * stride[d] - 2 * padding[d] + dilation[d] * (kernel[d] - 1) + outputPadding[d] + 1
+                : same ? length : windows(length, kernel[d], stride[d], padding[d], dilation[d], false));
+            if (out.some((length) => length < 1))
+                input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+            const batch = input.shape[0];
+            // fvcore: one MAC per weight use; a transposed convolution uses each weight once per input position.
+            const weightUses = transposed ? batch * numel(spatial) : batch * numel(out);
+            const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * numel(kernel);
+            return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves: ["input"] };
+        },
     };
 }
 const convolutionLayers = [false, true].flatMap((transposed) => [1, 2, 3].map((dims) => convolution(dims, transposed)));
@@ -40573,6 +41462,8 @@ const embeddingLayers = [
         // `_freeze` is PyTorch >= 2.0: the weight is created with requires_grad=False.
         signature: [...SIZES, PADDING_IDX, ...NORMS, SPARSE, WEIGHT, arg("_freeze", "bool", false), ...FACTORY_KWARGS],
         tensors: (args) => ({ parameters: [{ name: "weight", shape: table(args), trainable: !args.bool("_freeze") }], buffers: [] }),
+        // The backward pass scatters into the rows the indices name: the indices are what is kept.
+        forward: (args, input) => ({ output: [...input.shape, args.int("embedding_dim")], saves: ["input"] }),
     },
     {
         type: "EmbeddingBag",
@@ -40588,6 +41479,7 @@ const embeddingLayers = [
 ];
 
 ;// CONCATENATED MODULE: ./src/catalogue/linear.ts
+
 const linear = {
     type: "Linear",
     signature: [
@@ -40604,6 +41496,14 @@ const linear = {
             parameters: [{ name: "weight", shape: [outFeatures, inFeatures] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : [])],
             buffers: [],
         };
+    },
+    forward(args, input) {
+        const inFeatures = args.int("in_features");
+        const outFeatures = args.int("out_features");
+        if (input.shape.at(-1) !== inFeatures)
+            input.mismatch("in_features", `${inFeatures} input features`);
+        const rows = numel(input.shape.slice(0, -1));
+        return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves: ["input"] };
     },
 };
 const bilinear = {
@@ -40636,13 +41536,17 @@ const linearLayers = [
 
 ;// CONCATENATED MODULE: ./src/catalogue/normalization.ts
 
+/** Normalizations keep their input and float32 statistics of `statistics` elements (mean and inverse deviation, and the like). */
+function normalized(input, statistics) {
+    return { output: [...input.shape], saves: ["input", { elements: statistics, dtype: "float32" }] };
+}
 const EPS = arg("eps", "float", 1e-5);
 const affine = (shape, withWeight, withBias = withWeight) => [
     ...(withWeight ? [{ name: "weight", shape }] : []),
     ...(withBias ? [{ name: "bias", shape }] : []),
 ];
 /** BatchNorm, InstanceNorm and SyncBatchNorm share torch's _NormBase and differ only in defaults. */
-function runningStatistics(type, defaults, extra = []) {
+function runningStatistics(type, defaults, dims, extra = []) {
     return {
         type,
         signature: [
@@ -40668,6 +41572,15 @@ function runningStatistics(type, defaults, extra = []) {
                     : [],
             };
         },
+        forward(args, input) {
+            const features = args.int("num_features");
+            // BatchNorm1d takes (batch, features) or (batch, features, length); SyncBatchNorm any rank from 2.
+            const spatial = dims === undefined || (dims === 1 && input.shape.length === 2) ? input.shape.length - 2 : dims;
+            channelsFirst(input, Math.max(spatial, 0), features, "num_features", "features");
+            // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them.
+            const perFeature = type.startsWith("InstanceNorm") ? 2 * input.shape[0] * features : 4 * features;
+            return normalized(input, perFeature);
+        },
     };
 }
 function normalizedShape(args) {
@@ -40675,6 +41588,14 @@ function normalizedShape(args) {
     if (shape.some((size) => size < 1))
         args.fail("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`);
     return shape;
+}
+/** LayerNorm and RMSNorm normalize the trailing dimensions, which must equal normalized_shape. */
+function trailing(args, input, statistics) {
+    const shape = args.ints("normalized_shape");
+    if (input.shape.length < shape.length || input.shape.slice(-shape.length).join() !== shape.join()) {
+        input.mismatch("normalized_shape", `trailing dimensions [${shape.join(", ")}]`);
+    }
+    return normalized(input, (statistics * numel(input.shape)) / numel(shape));
 }
 const NORMALIZED_SHAPE = arg("normalized_shape", "size");
 const ELEMENTWISE_AFFINE = arg("elementwise_affine", "bool", true);
@@ -40687,8 +41608,8 @@ const localResponseNorm = {
     },
 };
 const normalizationLayers = [
-    ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true), runningStatistics(`InstanceNorm${dims}d`, false)]),
-    runningStatistics("SyncBatchNorm", true, [arg("process_group", "any", null)]),
+    ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true, dims), runningStatistics(`InstanceNorm${dims}d`, false, dims)]),
+    runningStatistics("SyncBatchNorm", true, undefined, [arg("process_group", "any", null)]),
     {
         type: "LayerNorm",
         // `bias` is PyTorch >= 2.1.
@@ -40697,12 +41618,14 @@ const normalizationLayers = [
             const elementwise = args.bool("elementwise_affine");
             return { parameters: affine(normalizedShape(args), elementwise, elementwise && args.bool("bias")), buffers: [] };
         },
+        forward: (args, input) => trailing(args, input, 2),
     },
     {
         // PyTorch >= 2.4; eps=None means the dtype's machine epsilon.
         type: "RMSNorm",
         signature: [NORMALIZED_SHAPE, arg("eps", "float", null), ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],
         tensors: (args) => ({ parameters: affine(normalizedShape(args), args.bool("elementwise_affine"), false), buffers: [] }),
+        forward: (args, input) => trailing(args, input, 1),
     },
     {
         type: "GroupNorm",
@@ -40714,6 +41637,10 @@ const normalizationLayers = [
                 args.fail("num_groups", `GroupNorm num_channels=${channels} is not divisible by num_groups=${groups}`, `use a num_groups that divides ${channels}`);
             }
             return { parameters: affine([channels], args.bool("affine")), buffers: [] };
+        },
+        forward(args, input) {
+            channelsFirst(input, input.shape.length - 2, args.int("num_channels"), "num_channels", "channels");
+            return normalized(input, 2 * input.shape[0] * args.int("num_groups"));
         },
     },
     localResponseNorm,
@@ -41005,6 +41932,7 @@ const transformerLayers = [
 
 
 
+
 const FAMILIES = [
     linearLayers,
     convolutionLayers,
@@ -41040,9 +41968,16 @@ function catalogue_describeLayer(call) {
 }
 
 ;// CONCATENATED MODULE: ./src/count/formula.ts
-/** 124439808 → "124,439,808": the grouping reviewers read at a glance. */
+/**
+ * 124439808 → "124,439,808": the grouping reviewers read at a glance. Done by hand because
+ * toLocaleString goes through ICU, which costs more than counting a layer.
+ */
 function formula_formatInteger(value) {
-    return value.toLocaleString("en-US");
+    const digits = String(Math.abs(value));
+    let grouped = digits.slice(0, digits.length % 3 || 3);
+    for (let i = grouped.length; i < digits.length; i += 3)
+        grouped += `,${digits.slice(i, i + 3)}`;
+    return value < 0 ? `-${grouped}` : grouped;
 }
 /**
  * The arithmetic behind a layer's count, e.g. `Conv2d(3, 64, 7): 64 × 3 × 7 × 7 + 64 = 9,472`.
@@ -41461,13 +42396,14 @@ function optimizerState(optimizer, tensor) {
 
 ;// CONCATENATED MODULE: ./src/memory/types.ts
 /** Where the bytes go, in the order reports list them. */
-const types_CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights"];
+const types_CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"];
 const types_CATEGORY_NAMES = {
     weights: "weights",
     buffers: "buffers",
     gradients: "gradients",
     optimizerState: "optimizer state",
     masterWeights: "master weights",
+    activations: "activations",
 };
 function figuresOf(bytes) {
     const byCategory = Object.fromEntries(types_CATEGORIES.map((category) => [category, bytes(category)]));
@@ -41480,9 +42416,10 @@ function figuresOf(bytes) {
 /**
  * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
  * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
- * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated.
+ * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated;
+ * activations are each GPU's own, as `batch` is the batch of one GPU.
  */
-const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity };
+const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity, activations: Infinity };
 function sharding_isSharded(category, stage) {
     return stage >= SHARDED_FROM[category];
 }
@@ -41545,7 +42482,7 @@ function storage(dtype, elements, what) {
     return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
 }
 function emptyTerms() {
-    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [] };
+    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
 }
 /** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
 function addTerms(into, terms, times = 1) {
@@ -41595,8 +42532,12 @@ function layerMemory(layer, recipe, dtypes) {
     });
     return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
 }
-/** Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the model, as `recipe` trains it. */
-function computeMemory(count, recipe) {
+/**
+ * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
+ * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
+ * model's total also holds what autograd keeps for backward.
+ */
+function computeMemory(count, recipe, activations) {
     // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
     const parsed = new Map();
     const parse = (setting) => {
@@ -41612,6 +42553,9 @@ function computeMemory(count, recipe) {
             addTerms(terms[category], memory.terms[category], layer.count);
         return memory;
     });
+    if (activations !== undefined && recipe.optimizer) {
+        terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
+    }
     const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
     const gpus = recipe.gpus.value;
     return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };
@@ -41688,13 +42632,13 @@ function explain_modelMemoryLines(memory) {
 
 
 const PRECISIONS = [
-    { name: "fp32", weights: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
+    { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
     // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
-    { name: "amp", weights: dtypeNamed("float32"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
-    { name: "mixed-fp16", weights: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
-    { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
-    { name: "bf16", weights: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
-    { name: "fp16", weights: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
+    { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
+    { name: "mixed-fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
+    { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
+    { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
+    { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
 ];
 const FP32 = PRECISIONS[0];
 function findPrecision(name, position) {
@@ -41723,8 +42667,9 @@ class expression_ExpressionError extends Error {
     }
 }
 const OPERATORS = ["//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
-const expression_NUMBER = /^(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
-const NAME = /^[A-Za-z_][A-Za-z0-9_.]*/;
+// Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
+const expression_NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
 const MAX_LENGTH = 10_000;
 const expression_MAX_DEPTH = 64;
 function tokenize(text) {
@@ -41739,14 +42684,15 @@ function tokenize(text) {
             i++;
             continue;
         }
-        const rest = text.slice(i);
-        const number = expression_NUMBER.exec(rest);
+        expression_NUMBER.lastIndex = i;
+        const number = expression_NUMBER.exec(text);
         if (number) {
             tokens.push({ kind: "number", text: number[0], offset: i });
             i += number[0].length;
             continue;
         }
-        const name = NAME.exec(rest);
+        NAME.lastIndex = i;
+        const name = NAME.exec(text);
         if (name) {
             tokens.push({ kind: "name", text: name[0], offset: i });
             i += name[0].length;
@@ -41760,7 +42706,7 @@ function tokenize(text) {
             i = close + 1;
             continue;
         }
-        const op = OPERATORS.find((candidate) => rest.startsWith(candidate));
+        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
         if (!op)
             throw new expression_ExpressionError(i, `unexpected character '${ch}'`);
         tokens.push({ kind: "op", text: op, offset: i });
@@ -42197,6 +43143,9 @@ function integerAt(source, path, raw, scope, what) {
     return value.value;
 }
 
+;// CONCATENATED MODULE: ./src/shapes/types.ts
+const CHECKPOINTING = ["none", "full", "selective"];
+
 ;// CONCATENATED MODULE: ./src/memory/recipe.ts
 
 
@@ -42206,13 +43155,14 @@ function integerAt(source, path, raw, scope, what) {
 
 
 
-const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype"];
+
+const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"];
 const where = (position) => `${position.file}:${position.line}:${position.col}`;
 function settingsFromSpec(training) {
     const settings = {};
     if (!training)
         return settings;
-    const { optimizer, precision, gpus, zero, dtype } = training;
+    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
     if (optimizer)
         settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
     if (precision)
@@ -42223,7 +43173,21 @@ function settingsFromSpec(training) {
         settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
     if (dtype)
         settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
+    if (batch)
+        settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
+    if (checkpointing)
+        settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
     return settings;
+}
+function checkpointingMode(text, position) {
+    if (CHECKPOINTING.includes(text))
+        return text;
+    throw new diagnostics_SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+}
+function batchSize(value, position) {
+    if (value < 1)
+        throw new diagnostics_SpecError(position, `the batch is at least 1, got ${value}`);
+    return value;
 }
 function wholeNumber(text, position, what) {
     if (!/^\d+$/.test(text.trim()))
@@ -42259,6 +43223,12 @@ function settingsFromOptions(values, label) {
             case "dtype":
                 settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text), position }), from };
                 break;
+            case "batch":
+                settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+                break;
+            case "checkpointing":
+                settings.checkpointing = { value: checkpointingMode(text, position), from };
+                break;
         }
     }
     return settings;
@@ -42275,6 +43245,8 @@ function trainingRecipe(spec, overrides) {
         precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
         gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
         zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
+        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+        checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
     };
 }
 
@@ -42307,7 +43279,65 @@ function instanceCount(segments) {
     return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
 }
 
+;// CONCATENATED MODULE: ./src/resolve/topology.ts
+
+
+
+
+const MERGES = ["add", "concat", "multiply"];
+const TOPOLOGY_KEYS = ["forward", "residual", "branches"];
+const CHILD = /^[A-Za-z0-9_]+$/;
+function step(source, path, raw, scope) {
+    const text = String(raw).trim();
+    if (CHILD.test(text))
+        return { kind: "child", name: text, position: source.at(path) };
+    return { kind: "op", call: evaluateCallText(source, path, text, scope, parseCallOrName) };
+}
+function steps(source, path, raw, scope) {
+    return raw.map((item, index) => step(source, [...path, index], item, scope));
+}
+function topology_merge(source, path, raw) {
+    if (MERGES.includes(raw))
+        return raw;
+    throw new diagnostics_SpecError(source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
+}
+/** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
+function topologyOf(source, path, body, scope) {
+    const topology = {};
+    if (body.forward !== undefined)
+        topology.forward = steps(source, [...path, "forward"], body.forward, scope);
+    const residual = body.residual;
+    if (residual !== undefined) {
+        const at = [...path, "residual"];
+        if (typeof residual === "string") {
+            topology.residual = { merge: topology_merge(source, at, residual), then: [], position: source.at(at) };
+        }
+        else {
+            const spec = residual;
+            const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope), source.at([...at, "if"]));
+            if (applies)
+                topology.residual = {
+                    merge: spec.merge === undefined ? "add" : topology_merge(source, [...at, "merge"], spec.merge),
+                    ...(spec.shortcut === undefined ? {} : { shortcut: step(source, [...at, "shortcut"], spec.shortcut, scope) }),
+                    then: spec.then === undefined ? [] : steps(source, [...at, "then"], spec.then, scope),
+                    position: source.at(at),
+                };
+        }
+    }
+    if (body.branches !== undefined)
+        topology.branches = { merge: topology_merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
+    if (topology.residual && topology.branches) {
+        throw new diagnostics_SpecError(source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
+    }
+    return topology;
+}
+/** A block's own topology with the keys its `use:` entry sets on top. */
+function overlay(base, top) {
+    return { ...base, ...top };
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/layers.ts
+
 
 
 
@@ -42315,7 +43345,7 @@ function instanceCount(segments) {
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"];
-const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with"]);
+const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
 function isMapping(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -42378,8 +43408,9 @@ function checkCycle(expanding, key, position, what) {
         throw new diagnostics_SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
     }
 }
-/** Resolves one list of layers, appending leaf entries to `walker.out` in model order. */
+/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
 function resolveList(walker, items, listPath, context, multiplier) {
+    const children = [];
     const { source, scope } = context;
     const names = new Map();
     const runs = [];
@@ -42412,6 +43443,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         }
         const body = typeof raw === "string" ? { layer: raw } : raw;
         const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
+        const childName = name ?? String(nextIndex);
         const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
         if (body.if !== undefined) {
             const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope);
@@ -42443,12 +43475,15 @@ function resolveList(walker, items, listPath, context, multiplier) {
             throw new diagnostics_SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
         if (kind === "type" || kind === "layer") {
             const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+            children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
             walker.out.push({ path: formatPath(segments), segments, count, call, frozen, dtypes, position });
             return;
         }
         const inner = { ...context, frozen, dtypes, prefix: segments };
+        const ownTopology = topologyOf(source, bodyPath, body, scope);
+        const module = (nodes, topology) => children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
         if (kind === "layers") {
-            resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count);
+            module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
             return;
         }
         if (kind === "use") {
@@ -42464,7 +43499,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
                 scope: blockScope(source, bodyPath, body, block, scope),
                 expanding: [...context.expanding, `block ${blockName}`],
             };
-            resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count);
+            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), block.topology);
             return;
         }
         const file = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), String(body.include));
@@ -42476,8 +43511,28 @@ function resolveList(walker, items, listPath, context, multiplier) {
             throw new diagnostics_SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
         }
         const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-        resolveList(walker, included.data.layers, ["layers"], includeContext, count);
+        module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
     });
+    return children;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/input.ts
+
+
+/** The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, or `{tokens: 2048}`. */
+function resolveInput(source, input, scope) {
+    if (input === undefined)
+        return undefined;
+    const position = source.at(["input"]);
+    const positive = (path, raw, what) => {
+        const value = integerAt(source, path, raw, scope, what);
+        if (value < 1)
+            throw new diagnostics_SpecError(source.at(path), `${what} must be positive, got ${value}`);
+        return value;
+    };
+    if (Array.isArray(input))
+        return { value: { kind: "tensor", shape: input.map((size, index) => positive(["input", index], size, "an input size")) }, position };
+    return { value: { kind: "tokens", length: positive(["input", "tokens"], input.tokens, "the sequence length") }, position };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/ties.ts
@@ -42552,12 +43607,18 @@ function resolveTraining(source, training, scope) {
         resolved.gpus = { value: integerAt(source, ["training", "gpus"], training.gpus, scope, "gpus"), position: at("gpus") };
     if (training.zero !== undefined)
         resolved.zero = { value: training.zero, position: at("zero") };
+    if (training.batch !== undefined)
+        resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
+    if (training.checkpointing !== undefined)
+        resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
     if (training.dtype !== undefined)
         resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope), position: at("dtype") };
     return resolved;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
+
+
 
 
 
@@ -42621,9 +43682,9 @@ function resolveSpec(file, readFile) {
         for (const [name, block] of Object.entries(data.blocks ?? {})) {
             if (blocks.has(name))
                 throw new diagnostics_SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope });
+            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, topology: topologyOf(source, ["blocks", name], block, scope) });
         }
-        return { source, data, scope, blocks };
+        return { source, data, scope, blocks, topology: topologyOf(source, [], data, scope) };
     };
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
@@ -42639,13 +43700,421 @@ function resolveSpec(file, readFile) {
         throw new diagnostics_SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
     const walker = { loadInclude, out: [] };
-    resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+    const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+    const input = resolveInput(root.source, root.data.input, root.scope);
     return {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
+        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
+        ...(input ? { input } : {}),
         ties: resolveTies(walker.out, root.data.tie, root.source),
         training: resolveTraining(root.source, root.data.training, root.scope),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/shapes/ops.ts
+
+
+
+/** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
+const FUNCTIONAL = {
+    adaptive_avg_pool1d: "AdaptiveAvgPool1d",
+    adaptive_avg_pool2d: "AdaptiveAvgPool2d",
+    adaptive_max_pool2d: "AdaptiveMaxPool2d",
+    avg_pool2d: "AvgPool2d",
+    max_pool2d: "MaxPool2d",
+    dropout: "Dropout",
+    relu: "ReLU",
+    relu6: "ReLU6",
+    gelu: "GELU",
+    silu: "SiLU",
+    sigmoid: "Sigmoid",
+    hardswish: "Hardswish",
+    hardsigmoid: "Hardsigmoid",
+    softmax: "Softmax",
+    tanh: "Tanh",
+};
+const shapeText = (shape) => `[${shape.join(", ")}]`;
+/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
+function broadcast(a, b) {
+    const rank = Math.max(a.length, b.length);
+    const out = [];
+    for (let d = 0; d < rank; d++) {
+        const x = a[a.length - rank + d] ?? 1;
+        const y = b[b.length - rank + d] ?? 1;
+        if (x !== y && x !== 1 && y !== 1)
+            return undefined;
+        out.push(Math.max(x, y));
+    }
+    return out;
+}
+/**
+ * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
+ * product keeps tensors for backward: each factor, for the other's gradient.
+ */
+function ops_merge(evaluator, how, left, right, position, segments) {
+    const path = formatPath(segments) || "the model";
+    const fail = () => {
+        throw new diagnostics_SpecError(position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+    };
+    let shape;
+    if (how === "concat") {
+        const rest = (tensor) => [tensor.shape[0], ...tensor.shape.slice(2)].join();
+        if (left.shape.length !== right.shape.length || rest(left) !== rest(right))
+            fail();
+        shape = left.shape.map((size, d) => (d === 1 ? size + right.shape[1] : size));
+    }
+    else {
+        shape = broadcast(left.shape, right.shape) ?? fail();
+    }
+    const output = evaluator.fresh(shape, `${path} (${how})`);
+    const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
+    evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
+    return output;
+}
+const ops_arg = (name, type, value) => (value === undefined ? { name, type } : { name, type, default: value });
+const CHILDREN = [{ name: "children", type: "string", variadic: true }];
+/** The ops that are not modules, with their arguments as Python names them. */
+const OPS = {
+    flatten: [ops_arg("start_dim", "int", 0), ops_arg("end_dim", "int", -1)],
+    transpose: [ops_arg("dim0", "int"), ops_arg("dim1", "int")],
+    select: [ops_arg("dim", "int"), ops_arg("index", "int")],
+    mean: [ops_arg("dim", "int")],
+    add: [ops_arg("parameter", "string")],
+    cat_token: [ops_arg("parameter", "string")],
+    residual: CHILDREN,
+    attention: [ops_arg("q", "string"), ops_arg("k", "string", null), ops_arg("v", "string", null), ops_arg("heads", "int"), ops_arg("kv_heads", "int", null), ops_arg("causal", "bool", false), ops_arg("dropout", "float", 0)],
+    gated: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
+};
+/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
+function runOp(evaluator, module, call, x, segments) {
+    const name = call.type;
+    const producer = `${x.producer} → ${call.text}`;
+    const fail = (expects) => {
+        throw new diagnostics_SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+    };
+    const moduleType = FUNCTIONAL[name];
+    if (moduleType) {
+        const definition = findLayer({ ...call, type: moduleType });
+        const args = bindArguments(definition, call, findLayer);
+        definition.tensors(args);
+        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+        return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
+    }
+    if (!(name in OPS)) {
+        throw new diagnostics_SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+    }
+    const args = bindArguments({ type: name, signature: OPS[name] }, call, findLayer);
+    const rank = x.shape.length;
+    const dim = (argument) => {
+        const value = args.int(argument);
+        if (value < -rank || value >= rank)
+            fail(`a dimension ${value} (of ${rank})`);
+        return value < 0 ? value + rank : value;
+    };
+    const view = (shape) => ({ ...x, shape, producer });
+    const child = (argument) => evaluator.childAt(module, args.string(argument), args.position(argument));
+    const parameterShape = (argument) => {
+        const node = child(argument);
+        const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
+        if (!tensor)
+            throw new diagnostics_SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+        return tensor.shape;
+    };
+    const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
+        const output = evaluator.fresh(shape, producer);
+        const kept = evaluator.keep(saves, x, output);
+        evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
+        return output;
+    };
+    switch (name) {
+        case "flatten": {
+            const [start, end] = [dim("start_dim"), dim("end_dim")];
+            if (end < start)
+                fail(`end_dim after start_dim`);
+            return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+        }
+        case "transpose": {
+            const [a, b] = [dim("dim0"), dim("dim1")];
+            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
+        }
+        case "select": {
+            const d = dim("dim");
+            const index = args.int("index");
+            if (index >= x.shape[d] || index < -x.shape[d])
+                fail(`an index ${index} within dimension ${d}`);
+            return view(x.shape.filter((_, position) => position !== d));
+        }
+        case "mean": {
+            const d = dim("dim");
+            return created(x.shape.filter((_, position) => position !== d));
+        }
+        case "add": {
+            const node = child("parameter");
+            // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
+            const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
+            const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
+            return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+        }
+        case "residual": {
+            const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
+            return { ...ops_merge(evaluator, "add", y, x, call.position, segments), producer };
+        }
+        case "cat_token": {
+            const token = parameterShape("parameter");
+            if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
+                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+            return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
+        }
+        case "attention":
+            return attention(evaluator, args, x, segments, { fail, child, created });
+        case "gated": {
+            const gate = evaluator.runNode(child("gate"), x, segments);
+            const up = evaluator.runNode(child("up"), x, segments);
+            const activated = evaluator.runNode(child("act"), gate, segments);
+            const product = ops_merge(evaluator, "multiply", activated, up, call.position, segments);
+            return { ...product, producer };
+        }
+    }
+}
+/**
+ * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
+ * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
+ * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
+ * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ */
+function attention(evaluator, args, x, segments, { fail, child, created }) {
+    const packed = args.isNone("k") && args.isNone("v");
+    const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
+    // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
+    const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0], shape: projected[0].shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected);
+    const heads = args.int("heads");
+    const kvHeads = args.optionalInt("kv_heads") ?? heads;
+    if (q.shape.length !== 3)
+        fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
+    const [batch, sequence, width] = q.shape;
+    const headDim = width / heads;
+    if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
+        args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
+    for (const tensor of [k, v]) {
+        if (tensor.shape.join() !== [batch, sequence, kvHeads * headDim].join()) {
+            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
+        }
+    }
+    const scores = batch * heads * sequence * sequence;
+    const macs = 2 * scores * headDim;
+    const keep = (tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
+    const factors = keep(q) + keep(k) + keep(v);
+    const dropout = args.float("dropout") > 0;
+    const probabilities = [
+        { elements: scores, dtype: "activation", attention: true },
+        ...(dropout ? [{ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true }] : []),
+    ];
+    return created([batch, sequence, width], probabilities, macs, { macs, bytes: factors });
+}
+
+;// CONCATENATED MODULE: ./src/shapes/index.ts
+/**
+ * Shape inference over the spec's module tree: every layer's output shape by PyTorch's rules,
+ * MACs, and the bytes autograd keeps for backward in a training step, with checkpointing.
+ */
+
+
+
+
+
+
+const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
+const shapes_sameShape = (a, b) => a.length === b.length && a.every((size, d) => size === b[d]);
+class Inference {
+    model;
+    options;
+    nextStorage = 0;
+    kept = new Set();
+    described = new Map();
+    calls = [];
+    blocks = [];
+    bytes = 0;
+    attentionBytes = 0;
+    repeatDepth = 0;
+    constructor(model, options) {
+        this.model = model;
+        this.options = options;
+    }
+    fresh(shape, producer, elementBytes = this.options.activationBytes) {
+        return { shape, storage: this.nextStorage++, elementBytes, producer };
+    }
+    bytesOf(tensor) {
+        return numel(tensor.shape) * tensor.elementBytes;
+    }
+    /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
+    keep(saves, input, output) {
+        let bytes = 0;
+        let attention = 0;
+        for (const saved of saves) {
+            if (typeof saved === "object") {
+                const added = saved.elements * (saved.dtype === "activation" ? this.options.activationBytes : FIXED_BYTES[saved.dtype]);
+                bytes += added;
+                if (saved.attention)
+                    attention += added;
+                continue;
+            }
+            const tensor = saved === "input" ? input : output;
+            if (this.kept.has(tensor.storage))
+                continue;
+            this.kept.add(tensor.storage);
+            bytes += this.bytesOf(tensor);
+        }
+        this.bytes += bytes;
+        this.attentionBytes += attention;
+        return { bytes, attention };
+    }
+    record(call) {
+        this.calls.push({ ...call, instances: 1 });
+    }
+    describe(index) {
+        let described = this.described.get(index);
+        if (!described)
+            this.described.set(index, (described = catalogue_describeLayer(this.model.layers[index].call)));
+        return described;
+    }
+    /** Runs every instance of a child, one after another; see the README's "symbolic repeat". */
+    runNode(node, x, prefix) {
+        const run = node.own.findIndex((segment) => typeof segment === "object");
+        if (run < 0)
+            return this.runInstance(node, x, [...prefix, ...node.own]);
+        const { from, to } = node.own[run];
+        const at = (index) => [...prefix, ...node.own.map((segment, position) => (position === run ? index : segment))];
+        const outermost = node.kind === "module" && this.repeatDepth === 0;
+        let y = x;
+        for (let i = 0; i < node.instances; i++) {
+            const [callsBefore, bytesBefore, attentionBefore] = [this.calls.length, this.bytes, this.attentionBytes];
+            const input = y;
+            if (node.kind === "module")
+                this.repeatDepth++;
+            y = this.runInstance(node, input, at(from + i));
+            if (node.kind === "module")
+                this.repeatDepth--;
+            const bytes = this.bytes - bytesBefore;
+            if (outermost)
+                this.blocks.push({ bytes, inputBytes: this.bytesOf(input), instances: 1 });
+            const remaining = node.instances - 1 - i;
+            // From the second instance on, an instance that keeps its shape is the steady state: the rest repeat its figures.
+            if (remaining > 0 && i >= 1 && shapes_sameShape(input.shape, y.shape)) {
+                const depth = prefix.length + run;
+                for (const call of this.calls.slice(callsBefore)) {
+                    const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
+                    const times = (value) => checked(value * remaining, node.position, "a figure of the repeated instances");
+                    this.calls.push({ ...call, segments, instances: call.instances * remaining, macs: times(call.macs), attentionMacs: times(call.attentionMacs), savedBytes: times(call.savedBytes), attentionBytes: times(call.attentionBytes) });
+                }
+                this.bytes += bytes * remaining;
+                this.attentionBytes += (this.attentionBytes - attentionBefore) * remaining;
+                if (outermost)
+                    this.blocks.push({ bytes, inputBytes: this.bytesOf(y), instances: remaining });
+                return y;
+            }
+        }
+        return y;
+    }
+    runInstance(node, x, segments) {
+        return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
+    }
+    callLeaf(node, x, segments) {
+        const layer = this.model.layers[node.layer];
+        const { definition, args } = this.describe(node.layer);
+        const path = formatPath(segments);
+        if (!definition.forward) {
+            throw new diagnostics_SpecError(layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
+        }
+        const input = {
+            shape: x.shape,
+            mismatch: (name, expects) => {
+                throw new diagnostics_SpecError(name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
+            },
+        };
+        return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
+    }
+    /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
+    applied(result, x, producer, call) {
+        const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
+        const kept = this.keep(result.saves ?? [], x, output);
+        this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
+        return output;
+    }
+    runModule(node, x, segments) {
+        const { forward, residual, branches } = node.topology;
+        const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
+        const steps = forward ?? node.children.filter((child) => !aside.has(child.name)).map((child) => ({ kind: "child", name: child.name, position: child.position }));
+        if (branches) {
+            const outputs = steps.map((step) => this.runStep(node, step, x, segments));
+            return outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
+        }
+        let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
+        if (residual) {
+            const shortcut = residual.shortcut && (residual.shortcut.kind === "op" || this.child(node, residual.shortcut.name)) ? this.runStep(node, residual.shortcut, x, segments) : x;
+            y = ops_merge(this, residual.merge, y, shortcut, residual.position, segments);
+            y = residual.then.reduce((tensor, step) => this.runStep(node, step, tensor, segments), y);
+        }
+        return y;
+    }
+    child(module, name) {
+        return module.children.find((child) => child.name === name);
+    }
+    /** A child the step names, or an error at the step naming the children there are. */
+    childAt(module, name, position) {
+        const child = this.child(module, name);
+        if (child)
+            return child;
+        const names = module.children.map((candidate) => candidate.name);
+        throw new diagnostics_SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? `its children are: ${names.join(", ") || "none"}`);
+    }
+    runStep(module, step, x, segments) {
+        if (step.kind === "child")
+            return this.runNode(this.childAt(module, step.name, step.position), x, segments);
+        return runOp(this, module, step.call, x, segments);
+    }
+}
+function checkpointed(inference, checkpointing) {
+    if (checkpointing === "selective")
+        return inference.bytes - inference.attentionBytes;
+    if (checkpointing === "none" || inference.blocks.length === 0)
+        return inference.bytes;
+    // Full: each block keeps only its input; backward recomputes one block at a time.
+    const inside = inference.blocks.reduce((sum, block) => sum + block.bytes * block.instances, 0);
+    const inputs = inference.blocks.reduce((sum, block) => sum + block.inputBytes * block.instances, 0);
+    return inference.bytes - inside + inputs + Math.max(...inference.blocks.map((block) => block.bytes));
+}
+/** Follows the spec's input through its layers; undefined when the spec has no `input:`. */
+function inferShapes(model, options) {
+    if (!model.input)
+        return undefined;
+    const inference = new Inference(model, options);
+    const given = model.input.value;
+    const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
+    // Token ids are int64.
+    const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
+    const output = inference.runNode(model.tree, x, []);
+    const layers = model.layers.map(() => undefined);
+    let macs = 0;
+    let attentionMacs = 0;
+    for (const call of inference.calls) {
+        macs = checked(macs + call.macs, model.input.position, "the model's MACs");
+        attentionMacs += call.attentionMacs;
+        if (call.layer === undefined)
+            continue;
+        const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
+        Object.assign(layer, { outputShape: call.output, macs: layer.macs + call.macs, attentionMacs: layer.attentionMacs + call.attentionMacs, activationBytes: layer.activationBytes + call.savedBytes });
+    }
+    const activations = checkpointed(inference, options.checkpointing);
+    return {
+        batch: options.batch,
+        checkpointing: options.checkpointing,
+        input,
+        output: output.shape,
+        layers,
+        totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
+        calls: inference.calls,
     };
 }
 
@@ -42653,17 +44122,22 @@ function resolveSpec(file, readFile) {
 
 
 
+
 /**
- * The whole pure pipeline for one spec file: parse, validate, resolve, count, and memory, which is
- * part of the result when the spec's `training:` or `overrides` (command-line flags) set a recipe.
+ * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
+ * has an `input:`), and memory, which is part of the result when the spec's `training:` or
+ * `overrides` (command-line flags) set a recipe.
  */
 function analyzeSpec(file, readFile, overrides = {}) {
     const resolved = resolveSpec(file, readFile);
     const count = countModel(resolved);
     const spec = settingsFromSpec(resolved.training);
+    const recipe = trainingRecipe(spec, overrides);
+    const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
     // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
-    const memory = computeMemory(count, trainingRecipe(spec, overrides));
-    return setsTraining(spec) || setsTraining(overrides) ? { ...count, memory } : count;
+    const memory = computeMemory(count, recipe, shapes?.totals.activations);
+    const analyzed = shapes ? { ...count, shapes } : count;
+    return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }
 
 ;// CONCATENATED MODULE: ./src/import/bytes.ts
@@ -43558,12 +45032,12 @@ function from_checkpoint_ordered(children) {
     return entries.map((entry) => (isIndex(entry[0]) ? numbered[next++] : entry));
 }
 /** Every tensor below `node`, named relative to it: what a layer there must hold. */
-function flatten(node, prefix = "") {
+function from_checkpoint_flatten(node, prefix = "") {
     const all = new Map();
     for (const [name, tensor] of node.tensors)
         all.set(prefix + name, tensor);
     for (const [name, child] of node.children)
-        for (const [inner, tensor] of flatten(child, `${prefix}${name}.`))
+        for (const [inner, tensor] of from_checkpoint_flatten(child, `${prefix}${name}.`))
             all.set(inner, tensor);
     return all;
 }
@@ -43607,7 +45081,7 @@ function candidates(name, tensors, convDims) {
 }
 /** The first candidate whose tensors, as the catalogue lists them, are exactly these: names and shapes. */
 function recognise(name, node, convDims, file) {
-    const tensors = flatten(node);
+    const tensors = from_checkpoint_flatten(node);
     const extraModules = [...node.children.keys()].filter((child) => child !== "out_proj");
     if (extraModules.length)
         return undefined;
@@ -43671,7 +45145,7 @@ function importCheckpoint(checkpoint, model) {
 
 
 
-const CHILD = /^\((.+?)\): (?:(\d+) x )?/;
+const torch_repr_CHILD = /^\((.+?)\): (?:(\d+) x )?/;
 const RANGE = /^(\d+)-(\d+)$/;
 const TYPE = /^[A-Za-z_][A-Za-z0-9_.]*/;
 /** ParameterList and ParameterDict print their tensors: `(0): Parameter containing: [torch.float32 of size 3x4]`. */
@@ -43768,7 +45242,7 @@ function parseTorchRepr(text, file) {
             open.pop();
             return;
         }
-        const child = CHILD.exec(content);
+        const child = torch_repr_CHILD.exec(content);
         if (!child) {
             parent.extra.push(content);
             return;
@@ -43923,6 +45397,11 @@ function importTorchRepr(text, file, model) {
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
+/** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
+function shapesJson(shapes) {
+    const { macs, attentionMacs, flops, activations } = shapes.totals;
+    return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+}
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
 function memoryJson(memory) {
     const { optimizer, precision, dtype, gpus, zero } = memory.recipe;
@@ -43935,7 +45414,8 @@ function memoryJson(memory) {
 /**
  * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
  * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
- * and each tensor its dtype.
+ * and each tensor its dtype. With an `input:`, `shapes` holds the model's MACs and activations and
+ * each layer called its output shape, MACs and activation bytes (all instances together).
  */
 function json_toJsonReport(model) {
     const { memory } = model;
@@ -43944,8 +45424,10 @@ function json_toJsonReport(model) {
         file: model.file,
         totals: model.totals,
         ...(memory ? { memory: memoryJson(memory) } : {}),
+        ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
         layers: model.layers.map((layer, index) => {
             const layerMemory = memory?.layers[index];
+            const layerShapes = model.shapes?.layers[index];
             const dtypeOf = (dtypes, tensor) => (layerMemory ? { dtype: dtypes_describeDtype(layerMemory[dtypes][tensor]) } : {});
             return {
                 path: layer.path,
@@ -43957,6 +45439,8 @@ function json_toJsonReport(model) {
                 column: layer.position.col,
                 formula: layer.formula,
                 ...(layerMemory ? { memory: layerMemory.bytes } : {}),
+                // Over all the entry's instances and calls, unlike the per-instance params.
+                ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),
                 parameters: layer.parameters.map((tensor, tensorIndex) => ({
                     name: tensor.name,
                     shape: tensor.shape,
@@ -44024,42 +45508,67 @@ function layer_table_isShown(layer, options) {
     return options.all || holdsTensors(layer);
 }
 /**
- * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with a
+ * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
+ * input, each entry's output shape, MACs and activation bytes (all instances together); with a
  * training recipe, a Memory column of each entry's bytes over all its instances.
  */
 function layer_table_layerTable(model, options) {
     const total = model.totals.params;
     const size = (bytes) => formatBytes(bytes, options.units);
     const memoryColumn = (cell) => (model.memory ? [cell(model.memory)] : []);
+    const shapeColumns = (cells) => (model.shapes ? cells(model.shapes) : []);
+    const blank = shapeColumns(() => ["", "", ""]);
     const rows = model.layers.flatMap((layer, index) => {
         if (!layer_table_isShown(layer, options))
             return [];
         const params = layer.params * layer.count;
         const memory = memoryColumn((breakdown) => size(breakdown.layers[index].bytes.total * layer.count));
-        return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...memory]];
+        const called = shapeColumns((shapes) => {
+            const figures = shapes.layers[index];
+            return figures ? [`[${figures.outputShape.join(", ")}]`, formatInteger(figures.macs), size(figures.activationBytes)] : ["not called", "", ""];
+        });
+        return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...called, ...memory]];
     });
     return {
-        headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...memoryColumn(() => "Memory")],
-        align: ["left", "left", "left", "right", "right", "right", ...memoryColumn(() => "right")],
+        headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")],
+        align: ["left", "left", "left", "right", "right", "right", ...shapeColumns(() => ["left", "right", "right"]), ...memoryColumn(() => "right")],
         rows,
         footer: [
-            ["Total", "", "", "", formatInteger(total), percent(total, total), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
-            ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...memoryColumn(() => "")],
-            ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...memoryColumn(() => "")],
-            ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...memoryColumn(() => "")],
+            ["Total", "", "", "", formatInteger(total), percent(total, total), ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
+            ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...blank, ...memoryColumn(() => "")],
+            ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...blank, ...memoryColumn(() => "")],
+            ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...blank, ...memoryColumn(() => "")],
         ],
     };
+}
+/**
+ * The forward pass in a few lines: input and output shapes, MACs and FLOPs with their convention,
+ * and the activations of a training step with the checkpointing that applies.
+ */
+function layer_table_shapeLines(shapes, units) {
+    const { macs, attentionMacs, flops, activations, activationsStored } = shapes.totals;
+    const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
+    const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
+    return [
+        `Forward pass: input [${shapes.input.join(", ")}] → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+        `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
+        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+    ];
 }
 /** A line saying how many parameter-free layers the table folds, or undefined when none are. */
 function layer_table_foldedNote(count, options) {
     const folded = options.all ? 0 : count.layers.filter((layer) => !holdsTensors(layer)).length;
     return folded ? `${folded} parameter-free layer entr${folded === 1 ? "y" : "ies"} not shown (--all lists them)` : undefined;
 }
-/** `path: formula` lines for --explain, with the instance count when an entry repeats. */
-function layer_table_formulaLines(count, options) {
-    return count.layers.filter((layer) => layer_table_isShown(layer, options)).map((layer) => {
+/** `path: formula` lines for --explain, with the instance count when an entry repeats, and its MACs when it has any. */
+function layer_table_formulaLines(model, options) {
+    return model.layers.flatMap((layer, index) => {
+        if (!layer_table_isShown(layer, options))
+            return [];
         const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
-        return `${layer.path}: ${layer.formula}${times}`;
+        const figures = model.shapes?.layers[index];
+        const macs = figures?.macs ? `; MACs ${formatInteger(figures.macs)} → [${figures.outputShape.join(", ")}]` : "";
+        return [`${layer.path}: ${layer.formula}${times}${macs}`];
     });
 }
 
@@ -44087,7 +45596,7 @@ function memory_table_memoryTable(memory, units) {
         const values = [pick(bytes), ...(perGpu ? [pick(perGpu)] : [])];
         return values.flatMap((value) => [formatInteger(value), formatBytes(value, units)]);
     };
-    const shown = recipe.optimizer ? CATEGORIES : ["weights", "buffers"];
+    const shown = recipe.optimizer ? CATEGORIES.filter((category) => category !== "activations" || bytes.activations > 0) : ["weights", "buffers"];
     const { times } = weightsAndState(bytes);
     const ratio = times === undefined ? "" : ` (${times} × weights)`;
     return {
@@ -44135,6 +45644,8 @@ function markdown_formatMarkdown(model, options) {
     const note = foldedNote(model, options);
     if (note)
         parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
+    if (model.shapes)
+        parts.push("", ...shapeLines(model.shapes, units).map((line) => `${escapeMarkdown(line)}  `));
     if (memory)
         parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
     if (options.explain)
@@ -44168,6 +45679,8 @@ function text_formatText(model, options) {
     const note = foldedNote(model, options);
     if (note)
         parts.push(note);
+    if (model.shapes)
+        parts.push("", ...shapeLines(model.shapes, units));
     if (memory)
         parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units)));
     if (options.explain)
@@ -44404,13 +45917,14 @@ function units_formatBytes(bytes, units = "iec") {
 
 
 
+
 /** GitHub refuses comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
 function commentMarker(key) {
     return `<!-- model-budget:${key.replace(/-->/g, "")} -->`;
 }
 const ICON = { pass: "✅", warn: "⚠️", fail: "❌" };
-const CHANGED_SHOWN = 50;
+const CHANGES_SHOWN = 50;
 function signed(value, format) {
     return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : "±0";
 }
@@ -44422,7 +45936,7 @@ function share(delta, base) {
     const percent = (100 * delta) / base;
     return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
 }
-const isBytes = (metric) => metric.startsWith("memory");
+const isBytes = (metric) => BYTE_METRICS.has(metric);
 const formatValue = (metric, value) => (isBytes(metric) ? units_formatBytes(value) : formula_formatInteger(value));
 function quantityCells(metric, head, base, isNew) {
     const after = head?.[metric];
@@ -44454,9 +45968,15 @@ function sideNote(model) {
         return "invalid at base: compared without a diff";
     return "";
 }
+/** Columns beyond parameters, shown when some model reports them. */
+const OPTIONAL_COLUMNS = [
+    ["memory", "Training memory"],
+    ["macs", "MACs"],
+    ["activations", "Activations"],
+];
 function totalsTable(result) {
-    const memory = result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report).memory !== undefined);
-    const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...(memory ? ["Training memory", "Δ"] : []), "Status"];
+    const columns = OPTIONAL_COLUMNS.filter(([metric]) => result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report)[metric] !== undefined));
+    const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...columns.flatMap(([, title]) => [title, "Δ"]), "Status"];
     const rows = result.models.map((model) => {
         const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
         const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
@@ -44466,7 +45986,7 @@ function totalsTable(result) {
             `${escape_escapeMarkdown(modelName(model))}${note ? ` <sub>${escape_escapeMarkdown(note)}</sub>` : ""}`,
             ...quantityCells("params", head, base, isNew),
             ...quantityCells("trainable", head, base, isNew),
-            ...(memory ? quantityCells("memory", head, base, isNew) : []),
+            ...columns.flatMap(([metric]) => quantityCells(metric, head, base, isNew)),
             ICON[model.status],
         ];
     });
@@ -44495,7 +46015,7 @@ function growthRow(row) {
 function diagnosticLines(diagnostics) {
     return diagnostics.map((problem) => `- \`${escape_escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}`)}\` ${escape_escapeMarkdown(problem.message)}${problem.hint ? ` — ${escape_escapeMarkdown(problem.hint)}` : ""}`);
 }
-function modelSection(model) {
+function modelSection(model, context) {
     const essential = [`#### ${ICON[model.status]} ${escape_escapeMarkdown(modelName(model))} — ${escape_escapeMarkdown(model.file)}`, ""];
     const optional = [];
     if (model.head.kind === "invalid")
@@ -44510,9 +46030,9 @@ function modelSection(model) {
     const diff = model.diff;
     if (diff && diff.changes.length) {
         const sorted = [...diff.changes].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
-        const shown = sorted.slice(0, CHANGED_SHOWN).map(changeRow);
+        const shown = sorted.slice(0, context.changesShown ?? CHANGES_SHOWN).map(changeRow);
         const more = sorted.length - shown.length;
-        essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...pull_request_layerTable(shown), ...(more ? [``, `…and ${more} more, in the full report.`] : []), "");
+        essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...pull_request_layerTable(shown), ...(more ? [``, `…and ${more} more. ${context.fullReportHint}`] : []), "");
         const formulas = sorted.flatMap((change) => (change.kind === "removed" ? [] : [`- ${escape_escapeMarkdown(change.after.path)}: ${escape_escapeMarkdown(change.after.formula)}`]));
         if (formulas.length)
             optional.push(["<details><summary>Formulas of changed layers</summary>", "", ...formulas, "", "</details>", ""]);
@@ -44568,7 +46088,7 @@ function budgetNotes(result) {
 function renderPullRequestComment(result, context) {
     const compared = result.baseRef ? `Compared with base \`${escape_escapeMarkdown(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
     const head = [commentMarker(context.key), headline(result), "", compared, "", ...totalsTable(result), "", ...budgetNotes(result)];
-    const sections = result.models.map(modelSection);
+    const sections = result.models.map((model) => modelSection(model, context));
     const footer = ["---", `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}</sub>`];
     const limit = context.limit ?? COMMENT_LIMIT;
     const assemble = (dropped) => {
@@ -45205,7 +46725,7 @@ return errors === 0;
 
 const schema31 = {"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function saved_report_validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -45361,7 +46881,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate17.errors = vErrors;
+saved_report_validate17.errors = vErrors;
 return errors === 0;
 }
 
@@ -45512,8 +47032,8 @@ let data4 = data.diagnostics;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(saved_report_validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -46918,8 +48438,8 @@ let data17 = data15.diagnostics;
 if(Array.isArray(data17)){
 const len3 = data17.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(saved_report_validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -47090,8 +48610,8 @@ let data23 = data19.diagnostics;
 if(Array.isArray(data23)){
 const len4 = data23.length;
 for(let i4=0; i4<len4; i4++){
-if(!(validate17(data23[i4], {instancePath:instancePath+"/budget/diagnostics/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(saved_report_validate17(data23[i4], {instancePath:instancePath+"/budget/diagnostics/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -47639,7 +49159,7 @@ async function publish(result, inputs, destination) {
     const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
     const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
     setOutput("comment-body", body);
-    await summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT })).write();
+    await summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, changesShown: Infinity })).write();
     if (inputs.comment === "never" || destination.pullRequest === undefined)
         return;
     if (!inputs.token) {

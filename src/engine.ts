@@ -1,16 +1,21 @@
 import { countModel } from "./count/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type AnalyzedModel, type TrainingSettings } from "./memory/index.js";
 import { resolveSpec, type ReadFile } from "./resolve/index.js";
+import { inferShapes } from "./shapes/index.js";
 
 /**
- * The whole pure pipeline for one spec file: parse, validate, resolve, count, and memory, which is
- * part of the result when the spec's `training:` or `overrides` (command-line flags) set a recipe.
+ * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
+ * has an `input:`), and memory, which is part of the result when the spec's `training:` or
+ * `overrides` (command-line flags) set a recipe.
  */
 export function analyzeSpec(file: string, readFile: ReadFile, overrides: TrainingSettings = {}): AnalyzedModel {
   const resolved = resolveSpec(file, readFile);
   const count = countModel(resolved);
   const spec = settingsFromSpec(resolved.training);
+  const recipe = trainingRecipe(spec, overrides);
+  const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
-  const memory = computeMemory(count, trainingRecipe(spec, overrides));
-  return setsTraining(spec) || setsTraining(overrides) ? { ...count, memory } : count;
+  const memory = computeMemory(count, recipe, shapes?.totals.activations);
+  const analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
+  return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Expected> = {
   resnet50: fromModelsJson("resnet50"),
   vgg16: fromModelsJson("vgg16"),
   mobilenet_v2: fromModelsJson("mobilenet_v2"),
+  alexnet: fromModelsJson("alexnet"),
   // gpt2.yaml models no buffers (Hugging Face's causal-mask buffers are left out).
   gpt2: { params: 124_439_808, trainable: 124_439_808, nonTrainable: 0, buffers: 0, tensors: 148 },
   // position_ids and token_type_ids, [1, 512] each.

@@ -16,7 +16,7 @@ export interface ActionInputs {
   failOn: FailOn;
   /** The saved report that `mode: publish` posts. */
   report: string;
-  /** optimizer, precision, gpus, zero, dtype: override every spec's training: section. */
+  /** optimizer, precision, gpus, zero, dtype, batch, checkpointing: override every spec's training: section. */
   training: TrainingSettings;
 }
 

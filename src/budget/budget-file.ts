@@ -6,10 +6,10 @@ import { METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, ty
 
 type RawLimits = Record<string, unknown>;
 
-const BYTE_METRICS = new Set<Metric>(["memory", "memory-per-gpu"]);
+export const BYTE_METRICS: ReadonlySet<Metric> = new Set<Metric>(["memory", "memory-per-gpu", "activations"]);
 
 function describe(metric: string): string {
-  return BYTE_METRICS.has(metric as Metric) ? "a memory size such as 24GiB or 80GB" : "a parameter count such as 125M or 7B";
+  return BYTE_METRICS.has(metric as Metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
 
 function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: string): Limit {
@@ -46,7 +46,9 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
     // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
     const quantity = parseQuantity(raw.growth as string | number);
     for (const metric of METRICS) {
-      const applies = quantity?.kind === "percent" || quantity?.value === 0 || (quantity?.kind === "bytes") === BYTE_METRICS.has(metric);
+      // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
+      const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
+      const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
       if (applies) growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
     }
   }

@@ -1,7 +1,7 @@
 import type { SourcePosition } from "../diagnostics/index.js";
 
 /** The quantities a budget limits, named as in budget files. */
-export const METRICS = ["params", "trainable", "memory", "memory-per-gpu"] as const;
+export const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"] as const;
 export type Metric = (typeof METRICS)[number];
 
 export interface Limit {

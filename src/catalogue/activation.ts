@@ -1,7 +1,25 @@
 import type { LayerArguments } from "./arguments.js";
-import { arg, FACTORY_KWARGS, INPLACE, positive } from "./common.js";
-import { withoutTensors, type Check, type Row } from "./parameter-free.js";
+import { arg, dimension, elementwise, FACTORY_KWARGS, INPLACE, positive } from "./common.js";
+import { withoutTensors, type Check, type Forward, type Row } from "./parameter-free.js";
 import type { LayerDefinition } from "./types.js";
+
+/** Their backward needs only their result, which autograd keeps instead of the input (derivatives.yaml's `result`). */
+const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "Softmax2d"]);
+
+/** Measured with PyTorch 1.13: hardtanh_ keeps a tensor of its own, as if it were not in place. */
+const OWN_STORAGE = new Set(["ReLU6", "Hardtanh"]);
+
+/** In place, an activation overwrites its input and keeps the result: one storage with its producer's. */
+const activation: Forward = (args, input) => {
+  const inplace = args.has("inplace") && args.bool("inplace") && !OWN_STORAGE.has(args.type);
+  return elementwise(input, inplace || SAVE_OUTPUT.has(args.type) ? "output" : "input", inplace);
+};
+
+const glu: Forward = (args, input) => {
+  const dim = dimension(input, args.int("dim"), "dim");
+  if (input.shape[dim]! % 2 !== 0) input.mismatch("dim", `an even size in dimension ${dim}`);
+  return { output: input.shape.map((size, d) => (d === dim ? size / 2 : size)), saves: ["input"] };
+};
 
 const rows = (types: string[], signature: Row[1]): Row[] => types.map((type) => [type, signature]);
 
@@ -39,10 +57,11 @@ const ROWS: Row[] = [
 ];
 
 export const activationLayers: LayerDefinition[] = [
-  ...ROWS.map(withoutTensors),
+  ...ROWS.map(([type, signature, check]): Row => [type, signature, check, type === "GLU" ? glu : activation]).map(withoutTensors),
   {
     type: "PReLU",
     signature: [arg("num_parameters", "int", 1), arg("init", "float", 0.25), ...FACTORY_KWARGS],
     tensors: (args) => ({ parameters: [{ name: "weight", shape: [positive(args, "num_parameters")] }], buffers: [] }),
+    forward: activation,
   },
 ];

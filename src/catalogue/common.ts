@@ -1,5 +1,5 @@
 import type { LayerArguments } from "./arguments.js";
-import type { ArgumentSpec, ArgumentType } from "./types.js";
+import type { ArgumentSpec, ArgumentType, ForwardInput, ForwardResult } from "./types.js";
 
 /** One signature entry; a `value` of undefined makes the argument required, `null` defaults it to None. */
 export function arg(name: string, type: ArgumentType, value?: ArgumentSpec["default"]): ArgumentSpec {
@@ -38,4 +38,39 @@ export function atLeast(args: LayerArguments, name: string, sizes: number[], min
 
 export function sizeAtLeast(args: LayerArguments, name: string, dims: number, minimum: 0 | 1): number[] {
   return atLeast(args, name, args.size(name, dims), minimum);
+}
+
+export function numel(shape: readonly number[]): number {
+  return shape.reduce((product, size) => product * size, 1);
+}
+
+/**
+ * The output length of a sliding window, as PyTorch's convolution and pooling compute it. With
+ * `ceil` (pooling's ceil_mode) a last window that starts inside the input or its left padding counts.
+ */
+export function windows(length: number, kernel: number, stride: number, padding: number, dilation: number, ceil: boolean): number {
+  const span = length + 2 * padding - dilation * (kernel - 1) - 1;
+  if (!ceil) return Math.floor(span / stride) + 1;
+  const out = Math.ceil(span / stride) + 1;
+  return (out - 1) * stride >= length + padding ? out - 1 : out;
+}
+
+/** A `[batch, channels, *spatial]` input of `dims` spatial dimensions, or a mismatch at `name`. */
+export function channelsFirst(input: ForwardInput, dims: number, channels: number | undefined, name: string | undefined, what: string): number[] {
+  const { shape } = input;
+  if (shape.length !== dims + 2) input.mismatch(undefined, `a ${dims + 2}-d input (batch, channels and ${dims} spatial dimension${dims === 1 ? "" : "s"})`);
+  if (channels !== undefined && shape[1] !== channels) input.mismatch(name, `${channels} ${what}`);
+  return shape.slice(2);
+}
+
+/** An element-wise layer: same shape, saving its input or its output; in place, the output is the input's storage. */
+export function elementwise(input: ForwardInput, saves: "input" | "output" | "nothing", inplace = false): ForwardResult {
+  return { output: [...input.shape], saves: saves === "nothing" ? [] : [saves], ...(inplace ? { sharesInput: true } : {}) };
+}
+
+/** A Python dimension index (negative counts from the end), checked against the input's rank. */
+export function dimension(input: ForwardInput, dim: number, name: string | undefined): number {
+  const rank = input.shape.length;
+  if (dim < -rank || dim >= rank) input.mismatch(name, `a dimension ${dim}`);
+  return dim < 0 ? dim + rank : dim;
 }

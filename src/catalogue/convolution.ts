@@ -1,5 +1,5 @@
 import type { LayerArguments } from "./arguments.js";
-import { arg, FACTORY_KWARGS, positive, sizeAtLeast, written } from "./common.js";
+import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, sizeAtLeast, windows, written } from "./common.js";
 import type { ArgumentSpec, LayerDefinition } from "./types.js";
 
 const PADDING_MODES = ["zeros", "reflect", "replicate", "circular"];
@@ -81,6 +81,27 @@ function convolution(dims: number, transposed: boolean): LayerDefinition {
         parameters: [{ name: "weight", shape: weight }, ...(args.bool("bias") ? [{ name: "bias", shape: [outChannels] }] : [])],
         buffers: [],
       };
+    },
+    forward(args, input) {
+      const inChannels = args.int("in_channels");
+      const outChannels = args.int("out_channels");
+      const spatial = channelsFirst(input, dims, inChannels, "in_channels", "input channels");
+      const [kernel, stride, dilation] = ["kernel_size", "stride", "dilation"].map((name) => args.size(name, dims)) as [number[], number[], number[]];
+      const paddingKind = args.value("padding").kind;
+      const same = (paddingKind === "string" || paddingKind === "symbol") && args.string("padding") === "same";
+      const padding = paddingKind === "string" || paddingKind === "symbol" ? kernel.map(() => 0) : args.size("padding", dims);
+      const outputPadding = transposed ? args.size("output_padding", dims) : [];
+      const out = spatial.map((length, d) =>
+        transposed
+          ? (length - 1) * stride[d]! - 2 * padding[d]! + dilation[d]! * (kernel[d]! - 1) + outputPadding[d]! + 1
+          : same ? length : windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, false),
+      );
+      if (out.some((length) => length < 1)) input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+      const batch = input.shape[0]!;
+      // fvcore: one MAC per weight use; a transposed convolution uses each weight once per input position.
+      const weightUses = transposed ? batch * numel(spatial) : batch * numel(out);
+      const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * numel(kernel);
+      return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves: ["input"] };
     },
   };
 }

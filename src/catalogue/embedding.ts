@@ -27,6 +27,8 @@ export const embeddingLayers: LayerDefinition[] = [
     // `_freeze` is PyTorch >= 2.0: the weight is created with requires_grad=False.
     signature: [...SIZES, PADDING_IDX, ...NORMS, SPARSE, WEIGHT, arg("_freeze", "bool", false), ...FACTORY_KWARGS],
     tensors: (args) => ({ parameters: [{ name: "weight", shape: table(args), trainable: !args.bool("_freeze") }], buffers: [] }),
+    // The backward pass scatters into the rows the indices name: the indices are what is kept.
+    forward: (args, input) => ({ output: [...input.shape, args.int("embedding_dim")], saves: ["input"] }),
   },
   {
     type: "EmbeddingBag",

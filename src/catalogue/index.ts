@@ -13,7 +13,8 @@ import { recurrentLayers } from "./recurrent.js";
 import { transformerLayers } from "./transformer.js";
 import type { LayerDefinition, LayerTensors } from "./types.js";
 
-export type { ArgumentSpec, LayerDefinition, LayerTensors, Signature, TensorSpec } from "./types.js";
+export type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, SavedDtype, Signature, TensorSpec } from "./types.js";
+export { numel } from "./common.js";
 export { bindArguments, formatSignature, type LayerArguments };
 
 const FAMILIES: readonly LayerDefinition[][] = [

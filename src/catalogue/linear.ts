@@ -1,3 +1,4 @@
+import { numel } from "./common.js";
 import type { LayerDefinition } from "./types.js";
 
 const linear: LayerDefinition = {
@@ -16,6 +17,13 @@ const linear: LayerDefinition = {
       parameters: [{ name: "weight", shape: [outFeatures, inFeatures] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : [])],
       buffers: [],
     };
+  },
+  forward(args, input) {
+    const inFeatures = args.int("in_features");
+    const outFeatures = args.int("out_features");
+    if (input.shape.at(-1) !== inFeatures) input.mismatch("in_features", `${inFeatures} input features`);
+    const rows = numel(input.shape.slice(0, -1));
+    return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves: ["input"] };
   },
 };
 

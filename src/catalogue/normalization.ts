@@ -1,6 +1,11 @@
 import type { LayerArguments } from "./arguments.js";
-import { arg, FACTORY_KWARGS, positive, written } from "./common.js";
-import type { ArgumentSpec, LayerDefinition, TensorSpec } from "./types.js";
+import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, written } from "./common.js";
+import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, TensorSpec } from "./types.js";
+
+/** Normalizations keep their input and float32 statistics of `statistics` elements (mean and inverse deviation, and the like). */
+function normalized(input: ForwardInput, statistics: number): ForwardResult {
+  return { output: [...input.shape], saves: ["input", { elements: statistics, dtype: "float32" }] };
+}
 
 const EPS = arg("eps", "float", 1e-5);
 
@@ -10,7 +15,7 @@ const affine = (shape: number[], withWeight: boolean, withBias = withWeight): Te
 ];
 
 /** BatchNorm, InstanceNorm and SyncBatchNorm share torch's _NormBase and differ only in defaults. */
-function runningStatistics(type: string, defaults: boolean, extra: ArgumentSpec[] = []): LayerDefinition {
+function runningStatistics(type: string, defaults: boolean, dims: number | undefined, extra: ArgumentSpec[] = []): LayerDefinition {
   return {
     type,
     signature: [
@@ -36,6 +41,15 @@ function runningStatistics(type: string, defaults: boolean, extra: ArgumentSpec[
           : [],
       };
     },
+    forward(args, input) {
+      const features = args.int("num_features");
+      // BatchNorm1d takes (batch, features) or (batch, features, length); SyncBatchNorm any rank from 2.
+      const spatial = dims === undefined || (dims === 1 && input.shape.length === 2) ? input.shape.length - 2 : dims;
+      channelsFirst(input, Math.max(spatial, 0), features, "num_features", "features");
+      // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them.
+      const perFeature = type.startsWith("InstanceNorm") ? 2 * input.shape[0]! * features : 4 * features;
+      return normalized(input, perFeature);
+    },
   };
 }
 
@@ -43,6 +57,15 @@ function normalizedShape(args: LayerArguments): number[] {
   const shape = args.ints("normalized_shape");
   if (shape.some((size) => size < 1)) args.fail("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`);
   return shape;
+}
+
+/** LayerNorm and RMSNorm normalize the trailing dimensions, which must equal normalized_shape. */
+function trailing(args: LayerArguments, input: ForwardInput, statistics: number): ForwardResult {
+  const shape = args.ints("normalized_shape");
+  if (input.shape.length < shape.length || input.shape.slice(-shape.length).join() !== shape.join()) {
+    input.mismatch("normalized_shape", `trailing dimensions [${shape.join(", ")}]`);
+  }
+  return normalized(input, (statistics * numel(input.shape)) / numel(shape));
 }
 
 const NORMALIZED_SHAPE = arg("normalized_shape", "size");
@@ -58,8 +81,8 @@ const localResponseNorm: LayerDefinition = {
 };
 
 export const normalizationLayers: LayerDefinition[] = [
-  ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true), runningStatistics(`InstanceNorm${dims}d`, false)]),
-  runningStatistics("SyncBatchNorm", true, [arg("process_group", "any", null)]),
+  ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true, dims), runningStatistics(`InstanceNorm${dims}d`, false, dims)]),
+  runningStatistics("SyncBatchNorm", true, undefined, [arg("process_group", "any", null)]),
   {
     type: "LayerNorm",
     // `bias` is PyTorch >= 2.1.
@@ -68,12 +91,14 @@ export const normalizationLayers: LayerDefinition[] = [
       const elementwise = args.bool("elementwise_affine");
       return { parameters: affine(normalizedShape(args), elementwise, elementwise && args.bool("bias")), buffers: [] };
     },
+    forward: (args, input) => trailing(args, input, 2),
   },
   {
     // PyTorch >= 2.4; eps=None means the dtype's machine epsilon.
     type: "RMSNorm",
     signature: [NORMALIZED_SHAPE, arg("eps", "float", null), ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],
     tensors: (args) => ({ parameters: affine(normalizedShape(args), args.bool("elementwise_affine"), false), buffers: [] }),
+    forward: (args, input) => trailing(args, input, 1),
   },
   {
     type: "GroupNorm",
@@ -85,6 +110,10 @@ export const normalizationLayers: LayerDefinition[] = [
         args.fail("num_groups", `GroupNorm num_channels=${channels} is not divisible by num_groups=${groups}`, `use a num_groups that divides ${channels}`);
       }
       return { parameters: affine([channels], args.bool("affine")), buffers: [] };
+    },
+    forward(args, input) {
+      channelsFirst(input, input.shape.length - 2, args.int("num_channels"), "num_channels", "channels");
+      return normalized(input, 2 * input.shape[0]! * args.int("num_groups"));
     },
   },
   localResponseNorm,

@@ -1,13 +1,14 @@
 import type { Value } from "../parse/values.js";
 import type { LayerArguments } from "./arguments.js";
-import { arg, atLeast, INPLACE, positive, written } from "./common.js";
-import type { ArgumentSpec, LayerDefinition } from "./types.js";
+import { arg, atLeast, channelsFirst, dimension, elementwise, INPLACE, numel, positive, windows, written } from "./common.js";
+import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition } from "./types.js";
 
 /** Rejects what PyTorch rejects, at construction or at the first forward pass. */
 export type Check = (args: LayerArguments) => void;
-export type Row = readonly [type: string, signature: readonly ArgumentSpec[], check?: Check];
+export type Forward = NonNullable<LayerDefinition["forward"]>;
+export type Row = readonly [type: string, signature: readonly ArgumentSpec[], check?: Check, forward?: Forward];
 
-export function withoutTensors([type, signature, check]: Row): LayerDefinition {
+export function withoutTensors([type, signature, check, forward]: Row): LayerDefinition {
   return {
     type,
     signature,
@@ -15,11 +16,12 @@ export function withoutTensors([type, signature, check]: Row): LayerDefinition {
       check?.(args);
       return { parameters: [], buffers: [] };
     },
+    ...(forward ? { forward } : {}),
   };
 }
 
 /** One row per dimensionality: `MaxPool1d`, `MaxPool2d`, `MaxPool3d`. */
-function perDims(name: string, dims: readonly number[], row: (d: number) => readonly [readonly ArgumentSpec[], Check?]): Row[] {
+function perDims(name: string, dims: readonly number[], row: (d: number) => readonly [readonly ArgumentSpec[], Check?, Forward?]): Row[] {
   return dims.map((d) => [`${name}${d}d`, ...row(d)]);
 }
 
@@ -105,28 +107,114 @@ function upsampling(type: string, mode: string): Row {
     const given = args.string("mode");
     if (given !== mode) args.fail("mode", `${type} always uses mode '${mode}', got '${given}'`, `use Upsample(mode='${given}') instead`);
   };
-  return [type, [...RESIZE, arg("mode", "string", mode)], check];
+  return [type, [...RESIZE, arg("mode", "string", mode)], check, upsample];
 }
 
 const checkFactor = (name: string): Check => (args) => void positive(args, name);
+
+/** Max pooling keeps its input and the int64 index of each maximum for backward; average pooling only its input. */
+function pooling(dims: number, indices: boolean): Forward {
+  return (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const kernel = pooled(args, "kernel_size", dims, 1);
+    const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+    const padding = pooled(args, "padding", dims, 0);
+    const dilation = indices ? pooled(args, "dilation", dims, 1) : kernel.map(() => 1);
+    const out = spatial.map((length, d) => windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, args.bool("ceil_mode")));
+    if (out.some((length) => length < 1)) input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+    return windowed(input, out, indices);
+  };
+}
+
+function windowed(input: ForwardInput, spatial: number[], indices: boolean): ForwardResult {
+  const output = [...input.shape.slice(0, 2), ...spatial];
+  return { output, saves: ["input", ...(indices ? [{ elements: numel(output), dtype: "int64" as const }] : [])] };
+}
+
+/** Adaptive pooling: output_size per dimension, None keeping the input's. */
+const adaptive = (dims: number, indices: boolean): Forward => (args, input) => {
+  const spatial = channelsFirst(input, dims, undefined, undefined, "");
+  const value = args.value("output_size");
+  const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
+  if (items.length !== dims) input.mismatch("output_size", `${dims} output sizes`);
+  return windowed(input, items.map((item, d) => (item.kind === "int" ? item.value : spatial[d]!)), indices);
+};
+
+/**
+ * A dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU
+ * kernel keeps a mask in the input's dtype instead); p=0 is the identity.
+ */
+const dropout: Forward = (args, input) => (args.float("p") === 0 ? elementwise(input, "nothing", true) : { output: [...input.shape], saves: [{ elements: numel(input.shape), dtype: "bool" }] });
+
+const flatten: Forward = (args, input) => {
+  const rank = input.shape.length;
+  const start = dimension(input, args.int("start_dim"), "start_dim");
+  const end = dimension(input, args.int("end_dim"), "end_dim");
+  if (end < start) input.mismatch("end_dim", `end_dim after start_dim`);
+  return { output: [...input.shape.slice(0, start), numel(input.shape.slice(start, end + 1)), ...input.shape.slice(end + 1, rank)], sharesInput: true };
+};
+
+const unflatten: Forward = (args, input) => {
+  const dim = dimension(input, args.int("dim"), "dim");
+  const sizes = args.ints("unflattened_size");
+  const known = numel(sizes.filter((size) => size !== -1));
+  const filled = sizes.map((size) => (size === -1 ? input.shape[dim]! / known : size));
+  if (numel(filled) !== input.shape[dim] || !filled.every(Number.isInteger)) input.mismatch("unflattened_size", `a dimension ${dim} of ${numel(sizes)} elements`);
+  return { output: [...input.shape.slice(0, dim), ...filled, ...input.shape.slice(dim + 1)], sharesInput: true };
+};
+
+/** A size or scale factor per spatial dimension: an int or float, or a tuple of them. */
+function scaled(args: LayerArguments, spatial: number[]): number[] {
+  const value = args.value("scale_factor");
+  const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
+  return items.map((item, d) => Math.floor(spatial[d]! * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
+}
+
+const upsample: Forward = (args, input) => {
+  const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
+  const output = args.isNone("size") ? scaled(args, spatial) : args.size("size", spatial.length);
+  if (output.some((length) => !(length >= 1))) input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
+  return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
+};
+
+/** PixelShuffle(r) moves r² channels into an r-times larger image; PixelUnshuffle undoes it. */
+const shuffle = (up: boolean): Forward => (args, input) => {
+  const name = up ? "upscale_factor" : "downscale_factor";
+  const factor = args.int(name);
+  const [height, width] = channelsFirst(input, 2, undefined, undefined, "") as [number, number];
+  const [batch, channels] = input.shape as [number, number];
+  if (up && channels % (factor * factor) !== 0) input.mismatch(name, `channels divisible by ${factor * factor}`);
+  if (!up && (height % factor !== 0 || width % factor !== 0)) input.mismatch(name, `height and width divisible by ${factor}`);
+  const output = up ? [batch, channels / factor ** 2, height * factor, width * factor] : [batch, channels * factor ** 2, height / factor, width / factor];
+  return { output, saves: [] };
+};
+
+/** Padding layers add their sides to the last dimensions, pairs from the last dimension backwards; reflection and replication keep their input. */
+const padded = (dims: number, savesInput: boolean): Forward => (args, input) => {
+  const sides = args.size("padding", 2 * dims);
+  const output = [...input.shape];
+  for (let d = 0; d < dims; d++) output[output.length - 1 - d]! += sides[2 * d]! + sides[2 * d + 1]!;
+  return { output, saves: savesInput ? ["input"] : [] };
+};
 
 /** Two sides per dimension, as the documentation gives it. */
 const padSides = (dims: number): Check => (args) => void args.size("padding", 2 * dims);
 
 const ROWS: Row[] = [
-  ["Identity", [{ name: "args", type: "any", variadic: true }]],
-  ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)]],
-  ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")]],
+  ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
+  ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
+  ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], undefined, unflatten],
   ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map(
-    (type): Row => [type, [arg("p", "float", 0.5), INPLACE], checkProbability],
+    (type): Row => [type, [arg("p", "float", 0.5), INPLACE], checkProbability, dropout],
   ),
-  ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel")]),
+  ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel"), pooling(d, true)]),
   ...perDims("AvgPool", ONE_TO_THREE, (d) => [
     [...KERNEL_STRIDE, PADDING, CEIL_MODE, arg("count_include_pad", "bool", true), ...(d > 1 ? [arg("divisor_override", "int", null)] : [])],
     (args) => {
       pool(d, "halfKernel")(args);
       if (d > 1) checkDivisor(args);
     },
+    pooling(d, false),
   ]),
   // LPPool3d is PyTorch >= 2.2.
   ...perDims("LPPool", ONE_TO_THREE, (d) => [[arg("norm_type", "float"), ...KERNEL_STRIDE, CEIL_MODE], pool(d)]),
@@ -135,19 +223,21 @@ const ROWS: Row[] = [
     [arg("kernel_size", "size"), arg("output_size", "size", null), arg("output_ratio", "any", null), RETURN_INDICES, arg("_random_samples", "any", null)],
     fractional(d),
   ]),
-  ...perDims("AdaptiveAvgPool", ONE_TO_THREE, () => [[arg("output_size", "any")], checkOutputSize]),
-  ...perDims("AdaptiveMaxPool", ONE_TO_THREE, () => [[arg("output_size", "any"), RETURN_INDICES], checkOutputSize]),
-  ["Upsample", [...RESIZE, arg("mode", "string", "nearest"), arg("align_corners", "bool", null), arg("recompute_scale_factor", "bool", null)], checkUpsample],
+  ...perDims("AdaptiveAvgPool", ONE_TO_THREE, (d) => [[arg("output_size", "any")], checkOutputSize, adaptive(d, false)]),
+  ...perDims("AdaptiveMaxPool", ONE_TO_THREE, (d) => [[arg("output_size", "any"), RETURN_INDICES], checkOutputSize, adaptive(d, true)]),
+  ["Upsample", [...RESIZE, arg("mode", "string", "nearest"), arg("align_corners", "bool", null), arg("recompute_scale_factor", "bool", null)], checkUpsample, upsample],
   upsampling("UpsamplingNearest2d", "nearest"),
   upsampling("UpsamplingBilinear2d", "bilinear"),
-  ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor")],
-  ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor")],
-  ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups")],
+  ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor"), shuffle(true)],
+  ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor"), shuffle(false)],
+  ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups"), (_, input) => elementwise(input, "nothing")],
   ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
   ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
   // ZeroPad1d/3d and CircularPad are PyTorch >= 2.1.
-  ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) => perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d)])),
-  ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d)]),
+  ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) =>
+    perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d), padded(d, name === "ReflectionPad" || name === "ReplicationPad")]),
+  ),
+  ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d), padded(d, false)]),
   ["CosineSimilarity", [arg("dim", "int", 1), arg("eps", "float", 1e-8)]],
   ["PairwiseDistance", [arg("p", "float", 2.0), arg("eps", "float", 1e-6), arg("keepdim", "bool", false)]],
 ];

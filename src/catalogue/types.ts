@@ -45,11 +45,41 @@ export interface Signature {
   signature: readonly ArgumentSpec[];
 }
 
+/** The tensor a layer is called on, during shape inference. */
+export interface ForwardInput {
+  /** Batch first: `[batch, 3, 224, 224]`, `[batch, tokens]`. */
+  shape: readonly number[];
+  /** Reports that the layer cannot take this input, at argument `name` (the call without one), naming what it expects and what arrives. */
+  mismatch(name: string | undefined, expects: string): never;
+}
+
+/**
+ * A tensor autograd keeps for backward: the layer's input or output (one storage, counted once
+ * however many ops save it), or a tensor of its own such as max pooling's indices. `activation`
+ * elements have the training's activation dtype; a dropout mask is `bool`, as CUDA's fused kernel keeps it. `attention` marks the score, softmax and dropout
+ * tensors that selective checkpointing recomputes.
+ */
+export type Saved = "input" | "output" | { elements: number; dtype: SavedDtype; attention?: boolean };
+export type SavedDtype = "activation" | "float32" | "int64" | "bool";
+
+export interface ForwardResult {
+  output: number[];
+  /** Multiply-accumulates of one call, fvcore's convention: one per weight use. */
+  macs?: number;
+  /** The part of `macs` in attention's own matrix products (Q·Kᵀ and scores·V), not its projections. */
+  attentionMacs?: number;
+  saves?: Saved[];
+  /** The output is the input's storage: an in-place op, or a view such as flatten. */
+  sharesInput?: boolean;
+}
+
 export interface LayerDefinition extends Signature {
   /** The torch.nn class name. */
   type: string;
   /** Parameters and buffers, in PyTorch's registration order. Throws via `args.fail` on invalid arguments. */
   tensors(args: LayerArguments): LayerTensors;
+  /** The output shape, MACs and saved tensors of a call on `input`, by PyTorch's rules; absent for layers shape inference cannot follow. */
+  forward?(args: LayerArguments, input: ForwardInput): ForwardResult;
 }
 
 export type { SourcePosition };

@@ -1,5 +1,6 @@
 import { SpecError } from "../diagnostics/index.js";
 import { PRECISIONS, TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
+import { CHECKPOINTING } from "../shapes/index.js";
 import { invalid, type CliCommand, type CliResult, type OptionValues } from "./command.js";
 
 /** The flags that set or override a spec's `training:` section. */
@@ -12,6 +13,10 @@ export const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the sp
       --gpus N          GPUs the training is spread over
       --zero STAGE      ZeRO stage over the GPUs: 0 to 3 (3 is FSDP's full shard)
       --dtype DTYPE     dtype of weights that have none of their own: bfloat16, float8_e4m3fn, nf4, ...
+      --batch N         samples per step on one GPU, for the activations of a spec with input: (1 by default)
+      --checkpointing MODE
+                        ${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks,
+                        selective recomputes attention's scores (Korthikanti et al. 2022)
 `;
 
 /** The training settings the flags give, or the invalid-usage result that names the bad flag. */

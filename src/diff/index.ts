@@ -6,6 +6,9 @@ export interface Quantities {
   trainable: number;
   memory?: number;
   "memory-per-gpu"?: number;
+  macs?: number;
+  flops?: number;
+  activations?: number;
 }
 
 export interface LayerState {
@@ -30,15 +33,20 @@ export interface ModelDiff {
 }
 
 type MemoryTotals = { total?: number; perGpu?: { total?: number } };
+type ShapeTotals = { macs?: number; flops?: number; activations?: number };
 
 /** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
 export function quantitiesOf(report: JsonReport): Quantities {
   const memory = (report as { memory?: MemoryTotals }).memory;
+  const shapes = (report as { shapes?: ShapeTotals }).shapes;
   return {
     params: report.totals.params,
     trainable: report.totals.trainable,
     ...(memory?.total === undefined ? {} : { memory: memory.total }),
     ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
+    ...(shapes?.macs === undefined ? {} : { macs: shapes.macs }),
+    ...(shapes?.flops === undefined ? {} : { flops: shapes.flops }),
+    ...(shapes?.activations === undefined ? {} : { activations: shapes.activations }),
   };
 }
 

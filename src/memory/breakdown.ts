@@ -49,7 +49,7 @@ function storage(dtype: Dtype, elements: number, what: string): StorageTerm[] {
 }
 
 function emptyTerms(): MemoryTerms {
-  return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [] };
+  return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
 }
 
 /** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
@@ -103,8 +103,12 @@ function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: LayerDty
   return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
 }
 
-/** Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the model, as `recipe` trains it. */
-export function computeMemory(count: ModelCount, recipe: TrainingRecipe): MemoryBreakdown {
+/**
+ * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
+ * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
+ * model's total also holds what autograd keeps for backward.
+ */
+export function computeMemory(count: ModelCount, recipe: TrainingRecipe, activations?: number): MemoryBreakdown {
   // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
   const parsed = new Map<DtypeSetting, ChosenDtype>();
   const parse = (setting: DtypeSetting): ChosenDtype => {
@@ -118,6 +122,9 @@ export function computeMemory(count: ModelCount, recipe: TrainingRecipe): Memory
     for (const category of CATEGORIES) addTerms(terms[category], memory.terms[category], layer.count);
     return memory;
   });
+  if (activations !== undefined && recipe.optimizer) {
+    terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
+  }
   const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
   const gpus = recipe.gpus.value;
   return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };

@@ -1,4 +1,4 @@
-import { SpecError, type SourcePosition } from "../diagnostics/index.js";
+import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { parseCallOrName, parseExpression } from "../parse/expression.js";
 import { evaluate, evaluateCall, type PositionAt } from "../resolve/evaluate.js";
 import type { ResolvedTraining } from "../resolve/index.js";
@@ -7,6 +7,7 @@ import { parseDtype, type Dtype } from "./dtypes.js";
 import { bindOptimizer, type BoundOptimizer } from "./optimizers.js";
 import { FP32, findPrecision, type Precision } from "./precision.js";
 import { gpuCount, zeroStage, type ZeroStage } from "./sharding.js";
+import { CHECKPOINTING, type Checkpointing } from "../shapes/types.js";
 
 /** A setting with where it was made: `spec.yaml:4:14`, `--precision`, or `default`. */
 export interface Sourced<T> {
@@ -22,6 +23,9 @@ export interface TrainingSettings {
   zero?: Sourced<ZeroStage>;
   /** The dtype of weights created without one of their own, in place of the precision's. */
   dtype?: Sourced<Dtype>;
+  /** Samples per step on one GPU, for activations. */
+  batch?: Sourced<number>;
+  checkpointing?: Sourced<Checkpointing>;
 }
 
 /** The recipe memory is computed for. Without an optimizer it is inference: weights and buffers only. */
@@ -29,9 +33,11 @@ export interface TrainingRecipe extends TrainingSettings {
   precision: Sourced<Precision>;
   gpus: Sourced<number>;
   zero: Sourced<ZeroStage>;
+  batch: Sourced<number>;
+  checkpointing: Sourced<Checkpointing>;
 }
 
-export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype"] as const;
+export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"] as const;
 export type TrainingOption = (typeof TRAINING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -39,13 +45,25 @@ const where = (position: SourcePosition) => `${position.file}:${position.line}:$
 export function settingsFromSpec(training: ResolvedTraining | undefined): TrainingSettings {
   const settings: TrainingSettings = {};
   if (!training) return settings;
-  const { optimizer, precision, gpus, zero, dtype } = training;
+  const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
   if (optimizer) settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
   if (precision) settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
   if (gpus) settings.gpus = { value: gpuCount(gpus.value, gpus.position), from: where(gpus.position) };
   if (zero) settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
   if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
+  if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
+  if (checkpointing) settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
   return settings;
+}
+
+function checkpointingMode(text: string, position: SourcePosition): Checkpointing {
+  if ((CHECKPOINTING as readonly string[]).includes(text)) return text as Checkpointing;
+  throw new SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+}
+
+function batchSize(value: number, position: SourcePosition): number {
+  if (value < 1) throw new SpecError(position, `the batch is at least 1, got ${value}`);
+  return value;
 }
 
 function wholeNumber(text: string, position: SourcePosition, what: string): number {
@@ -81,6 +99,12 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
       case "dtype":
         settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text), position }), from };
         break;
+      case "batch":
+        settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+        break;
+      case "checkpointing":
+        settings.checkpointing = { value: checkpointingMode(text, position), from };
+        break;
     }
   }
   return settings;
@@ -99,5 +123,7 @@ export function trainingRecipe(spec: TrainingSettings, overrides: TrainingSettin
     precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
     gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
     zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
+    batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+    checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
   };
 }

@@ -6,9 +6,10 @@ export type ZeroStage = 0 | 1 | 2 | 3;
 /**
  * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
  * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
- * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated.
+ * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated;
+ * activations are each GPU's own, as `batch` is the batch of one GPU.
  */
-const SHARDED_FROM: Record<Category, number> = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity };
+const SHARDED_FROM: Record<Category, number> = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity, activations: Infinity };
 
 export function isSharded(category: Category, stage: ZeroStage): boolean {
   return stage >= SHARDED_FROM[category];

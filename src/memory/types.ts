@@ -1,9 +1,10 @@
 import type { ModelCount } from "../count/index.js";
+import type { ShapeReport } from "../shapes/index.js";
 import type { Dtype } from "./dtypes.js";
 import type { TrainingRecipe } from "./recipe.js";
 
 /** Where the bytes go, in the order reports list them. */
-export const CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights"] as const;
+export const CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CATEGORY_NAMES: Record<Category, string> = {
@@ -12,6 +13,7 @@ export const CATEGORY_NAMES: Record<Category, string> = {
   gradients: "gradients",
   optimizerState: "optimizer state",
   masterWeights: "master weights",
+  activations: "activations",
 };
 
 /** Elements of one dtype in one role, and the bytes they take: one term of an explained sum. */
@@ -56,4 +58,6 @@ export interface MemoryBreakdown {
 /** A counted model with its memory, which exists when a training recipe is given (in the spec or on the command line). */
 export interface AnalyzedModel extends ModelCount {
   memory?: MemoryBreakdown;
+  /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
+  shapes?: ShapeReport;
 }

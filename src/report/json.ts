@@ -1,4 +1,11 @@
 import { describeDtype, type AnalyzedModel, type MemoryBreakdown } from "../memory/index.js";
+import type { ShapeReport } from "../shapes/index.js";
+
+/** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
+function shapesJson(shapes: ShapeReport) {
+  const { macs, attentionMacs, flops, activations } = shapes.totals;
+  return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+}
 
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
 function memoryJson(memory: MemoryBreakdown) {
@@ -13,7 +20,8 @@ function memoryJson(memory: MemoryBreakdown) {
 /**
  * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
  * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
- * and each tensor its dtype.
+ * and each tensor its dtype. With an `input:`, `shapes` holds the model's MACs and activations and
+ * each layer called its output shape, MACs and activation bytes (all instances together).
  */
 export function toJsonReport(model: AnalyzedModel) {
   const { memory } = model;
@@ -22,8 +30,10 @@ export function toJsonReport(model: AnalyzedModel) {
     file: model.file,
     totals: model.totals,
     ...(memory ? { memory: memoryJson(memory) } : {}),
+    ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
     layers: model.layers.map((layer, index) => {
       const layerMemory = memory?.layers[index];
+      const layerShapes = model.shapes?.layers[index];
       const dtypeOf = (dtypes: "parameterDtypes" | "bufferDtypes", tensor: number) => (layerMemory ? { dtype: describeDtype(layerMemory[dtypes][tensor]!) } : {});
       return {
         path: layer.path,
@@ -35,6 +45,8 @@ export function toJsonReport(model: AnalyzedModel) {
         column: layer.position.col,
         formula: layer.formula,
         ...(layerMemory ? { memory: layerMemory.bytes } : {}),
+        // Over all the entry's instances and calls, unlike the per-instance params.
+        ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),
         parameters: layer.parameters.map((tensor, tensorIndex) => ({
           name: tensor.name,
           shape: tensor.shape,

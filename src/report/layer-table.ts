@@ -1,5 +1,6 @@
 import { formatInteger, type LayerCount, type ModelCount } from "../count/index.js";
 import type { AnalyzedModel, MemoryBreakdown } from "../memory/index.js";
+import type { ShapeReport } from "../shapes/index.js";
 import { formatBytes, type ByteUnits } from "./units.js";
 
 export type Align = "left" | "right";
@@ -46,30 +47,52 @@ export function isShown(layer: LayerCount, options: ReportOptions): boolean {
 }
 
 /**
- * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with a
+ * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
+ * input, each entry's output shape, MACs and activation bytes (all instances together); with a
  * training recipe, a Memory column of each entry's bytes over all its instances.
  */
 export function layerTable(model: AnalyzedModel, options: ReportOptions): TableModel {
   const total = model.totals.params;
   const size = (bytes: number) => formatBytes(bytes, options.units);
   const memoryColumn = <T>(cell: (memory: MemoryBreakdown) => T): T[] => (model.memory ? [cell(model.memory)] : []);
+  const shapeColumns = <T>(cells: (shapes: ShapeReport) => T[]): T[] => (model.shapes ? cells(model.shapes) : []);
+  const blank = shapeColumns(() => ["", "", ""]);
   const rows = model.layers.flatMap((layer, index) => {
     if (!isShown(layer, options)) return [];
     const params = layer.params * layer.count;
     const memory = memoryColumn((breakdown) => size(breakdown.layers[index]!.bytes.total * layer.count));
-    return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...memory]];
+    const called = shapeColumns((shapes) => {
+      const figures = shapes.layers[index];
+      return figures ? [`[${figures.outputShape.join(", ")}]`, formatInteger(figures.macs), size(figures.activationBytes)] : ["not called", "", ""];
+    });
+    return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...called, ...memory]];
   });
   return {
-    headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...memoryColumn(() => "Memory")],
-    align: ["left", "left", "left", "right", "right", "right", ...memoryColumn((): Align => "right")],
+    headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")],
+    align: ["left", "left", "left", "right", "right", "right", ...shapeColumns((): Align[] => ["left", "right", "right"]), ...memoryColumn((): Align => "right")],
     rows,
     footer: [
-      ["Total", "", "", "", formatInteger(total), percent(total, total), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
-      ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...memoryColumn(() => "")],
-      ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...memoryColumn(() => "")],
-      ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...memoryColumn(() => "")],
+      ["Total", "", "", "", formatInteger(total), percent(total, total), ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
+      ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...blank, ...memoryColumn(() => "")],
+      ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...blank, ...memoryColumn(() => "")],
+      ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...blank, ...memoryColumn(() => "")],
     ],
   };
+}
+
+/**
+ * The forward pass in a few lines: input and output shapes, MACs and FLOPs with their convention,
+ * and the activations of a training step with the checkpointing that applies.
+ */
+export function shapeLines(shapes: ShapeReport, units?: ByteUnits): string[] {
+  const { macs, attentionMacs, flops, activations, activationsStored } = shapes.totals;
+  const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
+  const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
+  return [
+    `Forward pass: input [${shapes.input.join(", ")}] → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+    `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
+    `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+  ];
 }
 
 /** A line saying how many parameter-free layers the table folds, or undefined when none are. */
@@ -78,10 +101,13 @@ export function foldedNote(count: ModelCount, options: ReportOptions): string | 
   return folded ? `${folded} parameter-free layer entr${folded === 1 ? "y" : "ies"} not shown (--all lists them)` : undefined;
 }
 
-/** `path: formula` lines for --explain, with the instance count when an entry repeats. */
-export function formulaLines(count: ModelCount, options: ReportOptions): string[] {
-  return count.layers.filter((layer) => isShown(layer, options)).map((layer) => {
+/** `path: formula` lines for --explain, with the instance count when an entry repeats, and its MACs when it has any. */
+export function formulaLines(model: AnalyzedModel, options: ReportOptions): string[] {
+  return model.layers.flatMap((layer, index) => {
+    if (!isShown(layer, options)) return [];
     const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
-    return `${layer.path}: ${layer.formula}${times}`;
+    const figures = model.shapes?.layers[index];
+    const macs = figures?.macs ? `; MACs ${formatInteger(figures.macs)} → [${figures.outputShape.join(", ")}]` : "";
+    return [`${layer.path}: ${layer.formula}${times}${macs}`];
   });
 }

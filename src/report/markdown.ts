@@ -1,6 +1,6 @@
 import type { AnalyzedModel } from "../memory/index.js";
 import { escapeMarkdown } from "./escape.js";
-import { foldedNote, formulaLines, layerTable, type ReportOptions, type TableModel } from "./layer-table.js";
+import { foldedNote, formulaLines, layerTable, shapeLines, type ReportOptions, type TableModel } from "./layer-table.js";
 import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";
 
 export function renderMarkdownTable(table: TableModel): string {
@@ -25,6 +25,7 @@ export function formatMarkdown(model: AnalyzedModel, options: ReportOptions): st
   const parts = [`### ${escapeMarkdown(model.model)}`, "", `Spec: ${escapeMarkdown(model.file)}`, "", renderMarkdownTable(layerTable(model, options))];
   const note = foldedNote(model, options);
   if (note) parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
+  if (model.shapes) parts.push("", ...shapeLines(model.shapes, units).map((line) => `${escapeMarkdown(line)}  `));
   if (memory) parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
   if (options.explain) parts.push(...details("Formulas", formulaLines(model, options)));
   if (options.explain && memory) parts.push(...details("Memory formulas", memoryFormulaLines(model, memory, options)));

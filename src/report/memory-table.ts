@@ -25,7 +25,7 @@ export function memoryTable(memory: MemoryBreakdown, units: ByteUnits): TableMod
     const values = [pick(bytes), ...(perGpu ? [pick(perGpu)] : [])];
     return values.flatMap((value) => [formatInteger(value), formatBytes(value, units)]);
   };
-  const shown: readonly Category[] = recipe.optimizer ? CATEGORIES : ["weights", "buffers"];
+  const shown: readonly Category[] = recipe.optimizer ? CATEGORIES.filter((category) => category !== "activations" || bytes.activations > 0) : ["weights", "buffers"];
   const { times } = weightsAndState(bytes);
   const ratio = times === undefined ? "" : ` (${times} × weights)`;
   return {

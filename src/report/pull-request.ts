@@ -1,4 +1,6 @@
+import { BYTE_METRICS } from "../budget/budget-file.js";
 import type { GrowthRow, LimitRow, Status } from "../budget/check.js";
+import type { Metric } from "../budget/types.js";
 import type { CheckResult, Diagnostic, ModelResult } from "../check/index.js";
 import { formatInteger } from "../count/index.js";
 import { changeDelta, layerStates, quantitiesOf, type LayerChange, type LayerState, type Quantities } from "../diff/index.js";
@@ -38,7 +40,7 @@ function share(delta: number, base: number): string {
   return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
 }
 
-const isBytes = (metric: string) => metric.startsWith("memory");
+const isBytes = (metric: string) => BYTE_METRICS.has(metric as Metric);
 const formatValue = (metric: string, value: number) => (isBytes(metric) ? formatBytes(value) : formatInteger(value));
 
 function quantityCells(metric: keyof Quantities, head: Quantities | undefined, base: Quantities | undefined, isNew: boolean): string[] {
@@ -65,9 +67,16 @@ function sideNote(model: ModelResult): string {
   return "";
 }
 
+/** Columns beyond parameters, shown when some model reports them. */
+const OPTIONAL_COLUMNS = [
+  ["memory", "Training memory"],
+  ["macs", "MACs"],
+  ["activations", "Activations"],
+] as const;
+
 function totalsTable(result: CheckResult): string[] {
-  const memory = result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report).memory !== undefined);
-  const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...(memory ? ["Training memory", "Δ"] : []), "Status"];
+  const columns = OPTIONAL_COLUMNS.filter(([metric]) => result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report)[metric] !== undefined));
+  const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...columns.flatMap(([, title]) => [title, "Δ"]), "Status"];
   const rows = result.models.map((model) => {
     const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
     const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
@@ -77,7 +86,7 @@ function totalsTable(result: CheckResult): string[] {
       `${esc(modelName(model))}${note ? ` <sub>${esc(note)}</sub>` : ""}`,
       ...quantityCells("params", head, base, isNew),
       ...quantityCells("trainable", head, base, isNew),
-      ...(memory ? quantityCells("memory", head, base, isNew) : []),
+      ...columns.flatMap(([metric]) => quantityCells(metric, head, base, isNew)),
       ICON[model.status],
     ];
   });

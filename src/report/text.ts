@@ -1,5 +1,5 @@
 import type { AnalyzedModel } from "../memory/index.js";
-import { foldedNote, formulaLines, layerTable, type ReportOptions, type TableModel } from "./layer-table.js";
+import { foldedNote, formulaLines, layerTable, shapeLines, type ReportOptions, type TableModel } from "./layer-table.js";
 import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";
 
 function renderText(table: TableModel): string {
@@ -24,6 +24,7 @@ export function formatText(model: AnalyzedModel, options: ReportOptions): string
   const parts = [`${model.model} (${model.file})`, "", renderText(layerTable(model, options))];
   const note = foldedNote(model, options);
   if (note) parts.push(note);
+  if (model.shapes) parts.push("", ...shapeLines(model.shapes, units));
   if (memory) parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units)));
   if (options.explain) parts.push("", "Formulas:", ...formulaLines(model, options).map((line) => `  ${line}`));
   if (options.explain && memory) parts.push("", "Memory formulas:", ...memoryFormulaLines(model, memory, options).map((line) => `  ${line}`));

@@ -6,12 +6,15 @@ import { validateSpec } from "../validate/index.js";
 import { resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
 import { valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
+import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
+import { topologyOf } from "./topology.js";
 import { resolveTraining } from "./training.js";
 import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount } from "./paths.js";
-export type { DtypeSetting, Located, PathSegment, ReadFile, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference } from "./types.js";
+export type { ForwardStep, Merge, Topology } from "./topology.js";
+export type { DtypeSetting, LeafNode, Located, ModuleNode, PathSegment, ReadFile, ResolvedInput, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference, TreeNode } from "./types.js";
 
 const MAX_INCLUDE_DEPTH = 16;
 
@@ -68,9 +71,9 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     }
     for (const [name, block] of Object.entries(data.blocks ?? {})) {
       if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope });
+      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, topology: topologyOf(source, ["blocks", name], block, scope) });
     }
-    return { source, data, scope, blocks };
+    return { source, data, scope, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
   };
 
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
@@ -87,11 +90,14 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
   const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
-  resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+  const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+  const input = resolveInput(root.source, root.data.input, root.scope);
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,
+    tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
+    ...(input ? { input } : {}),
     ties: resolveTies(walker.out, root.data.tie, root.source),
     training: resolveTraining(root.source, root.data.training, root.scope),
   };

@@ -5,12 +5,13 @@ import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { isTrue, type Scope } from "./evaluate.js";
 import { formatPath, instanceCount } from "./paths.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
-import type { DtypeSetting, PathSegment, ResolvedLayer } from "./types.js";
 import type { SpecData } from "./spec-data.js";
+import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
+import type { DtypeSetting, PathSegment, ResolvedLayer, TreeNode } from "./types.js";
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"] as const;
-const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with"]);
+const OPTIONS = new Set<string>(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
 
 export interface BlockDefinition {
   name: string;
@@ -18,6 +19,8 @@ export interface BlockDefinition {
   layers: unknown[];
   source: YamlSource;
   path: DataPath;
+  /** The block's own forward:, residual: or branches:, which a `use:` entry's keys override. */
+  topology: Topology;
   /** The variables of the file that defines the block: blocks are lexically scoped. */
   scope: Scope;
 }
@@ -41,7 +44,7 @@ export type LoadInclude = (
   position: SourcePosition,
   expanding: string[],
   overrides: ReadonlyMap<string, Value>,
-) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; blocks: Map<string, BlockDefinition> };
+) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; blocks: Map<string, BlockDefinition>; topology: Topology };
 
 export interface Walker {
   loadInclude: LoadInclude;
@@ -114,8 +117,9 @@ function checkCycle(expanding: string[], key: string, position: SourcePosition, 
   }
 }
 
-/** Resolves one list of layers, appending leaf entries to `walker.out` in model order. */
-export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): void {
+/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
+export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): TreeNode[] {
+  const children: TreeNode[] = [];
   const { source, scope } = context;
   const names = new Map<string, SourcePosition>();
   const runs: { from: number; to: number; position: SourcePosition }[] = [];
@@ -147,6 +151,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     }
     const body: Body = typeof raw === "string" ? { layer: raw } : (raw as Body);
     const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
+    const childName = name ?? String(nextIndex);
     const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
 
     if (body.if !== undefined) {
@@ -177,12 +182,15 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
 
     if (kind === "type" || kind === "layer") {
       const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+      children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
       walker.out.push({ path: formatPath(segments), segments, count, call, frozen, dtypes, position });
       return;
     }
     const inner: ListContext = { ...context, frozen, dtypes, prefix: segments };
+    const ownTopology = topologyOf(source, bodyPath, body, scope);
+    const module = (nodes: TreeNode[], topology: Topology) => children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
     if (kind === "layers") {
-      resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count);
+      module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});
       return;
     }
     if (kind === "use") {
@@ -198,7 +206,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
         scope: blockScope(source, bodyPath, body, block, scope),
         expanding: [...context.expanding, `block ${blockName}`],
       };
-      resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count);
+      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), block.topology);
       return;
     }
     const file = posix.join(posix.dirname(source.file), String(body.include));
@@ -209,6 +217,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-    resolveList(walker, included.data.layers, ["layers"], includeContext, count);
+    module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
   });
+  return children;
 }

@@ -4,7 +4,8 @@ export interface SpecData {
   include?: string | string[];
   vars?: Record<string, unknown>;
   blocks?: Record<string, { params?: Record<string, unknown>; layers: unknown[] }>;
+  input?: unknown[] | { tokens: unknown };
   layers?: unknown[];
   tie?: Record<string, string>;
-  training?: { optimizer?: string; precision?: string; gpus?: number | string; zero?: number; dtype?: string };
+  training?: { optimizer?: string; precision?: string; gpus?: number | string; zero?: number; dtype?: string; batch?: number | string; checkpointing?: string };
 }

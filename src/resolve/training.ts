@@ -14,6 +14,8 @@ export function resolveTraining(source: YamlSource, training: SpecData["training
   if (training.precision !== undefined) resolved.precision = { value: training.precision, position: at("precision") };
   if (training.gpus !== undefined) resolved.gpus = { value: integerAt(source, ["training", "gpus"], training.gpus, scope, "gpus"), position: at("gpus") };
   if (training.zero !== undefined) resolved.zero = { value: training.zero, position: at("zero") };
+  if (training.batch !== undefined) resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
+  if (training.checkpointing !== undefined) resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
   if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope), position: at("dtype") };
   return resolved;
 }

@@ -1,5 +1,6 @@
 import type { SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
+import type { Topology } from "./topology.js";
 
 /** One step of a module path: a child's name, one index, or a run of indices from `repeat`. */
 export type PathSegment = string | number | { from: number; to: number };
@@ -37,6 +38,8 @@ export interface ResolvedTraining {
   gpus?: Located<number>;
   zero?: Located<number>;
   dtype?: DtypeSetting;
+  batch?: Located<number>;
+  checkpointing?: Located<string>;
 }
 
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */
@@ -53,10 +56,43 @@ export interface ResolvedTie {
   owner: TensorReference;
 }
 
+/**
+ * A child of a module as the spec writes it, kept beside the flat layer list for what needs the
+ * model's structure (shape inference): a leaf names its entry in `layers`, a module its children.
+ */
+interface NodeBase {
+  /** How the parent's `forward:` calls it: the entry's name, or its number when unnamed. */
+  name: string;
+  /** The entry's own path segments below its parent: `[name]`, `[name, {from, to}]` or `[{from, to}]`. */
+  own: PathSegment[];
+  /** Instances of the entry (its `repeat:`), run one after another. */
+  instances: number;
+  position: SourcePosition;
+}
+
+export interface LeafNode extends NodeBase {
+  kind: "leaf";
+  layer: number;
+}
+
+export interface ModuleNode extends NodeBase {
+  kind: "module";
+  children: TreeNode[];
+  topology: Topology;
+}
+
+export type TreeNode = LeafNode | ModuleNode;
+
+/** The spec's `input:`: a per-sample shape, or token ids of a sequence length. */
+export type ResolvedInput = Located<{ kind: "tensor"; shape: number[] } | { kind: "tokens"; length: number }>;
+
 export interface ResolvedModel {
   model: string;
   file: string;
   layers: ResolvedLayer[];
+  /** The root module: the spec's layers with their topology. */
+  tree: ModuleNode;
+  input?: ResolvedInput;
   ties: ResolvedTie[];
   training?: ResolvedTraining;
 }

@@ -59,13 +59,19 @@ describe("budget file", () => {
     expect(gpt2.limits.memory!.value).toBe(24 * 1024 ** 3);
     expect(gpt2.modules).toEqual([{ glob: "h.*", position: { file: "b.yml", line: 8, col: 7 }, params: { value: 90_000_000, text: "90M", position: { file: "b.yml", line: 8, col: 21 } } }]);
     expect(budget.models[1]!.growth.params).toEqual({ amount: 1_500_000, text: "1.5M", position: { file: "b.yml", line: 11, col: 22 } });
-    expect(Object.keys(budget.defaults!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu"]);
+    expect(Object.keys(budget.defaults!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"]);
   });
 
   it("applies an amount of growth only to quantities of its kind", () => {
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1.5M\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable"]);
-    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual(["memory", "memory-per-gpu"]);
-    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 0\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu"]);
+    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual(["memory", "memory-per-gpu", "activations"]);
+    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 0\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"]);
+  });
+
+  it("limits MACs and FLOPs as counts and activations as bytes", () => {
+    const { limits } = parseBudget("models:\n  m:\n    macs: 4.1B\n    flops: 8.2B\n    activations: 90MB\n", "b.yml").models[0]!;
+    expect([limits.macs?.value, limits.flops?.value, limits.activations?.value]).toEqual([4_100_000_000, 8_200_000_000, 90_000_000]);
+    expect(() => parseBudget("models:\n  m:\n    activations: 12M\n", "b.yml")).toThrow("b.yml:3:18: models.m.activations is not a memory size");
   });
 
   it("gives positioned errors", () => {

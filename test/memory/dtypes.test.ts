@@ -53,8 +53,8 @@ describe("where a tensor's dtype comes from", () => {
   it("dtype: on a layer keeps norms in float32 in mixed precision, with no master copy for them", () => {
     const memory = memoryOf(layers("fc: Linear(4, 4, bias=False)", 'norm: {layer: "LayerNorm(4)", dtype: float32}'), { precision: "mixed-bf16", optimizer: "Adam" });
     expect(memory.layers.map((layer) => layer.bytes)).toEqual([
-      { weights: 32, buffers: 0, gradients: 32, optimizerState: 128, masterWeights: 64, total: 256 },
-      { weights: 32, buffers: 0, gradients: 32, optimizerState: 64, masterWeights: 0, total: 128 },
+      { weights: 32, buffers: 0, gradients: 32, optimizerState: 128, masterWeights: 64, activations: 0, total: 256 },
+      { weights: 32, buffers: 0, gradients: 32, optimizerState: 64, masterWeights: 0, activations: 0, total: 128 },
     ]);
   });
 
@@ -117,7 +117,7 @@ blocks:
   it("integer and 4-bit dtypes quantize weight matrices only: biases, norms and buffers keep the floating dtype", () => {
     const model = analyze(`layers:\n  - m:\n      dtype: int8\n      frozen: true\n      layers:\n        - fc: Linear(4, 4)\n        - norm: RMSNorm(4)\n        - emb: Embedding(10, 4)\n`, { precision: "bf16", optimizer: "AdamW" });
     expect(dtypes(model)).toEqual({ "m.fc": ["int8", "bfloat16"], "m.norm": ["bfloat16"], "m.emb": ["int8"] });
-    expect(model.memory!.bytes).toEqual({ weights: 16 + 8 + 8 + 40, buffers: 0, gradients: 0, optimizerState: 0, masterWeights: 0, total: 72 });
+    expect(model.memory!.bytes).toEqual({ weights: 16 + 8 + 8 + 40, buffers: 0, gradients: 0, optimizerState: 0, masterWeights: 0, activations: 0, total: 72 });
   });
 
   it("QLoRA: a frozen 4-bit base with trainable 16-bit adapters", () => {
@@ -137,6 +137,7 @@ blocks:
       gradients: 2 * 65_536 * 2,
       optimizerState: 2 * adapterState,
       masterWeights: 0,
+      activations: 0,
       total: 9_437_184 + 262_144 + 262_144 + 266_240,
     });
   });

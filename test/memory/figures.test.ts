@@ -20,7 +20,7 @@ describe("Conv2d(3, 64, 7) in fp32 with Adam", () => {
   const memory = memoryOf(CONV, { optimizer: "Adam" });
 
   it("has 37,888 B of weights, 75,776 B of Adam state, as many gradients: 151,552 B", () => {
-    expect(memory.bytes).toEqual({ weights: 37_888, buffers: 0, gradients: 37_888, optimizerState: 75_776, masterWeights: 0, total: 151_552 });
+    expect(memory.bytes).toEqual({ weights: 37_888, buffers: 0, gradients: 37_888, optimizerState: 75_776, masterWeights: 0, activations: 0, total: 151_552 });
     expect(memory.bytes.weights + memory.bytes.optimizerState).toBe(113_664);
   });
 
@@ -85,7 +85,9 @@ describe("Llama-2-7B in mixed-bf16 with AdamW", () => {
     expect(bytes.optimizerState).toBe(8 * LLAMA_PARAMS);
     // rotary_emb.inv_freq: 64 bfloat16 elements besides the parameters.
     expect(bytes.buffers).toBe(128);
-    expect(bytes.total).toBe(16 * LLAMA_PARAMS + 128);
+    // With its input of 4,096 tokens, the spec also has a training step's activations (test/shapes/transformers.test.ts).
+    expect(bytes.activations).toBe(model.shapes!.totals.activations);
+    expect(bytes.total).toBe(16 * LLAMA_PARAMS + 128 + bytes.activations);
     expect(16 * LLAMA_PARAMS).toBe(107_814_649_856);
   });
 
@@ -97,11 +99,12 @@ describe("Llama-2-7B in mixed-bf16 with AdamW", () => {
       gradients: 13_476_831_232,
       optimizerState: 53_907_324_928,
       masterWeights: 26_953_662_464,
-      total: 107_814_649_984,
+      activations: 54_560_604_160,
+      total: 162_375_254_144,
     });
     const text = runCli(["report", "examples/llama2-7b.yaml", "--precision", "mixed-bf16", "--optimizer", "AdamW", "--explain"], { readFile: readExample }).stdout;
     expect(text).toContain("\n  master weights: 6,738,415,616 params × 4 B (float32) = 26,953,662,464 B\n");
-    expect(text).toContain("\n  total: 13,476,831,232 + 128 + 13,476,831,232 + 53,907,324,928 + 26,953,662,464 = 107,814,649,984 B\n");
+    expect(text).toContain("\n  total: 13,476,831,232 + 128 + 13,476,831,232 + 53,907,324,928 + 26,953,662,464 + 54,560,604,160 = 162,375,254,144 B\n");
   });
 });
 

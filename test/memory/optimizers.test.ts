@@ -202,7 +202,7 @@ describe("optimizer calls are checked as their constructors check them", () => {
 describe("frozen and tied parameters", () => {
   it("get neither gradients nor state", () => {
     const memory = memoryOf(layers('emb: {layer: "Embedding(10, 4)", frozen: true}', "fc: Linear(4, 2)", "scale: Parameter(3, requires_grad=False)"), { optimizer: "Adam" });
-    expect(memory.bytes).toEqual({ weights: (40 + 10 + 3) * 4, buffers: 0, gradients: 10 * 4, optimizerState: 10 * 8, masterWeights: 0, total: (53 + 10 + 20) * 4 });
+    expect(memory.bytes).toEqual({ weights: (40 + 10 + 3) * 4, buffers: 0, gradients: 10 * 4, optimizerState: 10 * 8, masterWeights: 0, activations: 0, total: (53 + 10 + 20) * 4 });
   });
 
   it("count a tied tensor once", () => {

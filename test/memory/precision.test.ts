@@ -14,13 +14,13 @@ function perParameter(flags: Record<string, string>) {
 describe("precision recipes: bytes per parameter", () => {
   it("fp32 and amp keep everything in float32: 16 B per parameter with Adam", () => {
     for (const precision of ["fp32", "amp"]) {
-      expect(perParameter({ precision, optimizer: "Adam" })).toEqual({ weights: 4, buffers: 0, gradients: 4, optimizerState: 8, masterWeights: 0, total: 16 });
+      expect(perParameter({ precision, optimizer: "Adam" })).toEqual({ weights: 4, buffers: 0, gradients: 4, optimizerState: 8, masterWeights: 0, activations: 0, total: 16 });
     }
   });
 
   it("mixed-fp16 and mixed-bf16: 2 + 2 + 4 + 8 = 16 B per parameter with Adam, as in the ZeRO paper", () => {
     for (const precision of ["mixed-fp16", "mixed-bf16"]) {
-      expect(perParameter({ precision, optimizer: "Adam" })).toEqual({ weights: 2, buffers: 0, gradients: 2, optimizerState: 8, masterWeights: 4, total: 16 });
+      expect(perParameter({ precision, optimizer: "Adam" })).toEqual({ weights: 2, buffers: 0, gradients: 2, optimizerState: 8, masterWeights: 4, activations: 0, total: 16 });
     }
     expect(perParameter({ precision: "mixed-bf16", optimizer: "SGD(momentum=0.9)" }).total).toBe(2 + 2 + 4 + 4);
     expect(perParameter({ precision: "mixed-bf16", optimizer: "SGD" }).total).toBe(2 + 2 + 4);
@@ -28,13 +28,13 @@ describe("precision recipes: bytes per parameter", () => {
 
   it("bf16 and fp16 keep everything 16-bit: 8 B per parameter with Adam", () => {
     for (const precision of ["bf16", "fp16"]) {
-      expect(perParameter({ precision, optimizer: "Adam" })).toEqual({ weights: 2, buffers: 0, gradients: 2, optimizerState: 4, masterWeights: 0, total: 8 });
+      expect(perParameter({ precision, optimizer: "Adam" })).toEqual({ weights: 2, buffers: 0, gradients: 2, optimizerState: 4, masterWeights: 0, activations: 0, total: 8 });
     }
   });
 
   it("inference, without an optimizer, needs only weights and buffers", () => {
-    expect(perParameter({ precision: "mixed-bf16" })).toEqual({ weights: 2, buffers: 0, gradients: 0, optimizerState: 0, masterWeights: 0, total: 2 });
-    expect(memoryOf("layers:\n  - bn: BatchNorm1d(8)\n", { precision: "fp32" }).bytes).toEqual({ weights: 64, buffers: 64 + 8, gradients: 0, optimizerState: 0, masterWeights: 0, total: 136 });
+    expect(perParameter({ precision: "mixed-bf16" })).toEqual({ weights: 2, buffers: 0, gradients: 0, optimizerState: 0, masterWeights: 0, activations: 0, total: 2 });
+    expect(memoryOf("layers:\n  - bn: BatchNorm1d(8)\n", { precision: "fp32" }).bytes).toEqual({ weights: 64, buffers: 64 + 8, gradients: 0, optimizerState: 0, masterWeights: 0, activations: 0, total: 136 });
   });
 
   it("fp32 is the default once any training setting is given", () => {

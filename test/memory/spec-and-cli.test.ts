@@ -25,8 +25,8 @@ describe("the training: section", () => {
     const { recipe, bytes, perGpu } = analyze(TRAINED).memory!;
     expect(recipe.optimizer).toMatchObject({ value: { text: "AdamW(weight_decay=wd)", definition: { type: "AdamW" } }, from: "spec.yaml:6:14" });
     expect([recipe.precision.value.name, recipe.gpus.value, recipe.zero.value, recipe.dtype]).toEqual(["mixed-bf16", 16, 2, undefined]);
-    expect(bytes).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, total: 160 });
-    expect(perGpu).toEqual({ weights: 20, buffers: 0, gradients: 2, optimizerState: 5, masterWeights: 3, total: 30 });
+    expect(bytes).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, activations: 0, total: 160 });
+    expect(perGpu).toEqual({ weights: 20, buffers: 0, gradients: 2, optimizerState: 5, masterWeights: 3, activations: 0, total: 30 });
   });
 
   it("is overridden by the flags, setting by setting", () => {
@@ -47,7 +47,7 @@ describe("the training: section", () => {
     expect(errors(spec("  precision: mixed-bf61\n  zero: 4\n  sharding: 3\n"))).toEqual([
       "spec.yaml:2:14: training.precision must be one of: fp32, amp, mixed-fp16, mixed-bf16, bf16, fp16, not the string 'mixed-bf61'\n  did you mean 'mixed-bf16'?",
       "spec.yaml:3:9: training.zero must be one of: 0, 1, 2, 3, not the integer 4",
-      "spec.yaml:4:3: unknown key 'sharding' in training\n  allowed keys: optimizer, precision, gpus, zero, dtype",
+      "spec.yaml:4:3: unknown key 'sharding' in training\n  allowed keys: optimizer, precision, gpus, zero, dtype, batch, checkpointing",
     ]);
     expect(error(spec("  gpus: 0\n"))).toBe("spec.yaml:2:9: training needs at least 1 GPU, got 0");
     expect(error(spec("  dtype: bfoat16\n"))).toBe("spec.yaml:2:10: unknown dtype 'bfoat16'\n  did you mean 'bfloat16'?");
@@ -72,10 +72,11 @@ describe("the report command's training flags", () => {
       gradients: 20,
       optimizerState: 80,
       masterWeights: 40,
+      activations: 0,
       total: 160,
-      perGpu: { weights: 10, buffers: 0, gradients: 10, optimizerState: 40, masterWeights: 20, total: 80 },
+      perGpu: { weights: 10, buffers: 0, gradients: 10, optimizerState: 40, masterWeights: 20, activations: 0, total: 80 },
     });
-    expect(report.layers[0].memory).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, total: 160 });
+    expect(report.layers[0].memory).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, activations: 0, total: 160 });
     expect(report.layers[0].parameters.map((tensor: { dtype: string }) => tensor.dtype)).toEqual(["bfloat16", "bfloat16"]);
     expect(JSON.parse(run("a.yaml", "--dtype", "nf4(block_size=4)", "-f", "json").stdout).layers[0].parameters.map((tensor: { dtype: string }) => tensor.dtype)).toEqual([
       "nf4(block_size=4, scale=float32)",

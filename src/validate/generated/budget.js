@@ -2,21 +2,22 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
-const schema17 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
 const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
-const pattern4 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((((key0 === "params") || (key0 === "trainable")) || (key0 === "memory")) || (key0 === "memory-per-gpu")) || (key0 === "growth")) || (key0 === "modules")) || (key0 === "against"))){
+if(!(func2.call(schema12.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -175,14 +176,10 @@ errors++;
 }
 }
 }
-if(data.growth !== undefined){
-let data4 = data.growth;
-const _errs15 = errors;
-let valid5 = false;
-let passing0 = null;
-const _errs16 = errors;
+if(data.macs !== undefined){
+let data4 = data.macs;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data4};
+const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -193,7 +190,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data4};
+const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -204,8 +201,8 @@ errors++;
 }
 }
 if(typeof data4 === "string"){
-if(!pattern4.test(data4)){
-const err15 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data4};
+if(!pattern0.test(data4)){
+const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -215,16 +212,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-var _valid0 = _errs16 === errors;
-if(_valid0){
-valid5 = true;
-passing0 = 0;
 }
-const _errs19 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu"))){
-const err16 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data4};
+if(data.flops !== undefined){
+let data5 = data.flops;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
+const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -233,11 +225,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data4.params !== undefined){
-let data5 = data4.params;
-if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
-const err17 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data5};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -246,9 +236,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data5};
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -258,9 +249,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(typeof data5 === "string"){
-if(!pattern4.test(data5)){
-const err19 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data5};
+}
+if(data.activations !== undefined){
+let data6 = data.activations;
+if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
+const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -269,12 +262,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data4.trainable !== undefined){
-let data6 = data4.trainable;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
-const err20 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data6};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -283,9 +273,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data6};
+}
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -295,9 +286,15 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-const err22 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data6};
+}
+if(data.growth !== undefined){
+let data7 = data.growth;
+const _errs24 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs25 = errors;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
+const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -306,12 +303,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data4.memory !== undefined){
-let data7 = data4.memory;
-if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-const err23 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data7};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -320,9 +314,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data7};
+}
+if(typeof data7 === "string"){
+if(!pattern7.test(data7)){
+const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -332,9 +327,16 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(typeof data7 === "string"){
-if(!pattern4.test(data7)){
-const err25 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data7};
+var _valid0 = _errs25 === errors;
+if(_valid0){
+valid8 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
+const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -344,11 +346,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-if(data4["memory-per-gpu"] !== undefined){
-let data8 = data4["memory-per-gpu"];
+if(data7.params !== undefined){
+let data8 = data7.params;
 if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err26 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema17.type},message:"must be integer,string",schema:schema17.type,parentSchema:schema17,data:data8};
+const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -359,7 +360,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17,data:data8};
+const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -370,8 +371,8 @@ errors++;
 }
 }
 if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err28 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema17,data:data8};
+if(!pattern7.test(data8)){
+const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -382,9 +383,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data4};
+if(data7.trainable !== undefined){
+let data9 = data7.trainable;
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -393,19 +395,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid0 = _errs19 === errors;
-if(_valid0 && valid5){
-valid5 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid5 = true;
-passing0 = 1;
-}
-}
-if(!valid5){
-const err30 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data4};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -414,27 +406,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-else {
-errors = _errs15;
-if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.modules !== undefined){
-let data9 = data.modules;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-let data10 = data9[key2];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!((key3 === "params") || (key3 === "trainable"))){
-const err31 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data10};
+if(typeof data9 === "string"){
+if(!pattern7.test(data9)){
+const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -444,10 +419,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data10.params !== undefined){
-let data11 = data10.params;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err32 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data11};
+}
+if(data7.memory !== undefined){
+let data10 = data7.memory;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -456,9 +432,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err33 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -468,9 +444,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(typeof data11 === "string"){
-if(!pattern0.test(data11)){
-const err34 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data11};
+if(typeof data10 === "string"){
+if(!pattern7.test(data10)){
+const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -481,10 +457,10 @@ errors++;
 }
 }
 }
-if(data10.trainable !== undefined){
-let data12 = data10.trainable;
-if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
-const err35 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data12};
+if(data7["memory-per-gpu"] !== undefined){
+let data11 = data7["memory-per-gpu"];
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -493,9 +469,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err36 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data12};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -505,9 +481,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err37 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data12};
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -518,9 +494,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data10};
+if(data7.macs !== undefined){
+let data12 = data7.macs;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -529,10 +506,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data9};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -542,11 +518,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.against !== undefined){
-let data13 = data.against;
-if(typeof data13 === "string"){
-if(data13.length < 1){
-const err40 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data13};
+if(typeof data12 === "string"){
+if(!pattern7.test(data12)){
+const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -556,8 +530,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data13};
+}
+if(data7.flops !== undefined){
+let data13 = data7.flops;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -566,15 +543,261 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+}
+if(typeof data13 === "string"){
+if(!pattern7.test(data13)){
+const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data7.activations !== undefined){
+let data14 = data7.activations;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(typeof data14 === "string"){
+if(!pattern7.test(data14)){
+const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid8 = true;
+passing0 = 1;
+}
+}
+if(!valid8){
+const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data15 = data.modules;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+let data16 = data15[key2];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data16.params !== undefined){
+let data17 = data16.params;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data16.trainable !== undefined){
+let data18 = data16.trainable;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data19 = data.against;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }

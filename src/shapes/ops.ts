@@ -1,0 +1,217 @@
+import { bindArguments, findLayer, numel, type DescribedLayer, type ForwardResult, type Saved } from "../catalogue/index.js";
+import { SpecError, type SourcePosition } from "../diagnostics/index.js";
+import type { EvaluatedCall } from "../parse/values.js";
+import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
+import type { CallRecord, Tensor } from "./types.js";
+
+/** What functional ops need of the inference that runs them. */
+export interface Evaluator {
+  readonly model: ResolvedModel;
+  fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
+  keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
+  record(call: Omit<CallRecord, "instances">): void;
+  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor;
+  describe(layer: number): DescribedLayer;
+  childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
+  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
+}
+
+/** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
+const FUNCTIONAL: Record<string, string> = {
+  adaptive_avg_pool1d: "AdaptiveAvgPool1d",
+  adaptive_avg_pool2d: "AdaptiveAvgPool2d",
+  adaptive_max_pool2d: "AdaptiveMaxPool2d",
+  avg_pool2d: "AvgPool2d",
+  max_pool2d: "MaxPool2d",
+  dropout: "Dropout",
+  relu: "ReLU",
+  relu6: "ReLU6",
+  gelu: "GELU",
+  silu: "SiLU",
+  sigmoid: "Sigmoid",
+  hardswish: "Hardswish",
+  hardsigmoid: "Hardsigmoid",
+  softmax: "Softmax",
+  tanh: "Tanh",
+};
+
+const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
+
+/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
+function broadcast(a: readonly number[], b: readonly number[]): number[] | undefined {
+  const rank = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let d = 0; d < rank; d++) {
+    const x = a[a.length - rank + d] ?? 1;
+    const y = b[b.length - rank + d] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) return undefined;
+    out.push(Math.max(x, y));
+  }
+  return out;
+}
+
+/**
+ * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
+ * product keeps tensors for backward: each factor, for the other's gradient.
+ */
+export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Tensor, position: SourcePosition, segments: PathSegment[]): Tensor {
+  const path = formatPath(segments) || "the model";
+  const fail = (): never => {
+    throw new SpecError(position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+  };
+  let shape: number[];
+  if (how === "concat") {
+    const rest = (tensor: Tensor) => [tensor.shape[0], ...tensor.shape.slice(2)].join();
+    if (left.shape.length !== right.shape.length || rest(left) !== rest(right)) fail();
+    shape = left.shape.map((size, d) => (d === 1 ? size + right.shape[1]! : size));
+  } else {
+    shape = broadcast(left.shape, right.shape) ?? fail();
+  }
+  const output = evaluator.fresh(shape, `${path} (${how})`);
+  const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
+  evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
+  return output;
+}
+
+const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null) => (value === undefined ? { name, type } : { name, type, default: value });
+const CHILDREN = [{ name: "children", type: "string", variadic: true }] as const;
+
+/** The ops that are not modules, with their arguments as Python names them. */
+const OPS = {
+  flatten: [arg("start_dim", "int", 0), arg("end_dim", "int", -1)],
+  transpose: [arg("dim0", "int"), arg("dim1", "int")],
+  select: [arg("dim", "int"), arg("index", "int")],
+  mean: [arg("dim", "int")],
+  add: [arg("parameter", "string")],
+  cat_token: [arg("parameter", "string")],
+  residual: CHILDREN,
+  attention: [arg("q", "string"), arg("k", "string", null), arg("v", "string", null), arg("heads", "int"), arg("kv_heads", "int", null), arg("causal", "bool", false), arg("dropout", "float", 0)],
+  gated: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
+} as const;
+
+/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
+export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[]): Tensor {
+  const name = call.type;
+  const producer = `${x.producer} → ${call.text}`;
+  const fail = (expects: string): never => {
+    throw new SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+  };
+  const moduleType = FUNCTIONAL[name];
+  if (moduleType) {
+    const definition = findLayer({ ...call, type: moduleType });
+    const args = bindArguments(definition, call, findLayer);
+    definition.tensors(args);
+    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+    return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
+  }
+  if (!(name in OPS)) {
+    throw new SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+  }
+  const args = bindArguments({ type: name, signature: OPS[name as keyof typeof OPS] }, call, findLayer);
+  const rank = x.shape.length;
+  const dim = (argument: string) => {
+    const value = args.int(argument);
+    if (value < -rank || value >= rank) fail(`a dimension ${value} (of ${rank})`);
+    return value < 0 ? value + rank : value;
+  };
+  const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
+  const child = (argument: string) => evaluator.childAt(module, args.string(argument), args.position(argument));
+  const parameterShape = (argument: string) => {
+    const node = child(argument);
+    const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
+    if (!tensor) throw new SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+    return tensor.shape;
+  };
+  const created = (shape: number[], saves: Saved[] = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
+    const output = evaluator.fresh(shape, producer);
+    const kept = evaluator.keep(saves, x, output);
+    evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
+    return output;
+  };
+  switch (name as keyof typeof OPS) {
+    case "flatten": {
+      const [start, end] = [dim("start_dim"), dim("end_dim")];
+      if (end < start) fail(`end_dim after start_dim`);
+      return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+    }
+    case "transpose": {
+      const [a, b] = [dim("dim0"), dim("dim1")];
+      return view(x.shape.map((size, d) => (d === a ? x.shape[b]! : d === b ? x.shape[a]! : size)));
+    }
+    case "select": {
+      const d = dim("dim");
+      const index = args.int("index");
+      if (index >= x.shape[d]! || index < -x.shape[d]!) fail(`an index ${index} within dimension ${d}`);
+      return view(x.shape.filter((_, position) => position !== d));
+    }
+    case "mean": {
+      const d = dim("dim");
+      return created(x.shape.filter((_, position) => position !== d));
+    }
+    case "add": {
+      const node = child("parameter");
+      // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
+      const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
+      const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
+      return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+    }
+    case "residual": {
+      const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
+      return { ...merge(evaluator, "add", y, x, call.position, segments), producer };
+    }
+    case "cat_token": {
+      const token = parameterShape("parameter");
+      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+      return created([x.shape[0]!, x.shape[1]! + token[1]!, x.shape[2]!]);
+    }
+    case "attention":
+      return attention(evaluator, args, x, segments, { fail, child, created });
+    case "gated": {
+      const gate = evaluator.runNode(child("gate"), x, segments);
+      const up = evaluator.runNode(child("up"), x, segments);
+      const activated = evaluator.runNode(child("act"), gate, segments);
+      const product = merge(evaluator, "multiply", activated, up, call.position, segments);
+      return { ...product, producer };
+    }
+  }
+}
+
+interface OpTools {
+  fail: (expects: string) => never;
+  child: (argument: string) => TreeNode;
+  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number }) => Tensor;
+}
+
+/**
+ * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
+ * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
+ * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
+ * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ */
+function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
+  const packed = args.isNone("k") && args.isNone("v");
+  const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
+  // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
+  const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0]!, shape: projected[0]!.shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected) as [Tensor, Tensor, Tensor];
+  const heads = args.int("heads");
+  const kvHeads = args.optionalInt("kv_heads") ?? heads;
+  if (q.shape.length !== 3) fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
+  const [batch, sequence, width] = q.shape as [number, number, number];
+  const headDim = width / heads;
+  if (!Number.isInteger(headDim) || heads % kvHeads !== 0) args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
+  for (const tensor of [k, v]) {
+    if (tensor.shape.join() !== [batch, sequence, kvHeads * headDim].join()) {
+      args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
+    }
+  }
+  const scores = batch * heads * sequence * sequence;
+  const macs = 2 * scores * headDim;
+  const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
+  const factors = keep(q) + keep(k) + keep(v);
+  const dropout = args.float("dropout") > 0;
+  const probabilities: Saved[] = [
+    { elements: scores, dtype: "activation", attention: true },
+    ...(dropout ? ([{ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true }] as const) : []),
+  ];
+  return created([batch, sequence, width], probabilities, macs, { macs, bytes: factors });
+}

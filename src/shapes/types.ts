@@ -1,0 +1,63 @@
+import type { PathSegment } from "../resolve/index.js";
+
+export const CHECKPOINTING = ["none", "full", "selective"] as const;
+export type Checkpointing = (typeof CHECKPOINTING)[number];
+
+/** A tensor flowing through the model during inference: its shape, and the storage it lives in. */
+export interface Tensor {
+  shape: number[];
+  /** Tensors that share storage (in-place ops, views) count once when autograd keeps them. */
+  storage: number;
+  elementBytes: number;
+  /** Who produced it, for mismatch messages: `avgpool → flatten(1)`. */
+  producer: string;
+}
+
+/** One call of a layer or functional op; figures cover `instances` identical calls. */
+export interface CallRecord {
+  /** The flat layer entry called, or undefined for a functional op. */
+  layer?: number;
+  type: string;
+  /** The call's path with instance indices; a run `{from, to}` stands for identical instances. */
+  segments: PathSegment[];
+  output: number[];
+  instances: number;
+  macs: number;
+  attentionMacs: number;
+  /** Bytes the call added to what autograd keeps, over all its instances. */
+  savedBytes: number;
+  /** The part of savedBytes in attention's score, softmax and dropout tensors. */
+  attentionBytes: number;
+}
+
+/** One layer entry's share of the figures, over all its instances and calls. */
+export interface LayerShapes {
+  /** The output of the entry's last call. */
+  outputShape: number[];
+  macs: number;
+  attentionMacs: number;
+  activationBytes: number;
+}
+
+export interface ShapeTotals {
+  macs: number;
+  /** Attention's Q·Kᵀ and scores·V products, included in `macs`. */
+  attentionMacs: number;
+  /** 2 × MACs. */
+  flops: number;
+  /** What autograd keeps for backward in one training step, after checkpointing. */
+  activations: number;
+  /** The same without checkpointing. */
+  activationsStored: number;
+}
+
+export interface ShapeReport {
+  batch: number;
+  checkpointing: Checkpointing;
+  input: number[];
+  output: number[];
+  /** In the order of the count's layers; undefined for an entry that is never called. */
+  layers: (LayerShapes | undefined)[];
+  totals: ShapeTotals;
+  calls: CallRecord[];
+}
