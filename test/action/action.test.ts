@@ -280,4 +280,15 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(push.outputs["comment-body"]).toContain("| tiny | 163,914 | +33,088 (+25.3%) |");
     expect(github.requests).toHaveLength(0);
   });
+
+  it("annotates a shape mismatch at the offending layer's line, naming both shapes", async () => {
+    const mlp = (features: number) => `model: mlp\ninput: [3, 8, 8]\nlayers:\n  - conv: Conv2d(3, 4, 3)\n  - flat: Flatten()\n  - fc: Linear(${features}, 10)\n`;
+    const { repo, base } = repository({ "models/mlp.yaml": mlp(144) });
+    repo.write({ "models/mlp.yaml": mlp(100) }).commit("break the shapes");
+    const run = await check(repo, base, { comment: "never" });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain(
+      "::error title=model-budget%3A invalid spec,file=models/mlp.yaml,line=6,col=16::fc expects 100 input features (Linear(100, 10)), but flat produces [1, 144]",
+    );
+  });
 });
