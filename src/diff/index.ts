@@ -88,7 +88,9 @@ export function diffLayers(base: JsonReport, head: JsonReport): ModelDiff {
       continue;
     }
     before.delete(key);
-    if (previous.params === after.params && previous.type === after.type && previous.count === after.count) unchanged.push(after);
+    // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
+    const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
+    if (same) unchanged.push(after);
     else changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
   }
   const removed = [...before.values()];

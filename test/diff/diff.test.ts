@@ -41,4 +41,11 @@ describe("per-layer diff", () => {
     expect(diff.changes).toEqual([]);
     expect(diff.unchanged.map((layer) => layer.path)).toEqual(["fc", "act"]);
   });
+
+  it("does not call a parameter-free layer changed because its repeat grew", () => {
+    const spec = (blocks: number) => report(`layers:\n  - h: {repeat: ${blocks}, layers: [{fc: "Linear(4, 4)"}, {drop: "Dropout(0.1)"}]}\n`);
+    const diff = diffLayers(spec(2), spec(3));
+    expect(diff.changes.map((change) => change.kind === "changed" && change.after.path)).toEqual(["h.[0-2].fc"]);
+    expect(diff.unchanged.map((layer) => layer.path)).toEqual(["h.[0-2].drop"]);
+  });
 });
