@@ -2,11 +2,10 @@ import { SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
 import { validateBudget } from "../validate/index.js";
 import { parseQuantity } from "./sizes.js";
-import { METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget, type ModuleLimit } from "./types.js";
+import { BYTE_METRICS, METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget, type ModuleLimit } from "./types.js";
 
 type RawLimits = Record<string, unknown>;
 
-export const BYTE_METRICS: ReadonlySet<Metric> = new Set<Metric>(["memory", "memory-per-gpu", "activations"]);
 
 function describe(metric: string): string {
   return BYTE_METRICS.has(metric as Metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";

@@ -1,4 +1,5 @@
 import type { Quantities } from "../diff/index.js";
+import { BYTE_METRICS } from "./types.js";
 
 const COUNT_UNITS: [number, string][] = [
   [1e12, "T"],
@@ -52,7 +53,7 @@ export function initialBudget(entries: readonly InitEntry[], headroom: number, g
     lines.push(`  ${JSON.stringify(key)}:`);
     for (const [metric, value] of Object.entries(quantities) as [keyof Quantities, number | undefined][]) {
       if (value === undefined) continue;
-      lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metric.startsWith("memory"))}`);
+      lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), BYTE_METRICS.has(metric))}`);
     }
     lines.push(`    growth: ${growth}`);
   }

@@ -4,6 +4,9 @@ import type { SourcePosition } from "../diagnostics/index.js";
 export const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"] as const;
 export type Metric = (typeof METRICS)[number];
 
+/** The quantities measured in bytes; the rest are counts (parameters, MACs, FLOPs). */
+export const BYTE_METRICS: ReadonlySet<Metric> = new Set<Metric>(["memory", "memory-per-gpu", "activations"]);
+
 export interface Limit {
   value: number;
   /** As written in the budget file, e.g. `25.6M`. */

@@ -1,6 +1,5 @@
-import { BYTE_METRICS } from "../budget/budget-file.js";
 import type { GrowthRow, LimitRow, Status } from "../budget/check.js";
-import type { Metric } from "../budget/types.js";
+import { BYTE_METRICS, type Metric } from "../budget/types.js";
 import type { CheckResult, Diagnostic, ModelResult } from "../check/index.js";
 import { formatInteger } from "../count/index.js";
 import { changeDelta, layerStates, quantitiesOf, type LayerChange, type LayerState, type Quantities } from "../diff/index.js";

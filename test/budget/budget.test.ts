@@ -40,6 +40,12 @@ describe("human sizes", () => {
     }
   });
 
+  it("writes byte quantities as sizes and counts as counts", () => {
+    const text = initialBudget([{ key: "m", quantities: { params: 1000, trainable: 1000, macs: 5_000_000, flops: 10_000_000, activations: 4_000_000 } }], 0, "0");
+    expect(text).toContain("    macs: 5M\n    flops: 10M\n    activations: 3.82MiB\n");
+    expect(parseBudget(text, "b.yml").models[0]!.limits.activations!.value).toBeGreaterThanOrEqual(4_000_000);
+  });
+
   it("writes a budget file that validates and holds", () => {
     const text = initialBudget([{ key: "models/a.yaml", quantities: { params: 1_000_000, trainable: 900_000 } }], 10, "5%");
     expect(text.split("\n").slice(3).join("\n")).toBe(`models:\n  "models/a.yaml":\n    params: 1.1M\n    trainable: 990K\n    growth: 5%\n`);
