@@ -40419,6 +40419,8 @@ function parseQuantity(raw) {
 ;// CONCATENATED MODULE: ./src/budget/types.ts
 /** The quantities a budget limits, named as in budget files. */
 const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"];
+/** The quantities measured in bytes; the rest are counts (parameters, MACs, FLOPs). */
+const BYTE_METRICS = new Set(["memory", "memory-per-gpu", "activations"]);
 
 ;// CONCATENATED MODULE: ./src/budget/budget-file.ts
 
@@ -40426,7 +40428,6 @@ const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flo
 
 
 
-const BYTE_METRICS = new Set(["memory", "memory-per-gpu", "activations"]);
 function describe(metric) {
     return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
@@ -40552,7 +40553,9 @@ function diffLayers(base, head) {
             continue;
         }
         before.delete(key);
-        if (previous.params === after.params && previous.type === after.type && previous.count === after.count)
+        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
+        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
+        if (same)
             unchanged.push(after);
         else
             changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
@@ -41214,8 +41217,11 @@ const parameterFreeLayers = ROWS.map(withoutTensors);
 
 /** Their backward needs only their result, which autograd keeps instead of the input (derivatives.yaml's `result`). */
 const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "Softmax2d"]);
-/** Measured with PyTorch 1.13: hardtanh_ keeps a tensor of its own, as if it were not in place. */
-const OWN_STORAGE = new Set(["ReLU6", "Hardtanh"]);
+/**
+ * Measured with PyTorch 1.13: in place, these keep a tensor of their own (a copy of the input) as if they were not in
+ * place; ELU, CELU, SELU and LeakyReLU keep their result like ReLU.
+ */
+const OWN_STORAGE = new Set(["ReLU6", "Hardtanh", "SiLU", "Mish", "Hardsigmoid", "Hardswish"]);
 /** In place, an activation overwrites its input and keeps the result: one storage with its producer's. */
 const activation = (args, input) => {
     const inplace = args.has("inplace") && args.bool("inplace") && !OWN_STORAGE.has(args.type);
@@ -41309,6 +41315,33 @@ function attentionTensors({ embedDim, kdim, vdim, bias, addBiasKv }) {
         ...(bias ? [{ name: "out_proj.bias", shape: [embedDim] }] : []),
     ];
 }
+/**
+ * softmax(Q·Kᵀ/√d)·V over `heads` heads: the two products' MACs (fvcore counts both), and what
+ * autograd keeps of the scores: the softmax output, and with dropout its mask and output.
+ * The attention(...) op and MultiheadAttention both report through this.
+ */
+function scaledDotProduct(batch, heads, queries, keys, headDim, dropout) {
+    const scores = batch * heads * queries * keys;
+    const kept = [{ elements: scores, dtype: "activation", attention: true }];
+    if (dropout)
+        kept.push({ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true });
+    return { macs: 2 * scores * headDim, saves: kept };
+}
+/**
+ * MACs and kept tensors of a call, but for its inputs (the caller knows whether key and value are
+ * the query or another tensor): the in-projections' products Q, K and V (PyTorch 1.13 copies each
+ * to a contiguous tensor, and keeps the scaled Q rather than Q), the scores, and out_proj's input.
+ */
+function attend({ batch, queries, keys, embedDim, heads, kdim, vdim, dropout, extraKeys }) {
+    const [q, k] = [batch * queries, batch * (keys + extraKeys)];
+    const products = scaledDotProduct(batch, heads, queries, keys + extraKeys, embedDim / heads, dropout > 0);
+    const projections = (2 * q * embedDim + batch * keys * (kdim + vdim)) * embedDim;
+    return {
+        macs: projections + products.macs,
+        attentionMacs: products.macs,
+        saves: [...[q, k, k, q].map((rows) => ({ elements: rows * embedDim, dtype: "activation" })), ...products.saves],
+    };
+}
 const multiheadAttention = {
     type: "MultiheadAttention",
     signature: [
@@ -41335,6 +41368,33 @@ const multiheadAttention = {
             addBiasKv: args.bool("add_bias_kv"),
         });
         return { parameters, buffers: [] };
+    },
+    /**
+     * `mha(x, x, x)` when kdim and vdim are embed_dim (self-attention). Otherwise key and value are
+     * other tensors, one of kdim and one of vdim features at the query's positions, which the call
+     * keeps for their projections' backward. Of the (output, weights) pair, the output.
+     */
+    forward(args, input) {
+        const embedDim = args.int("embed_dim");
+        if (input.shape.length !== 3 || input.shape[2] !== embedDim)
+            input.mismatch("embed_dim", `a 3-d input of ${embedDim} features`);
+        const batchFirst = args.bool("batch_first");
+        const [batch, queries] = batchFirst ? [input.shape[0], input.shape[1]] : [input.shape[1], input.shape[0]];
+        const features = (name) => (args.isNone(name) ? embedDim : args.int(name));
+        const [kdim, vdim] = [features("kdim"), features("vdim")];
+        const call = attend({
+            batch,
+            queries,
+            keys: queries,
+            embedDim,
+            heads: args.int("num_heads"),
+            kdim,
+            vdim,
+            dropout: args.float("dropout"),
+            extraKeys: Number(args.bool("add_bias_kv")) + Number(args.bool("add_zero_attn")),
+        });
+        const others = kdim === embedDim && vdim === embedDim ? [] : [kdim, vdim].map((width) => ({ elements: batch * queries * width, dtype: "activation" }));
+        return { output: [...input.shape], ...call, saves: ["input", ...others, ...call.saves] };
     },
 };
 const attentionLayers = [multiheadAttention];
@@ -41711,8 +41771,14 @@ function gateTensors(rows, inputSize, stateSize, bias, suffix) {
         ...(bias ? [{ name: `bias_ih${suffix}`, shape: [rows] }, { name: `bias_hh${suffix}`, shape: [rows] }] : []),
     ];
 }
-/** RNN, LSTM and GRU: `num_layers` stacked cells per direction, registered layer by layer, forward before reverse. */
-function stacked(type, gates, signature) {
+const activations = (elements) => ({ elements, dtype: "activation" });
+/**
+ * RNN, LSTM and GRU: `num_layers` stacked cells per direction, registered layer by layer, forward before reverse.
+ * `kept` is what autograd keeps per step, in hidden_size units per sample, as PyTorch 1.13's CPU kernels keep it
+ * (measured): the previous state and the gates' workspace, 7 for LSTM and GRU; RNN keeps each state once (1),
+ * and the last one besides.
+ */
+function stacked(type, gates, kept, signature) {
     const projects = signature.some((spec) => spec.name === "proj_size");
     return {
         type,
@@ -41746,9 +41812,36 @@ function stacked(type, gates, signature) {
             }
             return { parameters, buffers: [] };
         },
+        forward(args, input) {
+            const inputSize = args.int("input_size");
+            if (input.shape.length !== 3 || input.shape[2] !== inputSize)
+                input.mismatch("input_size", `a 3-d input of ${inputSize} features`);
+            const [batch, steps] = args.bool("batch_first") ? [input.shape[0], input.shape[1]] : [input.shape[1], input.shape[0]];
+            const hiddenSize = args.int("hidden_size");
+            const projSize = projects ? args.int("proj_size") : 0;
+            const stateSize = projSize > 0 ? projSize : hiddenSize;
+            const directions = args.bool("bidirectional") ? 2 : 1;
+            let macs = 0;
+            const saves = ["input"];
+            for (let layer = 0; layer < args.int("num_layers"); layer++) {
+                const layerInput = layer === 0 ? inputSize : directions * stateSize;
+                // A deeper layer runs on the stacked outputs of the one before; the reverse direction on a flipped copy.
+                if (layer > 0)
+                    saves.push(activations(batch * steps * layerInput));
+                if (directions === 2)
+                    saves.push(activations(batch * steps * layerInput));
+                const perStep = gates * hiddenSize * (layerInput + stateSize) + projSize * hiddenSize;
+                macs += directions * batch * steps * perStep;
+                saves.push(...Array.from({ length: directions }, () => activations(batch * hiddenSize * (steps * kept + (gates === 1 ? 1 : 0)))));
+            }
+            // The last layer's state at every step, both directions side by side.
+            const output = [...input.shape.slice(0, 2), directions * stateSize];
+            return { output, macs, saves };
+        },
     };
 }
-function cell(type, gates, signature) {
+/** A cell's one step: its input, the state it starts from (zeros unless given), and per sample `kept` × hidden_size (PyTorch 1.13, CPU, measured). */
+function cell(type, gates, kept, signature) {
     return {
         type,
         signature,
@@ -41759,16 +41852,25 @@ function cell(type, gates, signature) {
             const hiddenSize = positive(args, "hidden_size");
             return { parameters: gateTensors(gates * hiddenSize, inputSize, hiddenSize, args.bool("bias"), ""), buffers: [] };
         },
+        forward(args, input) {
+            const inputSize = args.int("input_size");
+            const hiddenSize = args.int("hidden_size");
+            if (input.shape.length !== 2 || input.shape[1] !== inputSize)
+                input.mismatch("input_size", `a 2-d input of ${inputSize} features`);
+            const batch = input.shape[0];
+            // LSTMCell returns (h, c): the output is h.
+            return { output: [batch, hiddenSize], macs: batch * gates * hiddenSize * (inputSize + hiddenSize), saves: ["input", activations(batch * hiddenSize * kept)] };
+        },
     };
 }
 // The documented positional order, which PyTorch 2.x follows: RNN takes nonlinearity fourth (1.13 took it as bias).
 const recurrentLayers = [
-    stacked("RNN", 1, [...recurrent_SIZES, NUM_LAYERS, NONLINEARITY, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
-    stacked("LSTM", 4, [...recurrent_SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, { name: "proj_size", type: "int", default: 0 }, ...FACTORY_KWARGS]),
-    stacked("GRU", 3, [...recurrent_SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
-    cell("RNNCell", 1, [...recurrent_SIZES, BIAS, NONLINEARITY, ...FACTORY_KWARGS]),
-    cell("LSTMCell", 4, [...recurrent_SIZES, BIAS, ...FACTORY_KWARGS]),
-    cell("GRUCell", 3, [...recurrent_SIZES, BIAS, ...FACTORY_KWARGS]),
+    stacked("RNN", 1, 1, [...recurrent_SIZES, NUM_LAYERS, NONLINEARITY, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
+    stacked("LSTM", 4, 7, [...recurrent_SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, { name: "proj_size", type: "int", default: 0 }, ...FACTORY_KWARGS]),
+    stacked("GRU", 3, 7, [...recurrent_SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
+    cell("RNNCell", 1, 2, [...recurrent_SIZES, BIAS, NONLINEARITY, ...FACTORY_KWARGS]),
+    cell("LSTMCell", 4, 6, [...recurrent_SIZES, BIAS, ...FACTORY_KWARGS]),
+    cell("GRUCell", 3, 7, [...recurrent_SIZES, BIAS, ...FACTORY_KWARGS]),
 ];
 
 ;// CONCATENATED MODULE: ./src/catalogue/transformer.ts
@@ -41919,6 +42021,7 @@ const transformerLayers = [
 ];
 
 ;// CONCATENATED MODULE: ./src/catalogue/index.ts
+
 
 
 
@@ -43902,16 +44005,10 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
             args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
         }
     }
-    const scores = batch * heads * sequence * sequence;
-    const macs = 2 * scores * headDim;
+    const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
     const keep = (tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
     const factors = keep(q) + keep(k) + keep(v);
-    const dropout = args.float("dropout") > 0;
-    const probabilities = [
-        { elements: scores, dtype: "activation", attention: true },
-        ...(dropout ? [{ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true }] : []),
-    ];
-    return created([batch, sequence, width], probabilities, macs, { macs, bytes: factors });
+    return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
 }
 
 ;// CONCATENATED MODULE: ./src/shapes/index.ts

@@ -41,6 +41,12 @@ const EXPECTED: Record<string, Expected> = {
   vgg16: fromModelsJson("vgg16"),
   mobilenet_v2: fromModelsJson("mobilenet_v2"),
   alexnet: fromModelsJson("alexnet"),
+  // test/fixtures/pytorch/vit_b_16.json: 152 parameter tensors, no buffers.
+  vit_b_16: { params: 86_567_656, trainable: 86_567_656, nonTrainable: 0, buffers: 0, tensors: 152 },
+  // torchvision 0.14 (test/fixtures/pytorch/cnn-examples.json); googlenet is googlenet(aux_logits=False, init_weights=False).
+  densenet121: { params: 7_978_856, trainable: 7_978_856, nonTrainable: 0, buffers: 83_769, tensors: 364 },
+  googlenet: { params: 6_624_904, trainable: 6_624_904, nonTrainable: 0, buffers: 14_617, tensors: 173 },
+  mobilenet_v3_small: { params: 2_542_856, trainable: 2_542_856, nonTrainable: 0, buffers: 12_146, tensors: 142 },
   // gpt2.yaml models no buffers (Hugging Face's causal-mask buffers are left out).
   gpt2: { params: 124_439_808, trainable: 124_439_808, nonTrainable: 0, buffers: 0, tensors: 148 },
   // position_ids and token_type_ids, [1, 512] each.

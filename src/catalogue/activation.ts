@@ -6,8 +6,11 @@ import type { LayerDefinition } from "./types.js";
 /** Their backward needs only their result, which autograd keeps instead of the input (derivatives.yaml's `result`). */
 const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "Softmax2d"]);
 
-/** Measured with PyTorch 1.13: hardtanh_ keeps a tensor of its own, as if it were not in place. */
-const OWN_STORAGE = new Set(["ReLU6", "Hardtanh"]);
+/**
+ * Measured with PyTorch 1.13: in place, these keep a tensor of their own (a copy of the input) as if they were not in
+ * place; ELU, CELU, SELU and LeakyReLU keep their result like ReLU.
+ */
+const OWN_STORAGE = new Set(["ReLU6", "Hardtanh", "SiLU", "Mish", "Hardsigmoid", "Hardswish"]);
 
 /** In place, an activation overwrites its input and keeps the result: one storage with its producer's. */
 const activation: Forward = (args, input) => {

@@ -2,7 +2,7 @@ import { didYouMean } from "../diagnostics/index.js";
 import type { LayerArguments } from "./arguments.js";
 import { checkDropout } from "./attention.js";
 import { FACTORY_KWARGS, positive } from "./common.js";
-import type { ArgumentSpec, LayerDefinition, TensorSpec } from "./types.js";
+import type { ArgumentSpec, LayerDefinition, Saved, TensorSpec } from "./types.js";
 
 const SIZES: readonly ArgumentSpec[] = [
   { name: "input_size", type: "int" },
@@ -34,8 +34,15 @@ function gateTensors(rows: number, inputSize: number, stateSize: number, bias: b
   ];
 }
 
-/** RNN, LSTM and GRU: `num_layers` stacked cells per direction, registered layer by layer, forward before reverse. */
-function stacked(type: string, gates: number, signature: readonly ArgumentSpec[]): LayerDefinition {
+const activations = (elements: number): Saved => ({ elements, dtype: "activation" });
+
+/**
+ * RNN, LSTM and GRU: `num_layers` stacked cells per direction, registered layer by layer, forward before reverse.
+ * `kept` is what autograd keeps per step, in hidden_size units per sample, as PyTorch 1.13's CPU kernels keep it
+ * (measured): the previous state and the gates' workspace, 7 for LSTM and GRU; RNN keeps each state once (1),
+ * and the last one besides.
+ */
+function stacked(type: string, gates: number, kept: number, signature: readonly ArgumentSpec[]): LayerDefinition {
   const projects = signature.some((spec) => spec.name === "proj_size");
   return {
     type,
@@ -70,10 +77,34 @@ function stacked(type: string, gates: number, signature: readonly ArgumentSpec[]
       }
       return { parameters, buffers: [] };
     },
+    forward(args, input) {
+      const inputSize = args.int("input_size");
+      if (input.shape.length !== 3 || input.shape[2] !== inputSize) input.mismatch("input_size", `a 3-d input of ${inputSize} features`);
+      const [batch, steps] = args.bool("batch_first") ? [input.shape[0]!, input.shape[1]!] : [input.shape[1]!, input.shape[0]!];
+      const hiddenSize = args.int("hidden_size");
+      const projSize = projects ? args.int("proj_size") : 0;
+      const stateSize = projSize > 0 ? projSize : hiddenSize;
+      const directions = args.bool("bidirectional") ? 2 : 1;
+      let macs = 0;
+      const saves: Saved[] = ["input"];
+      for (let layer = 0; layer < args.int("num_layers"); layer++) {
+        const layerInput = layer === 0 ? inputSize : directions * stateSize;
+        // A deeper layer runs on the stacked outputs of the one before; the reverse direction on a flipped copy.
+        if (layer > 0) saves.push(activations(batch * steps * layerInput));
+        if (directions === 2) saves.push(activations(batch * steps * layerInput));
+        const perStep = gates * hiddenSize * (layerInput + stateSize) + projSize * hiddenSize;
+        macs += directions * batch * steps * perStep;
+        saves.push(...Array.from({ length: directions }, () => activations(batch * hiddenSize * (steps * kept + (gates === 1 ? 1 : 0)))));
+      }
+      // The last layer's state at every step, both directions side by side.
+      const output = [...input.shape.slice(0, 2), directions * stateSize];
+      return { output, macs, saves };
+    },
   };
 }
 
-function cell(type: string, gates: number, signature: readonly ArgumentSpec[]): LayerDefinition {
+/** A cell's one step: its input, the state it starts from (zeros unless given), and per sample `kept` × hidden_size (PyTorch 1.13, CPU, measured). */
+function cell(type: string, gates: number, kept: number, signature: readonly ArgumentSpec[]): LayerDefinition {
   return {
     type,
     signature,
@@ -83,15 +114,23 @@ function cell(type: string, gates: number, signature: readonly ArgumentSpec[]): 
       const hiddenSize = positive(args, "hidden_size");
       return { parameters: gateTensors(gates * hiddenSize, inputSize, hiddenSize, args.bool("bias"), ""), buffers: [] };
     },
+    forward(args, input) {
+      const inputSize = args.int("input_size");
+      const hiddenSize = args.int("hidden_size");
+      if (input.shape.length !== 2 || input.shape[1] !== inputSize) input.mismatch("input_size", `a 2-d input of ${inputSize} features`);
+      const batch = input.shape[0]!;
+      // LSTMCell returns (h, c): the output is h.
+      return { output: [batch, hiddenSize], macs: batch * gates * hiddenSize * (inputSize + hiddenSize), saves: ["input", activations(batch * hiddenSize * kept)] };
+    },
   };
 }
 
 // The documented positional order, which PyTorch 2.x follows: RNN takes nonlinearity fourth (1.13 took it as bias).
 export const recurrentLayers: LayerDefinition[] = [
-  stacked("RNN", 1, [...SIZES, NUM_LAYERS, NONLINEARITY, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
-  stacked("LSTM", 4, [...SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, { name: "proj_size", type: "int", default: 0 }, ...FACTORY_KWARGS]),
-  stacked("GRU", 3, [...SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
-  cell("RNNCell", 1, [...SIZES, BIAS, NONLINEARITY, ...FACTORY_KWARGS]),
-  cell("LSTMCell", 4, [...SIZES, BIAS, ...FACTORY_KWARGS]),
-  cell("GRUCell", 3, [...SIZES, BIAS, ...FACTORY_KWARGS]),
+  stacked("RNN", 1, 1, [...SIZES, NUM_LAYERS, NONLINEARITY, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
+  stacked("LSTM", 4, 7, [...SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, { name: "proj_size", type: "int", default: 0 }, ...FACTORY_KWARGS]),
+  stacked("GRU", 3, 7, [...SIZES, NUM_LAYERS, BIAS, ...STACK_OPTIONS, ...FACTORY_KWARGS]),
+  cell("RNNCell", 1, 2, [...SIZES, BIAS, NONLINEARITY, ...FACTORY_KWARGS]),
+  cell("LSTMCell", 4, 6, [...SIZES, BIAS, ...FACTORY_KWARGS]),
+  cell("GRUCell", 3, 7, [...SIZES, BIAS, ...FACTORY_KWARGS]),
 ];

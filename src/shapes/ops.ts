@@ -1,4 +1,4 @@
-import { bindArguments, findLayer, numel, type DescribedLayer, type ForwardResult, type Saved } from "../catalogue/index.js";
+import { bindArguments, findLayer, numel, scaledDotProduct, type DescribedLayer, type ForwardResult, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
@@ -204,14 +204,8 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
       args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
-  const scores = batch * heads * sequence * sequence;
-  const macs = 2 * scores * headDim;
+  const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
   const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
-  const dropout = args.float("dropout") > 0;
-  const probabilities: Saved[] = [
-    { elements: scores, dtype: "activation", attention: true },
-    ...(dropout ? ([{ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true }] as const) : []),
-  ];
-  return created([batch, sequence, width], probabilities, macs, { macs, bytes: factors });
+  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
 }
