@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { namedParameters } from "./helpers/named-parameters.js";
 import { describe, expect, it } from "vitest";
 import type { ModelCount, Totals } from "../src/count/index.js";
 import { analyzeSpec } from "../src/engine.js";
@@ -60,56 +61,6 @@ const EXPECTED: Record<string, Expected> = {
 /** Σ over layer entries of instances × tensors that are not shared with an earlier one. */
 function tensorCount(model: ModelCount): number {
   return model.layers.reduce((sum, layer) => sum + layer.count * layer.parameters.filter((tensor) => tensor.sharedWith === undefined).length, 0);
-}
-
-/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`. */
-function instances(path: string): string[][] {
-  return path.split(".").reduce<string[][]>(
-    (prefixes, segment) => {
-      const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
-      if (!range) return prefixes.map((prefix) => [...prefix, segment]);
-      const indices = Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i));
-      return prefixes.flatMap((prefix) => indices.map((index) => [...prefix, index]));
-    },
-    [[]],
-  );
-}
-
-interface ModuleNode {
-  tensors: { name: string; shape: number[] }[];
-  children: Map<string, ModuleNode>;
-}
-
-const moduleNode = (): ModuleNode => ({ tensors: [], children: new Map() });
-
-/**
- * named_parameters() of the counted model: layer entries expanded to module instances, in a tree whose
- * children keep the order they first appear in (registration order); each module lists its own tensors,
- * then its children's, as PyTorch does. A tensor shared with an earlier one is left out, as PyTorch does.
- */
-function namedParameters(model: ModelCount): { name: string; shape: number[] }[] {
-  const tree = moduleNode();
-  const nodeAt = (path: string[]) =>
-    path.reduce((node, name) => {
-      let child = node.children.get(name);
-      if (!child) node.children.set(name, (child = moduleNode()));
-      return child;
-    }, tree);
-  for (const layer of model.layers) {
-    for (const path of instances(layer.path)) {
-      const node = nodeAt(path);
-      for (const tensor of layer.parameters.filter((candidate) => candidate.sharedWith === undefined)) {
-        // A bare Parameter entry is a tensor of the enclosing module, named by the entry.
-        if (tensor.name === "") nodeAt(path.slice(0, -1)).tensors.push({ name: path.at(-1)!, shape: tensor.shape });
-        else node.tensors.push({ name: tensor.name, shape: tensor.shape });
-      }
-    }
-  }
-  const walk = (node: ModuleNode, prefix: string): { name: string; shape: number[] }[] => [
-    ...node.tensors.map((tensor) => ({ name: prefix + tensor.name, shape: tensor.shape })),
-    ...[...node.children].flatMap(([name, child]) => walk(child, `${prefix}${name}.`)),
-  ];
-  return walk(tree, "");
 }
 
 describe("examples/", () => {

@@ -1,23 +1,12 @@
 import type { LayerCount, ModelCount } from "../count/index.js";
 import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
+import { instancePaths } from "../resolve/index.js";
 import { isIndex } from "./spec-tree.js";
 import { sameShape, type CheckpointTensor } from "./tensors.js";
 
 /** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
 const MAX_TENSORS = 1_000_000;
 const SHOWN_NAMES = 5;
-
-/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry stands for. */
-function instancePaths(path: string): string[] {
-  return path.split(".").reduce<string[]>(
-    (prefixes, segment) => {
-      const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
-      const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
-      return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
-    },
-    [""],
-  );
-}
 
 const joined = (path: string, tensor: string) => (tensor ? `${path}.${tensor}` : path);
 const shown = (shape: readonly number[]) => `[${shape.join(", ")}]`;

@@ -12,7 +12,7 @@ import { topologyOf } from "./topology.js";
 import { resolveTraining } from "./training.js";
 import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
-export { formatPath, formatSegment, instanceCount } from "./paths.js";
+export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
 export type { DtypeSetting, LeafNode, Located, ModuleNode, PathSegment, ReadFile, ResolvedInput, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference, TreeNode } from "./types.js";
 

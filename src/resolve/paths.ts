@@ -13,3 +13,15 @@ export function formatPath(segments: readonly PathSegment[]): string {
 export function instanceCount(segments: readonly PathSegment[]): number {
   return segments.reduce<number>((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
 }
+
+/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry's path stands for. */
+export function instancePaths(path: string): string[] {
+  return path.split(".").reduce<string[]>(
+    (prefixes, segment) => {
+      const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+      const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
+      return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
+    },
+    [""],
+  );
+}

@@ -1,17 +1,5 @@
 import type { ModelCount } from "../../src/count/index.js";
-
-/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`. */
-function instances(path: string): string[][] {
-  return path.split(".").reduce<string[][]>(
-    (prefixes, segment) => {
-      const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
-      if (!range) return prefixes.map((prefix) => [...prefix, segment]);
-      const indices = Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i));
-      return prefixes.flatMap((prefix) => indices.map((index) => [...prefix, index]));
-    },
-    [[]],
-  );
-}
+import { instancePaths } from "../../src/resolve/index.js";
 
 interface ModuleNode {
   tensors: { name: string; shape: number[] }[];
@@ -24,7 +12,6 @@ const moduleNode = (): ModuleNode => ({ tensors: [], children: new Map() });
  * named_parameters() of the counted model: layer entries expanded to module instances, in a tree whose
  * children keep the order they first appear in (registration order); each module lists its own tensors,
  * then its children's, as PyTorch does. A tensor shared with an earlier one is left out, as PyTorch does.
- * (The same walk as test/examples.test.ts's.)
  */
 export function namedParameters(model: ModelCount): { name: string; shape: number[] }[] {
   const tree = moduleNode();
@@ -35,7 +22,7 @@ export function namedParameters(model: ModelCount): { name: string; shape: numbe
       return child;
     }, tree);
   for (const layer of model.layers) {
-    for (const path of instances(layer.path)) {
+    for (const path of instancePaths(layer.path).map((instance) => instance.split("."))) {
       const node = nodeAt(path);
       for (const tensor of layer.parameters.filter((candidate) => candidate.sharedWith === undefined)) {
         if (tensor.name === "") nodeAt(path.slice(0, -1)).tensors.push({ name: path.at(-1)!, shape: tensor.shape });
