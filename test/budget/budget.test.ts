@@ -4,16 +4,9 @@ import { budgetFor, checkBudget, globPattern } from "../../src/budget/check.js";
 import { roundedLimit, initialBudget } from "../../src/budget/init.js";
 import { parseQuantity } from "../../src/budget/sizes.js";
 import { toJsonReport } from "../../src/report/index.js";
-import { count } from "../helpers/specs.js";
+import { count, failureOf } from "../helpers/specs.js";
 
-function budgetError(text: string): string {
-  try {
-    parseBudget(text, ".github/model-budget.yml");
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("accepted");
-}
+const budgetError = (text: string) => failureOf(() => parseBudget(text, ".github/model-budget.yml"));
 
 describe("human sizes", () => {
   it("reads counts and bytes exactly", () => {

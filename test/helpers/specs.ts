@@ -17,16 +17,26 @@ export function count(text: string, others: Record<string, string> = {}): ModelC
   return analyzeSpec("spec.yaml", files({ "spec.yaml": text, ...others }));
 }
 
-/** The user-facing error messages a spec gets; fails the test when it is accepted. */
-export function errors(text: string, others: Record<string, string> = {}): string[] {
+/** The user-facing messages `work` throws; fails the test when it succeeds, rethrows anything else (a bug). */
+export function messagesOf(work: () => unknown): string[] {
   try {
-    count(text, others);
+    work();
   } catch (error) {
     const found = userErrors(error);
     if (!found) throw error;
     return found.map((problem) => problem.message);
   }
-  throw new Error("the spec was accepted");
+  throw new Error("the input was accepted");
+}
+
+/** The user-facing messages `work` throws, joined. */
+export function failureOf(work: () => unknown): string {
+  return messagesOf(work).join("\n");
+}
+
+/** The user-facing error messages a spec gets; fails the test when it is accepted. */
+export function errors(text: string, others: Record<string, string> = {}): string[] {
+  return messagesOf(() => count(text, others));
 }
 
 /** The single error message a spec gets. */

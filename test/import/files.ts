@@ -7,7 +7,6 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
-import { userErrors } from "../../src/diagnostics/index.js";
 import { withFileBytes, type ByteSource } from "../../src/import/bytes.js";
 
 /** A fresh directory, removed when the calling test file or suite is done. */
@@ -17,17 +16,7 @@ export function tempDir(): string {
   return dir;
 }
 
-/** The user-facing messages `work` throws, joined; fails the test when it succeeds. */
-export function failureOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    const found = userErrors(error);
-    if (!found) throw error;
-    return found.map((problem) => problem.message).join("\n");
-  }
-  throw new Error("the input was accepted");
-}
+export { failureOf } from "../helpers/specs.js";
 
 /** Bytes, or a run of that many zero bytes left as a hole. */
 export type Part = Uint8Array | number;

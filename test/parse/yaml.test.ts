@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../src/parse/yaml.js";
+import { failureOf } from "../helpers/specs.js";
 
-function failure(text: string): string {
-  try {
-    parseYaml(text, "spec.yaml");
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error("parsed");
-}
+const failure = (text: string) => failureOf(() => parseYaml(text, "spec.yaml"));
 
 describe("YAML with positions", () => {
   it("maps data paths to the line and column of values and keys", () => {
