@@ -13427,6 +13427,109 @@ function layerCount(args, name) {
         args.fail(name, `${args.type} needs a non-negative '${name}', got ${count}`);
     return count;
 }
+const transformer_activations = (elements) => ({ elements, dtype: "activation" });
+/** A dropout's mask, one byte per element as in the Dropout rule; p=0 is the identity and keeps nothing. */
+const masks = (p, elements) => (p > 0 ? [{ elements, dtype: "bool" }] : []);
+/** A LayerNorm's float32 mean and inverse deviation per row, as the LayerNorm rule keeps them beside its input. */
+const statistics = (rows) => ({ elements: 2 * rows, dtype: "float32" });
+/** `[batch, sequence, d_model]`, or sequence first without batch_first: the batch and sequence sizes. */
+function tokens(args, input) {
+    const dModel = args.int("d_model");
+    if (input.shape.length !== 3 || input.shape[2] !== dModel)
+        input.mismatch("d_model", `a 3-d input of ${dModel} features`);
+    const [first, second] = input.shape;
+    return args.bool("batch_first") ? { batch: first, sequence: second } : { batch: second, sequence: first };
+}
+/**
+ * What the activation keeps of linear1's output, by the activation's own rule for a module; 'relu' and
+ * 'gelu' (or F.relu and F.gelu) keep what ReLU and GELU keep: the result, and the input.
+ */
+function activationRule(args, input) {
+    const value = args.value("activation");
+    if (value.kind === "layer") {
+        const { definition, args: bound } = args.layer("activation");
+        if (definition.forward)
+            return definition.forward(bound, input);
+    }
+    const name = value.kind === "string" ? value.value : value.kind === "symbol" ? value.name.split(".").at(-1) : undefined;
+    if (name === "relu" || name === "gelu")
+        return { output: [...input.shape], saves: [name === "relu" ? "output" : "input"] };
+    return args.fail("activation", `shape inference follows ${args.type} with activation 'relu', 'gelu', F.relu, F.gelu or a module it follows, got ${describeValue(value)}`);
+}
+/**
+ * One encoder or decoder layer, as the eager path computes it in training (the fast path is for
+ * inference only). Whether the norm comes first or last, each sublayer keeps its input, one
+ * d_model-wide tensor of its own (the residual sum a post-norm normalizes, or a pre-norm's output)
+ * with the norm's statistics, and its block's tensors. A decoder's memory is another tensor of the
+ * target's shape: `keepsMemory` is false for the layers of a stack after the first, which share it.
+ * With batch_first, MultiheadAttention transposes its inputs and its projections keep contiguous
+ * copies: of a post-norm layer's input, and of the memory in every decoder layer.
+ */
+function encoderDecoderLayer(args, input, decoder, keepsMemory) {
+    const { batch, sequence } = tokens(args, input);
+    const [dModel, feedforward, p] = [args.int("d_model"), args.int("dim_feedforward"), args.float("dropout")];
+    const rows = batch * sequence;
+    const call = attend({ batch, queries: sequence, keys: sequence, embedDim: dModel, heads: args.int("nhead"), kdim: dModel, vdim: dModel, dropout: p, extraKeys: 0 });
+    const attention = [...call.saves, ...masks(p, rows * dModel)];
+    const hidden = rows * feedforward;
+    const activation = activationRule(args, { ...input, shape: [batch, sequence, feedforward] });
+    // linear1's output, and the activation's output when it is another storage; linear2 keeps the latter, or dropout's output.
+    const storage = (saved) => (activation.sharesInput ? "input" : saved);
+    const activationSaves = activation.saves ?? [];
+    const kept = new Set(activationSaves.flatMap((saved) => (typeof saved === "string" ? [storage(saved)] : [])));
+    if (p === 0)
+        kept.add(storage("output"));
+    const feedForward = [
+        ...[...kept].map(() => transformer_activations(hidden)),
+        ...activationSaves.filter((saved) => typeof saved === "object"),
+        ...masks(p, hidden),
+        ...(p > 0 ? [transformer_activations(hidden)] : []),
+        ...masks(p, rows * dModel),
+    ];
+    const batchFirst = args.bool("batch_first");
+    const memory = keepsMemory || batchFirst ? [transformer_activations(rows * dModel)] : [];
+    const blocks = decoder ? [attention, [...memory, ...attention], feedForward] : [attention, feedForward];
+    const layerInput = batchFirst && !args.bool("norm_first") ? transformer_activations(rows * dModel) : "input";
+    const saves = blocks.flatMap((block, index) => [index === 0 ? layerInput : transformer_activations(rows * dModel), transformer_activations(rows * dModel), statistics(rows), ...block]);
+    const projections = 2 * rows * dModel * feedforward;
+    const attentions = decoder ? 2 : 1;
+    return { macs: attentions * call.macs + projections, attentionMacs: attentions * call.attentionMacs, saves };
+}
+/** A layer of a stack after the first: its input is the previous layer's output, which no earlier tensor kept. */
+const followingInput = (elements) => (saved) => (saved === "input" ? transformer_activations(elements) : saved);
+/**
+ * `num_layers` copies of a layer, then the final norm: its own rule for a stack's `norm`, a
+ * LayerNorm(d_model) for Transformer's.
+ */
+function stackFigures(layer, count, input, decoder, norm) {
+    const elements = numel(input.shape);
+    const layers = Array.from({ length: count }, (_, index) => {
+        const figures = encoderDecoderLayer(layer, input, decoder, index === 0);
+        return index === 0 ? figures : { ...figures, saves: figures.saves.map(followingInput(elements)) };
+    });
+    const normed = norm?.(input);
+    const last = (normed?.saves ?? []).map(count > 0 ? followingInput(elements) : (saved) => saved);
+    return {
+        macs: layers.reduce((sum, figures) => sum + figures.macs, normed?.macs ?? 0),
+        attentionMacs: layers.reduce((sum, figures) => sum + figures.attentionMacs, 0),
+        saves: [...layers.flatMap((figures) => figures.saves), ...last],
+    };
+}
+/** A nested layer of the type shape inference follows there; PyTorch would take any module. */
+function nestedOf(args, name, type) {
+    const { definition, args: bound } = args.layer(name);
+    if (definition.type !== type)
+        args.fail(name, `shape inference follows ${args.type} with a ${type}(...) as ${name}, got ${definition.type}`, "remove input: from the spec to count without shapes");
+    return bound;
+}
+function stackOf(args, input) {
+    const decoder = args.type === "TransformerDecoder";
+    const layer = decoder ? nestedOf(args, "decoder_layer", "TransformerDecoderLayer") : nestedOf(args, "encoder_layer", "TransformerEncoderLayer");
+    const norm = args.isNone("norm") ? undefined : args.layer("norm");
+    const normRule = norm && ((at) => norm.definition.forward?.(norm.args, at) ?? args.fail("norm", `shape inference does not follow ${norm.definition.type} yet`));
+    return stackFigures(layer, layerCount(args, "num_layers"), input, decoder, normRule);
+}
+const stackForward = (args, input) => ({ output: [...input.shape], ...stackOf(args, input) });
 const LAYER_OPTIONS = [
     { name: "layer_norm_eps", type: "float", default: 1e-5 },
     { name: "batch_first", type: "bool", default: false },
@@ -13448,11 +13551,14 @@ const transformerLayers = [
         type: "TransformerEncoderLayer",
         signature: LAYER_SIGNATURE,
         tensors: (args) => encoderLayer(layerShape(args)),
+        forward: (args, input) => ({ output: [...input.shape], ...encoderDecoderLayer(args, input, false, true) }),
     },
     {
         type: "TransformerDecoderLayer",
         signature: LAYER_SIGNATURE,
         tensors: (args) => decoderLayer(layerShape(args)),
+        /** `layer(x, memory)`, memory another tensor of x's shape, as an encoder's output would be. */
+        forward: (args, input) => ({ output: [...input.shape], ...encoderDecoderLayer(args, input, true, true) }),
     },
     {
         type: "TransformerEncoder",
@@ -13464,6 +13570,7 @@ const transformerLayers = [
             { name: "mask_check", type: "bool", default: true },
         ],
         tensors: (args) => stack(nested(args, "encoder_layer"), layerCount(args, "num_layers"), nested(args, "norm")),
+        forward: stackForward,
     },
     {
         type: "TransformerDecoder",
@@ -13473,6 +13580,7 @@ const transformerLayers = [
             { name: "norm", type: "layer", default: null },
         ],
         tensors: (args) => stack(nested(args, "decoder_layer"), layerCount(args, "num_layers"), nested(args, "norm")),
+        forward: stackForward,
     },
     {
         type: "Transformer",
@@ -13495,6 +13603,20 @@ const transformerLayers = [
             const encoder = args.isNone("custom_encoder") ? stack(encoderLayer(shape), layerCount(args, "num_encoder_layers"), finalNorm) : nested(args, "custom_encoder");
             const decoder = args.isNone("custom_decoder") ? stack(decoderLayer(shape), layerCount(args, "num_decoder_layers"), finalNorm) : nested(args, "custom_decoder");
             return concat([within("encoder", encoder), within("decoder", decoder)]);
+        },
+        /**
+         * `transformer(x, x)`: one input is both source and target. The decoder's memory is the encoder's
+         * output, which no encoder tensor keeps; the target is the source's storage, kept once (but for
+         * batch_first's copies). Without custom stacks, Transformer's own arguments are its layers'.
+         */
+        forward(args, input) {
+            const { batch, sequence } = tokens(args, input);
+            const layerNorm = () => ({ output: [...input.shape], saves: ["input", statistics(batch * sequence)] });
+            const half = (custom, layers, decoder) => args.isNone(custom)
+                ? stackFigures(args, layerCount(args, layers), input, decoder, layerNorm)
+                : stackOf(nestedOf(args, custom, decoder ? "TransformerDecoder" : "TransformerEncoder"), input);
+            const [encoder, decoder] = [half("custom_encoder", "num_encoder_layers", false), half("custom_decoder", "num_decoder_layers", true)];
+            return { output: [...input.shape], macs: encoder.macs + decoder.macs, attentionMacs: encoder.attentionMacs + decoder.attentionMacs, saves: [...encoder.saves, ...decoder.saves] };
         },
     },
 ];
@@ -14859,6 +14981,14 @@ function formatPath(segments) {
 /** How many module instances a path stands for: the product of its index runs. */
 function instanceCount(segments) {
     return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
+}
+/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry's path stands for. */
+function instancePaths(path) {
+    return path.split(".").reduce((prefixes, segment) => {
+        const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+        const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
+        return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
+    }, [""]);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/topology.ts
@@ -16456,17 +16586,10 @@ function renderSpec(spec) {
 
 
 
+
 /** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
 const MAX_TENSORS = 1_000_000;
 const SHOWN_NAMES = 5;
-/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry stands for. */
-function instancePaths(path) {
-    return path.split(".").reduce((prefixes, segment) => {
-        const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
-        const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
-        return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
-    }, [""]);
-}
 const joined = (path, tensor) => (tensor ? `${path}.${tensor}` : path);
 const shown = (shape) => `[${shape.join(", ")}]`;
 /** `the 12 tensors h.0.x, h.1.x, ...` or the one name: how many instances a message is about. */

@@ -1,8 +1,8 @@
 import { describeValue } from "../parse/values.js";
 import type { LayerArguments } from "./arguments.js";
-import { attentionTensors, checkDropout, headedEmbedding } from "./attention.js";
-import { FACTORY_KWARGS, positive } from "./common.js";
-import type { ArgumentSpec, LayerDefinition, LayerTensors, TensorSpec } from "./types.js";
+import { attend, attentionTensors, checkDropout, headedEmbedding } from "./attention.js";
+import { FACTORY_KWARGS, numel, positive } from "./common.js";
+import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, TensorSpec } from "./types.js";
 
 const NONE: LayerTensors = { parameters: [], buffers: [] };
 
@@ -90,6 +90,116 @@ function layerCount(args: LayerArguments, name: string): number {
   return count;
 }
 
+/** Figures of a call, the output aside: what a stack adds up over its layers. */
+type Figures = Required<Pick<ForwardResult, "macs" | "attentionMacs" | "saves">>;
+
+const activations = (elements: number): Saved => ({ elements, dtype: "activation" });
+/** A dropout's mask, one byte per element as in the Dropout rule; p=0 is the identity and keeps nothing. */
+const masks = (p: number, elements: number): Saved[] => (p > 0 ? [{ elements, dtype: "bool" }] : []);
+/** A LayerNorm's float32 mean and inverse deviation per row, as the LayerNorm rule keeps them beside its input. */
+const statistics = (rows: number): Saved => ({ elements: 2 * rows, dtype: "float32" });
+
+/** `[batch, sequence, d_model]`, or sequence first without batch_first: the batch and sequence sizes. */
+function tokens(args: LayerArguments, input: ForwardInput): { batch: number; sequence: number } {
+  const dModel = args.int("d_model");
+  if (input.shape.length !== 3 || input.shape[2] !== dModel) input.mismatch("d_model", `a 3-d input of ${dModel} features`);
+  const [first, second] = input.shape as [number, number];
+  return args.bool("batch_first") ? { batch: first, sequence: second } : { batch: second, sequence: first };
+}
+
+/**
+ * What the activation keeps of linear1's output, by the activation's own rule for a module; 'relu' and
+ * 'gelu' (or F.relu and F.gelu) keep what ReLU and GELU keep: the result, and the input.
+ */
+function activationRule(args: LayerArguments, input: ForwardInput): ForwardResult {
+  const value = args.value("activation");
+  if (value.kind === "layer") {
+    const { definition, args: bound } = args.layer("activation");
+    if (definition.forward) return definition.forward(bound, input);
+  }
+  const name = value.kind === "string" ? value.value : value.kind === "symbol" ? value.name.split(".").at(-1) : undefined;
+  if (name === "relu" || name === "gelu") return { output: [...input.shape], saves: [name === "relu" ? "output" : "input"] };
+  return args.fail("activation", `shape inference follows ${args.type} with activation 'relu', 'gelu', F.relu, F.gelu or a module it follows, got ${describeValue(value)}`);
+}
+
+/**
+ * One encoder or decoder layer, as the eager path computes it in training (the fast path is for
+ * inference only). Whether the norm comes first or last, each sublayer keeps its input, one
+ * d_model-wide tensor of its own (the residual sum a post-norm normalizes, or a pre-norm's output)
+ * with the norm's statistics, and its block's tensors. A decoder's memory is another tensor of the
+ * target's shape: `keepsMemory` is false for the layers of a stack after the first, which share it.
+ * With batch_first, MultiheadAttention transposes its inputs and its projections keep contiguous
+ * copies: of a post-norm layer's input, and of the memory in every decoder layer.
+ */
+function encoderDecoderLayer(args: LayerArguments, input: ForwardInput, decoder: boolean, keepsMemory: boolean): Figures {
+  const { batch, sequence } = tokens(args, input);
+  const [dModel, feedforward, p] = [args.int("d_model"), args.int("dim_feedforward"), args.float("dropout")];
+  const rows = batch * sequence;
+  const call = attend({ batch, queries: sequence, keys: sequence, embedDim: dModel, heads: args.int("nhead"), kdim: dModel, vdim: dModel, dropout: p, extraKeys: 0 });
+  const attention = [...call.saves, ...masks(p, rows * dModel)];
+  const hidden = rows * feedforward;
+  const activation = activationRule(args, { ...input, shape: [batch, sequence, feedforward] });
+  // linear1's output, and the activation's output when it is another storage; linear2 keeps the latter, or dropout's output.
+  const storage = (saved: "input" | "output") => (activation.sharesInput ? "input" : saved);
+  const activationSaves = activation.saves ?? [];
+  const kept = new Set(activationSaves.flatMap((saved) => (typeof saved === "string" ? [storage(saved)] : [])));
+  if (p === 0) kept.add(storage("output"));
+  const feedForward: Saved[] = [
+    ...[...kept].map(() => activations(hidden)),
+    ...activationSaves.filter((saved) => typeof saved === "object"),
+    ...masks(p, hidden),
+    ...(p > 0 ? [activations(hidden)] : []),
+    ...masks(p, rows * dModel),
+  ];
+  const batchFirst = args.bool("batch_first");
+  const memory = keepsMemory || batchFirst ? [activations(rows * dModel)] : [];
+  const blocks = decoder ? [attention, [...memory, ...attention], feedForward] : [attention, feedForward];
+  const layerInput: Saved = batchFirst && !args.bool("norm_first") ? activations(rows * dModel) : "input";
+  const saves = blocks.flatMap((block, index): Saved[] => [index === 0 ? layerInput : activations(rows * dModel), activations(rows * dModel), statistics(rows), ...block]);
+  const projections = 2 * rows * dModel * feedforward;
+  const attentions = decoder ? 2 : 1;
+  return { macs: attentions * call.macs + projections, attentionMacs: attentions * call.attentionMacs, saves };
+}
+
+/** A layer of a stack after the first: its input is the previous layer's output, which no earlier tensor kept. */
+const followingInput = (elements: number) => (saved: Saved): Saved => (saved === "input" ? activations(elements) : saved);
+
+/**
+ * `num_layers` copies of a layer, then the final norm: its own rule for a stack's `norm`, a
+ * LayerNorm(d_model) for Transformer's.
+ */
+function stackFigures(layer: LayerArguments, count: number, input: ForwardInput, decoder: boolean, norm: ((input: ForwardInput) => ForwardResult) | undefined): Figures {
+  const elements = numel(input.shape);
+  const layers = Array.from({ length: count }, (_, index) => {
+    const figures = encoderDecoderLayer(layer, input, decoder, index === 0);
+    return index === 0 ? figures : { ...figures, saves: figures.saves.map(followingInput(elements)) };
+  });
+  const normed = norm?.(input);
+  const last: Saved[] = (normed?.saves ?? []).map(count > 0 ? followingInput(elements) : (saved) => saved);
+  return {
+    macs: layers.reduce((sum, figures) => sum + figures.macs, normed?.macs ?? 0),
+    attentionMacs: layers.reduce((sum, figures) => sum + figures.attentionMacs, 0),
+    saves: [...layers.flatMap((figures) => figures.saves), ...last],
+  };
+}
+
+/** A nested layer of the type shape inference follows there; PyTorch would take any module. */
+function nestedOf(args: LayerArguments, name: string, type: string): LayerArguments {
+  const { definition, args: bound } = args.layer(name);
+  if (definition.type !== type) args.fail(name, `shape inference follows ${args.type} with a ${type}(...) as ${name}, got ${definition.type}`, "remove input: from the spec to count without shapes");
+  return bound;
+}
+
+function stackOf(args: LayerArguments, input: ForwardInput): Figures {
+  const decoder = args.type === "TransformerDecoder";
+  const layer = decoder ? nestedOf(args, "decoder_layer", "TransformerDecoderLayer") : nestedOf(args, "encoder_layer", "TransformerEncoderLayer");
+  const norm = args.isNone("norm") ? undefined : args.layer("norm");
+  const normRule = norm && ((at: ForwardInput) => norm.definition.forward?.(norm.args, at) ?? args.fail("norm", `shape inference does not follow ${norm.definition.type} yet`));
+  return stackFigures(layer, layerCount(args, "num_layers"), input, decoder, normRule);
+}
+
+const stackForward = (args: LayerArguments, input: ForwardInput): ForwardResult => ({ output: [...input.shape], ...stackOf(args, input) });
+
 const LAYER_OPTIONS: readonly ArgumentSpec[] = [
   { name: "layer_norm_eps", type: "float", default: 1e-5 },
   { name: "batch_first", type: "bool", default: false },
@@ -113,11 +223,14 @@ export const transformerLayers: LayerDefinition[] = [
     type: "TransformerEncoderLayer",
     signature: LAYER_SIGNATURE,
     tensors: (args) => encoderLayer(layerShape(args)),
+    forward: (args, input) => ({ output: [...input.shape], ...encoderDecoderLayer(args, input, false, true) }),
   },
   {
     type: "TransformerDecoderLayer",
     signature: LAYER_SIGNATURE,
     tensors: (args) => decoderLayer(layerShape(args)),
+    /** `layer(x, memory)`, memory another tensor of x's shape, as an encoder's output would be. */
+    forward: (args, input) => ({ output: [...input.shape], ...encoderDecoderLayer(args, input, true, true) }),
   },
   {
     type: "TransformerEncoder",
@@ -129,6 +242,7 @@ export const transformerLayers: LayerDefinition[] = [
       { name: "mask_check", type: "bool", default: true },
     ],
     tensors: (args) => stack(nested(args, "encoder_layer"), layerCount(args, "num_layers"), nested(args, "norm")),
+    forward: stackForward,
   },
   {
     type: "TransformerDecoder",
@@ -138,6 +252,7 @@ export const transformerLayers: LayerDefinition[] = [
       { name: "norm", type: "layer", default: null },
     ],
     tensors: (args) => stack(nested(args, "decoder_layer"), layerCount(args, "num_layers"), nested(args, "norm")),
+    forward: stackForward,
   },
   {
     type: "Transformer",
@@ -160,6 +275,21 @@ export const transformerLayers: LayerDefinition[] = [
       const encoder = args.isNone("custom_encoder") ? stack(encoderLayer(shape), layerCount(args, "num_encoder_layers"), finalNorm) : nested(args, "custom_encoder");
       const decoder = args.isNone("custom_decoder") ? stack(decoderLayer(shape), layerCount(args, "num_decoder_layers"), finalNorm) : nested(args, "custom_decoder");
       return concat([within("encoder", encoder), within("decoder", decoder)]);
+    },
+    /**
+     * `transformer(x, x)`: one input is both source and target. The decoder's memory is the encoder's
+     * output, which no encoder tensor keeps; the target is the source's storage, kept once (but for
+     * batch_first's copies). Without custom stacks, Transformer's own arguments are its layers'.
+     */
+    forward(args, input) {
+      const { batch, sequence } = tokens(args, input);
+      const layerNorm = () => ({ output: [...input.shape], saves: ["input", statistics(batch * sequence)] satisfies Saved[] });
+      const half = (custom: string, layers: string, decoder: boolean): Figures =>
+        args.isNone(custom)
+          ? stackFigures(args, layerCount(args, layers), input, decoder, layerNorm)
+          : stackOf(nestedOf(args, custom, decoder ? "TransformerDecoder" : "TransformerEncoder"), input);
+      const [encoder, decoder] = [half("custom_encoder", "num_encoder_layers", false), half("custom_decoder", "num_decoder_layers", true)];
+      return { output: [...input.shape], macs: encoder.macs + decoder.macs, attentionMacs: encoder.attentionMacs + decoder.attentionMacs, saves: [...encoder.saves, ...decoder.saves] };
     },
   },
 ];
