@@ -41057,9 +41057,14 @@ const fractional = (dims) => (args) => {
     if (hasSize === hasRatio) {
         args.fail("output_ratio", `${args.type} needs exactly one of output_size and output_ratio, got ${hasSize ? "both" : "neither"}`, `give output_size=(height, width) or output_ratio=0.5`);
     }
-    if (hasRatio && numbers(args, "output_ratio").some((ratio) => ratio <= 0 || ratio >= 1)) {
+    if (!hasRatio)
+        return;
+    const ratios = numbers(args, "output_ratio");
+    if (ratios.some((ratio) => ratio <= 0 || ratio >= 1)) {
         args.fail("output_ratio", `${args.type} output_ratio must be between 0 and 1, exclusive`, `it is the output size as a fraction of the input size`);
     }
+    if (ratios.length !== 1 && ratios.length !== dims)
+        args.fail("output_ratio", `${args.type} needs one output_ratio or ${dims}, got ${ratios.length}`);
 };
 /** An adaptive pool's output size: an int, or a tuple whose None items keep the input's size. */
 const checkOutputSize = (args) => {
@@ -41087,20 +41092,63 @@ function upsampling(type, mode) {
     return [type, [...RESIZE, arg("mode", "string", mode)], check, upsample];
 }
 const checkFactor = (name) => (args) => void positive(args, name);
+/** Each spatial dimension's number of windows, or a mismatch when the input is smaller than a window. */
+function slide(args, input, dims, padding, dilation) {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const kernel = pooled(args, "kernel_size", dims, 1);
+    const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+    const out = spatial.map((length, d) => windows(length, kernel[d], stride[d], padding[d], dilation[d], args.bool("ceil_mode")));
+    if (out.some((length) => length < 1))
+        input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+    return out;
+}
 /** Max pooling keeps its input and the int64 index of each maximum for backward; average pooling only its input. */
 function pooling(dims, indices) {
     return (args, input) => {
-        const spatial = channelsFirst(input, dims, undefined, undefined, "");
-        const kernel = pooled(args, "kernel_size", dims, 1);
-        const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
         const padding = pooled(args, "padding", dims, 0);
-        const dilation = indices ? pooled(args, "dilation", dims, 1) : kernel.map(() => 1);
-        const out = spatial.map((length, d) => windows(length, kernel[d], stride[d], padding[d], dilation[d], args.bool("ceil_mode")));
-        if (out.some((length) => length < 1))
-            input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
-        return windowed(input, out, indices);
+        const dilation = indices ? pooled(args, "dilation", dims, 1) : padding.map(() => 1);
+        return windowed(input, slide(args, input, dims, padding, dilation), indices);
     };
 }
+/**
+ * LPPool is `(avg_pool(x^p) * window size)^(1/p)` with a sign and a ReLU on the way, in PyTorch's
+ * Python: autograd keeps its input, x^p, four tensors of the output's size and the window size as
+ * an int64 scalar (measured).
+ */
+const lpPooling = (dims) => (args, input) => {
+    const none = Array.from({ length: dims }, () => 0);
+    const output = [...input.shape.slice(0, 2), ...slide(args, input, dims, none, none.map(() => 1))];
+    const kept = { elements: numel(input.shape) + 4 * numel(output), dtype: "activation" };
+    return { output, saves: ["input", kept, { elements: 1, dtype: "int64" }] };
+};
+/**
+ * MaxUnpool is called on one tensor: the indices are assumed to be those of a max pool with the same
+ * kernel, stride and padding that produced it, so the output has that pool's input size, and
+ * backward keeps the indices (int64, one per input element).
+ */
+const unpooling = (dims) => (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const kernel = pooled(args, "kernel_size", dims, 1);
+    const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+    const padding = pooled(args, "padding", dims, 0);
+    const out = spatial.map((length, d) => (length - 1) * stride[d] - 2 * padding[d] + kernel[d]);
+    if (out.some((length) => length < 1))
+        input.mismatch("padding", "an output of at least one element");
+    return { output: [...input.shape.slice(0, 2), ...out], saves: [{ elements: numel(input.shape), dtype: "int64" }] };
+};
+/** output_size, or the input's size times output_ratio rounded down; every window must fit in the input. */
+const fractionalPooling = (dims) => (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const kernel = pooled(args, "kernel_size", dims, 1);
+    const ratios = args.isNone("output_ratio") ? undefined : numbers(args, "output_ratio");
+    const out = ratios
+        ? spatial.map((length, d) => Math.floor(length * ratios[ratios.length === 1 ? 0 : d]))
+        : pooled(args, "output_size", dims, 1);
+    if (out.some((length, d) => length < 1 || length + kernel[d] - 1 > spatial[d])) {
+        input.mismatch(ratios ? "output_ratio" : "output_size", `an input of at least output size + kernel_size - 1 in each dimension`);
+    }
+    return windowed(input, out, true);
+};
 function windowed(input, spatial, indices) {
     const output = [...input.shape.slice(0, 2), ...spatial];
     return { output, saves: ["input", ...(indices ? [{ elements: numel(output), dtype: "int64" }] : [])] };
@@ -41162,6 +41210,48 @@ const shuffle = (up) => (args, input) => {
     const output = up ? [batch, channels / factor ** 2, height * factor, width * factor] : [batch, channels * factor ** 2, height / factor, width / factor];
     return { output, saves: [] };
 };
+/** Unfold's blocks per image: sliding windows over height and width, as a convolution's. */
+function blocks(args, input, spatial) {
+    const [kernel, dilation, padding, stride] = ["kernel_size", "dilation", "padding", "stride"].map((name) => args.size(name, 2));
+    const count = numel(spatial.map((length, d) => windows(length, kernel[d], stride[d], padding[d], dilation[d], false)));
+    if (!(count >= 1))
+        input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+    return count;
+}
+/** im2col's backward needs only the sizes, yet autograd keeps Unfold's input (measured); Fold's backward keeps nothing. */
+const unfold = (args, input) => {
+    const spatial = channelsFirst(input, 2, undefined, undefined, "");
+    const [batch, channels] = input.shape;
+    return { output: [batch, channels * numel(args.size("kernel_size", 2)), blocks(args, input, spatial)], saves: ["input"] };
+};
+const fold = (args, input) => {
+    if (input.shape.length !== 3)
+        input.mismatch(undefined, "a 3-d input (batch, channels × kernel elements, blocks)");
+    const [batch, columns, count] = input.shape;
+    const window = numel(args.size("kernel_size", 2));
+    if (columns % window !== 0)
+        input.mismatch("kernel_size", `a dimension 1 divisible by the ${window} kernel elements`);
+    const spatial = args.size("output_size", 2);
+    const expected = blocks(args, input, spatial);
+    if (count !== expected)
+        input.mismatch("output_size", `${expected} blocks, the sliding windows over output_size ${written(args, "output_size")}`);
+    return { output: [batch, columns / window, ...spatial], saves: [] };
+};
+/**
+ * CosineSimilarity and PairwiseDistance take two tensors; a spec reaches them with one, so they are
+ * called on it twice, `cos(x, x)`. CosineSimilarity divides each operand by its own norm: autograd
+ * keeps x, both norms and both quotients (measured).
+ */
+const cosine = (args, input) => {
+    const dim = dimension(input, args.int("dim"), "dim");
+    const output = input.shape.filter((_, d) => d !== dim);
+    return { output, saves: ["input", { elements: 2 * numel(input.shape) + 2 * numel(output), dtype: "activation" }] };
+};
+/** `norm(x1 - x2 + eps, p, -1)`: autograd keeps the difference and the norm. */
+const pairwise = (args, input) => {
+    const output = [...input.shape.slice(0, -1), ...(args.bool("keepdim") ? [1] : [])];
+    return { output, saves: [{ elements: numel(input.shape) + numel(output), dtype: "activation" }] };
+};
 /** Padding layers add their sides to the last dimensions, pairs from the last dimension backwards; reflection and replication keep their input. */
 const padded = (dims, savesInput) => (args, input) => {
     const sides = args.size("padding", 2 * dims);
@@ -41188,11 +41278,12 @@ const ROWS = [
         pooling(d, false),
     ]),
     // LPPool3d is PyTorch >= 2.2.
-    ...perDims("LPPool", ONE_TO_THREE, (d) => [[arg("norm_type", "float"), ...KERNEL_STRIDE, CEIL_MODE], pool(d)]),
-    ...perDims("MaxUnpool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING], pool(d, "nonNegative")]),
+    ...perDims("LPPool", ONE_TO_THREE, (d) => [[arg("norm_type", "float"), ...KERNEL_STRIDE, CEIL_MODE], pool(d), lpPooling(d)]),
+    ...perDims("MaxUnpool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING], pool(d, "nonNegative"), unpooling(d)]),
     ...perDims("FractionalMaxPool", [2, 3], (d) => [
         [arg("kernel_size", "size"), arg("output_size", "size", null), arg("output_ratio", "any", null), RETURN_INDICES, arg("_random_samples", "any", null)],
         fractional(d),
+        fractionalPooling(d),
     ]),
     ...perDims("AdaptiveAvgPool", ONE_TO_THREE, (d) => [[arg("output_size", "any")], checkOutputSize, adaptive(d, false)]),
     ...perDims("AdaptiveMaxPool", ONE_TO_THREE, (d) => [[arg("output_size", "any"), RETURN_INDICES], checkOutputSize, adaptive(d, true)]),
@@ -41202,13 +41293,13 @@ const ROWS = [
     ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor"), shuffle(true)],
     ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor"), shuffle(false)],
     ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups"), (_, input) => elementwise(input, "nothing")],
-    ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
-    ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
+    ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, fold],
+    ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, unfold],
     // ZeroPad1d/3d and CircularPad are PyTorch >= 2.1.
     ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) => perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d), padded(d, name === "ReflectionPad" || name === "ReplicationPad")])),
     ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d), padded(d, false)]),
-    ["CosineSimilarity", [arg("dim", "int", 1), arg("eps", "float", 1e-8)]],
-    ["PairwiseDistance", [arg("p", "float", 2.0), arg("eps", "float", 1e-6), arg("keepdim", "bool", false)]],
+    ["CosineSimilarity", [arg("dim", "int", 1), arg("eps", "float", 1e-8)], undefined, cosine],
+    ["PairwiseDistance", [arg("p", "float", 2.0), arg("eps", "float", 1e-6), arg("keepdim", "bool", false)], undefined, pairwise],
 ];
 const parameterFreeLayers = ROWS.map(withoutTensors);
 
@@ -41535,6 +41626,23 @@ const embeddingLayers = [
                 args.fail("mode", `EmbeddingBag mode must be 'sum', 'mean' or 'max', got '${mode}'`);
             return { parameters: [{ name: "weight", shape }], buffers: [] };
         },
+        /**
+         * Without offsets, each row of a 2-d input of ids is one bag. Backward keeps the ids and int64
+         * bookkeeping: the offsets and bag sizes (one per bag), each id's bag (and one more; not needed
+         * by 'sum' without padding_idx), and the arg-max per bag and feature ('max') or one per bag (measured).
+         */
+        forward(args, input) {
+            if (input.shape.length !== 2)
+                input.mismatch(undefined, "a 2-d input of ids (batch, bag), one bag per row");
+            if (args.bool("include_last_offset"))
+                input.mismatch("include_last_offset", "offsets, which a spec cannot give");
+            const [bags, ids] = input.shape;
+            const dim = args.int("embedding_dim");
+            const mode = args.string("mode");
+            const idBags = mode === "sum" && args.isNone("padding_idx") ? 0 : bags * ids + 1;
+            const argMax = mode === "max" ? bags * dim : bags;
+            return { output: [bags, dim], saves: ["input", { elements: 2 * bags + idBags + argMax, dtype: "int64" }] };
+        },
     },
 ];
 
@@ -41585,6 +41693,21 @@ const bilinear = {
             ],
             buffers: [],
         };
+    },
+    /**
+     * A spec reaches Bilinear with one tensor, so it is called as `bilinear(x, x)`, which needs
+     * in1_features == in2_features. _trilinear keeps the input (once: both operands are its storage).
+     */
+    forward(args, input) {
+        const in1 = args.int("in1_features");
+        const in2 = args.int("in2_features");
+        const outFeatures = args.int("out_features");
+        if (in1 !== in2)
+            input.mismatch("in2_features", `one input as both operands, bilinear(x, x), so in1_features (${in1}) == in2_features (${in2})`);
+        if (input.shape.at(-1) !== in1)
+            input.mismatch("in1_features", `${in1} input features`);
+        const rows = numel(input.shape.slice(0, -1));
+        return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * in1 * in2 * outFeatures, saves: ["input"] };
     },
 };
 const linearLayers = [
@@ -41659,12 +41782,36 @@ function trailing(args, input, statistics) {
 }
 const NORMALIZED_SHAPE = arg("normalized_shape", "size");
 const ELEMENTWISE_AFFINE = arg("elementwise_affine", "bool", true);
+/**
+ * LocalResponseNorm is Python over the squares: autograd keeps its input, the squares padded by
+ * size - 1 channels (average pooling's input), `k + alpha × average` and its power (the divisor),
+ * and alpha as a float64 scalar, which no rule counts (8 bytes; measured).
+ */
 const localResponseNorm = {
     type: "LocalResponseNorm",
     signature: [arg("size", "int"), arg("alpha", "float", 1e-4), arg("beta", "float", 0.75), arg("k", "float", 1)],
     tensors(args) {
         positive(args, "size");
         return { parameters: [], buffers: [] };
+    },
+    forward(args, input) {
+        if (input.shape.length < 3)
+            input.mismatch(undefined, "an input of at least 3 dimensions (batch, channels, ...)");
+        const [batch, channels] = input.shape;
+        const padded = batch * (channels + args.int("size") - 1) * numel(input.shape.slice(2));
+        return { output: [...input.shape], saves: ["input", { elements: padded + 2 * numel(input.shape), dtype: "activation" }] };
+    },
+};
+/**
+ * The legacy autograd Function saves its input and output, and keeps the divisor, a tensor of the
+ * input's shape, on its context, where saved_tensors_hooks do not see it but memory does.
+ */
+const crossMapLRN2d = {
+    ...localResponseNorm,
+    type: "CrossMapLRN2d",
+    forward(_, input) {
+        channelsFirst(input, 2, undefined, undefined, "");
+        return { output: [...input.shape], saves: ["input", "output", { elements: numel(input.shape), dtype: "activation" }] };
     },
 };
 const normalizationLayers = [
@@ -41704,7 +41851,7 @@ const normalizationLayers = [
         },
     },
     localResponseNorm,
-    { ...localResponseNorm, type: "CrossMapLRN2d" },
+    crossMapLRN2d,
 ];
 
 ;// CONCATENATED MODULE: ./src/catalogue/parameter.ts
@@ -45007,11 +45154,11 @@ function spec_tree_describeCall(text, positionAt) {
 /** A child named by its place: nn.Sequential's and nn.ModuleList's 0, 1, 2. */
 const spec_tree_isIndex = (name) => INDEX.test(name);
 /** Merges consecutive numbered children that are alike into one run, as `repeat:` writes them. */
-function fold(children) {
+function spec_tree_fold(children) {
     const folded = [];
     let lastKey = "";
     for (const child of children) {
-        const node = child.node.kind === "module" ? { ...child.node, children: fold(child.node.children) } : child.node;
+        const node = child.node.kind === "module" ? { ...child.node, children: spec_tree_fold(child.node.children) } : child.node;
         const key = JSON.stringify(node);
         const last = folded.at(-1);
         if (last && spec_tree_isIndex(last.name) && spec_tree_isIndex(child.name) && Number(child.name) === Number(last.name) + last.count && key === lastKey) {
@@ -45075,7 +45222,7 @@ function item(name, count, node, note) {
     return [`- ${key(name)}:`, ...indent(body(count, node, note), 4)];
 }
 function renderList(children) {
-    const folded = fold(children);
+    const folded = spec_tree_fold(children);
     const named = names(folded);
     let next = 0;
     return folded.flatMap((child, index) => {

@@ -39,5 +39,20 @@ export const embeddingLayers: LayerDefinition[] = [
       if (!MODES.includes(mode)) args.fail("mode", `EmbeddingBag mode must be 'sum', 'mean' or 'max', got '${mode}'`);
       return { parameters: [{ name: "weight", shape }], buffers: [] };
     },
+    /**
+     * Without offsets, each row of a 2-d input of ids is one bag. Backward keeps the ids and int64
+     * bookkeeping: the offsets and bag sizes (one per bag), each id's bag (and one more; not needed
+     * by 'sum' without padding_idx), and the arg-max per bag and feature ('max') or one per bag (measured).
+     */
+    forward(args, input) {
+      if (input.shape.length !== 2) input.mismatch(undefined, "a 2-d input of ids (batch, bag), one bag per row");
+      if (args.bool("include_last_offset")) input.mismatch("include_last_offset", "offsets, which a spec cannot give");
+      const [bags, ids] = input.shape as [number, number];
+      const dim = args.int("embedding_dim");
+      const mode = args.string("mode");
+      const idBags = mode === "sum" && args.isNone("padding_idx") ? 0 : bags * ids + 1;
+      const argMax = mode === "max" ? bags * dim : bags;
+      return { output: [bags, dim], saves: ["input", { elements: 2 * bags + idBags + argMax, dtype: "int64" }] };
+    },
   },
 ];

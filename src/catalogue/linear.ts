@@ -47,6 +47,19 @@ const bilinear: LayerDefinition = {
       buffers: [],
     };
   },
+  /**
+   * A spec reaches Bilinear with one tensor, so it is called as `bilinear(x, x)`, which needs
+   * in1_features == in2_features. _trilinear keeps the input (once: both operands are its storage).
+   */
+  forward(args, input) {
+    const in1 = args.int("in1_features");
+    const in2 = args.int("in2_features");
+    const outFeatures = args.int("out_features");
+    if (in1 !== in2) input.mismatch("in2_features", `one input as both operands, bilinear(x, x), so in1_features (${in1}) == in2_features (${in2})`);
+    if (input.shape.at(-1) !== in1) input.mismatch("in1_features", `${in1} input features`);
+    const rows = numel(input.shape.slice(0, -1));
+    return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * in1 * in2 * outFeatures, saves: ["input"] };
+  },
 };
 
 export const linearLayers: LayerDefinition[] = [

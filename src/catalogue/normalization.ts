@@ -71,12 +71,36 @@ function trailing(args: LayerArguments, input: ForwardInput, statistics: number)
 const NORMALIZED_SHAPE = arg("normalized_shape", "size");
 const ELEMENTWISE_AFFINE = arg("elementwise_affine", "bool", true);
 
+/**
+ * LocalResponseNorm is Python over the squares: autograd keeps its input, the squares padded by
+ * size - 1 channels (average pooling's input), `k + alpha × average` and its power (the divisor),
+ * and alpha as a float64 scalar, which no rule counts (8 bytes; measured).
+ */
 const localResponseNorm: LayerDefinition = {
   type: "LocalResponseNorm",
   signature: [arg("size", "int"), arg("alpha", "float", 1e-4), arg("beta", "float", 0.75), arg("k", "float", 1)],
   tensors(args) {
     positive(args, "size");
     return { parameters: [], buffers: [] };
+  },
+  forward(args, input) {
+    if (input.shape.length < 3) input.mismatch(undefined, "an input of at least 3 dimensions (batch, channels, ...)");
+    const [batch, channels] = input.shape as [number, number];
+    const padded = batch * (channels + args.int("size") - 1) * numel(input.shape.slice(2));
+    return { output: [...input.shape], saves: ["input", { elements: padded + 2 * numel(input.shape), dtype: "activation" }] };
+  },
+};
+
+/**
+ * The legacy autograd Function saves its input and output, and keeps the divisor, a tensor of the
+ * input's shape, on its context, where saved_tensors_hooks do not see it but memory does.
+ */
+const crossMapLRN2d: LayerDefinition = {
+  ...localResponseNorm,
+  type: "CrossMapLRN2d",
+  forward(_, input) {
+    channelsFirst(input, 2, undefined, undefined, "");
+    return { output: [...input.shape], saves: ["input", "output", { elements: numel(input.shape), dtype: "activation" }] };
   },
 };
 
@@ -117,5 +141,5 @@ export const normalizationLayers: LayerDefinition[] = [
     },
   },
   localResponseNorm,
-  { ...localResponseNorm, type: "CrossMapLRN2d" },
+  crossMapLRN2d,
 ];

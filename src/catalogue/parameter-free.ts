@@ -79,9 +79,12 @@ const fractional = (dims: number): Check => (args) => {
   if (hasSize === hasRatio) {
     args.fail("output_ratio", `${args.type} needs exactly one of output_size and output_ratio, got ${hasSize ? "both" : "neither"}`, `give output_size=(height, width) or output_ratio=0.5`);
   }
-  if (hasRatio && numbers(args, "output_ratio").some((ratio) => ratio <= 0 || ratio >= 1)) {
+  if (!hasRatio) return;
+  const ratios = numbers(args, "output_ratio");
+  if (ratios.some((ratio) => ratio <= 0 || ratio >= 1)) {
     args.fail("output_ratio", `${args.type} output_ratio must be between 0 and 1, exclusive`, `it is the output size as a fraction of the input size`);
   }
+  if (ratios.length !== 1 && ratios.length !== dims) args.fail("output_ratio", `${args.type} needs one output_ratio or ${dims}, got ${ratios.length}`);
 };
 
 /** An adaptive pool's output size: an int, or a tuple whose None items keep the input's size. */
@@ -112,19 +115,65 @@ function upsampling(type: string, mode: string): Row {
 
 const checkFactor = (name: string): Check => (args) => void positive(args, name);
 
+/** Each spatial dimension's number of windows, or a mismatch when the input is smaller than a window. */
+function slide(args: LayerArguments, input: ForwardInput, dims: number, padding: number[], dilation: number[]): number[] {
+  const spatial = channelsFirst(input, dims, undefined, undefined, "");
+  const kernel = pooled(args, "kernel_size", dims, 1);
+  const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+  const out = spatial.map((length, d) => windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, args.bool("ceil_mode")));
+  if (out.some((length) => length < 1)) input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+  return out;
+}
+
 /** Max pooling keeps its input and the int64 index of each maximum for backward; average pooling only its input. */
 function pooling(dims: number, indices: boolean): Forward {
   return (args, input) => {
-    const spatial = channelsFirst(input, dims, undefined, undefined, "");
-    const kernel = pooled(args, "kernel_size", dims, 1);
-    const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
     const padding = pooled(args, "padding", dims, 0);
-    const dilation = indices ? pooled(args, "dilation", dims, 1) : kernel.map(() => 1);
-    const out = spatial.map((length, d) => windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, args.bool("ceil_mode")));
-    if (out.some((length) => length < 1)) input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
-    return windowed(input, out, indices);
+    const dilation = indices ? pooled(args, "dilation", dims, 1) : padding.map(() => 1);
+    return windowed(input, slide(args, input, dims, padding, dilation), indices);
   };
 }
+
+/**
+ * LPPool is `(avg_pool(x^p) * window size)^(1/p)` with a sign and a ReLU on the way, in PyTorch's
+ * Python: autograd keeps its input, x^p, four tensors of the output's size and the window size as
+ * an int64 scalar (measured).
+ */
+const lpPooling = (dims: number): Forward => (args, input) => {
+  const none = Array.from({ length: dims }, () => 0);
+  const output = [...input.shape.slice(0, 2), ...slide(args, input, dims, none, none.map(() => 1))];
+  const kept = { elements: numel(input.shape) + 4 * numel(output), dtype: "activation" as const };
+  return { output, saves: ["input", kept, { elements: 1, dtype: "int64" }] };
+};
+
+/**
+ * MaxUnpool is called on one tensor: the indices are assumed to be those of a max pool with the same
+ * kernel, stride and padding that produced it, so the output has that pool's input size, and
+ * backward keeps the indices (int64, one per input element).
+ */
+const unpooling = (dims: number): Forward => (args, input) => {
+  const spatial = channelsFirst(input, dims, undefined, undefined, "");
+  const kernel = pooled(args, "kernel_size", dims, 1);
+  const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+  const padding = pooled(args, "padding", dims, 0);
+  const out = spatial.map((length, d) => (length - 1) * stride[d]! - 2 * padding[d]! + kernel[d]!);
+  if (out.some((length) => length < 1)) input.mismatch("padding", "an output of at least one element");
+  return { output: [...input.shape.slice(0, 2), ...out], saves: [{ elements: numel(input.shape), dtype: "int64" }] };
+};
+
+/** output_size, or the input's size times output_ratio rounded down; every window must fit in the input. */
+const fractionalPooling = (dims: number): Forward => (args, input) => {
+  const spatial = channelsFirst(input, dims, undefined, undefined, "");
+  const kernel = pooled(args, "kernel_size", dims, 1);
+  const ratios = args.isNone("output_ratio") ? undefined : numbers(args, "output_ratio");
+  const out = ratios
+    ? spatial.map((length, d) => Math.floor(length * ratios[ratios.length === 1 ? 0 : d]!))
+    : pooled(args, "output_size", dims, 1);
+  if (out.some((length, d) => length < 1 || length + kernel[d]! - 1 > spatial[d]!)) {
+    input.mismatch(ratios ? "output_ratio" : "output_size", `an input of at least output size + kernel_size - 1 in each dimension`);
+  }
+  return windowed(input, out, true);
+};
 
 function windowed(input: ForwardInput, spatial: number[], indices: boolean): ForwardResult {
   const output = [...input.shape.slice(0, 2), ...spatial];
@@ -189,6 +238,49 @@ const shuffle = (up: boolean): Forward => (args, input) => {
   return { output, saves: [] };
 };
 
+/** Unfold's blocks per image: sliding windows over height and width, as a convolution's. */
+function blocks(args: LayerArguments, input: ForwardInput, spatial: readonly number[]): number {
+  const [kernel, dilation, padding, stride] = ["kernel_size", "dilation", "padding", "stride"].map((name) => args.size(name, 2)) as [number[], number[], number[], number[]];
+  const count = numel(spatial.map((length, d) => windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, false)));
+  if (!(count >= 1)) input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
+  return count;
+}
+
+/** im2col's backward needs only the sizes, yet autograd keeps Unfold's input (measured); Fold's backward keeps nothing. */
+const unfold: Forward = (args, input) => {
+  const spatial = channelsFirst(input, 2, undefined, undefined, "");
+  const [batch, channels] = input.shape as [number, number];
+  return { output: [batch, channels * numel(args.size("kernel_size", 2)), blocks(args, input, spatial)], saves: ["input"] };
+};
+
+const fold: Forward = (args, input) => {
+  if (input.shape.length !== 3) input.mismatch(undefined, "a 3-d input (batch, channels × kernel elements, blocks)");
+  const [batch, columns, count] = input.shape as [number, number, number];
+  const window = numel(args.size("kernel_size", 2));
+  if (columns % window !== 0) input.mismatch("kernel_size", `a dimension 1 divisible by the ${window} kernel elements`);
+  const spatial = args.size("output_size", 2);
+  const expected = blocks(args, input, spatial);
+  if (count !== expected) input.mismatch("output_size", `${expected} blocks, the sliding windows over output_size ${written(args, "output_size")}`);
+  return { output: [batch, columns / window, ...spatial], saves: [] };
+};
+
+/**
+ * CosineSimilarity and PairwiseDistance take two tensors; a spec reaches them with one, so they are
+ * called on it twice, `cos(x, x)`. CosineSimilarity divides each operand by its own norm: autograd
+ * keeps x, both norms and both quotients (measured).
+ */
+const cosine: Forward = (args, input) => {
+  const dim = dimension(input, args.int("dim"), "dim");
+  const output = input.shape.filter((_, d) => d !== dim);
+  return { output, saves: ["input", { elements: 2 * numel(input.shape) + 2 * numel(output), dtype: "activation" }] };
+};
+
+/** `norm(x1 - x2 + eps, p, -1)`: autograd keeps the difference and the norm. */
+const pairwise: Forward = (args, input) => {
+  const output = [...input.shape.slice(0, -1), ...(args.bool("keepdim") ? [1] : [])];
+  return { output, saves: [{ elements: numel(input.shape) + numel(output), dtype: "activation" }] };
+};
+
 /** Padding layers add their sides to the last dimensions, pairs from the last dimension backwards; reflection and replication keep their input. */
 const padded = (dims: number, savesInput: boolean): Forward => (args, input) => {
   const sides = args.size("padding", 2 * dims);
@@ -217,11 +309,12 @@ const ROWS: Row[] = [
     pooling(d, false),
   ]),
   // LPPool3d is PyTorch >= 2.2.
-  ...perDims("LPPool", ONE_TO_THREE, (d) => [[arg("norm_type", "float"), ...KERNEL_STRIDE, CEIL_MODE], pool(d)]),
-  ...perDims("MaxUnpool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING], pool(d, "nonNegative")]),
+  ...perDims("LPPool", ONE_TO_THREE, (d) => [[arg("norm_type", "float"), ...KERNEL_STRIDE, CEIL_MODE], pool(d), lpPooling(d)]),
+  ...perDims("MaxUnpool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING], pool(d, "nonNegative"), unpooling(d)]),
   ...perDims("FractionalMaxPool", [2, 3], (d) => [
     [arg("kernel_size", "size"), arg("output_size", "size", null), arg("output_ratio", "any", null), RETURN_INDICES, arg("_random_samples", "any", null)],
     fractional(d),
+    fractionalPooling(d),
   ]),
   ...perDims("AdaptiveAvgPool", ONE_TO_THREE, (d) => [[arg("output_size", "any")], checkOutputSize, adaptive(d, false)]),
   ...perDims("AdaptiveMaxPool", ONE_TO_THREE, (d) => [[arg("output_size", "any"), RETURN_INDICES], checkOutputSize, adaptive(d, true)]),
@@ -231,15 +324,15 @@ const ROWS: Row[] = [
   ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor"), shuffle(true)],
   ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor"), shuffle(false)],
   ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups"), (_, input) => elementwise(input, "nothing")],
-  ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
-  ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)]],
+  ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, fold],
+  ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, unfold],
   // ZeroPad1d/3d and CircularPad are PyTorch >= 2.1.
   ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) =>
     perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d), padded(d, name === "ReflectionPad" || name === "ReplicationPad")]),
   ),
   ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d), padded(d, false)]),
-  ["CosineSimilarity", [arg("dim", "int", 1), arg("eps", "float", 1e-8)]],
-  ["PairwiseDistance", [arg("p", "float", 2.0), arg("eps", "float", 1e-6), arg("keepdim", "bool", false)]],
+  ["CosineSimilarity", [arg("dim", "int", 1), arg("eps", "float", 1e-8)], undefined, cosine],
+  ["PairwiseDistance", [arg("p", "float", 2.0), arg("eps", "float", 1e-6), arg("keepdim", "bool", false)], undefined, pairwise],
 ];
 
 export const parameterFreeLayers: LayerDefinition[] = ROWS.map(withoutTensors);
