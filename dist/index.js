@@ -37310,30 +37310,27 @@ function parseYaml(text, file) {
 }
 function makeSource(file, text, document, at, data) {
     const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node);
-    // The resolver asks for the positions of siblings and children of paths it asked for before:
-    // each prefix is walked once.
-    const found = new Map();
     /** Walks as far along the path as the document goes; returns the deepest node and key found. */
     const walk = (path) => {
-        if (path.length === 0)
-            return { node: resolve(document.contents), key: null, complete: true };
-        const cacheKey = path.join("\u0000");
-        const cached = found.get(cacheKey);
-        if (cached)
-            return cached;
-        const parent = walk(path.slice(0, -1));
-        const segment = path[path.length - 1];
-        let result = { ...parent, complete: false };
-        if (parent.complete && (0,dist/* isMap */.jh)(parent.node)) {
-            const pair = parent.node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-            if (pair)
-                result = { node: resolve(pair.value) ?? pair.key, key: pair.key, complete: true };
+        let node = resolve(document.contents);
+        let key = null;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = resolve(pair.value) ?? key;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
+                key = null;
+                node = resolve(node.items[segment]);
+            }
+            else {
+                break;
+            }
         }
-        else if (parent.complete && (0,dist/* isSeq */.oP)(parent.node) && typeof segment === "number" && segment < parent.node.items.length) {
-            result = { node: resolve(parent.node.items[segment]), key: null, complete: true };
-        }
-        found.set(cacheKey, result);
-        return result;
+        return { node, key };
     };
     const start = (node) => at(node?.range?.[0] ?? 0);
     return {

@@ -71,32 +71,24 @@ export function parseYaml(text: string, file: string): YamlSource {
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
   const resolve = (node: unknown): AnyNode => (isAlias(node) ? (node.resolve(document) as AnyNode) : (node as AnyNode));
 
-  interface Found {
-    node: AnyNode;
-    key: AnyNode;
-    /** False once a segment was not found: the node is then the deepest that exists. */
-    complete: boolean;
-  }
-  // The resolver asks for the positions of siblings and children of paths it asked for before:
-  // each prefix is walked once.
-  const found = new Map<string, Found>();
   /** Walks as far along the path as the document goes; returns the deepest node and key found. */
-  const walk = (path: DataPath): Found => {
-    if (path.length === 0) return { node: resolve(document.contents), key: null, complete: true };
-    const cacheKey = path.join("\u0000");
-    const cached = found.get(cacheKey);
-    if (cached) return cached;
-    const parent = walk(path.slice(0, -1));
-    const segment = path[path.length - 1]!;
-    let result: Found = { ...parent, complete: false };
-    if (parent.complete && isMap(parent.node)) {
-      const pair = parent.node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (pair) result = { node: resolve(pair.value) ?? (pair.key as AnyNode), key: pair.key as AnyNode, complete: true };
-    } else if (parent.complete && isSeq(parent.node) && typeof segment === "number" && segment < parent.node.items.length) {
-      result = { node: resolve(parent.node.items[segment]), key: null, complete: true };
+  const walk = (path: DataPath): { node: AnyNode; key: AnyNode } => {
+    let node = resolve(document.contents);
+    let key: AnyNode = null;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        key = pair.key as AnyNode;
+        node = resolve(pair.value) ?? key;
+      } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
+        key = null;
+        node = resolve(node.items[segment]);
+      } else {
+        break;
+      }
     }
-    found.set(cacheKey, result);
-    return result;
+    return { node, key };
   };
   const start = (node: AnyNode) => at(node?.range?.[0] ?? 0);
 
