@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { namedParameters } from "./helpers/named-parameters.js";
 import { describe, expect, it } from "vitest";
 import type { ModelCount, Totals } from "../src/count/index.js";
 import { analyzeSpec } from "../src/engine.js";
+import { readRepoFile as readFile } from "./helpers/specs.js";
 
 const root = new URL("../", import.meta.url);
-const readFile = (file: string) => readFileSync(new URL(file, root), "utf8");
 const analyze = (name: string) => analyzeSpec(`examples/${name}.yaml`, readFile);
 
 interface TorchvisionModel {

@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
 import { userErrors } from "../../src/diagnostics/index.js";
 import { analyzeSpec } from "../../src/engine.js";
 import type { ModelCount } from "../../src/count/index.js";
 import type { ReadFile } from "../../src/resolve/index.js";
+
+/** Reads a file of this repository by its path from the root, as the CLI does from a checkout. */
+export const readRepoFile: ReadFile = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
 
 /** A file system of spec texts by path, for specs that include each other. */
 export function files(texts: Record<string, string>): ReadFile {
@@ -44,4 +48,9 @@ export function error(text: string, others: Record<string, string> = {}): string
   const found = errors(text, others);
   if (found.length !== 1) throw new Error(`expected one error, got ${found.length}:\n${found.join("\n")}`);
   return found[0]!;
+}
+
+/** The messages a one-layer spec with this input gets: what a shape rule refuses. */
+export function shapeErrors(call: string, input: string): string[] {
+  return messagesOf(() => count(`input: ${input}\nlayers:\n  - layer: "${call}"\n`));
 }

@@ -1,16 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { analyzeSpec } from "../../src/engine.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
 import { toJsonReport } from "../../src/report/index.js";
-import { files } from "../helpers/specs.js";
 import { layers, memoryOf, type Flags } from "../helpers/memory.js";
+import { files, readRepoFile as readExample } from "../helpers/specs.js";
 
 /** The figures of issue 3, each exact to the byte, and each visible in the CLI's output. */
 
-const root = new URL("../../", import.meta.url);
-const readExample = (file: string) => readFileSync(new URL(file, root), "utf8");
 const analyzeExample = (name: string, flags: Flags) => analyzeSpec(`examples/${name}.yaml`, readExample, settingsFromOptions(flags, (option) => `--${option}`));
 
 const CONV = "model: conv\nlayers:\n  - conv: Conv2d(3, 64, 7)\n";

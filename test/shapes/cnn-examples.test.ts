@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/engine.js";
 import { expandCalls } from "../helpers/calls.js";
 import { namedParameters } from "../helpers/named-parameters.js";
+import { readRepoFile as readFile } from "../helpers/specs.js";
 
-const root = new URL("../../", import.meta.url);
-const readFile = (file: string) => readFileSync(new URL(file, root), "utf8");
 
 /** test/fixtures/pytorch/cnn-examples.json: see its note and cnn-examples.py beside it. */
 interface Reference {

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/engine.js";
 import { expandCalls } from "../helpers/calls.js";
+import { readRepoFile as readFile } from "../helpers/specs.js";
 
-const root = new URL("../../", import.meta.url);
-const readFile = (file: string) => readFileSync(new URL(file, root), "utf8");
 
 interface GoldenModel {
   name: string;

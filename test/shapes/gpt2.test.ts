@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/engine.js";
 import { toJsonReport } from "../../src/report/index.js";
+import { readRepoFile } from "../helpers/specs.js";
 
-const root = new URL("../..", import.meta.url).pathname;
-const report = () => toJsonReport(analyzeSpec("examples/gpt2.yaml", (file) => readFileSync(root + file, "utf8")));
+const report = () => toJsonReport(analyzeSpec("examples/gpt2.yaml", readRepoFile));
 
 describe("GPT-2 small over its 1,024-token context, a decoder-only LLM", () => {
   // The architecture's own arithmetic: per token, each block's four projections; the tied head.

@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.js";
 import { quantitiesOf } from "../../src/diff/index.js";
 import { analyzeSpec } from "../../src/engine.js";
 import { toJsonReport } from "../../src/report/index.js";
+import { readRepoFile as readFile } from "../helpers/specs.js";
 
-const root = new URL("../../", import.meta.url);
-const readFile = (file: string) => readFileSync(new URL(file, root), "utf8");
 
 describe("shapes in reports", () => {
   const report = toJsonReport(analyzeSpec("examples/resnet18.yaml", readFile));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/engine.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
-import { count, files, messagesOf } from "../helpers/specs.js";
+import { files, shapeErrors } from "../helpers/specs.js";
 
 interface Measured {
   call: string;
@@ -52,17 +52,16 @@ describe("Transformer layers and stacks, checked against PyTorch 1.13", () => {
 });
 
 describe("Transformer rules refuse what they cannot follow", () => {
-  const errors = (call: string, shape: string) => messagesOf(() => count(`input: ${shape}\nlayers:\n  - layer: "${call}"\n`));
 
   it("an input without d_model features", () => {
-    expect(errors("TransformerEncoderLayer(16, 4)", "[5, 8]")).toEqual([expect.stringContaining("expects a 3-d input of 16 features")]);
+    expect(shapeErrors("TransformerEncoderLayer(16, 4)", "[5, 8]")).toEqual([expect.stringContaining("expects a 3-d input of 16 features")]);
   });
 
   it("an activation other than relu, gelu or a module", () => {
-    expect(errors("TransformerEncoderLayer(16, 4, activation=F.silu)", "[5, 16]")).toEqual([expect.stringContaining("with activation 'relu', 'gelu', F.relu, F.gelu or a module")]);
+    expect(shapeErrors("TransformerEncoderLayer(16, 4, activation=F.silu)", "[5, 16]")).toEqual([expect.stringContaining("with activation 'relu', 'gelu', F.relu, F.gelu or a module")]);
   });
 
   it("a stack over another layer type", () => {
-    expect(errors("TransformerEncoder(TransformerDecoderLayer(16, 4), 2)", "[5, 16]")).toEqual([expect.stringContaining("with a TransformerEncoderLayer(...) as encoder_layer, got TransformerDecoderLayer")]);
+    expect(shapeErrors("TransformerEncoder(TransformerDecoderLayer(16, 4), 2)", "[5, 16]")).toEqual([expect.stringContaining("with a TransformerEncoderLayer(...) as encoder_layer, got TransformerDecoderLayer")]);
   });
 });

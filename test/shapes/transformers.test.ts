@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/engine.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
+import { readRepoFile as readFile } from "../helpers/specs.js";
 
-const root = new URL("../../", import.meta.url);
-const readFile = (file: string) => readFileSync(new URL(file, root), "utf8");
 
 describe("llama2-7b.yaml over 4,096 tokens", () => {
   const [d, ffn, vocab, layers, sequence] = [4096, 11008, 32000, 32, 4096];
