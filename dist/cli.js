@@ -12432,6 +12432,9 @@ function sizeAtLeast(args, name, dims, minimum) {
 function numel(shape) {
     return shape.reduce((product, size) => product * size, 1);
 }
+function sameShape(a, b) {
+    return a.length === b.length && a.every((size, dim) => size === b[dim]);
+}
 /**
  * The output length of a sliding window, as PyTorch's convolution and pooling compute it. With
  * `ceil` (pooling's ceil_mode) a last window that starts inside the input or its left padding counts.
@@ -13906,7 +13909,7 @@ function tensorOf(layers, reference) {
 function applyTie(layers, tie) {
     const parameter = tensorOf(layers, tie.parameter);
     const owner = tensorOf(layers, tie.owner);
-    if (parameter.shape.join() !== owner.shape.join()) {
+    if (!sameShape(parameter.shape, owner.shape)) {
         throw new SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.shape.join(", ")}] to ${tie.owner.text} [${owner.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
     }
     if (parameter.trainable !== owner.trainable) {
@@ -15754,7 +15757,7 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
     if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
         args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
     for (const tensor of [k, v]) {
-        if (tensor.shape.join() !== [batch, sequence, kvHeads * headDim].join()) {
+        if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
             args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
         }
     }
@@ -15776,7 +15779,6 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
 
 
 const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
-const sameShape = (a, b) => a.length === b.length && a.every((size, d) => size === b[d]);
 class Inference {
     model;
     options;
@@ -16222,7 +16224,6 @@ function canBeParameter(dtype) {
 function elementBits(dtype) {
     return BITS[dtype];
 }
-const tensors_sameShape = (a, b) => a.length === b.length && a.every((size, index) => size === b[index]);
 /** Multiplies sizes exactly, or returns undefined past 2^53. */
 function elementCount(shape) {
     let count = 1;
@@ -16785,7 +16786,7 @@ function crossCheck(count, checkpoint) {
                 continue;
             }
             matched.add(name);
-            if (!tensors_sameShape(found.shape, tensor.shape))
+            if (!sameShape(found.shape, tensor.shape))
                 resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
         }
         for (const [shape, names] of resized) {
@@ -16797,7 +16798,7 @@ function crossCheck(count, checkpoint) {
             missing.push({ tensor, names: unsaved });
     });
     const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
-    const renamed = (name, shape, candidates) => closestName(name, [...candidates].filter((candidate) => tensors_sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+    const renamed = (name, shape, candidates) => closestName(name, [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
     for (const { tensor, names } of missing) {
         const rename = renamed(names[0], tensor.shape, extras);
         const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
@@ -16839,6 +16840,7 @@ function crossCheck(count, checkpoint) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/from-checkpoint.ts
+
 
 
 
@@ -16938,7 +16940,7 @@ function recognise(name, node, convDims, file) {
             continue;
         }
         const listed = [...described.parameters, ...described.buffers];
-        if (listed.length === tensors.size && listed.every((tensor) => tensors.has(tensor.name) && tensors_sameShape(tensors.get(tensor.name).shape, tensor.shape))) {
+        if (listed.length === tensors.size && listed.every((tensor) => tensors.has(tensor.name) && sameShape(tensors.get(tensor.name).shape, tensor.shape))) {
             // Heads split in_proj_weight's rows, not its size: a checkpoint cannot tell them.
             return call.startsWith("MultiheadAttention") ? { kind: "layer", call, comment: "num_heads=1: the checkpoint does not tell it, and the count does not depend on it" } : { kind: "layer", call };
         }

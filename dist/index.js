@@ -40953,6 +40953,9 @@ function sizeAtLeast(args, name, dims, minimum) {
 function numel(shape) {
     return shape.reduce((product, size) => product * size, 1);
 }
+function common_sameShape(a, b) {
+    return a.length === b.length && a.every((size, dim) => size === b[dim]);
+}
 /**
  * The output length of a sliding window, as PyTorch's convolution and pooling compute it. With
  * `ceil` (pooling's ceil_mode) a last window that starts inside the input or its left padding counts.
@@ -42427,7 +42430,7 @@ function tensorOf(layers, reference) {
 function applyTie(layers, tie) {
     const parameter = tensorOf(layers, tie.parameter);
     const owner = tensorOf(layers, tie.owner);
-    if (parameter.shape.join() !== owner.shape.join()) {
+    if (!common_sameShape(parameter.shape, owner.shape)) {
         throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.shape.join(", ")}] to ${tie.owner.text} [${owner.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
     }
     if (parameter.trainable !== owner.trainable) {
@@ -44275,7 +44278,7 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
     if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
         args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
     for (const tensor of [k, v]) {
-        if (tensor.shape.join() !== [batch, sequence, kvHeads * headDim].join()) {
+        if (!common_sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
             args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
         }
     }
@@ -44297,7 +44300,6 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
 
 
 const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
-const shapes_sameShape = (a, b) => a.length === b.length && a.every((size, d) => size === b[d]);
 class Inference {
     model;
     options;
@@ -44372,7 +44374,7 @@ class Inference {
                 this.blocks.push({ bytes, inputBytes: this.bytesOf(input), instances: 1 });
             const remaining = node.instances - 1 - i;
             // From the second instance on, an instance that keeps its shape is the steady state: the rest repeat its figures.
-            if (remaining > 0 && i >= 1 && shapes_sameShape(input.shape, y.shape)) {
+            if (remaining > 0 && i >= 1 && common_sameShape(input.shape, y.shape)) {
                 const depth = prefix.length + run;
                 for (const call of this.calls.slice(callsBefore)) {
                     const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
@@ -44743,7 +44745,6 @@ function tensors_canBeParameter(dtype) {
 function elementBits(dtype) {
     return BITS[dtype];
 }
-const tensors_sameShape = (a, b) => a.length === b.length && a.every((size, index) => size === b[index]);
 /** Multiplies sizes exactly, or returns undefined past 2^53. */
 function elementCount(shape) {
     let count = 1;
@@ -45306,7 +45307,7 @@ function crossCheck(count, checkpoint) {
                 continue;
             }
             matched.add(name);
-            if (!tensors_sameShape(found.shape, tensor.shape))
+            if (!common_sameShape(found.shape, tensor.shape))
                 resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
         }
         for (const [shape, names] of resized) {
@@ -45318,7 +45319,7 @@ function crossCheck(count, checkpoint) {
             missing.push({ tensor, names: unsaved });
     });
     const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
-    const renamed = (name, shape, candidates) => diagnostics_closestName(name, [...candidates].filter((candidate) => tensors_sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+    const renamed = (name, shape, candidates) => diagnostics_closestName(name, [...candidates].filter((candidate) => common_sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
     for (const { tensor, names } of missing) {
         const rename = renamed(names[0], tensor.shape, extras);
         const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : cross_check_which(names);
@@ -45360,6 +45361,7 @@ function crossCheck(count, checkpoint) {
 }
 
 ;// CONCATENATED MODULE: ./src/import/from-checkpoint.ts
+
 
 
 

@@ -44,6 +44,10 @@ export function numel(shape: readonly number[]): number {
   return shape.reduce((product, size) => product * size, 1);
 }
 
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((size, dim) => size === b[dim]);
+}
+
 /**
  * The output length of a sliding window, as PyTorch's convolution and pooling compute it. With
  * `ceil` (pooling's ceil_mode) a last window that starts inside the input or its left padding counts.

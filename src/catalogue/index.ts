@@ -14,7 +14,7 @@ import { transformerLayers } from "./transformer.js";
 import type { LayerDefinition, LayerTensors } from "./types.js";
 
 export type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, SavedDtype, Signature, TensorSpec } from "./types.js";
-export { numel } from "./common.js";
+export { numel, sameShape } from "./common.js";
 export { scaledDotProduct } from "./attention.js";
 export { bindArguments, formatSignature, type LayerArguments };
 

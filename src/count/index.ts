@@ -1,4 +1,4 @@
-import { describeLayer, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
+import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
@@ -69,7 +69,7 @@ function tensorOf(layers: readonly LayerCount[], reference: TensorReference): Co
 function applyTie(layers: readonly LayerCount[], tie: ResolvedTie): void {
   const parameter = tensorOf(layers, tie.parameter);
   const owner = tensorOf(layers, tie.owner);
-  if (parameter.shape.join() !== owner.shape.join()) {
+  if (!sameShape(parameter.shape, owner.shape)) {
     throw new SpecError(
       tie.parameter.position,
       `cannot tie ${tie.parameter.text} [${parameter.shape.join(", ")}] to ${tie.owner.text} [${owner.shape.join(", ")}]: shapes differ`,

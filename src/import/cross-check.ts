@@ -2,7 +2,8 @@ import type { LayerCount, ModelCount } from "../count/index.js";
 import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
 import { instancePaths } from "../resolve/index.js";
 import { isIndex } from "./spec-tree.js";
-import { sameShape, type CheckpointTensor } from "./tensors.js";
+import { sameShape } from "../catalogue/index.js";
+import type { CheckpointTensor } from "./tensors.js";
 
 /** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
 const MAX_TENSORS = 1_000_000;

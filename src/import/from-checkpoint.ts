@@ -1,7 +1,8 @@
 import { SpecError } from "../diagnostics/index.js";
 import type { Checkpoint } from "./checkpoint.js";
 import { describeCall, isIndex, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
-import { canBeParameter, isTorchDtype, sameShape, type CheckpointTensor } from "./tensors.js";
+import { sameShape } from "../catalogue/index.js";
+import { canBeParameter, isTorchDtype, type CheckpointTensor } from "./tensors.js";
 
 /** One module of the checkpoint, from the dotted tensor names: `h.0.attn.c_attn.weight` is tensor `weight` of `h.0.attn.c_attn`. */
 interface ModuleNode {

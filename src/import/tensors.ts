@@ -57,8 +57,6 @@ export function elementBits(dtype: string): number | undefined {
   return BITS[dtype];
 }
 
-export const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((size, index) => size === b[index]);
-
 /** Multiplies sizes exactly, or returns undefined past 2^53. */
 export function elementCount(shape: readonly number[]): number | undefined {
   let count = 1;

@@ -2,7 +2,7 @@
  * Shape inference over the spec's module tree: every layer's output shape by PyTorch's rules,
  * MACs, and the bytes autograd keeps for backward in a training step, with checkpointing.
  */
-import { describeLayer, numel, type DescribedLayer, type ForwardInput, type ForwardResult, type Saved, type SavedDtype } from "../catalogue/index.js";
+import { describeLayer, numel, sameShape, type DescribedLayer, type ForwardInput, type ForwardResult, type Saved, type SavedDtype } from "../catalogue/index.js";
 import { checked } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
@@ -19,8 +19,6 @@ export interface ShapeOptions {
 }
 
 const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, int64: 8, bool: 1 };
-
-const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((size, d) => size === b[d]);
 
 /** One repeated module's instances, for full checkpointing: what each keeps, and its input, which checkpointing keeps instead. */
 interface Block {

@@ -1,4 +1,4 @@
-import { bindArguments, findLayer, numel, scaledDotProduct, type DescribedLayer, type ForwardResult, type Saved } from "../catalogue/index.js";
+import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type DescribedLayer, type ForwardResult, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
@@ -200,7 +200,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const headDim = width / heads;
   if (!Number.isInteger(headDim) || heads % kvHeads !== 0) args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
   for (const tensor of [k, v]) {
-    if (tensor.shape.join() !== [batch, sequence, kvHeads * headDim].join()) {
+    if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
       args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
