@@ -8,7 +8,8 @@ const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s
 
 export function actionTables(actionYml) {
   const action = parse(actionYml);
-  const inputs = Object.entries(action.inputs).map(([name, input]) => `| \`${name}\` | ${cell(input.description)} | ${input.default === undefined ? "" : `\`${cell(input.default)}\``} |`);
+  const defaultCell = (input) => (input.required === true ? "required" : input.default === undefined ? "" : `\`${cell(input.default)}\``);
+  const inputs = Object.entries(action.inputs).map(([name, input]) => `| \`${name}\` | ${cell(input.description)} | ${defaultCell(input)} |`);
   const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`);
   return {
     inputs: ["| Input | What it does | Default |", "| --- | --- | --- |", ...inputs].join("\n"),
