@@ -1,5 +1,5 @@
 import validateSavedReport from "../validate/generated/saved-report.js";
-import type { SavedReport } from "./saved-report.js";
+import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
 
 /**
  * Reads a report saved by a pull request's workflow. It is untrusted input: it is type-checked
@@ -11,6 +11,14 @@ export function parseSavedReport(text: string, file: string): SavedReport {
     data = JSON.parse(text);
   } catch (error) {
     throw new Error(`${file} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const format = typeof data === "object" && data !== null ? (data as { format?: unknown }).format : undefined;
+  if (typeof format === "string" && format.startsWith("model-budget-report/") && format !== SAVED_REPORT_FORMAT) {
+    // A check and a publish workflow on different releases: say so rather than list schema errors.
+    throw new Error(
+      `${file} is a model-budget report in format ${format.slice("model-budget-report/".length)}, but this model-budget reads format ${SAVED_REPORT_FORMAT.slice("model-budget-report/".length)}: ` +
+        "run the check and the publish workflows on the same release (the same uses: model-budget/model-budget@vN)",
+    );
   }
   if (!validateSavedReport(data)) {
     const first = validateSavedReport.errors?.[0];

@@ -17,6 +17,9 @@ function memoryJson(memory: MemoryBreakdown) {
   };
 }
 
+/** Bumped only when a field is removed, renamed or changes meaning; new fields keep it. */
+export const JSON_REPORT_FORMAT_VERSION = 1;
+
 /**
  * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
  * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
@@ -26,6 +29,8 @@ function memoryJson(memory: MemoryBreakdown) {
 export function toJsonReport(model: AnalyzedModel) {
   const { memory } = model;
   return {
+    // The report's own format, for programs that read it: README.md, "Versions and formats".
+    formatVersion: JSON_REPORT_FORMAT_VERSION,
     model: model.model,
     file: model.file,
     totals: model.totals,

@@ -44,6 +44,10 @@ function valueAt(data: unknown, path: DataPath): unknown {
 
 /** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
 function hintFor(path: DataPath, keyword: string): string | undefined {
+  // The file format's version (spec and budget file alike): the one place a newer file meets an older tool.
+  if (path.length === 1 && path[0] === "format") {
+    return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
+  }
   const inLayers = path.some((segment) => segment === "layers");
   if (keyword === "maxProperties" && inLayers) return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
   if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
