@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { git } from "./action/git-fixture.js";
 // @ts-expect-error: a plain ESM script without types
 import { actionTables } from "../scripts/action-docs.mjs";
 
@@ -20,6 +23,33 @@ describe("README", () => {
     const outputLines = output.split("\n");
     const sampleLines = sample.split("\n").filter((line) => line !== "…");
     expect(sampleLines.filter((line) => !outputLines.includes(line))).toEqual([]);
+  });
+
+  it("runs the CLI section's commands as written, in a checkout with nothing installed", () => {
+    const commands = /## CLI\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!.split("\n").filter(Boolean);
+    expect(commands.every((command) => command.startsWith("node dist/cli.js "))).toBe(true);
+    // A checkout's files that the commands read, in a git repository of their own (check --base HEAD).
+    const checkout = mkdtempSync(join(tmpdir(), "model-budget-readme-"));
+    try {
+      for (const path of ["dist/cli.js", "examples", ".github/model-budget.yml"]) {
+        mkdirSync(join(checkout, path, ".."), { recursive: true });
+        cpSync(new URL(path, root), join(checkout, path), { recursive: true });
+      }
+      git(checkout, "init", "-q");
+      git(checkout, "add", "-A");
+      git(checkout, "commit", "-q", "-m", "checkout");
+      const outputs = commands.map((command) => execFileSync("sh", ["-c", command], { cwd: checkout, encoding: "utf8" }));
+      const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { version: string };
+      expect(outputs[0]).toBe(`${pkg.version}\n`);
+      expect(outputs.slice(1).every((output) => output.length > 0)).toBe(true);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+
+  it("has no command block that runs the unpublished npm package", () => {
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(blocks.filter((block) => /\bnpx model-budget\b/.test(block))).toEqual([]);
   });
 
   it("documents every input and output of action.yml, as action.yml states them", () => {
