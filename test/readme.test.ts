@@ -31,7 +31,7 @@ describe("README", () => {
     // A checkout's files that the commands read, in a git repository of their own (check --base HEAD).
     const checkout = mkdtempSync(join(tmpdir(), "model-budget-readme-"));
     try {
-      for (const path of ["dist/cli.js", "examples", ".github/model-budget.yml"]) {
+      for (const path of ["package.json", "dist", "examples", ".github/model-budget.yml"]) {
         mkdirSync(join(checkout, path, ".."), { recursive: true });
         cpSync(new URL(path, root), join(checkout, path), { recursive: true });
       }
