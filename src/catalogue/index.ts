@@ -1,6 +1,6 @@
 import { SpecError, didYouMean } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
-import { bindArguments, formatSignature, type LayerArguments } from "./arguments.js";
+import { bindArguments, DimensionError, formatSignature, type LayerArguments } from "./arguments.js";
 import { activationLayers } from "./activation.js";
 import { attentionLayers } from "./attention.js";
 import { convolutionLayers } from "./convolution.js";
@@ -16,7 +16,7 @@ import type { LayerDefinition, LayerTensors } from "./types.js";
 export type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, SavedDtype, Signature, TensorSpec } from "./types.js";
 export { numel, sameShape } from "./common.js";
 export { scaledDotProduct } from "./attention.js";
-export { bindArguments, formatSignature, type LayerArguments };
+export { bindArguments, DimensionError, formatSignature, type LayerArguments };
 
 const FAMILIES: readonly LayerDefinition[][] = [
   linearLayers,

@@ -1,5 +1,5 @@
 import type { LayerArguments } from "./arguments.js";
-import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, written } from "./common.js";
+import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, POSITIVE_HINT, written } from "./common.js";
 import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, TensorSpec } from "./types.js";
 
 /** Normalizations keep their input and float32 statistics of `statistics` elements (mean and inverse deviation, and the like). */
@@ -55,7 +55,7 @@ function runningStatistics(type: string, defaults: boolean, dims: number | undef
 
 function normalizedShape(args: LayerArguments): number[] {
   const shape = args.ints("normalized_shape");
-  if (shape.some((size) => size < 1)) args.fail("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`);
+  if (shape.some((size) => size < 1)) args.refuseSize("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`, POSITIVE_HINT);
   return shape;
 }
 

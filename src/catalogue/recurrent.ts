@@ -54,7 +54,7 @@ function stacked(type: string, gates: number, kept: number, signature: readonly 
       const hiddenSize = positive(args, "hidden_size");
       const numLayers = positive(args, "num_layers");
       const projSize = projects ? args.int("proj_size") : 0;
-      if (projSize < 0) args.fail("proj_size", `${args.type} needs a non-negative 'proj_size', got ${projSize}`, `0 means no projection`);
+      if (projSize < 0) args.refuseSize("proj_size", `${args.type} needs a non-negative 'proj_size', got ${projSize}`, `0 means no projection`);
       if (projSize >= hiddenSize) {
         args.fail(
           "proj_size",
