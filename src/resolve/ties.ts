@@ -1,55 +1,107 @@
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { YamlSource } from "../parse/yaml.js";
-import type { ResolvedLayer, ResolvedTie, TensorReference } from "./types.js";
+import type { PathSegment, ResolvedLayer, ResolvedTie, TensorReference } from "./types.js";
+
+/** How many of a layer entry's instances `tokens` name, or 0 when the entry's path does not begin them. */
+function instancesNamed(segments: readonly PathSegment[], tokens: readonly string[]): number {
+  let instances = 1;
+  const matches = segments.every((segment, i) => {
+    const token = tokens[i]!;
+    // `*` is any one child: every instance of a repeat, or any child of a plain Sequential.
+    if (token === "*") {
+      if (typeof segment === "object") instances *= segment.to - segment.from + 1;
+      return true;
+    }
+    if (typeof segment === "string") return token === segment;
+    if (typeof segment === "number") return token === String(segment);
+    return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
+  });
+  return matches ? instances : 0;
+}
 
 /**
- * Matches `h.3.attn.c_proj.weight` or `h.*.c_fc.weight` against the layer entries: the layer
- * path comes first, the rest is the tensor's name inside the layer. Returns the longest match.
+ * Matches `h.3.attn.c_proj.weight`, `h.*.c_fc.weight` or `blocks.*.weight` against the layer entries: the layer
+ * path comes first, the rest is the tensor's name inside the layer. A path without `*` names its longest match;
+ * with `*`, every entry it matches, as `glob` references: an entry that lacks the tensor is passed over then.
  */
-function findTensor(layers: readonly ResolvedLayer[], text: string, position: SourcePosition): TensorReference | undefined {
+function findTensors(layers: readonly ResolvedLayer[], text: string, position: SourcePosition): TensorReference[] {
   const tokens = text.split(".");
-  let best: TensorReference | undefined;
-  let bestLength = -1;
+  const glob = tokens.includes("*");
+  const found: TensorReference[] = [];
   layers.forEach((layer, index) => {
-    if (layer.segments.length > tokens.length || layer.segments.length <= bestLength) return;
-    let instances = 1;
-    const matches = layer.segments.every((segment, i) => {
-      const token = tokens[i]!;
-      if (typeof segment === "string") return token === segment;
-      if (typeof segment === "number") return token === String(segment);
-      if (token === "*") {
-        instances *= segment.to - segment.from + 1;
-        return true;
-      }
-      return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
-    });
-    if (!matches) return;
-    best = { layer: index, tensor: tokens.slice(layer.segments.length).join("."), instances, text, position };
-    bestLength = layer.segments.length;
+    if (layer.segments.length > tokens.length) return;
+    const instances = instancesNamed(layer.segments, tokens);
+    if (instances === 0) return;
+    const reference = { layer: index, tensor: tokens.slice(layer.segments.length).join("."), instances, text, position, ...(glob ? { glob } : {}) };
+    if (glob) found.push(reference);
+    else if (!found[0] || layers[found[0].layer]!.segments.length < layer.segments.length) found[0] = reference;
   });
-  return best;
+  return found;
+}
+
+/** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
+const tensorKey = (reference: TensorReference) => `${reference.layer}:${reference.tensor}`;
+
+/**
+ * Refuses a tie of a tensor to itself, and a tie that closes a cycle (a.weight: b.weight, b.weight: a.weight):
+ * every key has one value, so following the values from any key must end at a tensor that is no key.
+ * Each tensor is walked once: a walk stops at a tensor an earlier walk finished.
+ */
+function checkChains(ties: readonly ResolvedTie[]): void {
+  const tieOf = new Map<string, ResolvedTie>(ties.map((tie) => [tensorKey(tie.parameter), tie]));
+  const finished = new Set<string>();
+  for (const tie of ties) {
+    if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
+      throw new SpecError(tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
+    }
+  }
+  for (const start of ties) {
+    const walk: ResolvedTie[] = [];
+    const onWalk = new Set<string>();
+    for (let step: ResolvedTie | undefined = start; step && !finished.has(tensorKey(step.parameter)); step = tieOf.get(tensorKey(step.owner))) {
+      const key = tensorKey(step.parameter);
+      if (onWalk.has(key)) {
+        const cycle = walk.slice(walk.findIndex((earlier) => tensorKey(earlier.parameter) === key));
+        const closing = cycle.at(-1)!;
+        throw new SpecError(
+          closing.parameter.position,
+          `tie cycle: ${[...cycle, cycle[0]!].map((link) => link.parameter.text).join(" → ")}`,
+          "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties",
+        );
+      }
+      onWalk.add(key);
+      walk.push(step);
+    }
+    for (const key of onWalk) finished.add(key);
+  }
 }
 
 /** Resolves `tie:` paths to layer entries; tensor names and shapes are checked once layers are counted. */
 export function resolveTies(layers: readonly ResolvedLayer[], tie: Record<string, string> | undefined, source: YamlSource): ResolvedTie[] {
-  return Object.entries(tie ?? {}).map(([parameterText, ownerText]) => {
+  const ties = Object.entries(tie ?? {}).flatMap(([parameterText, ownerText]) => {
     const parameterPosition = source.keyAt(["tie", parameterText]);
     const ownerPosition = source.at(["tie", parameterText]);
-    const parameter = findTensor(layers, parameterText, parameterPosition);
-    const owner = findTensor(layers, ownerText, ownerPosition);
-    if (!parameter) throw new SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
-    if (!owner) throw new SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
-    if (owner.instances !== 1) {
-      throw new SpecError(ownerPosition, `tie target '${ownerText}' names ${owner.instances} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
+    const parameters = findTensors(layers, parameterText, parameterPosition);
+    const owners = findTensors(layers, ownerText, ownerPosition);
+    if (parameters.length === 0) throw new SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
+    if (owners.length === 0) throw new SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
+    const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
+    if (ownerTensors !== 1) {
+      throw new SpecError(ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
     }
-    if (parameter.instances !== layers[parameter.layer]!.count) {
+    const owner = { ...owners[0]!, glob: false };
+    return parameters.map((parameter) => {
       const entry = layers[parameter.layer]!;
-      throw new SpecError(
-        parameterPosition,
-        `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`,
-        "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry",
-      );
-    }
-    return { parameter, owner };
+      if (parameter.instances !== entry.count) {
+        throw new SpecError(
+          parameterPosition,
+          `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`,
+          "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry",
+        );
+      }
+      return { parameter, owner };
+    });
   });
+  checkChains(ties);
+  return ties;
 }

@@ -49,6 +49,8 @@ export interface TensorReference {
   instances: number;
   text: string;
   position: SourcePosition;
+  /** Matched through a `*` that may cover entries without this tensor (a Sequential's activations): those are passed over. */
+  glob?: boolean;
 }
 
 export interface ResolvedTie {
