@@ -1,6 +1,6 @@
 import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
-import type { DtypeSetting, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
+import type { DtypeSetting, FrozenTensor, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
 import type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
 
@@ -32,9 +32,32 @@ function callDtype(described: DescribedLayer): DtypeSetting | undefined {
   return { value: described.args.value("dtype"), position: described.args.position("dtype") };
 }
 
-function countLayer(layer: ResolvedLayer): LayerCount {
+/** A `frozen:` list's name that is no parameter of the layer: the error, with the names there are. */
+function missingFrozen(layer: ResolvedLayer, described: DescribedLayer, item: FrozenTensor): SpecError {
+  const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
+  return new SpecError(
+    item.position,
+    `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`,
+    didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"),
+  );
+}
+
+/** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
+function frozenNames(layer: ResolvedLayer, described: DescribedLayer, globsFound: Map<FrozenTensor["position"], boolean>): Set<string> {
+  const names = new Set<string>();
+  for (const item of layer.frozenTensors) {
+    const present = described.parameters.some((tensor) => tensor.name === item.name);
+    if (item.glob) globsFound.set(item.position, (globsFound.get(item.position) ?? false) || present);
+    else if (!present) throw missingFrozen(layer, described, item);
+    if (present) names.add(item.name);
+  }
+  return names;
+}
+
+function countLayer(layer: ResolvedLayer, globsFound: Map<FrozenTensor["position"], boolean>): LayerCount {
   const described = describeLayer(layer.call);
-  const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false }));
+  const frozen = frozenNames(layer, described, globsFound);
+  const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
   const buffers = described.buffers.map((tensor) => counted(layer, tensor));
   const ownDtype = callDtype(described);
   return {
@@ -154,9 +177,21 @@ function applyTies(layers: readonly LayerCount[], ties: readonly ResolvedTie[]):
   }
 }
 
+/** A `frozen:` path through `*` must name a tensor of at least one layer it reaches. */
+function checkFrozenGlobs(model: ResolvedModel, globsFound: ReadonlyMap<FrozenTensor["position"], boolean>): void {
+  for (const [position, found] of globsFound) {
+    if (found) continue;
+    const layer = model.layers.find((candidate) => candidate.frozenTensors.some((item) => item.position === position))!;
+    const item = layer.frozenTensors.find((candidate) => candidate.position === position)!;
+    throw missingFrozen(layer, describeLayer(layer.call), item);
+  }
+}
+
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
 export function countModel(model: ResolvedModel): ModelCount {
-  const layers = model.layers.map(countLayer);
+  const globsFound = new Map<FrozenTensor["position"], boolean>();
+  const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+  checkFrozenGlobs(model, globsFound);
   applyTies(layers, model.ties);
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
   model.layers.forEach((resolved, index) => {
