@@ -45,6 +45,7 @@ function valueAt(data: unknown, path: DataPath): unknown {
 /** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
 function hintFor(path: DataPath, keyword: string): string | undefined {
   const inLayers = path.some((segment) => segment === "layers");
+  if (path.at(-1) === "frozen" || path.at(-2) === "frozen") return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
   if (keyword === "maxProperties" && inLayers) return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
   if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
     return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";

@@ -77,3 +77,11 @@ describe("frozen: a list freezes single tensors", () => {
     );
   });
 });
+
+describe("frozen: anything else", () => {
+  it("is a schema error that says what to write", () => {
+    expect(error("layers:\n  - fc: {layer: \"Linear(10, 5)\", frozen: 3}\n")).toBe(
+      "spec.yaml:2:42: layers[0].fc.frozen must be true or false or a list, not the integer 3\n  write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]",
+    );
+  });
+});
