@@ -104,6 +104,25 @@ const crossMapLRN2d: LayerDefinition = {
   },
 };
 
+/**
+ * torchvision's FrozenBatchNorm2d (detection backbones): BatchNorm2d in eval with its statistics and affine
+ * pair as four buffers, no parameters. Its forward is `x * scale + shift`, scale and shift worked out of
+ * the buffers per channel, so backward keeps only the scale (measured).
+ */
+const frozenBatchNorm: LayerDefinition = {
+  type: "FrozenBatchNorm2d",
+  signature: [arg("num_features", "int"), EPS],
+  tensors(args) {
+    const features = [positive(args, "num_features")];
+    return { parameters: [], buffers: ["weight", "bias", "running_mean", "running_var"].map((name) => ({ name, shape: features })) };
+  },
+  forward(args, input) {
+    const features = args.int("num_features");
+    channelsFirst(input, 2, features, "num_features", "features");
+    return { output: [...input.shape], saves: [{ elements: features, dtype: "activation" }] };
+  },
+};
+
 export const normalizationLayers: LayerDefinition[] = [
   ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true, dims), runningStatistics(`InstanceNorm${dims}d`, false, dims)]),
   runningStatistics("SyncBatchNorm", true, undefined, [arg("process_group", "any", null)]),
@@ -142,4 +161,5 @@ export const normalizationLayers: LayerDefinition[] = [
   },
   localResponseNorm,
   crossMapLRN2d,
+  frozenBatchNorm,
 ];

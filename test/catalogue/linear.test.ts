@@ -40,3 +40,14 @@ describe("the same refusal through import torch-repr", () => {
     expect(written.size).toBe(0);
   });
 });
+
+describe("lazy modules", () => {
+  it.each([
+    ["LazyLinear(5)", "<call>:1:1: LazyLinear infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Linear(in_features, out_features, ...) with the sizes it infers then"],
+    ["nn.LazyConv2d(8, 3)", "<call>:1:1: nn.LazyConv2d infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Conv2d(in_channels, out_channels, kernel_size, ...) with the sizes it infers then"],
+    ["LazyBatchNorm2d()", "<call>:1:1: LazyBatchNorm2d infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write BatchNorm2d(num_features, ...) with the sizes it infers then"],
+    ["UninitializedParameter()", "<call>:1:1: UninitializedParameter infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Parameter(shape) with the shape it gets then"],
+  ])("%s says to describe the model after its first forward", (call, message) => {
+    expect(errorOf(call)).toBe(message);
+  });
+});

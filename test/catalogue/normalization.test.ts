@@ -48,3 +48,18 @@ describe("normalization constraints", () => {
     expect(errorOf(call)).toBe(message);
   });
 });
+
+describe("FrozenBatchNorm2d (torchvision.ops.misc)", () => {
+  // torchvision 0.14: named_buffers() of FrozenBatchNorm2d(64) are weight, bias, running_mean, running_var, each [64]; no parameters.
+  it("holds four buffers and no parameters, and binds its repr", () => {
+    for (const text of ["FrozenBatchNorm2d(64)", "FrozenBatchNorm2d(64, eps=1e-05)"]) {
+      const described = describeText(text);
+      expect(described.parameters).toEqual([]);
+      expect(described.buffers).toEqual(["weight", "bias", "running_mean", "running_var"].map((name) => ({ name, shape: [64] })));
+    }
+  });
+
+  it("refuses a non-positive size", () => {
+    expect(errorOf("FrozenBatchNorm2d(0)")).toBe("<call>:1:19: FrozenBatchNorm2d needs a positive 'num_features', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
+  });
+});
