@@ -46,8 +46,11 @@ function runningStatistics(type: string, defaults: boolean, dims: number | undef
       // BatchNorm1d takes (batch, features) or (batch, features, length); SyncBatchNorm any rank from 2.
       const spatial = dims === undefined || (dims === 1 && input.shape.length === 2) ? input.shape.length - 2 : dims;
       channelsFirst(input, Math.max(spatial, 0), features, "num_features", "features");
-      // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them.
-      const perFeature = type.startsWith("InstanceNorm") ? 2 * input.shape[0]! * features : 4 * features;
+      // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them when
+      // it is tracked. InstanceNorm is batch_norm over batch × features channels, with its weight and running
+      // pair repeated per sample (measured).
+      const tracked = args.bool("track_running_stats") ? 2 : 0;
+      const perFeature = type.startsWith("InstanceNorm") ? (2 + Number(args.bool("affine")) + tracked) * input.shape[0]! * features : (2 + tracked) * features;
       return normalized(input, perFeature);
     },
   };

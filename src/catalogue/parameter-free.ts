@@ -197,10 +197,21 @@ const adaptive = (dims: number, indices: boolean): Forward => (args, input) => {
 };
 
 /**
- * A dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU
- * kernel keeps a mask in the input's dtype instead); p=0 is the identity.
+ * Dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU kernel
+ * keeps a mask in the input's dtype instead). The others are not fused, and keep their noise in the
+ * input's dtype (measured): AlphaDropout one per element, the feature dropouts one per sample and
+ * channel (Dropout1d/2d/3d, FeatureAlphaDropout zero whole channels). p=0 is the identity.
  */
-const dropout: Forward = (args, input) => (args.float("p") === 0 ? elementwise(input, "nothing", true) : { output: [...input.shape], saves: [{ elements: numel(input.shape), dtype: "bool" }] });
+const dropout: Forward = (args, input) => {
+  if (args.float("p") === 0) return elementwise(input, "nothing", true);
+  const [batch, channels] = input.shape as [number, number];
+  const noise =
+    args.type === "Dropout"
+      ? { elements: numel(input.shape), dtype: "bool" as const }
+      : { elements: args.type === "AlphaDropout" ? numel(input.shape) : batch * channels, dtype: "activation" as const };
+  if (args.type !== "Dropout" && args.type !== "AlphaDropout" && input.shape.length < 2) input.mismatch(undefined, "an input of at least 2 dimensions (batch, channels, ...)");
+  return { output: [...input.shape], saves: [noise] };
+};
 
 const flatten: Forward = (args, input) => {
   const rank = input.shape.length;
