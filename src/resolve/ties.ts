@@ -26,6 +26,14 @@ function findTensors(layers: readonly ResolvedLayer[], text: string, position: S
 /** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
 const tensorKey = (reference: TensorReference) => `${reference.layer}:${reference.tensor}`;
 
+const SHOWN_LINKS = 6;
+
+/** `a → b → c → a`, or for a long cycle its first and last links around the number left out. */
+function cycleText(links: readonly string[]): string {
+  const shown = links.length <= SHOWN_LINKS ? links : [...links.slice(0, SHOWN_LINKS / 2), `… ${links.length - SHOWN_LINKS} more …`, ...links.slice(-SHOWN_LINKS / 2)];
+  return [...shown, links[0]!].join(" → ");
+}
+
 /**
  * Refuses a tie of a tensor to itself, and a tie that closes a cycle (a.weight: b.weight, b.weight: a.weight):
  * every key has one value, so following the values from any key must end at a tensor that is no key.
@@ -49,7 +57,7 @@ function checkChains(ties: readonly ResolvedTie[]): void {
         const closing = cycle.at(-1)!;
         throw new SpecError(
           closing.parameter.position,
-          `tie cycle: ${[...cycle, cycle[0]!].map((link) => link.parameter.text).join(" → ")}`,
+          `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`,
           "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties",
         );
       }
