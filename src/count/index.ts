@@ -136,7 +136,11 @@ function tieGroups(layers: readonly LayerCount[], ties: readonly ResolvedTie[]):
     parent.set(root(parameter), root(owner));
   }
   const groups = new Map<TieMember, TieMember[]>();
-  for (const member of members.values()) groups.set(root(member), [...(groups.get(root(member)) ?? []), member]);
+  for (const member of members.values()) {
+    const group = groups.get(root(member));
+    if (group) group.push(member);
+    else groups.set(root(member), [member]);
+  }
   return [...groups.values()].map((group) => group.sort(earlier));
 }
 

@@ -1,26 +1,72 @@
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { YamlSource } from "../parse/yaml.js";
-import { instancesNamed } from "./paths.js";
 import type { ResolvedLayer, ResolvedTie, TensorReference } from "./types.js";
+
+/** The layer entries by path, one step per node, so a tie path is matched in the time of its own length. */
+interface PathNode {
+  /** The entry whose path ends here. */
+  layer?: number;
+  named: Map<string, PathNode>;
+  runs: { from: number; to: number; node: PathNode }[];
+}
+
+const pathNode = (): PathNode => ({ named: new Map(), runs: [] });
+
+function pathTree(layers: readonly ResolvedLayer[]): PathNode {
+  const root = pathNode();
+  layers.forEach((layer, index) => {
+    let node = root;
+    for (const segment of layer.segments) {
+      if (typeof segment === "object") {
+        let run = node.runs.find((candidate) => candidate.from === segment.from && candidate.to === segment.to);
+        if (!run) node.runs.push((run = { ...segment, node: pathNode() }));
+        node = run.node;
+        continue;
+      }
+      const key = String(segment);
+      if (!node.named.has(key)) node.named.set(key, pathNode());
+      node = node.named.get(key)!;
+    }
+    node.layer = index;
+  });
+  return root;
+}
+
+interface PathMatch {
+  layer: number;
+  /** How many of the path's tokens the entry's path takes. */
+  depth: number;
+  instances: number;
+}
+
+/** Every entry whose path begins `tokens`: `*` is any one child (every instance of a run), a number one instance of a run. */
+function matches(node: PathNode, tokens: readonly string[], depth: number, instances: number, found: PathMatch[]): void {
+  if (node.layer !== undefined) found.push({ layer: node.layer, depth, instances });
+  if (depth === tokens.length) return;
+  const token = tokens[depth]!;
+  if (token === "*") {
+    for (const child of node.named.values()) matches(child, tokens, depth + 1, instances, found);
+    for (const run of node.runs) matches(run.node, tokens, depth + 1, instances * (run.to - run.from + 1), found);
+    return;
+  }
+  const child = node.named.get(token);
+  if (child) matches(child, tokens, depth + 1, instances, found);
+  if (!/^\d+$/.test(token)) return;
+  for (const run of node.runs) if (Number(token) >= run.from && Number(token) <= run.to) matches(run.node, tokens, depth + 1, instances, found);
+}
 
 /**
  * Matches `h.3.attn.c_proj.weight`, `h.*.c_fc.weight` or `blocks.*.weight` against the layer entries: the layer
  * path comes first, the rest is the tensor's name inside the layer. A path without `*` names its longest match;
  * with `*`, every entry it matches, as `glob` references: an entry that lacks the tensor is passed over then.
  */
-function findTensors(layers: readonly ResolvedLayer[], text: string, position: SourcePosition): TensorReference[] {
+function findTensors(tree: PathNode, text: string, position: SourcePosition): TensorReference[] {
   const tokens = text.split(".");
   const glob = tokens.includes("*");
-  const found: TensorReference[] = [];
-  layers.forEach((layer, index) => {
-    if (layer.segments.length > tokens.length) return;
-    const instances = instancesNamed(layer.segments, tokens);
-    if (instances === 0) return;
-    const reference = { layer: index, tensor: tokens.slice(layer.segments.length).join("."), instances, text, position, ...(glob ? { glob } : {}) };
-    if (glob) found.push(reference);
-    else if (!found[0] || layers[found[0].layer]!.segments.length < layer.segments.length) found[0] = reference;
-  });
-  return found;
+  const found: PathMatch[] = [];
+  matches(tree, tokens, 0, 1, found);
+  const chosen = glob ? found.sort((a, b) => a.layer - b.layer) : found.sort((a, b) => b.depth - a.depth).slice(0, 1);
+  return chosen.map(({ layer, depth, instances }) => ({ layer, tensor: tokens.slice(depth).join("."), instances, text, position, ...(glob ? { glob } : {}) }));
 }
 
 /** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
@@ -70,11 +116,12 @@ function checkChains(ties: readonly ResolvedTie[]): void {
 
 /** Resolves `tie:` paths to layer entries; tensor names and shapes are checked once layers are counted. */
 export function resolveTies(layers: readonly ResolvedLayer[], tie: Record<string, string> | undefined, source: YamlSource): ResolvedTie[] {
+  const tree = pathTree(layers);
   const ties = Object.entries(tie ?? {}).flatMap(([parameterText, ownerText]) => {
     const parameterPosition = source.keyAt(["tie", parameterText]);
     const ownerPosition = source.at(["tie", parameterText]);
-    const parameters = findTensors(layers, parameterText, parameterPosition);
-    const owners = findTensors(layers, ownerText, ownerPosition);
+    const parameters = findTensors(tree, parameterText, parameterPosition);
+    const owners = findTensors(tree, ownerText, ownerPosition);
     if (parameters.length === 0) throw new SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
     if (owners.length === 0) throw new SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
     const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);

@@ -86,7 +86,7 @@ describe("hostile ties and frozen lists through dist/cli.js report", () => {
   });
 
   it("a long tie chain that closes on itself ends quickly", () => {
-    const count = 3000;
+    const count = 2000;
     const layers = Array.from({ length: count }, (_, i) => `  - l${i}: Linear(4, 4)\n`).join("");
     const ties = Array.from({ length: count }, (_, i) => `  l${i}.weight: l${(i + 1) % count}.weight\n`).join("");
     const file = writeSpec(`layers:\n${layers}tie:\n${ties}`);
@@ -95,7 +95,7 @@ describe("hostile ties and frozen lists through dist/cli.js report", () => {
     expect(run.ms).toBeLessThan(5000);
     expect(showsStackTrace(run.stderr)).toBe(false);
     expect(run.stderr).toBe(
-      `${file}:${2 * count + 2}:3: tie cycle: l0.weight → l1.weight → l2.weight → … 2994 more … → l2997.weight → l2998.weight → l2999.weight → l0.weight\n  a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties\n`,
+      `${file}:${2 * count + 2}:3: tie cycle: l0.weight → l1.weight → l2.weight → … 1994 more … → l1997.weight → l1998.weight → l1999.weight → l0.weight\n  a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties\n`,
     );
   });
 
