@@ -15,7 +15,7 @@ describe("attention and recurrent rules, checked against PyTorch 1.13 (CPU, floa
   // forward pass; MACs one per weight use, each step's gate products for recurrent layers.
   const CASES: [string, number[], number[], number, number, number][] = [
     // L=5, N=2, E=16: in-projections 3·10·16², out_proj 10·16², Q·Kᵀ and scores·V 2·2·5·5·16.
-    // Autograd also keeps the 1/√d and 1/heads scalars as float64 (16 bytes).
+    // Autograd also keeps two 0-d scalars (16 bytes): 1/√d as float64, and num_heads as int64 for the weights averaged over heads.
     ["MultiheadAttention(16, 4)", [5, 2, 16], [5, 2, 16], 4 * 10 * 256 + 1600, 1600, 4016 - 16],
     // With dropout, the CPU kernel's mask is float32 (800 bytes) where we count CUDA's one byte a score (200).
     ["MultiheadAttention(16, 4, dropout=0.1, batch_first=True)", [2, 5, 16], [2, 5, 16], 4 * 10 * 256 + 1600, 1600, 5616 - 16 - 600],
