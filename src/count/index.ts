@@ -35,6 +35,9 @@ function callDtype(described: DescribedLayer): DtypeSetting | undefined {
 /** A `frozen:` list's name that is no parameter of the layer: the error, with the names there are. */
 function missingFrozen(layer: ResolvedLayer, described: DescribedLayer, item: FrozenTensor): SpecError {
   const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
+  if (item.name === "") {
+    return new SpecError(item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+  }
   return new SpecError(
     item.position,
     `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`,

@@ -128,7 +128,8 @@ function frozenTensors(paths: readonly FrozenPath[], segments: readonly PathSegm
   const found: FrozenTensor[] = [];
   for (const path of paths) {
     const below = segments.slice(path.depth);
-    if (below.length >= path.tokens.length) continue;
+    // As long as the path: a bare Parameter entry's one tensor.
+    if (below.length > path.tokens.length) continue;
     const instances = instancesNamed(below, path.tokens);
     if (instances === 0) continue;
     const all = instanceCount(below);

@@ -65,6 +65,14 @@ describe("frozen: a list freezes single tensors", () => {
     );
   });
 
+  it("a module's bare Parameter by its name; a whole layer is frozen: true", () => {
+    const spec = "layers:\n  - vit:\n      frozen: [cls_token]\n      layers:\n        - cls_token: Parameter(1, 1, 8)\n        - head: Linear(8, 2)\n";
+    expect(trainableOf(spec).tensors).toEqual(["vit.cls_token.:false", "vit.head.weight:true", "vit.head.bias:true"]);
+    expect(error("layers:\n  - m:\n      frozen: [head]\n      layers:\n        - head: Linear(8, 2)\n")).toBe(
+      "spec.yaml:3:16: frozen names 'head', which is the layer m.head (Linear), not one of its tensors\n  freeze the layer with frozen: true, or name its tensors: weight, bias",
+    );
+  });
+
   it("one instance of a run cannot be frozen alone", () => {
     expect(error("layers:\n  - m:\n      frozen: [h.0.bias]\n      layers:\n        - h: {repeat: 2, layer: \"Linear(4, 4)\"}\n")).toBe(
       "spec.yaml:3:16: frozen 'h.0.bias' names 1 of the 2 instances of m.h.[0-1]\n  freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry",
