@@ -1,5 +1,5 @@
 import type { LayerArguments } from "./arguments.js";
-import { arg, dimension, elementwise, FACTORY_KWARGS, INPLACE, positive } from "./common.js";
+import { arg, dimension, elementwise, FACTORY_KWARGS, INPLACE, numel, positive } from "./common.js";
 import { withoutTensors, type Check, type Forward, type Row } from "./parameter-free.js";
 import type { LayerDefinition } from "./types.js";
 
@@ -12,8 +12,15 @@ const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax",
  */
 const OWN_STORAGE = new Set(["ReLU6", "Hardtanh", "SiLU", "Mish", "Hardsigmoid", "Hardswish"]);
 
+/**
+ * Measured with PyTorch 1.13: these keep their input and one more tensor of its size: Softsign is Python's
+ * `x / (1 + |x|)` and keeps the divisor, LogSigmoid its kernel's buffer, RReLU in training its random slopes.
+ */
+const INPUT_AND_ONE_MORE = new Set(["Softsign", "LogSigmoid", "RReLU"]);
+
 /** In place, an activation overwrites its input and keeps the result: one storage with its producer's. */
 const activation: Forward = (args, input) => {
+  if (INPUT_AND_ONE_MORE.has(args.type)) return { output: [...input.shape], saves: ["input", { elements: numel(input.shape), dtype: "activation" }] };
   const inplace = args.has("inplace") && args.bool("inplace") && !OWN_STORAGE.has(args.type);
   return elementwise(input, inplace || SAVE_OUTPUT.has(args.type) ? "output" : "input", inplace);
 };

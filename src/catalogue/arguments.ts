@@ -2,6 +2,13 @@ import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import type { ArgumentSpec, ArgumentType, LayerDefinition, Signature } from "./types.js";
 
+/**
+ * A size below what any tensor can have. The importers replace a layer they cannot count with a
+ * placeholder and a warning; a size like this one they refuse, as a spec does, since it only ever
+ * comes from a typo or a tampered file and a placeholder would count it as nothing.
+ */
+export class DimensionError extends SpecError {}
+
 interface BoundValue {
   value: Value;
   position: SourcePosition;
@@ -58,7 +65,7 @@ export class LayerArguments {
 
   int(name: string): number {
     const value = this.value(name);
-    if (value.kind !== "int") this.fail(name, `${this.call.type} needs an integer for '${name}', got ${describeValue(value)}`);
+    if (value.kind !== "int") this.fail(name, `${this.call.type} needs an integer for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.int);
     return value.value;
   }
 
@@ -68,13 +75,13 @@ export class LayerArguments {
 
   float(name: string): number {
     const value = this.value(name);
-    if (value.kind !== "int" && value.kind !== "float") this.fail(name, `${this.call.type} needs a number for '${name}', got ${describeValue(value)}`);
+    if (value.kind !== "int" && value.kind !== "float") this.fail(name, `${this.call.type} needs a number for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.float);
     return value.value;
   }
 
   bool(name: string): boolean {
     const value = this.value(name);
-    if (value.kind !== "bool") this.fail(name, `${this.call.type} needs True or False for '${name}', got ${describeValue(value)}`);
+    if (value.kind !== "bool") this.fail(name, `${this.call.type} needs True or False for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.bool);
     return value.value;
   }
 
@@ -82,7 +89,7 @@ export class LayerArguments {
     const value = this.value(name);
     if (value.kind === "string") return value.value;
     if (value.kind === "symbol") return value.name;
-    this.fail(name, `${this.call.type} needs a string for '${name}', got ${describeValue(value)}`);
+    this.fail(name, `${this.call.type} needs a string for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.string);
   }
 
   /** An int or tuple of ints as a list: `7` is `[7]`, `(3, 5)` is `[3, 5]`. */
@@ -92,7 +99,7 @@ export class LayerArguments {
     if (value.kind === "tuple" && value.items.every((item) => item.kind === "int")) {
       return value.items.map((item) => (item as { value: number }).value);
     }
-    this.fail(name, `${this.call.type} needs an integer or a tuple of integers for '${name}', got ${describeValue(value)}`);
+    this.fail(name, `${this.call.type} needs an integer or a tuple of integers for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.size);
   }
 
   /** A per-dimension size such as kernel_size: an int is repeated `dims` times, a tuple must have `dims` items. */
@@ -109,13 +116,18 @@ export class LayerArguments {
   /** A nested layer argument, bound to its own definition. */
   layer(name: string): BoundLayer {
     const value = this.value(name);
-    if (value.kind !== "layer") this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`);
+    if (value.kind !== "layer") this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.layer);
     const definition = this.lookup(value.call);
     return { definition, args: bindArguments(definition, value.call, this.lookup) };
   }
 
   fail(name: string, message: string, hint?: string): never {
     throw new SpecError(this.values.get(name)?.position ?? this.call.position, message, hint);
+  }
+
+  /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
+  refuseSize(name: string, message: string, hint: string): never {
+    throw new DimensionError(this.values.get(name)?.position ?? this.call.position, message, hint);
   }
 }
 
@@ -160,13 +172,25 @@ const EXPECTED: Record<ArgumentType, string> = {
   layer: "a layer such as TransformerEncoderLayer(...)",
 };
 
+/** What to write instead of a value of the wrong type. */
+const WHAT_TO_WRITE: Record<ArgumentType, string> = {
+  any: "write the value as PyTorch takes it",
+  int: "write a whole number such as 64; in an expression, // divides to a whole number",
+  float: "write a number such as 0.1",
+  bool: "write True or False",
+  string: "write a quoted string such as 'same'",
+  size: "write an integer such as 3, or a tuple of integers such as (3, 3)",
+  padding: "write an integer, a tuple of integers such as (1, 1), or 'same' or 'valid'",
+  layer: "write a layer call such as TransformerEncoderLayer(512, 8)",
+};
+
 function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, position: SourcePosition): void {
   if (value.kind === "none" && (spec.optional || spec.default === null)) return;
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
     throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, `define it under vars:, or check its spelling`);
   }
-  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`);
+  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, WHAT_TO_WRITE[spec.type]);
 }
 
 /** Binds positional and keyword arguments to a definition's signature, as Python would. */

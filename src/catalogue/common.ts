@@ -24,14 +24,21 @@ export function written(args: LayerArguments, name: string): string {
  */
 export function positive(args: LayerArguments, name: string): number {
   const value = args.int(name);
-  if (value < 1) args.fail(name, `${args.type} needs a positive '${name}', got ${value}`);
+  if (value < 1) args.refuseSize(name, `${args.type} needs a positive '${name}', got ${value}`, POSITIVE_HINT);
   return value;
 }
+
+/** What to do about a count below 1: it is a typo, or an expression over vars that went wrong. */
+export const POSITIVE_HINT = "write 1 or more; when an expression gives it, check the vars it uses";
 
 /** Per-dimension sizes with every item at least `minimum`: kernel sizes and strides (1), paddings (0). */
 export function atLeast(args: LayerArguments, name: string, sizes: number[], minimum: 0 | 1): number[] {
   if (sizes.some((size) => size < minimum)) {
-    args.fail(name, `${args.type} needs ${minimum === 1 ? "positive" : "non-negative"} values for '${name}', got ${written(args, name)}`);
+    args.refuseSize(
+      name,
+      `${args.type} needs ${minimum === 1 ? "positive" : "non-negative"} values for '${name}', got ${written(args, name)}`,
+      minimum === 1 ? POSITIVE_HINT : "write 0 or more; when an expression gives it, check the vars it uses",
+    );
   }
   return sizes;
 }

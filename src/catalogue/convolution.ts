@@ -1,6 +1,6 @@
 import type { LayerArguments } from "./arguments.js";
 import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, sizeAtLeast, windows, written } from "./common.js";
-import type { ArgumentSpec, LayerDefinition } from "./types.js";
+import type { ArgumentSpec, LayerDefinition, Saved } from "./types.js";
 
 const PADDING_MODES = ["zeros", "reflect", "replicate", "circular"];
 
@@ -47,6 +47,23 @@ function checkOutputPadding(args: LayerArguments, dims: number, stride: number[]
       `lower output_padding, or raise stride`,
     );
   }
+}
+
+/**
+ * What a convolution keeps of its input (PyTorch 1.13, measured). With padding_mode other than 'zeros' it
+ * pads first, by F.pad, and keeps the padded copy; 'reflect' and 'replicate' padding keep the input too.
+ * padding='same' with an odd total padding (an even kernel) pads the extra element on the right first,
+ * and keeps that copy only. Otherwise, the input.
+ */
+function paddedInput(args: LayerArguments, spatial: readonly number[], spans: readonly number[], same: boolean, padding: readonly number[], planes: number): Saved[] {
+  const totals = same ? spans : padding.map((pad) => 2 * pad);
+  const mode = args.string("padding_mode");
+  if (mode !== "zeros") {
+    const copy: Saved = { elements: planes * numel(spatial.map((length, d) => length + totals[d]!)), dtype: "activation" };
+    return mode === "circular" ? [copy] : ["input", copy];
+  }
+  if (same && totals.some((total) => total % 2 === 1)) return [{ elements: planes * numel(spatial.map((length, d) => length + (totals[d]! % 2))), dtype: "activation" }];
+  return ["input"];
 }
 
 function convolution(dims: number, transposed: boolean): LayerDefinition {
@@ -101,7 +118,8 @@ function convolution(dims: number, transposed: boolean): LayerDefinition {
       // fvcore: one MAC per weight use; a transposed convolution uses each weight once per input position.
       const weightUses = transposed ? batch * numel(spatial) : batch * numel(out);
       const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * numel(kernel);
-      return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves: ["input"] };
+      const saves = transposed ? (["input"] satisfies Saved[]) : paddedInput(args, spatial, kernel.map((size, d) => dilation[d]! * (size - 1)), same, padding, batch * inChannels);
+      return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { SpecError, didYouMean } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
-import { bindArguments, formatSignature, type LayerArguments } from "./arguments.js";
+import { bindArguments, DimensionError, formatSignature, type LayerArguments } from "./arguments.js";
 import { activationLayers } from "./activation.js";
 import { attentionLayers } from "./attention.js";
 import { convolutionLayers } from "./convolution.js";
@@ -16,7 +16,7 @@ import type { LayerDefinition, LayerTensors } from "./types.js";
 export type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, SavedDtype, Signature, TensorSpec } from "./types.js";
 export { numel, sameShape } from "./common.js";
 export { scaledDotProduct } from "./attention.js";
-export { bindArguments, formatSignature, type LayerArguments };
+export { bindArguments, DimensionError, formatSignature, type LayerArguments };
 
 const FAMILIES: readonly LayerDefinition[][] = [
   linearLayers,
@@ -42,9 +42,23 @@ export function layerTypes(): string[] {
   return [...BY_TYPE.keys()];
 }
 
+/** Lazy modules and uninitialized tensors take their sizes from the first forward pass, which a spec cannot run. */
+function lazyHint(type: string): string | undefined {
+  if (/^Uninitialized(?:Parameter|Buffer)$/.test(type)) {
+    return `describe the model after its first forward: write ${type.slice("Uninitialized".length)}(shape) with the shape it gets then`;
+  }
+  const eager = /^Lazy(\w+)$/.exec(type)?.[1];
+  const definition = eager === undefined ? undefined : BY_TYPE.get(eager);
+  if (!definition) return undefined;
+  const required = definition.signature.filter((spec) => spec.default === undefined && !spec.optional).map((spec) => spec.name);
+  return `describe the model after its first forward: write ${definition.type}(${[...required, "..."].join(", ")}) with the sizes it infers then`;
+}
+
 export function findLayer(call: EvaluatedCall): LayerDefinition {
   const definition = BY_TYPE.get(className(call.type));
   if (definition) return definition;
+  const lazy = lazyHint(className(call.type));
+  if (lazy) throw new SpecError(call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
   const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
   throw new SpecError(
     call.position,

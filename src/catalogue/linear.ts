@@ -1,4 +1,4 @@
-import { numel } from "./common.js";
+import { numel, positive } from "./common.js";
 import type { LayerDefinition } from "./types.js";
 
 const linear: LayerDefinition = {
@@ -11,8 +11,8 @@ const linear: LayerDefinition = {
     { name: "dtype", type: "any", default: null },
   ],
   tensors(args) {
-    const inFeatures = args.int("in_features");
-    const outFeatures = args.int("out_features");
+    const inFeatures = positive(args, "in_features");
+    const outFeatures = positive(args, "out_features");
     return {
       parameters: [{ name: "weight", shape: [outFeatures, inFeatures] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : [])],
       buffers: [],
@@ -38,11 +38,11 @@ const bilinear: LayerDefinition = {
     { name: "dtype", type: "any", default: null },
   ],
   tensors(args) {
-    const outFeatures = args.int("out_features");
+    const [in1, in2, outFeatures] = ["in1_features", "in2_features", "out_features"].map((name) => positive(args, name));
     return {
       parameters: [
-        { name: "weight", shape: [outFeatures, args.int("in1_features"), args.int("in2_features")] },
-        ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : []),
+        { name: "weight", shape: [outFeatures!, in1!, in2!] },
+        ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures!] }] : []),
       ],
       buffers: [],
     };

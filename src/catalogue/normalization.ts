@@ -1,5 +1,5 @@
 import type { LayerArguments } from "./arguments.js";
-import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, written } from "./common.js";
+import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, POSITIVE_HINT, written } from "./common.js";
 import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, TensorSpec } from "./types.js";
 
 /** Normalizations keep their input and float32 statistics of `statistics` elements (mean and inverse deviation, and the like). */
@@ -46,8 +46,11 @@ function runningStatistics(type: string, defaults: boolean, dims: number | undef
       // BatchNorm1d takes (batch, features) or (batch, features, length); SyncBatchNorm any rank from 2.
       const spatial = dims === undefined || (dims === 1 && input.shape.length === 2) ? input.shape.length - 2 : dims;
       channelsFirst(input, Math.max(spatial, 0), features, "num_features", "features");
-      // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them.
-      const perFeature = type.startsWith("InstanceNorm") ? 2 * input.shape[0]! * features : 4 * features;
+      // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them when
+      // it is tracked. InstanceNorm is batch_norm over batch × features channels, with its weight and running
+      // pair repeated per sample (measured).
+      const tracked = args.bool("track_running_stats") ? 2 : 0;
+      const perFeature = type.startsWith("InstanceNorm") ? (2 + Number(args.bool("affine")) + tracked) * input.shape[0]! * features : (2 + tracked) * features;
       return normalized(input, perFeature);
     },
   };
@@ -55,7 +58,7 @@ function runningStatistics(type: string, defaults: boolean, dims: number | undef
 
 function normalizedShape(args: LayerArguments): number[] {
   const shape = args.ints("normalized_shape");
-  if (shape.some((size) => size < 1)) args.fail("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`);
+  if (shape.some((size) => size < 1)) args.refuseSize("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`, POSITIVE_HINT);
   return shape;
 }
 
@@ -104,6 +107,25 @@ const crossMapLRN2d: LayerDefinition = {
   },
 };
 
+/**
+ * torchvision's FrozenBatchNorm2d (detection backbones): BatchNorm2d in eval with its statistics and affine
+ * pair as four buffers, no parameters. Its forward is `x * scale + shift`, scale and shift worked out of
+ * the buffers per channel, so backward keeps only the scale (measured).
+ */
+const frozenBatchNorm: LayerDefinition = {
+  type: "FrozenBatchNorm2d",
+  signature: [arg("num_features", "int"), EPS],
+  tensors(args) {
+    const features = [positive(args, "num_features")];
+    return { parameters: [], buffers: ["weight", "bias", "running_mean", "running_var"].map((name) => ({ name, shape: features })) };
+  },
+  forward(args, input) {
+    const features = args.int("num_features");
+    channelsFirst(input, 2, features, "num_features", "features");
+    return { output: [...input.shape], saves: [{ elements: features, dtype: "activation" }] };
+  },
+};
+
 export const normalizationLayers: LayerDefinition[] = [
   ...[1, 2, 3].flatMap((dims) => [runningStatistics(`BatchNorm${dims}d`, true, dims), runningStatistics(`InstanceNorm${dims}d`, false, dims)]),
   runningStatistics("SyncBatchNorm", true, undefined, [arg("process_group", "any", null)]),
@@ -142,4 +164,5 @@ export const normalizationLayers: LayerDefinition[] = [
   },
   localResponseNorm,
   crossMapLRN2d,
+  frozenBatchNorm,
 ];

@@ -1,6 +1,6 @@
 import type { Value } from "../parse/values.js";
 import type { LayerArguments } from "./arguments.js";
-import { arg, atLeast, channelsFirst, dimension, elementwise, INPLACE, numel, positive, windows, written } from "./common.js";
+import { arg, atLeast, channelsFirst, dimension, elementwise, INPLACE, numel, positive, POSITIVE_HINT, sizeAtLeast, windows, written } from "./common.js";
 import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition } from "./types.js";
 
 /** Rejects what PyTorch rejects, at construction or at the first forward pass. */
@@ -67,7 +67,7 @@ function numbers(args: LayerArguments, name: string): number[] {
   const value = args.value(name);
   const items = value.kind === "tuple" ? value.items : [value];
   if (!items.every((item): item is Extract<Value, { kind: "int" | "float" }> => item.kind === "int" || item.kind === "float")) {
-    args.fail(name, `${args.type} needs a number or a tuple of numbers for '${name}'`);
+    args.fail(name, `${args.type} needs a number or a tuple of numbers for '${name}'`, "write a number such as 0.5, or a tuple such as (0.5, 0.5)");
   }
   return items.map((item) => item.value);
 }
@@ -92,11 +92,17 @@ const checkOutputSize: Check = (args) => {
   const value = args.value("output_size");
   const items = value.kind === "tuple" ? value.items : [value];
   if (!items.every((item) => item.kind === "none" || (item.kind === "int" && item.value >= 1))) {
-    args.fail("output_size", `${args.type} output_size must be a positive integer, or a tuple of positive integers and None`);
+    args.fail("output_size", `${args.type} output_size must be a positive integer, or a tuple of positive integers and None`, "write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size");
   }
 };
 
+/** A target size, when given instead of a scale factor, has every item at least 1. */
+const checkSize: Check = (args) => {
+  if (!args.isNone("size")) atLeast(args, "size", args.ints("size"), 1);
+};
+
 const checkUpsample: Check = (args) => {
+  checkSize(args);
   const mode = args.string("mode");
   if (!UPSAMPLE_MODES.includes(mode)) args.fail("mode", `${args.type} mode '${mode}' is unknown`, `use one of ${UPSAMPLE_MODES.map((name) => `'${name}'`).join(", ")}`);
   if (!args.isNone("align_corners") && !INTERPOLATING_MODES.includes(mode)) {
@@ -107,6 +113,7 @@ const checkUpsample: Check = (args) => {
 /** print(model) shows these classes' fixed mode, so the keyword must bind, but only to that mode. */
 function upsampling(type: string, mode: string): Row {
   const check: Check = (args) => {
+    checkSize(args);
     const given = args.string("mode");
     if (given !== mode) args.fail("mode", `${type} always uses mode '${mode}', got '${given}'`, `use Upsample(mode='${given}') instead`);
   };
@@ -190,10 +197,21 @@ const adaptive = (dims: number, indices: boolean): Forward => (args, input) => {
 };
 
 /**
- * A dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU
- * kernel keeps a mask in the input's dtype instead); p=0 is the identity.
+ * Dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU kernel
+ * keeps a mask in the input's dtype instead). The others are not fused, and keep their noise in the
+ * input's dtype (measured): AlphaDropout one per element, the feature dropouts one per sample and
+ * channel (Dropout1d/2d/3d, FeatureAlphaDropout zero whole channels). p=0 is the identity.
  */
-const dropout: Forward = (args, input) => (args.float("p") === 0 ? elementwise(input, "nothing", true) : { output: [...input.shape], saves: [{ elements: numel(input.shape), dtype: "bool" }] });
+const dropout: Forward = (args, input) => {
+  if (args.float("p") === 0) return elementwise(input, "nothing", true);
+  const [batch, channels] = input.shape as [number, number];
+  const noise =
+    args.type === "Dropout"
+      ? { elements: numel(input.shape), dtype: "bool" as const }
+      : { elements: args.type === "AlphaDropout" ? numel(input.shape) : batch * channels, dtype: "activation" as const };
+  if (args.type !== "Dropout" && args.type !== "AlphaDropout" && input.shape.length < 2) input.mismatch(undefined, "an input of at least 2 dimensions (batch, channels, ...)");
+  return { output: [...input.shape], saves: [noise] };
+};
 
 const flatten: Forward = (args, input) => {
   const rank = input.shape.length;
@@ -289,13 +307,28 @@ const padded = (dims: number, savesInput: boolean): Forward => (args, input) => 
   return { output, saves: savesInput ? ["input"] : [] };
 };
 
+/** Fold's and Unfold's windows: sizes, dilations and strides of at least 1, paddings of at least 0, over height and width. */
+const checkWindows: Check = (args) => {
+  if (args.has("output_size")) sizeAtLeast(args, "output_size", 2, 1);
+  for (const name of ["kernel_size", "dilation", "stride"]) sizeAtLeast(args, name, 2, 1);
+  sizeAtLeast(args, "padding", 2, 0);
+};
+
+/** Unflatten's sizes are positive, but for one -1 that takes what is left. */
+const checkUnflatten: Check = (args) => {
+  const sizes = args.ints("unflattened_size");
+  if (sizes.some((size) => size < 1 && size !== -1) || sizes.filter((size) => size === -1).length > 1) {
+    args.refuseSize("unflattened_size", `Unflatten needs positive sizes in 'unflattened_size', and at most one -1, got ${written(args, "unflattened_size")}`, POSITIVE_HINT);
+  }
+};
+
 /** Two sides per dimension, as the documentation gives it. */
 const padSides = (dims: number): Check => (args) => void args.size("padding", 2 * dims);
 
 const ROWS: Row[] = [
   ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
   ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
-  ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], undefined, unflatten],
+  ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
   ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map(
     (type): Row => [type, [arg("p", "float", 0.5), INPLACE], checkProbability, dropout],
   ),
@@ -324,8 +357,8 @@ const ROWS: Row[] = [
   ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor"), shuffle(true)],
   ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor"), shuffle(false)],
   ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups"), (_, input) => elementwise(input, "nothing")],
-  ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, fold],
-  ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, unfold],
+  ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], checkWindows, fold],
+  ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], checkWindows, unfold],
   // ZeroPad1d/3d and CircularPad are PyTorch >= 2.1.
   ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) =>
     perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d), padded(d, name === "ReflectionPad" || name === "ReplicationPad")]),

@@ -7,7 +7,7 @@ function shapeOf(args: LayerArguments): number[] {
   const items = (args.value("shape") as Extract<Value, { kind: "tuple" }>).items;
   const shape = items.flatMap((item) => (item.kind === "tuple" ? item.items : [item])).map((item) => (item as { value: number }).value);
   const negative = shape.findIndex((size) => size < 0);
-  if (negative >= 0) args.fail("shape", `${args.type} has a negative size ${shape[negative]} in its shape`);
+  if (negative >= 0) args.refuseSize("shape", `${args.type} has a negative size ${shape[negative]} in its shape`, "write sizes of 0 or more, e.g. Parameter(1, 1, 768)");
   return shape;
 }
 

@@ -54,7 +54,7 @@ function stacked(type: string, gates: number, kept: number, signature: readonly 
       const hiddenSize = positive(args, "hidden_size");
       const numLayers = positive(args, "num_layers");
       const projSize = projects ? args.int("proj_size") : 0;
-      if (projSize < 0) args.fail("proj_size", `${args.type} needs a non-negative 'proj_size', got ${projSize}`, `0 means no projection`);
+      if (projSize < 0) args.refuseSize("proj_size", `${args.type} needs a non-negative 'proj_size', got ${projSize}`, `0 means no projection`);
       if (projSize >= hiddenSize) {
         args.fail(
           "proj_size",
@@ -89,12 +89,14 @@ function stacked(type: string, gates: number, kept: number, signature: readonly 
       const saves: Saved[] = ["input"];
       for (let layer = 0; layer < args.int("num_layers"); layer++) {
         const layerInput = layer === 0 ? inputSize : directions * stateSize;
-        // A deeper layer runs on the stacked outputs of the one before; the reverse direction on a flipped copy.
+        // A deeper layer runs on the stacked outputs of the one before. Batch first, both directions keep a
+        // time-major copy of the input (measured: not a unidirectional layer, not a deeper one).
         if (layer > 0) saves.push(activations(batch * steps * layerInput));
-        if (directions === 2) saves.push(activations(batch * steps * layerInput));
+        if (layer === 0 && directions === 2 && args.bool("batch_first")) saves.push(activations(batch * steps * layerInput));
         const perStep = gates * hiddenSize * (layerInput + stateSize) + projSize * hiddenSize;
         macs += directions * batch * steps * perStep;
-        saves.push(...Array.from({ length: directions }, () => activations(batch * hiddenSize * (steps * kept + (gates === 1 ? 1 : 0)))));
+        // With a projection, each step also keeps its projected state (measured).
+        saves.push(...Array.from({ length: directions }, () => activations(batch * hiddenSize * (steps * kept + (gates === 1 ? 1 : 0)) + batch * steps * projSize)));
       }
       // The last layer's state at every step, both directions side by side.
       const output = [...input.shape.slice(0, 2), directions * stateSize];

@@ -86,7 +86,7 @@ function stack(layer: LayerTensors, count: number, norm: LayerTensors): LayerTen
 
 function layerCount(args: LayerArguments, name: string): number {
   const count = args.int(name);
-  if (count < 0) args.fail(name, `${args.type} needs a non-negative '${name}', got ${count}`);
+  if (count < 0) args.refuseSize(name, `${args.type} needs a non-negative '${name}', got ${count}`, "write the number of layers in the stack, 0 or more");
   return count;
 }
 

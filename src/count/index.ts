@@ -1,6 +1,6 @@
 import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
-import type { DtypeSetting, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
+import type { DtypeSetting, FrozenTensor, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
 import type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
 
@@ -32,9 +32,35 @@ function callDtype(described: DescribedLayer): DtypeSetting | undefined {
   return { value: described.args.value("dtype"), position: described.args.position("dtype") };
 }
 
-function countLayer(layer: ResolvedLayer): LayerCount {
+/** A `frozen:` list's name that is no parameter of the layer: the error, with the names there are. */
+function missingFrozen(layer: ResolvedLayer, described: DescribedLayer, item: FrozenTensor): SpecError {
+  const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
+  if (item.name === "") {
+    return new SpecError(item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+  }
+  return new SpecError(
+    item.position,
+    `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`,
+    didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"),
+  );
+}
+
+/** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
+function frozenNames(layer: ResolvedLayer, described: DescribedLayer, globsFound: Map<FrozenTensor["position"], boolean>): Set<string> {
+  const names = new Set<string>();
+  for (const item of layer.frozenTensors) {
+    const present = described.parameters.some((tensor) => tensor.name === item.name);
+    if (item.glob) globsFound.set(item.position, (globsFound.get(item.position) ?? false) || present);
+    else if (!present) throw missingFrozen(layer, described, item);
+    if (present) names.add(item.name);
+  }
+  return names;
+}
+
+function countLayer(layer: ResolvedLayer, globsFound: Map<FrozenTensor["position"], boolean>): LayerCount {
   const described = describeLayer(layer.call);
-  const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false }));
+  const frozen = frozenNames(layer, described, globsFound);
+  const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
   const buffers = described.buffers.map((tensor) => counted(layer, tensor));
   const ownDtype = callDtype(described);
   return {
@@ -65,35 +91,115 @@ function tensorOf(layers: readonly LayerCount[], reference: TensorReference): Co
   );
 }
 
-/** Marks the later of two tied tensors as shared, so it counts once, at its first owner, as parameters() does. */
-function applyTie(layers: readonly LayerCount[], tie: ResolvedTie): void {
-  const parameter = tensorOf(layers, tie.parameter);
-  const owner = tensorOf(layers, tie.owner);
-  if (!sameShape(parameter.shape, owner.shape)) {
-    throw new SpecError(
-      tie.parameter.position,
-      `cannot tie ${tie.parameter.text} [${parameter.shape.join(", ")}] to ${tie.owner.text} [${owner.shape.join(", ")}]: shapes differ`,
-      "tied tensors share storage, so their shapes must be equal",
-    );
+/** A tied tensor, found in its layer: where it sits in the model's order of parameters(). */
+interface TieMember {
+  reference: TensorReference;
+  tensor: CountedTensor;
+  order: [layer: number, index: number];
+}
+
+const earlier = (a: TieMember, b: TieMember) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
+
+/**
+ * Ties chain: `a.weight: c.weight` and `b.weight: c.weight` make one storage of three tensors, as the
+ * assignments do in PyTorch. Each group of tensors joined by ties counts once, at the first in the
+ * model's order, as parameters() does; every other member is shared with that first one.
+ */
+function tieGroups(layers: readonly LayerCount[], ties: readonly ResolvedTie[]): TieMember[][] {
+  const members = new Map<CountedTensor, TieMember>();
+  const parent = new Map<TieMember, TieMember>();
+  const root = (member: TieMember): TieMember => {
+    let top = member;
+    while (parent.get(top) !== top) top = parent.get(top)!;
+    parent.set(member, top);
+    return top;
+  };
+  const memberOf = (reference: TensorReference): TieMember => {
+    const tensor = tensorOf(layers, reference);
+    let member = members.get(tensor);
+    if (!member) {
+      member = { reference, tensor, order: [reference.layer, layers[reference.layer]!.parameters.indexOf(tensor)] };
+      members.set(tensor, member);
+      parent.set(member, member);
+    }
+    return member;
+  };
+  for (const tie of ties) {
+    const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
+    if (!sameShape(parameter.tensor.shape, owner.tensor.shape)) {
+      throw new SpecError(
+        tie.parameter.position,
+        `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`,
+        "tied tensors share storage, so their shapes must be equal",
+      );
+    }
+    if (parameter.tensor.trainable !== owner.tensor.trainable) {
+      throw new SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+    }
+    parent.set(root(parameter), root(owner));
   }
-  if (parameter.trainable !== owner.trainable) {
-    throw new SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+  const groups = new Map<TieMember, TieMember[]>();
+  for (const member of members.values()) {
+    const group = groups.get(root(member));
+    if (group) group.push(member);
+    else groups.set(root(member), [member]);
   }
-  const parameterFirst = tie.parameter.layer < tie.owner.layer || (tie.parameter.layer === tie.owner.layer && layers[tie.parameter.layer]!.parameters.indexOf(parameter) < layers[tie.owner.layer]!.parameters.indexOf(owner));
-  if (!parameterFirst) {
-    parameter.sharedWith = tie.owner.text;
-    return;
+  return [...groups.values()].map((group) => group.sort(earlier));
+}
+
+/** Ties through a `*`, without the entries it matched that lack the tensor; an error when none has it. */
+function globbed(layers: readonly LayerCount[], ties: readonly ResolvedTie[]): ResolvedTie[] {
+  const has = (reference: TensorReference) => layers[reference.layer]!.parameters.some((tensor) => tensor.name === reference.tensor);
+  const kept = ties.filter((tie) => !tie.parameter.glob || has(tie.parameter));
+  const found = new Set(kept.map((tie) => tie.parameter.text));
+  for (const tie of ties) if (!found.has(tie.parameter.text)) tensorOf(layers, tie.parameter);
+  return kept;
+}
+
+/**
+ * Marks every member of a group but the first as shared with it. The first holds the storage, so it must be one
+ * tensor (not a run of instances); each later one stands for every instance of its entry, all of them shared.
+ */
+function applyTies(layers: readonly LayerCount[], ties: readonly ResolvedTie[]): void {
+  for (const [first, ...later] of tieGroups(layers, globbed(layers, ties))) {
+    if (first!.reference.instances !== 1) {
+      const entry = layers[first!.reference.layer]!;
+      throw new SpecError(
+        first!.reference.position,
+        `${first!.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`,
+        "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry",
+      );
+    }
+    for (const member of later) {
+      const entry = layers[member.reference.layer]!;
+      if (member.reference.instances !== entry.count) {
+        throw new SpecError(
+          member.reference.position,
+          `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first!.reference.text} before it holds the storage`,
+          "split the repeat so the tied instance is its own entry",
+        );
+      }
+      member.tensor.sharedWith = first!.reference.text;
+    }
   }
-  if (layers[tie.owner.layer]!.count !== 1 || layers[tie.parameter.layer]!.count !== 1) {
-    throw new SpecError(tie.parameter.position, `${tie.parameter.text} comes before ${tie.owner.text} in the model, and one of them is repeated`, "write the tie the other way round: the later tensor as the key, the earlier as its value");
+}
+
+/** A `frozen:` path through `*` must name a tensor of at least one layer it reaches. */
+function checkFrozenGlobs(model: ResolvedModel, globsFound: ReadonlyMap<FrozenTensor["position"], boolean>): void {
+  for (const [position, found] of globsFound) {
+    if (found) continue;
+    const layer = model.layers.find((candidate) => candidate.frozenTensors.some((item) => item.position === position))!;
+    const item = layer.frozenTensors.find((candidate) => candidate.position === position)!;
+    throw missingFrozen(layer, describeLayer(layer.call), item);
   }
-  owner.sharedWith = tie.parameter.text;
 }
 
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
 export function countModel(model: ResolvedModel): ModelCount {
-  const layers = model.layers.map(countLayer);
-  for (const tie of model.ties) applyTie(layers, tie);
+  const globsFound = new Map<FrozenTensor["position"], boolean>();
+  const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+  checkFrozenGlobs(model, globsFound);
+  applyTies(layers, model.ties);
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
   model.layers.forEach((resolved, index) => {
     const layer = layers[index]!;

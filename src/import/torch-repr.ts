@@ -1,4 +1,4 @@
-import { layerTypes } from "../catalogue/index.js";
+import { DimensionError, layerTypes } from "../catalogue/index.js";
 import { SpecError, closestName, formatDiagnostic, userErrors, type SourcePosition } from "../diagnostics/index.js";
 import { describeCall, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
 
@@ -191,7 +191,8 @@ function leafNode(module: ReprModule, call: string, path: string, findings: Find
     describeCall(call, at(module));
   } catch (error) {
     const found = userErrors(error);
-    if (!found) throw error;
+    // A size below 1 is never a real model's (PyTorch cannot build a negative one): refused, not replaced by a placeholder that counts nothing.
+    if (!found || error instanceof DimensionError) throw error;
     findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint)));
     return placeholder(`print(model) shows ${call}, which does not count: ${found[0]!.detail}`);
   }

@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 
 /** A path into the parsed data, as ajv's instancePath and our resolver name it. */
@@ -21,6 +21,8 @@ const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
+/** Mappings this long get a key index for positions; shorter ones are searched. */
+const INDEXED_MAP_SIZE = 64;
 
 type AnyNode = Node | null | undefined;
 
@@ -71,13 +73,27 @@ export function parseYaml(text: string, file: string): YamlSource {
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
   const resolve = (node: unknown): AnyNode => (isAlias(node) ? (node.resolve(document) as AnyNode) : (node as AnyNode));
 
+  // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
+  const indexes = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
+    const matches = (item: Pair) => isScalar(item.key) && String(item.key.value) === String(segment);
+    if (map.items.length < INDEXED_MAP_SIZE) return (map.items as Pair[]).find(matches);
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items as Pair[]) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      indexes.set(map, index);
+    }
+    return index.get(String(segment));
+  };
+
   /** Walks as far along the path as the document goes; returns the deepest node and key found. */
   const walk = (path: DataPath): { node: AnyNode; key: AnyNode } => {
     let node = resolve(document.contents);
     let key: AnyNode = null;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = pairOf(node, segment);
         if (!pair) break;
         key = pair.key as AnyNode;
         node = resolve(pair.value) ?? key;

@@ -14,7 +14,7 @@ import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
-export type { DtypeSetting, LeafNode, Located, ModuleNode, PathSegment, ReadFile, ResolvedInput, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference, TreeNode } from "./types.js";
+export type { DtypeSetting, FrozenTensor, LeafNode, Located, ModuleNode, PathSegment, ReadFile, ResolvedInput, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference, TreeNode } from "./types.js";
 
 const MAX_INCLUDE_DEPTH = 16;
 
@@ -90,7 +90,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
   const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
-  const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+  const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
   const input = resolveInput(root.source, root.data.input, root.scope);
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),

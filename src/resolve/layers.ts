@@ -3,11 +3,11 @@ import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index
 import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { isTrue, type Scope } from "./evaluate.js";
-import { formatPath, instanceCount } from "./paths.js";
+import { formatPath, instanceCount, instancesNamed } from "./paths.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
-import type { DtypeSetting, PathSegment, ResolvedLayer, TreeNode } from "./types.js";
+import type { DtypeSetting, FrozenTensor, PathSegment, ResolvedLayer, TreeNode } from "./types.js";
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"] as const;
@@ -25,12 +25,24 @@ export interface BlockDefinition {
   scope: Scope;
 }
 
+/** An item of a `frozen:` list: a tensor's path below the entry that lists it, matched against the layers there. */
+interface FrozenPath {
+  tokens: string[];
+  /** How many path segments the listing entry has: a layer's own path begins with them. */
+  depth: number;
+  text: string;
+  position: SourcePosition;
+  matched: boolean;
+}
+
 /** What a list of layers is resolved in: its file, variables, blocks and what encloses it. */
 export interface ListContext {
   source: YamlSource;
   scope: Scope;
   blocks: ReadonlyMap<string, BlockDefinition>;
   frozen: boolean;
+  /** The `frozen:` lists of the enclosing modules. */
+  frozenPaths: readonly FrozenPath[];
   /** The `dtype:` keys of the enclosing modules, outermost first. */
   dtypes: DtypeSetting[];
   prefix: PathSegment[];
@@ -111,6 +123,40 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
   return scope;
 }
 
+/** The tensors of a layer entry at `segments` that `frozen:` lists name; a path may not name some instances of a run only. */
+function frozenTensors(paths: readonly FrozenPath[], segments: readonly PathSegment[]): FrozenTensor[] {
+  const found: FrozenTensor[] = [];
+  for (const path of paths) {
+    const below = segments.slice(path.depth);
+    // As long as the path: a bare Parameter entry's one tensor.
+    if (below.length > path.tokens.length) continue;
+    const instances = instancesNamed(below, path.tokens);
+    if (instances === 0) continue;
+    const all = instanceCount(below);
+    if (instances !== all) {
+      throw new SpecError(
+        path.position,
+        `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`,
+        "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry",
+      );
+    }
+    path.matched = true;
+    found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
+  }
+  return found;
+}
+
+/** A module's `frozen:` list once its layers are resolved: each item must have named a layer below it. */
+function checkFrozenMatched(paths: readonly FrozenPath[], segments: readonly PathSegment[]): void {
+  const unmatched = paths.find((path) => !path.matched);
+  if (!unmatched) return;
+  throw new SpecError(
+    unmatched.position,
+    `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`,
+    "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child",
+  );
+}
+
 function checkCycle(expanding: string[], key: string, position: SourcePosition, what: string): void {
   if (expanding.includes(key)) {
     throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
@@ -176,6 +222,10 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     if (repeat === 0) return;
     const segments = [...context.prefix, ...own];
     const frozen = context.frozen || body.frozen === true;
+    const frozenList: FrozenPath[] = Array.isArray(body.frozen)
+      ? (body.frozen as string[]).map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
+      : [];
+    const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
     const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
     if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
@@ -183,12 +233,15 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     if (kind === "type" || kind === "layer") {
       const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
       children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
-      walker.out.push({ path: formatPath(segments), segments, count, call, frozen, dtypes, position });
+      walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
       return;
     }
-    const inner: ListContext = { ...context, frozen, dtypes, prefix: segments };
+    const inner: ListContext = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
     const ownTopology = topologyOf(source, bodyPath, body, scope);
-    const module = (nodes: TreeNode[], topology: Topology) => children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+    const module = (nodes: TreeNode[], topology: Topology) => {
+      checkFrozenMatched(frozenList, segments);
+      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+    };
     if (kind === "layers") {
       module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});
       return;

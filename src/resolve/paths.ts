@@ -25,3 +25,20 @@ export function instancePaths(path: string): string[] {
     [""],
   );
 }
+
+/** How many of a layer entry's instances `tokens` name, or 0 when the entry's path does not begin them. */
+export function instancesNamed(segments: readonly PathSegment[], tokens: readonly string[]): number {
+  let instances = 1;
+  const matches = segments.every((segment, i) => {
+    const token = tokens[i]!;
+    // `*` is any one child: every instance of a repeat, or any child of a plain Sequential.
+    if (token === "*") {
+      if (typeof segment === "object") instances *= segment.to - segment.from + 1;
+      return true;
+    }
+    if (typeof segment === "string") return token === segment;
+    if (typeof segment === "number") return token === String(segment);
+    return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
+  });
+  return matches ? instances : 0;
+}

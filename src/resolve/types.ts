@@ -17,9 +17,22 @@ export interface ResolvedLayer {
   count: number;
   call: EvaluatedCall;
   frozen: boolean;
+  /** Tensors of the layer a `frozen:` list names (when `frozen` is false): `bias`, `out_proj.weight`. */
+  frozenTensors: FrozenTensor[];
   /** The `dtype:` keys of the modules around the entry and of the entry itself, outermost first. */
   dtypes: DtypeSetting[];
   position: SourcePosition;
+}
+
+/** One name of a `frozen:` list, as it applies to one layer entry. */
+export interface FrozenTensor {
+  /** The tensor's name in the layer. */
+  name: string;
+  /** The list item as written, and where. */
+  text: string;
+  position: SourcePosition;
+  /** Reached through a `*`: an entry without this tensor is passed over. */
+  glob: boolean;
 }
 
 /** A setting as written, with where: the memory stage gives it its meaning. */
@@ -49,6 +62,8 @@ export interface TensorReference {
   instances: number;
   text: string;
   position: SourcePosition;
+  /** Matched through a `*` that may cover entries without this tensor (a Sequential's activations): those are passed over. */
+  glob?: boolean;
 }
 
 export interface ResolvedTie {

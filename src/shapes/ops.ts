@@ -32,6 +32,7 @@ const FUNCTIONAL: Record<string, string> = {
   hardswish: "Hardswish",
   hardsigmoid: "Hardsigmoid",
   softmax: "Softmax",
+  log_softmax: "LogSoftmax",
   tanh: "Tanh",
 };
 

@@ -49,6 +49,7 @@ function hintFor(path: DataPath, keyword: string): string | undefined {
     return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
   }
   const inLayers = path.some((segment) => segment === "layers");
+  if (path.at(-1) === "frozen" || path.at(-2) === "frozen") return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
   if (keyword === "maxProperties" && inLayers) return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
   if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
     return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";

@@ -57,14 +57,14 @@ describe("activations", () => {
   });
 
   it.each([
-    ["PReLU(0)", "<call>:1:7: PReLU needs a positive 'num_parameters', got 0"],
+    ["PReLU(0)", "<call>:1:7: PReLU needs a positive 'num_parameters', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["GELU('fast')", "<call>:1:6: GELU approximate must be 'none' or 'tanh', got 'fast'"],
     ["Hardtanh(1.0, -1.0)", "<call>:1:15: Hardtanh needs max_val greater than min_val, got min_val=1 and max_val=-1"],
     ["Hardtanh(0.0, 0.0)", "<call>:1:15: Hardtanh needs max_val greater than min_val, got min_val=0 and max_val=0"],
     ["Hardtanh(max_value=-2.0)", "<call>:1:10: Hardtanh needs max_value greater than min_val, got min_val=-1 and max_value=-2"],
     ["RReLU(0.5, 0.1)", "<call>:1:12: RReLU needs upper at least lower, got lower=0.5 and upper=0.1"],
     ["Threshold(0.1)", "<call>:1:1: Threshold is missing its required argument 'value'\n  signature: Threshold(threshold, value, inplace=False)"],
-    ["ReLU(inplace=1)", "<call>:1:6: ReLU argument 'inplace' must be True or False, got the integer 1"],
+    ["ReLU(inplace=1)", "<call>:1:6: ReLU argument 'inplace' must be True or False, got the integer 1\n  write True or False"],
   ])("%s", (call, message) => {
     expect(errorOf(call)).toBe(message);
   });

@@ -24,17 +24,17 @@ describe("convolution tensors", () => {
 describe("convolution constraints", () => {
   const groupsHint = "\n  use a groups value that divides both in_channels and out_channels";
   it.each([
-    ["Conv2d(0, 8, 3)", "<call>:1:8: Conv2d needs a positive 'in_channels', got 0"],
-    ["Conv2d(4, 8, 3, groups=0)", "<call>:1:17: Conv2d needs a positive 'groups', got 0"],
+    ["Conv2d(0, 8, 3)", "<call>:1:8: Conv2d needs a positive 'in_channels', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["Conv2d(4, 8, 3, groups=0)", "<call>:1:17: Conv2d needs a positive 'groups', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["Conv2d(4, 8, 3, groups=3)", `<call>:1:17: Conv2d in_channels=4 is not divisible by groups=3${groupsHint}`],
     ["Conv2d(6, 8, 3, groups=3)", `<call>:1:17: Conv2d out_channels=8 is not divisible by groups=3${groupsHint}`],
     ["ConvTranspose2d(6, 8, 3, groups=3)", `<call>:1:26: ConvTranspose2d out_channels=8 is not divisible by groups=3${groupsHint}`],
-    ["Conv2d(4, 8, (3, 0))", "<call>:1:14: Conv2d needs positive values for 'kernel_size', got (3, 0)"],
+    ["Conv2d(4, 8, (3, 0))", "<call>:1:14: Conv2d needs positive values for 'kernel_size', got (3, 0)\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["Conv2d(4, 8, (3, 3, 3))", "<call>:1:14: Conv2d needs 2 values for 'kernel_size', got 3\n  write a single integer or a tuple of 2"],
-    ["Conv2d(4, 8, 3, stride=0)", "<call>:1:17: Conv2d needs positive values for 'stride', got 0"],
-    ["Conv2d(4, 8, 3, dilation=(1, 0))", "<call>:1:17: Conv2d needs positive values for 'dilation', got (1, 0)"],
-    ["Conv2d(4, 8, 3, padding=-1)", "<call>:1:17: Conv2d needs non-negative values for 'padding', got -1"],
-    ["ConvTranspose2d(4, 8, 3, padding=-1)", "<call>:1:26: ConvTranspose2d needs non-negative values for 'padding', got -1"],
+    ["Conv2d(4, 8, 3, stride=0)", "<call>:1:17: Conv2d needs positive values for 'stride', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["Conv2d(4, 8, 3, dilation=(1, 0))", "<call>:1:17: Conv2d needs positive values for 'dilation', got (1, 0)\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["Conv2d(4, 8, 3, padding=-1)", "<call>:1:17: Conv2d needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses"],
+    ["ConvTranspose2d(4, 8, 3, padding=-1)", "<call>:1:26: ConvTranspose2d needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses"],
     [
       "Conv2d(4, 8, 3, stride=2, padding='same')",
       "<call>:1:27: Conv2d padding='same' needs stride 1, got stride=2\n  PyTorch has no 'same' padding for strided convolutions: write the padding as numbers",

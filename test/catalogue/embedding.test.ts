@@ -19,8 +19,8 @@ describe("embedding tensors", () => {
 
 describe("embedding constraints", () => {
   it.each([
-    ["Embedding(0, 4)", "<call>:1:11: Embedding needs a positive 'num_embeddings', got 0"],
-    ["Embedding(10, 0)", "<call>:1:15: Embedding needs a positive 'embedding_dim', got 0"],
+    ["Embedding(0, 4)", "<call>:1:11: Embedding needs a positive 'num_embeddings', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["Embedding(10, 0)", "<call>:1:15: Embedding needs a positive 'embedding_dim', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["Embedding(10, 4, padding_idx=10)", "<call>:1:18: Embedding padding_idx=10 is outside its 10 embeddings\n  use an index from -10 to 9, or None"],
     ["Embedding(10, 4, padding_idx=-11)", "<call>:1:18: Embedding padding_idx=-11 is outside its 10 embeddings\n  use an index from -10 to 9, or None"],
     ["EmbeddingBag(10, 4, padding_idx=12)", "<call>:1:21: EmbeddingBag padding_idx=12 is outside its 10 embeddings\n  use an index from -10 to 9, or None"],

@@ -37,14 +37,29 @@ describe("normalization tensors", () => {
 
 describe("normalization constraints", () => {
   it.each([
-    ["BatchNorm1d(0)", "<call>:1:13: BatchNorm1d needs a positive 'num_features', got 0"],
-    ["BatchNorm2d(10, momentum=None, eps=None)", "<call>:1:32: BatchNorm2d argument 'eps' must be a number, got None"],
+    ["BatchNorm1d(0)", "<call>:1:13: BatchNorm1d needs a positive 'num_features', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["BatchNorm2d(10, momentum=None, eps=None)", "<call>:1:32: BatchNorm2d argument 'eps' must be a number, got None\n  write a number such as 0.1"],
     ["GroupNorm(3, 64)", "<call>:1:11: GroupNorm num_channels=64 is not divisible by num_groups=3\n  use a num_groups that divides 64"],
-    ["GroupNorm(0, 64)", "<call>:1:11: GroupNorm needs a positive 'num_groups', got 0"],
-    ["LayerNorm((4, 0))", "<call>:1:11: LayerNorm needs positive sizes in 'normalized_shape', got (4, 0)"],
-    ["RMSNorm(0)", "<call>:1:9: RMSNorm needs positive sizes in 'normalized_shape', got 0"],
-    ["LocalResponseNorm(0)", "<call>:1:19: LocalResponseNorm needs a positive 'size', got 0"],
+    ["GroupNorm(0, 64)", "<call>:1:11: GroupNorm needs a positive 'num_groups', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["LayerNorm((4, 0))", "<call>:1:11: LayerNorm needs positive sizes in 'normalized_shape', got (4, 0)\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["RMSNorm(0)", "<call>:1:9: RMSNorm needs positive sizes in 'normalized_shape', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["LocalResponseNorm(0)", "<call>:1:19: LocalResponseNorm needs a positive 'size', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
   ])("%s", (call, message) => {
     expect(errorOf(call)).toBe(message);
+  });
+});
+
+describe("FrozenBatchNorm2d (torchvision.ops.misc)", () => {
+  // torchvision 0.14: named_buffers() of FrozenBatchNorm2d(64) are weight, bias, running_mean, running_var, each [64]; no parameters.
+  it("holds four buffers and no parameters, and binds its repr", () => {
+    for (const text of ["FrozenBatchNorm2d(64)", "FrozenBatchNorm2d(64, eps=1e-05)"]) {
+      const described = describeText(text);
+      expect(described.parameters).toEqual([]);
+      expect(described.buffers).toEqual(["weight", "bias", "running_mean", "running_var"].map((name) => ({ name, shape: [64] })));
+    }
+  });
+
+  it("refuses a non-positive size", () => {
+    expect(errorOf("FrozenBatchNorm2d(0)")).toBe("<call>:1:19: FrozenBatchNorm2d needs a positive 'num_features', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
   });
 });

@@ -82,12 +82,13 @@ describe("parameter-free layers", () => {
 
 describe("parameter-free constraints", () => {
   const halfKernel = "\n  use padding <= kernel_size // 2";
+  const positive = "\n  write 1 or more; when an expression gives it, check the vars it uses";
   it.each([
     ["Dropout(1.5)", "<call>:1:9: Dropout p must be between 0 and 1, got 1.5\n  p is the probability of zeroing an element"],
     ["Dropout2d(p=-0.1)", "<call>:1:11: Dropout2d p must be between 0 and 1, got -0.1\n  p is the probability of zeroing an element"],
-    ["MaxPool2d(0)", "<call>:1:11: MaxPool2d needs positive values for 'kernel_size', got 0"],
-    ["MaxPool2d(3, stride=0)", "<call>:1:14: MaxPool2d needs positive values for 'stride', got 0"],
-    ["MaxPool2d(3, padding=-1)", "<call>:1:14: MaxPool2d needs non-negative values for 'padding', got -1"],
+    ["MaxPool2d(0)", "<call>:1:11: MaxPool2d needs positive values for 'kernel_size', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["MaxPool2d(3, stride=0)", "<call>:1:14: MaxPool2d needs positive values for 'stride', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["MaxPool2d(3, padding=-1)", "<call>:1:14: MaxPool2d needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses"],
     ["MaxPool2d(3, padding=2)", `<call>:1:14: MaxPool2d padding=2 must be at most half of kernel_size=3${halfKernel}`],
     ["AvgPool1d(2, padding=2)", `<call>:1:14: AvgPool1d padding=2 must be at most half of kernel_size=2${halfKernel}`],
     ["AvgPool2d(2, divisor_override=0)", "<call>:1:14: AvgPool2d divisor_override must not be 0\n  use None to divide by the window size"],
@@ -104,9 +105,9 @@ describe("parameter-free constraints", () => {
       "FractionalMaxPool2d(3, output_ratio=(0.5, 1.0))",
       "<call>:1:24: FractionalMaxPool2d output_ratio must be between 0 and 1, exclusive\n  it is the output size as a fraction of the input size",
     ],
-    ["FractionalMaxPool2d(3, output_ratio='x')", "<call>:1:24: FractionalMaxPool2d needs a number or a tuple of numbers for 'output_ratio'"],
-    ["AdaptiveAvgPool2d(-1)", "<call>:1:19: AdaptiveAvgPool2d output_size must be a positive integer, or a tuple of positive integers and None"],
-    ["AdaptiveMaxPool2d(('x', 7))", "<call>:1:19: AdaptiveMaxPool2d output_size must be a positive integer, or a tuple of positive integers and None"],
+    ["FractionalMaxPool2d(3, output_ratio='x')", "<call>:1:24: FractionalMaxPool2d needs a number or a tuple of numbers for 'output_ratio'\n  write a number such as 0.5, or a tuple such as (0.5, 0.5)"],
+    ["AdaptiveAvgPool2d(-1)", "<call>:1:19: AdaptiveAvgPool2d output_size must be a positive integer, or a tuple of positive integers and None\n  write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size"],
+    ["AdaptiveMaxPool2d(('x', 7))", "<call>:1:19: AdaptiveMaxPool2d output_size must be a positive integer, or a tuple of positive integers and None\n  write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size"],
     [
       "Upsample(scale_factor=2, mode='cubic')",
       "<call>:1:26: Upsample mode 'cubic' is unknown\n  use one of 'nearest', 'linear', 'bilinear', 'bicubic', 'trilinear', 'area', 'nearest-exact'",
@@ -116,9 +117,16 @@ describe("parameter-free constraints", () => {
       "<call>:1:26: Upsample align_corners applies only to the interpolating modes linear, bilinear, bicubic, trilinear, not 'nearest'\n  remove align_corners, or use one of those modes",
     ],
     ["UpsamplingNearest2d(scale_factor=2, mode='bilinear')", "<call>:1:37: UpsamplingNearest2d always uses mode 'nearest', got 'bilinear'\n  use Upsample(mode='bilinear') instead"],
-    ["ChannelShuffle(0)", "<call>:1:16: ChannelShuffle needs a positive 'groups', got 0"],
-    ["PixelShuffle(0)", "<call>:1:14: PixelShuffle needs a positive 'upscale_factor', got 0"],
+    ["ChannelShuffle(0)", "<call>:1:16: ChannelShuffle needs a positive 'groups', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    ["PixelShuffle(0)", "<call>:1:14: PixelShuffle needs a positive 'upscale_factor', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["ReflectionPad2d((1, 2, 3))", "<call>:1:17: ReflectionPad2d needs 4 values for 'padding', got 3\n  write a single integer or a tuple of 4"],
+    ["Upsample(size=-3)", `<call>:1:10: Upsample needs positive values for 'size', got -3${positive}`],
+    ["UpsamplingBilinear2d(size=(4, 0))", `<call>:1:22: UpsamplingBilinear2d needs positive values for 'size', got (4, 0)${positive}`],
+    ["Fold(-1, 2)", `<call>:1:6: Fold needs positive values for 'output_size', got -1${positive}`],
+    ["Unfold(3, stride=0)", `<call>:1:11: Unfold needs positive values for 'stride', got 0${positive}`],
+    ["Unfold(3, padding=-1)", "<call>:1:11: Unfold needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses"],
+    ["Unflatten(1, (-2, 3))", `<call>:1:14: Unflatten needs positive sizes in 'unflattened_size', and at most one -1, got (-2, 3)${positive}`],
+    ["Unflatten(1, (-1, -1))", `<call>:1:14: Unflatten needs positive sizes in 'unflattened_size', and at most one -1, got (-1, -1)${positive}`],
     ["ConstantPad1d(1)", "<call>:1:1: ConstantPad1d is missing its required argument 'value'\n  signature: ConstantPad1d(padding, value)"],
   ])("%s", (call, message) => {
     expect(errorOf(call)).toBe(message);

@@ -135,12 +135,12 @@ describe("constraints", () => {
   });
 
   it("num_layers must be at least 1", () => {
-    expect(errorOf("LSTM(10, 20, num_layers=0)")).toBe("<call>:1:14: LSTM needs a positive 'num_layers', got 0");
+    expect(errorOf("LSTM(10, 20, num_layers=0)")).toBe("<call>:1:14: LSTM needs a positive 'num_layers', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
   });
 
   it("hidden_size must be positive", () => {
-    expect(errorOf("GRU(10, 0)")).toBe("<call>:1:9: GRU needs a positive 'hidden_size', got 0");
-    expect(errorOf("LSTMCell(4, -2)")).toBe("<call>:1:13: LSTMCell needs a positive 'hidden_size', got -2");
+    expect(errorOf("GRU(10, 0)")).toBe("<call>:1:9: GRU needs a positive 'hidden_size', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
+    expect(errorOf("LSTMCell(4, -2)")).toBe("<call>:1:13: LSTMCell needs a positive 'hidden_size', got -2\n  write 1 or more; when an expression gives it, check the vars it uses");
   });
 
   it("dropout must be a probability", () => {

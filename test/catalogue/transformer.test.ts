@@ -193,19 +193,19 @@ describe("constraints", () => {
   });
 
   it("layer counts must not be negative", () => {
-    expect(errorOf("TransformerEncoder(TransformerEncoderLayer(16, 2), -1)")).toBe("<call>:1:52: TransformerEncoder needs a non-negative 'num_layers', got -1");
-    expect(errorOf("Transformer(num_encoder_layers=-2)")).toBe("<call>:1:13: Transformer needs a non-negative 'num_encoder_layers', got -2");
+    expect(errorOf("TransformerEncoder(TransformerEncoderLayer(16, 2), -1)")).toBe("<call>:1:52: TransformerEncoder needs a non-negative 'num_layers', got -1\n  write the number of layers in the stack, 0 or more");
+    expect(errorOf("Transformer(num_encoder_layers=-2)")).toBe("<call>:1:13: Transformer needs a non-negative 'num_encoder_layers', got -2\n  write the number of layers in the stack, 0 or more");
   });
 
   it("encoder_layer must be a layer", () => {
     expect(errorOf("TransformerEncoder(5, 2)")).toBe(
-      "<call>:1:20: TransformerEncoder argument 'encoder_layer' must be a layer such as TransformerEncoderLayer(...), got the integer 5",
+      "<call>:1:20: TransformerEncoder argument 'encoder_layer' must be a layer such as TransformerEncoderLayer(...), got the integer 5\n  write a layer call such as TransformerEncoderLayer(512, 8)",
     );
   });
 
   it("a nested layer reports its own errors at its own arguments", () => {
     expect(errorOf("TransformerDecoder(TransformerDecoderLayer(16, 2, dim_feedforward=0), 2)")).toBe(
-      "<call>:1:51: TransformerDecoderLayer needs a positive 'dim_feedforward', got 0",
+      "<call>:1:51: TransformerDecoderLayer needs a positive 'dim_feedforward', got 0\n  write 1 or more; when an expression gives it, check the vars it uses",
     );
   });
 

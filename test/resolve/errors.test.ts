@@ -49,9 +49,9 @@ describe("errors point at the offending spot and say what to do", () => {
   });
 
   it("wrong argument types", () => {
-    expect(error("layers:\n  - a: Linear(4, 4, 'x')\n")).toBe("spec.yaml:2:21: Linear argument 'bias' must be True or False, got the string 'x'");
-    expect(error("layers:\n  - a: Linear(4.5, 4)\n")).toBe("spec.yaml:2:15: Linear argument 'in_features' must be an integer, got the number 4.5");
-    expect(error("layers:\n  - a: {type: Linear, in_features: 4, out_features: [1, 2]}\n")).toBe("spec.yaml:2:39: Linear argument 'out_features' must be an integer, got a tuple of 2");
+    expect(error("layers:\n  - a: Linear(4, 4, 'x')\n")).toBe("spec.yaml:2:21: Linear argument 'bias' must be True or False, got the string 'x'\n  write True or False");
+    expect(error("layers:\n  - a: Linear(4.5, 4)\n")).toBe("spec.yaml:2:15: Linear argument 'in_features' must be an integer, got the number 4.5\n  write a whole number such as 64; in an expression, // divides to a whole number");
+    expect(error("layers:\n  - a: {type: Linear, in_features: 4, out_features: [1, 2]}\n")).toBe("spec.yaml:2:39: Linear argument 'out_features' must be an integer, got a tuple of 2\n  write a whole number such as 64; in an expression, // divides to a whole number");
   });
 
   it("PyTorch's own constraints", () => {
