@@ -1,6 +1,6 @@
-import { realpathSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import * as core from "@actions/core";
 import { context, getOctokit } from "@actions/github";
 import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
@@ -9,6 +9,7 @@ import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
+import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
@@ -17,17 +18,6 @@ import { parseSavedReport } from "./saved-report-schema.js";
 
 /** GitHub keeps job summaries under 1 MiB. */
 const SUMMARY_LIMIT = 1_000_000;
-
-/**
- * A path in the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec or
- * budget must not make the action read the runner's files.
- */
-function insideWorkspace(root: string, file: string): string {
-  const real = realpathSync(resolve(root, file));
-  const inside = relative(root, real);
-  if (inside.startsWith("..") || isAbsolute(inside)) throw Object.assign(new Error(`${file} is outside the repository`), { code: "ENOENT" });
-  return real;
-}
 
 interface BaseCommit {
   sha: string;
@@ -54,8 +44,10 @@ function runUrl(): string | undefined {
 
 function compute(inputs: ActionInputs, workspace: string): CheckResult {
   const git = new GitRepository(workspace);
-  const root = realpathSync(workspace);
-  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readFileSync(insideWorkspace(root, file), "utf8") };
+  // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
+  // request must not make the action read the runner's files.
+  const inRepository: OpenOptions = { base: workspace, within: [{ roots: [workspace], name: "the repository" }] };
+  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readTextFile(file, TEXT_KINDS.yaml, inRepository) };
   const commit = baseCommit(git);
   let base: (CheckSide & { ref: string }) | undefined;
   if (commit) {
@@ -76,7 +68,7 @@ function compute(inputs: ActionInputs, workspace: string): CheckResult {
     budgetFrom: inputs.budgetFrom,
     failOn: inputs.failOn,
     overrides: inputs.training,
-    readCheckpoint: (file) => readCheckpoint(insideWorkspace(root, file)).tensors,
+    readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
   });
 }
 
@@ -199,7 +191,8 @@ export async function runAction(): Promise<void> {
     let destination: Destination;
     if (inputs.mode === "publish") {
       if (!inputs.report) throw new Error("mode: publish needs the input 'report': the path of a report saved by a check run");
-      const saved = parseSavedReport(readFileSync(resolve(workspace, inputs.report), "utf8"), inputs.report);
+      // The workflow names the report, so it may lie outside the checkout (in runner.temp); a fork wrote its content.
+      const saved = parseSavedReport(readTextFile(inputs.report, TEXT_KINDS.savedReport, { base: workspace }), inputs.report);
       result = saved.result;
       destination = await verifiedDestination(saved, inputs);
     } else {

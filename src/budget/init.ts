@@ -19,6 +19,8 @@ const BYTE_UNITS: [number, string][] = [
  * written text, read back exactly, is never below the value (`25,557,032` → `25.6M`).
  */
 export function roundedLimit(value: number, bytes: boolean): string {
+  // Nothing to round: a frozen model's trainable count, a parameter-free model's params. The limit keeps them so.
+  if (value === 0) return bytes ? "0B" : "0";
   const [scale, unit] = (bytes ? BYTE_UNITS : COUNT_UNITS).find(([size]) => value >= size) ?? [1, bytes ? "B" : ""];
   const decimals = Math.max(0, 2 - Math.floor(Math.log10(value / scale)));
   const factor = 10n ** BigInt(decimals);

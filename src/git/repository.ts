@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { FileAccessError } from "../diagnostics/index.js";
+import { YAML_MAX_BYTES } from "../parse/yaml.js";
 import type { ReadFile } from "../resolve/index.js";
 
 /** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
@@ -35,14 +37,31 @@ export class GitRepository {
     return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
   }
 
-  /** Reads files as they are at a commit; a missing one throws ENOENT like the file system. */
+  /**
+   * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
+   * regular file no larger than a spec may be is read: a folder, a symbolic link or a submodule at
+   * that path is refused, as the working tree's reader refuses them.
+   */
   readerAt(sha: string): ReadFile {
     return (file) => {
+      const path = file.replace(/^\.\//, "");
+      let listing: string;
       try {
-        return this.git(["show", `${sha}:${file.replace(/^\.\//, "")}`]);
+        listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
       } catch {
-        throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+        // git refuses a path outside the repository.
+        listing = "";
       }
+      // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
+      const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
+      if (entry === undefined) throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+      const [mode, type, , size] = entry.split("\t")[0]!.split(/\s+/);
+      if (type !== "blob") throw new FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+      if (mode === "120000") throw new FileAccessError(file, `is a symbolic link at ${sha}; model-budget reads only regular files from git`, "commit the file itself");
+      if (Number(size) > YAML_MAX_BYTES) {
+        throw new FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+      }
+      return this.git(["show", `${sha}:${path}`]);
     };
   }
 

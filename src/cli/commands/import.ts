@@ -13,7 +13,7 @@ import {
   type CheckpointTensor,
   type ImportResult,
 } from "../../import/index.js";
-import { EXIT, forEachFile, invalid, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
+import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends ImportResult {
   /** The checkpoint's tensors, whose totals the spec must reproduce; absent for print(model) text. */
@@ -30,7 +30,7 @@ const fromCheckpoint =
   };
 
 const IMPORTERS: Readonly<Record<string, Importer>> = {
-  "torch-repr": (file, model, env) => importTorchRepr(env.readFile(file), file, model),
+  "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
   safetensors: fromCheckpoint("safetensors", readSafetensorsCheckpoint),
   onnx: fromCheckpoint("onnx", readOnnxFile),
 };
@@ -110,7 +110,8 @@ export const importCommand: CliCommand = {
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
     if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n` };
     if (!env.writeFile) return invalid(`cannot write ${output} here`);
-    env.writeFile(output, text);
+    const failed = writeOutput(env, output, text);
+    if (failed) return failed;
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: warnings };
   },
 };

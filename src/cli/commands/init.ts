@@ -3,7 +3,8 @@ import { parseQuantity } from "../../budget/sizes.js";
 import { quantitiesOf } from "../../diff/index.js";
 import { analyzeSpec } from "../../engine.js";
 import { toJsonReport } from "../../report/index.js";
-import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { FileAccessError } from "../../diagnostics/index.js";
+import { EXIT, forEachFile, invalid, writeOutput, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 export const initCommand: CliCommand = {
@@ -38,8 +39,10 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
       try {
         env.readFile(output);
         return invalid(`${output} exists already: pass --force to overwrite it`);
-      } catch {
-        // Absent, as it should be.
+      } catch (error) {
+        // Absent, as it should be; something that is no file cannot be written either.
+        if (error instanceof FileAccessError && error.detail.endsWith("not a regular file")) return invalid(`cannot write ${output}: it ${error.detail}`);
+        if (error instanceof FileAccessError) return invalid(`${output} exists already: pass --force to overwrite it`);
       }
     }
     const training = trainingFlags(values);
@@ -48,7 +51,8 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
     const text = initialBudget(results, headroom.value, String(values.growth));
     if (!env.writeFile) return { exitCode: EXIT.ok, stdout: text, stderr: "" };
-    env.writeFile(output, text);
+    const failed = writeOutput(env, output, text);
+    if (failed) return failed;
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${output} for ${results.length} spec${results.length === 1 ? "" : "s"}\n`, stderr: "" };
   },
 };
