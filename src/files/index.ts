@@ -86,11 +86,16 @@ function realPath(file: string, path: string): string {
 /** The real path of `file`, refusing one that leads outside a confinement; `file` is only named, never echoed past its name. */
 function confinedPath(file: string, path: string, within: readonly Confinement[]): string {
   if (within.length === 0) return path;
+  const outside = (confinement: Confinement) => new FileAccessError(file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+  const roots = within.map((confinement) => confinement.roots.flatMap((root) => [resolve(root), realPath(root, root)]));
+  // By its name first, so that whether a file outside exists is not told either.
+  within.forEach((confinement, index) => {
+    if (!roots[index]!.some((root) => inside(root, path))) throw outside(confinement);
+  });
   const real = realPath(file, path);
-  for (const confinement of within) {
-    const roots = confinement.roots.map((root) => realPath(root, root));
-    if (!roots.some((root) => inside(root, real))) {
-      throw new FileAccessError(file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+  for (const [index, confinement] of within.entries()) {
+    if (!roots[index]!.some((root) => inside(root, real))) {
+      throw outside(confinement);
     }
   }
   return real;
