@@ -26,6 +26,12 @@ Exit status: 0 success, 2 invalid input (the message names file:line:col), 3 a b
 
 /** The CLI as a function of its arguments and file access, so tests run it without a process. */
 export function runCli(argv: readonly string[], env: CliEnvironment): CliResult {
+  const result = runCommand(argv, env);
+  // Names come from arguments, files and file names: what they hold must not drive the terminal.
+  return { ...result, stdout: forTerminal(result.stdout), stderr: forTerminal(result.stderr) };
+}
+
+function runCommand(argv: readonly string[], env: CliEnvironment): CliResult {
   const [name, ...rest] = argv;
   if (name === undefined) return invalid(`no command given\n\n${USAGE}`);
   if (name === "--help" || name === "-h" || name === "help") return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
@@ -39,9 +45,7 @@ export function runCli(argv: readonly string[], env: CliEnvironment): CliResult 
     return invalid(`${(error as Error).message}\n\n${command.usage}`);
   }
   if (parsed.values.help) return { exitCode: EXIT.ok, stdout: command.usage, stderr: "" };
-  const result = guarded(() => command.run(parsed.values, parsed.positionals, env));
-  // Names come from files and file names: what they hold must not drive the terminal.
-  return { ...result, stdout: forTerminal(result.stdout), stderr: forTerminal(result.stderr) };
+  return guarded(() => command.run(parsed.values, parsed.positionals, env));
 }
 
 /** A command's result, or a clean message for what it threw: a user or file-system error exits 2, anything else is a bug. */

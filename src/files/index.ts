@@ -21,8 +21,11 @@ export interface TextKind {
 export const TEXT_KINDS = {
   /** Specs, their includes and budget files: the YAML parser's own limit, checked before reading. */
   yaml: { what: "a spec or budget file", maxBytes: YAML_MAX_BYTES, hint: "split the spec with include:" },
-  /** print(model) text: an uncompressed print of a 256-expert, 61-layer model is about 5 MB. */
-  torchRepr: { what: "print(model) text", maxBytes: 32 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
+  /**
+   * print(model) text: an uncompressed print of a 256-expert, 61-layer model is about 5 MB, and folds
+   * into a small spec; text whose modules all differ makes a spec past the YAML limit well before this.
+   */
+  torchRepr: { what: "print(model) text", maxBytes: 8 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
   /** A report the action saved for publish mode: twenty large models with their diffs stay well under it. */
   savedReport: { what: "a saved report", maxBytes: 32 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
 } as const satisfies Record<string, TextKind>;

@@ -135,10 +135,44 @@ describe("files named on the command line", () => {
     expect(budget.stdout).toContain("- `huge.yaml&#58;1&#58;1` is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have — split the spec with include&#58;\n");
     refused(
       cli("import", "torch-repr", "huge.txt"),
-      "huge.txt:1:1: is 104,857,600 bytes, more than the 33,554,432 print(model) text may have\n  is this the output of print(model)? Print the model once, not in a loop\n",
+      "huge.txt:1:1: is 104,857,600 bytes, more than the 8,388,608 print(model) text may have\n  is this the output of print(model)? Print the model once, not in a loop\n",
     );
     repo.write({ "big-include.yaml": "include: huge.yaml\nlayers:\n  - fc: Linear(4, 2)\n" });
     refused(cli("report", "big-include.yaml"), "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have\n  split the spec with include:\n");
+  });
+});
+
+describe("sizes past what a spec may hold", () => {
+  it("print(model) text under its limit whose modules all differ makes a spec too large: said before counting it", () => {
+    const lines = Array.from({ length: 70_000 }, (_, index) => `  (layer_${index}): Linear(in_features=${(index % 97) + 1}, out_features=${(index % 89) + 1}, bias=True)`);
+    writeFileSync(join(repo.dir, "distinct.txt"), `Net(\n${lines.join("\n")}\n)\n`);
+    const run = cli("import", "torch-repr", "distinct.txt");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/);
+  });
+
+  it("check --base reads a base file only when it is a regular file no larger than a spec may be", () => {
+    const base = new TempRepository();
+    try {
+      const include = "include: common\nlayers:\n  - fc: Linear(4, 2)\n";
+      base.write({ "models/big.yaml": `${tiny}${"# padding\n".repeat(500_000)}`, "models/inc.yaml": include, "models/common/x.yaml": tiny });
+      const sha = base.commit("base");
+      rmSync(join(base.dir, "models/common"), { recursive: true });
+      base.write({ "models/big.yaml": tiny, "models/inc.yaml": tiny });
+      const run = runDist(["check", "models/big.yaml", "models/inc.yaml", "--base", "HEAD", "--format", "json"], { cwd: base.dir, timeoutMs: 10_000 });
+      expect(run.status).toBe(0);
+      const models = JSON.parse(run.stdout).models as { file: string; base: unknown }[];
+      const bigSize = Buffer.byteLength(`${tiny}${"# padding\n".repeat(500_000)}`).toLocaleString("en-US");
+      expect(models.map((model) => [model.file, model.base])).toEqual([
+        [
+          "models/big.yaml",
+          { kind: "invalid", diagnostics: [{ file: "models/big.yaml", line: 1, col: 1, message: `is ${bigSize} bytes at ${sha}, more than the 4,194,304 a spec or budget file may have`, hint: "split the spec with include:" }] },
+        ],
+        ["models/inc.yaml", { kind: "invalid", diagnostics: [{ file: "models/inc.yaml", line: 1, col: 10, message: `included file models/common is a directory at ${sha}, not a regular file`, hint: "give the path of a regular file" }] }],
+      ]);
+    } finally {
+      base.cleanup();
+    }
   });
 });
 
@@ -244,6 +278,7 @@ describe("names that would drive the terminal", () => {
     expect(table.stdout.split("\n")[0]).toBe("red\\u001b[31m\\u0000nul\\u000dcr\\u202eevil (evil\\u001b]0;pwned\\u0007\\u202egnp.yaml)");
     const json = cli("report", name, "--format", "json");
     expect(JSON.parse(json.stdout).model).toBe("red\u001b[31m\u0000nul\rcr\u202eevil");
+    // eslint-disable-next-line no-control-regex
     for (const run of [bad, table, json]) expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
   });
 

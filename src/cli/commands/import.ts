@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { formatInteger, type ModelCount } from "../../count/index.js";
-import { userErrors } from "../../diagnostics/index.js";
+import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
+import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import { analyzeSpec } from "../../engine.js";
 import {
   elementCount,
@@ -92,6 +93,12 @@ export const importCommand: CliCommand = {
 
     const text = renderSpec(imported.spec);
     const specFile = output ?? `${model}.yaml`;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > YAML_MAX_BYTES) {
+      const size = (value: number) => value.toLocaleString("en-US");
+      const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
+      return { exitCode: EXIT.invalid, stdout: "", stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:")}\n` };
+    }
     const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
     let count: ModelCount;
     try {
