@@ -231,6 +231,20 @@ describe("checkpoints: shards and external data", () => {
     );
   });
 
+  it("a checkpoint the budget names (against:) that is a FIFO or leads out of the repository: a diagnostic, not a read", () => {
+    mkfifo(join(repo.dir, "pipe.safetensors"));
+    symlinkSync(join(outside, "secret.data"), join(repo.dir, "secret.safetensors"));
+    for (const [against, message] of [
+      ["pipe.safetensors", "is a named pipe (FIFO), not a regular file"],
+      ["secret.safetensors", "leads outside the repository"],
+    ]) {
+      repo.write({ "against.yml": `models:\n  tiny:\n    params: 1K\n    against: ${against}\n` });
+      const run = cli("check", "tiny.yaml", "--budget", "against.yml", "--format", "json");
+      expect(run.status).toBe(3);
+      expect(JSON.parse(run.stdout).models[0].checkpoint.diagnostics).toEqual([expect.objectContaining({ file: against, line: 1, col: 1, message })]);
+    }
+  });
+
   it("a shard linked within the real folder of a linked index is read: Hugging Face's cache", () => {
     const blobs = join(repo.dir, "hub", "blobs");
     const snapshot = join(repo.dir, "hub", "snapshots", "abc");
