@@ -106,6 +106,7 @@ function confinedPath(file: string, path: string, within: readonly Confinement[]
 
 /** An open regular file: its descriptor and size. The caller closes it. */
 export function openRegularFile(file: string, options: OpenOptions = {}): { fd: number; size: number } {
+  if (file === "") throw new FileAccessError("''", "is an empty path, not a file", "give the path of a regular file");
   const path = confinedPath(file, resolve(options.base ?? ".", file), options.within ?? []);
   let fd: number;
   try {

@@ -101,8 +101,9 @@ describe("includes", () => {
 });
 
 describe("files named on the command line", () => {
-  it("a FIFO, /dev/zero or a directory as the spec", () => {
+  it("a FIFO, /dev/zero, a directory or an empty path as the spec", () => {
     refused(cli("report", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file\n${GIVE}`);
+    refused(cli("report", ""), `'':1:1: is an empty path, not a file\n${GIVE}`);
     refused(cli("report", "/dev/zero"), `/dev/zero:1:1: is a character device, not a regular file\n${GIVE}`);
     refused(cli("report", "folder"), `folder:1:1: is a directory, not a regular file\n${GIVE}`);
   });
@@ -188,6 +189,10 @@ describe("output paths", () => {
 });
 
 describe("init on models with nothing to round", () => {
+  it("a headroom whose limits would pass 2^53 is refused, not written as a budget no check can read", () => {
+    refused(cli("init", "tiny.yaml", "-o", "headroom.yml", "--headroom", "99999999999999999999%"), "model-budget: --headroom must be at most 1000%, not '99999999999999999999%'\n");
+  });
+
   it("a frozen model gets trainable: 0, a parameter-free one params: 0, and check enforces them", () => {
     repo.write({
       "frozen.yaml": 'model: frozen\nlayers:\n  - fc: {layer: "Linear(4, 2)", frozen: true}\n',

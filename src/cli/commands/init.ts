@@ -7,6 +7,8 @@ import { FileAccessError } from "../../diagnostics/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
+const MAX_HEADROOM = 1000;
+
 export const initCommand: CliCommand = {
   name: "init",
   summary: "write a budget file from the current specs, with headroom",
@@ -31,6 +33,8 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
   run(values, specs, env) {
     const headroom = parseQuantity(String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`);
     if (headroom?.kind !== "percent") return invalid(`--headroom must be a percentage such as 10%, not '${String(values.headroom)}'`);
+    // Beyond it limits soon pass 2^53, which no budget can hold exactly; nobody means more.
+    if (headroom.value > MAX_HEADROOM) return invalid(`--headroom must be at most ${MAX_HEADROOM}%, not '${String(values.headroom)}'`);
     const growth = parseQuantity(String(values.growth));
     if (!growth) return invalid(`--growth must be 0, a percentage such as 2%, or an amount such as 1.5M, not '${String(values.growth)}'`);
     if (specs.length === 0) return invalid("init needs the spec files to budget, e.g. model-budget init models/*.yaml");
