@@ -7,6 +7,7 @@ import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
+import { forTerminal } from "../diagnostics/terminal.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
@@ -84,7 +85,8 @@ function hasNews(result: CheckResult): boolean {
 function annotate(result: CheckResult): void {
   const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
     for (const problem of diagnostics) {
-      core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
+      // The log viewer renders ANSI escapes: a name must not restyle or hide the log.
+      core.error(forTerminal(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`), { title, file: forTerminal(problem.file), startLine: problem.line, startColumn: problem.col });
     }
   };
   for (const model of result.models) {
@@ -214,6 +216,6 @@ export async function runAction(): Promise<void> {
     await publish(result, inputs, destination);
     if (result.status === "fail") core.setFailed(`model-budget: the check failed (fail-on: ${result.failOn}); see the annotations and the job summary`);
   } catch (error) {
-    core.setFailed(`model-budget: ${(error as Error).message}`);
+    core.setFailed(forTerminal(`model-budget: ${(error as Error).message}`));
   }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { userErrors } from "../diagnostics/index.js";
 import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
-import { forTerminal } from "./terminal.js";
+import { forTerminal } from "../diagnostics/terminal.js";
 import { checkCommand } from "./commands/check.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";

@@ -346,6 +346,29 @@ describe("the action, run as the bundled dist/index.js", () => {
     }
   });
 
+  it("a checkpoint the budget names may not reach out through its shards; names in annotations cannot drive the log", () => {
+    const workspace = new TempRepository();
+    try {
+      workspace.write({
+        "models/tiny.yaml": tiny,
+        ".github/model-budget.yml": "models:\n  tiny:\n    params: 1K\n    against: ckpt/model.safetensors.index.json\n",
+        "ckpt/model.safetensors.index.json": JSON.stringify({ weight_map: { "fc.weight": "shard.safetensors" } }),
+        "models/\u001b[8mhidden.yaml": "layers:\n  - fc: Linear(4)\n",
+      });
+      symlinkSync(join(outside, "secret.data"), join(workspace.dir, "ckpt", "shard.safetensors"));
+      workspace.commit("hostile");
+      const run = action(workspace, { specs: "models/*.yaml" });
+      const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error"));
+      expect(errors).toEqual([
+        "::error title=model-budget%3A invalid spec,file=models/\\u001b[8mhidden.yaml,line=2,col=9::Linear is missing its required argument 'out_features'%0Asignature: Linear(in_features, out_features, bias=True, device=None, dtype=None)",
+        "::error title=model-budget%3A spec and checkpoint differ,file=ckpt/model.safetensors.index.json,line=1,col=1::at byte 27: the shard ckpt/shard.safetensors leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
+        "::error::model-budget: the check failed (fail-on: exceed); see the annotations and the job summary",
+      ]);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it("publish mode refuses a FIFO, a directory or a 100 MB file as the saved report", () => {
     const workspace = new TempRepository();
     try {
