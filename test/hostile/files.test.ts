@@ -175,6 +175,30 @@ describe("sizes past what a spec may hold", () => {
       base.cleanup();
     }
   });
+
+  it("check --base follows a symbolic link at the base only while it stays inside the repository", () => {
+    const base = new TempRepository();
+    try {
+      base.write({ "models/v1.yaml": tiny });
+      symlinkSync("v1.yaml", join(base.dir, "models/current.yaml"));
+      symlinkSync("../../../../etc/passwd", join(base.dir, "models/out.yaml"));
+      symlinkSync("loop.yaml", join(base.dir, "models/loop.yaml"));
+      base.commit("base");
+      for (const file of ["current", "out", "loop"]) rmSync(join(base.dir, `models/${file}.yaml`));
+      base.write({ "models/current.yaml": tiny, "models/out.yaml": tiny, "models/loop.yaml": tiny });
+      const run = runDist(["check", "models/current.yaml", "models/out.yaml", "models/loop.yaml", "--base", "HEAD", "--format", "json"], { cwd: base.dir, timeoutMs: 10_000 });
+      expect(run.status).toBe(0);
+      const models = JSON.parse(run.stdout).models as { file: string; base: { kind: string; report?: { totals: { params: number } }; diagnostics?: unknown[] } }[];
+      expect(models[0]!.base.report!.totals.params).toBe(10);
+      const refusal = (message: string, hint: string) => ({ kind: "invalid", diagnostics: [{ line: 1, col: 1, message, hint }] });
+      expect(models.slice(1).map((model) => ({ ...model.base, diagnostics: model.base.diagnostics!.map((problem) => ({ ...(problem as object), file: undefined })) }))).toEqual([
+        refusal("leads outside the repository", "keep it, and what its symbolic links point to, inside the repository"),
+        refusal("is a loop of symbolic links", "give the path of a regular file"),
+      ]);
+    } finally {
+      base.cleanup();
+    }
+  });
 });
 
 describe("output paths", () => {
