@@ -140,11 +140,19 @@ export function readTextFile(file: string, kind: TextKind, options: OpenOptions 
   try {
     const tooLarge = (bytes: string) => new FileAccessError(file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
     if (size > kind.maxBytes) throw tooLarge(sizeText(size));
-    // One byte past the limit tells a file that grew since fstat from one that did not.
-    const buffer = Buffer.alloc(Math.min(size, kind.maxBytes) + 1);
-    const length = readAt(fd, buffer, 0, buffer.length);
-    if (length > kind.maxBytes) throw tooLarge("over");
-    return buffer.toString("utf8", 0, length);
+    // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
+    // /proc's report a size of 0. One byte past the limit is enough to refuse it.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(size - total + 1, 64 * 1024), kind.maxBytes + 1 - total));
+      const got = readAt(fd, chunk, total, chunk.length);
+      chunks.push(chunk.subarray(0, got));
+      total += got;
+      if (total > kind.maxBytes) throw tooLarge("over");
+      if (got < chunk.length) break;
+    }
+    return Buffer.concat(chunks, total).toString("utf8");
   } finally {
     closeSync(fd);
   }
