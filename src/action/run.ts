@@ -1,14 +1,16 @@
-import { realpathSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join } from "node:path";
 import * as core from "@actions/core";
 import { context, getOctokit } from "@actions/github";
 import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
+import { forTerminal } from "../diagnostics/terminal.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
+import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
@@ -17,17 +19,6 @@ import { parseSavedReport } from "./saved-report-schema.js";
 
 /** GitHub keeps job summaries under 1 MiB. */
 const SUMMARY_LIMIT = 1_000_000;
-
-/**
- * A path in the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec or
- * budget must not make the action read the runner's files.
- */
-function insideWorkspace(root: string, file: string): string {
-  const real = realpathSync(resolve(root, file));
-  const inside = relative(root, real);
-  if (inside.startsWith("..") || isAbsolute(inside)) throw Object.assign(new Error(`${file} is outside the repository`), { code: "ENOENT" });
-  return real;
-}
 
 interface BaseCommit {
   sha: string;
@@ -54,8 +45,10 @@ function runUrl(): string | undefined {
 
 function compute(inputs: ActionInputs, workspace: string): CheckResult {
   const git = new GitRepository(workspace);
-  const root = realpathSync(workspace);
-  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readFileSync(insideWorkspace(root, file), "utf8") };
+  // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
+  // request must not make the action read the runner's files.
+  const inRepository: OpenOptions = { base: workspace, within: [{ roots: [workspace], name: "the repository" }] };
+  const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readTextFile(file, TEXT_KINDS.yaml, inRepository) };
   const commit = baseCommit(git);
   let base: (CheckSide & { ref: string }) | undefined;
   if (commit) {
@@ -76,7 +69,7 @@ function compute(inputs: ActionInputs, workspace: string): CheckResult {
     budgetFrom: inputs.budgetFrom,
     failOn: inputs.failOn,
     overrides: inputs.training,
-    readCheckpoint: (file) => readCheckpoint(insideWorkspace(root, file)).tensors,
+    readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
   });
 }
 
@@ -92,7 +85,8 @@ function hasNews(result: CheckResult): boolean {
 function annotate(result: CheckResult): void {
   const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
     for (const problem of diagnostics) {
-      core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
+      // The log viewer renders ANSI escapes: a name must not restyle or hide the log.
+      core.error(forTerminal(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`), { title, file: forTerminal(problem.file), startLine: problem.line, startColumn: problem.col });
     }
   };
   for (const model of result.models) {
@@ -199,7 +193,8 @@ export async function runAction(): Promise<void> {
     let destination: Destination;
     if (inputs.mode === "publish") {
       if (!inputs.report) throw new Error("mode: publish needs the input 'report': the path of a report saved by a check run");
-      const saved = parseSavedReport(readFileSync(resolve(workspace, inputs.report), "utf8"), inputs.report);
+      // The workflow names the report, so it may lie outside the checkout (in runner.temp); a fork wrote its content.
+      const saved = parseSavedReport(readTextFile(inputs.report, TEXT_KINDS.savedReport, { base: workspace }), inputs.report);
       result = saved.result;
       destination = await verifiedDestination(saved, inputs);
     } else {
@@ -221,6 +216,6 @@ export async function runAction(): Promise<void> {
     await publish(result, inputs, destination);
     if (result.status === "fail") core.setFailed(`model-budget: the check failed (fail-on: ${result.failOn}); see the annotations and the job summary`);
   } catch (error) {
-    core.setFailed(`model-budget: ${(error as Error).message}`);
+    core.setFailed(forTerminal(`model-budget: ${(error as Error).message}`));
   }
 }

@@ -19,7 +19,10 @@ const BYTE_UNITS: [number, string][] = [
  * written text, read back exactly, is never below the value (`25,557,032` → `25.6M`).
  */
 export function roundedLimit(value: number, bytes: boolean): string {
-  const [scale, unit] = (bytes ? BYTE_UNITS : COUNT_UNITS).find(([size]) => value >= size) ?? [1, bytes ? "B" : ""];
+  // Nothing to round: a frozen model's trainable count, a parameter-free model's params. The limit keeps them so.
+  if (value === 0) return "0";
+  // Under 1 KiB a plain integer, which a budget reads as bytes for a memory metric (it has no "B" unit).
+  const [scale, unit] = (bytes ? BYTE_UNITS : COUNT_UNITS).find(([size]) => value >= size) ?? [1, ""];
   const decimals = Math.max(0, 2 - Math.floor(Math.log10(value / scale)));
   const factor = 10n ** BigInt(decimals);
   // In integers: the smallest number of 1/factor units that reaches the value, never a float's guess.

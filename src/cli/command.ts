@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
-import { userErrors } from "../diagnostics/index.js";
+import { FileAccessError, userErrors } from "../diagnostics/index.js";
 import type { ReadFile } from "../resolve/index.js";
 
 export interface CliResult {
@@ -10,7 +10,11 @@ export interface CliResult {
 
 /** What a command may touch: the CLI's edge to the file system, replaceable in tests. */
 export interface CliEnvironment {
+  /** Specs, their includes and budget files. */
   readFile: ReadFile;
+  /** print(model) text, which may be larger than a spec; readFile where absent. */
+  readModelText?: (file: string) => string;
+  /** Throws a user error (FileAccessError) when the file cannot be written. */
   writeFile?: (file: string, text: string) => void;
 }
 
@@ -53,4 +57,15 @@ export function forEachFile<T>(files: readonly string[], work: (file: string) =>
     }
   }
   return { results, errors };
+}
+
+/** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */
+export function writeOutput(env: CliEnvironment, file: string, text: string): CliResult | undefined {
+  try {
+    env.writeFile?.(file, text);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof FileAccessError)) throw error;
+    return invalid(`cannot write ${file}: it ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`);
+  }
 }

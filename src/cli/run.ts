@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
+import { userErrors } from "../diagnostics/index.js";
 import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
+import { forTerminal } from "../diagnostics/terminal.js";
 import { checkCommand } from "./commands/check.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
@@ -24,6 +26,12 @@ Exit status: 0 success, 2 invalid input (the message names file:line:col), 3 a b
 
 /** The CLI as a function of its arguments and file access, so tests run it without a process. */
 export function runCli(argv: readonly string[], env: CliEnvironment): CliResult {
+  const result = runCommand(argv, env);
+  // Names come from arguments, files and file names: what they hold must not drive the terminal.
+  return { ...result, stdout: forTerminal(result.stdout), stderr: forTerminal(result.stderr) };
+}
+
+function runCommand(argv: readonly string[], env: CliEnvironment): CliResult {
   const [name, ...rest] = argv;
   if (name === undefined) return invalid(`no command given\n\n${USAGE}`);
   if (name === "--help" || name === "-h" || name === "help") return { exitCode: EXIT.ok, stdout: USAGE, stderr: "" };
@@ -37,5 +45,18 @@ export function runCli(argv: readonly string[], env: CliEnvironment): CliResult 
     return invalid(`${(error as Error).message}\n\n${command.usage}`);
   }
   if (parsed.values.help) return { exitCode: EXIT.ok, stdout: command.usage, stderr: "" };
-  return command.run(parsed.values, parsed.positionals, env);
+  return guarded(() => command.run(parsed.values, parsed.positionals, env));
+}
+
+/** A command's result, or a clean message for what it threw: a user or file-system error exits 2, anything else is a bug. */
+function guarded(run: () => CliResult): CliResult {
+  try {
+    return run();
+  } catch (error) {
+    const found = userErrors(error);
+    if (found) return { exitCode: EXIT.invalid, stdout: "", stderr: `${found.map((problem) => problem.message).join("\n")}\n` };
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return invalid(message);
+    return { exitCode: EXIT.internal, stdout: "", stderr: `model-budget: internal error: ${String(message ?? error)}: this is a bug, please report it\n` };
+  }
 }

@@ -23,6 +23,18 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * A file that cannot be read as asked: missing rights, not a regular file (a directory, a FIFO,
+ * /dev/zero), too large, or outside the folder it must stay in. Its detail is a predicate
+ * ("is a directory, not a regular file") so whoever named the file can report it at that spot.
+ */
+export class FileAccessError extends SpecError {
+  constructor(file: string, detail: string, hint?: string) {
+    super({ file, line: 1, col: 1 }, detail, hint);
+    this.name = "FileAccessError";
+  }
+}
+
 export function formatDiagnostic(position: SourcePosition, detail: string, hint?: string): string {
   const head = `${position.file}:${position.line}:${position.col}: ${detail}`;
   return hint ? `${head}\n  ${hint}` : head;

@@ -1,5 +1,11 @@
 import { execFileSync } from "node:child_process";
+import { posix } from "node:path";
+import { FileAccessError } from "../diagnostics/index.js";
+import { YAML_MAX_BYTES } from "../parse/yaml.js";
 import type { ReadFile } from "../resolve/index.js";
+
+/** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
+const MAX_LINKS = 40;
 
 /** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
 export class GitRepository {
@@ -35,15 +41,40 @@ export class GitRepository {
     return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
   }
 
-  /** Reads files as they are at a commit; a missing one throws ENOENT like the file system. */
+  /**
+   * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
+   * regular file no larger than a spec may be is read: a folder or a submodule at that path is
+   * refused, and a symbolic link is followed only while it stays inside the repository, as the
+   * working tree's reader does.
+   */
   readerAt(sha: string): ReadFile {
-    return (file) => {
-      try {
-        return this.git(["show", `${sha}:${file.replace(/^\.\//, "")}`]);
-      } catch {
-        throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+    const read = (file: string, path: string, links: number): string => {
+      if (posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
+        throw new FileAccessError(file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
       }
+      let listing: string;
+      try {
+        listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
+      } catch {
+        // git refuses a path outside the repository.
+        listing = "";
+      }
+      // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
+      const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
+      if (entry === undefined) throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+      const [mode, type, , size] = entry.split("\t")[0]!.split(/\s+/);
+      if (type !== "blob") throw new FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+      if (mode === "120000") {
+        const target = this.git(["show", `${sha}:${path}`]);
+        if (links >= MAX_LINKS) throw new FileAccessError(file, "is a loop of symbolic links", "give the path of a regular file");
+        return read(file, posix.isAbsolute(target) ? target : posix.join(posix.dirname(path), target), links + 1);
+      }
+      if (Number(size) > YAML_MAX_BYTES) {
+        throw new FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+      }
+      return this.git(["show", `${sha}:${path}`]);
     };
+    return (file) => read(file, posix.normalize(file), 0);
   }
 
   /** The commit a branch, tag or SHA names. */

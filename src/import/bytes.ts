@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync } from "node:fs";
 import { posix } from "node:path";
-import { SpecError } from "../diagnostics/index.js";
+import { FileAccessError, SpecError } from "../diagnostics/index.js";
+import { modelFolderOf, openRegularFile, readAt, type OpenOptions } from "../files/index.js";
 
 /**
  * Random access to a file's bytes. Importers read headers through it and step over tensor data by
@@ -48,20 +49,15 @@ export function utf8(bytes: Uint8Array, offset: number, fail: Fail, what: string
   }
 }
 
-/** Opens `file` for the duration of `work`, reading only what `work` asks for. */
-export function withFileBytes<T>(file: string, work: (source: ByteSource) => T): T {
-  const fd = openSync(file, "r");
+/** Opens `file` for the duration of `work`, reading only what `work` asks for; a FIFO, device or directory is refused first. */
+export function withFileBytes<T>(file: string, work: (source: ByteSource) => T, options: OpenOptions = {}): T {
+  const { fd, size } = openRegularFile(file, options);
   try {
-    const size = fstatSync(fd).size;
     const read = (offset: number, length: number): Uint8Array => {
       const buffer = Buffer.alloc(length);
-      let done = 0;
-      while (done < length) {
-        const got = readSync(fd, buffer, done, length - done, offset + done);
-        // The file shrank after fstat: report it where the bytes ran out.
-        if (got === 0) throw new FileFormatError(file, offset + done, `the file ended early, ${size} bytes were expected`, "is it still being written?");
-        done += got;
-      }
+      const got = readAt(fd, buffer, offset, length);
+      // The file shrank after fstat: report it where the bytes ran out.
+      if (got < length) throw new FileFormatError(file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
       return buffer;
     };
     return work({ name: file, size, read });
@@ -79,13 +75,21 @@ export function siblingPath(file: string, relative: string, fail: Fail, offset: 
   return posix.join(posix.dirname(file), normalized);
 }
 
-/** Opens a file another file names, turning "no such file" into an error at the byte that names it. */
-export function withNamedFile<T>(path: string, fail: Fail, offset: number, what: string, work: (source: ByteSource) => T): T {
+/** How to open the files `file` names: where `file` is opened, and only inside its folder, symbolic links followed. */
+export function siblingOptions(file: string, options: OpenOptions = {}): OpenOptions {
+  return { ...options, within: [...(options.within ?? []), modelFolderOf(file, options)] };
+}
+
+/**
+ * Opens a file another file names (with siblingOptions), turning a missing or unreadable file into an
+ * error at the byte that names it.
+ */
+export function withNamedFile<T>(path: string, fail: Fail, offset: number, what: string, work: (source: ByteSource) => T, options: OpenOptions = {}): T {
   try {
-    return withFileBytes(path, work);
+    return withFileBytes(path, work, options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") fail(offset, `${what} ${path} does not exist`);
+    if (error instanceof FileAccessError) fail(offset, `${what} ${path} ${error.detail}`, error.hint);
     throw error;
   }
 }
-

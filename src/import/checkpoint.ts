@@ -1,4 +1,5 @@
 import { SpecError } from "../diagnostics/index.js";
+import type { OpenOptions } from "../files/index.js";
 import { withFileBytes } from "./bytes.js";
 import { readOnnxFile } from "./onnx.js";
 import { readSafetensors, readSafetensorsIndex } from "./safetensors.js";
@@ -13,14 +14,17 @@ export interface Checkpoint {
 }
 
 /** Reads a safetensors file, or the shards of a sharded one through its index.json. */
-export function readSafetensorsCheckpoint(file: string): CheckpointTensor[] {
-  return file.endsWith(".json") ? readSafetensorsIndex(file) : withFileBytes(file, readSafetensors);
+export function readSafetensorsCheckpoint(file: string, options: OpenOptions = {}): CheckpointTensor[] {
+  return file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options);
 }
 
-/** A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx; headers only. */
-export function readCheckpoint(file: string): Checkpoint {
-  if (file.endsWith(".safetensors") || file.endsWith(".index.json")) return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file) };
-  if (file.endsWith(".onnx")) return { file, format: "onnx", tensors: readOnnxFile(file) };
+/**
+ * A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx; headers only.
+ * `options` confine it (the action: to the repository); the files it names stay in its folder in any case.
+ */
+export function readCheckpoint(file: string, options: OpenOptions = {}): Checkpoint {
+  if (file.endsWith(".safetensors") || file.endsWith(".index.json")) return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
+  if (file.endsWith(".onnx")) return { file, format: "onnx", tensors: readOnnxFile(file, options) };
   throw new SpecError(
     { file, line: 1, col: 1 },
     "cannot tell the checkpoint's format from its name",

@@ -1,4 +1,5 @@
-import { failIn, siblingPath, withFileBytes, withNamedFile, type ByteSource } from "./bytes.js";
+import { failIn, siblingOptions, siblingPath, withFileBytes, withNamedFile, type ByteSource } from "./bytes.js";
+import type { OpenOptions } from "../files/index.js";
 import { ProtoReader, WIRE, type Field } from "./protobuf.js";
 import { elementBits, elementCount, type CheckpointTensor } from "./tensors.js";
 
@@ -182,14 +183,15 @@ export function readOnnx(source: ByteSource, externalSize: ExternalSize): Checkp
 }
 
 /** An .onnx file's initializers; external data files are found beside it, as onnx.load finds them. */
-export function readOnnxFile(file: string): CheckpointTensor[] {
+export function readOnnxFile(file: string, options: OpenOptions = {}): CheckpointTensor[] {
   const fail = failIn(file);
+  const dataOptions = siblingOptions(file, options);
   const sizes = new Map<string, number>();
   const externalSize: ExternalSize = (location, at) => {
     const path = siblingPath(file, location, fail, at, "external data location");
     let size = sizes.get(path);
-    if (size === undefined) sizes.set(path, (size = withNamedFile(path, fail, at, "the external data file", (data) => data.size)));
+    if (size === undefined) sizes.set(path, (size = withNamedFile(path, fail, at, "the external data file", (data) => data.size, dataOptions)));
     return size;
   };
-  return withFileBytes(file, (source) => readOnnx(source, externalSize));
+  return withFileBytes(file, (source) => readOnnx(source, externalSize), options);
 }

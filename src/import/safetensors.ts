@@ -1,4 +1,5 @@
-import { failIn, siblingPath, utf8, withFileBytes, withNamedFile, type ByteSource, type Fail } from "./bytes.js";
+import { failIn, siblingOptions, siblingPath, utf8, withFileBytes, withNamedFile, type ByteSource, type Fail } from "./bytes.js";
+import type { OpenOptions } from "../files/index.js";
 import { elementBits, elementCount, type CheckpointTensor } from "./tensors.js";
 
 /** The dtype codes of the safetensors format, as torch names them. */
@@ -130,12 +131,13 @@ export function readSafetensors(source: ByteSource): CheckpointTensor[] {
  * A sharded checkpoint through its model.safetensors.index.json: each shard's header, checked against
  * the index's weight_map in both directions, so a stale index or a missing shard is reported.
  */
-export function readSafetensorsIndex(indexFile: string): CheckpointTensor[] {
+export function readSafetensorsIndex(indexFile: string, options: OpenOptions = {}): CheckpointTensor[] {
   const fail = failIn(indexFile);
   const text = withFileBytes(indexFile, (source) => {
     if (source.size > MAX_INDEX_BYTES) fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
     return utf8(source.read(0, source.size), 0, fail, "the index");
-  });
+  }, options);
+  const shardOptions = siblingOptions(indexFile, options);
   const { data, at } = jsonObject(text, 0, fail);
   const weightMap = data.weight_map;
   if (!isRecord(weightMap) || !Object.values(weightMap).every((value) => typeof value === "string")) {
@@ -145,7 +147,7 @@ export function readSafetensorsIndex(indexFile: string): CheckpointTensor[] {
   const found = new Map<string, CheckpointTensor>();
   for (const shard of new Set(Object.values(map))) {
     const path = siblingPath(indexFile, shard, fail, at(shard), "shard");
-    const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors);
+    const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors, shardOptions);
     for (const tensor of tensors) {
       if (map[tensor.name] !== shard) {
         failIn(path)(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");

@@ -67,9 +67,14 @@ function fold(children: readonly SpecChild[]): SpecChild[] {
   return folded;
 }
 
-/** A YAML scalar: plain when YAML reads it back unchanged, else a JSON string, which YAML reads as one. */
+/**
+ * A YAML scalar: plain when YAML reads it back unchanged, else a JSON string, which YAML reads as one.
+ * Control and bidi characters are quoted too, so that escaping them for a terminal keeps their meaning.
+ */
 function scalar(text: string): string {
-  return /^[A-Za-z_]/.test(text) && !/\s#|:\s|:$|[\t\n\r]/.test(text) && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
+  // eslint-disable-next-line no-control-regex
+  const plain = !/\s#|:\s|:$|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/.test(text);
+  return /^[A-Za-z_]/.test(text) && plain && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
 }
 
 function key(name: string): string {
@@ -141,7 +146,7 @@ export function renderSpec(spec: ImportedSpec): string {
   const items = renderList(spec.layers);
   return [
     `# yaml-language-server: $schema=${SCHEMA_URL}`,
-    ...spec.notes.flatMap((note) => note.split("\n")).map((line) => `# ${line}`),
+    ...spec.notes.flatMap((note) => note.split(/\r\n?|\n/)).map((line) => `# ${line}`),
     `model: ${scalar(spec.model)}`,
     items.length ? "layers:" : "layers: []",
     ...indent(items, 2),

@@ -1,9 +1,9 @@
 import { posix } from "node:path";
-import { SpecError, type SourcePosition } from "../diagnostics/index.js";
+import { FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
-import { resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
+import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
 import { valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveInput } from "./input.js";
@@ -24,17 +24,21 @@ interface LoadedFile {
 }
 
 /** Parses and validates each file once, however often it is included. */
-function fileLoader(readFile: ReadFile): (file: string, includedAt?: SourcePosition) => LoadedFile {
+function fileLoader(readFile: ReadFile, spec: string): (file: string, includedAt?: SourcePosition) => LoadedFile {
   const cache = new Map<string, LoadedFile>();
   return (file, includedAt) => {
     const cached = cache.get(file);
     if (cached) return cached;
     let text: string;
     try {
-      text = readFile(file);
+      text = includedAt ? readFile(file, { spec }) : readFile(file);
     } catch (error) {
       if (!includedAt) throw error;
-      throw new SpecError(includedAt, `cannot read included file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "paths are relative to the including spec");
+      // Only the file's name and what is wrong with it: never its content, which may be anyone's.
+      if (error instanceof FileAccessError) throw new SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+      throw new SpecError(includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
     }
     const source = parseYaml(text, file);
     validateSpec(source);
@@ -46,7 +50,7 @@ function fileLoader(readFile: ReadFile): (file: string, includedAt?: SourcePosit
 
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
 export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
-  const load = fileLoader(readFile);
+  const load = fileLoader(readFile, file);
 
   /** A file's variables and blocks, after those of the files it includes. */
   const scopeOf = (loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>) => {
@@ -56,7 +60,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
     includes.forEach((included, index) => {
       const path = typeof data.include === "string" ? ["include"] : ["include", index];
-      const inner = loadInclude(posix.join(posix.dirname(source.file), included), source.at(path), expanding, new Map());
+      const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
       for (const [name, value] of inner.scope) scope.set(name, value);
       for (const [name, block] of inner.blocks) {
         if (blocks.has(name)) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");

@@ -50,6 +50,14 @@ export interface ListContext {
   expanding: string[];
 }
 
+/** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
+export function includedPath(source: YamlSource, included: string, path: (string | number)[]): string {
+  if (posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
+    throw new SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+  }
+  return posix.join(posix.dirname(source.file), included);
+}
+
 /** Loads, validates and reads an included spec's vars and blocks; supplied by the entry point. */
 export type LoadInclude = (
   file: string,
@@ -262,7 +270,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), block.topology);
       return;
     }
-    const file = posix.join(posix.dirname(source.file), String(body.include));
+    const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
     const overrides = new Map<string, Value>();
     for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
     const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);

@@ -112,5 +112,8 @@ export interface ResolvedModel {
   training?: ResolvedTraining;
 }
 
-/** Reads a spec file by path; throws when it does not exist. The CLI reads disk, the action reads git. */
-export type ReadFile = (file: string) => string;
+/**
+ * Reads a spec file by path; throws when it does not exist. The CLI reads disk, the action reads git.
+ * For an included file `include` names the top-level spec: the edges keep includes inside its repository.
+ */
+export type ReadFile = (file: string, include?: { spec: string }) => string;

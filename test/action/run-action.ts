@@ -27,12 +27,16 @@ function readOutputs(file: string): Record<string, string> {
   return outputs;
 }
 
-/**
- * Runs the bundled action as the runner does: a node process with INPUT_* variables, an event
- * payload file, and the files for outputs and the job summary. Async, so a server in this
- * process can answer it.
- */
-export async function runAction(options: { workspace: string; apiUrl: string; inputs: Record<string, string>; event: string; payload: object }): Promise<ActionRun> {
+export interface ActionOptions {
+  workspace: string;
+  apiUrl: string;
+  inputs: Record<string, string>;
+  event: string;
+  payload: object;
+}
+
+/** The runner's side of a run: an event payload file, the files for outputs and the job summary, and the environment naming them. */
+export function runnerFiles(options: ActionOptions): { env: NodeJS.ProcessEnv; outputFile: string; summaryFile: string } {
   const temp = mkdtempSync(join(tmpdir(), "model-budget-runner-"));
   const eventPath = join(temp, "event.json");
   writeFileSync(eventPath, JSON.stringify(options.payload));
@@ -56,6 +60,18 @@ export async function runAction(options: { workspace: string; apiUrl: string; in
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
+  return { env, outputFile, summaryFile };
+}
+
+export { readOutputs };
+
+/**
+ * Runs the bundled action as the runner does: a node process with INPUT_* variables, an event
+ * payload file, and the files for outputs and the job summary. Async, so a server in this
+ * process can answer it.
+ */
+export async function runAction(options: ActionOptions): Promise<ActionRun> {
+  const { env, outputFile, summaryFile } = runnerFiles(options);
   const child = spawn(process.execPath, [ACTION], { cwd: options.workspace, env });
   let stdout = "";
   let stderr = "";

@@ -28,6 +28,8 @@ describe("human sizes", () => {
     expect(roundedLimit(6_738_415_616, false)).toBe("6.74B");
     expect(roundedLimit(999, false)).toBe("999");
     expect(roundedLimit(Math.round(25.6 * 1024 ** 3), true)).toBe("25.6GiB");
+    // Nothing to round (a frozen model's trainable count), and bytes under 1 KiB: plain integers a budget reads back.
+    expect([roundedLimit(0, false), roundedLimit(0, true), roundedLimit(44, true)]).toEqual(["0", "0", "44"]);
     for (const value of [1, 12_345, 25_557_032, 138_357_544, 7_500_000_001]) {
       expect(parseQuantity(roundedLimit(value, false))!.value).toBeGreaterThanOrEqual(value);
     }

@@ -110,7 +110,7 @@ describe("errors point at the offending spot and say what to do", () => {
 
   it("includes: missing files and cycles", () => {
     expect(error("include: common.yaml\nlayers:\n  - a: Linear(1, 1)\n")).toBe(
-      "spec.yaml:1:10: cannot read included file common.yaml: ENOENT\n  paths are relative to the including spec",
+      "spec.yaml:1:10: included file common.yaml does not exist\n  paths are relative to the including spec",
     );
     expect(error("include: a.yaml\nlayers:\n  - x: Linear(1, 1)\n", { "a.yaml": "include: spec.yaml\n" })).toBe(
       "a.yaml:1:10: include cycle: spec.yaml → a.yaml → spec.yaml\n  remove one of the includes",

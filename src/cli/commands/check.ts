@@ -1,6 +1,7 @@
 import { FAIL_ON, type FailOn } from "../../budget/check.js";
 import { runCheck, type CheckRequest } from "../../check/index.js";
 import { GitRepository } from "../../git/repository.js";
+import { repositoryOf } from "../../files/index.js";
 import { readCheckpoint } from "../../import/index.js";
 import { renderPullRequestComment } from "../../report/pull-request.js";
 import { EXIT, invalid, type CliCommand } from "../command.js";
@@ -50,7 +51,8 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
       budgetFrom,
       failOn,
       overrides: training.settings,
-      readCheckpoint: (file) => readCheckpoint(file).tensors,
+      // A checkpoint the budget names stays inside the budget's repository; one named by --against is the user's choice.
+      readCheckpoint: (file) => readCheckpoint(file, file === values.against ? {} : { within: [repositoryOf(String(values.budget))] }).tensors,
       ...(typeof values.against === "string" ? { against: values.against } : {}),
     };
     if (typeof values.base === "string") {

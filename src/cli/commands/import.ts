@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { formatInteger, type ModelCount } from "../../count/index.js";
-import { userErrors } from "../../diagnostics/index.js";
+import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
+import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import { analyzeSpec } from "../../engine.js";
 import {
   elementCount,
@@ -13,7 +14,7 @@ import {
   type CheckpointTensor,
   type ImportResult,
 } from "../../import/index.js";
-import { EXIT, forEachFile, invalid, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
+import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends ImportResult {
   /** The checkpoint's tensors, whose totals the spec must reproduce; absent for print(model) text. */
@@ -30,7 +31,7 @@ const fromCheckpoint =
   };
 
 const IMPORTERS: Readonly<Record<string, Importer>> = {
-  "torch-repr": (file, model, env) => importTorchRepr(env.readFile(file), file, model),
+  "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
   safetensors: fromCheckpoint("safetensors", readSafetensorsCheckpoint),
   onnx: fromCheckpoint("onnx", readOnnxFile),
 };
@@ -92,6 +93,12 @@ export const importCommand: CliCommand = {
 
     const text = renderSpec(imported.spec);
     const specFile = output ?? `${model}.yaml`;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > YAML_MAX_BYTES) {
+      const size = (value: number) => value.toLocaleString("en-US");
+      const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
+      return { exitCode: EXIT.invalid, stdout: "", stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:")}\n` };
+    }
     const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
     let count: ModelCount;
     try {
@@ -110,7 +117,8 @@ export const importCommand: CliCommand = {
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
     if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n` };
     if (!env.writeFile) return invalid(`cannot write ${output} here`);
-    env.writeFile(output, text);
+    const failed = writeOutput(env, output, text);
+    if (failed) return failed;
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: warnings };
   },
 };

@@ -3,8 +3,11 @@ import { parseQuantity } from "../../budget/sizes.js";
 import { quantitiesOf } from "../../diff/index.js";
 import { analyzeSpec } from "../../engine.js";
 import { toJsonReport } from "../../report/index.js";
-import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { FileAccessError } from "../../diagnostics/index.js";
+import { EXIT, forEachFile, invalid, writeOutput, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+
+const MAX_HEADROOM = 1000;
 
 export const initCommand: CliCommand = {
   name: "init",
@@ -30,6 +33,8 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
   run(values, specs, env) {
     const headroom = parseQuantity(String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`);
     if (headroom?.kind !== "percent") return invalid(`--headroom must be a percentage such as 10%, not '${String(values.headroom)}'`);
+    // Beyond it limits soon pass 2^53, which no budget can hold exactly; nobody means more.
+    if (headroom.value > MAX_HEADROOM) return invalid(`--headroom must be at most ${MAX_HEADROOM}%, not '${String(values.headroom)}'`);
     const growth = parseQuantity(String(values.growth));
     if (!growth) return invalid(`--growth must be 0, a percentage such as 2%, or an amount such as 1.5M, not '${String(values.growth)}'`);
     if (specs.length === 0) return invalid("init needs the spec files to budget, e.g. model-budget init models/*.yaml");
@@ -38,8 +43,10 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
       try {
         env.readFile(output);
         return invalid(`${output} exists already: pass --force to overwrite it`);
-      } catch {
-        // Absent, as it should be.
+      } catch (error) {
+        // Absent, as it should be; something that is no file cannot be written either.
+        if (error instanceof FileAccessError && error.detail.endsWith("not a regular file")) return invalid(`cannot write ${output}: it ${error.detail}`);
+        if (error instanceof FileAccessError) return invalid(`${output} exists already: pass --force to overwrite it`);
       }
     }
     const training = trainingFlags(values);
@@ -48,7 +55,8 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
     const text = initialBudget(results, headroom.value, String(values.growth));
     if (!env.writeFile) return { exitCode: EXIT.ok, stdout: text, stderr: "" };
-    env.writeFile(output, text);
+    const failed = writeOutput(env, output, text);
+    if (failed) return failed;
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${output} for ${results.length} spec${results.length === 1 ? "" : "s"}\n`, stderr: "" };
   },
 };
