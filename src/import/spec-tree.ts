@@ -17,11 +17,26 @@ export interface SpecChild {
   node: SpecNode;
 }
 
+/** One tensor that may be another's: `tensor: owner` under the spec's tie:. */
+export interface Tie {
+  tensor: string;
+  owner: string;
+  /** The tensor's elements, which the tie would stop counting twice. */
+  elements: number;
+}
+
+/** Ties the source suggests but cannot prove, written commented out with their reason. */
+export interface TieSuggestion {
+  reason: string;
+  ties: Tie[];
+}
+
 export interface ImportedSpec {
   model: string;
   /** The spec's opening comment: how it was made and what its source cannot show. */
   notes: string[];
   layers: SpecChild[];
+  suggestedTies?: TieSuggestion[];
 }
 
 /** The schema's $id, which editors with the YAML language server resolve. */
@@ -136,6 +151,23 @@ function renderList(children: readonly SpecChild[]): string[] {
   });
 }
 
+/**
+ * The suggested ties as a commented-out tie: block: deleting the leading `# ` of its lines gives a
+ * working tie:, each tie under a comment with its reason; lines that do not hold can stay commented.
+ */
+function suggestedTieBlock(suggestions: readonly TieSuggestion[]): string[] {
+  if (!suggestions.length) return [];
+  const lines = [
+    "tie:",
+    ...suggestions.flatMap(({ reason, ties }) => [`  # ${reason.replace(/\s+/g, " ")}`, ...ties.map(({ tensor, owner }) => `  ${scalar(tensor)}: ${scalar(owner)}`)]),
+  ];
+  return [
+    "# Suggested ties: print(model) prints a shared module at every place it is used, so the spec counts it at each.",
+    "# Where the model shares it, uncomment the tie: line and the ties that hold, and it counts once, as parameters() does.",
+    ...lines.map((line) => `# ${line}`),
+  ];
+}
+
 /** The spec's YAML text. */
 export function renderSpec(spec: ImportedSpec): string {
   const items = renderList(spec.layers);
@@ -145,6 +177,7 @@ export function renderSpec(spec: ImportedSpec): string {
     `model: ${scalar(spec.model)}`,
     items.length ? "layers:" : "layers: []",
     ...indent(items, 2),
+    ...suggestedTieBlock(spec.suggestedTies ?? []),
     "",
   ].join("\n");
 }

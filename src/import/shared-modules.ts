@@ -1,0 +1,120 @@
+/**
+ * print(model) prints a module at every place it is reachable from, so a module object used in several
+ * places (a tied embedding, a reused layer) is imported once per place and counted as often. What the
+ * text cannot tell, these rules suggest: places where one shared module is the usual design.
+ */
+import { numel, type TensorSpec } from "../catalogue/index.js";
+import { describeCall, isIndex, type SpecChild, type Tie, type TieSuggestion } from "./spec-tree.js";
+
+/** A layer printed at one place, not inside a repeat: only such a tensor can be tied by its own path. */
+interface PlacedLayer {
+  path: string;
+  call: string;
+  type: string;
+  parameters: TensorSpec[];
+}
+
+const SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+const nowhere = () => ({ file: "", line: 1, col: 1 });
+
+function describe(call: string): { type: string; parameters: TensorSpec[] } | undefined {
+  try {
+    const described = describeCall(call, nowhere);
+    return { type: described.definition.type, parameters: described.parameters };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every layer outside repeats, by path, and the numbered containers, whose children a reused module may repeat. */
+function placedLayers(children: readonly SpecChild[], prefix: string, layers: PlacedLayer[], containers: PlacedLayer[][]): void {
+  const numbered: PlacedLayer[] = [];
+  const allNumbered = children.length > 1 && children.every((child) => isIndex(child.name));
+  for (const child of children) {
+    // A name the spec rewrites, or a run, has no single spec path to tie.
+    if (child.count !== 1 || !SPEC_NAME.test(child.name)) continue;
+    const path = prefix ? `${prefix}.${child.name}` : child.name;
+    if (child.node.kind === "module") {
+      placedLayers(child.node.children, path, layers, containers);
+      continue;
+    }
+    const described = describe(child.node.call);
+    if (!described || described.type === "Parameter" || described.type === "Buffer") continue;
+    const layer = { path, call: child.node.call, ...described };
+    layers.push(layer);
+    if (allNumbered) numbered.push(layer);
+  }
+  if (numbered.length) containers.push(numbered);
+}
+
+const pairs = (layer: PlacedLayer, owner: PlacedLayer): Tie[] =>
+  layer.parameters.map((tensor) => ({ tensor: `${layer.path}.${tensor.name}`, owner: `${owner.path}.${tensor.name}`, elements: numel(tensor.shape) }));
+
+/** Embeddings printed alike in several places: T5's shared, encoder.embed_tokens and decoder.embed_tokens. */
+function sharedEmbeddings(layers: readonly PlacedLayer[]): TieSuggestion[] {
+  const byCall = new Map<string, PlacedLayer[]>();
+  for (const layer of layers.filter((entry) => entry.type === "Embedding")) byCall.set(layer.call, [...(byCall.get(layer.call) ?? []), layer]);
+  return [...byCall.values()]
+    .filter((group) => group.length > 1)
+    .map(([owner, ...others]) => ({
+      reason: `${[owner!, ...others].map((layer) => layer.path).join(", ")} print alike, ${owner!.call}: usually one embedding shared (as T5's shared and embed_tokens are)`,
+      ties: others.flatMap((layer) => pairs(layer, owner!)),
+    }));
+}
+
+/**
+ * An output projection whose weight has an embedding's shape [vocabulary, width], the vocabulary wider than
+ * the embedding: usually the input embedding reused (tie_word_embeddings). Its bias, if any, is its own.
+ */
+function tiedHeads(layers: readonly PlacedLayer[]): TieSuggestion[] {
+  const embeddings = layers.filter((layer) => layer.type === "Embedding");
+  return layers.flatMap((layer) => {
+    const weight = layer.parameters.find((tensor) => tensor.name === "weight");
+    if (layer.type !== "Linear" || !weight || weight.shape[0]! <= weight.shape[1]!) return [];
+    const embedding = embeddings.find((candidate) => candidate.parameters[0]!.shape.join() === weight.shape.join());
+    if (!embedding) return [];
+    return [
+      {
+        reason: `${layer.path}'s weight [${weight.shape.join(", ")}] has the shape of ${embedding.path}'s: usually the same tensor (tie_word_embeddings)`,
+        ties: [{ tensor: `${layer.path}.weight`, owner: `${embedding.path}.weight`, elements: numel(weight.shape) }],
+      },
+    ];
+  });
+}
+
+/**
+ * One layer printed alike at several places of a Sequential or ModuleList, other modules between them, and
+ * no other layer with tensors there: what a module object reused at each place prints (torchinfo's ReuseLinear).
+ */
+function reusedModules(containers: readonly PlacedLayer[][]): TieSuggestion[] {
+  return containers.flatMap((numbered) => {
+    const [owner, ...others] = numbered.filter((layer) => layer.parameters.length > 0);
+    const index = (layer: PlacedLayer) => Number(layer.path.split(".").at(-1));
+    if (!owner || !others.length || others.some((layer) => layer.call !== owner.call)) return [];
+    const apart = [owner, ...others].every((layer, at, all) => at === 0 || index(layer) > index(all[at - 1]!) + 1);
+    if (!apart) return [];
+    return [
+      {
+        reason: `${[owner, ...others].map((layer) => layer.path).join(", ")} print alike, ${owner.call}, with other modules between them: if one module object is used at each place, print(model) prints it at each`,
+        ties: others.flatMap((layer) => pairs(layer, owner)),
+        },
+    ];
+  });
+}
+
+/** Ties worth checking in a model imported from print(model), each with its reason and the parameters it would remove. */
+export function suggestTies(children: readonly SpecChild[]): TieSuggestion[] {
+  const layers: PlacedLayer[] = [];
+  const containers: PlacedLayer[][] = [];
+  placedLayers(children, "", layers, containers);
+  const suggestions = [...sharedEmbeddings(layers), ...tiedHeads(layers), ...reusedModules(containers)];
+  // A tensor tied once only: the first suggestion that names it wins.
+  const tied = new Set<string>();
+  return suggestions
+    .map((suggestion) => {
+      const ties = suggestion.ties.filter(({ tensor }) => !tied.has(tensor));
+      ties.forEach(({ tensor }) => tied.add(tensor));
+      return { ...suggestion, ties };
+    })
+    .filter((suggestion) => suggestion.ties.length > 0);
+}
