@@ -50,10 +50,20 @@ function placedLayers(children: readonly SpecChild[], prefix: string, layers: Pl
 const pairs = (layer: PlacedLayer, owner: PlacedLayer): Tie[] =>
   layer.parameters.map((tensor) => ({ tensor: `${layer.path}.${tensor.name}`, owner: `${owner.path}.${tensor.name}`, elements: numel(tensor.shape) }));
 
-/** Embeddings printed alike in several places: T5's shared, encoder.embed_tokens and decoder.embed_tokens. */
+/**
+ * A vocabulary's embedding: many rows, more than its width. Small tables (T5's relative attention bias,
+ * BERT's token types) are printed alike in several places without being shared.
+ */
+const MIN_VOCABULARY = 1000;
+function isVocabulary(layer: PlacedLayer): boolean {
+  const [rows, width] = layer.parameters[0]?.shape ?? [];
+  return layer.type === "Embedding" && rows !== undefined && width !== undefined && rows >= MIN_VOCABULARY && rows > width;
+}
+
+/** Vocabulary embeddings printed alike in several places: T5's shared, encoder.embed_tokens and decoder.embed_tokens. */
 function sharedEmbeddings(layers: readonly PlacedLayer[]): TieSuggestion[] {
   const byCall = new Map<string, PlacedLayer[]>();
-  for (const layer of layers.filter((entry) => entry.type === "Embedding")) byCall.set(layer.call, [...(byCall.get(layer.call) ?? []), layer]);
+  for (const layer of layers.filter(isVocabulary)) byCall.set(layer.call, [...(byCall.get(layer.call) ?? []), layer]);
   return [...byCall.values()]
     .filter((group) => group.length > 1)
     .map(([owner, ...others]) => ({
@@ -63,19 +73,19 @@ function sharedEmbeddings(layers: readonly PlacedLayer[]): TieSuggestion[] {
 }
 
 /**
- * An output projection whose weight has an embedding's shape [vocabulary, width], the vocabulary wider than
- * the embedding: usually the input embedding reused (tie_word_embeddings). Its bias, if any, is its own.
+ * An output projection whose weight has a vocabulary embedding's shape [vocabulary, width]: usually the input
+ * embedding reused (tie_word_embeddings=True). Its bias, if any, is its own.
  */
 function tiedHeads(layers: readonly PlacedLayer[]): TieSuggestion[] {
-  const embeddings = layers.filter((layer) => layer.type === "Embedding");
+  const embeddings = layers.filter(isVocabulary);
   return layers.flatMap((layer) => {
     const weight = layer.parameters.find((tensor) => tensor.name === "weight");
-    if (layer.type !== "Linear" || !weight || weight.shape[0]! <= weight.shape[1]!) return [];
+    if (layer.type !== "Linear" || !weight) return [];
     const embedding = embeddings.find((candidate) => candidate.parameters[0]!.shape.join() === weight.shape.join());
     if (!embedding) return [];
     return [
       {
-        reason: `${layer.path}'s weight [${weight.shape.join(", ")}] has the shape of ${embedding.path}'s: usually the same tensor (tie_word_embeddings)`,
+        reason: `${layer.path}'s weight [${weight.shape.join(", ")}] has the shape of ${embedding.path}'s: often the same tensor (tie_word_embeddings=True)`,
         ties: [{ tensor: `${layer.path}.weight`, owner: `${embedding.path}.weight`, elements: numel(weight.shape) }],
       },
     ];

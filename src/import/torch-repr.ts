@@ -315,12 +315,17 @@ function lookalike(module: ReprModule, call: string): string | undefined {
 function occurrenceLines(occurrences: readonly Occurrence[], what: (occurrence: Occurrence) => string): string[] {
   const shown = occurrences.slice(0, SHOWN_OCCURRENCES).map((occurrence) => {
     const { file, line, col } = occurrence.module.position;
-    return `  ${file}:${line}:${col}: ${occurrence.path}: ${what(occurrence)}`;
+    return `  ${file}:${line}:${col}: ${occurrence.path || "the model itself"}: ${what(occurrence)}`;
   });
   return [...shown, ...(occurrences.length > SHOWN_OCCURRENCES ? [`  ... and ${occurrences.length - SHOWN_OCCURRENCES} more`] : [])];
 }
 
-const printedTimes = (occurrences: readonly Occurrence[]) => (occurrences.length === 1 ? "once" : `${occurrences.length} times`);
+/** `once`, `3 times`, or `at 12 places, 62 modules` where runs make one printed line stand for several modules. */
+function printedTimes(occurrences: readonly Occurrence[]): string {
+  const places = occurrences.length === 1 ? "once" : `${occurrences.length} times`;
+  const modules = occurrences.reduce((sum, occurrence) => sum + occurrence.instances, 0);
+  return modules === occurrences.length ? places : `${places}, ${formatInteger(modules)} modules`;
+}
 
 function unknownWarning(type: string, occurrences: Occurrence[]): string {
   const first = occurrences[0]!;
@@ -376,7 +381,7 @@ function caveats(findings: Findings, doubled: number): string[] {
     ...(known ? [`${formatInteger(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
     ...(unsized.length ? [`parameters print(model) does not size are missing: the tensors of ${unsized.join(", ")} (see the warnings)`] : []),
     ...(unknown.length ? [`parameters may be missing: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
-    ...(doubled ? [`up to ${formatInteger(doubled)} parameters may be counted twice: modules printed at several places are usually one shared module (see the suggested tie: at the end of the spec)`] : []),
+    ...(doubled ? [`up to ${formatInteger(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
   ];
 }
 
