@@ -17,17 +17,33 @@ interface PlacedLayer {
 const SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 const nowhere = () => ({ file: "", line: 1, col: 1 });
 
-function describe(call: string): { type: string; parameters: TensorSpec[] } | undefined {
-  try {
-    const described = describeCall(call, nowhere);
-    return { type: described.definition.type, parameters: described.parameters };
-  } catch {
-    return undefined;
-  }
+type Described = { type: string; parameters: TensorSpec[] } | undefined;
+
+/** A call's type and parameters, each distinct call described once: a long ModuleList repeats one call. */
+function describer(): (call: string) => Described {
+  const known = new Map<string, Described>();
+  return (call) => {
+    if (known.has(call)) return known.get(call);
+    let described: Described;
+    try {
+      const layer = describeCall(call, nowhere);
+      described = { type: layer.definition.type, parameters: layer.parameters };
+    } catch {
+      described = undefined;
+    }
+    known.set(call, described);
+    return described;
+  };
+}
+
+/** A Sequential's or ModuleList's layers, and the numbers of all its children, tensors or not. */
+interface NumberedContainer {
+  layers: PlacedLayer[];
+  present: Set<number>;
 }
 
 /** Every layer outside repeats, by path, and the numbered containers, whose children a reused module may repeat. */
-function placedLayers(children: readonly SpecChild[], prefix: string, layers: PlacedLayer[], containers: PlacedLayer[][]): void {
+function placedLayers(children: readonly SpecChild[], prefix: string, layers: PlacedLayer[], containers: NumberedContainer[], describe: (call: string) => Described): void {
   const numbered: PlacedLayer[] = [];
   const allNumbered = children.length > 1 && children.every((child) => isIndex(child.name));
   for (const child of children) {
@@ -35,7 +51,7 @@ function placedLayers(children: readonly SpecChild[], prefix: string, layers: Pl
     if (child.count !== 1 || !SPEC_NAME.test(child.name)) continue;
     const path = prefix ? `${prefix}.${child.name}` : child.name;
     if (child.node.kind === "module") {
-      placedLayers(child.node.children, path, layers, containers);
+      placedLayers(child.node.children, path, layers, containers, describe);
       continue;
     }
     const described = describe(child.node.call);
@@ -44,7 +60,7 @@ function placedLayers(children: readonly SpecChild[], prefix: string, layers: Pl
     layers.push(layer);
     if (allNumbered) numbered.push(layer);
   }
-  if (numbered.length) containers.push(numbered);
+  if (numbered.length) containers.push({ layers: numbered, present: new Set(children.map((child) => Number(child.name))) });
 }
 
 const pairs = (layer: PlacedLayer, owner: PlacedLayer): Tie[] =>
@@ -96,12 +112,14 @@ function tiedHeads(layers: readonly PlacedLayer[]): TieSuggestion[] {
  * One layer printed alike at several places of a Sequential or ModuleList, other modules between them, and
  * no other layer with tensors there: what a module object reused at each place prints (torchinfo's ReuseLinear).
  */
-function reusedModules(containers: readonly PlacedLayer[][]): TieSuggestion[] {
-  return containers.flatMap((numbered) => {
-    const [owner, ...others] = numbered.filter((layer) => layer.parameters.length > 0);
+function reusedModules(containers: readonly NumberedContainer[]): TieSuggestion[] {
+  return containers.flatMap(({ layers, present }) => {
+    const [owner, ...others] = layers.filter((layer) => layer.parameters.length > 0);
     const index = (layer: PlacedLayer) => Number(layer.path.split(".").at(-1));
     if (!owner || !others.length || others.some((layer) => layer.call !== owner.call)) return [];
-    const apart = [owner, ...others].every((layer, at, all) => at === 0 || index(layer) > index(all[at - 1]!) + 1);
+    // A module sits between each two: an empty slot (None) or a gap in the numbers is no module.
+    const between = (from: number, to: number) => [...present].some((number) => number > from && number < to);
+    const apart = [owner, ...others].every((layer, at, all) => at === 0 || between(index(all[at - 1]!), index(layer)));
     if (!apart) return [];
     return [
       {
@@ -115,8 +133,8 @@ function reusedModules(containers: readonly PlacedLayer[][]): TieSuggestion[] {
 /** Ties worth checking in a model imported from print(model), each with its reason and the parameters it would remove. */
 export function suggestTies(children: readonly SpecChild[]): TieSuggestion[] {
   const layers: PlacedLayer[] = [];
-  const containers: PlacedLayer[][] = [];
-  placedLayers(children, "", layers, containers);
+  const containers: NumberedContainer[] = [];
+  placedLayers(children, "", layers, containers, describer());
   const suggestions = [...sharedEmbeddings(layers), ...tiedHeads(layers), ...reusedModules(containers)];
   // A tensor tied once only: the first suggestion that names it wins.
   const tied = new Set<string>();

@@ -39,6 +39,12 @@ export interface ImportedSpec {
   suggestedTies?: TieSuggestion[];
 }
 
+/**
+ * Modules nested deeper than this are refused by the importers: each level is three levels of the spec's
+ * YAML, whose parser allows 64, and real models nest a dozen at most.
+ */
+export const MAX_MODULE_DEPTH = 20;
+
 /** The schema's $id, which editors with the YAML language server resolve. */
 const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
 

@@ -1,9 +1,10 @@
 import { layerTypes, numel } from "../catalogue/index.js";
 import { formatInteger } from "../count/formula.js";
 import { SpecError, closestName, formatDiagnostic, userErrors, type SourcePosition } from "../diagnostics/index.js";
+import type { PositionAt } from "../resolve/evaluate.js";
 import { hiddenTensors, libraryLayer, type HiddenTensors } from "./library-classes.js";
 import { suggestTies } from "./shared-modules.js";
-import { describeCall, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
+import { MAX_MODULE_DEPTH, describeCall, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
 
 /** A module as print(model) shows it. */
 interface ReprModule {
@@ -58,11 +59,6 @@ const CONTAINERS = new Set(["Sequential", "ModuleList", "ModuleDict", "Parameter
 /** What stands in for a leaf the catalogue cannot count: it holds no tensors, and the warning says so. */
 const PLACEHOLDER = "Identity()";
 const SHOWN_OCCURRENCES = 5;
-/**
- * Modules nested deeper than this are refused: each level is three levels of the spec's YAML, whose
- * parser allows 64, and real models nest a dozen at most.
- */
-export const MAX_MODULE_DEPTH = 20;
 /** What a ModuleList prints for a slot holding None. */
 const NONE = "None";
 
@@ -212,6 +208,8 @@ interface Findings {
   invalid: string[];
   /** Paths of None slots. */
   empty: string[];
+  /** Calls known to count. */
+  counted: Set<string>;
   attention: boolean;
 }
 
@@ -231,13 +229,16 @@ const counts = (call: string) => {
 };
 
 /** `call` if the catalogue counts it; else the problem is listed, positioned at the module, and Identity() stands in. */
-function checkedLayer(module: ReprModule, call: string, path: string, findings: Findings, comment?: string): SpecNode {
+function checkedLayer(module: ReprModule, call: string, path: string, findings: Findings, comment?: string, positionAt: PositionAt = at(module)): SpecNode {
   try {
-    describeCall(call, at(module));
+    // A ModuleList of 100,000 alike layers prints one call 100,000 times: it is described once.
+    if (!findings.counted.has(call)) describeCall(call, positionAt);
+    findings.counted.add(call);
   } catch (error) {
     const found = userErrors(error);
     if (!found) throw error;
-    findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint)));
+    const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
+    findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
     return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0]!.detail}`);
   }
   return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
@@ -260,7 +261,8 @@ function attentionLayer(module: ReprModule, path: string, findings: Findings): S
   findings.attention = true;
   const bias = projection.args.bool("bias") ? "" : ", bias=False";
   const call = `MultiheadAttention(${projection.args.int("in_features")}, 1${bias})`;
-  return checkedLayer(module, call, path, findings, "num_heads=1: print(model) hides it, and the count does not depend on it");
+  // The call is built here, so its problems are the printed out_proj's.
+  return checkedLayer(module, call, path, findings, "num_heads=1: print(model) hides it, and the count does not depend on it", () => child.module.position);
 }
 
 function recordHidden(module: ReprModule, occurrence: Occurrence, replaced: boolean, findings: Findings): boolean {
@@ -381,6 +383,7 @@ function caveats(findings: Findings, doubled: number): string[] {
     ...(known ? [`${formatInteger(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
     ...(unsized.length ? [`parameters print(model) does not size are missing: the tensors of ${unsized.join(", ")} (see the warnings)`] : []),
     ...(unknown.length ? [`parameters may be missing: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
+    ...(findings.invalid.length ? [`parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
     ...(doubled ? [`up to ${formatInteger(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
   ];
 }
@@ -388,7 +391,7 @@ function caveats(findings: Findings, doubled: number): string[] {
 /** Turns what print(model) printed into a spec whose counts are PyTorch's, with what it could not count listed. */
 export function importTorchRepr(text: string, file: string, model: string): ImportResult {
   const root = parseTorchRepr(text, file);
-  const findings: Findings = { unknown: new Map(), hidden: new Map(), invalid: [], empty: [], attention: false };
+  const findings: Findings = { unknown: new Map(), hidden: new Map(), invalid: [], empty: [], counted: new Set(), attention: false };
   const node = convert(root, "", 1, findings);
   const layers: SpecChild[] = node.kind === "module" ? node.children : [{ name: "0", count: 1, node }];
   const suggestedTies = suggestTies(layers);

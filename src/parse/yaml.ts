@@ -17,7 +17,7 @@ export interface YamlSource {
   offsetsAt(path: DataPath): (offset: number) => SourcePosition;
 }
 
-const MAX_BYTES = 4 * 1024 * 1024;
+export const MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;

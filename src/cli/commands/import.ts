@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { formatInteger, type ModelCount } from "../../count/index.js";
-import { userErrors } from "../../diagnostics/index.js";
+import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
 import { analyzeSpec } from "../../engine.js";
 import {
   elementCount,
@@ -13,6 +13,7 @@ import {
   type CheckpointTensor,
   type ImportResult,
 } from "../../import/index.js";
+import { MAX_BYTES as MAX_SPEC_BYTES } from "../../parse/yaml.js";
 import { EXIT, forEachFile, invalid, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends ImportResult {
@@ -92,6 +93,14 @@ export const importCommand: CliCommand = {
 
     const text = renderSpec(imported.spec);
     const specFile = output ?? `${model}.yaml`;
+    // A spec this tool could not read back is refused here, where the reason is known.
+    if (text.length > MAX_SPEC_BYTES) {
+      return {
+        exitCode: EXIT.invalid,
+        stdout: "",
+        stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, `the spec made from this file would be ${text.length} bytes, more than the ${MAX_SPEC_BYTES} a spec may have`, "its modules do not fold into repeat: runs; write the spec by hand with repeat: and blocks:")}\n`,
+      };
+    }
     const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
     let count: ModelCount;
     try {
