@@ -17,7 +17,8 @@ export interface YamlSource {
   offsetsAt(path: DataPath): (offset: number) => SourcePosition;
 }
 
-export const MAX_BYTES = 4 * 1024 * 1024;
+/** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
+export const YAML_MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
@@ -46,8 +47,8 @@ function checkDepth(node: AnyNode, depth: number, fail: (node: Node) => never): 
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
   const at = (offset: number) => position(file, lines, offset);
-  if (text.length > MAX_BYTES) {
-    throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${MAX_BYTES} a spec may have`, `split it with include:`);
+  if (text.length > YAML_MAX_BYTES) {
+    throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
   }
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const problem = document.errors[0];

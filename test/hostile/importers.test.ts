@@ -81,7 +81,7 @@ describe("hostile print(model) text", () => {
     // Children that do not fold into runs make a spec too large to read back: refused before it is written.
     refused(
       imported("torch-repr", text("wide.txt", list((index) => `Linear(in_features=${(index % 7) + 1}, out_features=2, bias=True)`)), 10_000),
-      "wide.txt:1:1: the spec made from this file would be 5900451 bytes, more than the 4194304 a spec may have\n  its modules do not fold into repeat: runs; write the spec by hand with repeat: and blocks:\n",
+      "wide.txt:1:1: the spec made from it would be 5,900,451 bytes, more than the 4,194,304 a spec may have\n  its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n",
     );
     refused(imported("torch-repr", text("parens.txt", `Net(\n  (fc): Linear${"(".repeat(1_000_000)}\n)\n`)), `parens.txt:2:1000015: 'Linear(' is not closed on its line\n  a module prints either whole on one line, or as 'Type(' with its children below\n`);
     const run = imported("torch-repr", text("long.txt", `Net(\n  (fc): Linear(in_features=${"9".repeat(100_000)}, out_features=2)\n)\n`));

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { formatInteger, type ModelCount } from "../../count/index.js";
 import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
+import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import { analyzeSpec } from "../../engine.js";
 import {
   elementCount,
@@ -13,7 +14,6 @@ import {
   type CheckpointTensor,
   type ImportResult,
 } from "../../import/index.js";
-import { MAX_BYTES as MAX_SPEC_BYTES } from "../../parse/yaml.js";
 import { EXIT, forEachFile, invalid, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends ImportResult {
@@ -93,13 +93,11 @@ export const importCommand: CliCommand = {
 
     const text = renderSpec(imported.spec);
     const specFile = output ?? `${model}.yaml`;
-    // A spec this tool could not read back is refused here, where the reason is known.
-    if (text.length > MAX_SPEC_BYTES) {
-      return {
-        exitCode: EXIT.invalid,
-        stdout: "",
-        stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, `the spec made from this file would be ${text.length} bytes, more than the ${MAX_SPEC_BYTES} a spec may have`, "its modules do not fold into repeat: runs; write the spec by hand with repeat: and blocks:")}\n`,
-      };
+    const bytes = Buffer.byteLength(text);
+    if (bytes > YAML_MAX_BYTES) {
+      const size = (value: number) => value.toLocaleString("en-US");
+      const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
+      return { exitCode: EXIT.invalid, stdout: "", stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:")}\n` };
     }
     const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
     let count: ModelCount;
