@@ -296,8 +296,13 @@ function convert(module: ReprModule, path: string, instances: number, findings: 
   for (const child of module.children) {
     const name = child.count > 1 ? `[${child.name}-${Number(child.name) + child.count - 1}]` : child.name;
     const childPath = path ? `${path}.${name}` : name;
+    const childInstances = instances * child.count;
+    // The spec counts runs of runs symbolically, but no further than exact integers go.
+    if (!Number.isSafeInteger(childInstances)) {
+      throw new SpecError(child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
+    }
     if (child.module.type === NONE) findings.empty.push(childPath);
-    else children.push({ name: child.name, count: child.count, node: convert(child.module, childPath, instances * child.count, findings) });
+    else children.push({ name: child.name, count: child.count, node: convert(child.module, childPath, childInstances, findings) });
   }
   return { kind: "module", children, type: module.type };
 }
@@ -322,11 +327,14 @@ function occurrenceLines(occurrences: readonly Occurrence[], what: (occurrence: 
   return [...shown, ...(occurrences.length > SHOWN_OCCURRENCES ? [`  ... and ${occurrences.length - SHOWN_OCCURRENCES} more`] : [])];
 }
 
-/** `once`, `3 times`, or `at 12 places, 62 modules` where runs make one printed line stand for several modules. */
+/** A count for a message: runs nested in runs can multiply past 2^53, where a number would be rounded. */
+const exactly = (count: number) => (Number.isSafeInteger(count) ? formatInteger(count) : "more than 9,007,199,254,740,991");
+
+/** `once`, `3 times`, or `12 times, 62 modules` where runs make one printed line stand for several modules. */
 function printedTimes(occurrences: readonly Occurrence[]): string {
   const places = occurrences.length === 1 ? "once" : `${occurrences.length} times`;
   const modules = occurrences.reduce((sum, occurrence) => sum + occurrence.instances, 0);
-  return modules === occurrences.length ? places : `${places}, ${formatInteger(modules)} modules`;
+  return modules === occurrences.length ? places : `${places}, ${exactly(modules)} modules`;
 }
 
 function unknownWarning(type: string, occurrences: Occurrence[]): string {
@@ -380,11 +388,11 @@ function caveats(findings: Findings, doubled: number): string[] {
   const sized = [...new Set(hidden.filter((occurrence) => hiddenElements(occurrence.hidden) !== undefined).map((occurrence) => occurrence.module.type))];
   const unknown = [...findings.unknown.keys()];
   return [
-    ...(known ? [`${formatInteger(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
+    ...(known ? [`${exactly(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
     ...(unsized.length ? [`parameters print(model) does not size are missing: the tensors of ${unsized.join(", ")} (see the warnings)`] : []),
     ...(unknown.length ? [`parameters may be missing: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
     ...(findings.invalid.length ? [`parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
-    ...(doubled ? [`up to ${formatInteger(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
+    ...(doubled ? [`up to ${exactly(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
   ];
 }
 

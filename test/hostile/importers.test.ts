@@ -50,6 +50,8 @@ describe("hostile print(model) text", () => {
     const hint = "  no ModuleList holds that many modules: the file should hold exactly what print(model) printed\n";
     refused(imported("torch-repr", text("range.txt", "Net(\n  (h): ModuleList(\n    (0-9007199254740993): 9007199254740994 x Linear(2, 2)\n  )\n)\n")), `range.txt:3:6: '(0-9007199254740993)' numbers a child past 2^53\n${hint}`);
     refused(imported("torch-repr", text("index.txt", "Net(\n  (h): ModuleList(\n    (99999999999999999999): Linear(2, 2)\n  )\n)\n")), `index.txt:3:6: '(99999999999999999999)' numbers a child past 2^53\n${hint}`);
+    const runs = "Net(\n  (a): ModuleList(\n    (0-999999999): 1000000000 x Block(\n      (b): ModuleList(\n        (0-999999999): 1000000000 x Linear(2, 2)\n      )\n    )\n  )\n)\n";
+    refused(imported("torch-repr", text("runs.txt", runs)), "runs.txt:5:37: a.[0-999999999].b.[0-999999999] stands for more than 2^53 modules, runs inside runs\n  no model holds that many: the file should hold exactly what print(model) printed\n");
     refused(imported("torch-repr", text("zero.txt", "Net(\n  (h): ModuleList(\n    (0--1): 0 x Linear(2, 2)\n  )\n)\n")), "zero.txt:3:6: '(0--1): 0 x' does not name 0 children\n  ModuleList prints a run as (first-last): N x Module(\n");
   });
 
