@@ -45,6 +45,9 @@ export interface ImportedSpec {
  */
 export const MAX_MODULE_DEPTH = 20;
 
+/** The longest module or tensor name the importers take: YAML reads a key of at most 1024 characters. */
+export const MAX_NAME_LENGTH = 1000;
+
 /** The schema's $id, which editors with the YAML language server resolve. */
 const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
 

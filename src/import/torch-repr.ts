@@ -4,7 +4,7 @@ import { SpecError, closestName, formatDiagnostic, userErrors, type SourcePositi
 import type { PositionAt } from "../resolve/evaluate.js";
 import { hiddenTensors, libraryLayer, type HiddenTensors } from "./library-classes.js";
 import { suggestTies } from "./shared-modules.js";
-import { MAX_MODULE_DEPTH, describeCall, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
+import { MAX_MODULE_DEPTH, MAX_NAME_LENGTH, describeCall, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
 
 /** A module as print(model) shows it. */
 interface ReprModule {
@@ -116,6 +116,9 @@ interface TakenNames {
 
 /** The child `name` (or the run of `count` from it) of the module whose names are `taken`, checked to be new and exact. */
 function childName(text: string, countText: string | undefined, taken: TakenNames, at: (offset: number) => SourcePosition): { name: string; count: number } {
+  if (text.length > MAX_NAME_LENGTH) {
+    throw new SpecError(at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
+  }
   const range = RANGE.exec(text);
   const numbers = range ? [range[1]!, range[2]!, countText!] : /^\d+$/.test(text) ? [text] : [];
   if (numbers.some((number) => !Number.isSafeInteger(Number(number)))) {

@@ -46,6 +46,13 @@ describe("hostile print(model) text", () => {
     );
   });
 
+  it("refuses a child name longer than a spec name may be", () => {
+    refused(
+      imported("torch-repr", text("name.txt", `Net(\n  (${"x".repeat(10_000)}): Linear(2, 2)\n)\n`)),
+      "name.txt:2:4: a child name of 10000 characters, more than the 1000 a spec name may have\n  the file should hold exactly what print(model) printed\n",
+    );
+  });
+
   it("refuses child numbers past 2^53, in a run or alone", () => {
     const hint = "  no ModuleList holds that many modules: the file should hold exactly what print(model) printed\n";
     refused(imported("torch-repr", text("range.txt", "Net(\n  (h): ModuleList(\n    (0-9007199254740993): 9007199254740994 x Linear(2, 2)\n  )\n)\n")), `range.txt:3:6: '(0-9007199254740993)' numbers a child past 2^53\n${hint}`);
@@ -158,6 +165,13 @@ describe("hostile safetensors headers", () => {
     refused(
       imported("safetensors", safetensors("dotted.safetensors", { "x.weight": tensor("F32", [1], [0, 4]), [name]: tensor("F32", [1], [4, 8]) }, 8)),
       `dotted.safetensors: at byte 69: tensor '${name.slice(0, 80)}...' is nested 5000 modules deep, more than the 20 a spec holds\n  real models nest a dozen modules at most: is this a damaged or generated checkpoint?\n`,
+    );
+  });
+
+  it("refuses a tensor name part longer than a spec name may be, where the spec it wrote did not parse", () => {
+    refused(
+      imported("safetensors", safetensors("long.safetensors", { [`h.${"x".repeat(10_000)}`]: tensor("F32", [2], [0, 8]) }, 8)),
+      `long.safetensors: at byte 9: tensor 'h.${"x".repeat(78)}...' has a name part of 10000 characters, more than the 1000 a spec name may have\n  is this a damaged or generated checkpoint?\n`,
     );
   });
 
