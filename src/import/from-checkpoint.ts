@@ -1,6 +1,7 @@
 import { SpecError } from "../diagnostics/index.js";
 import type { Checkpoint } from "./checkpoint.js";
-import { describeCall, isIndex, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
+import { FileFormatError } from "./bytes.js";
+import { MAX_MODULE_DEPTH, MAX_NAME_LENGTH, describeCall, isIndex, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";
 import { sameShape } from "../catalogue/index.js";
 import { canBeParameter, isTorchDtype, type CheckpointTensor } from "./tensors.js";
 
@@ -23,6 +24,13 @@ function tree(checkpoint: Checkpoint): ModuleNode {
     new SpecError({ file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
   for (const tensor of checkpoint.tensors) {
     const path = tensor.name.split(".");
+    if (path.length > MAX_MODULE_DEPTH + 1) {
+      throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
+    }
+    const long = path.find((segment) => segment.length > MAX_NAME_LENGTH);
+    if (long !== undefined) {
+      throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
+    }
     const leaf = path.pop()!;
     const node = path.reduce((parent, segment, index) => {
       if (parent.tensors.has(segment)) throw clash(path.slice(0, index + 1).join("."));

@@ -1,7 +1,7 @@
 import { failIn, siblingOptions, siblingPath, withFileBytes, withNamedFile, type ByteSource } from "./bytes.js";
 import type { OpenOptions } from "../files/index.js";
 import { ProtoReader, WIRE, type Field } from "./protobuf.js";
-import { elementBits, elementCount, type CheckpointTensor } from "./tensors.js";
+import { MAX_RANK, elementBits, elementCount, type CheckpointTensor } from "./tensors.js";
 
 /** TensorProto.DataType, as torch names the types. */
 const DATA_TYPES: Readonly<Record<number, string>> = {
@@ -133,6 +133,7 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
   if (!name) return fail(fields.at, "an initializer without a name", "every initializer of an ONNX graph is named");
   const dtype = fields.dataType === undefined ? undefined : DATA_TYPES[fields.dataType];
   if (dtype === undefined) fail(fields.at, `initializer '${name}' has data_type ${fields.dataType ?? "UNDEFINED"}, which is no ONNX tensor type model-budget knows`);
+  if (fields.dims.length > MAX_RANK) fail(fields.at, `initializer '${name}' has ${fields.dims.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
   const numel = elementCount(fields.dims);
   const bits = elementBits(dtype!);
   if (numel === undefined || (bits !== undefined && !Number.isSafeInteger(numel * bits))) fail(fields.at, `initializer '${name}' of shape [${fields.dims.join(", ")}] has more elements than can be counted exactly`);
@@ -147,7 +148,7 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
   } else if (fields.rawBytes !== undefined && bytes !== undefined && fields.rawBytes !== bytes) {
     fail(fields.at, `${described}, but its raw_data holds ${fields.rawBytes}`);
   }
-  return { name, shape: fields.dims, dtype: dtype!, file };
+  return { name, shape: fields.dims, dtype: dtype!, file, at: fields.at };
 }
 
 /**

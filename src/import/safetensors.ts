@@ -1,6 +1,6 @@
 import { failIn, siblingOptions, siblingPath, utf8, withFileBytes, withNamedFile, type ByteSource, type Fail } from "./bytes.js";
 import type { OpenOptions } from "../files/index.js";
-import { elementBits, elementCount, type CheckpointTensor } from "./tensors.js";
+import { MAX_RANK, elementBits, elementCount, type CheckpointTensor } from "./tensors.js";
 
 /** The dtype codes of the safetensors format, as torch names them. */
 const DTYPES: Readonly<Record<string, string>> = {
@@ -34,6 +34,59 @@ const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isSize = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
+/** UTF-8 bytes of the UTF-16 code unit at `index`: a surrogate pair is 4 bytes, counted at its first unit. */
+function utf8Bytes(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return 1;
+  if (unit < 0x800) return 2;
+  if (unit >= 0xd800 && unit < 0xdc00) return 4;
+  return unit >= 0xdc00 && unit < 0xe000 ? 0 : 3;
+}
+
+/**
+ * The byte offset of every object key's first mention in valid JSON text, found in one pass: a key is a
+ * string followed by ':'. A 20,000-tensor header costs one scan, not one search per tensor.
+ */
+function keyOffsets(text: string, base: number): Map<string, number> {
+  const offsets = new Map<string, number>();
+  let bytes = base;
+  let index = 0;
+  while (index < text.length) {
+    if (text[index] !== '"') {
+      bytes += utf8Bytes(text, index++);
+      continue;
+    }
+    const start = index;
+    const startBytes = bytes;
+    index++;
+    bytes++;
+    // Escapes are ASCII: a backslash and the character it escapes (\u's hex digits follow as plain characters).
+    while (index < text.length && text[index] !== '"') {
+      const step = text[index] === "\\" ? 2 : 1;
+      for (let unit = 0; unit < step; unit++) bytes += utf8Bytes(text, index++);
+    }
+    index++;
+    bytes++;
+    let next = index;
+    while (text[next] === " " || text[next] === "\n" || text[next] === "\r" || text[next] === "\t") next++;
+    if (text[next] !== ":") continue;
+    const key = JSON.parse(text.slice(start, index)) as string;
+    if (!offsets.has(key)) offsets.set(key, startBytes);
+  }
+  return offsets;
+}
+
+/** A JSON value in a message: short values as they are, anything larger by its kind, never the whole of it. */
+function preview(value: unknown): string {
+  if (Array.isArray(value)) {
+    const flat = value.length <= 8 && value.every((item) => typeof item !== "object" || item === null);
+    return flat ? JSON.stringify(value) : value.length > 8 ? `an array of ${value.length} items` : "a nested array";
+  }
+  if (typeof value === "object" && value !== null) return "an object";
+  if (typeof value === "string" && value.length > 60) return `${JSON.stringify(value.slice(0, 60))}...`;
+  return String(JSON.stringify(value));
+}
+
 /** Parses a JSON object; `at(key)` is the byte offset of the key's first mention, for messages. */
 function jsonObject(text: string, base: number, fail: Fail): { data: Record<string, unknown>; at: (key: string) => number } {
   let data: unknown;
@@ -43,7 +96,11 @@ function jsonObject(text: string, base: number, fail: Fail): { data: Record<stri
     return fail(base, `the JSON does not parse: ${(error as Error).message}`);
   }
   if (!isRecord(data)) return fail(base, "the JSON is not an object");
+  const keys = keyOffsets(text, base);
+  // A string that is no key (a shard's file name) is found by search: there are few of them.
   const at = (key: string) => {
+    const offset = keys.get(key);
+    if (offset !== undefined) return offset;
     const index = text.indexOf(JSON.stringify(key));
     return base + (index < 0 ? 0 : Buffer.byteLength(text.slice(0, index)));
   };
@@ -58,13 +115,16 @@ interface Span {
 
 /** One tensor's header entry, checked: a known dtype, a shape, and data_offsets spanning exactly its bytes. */
 function tensorOf(name: string, info: unknown, file: string, at: number, fail: Fail): { tensor: CheckpointTensor; span: Span } {
-  if (!isRecord(info)) return fail(at, `tensor '${name}' is described by ${JSON.stringify(info)}, not by an object`);
-  const dtype = typeof info.dtype === "string" ? DTYPES[info.dtype] : undefined;
-  if (dtype === undefined) fail(at, `tensor '${name}' has dtype ${JSON.stringify(info.dtype)}, which is no safetensors dtype`, `the dtypes are ${Object.keys(DTYPES).join(", ")}`);
+  if (!isRecord(info)) return fail(at, `tensor '${name}' is described by ${preview(info)}, not by an object`);
+  const dtype = typeof info.dtype === "string" && Object.hasOwn(DTYPES, info.dtype) ? DTYPES[info.dtype] : undefined;
+  if (dtype === undefined) {
+    fail(at, `tensor '${name}' has ${info.dtype === undefined ? "no dtype" : `dtype ${preview(info.dtype)}, which is no safetensors dtype`}`, `the dtypes are ${Object.keys(DTYPES).join(", ")}`);
+  }
   const { shape, data_offsets: offsets } = info;
-  if (!Array.isArray(shape) || !shape.every(isSize)) fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape) || !shape.every(isSize)) fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${preview(shape)}`);
+  if ((shape as number[]).length > MAX_RANK) fail(at, `tensor '${name}' has ${(shape as number[]).length} dimensions, more than the ${MAX_RANK} a tensor can have`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0]! > offsets[1]!) {
-    fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${JSON.stringify(offsets)}`);
+    fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${preview(offsets)}`);
   }
   const [begin, end] = offsets as [number, number];
   const numel = elementCount(shape);
@@ -75,7 +135,7 @@ function tensorOf(name: string, info: unknown, file: string, at: number, fail: F
   if (end - begin !== bytes) {
     fail(at, `tensor '${name}' is ${info.dtype} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
   }
-  return { tensor: { name, shape: shape as number[], dtype: dtype!, file }, span: { name, begin, end } };
+  return { tensor: { name, shape: shape as number[], dtype: dtype!, file, at }, span: { name, begin, end } };
 }
 
 /**

@@ -17,12 +17,36 @@ export interface SpecChild {
   node: SpecNode;
 }
 
+/** One tensor that may be another's: `tensor: owner` under the spec's tie:. */
+export interface Tie {
+  tensor: string;
+  owner: string;
+  /** The tensor's elements, which the tie would stop counting twice. */
+  elements: number;
+}
+
+/** Ties the source suggests but cannot prove, written commented out with their reason. */
+export interface TieSuggestion {
+  reason: string;
+  ties: Tie[];
+}
+
 export interface ImportedSpec {
   model: string;
   /** The spec's opening comment: how it was made and what its source cannot show. */
   notes: string[];
   layers: SpecChild[];
+  suggestedTies?: TieSuggestion[];
 }
+
+/**
+ * Modules nested deeper than this are refused by the importers: each level is three levels of the spec's
+ * YAML, whose parser allows 64, and real models nest a dozen at most.
+ */
+export const MAX_MODULE_DEPTH = 20;
+
+/** The longest module or tensor name the importers take: YAML reads a key of at most 1024 characters. */
+export const MAX_NAME_LENGTH = 1000;
 
 /** The schema's $id, which editors with the YAML language server resolve. */
 const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
@@ -141,6 +165,23 @@ function renderList(children: readonly SpecChild[]): string[] {
   });
 }
 
+/**
+ * The suggested ties as a commented-out tie: block: deleting the leading `# ` of its lines gives a
+ * working tie:, each tie under a comment with its reason; lines that do not hold can stay commented.
+ */
+function suggestedTieBlock(suggestions: readonly TieSuggestion[]): string[] {
+  if (!suggestions.length) return [];
+  const lines = [
+    "tie:",
+    ...suggestions.flatMap(({ reason, ties }) => [`  # ${reason.replace(/\s+/g, " ")}`, ...ties.map(({ tensor, owner }) => `  ${scalar(tensor)}: ${scalar(owner)}`)]),
+  ];
+  return [
+    "# Suggested ties: print(model) prints a shared module at every place it is used, so the spec counts it at each.",
+    "# Where the model shares it, uncomment the tie: line and the ties that hold, and it counts once, as parameters() does.",
+    ...lines.map((line) => `# ${line}`),
+  ];
+}
+
 /** The spec's YAML text. */
 export function renderSpec(spec: ImportedSpec): string {
   const items = renderList(spec.layers);
@@ -150,6 +191,7 @@ export function renderSpec(spec: ImportedSpec): string {
     `model: ${scalar(spec.model)}`,
     items.length ? "layers:" : "layers: []",
     ...indent(items, 2),
+    ...suggestedTieBlock(spec.suggestedTies ?? []),
     "",
   ].join("\n");
 }

@@ -9,7 +9,12 @@ export interface CheckpointTensor {
   dtype: string;
   /** The file that holds it: the model file, or one shard of a sharded checkpoint. */
   file: string;
+  /** The byte offset of its description in that file, for messages. */
+  at?: number;
 }
+
+/** PyTorch's limit on a tensor's dimensions: a longer shape is a damaged header, not a tensor. */
+export const MAX_RANK = 64;
 
 /** Bits per element; sub-byte types are packed, so a tensor's bytes are numel × bits / 8. */
 const BITS: Readonly<Record<string, number>> = {

@@ -26,12 +26,22 @@ describe("model-budget import", () => {
     expect(written.get("models/vgg.yaml")).toContain("\nmodel: vgg16-bn\n");
   });
 
-  it("warns about the layers it could not count, and still writes the spec", () => {
-    const result = runCli(["import", "torch-repr", path("test/import/fixtures/llama2-7b.txt")], env);
+  it("warns about the layers it could not count, says what the count may lack or hold twice, and still writes the spec", () => {
+    const result = runCli(["import", "torch-repr", path("test/import/fixtures/hf/mixtral-layer.txt")], env);
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toMatch(/^model-budget: warning: LlamaRotaryEmbedding is no layer type model-budget knows \(printed 2 times\)/);
-    expect(result.stderr).toMatch(/\nmodel-budget: warning: LlamaRMSNorm is no layer type/);
-    expect(result.stderr).toMatch(/\nmodel-budget: llama2-7b\.yaml: 6,738,149,376 parameters\n$/);
+    expect(result.stderr).toMatch(/^model-budget: warning: MixtralTopKRouter holds tensors print\(model\) does not show \(printed once, 32 modules\)/);
+    expect(result.stderr).toMatch(/\nmodel-budget: warning: MixtralExperts holds tensors print\(model\) does not show/);
+    expect(result.stderr).toMatch(
+      /\nmodel-budget: mixtral-layer\.yaml: 1,604,587,520 parameters\nmodel-budget: note: parameters print\(model\) does not size are missing: the tensors of MixtralTopKRouter, MixtralExperts \(see the warnings\)\nmodel-budget: note: up to 131,072,000 parameters may be counted twice: modules printed at several places may be one shared module \(see the suggested tie: at the end of the spec\)\n$/,
+    );
+    expect(result.stdout).toContain("\n# tie:\n#   # lm_head's weight [32000, 4096] has the shape of model.embed_tokens's: often the same tensor (tie_word_embeddings=True)\n#   lm_head.weight: model.embed_tokens.weight\n");
+    // With -o the spec goes to its file and the notes stay on standard error.
+    const written = runCli(["import", "torch-repr", path("test/import/fixtures/reuse_linear.txt"), "-o", "reuse.yaml"], env);
+    expect(written).toEqual({
+      exitCode: 0,
+      stdout: "model-budget: wrote reuse.yaml: 440 parameters\n",
+      stderr: "model-budget: note: up to 330 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)\n",
+    });
   });
 
   it("imports safetensors, sharded safetensors and ONNX, named after a Hugging Face model's folder", () => {

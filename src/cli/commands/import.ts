@@ -115,10 +115,12 @@ export const importCommand: CliCommand = {
       }
     }
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
-    if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n` };
+    // What the count may lack or hold twice belongs beside the count, wherever the count is printed.
+    const caveats = (imported.caveats ?? []).map((caveat) => `model-budget: note: ${caveat}\n`).join("");
+    if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n${caveats}` };
     if (!env.writeFile) return invalid(`cannot write ${output} here`);
     const failed = writeOutput(env, output, text);
     if (failed) return failed;
-    return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: warnings };
+    return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: `${warnings}${caveats}` };
   },
 };
