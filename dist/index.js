@@ -29216,7 +29216,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7440);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8730);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -29225,7 +29225,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7440:
+/***/ 8730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37200,6 +37200,17 @@ class diagnostics_SpecError extends Error {
         this.hint = hint;
     }
 }
+/**
+ * A file that cannot be read as asked: missing rights, not a regular file (a directory, a FIFO,
+ * /dev/zero), too large, or outside the folder it must stay in. Its detail is a predicate
+ * ("is a directory, not a regular file") so whoever named the file can report it at that spot.
+ */
+class diagnostics_FileAccessError extends diagnostics_SpecError {
+    constructor(file, detail, hint) {
+        super({ file, line: 1, col: 1 }, detail, hint);
+        this.name = "FileAccessError";
+    }
+}
 function diagnostics_formatDiagnostic(position, detail, hint) {
     const head = `${position.file}:${position.line}:${position.col}: ${detail}`;
     return hint ? `${head}\n  ${hint}` : head;
@@ -37259,10 +37270,13 @@ var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/yaml.ts
 
 
-const MAX_BYTES = 4 * 1024 * 1024;
+/** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
+const YAML_MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
+/** Mappings this long get a key index for positions; shorter ones are searched. */
+const INDEXED_MAP_SIZE = 64;
 function position(file, lines, offset) {
     const { line, col } = lines.linePos(offset);
     return { file, line, col };
@@ -37286,8 +37300,8 @@ function checkDepth(node, depth, fail) {
 function parseYaml(text, file) {
     const lines = new dist/* LineCounter */.HN();
     const at = (offset) => position(file, lines, offset);
-    if (text.length > MAX_BYTES) {
-        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${MAX_BYTES} a spec may have`, `split it with include:`);
+    if (text.length > YAML_MAX_BYTES) {
+        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
     }
     const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
     const problem = document.errors[0];
@@ -37310,13 +37324,29 @@ function parseYaml(text, file) {
 }
 function makeSource(file, text, document, at, data) {
     const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node);
+    // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
+    const indexes = new WeakMap();
+    const pairOf = (map, segment) => {
+        const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
+        if (map.items.length < INDEXED_MAP_SIZE)
+            return map.items.find(matches);
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items)
+                if ((0,dist/* isScalar */.jn)(item.key) && !index.has(String(item.key.value)))
+                    index.set(String(item.key.value), item);
+            indexes.set(map, index);
+        }
+        return index.get(String(segment));
+    };
     /** Walks as far along the path as the document goes; returns the deepest node and key found. */
     const walk = (path) => {
         let node = resolve(document.contents);
         let key = null;
         for (const segment of path) {
             if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                const pair = pairOf(node, segment);
                 if (!pair)
                     break;
                 key = pair.key;
@@ -37361,7 +37391,7 @@ function makeSource(file, text, document, at, data) {
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
 const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
@@ -38181,13 +38211,26 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "defaults") || (key0 === "models"))){
+if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -38199,34 +38242,34 @@ errors = vErrors.length;
 }
 }
 if(data.models !== undefined){
-let data1 = data.models;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-if(!(validate11(data1[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key1,rootData}))){
+let data2 = data.models;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
 if(vErrors === null){
-vErrors = [err2];
+vErrors = [err3];
 }
 else {
-vErrors.push(err2);
+vErrors.push(err3);
 }
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err4];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err4);
 }
 errors++;
 }
@@ -38239,7 +38282,7 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const model_spec_schema13 = {"type":["integer","number","string","boolean"]};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
@@ -38250,7 +38293,7 @@ const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const model_spec_schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const wrapper0 = {validate: validate12};
 const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
 const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
@@ -38924,8 +38967,8 @@ errors++;
 }
 if(data.frozen !== undefined){
 let data19 = data.frozen;
-if(typeof data19 !== "boolean"){
-const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
+if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
+const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema19.properties.frozen.type},message:"must be boolean,array",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -38934,12 +38977,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.dtype !== undefined){
-let data20 = data.dtype;
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+let data20 = data19[i1];
 if(typeof data20 === "string"){
 if(data20.length < 1){
-const err33 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data20};
+const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.frozen.items,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -38950,12 +38994,39 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data20};
+const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.frozen.items.type,parentSchema:schema19.properties.frozen.items,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data21 = data.dtype;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -38973,26 +39044,26 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data23 = data.branches;
-if(!(((data23 === "add") || (data23 === "concat")) || (data23 === "multiply"))){
-const err35 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data23};
+let data24 = data.branches;
+if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
+const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data24};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err37];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err37);
 }
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err38];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err38);
 }
 errors++;
 }
@@ -39601,11 +39672,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data0 = data.model;
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data0};
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.format.enum,parentSchema:model_spec_schema11.properties.format,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39615,8 +39685,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-else {
-const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data0};
+if(data.model !== undefined){
+let data1 = data.model;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -39626,15 +39699,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data1 = data.include;
-const _errs5 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs6 = errors;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data1};
+else {
+const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -39644,8 +39710,15 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data1};
+if(data.include !== undefined){
+let data2 = data.include;
+const _errs6 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs7 = errors;
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -39654,19 +39727,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
 }
-const _errs8 = errors;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(data2.length < 1){
-const err5 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data2};
+else {
+const err5 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -39675,9 +39738,19 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs7 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
 }
-else {
-const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data2};
+const _errs9 = errors;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -39687,9 +39760,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data1};
+const err7 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -39698,7 +39770,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-var _valid0 = _errs8 === errors;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -39710,35 +39794,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.vars !== undefined){
-let data3 = data.vars;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-const _errs14 = errors;
-if(typeof key1 === "string"){
-if(!model_spec_pattern0.test(key1)){
-const err9 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -39747,9 +39803,26 @@ vErrors.push(err9);
 }
 errors++;
 }
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
 }
 else {
-const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+vErrors = null;
+}
+}
+}
+}
+if(data.vars !== undefined){
+let data4 = data.vars;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+const _errs15 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -39758,9 +39831,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid4 = _errs14 === errors;
-if(!valid4){
-const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data3};
+}
+else {
+const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -39769,11 +39842,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-for(const key2 in data3){
-let data4 = data3[key2];
-if(((!((typeof data4 == "number") && (isFinite(data4)))) && (typeof data4 !== "string")) && (typeof data4 !== "boolean")){
-const err12 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data4};
+var valid4 = _errs15 === errors;
+if(!valid4){
+const err12 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -39783,9 +39854,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data3};
+for(const key2 in data4){
+let data5 = data4[key2];
+if(((!((typeof data5 == "number") && (isFinite(data5)))) && (typeof data5 !== "string")) && (typeof data5 !== "boolean")){
+const err13 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -39795,14 +39867,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.blocks !== undefined){
-let data5 = data.blocks;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key3 in data5){
-const _errs23 = errors;
-if(typeof key3 === "string"){
-if(!model_spec_pattern0.test(key3)){
-const err14 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+}
+else {
+const err14 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -39812,8 +39879,14 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(data.blocks !== undefined){
+let data6 = data.blocks;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+const _errs24 = errors;
+if(typeof key3 === "string"){
+if(!model_spec_pattern0.test(key3)){
+const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -39822,9 +39895,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid8 = _errs23 === errors;
-if(!valid8){
-const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data5};
+}
+else {
+const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -39833,21 +39906,32 @@ vErrors.push(err16);
 }
 errors++;
 }
+var valid8 = _errs24 === errors;
+if(!valid8){
+const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data6};
+if(vErrors === null){
+vErrors = [err17];
 }
-for(const key4 in data5){
-if(!(model_spec_validate11(data5[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key4,rootData}))){
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+for(const key4 in data6){
+if(!(model_spec_validate11(data6[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
 vErrors = vErrors === null ? model_spec_validate11.errors : vErrors.concat(model_spec_validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data5};
+const err18 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data6};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err18];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -39859,27 +39943,14 @@ errors = vErrors.length;
 }
 }
 if(data.input !== undefined){
-let data8 = data.input;
-const _errs30 = errors;
+let data9 = data.input;
+const _errs31 = errors;
 let valid11 = false;
 let passing1 = null;
-const _errs31 = errors;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err18 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err19 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data9};
+const _errs32 = errors;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err19 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -39888,10 +39959,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data8};
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -39900,15 +39972,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid1 = _errs31 === errors;
-if(_valid1){
-valid11 = true;
-passing1 = 0;
 }
-const _errs36 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.tokens === undefined){
-const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data8};
+}
+else {
+const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -39917,9 +39984,15 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key5 in data8){
-if(!(key5 === "tokens")){
-const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data8};
+var _valid1 = _errs32 === errors;
+if(_valid1){
+valid11 = true;
+passing1 = 0;
+}
+const _errs37 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.tokens === undefined){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -39928,11 +40001,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data8.tokens !== undefined){
-let data10 = data8.tokens;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err23 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
+for(const key5 in data9){
+if(!(key5 === "tokens")){
+const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -39942,9 +40013,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data8};
+if(data9.tokens !== undefined){
+let data11 = data9.tokens;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -39953,7 +40025,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid1 = _errs36 === errors;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs37 === errors;
 if(_valid1 && valid11){
 valid11 = false;
 passing1 = [passing1, 1];
@@ -39965,20 +40049,20 @@ passing1 = 1;
 }
 }
 if(!valid11){
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data8};
+const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
 else {
-errors = _errs30;
+errors = _errs31;
 if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
+if(_errs31){
+vErrors.length = _errs31;
 }
 else {
 vErrors = null;
@@ -39999,26 +40083,9 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data13 = data.branches;
-if(!(((data13 === "add") || (data13 === "concat")) || (data13 === "multiply"))){
-const err26 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data13};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data14 = data.tie;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key6 in data14){
-let data15 = data14[key6];
-if(typeof data15 === "string"){
-if(data15.length < 1){
-const err27 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data15};
+let data14 = data.branches;
+if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -40028,8 +40095,14 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data15};
+if(data.tie !== undefined){
+let data15 = data.tie;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+let data16 = data15[key6];
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -40039,9 +40112,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data14};
+const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -40051,12 +40123,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data16 = data.training;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key7 in data16){
-if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
-const err30 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data16};
+}
+else {
+const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -40066,11 +40135,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data16.optimizer !== undefined){
-let data17 = data16.optimizer;
-if(typeof data17 === "string"){
-if(data17.length < 1){
-const err31 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data17};
+if(data.training !== undefined){
+let data17 = data.training;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key7 in data17){
+if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
+const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -40080,8 +40150,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data17};
+if(data17.optimizer !== undefined){
+let data18 = data17.optimizer;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -40091,10 +40164,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data16.precision !== undefined){
-let data18 = data16.precision;
-if(!((((((data18 === "fp32") || (data18 === "amp")) || (data18 === "mixed-fp16")) || (data18 === "mixed-bf16")) || (data18 === "bf16")) || (data18 === "fp16"))){
-const err33 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data18};
+else {
+const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -40104,10 +40175,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data16.gpus !== undefined){
-let data19 = data16.gpus;
-if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err34 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data19};
+if(data17.precision !== undefined){
+let data19 = data17.precision;
+if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
+const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -40117,10 +40188,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data16.zero !== undefined){
-let data20 = data16.zero;
-if(!((((data20 === 0) || (data20 === 1)) || (data20 === 2)) || (data20 === 3))){
-const err35 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data20};
+if(data17.gpus !== undefined){
+let data20 = data17.gpus;
+if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
+const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -40130,11 +40201,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data16.dtype !== undefined){
-let data21 = data16.dtype;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err36 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
+if(data17.zero !== undefined){
+let data21 = data17.zero;
+if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
+const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -40144,8 +40214,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
+if(data17.dtype !== undefined){
+let data22 = data17.dtype;
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -40155,10 +40228,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16.batch !== undefined){
-let data22 = data16.batch;
-if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
-const err38 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
+else {
+const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -40168,10 +40239,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data16.checkpointing !== undefined){
-let data23 = data16.checkpointing;
-if(!(((data23 === "none") || (data23 === "full")) || (data23 === "selective"))){
-const err39 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data23};
+if(data17.batch !== undefined){
+let data23 = data17.batch;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -40181,9 +40252,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data16};
+if(data17.checkpointing !== undefined){
+let data24 = data17.checkpointing;
+if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
+const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -40195,12 +40267,24 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -40252,7 +40336,13 @@ function valueAt(data, path) {
 }
 /** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
 function hintFor(path, keyword) {
+    // The file format's version (spec and budget file alike): the one place a newer file meets an older tool.
+    if (path.length === 1 && path[0] === "format") {
+        return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
+    }
     const inLayers = path.some((segment) => segment === "layers");
+    if (path.at(-1) === "frozen" || path.at(-2) === "frozen")
+        return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
     if (keyword === "maxProperties" && inLayers)
         return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
     if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
@@ -40686,6 +40776,13 @@ function describeValue(value) {
 
 
 /**
+ * A size below what any tensor can have. The importers replace a layer they cannot count with a
+ * placeholder and a warning; a size like this one they refuse, as a spec does, since it only ever
+ * comes from a typo or a tampered file and a placeholder would count it as nothing.
+ */
+class arguments_DimensionError extends diagnostics_SpecError {
+}
+/**
  * Arguments bound to a signature and type-checked. Accessors return plain numbers and booleans;
  * `fail` reports a constraint (channels divisible by groups, ...) at the argument's position.
  */
@@ -40725,7 +40822,7 @@ class LayerArguments {
     int(name) {
         const value = this.value(name);
         if (value.kind !== "int")
-            this.fail(name, `${this.call.type} needs an integer for '${name}', got ${describeValue(value)}`);
+            this.fail(name, `${this.call.type} needs an integer for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.int);
         return value.value;
     }
     optionalInt(name) {
@@ -40734,13 +40831,13 @@ class LayerArguments {
     float(name) {
         const value = this.value(name);
         if (value.kind !== "int" && value.kind !== "float")
-            this.fail(name, `${this.call.type} needs a number for '${name}', got ${describeValue(value)}`);
+            this.fail(name, `${this.call.type} needs a number for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.float);
         return value.value;
     }
     bool(name) {
         const value = this.value(name);
         if (value.kind !== "bool")
-            this.fail(name, `${this.call.type} needs True or False for '${name}', got ${describeValue(value)}`);
+            this.fail(name, `${this.call.type} needs True or False for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.bool);
         return value.value;
     }
     string(name) {
@@ -40749,7 +40846,7 @@ class LayerArguments {
             return value.value;
         if (value.kind === "symbol")
             return value.name;
-        this.fail(name, `${this.call.type} needs a string for '${name}', got ${describeValue(value)}`);
+        this.fail(name, `${this.call.type} needs a string for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.string);
     }
     /** An int or tuple of ints as a list: `7` is `[7]`, `(3, 5)` is `[3, 5]`. */
     ints(name) {
@@ -40759,7 +40856,7 @@ class LayerArguments {
         if (value.kind === "tuple" && value.items.every((item) => item.kind === "int")) {
             return value.items.map((item) => item.value);
         }
-        this.fail(name, `${this.call.type} needs an integer or a tuple of integers for '${name}', got ${describeValue(value)}`);
+        this.fail(name, `${this.call.type} needs an integer or a tuple of integers for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.size);
     }
     /** A per-dimension size such as kernel_size: an int is repeated `dims` times, a tuple must have `dims` items. */
     size(name, dims) {
@@ -40776,12 +40873,16 @@ class LayerArguments {
     layer(name) {
         const value = this.value(name);
         if (value.kind !== "layer")
-            this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`);
+            this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.layer);
         const definition = this.lookup(value.call);
         return { definition, args: bindArguments(definition, value.call, this.lookup) };
     }
     fail(name, message, hint) {
         throw new diagnostics_SpecError(this.values.get(name)?.position ?? this.call.position, message, hint);
+    }
+    /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
+    refuseSize(name, message, hint) {
+        throw new arguments_DimensionError(this.values.get(name)?.position ?? this.call.position, message, hint);
     }
 }
 function defaultValue(spec) {
@@ -40826,6 +40927,17 @@ const EXPECTED = {
     padding: "an integer, a tuple of integers or a string such as 'same'",
     layer: "a layer such as TransformerEncoderLayer(...)",
 };
+/** What to write instead of a value of the wrong type. */
+const WHAT_TO_WRITE = {
+    any: "write the value as PyTorch takes it",
+    int: "write a whole number such as 64; in an expression, // divides to a whole number",
+    float: "write a number such as 0.1",
+    bool: "write True or False",
+    string: "write a quoted string such as 'same'",
+    size: "write an integer such as 3, or a tuple of integers such as (3, 3)",
+    padding: "write an integer, a tuple of integers such as (1, 1), or 'same' or 'valid'",
+    layer: "write a layer call such as TransformerEncoderLayer(512, 8)",
+};
 function checkType(call, spec, value, position) {
     if (value.kind === "none" && (spec.optional || spec.default === null))
         return;
@@ -40834,7 +40946,7 @@ function checkType(call, spec, value, position) {
     if (value.kind === "symbol") {
         throw new diagnostics_SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, `define it under vars:, or check its spelling`);
     }
-    throw new diagnostics_SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`);
+    throw new diagnostics_SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, WHAT_TO_WRITE[spec.type]);
 }
 // Signatures are constants: what binding needs from one is worked out once, not per layer.
 const prepared = new WeakMap();
@@ -40937,20 +41049,22 @@ function written(args, name) {
 function positive(args, name) {
     const value = args.int(name);
     if (value < 1)
-        args.fail(name, `${args.type} needs a positive '${name}', got ${value}`);
+        args.refuseSize(name, `${args.type} needs a positive '${name}', got ${value}`, POSITIVE_HINT);
     return value;
 }
+/** What to do about a count below 1: it is a typo, or an expression over vars that went wrong. */
+const POSITIVE_HINT = "write 1 or more; when an expression gives it, check the vars it uses";
 /** Per-dimension sizes with every item at least `minimum`: kernel sizes and strides (1), paddings (0). */
 function atLeast(args, name, sizes, minimum) {
     if (sizes.some((size) => size < minimum)) {
-        args.fail(name, `${args.type} needs ${minimum === 1 ? "positive" : "non-negative"} values for '${name}', got ${written(args, name)}`);
+        args.refuseSize(name, `${args.type} needs ${minimum === 1 ? "positive" : "non-negative"} values for '${name}', got ${written(args, name)}`, minimum === 1 ? POSITIVE_HINT : "write 0 or more; when an expression gives it, check the vars it uses");
     }
     return sizes;
 }
 function sizeAtLeast(args, name, dims, minimum) {
     return atLeast(args, name, args.size(name, dims), minimum);
 }
-function numel(shape) {
+function common_numel(shape) {
     return shape.reduce((product, size) => product * size, 1);
 }
 function common_sameShape(a, b) {
@@ -41046,7 +41160,7 @@ function numbers(args, name) {
     const value = args.value(name);
     const items = value.kind === "tuple" ? value.items : [value];
     if (!items.every((item) => item.kind === "int" || item.kind === "float")) {
-        args.fail(name, `${args.type} needs a number or a tuple of numbers for '${name}'`);
+        args.fail(name, `${args.type} needs a number or a tuple of numbers for '${name}'`, "write a number such as 0.5, or a tuple such as (0.5, 0.5)");
     }
     return items.map((item) => item.value);
 }
@@ -41071,10 +41185,16 @@ const checkOutputSize = (args) => {
     const value = args.value("output_size");
     const items = value.kind === "tuple" ? value.items : [value];
     if (!items.every((item) => item.kind === "none" || (item.kind === "int" && item.value >= 1))) {
-        args.fail("output_size", `${args.type} output_size must be a positive integer, or a tuple of positive integers and None`);
+        args.fail("output_size", `${args.type} output_size must be a positive integer, or a tuple of positive integers and None`, "write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size");
     }
 };
+/** A target size, when given instead of a scale factor, has every item at least 1. */
+const checkSize = (args) => {
+    if (!args.isNone("size"))
+        atLeast(args, "size", args.ints("size"), 1);
+};
 const checkUpsample = (args) => {
+    checkSize(args);
     const mode = args.string("mode");
     if (!UPSAMPLE_MODES.includes(mode))
         args.fail("mode", `${args.type} mode '${mode}' is unknown`, `use one of ${UPSAMPLE_MODES.map((name) => `'${name}'`).join(", ")}`);
@@ -41085,6 +41205,7 @@ const checkUpsample = (args) => {
 /** print(model) shows these classes' fixed mode, so the keyword must bind, but only to that mode. */
 function upsampling(type, mode) {
     const check = (args) => {
+        checkSize(args);
         const given = args.string("mode");
         if (given !== mode)
             args.fail("mode", `${type} always uses mode '${mode}', got '${given}'`, `use Upsample(mode='${given}') instead`);
@@ -41118,7 +41239,7 @@ function pooling(dims, indices) {
 const lpPooling = (dims) => (args, input) => {
     const none = Array.from({ length: dims }, () => 0);
     const output = [...input.shape.slice(0, 2), ...slide(args, input, dims, none, none.map(() => 1))];
-    const kept = { elements: numel(input.shape) + 4 * numel(output), dtype: "activation" };
+    const kept = { elements: common_numel(input.shape) + 4 * common_numel(output), dtype: "activation" };
     return { output, saves: ["input", kept, { elements: 1, dtype: "int64" }] };
 };
 /**
@@ -41134,7 +41255,7 @@ const unpooling = (dims) => (args, input) => {
     const out = spatial.map((length, d) => (length - 1) * stride[d] - 2 * padding[d] + kernel[d]);
     if (out.some((length) => length < 1))
         input.mismatch("padding", "an output of at least one element");
-    return { output: [...input.shape.slice(0, 2), ...out], saves: [{ elements: numel(input.shape), dtype: "int64" }] };
+    return { output: [...input.shape.slice(0, 2), ...out], saves: [{ elements: common_numel(input.shape), dtype: "int64" }] };
 };
 /** output_size, or the input's size times output_ratio rounded down; every window must fit in the input. */
 const fractionalPooling = (dims) => (args, input) => {
@@ -41151,7 +41272,7 @@ const fractionalPooling = (dims) => (args, input) => {
 };
 function windowed(input, spatial, indices) {
     const output = [...input.shape.slice(0, 2), ...spatial];
-    return { output, saves: ["input", ...(indices ? [{ elements: numel(output), dtype: "int64" }] : [])] };
+    return { output, saves: ["input", ...(indices ? [{ elements: common_numel(output), dtype: "int64" }] : [])] };
 }
 /** Adaptive pooling: output_size per dimension, None keeping the input's. */
 const adaptive = (dims, indices) => (args, input) => {
@@ -41163,25 +41284,37 @@ const adaptive = (dims, indices) => (args, input) => {
     return windowed(input, items.map((item, d) => (item.kind === "int" ? item.value : spatial[d])), indices);
 };
 /**
- * A dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU
- * kernel keeps a mask in the input's dtype instead); p=0 is the identity.
+ * Dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU kernel
+ * keeps a mask in the input's dtype instead). The others are not fused, and keep their noise in the
+ * input's dtype (measured): AlphaDropout one per element, the feature dropouts one per sample and
+ * channel (Dropout1d/2d/3d, FeatureAlphaDropout zero whole channels). p=0 is the identity.
  */
-const dropout = (args, input) => (args.float("p") === 0 ? elementwise(input, "nothing", true) : { output: [...input.shape], saves: [{ elements: numel(input.shape), dtype: "bool" }] });
+const dropout = (args, input) => {
+    if (args.float("p") === 0)
+        return elementwise(input, "nothing", true);
+    const [batch, channels] = input.shape;
+    const noise = args.type === "Dropout"
+        ? { elements: common_numel(input.shape), dtype: "bool" }
+        : { elements: args.type === "AlphaDropout" ? common_numel(input.shape) : batch * channels, dtype: "activation" };
+    if (args.type !== "Dropout" && args.type !== "AlphaDropout" && input.shape.length < 2)
+        input.mismatch(undefined, "an input of at least 2 dimensions (batch, channels, ...)");
+    return { output: [...input.shape], saves: [noise] };
+};
 const flatten = (args, input) => {
     const rank = input.shape.length;
     const start = dimension(input, args.int("start_dim"), "start_dim");
     const end = dimension(input, args.int("end_dim"), "end_dim");
     if (end < start)
         input.mismatch("end_dim", `end_dim after start_dim`);
-    return { output: [...input.shape.slice(0, start), numel(input.shape.slice(start, end + 1)), ...input.shape.slice(end + 1, rank)], sharesInput: true };
+    return { output: [...input.shape.slice(0, start), common_numel(input.shape.slice(start, end + 1)), ...input.shape.slice(end + 1, rank)], sharesInput: true };
 };
 const unflatten = (args, input) => {
     const dim = dimension(input, args.int("dim"), "dim");
     const sizes = args.ints("unflattened_size");
-    const known = numel(sizes.filter((size) => size !== -1));
+    const known = common_numel(sizes.filter((size) => size !== -1));
     const filled = sizes.map((size) => (size === -1 ? input.shape[dim] / known : size));
-    if (numel(filled) !== input.shape[dim] || !filled.every(Number.isInteger))
-        input.mismatch("unflattened_size", `a dimension ${dim} of ${numel(sizes)} elements`);
+    if (common_numel(filled) !== input.shape[dim] || !filled.every(Number.isInteger))
+        input.mismatch("unflattened_size", `a dimension ${dim} of ${common_numel(sizes)} elements`);
     return { output: [...input.shape.slice(0, dim), ...filled, ...input.shape.slice(dim + 1)], sharesInput: true };
 };
 /** A size or scale factor per spatial dimension: an int or float, or a tuple of them. */
@@ -41213,7 +41346,7 @@ const shuffle = (up) => (args, input) => {
 /** Unfold's blocks per image: sliding windows over height and width, as a convolution's. */
 function blocks(args, input, spatial) {
     const [kernel, dilation, padding, stride] = ["kernel_size", "dilation", "padding", "stride"].map((name) => args.size(name, 2));
-    const count = numel(spatial.map((length, d) => windows(length, kernel[d], stride[d], padding[d], dilation[d], false)));
+    const count = common_numel(spatial.map((length, d) => windows(length, kernel[d], stride[d], padding[d], dilation[d], false)));
     if (!(count >= 1))
         input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
     return count;
@@ -41222,13 +41355,13 @@ function blocks(args, input, spatial) {
 const unfold = (args, input) => {
     const spatial = channelsFirst(input, 2, undefined, undefined, "");
     const [batch, channels] = input.shape;
-    return { output: [batch, channels * numel(args.size("kernel_size", 2)), blocks(args, input, spatial)], saves: ["input"] };
+    return { output: [batch, channels * common_numel(args.size("kernel_size", 2)), blocks(args, input, spatial)], saves: ["input"] };
 };
 const fold = (args, input) => {
     if (input.shape.length !== 3)
         input.mismatch(undefined, "a 3-d input (batch, channels × kernel elements, blocks)");
     const [batch, columns, count] = input.shape;
-    const window = numel(args.size("kernel_size", 2));
+    const window = common_numel(args.size("kernel_size", 2));
     if (columns % window !== 0)
         input.mismatch("kernel_size", `a dimension 1 divisible by the ${window} kernel elements`);
     const spatial = args.size("output_size", 2);
@@ -41245,12 +41378,12 @@ const fold = (args, input) => {
 const cosine = (args, input) => {
     const dim = dimension(input, args.int("dim"), "dim");
     const output = input.shape.filter((_, d) => d !== dim);
-    return { output, saves: ["input", { elements: 2 * numel(input.shape) + 2 * numel(output), dtype: "activation" }] };
+    return { output, saves: ["input", { elements: 2 * common_numel(input.shape) + 2 * common_numel(output), dtype: "activation" }] };
 };
 /** `norm(x1 - x2 + eps, p, -1)`: autograd keeps the difference and the norm. */
 const pairwise = (args, input) => {
     const output = [...input.shape.slice(0, -1), ...(args.bool("keepdim") ? [1] : [])];
-    return { output, saves: [{ elements: numel(input.shape) + numel(output), dtype: "activation" }] };
+    return { output, saves: [{ elements: common_numel(input.shape) + common_numel(output), dtype: "activation" }] };
 };
 /** Padding layers add their sides to the last dimensions, pairs from the last dimension backwards; reflection and replication keep their input. */
 const padded = (dims, savesInput) => (args, input) => {
@@ -41260,12 +41393,27 @@ const padded = (dims, savesInput) => (args, input) => {
         output[output.length - 1 - d] += sides[2 * d] + sides[2 * d + 1];
     return { output, saves: savesInput ? ["input"] : [] };
 };
+/** Fold's and Unfold's windows: sizes, dilations and strides of at least 1, paddings of at least 0, over height and width. */
+const checkWindows = (args) => {
+    if (args.has("output_size"))
+        sizeAtLeast(args, "output_size", 2, 1);
+    for (const name of ["kernel_size", "dilation", "stride"])
+        sizeAtLeast(args, name, 2, 1);
+    sizeAtLeast(args, "padding", 2, 0);
+};
+/** Unflatten's sizes are positive, but for one -1 that takes what is left. */
+const checkUnflatten = (args) => {
+    const sizes = args.ints("unflattened_size");
+    if (sizes.some((size) => size < 1 && size !== -1) || sizes.filter((size) => size === -1).length > 1) {
+        args.refuseSize("unflattened_size", `Unflatten needs positive sizes in 'unflattened_size', and at most one -1, got ${written(args, "unflattened_size")}`, POSITIVE_HINT);
+    }
+};
 /** Two sides per dimension, as the documentation gives it. */
 const padSides = (dims) => (args) => void args.size("padding", 2 * dims);
 const ROWS = [
     ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
     ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
-    ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], undefined, unflatten],
+    ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
     ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [type, [arg("p", "float", 0.5), INPLACE], checkProbability, dropout]),
     ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel"), pooling(d, true)]),
     ...perDims("AvgPool", ONE_TO_THREE, (d) => [
@@ -41293,8 +41441,8 @@ const ROWS = [
     ["PixelShuffle", [arg("upscale_factor", "int")], checkFactor("upscale_factor"), shuffle(true)],
     ["PixelUnshuffle", [arg("downscale_factor", "int")], checkFactor("downscale_factor"), shuffle(false)],
     ["ChannelShuffle", [arg("groups", "int")], checkFactor("groups"), (_, input) => elementwise(input, "nothing")],
-    ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, fold],
-    ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], undefined, unfold],
+    ["Fold", [arg("output_size", "size"), arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], checkWindows, fold],
+    ["Unfold", [arg("kernel_size", "size"), arg("dilation", "size", 1), PADDING, arg("stride", "size", 1)], checkWindows, unfold],
     // ZeroPad1d/3d and CircularPad are PyTorch >= 2.1.
     ...["ZeroPad", "ReflectionPad", "ReplicationPad", "CircularPad"].flatMap((name) => perDims(name, ONE_TO_THREE, (d) => [[arg("padding", "size")], padSides(d), padded(d, name === "ReflectionPad" || name === "ReplicationPad")])),
     ...perDims("ConstantPad", ONE_TO_THREE, (d) => [[arg("padding", "size"), arg("value", "float")], padSides(d), padded(d, false)]),
@@ -41313,8 +41461,15 @@ const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax",
  * place; ELU, CELU, SELU and LeakyReLU keep their result like ReLU.
  */
 const OWN_STORAGE = new Set(["ReLU6", "Hardtanh", "SiLU", "Mish", "Hardsigmoid", "Hardswish"]);
+/**
+ * Measured with PyTorch 1.13: these keep their input and one more tensor of its size: Softsign is Python's
+ * `x / (1 + |x|)` and keeps the divisor, LogSigmoid its kernel's buffer, RReLU in training its random slopes.
+ */
+const INPUT_AND_ONE_MORE = new Set(["Softsign", "LogSigmoid", "RReLU"]);
 /** In place, an activation overwrites its input and keeps the result: one storage with its producer's. */
 const activation = (args, input) => {
+    if (INPUT_AND_ONE_MORE.has(args.type))
+        return { output: [...input.shape], saves: ["input", { elements: common_numel(input.shape), dtype: "activation" }] };
     const inplace = args.has("inplace") && args.bool("inplace") && !OWN_STORAGE.has(args.type);
     return elementwise(input, inplace || SAVE_OUTPUT.has(args.type) ? "output" : "input", inplace);
 };
@@ -41530,6 +41685,23 @@ function checkOutputPadding(args, dims, stride, dilation) {
         args.fail("output_padding", `${args.type} output_padding=${written(args, "output_padding")} must be smaller than stride=${written(args, "stride")} or dilation=${written(args, "dilation")} in every dimension`, `lower output_padding, or raise stride`);
     }
 }
+/**
+ * What a convolution keeps of its input (PyTorch 1.13, measured). With padding_mode other than 'zeros' it
+ * pads first, by F.pad, and keeps the padded copy; 'reflect' and 'replicate' padding keep the input too.
+ * padding='same' with an odd total padding (an even kernel) pads the extra element on the right first,
+ * and keeps that copy only. Otherwise, the input.
+ */
+function paddedInput(args, spatial, spans, same, padding, planes) {
+    const totals = same ? spans : padding.map((pad) => 2 * pad);
+    const mode = args.string("padding_mode");
+    if (mode !== "zeros") {
+        const copy = { elements: planes * common_numel(spatial.map((length, d) => length + totals[d])), dtype: "activation" };
+        return mode === "circular" ? [copy] : ["input", copy];
+    }
+    if (same && totals.some((total) => total % 2 === 1))
+        return [{ elements: planes * common_numel(spatial.map((length, d) => length + (totals[d] % 2))), dtype: "activation" }];
+    return ["input"];
+}
 function convolution(dims, transposed) {
     return {
         type: `${transposed ? "ConvTranspose" : "Conv"}${dims}d`,
@@ -41581,9 +41753,10 @@ function convolution(dims, transposed) {
                 input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
             const batch = input.shape[0];
             // fvcore: one MAC per weight use; a transposed convolution uses each weight once per input position.
-            const weightUses = transposed ? batch * numel(spatial) : batch * numel(out);
-            const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * numel(kernel);
-            return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves: ["input"] };
+            const weightUses = transposed ? batch * common_numel(spatial) : batch * common_numel(out);
+            const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * common_numel(kernel);
+            const saves = transposed ? ["input"] : paddedInput(args, spatial, kernel.map((size, d) => dilation[d] * (size - 1)), same, padding, batch * inChannels);
+            return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves };
         },
     };
 }
@@ -41658,8 +41831,8 @@ const linear = {
         { name: "dtype", type: "any", default: null },
     ],
     tensors(args) {
-        const inFeatures = args.int("in_features");
-        const outFeatures = args.int("out_features");
+        const inFeatures = positive(args, "in_features");
+        const outFeatures = positive(args, "out_features");
         return {
             parameters: [{ name: "weight", shape: [outFeatures, inFeatures] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : [])],
             buffers: [],
@@ -41670,7 +41843,7 @@ const linear = {
         const outFeatures = args.int("out_features");
         if (input.shape.at(-1) !== inFeatures)
             input.mismatch("in_features", `${inFeatures} input features`);
-        const rows = numel(input.shape.slice(0, -1));
+        const rows = common_numel(input.shape.slice(0, -1));
         return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves: ["input"] };
     },
 };
@@ -41685,10 +41858,10 @@ const bilinear = {
         { name: "dtype", type: "any", default: null },
     ],
     tensors(args) {
-        const outFeatures = args.int("out_features");
+        const [in1, in2, outFeatures] = ["in1_features", "in2_features", "out_features"].map((name) => positive(args, name));
         return {
             parameters: [
-                { name: "weight", shape: [outFeatures, args.int("in1_features"), args.int("in2_features")] },
+                { name: "weight", shape: [outFeatures, in1, in2] },
                 ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : []),
             ],
             buffers: [],
@@ -41706,7 +41879,7 @@ const bilinear = {
             input.mismatch("in2_features", `one input as both operands, bilinear(x, x), so in1_features (${in1}) == in2_features (${in2})`);
         if (input.shape.at(-1) !== in1)
             input.mismatch("in1_features", `${in1} input features`);
-        const rows = numel(input.shape.slice(0, -1));
+        const rows = common_numel(input.shape.slice(0, -1));
         return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * in1 * in2 * outFeatures, saves: ["input"] };
     },
 };
@@ -41760,8 +41933,11 @@ function runningStatistics(type, defaults, dims, extra = []) {
             // BatchNorm1d takes (batch, features) or (batch, features, length); SyncBatchNorm any rank from 2.
             const spatial = dims === undefined || (dims === 1 && input.shape.length === 2) ? input.shape.length - 2 : dims;
             channelsFirst(input, Math.max(spatial, 0), features, "num_features", "features");
-            // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them.
-            const perFeature = type.startsWith("InstanceNorm") ? 2 * input.shape[0] * features : 4 * features;
+            // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them when
+            // it is tracked. InstanceNorm is batch_norm over batch × features channels, with its weight and running
+            // pair repeated per sample (measured).
+            const tracked = args.bool("track_running_stats") ? 2 : 0;
+            const perFeature = type.startsWith("InstanceNorm") ? (2 + Number(args.bool("affine")) + tracked) * input.shape[0] * features : (2 + tracked) * features;
             return normalized(input, perFeature);
         },
     };
@@ -41769,7 +41945,7 @@ function runningStatistics(type, defaults, dims, extra = []) {
 function normalizedShape(args) {
     const shape = args.ints("normalized_shape");
     if (shape.some((size) => size < 1))
-        args.fail("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`);
+        args.refuseSize("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`, POSITIVE_HINT);
     return shape;
 }
 /** LayerNorm and RMSNorm normalize the trailing dimensions, which must equal normalized_shape. */
@@ -41778,7 +41954,7 @@ function trailing(args, input, statistics) {
     if (input.shape.length < shape.length || input.shape.slice(-shape.length).join() !== shape.join()) {
         input.mismatch("normalized_shape", `trailing dimensions [${shape.join(", ")}]`);
     }
-    return normalized(input, (statistics * numel(input.shape)) / numel(shape));
+    return normalized(input, (statistics * common_numel(input.shape)) / common_numel(shape));
 }
 const NORMALIZED_SHAPE = arg("normalized_shape", "size");
 const ELEMENTWISE_AFFINE = arg("elementwise_affine", "bool", true);
@@ -41798,8 +41974,8 @@ const localResponseNorm = {
         if (input.shape.length < 3)
             input.mismatch(undefined, "an input of at least 3 dimensions (batch, channels, ...)");
         const [batch, channels] = input.shape;
-        const padded = batch * (channels + args.int("size") - 1) * numel(input.shape.slice(2));
-        return { output: [...input.shape], saves: ["input", { elements: padded + 2 * numel(input.shape), dtype: "activation" }] };
+        const padded = batch * (channels + args.int("size") - 1) * common_numel(input.shape.slice(2));
+        return { output: [...input.shape], saves: ["input", { elements: padded + 2 * common_numel(input.shape), dtype: "activation" }] };
     },
 };
 /**
@@ -41811,7 +41987,25 @@ const crossMapLRN2d = {
     type: "CrossMapLRN2d",
     forward(_, input) {
         channelsFirst(input, 2, undefined, undefined, "");
-        return { output: [...input.shape], saves: ["input", "output", { elements: numel(input.shape), dtype: "activation" }] };
+        return { output: [...input.shape], saves: ["input", "output", { elements: common_numel(input.shape), dtype: "activation" }] };
+    },
+};
+/**
+ * torchvision's FrozenBatchNorm2d (detection backbones): BatchNorm2d in eval with its statistics and affine
+ * pair as four buffers, no parameters. Its forward is `x * scale + shift`, scale and shift worked out of
+ * the buffers per channel, so backward keeps only the scale (measured).
+ */
+const frozenBatchNorm = {
+    type: "FrozenBatchNorm2d",
+    signature: [arg("num_features", "int"), EPS],
+    tensors(args) {
+        const features = [positive(args, "num_features")];
+        return { parameters: [], buffers: ["weight", "bias", "running_mean", "running_var"].map((name) => ({ name, shape: features })) };
+    },
+    forward(args, input) {
+        const features = args.int("num_features");
+        channelsFirst(input, 2, features, "num_features", "features");
+        return { output: [...input.shape], saves: [{ elements: features, dtype: "activation" }] };
     },
 };
 const normalizationLayers = [
@@ -41852,6 +42046,7 @@ const normalizationLayers = [
     },
     localResponseNorm,
     crossMapLRN2d,
+    frozenBatchNorm,
 ];
 
 ;// CONCATENATED MODULE: ./src/catalogue/parameter.ts
@@ -41861,7 +42056,7 @@ function shapeOf(args) {
     const shape = items.flatMap((item) => (item.kind === "tuple" ? item.items : [item])).map((item) => item.value);
     const negative = shape.findIndex((size) => size < 0);
     if (negative >= 0)
-        args.fail("shape", `${args.type} has a negative size ${shape[negative]} in its shape`);
+        args.refuseSize("shape", `${args.type} has a negative size ${shape[negative]} in its shape`, "write sizes of 0 or more, e.g. Parameter(1, 1, 768)");
     return shape;
 }
 /** Bare tensors held by a module, named by their spec entry: `cls_token: Parameter(1, 1, d)`. */
@@ -41939,7 +42134,7 @@ function stacked(type, gates, kept, signature) {
             const numLayers = positive(args, "num_layers");
             const projSize = projects ? args.int("proj_size") : 0;
             if (projSize < 0)
-                args.fail("proj_size", `${args.type} needs a non-negative 'proj_size', got ${projSize}`, `0 means no projection`);
+                args.refuseSize("proj_size", `${args.type} needs a non-negative 'proj_size', got ${projSize}`, `0 means no projection`);
             if (projSize >= hiddenSize) {
                 args.fail("proj_size", `${args.type} needs 'proj_size' smaller than 'hidden_size', got proj_size=${projSize} with hidden_size=${hiddenSize}`, `proj_size is the size of the projected hidden state; 0 means no projection`);
             }
@@ -41972,14 +42167,16 @@ function stacked(type, gates, kept, signature) {
             const saves = ["input"];
             for (let layer = 0; layer < args.int("num_layers"); layer++) {
                 const layerInput = layer === 0 ? inputSize : directions * stateSize;
-                // A deeper layer runs on the stacked outputs of the one before; the reverse direction on a flipped copy.
+                // A deeper layer runs on the stacked outputs of the one before. Batch first, both directions keep a
+                // time-major copy of the input (measured: not a unidirectional layer, not a deeper one).
                 if (layer > 0)
                     saves.push(activations(batch * steps * layerInput));
-                if (directions === 2)
+                if (layer === 0 && directions === 2 && args.bool("batch_first"))
                     saves.push(activations(batch * steps * layerInput));
                 const perStep = gates * hiddenSize * (layerInput + stateSize) + projSize * hiddenSize;
                 macs += directions * batch * steps * perStep;
-                saves.push(...Array.from({ length: directions }, () => activations(batch * hiddenSize * (steps * kept + (gates === 1 ? 1 : 0)))));
+                // With a projection, each step also keeps its projected state (measured).
+                saves.push(...Array.from({ length: directions }, () => activations(batch * hiddenSize * (steps * kept + (gates === 1 ? 1 : 0)) + batch * steps * projSize)));
             }
             // The last layer's state at every step, both directions side by side.
             const output = [...input.shape.slice(0, 2), directions * stateSize];
@@ -42092,7 +42289,7 @@ function stack(layer, count, norm) {
 function layerCount(args, name) {
     const count = args.int(name);
     if (count < 0)
-        args.fail(name, `${args.type} needs a non-negative '${name}', got ${count}`);
+        args.refuseSize(name, `${args.type} needs a non-negative '${name}', got ${count}`, "write the number of layers in the stack, 0 or more");
     return count;
 }
 const transformer_activations = (elements) => ({ elements, dtype: "activation" });
@@ -42170,7 +42367,7 @@ const followingInput = (elements) => (saved) => (saved === "input" ? transformer
  * LayerNorm(d_model) for Transformer's.
  */
 function stackFigures(layer, count, input, decoder, norm) {
-    const elements = numel(input.shape);
+    const elements = common_numel(input.shape);
     const layers = Array.from({ length: count }, (_, index) => {
         const figures = encoderDecoderLayer(layer, input, decoder, index === 0);
         return index === 0 ? figures : { ...figures, saves: figures.saves.map(followingInput(elements)) };
@@ -42325,10 +42522,25 @@ function className(type) {
 function layerTypes() {
     return [...BY_TYPE.keys()];
 }
+/** Lazy modules and uninitialized tensors take their sizes from the first forward pass, which a spec cannot run. */
+function lazyHint(type) {
+    if (/^Uninitialized(?:Parameter|Buffer)$/.test(type)) {
+        return `describe the model after its first forward: write ${type.slice("Uninitialized".length)}(shape) with the shape it gets then`;
+    }
+    const eager = /^Lazy(\w+)$/.exec(type)?.[1];
+    const definition = eager === undefined ? undefined : BY_TYPE.get(eager);
+    if (!definition)
+        return undefined;
+    const required = definition.signature.filter((spec) => spec.default === undefined && !spec.optional).map((spec) => spec.name);
+    return `describe the model after its first forward: write ${definition.type}(${[...required, "..."].join(", ")}) with the sizes it infers then`;
+}
 function findLayer(call) {
     const definition = BY_TYPE.get(className(call.type));
     if (definition)
         return definition;
+    const lazy = lazyHint(className(call.type));
+    if (lazy)
+        throw new diagnostics_SpecError(call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
     const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
     throw new diagnostics_SpecError(call.position, `unknown layer type '${call.type}'`, suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`);
 }
@@ -42398,9 +42610,32 @@ function callDtype(described) {
         return undefined;
     return { value: described.args.value("dtype"), position: described.args.position("dtype") };
 }
-function countLayer(layer) {
+/** A `frozen:` list's name that is no parameter of the layer: the error, with the names there are. */
+function missingFrozen(layer, described, item) {
+    const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
+    if (item.name === "") {
+        return new diagnostics_SpecError(item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+    }
+    return new diagnostics_SpecError(item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
+}
+/** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
+function frozenNames(layer, described, globsFound) {
+    const names = new Set();
+    for (const item of layer.frozenTensors) {
+        const present = described.parameters.some((tensor) => tensor.name === item.name);
+        if (item.glob)
+            globsFound.set(item.position, (globsFound.get(item.position) ?? false) || present);
+        else if (!present)
+            throw missingFrozen(layer, described, item);
+        if (present)
+            names.add(item.name);
+    }
+    return names;
+}
+function countLayer(layer, globsFound) {
     const described = catalogue_describeLayer(layer.call);
-    const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false }));
+    const frozen = frozenNames(layer, described, globsFound);
+    const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
     const buffers = described.buffers.map((tensor) => counted(layer, tensor));
     const ownDtype = callDtype(described);
     return {
@@ -42426,31 +42661,97 @@ function tensorOf(layers, reference) {
     const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
     throw new diagnostics_SpecError(reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
 }
-/** Marks the later of two tied tensors as shared, so it counts once, at its first owner, as parameters() does. */
-function applyTie(layers, tie) {
-    const parameter = tensorOf(layers, tie.parameter);
-    const owner = tensorOf(layers, tie.owner);
-    if (!common_sameShape(parameter.shape, owner.shape)) {
-        throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.shape.join(", ")}] to ${tie.owner.text} [${owner.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
+const earlier = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
+/**
+ * Ties chain: `a.weight: c.weight` and `b.weight: c.weight` make one storage of three tensors, as the
+ * assignments do in PyTorch. Each group of tensors joined by ties counts once, at the first in the
+ * model's order, as parameters() does; every other member is shared with that first one.
+ */
+function tieGroups(layers, ties) {
+    const members = new Map();
+    const parent = new Map();
+    const root = (member) => {
+        let top = member;
+        while (parent.get(top) !== top)
+            top = parent.get(top);
+        parent.set(member, top);
+        return top;
+    };
+    const memberOf = (reference) => {
+        const tensor = tensorOf(layers, reference);
+        let member = members.get(tensor);
+        if (!member) {
+            member = { reference, tensor, order: [reference.layer, layers[reference.layer].parameters.indexOf(tensor)] };
+            members.set(tensor, member);
+            parent.set(member, member);
+        }
+        return member;
+    };
+    for (const tie of ties) {
+        const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
+        if (!common_sameShape(parameter.tensor.shape, owner.tensor.shape)) {
+            throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
+        }
+        if (parameter.tensor.trainable !== owner.tensor.trainable) {
+            throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+        }
+        parent.set(root(parameter), root(owner));
     }
-    if (parameter.trainable !== owner.trainable) {
-        throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+    const groups = new Map();
+    for (const member of members.values()) {
+        const group = groups.get(root(member));
+        if (group)
+            group.push(member);
+        else
+            groups.set(root(member), [member]);
     }
-    const parameterFirst = tie.parameter.layer < tie.owner.layer || (tie.parameter.layer === tie.owner.layer && layers[tie.parameter.layer].parameters.indexOf(parameter) < layers[tie.owner.layer].parameters.indexOf(owner));
-    if (!parameterFirst) {
-        parameter.sharedWith = tie.owner.text;
-        return;
+    return [...groups.values()].map((group) => group.sort(earlier));
+}
+/** Ties through a `*`, without the entries it matched that lack the tensor; an error when none has it. */
+function globbed(layers, ties) {
+    const has = (reference) => layers[reference.layer].parameters.some((tensor) => tensor.name === reference.tensor);
+    const kept = ties.filter((tie) => !tie.parameter.glob || has(tie.parameter));
+    const found = new Set(kept.map((tie) => tie.parameter.text));
+    for (const tie of ties)
+        if (!found.has(tie.parameter.text))
+            tensorOf(layers, tie.parameter);
+    return kept;
+}
+/**
+ * Marks every member of a group but the first as shared with it. The first holds the storage, so it must be one
+ * tensor (not a run of instances); each later one stands for every instance of its entry, all of them shared.
+ */
+function applyTies(layers, ties) {
+    for (const [first, ...later] of tieGroups(layers, globbed(layers, ties))) {
+        if (first.reference.instances !== 1) {
+            const entry = layers[first.reference.layer];
+            throw new diagnostics_SpecError(first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
+        }
+        for (const member of later) {
+            const entry = layers[member.reference.layer];
+            if (member.reference.instances !== entry.count) {
+                throw new diagnostics_SpecError(member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
+            }
+            member.tensor.sharedWith = first.reference.text;
+        }
     }
-    if (layers[tie.owner.layer].count !== 1 || layers[tie.parameter.layer].count !== 1) {
-        throw new diagnostics_SpecError(tie.parameter.position, `${tie.parameter.text} comes before ${tie.owner.text} in the model, and one of them is repeated`, "write the tie the other way round: the later tensor as the key, the earlier as its value");
+}
+/** A `frozen:` path through `*` must name a tensor of at least one layer it reaches. */
+function checkFrozenGlobs(model, globsFound) {
+    for (const [position, found] of globsFound) {
+        if (found)
+            continue;
+        const layer = model.layers.find((candidate) => candidate.frozenTensors.some((item) => item.position === position));
+        const item = layer.frozenTensors.find((candidate) => candidate.position === position);
+        throw missingFrozen(layer, catalogue_describeLayer(layer.call), item);
     }
-    owner.sharedWith = tie.parameter.text;
 }
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
 function countModel(model) {
-    const layers = model.layers.map(countLayer);
-    for (const tie of model.ties)
-        applyTie(layers, tie);
+    const globsFound = new Map();
+    const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+    checkFrozenGlobs(model, globsFound);
+    applyTies(layers, model.ties);
     const totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
     model.layers.forEach((resolved, index) => {
         const layer = layers[index];
@@ -43658,6 +43959,25 @@ function instancePaths(path) {
         return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
     }, [""]);
 }
+/** How many of a layer entry's instances `tokens` name, or 0 when the entry's path does not begin them. */
+function instancesNamed(segments, tokens) {
+    let instances = 1;
+    const matches = segments.every((segment, i) => {
+        const token = tokens[i];
+        // `*` is any one child: every instance of a repeat, or any child of a plain Sequential.
+        if (token === "*") {
+            if (typeof segment === "object")
+                instances *= segment.to - segment.from + 1;
+            return true;
+        }
+        if (typeof segment === "string")
+            return token === segment;
+        if (typeof segment === "number")
+            return token === String(segment);
+        return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
+    });
+    return matches ? instances : 0;
+}
 
 ;// CONCATENATED MODULE: ./src/resolve/topology.ts
 
@@ -43726,6 +44046,13 @@ function overlay(base, top) {
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"];
 const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
+/** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
+function includedPath(source, included, path) {
+    if (external_node_path_namespaceObject.posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
+        throw new diagnostics_SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+    }
+    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), included);
+}
 function isMapping(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -43782,6 +44109,33 @@ function blockScope(source, path, body, block, callerScope) {
         }
     }
     return scope;
+}
+/** The tensors of a layer entry at `segments` that `frozen:` lists name; a path may not name some instances of a run only. */
+function frozenTensors(paths, segments) {
+    const found = [];
+    for (const path of paths) {
+        const below = segments.slice(path.depth);
+        // As long as the path: a bare Parameter entry's one tensor.
+        if (below.length > path.tokens.length)
+            continue;
+        const instances = instancesNamed(below, path.tokens);
+        if (instances === 0)
+            continue;
+        const all = instanceCount(below);
+        if (instances !== all) {
+            throw new diagnostics_SpecError(path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
+        }
+        path.matched = true;
+        found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
+    }
+    return found;
+}
+/** A module's `frozen:` list once its layers are resolved: each item must have named a layer below it. */
+function checkFrozenMatched(paths, segments) {
+    const unmatched = paths.find((path) => !path.matched);
+    if (!unmatched)
+        return;
+    throw new diagnostics_SpecError(unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
 }
 function checkCycle(expanding, key, position, what) {
     if (expanding.includes(key)) {
@@ -43849,6 +44203,10 @@ function resolveList(walker, items, listPath, context, multiplier) {
             return;
         const segments = [...context.prefix, ...own];
         const frozen = context.frozen || body.frozen === true;
+        const frozenList = Array.isArray(body.frozen)
+            ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
+            : [];
+        const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
         const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope), position: source.at([...bodyPath, "dtype"]) }];
         const count = multiplier * instanceCount(own);
         if (!Number.isSafeInteger(count))
@@ -43856,12 +44214,15 @@ function resolveList(walker, items, listPath, context, multiplier) {
         if (kind === "type" || kind === "layer") {
             const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
             children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
-            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, dtypes, position });
+            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
             return;
         }
-        const inner = { ...context, frozen, dtypes, prefix: segments };
+        const inner = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
         const ownTopology = topologyOf(source, bodyPath, body, scope);
-        const module = (nodes, topology) => children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+        const module = (nodes, topology) => {
+            checkFrozenMatched(frozenList, segments);
+            children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+        };
         if (kind === "layers") {
             module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
             return;
@@ -43882,7 +44243,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
             module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), block.topology);
             return;
         }
-        const file = external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), String(body.include));
+        const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
         const overrides = new Map();
         for (const [key, value] of Object.entries((body.with ?? {})))
             overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
@@ -43917,57 +44278,129 @@ function resolveInput(source, input, scope) {
 
 ;// CONCATENATED MODULE: ./src/resolve/ties.ts
 
-/**
- * Matches `h.3.attn.c_proj.weight` or `h.*.c_fc.weight` against the layer entries: the layer
- * path comes first, the rest is the tensor's name inside the layer. Returns the longest match.
- */
-function findTensor(layers, text, position) {
-    const tokens = text.split(".");
-    let best;
-    let bestLength = -1;
+const pathNode = () => ({ named: new Map(), runs: [] });
+function pathTree(layers) {
+    const root = pathNode();
     layers.forEach((layer, index) => {
-        if (layer.segments.length > tokens.length || layer.segments.length <= bestLength)
-            return;
-        let instances = 1;
-        const matches = layer.segments.every((segment, i) => {
-            const token = tokens[i];
-            if (typeof segment === "string")
-                return token === segment;
-            if (typeof segment === "number")
-                return token === String(segment);
-            if (token === "*") {
-                instances *= segment.to - segment.from + 1;
-                return true;
+        let node = root;
+        for (const segment of layer.segments) {
+            if (typeof segment === "object") {
+                let run = node.runs.find((candidate) => candidate.from === segment.from && candidate.to === segment.to);
+                if (!run)
+                    node.runs.push((run = { ...segment, node: pathNode() }));
+                node = run.node;
+                continue;
             }
-            return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
-        });
-        if (!matches)
-            return;
-        best = { layer: index, tensor: tokens.slice(layer.segments.length).join("."), instances, text, position };
-        bestLength = layer.segments.length;
+            const key = String(segment);
+            if (!node.named.has(key))
+                node.named.set(key, pathNode());
+            node = node.named.get(key);
+        }
+        node.layer = index;
     });
-    return best;
+    return root;
+}
+/** Every entry whose path begins `tokens`: `*` is any one child (every instance of a run), a number one instance of a run. */
+function matches(node, tokens, depth, instances, found) {
+    if (node.layer !== undefined)
+        found.push({ layer: node.layer, depth, instances });
+    if (depth === tokens.length)
+        return;
+    const token = tokens[depth];
+    if (token === "*") {
+        for (const child of node.named.values())
+            matches(child, tokens, depth + 1, instances, found);
+        for (const run of node.runs)
+            matches(run.node, tokens, depth + 1, instances * (run.to - run.from + 1), found);
+        return;
+    }
+    const child = node.named.get(token);
+    if (child)
+        matches(child, tokens, depth + 1, instances, found);
+    if (!/^\d+$/.test(token))
+        return;
+    for (const run of node.runs)
+        if (Number(token) >= run.from && Number(token) <= run.to)
+            matches(run.node, tokens, depth + 1, instances, found);
+}
+/**
+ * Matches `h.3.attn.c_proj.weight`, `h.*.c_fc.weight` or `blocks.*.weight` against the layer entries: the layer
+ * path comes first, the rest is the tensor's name inside the layer. A path without `*` names its longest match;
+ * with `*`, every entry it matches, as `glob` references: an entry that lacks the tensor is passed over then.
+ */
+function findTensors(tree, text, position) {
+    const tokens = text.split(".");
+    const glob = tokens.includes("*");
+    const found = [];
+    matches(tree, tokens, 0, 1, found);
+    const chosen = glob ? found.sort((a, b) => a.layer - b.layer) : found.sort((a, b) => b.depth - a.depth).slice(0, 1);
+    return chosen.map(({ layer, depth, instances }) => ({ layer, tensor: tokens.slice(depth).join("."), instances, text, position, ...(glob ? { glob } : {}) }));
+}
+/** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
+const tensorKey = (reference) => `${reference.layer}:${reference.tensor}`;
+const SHOWN_LINKS = 6;
+/** `a → b → c → a`, or for a long cycle its first and last links around the number left out. */
+function cycleText(links) {
+    const shown = links.length <= SHOWN_LINKS ? links : [...links.slice(0, SHOWN_LINKS / 2), `… ${links.length - SHOWN_LINKS} more …`, ...links.slice(-SHOWN_LINKS / 2)];
+    return [...shown, links[0]].join(" → ");
+}
+/**
+ * Refuses a tie of a tensor to itself, and a tie that closes a cycle (a.weight: b.weight, b.weight: a.weight):
+ * every key has one value, so following the values from any key must end at a tensor that is no key.
+ * Each tensor is walked once: a walk stops at a tensor an earlier walk finished.
+ */
+function checkChains(ties) {
+    const tieOf = new Map(ties.map((tie) => [tensorKey(tie.parameter), tie]));
+    const finished = new Set();
+    for (const tie of ties) {
+        if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
+            throw new diagnostics_SpecError(tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
+        }
+    }
+    for (const start of ties) {
+        const walk = [];
+        const onWalk = new Set();
+        for (let step = start; step && !finished.has(tensorKey(step.parameter)); step = tieOf.get(tensorKey(step.owner))) {
+            const key = tensorKey(step.parameter);
+            if (onWalk.has(key)) {
+                const cycle = walk.slice(walk.findIndex((earlier) => tensorKey(earlier.parameter) === key));
+                const closing = cycle.at(-1);
+                throw new diagnostics_SpecError(closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
+            }
+            onWalk.add(key);
+            walk.push(step);
+        }
+        for (const key of onWalk)
+            finished.add(key);
+    }
 }
 /** Resolves `tie:` paths to layer entries; tensor names and shapes are checked once layers are counted. */
 function resolveTies(layers, tie, source) {
-    return Object.entries(tie ?? {}).map(([parameterText, ownerText]) => {
+    const tree = pathTree(layers);
+    const ties = Object.entries(tie ?? {}).flatMap(([parameterText, ownerText]) => {
         const parameterPosition = source.keyAt(["tie", parameterText]);
         const ownerPosition = source.at(["tie", parameterText]);
-        const parameter = findTensor(layers, parameterText, parameterPosition);
-        const owner = findTensor(layers, ownerText, ownerPosition);
-        if (!parameter)
+        const parameters = findTensors(tree, parameterText, parameterPosition);
+        const owners = findTensors(tree, ownerText, ownerPosition);
+        if (parameters.length === 0)
             throw new diagnostics_SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
-        if (!owner)
+        if (owners.length === 0)
             throw new diagnostics_SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
-        if (owner.instances !== 1) {
-            throw new diagnostics_SpecError(ownerPosition, `tie target '${ownerText}' names ${owner.instances} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
+        const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
+        if (ownerTensors !== 1) {
+            throw new diagnostics_SpecError(ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
         }
-        if (parameter.instances !== layers[parameter.layer].count) {
+        const owner = { ...owners[0], glob: false };
+        return parameters.map((parameter) => {
             const entry = layers[parameter.layer];
-            throw new diagnostics_SpecError(parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
-        }
-        return { parameter, owner };
+            if (parameter.instances !== entry.count) {
+                throw new diagnostics_SpecError(parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
+            }
+            return { parameter, owner };
+        });
     });
+    checkChains(ties);
+    return ties;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/training.ts
@@ -44010,7 +44443,7 @@ function resolveTraining(source, training, scope) {
 
 const MAX_INCLUDE_DEPTH = 16;
 /** Parses and validates each file once, however often it is included. */
-function fileLoader(readFile) {
+function fileLoader(readFile, spec) {
     const cache = new Map();
     return (file, includedAt) => {
         const cached = cache.get(file);
@@ -44018,12 +44451,18 @@ function fileLoader(readFile) {
             return cached;
         let text;
         try {
-            text = readFile(file);
+            text = includedAt ? readFile(file, { spec }) : readFile(file);
         }
         catch (error) {
             if (!includedAt)
                 throw error;
-            throw new diagnostics_SpecError(includedAt, `cannot read included file ${file}: ${error.code ?? error.message}`, "paths are relative to the including spec");
+            // Only the file's name and what is wrong with it: never its content, which may be anyone's.
+            if (error instanceof diagnostics_FileAccessError)
+                throw new diagnostics_SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+            const code = error.code;
+            if (code === "ENOENT")
+                throw new diagnostics_SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+            throw new diagnostics_SpecError(includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
         }
         const source = parseYaml(text, file);
         validateSpec(source);
@@ -44034,7 +44473,7 @@ function fileLoader(readFile) {
 }
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
 function resolveSpec(file, readFile) {
-    const load = fileLoader(readFile);
+    const load = fileLoader(readFile, file);
     /** A file's variables and blocks, after those of the files it includes. */
     const scopeOf = (loaded, expanding, overrides) => {
         const { source, data } = loaded;
@@ -44043,7 +44482,7 @@ function resolveSpec(file, readFile) {
         const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
         includes.forEach((included, index) => {
             const path = typeof data.include === "string" ? ["include"] : ["include", index];
-            const inner = loadInclude(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), included), source.at(path), expanding, new Map());
+            const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
             for (const [name, value] of inner.scope)
                 scope.set(name, value);
             for (const [name, block] of inner.blocks) {
@@ -44080,7 +44519,7 @@ function resolveSpec(file, readFile) {
         throw new diagnostics_SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
     const walker = { loadInclude, out: [] };
-    const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+    const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
     const input = resolveInput(root.source, root.data.input, root.scope);
     return {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
@@ -44113,6 +44552,7 @@ const FUNCTIONAL = {
     hardswish: "Hardswish",
     hardsigmoid: "Hardsigmoid",
     softmax: "Softmax",
+    log_softmax: "LogSoftmax",
     tanh: "Tanh",
 };
 const shapeText = (shape) => `[${shape.join(", ")}]`;
@@ -44213,7 +44653,7 @@ function runOp(evaluator, module, call, x, segments) {
             const [start, end] = [dim("start_dim"), dim("end_dim")];
             if (end < start)
                 fail(`end_dim after start_dim`);
-            return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+            return view([...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
         }
         case "transpose": {
             const [a, b] = [dim("dim0"), dim("dim1")];
@@ -44319,7 +44759,7 @@ class Inference {
         return { shape, storage: this.nextStorage++, elementBytes, producer };
     }
     bytesOf(tensor) {
-        return numel(tensor.shape) * tensor.elementBytes;
+        return common_numel(tensor.shape) * tensor.elementBytes;
     }
     /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
     keep(saves, input, output) {
@@ -44513,7 +44953,213 @@ function analyzeSpec(file, readFile, overrides = {}) {
     return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }
 
+;// CONCATENATED MODULE: ./src/files/index.ts
+/**
+ * The one way the CLI, the action and the importers open a user's file. Everything here happens
+ * before a byte is read: the file must be a regular file (a FIFO or /dev/zero would block or never
+ * end), it must be no larger than what it is read as may be (files read whole), and, where asked,
+ * it must resolve inside given folders after following symbolic links (the repository, a
+ * checkpoint's folder), so that a pull request cannot make the tool read, or echo, the runner's files.
+ */
+
+
+
+
+const TEXT_KINDS = {
+    /** Specs, their includes and budget files: the YAML parser's own limit, checked before reading. */
+    yaml: { what: "a spec or budget file", maxBytes: YAML_MAX_BYTES, hint: "split the spec with include:" },
+    /**
+     * print(model) text: a model printed without folding (61 layers of 256 experts) runs to megabytes and
+     * folds into a small spec; text whose modules all differ makes a spec past the YAML limit before this.
+     */
+    torchRepr: { what: "print(model) text", maxBytes: 8 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
+    /** A report the action saved for publish mode: 148 DenseNet-121 and GPT-2 reports make 31.5 MB, published in 1.1 s in a 300 MiB heap. */
+    savedReport: { what: "a saved report", maxBytes: 32 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
+};
+const sizeText = (bytes) => bytes.toLocaleString("en-US");
+function describeNonFile(stats) {
+    if (stats.isDirectory())
+        return "is a directory, not a regular file";
+    if (stats.isFIFO())
+        return "is a named pipe (FIFO), not a regular file";
+    if (stats.isCharacterDevice())
+        return "is a character device, not a regular file";
+    if (stats.isBlockDevice())
+        return "is a block device, not a regular file";
+    if (stats.isSocket())
+        return "is a socket, not a regular file";
+    return "is not a regular file";
+}
+const ERRNO_DETAILS = {
+    EACCES: "cannot be read: permission denied",
+    EPERM: "cannot be read: permission denied",
+    EISDIR: "is a directory, not a regular file",
+    ENOTDIR: "does not exist: a part of its path is not a folder",
+    ELOOP: "is a loop of symbolic links",
+    ENXIO: "is a socket or device, not a regular file",
+    ENAMETOOLONG: "has a name too long for the file system",
+    EMFILE: "cannot be opened: too many open files",
+};
+/** File-system failures other than a missing file become user errors; a missing file stays ENOENT, which callers treat as absence. */
+function accessError(file, error) {
+    const code = error.code;
+    if (code === undefined || code === "ENOENT")
+        return error;
+    return new diagnostics_FileAccessError(file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
+}
+function inside(root, real) {
+    const path = (0,external_node_path_namespaceObject.relative)(root, real);
+    return path === "" || (path !== ".." && !path.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(path));
+}
+function realPath(file, path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch (error) {
+        throw accessError(file, error);
+    }
+}
+/** The real path of `file`, refusing one that leads outside a confinement; `file` is only named, never echoed past its name. */
+function confinedPath(file, path, within) {
+    if (within.length === 0)
+        return path;
+    const outside = (confinement) => new diagnostics_FileAccessError(file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+    const roots = within.map((confinement) => confinement.roots.flatMap((root) => [(0,external_node_path_namespaceObject.resolve)(root), realPath(root, root)]));
+    // By its name first, so that whether a file outside exists is not told either.
+    within.forEach((confinement, index) => {
+        if (!roots[index].some((root) => inside(root, path)))
+            throw outside(confinement);
+    });
+    const real = realPath(file, path);
+    for (const [index, confinement] of within.entries()) {
+        if (!roots[index].some((root) => inside(root, real))) {
+            throw outside(confinement);
+        }
+    }
+    return real;
+}
+/** An open regular file: its descriptor and size. The caller closes it. */
+function openRegularFile(file, options = {}) {
+    if (file === "")
+        throw new diagnostics_FileAccessError("''", "is an empty path, not a file", "give the path of a regular file");
+    const path = confinedPath(file, (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file), options.within ?? []);
+    let fd;
+    try {
+        // Non-blocking, so that opening a FIFO with no writer returns at once instead of waiting for one.
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        throw accessError(file, error);
+    }
+    const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+    if (!stats.isFile()) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw new diagnostics_FileAccessError(file, describeNonFile(stats), "give the path of a regular file");
+    }
+    return { fd, size: stats.size };
+}
+/** Reads exactly `length` bytes at `offset`, or fewer where the file ends first. */
+function readAt(fd, buffer, offset, length) {
+    let done = 0;
+    while (done < length) {
+        const got = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, done, length - done, offset + done);
+        if (got === 0)
+            break;
+        done += got;
+    }
+    return done;
+}
+/** A whole file as UTF-8 text, refused by its size before reading when it exceeds what `kind` may have. */
+function readTextFile(file, kind, options = {}) {
+    const { fd, size } = openRegularFile(file, options);
+    try {
+        const tooLarge = (bytes) => new diagnostics_FileAccessError(file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
+        if (size > kind.maxBytes)
+            throw tooLarge(sizeText(size));
+        // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
+        // /proc's report a size of 0. One byte past the limit is enough to refuse it.
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(Math.max(size - total + 1, 64 * 1024), kind.maxBytes + 1 - total));
+            const got = readAt(fd, chunk, total, chunk.length);
+            chunks.push(chunk.subarray(0, got));
+            total += got;
+            if (total > kind.maxBytes)
+                throw tooLarge("over");
+            if (got < chunk.length)
+                break;
+        }
+        return Buffer.concat(chunks, total).toString("utf8");
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The repository that holds `path`: the nearest folder above it with a .git entry, else the file's own folder. */
+function repositoryOf(path) {
+    const start = dirname(resolve(path));
+    for (let folder = start;; folder = dirname(folder)) {
+        if (existsSync(join(folder, ".git")))
+            return { roots: [folder], name: "the repository" };
+        if (dirname(folder) === folder)
+            return { roots: [start], name: "the spec's folder" };
+    }
+}
+/**
+ * The confinement of files a checkpoint names (shards, external data): its folder as named, or the
+ * folder it really is in, so that Hugging Face's cache, whose snapshot files link into blobs/, still reads.
+ */
+function modelFolderOf(file, options = {}) {
+    const path = (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file);
+    let real = path;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        // Missing: opening it reports that.
+    }
+    return { roots: [...new Set([(0,external_node_path_namespaceObject.dirname)(path), (0,external_node_path_namespaceObject.dirname)(real)])], name: "the model's folder" };
+}
+/**
+ * Writes `text` to `file`, creating its folder; refuses to write into anything but a regular file
+ * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError.
+ */
+function writeTextFile(file, text) {
+    let fd;
+    try {
+        mkdirSync(dirname(resolve(file)), { recursive: true });
+        fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666);
+    }
+    catch (error) {
+        throw writeError(file, error);
+    }
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            throw new FileAccessError(file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
+        ftruncateSync(fd, 0);
+        writeSync(fd, text);
+    }
+    catch (error) {
+        throw writeError(file, error);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function writeError(file, error) {
+    if (error instanceof FileAccessError)
+        return error;
+    const code = error.code;
+    if (code === undefined)
+        return error;
+    const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST" ? "cannot be created: a part of its path is not a folder" : code === "ENXIO" ? "is a named pipe (FIFO) or device, not a regular file" : ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`;
+    return new FileAccessError(file, detail, "give the path of a file to write, in an existing or new folder");
+}
+
 ;// CONCATENATED MODULE: ./src/import/bytes.ts
+
 
 
 
@@ -44522,7 +45168,7 @@ function analyzeSpec(file, readFile, overrides = {}) {
  * the action and the budget check report it with every other input error; a binary file has no lines,
  * so the position is its start and the message names the byte.
  */
-class FileFormatError extends diagnostics_SpecError {
+class bytes_FileFormatError extends diagnostics_SpecError {
     offset;
     constructor(file, offset, detail, hint) {
         super({ file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
@@ -44532,7 +45178,7 @@ class FileFormatError extends diagnostics_SpecError {
     }
 }
 const failIn = (file) => (offset, detail, hint) => {
-    throw new FileFormatError(file, offset, detail, hint);
+    throw new bytes_FileFormatError(file, offset, detail, hint);
 };
 /** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
 function utf8(bytes, offset, fail, what) {
@@ -44543,21 +45189,16 @@ function utf8(bytes, offset, fail, what) {
         return fail(offset, `${what} is not valid UTF-8`);
     }
 }
-/** Opens `file` for the duration of `work`, reading only what `work` asks for. */
-function withFileBytes(file, work) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, "r");
+/** Opens `file` for the duration of `work`, reading only what `work` asks for; a FIFO, device or directory is refused first. */
+function withFileBytes(file, work, options = {}) {
+    const { fd, size } = openRegularFile(file, options);
     try {
-        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
         const read = (offset, length) => {
             const buffer = Buffer.alloc(length);
-            let done = 0;
-            while (done < length) {
-                const got = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, done, length - done, offset + done);
-                // The file shrank after fstat: report it where the bytes ran out.
-                if (got === 0)
-                    throw new FileFormatError(file, offset + done, `the file ended early, ${size} bytes were expected`, "is it still being written?");
-                done += got;
-            }
+            const got = readAt(fd, buffer, offset, length);
+            // The file shrank after fstat: report it where the bytes ran out.
+            if (got < length)
+                throw new bytes_FileFormatError(file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
             return buffer;
         };
         return work({ name: file, size, read });
@@ -44574,14 +45215,23 @@ function siblingPath(file, relative, fail, offset, what) {
     }
     return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(file), normalized);
 }
-/** Opens a file another file names, turning "no such file" into an error at the byte that names it. */
-function withNamedFile(path, fail, offset, what, work) {
+/** How to open the files `file` names: where `file` is opened, and only inside its folder, symbolic links followed. */
+function siblingOptions(file, options = {}) {
+    return { ...options, within: [...(options.within ?? []), modelFolderOf(file, options)] };
+}
+/**
+ * Opens a file another file names (with siblingOptions), turning a missing or unreadable file into an
+ * error at the byte that names it.
+ */
+function withNamedFile(path, fail, offset, what, work, options = {}) {
     try {
-        return withFileBytes(path, work);
+        return withFileBytes(path, work, options);
     }
     catch (error) {
         if (error.code === "ENOENT")
             fail(offset, `${what} ${path} does not exist`);
+        if (error instanceof diagnostics_FileAccessError)
+            fail(offset, `${what} ${path} ${error.detail}`, error.hint);
         throw error;
     }
 }
@@ -44704,6 +45354,8 @@ class ProtoReader {
 }
 
 ;// CONCATENATED MODULE: ./src/import/tensors.ts
+/** PyTorch's limit on a tensor's dimensions: a longer shape is a damaged header, not a tensor. */
+const MAX_RANK = 64;
 /** Bits per element; sub-byte types are packed, so a tensor's bytes are numel × bits / 8. */
 const BITS = {
     bool: 8,
@@ -44876,6 +45528,8 @@ function onnx_tensorOf(fields, file, externalSize, fail) {
     const dtype = fields.dataType === undefined ? undefined : DATA_TYPES[fields.dataType];
     if (dtype === undefined)
         fail(fields.at, `initializer '${name}' has data_type ${fields.dataType ?? "UNDEFINED"}, which is no ONNX tensor type model-budget knows`);
+    if (fields.dims.length > MAX_RANK)
+        fail(fields.at, `initializer '${name}' has ${fields.dims.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
     const numel = elementCount(fields.dims);
     const bits = elementBits(dtype);
     if (numel === undefined || (bits !== undefined && !Number.isSafeInteger(numel * bits)))
@@ -44894,7 +45548,7 @@ function onnx_tensorOf(fields, file, externalSize, fail) {
     else if (fields.rawBytes !== undefined && bytes !== undefined && fields.rawBytes !== bytes) {
         fail(fields.at, `${described}, but its raw_data holds ${fields.rawBytes}`);
     }
-    return { name, shape: fields.dims, dtype: dtype, file };
+    return { name, shape: fields.dims, dtype: dtype, file, at: fields.at };
 }
 /**
  * The initializers of an ONNX model (ModelProto.graph.initializer): names, dims and types from their
@@ -44933,17 +45587,18 @@ function readOnnx(source, externalSize) {
     return tensors;
 }
 /** An .onnx file's initializers; external data files are found beside it, as onnx.load finds them. */
-function readOnnxFile(file) {
+function readOnnxFile(file, options = {}) {
     const fail = failIn(file);
+    const dataOptions = siblingOptions(file, options);
     const sizes = new Map();
     const externalSize = (location, at) => {
         const path = siblingPath(file, location, fail, at, "external data location");
         let size = sizes.get(path);
         if (size === undefined)
-            sizes.set(path, (size = withNamedFile(path, fail, at, "the external data file", (data) => data.size)));
+            sizes.set(path, (size = withNamedFile(path, fail, at, "the external data file", (data) => data.size, dataOptions)));
         return size;
     };
-    return withFileBytes(file, (source) => readOnnx(source, externalSize));
+    return withFileBytes(file, (source) => readOnnx(source, externalSize), options);
 }
 
 ;// CONCATENATED MODULE: ./src/import/safetensors.ts
@@ -44978,6 +45633,65 @@ const MAX_HEADER_BYTES = 100_000_000;
 const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 const isSize = (value) => Number.isSafeInteger(value) && value >= 0;
+/** UTF-8 bytes of the UTF-16 code unit at `index`: a surrogate pair is 4 bytes, counted at its first unit. */
+function utf8Bytes(text, index) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80)
+        return 1;
+    if (unit < 0x800)
+        return 2;
+    if (unit >= 0xd800 && unit < 0xdc00)
+        return 4;
+    return unit >= 0xdc00 && unit < 0xe000 ? 0 : 3;
+}
+/**
+ * The byte offset of every object key's first mention in valid JSON text, found in one pass: a key is a
+ * string followed by ':'. A 20,000-tensor header costs one scan, not one search per tensor.
+ */
+function keyOffsets(text, base) {
+    const offsets = new Map();
+    let bytes = base;
+    let index = 0;
+    while (index < text.length) {
+        if (text[index] !== '"') {
+            bytes += utf8Bytes(text, index++);
+            continue;
+        }
+        const start = index;
+        const startBytes = bytes;
+        index++;
+        bytes++;
+        // Escapes are ASCII: a backslash and the character it escapes (\u's hex digits follow as plain characters).
+        while (index < text.length && text[index] !== '"') {
+            const step = text[index] === "\\" ? 2 : 1;
+            for (let unit = 0; unit < step; unit++)
+                bytes += utf8Bytes(text, index++);
+        }
+        index++;
+        bytes++;
+        let next = index;
+        while (text[next] === " " || text[next] === "\n" || text[next] === "\r" || text[next] === "\t")
+            next++;
+        if (text[next] !== ":")
+            continue;
+        const key = JSON.parse(text.slice(start, index));
+        if (!offsets.has(key))
+            offsets.set(key, startBytes);
+    }
+    return offsets;
+}
+/** A JSON value in a message: short values as they are, anything larger by its kind, never the whole of it. */
+function preview(value) {
+    if (Array.isArray(value)) {
+        const flat = value.length <= 8 && value.every((item) => typeof item !== "object" || item === null);
+        return flat ? JSON.stringify(value) : value.length > 8 ? `an array of ${value.length} items` : "a nested array";
+    }
+    if (typeof value === "object" && value !== null)
+        return "an object";
+    if (typeof value === "string" && value.length > 60)
+        return `${JSON.stringify(value.slice(0, 60))}...`;
+    return String(JSON.stringify(value));
+}
 /** Parses a JSON object; `at(key)` is the byte offset of the key's first mention, for messages. */
 function jsonObject(text, base, fail) {
     let data;
@@ -44989,7 +45703,12 @@ function jsonObject(text, base, fail) {
     }
     if (!isRecord(data))
         return fail(base, "the JSON is not an object");
+    const keys = keyOffsets(text, base);
+    // A string that is no key (a shard's file name) is found by search: there are few of them.
     const at = (key) => {
+        const offset = keys.get(key);
+        if (offset !== undefined)
+            return offset;
         const index = text.indexOf(JSON.stringify(key));
         return base + (index < 0 ? 0 : Buffer.byteLength(text.slice(0, index)));
     };
@@ -44998,15 +45717,18 @@ function jsonObject(text, base, fail) {
 /** One tensor's header entry, checked: a known dtype, a shape, and data_offsets spanning exactly its bytes. */
 function safetensors_tensorOf(name, info, file, at, fail) {
     if (!isRecord(info))
-        return fail(at, `tensor '${name}' is described by ${JSON.stringify(info)}, not by an object`);
-    const dtype = typeof info.dtype === "string" ? DTYPES[info.dtype] : undefined;
-    if (dtype === undefined)
-        fail(at, `tensor '${name}' has dtype ${JSON.stringify(info.dtype)}, which is no safetensors dtype`, `the dtypes are ${Object.keys(DTYPES).join(", ")}`);
+        return fail(at, `tensor '${name}' is described by ${preview(info)}, not by an object`);
+    const dtype = typeof info.dtype === "string" && Object.hasOwn(DTYPES, info.dtype) ? DTYPES[info.dtype] : undefined;
+    if (dtype === undefined) {
+        fail(at, `tensor '${name}' has ${info.dtype === undefined ? "no dtype" : `dtype ${preview(info.dtype)}, which is no safetensors dtype`}`, `the dtypes are ${Object.keys(DTYPES).join(", ")}`);
+    }
     const { shape, data_offsets: offsets } = info;
     if (!Array.isArray(shape) || !shape.every(isSize))
-        fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${JSON.stringify(shape)}`);
+        fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${preview(shape)}`);
+    if (shape.length > MAX_RANK)
+        fail(at, `tensor '${name}' has ${shape.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0] > offsets[1]) {
-        fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${JSON.stringify(offsets)}`);
+        fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${preview(offsets)}`);
     }
     const [begin, end] = offsets;
     const numel = elementCount(shape);
@@ -45019,7 +45741,7 @@ function safetensors_tensorOf(name, info, file, at, fail) {
     if (end - begin !== bytes) {
         fail(at, `tensor '${name}' is ${info.dtype} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
     }
-    return { tensor: { name, shape: shape, dtype: dtype, file }, span: { name, begin, end } };
+    return { tensor: { name, shape: shape, dtype: dtype, file, at }, span: { name, begin, end } };
 }
 /**
  * The data must be tiled by the tensors exactly, as the reference implementation demands: an overlap
@@ -45078,13 +45800,14 @@ function readSafetensors(source) {
  * A sharded checkpoint through its model.safetensors.index.json: each shard's header, checked against
  * the index's weight_map in both directions, so a stale index or a missing shard is reported.
  */
-function readSafetensorsIndex(indexFile) {
+function readSafetensorsIndex(indexFile, options = {}) {
     const fail = failIn(indexFile);
     const text = withFileBytes(indexFile, (source) => {
         if (source.size > MAX_INDEX_BYTES)
             fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
         return utf8(source.read(0, source.size), 0, fail, "the index");
-    });
+    }, options);
+    const shardOptions = siblingOptions(indexFile, options);
     const { data, at } = jsonObject(text, 0, fail);
     const weightMap = data.weight_map;
     if (!isRecord(weightMap) || !Object.values(weightMap).every((value) => typeof value === "string")) {
@@ -45094,7 +45817,7 @@ function readSafetensorsIndex(indexFile) {
     const found = new Map();
     for (const shard of new Set(Object.values(map))) {
         const path = siblingPath(indexFile, shard, fail, at(shard), "shard");
-        const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors);
+        const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors, shardOptions);
         for (const tensor of tensors) {
             if (map[tensor.name] !== shard) {
                 failIn(path)(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
@@ -45111,15 +45834,18 @@ function readSafetensorsIndex(indexFile) {
 
 
 /** Reads a safetensors file, or the shards of a sharded one through its index.json. */
-function readSafetensorsCheckpoint(file) {
-    return file.endsWith(".json") ? readSafetensorsIndex(file) : withFileBytes(file, readSafetensors);
+function readSafetensorsCheckpoint(file, options = {}) {
+    return file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options);
 }
-/** A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx; headers only. */
-function readCheckpoint(file) {
+/**
+ * A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx; headers only.
+ * `options` confine it (the action: to the repository); the files it names stay in its folder in any case.
+ */
+function readCheckpoint(file, options = {}) {
     if (file.endsWith(".safetensors") || file.endsWith(".index.json"))
-        return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file) };
+        return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
     if (file.endsWith(".onnx"))
-        return { file, format: "onnx", tensors: readOnnxFile(file) };
+        return { file, format: "onnx", tensors: readOnnxFile(file, options) };
     throw new diagnostics_SpecError({ file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
 }
 
@@ -45128,6 +45854,13 @@ function readCheckpoint(file) {
 
 
 
+/**
+ * Modules nested deeper than this are refused by the importers: each level is three levels of the spec's
+ * YAML, whose parser allows 64, and real models nest a dozen at most.
+ */
+const spec_tree_MAX_MODULE_DEPTH = 20;
+/** The longest module or tensor name the importers take: YAML reads a key of at most 1024 characters. */
+const spec_tree_MAX_NAME_LENGTH = 1000;
 /** The schema's $id, which editors with the YAML language server resolve. */
 const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
 /** Keys that make a one-key mapping a layer body: a child of that name needs the long form. */
@@ -45168,9 +45901,14 @@ function spec_tree_fold(children) {
     }
     return folded;
 }
-/** A YAML scalar: plain when YAML reads it back unchanged, else a JSON string, which YAML reads as one. */
+/**
+ * A YAML scalar: plain when YAML reads it back unchanged, else a JSON string, which YAML reads as one.
+ * Control and bidi characters are quoted too, so that escaping them for a terminal keeps their meaning.
+ */
 function scalar(text) {
-    return /^[A-Za-z_]/.test(text) && !/\s#|:\s|:$|[\t\n\r]/.test(text) && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
+    // eslint-disable-next-line no-control-regex
+    const plain = !/\s#|:\s|:$|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/.test(text);
+    return /^[A-Za-z_]/.test(text) && plain && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
 }
 function key(name) {
     return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) && !YAML_WORDS.test(name) ? name : JSON.stringify(name);
@@ -45235,15 +45973,33 @@ function renderList(children) {
         return item(name, 1, child.node, note);
     });
 }
+/**
+ * The suggested ties as a commented-out tie: block: deleting the leading `# ` of its lines gives a
+ * working tie:, each tie under a comment with its reason; lines that do not hold can stay commented.
+ */
+function suggestedTieBlock(suggestions) {
+    if (!suggestions.length)
+        return [];
+    const lines = [
+        "tie:",
+        ...suggestions.flatMap(({ reason, ties }) => [`  # ${reason.replace(/\s+/g, " ")}`, ...ties.map(({ tensor, owner }) => `  ${scalar(tensor)}: ${scalar(owner)}`)]),
+    ];
+    return [
+        "# Suggested ties: print(model) prints a shared module at every place it is used, so the spec counts it at each.",
+        "# Where the model shares it, uncomment the tie: line and the ties that hold, and it counts once, as parameters() does.",
+        ...lines.map((line) => `# ${line}`),
+    ];
+}
 /** The spec's YAML text. */
 function renderSpec(spec) {
     const items = renderList(spec.layers);
     return [
         `# yaml-language-server: $schema=${SCHEMA_URL}`,
-        ...spec.notes.flatMap((note) => note.split("\n")).map((line) => `# ${line}`),
+        ...spec.notes.flatMap((note) => note.split(/\r\n?|\n/)).map((line) => `# ${line}`),
         `model: ${scalar(spec.model)}`,
         items.length ? "layers:" : "layers: []",
         ...indent(items, 2),
+        ...suggestedTieBlock(spec.suggestedTies ?? []),
         "",
     ].join("\n");
 }
@@ -45365,6 +46121,7 @@ function crossCheck(count, checkpoint) {
 
 
 
+
 /** Floating-point tensors that are buffers all the same: BatchNorm's statistics outside a recognised BatchNorm. */
 const BUFFER_NAMES = new Set(["running_mean", "running_var"]);
 /** Names under which a 2-D table without bias is an Embedding rather than a Linear(bias=False): the counts agree either way. */
@@ -45375,6 +46132,13 @@ function tree(checkpoint) {
     const clash = (name) => new SpecError({ file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
     for (const tensor of checkpoint.tensors) {
         const path = tensor.name.split(".");
+        if (path.length > MAX_MODULE_DEPTH + 1) {
+            throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
+        }
+        const long = path.find((segment) => segment.length > MAX_NAME_LENGTH);
+        if (long !== undefined) {
+            throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
+        }
         const leaf = path.pop();
         const node = path.reduce((parent, segment, index) => {
             if (parent.tensors.has(segment))
@@ -45507,7 +46271,254 @@ function importCheckpoint(checkpoint, model) {
     return { model, notes, layers };
 }
 
+;// CONCATENATED MODULE: ./src/import/library-classes.ts
+/** transformers' activation modules that hold no tensors, with the torch.nn call computing the same function where there is one. */
+const ACTIVATIONS = {
+    SiLUActivation: "SiLU()",
+    GELUActivation: "GELU()",
+    NewGELUActivation: "GELU(approximate='tanh')",
+    FastGELUActivation: "GELU(approximate='tanh')",
+    PytorchGELUTanh: "GELU(approximate='tanh')",
+    GELUTanh: "GELU(approximate='tanh')",
+    MishActivation: "Mish()",
+    LinearActivation: "Identity()",
+    QuickGELUActivation: "Identity()",
+    ClippedGELUActivation: "Identity()",
+    AccurateGELUActivation: "Identity()",
+    LaplaceActivation: "Identity()",
+    ReLUSquaredActivation: "Identity()",
+};
+const library_classes_NUMBER = String.raw `\d+`;
+/** transformers' Conv1D (GPT-2, GPT, CTRL): `Conv1D(nf=3840, nx=1280)`, a Linear(nx, nf) whose weight is stored [nx, nf]. */
+const CONV1D = new RegExp(`^Conv1D\\(nf=(${library_classes_NUMBER}), nx=(${library_classes_NUMBER})\\)$`);
+/** A rotary embedding holds no parameters, only its inv_freq buffers, registered non-persistent. */
+const ROTARY = /RotaryEmbedding$/;
+/**
+ * A catalogue-countable stand-in for a library class, with a comment naming the class; undefined
+ * when the class is unknown or its printed arguments do not fit. `counts(call)` says whether a call counts.
+ */
+function library_classes_libraryLayer(type, call, counts) {
+    const activation = ACTIVATIONS[type];
+    if (activation && call === `${type}()`)
+        return { kind: "layer", call: activation, comment: `${type}: no tensors` };
+    if (ROTARY.test(type) && call === `${type}()`) {
+        return { kind: "layer", call: "Identity()", comment: `${type}: no parameters; its inv_freq buffers are non-persistent (never saved) and not counted here` };
+    }
+    const conv1d = CONV1D.exec(call);
+    if (conv1d) {
+        const [, nf, nx] = conv1d;
+        return {
+            kind: "module",
+            type: `${call}: transformers' Linear(${nx}, ${nf}) with its weight stored transposed`,
+            children: [
+                { name: "weight", count: 1, node: { kind: "layer", call: `Parameter(${nx}, ${nf})` } },
+                { name: "bias", count: 1, node: { kind: "layer", call: `Parameter(${nf})` } },
+            ],
+        };
+    }
+    // LlamaRMSNorm((4096,), eps=1e-05), Qwen2RMSNorm, MistralRMSNorm, Phi3RMSNorm, GemmaRMSNorm: one weight of the printed shape.
+    if (type.endsWith("RMSNorm") && type !== "RMSNorm") {
+        const rms = `RMSNorm${call.slice(type.length)}`;
+        if (counts(rms))
+            return { kind: "layer", call: rms, comment: type };
+    }
+    return undefined;
+}
+/** The first argument of a printed call, as an integer: Linear's in_features, Conv's in_channels. */
+function argument(call, name, position) {
+    if (call === undefined)
+        return undefined;
+    const keyword = new RegExp(`\\b${name}=(\\d+)`).exec(call);
+    if (keyword)
+        return Number(keyword[1]);
+    const positional = call.slice(call.indexOf("(") + 1, -1).split(",")[position]?.trim();
+    return positional && /^\d+$/.test(positional) ? Number(positional) : undefined;
+}
+const child = (module, name) => module.children.find((entry) => entry.name === name)?.module;
+const hasParameterizedChild = (module) => module.children.some(({ module: inner }) => (inner.call !== undefined ? !/^(?:\w*Activation|\w*Dropout|Identity|ReLU|SiLU|GELU|Tanh|Sigmoid)\(/.test(inner.call) : true));
+/** Mamba's mixer: A_log [intermediate, state] and D [intermediate], sized from its conv1d, x_proj and dt_proj. */
+function mambaMixer(module) {
+    const intermediate = argument(child(module, "conv1d")?.call, "in_channels", 0) ?? argument(child(module, "dt_proj")?.call, "out_features", 1);
+    const projected = argument(child(module, "x_proj")?.call, "out_features", 1);
+    const rank = argument(child(module, "dt_proj")?.call, "in_features", 0);
+    const state = projected !== undefined && rank !== undefined && (projected - rank) % 2 === 0 ? (projected - rank) / 2 : undefined;
+    return {
+        tensors: [
+            { name: "A_log", shape: intermediate !== undefined && state !== undefined ? [intermediate, state] : "[intermediate_size, state_size]" },
+            { name: "D", shape: intermediate !== undefined ? [intermediate] : "[intermediate_size]" },
+        ],
+    };
+}
+/** A module's hidden tensors by its class, as the libraries define them; undefined for a class not known to hold any. */
+function library_classes_hiddenTensors(module) {
+    const { type } = module;
+    if (type === "MambaMixer")
+        return mambaMixer(module);
+    if (type === "Mamba2Mixer")
+        return { tensors: [{ name: "A_log", shape: "[num_heads]" }, { name: "D", shape: "[num_heads]" }, { name: "dt_bias", shape: "[num_heads]" }] };
+    if (type.endsWith("CLIPVisionEmbeddings")) {
+        const width = argument(child(module, "patch_embedding")?.call, "out_channels", 1);
+        return { tensors: [{ name: "class_embedding", shape: width !== undefined ? [width] : "[hidden_size]" }], note: "its position_ids buffer is non-persistent" };
+    }
+    if (type === "VisionTransformer" && child(module, "conv_proj") && child(module, "encoder")) {
+        const width = argument(child(module, "conv_proj")?.call, "out_channels", 1);
+        return { tensors: [{ name: "class_token", shape: width !== undefined ? [1, 1, width] : "[1, 1, hidden_dim]" }] };
+    }
+    // torchvision's ViT Encoder: its sequence length is (image_size / patch_size)² + 1, which print(model) does not show.
+    if (type === "Encoder" && child(module, "layers") && child(module, "ln") && child(module, "dropout")) {
+        return { tensors: [{ name: "pos_embedding", shape: "[1, seq_length, hidden_dim]" }], note: "seq_length is (image_size // patch_size)² + 1" };
+    }
+    // transformers 5 fuses a mixture of experts into three tensors of one module, whose children (act_fn) hold none.
+    if (type.endsWith("Experts") && !hasParameterizedChild(module)) {
+        return { tensors: [{ name: "gate_up_proj", shape: "[num_experts, 2 × intermediate_size, hidden_size]" }, { name: "down_proj", shape: "[num_experts, hidden_size, intermediate_size]" }], note: "the names and layout vary by model" };
+    }
+    if (type.endsWith("TopKRouter") || type.endsWith("TopkRouter"))
+        return { tensors: [{ name: "weight", shape: "[num_experts, hidden_size]" }], note: "some routers also hold an e_score_correction_bias buffer" };
+    // T5LayerNorm(), and norms of older transformers that print no shape.
+    if (/(?:LayerNorm|RMSNorm)$/.test(type) && module.call === `${type}()`)
+        return { tensors: [{ name: "weight", shape: "[hidden_size]" }] };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/import/shared-modules.ts
+/**
+ * print(model) prints a module at every place it is reachable from, so a module object used in several
+ * places (a tied embedding, a reused layer) is imported once per place and counted as often. What the
+ * text cannot tell, these rules suggest: places where one shared module is the usual design.
+ */
+
+
+const shared_modules_SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+const nowhere = () => ({ file: "", line: 1, col: 1 });
+/** A call's type and parameters, each distinct call described once: a long ModuleList repeats one call. */
+function describer() {
+    const known = new Map();
+    return (call) => {
+        if (known.has(call))
+            return known.get(call);
+        let described;
+        try {
+            const layer = describeCall(call, nowhere);
+            described = { type: layer.definition.type, parameters: layer.parameters };
+        }
+        catch {
+            described = undefined;
+        }
+        known.set(call, described);
+        return described;
+    };
+}
+/** Every layer outside repeats, by path, and the numbered containers, whose children a reused module may repeat. */
+function placedLayers(children, prefix, layers, containers, describe) {
+    const numbered = [];
+    const allNumbered = children.length > 1 && children.every((child) => isIndex(child.name));
+    for (const child of children) {
+        // A name the spec rewrites, or a run, has no single spec path to tie.
+        if (child.count !== 1 || !shared_modules_SPEC_NAME.test(child.name))
+            continue;
+        const path = prefix ? `${prefix}.${child.name}` : child.name;
+        if (child.node.kind === "module") {
+            placedLayers(child.node.children, path, layers, containers, describe);
+            continue;
+        }
+        const described = describe(child.node.call);
+        if (!described || described.type === "Parameter" || described.type === "Buffer")
+            continue;
+        const layer = { path, call: child.node.call, ...described };
+        layers.push(layer);
+        if (allNumbered)
+            numbered.push(layer);
+    }
+    if (numbered.length)
+        containers.push({ layers: numbered, present: new Set(children.map((child) => Number(child.name))) });
+}
+const pairs = (layer, owner) => layer.parameters.map((tensor) => ({ tensor: `${layer.path}.${tensor.name}`, owner: `${owner.path}.${tensor.name}`, elements: numel(tensor.shape) }));
+/**
+ * A vocabulary's embedding: many rows, more than its width. Small tables (T5's relative attention bias,
+ * BERT's token types) are printed alike in several places without being shared.
+ */
+const MIN_VOCABULARY = 1000;
+function isVocabulary(layer) {
+    const [rows, width] = layer.parameters[0]?.shape ?? [];
+    return layer.type === "Embedding" && rows !== undefined && width !== undefined && rows >= MIN_VOCABULARY && rows > width;
+}
+/** Vocabulary embeddings printed alike in several places: T5's shared, encoder.embed_tokens and decoder.embed_tokens. */
+function sharedEmbeddings(layers) {
+    const byCall = new Map();
+    for (const layer of layers.filter(isVocabulary))
+        byCall.set(layer.call, [...(byCall.get(layer.call) ?? []), layer]);
+    return [...byCall.values()]
+        .filter((group) => group.length > 1)
+        .map(([owner, ...others]) => ({
+        reason: `${[owner, ...others].map((layer) => layer.path).join(", ")} print alike, ${owner.call}: usually one embedding shared (as T5's shared and embed_tokens are)`,
+        ties: others.flatMap((layer) => pairs(layer, owner)),
+    }));
+}
+/**
+ * An output projection whose weight has a vocabulary embedding's shape [vocabulary, width]: usually the input
+ * embedding reused (tie_word_embeddings=True). Its bias, if any, is its own.
+ */
+function tiedHeads(layers) {
+    const embeddings = layers.filter(isVocabulary);
+    return layers.flatMap((layer) => {
+        const weight = layer.parameters.find((tensor) => tensor.name === "weight");
+        if (layer.type !== "Linear" || !weight)
+            return [];
+        const embedding = embeddings.find((candidate) => candidate.parameters[0].shape.join() === weight.shape.join());
+        if (!embedding)
+            return [];
+        return [
+            {
+                reason: `${layer.path}'s weight [${weight.shape.join(", ")}] has the shape of ${embedding.path}'s: often the same tensor (tie_word_embeddings=True)`,
+                ties: [{ tensor: `${layer.path}.weight`, owner: `${embedding.path}.weight`, elements: numel(weight.shape) }],
+            },
+        ];
+    });
+}
+/**
+ * One layer printed alike at several places of a Sequential or ModuleList, other modules between them, and
+ * no other layer with tensors there: what a module object reused at each place prints (torchinfo's ReuseLinear).
+ */
+function reusedModules(containers) {
+    return containers.flatMap(({ layers, present }) => {
+        const [owner, ...others] = layers.filter((layer) => layer.parameters.length > 0);
+        const index = (layer) => Number(layer.path.split(".").at(-1));
+        if (!owner || !others.length || others.some((layer) => layer.call !== owner.call))
+            return [];
+        // A module sits between each two: an empty slot (None) or a gap in the numbers is no module.
+        const between = (from, to) => [...present].some((number) => number > from && number < to);
+        const apart = [owner, ...others].every((layer, at, all) => at === 0 || between(index(all[at - 1]), index(layer)));
+        if (!apart)
+            return [];
+        return [
+            {
+                reason: `${[owner, ...others].map((layer) => layer.path).join(", ")} print alike, ${owner.call}, with other modules between them: if one module object is used at each place, print(model) prints it at each`,
+                ties: others.flatMap((layer) => pairs(layer, owner)),
+            },
+        ];
+    });
+}
+/** Ties worth checking in a model imported from print(model), each with its reason and the parameters it would remove. */
+function shared_modules_suggestTies(children) {
+    const layers = [];
+    const containers = [];
+    placedLayers(children, "", layers, containers, describer());
+    const suggestions = [...sharedEmbeddings(layers), ...tiedHeads(layers), ...reusedModules(containers)];
+    // A tensor tied once only: the first suggestion that names it wins.
+    const tied = new Set();
+    return suggestions
+        .map((suggestion) => {
+        const ties = suggestion.ties.filter(({ tensor }) => !tied.has(tensor));
+        ties.forEach(({ tensor }) => tied.add(tensor));
+        return { ...suggestion, ties };
+    })
+        .filter((suggestion) => suggestion.ties.length > 0);
+}
+
 ;// CONCATENATED MODULE: ./src/import/torch-repr.ts
+
+
+
 
 
 
@@ -45535,6 +46546,8 @@ const CONTAINERS = new Set(["Sequential", "ModuleList", "ModuleDict", "Parameter
 /** What stands in for a leaf the catalogue cannot count: it holds no tensors, and the warning says so. */
 const PLACEHOLDER = "Identity()";
 const SHOWN_OCCURRENCES = 5;
+/** What a ModuleList prints for a slot holding None. */
+const torch_repr_NONE = "None";
 /** The nesting depth after `text`, counting parentheses outside quotes; fails where it would go below zero. */
 function depthAfter(text, at) {
     let depth = 0;
@@ -45587,10 +46600,47 @@ function moduleAt(text, at, open) {
         throw new SpecError(at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
     return module;
 }
+/** The child `name` (or the run of `count` from it) of the module whose names are `taken`, checked to be new and exact. */
+function childName(text, countText, taken, at) {
+    if (text.length > MAX_NAME_LENGTH) {
+        throw new SpecError(at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
+    }
+    const range = RANGE.exec(text);
+    const numbers = range ? [range[1], range[2], countText] : /^\d+$/.test(text) ? [text] : [];
+    if (numbers.some((number) => !Number.isSafeInteger(Number(number)))) {
+        throw new SpecError(at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
+    }
+    let name = text;
+    let count = 1;
+    if (countText !== undefined) {
+        count = Number(countText);
+        if (!range || count < 1 || Number(range[2]) - Number(range[1]) + 1 !== count) {
+            throw new SpecError(at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
+        }
+        name = range[1];
+    }
+    const first = Number(name);
+    const last = first + count - 1;
+    const overlapping = /^\d+$/.test(name) && taken.runs.some(([from, to]) => first <= to && last >= from);
+    if (taken.names.has(name) || overlapping || (count > 1 && [...taken.names].some((other) => /^\d+$/.test(other) && Number(other) >= first && Number(other) <= last))) {
+        throw new SpecError(at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
+    }
+    taken.names.add(name);
+    if (count > 1)
+        taken.runs.push([first, last]);
+    return { name, count };
+}
 /** Parses what print(model) printed into its module tree; anything else is an error at file:line:col. */
 function parseTorchRepr(text, file) {
     const open = [];
+    const taken = new Map();
     let root;
+    const opener = (at) => (module) => {
+        if (open.length >= MAX_MODULE_DEPTH) {
+            throw new SpecError(at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
+        }
+        open.push(module);
+    };
     text.split(/\r?\n/).forEach((raw, index) => {
         const content = raw.trim();
         if (!content)
@@ -45601,7 +46651,7 @@ function parseTorchRepr(text, file) {
         if (!parent) {
             if (root)
                 throw new SpecError(at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
-            root = moduleAt(content, at, (module) => open.push(module));
+            root = moduleAt(content, at, opener(at));
             return;
         }
         if (content === ")") {
@@ -45613,19 +46663,15 @@ function parseTorchRepr(text, file) {
             parent.extra.push(content);
             return;
         }
-        let name = child[1];
-        let count = 1;
-        if (child[2] !== undefined) {
-            const range = RANGE.exec(name);
-            count = Number(child[2]);
-            if (!range || Number(range[2]) - Number(range[1]) + 1 !== count) {
-                throw new SpecError(at(1), `'(${name}): ${count} x' does not name ${count} children`, "ModuleList prints a run as (first-last): N x Module(");
-            }
-            name = range[1];
-        }
+        let names = taken.get(parent);
+        if (!names)
+            taken.set(parent, (names = { names: new Set(), runs: [] }));
+        const { name, count } = childName(child[1], child[2], names, at);
         const rest = content.slice(child[0].length);
         const restAt = (offset) => at(child[0].length + offset);
-        parent.children.push({ name, count, module: parameterModule(rest, restAt(0)) ?? moduleAt(rest, restAt, (module) => open.push(module)) });
+        // A ModuleList slot holding None: no module, no tensors.
+        const module = rest === torch_repr_NONE ? { type: torch_repr_NONE, call: torch_repr_NONE, children: [], extra: [], position: restAt(0) } : (parameterModule(rest, restAt(0)) ?? moduleAt(rest, restAt, opener(at)));
+        parent.children.push({ name, count, module });
     });
     if (!root)
         throw new SpecError({ file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
@@ -45637,11 +46683,39 @@ function parseTorchRepr(text, file) {
 const placeholder = (comment) => ({ kind: "layer", call: PLACEHOLDER, comment: `TODO ${comment}` });
 const knownTypes = new Set(layerTypes());
 const at = (module) => (offset) => ({ ...module.position, col: module.position.col + offset });
+const counts = (call) => {
+    try {
+        describeCall(call, () => ({ file: "", line: 1, col: 1 }));
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
+/** `call` if the catalogue counts it; else the problem is listed, positioned at the module, and Identity() stands in. */
+function checkedLayer(module, call, path, findings, comment, positionAt = at(module)) {
+    try {
+        // A ModuleList of 100,000 alike layers prints one call 100,000 times: it is described once.
+        if (!findings.counted.has(call))
+            describeCall(call, positionAt);
+        findings.counted.add(call);
+    }
+    catch (error) {
+        const found = userErrors(error);
+        // A size below 1 is never a real model's (PyTorch cannot build a negative one): refused, not replaced by a placeholder that counts nothing.
+        if (!found || error instanceof DimensionError)
+            throw error;
+        const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
+        findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
+        return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0].detail}`);
+    }
+    return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
+}
 /**
  * PyTorch prints a MultiheadAttention as its out_proj alone, hiding embed_dim, num_heads, kdim, vdim and
  * add_bias_kv. out_proj is Linear(embed_dim, embed_dim); num_heads does not change the count, so 1 will do.
  */
-function attentionLayer(module, findings) {
+function attentionLayer(module, path, findings) {
     const [child, ...others] = module.children;
     if (module.type !== "MultiheadAttention" || !child || others.length || child.name !== "out_proj" || child.module.call === undefined)
         return undefined;
@@ -45656,40 +46730,56 @@ function attentionLayer(module, findings) {
         return undefined;
     findings.attention = true;
     const bias = projection.args.bool("bias") ? "" : ", bias=False";
-    return { kind: "layer", call: `MultiheadAttention(${projection.args.int("in_features")}, 1${bias})`, comment: "num_heads=1: print(model) hides it, and the count does not depend on it" };
+    const call = `MultiheadAttention(${projection.args.int("in_features")}, 1${bias})`;
+    // The call is built here, so its problems are the printed out_proj's.
+    return checkedLayer(module, call, path, findings, "num_heads=1: print(model) hides it, and the count does not depend on it", () => child.module.position);
 }
-function leafNode(module, call, path, findings) {
+function recordHidden(module, occurrence, replaced, findings) {
+    const hidden = hiddenTensors(module);
+    if (!hidden)
+        return false;
+    findings.hidden.set(module.type, [...(findings.hidden.get(module.type) ?? []), { ...occurrence, hidden, replaced }]);
+    return true;
+}
+function leafNode(module, call, occurrence, findings) {
     if (CONTAINERS.has(module.type) && call === `${module.type}()`)
         return { kind: "module", children: [], type: module.type };
     if (!knownTypes.has(module.type)) {
-        findings.unknown.set(module.type, [...(findings.unknown.get(module.type) ?? []), { path, module }]);
+        const library = libraryLayer(module.type, call, counts);
+        if (library)
+            return library;
+        if (recordHidden(module, occurrence, true, findings))
+            return placeholder(`print(model) shows ${call}, whose tensors it does not show: see the note at the top`);
+        findings.unknown.set(module.type, [...(findings.unknown.get(module.type) ?? []), occurrence]);
         return placeholder(`print(model) shows ${call}: see the note at the top`);
     }
-    try {
-        describeCall(call, at(module));
-    }
-    catch (error) {
-        const found = userErrors(error);
-        if (!found)
-            throw error;
-        findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint)));
-        return placeholder(`print(model) shows ${call}, which does not count: ${found[0].detail}`);
-    }
-    return module.comment ? { kind: "layer", call, comment: module.comment } : { kind: "layer", call };
+    return checkedLayer(module, call, occurrence.path, findings, module.comment);
 }
-function convert(module, path, findings) {
+function convert(module, path, instances, findings) {
+    const occurrence = { path, module, instances };
     if (module.call !== undefined)
-        return leafNode(module, module.call, path, findings);
-    const attention = attentionLayer(module, findings);
+        return leafNode(module, module.call, occurrence, findings);
+    const attention = attentionLayer(module, path, findings);
     if (attention)
         return attention;
     // A module whose extra_repr spans lines and which has no children is a layer printed on several lines.
     if (module.children.length === 0)
-        return leafNode(module, `${module.type}(${module.extra.join(", ")})`, path, findings);
-    const children = module.children.map((child) => {
+        return leafNode(module, `${module.type}(${module.extra.join(", ")})`, occurrence, findings);
+    recordHidden(module, occurrence, false, findings);
+    const children = [];
+    for (const child of module.children) {
         const name = child.count > 1 ? `[${child.name}-${Number(child.name) + child.count - 1}]` : child.name;
-        return { name: child.name, count: child.count, node: convert(child.module, path ? `${path}.${name}` : name, findings) };
-    });
+        const childPath = path ? `${path}.${name}` : name;
+        const childInstances = instances * child.count;
+        // The spec counts runs of runs symbolically, but no further than exact integers go.
+        if (!Number.isSafeInteger(childInstances)) {
+            throw new SpecError(child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
+        }
+        if (child.module.type === torch_repr_NONE)
+            findings.empty.push(childPath);
+        else
+            children.push({ name: child.name, count: child.count, node: convert(child.module, childPath, childInstances, findings) });
+    }
     return { kind: "module", children, type: module.type };
 }
 /** Catalogue types the unknown type may be: its suffix (LlamaRMSNorm → RMSNorm), or a near spelling (Conv2D → Conv2d). */
@@ -45699,30 +46789,35 @@ function lookalike(module, call) {
         if (type === undefined)
             continue;
         const candidate = type + call.slice(module.type.length);
-        try {
-            describeCall(candidate, at(module));
+        if (counts(candidate))
             return candidate;
-        }
-        catch {
-            // Only a look-alike that counts as written is worth suggesting.
-        }
     }
     return undefined;
+}
+/** `  file:line:col: path: what`, for the first few occurrences, and how many more. */
+function occurrenceLines(occurrences, what) {
+    const shown = occurrences.slice(0, SHOWN_OCCURRENCES).map((occurrence) => {
+        const { file, line, col } = occurrence.module.position;
+        return `  ${file}:${line}:${col}: ${occurrence.path || "the model itself"}: ${what(occurrence)}`;
+    });
+    return [...shown, ...(occurrences.length > SHOWN_OCCURRENCES ? [`  ... and ${occurrences.length - SHOWN_OCCURRENCES} more`] : [])];
+}
+/** A count for a message: runs nested in runs can multiply past 2^53, where a number would be rounded. */
+const exactly = (count) => (Number.isSafeInteger(count) ? formatInteger(count) : "more than 9,007,199,254,740,991");
+/** `once`, `3 times`, or `12 times, 62 modules` where runs make one printed line stand for several modules. */
+function printedTimes(occurrences) {
+    const places = occurrences.length === 1 ? "once" : `${occurrences.length} times`;
+    const modules = occurrences.reduce((sum, occurrence) => sum + occurrence.instances, 0);
+    return modules === occurrences.length ? places : `${places}, ${exactly(modules)} modules`;
 }
 function unknownWarning(type, occurrences) {
     const first = occurrences[0];
     const call = first.module.call ?? `${type}(...)`;
-    const shown = occurrences.slice(0, SHOWN_OCCURRENCES).map(({ path, module }) => {
-        const { file, line, col } = module.position;
-        return `  ${file}:${line}:${col}: ${path}: ${module.call ?? `${type}(...)`}`;
-    });
-    const more = occurrences.length > SHOWN_OCCURRENCES ? [`  ... and ${occurrences.length - SHOWN_OCCURRENCES} more`] : [];
     const leafName = first.path.split(".").at(-1);
     const suggestion = lookalike(first.module, call);
     return [
-        `${type} is no layer type model-budget knows (printed ${occurrences.length === 1 ? "once" : `${occurrences.length} times`}); the spec holds ${PLACEHOLDER} in its place, which holds no tensors:`,
-        ...shown,
-        ...more,
+        `${type} is no layer type model-budget knows (printed ${printedTimes(occurrences)}); the spec holds ${PLACEHOLDER} in its place, which holds no tensors:`,
+        ...occurrenceLines(occurrences, ({ module }) => module.call ?? `${type}(...)`),
         `  print(model) shows a module's children, never the tensors a module creates itself. If ${type} holds an nn.Parameter`,
         `  (self.weight = nn.Parameter(...), say), write each as a Parameter entry with its name and shape:`,
         `  - ${leafName}: {layers: [{weight: Parameter(SIZE)}]}`,
@@ -45730,12 +46825,55 @@ function unknownWarning(type, occurrences) {
         ...(suggestion ? [`  If ${type} is torch.nn's ${suggestion.slice(0, suggestion.indexOf("("))} under another name, write ${suggestion}.`] : []),
     ].join("\n");
 }
+const torch_repr_shapeText = (shape) => (typeof shape === "string" ? shape : `[${shape.join(", ")}]`);
+const tensorsText = (hidden) => hidden.tensors.map((tensor) => `${tensor.name} ${torch_repr_shapeText(tensor.shape)}`).join(", ");
+/** The elements the hidden tensors hold in one module, or undefined when print(model) does not tell a size. */
+function hiddenElements(hidden) {
+    let sum = 0;
+    for (const { shape } of hidden.tensors) {
+        if (typeof shape === "string")
+            return undefined;
+        sum += numel(shape);
+    }
+    return sum;
+}
+function hiddenWarning(type, occurrences) {
+    const [first] = occurrences;
+    const entries = first.hidden.tensors.map(({ name, shape }) => `${name}: Parameter(${typeof shape === "string" ? shape.slice(1, -1) : shape.join(", ")})`);
+    const leafName = first.path.split(".").at(-1);
+    const where = first.replaced
+        ? `the spec holds ${PLACEHOLDER} in its place; write it as a module of Parameter entries:\n  - ${leafName}: {layers: [${entries.map((entry) => `{${entry}}`).join(", ")}]}`
+        : `add them to its layers as Parameter entries, before its children as named_parameters() lists them:\n  - ${entries.join("\n  - ")}`;
+    return [
+        `${type} holds tensors print(model) does not show (printed ${printedTimes(occurrences)}), which the spec does not count:`,
+        ...occurrenceLines(occurrences, (occurrence) => tensorsText(occurrence.hidden)),
+        `  ${where}`,
+        ...(first.hidden.note ? [`  (${first.hidden.note}; check the sizes against the model's code or checkpoint)`] : []),
+    ].join("\n");
+}
+/** The summary's words on what the count may lack or hold twice. */
+function caveats(findings, doubled) {
+    const hidden = [...findings.hidden.values()].flat();
+    const known = hidden.reduce((sum, occurrence) => sum + (hiddenElements(occurrence.hidden) ?? 0) * occurrence.instances, 0);
+    const unsized = [...new Set(hidden.filter((occurrence) => hiddenElements(occurrence.hidden) === undefined).map((occurrence) => occurrence.module.type))];
+    const sized = [...new Set(hidden.filter((occurrence) => hiddenElements(occurrence.hidden) !== undefined).map((occurrence) => occurrence.module.type))];
+    const unknown = [...findings.unknown.keys()];
+    return [
+        ...(known ? [`${exactly(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
+        ...(unsized.length ? [`parameters print(model) does not size are missing: the tensors of ${unsized.join(", ")} (see the warnings)`] : []),
+        ...(unknown.length ? [`parameters may be missing: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
+        ...(findings.invalid.length ? [`parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
+        ...(doubled ? [`up to ${exactly(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
+    ];
+}
 /** Turns what print(model) printed into a spec whose counts are PyTorch's, with what it could not count listed. */
 function importTorchRepr(text, file, model) {
     const root = parseTorchRepr(text, file);
-    const findings = { unknown: new Map(), invalid: [], attention: false };
-    const node = convert(root, "", findings);
+    const findings = { unknown: new Map(), hidden: new Map(), invalid: [], empty: [], counted: new Set(), attention: false };
+    const node = convert(root, "", 1, findings);
     const layers = node.kind === "module" ? node.children : [{ name: "0", count: 1, node }];
+    const suggestedTies = suggestTies(layers);
+    const doubled = suggestedTies.reduce((sum, suggestion) => sum + suggestion.ties.reduce((inner, tie) => inner + tie.elements, 0), 0);
     const notes = [
         `Generated by model-budget import torch-repr from ${file.split("/").at(-1)}, what print(model) printed.`,
         "print(model) shows modules and layers, never the tensors a custom module creates itself (nn.Parameter,",
@@ -45744,10 +46882,17 @@ function importTorchRepr(text, file, model) {
             ? ["print(model) hides MultiheadAttention's num_heads, kdim, vdim and add_bias_kv: num_heads is 1 here, which counts",
                 "the same as any other; kdim, vdim and add_bias_kv are PyTorch's defaults. Check them against the model's code."]
             : []),
-        ...(findings.unknown.size || findings.invalid.length ? [`Entries marked TODO hold ${PLACEHOLDER} where print(model) shows a layer model-budget cannot count.`] : []),
+        ...(findings.empty.length ? [`print(model) shows None at ${findings.empty.join(", ")}: an empty slot of a ModuleList, holding no tensors; the spec skips its number.`] : []),
+        ...(findings.unknown.size || findings.invalid.length || [...findings.hidden.values()].some((occurrences) => occurrences[0].replaced)
+            ? [`Entries marked TODO hold ${PLACEHOLDER} where print(model) shows a layer model-budget cannot count.`]
+            : []),
     ];
-    const warnings = [...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)), ...findings.invalid];
-    return { spec: { model, notes, layers }, warnings };
+    const warnings = [
+        ...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)),
+        ...[...findings.hidden].map(([type, occurrences]) => hiddenWarning(type, occurrences)),
+        ...findings.invalid,
+    ];
+    return { spec: { model, notes, layers, suggestedTies }, warnings, caveats: caveats(findings, doubled) };
 }
 
 ;// CONCATENATED MODULE: ./src/import/index.ts
@@ -45777,6 +46922,8 @@ function memoryJson(memory) {
         ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
     };
 }
+/** Bumped only when a field is removed, renamed or changes meaning; new fields keep it. */
+const JSON_REPORT_FORMAT_VERSION = 1;
 /**
  * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
  * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
@@ -45786,6 +46933,8 @@ function memoryJson(memory) {
 function json_toJsonReport(model) {
     const { memory } = model;
     return {
+        // The report's own format, for programs that read it: README.md, "Versions and formats".
+        formatVersion: JSON_REPORT_FORMAT_VERSION,
         model: model.model,
         file: model.file,
         totals: model.totals,
@@ -46261,6 +47410,23 @@ function expandSpecs(patterns, available) {
     return [...result];
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
+/**
+ * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
+ * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
+ * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
+ * overrides and isolates, directional marks, line and paragraph separators).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/**
+ * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
+ * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
+ */
+function forTerminal(text) {
+    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/units.ts
 const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
@@ -46515,6 +47681,11 @@ async function upsertComment(octokit, target, marker, body, onlyUpdate) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git/repository.ts
 
+
+
+
+/** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
+const MAX_LINKS = 40;
 /** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
 class GitRepository {
     cwd;
@@ -46549,16 +47720,44 @@ class GitRepository {
     workingFiles() {
         return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
     }
-    /** Reads files as they are at a commit; a missing one throws ENOENT like the file system. */
+    /**
+     * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
+     * regular file no larger than a spec may be is read: a folder or a submodule at that path is
+     * refused, and a symbolic link is followed only while it stays inside the repository, as the
+     * working tree's reader does.
+     */
     readerAt(sha) {
-        return (file) => {
+        const read = (file, path, links) => {
+            if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
+                throw new diagnostics_FileAccessError(file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
+            }
+            let listing;
             try {
-                return this.git(["show", `${sha}:${file.replace(/^\.\//, "")}`]);
+                listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
             }
             catch {
-                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+                // git refuses a path outside the repository.
+                listing = "";
             }
+            // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
+            const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
+            if (entry === undefined)
+                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+            const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
+            if (type !== "blob")
+                throw new diagnostics_FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+            if (mode === "120000") {
+                const target = this.git(["show", `${sha}:${path}`]);
+                if (links >= MAX_LINKS)
+                    throw new diagnostics_FileAccessError(file, "is a loop of symbolic links", "give the path of a regular file");
+                return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
+            }
+            if (Number(size) > YAML_MAX_BYTES) {
+                throw new diagnostics_FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+            }
+            return this.git(["show", `${sha}:${path}`]);
         };
+        return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
     }
     /** The commit a branch, tag or SHA names. */
     resolveRef(ref) {
@@ -49360,6 +50559,7 @@ return errors === 0;
 
 ;// CONCATENATED MODULE: ./src/action/saved-report-schema.ts
 
+
 /**
  * Reads a report saved by a pull request's workflow. It is untrusted input: it is type-checked
  * against schema/saved-report.schema.json before anything renders it, and never executed.
@@ -49371,6 +50571,12 @@ function parseSavedReport(text, file) {
     }
     catch (error) {
         throw new Error(`${file} is not JSON: ${error.message}`, { cause: error });
+    }
+    const format = typeof data === "object" && data !== null ? data.format : undefined;
+    if (typeof format === "string" && format.startsWith("model-budget-report/") && format !== SAVED_REPORT_FORMAT) {
+        // A check and a publish workflow on different releases: say so rather than list schema errors.
+        throw new Error(`${file} is a model-budget report in format ${format.slice("model-budget-report/".length)}, but this model-budget reads format ${SAVED_REPORT_FORMAT.slice("model-budget-report/".length)}: ` +
+            "run the check and the publish workflows on the same release (the same uses: model-budget/model-budget@vN)");
     }
     if (!saved_report(data)) {
         const first = saved_report.errors?.[0];
@@ -49396,19 +50602,10 @@ function parseSavedReport(text, file) {
 
 
 
+
+
 /** GitHub keeps job summaries under 1 MiB. */
 const SUMMARY_LIMIT = 1_000_000;
-/**
- * A path in the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec or
- * budget must not make the action read the runner's files.
- */
-function insideWorkspace(root, file) {
-    const real = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.resolve)(root, file));
-    const inside = (0,external_node_path_namespaceObject.relative)(root, real);
-    if (inside.startsWith("..") || (0,external_node_path_namespaceObject.isAbsolute)(inside))
-        throw Object.assign(new Error(`${file} is outside the repository`), { code: "ENOENT" });
-    return real;
-}
 function baseCommit(git) {
     const payload = github_context.payload;
     if (payload.pull_request)
@@ -49429,8 +50626,10 @@ function runUrl() {
 }
 function compute(inputs, workspace) {
     const git = new GitRepository(workspace);
-    const root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
-    const head = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => (0,external_node_fs_namespaceObject.readFileSync)(insideWorkspace(root, file), "utf8") };
+    // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
+    // request must not make the action read the runner's files.
+    const inRepository = { base: workspace, within: [{ roots: [workspace], name: "the repository" }] };
+    const head = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readTextFile(file, TEXT_KINDS.yaml, inRepository) };
     const commit = baseCommit(git);
     let base;
     if (commit) {
@@ -49452,7 +50651,7 @@ function compute(inputs, workspace) {
         budgetFrom: inputs.budgetFrom,
         failOn: inputs.failOn,
         overrides: inputs.training,
-        readCheckpoint: (file) => readCheckpoint(insideWorkspace(root, file)).tensors,
+        readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
     });
 }
 /** Whether this change is worth a comment under the `changed` policy: any spec or budget moved, or something is wrong. */
@@ -49464,7 +50663,8 @@ function hasNews(result) {
 function annotate(result) {
     const annotateAll = (diagnostics, title) => {
         for (const problem of diagnostics) {
-            error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
+            // The log viewer renders ANSI escapes: a name must not restyle or hide the log.
+            error(forTerminal(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`), { title, file: forTerminal(problem.file), startLine: problem.line, startColumn: problem.col });
         }
     };
     for (const model of result.models) {
@@ -49563,7 +50763,8 @@ async function runAction() {
         if (inputs.mode === "publish") {
             if (!inputs.report)
                 throw new Error("mode: publish needs the input 'report': the path of a report saved by a check run");
-            const saved = parseSavedReport((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(workspace, inputs.report), "utf8"), inputs.report);
+            // The workflow names the report, so it may lie outside the checkout (in runner.temp); a fork wrote its content.
+            const saved = parseSavedReport(readTextFile(inputs.report, TEXT_KINDS.savedReport, { base: workspace }), inputs.report);
             result = saved.result;
             destination = await verifiedDestination(saved, inputs);
         }
@@ -49588,7 +50789,7 @@ async function runAction() {
             setFailed(`model-budget: the check failed (fail-on: ${result.failOn}); see the annotations and the job summary`);
     }
     catch (error) {
-        setFailed(`model-budget: ${error.message}`);
+        setFailed(forTerminal(`model-budget: ${error.message}`));
     }
 }
 

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
 const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
@@ -822,13 +822,26 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "defaults") || (key0 === "models"))){
+if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
 }
 errors++;
 }
@@ -840,34 +853,34 @@ errors = vErrors.length;
 }
 }
 if(data.models !== undefined){
-let data1 = data.models;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-if(!(validate11(data1[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key1,rootData}))){
+let data2 = data.models;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data1};
+const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
 if(vErrors === null){
-vErrors = [err2];
+vErrors = [err3];
 }
 else {
-vErrors.push(err2);
+vErrors.push(err3);
 }
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err4];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err4);
 }
 errors++;
 }

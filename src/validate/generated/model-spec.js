@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema13 = {"type":["integer","number","string","boolean"]};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
@@ -13,7 +13,7 @@ const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":"boolean","description":"Its parameters are non-trainable (requires_grad=False)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const wrapper0 = {validate: validate12};
 const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
 const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
@@ -687,8 +687,8 @@ errors++;
 }
 if(data.frozen !== undefined){
 let data19 = data.frozen;
-if(typeof data19 !== "boolean"){
-const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
+if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
+const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema19.properties.frozen.type},message:"must be boolean,array",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -697,12 +697,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.dtype !== undefined){
-let data20 = data.dtype;
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+let data20 = data19[i1];
 if(typeof data20 === "string"){
 if(data20.length < 1){
-const err33 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data20};
+const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.frozen.items,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -713,12 +714,39 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data20};
+const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.frozen.items.type,parentSchema:schema19.properties.frozen.items,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data21 = data.dtype;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -736,26 +764,26 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data23 = data.branches;
-if(!(((data23 === "add") || (data23 === "concat")) || (data23 === "multiply"))){
-const err35 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data23};
+let data24 = data.branches;
+if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
+const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data24};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err37];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err37);
 }
 errors++;
 }
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err38];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err38);
 }
 errors++;
 }
@@ -1364,11 +1392,10 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.model !== undefined){
-let data0 = data.model;
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err1 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.model,data:data0};
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1378,8 +1405,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-else {
-const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.model.type,parentSchema:schema11.properties.model,data:data0};
+if(data.model !== undefined){
+let data1 = data.model;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.model,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1389,15 +1419,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data1 = data.include;
-const _errs5 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs6 = errors;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.include.oneOf[0],data:data1};
+else {
+const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.model.type,parentSchema:schema11.properties.model,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1407,8 +1430,15 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.include.oneOf[0].type,parentSchema:schema11.properties.include.oneOf[0],data:data1};
+if(data.include !== undefined){
+let data2 = data.include;
+const _errs6 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs7 = errors;
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.include.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1417,19 +1447,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var _valid0 = _errs6 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
 }
-const _errs8 = errors;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(data2.length < 1){
-const err5 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.include.oneOf[1].items,data:data2};
+else {
+const err5 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.include.oneOf[0].type,parentSchema:schema11.properties.include.oneOf[0],data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1438,9 +1458,19 @@ vErrors.push(err5);
 }
 errors++;
 }
+var _valid0 = _errs7 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
 }
-else {
-const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.include.oneOf[1].items.type,parentSchema:schema11.properties.include.oneOf[1].items,data:data2};
+const _errs9 = errors;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.include.oneOf[1].items,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1450,9 +1480,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.include.oneOf[1].type,parentSchema:schema11.properties.include.oneOf[1],data:data1};
+const err7 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.include.oneOf[1].items.type,parentSchema:schema11.properties.include.oneOf[1].items,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1461,7 +1490,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-var _valid0 = _errs8 === errors;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.include.oneOf[1].type,parentSchema:schema11.properties.include.oneOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
 if(_valid0 && valid1){
 valid1 = false;
 passing0 = [passing0, 1];
@@ -1473,35 +1514,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.include.oneOf,parentSchema:schema11.properties.include,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.vars !== undefined){
-let data3 = data.vars;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-const _errs14 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err9 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key1,propertyName:key1};
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema11.properties.include.oneOf,parentSchema:schema11.properties.include,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1510,9 +1523,26 @@ vErrors.push(err9);
 }
 errors++;
 }
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
 }
 else {
-const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key1,propertyName:key1};
+vErrors = null;
+}
+}
+}
+}
+if(data.vars !== undefined){
+let data4 = data.vars;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+const _errs15 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1521,9 +1551,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-var valid4 = _errs14 === errors;
-if(!valid4){
-const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.vars.propertyNames,parentSchema:schema11.properties.vars,data:data3};
+}
+else {
+const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1532,11 +1562,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-for(const key2 in data3){
-let data4 = data3[key2];
-if(((!((typeof data4 == "number") && (isFinite(data4)))) && (typeof data4 !== "string")) && (typeof data4 !== "boolean")){
-const err12 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema13.type},message:"must be integer,number,string,boolean",schema:schema13.type,parentSchema:schema13,data:data4};
+var valid4 = _errs15 === errors;
+if(!valid4){
+const err12 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.vars.propertyNames,parentSchema:schema11.properties.vars,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1546,9 +1574,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vars.type,parentSchema:schema11.properties.vars,data:data3};
+for(const key2 in data4){
+let data5 = data4[key2];
+if(((!((typeof data5 == "number") && (isFinite(data5)))) && (typeof data5 !== "string")) && (typeof data5 !== "boolean")){
+const err13 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema13.type},message:"must be integer,number,string,boolean",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1558,14 +1587,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.blocks !== undefined){
-let data5 = data.blocks;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key3 in data5){
-const _errs23 = errors;
-if(typeof key3 === "string"){
-if(!pattern0.test(key3)){
-const err14 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
+}
+else {
+const err14 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.vars.type,parentSchema:schema11.properties.vars,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1575,8 +1599,14 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
+if(data.blocks !== undefined){
+let data6 = data.blocks;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+const _errs24 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1585,9 +1615,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid8 = _errs23 === errors;
-if(!valid8){
-const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.blocks.propertyNames,parentSchema:schema11.properties.blocks,data:data5};
+}
+else {
+const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1596,21 +1626,32 @@ vErrors.push(err16);
 }
 errors++;
 }
+var valid8 = _errs24 === errors;
+if(!valid8){
+const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema11.properties.blocks.propertyNames,parentSchema:schema11.properties.blocks,data:data6};
+if(vErrors === null){
+vErrors = [err17];
 }
-for(const key4 in data5){
-if(!(validate11(data5[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key4,rootData}))){
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+for(const key4 in data6){
+if(!(validate11(data6[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.blocks.type,parentSchema:schema11.properties.blocks,data:data5};
+const err18 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.blocks.type,parentSchema:schema11.properties.blocks,data:data6};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err18];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -1622,27 +1663,14 @@ errors = vErrors.length;
 }
 }
 if(data.input !== undefined){
-let data8 = data.input;
-const _errs30 = errors;
+let data9 = data.input;
+const _errs31 = errors;
 let valid11 = false;
 let passing1 = null;
-const _errs31 = errors;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err18 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.input.oneOf[0],data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err19 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data9};
+const _errs32 = errors;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err19 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.input.oneOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1651,10 +1679,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.input.oneOf[0].type,parentSchema:schema11.properties.input.oneOf[0],data:data8};
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1663,15 +1692,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-var _valid1 = _errs31 === errors;
-if(_valid1){
-valid11 = true;
-passing1 = 0;
 }
-const _errs36 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.tokens === undefined){
-const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:schema11.properties.input.oneOf[1].required,parentSchema:schema11.properties.input.oneOf[1],data:data8};
+}
+else {
+const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.input.oneOf[0].type,parentSchema:schema11.properties.input.oneOf[0],data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1680,9 +1704,15 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key5 in data8){
-if(!(key5 === "tokens")){
-const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.input.oneOf[1],data:data8};
+var _valid1 = _errs32 === errors;
+if(_valid1){
+valid11 = true;
+passing1 = 0;
+}
+const _errs37 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.tokens === undefined){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:schema11.properties.input.oneOf[1].required,parentSchema:schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1691,11 +1721,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data8.tokens !== undefined){
-let data10 = data8.tokens;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err23 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
+for(const key5 in data9){
+if(!(key5 === "tokens")){
+const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1705,9 +1733,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.input.oneOf[1].type,parentSchema:schema11.properties.input.oneOf[1],data:data8};
+if(data9.tokens !== undefined){
+let data11 = data9.tokens;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1716,7 +1745,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid1 = _errs36 === errors;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.input.oneOf[1].type,parentSchema:schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs37 === errors;
 if(_valid1 && valid11){
 valid11 = false;
 passing1 = [passing1, 1];
@@ -1728,20 +1769,20 @@ passing1 = 1;
 }
 }
 if(!valid11){
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.input.oneOf,parentSchema:schema11.properties.input,data:data8};
+const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.input.oneOf,parentSchema:schema11.properties.input,data:data9};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err26];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err26);
 }
 errors++;
 }
 else {
-errors = _errs30;
+errors = _errs31;
 if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
+if(_errs31){
+vErrors.length = _errs31;
 }
 else {
 vErrors = null;
@@ -1762,26 +1803,9 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data13 = data.branches;
-if(!(((data13 === "add") || (data13 === "concat")) || (data13 === "multiply"))){
-const err26 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data13};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data14 = data.tie;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key6 in data14){
-let data15 = data14[key6];
-if(typeof data15 === "string"){
-if(data15.length < 1){
-const err27 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tie.additionalProperties,data:data15};
+let data14 = data.branches;
+if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1791,8 +1815,14 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tie.additionalProperties.type,parentSchema:schema11.properties.tie.additionalProperties,data:data15};
+if(data.tie !== undefined){
+let data15 = data.tie;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+let data16 = data15[key6];
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tie.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1802,9 +1832,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tie.type,parentSchema:schema11.properties.tie,data:data14};
+const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tie.additionalProperties.type,parentSchema:schema11.properties.tie.additionalProperties,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1814,12 +1843,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data16 = data.training;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key7 in data16){
-if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
-const err30 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training,data:data16};
+}
+else {
+const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tie.type,parentSchema:schema11.properties.tie,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1829,11 +1855,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data16.optimizer !== undefined){
-let data17 = data16.optimizer;
-if(typeof data17 === "string"){
-if(data17.length < 1){
-const err31 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.optimizer,data:data17};
+if(data.training !== undefined){
+let data17 = data.training;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key7 in data17){
+if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
+const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1843,8 +1870,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.optimizer.type,parentSchema:schema11.properties.training.properties.optimizer,data:data17};
+if(data17.optimizer !== undefined){
+let data18 = data17.optimizer;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.optimizer,data:data18};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1854,10 +1884,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data16.precision !== undefined){
-let data18 = data16.precision;
-if(!((((((data18 === "fp32") || (data18 === "amp")) || (data18 === "mixed-fp16")) || (data18 === "mixed-bf16")) || (data18 === "bf16")) || (data18 === "fp16"))){
-const err33 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.precision.enum,parentSchema:schema11.properties.training.properties.precision,data:data18};
+else {
+const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.optimizer.type,parentSchema:schema11.properties.training.properties.optimizer,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1867,10 +1895,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data16.gpus !== undefined){
-let data19 = data16.gpus;
-if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err34 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data19};
+if(data17.precision !== undefined){
+let data19 = data17.precision;
+if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
+const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.precision.enum,parentSchema:schema11.properties.training.properties.precision,data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1880,10 +1908,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data16.zero !== undefined){
-let data20 = data16.zero;
-if(!((((data20 === 0) || (data20 === 1)) || (data20 === 2)) || (data20 === 3))){
-const err35 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.zero.enum,parentSchema:schema11.properties.training.properties.zero,data:data20};
+if(data17.gpus !== undefined){
+let data20 = data17.gpus;
+if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
+const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1893,11 +1921,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data16.dtype !== undefined){
-let data21 = data16.dtype;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err36 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
+if(data17.zero !== undefined){
+let data21 = data17.zero;
+if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
+const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.zero.enum,parentSchema:schema11.properties.training.properties.zero,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1907,8 +1934,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
+if(data17.dtype !== undefined){
+let data22 = data17.dtype;
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1918,10 +1948,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16.batch !== undefined){
-let data22 = data16.batch;
-if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
-const err38 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
+else {
+const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1931,10 +1959,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data16.checkpointing !== undefined){
-let data23 = data16.checkpointing;
-if(!(((data23 === "none") || (data23 === "full")) || (data23 === "selective"))){
-const err39 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.checkpointing.enum,parentSchema:schema11.properties.training.properties.checkpointing,data:data23};
+if(data17.batch !== undefined){
+let data23 = data17.batch;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1944,9 +1972,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data16};
+if(data17.checkpointing !== undefined){
+let data24 = data17.checkpointing;
+if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
+const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.checkpointing.enum,parentSchema:schema11.properties.training.properties.checkpointing,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1958,12 +1987,24 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
