@@ -1,5 +1,6 @@
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
+import { INTEGER_DIVISION_HINT } from "../resolve/evaluate.js";
 import type { ArgumentSpec, ArgumentType, LayerDefinition, Signature } from "./types.js";
 
 interface BoundValue {
@@ -115,7 +116,10 @@ export class LayerArguments {
   }
 
   fail(name: string, message: string, hint?: string): never {
-    throw new SpecError(this.values.get(name)?.position ?? this.call.position, message, hint);
+    const value = this.values.get(name)?.value;
+    // A bare word the layer does not know may be a misspelt variable rather than a keyword.
+    const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
+    throw new SpecError(this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
   }
 }
 
@@ -164,9 +168,11 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
   if (value.kind === "none" && (spec.optional || spec.default === null)) return;
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
-    throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, `define it under vars:, or check its spelling`);
+    const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
+    throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
   }
-  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`);
+  const hint = value.kind === "float" && value.fromDivision && (spec.type === "int" || spec.type === "size") ? INTEGER_DIVISION_HINT : undefined;
+  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, hint);
 }
 
 /** Binds positional and keyword arguments to a definition's signature, as Python would. */

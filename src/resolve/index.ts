@@ -71,7 +71,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     }
     for (const [name, block] of Object.entries(data.blocks ?? {})) {
       if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, topology: topologyOf(source, ["blocks", name], block, scope) });
+      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
     }
     return { source, data, scope, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
   };
