@@ -13,6 +13,8 @@ export interface YamlSource {
   at(path: DataPath): SourcePosition;
   /** Position of the mapping key that holds `path`'s last segment. */
   keyAt(path: DataPath): SourcePosition;
+  /** True when the value at `path` is a quoted YAML scalar (`'sum'` or `"sum"`). */
+  quotedAt(path: DataPath): boolean;
   /** For a string value: maps an offset inside the string to its position in the file. */
   offsetsAt(path: DataPath): (offset: number) => SourcePosition;
 }
@@ -100,6 +102,10 @@ function makeSource(file: string, text: string, document: Document.Parsed, at: (
     keyAt: (path) => {
       const deepest = walk(path);
       return start(deepest.key ?? deepest.node);
+    },
+    quotedAt: (path) => {
+      const node = walk(path).node;
+      return isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
     },
     offsetsAt: (path) => {
       const node = walk(path).node;

@@ -74,7 +74,7 @@ function mappingCall(source: YamlSource, path: DataPath, body: Body, scope: Scop
   const shown: string[] = [];
   for (const [name, raw] of Object.entries(body)) {
     if (name === "type" || OPTIONS.has(name)) continue;
-    args.push({ name, value: valueOf(source, [...path, name], raw, scope, true), position: source.keyAt([...path, name]) });
+    args.push({ name, value: valueOf(source, [...path, name], raw, scope, "keyword"), position: source.keyAt([...path, name]) });
     shown.push(`${name}=${Array.isArray(raw) ? `(${raw.join(", ")})` : String(raw)}`);
   }
   const type = String(body.type);
@@ -155,7 +155,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
 
     if (body.if !== undefined) {
-      const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope);
+      const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
       if (!isTrue(condition, source.at([...bodyPath, "if"]))) return;
     }
     const repeated = body.repeat !== undefined;
@@ -176,7 +176,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     if (repeat === 0) return;
     const segments = [...context.prefix, ...own];
     const frozen = context.frozen || body.frozen === true;
-    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, true), position: source.at([...bodyPath, "dtype"]) }];
+    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
     if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
 

@@ -28,12 +28,18 @@ export function evaluateCallText(source: YamlSource, path: DataPath, text: strin
 }
 
 /**
- * A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they
- * are; a string is always an expression (`4 * d`, `(3, 3)`, `'text'`, `LayerNorm(d)`), so a typo or
- * a stray parenthesis is an error at its place, never a string that happens to be true.
- * `keyword`: the value is a call argument, where a bare word (`mode: sum`) is the layer's to read.
+ * How a YAML string is read. Always as an expression (`4 * d`, `(3, 3)`, `'text'`, `LayerNorm(d)`),
+ * so a typo or a stray parenthesis is an error at its place, never a string that happens to be true;
+ * but a word quoted in YAML (`mode: 'sum'`) that names no variable is that string, except in
+ * `strict` places (`if:`, `repeat:`, sizes), where only an expression makes sense. As a call
+ * argument (`keyword`), a bare word (`mode: sum`) is the layer's to read, as print(model) writes it.
  */
-export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope: Scope, keyword = false): Value {
+export type ValueMode = "strict" | "value" | "keyword";
+
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
+export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope: Scope, mode: ValueMode = "value"): Value {
   if (raw === null || raw === undefined) return { kind: "none" };
   if (typeof raw === "boolean") return { kind: "bool", value: raw };
   if (typeof raw === "number") {
@@ -41,13 +47,15 @@ export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope:
     if (!Number.isSafeInteger(raw)) throw new SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
     return { kind: "int", value: raw };
   }
-  if (Array.isArray(raw)) return { kind: "tuple", items: raw.map((item, index) => valueOf(source, [...path, index], item, scope)) };
-  return evaluateText(source, path, String(raw), scope, keyword);
+  if (Array.isArray(raw)) return { kind: "tuple", items: raw.map((item, index) => valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
+  const text = String(raw);
+  if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path)) return { kind: "string", value: text };
+  return evaluateText(source, path, text, scope, mode === "keyword");
 }
 
 /** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
 export function integerAt(source: YamlSource, path: DataPath, raw: unknown, scope: Scope, what: string): number {
-  const value = valueOf(source, path, raw, scope);
+  const value = valueOf(source, path, raw, scope, "strict");
   if (value.kind !== "int") {
     const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
     throw new SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
