@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 
 /** A path into the parsed data, as ajv's instancePath and our resolver name it. */
@@ -44,6 +44,88 @@ function checkDepth(node: AnyNode, depth: number, fail: (node: Node) => never): 
   }
 }
 
+/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
+const SCAN_DEPTH = 4 * MAX_DEPTH;
+
+/**
+ * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
+ * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
+ */
+function tooDeep(text: string): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote = "";
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = "";
+      else if (ch === "\n") lineStart = true;
+      continue;
+    }
+    if (lineStart && flow === 0) {
+      let end = i;
+      while (text[end] === " " || text[end] === "-" || text[end] === "?") end++;
+      if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
+        // Each "- " and each deeper key opens a level.
+        const indent = end - i;
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        const items = text.slice(i, end).split("-").length - 1;
+        if (indents.length + items > SCAN_DEPTH) return end;
+      }
+    }
+    lineStart = ch === "\n";
+    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const newline = text.indexOf("\n", i);
+      if (newline < 0) break;
+      i = newline - 1;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "[" || ch === "{") {
+      if (++flow + indents.length > SCAN_DEPTH) return i;
+    } else if ((ch === "]" || ch === "}") && flow > 0) flow--;
+  }
+  return undefined;
+}
+
+const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
+
+/** Error codes of the yaml library that mean a line starts at the wrong column. */
+const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT", "MISSING_CHAR", "UNEXPECTED_TOKEN"]);
+
+interface Line {
+  number: number;
+  indent: number;
+  item: boolean;
+  text: string;
+}
+
+function contentLines(text: string): Line[] {
+  return text.split("\n").flatMap((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    const indent = line.length - line.replace(/^[ \t]+/, "").length;
+    const rest = line.slice(indent);
+    return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
+  });
+}
+
+/** Names the line that probably starts at the wrong column, and the line it should line up with. */
+function indentationHint(text: string, line: number, col: number): string | undefined {
+  const lines = contentLines(text);
+  const here = lines.findIndex((candidate) => candidate.number >= line);
+  if (here < 0) return undefined;
+  // An error inside a line (after its first character) is about the line that follows.
+  const index = lines[here]!.number === line && col > lines[here]!.indent + 1 ? here + 1 : here;
+  const wrong = lines[index];
+  if (!wrong) return undefined;
+  if (text.split("\n")[wrong.number - 1]!.slice(0, wrong.indent).includes("\t")) return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
+  const kind = wrong.item ? "list item" : "key";
+  const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+  const shown = (entry: Line) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
+  if (!sibling) return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
+  return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
+}
+
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
@@ -51,14 +133,28 @@ export function parseYaml(text: string, file: string): YamlSource {
   if (text.length > MAX_BYTES) {
     throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${MAX_BYTES} a spec may have`, `split it with include:`);
   }
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    const counter = new LineCounter();
+    let offset = 0;
+    for (const line of text.split("\n")) {
+      counter.addNewLine(offset);
+      offset += line.length + 1;
+    }
+    const { line, col } = counter.linePos(deep);
+    throw new SpecError({ file, line, col }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  }
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const problem = document.errors[0];
   if (problem) {
+    const position = at(problem.pos[0]);
+    if (/call stack/i.test(problem.message)) throw new SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
-    throw new SpecError(at(problem.pos[0]), `YAML syntax error: ${detail}`, "fix the YAML syntax here; a YAML linter in your editor shows the same spot");
+    const hint = (INDENTATION_CODES.has(problem.code) ? indentationHint(text, position.line, position.col) : undefined) ?? "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
+    throw new SpecError(position, `YAML syntax error: ${detail}`, hint);
   }
   checkDepth(document.contents, 1, (node) => {
-    throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, `flatten the spec: blocks: and include: keep specs shallow`);
+    throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   });
   let data: unknown;
   try {
@@ -70,8 +166,25 @@ export function parseYaml(text: string, file: string): YamlSource {
   return makeSource(file, text, document, at, data);
 }
 
+/**
+ * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
+ * document per call, which made positions under a 2,000-entry alias take seconds.
+ */
+function aliasTargets(document: Document.Parsed): Map<Alias, AnyNode> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, AnyNode>();
+  visit(document, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
-  const resolve = (node: unknown): AnyNode => (isAlias(node) ? (node.resolve(document) as AnyNode) : (node as AnyNode));
+  const targets = aliasTargets(document);
+  const resolve = (node: unknown): AnyNode => (isAlias(node) ? targets.get(node) : (node as AnyNode));
 
   /** Walks as far along the path as the document goes; returns the deepest node and key found. */
   const walk = (path: DataPath): { node: AnyNode; key: AnyNode } => {

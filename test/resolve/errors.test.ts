@@ -5,7 +5,7 @@ import { error, errors } from "../helpers/specs.js";
 describe("errors point at the offending spot and say what to do", () => {
   it("YAML syntax", () => {
     expect(error("layers:\n  - a: Linear(4, 4)\n   - b: x\n")).toBe(
-      "spec.yaml:3:4: YAML syntax error: All sequence items must start at the same column\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot",
+      "spec.yaml:3:4: YAML syntax error: All sequence items must start at the same column\n  line 3 ('- b: x') is probably mis-indented: it starts at column 4, the list item on line 2 ('- a: Linear(4, 4)') at column 3; line them up, or nest it under a key",
     );
   });
 
