@@ -171,8 +171,19 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
     const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
     throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
   }
-  const hint = value.kind === "float" && value.fromDivision && (spec.type === "int" || spec.type === "size") ? INTEGER_DIVISION_HINT : undefined;
-  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, hint);
+  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value));
+}
+
+/** What to write instead, for the wrong types users commonly give. */
+function typeHint(spec: ArgumentSpec, value: Value): string | undefined {
+  const number = spec.type === "int" || spec.type === "size";
+  if (value.kind === "float" && value.fromDivision && number) return INTEGER_DIVISION_HINT;
+  if (value.kind === "none" && number) return "None is no size here: give an integer (a variable set to None or ~ passes None)";
+  // Parameter(torch.tensor(2.6592)) as a module's code writes it: a spec gives the shape, not the values.
+  if (value.kind === "layer" && /^torch\.(tensor|zeros|ones|empty|full|rand|randn)$/.test(value.call.type)) {
+    return "a spec gives a tensor's shape, not its values: Parameter(()) is a scalar, Parameter(3, 4) a 3×4 tensor";
+  }
+  return undefined;
 }
 
 /** Binds positional and keyword arguments to a definition's signature, as Python would. */

@@ -126,6 +126,34 @@ function indentationHint(text: string, line: number, col: number): string | unde
   return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
 }
 
+/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
+function balancedCall(text: string, start: number): string {
+  let depth = 0;
+  for (let i = start; i < text.length && text[i] !== "\n"; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return text.slice(start, i + 1);
+  }
+  return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
+}
+
+/**
+ * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
+ * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
+ */
+function checkSplitCalls(document: Document.Parsed, text: string, at: (offset: number) => SourcePosition): void {
+  visit(document, {
+    Scalar(_key, node, path) {
+      const parent = path[path.length - 1];
+      const container = isPair(parent) ? path[path.length - 2] : parent;
+      if (node.type !== "PLAIN" || typeof node.value !== "string" || !isCollection(container) || !container.flow) return;
+      const opened = node.value.split("(").length - node.value.split(")").length;
+      if (opened <= 0) return;
+      const start = node.range?.[0] ?? 0;
+      throw new SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+    },
+  });
+}
+
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
@@ -156,6 +184,7 @@ export function parseYaml(text: string, file: string): YamlSource {
   checkDepth(document.contents, 1, (node) => {
     throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   });
+  checkSplitCalls(document, text, at);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIASES });
