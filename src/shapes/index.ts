@@ -169,8 +169,8 @@ class Inference implements Evaluator {
     const child = this.child(module, name);
     if (child) return child;
     const names = module.children.map((candidate) => candidate.name);
-    if (isOpName(name)) throw new SpecError(position, `no child '${name}' in this module`, `write ${name}() for the function, or add a child named ${name}`);
-    throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? `its children are: ${names.join(", ") || "none"}`);
+    const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
+    throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
   }
 
   runStep(module: ModuleNode, step: ForwardStep, x: Tensor, segments: PathSegment[]): Tensor {
