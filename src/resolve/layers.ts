@@ -44,7 +44,7 @@ export type LoadInclude = (
   position: SourcePosition,
   expanding: string[],
   overrides: ReadonlyMap<string, Value>,
-) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; blocks: Map<string, BlockDefinition>; topology: Topology };
+) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; origins: Map<string, SourcePosition>; blocks: Map<string, BlockDefinition>; topology: Topology };
 
 export interface Walker {
   loadInclude: LoadInclude;
