@@ -53,6 +53,12 @@ const SCAN_DEPTH = 4 * MAX_DEPTH;
  */
 function tooDeep(text: string): number | undefined {
   const indents: number[] = [];
+  // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
+  let firstPast: number | undefined;
+  const past = (depth: number, offset: number): boolean => {
+    if (depth > MAX_DEPTH) firstPast ??= offset;
+    return depth > SCAN_DEPTH;
+  };
   let flow = 0;
   let quote = "";
   let lineStart = true;
@@ -71,8 +77,9 @@ function tooDeep(text: string): number | undefined {
         const indent = end - i;
         while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
         indents.push(indent);
-        const items = text.slice(i, end).split("-").length - 1;
-        if (indents.length + items > SCAN_DEPTH) return end;
+        const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
+        for (let item = 0; item < dashes.length; item++) if (past(indents.length + item, dashes[item]!)) return firstPast;
+        if (past(indents.length + dashes.length, end)) return firstPast;
       }
     }
     lineStart = ch === "\n";
@@ -82,7 +89,7 @@ function tooDeep(text: string): number | undefined {
       i = newline - 1;
     } else if (ch === "'" || ch === '"') quote = ch;
     else if (ch === "[" || ch === "{") {
-      if (++flow + indents.length > SCAN_DEPTH) return i;
+      if (past(++flow + indents.length, i)) return firstPast;
     } else if ((ch === "]" || ch === "}") && flow > 0) flow--;
   }
   return undefined;
