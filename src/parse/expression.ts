@@ -131,8 +131,8 @@ class Parser {
 
   private expect(text: string, what: string): Token {
     if (!this.isOp(text)) {
-      // YAML splits an unquoted call at its commas inside [...] and {...}: the commonest cause.
-      const hint = this.current.kind === "end" ? "inside YAML's [ ] or { }, quote call strings: YAML splits them at commas" : undefined;
+      // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
+      const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
       throw new ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${describe(this.current)}`, hint);
     }
     return this.next();

@@ -79,7 +79,7 @@ describe("call strings", () => {
   it("unbalanced quotes and parentheses", () => {
     expect(rejected("quote.yaml", "layers:\n  - a: \"Linear(2, 'x)\"\n")).toBe("quote.yaml:2:19: unterminated string starting here\n  close it with '\n");
     expect(rejected("paren.yaml", 'layers:\n  - a: "Linear(2, 2"\n')).toBe(
-      "paren.yaml:2:20: expected ')' to close the call to Linear, found the end of the text\n  inside YAML's [ ] or { }, quote call strings: YAML splits them at commas\n",
+      "paren.yaml:2:20: expected ')' to close the call to Linear, found the end of the text\n  add the missing ')'\n",
     );
     expect(rejected("close.yaml", 'layers:\n  - a: "Linear(2, 2))"\n')).toBe("close.yaml:2:21: unexpected ')' after the end of the expression\n");
   });

@@ -194,7 +194,7 @@ describe("optimizer calls are checked as their constructors check them", () => {
   });
 
   it("syntax", () => {
-    expect(errorOf("AdamW(lr=1e-3")).toBe("--optimizer:1:14: expected ')' to close the call to AdamW, found the end of the text\n  inside YAML's [ ] or { }, quote call strings: YAML splits them at commas");
+    expect(errorOf("AdamW(lr=1e-3")).toBe("--optimizer:1:14: expected ')' to close the call to AdamW, found the end of the text\n  add the missing ')'");
     expect(errorOf("3")).toBe("--optimizer:1:1: expected a class name such as AdamW, found '3'");
   });
 });

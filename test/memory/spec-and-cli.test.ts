@@ -99,7 +99,7 @@ describe("the report command's training flags", () => {
       return result.stderr;
     };
     expect(invalid("--optimizer", "AdamWW")).toBe("model-budget: --optimizer: unknown optimizer 'AdamWW'\n  did you mean 'AdamW'?\n");
-    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text\n  inside YAML's [ ] or { }, quote call strings: YAML splits them at commas\n");
+    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text\n  add the missing ')'\n");
     expect(invalid("--precision", "bf61")).toBe("model-budget: --precision: unknown precision 'bf61'\n  did you mean 'bf16'?\n");
     expect(invalid("--gpus", "abc")).toBe("model-budget: --gpus: the GPU count is a whole number, not 'abc'\n");
     expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0\n");
