@@ -161,6 +161,13 @@ function checkSplitCalls(document: Document.Parsed, text: string, at: (offset: n
   });
 }
 
+/** The line and column of an offset, for errors found before the parser has counted the lines. */
+function positionBeforeParsing(file: string, text: string, offset: number): SourcePosition {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
+}
+
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
 export function parseYaml(text: string, file: string): YamlSource {
   const lines = new LineCounter();
@@ -169,17 +176,15 @@ export function parseYaml(text: string, file: string): YamlSource {
     throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${MAX_BYTES} a spec may have`, `split it with include:`);
   }
   const deep = tooDeep(text);
-  if (deep !== undefined) {
-    const counter = new LineCounter();
-    let offset = 0;
-    for (const line of text.split("\n")) {
-      counter.addNewLine(offset);
-      offset += line.length + 1;
-    }
-    const { line, col } = counter.linePos(deep);
-    throw new SpecError({ file, line, col }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  if (deep !== undefined) throw new SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
+    if (!(error instanceof RangeError)) throw error;
+    throw new SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   }
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const problem = document.errors[0];
   if (problem) {
     const position = at(problem.pos[0]);

@@ -21,7 +21,7 @@ function exact(value: number, at: SourcePosition): Value {
 }
 
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
-export function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
+function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
   const closest = closestName(name, scope.keys());
   return new SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
