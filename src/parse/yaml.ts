@@ -98,7 +98,18 @@ function tooDeep(text: string): number | undefined {
 const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
 
 /** Error codes of the yaml library that mean a line starts at the wrong column. */
-const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT", "MISSING_CHAR", "UNEXPECTED_TOKEN"]);
+const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
+
+/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
+function syntaxHint(text: string, code: string, message: string, line: number, col: number): string {
+  const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
+  if (unclosed) {
+    const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
+    return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
+  }
+  if (INDENTATION_CODES.has(code)) return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
+  return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
+}
 
 interface Line {
   number: number;
@@ -169,7 +180,9 @@ function positionBeforeParsing(file: string, text: string, offset: number): Sour
 }
 
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-export function parseYaml(text: string, file: string): YamlSource {
+export function parseYaml(withBom: string, file: string): YamlSource {
+  // Editors count columns after a byte-order mark, and so do we.
+  const text = withBom.replace(/^\uFEFF/, "");
   const lines = new LineCounter();
   const at = (offset: number) => position(file, lines, offset);
   if (text.length > MAX_BYTES) {
@@ -190,8 +203,7 @@ export function parseYaml(text: string, file: string): YamlSource {
     const position = at(problem.pos[0]);
     if (/call stack/i.test(problem.message)) throw new SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
-    const hint = (INDENTATION_CODES.has(problem.code) ? indentationHint(text, position.line, position.col) : undefined) ?? "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
-    throw new SpecError(position, `YAML syntax error: ${detail}`, hint);
+    throw new SpecError(position, `YAML syntax error: ${detail}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
   }
   checkDepth(document.contents, 1, (node) => {
     throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);

@@ -24,7 +24,7 @@ describe("YAML with positions", () => {
 
   it("reports syntax errors at their position", () => {
     expect(failure("model: x\nlayers:\n  - a: [1,\n")).toBe(
-      "spec.yaml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot",
+      "spec.yaml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  a [ before line 4 is not closed: add its ], or indent the lines that continue it",
     );
     expect(failure("model: x\nmodel: y\n")).toBe("spec.yaml:2:1: YAML syntax error: duplicate key in one mapping\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot");
   });
@@ -58,5 +58,12 @@ describe("YAML indentation errors name the line that is probably mis-indented", 
       "spec.yaml:2:6: YAML syntax error: Nested mappings are not allowed in compact mappings\n  line 3 ('e: 2') is probably mis-indented: it starts at column 4, the key on line 2 ('d: 1') at column 3; line them up, or nest it under a key",
     );
     expect(failure("vars:\n\td: 1\n")).toBe("spec.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation\n  line 2 is indented with a tab: YAML indents with spaces only");
+  });
+
+  it("an unclosed bracket, and columns after a byte-order mark", () => {
+    expect(failure("model: [\nlayers:\n  - a: Linear(2, 2)\n")).toBe(
+      "spec.yaml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  a [ before line 2 is not closed: add its ], or indent the lines that continue it",
+    );
+    expect(parseYaml("\uFEFFvars: {d: zz}\n", "spec.yaml").at(["vars", "d"])).toEqual({ file: "spec.yaml", line: 1, col: 11 });
   });
 });
