@@ -119,7 +119,8 @@ export class LayerArguments {
     const value = this.values.get(name)?.value;
     // A bare word the layer does not know may be a misspelt variable rather than a keyword.
     const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
-    throw new SpecError(this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
+    const at = value?.kind === "symbol" && value.suggestion !== undefined ? value.position : undefined;
+    throw new SpecError(at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
   }
 }
 
@@ -169,7 +170,7 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
     const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
-    throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
+    throw new SpecError(value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
   }
   throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value));
 }

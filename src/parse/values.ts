@@ -12,8 +12,11 @@ export type Value =
   | { kind: "float"; value: number; fromDivision?: true }
   | { kind: "bool"; value: boolean }
   | { kind: "string"; value: string }
-  /** `suggestion`: the variable in scope closest to the name, in case it is a misspelt one. */
-  | { kind: "symbol"; name: string; suggestion?: string }
+  /**
+   * `suggestion`: the variable in scope closest to the name, in case it is a misspelt one;
+   * `position`: where the bare word is, for a call argument's keyword.
+   */
+  | { kind: "symbol"; name: string; suggestion?: string; position?: SourcePosition }
   | { kind: "none" }
   | { kind: "tuple"; items: Value[] }
   | { kind: "layer"; call: EvaluatedCall };

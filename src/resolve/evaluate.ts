@@ -140,10 +140,11 @@ function evaluateNode(expr: Expr, context: Evaluation, keyword = false): Value {
     case "name": {
       const value = scope.get(expr.name);
       if (value) return value;
-      if (keyword || expr.name.includes(".")) {
-        const suggestion = keyword && !expr.name.includes(".") ? closestName(expr.name, scope.keys()) : undefined;
-        return { kind: "symbol", name: expr.name, ...(suggestion === undefined ? {} : { suggestion }) };
+      if (keyword) {
+        const suggestion = expr.name.includes(".") ? undefined : closestName(expr.name, scope.keys());
+        return { kind: "symbol", name: expr.name, position: positionAt(expr.offset), ...(suggestion === undefined ? {} : { suggestion }) };
       }
+      if (expr.name.includes(".")) return { kind: "symbol", name: expr.name };
       throw undefinedName(expr.name, positionAt(expr.offset), scope);
     }
     case "tuple":

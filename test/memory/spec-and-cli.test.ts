@@ -43,7 +43,7 @@ describe("the training: section", () => {
   it("errors: positioned, with the closest name", () => {
     const spec = (training: string) => `training:\n${training}layers:\n  - fc: Linear(4, 2)\n`;
     expect(error(spec("  optimizer: AdamWW\n"))).toBe("spec.yaml:2:14: unknown optimizer 'AdamWW'\n  did you mean 'AdamW'?");
-    expect(error(spec('  optimizer: "SGD(momentum=0.9, nesterov=yes)"\n'))).toBe("spec.yaml:2:33: undefined variable 'yes' in argument 'nesterov' of SGD\n  define it under vars:, or check its spelling");
+    expect(error(spec('  optimizer: "SGD(momentum=0.9, nesterov=yes)"\n'))).toBe("spec.yaml:2:42: undefined variable 'yes' in argument 'nesterov' of SGD\n  define it under vars:, or check its spelling");
     expect(errors(spec("  precision: mixed-bf61\n  zero: 4\n  sharding: 3\n"))).toEqual([
       "spec.yaml:2:14: training.precision must be one of: fp32, amp, mixed-fp16, mixed-bf16, bf16, fp16, not the string 'mixed-bf61'\n  did you mean 'mixed-bf16'?",
       "spec.yaml:3:9: training.zero must be one of: 0, 1, 2, 3, not the integer 4",

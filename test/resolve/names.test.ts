@@ -28,7 +28,7 @@ describe("undefined names are errors in every position", () => {
   it("in layer arguments, at the name, with the closest variable", () => {
     expect(error("vars:\n  hidden: 4\nlayers:\n  - a: Conv2d(4, 4, kernel_size=(hiden, 3))\n")).toBe("spec.yaml:4:34: undefined variable 'hiden'\n  did you mean 'hidden'?");
     expect(error("vars:\n  hidden: 4\nlayers:\n  - a: {type: Linear, in_features: hiden, out_features: 4}\n")).toBe(
-      "spec.yaml:4:23: undefined variable 'hiden' in argument 'in_features' of Linear\n  did you mean 'hidden'?",
+      "spec.yaml:4:36: undefined variable 'hiden' in argument 'in_features' of Linear\n  did you mean 'hidden'?",
     );
   });
 
@@ -44,9 +44,20 @@ describe("undefined names are errors in every position", () => {
     expect(params("layers:\n  - TransformerEncoderLayer(8, 2, 16, activation=F.gelu)\n")).toBe(count("layers:\n  - TransformerEncoderLayer(8, 2, 16)\n").totals.params);
   });
 
+  it("reports a keyword argument's undefined variable at the name, not the keyword", () => {
+    expect(error("vars:\n  use_bias: True\nlayers:\n  - a: Linear(2, 2, bias=use_bais)\n")).toBe("spec.yaml:4:26: undefined variable 'use_bais' in argument 'bias' of Linear\n  did you mean 'use_bias'?");
+  });
+
+  it("refuses an activation that spells almost a variable, and keeps bare function names", () => {
+    expect(error("vars:\n  act: 'gelu'\nlayers:\n  - TransformerEncoderLayer(8, 2, 16, activation=actt)\n")).toBe(
+      "spec.yaml:4:50: undefined variable 'actt' in argument 'activation' of TransformerEncoderLayer\n  for a function, write F.actt; if 'actt' is a variable: did you mean 'act'?",
+    );
+    expect(params("vars:\n  act: 'gelu'\nlayers:\n  - TransformerEncoderLayer(8, 2, 16, activation=act)\n")).toBe(params("layers:\n  - TransformerEncoderLayer(8, 2, 16, activation=silu)\n"));
+  });
+
   it("says a bare word a layer does not know may be a misspelt variable", () => {
     expect(error("vars:\n  mode_name: 'sum'\nlayers:\n  - EmbeddingBag(10, 4, mode=mode_nme)\n")).toBe(
-      "spec.yaml:4:25: EmbeddingBag mode must be 'sum', 'mean' or 'max', got 'mode_nme'\n  if 'mode_nme' is a variable: did you mean 'mode_name'?",
+      "spec.yaml:4:30: EmbeddingBag mode must be 'sum', 'mean' or 'max', got 'mode_nme'\n  if 'mode_nme' is a variable: did you mean 'mode_name'?",
     );
     expect(params("vars:\n  mode_name: 'sum'\nlayers:\n  - EmbeddingBag(10, 4, mode=mode_name)\n")).toBe(40);
   });
