@@ -159,6 +159,8 @@ function balancedCall(text: string, start: number): string {
  * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
  */
 function checkSplitCalls(document: Document.Parsed, text: string, at: (offset: number) => SourcePosition): void {
+  // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
+  if (!/[[{][^\n]*\(/.test(text)) return;
   visit(document, {
     Scalar(_key, node, path) {
       const parent = path[path.length - 1];
@@ -236,8 +238,8 @@ function aliasTargets(document: Document.Parsed): Map<Alias, AnyNode> {
 }
 
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
-  const targets = aliasTargets(document);
-  const resolve = (node: unknown): AnyNode => (isAlias(node) ? targets.get(node) : (node as AnyNode));
+  let targets: Map<Alias, AnyNode> | undefined;
+  const resolve = (node: unknown): AnyNode => (isAlias(node) ? (targets ??= aliasTargets(document)).get(node) : (node as AnyNode));
 
   /** Walks as far along the path as the document goes; returns the deepest node and key found. */
   const walk = (path: DataPath): { node: AnyNode; key: AnyNode } => {
