@@ -44,8 +44,11 @@ function fileLoader(readFile: ReadFile): (file: string, includedAt?: SourcePosit
   };
 }
 
+/** Equal values, whatever their provenance (a float from `/`, where a bare word was written). */
 function sameValue(a: Value, b: Value): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const provenance = new Set(["fromDivision", "position", "suggestion"]);
+  const text = (value: Value) => JSON.stringify(value, (key, item: unknown) => (provenance.has(key) ? undefined : item));
+  return text(a) === text(b);
 }
 
 function samePosition(a: SourcePosition, b: SourcePosition): boolean {

@@ -21,6 +21,7 @@ describe("variables across a top-level include", () => {
 
   it("accepts a repeated definition with the same value, and a file included along two paths", () => {
     expect(count("include: common.yaml\nvars:\n  d: 16\nlayers:\n  - m: {use: mlp}\n", { "common.yaml": common }).totals.params).toBe(16 * 64);
+    expect(count("include: a.yaml\nvars:\n  s: 6 / 3\nlayers:\n  - x: Linear(1, 1)\n", { "a.yaml": "vars:\n  s: 4 / 2\n" }).totals.params).toBe(2);
     const diamond = { "a.yaml": "include: common.yaml\n", "b.yaml": "include: common.yaml\n", "common.yaml": common };
     expect(count("include: [a.yaml, b.yaml]\nlayers:\n  - m: {use: mlp}\n", diamond).totals.params).toBe(16 * 64);
   });
