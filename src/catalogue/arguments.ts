@@ -178,7 +178,8 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
 /** What to write instead, for the wrong types users commonly give. */
 function typeHint(spec: ArgumentSpec, value: Value): string | undefined {
   const number = spec.type === "int" || spec.type === "size";
-  if (value.kind === "float" && value.fromDivision && number) return INTEGER_DIVISION_HINT;
+  const divided = (item: Value): boolean => (item.kind === "float" && item.fromDivision === true) || (item.kind === "tuple" && item.items.some(divided));
+  if (number && divided(value)) return INTEGER_DIVISION_HINT;
   if (value.kind === "none" && number) return "None is no size here: give an integer (a variable set to None or ~ passes None)";
   // Parameter(torch.tensor(2.6592)) as a module's code writes it: a spec gives the shape, not the values.
   if (value.kind === "layer" && /^torch\.(tensor|zeros|ones|empty|full|rand|randn)$/.test(value.call.type)) {

@@ -99,6 +99,9 @@ describe("/ and ** as in Python", () => {
     expect(error("vars:\n  d: 8\nlayers:\n  - a: {repeat: d / 2, layers: []}\n")).toBe(
       "spec.yaml:4:17: repeat must be an integer, not the number 4.0\n  `/` gives a float, as in Python: use `//` for integer division",
     );
+    expect(error("vars:\n  k: 6\nlayers:\n  - a: Conv2d(1, 1, kernel_size=(k / 2, 3))\n")).toBe(
+      "spec.yaml:4:21: Conv2d argument 'kernel_size' must be an integer or a tuple of integers, got a tuple of 2\n  `/` gives a float, as in Python: use `//` for integer division",
+    );
     expect(params("vars:\n  d: 8\nlayers:\n  - a: Linear(d // 2, 4)\n")).toBe(20);
   });
 
