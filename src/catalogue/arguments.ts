@@ -1,5 +1,6 @@
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
+import { INTEGER_DIVISION_HINT } from "../resolve/evaluate.js";
 import type { ArgumentSpec, ArgumentType, LayerDefinition, Signature } from "./types.js";
 
 /**
@@ -122,7 +123,11 @@ export class LayerArguments {
   }
 
   fail(name: string, message: string, hint?: string): never {
-    throw new SpecError(this.values.get(name)?.position ?? this.call.position, message, hint);
+    const value = this.values.get(name)?.value;
+    // A bare word the layer does not know may be a misspelt variable rather than a keyword.
+    const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
+    const at = value?.kind === "symbol" && value.suggestion !== undefined ? value.position : undefined;
+    throw new SpecError(at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
   }
 
   /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
@@ -188,9 +193,23 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
   if (value.kind === "none" && (spec.optional || spec.default === null)) return;
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
-    throw new SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, `define it under vars:, or check its spelling`);
+    const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
+    throw new SpecError(value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
   }
-  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, WHAT_TO_WRITE[spec.type]);
+  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
+}
+
+/** What to write instead, for the wrong types users commonly give. */
+function typeHint(spec: ArgumentSpec, value: Value): string | undefined {
+  const number = spec.type === "int" || spec.type === "size";
+  const divided = (item: Value): boolean => (item.kind === "float" && item.fromDivision === true) || (item.kind === "tuple" && item.items.some(divided));
+  if (number && divided(value)) return INTEGER_DIVISION_HINT;
+  if (value.kind === "none" && number) return "None is no size here: give an integer (a variable set to None or ~ passes None)";
+  // Parameter(torch.tensor(2.6592)) as a module's code writes it: a spec gives the shape, not the values.
+  if (value.kind === "layer" && /^torch\.(tensor|zeros|ones|empty|full|rand|randn)$/.test(value.call.type)) {
+    return "a spec gives a tensor's shape, not its values: Parameter(()) is a scalar, Parameter(3, 4) a 3×4 tensor";
+  }
+  return undefined;
 }
 
 /** Binds positional and keyword arguments to a definition's signature, as Python would. */

@@ -35,7 +35,11 @@ function nested(args: LayerArguments, name: string): LayerTensors {
  */
 function activationTensors(args: LayerArguments): LayerTensors {
   const value = args.value("activation");
-  if (value.kind === "symbol") return NONE;
+  if (value.kind === "symbol") {
+    // A bare function name (relu, F.silu) holds no tensors; one that spells almost a variable in scope is likely that variable.
+    if (value.suggestion !== undefined) args.fail("activation", `undefined variable '${value.name}' in argument 'activation' of ${args.type}`, "for a function, write F." + value.name);
+    return NONE;
+  }
   if (value.kind === "layer") return within("activation", nested(args, "activation"));
   if (value.kind !== "string") {
     args.fail("activation", `${args.type} activation must be 'relu', 'gelu', a function such as F.gelu or a module such as GELU(), got ${describeValue(value)}`);

@@ -97,7 +97,7 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
         settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
         break;
       case "dtype":
-        settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text), position }), from };
+        settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position }), from };
         break;
       case "batch":
         settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };

@@ -16,7 +16,7 @@ export type Expr =
   | { kind: "binary"; op: BinaryOperator; left: Expr; right: Expr; offset: number }
   | CallExpr;
 
-export type BinaryOperator = "+" | "-" | "*" | "//" | "/" | "%" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
+export type BinaryOperator = "+" | "-" | "*" | "//" | "/" | "%" | "**" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or";
 
 export interface CallExpr {
   kind: "call";
@@ -55,7 +55,7 @@ interface Token {
   value?: string;
 }
 
-const OPERATORS = ["//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
+const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
 // Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
 const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
@@ -131,8 +131,8 @@ class Parser {
 
   private expect(text: string, what: string): Token {
     if (!this.isOp(text)) {
-      // YAML splits an unquoted call at its commas inside [...] and {...}: the commonest cause.
-      const hint = this.current.kind === "end" ? "inside YAML's [ ] or { }, quote call strings: YAML splits them at commas" : undefined;
+      // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
+      const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
       throw new ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${describe(this.current)}`, hint);
     }
     return this.next();
@@ -146,8 +146,17 @@ class Parser {
   }
 
   expression(): Expr {
-    if (++this.depth > MAX_DEPTH) throw new ExpressionError(this.current.offset, `expression nested more than ${MAX_DEPTH} levels deep`);
-    const result = this.or();
+    return this.nested(this.current.offset, () => this.or());
+  }
+
+  /**
+   * Every recursive step of the grammar (parentheses, brackets, calls, unary operators, `not`, `**`)
+   * goes through here, so the tree is never deeper than MAX_DEPTH and no later walk of it can overflow
+   * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
+   */
+  private nested<T>(offset: number, parse: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw new ExpressionError(offset, `expression nested more than ${MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
+    const result = parse();
     this.depth--;
     return result;
   }
@@ -173,7 +182,7 @@ class Parser {
   private not(): Expr {
     if (this.isWord("not")) {
       const offset = this.next().offset;
-      return { kind: "unary", op: "not", operand: this.not(), offset };
+      return { kind: "unary", op: "not", operand: this.nested(offset, () => this.not()), offset };
     }
     return this.comparison();
   }
@@ -208,12 +217,18 @@ class Parser {
   private unary(): Expr {
     if (this.isOp("-") || this.isOp("+")) {
       const token = this.next();
-      if (++this.depth > MAX_DEPTH) throw new ExpressionError(token.offset, `expression nested more than ${MAX_DEPTH} levels deep`);
-      const operand = this.unary();
-      this.depth--;
+      const operand = this.nested(token.offset, () => this.unary());
       return { kind: "unary", op: token.text as "-" | "+", operand, offset: token.offset };
     }
-    return this.primary();
+    return this.power();
+  }
+
+  /** Python's `**`: right-associative, and binding tighter than a unary minus on its left (`-2 ** 2` is -4). */
+  private power(): Expr {
+    const base = this.primary();
+    if (!this.isOp("**")) return base;
+    const token = this.next();
+    return { kind: "binary", op: "**", left: base, right: this.nested(token.offset, () => this.unary()), offset: token.offset };
   }
 
   private primary(): Expr {

@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 
 /** A path into the parsed data, as ajv's instancePath and our resolver name it. */
@@ -13,6 +13,8 @@ export interface YamlSource {
   at(path: DataPath): SourcePosition;
   /** Position of the mapping key that holds `path`'s last segment. */
   keyAt(path: DataPath): SourcePosition;
+  /** True when the value at `path` is a quoted YAML scalar (`'sum'` or `"sum"`). */
+  quotedAt(path: DataPath): boolean;
   /** For a string value: maps an offset inside the string to its position in the file. */
   offsetsAt(path: DataPath): (offset: number) => SourcePosition;
 }
@@ -45,22 +47,173 @@ function checkDepth(node: AnyNode, depth: number, fail: (node: Node) => never): 
   }
 }
 
+/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
+const SCAN_DEPTH = 4 * MAX_DEPTH;
+
+/**
+ * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
+ * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
+ */
+function tooDeep(text: string): number | undefined {
+  const indents: number[] = [];
+  // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
+  let firstPast: number | undefined;
+  const past = (depth: number, offset: number): boolean => {
+    if (depth > MAX_DEPTH) firstPast ??= offset;
+    return depth > SCAN_DEPTH;
+  };
+  let flow = 0;
+  let quote = "";
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = "";
+      else if (ch === "\n") lineStart = true;
+      continue;
+    }
+    if (lineStart && flow === 0) {
+      let end = i;
+      while (text[end] === " " || text[end] === "-" || text[end] === "?") end++;
+      if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
+        // Each "- " and each deeper key opens a level.
+        const indent = end - i;
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
+        for (let item = 0; item < dashes.length; item++) if (past(indents.length + item, dashes[item]!)) return firstPast;
+        if (past(indents.length + dashes.length, end)) return firstPast;
+      }
+    }
+    lineStart = ch === "\n";
+    if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const newline = text.indexOf("\n", i);
+      if (newline < 0) break;
+      i = newline - 1;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === "[" || ch === "{") {
+      if (past(++flow + indents.length, i)) return firstPast;
+    } else if ((ch === "]" || ch === "}") && flow > 0) flow--;
+  }
+  return undefined;
+}
+
+const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
+
+/** Error codes of the yaml library that mean a line starts at the wrong column. */
+const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
+
+/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
+function syntaxHint(text: string, code: string, message: string, line: number, col: number): string {
+  const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
+  if (unclosed) {
+    const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
+    return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
+  }
+  if (INDENTATION_CODES.has(code)) return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
+  return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
+}
+
+interface Line {
+  number: number;
+  indent: number;
+  item: boolean;
+  text: string;
+}
+
+function contentLines(text: string): Line[] {
+  return text.split("\n").flatMap((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    const indent = line.length - line.replace(/^[ \t]+/, "").length;
+    const rest = line.slice(indent);
+    return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
+  });
+}
+
+/** Names the line that probably starts at the wrong column, and the line it should line up with. */
+function indentationHint(text: string, line: number, col: number): string | undefined {
+  const lines = contentLines(text);
+  const here = lines.findIndex((candidate) => candidate.number >= line);
+  if (here < 0) return undefined;
+  // An error inside a line (after its first character) is about the line that follows.
+  const index = lines[here]!.number === line && col > lines[here]!.indent + 1 ? here + 1 : here;
+  const wrong = lines[index];
+  if (!wrong) return undefined;
+  if (text.split("\n")[wrong.number - 1]!.slice(0, wrong.indent).includes("\t")) return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
+  const kind = wrong.item ? "list item" : "key";
+  const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+  const shown = (entry: Line) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
+  if (!sibling) return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
+  return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
+}
+
+/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
+function balancedCall(text: string, start: number): string {
+  let depth = 0;
+  for (let i = start; i < text.length && text[i] !== "\n"; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return text.slice(start, i + 1);
+  }
+  return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
+}
+
+/**
+ * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
+ * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
+ */
+function checkSplitCalls(document: Document.Parsed, text: string, at: (offset: number) => SourcePosition): void {
+  // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
+  if (!/[[{][^\n]*\(/.test(text)) return;
+  visit(document, {
+    Scalar(_key, node, path) {
+      const parent = path[path.length - 1];
+      const container = isPair(parent) ? path[path.length - 2] : parent;
+      if (node.type !== "PLAIN" || typeof node.value !== "string" || !isCollection(container) || !container.flow) return;
+      const opened = node.value.split("(").length - node.value.split(")").length;
+      if (opened <= 0) return;
+      const start = node.range?.[0] ?? 0;
+      throw new SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+    },
+  });
+}
+
+/** The line and column of an offset, for errors found before the parser has counted the lines. */
+function positionBeforeParsing(file: string, text: string, offset: number): SourcePosition {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
+}
+
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-export function parseYaml(text: string, file: string): YamlSource {
+export function parseYaml(withBom: string, file: string): YamlSource {
+  // Editors count columns after a byte-order mark, and so do we.
+  const text = withBom.replace(/^\uFEFF/, "");
   const lines = new LineCounter();
   const at = (offset: number) => position(file, lines, offset);
   if (text.length > YAML_MAX_BYTES) {
     throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
   }
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const deep = tooDeep(text);
+  if (deep !== undefined) throw new SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
+    if (!(error instanceof RangeError)) throw error;
+    throw new SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  }
   const problem = document.errors[0];
   if (problem) {
+    const position = at(problem.pos[0]);
+    if (/call stack/i.test(problem.message)) throw new SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
-    throw new SpecError(at(problem.pos[0]), `YAML syntax error: ${detail}`, "fix the YAML syntax here; a YAML linter in your editor shows the same spot");
+    throw new SpecError(position, `YAML syntax error: ${detail}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
   }
   checkDepth(document.contents, 1, (node) => {
-    throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, `flatten the spec: blocks: and include: keep specs shallow`);
+    throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   });
+  checkSplitCalls(document, text, at);
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIASES });
@@ -71,8 +224,25 @@ export function parseYaml(text: string, file: string): YamlSource {
   return makeSource(file, text, document, at, data);
 }
 
+/**
+ * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
+ * document per call, which made positions under a 2,000-entry alias take seconds.
+ */
+function aliasTargets(document: Document.Parsed): Map<Alias, AnyNode> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, AnyNode>();
+  visit(document, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
-  const resolve = (node: unknown): AnyNode => (isAlias(node) ? (node.resolve(document) as AnyNode) : (node as AnyNode));
+  let targets: Map<Alias, AnyNode> | undefined;
+  const resolve = (node: unknown): AnyNode => (isAlias(node) ? (targets ??= aliasTargets(document)).get(node) : (node as AnyNode));
 
   // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
   const indexes = new WeakMap<object, Map<string, Pair>>();
@@ -117,6 +287,10 @@ function makeSource(file: string, text: string, document: Document.Parsed, at: (
     keyAt: (path) => {
       const deepest = walk(path);
       return start(deepest.key ?? deepest.node);
+    },
+    quotedAt: (path) => {
+      const node = walk(path).node;
+      return isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
     },
     offsetsAt: (path) => {
       const node = walk(path).node;

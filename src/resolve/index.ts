@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
-import type { Value } from "../parse/values.js";
+import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
@@ -48,6 +48,30 @@ function fileLoader(readFile: ReadFile, spec: string): (file: string, includedAt
   };
 }
 
+/** Equal values, whatever their provenance (a float from `/`, where a bare word was written). */
+function sameValue(a: Value, b: Value): boolean {
+  const provenance = new Set(["fromDivision", "position", "suggestion"]);
+  const text = (value: Value) => JSON.stringify(value, (key, item: unknown) => (provenance.has(key) ? undefined : item));
+  return text(a) === text(b);
+}
+
+function samePosition(a: SourcePosition, b: SourcePosition): boolean {
+  return a.file === b.file && a.line === b.line && a.col === b.col;
+}
+
+/**
+ * A variable defined twice with different values across a top-level include: the included file's
+ * blocks and vars would keep one value while the rest of the model used the other, so it is refused.
+ */
+function conflictingVariable(name: string, here: SourcePosition, there: SourcePosition, value: Value, other: Value): SpecError {
+  const where = `${there.file}:${there.line}:${there.col}`;
+  return new SpecError(
+    here,
+    `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`,
+    `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`,
+  );
+}
+
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
 export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   const load = fileLoader(readFile, file);
@@ -56,14 +80,23 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   const scopeOf = (loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>) => {
     const { source, data } = loaded;
     const scope = new Map<string, Value>();
+    /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
+    const origins = new Map<string, SourcePosition>();
     const blocks = new Map<string, BlockDefinition>();
     const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
     includes.forEach((included, index) => {
       const path = typeof data.include === "string" ? ["include"] : ["include", index];
       const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
-      for (const [name, value] of inner.scope) scope.set(name, value);
+      for (const [name, value] of inner.scope) {
+        const here = inner.origins.get(name)!;
+        const earlier = origins.get(name);
+        if (earlier && !sameValue(scope.get(name)!, value) && !samePosition(earlier, here)) throw conflictingVariable(name, here, earlier, value, scope.get(name)!);
+        scope.set(name, value);
+        origins.set(name, here);
+      }
       for (const [name, block] of inner.blocks) {
-        if (blocks.has(name)) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+        // One file included along two paths defines its blocks once.
+        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
         blocks.set(name, block);
       }
     });
@@ -71,13 +104,18 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
     }
     for (const [name, raw] of Object.entries(data.vars ?? {})) {
-      scope.set(name, overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope));
+      const value = overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope);
+      const here = source.keyAt(["vars", name]);
+      const included = origins.get(name);
+      if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
+      scope.set(name, value);
+      origins.set(name, here);
     }
     for (const [name, block] of Object.entries(data.blocks ?? {})) {
       if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, topology: topologyOf(source, ["blocks", name], block, scope) });
+      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
     }
-    return { source, data, scope, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
+    return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
   };
 
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {

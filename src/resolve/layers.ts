@@ -19,8 +19,8 @@ export interface BlockDefinition {
   layers: unknown[];
   source: YamlSource;
   path: DataPath;
-  /** The block's own forward:, residual: or branches:, which a `use:` entry's keys override. */
-  topology: Topology;
+  /** The block's definition, whose forward:, residual: or branches: are evaluated with each use's parameters. */
+  body: Record<string, unknown>;
   /** The variables of the file that defines the block: blocks are lexically scoped. */
   scope: Scope;
 }
@@ -64,7 +64,7 @@ export type LoadInclude = (
   position: SourcePosition,
   expanding: string[],
   overrides: ReadonlyMap<string, Value>,
-) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; blocks: Map<string, BlockDefinition>; topology: Topology };
+) => { source: YamlSource; data: SpecData; scope: Map<string, Value>; origins: Map<string, SourcePosition>; blocks: Map<string, BlockDefinition>; topology: Topology };
 
 export interface Walker {
   loadInclude: LoadInclude;
@@ -94,7 +94,7 @@ function mappingCall(source: YamlSource, path: DataPath, body: Body, scope: Scop
   const shown: string[] = [];
   for (const [name, raw] of Object.entries(body)) {
     if (name === "type" || OPTIONS.has(name)) continue;
-    args.push({ name, value: valueOf(source, [...path, name], raw, scope), position: source.keyAt([...path, name]) });
+    args.push({ name, value: valueOf(source, [...path, name], raw, scope, "keyword"), position: source.keyAt([...path, name]) });
     shown.push(`${name}=${Array.isArray(raw) ? `(${raw.join(", ")})` : String(raw)}`);
   }
   const type = String(body.type);
@@ -209,7 +209,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
 
     if (body.if !== undefined) {
-      const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope);
+      const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
       if (!isTrue(condition, source.at([...bodyPath, "if"]))) return;
     }
     const repeated = body.repeat !== undefined;
@@ -234,7 +234,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       ? (body.frozen as string[]).map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
       : [];
     const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope), position: source.at([...bodyPath, "dtype"]) }];
+    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
     if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
 
@@ -261,13 +261,10 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
         throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
       }
       checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
-      const blockContext: ListContext = {
-        ...inner,
-        source: block.source,
-        scope: blockScope(source, bodyPath, body, block, scope),
-        expanding: [...context.expanding, `block ${blockName}`],
-      };
-      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), block.topology);
+      const boundScope = blockScope(source, bodyPath, body, block, scope);
+      const blockContext: ListContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
+      // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
+      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
       return;
     }
     const file = includedPath(source, String(body.include), [...bodyPath, "include"]);

@@ -1,8 +1,8 @@
 import { SpecError } from "../diagnostics/index.js";
 import { ExpressionError, parseCall, parseExpression, type CallExpr, type Expr } from "../parse/expression.js";
-import type { EvaluatedCall, Value } from "../parse/values.js";
+import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
-import { evaluate, evaluateCall, type PositionAt, type Scope } from "./evaluate.js";
+import { INTEGER_DIVISION_HINT, evaluate, evaluateCall, type PositionAt, type Scope } from "./evaluate.js";
 
 /** Parses `text`, turning a syntax error into a SpecError at its position. */
 export function parsedAt<T>(positionAt: PositionAt, text: string, parse: (text: string) => T): T {
@@ -14,10 +14,11 @@ export function parsedAt<T>(positionAt: PositionAt, text: string, parse: (text: 
   }
 }
 
-/** Parses and evaluates the expression string at `path`. */
-export function evaluateText(source: YamlSource, path: DataPath, text: string, scope: Scope): Value {
-  const expr: Expr = parsedAt(source.offsetsAt(path), text, parseExpression);
-  return evaluate(expr, scope, source.offsetsAt(path), text);
+/** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
+export function evaluateText(source: YamlSource, path: DataPath, text: string, scope: Scope, keyword = false): Value {
+  const positionAt = source.offsetsAt(path);
+  const expr: Expr = parsedAt(positionAt, text, parseExpression);
+  return evaluate(expr, scope, positionAt, text, keyword);
 }
 
 /** Parses and evaluates the constructor call string at `path`. */
@@ -27,10 +28,18 @@ export function evaluateCallText(source: YamlSource, path: DataPath, text: strin
 }
 
 /**
- * A YAML value as a layer argument or variable: numbers, booleans, ~ and lists as they are;
- * a string is an expression (`4 * d`, `(3, 3)`, `LayerNorm(d)`) or, when it is not one, a string.
+ * How a YAML string is read. Always as an expression (`4 * d`, `(3, 3)`, `'text'`, `LayerNorm(d)`),
+ * so a typo or a stray parenthesis is an error at its place, never a string that happens to be true;
+ * but a word quoted in YAML (`mode: 'sum'`) that names no variable is that string, except in
+ * `strict` places (`if:`, `repeat:`, sizes), where only an expression makes sense. As a call
+ * argument (`keyword`), a bare word (`mode: sum`) is the layer's to read, as print(model) writes it.
  */
-export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope: Scope): Value {
+export type ValueMode = "strict" | "value" | "keyword";
+
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
+export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope: Scope, mode: ValueMode = "value"): Value {
   if (raw === null || raw === undefined) return { kind: "none" };
   if (typeof raw === "boolean") return { kind: "bool", value: raw };
   if (typeof raw === "number") {
@@ -38,21 +47,19 @@ export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope:
     if (!Number.isSafeInteger(raw)) throw new SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
     return { kind: "int", value: raw };
   }
-  if (Array.isArray(raw)) return { kind: "tuple", items: raw.map((item, index) => valueOf(source, [...path, index], item, scope)) };
+  if (Array.isArray(raw)) return { kind: "tuple", items: raw.map((item, index) => valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
   const text = String(raw);
-  try {
-    parseExpression(text);
-  } catch {
-    return { kind: "string", value: text };
-  }
-  return evaluateText(source, path, text, scope);
+  if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path)) return { kind: "string", value: text };
+  return evaluateText(source, path, text, scope, mode === "keyword");
 }
 
 /** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
 export function integerAt(source: YamlSource, path: DataPath, raw: unknown, scope: Scope, what: string): number {
-  const value = valueOf(source, path, raw, scope);
-  if (value.kind === "symbol") throw new SpecError(source.at(path), `undefined variable '${value.name}' in ${what}`, "define it under vars:, or check its spelling");
-  if (value.kind !== "int") throw new SpecError(source.at(path), `${what} must be an integer, not ${value.kind === "float" ? value.value : value.kind}`);
+  const value = valueOf(source, path, raw, scope, "strict");
+  if (value.kind !== "int") {
+    const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
+    throw new SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+  }
   if (value.value < 0) throw new SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
   return value.value;
 }

@@ -52,7 +52,7 @@ export function topologyOf(source: YamlSource, path: DataPath, body: Record<stri
       topology.residual = { merge: merge(source, at, residual), then: [], position: source.at(at) };
     } else {
       const spec = residual as { merge?: unknown; shortcut?: unknown; then?: unknown; if?: unknown };
-      const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : valueOf(source, [...at, "if"], spec.if, scope), source.at([...at, "if"]));
+      const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
       if (applies) topology.residual = {
         merge: spec.merge === undefined ? "add" : merge(source, [...at, "merge"], spec.merge),
         ...(spec.shortcut === undefined ? {} : { shortcut: step(source, [...at, "shortcut"], spec.shortcut, scope) }),

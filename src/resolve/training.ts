@@ -16,6 +16,6 @@ export function resolveTraining(source: YamlSource, training: SpecData["training
   if (training.zero !== undefined) resolved.zero = { value: training.zero, position: at("zero") };
   if (training.batch !== undefined) resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
   if (training.checkpointing !== undefined) resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
-  if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope), position: at("dtype") };
+  if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
   return resolved;
 }

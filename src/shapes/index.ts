@@ -6,7 +6,7 @@ import { describeLayer, numel, sameShape, type DescribedLayer, type ForwardInput
 import { checked } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
-import { merge, runOp, type Evaluator } from "./ops.js";
+import { isOpName, merge, runOp, type Evaluator } from "./ops.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { CHECKPOINTING, type CallRecord, type Checkpointing, type LayerShapes, type ShapeReport, type ShapeTotals } from "./types.js";
@@ -169,7 +169,8 @@ class Inference implements Evaluator {
     const child = this.child(module, name);
     if (child) return child;
     const names = module.children.map((candidate) => candidate.name);
-    throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? `its children are: ${names.join(", ") || "none"}`);
+    const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
+    throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
   }
 
   runStep(module: ModuleNode, step: ForwardStep, x: Tensor, segments: PathSegment[]): Tensor {

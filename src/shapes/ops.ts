@@ -36,6 +36,11 @@ const FUNCTIONAL: Record<string, string> = {
   tanh: "Tanh",
 };
 
+/** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
+export function isOpName(name: string): boolean {
+  return name in FUNCTIONAL || name in OPS;
+}
+
 const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
 
 /** NumPy broadcasting, or undefined when the shapes do not broadcast. */

@@ -57,14 +57,51 @@ function hintFor(path: DataPath, keyword: string): string | undefined {
   return undefined;
 }
 
+const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
+
+/**
+ * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
+ * keyword. When every branch refused the value's type, one problem remains: the keyword's, with the
+ * types the branches take. When some branch took the type and failed deeper, that branch's errors
+ * say what is wrong, and the other branches' type errors are noise.
+ */
+function foldAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const folded = new Map<ErrorObject, ErrorObject>();
+  let branchStart = 0;
+  errors.forEach((error, index) => {
+    if (!ALTERNATIVES.has(error.keyword)) return;
+    const path = error.instancePath;
+    const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
+    branchStart = index + 1;
+    const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
+    for (const other of typeErrors) dropped.add(other);
+    if (typeErrors.length === branches.length) {
+      const types = [...new Set(typeErrors.flatMap((other) => String(other.params.type).split(",")))];
+      folded.set(error, { ...error, params: { ...error.params, types } });
+    } else {
+      dropped.add(error);
+    }
+  });
+  return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
+}
+
+/** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
+function firstSentence(description: string | undefined): string | undefined {
+  if (!description) return undefined;
+  const end = description.search(/\.(\s|$)/);
+  return end < 0 ? description : description.slice(0, end + 1);
+}
+
 /** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
-export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource): SpecError[] {
+export function schemaErrors(allErrors: readonly ErrorObject[], source: YamlSource): SpecError[] {
   const seen = new Set<string>();
   const result: SpecError[] = [];
+  const errors = foldAlternatives(allErrors);
   for (const error of errors) {
-    // `if`/`anyOf` only say that a branch failed; the branch's own error says what is wrong.
+    // `if` only says that a branch failed; the branch's own error says what is wrong.
     // Errors about a property name (propertyName set) are read by the propertyNames case below.
-    if (error.keyword === "if" || error.keyword === "anyOf" || error.propertyName !== undefined) continue;
+    if (error.keyword === "if" || error.propertyName !== undefined) continue;
     const path = dataPath(error, source.data);
     const where = describePath(path);
     const value = valueAt(source.data, path);
@@ -75,6 +112,7 @@ export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource)
       case "type": {
         const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
         message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
+        if (value === null && path[0] === "vars") hint ??= `YAML reads ~, null and an empty value as no value: give the variable one (${String(path[1])}: 16), or write None for Python's None`;
         break;
       }
       case "required":
@@ -117,8 +155,12 @@ export function schemaErrors(errors: readonly ErrorObject[], source: YamlSource)
         message = `${where} must not be empty`;
         break;
       case "oneOf":
-        message = `${where} must be a file path or a list of file paths`;
+      case "anyOf": {
+        const types = (error.params.types as string[] | undefined) ?? [];
+        message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+        hint ??= firstSentence((error.parentSchema as { description?: string } | undefined)?.description);
         break;
+      }
       case "pattern": {
         const description = (error.parentSchema as { description?: string } | undefined)?.description;
         message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;

@@ -43,7 +43,7 @@ describe("the training: section", () => {
   it("errors: positioned, with the closest name", () => {
     const spec = (training: string) => `training:\n${training}layers:\n  - fc: Linear(4, 2)\n`;
     expect(error(spec("  optimizer: AdamWW\n"))).toBe("spec.yaml:2:14: unknown optimizer 'AdamWW'\n  did you mean 'AdamW'?");
-    expect(error(spec('  optimizer: "SGD(momentum=0.9, nesterov=yes)"\n'))).toBe("spec.yaml:2:33: undefined variable 'yes' in argument 'nesterov' of SGD\n  define it under vars:, or check its spelling");
+    expect(error(spec('  optimizer: "SGD(momentum=0.9, nesterov=yes)"\n'))).toBe("spec.yaml:2:42: undefined variable 'yes' in argument 'nesterov' of SGD\n  define it under vars:, or check its spelling");
     expect(errors(spec("  precision: mixed-bf61\n  zero: 4\n  sharding: 3\n"))).toEqual([
       "spec.yaml:2:14: training.precision must be one of: fp32, amp, mixed-fp16, mixed-bf16, bf16, fp16, not the string 'mixed-bf61'\n  did you mean 'mixed-bf16'?",
       "spec.yaml:3:9: training.zero must be one of: 0, 1, 2, 3, not the integer 4",
@@ -99,7 +99,7 @@ describe("the report command's training flags", () => {
       return result.stderr;
     };
     expect(invalid("--optimizer", "AdamWW")).toBe("model-budget: --optimizer: unknown optimizer 'AdamWW'\n  did you mean 'AdamW'?\n");
-    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text\n  inside YAML's [ ] or { }, quote call strings: YAML splits them at commas\n");
+    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text\n  add the missing ')'\n");
     expect(invalid("--precision", "bf61")).toBe("model-budget: --precision: unknown precision 'bf61'\n  did you mean 'bf16'?\n");
     expect(invalid("--gpus", "abc")).toBe("model-budget: --gpus: the GPU count is a whole number, not 'abc'\n");
     expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0\n");

@@ -76,7 +76,7 @@ describe("arithmetic over vars", () => {
     expect(value("(d + 2) * 4 // 3", { d: 7 })).toEqual({ kind: "int", value: 12 });
     expect(value("-7 // 2")).toEqual({ kind: "int", value: -4 });
     expect(value("-7 % 3")).toEqual({ kind: "int", value: 2 });
-    expect(value("d / 2", { d: 3 })).toEqual({ kind: "float", value: 1.5 });
+    expect(value("d / 2", { d: 3 })).toEqual({ kind: "float", value: 1.5, fromDivision: true });
     expect(value("2 ** 3".replace("**", "*"))).toEqual({ kind: "int", value: 6 });
   });
 
@@ -89,6 +89,6 @@ describe("arithmetic over vars", () => {
     expect(value("2 * 4503599627370495")).toEqual({ kind: "int", value: 9007199254740990 });
     expect(() => value("2 * 4503599627370496")).toThrow("<expr>:1:3: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly");
     expect(() => value("d // 0", { d: 1 })).toThrow("<expr>:1:3: division by zero");
-    expect(() => value("2 * dd")).toThrow("<expr>:1:3: undefined variable 'dd'");
+    expect(() => value("2 * dd")).toThrow("<expr>:1:5: undefined variable 'dd'");
   });
 });

@@ -24,7 +24,7 @@ describe("YAML with positions", () => {
 
   it("reports syntax errors at their position", () => {
     expect(failure("model: x\nlayers:\n  - a: [1,\n")).toBe(
-      "spec.yaml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot",
+      "spec.yaml:4:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  a [ before line 4 is not closed: add its ], or indent the lines that continue it",
     );
     expect(failure("model: x\nmodel: y\n")).toBe("spec.yaml:2:1: YAML syntax error: duplicate key in one mapping\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot");
   });
@@ -43,5 +43,27 @@ describe("YAML with positions", () => {
     expect(failure(`${"[".repeat(70)}${"]".repeat(70)}`)).toBe(
       "spec.yaml:1:65: nesting deeper than 64 levels\n  flatten the spec: blocks: and include: keep specs shallow",
     );
+  });
+});
+
+describe("YAML indentation errors name the line that is probably mis-indented", () => {
+  it("a key, a list item under a key, a nested mapping and a tab", () => {
+    expect(failure("model: x\nlayers:\n  - a: Linear(4, 4)\n vars:\n  d: 1\n")).toBe(
+      "spec.yaml:4:1: YAML syntax error: All mapping items must start at the same column\n  line 4 ('vars:') is probably mis-indented: it starts at column 2, the key on line 2 ('layers:') at column 1; line them up, or nest it under a key",
+    );
+    expect(failure("layers:\n  - a:\n      layers:\n        - b: Linear(1, 1)\n     - c: Linear(1, 1)\n")).toBe(
+      "spec.yaml:5:1: YAML syntax error: A block sequence may not be used as an implicit map key\n  line 5 ('- c: Linear(1, 1)') is probably mis-indented: it starts at column 6, the list item on line 4 ('- b: Linear(1, 1)') at column 9; line them up, or nest it under a key",
+    );
+    expect(failure("vars:\n  d: 1\n   e: 2\n")).toBe(
+      "spec.yaml:2:6: YAML syntax error: Nested mappings are not allowed in compact mappings\n  line 3 ('e: 2') is probably mis-indented: it starts at column 4, the key on line 2 ('d: 1') at column 3; line them up, or nest it under a key",
+    );
+    expect(failure("vars:\n\td: 1\n")).toBe("spec.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation\n  line 2 is indented with a tab: YAML indents with spaces only");
+  });
+
+  it("an unclosed bracket, and columns after a byte-order mark", () => {
+    expect(failure("model: [\nlayers:\n  - a: Linear(2, 2)\n")).toBe(
+      "spec.yaml:2:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]\n  a [ before line 2 is not closed: add its ], or indent the lines that continue it",
+    );
+    expect(parseYaml("\uFEFFvars: {d: zz}\n", "spec.yaml").at(["vars", "d"])).toEqual({ file: "spec.yaml", line: 1, col: 11 });
   });
 });

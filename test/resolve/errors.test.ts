@@ -5,7 +5,7 @@ import { error, errors } from "../helpers/specs.js";
 describe("errors point at the offending spot and say what to do", () => {
   it("YAML syntax", () => {
     expect(error("layers:\n  - a: Linear(4, 4)\n   - b: x\n")).toBe(
-      "spec.yaml:3:4: YAML syntax error: All sequence items must start at the same column\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot",
+      "spec.yaml:3:4: YAML syntax error: All sequence items must start at the same column\n  line 3 ('- b: x') is probably mis-indented: it starts at column 4, the list item on line 2 ('- a: Linear(4, 4)') at column 3; line them up, or nest it under a key",
     );
   });
 
@@ -67,14 +67,15 @@ describe("errors point at the offending spot and say what to do", () => {
   });
 
   it("undefined variables", () => {
-    expect(error("vars:\n  d: 4\nlayers:\n  - a: Linear(d, dd)\n")).toBe("spec.yaml:4:18: undefined variable 'dd' in argument 'out_features' of Linear\n  define it under vars:, or check its spelling");
-    expect(error("vars:\n  d: 4\nlayers:\n  - a: Linear(d, 4 * dd)\n")).toBe("spec.yaml:4:20: undefined variable 'dd'\n  define it under vars:, or check its spelling");
-    expect(error("layers:\n  - a: {repeat: n, layers: []}\n")).toBe("spec.yaml:2:17: undefined variable 'n' in repeat\n  define it under vars:, or check its spelling");
+    expect(error("vars:\n  d: 4\nlayers:\n  - a: Linear(d, dd)\n")).toBe("spec.yaml:4:18: undefined variable 'dd' in argument 'out_features' of Linear\n  did you mean 'd'?");
+    expect(error("vars:\n  width: 4\nlayers:\n  - a: Linear(width, dd)\n")).toBe("spec.yaml:4:22: undefined variable 'dd' in argument 'out_features' of Linear\n  define it under vars:, or check its spelling");
+    expect(error("vars:\n  d: 4\nlayers:\n  - a: Linear(d, 4 * dd)\n")).toBe("spec.yaml:4:22: undefined variable 'dd'\n  did you mean 'd'?");
+    expect(error("layers:\n  - a: {repeat: n, layers: []}\n")).toBe("spec.yaml:2:17: undefined variable 'n'\n  define it under vars:, or write 'n' in quotes for a string");
   });
 
   it("bad repeat counts", () => {
     expect(error("layers:\n  - a: {repeat: -1, layers: []}\n")).toBe("spec.yaml:2:17: repeat must not be negative, got -1");
-    expect(error("layers:\n  - a: {repeat: '2.5', layers: []}\n")).toBe("spec.yaml:2:17: repeat must be an integer, not 2.5");
+    expect(error("layers:\n  - a: {repeat: '2.5', layers: []}\n")).toBe("spec.yaml:2:17: repeat must be an integer, not the number 2.5");
   });
 
   it("ties to missing parameters, missing layers, several instances, or other shapes", () => {
