@@ -2,13 +2,14 @@ import { realpathSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as core from "@actions/core";
-import { context, getOctokit } from "@actions/github";
+import { context } from "@actions/github";
 import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
+import { githubClient } from "./octokit.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
@@ -147,7 +148,7 @@ async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Pr
   const run = context.payload.workflow_run as { head_sha?: string; html_url?: string } | undefined;
   const destination: Destination = { owner, repo, ...(run?.html_url ? { runUrl: run.html_url } : {}) };
   if (saved.pullRequest === undefined || !run?.head_sha || !inputs.token) return destination;
-  const pull = await getOctokit(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
+  const pull = await githubClient(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
   if (pull.data.head.sha !== run.head_sha) {
     core.warning(`model-budget: the saved report names PR #${saved.pullRequest}, whose head ${pull.data.head.sha} is not the commit ${run.head_sha} of the run that saved it; not commenting.`);
     return destination;
@@ -167,7 +168,7 @@ async function publish(result: CheckResult, inputs: ActionInputs, destination: D
   }
   const worthIt = inputs.comment === "always" || (inputs.comment === "changed" && hasNews(result)) || (inputs.comment === "failure" && result.status !== "pass");
   const target = { owner: destination.owner, repo: destination.repo, issueNumber: destination.pullRequest };
-  logComment(await upsertComment(getOctokit(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
+  logComment(await upsertComment(githubClient(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
 }
 
 function logComment(outcome: CommentOutcome): void {
@@ -176,7 +177,7 @@ function logComment(outcome: CommentOutcome): void {
     case "updated":
     case "unchanged":
       core.setOutput("comment-id", String(outcome.id));
-      core.info(`model-budget: PR comment ${outcome.id} ${outcome.kind}`);
+      core.info(`model-budget: PR comment ${outcome.id} ${outcome.kind}${outcome.replaced ? " (our earlier comment was hidden, so it is replaced rather than edited)" : ""}`);
       return;
     case "skipped":
       core.info(`model-budget: no PR comment (${outcome.reason})`);
@@ -187,6 +188,12 @@ function logComment(outcome: CommentOutcome): void {
           "Fork PRs and Dependabot get a read-only token: the report is in the job summary and the outputs. " +
           "To comment anyway, use the two-workflow recipe in the README (mode: publish from a workflow_run job).",
       );
+      return;
+    case "rate-limited":
+      core.warning(`model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs; re-run the job later.`);
+      return;
+    case "unreadable":
+      core.warning(`model-budget did not comment: ${outcome.message}. The report is in the job summary and the outputs.`);
   }
 }
 

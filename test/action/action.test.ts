@@ -32,6 +32,8 @@ afterEach(() => {
   github.requests = [];
   delete github.refuseWrites;
   github.pullHeads.clear();
+  github.viewer = { login: "github-actions[bot]", type: "Bot" };
+  github.failures = [];
   for (const repository of repositories.splice(0)) repository.cleanup();
 });
 
@@ -290,5 +292,119 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(run.stdout).toContain(
       "::error title=model-budget%3A invalid spec,file=models/mlp.yaml,line=6,col=16::fc expects 100 input features (Linear(100, 10)), but flat produces [1, 144]",
     );
+  });
+});
+
+describe("the sticky comment is ours", () => {
+  const grown = () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    return { repo, base };
+  };
+
+  it("ignores our marker pasted into someone else's comment and writes its own", async () => {
+    const { repo, base } = grown();
+    const copied = github.seed("<!-- model-budget:default -->\nI copied the bot's comment here", { login: "mallory", type: "User" });
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).not.toContain("cannot comment");
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["POST", "/repos/acme/models/issues/7/comments"]]);
+    expect(copied.body).toBe("<!-- model-budget:default -->\nI copied the bot's comment here");
+    expect(github.comments[1]!.user.login).toBe("github-actions[bot]");
+    expect(github.comments[1]!.body).toBe(run.outputs["comment-body"]);
+    const query = github.requests.find((request) => request.path === "/graphql")!;
+    expect(query.body!.variables!.ids).toEqual([copied.node_id]);
+  });
+
+  it("is refused (403) by the API when it edits someone else's comment, so it never tries", async () => {
+    const { repo, base } = grown();
+    const foreign = github.seed("<!-- model-budget:default -->\nold", { login: "mallory", type: "User" });
+    const refused = await fetch(`${github.url}/repos/acme/models/issues/comments/${foreign.id}`, { method: "PATCH", body: JSON.stringify({ body: "x" }) });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ message: "Must have admin rights to Repository." });
+    github.requests = [];
+    await check(repo, base);
+    expect(github.writes.map((request) => request.method)).toEqual(["POST"]);
+  });
+
+  it("edits only the comment of the identity the token acts as (a PAT's user), not the default bot's", async () => {
+    const { repo, base } = grown();
+    github.viewer = { login: "release-bot-user", type: "User" };
+    github.seed("<!-- model-budget:default -->\nfrom another workflow", { login: "github-actions[bot]", type: "Bot" });
+    const mine = github.seed("<!-- model-budget:default -->\nmine", { login: "release-bot-user", type: "User" });
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["PATCH", `/repos/acme/models/issues/comments/${mine.id}`]]);
+    expect(mine.body).toBe(run.outputs["comment-body"]);
+  });
+
+  it("replaces a minimized comment of ours with a new one instead of editing it", async () => {
+    const { repo, base } = grown();
+    const hidden = github.seed("<!-- model-budget:default -->\nold report", { login: "github-actions[bot]", type: "Bot" });
+    hidden.minimized = true;
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["POST", "/repos/acme/models/issues/7/comments"]]);
+    expect(hidden.body).toBe("<!-- model-budget:default -->\nold report");
+    expect(run.stdout).toContain(`model-budget: PR comment ${github.comments[1]!.id} created (our earlier comment was hidden, so it is replaced rather than edited)`);
+  });
+
+  it("makes no identity query when no comment carries the marker", async () => {
+    const { repo, base } = grown();
+    github.seed("an unrelated comment");
+    await check(repo, base);
+    expect(github.requests.map((request) => request.path)).toEqual(["/repos/acme/models/issues/7/comments?per_page=100", "/repos/acme/models/issues/7/comments"]);
+  });
+});
+
+describe("GitHub's API failing", () => {
+  const grown = () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    return { repo, base };
+  };
+
+  it("retries a transient 500, and comments", async () => {
+    const { repo, base } = grown();
+    github.failures = [{ method: "GET", status: 500, times: 1, payload: { message: "Server Error" } }];
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "GET /repos/acme/models/issues/7/comments?per_page=100",
+      "GET /repos/acme/models/issues/7/comments?per_page=100",
+      "POST /repos/acme/models/issues/7/comments",
+    ]);
+    expect(github.comments).toHaveLength(1);
+  });
+
+  it("retries a secondary-rate-limit 403 after its retry-after, and does not blame a fork token", async () => {
+    const { repo, base } = grown();
+    const limited = { status: 403, headers: { "retry-after": "0" }, payload: { message: "You have exceeded a secondary rate limit." } };
+    github.failures = [{ method: "POST", path: "/repos/acme/models/issues/7/comments", times: 1, ...limited }];
+    const retried = await check(repo, base);
+    expect(retried.exitCode).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.writes.map((request) => request.method)).toEqual(["POST", "POST"]);
+
+    github.comments = [];
+    github.requests = [];
+    github.failures = [{ method: "POST", path: "/repos/acme/models/issues/7/comments", times: 10, ...limited }];
+    const givenUp = await check(repo, base);
+    expect(givenUp.exitCode).toBe(0);
+    expect(github.writes).toHaveLength(3);
+    expect(givenUp.stdout).toContain("::warning::model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP 403: You have exceeded a secondary rate limit.");
+    expect(givenUp.stdout).not.toContain("Fork PRs");
+  });
+
+  it("warns cleanly when the comment list is not a list of comments", async () => {
+    const { repo, base } = grown();
+    github.failures = [{ method: "GET", path: "/repos/acme/models/issues/7/comments", status: 200, times: 1, payload: ["not a comment", 5] }];
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(
+      "::warning::model-budget did not comment: the list of the pull request's comments holds an entry that is not a comment. The report is in the job summary and the outputs.",
+    );
+    expect(run.stdout).not.toContain("Cannot use 'in' operator");
+    expect(github.writes).toHaveLength(0);
   });
 });
