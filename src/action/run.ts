@@ -14,10 +14,10 @@ import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
-import { parseSavedReport } from "./saved-report-schema.js";
+import { readSavedReport } from "./saved-report-schema.js";
 
-/** GitHub keeps job summaries under 1 MiB. */
-const SUMMARY_LIMIT = 1_000_000;
+/** GitHub keeps job summaries under 1 MiB, counted in bytes. */
+const SUMMARY_LIMIT = 1024 * 1024;
 
 /**
  * A path in the checkout, refusing paths (and symlinks) that lead outside it: a PR's spec or
@@ -160,7 +160,7 @@ async function publish(result: CheckResult, inputs: ActionInputs, destination: D
   const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
   const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
   core.setOutput("comment-body", body);
-  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, changesShown: Infinity })).write();
+  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity })).write();
   if (inputs.comment === "never" || destination.pullRequest === undefined) return;
   if (!inputs.token) {
     core.warning("model-budget has no github-token, so it cannot comment; the report is in the job summary.");
@@ -206,7 +206,7 @@ export async function runAction(): Promise<void> {
     let destination: Destination;
     if (inputs.mode === "publish") {
       if (!inputs.report) throw new Error("mode: publish needs the input 'report': the path of a report saved by a check run");
-      const saved = parseSavedReport(readFileSync(resolve(workspace, inputs.report), "utf8"), inputs.report);
+      const saved = readSavedReport(resolve(workspace, inputs.report), inputs.report);
       result = saved.result;
       destination = await verifiedDestination(saved, inputs);
     } else {

@@ -23,6 +23,36 @@ const ENTITIES: Record<string, string> = {
   ":": "&#58;",
 };
 
+/**
+ * Control characters other than newline and tab (ESC starts terminal escape sequences, CR
+ * overwrites a line, NUL truncates), DEL, C1 controls, and the bidirectional formatting
+ * characters that make text read differently from what it is ("Trojan Source").
+ */
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Shows each invisible character as its `\uXXXX` escape. Inside a JSON string that escape means
+ * the same character, so JSON output stays valid and exact while a terminal shows it inertly.
+ */
+export function visibleControls(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+/** The most characters of one name, path or message a comment shows; the rest is elided. */
+export const LONGEST_SHOWN = 500;
+
+/** At most `longest` characters, cut at a character (never inside a surrogate pair) and marked with an ellipsis. */
+export function ellipsize(text: string, longest = LONGEST_SHOWN): string {
+  if (text.length <= longest) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text[longest - 2] ?? "") ? longest - 2 : longest - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch]!).replace(/[\r\n\t]+/g, " ");
+  return (
+    visibleControls(ellipsize(text).replace(/[\r\n\t]+/g, " "))
+      .replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch]!)
+      // GFM links `www.example.com` on its own; an entity for the dot keeps it text.
+      .replace(/(www)\./gi, "$1&#46;")
+  );
 }

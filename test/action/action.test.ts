@@ -5,6 +5,7 @@ import { TempRepository } from "./git-fixture.js";
 import { runAction } from "./run-action.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { join } from "node:path";
+import { BYTE_METRICS, METRICS } from "../../src/budget/types.js";
 
 const spec = (blocks: number, extra = "") => `model: tiny
 vars:
@@ -406,5 +407,37 @@ describe("GitHub's API failing", () => {
     );
     expect(run.stdout).not.toContain("Cannot use 'in' operator");
     expect(github.writes).toHaveLength(0);
+  });
+});
+
+describe("the fork recipe with every metric", () => {
+  it("publishes its own saved report of every metric and growth limit, word for word as the check rendered it", async () => {
+    const mlp = (hidden: number) => `model: mlp\ninput: [16]\nlayers:\n  - fc: Linear(16, ${hidden})\n  - act: ReLU()\n  - out: Linear(${hidden}, 4)\n`;
+    const limits = METRICS.map((metric) => `    ${metric}: ${BYTE_METRICS.has(metric) ? "1MiB" : "100K"}`).join("\n");
+    const { repo, base } = repository({ "models/mlp.yaml": mlp(32), ".github/model-budget.yml": `models:\n  mlp:\n${limits}\n    growth: 50%\n` });
+    const head = repo.write({ "models/mlp.yaml": mlp(40) }).commit("wider");
+    github.refuseWrites = 403;
+    const checked = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: inputs({ optimizer: "Adam", gpus: "2", zero: "1" }),
+      event: "pull_request",
+      payload: pullRequest(base, head),
+    });
+    delete github.refuseWrites;
+    expect(checked.outputs.status).toBe("pass");
+    const body = checked.outputs["comment-body"]!;
+    for (const metric of METRICS) {
+      expect(body).toMatch(new RegExp(`\\n\\| ${metric} \\| (1MiB|100K) \\| [0-9.,]+( KiB| B)? \\| \\+`));
+      expect(body).toContain(`| growth of ${metric} | 50% (`);
+    }
+
+    github.pullHeads.set(7, head);
+    const workflowRun = { workflow_run: { head_sha: head, html_url: "https://github.com/acme/models/actions/runs/4242" } };
+    const published = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { mode: "publish", report: checked.outputs["report-json"]!, "github-token": "test-token" }, event: "workflow_run", payload: workflowRun });
+    expect(published.stdout).not.toContain("::error");
+    expect(published.exitCode).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toBe(body);
   });
 });

@@ -11,6 +11,8 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** Wall-clock milliseconds the action ran. */
+  ms: number;
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as @actions/core writes $GITHUB_OUTPUT. */
@@ -32,7 +34,7 @@ function readOutputs(file: string): Record<string, string> {
  * payload file, and the files for outputs and the job summary. Async, so a server in this
  * process can answer it.
  */
-export async function runAction(options: { workspace: string; apiUrl: string; inputs: Record<string, string>; event: string; payload: object }): Promise<ActionRun> {
+export async function runAction(options: { workspace: string; apiUrl: string; inputs: Record<string, string>; event: string; payload: object; heapMiB?: number }): Promise<ActionRun> {
   const temp = mkdtempSync(join(tmpdir(), "model-budget-runner-"));
   const eventPath = join(temp, "event.json");
   writeFileSync(eventPath, JSON.stringify(options.payload));
@@ -56,11 +58,13 @@ export async function runAction(options: { workspace: string; apiUrl: string; in
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
   };
-  const child = spawn(process.execPath, [ACTION], { cwd: options.workspace, env });
+  const started = performance.now();
+  const heap = options.heapMiB ? [`--max-old-space-size=${options.heapMiB}`] : [];
+  const child = spawn(process.execPath, [...heap, ACTION], { cwd: options.workspace, env });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { exitCode, stdout, stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, "utf8") };
+  return { exitCode, stdout, stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, "utf8"), ms: performance.now() - started };
 }
