@@ -28,6 +28,7 @@ const ENTITIES: Record<string, string> = {
  * overwrites a line, NUL truncates), DEL, C1 controls, and the bidirectional formatting
  * characters that make text read differently from what it is ("Trojan Source").
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
