@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import { context } from "@actions/github";
-import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
+import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
@@ -120,6 +120,10 @@ function annotate(result: CheckResult): void {
     }
   }
   annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
+  for (const entry of result.budget.unmatched) {
+    const warning = unmatchedWarning(result.budget.file, entry);
+    core.warning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
+  }
 }
 
 function setTotals(result: CheckResult): void {

@@ -140,6 +140,9 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
   }
   if (model.budget) {
     essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
+    if (model.budget.renamedFrom !== undefined) {
+      essential.push(`This change renames the model from ${esc(model.budget.renamedFrom)} to ${esc(modelName(model))}: its budget entry ${esc(model.budget.renamedFrom)} still applies, matched by the spec's path.`, "");
+    }
   }
   const diff = model.diff;
   if (diff && diff.changes.length) {
@@ -193,7 +196,8 @@ function budgetNotes(result: CheckResult): string[] {
   }
   if (budget.state === "invalid") notes.push(`**The budget file is invalid**, so no limit could be checked:`, ...diagnosticLines(budget.diagnostics), "");
   if (budget.unmatched.length) {
-    notes.push(`Budget entries that match no spec: ${budget.unmatched.map((entry) => `${esc(entry.key)} (line ${entry.line})`).join(", ")}.`, "");
+    const described = budget.unmatched.map((entry) => `${esc(entry.key)} (line ${entry.line}${entry.suggestion === undefined ? "" : `; did you mean ${esc(entry.suggestion)}?`})`);
+    notes.push(`Budget entries that match no spec: ${described.join(", ")}. Key each entry by a spec's \`model:\` name or its path.`, "");
   }
   return notes;
 }

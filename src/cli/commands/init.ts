@@ -8,6 +8,7 @@ import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training
 
 export const initCommand: CliCommand = {
   name: "init",
+  takesSpecs: true,
   summary: "write a budget file from the current specs, with headroom",
   usage: `Usage: model-budget init SPEC... [--headroom 10%] [--growth 2%] [--output .github/model-budget.yml] [--force]
 
