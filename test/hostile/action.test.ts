@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeGitHub } from "../action/fake-github.js";
 import { TempRepository } from "../action/git-fixture.js";
 import { runAction } from "../action/run-action.js";
-import { showsStackTrace } from "../helpers/run-dist.js";
+import { runDist, showsStackTrace } from "../helpers/run-dist.js";
 
 /**
  * Hostile input to the action, run as the bundled dist/index.js: saved reports tampered with by a
@@ -174,5 +174,94 @@ describe("names written to break the comment", () => {
     expect(body).toContain(`| ${"n".repeat(499)}… | 68 | +22 (+47.8%) |`);
     expect(body).not.toContain("was cut here");
     expect(body.endsWith("<sub>Counted by model-budget exactly as PyTorch's `parameters()` · [workflow run](https://github.com/acme/models/actions/runs/4242)</sub>")).toBe(true);
+  });
+});
+
+describe("budget files written to escape or stall the check", () => {
+  it("keeps the base limit when the PR renames model:, with budget-from: base, and says so", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": tiny(4), ".github/model-budget.yml": "models:\n  tiny:\n    params: 50\n" });
+    const head = repo.write({ "models/tiny.yaml": tiny(6).replace("model: tiny", "model: tiny-renamed") }).commit("rename and grow");
+    delete github.refuseWrites;
+    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token, "budget-from": "base" }, event: "pull_request", payload: pullRequest(base, head), heapMiB: HEAP_MIB });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.status).toBe("fail");
+    const body = github.comments[0]!.body;
+    expect(body).toContain("| params | 50 | 68 | −18 (−36.0%) | ❌ |");
+    expect(body).toContain("This change renames the model from tiny to tiny-renamed: its budget entry tiny still applies, matched by the spec's path.");
+    expect(body).not.toContain("match no spec");
+  });
+
+  it("names the spec a mistyped budget key probably meant, in the comment and as an annotation", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": tiny(4), ".github/model-budget.yml": "models:\n  tnyi:\n    params: 50\n" });
+    const head = repo.write({ "models/tiny.yaml": tiny(6) }).commit("grow");
+    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token }, event: "pull_request", payload: pullRequest(base, head), heapMiB: HEAP_MIB });
+    expect(run.outputs.status).toBe("warn");
+    expect(github.comments[0]!.body).toContain("Budget entries that match no spec: tnyi (line 2; did you mean tiny?). Key each entry by a spec's `model:` name or its path.");
+    expect(run.stdout).toContain(
+      "::warning title=model-budget%3A budget entry matches no spec,file=.github/model-budget.yml,line=2,col=3::budget entry 'tnyi' matches no spec, so none of its limits is checked%0Adid you mean 'tiny'? Key each entry by a spec's model: name or its path.",
+    );
+  });
+
+  it("matches a backtracking-bomb module glob in linear time", async () => {
+    const name = "a".repeat(60);
+    const spec = `model: bomb\nlayers:\n  - ${name}: Linear(2, 2)\n`;
+    const { repo, base } = repository({ "models/bomb.yaml": spec, ".github/model-budget.yml": `models:\n  bomb:\n    modules:\n      "*a*a*a*a*a*a*a*a*a*a*b":\n        params: 1\n      "*a*a*a*a*a*a*a*a*a*a":\n        params: 5\n` });
+    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token, comment: "never" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
+    expect(run.ms).toBeLessThan(5000);
+    expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;b params | 1 | 0 | +1 (+100.0%) | ✅ |");
+    expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a params | 5 | 6 | −1 (−20.0%) | ❌ |");
+  });
+});
+
+describe("action inputs", () => {
+  it("refuses a GPU count beyond 2^53", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": tiny(4) });
+    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", gpus: "99999999999999999999" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain("::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly%0A  give the real count, e.g. 8");
+  });
+});
+
+describe("the CLI", () => {
+  const cli = (args: string[], cwd: string) => runDist(args, { cwd, timeoutMs: 10_000 });
+
+  it("shows ESC, NUL and bidi characters in names as escapes, never raw", () => {
+    const { repo } = repository({ "m.yaml": 'model: "evil\\e[2J\\0\\u202Ename"\nlayers:\n  - fc: Linear(2, 2)\n' });
+    const run = cli(["report", "m.yaml"], repo.dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith("evil\\u001B[2J\\u0000\\u202Ename (m.yaml)\n")).toBe(true);
+    expect(/[\u0000-\u0009\u000B-\u001F\u202E]/.test(run.stdout)).toBe(false);
+    const json = cli(["report", "m.yaml", "--format", "json"], repo.dir);
+    expect((JSON.parse(json.stdout) as { model: string }).model).toBe("evil\u001b[2J\u0000\u202Ename");
+  });
+
+  it("expands a quoted glob like the action, and says when it matches nothing", () => {
+    const { repo } = repository({ "models/a.yaml": tiny(4).replace("tiny", "a"), "models/sub/b.yaml": tiny(4).replace("tiny", "b"), "models/c.txt": "" });
+    const run = cli(["check", "models/**/*.yaml", "--format", "json", "--budget", "none.yml"], repo.dir);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { models: { file: string }[] }).models.map((model) => model.file)).toEqual(["models/a.yaml", "models/sub/b.yaml"]);
+    const none = cli(["report", "specs/*.yaml"], repo.dir);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe("model-budget: no spec file matches 'specs/*.yaml'\n");
+  });
+
+  it("warns on stderr about a budget key that matches no spec, with did-you-mean", () => {
+    const { repo } = repository({ "models/tiny.yaml": tiny(4), "budget.yml": "models:\n  models/tiny.yml:\n    params: 50\n" });
+    const run = cli(["check", "models/tiny.yaml", "--budget", "budget.yml"], repo.dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      "model-budget: warning: budget.yml:2:3: budget entry 'models/tiny.yml' matches no spec, so none of its limits is checked\n  did you mean 'models/tiny.yaml'? Key each entry by a spec's model: name or its path.\n",
+    );
+  });
+
+  it("says which flag was meant, and refuses numbers beyond 2^53", () => {
+    const { repo } = repository({ "models/tiny.yaml": tiny(4) });
+    const typo = cli(["check", "models/tiny.yaml", "--fromat", "json"], repo.dir);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe("model-budget: unknown option '--fromat' for check: did you mean --format?\n  run model-budget check --help for its options\n");
+    const gpus = cli(["report", "models/tiny.yaml", "--optimizer", "Adam", "--gpus", "99999999999999999999"], repo.dir);
+    expect(gpus.status).toBe(2);
+    expect(gpus.stderr).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly\n  give the real count, e.g. 8\n");
+    expect(showsStackTrace(typo.stderr + gpus.stderr)).toBe(false);
   });
 });
