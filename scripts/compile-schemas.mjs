@@ -1,5 +1,6 @@
 // Compiles the JSON Schemas into standalone ajv validators at build time, so a run pays
 // neither for ajv's compiler nor for compiling the schema.
+import { Buffer } from "node:buffer";
 import { readFileSync, writeFileSync } from "node:fs";
 import Ajv from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
