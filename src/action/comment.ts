@@ -59,7 +59,14 @@ const OWNERSHIP_QUERY = `query($ids: [ID!]!) {
  * (GET /user refuses installation tokens such as the default GITHUB_TOKEN; `viewer` answers all).
  */
 async function ownership(octokit: Octokit, candidates: readonly ListedComment[]): Promise<Ownership> {
-  const answer = await octokit.graphql<{ viewer?: { login?: unknown }; nodes?: unknown }>(OWNERSHIP_QUERY, { ids: candidates.map((comment) => comment.nodeId) });
+  let answer;
+  try {
+    answer = await octokit.graphql<{ viewer?: { login?: unknown }; nodes?: unknown }>(OWNERSHIP_QUERY, { ids: candidates.map((comment) => comment.nodeId) });
+  } catch (error) {
+    // An answer with GraphQL errors (no HTTP status): without authors, no comment is safe to edit.
+    if ((error as { status?: number }).status === undefined) throw new UnreadableResponse(`GitHub did not say who wrote the marked comments (${(error as Error).message})`);
+    throw error;
+  }
   const viewer = answer?.viewer?.login;
   if (typeof viewer !== "string" || !Array.isArray(answer.nodes)) throw new UnreadableResponse("GitHub's answer to who wrote the marked comments is not readable");
   const nodes = new Map<string, { author: string | undefined; isMinimized: boolean }>();

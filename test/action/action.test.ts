@@ -397,6 +397,16 @@ describe("GitHub's API failing", () => {
     expect(givenUp.stdout).not.toContain("Fork PRs");
   });
 
+  it("warns and writes nothing when GraphQL cannot say who wrote the marked comments", async () => {
+    const { repo, base } = grown();
+    github.seed("<!-- model-budget:default -->\nold", { login: "github-actions[bot]", type: "Bot" });
+    github.failures = [{ method: "POST", path: "/graphql", status: 200, times: 1, payload: { data: null, errors: [{ message: "Something went wrong" }] } }];
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("::warning::model-budget did not comment: GitHub did not say who wrote the marked comments (Request failed due to following response errors:%0A - Something went wrong)");
+    expect(github.writes).toHaveLength(0);
+  });
+
   it("warns cleanly when the comment list is not a list of comments", async () => {
     const { repo, base } = grown();
     github.failures = [{ method: "GET", path: "/repos/acme/models/issues/7/comments", status: 200, times: 1, payload: ["not a comment", 5] }];
