@@ -254,6 +254,21 @@ describe("the CLI", () => {
     );
   });
 
+  it("refuses budget growth and init flags beyond 2^53 with a positioned error, not a stack trace", () => {
+    const { repo } = repository({ "models/tiny.yaml": tiny(4), "budget.yml": "models:\n  tiny:\n    growth: 99999999999B\n" });
+    const check = cli(["check", "models/tiny.yaml", "--budget", "budget.yml", "--format", "json"], repo.dir);
+    expect(check.status).toBe(2);
+    expect((JSON.parse(check.stdout) as { budget: { diagnostics: unknown[] } }).budget.diagnostics).toEqual([
+      { file: "budget.yml", line: 3, col: 13, message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly", hint: "write the limit you mean with a unit, e.g. 7B or 80GiB" },
+    ]);
+    const growth = cli(["init", "models/tiny.yaml", "--growth", "99999999999999999999", "-o", "b.yml"], repo.dir);
+    expect(growth.stderr).toBe("model-budget: --growth 99999999999999999999 is beyond 2^53 and cannot be compared exactly\n");
+    const headroom = cli(["init", "models/tiny.yaml", "--headroom", "99999999999999999999%", "-o", "b.yml"], repo.dir);
+    expect(headroom.stderr).toBe("model-budget: --headroom 99999999999999999999% is more than 10000%: a limit that far above today's figure limits nothing\n");
+    expect([growth.status, headroom.status]).toEqual([2, 2]);
+    expect(showsStackTrace(check.stderr + growth.stderr + headroom.stderr)).toBe(false);
+  });
+
   it("says which flag was meant, and refuses numbers beyond 2^53", () => {
     const { repo } = repository({ "models/tiny.yaml": tiny(4) });
     const typo = cli(["check", "models/tiny.yaml", "--fromat", "json"], repo.dir);
