@@ -23,7 +23,8 @@ export function expandSpecs(patterns: readonly string[], available: readonly str
   const result = new Set<string>();
   for (const pattern of patterns) {
     const normalized = pattern.replace(/^\.\//, "");
-    if (!isGlob(normalized)) {
+    // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
+    if (!isGlob(normalized) || available.includes(normalized)) {
       if (available.includes(normalized)) result.add(normalized);
       continue;
     }

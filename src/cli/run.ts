@@ -75,7 +75,8 @@ function expandSpecArguments(patterns: readonly string[], listFiles: (directory:
       files.push(pattern);
       continue;
     }
-    const found = expandSpecs([pattern], listFiles(globBase(pattern.replace(/^\.\//, ""))));
+    const listed = listFiles(globBase(pattern.replace(/^\.\//, "")));
+    const found = expandSpecs([pattern], listed);
     if (found.length === 0) return { error: `no spec file matches '${pattern}'` };
     files.push(...found.filter((file) => !files.includes(file)));
   }
