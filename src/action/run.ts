@@ -7,6 +7,7 @@ import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diag
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
+import { visibleControls } from "../report/escape.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { githubClient } from "./octokit.js";
@@ -90,10 +91,20 @@ function hasNews(result: CheckResult): boolean {
   );
 }
 
+/**
+ * Annotations carry names from the pull request; the log viewer obeys ANSI escapes and shows bidi
+ * overrides, so their control characters are shown as `\uXXXX` instead.
+ */
+function inert(properties: core.AnnotationProperties): core.AnnotationProperties {
+  return { ...properties, ...(properties.file === undefined ? {} : { file: visibleControls(properties.file) }) };
+}
+const annotateError = (message: string, properties: core.AnnotationProperties) => core.error(visibleControls(message), inert(properties));
+const annotateWarning = (message: string, properties: core.AnnotationProperties) => core.warning(visibleControls(message), inert(properties));
+
 function annotate(result: CheckResult): void {
   const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
     for (const problem of diagnostics) {
-      core.error(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
+      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
     }
   };
   for (const model of result.models) {
@@ -102,11 +113,11 @@ function annotate(result: CheckResult): void {
     for (const row of model.budget?.limits ?? []) {
       if (row.status === "pass") continue;
       const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
-      (row.status === "fail" ? core.error : core.warning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
+      (row.status === "fail" ? annotateError : annotateWarning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
     }
     for (const row of model.budget?.growth ?? []) {
       if (row.status === "pass") continue;
-      (row.status === "fail" ? core.error : core.warning)(`${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`, {
+      (row.status === "fail" ? annotateError : annotateWarning)(`${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`, {
         title: "model-budget: growth over allowance",
         file: result.budget.file,
         startLine: row.allowance.position.line,
@@ -116,13 +127,13 @@ function annotate(result: CheckResult): void {
     const grown = (model.diff?.changes ?? []).filter((change) => changeDelta(change) > 0).sort((a, b) => changeDelta(b) - changeDelta(a));
     for (const change of grown.slice(0, 3)) {
       if (change.kind === "removed") continue;
-      core.warning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
+      annotateWarning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
     }
   }
   annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
   for (const entry of result.budget.unmatched) {
     const warning = unmatchedWarning(result.budget.file, entry);
-    core.warning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
+    annotateWarning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
   }
 }
 
@@ -232,6 +243,6 @@ export async function runAction(): Promise<void> {
     await publish(result, inputs, destination);
     if (result.status === "fail") core.setFailed(`model-budget: the check failed (fail-on: ${result.failOn}); see the annotations and the job summary`);
   } catch (error) {
-    core.setFailed(`model-budget: ${(error as Error).message}`);
+    core.setFailed(visibleControls(`model-budget: ${(error as Error).message}`));
   }
 }

@@ -202,6 +202,13 @@ describe("budget files written to escape or stall the check", () => {
     );
   });
 
+  it("keeps control characters of a budget key out of the log's annotations", async () => {
+    const { repo, base } = repository({ "models/tiny.yaml": tiny(4), ".github/model-budget.yml": 'models:\n  "ti\\e[2Jny\\u202E":\n    params: 50\n' });
+    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", comment: "never" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
+    expect(run.stdout).toContain("::budget entry 'ti\\u001B[2Jny\\u202E' matches no spec, so none of its limits is checked");
+    expect([...run.stdout].filter((ch) => ch === "\u001b" || ch === "\u202E")).toEqual([]);
+  });
+
   it("matches a backtracking-bomb module glob in linear time", async () => {
     const name = "a".repeat(60);
     const spec = `model: bomb\nlayers:\n  - ${name}: Linear(2, 2)\n`;
