@@ -13,6 +13,7 @@ export type CommentOutcome =
   | { kind: "skipped"; reason: string }
   | { kind: "forbidden"; status: number; message: string }
   | { kind: "rate-limited"; status: number; message: string }
+  | { kind: "unavailable"; status: number; message: string }
   | { kind: "unreadable"; message: string };
 
 interface ListedComment {
@@ -117,6 +118,8 @@ export async function upsertComment(octokit: Octokit, target: CommentTarget, mar
     if (error instanceof UnreadableResponse) return { kind: "unreadable", message: error.message };
     const status = (error as { status?: number }).status;
     if (isRateLimited(error)) return { kind: "rate-limited", status: status!, message: (error as Error).message };
+    // GitHub's own failure, left after the retries: the check's verdict does not depend on it.
+    if (status !== undefined && status >= 500) return { kind: "unavailable", status, message: (error as Error).message };
     // Fork PRs and Dependabot get read-only tokens: 403/404 on write. 422 is a body GitHub refused.
     if (status === 403 || status === 404 || status === 422) return { kind: "forbidden", status, message: (error as Error).message };
     throw error;

@@ -10,13 +10,18 @@ const LONGEST_WAIT_S = 60;
 
 const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-/** Seconds to wait before trying again, or undefined when the failure is not transient. */
-function retryDelay(error: unknown, attempt: number): number | undefined {
+/**
+ * Seconds to wait before trying again, or undefined when the failure is not transient. A rate
+ * limit refused the request, so any request is tried again; after a 5xx only one that is safe to
+ * repeat is (a read, the GraphQL query, an edit with the same body): a comment created twice
+ * would be a duplicate on the PR.
+ */
+function retryDelay(error: unknown, attempt: number, repeatable: boolean): number | undefined {
   const { status, response } = error as { status?: number; response?: { headers?: Record<string, string | undefined> } };
   const retryAfter = Number(response?.headers?.["retry-after"]);
   if (isRateLimited(error)) return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : undefined;
   // 500, 502, 503, 504: GitHub's own hiccups, usually gone a second later.
-  if (status !== undefined && status >= 500 && status <= 504) return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : attempt;
+  if (repeatable && status !== undefined && status >= 500 && status <= 504) return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : attempt;
   return undefined;
 }
 
@@ -28,7 +33,8 @@ export function githubClient(token: string): Octokit {
       try {
         return await request(options);
       } catch (error) {
-        const delay = attempt < ATTEMPTS ? retryDelay(error, attempt) : undefined;
+        const repeatable = options.method !== "POST" || String(options.url).endsWith("/graphql");
+        const delay = attempt < ATTEMPTS ? retryDelay(error, attempt, repeatable) : undefined;
         if (delay === undefined) throw error;
         await pause(delay);
       }

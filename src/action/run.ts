@@ -207,6 +207,9 @@ function logComment(outcome: CommentOutcome): void {
     case "rate-limited":
       core.warning(`model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs; re-run the job later.`);
       return;
+    case "unavailable":
+      core.warning(`model-budget did not comment: GitHub failed (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs.`);
+      return;
     case "unreadable":
       core.warning(`model-budget did not comment: ${outcome.message}. The report is in the job summary and the outputs.`);
   }

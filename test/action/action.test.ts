@@ -378,6 +378,15 @@ describe("GitHub's API failing", () => {
     expect(github.comments).toHaveLength(1);
   });
 
+  it("does not repeat a comment's creation after a 502 (it may have been created), and only warns", async () => {
+    const { repo, base } = grown();
+    github.failures = [{ method: "POST", path: "/repos/acme/models/issues/7/comments", status: 502, times: 1, payload: { message: "Bad Gateway" } }];
+    const run = await check(repo, base);
+    expect(github.writes.map((request) => request.method)).toEqual(["POST"]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("::warning::model-budget did not comment: GitHub failed (HTTP 502: Bad Gateway). The report is in the job summary and the outputs.");
+  });
+
   it("retries a secondary-rate-limit 403 after its retry-after, and does not blame a fork token", async () => {
     const { repo, base } = grown();
     const limited = { status: 403, headers: { "retry-after": "0" }, payload: { message: "You have exceeded a secondary rate limit." } };
