@@ -1,5 +1,6 @@
 import * as core from "@actions/core";
 import { FAIL_ON, type FailOn } from "../budget/check.js";
+import { SpecError } from "../diagnostics/index.js";
 import { TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 
 export type CommentPolicy = "always" | "changed" | "failure" | "never";
@@ -41,9 +42,19 @@ export function readInputs(): ActionInputs {
     commentKey: core.getInput("comment-key") || "default",
     failOn: choice("fail-on", FAIL_ON, "exceed"),
     report: core.getInput("report"),
-    training: settingsFromOptions(
+    training: trainingInputs(),
+  };
+}
+
+/** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */
+function trainingInputs(): TrainingSettings {
+  try {
+    return settingsFromOptions(
       Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (core.getInput(option) ? [[option, core.getInput(option)]] : []))),
       (option) => `input '${option}'`,
-    ),
-  };
+    );
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    throw new Error(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });
+  }
 }

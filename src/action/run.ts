@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import { context, getOctokit } from "@actions/github";
-import { runCheck, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
+import { context } from "@actions/github";
+import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
 import { expandSpecs } from "../check/glob.js";
 import { changeDelta, quantitiesOf } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
@@ -11,14 +11,15 @@ import { forTerminal } from "../diagnostics/terminal.js";
 import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
+import { githubClient } from "./octokit.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
 import { parseSavedReport } from "./saved-report-schema.js";
 
-/** GitHub keeps job summaries under 1 MiB. */
-const SUMMARY_LIMIT = 1_000_000;
+/** GitHub keeps job summaries under 1 MiB, counted in bytes. */
+const SUMMARY_LIMIT = 1024 * 1024;
 
 interface BaseCommit {
   sha: string;
@@ -82,11 +83,20 @@ function hasNews(result: CheckResult): boolean {
   );
 }
 
+/**
+ * Annotations carry names from the pull request; the log viewer obeys ANSI escapes and shows bidi
+ * overrides, so their control characters are shown as `\uXXXX` instead.
+ */
+function inert(properties: core.AnnotationProperties): core.AnnotationProperties {
+  return { ...properties, ...(properties.file === undefined ? {} : { file: forTerminal(properties.file) }) };
+}
+const annotateError = (message: string, properties: core.AnnotationProperties) => core.error(forTerminal(message), inert(properties));
+const annotateWarning = (message: string, properties: core.AnnotationProperties) => core.warning(forTerminal(message), inert(properties));
+
 function annotate(result: CheckResult): void {
   const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
     for (const problem of diagnostics) {
-      // The log viewer renders ANSI escapes: a name must not restyle or hide the log.
-      core.error(forTerminal(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`), { title, file: forTerminal(problem.file), startLine: problem.line, startColumn: problem.col });
+      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
     }
   };
   for (const model of result.models) {
@@ -95,11 +105,11 @@ function annotate(result: CheckResult): void {
     for (const row of model.budget?.limits ?? []) {
       if (row.status === "pass") continue;
       const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
-      (row.status === "fail" ? core.error : core.warning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
+      (row.status === "fail" ? annotateError : annotateWarning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
     }
     for (const row of model.budget?.growth ?? []) {
       if (row.status === "pass") continue;
-      (row.status === "fail" ? core.error : core.warning)(`${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`, {
+      (row.status === "fail" ? annotateError : annotateWarning)(`${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`, {
         title: "model-budget: growth over allowance",
         file: result.budget.file,
         startLine: row.allowance.position.line,
@@ -109,10 +119,14 @@ function annotate(result: CheckResult): void {
     const grown = (model.diff?.changes ?? []).filter((change) => changeDelta(change) > 0).sort((a, b) => changeDelta(b) - changeDelta(a));
     for (const change of grown.slice(0, 3)) {
       if (change.kind === "removed") continue;
-      core.warning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
+      annotateWarning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
     }
   }
   annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
+  for (const entry of result.budget.unmatched) {
+    const warning = unmatchedWarning(result.budget.file, entry);
+    annotateWarning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
+  }
 }
 
 function setTotals(result: CheckResult): void {
@@ -141,7 +155,7 @@ async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Pr
   const run = context.payload.workflow_run as { head_sha?: string; html_url?: string } | undefined;
   const destination: Destination = { owner, repo, ...(run?.html_url ? { runUrl: run.html_url } : {}) };
   if (saved.pullRequest === undefined || !run?.head_sha || !inputs.token) return destination;
-  const pull = await getOctokit(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
+  const pull = await githubClient(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
   if (pull.data.head.sha !== run.head_sha) {
     core.warning(`model-budget: the saved report names PR #${saved.pullRequest}, whose head ${pull.data.head.sha} is not the commit ${run.head_sha} of the run that saved it; not commenting.`);
     return destination;
@@ -153,7 +167,7 @@ async function publish(result: CheckResult, inputs: ActionInputs, destination: D
   const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
   const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
   core.setOutput("comment-body", body);
-  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, changesShown: Infinity })).write();
+  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity })).write();
   if (inputs.comment === "never" || destination.pullRequest === undefined) return;
   if (!inputs.token) {
     core.warning("model-budget has no github-token, so it cannot comment; the report is in the job summary.");
@@ -161,7 +175,7 @@ async function publish(result: CheckResult, inputs: ActionInputs, destination: D
   }
   const worthIt = inputs.comment === "always" || (inputs.comment === "changed" && hasNews(result)) || (inputs.comment === "failure" && result.status !== "pass");
   const target = { owner: destination.owner, repo: destination.repo, issueNumber: destination.pullRequest };
-  logComment(await upsertComment(getOctokit(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
+  logComment(await upsertComment(githubClient(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
 }
 
 function logComment(outcome: CommentOutcome): void {
@@ -170,7 +184,7 @@ function logComment(outcome: CommentOutcome): void {
     case "updated":
     case "unchanged":
       core.setOutput("comment-id", String(outcome.id));
-      core.info(`model-budget: PR comment ${outcome.id} ${outcome.kind}`);
+      core.info(`model-budget: PR comment ${outcome.id} ${outcome.kind}${outcome.replaced ? " (our earlier comment was hidden, so it is replaced rather than edited)" : ""}`);
       return;
     case "skipped":
       core.info(`model-budget: no PR comment (${outcome.reason})`);
@@ -181,6 +195,15 @@ function logComment(outcome: CommentOutcome): void {
           "Fork PRs and Dependabot get a read-only token: the report is in the job summary and the outputs. " +
           "To comment anyway, use the two-workflow recipe in the README (mode: publish from a workflow_run job).",
       );
+      return;
+    case "rate-limited":
+      core.warning(`model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs; re-run the job later.`);
+      return;
+    case "unavailable":
+      core.warning(`model-budget did not comment: GitHub failed (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs.`);
+      return;
+    case "unreadable":
+      core.warning(`model-budget did not comment: ${outcome.message}. The report is in the job summary and the outputs.`);
   }
 }
 

@@ -2,8 +2,10 @@ import validateSavedReport from "../validate/generated/saved-report.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
 
 /**
- * Reads a report saved by a pull request's workflow. It is untrusted input: it is type-checked
- * against schema/saved-report.schema.json before anything renders it, and never executed.
+ * Parses a report saved by a pull request's workflow. It is untrusted input (the caller's file opener
+ * refuses it by size before it is read): it is type-checked against schema/saved-report.schema.json (every number a
+ * safe integer of the right sign, every list and text bounded) before anything renders it, and it
+ * is never executed.
  */
 export function parseSavedReport(text: string, file: string): SavedReport {
   let data: unknown;

@@ -1,7 +1,7 @@
 import { SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
 import { validateBudget } from "../validate/index.js";
-import { parseQuantity } from "./sizes.js";
+import { parseQuantity, type Quantity } from "./sizes.js";
 import { BYTE_METRICS, METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget, type ModuleLimit } from "./types.js";
 
 type RawLimits = Record<string, unknown>;
@@ -11,14 +11,18 @@ function describe(metric: string): string {
   return BYTE_METRICS.has(metric as Metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
 
+/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
+function quantityAt(source: YamlSource, path: DataPath, raw: unknown, what: string): Quantity | undefined {
+  try {
+    return parseQuantity(raw as string | number);
+  } catch {
+    throw new SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+  }
+}
+
 function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: string): Limit {
   const position = source.at(path);
-  let quantity;
-  try {
-    quantity = parseQuantity(raw as string | number);
-  } catch {
-    throw new SpecError(position, `${metric} limit ${String(raw)} is beyond 2^53 and cannot be compared exactly`);
-  }
+  const quantity = quantityAt(source, path, raw, `${metric} limit`);
   const wanted = BYTE_METRICS.has(metric as Metric) ? "bytes" : "count";
   // A plain integer is a count of parameters, or of bytes for memory.
   const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
@@ -28,7 +32,7 @@ function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: strin
 
 function growthAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metric): GrowthAllowance {
   const position = source.at(path);
-  const quantity = parseQuantity(raw as string | number);
+  const quantity = quantityAt(source, path, raw, `${metric} growth`);
   if (quantity?.kind === "percent") return { percent: quantity.value, text: String(raw), position };
   return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
 }
@@ -43,7 +47,7 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
     for (const [metric, allowance] of Object.entries(raw.growth)) growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric);
   } else if (raw.growth !== undefined) {
     // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-    const quantity = parseQuantity(raw.growth as string | number);
+    const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
     for (const metric of METRICS) {
       // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
       const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";

@@ -1,3 +1,4 @@
+import { moduleGlob } from "../check/glob.js";
 import { quantitiesOf, type Quantities } from "../diff/index.js";
 import type { JsonReport } from "../report/index.js";
 import { METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget } from "./types.js";
@@ -27,6 +28,8 @@ export interface GrowthRow {
 
 export interface BudgetOutcome {
   entry: ModelBudget;
+  /** The model's name at base when the entry is keyed by it and this change renamed the model. */
+  renamedFrom?: string;
   limits: LimitRow[];
   growth: GrowthRow[];
   status: Status;
@@ -40,9 +43,16 @@ export function worst(statuses: Iterable<Status>): Status {
   return result;
 }
 
-/** A model's entry, keyed by spec path or model name, with the defaults filled in. */
-export function budgetFor(budget: Budget, report: { model: string; file: string }): ModelBudget | undefined {
-  const own = budget.models.find((entry) => entry.key === report.file) ?? budget.models.find((entry) => entry.key === report.model);
+/**
+ * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
+ * by the name the spec at this path had at base still applies when the change renames the model:
+ * renaming `model:` must not escape the limit.
+ */
+export function budgetFor(budget: Budget, report: { model: string; file: string }, baseModel?: string): ModelBudget | undefined {
+  const own =
+    budget.models.find((entry) => entry.key === report.file) ??
+    budget.models.find((entry) => entry.key === report.model) ??
+    (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
   const defaults = budget.defaults;
   if (!own) return undefined;
   if (!defaults) return own;
@@ -55,13 +65,9 @@ export function budgetFor(budget: Budget, report: { model: string; file: string 
 }
 
 /** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
-export function globPattern(glob: string): RegExp {
-  return new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
-}
-
 function moduleTotals(report: JsonReport, glob: string): { params: number; trainable: number } {
-  const pattern = globPattern(glob);
-  const selected = report.layers.filter((layer) => pattern.test(layer.path));
+  const matches = moduleGlob(glob);
+  const selected = report.layers.filter((layer) => matches(layer.path));
   return {
     params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
     trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),

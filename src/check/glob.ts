@@ -1,24 +1,21 @@
+import picomatch from "picomatch";
+
 /**
- * File globs as workflow authors write them: `*` and `?` stay within one directory, `**` spans
- * any number of them (`models/**\/*.yaml`).
+ * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
+ * stay within one directory, `**` spans any number of them (`models/**\/*.yaml`), `{a,b}` and
+ * `[ab]` work as in a shell. Dot files match too: a spec may live under `.github/`.
  */
-export function fileGlob(pattern: string): RegExp {
-  let source = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === "*" && pattern[i + 1] === "*") {
-      const slash = pattern[i + 2] === "/";
-      source += slash ? "(?:.*/)?" : ".*";
-      i += slash ? 2 : 1;
-    } else if (ch === "*") source += "[^/]*";
-    else if (ch === "?") source += "[^/]";
-    else source += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${source}$`);
+export function fileGlob(pattern: string): (file: string) => boolean {
+  return picomatch(pattern, { dot: true });
 }
 
 export function isGlob(pattern: string): boolean {
-  return /[*?]/.test(pattern);
+  return picomatch.scan(pattern).isGlob;
+}
+
+/** The directory a glob's matches all lie under (`models` for `models/**\/*.yaml`), `` for the root. */
+export function globBase(pattern: string): string {
+  return picomatch.scan(pattern).base;
 }
 
 /** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
@@ -26,12 +23,39 @@ export function expandSpecs(patterns: readonly string[], available: readonly str
   const result = new Set<string>();
   for (const pattern of patterns) {
     const normalized = pattern.replace(/^\.\//, "");
-    if (!isGlob(normalized)) {
+    // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
+    if (!isGlob(normalized) || available.includes(normalized)) {
       if (available.includes(normalized)) result.add(normalized);
       continue;
     }
-    const regex = fileGlob(normalized);
-    for (const file of [...available].sort()) if (regex.test(file)) result.add(file);
+    const matches = fileGlob(normalized);
+    for (const file of [...available].sort()) if (matches(file)) result.add(file);
   }
   return [...result];
+}
+
+/**
+ * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
+ * `*` is any run of characters, dots and brackets included; every other character is itself.
+ * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
+ * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
+ * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
+ */
+export function moduleGlob(glob: string): (path: string) => boolean {
+  const pieces = glob.split("*");
+  const first = pieces[0]!;
+  const last = pieces.at(-1)!;
+  if (pieces.length === 1) return (path) => path === glob;
+  const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
+  return (path) => {
+    if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last)) return false;
+    let from = first.length;
+    const end = path.length - last.length;
+    for (const piece of middle) {
+      const at = path.indexOf(piece, from);
+      if (at < 0 || at + piece.length > end) return false;
+      from = at + piece.length;
+    }
+    return true;
+  };
 }

@@ -1,7 +1,7 @@
 import { parseBudget } from "../budget/budget-file.js";
 import { budgetFor, checkBudget, worst, type FailOn, type Status } from "../budget/check.js";
 import { METRICS, type Budget, type ModelBudget } from "../budget/types.js";
-import { userErrors, type SpecError } from "../diagnostics/index.js";
+import { closestName, userErrors, type SpecError } from "../diagnostics/index.js";
 import { diffLayers } from "../diff/index.js";
 import { analyzeSpec } from "../engine.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
@@ -112,13 +112,24 @@ function budgetChanges(base: Budget | undefined, head: Budget | undefined): Budg
   return changes;
 }
 
+/** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
+function unmatchedEntries(budget: Budget | undefined, models: readonly ModelResult[]): BudgetState["unmatched"] {
+  const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
+  const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
+  return (budget?.models ?? [])
+    .filter((entry) => !matched.has(entry.key))
+    .map((entry) => {
+      const suggestion = closestName(entry.key, new Set(names));
+      return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
+    });
+}
+
 /** The whole check: every spec at head (and base), the diff, the budget, and one status. */
 export function runCheck(request: CheckRequest): CheckResult {
   const headBudget = readBudget(request.head, request.budgetFile);
   const baseBudget = readBudget(request.base, request.budgetFile);
   const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
   const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
-  const matched = new Set<string>();
 
   const models = files.map((file): ModelResult => {
     const overrides = request.overrides ?? {};
@@ -130,10 +141,10 @@ export function runCheck(request: CheckRequest): CheckResult {
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;
     if (baseReport) result.diff = diffLayers(baseReport, head.report);
-    const entry = enforced.budget && budgetFor(enforced.budget, head.report);
+    const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
     if (entry) {
-      matched.add(entry.key);
       result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
+      if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file) result.budget.renamedFrom = baseReport.model;
       result.status = result.budget.status;
     }
     const against = request.against ?? entry?.against?.path;
@@ -150,7 +161,7 @@ export function runCheck(request: CheckRequest): CheckResult {
     from: request.budgetFrom === "base" && request.base ? "base" : "head",
     diagnostics: enforced.diagnostics,
     changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
-    unmatched: (enforced.budget?.models ?? []).filter((entry) => !matched.has(entry.key)).map((entry) => ({ key: entry.key, line: entry.position.line })),
+    unmatched: unmatchedEntries(enforced.budget, models),
   };
   const statuses: Status[] = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
   return {
@@ -159,5 +170,16 @@ export function runCheck(request: CheckRequest): CheckResult {
     ...(request.base ? { baseRef: request.base.ref } : {}),
     models,
     budget,
+  };
+}
+
+/** A budget entry that matched no spec, as a warning at its key with what to do. */
+export function unmatchedWarning(budgetFile: string, entry: BudgetState["unmatched"][number]): Diagnostic {
+  return {
+    file: budgetFile,
+    line: entry.line,
+    col: entry.col ?? 1,
+    message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
+    hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
   };
 }

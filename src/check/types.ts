@@ -42,7 +42,7 @@ export interface BudgetState {
   /** Limits this change edits, so raising one is a reviewed decision. */
   changes: BudgetChange[];
   /** Budget entries that match no spec: probably a renamed model. */
-  unmatched: { key: string; line: number }[];
+  unmatched: { key: string; line: number; col?: number; suggestion?: string }[];
 }
 
 export interface CheckResult {

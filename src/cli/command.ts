@@ -16,6 +16,8 @@ export interface CliEnvironment {
   readModelText?: (file: string) => string;
   /** Throws a user error (FileAccessError) when the file cannot be written. */
   writeFile?: (file: string, text: string) => void;
+  /** Every file under a directory (`` for the current one), as relative paths with `/`: for expanding quoted globs. */
+  listFiles?: (directory: string) => string[];
 }
 
 /** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
@@ -30,6 +32,8 @@ export interface CliCommand {
   /** The command's own usage text, shown by `model-budget COMMAND --help`. */
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** Its positional arguments are spec files, where a quoted glob is expanded as the action expands its specs input. */
+  takesSpecs?: boolean;
   run(values: OptionValues, positionals: string[], env: CliEnvironment): CliResult;
 }
 

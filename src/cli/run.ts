@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { userErrors } from "../diagnostics/index.js";
+import { expandSpecs, globBase, isGlob } from "../check/glob.js";
+import { closestName, userErrors } from "../diagnostics/index.js";
 import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { checkCommand } from "./commands/check.js";
@@ -38,14 +39,55 @@ function runCommand(argv: readonly string[], env: CliEnvironment): CliResult {
   if (name === "--version" || name === "-v") return { exitCode: EXIT.ok, stdout: `${VERSION}\n`, stderr: "" };
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) return invalid(`unknown command '${name}'\n\n${USAGE}`);
+  const options = { ...command.options, help: { type: "boolean" as const, short: "h", default: false } };
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: "boolean", short: "h", default: false } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options });
   } catch (error) {
-    return invalid(`${(error as Error).message}\n\n${command.usage}`);
+    return invalid(flagProblem(error as Error & { code?: string }, command.name, Object.keys(options)));
   }
   if (parsed.values.help) return { exitCode: EXIT.ok, stdout: command.usage, stderr: "" };
-  return guarded(() => command.run(parsed.values, parsed.positionals, env));
+  let positionals = parsed.positionals;
+  if (command.takesSpecs && env.listFiles) {
+    const expanded = expandSpecArguments(positionals, env.listFiles);
+    if ("error" in expanded) return invalid(expanded.error);
+    positionals = expanded.files;
+  }
+  return guarded(() => command.run(parsed.values, positionals, env));
+}
+
+/** Node's parser's complaint about a flag, said as ours: the flag, the likely one meant, where the options are. */
+function flagProblem(error: Error & { code?: string }, commandName: string, optionNames: readonly string[]): string {
+  const seeHelp = `run model-budget ${commandName} --help for its options`;
+  // Node names the flag as '--nope', or as '-f, --format <value>' for a missing value.
+  const flag = /'(?:-\w, )?(-[^' ]+)/.exec(error.message)?.[1];
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && flag) {
+    const closest = closestName(flag.replace(/^-+/, "").replace(/=.*$/, ""), optionNames);
+    return `unknown option '${flag}' for ${commandName}${closest === undefined ? "" : `: did you mean --${closest}?`}\n  ${seeHelp}`;
+  }
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
+    return `option '${flag}' needs a value\n  ${seeHelp}`;
+  }
+  return `${error.message}\n  ${seeHelp}`;
+}
+
+/**
+ * Quoted globs (`'models/*.yaml'`, as in the action's specs input) expanded with the same matcher
+ * the action uses, over the files under the glob's base directory; paths without a glob stay as given.
+ */
+function expandSpecArguments(patterns: readonly string[], listFiles: (directory: string) => string[]): { files: string[] } | { error: string } {
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    if (!isGlob(pattern)) {
+      files.push(pattern);
+      continue;
+    }
+    const listed = listFiles(globBase(pattern.replace(/^\.\//, "")));
+    const found = expandSpecs([pattern], listed);
+    if (found.length === 0) return { error: `no spec file matches '${pattern}'` };
+    files.push(...found.filter((file) => !files.includes(file)));
+  }
+  return { files };
 }
 
 /** A command's result, or a clean message for what it threw: a user or file-system error exits 2, anything else is a bug. */

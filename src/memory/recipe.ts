@@ -67,8 +67,12 @@ function batchSize(value: number, position: SourcePosition): number {
 }
 
 function wholeNumber(text: string, position: SourcePosition, what: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new SpecError(position, `${what} is a whole number, not '${text}'`);
-  return Number(text);
+  const digits = text.trim();
+  if (!/^\d+$/.test(digits)) throw new SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+  const value = Number(digits);
+  // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
+  if (!Number.isSafeInteger(value)) throw new SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+  return value;
 }
 
 /**

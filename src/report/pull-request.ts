@@ -17,6 +17,8 @@ export interface CommentContext {
   fullReportHint: string;
   /** Longest body allowed: a comment's limit unless given (job summaries allow more). */
   limit?: number;
+  /** What the limit counts: characters for comments, UTF-8 bytes for job summaries. */
+  measure?: "characters" | "bytes";
   /** Changed layers listed per model before the rest are counted (all of them in a job summary). */
   changesShown?: number;
 }
@@ -138,6 +140,9 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
   }
   if (model.budget) {
     essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
+    if (model.budget.renamedFrom !== undefined) {
+      essential.push(`This change renames the model from ${esc(model.budget.renamedFrom)} to ${esc(modelName(model))}: its budget entry ${esc(model.budget.renamedFrom)} still applies, matched by the spec's path.`, "");
+    }
   }
   const diff = model.diff;
   if (diff && diff.changes.length) {
@@ -191,7 +196,8 @@ function budgetNotes(result: CheckResult): string[] {
   }
   if (budget.state === "invalid") notes.push(`**The budget file is invalid**, so no limit could be checked:`, ...diagnosticLines(budget.diagnostics), "");
   if (budget.unmatched.length) {
-    notes.push(`Budget entries that match no spec: ${budget.unmatched.map((entry) => `${esc(entry.key)} (line ${entry.line})`).join(", ")}.`, "");
+    const described = budget.unmatched.map((entry) => `${esc(entry.key)} (line ${entry.line}${entry.suggestion === undefined ? "" : `; did you mean ${esc(entry.suggestion)}?`})`);
+    notes.push(`Budget entries that match no spec: ${described.join(", ")}. Key each entry by a spec's \`model:\` name or its path.`, "");
   }
   return notes;
 }
@@ -210,11 +216,17 @@ export function renderPullRequestComment(result: CheckResult, context: CommentCo
     const body = sections.flatMap((section) => [...section.essential, ...section.optional.slice(0, Math.max(0, section.optional.length - dropped)).flat()]);
     return [...head, ...body, ...footer].join("\n");
   };
+  const bytes = context.measure === "bytes";
+  const size = (text: string) => (bytes ? Buffer.byteLength(text, "utf8") : text.length);
   for (let dropped = 0; dropped <= 2; dropped++) {
     const text = assemble(dropped);
-    if (text.length <= limit) return text;
+    if (size(text) <= limit) return text;
   }
-  const note = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n`;
+  // A blank line before the footer's rule: right under a paragraph, `---` would make the notice a heading.
+  const tail = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n\n${footer.join("\n")}`;
+  const room = limit - size(tail);
   const text = assemble(2);
-  return text.slice(0, limit - note.length - footer.join("\n").length - 1).replace(/\n[^\n]*$/, "") + note + footer.join("\n");
+  // Cut at the last whole line that fits; a character split by the byte cut goes with its line.
+  const kept = bytes ? Buffer.from(text, "utf8").subarray(0, room).toString("utf8") : text.slice(0, room);
+  return kept.replace(/\n[^\n]*$/, "") + tail;
 }

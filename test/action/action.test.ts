@@ -5,6 +5,7 @@ import { TempRepository } from "./git-fixture.js";
 import { runAction } from "./run-action.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { join } from "node:path";
+import { BYTE_METRICS, METRICS } from "../../src/budget/types.js";
 
 const spec = (blocks: number, extra = "") => `model: tiny
 vars:
@@ -32,6 +33,8 @@ afterEach(() => {
   github.requests = [];
   delete github.refuseWrites;
   github.pullHeads.clear();
+  github.viewer = { login: "github-actions[bot]", type: "Bot" };
+  github.failures = [];
   for (const repository of repositories.splice(0)) repository.cleanup();
 });
 
@@ -290,5 +293,170 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(run.stdout).toContain(
       "::error title=model-budget%3A invalid spec,file=models/mlp.yaml,line=6,col=16::fc expects 100 input features (Linear(100, 10)), but flat produces [1, 144]",
     );
+  });
+});
+
+describe("the sticky comment is ours", () => {
+  const grown = () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    return { repo, base };
+  };
+
+  it("ignores our marker pasted into someone else's comment and writes its own", async () => {
+    const { repo, base } = grown();
+    const copied = github.seed("<!-- model-budget:default -->\nI copied the bot's comment here", { login: "mallory", type: "User" });
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).not.toContain("cannot comment");
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["POST", "/repos/acme/models/issues/7/comments"]]);
+    expect(copied.body).toBe("<!-- model-budget:default -->\nI copied the bot's comment here");
+    expect(github.comments[1]!.user.login).toBe("github-actions[bot]");
+    expect(github.comments[1]!.body).toBe(run.outputs["comment-body"]);
+    const query = github.requests.find((request) => request.path === "/graphql")!;
+    expect(query.body!.variables!.ids).toEqual([copied.node_id]);
+  });
+
+  it("is refused (403) by the API when it edits someone else's comment, so it never tries", async () => {
+    const { repo, base } = grown();
+    const foreign = github.seed("<!-- model-budget:default -->\nold", { login: "mallory", type: "User" });
+    const refused = await fetch(`${github.url}/repos/acme/models/issues/comments/${foreign.id}`, { method: "PATCH", body: JSON.stringify({ body: "x" }) });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ message: "Must have admin rights to Repository." });
+    github.requests = [];
+    await check(repo, base);
+    expect(github.writes.map((request) => request.method)).toEqual(["POST"]);
+  });
+
+  it("edits only the comment of the identity the token acts as (a PAT's user), not the default bot's", async () => {
+    const { repo, base } = grown();
+    github.viewer = { login: "release-bot-user", type: "User" };
+    github.seed("<!-- model-budget:default -->\nfrom another workflow", { login: "github-actions[bot]", type: "Bot" });
+    const mine = github.seed("<!-- model-budget:default -->\nmine", { login: "release-bot-user", type: "User" });
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["PATCH", `/repos/acme/models/issues/comments/${mine.id}`]]);
+    expect(mine.body).toBe(run.outputs["comment-body"]);
+  });
+
+  it("replaces a minimized comment of ours with a new one instead of editing it", async () => {
+    const { repo, base } = grown();
+    const hidden = github.seed("<!-- model-budget:default -->\nold report", { login: "github-actions[bot]", type: "Bot" });
+    hidden.minimized = true;
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.writes.map((request) => [request.method, request.path])).toEqual([["POST", "/repos/acme/models/issues/7/comments"]]);
+    expect(hidden.body).toBe("<!-- model-budget:default -->\nold report");
+    expect(run.stdout).toContain(`model-budget: PR comment ${github.comments[1]!.id} created (our earlier comment was hidden, so it is replaced rather than edited)`);
+  });
+
+  it("makes no identity query when no comment carries the marker", async () => {
+    const { repo, base } = grown();
+    github.seed("an unrelated comment");
+    await check(repo, base);
+    expect(github.requests.map((request) => request.path)).toEqual(["/repos/acme/models/issues/7/comments?per_page=100", "/repos/acme/models/issues/7/comments"]);
+  });
+});
+
+describe("GitHub's API failing", () => {
+  const grown = () => {
+    const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
+    repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
+    return { repo, base };
+  };
+
+  it("retries a transient 500, and comments", async () => {
+    const { repo, base } = grown();
+    github.failures = [{ method: "GET", status: 500, times: 1, payload: { message: "Server Error" } }];
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(github.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      "GET /repos/acme/models/issues/7/comments?per_page=100",
+      "GET /repos/acme/models/issues/7/comments?per_page=100",
+      "POST /repos/acme/models/issues/7/comments",
+    ]);
+    expect(github.comments).toHaveLength(1);
+  });
+
+  it("does not repeat a comment's creation after a 502 (it may have been created), and only warns", async () => {
+    const { repo, base } = grown();
+    github.failures = [{ method: "POST", path: "/repos/acme/models/issues/7/comments", status: 502, times: 1, payload: { message: "Bad Gateway" } }];
+    const run = await check(repo, base);
+    expect(github.writes.map((request) => request.method)).toEqual(["POST"]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("::warning::model-budget did not comment: GitHub failed (HTTP 502: Bad Gateway). The report is in the job summary and the outputs.");
+  });
+
+  it("retries a secondary-rate-limit 403 after its retry-after, and does not blame a fork token", async () => {
+    const { repo, base } = grown();
+    const limited = { status: 403, headers: { "retry-after": "0" }, payload: { message: "You have exceeded a secondary rate limit." } };
+    github.failures = [{ method: "POST", path: "/repos/acme/models/issues/7/comments", times: 1, ...limited }];
+    const retried = await check(repo, base);
+    expect(retried.exitCode).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.writes.map((request) => request.method)).toEqual(["POST", "POST"]);
+
+    github.comments = [];
+    github.requests = [];
+    github.failures = [{ method: "POST", path: "/repos/acme/models/issues/7/comments", times: 10, ...limited }];
+    const givenUp = await check(repo, base);
+    expect(givenUp.exitCode).toBe(0);
+    expect(github.writes).toHaveLength(3);
+    expect(givenUp.stdout).toContain("::warning::model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP 403: You have exceeded a secondary rate limit.");
+    expect(givenUp.stdout).not.toContain("Fork PRs");
+  });
+
+  it("warns and writes nothing when GraphQL cannot say who wrote the marked comments", async () => {
+    const { repo, base } = grown();
+    github.seed("<!-- model-budget:default -->\nold", { login: "github-actions[bot]", type: "Bot" });
+    github.failures = [{ method: "POST", path: "/graphql", status: 200, times: 1, payload: { data: null, errors: [{ message: "Something went wrong" }] } }];
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("::warning::model-budget did not comment: GitHub did not say who wrote the marked comments (Request failed due to following response errors:%0A - Something went wrong)");
+    expect(github.writes).toHaveLength(0);
+  });
+
+  it("warns cleanly when the comment list is not a list of comments", async () => {
+    const { repo, base } = grown();
+    github.failures = [{ method: "GET", path: "/repos/acme/models/issues/7/comments", status: 200, times: 1, payload: ["not a comment", 5] }];
+    const run = await check(repo, base);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain(
+      "::warning::model-budget did not comment: the list of the pull request's comments holds an entry that is not a comment. The report is in the job summary and the outputs.",
+    );
+    expect(run.stdout).not.toContain("Cannot use 'in' operator");
+    expect(github.writes).toHaveLength(0);
+  });
+});
+
+describe("the fork recipe with every metric", () => {
+  it("publishes its own saved report of every metric and growth limit, word for word as the check rendered it", async () => {
+    const mlp = (hidden: number) => `model: mlp\ninput: [16]\nlayers:\n  - fc: Linear(16, ${hidden})\n  - act: ReLU()\n  - out: Linear(${hidden}, 4)\n`;
+    const limits = METRICS.map((metric) => `    ${metric}: ${BYTE_METRICS.has(metric) ? "1MiB" : "100K"}`).join("\n");
+    const { repo, base } = repository({ "models/mlp.yaml": mlp(32), ".github/model-budget.yml": `models:\n  mlp:\n${limits}\n    growth: 50%\n` });
+    const head = repo.write({ "models/mlp.yaml": mlp(40) }).commit("wider");
+    github.refuseWrites = 403;
+    const checked = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: inputs({ optimizer: "Adam", gpus: "2", zero: "1" }),
+      event: "pull_request",
+      payload: pullRequest(base, head),
+    });
+    delete github.refuseWrites;
+    expect(checked.outputs.status).toBe("pass");
+    const body = checked.outputs["comment-body"]!;
+    for (const metric of METRICS) {
+      expect(body).toMatch(new RegExp(`\\n\\| ${metric} \\| (1MiB|100K) \\| [0-9.,]+( KiB| B)? \\| \\+`));
+      expect(body).toContain(`| growth of ${metric} | 50% (`);
+    }
+
+    github.pullHeads.set(7, head);
+    const workflowRun = { workflow_run: { head_sha: head, html_url: "https://github.com/acme/models/actions/runs/4242" } };
+    const published = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { mode: "publish", report: checked.outputs["report-json"]!, "github-token": "test-token" }, event: "workflow_run", payload: workflowRun });
+    expect(published.stdout).not.toContain("::error");
+    expect(published.exitCode).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.body).toBe(body);
   });
 });

@@ -3,19 +3,37 @@ import type { AddressInfo } from "node:net";
 
 export interface StoredComment {
   id: number;
+  node_id: string;
   body: string;
   user: { login: string; type: string };
+  /** Hidden by a maintainer: REST does not say so, GraphQL's isMinimized does. */
+  minimized?: boolean;
+}
+
+/** A scripted answer to the next requests that match, before the normal routes. */
+export interface Failure {
+  method: string;
+  /** Only requests to this path fail; any path when absent. */
+  path?: string;
+  status: number;
+  headers?: Record<string, string>;
+  payload?: unknown;
+  /** How many matching requests answer this way. */
+  times: number;
 }
 
 export interface RecordedRequest {
   method: string;
   path: string;
-  body?: { body?: string };
+  body?: { body?: string; query?: string; variables?: { ids?: string[] } };
 }
 
 /**
  * The issue-comment endpoints of GitHub's REST API, on 127.0.0.1: list (paginated with Link
- * headers), create, update, and pulls.get; writes can be made to answer 403 or 422.
+ * headers), create, update (403 for someone else's comment, as GitHub answers a token without
+ * admin rights), pulls.get, and the GraphQL query for the token's login and comments'
+ * authors and minimization; writes can be made to answer 403 or 422, any request to fail a
+ * few times first.
  */
 export class FakeGitHub {
   comments: StoredComment[] = [];
@@ -23,6 +41,9 @@ export class FakeGitHub {
   /** Status every write answers with instead of succeeding (403 for a read-only token). */
   refuseWrites?: number;
   pullHeads = new Map<number, string>();
+  /** The login the token acts as: the default GITHUB_TOKEN's unless a test says otherwise. */
+  viewer = { login: "github-actions[bot]", type: "Bot" };
+  failures: Failure[] = [];
   private nextId = 1000;
   private server?: Server;
 
@@ -32,11 +53,13 @@ export class FakeGitHub {
   }
 
   get writes(): RecordedRequest[] {
-    return this.requests.filter((request) => request.method !== "GET");
+    // A GraphQL query is a POST that writes nothing.
+    return this.requests.filter((request) => request.method !== "GET" && request.path !== "/graphql");
   }
 
   seed(body: string, user = { login: "someone", type: "User" }): StoredComment {
-    const comment = { id: this.nextId++, body, user };
+    const id = this.nextId++;
+    const comment = { id, node_id: `IC_${id}`, body, user };
     this.comments.push(comment);
     return comment;
   }
@@ -55,12 +78,26 @@ export class FakeGitHub {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const url = new URL(request.url ?? "/", this.url);
-    const body = text ? (JSON.parse(text) as { body?: string }) : undefined;
+    const body = text ? (JSON.parse(text) as RecordedRequest["body"]) : undefined;
     this.requests.push({ method: request.method ?? "GET", path: url.pathname + url.search, ...(body ? { body } : {}) });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { "content-type": "application/json", ...headers });
       response.end(JSON.stringify(payload));
     };
+    const failure = this.failures.find((candidate) => candidate.method === request.method && (candidate.path === undefined || candidate.path === url.pathname) && candidate.times > 0);
+    if (failure) {
+      failure.times--;
+      send(failure.status, failure.payload ?? { message: "scripted failure" }, failure.headers);
+      return;
+    }
+    if (url.pathname === "/graphql" && request.method === "POST") {
+      const nodes = (body?.variables?.ids ?? []).map((id) => {
+        const comment = this.comments.find((candidate) => candidate.node_id === id);
+        return comment ? { id, isMinimized: comment.minimized === true, author: { login: comment.user.login } } : null;
+      });
+      send(200, { data: { viewer: { login: this.viewer.login }, nodes } });
+      return;
+    }
     if (request.method !== "GET" && this.refuseWrites) {
       send(this.refuseWrites, { message: this.refuseWrites === 403 ? "Resource not accessible by integration" : "Validation Failed" });
       return;
@@ -77,13 +114,14 @@ export class FakeGitHub {
       return;
     }
     if (match && request.method === "POST") {
-      send(201, this.seed(body!.body!, { login: "github-actions[bot]", type: "Bot" }));
+      send(201, this.seed(body!.body!, this.viewer));
       return;
     }
     match = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (match && request.method === "PATCH") {
       const comment = this.comments.find((candidate) => candidate.id === Number(match![1]));
       if (!comment) return send(404, { message: "Not Found" });
+      if (comment.user.login !== this.viewer.login) return send(403, { message: "Must have admin rights to Repository." });
       comment.body = body!.body!;
       send(200, comment);
       return;

@@ -11,6 +11,8 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** Wall-clock milliseconds the action ran. */
+  ms: number;
 }
 
 /** `name<<DELIMITER\nvalue\nDELIMITER` blocks, as @actions/core writes $GITHUB_OUTPUT. */
@@ -33,6 +35,7 @@ export interface ActionOptions {
   inputs: Record<string, string>;
   event: string;
   payload: object;
+  heapMiB?: number;
 }
 
 /** The runner's side of a run: an event payload file, the files for outputs and the job summary, and the environment naming them. */
@@ -72,11 +75,13 @@ export { readOutputs };
  */
 export async function runAction(options: ActionOptions): Promise<ActionRun> {
   const { env, outputFile, summaryFile } = runnerFiles(options);
-  const child = spawn(process.execPath, [ACTION], { cwd: options.workspace, env });
+  const started = performance.now();
+  const heap = options.heapMiB ? [`--max-old-space-size=${options.heapMiB}`] : [];
+  const child = spawn(process.execPath, [...heap, ACTION], { cwd: options.workspace, env });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { exitCode, stdout, stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, "utf8") };
+  return { exitCode, stdout, stderr, outputs: readOutputs(outputFile), summary: readFileSync(summaryFile, "utf8"), ms: performance.now() - started };
 }

@@ -33,7 +33,9 @@ describe("model-budget CLI", () => {
     expect(runCli(["report"], env).stderr).toBe("model-budget: report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml\n");
     expect(runCli(["report", "a.yaml", "--format", "xml"], env)).toMatchObject({ exitCode: 2, stderr: "model-budget: unknown format 'xml': use table, markdown, json\n" });
     expect(runCli(["frobnicate"], env)).toMatchObject({ exitCode: 2 });
-    expect(runCli(["report", "--nope"], env).stderr).toMatch(/^model-budget: Unknown option '--nope'/);
+    expect(runCli(["report", "--nope"], env).stderr).toBe("model-budget: unknown option '--nope' for report\n  run model-budget report --help for its options\n");
+    expect(runCli(["check", "a.yaml", "--fromat", "json"], env).stderr).toBe("model-budget: unknown option '--fromat' for check: did you mean --format?\n  run model-budget check --help for its options\n");
+    expect(runCli(["report", "a.yaml", "--format"], env).stderr).toBe("model-budget: option '--format' needs a value\n  run model-budget report --help for its options\n");
     expect(runCli(["--help"], env)).toEqual({ exitCode: 0, stdout: USAGE, stderr: "" });
     expect(runCli(["report", "--help"], env).stdout).toMatch(/^Usage: model-budget report SPEC\.\.\./);
   });

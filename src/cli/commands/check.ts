@@ -1,5 +1,6 @@
 import { FAIL_ON, type FailOn } from "../../budget/check.js";
-import { runCheck, type CheckRequest } from "../../check/index.js";
+import { runCheck, unmatchedWarning, type CheckRequest } from "../../check/index.js";
+import { formatDiagnostic } from "../../diagnostics/index.js";
 import { GitRepository } from "../../git/repository.js";
 import { repositoryOf } from "../../files/index.js";
 import { readCheckpoint } from "../../import/index.js";
@@ -9,6 +10,7 @@ import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training
 
 export const checkCommand: CliCommand = {
   name: "check",
+  takesSpecs: true,
   summary: "the whole PR check locally: budget, diff against a git ref, the PR comment",
   usage: `Usage: model-budget check SPEC... [--budget FILE] [--base REF] [--fail-on exceed|growth|never] [--format markdown|json]
 
@@ -73,6 +75,10 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
         : `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`;
     const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
     const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
-    return { exitCode, stdout, stderr: "" };
+    const warnings = result.budget.unmatched.map((entry) => {
+      const warning = unmatchedWarning(result.budget.file, entry);
+      return `model-budget: warning: ${formatDiagnostic(warning, warning.message, warning.hint)}\n`;
+    });
+    return { exitCode, stdout, stderr: warnings.join("") };
   },
 };

@@ -1,5 +1,5 @@
 import { initialBudget } from "../../budget/init.js";
-import { parseQuantity } from "../../budget/sizes.js";
+import { parseQuantity, type Quantity } from "../../budget/sizes.js";
 import { quantitiesOf } from "../../diff/index.js";
 import { analyzeSpec } from "../../engine.js";
 import { toJsonReport } from "../../report/index.js";
@@ -11,6 +11,7 @@ const MAX_HEADROOM = 1000;
 
 export const initCommand: CliCommand = {
   name: "init",
+  takesSpecs: true,
   summary: "write a budget file from the current specs, with headroom",
   usage: `Usage: model-budget init SPEC... [--headroom 10%] [--growth 2%] [--output .github/model-budget.yml] [--force]
 
@@ -31,11 +32,15 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     ...TRAINING_FLAGS,
   },
   run(values, specs, env) {
-    const headroom = parseQuantity(String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`);
-    if (headroom?.kind !== "percent") return invalid(`--headroom must be a percentage such as 10%, not '${String(values.headroom)}'`);
+    const headroomText = String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`;
+    const headroom = quantityFlag(headroomText);
     // Beyond it limits soon pass 2^53, which no budget can hold exactly; nobody means more.
-    if (headroom.value > MAX_HEADROOM) return invalid(`--headroom must be at most ${MAX_HEADROOM}%, not '${String(values.headroom)}'`);
-    const growth = parseQuantity(String(values.growth));
+    if (headroom === "too large" || (headroom?.kind === "percent" && headroom.value > MAX_HEADROOM)) {
+      return invalid(`--headroom must be at most ${MAX_HEADROOM}%, not '${String(values.headroom)}'`);
+    }
+    if (headroom?.kind !== "percent") return invalid(`--headroom must be a percentage such as 10%, not '${String(values.headroom)}'`);
+    const growth = quantityFlag(String(values.growth));
+    if (growth === "too large") return invalid(`--growth ${String(values.growth)} is beyond 2^53 and cannot be compared exactly`);
     if (!growth) return invalid(`--growth must be 0, a percentage such as 2%, or an amount such as 1.5M, not '${String(values.growth)}'`);
     if (specs.length === 0) return invalid("init needs the spec files to budget, e.g. model-budget init models/*.yaml");
     const output = String(values.output);
@@ -60,3 +65,15 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${output} for ${results.length} spec${results.length === 1 ? "" : "s"}\n`, stderr: "" };
   },
 };
+
+/** Headroom past this share is no budget at all (and soon past 2^53). */
+
+/** A size or share from a flag; "too large" past 2^53, which parseQuantity reports by throwing. */
+function quantityFlag(text: string): Quantity | undefined | "too large" {
+  try {
+    return parseQuantity(text);
+  } catch (error) {
+    if (error instanceof RangeError) return "too large";
+    throw error;
+  }
+}

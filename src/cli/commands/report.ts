@@ -7,6 +7,7 @@ const UNITS: readonly ByteUnits[] = ["iec", "si"];
 
 export const reportCommand: CliCommand = {
   name: "report",
+  takesSpecs: true,
   summary: "per-layer parameters, shapes and totals of each spec, and training memory",
   usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
 

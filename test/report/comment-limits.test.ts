@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { CheckResult } from "../../src/check/index.js";
+import { renderPullRequestComment } from "../../src/report/pull-request.js";
+import { escapeMarkdown } from "../../src/report/escape.js";
+
+/** A report of `layers` added layers whose types are written in a three-byte script. */
+function manyLayers(layers: number): CheckResult {
+  const layerEntries = Array.from({ length: layers }, (_, i) => ({ path: `l${i}`, type: "層".repeat(100), count: 1, params: 10, trainable: 10, line: i + 1, formula: "10" }));
+  const report = { model: "m", file: "m.yaml", totals: { params: 10 * layers, trainable: 10 * layers }, layers: layerEntries };
+  return {
+    status: "pass",
+    failOn: "exceed",
+    models: [
+      {
+        file: "m.yaml",
+        head: { kind: "report", report: report as never },
+        base: { kind: "report", report: { ...report, layers: [] } as never },
+        // Changed layers are essential: they are cut, not dropped.
+        diff: { changes: layerEntries.map(({ path, type, count, params, formula, line }) => ({ kind: "added" as const, after: { path, type, count, params, formula, line } })), unchanged: [] },
+        status: "pass",
+      },
+    ],
+    budget: { file: "b.yml", state: "missing", from: "head", diagnostics: [], changes: [], unmatched: [] },
+  };
+}
+
+describe("comment and summary limits", () => {
+  it("keeps a job summary within GitHub's 1 MiB counted in bytes, with the cut notice a paragraph", () => {
+    const limit = 1024 * 1024;
+    const body = renderPullRequestComment(manyLayers(5000), { key: "k", fullReportHint: "", limit, measure: "bytes", changesShown: Infinity });
+    expect(body.length).toBeLessThan(limit);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(limit);
+    expect(body).toContain("\n\n**The report is too long for a comment and was cut here.** \n\n---\n<sub>Counted by model-budget");
+  });
+
+  it("counts characters for comments, and never lets the notice become a setext heading", () => {
+    const body = renderPullRequestComment(manyLayers(5000), { key: "k", fullReportHint: "See the job summary.", changesShown: Infinity });
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toMatch(/\n\n\*\*The report is too long for a comment and was cut here\.\*\* See the job summary\.\n\n---\n<sub>/);
+  });
+
+  it("shows control and bidi characters as escapes and elides long names", () => {
+    expect(escapeMarkdown("a\u001b[2Jb\u0000c\u202Ed\u2066e\u009bf")).toBe("a&#92;u001b&#91;2Jb&#92;u0000c&#92;u202ed&#92;u2066e&#92;u009bf");
+    expect(escapeMarkdown("see www.example.com or WWW.example.com")).toBe("see www&#46;example.com or WWW&#46;example.com");
+    expect(escapeMarkdown("x".repeat(600))).toBe(`${"x".repeat(499)}…`);
+    // A surrogate pair is never split by the cut.
+    expect(escapeMarkdown(`${"x".repeat(498)}😀yy`)).toBe(`${"x".repeat(498)}…`);
+  });
+});
