@@ -845,6 +845,2510 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 4006:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 5595:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 8265:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 8016:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 1781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(4059);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(5595);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 4059:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(5595);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -29216,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8730);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8762);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -29225,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8730:
+/***/ 8762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37296,22 +39800,184 @@ function checkDepth(node, depth, fail) {
         }
     }
 }
+/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
+const SCAN_DEPTH = 4 * MAX_DEPTH;
+/**
+ * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
+ * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
+ */
+function tooDeep(text) {
+    const indents = [];
+    // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
+    let firstPast;
+    const past = (depth, offset) => {
+        if (depth > MAX_DEPTH)
+            firstPast ??= offset;
+        return depth > SCAN_DEPTH;
+    };
+    let flow = 0;
+    let quote = "";
+    let lineStart = true;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = "";
+            else if (ch === "\n")
+                lineStart = true;
+            continue;
+        }
+        if (lineStart && flow === 0) {
+            let end = i;
+            while (text[end] === " " || text[end] === "-" || text[end] === "?")
+                end++;
+            if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
+                // Each "- " and each deeper key opens a level.
+                const indent = end - i;
+                while (indents.length > 0 && indents[indents.length - 1] >= indent)
+                    indents.pop();
+                indents.push(indent);
+                const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
+                for (let item = 0; item < dashes.length; item++)
+                    if (past(indents.length + item, dashes[item]))
+                        return firstPast;
+                if (past(indents.length + dashes.length, end))
+                    return firstPast;
+            }
+        }
+        lineStart = ch === "\n";
+        if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+            const newline = text.indexOf("\n", i);
+            if (newline < 0)
+                break;
+            i = newline - 1;
+        }
+        else if (ch === "'" || ch === '"')
+            quote = ch;
+        else if (ch === "[" || ch === "{") {
+            if (past(++flow + indents.length, i))
+                return firstPast;
+        }
+        else if ((ch === "]" || ch === "}") && flow > 0)
+            flow--;
+    }
+    return undefined;
+}
+const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
+/** Error codes of the yaml library that mean a line starts at the wrong column. */
+const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
+/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
+function syntaxHint(text, code, message, line, col) {
+    const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
+    if (unclosed) {
+        const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
+        return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
+    }
+    if (INDENTATION_CODES.has(code))
+        return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
+    return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
+}
+function contentLines(text) {
+    return text.split("\n").flatMap((raw, index) => {
+        const line = raw.replace(/\r$/, "");
+        const indent = line.length - line.replace(/^[ \t]+/, "").length;
+        const rest = line.slice(indent);
+        return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
+    });
+}
+/** Names the line that probably starts at the wrong column, and the line it should line up with. */
+function indentationHint(text, line, col) {
+    const lines = contentLines(text);
+    const here = lines.findIndex((candidate) => candidate.number >= line);
+    if (here < 0)
+        return undefined;
+    // An error inside a line (after its first character) is about the line that follows.
+    const index = lines[here].number === line && col > lines[here].indent + 1 ? here + 1 : here;
+    const wrong = lines[index];
+    if (!wrong)
+        return undefined;
+    if (text.split("\n")[wrong.number - 1].slice(0, wrong.indent).includes("\t"))
+        return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
+    const kind = wrong.item ? "list item" : "key";
+    const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+    const shown = (entry) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
+    if (!sibling)
+        return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
+    return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
+}
+/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
+function balancedCall(text, start) {
+    let depth = 0;
+    for (let i = start; i < text.length && text[i] !== "\n"; i++) {
+        if (text[i] === "(")
+            depth++;
+        else if (text[i] === ")" && --depth === 0)
+            return text.slice(start, i + 1);
+    }
+    return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
+}
+/**
+ * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
+ * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
+ */
+function checkSplitCalls(document, text, at) {
+    // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
+    if (!/[[{][^\n]*\(/.test(text))
+        return;
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_key, node, path) {
+            const parent = path[path.length - 1];
+            const container = (0,dist/* isPair */.tO)(parent) ? path[path.length - 2] : parent;
+            if (node.type !== "PLAIN" || typeof node.value !== "string" || !(0,dist/* isCollection */.P3)(container) || !container.flow)
+                return;
+            const opened = node.value.split("(").length - node.value.split(")").length;
+            if (opened <= 0)
+                return;
+            const start = node.range?.[0] ?? 0;
+            throw new diagnostics_SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+        },
+    });
+}
+/** The line and column of an offset, for errors found before the parser has counted the lines. */
+function positionBeforeParsing(file, text, offset) {
+    const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
+}
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-function parseYaml(text, file) {
+function parseYaml(withBom, file) {
+    // Editors count columns after a byte-order mark, and so do we.
+    const text = withBom.replace(/^\uFEFF/, "");
     const lines = new dist/* LineCounter */.HN();
     const at = (offset) => position(file, lines, offset);
     if (text.length > YAML_MAX_BYTES) {
         throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
     }
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    const deep = tooDeep(text);
+    if (deep !== undefined)
+        throw new diagnostics_SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    let document;
+    try {
+        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    }
+    catch (error) {
+        // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
+        if (!(error instanceof RangeError))
+            throw error;
+        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    }
     const problem = document.errors[0];
     if (problem) {
+        const position = at(problem.pos[0]);
+        if (/call stack/i.test(problem.message))
+            throw new diagnostics_SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
         const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
-        throw new diagnostics_SpecError(at(problem.pos[0]), `YAML syntax error: ${detail}`, "fix the YAML syntax here; a YAML linter in your editor shows the same spot");
+        throw new diagnostics_SpecError(position, `YAML syntax error: ${detail}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
     }
     checkDepth(document.contents, 1, (node) => {
-        throw new diagnostics_SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, `flatten the spec: blocks: and include: keep specs shallow`);
+        throw new diagnostics_SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     });
+    checkSplitCalls(document, text, at);
     let data;
     try {
         data = document.toJS({ maxAliasCount: MAX_ALIASES });
@@ -37322,8 +39988,26 @@ function parseYaml(text, file) {
     }
     return makeSource(file, text, document, at, data);
 }
+/**
+ * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
+ * document per call, which made positions under a 2,000-entry alias take seconds.
+ */
+function aliasTargets(document) {
+    const anchors = new Map();
+    const targets = new Map();
+    (0,dist/* visit */.YR)(document, {
+        Node(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                targets.set(node, anchors.get(node.source));
+            else if (node.anchor)
+                anchors.set(node.anchor, node);
+        },
+    });
+    return targets;
+}
 function makeSource(file, text, document, at, data) {
-    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node);
+    let targets;
+    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
     // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
     const indexes = new WeakMap();
     const pairOf = (map, segment) => {
@@ -37371,6 +40055,10 @@ function makeSource(file, text, document, at, data) {
         keyAt: (path) => {
             const deepest = walk(path);
             return start(deepest.key ?? deepest.node);
+        },
+        quotedAt: (path) => {
+            const node = walk(path).node;
+            return (0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
         },
         offsetsAt: (path) => {
             const node = walk(path).node;
@@ -40350,14 +43038,52 @@ function hintFor(path, keyword) {
     }
     return undefined;
 }
+const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
+/**
+ * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
+ * keyword. When every branch refused the value's type, one problem remains: the keyword's, with the
+ * types the branches take. When some branch took the type and failed deeper, that branch's errors
+ * say what is wrong, and the other branches' type errors are noise.
+ */
+function foldAlternatives(errors) {
+    const dropped = new Set();
+    const folded = new Map();
+    let branchStart = 0;
+    errors.forEach((error, index) => {
+        if (!ALTERNATIVES.has(error.keyword))
+            return;
+        const path = error.instancePath;
+        const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
+        branchStart = index + 1;
+        const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
+        for (const other of typeErrors)
+            dropped.add(other);
+        if (typeErrors.length === branches.length) {
+            const types = [...new Set(typeErrors.flatMap((other) => String(other.params.type).split(",")))];
+            folded.set(error, { ...error, params: { ...error.params, types } });
+        }
+        else {
+            dropped.add(error);
+        }
+    });
+    return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
+}
+/** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
+function firstSentence(description) {
+    if (!description)
+        return undefined;
+    const end = description.search(/\.(\s|$)/);
+    return end < 0 ? description : description.slice(0, end + 1);
+}
 /** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
-function schemaErrors(errors, source) {
+function schemaErrors(allErrors, source) {
     const seen = new Set();
     const result = [];
+    const errors = foldAlternatives(allErrors);
     for (const error of errors) {
-        // `if`/`anyOf` only say that a branch failed; the branch's own error says what is wrong.
+        // `if` only says that a branch failed; the branch's own error says what is wrong.
         // Errors about a property name (propertyName set) are read by the propertyNames case below.
-        if (error.keyword === "if" || error.keyword === "anyOf" || error.propertyName !== undefined)
+        if (error.keyword === "if" || error.propertyName !== undefined)
             continue;
         const path = dataPath(error, source.data);
         const where = describePath(path);
@@ -40369,6 +43095,8 @@ function schemaErrors(errors, source) {
             case "type": {
                 const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
                 message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
+                if (value === null && path[0] === "vars")
+                    hint ??= `YAML reads ~, null and an empty value as no value: give the variable one (${String(path[1])}: 16), or write None for Python's None`;
                 break;
             }
             case "required":
@@ -40412,8 +43140,12 @@ function schemaErrors(errors, source) {
                 message = `${where} must not be empty`;
                 break;
             case "oneOf":
-                message = `${where} must be a file path or a list of file paths`;
+            case "anyOf": {
+                const types = error.params.types ?? [];
+                message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+                hint ??= firstSentence(error.parentSchema?.description);
                 break;
+            }
             case "pattern": {
                 const description = error.parentSchema?.description;
                 message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
@@ -40518,15 +43250,18 @@ const BYTE_METRICS = new Set(["memory", "memory-per-gpu", "activations"]);
 function describe(metric) {
     return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
-function limitAt(source, path, raw, metric) {
-    const position = source.at(path);
-    let quantity;
+/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
+function quantityAt(source, path, raw, what) {
     try {
-        quantity = parseQuantity(raw);
+        return parseQuantity(raw);
     }
     catch {
-        throw new diagnostics_SpecError(position, `${metric} limit ${String(raw)} is beyond 2^53 and cannot be compared exactly`);
+        throw new diagnostics_SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
     }
+}
+function limitAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} limit`);
     const wanted = BYTE_METRICS.has(metric) ? "bytes" : "count";
     // A plain integer is a count of parameters, or of bytes for memory.
     const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
@@ -40536,7 +43271,7 @@ function limitAt(source, path, raw, metric) {
 }
 function growthAt(source, path, raw, metric) {
     const position = source.at(path);
-    const quantity = parseQuantity(raw);
+    const quantity = quantityAt(source, path, raw, `${metric} growth`);
     if (quantity?.kind === "percent")
         return { percent: quantity.value, text: String(raw), position };
     return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
@@ -40554,7 +43289,7 @@ function modelBudget(source, path, key, raw) {
     }
     else if (raw.growth !== undefined) {
         // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-        const quantity = parseQuantity(raw.growth);
+        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
         for (const metric of METRICS) {
             // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
             const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
@@ -40587,6 +43322,73 @@ function parseBudget(text, file) {
         file,
         ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
         models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var node_modules_picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
+;// CONCATENATED MODULE: ./src/check/glob.ts
+
+/**
+ * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
+ * stay within one directory, `**` spans any number of them (`models/**\/*.yaml`), `{a,b}` and
+ * `[ab]` work as in a shell. Dot files match too: a spec may live under `.github/`.
+ */
+function fileGlob(pattern) {
+    return picomatch_default()(pattern, { dot: true });
+}
+function isGlob(pattern) {
+    return picomatch_default().scan(pattern).isGlob;
+}
+/** The directory a glob's matches all lie under (`models` for `models/**\/*.yaml`), `` for the root. */
+function globBase(pattern) {
+    return picomatch.scan(pattern).base;
+}
+/** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
+function expandSpecs(patterns, available) {
+    const result = new Set();
+    for (const pattern of patterns) {
+        const normalized = pattern.replace(/^\.\//, "");
+        // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
+        if (!isGlob(normalized) || available.includes(normalized)) {
+            if (available.includes(normalized))
+                result.add(normalized);
+            continue;
+        }
+        const matches = fileGlob(normalized);
+        for (const file of [...available].sort())
+            if (matches(file))
+                result.add(file);
+    }
+    return [...result];
+}
+/**
+ * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
+ * `*` is any run of characters, dots and brackets included; every other character is itself.
+ * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
+ * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
+ * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
+ */
+function moduleGlob(glob) {
+    const pieces = glob.split("*");
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (pieces.length === 1)
+        return (path) => path === glob;
+    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
+    return (path) => {
+        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
+            return false;
+        let from = first.length;
+        const end = path.length - last.length;
+        for (const piece of middle) {
+            const at = path.indexOf(piece, from);
+            if (at < 0 || at + piece.length > end)
+                return false;
+            from = at + piece.length;
+        }
+        return true;
     };
 }
 
@@ -40675,6 +43477,7 @@ function changeDelta(change) {
 ;// CONCATENATED MODULE: ./src/budget/check.ts
 
 
+
 const FAIL_ON = ["exceed", "growth", "never"];
 const SEVERITY = { pass: 0, warn: 1, fail: 2 };
 function worst(statuses) {
@@ -40684,9 +43487,15 @@ function worst(statuses) {
             result = status;
     return result;
 }
-/** A model's entry, keyed by spec path or model name, with the defaults filled in. */
-function budgetFor(budget, report) {
-    const own = budget.models.find((entry) => entry.key === report.file) ?? budget.models.find((entry) => entry.key === report.model);
+/**
+ * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
+ * by the name the spec at this path had at base still applies when the change renames the model:
+ * renaming `model:` must not escape the limit.
+ */
+function budgetFor(budget, report, baseModel) {
+    const own = budget.models.find((entry) => entry.key === report.file) ??
+        budget.models.find((entry) => entry.key === report.model) ??
+        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
     const defaults = budget.defaults;
     if (!own)
         return undefined;
@@ -40700,12 +43509,9 @@ function budgetFor(budget, report) {
     };
 }
 /** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
-function globPattern(glob) {
-    return new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
-}
 function moduleTotals(report, glob) {
-    const pattern = globPattern(glob);
-    const selected = report.layers.filter((layer) => pattern.test(layer.path));
+    const matches = moduleGlob(glob);
+    const selected = report.layers.filter((layer) => matches(layer.path));
     return {
         params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
         trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
@@ -40756,7 +43562,7 @@ function describeValue(value) {
         case "int":
             return `the integer ${value.value}`;
         case "float":
-            return `the number ${value.value}`;
+            return `the number ${Number.isInteger(value.value) ? value.value.toFixed(1) : value.value}`;
         case "bool":
             return value.value ? "True" : "False";
         case "string":
@@ -40772,7 +43578,219 @@ function describeValue(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/evaluate.ts
+
+
+const LIMIT = Number.MAX_SAFE_INTEGER;
+/** What a `/` result needs when an integer was expected: Python's `/` always gives a float. */
+const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` for integer division";
+function exact(value, at) {
+    if (!Number.isSafeInteger(value)) {
+        throw new diagnostics_SpecError(at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
+    }
+    return { kind: "int", value };
+}
+/** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
+function undefinedName(name, at, scope) {
+    const closest = diagnostics_closestName(name, scope.keys());
+    return new diagnostics_SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
+}
+function numeric(value, at, operator) {
+    if (value.kind === "int" || value.kind === "float")
+        return value.value;
+    if (value.kind === "bool")
+        return value.value ? 1 : 0;
+    throw new diagnostics_SpecError(at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+}
+function truthy(value, at) {
+    if (value.kind === "symbol")
+        throw new diagnostics_SpecError(at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
+    if (value.kind === "bool")
+        return value.value;
+    if (value.kind === "int" || value.kind === "float")
+        return value.value !== 0;
+    if (value.kind === "none")
+        return false;
+    if (value.kind === "string")
+        return value.value.length > 0;
+    if (value.kind === "tuple")
+        return value.items.length > 0;
+    return true;
+}
+/** Python's `==`: numbers by value, strings by text, tuples item by item; a bare name is never text. */
+function equal(a, b) {
+    if ((a.kind === "int" || a.kind === "float" || a.kind === "bool") && (b.kind === "int" || b.kind === "float" || b.kind === "bool"))
+        return Number(a.value) === Number(b.value);
+    if (a.kind === "tuple" && b.kind === "tuple")
+        return a.items.length === b.items.length && a.items.every((item, i) => equal(item, b.items[i]));
+    if (a.kind === "string" && b.kind === "string")
+        return a.value === b.value;
+    if (a.kind === "symbol" && b.kind === "symbol")
+        return a.name === b.name;
+    return a.kind === "none" && b.kind === "none";
+}
+function fromDivision(...values) {
+    return values.some((value) => value.kind === "float" && value.fromDivision) ? { fromDivision: true } : {};
+}
+/** Python's `**` over integers, exact or refused; a negative exponent gives a float, as Python's does. */
+function power(base, exponent, integers, at) {
+    if (!integers || exponent < 0) {
+        const result = base ** exponent;
+        if (!Number.isFinite(result))
+            throw new diagnostics_SpecError(at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
+        return { kind: "float", value: result };
+    }
+    // Square and multiply, checking each step: 10 ** 10 ** 10 stops at the first product past 2^53.
+    let result = 1;
+    let square = base;
+    for (let rest = exponent; rest > 0; rest = Math.floor(rest / 2)) {
+        if (rest % 2 === 1)
+            result = exact(result * square, at).value;
+        if (rest > 1)
+            square = exact(square * square, at).value;
+    }
+    return { kind: "int", value: result };
+}
+function arithmetic(op, left, right, at) {
+    const a = numeric(left, at, op);
+    const b = numeric(right, at, op);
+    const integers = left.kind !== "float" && right.kind !== "float";
+    const float = (value) => ({ kind: "float", value, ...fromDivision(left, right) });
+    switch (op) {
+        case "+":
+            return integers ? exact(a + b, at) : float(a + b);
+        case "-":
+            return integers ? exact(a - b, at) : float(a - b);
+        case "*":
+            return integers ? exact(a * b, at) : float(a * b);
+        case "**":
+            return power(a, b, integers, at);
+        case "/":
+            if (b === 0)
+                throw new diagnostics_SpecError(at, `division by zero`);
+            return { kind: "float", value: a / b, fromDivision: true };
+        case "//":
+        case "%": {
+            if (b === 0)
+                throw new diagnostics_SpecError(at, `division by zero`);
+            const quotient = Math.floor(a / b);
+            if (op === "//")
+                return integers ? exact(quotient, at) : float(quotient);
+            return integers ? exact(a - quotient * b, at) : float(a - quotient * b);
+        }
+        case "<":
+            return { kind: "bool", value: a < b };
+        case "<=":
+            return { kind: "bool", value: a <= b };
+        case ">":
+            return { kind: "bool", value: a > b };
+        default:
+            return { kind: "bool", value: a >= b };
+    }
+}
+/**
+ * Evaluates a parsed expression over variables. Integer arithmetic is exact or refused. Every name
+ * must be a variable in scope, except where `keyword` allows a bare word: the whole value of a call
+ * argument, as print(model) writes `mode=sum` or `dtype=torch.bfloat16`; the layer then checks it
+ * against the words it knows. A dotted name (`torch.long`, `F.gelu`) can never be a variable, so it
+ * stays a name wherever a whole value may be one.
+ */
+function evaluate(expr, scope, positionAt, text, keyword = false) {
+    return evaluateNode(expr, { scope, positionAt, text }, keyword);
+}
+function evaluateNode(expr, context, keyword = false) {
+    const { scope, positionAt } = context;
+    switch (expr.kind) {
+        case "number":
+            return expr.isFloat ? { kind: "float", value: expr.value } : exact(expr.value, positionAt(expr.offset));
+        case "string":
+            return { kind: "string", value: expr.value };
+        case "bool":
+            return { kind: "bool", value: expr.value };
+        case "none":
+            return { kind: "none" };
+        case "name": {
+            const value = scope.get(expr.name);
+            if (value)
+                return value;
+            if (keyword) {
+                const suggestion = expr.name.includes(".") ? undefined : diagnostics_closestName(expr.name, scope.keys());
+                return { kind: "symbol", name: expr.name, position: positionAt(expr.offset), ...(suggestion === undefined ? {} : { suggestion }) };
+            }
+            if (expr.name.includes("."))
+                return { kind: "symbol", name: expr.name };
+            throw undefinedName(expr.name, positionAt(expr.offset), scope);
+        }
+        case "tuple":
+        case "list":
+            return { kind: "tuple", items: expr.items.map((item) => evaluateNode(item, context)) };
+        case "unary": {
+            const at = positionAt(expr.offset);
+            const operand = evaluateNode(expr.operand, context);
+            if (expr.op === "not")
+                return { kind: "bool", value: !truthy(operand, at) };
+            const value = numeric(operand, at, expr.op);
+            if (expr.op === "+")
+                return operand;
+            return operand.kind === "float" ? { ...operand, value: -value } : exact(-value, at);
+        }
+        case "binary": {
+            // A left-associative chain (a 5,000-term sum) is as long as the text allows: walk it with a loop.
+            const chain = [];
+            let leftmost = expr;
+            while (leftmost.kind === "binary" && leftmost.op !== "**") {
+                chain.push(leftmost);
+                leftmost = leftmost.left;
+            }
+            let value = leftmost.kind === "binary" ? applyBinary(leftmost, evaluateNode(leftmost.left, context), context) : evaluateNode(leftmost, context);
+            for (let index = chain.length - 1; index >= 0; index--)
+                value = applyBinary(chain[index], value, context);
+            return value;
+        }
+        case "call":
+            return { kind: "layer", call: evaluateCallNode(expr, context) };
+    }
+}
+function applyBinary(expr, left, context) {
+    const at = context.positionAt(expr.offset);
+    if (expr.op === "and")
+        return truthy(left, at) ? evaluateNode(expr.right, context) : left;
+    if (expr.op === "or")
+        return truthy(left, at) ? left : evaluateNode(expr.right, context);
+    const right = evaluateNode(expr.right, context);
+    if (expr.op === "==" || expr.op === "!=") {
+        for (const side of [left, right]) {
+            if (side.kind === "layer")
+                throw new diagnostics_SpecError(at, `'${expr.op}' compares values, not ${describeValue(side)}`);
+        }
+        return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
+    }
+    return arithmetic(expr.op, left, right, at);
+}
+function evaluateCallNode(call, context) {
+    const { positionAt, text } = context;
+    return {
+        type: call.callee,
+        position: positionAt(call.offset),
+        text: text.slice(call.offset, call.end),
+        args: call.args.map((arg) => ({
+            ...(arg.name === undefined ? {} : { name: arg.name }),
+            value: evaluateNode(arg.value, context, true),
+            position: positionAt(arg.offset),
+        })),
+    };
+}
+/** Evaluates a constructor call: each argument's whole value may be a bare keyword such as `mode=sum`. */
+function evaluate_evaluateCall(call, scope, positionAt, text) {
+    return evaluateCallNode(call, { scope, positionAt, text });
+}
+/** True when the value is a condition that holds, for `if:`. */
+function isTrue(value, at) {
+    return truthy(value, at);
+}
+
 ;// CONCATENATED MODULE: ./src/catalogue/arguments.ts
+
 
 
 /**
@@ -40878,7 +43896,11 @@ class LayerArguments {
         return { definition, args: bindArguments(definition, value.call, this.lookup) };
     }
     fail(name, message, hint) {
-        throw new diagnostics_SpecError(this.values.get(name)?.position ?? this.call.position, message, hint);
+        const value = this.values.get(name)?.value;
+        // A bare word the layer does not know may be a misspelt variable rather than a keyword.
+        const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
+        const at = value?.kind === "symbol" && value.suggestion !== undefined ? value.position : undefined;
+        throw new diagnostics_SpecError(at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
     }
     /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
     refuseSize(name, message, hint) {
@@ -40944,9 +43966,24 @@ function checkType(call, spec, value, position) {
     if (accepts(spec.type, value))
         return;
     if (value.kind === "symbol") {
-        throw new diagnostics_SpecError(position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, `define it under vars:, or check its spelling`);
+        const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
+        throw new diagnostics_SpecError(value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
     }
-    throw new diagnostics_SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, WHAT_TO_WRITE[spec.type]);
+    throw new diagnostics_SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
+}
+/** What to write instead, for the wrong types users commonly give. */
+function typeHint(spec, value) {
+    const number = spec.type === "int" || spec.type === "size";
+    const divided = (item) => (item.kind === "float" && item.fromDivision === true) || (item.kind === "tuple" && item.items.some(divided));
+    if (number && divided(value))
+        return INTEGER_DIVISION_HINT;
+    if (value.kind === "none" && number)
+        return "None is no size here: give an integer (a variable set to None or ~ passes None)";
+    // Parameter(torch.tensor(2.6592)) as a module's code writes it: a spec gives the shape, not the values.
+    if (value.kind === "layer" && /^torch\.(tensor|zeros|ones|empty|full|rand|randn)$/.test(value.call.type)) {
+        return "a spec gives a tensor's shape, not its values: Parameter(()) is a scalar, Parameter(3, 4) a 3×4 tensor";
+    }
+    return undefined;
 }
 // Signatures are constants: what binding needs from one is worked out once, not per layer.
 const prepared = new WeakMap();
@@ -42248,8 +45285,12 @@ function nested(args, name) {
  */
 function activationTensors(args) {
     const value = args.value("activation");
-    if (value.kind === "symbol")
+    if (value.kind === "symbol") {
+        // A bare function name (relu, F.silu) holds no tensors; one that spells almost a variable in scope is likely that variable.
+        if (value.suggestion !== undefined)
+            args.fail("activation", `undefined variable '${value.name}' in argument 'activation' of ${args.type}`, "for a function, write F." + value.name);
         return NONE;
+    }
     if (value.kind === "layer")
         return within("activation", nested(args, "activation"));
     if (value.kind !== "string") {
@@ -43339,7 +46380,7 @@ class expression_ExpressionError extends Error {
         this.name = "ExpressionError";
     }
 }
-const OPERATORS = ["//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
+const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
 // Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
 const expression_NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
@@ -43413,8 +46454,8 @@ class Parser {
     }
     expect(text, what) {
         if (!this.isOp(text)) {
-            // YAML splits an unquoted call at its commas inside [...] and {...}: the commonest cause.
-            const hint = this.current.kind === "end" ? "inside YAML's [ ] or { }, quote call strings: YAML splits them at commas" : undefined;
+            // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
+            const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
             throw new expression_ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${expression_describe(this.current)}`, hint);
         }
         return this.next();
@@ -43426,9 +46467,17 @@ class Parser {
         return result;
     }
     expression() {
+        return this.nested(this.current.offset, () => this.or());
+    }
+    /**
+     * Every recursive step of the grammar (parentheses, brackets, calls, unary operators, `not`, `**`)
+     * goes through here, so the tree is never deeper than MAX_DEPTH and no later walk of it can overflow
+     * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
+     */
+    nested(offset, parse) {
         if (++this.depth > expression_MAX_DEPTH)
-            throw new expression_ExpressionError(this.current.offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`);
-        const result = this.or();
+            throw new expression_ExpressionError(offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
+        const result = parse();
         this.depth--;
         return result;
     }
@@ -43451,7 +46500,7 @@ class Parser {
     not() {
         if (this.isWord("not")) {
             const offset = this.next().offset;
-            return { kind: "unary", op: "not", operand: this.not(), offset };
+            return { kind: "unary", op: "not", operand: this.nested(offset, () => this.not()), offset };
         }
         return this.comparison();
     }
@@ -43482,13 +46531,18 @@ class Parser {
     unary() {
         if (this.isOp("-") || this.isOp("+")) {
             const token = this.next();
-            if (++this.depth > expression_MAX_DEPTH)
-                throw new expression_ExpressionError(token.offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`);
-            const operand = this.unary();
-            this.depth--;
+            const operand = this.nested(token.offset, () => this.unary());
             return { kind: "unary", op: token.text, operand, offset: token.offset };
         }
-        return this.primary();
+        return this.power();
+    }
+    /** Python's `**`: right-associative, and binding tighter than a unary minus on its left (`-2 ** 2` is -4). */
+    power() {
+        const base = this.primary();
+        if (!this.isOp("**"))
+            return base;
+        const token = this.next();
+        return { kind: "binary", op: "**", left: base, right: this.nested(token.offset, () => this.unary()), offset: token.offset };
     }
     primary() {
         const token = this.current;
@@ -43613,146 +46667,8 @@ function parseExpression(text) {
     return parser.finish(parser.expression());
 }
 
-;// CONCATENATED MODULE: ./src/resolve/evaluate.ts
-
-const LIMIT = Number.MAX_SAFE_INTEGER;
-function exact(value, at) {
-    if (!Number.isSafeInteger(value)) {
-        throw new diagnostics_SpecError(at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
-    }
-    return { kind: "int", value };
-}
-function numeric(value, at, operator) {
-    if (value.kind === "int" || value.kind === "float")
-        return value.value;
-    if (value.kind === "bool")
-        return value.value ? 1 : 0;
-    if (value.kind === "symbol")
-        throw new diagnostics_SpecError(at, `undefined variable '${value.name}'`, `define it under vars:, or check its spelling`);
-    throw new diagnostics_SpecError(at, `'${operator}' needs numbers, not ${value.kind === "none" ? "None" : value.kind}`);
-}
-function truthy(value, at) {
-    if (value.kind === "symbol")
-        throw new diagnostics_SpecError(at, `undefined variable '${value.name}'`, `define it under vars:, or check its spelling`);
-    if (value.kind === "bool")
-        return value.value;
-    if (value.kind === "int" || value.kind === "float")
-        return value.value !== 0;
-    if (value.kind === "none")
-        return false;
-    if (value.kind === "string")
-        return value.value.length > 0;
-    if (value.kind === "tuple")
-        return value.items.length > 0;
-    return true;
-}
-function equal(a, b) {
-    if ((a.kind === "int" || a.kind === "float") && (b.kind === "int" || b.kind === "float"))
-        return a.value === b.value;
-    if (a.kind === "tuple" && b.kind === "tuple")
-        return a.items.length === b.items.length && a.items.every((item, i) => equal(item, b.items[i]));
-    const text = (v) => (v.kind === "string" ? v.value : v.kind === "symbol" ? v.name : undefined);
-    if (text(a) !== undefined && text(b) !== undefined)
-        return text(a) === text(b);
-    if (a.kind === "bool" && b.kind === "bool")
-        return a.value === b.value;
-    return a.kind === "none" && b.kind === "none";
-}
-function arithmetic(op, left, right, at) {
-    const a = numeric(left, at, op);
-    const b = numeric(right, at, op);
-    const integers = left.kind !== "float" && right.kind !== "float";
-    switch (op) {
-        case "+":
-            return integers ? exact(a + b, at) : { kind: "float", value: a + b };
-        case "-":
-            return integers ? exact(a - b, at) : { kind: "float", value: a - b };
-        case "*":
-            return integers ? exact(a * b, at) : { kind: "float", value: a * b };
-        case "/":
-            if (b === 0)
-                throw new diagnostics_SpecError(at, `division by zero`);
-            return { kind: "float", value: a / b };
-        case "//":
-        case "%": {
-            if (b === 0)
-                throw new diagnostics_SpecError(at, `division by zero`);
-            const quotient = Math.floor(a / b);
-            if (op === "//")
-                return integers ? exact(quotient, at) : { kind: "float", value: quotient };
-            return integers ? exact(a - quotient * b, at) : { kind: "float", value: a - quotient * b };
-        }
-        case "<":
-            return { kind: "bool", value: a < b };
-        case "<=":
-            return { kind: "bool", value: a <= b };
-        case ">":
-            return { kind: "bool", value: a > b };
-        default:
-            return { kind: "bool", value: a >= b };
-    }
-}
-/** Evaluates a parsed expression over variables. Integer arithmetic is exact or refused. */
-function evaluate(expr, scope, positionAt, text) {
-    const at = positionAt(expr.offset);
-    switch (expr.kind) {
-        case "number":
-            return expr.isFloat ? { kind: "float", value: expr.value } : exact(expr.value, at);
-        case "string":
-            return { kind: "string", value: expr.value };
-        case "bool":
-            return { kind: "bool", value: expr.value };
-        case "none":
-            return { kind: "none" };
-        case "name":
-            return scope.get(expr.name) ?? { kind: "symbol", name: expr.name };
-        case "tuple":
-        case "list":
-            return { kind: "tuple", items: expr.items.map((item) => evaluate(item, scope, positionAt, text)) };
-        case "unary": {
-            const operand = evaluate(expr.operand, scope, positionAt, text);
-            if (expr.op === "not")
-                return { kind: "bool", value: !truthy(operand, at) };
-            const value = numeric(operand, at, expr.op);
-            if (expr.op === "+")
-                return operand;
-            return operand.kind === "float" ? { kind: "float", value: -value } : exact(-value, at);
-        }
-        case "binary": {
-            const left = evaluate(expr.left, scope, positionAt, text);
-            if (expr.op === "and")
-                return truthy(left, at) ? evaluate(expr.right, scope, positionAt, text) : left;
-            if (expr.op === "or")
-                return truthy(left, at) ? left : evaluate(expr.right, scope, positionAt, text);
-            const right = evaluate(expr.right, scope, positionAt, text);
-            if (expr.op === "==")
-                return { kind: "bool", value: equal(left, right) };
-            if (expr.op === "!=")
-                return { kind: "bool", value: !equal(left, right) };
-            return arithmetic(expr.op, left, right, at);
-        }
-        case "call":
-            return { kind: "layer", call: evaluate_evaluateCall(expr, scope, positionAt, text) };
-    }
-}
-function evaluate_evaluateCall(call, scope, positionAt, text) {
-    return {
-        type: call.callee,
-        position: positionAt(call.offset),
-        text: text.slice(call.offset, call.end),
-        args: call.args.map((arg) => ({
-            ...(arg.name === undefined ? {} : { name: arg.name }),
-            value: evaluate(arg.value, scope, positionAt, text),
-            position: positionAt(arg.offset),
-        })),
-    };
-}
-/** True when the value is a condition that holds, for `if:`. */
-function isTrue(value, at) {
-    return truthy(value, at);
-}
-
 ;// CONCATENATED MODULE: ./src/resolve/scope.ts
+
 
 
 
@@ -43767,21 +46683,20 @@ function parsedAt(positionAt, text, parse) {
         throw new diagnostics_SpecError(positionAt(error.offset), error.message, error.hint);
     }
 }
-/** Parses and evaluates the expression string at `path`. */
-function evaluateText(source, path, text, scope) {
-    const expr = parsedAt(source.offsetsAt(path), text, parseExpression);
-    return evaluate(expr, scope, source.offsetsAt(path), text);
+/** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
+function evaluateText(source, path, text, scope, keyword = false) {
+    const positionAt = source.offsetsAt(path);
+    const expr = parsedAt(positionAt, text, parseExpression);
+    return evaluate(expr, scope, positionAt, text, keyword);
 }
 /** Parses and evaluates the constructor call string at `path`. */
 function evaluateCallText(source, path, text, scope, parse = expression_parseCall) {
     const call = parsedAt(source.offsetsAt(path), text, parse);
     return evaluate_evaluateCall(call, scope, source.offsetsAt(path), text);
 }
-/**
- * A YAML value as a layer argument or variable: numbers, booleans, ~ and lists as they are;
- * a string is an expression (`4 * d`, `(3, 3)`, `LayerNorm(d)`) or, when it is not one, a string.
- */
-function scope_valueOf(source, path, raw, scope) {
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
+function scope_valueOf(source, path, raw, scope, mode = "value") {
     if (raw === null || raw === undefined)
         return { kind: "none" };
     if (typeof raw === "boolean")
@@ -43794,23 +46709,19 @@ function scope_valueOf(source, path, raw, scope) {
         return { kind: "int", value: raw };
     }
     if (Array.isArray(raw))
-        return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope)) };
+        return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
     const text = String(raw);
-    try {
-        parseExpression(text);
-    }
-    catch {
+    if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path))
         return { kind: "string", value: text };
-    }
-    return evaluateText(source, path, text, scope);
+    return evaluateText(source, path, text, scope, mode === "keyword");
 }
 /** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
 function integerAt(source, path, raw, scope, what) {
-    const value = scope_valueOf(source, path, raw, scope);
-    if (value.kind === "symbol")
-        throw new diagnostics_SpecError(source.at(path), `undefined variable '${value.name}' in ${what}`, "define it under vars:, or check its spelling");
-    if (value.kind !== "int")
-        throw new diagnostics_SpecError(source.at(path), `${what} must be an integer, not ${value.kind === "float" ? value.value : value.kind}`);
+    const value = scope_valueOf(source, path, raw, scope, "strict");
+    if (value.kind !== "int") {
+        const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
+        throw new diagnostics_SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+    }
     if (value.value < 0)
         throw new diagnostics_SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
     return value.value;
@@ -43863,9 +46774,14 @@ function batchSize(value, position) {
     return value;
 }
 function wholeNumber(text, position, what) {
-    if (!/^\d+$/.test(text.trim()))
-        throw new diagnostics_SpecError(position, `${what} is a whole number, not '${text}'`);
-    return Number(text);
+    const digits = text.trim();
+    if (!/^\d+$/.test(digits))
+        throw new diagnostics_SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+    const value = Number(digits);
+    // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
+    if (!Number.isSafeInteger(value))
+        throw new diagnostics_SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+    return value;
 }
 /**
  * Settings given as text, such as command-line flags or action inputs. Errors are SpecErrors
@@ -43894,7 +46810,7 @@ function settingsFromOptions(values, label) {
                 settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
                 break;
             case "dtype":
-                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text), position }), from };
+                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position }), from };
                 break;
             case "batch":
                 settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
@@ -44014,7 +46930,7 @@ function topologyOf(source, path, body, scope) {
         }
         else {
             const spec = residual;
-            const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope), source.at([...at, "if"]));
+            const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
             if (applies)
                 topology.residual = {
                     merge: spec.merge === undefined ? "add" : topology_merge(source, [...at, "merge"], spec.merge),
@@ -44074,7 +46990,7 @@ function mappingCall(source, path, body, scope) {
     for (const [name, raw] of Object.entries(body)) {
         if (name === "type" || OPTIONS.has(name))
             continue;
-        args.push({ name, value: scope_valueOf(source, [...path, name], raw, scope), position: source.keyAt([...path, name]) });
+        args.push({ name, value: scope_valueOf(source, [...path, name], raw, scope, "keyword"), position: source.keyAt([...path, name]) });
         shown.push(`${name}=${Array.isArray(raw) ? `(${raw.join(", ")})` : String(raw)}`);
     }
     const type = String(body.type);
@@ -44180,7 +47096,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const childName = name ?? String(nextIndex);
         const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
         if (body.if !== undefined) {
-            const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope);
+            const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
             if (!isTrue(condition, source.at([...bodyPath, "if"])))
                 return;
         }
@@ -44207,7 +47123,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
             ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
             : [];
         const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-        const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope), position: source.at([...bodyPath, "dtype"]) }];
+        const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
         const count = multiplier * instanceCount(own);
         if (!Number.isSafeInteger(count))
             throw new diagnostics_SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
@@ -44234,13 +47150,10 @@ function resolveList(walker, items, listPath, context, multiplier) {
                 throw new diagnostics_SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
             }
             checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
-            const blockContext = {
-                ...inner,
-                source: block.source,
-                scope: blockScope(source, bodyPath, body, block, scope),
-                expanding: [...context.expanding, `block ${blockName}`],
-            };
-            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), block.topology);
+            const boundScope = blockScope(source, bodyPath, body, block, scope);
+            const blockContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
+            // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
+            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
             return;
         }
         const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
@@ -44425,11 +47338,12 @@ function resolveTraining(source, training, scope) {
     if (training.checkpointing !== undefined)
         resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
     if (training.dtype !== undefined)
-        resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope), position: at("dtype") };
+        resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
     return resolved;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
+
 
 
 
@@ -44471,6 +47385,23 @@ function fileLoader(readFile, spec) {
         return loaded;
     };
 }
+/** Equal values, whatever their provenance (a float from `/`, where a bare word was written). */
+function sameValue(a, b) {
+    const provenance = new Set(["fromDivision", "position", "suggestion"]);
+    const text = (value) => JSON.stringify(value, (key, item) => (provenance.has(key) ? undefined : item));
+    return text(a) === text(b);
+}
+function samePosition(a, b) {
+    return a.file === b.file && a.line === b.line && a.col === b.col;
+}
+/**
+ * A variable defined twice with different values across a top-level include: the included file's
+ * blocks and vars would keep one value while the rest of the model used the other, so it is refused.
+ */
+function conflictingVariable(name, here, there, value, other) {
+    const where = `${there.file}:${there.line}:${there.col}`;
+    return new diagnostics_SpecError(here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
+}
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
 function resolveSpec(file, readFile) {
     const load = fileLoader(readFile, file);
@@ -44478,15 +47409,24 @@ function resolveSpec(file, readFile) {
     const scopeOf = (loaded, expanding, overrides) => {
         const { source, data } = loaded;
         const scope = new Map();
+        /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
+        const origins = new Map();
         const blocks = new Map();
         const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
         includes.forEach((included, index) => {
             const path = typeof data.include === "string" ? ["include"] : ["include", index];
             const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
-            for (const [name, value] of inner.scope)
+            for (const [name, value] of inner.scope) {
+                const here = inner.origins.get(name);
+                const earlier = origins.get(name);
+                if (earlier && !sameValue(scope.get(name), value) && !samePosition(earlier, here))
+                    throw conflictingVariable(name, here, earlier, value, scope.get(name));
                 scope.set(name, value);
+                origins.set(name, here);
+            }
             for (const [name, block] of inner.blocks) {
-                if (blocks.has(name))
+                // One file included along two paths defines its blocks once.
+                if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
                     throw new diagnostics_SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
                 blocks.set(name, block);
             }
@@ -44496,14 +47436,20 @@ function resolveSpec(file, readFile) {
                 throw new diagnostics_SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
         }
         for (const [name, raw] of Object.entries(data.vars ?? {})) {
-            scope.set(name, overrides.get(name) ?? scope_valueOf(source, ["vars", name], raw, scope));
+            const value = overrides.get(name) ?? scope_valueOf(source, ["vars", name], raw, scope);
+            const here = source.keyAt(["vars", name]);
+            const included = origins.get(name);
+            if (included && !sameValue(scope.get(name), value))
+                throw conflictingVariable(name, here, included, value, scope.get(name));
+            scope.set(name, value);
+            origins.set(name, here);
         }
         for (const [name, block] of Object.entries(data.blocks ?? {})) {
             if (blocks.has(name))
                 throw new diagnostics_SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, topology: topologyOf(source, ["blocks", name], block, scope) });
+            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
         }
-        return { source, data, scope, blocks, topology: topologyOf(source, [], data, scope) };
+        return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
     };
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
@@ -44555,6 +47501,10 @@ const FUNCTIONAL = {
     log_softmax: "LogSoftmax",
     tanh: "Tanh",
 };
+/** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
+function isOpName(name) {
+    return name in FUNCTIONAL || name in OPS;
+}
 const shapeText = (shape) => `[${shape.join(", ")}]`;
 /** NumPy broadcasting, or undefined when the shapes do not broadcast. */
 function broadcast(a, b) {
@@ -44880,7 +47830,8 @@ class Inference {
         if (child)
             return child;
         const names = module.children.map((candidate) => candidate.name);
-        throw new diagnostics_SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? `its children are: ${names.join(", ") || "none"}`);
+        const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
+        throw new diagnostics_SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
     }
     runStep(module, step, x, segments) {
         if (step.kind === "child")
@@ -44974,7 +47925,7 @@ const TEXT_KINDS = {
      */
     torchRepr: { what: "print(model) text", maxBytes: 8 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
     /** A report the action saved for publish mode: 148 DenseNet-121 and GPT-2 reports make 31.5 MB, published in 1.1 s in a 300 MiB heap. */
-    savedReport: { what: "a saved report", maxBytes: 32 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
+    savedReport: { what: "a saved report", maxBytes: 16 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
 };
 const sizeText = (bytes) => bytes.toLocaleString("en-US");
 function describeNonFile(stats) {
@@ -46970,7 +49921,25 @@ function json_toJsonReport(model) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
+/**
+ * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
+ * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
+ * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
+ * overrides and isolates, directional marks, line and paragraph separators).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/**
+ * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
+ * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
+ */
+function forTerminal(text) {
+    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
+
 /**
  * Makes text from a spec (layer names, model names, paths: all written by whoever opened the PR)
  * inert in GitHub markdown: no HTML, no table breaks, no links, no @-mentions, no formatting.
@@ -46995,8 +49964,20 @@ const ENTITIES = {
     "!": "&#33;",
     ":": "&#58;",
 };
+/** The most characters of one name, path or message a comment shows; the rest is elided. */
+const LONGEST_SHOWN = 500;
+/** At most `longest` characters, cut at a character (never inside a surrogate pair) and marked with an ellipsis. */
+function ellipsize(text, longest = LONGEST_SHOWN) {
+    if (text.length <= longest)
+        return text;
+    const cut = /[\uD800-\uDBFF]/.test(text[longest - 2] ?? "") ? longest - 2 : longest - 1;
+    return `${text.slice(0, cut)}…`;
+}
 function escape_escapeMarkdown(text) {
-    return text.replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch]).replace(/[\r\n\t]+/g, " ");
+    return (forTerminal(ellipsize(text).replace(/[\r\n\t]+/g, " "))
+        .replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch])
+        // GFM links `www.example.com` on its own; an entity for the dot keeps it text.
+        .replace(/(www)\./gi, "$1&#46;"));
 }
 
 ;// CONCATENATED MODULE: ./src/report/layer-table.ts
@@ -47315,13 +50296,23 @@ function budgetChanges(base, head) {
     }
     return changes;
 }
+/** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
+function unmatchedEntries(budget, models) {
+    const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
+    const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
+    return (budget?.models ?? [])
+        .filter((entry) => !matched.has(entry.key))
+        .map((entry) => {
+        const suggestion = diagnostics_closestName(entry.key, new Set(names));
+        return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
+    });
+}
 /** The whole check: every spec at head (and base), the diff, the budget, and one status. */
 function runCheck(request) {
     const headBudget = readBudget(request.head, request.budgetFile);
     const baseBudget = readBudget(request.base, request.budgetFile);
     const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
     const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
-    const matched = new Set();
     const models = files.map((file) => {
         const overrides = request.overrides ?? {};
         const absent = { state: { kind: "absent" } };
@@ -47334,10 +50325,11 @@ function runCheck(request) {
         const baseReport = base?.kind === "report" ? base.report : undefined;
         if (baseReport)
             result.diff = diffLayers(baseReport, head.report);
-        const entry = enforced.budget && budgetFor(enforced.budget, head.report);
+        const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
         if (entry) {
-            matched.add(entry.key);
             result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
+            if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file)
+                result.budget.renamedFrom = baseReport.model;
             result.status = result.budget.status;
         }
         const against = request.against ?? entry?.against?.path;
@@ -47354,7 +50346,7 @@ function runCheck(request) {
         from: request.budgetFrom === "base" && request.base ? "base" : "head",
         diagnostics: enforced.diagnostics,
         changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
-        unmatched: (enforced.budget?.models ?? []).filter((entry) => !matched.has(entry.key)).map((entry) => ({ key: entry.key, line: entry.position.line })),
+        unmatched: unmatchedEntries(enforced.budget, models),
     };
     const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
     return {
@@ -47365,66 +50357,15 @@ function runCheck(request) {
         budget,
     };
 }
-
-;// CONCATENATED MODULE: ./src/check/glob.ts
-/**
- * File globs as workflow authors write them: `*` and `?` stay within one directory, `**` spans
- * any number of them (`models/**\/*.yaml`).
- */
-function fileGlob(pattern) {
-    let source = "";
-    for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (ch === "*" && pattern[i + 1] === "*") {
-            const slash = pattern[i + 2] === "/";
-            source += slash ? "(?:.*/)?" : ".*";
-            i += slash ? 2 : 1;
-        }
-        else if (ch === "*")
-            source += "[^/]*";
-        else if (ch === "?")
-            source += "[^/]";
-        else
-            source += ch.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-    }
-    return new RegExp(`^${source}$`);
-}
-function isGlob(pattern) {
-    return /[*?]/.test(pattern);
-}
-/** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
-function expandSpecs(patterns, available) {
-    const result = new Set();
-    for (const pattern of patterns) {
-        const normalized = pattern.replace(/^\.\//, "");
-        if (!isGlob(normalized)) {
-            if (available.includes(normalized))
-                result.add(normalized);
-            continue;
-        }
-        const regex = fileGlob(normalized);
-        for (const file of [...available].sort())
-            if (regex.test(file))
-                result.add(file);
-    }
-    return [...result];
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
-/**
- * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
- * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
- * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
- * overrides and isolates, directional marks, line and paragraph separators).
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-/**
- * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
- * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
- */
-function forTerminal(text) {
-    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+/** A budget entry that matched no spec, as a warning at its key with what to do. */
+function unmatchedWarning(budgetFile, entry) {
+    return {
+        file: budgetFile,
+        line: entry.line,
+        col: entry.col ?? 1,
+        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
+        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/units.ts
@@ -47558,6 +50499,9 @@ function modelSection(model, context) {
     }
     if (model.budget) {
         essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
+        if (model.budget.renamedFrom !== undefined) {
+            essential.push(`This change renames the model from ${escape_escapeMarkdown(model.budget.renamedFrom)} to ${escape_escapeMarkdown(modelName(model))}: its budget entry ${escape_escapeMarkdown(model.budget.renamedFrom)} still applies, matched by the spec's path.`, "");
+        }
     }
     const diff = model.diff;
     if (diff && diff.changes.length) {
@@ -47609,7 +50553,8 @@ function budgetNotes(result) {
     if (budget.state === "invalid")
         notes.push(`**The budget file is invalid**, so no limit could be checked:`, ...diagnosticLines(budget.diagnostics), "");
     if (budget.unmatched.length) {
-        notes.push(`Budget entries that match no spec: ${budget.unmatched.map((entry) => `${escape_escapeMarkdown(entry.key)} (line ${entry.line})`).join(", ")}.`, "");
+        const described = budget.unmatched.map((entry) => `${escape_escapeMarkdown(entry.key)} (line ${entry.line}${entry.suggestion === undefined ? "" : `; did you mean ${escape_escapeMarkdown(entry.suggestion)}?`})`);
+        notes.push(`Budget entries that match no spec: ${described.join(", ")}. Key each entry by a spec's \`model:\` name or its path.`, "");
     }
     return notes;
 }
@@ -47627,36 +50572,101 @@ function renderPullRequestComment(result, context) {
         const body = sections.flatMap((section) => [...section.essential, ...section.optional.slice(0, Math.max(0, section.optional.length - dropped)).flat()]);
         return [...head, ...body, ...footer].join("\n");
     };
+    const bytes = context.measure === "bytes";
+    const size = (text) => (bytes ? Buffer.byteLength(text, "utf8") : text.length);
     for (let dropped = 0; dropped <= 2; dropped++) {
         const text = assemble(dropped);
-        if (text.length <= limit)
+        if (size(text) <= limit)
             return text;
     }
-    const note = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n`;
+    // A blank line before the footer's rule: right under a paragraph, `---` would make the notice a heading.
+    const tail = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n\n${footer.join("\n")}`;
+    const room = limit - size(tail);
     const text = assemble(2);
-    return text.slice(0, limit - note.length - footer.join("\n").length - 1).replace(/\n[^\n]*$/, "") + note + footer.join("\n");
+    // Cut at the last whole line that fits; a character split by the byte cut goes with its line.
+    const kept = bytes ? Buffer.from(text, "utf8").subarray(0, room).toString("utf8") : text.slice(0, room);
+    return kept.replace(/\n[^\n]*$/, "") + tail;
 }
 
 ;// CONCATENATED MODULE: ./src/action/comment.ts
-/** Our comment among all of the PR's comments (every page), preferring one written by a bot. */
-async function findComment(octokit, target, marker) {
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner: target.owner,
-        repo: target.repo,
-        issue_number: target.issueNumber,
-        per_page: 100,
-    });
-    const ours = comments.filter((comment) => comment.body?.startsWith(marker));
-    return ours.find((comment) => comment.user?.type === "Bot") ?? ours[0];
+/** A response that is not a list of comments (a proxy's error page, a changed API) is reported, never dereferenced blindly. */
+class UnreadableResponse extends Error {
+}
+function listedComment(item) {
+    const comment = item;
+    if (typeof comment !== "object" || comment === null || !Number.isSafeInteger(comment.id) || typeof comment.node_id !== "string") {
+        throw new UnreadableResponse("the list of the pull request's comments holds an entry that is not a comment");
+    }
+    return { id: comment.id, nodeId: comment.node_id, body: typeof comment.body === "string" ? comment.body : "" };
+}
+async function listComments(octokit, target) {
+    const comments = [];
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.issueNumber, per_page: 100 });
+    for await (const page of pages) {
+        if (!Array.isArray(page.data))
+            throw new UnreadableResponse("GitHub answered the list of the pull request's comments with something that is not a list");
+        comments.push(...page.data.map(listedComment));
+    }
+    return comments;
+}
+const OWNERSHIP_QUERY = `query($ids: [ID!]!) {
+  viewer { login }
+  nodes(ids: $ids) { ... on IssueComment { id isMinimized author { login } } }
+}`;
+/**
+ * Who wrote each marked comment, whether it is hidden, and who we are: one GraphQL call, made only
+ * when some comment carries our marker. REST lists neither minimization nor the token's identity
+ * (GET /user refuses installation tokens such as the default GITHUB_TOKEN; `viewer` answers all).
+ */
+async function ownership(octokit, candidates) {
+    let answer;
+    try {
+        answer = await octokit.graphql(OWNERSHIP_QUERY, { ids: candidates.map((comment) => comment.nodeId) });
+    }
+    catch (error) {
+        // An answer with GraphQL errors (no HTTP status): without authors, no comment is safe to edit.
+        if (error.status === undefined)
+            throw new UnreadableResponse(`GitHub did not say who wrote the marked comments (${error.message})`);
+        throw error;
+    }
+    const viewer = answer?.viewer?.login;
+    if (typeof viewer !== "string" || !Array.isArray(answer.nodes))
+        throw new UnreadableResponse("GitHub's answer to who wrote the marked comments is not readable");
+    const nodes = new Map();
+    for (const node of answer.nodes) {
+        if (typeof node?.id !== "string")
+            continue;
+        nodes.set(node.id, { author: typeof node.author?.login === "string" ? node.author.login : undefined, isMinimized: node.isMinimized === true });
+    }
+    return { viewer, nodes };
+}
+/** GitHub's secondary rate limit answers 403 (or 429) with `retry-after` or no remaining requests: slow down, not a read-only token. */
+function isRateLimited(error) {
+    const { status, response } = error;
+    const headers = response?.headers ?? {};
+    return (status === 403 || status === 429) && (headers["retry-after"] !== undefined || headers["x-ratelimit-remaining"] === "0");
 }
 /**
- * One sticky comment per PR and key: found by its hidden marker, edited in place, and not
- * touched at all when its body would not change, so nobody gets a notification for nothing.
- * When `onlyUpdate` is set an existing comment is kept current but no new one is created.
+ * One sticky comment per PR and key, and only ever our own: a comment is edited when it carries the
+ * hidden marker *and* was written by the identity this token acts as, so a marker pasted into
+ * someone else's comment is ignored. A comment of ours that someone minimized is replaced by a new
+ * one rather than edited back into a hidden place. An unchanged body is not touched at all, so
+ * nobody is notified for nothing. When `onlyUpdate` is set a visible comment is kept current but no
+ * new one is created.
  */
 async function upsertComment(octokit, target, marker, body, onlyUpdate) {
     try {
-        const existing = await findComment(octokit, target, marker);
+        const marked = (await listComments(octokit, target)).filter((comment) => comment.body.startsWith(marker));
+        let ours = [];
+        let hidden = false;
+        if (marked.length) {
+            const { viewer, nodes } = await ownership(octokit, marked);
+            ours = marked.filter((comment) => nodes.get(comment.nodeId)?.author === viewer);
+            hidden = ours.length > 0 && ours.every((comment) => nodes.get(comment.nodeId)?.isMinimized);
+            ours = ours.filter((comment) => !nodes.get(comment.nodeId)?.isMinimized);
+        }
+        // The latest visible comment of ours: the one readers see last.
+        const existing = ours.at(-1);
         if (existing && existing.body === body)
             return { kind: "unchanged", id: existing.id };
         if (existing) {
@@ -47664,17 +50674,68 @@ async function upsertComment(octokit, target, marker, body, onlyUpdate) {
             return { kind: "updated", id: existing.id };
         }
         if (onlyUpdate)
-            return { kind: "skipped", reason: "nothing to report and no earlier comment to update" };
+            return { kind: "skipped", reason: hidden ? "nothing new to report, and the earlier comment was hidden" : "nothing to report and no earlier comment to update" };
         const created = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
-        return { kind: "created", id: created.data.id };
+        return { kind: "created", id: created.data.id, ...(hidden ? { replaced: "minimized" } : {}) };
     }
     catch (error) {
+        if (error instanceof UnreadableResponse)
+            return { kind: "unreadable", message: error.message };
         const status = error.status;
+        if (isRateLimited(error))
+            return { kind: "rate-limited", status: status, message: error.message };
+        // GitHub's own failure, left after the retries: the check's verdict does not depend on it.
+        if (status !== undefined && status >= 500)
+            return { kind: "unavailable", status, message: error.message };
         // Fork PRs and Dependabot get read-only tokens: 403/404 on write. 422 is a body GitHub refused.
         if (status === 403 || status === 404 || status === 422)
             return { kind: "forbidden", status, message: error.message };
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./src/action/octokit.ts
+
+
+/** Tries per request: a transient failure is retried twice, then reported. */
+const ATTEMPTS = 3;
+/** The longest wait a `retry-after` may ask for before we give up instead (a job's minutes cost money). */
+const LONGEST_WAIT_S = 60;
+const pause = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+/**
+ * Seconds to wait before trying again, or undefined when the failure is not transient. A rate
+ * limit refused the request, so any request is tried again; after a 5xx only one that is safe to
+ * repeat is (a read, the GraphQL query, an edit with the same body): a comment created twice
+ * would be a duplicate on the PR.
+ */
+function retryDelay(error, attempt, repeatable) {
+    const { status, response } = error;
+    const retryAfter = Number(response?.headers?.["retry-after"]);
+    if (isRateLimited(error))
+        return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : undefined;
+    // 500, 502, 503, 504: GitHub's own hiccups, usually gone a second later.
+    if (repeatable && status !== undefined && status >= 500 && status <= 504)
+        return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : attempt;
+    return undefined;
+}
+/** The REST and GraphQL client for a token, retrying GitHub's transient failures a bounded number of times. */
+function githubClient(token) {
+    const octokit = getOctokit(token);
+    octokit.hook.wrap("request", async (request, options) => {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await request(options);
+            }
+            catch (error) {
+                const repeatable = options.method !== "POST" || String(options.url).endsWith("/graphql");
+                const delay = attempt < ATTEMPTS ? retryDelay(error, attempt, repeatable) : undefined;
+                if (delay === undefined)
+                    throw error;
+                await pause(delay);
+            }
+        }
+    });
+    return octokit;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -47778,6 +50839,7 @@ class GitRepository {
 
 
 
+
 const COMMENT_POLICIES = ["always", "changed", "failure", "never"];
 /** Reads a choice input, refusing anything outside its documented values. */
 function choice(name, allowed, fallback) {
@@ -47801,8 +50863,19 @@ function readInputs() {
         commentKey: getInput("comment-key") || "default",
         failOn: choice("fail-on", FAIL_ON, "exceed"),
         report: getInput("report"),
-        training: settingsFromOptions(Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (getInput(option) ? [[option, getInput(option)]] : []))), (option) => `input '${option}'`),
+        training: trainingInputs(),
     };
+}
+/** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */
+function trainingInputs() {
+    try {
+        return settingsFromOptions(Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (getInput(option) ? [[option, getInput(option)]] : []))), (option) => `input '${option}'`);
+    }
+    catch (error) {
+        if (!(error instanceof diagnostics_SpecError))
+            throw error;
+        throw new Error(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/saved-report.ts
@@ -47813,227 +50886,216 @@ const SAVED_REPORT_FORMAT = "model-budget-report/1";
 
 const saved_report_validate = (/* unused pure expression or super */ null && (saved_report_validate10));
 /* harmony default export */ const saved_report = (saved_report_validate10);
-const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1},"result":{"$ref":"#/definitions/result"}},"definitions":{"int":{"type":"integer"},"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu"]},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"},"line":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/int"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/int"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/int"},"head":{"$ref":"#/definitions/int"},"allowed":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"status":{"$ref":"#/definitions/status"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}}}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}}}};
-const saved_report_schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}}}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}};
+const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from METRICS in src/budget/types.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
+const saved_report_schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}};
 const saved_report_schema13 = {"enum":["pass","warn","fail"]};
 const schema14 = {"type":"string","maxLength":10000};
-const saved_report_schema19 = {"type":"integer"};
+const saved_report_schema19 = {"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991};
 const saved_report_pattern0 = new RegExp("^[0-9a-fA-F]{4,64}$", "");
-const saved_report_schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
-const schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"}}}};
-const schema23 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"},"line":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"}}};
+const saved_report_schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
+const schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}};
+const schema23 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}};
 
 function saved_report_validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.trainable === undefined) && (missing0 = "trainable"))) || ((data.line === undefined) && (missing0 = "line"))) || ((data.formula === undefined) && (missing0 = "formula"))){
+saved_report_validate14.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema23.required,parentSchema:schema23,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.count === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.params === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.trainable === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trainable"},message:"must have required property '"+"trainable"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.line === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.formula === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formula"},message:"must have required property '"+"formula"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 if(data.path !== undefined){
 let data0 = data.path;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+saved_report_validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err8];
+saved_report_validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err8);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.type !== undefined){
 let data1 = data.type;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err9 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
+saved_report_validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err10];
+saved_report_validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err10);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.count !== undefined){
 let data2 = data.count;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2};
-if(vErrors === null){
-vErrors = [err11];
+saved_report_validate14.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err11);
+if(data2 < 0 || isNaN(data2)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.params !== undefined){
 let data3 = data.params;
+const _errs10 = errors;
+const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3};
-if(vErrors === null){
-vErrors = [err12];
+saved_report_validate14.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data3}];
+return false;
 }
 else {
-vErrors.push(err12);
+if(data3 < 0 || isNaN(data3)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data3}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.trainable !== undefined){
 let data4 = data.trainable;
+const _errs13 = errors;
+const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4};
-if(vErrors === null){
-vErrors = [err13];
+saved_report_validate14.errors = [{instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data4}];
+return false;
 }
 else {
-vErrors.push(err13);
+if(data4 < 0 || isNaN(data4)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data4}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.line !== undefined){
 let data5 = data.line;
+const _errs16 = errors;
+const _errs17 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5};
-if(vErrors === null){
-vErrors = [err14];
+saved_report_validate14.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+return false;
 }
 else {
-vErrors.push(err14);
+if(data5 < 0 || isNaN(data5)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.formula !== undefined){
 let data6 = data.formula;
+const _errs19 = errors;
+const _errs20 = errors;
+if(errors === _errs20){
 if(typeof data6 === "string"){
 if(data6.length > 10000){
-const err15 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
+saved_report_validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data6}];
+return false;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6};
-if(vErrors === null){
-vErrors = [err16];
+saved_report_validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6}];
+return false;
+}
+}
+var valid0 = _errs19 === errors;
 }
 else {
-vErrors.push(err16);
+var valid0 = true;
 }
-errors++;
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err17];
+saved_report_validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data}];
+return false;
 }
-else {
-vErrors.push(err17);
-}
-errors++;
 }
 saved_report_validate14.errors = vErrors;
 return errors === 0;
@@ -48043,408 +51105,577 @@ return errors === 0;
 function saved_report_validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.model === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.model === undefined) && (missing0 = "model")) || ((data.file === undefined) && (missing0 = "file"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.layers === undefined) && (missing0 = "layers"))){
+saved_report_validate13.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema16.required,parentSchema:schema16,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.file === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.totals === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totals"},message:"must have required property '"+"totals"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.layers === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.model !== undefined){
 let data0 = data.model;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err4 = {instancePath:instancePath+"/model",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+saved_report_validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/model",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err5];
+saved_report_validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.file !== undefined){
 let data1 = data.file;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err6 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+saved_report_validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err7];
+saved_report_validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.totals !== undefined){
 let data2 = data.totals;
+const _errs7 = errors;
+if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.params === undefined){
-const err8 = {instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2};
-if(vErrors === null){
-vErrors = [err8];
+let missing1;
+if(((data2.params === undefined) && (missing1 = "params")) || ((data2.trainable === undefined) && (missing1 = "trainable"))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2}];
+return false;
 }
 else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data2.trainable === undefined){
-const err9 = {instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: "trainable"},message:"must have required property '"+"trainable"+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
 if(data2.params !== undefined){
 let data3 = data2.params;
+const _errs9 = errors;
+const _errs10 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3};
-if(vErrors === null){
-vErrors = [err10];
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data3}];
+return false;
 }
 else {
-vErrors.push(err10);
+if(data3 < 0 || isNaN(data3)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data3}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid3 = _errs9 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data2.trainable !== undefined){
 let data4 = data2.trainable;
+const _errs12 = errors;
+const _errs13 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4};
-if(vErrors === null){
-vErrors = [err11];
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data4}];
+return false;
 }
 else {
-vErrors.push(err11);
+if(data4 < 0 || isNaN(data4)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data4}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid3 = _errs12 === errors;
+}
+else {
+var valid3 = true;
+}
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.totals.type,parentSchema:schema16.properties.totals,data:data2};
-if(vErrors === null){
-vErrors = [err12];
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.totals.type,parentSchema:schema16.properties.totals,data:data2}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
 }
 else {
-vErrors.push(err12);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.memory !== undefined){
 let data5 = data.memory;
+const _errs15 = errors;
+if(errors === _errs15){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.total !== undefined){
 let data6 = data5.total;
+const _errs17 = errors;
+const _errs18 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data6};
-if(vErrors === null){
-vErrors = [err13];
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data6}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data6}];
+return false;
 }
 else {
-vErrors.push(err13);
+if(data6 < 0 || isNaN(data6)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data6}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid6 = _errs17 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
 if(data5.perGpu !== undefined){
 let data7 = data5.perGpu;
+const _errs20 = errors;
+if(errors === _errs20){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.total !== undefined){
 let data8 = data7.total;
+const _errs23 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err14 = {instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8};
-if(vErrors === null){
-vErrors = [err14];
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data8}];
+return false;
 }
 else {
-vErrors.push(err14);
+if(data8 < 0 || isNaN(data8)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data8}];
+return false;
 }
-errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.properties.perGpu.type,parentSchema:schema16.properties.memory.properties.perGpu,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.type,parentSchema:schema16.properties.memory,data:data5};
-if(vErrors === null){
-vErrors = [err16];
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.properties.perGpu.type,parentSchema:schema16.properties.memory.properties.perGpu,data:data7}];
+return false;
+}
+}
+var valid6 = _errs20 === errors;
 }
 else {
-vErrors.push(err16);
-}
-errors++;
+var valid6 = true;
 }
 }
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.type,parentSchema:schema16.properties.memory,data:data5}];
+return false;
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.layers !== undefined){
 let data9 = data.layers;
+const _errs25 = errors;
+if(errors === _errs25){
 if(Array.isArray(data9)){
+if(data9.length > 100000){
+saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema16.properties.layers,data:data9}];
+return false;
+}
+else {
+var valid10 = true;
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
+const _errs27 = errors;
 if(!(saved_report_validate14(data9[i0], {instancePath:instancePath+"/layers/" + i0,parentData:data9,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? saved_report_validate14.errors : vErrors.concat(saved_report_validate14.errors);
 errors = vErrors.length;
 }
+var valid10 = _errs27 === errors;
+if(!valid10){
+break;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.layers.type,parentSchema:schema16.properties.layers,data:data9};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
 }
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err18];
+saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.layers.type,parentSchema:schema16.properties.layers,data:data9}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
 }
 else {
-vErrors.push(err18);
+var valid0 = true;
 }
-errors++;
+if(valid0){
+if(data.shapes !== undefined){
+let data11 = data.shapes;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.macs !== undefined){
+let data12 = data11.macs;
+const _errs30 = errors;
+const _errs31 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data12}];
+return false;
+}
+if(errors === _errs31){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 9007199254740991 || isNaN(data12)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data12}];
+return false;
+}
+else {
+if(data12 < 0 || isNaN(data12)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data12}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs30 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.attentionMacs !== undefined){
+let data13 = data11.attentionMacs;
+const _errs33 = errors;
+const _errs34 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+if(errors === _errs34){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+else {
+if(data13 < 0 || isNaN(data13)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs33 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.flops !== undefined){
+let data14 = data11.flops;
+const _errs36 = errors;
+const _errs37 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data14}];
+return false;
+}
+if(errors === _errs37){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data14}];
+return false;
+}
+else {
+if(data14 < 0 || isNaN(data14)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data14}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs36 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.activations !== undefined){
+let data15 = data11.activations;
+const _errs39 = errors;
+const _errs40 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data15}];
+return false;
+}
+if(errors === _errs40){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data15}];
+return false;
+}
+else {
+if(data15 < 0 || isNaN(data15)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data15}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs39 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.batch !== undefined){
+let data16 = data11.batch;
+const _errs42 = errors;
+const _errs43 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data16}];
+return false;
+}
+if(errors === _errs43){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 9007199254740991 || isNaN(data16)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data16}];
+return false;
+}
+else {
+if(data16 < 0 || isNaN(data16)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data16}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs42 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes",schemaPath:"#/properties/shapes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.shapes.type,parentSchema:schema16.properties.shapes,data:data11}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data}];
+return false;
+}
 }
 saved_report_validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}};
+const schema36 = {"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}};
 
 function saved_report_validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.file === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))) || ((data.message === undefined) && (missing0 = "message"))){
+saved_report_validate17.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema36.required,parentSchema:schema36,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.line === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.col === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.message === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.file !== undefined){
 let data0 = data.file;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err4 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err5];
+saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.line !== undefined){
 let data1 = data.line;
+const _errs4 = errors;
+const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data1};
-if(vErrors === null){
-vErrors = [err6];
+saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data1}];
+return false;
 }
 else {
-vErrors.push(err6);
+if(data1 < 0 || isNaN(data1)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data1}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.col !== undefined){
 let data2 = data.col;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/col",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2};
-if(vErrors === null){
-vErrors = [err7];
+saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err7);
+if(data2 < 0 || isNaN(data2)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.message !== undefined){
 let data3 = data.message;
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
 if(typeof data3 === "string"){
 if(data3.length > 10000){
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
+saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data3}];
+return false;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3};
-if(vErrors === null){
-vErrors = [err9];
+saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
 }
 else {
-vErrors.push(err9);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.hint !== undefined){
 let data4 = data.hint;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-const err10 = {instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
+saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4}];
+return false;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err11];
+saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
 }
 else {
-vErrors.push(err11);
+var valid0 = true;
 }
-errors++;
+}
+}
+}
 }
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err12];
+saved_report_validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data}];
+return false;
 }
-else {
-vErrors.push(err12);
-}
-errors++;
 }
 saved_report_validate17.errors = vErrors;
 return errors === 0;
@@ -48454,6 +51685,7 @@ return errors === 0;
 function saved_report_validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = true;
 const _errs3 = errors;
@@ -48484,8 +51716,17 @@ vErrors = null;
 if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.report === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'",schema:saved_report_schema15.allOf[0].then.required,parentSchema:saved_report_schema15.allOf[0].then,data};
+let missing0;
+if((data.report === undefined) && (missing0 = "report")){
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema15.allOf[0].then.required,parentSchema:saved_report_schema15.allOf[0].then,data}];
+return false;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:saved_report_schema15.allOf[0].if,parentSchema:saved_report_schema15.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -48493,33 +51734,24 @@ else {
 vErrors.push(err1);
 }
 errors++;
+saved_report_validate12.errors = vErrors;
+return false;
 }
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:saved_report_schema15.allOf[0].if,parentSchema:saved_report_schema15.allOf[0],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
+var valid0 = _errs1 === errors;
+if(valid0){
+const _errs6 = errors;
 const _errs7 = errors;
 let valid3 = true;
 const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
 if("invalid" !== data.kind){
-const err3 = {};
+const err2 = {};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err2];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -48538,136 +51770,17 @@ vErrors = null;
 if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.diagnostics === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:saved_report_schema15.allOf[1].then.required,parentSchema:saved_report_schema15.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+let missing1;
+if((data.diagnostics === undefined) && (missing1 = "diagnostics")){
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:saved_report_schema15.allOf[1].then.required,parentSchema:saved_report_schema15.allOf[1].then,data}];
+return false;
 }
 }
 var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:saved_report_schema15.allOf[1].if,parentSchema:saved_report_schema15.allOf[1],data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:saved_report_schema15.required,parentSchema:saved_report_schema15,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(!(((data2 === "report") || (data2 === "invalid")) || (data2 === "absent"))){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: saved_report_schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema15.properties.kind.enum,parentSchema:saved_report_schema15.properties.kind,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.report !== undefined){
-if(!(saved_report_validate13(data.report, {instancePath:instancePath+"/report",parentData:data,parentDataProperty:"report",rootData}))){
-vErrors = vErrors === null ? saved_report_validate13.errors : vErrors.concat(saved_report_validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data.diagnostics !== undefined){
-let data4 = data.diagnostics;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(!(saved_report_validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema15.properties.diagnostics.type,parentSchema:saved_report_schema15.properties.diagnostics,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema15.type,parentSchema:saved_report_schema15,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-saved_report_validate12.errors = vErrors;
-return errors === 0;
-}
-
-const schema37 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/int"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
-const schema38 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}};
-
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.count === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.params === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:saved_report_schema15.allOf[1].if,parentSchema:saved_report_schema15.allOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -48675,151 +51788,267 @@ else {
 vErrors.push(err3);
 }
 errors++;
+saved_report_validate12.errors = vErrors;
+return false;
 }
-if(data.formula === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formula"},message:"must have required property '"+"formula"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err4];
+var valid0 = _errs6 === errors;
 }
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.line === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err5];
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.kind === undefined) && (missing2 = "kind")){
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:saved_report_schema15.required,parentSchema:saved_report_schema15,data}];
+return false;
 }
 else {
-vErrors.push(err5);
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs11 = errors;
+if(!(((data2 === "report") || (data2 === "invalid")) || (data2 === "absent"))){
+saved_report_validate12.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: saved_report_schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema15.properties.kind.enum,parentSchema:saved_report_schema15.properties.kind,data:data2}];
+return false;
 }
-errors++;
+var valid5 = _errs11 === errors;
 }
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.report !== undefined){
+const _errs12 = errors;
+if(!(saved_report_validate13(data.report, {instancePath:instancePath+"/report",parentData:data,parentDataProperty:"report",rootData}))){
+vErrors = vErrors === null ? saved_report_validate13.errors : vErrors.concat(saved_report_validate13.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs12 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.diagnostics !== undefined){
+let data4 = data.diagnostics;
+const _errs13 = errors;
+if(errors === _errs13){
+if(Array.isArray(data4)){
+if(data4.length > 1000){
+saved_report_validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema15.properties.diagnostics,data:data4}];
+return false;
+}
+else {
+var valid6 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs15 = errors;
+if(!(saved_report_validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs15 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+else {
+saved_report_validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema15.properties.diagnostics.type,parentSchema:saved_report_schema15.properties.diagnostics,data:data4}];
+return false;
+}
+}
+var valid5 = _errs13 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+else {
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema15.type,parentSchema:saved_report_schema15,data}];
+return false;
+}
+}
+saved_report_validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema42 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
+const schema50 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
+const schema43 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.formula === undefined) && (missing0 = "formula"))) || ((data.line === undefined) && (missing0 = "line"))){
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema43.required,parentSchema:schema43,data}];
+return false;
+}
+else {
 if(data.path !== undefined){
 let data0 = data.path;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err6 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err7];
+validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.type !== undefined){
 let data1 = data.type;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
+validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err9];
+validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err9);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.count !== undefined){
 let data2 = data.count;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2};
-if(vErrors === null){
-vErrors = [err10];
+validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err10);
+if(data2 < 0 || isNaN(data2)){
+validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.params !== undefined){
 let data3 = data.params;
+const _errs10 = errors;
+const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3};
-if(vErrors === null){
-vErrors = [err11];
+validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data3}];
+return false;
 }
 else {
-vErrors.push(err11);
+if(data3 < 0 || isNaN(data3)){
+validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data3}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.formula !== undefined){
 let data4 = data.formula;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-const err12 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
+validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4}];
+return false;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err13];
+validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
 }
 else {
-vErrors.push(err13);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.line !== undefined){
 let data5 = data.line;
+const _errs16 = errors;
+const _errs17 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5};
-if(vErrors === null){
-vErrors = [err14];
+validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+return false;
 }
 else {
-vErrors.push(err14);
+if(data5 < 0 || isNaN(data5)){
+validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err15];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data}];
+return false;
 }
-else {
-vErrors.push(err15);
-}
-errors++;
 }
 validate22.errors = vErrors;
 return errors === 0;
@@ -48829,6 +52058,7 @@ return errors === 0;
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = true;
 const _errs3 = errors;
@@ -48860,8 +52090,17 @@ vErrors = null;
 if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema37.allOf[0].then.required,parentSchema:schema37.allOf[0].then,data};
+let missing0;
+if((data.before === undefined) && (missing0 = "before")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data}];
+return false;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[0].if,parentSchema:schema42.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -48869,21 +52108,12 @@ else {
 vErrors.push(err1);
 }
 errors++;
+validate21.errors = vErrors;
+return false;
 }
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[0].if,parentSchema:schema37.allOf[0],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
+var valid0 = _errs1 === errors;
+if(valid0){
+const _errs6 = errors;
 const _errs7 = errors;
 let valid3 = true;
 const _errs8 = errors;
@@ -48891,12 +52121,12 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!(((data1 === "added") || (data1 === "changed")) || (data1 === "moved"))){
-const err3 = {};
+const err2 = {};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err2];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -48915,42 +52145,42 @@ vErrors = null;
 if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.after === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema37.allOf[1].then.required,parentSchema:schema37.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+let missing1;
+if((data.after === undefined) && (missing1 = "after")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema42.allOf[1].then.required,parentSchema:schema42.allOf[1].then,data}];
+return false;
 }
 }
 var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[1].if,parentSchema:schema37.allOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[1].if,parentSchema:schema42.allOf[1],data};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err3];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err3);
 }
 errors++;
+validate21.errors = vErrors;
+return false;
 }
+var valid0 = _errs6 === errors;
+if(valid0){
+const _errs11 = errors;
 const _errs12 = errors;
 let valid5 = true;
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
 if("changed" !== data.kind){
-const err6 = {};
+const err4 = {};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err4];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err4);
 }
 errors++;
 }
@@ -48969,162 +52199,17 @@ vErrors = null;
 if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.delta === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "delta"},message:"must have required property '"+"delta"+"'",schema:schema37.allOf[2].then.required,parentSchema:schema37.allOf[2].then,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+let missing2;
+if((data.delta === undefined) && (missing2 = "delta")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema42.allOf[2].then.required,parentSchema:schema42.allOf[2].then,data}];
+return false;
 }
 }
 var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[2].if,parentSchema:schema37.allOf[2],data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema37.required,parentSchema:schema37,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.kind !== undefined){
-let data3 = data.kind;
-if(!((((data3 === "added") || (data3 === "removed")) || (data3 === "changed")) || (data3 === "moved"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.kind.enum,parentSchema:schema37.properties.kind,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate22(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data.after !== undefined){
-if(!(validate22(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data.delta !== undefined){
-let data6 = data.delta;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/delta",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data6};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-const schema46 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/int"},"head":{"$ref":"#/definitions/int"},"allowed":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"status":{"$ref":"#/definitions/status"}}};
-const schema48 = {"enum":["params","trainable","memory","memory-per-gpu"]};
-const schema49 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/int"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
-const schema52 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"}}};
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.file === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.line === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.col === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.file !== undefined){
-let data0 = data.file;
-if(typeof data0 === "string"){
-if(data0.length > 10000){
-const err3 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.line !== undefined){
-let data1 = data.line;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data1};
+const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[2].if,parentSchema:schema42.allOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -49132,31 +52217,199 @@ else {
 vErrors.push(err5);
 }
 errors++;
+validate21.errors = vErrors;
+return false;
+}
+var valid0 = _errs11 === errors;
 }
 }
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.kind === undefined) && (missing3 = "kind")){
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema42.required,parentSchema:schema42,data}];
+return false;
+}
+else {
+if(data.kind !== undefined){
+let data3 = data.kind;
+const _errs16 = errors;
+if(!((((data3 === "added") || (data3 === "removed")) || (data3 === "changed")) || (data3 === "moved"))){
+validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema42.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.kind.enum,parentSchema:schema42.properties.kind,data:data3}];
+return false;
+}
+var valid7 = _errs16 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.before !== undefined){
+const _errs17 = errors;
+if(!(validate22(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs17 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.after !== undefined){
+const _errs18 = errors;
+if(!(validate22(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs18 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.delta !== undefined){
+let data6 = data.delta;
+const _errs19 = errors;
+const _errs20 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data6}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema50,data:data6}];
+return false;
+}
+else {
+if(data6 < -9007199254740991 || isNaN(data6)){
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema50,data:data6}];
+return false;
+}
+}
+}
+}
+var valid7 = _errs19 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data}];
+return false;
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const schema51 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
+const schema53 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from METRICS in src/budget/types.ts."};
+const schema54 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
+const schema57 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))){
+validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
+return false;
+}
+else {
+if(data.file !== undefined){
+let data0 = data.file;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length > 10000){
+validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+else {
+validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.line !== undefined){
+let data1 = data.line;
+const _errs4 = errors;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate29.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate29.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data1}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate29.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.col !== undefined){
 let data2 = data.col;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/col",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2};
-if(vErrors === null){
-vErrors = [err6];
+validate29.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate29.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err6);
+if(data2 < 0 || isNaN(data2)){
+validate29.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err7];
+validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
+return false;
 }
-else {
-vErrors.push(err7);
-}
-errors++;
 }
 validate29.errors = vErrors;
 return errors === 0;
@@ -49166,91 +52419,83 @@ return errors === 0;
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.value === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema49.required,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((data.value === undefined) && (missing0 = "value")) || ((data.text === undefined) && (missing0 = "text"))) || ((data.position === undefined) && (missing0 = "position"))){
+validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema54.required,parentSchema:schema54,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.text === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema49.required,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.position === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "position"},message:"must have required property '"+"position"+"'",schema:schema49.required,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 if(data.value !== undefined){
 let data0 = data.value;
+const _errs1 = errors;
+const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data0};
-if(vErrors === null){
-vErrors = [err3];
+validate28.errors = [{instancePath:instancePath+"/value",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data0}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 9007199254740991 || isNaN(data0)){
+validate28.errors = [{instancePath:instancePath+"/value",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data0}];
+return false;
 }
 else {
-vErrors.push(err3);
+if(data0 < 0 || isNaN(data0)){
+validate28.errors = [{instancePath:instancePath+"/value",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data0}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.text !== undefined){
 let data1 = data.text;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err4 = {instancePath:instancePath+"/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err5];
+validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.position !== undefined){
+const _errs7 = errors;
 if(!(validate29(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err6];
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data}];
+return false;
 }
-else {
-vErrors.push(err6);
-}
-errors++;
 }
 validate28.errors = vErrors;
 return errors === 0;
@@ -49260,423 +52505,416 @@ return errors === 0;
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.limits === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((data.limits === undefined) && (missing0 = "limits")) || ((data.growth === undefined) && (missing0 = "growth"))) || ((data.status === undefined) && (missing0 = "status"))){
+validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema51.required,parentSchema:schema51,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.growth === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "growth"},message:"must have required property '"+"growth"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 if(data.limits !== undefined){
 let data0 = data.limits;
+const _errs1 = errors;
+if(errors === _errs1){
 if(Array.isArray(data0)){
+if(data0.length > 1000){
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema51.properties.limits,data:data0}];
+return false;
+}
+else {
+var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
+const _errs3 = errors;
+if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.label === undefined){
-const err3 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err3];
+let missing1;
+if(((((data1.label === undefined) && (missing1 = "label")) || ((data1.metric === undefined) && (missing1 = "metric"))) || ((data1.limit === undefined) && (missing1 = "limit"))) || ((data1.status === undefined) && (missing1 = "status"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema51.properties.limits.items.required,parentSchema:schema51.properties.limits.items,data:data1}];
+return false;
 }
 else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.metric === undefined){
-const err4 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.limit === undefined){
-const err5 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err6 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 if(data1.label !== undefined){
 let data2 = data1.label;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
 if(typeof data2 === "string"){
 if(data2.length > 10000){
-const err7 = {instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data2}];
+return false;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
-if(vErrors === null){
-vErrors = [err8];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2}];
+return false;
+}
+}
+var valid2 = _errs5 === errors;
 }
 else {
-vErrors.push(err8);
+var valid2 = true;
 }
-errors++;
-}
-}
+if(valid2){
 if(data1.metric !== undefined){
 let data3 = data1.metric;
-if(!((((data3 === "params") || (data3 === "trainable")) || (data3 === "memory")) || (data3 === "memory-per-gpu"))){
-const err9 = {instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data3};
-if(vErrors === null){
-vErrors = [err9];
+const _errs8 = errors;
+if(!(((((((data3 === "params") || (data3 === "trainable")) || (data3 === "memory")) || (data3 === "memory-per-gpu")) || (data3 === "macs")) || (data3 === "flops")) || (data3 === "activations"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data3}];
+return false;
+}
+var valid2 = _errs8 === errors;
 }
 else {
-vErrors.push(err9);
+var valid2 = true;
 }
-errors++;
-}
-}
+if(valid2){
 if(data1.limit !== undefined){
+const _errs10 = errors;
 if(!(validate28(data1.limit, {instancePath:instancePath+"/limits/" + i0+"/limit",parentData:data1,parentDataProperty:"limit",rootData}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
+var valid2 = _errs10 === errors;
 }
+else {
+var valid2 = true;
+}
+if(valid2){
 if(data1.actual !== undefined){
 let data5 = data1.actual;
+const _errs11 = errors;
+const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5};
-if(vErrors === null){
-vErrors = [err10];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+return false;
 }
 else {
-vErrors.push(err10);
+if(data5 < 0 || isNaN(data5)){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
 if(data1.status !== undefined){
 let data6 = data1.status;
+const _errs14 = errors;
 if(!(((data6 === "pass") || (data6 === "warn")) || (data6 === "fail"))){
-const err11 = {instancePath:instancePath+"/limits/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data6};
-if(vErrors === null){
-vErrors = [err11];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data6}];
+return false;
+}
+var valid2 = _errs14 === errors;
 }
 else {
-vErrors.push(err11);
-}
-errors++;
+var valid2 = true;
 }
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.limits.items.type,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err12];
 }
-else {
-vErrors.push(err12);
-}
-errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.limits.type,parentSchema:schema46.properties.limits,data:data0};
-if(vErrors === null){
-vErrors = [err13];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.limits.items.type,parentSchema:schema51.properties.limits.items,data:data1}];
+return false;
+}
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
 }
 else {
-vErrors.push(err13);
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.limits.type,parentSchema:schema51.properties.limits,data:data0}];
+return false;
 }
-errors++;
 }
+var valid0 = _errs1 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.growth !== undefined){
 let data7 = data.growth;
+const _errs16 = errors;
+if(errors === _errs16){
 if(Array.isArray(data7)){
+if(data7.length > 1000){
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema51.properties.growth,data:data7}];
+return false;
+}
+else {
+var valid7 = true;
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
+const _errs18 = errors;
+if(errors === _errs18){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.metric === undefined){
-const err14 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err14];
+let missing2;
+if(((((((data8.metric === undefined) && (missing2 = "metric")) || ((data8.allowance === undefined) && (missing2 = "allowance"))) || ((data8.base === undefined) && (missing2 = "base"))) || ((data8.head === undefined) && (missing2 = "head"))) || ((data8.allowed === undefined) && (missing2 = "allowed"))) || ((data8.status === undefined) && (missing2 = "status"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema51.properties.growth.items.required,parentSchema:schema51.properties.growth.items,data:data8}];
+return false;
 }
 else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data8.allowance === undefined){
-const err15 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "allowance"},message:"must have required property '"+"allowance"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data8.base === undefined){
-const err16 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data8.head === undefined){
-const err17 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data8.allowed === undefined){
-const err18 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data8.status === undefined){
-const err19 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 if(data8.metric !== undefined){
 let data9 = data8.metric;
-if(!((((data9 === "params") || (data9 === "trainable")) || (data9 === "memory")) || (data9 === "memory-per-gpu"))){
-const err20 = {instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data9};
-if(vErrors === null){
-vErrors = [err20];
+const _errs20 = errors;
+if(!(((((((data9 === "params") || (data9 === "trainable")) || (data9 === "memory")) || (data9 === "memory-per-gpu")) || (data9 === "macs")) || (data9 === "flops")) || (data9 === "activations"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data9}];
+return false;
+}
+var valid8 = _errs20 === errors;
 }
 else {
-vErrors.push(err20);
+var valid8 = true;
 }
-errors++;
-}
-}
+if(valid8){
 if(data8.allowance !== undefined){
 let data10 = data8.allowance;
+const _errs22 = errors;
+if(errors === _errs22){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.text === undefined){
-const err21 = {instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema46.properties.growth.items.properties.allowance.required,parentSchema:schema46.properties.growth.items.properties.allowance,data:data10};
-if(vErrors === null){
-vErrors = [err21];
+let missing3;
+if(((data10.text === undefined) && (missing3 = "text")) || ((data10.position === undefined) && (missing3 = "position"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema51.properties.growth.items.properties.allowance.required,parentSchema:schema51.properties.growth.items.properties.allowance,data:data10}];
+return false;
 }
 else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.position === undefined){
-const err22 = {instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: "position"},message:"must have required property '"+"position"+"'",schema:schema46.properties.growth.items.properties.allowance.required,parentSchema:schema46.properties.growth.items.properties.allowance,data:data10};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
 if(data10.text !== undefined){
 let data11 = data10.text;
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
 if(typeof data11 === "string"){
 if(data11.length > 10000){
-const err23 = {instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data11};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data11}];
+return false;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data11};
-if(vErrors === null){
-vErrors = [err24];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data11}];
+return false;
+}
+}
+var valid10 = _errs24 === errors;
 }
 else {
-vErrors.push(err24);
+var valid10 = true;
 }
-errors++;
-}
-}
+if(valid10){
 if(data10.position !== undefined){
+const _errs27 = errors;
 if(!(validate29(data10.position, {instancePath:instancePath+"/growth/" + i1+"/allowance/position",parentData:data10,parentDataProperty:"position",rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var valid10 = _errs27 === errors;
+}
+else {
+var valid10 = true;
+}
+}
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.growth.items.properties.allowance.type,parentSchema:schema46.properties.growth.items.properties.allowance,data:data10};
-if(vErrors === null){
-vErrors = [err25];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.growth.items.properties.allowance.type,parentSchema:schema51.properties.growth.items.properties.allowance,data:data10}];
+return false;
+}
+}
+var valid8 = _errs22 === errors;
 }
 else {
-vErrors.push(err25);
+var valid8 = true;
 }
-errors++;
-}
-}
+if(valid8){
 if(data8.base !== undefined){
 let data13 = data8.base;
+const _errs28 = errors;
+const _errs29 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err26 = {instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data13};
-if(vErrors === null){
-vErrors = [err26];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+if(errors === _errs29){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data13}];
+return false;
 }
 else {
-vErrors.push(err26);
+if(data13 < 0 || isNaN(data13)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data13}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid8 = _errs28 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
 if(data8.head !== undefined){
 let data14 = data8.head;
+const _errs31 = errors;
+const _errs32 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err27 = {instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data14};
-if(vErrors === null){
-vErrors = [err27];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data14}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data14}];
+return false;
 }
 else {
-vErrors.push(err27);
+if(data14 < 0 || isNaN(data14)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data14}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid8 = _errs31 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
 if(data8.allowed !== undefined){
 let data15 = data8.allowed;
+const _errs34 = errors;
+const _errs35 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err28 = {instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data15};
-if(vErrors === null){
-vErrors = [err28];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data15}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data15}];
+return false;
 }
 else {
-vErrors.push(err28);
+if(data15 < 0 || isNaN(data15)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data15}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid8 = _errs34 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
 if(data8.status !== undefined){
 let data16 = data8.status;
+const _errs37 = errors;
 if(!(((data16 === "pass") || (data16 === "warn")) || (data16 === "fail"))){
-const err29 = {instancePath:instancePath+"/growth/" + i1+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data16};
-if(vErrors === null){
-vErrors = [err29];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data16}];
+return false;
+}
+var valid8 = _errs37 === errors;
 }
 else {
-vErrors.push(err29);
-}
-errors++;
+var valid8 = true;
 }
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.growth.items.type,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err30];
 }
-else {
-vErrors.push(err30);
 }
-errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.growth.type,parentSchema:schema46.properties.growth,data:data7};
-if(vErrors === null){
-vErrors = [err31];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.growth.items.type,parentSchema:schema51.properties.growth.items,data:data8}];
+return false;
+}
+}
+var valid7 = _errs18 === errors;
+if(!valid7){
+break;
+}
+}
+}
 }
 else {
-vErrors.push(err31);
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.growth.type,parentSchema:schema51.properties.growth,data:data7}];
+return false;
 }
-errors++;
 }
+var valid0 = _errs16 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.status !== undefined){
 let data17 = data.status;
+const _errs39 = errors;
 if(!(((data17 === "pass") || (data17 === "warn")) || (data17 === "fail"))){
-const err32 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data17};
-if(vErrors === null){
-vErrors = [err32];
+validate27.errors = [{instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data17}];
+return false;
+}
+var valid0 = _errs39 === errors;
 }
 else {
-vErrors.push(err32);
+var valid0 = true;
 }
-errors++;
+if(valid0){
+if(data.renamedFrom !== undefined){
+let data18 = data.renamedFrom;
+const _errs41 = errors;
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data18 === "string"){
+if(data18.length > 10000){
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data18}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data18}];
+return false;
+}
+}
+var valid0 = _errs41 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err33];
+validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data}];
+return false;
 }
-else {
-vErrors.push(err33);
-}
-errors++;
 }
 validate27.errors = vErrors;
 return errors === 0;
@@ -49686,787 +52924,801 @@ return errors === 0;
 function saved_report_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:saved_report_schema12.required,parentSchema:saved_report_schema12,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.status === undefined) && (missing0 = "status")) || ((data.failOn === undefined) && (missing0 = "failOn"))) || ((data.models === undefined) && (missing0 = "models"))) || ((data.budget === undefined) && (missing0 = "budget"))){
+saved_report_validate11.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema12.required,parentSchema:saved_report_schema12,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.failOn === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failOn"},message:"must have required property '"+"failOn"+"'",schema:saved_report_schema12.required,parentSchema:saved_report_schema12,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.models === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:saved_report_schema12.required,parentSchema:saved_report_schema12,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.budget === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "budget"},message:"must have required property '"+"budget"+"'",schema:saved_report_schema12.required,parentSchema:saved_report_schema12,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.status !== undefined){
 let data0 = data.status;
+const _errs1 = errors;
 if(!(((data0 === "pass") || (data0 === "warn")) || (data0 === "fail"))){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data0};
-if(vErrors === null){
-vErrors = [err4];
+saved_report_validate11.errors = [{instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data0}];
+return false;
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err4);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.failOn !== undefined){
 let data1 = data.failOn;
+const _errs3 = errors;
 if(!(((data1 === "exceed") || (data1 === "growth")) || (data1 === "never"))){
-const err5 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.failOn.enum,parentSchema:saved_report_schema12.properties.failOn,data:data1};
-if(vErrors === null){
-vErrors = [err5];
+saved_report_validate11.errors = [{instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.failOn.enum,parentSchema:saved_report_schema12.properties.failOn,data:data1}];
+return false;
+}
+var valid0 = _errs3 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.baseRef !== undefined){
 let data2 = data.baseRef;
+const _errs4 = errors;
+if(errors === _errs4){
 if(typeof data2 === "string"){
 if(!saved_report_pattern0.test(data2)){
-const err6 = {instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{4,64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{4,64}$"+"\"",schema:"^[0-9a-fA-F]{4,64}$",parentSchema:saved_report_schema12.properties.baseRef,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{4,64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{4,64}$"+"\"",schema:"^[0-9a-fA-F]{4,64}$",parentSchema:saved_report_schema12.properties.baseRef,data:data2}];
+return false;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema12.properties.baseRef.type,parentSchema:saved_report_schema12.properties.baseRef,data:data2};
-if(vErrors === null){
-vErrors = [err7];
+saved_report_validate11.errors = [{instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema12.properties.baseRef.type,parentSchema:saved_report_schema12.properties.baseRef,data:data2}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.models !== undefined){
 let data3 = data.models;
+const _errs6 = errors;
+if(errors === _errs6){
 if(Array.isArray(data3)){
+if(data3.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models",schemaPath:"#/properties/models/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.models,data:data3}];
+return false;
+}
+else {
+var valid2 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
+const _errs8 = errors;
+if(errors === _errs8){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.file === undefined){
-const err8 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:saved_report_schema12.properties.models.items.required,parentSchema:saved_report_schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err8];
+let missing1;
+if((((data4.file === undefined) && (missing1 = "file")) || ((data4.head === undefined) && (missing1 = "head"))) || ((data4.status === undefined) && (missing1 = "status"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:saved_report_schema12.properties.models.items.required,parentSchema:saved_report_schema12.properties.models.items,data:data4}];
+return false;
 }
 else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data4.head === undefined){
-const err9 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:saved_report_schema12.properties.models.items.required,parentSchema:saved_report_schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data4.status === undefined){
-const err10 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:saved_report_schema12.properties.models.items.required,parentSchema:saved_report_schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 if(data4.file !== undefined){
 let data5 = data4.file;
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
 if(typeof data5 === "string"){
 if(data5.length > 10000){
-const err11 = {instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data5};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data5}];
+return false;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};
-if(vErrors === null){
-vErrors = [err12];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5}];
+return false;
+}
+}
+var valid3 = _errs10 === errors;
 }
 else {
-vErrors.push(err12);
+var valid3 = true;
 }
-errors++;
-}
-}
+if(valid3){
 if(data4.head !== undefined){
+const _errs13 = errors;
 if(!(saved_report_validate12(data4.head, {instancePath:instancePath+"/models/" + i0+"/head",parentData:data4,parentDataProperty:"head",rootData}))){
 vErrors = vErrors === null ? saved_report_validate12.errors : vErrors.concat(saved_report_validate12.errors);
 errors = vErrors.length;
 }
+var valid3 = _errs13 === errors;
 }
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.base !== undefined){
+const _errs14 = errors;
 if(!(saved_report_validate12(data4.base, {instancePath:instancePath+"/models/" + i0+"/base",parentData:data4,parentDataProperty:"base",rootData}))){
 vErrors = vErrors === null ? saved_report_validate12.errors : vErrors.concat(saved_report_validate12.errors);
 errors = vErrors.length;
 }
+var valid3 = _errs14 === errors;
 }
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.diff !== undefined){
 let data8 = data4.diff;
+const _errs15 = errors;
+if(errors === _errs15){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.changes === undefined){
-const err13 = {instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'",schema:saved_report_schema12.properties.models.items.properties.diff.required,parentSchema:saved_report_schema12.properties.models.items.properties.diff,data:data8};
-if(vErrors === null){
-vErrors = [err13];
+let missing2;
+if(((data8.changes === undefined) && (missing2 = "changes")) || ((data8.unchanged === undefined) && (missing2 = "unchanged"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:saved_report_schema12.properties.models.items.properties.diff.required,parentSchema:saved_report_schema12.properties.models.items.properties.diff,data:data8}];
+return false;
 }
 else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data8.unchanged === undefined){
-const err14 = {instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/required",keyword:"required",params:{missingProperty: "unchanged"},message:"must have required property '"+"unchanged"+"'",schema:saved_report_schema12.properties.models.items.properties.diff.required,parentSchema:saved_report_schema12.properties.models.items.properties.diff,data:data8};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
 if(data8.changes !== undefined){
 let data9 = data8.changes;
+const _errs17 = errors;
+if(errors === _errs17){
 if(Array.isArray(data9)){
+if(data9.length > 100000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/changes",schemaPath:"#/properties/models/items/properties/diff/properties/changes/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:saved_report_schema12.properties.models.items.properties.diff.properties.changes,data:data9}];
+return false;
+}
+else {
+var valid6 = true;
 const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
+const _errs19 = errors;
 if(!(validate21(data9[i1], {instancePath:instancePath+"/models/" + i0+"/diff/changes/" + i1,parentData:data9,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
+var valid6 = _errs19 === errors;
+if(!valid6){
+break;
+}
+}
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/models/" + i0+"/diff/changes",schemaPath:"#/properties/models/items/properties/diff/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.diff.properties.changes.type,parentSchema:saved_report_schema12.properties.models.items.properties.diff.properties.changes,data:data9};
-if(vErrors === null){
-vErrors = [err15];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/changes",schemaPath:"#/properties/models/items/properties/diff/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.diff.properties.changes.type,parentSchema:saved_report_schema12.properties.models.items.properties.diff.properties.changes,data:data9}];
+return false;
+}
+}
+var valid5 = _errs17 === errors;
 }
 else {
-vErrors.push(err15);
+var valid5 = true;
 }
-errors++;
-}
-}
+if(valid5){
 if(data8.unchanged !== undefined){
 let data11 = data8.unchanged;
+const _errs20 = errors;
+if(errors === _errs20){
 if(Array.isArray(data11)){
+if(data11.length > 100000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/unchanged",schemaPath:"#/properties/models/items/properties/diff/properties/unchanged/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:saved_report_schema12.properties.models.items.properties.diff.properties.unchanged,data:data11}];
+return false;
+}
+else {
+var valid7 = true;
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
+const _errs22 = errors;
 if(!(validate22(data11[i2], {instancePath:instancePath+"/models/" + i0+"/diff/unchanged/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
+var valid7 = _errs22 === errors;
+if(!valid7){
+break;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/models/" + i0+"/diff/unchanged",schemaPath:"#/properties/models/items/properties/diff/properties/unchanged/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.diff.properties.unchanged.type,parentSchema:saved_report_schema12.properties.models.items.properties.diff.properties.unchanged,data:data11};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.models.items.properties.diff.type,parentSchema:saved_report_schema12.properties.models.items.properties.diff,data:data8};
-if(vErrors === null){
-vErrors = [err17];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/unchanged",schemaPath:"#/properties/models/items/properties/diff/properties/unchanged/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.diff.properties.unchanged.type,parentSchema:saved_report_schema12.properties.models.items.properties.diff.properties.unchanged,data:data11}];
+return false;
+}
+}
+var valid5 = _errs20 === errors;
 }
 else {
-vErrors.push(err17);
-}
-errors++;
+var valid5 = true;
 }
 }
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.models.items.properties.diff.type,parentSchema:saved_report_schema12.properties.models.items.properties.diff,data:data8}];
+return false;
+}
+}
+var valid3 = _errs15 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.budget !== undefined){
+const _errs23 = errors;
 if(!(validate27(data4.budget, {instancePath:instancePath+"/models/" + i0+"/budget",parentData:data4,parentDataProperty:"budget",rootData}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
+var valid3 = _errs23 === errors;
 }
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.status !== undefined){
 let data14 = data4.status;
+const _errs24 = errors;
 if(!(((data14 === "pass") || (data14 === "warn")) || (data14 === "fail"))){
-const err18 = {instancePath:instancePath+"/models/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data14};
-if(vErrors === null){
-vErrors = [err18];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data14}];
+return false;
+}
+var valid3 = _errs24 === errors;
 }
 else {
-vErrors.push(err18);
+var valid3 = true;
 }
-errors++;
-}
-}
+if(valid3){
 if(data4.checkpoint !== undefined){
 let data15 = data4.checkpoint;
+const _errs26 = errors;
+if(errors === _errs26){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.file === undefined){
-const err19 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:saved_report_schema12.properties.models.items.properties.checkpoint.required,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint,data:data15};
-if(vErrors === null){
-vErrors = [err19];
+let missing3;
+if(((data15.file === undefined) && (missing3 = "file")) || ((data15.diagnostics === undefined) && (missing3 = "diagnostics"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:saved_report_schema12.properties.models.items.properties.checkpoint.required,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint,data:data15}];
+return false;
 }
 else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data15.diagnostics === undefined){
-const err20 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:saved_report_schema12.properties.models.items.properties.checkpoint.required,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint,data:data15};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
 if(data15.file !== undefined){
 let data16 = data15.file;
+const _errs28 = errors;
+const _errs29 = errors;
+if(errors === _errs29){
 if(typeof data16 === "string"){
 if(data16.length > 10000){
-const err21 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16}];
+return false;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16};
-if(vErrors === null){
-vErrors = [err22];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16}];
+return false;
+}
+}
+var valid9 = _errs28 === errors;
 }
 else {
-vErrors.push(err22);
+var valid9 = true;
 }
-errors++;
-}
-}
+if(valid9){
 if(data15.diagnostics !== undefined){
 let data17 = data15.diagnostics;
+const _errs31 = errors;
+if(errors === _errs31){
 if(Array.isArray(data17)){
+if(data17.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17}];
+return false;
+}
+else {
+var valid11 = true;
 const len3 = data17.length;
 for(let i3=0; i3<len3; i3++){
+const _errs33 = errors;
 if(!(saved_report_validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
 vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
 errors = vErrors.length;
 }
+var valid11 = _errs33 === errors;
+if(!valid11){
+break;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.checkpoint.properties.diagnostics.type,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.models.items.properties.checkpoint.type,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint,data:data15};
-if(vErrors === null){
-vErrors = [err24];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.checkpoint.properties.diagnostics.type,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17}];
+return false;
+}
+}
+var valid9 = _errs31 === errors;
 }
 else {
-vErrors.push(err24);
+var valid9 = true;
 }
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.models.items.type,parentSchema:saved_report_schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.type,parentSchema:saved_report_schema12.properties.models,data:data3};
-if(vErrors === null){
-vErrors = [err26];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.models.items.properties.checkpoint.type,parentSchema:saved_report_schema12.properties.models.items.properties.checkpoint,data:data15}];
+return false;
+}
+}
+var valid3 = _errs26 === errors;
 }
 else {
-vErrors.push(err26);
-}
-errors++;
+var valid3 = true;
 }
 }
+}
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.models.items.type,parentSchema:saved_report_schema12.properties.models.items,data:data4}];
+return false;
+}
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.type,parentSchema:saved_report_schema12.properties.models,data:data3}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.budget !== undefined){
 let data19 = data.budget;
+const _errs34 = errors;
+if(errors === _errs34){
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.file === undefined){
-const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err27];
+let missing4;
+if(((((((data19.file === undefined) && (missing4 = "file")) || ((data19.state === undefined) && (missing4 = "state"))) || ((data19.from === undefined) && (missing4 = "from"))) || ((data19.diagnostics === undefined) && (missing4 = "diagnostics"))) || ((data19.changes === undefined) && (missing4 = "changes"))) || ((data19.unmatched === undefined) && (missing4 = "unmatched"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19}];
+return false;
 }
 else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data19.state === undefined){
-const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data19.from === undefined){
-const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(data19.diagnostics === undefined){
-const err30 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data19.changes === undefined){
-const err31 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data19.unmatched === undefined){
-const err32 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "unmatched"},message:"must have required property '"+"unmatched"+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
 if(data19.file !== undefined){
 let data20 = data19.file;
+const _errs36 = errors;
+const _errs37 = errors;
+if(errors === _errs37){
 if(typeof data20 === "string"){
 if(data20.length > 10000){
-const err33 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data20};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data20}];
+return false;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data20};
-if(vErrors === null){
-vErrors = [err34];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data20}];
+return false;
+}
+}
+var valid12 = _errs36 === errors;
 }
 else {
-vErrors.push(err34);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.state !== undefined){
 let data21 = data19.state;
+const _errs39 = errors;
 if(!(((data21 === "missing") || (data21 === "ok")) || (data21 === "invalid"))){
-const err35 = {instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.state.enum,parentSchema:saved_report_schema12.properties.budget.properties.state,data:data21};
-if(vErrors === null){
-vErrors = [err35];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.state.enum,parentSchema:saved_report_schema12.properties.budget.properties.state,data:data21}];
+return false;
+}
+var valid12 = _errs39 === errors;
 }
 else {
-vErrors.push(err35);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.from !== undefined){
 let data22 = data19.from;
+const _errs40 = errors;
 if(!((data22 === "head") || (data22 === "base"))){
-const err36 = {instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.from.enum,parentSchema:saved_report_schema12.properties.budget.properties.from,data:data22};
-if(vErrors === null){
-vErrors = [err36];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.from.enum,parentSchema:saved_report_schema12.properties.budget.properties.from,data:data22}];
+return false;
+}
+var valid12 = _errs40 === errors;
 }
 else {
-vErrors.push(err36);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.diagnostics !== undefined){
 let data23 = data19.diagnostics;
+const _errs41 = errors;
+if(errors === _errs41){
 if(Array.isArray(data23)){
+if(data23.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data23}];
+return false;
+}
+else {
+var valid14 = true;
 const len4 = data23.length;
 for(let i4=0; i4<len4; i4++){
+const _errs43 = errors;
 if(!(saved_report_validate17(data23[i4], {instancePath:instancePath+"/budget/diagnostics/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
 errors = vErrors.length;
 }
+var valid14 = _errs43 === errors;
+if(!valid14){
+break;
+}
+}
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.diagnostics.type,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data23};
-if(vErrors === null){
-vErrors = [err37];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.diagnostics.type,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data23}];
+return false;
+}
+}
+var valid12 = _errs41 === errors;
 }
 else {
-vErrors.push(err37);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.changes !== undefined){
 let data25 = data19.changes;
+const _errs44 = errors;
+if(errors === _errs44){
 if(Array.isArray(data25)){
+if(data25.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data25}];
+return false;
+}
+else {
+var valid15 = true;
 const len5 = data25.length;
 for(let i5=0; i5<len5; i5++){
 let data26 = data25[i5];
+const _errs46 = errors;
+if(errors === _errs46){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.key === undefined){
-const err38 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:saved_report_schema12.properties.budget.properties.changes.items.required,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26};
-if(vErrors === null){
-vErrors = [err38];
+let missing5;
+if(((data26.key === undefined) && (missing5 = "key")) || ((data26.setting === undefined) && (missing5 = "setting"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:saved_report_schema12.properties.budget.properties.changes.items.required,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26}];
+return false;
 }
 else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data26.setting === undefined){
-const err39 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "setting"},message:"must have required property '"+"setting"+"'",schema:saved_report_schema12.properties.budget.properties.changes.items.required,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
 if(data26.key !== undefined){
 let data27 = data26.key;
+const _errs48 = errors;
+const _errs49 = errors;
+if(errors === _errs49){
 if(typeof data27 === "string"){
 if(data27.length > 10000){
-const err40 = {instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data27};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data27}];
+return false;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data27};
-if(vErrors === null){
-vErrors = [err41];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data27}];
+return false;
+}
+}
+var valid16 = _errs48 === errors;
 }
 else {
-vErrors.push(err41);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.setting !== undefined){
 let data28 = data26.setting;
+const _errs51 = errors;
+const _errs52 = errors;
+if(errors === _errs52){
 if(typeof data28 === "string"){
 if(data28.length > 10000){
-const err42 = {instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data28};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data28}];
+return false;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data28};
-if(vErrors === null){
-vErrors = [err43];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data28}];
+return false;
+}
+}
+var valid16 = _errs51 === errors;
 }
 else {
-vErrors.push(err43);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.before !== undefined){
 let data29 = data26.before;
+const _errs54 = errors;
+const _errs55 = errors;
+if(errors === _errs55){
 if(typeof data29 === "string"){
 if(data29.length > 10000){
-const err44 = {instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data29};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data29}];
+return false;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data29};
-if(vErrors === null){
-vErrors = [err45];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data29}];
+return false;
+}
+}
+var valid16 = _errs54 === errors;
 }
 else {
-vErrors.push(err45);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.after !== undefined){
 let data30 = data26.after;
+const _errs57 = errors;
+const _errs58 = errors;
+if(errors === _errs58){
 if(typeof data30 === "string"){
 if(data30.length > 10000){
-const err46 = {instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30}];
+return false;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30};
-if(vErrors === null){
-vErrors = [err47];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30}];
+return false;
+}
+}
+var valid16 = _errs57 === errors;
 }
 else {
-vErrors.push(err47);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.line !== undefined){
 let data31 = data26.line;
+const _errs60 = errors;
+const _errs61 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err48 = {instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data31};
-if(vErrors === null){
-vErrors = [err48];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data31}];
+return false;
+}
+if(errors === _errs61){
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 9007199254740991 || isNaN(data31)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data31}];
+return false;
 }
 else {
-vErrors.push(err48);
+if(data31 < 0 || isNaN(data31)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data31}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid16 = _errs60 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.changes.items.type,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26};
-if(vErrors === null){
-vErrors = [err49];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.changes.items.type,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26}];
+return false;
+}
+}
+var valid15 = _errs46 === errors;
+if(!valid15){
+break;
+}
+}
+}
 }
 else {
-vErrors.push(err49);
-}
-errors++;
-}
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.changes.type,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data25}];
+return false;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.changes.type,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data25};
-if(vErrors === null){
-vErrors = [err50];
+var valid12 = _errs44 === errors;
 }
 else {
-vErrors.push(err50);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.unmatched !== undefined){
 let data32 = data19.unmatched;
+const _errs63 = errors;
+if(errors === _errs63){
 if(Array.isArray(data32)){
+if(data32.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data32}];
+return false;
+}
+else {
+var valid22 = true;
 const len6 = data32.length;
 for(let i6=0; i6<len6; i6++){
 let data33 = data32[i6];
+const _errs65 = errors;
+if(errors === _errs65){
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.key === undefined){
-const err51 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:saved_report_schema12.properties.budget.properties.unmatched.items.required,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33};
-if(vErrors === null){
-vErrors = [err51];
+let missing6;
+if(((data33.key === undefined) && (missing6 = "key")) || ((data33.line === undefined) && (missing6 = "line"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:saved_report_schema12.properties.budget.properties.unmatched.items.required,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33}];
+return false;
 }
 else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data33.line === undefined){
-const err52 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:saved_report_schema12.properties.budget.properties.unmatched.items.required,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
 if(data33.key !== undefined){
 let data34 = data33.key;
+const _errs67 = errors;
+const _errs68 = errors;
+if(errors === _errs68){
 if(typeof data34 === "string"){
 if(data34.length > 10000){
-const err53 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data34};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data34}];
+return false;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data34};
-if(vErrors === null){
-vErrors = [err54];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data34}];
+return false;
+}
+}
+var valid23 = _errs67 === errors;
 }
 else {
-vErrors.push(err54);
+var valid23 = true;
 }
-errors++;
-}
-}
+if(valid23){
 if(data33.line !== undefined){
 let data35 = data33.line;
+const _errs70 = errors;
+const _errs71 = errors;
 if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err55 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data35};
-if(vErrors === null){
-vErrors = [err55];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data35}];
+return false;
+}
+if(errors === _errs71){
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 9007199254740991 || isNaN(data35)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data35}];
+return false;
 }
 else {
-vErrors.push(err55);
+if(data35 < 0 || isNaN(data35)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data35}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid23 = _errs70 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data33.col !== undefined){
+let data36 = data33.col;
+const _errs73 = errors;
+const _errs74 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data36}];
+return false;
+}
+if(errors === _errs74){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 9007199254740991 || isNaN(data36)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data36}];
+return false;
+}
+else {
+if(data36 < 0 || isNaN(data36)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data36}];
+return false;
+}
+}
+}
+}
+var valid23 = _errs73 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data33.suggestion !== undefined){
+let data37 = data33.suggestion;
+const _errs76 = errors;
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data37 === "string"){
+if(data37.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data37}];
+return false;
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data37}];
+return false;
+}
+}
+var valid23 = _errs76 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.unmatched.items.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.unmatched.items.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33}];
+return false;
 }
 }
+var valid22 = _errs65 === errors;
+if(!valid22){
+break;
 }
-else {
-const err57 = {instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.unmatched.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data32};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
 }
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.type,parentSchema:saved_report_schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err58];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.unmatched.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data32}];
+return false;
+}
+}
+var valid12 = _errs63 === errors;
 }
 else {
-vErrors.push(err58);
+var valid12 = true;
 }
-errors++;
+}
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.type,parentSchema:saved_report_schema12.properties.budget,data:data19}];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
 }
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.type,parentSchema:saved_report_schema12,data};
-if(vErrors === null){
-vErrors = [err59];
+saved_report_validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.type,parentSchema:saved_report_schema12,data}];
+return false;
 }
-else {
-vErrors.push(err59);
-}
-errors++;
 }
 saved_report_validate11.errors = vErrors;
 return errors === 0;
@@ -50477,81 +53729,73 @@ function saved_report_validate10(data, {instancePath="", parentData, parentDataP
 /*# sourceURL="https://github.com/model-budget/model-budget/schema/saved-report.schema.json" */;
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.format === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:saved_report_schema11.required,parentSchema:saved_report_schema11,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((data.format === undefined) && (missing0 = "format")) || ((data.result === undefined) && (missing0 = "result"))){
+saved_report_validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema11.required,parentSchema:saved_report_schema11,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.result === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'",schema:saved_report_schema11.required,parentSchema:saved_report_schema11,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 if(data.format !== undefined){
 let data0 = data.format;
+const _errs1 = errors;
 if("model-budget-report/1" !== data0){
-const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "model-budget-report/1"},message:"must be equal to constant",schema:"model-budget-report/1",parentSchema:saved_report_schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err2];
+saved_report_validate10.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "model-budget-report/1"},message:"must be equal to constant",schema:"model-budget-report/1",parentSchema:saved_report_schema11.properties.format,data:data0}];
+return false;
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err2);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.pullRequest !== undefined){
 let data1 = data.pullRequest;
+const _errs2 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema11.properties.pullRequest.type,parentSchema:saved_report_schema11.properties.pullRequest,data:data1};
-if(vErrors === null){
-vErrors = [err3];
+saved_report_validate10.errors = [{instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema11.properties.pullRequest.type,parentSchema:saved_report_schema11.properties.pullRequest,data:data1}];
+return false;
 }
-else {
-vErrors.push(err3);
-}
-errors++;
-}
+if(errors === _errs2){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:saved_report_schema11.properties.pullRequest,data:data1};
-if(vErrors === null){
-vErrors = [err4];
+if(data1 > 9007199254740991 || isNaN(data1)){
+saved_report_validate10.errors = [{instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema11.properties.pullRequest,data:data1}];
+return false;
 }
 else {
-vErrors.push(err4);
+if(data1 < 1 || isNaN(data1)){
+saved_report_validate10.errors = [{instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:saved_report_schema11.properties.pullRequest,data:data1}];
+return false;
 }
-errors++;
 }
 }
 }
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.result !== undefined){
+const _errs4 = errors;
 if(!(saved_report_validate11(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData}))){
 vErrors = vErrors === null ? saved_report_validate11.errors : vErrors.concat(saved_report_validate11.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema11.type,parentSchema:saved_report_schema11,data};
-if(vErrors === null){
-vErrors = [err5];
+saved_report_validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema11.type,parentSchema:saved_report_schema11,data}];
+return false;
 }
-else {
-vErrors.push(err5);
-}
-errors++;
 }
 saved_report_validate10.errors = vErrors;
 return errors === 0;
@@ -50561,8 +53805,10 @@ return errors === 0;
 
 
 /**
- * Reads a report saved by a pull request's workflow. It is untrusted input: it is type-checked
- * against schema/saved-report.schema.json before anything renders it, and never executed.
+ * Parses a report saved by a pull request's workflow. It is untrusted input (the caller's file opener
+ * refuses it by size before it is read): it is type-checked against schema/saved-report.schema.json (every number a
+ * safe integer of the right sign, every list and text bounded) before anything renders it, and it
+ * is never executed.
  */
 function parseSavedReport(text, file) {
     let data;
@@ -50604,8 +53850,9 @@ function parseSavedReport(text, file) {
 
 
 
-/** GitHub keeps job summaries under 1 MiB. */
-const SUMMARY_LIMIT = 1_000_000;
+
+/** GitHub keeps job summaries under 1 MiB, counted in bytes. */
+const SUMMARY_LIMIT = 1024 * 1024;
 function baseCommit(git) {
     const payload = github_context.payload;
     if (payload.pull_request)
@@ -50660,11 +53907,19 @@ function hasNews(result) {
         result.budget.changes.length > 0 ||
         result.models.some((model) => (model.diff?.changes.length ?? 0) > 0 || (model.base !== undefined && model.base.kind !== model.head.kind)));
 }
+/**
+ * Annotations carry names from the pull request; the log viewer obeys ANSI escapes and shows bidi
+ * overrides, so their control characters are shown as `\uXXXX` instead.
+ */
+function inert(properties) {
+    return { ...properties, ...(properties.file === undefined ? {} : { file: forTerminal(properties.file) }) };
+}
+const annotateError = (message, properties) => error(forTerminal(message), inert(properties));
+const annotateWarning = (message, properties) => warning(forTerminal(message), inert(properties));
 function annotate(result) {
     const annotateAll = (diagnostics, title) => {
         for (const problem of diagnostics) {
-            // The log viewer renders ANSI escapes: a name must not restyle or hide the log.
-            error(forTerminal(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`), { title, file: forTerminal(problem.file), startLine: problem.line, startColumn: problem.col });
+            annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
         }
     };
     for (const model of result.models) {
@@ -50675,12 +53930,12 @@ function annotate(result) {
             if (row.status === "pass")
                 continue;
             const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formula_formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
-            (row.status === "fail" ? error : warning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
+            (row.status === "fail" ? annotateError : annotateWarning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
         }
         for (const row of model.budget?.growth ?? []) {
             if (row.status === "pass")
                 continue;
-            (row.status === "fail" ? error : warning)(`${row.metric} grew by ${formula_formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formula_formatInteger(row.allowed)})`, {
+            (row.status === "fail" ? annotateError : annotateWarning)(`${row.metric} grew by ${formula_formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formula_formatInteger(row.allowed)})`, {
                 title: "model-budget: growth over allowance",
                 file: result.budget.file,
                 startLine: row.allowance.position.line,
@@ -50691,10 +53946,14 @@ function annotate(result) {
         for (const change of grown.slice(0, 3)) {
             if (change.kind === "removed")
                 continue;
-            warning(`${change.after.path} grew by ${formula_formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
+            annotateWarning(`${change.after.path} grew by ${formula_formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
         }
     }
     annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
+    for (const entry of result.budget.unmatched) {
+        const warning = unmatchedWarning(result.budget.file, entry);
+        annotateWarning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
+    }
 }
 function setTotals(result) {
     const reports = result.models.flatMap((model) => (model.head.kind === "report" ? [quantitiesOf(model.head.report)] : []));
@@ -50714,7 +53973,7 @@ async function verifiedDestination(saved, inputs) {
     const destination = { owner, repo, ...(run?.html_url ? { runUrl: run.html_url } : {}) };
     if (saved.pullRequest === undefined || !run?.head_sha || !inputs.token)
         return destination;
-    const pull = await getOctokit(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
+    const pull = await githubClient(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
     if (pull.data.head.sha !== run.head_sha) {
         warning(`model-budget: the saved report names PR #${saved.pullRequest}, whose head ${pull.data.head.sha} is not the commit ${run.head_sha} of the run that saved it; not commenting.`);
         return destination;
@@ -50725,7 +53984,7 @@ async function publish(result, inputs, destination) {
     const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
     const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
     setOutput("comment-body", body);
-    await summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, changesShown: Infinity })).write();
+    await summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity })).write();
     if (inputs.comment === "never" || destination.pullRequest === undefined)
         return;
     if (!inputs.token) {
@@ -50734,7 +53993,7 @@ async function publish(result, inputs, destination) {
     }
     const worthIt = inputs.comment === "always" || (inputs.comment === "changed" && hasNews(result)) || (inputs.comment === "failure" && result.status !== "pass");
     const target = { owner: destination.owner, repo: destination.repo, issueNumber: destination.pullRequest };
-    logComment(await upsertComment(getOctokit(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
+    logComment(await upsertComment(githubClient(inputs.token), target, commentMarker(inputs.commentKey), body, !worthIt));
 }
 function logComment(outcome) {
     switch (outcome.kind) {
@@ -50742,7 +54001,7 @@ function logComment(outcome) {
         case "updated":
         case "unchanged":
             setOutput("comment-id", String(outcome.id));
-            info(`model-budget: PR comment ${outcome.id} ${outcome.kind}`);
+            info(`model-budget: PR comment ${outcome.id} ${outcome.kind}${outcome.replaced ? " (our earlier comment was hidden, so it is replaced rather than edited)" : ""}`);
             return;
         case "skipped":
             info(`model-budget: no PR comment (${outcome.reason})`);
@@ -50751,6 +54010,15 @@ function logComment(outcome) {
             warning(`model-budget cannot comment on this pull request (HTTP ${outcome.status}: ${outcome.message}). ` +
                 "Fork PRs and Dependabot get a read-only token: the report is in the job summary and the outputs. " +
                 "To comment anyway, use the two-workflow recipe in the README (mode: publish from a workflow_run job).");
+            return;
+        case "rate-limited":
+            warning(`model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs; re-run the job later.`);
+            return;
+        case "unavailable":
+            warning(`model-budget did not comment: GitHub failed (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs.`);
+            return;
+        case "unreadable":
+            warning(`model-budget did not comment: ${outcome.message}. The report is in the job summary and the outputs.`);
     }
 }
 /** The action: check (compute, comment, summarise, annotate, output) or publish a saved report. */
@@ -53659,7 +56927,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -59675,6 +62943,18 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -27,7 +27,7 @@ export const TEXT_KINDS = {
    */
   torchRepr: { what: "print(model) text", maxBytes: 8 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
   /** A report the action saved for publish mode: 148 DenseNet-121 and GPT-2 reports make 31.5 MB, published in 1.1 s in a 300 MiB heap. */
-  savedReport: { what: "a saved report", maxBytes: 32 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
+  savedReport: { what: "a saved report", maxBytes: 16 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
 } as const satisfies Record<string, TextKind>;
 
 /** A folder a file must resolve inside; any of `roots` will do (a checkpoint's folder as named, or as it really is). */

@@ -403,7 +403,7 @@ describe("the action, run as the bundled dist/index.js", () => {
       expect(failure("report.json")).toEqual(["::error::model-budget: report.json:1:1: is a named pipe (FIFO), not a regular file%0A  give the path of a regular file"]);
       expect(failure("folder")).toEqual(["::error::model-budget: folder:1:1: is a directory, not a regular file%0A  give the path of a regular file"]);
       expect(failure("huge.json")).toEqual([
-        "::error::model-budget: huge.json:1:1: is 104,857,600 bytes, more than the 33,554,432 a saved report may have%0A  publish the report-json file a model-budget check run wrote",
+        "::error::model-budget: huge.json:1:1: is 104,857,600 bytes, more than the 16,777,216 a saved report may have%0A  publish the report-json file a model-budget check run wrote",
       ]);
     } finally {
       workspace.cleanup();

@@ -2,227 +2,216 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1},"result":{"$ref":"#/definitions/result"}},"definitions":{"int":{"type":"integer"},"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu"]},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"},"line":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/int"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/int"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/int"},"head":{"$ref":"#/definitions/int"},"allowed":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"status":{"$ref":"#/definitions/status"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}}}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}}}};
-const schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"}},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"}}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}}}}}},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from METRICS in src/budget/types.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
+const schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}};
 const schema13 = {"enum":["pass","warn","fail"]};
 const schema14 = {"type":"string","maxLength":10000};
-const schema19 = {"type":"integer"};
+const schema19 = {"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991};
 const pattern0 = new RegExp("^[0-9a-fA-F]{4,64}$", "");
-const schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"}}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
-const schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/int"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"}}}};
-const schema23 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"trainable":{"$ref":"#/definitions/int"},"line":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"}}};
+const schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
+const schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}};
+const schema23 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.trainable === undefined) && (missing0 = "trainable"))) || ((data.line === undefined) && (missing0 = "line"))) || ((data.formula === undefined) && (missing0 = "formula"))){
+validate14.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema23.required,parentSchema:schema23,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.count === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.params === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.trainable === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trainable"},message:"must have required property '"+"trainable"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.line === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.formula === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formula"},message:"must have required property '"+"formula"+"'",schema:schema23.required,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 if(data.path !== undefined){
 let data0 = data.path;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err8];
+validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err8);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.type !== undefined){
 let data1 = data.type;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err9 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
+validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err10];
+validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err10);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.count !== undefined){
 let data2 = data.count;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2};
-if(vErrors === null){
-vErrors = [err11];
+validate14.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate14.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err11);
+if(data2 < 0 || isNaN(data2)){
+validate14.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data2}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.params !== undefined){
 let data3 = data.params;
+const _errs10 = errors;
+const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err12 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data3};
-if(vErrors === null){
-vErrors = [err12];
+validate14.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data3}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+validate14.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data3}];
+return false;
 }
 else {
-vErrors.push(err12);
+if(data3 < 0 || isNaN(data3)){
+validate14.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data3}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.trainable !== undefined){
 let data4 = data.trainable;
+const _errs13 = errors;
+const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data4};
-if(vErrors === null){
-vErrors = [err13];
+validate14.errors = [{instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data4}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+validate14.errors = [{instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data4}];
+return false;
 }
 else {
-vErrors.push(err13);
+if(data4 < 0 || isNaN(data4)){
+validate14.errors = [{instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data4}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.line !== undefined){
 let data5 = data.line;
+const _errs16 = errors;
+const _errs17 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data5};
-if(vErrors === null){
-vErrors = [err14];
+validate14.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data5}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate14.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data5}];
+return false;
 }
 else {
-vErrors.push(err14);
+if(data5 < 0 || isNaN(data5)){
+validate14.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data5}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.formula !== undefined){
 let data6 = data.formula;
+const _errs19 = errors;
+const _errs20 = errors;
+if(errors === _errs20){
 if(typeof data6 === "string"){
 if(data6.length > 10000){
-const err15 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
+validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data6}];
+return false;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6};
-if(vErrors === null){
-vErrors = [err16];
+validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6}];
+return false;
+}
+}
+var valid0 = _errs19 === errors;
 }
 else {
-vErrors.push(err16);
+var valid0 = true;
 }
-errors++;
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
-if(vErrors === null){
-vErrors = [err17];
+validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data}];
+return false;
 }
-else {
-vErrors.push(err17);
-}
-errors++;
 }
 validate14.errors = vErrors;
 return errors === 0;
@@ -232,408 +221,577 @@ return errors === 0;
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.model === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.model === undefined) && (missing0 = "model")) || ((data.file === undefined) && (missing0 = "file"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.layers === undefined) && (missing0 = "layers"))){
+validate13.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema16.required,parentSchema:schema16,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.file === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.totals === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "totals"},message:"must have required property '"+"totals"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.layers === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema16.required,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.model !== undefined){
 let data0 = data.model;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err4 = {instancePath:instancePath+"/model",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/model",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err5];
+validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.file !== undefined){
 let data1 = data.file;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err6 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err7];
+validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.totals !== undefined){
 let data2 = data.totals;
+const _errs7 = errors;
+if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.params === undefined){
-const err8 = {instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2};
-if(vErrors === null){
-vErrors = [err8];
+let missing1;
+if(((data2.params === undefined) && (missing1 = "params")) || ((data2.trainable === undefined) && (missing1 = "trainable"))){
+validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2}];
+return false;
 }
 else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data2.trainable === undefined){
-const err9 = {instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: "trainable"},message:"must have required property '"+"trainable"+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
 if(data2.params !== undefined){
 let data3 = data2.params;
+const _errs9 = errors;
+const _errs10 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err10 = {instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data3};
-if(vErrors === null){
-vErrors = [err10];
+validate13.errors = [{instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data3}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+validate13.errors = [{instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data3}];
+return false;
 }
 else {
-vErrors.push(err10);
+if(data3 < 0 || isNaN(data3)){
+validate13.errors = [{instancePath:instancePath+"/totals/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data3}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid3 = _errs9 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data2.trainable !== undefined){
 let data4 = data2.trainable;
+const _errs12 = errors;
+const _errs13 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data4};
-if(vErrors === null){
-vErrors = [err11];
+validate13.errors = [{instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data4}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+validate13.errors = [{instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data4}];
+return false;
 }
 else {
-vErrors.push(err11);
+if(data4 < 0 || isNaN(data4)){
+validate13.errors = [{instancePath:instancePath+"/totals/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data4}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid3 = _errs12 === errors;
+}
+else {
+var valid3 = true;
+}
 }
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.totals.type,parentSchema:schema16.properties.totals,data:data2};
-if(vErrors === null){
-vErrors = [err12];
+validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.totals.type,parentSchema:schema16.properties.totals,data:data2}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
 }
 else {
-vErrors.push(err12);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.memory !== undefined){
 let data5 = data.memory;
+const _errs15 = errors;
+if(errors === _errs15){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(data5.total !== undefined){
 let data6 = data5.total;
+const _errs17 = errors;
+const _errs18 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data6};
-if(vErrors === null){
-vErrors = [err13];
+validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data6}];
+return false;
+}
+if(errors === _errs18){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data6}];
+return false;
 }
 else {
-vErrors.push(err13);
+if(data6 < 0 || isNaN(data6)){
+validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data6}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid6 = _errs17 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
 if(data5.perGpu !== undefined){
 let data7 = data5.perGpu;
+const _errs20 = errors;
+if(errors === _errs20){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.total !== undefined){
 let data8 = data7.total;
+const _errs23 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err14 = {instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data8};
-if(vErrors === null){
-vErrors = [err14];
+validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data8}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data8}];
+return false;
 }
 else {
-vErrors.push(err14);
+if(data8 < 0 || isNaN(data8)){
+validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data8}];
+return false;
 }
-errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.properties.perGpu.type,parentSchema:schema16.properties.memory.properties.perGpu,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.type,parentSchema:schema16.properties.memory,data:data5};
-if(vErrors === null){
-vErrors = [err16];
+validate13.errors = [{instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.properties.perGpu.type,parentSchema:schema16.properties.memory.properties.perGpu,data:data7}];
+return false;
+}
+}
+var valid6 = _errs20 === errors;
 }
 else {
-vErrors.push(err16);
-}
-errors++;
+var valid6 = true;
 }
 }
+}
+else {
+validate13.errors = [{instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.type,parentSchema:schema16.properties.memory,data:data5}];
+return false;
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.layers !== undefined){
 let data9 = data.layers;
+const _errs25 = errors;
+if(errors === _errs25){
 if(Array.isArray(data9)){
+if(data9.length > 100000){
+validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema16.properties.layers,data:data9}];
+return false;
+}
+else {
+var valid10 = true;
 const len0 = data9.length;
 for(let i0=0; i0<len0; i0++){
+const _errs27 = errors;
 if(!(validate14(data9[i0], {instancePath:instancePath+"/layers/" + i0,parentData:data9,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
+var valid10 = _errs27 === errors;
+if(!valid10){
+break;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.layers.type,parentSchema:schema16.properties.layers,data:data9};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
 }
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err18];
+validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.layers.type,parentSchema:schema16.properties.layers,data:data9}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
 }
 else {
-vErrors.push(err18);
+var valid0 = true;
 }
-errors++;
+if(valid0){
+if(data.shapes !== undefined){
+let data11 = data.shapes;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.macs !== undefined){
+let data12 = data11.macs;
+const _errs30 = errors;
+const _errs31 = errors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data12}];
+return false;
+}
+if(errors === _errs31){
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 9007199254740991 || isNaN(data12)){
+validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data12}];
+return false;
+}
+else {
+if(data12 < 0 || isNaN(data12)){
+validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data12}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs30 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.attentionMacs !== undefined){
+let data13 = data11.attentionMacs;
+const _errs33 = errors;
+const _errs34 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data13}];
+return false;
+}
+if(errors === _errs34){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data13}];
+return false;
+}
+else {
+if(data13 < 0 || isNaN(data13)){
+validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data13}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs33 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.flops !== undefined){
+let data14 = data11.flops;
+const _errs36 = errors;
+const _errs37 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data14}];
+return false;
+}
+if(errors === _errs37){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data14}];
+return false;
+}
+else {
+if(data14 < 0 || isNaN(data14)){
+validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data14}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs36 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.activations !== undefined){
+let data15 = data11.activations;
+const _errs39 = errors;
+const _errs40 = errors;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data15}];
+return false;
+}
+if(errors === _errs40){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data15}];
+return false;
+}
+else {
+if(data15 < 0 || isNaN(data15)){
+validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data15}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs39 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data11.batch !== undefined){
+let data16 = data11.batch;
+const _errs42 = errors;
+const _errs43 = errors;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data16}];
+return false;
+}
+if(errors === _errs43){
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 9007199254740991 || isNaN(data16)){
+validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data16}];
+return false;
+}
+else {
+if(data16 < 0 || isNaN(data16)){
+validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data16}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs42 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate13.errors = [{instancePath:instancePath+"/shapes",schemaPath:"#/properties/shapes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.shapes.type,parentSchema:schema16.properties.shapes,data:data11}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data}];
+return false;
+}
 }
 validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}};
+const schema36 = {"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.file === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))) || ((data.message === undefined) && (missing0 = "message"))){
+validate17.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema36.required,parentSchema:schema36,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.line === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.col === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.message === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema31.required,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.file !== undefined){
 let data0 = data.file;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err4 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err5];
+validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.line !== undefined){
 let data1 = data.line;
+const _errs4 = errors;
+const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data1};
-if(vErrors === null){
-vErrors = [err6];
+validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data1}];
+return false;
 }
 else {
-vErrors.push(err6);
+if(data1 < 0 || isNaN(data1)){
+validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data1}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.col !== undefined){
 let data2 = data.col;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/col",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2};
-if(vErrors === null){
-vErrors = [err7];
+validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err7);
+if(data2 < 0 || isNaN(data2)){
+validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data2}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.message !== undefined){
 let data3 = data.message;
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
 if(typeof data3 === "string"){
 if(data3.length > 10000){
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
+validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data3}];
+return false;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3};
-if(vErrors === null){
-vErrors = [err9];
+validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3}];
+return false;
+}
+}
+var valid0 = _errs10 === errors;
 }
 else {
-vErrors.push(err9);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.hint !== undefined){
 let data4 = data.hint;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-const err10 = {instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
+validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4}];
+return false;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err11];
+validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
 }
 else {
-vErrors.push(err11);
+var valid0 = true;
 }
-errors++;
+}
+}
+}
 }
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
-if(vErrors === null){
-vErrors = [err12];
+validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data}];
+return false;
 }
-else {
-vErrors.push(err12);
-}
-errors++;
 }
 validate17.errors = vErrors;
 return errors === 0;
@@ -643,6 +801,7 @@ return errors === 0;
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = true;
 const _errs3 = errors;
@@ -673,8 +832,17 @@ vErrors = null;
 if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.report === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "report"},message:"must have required property '"+"report"+"'",schema:schema15.allOf[0].then.required,parentSchema:schema15.allOf[0].then,data};
+let missing0;
+if((data.report === undefined) && (missing0 = "report")){
+validate12.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema15.allOf[0].then.required,parentSchema:schema15.allOf[0].then,data}];
+return false;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[0].if,parentSchema:schema15.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -682,33 +850,24 @@ else {
 vErrors.push(err1);
 }
 errors++;
+validate12.errors = vErrors;
+return false;
 }
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[0].if,parentSchema:schema15.allOf[0],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
+var valid0 = _errs1 === errors;
+if(valid0){
+const _errs6 = errors;
 const _errs7 = errors;
 let valid3 = true;
 const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
 if("invalid" !== data.kind){
-const err3 = {};
+const err2 = {};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err2];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -727,136 +886,17 @@ vErrors = null;
 if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.diagnostics === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:schema15.allOf[1].then.required,parentSchema:schema15.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+let missing1;
+if((data.diagnostics === undefined) && (missing1 = "diagnostics")){
+validate12.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema15.allOf[1].then.required,parentSchema:schema15.allOf[1].then,data}];
+return false;
 }
 }
 var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[1].if,parentSchema:schema15.allOf[1],data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.kind !== undefined){
-let data2 = data.kind;
-if(!(((data2 === "report") || (data2 === "invalid")) || (data2 === "absent"))){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.report !== undefined){
-if(!(validate13(data.report, {instancePath:instancePath+"/report",parentData:data,parentDataProperty:"report",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data.diagnostics !== undefined){
-let data4 = data.diagnostics;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.diagnostics.type,parentSchema:schema15.properties.diagnostics,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-const schema37 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/int"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
-const schema38 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/int"},"params":{"$ref":"#/definitions/int"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"}}};
-
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.count === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.params === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'",schema:schema38.required,parentSchema:schema38,data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[1].if,parentSchema:schema15.allOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -864,151 +904,267 @@ else {
 vErrors.push(err3);
 }
 errors++;
+validate12.errors = vErrors;
+return false;
 }
-if(data.formula === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "formula"},message:"must have required property '"+"formula"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err4];
+var valid0 = _errs6 === errors;
 }
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.line === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema38.required,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err5];
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.kind === undefined) && (missing2 = "kind")){
+validate12.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema15.required,parentSchema:schema15,data}];
+return false;
 }
 else {
-vErrors.push(err5);
+if(data.kind !== undefined){
+let data2 = data.kind;
+const _errs11 = errors;
+if(!(((data2 === "report") || (data2 === "invalid")) || (data2 === "absent"))){
+validate12.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data2}];
+return false;
 }
-errors++;
+var valid5 = _errs11 === errors;
 }
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.report !== undefined){
+const _errs12 = errors;
+if(!(validate13(data.report, {instancePath:instancePath+"/report",parentData:data,parentDataProperty:"report",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs12 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data.diagnostics !== undefined){
+let data4 = data.diagnostics;
+const _errs13 = errors;
+if(errors === _errs13){
+if(Array.isArray(data4)){
+if(data4.length > 1000){
+validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema15.properties.diagnostics,data:data4}];
+return false;
+}
+else {
+var valid6 = true;
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+const _errs15 = errors;
+if(!(validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+var valid6 = _errs15 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+else {
+validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.diagnostics.type,parentSchema:schema15.properties.diagnostics,data:data4}];
+return false;
+}
+}
+var valid5 = _errs13 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+else {
+validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data}];
+return false;
+}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema42 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
+const schema50 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
+const schema43 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.formula === undefined) && (missing0 = "formula"))) || ((data.line === undefined) && (missing0 = "line"))){
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema43.required,parentSchema:schema43,data}];
+return false;
+}
+else {
 if(data.path !== undefined){
 let data0 = data.path;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-const err6 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err7];
+validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.type !== undefined){
 let data1 = data.type;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err8 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
+validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err9];
+validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err9);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.count !== undefined){
 let data2 = data.count;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/count",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2};
-if(vErrors === null){
-vErrors = [err10];
+validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err10);
+if(data2 < 0 || isNaN(data2)){
+validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data2}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.params !== undefined){
 let data3 = data.params;
+const _errs10 = errors;
+const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err11 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data3};
-if(vErrors === null){
-vErrors = [err11];
+validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data3}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 9007199254740991 || isNaN(data3)){
+validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data3}];
+return false;
 }
 else {
-vErrors.push(err11);
+if(data3 < 0 || isNaN(data3)){
+validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data3}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs10 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.formula !== undefined){
 let data4 = data.formula;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-const err12 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
+validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4}];
+return false;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
-if(vErrors === null){
-vErrors = [err13];
+validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
 }
 else {
-vErrors.push(err13);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.line !== undefined){
 let data5 = data.line;
+const _errs16 = errors;
+const _errs17 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data5};
-if(vErrors === null){
-vErrors = [err14];
+validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data5}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data5}];
+return false;
 }
 else {
-vErrors.push(err14);
+if(data5 < 0 || isNaN(data5)){
+validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data5}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err15];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data}];
+return false;
 }
-else {
-vErrors.push(err15);
-}
-errors++;
 }
 validate22.errors = vErrors;
 return errors === 0;
@@ -1018,6 +1174,7 @@ return errors === 0;
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = true;
 const _errs3 = errors;
@@ -1049,8 +1206,17 @@ vErrors = null;
 if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema37.allOf[0].then.required,parentSchema:schema37.allOf[0].then,data};
+let missing0;
+if((data.before === undefined) && (missing0 = "before")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data}];
+return false;
+}
+}
+var _valid0 = _errs5 === errors;
+valid1 = _valid0;
+}
+if(!valid1){
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[0].if,parentSchema:schema42.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1058,21 +1224,12 @@ else {
 vErrors.push(err1);
 }
 errors++;
+validate21.errors = vErrors;
+return false;
 }
-}
-var _valid0 = _errs5 === errors;
-valid1 = _valid0;
-}
-if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[0].if,parentSchema:schema37.allOf[0],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
+var valid0 = _errs1 === errors;
+if(valid0){
+const _errs6 = errors;
 const _errs7 = errors;
 let valid3 = true;
 const _errs8 = errors;
@@ -1080,12 +1237,12 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!(((data1 === "added") || (data1 === "changed")) || (data1 === "moved"))){
-const err3 = {};
+const err2 = {};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err2];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -1104,42 +1261,42 @@ vErrors = null;
 if(_valid1){
 const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.after === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "after"},message:"must have required property '"+"after"+"'",schema:schema37.allOf[1].then.required,parentSchema:schema37.allOf[1].then,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+let missing1;
+if((data.after === undefined) && (missing1 = "after")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema42.allOf[1].then.required,parentSchema:schema42.allOf[1].then,data}];
+return false;
 }
 }
 var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[1].if,parentSchema:schema37.allOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[1].if,parentSchema:schema42.allOf[1],data};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err3];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err3);
 }
 errors++;
+validate21.errors = vErrors;
+return false;
 }
+var valid0 = _errs6 === errors;
+if(valid0){
+const _errs11 = errors;
 const _errs12 = errors;
 let valid5 = true;
 const _errs13 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
 if("changed" !== data.kind){
-const err6 = {};
+const err4 = {};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err4];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err4);
 }
 errors++;
 }
@@ -1158,162 +1315,17 @@ vErrors = null;
 if(_valid2){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.delta === undefined){
-const err7 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "delta"},message:"must have required property '"+"delta"+"'",schema:schema37.allOf[2].then.required,parentSchema:schema37.allOf[2].then,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+let missing2;
+if((data.delta === undefined) && (missing2 = "delta")){
+validate21.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema42.allOf[2].then.required,parentSchema:schema42.allOf[2].then,data}];
+return false;
 }
 }
 var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err8 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[2].if,parentSchema:schema37.allOf[2],data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema37.required,parentSchema:schema37,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.kind !== undefined){
-let data3 = data.kind;
-if(!((((data3 === "added") || (data3 === "removed")) || (data3 === "changed")) || (data3 === "moved"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.kind.enum,parentSchema:schema37.properties.kind,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.before !== undefined){
-if(!(validate22(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data.after !== undefined){
-if(!(validate22(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data.delta !== undefined){
-let data6 = data.delta;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err11 = {instancePath:instancePath+"/delta",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data6};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate21.errors = vErrors;
-return errors === 0;
-}
-
-const schema46 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/int"},"head":{"$ref":"#/definitions/int"},"allowed":{"$ref":"#/definitions/int"},"status":{"$ref":"#/definitions/status"}}}},"status":{"$ref":"#/definitions/status"}}};
-const schema48 = {"enum":["params","trainable","memory","memory-per-gpu"]};
-const schema49 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/int"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
-const schema52 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/int"},"col":{"$ref":"#/definitions/int"}}};
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.file === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.line === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.col === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "col"},message:"must have required property '"+"col"+"'",schema:schema52.required,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.file !== undefined){
-let data0 = data.file;
-if(typeof data0 === "string"){
-if(data0.length > 10000){
-const err3 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.line !== undefined){
-let data1 = data.line;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data1};
+const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[2].if,parentSchema:schema42.allOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1321,31 +1333,199 @@ else {
 vErrors.push(err5);
 }
 errors++;
+validate21.errors = vErrors;
+return false;
+}
+var valid0 = _errs11 === errors;
 }
 }
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.kind === undefined) && (missing3 = "kind")){
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema42.required,parentSchema:schema42,data}];
+return false;
+}
+else {
+if(data.kind !== undefined){
+let data3 = data.kind;
+const _errs16 = errors;
+if(!((((data3 === "added") || (data3 === "removed")) || (data3 === "changed")) || (data3 === "moved"))){
+validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema42.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.kind.enum,parentSchema:schema42.properties.kind,data:data3}];
+return false;
+}
+var valid7 = _errs16 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.before !== undefined){
+const _errs17 = errors;
+if(!(validate22(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs17 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.after !== undefined){
+const _errs18 = errors;
+if(!(validate22(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs18 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.delta !== undefined){
+let data6 = data.delta;
+const _errs19 = errors;
+const _errs20 = errors;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data6}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema50,data:data6}];
+return false;
+}
+else {
+if(data6 < -9007199254740991 || isNaN(data6)){
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema50,data:data6}];
+return false;
+}
+}
+}
+}
+var valid7 = _errs19 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data}];
+return false;
+}
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+
+const schema51 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
+const schema53 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from METRICS in src/budget/types.ts."};
+const schema54 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
+const schema57 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))){
+validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
+return false;
+}
+else {
+if(data.file !== undefined){
+let data0 = data.file;
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(data0.length > 10000){
+validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+else {
+validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.line !== undefined){
+let data1 = data.line;
+const _errs4 = errors;
+const _errs5 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate29.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data1}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate29.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data1}];
+return false;
+}
+else {
+if(data1 < 0 || isNaN(data1)){
+validate29.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data1}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.col !== undefined){
 let data2 = data.col;
+const _errs7 = errors;
+const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err6 = {instancePath:instancePath+"/col",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2};
-if(vErrors === null){
-vErrors = [err6];
+validate29.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data2}];
+return false;
+}
+if(errors === _errs8){
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 9007199254740991 || isNaN(data2)){
+validate29.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data2}];
+return false;
 }
 else {
-vErrors.push(err6);
+if(data2 < 0 || isNaN(data2)){
+validate29.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data2}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
-if(vErrors === null){
-vErrors = [err7];
+validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
+return false;
 }
-else {
-vErrors.push(err7);
-}
-errors++;
 }
 validate29.errors = vErrors;
 return errors === 0;
@@ -1355,91 +1535,83 @@ return errors === 0;
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.value === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema49.required,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((data.value === undefined) && (missing0 = "value")) || ((data.text === undefined) && (missing0 = "text"))) || ((data.position === undefined) && (missing0 = "position"))){
+validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema54.required,parentSchema:schema54,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.text === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema49.required,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.position === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "position"},message:"must have required property '"+"position"+"'",schema:schema49.required,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 if(data.value !== undefined){
 let data0 = data.value;
+const _errs1 = errors;
+const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data0};
-if(vErrors === null){
-vErrors = [err3];
+validate28.errors = [{instancePath:instancePath+"/value",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data0}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 9007199254740991 || isNaN(data0)){
+validate28.errors = [{instancePath:instancePath+"/value",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data0}];
+return false;
 }
 else {
-vErrors.push(err3);
+if(data0 < 0 || isNaN(data0)){
+validate28.errors = [{instancePath:instancePath+"/value",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data0}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.text !== undefined){
 let data1 = data.text;
+const _errs4 = errors;
+const _errs5 = errors;
+if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-const err4 = {instancePath:instancePath+"/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+return false;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};
-if(vErrors === null){
-vErrors = [err5];
+validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.position !== undefined){
+const _errs7 = errors;
 if(!(validate29(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
-if(vErrors === null){
-vErrors = [err6];
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data}];
+return false;
 }
-else {
-vErrors.push(err6);
-}
-errors++;
 }
 validate28.errors = vErrors;
 return errors === 0;
@@ -1449,423 +1621,416 @@ return errors === 0;
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.limits === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limits"},message:"must have required property '"+"limits"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((data.limits === undefined) && (missing0 = "limits")) || ((data.growth === undefined) && (missing0 = "growth"))) || ((data.status === undefined) && (missing0 = "status"))){
+validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema51.required,parentSchema:schema51,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.growth === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "growth"},message:"must have required property '"+"growth"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.status === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema46.required,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 if(data.limits !== undefined){
 let data0 = data.limits;
+const _errs1 = errors;
+if(errors === _errs1){
 if(Array.isArray(data0)){
+if(data0.length > 1000){
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema51.properties.limits,data:data0}];
+return false;
+}
+else {
+var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
+const _errs3 = errors;
+if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.label === undefined){
-const err3 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err3];
+let missing1;
+if(((((data1.label === undefined) && (missing1 = "label")) || ((data1.metric === undefined) && (missing1 = "metric"))) || ((data1.limit === undefined) && (missing1 = "limit"))) || ((data1.status === undefined) && (missing1 = "status"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema51.properties.limits.items.required,parentSchema:schema51.properties.limits.items,data:data1}];
+return false;
 }
 else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data1.metric === undefined){
-const err4 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data1.limit === undefined){
-const err5 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data1.status === undefined){
-const err6 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema46.properties.limits.items.required,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 if(data1.label !== undefined){
 let data2 = data1.label;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
 if(typeof data2 === "string"){
 if(data2.length > 10000){
-const err7 = {instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data2}];
+return false;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
-if(vErrors === null){
-vErrors = [err8];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2}];
+return false;
+}
+}
+var valid2 = _errs5 === errors;
 }
 else {
-vErrors.push(err8);
+var valid2 = true;
 }
-errors++;
-}
-}
+if(valid2){
 if(data1.metric !== undefined){
 let data3 = data1.metric;
-if(!((((data3 === "params") || (data3 === "trainable")) || (data3 === "memory")) || (data3 === "memory-per-gpu"))){
-const err9 = {instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data3};
-if(vErrors === null){
-vErrors = [err9];
+const _errs8 = errors;
+if(!(((((((data3 === "params") || (data3 === "trainable")) || (data3 === "memory")) || (data3 === "memory-per-gpu")) || (data3 === "macs")) || (data3 === "flops")) || (data3 === "activations"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data3}];
+return false;
+}
+var valid2 = _errs8 === errors;
 }
 else {
-vErrors.push(err9);
+var valid2 = true;
 }
-errors++;
-}
-}
+if(valid2){
 if(data1.limit !== undefined){
+const _errs10 = errors;
 if(!(validate28(data1.limit, {instancePath:instancePath+"/limits/" + i0+"/limit",parentData:data1,parentDataProperty:"limit",rootData}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
+var valid2 = _errs10 === errors;
 }
+else {
+var valid2 = true;
+}
+if(valid2){
 if(data1.actual !== undefined){
 let data5 = data1.actual;
+const _errs11 = errors;
+const _errs12 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data5};
-if(vErrors === null){
-vErrors = [err10];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data5}];
+return false;
+}
+if(errors === _errs12){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data5}];
+return false;
 }
 else {
-vErrors.push(err10);
+if(data5 < 0 || isNaN(data5)){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data5}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
 if(data1.status !== undefined){
 let data6 = data1.status;
+const _errs14 = errors;
 if(!(((data6 === "pass") || (data6 === "warn")) || (data6 === "fail"))){
-const err11 = {instancePath:instancePath+"/limits/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data6};
-if(vErrors === null){
-vErrors = [err11];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data6}];
+return false;
+}
+var valid2 = _errs14 === errors;
 }
 else {
-vErrors.push(err11);
-}
-errors++;
+var valid2 = true;
 }
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.limits.items.type,parentSchema:schema46.properties.limits.items,data:data1};
-if(vErrors === null){
-vErrors = [err12];
 }
-else {
-vErrors.push(err12);
-}
-errors++;
 }
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.limits.type,parentSchema:schema46.properties.limits,data:data0};
-if(vErrors === null){
-vErrors = [err13];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.limits.items.type,parentSchema:schema51.properties.limits.items,data:data1}];
+return false;
+}
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
 }
 else {
-vErrors.push(err13);
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.limits.type,parentSchema:schema51.properties.limits,data:data0}];
+return false;
 }
-errors++;
 }
+var valid0 = _errs1 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.growth !== undefined){
 let data7 = data.growth;
+const _errs16 = errors;
+if(errors === _errs16){
 if(Array.isArray(data7)){
+if(data7.length > 1000){
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema51.properties.growth,data:data7}];
+return false;
+}
+else {
+var valid7 = true;
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
+const _errs18 = errors;
+if(errors === _errs18){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.metric === undefined){
-const err14 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err14];
+let missing2;
+if(((((((data8.metric === undefined) && (missing2 = "metric")) || ((data8.allowance === undefined) && (missing2 = "allowance"))) || ((data8.base === undefined) && (missing2 = "base"))) || ((data8.head === undefined) && (missing2 = "head"))) || ((data8.allowed === undefined) && (missing2 = "allowed"))) || ((data8.status === undefined) && (missing2 = "status"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema51.properties.growth.items.required,parentSchema:schema51.properties.growth.items,data:data8}];
+return false;
 }
 else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data8.allowance === undefined){
-const err15 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "allowance"},message:"must have required property '"+"allowance"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data8.base === undefined){
-const err16 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data8.head === undefined){
-const err17 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data8.allowed === undefined){
-const err18 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "allowed"},message:"must have required property '"+"allowed"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data8.status === undefined){
-const err19 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema46.properties.growth.items.required,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
 if(data8.metric !== undefined){
 let data9 = data8.metric;
-if(!((((data9 === "params") || (data9 === "trainable")) || (data9 === "memory")) || (data9 === "memory-per-gpu"))){
-const err20 = {instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values",schema:schema48.enum,parentSchema:schema48,data:data9};
-if(vErrors === null){
-vErrors = [err20];
+const _errs20 = errors;
+if(!(((((((data9 === "params") || (data9 === "trainable")) || (data9 === "memory")) || (data9 === "memory-per-gpu")) || (data9 === "macs")) || (data9 === "flops")) || (data9 === "activations"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data9}];
+return false;
+}
+var valid8 = _errs20 === errors;
 }
 else {
-vErrors.push(err20);
+var valid8 = true;
 }
-errors++;
-}
-}
+if(valid8){
 if(data8.allowance !== undefined){
 let data10 = data8.allowance;
+const _errs22 = errors;
+if(errors === _errs22){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.text === undefined){
-const err21 = {instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema46.properties.growth.items.properties.allowance.required,parentSchema:schema46.properties.growth.items.properties.allowance,data:data10};
-if(vErrors === null){
-vErrors = [err21];
+let missing3;
+if(((data10.text === undefined) && (missing3 = "text")) || ((data10.position === undefined) && (missing3 = "position"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema51.properties.growth.items.properties.allowance.required,parentSchema:schema51.properties.growth.items.properties.allowance,data:data10}];
+return false;
 }
 else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data10.position === undefined){
-const err22 = {instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: "position"},message:"must have required property '"+"position"+"'",schema:schema46.properties.growth.items.properties.allowance.required,parentSchema:schema46.properties.growth.items.properties.allowance,data:data10};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
 if(data10.text !== undefined){
 let data11 = data10.text;
+const _errs24 = errors;
+const _errs25 = errors;
+if(errors === _errs25){
 if(typeof data11 === "string"){
 if(data11.length > 10000){
-const err23 = {instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data11};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data11}];
+return false;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data11};
-if(vErrors === null){
-vErrors = [err24];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data11}];
+return false;
+}
+}
+var valid10 = _errs24 === errors;
 }
 else {
-vErrors.push(err24);
+var valid10 = true;
 }
-errors++;
-}
-}
+if(valid10){
 if(data10.position !== undefined){
+const _errs27 = errors;
 if(!(validate29(data10.position, {instancePath:instancePath+"/growth/" + i1+"/allowance/position",parentData:data10,parentDataProperty:"position",rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
+var valid10 = _errs27 === errors;
+}
+else {
+var valid10 = true;
+}
+}
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.growth.items.properties.allowance.type,parentSchema:schema46.properties.growth.items.properties.allowance,data:data10};
-if(vErrors === null){
-vErrors = [err25];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.growth.items.properties.allowance.type,parentSchema:schema51.properties.growth.items.properties.allowance,data:data10}];
+return false;
+}
+}
+var valid8 = _errs22 === errors;
 }
 else {
-vErrors.push(err25);
+var valid8 = true;
 }
-errors++;
-}
-}
+if(valid8){
 if(data8.base !== undefined){
 let data13 = data8.base;
+const _errs28 = errors;
+const _errs29 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err26 = {instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data13};
-if(vErrors === null){
-vErrors = [err26];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data13}];
+return false;
+}
+if(errors === _errs29){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data13}];
+return false;
 }
 else {
-vErrors.push(err26);
+if(data13 < 0 || isNaN(data13)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data13}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid8 = _errs28 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
 if(data8.head !== undefined){
 let data14 = data8.head;
+const _errs31 = errors;
+const _errs32 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err27 = {instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data14};
-if(vErrors === null){
-vErrors = [err27];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data14}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 9007199254740991 || isNaN(data14)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data14}];
+return false;
 }
 else {
-vErrors.push(err27);
+if(data14 < 0 || isNaN(data14)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data14}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid8 = _errs31 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
 if(data8.allowed !== undefined){
 let data15 = data8.allowed;
+const _errs34 = errors;
+const _errs35 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err28 = {instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data15};
-if(vErrors === null){
-vErrors = [err28];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data15}];
+return false;
+}
+if(errors === _errs35){
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 9007199254740991 || isNaN(data15)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data15}];
+return false;
 }
 else {
-vErrors.push(err28);
+if(data15 < 0 || isNaN(data15)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data15}];
+return false;
 }
-errors++;
 }
 }
+}
+var valid8 = _errs34 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
 if(data8.status !== undefined){
 let data16 = data8.status;
+const _errs37 = errors;
 if(!(((data16 === "pass") || (data16 === "warn")) || (data16 === "fail"))){
-const err29 = {instancePath:instancePath+"/growth/" + i1+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data16};
-if(vErrors === null){
-vErrors = [err29];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data16}];
+return false;
+}
+var valid8 = _errs37 === errors;
 }
 else {
-vErrors.push(err29);
-}
-errors++;
+var valid8 = true;
 }
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.growth.items.type,parentSchema:schema46.properties.growth.items,data:data8};
-if(vErrors === null){
-vErrors = [err30];
 }
-else {
-vErrors.push(err30);
 }
-errors++;
 }
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.growth.type,parentSchema:schema46.properties.growth,data:data7};
-if(vErrors === null){
-vErrors = [err31];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.growth.items.type,parentSchema:schema51.properties.growth.items,data:data8}];
+return false;
+}
+}
+var valid7 = _errs18 === errors;
+if(!valid7){
+break;
+}
+}
+}
 }
 else {
-vErrors.push(err31);
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.growth.type,parentSchema:schema51.properties.growth,data:data7}];
+return false;
 }
-errors++;
 }
+var valid0 = _errs16 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.status !== undefined){
 let data17 = data.status;
+const _errs39 = errors;
 if(!(((data17 === "pass") || (data17 === "warn")) || (data17 === "fail"))){
-const err32 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err32];
+validate27.errors = [{instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data17}];
+return false;
+}
+var valid0 = _errs39 === errors;
 }
 else {
-vErrors.push(err32);
+var valid0 = true;
 }
-errors++;
+if(valid0){
+if(data.renamedFrom !== undefined){
+let data18 = data.renamedFrom;
+const _errs41 = errors;
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data18 === "string"){
+if(data18.length > 10000){
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data18}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data18}];
+return false;
+}
+}
+var valid0 = _errs41 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
-if(vErrors === null){
-vErrors = [err33];
+validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data}];
+return false;
 }
-else {
-vErrors.push(err33);
-}
-errors++;
 }
 validate27.errors = vErrors;
 return errors === 0;
@@ -1875,787 +2040,801 @@ return errors === 0;
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.status === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema12.required,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.status === undefined) && (missing0 = "status")) || ((data.failOn === undefined) && (missing0 = "failOn"))) || ((data.models === undefined) && (missing0 = "models"))) || ((data.budget === undefined) && (missing0 = "budget"))){
+validate11.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema12.required,parentSchema:schema12,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.failOn === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failOn"},message:"must have required property '"+"failOn"+"'",schema:schema12.required,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.models === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema12.required,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.budget === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "budget"},message:"must have required property '"+"budget"+"'",schema:schema12.required,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.status !== undefined){
 let data0 = data.status;
+const _errs1 = errors;
 if(!(((data0 === "pass") || (data0 === "warn")) || (data0 === "fail"))){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err4];
+validate11.errors = [{instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data0}];
+return false;
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err4);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.failOn !== undefined){
 let data1 = data.failOn;
+const _errs3 = errors;
 if(!(((data1 === "exceed") || (data1 === "growth")) || (data1 === "never"))){
-const err5 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema12.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.failOn.enum,parentSchema:schema12.properties.failOn,data:data1};
-if(vErrors === null){
-vErrors = [err5];
+validate11.errors = [{instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema12.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.failOn.enum,parentSchema:schema12.properties.failOn,data:data1}];
+return false;
+}
+var valid0 = _errs3 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.baseRef !== undefined){
 let data2 = data.baseRef;
+const _errs4 = errors;
+if(errors === _errs4){
 if(typeof data2 === "string"){
 if(!pattern0.test(data2)){
-const err6 = {instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{4,64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{4,64}$"+"\"",schema:"^[0-9a-fA-F]{4,64}$",parentSchema:schema12.properties.baseRef,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{4,64}$"},message:"must match pattern \""+"^[0-9a-fA-F]{4,64}$"+"\"",schema:"^[0-9a-fA-F]{4,64}$",parentSchema:schema12.properties.baseRef,data:data2}];
+return false;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.baseRef.type,parentSchema:schema12.properties.baseRef,data:data2};
-if(vErrors === null){
-vErrors = [err7];
+validate11.errors = [{instancePath:instancePath+"/baseRef",schemaPath:"#/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.baseRef.type,parentSchema:schema12.properties.baseRef,data:data2}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.models !== undefined){
 let data3 = data.models;
+const _errs6 = errors;
+if(errors === _errs6){
 if(Array.isArray(data3)){
+if(data3.length > 1000){
+validate11.errors = [{instancePath:instancePath+"/models",schemaPath:"#/properties/models/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.models,data:data3}];
+return false;
+}
+else {
+var valid2 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
+const _errs8 = errors;
+if(errors === _errs8){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.file === undefined){
-const err8 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema12.properties.models.items.required,parentSchema:schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err8];
+let missing1;
+if((((data4.file === undefined) && (missing1 = "file")) || ((data4.head === undefined) && (missing1 = "head"))) || ((data4.status === undefined) && (missing1 = "status"))){
+validate11.errors = [{instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema12.properties.models.items.required,parentSchema:schema12.properties.models.items,data:data4}];
+return false;
 }
 else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data4.head === undefined){
-const err9 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'",schema:schema12.properties.models.items.required,parentSchema:schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data4.status === undefined){
-const err10 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema12.properties.models.items.required,parentSchema:schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
 if(data4.file !== undefined){
 let data5 = data4.file;
+const _errs10 = errors;
+const _errs11 = errors;
+if(errors === _errs11){
 if(typeof data5 === "string"){
 if(data5.length > 10000){
-const err11 = {instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data5};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data5}];
+return false;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};
-if(vErrors === null){
-vErrors = [err12];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5}];
+return false;
+}
+}
+var valid3 = _errs10 === errors;
 }
 else {
-vErrors.push(err12);
+var valid3 = true;
 }
-errors++;
-}
-}
+if(valid3){
 if(data4.head !== undefined){
+const _errs13 = errors;
 if(!(validate12(data4.head, {instancePath:instancePath+"/models/" + i0+"/head",parentData:data4,parentDataProperty:"head",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
+var valid3 = _errs13 === errors;
 }
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.base !== undefined){
+const _errs14 = errors;
 if(!(validate12(data4.base, {instancePath:instancePath+"/models/" + i0+"/base",parentData:data4,parentDataProperty:"base",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
+var valid3 = _errs14 === errors;
 }
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.diff !== undefined){
 let data8 = data4.diff;
+const _errs15 = errors;
+if(errors === _errs15){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.changes === undefined){
-const err13 = {instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'",schema:schema12.properties.models.items.properties.diff.required,parentSchema:schema12.properties.models.items.properties.diff,data:data8};
-if(vErrors === null){
-vErrors = [err13];
+let missing2;
+if(((data8.changes === undefined) && (missing2 = "changes")) || ((data8.unchanged === undefined) && (missing2 = "unchanged"))){
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema12.properties.models.items.properties.diff.required,parentSchema:schema12.properties.models.items.properties.diff,data:data8}];
+return false;
 }
 else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data8.unchanged === undefined){
-const err14 = {instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/required",keyword:"required",params:{missingProperty: "unchanged"},message:"must have required property '"+"unchanged"+"'",schema:schema12.properties.models.items.properties.diff.required,parentSchema:schema12.properties.models.items.properties.diff,data:data8};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
 if(data8.changes !== undefined){
 let data9 = data8.changes;
+const _errs17 = errors;
+if(errors === _errs17){
 if(Array.isArray(data9)){
+if(data9.length > 100000){
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/changes",schemaPath:"#/properties/models/items/properties/diff/properties/changes/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema12.properties.models.items.properties.diff.properties.changes,data:data9}];
+return false;
+}
+else {
+var valid6 = true;
 const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
+const _errs19 = errors;
 if(!(validate21(data9[i1], {instancePath:instancePath+"/models/" + i0+"/diff/changes/" + i1,parentData:data9,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
+var valid6 = _errs19 === errors;
+if(!valid6){
+break;
+}
+}
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/models/" + i0+"/diff/changes",schemaPath:"#/properties/models/items/properties/diff/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.diff.properties.changes.type,parentSchema:schema12.properties.models.items.properties.diff.properties.changes,data:data9};
-if(vErrors === null){
-vErrors = [err15];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/changes",schemaPath:"#/properties/models/items/properties/diff/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.diff.properties.changes.type,parentSchema:schema12.properties.models.items.properties.diff.properties.changes,data:data9}];
+return false;
+}
+}
+var valid5 = _errs17 === errors;
 }
 else {
-vErrors.push(err15);
+var valid5 = true;
 }
-errors++;
-}
-}
+if(valid5){
 if(data8.unchanged !== undefined){
 let data11 = data8.unchanged;
+const _errs20 = errors;
+if(errors === _errs20){
 if(Array.isArray(data11)){
+if(data11.length > 100000){
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/unchanged",schemaPath:"#/properties/models/items/properties/diff/properties/unchanged/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema12.properties.models.items.properties.diff.properties.unchanged,data:data11}];
+return false;
+}
+else {
+var valid7 = true;
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
+const _errs22 = errors;
 if(!(validate22(data11[i2], {instancePath:instancePath+"/models/" + i0+"/diff/unchanged/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
+var valid7 = _errs22 === errors;
+if(!valid7){
+break;
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/models/" + i0+"/diff/unchanged",schemaPath:"#/properties/models/items/properties/diff/properties/unchanged/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.diff.properties.unchanged.type,parentSchema:schema12.properties.models.items.properties.diff.properties.unchanged,data:data11};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
 }
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.properties.diff.type,parentSchema:schema12.properties.models.items.properties.diff,data:data8};
-if(vErrors === null){
-vErrors = [err17];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff/unchanged",schemaPath:"#/properties/models/items/properties/diff/properties/unchanged/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.diff.properties.unchanged.type,parentSchema:schema12.properties.models.items.properties.diff.properties.unchanged,data:data11}];
+return false;
+}
+}
+var valid5 = _errs20 === errors;
 }
 else {
-vErrors.push(err17);
-}
-errors++;
+var valid5 = true;
 }
 }
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/diff",schemaPath:"#/properties/models/items/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.properties.diff.type,parentSchema:schema12.properties.models.items.properties.diff,data:data8}];
+return false;
+}
+}
+var valid3 = _errs15 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.budget !== undefined){
+const _errs23 = errors;
 if(!(validate27(data4.budget, {instancePath:instancePath+"/models/" + i0+"/budget",parentData:data4,parentDataProperty:"budget",rootData}))){
 vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
+var valid3 = _errs23 === errors;
 }
+else {
+var valid3 = true;
+}
+if(valid3){
 if(data4.status !== undefined){
 let data14 = data4.status;
+const _errs24 = errors;
 if(!(((data14 === "pass") || (data14 === "warn")) || (data14 === "fail"))){
-const err18 = {instancePath:instancePath+"/models/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data14};
-if(vErrors === null){
-vErrors = [err18];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values",schema:schema13.enum,parentSchema:schema13,data:data14}];
+return false;
+}
+var valid3 = _errs24 === errors;
 }
 else {
-vErrors.push(err18);
+var valid3 = true;
 }
-errors++;
-}
-}
+if(valid3){
 if(data4.checkpoint !== undefined){
 let data15 = data4.checkpoint;
+const _errs26 = errors;
+if(errors === _errs26){
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.file === undefined){
-const err19 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema12.properties.models.items.properties.checkpoint.required,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15};
-if(vErrors === null){
-vErrors = [err19];
+let missing3;
+if(((data15.file === undefined) && (missing3 = "file")) || ((data15.diagnostics === undefined) && (missing3 = "diagnostics"))){
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema12.properties.models.items.properties.checkpoint.required,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15}];
+return false;
 }
 else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data15.diagnostics === undefined){
-const err20 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:schema12.properties.models.items.properties.checkpoint.required,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
 if(data15.file !== undefined){
 let data16 = data15.file;
+const _errs28 = errors;
+const _errs29 = errors;
+if(errors === _errs29){
 if(typeof data16 === "string"){
 if(data16.length > 10000){
-const err21 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16}];
+return false;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16};
-if(vErrors === null){
-vErrors = [err22];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16}];
+return false;
+}
+}
+var valid9 = _errs28 === errors;
 }
 else {
-vErrors.push(err22);
+var valid9 = true;
 }
-errors++;
-}
-}
+if(valid9){
 if(data15.diagnostics !== undefined){
 let data17 = data15.diagnostics;
+const _errs31 = errors;
+if(errors === _errs31){
 if(Array.isArray(data17)){
+if(data17.length > 1000){
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17}];
+return false;
+}
+else {
+var valid11 = true;
 const len3 = data17.length;
 for(let i3=0; i3<len3; i3++){
+const _errs33 = errors;
 if(!(validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
+var valid11 = _errs33 === errors;
+if(!valid11){
+break;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics.type,parentSchema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
 }
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.properties.checkpoint.type,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15};
-if(vErrors === null){
-vErrors = [err24];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics",schemaPath:"#/properties/models/items/properties/checkpoint/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics.type,parentSchema:schema12.properties.models.items.properties.checkpoint.properties.diagnostics,data:data17}];
+return false;
+}
+}
+var valid9 = _errs31 === errors;
 }
 else {
-vErrors.push(err24);
+var valid9 = true;
 }
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.type,parentSchema:schema12.properties.models.items,data:data4};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.type,parentSchema:schema12.properties.models,data:data3};
-if(vErrors === null){
-vErrors = [err26];
+validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint",schemaPath:"#/properties/models/items/properties/checkpoint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.properties.checkpoint.type,parentSchema:schema12.properties.models.items.properties.checkpoint,data:data15}];
+return false;
+}
+}
+var valid3 = _errs26 === errors;
 }
 else {
-vErrors.push(err26);
-}
-errors++;
+var valid3 = true;
 }
 }
+}
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/models/" + i0,schemaPath:"#/properties/models/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.models.items.type,parentSchema:schema12.properties.models.items,data:data4}];
+return false;
+}
+}
+var valid2 = _errs8 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.models.type,parentSchema:schema12.properties.models,data:data3}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.budget !== undefined){
 let data19 = data.budget;
+const _errs34 = errors;
+if(errors === _errs34){
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.file === undefined){
-const err27 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err27];
+let missing4;
+if(((((((data19.file === undefined) && (missing4 = "file")) || ((data19.state === undefined) && (missing4 = "state"))) || ((data19.from === undefined) && (missing4 = "from"))) || ((data19.diagnostics === undefined) && (missing4 = "diagnostics"))) || ((data19.changes === undefined) && (missing4 = "changes"))) || ((data19.unmatched === undefined) && (missing4 = "unmatched"))){
+validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19}];
+return false;
 }
 else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data19.state === undefined){
-const err28 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data19.from === undefined){
-const err29 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(data19.diagnostics === undefined){
-const err30 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "diagnostics"},message:"must have required property '"+"diagnostics"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data19.changes === undefined){
-const err31 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data19.unmatched === undefined){
-const err32 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: "unmatched"},message:"must have required property '"+"unmatched"+"'",schema:schema12.properties.budget.required,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
 if(data19.file !== undefined){
 let data20 = data19.file;
+const _errs36 = errors;
+const _errs37 = errors;
+if(errors === _errs37){
 if(typeof data20 === "string"){
 if(data20.length > 10000){
-const err33 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data20};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data20}];
+return false;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data20};
-if(vErrors === null){
-vErrors = [err34];
+validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data20}];
+return false;
+}
+}
+var valid12 = _errs36 === errors;
 }
 else {
-vErrors.push(err34);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.state !== undefined){
 let data21 = data19.state;
+const _errs39 = errors;
 if(!(((data21 === "missing") || (data21 === "ok")) || (data21 === "invalid"))){
-const err35 = {instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.state.enum,parentSchema:schema12.properties.budget.properties.state,data:data21};
-if(vErrors === null){
-vErrors = [err35];
+validate11.errors = [{instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.state.enum,parentSchema:schema12.properties.budget.properties.state,data:data21}];
+return false;
+}
+var valid12 = _errs39 === errors;
 }
 else {
-vErrors.push(err35);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.from !== undefined){
 let data22 = data19.from;
+const _errs40 = errors;
 if(!((data22 === "head") || (data22 === "base"))){
-const err36 = {instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.from.enum,parentSchema:schema12.properties.budget.properties.from,data:data22};
-if(vErrors === null){
-vErrors = [err36];
+validate11.errors = [{instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.budget.properties.from.enum,parentSchema:schema12.properties.budget.properties.from,data:data22}];
+return false;
+}
+var valid12 = _errs40 === errors;
 }
 else {
-vErrors.push(err36);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.diagnostics !== undefined){
 let data23 = data19.diagnostics;
+const _errs41 = errors;
+if(errors === _errs41){
 if(Array.isArray(data23)){
+if(data23.length > 1000){
+validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.budget.properties.diagnostics,data:data23}];
+return false;
+}
+else {
+var valid14 = true;
 const len4 = data23.length;
 for(let i4=0; i4<len4; i4++){
+const _errs43 = errors;
 if(!(validate17(data23[i4], {instancePath:instancePath+"/budget/diagnostics/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
 vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
+var valid14 = _errs43 === errors;
+if(!valid14){
+break;
+}
+}
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.diagnostics.type,parentSchema:schema12.properties.budget.properties.diagnostics,data:data23};
-if(vErrors === null){
-vErrors = [err37];
+validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.diagnostics.type,parentSchema:schema12.properties.budget.properties.diagnostics,data:data23}];
+return false;
+}
+}
+var valid12 = _errs41 === errors;
 }
 else {
-vErrors.push(err37);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.changes !== undefined){
 let data25 = data19.changes;
+const _errs44 = errors;
+if(errors === _errs44){
 if(Array.isArray(data25)){
+if(data25.length > 1000){
+validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.budget.properties.changes,data:data25}];
+return false;
+}
+else {
+var valid15 = true;
 const len5 = data25.length;
 for(let i5=0; i5<len5; i5++){
 let data26 = data25[i5];
+const _errs46 = errors;
+if(errors === _errs46){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.key === undefined){
-const err38 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data26};
-if(vErrors === null){
-vErrors = [err38];
+let missing5;
+if(((data26.key === undefined) && (missing5 = "key")) || ((data26.setting === undefined) && (missing5 = "setting"))){
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data26}];
+return false;
 }
 else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(data26.setting === undefined){
-const err39 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: "setting"},message:"must have required property '"+"setting"+"'",schema:schema12.properties.budget.properties.changes.items.required,parentSchema:schema12.properties.budget.properties.changes.items,data:data26};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
 if(data26.key !== undefined){
 let data27 = data26.key;
+const _errs48 = errors;
+const _errs49 = errors;
+if(errors === _errs49){
 if(typeof data27 === "string"){
 if(data27.length > 10000){
-const err40 = {instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data27};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data27}];
+return false;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data27};
-if(vErrors === null){
-vErrors = [err41];
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data27}];
+return false;
+}
+}
+var valid16 = _errs48 === errors;
 }
 else {
-vErrors.push(err41);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.setting !== undefined){
 let data28 = data26.setting;
+const _errs51 = errors;
+const _errs52 = errors;
+if(errors === _errs52){
 if(typeof data28 === "string"){
 if(data28.length > 10000){
-const err42 = {instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data28};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data28}];
+return false;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data28};
-if(vErrors === null){
-vErrors = [err43];
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data28}];
+return false;
+}
+}
+var valid16 = _errs51 === errors;
 }
 else {
-vErrors.push(err43);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.before !== undefined){
 let data29 = data26.before;
+const _errs54 = errors;
+const _errs55 = errors;
+if(errors === _errs55){
 if(typeof data29 === "string"){
 if(data29.length > 10000){
-const err44 = {instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data29};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data29}];
+return false;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data29};
-if(vErrors === null){
-vErrors = [err45];
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data29}];
+return false;
+}
+}
+var valid16 = _errs54 === errors;
 }
 else {
-vErrors.push(err45);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.after !== undefined){
 let data30 = data26.after;
+const _errs57 = errors;
+const _errs58 = errors;
+if(errors === _errs58){
 if(typeof data30 === "string"){
 if(data30.length > 10000){
-const err46 = {instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30}];
+return false;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30};
-if(vErrors === null){
-vErrors = [err47];
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30}];
+return false;
+}
+}
+var valid16 = _errs57 === errors;
 }
 else {
-vErrors.push(err47);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data26.line !== undefined){
 let data31 = data26.line;
+const _errs60 = errors;
+const _errs61 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err48 = {instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data31};
-if(vErrors === null){
-vErrors = [err48];
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data31}];
+return false;
+}
+if(errors === _errs61){
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 9007199254740991 || isNaN(data31)){
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data31}];
+return false;
 }
 else {
-vErrors.push(err48);
+if(data31 < 0 || isNaN(data31)){
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data31}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid16 = _errs60 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.changes.items.type,parentSchema:schema12.properties.budget.properties.changes.items,data:data26};
-if(vErrors === null){
-vErrors = [err49];
+validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.changes.items.type,parentSchema:schema12.properties.budget.properties.changes.items,data:data26}];
+return false;
+}
+}
+var valid15 = _errs46 === errors;
+if(!valid15){
+break;
+}
+}
+}
 }
 else {
-vErrors.push(err49);
-}
-errors++;
-}
+validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.changes.type,parentSchema:schema12.properties.budget.properties.changes,data:data25}];
+return false;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.changes.type,parentSchema:schema12.properties.budget.properties.changes,data:data25};
-if(vErrors === null){
-vErrors = [err50];
+var valid12 = _errs44 === errors;
 }
 else {
-vErrors.push(err50);
+var valid12 = true;
 }
-errors++;
-}
-}
+if(valid12){
 if(data19.unmatched !== undefined){
 let data32 = data19.unmatched;
+const _errs63 = errors;
+if(errors === _errs63){
 if(Array.isArray(data32)){
+if(data32.length > 1000){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.budget.properties.unmatched,data:data32}];
+return false;
+}
+else {
+var valid22 = true;
 const len6 = data32.length;
 for(let i6=0; i6<len6; i6++){
 let data33 = data32[i6];
+const _errs65 = errors;
+if(errors === _errs65){
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.key === undefined){
-const err51 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33};
-if(vErrors === null){
-vErrors = [err51];
+let missing6;
+if(((data33.key === undefined) && (missing6 = "key")) || ((data33.line === undefined) && (missing6 = "line"))){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33}];
+return false;
 }
 else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data33.line === undefined){
-const err52 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'",schema:schema12.properties.budget.properties.unmatched.items.required,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
 if(data33.key !== undefined){
 let data34 = data33.key;
+const _errs67 = errors;
+const _errs68 = errors;
+if(errors === _errs68){
 if(typeof data34 === "string"){
 if(data34.length > 10000){
-const err53 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data34};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data34}];
+return false;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data34};
-if(vErrors === null){
-vErrors = [err54];
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data34}];
+return false;
+}
+}
+var valid23 = _errs67 === errors;
 }
 else {
-vErrors.push(err54);
+var valid23 = true;
 }
-errors++;
-}
-}
+if(valid23){
 if(data33.line !== undefined){
 let data35 = data33.line;
+const _errs70 = errors;
+const _errs71 = errors;
 if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err55 = {instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/int/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data35};
-if(vErrors === null){
-vErrors = [err55];
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data35}];
+return false;
+}
+if(errors === _errs71){
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 9007199254740991 || isNaN(data35)){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data35}];
+return false;
 }
 else {
-vErrors.push(err55);
+if(data35 < 0 || isNaN(data35)){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data35}];
+return false;
 }
-errors++;
+}
+}
+}
+var valid23 = _errs70 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data33.col !== undefined){
+let data36 = data33.col;
+const _errs73 = errors;
+const _errs74 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.type,parentSchema:schema19,data:data36}];
+return false;
+}
+if(errors === _errs74){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 9007199254740991 || isNaN(data36)){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema19,data:data36}];
+return false;
+}
+else {
+if(data36 < 0 || isNaN(data36)){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema19,data:data36}];
+return false;
+}
+}
+}
+}
+var valid23 = _errs73 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data33.suggestion !== undefined){
+let data37 = data33.suggestion;
+const _errs76 = errors;
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data37 === "string"){
+if(data37.length > 10000){
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data37}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data37}];
+return false;
+}
+}
+var valid23 = _errs76 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.unmatched.items.type,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.properties.unmatched.items.type,parentSchema:schema12.properties.budget.properties.unmatched.items,data:data33}];
+return false;
 }
 }
+var valid22 = _errs65 === errors;
+if(!valid22){
+break;
 }
-else {
-const err57 = {instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.unmatched.type,parentSchema:schema12.properties.budget.properties.unmatched,data:data32};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
 }
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.type,parentSchema:schema12.properties.budget,data:data19};
-if(vErrors === null){
-vErrors = [err58];
+validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.budget.properties.unmatched.type,parentSchema:schema12.properties.budget.properties.unmatched,data:data32}];
+return false;
+}
+}
+var valid12 = _errs63 === errors;
 }
 else {
-vErrors.push(err58);
+var valid12 = true;
 }
-errors++;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.budget.type,parentSchema:schema12.properties.budget,data:data19}];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
 }
 }
 }
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err59];
+validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data}];
+return false;
 }
-else {
-vErrors.push(err59);
-}
-errors++;
 }
 validate11.errors = vErrors;
 return errors === 0;
@@ -2666,81 +2845,73 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://github.com/model-budget/model-budget/schema/saved-report.schema.json" */;
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.format === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema11.required,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((data.format === undefined) && (missing0 = "format")) || ((data.result === undefined) && (missing0 = "result"))){
+validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema11.required,parentSchema:schema11,data}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.result === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'",schema:schema11.required,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 if(data.format !== undefined){
 let data0 = data.format;
+const _errs1 = errors;
 if("model-budget-report/1" !== data0){
-const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "model-budget-report/1"},message:"must be equal to constant",schema:"model-budget-report/1",parentSchema:schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err2];
+validate10.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "model-budget-report/1"},message:"must be equal to constant",schema:"model-budget-report/1",parentSchema:schema11.properties.format,data:data0}];
+return false;
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err2);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.pullRequest !== undefined){
 let data1 = data.pullRequest;
+const _errs2 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pullRequest.type,parentSchema:schema11.properties.pullRequest,data:data1};
-if(vErrors === null){
-vErrors = [err3];
+validate10.errors = [{instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.pullRequest.type,parentSchema:schema11.properties.pullRequest,data:data1}];
+return false;
 }
-else {
-vErrors.push(err3);
-}
-errors++;
-}
+if(errors === _errs2){
 if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pullRequest,data:data1};
-if(vErrors === null){
-vErrors = [err4];
+if(data1 > 9007199254740991 || isNaN(data1)){
+validate10.errors = [{instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema11.properties.pullRequest,data:data1}];
+return false;
 }
 else {
-vErrors.push(err4);
+if(data1 < 1 || isNaN(data1)){
+validate10.errors = [{instancePath:instancePath+"/pullRequest",schemaPath:"#/properties/pullRequest/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.pullRequest,data:data1}];
+return false;
 }
-errors++;
 }
 }
 }
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.result !== undefined){
+const _errs4 = errors;
 if(!(validate11(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err5];
+validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data}];
+return false;
 }
-else {
-vErrors.push(err5);
-}
-errors++;
 }
 validate10.errors = vErrors;
 return errors === 0;
