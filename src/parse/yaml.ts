@@ -34,15 +34,22 @@ function position(file: string, lines: LineCounter, offset: number): SourcePosit
   return { file, line, col };
 }
 
-function checkDepth(node: AnyNode, depth: number, fail: (node: Node) => never): void {
+function checkDepth(node: AnyNode, depth: number, fail: (node: Node) => never, duplicate: (key: Node, first: Node) => never): void {
   if (!node || !isCollection(node)) return;
   if (depth > MAX_DEPTH) fail(node);
+  // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
+  const keys = isMap(node) ? new Map<unknown, Node>() : undefined;
   for (const item of node.items as unknown[]) {
     if (isPair(item)) {
-      checkDepth(item.key as AnyNode, depth + 1, fail);
-      checkDepth(item.value as AnyNode, depth + 1, fail);
+      if (keys && isScalar(item.key)) {
+        const first = keys.get(item.key.value);
+        if (first) duplicate(item.key, first);
+        keys.set(item.key.value, item.key);
+      }
+      checkDepth(item.key as AnyNode, depth + 1, fail, duplicate);
+      checkDepth(item.value as AnyNode, depth + 1, fail, duplicate);
     } else {
-      checkDepth(item as AnyNode, depth + 1, fail);
+      checkDepth(item as AnyNode, depth + 1, fail, duplicate);
     }
   }
 }
@@ -197,7 +204,7 @@ export function parseYaml(withBom: string, file: string): YamlSource {
   if (deep !== undefined) throw new SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (error) {
     // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
     if (!(error instanceof RangeError)) throw error;
@@ -207,12 +214,19 @@ export function parseYaml(withBom: string, file: string): YamlSource {
   if (problem) {
     const position = at(problem.pos[0]);
     if (/call stack/i.test(problem.message)) throw new SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    const detail = problem.code === "DUPLICATE_KEY" ? "duplicate key in one mapping" : problem.message.replace(/\s+/g, " ").trim();
-    throw new SpecError(position, `YAML syntax error: ${detail}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+    throw new SpecError(position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
   }
-  checkDepth(document.contents, 1, (node) => {
-    throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-  });
+  checkDepth(
+    document.contents,
+    1,
+    (node) => {
+      throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    },
+    (key, first) => {
+      const earlier = at(first.range?.[0] ?? 0);
+      throw new SpecError(at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String((key as { value?: unknown }).value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+    },
+  );
   checkSplitCalls(document, text, at);
   let data: unknown;
   try {

@@ -130,7 +130,7 @@ describe("hostile YAML", () => {
       "tab.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation\n  line 2 is indented with a tab: YAML indents with spaces only\n",
     );
     expect(rejected("dup.yaml", "layers:\n  - a: Linear(2, 2)\nlayers:\n  - a: Linear(2, 2)\n")).toBe(
-      "dup.yaml:3:1: YAML syntax error: duplicate key in one mapping\n  fix the YAML syntax here; a YAML linter in your editor shows the same spot\n",
+      "dup.yaml:3:1: YAML syntax error: duplicate key 'layers' in one mapping\n  its first definition is on line 1: keep one of them\n",
     );
   });
 });
