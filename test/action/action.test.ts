@@ -29,12 +29,7 @@ const repositories: TempRepository[] = [];
 beforeAll(() => github.start());
 afterAll(() => github.stop());
 afterEach(() => {
-  github.comments = [];
-  github.requests = [];
-  delete github.refuseWrites;
-  github.pullHeads.clear();
-  github.viewer = { login: "github-actions[bot]", type: "Bot" };
-  github.failures = [];
+  github.reset();
   for (const repository of repositories.splice(0)) repository.cleanup();
 });
 

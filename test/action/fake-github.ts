@@ -57,6 +57,16 @@ export class FakeGitHub {
     return this.requests.filter((request) => request.method !== "GET" && request.path !== "/graphql");
   }
 
+  /** Back to a fresh pull request with the default token, between tests. */
+  reset(): void {
+    this.comments = [];
+    this.requests = [];
+    delete this.refuseWrites;
+    this.pullHeads.clear();
+    this.viewer = { login: "github-actions[bot]", type: "Bot" };
+    this.failures = [];
+  }
+
   seed(body: string, user = { login: "someone", type: "User" }): StoredComment {
     const id = this.nextId++;
     const comment = { id, node_id: `IC_${id}`, body, user };

@@ -18,10 +18,7 @@ const HEAP_MIB = 300;
 beforeAll(() => github.start());
 afterAll(() => github.stop());
 afterEach(() => {
-  github.comments = [];
-  github.requests = [];
-  delete github.refuseWrites;
-  github.pullHeads.clear();
+  github.reset();
   for (const repository of repositories.splice(0)) repository.cleanup();
 });
 
