@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { toJsonReport } from "../../src/analysis/index.js";
-import { formatMetric, GROWTH_METRICS, LIMITED_METRICS, METRIC_NAMES, METRICS, quantitiesOf } from "../../src/metrics/index.js";
+import { parseSavedReport } from "../../src/action/saved-report-schema.js";
+import { toJsonReport, type JsonReport } from "../../src/analysis/index.js";
+import { formatMetric, GROWTH_METRICS, LIMITED_METRICS, METRIC_NAMES, METRICS, quantitiesOf, type MetricDefinition } from "../../src/metrics/index.js";
 import { analyze } from "../helpers/memory.js";
 // @ts-expect-error: a plain ESM script without types
 import { FROM_REGISTRY } from "../../scripts/schema-metrics.mjs";
@@ -29,10 +30,29 @@ layers:
   - out: Linear(32, 4)
 `;
 
+/** The field of a report a metric reads (`memory.perGpu.total`), found by reading a report that records each access. */
+function fieldOf(metric: MetricDefinition): string[] {
+  const path: string[] = [];
+  const recorder: object = new Proxy({}, { get: (_, key) => (path.push(String(key)), recorder) });
+  metric.read(recorder as JsonReport);
+  return path;
+}
+
+/** A saved report of one model whose report has `value` at `field`. */
+function savedWith(field: readonly string[], value: unknown): string {
+  const report: Record<string, unknown> = { model: "m", file: "m.yaml", totals: { params: 1, trainable: 1 }, layers: [] };
+  let at = report;
+  field.forEach((key, index) => {
+    at[key] = index === field.length - 1 ? value : { ...((at[key] as object) ?? {}) };
+    at = at[key] as Record<string, unknown>;
+  });
+  const result = { status: "pass", failOn: "exceed", models: [{ file: "m.yaml", head: { kind: "report", report }, status: "pass" }], budget: { file: "b", state: "ok", from: "head", diagnostics: [], changes: [], unmatched: [] } };
+  return JSON.stringify({ format: "model-budget-report/1", result });
+}
+
 describe("the metric registry", () => {
   it("names each metric once", () => {
     expect(new Set(METRIC_NAMES).size).toBe(METRICS.length);
-    expect(METRIC_NAMES).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"]);
   });
 
   it("is what the budget schema's limits and growth properties say (npm run schemas writes them)", () => {
@@ -67,6 +87,15 @@ describe("the metric registry", () => {
 
     const bare = quantitiesOf(toJsonReport(analyze(MLP.replace("input: [16]\n", ""))));
     expect(bare).toEqual({ params: 676, trainable: 676 });
+  });
+
+  it("has each metric's field type-checked in a saved report, which a fork's workflow wrote", () => {
+    for (const metric of METRICS) {
+      const field = fieldOf(metric);
+      const head = parseSavedReport(savedWith(field, 12), "saved.json").result.models[0]!.head;
+      expect(head.kind === "report" && quantitiesOf(head.report)[metric.name]).toBe(12);
+      for (const hostile of ["12", -1, 1.5, 2 ** 53]) expect(() => parseSavedReport(savedWith(field, hostile), "saved.json"), `${metric.name} = ${JSON.stringify(hostile)}`).toThrow(/is not a model-budget report/);
+    }
   });
 
   it("formats a figure by its unit", () => {
