@@ -308,7 +308,7 @@ function profile(file, dir) {
           if (!frame.url.endsWith("/dist/cli-bundle.js")) continue;
           inCli = true;
           const where = moduleAt(frame.lineNumber);
-          if (where.startsWith("src/") && !["src/cli/main.ts", "src/cli/run.ts", "src/engine.ts"].includes(where)) srcModule = where;
+          if (where.startsWith("src/") && !["src/cli/main.ts", "src/cli/run.ts", "src/analysis/analyze.ts"].includes(where)) srcModule = where;
         }
         if (functionName === "(garbage collector)") stage = "garbage collection";
         else if (functionName === "(idle)") stage = "idle (waiting on I/O)";

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { namedParameters } from "./helpers/named-parameters.js";
 import { describe, expect, it } from "vitest";
 import type { ModelCount, Totals } from "../src/count/index.js";
-import { analyzeSpec } from "../src/engine.js";
+import { analyzeSpec } from "../src/analysis/index.js";
 import { readRepoFile as readFile } from "./helpers/specs.js";
 
 const root = new URL("../", import.meta.url);

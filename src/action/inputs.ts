@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import { FAIL_ON, type FailOn } from "../budget/check.js";
+import { FAIL_ON, type FailOn } from "../budget/evaluate.js";
 import { SpecError } from "../diagnostics/index.js";
 import { TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 

@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as core from "@actions/core";
 import { context } from "@actions/github";
-import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diagnostic } from "../check/index.js";
-import { expandSpecs } from "../check/glob.js";
-import { changeDelta, quantitiesOf } from "../diff/index.js";
+import { changeDelta } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { forTerminal } from "../diagnostics/terminal.js";
-import { commentMarker, renderPullRequestComment } from "../report/pull-request.js";
+import { METRICS, quantitiesOf } from "../metrics/index.js";
+import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diagnostic } from "../orchestrator/index.js";
+import { commentMarker, renderPullRequestComment } from "../orchestrator/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
+import { expandSpecs } from "../files/glob.js";
 import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
 import { githubClient } from "./octokit.js";
 import { GitRepository } from "../git/repository.js";
@@ -129,13 +130,13 @@ function annotate(result: CheckResult): void {
   }
 }
 
+/** The status, and each metric the registry gives an output, summed over the models that have a report. */
 function setTotals(result: CheckResult): void {
   const reports = result.models.flatMap((model) => (model.head.kind === "report" ? [quantitiesOf(model.head.report)] : []));
-  const sum = (pick: (q: ReturnType<typeof quantitiesOf>) => number | undefined) => reports.reduce((total, q) => total + (pick(q) ?? 0), 0);
   core.setOutput("status", result.status);
-  core.setOutput("params", String(sum((q) => q.params)));
-  core.setOutput("trainable-params", String(sum((q) => q.trainable)));
-  core.setOutput("memory-bytes", String(sum((q) => q.memory)));
+  for (const metric of METRICS) {
+    if (metric.output) core.setOutput(metric.output.name, String(reports.reduce((total, quantities) => total + (quantities[metric.name] ?? 0), 0)));
+  }
 }
 
 /** Where to comment and what to link, from this run's own context: never taken from a saved report. */

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../check/index.js";
+import type { CheckResult } from "../orchestrator/index.js";
 
 export const SAVED_REPORT_FORMAT = "model-budget-report/1";
 

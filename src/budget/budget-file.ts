@@ -2,13 +2,14 @@ import { SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
 import { validateBudget } from "../validate/index.js";
 import { parseQuantity, type Quantity } from "./sizes.js";
-import { BYTE_METRICS, METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget, type ModuleLimit } from "./types.js";
+import { GROWTH_METRICS, LIMITED_METRICS, metricNamed, type Metric } from "../metrics/index.js";
+import type { Budget, GrowthAllowance, Limit, ModelBudget, ModuleLimit } from "./types.js";
 
 type RawLimits = Record<string, unknown>;
 
 
-function describe(metric: string): string {
-  return BYTE_METRICS.has(metric as Metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
+function describe(metric: Metric): string {
+  return metricNamed(metric).unit === "bytes" ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
 
 /** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
@@ -20,10 +21,10 @@ function quantityAt(source: YamlSource, path: DataPath, raw: unknown, what: stri
   }
 }
 
-function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: string): Limit {
+function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metric): Limit {
   const position = source.at(path);
   const quantity = quantityAt(source, path, raw, `${metric} limit`);
-  const wanted = BYTE_METRICS.has(metric as Metric) ? "bytes" : "count";
+  const wanted = metricNamed(metric).unit;
   // A plain integer is a count of parameters, or of bytes for memory.
   const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
   if (value === undefined) throw new SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
@@ -40,7 +41,7 @@ function growthAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metr
 function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLimits): ModelBudget {
   const limits: Partial<Record<Metric, Limit>> = {};
   const growth: Partial<Record<Metric, GrowthAllowance>> = {};
-  for (const metric of METRICS) {
+  for (const metric of LIMITED_METRICS) {
     if (raw[metric] !== undefined) limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
   }
   if (typeof raw.growth === "object" && raw.growth !== null) {
@@ -48,9 +49,10 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
   } else if (raw.growth !== undefined) {
     // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
     const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
-    for (const metric of METRICS) {
+    for (const metric of GROWTH_METRICS) {
       // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
-      const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
+      const definition = metricNamed(metric);
+      const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
       const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
       if (applies) growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
     }

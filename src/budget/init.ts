@@ -1,5 +1,4 @@
-import type { Quantities } from "../diff/index.js";
-import { BYTE_METRICS } from "./types.js";
+import { LIMITED_METRICS, metricNamed, type Quantities } from "../metrics/index.js";
 
 const COUNT_UNITS: [number, string][] = [
   [1e12, "T"],
@@ -54,9 +53,10 @@ export function initialBudget(entries: readonly InitEntry[], headroom: number, g
   ];
   for (const { key, quantities } of entries) {
     lines.push(`  ${JSON.stringify(key)}:`);
-    for (const [metric, value] of Object.entries(quantities) as [keyof Quantities, number | undefined][]) {
+    for (const metric of LIMITED_METRICS) {
+      const value = quantities[metric];
       if (value === undefined) continue;
-      lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), BYTE_METRICS.has(metric))}`);
+      lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metricNamed(metric).unit === "bytes")}`);
     }
     lines.push(`    growth: ${growth}`);
   }

@@ -1,11 +1,5 @@
 import type { SourcePosition } from "../diagnostics/index.js";
-
-/** The quantities a budget limits, named as in budget files. */
-export const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"] as const;
-export type Metric = (typeof METRICS)[number];
-
-/** The quantities measured in bytes; the rest are counts (parameters, MACs, FLOPs). */
-export const BYTE_METRICS: ReadonlySet<Metric> = new Set<Metric>(["memory", "memory-per-gpu", "activations"]);
+import type { Metric } from "../metrics/index.js";
 
 export interface Limit {
   value: number;

@@ -1,7 +1,6 @@
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { arg, dimension, elementwise, FACTORY_KWARGS, INPLACE, numel, positive } from "./common.js";
 import { withoutTensors, type Check, type Forward, type Row } from "./parameter-free.js";
-import type { LayerDefinition } from "./types.js";
 
 /** Their backward needs only their result, which autograd keeps instead of the input (derivatives.yaml's `result`). */
 const SAVE_OUTPUT = new Set(["ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Softmin", "Softmax2d"]);

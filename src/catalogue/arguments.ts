@@ -1,7 +1,7 @@
 import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import { INTEGER_DIVISION_HINT } from "../resolve/evaluate.js";
-import type { ArgumentSpec, ArgumentType, LayerDefinition, Signature } from "./types.js";
+import type { ArgumentSpec, ArgumentType, ForwardInput, ForwardResult, LayerTensors, Signature } from "./types.js";
 
 /**
  * A size below what any tensor can have. The importers replace a layer they cannot count with a
@@ -22,6 +22,19 @@ export interface BoundLayer {
 }
 
 export type LayerLookup = (call: EvaluatedCall) => LayerDefinition;
+
+/**
+ * A layer type: its signature and how it counts and runs. It lives beside LayerArguments because
+ * each refers to the other (a `layer` argument is bound by looking up its definition).
+ */
+export interface LayerDefinition extends Signature {
+  /** The torch.nn class name. */
+  type: string;
+  /** Parameters and buffers, in PyTorch's registration order. Throws via `args.fail` on invalid arguments. */
+  tensors(args: LayerArguments): LayerTensors;
+  /** The output shape, MACs and saved tensors of a call on `input`, by PyTorch's rules; absent for layers shape inference cannot follow. */
+  forward?(args: LayerArguments, input: ForwardInput): ForwardResult;
+}
 
 /**
  * Arguments bound to a signature and type-checked. Accessors return plain numbers and booleans;

@@ -1,6 +1,6 @@
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { FACTORY_KWARGS, positive } from "./common.js";
-import type { ForwardResult, LayerDefinition, Saved, TensorSpec } from "./types.js";
+import type { ForwardResult, Saved, TensorSpec } from "./types.js";
 
 /** What a MultiheadAttention's tensors depend on; the Transformer layers build theirs from their own arguments. */
 export interface AttentionShape {

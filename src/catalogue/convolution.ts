@@ -1,6 +1,6 @@
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, sizeAtLeast, windows, written } from "./common.js";
-import type { ArgumentSpec, LayerDefinition, Saved } from "./types.js";
+import type { ArgumentSpec, Saved } from "./types.js";
 
 const PADDING_MODES = ["zeros", "reflect", "replicate", "circular"];
 

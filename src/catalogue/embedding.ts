@@ -1,6 +1,5 @@
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { arg, FACTORY_KWARGS, positive } from "./common.js";
-import type { LayerDefinition } from "./types.js";
 
 const MODES = ["sum", "mean", "max"];
 

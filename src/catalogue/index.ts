@@ -1,6 +1,6 @@
 import { SpecError, didYouMean } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
-import { bindArguments, DimensionError, formatSignature, type LayerArguments } from "./arguments.js";
+import { bindArguments, DimensionError, formatSignature, type LayerArguments, type LayerDefinition } from "./arguments.js";
 import { activationLayers } from "./activation.js";
 import { attentionLayers } from "./attention.js";
 import { convolutionLayers } from "./convolution.js";
@@ -11,12 +11,12 @@ import { parameterFreeLayers } from "./parameter-free.js";
 import { parameterLayers } from "./parameter.js";
 import { recurrentLayers } from "./recurrent.js";
 import { transformerLayers } from "./transformer.js";
-import type { LayerDefinition, LayerTensors } from "./types.js";
+import type { LayerTensors } from "./types.js";
 
-export type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, SavedDtype, Signature, TensorSpec } from "./types.js";
+export type { ArgumentSpec, ForwardInput, ForwardResult, LayerTensors, Saved, SavedDtype, Signature, TensorSpec } from "./types.js";
 export { numel, sameShape } from "./common.js";
 export { scaledDotProduct } from "./attention.js";
-export { bindArguments, DimensionError, formatSignature, type LayerArguments };
+export { bindArguments, DimensionError, formatSignature, type LayerArguments, type LayerDefinition };
 
 const FAMILIES: readonly LayerDefinition[][] = [
   linearLayers,

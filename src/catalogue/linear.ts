@@ -1,5 +1,5 @@
+import type { LayerDefinition } from "./arguments.js";
 import { numel, positive } from "./common.js";
-import type { LayerDefinition } from "./types.js";
 
 const linear: LayerDefinition = {
   type: "Linear",

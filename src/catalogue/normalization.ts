@@ -1,6 +1,6 @@
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { arg, channelsFirst, FACTORY_KWARGS, numel, positive, POSITIVE_HINT, written } from "./common.js";
-import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, TensorSpec } from "./types.js";
+import type { ArgumentSpec, ForwardInput, ForwardResult, TensorSpec } from "./types.js";
 
 /** Normalizations keep their input and float32 statistics of `statistics` elements (mean and inverse deviation, and the like). */
 function normalized(input: ForwardInput, statistics: number): ForwardResult {

@@ -1,7 +1,7 @@
 import type { Value } from "../parse/values.js";
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { arg, atLeast, channelsFirst, dimension, elementwise, INPLACE, numel, positive, POSITIVE_HINT, sizeAtLeast, windows, written } from "./common.js";
-import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition } from "./types.js";
+import type { ArgumentSpec, ForwardInput, ForwardResult } from "./types.js";
 
 /** Rejects what PyTorch rejects, at construction or at the first forward pass. */
 export type Check = (args: LayerArguments) => void;

@@ -1,6 +1,5 @@
 import type { Value } from "../parse/values.js";
-import type { LayerArguments } from "./arguments.js";
-import type { LayerDefinition } from "./types.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 
 /** `Parameter(1, 1, 768)` and `Parameter((1, 1, 768))` mean the same shape, as torch.zeros takes both. */
 function shapeOf(args: LayerArguments): number[] {

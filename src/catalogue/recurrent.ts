@@ -1,8 +1,8 @@
 import { didYouMean } from "../diagnostics/index.js";
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { checkDropout } from "./attention.js";
 import { FACTORY_KWARGS, positive } from "./common.js";
-import type { ArgumentSpec, LayerDefinition, Saved, TensorSpec } from "./types.js";
+import type { ArgumentSpec, Saved, TensorSpec } from "./types.js";
 
 const SIZES: readonly ArgumentSpec[] = [
   { name: "input_size", type: "int" },

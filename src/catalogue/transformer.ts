@@ -1,8 +1,8 @@
 import { describeValue } from "../parse/values.js";
-import type { LayerArguments } from "./arguments.js";
+import type { LayerArguments, LayerDefinition } from "./arguments.js";
 import { attend, attentionTensors, checkDropout, headedEmbedding } from "./attention.js";
 import { FACTORY_KWARGS, numel, positive } from "./common.js";
-import type { ArgumentSpec, ForwardInput, ForwardResult, LayerDefinition, LayerTensors, Saved, TensorSpec } from "./types.js";
+import type { ArgumentSpec, ForwardInput, ForwardResult, LayerTensors, Saved, TensorSpec } from "./types.js";
 
 const NONE: LayerTensors = { parameters: [], buffers: [] };
 

@@ -1,5 +1,4 @@
 import type { SourcePosition } from "../diagnostics/index.js";
-import type { LayerArguments } from "./arguments.js";
 
 /**
  * The type an argument must have. Checked when arguments are bound, before any layer sees them,
@@ -71,15 +70,6 @@ export interface ForwardResult {
   saves?: Saved[];
   /** The output is the input's storage: an in-place op, or a view such as flatten. */
   sharesInput?: boolean;
-}
-
-export interface LayerDefinition extends Signature {
-  /** The torch.nn class name. */
-  type: string;
-  /** Parameters and buffers, in PyTorch's registration order. Throws via `args.fail` on invalid arguments. */
-  tensors(args: LayerArguments): LayerTensors;
-  /** The output shape, MACs and saved tensors of a call on `input`, by PyTorch's rules; absent for layers shape inference cannot follow. */
-  forward?(args: LayerArguments, input: ForwardInput): ForwardResult;
 }
 
 export type { SourcePosition };

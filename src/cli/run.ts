@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { expandSpecs, globBase, isGlob } from "../check/glob.js";
 import { closestName, userErrors } from "../diagnostics/index.js";
+import { expandSpecs, globBase, isGlob } from "../files/glob.js";
 import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { checkCommand } from "./commands/check.js";

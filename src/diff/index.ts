@@ -1,15 +1,4 @@
-import type { JsonReport } from "../report/index.js";
-
-/** The quantities compared between base and head, as budget files name them. */
-export interface Quantities {
-  params: number;
-  trainable: number;
-  memory?: number;
-  "memory-per-gpu"?: number;
-  macs?: number;
-  flops?: number;
-  activations?: number;
-}
+import type { JsonReport } from "../analysis/index.js";
 
 export interface LayerState {
   path: string;
@@ -30,24 +19,6 @@ export type LayerChange =
 export interface ModelDiff {
   changes: LayerChange[];
   unchanged: LayerState[];
-}
-
-type MemoryTotals = { total?: number; perGpu?: { total?: number } };
-type ShapeTotals = { macs?: number; flops?: number; activations?: number };
-
-/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
-export function quantitiesOf(report: JsonReport): Quantities {
-  const memory = (report as { memory?: MemoryTotals }).memory;
-  const shapes = (report as { shapes?: ShapeTotals }).shapes;
-  return {
-    params: report.totals.params,
-    trainable: report.totals.trainable,
-    ...(memory?.total === undefined ? {} : { memory: memory.total }),
-    ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
-    ...(shapes?.macs === undefined ? {} : { macs: shapes.macs }),
-    ...(shapes?.flops === undefined ? {} : { flops: shapes.flops }),
-    ...(shapes?.activations === undefined ? {} : { activations: shapes.activations }),
-  };
 }
 
 export function layerStates(report: JsonReport): LayerState[] {

@@ -5,7 +5,26 @@ import { FLOAT32, dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
 import { optimizerState } from "./optimizers.js";
 import type { TrainingRecipe } from "./recipe.js";
 import { perGpu } from "./sharding.js";
-import { CATEGORIES, CATEGORY_NAMES, figuresOf, type LayerMemory, type MemoryBreakdown, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";
+import { CATEGORIES, CATEGORY_NAMES, figuresOf, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";
+
+/** One layer entry's memory, per instance. */
+export interface LayerMemory {
+  bytes: MemoryFigures;
+  terms: MemoryTerms;
+  /** The dtype of each parameter and buffer, in the order of the layer's lists. */
+  parameterDtypes: Dtype[];
+  bufferDtypes: Dtype[];
+}
+
+export interface MemoryBreakdown {
+  recipe: TrainingRecipe;
+  bytes: MemoryFigures;
+  terms: MemoryTerms;
+  /** Per GPU, when the training is spread over more than one. */
+  perGpu?: MemoryFigures;
+  /** In the order of the count's layers. */
+  layers: LayerMemory[];
+}
 
 /** A dtype and the setting that chose it; no position for model-wide defaults. */
 interface ChosenDtype {

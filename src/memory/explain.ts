@@ -3,7 +3,8 @@ import { describeDtype } from "./dtypes.js";
 import { qualifiedName } from "./optimizers.js";
 import type { TrainingRecipe } from "./recipe.js";
 import { isSharded } from "./sharding.js";
-import { CATEGORIES, CATEGORY_NAMES, type MemoryBreakdown, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";
+import type { MemoryBreakdown } from "./breakdown.js";
+import { CATEGORIES, CATEGORY_NAMES, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";
 
 /*
  * The arithmetic behind the memory figures, as lines of text; a line's leading spaces nest it

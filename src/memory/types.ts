@@ -1,8 +1,3 @@
-import type { ModelCount } from "../count/index.js";
-import type { ShapeReport } from "../shapes/index.js";
-import type { Dtype } from "./dtypes.js";
-import type { TrainingRecipe } from "./recipe.js";
-
 /** Where the bytes go, in the order reports list them. */
 export const CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -35,29 +30,3 @@ export function figuresOf(bytes: (category: Category) => number): MemoryFigures 
 }
 
 export type MemoryTerms = Record<Category, StorageTerm[]>;
-
-/** One layer entry's memory, per instance. */
-export interface LayerMemory {
-  bytes: MemoryFigures;
-  terms: MemoryTerms;
-  /** The dtype of each parameter and buffer, in the order of the layer's lists. */
-  parameterDtypes: Dtype[];
-  bufferDtypes: Dtype[];
-}
-
-export interface MemoryBreakdown {
-  recipe: TrainingRecipe;
-  bytes: MemoryFigures;
-  terms: MemoryTerms;
-  /** Per GPU, when the training is spread over more than one. */
-  perGpu?: MemoryFigures;
-  /** In the order of the count's layers. */
-  layers: LayerMemory[];
-}
-
-/** A counted model with its memory, which exists when a training recipe is given (in the spec or on the command line). */
-export interface AnalyzedModel extends ModelCount {
-  memory?: MemoryBreakdown;
-  /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
-  shapes?: ShapeReport;
-}

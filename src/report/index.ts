@@ -1,15 +1,13 @@
-import type { AnalyzedModel } from "../memory/index.js";
-import { toJsonReport } from "./json.js";
+import { toJsonReport, type AnalyzedModel } from "../analysis/index.js";
 import type { ReportOptions } from "./layer-table.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatText } from "./text.js";
 
 export { escapeMarkdown } from "./escape.js";
-export { toJsonReport, type JsonReport } from "./json.js";
 export { formatMarkdown } from "./markdown.js";
 export { formatText } from "./text.js";
 export type { ReportOptions } from "./layer-table.js";
-export type { ByteUnits } from "./units.js";
+export type { ByteUnits } from "../metrics/index.js";
 
 export type ReportFormat = "table" | "markdown" | "json";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["table", "markdown", "json"];

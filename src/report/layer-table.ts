@@ -1,7 +1,8 @@
+import type { AnalyzedModel } from "../analysis/index.js";
 import { formatInteger, type LayerCount, type ModelCount } from "../count/index.js";
-import type { AnalyzedModel, MemoryBreakdown } from "../memory/index.js";
+import type { MemoryBreakdown } from "../memory/index.js";
 import type { ShapeReport } from "../shapes/index.js";
-import { formatBytes, type ByteUnits } from "./units.js";
+import { formatBytes, type ByteUnits } from "../metrics/index.js";
 
 export type Align = "left" | "right";
 

@@ -1,4 +1,4 @@
-import type { AnalyzedModel } from "../memory/index.js";
+import type { AnalyzedModel } from "../analysis/index.js";
 import { escapeMarkdown } from "./escape.js";
 import { foldedNote, formulaLines, layerTable, shapeLines, type ReportOptions, type TableModel } from "./layer-table.js";
 import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";

@@ -1,7 +1,8 @@
+import type { AnalyzedModel } from "../analysis/index.js";
 import { formatInteger } from "../count/index.js";
-import { CATEGORIES, CATEGORY_NAMES, categoryLines, modelMemoryLines, weightsAndState, type AnalyzedModel, type Category, type MemoryBreakdown, type MemoryFigures } from "../memory/index.js";
+import { CATEGORIES, CATEGORY_NAMES, categoryLines, modelMemoryLines, weightsAndState, type Category, type MemoryBreakdown, type MemoryFigures } from "../memory/index.js";
 import { isShown, type ReportOptions, type TableModel } from "./layer-table.js";
-import { formatBytes, type ByteUnits } from "./units.js";
+import { formatBytes, type ByteUnits } from "../metrics/index.js";
 
 const UNITS_NOTE: Record<ByteUnits, string> = { iec: "IEC units, 1 KiB = 1,024 B", si: "SI units, 1 kB = 1,000 B" };
 

@@ -5,7 +5,7 @@ import { TempRepository } from "./git-fixture.js";
 import { runAction } from "./run-action.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { join } from "node:path";
-import { BYTE_METRICS, METRICS } from "../../src/budget/types.js";
+import { METRICS } from "../../src/metrics/index.js";
 
 const spec = (blocks: number, extra = "") => `model: tiny
 vars:
@@ -427,7 +427,7 @@ describe("GitHub's API failing", () => {
 describe("the fork recipe with every metric", () => {
   it("publishes its own saved report of every metric and growth limit, word for word as the check rendered it", async () => {
     const mlp = (hidden: number) => `model: mlp\ninput: [16]\nlayers:\n  - fc: Linear(16, ${hidden})\n  - act: ReLU()\n  - out: Linear(${hidden}, 4)\n`;
-    const limits = METRICS.map((metric) => `    ${metric}: ${BYTE_METRICS.has(metric) ? "1MiB" : "100K"}`).join("\n");
+    const limits = METRICS.map((metric) => `    ${metric.name}: ${metric.unit === "bytes" ? "1MiB" : "100K"}`).join("\n");
     const { repo, base } = repository({ "models/mlp.yaml": mlp(32), ".github/model-budget.yml": `models:\n  mlp:\n${limits}\n    growth: 50%\n` });
     const head = repo.write({ "models/mlp.yaml": mlp(40) }).commit("wider");
     github.refuseWrites = 403;
@@ -441,7 +441,7 @@ describe("the fork recipe with every metric", () => {
     delete github.refuseWrites;
     expect(checked.outputs.status).toBe("pass");
     const body = checked.outputs["comment-body"]!;
-    for (const metric of METRICS) {
+    for (const { name: metric } of METRICS) {
       expect(body).toMatch(new RegExp(`\\n\\| ${metric} \\| (1MiB|100K) \\| [0-9.,]+( KiB| B)? \\| \\+`));
       expect(body).toContain(`| growth of ${metric} | 50% (`);
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { toJsonReport } from "../../src/analysis/index.js";
 import { parseBudget } from "../../src/budget/budget-file.js";
-import { budgetFor, checkBudget } from "../../src/budget/check.js";
-import { moduleGlob } from "../../src/check/glob.js";
+import { budgetFor, evaluateBudget } from "../../src/budget/evaluate.js";
+import { moduleGlob } from "../../src/budget/module-glob.js";
 import { roundedLimit, initialBudget } from "../../src/budget/init.js";
 import { parseQuantity } from "../../src/budget/sizes.js";
-import { toJsonReport } from "../../src/report/index.js";
 import { count, failureOf } from "../helpers/specs.js";
 
 const budgetError = (text: string) => failureOf(() => parseBudget(text, ".github/model-budget.yml"));
@@ -105,7 +105,7 @@ describe("budget check", () => {
 
   it("passes, warns and fails by fail-on", () => {
     const entry = parseBudget("models:\n  tiny:\n    params: 1K\n    trainable: 200\n    growth: 10%\n    modules:\n      'h.*': {params: 200}\n", "b.yml").models[0]!;
-    const outcome = checkBudget(entry, head, base, "exceed");
+    const outcome = evaluateBudget(entry, head, base, "exceed");
     expect(outcome.limits.map((row) => [row.label, row.actual, row.status])).toEqual([
       ["params", 1034, "fail"],
       ["trainable", 234, "fail"],
@@ -116,8 +116,8 @@ describe("budget check", () => {
       ["trainable", 162, 234, 16, "warn"],
     ]);
     expect(outcome.status).toBe("fail");
-    expect(checkBudget(entry, head, base, "never").status).toBe("warn");
-    expect(checkBudget(entry, head, base, "growth").growth[1]!.status).toBe("fail");
+    expect(evaluateBudget(entry, head, base, "never").status).toBe("warn");
+    expect(evaluateBudget(entry, head, base, "growth").growth[1]!.status).toBe("fail");
   });
 
   it("matches module globs against layer paths", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findLayer, layerTypes } from "../../src/catalogue/index.js";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
 import { describeText } from "../helpers/layer.js";
 import { files } from "../helpers/specs.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { toJsonReport } from "../../src/analysis/index.js";
 import { changeDelta, diffLayers } from "../../src/diff/index.js";
-import { toJsonReport } from "../../src/report/index.js";
 import { count } from "../helpers/specs.js";
 
 const report = (text: string) => toJsonReport(count(text));

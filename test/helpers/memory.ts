@@ -1,5 +1,5 @@
-import { analyzeSpec } from "../../src/engine.js";
-import { settingsFromOptions, type AnalyzedModel, type MemoryBreakdown, type TrainingOption } from "../../src/memory/index.js";
+import { analyzeSpec, type AnalyzedModel } from "../../src/analysis/index.js";
+import { settingsFromOptions, type MemoryBreakdown, type TrainingOption } from "../../src/memory/index.js";
 import { files } from "./specs.js";
 
 export type Flags = Partial<Record<TrainingOption, string>>;

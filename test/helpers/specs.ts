@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { userErrors } from "../../src/diagnostics/index.js";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import type { ModelCount } from "../../src/count/index.js";
 import type { ReadFile } from "../../src/resolve/index.js";
 

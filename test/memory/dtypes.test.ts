@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeDtype, type AnalyzedModel } from "../../src/memory/index.js";
+import type { AnalyzedModel } from "../../src/analysis/index.js";
+import { describeDtype } from "../../src/memory/index.js";
 import { analyze, layers, memoryOf, type Flags } from "../helpers/memory.js";
 
 /** Each layer's parameter and buffer dtypes, as the JSON report lists them. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
 import { runCli } from "../../src/cli/run.js";
-import { analyzeSpec } from "../../src/engine.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
-import { toJsonReport } from "../../src/report/index.js";
 import { layers, memoryOf, type Flags } from "../helpers/memory.js";
 import { files, readRepoFile as readExample } from "../helpers/specs.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { toJsonReport } from "../../src/analysis/index.js";
 import { runCli } from "../../src/cli/run.js";
-import { toJsonReport } from "../../src/report/index.js";
 import { analyze } from "../helpers/memory.js";
 import { error, errors, files } from "../helpers/specs.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown, formatMarkdown, formatText, renderReport, toJsonReport } from "../../src/report/index.js";
+import { toJsonReport } from "../../src/analysis/index.js";
+import { escapeMarkdown, formatMarkdown, formatText, renderReport } from "../../src/report/index.js";
 import { count } from "../helpers/specs.js";
 
 const SPEC = `model: tiny
@@ -117,8 +118,8 @@ Spec: spec.yaml
 
 describe("the PR comment", () => {
   it("cuts a body over GitHub's 65,536 characters, keeping the status and pointing to the summary", async () => {
-    const { renderPullRequestComment, COMMENT_LIMIT } = await import("../../src/report/pull-request.js");
-    const { runCheck } = await import("../../src/check/index.js");
+    const { renderPullRequestComment, COMMENT_LIMIT } = await import("../../src/orchestrator/pull-request.js");
+    const { runCheck } = await import("../../src/orchestrator/index.js");
     const { files } = await import("../helpers/specs.js");
     const wide = (width: number) => `model: wide\nlayers:\n${Array.from({ length: 3000 }, (_, i) => `  - layer_with_a_long_name_${i}: Linear(${width}, ${width})\n`).join("")}`;
     const result = runCheck({

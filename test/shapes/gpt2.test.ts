@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/engine.js";
-import { toJsonReport } from "../../src/report/index.js";
+import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
 import { readRepoFile } from "../helpers/specs.js";
 
 const report = () => toJsonReport(analyzeSpec("examples/gpt2.yaml", readRepoFile));

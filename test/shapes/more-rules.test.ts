@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
 import { files, shapeErrors } from "../helpers/specs.js";
 

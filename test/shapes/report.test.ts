@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
 import { runCli } from "../../src/cli/run.js";
-import { quantitiesOf } from "../../src/diff/index.js";
-import { analyzeSpec } from "../../src/engine.js";
-import { toJsonReport } from "../../src/report/index.js";
+import { quantitiesOf } from "../../src/metrics/index.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 
 

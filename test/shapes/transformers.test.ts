@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 

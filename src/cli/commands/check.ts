@@ -1,10 +1,10 @@
-import { FAIL_ON, type FailOn } from "../../budget/check.js";
-import { runCheck, unmatchedWarning, type CheckRequest } from "../../check/index.js";
+import { FAIL_ON, type FailOn } from "../../budget/evaluate.js";
 import { formatDiagnostic } from "../../diagnostics/index.js";
 import { GitRepository } from "../../git/repository.js";
 import { repositoryOf } from "../../files/index.js";
 import { readCheckpoint } from "../../import/index.js";
-import { renderPullRequestComment } from "../../report/pull-request.js";
+import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
+import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
 import { EXIT, invalid, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 

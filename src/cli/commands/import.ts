@@ -1,8 +1,8 @@
 import { posix } from "node:path";
+import { analyzeSpec } from "../../analysis/index.js";
 import { formatInteger, type ModelCount } from "../../count/index.js";
 import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
-import { analyzeSpec } from "../../engine.js";
 import {
   elementCount,
   importCheckpoint,

@@ -1,8 +1,7 @@
 import { initialBudget } from "../../budget/init.js";
 import { parseQuantity, type Quantity } from "../../budget/sizes.js";
-import { quantitiesOf } from "../../diff/index.js";
-import { analyzeSpec } from "../../engine.js";
-import { toJsonReport } from "../../report/index.js";
+import { analyzeSpec, toJsonReport } from "../../analysis/index.js";
+import { quantitiesOf } from "../../metrics/index.js";
 import { FileAccessError } from "../../diagnostics/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";

@@ -1,4 +1,4 @@
-import { analyzeSpec } from "../../engine.js";
+import { analyzeSpec } from "../../analysis/index.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits, type ReportFormat } from "../../report/index.js";
 import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";

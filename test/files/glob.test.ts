@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expandSpecs, fileGlob, moduleGlob } from "../../src/check/glob.js";
+import { moduleGlob } from "../../src/budget/module-glob.js";
+import { expandSpecs, fileGlob } from "../../src/files/glob.js";
 
 describe("spec globs", () => {
   it("matches within one directory with *, across directories with **", () => {

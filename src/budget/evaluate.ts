@@ -1,7 +1,7 @@
-import { moduleGlob } from "../check/glob.js";
-import { quantitiesOf, type Quantities } from "../diff/index.js";
-import type { JsonReport } from "../report/index.js";
-import { METRICS, type Budget, type GrowthAllowance, type Limit, type Metric, type ModelBudget } from "./types.js";
+import type { JsonReport } from "../analysis/index.js";
+import { GROWTH_METRICS, LIMITED_METRICS, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
+import { moduleGlob } from "./module-glob.js";
+import type { Budget, GrowthAllowance, Limit, ModelBudget } from "./types.js";
 
 export type Status = "pass" | "warn" | "fail";
 export type FailOn = "exceed" | "growth" | "never";
@@ -74,8 +74,8 @@ function moduleTotals(report: JsonReport, glob: string): { params: number; train
   };
 }
 
-/** Checks one model's report against its budget entry and, when there is a base, its allowed growth. */
-export function checkBudget(entry: ModelBudget, head: JsonReport, base: JsonReport | undefined, failOn: FailOn): BudgetOutcome {
+/** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
+export function evaluateBudget(entry: ModelBudget, head: JsonReport, base: JsonReport | undefined, failOn: FailOn): BudgetOutcome {
   const exceeded: Status = failOn === "never" ? "warn" : "fail";
   const overgrown: Status = failOn === "growth" ? "fail" : "warn";
   const figures: Quantities = quantitiesOf(head);
@@ -86,7 +86,7 @@ export function checkBudget(entry: ModelBudget, head: JsonReport, base: JsonRepo
     ...(actual === undefined ? {} : { actual }),
     status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
   });
-  const limits = METRICS.flatMap((metric) => {
+  const limits = LIMITED_METRICS.flatMap((metric) => {
     const limit = entry.limits[metric];
     return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
   });
@@ -98,7 +98,7 @@ export function checkBudget(entry: ModelBudget, head: JsonReport, base: JsonRepo
   const growth: GrowthRow[] = [];
   if (base) {
     const before = quantitiesOf(base);
-    for (const metric of METRICS) {
+    for (const metric of GROWTH_METRICS) {
       const allowance = entry.growth[metric];
       const baseValue = before[metric];
       const headValue = figures[metric];

@@ -1,12 +1,12 @@
+import { analyzeSpec, toJsonReport, type AnalyzedModel, type JsonReport } from "../analysis/index.js";
 import { parseBudget } from "../budget/budget-file.js";
-import { budgetFor, checkBudget, worst, type FailOn, type Status } from "../budget/check.js";
-import { METRICS, type Budget, type ModelBudget } from "../budget/types.js";
+import { budgetFor, evaluateBudget, worst, type FailOn, type Status } from "../budget/evaluate.js";
+import type { Budget, ModelBudget } from "../budget/types.js";
 import { closestName, userErrors, type SpecError } from "../diagnostics/index.js";
 import { diffLayers } from "../diff/index.js";
-import { analyzeSpec } from "../engine.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
-import type { AnalyzedModel, TrainingSettings } from "../memory/index.js";
-import { toJsonReport, type JsonReport } from "../report/index.js";
+import type { TrainingSettings } from "../memory/index.js";
+import { METRIC_NAMES } from "../metrics/index.js";
 import type { ReadFile } from "../resolve/index.js";
 import type { BudgetChange, BudgetState, CheckResult, Diagnostic, ModelResult, SpecState } from "./types.js";
 
@@ -63,7 +63,7 @@ function analyze(file: string, side: CheckSide, overrides: TrainingSettings): An
 }
 
 /** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
-function checkpointCheck(model: AnalyzedModel, file: string, read: ReadCheckpoint): { file: string; diagnostics: Diagnostic[] } {
+function crossCheckWith(model: AnalyzedModel, file: string, read: ReadCheckpoint): { file: string; diagnostics: Diagnostic[] } {
   const outcome = attempt(() => crossCheck(model, read(file)));
   if ("value" in outcome) return { file, diagnostics: outcome.value.map(toDiagnostic) };
   if ("absent" in outcome) return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
@@ -80,7 +80,7 @@ function readBudget(side: CheckSide | undefined, file: string): { budget?: Budge
 
 function settings(entry: ModelBudget): Map<string, { text: string; line: number }> {
   const result = new Map<string, { text: string; line: number }>();
-  for (const metric of METRICS) {
+  for (const metric of METRIC_NAMES) {
     const limit = entry.limits[metric];
     if (limit) result.set(metric, { text: limit.text, line: limit.position.line });
     const growth = entry.growth[metric];
@@ -143,13 +143,13 @@ export function runCheck(request: CheckRequest): CheckResult {
     if (baseReport) result.diff = diffLayers(baseReport, head.report);
     const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
     if (entry) {
-      result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
+      result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);
       if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file) result.budget.renamedFrom = baseReport.model;
       result.status = result.budget.status;
     }
     const against = request.against ?? entry?.against?.path;
     if (against && request.readCheckpoint && analysis.model) {
-      result.checkpoint = checkpointCheck(analysis.model, against, request.readCheckpoint);
+      result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);
       if (result.checkpoint.diagnostics.length) result.status = "fail";
     }
     return result;

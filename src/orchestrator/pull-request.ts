@@ -1,10 +1,9 @@
-import type { GrowthRow, LimitRow, Status } from "../budget/check.js";
-import { BYTE_METRICS, type Metric } from "../budget/types.js";
-import type { CheckResult, Diagnostic, ModelResult } from "../check/index.js";
+import type { GrowthRow, LimitRow, Status } from "../budget/evaluate.js";
 import { formatInteger } from "../count/index.js";
-import { changeDelta, layerStates, quantitiesOf, type LayerChange, type LayerState, type Quantities } from "../diff/index.js";
-import { escapeMarkdown as esc } from "./escape.js";
-import { formatBytes } from "./units.js";
+import { changeDelta, layerStates, type LayerChange, type LayerState } from "../diff/index.js";
+import { formatMetric, METRICS, quantitiesOf, type Metric, type MetricDefinition, type Quantities } from "../metrics/index.js";
+import { escapeMarkdown as esc } from "../report/index.js";
+import type { CheckResult, Diagnostic, ModelResult } from "./types.js";
 
 /** GitHub refuses comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -41,13 +40,10 @@ function share(delta: number, base: number): string {
   return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
 }
 
-const isBytes = (metric: string) => BYTE_METRICS.has(metric as Metric);
-const formatValue = (metric: string, value: number) => (isBytes(metric) ? formatBytes(value) : formatInteger(value));
-
-function quantityCells(metric: keyof Quantities, head: Quantities | undefined, base: Quantities | undefined, isNew: boolean): string[] {
+function quantityCells(metric: Metric, head: Quantities | undefined, base: Quantities | undefined, isNew: boolean): string[] {
   const after = head?.[metric];
   const before = base?.[metric];
-  const format = (value: number) => formatValue(metric, value);
+  const format = (value: number) => formatMetric(metric, value);
   if (after === undefined) return ["–", before === undefined ? "" : signed(-before, format)];
   if (before === undefined) return [format(after), isNew ? "new" : ""];
   return [format(after), `${signed(after - before, format)}${share(after - before, before)}`];
@@ -68,16 +64,15 @@ function sideNote(model: ModelResult): string {
   return "";
 }
 
-/** Columns beyond parameters, shown when some model reports them. */
-const OPTIONAL_COLUMNS = [
-  ["memory", "Training memory"],
-  ["macs", "MACs"],
-  ["activations", "Activations"],
-] as const;
+/** The registry's columns: those always shown, and the rest when some model reports them. */
+function columnsOf(result: CheckResult): MetricDefinition<Metric>[] {
+  const reported = (metric: MetricDefinition<Metric>) => result.models.some((model) => model.head.kind === "report" && metric.read(model.head.report) !== undefined);
+  return METRICS.filter((metric) => metric.column === "always" || (metric.column === "when-reported" && reported(metric)));
+}
 
 function totalsTable(result: CheckResult): string[] {
-  const columns = OPTIONAL_COLUMNS.filter(([metric]) => result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report)[metric] !== undefined));
-  const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...columns.flatMap(([, title]) => [title, "Δ"]), "Status"];
+  const columns = columnsOf(result);
+  const header = ["Model", ...columns.flatMap((metric) => [metric.title, "Δ"]), "Status"];
   const rows = result.models.map((model) => {
     const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
     const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
@@ -85,9 +80,7 @@ function totalsTable(result: CheckResult): string[] {
     const note = sideNote(model);
     return [
       `${esc(modelName(model))}${note ? ` <sub>${esc(note)}</sub>` : ""}`,
-      ...quantityCells("params", head, base, isNew),
-      ...quantityCells("trainable", head, base, isNew),
-      ...columns.flatMap(([metric]) => quantityCells(metric, head, base, isNew)),
+      ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)),
       ICON[model.status],
     ];
   });
@@ -110,13 +103,13 @@ function layerTable(rows: string[]): string[] {
 }
 
 function limitRow(row: LimitRow): string {
-  const actual = row.actual === undefined ? "not computed" : formatValue(row.metric, row.actual);
-  const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatValue(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
+  const actual = row.actual === undefined ? "not computed" : formatMetric(row.metric, row.actual);
+  const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
   return `| ${esc(row.label)} | ${esc(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
 }
 
 function growthRow(row: GrowthRow): string {
-  return `| growth of ${row.metric} | ${esc(row.allowance.text)} (${formatValue(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatValue(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatValue(row.metric, value))} | ${ICON[row.status]} |`;
+  return `| growth of ${row.metric} | ${esc(row.allowance.text)} (${formatMetric(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatMetric(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatMetric(row.metric, value))} | ${ICON[row.status]} |`;
 }
 
 function diagnosticLines(diagnostics: readonly Diagnostic[]): string[] {

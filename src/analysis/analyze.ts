@@ -1,7 +1,14 @@
-import { countModel } from "./count/index.js";
-import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type AnalyzedModel, type TrainingSettings } from "./memory/index.js";
-import { resolveSpec, type ReadFile } from "./resolve/index.js";
-import { inferShapes } from "./shapes/index.js";
+import { countModel, type ModelCount } from "../count/index.js";
+import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
+import { resolveSpec, type ReadFile } from "../resolve/index.js";
+import { inferShapes, type ShapeReport } from "../shapes/index.js";
+
+/** A counted model with its memory, which exists when a training recipe is given (in the spec or on the command line). */
+export interface AnalyzedModel extends ModelCount {
+  memory?: MemoryBreakdown;
+  /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
+  shapes?: ShapeReport;
+}
 
 /**
  * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec

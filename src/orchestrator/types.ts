@@ -1,6 +1,6 @@
-import type { BudgetOutcome, FailOn, Status } from "../budget/check.js";
+import type { JsonReport } from "../analysis/index.js";
+import type { BudgetOutcome, FailOn, Status } from "../budget/evaluate.js";
 import type { ModelDiff } from "../diff/index.js";
-import type { JsonReport } from "../report/index.js";
 
 /** A positioned problem in plain data, so it survives being saved as JSON between two workflows. */
 export interface Diagnostic {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CheckResult } from "../../src/check/index.js";
-import { renderPullRequestComment } from "../../src/report/pull-request.js";
+import type { CheckResult } from "../../src/orchestrator/index.js";
+import { renderPullRequestComment } from "../../src/orchestrator/pull-request.js";
 import { escapeMarkdown } from "../../src/report/escape.js";
 
 /** A report of `layers` added layers whose types are written in a three-byte script. */
