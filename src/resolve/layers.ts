@@ -245,10 +245,10 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       return;
     }
     const inner: ListContext = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
-    const ownTopology = topologyOf(source, bodyPath, body, scope);
-    const module = (nodes: TreeNode[], topology: Topology) => {
+    // The entry's own forward:/residual:/branches: speak of the module's contents: a block's or an included file's names, with this use's values.
+    const module = (nodes: TreeNode[], topology: Topology, contentScope: Scope = scope) => {
       checkFrozenMatched(frozenList, segments);
-      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, contentScope)) });
     };
     if (kind === "layers") {
       module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});
@@ -264,7 +264,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       const boundScope = blockScope(source, bodyPath, body, block, scope);
       const blockContext: ListContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
       // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
-      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
+      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope), boundScope);
       return;
     }
     const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
@@ -275,7 +275,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-    module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
+    module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
   });
   return children;
 }

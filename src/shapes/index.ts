@@ -43,11 +43,12 @@ class Inference implements Evaluator {
   ) {}
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
-    return { shape, storage: this.nextStorage++, elementBytes, producer };
+    return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
   }
 
+  /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
   bytesOf(tensor: Tensor): number {
-    return numel(tensor.shape) * tensor.elementBytes;
+    return tensor.storageBytes;
   }
 
   /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
