@@ -7,7 +7,7 @@ import type { PathSegment, ResolvedLayer, TreeNode } from "./types.js";
 export const INDEX = "index";
 
 /** Instances whose contents are resolved one by one, over the whole model: a bound on the work an index costs. */
-export const MAX_INDEXED_INSTANCES = 100_000;
+export const MAX_INDEXED_INSTANCES = 10_000;
 
 /** The values `index` takes, so that a nested repeat may rebind it and a var of that name may not. */
 const indexValues = new WeakSet<Value>();

@@ -134,3 +134,16 @@ describe("hostile YAML", () => {
     );
   });
 });
+
+describe("the repeat index", () => {
+  it("nested repeats that use it stop at 10,000 instances resolved one by one, at the repeat", () => {
+    const nested = "layers:\n  - repeat: 1000000\n    layers:\n      - repeat: 1000000\n        layer: 'Linear(8, 8 + index)'\n";
+    expect(rejected("index-bomb.yaml", nested)).toBe(
+      "index-bomb.yaml:2:5: repeats that use index stand for more than 10,000 instances, each resolved on its own\n  use index in fewer or smaller repeats\n",
+    );
+  });
+
+  it("a repeat of a million without it stays symbolic", () => {
+    expect(total("no-index.yaml", "layers:\n  - repeat: 1000000\n    layers:\n      - {repeat: 1000000, layer: 'Linear(2, 2)'}\n")).toBe("6,000,000,000,000");
+  });
+});

@@ -116,8 +116,8 @@ tie:
   });
 
   it("bounds the instances resolved one by one", () => {
-    expect(error("layers:\n  - {repeat: 100001, layer: 'Linear(8, 8 + index)'}\n")).toBe(
-      "spec.yaml:2:5: repeats that use index stand for more than 100,000 instances, each resolved on its own\n  use index in fewer or smaller repeats",
+    expect(error("layers:\n  - {repeat: 10001, layer: 'Linear(8, 8 + index)'}\n")).toBe(
+      "spec.yaml:2:5: repeats that use index stand for more than 10,000 instances, each resolved on its own\n  use index in fewer or smaller repeats",
     );
   });
 });
