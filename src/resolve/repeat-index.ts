@@ -20,9 +20,9 @@ export interface InstanceGroup {
   childName: string;
 }
 
-/** True when an entry's text names `index`: only then are its instances resolved one by one. */
+/** True when an entry's text names `index` (not the keyword of `select(1, index=0)`): only then are its instances resolved one by one. */
 export function mentionsIndex(body: unknown): boolean {
-  return new RegExp(`\\b${INDEX}\\b`).test(JSON.stringify(body));
+  return new RegExp(`\\b${INDEX}\\b(?!\\s*=[^=])`).test(JSON.stringify(body));
 }
 
 /** The scope of instance `value` of a repeat at `at`; a var or block parameter named index would be silently hidden, so it is an error. */

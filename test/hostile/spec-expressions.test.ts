@@ -143,7 +143,9 @@ describe("the repeat index", () => {
     );
   });
 
-  it("a repeat of a million without it stays symbolic", () => {
+  it("a repeat of a million without it stays symbolic, select's index= keyword included", () => {
     expect(total("no-index.yaml", "layers:\n  - repeat: 1000000\n    layers:\n      - {repeat: 1000000, layer: 'Linear(2, 2)'}\n")).toBe("6,000,000,000,000");
+    const keyword = "layers:\n  - repeat: 1000000\n    forward: ['select(1, index=0)']\n    layers:\n      - {layer: 'Linear(2, 2)'}\n";
+    expect(total("index-keyword.yaml", keyword)).toBe("6,000,000");
   });
 });
