@@ -282,10 +282,12 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       return;
     }
     const inner: ListContext = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
-    // The entry's own forward:/residual:/branches: speak of the module's contents: a block's or an included file's names, with this use's values.
+    // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
+    // included file's vars, with this use's values, hide the entry's variables of the same name.
     const module = (nodes: TreeNode[], topology: Topology, contentScope: Scope = scope) => {
       checkFrozenMatched(frozenList, segments);
-      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, contentScope)) });
+      const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
+      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
     };
     if (kind === "layers") {
       module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});

@@ -59,6 +59,13 @@ layers:
     expect(analyzeSpec("spec.yaml", files({ "spec.yaml": outer, "inner.yaml": inner })).shapes!.output).toEqual([1, 3, 2, 2]);
   });
 
+  it("the entry's own vars where the block has no name of theirs, the block's from an included file", () => {
+    const blocks = "blocks:\n  pool:\n    params: {k: 4}\n    layers:\n      - conv: Conv2d(3, 3, 1)\n";
+    const outer = `include: blocks.yaml\nvars:\n  k: 2\n  s: 2\ninput: [3, 8, 8]\nlayers:\n  - p: {use: pool, forward: [conv, "avg_pool2d(k, s)"]}\n`;
+    // F.avg_pool2d(x, 4, 2) on 8 × 8: (8 - 4) // 2 + 1 = 3.
+    expect(analyzeSpec("spec.yaml", files({ "spec.yaml": outer, "blocks.yaml": blocks })).shapes!.output).toEqual([1, 3, 3, 3]);
+  });
+
   it("a name that is neither is still an error at the name", () => {
     const text = `input: [3, 8, 8]\nblocks:\n  pool:\n    params: {k: 4}\n    layers:\n      - conv: Conv2d(3, 3, 1)\nlayers:\n  - p: {use: pool, forward: [conv, "avg_pool2d(kk)"]}\n`;
     expect(failureOf(() => count(text))).toBe("spec.yaml:8:48: undefined variable 'kk' in argument 'kernel_size' of avg_pool2d\n  did you mean 'k'?");
