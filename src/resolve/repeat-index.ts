@@ -43,4 +43,4 @@ export function signature(layers: readonly ResolvedLayer[], nodes: readonly Tree
 }
 
 /** The hint for `index` used where no repeat binds it. */
-export const INDEX_OUTSIDE_REPEAT = `${INDEX} is the instance number of a repeat: use it in an entry with repeat: or inside one`;
+export const INDEX_OUTSIDE_REPEAT = `${INDEX} is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: ${INDEX} == 0}`;

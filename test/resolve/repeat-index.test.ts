@@ -105,7 +105,14 @@ tie:
 
   it("is an error outside a repeat, at the name", () => {
     expect(error("layers:\n  - fc: {layer: 'Linear(8, 8)', if: index == 0}\n")).toBe(
-      "spec.yaml:2:37: 'index' is used outside a repeat\n  index is the instance number of a repeat: use it in an entry with repeat: or inside one",
+      "spec.yaml:2:37: 'index' is used outside a repeat\n  index is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: index == 0}",
+    );
+  });
+
+  it("is not seen inside a block's definition, which takes it through with:", () => {
+    const text = "blocks:\n  b:\n    layers:\n      - fc: {layer: 'Linear(8, 8)', if: index == 0}\nlayers:\n  - {repeat: 2, use: b}\n";
+    expect(error(text)).toBe(
+      "spec.yaml:4:41: 'index' is used outside a repeat\n  index is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: index == 0}",
     );
   });
 
