@@ -106,7 +106,7 @@ describe("hostile YAML", () => {
     );
     expect(rejected("merge.yaml", "vars:\n  <<: {d: 1}\nlayers:\n  - x: Linear(1, 1)\n")).toBe(
       "merge.yaml:2:3: '<<' is not a valid name in vars\n  names use letters, digits and _ (and must not start with a digit, except layer names)\n" +
-        "merge.yaml:2:7: vars.<< must be an integer or a number or a string or true or false, not a mapping\n",
+        "merge.yaml:2:7: vars.<< must be an integer or a number or a string or true or false or ~, not a mapping\n",
     );
   });
 

@@ -58,7 +58,9 @@ layers:
     );
   });
 
-  it("YAML's own ~ and null stay refused: an empty value is more often a slip than Python's None", () => {
-    expect(error(spec("~"))).toBe("spec.yaml:2:7: vars.kv must be an integer or a number or a string or true or false, not null\n  YAML reads ~, null and an empty value as no value: give the variable one (kv: 16), or write None for Python's None");
+  it("~ and null are None too; an empty value says what to write instead, at the variable", () => {
+    expect(shapes("~")).toEqual(shapes("None"));
+    expect(shapes("null")).toEqual(shapes("None"));
+    expect(error(spec(""))).toBe("spec.yaml:2:3: variable 'kv' has no value\n  give it one (kv: 16), or write None for Python's None");
   });
 });
