@@ -17,6 +17,8 @@ export interface YamlSource {
   quotedAt(path: DataPath): boolean;
   /** For a string value: maps an offset inside the string to its position in the file. */
   offsetsAt(path: DataPath): (offset: number) => SourcePosition;
+  /** The text a scalar at `path` is written as (`~`, `null`, or "" for an empty value). */
+  writtenAt(path: DataPath): string | undefined;
 }
 
 /** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
@@ -305,6 +307,10 @@ function makeSource(file: string, text: string, document: Document.Parsed, at: (
     quotedAt: (path) => {
       const node = walk(path).node;
       return isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
+    },
+    writtenAt: (path) => {
+      const node = walk(path).node;
+      return isScalar(node) ? node.source : undefined;
     },
     offsetsAt: (path) => {
       const node = walk(path).node;

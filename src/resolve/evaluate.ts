@@ -1,6 +1,8 @@
 import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
 import type { CallExpr, Expr } from "../parse/expression.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
+import { callFunction, isFunction } from "./functions.js";
+import { INDEX, INDEX_OUTSIDE_REPEAT } from "./repeat-index.js";
 
 /** Variables in scope: the spec's `vars`, then a block's parameters. */
 export type Scope = ReadonlyMap<string, Value>;
@@ -22,6 +24,7 @@ function exact(value: number, at: SourcePosition): Value {
 
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
+  if (name === INDEX) return new SpecError(at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
   const closest = closestName(name, scope.keys());
   return new SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
@@ -171,6 +174,7 @@ function evaluateNode(expr: Expr, context: Evaluation, keyword = false): Value {
       return value;
     }
     case "call":
+      if (isFunction(expr.callee)) return functionCall(expr, context);
       return { kind: "layer", call: evaluateCallNode(expr, context) };
   }
 }
@@ -187,6 +191,14 @@ function applyBinary(expr: BinaryExpr, left: Value, context: Evaluation): Value 
     return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
   }
   return arithmetic(expr.op, left, right, at);
+}
+
+/** `ceil(d / 3)`, `max(a, b)`: a function over numbers, with positional arguments only. */
+function functionCall(call: CallExpr, context: Evaluation): Value {
+  const at = context.positionAt(call.offset);
+  const named = call.args.find((arg) => arg.name !== undefined);
+  if (named) throw new SpecError(context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
+  return callFunction(call.callee as Parameters<typeof callFunction>[0], call.args.map((arg) => evaluateNode(arg.value, context)), at);
 }
 
 function evaluateCallNode(call: CallExpr, context: Evaluation): EvaluatedCall {

@@ -4,7 +4,7 @@ import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
-import { valueOf } from "./scope.js";
+import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
@@ -104,7 +104,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
     }
     for (const [name, raw] of Object.entries(data.vars ?? {})) {
-      const value = overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope);
+      const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
       const here = source.keyAt(["vars", name]);
       const included = origins.get(name);
       if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);

@@ -4,6 +4,7 @@ import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { isTrue, type Scope } from "./evaluate.js";
 import { formatPath, instanceCount, instancesNamed } from "./paths.js";
+import { INDEX, MAX_INDEXED_INSTANCES, indexScope, mentionsIndex, signature, type InstanceGroup } from "./repeat-index.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
@@ -69,6 +70,8 @@ export type LoadInclude = (
 export interface Walker {
   loadInclude: LoadInclude;
   out: ResolvedLayer[];
+  /** Instances of repeats that name index, resolved one by one so far. */
+  indexedInstances?: number;
 }
 
 type Body = Record<string, unknown>;
@@ -174,7 +177,7 @@ function checkCycle(expanding: string[], key: string, position: SourcePosition, 
 /** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
 export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): TreeNode[] {
   const children: TreeNode[] = [];
-  const { source, scope } = context;
+  const { source } = context;
   const names = new Map<string, SourcePosition>();
   const runs: { from: number; to: number; position: SourcePosition }[] = [];
   let nextIndex = 0;
@@ -193,7 +196,35 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     runs.push({ from, to, position });
   };
 
-  items.forEach((item, index) => {
+  /**
+   * A repeat whose entry names index, split into runs of instances that resolve alike: each
+   * instance is resolved aside (`resolveOne`), and neighbours with the same result share one entry.
+   */
+  const instanceGroups = (own: PathSegment[], repeat: number, childName: string, position: SourcePosition, resolveOne: (group: InstanceGroup) => void): InstanceGroup[] => {
+    walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
+    if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
+      throw new SpecError(position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+    }
+    const run = own.findIndex((segment) => typeof segment === "object");
+    const first = (own[run] as { from: number; to: number }).from;
+    const groups: (InstanceGroup & { signature: string })[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const instance: InstanceGroup = { own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)), instances: 1, scope: indexScope(context.scope, i, position), childName };
+      const [layersBefore, childrenBefore] = [walker.out.length, children.length];
+      resolveOne(instance);
+      const resolved = signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
+      const last = groups.at(-1);
+      if (last?.signature === resolved) {
+        last.instances++;
+        last.own = last.own.map((segment, at) => (at === run ? { from: (segment as { from: number }).from, to: first + i } : segment));
+      } else groups.push({ ...instance, signature: resolved });
+    }
+    return groups;
+  };
+
+  /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
+  const resolveItem = (item: unknown, index: number, group?: InstanceGroup): void => {
+    const scope = group?.scope ?? context.scope;
     const itemPath = [...listPath, index];
     let name: string | undefined;
     let bodyPath: DataPath = itemPath;
@@ -205,21 +236,23 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     }
     const body: Body = typeof raw === "string" ? { layer: raw } : (raw as Body);
     const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
-    const childName = name ?? String(nextIndex);
+    const childName = group?.childName ?? name ?? String(nextIndex);
     const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
 
-    if (body.if !== undefined) {
+    if (body.if !== undefined && !group) {
       const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
       if (!isTrue(condition, source.at([...bodyPath, "if"]))) return;
     }
     const repeated = body.repeat !== undefined;
-    const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
+    const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
     if (body.with !== undefined && kind !== "use" && kind !== "include") {
       throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
     }
 
     let own: PathSegment[];
-    if (name !== undefined) {
+    if (group) {
+      own = group.own;
+    } else if (name !== undefined) {
       claimName(name, position);
       own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
     } else {
@@ -228,6 +261,10 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       nextIndex += repeat;
     }
     if (repeat === 0) return;
+    if (!group && repeated && mentionsIndex(body)) {
+      for (const run of instanceGroups(own, repeat, childName, position, (one) => resolveItem(item, index, one))) resolveItem(item, index, run);
+      return;
+    }
     const segments = [...context.prefix, ...own];
     const frozen = context.frozen || body.frozen === true;
     const frozenList: FrozenPath[] = Array.isArray(body.frozen)
@@ -244,11 +281,13 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
       return;
     }
-    const inner: ListContext = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
-    const ownTopology = topologyOf(source, bodyPath, body, scope);
-    const module = (nodes: TreeNode[], topology: Topology) => {
+    const inner: ListContext = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
+    // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
+    // included file's vars, with this use's values, hide the entry's variables of the same name.
+    const module = (nodes: TreeNode[], topology: Topology, contentScope: Scope = scope) => {
       checkFrozenMatched(frozenList, segments);
-      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+      const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
+      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
     };
     if (kind === "layers") {
       module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});
@@ -264,7 +303,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       const boundScope = blockScope(source, bodyPath, body, block, scope);
       const blockContext: ListContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
       // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
-      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
+      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope), boundScope);
       return;
     }
     const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
@@ -275,7 +314,8 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-    module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
-  });
+    module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
+  };
+  items.forEach((item, index) => resolveItem(item, index));
   return children;
 }

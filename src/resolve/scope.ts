@@ -63,3 +63,15 @@ export function integerAt(source: YamlSource, path: DataPath, raw: unknown, scop
   if (value.value < 0) throw new SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
   return value.value;
 }
+
+/**
+ * A `vars:` value: `None`, `null` and `~` are Python's None; an empty value (`d:` and nothing after
+ * it) is refused, since it is more often a value left out than a None meant.
+ */
+export function variableAt(source: YamlSource, path: DataPath, raw: unknown, scope: Scope): Value {
+  if (raw === null && !source.writtenAt(path)) {
+    const name = String(path.at(-1));
+    throw new SpecError(source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+  }
+  return valueOf(source, path, raw, scope);
+}

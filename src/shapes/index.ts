@@ -43,11 +43,12 @@ class Inference implements Evaluator {
   ) {}
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
-    return { shape, storage: this.nextStorage++, elementBytes, producer };
+    return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
   }
 
+  /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
   bytesOf(tensor: Tensor): number {
-    return numel(tensor.shape) * tensor.elementBytes;
+    return tensor.storageBytes;
   }
 
   /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
@@ -146,7 +147,8 @@ class Inference implements Evaluator {
   private runModule(node: ModuleNode, x: Tensor, segments: PathSegment[]): Tensor {
     const { forward, residual, branches } = node.topology;
     const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
-    const steps: ForwardStep[] = forward ?? node.children.filter((child) => !aside.has(child.name)).map((child) => ({ kind: "child", name: child.name, position: child.position }));
+    // A repeat split by its index is several children of one name: one step runs them all.
+    const steps: ForwardStep[] = forward ?? node.children.filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name).map((child) => ({ kind: "child", name: child.name, position: child.position }));
     if (branches) {
       const outputs = steps.map((step) => this.runStep(node, step, x, segments));
       return outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
@@ -174,7 +176,10 @@ class Inference implements Evaluator {
   }
 
   runStep(module: ModuleNode, step: ForwardStep, x: Tensor, segments: PathSegment[]): Tensor {
-    if (step.kind === "child") return this.runNode(this.childAt(module, step.name, step.position), x, segments);
+    if (step.kind === "child") {
+      this.childAt(module, step.name, step.position);
+      return module.children.filter((child) => child.name === step.name).reduce((tensor, child) => this.runNode(child, tensor, segments), x);
+    }
     return runOp(this, module, step.call, x, segments);
   }
 }

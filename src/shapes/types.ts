@@ -8,6 +8,8 @@ export interface Tensor {
   shape: number[];
   /** Tensors that share storage (in-place ops, views) count once when autograd keeps them. */
   storage: number;
+  /** Bytes of that storage: a view (select, a split of a packed projection) keeps all of its base alive when saved. */
+  storageBytes: number;
   elementBytes: number;
   /** Who produced it, for mismatch messages: `avgpool → flatten(1)`. */
   producer: string;

@@ -112,7 +112,6 @@ export function schemaErrors(allErrors: readonly ErrorObject[], source: YamlSour
       case "type": {
         const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
         message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
-        if (value === null && path[0] === "vars") hint ??= `YAML reads ~, null and an empty value as no value: give the variable one (${String(path[1])}: 16), or write None for Python's None`;
         break;
       }
       case "required":

@@ -106,7 +106,7 @@ describe("hostile YAML", () => {
     );
     expect(rejected("merge.yaml", "vars:\n  <<: {d: 1}\nlayers:\n  - x: Linear(1, 1)\n")).toBe(
       "merge.yaml:2:3: '<<' is not a valid name in vars\n  names use letters, digits and _ (and must not start with a digit, except layer names)\n" +
-        "merge.yaml:2:7: vars.<< must be an integer or a number or a string or true or false, not a mapping\n",
+        "merge.yaml:2:7: vars.<< must be an integer or a number or a string or true or false or ~, not a mapping\n",
     );
   });
 
@@ -132,5 +132,20 @@ describe("hostile YAML", () => {
     expect(rejected("dup.yaml", "layers:\n  - a: Linear(2, 2)\nlayers:\n  - a: Linear(2, 2)\n")).toBe(
       "dup.yaml:3:1: YAML syntax error: duplicate key 'layers' in one mapping\n  its first definition is on line 1: keep one of them\n",
     );
+  });
+});
+
+describe("the repeat index", () => {
+  it("nested repeats that use it stop at 10,000 instances resolved one by one, at the repeat", () => {
+    const nested = "layers:\n  - repeat: 1000000\n    layers:\n      - repeat: 1000000\n        layer: 'Linear(8, 8 + index)'\n";
+    expect(rejected("index-bomb.yaml", nested)).toBe(
+      "index-bomb.yaml:2:5: repeats that use index stand for more than 10,000 instances, each resolved on its own\n  use index in fewer or smaller repeats\n",
+    );
+  });
+
+  it("a repeat of a million without it stays symbolic, select's index= keyword included", () => {
+    expect(total("no-index.yaml", "layers:\n  - repeat: 1000000\n    layers:\n      - {repeat: 1000000, layer: 'Linear(2, 2)'}\n")).toBe("6,000,000,000,000");
+    const keyword = "layers:\n  - repeat: 1000000\n    forward: ['select(1, index=0)']\n    layers:\n      - {layer: 'Linear(2, 2)'}\n";
+    expect(total("index-keyword.yaml", keyword)).toBe("6,000,000");
   });
 });

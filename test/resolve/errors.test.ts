@@ -12,7 +12,7 @@ describe("errors point at the offending spot and say what to do", () => {
   it("schema violations, all of them, mapped to their YAML nodes", () => {
     expect(errors("model: x\nlayer:\n  - a: Linear(4,4)\nvars:\n  d: [1]\n")).toEqual([
       "spec.yaml:2:1: unknown key 'layer' in the file's top level\n  did you mean 'layers'?",
-      "spec.yaml:5:6: vars.d must be an integer or a number or a string or true or false, not a list",
+      "spec.yaml:5:6: vars.d must be an integer or a number or a string or true or false or ~, not a list",
     ]);
     expect(error("layers:\n  - 5\n")).toBe(
       "spec.yaml:2:5: layers[0] must be a mapping, not the integer 5\n  a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:",

@@ -25,12 +25,3 @@ describe("a value that fits no form of a oneOf: one error, built from the schema
     expect(specErrors("input: {tokens: 3, x: 1}\nlayers: []\n")).toEqual(["spec.yaml:1:20: unknown key 'x' in input\n  allowed keys: tokens"]);
   });
 });
-
-describe("null in vars says what to write instead", () => {
-  it("~, null and an empty value", () => {
-    expect(specErrors("vars:\n  d: ~\n  e:\nlayers: []\n")).toEqual([
-      "spec.yaml:2:6: vars.d must be an integer or a number or a string or true or false, not null\n  YAML reads ~, null and an empty value as no value: give the variable one (d: 16), or write None for Python's None",
-      "spec.yaml:3:5: vars.e must be an integer or a number or a string or true or false, not null\n  YAML reads ~, null and an empty value as no value: give the variable one (e: 16), or write None for Python's None",
-    ]);
-  });
-});
