@@ -2,7 +2,12 @@ import { SpecError, closestName, type SourcePosition } from "../diagnostics/inde
 import type { CallExpr, Expr } from "../parse/expression.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import { callFunction, isFunction } from "./functions.js";
-import { INDEX, INDEX_OUTSIDE_REPEAT } from "./repeat-index.js";
+
+/** The name of a repeat's instance number inside its entry: `if: index == 0`, `with: {first: index == 0}`. */
+export const INDEX = "index";
+
+/** The hint for `index` used where no repeat binds it. */
+export const INDEX_OUTSIDE_REPEAT = `${INDEX} is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: ${INDEX} == 0}`;
 
 /** Variables in scope: the spec's `vars`, then a block's parameters. */
 export type Scope = ReadonlyMap<string, Value>;

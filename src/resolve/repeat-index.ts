@@ -1,10 +1,7 @@
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { Value } from "../parse/values.js";
-import type { Scope } from "./evaluate.js";
+import { INDEX, type Scope } from "./evaluate.js";
 import type { PathSegment, ResolvedLayer, TreeNode } from "./types.js";
-
-/** The name of a repeat's instance number inside its entry: `if: index == 0`, `with: {first: index == 0}`. */
-export const INDEX = "index";
 
 /** Instances whose contents are resolved one by one, over the whole model: a bound on the work an index costs. */
 export const MAX_INDEXED_INSTANCES = 10_000;
@@ -42,5 +39,3 @@ export function signature(layers: readonly ResolvedLayer[], nodes: readonly Tree
   return JSON.stringify({ layers, nodes }, (key, value: unknown) => (positional.has(key) ? undefined : value));
 }
 
-/** The hint for `index` used where no repeat binds it. */
-export const INDEX_OUTSIDE_REPEAT = `${INDEX} is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: ${INDEX} == 0}`;

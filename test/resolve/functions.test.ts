@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import { count, error, files } from "../helpers/specs.js";
 
 /** The out_features a var expression gives a Linear(1, out): the expression's value, as the count sees it. */

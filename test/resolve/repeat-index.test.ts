@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import { namedParameters } from "../helpers/named-parameters.js";
 import { count, error, files } from "../helpers/specs.js";
 

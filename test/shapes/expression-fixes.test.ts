@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/engine.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
 import { count, failureOf, files } from "../helpers/specs.js";
 
 /** Figures of a real forward and backward pass: `test/fixtures/pytorch/expression-fixes.py`. */
