@@ -11,6 +11,10 @@ const root = new URL("..", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
 
 describe("README", () => {
+  it("stays short enough to read: at most 350 lines, the reference in docs/", () => {
+    expect(readme.split("\n").length - 1).toBeLessThanOrEqual(350);
+  });
+
   it("opens with the newcomer's two commands", () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
     expect(firstBlock.split("\n").filter(Boolean).map((line) => line.replace(/\s+#.*$/, ""))).toEqual(["npm ci && npm start", "npm ci && npm test"]);
