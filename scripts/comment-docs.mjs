@@ -38,7 +38,7 @@ function git(cwd, ...args) {
 /** GPT-2 small with the recipe, and with `blocks` transformer blocks. */
 function gpt2Spec(blocks) {
   const example = readFileSync(join(ROOT, "examples", "gpt2.yaml"), "utf8");
-  const spec = example.replace(/^input: (.*)$/m, (line) => `${line}\n${RECIPE.trimEnd()}`).replace(/^      repeat: 12$/m, `      repeat: ${blocks}`);
+  const spec = example.replace(/^input: (.*)$/m, (line) => `${line}\n${RECIPE.trimEnd()}`).replace(/^ {6}repeat: 12$/m, `      repeat: ${blocks}`);
   if (!spec.includes(RECIPE) || !spec.includes(`repeat: ${blocks}`)) throw new Error("examples/gpt2.yaml no longer has the `input:` and `repeat: 12` lines the sample comment edits");
   return spec;
 }

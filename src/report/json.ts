@@ -29,7 +29,7 @@ export const JSON_REPORT_FORMAT_VERSION = 1;
 export function toJsonReport(model: AnalyzedModel) {
   const { memory } = model;
   return {
-    // The report's own format, for programs that read it: README.md, "Versions and formats".
+    // The report's own format, for programs that read it: docs/versions.md.
     formatVersion: JSON_REPORT_FORMAT_VERSION,
     model: model.model,
     file: model.file,
