@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatSignature, LAYER_FAMILIES, layerTypes } from "../../scripts/layer-families.js";
+import { catalogueDocInputs, LAYER_FAMILIES, layerTypes } from "../../scripts/layer-families.js";
 import { runDist, repositoryRoot } from "../helpers/run-dist.js";
 // @ts-expect-error: plain ESM scripts without types
 import { readSection } from "../../scripts/docs-sections.mjs";
@@ -26,8 +26,9 @@ describe("docs/layers.md", () => {
 
   it("lists every layer type with its signature, as scripts/catalogue-docs.mjs writes it (npm run docs)", () => {
     const table = section("docs/layers.md", "layer-catalogue");
-    expect(table).toBe(catalogueTable(LAYER_FAMILIES, formatSignature));
-    expect(table).toContain("| Linear | Linear | `Linear(in_features, out_features, bias=True, device=None, dtype=None)` | yes |");
+    expect(table).toBe(catalogueTable(catalogueDocInputs()));
+    expect(table).toContain("| Linear | Linear | `Linear(in_features, out_features, bias=True, device=None, dtype=None)` | `Linear(8, 5)` | weight [5, 8], bias [5] |  | yes |");
+    expect(table).toContain("| `BatchNorm1d(6)` | weight [6], bias [6] | running_mean [6], running_var [6], num_batches_tracked [] | yes |");
     expect(table.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Family") && !line.startsWith("| ---"))).toHaveLength(layerTypes().length);
   });
 });
