@@ -1,8 +1,11 @@
 // Writes the README's tables of the action's inputs and outputs from action.yml, so the two
 // cannot drift apart (test/readme.test.ts fails when they do). Run: npm run docs
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { writeSections } from "./docs-sections.mjs";
+
+export { replaceSection } from "./docs-sections.mjs";
 
 const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
 
@@ -17,16 +20,7 @@ export function actionTables(actionYml) {
   };
 }
 
-export function replaceSection(readme, name, content) {
-  const pattern = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
-  if (!pattern.test(readme)) throw new Error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> section`);
-  return readme.replace(pattern, (_, start, end) => `${start}\n${content}\n${end}`);
-}
-
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const tables = actionTables(readFileSync("action.yml", "utf8"));
-  let readme = readFileSync("README.md", "utf8");
-  readme = replaceSection(readme, "action-inputs", tables.inputs);
-  readme = replaceSection(readme, "action-outputs", tables.outputs);
-  writeFileSync("README.md", readme);
+  writeSections("README.md", { "action-inputs": tables.inputs, "action-outputs": tables.outputs });
 }

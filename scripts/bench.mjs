@@ -8,6 +8,7 @@
 //   npm run bench -- --profile         also CPU-profiles the 10,000-layer case and splits its time by stage
 //   npm run bench -- --keep            keeps the generated specs (and profiles) and prints where they are
 //   npm run bench -- --startup         only Node, --version and the two start-up cases (quick)
+//   npm run bench -- --write-docs      also writes the table into docs/speed.md (a full run only)
 //
 // Each run's CPU time (user + system, all threads) is reported by the child itself at exit, through
 // a preloaded one-line script that `node -e 0` gets too, so the two are measured alike.
@@ -21,6 +22,8 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { benchRows, benchSection, formatBenchTable } from "./bench-table.mjs";
+import { writeSections } from "./docs-sections.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
@@ -38,12 +41,17 @@ const { values: options } = parseArgs({
     profile: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     startup: { type: "boolean", default: false },
+    "write-docs": { type: "boolean", default: false },
   },
 });
 const RUNS = Number(options.runs);
 const WARMUP = Number(options.warmup);
 if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
   console.error("bench: --runs must be a positive integer and --warmup a non-negative one");
+  process.exit(2);
+}
+if (options["write-docs"] && options.startup) {
+  console.error("bench: --write-docs needs the full run (docs/speed.md's table has every case), not --startup");
   process.exit(2);
 }
 
@@ -420,26 +428,14 @@ try {
   if (existsSync(srcDir) && newest(srcDir) > statSync(CLI).mtimeMs) console.log("note: src/ has changed since dist/cli.js was built: `npm run build` to time the current code.");
   console.log("");
 
-  const int = (value) => (value === undefined ? "" : value.toLocaleString("en-US"));
-  const rows = cases.map((item) => [
-    item.name,
-    int(item.lines),
-    int(item.layers),
-    int(item.instances),
-    item.median.toFixed(1),
-    item.min.toFixed(1),
-    item.baseline ? "" : (item.median - node >= 0 ? "+" : "") + (item.median - node).toFixed(1),
-    `${(item.median / node).toFixed(2)}×`,
-    item.cpu.toFixed(1),
-    `${(item.cpu / nodeCpu).toFixed(2)}×`,
-  ]);
-  const headers = ["case", "spec lines", "layers", "instances", "median ms", "min ms", "ms above node", "× node", "cpu ms", "cpu × node"];
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
-  const line = (row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
-  console.log(line(headers));
-  console.log(widths.map((width) => "─".repeat(width)).join("  "));
-  for (const row of rows) console.log(line(row));
+  const rows = benchRows(cases, node, nodeCpu);
+  console.log(formatBenchTable(rows));
   console.log("");
+  if (options["write-docs"]) {
+    const machine = `Measured by \`npm run bench -- --write-docs\` on node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${process.platform}: ${RUNS} timed runs per case after ${WARMUP} warm-ups, interleaved.`;
+    writeSections(join(ROOT, "docs", "speed.md"), { "bench-table": benchSection(machine, rows) });
+    console.log("wrote the table into docs/speed.md");
+  }
   console.log("layers: layer entries in the JSON report; instances: the modules they stand for (repeat: included).");
 
   console.log("median/min ms: wall-clock from spawn to exit; cpu ms: the child's own user + system CPU time, median.");

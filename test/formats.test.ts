@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseSavedReport } from "../src/action/saved-report-schema.js";
 import { runDist, showsStackTrace } from "./helpers/run-dist.js";
 
-// Versions of the file formats (README.md, "Versions and formats"): spec format 1, budget format 1,
+// Versions of the file formats (docs/versions.md): spec format 1, budget format 1,
 // JSON report formatVersion 1, saved report model-budget-report/1.
 const fixtures = "test/fixtures/formats";
 const temp = mkdtempSync(join(tmpdir(), "model-budget-formats-"));

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,10 @@ const root = new URL("..", import.meta.url);
 const readme = readFileSync(new URL("README.md", root), "utf8");
 
 describe("README", () => {
+  it("stays short enough to read: at most 350 lines, the reference in docs/", () => {
+    expect(readme.split("\n").length - 1).toBeLessThanOrEqual(350);
+  });
+
   it("opens with the newcomer's two commands", () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
     expect(firstBlock.split("\n").filter(Boolean).map((line) => line.replace(/\s+#.*$/, ""))).toEqual(["npm ci && npm start", "npm ci && npm test"]);
@@ -47,8 +51,11 @@ describe("README", () => {
     }
   });
 
-  it("has no command block that runs the unpublished npm package", () => {
-    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  it("has no command block, here or in docs/, that runs the unpublished npm package", () => {
+    const docs = readdirSync(new URL("docs", root)).filter((file) => file.endsWith(".md"));
+    const pages = [readme, ...docs.map((file) => readFileSync(new URL(`docs/${file}`, root), "utf8"))];
+    const blocks = pages.flatMap((page) => [...page.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!));
+    expect(blocks.length).toBeGreaterThan(5);
     expect(blocks.filter((block) => /\bnpx model-budget\b/.test(block))).toEqual([]);
   });
 

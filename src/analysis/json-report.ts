@@ -113,6 +113,7 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
 export function toJsonReport(model: AnalyzedModel): JsonReport {
   const { memory } = model;
   return {
+    // The report's own format, for programs that read it: docs/versions.md.
     formatVersion: JSON_REPORT_FORMAT_VERSION,
     model: model.model,
     file: model.file,

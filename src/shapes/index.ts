@@ -82,7 +82,7 @@ class Inference implements Evaluator {
     return described;
   }
 
-  /** Runs every instance of a child, one after another; see the README's "symbolic repeat". */
+  /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
   runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
     const run = node.own.findIndex((segment) => typeof segment === "object");
     if (run < 0) return this.runInstance(node, x, [...prefix, ...node.own]);
