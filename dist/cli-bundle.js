@@ -11542,6 +11542,10 @@ function makeSource(file, text, document, at, data) {
             const node = walk(path).node;
             return (0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
         },
+        writtenAt: (path) => {
+            const node = walk(path).node;
+            return (0,dist/* isScalar */.jn)(node) ? node.source : undefined;
+        },
         offsetsAt: (path) => {
             const node = walk(path).node;
             const begin = node?.range?.[0] ?? 0;
@@ -11766,7 +11770,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/check/glob.ts
+;// CONCATENATED MODULE: ./src/files/glob.ts
 
 /**
  * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
@@ -11800,34 +11804,6 @@ function expandSpecs(patterns, available) {
                 result.add(file);
     }
     return [...result];
-}
-/**
- * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
- * `*` is any run of characters, dots and brackets included; every other character is itself.
- * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
- * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
- * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
- */
-function moduleGlob(glob) {
-    const pieces = glob.split("*");
-    const first = pieces[0];
-    const last = pieces.at(-1);
-    if (pieces.length === 1)
-        return (path) => path === glob;
-    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
-    return (path) => {
-        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
-            return false;
-        let from = first.length;
-        const end = path.length - last.length;
-        for (const piece of middle) {
-            const at = path.indexOf(piece, from);
-            if (at < 0 || at + piece.length > end)
-                return false;
-            from = at + piece.length;
-        }
-        return true;
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/command.ts
@@ -11893,3421 +11869,6 @@ function forTerminal(text) {
     return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-;// CONCATENATED MODULE: ./src/diff/index.ts
-/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
-function quantitiesOf(report) {
-    const memory = report.memory;
-    const shapes = report.shapes;
-    return {
-        params: report.totals.params,
-        trainable: report.totals.trainable,
-        ...(memory?.total === undefined ? {} : { memory: memory.total }),
-        ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
-        ...(shapes?.macs === undefined ? {} : { macs: shapes.macs }),
-        ...(shapes?.flops === undefined ? {} : { flops: shapes.flops }),
-        ...(shapes?.activations === undefined ? {} : { activations: shapes.activations }),
-    };
-}
-function layerStates(report) {
-    return report.layers.map((layer) => ({
-        path: layer.path,
-        type: layer.type,
-        count: layer.count,
-        params: layer.params * layer.count,
-        formula: layer.formula,
-        line: layer.line,
-    }));
-}
-/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
-function identity(path) {
-    return path.replace(/\[\d+-\d+\]/g, "[*]");
-}
-/** What a layer is apart from where it sits: a moved layer keeps this. */
-function content(layer) {
-    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
-}
-/**
- * Per-layer differences between two reports of one model: added, removed, changed (parameters or
- * type), and moved (removed in one place, added with identical content in another). Head order.
- */
-function diffLayers(base, head) {
-    const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
-    const changes = [];
-    const unchanged = [];
-    const added = [];
-    for (const after of layerStates(head)) {
-        const key = identity(after.path);
-        const previous = before.get(key);
-        if (!previous) {
-            added.push(after);
-            continue;
-        }
-        before.delete(key);
-        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
-        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
-        if (same)
-            unchanged.push(after);
-        else
-            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
-    }
-    const removed = [...before.values()];
-    for (const after of added) {
-        const index = removed.findIndex((candidate) => content(candidate) === content(after));
-        if (index >= 0 && after.params > 0)
-            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
-        else
-            changes.push({ kind: "added", after });
-    }
-    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
-    return { changes, unchanged };
-}
-/** The parameters a change adds (negative when it removes them). */
-function changeDelta(change) {
-    switch (change.kind) {
-        case "added":
-            return change.after.params;
-        case "removed":
-            return -change.before.params;
-        case "changed":
-            return change.delta;
-        case "moved":
-            return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/budget/types.ts
-/** The quantities a budget limits, named as in budget files. */
-const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"];
-/** The quantities measured in bytes; the rest are counts (parameters, MACs, FLOPs). */
-const BYTE_METRICS = new Set(["memory", "memory-per-gpu", "activations"]);
-
-;// CONCATENATED MODULE: ./src/budget/check.ts
-
-
-
-const FAIL_ON = ["exceed", "growth", "never"];
-const SEVERITY = { pass: 0, warn: 1, fail: 2 };
-function worst(statuses) {
-    let result = "pass";
-    for (const status of statuses)
-        if (SEVERITY[status] > SEVERITY[result])
-            result = status;
-    return result;
-}
-/**
- * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
- * by the name the spec at this path had at base still applies when the change renames the model:
- * renaming `model:` must not escape the limit.
- */
-function budgetFor(budget, report, baseModel) {
-    const own = budget.models.find((entry) => entry.key === report.file) ??
-        budget.models.find((entry) => entry.key === report.model) ??
-        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
-    const defaults = budget.defaults;
-    if (!own)
-        return undefined;
-    if (!defaults)
-        return own;
-    return {
-        ...own,
-        limits: { ...defaults.limits, ...own.limits },
-        growth: { ...defaults.growth, ...own.growth },
-        modules: [...defaults.modules, ...own.modules],
-    };
-}
-/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
-function moduleTotals(report, glob) {
-    const matches = moduleGlob(glob);
-    const selected = report.layers.filter((layer) => matches(layer.path));
-    return {
-        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
-        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
-    };
-}
-/** Checks one model's report against its budget entry and, when there is a base, its allowed growth. */
-function checkBudget(entry, head, base, failOn) {
-    const exceeded = failOn === "never" ? "warn" : "fail";
-    const overgrown = failOn === "growth" ? "fail" : "warn";
-    const figures = quantitiesOf(head);
-    const limitRow = (label, metric, limit, actual) => ({
-        label,
-        metric,
-        limit,
-        ...(actual === undefined ? {} : { actual }),
-        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
-    });
-    const limits = METRICS.flatMap((metric) => {
-        const limit = entry.limits[metric];
-        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
-    });
-    for (const module of entry.modules) {
-        const totals = moduleTotals(head, module.glob);
-        if (module.params)
-            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
-        if (module.trainable)
-            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
-    }
-    const growth = [];
-    if (base) {
-        const before = quantitiesOf(base);
-        for (const metric of METRICS) {
-            const allowance = entry.growth[metric];
-            const baseValue = before[metric];
-            const headValue = figures[metric];
-            if (!allowance || baseValue === undefined || headValue === undefined)
-                continue;
-            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
-            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
-        }
-    }
-    return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
-}
-
-;// CONCATENATED MODULE: ./src/validate/generated/budget.js
-// Generated by scripts/compile-schemas.mjs from schema/budget.schema.json: do not edit.
-
-const validate = (/* unused pure expression or super */ null && (validate10));
-/* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
-const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
-const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
-const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
-const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
-const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
-const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema12.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.params !== undefined){
-let data0 = data.params;
-if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-if(data.trainable !== undefined){
-let data1 = data.trainable;
-if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (typeof data1 !== "string")){
-const err4 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.memory !== undefined){
-let data2 = data.memory;
-if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
-const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(typeof data2 === "string"){
-if(!pattern2.test(data2)){
-const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-if(data["memory-per-gpu"] !== undefined){
-let data3 = data["memory-per-gpu"];
-if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err10 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(typeof data3 === "string"){
-if(!pattern2.test(data3)){
-const err12 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data.macs !== undefined){
-let data4 = data.macs;
-if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data.flops !== undefined){
-let data5 = data.flops;
-if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
-const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-if(data.activations !== undefined){
-let data6 = data.activations;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
-const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(typeof data6 === "string"){
-if(!pattern2.test(data6)){
-const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data.growth !== undefined){
-let data7 = data.growth;
-const _errs24 = errors;
-let valid8 = false;
-let passing0 = null;
-const _errs25 = errors;
-if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(typeof data7 === "string"){
-if(!pattern7.test(data7)){
-const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-var _valid0 = _errs25 === errors;
-if(_valid0){
-valid8 = true;
-passing0 = 0;
-}
-const _errs28 = errors;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
-const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data7.params !== undefined){
-let data8 = data7.params;
-if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
-const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-if(data7.trainable !== undefined){
-let data9 = data7.trainable;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(typeof data9 === "string"){
-if(!pattern7.test(data9)){
-const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-if(data7.memory !== undefined){
-let data10 = data7.memory;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(typeof data10 === "string"){
-if(!pattern7.test(data10)){
-const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data7["memory-per-gpu"] !== undefined){
-let data11 = data7["memory-per-gpu"];
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(typeof data11 === "string"){
-if(!pattern7.test(data11)){
-const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data7.macs !== undefined){
-let data12 = data7.macs;
-if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
-const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data7.flops !== undefined){
-let data13 = data7.flops;
-if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(typeof data13 === "string"){
-if(!pattern7.test(data13)){
-const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-if(data7.activations !== undefined){
-let data14 = data7.activations;
-if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(typeof data14 === "string"){
-if(!pattern7.test(data14)){
-const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-var _valid0 = _errs28 === errors;
-if(_valid0 && valid8){
-valid8 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid8 = true;
-passing0 = 1;
-}
-}
-if(!valid8){
-const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.modules !== undefined){
-let data15 = data.modules;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-let data16 = data15[key2];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-if(!((key3 === "params") || (key3 === "trainable"))){
-const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data16.params !== undefined){
-let data17 = data16.params;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-if(data16.trainable !== undefined){
-let data18 = data16.trainable;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(typeof data18 === "string"){
-if(!pattern0.test(data18)){
-const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.against !== undefined){
-let data19 = data.against;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/model-budget/model-budget/schema/budget.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.models === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema11.required,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data0 = data.format;
-if(!(data0 === 1)){
-const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.defaults !== undefined){
-if(!(validate11(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data.models !== undefined){
-let data2 = data.models;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-;// CONCATENATED MODULE: ./src/validate/generated/model-spec.js
-// Generated by scripts/compile-schemas.mjs from schema/model-spec.schema.json: do not edit.
-
-const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
-/* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
-const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
-const model_spec_schema13 = {"type":["integer","number","string","boolean"]};
-const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema30 = {"enum":["add","concat","multiply"]};
-const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
-const model_spec_func2 = Object.prototype.hasOwnProperty;
-const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
-const model_spec_schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
-const schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
-const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
-const wrapper0 = {validate: validate12};
-const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate15.errors = vErrors;
-return errors === 0;
-}
-
-const schema29 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
-
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-}
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.merge !== undefined){
-let data0 = data.merge;
-if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.shortcut !== undefined){
-let data1 = data.shortcut;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.then !== undefined){
-let data2 = data.then;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data3};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.oneOf[1].properties.then.type,parentSchema:schema29.oneOf[1].properties.then,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.if !== undefined){
-let data4 = data.if;
-if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema29.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema29.oneOf[1].properties.if.type,parentSchema:schema29.oneOf[1].properties.if,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.oneOf[1].type,parentSchema:schema29.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema29.oneOf,parentSchema:schema29,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate17.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs1 = errors;
-let valid0 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
-let data0 = data[key0];
-const _errs6 = errors;
-let valid2 = false;
-const _errs7 = errors;
-if(((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid1 = _errs7 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs10 = errors;
-if(data0 !== null){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.then.additionalProperties.anyOf[1].type,parentSchema:schema19.then.additionalProperties.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid1 = _errs10 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs12 = errors;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.then.additionalProperties.anyOf[2].type,parentSchema:schema19.then.additionalProperties.anyOf[2],data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid1 = _errs12 === errors;
-valid2 = valid2 || _valid1;
-}
-}
-if(!valid2){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.then.additionalProperties.anyOf,parentSchema:schema19.then.additionalProperties,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data.layer !== undefined){
-const err6 = {instancePath:instancePath+"/layer",schemaPath:"#/then/properties/layer/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layer,data:data.layer};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.layers !== undefined){
-const err7 = {instancePath:instancePath+"/layers",schemaPath:"#/then/properties/layers/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layers,data:data.layers};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.use !== undefined){
-const err8 = {instancePath:instancePath+"/use",schemaPath:"#/then/properties/use/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.use,data:data.use};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.include !== undefined){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/then/properties/include/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.include,data:data.include};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.with !== undefined){
-const err10 = {instancePath:instancePath+"/with",schemaPath:"#/then/properties/with/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.with,data:data.with};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.forward !== undefined){
-const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.forward,data:data.forward};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.residual !== undefined){
-const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.residual,data:data.residual};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.branches !== undefined){
-const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.branches,data:data.branches};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key1 in data){
-const _errs18 = errors;
-if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
-const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema19.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema19.else.propertyNames.enum,parentSchema:schema19.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid8 = _errs18 === errors;
-if(!valid8){
-const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema19.else.propertyNames,parentSchema:schema19.else,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs17 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data10 = data.type;
-if(typeof data10 === "string"){
-if(data10.length < 1){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.type,data:data10};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.layer !== undefined){
-let data11 = data.layer;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.layer,data:data11};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.layer.type,parentSchema:schema19.properties.layer,data:data11};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(wrapper0.validate(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-if(data.use !== undefined){
-let data13 = data.use;
-if(typeof data13 === "string"){
-if(!model_spec_pattern0.test(data13)){
-const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data13};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data13};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data14 = data.include;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.include,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.include.type,parentSchema:schema19.properties.include,data:data14};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.with !== undefined){
-let data15 = data.with;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!model_spec_pattern0.test(key2)){
-const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema19.properties.with.propertyNames,parentSchema:schema19.properties.with,data:data15};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-for(const key3 in data15){
-let data16 = data15[key3];
-if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
-const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.with.type,parentSchema:schema19.properties.with,data:data15};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.repeat !== undefined){
-let data17 = data.repeat;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data17};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.if !== undefined){
-let data18 = data.if;
-if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
-const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema19.properties.if.type},message:"must be boolean,string",schema:schema19.properties.if.type,parentSchema:schema19.properties.if,data:data18};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.frozen !== undefined){
-let data19 = data.frozen;
-if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
-const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema19.properties.frozen.type},message:"must be boolean,array",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.frozen.items,data:data20};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.frozen.items.type,parentSchema:schema19.properties.frozen.items,data:data20};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-}
-if(data.dtype !== undefined){
-let data21 = data.dtype;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data24 = data.branches;
-if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
-const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data24};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-validate14.errors = vErrors;
-return errors === 0;
-}
-
-const schema35 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
-
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.then,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs4 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema35.if,parentSchema:schema35,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate20.errors = vErrors;
-return errors === 0;
-}
-
-const pattern5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "");
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.then,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs4 = errors;
-const _errs5 = errors;
-let valid1 = true;
-const _errs6 = errors;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err2 = {};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-const _errs9 = errors;
-const _errs10 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err3 = {};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-for(const key0 in data){
-let data0 = data[key0];
-const _errs12 = errors;
-if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var valid3 = _errs12 === errors;
-if(!valid3){
-break;
-}
-}
-}
-}
-var valid2 = _errs10 === errors;
-if(valid2){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-const _errs14 = errors;
-let valid4 = false;
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err6 = {};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid2 = _errs15 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs16 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.layer === undefined) && (missing1 = "layer")){
-const err7 = {};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid2 = _errs16 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.layers === undefined) && (missing2 = "layers")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-var _valid2 = _errs17 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.use === undefined) && (missing3 = "use")){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-var _valid2 = _errs18 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.include === undefined) && (missing4 = "include")){
-const err10 = {};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs19 === errors;
-valid4 = valid4 || _valid2;
-}
-}
-}
-}
-if(!valid4){
-const err11 = {};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var _valid1 = _errs6 === errors;
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid1){
-const _errs20 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs20 === errors;
-valid1 = _valid1;
-ifClause1 = "then";
-}
-else {
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err12 = {instancePath,schemaPath:"#/else/else/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(Object.keys(data).length < 1){
-const err13 = {instancePath,schemaPath:"#/else/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data){
-const _errs23 = errors;
-if(typeof key1 === "string"){
-if(!pattern5.test(key1)){
-const err14 = {instancePath,schemaPath:"#/else/else/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_-]*$",parentSchema:schema18.else.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-const err15 = {instancePath,schemaPath:"#/else/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.else.propertyNames,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-for(const key2 in data){
-if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.else.else.type,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid1 = _errs21 === errors;
-valid1 = _valid1;
-ifClause1 = "else";
-}
-if(!valid1){
-const err17 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema18.else.if,parentSchema:schema18.else,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-
-function model_spec_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.layers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:model_spec_schema15.required,parentSchema:model_spec_schema15,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema15,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.params !== undefined){
-let data0 = data.params;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-const _errs4 = errors;
-if(typeof key1 === "string"){
-if(!model_spec_pattern0.test(key1)){
-const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-const err4 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema15.properties.params.propertyNames,parentSchema:model_spec_schema15.properties.params,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-for(const key2 in data0){
-let data1 = data0[key2];
-if((((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")) && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/additionalProperties/type",keyword:"type",params:{type: model_spec_schema15.properties.params.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:model_spec_schema15.properties.params.additionalProperties.type,parentSchema:model_spec_schema15.properties.params.additionalProperties,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.properties.params.type,parentSchema:model_spec_schema15.properties.params,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data5 = data.branches;
-if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data5};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.type,parentSchema:model_spec_schema15,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-model_spec_validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function model_spec_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/model-budget/model-budget/schema/model-spec.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(model_spec_func2.call(model_spec_schema11.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data0 = data.format;
-if(!(data0 === 1)){
-const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.format.enum,parentSchema:model_spec_schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.model !== undefined){
-let data1 = data.model;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data2 = data.include;
-const _errs6 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs7 = errors;
-if(typeof data2 === "string"){
-if(data2.length < 1){
-const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
-const _errs9 = errors;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(data3.length < 1){
-const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
-}
-if(!valid1){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.vars !== undefined){
-let data4 = data.vars;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-const _errs15 = errors;
-if(typeof key1 === "string"){
-if(!model_spec_pattern0.test(key1)){
-const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var valid4 = _errs15 === errors;
-if(!valid4){
-const err12 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-for(const key2 in data4){
-let data5 = data4[key2];
-if(((!((typeof data5 == "number") && (isFinite(data5)))) && (typeof data5 !== "string")) && (typeof data5 !== "boolean")){
-const err13 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.blocks !== undefined){
-let data6 = data.blocks;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key3 in data6){
-const _errs24 = errors;
-if(typeof key3 === "string"){
-if(!model_spec_pattern0.test(key3)){
-const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var valid8 = _errs24 === errors;
-if(!valid8){
-const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data6};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-for(const key4 in data6){
-if(!(model_spec_validate11(data6[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? model_spec_validate11.errors : vErrors.concat(model_spec_validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data6};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-if(data.input !== undefined){
-let data9 = data.input;
-const _errs31 = errors;
-let valid11 = false;
-let passing1 = null;
-const _errs32 = errors;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err19 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid1 = _errs32 === errors;
-if(_valid1){
-valid11 = true;
-passing1 = 0;
-}
-const _errs37 = errors;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.tokens === undefined){
-const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-for(const key5 in data9){
-if(!(key5 === "tokens")){
-const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data9.tokens !== undefined){
-let data11 = data9.tokens;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var _valid1 = _errs37 === errors;
-if(_valid1 && valid11){
-valid11 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid11 = true;
-passing1 = 1;
-}
-}
-if(!valid11){
-const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data14 = data.branches;
-if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data15 = data.tie;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
-let data16 = data15[key6];
-if(typeof data16 === "string"){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data15};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.training !== undefined){
-let data17 = data.training;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key7 in data17){
-if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
-const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data17.optimizer !== undefined){
-let data18 = data17.optimizer;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data17.precision !== undefined){
-let data19 = data17.precision;
-if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
-const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data19};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data17.gpus !== undefined){
-let data20 = data17.gpus;
-if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data20};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data17.zero !== undefined){
-let data21 = data17.zero;
-if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
-const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data21};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data17.dtype !== undefined){
-let data22 = data17.dtype;
-if(typeof data22 === "string"){
-if(data22.length < 1){
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data22};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data22};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data17.batch !== undefined){
-let data23 = data17.batch;
-if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data17.checkpointing !== undefined){
-let data24 = data17.checkpointing;
-if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
-const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data24};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data17};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-model_spec_validate10.errors = vErrors;
-return errors === 0;
-}
-
-;// CONCATENATED MODULE: ./src/validate/schema-errors.ts
-
-/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
-function describePath(path) {
-    if (path.length === 0)
-        return "the file's top level";
-    return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
-}
-function dataPath(error, data) {
-    const path = [];
-    let node = data;
-    for (const raw of error.instancePath.split("/").slice(1)) {
-        const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-        const step = Array.isArray(node) ? Number(segment) : segment;
-        path.push(step);
-        node = node?.[step];
-    }
-    return path;
-}
-function typeName(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "a list";
-    if (typeof value === "object")
-        return "a mapping";
-    if (typeof value === "string")
-        return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
-    return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
-}
-const TYPE_NAMES = {
-    object: "a mapping",
-    array: "a list",
-    string: "a string",
-    integer: "an integer",
-    number: "a number",
-    boolean: "true or false",
-    null: "~",
-};
-function valueAt(data, path) {
-    return path.reduce((node, segment) => node?.[segment], data);
-}
-/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
-function hintFor(path, keyword) {
-    // The file format's version (spec and budget file alike): the one place a newer file meets an older tool.
-    if (path.length === 1 && path[0] === "format") {
-        return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
-    }
-    const inLayers = path.some((segment) => segment === "layers");
-    if (path.at(-1) === "frozen" || path.at(-2) === "frozen")
-        return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
-    if (keyword === "maxProperties" && inLayers)
-        return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
-    if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
-        return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
-    }
-    return undefined;
-}
-const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
-/**
- * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
- * keyword. When every branch refused the value's type, one problem remains: the keyword's, with the
- * types the branches take. When some branch took the type and failed deeper, that branch's errors
- * say what is wrong, and the other branches' type errors are noise.
- */
-function foldAlternatives(errors) {
-    const dropped = new Set();
-    const folded = new Map();
-    let branchStart = 0;
-    errors.forEach((error, index) => {
-        if (!ALTERNATIVES.has(error.keyword))
-            return;
-        const path = error.instancePath;
-        const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
-        branchStart = index + 1;
-        const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
-        for (const other of typeErrors)
-            dropped.add(other);
-        if (typeErrors.length === branches.length) {
-            const types = [...new Set(typeErrors.flatMap((other) => String(other.params.type).split(",")))];
-            folded.set(error, { ...error, params: { ...error.params, types } });
-        }
-        else {
-            dropped.add(error);
-        }
-    });
-    return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
-}
-/** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
-function firstSentence(description) {
-    if (!description)
-        return undefined;
-    const end = description.search(/\.(\s|$)/);
-    return end < 0 ? description : description.slice(0, end + 1);
-}
-/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
-function schemaErrors(allErrors, source) {
-    const seen = new Set();
-    const result = [];
-    const errors = foldAlternatives(allErrors);
-    for (const error of errors) {
-        // `if` only says that a branch failed; the branch's own error says what is wrong.
-        // Errors about a property name (propertyName set) are read by the propertyNames case below.
-        if (error.keyword === "if" || error.propertyName !== undefined)
-            continue;
-        const path = dataPath(error, source.data);
-        const where = describePath(path);
-        const value = valueAt(source.data, path);
-        let position = source.at(path);
-        let message;
-        let hint = hintFor(path, error.keyword);
-        switch (error.keyword) {
-            case "type": {
-                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
-                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
-                if (value === null && path[0] === "vars")
-                    hint ??= `YAML reads ~, null and an empty value as no value: give the variable one (${String(path[1])}: 16), or write None for Python's None`;
-                break;
-            }
-            case "required":
-                message = `${where} is missing '${error.params.missingProperty}'`;
-                break;
-            case "additionalProperties": {
-                const name = String(error.params.additionalProperty);
-                const allowed = Object.keys(error.parentSchema?.properties ?? {});
-                position = source.keyAt([...path, name]);
-                message = `unknown key '${name}' in ${where}`;
-                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
-                break;
-            }
-            case "propertyNames": {
-                const name = String(error.params.propertyName);
-                position = source.keyAt([...path, name]);
-                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
-                if (allowed) {
-                    const keys = allowed.params.allowedValues;
-                    message = `unknown key '${name}' in ${where}`;
-                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
-                }
-                else {
-                    message = `'${name}' is not a valid name in ${where}`;
-                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
-                }
-                break;
-            }
-            case "false schema":
-                position = source.keyAt(path);
-                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
-                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
-                break;
-            case "maxProperties":
-                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
-                break;
-            case "minProperties":
-                message = `${where} is empty`;
-                break;
-            case "minLength":
-                message = `${where} must not be empty`;
-                break;
-            case "oneOf":
-            case "anyOf": {
-                const types = error.params.types ?? [];
-                message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
-                hint ??= firstSentence(error.parentSchema?.description);
-                break;
-            }
-            case "pattern": {
-                const description = error.parentSchema?.description;
-                message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
-                break;
-            }
-            case "enum": {
-                const allowed = error.params.allowedValues.map(String);
-                message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
-                if (typeof value === "string")
-                    hint ??= didYouMean(value, allowed);
-                break;
-            }
-            default:
-                message = `${where} ${error.message ?? "is invalid"}`;
-        }
-        const key = `${position.line}:${position.col}:${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        result.push(new SpecError(position, message, hint));
-    }
-    return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
-}
-
-;// CONCATENATED MODULE: ./src/validate/index.ts
-
-
-
-
-
-function validateWith(validate, source) {
-    if (validate(source.data))
-        return;
-    throw new SpecErrors(schemaErrors(validate.errors ?? [], source));
-}
-/** Checks a parsed spec against schema/model-spec.schema.json; throws every violation, positioned. */
-function validateSpec(source) {
-    validateWith(model_spec, source);
-}
-/** Checks a parsed budget file against schema/budget.schema.json; throws every violation, positioned. */
-function validateBudget(source) {
-    validateWith(budget, source);
-}
-
-;// CONCATENATED MODULE: ./src/budget/sizes.ts
-/**
- * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
- * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
- */
-const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
-const BYTE_UNITS = {
-    B: 1n,
-    KB: 1000n,
-    MB: 1000n ** 2n,
-    GB: 1000n ** 3n,
-    TB: 1000n ** 4n,
-    KIB: 1024n,
-    MIB: 1024n ** 2n,
-    GIB: 1024n ** 3n,
-    TIB: 1024n ** 4n,
-};
-const NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
-function scaled(whole, fraction, unit) {
-    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
-    const value = (digits * unit) / 10n ** BigInt(fraction.length);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new RangeError(`beyond 2^53`);
-    return Number(value);
-}
-/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
-function parseQuantity(raw) {
-    if (typeof raw === "number")
-        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
-    const match = NUMBER.exec(raw);
-    if (!match)
-        return undefined;
-    const [, whole = "", fraction = "", unit = ""] = match;
-    if (unit === "%")
-        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
-    const upper = unit.toUpperCase();
-    const count = COUNT_UNITS[upper];
-    if (count !== undefined)
-        return { kind: "count", value: scaled(whole, fraction, count) };
-    const bytes = BYTE_UNITS[upper];
-    if (bytes !== undefined)
-        return { kind: "bytes", value: scaled(whole, fraction, bytes) };
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/budget/budget-file.ts
-
-
-
-
-
-function describe(metric) {
-    return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
-}
-/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
-function quantityAt(source, path, raw, what) {
-    try {
-        return parseQuantity(raw);
-    }
-    catch {
-        throw new SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
-    }
-}
-function limitAt(source, path, raw, metric) {
-    const position = source.at(path);
-    const quantity = quantityAt(source, path, raw, `${metric} limit`);
-    const wanted = BYTE_METRICS.has(metric) ? "bytes" : "count";
-    // A plain integer is a count of parameters, or of bytes for memory.
-    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
-    if (value === undefined)
-        throw new SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
-    return { value, text: String(raw), position };
-}
-function growthAt(source, path, raw, metric) {
-    const position = source.at(path);
-    const quantity = quantityAt(source, path, raw, `${metric} growth`);
-    if (quantity?.kind === "percent")
-        return { percent: quantity.value, text: String(raw), position };
-    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
-}
-function modelBudget(source, path, key, raw) {
-    const limits = {};
-    const growth = {};
-    for (const metric of METRICS) {
-        if (raw[metric] !== undefined)
-            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
-    }
-    if (typeof raw.growth === "object" && raw.growth !== null) {
-        for (const [metric, allowance] of Object.entries(raw.growth))
-            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
-    }
-    else if (raw.growth !== undefined) {
-        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
-        for (const metric of METRICS) {
-            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
-            const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
-            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
-            if (applies)
-                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
-        }
-    }
-    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
-        glob,
-        position: source.keyAt([...path, "modules", glob]),
-        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
-        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-    }));
-    return {
-        key,
-        position: source.keyAt(path),
-        limits,
-        growth,
-        modules,
-        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
-    };
-}
-/** Reads and validates a budget file; every problem is a positioned error. */
-function parseBudget(text, file) {
-    const source = parseYaml(text, file);
-    validateBudget(source);
-    const data = source.data;
-    return {
-        file,
-        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
-        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/parse/values.ts
 function describeValue(value) {
     switch (value.kind) {
@@ -15330,9 +11891,66 @@ function describeValue(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/functions.ts
+
+
+/** Python's built-in and math functions that an expression may call, over numbers. */
+const FUNCTIONS = ["ceil", "floor", "round", "min", "max"];
+function isFunction(name) {
+    return FUNCTIONS.includes(name);
+}
+function number(value, name, at) {
+    if (value.kind === "int" || value.kind === "float" || value.kind === "bool")
+        return value;
+    throw new SpecError(at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+}
+function integer(value, name, at) {
+    if (!Number.isSafeInteger(value))
+        throw new SpecError(at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
+    return { kind: "int", value };
+}
+/** Python's round(): to the nearest integer, a tie to the even one (round(2.5) is 2, round(3.5) is 4). */
+function roundHalfEven(value) {
+    const below = Math.floor(value);
+    // Exact for doubles: value and its floor are less than 1 apart.
+    const fraction = value - below;
+    if (fraction !== 0.5)
+        return fraction < 0.5 ? below : below + 1;
+    return below % 2 === 0 ? below : below + 1;
+}
+/**
+ * Calls one of FUNCTIONS as Python does: ceil, floor and round of a number give an integer (of an
+ * integer, the integer itself); min and max take two or more numbers, or one tuple of them, and
+ * give the first smallest or largest as it is (min(1, 2.0) is the integer 1).
+ */
+function callFunction(name, args, at) {
+    if (name === "min" || name === "max") {
+        const items = args.length === 1 && args[0].kind === "tuple" ? args[0].items : args;
+        if (items.length === 0 || (args.length === 1 && args[0].kind !== "tuple"))
+            throw new SpecError(at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
+        const numbers = items.map((item) => number(item, name, at));
+        return numbers.reduce((best, item) => (name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best);
+    }
+    if (args.length !== 1)
+        throw new SpecError(at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
+    const value = number(args[0], name, at);
+    if (value.kind !== "float")
+        return { kind: "int", value: Number(value.value) };
+    if (!Number.isFinite(value.value))
+        throw new SpecError(at, `${name}() of ${value.value} is no integer`);
+    const rounded = name === "ceil" ? Math.ceil(value.value) : name === "floor" ? Math.floor(value.value) : roundHalfEven(value.value);
+    // -0 from ceil(-0.5) is Python's 0.
+    return integer(rounded === 0 ? 0 : rounded, name, at);
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/evaluate.ts
 
 
+
+/** The name of a repeat's instance number inside its entry: `if: index == 0`, `with: {first: index == 0}`. */
+const INDEX = "index";
+/** The hint for `index` used where no repeat binds it. */
+const INDEX_OUTSIDE_REPEAT = `${INDEX} is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: ${INDEX} == 0}`;
 const LIMIT = Number.MAX_SAFE_INTEGER;
 /** What a `/` result needs when an integer was expected: Python's `/` always gives a float. */
 const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` for integer division";
@@ -15344,6 +11962,8 @@ function exact(value, at) {
 }
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name, at, scope) {
+    if (name === INDEX)
+        return new SpecError(at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
     const closest = closestName(name, scope.keys());
     return new SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
@@ -15500,6 +12120,8 @@ function evaluateNode(expr, context, keyword = false) {
             return value;
         }
         case "call":
+            if (isFunction(expr.callee))
+                return functionCall(expr, context);
             return { kind: "layer", call: evaluateCallNode(expr, context) };
     }
 }
@@ -15518,6 +12140,14 @@ function applyBinary(expr, left, context) {
         return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
     }
     return arithmetic(expr.op, left, right, at);
+}
+/** `ceil(d / 3)`, `max(a, b)`: a function over numbers, with positional arguments only. */
+function functionCall(call, context) {
+    const at = context.positionAt(call.offset);
+    const named = call.args.find((arg) => arg.name !== undefined);
+    if (named)
+        throw new SpecError(context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
+    return callFunction(call.callee, call.args.map((arg) => evaluateNode(arg.value, context)), at);
 }
 function evaluateCallNode(call, context) {
     const { positionAt, text } = context;
@@ -16107,14 +12737,14 @@ const unflatten = (args, input) => {
     return { output: [...input.shape.slice(0, dim), ...filled, ...input.shape.slice(dim + 1)], sharesInput: true };
 };
 /** A size or scale factor per spatial dimension: an int or float, or a tuple of them. */
-function parameter_free_scaled(args, spatial) {
+function scaled(args, spatial) {
     const value = args.value("scale_factor");
     const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
     return items.map((item, d) => Math.floor(spatial[d] * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
 }
 const upsample = (args, input) => {
     const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
-    const output = args.isNone("size") ? parameter_free_scaled(args, spatial) : args.size("size", spatial.length);
+    const output = args.isNone("size") ? scaled(args, spatial) : args.size("size", spatial.length);
     if (output.some((length) => !(length >= 1)))
         input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
     return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
@@ -17561,2099 +14191,335 @@ function countModel(model) {
     return { model: model.model, file: model.file, totals, layers };
 }
 
-;// CONCATENATED MODULE: ./src/memory/dtypes.ts
-
-
-
-const PLAIN = [
-    { names: ["float64", "double", "fp64"], bits: 64, floating: true },
-    { names: ["float32", "float", "fp32"], bits: 32, floating: true },
-    { names: ["bfloat16", "bf16"], bits: 16, floating: true },
-    { names: ["float16", "half", "fp16"], bits: 16, floating: true },
-    { names: ["float8_e4m3fn", "float8_e4m3"], bits: 8, floating: true },
-    { names: ["float8_e5m2"], bits: 8, floating: true },
-    { names: ["float8_e4m3fnuz"], bits: 8, floating: true },
-    { names: ["float8_e5m2fnuz"], bits: 8, floating: true },
-    { names: ["int64", "long"], bits: 64, floating: false },
-    { names: ["int32", "int"], bits: 32, floating: false },
-    { names: ["int16", "short"], bits: 16, floating: false },
-    { names: ["int8"], bits: 8, floating: false },
-    { names: ["uint8"], bits: 8, floating: false },
-    { names: ["bool"], bits: 8, floating: false },
+;// CONCATENATED MODULE: ./src/metrics/registry.ts
+const DEFINITIONS = [
+    {
+        name: "params",
+        unit: "count",
+        title: "Params",
+        read: (report) => report.totals.params,
+        limit: "Most parameters the model may have (PyTorch's parameters(), tied ones once).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "params", description: "Parameters of all checked models together." },
+    },
+    {
+        name: "trainable",
+        unit: "count",
+        title: "Trainable",
+        read: (report) => report.totals.trainable,
+        limit: "Most trainable parameters.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
+    },
+    {
+        name: "memory",
+        unit: "bytes",
+        title: "Training memory",
+        read: (report) => report.memory?.total,
+        limit: "Most training memory in total for the spec's recipe.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "memory-bytes", description: "Training memory of all checked models together, in bytes." },
+    },
+    {
+        name: "memory-per-gpu",
+        unit: "bytes",
+        title: "Training memory per GPU",
+        read: (report) => report.memory?.perGpu?.total,
+        limit: "Most training memory on one GPU when sharded.",
+        growth: true,
+        sharedGrowthAmount: true,
+    },
+    {
+        name: "macs",
+        unit: "count",
+        title: "MACs",
+        read: (report) => report.shapes?.macs,
+        limit: "Most multiply-accumulates per forward pass at the spec's input and batch (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+        column: "when-reported",
+    },
+    {
+        name: "flops",
+        unit: "count",
+        title: "FLOPs",
+        read: (report) => report.shapes?.flops,
+        limit: "Most FLOPs per forward pass: 2 × MACs (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+    },
+    {
+        name: "activations",
+        unit: "bytes",
+        title: "Activations",
+        read: (report) => report.shapes?.activations,
+        limit: "Most activation memory of a training step: what autograd keeps for backward (needs input:).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+    },
 ];
-/**
- * 4-bit formats pack two elements per byte and keep one scale per block. The defaults are
- * bitsandbytes' Linear4bit: blocks of 64 with a float32 absmax each (0.5 bits per element more).
- */
-const BLOCK_FORMATS = ["int4", "nf4", "fp4"];
-const BLOCK_SIGNATURE = [
-    { name: "block_size", type: "int", default: 64 },
-    { name: "scale", type: "string", default: "float32" },
-];
-const BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
-/** A dtype of the table by its torch name, for this stage's own tables; user input goes through parseDtype. */
-function dtypeNamed(name) {
-    const dtype = BY_NAME.get(name);
-    if (!dtype)
-        throw new Error(`no dtype named ${name}`);
-    return dtype;
+/** The registry, in the order reports, budgets and the comment list the metrics. */
+const METRICS = DEFINITIONS;
+const METRIC_NAMES = METRICS.map((metric) => metric.name);
+const BY_NAME = new Map(METRICS.map((metric) => [metric.name, metric]));
+function metricNamed(name) {
+    return BY_NAME.get(name);
 }
-const FLOAT32 = dtypeNamed("float32");
-const UINT8 = dtypeNamed("uint8");
-function dtypeNames() {
-    return [...BY_NAME.keys(), ...BLOCK_FORMATS];
-}
-/** `torch.bfloat16` and `bfloat16` name the same dtype. */
-function bareName(name) {
-    return name.replace(/^torch\./, "");
-}
-/**
- * The dtype a setting names: `bfloat16`, `torch.float16`, `'int8'`, or a 4-bit format with its
- * block options, `nf4(block_size=128, scale=float16)`.
- */
-function parseDtype(setting) {
-    const { value, position } = setting;
-    const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
-    if (written === undefined)
-        throw new SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
-    const name = bareName(written);
-    const plain = BY_NAME.get(name);
-    if (!BLOCK_FORMATS.includes(name) && !plain) {
-        // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
-        const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
-        throw new SpecError(value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+/** The metrics a budget can limit, and those it can allow a growth, in registry order. */
+const LIMITED_METRICS = METRICS.filter((metric) => metric.limit !== undefined).map((metric) => metric.name);
+const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) => metric.name);
+
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
+/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
+function formatBytes(bytes, units = "iec") {
+    const base = units === "iec" ? 1024 : 1000;
+    const names = units === "iec" ? IEC : SI;
+    let value = Math.abs(bytes);
+    let index = 0;
+    while (value >= base && index < names.length - 1) {
+        value /= base;
+        index++;
     }
-    if (plain) {
-        if (value.kind === "layer")
-            bindArguments({ type: name, signature: [] }, value.call, findLayer);
-        return plain;
+    const sign = bytes < 0 ? "-" : "";
+    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/index.ts
+
+
+
+
+
+/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job), in registry order. */
+function quantitiesOf(report) {
+    const quantities = {};
+    for (const metric of METRICS) {
+        const value = metric.read(report);
+        if (value !== undefined)
+            quantities[metric.name] = value;
     }
-    const call = value.kind === "layer" ? value.call : { type: name, args: [], position, text: name };
-    const args = bindArguments({ type: name, signature: BLOCK_SIGNATURE }, call, findLayer);
-    const size = args.int("block_size");
-    if (size < 1)
-        args.fail("block_size", `${name} needs a positive block_size, got ${size}`);
-    const scale = parseDtype({ value: args.value("scale"), position: args.position("scale") });
-    if (!scale.floating)
-        args.fail("scale", `${name} scales are floating-point numbers, not ${scale.name}`, "use float32 (bitsandbytes), float16 or bfloat16");
-    return { name, bits: 4, floating: false, block: { size, scale } };
+    return quantities;
 }
-/** The dtype as a setting would write it: `bfloat16`, `nf4(block_size=64, scale=float32)`. */
-function describeDtype(dtype) {
-    return dtype.block ? `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name})` : dtype.name;
+/** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
+function formatMetric(metric, value) {
+    return metricNamed(metric).unit === "bytes" ? formatBytes(value) : formatInteger(value);
 }
 
-;// CONCATENATED MODULE: ./src/memory/optimizers.ts
-
-
-
-
-const like = (tensor, ...names) => names.map((name) => ({ name, elements: tensor.numel, dtype: tensor.dtype }));
-const when = (condition, states) => (condition ? states : []);
-const flag = (args, name) => !args.isNone(name) && args.bool(name);
+;// CONCATENATED MODULE: ./src/budget/module-glob.ts
 /**
- * torch.optim keeps each tensor's `step` counter (and NAdam's `mu_product`) as a CPU scalar,
- * except with capturable=True or fused=True, when they are float32 scalars on the device.
+ * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
+ * `*` is any run of characters, dots and brackets included; every other character is itself.
+ * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
+ * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
+ * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
  */
-function deviceScalars(args, names, ...switches) {
-    return when(switches.some((name) => flag(args, name)), names.map((name) => ({ name, elements: 1, dtype: FLOAT32 })));
-}
-const product = (sizes) => sizes.reduce((total, size) => total * size, 1);
-/**
- * Adafactor's second moment: for a tensor of two or more dimensions, a row and a column factor
- * over the last two (`prod(shape[:-2]) × (rows + cols)` elements); a full one for vectors.
- */
-function factoredSecondMoment(tensor, dtype, names) {
-    const { shape } = tensor;
-    if (shape.length < 2)
-        return [{ name: names.full, elements: tensor.numel, dtype }];
-    const batch = product(shape.slice(0, -2));
-    return [
-        { name: names.row, elements: batch * shape[shape.length - 2], dtype },
-        { name: names.col, elements: batch * shape[shape.length - 1], dtype },
-    ];
-}
-/**
- * bitsandbytes' 8-bit optimizers: each state is one uint8 per element plus one float32 absmax per
- * 256-element block (or a max and a new max per tensor without block_wise). Tensors with fewer
- * than min_8bit_size elements keep float32 state. The 256-entry quantization maps are shared.
- */
-function bitsandbytesState(args, tensor, states) {
-    const eightBit = tensor.numel >= args.int("min_8bit_size");
-    const blockWise = args.bool("block_wise");
-    const perState = (index) => {
-        if (!eightBit)
-            return [{ name: `state${index}`, elements: tensor.numel, dtype: FLOAT32 }];
-        const scales = blockWise
-            ? [{ name: `absmax${index}`, elements: Math.ceil(tensor.numel / 256), dtype: FLOAT32 }]
-            : [`max${index}`, `new_max${index}`].map((name) => ({ name, elements: 1, dtype: FLOAT32 }));
-        return [{ name: `state${index}`, elements: tensor.numel, dtype: UINT8 }, ...scales];
+function moduleGlob(glob) {
+    const pieces = glob.split("*");
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (pieces.length === 1)
+        return (path) => path === glob;
+    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
+    return (path) => {
+        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
+            return false;
+        let from = first.length;
+        const end = path.length - last.length;
+        for (const piece of middle) {
+            const at = path.indexOf(piece, from);
+            if (at < 0 || at + piece.length > end)
+                return false;
+            from = at + piece.length;
+        }
+        return true;
     };
-    const clipping = when(args.int("percentile_clipping") < 100, [{ name: "gnorm_vec", elements: 100, dtype: FLOAT32 }]);
-    return [...perState(1), ...(states === 2 ? perState(2) : []), ...clipping];
-}
-const FOREACH = arg("foreach", "bool", null);
-const MAXIMIZE = arg("maximize", "bool", false);
-const CAPTURABLE = arg("capturable", "bool", false);
-const DIFFERENTIABLE = arg("differentiable", "bool", false);
-const FUSED = arg("fused", "bool", null);
-const DECOUPLED = arg("decoupled_weight_decay", "bool", false);
-const lr = (value) => arg("lr", "float", value);
-const betas = (beta1, beta2) => arg("betas", "any", [beta1, beta2]);
-const eps = (value) => arg("eps", "float", value);
-const weightDecay = (value) => arg("weight_decay", "float", value);
-/** Adam's and AdamW's first and second moments, and the running maximum of the second with amsgrad. */
-const adamState = (args, tensor) => [
-    ...like(tensor, "exp_avg", "exp_avg_sq", ...(args.bool("amsgrad") ? ["max_exp_avg_sq"] : [])),
-    ...deviceScalars(args, ["step"], "capturable", "fused"),
-];
-/** The `Adam`-style signature of torch.optim: lr, betas, eps, weight_decay, then class-specific options. */
-const adamLike = (rate, decay, ...rest) => [lr(rate), betas(0.9, 0.999), eps(1e-8), weightDecay(decay), ...rest];
-const torchOptimizers = [
-    {
-        type: "SGD",
-        module: "torch.optim",
-        signature: [lr(1e-3), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), MAXIMIZE, FOREACH, DIFFERENTIABLE, FUSED],
-        state: (args, tensor) => when(args.float("momentum") !== 0, like(tensor, "momentum_buffer")),
-    },
-    {
-        type: "Adam",
-        module: "torch.optim",
-        signature: adamLike(1e-3, 0, arg("amsgrad", "bool", false), FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE, FUSED, DECOUPLED),
-        state: adamState,
-    },
-    {
-        type: "AdamW",
-        module: "torch.optim",
-        signature: adamLike(1e-3, 1e-2, arg("amsgrad", "bool", false), MAXIMIZE, FOREACH, CAPTURABLE, DIFFERENTIABLE, FUSED),
-        state: adamState,
-    },
-    {
-        type: "Adagrad",
-        module: "torch.optim",
-        signature: [lr(1e-2), arg("lr_decay", "float", 0), weightDecay(0), arg("initial_accumulator_value", "float", 0), eps(1e-10), FOREACH, MAXIMIZE, DIFFERENTIABLE, FUSED],
-        state: (args, tensor) => [...like(tensor, "sum"), ...deviceScalars(args, ["step"], "fused")],
-    },
-    {
-        type: "RMSprop",
-        module: "torch.optim",
-        signature: [lr(1e-2), arg("alpha", "float", 0.99), eps(1e-8), weightDecay(0), arg("momentum", "float", 0), arg("centered", "bool", false), CAPTURABLE, FOREACH, MAXIMIZE, DIFFERENTIABLE],
-        state: (args, tensor) => [
-            ...like(tensor, "square_avg"),
-            ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
-            ...when(args.bool("centered"), like(tensor, "grad_avg")),
-            ...deviceScalars(args, ["step"], "capturable"),
-        ],
-    },
-    {
-        type: "Adadelta",
-        module: "torch.optim",
-        signature: [lr(1.0), arg("rho", "float", 0.9), eps(1e-6), weightDecay(0), FOREACH, CAPTURABLE, MAXIMIZE, DIFFERENTIABLE],
-        state: (args, tensor) => [...like(tensor, "square_avg", "acc_delta"), ...deviceScalars(args, ["step"], "capturable")],
-    },
-    {
-        type: "Adamax",
-        module: "torch.optim",
-        signature: adamLike(2e-3, 0, FOREACH, MAXIMIZE, DIFFERENTIABLE, CAPTURABLE),
-        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_inf"), ...deviceScalars(args, ["step"], "capturable")],
-    },
-    {
-        type: "NAdam",
-        module: "torch.optim",
-        signature: adamLike(2e-3, 0, arg("momentum_decay", "float", 4e-3), DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
-        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step", "mu_product"], "capturable")],
-    },
-    {
-        type: "RAdam",
-        module: "torch.optim",
-        signature: adamLike(1e-3, 0, DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
-        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step"], "capturable")],
-    },
-    {
-        // The default eps is (None, 1e-3), which a signature default cannot spell; it never changes memory.
-        type: "Adafactor",
-        module: "torch.optim",
-        signature: [lr(1e-2), arg("beta2_decay", "float", -0.8), arg("eps", "any", null), arg("d", "float", 1.0), weightDecay(0), FOREACH, MAXIMIZE],
-        state: (_args, tensor) => factoredSecondMoment(tensor, tensor.dtype, { row: "row_var", col: "col_var", full: "variance" }),
-    },
-];
-const otherOptimizers = [
-    {
-        // Hugging Face's Adafactor: a first moment only with beta1, and state in float32 for 16-bit tensors (it upcasts their gradients).
-        type: "transformers.Adafactor",
-        module: "transformers",
-        signature: [
-            lr(null),
-            arg("eps", "any", [1e-30, 1e-3]),
-            arg("clip_threshold", "float", 1.0),
-            arg("decay_rate", "float", -0.8),
-            arg("beta1", "float", null),
-            weightDecay(0),
-            arg("scale_parameter", "bool", true),
-            arg("relative_step", "bool", true),
-            arg("warmup_init", "bool", false),
-        ],
-        state(args, tensor) {
-            const dtype = tensor.dtype.bits === 16 ? FLOAT32 : tensor.dtype;
-            const firstMoment = args.isNone("beta1") ? [] : [{ name: "exp_avg", elements: tensor.numel, dtype }];
-            return [...firstMoment, ...factoredSecondMoment(tensor, dtype, { row: "exp_avg_sq_row", col: "exp_avg_sq_col", full: "exp_avg_sq" })];
-        },
-    },
-    {
-        type: "Lion",
-        module: "lion_pytorch",
-        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), arg("use_triton", "bool", false), DECOUPLED],
-        state: (_args, tensor) => like(tensor, "exp_avg"),
-    },
-];
-const BITSANDBYTES_OPTIONS = [arg("args", "any", null), arg("min_8bit_size", "int", 4096), arg("percentile_clipping", "int", 100), arg("block_wise", "bool", true)];
-const IS_PAGED = arg("is_paged", "bool", false);
-/** Adam8bit and AdamW8bit accept amsgrad and optim_bits and ignore them: they always keep two 8-bit states. */
-const bitsandbytesAdam = (type, decay) => ({
-    type,
-    module: "bitsandbytes.optim",
-    signature: adamLike(1e-3, decay, arg("amsgrad", "bool", false), arg("optim_bits", "int", 32), ...BITSANDBYTES_OPTIONS, IS_PAGED),
-    state: (args, tensor) => bitsandbytesState(args, tensor, 2),
-});
-const bitsandbytesOptimizers = [
-    bitsandbytesAdam("Adam8bit", 0),
-    bitsandbytesAdam("AdamW8bit", 1e-2),
-    {
-        type: "Lion8bit",
-        module: "bitsandbytes.optim",
-        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), ...BITSANDBYTES_OPTIONS, IS_PAGED],
-        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
-    },
-    {
-        type: "SGD8bit",
-        module: "bitsandbytes.optim",
-        signature: [arg("lr", "float"), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), ...BITSANDBYTES_OPTIONS],
-        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
-        check(args) {
-            if (args.float("momentum") === 0)
-                args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
-        },
-    },
-];
-const OPTIMIZERS = [...torchOptimizers, ...otherOptimizers, ...bitsandbytesOptimizers];
-const optimizers_BY_TYPE = new Map(OPTIMIZERS.map((definition) => [definition.type, definition]));
-/** `torch.optim.AdamW`, `bnb.optim.AdamW8bit` and `transformers.optimization.Adafactor` name classes of the table. */
-function optimizers_className(type) {
-    return type.replace(/^(?:torch\.optim|bitsandbytes\.optim|bnb\.optim|lion_pytorch)\./, "").replace(/^transformers\.optimization\./, "transformers.");
-}
-/** `torch.optim.AdamW`, `bitsandbytes.optim.AdamW8bit`, `transformers.Adafactor`: where to import the class from. */
-function qualifiedName(definition) {
-    return definition.type.startsWith(`${definition.module}.`) ? definition.type : `${definition.module}.${definition.type}`;
-}
-/** Binds an optimizer call to its class, checking its arguments as the constructor would. */
-function bindOptimizer(call) {
-    const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
-    if (!definition) {
-        throw new SpecError(call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
-    }
-    const args = bindArguments(definition, call, findLayer);
-    definition.check?.(args);
-    return { definition, args, text: call.text };
-}
-/** The state the optimizer allocates for one trainable tensor. */
-function optimizerState(optimizer, tensor) {
-    return optimizer.definition.state(optimizer.args, tensor);
 }
 
-;// CONCATENATED MODULE: ./src/memory/types.ts
-/** Where the bytes go, in the order reports list them. */
-const CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"];
-const CATEGORY_NAMES = {
-    weights: "weights",
-    buffers: "buffers",
-    gradients: "gradients",
-    optimizerState: "optimizer state",
-    masterWeights: "master weights",
-    activations: "activations",
-};
-function figuresOf(bytes) {
-    const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, bytes(category)]));
-    return { ...byCategory, total: CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
-}
-
-;// CONCATENATED MODULE: ./src/memory/sharding.ts
+;// CONCATENATED MODULE: ./src/budget/evaluate.ts
 
 
-/**
- * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
- * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
- * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated;
- * activations are each GPU's own, as `batch` is the batch of one GPU.
- */
-const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity, activations: Infinity };
-function isSharded(category, stage) {
-    return stage >= SHARDED_FROM[category];
-}
-/**
- * What one GPU holds. A sharded category is split evenly and rounded up to a whole byte per
- * model: each GPU holds at most ⌈bytes / gpus⌉. Real implementations also pad each flattened
- * group to a multiple of the GPU count, a few elements more per group.
- */
-function perGpu(bytes, gpus, stage) {
-    return figuresOf((category) => (isSharded(category, stage) ? Math.ceil(bytes[category] / gpus) : bytes[category]));
-}
-function gpuCount(value, position) {
-    if (value < 1)
-        throw new SpecError(position, `training needs at least 1 GPU, got ${value}`);
-    return value;
-}
-function zeroStage(value, position) {
-    if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
-        throw new SpecError(position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/memory/breakdown.ts
-
-
-
-
-
-
-/**
- * A tensor's dtype. A catalogue-fixed dtype (num_batches_tracked: int64) or an integer `dtype=`
- * in the call is final, as module.to(dtype) leaves integer tensors alone. Otherwise the innermost
- * `dtype:` key that applies wins, then the call's `dtype=`, then the model-wide default (--dtype or
- * training.dtype), then the precision's weight dtype. Floating dtypes apply to every tensor;
- * integer and 4-bit ones quantize weight matrices only (parameters of two or more dimensions), as
- * bitsandbytes' Linear8bitLt and Linear4bit leave biases and norms in the floating dtype.
- */
-function chooseDtype(tensor, isParameter, layer, recipe) {
-    if (tensor.fixedDtype)
-        return { dtype: dtypeNamed(tensor.fixedDtype) };
-    const { call } = layer;
-    if (call && !call.dtype.floating)
-        return call;
-    const applies = (dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2);
-    const key = [...layer.keys].reverse().find((setting) => applies(setting.dtype));
-    if (key)
-        return key;
-    if (call)
-        return call;
-    const fallback = recipe.dtype?.value;
-    return { dtype: fallback && applies(fallback) ? fallback : recipe.precision.value.weights };
-}
-/** The bytes of `elements` values of `dtype` in one tensor: 4-bit values pack two to a byte, and add their block scales. */
-function storage(dtype, elements, what) {
-    const values = { what, dtype: dtype.name, bits: dtype.bits, elements, bytes: Math.ceil((elements * dtype.bits) / 8) };
-    if (!dtype.block)
-        return [values];
-    const { size, scale } = dtype.block;
-    const blocks = Math.ceil(elements / size);
-    return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
-}
-function emptyTerms() {
-    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
-}
-/** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
-function addTerms(into, terms, times = 1) {
-    for (const term of terms) {
-        const same = into.find((candidate) => candidate.what === term.what && candidate.dtype === term.dtype);
-        if (same) {
-            same.elements += term.elements * times;
-            same.bytes += term.bytes * times;
-        }
-        else {
-            into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
-        }
-    }
-}
-function figures(terms, position, what) {
-    const result = figuresOf((category) => checked(terms[category].reduce((sum, term) => sum + term.bytes, 0), position, `the ${CATEGORY_NAMES[category]} bytes of ${what}`));
-    checked(result.total, position, `the memory of ${what}`);
+const FAIL_ON = ["exceed", "growth", "never"];
+const SEVERITY = { pass: 0, warn: 1, fail: 2 };
+function worst(statuses) {
+    let result = "pass";
+    for (const status of statuses)
+        if (SEVERITY[status] > SEVERITY[result])
+            result = status;
     return result;
 }
-function layerMemory(layer, recipe, dtypes) {
-    const terms = emptyTerms();
-    const { optimizer } = recipe;
-    const parameterDtypes = layer.parameters.map((tensor) => {
-        const chosen = chooseDtype(tensor, true, dtypes, recipe);
-        const { dtype } = chosen;
-        if (tensor.sharedWith !== undefined)
-            return dtype;
-        addTerms(terms.weights, storage(dtype, tensor.numel, "params"));
-        if (!optimizer || !tensor.trainable)
-            return dtype;
-        if (!dtype.floating) {
-            throw new SpecError(chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
-        }
-        addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
-        const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
-        if (master)
-            addTerms(terms.masterWeights, storage(FLOAT32, tensor.numel, "params"));
-        for (const state of optimizerState(optimizer.value, { shape: tensor.shape, numel: tensor.numel, dtype: master ? FLOAT32 : dtype })) {
-            addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
-        }
-        return dtype;
-    });
-    const bufferDtypes = layer.buffers.map((tensor) => {
-        const { dtype } = chooseDtype(tensor, false, dtypes, recipe);
-        addTerms(terms.buffers, storage(dtype, tensor.numel, "elements"));
-        return dtype;
-    });
-    return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
-}
 /**
- * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
- * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
- * model's total also holds what autograd keeps for backward.
+ * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
+ * by the name the spec at this path had at base still applies when the change renames the model:
+ * renaming `model:` must not escape the limit.
  */
-function computeMemory(count, recipe, activations) {
-    // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
-    const parsed = new Map();
-    const parse = (setting) => {
-        let chosen = parsed.get(setting);
-        if (!chosen)
-            parsed.set(setting, (chosen = { dtype: parseDtype(setting), position: setting.position }));
-        return chosen;
-    };
-    const terms = emptyTerms();
-    const layers = count.layers.map((layer) => {
-        const memory = layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) });
-        for (const category of CATEGORIES)
-            addTerms(terms[category], memory.terms[category], layer.count);
-        return memory;
-    });
-    if (activations !== undefined && recipe.optimizer) {
-        terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
-    }
-    const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
-    const gpus = recipe.gpus.value;
-    return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };
-}
-
-;// CONCATENATED MODULE: ./src/memory/explain.ts
-
-
-
-
-
-/*
- * The arithmetic behind the memory figures, as lines of text; a line's leading spaces nest it
- * under the line before. Every figure is an exact byte count.
- */
-const bytes = (value) => `${formatInteger(value)} B`;
-/** `9,472 params × 4 B (float32)`. */
-function termText(term) {
-    return `${formatInteger(term.elements)} ${term.what} × ${term.bits / 8} B (${term.dtype})`;
-}
-/** How each setting of the recipe was made: in the spec, by a flag, or by default. */
-function recipeLines(recipe) {
-    const { optimizer, precision, dtype, gpus, zero } = recipe;
-    const lines = [
-        optimizer
-            ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})`
-            : "optimizer: none, so inference: weights and buffers only",
-        `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
-    ];
-    if (dtype)
-        lines.push(`weights created without a dtype: ${describeDtype(dtype.value)} (${dtype.from})`);
-    if (gpus.value > 1 || zero.value > 0)
-        lines.push(`${gpus.value} GPU${gpus.value === 1 ? "" : "s"} (${gpus.from}), ZeRO stage ${zero.value} (${zero.from})`);
-    return lines;
-}
-/** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
-function categoryLines(terms, figures) {
-    return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${bytes(figures[category])}`);
-}
-/**
- * The rule-of-thumb reading: weights and optimizer state together, and how many times the weights
- * that is (3 for fp32 Adam, gradients aside); no ratio without weights. Trailing zeros dropped.
- */
-function weightsAndState(figures) {
-    const sum = figures.weights + figures.optimizerState;
-    return figures.weights === 0 ? { bytes: sum } : { bytes: sum, times: Number((sum / figures.weights).toFixed(2)) };
-}
-function weightsAndStateLine(figures) {
-    const reading = weightsAndState(figures);
-    const times = reading.times === undefined ? "" : `, ${reading.times} × the weights`;
-    return `weights + optimizer state: ${formatInteger(figures.weights)} + ${formatInteger(figures.optimizerState)} = ${bytes(reading.bytes)}${times}`;
-}
-/** Each category on one GPU: ⌈bytes / GPUs⌉ for the sharded ones, everything for the replicated. */
-function perGpuLines(memory, perGpu) {
-    const { gpus, zero } = memory.recipe;
-    const lines = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => isSharded(category, zero.value)
-        ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${bytes(perGpu[category])}`
-        : `  ${CATEGORY_NAMES[category]}: ${bytes(perGpu[category])}, replicated`);
-    return [`per GPU, ZeRO stage ${zero.value} over ${gpus.value} GPUs (sharded bytes rounded up):`, ...lines, `  total: ${bytes(perGpu.total)}`];
-}
-/** The model's figures: how the recipe was set, each category, the total, and per GPU. */
-function modelMemoryLines(memory) {
-    const parts = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => formatInteger(memory.bytes[category]));
-    return [
-        ...recipeLines(memory.recipe),
-        ...categoryLines(memory.terms, memory.bytes),
-        `total: ${parts.length > 1 ? `${parts.join(" + ")} = ` : ""}${bytes(memory.bytes.total)}`,
-        ...(memory.recipe.optimizer ? [weightsAndStateLine(memory.bytes)] : []),
-        ...(memory.perGpu ? perGpuLines(memory, memory.perGpu) : []),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/memory/precision.ts
-
-
-const PRECISIONS = [
-    { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
-    // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
-    { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
-    { name: "mixed-fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
-    { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
-    { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
-    { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
-];
-const FP32 = PRECISIONS[0];
-function findPrecision(name, position) {
-    const precision = PRECISIONS.find((candidate) => candidate.name === name);
-    if (precision)
-        return precision;
-    const names = PRECISIONS.map((candidate) => candidate.name);
-    throw new SpecError(position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
-}
-
-;// CONCATENATED MODULE: ./src/parse/expression.ts
-/**
- * Our own parser for the Python-like text of call strings and expressions, such as
- * `Conv2d(3, 64, kernel_size=(7, 7), bias=False)` or `4 * d // heads`. It builds a tree and
- * nothing more: user text is never evaluated as code.
- */
-/** A syntax error at a character offset of the parsed text. */
-class ExpressionError extends Error {
-    offset;
-    hint;
-    constructor(offset, message, hint) {
-        super(message);
-        this.offset = offset;
-        this.hint = hint;
-        this.name = "ExpressionError";
-    }
-}
-const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
-// Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
-const expression_NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
-const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
-const MAX_LENGTH = 10_000;
-const expression_MAX_DEPTH = 64;
-function tokenize(text) {
-    if (text.length > MAX_LENGTH) {
-        throw new ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
-    }
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
-            i++;
-            continue;
-        }
-        expression_NUMBER.lastIndex = i;
-        const number = expression_NUMBER.exec(text);
-        if (number) {
-            tokens.push({ kind: "number", text: number[0], offset: i });
-            i += number[0].length;
-            continue;
-        }
-        NAME.lastIndex = i;
-        const name = NAME.exec(text);
-        if (name) {
-            tokens.push({ kind: "name", text: name[0], offset: i });
-            i += name[0].length;
-            continue;
-        }
-        if (ch === "'" || ch === '"') {
-            const close = text.indexOf(ch, i + 1);
-            if (close < 0)
-                throw new ExpressionError(i, `unterminated string starting here`, `close it with ${ch}`);
-            tokens.push({ kind: "string", text: text.slice(i, close + 1), value: text.slice(i + 1, close), offset: i });
-            i = close + 1;
-            continue;
-        }
-        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
-        if (!op)
-            throw new ExpressionError(i, `unexpected character '${ch}'`);
-        tokens.push({ kind: "op", text: op, offset: i });
-        i += op.length;
-    }
-    tokens.push({ kind: "end", text: "", offset: text.length });
-    return tokens;
-}
-const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
-class Parser {
-    tokens;
-    index = 0;
-    depth = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    get current() {
-        return this.tokens[this.index];
-    }
-    next() {
-        const token = this.current;
-        if (token.kind !== "end")
-            this.index++;
-        return token;
-    }
-    isOp(text) {
-        return this.current.kind === "op" && this.current.text === text;
-    }
-    isWord(text) {
-        return this.current.kind === "name" && this.current.text === text;
-    }
-    expect(text, what) {
-        if (!this.isOp(text)) {
-            // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
-            const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
-            throw new ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${expression_describe(this.current)}`, hint);
-        }
-        return this.next();
-    }
-    finish(result) {
-        if (this.current.kind !== "end") {
-            throw new ExpressionError(this.current.offset, `unexpected ${expression_describe(this.current)} after the end of the expression`);
-        }
-        return result;
-    }
-    expression() {
-        return this.nested(this.current.offset, () => this.or());
-    }
-    /**
-     * Every recursive step of the grammar (parentheses, brackets, calls, unary operators, `not`, `**`)
-     * goes through here, so the tree is never deeper than MAX_DEPTH and no later walk of it can overflow
-     * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
-     */
-    nested(offset, parse) {
-        if (++this.depth > expression_MAX_DEPTH)
-            throw new ExpressionError(offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
-        const result = parse();
-        this.depth--;
-        return result;
-    }
-    or() {
-        let left = this.and();
-        while (this.isWord("or")) {
-            const offset = this.next().offset;
-            left = { kind: "binary", op: "or", left, right: this.and(), offset };
-        }
-        return left;
-    }
-    and() {
-        let left = this.not();
-        while (this.isWord("and")) {
-            const offset = this.next().offset;
-            left = { kind: "binary", op: "and", left, right: this.not(), offset };
-        }
-        return left;
-    }
-    not() {
-        if (this.isWord("not")) {
-            const offset = this.next().offset;
-            return { kind: "unary", op: "not", operand: this.nested(offset, () => this.not()), offset };
-        }
-        return this.comparison();
-    }
-    comparison() {
-        const left = this.sum();
-        if (this.current.kind === "op" && COMPARISONS.has(this.current.text)) {
-            const token = this.next();
-            return { kind: "binary", op: token.text, left, right: this.sum(), offset: token.offset };
-        }
-        return left;
-    }
-    sum() {
-        let left = this.product();
-        while (this.isOp("+") || this.isOp("-")) {
-            const token = this.next();
-            left = { kind: "binary", op: token.text, left, right: this.product(), offset: token.offset };
-        }
-        return left;
-    }
-    product() {
-        let left = this.unary();
-        while (this.isOp("*") || this.isOp("//") || this.isOp("/") || this.isOp("%")) {
-            const token = this.next();
-            left = { kind: "binary", op: token.text, left, right: this.unary(), offset: token.offset };
-        }
-        return left;
-    }
-    unary() {
-        if (this.isOp("-") || this.isOp("+")) {
-            const token = this.next();
-            const operand = this.nested(token.offset, () => this.unary());
-            return { kind: "unary", op: token.text, operand, offset: token.offset };
-        }
-        return this.power();
-    }
-    /** Python's `**`: right-associative, and binding tighter than a unary minus on its left (`-2 ** 2` is -4). */
-    power() {
-        const base = this.primary();
-        if (!this.isOp("**"))
-            return base;
-        const token = this.next();
-        return { kind: "binary", op: "**", left: base, right: this.nested(token.offset, () => this.unary()), offset: token.offset };
-    }
-    primary() {
-        const token = this.current;
-        switch (token.kind) {
-            case "number": {
-                this.next();
-                const isFloat = /[.eE]/.test(token.text);
-                return { kind: "number", value: Number(token.text.replaceAll("_", "")), isFloat, offset: token.offset };
-            }
-            case "string":
-                this.next();
-                return { kind: "string", value: token.value, offset: token.offset };
-            case "name": {
-                this.next();
-                if (token.text === "True" || token.text === "False")
-                    return { kind: "bool", value: token.text === "True", offset: token.offset };
-                if (token.text === "None")
-                    return { kind: "none", offset: token.offset };
-                if (this.isOp("("))
-                    return this.callAfterName(token);
-                return { kind: "name", name: token.text, offset: token.offset };
-            }
-            case "op":
-                if (token.text === "(")
-                    return this.parenthesised();
-                if (token.text === "[")
-                    return this.list();
-                break;
-            case "end":
-                throw new ExpressionError(token.offset, `expression ends where a value was expected`);
-        }
-        throw new ExpressionError(token.offset, `expected a value, found ${expression_describe(token)}`);
-    }
-    parenthesised() {
-        const open = this.next();
-        if (this.isOp(")")) {
-            this.next();
-            return { kind: "tuple", items: [], offset: open.offset };
-        }
-        const first = this.expression();
-        if (this.isOp(")")) {
-            this.next();
-            return first;
-        }
-        const items = [first];
-        while (this.isOp(",")) {
-            this.next();
-            if (this.isOp(")"))
-                break;
-            items.push(this.expression());
-        }
-        this.expect(")", "to close the tuple");
-        return { kind: "tuple", items, offset: open.offset };
-    }
-    list() {
-        const open = this.next();
-        const items = [];
-        while (!this.isOp("]")) {
-            items.push(this.expression());
-            if (!this.isOp(","))
-                break;
-            this.next();
-        }
-        this.expect("]", "to close the list");
-        return { kind: "list", items, offset: open.offset };
-    }
-    callAfterName(nameToken) {
-        this.expect("(", `after '${nameToken.text}'`);
-        const args = [];
-        while (!this.isOp(")")) {
-            const start = this.current;
-            const nextToken = this.tokens[this.index + 1];
-            if (start.kind === "name" && nextToken?.kind === "op" && nextToken.text === "=") {
-                this.index += 2;
-                args.push({ name: start.text, value: this.expression(), offset: start.offset });
-            }
-            else {
-                if (args.some((arg) => arg.name !== undefined)) {
-                    throw new ExpressionError(start.offset, `positional argument follows keyword argument`, `write it as name=value, or move it before the keyword arguments`);
-                }
-                args.push({ value: this.expression(), offset: start.offset });
-            }
-            if (!this.isOp(","))
-                break;
-            this.next();
-        }
-        const close = this.expect(")", `to close the call to ${nameToken.text}`);
-        return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
-    }
-    call(bareNameAllowed = false) {
-        const token = this.current;
-        if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
-            throw new ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${expression_describe(token)}`);
-        }
-        this.next();
-        if (bareNameAllowed && this.current.kind === "end")
-            return { kind: "call", callee: token.text, args: [], offset: token.offset, end: token.offset + token.text.length };
-        if (!this.isOp("(")) {
-            throw new ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
-        }
-        return this.callAfterName(token);
-    }
-}
-function expression_describe(token) {
-    if (token.kind === "end")
-        return "the end of the text";
-    return `'${token.text}'`;
-}
-/** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
-function parseCall(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.call());
-}
-/** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
-function parseCallOrName(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.call(true));
-}
-/** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
-function parseExpression(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.expression());
-}
-
-;// CONCATENATED MODULE: ./src/resolve/scope.ts
-
-
-
-
-/** Parses `text`, turning a syntax error into a SpecError at its position. */
-function parsedAt(positionAt, text, parse) {
-    try {
-        return parse(text);
-    }
-    catch (error) {
-        if (!(error instanceof ExpressionError))
-            throw error;
-        throw new SpecError(positionAt(error.offset), error.message, error.hint);
-    }
-}
-/** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
-function evaluateText(source, path, text, scope, keyword = false) {
-    const positionAt = source.offsetsAt(path);
-    const expr = parsedAt(positionAt, text, parseExpression);
-    return evaluate(expr, scope, positionAt, text, keyword);
-}
-/** Parses and evaluates the constructor call string at `path`. */
-function evaluateCallText(source, path, text, scope, parse = parseCall) {
-    const call = parsedAt(source.offsetsAt(path), text, parse);
-    return evaluateCall(call, scope, source.offsetsAt(path), text);
-}
-const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
-function scope_valueOf(source, path, raw, scope, mode = "value") {
-    if (raw === null || raw === undefined)
-        return { kind: "none" };
-    if (typeof raw === "boolean")
-        return { kind: "bool", value: raw };
-    if (typeof raw === "number") {
-        if (!Number.isInteger(raw))
-            return { kind: "float", value: raw };
-        if (!Number.isSafeInteger(raw))
-            throw new SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
-        return { kind: "int", value: raw };
-    }
-    if (Array.isArray(raw))
-        return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
-    const text = String(raw);
-    if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path))
-        return { kind: "string", value: text };
-    return evaluateText(source, path, text, scope, mode === "keyword");
-}
-/** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
-function integerAt(source, path, raw, scope, what) {
-    const value = scope_valueOf(source, path, raw, scope, "strict");
-    if (value.kind !== "int") {
-        const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
-        throw new SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
-    }
-    if (value.value < 0)
-        throw new SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
-    return value.value;
-}
-
-;// CONCATENATED MODULE: ./src/shapes/types.ts
-const CHECKPOINTING = ["none", "full", "selective"];
-
-;// CONCATENATED MODULE: ./src/memory/recipe.ts
-
-
-
-
-
-
-
-
-
-const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"];
-const where = (position) => `${position.file}:${position.line}:${position.col}`;
-function settingsFromSpec(training) {
-    const settings = {};
-    if (!training)
-        return settings;
-    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
-    if (optimizer)
-        settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
-    if (precision)
-        settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
-    if (gpus)
-        settings.gpus = { value: gpuCount(gpus.value, gpus.position), from: where(gpus.position) };
-    if (zero)
-        settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
-    if (dtype)
-        settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
-    if (batch)
-        settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
-    if (checkpointing)
-        settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
-    return settings;
-}
-function checkpointingMode(text, position) {
-    if (CHECKPOINTING.includes(text))
-        return text;
-    throw new SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
-}
-function batchSize(value, position) {
-    if (value < 1)
-        throw new SpecError(position, `the batch is at least 1, got ${value}`);
-    return value;
-}
-function wholeNumber(text, position, what) {
-    const digits = text.trim();
-    if (!/^\d+$/.test(digits))
-        throw new SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
-    const value = Number(digits);
-    // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
-    if (!Number.isSafeInteger(value))
-        throw new SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
-    return value;
-}
-/**
- * Settings given as text, such as command-line flags or action inputs. Errors are SpecErrors
- * whose file is the option's label (`--optimizer`), for the caller to print as it prints flags.
- */
-function settingsFromOptions(values, label) {
-    const settings = {};
-    for (const option of TRAINING_OPTIONS) {
-        const text = values[option];
-        if (text === undefined)
-            continue;
-        const from = label(option);
-        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
-        const position = positionAt(0);
-        switch (option) {
-            case "optimizer":
-                settings.optimizer = { value: bindOptimizer(evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
-                break;
-            case "precision":
-                settings.precision = { value: findPrecision(text, position), from };
-                break;
-            case "gpus":
-                settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from };
-                break;
-            case "zero":
-                settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
-                break;
-            case "dtype":
-                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position }), from };
-                break;
-            case "batch":
-                settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
-                break;
-            case "checkpointing":
-                settings.checkpointing = { value: checkpointingMode(text, position), from };
-                break;
-        }
-    }
-    return settings;
-}
-/** Whether any setting is made: memory is reported only for a recipe someone asked for. */
-function setsTraining(settings) {
-    return TRAINING_OPTIONS.some((option) => settings[option] !== undefined);
-}
-/** The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one GPU. */
-function trainingRecipe(spec, overrides) {
+function budgetFor(budget, report, baseModel) {
+    const own = budget.models.find((entry) => entry.key === report.file) ??
+        budget.models.find((entry) => entry.key === report.model) ??
+        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
+    const defaults = budget.defaults;
+    if (!own)
+        return undefined;
+    if (!defaults)
+        return own;
     return {
-        optimizer: overrides.optimizer ?? spec.optimizer,
-        dtype: overrides.dtype ?? spec.dtype,
-        precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
-        gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
-        zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
-        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
-        checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
+        ...own,
+        limits: { ...defaults.limits, ...own.limits },
+        growth: { ...defaults.growth, ...own.growth },
+        modules: [...defaults.modules, ...own.modules],
     };
 }
-
-;// CONCATENATED MODULE: ./src/memory/index.ts
-/**
- * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
- * optimizer state and master weights of a counted model under a training recipe (optimizer,
- * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
- */
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/resolve/paths.ts
-function formatSegment(segment) {
-    if (typeof segment !== "object")
-        return String(segment);
-    return segment.from === segment.to ? String(segment.from) : `[${segment.from}-${segment.to}]`;
+/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
+function moduleTotals(report, glob) {
+    const matches = moduleGlob(glob);
+    const selected = report.layers.filter((layer) => matches(layer.path));
+    return {
+        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
+        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
+    };
 }
-function formatPath(segments) {
-    return segments.map(formatSegment).join(".");
+/** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
+function evaluateBudget(entry, head, base, failOn) {
+    const exceeded = failOn === "never" ? "warn" : "fail";
+    const overgrown = failOn === "growth" ? "fail" : "warn";
+    const figures = quantitiesOf(head);
+    const limitRow = (label, metric, limit, actual) => ({
+        label,
+        metric,
+        limit,
+        ...(actual === undefined ? {} : { actual }),
+        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
+    });
+    const limits = LIMITED_METRICS.flatMap((metric) => {
+        const limit = entry.limits[metric];
+        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
+    });
+    for (const module of entry.modules) {
+        const totals = moduleTotals(head, module.glob);
+        if (module.params)
+            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
+        if (module.trainable)
+            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
+    }
+    const growth = [];
+    if (base) {
+        const before = quantitiesOf(base);
+        for (const metric of GROWTH_METRICS) {
+            const allowance = entry.growth[metric];
+            const baseValue = before[metric];
+            const headValue = figures[metric];
+            if (!allowance || baseValue === undefined || headValue === undefined)
+                continue;
+            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
+            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
+        }
+    }
+    return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
 }
-/** How many module instances a path stands for: the product of its index runs. */
-function instanceCount(segments) {
-    return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
-}
-/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry's path stands for. */
-function instancePaths(path) {
-    return path.split(".").reduce((prefixes, segment) => {
-        const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
-        const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
-        return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
-    }, [""]);
-}
-/** How many of a layer entry's instances `tokens` name, or 0 when the entry's path does not begin them. */
-function instancesNamed(segments, tokens) {
-    let instances = 1;
-    const matches = segments.every((segment, i) => {
-        const token = tokens[i];
-        // `*` is any one child: every instance of a repeat, or any child of a plain Sequential.
-        if (token === "*") {
-            if (typeof segment === "object")
-                instances *= segment.to - segment.from + 1;
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git/repository.ts
+
+
+
+
+/** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
+const MAX_LINKS = 40;
+/** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
+class GitRepository {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    git(args, input) {
+        return (0,external_node_child_process_namespaceObject.execFileSync)("git", args, { cwd: this.cwd, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+    }
+    hasCommit(sha) {
+        try {
+            this.git(["cat-file", "-e", `${sha}^{commit}`]);
             return true;
         }
-        if (typeof segment === "string")
-            return token === segment;
-        if (typeof segment === "number")
-            return token === String(segment);
-        return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
-    });
-    return matches ? instances : 0;
-}
-
-;// CONCATENATED MODULE: ./src/resolve/topology.ts
-
-
-
-
-const MERGES = ["add", "concat", "multiply"];
-const TOPOLOGY_KEYS = ["forward", "residual", "branches"];
-const CHILD = /^[A-Za-z0-9_]+$/;
-function step(source, path, raw, scope) {
-    const text = String(raw).trim();
-    if (CHILD.test(text))
-        return { kind: "child", name: text, position: source.at(path) };
-    return { kind: "op", call: evaluateCallText(source, path, text, scope, parseCallOrName) };
-}
-function steps(source, path, raw, scope) {
-    return raw.map((item, index) => step(source, [...path, index], item, scope));
-}
-function merge(source, path, raw) {
-    if (MERGES.includes(raw))
-        return raw;
-    throw new SpecError(source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
-}
-/** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
-function topologyOf(source, path, body, scope) {
-    const topology = {};
-    if (body.forward !== undefined)
-        topology.forward = steps(source, [...path, "forward"], body.forward, scope);
-    const residual = body.residual;
-    if (residual !== undefined) {
-        const at = [...path, "residual"];
-        if (typeof residual === "string") {
-            topology.residual = { merge: merge(source, at, residual), then: [], position: source.at(at) };
-        }
-        else {
-            const spec = residual;
-            const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
-            if (applies)
-                topology.residual = {
-                    merge: spec.merge === undefined ? "add" : merge(source, [...at, "merge"], spec.merge),
-                    ...(spec.shortcut === undefined ? {} : { shortcut: step(source, [...at, "shortcut"], spec.shortcut, scope) }),
-                    then: spec.then === undefined ? [] : steps(source, [...at, "then"], spec.then, scope),
-                    position: source.at(at),
-                };
+        catch {
+            return false;
         }
     }
-    if (body.branches !== undefined)
-        topology.branches = { merge: merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
-    if (topology.residual && topology.branches) {
-        throw new SpecError(source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
-    }
-    return topology;
-}
-/** A block's own topology with the keys its `use:` entry sets on top. */
-function overlay(base, top) {
-    return { ...base, ...top };
-}
-
-;// CONCATENATED MODULE: ./src/resolve/layers.ts
-
-
-
-
-
-
-/** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
-const KINDS = ["type", "layer", "layers", "use", "include"];
-const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
-/** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
-function includedPath(source, included, path) {
-    if (external_node_path_namespaceObject.posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
-        throw new SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
-    }
-    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), included);
-}
-function isMapping(value) {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-/**
- * A mapping with one of the KINDS keys is a layer body, except a one-key mapping whose value is
- * itself a mapping: no body has that shape, so it is a child named after a keyword, as Hugging
- * Face's `encoder.layer` and `model.layers` are (`- layers: {repeat: 32, layers: [...]}`).
- */
-function isBody(value) {
-    if (!isMapping(value) || !KINDS.some((kind) => kind in value))
-        return false;
-    const keys = Object.keys(value);
-    return !(keys.length === 1 && isMapping(value[keys[0]]));
-}
-/** A call string written as a mapping: `{type: Embedding, num_embeddings: 50257, ...}`. */
-function mappingCall(source, path, body, scope) {
-    const args = [];
-    const shown = [];
-    for (const [name, raw] of Object.entries(body)) {
-        if (name === "type" || OPTIONS.has(name))
-            continue;
-        args.push({ name, value: scope_valueOf(source, [...path, name], raw, scope, "keyword"), position: source.keyAt([...path, name]) });
-        shown.push(`${name}=${Array.isArray(raw) ? `(${raw.join(", ")})` : String(raw)}`);
-    }
-    const type = String(body.type);
-    return { type, args, position: source.at([...path, "type"]), text: `${type}(${shown.join(", ")})` };
-}
-function kindOf(source, path, body) {
-    const kinds = KINDS.filter((kind) => kind in body);
-    if (kinds.length !== 1) {
-        throw new SpecError(source.keyAt([...path, kinds[1]]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
-    }
-    return kinds[0];
-}
-function blockScope(source, path, body, block, callerScope) {
-    const given = (body.with ?? {});
-    for (const name of Object.keys(given)) {
-        if (!(name in block.params)) {
-            const suggestion = didYouMean(name, Object.keys(block.params));
-            const known = Object.keys(block.params);
-            throw new SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
-        }
-    }
-    const scope = new Map(block.scope);
-    for (const [name, fallback] of Object.entries(block.params)) {
-        if (name in given) {
-            scope.set(name, scope_valueOf(source, [...path, "with", name], given[name], callerScope));
-        }
-        else if (fallback === null) {
-            throw new SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
-        }
-        else {
-            scope.set(name, scope_valueOf(block.source, [...block.path, "params", name], fallback, scope));
-        }
-    }
-    return scope;
-}
-/** The tensors of a layer entry at `segments` that `frozen:` lists name; a path may not name some instances of a run only. */
-function frozenTensors(paths, segments) {
-    const found = [];
-    for (const path of paths) {
-        const below = segments.slice(path.depth);
-        // As long as the path: a bare Parameter entry's one tensor.
-        if (below.length > path.tokens.length)
-            continue;
-        const instances = instancesNamed(below, path.tokens);
-        if (instances === 0)
-            continue;
-        const all = instanceCount(below);
-        if (instances !== all) {
-            throw new SpecError(path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
-        }
-        path.matched = true;
-        found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
-    }
-    return found;
-}
-/** A module's `frozen:` list once its layers are resolved: each item must have named a layer below it. */
-function checkFrozenMatched(paths, segments) {
-    const unmatched = paths.find((path) => !path.matched);
-    if (!unmatched)
-        return;
-    throw new SpecError(unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
-}
-function checkCycle(expanding, key, position, what) {
-    if (expanding.includes(key)) {
-        throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
-    }
-}
-/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
-function resolveList(walker, items, listPath, context, multiplier) {
-    const children = [];
-    const { source, scope } = context;
-    const names = new Map();
-    const runs = [];
-    let nextIndex = 0;
-    const duplicate = (name, position, earlier) => {
-        throw new SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
-    };
-    // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
-    const claimName = (name, position) => {
-        const earlier = names.get(name) ?? runs.find((run) => /^\d+$/.test(name) && Number(name) >= run.from && Number(name) <= run.to)?.position;
-        if (earlier)
-            duplicate(name, position, earlier);
-        names.set(name, position);
-    };
-    const claimRun = (from, to, position) => {
-        for (const [name, earlier] of names)
-            if (/^\d+$/.test(name) && Number(name) >= from && Number(name) <= to)
-                duplicate(name, position, earlier);
-        runs.push({ from, to, position });
-    };
-    items.forEach((item, index) => {
-        const itemPath = [...listPath, index];
-        let name;
-        let bodyPath = itemPath;
-        let raw = item;
-        if (typeof item === "object" && item !== null && !isBody(item)) {
-            name = Object.keys(item)[0];
-            bodyPath = [...itemPath, name];
-            raw = item[name];
-        }
-        const body = typeof raw === "string" ? { layer: raw } : raw;
-        const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
-        const childName = name ?? String(nextIndex);
-        const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
-        if (body.if !== undefined) {
-            const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
-            if (!isTrue(condition, source.at([...bodyPath, "if"])))
-                return;
-        }
-        const repeated = body.repeat !== undefined;
-        const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
-        if (body.with !== undefined && kind !== "use" && kind !== "include") {
-            throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
-        }
-        let own;
-        if (name !== undefined) {
-            claimName(name, position);
-            own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
-        }
-        else {
-            claimRun(nextIndex, nextIndex + repeat - 1, position);
-            own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
-            nextIndex += repeat;
-        }
-        if (repeat === 0)
+    /** Shallow checkouts (actions/checkout's default depth 1) lack the base commit: fetch just that one. */
+    ensureCommit(sha) {
+        if (this.hasCommit(sha))
             return;
-        const segments = [...context.prefix, ...own];
-        const frozen = context.frozen || body.frozen === true;
-        const frozenList = Array.isArray(body.frozen)
-            ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
-            : [];
-        const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-        const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
-        const count = multiplier * instanceCount(own);
-        if (!Number.isSafeInteger(count))
-            throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
-        if (kind === "type" || kind === "layer") {
-            const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
-            children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
-            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
-            return;
-        }
-        const inner = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
-        const ownTopology = topologyOf(source, bodyPath, body, scope);
-        const module = (nodes, topology) => {
-            checkFrozenMatched(frozenList, segments);
-            children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+        this.git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha]);
+        if (!this.hasCommit(sha))
+            throw new Error(`commit ${sha} is not available even after fetching it from origin`);
+    }
+    /** Files tracked at a commit. */
+    filesAt(sha) {
+        return this.git(["ls-tree", "-r", "--name-only", "-z", sha]).split("\0").filter(Boolean);
+    }
+    /** Files in the work tree that git does not ignore, tracked or not. */
+    workingFiles() {
+        return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
+    }
+    /**
+     * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
+     * regular file no larger than a spec may be is read: a folder or a submodule at that path is
+     * refused, and a symbolic link is followed only while it stays inside the repository, as the
+     * working tree's reader does.
+     */
+    readerAt(sha) {
+        const read = (file, path, links) => {
+            if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
+                throw new FileAccessError(file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
+            }
+            let listing;
+            try {
+                listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
+            }
+            catch {
+                // git refuses a path outside the repository.
+                listing = "";
+            }
+            // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
+            const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
+            if (entry === undefined)
+                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+            const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
+            if (type !== "blob")
+                throw new FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+            if (mode === "120000") {
+                const target = this.git(["show", `${sha}:${path}`]);
+                if (links >= MAX_LINKS)
+                    throw new FileAccessError(file, "is a loop of symbolic links", "give the path of a regular file");
+                return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
+            }
+            if (Number(size) > YAML_MAX_BYTES) {
+                throw new FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+            }
+            return this.git(["show", `${sha}:${path}`]);
         };
-        if (kind === "layers") {
-            module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
-            return;
-        }
-        if (kind === "use") {
-            const blockName = String(body.use);
-            const block = context.blocks.get(blockName);
-            if (!block) {
-                throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
-            }
-            checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
-            const boundScope = blockScope(source, bodyPath, body, block, scope);
-            const blockContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
-            // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
-            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
-            return;
-        }
-        const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
-        const overrides = new Map();
-        for (const [key, value] of Object.entries((body.with ?? {})))
-            overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
-        const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
-        if (!included.data.layers) {
-            throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
-        }
-        const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-        module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
-    });
-    return children;
-}
-
-;// CONCATENATED MODULE: ./src/resolve/input.ts
-
-
-/** The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, or `{tokens: 2048}`. */
-function resolveInput(source, input, scope) {
-    if (input === undefined)
-        return undefined;
-    const position = source.at(["input"]);
-    const positive = (path, raw, what) => {
-        const value = integerAt(source, path, raw, scope, what);
-        if (value < 1)
-            throw new SpecError(source.at(path), `${what} must be positive, got ${value}`);
-        return value;
-    };
-    if (Array.isArray(input))
-        return { value: { kind: "tensor", shape: input.map((size, index) => positive(["input", index], size, "an input size")) }, position };
-    return { value: { kind: "tokens", length: positive(["input", "tokens"], input.tokens, "the sequence length") }, position };
-}
-
-;// CONCATENATED MODULE: ./src/resolve/ties.ts
-
-const pathNode = () => ({ named: new Map(), runs: [] });
-function pathTree(layers) {
-    const root = pathNode();
-    layers.forEach((layer, index) => {
-        let node = root;
-        for (const segment of layer.segments) {
-            if (typeof segment === "object") {
-                let run = node.runs.find((candidate) => candidate.from === segment.from && candidate.to === segment.to);
-                if (!run)
-                    node.runs.push((run = { ...segment, node: pathNode() }));
-                node = run.node;
-                continue;
-            }
-            const key = String(segment);
-            if (!node.named.has(key))
-                node.named.set(key, pathNode());
-            node = node.named.get(key);
-        }
-        node.layer = index;
-    });
-    return root;
-}
-/** Every entry whose path begins `tokens`: `*` is any one child (every instance of a run), a number one instance of a run. */
-function matches(node, tokens, depth, instances, found) {
-    if (node.layer !== undefined)
-        found.push({ layer: node.layer, depth, instances });
-    if (depth === tokens.length)
-        return;
-    const token = tokens[depth];
-    if (token === "*") {
-        for (const child of node.named.values())
-            matches(child, tokens, depth + 1, instances, found);
-        for (const run of node.runs)
-            matches(run.node, tokens, depth + 1, instances * (run.to - run.from + 1), found);
-        return;
+        return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
     }
-    const child = node.named.get(token);
-    if (child)
-        matches(child, tokens, depth + 1, instances, found);
-    if (!/^\d+$/.test(token))
-        return;
-    for (const run of node.runs)
-        if (Number(token) >= run.from && Number(token) <= run.to)
-            matches(run.node, tokens, depth + 1, instances, found);
-}
-/**
- * Matches `h.3.attn.c_proj.weight`, `h.*.c_fc.weight` or `blocks.*.weight` against the layer entries: the layer
- * path comes first, the rest is the tensor's name inside the layer. A path without `*` names its longest match;
- * with `*`, every entry it matches, as `glob` references: an entry that lacks the tensor is passed over then.
- */
-function findTensors(tree, text, position) {
-    const tokens = text.split(".");
-    const glob = tokens.includes("*");
-    const found = [];
-    matches(tree, tokens, 0, 1, found);
-    const chosen = glob ? found.sort((a, b) => a.layer - b.layer) : found.sort((a, b) => b.depth - a.depth).slice(0, 1);
-    return chosen.map(({ layer, depth, instances }) => ({ layer, tensor: tokens.slice(depth).join("."), instances, text, position, ...(glob ? { glob } : {}) }));
-}
-/** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
-const tensorKey = (reference) => `${reference.layer}:${reference.tensor}`;
-const SHOWN_LINKS = 6;
-/** `a → b → c → a`, or for a long cycle its first and last links around the number left out. */
-function cycleText(links) {
-    const shown = links.length <= SHOWN_LINKS ? links : [...links.slice(0, SHOWN_LINKS / 2), `… ${links.length - SHOWN_LINKS} more …`, ...links.slice(-SHOWN_LINKS / 2)];
-    return [...shown, links[0]].join(" → ");
-}
-/**
- * Refuses a tie of a tensor to itself, and a tie that closes a cycle (a.weight: b.weight, b.weight: a.weight):
- * every key has one value, so following the values from any key must end at a tensor that is no key.
- * Each tensor is walked once: a walk stops at a tensor an earlier walk finished.
- */
-function checkChains(ties) {
-    const tieOf = new Map(ties.map((tie) => [tensorKey(tie.parameter), tie]));
-    const finished = new Set();
-    for (const tie of ties) {
-        if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
-            throw new SpecError(tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
-        }
+    /** The commit a branch, tag or SHA names. */
+    resolveRef(ref) {
+        return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
     }
-    for (const start of ties) {
-        const walk = [];
-        const onWalk = new Set();
-        for (let step = start; step && !finished.has(tensorKey(step.parameter)); step = tieOf.get(tensorKey(step.owner))) {
-            const key = tensorKey(step.parameter);
-            if (onWalk.has(key)) {
-                const cycle = walk.slice(walk.findIndex((earlier) => tensorKey(earlier.parameter) === key));
-                const closing = cycle.at(-1);
-                throw new SpecError(closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
-            }
-            onWalk.add(key);
-            walk.push(step);
-        }
-        for (const key of onWalk)
-            finished.add(key);
-    }
-}
-/** Resolves `tie:` paths to layer entries; tensor names and shapes are checked once layers are counted. */
-function resolveTies(layers, tie, source) {
-    const tree = pathTree(layers);
-    const ties = Object.entries(tie ?? {}).flatMap(([parameterText, ownerText]) => {
-        const parameterPosition = source.keyAt(["tie", parameterText]);
-        const ownerPosition = source.at(["tie", parameterText]);
-        const parameters = findTensors(tree, parameterText, parameterPosition);
-        const owners = findTensors(tree, ownerText, ownerPosition);
-        if (parameters.length === 0)
-            throw new SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
-        if (owners.length === 0)
-            throw new SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
-        const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
-        if (ownerTensors !== 1) {
-            throw new SpecError(ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
-        }
-        const owner = { ...owners[0], glob: false };
-        return parameters.map((parameter) => {
-            const entry = layers[parameter.layer];
-            if (parameter.instances !== entry.count) {
-                throw new SpecError(parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
-            }
-            return { parameter, owner };
-        });
-    });
-    checkChains(ties);
-    return ties;
-}
-
-;// CONCATENATED MODULE: ./src/resolve/training.ts
-
-
-/** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
-function resolveTraining(source, training, scope) {
-    if (training === undefined)
-        return undefined;
-    const at = (key) => source.at(["training", key]);
-    const resolved = {};
-    if (training.optimizer !== undefined)
-        resolved.optimizer = evaluateCallText(source, ["training", "optimizer"], training.optimizer, scope, parseCallOrName);
-    if (training.precision !== undefined)
-        resolved.precision = { value: training.precision, position: at("precision") };
-    if (training.gpus !== undefined)
-        resolved.gpus = { value: integerAt(source, ["training", "gpus"], training.gpus, scope, "gpus"), position: at("gpus") };
-    if (training.zero !== undefined)
-        resolved.zero = { value: training.zero, position: at("zero") };
-    if (training.batch !== undefined)
-        resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
-    if (training.checkpointing !== undefined)
-        resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
-    if (training.dtype !== undefined)
-        resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
-    return resolved;
-}
-
-;// CONCATENATED MODULE: ./src/resolve/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const MAX_INCLUDE_DEPTH = 16;
-/** Parses and validates each file once, however often it is included. */
-function fileLoader(readFile, spec) {
-    const cache = new Map();
-    return (file, includedAt) => {
-        const cached = cache.get(file);
-        if (cached)
-            return cached;
-        let text;
+    /** The commit before `sha`, for push events; undefined for a root commit. */
+    parentOf(sha) {
         try {
-            text = includedAt ? readFile(file, { spec }) : readFile(file);
+            return this.git(["rev-parse", "--verify", "--quiet", `${sha}^`]).trim() || undefined;
         }
-        catch (error) {
-            if (!includedAt)
-                throw error;
-            // Only the file's name and what is wrong with it: never its content, which may be anyone's.
-            if (error instanceof FileAccessError)
-                throw new SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
-            const code = error.code;
-            if (code === "ENOENT")
-                throw new SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
-            throw new SpecError(includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
-        }
-        const source = parseYaml(text, file);
-        validateSpec(source);
-        const loaded = { source, data: source.data };
-        cache.set(file, loaded);
-        return loaded;
-    };
-}
-/** Equal values, whatever their provenance (a float from `/`, where a bare word was written). */
-function sameValue(a, b) {
-    const provenance = new Set(["fromDivision", "position", "suggestion"]);
-    const text = (value) => JSON.stringify(value, (key, item) => (provenance.has(key) ? undefined : item));
-    return text(a) === text(b);
-}
-function samePosition(a, b) {
-    return a.file === b.file && a.line === b.line && a.col === b.col;
-}
-/**
- * A variable defined twice with different values across a top-level include: the included file's
- * blocks and vars would keep one value while the rest of the model used the other, so it is refused.
- */
-function conflictingVariable(name, here, there, value, other) {
-    const where = `${there.file}:${there.line}:${there.col}`;
-    return new SpecError(here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
-}
-/** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
-function resolveSpec(file, readFile) {
-    const load = fileLoader(readFile, file);
-    /** A file's variables and blocks, after those of the files it includes. */
-    const scopeOf = (loaded, expanding, overrides) => {
-        const { source, data } = loaded;
-        const scope = new Map();
-        /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
-        const origins = new Map();
-        const blocks = new Map();
-        const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
-        includes.forEach((included, index) => {
-            const path = typeof data.include === "string" ? ["include"] : ["include", index];
-            const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
-            for (const [name, value] of inner.scope) {
-                const here = inner.origins.get(name);
-                const earlier = origins.get(name);
-                if (earlier && !sameValue(scope.get(name), value) && !samePosition(earlier, here))
-                    throw conflictingVariable(name, here, earlier, value, scope.get(name));
-                scope.set(name, value);
-                origins.set(name, here);
-            }
-            for (const [name, block] of inner.blocks) {
-                // One file included along two paths defines its blocks once.
-                if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
-                    throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
-                blocks.set(name, block);
-            }
-        });
-        for (const name of overrides.keys()) {
-            if (!(name in (data.vars ?? {})))
-                throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
-        }
-        for (const [name, raw] of Object.entries(data.vars ?? {})) {
-            const value = overrides.get(name) ?? scope_valueOf(source, ["vars", name], raw, scope);
-            const here = source.keyAt(["vars", name]);
-            const included = origins.get(name);
-            if (included && !sameValue(scope.get(name), value))
-                throw conflictingVariable(name, here, included, value, scope.get(name));
-            scope.set(name, value);
-            origins.set(name, here);
-        }
-        for (const [name, block] of Object.entries(data.blocks ?? {})) {
-            if (blocks.has(name))
-                throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
-        }
-        return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
-    };
-    const loadInclude = (included, position, expanding, overrides) => {
-        const key = `file ${included}`;
-        if (expanding.includes(key)) {
-            throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
-        }
-        if (expanding.length >= MAX_INCLUDE_DEPTH)
-            throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
-        return scopeOf(load(included, position), [...expanding, key], overrides);
-    };
-    const root = scopeOf(load(file), [`file ${file}`], new Map());
-    if (!root.data.layers) {
-        throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
-    }
-    const walker = { loadInclude, out: [] };
-    const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
-    const input = resolveInput(root.source, root.data.input, root.scope);
-    return {
-        model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
-        file,
-        layers: walker.out,
-        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
-        ...(input ? { input } : {}),
-        ties: resolveTies(walker.out, root.data.tie, root.source),
-        training: resolveTraining(root.source, root.data.training, root.scope),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shapes/ops.ts
-
-
-
-/** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
-const FUNCTIONAL = {
-    adaptive_avg_pool1d: "AdaptiveAvgPool1d",
-    adaptive_avg_pool2d: "AdaptiveAvgPool2d",
-    adaptive_max_pool2d: "AdaptiveMaxPool2d",
-    avg_pool2d: "AvgPool2d",
-    max_pool2d: "MaxPool2d",
-    dropout: "Dropout",
-    relu: "ReLU",
-    relu6: "ReLU6",
-    gelu: "GELU",
-    silu: "SiLU",
-    sigmoid: "Sigmoid",
-    hardswish: "Hardswish",
-    hardsigmoid: "Hardsigmoid",
-    softmax: "Softmax",
-    log_softmax: "LogSoftmax",
-    tanh: "Tanh",
-};
-/** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
-function isOpName(name) {
-    return name in FUNCTIONAL || name in OPS;
-}
-const shapeText = (shape) => `[${shape.join(", ")}]`;
-/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
-function broadcast(a, b) {
-    const rank = Math.max(a.length, b.length);
-    const out = [];
-    for (let d = 0; d < rank; d++) {
-        const x = a[a.length - rank + d] ?? 1;
-        const y = b[b.length - rank + d] ?? 1;
-        if (x !== y && x !== 1 && y !== 1)
+        catch {
             return undefined;
-        out.push(Math.max(x, y));
-    }
-    return out;
-}
-/**
- * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
- * product keeps tensors for backward: each factor, for the other's gradient.
- */
-function ops_merge(evaluator, how, left, right, position, segments) {
-    const path = formatPath(segments) || "the model";
-    const fail = () => {
-        throw new SpecError(position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
-    };
-    let shape;
-    if (how === "concat") {
-        const rest = (tensor) => [tensor.shape[0], ...tensor.shape.slice(2)].join();
-        if (left.shape.length !== right.shape.length || rest(left) !== rest(right))
-            fail();
-        shape = left.shape.map((size, d) => (d === 1 ? size + right.shape[1] : size));
-    }
-    else {
-        shape = broadcast(left.shape, right.shape) ?? fail();
-    }
-    const output = evaluator.fresh(shape, `${path} (${how})`);
-    const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
-    evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
-    return output;
-}
-const ops_arg = (name, type, value) => (value === undefined ? { name, type } : { name, type, default: value });
-const CHILDREN = [{ name: "children", type: "string", variadic: true }];
-/** The ops that are not modules, with their arguments as Python names them. */
-const OPS = {
-    flatten: [ops_arg("start_dim", "int", 0), ops_arg("end_dim", "int", -1)],
-    transpose: [ops_arg("dim0", "int"), ops_arg("dim1", "int")],
-    select: [ops_arg("dim", "int"), ops_arg("index", "int")],
-    mean: [ops_arg("dim", "int")],
-    add: [ops_arg("parameter", "string")],
-    cat_token: [ops_arg("parameter", "string")],
-    residual: CHILDREN,
-    attention: [ops_arg("q", "string"), ops_arg("k", "string", null), ops_arg("v", "string", null), ops_arg("heads", "int"), ops_arg("kv_heads", "int", null), ops_arg("causal", "bool", false), ops_arg("dropout", "float", 0)],
-    gated: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
-};
-/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
-function runOp(evaluator, module, call, x, segments) {
-    const name = call.type;
-    const producer = `${x.producer} → ${call.text}`;
-    const fail = (expects) => {
-        throw new SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
-    };
-    const moduleType = FUNCTIONAL[name];
-    if (moduleType) {
-        const definition = findLayer({ ...call, type: moduleType });
-        const args = bindArguments(definition, call, findLayer);
-        definition.tensors(args);
-        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
-        return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
-    }
-    if (!(name in OPS)) {
-        throw new SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
-    }
-    const args = bindArguments({ type: name, signature: OPS[name] }, call, findLayer);
-    const rank = x.shape.length;
-    const dim = (argument) => {
-        const value = args.int(argument);
-        if (value < -rank || value >= rank)
-            fail(`a dimension ${value} (of ${rank})`);
-        return value < 0 ? value + rank : value;
-    };
-    const view = (shape) => ({ ...x, shape, producer });
-    const child = (argument) => evaluator.childAt(module, args.string(argument), args.position(argument));
-    const parameterShape = (argument) => {
-        const node = child(argument);
-        const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
-        if (!tensor)
-            throw new SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
-        return tensor.shape;
-    };
-    const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
-        const output = evaluator.fresh(shape, producer);
-        const kept = evaluator.keep(saves, x, output);
-        evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
-        return output;
-    };
-    switch (name) {
-        case "flatten": {
-            const [start, end] = [dim("start_dim"), dim("end_dim")];
-            if (end < start)
-                fail(`end_dim after start_dim`);
-            return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-        }
-        case "transpose": {
-            const [a, b] = [dim("dim0"), dim("dim1")];
-            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
-        }
-        case "select": {
-            const d = dim("dim");
-            const index = args.int("index");
-            if (index >= x.shape[d] || index < -x.shape[d])
-                fail(`an index ${index} within dimension ${d}`);
-            return view(x.shape.filter((_, position) => position !== d));
-        }
-        case "mean": {
-            const d = dim("dim");
-            return created(x.shape.filter((_, position) => position !== d));
-        }
-        case "add": {
-            const node = child("parameter");
-            // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
-            const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
-            const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
-            return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
-        }
-        case "residual": {
-            const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
-            return { ...ops_merge(evaluator, "add", y, x, call.position, segments), producer };
-        }
-        case "cat_token": {
-            const token = parameterShape("parameter");
-            if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
-                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
-            return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
-        }
-        case "attention":
-            return attention(evaluator, args, x, segments, { fail, child, created });
-        case "gated": {
-            const gate = evaluator.runNode(child("gate"), x, segments);
-            const up = evaluator.runNode(child("up"), x, segments);
-            const activated = evaluator.runNode(child("act"), gate, segments);
-            const product = ops_merge(evaluator, "multiply", activated, up, call.position, segments);
-            return { ...product, producer };
         }
     }
-}
-/**
- * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
- * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
- * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
- */
-function attention(evaluator, args, x, segments, { fail, child, created }) {
-    const packed = args.isNone("k") && args.isNone("v");
-    const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
-    // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
-    const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0], shape: projected[0].shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected);
-    const heads = args.int("heads");
-    const kvHeads = args.optionalInt("kv_heads") ?? heads;
-    if (q.shape.length !== 3)
-        fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
-    const [batch, sequence, width] = q.shape;
-    const headDim = width / heads;
-    if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
-        args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
-    for (const tensor of [k, v]) {
-        if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
-            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
-        }
-    }
-    const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-    const keep = (tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
-    const factors = keep(q) + keep(k) + keep(v);
-    return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
-}
-
-;// CONCATENATED MODULE: ./src/shapes/index.ts
-/**
- * Shape inference over the spec's module tree: every layer's output shape by PyTorch's rules,
- * MACs, and the bytes autograd keeps for backward in a training step, with checkpointing.
- */
-
-
-
-
-
-
-const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
-class Inference {
-    model;
-    options;
-    nextStorage = 0;
-    kept = new Set();
-    described = new Map();
-    calls = [];
-    blocks = [];
-    bytes = 0;
-    attentionBytes = 0;
-    repeatDepth = 0;
-    constructor(model, options) {
-        this.model = model;
-        this.options = options;
-    }
-    fresh(shape, producer, elementBytes = this.options.activationBytes) {
-        return { shape, storage: this.nextStorage++, elementBytes, producer };
-    }
-    bytesOf(tensor) {
-        return numel(tensor.shape) * tensor.elementBytes;
-    }
-    /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
-    keep(saves, input, output) {
-        let bytes = 0;
-        let attention = 0;
-        for (const saved of saves) {
-            if (typeof saved === "object") {
-                const added = saved.elements * (saved.dtype === "activation" ? this.options.activationBytes : FIXED_BYTES[saved.dtype]);
-                bytes += added;
-                if (saved.attention)
-                    attention += added;
-                continue;
-            }
-            const tensor = saved === "input" ? input : output;
-            if (this.kept.has(tensor.storage))
-                continue;
-            this.kept.add(tensor.storage);
-            bytes += this.bytesOf(tensor);
-        }
-        this.bytes += bytes;
-        this.attentionBytes += attention;
-        return { bytes, attention };
-    }
-    record(call) {
-        this.calls.push({ ...call, instances: 1 });
-    }
-    describe(index) {
-        let described = this.described.get(index);
-        if (!described)
-            this.described.set(index, (described = describeLayer(this.model.layers[index].call)));
-        return described;
-    }
-    /** Runs every instance of a child, one after another; see the README's "symbolic repeat". */
-    runNode(node, x, prefix) {
-        const run = node.own.findIndex((segment) => typeof segment === "object");
-        if (run < 0)
-            return this.runInstance(node, x, [...prefix, ...node.own]);
-        const { from, to } = node.own[run];
-        const at = (index) => [...prefix, ...node.own.map((segment, position) => (position === run ? index : segment))];
-        const outermost = node.kind === "module" && this.repeatDepth === 0;
-        let y = x;
-        for (let i = 0; i < node.instances; i++) {
-            const [callsBefore, bytesBefore, attentionBefore] = [this.calls.length, this.bytes, this.attentionBytes];
-            const input = y;
-            if (node.kind === "module")
-                this.repeatDepth++;
-            y = this.runInstance(node, input, at(from + i));
-            if (node.kind === "module")
-                this.repeatDepth--;
-            const bytes = this.bytes - bytesBefore;
-            if (outermost)
-                this.blocks.push({ bytes, inputBytes: this.bytesOf(input), instances: 1 });
-            const remaining = node.instances - 1 - i;
-            // From the second instance on, an instance that keeps its shape is the steady state: the rest repeat its figures.
-            if (remaining > 0 && i >= 1 && sameShape(input.shape, y.shape)) {
-                const depth = prefix.length + run;
-                for (const call of this.calls.slice(callsBefore)) {
-                    const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
-                    const times = (value) => checked(value * remaining, node.position, "a figure of the repeated instances");
-                    this.calls.push({ ...call, segments, instances: call.instances * remaining, macs: times(call.macs), attentionMacs: times(call.attentionMacs), savedBytes: times(call.savedBytes), attentionBytes: times(call.attentionBytes) });
-                }
-                this.bytes += bytes * remaining;
-                this.attentionBytes += (this.attentionBytes - attentionBefore) * remaining;
-                if (outermost)
-                    this.blocks.push({ bytes, inputBytes: this.bytesOf(y), instances: remaining });
-                return y;
-            }
-        }
-        return y;
-    }
-    runInstance(node, x, segments) {
-        return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
-    }
-    callLeaf(node, x, segments) {
-        const layer = this.model.layers[node.layer];
-        const { definition, args } = this.describe(node.layer);
-        const path = formatPath(segments);
-        if (!definition.forward) {
-            throw new SpecError(layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
-        }
-        const input = {
-            shape: x.shape,
-            mismatch: (name, expects) => {
-                throw new SpecError(name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
-            },
-        };
-        return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
-    }
-    /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
-    applied(result, x, producer, call) {
-        const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
-        const kept = this.keep(result.saves ?? [], x, output);
-        this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
-        return output;
-    }
-    runModule(node, x, segments) {
-        const { forward, residual, branches } = node.topology;
-        const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
-        const steps = forward ?? node.children.filter((child) => !aside.has(child.name)).map((child) => ({ kind: "child", name: child.name, position: child.position }));
-        if (branches) {
-            const outputs = steps.map((step) => this.runStep(node, step, x, segments));
-            return outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
-        }
-        let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
-        if (residual) {
-            const shortcut = residual.shortcut && (residual.shortcut.kind === "op" || this.child(node, residual.shortcut.name)) ? this.runStep(node, residual.shortcut, x, segments) : x;
-            y = ops_merge(this, residual.merge, y, shortcut, residual.position, segments);
-            y = residual.then.reduce((tensor, step) => this.runStep(node, step, tensor, segments), y);
-        }
-        return y;
-    }
-    child(module, name) {
-        return module.children.find((child) => child.name === name);
-    }
-    /** A child the step names, or an error at the step naming the children there are. */
-    childAt(module, name, position) {
-        const child = this.child(module, name);
-        if (child)
-            return child;
-        const names = module.children.map((candidate) => candidate.name);
-        const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
-        throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
-    }
-    runStep(module, step, x, segments) {
-        if (step.kind === "child")
-            return this.runNode(this.childAt(module, step.name, step.position), x, segments);
-        return runOp(this, module, step.call, x, segments);
-    }
-}
-function checkpointed(inference, checkpointing) {
-    if (checkpointing === "selective")
-        return inference.bytes - inference.attentionBytes;
-    if (checkpointing === "none" || inference.blocks.length === 0)
-        return inference.bytes;
-    // Full: each block keeps only its input; backward recomputes one block at a time.
-    const inside = inference.blocks.reduce((sum, block) => sum + block.bytes * block.instances, 0);
-    const inputs = inference.blocks.reduce((sum, block) => sum + block.inputBytes * block.instances, 0);
-    return inference.bytes - inside + inputs + Math.max(...inference.blocks.map((block) => block.bytes));
-}
-/** Follows the spec's input through its layers; undefined when the spec has no `input:`. */
-function inferShapes(model, options) {
-    if (!model.input)
-        return undefined;
-    const inference = new Inference(model, options);
-    const given = model.input.value;
-    const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
-    // Token ids are int64.
-    const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
-    const output = inference.runNode(model.tree, x, []);
-    const layers = model.layers.map(() => undefined);
-    let macs = 0;
-    let attentionMacs = 0;
-    for (const call of inference.calls) {
-        macs = checked(macs + call.macs, model.input.position, "the model's MACs");
-        attentionMacs += call.attentionMacs;
-        if (call.layer === undefined)
-            continue;
-        const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
-        Object.assign(layer, { outputShape: call.output, macs: layer.macs + call.macs, attentionMacs: layer.attentionMacs + call.attentionMacs, activationBytes: layer.activationBytes + call.savedBytes });
-    }
-    const activations = checkpointed(inference, options.checkpointing);
-    return {
-        batch: options.batch,
-        checkpointing: options.checkpointing,
-        input,
-        output: output.shape,
-        layers,
-        totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
-        calls: inference.calls,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-
-
-/**
- * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
- * has an `input:`), and memory, which is part of the result when the spec's `training:` or
- * `overrides` (command-line flags) set a recipe.
- */
-function analyzeSpec(file, readFile, overrides = {}) {
-    const resolved = resolveSpec(file, readFile);
-    const count = countModel(resolved);
-    const spec = settingsFromSpec(resolved.training);
-    const recipe = trainingRecipe(spec, overrides);
-    const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
-    // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
-    const memory = computeMemory(count, recipe, shapes?.totals.activations);
-    const analyzed = shapes ? { ...count, shapes } : count;
-    return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }
 
 ;// CONCATENATED MODULE: ./src/import/bytes.ts
@@ -20347,6 +15213,4187 @@ function readCheckpoint(file, options = {}) {
     throw new SpecError({ file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
 }
 
+;// CONCATENATED MODULE: ./src/validate/generated/budget.js
+// Generated by scripts/compile-schemas.mjs from schema/budget.schema.json: do not edit.
+
+const validate = (/* unused pure expression or super */ null && (validate10));
+/* harmony default export */ const budget = (validate10);
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
+const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
+const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const func2 = Object.prototype.hasOwnProperty;
+const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
+const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
+const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema12.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.params !== undefined){
+let data0 = data.params;
+if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.trainable !== undefined){
+let data1 = data.trainable;
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (typeof data1 !== "string")){
+const err4 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.memory !== undefined){
+let data2 = data.memory;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
+const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(typeof data2 === "string"){
+if(!pattern2.test(data2)){
+const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data["memory-per-gpu"] !== undefined){
+let data3 = data["memory-per-gpu"];
+if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (typeof data3 !== "string")){
+const err10 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(typeof data3 === "string"){
+if(!pattern2.test(data3)){
+const err12 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.macs !== undefined){
+let data4 = data.macs;
+if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
+const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.flops !== undefined){
+let data5 = data.flops;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
+const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.activations !== undefined){
+let data6 = data.activations;
+if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
+const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.growth !== undefined){
+let data7 = data.growth;
+const _errs24 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs25 = errors;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
+const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(typeof data7 === "string"){
+if(!pattern7.test(data7)){
+const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var _valid0 = _errs25 === errors;
+if(_valid0){
+valid8 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
+const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.params !== undefined){
+let data8 = data7.params;
+if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
+const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(typeof data8 === "string"){
+if(!pattern7.test(data8)){
+const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data7.trainable !== undefined){
+let data9 = data7.trainable;
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(typeof data9 === "string"){
+if(!pattern7.test(data9)){
+const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data7.memory !== undefined){
+let data10 = data7.memory;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(typeof data10 === "string"){
+if(!pattern7.test(data10)){
+const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data7["memory-per-gpu"] !== undefined){
+let data11 = data7["memory-per-gpu"];
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data7.macs !== undefined){
+let data12 = data7.macs;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(typeof data12 === "string"){
+if(!pattern7.test(data12)){
+const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data7.flops !== undefined){
+let data13 = data7.flops;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(typeof data13 === "string"){
+if(!pattern7.test(data13)){
+const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data7.activations !== undefined){
+let data14 = data7.activations;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(typeof data14 === "string"){
+if(!pattern7.test(data14)){
+const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid8 = true;
+passing0 = 1;
+}
+}
+if(!valid8){
+const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data15 = data.modules;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+let data16 = data15[key2];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data16.params !== undefined){
+let data17 = data16.params;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data16.trainable !== undefined){
+let data18 = data16.trainable;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data19 = data.against;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/model-budget/model-budget/schema/budget.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.models === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.defaults !== undefined){
+if(!(validate11(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.models !== undefined){
+let data2 = data.models;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+;// CONCATENATED MODULE: ./src/validate/generated/model-spec.js
+// Generated by scripts/compile-schemas.mjs from schema/model-spec.schema.json: do not edit.
+
+const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
+/* harmony default export */ const model_spec = (model_spec_validate10);
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
+const schema24 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema29 = {"enum":["add","concat","multiply"]};
+const schema25 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const model_spec_func2 = Object.prototype.hasOwnProperty;
+const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
+const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
+const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
+const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema19 = {"type":["integer","number","string","boolean"]};
+const wrapper0 = {validate: validate12};
+const schema26 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema27 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema28 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.merge !== undefined){
+let data0 = data.merge;
+if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.shortcut !== undefined){
+let data1 = data.shortcut;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.then !== undefined){
+let data2 = data.then;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.oneOf[1].properties.then.type,parentSchema:schema28.oneOf[1].properties.then,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data4 = data.if;
+if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema28.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema28.oneOf[1].properties.if.type,parentSchema:schema28.oneOf[1].properties.if,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.oneOf[1].type,parentSchema:schema28.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema28.oneOf,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+let data0 = data[key0];
+const _errs6 = errors;
+let valid2 = false;
+const _errs7 = errors;
+if(((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")){
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs10 = errors;
+if(data0 !== null){
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema18.then.additionalProperties.anyOf[1].type,parentSchema:schema18.then.additionalProperties.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs12 = errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")){
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.then.additionalProperties.anyOf[2].type,parentSchema:schema18.then.additionalProperties.anyOf[2],data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+valid2 = valid2 || _valid1;
+}
+}
+if(!valid2){
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.then.additionalProperties.anyOf,parentSchema:schema18.then.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data.layer !== undefined){
+const err6 = {instancePath:instancePath+"/layer",schemaPath:"#/then/properties/layer/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.layer,data:data.layer};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.layers !== undefined){
+const err7 = {instancePath:instancePath+"/layers",schemaPath:"#/then/properties/layers/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.layers,data:data.layers};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.use !== undefined){
+const err8 = {instancePath:instancePath+"/use",schemaPath:"#/then/properties/use/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.use,data:data.use};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.include !== undefined){
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/then/properties/include/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.include,data:data.include};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.with !== undefined){
+const err10 = {instancePath:instancePath+"/with",schemaPath:"#/then/properties/with/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.with,data:data.with};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.forward !== undefined){
+const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.forward,data:data.forward};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.residual !== undefined){
+const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.residual,data:data.residual};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.branches !== undefined){
+const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.branches,data:data.branches};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key1 in data){
+const _errs18 = errors;
+if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
+const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var valid8 = _errs18 === errors;
+if(!valid8){
+const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs17 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 === "string"){
+if(data10.length < 1){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.layer !== undefined){
+let data11 = data.layer;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(wrapper0.validate(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+if(data.use !== undefined){
+let data13 = data.use;
+if(typeof data13 === "string"){
+if(!model_spec_pattern0.test(data13)){
+const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data13};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data14 = data.include;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.with !== undefined){
+let data15 = data.with;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+const _errs31 = errors;
+if(typeof key2 === "string"){
+if(!model_spec_pattern0.test(key2)){
+const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var valid11 = _errs31 === errors;
+if(!valid11){
+const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+for(const key3 in data15){
+let data16 = data15[key3];
+if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
+const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data15};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.repeat !== undefined){
+let data17 = data.repeat;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data17};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data18 = data.if;
+if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
+const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data18};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.frozen !== undefined){
+let data19 = data.frozen;
+if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
+const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data19};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+let data20 = data19[i1];
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data20};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data20};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data21 = data.dtype;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data21};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data24 = data.branches;
+if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
+const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data24};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const schema34 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema34.if,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+const pattern5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "");
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+const _errs5 = errors;
+let valid1 = true;
+const _errs6 = errors;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs9 = errors;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+for(const key0 in data){
+let data0 = data[key0];
+const _errs12 = errors;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+var valid2 = _errs10 === errors;
+if(valid2){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+const _errs14 = errors;
+let valid4 = false;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.layer === undefined) && (missing1 = "layer")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid2 = _errs16 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.layers === undefined) && (missing2 = "layers")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid2 = _errs17 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.use === undefined) && (missing3 = "use")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var _valid2 = _errs18 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.include === undefined) && (missing4 = "include")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs19 === errors;
+valid4 = valid4 || _valid2;
+}
+}
+}
+}
+if(!valid4){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+var _valid1 = _errs6 === errors;
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs20 = errors;
+if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs20 === errors;
+valid1 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err12 = {instancePath,schemaPath:"#/else/else/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(Object.keys(data).length < 1){
+const err13 = {instancePath,schemaPath:"#/else/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data){
+const _errs23 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err14 = {instancePath,schemaPath:"#/else/else/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_-]*$",parentSchema:schema17.else.else.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid5 = _errs23 === errors;
+if(!valid5){
+const err15 = {instancePath,schemaPath:"#/else/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema17.else.else.propertyNames,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+for(const key2 in data){
+if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.else.else.type,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+valid1 = _valid1;
+ifClause1 = "else";
+}
+if(!valid1){
+const err17 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema17.else.if,parentSchema:schema17.else,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema17.if,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function model_spec_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.layers === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema14.required,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.params !== undefined){
+let data0 = data.params;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+const _errs4 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err4 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema14.properties.params.propertyNames,parentSchema:schema14.properties.params,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+let data1 = data0[key2];
+if((((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")) && (data1 !== null)){
+const err5 = {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/additionalProperties/type",keyword:"type",params:{type: schema14.properties.params.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:schema14.properties.params.additionalProperties.type,parentSchema:schema14.properties.params.additionalProperties,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.params.type,parentSchema:schema14.properties.params,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data5 = data.branches;
+if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+model_spec_validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function model_spec_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/model-budget/model-budget/schema/model-spec.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(model_spec_func2.call(model_spec_schema11.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.format.enum,parentSchema:model_spec_schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data1 = data.model;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data2 = data.include;
+const _errs6 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs7 = errors;
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs9 = errors;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.vars !== undefined){
+let data4 = data.vars;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+const _errs15 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid4 = _errs15 === errors;
+if(!valid4){
+const err12 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if((((!((typeof data5 == "number") && (isFinite(data5)))) && (typeof data5 !== "string")) && (typeof data5 !== "boolean")) && (data5 !== null)){
+const err13 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vars/additionalProperties/type",keyword:"type",params:{type: model_spec_schema11.properties.vars.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:model_spec_schema11.properties.vars.additionalProperties.type,parentSchema:model_spec_schema11.properties.vars.additionalProperties,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.blocks !== undefined){
+let data6 = data.blocks;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+const _errs23 = errors;
+if(typeof key3 === "string"){
+if(!model_spec_pattern0.test(key3)){
+const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var valid7 = _errs23 === errors;
+if(!valid7){
+const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+for(const key4 in data6){
+if(!(model_spec_validate11(data6[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? model_spec_validate11.errors : vErrors.concat(model_spec_validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.input !== undefined){
+let data9 = data.input;
+const _errs30 = errors;
+let valid10 = false;
+let passing1 = null;
+const _errs31 = errors;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err19 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs31 === errors;
+if(_valid1){
+valid10 = true;
+passing1 = 0;
+}
+const _errs36 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.tokens === undefined){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key5 in data9){
+if(!(key5 === "tokens")){
+const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.tokens !== undefined){
+let data11 = data9.tokens;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+if(_valid1 && valid10){
+valid10 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid10 = true;
+passing1 = 1;
+}
+}
+if(!valid10){
+const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data14 = data.branches;
+if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data14};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.tie !== undefined){
+let data15 = data.tie;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+let data16 = data15[key6];
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.training !== undefined){
+let data17 = data.training;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key7 in data17){
+if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
+const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data17.optimizer !== undefined){
+let data18 = data17.optimizer;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data17.precision !== undefined){
+let data19 = data17.precision;
+if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
+const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data19};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data17.gpus !== undefined){
+let data20 = data17.gpus;
+if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
+const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data20};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data17.zero !== undefined){
+let data21 = data17.zero;
+if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
+const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data17.dtype !== undefined){
+let data22 = data17.dtype;
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data22};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data22};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data17.batch !== undefined){
+let data23 = data17.batch;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data17.checkpointing !== undefined){
+let data24 = data17.checkpointing;
+if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
+const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data24};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+model_spec_validate10.errors = vErrors;
+return errors === 0;
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-errors.ts
+
+/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
+function describePath(path) {
+    if (path.length === 0)
+        return "the file's top level";
+    return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
+}
+function dataPath(error, data) {
+    const path = [];
+    let node = data;
+    for (const raw of error.instancePath.split("/").slice(1)) {
+        const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+        const step = Array.isArray(node) ? Number(segment) : segment;
+        path.push(step);
+        node = node?.[step];
+    }
+    return path;
+}
+function typeName(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "a list";
+    if (typeof value === "object")
+        return "a mapping";
+    if (typeof value === "string")
+        return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+    return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
+}
+const TYPE_NAMES = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    integer: "an integer",
+    number: "a number",
+    boolean: "true or false",
+    null: "~",
+};
+function valueAt(data, path) {
+    return path.reduce((node, segment) => node?.[segment], data);
+}
+/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
+function hintFor(path, keyword) {
+    // The file format's version (spec and budget file alike): the one place a newer file meets an older tool.
+    if (path.length === 1 && path[0] === "format") {
+        return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
+    }
+    const inLayers = path.some((segment) => segment === "layers");
+    if (path.at(-1) === "frozen" || path.at(-2) === "frozen")
+        return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
+    if (keyword === "maxProperties" && inLayers)
+        return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
+    if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
+        return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
+    }
+    return undefined;
+}
+const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
+/**
+ * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
+ * keyword. When every branch refused the value's type, one problem remains: the keyword's, with the
+ * types the branches take. When some branch took the type and failed deeper, that branch's errors
+ * say what is wrong, and the other branches' type errors are noise.
+ */
+function foldAlternatives(errors) {
+    const dropped = new Set();
+    const folded = new Map();
+    let branchStart = 0;
+    errors.forEach((error, index) => {
+        if (!ALTERNATIVES.has(error.keyword))
+            return;
+        const path = error.instancePath;
+        const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
+        branchStart = index + 1;
+        const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
+        for (const other of typeErrors)
+            dropped.add(other);
+        if (typeErrors.length === branches.length) {
+            const types = [...new Set(typeErrors.flatMap((other) => String(other.params.type).split(",")))];
+            folded.set(error, { ...error, params: { ...error.params, types } });
+        }
+        else {
+            dropped.add(error);
+        }
+    });
+    return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
+}
+/** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
+function firstSentence(description) {
+    if (!description)
+        return undefined;
+    const end = description.search(/\.(\s|$)/);
+    return end < 0 ? description : description.slice(0, end + 1);
+}
+/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
+function schemaErrors(allErrors, source) {
+    const seen = new Set();
+    const result = [];
+    const errors = foldAlternatives(allErrors);
+    for (const error of errors) {
+        // `if` only says that a branch failed; the branch's own error says what is wrong.
+        // Errors about a property name (propertyName set) are read by the propertyNames case below.
+        if (error.keyword === "if" || error.propertyName !== undefined)
+            continue;
+        const path = dataPath(error, source.data);
+        const where = describePath(path);
+        const value = valueAt(source.data, path);
+        let position = source.at(path);
+        let message;
+        let hint = hintFor(path, error.keyword);
+        switch (error.keyword) {
+            case "type": {
+                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
+                break;
+            }
+            case "required":
+                message = `${where} is missing '${error.params.missingProperty}'`;
+                break;
+            case "additionalProperties": {
+                const name = String(error.params.additionalProperty);
+                const allowed = Object.keys(error.parentSchema?.properties ?? {});
+                position = source.keyAt([...path, name]);
+                message = `unknown key '${name}' in ${where}`;
+                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
+                break;
+            }
+            case "propertyNames": {
+                const name = String(error.params.propertyName);
+                position = source.keyAt([...path, name]);
+                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
+                if (allowed) {
+                    const keys = allowed.params.allowedValues;
+                    message = `unknown key '${name}' in ${where}`;
+                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
+                }
+                else {
+                    message = `'${name}' is not a valid name in ${where}`;
+                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
+                }
+                break;
+            }
+            case "false schema":
+                position = source.keyAt(path);
+                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
+                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
+                break;
+            case "maxProperties":
+                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
+                break;
+            case "minProperties":
+                message = `${where} is empty`;
+                break;
+            case "minLength":
+                message = `${where} must not be empty`;
+                break;
+            case "oneOf":
+            case "anyOf": {
+                const types = error.params.types ?? [];
+                message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+                hint ??= firstSentence(error.parentSchema?.description);
+                break;
+            }
+            case "pattern": {
+                const description = error.parentSchema?.description;
+                message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
+                break;
+            }
+            case "enum": {
+                const allowed = error.params.allowedValues.map(String);
+                message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
+                if (typeof value === "string")
+                    hint ??= didYouMean(value, allowed);
+                break;
+            }
+            default:
+                message = `${where} ${error.message ?? "is invalid"}`;
+        }
+        const key = `${position.line}:${position.col}:${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        result.push(new SpecError(position, message, hint));
+    }
+    return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+}
+
+;// CONCATENATED MODULE: ./src/validate/index.ts
+
+
+
+
+
+function validateWith(validate, source) {
+    if (validate(source.data))
+        return;
+    throw new SpecErrors(schemaErrors(validate.errors ?? [], source));
+}
+/** Checks a parsed spec against schema/model-spec.schema.json; throws every violation, positioned. */
+function validateSpec(source) {
+    validateWith(model_spec, source);
+}
+/** Checks a parsed budget file against schema/budget.schema.json; throws every violation, positioned. */
+function validateBudget(source) {
+    validateWith(budget, source);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/paths.ts
+function formatSegment(segment) {
+    if (typeof segment !== "object")
+        return String(segment);
+    return segment.from === segment.to ? String(segment.from) : `[${segment.from}-${segment.to}]`;
+}
+function formatPath(segments) {
+    return segments.map(formatSegment).join(".");
+}
+/** How many module instances a path stands for: the product of its index runs. */
+function instanceCount(segments) {
+    return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
+}
+/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry's path stands for. */
+function instancePaths(path) {
+    return path.split(".").reduce((prefixes, segment) => {
+        const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+        const names = range ? Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => String(Number(range[1]) + i)) : [segment];
+        return prefixes.flatMap((prefix) => names.map((name) => (prefix ? `${prefix}.${name}` : name)));
+    }, [""]);
+}
+/** How many of a layer entry's instances `tokens` name, or 0 when the entry's path does not begin them. */
+function instancesNamed(segments, tokens) {
+    let instances = 1;
+    const matches = segments.every((segment, i) => {
+        const token = tokens[i];
+        // `*` is any one child: every instance of a repeat, or any child of a plain Sequential.
+        if (token === "*") {
+            if (typeof segment === "object")
+                instances *= segment.to - segment.from + 1;
+            return true;
+        }
+        if (typeof segment === "string")
+            return token === segment;
+        if (typeof segment === "number")
+            return token === String(segment);
+        return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
+    });
+    return matches ? instances : 0;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/repeat-index.ts
+
+
+/** Instances whose contents are resolved one by one, over the whole model: a bound on the work an index costs. */
+const MAX_INDEXED_INSTANCES = 10_000;
+/** The values `index` takes, so that a nested repeat may rebind it and a var of that name may not. */
+const indexValues = new WeakSet();
+/** True when an entry's text names `index` (not the keyword of `select(1, index=0)`): only then are its instances resolved one by one. */
+function mentionsIndex(body) {
+    return new RegExp(`\\b${INDEX}\\b(?!\\s*=[^=])`).test(JSON.stringify(body));
+}
+/** The scope of instance `value` of a repeat at `at`; a var or block parameter named index would be silently hidden, so it is an error. */
+function indexScope(scope, value, at) {
+    const defined = scope.get(INDEX);
+    if (defined && !indexValues.has(defined)) {
+        throw new SpecError(at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
+    }
+    const bound = { kind: "int", value };
+    indexValues.add(bound);
+    return new Map(scope).set(INDEX, bound);
+}
+/** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
+function repeat_index_signature(layers, nodes) {
+    const positional = new Set(["path", "segments", "own"]);
+    return JSON.stringify({ layers, nodes }, (key, value) => (positional.has(key) ? undefined : value));
+}
+
+;// CONCATENATED MODULE: ./src/parse/expression.ts
+/**
+ * Our own parser for the Python-like text of call strings and expressions, such as
+ * `Conv2d(3, 64, kernel_size=(7, 7), bias=False)` or `4 * d // heads`. It builds a tree and
+ * nothing more: user text is never evaluated as code.
+ */
+/** A syntax error at a character offset of the parsed text. */
+class ExpressionError extends Error {
+    offset;
+    hint;
+    constructor(offset, message, hint) {
+        super(message);
+        this.offset = offset;
+        this.hint = hint;
+        this.name = "ExpressionError";
+    }
+}
+const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
+// Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
+const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
+const MAX_LENGTH = 10_000;
+const expression_MAX_DEPTH = 64;
+function tokenize(text) {
+    if (text.length > MAX_LENGTH) {
+        throw new ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
+    }
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
+            i++;
+            continue;
+        }
+        NUMBER.lastIndex = i;
+        const number = NUMBER.exec(text);
+        if (number) {
+            tokens.push({ kind: "number", text: number[0], offset: i });
+            i += number[0].length;
+            continue;
+        }
+        NAME.lastIndex = i;
+        const name = NAME.exec(text);
+        if (name) {
+            tokens.push({ kind: "name", text: name[0], offset: i });
+            i += name[0].length;
+            continue;
+        }
+        if (ch === "'" || ch === '"') {
+            const close = text.indexOf(ch, i + 1);
+            if (close < 0)
+                throw new ExpressionError(i, `unterminated string starting here`, `close it with ${ch}`);
+            tokens.push({ kind: "string", text: text.slice(i, close + 1), value: text.slice(i + 1, close), offset: i });
+            i = close + 1;
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
+        if (!op)
+            throw new ExpressionError(i, `unexpected character '${ch}'`);
+        tokens.push({ kind: "op", text: op, offset: i });
+        i += op.length;
+    }
+    tokens.push({ kind: "end", text: "", offset: text.length });
+    return tokens;
+}
+const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
+class Parser {
+    tokens;
+    index = 0;
+    depth = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    get current() {
+        return this.tokens[this.index];
+    }
+    next() {
+        const token = this.current;
+        if (token.kind !== "end")
+            this.index++;
+        return token;
+    }
+    isOp(text) {
+        return this.current.kind === "op" && this.current.text === text;
+    }
+    isWord(text) {
+        return this.current.kind === "name" && this.current.text === text;
+    }
+    expect(text, what) {
+        if (!this.isOp(text)) {
+            // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
+            const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
+            throw new ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${describe(this.current)}`, hint);
+        }
+        return this.next();
+    }
+    finish(result) {
+        if (this.current.kind !== "end") {
+            throw new ExpressionError(this.current.offset, `unexpected ${describe(this.current)} after the end of the expression`);
+        }
+        return result;
+    }
+    expression() {
+        return this.nested(this.current.offset, () => this.or());
+    }
+    /**
+     * Every recursive step of the grammar (parentheses, brackets, calls, unary operators, `not`, `**`)
+     * goes through here, so the tree is never deeper than MAX_DEPTH and no later walk of it can overflow
+     * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
+     */
+    nested(offset, parse) {
+        if (++this.depth > expression_MAX_DEPTH)
+            throw new ExpressionError(offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
+        const result = parse();
+        this.depth--;
+        return result;
+    }
+    or() {
+        let left = this.and();
+        while (this.isWord("or")) {
+            const offset = this.next().offset;
+            left = { kind: "binary", op: "or", left, right: this.and(), offset };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.isWord("and")) {
+            const offset = this.next().offset;
+            left = { kind: "binary", op: "and", left, right: this.not(), offset };
+        }
+        return left;
+    }
+    not() {
+        if (this.isWord("not")) {
+            const offset = this.next().offset;
+            return { kind: "unary", op: "not", operand: this.nested(offset, () => this.not()), offset };
+        }
+        return this.comparison();
+    }
+    comparison() {
+        const left = this.sum();
+        if (this.current.kind === "op" && COMPARISONS.has(this.current.text)) {
+            const token = this.next();
+            return { kind: "binary", op: token.text, left, right: this.sum(), offset: token.offset };
+        }
+        return left;
+    }
+    sum() {
+        let left = this.product();
+        while (this.isOp("+") || this.isOp("-")) {
+            const token = this.next();
+            left = { kind: "binary", op: token.text, left, right: this.product(), offset: token.offset };
+        }
+        return left;
+    }
+    product() {
+        let left = this.unary();
+        while (this.isOp("*") || this.isOp("//") || this.isOp("/") || this.isOp("%")) {
+            const token = this.next();
+            left = { kind: "binary", op: token.text, left, right: this.unary(), offset: token.offset };
+        }
+        return left;
+    }
+    unary() {
+        if (this.isOp("-") || this.isOp("+")) {
+            const token = this.next();
+            const operand = this.nested(token.offset, () => this.unary());
+            return { kind: "unary", op: token.text, operand, offset: token.offset };
+        }
+        return this.power();
+    }
+    /** Python's `**`: right-associative, and binding tighter than a unary minus on its left (`-2 ** 2` is -4). */
+    power() {
+        const base = this.primary();
+        if (!this.isOp("**"))
+            return base;
+        const token = this.next();
+        return { kind: "binary", op: "**", left: base, right: this.nested(token.offset, () => this.unary()), offset: token.offset };
+    }
+    primary() {
+        const token = this.current;
+        switch (token.kind) {
+            case "number": {
+                this.next();
+                const isFloat = /[.eE]/.test(token.text);
+                return { kind: "number", value: Number(token.text.replaceAll("_", "")), isFloat, offset: token.offset };
+            }
+            case "string":
+                this.next();
+                return { kind: "string", value: token.value, offset: token.offset };
+            case "name": {
+                this.next();
+                if (token.text === "True" || token.text === "False")
+                    return { kind: "bool", value: token.text === "True", offset: token.offset };
+                if (token.text === "None")
+                    return { kind: "none", offset: token.offset };
+                if (this.isOp("("))
+                    return this.callAfterName(token);
+                return { kind: "name", name: token.text, offset: token.offset };
+            }
+            case "op":
+                if (token.text === "(")
+                    return this.parenthesised();
+                if (token.text === "[")
+                    return this.list();
+                break;
+            case "end":
+                throw new ExpressionError(token.offset, `expression ends where a value was expected`);
+        }
+        throw new ExpressionError(token.offset, `expected a value, found ${describe(token)}`);
+    }
+    parenthesised() {
+        const open = this.next();
+        if (this.isOp(")")) {
+            this.next();
+            return { kind: "tuple", items: [], offset: open.offset };
+        }
+        const first = this.expression();
+        if (this.isOp(")")) {
+            this.next();
+            return first;
+        }
+        const items = [first];
+        while (this.isOp(",")) {
+            this.next();
+            if (this.isOp(")"))
+                break;
+            items.push(this.expression());
+        }
+        this.expect(")", "to close the tuple");
+        return { kind: "tuple", items, offset: open.offset };
+    }
+    list() {
+        const open = this.next();
+        const items = [];
+        while (!this.isOp("]")) {
+            items.push(this.expression());
+            if (!this.isOp(","))
+                break;
+            this.next();
+        }
+        this.expect("]", "to close the list");
+        return { kind: "list", items, offset: open.offset };
+    }
+    callAfterName(nameToken) {
+        this.expect("(", `after '${nameToken.text}'`);
+        const args = [];
+        while (!this.isOp(")")) {
+            const start = this.current;
+            const nextToken = this.tokens[this.index + 1];
+            if (start.kind === "name" && nextToken?.kind === "op" && nextToken.text === "=") {
+                this.index += 2;
+                args.push({ name: start.text, value: this.expression(), offset: start.offset });
+            }
+            else {
+                if (args.some((arg) => arg.name !== undefined)) {
+                    throw new ExpressionError(start.offset, `positional argument follows keyword argument`, `write it as name=value, or move it before the keyword arguments`);
+                }
+                args.push({ value: this.expression(), offset: start.offset });
+            }
+            if (!this.isOp(","))
+                break;
+            this.next();
+        }
+        const close = this.expect(")", `to close the call to ${nameToken.text}`);
+        return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
+    }
+    call(bareNameAllowed = false) {
+        const token = this.current;
+        if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
+            throw new ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${describe(token)}`);
+        }
+        this.next();
+        if (bareNameAllowed && this.current.kind === "end")
+            return { kind: "call", callee: token.text, args: [], offset: token.offset, end: token.offset + token.text.length };
+        if (!this.isOp("(")) {
+            throw new ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
+        }
+        return this.callAfterName(token);
+    }
+}
+function describe(token) {
+    if (token.kind === "end")
+        return "the end of the text";
+    return `'${token.text}'`;
+}
+/** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
+function parseCall(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.call());
+}
+/** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
+function parseCallOrName(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.call(true));
+}
+/** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
+function parseExpression(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.expression());
+}
+
+;// CONCATENATED MODULE: ./src/resolve/scope.ts
+
+
+
+
+/** Parses `text`, turning a syntax error into a SpecError at its position. */
+function parsedAt(positionAt, text, parse) {
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof ExpressionError))
+            throw error;
+        throw new SpecError(positionAt(error.offset), error.message, error.hint);
+    }
+}
+/** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
+function evaluateText(source, path, text, scope, keyword = false) {
+    const positionAt = source.offsetsAt(path);
+    const expr = parsedAt(positionAt, text, parseExpression);
+    return evaluate(expr, scope, positionAt, text, keyword);
+}
+/** Parses and evaluates the constructor call string at `path`. */
+function evaluateCallText(source, path, text, scope, parse = parseCall) {
+    const call = parsedAt(source.offsetsAt(path), text, parse);
+    return evaluateCall(call, scope, source.offsetsAt(path), text);
+}
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
+function scope_valueOf(source, path, raw, scope, mode = "value") {
+    if (raw === null || raw === undefined)
+        return { kind: "none" };
+    if (typeof raw === "boolean")
+        return { kind: "bool", value: raw };
+    if (typeof raw === "number") {
+        if (!Number.isInteger(raw))
+            return { kind: "float", value: raw };
+        if (!Number.isSafeInteger(raw))
+            throw new SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
+        return { kind: "int", value: raw };
+    }
+    if (Array.isArray(raw))
+        return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
+    const text = String(raw);
+    if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path))
+        return { kind: "string", value: text };
+    return evaluateText(source, path, text, scope, mode === "keyword");
+}
+/** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
+function integerAt(source, path, raw, scope, what) {
+    const value = scope_valueOf(source, path, raw, scope, "strict");
+    if (value.kind !== "int") {
+        const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
+        throw new SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+    }
+    if (value.value < 0)
+        throw new SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
+    return value.value;
+}
+/**
+ * A `vars:` value: `None`, `null` and `~` are Python's None; an empty value (`d:` and nothing after
+ * it) is refused, since it is more often a value left out than a None meant.
+ */
+function variableAt(source, path, raw, scope) {
+    if (raw === null && !source.writtenAt(path)) {
+        const name = String(path.at(-1));
+        throw new SpecError(source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+    }
+    return scope_valueOf(source, path, raw, scope);
+}
+
+;// CONCATENATED MODULE: ./src/resolve/topology.ts
+
+
+
+
+const MERGES = ["add", "concat", "multiply"];
+const TOPOLOGY_KEYS = ["forward", "residual", "branches"];
+const CHILD = /^[A-Za-z0-9_]+$/;
+function step(source, path, raw, scope) {
+    const text = String(raw).trim();
+    if (CHILD.test(text))
+        return { kind: "child", name: text, position: source.at(path) };
+    return { kind: "op", call: evaluateCallText(source, path, text, scope, parseCallOrName) };
+}
+function steps(source, path, raw, scope) {
+    return raw.map((item, index) => step(source, [...path, index], item, scope));
+}
+function merge(source, path, raw) {
+    if (MERGES.includes(raw))
+        return raw;
+    throw new SpecError(source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
+}
+/** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
+function topologyOf(source, path, body, scope) {
+    const topology = {};
+    if (body.forward !== undefined)
+        topology.forward = steps(source, [...path, "forward"], body.forward, scope);
+    const residual = body.residual;
+    if (residual !== undefined) {
+        const at = [...path, "residual"];
+        if (typeof residual === "string") {
+            topology.residual = { merge: merge(source, at, residual), then: [], position: source.at(at) };
+        }
+        else {
+            const spec = residual;
+            const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
+            if (applies)
+                topology.residual = {
+                    merge: spec.merge === undefined ? "add" : merge(source, [...at, "merge"], spec.merge),
+                    ...(spec.shortcut === undefined ? {} : { shortcut: step(source, [...at, "shortcut"], spec.shortcut, scope) }),
+                    then: spec.then === undefined ? [] : steps(source, [...at, "then"], spec.then, scope),
+                    position: source.at(at),
+                };
+        }
+    }
+    if (body.branches !== undefined)
+        topology.branches = { merge: merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
+    if (topology.residual && topology.branches) {
+        throw new SpecError(source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
+    }
+    return topology;
+}
+/** A block's own topology with the keys its `use:` entry sets on top. */
+function overlay(base, top) {
+    return { ...base, ...top };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/layers.ts
+
+
+
+
+
+
+
+/** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
+const KINDS = ["type", "layer", "layers", "use", "include"];
+const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
+/** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
+function includedPath(source, included, path) {
+    if (external_node_path_namespaceObject.posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
+        throw new SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+    }
+    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), included);
+}
+function isMapping(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/**
+ * A mapping with one of the KINDS keys is a layer body, except a one-key mapping whose value is
+ * itself a mapping: no body has that shape, so it is a child named after a keyword, as Hugging
+ * Face's `encoder.layer` and `model.layers` are (`- layers: {repeat: 32, layers: [...]}`).
+ */
+function isBody(value) {
+    if (!isMapping(value) || !KINDS.some((kind) => kind in value))
+        return false;
+    const keys = Object.keys(value);
+    return !(keys.length === 1 && isMapping(value[keys[0]]));
+}
+/** A call string written as a mapping: `{type: Embedding, num_embeddings: 50257, ...}`. */
+function mappingCall(source, path, body, scope) {
+    const args = [];
+    const shown = [];
+    for (const [name, raw] of Object.entries(body)) {
+        if (name === "type" || OPTIONS.has(name))
+            continue;
+        args.push({ name, value: scope_valueOf(source, [...path, name], raw, scope, "keyword"), position: source.keyAt([...path, name]) });
+        shown.push(`${name}=${Array.isArray(raw) ? `(${raw.join(", ")})` : String(raw)}`);
+    }
+    const type = String(body.type);
+    return { type, args, position: source.at([...path, "type"]), text: `${type}(${shown.join(", ")})` };
+}
+function kindOf(source, path, body) {
+    const kinds = KINDS.filter((kind) => kind in body);
+    if (kinds.length !== 1) {
+        throw new SpecError(source.keyAt([...path, kinds[1]]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+    }
+    return kinds[0];
+}
+function blockScope(source, path, body, block, callerScope) {
+    const given = (body.with ?? {});
+    for (const name of Object.keys(given)) {
+        if (!(name in block.params)) {
+            const suggestion = didYouMean(name, Object.keys(block.params));
+            const known = Object.keys(block.params);
+            throw new SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+        }
+    }
+    const scope = new Map(block.scope);
+    for (const [name, fallback] of Object.entries(block.params)) {
+        if (name in given) {
+            scope.set(name, scope_valueOf(source, [...path, "with", name], given[name], callerScope));
+        }
+        else if (fallback === null) {
+            throw new SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+        }
+        else {
+            scope.set(name, scope_valueOf(block.source, [...block.path, "params", name], fallback, scope));
+        }
+    }
+    return scope;
+}
+/** The tensors of a layer entry at `segments` that `frozen:` lists name; a path may not name some instances of a run only. */
+function frozenTensors(paths, segments) {
+    const found = [];
+    for (const path of paths) {
+        const below = segments.slice(path.depth);
+        // As long as the path: a bare Parameter entry's one tensor.
+        if (below.length > path.tokens.length)
+            continue;
+        const instances = instancesNamed(below, path.tokens);
+        if (instances === 0)
+            continue;
+        const all = instanceCount(below);
+        if (instances !== all) {
+            throw new SpecError(path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
+        }
+        path.matched = true;
+        found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
+    }
+    return found;
+}
+/** A module's `frozen:` list once its layers are resolved: each item must have named a layer below it. */
+function checkFrozenMatched(paths, segments) {
+    const unmatched = paths.find((path) => !path.matched);
+    if (!unmatched)
+        return;
+    throw new SpecError(unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
+}
+function checkCycle(expanding, key, position, what) {
+    if (expanding.includes(key)) {
+        throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+    }
+}
+/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
+function resolveList(walker, items, listPath, context, multiplier) {
+    const children = [];
+    const { source } = context;
+    const names = new Map();
+    const runs = [];
+    let nextIndex = 0;
+    const duplicate = (name, position, earlier) => {
+        throw new SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
+    };
+    // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
+    const claimName = (name, position) => {
+        const earlier = names.get(name) ?? runs.find((run) => /^\d+$/.test(name) && Number(name) >= run.from && Number(name) <= run.to)?.position;
+        if (earlier)
+            duplicate(name, position, earlier);
+        names.set(name, position);
+    };
+    const claimRun = (from, to, position) => {
+        for (const [name, earlier] of names)
+            if (/^\d+$/.test(name) && Number(name) >= from && Number(name) <= to)
+                duplicate(name, position, earlier);
+        runs.push({ from, to, position });
+    };
+    /**
+     * A repeat whose entry names index, split into runs of instances that resolve alike: each
+     * instance is resolved aside (`resolveOne`), and neighbours with the same result share one entry.
+     */
+    const instanceGroups = (own, repeat, childName, position, resolveOne) => {
+        walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
+        if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
+            throw new SpecError(position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+        }
+        const run = own.findIndex((segment) => typeof segment === "object");
+        const first = own[run].from;
+        const groups = [];
+        for (let i = 0; i < repeat; i++) {
+            const instance = { own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)), instances: 1, scope: indexScope(context.scope, i, position), childName };
+            const [layersBefore, childrenBefore] = [walker.out.length, children.length];
+            resolveOne(instance);
+            const resolved = repeat_index_signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
+            const last = groups.at(-1);
+            if (last?.signature === resolved) {
+                last.instances++;
+                last.own = last.own.map((segment, at) => (at === run ? { from: segment.from, to: first + i } : segment));
+            }
+            else
+                groups.push({ ...instance, signature: resolved });
+        }
+        return groups;
+    };
+    /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
+    const resolveItem = (item, index, group) => {
+        const scope = group?.scope ?? context.scope;
+        const itemPath = [...listPath, index];
+        let name;
+        let bodyPath = itemPath;
+        let raw = item;
+        if (typeof item === "object" && item !== null && !isBody(item)) {
+            name = Object.keys(item)[0];
+            bodyPath = [...itemPath, name];
+            raw = item[name];
+        }
+        const body = typeof raw === "string" ? { layer: raw } : raw;
+        const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
+        const childName = group?.childName ?? name ?? String(nextIndex);
+        const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
+        if (body.if !== undefined && !group) {
+            const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
+            if (!isTrue(condition, source.at([...bodyPath, "if"])))
+                return;
+        }
+        const repeated = body.repeat !== undefined;
+        const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
+        if (body.with !== undefined && kind !== "use" && kind !== "include") {
+            throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+        }
+        let own;
+        if (group) {
+            own = group.own;
+        }
+        else if (name !== undefined) {
+            claimName(name, position);
+            own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
+        }
+        else {
+            claimRun(nextIndex, nextIndex + repeat - 1, position);
+            own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
+            nextIndex += repeat;
+        }
+        if (repeat === 0)
+            return;
+        if (!group && repeated && mentionsIndex(body)) {
+            for (const run of instanceGroups(own, repeat, childName, position, (one) => resolveItem(item, index, one)))
+                resolveItem(item, index, run);
+            return;
+        }
+        const segments = [...context.prefix, ...own];
+        const frozen = context.frozen || body.frozen === true;
+        const frozenList = Array.isArray(body.frozen)
+            ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
+            : [];
+        const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
+        const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
+        const count = multiplier * instanceCount(own);
+        if (!Number.isSafeInteger(count))
+            throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+        if (kind === "type" || kind === "layer") {
+            const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+            children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
+            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
+            return;
+        }
+        const inner = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
+        // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
+        // included file's vars, with this use's values, hide the entry's variables of the same name.
+        const module = (nodes, topology, contentScope = scope) => {
+            checkFrozenMatched(frozenList, segments);
+            const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
+            children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
+        };
+        if (kind === "layers") {
+            module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
+            return;
+        }
+        if (kind === "use") {
+            const blockName = String(body.use);
+            const block = context.blocks.get(blockName);
+            if (!block) {
+                throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+            }
+            checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
+            const boundScope = blockScope(source, bodyPath, body, block, scope);
+            const blockContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
+            // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
+            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope), boundScope);
+            return;
+        }
+        const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
+        const overrides = new Map();
+        for (const [key, value] of Object.entries((body.with ?? {})))
+            overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
+        const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
+        if (!included.data.layers) {
+            throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+        }
+        const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
+        module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
+    };
+    items.forEach((item, index) => resolveItem(item, index));
+    return children;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/input.ts
+
+
+/** The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, or `{tokens: 2048}`. */
+function resolveInput(source, input, scope) {
+    if (input === undefined)
+        return undefined;
+    const position = source.at(["input"]);
+    const positive = (path, raw, what) => {
+        const value = integerAt(source, path, raw, scope, what);
+        if (value < 1)
+            throw new SpecError(source.at(path), `${what} must be positive, got ${value}`);
+        return value;
+    };
+    if (Array.isArray(input))
+        return { value: { kind: "tensor", shape: input.map((size, index) => positive(["input", index], size, "an input size")) }, position };
+    return { value: { kind: "tokens", length: positive(["input", "tokens"], input.tokens, "the sequence length") }, position };
+}
+
+;// CONCATENATED MODULE: ./src/resolve/ties.ts
+
+const pathNode = () => ({ named: new Map(), runs: [] });
+function pathTree(layers) {
+    const root = pathNode();
+    layers.forEach((layer, index) => {
+        let node = root;
+        for (const segment of layer.segments) {
+            if (typeof segment === "object") {
+                let run = node.runs.find((candidate) => candidate.from === segment.from && candidate.to === segment.to);
+                if (!run)
+                    node.runs.push((run = { ...segment, node: pathNode() }));
+                node = run.node;
+                continue;
+            }
+            const key = String(segment);
+            if (!node.named.has(key))
+                node.named.set(key, pathNode());
+            node = node.named.get(key);
+        }
+        node.layer = index;
+    });
+    return root;
+}
+/** Every entry whose path begins `tokens`: `*` is any one child (every instance of a run), a number one instance of a run. */
+function matches(node, tokens, depth, instances, found) {
+    if (node.layer !== undefined)
+        found.push({ layer: node.layer, depth, instances });
+    if (depth === tokens.length)
+        return;
+    const token = tokens[depth];
+    if (token === "*") {
+        for (const child of node.named.values())
+            matches(child, tokens, depth + 1, instances, found);
+        for (const run of node.runs)
+            matches(run.node, tokens, depth + 1, instances * (run.to - run.from + 1), found);
+        return;
+    }
+    const child = node.named.get(token);
+    if (child)
+        matches(child, tokens, depth + 1, instances, found);
+    if (!/^\d+$/.test(token))
+        return;
+    for (const run of node.runs)
+        if (Number(token) >= run.from && Number(token) <= run.to)
+            matches(run.node, tokens, depth + 1, instances, found);
+}
+/**
+ * Matches `h.3.attn.c_proj.weight`, `h.*.c_fc.weight` or `blocks.*.weight` against the layer entries: the layer
+ * path comes first, the rest is the tensor's name inside the layer. A path without `*` names its longest match;
+ * with `*`, every entry it matches, as `glob` references: an entry that lacks the tensor is passed over then.
+ */
+function findTensors(tree, text, position) {
+    const tokens = text.split(".");
+    const glob = tokens.includes("*");
+    const found = [];
+    matches(tree, tokens, 0, 1, found);
+    const chosen = glob ? found.sort((a, b) => a.layer - b.layer) : found.sort((a, b) => b.depth - a.depth).slice(0, 1);
+    return chosen.map(({ layer, depth, instances }) => ({ layer, tensor: tokens.slice(depth).join("."), instances, text, position, ...(glob ? { glob } : {}) }));
+}
+/** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
+const tensorKey = (reference) => `${reference.layer}:${reference.tensor}`;
+const SHOWN_LINKS = 6;
+/** `a → b → c → a`, or for a long cycle its first and last links around the number left out. */
+function cycleText(links) {
+    const shown = links.length <= SHOWN_LINKS ? links : [...links.slice(0, SHOWN_LINKS / 2), `… ${links.length - SHOWN_LINKS} more …`, ...links.slice(-SHOWN_LINKS / 2)];
+    return [...shown, links[0]].join(" → ");
+}
+/**
+ * Refuses a tie of a tensor to itself, and a tie that closes a cycle (a.weight: b.weight, b.weight: a.weight):
+ * every key has one value, so following the values from any key must end at a tensor that is no key.
+ * Each tensor is walked once: a walk stops at a tensor an earlier walk finished.
+ */
+function checkChains(ties) {
+    const tieOf = new Map(ties.map((tie) => [tensorKey(tie.parameter), tie]));
+    const finished = new Set();
+    for (const tie of ties) {
+        if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
+            throw new SpecError(tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
+        }
+    }
+    for (const start of ties) {
+        const walk = [];
+        const onWalk = new Set();
+        for (let step = start; step && !finished.has(tensorKey(step.parameter)); step = tieOf.get(tensorKey(step.owner))) {
+            const key = tensorKey(step.parameter);
+            if (onWalk.has(key)) {
+                const cycle = walk.slice(walk.findIndex((earlier) => tensorKey(earlier.parameter) === key));
+                const closing = cycle.at(-1);
+                throw new SpecError(closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
+            }
+            onWalk.add(key);
+            walk.push(step);
+        }
+        for (const key of onWalk)
+            finished.add(key);
+    }
+}
+/** Resolves `tie:` paths to layer entries; tensor names and shapes are checked once layers are counted. */
+function resolveTies(layers, tie, source) {
+    const tree = pathTree(layers);
+    const ties = Object.entries(tie ?? {}).flatMap(([parameterText, ownerText]) => {
+        const parameterPosition = source.keyAt(["tie", parameterText]);
+        const ownerPosition = source.at(["tie", parameterText]);
+        const parameters = findTensors(tree, parameterText, parameterPosition);
+        const owners = findTensors(tree, ownerText, ownerPosition);
+        if (parameters.length === 0)
+            throw new SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
+        if (owners.length === 0)
+            throw new SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
+        const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
+        if (ownerTensors !== 1) {
+            throw new SpecError(ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
+        }
+        const owner = { ...owners[0], glob: false };
+        return parameters.map((parameter) => {
+            const entry = layers[parameter.layer];
+            if (parameter.instances !== entry.count) {
+                throw new SpecError(parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
+            }
+            return { parameter, owner };
+        });
+    });
+    checkChains(ties);
+    return ties;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/training.ts
+
+
+/** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
+function resolveTraining(source, training, scope) {
+    if (training === undefined)
+        return undefined;
+    const at = (key) => source.at(["training", key]);
+    const resolved = {};
+    if (training.optimizer !== undefined)
+        resolved.optimizer = evaluateCallText(source, ["training", "optimizer"], training.optimizer, scope, parseCallOrName);
+    if (training.precision !== undefined)
+        resolved.precision = { value: training.precision, position: at("precision") };
+    if (training.gpus !== undefined)
+        resolved.gpus = { value: integerAt(source, ["training", "gpus"], training.gpus, scope, "gpus"), position: at("gpus") };
+    if (training.zero !== undefined)
+        resolved.zero = { value: training.zero, position: at("zero") };
+    if (training.batch !== undefined)
+        resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
+    if (training.checkpointing !== undefined)
+        resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
+    if (training.dtype !== undefined)
+        resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
+    return resolved;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_INCLUDE_DEPTH = 16;
+/** Parses and validates each file once, however often it is included. */
+function fileLoader(readFile, spec) {
+    const cache = new Map();
+    return (file, includedAt) => {
+        const cached = cache.get(file);
+        if (cached)
+            return cached;
+        let text;
+        try {
+            text = includedAt ? readFile(file, { spec }) : readFile(file);
+        }
+        catch (error) {
+            if (!includedAt)
+                throw error;
+            // Only the file's name and what is wrong with it: never its content, which may be anyone's.
+            if (error instanceof FileAccessError)
+                throw new SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+            const code = error.code;
+            if (code === "ENOENT")
+                throw new SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+            throw new SpecError(includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
+        }
+        const source = parseYaml(text, file);
+        validateSpec(source);
+        const loaded = { source, data: source.data };
+        cache.set(file, loaded);
+        return loaded;
+    };
+}
+/** Equal values, whatever their provenance (a float from `/`, where a bare word was written). */
+function sameValue(a, b) {
+    const provenance = new Set(["fromDivision", "position", "suggestion"]);
+    const text = (value) => JSON.stringify(value, (key, item) => (provenance.has(key) ? undefined : item));
+    return text(a) === text(b);
+}
+function samePosition(a, b) {
+    return a.file === b.file && a.line === b.line && a.col === b.col;
+}
+/**
+ * A variable defined twice with different values across a top-level include: the included file's
+ * blocks and vars would keep one value while the rest of the model used the other, so it is refused.
+ */
+function conflictingVariable(name, here, there, value, other) {
+    const where = `${there.file}:${there.line}:${there.col}`;
+    return new SpecError(here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
+}
+/** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
+function resolveSpec(file, readFile) {
+    const load = fileLoader(readFile, file);
+    /** A file's variables and blocks, after those of the files it includes. */
+    const scopeOf = (loaded, expanding, overrides) => {
+        const { source, data } = loaded;
+        const scope = new Map();
+        /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
+        const origins = new Map();
+        const blocks = new Map();
+        const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
+        includes.forEach((included, index) => {
+            const path = typeof data.include === "string" ? ["include"] : ["include", index];
+            const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
+            for (const [name, value] of inner.scope) {
+                const here = inner.origins.get(name);
+                const earlier = origins.get(name);
+                if (earlier && !sameValue(scope.get(name), value) && !samePosition(earlier, here))
+                    throw conflictingVariable(name, here, earlier, value, scope.get(name));
+                scope.set(name, value);
+                origins.set(name, here);
+            }
+            for (const [name, block] of inner.blocks) {
+                // One file included along two paths defines its blocks once.
+                if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
+                    throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+                blocks.set(name, block);
+            }
+        });
+        for (const name of overrides.keys()) {
+            if (!(name in (data.vars ?? {})))
+                throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+        }
+        for (const [name, raw] of Object.entries(data.vars ?? {})) {
+            const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
+            const here = source.keyAt(["vars", name]);
+            const included = origins.get(name);
+            if (included && !sameValue(scope.get(name), value))
+                throw conflictingVariable(name, here, included, value, scope.get(name));
+            scope.set(name, value);
+            origins.set(name, here);
+        }
+        for (const [name, block] of Object.entries(data.blocks ?? {})) {
+            if (blocks.has(name))
+                throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
+        }
+        return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
+    };
+    const loadInclude = (included, position, expanding, overrides) => {
+        const key = `file ${included}`;
+        if (expanding.includes(key)) {
+            throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+        }
+        if (expanding.length >= MAX_INCLUDE_DEPTH)
+            throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+        return scopeOf(load(included, position), [...expanding, key], overrides);
+    };
+    const root = scopeOf(load(file), [`file ${file}`], new Map());
+    if (!root.data.layers) {
+        throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+    }
+    const walker = { loadInclude, out: [] };
+    const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+    const input = resolveInput(root.source, root.data.input, root.scope);
+    return {
+        model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
+        file,
+        layers: walker.out,
+        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
+        ...(input ? { input } : {}),
+        ties: resolveTies(walker.out, root.data.tie, root.source),
+        training: resolveTraining(root.source, root.data.training, root.scope),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/import/spec-tree.ts
 
 
@@ -20364,7 +19411,7 @@ const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-sp
 /** Keys that make a one-key mapping a layer body: a child of that name needs the long form. */
 const BODY_KEYS = new Set(["type", "layer", "layers", "use", "include"]);
 const SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
-const INDEX = /^(?:0|[1-9]\d*)$/;
+const spec_tree_INDEX = /^(?:0|[1-9]\d*)$/;
 /** Words YAML reads as something other than a string, in either YAML version an editor may assume. */
 const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 /** Describes a call string as the counting engine will once it is in a spec; `positionAt` maps its offsets to its source. */
@@ -20381,7 +19428,7 @@ function describeCall(text, positionAt) {
     return describeLayer(evaluateCall(parsed, new Map(), positionAt, text));
 }
 /** A child named by its place: nn.Sequential's and nn.ModuleList's 0, 1, 2. */
-const isIndex = (name) => INDEX.test(name);
+const isIndex = (name) => spec_tree_INDEX.test(name);
 /** Merges consecutive numbered children that are alike into one run, as `repeat:` writes them. */
 function spec_tree_fold(children) {
     const folded = [];
@@ -21323,8 +20370,8 @@ function unknownWarning(type, occurrences) {
         ...(suggestion ? [`  If ${type} is torch.nn's ${suggestion.slice(0, suggestion.indexOf("("))} under another name, write ${suggestion}.`] : []),
     ].join("\n");
 }
-const torch_repr_shapeText = (shape) => (typeof shape === "string" ? shape : `[${shape.join(", ")}]`);
-const tensorsText = (hidden) => hidden.tensors.map((tensor) => `${tensor.name} ${torch_repr_shapeText(tensor.shape)}`).join(", ");
+const shapeText = (shape) => (typeof shape === "string" ? shape : `[${shape.join(", ")}]`);
+const tensorsText = (hidden) => hidden.tensors.map((tensor) => `${tensor.name} ${shapeText(tensor.shape)}`).join(", ");
 /** The elements the hidden tensors hold in one module, or undefined when print(model) does not tell a size. */
 function hiddenElements(hidden) {
     let sum = 0;
@@ -21404,9 +20451,1121 @@ function importTorchRepr(text, file, model) {
 
 
 
-;// CONCATENATED MODULE: ./src/report/json.ts
+;// CONCATENATED MODULE: ./src/memory/dtypes.ts
 
-/** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
+
+
+const PLAIN = [
+    { names: ["float64", "double", "fp64"], bits: 64, floating: true },
+    { names: ["float32", "float", "fp32"], bits: 32, floating: true },
+    { names: ["bfloat16", "bf16"], bits: 16, floating: true },
+    { names: ["float16", "half", "fp16"], bits: 16, floating: true },
+    { names: ["float8_e4m3fn", "float8_e4m3"], bits: 8, floating: true },
+    { names: ["float8_e5m2"], bits: 8, floating: true },
+    { names: ["float8_e4m3fnuz"], bits: 8, floating: true },
+    { names: ["float8_e5m2fnuz"], bits: 8, floating: true },
+    { names: ["int64", "long"], bits: 64, floating: false },
+    { names: ["int32", "int"], bits: 32, floating: false },
+    { names: ["int16", "short"], bits: 16, floating: false },
+    { names: ["int8"], bits: 8, floating: false },
+    { names: ["uint8"], bits: 8, floating: false },
+    { names: ["bool"], bits: 8, floating: false },
+];
+/**
+ * 4-bit formats pack two elements per byte and keep one scale per block. The defaults are
+ * bitsandbytes' Linear4bit: blocks of 64 with a float32 absmax each (0.5 bits per element more).
+ */
+const BLOCK_FORMATS = ["int4", "nf4", "fp4"];
+const BLOCK_SIGNATURE = [
+    { name: "block_size", type: "int", default: 64 },
+    { name: "scale", type: "string", default: "float32" },
+];
+const dtypes_BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
+/** A dtype of the table by its torch name, for this stage's own tables; user input goes through parseDtype. */
+function dtypeNamed(name) {
+    const dtype = dtypes_BY_NAME.get(name);
+    if (!dtype)
+        throw new Error(`no dtype named ${name}`);
+    return dtype;
+}
+const FLOAT32 = dtypeNamed("float32");
+const UINT8 = dtypeNamed("uint8");
+function dtypeNames() {
+    return [...dtypes_BY_NAME.keys(), ...BLOCK_FORMATS];
+}
+/** `torch.bfloat16` and `bfloat16` name the same dtype. */
+function bareName(name) {
+    return name.replace(/^torch\./, "");
+}
+/**
+ * The dtype a setting names: `bfloat16`, `torch.float16`, `'int8'`, or a 4-bit format with its
+ * block options, `nf4(block_size=128, scale=float16)`.
+ */
+function parseDtype(setting) {
+    const { value, position } = setting;
+    const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
+    if (written === undefined)
+        throw new SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
+    const name = bareName(written);
+    const plain = dtypes_BY_NAME.get(name);
+    if (!BLOCK_FORMATS.includes(name) && !plain) {
+        // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
+        const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
+        throw new SpecError(value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+    }
+    if (plain) {
+        if (value.kind === "layer")
+            bindArguments({ type: name, signature: [] }, value.call, findLayer);
+        return plain;
+    }
+    const call = value.kind === "layer" ? value.call : { type: name, args: [], position, text: name };
+    const args = bindArguments({ type: name, signature: BLOCK_SIGNATURE }, call, findLayer);
+    const size = args.int("block_size");
+    if (size < 1)
+        args.fail("block_size", `${name} needs a positive block_size, got ${size}`);
+    const scale = parseDtype({ value: args.value("scale"), position: args.position("scale") });
+    if (!scale.floating)
+        args.fail("scale", `${name} scales are floating-point numbers, not ${scale.name}`, "use float32 (bitsandbytes), float16 or bfloat16");
+    return { name, bits: 4, floating: false, block: { size, scale } };
+}
+/** The dtype as a setting would write it: `bfloat16`, `nf4(block_size=64, scale=float32)`. */
+function describeDtype(dtype) {
+    return dtype.block ? `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name})` : dtype.name;
+}
+
+;// CONCATENATED MODULE: ./src/memory/optimizers.ts
+
+
+
+
+const like = (tensor, ...names) => names.map((name) => ({ name, elements: tensor.numel, dtype: tensor.dtype }));
+const when = (condition, states) => (condition ? states : []);
+const flag = (args, name) => !args.isNone(name) && args.bool(name);
+/**
+ * torch.optim keeps each tensor's `step` counter (and NAdam's `mu_product`) as a CPU scalar,
+ * except with capturable=True or fused=True, when they are float32 scalars on the device.
+ */
+function deviceScalars(args, names, ...switches) {
+    return when(switches.some((name) => flag(args, name)), names.map((name) => ({ name, elements: 1, dtype: FLOAT32 })));
+}
+const product = (sizes) => sizes.reduce((total, size) => total * size, 1);
+/**
+ * Adafactor's second moment: for a tensor of two or more dimensions, a row and a column factor
+ * over the last two (`prod(shape[:-2]) × (rows + cols)` elements); a full one for vectors.
+ */
+function factoredSecondMoment(tensor, dtype, names) {
+    const { shape } = tensor;
+    if (shape.length < 2)
+        return [{ name: names.full, elements: tensor.numel, dtype }];
+    const batch = product(shape.slice(0, -2));
+    return [
+        { name: names.row, elements: batch * shape[shape.length - 2], dtype },
+        { name: names.col, elements: batch * shape[shape.length - 1], dtype },
+    ];
+}
+/**
+ * bitsandbytes' 8-bit optimizers: each state is one uint8 per element plus one float32 absmax per
+ * 256-element block (or a max and a new max per tensor without block_wise). Tensors with fewer
+ * than min_8bit_size elements keep float32 state. The 256-entry quantization maps are shared.
+ */
+function bitsandbytesState(args, tensor, states) {
+    const eightBit = tensor.numel >= args.int("min_8bit_size");
+    const blockWise = args.bool("block_wise");
+    const perState = (index) => {
+        if (!eightBit)
+            return [{ name: `state${index}`, elements: tensor.numel, dtype: FLOAT32 }];
+        const scales = blockWise
+            ? [{ name: `absmax${index}`, elements: Math.ceil(tensor.numel / 256), dtype: FLOAT32 }]
+            : [`max${index}`, `new_max${index}`].map((name) => ({ name, elements: 1, dtype: FLOAT32 }));
+        return [{ name: `state${index}`, elements: tensor.numel, dtype: UINT8 }, ...scales];
+    };
+    const clipping = when(args.int("percentile_clipping") < 100, [{ name: "gnorm_vec", elements: 100, dtype: FLOAT32 }]);
+    return [...perState(1), ...(states === 2 ? perState(2) : []), ...clipping];
+}
+const FOREACH = arg("foreach", "bool", null);
+const MAXIMIZE = arg("maximize", "bool", false);
+const CAPTURABLE = arg("capturable", "bool", false);
+const DIFFERENTIABLE = arg("differentiable", "bool", false);
+const FUSED = arg("fused", "bool", null);
+const DECOUPLED = arg("decoupled_weight_decay", "bool", false);
+const lr = (value) => arg("lr", "float", value);
+const betas = (beta1, beta2) => arg("betas", "any", [beta1, beta2]);
+const eps = (value) => arg("eps", "float", value);
+const weightDecay = (value) => arg("weight_decay", "float", value);
+/** Adam's and AdamW's first and second moments, and the running maximum of the second with amsgrad. */
+const adamState = (args, tensor) => [
+    ...like(tensor, "exp_avg", "exp_avg_sq", ...(args.bool("amsgrad") ? ["max_exp_avg_sq"] : [])),
+    ...deviceScalars(args, ["step"], "capturable", "fused"),
+];
+/** The `Adam`-style signature of torch.optim: lr, betas, eps, weight_decay, then class-specific options. */
+const adamLike = (rate, decay, ...rest) => [lr(rate), betas(0.9, 0.999), eps(1e-8), weightDecay(decay), ...rest];
+const torchOptimizers = [
+    {
+        type: "SGD",
+        module: "torch.optim",
+        signature: [lr(1e-3), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), MAXIMIZE, FOREACH, DIFFERENTIABLE, FUSED],
+        state: (args, tensor) => when(args.float("momentum") !== 0, like(tensor, "momentum_buffer")),
+    },
+    {
+        type: "Adam",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 0, arg("amsgrad", "bool", false), FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE, FUSED, DECOUPLED),
+        state: adamState,
+    },
+    {
+        type: "AdamW",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 1e-2, arg("amsgrad", "bool", false), MAXIMIZE, FOREACH, CAPTURABLE, DIFFERENTIABLE, FUSED),
+        state: adamState,
+    },
+    {
+        type: "Adagrad",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("lr_decay", "float", 0), weightDecay(0), arg("initial_accumulator_value", "float", 0), eps(1e-10), FOREACH, MAXIMIZE, DIFFERENTIABLE, FUSED],
+        state: (args, tensor) => [...like(tensor, "sum"), ...deviceScalars(args, ["step"], "fused")],
+    },
+    {
+        type: "RMSprop",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("alpha", "float", 0.99), eps(1e-8), weightDecay(0), arg("momentum", "float", 0), arg("centered", "bool", false), CAPTURABLE, FOREACH, MAXIMIZE, DIFFERENTIABLE],
+        state: (args, tensor) => [
+            ...like(tensor, "square_avg"),
+            ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
+            ...when(args.bool("centered"), like(tensor, "grad_avg")),
+            ...deviceScalars(args, ["step"], "capturable"),
+        ],
+    },
+    {
+        type: "Adadelta",
+        module: "torch.optim",
+        signature: [lr(1.0), arg("rho", "float", 0.9), eps(1e-6), weightDecay(0), FOREACH, CAPTURABLE, MAXIMIZE, DIFFERENTIABLE],
+        state: (args, tensor) => [...like(tensor, "square_avg", "acc_delta"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        type: "Adamax",
+        module: "torch.optim",
+        signature: adamLike(2e-3, 0, FOREACH, MAXIMIZE, DIFFERENTIABLE, CAPTURABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_inf"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        type: "NAdam",
+        module: "torch.optim",
+        signature: adamLike(2e-3, 0, arg("momentum_decay", "float", 4e-3), DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step", "mu_product"], "capturable")],
+    },
+    {
+        type: "RAdam",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 0, DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        // The default eps is (None, 1e-3), which a signature default cannot spell; it never changes memory.
+        type: "Adafactor",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("beta2_decay", "float", -0.8), arg("eps", "any", null), arg("d", "float", 1.0), weightDecay(0), FOREACH, MAXIMIZE],
+        state: (_args, tensor) => factoredSecondMoment(tensor, tensor.dtype, { row: "row_var", col: "col_var", full: "variance" }),
+    },
+];
+const otherOptimizers = [
+    {
+        // Hugging Face's Adafactor: a first moment only with beta1, and state in float32 for 16-bit tensors (it upcasts their gradients).
+        type: "transformers.Adafactor",
+        module: "transformers",
+        signature: [
+            lr(null),
+            arg("eps", "any", [1e-30, 1e-3]),
+            arg("clip_threshold", "float", 1.0),
+            arg("decay_rate", "float", -0.8),
+            arg("beta1", "float", null),
+            weightDecay(0),
+            arg("scale_parameter", "bool", true),
+            arg("relative_step", "bool", true),
+            arg("warmup_init", "bool", false),
+        ],
+        state(args, tensor) {
+            const dtype = tensor.dtype.bits === 16 ? FLOAT32 : tensor.dtype;
+            const firstMoment = args.isNone("beta1") ? [] : [{ name: "exp_avg", elements: tensor.numel, dtype }];
+            return [...firstMoment, ...factoredSecondMoment(tensor, dtype, { row: "exp_avg_sq_row", col: "exp_avg_sq_col", full: "exp_avg_sq" })];
+        },
+    },
+    {
+        type: "Lion",
+        module: "lion_pytorch",
+        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), arg("use_triton", "bool", false), DECOUPLED],
+        state: (_args, tensor) => like(tensor, "exp_avg"),
+    },
+];
+const BITSANDBYTES_OPTIONS = [arg("args", "any", null), arg("min_8bit_size", "int", 4096), arg("percentile_clipping", "int", 100), arg("block_wise", "bool", true)];
+const IS_PAGED = arg("is_paged", "bool", false);
+/** Adam8bit and AdamW8bit accept amsgrad and optim_bits and ignore them: they always keep two 8-bit states. */
+const bitsandbytesAdam = (type, decay) => ({
+    type,
+    module: "bitsandbytes.optim",
+    signature: adamLike(1e-3, decay, arg("amsgrad", "bool", false), arg("optim_bits", "int", 32), ...BITSANDBYTES_OPTIONS, IS_PAGED),
+    state: (args, tensor) => bitsandbytesState(args, tensor, 2),
+});
+const bitsandbytesOptimizers = [
+    bitsandbytesAdam("Adam8bit", 0),
+    bitsandbytesAdam("AdamW8bit", 1e-2),
+    {
+        type: "Lion8bit",
+        module: "bitsandbytes.optim",
+        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), ...BITSANDBYTES_OPTIONS, IS_PAGED],
+        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
+    },
+    {
+        type: "SGD8bit",
+        module: "bitsandbytes.optim",
+        signature: [arg("lr", "float"), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), ...BITSANDBYTES_OPTIONS],
+        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
+        check(args) {
+            if (args.float("momentum") === 0)
+                args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
+        },
+    },
+];
+const OPTIMIZERS = [...torchOptimizers, ...otherOptimizers, ...bitsandbytesOptimizers];
+const optimizers_BY_TYPE = new Map(OPTIMIZERS.map((definition) => [definition.type, definition]));
+/** `torch.optim.AdamW`, `bnb.optim.AdamW8bit` and `transformers.optimization.Adafactor` name classes of the table. */
+function optimizers_className(type) {
+    return type.replace(/^(?:torch\.optim|bitsandbytes\.optim|bnb\.optim|lion_pytorch)\./, "").replace(/^transformers\.optimization\./, "transformers.");
+}
+/** `torch.optim.AdamW`, `bitsandbytes.optim.AdamW8bit`, `transformers.Adafactor`: where to import the class from. */
+function qualifiedName(definition) {
+    return definition.type.startsWith(`${definition.module}.`) ? definition.type : `${definition.module}.${definition.type}`;
+}
+/** Binds an optimizer call to its class, checking its arguments as the constructor would. */
+function bindOptimizer(call) {
+    const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
+    if (!definition) {
+        throw new SpecError(call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
+    }
+    const args = bindArguments(definition, call, findLayer);
+    definition.check?.(args);
+    return { definition, args, text: call.text };
+}
+/** The state the optimizer allocates for one trainable tensor. */
+function optimizerState(optimizer, tensor) {
+    return optimizer.definition.state(optimizer.args, tensor);
+}
+
+;// CONCATENATED MODULE: ./src/memory/types.ts
+/** Where the bytes go, in the order reports list them. */
+const CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"];
+const CATEGORY_NAMES = {
+    weights: "weights",
+    buffers: "buffers",
+    gradients: "gradients",
+    optimizerState: "optimizer state",
+    masterWeights: "master weights",
+    activations: "activations",
+};
+function figuresOf(bytes) {
+    const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, bytes(category)]));
+    return { ...byCategory, total: CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
+}
+
+;// CONCATENATED MODULE: ./src/memory/sharding.ts
+
+
+/**
+ * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
+ * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
+ * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated;
+ * activations are each GPU's own, as `batch` is the batch of one GPU.
+ */
+const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity, activations: Infinity };
+function isSharded(category, stage) {
+    return stage >= SHARDED_FROM[category];
+}
+/**
+ * What one GPU holds. A sharded category is split evenly and rounded up to a whole byte per
+ * model: each GPU holds at most ⌈bytes / gpus⌉. Real implementations also pad each flattened
+ * group to a multiple of the GPU count, a few elements more per group.
+ */
+function perGpu(bytes, gpus, stage) {
+    return figuresOf((category) => (isSharded(category, stage) ? Math.ceil(bytes[category] / gpus) : bytes[category]));
+}
+function gpuCount(value, position) {
+    if (value < 1)
+        throw new SpecError(position, `training needs at least 1 GPU, got ${value}`);
+    return value;
+}
+function zeroStage(value, position) {
+    if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
+        throw new SpecError(position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/memory/breakdown.ts
+
+
+
+
+
+
+/**
+ * A tensor's dtype. A catalogue-fixed dtype (num_batches_tracked: int64) or an integer `dtype=`
+ * in the call is final, as module.to(dtype) leaves integer tensors alone. Otherwise the innermost
+ * `dtype:` key that applies wins, then the call's `dtype=`, then the model-wide default (--dtype or
+ * training.dtype), then the precision's weight dtype. Floating dtypes apply to every tensor;
+ * integer and 4-bit ones quantize weight matrices only (parameters of two or more dimensions), as
+ * bitsandbytes' Linear8bitLt and Linear4bit leave biases and norms in the floating dtype.
+ */
+function chooseDtype(tensor, isParameter, layer, recipe) {
+    if (tensor.fixedDtype)
+        return { dtype: dtypeNamed(tensor.fixedDtype) };
+    const { call } = layer;
+    if (call && !call.dtype.floating)
+        return call;
+    const applies = (dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2);
+    const key = [...layer.keys].reverse().find((setting) => applies(setting.dtype));
+    if (key)
+        return key;
+    if (call)
+        return call;
+    const fallback = recipe.dtype?.value;
+    return { dtype: fallback && applies(fallback) ? fallback : recipe.precision.value.weights };
+}
+/** The bytes of `elements` values of `dtype` in one tensor: 4-bit values pack two to a byte, and add their block scales. */
+function storage(dtype, elements, what) {
+    const values = { what, dtype: dtype.name, bits: dtype.bits, elements, bytes: Math.ceil((elements * dtype.bits) / 8) };
+    if (!dtype.block)
+        return [values];
+    const { size, scale } = dtype.block;
+    const blocks = Math.ceil(elements / size);
+    return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
+}
+function emptyTerms() {
+    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
+}
+/** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
+function addTerms(into, terms, times = 1) {
+    for (const term of terms) {
+        const same = into.find((candidate) => candidate.what === term.what && candidate.dtype === term.dtype);
+        if (same) {
+            same.elements += term.elements * times;
+            same.bytes += term.bytes * times;
+        }
+        else {
+            into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
+        }
+    }
+}
+function figures(terms, position, what) {
+    const result = figuresOf((category) => checked(terms[category].reduce((sum, term) => sum + term.bytes, 0), position, `the ${CATEGORY_NAMES[category]} bytes of ${what}`));
+    checked(result.total, position, `the memory of ${what}`);
+    return result;
+}
+function layerMemory(layer, recipe, dtypes) {
+    const terms = emptyTerms();
+    const { optimizer } = recipe;
+    const parameterDtypes = layer.parameters.map((tensor) => {
+        const chosen = chooseDtype(tensor, true, dtypes, recipe);
+        const { dtype } = chosen;
+        if (tensor.sharedWith !== undefined)
+            return dtype;
+        addTerms(terms.weights, storage(dtype, tensor.numel, "params"));
+        if (!optimizer || !tensor.trainable)
+            return dtype;
+        if (!dtype.floating) {
+            throw new SpecError(chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
+        }
+        addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
+        const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
+        if (master)
+            addTerms(terms.masterWeights, storage(FLOAT32, tensor.numel, "params"));
+        for (const state of optimizerState(optimizer.value, { shape: tensor.shape, numel: tensor.numel, dtype: master ? FLOAT32 : dtype })) {
+            addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
+        }
+        return dtype;
+    });
+    const bufferDtypes = layer.buffers.map((tensor) => {
+        const { dtype } = chooseDtype(tensor, false, dtypes, recipe);
+        addTerms(terms.buffers, storage(dtype, tensor.numel, "elements"));
+        return dtype;
+    });
+    return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
+}
+/**
+ * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
+ * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
+ * model's total also holds what autograd keeps for backward.
+ */
+function computeMemory(count, recipe, activations) {
+    // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
+    const parsed = new Map();
+    const parse = (setting) => {
+        let chosen = parsed.get(setting);
+        if (!chosen)
+            parsed.set(setting, (chosen = { dtype: parseDtype(setting), position: setting.position }));
+        return chosen;
+    };
+    const terms = emptyTerms();
+    const layers = count.layers.map((layer) => {
+        const memory = layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) });
+        for (const category of CATEGORIES)
+            addTerms(terms[category], memory.terms[category], layer.count);
+        return memory;
+    });
+    if (activations !== undefined && recipe.optimizer) {
+        terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
+    }
+    const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
+    const gpus = recipe.gpus.value;
+    return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };
+}
+
+;// CONCATENATED MODULE: ./src/memory/explain.ts
+
+
+
+
+
+/*
+ * The arithmetic behind the memory figures, as lines of text; a line's leading spaces nest it
+ * under the line before. Every figure is an exact byte count.
+ */
+const bytes = (value) => `${formatInteger(value)} B`;
+/** `9,472 params × 4 B (float32)`. */
+function termText(term) {
+    return `${formatInteger(term.elements)} ${term.what} × ${term.bits / 8} B (${term.dtype})`;
+}
+/** How each setting of the recipe was made: in the spec, by a flag, or by default. */
+function recipeLines(recipe) {
+    const { optimizer, precision, dtype, gpus, zero } = recipe;
+    const lines = [
+        optimizer
+            ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})`
+            : "optimizer: none, so inference: weights and buffers only",
+        `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
+    ];
+    if (dtype)
+        lines.push(`weights created without a dtype: ${describeDtype(dtype.value)} (${dtype.from})`);
+    if (gpus.value > 1 || zero.value > 0)
+        lines.push(`${gpus.value} GPU${gpus.value === 1 ? "" : "s"} (${gpus.from}), ZeRO stage ${zero.value} (${zero.from})`);
+    return lines;
+}
+/** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
+function categoryLines(terms, figures) {
+    return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${bytes(figures[category])}`);
+}
+/**
+ * The rule-of-thumb reading: weights and optimizer state together, and how many times the weights
+ * that is (3 for fp32 Adam, gradients aside); no ratio without weights. Trailing zeros dropped.
+ */
+function weightsAndState(figures) {
+    const sum = figures.weights + figures.optimizerState;
+    return figures.weights === 0 ? { bytes: sum } : { bytes: sum, times: Number((sum / figures.weights).toFixed(2)) };
+}
+function weightsAndStateLine(figures) {
+    const reading = weightsAndState(figures);
+    const times = reading.times === undefined ? "" : `, ${reading.times} × the weights`;
+    return `weights + optimizer state: ${formatInteger(figures.weights)} + ${formatInteger(figures.optimizerState)} = ${bytes(reading.bytes)}${times}`;
+}
+/** Each category on one GPU: ⌈bytes / GPUs⌉ for the sharded ones, everything for the replicated. */
+function perGpuLines(memory, perGpu) {
+    const { gpus, zero } = memory.recipe;
+    const lines = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => isSharded(category, zero.value)
+        ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${bytes(perGpu[category])}`
+        : `  ${CATEGORY_NAMES[category]}: ${bytes(perGpu[category])}, replicated`);
+    return [`per GPU, ZeRO stage ${zero.value} over ${gpus.value} GPUs (sharded bytes rounded up):`, ...lines, `  total: ${bytes(perGpu.total)}`];
+}
+/** The model's figures: how the recipe was set, each category, the total, and per GPU. */
+function modelMemoryLines(memory) {
+    const parts = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => formatInteger(memory.bytes[category]));
+    return [
+        ...recipeLines(memory.recipe),
+        ...categoryLines(memory.terms, memory.bytes),
+        `total: ${parts.length > 1 ? `${parts.join(" + ")} = ` : ""}${bytes(memory.bytes.total)}`,
+        ...(memory.recipe.optimizer ? [weightsAndStateLine(memory.bytes)] : []),
+        ...(memory.perGpu ? perGpuLines(memory, memory.perGpu) : []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/memory/precision.ts
+
+
+const PRECISIONS = [
+    { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
+    // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
+    { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
+    { name: "mixed-fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
+    { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
+    { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
+    { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
+];
+const FP32 = PRECISIONS[0];
+function findPrecision(name, position) {
+    const precision = PRECISIONS.find((candidate) => candidate.name === name);
+    if (precision)
+        return precision;
+    const names = PRECISIONS.map((candidate) => candidate.name);
+    throw new SpecError(position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
+}
+
+;// CONCATENATED MODULE: ./src/shapes/types.ts
+const CHECKPOINTING = ["none", "full", "selective"];
+
+;// CONCATENATED MODULE: ./src/memory/recipe.ts
+
+
+
+
+
+
+
+
+
+const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"];
+const where = (position) => `${position.file}:${position.line}:${position.col}`;
+function settingsFromSpec(training) {
+    const settings = {};
+    if (!training)
+        return settings;
+    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
+    if (optimizer)
+        settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
+    if (precision)
+        settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
+    if (gpus)
+        settings.gpus = { value: gpuCount(gpus.value, gpus.position), from: where(gpus.position) };
+    if (zero)
+        settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
+    if (dtype)
+        settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
+    if (batch)
+        settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
+    if (checkpointing)
+        settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
+    return settings;
+}
+function checkpointingMode(text, position) {
+    if (CHECKPOINTING.includes(text))
+        return text;
+    throw new SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+}
+function batchSize(value, position) {
+    if (value < 1)
+        throw new SpecError(position, `the batch is at least 1, got ${value}`);
+    return value;
+}
+function wholeNumber(text, position, what) {
+    const digits = text.trim();
+    if (!/^\d+$/.test(digits))
+        throw new SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+    const value = Number(digits);
+    // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
+    if (!Number.isSafeInteger(value))
+        throw new SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+    return value;
+}
+/**
+ * Settings given as text, such as command-line flags or action inputs. Errors are SpecErrors
+ * whose file is the option's label (`--optimizer`), for the caller to print as it prints flags.
+ */
+function settingsFromOptions(values, label) {
+    const settings = {};
+    for (const option of TRAINING_OPTIONS) {
+        const text = values[option];
+        if (text === undefined)
+            continue;
+        const from = label(option);
+        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
+        const position = positionAt(0);
+        switch (option) {
+            case "optimizer":
+                settings.optimizer = { value: bindOptimizer(evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
+                break;
+            case "precision":
+                settings.precision = { value: findPrecision(text, position), from };
+                break;
+            case "gpus":
+                settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from };
+                break;
+            case "zero":
+                settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
+                break;
+            case "dtype":
+                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position }), from };
+                break;
+            case "batch":
+                settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+                break;
+            case "checkpointing":
+                settings.checkpointing = { value: checkpointingMode(text, position), from };
+                break;
+        }
+    }
+    return settings;
+}
+/** Whether any setting is made: memory is reported only for a recipe someone asked for. */
+function setsTraining(settings) {
+    return TRAINING_OPTIONS.some((option) => settings[option] !== undefined);
+}
+/** The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one GPU. */
+function trainingRecipe(spec, overrides) {
+    return {
+        optimizer: overrides.optimizer ?? spec.optimizer,
+        dtype: overrides.dtype ?? spec.dtype,
+        precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
+        gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
+        zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
+        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+        checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/memory/index.ts
+/**
+ * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
+ * optimizer state and master weights of a counted model under a training recipe (optimizer,
+ * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
+ */
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/shapes/ops.ts
+
+
+
+/** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
+const FUNCTIONAL = {
+    adaptive_avg_pool1d: "AdaptiveAvgPool1d",
+    adaptive_avg_pool2d: "AdaptiveAvgPool2d",
+    adaptive_max_pool2d: "AdaptiveMaxPool2d",
+    avg_pool2d: "AvgPool2d",
+    max_pool2d: "MaxPool2d",
+    dropout: "Dropout",
+    relu: "ReLU",
+    relu6: "ReLU6",
+    gelu: "GELU",
+    silu: "SiLU",
+    sigmoid: "Sigmoid",
+    hardswish: "Hardswish",
+    hardsigmoid: "Hardsigmoid",
+    softmax: "Softmax",
+    log_softmax: "LogSoftmax",
+    tanh: "Tanh",
+};
+/** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
+function isOpName(name) {
+    return name in FUNCTIONAL || name in OPS;
+}
+const ops_shapeText = (shape) => `[${shape.join(", ")}]`;
+/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
+function broadcast(a, b) {
+    const rank = Math.max(a.length, b.length);
+    const out = [];
+    for (let d = 0; d < rank; d++) {
+        const x = a[a.length - rank + d] ?? 1;
+        const y = b[b.length - rank + d] ?? 1;
+        if (x !== y && x !== 1 && y !== 1)
+            return undefined;
+        out.push(Math.max(x, y));
+    }
+    return out;
+}
+/**
+ * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
+ * product keeps tensors for backward: each factor, for the other's gradient.
+ */
+function ops_merge(evaluator, how, left, right, position, segments) {
+    const path = formatPath(segments) || "the model";
+    const fail = () => {
+        throw new SpecError(position, `${path} cannot ${how} ${left.producer} ${ops_shapeText(left.shape)} and ${right.producer} ${ops_shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+    };
+    let shape;
+    if (how === "concat") {
+        const rest = (tensor) => [tensor.shape[0], ...tensor.shape.slice(2)].join();
+        if (left.shape.length !== right.shape.length || rest(left) !== rest(right))
+            fail();
+        shape = left.shape.map((size, d) => (d === 1 ? size + right.shape[1] : size));
+    }
+    else {
+        shape = broadcast(left.shape, right.shape) ?? fail();
+    }
+    const output = evaluator.fresh(shape, `${path} (${how})`);
+    const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
+    evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
+    return output;
+}
+const ops_arg = (name, type, value) => (value === undefined ? { name, type } : { name, type, default: value });
+const CHILDREN = [{ name: "children", type: "string", variadic: true }];
+/** The ops that are not modules, with their arguments as Python names them. */
+const OPS = {
+    flatten: [ops_arg("start_dim", "int", 0), ops_arg("end_dim", "int", -1)],
+    transpose: [ops_arg("dim0", "int"), ops_arg("dim1", "int")],
+    select: [ops_arg("dim", "int"), ops_arg("index", "int")],
+    mean: [ops_arg("dim", "int")],
+    add: [ops_arg("parameter", "string")],
+    cat_token: [ops_arg("parameter", "string")],
+    residual: CHILDREN,
+    attention: [ops_arg("q", "string"), ops_arg("k", "string", null), ops_arg("v", "string", null), ops_arg("heads", "int"), ops_arg("kv_heads", "int", null), ops_arg("causal", "bool", false), ops_arg("dropout", "float", 0)],
+    gated: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
+};
+/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
+function runOp(evaluator, module, call, x, segments) {
+    const name = call.type;
+    const producer = `${x.producer} → ${call.text}`;
+    const fail = (expects) => {
+        throw new SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${ops_shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+    };
+    const moduleType = FUNCTIONAL[name];
+    if (moduleType) {
+        const definition = findLayer({ ...call, type: moduleType });
+        const args = bindArguments(definition, call, findLayer);
+        definition.tensors(args);
+        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+        return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
+    }
+    if (!(name in OPS)) {
+        throw new SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+    }
+    const args = bindArguments({ type: name, signature: OPS[name] }, call, findLayer);
+    const rank = x.shape.length;
+    const dim = (argument) => {
+        const value = args.int(argument);
+        if (value < -rank || value >= rank)
+            fail(`a dimension ${value} (of ${rank})`);
+        return value < 0 ? value + rank : value;
+    };
+    const view = (shape) => ({ ...x, shape, producer });
+    const child = (argument) => evaluator.childAt(module, args.string(argument), args.position(argument));
+    const parameterShape = (argument) => {
+        const node = child(argument);
+        const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
+        if (!tensor)
+            throw new SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+        return tensor.shape;
+    };
+    const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
+        const output = evaluator.fresh(shape, producer);
+        const kept = evaluator.keep(saves, x, output);
+        evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
+        return output;
+    };
+    switch (name) {
+        case "flatten": {
+            const [start, end] = [dim("start_dim"), dim("end_dim")];
+            if (end < start)
+                fail(`end_dim after start_dim`);
+            return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+        }
+        case "transpose": {
+            const [a, b] = [dim("dim0"), dim("dim1")];
+            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
+        }
+        case "select": {
+            const d = dim("dim");
+            const index = args.int("index");
+            if (index >= x.shape[d] || index < -x.shape[d])
+                fail(`an index ${index} within dimension ${d}`);
+            return view(x.shape.filter((_, position) => position !== d));
+        }
+        case "mean": {
+            const d = dim("dim");
+            return created(x.shape.filter((_, position) => position !== d));
+        }
+        case "add": {
+            const node = child("parameter");
+            // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
+            const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
+            const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
+            return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${ops_shapeText(added)}`));
+        }
+        case "residual": {
+            const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
+            return { ...ops_merge(evaluator, "add", y, x, call.position, segments), producer };
+        }
+        case "cat_token": {
+            const token = parameterShape("parameter");
+            if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
+                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${ops_shapeText(token)} to`);
+            return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
+        }
+        case "attention":
+            return attention(evaluator, args, x, segments, { fail, child, created });
+        case "gated": {
+            const gate = evaluator.runNode(child("gate"), x, segments);
+            const up = evaluator.runNode(child("up"), x, segments);
+            const activated = evaluator.runNode(child("act"), gate, segments);
+            const product = ops_merge(evaluator, "multiply", activated, up, call.position, segments);
+            return { ...product, producer };
+        }
+    }
+}
+/**
+ * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
+ * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
+ * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
+ * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ */
+function attention(evaluator, args, x, segments, { fail, child, created }) {
+    const packed = args.isNone("k") && args.isNone("v");
+    const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
+    // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
+    const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0], shape: projected[0].shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected);
+    const heads = args.int("heads");
+    const kvHeads = args.optionalInt("kv_heads") ?? heads;
+    if (q.shape.length !== 3)
+        fail(`(batch, sequence, features) from ${q.producer}, which gives ${ops_shapeText(q.shape)}`);
+    const [batch, sequence, width] = q.shape;
+    const headDim = width / heads;
+    if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
+        args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
+    for (const tensor of [k, v]) {
+        if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
+            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${ops_shapeText(tensor.shape)}`);
+        }
+    }
+    const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
+    const keep = (tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
+    const factors = keep(q) + keep(k) + keep(v);
+    return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
+}
+
+;// CONCATENATED MODULE: ./src/shapes/index.ts
+/**
+ * Shape inference over the spec's module tree: every layer's output shape by PyTorch's rules,
+ * MACs, and the bytes autograd keeps for backward in a training step, with checkpointing.
+ */
+
+
+
+
+
+
+const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
+class Inference {
+    model;
+    options;
+    nextStorage = 0;
+    kept = new Set();
+    described = new Map();
+    calls = [];
+    blocks = [];
+    bytes = 0;
+    attentionBytes = 0;
+    repeatDepth = 0;
+    constructor(model, options) {
+        this.model = model;
+        this.options = options;
+    }
+    fresh(shape, producer, elementBytes = this.options.activationBytes) {
+        return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
+    }
+    /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
+    bytesOf(tensor) {
+        return tensor.storageBytes;
+    }
+    /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
+    keep(saves, input, output) {
+        let bytes = 0;
+        let attention = 0;
+        for (const saved of saves) {
+            if (typeof saved === "object") {
+                const added = saved.elements * (saved.dtype === "activation" ? this.options.activationBytes : FIXED_BYTES[saved.dtype]);
+                bytes += added;
+                if (saved.attention)
+                    attention += added;
+                continue;
+            }
+            const tensor = saved === "input" ? input : output;
+            if (this.kept.has(tensor.storage))
+                continue;
+            this.kept.add(tensor.storage);
+            bytes += this.bytesOf(tensor);
+        }
+        this.bytes += bytes;
+        this.attentionBytes += attention;
+        return { bytes, attention };
+    }
+    record(call) {
+        this.calls.push({ ...call, instances: 1 });
+    }
+    describe(index) {
+        let described = this.described.get(index);
+        if (!described)
+            this.described.set(index, (described = describeLayer(this.model.layers[index].call)));
+        return described;
+    }
+    /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
+    runNode(node, x, prefix) {
+        const run = node.own.findIndex((segment) => typeof segment === "object");
+        if (run < 0)
+            return this.runInstance(node, x, [...prefix, ...node.own]);
+        const { from, to } = node.own[run];
+        const at = (index) => [...prefix, ...node.own.map((segment, position) => (position === run ? index : segment))];
+        const outermost = node.kind === "module" && this.repeatDepth === 0;
+        let y = x;
+        for (let i = 0; i < node.instances; i++) {
+            const [callsBefore, bytesBefore, attentionBefore] = [this.calls.length, this.bytes, this.attentionBytes];
+            const input = y;
+            if (node.kind === "module")
+                this.repeatDepth++;
+            y = this.runInstance(node, input, at(from + i));
+            if (node.kind === "module")
+                this.repeatDepth--;
+            const bytes = this.bytes - bytesBefore;
+            if (outermost)
+                this.blocks.push({ bytes, inputBytes: this.bytesOf(input), instances: 1 });
+            const remaining = node.instances - 1 - i;
+            // From the second instance on, an instance that keeps its shape is the steady state: the rest repeat its figures.
+            if (remaining > 0 && i >= 1 && sameShape(input.shape, y.shape)) {
+                const depth = prefix.length + run;
+                for (const call of this.calls.slice(callsBefore)) {
+                    const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
+                    const times = (value) => checked(value * remaining, node.position, "a figure of the repeated instances");
+                    this.calls.push({ ...call, segments, instances: call.instances * remaining, macs: times(call.macs), attentionMacs: times(call.attentionMacs), savedBytes: times(call.savedBytes), attentionBytes: times(call.attentionBytes) });
+                }
+                this.bytes += bytes * remaining;
+                this.attentionBytes += (this.attentionBytes - attentionBefore) * remaining;
+                if (outermost)
+                    this.blocks.push({ bytes, inputBytes: this.bytesOf(y), instances: remaining });
+                return y;
+            }
+        }
+        return y;
+    }
+    runInstance(node, x, segments) {
+        return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
+    }
+    callLeaf(node, x, segments) {
+        const layer = this.model.layers[node.layer];
+        const { definition, args } = this.describe(node.layer);
+        const path = formatPath(segments);
+        if (!definition.forward) {
+            throw new SpecError(layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
+        }
+        const input = {
+            shape: x.shape,
+            mismatch: (name, expects) => {
+                throw new SpecError(name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
+            },
+        };
+        return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
+    }
+    /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
+    applied(result, x, producer, call) {
+        const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
+        const kept = this.keep(result.saves ?? [], x, output);
+        this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
+        return output;
+    }
+    runModule(node, x, segments) {
+        const { forward, residual, branches } = node.topology;
+        const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
+        // A repeat split by its index is several children of one name: one step runs them all.
+        const steps = forward ?? node.children.filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name).map((child) => ({ kind: "child", name: child.name, position: child.position }));
+        if (branches) {
+            const outputs = steps.map((step) => this.runStep(node, step, x, segments));
+            return outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
+        }
+        let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
+        if (residual) {
+            const shortcut = residual.shortcut && (residual.shortcut.kind === "op" || this.child(node, residual.shortcut.name)) ? this.runStep(node, residual.shortcut, x, segments) : x;
+            y = ops_merge(this, residual.merge, y, shortcut, residual.position, segments);
+            y = residual.then.reduce((tensor, step) => this.runStep(node, step, tensor, segments), y);
+        }
+        return y;
+    }
+    child(module, name) {
+        return module.children.find((child) => child.name === name);
+    }
+    /** A child the step names, or an error at the step naming the children there are. */
+    childAt(module, name, position) {
+        const child = this.child(module, name);
+        if (child)
+            return child;
+        const names = module.children.map((candidate) => candidate.name);
+        const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
+        throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
+    }
+    runStep(module, step, x, segments) {
+        if (step.kind === "child") {
+            this.childAt(module, step.name, step.position);
+            return module.children.filter((child) => child.name === step.name).reduce((tensor, child) => this.runNode(child, tensor, segments), x);
+        }
+        return runOp(this, module, step.call, x, segments);
+    }
+}
+function checkpointed(inference, checkpointing) {
+    if (checkpointing === "selective")
+        return inference.bytes - inference.attentionBytes;
+    if (checkpointing === "none" || inference.blocks.length === 0)
+        return inference.bytes;
+    // Full: each block keeps only its input; backward recomputes one block at a time.
+    const inside = inference.blocks.reduce((sum, block) => sum + block.bytes * block.instances, 0);
+    const inputs = inference.blocks.reduce((sum, block) => sum + block.inputBytes * block.instances, 0);
+    return inference.bytes - inside + inputs + Math.max(...inference.blocks.map((block) => block.bytes));
+}
+/** Follows the spec's input through its layers; undefined when the spec has no `input:`. */
+function inferShapes(model, options) {
+    if (!model.input)
+        return undefined;
+    const inference = new Inference(model, options);
+    const given = model.input.value;
+    const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
+    // Token ids are int64.
+    const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
+    const output = inference.runNode(model.tree, x, []);
+    const layers = model.layers.map(() => undefined);
+    let macs = 0;
+    let attentionMacs = 0;
+    for (const call of inference.calls) {
+        macs = checked(macs + call.macs, model.input.position, "the model's MACs");
+        attentionMacs += call.attentionMacs;
+        if (call.layer === undefined)
+            continue;
+        const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
+        Object.assign(layer, { outputShape: call.output, macs: layer.macs + call.macs, attentionMacs: layer.attentionMacs + call.attentionMacs, activationBytes: layer.activationBytes + call.savedBytes });
+    }
+    const activations = checkpointed(inference, options.checkpointing);
+    return {
+        batch: options.batch,
+        checkpointing: options.checkpointing,
+        input,
+        output: output.shape,
+        layers,
+        totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
+        calls: inference.calls,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/analyze.ts
+
+
+
+
+/**
+ * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
+ * has an `input:`), and memory, which is part of the result when the spec's `training:` or
+ * `overrides` (command-line flags) set a recipe.
+ */
+function analyzeSpec(file, readFile, overrides = {}) {
+    const resolved = resolveSpec(file, readFile);
+    const count = countModel(resolved);
+    const spec = settingsFromSpec(resolved.training);
+    const recipe = trainingRecipe(spec, overrides);
+    const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
+    // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
+    const memory = computeMemory(count, recipe, shapes?.totals.activations);
+    const analyzed = shapes ? { ...count, shapes } : count;
+    return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/json-report.ts
+
+/** Bumped only when a field is removed, renamed or changes meaning; new fields keep it. */
+const JSON_REPORT_FORMAT_VERSION = 1;
 function shapesJson(shapes) {
     const { macs, attentionMacs, flops, activations } = shapes.totals;
     return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
@@ -21420,18 +21579,11 @@ function memoryJson(memory) {
         ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
     };
 }
-/** Bumped only when a field is removed, renamed or changes meaning; new fields keep it. */
-const JSON_REPORT_FORMAT_VERSION = 1;
-/**
- * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
- * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
- * and each tensor its dtype. With an `input:`, `shapes` holds the model's MACs and activations and
- * each layer called its output shape, MACs and activation bytes (all instances together).
- */
+/** One analysed spec as the JSON contract. */
 function toJsonReport(model) {
     const { memory } = model;
     return {
-        // The report's own format, for programs that read it: README.md, "Versions and formats".
+        // The report's own format, for programs that read it: docs/versions.md.
         formatVersion: JSON_REPORT_FORMAT_VERSION,
         model: model.model,
         file: model.file,
@@ -21465,6 +21617,374 @@ function toJsonReport(model) {
                 buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
             };
         }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/index.ts
+/**
+ * One spec's whole result, below everything that consumes it: the pure pipeline (analyzeSpec), its
+ * in-memory result (AnalyzedModel) and the stable JSON contract every later stage reads (JsonReport).
+ */
+
+
+
+;// CONCATENATED MODULE: ./src/budget/sizes.ts
+/**
+ * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
+ * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
+ */
+const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
+const BYTE_UNITS = {
+    B: 1n,
+    KB: 1000n,
+    MB: 1000n ** 2n,
+    GB: 1000n ** 3n,
+    TB: 1000n ** 4n,
+    KIB: 1024n,
+    MIB: 1024n ** 2n,
+    GIB: 1024n ** 3n,
+    TIB: 1024n ** 4n,
+};
+const sizes_NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
+function sizes_scaled(whole, fraction, unit) {
+    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
+    const value = (digits * unit) / 10n ** BigInt(fraction.length);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new RangeError(`beyond 2^53`);
+    return Number(value);
+}
+/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
+function parseQuantity(raw) {
+    if (typeof raw === "number")
+        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
+    const match = sizes_NUMBER.exec(raw);
+    if (!match)
+        return undefined;
+    const [, whole = "", fraction = "", unit = ""] = match;
+    if (unit === "%")
+        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
+    const upper = unit.toUpperCase();
+    const count = COUNT_UNITS[upper];
+    if (count !== undefined)
+        return { kind: "count", value: sizes_scaled(whole, fraction, count) };
+    const bytes = BYTE_UNITS[upper];
+    if (bytes !== undefined)
+        return { kind: "bytes", value: sizes_scaled(whole, fraction, bytes) };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/budget/budget-file.ts
+
+
+
+
+
+function budget_file_describe(metric) {
+    return metricNamed(metric).unit === "bytes" ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
+}
+/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
+function quantityAt(source, path, raw, what) {
+    try {
+        return parseQuantity(raw);
+    }
+    catch {
+        throw new SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+    }
+}
+function limitAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} limit`);
+    const wanted = metricNamed(metric).unit;
+    // A plain integer is a count of parameters, or of bytes for memory.
+    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
+    if (value === undefined)
+        throw new SpecError(position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
+    return { value, text: String(raw), position };
+}
+function growthAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} growth`);
+    if (quantity?.kind === "percent")
+        return { percent: quantity.value, text: String(raw), position };
+    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
+}
+function modelBudget(source, path, key, raw) {
+    const limits = {};
+    const growth = {};
+    for (const metric of LIMITED_METRICS) {
+        if (raw[metric] !== undefined)
+            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+    }
+    if (typeof raw.growth === "object" && raw.growth !== null) {
+        for (const [metric, allowance] of Object.entries(raw.growth))
+            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
+    }
+    else if (raw.growth !== undefined) {
+        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
+        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
+        for (const metric of GROWTH_METRICS) {
+            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
+            const definition = metricNamed(metric);
+            const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
+            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
+            if (applies)
+                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+        }
+    }
+    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
+        glob,
+        position: source.keyAt([...path, "modules", glob]),
+        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+    }));
+    return {
+        key,
+        position: source.keyAt(path),
+        limits,
+        growth,
+        modules,
+        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+    };
+}
+/** Reads and validates a budget file; every problem is a positioned error. */
+function parseBudget(text, file) {
+    const source = parseYaml(text, file);
+    validateBudget(source);
+    const data = source.data;
+    return {
+        file,
+        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
+        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diff/index.ts
+function layerStates(report) {
+    return report.layers.map((layer) => ({
+        path: layer.path,
+        type: layer.type,
+        count: layer.count,
+        params: layer.params * layer.count,
+        formula: layer.formula,
+        line: layer.line,
+    }));
+}
+/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
+function identity(path) {
+    return path.replace(/\[\d+-\d+\]/g, "[*]");
+}
+/** What a layer is apart from where it sits: a moved layer keeps this. */
+function content(layer) {
+    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
+}
+/**
+ * Per-layer differences between two reports of one model: added, removed, changed (parameters or
+ * type), and moved (removed in one place, added with identical content in another). Head order.
+ */
+function diffLayers(base, head) {
+    const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
+    const changes = [];
+    const unchanged = [];
+    const added = [];
+    for (const after of layerStates(head)) {
+        const key = identity(after.path);
+        const previous = before.get(key);
+        if (!previous) {
+            added.push(after);
+            continue;
+        }
+        before.delete(key);
+        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
+        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
+        if (same)
+            unchanged.push(after);
+        else
+            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
+    }
+    const removed = [...before.values()];
+    for (const after of added) {
+        const index = removed.findIndex((candidate) => content(candidate) === content(after));
+        if (index >= 0 && after.params > 0)
+            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
+        else
+            changes.push({ kind: "added", after });
+    }
+    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
+    return { changes, unchanged };
+}
+/** The parameters a change adds (negative when it removes them). */
+function changeDelta(change) {
+    switch (change.kind) {
+        case "added":
+            return change.after.params;
+        case "removed":
+            return -change.before.params;
+        case "changed":
+            return change.delta;
+        case "moved":
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/index.ts
+
+
+
+
+
+
+
+function isMissing(error) {
+    return error.code === "ENOENT";
+}
+const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
+/** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
+function attempt(work) {
+    try {
+        return { value: work() };
+    }
+    catch (error) {
+        if (isMissing(error))
+            return { absent: true };
+        const found = userErrors(error);
+        if (!found)
+            throw error;
+        return { diagnostics: found.map(toDiagnostic) };
+    }
+}
+function analyze(file, side, overrides) {
+    const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+    if ("value" in outcome)
+        return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
+    if ("absent" in outcome)
+        return { state: { kind: "absent" } };
+    return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
+}
+/** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
+function crossCheckWith(model, file, read) {
+    const outcome = attempt(() => crossCheck(model, read(file)));
+    if ("value" in outcome)
+        return { file, diagnostics: outcome.value.map(toDiagnostic) };
+    if ("absent" in outcome)
+        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+    return { file, diagnostics: outcome.diagnostics };
+}
+function readBudget(side, file) {
+    if (!side)
+        return { diagnostics: [], missing: true };
+    const outcome = attempt(() => parseBudget(side.read(file), file));
+    if ("value" in outcome)
+        return { budget: outcome.value, diagnostics: [], missing: false };
+    if ("absent" in outcome)
+        return { diagnostics: [], missing: true };
+    return { diagnostics: outcome.diagnostics, missing: false };
+}
+function settings(entry) {
+    const result = new Map();
+    for (const metric of METRIC_NAMES) {
+        const limit = entry.limits[metric];
+        if (limit)
+            result.set(metric, { text: limit.text, line: limit.position.line });
+        const growth = entry.growth[metric];
+        if (growth)
+            result.set(`growth ${metric}`, { text: growth.text, line: growth.position.line });
+    }
+    for (const module of entry.modules) {
+        if (module.params)
+            result.set(`${module.glob} params`, { text: module.params.text, line: module.params.position.line });
+        if (module.trainable)
+            result.set(`${module.glob} trainable`, { text: module.trainable.text, line: module.trainable.position.line });
+    }
+    return result;
+}
+/** Every limit the change adds, removes or edits: old limit → new limit, with its line in the head file. */
+function budgetChanges(base, head) {
+    const entries = (budget) => new Map([...(budget?.defaults ? [budget.defaults] : []), ...(budget?.models ?? [])].map((entry) => [entry.key, settings(entry)]));
+    const before = entries(base);
+    const after = entries(head);
+    const changes = [];
+    for (const key of new Set([...after.keys(), ...before.keys()])) {
+        const old = before.get(key) ?? new Map();
+        const now = after.get(key) ?? new Map();
+        for (const setting of new Set([...now.keys(), ...old.keys()])) {
+            const was = old.get(setting);
+            const is = now.get(setting);
+            if (was?.text === is?.text)
+                continue;
+            changes.push({ key, setting, ...(was ? { before: was.text } : {}), ...(is ? { after: is.text, line: is.line } : {}) });
+        }
+    }
+    return changes;
+}
+/** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
+function unmatchedEntries(budget, models) {
+    const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
+    const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
+    return (budget?.models ?? [])
+        .filter((entry) => !matched.has(entry.key))
+        .map((entry) => {
+        const suggestion = closestName(entry.key, new Set(names));
+        return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
+    });
+}
+/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
+function runCheck(request) {
+    const headBudget = readBudget(request.head, request.budgetFile);
+    const baseBudget = readBudget(request.base, request.budgetFile);
+    const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
+    const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
+    const models = files.map((file) => {
+        const overrides = request.overrides ?? {};
+        const absent = { state: { kind: "absent" } };
+        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+        const head = analysis.state;
+        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
+        const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
+        if (head.kind !== "report")
+            return result;
+        const baseReport = base?.kind === "report" ? base.report : undefined;
+        if (baseReport)
+            result.diff = diffLayers(baseReport, head.report);
+        const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
+        if (entry) {
+            result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);
+            if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file)
+                result.budget.renamedFrom = baseReport.model;
+            result.status = result.budget.status;
+        }
+        const against = request.against ?? entry?.against?.path;
+        if (against && request.readCheckpoint && analysis.model) {
+            result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);
+            if (result.checkpoint.diagnostics.length)
+                result.status = "fail";
+        }
+        return result;
+    });
+    const budget = {
+        file: request.budgetFile,
+        state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
+        from: request.budgetFrom === "base" && request.base ? "base" : "head",
+        diagnostics: enforced.diagnostics,
+        changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
+        unmatched: unmatchedEntries(enforced.budget, models),
+    };
+    const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
+    return {
+        status: worst(statuses),
+        failOn: request.failOn,
+        ...(request.base ? { baseRef: request.base.ref } : {}),
+        models,
+        budget,
+    };
+}
+/** A budget entry that matched no spec, as a warning at its key with what to do. */
+function unmatchedWarning(budgetFile, entry) {
+    return {
+        file: budgetFile,
+        line: entry.line,
+        col: entry.col ?? 1,
+        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
+        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
     };
 }
 
@@ -21508,23 +22028,6 @@ function escapeMarkdown(text) {
         .replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch])
         // GFM links `www.example.com` on its own; an entity for the dot keeps it text.
         .replace(/(www)\./gi, "$1&#46;"));
-}
-
-;// CONCATENATED MODULE: ./src/report/units.ts
-const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
-/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
-function formatBytes(bytes, units = "iec") {
-    const base = units === "iec" ? 1024 : 1000;
-    const names = units === "iec" ? IEC : SI;
-    let value = Math.abs(bytes);
-    let index = 0;
-    while (value >= base && index < names.length - 1) {
-        value /= base;
-        index++;
-    }
-    const sign = bytes < 0 ? "-" : "";
-    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/layer-table.ts
@@ -21740,7 +22243,6 @@ function formatText(model, options) {
 
 
 
-
 const REPORT_FORMATS = ["table", "markdown", "json"];
 /** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
 function renderReport(models, format, options) {
@@ -21752,268 +22254,7 @@ function renderReport(models, format, options) {
     return models.map((model) => render(model, options)).join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/check/index.ts
-
-
-
-
-
-
-
-
-function isMissing(error) {
-    return error.code === "ENOENT";
-}
-const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
-/** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
-function attempt(work) {
-    try {
-        return { value: work() };
-    }
-    catch (error) {
-        if (isMissing(error))
-            return { absent: true };
-        const found = userErrors(error);
-        if (!found)
-            throw error;
-        return { diagnostics: found.map(toDiagnostic) };
-    }
-}
-function analyze(file, side, overrides) {
-    const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
-    if ("value" in outcome)
-        return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
-    if ("absent" in outcome)
-        return { state: { kind: "absent" } };
-    return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
-}
-/** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
-function checkpointCheck(model, file, read) {
-    const outcome = attempt(() => crossCheck(model, read(file)));
-    if ("value" in outcome)
-        return { file, diagnostics: outcome.value.map(toDiagnostic) };
-    if ("absent" in outcome)
-        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
-    return { file, diagnostics: outcome.diagnostics };
-}
-function readBudget(side, file) {
-    if (!side)
-        return { diagnostics: [], missing: true };
-    const outcome = attempt(() => parseBudget(side.read(file), file));
-    if ("value" in outcome)
-        return { budget: outcome.value, diagnostics: [], missing: false };
-    if ("absent" in outcome)
-        return { diagnostics: [], missing: true };
-    return { diagnostics: outcome.diagnostics, missing: false };
-}
-function settings(entry) {
-    const result = new Map();
-    for (const metric of METRICS) {
-        const limit = entry.limits[metric];
-        if (limit)
-            result.set(metric, { text: limit.text, line: limit.position.line });
-        const growth = entry.growth[metric];
-        if (growth)
-            result.set(`growth ${metric}`, { text: growth.text, line: growth.position.line });
-    }
-    for (const module of entry.modules) {
-        if (module.params)
-            result.set(`${module.glob} params`, { text: module.params.text, line: module.params.position.line });
-        if (module.trainable)
-            result.set(`${module.glob} trainable`, { text: module.trainable.text, line: module.trainable.position.line });
-    }
-    return result;
-}
-/** Every limit the change adds, removes or edits: old limit → new limit, with its line in the head file. */
-function budgetChanges(base, head) {
-    const entries = (budget) => new Map([...(budget?.defaults ? [budget.defaults] : []), ...(budget?.models ?? [])].map((entry) => [entry.key, settings(entry)]));
-    const before = entries(base);
-    const after = entries(head);
-    const changes = [];
-    for (const key of new Set([...after.keys(), ...before.keys()])) {
-        const old = before.get(key) ?? new Map();
-        const now = after.get(key) ?? new Map();
-        for (const setting of new Set([...now.keys(), ...old.keys()])) {
-            const was = old.get(setting);
-            const is = now.get(setting);
-            if (was?.text === is?.text)
-                continue;
-            changes.push({ key, setting, ...(was ? { before: was.text } : {}), ...(is ? { after: is.text, line: is.line } : {}) });
-        }
-    }
-    return changes;
-}
-/** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
-function unmatchedEntries(budget, models) {
-    const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
-    const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
-    return (budget?.models ?? [])
-        .filter((entry) => !matched.has(entry.key))
-        .map((entry) => {
-        const suggestion = closestName(entry.key, new Set(names));
-        return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
-    });
-}
-/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
-function runCheck(request) {
-    const headBudget = readBudget(request.head, request.budgetFile);
-    const baseBudget = readBudget(request.base, request.budgetFile);
-    const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
-    const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
-    const models = files.map((file) => {
-        const overrides = request.overrides ?? {};
-        const absent = { state: { kind: "absent" } };
-        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
-        const head = analysis.state;
-        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
-        const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
-        if (head.kind !== "report")
-            return result;
-        const baseReport = base?.kind === "report" ? base.report : undefined;
-        if (baseReport)
-            result.diff = diffLayers(baseReport, head.report);
-        const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
-        if (entry) {
-            result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
-            if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file)
-                result.budget.renamedFrom = baseReport.model;
-            result.status = result.budget.status;
-        }
-        const against = request.against ?? entry?.against?.path;
-        if (against && request.readCheckpoint && analysis.model) {
-            result.checkpoint = checkpointCheck(analysis.model, against, request.readCheckpoint);
-            if (result.checkpoint.diagnostics.length)
-                result.status = "fail";
-        }
-        return result;
-    });
-    const budget = {
-        file: request.budgetFile,
-        state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
-        from: request.budgetFrom === "base" && request.base ? "base" : "head",
-        diagnostics: enforced.diagnostics,
-        changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
-        unmatched: unmatchedEntries(enforced.budget, models),
-    };
-    const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
-    return {
-        status: worst(statuses),
-        failOn: request.failOn,
-        ...(request.base ? { baseRef: request.base.ref } : {}),
-        models,
-        budget,
-    };
-}
-/** A budget entry that matched no spec, as a warning at its key with what to do. */
-function unmatchedWarning(budgetFile, entry) {
-    return {
-        file: budgetFile,
-        line: entry.line,
-        col: entry.col ?? 1,
-        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
-        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/repository.ts
-
-
-
-
-/** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
-const MAX_LINKS = 40;
-/** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
-class GitRepository {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    git(args, input) {
-        return (0,external_node_child_process_namespaceObject.execFileSync)("git", args, { cwd: this.cwd, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
-    }
-    hasCommit(sha) {
-        try {
-            this.git(["cat-file", "-e", `${sha}^{commit}`]);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    /** Shallow checkouts (actions/checkout's default depth 1) lack the base commit: fetch just that one. */
-    ensureCommit(sha) {
-        if (this.hasCommit(sha))
-            return;
-        this.git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha]);
-        if (!this.hasCommit(sha))
-            throw new Error(`commit ${sha} is not available even after fetching it from origin`);
-    }
-    /** Files tracked at a commit. */
-    filesAt(sha) {
-        return this.git(["ls-tree", "-r", "--name-only", "-z", sha]).split("\0").filter(Boolean);
-    }
-    /** Files in the work tree that git does not ignore, tracked or not. */
-    workingFiles() {
-        return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
-    }
-    /**
-     * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
-     * regular file no larger than a spec may be is read: a folder or a submodule at that path is
-     * refused, and a symbolic link is followed only while it stays inside the repository, as the
-     * working tree's reader does.
-     */
-    readerAt(sha) {
-        const read = (file, path, links) => {
-            if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
-                throw new FileAccessError(file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
-            }
-            let listing;
-            try {
-                listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
-            }
-            catch {
-                // git refuses a path outside the repository.
-                listing = "";
-            }
-            // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
-            const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
-            if (entry === undefined)
-                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
-            const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
-            if (type !== "blob")
-                throw new FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
-            if (mode === "120000") {
-                const target = this.git(["show", `${sha}:${path}`]);
-                if (links >= MAX_LINKS)
-                    throw new FileAccessError(file, "is a loop of symbolic links", "give the path of a regular file");
-                return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
-            }
-            if (Number(size) > YAML_MAX_BYTES) {
-                throw new FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
-            }
-            return this.git(["show", `${sha}:${path}`]);
-        };
-        return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
-    }
-    /** The commit a branch, tag or SHA names. */
-    resolveRef(ref) {
-        return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
-    }
-    /** The commit before `sha`, for push events; undefined for a root commit. */
-    parentOf(sha) {
-        try {
-            return this.git(["rev-parse", "--verify", "--quiet", `${sha}^`]).trim() || undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/pull-request.ts
-
+;// CONCATENATED MODULE: ./src/orchestrator/pull-request.ts
 
 
 
@@ -22036,12 +22277,10 @@ function share(delta, base) {
     const percent = (100 * delta) / base;
     return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
 }
-const isBytes = (metric) => BYTE_METRICS.has(metric);
-const formatValue = (metric, value) => (isBytes(metric) ? formatBytes(value) : formatInteger(value));
 function quantityCells(metric, head, base, isNew) {
     const after = head?.[metric];
     const before = base?.[metric];
-    const format = (value) => formatValue(metric, value);
+    const format = (value) => formatMetric(metric, value);
     if (after === undefined)
         return ["–", before === undefined ? "" : signed(-before, format)];
     if (before === undefined)
@@ -22068,15 +22307,14 @@ function sideNote(model) {
         return "invalid at base: compared without a diff";
     return "";
 }
-/** Columns beyond parameters, shown when some model reports them. */
-const OPTIONAL_COLUMNS = [
-    ["memory", "Training memory"],
-    ["macs", "MACs"],
-    ["activations", "Activations"],
-];
+/** The registry's columns: those always shown, and the rest when some model reports them. */
+function columnsOf(result) {
+    const reported = (metric) => result.models.some((model) => model.head.kind === "report" && metric.read(model.head.report) !== undefined);
+    return METRICS.filter((metric) => metric.column === "always" || (metric.column === "when-reported" && reported(metric)));
+}
 function totalsTable(result) {
-    const columns = OPTIONAL_COLUMNS.filter(([metric]) => result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report)[metric] !== undefined));
-    const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...columns.flatMap(([, title]) => [title, "Δ"]), "Status"];
+    const columns = columnsOf(result);
+    const header = ["Model", ...columns.flatMap((metric) => [metric.title, "Δ"]), "Status"];
     const rows = result.models.map((model) => {
         const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
         const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
@@ -22084,9 +22322,7 @@ function totalsTable(result) {
         const note = sideNote(model);
         return [
             `${escapeMarkdown(modelName(model))}${note ? ` <sub>${escapeMarkdown(note)}</sub>` : ""}`,
-            ...quantityCells("params", head, base, isNew),
-            ...quantityCells("trainable", head, base, isNew),
-            ...columns.flatMap(([metric]) => quantityCells(metric, head, base, isNew)),
+            ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)),
             ICON[model.status],
         ];
     });
@@ -22105,12 +22341,12 @@ function pull_request_layerTable(rows) {
     return ["| Layer | Type | Change | Before | After | Δ |", "| --- | --- | --- | ---: | ---: | ---: |", ...rows];
 }
 function limitRow(row) {
-    const actual = row.actual === undefined ? "not computed" : formatValue(row.metric, row.actual);
-    const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatValue(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
+    const actual = row.actual === undefined ? "not computed" : formatMetric(row.metric, row.actual);
+    const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
     return `| ${escapeMarkdown(row.label)} | ${escapeMarkdown(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
 }
 function growthRow(row) {
-    return `| growth of ${row.metric} | ${escapeMarkdown(row.allowance.text)} (${formatValue(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatValue(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatValue(row.metric, value))} | ${ICON[row.status]} |`;
+    return `| growth of ${row.metric} | ${escapeMarkdown(row.allowance.text)} (${formatMetric(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatMetric(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatMetric(row.metric, value))} | ${ICON[row.status]} |`;
 }
 function diagnosticLines(diagnostics) {
     return diagnostics.map((problem) => `- \`${escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}`)}\` ${escapeMarkdown(problem.message)}${problem.hint ? ` — ${escapeMarkdown(problem.hint)}` : ""}`);
@@ -22494,10 +22730,11 @@ function initialBudget(entries, headroom, growth) {
     ];
     for (const { key, quantities } of entries) {
         lines.push(`  ${JSON.stringify(key)}:`);
-        for (const [metric, value] of Object.entries(quantities)) {
+        for (const metric of LIMITED_METRICS) {
+            const value = quantities[metric];
             if (value === undefined)
                 continue;
-            lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), BYTE_METRICS.has(metric))}`);
+            lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metricNamed(metric).unit === "bytes")}`);
         }
         lines.push(`    growth: ${growth}`);
     }
@@ -22505,7 +22742,6 @@ function initialBudget(entries, headroom, growth) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/init.ts
-
 
 
 

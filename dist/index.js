@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8762);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6479);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8762:
+/***/ 6479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39687,6 +39687,74 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/diff/index.ts
+function layerStates(report) {
+    return report.layers.map((layer) => ({
+        path: layer.path,
+        type: layer.type,
+        count: layer.count,
+        params: layer.params * layer.count,
+        formula: layer.formula,
+        line: layer.line,
+    }));
+}
+/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
+function identity(path) {
+    return path.replace(/\[\d+-\d+\]/g, "[*]");
+}
+/** What a layer is apart from where it sits: a moved layer keeps this. */
+function content(layer) {
+    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
+}
+/**
+ * Per-layer differences between two reports of one model: added, removed, changed (parameters or
+ * type), and moved (removed in one place, added with identical content in another). Head order.
+ */
+function diffLayers(base, head) {
+    const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
+    const changes = [];
+    const unchanged = [];
+    const added = [];
+    for (const after of layerStates(head)) {
+        const key = identity(after.path);
+        const previous = before.get(key);
+        if (!previous) {
+            added.push(after);
+            continue;
+        }
+        before.delete(key);
+        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
+        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
+        if (same)
+            unchanged.push(after);
+        else
+            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
+    }
+    const removed = [...before.values()];
+    for (const after of added) {
+        const index = removed.findIndex((candidate) => content(candidate) === content(after));
+        if (index >= 0 && after.params > 0)
+            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
+        else
+            changes.push({ kind: "added", after });
+    }
+    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
+    return { changes, unchanged };
+}
+/** The parameters a change adds (negative when it removes them). */
+function changeDelta(change) {
+    switch (change.kind) {
+        case "added":
+            return change.after.params;
+        case "removed":
+            return -change.before.params;
+        case "changed":
+            return change.delta;
+        case "moved":
+            return 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/diagnostics/index.ts
 /**
  * Any problem a user can fix in their input. The message says what is wrong, the hint what to do;
@@ -39769,3803 +39837,6 @@ function diagnostics_userErrors(error) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parse/yaml.ts
-
-
-/** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
-const YAML_MAX_BYTES = 4 * 1024 * 1024;
-const MAX_DEPTH = 64;
-/** Aliases beyond this are refused by yaml itself, before anything expands them. */
-const MAX_ALIASES = 100;
-/** Mappings this long get a key index for positions; shorter ones are searched. */
-const INDEXED_MAP_SIZE = 64;
-function position(file, lines, offset) {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, col };
-}
-function checkDepth(node, depth, fail, duplicate) {
-    if (!node || !(0,dist/* isCollection */.P3)(node))
-        return;
-    if (depth > MAX_DEPTH)
-        fail(node);
-    // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
-    const keys = (0,dist/* isMap */.jh)(node) ? new Map() : undefined;
-    for (const item of node.items) {
-        if ((0,dist/* isPair */.tO)(item)) {
-            if (keys && (0,dist/* isScalar */.jn)(item.key)) {
-                const first = keys.get(item.key.value);
-                if (first)
-                    duplicate(item.key, first);
-                keys.set(item.key.value, item.key);
-            }
-            checkDepth(item.key, depth + 1, fail, duplicate);
-            checkDepth(item.value, depth + 1, fail, duplicate);
-        }
-        else {
-            checkDepth(item, depth + 1, fail, duplicate);
-        }
-    }
-}
-/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
-const SCAN_DEPTH = 4 * MAX_DEPTH;
-/**
- * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
- * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
- */
-function tooDeep(text) {
-    const indents = [];
-    // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
-    let firstPast;
-    const past = (depth, offset) => {
-        if (depth > MAX_DEPTH)
-            firstPast ??= offset;
-        return depth > SCAN_DEPTH;
-    };
-    let flow = 0;
-    let quote = "";
-    let lineStart = true;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote) {
-            if (ch === quote)
-                quote = "";
-            else if (ch === "\n")
-                lineStart = true;
-            continue;
-        }
-        if (lineStart && flow === 0) {
-            let end = i;
-            while (text[end] === " " || text[end] === "-" || text[end] === "?")
-                end++;
-            if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
-                // Each "- " and each deeper key opens a level.
-                const indent = end - i;
-                while (indents.length > 0 && indents[indents.length - 1] >= indent)
-                    indents.pop();
-                indents.push(indent);
-                const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
-                for (let item = 0; item < dashes.length; item++)
-                    if (past(indents.length + item, dashes[item]))
-                        return firstPast;
-                if (past(indents.length + dashes.length, end))
-                    return firstPast;
-            }
-        }
-        lineStart = ch === "\n";
-        if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
-            const newline = text.indexOf("\n", i);
-            if (newline < 0)
-                break;
-            i = newline - 1;
-        }
-        else if (ch === "'" || ch === '"')
-            quote = ch;
-        else if (ch === "[" || ch === "{") {
-            if (past(++flow + indents.length, i))
-                return firstPast;
-        }
-        else if ((ch === "]" || ch === "}") && flow > 0)
-            flow--;
-    }
-    return undefined;
-}
-const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
-/** Error codes of the yaml library that mean a line starts at the wrong column. */
-const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
-/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
-function syntaxHint(text, code, message, line, col) {
-    const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
-    if (unclosed) {
-        const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
-        return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
-    }
-    if (INDENTATION_CODES.has(code))
-        return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
-    return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
-}
-function contentLines(text) {
-    return text.split("\n").flatMap((raw, index) => {
-        const line = raw.replace(/\r$/, "");
-        const indent = line.length - line.replace(/^[ \t]+/, "").length;
-        const rest = line.slice(indent);
-        return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
-    });
-}
-/** Names the line that probably starts at the wrong column, and the line it should line up with. */
-function indentationHint(text, line, col) {
-    const lines = contentLines(text);
-    const here = lines.findIndex((candidate) => candidate.number >= line);
-    if (here < 0)
-        return undefined;
-    // An error inside a line (after its first character) is about the line that follows.
-    const index = lines[here].number === line && col > lines[here].indent + 1 ? here + 1 : here;
-    const wrong = lines[index];
-    if (!wrong)
-        return undefined;
-    if (text.split("\n")[wrong.number - 1].slice(0, wrong.indent).includes("\t"))
-        return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
-    const kind = wrong.item ? "list item" : "key";
-    const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
-    const shown = (entry) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
-    if (!sibling)
-        return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
-    return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
-}
-/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
-function balancedCall(text, start) {
-    let depth = 0;
-    for (let i = start; i < text.length && text[i] !== "\n"; i++) {
-        if (text[i] === "(")
-            depth++;
-        else if (text[i] === ")" && --depth === 0)
-            return text.slice(start, i + 1);
-    }
-    return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
-}
-/**
- * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
- * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
- */
-function checkSplitCalls(document, text, at) {
-    // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
-    if (!/[[{][^\n]*\(/.test(text))
-        return;
-    (0,dist/* visit */.YR)(document, {
-        Scalar(_key, node, path) {
-            const parent = path[path.length - 1];
-            const container = (0,dist/* isPair */.tO)(parent) ? path[path.length - 2] : parent;
-            if (node.type !== "PLAIN" || typeof node.value !== "string" || !(0,dist/* isCollection */.P3)(container) || !container.flow)
-                return;
-            const opened = node.value.split("(").length - node.value.split(")").length;
-            if (opened <= 0)
-                return;
-            const start = node.range?.[0] ?? 0;
-            throw new diagnostics_SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
-        },
-    });
-}
-/** The line and column of an offset, for errors found before the parser has counted the lines. */
-function positionBeforeParsing(file, text, offset) {
-    const before = text.slice(0, offset);
-    const lineStart = before.lastIndexOf("\n") + 1;
-    return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
-}
-/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-function parseYaml(withBom, file) {
-    // Editors count columns after a byte-order mark, and so do we.
-    const text = withBom.replace(/^\uFEFF/, "");
-    const lines = new dist/* LineCounter */.HN();
-    const at = (offset) => position(file, lines, offset);
-    if (text.length > YAML_MAX_BYTES) {
-        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
-    }
-    const deep = tooDeep(text);
-    if (deep !== undefined)
-        throw new diagnostics_SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    let document;
-    try {
-        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
-    }
-    catch (error) {
-        // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
-        if (!(error instanceof RangeError))
-            throw error;
-        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    }
-    const problem = document.errors[0];
-    if (problem) {
-        const position = at(problem.pos[0]);
-        if (/call stack/i.test(problem.message))
-            throw new diagnostics_SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-        throw new diagnostics_SpecError(position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
-    }
-    checkDepth(document.contents, 1, (node) => {
-        throw new diagnostics_SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    }, (key, first) => {
-        const earlier = at(first.range?.[0] ?? 0);
-        throw new diagnostics_SpecError(at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
-    });
-    checkSplitCalls(document, text, at);
-    let data;
-    try {
-        data = document.toJS({ maxAliasCount: MAX_ALIASES });
-    }
-    catch (error) {
-        const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-        throw new diagnostics_SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
-    }
-    return makeSource(file, text, document, at, data);
-}
-/**
- * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
- * document per call, which made positions under a 2,000-entry alias take seconds.
- */
-function aliasTargets(document) {
-    const anchors = new Map();
-    const targets = new Map();
-    (0,dist/* visit */.YR)(document, {
-        Node(_key, node) {
-            if ((0,dist/* isAlias */.Vj)(node))
-                targets.set(node, anchors.get(node.source));
-            else if (node.anchor)
-                anchors.set(node.anchor, node);
-        },
-    });
-    return targets;
-}
-function makeSource(file, text, document, at, data) {
-    let targets;
-    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
-    // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
-    const indexes = new WeakMap();
-    const pairOf = (map, segment) => {
-        const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
-        if (map.items.length < INDEXED_MAP_SIZE)
-            return map.items.find(matches);
-        let index = indexes.get(map);
-        if (!index) {
-            index = new Map();
-            for (const item of map.items)
-                if ((0,dist/* isScalar */.jn)(item.key) && !index.has(String(item.key.value)))
-                    index.set(String(item.key.value), item);
-            indexes.set(map, index);
-        }
-        return index.get(String(segment));
-    };
-    /** Walks as far along the path as the document goes; returns the deepest node and key found. */
-    const walk = (path) => {
-        let node = resolve(document.contents);
-        let key = null;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = pairOf(node, segment);
-                if (!pair)
-                    break;
-                key = pair.key;
-                node = resolve(pair.value) ?? key;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
-                key = null;
-                node = resolve(node.items[segment]);
-            }
-            else {
-                break;
-            }
-        }
-        return { node, key };
-    };
-    const start = (node) => at(node?.range?.[0] ?? 0);
-    return {
-        file,
-        text,
-        data,
-        at: (path) => start(walk(path).node),
-        keyAt: (path) => {
-            const deepest = walk(path);
-            return start(deepest.key ?? deepest.node);
-        },
-        quotedAt: (path) => {
-            const node = walk(path).node;
-            return (0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
-        },
-        offsetsAt: (path) => {
-            const node = walk(path).node;
-            const begin = node?.range?.[0] ?? 0;
-            if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
-                return () => at(begin);
-            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
-            // offsets map exactly; for escaped or folded text we can only point at the scalar.
-            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-            const verbatim = text.startsWith(node.value, begin + quote);
-            return (offset) => at(verbatim ? begin + quote + offset : begin);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/validate/generated/budget.js
-// Generated by scripts/compile-schemas.mjs from schema/budget.schema.json: do not edit.
-
-const validate = (/* unused pure expression or super */ null && (validate10));
-/* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
-const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
-const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
-const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
-const func2 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
-const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
-const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema12.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.params !== undefined){
-let data0 = data.params;
-if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (typeof data0 !== "string")){
-const err1 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-if(data.trainable !== undefined){
-let data1 = data.trainable;
-if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (typeof data1 !== "string")){
-const err4 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.memory !== undefined){
-let data2 = data.memory;
-if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
-const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(typeof data2 === "string"){
-if(!pattern2.test(data2)){
-const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-if(data["memory-per-gpu"] !== undefined){
-let data3 = data["memory-per-gpu"];
-if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err10 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(typeof data3 === "string"){
-if(!pattern2.test(data3)){
-const err12 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data.macs !== undefined){
-let data4 = data.macs;
-if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data.flops !== undefined){
-let data5 = data.flops;
-if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
-const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-if(data.activations !== undefined){
-let data6 = data.activations;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
-const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(typeof data6 === "string"){
-if(!pattern2.test(data6)){
-const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data.growth !== undefined){
-let data7 = data.growth;
-const _errs24 = errors;
-let valid8 = false;
-let passing0 = null;
-const _errs25 = errors;
-if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(typeof data7 === "string"){
-if(!pattern7.test(data7)){
-const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-var _valid0 = _errs25 === errors;
-if(_valid0){
-valid8 = true;
-passing0 = 0;
-}
-const _errs28 = errors;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
-const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data7.params !== undefined){
-let data8 = data7.params;
-if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
-const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-if(data7.trainable !== undefined){
-let data9 = data7.trainable;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(typeof data9 === "string"){
-if(!pattern7.test(data9)){
-const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-if(data7.memory !== undefined){
-let data10 = data7.memory;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(typeof data10 === "string"){
-if(!pattern7.test(data10)){
-const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-if(data7["memory-per-gpu"] !== undefined){
-let data11 = data7["memory-per-gpu"];
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(typeof data11 === "string"){
-if(!pattern7.test(data11)){
-const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data7.macs !== undefined){
-let data12 = data7.macs;
-if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
-const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data7.flops !== undefined){
-let data13 = data7.flops;
-if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(typeof data13 === "string"){
-if(!pattern7.test(data13)){
-const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-if(data7.activations !== undefined){
-let data14 = data7.activations;
-if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(typeof data14 === "string"){
-if(!pattern7.test(data14)){
-const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-var _valid0 = _errs28 === errors;
-if(_valid0 && valid8){
-valid8 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid8 = true;
-passing0 = 1;
-}
-}
-if(!valid8){
-const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.modules !== undefined){
-let data15 = data.modules;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-let data16 = data15[key2];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-if(!((key3 === "params") || (key3 === "trainable"))){
-const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data16.params !== undefined){
-let data17 = data16.params;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-if(data16.trainable !== undefined){
-let data18 = data16.trainable;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(typeof data18 === "string"){
-if(!pattern0.test(data18)){
-const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.against !== undefined){
-let data19 = data.against;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/model-budget/model-budget/schema/budget.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.models === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema11.required,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data0 = data.format;
-if(!(data0 === 1)){
-const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.defaults !== undefined){
-if(!(validate11(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data.models !== undefined){
-let data2 = data.models;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-;// CONCATENATED MODULE: ./src/validate/generated/model-spec.js
-// Generated by scripts/compile-schemas.mjs from schema/model-spec.schema.json: do not edit.
-
-const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
-/* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
-const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
-const model_spec_schema13 = {"type":["integer","number","string","boolean"]};
-const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema30 = {"enum":["add","concat","multiply"]};
-const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
-const model_spec_func2 = Object.prototype.hasOwnProperty;
-const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
-const model_spec_schema15 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
-const schema17 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
-const schema18 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema19 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
-const wrapper0 = {validate: validate12};
-const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate15.errors = vErrors;
-return errors === 0;
-}
-
-const schema29 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
-
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-}
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.merge !== undefined){
-let data0 = data.merge;
-if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.shortcut !== undefined){
-let data1 = data.shortcut;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.then !== undefined){
-let data2 = data.then;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data3};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.oneOf[1].properties.then.type,parentSchema:schema29.oneOf[1].properties.then,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.if !== undefined){
-let data4 = data.if;
-if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema29.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema29.oneOf[1].properties.if.type,parentSchema:schema29.oneOf[1].properties.if,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.oneOf[1].type,parentSchema:schema29.oneOf[1],data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema29.oneOf,parentSchema:schema29,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate17.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs1 = errors;
-let valid0 = true;
-const _errs2 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-var _valid0 = _errs2 === errors;
-errors = _errs1;
-if(vErrors !== null){
-if(_errs1){
-vErrors.length = _errs1;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
-let data0 = data[key0];
-const _errs6 = errors;
-let valid2 = false;
-const _errs7 = errors;
-if(((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var _valid1 = _errs7 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs10 = errors;
-if(data0 !== null){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema19.then.additionalProperties.anyOf[1].type,parentSchema:schema19.then.additionalProperties.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid1 = _errs10 === errors;
-valid2 = valid2 || _valid1;
-if(!valid2){
-const _errs12 = errors;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.then.additionalProperties.anyOf[2].type,parentSchema:schema19.then.additionalProperties.anyOf[2],data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var _valid1 = _errs12 === errors;
-valid2 = valid2 || _valid1;
-}
-}
-if(!valid2){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema19.then.additionalProperties.anyOf,parentSchema:schema19.then.additionalProperties,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-if(data.layer !== undefined){
-const err6 = {instancePath:instancePath+"/layer",schemaPath:"#/then/properties/layer/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layer,data:data.layer};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.layers !== undefined){
-const err7 = {instancePath:instancePath+"/layers",schemaPath:"#/then/properties/layers/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.layers,data:data.layers};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.use !== undefined){
-const err8 = {instancePath:instancePath+"/use",schemaPath:"#/then/properties/use/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.use,data:data.use};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.include !== undefined){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/then/properties/include/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.include,data:data.include};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.with !== undefined){
-const err10 = {instancePath:instancePath+"/with",schemaPath:"#/then/properties/with/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.with,data:data.with};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.forward !== undefined){
-const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.forward,data:data.forward};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.residual !== undefined){
-const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.residual,data:data.residual};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.branches !== undefined){
-const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema19.then.properties.branches,data:data.branches};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key1 in data){
-const _errs18 = errors;
-if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
-const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema19.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema19.else.propertyNames.enum,parentSchema:schema19.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid8 = _errs18 === errors;
-if(!valid8){
-const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema19.else.propertyNames,parentSchema:schema19.else,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs17 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema19.if,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data10 = data.type;
-if(typeof data10 === "string"){
-if(data10.length < 1){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.type,data:data10};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.layer !== undefined){
-let data11 = data.layer;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.layer,data:data11};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.layer.type,parentSchema:schema19.properties.layer,data:data11};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(wrapper0.validate(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-errors = vErrors.length;
-}
-}
-if(data.use !== undefined){
-let data13 = data.use;
-if(typeof data13 === "string"){
-if(!model_spec_pattern0.test(data13)){
-const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data13};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data13};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data14 = data.include;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.include,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.include.type,parentSchema:schema19.properties.include,data:data14};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.with !== undefined){
-let data15 = data.with;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!model_spec_pattern0.test(key2)){
-const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema19.properties.with.propertyNames,parentSchema:schema19.properties.with,data:data15};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-for(const key3 in data15){
-let data16 = data15[key3];
-if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
-const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.with.type,parentSchema:schema19.properties.with,data:data15};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.repeat !== undefined){
-let data17 = data.repeat;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data17};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.if !== undefined){
-let data18 = data.if;
-if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
-const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema19.properties.if.type},message:"must be boolean,string",schema:schema19.properties.if.type,parentSchema:schema19.properties.if,data:data18};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.frozen !== undefined){
-let data19 = data.frozen;
-if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
-const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema19.properties.frozen.type},message:"must be boolean,array",schema:schema19.properties.frozen.type,parentSchema:schema19.properties.frozen,data:data19};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.frozen.items,data:data20};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.frozen.items.type,parentSchema:schema19.properties.frozen.items,data:data20};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-}
-if(data.dtype !== undefined){
-let data21 = data.dtype;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data21};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data21};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data24 = data.branches;
-if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
-const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data24};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-validate14.errors = vErrors;
-return errors === 0;
-}
-
-const schema35 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
-
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.then,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs4 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema35.if,parentSchema:schema35,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate20.errors = vErrors;
-return errors === 0;
-}
-
-const pattern5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "");
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.then,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs4 = errors;
-const _errs5 = errors;
-let valid1 = true;
-const _errs6 = errors;
-if(!(data && typeof data == "object" && !Array.isArray(data))){
-const err2 = {};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-const _errs9 = errors;
-const _errs10 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err3 = {};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-for(const key0 in data){
-let data0 = data[key0];
-const _errs12 = errors;
-if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err4 = {};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var valid3 = _errs12 === errors;
-if(!valid3){
-break;
-}
-}
-}
-}
-var valid2 = _errs10 === errors;
-if(valid2){
-const err5 = {};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-const _errs14 = errors;
-let valid4 = false;
-const _errs15 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.type === undefined) && (missing0 = "type")){
-const err6 = {};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var _valid2 = _errs15 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs16 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((data.layer === undefined) && (missing1 = "layer")){
-const err7 = {};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-var _valid2 = _errs16 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing2;
-if((data.layers === undefined) && (missing2 = "layers")){
-const err8 = {};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-var _valid2 = _errs17 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs18 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if((data.use === undefined) && (missing3 = "use")){
-const err9 = {};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-var _valid2 = _errs18 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs19 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing4;
-if((data.include === undefined) && (missing4 = "include")){
-const err10 = {};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var _valid2 = _errs19 === errors;
-valid4 = valid4 || _valid2;
-}
-}
-}
-}
-if(!valid4){
-const err11 = {};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var _valid1 = _errs6 === errors;
-errors = _errs5;
-if(vErrors !== null){
-if(_errs5){
-vErrors.length = _errs5;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause1;
-if(_valid1){
-const _errs20 = errors;
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs20 === errors;
-valid1 = _valid1;
-ifClause1 = "then";
-}
-else {
-const _errs21 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length > 1){
-const err12 = {instancePath,schemaPath:"#/else/else/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(Object.keys(data).length < 1){
-const err13 = {instancePath,schemaPath:"#/else/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key1 in data){
-const _errs23 = errors;
-if(typeof key1 === "string"){
-if(!pattern5.test(key1)){
-const err14 = {instancePath,schemaPath:"#/else/else/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_-]*$",parentSchema:schema18.else.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-var valid5 = _errs23 === errors;
-if(!valid5){
-const err15 = {instancePath,schemaPath:"#/else/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.else.propertyNames,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-for(const key2 in data){
-if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.else.else.type,parentSchema:schema18.else.else,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid1 = _errs21 === errors;
-valid1 = _valid1;
-ifClause1 = "else";
-}
-if(!valid1){
-const err17 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema18.else.if,parentSchema:schema18.else,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema17.type,parentSchema:schema17,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-
-function model_spec_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.layers === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:model_spec_schema15.required,parentSchema:model_spec_schema15,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema15,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.params !== undefined){
-let data0 = data.params;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-const _errs4 = errors;
-if(typeof key1 === "string"){
-if(!model_spec_pattern0.test(key1)){
-const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var valid1 = _errs4 === errors;
-if(!valid1){
-const err4 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema15.properties.params.propertyNames,parentSchema:model_spec_schema15.properties.params,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-for(const key2 in data0){
-let data1 = data0[key2];
-if((((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")) && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/additionalProperties/type",keyword:"type",params:{type: model_spec_schema15.properties.params.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:model_spec_schema15.properties.params.additionalProperties.type,parentSchema:model_spec_schema15.properties.params.additionalProperties,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.properties.params.type,parentSchema:model_spec_schema15.properties.params,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data5 = data.branches;
-if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data5};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema15.type,parentSchema:model_spec_schema15,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-model_spec_validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function model_spec_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/model-budget/model-budget/schema/model-spec.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(model_spec_func2.call(model_spec_schema11.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data0 = data.format;
-if(!(data0 === 1)){
-const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.format.enum,parentSchema:model_spec_schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.model !== undefined){
-let data1 = data.model;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data2 = data.include;
-const _errs6 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs7 = errors;
-if(typeof data2 === "string"){
-if(data2.length < 1){
-const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
-const _errs9 = errors;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(data3.length < 1){
-const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
-}
-if(!valid1){
-const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs6;
-if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.vars !== undefined){
-let data4 = data.vars;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-const _errs15 = errors;
-if(typeof key1 === "string"){
-if(!model_spec_pattern0.test(key1)){
-const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var valid4 = _errs15 === errors;
-if(!valid4){
-const err12 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-for(const key2 in data4){
-let data5 = data4[key2];
-if(((!((typeof data5 == "number") && (isFinite(data5)))) && (typeof data5 !== "string")) && (typeof data5 !== "boolean")){
-const err13 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: model_spec_schema13.type},message:"must be integer,number,string,boolean",schema:model_spec_schema13.type,parentSchema:model_spec_schema13,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.blocks !== undefined){
-let data6 = data.blocks;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key3 in data6){
-const _errs24 = errors;
-if(typeof key3 === "string"){
-if(!model_spec_pattern0.test(key3)){
-const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var valid8 = _errs24 === errors;
-if(!valid8){
-const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data6};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-for(const key4 in data6){
-if(!(model_spec_validate11(data6[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
-vErrors = vErrors === null ? model_spec_validate11.errors : vErrors.concat(model_spec_validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data6};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.layers !== undefined){
-if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-if(data.input !== undefined){
-let data9 = data.input;
-const _errs31 = errors;
-let valid11 = false;
-let passing1 = null;
-const _errs32 = errors;
-if(Array.isArray(data9)){
-if(data9.length < 1){
-const err19 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid1 = _errs32 === errors;
-if(_valid1){
-valid11 = true;
-passing1 = 0;
-}
-const _errs37 = errors;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.tokens === undefined){
-const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-for(const key5 in data9){
-if(!(key5 === "tokens")){
-const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data9.tokens !== undefined){
-let data11 = data9.tokens;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var _valid1 = _errs37 === errors;
-if(_valid1 && valid11){
-valid11 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid11 = true;
-passing1 = 1;
-}
-}
-if(!valid11){
-const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs31;
-if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data14 = data.branches;
-if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data15 = data.tie;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
-let data16 = data15[key6];
-if(typeof data16 === "string"){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data15};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.training !== undefined){
-let data17 = data.training;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key7 in data17){
-if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
-const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data17.optimizer !== undefined){
-let data18 = data17.optimizer;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data17.precision !== undefined){
-let data19 = data17.precision;
-if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
-const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data19};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data17.gpus !== undefined){
-let data20 = data17.gpus;
-if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data20};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data17.zero !== undefined){
-let data21 = data17.zero;
-if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
-const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data21};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data17.dtype !== undefined){
-let data22 = data17.dtype;
-if(typeof data22 === "string"){
-if(data22.length < 1){
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data22};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data22};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data17.batch !== undefined){
-let data23 = data17.batch;
-if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data17.checkpointing !== undefined){
-let data24 = data17.checkpointing;
-if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
-const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data24};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data17};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-model_spec_validate10.errors = vErrors;
-return errors === 0;
-}
-
-;// CONCATENATED MODULE: ./src/validate/schema-errors.ts
-
-/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
-function describePath(path) {
-    if (path.length === 0)
-        return "the file's top level";
-    return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
-}
-function dataPath(error, data) {
-    const path = [];
-    let node = data;
-    for (const raw of error.instancePath.split("/").slice(1)) {
-        const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-        const step = Array.isArray(node) ? Number(segment) : segment;
-        path.push(step);
-        node = node?.[step];
-    }
-    return path;
-}
-function typeName(value) {
-    if (value === null)
-        return "null";
-    if (Array.isArray(value))
-        return "a list";
-    if (typeof value === "object")
-        return "a mapping";
-    if (typeof value === "string")
-        return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
-    return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
-}
-const TYPE_NAMES = {
-    object: "a mapping",
-    array: "a list",
-    string: "a string",
-    integer: "an integer",
-    number: "a number",
-    boolean: "true or false",
-    null: "~",
-};
-function valueAt(data, path) {
-    return path.reduce((node, segment) => node?.[segment], data);
-}
-/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
-function hintFor(path, keyword) {
-    // The file format's version (spec and budget file alike): the one place a newer file meets an older tool.
-    if (path.length === 1 && path[0] === "format") {
-        return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
-    }
-    const inLayers = path.some((segment) => segment === "layers");
-    if (path.at(-1) === "frozen" || path.at(-2) === "frozen")
-        return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
-    if (keyword === "maxProperties" && inLayers)
-        return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
-    if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
-        return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
-    }
-    return undefined;
-}
-const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
-/**
- * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
- * keyword. When every branch refused the value's type, one problem remains: the keyword's, with the
- * types the branches take. When some branch took the type and failed deeper, that branch's errors
- * say what is wrong, and the other branches' type errors are noise.
- */
-function foldAlternatives(errors) {
-    const dropped = new Set();
-    const folded = new Map();
-    let branchStart = 0;
-    errors.forEach((error, index) => {
-        if (!ALTERNATIVES.has(error.keyword))
-            return;
-        const path = error.instancePath;
-        const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
-        branchStart = index + 1;
-        const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
-        for (const other of typeErrors)
-            dropped.add(other);
-        if (typeErrors.length === branches.length) {
-            const types = [...new Set(typeErrors.flatMap((other) => String(other.params.type).split(",")))];
-            folded.set(error, { ...error, params: { ...error.params, types } });
-        }
-        else {
-            dropped.add(error);
-        }
-    });
-    return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
-}
-/** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
-function firstSentence(description) {
-    if (!description)
-        return undefined;
-    const end = description.search(/\.(\s|$)/);
-    return end < 0 ? description : description.slice(0, end + 1);
-}
-/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
-function schemaErrors(allErrors, source) {
-    const seen = new Set();
-    const result = [];
-    const errors = foldAlternatives(allErrors);
-    for (const error of errors) {
-        // `if` only says that a branch failed; the branch's own error says what is wrong.
-        // Errors about a property name (propertyName set) are read by the propertyNames case below.
-        if (error.keyword === "if" || error.propertyName !== undefined)
-            continue;
-        const path = dataPath(error, source.data);
-        const where = describePath(path);
-        const value = valueAt(source.data, path);
-        let position = source.at(path);
-        let message;
-        let hint = hintFor(path, error.keyword);
-        switch (error.keyword) {
-            case "type": {
-                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
-                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
-                if (value === null && path[0] === "vars")
-                    hint ??= `YAML reads ~, null and an empty value as no value: give the variable one (${String(path[1])}: 16), or write None for Python's None`;
-                break;
-            }
-            case "required":
-                message = `${where} is missing '${error.params.missingProperty}'`;
-                break;
-            case "additionalProperties": {
-                const name = String(error.params.additionalProperty);
-                const allowed = Object.keys(error.parentSchema?.properties ?? {});
-                position = source.keyAt([...path, name]);
-                message = `unknown key '${name}' in ${where}`;
-                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
-                break;
-            }
-            case "propertyNames": {
-                const name = String(error.params.propertyName);
-                position = source.keyAt([...path, name]);
-                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
-                if (allowed) {
-                    const keys = allowed.params.allowedValues;
-                    message = `unknown key '${name}' in ${where}`;
-                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
-                }
-                else {
-                    message = `'${name}' is not a valid name in ${where}`;
-                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
-                }
-                break;
-            }
-            case "false schema":
-                position = source.keyAt(path);
-                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
-                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
-                break;
-            case "maxProperties":
-                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
-                break;
-            case "minProperties":
-                message = `${where} is empty`;
-                break;
-            case "minLength":
-                message = `${where} must not be empty`;
-                break;
-            case "oneOf":
-            case "anyOf": {
-                const types = error.params.types ?? [];
-                message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
-                hint ??= firstSentence(error.parentSchema?.description);
-                break;
-            }
-            case "pattern": {
-                const description = error.parentSchema?.description;
-                message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
-                break;
-            }
-            case "enum": {
-                const allowed = error.params.allowedValues.map(String);
-                message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
-                if (typeof value === "string")
-                    hint ??= didYouMean(value, allowed);
-                break;
-            }
-            default:
-                message = `${where} ${error.message ?? "is invalid"}`;
-        }
-        const key = `${position.line}:${position.col}:${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        result.push(new diagnostics_SpecError(position, message, hint));
-    }
-    return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
-}
-
-;// CONCATENATED MODULE: ./src/validate/index.ts
-
-
-
-
-
-function validateWith(validate, source) {
-    if (validate(source.data))
-        return;
-    throw new SpecErrors(schemaErrors(validate.errors ?? [], source));
-}
-/** Checks a parsed spec against schema/model-spec.schema.json; throws every violation, positioned. */
-function validateSpec(source) {
-    validateWith(model_spec, source);
-}
-/** Checks a parsed budget file against schema/budget.schema.json; throws every violation, positioned. */
-function validateBudget(source) {
-    validateWith(budget, source);
-}
-
-;// CONCATENATED MODULE: ./src/budget/sizes.ts
-/**
- * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
- * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
- */
-const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
-const BYTE_UNITS = {
-    B: 1n,
-    KB: 1000n,
-    MB: 1000n ** 2n,
-    GB: 1000n ** 3n,
-    TB: 1000n ** 4n,
-    KIB: 1024n,
-    MIB: 1024n ** 2n,
-    GIB: 1024n ** 3n,
-    TIB: 1024n ** 4n,
-};
-const NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
-function scaled(whole, fraction, unit) {
-    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
-    const value = (digits * unit) / 10n ** BigInt(fraction.length);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new RangeError(`beyond 2^53`);
-    return Number(value);
-}
-/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
-function parseQuantity(raw) {
-    if (typeof raw === "number")
-        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
-    const match = NUMBER.exec(raw);
-    if (!match)
-        return undefined;
-    const [, whole = "", fraction = "", unit = ""] = match;
-    if (unit === "%")
-        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
-    const upper = unit.toUpperCase();
-    const count = COUNT_UNITS[upper];
-    if (count !== undefined)
-        return { kind: "count", value: scaled(whole, fraction, count) };
-    const bytes = BYTE_UNITS[upper];
-    if (bytes !== undefined)
-        return { kind: "bytes", value: scaled(whole, fraction, bytes) };
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/budget/types.ts
-/** The quantities a budget limits, named as in budget files. */
-const METRICS = ["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"];
-/** The quantities measured in bytes; the rest are counts (parameters, MACs, FLOPs). */
-const BYTE_METRICS = new Set(["memory", "memory-per-gpu", "activations"]);
-
-;// CONCATENATED MODULE: ./src/budget/budget-file.ts
-
-
-
-
-
-function describe(metric) {
-    return BYTE_METRICS.has(metric) ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
-}
-/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
-function quantityAt(source, path, raw, what) {
-    try {
-        return parseQuantity(raw);
-    }
-    catch {
-        throw new diagnostics_SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
-    }
-}
-function limitAt(source, path, raw, metric) {
-    const position = source.at(path);
-    const quantity = quantityAt(source, path, raw, `${metric} limit`);
-    const wanted = BYTE_METRICS.has(metric) ? "bytes" : "count";
-    // A plain integer is a count of parameters, or of bytes for memory.
-    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
-    if (value === undefined)
-        throw new diagnostics_SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
-    return { value, text: String(raw), position };
-}
-function growthAt(source, path, raw, metric) {
-    const position = source.at(path);
-    const quantity = quantityAt(source, path, raw, `${metric} growth`);
-    if (quantity?.kind === "percent")
-        return { percent: quantity.value, text: String(raw), position };
-    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
-}
-function modelBudget(source, path, key, raw) {
-    const limits = {};
-    const growth = {};
-    for (const metric of METRICS) {
-        if (raw[metric] !== undefined)
-            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
-    }
-    if (typeof raw.growth === "object" && raw.growth !== null) {
-        for (const [metric, allowance] of Object.entries(raw.growth))
-            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
-    }
-    else if (raw.growth !== undefined) {
-        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
-        for (const metric of METRICS) {
-            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
-            const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
-            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
-            if (applies)
-                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
-        }
-    }
-    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
-        glob,
-        position: source.keyAt([...path, "modules", glob]),
-        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
-        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-    }));
-    return {
-        key,
-        position: source.keyAt(path),
-        limits,
-        growth,
-        modules,
-        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
-    };
-}
-/** Reads and validates a budget file; every problem is a positioned error. */
-function parseBudget(text, file) {
-    const source = parseYaml(text, file);
-    validateBudget(source);
-    const data = source.data;
-    return {
-        file,
-        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
-        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var node_modules_picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
-;// CONCATENATED MODULE: ./src/check/glob.ts
-
-/**
- * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
- * stay within one directory, `**` spans any number of them (`models/**\/*.yaml`), `{a,b}` and
- * `[ab]` work as in a shell. Dot files match too: a spec may live under `.github/`.
- */
-function fileGlob(pattern) {
-    return picomatch_default()(pattern, { dot: true });
-}
-function isGlob(pattern) {
-    return picomatch_default().scan(pattern).isGlob;
-}
-/** The directory a glob's matches all lie under (`models` for `models/**\/*.yaml`), `` for the root. */
-function globBase(pattern) {
-    return picomatch.scan(pattern).base;
-}
-/** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
-function expandSpecs(patterns, available) {
-    const result = new Set();
-    for (const pattern of patterns) {
-        const normalized = pattern.replace(/^\.\//, "");
-        // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
-        if (!isGlob(normalized) || available.includes(normalized)) {
-            if (available.includes(normalized))
-                result.add(normalized);
-            continue;
-        }
-        const matches = fileGlob(normalized);
-        for (const file of [...available].sort())
-            if (matches(file))
-                result.add(file);
-    }
-    return [...result];
-}
-/**
- * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
- * `*` is any run of characters, dots and brackets included; every other character is itself.
- * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
- * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
- * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
- */
-function moduleGlob(glob) {
-    const pieces = glob.split("*");
-    const first = pieces[0];
-    const last = pieces.at(-1);
-    if (pieces.length === 1)
-        return (path) => path === glob;
-    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
-    return (path) => {
-        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
-            return false;
-        let from = first.length;
-        const end = path.length - last.length;
-        for (const piece of middle) {
-            const at = path.indexOf(piece, from);
-            if (at < 0 || at + piece.length > end)
-                return false;
-            from = at + piece.length;
-        }
-        return true;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/diff/index.ts
-/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job). */
-function quantitiesOf(report) {
-    const memory = report.memory;
-    const shapes = report.shapes;
-    return {
-        params: report.totals.params,
-        trainable: report.totals.trainable,
-        ...(memory?.total === undefined ? {} : { memory: memory.total }),
-        ...(memory?.perGpu?.total === undefined ? {} : { "memory-per-gpu": memory.perGpu.total }),
-        ...(shapes?.macs === undefined ? {} : { macs: shapes.macs }),
-        ...(shapes?.flops === undefined ? {} : { flops: shapes.flops }),
-        ...(shapes?.activations === undefined ? {} : { activations: shapes.activations }),
-    };
-}
-function layerStates(report) {
-    return report.layers.map((layer) => ({
-        path: layer.path,
-        type: layer.type,
-        count: layer.count,
-        params: layer.params * layer.count,
-        formula: layer.formula,
-        line: layer.line,
-    }));
-}
-/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
-function identity(path) {
-    return path.replace(/\[\d+-\d+\]/g, "[*]");
-}
-/** What a layer is apart from where it sits: a moved layer keeps this. */
-function content(layer) {
-    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
-}
-/**
- * Per-layer differences between two reports of one model: added, removed, changed (parameters or
- * type), and moved (removed in one place, added with identical content in another). Head order.
- */
-function diffLayers(base, head) {
-    const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
-    const changes = [];
-    const unchanged = [];
-    const added = [];
-    for (const after of layerStates(head)) {
-        const key = identity(after.path);
-        const previous = before.get(key);
-        if (!previous) {
-            added.push(after);
-            continue;
-        }
-        before.delete(key);
-        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
-        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
-        if (same)
-            unchanged.push(after);
-        else
-            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
-    }
-    const removed = [...before.values()];
-    for (const after of added) {
-        const index = removed.findIndex((candidate) => content(candidate) === content(after));
-        if (index >= 0 && after.params > 0)
-            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
-        else
-            changes.push({ kind: "added", after });
-    }
-    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
-    return { changes, unchanged };
-}
-/** The parameters a change adds (negative when it removes them). */
-function changeDelta(change) {
-    switch (change.kind) {
-        case "added":
-            return change.after.params;
-        case "removed":
-            return -change.before.params;
-        case "changed":
-            return change.delta;
-        case "moved":
-            return 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/budget/check.ts
-
-
-
-const FAIL_ON = ["exceed", "growth", "never"];
-const SEVERITY = { pass: 0, warn: 1, fail: 2 };
-function worst(statuses) {
-    let result = "pass";
-    for (const status of statuses)
-        if (SEVERITY[status] > SEVERITY[result])
-            result = status;
-    return result;
-}
-/**
- * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
- * by the name the spec at this path had at base still applies when the change renames the model:
- * renaming `model:` must not escape the limit.
- */
-function budgetFor(budget, report, baseModel) {
-    const own = budget.models.find((entry) => entry.key === report.file) ??
-        budget.models.find((entry) => entry.key === report.model) ??
-        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
-    const defaults = budget.defaults;
-    if (!own)
-        return undefined;
-    if (!defaults)
-        return own;
-    return {
-        ...own,
-        limits: { ...defaults.limits, ...own.limits },
-        growth: { ...defaults.growth, ...own.growth },
-        modules: [...defaults.modules, ...own.modules],
-    };
-}
-/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
-function moduleTotals(report, glob) {
-    const matches = moduleGlob(glob);
-    const selected = report.layers.filter((layer) => matches(layer.path));
-    return {
-        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
-        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
-    };
-}
-/** Checks one model's report against its budget entry and, when there is a base, its allowed growth. */
-function checkBudget(entry, head, base, failOn) {
-    const exceeded = failOn === "never" ? "warn" : "fail";
-    const overgrown = failOn === "growth" ? "fail" : "warn";
-    const figures = quantitiesOf(head);
-    const limitRow = (label, metric, limit, actual) => ({
-        label,
-        metric,
-        limit,
-        ...(actual === undefined ? {} : { actual }),
-        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
-    });
-    const limits = METRICS.flatMap((metric) => {
-        const limit = entry.limits[metric];
-        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
-    });
-    for (const module of entry.modules) {
-        const totals = moduleTotals(head, module.glob);
-        if (module.params)
-            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
-        if (module.trainable)
-            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
-    }
-    const growth = [];
-    if (base) {
-        const before = quantitiesOf(base);
-        for (const metric of METRICS) {
-            const allowance = entry.growth[metric];
-            const baseValue = before[metric];
-            const headValue = figures[metric];
-            if (!allowance || baseValue === undefined || headValue === undefined)
-                continue;
-            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
-            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
-        }
-    }
-    return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
-}
-
 ;// CONCATENATED MODULE: ./src/parse/values.ts
 function describeValue(value) {
     switch (value.kind) {
@@ -43588,9 +39859,66 @@ function describeValue(value) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/resolve/functions.ts
+
+
+/** Python's built-in and math functions that an expression may call, over numbers. */
+const FUNCTIONS = ["ceil", "floor", "round", "min", "max"];
+function isFunction(name) {
+    return FUNCTIONS.includes(name);
+}
+function number(value, name, at) {
+    if (value.kind === "int" || value.kind === "float" || value.kind === "bool")
+        return value;
+    throw new diagnostics_SpecError(at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+}
+function integer(value, name, at) {
+    if (!Number.isSafeInteger(value))
+        throw new diagnostics_SpecError(at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
+    return { kind: "int", value };
+}
+/** Python's round(): to the nearest integer, a tie to the even one (round(2.5) is 2, round(3.5) is 4). */
+function roundHalfEven(value) {
+    const below = Math.floor(value);
+    // Exact for doubles: value and its floor are less than 1 apart.
+    const fraction = value - below;
+    if (fraction !== 0.5)
+        return fraction < 0.5 ? below : below + 1;
+    return below % 2 === 0 ? below : below + 1;
+}
+/**
+ * Calls one of FUNCTIONS as Python does: ceil, floor and round of a number give an integer (of an
+ * integer, the integer itself); min and max take two or more numbers, or one tuple of them, and
+ * give the first smallest or largest as it is (min(1, 2.0) is the integer 1).
+ */
+function callFunction(name, args, at) {
+    if (name === "min" || name === "max") {
+        const items = args.length === 1 && args[0].kind === "tuple" ? args[0].items : args;
+        if (items.length === 0 || (args.length === 1 && args[0].kind !== "tuple"))
+            throw new diagnostics_SpecError(at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
+        const numbers = items.map((item) => number(item, name, at));
+        return numbers.reduce((best, item) => (name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best);
+    }
+    if (args.length !== 1)
+        throw new diagnostics_SpecError(at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
+    const value = number(args[0], name, at);
+    if (value.kind !== "float")
+        return { kind: "int", value: Number(value.value) };
+    if (!Number.isFinite(value.value))
+        throw new diagnostics_SpecError(at, `${name}() of ${value.value} is no integer`);
+    const rounded = name === "ceil" ? Math.ceil(value.value) : name === "floor" ? Math.floor(value.value) : roundHalfEven(value.value);
+    // -0 from ceil(-0.5) is Python's 0.
+    return integer(rounded === 0 ? 0 : rounded, name, at);
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/evaluate.ts
 
 
+
+/** The name of a repeat's instance number inside its entry: `if: index == 0`, `with: {first: index == 0}`. */
+const INDEX = "index";
+/** The hint for `index` used where no repeat binds it. */
+const INDEX_OUTSIDE_REPEAT = `${INDEX} is the instance number of a repeat: use it in an entry with repeat: or inside one; a block gets it as a parameter, with: {first: ${INDEX} == 0}`;
 const LIMIT = Number.MAX_SAFE_INTEGER;
 /** What a `/` result needs when an integer was expected: Python's `/` always gives a float. */
 const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` for integer division";
@@ -43602,6 +39930,8 @@ function exact(value, at) {
 }
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name, at, scope) {
+    if (name === INDEX)
+        return new diagnostics_SpecError(at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
     const closest = diagnostics_closestName(name, scope.keys());
     return new diagnostics_SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
@@ -43758,6 +40088,8 @@ function evaluateNode(expr, context, keyword = false) {
             return value;
         }
         case "call":
+            if (isFunction(expr.callee))
+                return functionCall(expr, context);
             return { kind: "layer", call: evaluateCallNode(expr, context) };
     }
 }
@@ -43776,6 +40108,14 @@ function applyBinary(expr, left, context) {
         return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
     }
     return arithmetic(expr.op, left, right, at);
+}
+/** `ceil(d / 3)`, `max(a, b)`: a function over numbers, with positional arguments only. */
+function functionCall(call, context) {
+    const at = context.positionAt(call.offset);
+    const named = call.args.find((arg) => arg.name !== undefined);
+    if (named)
+        throw new diagnostics_SpecError(context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
+    return callFunction(call.callee, call.args.map((arg) => evaluateNode(arg.value, context)), at);
 }
 function evaluateCallNode(call, context) {
     const { positionAt, text } = context;
@@ -44365,14 +40705,14 @@ const unflatten = (args, input) => {
     return { output: [...input.shape.slice(0, dim), ...filled, ...input.shape.slice(dim + 1)], sharesInput: true };
 };
 /** A size or scale factor per spatial dimension: an int or float, or a tuple of them. */
-function parameter_free_scaled(args, spatial) {
+function scaled(args, spatial) {
     const value = args.value("scale_factor");
     const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
     return items.map((item, d) => Math.floor(spatial[d] * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
 }
 const upsample = (args, input) => {
     const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
-    const output = args.isNone("size") ? parameter_free_scaled(args, spatial) : args.size("size", spatial.length);
+    const output = args.isNone("size") ? scaled(args, spatial) : args.size("size", spatial.length);
     if (output.some((length) => !(length >= 1)))
         input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
     return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
@@ -45819,6 +42159,146 @@ function countModel(model) {
     return { model: model.model, file: model.file, totals, layers };
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
+/**
+ * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
+ * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
+ * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
+ * overrides and isolates, directional marks, line and paragraph separators).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/**
+ * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
+ * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
+ */
+function forTerminal(text) {
+    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+;// CONCATENATED MODULE: ./src/metrics/registry.ts
+const DEFINITIONS = [
+    {
+        name: "params",
+        unit: "count",
+        title: "Params",
+        read: (report) => report.totals.params,
+        limit: "Most parameters the model may have (PyTorch's parameters(), tied ones once).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "params", description: "Parameters of all checked models together." },
+    },
+    {
+        name: "trainable",
+        unit: "count",
+        title: "Trainable",
+        read: (report) => report.totals.trainable,
+        limit: "Most trainable parameters.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
+    },
+    {
+        name: "memory",
+        unit: "bytes",
+        title: "Training memory",
+        read: (report) => report.memory?.total,
+        limit: "Most training memory in total for the spec's recipe.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "memory-bytes", description: "Training memory of all checked models together, in bytes." },
+    },
+    {
+        name: "memory-per-gpu",
+        unit: "bytes",
+        title: "Training memory per GPU",
+        read: (report) => report.memory?.perGpu?.total,
+        limit: "Most training memory on one GPU when sharded.",
+        growth: true,
+        sharedGrowthAmount: true,
+    },
+    {
+        name: "macs",
+        unit: "count",
+        title: "MACs",
+        read: (report) => report.shapes?.macs,
+        limit: "Most multiply-accumulates per forward pass at the spec's input and batch (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+        column: "when-reported",
+    },
+    {
+        name: "flops",
+        unit: "count",
+        title: "FLOPs",
+        read: (report) => report.shapes?.flops,
+        limit: "Most FLOPs per forward pass: 2 × MACs (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+    },
+    {
+        name: "activations",
+        unit: "bytes",
+        title: "Activations",
+        read: (report) => report.shapes?.activations,
+        limit: "Most activation memory of a training step: what autograd keeps for backward (needs input:).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+    },
+];
+/** The registry, in the order reports, budgets and the comment list the metrics. */
+const METRICS = DEFINITIONS;
+const METRIC_NAMES = METRICS.map((metric) => metric.name);
+const BY_NAME = new Map(METRICS.map((metric) => [metric.name, metric]));
+function metricNamed(name) {
+    return BY_NAME.get(name);
+}
+/** The metrics a budget can limit, and those it can allow a growth, in registry order. */
+const LIMITED_METRICS = METRICS.filter((metric) => metric.limit !== undefined).map((metric) => metric.name);
+const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) => metric.name);
+
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
+/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
+function units_formatBytes(bytes, units = "iec") {
+    const base = units === "iec" ? 1024 : 1000;
+    const names = units === "iec" ? IEC : SI;
+    let value = Math.abs(bytes);
+    let index = 0;
+    while (value >= base && index < names.length - 1) {
+        value /= base;
+        index++;
+    }
+    const sign = bytes < 0 ? "-" : "";
+    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/index.ts
+
+
+
+
+
+/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job), in registry order. */
+function quantitiesOf(report) {
+    const quantities = {};
+    for (const metric of METRICS) {
+        const value = metric.read(report);
+        if (value !== undefined)
+            quantities[metric.name] = value;
+    }
+    return quantities;
+}
+/** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
+function formatMetric(metric, value) {
+    return metricNamed(metric).unit === "bytes" ? units_formatBytes(value) : formula_formatInteger(value);
+}
+
 ;// CONCATENATED MODULE: ./src/memory/dtypes.ts
 
 
@@ -45848,10 +42328,10 @@ const BLOCK_SIGNATURE = [
     { name: "block_size", type: "int", default: 64 },
     { name: "scale", type: "string", default: "float32" },
 ];
-const BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
+const dtypes_BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
 /** A dtype of the table by its torch name, for this stage's own tables; user input goes through parseDtype. */
 function dtypeNamed(name) {
-    const dtype = BY_NAME.get(name);
+    const dtype = dtypes_BY_NAME.get(name);
     if (!dtype)
         throw new Error(`no dtype named ${name}`);
     return dtype;
@@ -45859,7 +42339,7 @@ function dtypeNamed(name) {
 const FLOAT32 = dtypeNamed("float32");
 const UINT8 = dtypeNamed("uint8");
 function dtypeNames() {
-    return [...BY_NAME.keys(), ...BLOCK_FORMATS];
+    return [...dtypes_BY_NAME.keys(), ...BLOCK_FORMATS];
 }
 /** `torch.bfloat16` and `bfloat16` name the same dtype. */
 function bareName(name) {
@@ -45875,7 +42355,7 @@ function parseDtype(setting) {
     if (written === undefined)
         throw new diagnostics_SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
     const name = bareName(written);
-    const plain = BY_NAME.get(name);
+    const plain = dtypes_BY_NAME.get(name);
     if (!BLOCK_FORMATS.includes(name) && !plain) {
         // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
         const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
@@ -46392,10 +42872,10 @@ class expression_ExpressionError extends Error {
 }
 const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
 // Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
-const expression_NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
 const MAX_LENGTH = 10_000;
-const expression_MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 function tokenize(text) {
     if (text.length > MAX_LENGTH) {
         throw new expression_ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
@@ -46408,8 +42888,8 @@ function tokenize(text) {
             i++;
             continue;
         }
-        expression_NUMBER.lastIndex = i;
-        const number = expression_NUMBER.exec(text);
+        NUMBER.lastIndex = i;
+        const number = NUMBER.exec(text);
         if (number) {
             tokens.push({ kind: "number", text: number[0], offset: i });
             i += number[0].length;
@@ -46466,13 +42946,13 @@ class Parser {
         if (!this.isOp(text)) {
             // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
             const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
-            throw new expression_ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${expression_describe(this.current)}`, hint);
+            throw new expression_ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${describe(this.current)}`, hint);
         }
         return this.next();
     }
     finish(result) {
         if (this.current.kind !== "end") {
-            throw new expression_ExpressionError(this.current.offset, `unexpected ${expression_describe(this.current)} after the end of the expression`);
+            throw new expression_ExpressionError(this.current.offset, `unexpected ${describe(this.current)} after the end of the expression`);
         }
         return result;
     }
@@ -46485,8 +42965,8 @@ class Parser {
      * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
      */
     nested(offset, parse) {
-        if (++this.depth > expression_MAX_DEPTH)
-            throw new expression_ExpressionError(offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
+        if (++this.depth > MAX_DEPTH)
+            throw new expression_ExpressionError(offset, `expression nested more than ${MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
         const result = parse();
         this.depth--;
         return result;
@@ -46584,7 +43064,7 @@ class Parser {
             case "end":
                 throw new expression_ExpressionError(token.offset, `expression ends where a value was expected`);
         }
-        throw new expression_ExpressionError(token.offset, `expected a value, found ${expression_describe(token)}`);
+        throw new expression_ExpressionError(token.offset, `expected a value, found ${describe(token)}`);
     }
     parenthesised() {
         const open = this.next();
@@ -46645,7 +43125,7 @@ class Parser {
     call(bareNameAllowed = false) {
         const token = this.current;
         if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
-            throw new expression_ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${expression_describe(token)}`);
+            throw new expression_ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${describe(token)}`);
         }
         this.next();
         if (bareNameAllowed && this.current.kind === "end")
@@ -46656,7 +43136,7 @@ class Parser {
         return this.callAfterName(token);
     }
 }
-function expression_describe(token) {
+function describe(token) {
     if (token.kind === "end")
         return "the end of the text";
     return `'${token.text}'`;
@@ -46735,6 +43215,17 @@ function integerAt(source, path, raw, scope, what) {
     if (value.value < 0)
         throw new diagnostics_SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
     return value.value;
+}
+/**
+ * A `vars:` value: `None`, `null` and `~` are Python's None; an empty value (`d:` and nothing after
+ * it) is refused, since it is more often a value left out than a None meant.
+ */
+function variableAt(source, path, raw, scope) {
+    if (raw === null && !source.writtenAt(path)) {
+        const name = String(path.at(-1));
+        throw new diagnostics_SpecError(source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+    }
+    return scope_valueOf(source, path, raw, scope);
 }
 
 ;// CONCATENATED MODULE: ./src/shapes/types.ts
@@ -46864,6 +43355,3439 @@ function trainingRecipe(spec, overrides) {
 
 
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/yaml.ts
+
+
+/** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
+const YAML_MAX_BYTES = 4 * 1024 * 1024;
+const yaml_MAX_DEPTH = 64;
+/** Aliases beyond this are refused by yaml itself, before anything expands them. */
+const MAX_ALIASES = 100;
+/** Mappings this long get a key index for positions; shorter ones are searched. */
+const INDEXED_MAP_SIZE = 64;
+function position(file, lines, offset) {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, col };
+}
+function checkDepth(node, depth, fail, duplicate) {
+    if (!node || !(0,dist/* isCollection */.P3)(node))
+        return;
+    if (depth > yaml_MAX_DEPTH)
+        fail(node);
+    // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
+    const keys = (0,dist/* isMap */.jh)(node) ? new Map() : undefined;
+    for (const item of node.items) {
+        if ((0,dist/* isPair */.tO)(item)) {
+            if (keys && (0,dist/* isScalar */.jn)(item.key)) {
+                const first = keys.get(item.key.value);
+                if (first)
+                    duplicate(item.key, first);
+                keys.set(item.key.value, item.key);
+            }
+            checkDepth(item.key, depth + 1, fail, duplicate);
+            checkDepth(item.value, depth + 1, fail, duplicate);
+        }
+        else {
+            checkDepth(item, depth + 1, fail, duplicate);
+        }
+    }
+}
+/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
+const SCAN_DEPTH = 4 * yaml_MAX_DEPTH;
+/**
+ * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
+ * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
+ */
+function tooDeep(text) {
+    const indents = [];
+    // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
+    let firstPast;
+    const past = (depth, offset) => {
+        if (depth > yaml_MAX_DEPTH)
+            firstPast ??= offset;
+        return depth > SCAN_DEPTH;
+    };
+    let flow = 0;
+    let quote = "";
+    let lineStart = true;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = "";
+            else if (ch === "\n")
+                lineStart = true;
+            continue;
+        }
+        if (lineStart && flow === 0) {
+            let end = i;
+            while (text[end] === " " || text[end] === "-" || text[end] === "?")
+                end++;
+            if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
+                // Each "- " and each deeper key opens a level.
+                const indent = end - i;
+                while (indents.length > 0 && indents[indents.length - 1] >= indent)
+                    indents.pop();
+                indents.push(indent);
+                const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
+                for (let item = 0; item < dashes.length; item++)
+                    if (past(indents.length + item, dashes[item]))
+                        return firstPast;
+                if (past(indents.length + dashes.length, end))
+                    return firstPast;
+            }
+        }
+        lineStart = ch === "\n";
+        if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+            const newline = text.indexOf("\n", i);
+            if (newline < 0)
+                break;
+            i = newline - 1;
+        }
+        else if (ch === "'" || ch === '"')
+            quote = ch;
+        else if (ch === "[" || ch === "{") {
+            if (past(++flow + indents.length, i))
+                return firstPast;
+        }
+        else if ((ch === "]" || ch === "}") && flow > 0)
+            flow--;
+    }
+    return undefined;
+}
+const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
+/** Error codes of the yaml library that mean a line starts at the wrong column. */
+const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
+/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
+function syntaxHint(text, code, message, line, col) {
+    const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
+    if (unclosed) {
+        const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
+        return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
+    }
+    if (INDENTATION_CODES.has(code))
+        return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
+    return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
+}
+function contentLines(text) {
+    return text.split("\n").flatMap((raw, index) => {
+        const line = raw.replace(/\r$/, "");
+        const indent = line.length - line.replace(/^[ \t]+/, "").length;
+        const rest = line.slice(indent);
+        return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
+    });
+}
+/** Names the line that probably starts at the wrong column, and the line it should line up with. */
+function indentationHint(text, line, col) {
+    const lines = contentLines(text);
+    const here = lines.findIndex((candidate) => candidate.number >= line);
+    if (here < 0)
+        return undefined;
+    // An error inside a line (after its first character) is about the line that follows.
+    const index = lines[here].number === line && col > lines[here].indent + 1 ? here + 1 : here;
+    const wrong = lines[index];
+    if (!wrong)
+        return undefined;
+    if (text.split("\n")[wrong.number - 1].slice(0, wrong.indent).includes("\t"))
+        return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
+    const kind = wrong.item ? "list item" : "key";
+    const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+    const shown = (entry) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
+    if (!sibling)
+        return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
+    return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
+}
+/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
+function balancedCall(text, start) {
+    let depth = 0;
+    for (let i = start; i < text.length && text[i] !== "\n"; i++) {
+        if (text[i] === "(")
+            depth++;
+        else if (text[i] === ")" && --depth === 0)
+            return text.slice(start, i + 1);
+    }
+    return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
+}
+/**
+ * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
+ * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
+ */
+function checkSplitCalls(document, text, at) {
+    // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
+    if (!/[[{][^\n]*\(/.test(text))
+        return;
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_key, node, path) {
+            const parent = path[path.length - 1];
+            const container = (0,dist/* isPair */.tO)(parent) ? path[path.length - 2] : parent;
+            if (node.type !== "PLAIN" || typeof node.value !== "string" || !(0,dist/* isCollection */.P3)(container) || !container.flow)
+                return;
+            const opened = node.value.split("(").length - node.value.split(")").length;
+            if (opened <= 0)
+                return;
+            const start = node.range?.[0] ?? 0;
+            throw new diagnostics_SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+        },
+    });
+}
+/** The line and column of an offset, for errors found before the parser has counted the lines. */
+function positionBeforeParsing(file, text, offset) {
+    const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
+}
+/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
+function parseYaml(withBom, file) {
+    // Editors count columns after a byte-order mark, and so do we.
+    const text = withBom.replace(/^\uFEFF/, "");
+    const lines = new dist/* LineCounter */.HN();
+    const at = (offset) => position(file, lines, offset);
+    if (text.length > YAML_MAX_BYTES) {
+        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
+    }
+    const deep = tooDeep(text);
+    if (deep !== undefined)
+        throw new diagnostics_SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+    let document;
+    try {
+        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
+    }
+    catch (error) {
+        // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
+        if (!(error instanceof RangeError))
+            throw error;
+        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+    }
+    const problem = document.errors[0];
+    if (problem) {
+        const position = at(problem.pos[0]);
+        if (/call stack/i.test(problem.message))
+            throw new diagnostics_SpecError(position, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError(position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+    }
+    checkDepth(document.contents, 1, (node) => {
+        throw new diagnostics_SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+    }, (key, first) => {
+        const earlier = at(first.range?.[0] ?? 0);
+        throw new diagnostics_SpecError(at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+    });
+    checkSplitCalls(document, text, at);
+    let data;
+    try {
+        data = document.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (error) {
+        const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
+        throw new diagnostics_SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+    }
+    return makeSource(file, text, document, at, data);
+}
+/**
+ * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
+ * document per call, which made positions under a 2,000-entry alias take seconds.
+ */
+function aliasTargets(document) {
+    const anchors = new Map();
+    const targets = new Map();
+    (0,dist/* visit */.YR)(document, {
+        Node(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                targets.set(node, anchors.get(node.source));
+            else if (node.anchor)
+                anchors.set(node.anchor, node);
+        },
+    });
+    return targets;
+}
+function makeSource(file, text, document, at, data) {
+    let targets;
+    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
+    // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
+    const indexes = new WeakMap();
+    const pairOf = (map, segment) => {
+        const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
+        if (map.items.length < INDEXED_MAP_SIZE)
+            return map.items.find(matches);
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items)
+                if ((0,dist/* isScalar */.jn)(item.key) && !index.has(String(item.key.value)))
+                    index.set(String(item.key.value), item);
+            indexes.set(map, index);
+        }
+        return index.get(String(segment));
+    };
+    /** Walks as far along the path as the document goes; returns the deepest node and key found. */
+    const walk = (path) => {
+        let node = resolve(document.contents);
+        let key = null;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairOf(node, segment);
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = resolve(pair.value) ?? key;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
+                key = null;
+                node = resolve(node.items[segment]);
+            }
+            else {
+                break;
+            }
+        }
+        return { node, key };
+    };
+    const start = (node) => at(node?.range?.[0] ?? 0);
+    return {
+        file,
+        text,
+        data,
+        at: (path) => start(walk(path).node),
+        keyAt: (path) => {
+            const deepest = walk(path);
+            return start(deepest.key ?? deepest.node);
+        },
+        quotedAt: (path) => {
+            const node = walk(path).node;
+            return (0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
+        },
+        writtenAt: (path) => {
+            const node = walk(path).node;
+            return (0,dist/* isScalar */.jn)(node) ? node.source : undefined;
+        },
+        offsetsAt: (path) => {
+            const node = walk(path).node;
+            const begin = node?.range?.[0] ?? 0;
+            if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
+                return () => at(begin);
+            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
+            // offsets map exactly; for escaped or folded text we can only point at the scalar.
+            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+            const verbatim = text.startsWith(node.value, begin + quote);
+            return (offset) => at(verbatim ? begin + quote + offset : begin);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/validate/generated/budget.js
+// Generated by scripts/compile-schemas.mjs from schema/budget.schema.json: do not edit.
+
+const validate = (/* unused pure expression or super */ null && (validate10));
+/* harmony default export */ const budget = (validate10);
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
+const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
+const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const func2 = Object.prototype.hasOwnProperty;
+const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
+const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
+const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema12.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.params !== undefined){
+let data0 = data.params;
+if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (typeof data0 !== "string")){
+const err1 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+if(data.trainable !== undefined){
+let data1 = data.trainable;
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (typeof data1 !== "string")){
+const err4 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.memory !== undefined){
+let data2 = data.memory;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
+const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(typeof data2 === "string"){
+if(!pattern2.test(data2)){
+const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data["memory-per-gpu"] !== undefined){
+let data3 = data["memory-per-gpu"];
+if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (typeof data3 !== "string")){
+const err10 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(typeof data3 === "string"){
+if(!pattern2.test(data3)){
+const err12 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data.macs !== undefined){
+let data4 = data.macs;
+if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
+const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.flops !== undefined){
+let data5 = data.flops;
+if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
+const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.activations !== undefined){
+let data6 = data.activations;
+if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
+const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data.growth !== undefined){
+let data7 = data.growth;
+const _errs24 = errors;
+let valid8 = false;
+let passing0 = null;
+const _errs25 = errors;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
+const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(typeof data7 === "string"){
+if(!pattern7.test(data7)){
+const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var _valid0 = _errs25 === errors;
+if(_valid0){
+valid8 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
+const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.params !== undefined){
+let data8 = data7.params;
+if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
+const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(typeof data8 === "string"){
+if(!pattern7.test(data8)){
+const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data7.trainable !== undefined){
+let data9 = data7.trainable;
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(typeof data9 === "string"){
+if(!pattern7.test(data9)){
+const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data7.memory !== undefined){
+let data10 = data7.memory;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(typeof data10 === "string"){
+if(!pattern7.test(data10)){
+const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data7["memory-per-gpu"] !== undefined){
+let data11 = data7["memory-per-gpu"];
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(typeof data11 === "string"){
+if(!pattern7.test(data11)){
+const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(data7.macs !== undefined){
+let data12 = data7.macs;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(typeof data12 === "string"){
+if(!pattern7.test(data12)){
+const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data7.flops !== undefined){
+let data13 = data7.flops;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(typeof data13 === "string"){
+if(!pattern7.test(data13)){
+const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(data7.activations !== undefined){
+let data14 = data7.activations;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(typeof data14 === "string"){
+if(!pattern7.test(data14)){
+const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid8){
+valid8 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid8 = true;
+passing0 = 1;
+}
+}
+if(!valid8){
+const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs24;
+if(vErrors !== null){
+if(_errs24){
+vErrors.length = _errs24;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data15 = data.modules;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+let data16 = data15[key2];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data16.params !== undefined){
+let data17 = data16.params;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data16.trainable !== undefined){
+let data18 = data16.trainable;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data19 = data.against;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/model-budget/model-budget/schema/budget.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.models === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "models"},message:"must have required property '"+"models"+"'",schema:schema11.required,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err2 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.defaults !== undefined){
+if(!(validate11(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data.models !== undefined){
+let data2 = data.models;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+;// CONCATENATED MODULE: ./src/validate/generated/model-spec.js
+// Generated by scripts/compile-schemas.mjs from schema/model-spec.schema.json: do not edit.
+
+const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
+/* harmony default export */ const model_spec = (model_spec_validate10);
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
+const schema24 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema29 = {"enum":["add","concat","multiply"]};
+const schema25 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const model_spec_func2 = Object.prototype.hasOwnProperty;
+const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
+const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
+const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
+const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema19 = {"type":["integer","number","string","boolean"]};
+const wrapper0 = {validate: validate12};
+const schema26 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema27 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema28 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.merge !== undefined){
+let data0 = data.merge;
+if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.shortcut !== undefined){
+let data1 = data.shortcut;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.then !== undefined){
+let data2 = data.then;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.oneOf[1].properties.then.type,parentSchema:schema28.oneOf[1].properties.then,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data4 = data.if;
+if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema28.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema28.oneOf[1].properties.if.type,parentSchema:schema28.oneOf[1].properties.if,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.oneOf[1].type,parentSchema:schema28.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema28.oneOf,parentSchema:schema28,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+let data0 = data[key0];
+const _errs6 = errors;
+let valid2 = false;
+const _errs7 = errors;
+if(((!((typeof data0 == "number") && (isFinite(data0)))) && (typeof data0 !== "string")) && (typeof data0 !== "boolean")){
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid1 = _errs7 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs10 = errors;
+if(data0 !== null){
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema18.then.additionalProperties.anyOf[1].type,parentSchema:schema18.then.additionalProperties.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const _errs12 = errors;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")){
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.then.additionalProperties.anyOf[2].type,parentSchema:schema18.then.additionalProperties.anyOf[2],data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+valid2 = valid2 || _valid1;
+}
+}
+if(!valid2){
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/then/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.then.additionalProperties.anyOf,parentSchema:schema18.then.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data.layer !== undefined){
+const err6 = {instancePath:instancePath+"/layer",schemaPath:"#/then/properties/layer/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.layer,data:data.layer};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.layers !== undefined){
+const err7 = {instancePath:instancePath+"/layers",schemaPath:"#/then/properties/layers/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.layers,data:data.layers};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.use !== undefined){
+const err8 = {instancePath:instancePath+"/use",schemaPath:"#/then/properties/use/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.use,data:data.use};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.include !== undefined){
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/then/properties/include/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.include,data:data.include};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.with !== undefined){
+const err10 = {instancePath:instancePath+"/with",schemaPath:"#/then/properties/with/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.with,data:data.with};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.forward !== undefined){
+const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.forward,data:data.forward};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.residual !== undefined){
+const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.residual,data:data.residual};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.branches !== undefined){
+const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.branches,data:data.branches};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key1 in data){
+const _errs18 = errors;
+if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
+const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var valid8 = _errs18 === errors;
+if(!valid8){
+const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs17 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 === "string"){
+if(data10.length < 1){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data10};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.layer !== undefined){
+let data11 = data.layer;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data11};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(wrapper0.validate(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+if(data.use !== undefined){
+let data13 = data.use;
+if(typeof data13 === "string"){
+if(!model_spec_pattern0.test(data13)){
+const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data13};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data14 = data.include;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.with !== undefined){
+let data15 = data.with;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+const _errs31 = errors;
+if(typeof key2 === "string"){
+if(!model_spec_pattern0.test(key2)){
+const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var valid11 = _errs31 === errors;
+if(!valid11){
+const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data15};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+for(const key3 in data15){
+let data16 = data15[key3];
+if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
+const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data15};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.repeat !== undefined){
+let data17 = data.repeat;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data17};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data18 = data.if;
+if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
+const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data18};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.frozen !== undefined){
+let data19 = data.frozen;
+if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
+const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data19};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+let data20 = data19[i1];
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data20};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data20};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data21 = data.dtype;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data21};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data24 = data.branches;
+if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
+const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data24};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const schema34 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema34.if,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+const pattern5 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_-]*$", "");
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = true;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.then,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs4 = errors;
+const _errs5 = errors;
+let valid1 = true;
+const _errs6 = errors;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs9 = errors;
+const _errs10 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err3 = {};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+for(const key0 in data){
+let data0 = data[key0];
+const _errs12 = errors;
+if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
+const err4 = {};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+var valid2 = _errs10 === errors;
+if(valid2){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+const _errs14 = errors;
+let valid4 = false;
+const _errs15 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.type === undefined) && (missing0 = "type")){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid2 = _errs15 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs16 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.layer === undefined) && (missing1 = "layer")){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid2 = _errs16 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.layers === undefined) && (missing2 = "layers")){
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid2 = _errs17 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs18 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.use === undefined) && (missing3 = "use")){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var _valid2 = _errs18 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs19 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.include === undefined) && (missing4 = "include")){
+const err10 = {};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var _valid2 = _errs19 === errors;
+valid4 = valid4 || _valid2;
+}
+}
+}
+}
+if(!valid4){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+var _valid1 = _errs6 === errors;
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid1){
+const _errs20 = errors;
+if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+var _valid1 = _errs20 === errors;
+valid1 = _valid1;
+ifClause1 = "then";
+}
+else {
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err12 = {instancePath,schemaPath:"#/else/else/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(Object.keys(data).length < 1){
+const err13 = {instancePath,schemaPath:"#/else/else/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data){
+const _errs23 = errors;
+if(typeof key1 === "string"){
+if(!pattern5.test(key1)){
+const err14 = {instancePath,schemaPath:"#/else/else/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z0-9_][A-Za-z0-9_-]*$"+"\"",schema:"^[A-Za-z0-9_][A-Za-z0-9_-]*$",parentSchema:schema17.else.else.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid5 = _errs23 === errors;
+if(!valid5){
+const err15 = {instancePath,schemaPath:"#/else/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema17.else.else.propertyNames,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+for(const key2 in data){
+if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/else/else/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.else.else.type,parentSchema:schema17.else.else,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid1 = _errs21 === errors;
+valid1 = _valid1;
+ifClause1 = "else";
+}
+if(!valid1){
+const err17 = {instancePath,schemaPath:"#/else/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema17.else.if,parentSchema:schema17.else,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema17.if,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+
+function model_spec_validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.layers === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "layers"},message:"must have required property '"+"layers"+"'",schema:schema14.required,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.params !== undefined){
+let data0 = data.params;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+const _errs4 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err2 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/params",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+const err4 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema14.properties.params.propertyNames,parentSchema:schema14.properties.params,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+for(const key2 in data0){
+let data1 = data0[key2];
+if((((!((typeof data1 == "number") && (isFinite(data1)))) && (typeof data1 !== "string")) && (typeof data1 !== "boolean")) && (data1 !== null)){
+const err5 = {instancePath:instancePath+"/params/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/params/additionalProperties/type",keyword:"type",params:{type: schema14.properties.params.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:schema14.properties.params.additionalProperties.type,parentSchema:schema14.properties.params.additionalProperties,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/params",schemaPath:"#/properties/params/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.params.type,parentSchema:schema14.properties.params,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data5 = data.branches;
+if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+model_spec_validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function model_spec_validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/model-budget/model-budget/schema/model-spec.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(model_spec_func2.call(model_spec_schema11.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(data0 === 1)){
+const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.format.enum,parentSchema:model_spec_schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data1 = data.model;
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err2 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.model,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.model.type,parentSchema:model_spec_schema11.properties.model,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data2 = data.include;
+const _errs6 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs7 = errors;
+if(typeof data2 === "string"){
+if(data2.length < 1){
+const err4 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[0].type,parentSchema:model_spec_schema11.properties.include.oneOf[0],data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs9 = errors;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(data3.length < 1){
+const err6 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.include.oneOf[1].items.type,parentSchema:model_spec_schema11.properties.include.oneOf[1].items,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.include.oneOf[1].type,parentSchema:model_spec_schema11.properties.include.oneOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err9 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.include.oneOf,parentSchema:model_spec_schema11.properties.include,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.vars !== undefined){
+let data4 = data.vars;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+const _errs15 = errors;
+if(typeof key1 === "string"){
+if(!model_spec_pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/vars",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid4 = _errs15 === errors;
+if(!valid4){
+const err12 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:model_spec_schema11.properties.vars.propertyNames,parentSchema:model_spec_schema11.properties.vars,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+for(const key2 in data4){
+let data5 = data4[key2];
+if((((!((typeof data5 == "number") && (isFinite(data5)))) && (typeof data5 !== "string")) && (typeof data5 !== "boolean")) && (data5 !== null)){
+const err13 = {instancePath:instancePath+"/vars/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/vars/additionalProperties/type",keyword:"type",params:{type: model_spec_schema11.properties.vars.additionalProperties.type},message:"must be integer,number,string,boolean,null",schema:model_spec_schema11.properties.vars.additionalProperties.type,parentSchema:model_spec_schema11.properties.vars.additionalProperties,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/vars",schemaPath:"#/properties/vars/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.vars.type,parentSchema:model_spec_schema11.properties.vars,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.blocks !== undefined){
+let data6 = data.blocks;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+const _errs23 = errors;
+if(typeof key3 === "string"){
+if(!model_spec_pattern0.test(key3)){
+const err15 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/blocks",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var valid7 = _errs23 === errors;
+if(!valid7){
+const err17 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:model_spec_schema11.properties.blocks.propertyNames,parentSchema:model_spec_schema11.properties.blocks,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+for(const key4 in data6){
+if(!(model_spec_validate11(data6[key4], {instancePath:instancePath+"/blocks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? model_spec_validate11.errors : vErrors.concat(model_spec_validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.blocks.type,parentSchema:model_spec_schema11.properties.blocks,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.layers !== undefined){
+if(!(validate12(data.layers, {instancePath:instancePath+"/layers",parentData:data,parentDataProperty:"layers",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+if(data.input !== undefined){
+let data9 = data.input;
+const _errs30 = errors;
+let valid10 = false;
+let passing1 = null;
+const _errs31 = errors;
+if(Array.isArray(data9)){
+if(data9.length < 1){
+const err19 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[0],data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs31 === errors;
+if(_valid1){
+valid10 = true;
+passing1 = 0;
+}
+const _errs36 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.tokens === undefined){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key5 in data9){
+if(!(key5 === "tokens")){
+const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.tokens !== undefined){
+let data11 = data9.tokens;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs36 === errors;
+if(_valid1 && valid10){
+valid10 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid10 = true;
+passing1 = 1;
+}
+}
+if(!valid10){
+const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data14 = data.branches;
+if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data14};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.tie !== undefined){
+let data15 = data.tie;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key6 in data15){
+let data16 = data15[key6];
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data15};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.training !== undefined){
+let data17 = data.training;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key7 in data17){
+if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
+const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data17.optimizer !== undefined){
+let data18 = data17.optimizer;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data17.precision !== undefined){
+let data19 = data17.precision;
+if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
+const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data19};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data17.gpus !== undefined){
+let data20 = data17.gpus;
+if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
+const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data20};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data17.zero !== undefined){
+let data21 = data17.zero;
+if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
+const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data21};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data17.dtype !== undefined){
+let data22 = data17.dtype;
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data22};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data22};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data17.batch !== undefined){
+let data23 = data17.batch;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data17.checkpointing !== undefined){
+let data24 = data17.checkpointing;
+if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
+const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data24};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+model_spec_validate10.errors = vErrors;
+return errors === 0;
+}
+
+;// CONCATENATED MODULE: ./src/validate/schema-errors.ts
+
+/** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
+function describePath(path) {
+    if (path.length === 0)
+        return "the file's top level";
+    return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
+}
+function dataPath(error, data) {
+    const path = [];
+    let node = data;
+    for (const raw of error.instancePath.split("/").slice(1)) {
+        const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+        const step = Array.isArray(node) ? Number(segment) : segment;
+        path.push(step);
+        node = node?.[step];
+    }
+    return path;
+}
+function typeName(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "a list";
+    if (typeof value === "object")
+        return "a mapping";
+    if (typeof value === "string")
+        return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+    return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
+}
+const TYPE_NAMES = {
+    object: "a mapping",
+    array: "a list",
+    string: "a string",
+    integer: "an integer",
+    number: "a number",
+    boolean: "true or false",
+    null: "~",
+};
+function valueAt(data, path) {
+    return path.reduce((node, segment) => node?.[segment], data);
+}
+/** Hints for the places users most often get wrong, keyed by the parent of the failing path. */
+function hintFor(path, keyword) {
+    // The file format's version (spec and budget file alike): the one place a newer file meets an older tool.
+    if (path.length === 1 && path[0] === "format") {
+        return "this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
+    }
+    const inLayers = path.some((segment) => segment === "layers");
+    if (path.at(-1) === "frozen" || path.at(-2) === "frozen")
+        return "write frozen: true for every parameter, or a list of tensor names such as frozen: [bias]";
+    if (keyword === "maxProperties" && inLayers)
+        return "each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name";
+    if (inLayers && (keyword === "type" || keyword === "propertyNames")) {
+        return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
+    }
+    return undefined;
+}
+const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
+/**
+ * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
+ * keyword. When every branch refused the value's type, one problem remains: the keyword's, with the
+ * types the branches take. When some branch took the type and failed deeper, that branch's errors
+ * say what is wrong, and the other branches' type errors are noise.
+ */
+function foldAlternatives(errors) {
+    const dropped = new Set();
+    const folded = new Map();
+    let branchStart = 0;
+    errors.forEach((error, index) => {
+        if (!ALTERNATIVES.has(error.keyword))
+            return;
+        const path = error.instancePath;
+        const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
+        branchStart = index + 1;
+        const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
+        for (const other of typeErrors)
+            dropped.add(other);
+        if (typeErrors.length === branches.length) {
+            const types = [...new Set(typeErrors.flatMap((other) => String(other.params.type).split(",")))];
+            folded.set(error, { ...error, params: { ...error.params, types } });
+        }
+        else {
+            dropped.add(error);
+        }
+    });
+    return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
+}
+/** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
+function firstSentence(description) {
+    if (!description)
+        return undefined;
+    const end = description.search(/\.(\s|$)/);
+    return end < 0 ? description : description.slice(0, end + 1);
+}
+/** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
+function schemaErrors(allErrors, source) {
+    const seen = new Set();
+    const result = [];
+    const errors = foldAlternatives(allErrors);
+    for (const error of errors) {
+        // `if` only says that a branch failed; the branch's own error says what is wrong.
+        // Errors about a property name (propertyName set) are read by the propertyNames case below.
+        if (error.keyword === "if" || error.propertyName !== undefined)
+            continue;
+        const path = dataPath(error, source.data);
+        const where = describePath(path);
+        const value = valueAt(source.data, path);
+        let position = source.at(path);
+        let message;
+        let hint = hintFor(path, error.keyword);
+        switch (error.keyword) {
+            case "type": {
+                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
+                break;
+            }
+            case "required":
+                message = `${where} is missing '${error.params.missingProperty}'`;
+                break;
+            case "additionalProperties": {
+                const name = String(error.params.additionalProperty);
+                const allowed = Object.keys(error.parentSchema?.properties ?? {});
+                position = source.keyAt([...path, name]);
+                message = `unknown key '${name}' in ${where}`;
+                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
+                break;
+            }
+            case "propertyNames": {
+                const name = String(error.params.propertyName);
+                position = source.keyAt([...path, name]);
+                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
+                if (allowed) {
+                    const keys = allowed.params.allowedValues;
+                    message = `unknown key '${name}' in ${where}`;
+                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
+                }
+                else {
+                    message = `'${name}' is not a valid name in ${where}`;
+                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
+                }
+                break;
+            }
+            case "false schema":
+                position = source.keyAt(path);
+                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
+                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
+                break;
+            case "maxProperties":
+                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
+                break;
+            case "minProperties":
+                message = `${where} is empty`;
+                break;
+            case "minLength":
+                message = `${where} must not be empty`;
+                break;
+            case "oneOf":
+            case "anyOf": {
+                const types = error.params.types ?? [];
+                message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+                hint ??= firstSentence(error.parentSchema?.description);
+                break;
+            }
+            case "pattern": {
+                const description = error.parentSchema?.description;
+                message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
+                break;
+            }
+            case "enum": {
+                const allowed = error.params.allowedValues.map(String);
+                message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
+                if (typeof value === "string")
+                    hint ??= didYouMean(value, allowed);
+                break;
+            }
+            default:
+                message = `${where} ${error.message ?? "is invalid"}`;
+        }
+        const key = `${position.line}:${position.col}:${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        result.push(new diagnostics_SpecError(position, message, hint));
+    }
+    return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+}
+
+;// CONCATENATED MODULE: ./src/validate/index.ts
+
+
+
+
+
+function validateWith(validate, source) {
+    if (validate(source.data))
+        return;
+    throw new SpecErrors(schemaErrors(validate.errors ?? [], source));
+}
+/** Checks a parsed spec against schema/model-spec.schema.json; throws every violation, positioned. */
+function validateSpec(source) {
+    validateWith(model_spec, source);
+}
+/** Checks a parsed budget file against schema/budget.schema.json; throws every violation, positioned. */
+function validateBudget(source) {
+    validateWith(budget, source);
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/paths.ts
 function formatSegment(segment) {
     if (typeof segment !== "object")
@@ -46903,6 +46827,33 @@ function instancesNamed(segments, tokens) {
         return /^\d+$/.test(token) && Number(token) >= segment.from && Number(token) <= segment.to;
     });
     return matches ? instances : 0;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/repeat-index.ts
+
+
+/** Instances whose contents are resolved one by one, over the whole model: a bound on the work an index costs. */
+const MAX_INDEXED_INSTANCES = 10_000;
+/** The values `index` takes, so that a nested repeat may rebind it and a var of that name may not. */
+const indexValues = new WeakSet();
+/** True when an entry's text names `index` (not the keyword of `select(1, index=0)`): only then are its instances resolved one by one. */
+function mentionsIndex(body) {
+    return new RegExp(`\\b${INDEX}\\b(?!\\s*=[^=])`).test(JSON.stringify(body));
+}
+/** The scope of instance `value` of a repeat at `at`; a var or block parameter named index would be silently hidden, so it is an error. */
+function indexScope(scope, value, at) {
+    const defined = scope.get(INDEX);
+    if (defined && !indexValues.has(defined)) {
+        throw new diagnostics_SpecError(at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
+    }
+    const bound = { kind: "int", value };
+    indexValues.add(bound);
+    return new Map(scope).set(INDEX, bound);
+}
+/** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
+function repeat_index_signature(layers, nodes) {
+    const positional = new Set(["path", "segments", "own"]);
+    return JSON.stringify({ layers, nodes }, (key, value) => (positional.has(key) ? undefined : value));
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/topology.ts
@@ -46963,6 +46914,7 @@ function overlay(base, top) {
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/layers.ts
+
 
 
 
@@ -47071,7 +47023,7 @@ function checkCycle(expanding, key, position, what) {
 /** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
 function resolveList(walker, items, listPath, context, multiplier) {
     const children = [];
-    const { source, scope } = context;
+    const { source } = context;
     const names = new Map();
     const runs = [];
     let nextIndex = 0;
@@ -47091,7 +47043,36 @@ function resolveList(walker, items, listPath, context, multiplier) {
                 duplicate(name, position, earlier);
         runs.push({ from, to, position });
     };
-    items.forEach((item, index) => {
+    /**
+     * A repeat whose entry names index, split into runs of instances that resolve alike: each
+     * instance is resolved aside (`resolveOne`), and neighbours with the same result share one entry.
+     */
+    const instanceGroups = (own, repeat, childName, position, resolveOne) => {
+        walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
+        if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
+            throw new diagnostics_SpecError(position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+        }
+        const run = own.findIndex((segment) => typeof segment === "object");
+        const first = own[run].from;
+        const groups = [];
+        for (let i = 0; i < repeat; i++) {
+            const instance = { own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)), instances: 1, scope: indexScope(context.scope, i, position), childName };
+            const [layersBefore, childrenBefore] = [walker.out.length, children.length];
+            resolveOne(instance);
+            const resolved = repeat_index_signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
+            const last = groups.at(-1);
+            if (last?.signature === resolved) {
+                last.instances++;
+                last.own = last.own.map((segment, at) => (at === run ? { from: segment.from, to: first + i } : segment));
+            }
+            else
+                groups.push({ ...instance, signature: resolved });
+        }
+        return groups;
+    };
+    /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
+    const resolveItem = (item, index, group) => {
+        const scope = group?.scope ?? context.scope;
         const itemPath = [...listPath, index];
         let name;
         let bodyPath = itemPath;
@@ -47103,20 +47084,23 @@ function resolveList(walker, items, listPath, context, multiplier) {
         }
         const body = typeof raw === "string" ? { layer: raw } : raw;
         const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
-        const childName = name ?? String(nextIndex);
+        const childName = group?.childName ?? name ?? String(nextIndex);
         const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
-        if (body.if !== undefined) {
+        if (body.if !== undefined && !group) {
             const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
             if (!isTrue(condition, source.at([...bodyPath, "if"])))
                 return;
         }
         const repeated = body.repeat !== undefined;
-        const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
+        const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
         if (body.with !== undefined && kind !== "use" && kind !== "include") {
             throw new diagnostics_SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
         }
         let own;
-        if (name !== undefined) {
+        if (group) {
+            own = group.own;
+        }
+        else if (name !== undefined) {
             claimName(name, position);
             own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
         }
@@ -47127,6 +47111,11 @@ function resolveList(walker, items, listPath, context, multiplier) {
         }
         if (repeat === 0)
             return;
+        if (!group && repeated && mentionsIndex(body)) {
+            for (const run of instanceGroups(own, repeat, childName, position, (one) => resolveItem(item, index, one)))
+                resolveItem(item, index, run);
+            return;
+        }
         const segments = [...context.prefix, ...own];
         const frozen = context.frozen || body.frozen === true;
         const frozenList = Array.isArray(body.frozen)
@@ -47143,11 +47132,13 @@ function resolveList(walker, items, listPath, context, multiplier) {
             walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
             return;
         }
-        const inner = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
-        const ownTopology = topologyOf(source, bodyPath, body, scope);
-        const module = (nodes, topology) => {
+        const inner = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
+        // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
+        // included file's vars, with this use's values, hide the entry's variables of the same name.
+        const module = (nodes, topology, contentScope = scope) => {
             checkFrozenMatched(frozenList, segments);
-            children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
+            const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
+            children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
         };
         if (kind === "layers") {
             module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
@@ -47163,7 +47154,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
             const boundScope = blockScope(source, bodyPath, body, block, scope);
             const blockContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
             // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
-            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
+            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope), boundScope);
             return;
         }
         const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
@@ -47175,8 +47166,9 @@ function resolveList(walker, items, listPath, context, multiplier) {
             throw new diagnostics_SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
         }
         const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-        module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
-    });
+        module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
+    };
+    items.forEach((item, index) => resolveItem(item, index));
     return children;
 }
 
@@ -47446,7 +47438,7 @@ function resolveSpec(file, readFile) {
                 throw new diagnostics_SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
         }
         for (const [name, raw] of Object.entries(data.vars ?? {})) {
-            const value = overrides.get(name) ?? scope_valueOf(source, ["vars", name], raw, scope);
+            const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
             const here = source.keyAt(["vars", name]);
             const included = origins.get(name);
             if (included && !sameValue(scope.get(name), value))
@@ -47716,10 +47708,11 @@ class Inference {
         this.options = options;
     }
     fresh(shape, producer, elementBytes = this.options.activationBytes) {
-        return { shape, storage: this.nextStorage++, elementBytes, producer };
+        return { shape, storage: this.nextStorage++, storageBytes: common_numel(shape) * elementBytes, elementBytes, producer };
     }
+    /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
     bytesOf(tensor) {
-        return common_numel(tensor.shape) * tensor.elementBytes;
+        return tensor.storageBytes;
     }
     /** Keeps `saves` for backward; returns the bytes this adds, a storage already kept adding none. */
     keep(saves, input, output) {
@@ -47752,7 +47745,7 @@ class Inference {
             this.described.set(index, (described = catalogue_describeLayer(this.model.layers[index].call)));
         return described;
     }
-    /** Runs every instance of a child, one after another; see the README's "symbolic repeat". */
+    /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
     runNode(node, x, prefix) {
         const run = node.own.findIndex((segment) => typeof segment === "object");
         if (run < 0)
@@ -47818,7 +47811,8 @@ class Inference {
     runModule(node, x, segments) {
         const { forward, residual, branches } = node.topology;
         const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
-        const steps = forward ?? node.children.filter((child) => !aside.has(child.name)).map((child) => ({ kind: "child", name: child.name, position: child.position }));
+        // A repeat split by its index is several children of one name: one step runs them all.
+        const steps = forward ?? node.children.filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name).map((child) => ({ kind: "child", name: child.name, position: child.position }));
         if (branches) {
             const outputs = steps.map((step) => this.runStep(node, step, x, segments));
             return outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
@@ -47844,8 +47838,10 @@ class Inference {
         throw new diagnostics_SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
     }
     runStep(module, step, x, segments) {
-        if (step.kind === "child")
-            return this.runNode(this.childAt(module, step.name, step.position), x, segments);
+        if (step.kind === "child") {
+            this.childAt(module, step.name, step.position);
+            return module.children.filter((child) => child.name === step.name).reduce((tensor, child) => this.runNode(child, tensor, segments), x);
+        }
         return runOp(this, module, step.call, x, segments);
     }
 }
@@ -47892,7 +47888,7 @@ function inferShapes(model, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/analysis/analyze.ts
 
 
 
@@ -47912,6 +47908,313 @@ function analyzeSpec(file, readFile, overrides = {}) {
     const memory = computeMemory(count, recipe, shapes?.totals.activations);
     const analyzed = shapes ? { ...count, shapes } : count;
     return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/json-report.ts
+
+/** Bumped only when a field is removed, renamed or changes meaning; new fields keep it. */
+const JSON_REPORT_FORMAT_VERSION = 1;
+function shapesJson(shapes) {
+    const { macs, attentionMacs, flops, activations } = shapes.totals;
+    return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+}
+/** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
+function memoryJson(memory) {
+    const { optimizer, precision, dtype, gpus, zero } = memory.recipe;
+    return {
+        recipe: { optimizer: optimizer?.value.text ?? null, precision: precision.value.name, dtype: dtype ? dtypes_describeDtype(dtype.value) : null, gpus: gpus.value, zero: zero.value },
+        ...memory.bytes,
+        ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+    };
+}
+/** One analysed spec as the JSON contract. */
+function json_report_toJsonReport(model) {
+    const { memory } = model;
+    return {
+        // The report's own format, for programs that read it: docs/versions.md.
+        formatVersion: JSON_REPORT_FORMAT_VERSION,
+        model: model.model,
+        file: model.file,
+        totals: model.totals,
+        ...(memory ? { memory: memoryJson(memory) } : {}),
+        ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
+        layers: model.layers.map((layer, index) => {
+            const layerMemory = memory?.layers[index];
+            const layerShapes = model.shapes?.layers[index];
+            const dtypeOf = (dtypes, tensor) => (layerMemory ? { dtype: dtypes_describeDtype(layerMemory[dtypes][tensor]) } : {});
+            return {
+                path: layer.path,
+                type: layer.type,
+                count: layer.count,
+                params: layer.params,
+                trainable: layer.trainable,
+                line: layer.position.line,
+                column: layer.position.col,
+                formula: layer.formula,
+                ...(layerMemory ? { memory: layerMemory.bytes } : {}),
+                // Over all the entry's instances and calls, unlike the per-instance params.
+                ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),
+                parameters: layer.parameters.map((tensor, tensorIndex) => ({
+                    name: tensor.name,
+                    shape: tensor.shape,
+                    numel: tensor.numel,
+                    trainable: tensor.trainable,
+                    ...(tensor.sharedWith === undefined ? {} : { sharedWith: tensor.sharedWith }),
+                    ...dtypeOf("parameterDtypes", tensorIndex),
+                })),
+                buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/index.ts
+/**
+ * One spec's whole result, below everything that consumes it: the pure pipeline (analyzeSpec), its
+ * in-memory result (AnalyzedModel) and the stable JSON contract every later stage reads (JsonReport).
+ */
+
+
+
+;// CONCATENATED MODULE: ./src/budget/sizes.ts
+/**
+ * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
+ * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
+ */
+const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
+const BYTE_UNITS = {
+    B: 1n,
+    KB: 1000n,
+    MB: 1000n ** 2n,
+    GB: 1000n ** 3n,
+    TB: 1000n ** 4n,
+    KIB: 1024n,
+    MIB: 1024n ** 2n,
+    GIB: 1024n ** 3n,
+    TIB: 1024n ** 4n,
+};
+const sizes_NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
+function sizes_scaled(whole, fraction, unit) {
+    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
+    const value = (digits * unit) / 10n ** BigInt(fraction.length);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new RangeError(`beyond 2^53`);
+    return Number(value);
+}
+/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
+function parseQuantity(raw) {
+    if (typeof raw === "number")
+        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
+    const match = sizes_NUMBER.exec(raw);
+    if (!match)
+        return undefined;
+    const [, whole = "", fraction = "", unit = ""] = match;
+    if (unit === "%")
+        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
+    const upper = unit.toUpperCase();
+    const count = COUNT_UNITS[upper];
+    if (count !== undefined)
+        return { kind: "count", value: sizes_scaled(whole, fraction, count) };
+    const bytes = BYTE_UNITS[upper];
+    if (bytes !== undefined)
+        return { kind: "bytes", value: sizes_scaled(whole, fraction, bytes) };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/budget/budget-file.ts
+
+
+
+
+
+function budget_file_describe(metric) {
+    return metricNamed(metric).unit === "bytes" ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
+}
+/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
+function quantityAt(source, path, raw, what) {
+    try {
+        return parseQuantity(raw);
+    }
+    catch {
+        throw new diagnostics_SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+    }
+}
+function limitAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} limit`);
+    const wanted = metricNamed(metric).unit;
+    // A plain integer is a count of parameters, or of bytes for memory.
+    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
+    if (value === undefined)
+        throw new diagnostics_SpecError(position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
+    return { value, text: String(raw), position };
+}
+function growthAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} growth`);
+    if (quantity?.kind === "percent")
+        return { percent: quantity.value, text: String(raw), position };
+    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
+}
+function modelBudget(source, path, key, raw) {
+    const limits = {};
+    const growth = {};
+    for (const metric of LIMITED_METRICS) {
+        if (raw[metric] !== undefined)
+            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+    }
+    if (typeof raw.growth === "object" && raw.growth !== null) {
+        for (const [metric, allowance] of Object.entries(raw.growth))
+            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
+    }
+    else if (raw.growth !== undefined) {
+        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
+        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
+        for (const metric of GROWTH_METRICS) {
+            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
+            const definition = metricNamed(metric);
+            const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
+            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
+            if (applies)
+                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+        }
+    }
+    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
+        glob,
+        position: source.keyAt([...path, "modules", glob]),
+        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+    }));
+    return {
+        key,
+        position: source.keyAt(path),
+        limits,
+        growth,
+        modules,
+        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+    };
+}
+/** Reads and validates a budget file; every problem is a positioned error. */
+function parseBudget(text, file) {
+    const source = parseYaml(text, file);
+    validateBudget(source);
+    const data = source.data;
+    return {
+        file,
+        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
+        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/module-glob.ts
+/**
+ * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
+ * `*` is any run of characters, dots and brackets included; every other character is itself.
+ * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
+ * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
+ * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
+ */
+function moduleGlob(glob) {
+    const pieces = glob.split("*");
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (pieces.length === 1)
+        return (path) => path === glob;
+    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
+    return (path) => {
+        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
+            return false;
+        let from = first.length;
+        const end = path.length - last.length;
+        for (const piece of middle) {
+            const at = path.indexOf(piece, from);
+            if (at < 0 || at + piece.length > end)
+                return false;
+            from = at + piece.length;
+        }
+        return true;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/evaluate.ts
+
+
+const FAIL_ON = ["exceed", "growth", "never"];
+const SEVERITY = { pass: 0, warn: 1, fail: 2 };
+function worst(statuses) {
+    let result = "pass";
+    for (const status of statuses)
+        if (SEVERITY[status] > SEVERITY[result])
+            result = status;
+    return result;
+}
+/**
+ * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
+ * by the name the spec at this path had at base still applies when the change renames the model:
+ * renaming `model:` must not escape the limit.
+ */
+function budgetFor(budget, report, baseModel) {
+    const own = budget.models.find((entry) => entry.key === report.file) ??
+        budget.models.find((entry) => entry.key === report.model) ??
+        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
+    const defaults = budget.defaults;
+    if (!own)
+        return undefined;
+    if (!defaults)
+        return own;
+    return {
+        ...own,
+        limits: { ...defaults.limits, ...own.limits },
+        growth: { ...defaults.growth, ...own.growth },
+        modules: [...defaults.modules, ...own.modules],
+    };
+}
+/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
+function moduleTotals(report, glob) {
+    const matches = moduleGlob(glob);
+    const selected = report.layers.filter((layer) => matches(layer.path));
+    return {
+        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
+        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
+    };
+}
+/** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
+function evaluateBudget(entry, head, base, failOn) {
+    const exceeded = failOn === "never" ? "warn" : "fail";
+    const overgrown = failOn === "growth" ? "fail" : "warn";
+    const figures = quantitiesOf(head);
+    const limitRow = (label, metric, limit, actual) => ({
+        label,
+        metric,
+        limit,
+        ...(actual === undefined ? {} : { actual }),
+        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
+    });
+    const limits = LIMITED_METRICS.flatMap((metric) => {
+        const limit = entry.limits[metric];
+        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
+    });
+    for (const module of entry.modules) {
+        const totals = moduleTotals(head, module.glob);
+        if (module.params)
+            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
+        if (module.trainable)
+            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
+    }
+    const growth = [];
+    if (base) {
+        const before = quantitiesOf(base);
+        for (const metric of GROWTH_METRICS) {
+            const allowance = entry.growth[metric];
+            const baseValue = before[metric];
+            const headValue = figures[metric];
+            if (!allowance || baseValue === undefined || headValue === undefined)
+                continue;
+            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
+            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
+        }
+    }
+    return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
 }
 
 ;// CONCATENATED MODULE: ./src/files/index.ts
@@ -48827,7 +49130,7 @@ const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-sp
 /** Keys that make a one-key mapping a layer body: a child of that name needs the long form. */
 const BODY_KEYS = new Set(["type", "layer", "layers", "use", "include"]);
 const SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
-const INDEX = /^(?:0|[1-9]\d*)$/;
+const spec_tree_INDEX = /^(?:0|[1-9]\d*)$/;
 /** Words YAML reads as something other than a string, in either YAML version an editor may assume. */
 const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 /** Describes a call string as the counting engine will once it is in a spec; `positionAt` maps its offsets to its source. */
@@ -48844,7 +49147,7 @@ function spec_tree_describeCall(text, positionAt) {
     return describeLayer(evaluateCall(parsed, new Map(), positionAt, text));
 }
 /** A child named by its place: nn.Sequential's and nn.ModuleList's 0, 1, 2. */
-const spec_tree_isIndex = (name) => INDEX.test(name);
+const spec_tree_isIndex = (name) => spec_tree_INDEX.test(name);
 /** Merges consecutive numbered children that are alike into one run, as `repeat:` writes them. */
 function spec_tree_fold(children) {
     const folded = [];
@@ -49867,85 +50170,166 @@ function importTorchRepr(text, file, model) {
 
 
 
-;// CONCATENATED MODULE: ./src/report/json.ts
+;// CONCATENATED MODULE: ./src/orchestrator/index.ts
 
-/** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
-function shapesJson(shapes) {
-    const { macs, attentionMacs, flops, activations } = shapes.totals;
-    return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+
+
+
+
+
+
+function isMissing(error) {
+    return error.code === "ENOENT";
 }
-/** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
-function memoryJson(memory) {
-    const { optimizer, precision, dtype, gpus, zero } = memory.recipe;
+const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
+/** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
+function attempt(work) {
+    try {
+        return { value: work() };
+    }
+    catch (error) {
+        if (isMissing(error))
+            return { absent: true };
+        const found = diagnostics_userErrors(error);
+        if (!found)
+            throw error;
+        return { diagnostics: found.map(toDiagnostic) };
+    }
+}
+function analyze(file, side, overrides) {
+    const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+    if ("value" in outcome)
+        return { state: { kind: "report", report: json_report_toJsonReport(outcome.value) }, model: outcome.value };
+    if ("absent" in outcome)
+        return { state: { kind: "absent" } };
+    return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
+}
+/** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
+function crossCheckWith(model, file, read) {
+    const outcome = attempt(() => crossCheck(model, read(file)));
+    if ("value" in outcome)
+        return { file, diagnostics: outcome.value.map(toDiagnostic) };
+    if ("absent" in outcome)
+        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+    return { file, diagnostics: outcome.diagnostics };
+}
+function readBudget(side, file) {
+    if (!side)
+        return { diagnostics: [], missing: true };
+    const outcome = attempt(() => parseBudget(side.read(file), file));
+    if ("value" in outcome)
+        return { budget: outcome.value, diagnostics: [], missing: false };
+    if ("absent" in outcome)
+        return { diagnostics: [], missing: true };
+    return { diagnostics: outcome.diagnostics, missing: false };
+}
+function settings(entry) {
+    const result = new Map();
+    for (const metric of METRIC_NAMES) {
+        const limit = entry.limits[metric];
+        if (limit)
+            result.set(metric, { text: limit.text, line: limit.position.line });
+        const growth = entry.growth[metric];
+        if (growth)
+            result.set(`growth ${metric}`, { text: growth.text, line: growth.position.line });
+    }
+    for (const module of entry.modules) {
+        if (module.params)
+            result.set(`${module.glob} params`, { text: module.params.text, line: module.params.position.line });
+        if (module.trainable)
+            result.set(`${module.glob} trainable`, { text: module.trainable.text, line: module.trainable.position.line });
+    }
+    return result;
+}
+/** Every limit the change adds, removes or edits: old limit → new limit, with its line in the head file. */
+function budgetChanges(base, head) {
+    const entries = (budget) => new Map([...(budget?.defaults ? [budget.defaults] : []), ...(budget?.models ?? [])].map((entry) => [entry.key, settings(entry)]));
+    const before = entries(base);
+    const after = entries(head);
+    const changes = [];
+    for (const key of new Set([...after.keys(), ...before.keys()])) {
+        const old = before.get(key) ?? new Map();
+        const now = after.get(key) ?? new Map();
+        for (const setting of new Set([...now.keys(), ...old.keys()])) {
+            const was = old.get(setting);
+            const is = now.get(setting);
+            if (was?.text === is?.text)
+                continue;
+            changes.push({ key, setting, ...(was ? { before: was.text } : {}), ...(is ? { after: is.text, line: is.line } : {}) });
+        }
+    }
+    return changes;
+}
+/** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
+function unmatchedEntries(budget, models) {
+    const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
+    const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
+    return (budget?.models ?? [])
+        .filter((entry) => !matched.has(entry.key))
+        .map((entry) => {
+        const suggestion = diagnostics_closestName(entry.key, new Set(names));
+        return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
+    });
+}
+/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
+function runCheck(request) {
+    const headBudget = readBudget(request.head, request.budgetFile);
+    const baseBudget = readBudget(request.base, request.budgetFile);
+    const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
+    const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
+    const models = files.map((file) => {
+        const overrides = request.overrides ?? {};
+        const absent = { state: { kind: "absent" } };
+        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+        const head = analysis.state;
+        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
+        const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
+        if (head.kind !== "report")
+            return result;
+        const baseReport = base?.kind === "report" ? base.report : undefined;
+        if (baseReport)
+            result.diff = diffLayers(baseReport, head.report);
+        const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
+        if (entry) {
+            result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);
+            if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file)
+                result.budget.renamedFrom = baseReport.model;
+            result.status = result.budget.status;
+        }
+        const against = request.against ?? entry?.against?.path;
+        if (against && request.readCheckpoint && analysis.model) {
+            result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);
+            if (result.checkpoint.diagnostics.length)
+                result.status = "fail";
+        }
+        return result;
+    });
+    const budget = {
+        file: request.budgetFile,
+        state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
+        from: request.budgetFrom === "base" && request.base ? "base" : "head",
+        diagnostics: enforced.diagnostics,
+        changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
+        unmatched: unmatchedEntries(enforced.budget, models),
+    };
+    const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
     return {
-        recipe: { optimizer: optimizer?.value.text ?? null, precision: precision.value.name, dtype: dtype ? dtypes_describeDtype(dtype.value) : null, gpus: gpus.value, zero: zero.value },
-        ...memory.bytes,
-        ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+        status: worst(statuses),
+        failOn: request.failOn,
+        ...(request.base ? { baseRef: request.base.ref } : {}),
+        models,
+        budget,
     };
 }
-/** Bumped only when a field is removed, renamed or changes meaning; new fields keep it. */
-const JSON_REPORT_FORMAT_VERSION = 1;
-/**
- * The stable JSON contract: one object per spec, per-instance figures with `count` instances. With a
- * training recipe, `memory` holds the model's integer byte counts, each layer its own (per instance),
- * and each tensor its dtype. With an `input:`, `shapes` holds the model's MACs and activations and
- * each layer called its output shape, MACs and activation bytes (all instances together).
- */
-function json_toJsonReport(model) {
-    const { memory } = model;
+/** A budget entry that matched no spec, as a warning at its key with what to do. */
+function unmatchedWarning(budgetFile, entry) {
     return {
-        // The report's own format, for programs that read it: README.md, "Versions and formats".
-        formatVersion: JSON_REPORT_FORMAT_VERSION,
-        model: model.model,
-        file: model.file,
-        totals: model.totals,
-        ...(memory ? { memory: memoryJson(memory) } : {}),
-        ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
-        layers: model.layers.map((layer, index) => {
-            const layerMemory = memory?.layers[index];
-            const layerShapes = model.shapes?.layers[index];
-            const dtypeOf = (dtypes, tensor) => (layerMemory ? { dtype: dtypes_describeDtype(layerMemory[dtypes][tensor]) } : {});
-            return {
-                path: layer.path,
-                type: layer.type,
-                count: layer.count,
-                params: layer.params,
-                trainable: layer.trainable,
-                line: layer.position.line,
-                column: layer.position.col,
-                formula: layer.formula,
-                ...(layerMemory ? { memory: layerMemory.bytes } : {}),
-                // Over all the entry's instances and calls, unlike the per-instance params.
-                ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),
-                parameters: layer.parameters.map((tensor, tensorIndex) => ({
-                    name: tensor.name,
-                    shape: tensor.shape,
-                    numel: tensor.numel,
-                    trainable: tensor.trainable,
-                    ...(tensor.sharedWith === undefined ? {} : { sharedWith: tensor.sharedWith }),
-                    ...dtypeOf("parameterDtypes", tensorIndex),
-                })),
-                buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
-            };
-        }),
+        file: budgetFile,
+        line: entry.line,
+        col: entry.col ?? 1,
+        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
+        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
     };
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
-/**
- * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
- * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
- * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
- * overrides and isolates, directional marks, line and paragraph separators).
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-/**
- * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
- * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
- */
-function forTerminal(text) {
-    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -50203,7 +50587,6 @@ function text_formatText(model, options) {
 
 
 
-
 const REPORT_FORMATS = (/* unused pure expression or super */ null && (["table", "markdown", "json"]));
 /** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
 function renderReport(models, format, options) {
@@ -50215,188 +50598,7 @@ function renderReport(models, format, options) {
     return models.map((model) => render(model, options)).join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/check/index.ts
-
-
-
-
-
-
-
-
-function isMissing(error) {
-    return error.code === "ENOENT";
-}
-const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
-/** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
-function attempt(work) {
-    try {
-        return { value: work() };
-    }
-    catch (error) {
-        if (isMissing(error))
-            return { absent: true };
-        const found = diagnostics_userErrors(error);
-        if (!found)
-            throw error;
-        return { diagnostics: found.map(toDiagnostic) };
-    }
-}
-function analyze(file, side, overrides) {
-    const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
-    if ("value" in outcome)
-        return { state: { kind: "report", report: json_toJsonReport(outcome.value) }, model: outcome.value };
-    if ("absent" in outcome)
-        return { state: { kind: "absent" } };
-    return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
-}
-/** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
-function checkpointCheck(model, file, read) {
-    const outcome = attempt(() => crossCheck(model, read(file)));
-    if ("value" in outcome)
-        return { file, diagnostics: outcome.value.map(toDiagnostic) };
-    if ("absent" in outcome)
-        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
-    return { file, diagnostics: outcome.diagnostics };
-}
-function readBudget(side, file) {
-    if (!side)
-        return { diagnostics: [], missing: true };
-    const outcome = attempt(() => parseBudget(side.read(file), file));
-    if ("value" in outcome)
-        return { budget: outcome.value, diagnostics: [], missing: false };
-    if ("absent" in outcome)
-        return { diagnostics: [], missing: true };
-    return { diagnostics: outcome.diagnostics, missing: false };
-}
-function settings(entry) {
-    const result = new Map();
-    for (const metric of METRICS) {
-        const limit = entry.limits[metric];
-        if (limit)
-            result.set(metric, { text: limit.text, line: limit.position.line });
-        const growth = entry.growth[metric];
-        if (growth)
-            result.set(`growth ${metric}`, { text: growth.text, line: growth.position.line });
-    }
-    for (const module of entry.modules) {
-        if (module.params)
-            result.set(`${module.glob} params`, { text: module.params.text, line: module.params.position.line });
-        if (module.trainable)
-            result.set(`${module.glob} trainable`, { text: module.trainable.text, line: module.trainable.position.line });
-    }
-    return result;
-}
-/** Every limit the change adds, removes or edits: old limit → new limit, with its line in the head file. */
-function budgetChanges(base, head) {
-    const entries = (budget) => new Map([...(budget?.defaults ? [budget.defaults] : []), ...(budget?.models ?? [])].map((entry) => [entry.key, settings(entry)]));
-    const before = entries(base);
-    const after = entries(head);
-    const changes = [];
-    for (const key of new Set([...after.keys(), ...before.keys()])) {
-        const old = before.get(key) ?? new Map();
-        const now = after.get(key) ?? new Map();
-        for (const setting of new Set([...now.keys(), ...old.keys()])) {
-            const was = old.get(setting);
-            const is = now.get(setting);
-            if (was?.text === is?.text)
-                continue;
-            changes.push({ key, setting, ...(was ? { before: was.text } : {}), ...(is ? { after: is.text, line: is.line } : {}) });
-        }
-    }
-    return changes;
-}
-/** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
-function unmatchedEntries(budget, models) {
-    const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
-    const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
-    return (budget?.models ?? [])
-        .filter((entry) => !matched.has(entry.key))
-        .map((entry) => {
-        const suggestion = diagnostics_closestName(entry.key, new Set(names));
-        return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
-    });
-}
-/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
-function runCheck(request) {
-    const headBudget = readBudget(request.head, request.budgetFile);
-    const baseBudget = readBudget(request.base, request.budgetFile);
-    const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
-    const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
-    const models = files.map((file) => {
-        const overrides = request.overrides ?? {};
-        const absent = { state: { kind: "absent" } };
-        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
-        const head = analysis.state;
-        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
-        const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
-        if (head.kind !== "report")
-            return result;
-        const baseReport = base?.kind === "report" ? base.report : undefined;
-        if (baseReport)
-            result.diff = diffLayers(baseReport, head.report);
-        const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
-        if (entry) {
-            result.budget = checkBudget(entry, head.report, baseReport, request.failOn);
-            if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file)
-                result.budget.renamedFrom = baseReport.model;
-            result.status = result.budget.status;
-        }
-        const against = request.against ?? entry?.against?.path;
-        if (against && request.readCheckpoint && analysis.model) {
-            result.checkpoint = checkpointCheck(analysis.model, against, request.readCheckpoint);
-            if (result.checkpoint.diagnostics.length)
-                result.status = "fail";
-        }
-        return result;
-    });
-    const budget = {
-        file: request.budgetFile,
-        state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
-        from: request.budgetFrom === "base" && request.base ? "base" : "head",
-        diagnostics: enforced.diagnostics,
-        changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
-        unmatched: unmatchedEntries(enforced.budget, models),
-    };
-    const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
-    return {
-        status: worst(statuses),
-        failOn: request.failOn,
-        ...(request.base ? { baseRef: request.base.ref } : {}),
-        models,
-        budget,
-    };
-}
-/** A budget entry that matched no spec, as a warning at its key with what to do. */
-function unmatchedWarning(budgetFile, entry) {
-    return {
-        file: budgetFile,
-        line: entry.line,
-        col: entry.col ?? 1,
-        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
-        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/units.ts
-const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
-/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
-function units_formatBytes(bytes, units = "iec") {
-    const base = units === "iec" ? 1024 : 1000;
-    const names = units === "iec" ? IEC : SI;
-    let value = Math.abs(bytes);
-    let index = 0;
-    while (value >= base && index < names.length - 1) {
-        value /= base;
-        index++;
-    }
-    const sign = bytes < 0 ? "-" : "";
-    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/pull-request.ts
-
+;// CONCATENATED MODULE: ./src/orchestrator/pull-request.ts
 
 
 
@@ -50419,12 +50621,10 @@ function share(delta, base) {
     const percent = (100 * delta) / base;
     return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
 }
-const isBytes = (metric) => BYTE_METRICS.has(metric);
-const formatValue = (metric, value) => (isBytes(metric) ? units_formatBytes(value) : formula_formatInteger(value));
 function quantityCells(metric, head, base, isNew) {
     const after = head?.[metric];
     const before = base?.[metric];
-    const format = (value) => formatValue(metric, value);
+    const format = (value) => formatMetric(metric, value);
     if (after === undefined)
         return ["–", before === undefined ? "" : signed(-before, format)];
     if (before === undefined)
@@ -50451,15 +50651,14 @@ function sideNote(model) {
         return "invalid at base: compared without a diff";
     return "";
 }
-/** Columns beyond parameters, shown when some model reports them. */
-const OPTIONAL_COLUMNS = [
-    ["memory", "Training memory"],
-    ["macs", "MACs"],
-    ["activations", "Activations"],
-];
+/** The registry's columns: those always shown, and the rest when some model reports them. */
+function columnsOf(result) {
+    const reported = (metric) => result.models.some((model) => model.head.kind === "report" && metric.read(model.head.report) !== undefined);
+    return METRICS.filter((metric) => metric.column === "always" || (metric.column === "when-reported" && reported(metric)));
+}
 function totalsTable(result) {
-    const columns = OPTIONAL_COLUMNS.filter(([metric]) => result.models.some((model) => model.head.kind === "report" && quantitiesOf(model.head.report)[metric] !== undefined));
-    const header = ["Model", "Params", "Δ", "Trainable", "Δ", ...columns.flatMap(([, title]) => [title, "Δ"]), "Status"];
+    const columns = columnsOf(result);
+    const header = ["Model", ...columns.flatMap((metric) => [metric.title, "Δ"]), "Status"];
     const rows = result.models.map((model) => {
         const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
         const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
@@ -50467,9 +50666,7 @@ function totalsTable(result) {
         const note = sideNote(model);
         return [
             `${escape_escapeMarkdown(modelName(model))}${note ? ` <sub>${escape_escapeMarkdown(note)}</sub>` : ""}`,
-            ...quantityCells("params", head, base, isNew),
-            ...quantityCells("trainable", head, base, isNew),
-            ...columns.flatMap(([metric]) => quantityCells(metric, head, base, isNew)),
+            ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)),
             ICON[model.status],
         ];
     });
@@ -50488,12 +50685,12 @@ function pull_request_layerTable(rows) {
     return ["| Layer | Type | Change | Before | After | Δ |", "| --- | --- | --- | ---: | ---: | ---: |", ...rows];
 }
 function limitRow(row) {
-    const actual = row.actual === undefined ? "not computed" : formatValue(row.metric, row.actual);
-    const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatValue(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
+    const actual = row.actual === undefined ? "not computed" : formatMetric(row.metric, row.actual);
+    const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
     return `| ${escape_escapeMarkdown(row.label)} | ${escape_escapeMarkdown(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
 }
 function growthRow(row) {
-    return `| growth of ${row.metric} | ${escape_escapeMarkdown(row.allowance.text)} (${formatValue(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatValue(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatValue(row.metric, value))} | ${ICON[row.status]} |`;
+    return `| growth of ${row.metric} | ${escape_escapeMarkdown(row.allowance.text)} (${formatMetric(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatMetric(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatMetric(row.metric, value))} | ${ICON[row.status]} |`;
 }
 function diagnosticLines(diagnostics) {
     return diagnostics.map((problem) => `- \`${escape_escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}`)}\` ${escape_escapeMarkdown(problem.message)}${problem.hint ? ` — ${escape_escapeMarkdown(problem.hint)}` : ""}`);
@@ -50704,6 +50901,45 @@ async function upsertComment(octokit, target, marker, body, onlyUpdate) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var node_modules_picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
+;// CONCATENATED MODULE: ./src/files/glob.ts
+
+/**
+ * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
+ * stay within one directory, `**` spans any number of them (`models/**\/*.yaml`), `{a,b}` and
+ * `[ab]` work as in a shell. Dot files match too: a spec may live under `.github/`.
+ */
+function fileGlob(pattern) {
+    return picomatch_default()(pattern, { dot: true });
+}
+function isGlob(pattern) {
+    return picomatch_default().scan(pattern).isGlob;
+}
+/** The directory a glob's matches all lie under (`models` for `models/**\/*.yaml`), `` for the root. */
+function globBase(pattern) {
+    return picomatch.scan(pattern).base;
+}
+/** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
+function expandSpecs(patterns, available) {
+    const result = new Set();
+    for (const pattern of patterns) {
+        const normalized = pattern.replace(/^\.\//, "");
+        // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
+        if (!isGlob(normalized) || available.includes(normalized)) {
+            if (available.includes(normalized))
+                result.add(normalized);
+            continue;
+        }
+        const matches = fileGlob(normalized);
+        for (const file of [...available].sort())
+            if (matches(file))
+                result.add(file);
+    }
+    return [...result];
+}
+
 ;// CONCATENATED MODULE: ./src/action/octokit.ts
 
 
@@ -50896,14 +51132,14 @@ const SAVED_REPORT_FORMAT = "model-budget-report/1";
 
 const saved_report_validate = (/* unused pure expression or super */ null && (saved_report_validate10));
 /* harmony default export */ const saved_report = (saved_report_validate10);
-const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from METRICS in src/budget/types.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
+const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
 const saved_report_schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}};
 const saved_report_schema13 = {"enum":["pass","warn","fail"]};
-const schema14 = {"type":"string","maxLength":10000};
+const saved_report_schema14 = {"type":"string","maxLength":10000};
 const saved_report_schema19 = {"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991};
 const saved_report_pattern0 = new RegExp("^[0-9a-fA-F]{4,64}$", "");
 const saved_report_schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
-const schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}};
+const saved_report_schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}};
 const schema23 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}};
 
 function saved_report_validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -50924,12 +51160,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-saved_report_validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+saved_report_validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
 else {
-saved_report_validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+saved_report_validate14.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
@@ -50946,12 +51182,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-saved_report_validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+saved_report_validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
 else {
-saved_report_validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+saved_report_validate14.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
@@ -51080,12 +51316,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data6 === "string"){
 if(data6.length > 10000){
-saved_report_validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data6}];
+saved_report_validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data6}];
 return false;
 }
 }
 else {
-saved_report_validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6}];
+saved_report_validate14.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data6}];
 return false;
 }
 }
@@ -51119,7 +51355,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.model === undefined) && (missing0 = "model")) || ((data.file === undefined) && (missing0 = "file"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.layers === undefined) && (missing0 = "layers"))){
-saved_report_validate13.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema16.required,parentSchema:schema16,data}];
+saved_report_validate13.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema16.required,parentSchema:saved_report_schema16,data}];
 return false;
 }
 else {
@@ -51130,12 +51366,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-saved_report_validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/model",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
@@ -51152,12 +51388,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-saved_report_validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
@@ -51174,7 +51410,7 @@ if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((data2.params === undefined) && (missing1 = "params")) || ((data2.trainable === undefined) && (missing1 = "trainable"))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema16.properties.totals.required,parentSchema:schema16.properties.totals,data:data2}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:saved_report_schema16.properties.totals.required,parentSchema:saved_report_schema16.properties.totals,data:data2}];
 return false;
 }
 else {
@@ -51237,7 +51473,7 @@ var valid3 = true;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.totals.type,parentSchema:schema16.properties.totals,data:data2}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.totals.type,parentSchema:saved_report_schema16.properties.totals,data:data2}];
 return false;
 }
 }
@@ -51309,7 +51545,7 @@ return false;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.properties.perGpu.type,parentSchema:schema16.properties.memory.properties.perGpu,data:data7}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.memory.properties.perGpu.type,parentSchema:saved_report_schema16.properties.memory.properties.perGpu,data:data7}];
 return false;
 }
 }
@@ -51321,7 +51557,7 @@ var valid6 = true;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.memory.type,parentSchema:schema16.properties.memory,data:data5}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.memory.type,parentSchema:saved_report_schema16.properties.memory,data:data5}];
 return false;
 }
 }
@@ -51337,7 +51573,7 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(Array.isArray(data9)){
 if(data9.length > 100000){
-saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema16.properties.layers,data:data9}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:saved_report_schema16.properties.layers,data:data9}];
 return false;
 }
 else {
@@ -51357,7 +51593,7 @@ break;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.layers.type,parentSchema:schema16.properties.layers,data:data9}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema16.properties.layers.type,parentSchema:saved_report_schema16.properties.layers,data:data9}];
 return false;
 }
 }
@@ -51517,7 +51753,7 @@ var valid11 = true;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes",schemaPath:"#/properties/shapes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.properties.shapes.type,parentSchema:schema16.properties.shapes,data:data11}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes",schemaPath:"#/properties/shapes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.shapes.type,parentSchema:saved_report_schema16.properties.shapes,data:data11}];
 return false;
 }
 }
@@ -51534,7 +51770,7 @@ var valid0 = true;
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data}];
+saved_report_validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.type,parentSchema:saved_report_schema16,data}];
 return false;
 }
 }
@@ -51562,12 +51798,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
@@ -51640,12 +51876,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data3 === "string"){
 if(data3.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data3}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data3}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data3}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data3}];
 return false;
 }
 }
@@ -51662,12 +51898,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data4}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data4}];
 return false;
 }
 }
@@ -51906,12 +52142,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
@@ -51928,12 +52164,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
@@ -52006,12 +52242,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data4}];
+validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data4}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4}];
+validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data4}];
 return false;
 }
 }
@@ -52320,7 +52556,7 @@ return errors === 0;
 }
 
 const schema51 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
-const schema53 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from METRICS in src/budget/types.ts."};
+const schema53 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
 const schema54 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
 const schema57 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
 
@@ -52342,12 +52578,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data0}];
+validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
 else {
-validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0}];
+validate29.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
@@ -52472,12 +52708,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data1}];
+validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
 else {
-validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1}];
+validate28.errors = [{instancePath:instancePath+"/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
@@ -52553,12 +52789,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(data2.length > 10000){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data2}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data2}];
 return false;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data2}];
 return false;
 }
 }
@@ -52716,12 +52952,12 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data11 === "string"){
 if(data11.length > 10000){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data11}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data11}];
 return false;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data11}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data11}];
 return false;
 }
 }
@@ -52902,12 +53138,12 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data18 === "string"){
 if(data18.length > 10000){
-validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data18}];
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data18}];
 return false;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data18}];
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data18}];
 return false;
 }
 }
@@ -53019,12 +53255,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(data5.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data5}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data5}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data5}];
 return false;
 }
 }
@@ -53197,12 +53433,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data16 === "string"){
 if(data16.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data16}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data16}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data16}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/checkpoint/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data16}];
 return false;
 }
 }
@@ -53309,12 +53545,12 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data20 === "string"){
 if(data20.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data20}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data20}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data20}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data20}];
 return false;
 }
 }
@@ -53416,12 +53652,12 @@ const _errs49 = errors;
 if(errors === _errs49){
 if(typeof data27 === "string"){
 if(data27.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data27}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data27}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data27}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data27}];
 return false;
 }
 }
@@ -53438,12 +53674,12 @@ const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data28 === "string"){
 if(data28.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data28}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data28}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data28}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data28}];
 return false;
 }
 }
@@ -53460,12 +53696,12 @@ const _errs55 = errors;
 if(errors === _errs55){
 if(typeof data29 === "string"){
 if(data29.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data29}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data29}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data29}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data29}];
 return false;
 }
 }
@@ -53482,12 +53718,12 @@ const _errs58 = errors;
 if(errors === _errs58){
 if(typeof data30 === "string"){
 if(data30.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data30}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data30}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data30}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data30}];
 return false;
 }
 }
@@ -53583,12 +53819,12 @@ const _errs68 = errors;
 if(errors === _errs68){
 if(typeof data34 === "string"){
 if(data34.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data34}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data34}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data34}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data34}];
 return false;
 }
 }
@@ -53661,12 +53897,12 @@ const _errs77 = errors;
 if(errors === _errs77){
 if(typeof data37 === "string"){
 if(data37.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema14,data:data37}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data37}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data37}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data37}];
 return false;
 }
 }
@@ -53861,6 +54097,7 @@ function parseSavedReport(text, file) {
 
 
 
+
 /** GitHub keeps job summaries under 1 MiB, counted in bytes. */
 const SUMMARY_LIMIT = 1024 * 1024;
 function baseCommit(git) {
@@ -53965,13 +54202,14 @@ function annotate(result) {
         annotateWarning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
     }
 }
+/** The status, and each metric the registry gives an output, summed over the models that have a report. */
 function setTotals(result) {
     const reports = result.models.flatMap((model) => (model.head.kind === "report" ? [quantitiesOf(model.head.report)] : []));
-    const sum = (pick) => reports.reduce((total, q) => total + (pick(q) ?? 0), 0);
     setOutput("status", result.status);
-    setOutput("params", String(sum((q) => q.params)));
-    setOutput("trainable-params", String(sum((q) => q.trainable)));
-    setOutput("memory-bytes", String(sum((q) => q.memory)));
+    for (const metric of METRICS) {
+        if (metric.output)
+            setOutput(metric.output.name, String(reports.reduce((total, quantities) => total + (quantities[metric.name] ?? 0), 0)));
+    }
 }
 /**
  * In a workflow_run job the saved report names its PR, but a fork's workflow wrote that file.
