@@ -16,7 +16,7 @@ function quantityAt(source: YamlSource, path: DataPath, raw: unknown, what: stri
   try {
     return parseQuantity(raw as string | number);
   } catch {
-    throw new SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+    throw new SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
   }
 }
 
@@ -26,7 +26,7 @@ function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: strin
   const wanted = BYTE_METRICS.has(metric as Metric) ? "bytes" : "count";
   // A plain integer is a count of parameters, or of bytes for memory.
   const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
-  if (value === undefined) throw new SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
+  if (value === undefined) throw new SpecError("invalid-limit", position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
   return { value, text: String(raw), position };
 }
 

@@ -58,9 +58,10 @@ export function findLayer(call: EvaluatedCall): LayerDefinition {
   const definition = BY_TYPE.get(className(call.type));
   if (definition) return definition;
   const lazy = lazyHint(className(call.type));
-  if (lazy) throw new SpecError(call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
+  if (lazy) throw new SpecError("lazy-layer", call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
   const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
   throw new SpecError(
+    "unknown-layer-type",
     call.position,
     `unknown layer type '${call.type}'`,
     suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`,

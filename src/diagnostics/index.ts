@@ -1,8 +1,15 @@
+import { DIAGNOSTICS, type DiagnosticName, type Severity } from "./codes.js";
+
+export { DIAGNOSTICS, STAGES, type DiagnosticKind, type DiagnosticName, type Severity } from "./codes.js";
+
 /** Where something is in a spec file: 1-based line and column, as editors show them. */
 export interface SourcePosition {
   file: string;
   line: number;
   col: number;
+  /** Where the offending text ends (exclusive), when it is known and on the same or a later line. */
+  endLine?: number;
+  endCol?: number;
 }
 
 /**
@@ -10,16 +17,28 @@ export interface SourcePosition {
  * every stage throws these so the CLI and the action print them the same way.
  */
 export class SpecError extends Error {
+  /** The kind's kebab name, e.g. unknown-layer-type; its code and severity are in DIAGNOSTICS. */
+  readonly kind: DiagnosticName;
   readonly position: SourcePosition;
   readonly hint: string | undefined;
   readonly detail: string;
 
-  constructor(position: SourcePosition, detail: string, hint?: string) {
+  constructor(kind: DiagnosticName, position: SourcePosition, detail: string, hint?: string) {
     super(formatDiagnostic(position, detail, hint));
     this.name = "SpecError";
+    this.kind = kind;
     this.position = position;
     this.detail = detail;
     this.hint = hint;
+  }
+
+  /** The stable code, e.g. MB401. */
+  get code(): string {
+    return DIAGNOSTICS[this.kind].code;
+  }
+
+  get severity(): Severity {
+    return DIAGNOSTICS[this.kind].severity;
   }
 }
 
@@ -29,8 +48,8 @@ export class SpecError extends Error {
  * ("is a directory, not a regular file") so whoever named the file can report it at that spot.
  */
 export class FileAccessError extends SpecError {
-  constructor(file: string, detail: string, hint?: string) {
-    super({ file, line: 1, col: 1 }, detail, hint);
+  constructor(kind: DiagnosticName, file: string, detail: string, hint?: string) {
+    super(kind, { file, line: 1, col: 1 }, detail, hint);
     this.name = "FileAccessError";
   }
 }

@@ -35,10 +35,10 @@ function fileLoader(readFile: ReadFile, spec: string): (file: string, includedAt
     } catch (error) {
       if (!includedAt) throw error;
       // Only the file's name and what is wrong with it: never its content, which may be anyone's.
-      if (error instanceof FileAccessError) throw new SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+      if (error instanceof FileAccessError) throw new SpecError("include-unreadable", includedAt, `included file ${file} ${error.detail}`, error.hint);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
-      throw new SpecError(includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
+      if (code === "ENOENT") throw new SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+      throw new SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
     }
     const source = parseYaml(text, file);
     validateSpec(source);
@@ -66,6 +66,7 @@ function samePosition(a: SourcePosition, b: SourcePosition): boolean {
 function conflictingVariable(name: string, here: SourcePosition, there: SourcePosition, value: Value, other: Value): SpecError {
   const where = `${there.file}:${there.line}:${there.col}`;
   return new SpecError(
+    "conflicting-definition",
     here,
     `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`,
     `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`,
@@ -96,12 +97,12 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       }
       for (const [name, block] of inner.blocks) {
         // One file included along two paths defines its blocks once.
-        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
         blocks.set(name, block);
       }
     });
     for (const name of overrides.keys()) {
-      if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+      if (!(name in (data.vars ?? {}))) throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
     }
     for (const [name, raw] of Object.entries(data.vars ?? {})) {
       const value = overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope);
@@ -112,7 +113,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       origins.set(name, here);
     }
     for (const [name, block] of Object.entries(data.blocks ?? {})) {
-      if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+      if (blocks.has(name)) throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
       blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
     }
     return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
@@ -121,15 +122,15 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
     const key = `file ${included}`;
     if (expanding.includes(key)) {
-      throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+      throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
     }
-    if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+    if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
     return scopeOf(load(included, position), [...expanding, key], overrides);
   };
 
   const root = scopeOf(load(file), [`file ${file}`], new Map());
   if (!root.data.layers) {
-    throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+    throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
   const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
   const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);

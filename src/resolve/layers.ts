@@ -53,7 +53,7 @@ export interface ListContext {
 /** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
 export function includedPath(source: YamlSource, included: string, path: (string | number)[]): string {
   if (posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
-    throw new SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+    throw new SpecError("include-unreadable", source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
   }
   return posix.join(posix.dirname(source.file), included);
 }
@@ -104,7 +104,7 @@ function mappingCall(source: YamlSource, path: DataPath, body: Body, scope: Scop
 function kindOf(source: YamlSource, path: DataPath, body: Body): (typeof KINDS)[number] {
   const kinds = KINDS.filter((kind) => kind in body);
   if (kinds.length !== 1) {
-    throw new SpecError(source.keyAt([...path, kinds[1]!]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+    throw new SpecError("ambiguous-entry", source.keyAt([...path, kinds[1]!]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
   }
   return kinds[0]!;
 }
@@ -115,7 +115,7 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
     if (!(name in block.params)) {
       const suggestion = didYouMean(name, Object.keys(block.params));
       const known = Object.keys(block.params);
-      throw new SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+      throw new SpecError("unknown-block-parameter", source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
     }
   }
   const scope = new Map(block.scope);
@@ -123,7 +123,7 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
     if (name in given) {
       scope.set(name, valueOf(source, [...path, "with", name], given[name], callerScope));
     } else if (fallback === null) {
-      throw new SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+      throw new SpecError("missing-block-parameter", source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
     } else {
       scope.set(name, valueOf(block.source, [...block.path, "params", name], fallback, scope));
     }
@@ -143,6 +143,7 @@ function frozenTensors(paths: readonly FrozenPath[], segments: readonly PathSegm
     const all = instanceCount(below);
     if (instances !== all) {
       throw new SpecError(
+        "frozen-partial-repeat",
         path.position,
         `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`,
         "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry",
@@ -159,6 +160,7 @@ function checkFrozenMatched(paths: readonly FrozenPath[], segments: readonly Pat
   const unmatched = paths.find((path) => !path.matched);
   if (!unmatched) return;
   throw new SpecError(
+    "frozen-not-found",
     unmatched.position,
     `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`,
     "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child",
@@ -167,7 +169,7 @@ function checkFrozenMatched(paths: readonly FrozenPath[], segments: readonly Pat
 
 function checkCycle(expanding: string[], key: string, position: SourcePosition, what: string): void {
   if (expanding.includes(key)) {
-    throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+    throw new SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
   }
 }
 
@@ -180,7 +182,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
   let nextIndex = 0;
 
   const duplicate = (name: string, position: SourcePosition, earlier: SourcePosition): never => {
-    throw new SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
+    throw new SpecError("duplicate-name", position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
   };
   // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
   const claimName = (name: string, position: SourcePosition) => {
@@ -215,7 +217,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const repeated = body.repeat !== undefined;
     const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
     if (body.with !== undefined && kind !== "use" && kind !== "include") {
-      throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+      throw new SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
     }
 
     let own: PathSegment[];
@@ -236,7 +238,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
     const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
-    if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+    if (!Number.isSafeInteger(count)) throw new SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
 
     if (kind === "type" || kind === "layer") {
       const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
@@ -258,7 +260,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       const blockName = String(body.use);
       const block = context.blocks.get(blockName);
       if (!block) {
-        throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+        throw new SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
       }
       checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
       const boundScope = blockScope(source, bodyPath, body, block, scope);
@@ -272,7 +274,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
     const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
     if (!included.data.layers) {
-      throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+      throw new SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
     module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
