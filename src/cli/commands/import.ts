@@ -87,7 +87,7 @@ export const importCommand: CliCommand = {
     if (!importer) return invalid(`unknown import format '${format}': use ${Object.keys(IMPORTERS).join(", ")}`);
     const model = typeof values.model === "string" ? values.model : modelName(file);
     const output = typeof values.output === "string" ? values.output : undefined;
-    const { results, errors } = forEachFile([file], (path) => importer(path, model, env));
+    const { results, errors } = forEachFile([file], (path) => importer(path, model, env), env.readModelText ?? env.readFile);
     const imported = results[0];
     if (!imported) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
 
