@@ -1,5 +1,5 @@
 import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting, FrozenTensor, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
 import type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
@@ -200,9 +200,13 @@ function checkFrozenGlobs(model: ResolvedModel, globsFound: ReadonlyMap<FrozenTe
 }
 
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
-export function countModel(model: ResolvedModel): ModelCount {
+export function countModel(model: ResolvedModel, errors = new DiagnosticCollector()): ModelCount {
   const globsFound = new Map<FrozenTensor["position"], boolean>();
-  const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+  // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
+  // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
+  const counted = model.layers.map((layer) => errors.attempt(() => countLayer(layer, globsFound)));
+  errors.throwIfAny();
+  const layers = counted as LayerCount[];
   checkFrozenGlobs(model, globsFound);
   applyTies(layers, model.ties);
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };

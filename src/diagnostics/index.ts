@@ -182,6 +182,12 @@ export class DiagnosticCollector {
     if (this.errors.length === 1) throw this.errors[0]!;
     if (this.errors.length > 1) throw new SpecErrors(inSourceOrder(this.errors));
   }
+
+  /** Throws what was collected, when a stage could not go on. */
+  fail(): never {
+    this.throwIfAny();
+    throw new Error("a stage stopped without an error to report");
+  }
 }
 
 function inSourceOrder(errors: readonly SpecError[]): SpecError[] {

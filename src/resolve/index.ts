@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
+import { DiagnosticCollector, FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
@@ -74,7 +74,13 @@ function conflictingVariable(name: string, here: SourcePosition, there: SourcePo
 }
 
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
-export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
+/**
+ * Resolves a spec. Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * one run shows every independent mistake; given no collector, they are thrown together at the end.
+ * Ties, which may name a layer that failed, are resolved only when every entry did.
+ */
+export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector): ResolvedModel {
+  const collector = errors ?? new DiagnosticCollector();
   const load = fileLoader(readFile, file);
 
   /** A file's variables and blocks, after those of the files it includes. */
@@ -132,16 +138,19 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   if (!root.data.layers) {
     throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
-  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
+  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector };
   const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
   const input = resolveInput(root.source, root.data.input, root.scope);
+  const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
+  const training = resolveTraining(root.source, root.data.training, root.scope);
+  if (!errors) collector.throwIfAny();
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,
     tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
     ...(input ? { input } : {}),
-    ties: resolveTies(walker.out, root.data.tie, root.source),
-    training: resolveTraining(root.source, root.data.training, root.scope),
+    ties,
+    training,
   };
 }

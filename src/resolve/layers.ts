@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, didYouMean, type DiagnosticCollector, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { isTrue, type Scope } from "./evaluate.js";
@@ -69,6 +69,8 @@ export type LoadInclude = (
 export interface Walker {
   loadInclude: LoadInclude;
   out: ResolvedLayer[];
+  /** Each entry's errors, gathered so the next entry still resolves: one run shows every independent mistake. */
+  errors: DiagnosticCollector;
 }
 
 type Body = Record<string, unknown>;
@@ -195,7 +197,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     runs.push({ from, to, position });
   };
 
-  items.forEach((item, index) => {
+  items.forEach((item, index) => walker.errors.attempt(() => {
     const itemPath = [...listPath, index];
     let name: string | undefined;
     let bodyPath: DataPath = itemPath;
@@ -278,6 +280,6 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
     module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
-  });
+  }));
   return children;
 }
