@@ -1,6 +1,6 @@
 import { DimensionError, layerTypes, numel } from "../catalogue/index.js";
 import { formatInteger } from "../count/formula.js";
-import { SpecError, closestName, formatDiagnostic, userErrors, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, closestName, diagnostic, userErrors, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 import type { PositionAt } from "../resolve/evaluate.js";
 import { hiddenTensors, libraryLayer, type HiddenTensors } from "./library-classes.js";
 import { suggestTies } from "./shared-modules.js";
@@ -30,7 +30,8 @@ interface ReprChild {
 export interface ImportResult {
   spec: ImportedSpec;
   /** What the spec could not take over from the source, one message per problem, positioned in the source. */
-  warnings: string[];
+  /** What the spec may not count right, each at the first place print(model) shows it. */
+  warnings: Diagnostic[];
   /** What the count may lack or hold twice, for the summary line: parameters missing, or doubled by a shared module. */
   caveats?: string[];
 }
@@ -208,7 +209,7 @@ interface HiddenOccurrence extends Occurrence {
 interface Findings {
   unknown: Map<string, Occurrence[]>;
   hidden: Map<string, HiddenOccurrence[]>;
-  invalid: string[];
+  invalid: Diagnostic[];
   /** Paths of None slots. */
   empty: string[];
   /** Calls known to count. */
@@ -242,7 +243,7 @@ function checkedLayer(module: ReprModule, call: string, path: string, findings: 
     // A size below 1 is never a real model's (PyTorch cannot build a negative one): refused, not replaced by a placeholder that counts nothing.
     if (!found || error instanceof DimensionError) throw error;
     const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
-    findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
+    findings.invalid.push(...found.map((problem) => diagnostic("printed-arguments-invalid", problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
     return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0]!.detail}`);
   }
   return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
@@ -422,8 +423,8 @@ export function importTorchRepr(text: string, file: string, model: string): Impo
       : []),
   ];
   const warnings = [
-    ...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)),
-    ...[...findings.hidden].map(([type, occurrences]) => hiddenWarning(type, occurrences)),
+    ...[...findings.unknown].map(([type, occurrences]) => diagnostic("unknown-printed-module", occurrences[0]!.module.position, unknownWarning(type, occurrences))),
+    ...[...findings.hidden].map(([type, occurrences]) => diagnostic("hidden-tensors", occurrences[0]!.module.position, hiddenWarning(type, occurrences))),
     ...findings.invalid,
   ];
   return { spec: { model, notes, layers, suggestedTies }, warnings, caveats: caveats(findings, doubled) };

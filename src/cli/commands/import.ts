@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { formatInteger, type ModelCount } from "../../count/index.js";
-import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
+import { formatDiagnostic, userErrors, type Diagnostic } from "../../diagnostics/index.js";
+import { renderDiagnostic } from "../../diagnostics/render.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import { analyzeSpec } from "../../engine.js";
 import {
@@ -114,7 +115,7 @@ export const importCommand: CliCommand = {
         return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
       }
     }
-    const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
+    const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
     // What the count may lack or hold twice belongs beside the count, wherever the count is printed.
     const caveats = (imported.caveats ?? []).map((caveat) => `model-budget: note: ${caveat}\n`).join("");
     if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n${caveats}` };
@@ -124,3 +125,12 @@ export const importCommand: CliCommand = {
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: `${warnings}${caveats}` };
   },
 };
+
+/**
+ * An importer's warning: a layer whose printed arguments do not count as any diagnostic, one about a
+ * module type as its own text (it lists each place the type is printed), the code after its first line.
+ */
+function warningText(warning: Diagnostic): string {
+  if (warning.name === "printed-arguments-invalid") return renderDiagnostic(warning);
+  return warning.message.replace(/\n|$/, (end) => ` [${warning.code}]${end}`);
+}
