@@ -65,27 +65,27 @@ afterAll(() => {
 describe("includes", () => {
   it("a cycle is reported at the include that closes it", () => {
     repo.write({ "cycle-a.yaml": "include: cycle-b.yaml\nlayers:\n  - fc: Linear(4, 2)\n", "cycle-b.yaml": "include: cycle-a.yaml\n" });
-    refused(cli("report", "cycle-a.yaml"), "cycle-b.yaml:1:10: include cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml\n  remove one of the includes\n");
+    refused(cli("report", "cycle-a.yaml"), "cycle-b.yaml:1:10: include cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml [MB314]\n  remove one of the includes\n");
   });
 
   it("one that leaves the repository by ../ is refused without reading it", () => {
     const up = `${"../".repeat(12)}${outside.slice(1)}/secret.yaml`;
     repo.write({ "up.yaml": `model: up\ninclude: ${up}\nlayers:\n  - fc: Linear(4, 2)\n` });
-    refused(cli("report", "up.yaml"), `up.yaml:2:10: included file ${up} leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n`);
+    refused(cli("report", "up.yaml"), `up.yaml:2:10: included file  [MB316]${up} leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n`);
     repo.write({ "passwd.yaml": "include: ../../../../etc/passwd\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "passwd.yaml"), "passwd.yaml:1:10: included file ../../../../etc/passwd leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(cli("report", "passwd.yaml"), "passwd.yaml:1:10: included file ../../../../etc/passwd leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
   });
 
   it("an absolute path is refused as one", () => {
     repo.write({ "absolute.yaml": "layers:\n  - x: {include: /etc/passwd}\n" });
-    refused(cli("report", "absolute.yaml"), "absolute.yaml:2:18: include: /etc/passwd is an absolute path\n  write the path relative to the including spec, inside the repository\n");
+    refused(cli("report", "absolute.yaml"), "absolute.yaml:2:18: include: /etc/passwd is an absolute path [MB316]\n  write the path relative to the including spec, inside the repository\n");
   });
 
   it("a symbolic link that leads out is refused, one that stays in is followed", () => {
     symlinkSync(join(outside, "secret.yaml"), join(repo.dir, "link-out.yaml"));
     symlinkSync("tiny.yaml", join(repo.dir, "link-in.yaml"));
     repo.write({ "links.yaml": "layers:\n  - out: {include: link-out.yaml}\n", "linked.yaml": "layers:\n  - in: {include: link-in.yaml}\n" });
-    refused(cli("report", "links.yaml"), "links.yaml:2:20: included file link-out.yaml leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(cli("report", "links.yaml"), "links.yaml:2:20: included file link-out.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
     const followed = cli("report", "linked.yaml", "--format", "json");
     expect(followed.status).toBe(0);
     expect(JSON.parse(followed.stdout).totals.params).toBe(10);
@@ -94,9 +94,9 @@ describe("includes", () => {
   it("a FIFO, /dev/zero or a directory is refused before anything reads it", () => {
     symlinkSync("/dev/zero", join(repo.dir, "zero.yaml"));
     repo.write({ "specials.yaml": "layers:\n  - a: {include: pipe}\n", "zero-include.yaml": "layers:\n  - a: {include: zero.yaml}\n", "folder-include.yaml": "include: folder\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "specials.yaml"), `specials.yaml:2:18: included file pipe is a named pipe (FIFO), not a regular file\n${GIVE}`);
-    refused(cli("report", "zero-include.yaml"), "zero-include.yaml:2:18: included file zero.yaml leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n");
-    refused(cli("report", "folder-include.yaml"), `folder-include.yaml:1:10: included file folder is a directory, not a regular file\n${GIVE}`);
+    refused(cli("report", "specials.yaml"), `specials.yaml:2:18: included file pipe is a named pipe (FIFO), not a regular file [MB316]\n${GIVE}`);
+    refused(cli("report", "zero-include.yaml"), "zero-include.yaml:2:18: included file zero.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(cli("report", "folder-include.yaml"), `folder-include.yaml:1:10: included file folder is a directory, not a regular file [MB316]\n${GIVE}`);
   });
 });
 
@@ -139,7 +139,7 @@ describe("files named on the command line", () => {
       "huge.txt:1:1: is 104,857,600 bytes, more than the 8,388,608 print(model) text may have\n  is this the output of print(model)? Print the model once, not in a loop\n",
     );
     repo.write({ "big-include.yaml": "include: huge.yaml\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "big-include.yaml"), "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have\n  split the spec with include:\n");
+    refused(cli("report", "big-include.yaml"), "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have [MB316]\n  split the spec with include:\n");
   });
 });
 
