@@ -198,7 +198,7 @@ describe("budget files written to escape or stall the check", () => {
     expect(run.outputs.status).toBe("warn");
     expect(github.comments[0]!.body).toContain("Budget entries that match no spec: tnyi (line 2; did you mean tiny?). Key each entry by a spec's `model:` name or its path.");
     expect(run.stdout).toContain(
-      "::warning title=model-budget%3A budget entry matches no spec,file=.github/model-budget.yml,line=2,col=3::budget entry 'tnyi' matches no spec, so none of its limits is checked%0Adid you mean 'tiny'? Key each entry by a spec's model: name or its path.",
+      "::warning title=model-budget%3A budget entry matches no spec [MB702],file=.github/model-budget.yml,line=2,col=3::budget entry 'tnyi' matches no spec, so none of its limits is checked%0Adid you mean 'tiny'? Key each entry by a spec's model: name or its path.",
     );
   });
 
@@ -257,7 +257,7 @@ describe("the CLI", () => {
     const run = cli(["check", "models/tiny.yaml", "--budget", "budget.yml"], repo.dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      "model-budget: warning: budget.yml:2:3: budget entry 'models/tiny.yml' matches no spec, so none of its limits is checked\n  did you mean 'models/tiny.yaml'? Key each entry by a spec's model: name or its path.\n",
+      "model-budget: warning: budget.yml:2:3: budget entry 'models/tiny.yml' matches no spec, so none of its limits is checked [MB702]\n  2 |   models/tiny.yml:\n    |   ^\n  did you mean 'models/tiny.yaml'? Key each entry by a spec's model: name or its path.\n",
     );
   });
 
@@ -266,7 +266,7 @@ describe("the CLI", () => {
     const check = cli(["check", "models/tiny.yaml", "--budget", "budget.yml", "--format", "json"], repo.dir);
     expect(check.status).toBe(2);
     expect((JSON.parse(check.stdout) as { budget: { diagnostics: unknown[] } }).budget.diagnostics).toEqual([
-      { file: "budget.yml", line: 3, col: 13, message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly", hint: "write the limit you mean with a unit, e.g. 7B or 80GiB" },
+      { code: "MB701", name: "invalid-limit", severity: "error", file: "budget.yml", line: 3, col: 13, message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly", hint: "write the limit you mean with a unit, e.g. 7B or 80GiB" },
     ]);
     const growth = cli(["init", "models/tiny.yaml", "--growth", "99999999999999999999", "-o", "b.yml"], repo.dir);
     expect(growth.stderr).toBe("model-budget: --growth 99999999999999999999 is beyond 2^53 and cannot be compared exactly\n");
