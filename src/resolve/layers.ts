@@ -250,8 +250,10 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     }
     const inner: ListContext = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
     const ownTopology = topologyOf(source, bodyPath, body, scope);
+    const failedBefore = walker.errors.errors.length;
     const module = (nodes: TreeNode[], topology: Topology) => {
-      checkFrozenMatched(frozenList, segments);
+      // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
+      if (walker.errors.errors.length === failedBefore) checkFrozenMatched(frozenList, segments);
       children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
     };
     if (kind === "layers") {
