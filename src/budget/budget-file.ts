@@ -1,4 +1,4 @@
-import { SpecError } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
 import { validateBudget } from "../validate/index.js";
 import { parseQuantity, type Quantity } from "./sizes.js";
@@ -37,30 +37,31 @@ function growthAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metr
   return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
 }
 
-function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLimits): ModelBudget {
+/** One model's limits; each limit's error goes to `errors` and the next limit is still read. */
+function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLimits, errors: DiagnosticCollector): ModelBudget {
   const limits: Partial<Record<Metric, Limit>> = {};
   const growth: Partial<Record<Metric, GrowthAllowance>> = {};
   for (const metric of METRICS) {
-    if (raw[metric] !== undefined) limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+    if (raw[metric] !== undefined) errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
   }
   if (typeof raw.growth === "object" && raw.growth !== null) {
-    for (const [metric, allowance] of Object.entries(raw.growth)) growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric);
+    for (const [metric, allowance] of Object.entries(raw.growth)) errors.attempt(() => (growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric)));
   } else if (raw.growth !== undefined) {
     // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-    const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
+    const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
     for (const metric of METRICS) {
       // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
       const ofItsKind = quantity?.kind === "bytes" ? BYTE_METRICS.has(metric) : metric === "params" || metric === "trainable";
       const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
-      if (applies) growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+      if (applies) errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
     }
   }
-  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).map(([glob, moduleRaw]) => ({
+  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).flatMap(([glob, moduleRaw]) => errors.attempt(() => [{
     glob,
     position: source.keyAt([...path, "modules", glob]),
     ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
     ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-  }));
+  }]) ?? []);
   return {
     key,
     position: source.keyAt(path),
@@ -71,14 +72,17 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
   };
 }
 
-/** Reads and validates a budget file; every problem is a positioned error. */
+/** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
 export function parseBudget(text: string, file: string): Budget {
   const source = parseYaml(text, file);
   validateBudget(source);
   const data = source.data as { defaults?: RawLimits; models: Record<string, RawLimits> };
-  return {
+  const errors = new DiagnosticCollector();
+  const budget = {
     file,
-    ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
-    models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+    ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
+    models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
   };
+  errors.throwIfAny();
+  return budget;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseBudget } from "../../src/budget/budget-file.js";
 import { userErrors } from "../../src/diagnostics/index.js";
 import { analyzeSpec } from "../../src/engine.js";
 import { runDist, showsStackTrace } from "../helpers/run-dist.js";
@@ -95,5 +96,21 @@ describe("dependent errors are suppressed, not cascaded", () => {
 
   it("a frozen: path into a child that failed is not reported as matching nothing", () => {
     expect(problems("layers:\n  - m:\n      layers:\n        - fc: Lineer(4, 4)\n      frozen: [fc.weight]\n")).toEqual(["4:15 MB401 unknown layer type 'Lineer'"]);
+  });
+});
+
+describe("a budget file's mistakes are reported together", () => {
+  it("two bad growth allowances in one model and a bad limit in another are three errors at their values", () => {
+    const text = "models:\n  a:\n    growth: {memory: 1.5M, activations: 3M}\n  b:\n    params: 99999999999999999999\n";
+    try {
+      parseBudget(text, "budget.yml");
+      throw new Error("the budget was accepted");
+    } catch (error) {
+      expect(userErrors(error)?.map((problem) => `${problem.position.line}:${problem.position.col} ${problem.code} ${problem.detail}`)).toEqual([
+        "3:22 MB701 memory limit must be a memory size such as 24GiB or 80GB, not '1.5M'",
+        "3:41 MB701 activations limit must be a memory size such as 24GiB or 80GB, not '3M'",
+        "5:13 MB701 params limit must be a count such as 125M or 7B, not '100000000000000000000'",
+      ]);
+    }
   });
 });
