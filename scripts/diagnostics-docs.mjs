@@ -19,7 +19,7 @@ export function diagnosticsMarkdown(kinds, stages) {
     "",
     "Every problem model-budget reports has a stable code, a name and a severity. The CLI prints it as",
     "",
-    fence("spec.yaml:4:8: unknown layer type 'Lineer' [MB401]\n  4 |   - a: Lineer(d, d)\n    |        ^\n  did you mean 'Linear'?", "text"),
+    fence("spec.yaml:4:8: unknown layer type 'Lineer' [MB401]\n  4 |   - a: Lineer(d, d)\n    |        ^^^^^^\n  did you mean 'Linear'?", "text"),
     "",
     "`report --format json` and `check --format json` give each as an object",
     "`{code, name, severity, file, line, col, endLine?, endCol?, offset?, message, hint?}`; `offset` is the byte of a",

@@ -1,4 +1,4 @@
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, spanning, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import { INTEGER_DIVISION_HINT } from "../resolve/evaluate.js";
 import type { ArgumentSpec, ArgumentType, LayerDefinition, Signature } from "./types.js";
@@ -194,7 +194,7 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
     const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
-    throw new SpecError("undefined-variable", value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
+    throw new SpecError("undefined-variable", value.position ? spanning(value.position, value.name) : position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
   }
   throw new SpecError("argument-type", position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
 }
@@ -263,7 +263,7 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
       const suggestion = didYouMean(arg.name, names);
       throw new SpecError(
         "unknown-argument",
-        arg.position,
+        spanning(arg.position, arg.name),
         `${call.type} has no argument '${arg.name}'`,
         suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`),
       );

@@ -1,4 +1,4 @@
-import { SpecError, didYouMean } from "../diagnostics/index.js";
+import { SpecError, spanning, didYouMean } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { bindArguments, DimensionError, formatSignature, type LayerArguments } from "./arguments.js";
 import { activationLayers } from "./activation.js";
@@ -62,7 +62,7 @@ export function findLayer(call: EvaluatedCall): LayerDefinition {
   const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
   throw new SpecError(
     "unknown-layer-type",
-    call.position,
+    spanning(call.position, call.type),
     `unknown layer type '${call.type}'`,
     suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`,
   );

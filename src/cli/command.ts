@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
-import { FileAccessError, toDiagnostic, userErrors, type Diagnostic, type SpecError } from "../diagnostics/index.js";
+import { FileAccessError, diagnostic, toDiagnostic, userErrors, type Diagnostic, type SpecError } from "../diagnostics/index.js";
 import { renderDiagnostic } from "../diagnostics/render.js";
 import type { ReadFile } from "../resolve/index.js";
 
@@ -60,9 +60,11 @@ export function forEachFile<T>(files: readonly string[], work: (file: string) =>
         diagnostics.push(...found.map(toDiagnostic));
         errors.push(showDiagnostics(found, read));
       }
-      else if (code === "ENOENT") errors.push(`${file}: no such file`);
-      else if (code === "EISDIR") errors.push(`${file}: is a directory, not a file`);
-      else throw error;
+      else if (code === "ENOENT" || code === "EISDIR") {
+        const problem = diagnostic(code === "ENOENT" ? "file-unreadable" : "not-a-regular-file", { file, line: 1, col: 1 }, code === "ENOENT" ? "no such file" : "is a directory, not a file");
+        diagnostics.push(problem);
+        errors.push(renderDiagnostic(problem));
+      } else throw error;
     }
   }
   return { results, errors, diagnostics };

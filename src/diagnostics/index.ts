@@ -54,6 +54,11 @@ export class FileAccessError extends SpecError {
   }
 }
 
+/** A position that covers `text` written there on one line: a name, so the CLI underlines all of it. */
+export function spanning(position: SourcePosition, text: string): SourcePosition {
+  return { ...position, endLine: position.line, endCol: position.col + text.length };
+}
+
 export function formatDiagnostic(position: SourcePosition, detail: string, hint?: string): string {
   const head = `${position.file}:${position.line}:${position.col}: ${detail}`;
   return hint ? `${head}\n  ${hint}` : head;

@@ -1,4 +1,4 @@
-import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, spanning, closestName, type SourcePosition } from "../diagnostics/index.js";
 import type { CallExpr, Expr } from "../parse/expression.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 
@@ -23,7 +23,7 @@ function exact(value: number, at: SourcePosition): Value {
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
   const closest = closestName(name, scope.keys());
-  return new SpecError("undefined-variable", at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
+  return new SpecError("undefined-variable", spanning(at, name), `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
 
 function numeric(value: Value, at: SourcePosition, operator: string): number {

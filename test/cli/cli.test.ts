@@ -24,7 +24,7 @@ describe("model-budget CLI", () => {
       exitCode: 2,
       stdout: "",
       stderr:
-        "bad.yaml:2:9: Linear is missing its required argument 'out_features' [MB407]\n  2 |   - fc: Linear(4)\n    |         ^\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)\nmissing.yaml: no such file\n",
+        "bad.yaml:2:9: Linear is missing its required argument 'out_features' [MB407]\n  2 |   - fc: Linear(4)\n    |         ^\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)\nmissing.yaml:1:1: no such file [MB901]\n",
     });
   });
 

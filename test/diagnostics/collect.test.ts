@@ -26,7 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const THREE_MISTAKES = ["vars:", "  d: 64", "layers:", "  - a: Lineer(d, d)", "  - b: Linear(d, d, bais=False)", "  - c: Linear(dd, 4)", "  - d: ReLU()", ""].join("\n");
 
 describe("one run reports every independent mistake", () => {
-  it("a spec with three independent mistakes shows all three, each with code, position, source line, caret and hint", () => {
+  it("a spec with three independent mistakes shows all three, each with code, position, source line, the name underlined and hint", () => {
     writeFileSync(join(dir, "three.yaml"), THREE_MISTAKES);
     const run = runDist(["report", "three.yaml"], { cwd: dir });
     expect(showsStackTrace(run.stderr)).toBe(false);
@@ -35,15 +35,15 @@ describe("one run reports every independent mistake", () => {
       [
         "three.yaml:4:8: unknown layer type 'Lineer' [MB401]",
         "  4 |   - a: Lineer(d, d)",
-        "    |        ^",
+        "    |        ^^^^^^",
         "  did you mean 'Linear'?",
         "three.yaml:5:21: Linear has no argument 'bais' [MB405]",
         "  5 |   - b: Linear(d, d, bais=False)",
-        "    |                     ^",
+        "    |                     ^^^^",
         "  did you mean 'bias'?",
         "three.yaml:6:15: undefined variable 'dd' in argument 'in_features' of Linear [MB301]",
         "  6 |   - c: Linear(dd, 4)",
-        "    |               ^",
+        "    |               ^^",
         "  did you mean 'd'?",
         "",
       ].join("\n"),
@@ -56,9 +56,9 @@ describe("one run reports every independent mistake", () => {
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
       diagnostics: [
-        { code: "MB401", name: "unknown-layer-type", severity: "error", file: "three.yaml", line: 4, col: 8, message: "unknown layer type 'Lineer'", hint: "did you mean 'Linear'?" },
-        { code: "MB405", name: "unknown-argument", severity: "error", file: "three.yaml", line: 5, col: 21, message: "Linear has no argument 'bais'", hint: "did you mean 'bias'?" },
-        { code: "MB301", name: "undefined-variable", severity: "error", file: "three.yaml", line: 6, col: 15, message: "undefined variable 'dd' in argument 'in_features' of Linear", hint: "did you mean 'd'?" },
+        { code: "MB401", name: "unknown-layer-type", severity: "error", file: "three.yaml", line: 4, col: 8, endLine: 4, endCol: 14, message: "unknown layer type 'Lineer'", hint: "did you mean 'Linear'?" },
+        { code: "MB405", name: "unknown-argument", severity: "error", file: "three.yaml", line: 5, col: 21, endLine: 5, endCol: 25, message: "Linear has no argument 'bais'", hint: "did you mean 'bias'?" },
+        { code: "MB301", name: "undefined-variable", severity: "error", file: "three.yaml", line: 6, col: 15, endLine: 6, endCol: 17, message: "undefined variable 'dd' in argument 'in_features' of Linear", hint: "did you mean 'd'?" },
       ],
     });
   });

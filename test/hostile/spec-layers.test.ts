@@ -24,18 +24,18 @@ const WHOLE = "write a whole number such as 64; in an expression, // divides to 
 const EXACT = "check the sizes and repeat counts for a typo";
 
 /** The run ended by itself, quickly, with one diagnostic and no stack trace. */
-function expectClean(run: DistRun, message: string, code: string): void {
+function expectClean(run: DistRun, message: string, code: string, underlined = 1): void {
   expect(run.signal).toBeNull();
   expect(run.ms).toBeLessThan(5000);
   expect(showsStackTrace(run.stderr)).toBe(false);
-  expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 2, stdout: "", stderr: `${shown(message, code)}\n` });
+  expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 2, stdout: "", stderr: `${shown(message, code, undefined, underlined)}\n` });
 }
 
 /** A one-layer spec `l: CALL`; its argument positions are columns of line 2. */
 const oneLayer = (call: string) => `layers:\n  - l: "${call}"\n`;
 
 describe("hostile layer sizes through dist/cli.js report", () => {
-  const cases: [call: string, column: number, detail: string, hint: string, code: string][] = [
+  const cases: [call: string, column: number, detail: string, hint: string, code: string, underlined?: number][] = [
     ["Linear(-5, 10)", 16, "Linear needs a positive 'in_features', got -5", POSITIVE, "MB409"],
     ["Linear(0, 10)", 16, "Linear needs a positive 'in_features', got 0", POSITIVE, "MB409"],
     ["Linear(10, -4096)", 20, "Linear needs a positive 'out_features', got -4096", POSITIVE, "MB409"],
@@ -49,13 +49,13 @@ describe("hostile layer sizes through dist/cli.js report", () => {
     ["Linear(1e400, 3)", 16, "Linear argument 'in_features' must be an integer, got the number Infinity", WHOLE, "MB403"],
     ["Linear('4096', 3)", 16, "Linear argument 'in_features' must be an integer, got the string '4096'", WHOLE, "MB403"],
     ["Linear(True, 3)", 16, "Linear argument 'in_features' must be an integer, got True", WHOLE, "MB403"],
-    ["Linear(nan, 3)", 16, "undefined variable 'nan' in argument 'in_features' of Linear", "define it under vars:, or check its spelling", "MB301"],
+    ["Linear(nan, 3)", 16, "undefined variable 'nan' in argument 'in_features' of Linear", "define it under vars:, or check its spelling", "MB301", 3],
     ["Linear(10, 9007199254740993)", 20, "integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly", "check the expression for a runaway product", "MB303"],
   ];
-  for (const [call, column, detail, hint, code] of cases) {
+  for (const [call, column, detail, hint, code, underlined] of cases) {
     it(call, () => {
       const file = writeSpec(oneLayer(call));
-      expectClean(runDist(["report", file]), `${file}:2:${column}: ${detail}\n  ${hint}`, code);
+      expectClean(runDist(["report", file]), `${file}:2:${column}: ${detail}\n  ${hint}`, code, underlined);
     });
   }
 
