@@ -225,7 +225,7 @@ describe("action inputs", () => {
     const { repo, base } = repository({ "models/tiny.yaml": tiny(4) });
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", gpus: "99999999999999999999" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly%0A  give the real count, e.g. 8");
+    expect(run.stdout).toContain("::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]%0A  give the real count, e.g. 8");
   });
 });
 
@@ -283,7 +283,7 @@ describe("the CLI", () => {
     expect(typo.stderr).toBe("model-budget: unknown option '--fromat' for check: did you mean --format?\n  run model-budget check --help for its options\n");
     const gpus = cli(["report", "models/tiny.yaml", "--optimizer", "Adam", "--gpus", "99999999999999999999"], repo.dir);
     expect(gpus.status).toBe(2);
-    expect(gpus.stderr).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly\n  give the real count, e.g. 8\n");
+    expect(gpus.stderr).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n");
     expect(showsStackTrace(typo.stderr + gpus.stderr)).toBe(false);
   });
 });

@@ -150,7 +150,7 @@ describe("sizes past what a spec may hold", () => {
     writeFileSync(join(repo.dir, "distinct.txt"), `Net(\n${lines.join("\n")}\n)\n`);
     const run = cli("import", "torch-repr", "distinct.txt");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/);
+    expect(run.stderr).toMatch(/^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have \[MB105\]\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/);
   });
 
   it("check --base reads a base file only when it is a regular file no larger than a spec may be", () => {

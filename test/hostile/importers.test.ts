@@ -92,7 +92,7 @@ describe("hostile print(model) text", () => {
   it("refuses 100,000 children that do not fold into runs: the spec would be too large to read back", () => {
     refused(
       imported("torch-repr", text("wide.txt", list((index) => `Linear(in_features=${(index % 7) + 1}, out_features=2, bias=True)`)), 15_000),
-      "wide.txt:1:1: the spec made from it would be 5,900,451 bytes, more than the 4,194,304 a spec may have\n  its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n",
+      "wide.txt:1:1: the spec made from it would be 5,900,451 bytes, more than the 4,194,304 a spec may have [MB105]\n  its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n",
     );
   });
 

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { formatInteger, type ModelCount } from "../../count/index.js";
-import { formatDiagnostic, userErrors, type Diagnostic } from "../../diagnostics/index.js";
+import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import { analyzeSpec } from "../../engine.js";
@@ -98,7 +98,7 @@ export const importCommand: CliCommand = {
     if (bytes > YAML_MAX_BYTES) {
       const size = (value: number) => value.toLocaleString("en-US");
       const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
-      return { exitCode: EXIT.invalid, stdout: "", stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:")}\n` };
+      return { exitCode: EXIT.invalid, stdout: "", stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n` };
     }
     const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
     let count: ModelCount;
