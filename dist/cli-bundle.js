@@ -11159,21 +11159,145 @@ var __webpack_exports__ = {};
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
+const kinds = {
+    // 1xx: parsing
+    "yaml-syntax": { code: "MB101", severity: "error", summary: "the file is not valid YAML", example: "layers:\n\t- ReLU()", fix: "indent with spaces, and close what you open: the hint names the likely cause" },
+    "duplicate-key": { code: "MB102", severity: "error", summary: "a key appears twice in one mapping", example: "vars:\n  d: 512\n  d: 768", fix: "keep one of them" },
+    "nesting-too-deep": { code: "MB103", severity: "error", summary: "YAML nested deeper than a spec may be", example: "layers: [[[[[[[[ ... ]]]]]]]]   # hundreds of levels", fix: "flatten the structure: real specs nest a few levels" },
+    "alias-expansion": { code: "MB104", severity: "error", summary: "YAML aliases expand to more nodes than allowed", example: "vars:\n  a: &a [x, x, x, x]\n  b: &b [*a, *a, *a, *a]\n  # ... ten levels more", fix: "write the repeated part once with repeat: or blocks: instead of aliases" },
+    "spec-too-large": { code: "MB105", severity: "error", summary: "the spec file is larger than a spec may be", example: "# a 2 MiB spec file", fix: "split it into several files with include:" },
+    "comma-splits-call": { code: "MB106", severity: "error", summary: "YAML flow syntax split a layer call at its commas", example: "layers: [Linear(4, 8), ReLU()]", fix: "quote the call: [\"Linear(4, 8)\", ReLU()]" },
+    "expression-syntax": { code: "MB107", severity: "error", summary: "an expression or layer call does not parse", example: "layers:\n  - Linear(d, 4 *)", fix: "complete the expression: Linear(d, 4 * d)" },
+    // 2xx: the schema
+    "unknown-key": { code: "MB201", severity: "error", summary: "a key the spec or budget format does not have", example: "layer:\n  - Linear(4, 4)", fix: "use the key the hint suggests: layers:" },
+    "missing-key": { code: "MB202", severity: "error", summary: "a required key is missing", example: "blocks:\n  mlp:\n    params: [d]", fix: "add it: a block needs layers:" },
+    "wrong-type": { code: "MB203", severity: "error", summary: "a value of the wrong type", example: "layers: Linear(4, 4)", fix: "give the type the message names: layers: [Linear(4, 4)]" },
+    "invalid-value": { code: "MB204", severity: "error", summary: "a value outside what the key allows", example: "training:\n  zero: 5", fix: "use one of the values the message lists" },
+    // 3xx: resolving vars, blocks, includes, frozen: and ties
+    "undefined-variable": { code: "MB301", severity: "error", summary: "a name no vars: or block parameter defines", example: "vars: {d: 512}\nlayers:\n  - Linear(dd, 4)", fix: "define it under vars:, or fix the typo: Linear(d, 4)" },
+    "operand-type": { code: "MB302", severity: "error", summary: "an operator or condition given a value it cannot use", example: "vars: {act: None}\nlayers:\n  - Linear(act * 2, 4)", fix: "give the variable a number" },
+    "number-too-large": { code: "MB303", severity: "error", summary: "a number beyond 2^53, which cannot be counted exactly", example: "layers:\n  - Linear(2 ** 40, 2 ** 40)", fix: "check the sizes and repeat counts for a typo" },
+    "division-by-zero": { code: "MB304", severity: "error", summary: "an expression divides by zero", example: "vars: {heads: 0}\nlayers:\n  - Linear(512 // heads, 4)", fix: "give the divisor a non-zero value" },
+    "not-an-integer": { code: "MB305", severity: "error", summary: "a value that must be an integer is not", example: "vars:\n  n: 5 / 2\nlayers:\n  - {layer: \"Linear(4, 4)\", repeat: n}", fix: "make it a whole number: 5 // 2 divides to one" },
+    "out-of-range": { code: "MB306", severity: "error", summary: "a number below the least the setting allows", example: "input: [-1, 16]\nlayers:\n  - Linear(16, 4)", fix: "give a positive size: input: [1, 3, 224, 224]" },
+    "ambiguous-entry": { code: "MB307", severity: "error", summary: "a layer entry with two kinds (layer:, use:, include:, layers:)", example: "layers:\n  - {use: mlp, layers: [ReLU()]}", fix: "split it into two entries" },
+    "too-many-instances": { code: "MB308", severity: "error", summary: "repeats multiply to more than 2^53 instances", example: "layers:\n  - a:\n      repeat: 100000000\n      layers:\n        - b: {layer: \"Linear(1, 1)\", repeat: 100000000}", fix: "check repeat: for a typo" },
+    "unknown-block": { code: "MB310", severity: "error", summary: "use: names no block", example: "blocks: {mlp: {layers: [ReLU()]}}\nlayers:\n  - use: mpl", fix: "use a defined block: use: mlp" },
+    "unknown-block-parameter": { code: "MB311", severity: "error", summary: "with: sets a parameter the block does not have", example: "blocks:\n  mlp: {params: {d: ~}, layers: [\"Linear(d, d)\"]}\nlayers:\n  - {use: mlp, with: {dim: 4}}", fix: "set the block's own parameter: with: {d: 4}" },
+    "missing-block-parameter": { code: "MB312", severity: "error", summary: "a block parameter without a value", example: "blocks:\n  mlp: {params: {d: ~}, layers: [\"Linear(d, d)\"]}\nlayers:\n  - use: mlp", fix: "give it under with: {d: 4}" },
+    "with-without-target": { code: "MB313", severity: "error", summary: "with: on an entry that is neither use: nor include:", example: "layers:\n  - {layer: \"Linear(4, 4)\", with: {d: 4}}", fix: "remove with:, or use: a block" },
+    "cycle": { code: "MB314", severity: "error", summary: "a block uses itself, or files include each other", example: "blocks:\n  a: {layers: [{use: a}]}\nlayers:\n  - use: a", fix: "break the cycle" },
+    "duplicate-name": { code: "MB315", severity: "error", summary: "two children of one module share a name", example: "layers:\n  - fc: Linear(4, 4)\n  - fc: Linear(4, 2)", fix: "give each child its own name" },
+    "include-unreadable": { code: "MB316", severity: "error", summary: "an included file is missing, unreadable or absolute", example: "layers:\n  - include: blocks/missing.yaml", fix: "give a path relative to the including spec, inside the repository" },
+    "include-without-layers": { code: "MB317", severity: "error", summary: "a file included as a module, or the spec itself, has no layers:", example: "layers:\n  - include: shared-vars.yaml   # a file with vars: but no layers:", exampleIn: "spec with include:", fix: "include a spec with layers:, or use: one of its blocks" },
+    "include-too-deep": { code: "MB318", severity: "error", summary: "includes nested deeper than allowed", example: "# a.yaml includes b.yaml includes c.yaml ... 33 levels", fix: "flatten the include chain" },
+    "conflicting-definition": { code: "MB319", severity: "error", summary: "a block or variable defined differently by two files", example: "# a.yaml and b.yaml both define blocks: {mlp: ...}", fix: "rename one of them" },
+    "include-unknown-variable": { code: "MB320", severity: "error", summary: "with: on an include sets a variable the file does not define", example: "layers:\n  - {include: encoder.yaml, with: {depth: 6}}   # encoder.yaml has no vars: depth", exampleIn: "spec with include:", fix: "set only the included spec's vars" },
+    "invalid-topology": { code: "MB321", severity: "error", summary: "an unknown merge, or residual: and branches: together", example: "layers:\n  - m:\n      residual: add\n      branches: concat\n      layers: [ReLU()]", fix: "use one of the merges the hint lists" },
+    "index-outside-repeat": { code: "MB322", severity: "error", summary: "index, a repeat's instance number, used outside a repeat", example: "layers:\n  - Linear(4, 4 + index)", fix: "use it in an entry with repeat:, or pass it to a block: with: {first: index == 0}" },
+    "index-redefined": { code: "MB323", severity: "error", summary: "a variable or block parameter named index inside a repeat that uses the instance number", example: "vars: {index: 3}\nlayers:\n  - {layer: \"Linear(4, 4 + index)\", repeat: 2}", fix: "rename the variable: inside a repeat, index is the instance number" },
+    "indexed-repeat-too-large": { code: "MB324", severity: "error", summary: "repeats that use index stand for more instances than are resolved one by one", example: "layers:\n  - {layer: \"Linear(4, 4 + index)\", repeat: 20000}", fix: "use index in fewer or smaller repeats" },
+    "function-arguments": { code: "MB325", severity: "error", summary: "ceil, floor, round, min or max called with arguments it does not take", example: "vars:\n  d: max(4)\nlayers:\n  - Linear(d, 4)", fix: "give min and max two or more numbers, ceil, floor and round one" },
+    "variable-without-value": { code: "MB326", severity: "error", summary: "a variable written with nothing after its colon", example: "vars:\n  d:\nlayers:\n  - Linear(4, 4)", fix: "give it a value (d: 16), or write None for Python's None" },
+    "frozen-partial-repeat": { code: "MB330", severity: "error", summary: "frozen: names some instances of a repeat", example: "layers:\n  - m:\n      frozen: [h.0.weight]\n      layers:\n        - h: {layer: \"Linear(4, 4)\", repeat: 4}", fix: "freeze every instance with *, or split the repeat" },
+    "frozen-not-found": { code: "MB331", severity: "error", summary: "frozen: names no tensor below its entry", example: "layers:\n  - m:\n      frozen: [fc.wieght]\n      layers:\n        - fc: Linear(4, 4)", fix: "write the tensor's path below the entry: 0.weight" },
+    "tie-to-itself": { code: "MB340", severity: "error", summary: "a tie names the same tensor on both sides", example: "layers:\n  - wte: Embedding(10, 4)\ntie:\n  wte.weight: wte.weight", fix: "tie a tensor to another one, or remove the line" },
+    "tie-cycle": { code: "MB341", severity: "error", summary: "ties that lead back to where they start", example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\ntie:\n  a.weight: b.weight\n  b.weight: a.weight", fix: "remove one of the ties" },
+    "tie-not-found": { code: "MB342", severity: "error", summary: "a tie names no layer or tensor of the model", example: "layers:\n  - wte: Embedding(10, 4)\n  - lm_head: Linear(4, 10, bias=False)\ntie:\n  lm_head.weight: wtee.weight", fix: "write the tensor's full path, e.g. wte.weight" },
+    "tie-ambiguous": { code: "MB343", severity: "error", summary: "a tie target names several tensors, or a tie names some instances of a repeat", example: "layers:\n  - h: {layer: \"Linear(4, 4)\", repeat: 2}\n  - head: Linear(4, 4)\ntie:\n  head.weight: h.*.weight", fix: "name one instance: h.0.attn.weight" },
+    "tie-mismatch": { code: "MB344", severity: "error", summary: "tied tensors differ in shape or in being frozen", example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 8)\ntie:\n  b.weight: a.weight", fix: "tie tensors of equal shape, both frozen or neither" },
+    // 4xx: the layer catalogue's arguments
+    "unknown-layer-type": { code: "MB401", severity: "error", summary: "a layer type model-budget does not know", example: "layers:\n  - Lineer(4, 4)", fix: "fix the typo (Linear), or write a custom module's tensors as Parameter(...) entries" },
+    "lazy-layer": { code: "MB402", severity: "error", summary: "a Lazy layer, whose sizes come from its first forward pass", example: "layers:\n  - LazyLinear(4)", fix: "write the layer with its input size: Linear(8, 4)" },
+    "argument-type": { code: "MB403", severity: "error", summary: "an argument of the wrong type", example: "layers:\n  - Linear(4, 4, bias=1.5)", fix: "give the type the message names: bias=False" },
+    "too-many-arguments": { code: "MB404", severity: "error", summary: "more positional arguments than the layer takes", example: "layers:\n  - ReLU(True, 1)", fix: "name the extra argument, or remove it" },
+    "unknown-argument": { code: "MB405", severity: "error", summary: "a keyword argument the layer does not have", example: "layers:\n  - Linear(4, 4, bais=False)", fix: "use the argument the hint suggests: bias=False" },
+    "duplicate-argument": { code: "MB406", severity: "error", summary: "one argument given twice", example: "layers:\n  - Linear(4, 4, in_features=4)", fix: "give each argument once" },
+    "missing-argument": { code: "MB407", severity: "error", summary: "a required argument is missing", example: "layers:\n  - Linear(4)", fix: "give it, as the signature in the hint shows: Linear(4, 8)" },
+    "invalid-argument": { code: "MB408", severity: "error", summary: "an argument PyTorch would reject", example: "layers:\n  - Conv2d(3, 8, 3, groups=2)", fix: "give a value the layer accepts: the message says which" },
+    "invalid-size": { code: "MB409", severity: "error", summary: "a size no tensor can have: below 1, or a negative padding", example: "layers:\n  - Linear(0, 4)", fix: "give a size of at least 1: Linear(8, 4)" },
+    // 5xx: shapes
+    "shape-unsupported": { code: "MB501", severity: "error", summary: "shape inference does not follow this layer yet", example: "input: [4]\nlayers:\n  - p: Parameter(4)\n  - fc: Linear(4, 4)", fix: "remove input: to count without shapes, or hold the Parameter in a module whose forward: uses it" },
+    "shape-mismatch": { code: "MB502", severity: "error", summary: "a layer or op gets a tensor of the wrong shape", example: "input: [1, 3, 32, 32]\nlayers:\n  - Conv2d(1, 8, 3)", fix: "make the arguments match what reaches the layer: Conv2d(3, 8, 3)" },
+    "unknown-child": { code: "MB503", severity: "error", summary: "forward: calls a child the module does not have", example: "input: [4]\nlayers:\n  - m:\n      forward: [fcc]\n      layers:\n        - fc: Linear(4, 4)", fix: "call an existing child: forward: [fc]" },
+    "shapes-do-not-combine": { code: "MB504", severity: "error", summary: "an add or concat of shapes that do not combine", example: "# a residual around a layer that changes the width", fix: "make the shapes equal (add) or equal outside dimension 1 (concat)" },
+    "unknown-op": { code: "MB505", severity: "error", summary: "forward: names an op model-budget does not know", example: "input: [2, 4]\nlayers:\n  - m:\n      forward: [fc, \"gelu2()\"]\n      layers:\n        - fc: Linear(4, 4)", fix: "use one of the ops the hint lists, or a child's bare name" },
+    "not-a-parameter": { code: "MB506", severity: "error", summary: "an op that takes a module's Parameter names something else", example: "input: [2, 3, 4]\nlayers:\n  - m:\n      forward: [\"cat_token(act)\"]\n      layers:\n        - act: ReLU()", fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)" },
+    // 6xx: memory and the training recipe
+    "unknown-optimizer": { code: "MB601", severity: "error", summary: "an optimizer model-budget does not know", example: "training:\n  optimizer: AdamWW()\nlayers:\n  - Linear(4, 4)", fix: "use one of the optimizers the hint lists: AdamW()" },
+    "unknown-precision": { code: "MB602", severity: "error", summary: "an unknown mixed-precision recipe", example: "model-budget report spec.yaml --precision fp12", exampleIn: "command line", fix: "use one of the precisions the hint lists" },
+    "unknown-checkpointing": { code: "MB603", severity: "error", summary: "an unknown activation-checkpointing setting", example: "model-budget report spec.yaml --checkpointing some", exampleIn: "command line", fix: "use one of the settings the hint lists" },
+    "unknown-dtype": { code: "MB604", severity: "error", summary: "a dtype model-budget does not know", example: "layers:\n  - {layer: \"Linear(4, 4)\", dtype: float17}", fix: "use a torch dtype name: bfloat16" },
+    "invalid-recipe-value": { code: "MB605", severity: "error", summary: "a batch, GPU count or ZeRO stage out of range or not a number", example: "model-budget report spec.yaml --optimizer AdamW --zero 4", exampleIn: "command line", fix: "give a value in range: ZeRO stages are 0 to 3" },
+    "untrainable-dtype": { code: "MB606", severity: "error", summary: "a trainable parameter stored in an integer or quantized dtype", example: "training:\n  optimizer: AdamW()\nlayers:\n  - {layer: \"Linear(4, 4)\", dtype: int8}", fix: "freeze it (frozen: true), or keep it in a floating dtype" },
+    // 7xx: the budget
+    "invalid-limit": { code: "MB701", severity: "error", summary: "a budget limit that is not a number of the metric's unit", example: "gpt2:\n  growth: {memory: 1.5M}", fix: "write a memory size with a byte unit: 1.5MiB or 1.5MB" },
+    "unmatched-budget-entry": { code: "MB702", severity: "warning", summary: "a budget entry that matches no spec, so none of its limits is checked", example: "models:\n  gtp2:\n    params: 130M", exampleIn: "budget file", fix: "key the entry by a spec's model: name or its path: gpt2" },
+    // 8xx: importers and checkpoints
+    "printed-model-syntax": { code: "MB801", severity: "error", summary: "a print(model) file that is not what print(model) prints", example: "Sequential(\n  (0): Linear(in_features=4, out_features=4, bias=True)", exampleIn: "print(model) text", fix: "save exactly what print(model) prints" },
+    "printed-model-names": { code: "MB802", severity: "error", summary: "printed child names that are too long, repeated or numbered impossibly", example: "Sequential(\n  (fc): Linear(4, 4)\n  (fc): Linear(4, 4)\n)", exampleIn: "print(model) text", fix: "save exactly what print(model) prints" },
+    "printed-model-too-large": { code: "MB803", severity: "error", summary: "a printed model nested or repeated beyond what a spec holds", example: "# modules nested 200 levels deep", exampleIn: "print(model) text", fix: "check that the file is what print(model) printed" },
+    "unknown-printed-module": { code: "MB804", severity: "warning", summary: "a printed module model-budget cannot count, held as a placeholder", example: "MyBlock(\n  (fc): Linear(...)\n)", exampleIn: "print(model) text", fix: "replace the TODO entries of the spec with the module's layers or Parameter entries" },
+    "hidden-tensors": { code: "MB805", severity: "warning", summary: "a printed module holds tensors print(model) does not show", example: "(pos): PositionalEmbedding()", exampleIn: "print(model) text", fix: "add the tensors as Parameter(...) entries" },
+    "printed-arguments-invalid": { code: "MB806", severity: "warning", summary: "a printed layer whose arguments do not count, held as a placeholder", example: "(0): Conv2d(3, 8, kernel_size=(3, 3), groups=2)", exampleIn: "print(model) text", fix: "fix the layer in the generated spec" },
+    "malformed-safetensors": { code: "MB810", severity: "error", summary: "a .safetensors file or index that does not read as one, at a byte offset", example: "# a header whose data_offsets overlap", exampleIn: ".safetensors file", fix: "save the checkpoint again: the file is damaged, truncated or not safetensors" },
+    "malformed-onnx": { code: "MB811", severity: "error", summary: "an .onnx file that does not read as one, at a byte offset", example: "# an initializer with an unknown data_type", exampleIn: ".onnx file", fix: "export the model again with torch.onnx.export" },
+    "truncated-file": { code: "MB812", severity: "error", summary: "a checkpoint that shrank while it was read", example: "# a checkpoint still being written", exampleIn: "checkpoint file", fix: "wait until it is written, then run again" },
+    "unknown-checkpoint-format": { code: "MB813", severity: "error", summary: "a checkpoint whose format its name does not tell", example: "--against model.bin", exampleIn: "command line", fix: "name a .safetensors file, its index.json, or an .onnx model" },
+    "checkpoint-not-a-spec": { code: "MB814", severity: "error", summary: "checkpoint tensor names a spec cannot hold", example: "# tensors 'a' and 'a.weight' in one checkpoint", exampleIn: "checkpoint file", fix: "rename one in the model, or write the spec by hand" },
+    "tensor-shape-differs": { code: "MB820", severity: "error", summary: "a tensor whose shape differs between spec and checkpoint", example: "layers:\n  - fc: Linear(4, 8)   # the checkpoint has fc.weight [16, 4]", exampleIn: "spec checked --against a checkpoint", fix: "resize the layer, or check the checkpoint is this model's" },
+    "tensor-missing-from-checkpoint": { code: "MB821", severity: "error", summary: "a spec tensor the checkpoint does not hold", example: "layers:\n  - head: Linear(4, 8)   # the checkpoint has no head.*", exampleIn: "spec checked --against a checkpoint", fix: "remove it from the spec, or rename it as the checkpoint names it" },
+    "tensor-missing-from-spec": { code: "MB822", severity: "error", summary: "a checkpoint tensor the spec does not have", example: "# checkpoint holds pos_embed [1, 197, 768]", fix: "add a layer or a Parameter entry that holds it" },
+    "too-many-tensors": { code: "MB823", severity: "error", summary: "a spec with too many tensors to compare with a checkpoint one by one", example: "layers:\n  - {layer: \"Linear(1, 1)\", repeat: 100000000}   # checked --against a checkpoint", exampleIn: "spec checked --against a checkpoint", fix: "check the repeat counts" },
+    // 9xx: files and the command line
+    "file-unreadable": { code: "MB901", severity: "error", summary: "a file that does not exist or cannot be read", example: "model-budget report missing.yaml", exampleIn: "command line", fix: "give the path of a regular file you can read" },
+    "not-a-regular-file": { code: "MB902", severity: "error", summary: "a directory, device, FIFO or link loop where a file is expected", example: "model-budget report models/", exampleIn: "command line", fix: "give the path of a regular file" },
+    "outside-folder": { code: "MB903", severity: "error", summary: "a path, or a symbolic link, that leads outside the repository or model folder", example: "layers:\n  - include: ../../etc/spec.yaml   # a file outside the repository", exampleIn: "spec with include:", fix: "keep the file, and what its links point to, inside the repository" },
+    "file-too-large": { code: "MB904", severity: "error", summary: "a file larger than its kind may be", example: "model-budget import torch-repr huge.txt", exampleIn: "command line", fix: "split the spec with include:, or give the right file" },
+    "file-not-writable": { code: "MB905", severity: "error", summary: "an output file that cannot be written", example: "model-budget init spec.yaml --output /", exampleIn: "command line", fix: "give the path of a file to write, in an existing or new folder" },
+};
+const DIAGNOSTICS = kinds;
+/** The stages' titles by hundred, for the docs and for grouping. */
+const STAGES = {
+    "1": "Parsing: YAML and expressions",
+    "2": "The spec and budget formats (schema)",
+    "3": "Resolving: vars, blocks, includes, frozen: and ties",
+    "4": "Layer arguments (the catalogue)",
+    "5": "Shapes",
+    "6": "Memory and the training recipe",
+    "7": "The budget",
+    "8": "Importers and checkpoints",
+    "9": "Files and the command line",
+};
+
 ;// CONCATENATED MODULE: ./src/diagnostics/index.ts
+
+
 /**
  * Any problem a user can fix in their input. The message says what is wrong, the hint what to do;
  * every stage throws these so the CLI and the action print them the same way.
  */
 class SpecError extends Error {
+    /** The kind's kebab name, e.g. unknown-layer-type; its code and severity are in DIAGNOSTICS. */
+    kind;
     position;
     hint;
     detail;
-    constructor(position, detail, hint) {
+    constructor(kind, position, detail, hint) {
         super(formatDiagnostic(position, detail, hint));
         this.name = "SpecError";
+        this.kind = kind;
         this.position = position;
         this.detail = detail;
         this.hint = hint;
+    }
+    /** The stable code, e.g. MB401. */
+    get code() {
+        return DIAGNOSTICS[this.kind].code;
+    }
+    get severity() {
+        return DIAGNOSTICS[this.kind].severity;
     }
 }
 /**
@@ -11182,10 +11306,14 @@ class SpecError extends Error {
  * ("is a directory, not a regular file") so whoever named the file can report it at that spot.
  */
 class FileAccessError extends SpecError {
-    constructor(file, detail, hint) {
-        super({ file, line: 1, col: 1 }, detail, hint);
+    constructor(kind, file, detail, hint) {
+        super(kind, { file, line: 1, col: 1 }, detail, hint);
         this.name = "FileAccessError";
     }
+}
+/** A position that covers `text` written there on one line: a name, so the CLI underlines all of it. */
+function spanning(position, text) {
+    return { ...position, endLine: position.line, endCol: position.col + text.length };
 }
 function formatDiagnostic(position, detail, hint) {
     const head = `${position.file}:${position.line}:${position.col}: ${detail}`;
@@ -11239,6 +11367,67 @@ function userErrors(error) {
     if (error instanceof SpecError)
         return [error];
     return undefined;
+}
+/** A diagnostic that is not thrown (a warning, a note): built at its position like a SpecError. */
+function diagnostic(kind, position, message, hint) {
+    const { code, severity } = DIAGNOSTICS[kind];
+    const { file, line, col, endLine, endCol } = position;
+    return { code, name: kind, severity, file, line, col, ...(endLine === undefined ? {} : { endLine, endCol }), message, ...(hint ? { hint } : {}) };
+}
+/** A thrown error as data. */
+function toDiagnostic(problem) {
+    const data = diagnostic(problem.kind, problem.position, problem.detail, problem.hint);
+    const offset = problem.offset;
+    return typeof offset === "number" ? { ...data, offset } : data;
+}
+/**
+ * Errors gathered while a stage goes on past them, so one run reports every independent mistake.
+ * The same mistake reached twice (a block used at several places) is kept once.
+ */
+class DiagnosticCollector {
+    errors = [];
+    seen = new Set();
+    /** Runs `work`; a user error it throws is collected and `undefined` returned, anything else propagates. */
+    attempt(work) {
+        try {
+            return work();
+        }
+        catch (error) {
+            const found = userErrors(error);
+            if (!found)
+                throw error;
+            this.add(...found);
+            return undefined;
+        }
+    }
+    add(...errors) {
+        for (const error of errors) {
+            const key = `${error.kind} ${error.position.file}:${error.position.line}:${error.position.col}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.errors.push(error);
+        }
+    }
+    get failed() {
+        return this.errors.length > 0;
+    }
+    /** Throws what was collected, in file and then source order, as a compiler lists them. */
+    throwIfAny() {
+        if (this.errors.length === 1)
+            throw this.errors[0];
+        if (this.errors.length > 1)
+            throw new SpecErrors(inSourceOrder(this.errors));
+    }
+    /** Throws what was collected, when a stage could not go on. */
+    fail() {
+        this.throwIfAny();
+        throw new Error("a stage stopped without an error to report");
+    }
+}
+function inSourceOrder(errors) {
+    const files = [...new Set(errors.map((error) => error.position.file))];
+    return [...errors].sort((a, b) => files.indexOf(a.position.file) - files.indexOf(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col);
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -11414,7 +11603,7 @@ function checkSplitCalls(document, text, at) {
             if (opened <= 0)
                 return;
             const start = node.range?.[0] ?? 0;
-            throw new SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+            throw new SpecError("comma-splits-call", at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
         },
     });
 }
@@ -11431,11 +11620,11 @@ function parseYaml(withBom, file) {
     const lines = new dist/* LineCounter */.HN();
     const at = (offset) => position(file, lines, offset);
     if (text.length > YAML_MAX_BYTES) {
-        throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
+        throw new SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
     }
     const deep = tooDeep(text);
     if (deep !== undefined)
-        throw new SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     let document;
     try {
         document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
@@ -11444,20 +11633,20 @@ function parseYaml(withBom, file) {
         // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
         if (!(error instanceof RangeError))
             throw error;
-        throw new SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     }
     const problem = document.errors[0];
     if (problem) {
         const position = at(problem.pos[0]);
         if (/call stack/i.test(problem.message))
-            throw new SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-        throw new SpecError(position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+            throw new SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
     }
     checkDepth(document.contents, 1, (node) => {
-        throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     }, (key, first) => {
         const earlier = at(first.range?.[0] ?? 0);
-        throw new SpecError(at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+        throw new SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
     });
     checkSplitCalls(document, text, at);
     let data;
@@ -11466,7 +11655,7 @@ function parseYaml(withBom, file) {
     }
     catch (error) {
         const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-        throw new SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+        throw new SpecError("alias-expansion", at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
     }
     return makeSource(file, text, document, at, data);
 }
@@ -11612,7 +11801,7 @@ function accessError(file, error) {
     const code = error.code;
     if (code === undefined || code === "ENOENT")
         return error;
-    return new FileAccessError(file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
+    return new FileAccessError("file-unreadable", file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
 }
 function inside(root, real) {
     const path = (0,external_node_path_namespaceObject.relative)(root, real);
@@ -11630,7 +11819,7 @@ function realPath(file, path) {
 function confinedPath(file, path, within) {
     if (within.length === 0)
         return path;
-    const outside = (confinement) => new FileAccessError(file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+    const outside = (confinement) => new FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
     const roots = within.map((confinement) => confinement.roots.flatMap((root) => [(0,external_node_path_namespaceObject.resolve)(root), realPath(root, root)]));
     // By its name first, so that whether a file outside exists is not told either.
     within.forEach((confinement, index) => {
@@ -11648,7 +11837,7 @@ function confinedPath(file, path, within) {
 /** An open regular file: its descriptor and size. The caller closes it. */
 function openRegularFile(file, options = {}) {
     if (file === "")
-        throw new FileAccessError("''", "is an empty path, not a file", "give the path of a regular file");
+        throw new FileAccessError("not-a-regular-file", "''", "is an empty path, not a file", "give the path of a regular file");
     const path = confinedPath(file, (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file), options.within ?? []);
     let fd;
     try {
@@ -11661,7 +11850,7 @@ function openRegularFile(file, options = {}) {
     const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
     if (!stats.isFile()) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
-        throw new FileAccessError(file, describeNonFile(stats), "give the path of a regular file");
+        throw new FileAccessError("not-a-regular-file", file, describeNonFile(stats), "give the path of a regular file");
     }
     return { fd, size: stats.size };
 }
@@ -11680,7 +11869,7 @@ function readAt(fd, buffer, offset, length) {
 function readTextFile(file, kind, options = {}) {
     const { fd, size } = openRegularFile(file, options);
     try {
-        const tooLarge = (bytes) => new FileAccessError(file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
+        const tooLarge = (bytes) => new FileAccessError("file-too-large", file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
         if (size > kind.maxBytes)
             throw tooLarge(sizeText(size));
         // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
@@ -11744,7 +11933,7 @@ function writeTextFile(file, text) {
     try {
         const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!stats.isFile())
-            throw new FileAccessError(file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
+            throw new FileAccessError("file-not-writable", file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
         (0,external_node_fs_namespaceObject.ftruncateSync)(fd, 0);
         (0,external_node_fs_namespaceObject.writeSync)(fd, text);
     }
@@ -11762,7 +11951,7 @@ function writeError(file, error) {
     if (code === undefined)
         return error;
     const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST" ? "cannot be created: a part of its path is not a folder" : code === "ENXIO" ? "is a named pipe (FIFO) or device, not a regular file" : ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`;
-    return new FileAccessError(file, detail, "give the path of a file to write, in an existing or new folder");
+    return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -11806,7 +11995,57 @@ function expandSpecs(patterns, available) {
     return [...result];
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/render.ts
+/** The widest source excerpt shown under a diagnostic; a longer line is cut around the column. */
+const MAX_EXCERPT = 120;
+/**
+ * A diagnostic as the CLI prints it, like `tsc --pretty` without colour:
+ *
+ *     spec.yaml:12:15: unknown layer type 'Lineer' [MB401]
+ *        12 |   - Lineer(4, 4)
+ *           |     ^^^^^^
+ *       did you mean 'Linear'?
+ *
+ * The first line keeps the `file:line:col: message` form editors and CI log parsers link, the code
+ * in brackets at its end; a caller printing a warning says so before it. `source` is the file's text, when it could be read; a binary file's
+ * diagnostic names its byte instead and shows no excerpt.
+ */
+function renderDiagnostic(problem, source) {
+    const head = problem.offset === undefined ? `${problem.file}:${problem.line}:${problem.col}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+    const excerpt = problem.offset === undefined && source !== undefined ? excerptLines(problem, source) : [];
+    return [`${head} [${problem.code}]`, ...excerpt, ...(problem.hint ? [`  ${problem.hint}`] : [])].join("\n");
+}
+/** The source line and a caret under the column (a run of carets to the end when it is known on the same line). */
+function excerptLines(problem, source) {
+    const text = lineOf(source, problem.line);
+    if (text === undefined || problem.col < 1 || problem.col > text.length + 1)
+        return [];
+    let start = 0;
+    if (text.length > MAX_EXCERPT)
+        start = Math.max(0, Math.min(problem.col - 1 - MAX_EXCERPT / 2, text.length - MAX_EXCERPT));
+    const shown = text.slice(start, start + MAX_EXCERPT);
+    const column = problem.col - 1 - start;
+    const width = problem.endLine === problem.line && problem.endCol !== undefined && problem.endCol > problem.col ? Math.min(problem.endCol - problem.col, shown.length - column) : 1;
+    // Tabs stay tabs under the text, so the caret lines up however the terminal sets its tab stops.
+    const pad = shown.slice(0, column).replace(/[^\t]/g, " ");
+    const gutter = String(problem.line);
+    const blank = " ".repeat(gutter.length);
+    return [`  ${gutter} | ${start > 0 ? "…" : ""}${shown}${start + MAX_EXCERPT < text.length ? "…" : ""}`, `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`];
+}
+function lineOf(source, line) {
+    let start = 0;
+    for (let n = 1; n < line; n++) {
+        const next = source.indexOf("\n", start);
+        if (next < 0)
+            return undefined;
+        start = next + 1;
+    }
+    const end = source.indexOf("\n", start);
+    return source.slice(start, end < 0 ? undefined : end).replace(/\r$/, "");
+}
+
 ;// CONCATENATED MODULE: ./src/cli/command.ts
+
 
 /** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
 const EXIT = { ok: 0, internal: 1, invalid: 2, failed: 3 };
@@ -11817,9 +12056,10 @@ function invalid(message) {
  * Runs `work` for each file, gathering every user error instead of stopping at the first; a
  * missing file is a user error too. Anything else is a bug and propagates.
  */
-function forEachFile(files, work) {
+function forEachFile(files, work, read) {
     const results = [];
     const errors = [];
+    const diagnostics = [];
     for (const file of files) {
         try {
             results.push(work(file));
@@ -11827,17 +12067,46 @@ function forEachFile(files, work) {
         catch (error) {
             const found = userErrors(error);
             const code = error.code;
-            if (found)
-                errors.push(...found.map((problem) => problem.message));
-            else if (code === "ENOENT")
-                errors.push(`${file}: no such file`);
-            else if (code === "EISDIR")
-                errors.push(`${file}: is a directory, not a file`);
+            if (found) {
+                diagnostics.push(...found.map(toDiagnostic));
+                errors.push(showDiagnostics(found, read));
+            }
+            else if (code === "ENOENT" || code === "EISDIR") {
+                const problem = diagnostic(code === "ENOENT" ? "file-unreadable" : "not-a-regular-file", { file, line: 1, col: 1 }, code === "ENOENT" ? "no such file" : "is a directory, not a file");
+                diagnostics.push(problem);
+                errors.push(renderDiagnostic(problem));
+            }
             else
                 throw error;
         }
     }
-    return { results, errors };
+    return { results, errors, diagnostics };
+}
+/**
+ * User errors as the CLI prints them: each with its code, the source line and a caret under the
+ * column, read through `read` (the file is shown only when it reads again: a binary or vanished one is not).
+ */
+function showDiagnostics(problems, read) {
+    const sources = new Map();
+    const sourceOf = (file) => {
+        if (!read)
+            return undefined;
+        if (!sources.has(file)) {
+            try {
+                sources.set(file, read(file));
+            }
+            catch {
+                sources.set(file, undefined);
+            }
+        }
+        return sources.get(file);
+    };
+    return problems
+        .map((problem) => {
+        const data = toDiagnostic(problem);
+        return renderDiagnostic(data, data.offset === undefined ? sourceOf(data.file) : undefined);
+    })
+        .join("\n");
 }
 /** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */
 function writeOutput(env, file, text) {
@@ -11902,11 +12171,11 @@ function isFunction(name) {
 function number(value, name, at) {
     if (value.kind === "int" || value.kind === "float" || value.kind === "bool")
         return value;
-    throw new SpecError(at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+    throw new SpecError("operand-type", at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
 }
 function integer(value, name, at) {
     if (!Number.isSafeInteger(value))
-        throw new SpecError(at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
+        throw new SpecError("number-too-large", at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
     return { kind: "int", value };
 }
 /** Python's round(): to the nearest integer, a tie to the even one (round(2.5) is 2, round(3.5) is 4). */
@@ -11927,17 +12196,17 @@ function callFunction(name, args, at) {
     if (name === "min" || name === "max") {
         const items = args.length === 1 && args[0].kind === "tuple" ? args[0].items : args;
         if (items.length === 0 || (args.length === 1 && args[0].kind !== "tuple"))
-            throw new SpecError(at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
+            throw new SpecError("function-arguments", at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
         const numbers = items.map((item) => number(item, name, at));
         return numbers.reduce((best, item) => (name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best);
     }
     if (args.length !== 1)
-        throw new SpecError(at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
+        throw new SpecError("function-arguments", at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
     const value = number(args[0], name, at);
     if (value.kind !== "float")
         return { kind: "int", value: Number(value.value) };
     if (!Number.isFinite(value.value))
-        throw new SpecError(at, `${name}() of ${value.value} is no integer`);
+        throw new SpecError("number-too-large", at, `${name}() of ${value.value} is no integer`, "check the expression for a runaway value");
     const rounded = name === "ceil" ? Math.ceil(value.value) : name === "floor" ? Math.floor(value.value) : roundHalfEven(value.value);
     // -0 from ceil(-0.5) is Python's 0.
     return integer(rounded === 0 ? 0 : rounded, name, at);
@@ -11956,27 +12225,27 @@ const LIMIT = Number.MAX_SAFE_INTEGER;
 const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` for integer division";
 function exact(value, at) {
     if (!Number.isSafeInteger(value)) {
-        throw new SpecError(at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
+        throw new SpecError("number-too-large", at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
     }
     return { kind: "int", value };
 }
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name, at, scope) {
     if (name === INDEX)
-        return new SpecError(at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
+        return new SpecError("index-outside-repeat", at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
     const closest = closestName(name, scope.keys());
-    return new SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
+    return new SpecError("undefined-variable", spanning(at, name), `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
 function numeric(value, at, operator) {
     if (value.kind === "int" || value.kind === "float")
         return value.value;
     if (value.kind === "bool")
         return value.value ? 1 : 0;
-    throw new SpecError(at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+    throw new SpecError("operand-type", at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
 }
 function truthy(value, at) {
     if (value.kind === "symbol")
-        throw new SpecError(at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
+        throw new SpecError("operand-type", at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
     if (value.kind === "bool")
         return value.value;
     if (value.kind === "int" || value.kind === "float")
@@ -12009,7 +12278,7 @@ function power(base, exponent, integers, at) {
     if (!integers || exponent < 0) {
         const result = base ** exponent;
         if (!Number.isFinite(result))
-            throw new SpecError(at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
+            throw new SpecError("number-too-large", at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
         return { kind: "float", value: result };
     }
     // Square and multiply, checking each step: 10 ** 10 ** 10 stops at the first product past 2^53.
@@ -12039,12 +12308,12 @@ function arithmetic(op, left, right, at) {
             return power(a, b, integers, at);
         case "/":
             if (b === 0)
-                throw new SpecError(at, `division by zero`);
+                throw new SpecError("division-by-zero", at, `division by zero`);
             return { kind: "float", value: a / b, fromDivision: true };
         case "//":
         case "%": {
             if (b === 0)
-                throw new SpecError(at, `division by zero`);
+                throw new SpecError("division-by-zero", at, `division by zero`);
             const quotient = Math.floor(a / b);
             if (op === "//")
                 return integers ? exact(quotient, at) : float(quotient);
@@ -12135,7 +12404,7 @@ function applyBinary(expr, left, context) {
     if (expr.op === "==" || expr.op === "!=") {
         for (const side of [left, right]) {
             if (side.kind === "layer")
-                throw new SpecError(at, `'${expr.op}' compares values, not ${describeValue(side)}`);
+                throw new SpecError("operand-type", at, `'${expr.op}' compares values, not ${describeValue(side)}`);
         }
         return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
     }
@@ -12146,7 +12415,7 @@ function functionCall(call, context) {
     const at = context.positionAt(call.offset);
     const named = call.args.find((arg) => arg.name !== undefined);
     if (named)
-        throw new SpecError(context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
+        throw new SpecError("function-arguments", context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
     return callFunction(call.callee, call.args.map((arg) => evaluateNode(arg.value, context)), at);
 }
 function evaluateCallNode(call, context) {
@@ -12282,11 +12551,11 @@ class LayerArguments {
         // A bare word the layer does not know may be a misspelt variable rather than a keyword.
         const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
         const at = value?.kind === "symbol" && value.suggestion !== undefined ? value.position : undefined;
-        throw new SpecError(at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
+        throw new SpecError("invalid-argument", at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
     }
     /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
     refuseSize(name, message, hint) {
-        throw new DimensionError(this.values.get(name)?.position ?? this.call.position, message, hint);
+        throw new DimensionError("invalid-size", this.values.get(name)?.position ?? this.call.position, message, hint);
     }
 }
 function defaultValue(spec) {
@@ -12349,9 +12618,9 @@ function checkType(call, spec, value, position) {
         return;
     if (value.kind === "symbol") {
         const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
-        throw new SpecError(value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
+        throw new SpecError("undefined-variable", value.position ? spanning(value.position, value.name) : position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
     }
-    throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
+    throw new SpecError("argument-type", position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
 }
 /** What to write instead, for the wrong types users commonly give. */
 function typeHint(spec, value) {
@@ -12396,7 +12665,7 @@ function bindArguments(definition, call, lookup) {
             }
             const spec = positionalSpecs[positionalIndex++];
             if (!spec) {
-                throw new SpecError(arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
+                throw new SpecError("too-many-arguments", arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
             }
             values.set(spec.name, { value: arg.value, position: arg.position });
             continue;
@@ -12405,10 +12674,10 @@ function bindArguments(definition, call, lookup) {
         if (!spec || spec.variadic) {
             const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
             const suggestion = didYouMean(arg.name, names);
-            throw new SpecError(arg.position, `${call.type} has no argument '${arg.name}'`, suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`));
+            throw new SpecError("unknown-argument", spanning(arg.position, arg.name), `${call.type} has no argument '${arg.name}'`, suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`));
         }
         if (values.has(spec.name)) {
-            throw new SpecError(arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
+            throw new SpecError("duplicate-argument", arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
         }
         values.set(spec.name, { value: arg.value, position: arg.position });
     }
@@ -12428,7 +12697,7 @@ function bindArguments(definition, call, lookup) {
             continue;
         }
         if (spec.default === undefined && !spec.optional) {
-            throw new SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
+            throw new SpecError("missing-argument", call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
         }
         values.set(spec.name, { value: defaults.get(spec.name), position: call.position });
     }
@@ -13963,9 +14232,9 @@ function findLayer(call) {
         return definition;
     const lazy = lazyHint(className(call.type));
     if (lazy)
-        throw new SpecError(call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
+        throw new SpecError("lazy-layer", call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
     const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
-    throw new SpecError(call.position, `unknown layer type '${call.type}'`, suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`);
+    throw new SpecError("unknown-layer-type", spanning(call.position, call.type), `unknown layer type '${call.type}'`, suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`);
 }
 /** Binds a call to its catalogue entry and lists its tensors as PyTorch would. */
 function describeLayer(call) {
@@ -14015,7 +14284,7 @@ function layerFormula(callText, parameters, params) {
 /** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 function checked(value, position, what) {
     if (!Number.isSafeInteger(value)) {
-        throw new SpecError(position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
+        throw new SpecError("number-too-large", position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
     }
     return value;
 }
@@ -14037,9 +14306,9 @@ function callDtype(described) {
 function missingFrozen(layer, described, item) {
     const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
     if (item.name === "") {
-        return new SpecError(item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+        return new SpecError("frozen-not-found", item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
     }
-    return new SpecError(item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
+    return new SpecError("frozen-not-found", item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
 }
 /** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
 function frozenNames(layer, described, globsFound) {
@@ -14082,7 +14351,7 @@ function tensorOf(layers, reference) {
     if (tensor)
         return tensor;
     const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
-    throw new SpecError(reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
+    throw new SpecError("tie-not-found", reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
 }
 const earlier = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
 /**
@@ -14113,10 +14382,10 @@ function tieGroups(layers, ties) {
     for (const tie of ties) {
         const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
         if (!sameShape(parameter.tensor.shape, owner.tensor.shape)) {
-            throw new SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
+            throw new SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
         }
         if (parameter.tensor.trainable !== owner.tensor.trainable) {
-            throw new SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+            throw new SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
         }
         parent.set(root(parameter), root(owner));
     }
@@ -14148,12 +14417,12 @@ function applyTies(layers, ties) {
     for (const [first, ...later] of tieGroups(layers, globbed(layers, ties))) {
         if (first.reference.instances !== 1) {
             const entry = layers[first.reference.layer];
-            throw new SpecError(first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
+            throw new SpecError("tie-ambiguous", first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
         }
         for (const member of later) {
             const entry = layers[member.reference.layer];
             if (member.reference.instances !== entry.count) {
-                throw new SpecError(member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
+                throw new SpecError("tie-ambiguous", member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
             }
             member.tensor.sharedWith = first.reference.text;
         }
@@ -14170,9 +14439,13 @@ function checkFrozenGlobs(model, globsFound) {
     }
 }
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
-function countModel(model) {
+function countModel(model, errors = new DiagnosticCollector()) {
     const globsFound = new Map();
-    const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+    // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
+    // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
+    const counted = model.layers.map((layer) => errors.attempt(() => countLayer(layer, globsFound)));
+    errors.throwIfAny();
+    const layers = counted;
     checkFrozenGlobs(model, globsFound);
     applyTies(layers, model.ties);
     const totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
@@ -14477,7 +14750,7 @@ class GitRepository {
     readerAt(sha) {
         const read = (file, path, links) => {
             if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
-                throw new FileAccessError(file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
+                throw new FileAccessError("outside-folder", file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
             }
             let listing;
             try {
@@ -14493,15 +14766,15 @@ class GitRepository {
                 throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
             const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
             if (type !== "blob")
-                throw new FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+                throw new FileAccessError("not-a-regular-file", file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
             if (mode === "120000") {
                 const target = this.git(["show", `${sha}:${path}`]);
                 if (links >= MAX_LINKS)
-                    throw new FileAccessError(file, "is a loop of symbolic links", "give the path of a regular file");
+                    throw new FileAccessError("not-a-regular-file", file, "is a loop of symbolic links", "give the path of a regular file");
                 return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
             }
             if (Number(size) > YAML_MAX_BYTES) {
-                throw new FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+                throw new FileAccessError("file-too-large", file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
             }
             return this.git(["show", `${sha}:${path}`]);
         };
@@ -14534,15 +14807,15 @@ class GitRepository {
  */
 class FileFormatError extends SpecError {
     offset;
-    constructor(file, offset, detail, hint) {
-        super({ file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
+    constructor(kind, file, offset, detail, hint) {
+        super(kind, { file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
         this.name = "FileFormatError";
         this.offset = offset;
         this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
     }
 }
-const failIn = (file) => (offset, detail, hint) => {
-    throw new FileFormatError(file, offset, detail, hint);
+const failIn = (file, kind) => (offset, detail, hint) => {
+    throw new FileFormatError(kind, file, offset, detail, hint);
 };
 /** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
 function utf8(bytes, offset, fail, what) {
@@ -14562,7 +14835,7 @@ function withFileBytes(file, work, options = {}) {
             const got = readAt(fd, buffer, offset, length);
             // The file shrank after fstat: report it where the bytes ran out.
             if (got < length)
-                throw new FileFormatError(file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
+                throw new FileFormatError("truncated-file", file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
             return buffer;
         };
         return work({ name: file, size, read });
@@ -14919,7 +15192,7 @@ function onnx_tensorOf(fields, file, externalSize, fail) {
  * header fields. raw_data is stepped over, and external data files are only measured, never read.
  */
 function readOnnx(source, externalSize) {
-    const fail = failIn(source.name);
+    const fail = failIn(source.name, "malformed-onnx");
     const reader = new ProtoReader(source, fail);
     const tensors = [];
     const names = new Set();
@@ -14952,7 +15225,7 @@ function readOnnx(source, externalSize) {
 }
 /** An .onnx file's initializers; external data files are found beside it, as onnx.load finds them. */
 function readOnnxFile(file, options = {}) {
-    const fail = failIn(file);
+    const fail = failIn(file, "malformed-onnx");
     const dataOptions = siblingOptions(file, options);
     const sizes = new Map();
     const externalSize = (location, at) => {
@@ -15132,7 +15405,7 @@ function checkTiling(spans, dataStart, fileSize, fail) {
 }
 /** The tensors a .safetensors file holds, from its header alone: 8 bytes of length, then that much JSON. */
 function readSafetensors(source) {
-    const fail = failIn(source.name);
+    const fail = failIn(source.name, "malformed-safetensors");
     if (source.size < 8)
         fail(0, `the file has ${source.size} bytes, fewer than the 8 that give a safetensors header's length`);
     const prefix = source.read(0, 8);
@@ -15165,7 +15438,7 @@ function readSafetensors(source) {
  * the index's weight_map in both directions, so a stale index or a missing shard is reported.
  */
 function readSafetensorsIndex(indexFile, options = {}) {
-    const fail = failIn(indexFile);
+    const fail = failIn(indexFile, "malformed-safetensors");
     const text = withFileBytes(indexFile, (source) => {
         if (source.size > MAX_INDEX_BYTES)
             fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
@@ -15184,7 +15457,7 @@ function readSafetensorsIndex(indexFile, options = {}) {
         const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors, shardOptions);
         for (const tensor of tensors) {
             if (map[tensor.name] !== shard) {
-                failIn(path)(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
+                failIn(path, "malformed-safetensors")(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
             }
             found.set(tensor.name, tensor);
         }
@@ -15210,7 +15483,7 @@ function readCheckpoint(file, options = {}) {
         return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
     if (file.endsWith(".onnx"))
         return { file, format: "onnx", tensors: readOnnxFile(file, options) };
-    throw new SpecError({ file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
+    throw new SpecError("unknown-checkpoint-format", { file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
 }
 
 ;// CONCATENATED MODULE: ./src/validate/generated/budget.js
@@ -18177,6 +18450,16 @@ function hintFor(path, keyword) {
     }
     return undefined;
 }
+/** The diagnostic kind of a schema keyword's violation. */
+function kindOf(keyword) {
+    if (keyword === "additionalProperties")
+        return "unknown-key";
+    if (keyword === "required")
+        return "missing-key";
+    if (keyword === "type" || keyword === "oneOf" || keyword === "anyOf")
+        return "wrong-type";
+    return "invalid-value";
+}
 const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
 /**
  * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
@@ -18302,7 +18585,7 @@ function schemaErrors(allErrors, source) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        result.push(new SpecError(position, message, hint));
+        result.push(new SpecError(kindOf(error.keyword), position, message, hint));
     }
     return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }
@@ -18383,7 +18666,7 @@ function mentionsIndex(body) {
 function indexScope(scope, value, at) {
     const defined = scope.get(INDEX);
     if (defined && !indexValues.has(defined)) {
-        throw new SpecError(at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
+        throw new SpecError("index-redefined", at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
     }
     const bound = { kind: "int", value };
     indexValues.add(bound);
@@ -18712,7 +18995,7 @@ function parsedAt(positionAt, text, parse) {
     catch (error) {
         if (!(error instanceof ExpressionError))
             throw error;
-        throw new SpecError(positionAt(error.offset), error.message, error.hint);
+        throw new SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
     }
 }
 /** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
@@ -18737,7 +19020,7 @@ function scope_valueOf(source, path, raw, scope, mode = "value") {
         if (!Number.isInteger(raw))
             return { kind: "float", value: raw };
         if (!Number.isSafeInteger(raw))
-            throw new SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
+            throw new SpecError("number-too-large", source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
         return { kind: "int", value: raw };
     }
     if (Array.isArray(raw))
@@ -18752,10 +19035,10 @@ function integerAt(source, path, raw, scope, what) {
     const value = scope_valueOf(source, path, raw, scope, "strict");
     if (value.kind !== "int") {
         const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
-        throw new SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+        throw new SpecError("not-an-integer", source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
     }
     if (value.value < 0)
-        throw new SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
+        throw new SpecError("out-of-range", source.at(path), `${what} must not be negative, got ${value.value}`);
     return value.value;
 }
 /**
@@ -18765,7 +19048,7 @@ function integerAt(source, path, raw, scope, what) {
 function variableAt(source, path, raw, scope) {
     if (raw === null && !source.writtenAt(path)) {
         const name = String(path.at(-1));
-        throw new SpecError(source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+        throw new SpecError("variable-without-value", source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
     }
     return scope_valueOf(source, path, raw, scope);
 }
@@ -18790,7 +19073,7 @@ function steps(source, path, raw, scope) {
 function merge(source, path, raw) {
     if (MERGES.includes(raw))
         return raw;
-    throw new SpecError(source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
+    throw new SpecError("invalid-topology", source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
 }
 /** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
 function topologyOf(source, path, body, scope) {
@@ -18818,7 +19101,7 @@ function topologyOf(source, path, body, scope) {
     if (body.branches !== undefined)
         topology.branches = { merge: merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
     if (topology.residual && topology.branches) {
-        throw new SpecError(source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
+        throw new SpecError("invalid-topology", source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
     }
     return topology;
 }
@@ -18841,7 +19124,7 @@ const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_
 /** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
 function includedPath(source, included, path) {
     if (external_node_path_namespaceObject.posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
-        throw new SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+        throw new SpecError("include-unreadable", source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
     }
     return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), included);
 }
@@ -18872,10 +19155,10 @@ function mappingCall(source, path, body, scope) {
     const type = String(body.type);
     return { type, args, position: source.at([...path, "type"]), text: `${type}(${shown.join(", ")})` };
 }
-function kindOf(source, path, body) {
+function layers_kindOf(source, path, body) {
     const kinds = KINDS.filter((kind) => kind in body);
     if (kinds.length !== 1) {
-        throw new SpecError(source.keyAt([...path, kinds[1]]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+        throw new SpecError("ambiguous-entry", source.keyAt([...path, kinds[1]]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
     }
     return kinds[0];
 }
@@ -18885,7 +19168,7 @@ function blockScope(source, path, body, block, callerScope) {
         if (!(name in block.params)) {
             const suggestion = didYouMean(name, Object.keys(block.params));
             const known = Object.keys(block.params);
-            throw new SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+            throw new SpecError("unknown-block-parameter", source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
         }
     }
     const scope = new Map(block.scope);
@@ -18894,7 +19177,7 @@ function blockScope(source, path, body, block, callerScope) {
             scope.set(name, scope_valueOf(source, [...path, "with", name], given[name], callerScope));
         }
         else if (fallback === null) {
-            throw new SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+            throw new SpecError("missing-block-parameter", source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
         }
         else {
             scope.set(name, scope_valueOf(block.source, [...block.path, "params", name], fallback, scope));
@@ -18915,7 +19198,7 @@ function frozenTensors(paths, segments) {
             continue;
         const all = instanceCount(below);
         if (instances !== all) {
-            throw new SpecError(path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
+            throw new SpecError("frozen-partial-repeat", path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
         }
         path.matched = true;
         found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
@@ -18927,11 +19210,11 @@ function checkFrozenMatched(paths, segments) {
     const unmatched = paths.find((path) => !path.matched);
     if (!unmatched)
         return;
-    throw new SpecError(unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
+    throw new SpecError("frozen-not-found", unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
 }
 function checkCycle(expanding, key, position, what) {
     if (expanding.includes(key)) {
-        throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+        throw new SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
     }
 }
 /** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
@@ -18942,7 +19225,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
     const runs = [];
     let nextIndex = 0;
     const duplicate = (name, position, earlier) => {
-        throw new SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
+        throw new SpecError("duplicate-name", position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
     };
     // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
     const claimName = (name, position) => {
@@ -18964,7 +19247,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
     const instanceGroups = (own, repeat, childName, position, resolveOne) => {
         walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
         if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
-            throw new SpecError(position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+            throw new SpecError("indexed-repeat-too-large", position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
         }
         const run = own.findIndex((segment) => typeof segment === "object");
         const first = own[run].from;
@@ -18999,7 +19282,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const body = typeof raw === "string" ? { layer: raw } : raw;
         const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
         const childName = group?.childName ?? name ?? String(nextIndex);
-        const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
+        const kind = typeof raw === "string" ? "layer" : layers_kindOf(source, bodyPath, body);
         if (body.if !== undefined && !group) {
             const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
             if (!isTrue(condition, source.at([...bodyPath, "if"])))
@@ -19008,7 +19291,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const repeated = body.repeat !== undefined;
         const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
         if (body.with !== undefined && kind !== "use" && kind !== "include") {
-            throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+            throw new SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
         }
         let own;
         if (group) {
@@ -19039,7 +19322,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
         const count = multiplier * instanceCount(own);
         if (!Number.isSafeInteger(count))
-            throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+            throw new SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
         if (kind === "type" || kind === "layer") {
             const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
             children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
@@ -19049,8 +19332,11 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const inner = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
         // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
         // included file's vars, with this use's values, hide the entry's variables of the same name.
+        const failedBefore = walker.errors.errors.length;
         const module = (nodes, topology, contentScope = scope) => {
-            checkFrozenMatched(frozenList, segments);
+            // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
+            if (walker.errors.errors.length === failedBefore)
+                checkFrozenMatched(frozenList, segments);
             const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
             children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
         };
@@ -19062,7 +19348,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
             const blockName = String(body.use);
             const block = context.blocks.get(blockName);
             if (!block) {
-                throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+                throw new SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
             }
             checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
             const boundScope = blockScope(source, bodyPath, body, block, scope);
@@ -19077,12 +19363,12 @@ function resolveList(walker, items, listPath, context, multiplier) {
             overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
         const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
         if (!included.data.layers) {
-            throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+            throw new SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
         }
         const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
         module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
     };
-    items.forEach((item, index) => resolveItem(item, index));
+    items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
     return children;
 }
 
@@ -19097,7 +19383,7 @@ function resolveInput(source, input, scope) {
     const positive = (path, raw, what) => {
         const value = integerAt(source, path, raw, scope, what);
         if (value < 1)
-            throw new SpecError(source.at(path), `${what} must be positive, got ${value}`);
+            throw new SpecError("out-of-range", source.at(path), `${what} must be positive, got ${value}`);
         return value;
     };
     if (Array.isArray(input))
@@ -19183,7 +19469,7 @@ function checkChains(ties) {
     const finished = new Set();
     for (const tie of ties) {
         if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
-            throw new SpecError(tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
+            throw new SpecError("tie-to-itself", tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
         }
     }
     for (const start of ties) {
@@ -19194,7 +19480,7 @@ function checkChains(ties) {
             if (onWalk.has(key)) {
                 const cycle = walk.slice(walk.findIndex((earlier) => tensorKey(earlier.parameter) === key));
                 const closing = cycle.at(-1);
-                throw new SpecError(closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
+                throw new SpecError("tie-cycle", closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
             }
             onWalk.add(key);
             walk.push(step);
@@ -19212,18 +19498,18 @@ function resolveTies(layers, tie, source) {
         const parameters = findTensors(tree, parameterText, parameterPosition);
         const owners = findTensors(tree, ownerText, ownerPosition);
         if (parameters.length === 0)
-            throw new SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
+            throw new SpecError("tie-not-found", parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
         if (owners.length === 0)
-            throw new SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
+            throw new SpecError("tie-not-found", ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
         const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
         if (ownerTensors !== 1) {
-            throw new SpecError(ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
+            throw new SpecError("tie-ambiguous", ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
         }
         const owner = { ...owners[0], glob: false };
         return parameters.map((parameter) => {
             const entry = layers[parameter.layer];
             if (parameter.instances !== entry.count) {
-                throw new SpecError(parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
+                throw new SpecError("tie-ambiguous", parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
             }
             return { parameter, owner };
         });
@@ -19288,11 +19574,11 @@ function fileLoader(readFile, spec) {
                 throw error;
             // Only the file's name and what is wrong with it: never its content, which may be anyone's.
             if (error instanceof FileAccessError)
-                throw new SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+                throw new SpecError("include-unreadable", includedAt, `included file ${file} ${error.detail}`, error.hint);
             const code = error.code;
             if (code === "ENOENT")
-                throw new SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
-            throw new SpecError(includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
+                throw new SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+            throw new SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
         }
         const source = parseYaml(text, file);
         validateSpec(source);
@@ -19316,10 +19602,16 @@ function samePosition(a, b) {
  */
 function conflictingVariable(name, here, there, value, other) {
     const where = `${there.file}:${there.line}:${there.col}`;
-    return new SpecError(here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
+    return new SpecError("conflicting-definition", here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
 }
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
-function resolveSpec(file, readFile) {
+/**
+ * Resolves a spec. Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * one run shows every independent mistake; given no collector, they are thrown together at the end.
+ * Ties, which may name a layer that failed, are resolved only when every entry did.
+ */
+function resolveSpec(file, readFile, errors) {
+    const collector = errors ?? new DiagnosticCollector();
     const load = fileLoader(readFile, file);
     /** A file's variables and blocks, after those of the files it includes. */
     const scopeOf = (loaded, expanding, overrides) => {
@@ -19343,13 +19635,13 @@ function resolveSpec(file, readFile) {
             for (const [name, block] of inner.blocks) {
                 // One file included along two paths defines its blocks once.
                 if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
-                    throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+                    throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
                 blocks.set(name, block);
             }
         });
         for (const name of overrides.keys()) {
             if (!(name in (data.vars ?? {})))
-                throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+                throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
         }
         for (const [name, raw] of Object.entries(data.vars ?? {})) {
             const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
@@ -19362,7 +19654,7 @@ function resolveSpec(file, readFile) {
         }
         for (const [name, block] of Object.entries(data.blocks ?? {})) {
             if (blocks.has(name))
-                throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+                throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
             blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
         }
         return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
@@ -19370,27 +19662,31 @@ function resolveSpec(file, readFile) {
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
         if (expanding.includes(key)) {
-            throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+            throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
         }
         if (expanding.length >= MAX_INCLUDE_DEPTH)
-            throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+            throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
         return scopeOf(load(included, position), [...expanding, key], overrides);
     };
     const root = scopeOf(load(file), [`file ${file}`], new Map());
     if (!root.data.layers) {
-        throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+        throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
-    const walker = { loadInclude, out: [] };
+    const walker = { loadInclude, out: [], errors: collector };
     const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
     const input = resolveInput(root.source, root.data.input, root.scope);
+    const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
+    const training = resolveTraining(root.source, root.data.training, root.scope);
+    if (!errors)
+        collector.throwIfAny();
     return {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
         tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
         ...(input ? { input } : {}),
-        ties: resolveTies(walker.out, root.data.tie, root.source),
-        training: resolveTraining(root.source, root.data.training, root.scope),
+        ties,
+        training,
     };
 }
 
@@ -19422,7 +19718,7 @@ function describeCall(text, positionAt) {
     }
     catch (error) {
         if (error instanceof ExpressionError)
-            throw new SpecError(positionAt(error.offset), error.message, error.hint);
+            throw new SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
         throw error;
     }
     return describeLayer(evaluateCall(parsed, new Map(), positionAt, text));
@@ -19583,7 +19879,7 @@ function crossCheck(count, checkpoint) {
     const tensors = specTensors(count);
     const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
     if (expanded > MAX_TENSORS) {
-        return [new SpecError(top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
+        return [new SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
     }
     const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
     const where = files.length === 1 ? files[0] : "the checkpoint";
@@ -19612,7 +19908,7 @@ function crossCheck(count, checkpoint) {
                 resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
         }
         for (const [shape, names] of resized) {
-            errors.push(new SpecError(tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+            errors.push(new SpecError("tensor-shape-differs", tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
         }
         // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
         const unsaved = absent.filter((name) => !tiesPresent.has(name));
@@ -19624,7 +19920,7 @@ function crossCheck(count, checkpoint) {
     for (const { tensor, names } of missing) {
         const rename = renamed(names[0], tensor.shape, extras);
         const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
-        errors.push(new SpecError(tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's"));
+        errors.push(new SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's"));
     }
     // The spec line nearest an extra tensor: the layer whose module path is the longest prefix of its name.
     const near = new Map();
@@ -19656,7 +19952,7 @@ function crossCheck(count, checkpoint) {
     for (const group of groups.values()) {
         const [first] = group;
         const rename = renamed(first.name, first.shape, missingNames);
-        errors.push(new SpecError(nearest(first.name), `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry"));
+        errors.push(new SpecError("tensor-missing-from-spec", nearest(first.name), `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry"));
     }
     return errors.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }
@@ -19674,15 +19970,15 @@ const EMBEDDING_NAME = /emb|wte|wpe|tok|vocab|word|position|shared/i;
 const moduleNode = () => ({ tensors: new Map(), children: new Map() });
 function tree(checkpoint) {
     const root = moduleNode();
-    const clash = (name) => new SpecError({ file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
+    const clash = (name) => new SpecError("checkpoint-not-a-spec", { file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
     for (const tensor of checkpoint.tensors) {
         const path = tensor.name.split(".");
         if (path.length > MAX_MODULE_DEPTH + 1) {
-            throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
+            throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
         }
         const long = path.find((segment) => segment.length > MAX_NAME_LENGTH);
         if (long !== undefined) {
-            throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
+            throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
         }
         const leaf = path.pop();
         const node = path.reduce((parent, segment, index) => {
@@ -20110,7 +20406,7 @@ function depthAfter(text, at) {
             depth++;
         }
         else if (ch === ")" && --depth < 0) {
-            throw new SpecError(at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
+            throw new SpecError("printed-model-syntax", at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
         }
     }
     return depth;
@@ -20128,7 +20424,7 @@ function parameterModule(text, position) {
 function moduleAt(text, at, open) {
     const type = TYPE.exec(text)?.[0];
     if (!type || text[type.length] !== "(") {
-        throw new SpecError(at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
+        throw new SpecError("printed-model-syntax", at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
     }
     const module = { type, children: [], extra: [], position: at(0) };
     // A ParameterList or ParameterDict of one tensor prints it on its own line: `ParameterList(  (0): Parameter containing: [...])`.
@@ -20142,25 +20438,25 @@ function moduleAt(text, at, open) {
     else if (depth === 1 && text === `${type}(`)
         open(module);
     else
-        throw new SpecError(at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
+        throw new SpecError("printed-model-syntax", at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
     return module;
 }
 /** The child `name` (or the run of `count` from it) of the module whose names are `taken`, checked to be new and exact. */
 function childName(text, countText, taken, at) {
     if (text.length > MAX_NAME_LENGTH) {
-        throw new SpecError(at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
+        throw new SpecError("printed-model-names", at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
     }
     const range = RANGE.exec(text);
     const numbers = range ? [range[1], range[2], countText] : /^\d+$/.test(text) ? [text] : [];
     if (numbers.some((number) => !Number.isSafeInteger(Number(number)))) {
-        throw new SpecError(at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
+        throw new SpecError("printed-model-names", at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
     }
     let name = text;
     let count = 1;
     if (countText !== undefined) {
         count = Number(countText);
         if (!range || count < 1 || Number(range[2]) - Number(range[1]) + 1 !== count) {
-            throw new SpecError(at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
+            throw new SpecError("printed-model-names", at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
         }
         name = range[1];
     }
@@ -20168,7 +20464,7 @@ function childName(text, countText, taken, at) {
     const last = first + count - 1;
     const overlapping = /^\d+$/.test(name) && taken.runs.some(([from, to]) => first <= to && last >= from);
     if (taken.names.has(name) || overlapping || (count > 1 && [...taken.names].some((other) => /^\d+$/.test(other) && Number(other) >= first && Number(other) <= last))) {
-        throw new SpecError(at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
+        throw new SpecError("printed-model-names", at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
     }
     taken.names.add(name);
     if (count > 1)
@@ -20182,7 +20478,7 @@ function parseTorchRepr(text, file) {
     let root;
     const opener = (at) => (module) => {
         if (open.length >= MAX_MODULE_DEPTH) {
-            throw new SpecError(at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
+            throw new SpecError("printed-model-too-large", at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
         }
         open.push(module);
     };
@@ -20195,7 +20491,7 @@ function parseTorchRepr(text, file) {
         const parent = open.at(-1);
         if (!parent) {
             if (root)
-                throw new SpecError(at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
+                throw new SpecError("printed-model-syntax", at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
             root = moduleAt(content, at, opener(at));
             return;
         }
@@ -20219,10 +20515,10 @@ function parseTorchRepr(text, file) {
         parent.children.push({ name, count, module });
     });
     if (!root)
-        throw new SpecError({ file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
+        throw new SpecError("printed-model-syntax", { file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
     const unclosed = open.at(-1);
     if (unclosed)
-        throw new SpecError(unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
+        throw new SpecError("printed-model-syntax", unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
     return root;
 }
 const placeholder = (comment) => ({ kind: "layer", call: PLACEHOLDER, comment: `TODO ${comment}` });
@@ -20251,7 +20547,7 @@ function checkedLayer(module, call, path, findings, comment, positionAt = at(mod
         if (!found || error instanceof DimensionError)
             throw error;
         const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
-        findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
+        findings.invalid.push(...found.map((problem) => diagnostic("printed-arguments-invalid", problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
         return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0].detail}`);
     }
     return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
@@ -20318,7 +20614,7 @@ function convert(module, path, instances, findings) {
         const childInstances = instances * child.count;
         // The spec counts runs of runs symbolically, but no further than exact integers go.
         if (!Number.isSafeInteger(childInstances)) {
-            throw new SpecError(child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
+            throw new SpecError("printed-model-too-large", child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
         }
         if (child.module.type === torch_repr_NONE)
             findings.empty.push(childPath);
@@ -20433,8 +20729,8 @@ function importTorchRepr(text, file, model) {
             : []),
     ];
     const warnings = [
-        ...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)),
-        ...[...findings.hidden].map(([type, occurrences]) => hiddenWarning(type, occurrences)),
+        ...[...findings.unknown].map(([type, occurrences]) => diagnostic("unknown-printed-module", occurrences[0].module.position, unknownWarning(type, occurrences))),
+        ...[...findings.hidden].map(([type, occurrences]) => diagnostic("hidden-tensors", occurrences[0].module.position, hiddenWarning(type, occurrences))),
         ...findings.invalid,
     ];
     return { spec: { model, notes, layers, suggestedTies }, warnings, caveats: caveats(findings, doubled) };
@@ -20505,13 +20801,13 @@ function parseDtype(setting) {
     const { value, position } = setting;
     const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
     if (written === undefined)
-        throw new SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
+        throw new SpecError("unknown-dtype", position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
     const name = bareName(written);
     const plain = dtypes_BY_NAME.get(name);
     if (!BLOCK_FORMATS.includes(name) && !plain) {
         // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
         const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
-        throw new SpecError(value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+        throw new SpecError("unknown-dtype", value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
     }
     if (plain) {
         if (value.kind === "layer")
@@ -20739,7 +21035,7 @@ function qualifiedName(definition) {
 function bindOptimizer(call) {
     const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
     if (!definition) {
-        throw new SpecError(call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
+        throw new SpecError("unknown-optimizer", call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
     }
     const args = bindArguments(definition, call, findLayer);
     definition.check?.(args);
@@ -20789,12 +21085,12 @@ function perGpu(bytes, gpus, stage) {
 }
 function gpuCount(value, position) {
     if (value < 1)
-        throw new SpecError(position, `training needs at least 1 GPU, got ${value}`);
+        throw new SpecError("invalid-recipe-value", position, `training needs at least 1 GPU, got ${value}`);
     return value;
 }
 function zeroStage(value, position) {
     if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
-        throw new SpecError(position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+        throw new SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
     return value;
 }
 
@@ -20870,7 +21166,7 @@ function layerMemory(layer, recipe, dtypes) {
         if (!optimizer || !tensor.trainable)
             return dtype;
         if (!dtype.floating) {
-            throw new SpecError(chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
+            throw new SpecError("untrainable-dtype", chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
         }
         addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
         const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
@@ -21002,7 +21298,7 @@ function findPrecision(name, position) {
     if (precision)
         return precision;
     const names = PRECISIONS.map((candidate) => candidate.name);
-    throw new SpecError(position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
+    throw new SpecError("unknown-precision", position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/shapes/types.ts
@@ -21044,21 +21340,21 @@ function settingsFromSpec(training) {
 function checkpointingMode(text, position) {
     if (CHECKPOINTING.includes(text))
         return text;
-    throw new SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+    throw new SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
 }
 function batchSize(value, position) {
     if (value < 1)
-        throw new SpecError(position, `the batch is at least 1, got ${value}`);
+        throw new SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
     return value;
 }
 function wholeNumber(text, position, what) {
     const digits = text.trim();
     if (!/^\d+$/.test(digits))
-        throw new SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+        throw new SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
     const value = Number(digits);
     // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
     if (!Number.isSafeInteger(value))
-        throw new SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+        throw new SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
     return value;
 }
 /**
@@ -21180,7 +21476,7 @@ function broadcast(a, b) {
 function ops_merge(evaluator, how, left, right, position, segments) {
     const path = formatPath(segments) || "the model";
     const fail = () => {
-        throw new SpecError(position, `${path} cannot ${how} ${left.producer} ${ops_shapeText(left.shape)} and ${right.producer} ${ops_shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+        throw new SpecError("shapes-do-not-combine", position, `${path} cannot ${how} ${left.producer} ${ops_shapeText(left.shape)} and ${right.producer} ${ops_shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
     };
     let shape;
     if (how === "concat") {
@@ -21216,7 +21512,7 @@ function runOp(evaluator, module, call, x, segments) {
     const name = call.type;
     const producer = `${x.producer} → ${call.text}`;
     const fail = (expects) => {
-        throw new SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${ops_shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+        throw new SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${ops_shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
     };
     const moduleType = FUNCTIONAL[name];
     if (moduleType) {
@@ -21227,7 +21523,7 @@ function runOp(evaluator, module, call, x, segments) {
         return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
     }
     if (!(name in OPS)) {
-        throw new SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+        throw new SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
     }
     const args = bindArguments({ type: name, signature: OPS[name] }, call, findLayer);
     const rank = x.shape.length;
@@ -21243,7 +21539,7 @@ function runOp(evaluator, module, call, x, segments) {
         const node = child(argument);
         const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
         if (!tensor)
-            throw new SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+            throw new SpecError("not-a-parameter", args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
         return tensor.shape;
     };
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
@@ -21443,12 +21739,12 @@ class Inference {
         const { definition, args } = this.describe(node.layer);
         const path = formatPath(segments);
         if (!definition.forward) {
-            throw new SpecError(layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
+            throw new SpecError("shape-unsupported", layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
         }
         const input = {
             shape: x.shape,
             mismatch: (name, expects) => {
-                throw new SpecError(name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
+                throw new SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
             },
         };
         return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
@@ -21487,7 +21783,7 @@ class Inference {
             return child;
         const names = module.children.map((candidate) => candidate.name);
         const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
-        throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
+        throw new SpecError("unknown-child", position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
     }
     runStep(module, step, x, segments) {
         if (step.kind === "child") {
@@ -21545,14 +21841,17 @@ function inferShapes(model, options) {
 
 
 
+
 /**
  * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
  * has an `input:`), and memory, which is part of the result when the spec's `training:` or
  * `overrides` (command-line flags) set a recipe.
  */
 function analyzeSpec(file, readFile, overrides = {}) {
-    const resolved = resolveSpec(file, readFile);
-    const count = countModel(resolved);
+    // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
+    const errors = new DiagnosticCollector();
+    const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
+    const count = countModel(resolved, errors);
     const spec = settingsFromSpec(resolved.training);
     const recipe = trainingRecipe(spec, overrides);
     const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
@@ -21688,7 +21987,7 @@ function quantityAt(source, path, raw, what) {
         return parseQuantity(raw);
     }
     catch {
-        throw new SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+        throw new SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
     }
 }
 function limitAt(source, path, raw, metric) {
@@ -21698,7 +21997,7 @@ function limitAt(source, path, raw, metric) {
     // A plain integer is a count of parameters, or of bytes for memory.
     const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
     if (value === undefined)
-        throw new SpecError(position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
+        throw new SpecError("invalid-limit", position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
     return { value, text: String(raw), position };
 }
 function growthAt(source, path, raw, metric) {
@@ -21708,35 +22007,36 @@ function growthAt(source, path, raw, metric) {
         return { percent: quantity.value, text: String(raw), position };
     return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
 }
-function modelBudget(source, path, key, raw) {
+/** One model's limits; each limit's error goes to `errors` and the next limit is still read. */
+function modelBudget(source, path, key, raw, errors) {
     const limits = {};
     const growth = {};
     for (const metric of LIMITED_METRICS) {
         if (raw[metric] !== undefined)
-            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+            errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
     }
     if (typeof raw.growth === "object" && raw.growth !== null) {
         for (const [metric, allowance] of Object.entries(raw.growth))
-            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
+            errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric)));
     }
     else if (raw.growth !== undefined) {
         // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
+        const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
         for (const metric of GROWTH_METRICS) {
             // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
             const definition = metricNamed(metric);
             const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
             const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
             if (applies)
-                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+                errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
         }
     }
-    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
-        glob,
-        position: source.keyAt([...path, "modules", glob]),
-        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
-        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-    }));
+    const modules = Object.entries((raw.modules ?? {})).flatMap(([glob, moduleRaw]) => errors.attempt(() => [{
+            glob,
+            position: source.keyAt([...path, "modules", glob]),
+            ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+            ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+        }]) ?? []);
     return {
         key,
         position: source.keyAt(path),
@@ -21746,16 +22046,19 @@ function modelBudget(source, path, key, raw) {
         ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
     };
 }
-/** Reads and validates a budget file; every problem is a positioned error. */
+/** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
 function parseBudget(text, file) {
     const source = parseYaml(text, file);
     validateBudget(source);
     const data = source.data;
-    return {
+    const errors = new DiagnosticCollector();
+    const budget = {
         file,
-        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
-        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
+        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
     };
+    errors.throwIfAny();
+    return budget;
 }
 
 ;// CONCATENATED MODULE: ./src/diff/index.ts
@@ -21837,7 +22140,6 @@ function changeDelta(change) {
 function isMissing(error) {
     return error.code === "ENOENT";
 }
-const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
 /** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
 function attempt(work) {
     try {
@@ -21866,7 +22168,7 @@ function crossCheckWith(model, file, read) {
     if ("value" in outcome)
         return { file, diagnostics: outcome.value.map(toDiagnostic) };
     if ("absent" in outcome)
-        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+        return { file, diagnostics: [diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")] };
     return { file, diagnostics: outcome.diagnostics };
 }
 function readBudget(side, file) {
@@ -21979,13 +22281,7 @@ function runCheck(request) {
 }
 /** A budget entry that matched no spec, as a warning at its key with what to do. */
 function unmatchedWarning(budgetFile, entry) {
-    return {
-        file: budgetFile,
-        line: entry.line,
-        col: entry.col ?? 1,
-        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
-        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
-    };
+    return diagnostic("unmatched-budget-entry", { file: budgetFile, line: entry.line, col: entry.col ?? 1 }, `budget entry '${entry.key}' matches no spec, so none of its limits is checked`, `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -22479,7 +22775,7 @@ function trainingFlags(values) {
     catch (error) {
         if (!(error instanceof SpecError))
             throw error;
-        return { error: invalid(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`) };
+        return { error: invalid(`${error.position.file}: ${error.detail} [${error.code}]${error.hint ? `\n  ${error.hint}` : ""}`) };
     }
 }
 
@@ -22568,13 +22864,23 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
         const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
         const warnings = result.budget.unmatched.map((entry) => {
             const warning = unmatchedWarning(result.budget.file, entry);
-            return `model-budget: warning: ${formatDiagnostic(warning, warning.message, warning.hint)}\n`;
+            return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
         });
         return { exitCode, stdout, stderr: warnings.join("") };
     },
 };
+/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
+function sourceOf(read, file) {
+    try {
+        return read(file);
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/import.ts
+
 
 
 
@@ -22639,7 +22945,7 @@ const importCommand = {
             return invalid(`unknown import format '${format}': use ${Object.keys(IMPORTERS).join(", ")}`);
         const model = typeof values.model === "string" ? values.model : import_modelName(file);
         const output = typeof values.output === "string" ? values.output : undefined;
-        const { results, errors } = forEachFile([file], (path) => importer(path, model, env));
+        const { results, errors } = forEachFile([file], (path) => importer(path, model, env), env.readModelText ?? env.readFile);
         const imported = results[0];
         if (!imported)
             return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
@@ -22649,7 +22955,7 @@ const importCommand = {
         if (bytes > YAML_MAX_BYTES) {
             const size = (value) => value.toLocaleString("en-US");
             const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
-            return { exitCode: EXIT.invalid, stdout: "", stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:")}\n` };
+            return { exitCode: EXIT.invalid, stdout: "", stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n` };
         }
         const bug = (detail) => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
         let count;
@@ -22668,7 +22974,7 @@ const importCommand = {
                 return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
             }
         }
-        const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
+        const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
         // What the count may lack or hold twice belongs beside the count, wherever the count is printed.
         const caveats = (imported.caveats ?? []).map((caveat) => `model-budget: note: ${caveat}\n`).join("");
         if (output === undefined)
@@ -22681,6 +22987,15 @@ const importCommand = {
         return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: `${warnings}${caveats}` };
     },
 };
+/**
+ * An importer's warning: a layer whose printed arguments do not count as any diagnostic, one about a
+ * module type as its own text (it lists each place the type is printed), the code after its first line.
+ */
+function warningText(warning) {
+    if (warning.name === "printed-arguments-invalid")
+        return renderDiagnostic(warning);
+    return warning.message.replace(/\n|$/, (end) => ` [${warning.code}]${end}`);
+}
 
 ;// CONCATENATED MODULE: ./src/budget/init.ts
 
@@ -22805,7 +23120,7 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
         const training = trainingFlags(values);
         if ("error" in training)
             return training.error;
-        const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }));
+        const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }), env.readFile);
         if (errors.length)
             return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
         const text = initialBudget(results, headroom.value, String(values.growth));
@@ -22871,10 +23186,10 @@ ${TRAINING_FLAGS_USAGE}`,
             return training.error;
         if (files.length === 0)
             return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
-        const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings));
+        const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
         // A report on some specs but not others would read as complete: all or nothing.
         if (errors.length)
-            return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+            return { exitCode: EXIT.invalid, stdout: format === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
         return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true, units }), stderr: "" };
     },
 };
@@ -22936,7 +23251,7 @@ function runCommand(argv, env) {
             return invalid(expanded.error);
         positionals = expanded.files;
     }
-    return guarded(() => command.run(parsed.values, positionals, env));
+    return guarded(() => command.run(parsed.values, positionals, env), env);
 }
 /** Node's parser's complaint about a flag, said as ours: the flag, the likely one meant, where the options are. */
 function flagProblem(error, commandName, optionNames) {
@@ -22972,14 +23287,14 @@ function expandSpecArguments(patterns, listFiles) {
     return { files };
 }
 /** A command's result, or a clean message for what it threw: a user or file-system error exits 2, anything else is a bug. */
-function guarded(run) {
+function guarded(run, env) {
     try {
         return run();
     }
     catch (error) {
         const found = userErrors(error);
         if (found)
-            return { exitCode: EXIT.invalid, stdout: "", stderr: `${found.map((problem) => problem.message).join("\n")}\n` };
+            return { exitCode: EXIT.invalid, stdout: "", stderr: `${showDiagnostics(found, env.readFile)}\n` };
         const { code, message } = error;
         if (typeof code === "string" && /^E[A-Z]+$/.test(code))
             return invalid(message);

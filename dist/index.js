@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6479);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(642);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6479:
+/***/ 642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39755,21 +39755,145 @@ function changeDelta(change) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
+const kinds = {
+    // 1xx: parsing
+    "yaml-syntax": { code: "MB101", severity: "error", summary: "the file is not valid YAML", example: "layers:\n\t- ReLU()", fix: "indent with spaces, and close what you open: the hint names the likely cause" },
+    "duplicate-key": { code: "MB102", severity: "error", summary: "a key appears twice in one mapping", example: "vars:\n  d: 512\n  d: 768", fix: "keep one of them" },
+    "nesting-too-deep": { code: "MB103", severity: "error", summary: "YAML nested deeper than a spec may be", example: "layers: [[[[[[[[ ... ]]]]]]]]   # hundreds of levels", fix: "flatten the structure: real specs nest a few levels" },
+    "alias-expansion": { code: "MB104", severity: "error", summary: "YAML aliases expand to more nodes than allowed", example: "vars:\n  a: &a [x, x, x, x]\n  b: &b [*a, *a, *a, *a]\n  # ... ten levels more", fix: "write the repeated part once with repeat: or blocks: instead of aliases" },
+    "spec-too-large": { code: "MB105", severity: "error", summary: "the spec file is larger than a spec may be", example: "# a 2 MiB spec file", fix: "split it into several files with include:" },
+    "comma-splits-call": { code: "MB106", severity: "error", summary: "YAML flow syntax split a layer call at its commas", example: "layers: [Linear(4, 8), ReLU()]", fix: "quote the call: [\"Linear(4, 8)\", ReLU()]" },
+    "expression-syntax": { code: "MB107", severity: "error", summary: "an expression or layer call does not parse", example: "layers:\n  - Linear(d, 4 *)", fix: "complete the expression: Linear(d, 4 * d)" },
+    // 2xx: the schema
+    "unknown-key": { code: "MB201", severity: "error", summary: "a key the spec or budget format does not have", example: "layer:\n  - Linear(4, 4)", fix: "use the key the hint suggests: layers:" },
+    "missing-key": { code: "MB202", severity: "error", summary: "a required key is missing", example: "blocks:\n  mlp:\n    params: [d]", fix: "add it: a block needs layers:" },
+    "wrong-type": { code: "MB203", severity: "error", summary: "a value of the wrong type", example: "layers: Linear(4, 4)", fix: "give the type the message names: layers: [Linear(4, 4)]" },
+    "invalid-value": { code: "MB204", severity: "error", summary: "a value outside what the key allows", example: "training:\n  zero: 5", fix: "use one of the values the message lists" },
+    // 3xx: resolving vars, blocks, includes, frozen: and ties
+    "undefined-variable": { code: "MB301", severity: "error", summary: "a name no vars: or block parameter defines", example: "vars: {d: 512}\nlayers:\n  - Linear(dd, 4)", fix: "define it under vars:, or fix the typo: Linear(d, 4)" },
+    "operand-type": { code: "MB302", severity: "error", summary: "an operator or condition given a value it cannot use", example: "vars: {act: None}\nlayers:\n  - Linear(act * 2, 4)", fix: "give the variable a number" },
+    "number-too-large": { code: "MB303", severity: "error", summary: "a number beyond 2^53, which cannot be counted exactly", example: "layers:\n  - Linear(2 ** 40, 2 ** 40)", fix: "check the sizes and repeat counts for a typo" },
+    "division-by-zero": { code: "MB304", severity: "error", summary: "an expression divides by zero", example: "vars: {heads: 0}\nlayers:\n  - Linear(512 // heads, 4)", fix: "give the divisor a non-zero value" },
+    "not-an-integer": { code: "MB305", severity: "error", summary: "a value that must be an integer is not", example: "vars:\n  n: 5 / 2\nlayers:\n  - {layer: \"Linear(4, 4)\", repeat: n}", fix: "make it a whole number: 5 // 2 divides to one" },
+    "out-of-range": { code: "MB306", severity: "error", summary: "a number below the least the setting allows", example: "input: [-1, 16]\nlayers:\n  - Linear(16, 4)", fix: "give a positive size: input: [1, 3, 224, 224]" },
+    "ambiguous-entry": { code: "MB307", severity: "error", summary: "a layer entry with two kinds (layer:, use:, include:, layers:)", example: "layers:\n  - {use: mlp, layers: [ReLU()]}", fix: "split it into two entries" },
+    "too-many-instances": { code: "MB308", severity: "error", summary: "repeats multiply to more than 2^53 instances", example: "layers:\n  - a:\n      repeat: 100000000\n      layers:\n        - b: {layer: \"Linear(1, 1)\", repeat: 100000000}", fix: "check repeat: for a typo" },
+    "unknown-block": { code: "MB310", severity: "error", summary: "use: names no block", example: "blocks: {mlp: {layers: [ReLU()]}}\nlayers:\n  - use: mpl", fix: "use a defined block: use: mlp" },
+    "unknown-block-parameter": { code: "MB311", severity: "error", summary: "with: sets a parameter the block does not have", example: "blocks:\n  mlp: {params: {d: ~}, layers: [\"Linear(d, d)\"]}\nlayers:\n  - {use: mlp, with: {dim: 4}}", fix: "set the block's own parameter: with: {d: 4}" },
+    "missing-block-parameter": { code: "MB312", severity: "error", summary: "a block parameter without a value", example: "blocks:\n  mlp: {params: {d: ~}, layers: [\"Linear(d, d)\"]}\nlayers:\n  - use: mlp", fix: "give it under with: {d: 4}" },
+    "with-without-target": { code: "MB313", severity: "error", summary: "with: on an entry that is neither use: nor include:", example: "layers:\n  - {layer: \"Linear(4, 4)\", with: {d: 4}}", fix: "remove with:, or use: a block" },
+    "cycle": { code: "MB314", severity: "error", summary: "a block uses itself, or files include each other", example: "blocks:\n  a: {layers: [{use: a}]}\nlayers:\n  - use: a", fix: "break the cycle" },
+    "duplicate-name": { code: "MB315", severity: "error", summary: "two children of one module share a name", example: "layers:\n  - fc: Linear(4, 4)\n  - fc: Linear(4, 2)", fix: "give each child its own name" },
+    "include-unreadable": { code: "MB316", severity: "error", summary: "an included file is missing, unreadable or absolute", example: "layers:\n  - include: blocks/missing.yaml", fix: "give a path relative to the including spec, inside the repository" },
+    "include-without-layers": { code: "MB317", severity: "error", summary: "a file included as a module, or the spec itself, has no layers:", example: "layers:\n  - include: shared-vars.yaml   # a file with vars: but no layers:", exampleIn: "spec with include:", fix: "include a spec with layers:, or use: one of its blocks" },
+    "include-too-deep": { code: "MB318", severity: "error", summary: "includes nested deeper than allowed", example: "# a.yaml includes b.yaml includes c.yaml ... 33 levels", fix: "flatten the include chain" },
+    "conflicting-definition": { code: "MB319", severity: "error", summary: "a block or variable defined differently by two files", example: "# a.yaml and b.yaml both define blocks: {mlp: ...}", fix: "rename one of them" },
+    "include-unknown-variable": { code: "MB320", severity: "error", summary: "with: on an include sets a variable the file does not define", example: "layers:\n  - {include: encoder.yaml, with: {depth: 6}}   # encoder.yaml has no vars: depth", exampleIn: "spec with include:", fix: "set only the included spec's vars" },
+    "invalid-topology": { code: "MB321", severity: "error", summary: "an unknown merge, or residual: and branches: together", example: "layers:\n  - m:\n      residual: add\n      branches: concat\n      layers: [ReLU()]", fix: "use one of the merges the hint lists" },
+    "index-outside-repeat": { code: "MB322", severity: "error", summary: "index, a repeat's instance number, used outside a repeat", example: "layers:\n  - Linear(4, 4 + index)", fix: "use it in an entry with repeat:, or pass it to a block: with: {first: index == 0}" },
+    "index-redefined": { code: "MB323", severity: "error", summary: "a variable or block parameter named index inside a repeat that uses the instance number", example: "vars: {index: 3}\nlayers:\n  - {layer: \"Linear(4, 4 + index)\", repeat: 2}", fix: "rename the variable: inside a repeat, index is the instance number" },
+    "indexed-repeat-too-large": { code: "MB324", severity: "error", summary: "repeats that use index stand for more instances than are resolved one by one", example: "layers:\n  - {layer: \"Linear(4, 4 + index)\", repeat: 20000}", fix: "use index in fewer or smaller repeats" },
+    "function-arguments": { code: "MB325", severity: "error", summary: "ceil, floor, round, min or max called with arguments it does not take", example: "vars:\n  d: max(4)\nlayers:\n  - Linear(d, 4)", fix: "give min and max two or more numbers, ceil, floor and round one" },
+    "variable-without-value": { code: "MB326", severity: "error", summary: "a variable written with nothing after its colon", example: "vars:\n  d:\nlayers:\n  - Linear(4, 4)", fix: "give it a value (d: 16), or write None for Python's None" },
+    "frozen-partial-repeat": { code: "MB330", severity: "error", summary: "frozen: names some instances of a repeat", example: "layers:\n  - m:\n      frozen: [h.0.weight]\n      layers:\n        - h: {layer: \"Linear(4, 4)\", repeat: 4}", fix: "freeze every instance with *, or split the repeat" },
+    "frozen-not-found": { code: "MB331", severity: "error", summary: "frozen: names no tensor below its entry", example: "layers:\n  - m:\n      frozen: [fc.wieght]\n      layers:\n        - fc: Linear(4, 4)", fix: "write the tensor's path below the entry: 0.weight" },
+    "tie-to-itself": { code: "MB340", severity: "error", summary: "a tie names the same tensor on both sides", example: "layers:\n  - wte: Embedding(10, 4)\ntie:\n  wte.weight: wte.weight", fix: "tie a tensor to another one, or remove the line" },
+    "tie-cycle": { code: "MB341", severity: "error", summary: "ties that lead back to where they start", example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\ntie:\n  a.weight: b.weight\n  b.weight: a.weight", fix: "remove one of the ties" },
+    "tie-not-found": { code: "MB342", severity: "error", summary: "a tie names no layer or tensor of the model", example: "layers:\n  - wte: Embedding(10, 4)\n  - lm_head: Linear(4, 10, bias=False)\ntie:\n  lm_head.weight: wtee.weight", fix: "write the tensor's full path, e.g. wte.weight" },
+    "tie-ambiguous": { code: "MB343", severity: "error", summary: "a tie target names several tensors, or a tie names some instances of a repeat", example: "layers:\n  - h: {layer: \"Linear(4, 4)\", repeat: 2}\n  - head: Linear(4, 4)\ntie:\n  head.weight: h.*.weight", fix: "name one instance: h.0.attn.weight" },
+    "tie-mismatch": { code: "MB344", severity: "error", summary: "tied tensors differ in shape or in being frozen", example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 8)\ntie:\n  b.weight: a.weight", fix: "tie tensors of equal shape, both frozen or neither" },
+    // 4xx: the layer catalogue's arguments
+    "unknown-layer-type": { code: "MB401", severity: "error", summary: "a layer type model-budget does not know", example: "layers:\n  - Lineer(4, 4)", fix: "fix the typo (Linear), or write a custom module's tensors as Parameter(...) entries" },
+    "lazy-layer": { code: "MB402", severity: "error", summary: "a Lazy layer, whose sizes come from its first forward pass", example: "layers:\n  - LazyLinear(4)", fix: "write the layer with its input size: Linear(8, 4)" },
+    "argument-type": { code: "MB403", severity: "error", summary: "an argument of the wrong type", example: "layers:\n  - Linear(4, 4, bias=1.5)", fix: "give the type the message names: bias=False" },
+    "too-many-arguments": { code: "MB404", severity: "error", summary: "more positional arguments than the layer takes", example: "layers:\n  - ReLU(True, 1)", fix: "name the extra argument, or remove it" },
+    "unknown-argument": { code: "MB405", severity: "error", summary: "a keyword argument the layer does not have", example: "layers:\n  - Linear(4, 4, bais=False)", fix: "use the argument the hint suggests: bias=False" },
+    "duplicate-argument": { code: "MB406", severity: "error", summary: "one argument given twice", example: "layers:\n  - Linear(4, 4, in_features=4)", fix: "give each argument once" },
+    "missing-argument": { code: "MB407", severity: "error", summary: "a required argument is missing", example: "layers:\n  - Linear(4)", fix: "give it, as the signature in the hint shows: Linear(4, 8)" },
+    "invalid-argument": { code: "MB408", severity: "error", summary: "an argument PyTorch would reject", example: "layers:\n  - Conv2d(3, 8, 3, groups=2)", fix: "give a value the layer accepts: the message says which" },
+    "invalid-size": { code: "MB409", severity: "error", summary: "a size no tensor can have: below 1, or a negative padding", example: "layers:\n  - Linear(0, 4)", fix: "give a size of at least 1: Linear(8, 4)" },
+    // 5xx: shapes
+    "shape-unsupported": { code: "MB501", severity: "error", summary: "shape inference does not follow this layer yet", example: "input: [4]\nlayers:\n  - p: Parameter(4)\n  - fc: Linear(4, 4)", fix: "remove input: to count without shapes, or hold the Parameter in a module whose forward: uses it" },
+    "shape-mismatch": { code: "MB502", severity: "error", summary: "a layer or op gets a tensor of the wrong shape", example: "input: [1, 3, 32, 32]\nlayers:\n  - Conv2d(1, 8, 3)", fix: "make the arguments match what reaches the layer: Conv2d(3, 8, 3)" },
+    "unknown-child": { code: "MB503", severity: "error", summary: "forward: calls a child the module does not have", example: "input: [4]\nlayers:\n  - m:\n      forward: [fcc]\n      layers:\n        - fc: Linear(4, 4)", fix: "call an existing child: forward: [fc]" },
+    "shapes-do-not-combine": { code: "MB504", severity: "error", summary: "an add or concat of shapes that do not combine", example: "# a residual around a layer that changes the width", fix: "make the shapes equal (add) or equal outside dimension 1 (concat)" },
+    "unknown-op": { code: "MB505", severity: "error", summary: "forward: names an op model-budget does not know", example: "input: [2, 4]\nlayers:\n  - m:\n      forward: [fc, \"gelu2()\"]\n      layers:\n        - fc: Linear(4, 4)", fix: "use one of the ops the hint lists, or a child's bare name" },
+    "not-a-parameter": { code: "MB506", severity: "error", summary: "an op that takes a module's Parameter names something else", example: "input: [2, 3, 4]\nlayers:\n  - m:\n      forward: [\"cat_token(act)\"]\n      layers:\n        - act: ReLU()", fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)" },
+    // 6xx: memory and the training recipe
+    "unknown-optimizer": { code: "MB601", severity: "error", summary: "an optimizer model-budget does not know", example: "training:\n  optimizer: AdamWW()\nlayers:\n  - Linear(4, 4)", fix: "use one of the optimizers the hint lists: AdamW()" },
+    "unknown-precision": { code: "MB602", severity: "error", summary: "an unknown mixed-precision recipe", example: "model-budget report spec.yaml --precision fp12", exampleIn: "command line", fix: "use one of the precisions the hint lists" },
+    "unknown-checkpointing": { code: "MB603", severity: "error", summary: "an unknown activation-checkpointing setting", example: "model-budget report spec.yaml --checkpointing some", exampleIn: "command line", fix: "use one of the settings the hint lists" },
+    "unknown-dtype": { code: "MB604", severity: "error", summary: "a dtype model-budget does not know", example: "layers:\n  - {layer: \"Linear(4, 4)\", dtype: float17}", fix: "use a torch dtype name: bfloat16" },
+    "invalid-recipe-value": { code: "MB605", severity: "error", summary: "a batch, GPU count or ZeRO stage out of range or not a number", example: "model-budget report spec.yaml --optimizer AdamW --zero 4", exampleIn: "command line", fix: "give a value in range: ZeRO stages are 0 to 3" },
+    "untrainable-dtype": { code: "MB606", severity: "error", summary: "a trainable parameter stored in an integer or quantized dtype", example: "training:\n  optimizer: AdamW()\nlayers:\n  - {layer: \"Linear(4, 4)\", dtype: int8}", fix: "freeze it (frozen: true), or keep it in a floating dtype" },
+    // 7xx: the budget
+    "invalid-limit": { code: "MB701", severity: "error", summary: "a budget limit that is not a number of the metric's unit", example: "gpt2:\n  growth: {memory: 1.5M}", fix: "write a memory size with a byte unit: 1.5MiB or 1.5MB" },
+    "unmatched-budget-entry": { code: "MB702", severity: "warning", summary: "a budget entry that matches no spec, so none of its limits is checked", example: "models:\n  gtp2:\n    params: 130M", exampleIn: "budget file", fix: "key the entry by a spec's model: name or its path: gpt2" },
+    // 8xx: importers and checkpoints
+    "printed-model-syntax": { code: "MB801", severity: "error", summary: "a print(model) file that is not what print(model) prints", example: "Sequential(\n  (0): Linear(in_features=4, out_features=4, bias=True)", exampleIn: "print(model) text", fix: "save exactly what print(model) prints" },
+    "printed-model-names": { code: "MB802", severity: "error", summary: "printed child names that are too long, repeated or numbered impossibly", example: "Sequential(\n  (fc): Linear(4, 4)\n  (fc): Linear(4, 4)\n)", exampleIn: "print(model) text", fix: "save exactly what print(model) prints" },
+    "printed-model-too-large": { code: "MB803", severity: "error", summary: "a printed model nested or repeated beyond what a spec holds", example: "# modules nested 200 levels deep", exampleIn: "print(model) text", fix: "check that the file is what print(model) printed" },
+    "unknown-printed-module": { code: "MB804", severity: "warning", summary: "a printed module model-budget cannot count, held as a placeholder", example: "MyBlock(\n  (fc): Linear(...)\n)", exampleIn: "print(model) text", fix: "replace the TODO entries of the spec with the module's layers or Parameter entries" },
+    "hidden-tensors": { code: "MB805", severity: "warning", summary: "a printed module holds tensors print(model) does not show", example: "(pos): PositionalEmbedding()", exampleIn: "print(model) text", fix: "add the tensors as Parameter(...) entries" },
+    "printed-arguments-invalid": { code: "MB806", severity: "warning", summary: "a printed layer whose arguments do not count, held as a placeholder", example: "(0): Conv2d(3, 8, kernel_size=(3, 3), groups=2)", exampleIn: "print(model) text", fix: "fix the layer in the generated spec" },
+    "malformed-safetensors": { code: "MB810", severity: "error", summary: "a .safetensors file or index that does not read as one, at a byte offset", example: "# a header whose data_offsets overlap", exampleIn: ".safetensors file", fix: "save the checkpoint again: the file is damaged, truncated or not safetensors" },
+    "malformed-onnx": { code: "MB811", severity: "error", summary: "an .onnx file that does not read as one, at a byte offset", example: "# an initializer with an unknown data_type", exampleIn: ".onnx file", fix: "export the model again with torch.onnx.export" },
+    "truncated-file": { code: "MB812", severity: "error", summary: "a checkpoint that shrank while it was read", example: "# a checkpoint still being written", exampleIn: "checkpoint file", fix: "wait until it is written, then run again" },
+    "unknown-checkpoint-format": { code: "MB813", severity: "error", summary: "a checkpoint whose format its name does not tell", example: "--against model.bin", exampleIn: "command line", fix: "name a .safetensors file, its index.json, or an .onnx model" },
+    "checkpoint-not-a-spec": { code: "MB814", severity: "error", summary: "checkpoint tensor names a spec cannot hold", example: "# tensors 'a' and 'a.weight' in one checkpoint", exampleIn: "checkpoint file", fix: "rename one in the model, or write the spec by hand" },
+    "tensor-shape-differs": { code: "MB820", severity: "error", summary: "a tensor whose shape differs between spec and checkpoint", example: "layers:\n  - fc: Linear(4, 8)   # the checkpoint has fc.weight [16, 4]", exampleIn: "spec checked --against a checkpoint", fix: "resize the layer, or check the checkpoint is this model's" },
+    "tensor-missing-from-checkpoint": { code: "MB821", severity: "error", summary: "a spec tensor the checkpoint does not hold", example: "layers:\n  - head: Linear(4, 8)   # the checkpoint has no head.*", exampleIn: "spec checked --against a checkpoint", fix: "remove it from the spec, or rename it as the checkpoint names it" },
+    "tensor-missing-from-spec": { code: "MB822", severity: "error", summary: "a checkpoint tensor the spec does not have", example: "# checkpoint holds pos_embed [1, 197, 768]", fix: "add a layer or a Parameter entry that holds it" },
+    "too-many-tensors": { code: "MB823", severity: "error", summary: "a spec with too many tensors to compare with a checkpoint one by one", example: "layers:\n  - {layer: \"Linear(1, 1)\", repeat: 100000000}   # checked --against a checkpoint", exampleIn: "spec checked --against a checkpoint", fix: "check the repeat counts" },
+    // 9xx: files and the command line
+    "file-unreadable": { code: "MB901", severity: "error", summary: "a file that does not exist or cannot be read", example: "model-budget report missing.yaml", exampleIn: "command line", fix: "give the path of a regular file you can read" },
+    "not-a-regular-file": { code: "MB902", severity: "error", summary: "a directory, device, FIFO or link loop where a file is expected", example: "model-budget report models/", exampleIn: "command line", fix: "give the path of a regular file" },
+    "outside-folder": { code: "MB903", severity: "error", summary: "a path, or a symbolic link, that leads outside the repository or model folder", example: "layers:\n  - include: ../../etc/spec.yaml   # a file outside the repository", exampleIn: "spec with include:", fix: "keep the file, and what its links point to, inside the repository" },
+    "file-too-large": { code: "MB904", severity: "error", summary: "a file larger than its kind may be", example: "model-budget import torch-repr huge.txt", exampleIn: "command line", fix: "split the spec with include:, or give the right file" },
+    "file-not-writable": { code: "MB905", severity: "error", summary: "an output file that cannot be written", example: "model-budget init spec.yaml --output /", exampleIn: "command line", fix: "give the path of a file to write, in an existing or new folder" },
+};
+const DIAGNOSTICS = kinds;
+/** The stages' titles by hundred, for the docs and for grouping. */
+const STAGES = {
+    "1": "Parsing: YAML and expressions",
+    "2": "The spec and budget formats (schema)",
+    "3": "Resolving: vars, blocks, includes, frozen: and ties",
+    "4": "Layer arguments (the catalogue)",
+    "5": "Shapes",
+    "6": "Memory and the training recipe",
+    "7": "The budget",
+    "8": "Importers and checkpoints",
+    "9": "Files and the command line",
+};
+
 ;// CONCATENATED MODULE: ./src/diagnostics/index.ts
+
+
 /**
  * Any problem a user can fix in their input. The message says what is wrong, the hint what to do;
  * every stage throws these so the CLI and the action print them the same way.
  */
 class diagnostics_SpecError extends Error {
+    /** The kind's kebab name, e.g. unknown-layer-type; its code and severity are in DIAGNOSTICS. */
+    kind;
     position;
     hint;
     detail;
-    constructor(position, detail, hint) {
-        super(diagnostics_formatDiagnostic(position, detail, hint));
+    constructor(kind, position, detail, hint) {
+        super(formatDiagnostic(position, detail, hint));
         this.name = "SpecError";
+        this.kind = kind;
         this.position = position;
         this.detail = detail;
         this.hint = hint;
+    }
+    /** The stable code, e.g. MB401. */
+    get code() {
+        return DIAGNOSTICS[this.kind].code;
+    }
+    get severity() {
+        return DIAGNOSTICS[this.kind].severity;
     }
 }
 /**
@@ -39778,12 +39902,16 @@ class diagnostics_SpecError extends Error {
  * ("is a directory, not a regular file") so whoever named the file can report it at that spot.
  */
 class diagnostics_FileAccessError extends diagnostics_SpecError {
-    constructor(file, detail, hint) {
-        super({ file, line: 1, col: 1 }, detail, hint);
+    constructor(kind, file, detail, hint) {
+        super(kind, { file, line: 1, col: 1 }, detail, hint);
         this.name = "FileAccessError";
     }
 }
-function diagnostics_formatDiagnostic(position, detail, hint) {
+/** A position that covers `text` written there on one line: a name, so the CLI underlines all of it. */
+function spanning(position, text) {
+    return { ...position, endLine: position.line, endCol: position.col + text.length };
+}
+function formatDiagnostic(position, detail, hint) {
     const head = `${position.file}:${position.line}:${position.col}: ${detail}`;
     return hint ? `${head}\n  ${hint}` : head;
 }
@@ -39836,6 +39964,67 @@ function diagnostics_userErrors(error) {
         return [error];
     return undefined;
 }
+/** A diagnostic that is not thrown (a warning, a note): built at its position like a SpecError. */
+function diagnostics_diagnostic(kind, position, message, hint) {
+    const { code, severity } = DIAGNOSTICS[kind];
+    const { file, line, col, endLine, endCol } = position;
+    return { code, name: kind, severity, file, line, col, ...(endLine === undefined ? {} : { endLine, endCol }), message, ...(hint ? { hint } : {}) };
+}
+/** A thrown error as data. */
+function toDiagnostic(problem) {
+    const data = diagnostics_diagnostic(problem.kind, problem.position, problem.detail, problem.hint);
+    const offset = problem.offset;
+    return typeof offset === "number" ? { ...data, offset } : data;
+}
+/**
+ * Errors gathered while a stage goes on past them, so one run reports every independent mistake.
+ * The same mistake reached twice (a block used at several places) is kept once.
+ */
+class DiagnosticCollector {
+    errors = [];
+    seen = new Set();
+    /** Runs `work`; a user error it throws is collected and `undefined` returned, anything else propagates. */
+    attempt(work) {
+        try {
+            return work();
+        }
+        catch (error) {
+            const found = diagnostics_userErrors(error);
+            if (!found)
+                throw error;
+            this.add(...found);
+            return undefined;
+        }
+    }
+    add(...errors) {
+        for (const error of errors) {
+            const key = `${error.kind} ${error.position.file}:${error.position.line}:${error.position.col}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            this.errors.push(error);
+        }
+    }
+    get failed() {
+        return this.errors.length > 0;
+    }
+    /** Throws what was collected, in file and then source order, as a compiler lists them. */
+    throwIfAny() {
+        if (this.errors.length === 1)
+            throw this.errors[0];
+        if (this.errors.length > 1)
+            throw new SpecErrors(inSourceOrder(this.errors));
+    }
+    /** Throws what was collected, when a stage could not go on. */
+    fail() {
+        this.throwIfAny();
+        throw new Error("a stage stopped without an error to report");
+    }
+}
+function inSourceOrder(errors) {
+    const files = [...new Set(errors.map((error) => error.position.file))];
+    return [...errors].sort((a, b) => files.indexOf(a.position.file) - files.indexOf(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col);
+}
 
 ;// CONCATENATED MODULE: ./src/parse/values.ts
 function describeValue(value) {
@@ -39870,11 +40059,11 @@ function isFunction(name) {
 function number(value, name, at) {
     if (value.kind === "int" || value.kind === "float" || value.kind === "bool")
         return value;
-    throw new diagnostics_SpecError(at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+    throw new diagnostics_SpecError("operand-type", at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
 }
 function integer(value, name, at) {
     if (!Number.isSafeInteger(value))
-        throw new diagnostics_SpecError(at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
+        throw new diagnostics_SpecError("number-too-large", at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
     return { kind: "int", value };
 }
 /** Python's round(): to the nearest integer, a tie to the even one (round(2.5) is 2, round(3.5) is 4). */
@@ -39895,17 +40084,17 @@ function callFunction(name, args, at) {
     if (name === "min" || name === "max") {
         const items = args.length === 1 && args[0].kind === "tuple" ? args[0].items : args;
         if (items.length === 0 || (args.length === 1 && args[0].kind !== "tuple"))
-            throw new diagnostics_SpecError(at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
+            throw new diagnostics_SpecError("function-arguments", at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
         const numbers = items.map((item) => number(item, name, at));
         return numbers.reduce((best, item) => (name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best);
     }
     if (args.length !== 1)
-        throw new diagnostics_SpecError(at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
+        throw new diagnostics_SpecError("function-arguments", at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
     const value = number(args[0], name, at);
     if (value.kind !== "float")
         return { kind: "int", value: Number(value.value) };
     if (!Number.isFinite(value.value))
-        throw new diagnostics_SpecError(at, `${name}() of ${value.value} is no integer`);
+        throw new diagnostics_SpecError("number-too-large", at, `${name}() of ${value.value} is no integer`, "check the expression for a runaway value");
     const rounded = name === "ceil" ? Math.ceil(value.value) : name === "floor" ? Math.floor(value.value) : roundHalfEven(value.value);
     // -0 from ceil(-0.5) is Python's 0.
     return integer(rounded === 0 ? 0 : rounded, name, at);
@@ -39924,27 +40113,27 @@ const LIMIT = Number.MAX_SAFE_INTEGER;
 const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` for integer division";
 function exact(value, at) {
     if (!Number.isSafeInteger(value)) {
-        throw new diagnostics_SpecError(at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
+        throw new diagnostics_SpecError("number-too-large", at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
     }
     return { kind: "int", value };
 }
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name, at, scope) {
     if (name === INDEX)
-        return new diagnostics_SpecError(at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
+        return new diagnostics_SpecError("index-outside-repeat", at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
     const closest = diagnostics_closestName(name, scope.keys());
-    return new diagnostics_SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
+    return new diagnostics_SpecError("undefined-variable", spanning(at, name), `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
 function numeric(value, at, operator) {
     if (value.kind === "int" || value.kind === "float")
         return value.value;
     if (value.kind === "bool")
         return value.value ? 1 : 0;
-    throw new diagnostics_SpecError(at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+    throw new diagnostics_SpecError("operand-type", at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
 }
 function truthy(value, at) {
     if (value.kind === "symbol")
-        throw new diagnostics_SpecError(at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
+        throw new diagnostics_SpecError("operand-type", at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
     if (value.kind === "bool")
         return value.value;
     if (value.kind === "int" || value.kind === "float")
@@ -39977,7 +40166,7 @@ function power(base, exponent, integers, at) {
     if (!integers || exponent < 0) {
         const result = base ** exponent;
         if (!Number.isFinite(result))
-            throw new diagnostics_SpecError(at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
+            throw new diagnostics_SpecError("number-too-large", at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
         return { kind: "float", value: result };
     }
     // Square and multiply, checking each step: 10 ** 10 ** 10 stops at the first product past 2^53.
@@ -40007,12 +40196,12 @@ function arithmetic(op, left, right, at) {
             return power(a, b, integers, at);
         case "/":
             if (b === 0)
-                throw new diagnostics_SpecError(at, `division by zero`);
+                throw new diagnostics_SpecError("division-by-zero", at, `division by zero`);
             return { kind: "float", value: a / b, fromDivision: true };
         case "//":
         case "%": {
             if (b === 0)
-                throw new diagnostics_SpecError(at, `division by zero`);
+                throw new diagnostics_SpecError("division-by-zero", at, `division by zero`);
             const quotient = Math.floor(a / b);
             if (op === "//")
                 return integers ? exact(quotient, at) : float(quotient);
@@ -40103,7 +40292,7 @@ function applyBinary(expr, left, context) {
     if (expr.op === "==" || expr.op === "!=") {
         for (const side of [left, right]) {
             if (side.kind === "layer")
-                throw new diagnostics_SpecError(at, `'${expr.op}' compares values, not ${describeValue(side)}`);
+                throw new diagnostics_SpecError("operand-type", at, `'${expr.op}' compares values, not ${describeValue(side)}`);
         }
         return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
     }
@@ -40114,7 +40303,7 @@ function functionCall(call, context) {
     const at = context.positionAt(call.offset);
     const named = call.args.find((arg) => arg.name !== undefined);
     if (named)
-        throw new diagnostics_SpecError(context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
+        throw new diagnostics_SpecError("function-arguments", context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
     return callFunction(call.callee, call.args.map((arg) => evaluateNode(arg.value, context)), at);
 }
 function evaluateCallNode(call, context) {
@@ -40250,11 +40439,11 @@ class LayerArguments {
         // A bare word the layer does not know may be a misspelt variable rather than a keyword.
         const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
         const at = value?.kind === "symbol" && value.suggestion !== undefined ? value.position : undefined;
-        throw new diagnostics_SpecError(at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
+        throw new diagnostics_SpecError("invalid-argument", at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
     }
     /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
     refuseSize(name, message, hint) {
-        throw new arguments_DimensionError(this.values.get(name)?.position ?? this.call.position, message, hint);
+        throw new arguments_DimensionError("invalid-size", this.values.get(name)?.position ?? this.call.position, message, hint);
     }
 }
 function defaultValue(spec) {
@@ -40317,9 +40506,9 @@ function checkType(call, spec, value, position) {
         return;
     if (value.kind === "symbol") {
         const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
-        throw new diagnostics_SpecError(value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
+        throw new diagnostics_SpecError("undefined-variable", value.position ? spanning(value.position, value.name) : position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
     }
-    throw new diagnostics_SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
+    throw new diagnostics_SpecError("argument-type", position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
 }
 /** What to write instead, for the wrong types users commonly give. */
 function typeHint(spec, value) {
@@ -40364,7 +40553,7 @@ function bindArguments(definition, call, lookup) {
             }
             const spec = positionalSpecs[positionalIndex++];
             if (!spec) {
-                throw new diagnostics_SpecError(arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
+                throw new diagnostics_SpecError("too-many-arguments", arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
             }
             values.set(spec.name, { value: arg.value, position: arg.position });
             continue;
@@ -40373,10 +40562,10 @@ function bindArguments(definition, call, lookup) {
         if (!spec || spec.variadic) {
             const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
             const suggestion = didYouMean(arg.name, names);
-            throw new diagnostics_SpecError(arg.position, `${call.type} has no argument '${arg.name}'`, suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`));
+            throw new diagnostics_SpecError("unknown-argument", spanning(arg.position, arg.name), `${call.type} has no argument '${arg.name}'`, suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`));
         }
         if (values.has(spec.name)) {
-            throw new diagnostics_SpecError(arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
+            throw new diagnostics_SpecError("duplicate-argument", arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
         }
         values.set(spec.name, { value: arg.value, position: arg.position });
     }
@@ -40396,7 +40585,7 @@ function bindArguments(definition, call, lookup) {
             continue;
         }
         if (spec.default === undefined && !spec.optional) {
-            throw new diagnostics_SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
+            throw new diagnostics_SpecError("missing-argument", call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
         }
         values.set(spec.name, { value: defaults.get(spec.name), position: call.position });
     }
@@ -41931,9 +42120,9 @@ function findLayer(call) {
         return definition;
     const lazy = lazyHint(className(call.type));
     if (lazy)
-        throw new diagnostics_SpecError(call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
+        throw new diagnostics_SpecError("lazy-layer", call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
     const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
-    throw new diagnostics_SpecError(call.position, `unknown layer type '${call.type}'`, suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`);
+    throw new diagnostics_SpecError("unknown-layer-type", spanning(call.position, call.type), `unknown layer type '${call.type}'`, suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`);
 }
 /** Binds a call to its catalogue entry and lists its tensors as PyTorch would. */
 function catalogue_describeLayer(call) {
@@ -41983,7 +42172,7 @@ function layerFormula(callText, parameters, params) {
 /** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 function checked(value, position, what) {
     if (!Number.isSafeInteger(value)) {
-        throw new diagnostics_SpecError(position, `${what} exceeds 2^53 - 1 = ${formula_formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
+        throw new diagnostics_SpecError("number-too-large", position, `${what} exceeds 2^53 - 1 = ${formula_formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
     }
     return value;
 }
@@ -42005,9 +42194,9 @@ function callDtype(described) {
 function missingFrozen(layer, described, item) {
     const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
     if (item.name === "") {
-        return new diagnostics_SpecError(item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+        return new diagnostics_SpecError("frozen-not-found", item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
     }
-    return new diagnostics_SpecError(item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
+    return new diagnostics_SpecError("frozen-not-found", item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
 }
 /** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
 function frozenNames(layer, described, globsFound) {
@@ -42050,7 +42239,7 @@ function tensorOf(layers, reference) {
     if (tensor)
         return tensor;
     const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
-    throw new diagnostics_SpecError(reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
+    throw new diagnostics_SpecError("tie-not-found", reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
 }
 const earlier = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
 /**
@@ -42081,10 +42270,10 @@ function tieGroups(layers, ties) {
     for (const tie of ties) {
         const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
         if (!common_sameShape(parameter.tensor.shape, owner.tensor.shape)) {
-            throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
+            throw new diagnostics_SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
         }
         if (parameter.tensor.trainable !== owner.tensor.trainable) {
-            throw new diagnostics_SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+            throw new diagnostics_SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
         }
         parent.set(root(parameter), root(owner));
     }
@@ -42116,12 +42305,12 @@ function applyTies(layers, ties) {
     for (const [first, ...later] of tieGroups(layers, globbed(layers, ties))) {
         if (first.reference.instances !== 1) {
             const entry = layers[first.reference.layer];
-            throw new diagnostics_SpecError(first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
+            throw new diagnostics_SpecError("tie-ambiguous", first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
         }
         for (const member of later) {
             const entry = layers[member.reference.layer];
             if (member.reference.instances !== entry.count) {
-                throw new diagnostics_SpecError(member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
+                throw new diagnostics_SpecError("tie-ambiguous", member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
             }
             member.tensor.sharedWith = first.reference.text;
         }
@@ -42138,9 +42327,13 @@ function checkFrozenGlobs(model, globsFound) {
     }
 }
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
-function countModel(model) {
+function countModel(model, errors = new DiagnosticCollector()) {
     const globsFound = new Map();
-    const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+    // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
+    // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
+    const counted = model.layers.map((layer) => errors.attempt(() => countLayer(layer, globsFound)));
+    errors.throwIfAny();
+    const layers = counted;
     checkFrozenGlobs(model, globsFound);
     applyTies(layers, model.ties);
     const totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
@@ -42353,13 +42546,13 @@ function parseDtype(setting) {
     const { value, position } = setting;
     const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
     if (written === undefined)
-        throw new diagnostics_SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
+        throw new diagnostics_SpecError("unknown-dtype", position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
     const name = bareName(written);
     const plain = dtypes_BY_NAME.get(name);
     if (!BLOCK_FORMATS.includes(name) && !plain) {
         // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
         const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
-        throw new diagnostics_SpecError(value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+        throw new diagnostics_SpecError("unknown-dtype", value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
     }
     if (plain) {
         if (value.kind === "layer")
@@ -42587,7 +42780,7 @@ function optimizers_qualifiedName(definition) {
 function bindOptimizer(call) {
     const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
     if (!definition) {
-        throw new diagnostics_SpecError(call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
+        throw new diagnostics_SpecError("unknown-optimizer", call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
     }
     const args = bindArguments(definition, call, findLayer);
     definition.check?.(args);
@@ -42637,12 +42830,12 @@ function perGpu(bytes, gpus, stage) {
 }
 function gpuCount(value, position) {
     if (value < 1)
-        throw new diagnostics_SpecError(position, `training needs at least 1 GPU, got ${value}`);
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `training needs at least 1 GPU, got ${value}`);
     return value;
 }
 function zeroStage(value, position) {
     if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
-        throw new diagnostics_SpecError(position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
     return value;
 }
 
@@ -42718,7 +42911,7 @@ function layerMemory(layer, recipe, dtypes) {
         if (!optimizer || !tensor.trainable)
             return dtype;
         if (!dtype.floating) {
-            throw new diagnostics_SpecError(chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
+            throw new diagnostics_SpecError("untrainable-dtype", chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
         }
         addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
         const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
@@ -42850,7 +43043,7 @@ function findPrecision(name, position) {
     if (precision)
         return precision;
     const names = PRECISIONS.map((candidate) => candidate.name);
-    throw new diagnostics_SpecError(position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
+    throw new diagnostics_SpecError("unknown-precision", position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
 }
 
 ;// CONCATENATED MODULE: ./src/parse/expression.ts
@@ -43170,7 +43363,7 @@ function parsedAt(positionAt, text, parse) {
     catch (error) {
         if (!(error instanceof expression_ExpressionError))
             throw error;
-        throw new diagnostics_SpecError(positionAt(error.offset), error.message, error.hint);
+        throw new diagnostics_SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
     }
 }
 /** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
@@ -43195,7 +43388,7 @@ function scope_valueOf(source, path, raw, scope, mode = "value") {
         if (!Number.isInteger(raw))
             return { kind: "float", value: raw };
         if (!Number.isSafeInteger(raw))
-            throw new diagnostics_SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
+            throw new diagnostics_SpecError("number-too-large", source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
         return { kind: "int", value: raw };
     }
     if (Array.isArray(raw))
@@ -43210,10 +43403,10 @@ function integerAt(source, path, raw, scope, what) {
     const value = scope_valueOf(source, path, raw, scope, "strict");
     if (value.kind !== "int") {
         const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
-        throw new diagnostics_SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+        throw new diagnostics_SpecError("not-an-integer", source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
     }
     if (value.value < 0)
-        throw new diagnostics_SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
+        throw new diagnostics_SpecError("out-of-range", source.at(path), `${what} must not be negative, got ${value.value}`);
     return value.value;
 }
 /**
@@ -43223,7 +43416,7 @@ function integerAt(source, path, raw, scope, what) {
 function variableAt(source, path, raw, scope) {
     if (raw === null && !source.writtenAt(path)) {
         const name = String(path.at(-1));
-        throw new diagnostics_SpecError(source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+        throw new diagnostics_SpecError("variable-without-value", source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
     }
     return scope_valueOf(source, path, raw, scope);
 }
@@ -43267,21 +43460,21 @@ function settingsFromSpec(training) {
 function checkpointingMode(text, position) {
     if (CHECKPOINTING.includes(text))
         return text;
-    throw new diagnostics_SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+    throw new diagnostics_SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
 }
 function batchSize(value, position) {
     if (value < 1)
-        throw new diagnostics_SpecError(position, `the batch is at least 1, got ${value}`);
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
     return value;
 }
 function wholeNumber(text, position, what) {
     const digits = text.trim();
     if (!/^\d+$/.test(digits))
-        throw new diagnostics_SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
     const value = Number(digits);
     // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
     if (!Number.isSafeInteger(value))
-        throw new diagnostics_SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+        throw new diagnostics_SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
     return value;
 }
 /**
@@ -43528,7 +43721,7 @@ function checkSplitCalls(document, text, at) {
             if (opened <= 0)
                 return;
             const start = node.range?.[0] ?? 0;
-            throw new diagnostics_SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+            throw new diagnostics_SpecError("comma-splits-call", at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
         },
     });
 }
@@ -43545,11 +43738,11 @@ function parseYaml(withBom, file) {
     const lines = new dist/* LineCounter */.HN();
     const at = (offset) => position(file, lines, offset);
     if (text.length > YAML_MAX_BYTES) {
-        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
+        throw new diagnostics_SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
     }
     const deep = tooDeep(text);
     if (deep !== undefined)
-        throw new diagnostics_SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
     let document;
     try {
         document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
@@ -43558,20 +43751,20 @@ function parseYaml(withBom, file) {
         // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
         if (!(error instanceof RangeError))
             throw error;
-        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
     }
     const problem = document.errors[0];
     if (problem) {
         const position = at(problem.pos[0]);
         if (/call stack/i.test(problem.message))
-            throw new diagnostics_SpecError(position, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
-        throw new diagnostics_SpecError(position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+            throw new diagnostics_SpecError("nesting-too-deep", position, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
     }
     checkDepth(document.contents, 1, (node) => {
-        throw new diagnostics_SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
     }, (key, first) => {
         const earlier = at(first.range?.[0] ?? 0);
-        throw new diagnostics_SpecError(at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+        throw new diagnostics_SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
     });
     checkSplitCalls(document, text, at);
     let data;
@@ -43580,7 +43773,7 @@ function parseYaml(withBom, file) {
     }
     catch (error) {
         const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-        throw new diagnostics_SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+        throw new diagnostics_SpecError("alias-expansion", at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
     }
     return makeSource(file, text, document, at, data);
 }
@@ -46638,6 +46831,16 @@ function hintFor(path, keyword) {
     }
     return undefined;
 }
+/** The diagnostic kind of a schema keyword's violation. */
+function kindOf(keyword) {
+    if (keyword === "additionalProperties")
+        return "unknown-key";
+    if (keyword === "required")
+        return "missing-key";
+    if (keyword === "type" || keyword === "oneOf" || keyword === "anyOf")
+        return "wrong-type";
+    return "invalid-value";
+}
 const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
 /**
  * ajv reports a value that fits no branch of a `oneOf`/`anyOf` once per branch, then once for the
@@ -46763,7 +46966,7 @@ function schemaErrors(allErrors, source) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        result.push(new diagnostics_SpecError(position, message, hint));
+        result.push(new diagnostics_SpecError(kindOf(error.keyword), position, message, hint));
     }
     return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }
@@ -46844,7 +47047,7 @@ function mentionsIndex(body) {
 function indexScope(scope, value, at) {
     const defined = scope.get(INDEX);
     if (defined && !indexValues.has(defined)) {
-        throw new diagnostics_SpecError(at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
+        throw new diagnostics_SpecError("index-redefined", at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
     }
     const bound = { kind: "int", value };
     indexValues.add(bound);
@@ -46876,7 +47079,7 @@ function steps(source, path, raw, scope) {
 function topology_merge(source, path, raw) {
     if (MERGES.includes(raw))
         return raw;
-    throw new diagnostics_SpecError(source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
+    throw new diagnostics_SpecError("invalid-topology", source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
 }
 /** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
 function topologyOf(source, path, body, scope) {
@@ -46904,7 +47107,7 @@ function topologyOf(source, path, body, scope) {
     if (body.branches !== undefined)
         topology.branches = { merge: topology_merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
     if (topology.residual && topology.branches) {
-        throw new diagnostics_SpecError(source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
+        throw new diagnostics_SpecError("invalid-topology", source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
     }
     return topology;
 }
@@ -46927,7 +47130,7 @@ const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_
 /** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
 function includedPath(source, included, path) {
     if (external_node_path_namespaceObject.posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
-        throw new diagnostics_SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+        throw new diagnostics_SpecError("include-unreadable", source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
     }
     return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(source.file), included);
 }
@@ -46958,10 +47161,10 @@ function mappingCall(source, path, body, scope) {
     const type = String(body.type);
     return { type, args, position: source.at([...path, "type"]), text: `${type}(${shown.join(", ")})` };
 }
-function kindOf(source, path, body) {
+function layers_kindOf(source, path, body) {
     const kinds = KINDS.filter((kind) => kind in body);
     if (kinds.length !== 1) {
-        throw new diagnostics_SpecError(source.keyAt([...path, kinds[1]]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+        throw new diagnostics_SpecError("ambiguous-entry", source.keyAt([...path, kinds[1]]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
     }
     return kinds[0];
 }
@@ -46971,7 +47174,7 @@ function blockScope(source, path, body, block, callerScope) {
         if (!(name in block.params)) {
             const suggestion = didYouMean(name, Object.keys(block.params));
             const known = Object.keys(block.params);
-            throw new diagnostics_SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+            throw new diagnostics_SpecError("unknown-block-parameter", source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
         }
     }
     const scope = new Map(block.scope);
@@ -46980,7 +47183,7 @@ function blockScope(source, path, body, block, callerScope) {
             scope.set(name, scope_valueOf(source, [...path, "with", name], given[name], callerScope));
         }
         else if (fallback === null) {
-            throw new diagnostics_SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+            throw new diagnostics_SpecError("missing-block-parameter", source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
         }
         else {
             scope.set(name, scope_valueOf(block.source, [...block.path, "params", name], fallback, scope));
@@ -47001,7 +47204,7 @@ function frozenTensors(paths, segments) {
             continue;
         const all = instanceCount(below);
         if (instances !== all) {
-            throw new diagnostics_SpecError(path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
+            throw new diagnostics_SpecError("frozen-partial-repeat", path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
         }
         path.matched = true;
         found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
@@ -47013,11 +47216,11 @@ function checkFrozenMatched(paths, segments) {
     const unmatched = paths.find((path) => !path.matched);
     if (!unmatched)
         return;
-    throw new diagnostics_SpecError(unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
+    throw new diagnostics_SpecError("frozen-not-found", unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
 }
 function checkCycle(expanding, key, position, what) {
     if (expanding.includes(key)) {
-        throw new diagnostics_SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+        throw new diagnostics_SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
     }
 }
 /** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
@@ -47028,7 +47231,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
     const runs = [];
     let nextIndex = 0;
     const duplicate = (name, position, earlier) => {
-        throw new diagnostics_SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
+        throw new diagnostics_SpecError("duplicate-name", position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
     };
     // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
     const claimName = (name, position) => {
@@ -47050,7 +47253,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
     const instanceGroups = (own, repeat, childName, position, resolveOne) => {
         walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
         if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
-            throw new diagnostics_SpecError(position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+            throw new diagnostics_SpecError("indexed-repeat-too-large", position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
         }
         const run = own.findIndex((segment) => typeof segment === "object");
         const first = own[run].from;
@@ -47085,7 +47288,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const body = typeof raw === "string" ? { layer: raw } : raw;
         const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
         const childName = group?.childName ?? name ?? String(nextIndex);
-        const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
+        const kind = typeof raw === "string" ? "layer" : layers_kindOf(source, bodyPath, body);
         if (body.if !== undefined && !group) {
             const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
             if (!isTrue(condition, source.at([...bodyPath, "if"])))
@@ -47094,7 +47297,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const repeated = body.repeat !== undefined;
         const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
         if (body.with !== undefined && kind !== "use" && kind !== "include") {
-            throw new diagnostics_SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+            throw new diagnostics_SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
         }
         let own;
         if (group) {
@@ -47125,7 +47328,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
         const count = multiplier * instanceCount(own);
         if (!Number.isSafeInteger(count))
-            throw new diagnostics_SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+            throw new diagnostics_SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
         if (kind === "type" || kind === "layer") {
             const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
             children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
@@ -47135,8 +47338,11 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const inner = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
         // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
         // included file's vars, with this use's values, hide the entry's variables of the same name.
+        const failedBefore = walker.errors.errors.length;
         const module = (nodes, topology, contentScope = scope) => {
-            checkFrozenMatched(frozenList, segments);
+            // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
+            if (walker.errors.errors.length === failedBefore)
+                checkFrozenMatched(frozenList, segments);
             const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
             children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
         };
@@ -47148,7 +47354,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
             const blockName = String(body.use);
             const block = context.blocks.get(blockName);
             if (!block) {
-                throw new diagnostics_SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+                throw new diagnostics_SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
             }
             checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
             const boundScope = blockScope(source, bodyPath, body, block, scope);
@@ -47163,12 +47369,12 @@ function resolveList(walker, items, listPath, context, multiplier) {
             overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
         const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
         if (!included.data.layers) {
-            throw new diagnostics_SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+            throw new diagnostics_SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
         }
         const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
         module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
     };
-    items.forEach((item, index) => resolveItem(item, index));
+    items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
     return children;
 }
 
@@ -47183,7 +47389,7 @@ function resolveInput(source, input, scope) {
     const positive = (path, raw, what) => {
         const value = integerAt(source, path, raw, scope, what);
         if (value < 1)
-            throw new diagnostics_SpecError(source.at(path), `${what} must be positive, got ${value}`);
+            throw new diagnostics_SpecError("out-of-range", source.at(path), `${what} must be positive, got ${value}`);
         return value;
     };
     if (Array.isArray(input))
@@ -47269,7 +47475,7 @@ function checkChains(ties) {
     const finished = new Set();
     for (const tie of ties) {
         if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
-            throw new diagnostics_SpecError(tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
+            throw new diagnostics_SpecError("tie-to-itself", tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
         }
     }
     for (const start of ties) {
@@ -47280,7 +47486,7 @@ function checkChains(ties) {
             if (onWalk.has(key)) {
                 const cycle = walk.slice(walk.findIndex((earlier) => tensorKey(earlier.parameter) === key));
                 const closing = cycle.at(-1);
-                throw new diagnostics_SpecError(closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
+                throw new diagnostics_SpecError("tie-cycle", closing.parameter.position, `tie cycle: ${cycleText(cycle.map((link) => link.parameter.text))}`, "a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties");
             }
             onWalk.add(key);
             walk.push(step);
@@ -47298,18 +47504,18 @@ function resolveTies(layers, tie, source) {
         const parameters = findTensors(tree, parameterText, parameterPosition);
         const owners = findTensors(tree, ownerText, ownerPosition);
         if (parameters.length === 0)
-            throw new diagnostics_SpecError(parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
+            throw new diagnostics_SpecError("tie-not-found", parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
         if (owners.length === 0)
-            throw new diagnostics_SpecError(ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
+            throw new diagnostics_SpecError("tie-not-found", ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
         const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
         if (ownerTensors !== 1) {
-            throw new diagnostics_SpecError(ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
+            throw new diagnostics_SpecError("tie-ambiguous", ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
         }
         const owner = { ...owners[0], glob: false };
         return parameters.map((parameter) => {
             const entry = layers[parameter.layer];
             if (parameter.instances !== entry.count) {
-                throw new diagnostics_SpecError(parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
+                throw new diagnostics_SpecError("tie-ambiguous", parameterPosition, `tie '${parameterText}' names ${parameter.instances} of the ${entry.count} instances of ${entry.path}`, "tie every instance with * in place of the index, or split the repeat so the tied instance is its own entry");
             }
             return { parameter, owner };
         });
@@ -47374,11 +47580,11 @@ function fileLoader(readFile, spec) {
                 throw error;
             // Only the file's name and what is wrong with it: never its content, which may be anyone's.
             if (error instanceof diagnostics_FileAccessError)
-                throw new diagnostics_SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+                throw new diagnostics_SpecError("include-unreadable", includedAt, `included file ${file} ${error.detail}`, error.hint);
             const code = error.code;
             if (code === "ENOENT")
-                throw new diagnostics_SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
-            throw new diagnostics_SpecError(includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
+                throw new diagnostics_SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+            throw new diagnostics_SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
         }
         const source = parseYaml(text, file);
         validateSpec(source);
@@ -47402,10 +47608,16 @@ function samePosition(a, b) {
  */
 function conflictingVariable(name, here, there, value, other) {
     const where = `${there.file}:${there.line}:${there.col}`;
-    return new diagnostics_SpecError(here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
+    return new diagnostics_SpecError("conflicting-definition", here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
 }
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
-function resolveSpec(file, readFile) {
+/**
+ * Resolves a spec. Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * one run shows every independent mistake; given no collector, they are thrown together at the end.
+ * Ties, which may name a layer that failed, are resolved only when every entry did.
+ */
+function resolveSpec(file, readFile, errors) {
+    const collector = errors ?? new DiagnosticCollector();
     const load = fileLoader(readFile, file);
     /** A file's variables and blocks, after those of the files it includes. */
     const scopeOf = (loaded, expanding, overrides) => {
@@ -47429,13 +47641,13 @@ function resolveSpec(file, readFile) {
             for (const [name, block] of inner.blocks) {
                 // One file included along two paths defines its blocks once.
                 if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
-                    throw new diagnostics_SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+                    throw new diagnostics_SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
                 blocks.set(name, block);
             }
         });
         for (const name of overrides.keys()) {
             if (!(name in (data.vars ?? {})))
-                throw new diagnostics_SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+                throw new diagnostics_SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
         }
         for (const [name, raw] of Object.entries(data.vars ?? {})) {
             const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
@@ -47448,7 +47660,7 @@ function resolveSpec(file, readFile) {
         }
         for (const [name, block] of Object.entries(data.blocks ?? {})) {
             if (blocks.has(name))
-                throw new diagnostics_SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+                throw new diagnostics_SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
             blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
         }
         return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
@@ -47456,27 +47668,31 @@ function resolveSpec(file, readFile) {
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
         if (expanding.includes(key)) {
-            throw new diagnostics_SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+            throw new diagnostics_SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
         }
         if (expanding.length >= MAX_INCLUDE_DEPTH)
-            throw new diagnostics_SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+            throw new diagnostics_SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
         return scopeOf(load(included, position), [...expanding, key], overrides);
     };
     const root = scopeOf(load(file), [`file ${file}`], new Map());
     if (!root.data.layers) {
-        throw new diagnostics_SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+        throw new diagnostics_SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
-    const walker = { loadInclude, out: [] };
+    const walker = { loadInclude, out: [], errors: collector };
     const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
     const input = resolveInput(root.source, root.data.input, root.scope);
+    const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
+    const training = resolveTraining(root.source, root.data.training, root.scope);
+    if (!errors)
+        collector.throwIfAny();
     return {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
         tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
         ...(input ? { input } : {}),
-        ties: resolveTies(walker.out, root.data.tie, root.source),
-        training: resolveTraining(root.source, root.data.training, root.scope),
+        ties,
+        training,
     };
 }
 
@@ -47528,7 +47744,7 @@ function broadcast(a, b) {
 function ops_merge(evaluator, how, left, right, position, segments) {
     const path = formatPath(segments) || "the model";
     const fail = () => {
-        throw new diagnostics_SpecError(position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+        throw new diagnostics_SpecError("shapes-do-not-combine", position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
     };
     let shape;
     if (how === "concat") {
@@ -47564,7 +47780,7 @@ function runOp(evaluator, module, call, x, segments) {
     const name = call.type;
     const producer = `${x.producer} → ${call.text}`;
     const fail = (expects) => {
-        throw new diagnostics_SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+        throw new diagnostics_SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
     };
     const moduleType = FUNCTIONAL[name];
     if (moduleType) {
@@ -47575,7 +47791,7 @@ function runOp(evaluator, module, call, x, segments) {
         return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
     }
     if (!(name in OPS)) {
-        throw new diagnostics_SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+        throw new diagnostics_SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
     }
     const args = bindArguments({ type: name, signature: OPS[name] }, call, findLayer);
     const rank = x.shape.length;
@@ -47591,7 +47807,7 @@ function runOp(evaluator, module, call, x, segments) {
         const node = child(argument);
         const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
         if (!tensor)
-            throw new diagnostics_SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+            throw new diagnostics_SpecError("not-a-parameter", args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
         return tensor.shape;
     };
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
@@ -47791,12 +48007,12 @@ class Inference {
         const { definition, args } = this.describe(node.layer);
         const path = formatPath(segments);
         if (!definition.forward) {
-            throw new diagnostics_SpecError(layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
+            throw new diagnostics_SpecError("shape-unsupported", layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
         }
         const input = {
             shape: x.shape,
             mismatch: (name, expects) => {
-                throw new diagnostics_SpecError(name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
+                throw new diagnostics_SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
             },
         };
         return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
@@ -47835,7 +48051,7 @@ class Inference {
             return child;
         const names = module.children.map((candidate) => candidate.name);
         const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
-        throw new diagnostics_SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
+        throw new diagnostics_SpecError("unknown-child", position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
     }
     runStep(module, step, x, segments) {
         if (step.kind === "child") {
@@ -47893,14 +48109,17 @@ function inferShapes(model, options) {
 
 
 
+
 /**
  * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
  * has an `input:`), and memory, which is part of the result when the spec's `training:` or
  * `overrides` (command-line flags) set a recipe.
  */
 function analyzeSpec(file, readFile, overrides = {}) {
-    const resolved = resolveSpec(file, readFile);
-    const count = countModel(resolved);
+    // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
+    const errors = new DiagnosticCollector();
+    const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
+    const count = countModel(resolved, errors);
     const spec = settingsFromSpec(resolved.training);
     const recipe = trainingRecipe(spec, overrides);
     const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
@@ -48036,7 +48255,7 @@ function quantityAt(source, path, raw, what) {
         return parseQuantity(raw);
     }
     catch {
-        throw new diagnostics_SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+        throw new diagnostics_SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
     }
 }
 function limitAt(source, path, raw, metric) {
@@ -48046,7 +48265,7 @@ function limitAt(source, path, raw, metric) {
     // A plain integer is a count of parameters, or of bytes for memory.
     const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
     if (value === undefined)
-        throw new diagnostics_SpecError(position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
+        throw new diagnostics_SpecError("invalid-limit", position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
     return { value, text: String(raw), position };
 }
 function growthAt(source, path, raw, metric) {
@@ -48056,35 +48275,36 @@ function growthAt(source, path, raw, metric) {
         return { percent: quantity.value, text: String(raw), position };
     return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
 }
-function modelBudget(source, path, key, raw) {
+/** One model's limits; each limit's error goes to `errors` and the next limit is still read. */
+function modelBudget(source, path, key, raw, errors) {
     const limits = {};
     const growth = {};
     for (const metric of LIMITED_METRICS) {
         if (raw[metric] !== undefined)
-            limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+            errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
     }
     if (typeof raw.growth === "object" && raw.growth !== null) {
         for (const [metric, allowance] of Object.entries(raw.growth))
-            growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric);
+            errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric)));
     }
     else if (raw.growth !== undefined) {
         // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-        const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
+        const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
         for (const metric of GROWTH_METRICS) {
             // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
             const definition = metricNamed(metric);
             const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
             const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
             if (applies)
-                growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+                errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
         }
     }
-    const modules = Object.entries((raw.modules ?? {})).map(([glob, moduleRaw]) => ({
-        glob,
-        position: source.keyAt([...path, "modules", glob]),
-        ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
-        ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-    }));
+    const modules = Object.entries((raw.modules ?? {})).flatMap(([glob, moduleRaw]) => errors.attempt(() => [{
+            glob,
+            position: source.keyAt([...path, "modules", glob]),
+            ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+            ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+        }]) ?? []);
     return {
         key,
         position: source.keyAt(path),
@@ -48094,16 +48314,19 @@ function modelBudget(source, path, key, raw) {
         ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
     };
 }
-/** Reads and validates a budget file; every problem is a positioned error. */
+/** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
 function parseBudget(text, file) {
     const source = parseYaml(text, file);
     validateBudget(source);
     const data = source.data;
-    return {
+    const errors = new DiagnosticCollector();
+    const budget = {
         file,
-        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
-        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
+        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
     };
+    errors.throwIfAny();
+    return budget;
 }
 
 ;// CONCATENATED MODULE: ./src/budget/module-glob.ts
@@ -48269,7 +48492,7 @@ function accessError(file, error) {
     const code = error.code;
     if (code === undefined || code === "ENOENT")
         return error;
-    return new diagnostics_FileAccessError(file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
+    return new diagnostics_FileAccessError("file-unreadable", file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
 }
 function inside(root, real) {
     const path = (0,external_node_path_namespaceObject.relative)(root, real);
@@ -48287,7 +48510,7 @@ function realPath(file, path) {
 function confinedPath(file, path, within) {
     if (within.length === 0)
         return path;
-    const outside = (confinement) => new diagnostics_FileAccessError(file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+    const outside = (confinement) => new diagnostics_FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
     const roots = within.map((confinement) => confinement.roots.flatMap((root) => [(0,external_node_path_namespaceObject.resolve)(root), realPath(root, root)]));
     // By its name first, so that whether a file outside exists is not told either.
     within.forEach((confinement, index) => {
@@ -48305,7 +48528,7 @@ function confinedPath(file, path, within) {
 /** An open regular file: its descriptor and size. The caller closes it. */
 function openRegularFile(file, options = {}) {
     if (file === "")
-        throw new diagnostics_FileAccessError("''", "is an empty path, not a file", "give the path of a regular file");
+        throw new diagnostics_FileAccessError("not-a-regular-file", "''", "is an empty path, not a file", "give the path of a regular file");
     const path = confinedPath(file, (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file), options.within ?? []);
     let fd;
     try {
@@ -48318,7 +48541,7 @@ function openRegularFile(file, options = {}) {
     const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
     if (!stats.isFile()) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
-        throw new diagnostics_FileAccessError(file, describeNonFile(stats), "give the path of a regular file");
+        throw new diagnostics_FileAccessError("not-a-regular-file", file, describeNonFile(stats), "give the path of a regular file");
     }
     return { fd, size: stats.size };
 }
@@ -48337,7 +48560,7 @@ function readAt(fd, buffer, offset, length) {
 function readTextFile(file, kind, options = {}) {
     const { fd, size } = openRegularFile(file, options);
     try {
-        const tooLarge = (bytes) => new diagnostics_FileAccessError(file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
+        const tooLarge = (bytes) => new diagnostics_FileAccessError("file-too-large", file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
         if (size > kind.maxBytes)
             throw tooLarge(sizeText(size));
         // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
@@ -48401,7 +48624,7 @@ function writeTextFile(file, text) {
     try {
         const stats = fstatSync(fd);
         if (!stats.isFile())
-            throw new FileAccessError(file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
+            throw new FileAccessError("file-not-writable", file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
         ftruncateSync(fd, 0);
         writeSync(fd, text);
     }
@@ -48419,7 +48642,7 @@ function writeError(file, error) {
     if (code === undefined)
         return error;
     const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST" ? "cannot be created: a part of its path is not a folder" : code === "ENXIO" ? "is a named pipe (FIFO) or device, not a regular file" : ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`;
-    return new FileAccessError(file, detail, "give the path of a file to write, in an existing or new folder");
+    return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
 }
 
 ;// CONCATENATED MODULE: ./src/import/bytes.ts
@@ -48434,15 +48657,15 @@ function writeError(file, error) {
  */
 class bytes_FileFormatError extends diagnostics_SpecError {
     offset;
-    constructor(file, offset, detail, hint) {
-        super({ file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
+    constructor(kind, file, offset, detail, hint) {
+        super(kind, { file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
         this.name = "FileFormatError";
         this.offset = offset;
         this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
     }
 }
-const failIn = (file) => (offset, detail, hint) => {
-    throw new bytes_FileFormatError(file, offset, detail, hint);
+const failIn = (file, kind) => (offset, detail, hint) => {
+    throw new bytes_FileFormatError(kind, file, offset, detail, hint);
 };
 /** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
 function utf8(bytes, offset, fail, what) {
@@ -48462,7 +48685,7 @@ function withFileBytes(file, work, options = {}) {
             const got = readAt(fd, buffer, offset, length);
             // The file shrank after fstat: report it where the bytes ran out.
             if (got < length)
-                throw new bytes_FileFormatError(file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
+                throw new bytes_FileFormatError("truncated-file", file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
             return buffer;
         };
         return work({ name: file, size, read });
@@ -48819,7 +49042,7 @@ function onnx_tensorOf(fields, file, externalSize, fail) {
  * header fields. raw_data is stepped over, and external data files are only measured, never read.
  */
 function readOnnx(source, externalSize) {
-    const fail = failIn(source.name);
+    const fail = failIn(source.name, "malformed-onnx");
     const reader = new ProtoReader(source, fail);
     const tensors = [];
     const names = new Set();
@@ -48852,7 +49075,7 @@ function readOnnx(source, externalSize) {
 }
 /** An .onnx file's initializers; external data files are found beside it, as onnx.load finds them. */
 function readOnnxFile(file, options = {}) {
-    const fail = failIn(file);
+    const fail = failIn(file, "malformed-onnx");
     const dataOptions = siblingOptions(file, options);
     const sizes = new Map();
     const externalSize = (location, at) => {
@@ -49032,7 +49255,7 @@ function checkTiling(spans, dataStart, fileSize, fail) {
 }
 /** The tensors a .safetensors file holds, from its header alone: 8 bytes of length, then that much JSON. */
 function readSafetensors(source) {
-    const fail = failIn(source.name);
+    const fail = failIn(source.name, "malformed-safetensors");
     if (source.size < 8)
         fail(0, `the file has ${source.size} bytes, fewer than the 8 that give a safetensors header's length`);
     const prefix = source.read(0, 8);
@@ -49065,7 +49288,7 @@ function readSafetensors(source) {
  * the index's weight_map in both directions, so a stale index or a missing shard is reported.
  */
 function readSafetensorsIndex(indexFile, options = {}) {
-    const fail = failIn(indexFile);
+    const fail = failIn(indexFile, "malformed-safetensors");
     const text = withFileBytes(indexFile, (source) => {
         if (source.size > MAX_INDEX_BYTES)
             fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
@@ -49084,7 +49307,7 @@ function readSafetensorsIndex(indexFile, options = {}) {
         const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors, shardOptions);
         for (const tensor of tensors) {
             if (map[tensor.name] !== shard) {
-                failIn(path)(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
+                failIn(path, "malformed-safetensors")(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
             }
             found.set(tensor.name, tensor);
         }
@@ -49110,7 +49333,7 @@ function readCheckpoint(file, options = {}) {
         return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
     if (file.endsWith(".onnx"))
         return { file, format: "onnx", tensors: readOnnxFile(file, options) };
-    throw new diagnostics_SpecError({ file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
+    throw new diagnostics_SpecError("unknown-checkpoint-format", { file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
 }
 
 ;// CONCATENATED MODULE: ./src/import/spec-tree.ts
@@ -49141,7 +49364,7 @@ function spec_tree_describeCall(text, positionAt) {
     }
     catch (error) {
         if (error instanceof ExpressionError)
-            throw new SpecError(positionAt(error.offset), error.message, error.hint);
+            throw new SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
         throw error;
     }
     return describeLayer(evaluateCall(parsed, new Map(), positionAt, text));
@@ -49302,7 +49525,7 @@ function crossCheck(count, checkpoint) {
     const tensors = specTensors(count);
     const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
     if (expanded > MAX_TENSORS) {
-        return [new diagnostics_SpecError(top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
+        return [new diagnostics_SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
     }
     const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
     const where = files.length === 1 ? files[0] : "the checkpoint";
@@ -49331,7 +49554,7 @@ function crossCheck(count, checkpoint) {
                 resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
         }
         for (const [shape, names] of resized) {
-            errors.push(new diagnostics_SpecError(tensor.layer.position, `${cross_check_which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+            errors.push(new diagnostics_SpecError("tensor-shape-differs", tensor.layer.position, `${cross_check_which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
         }
         // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
         const unsaved = absent.filter((name) => !tiesPresent.has(name));
@@ -49343,7 +49566,7 @@ function crossCheck(count, checkpoint) {
     for (const { tensor, names } of missing) {
         const rename = renamed(names[0], tensor.shape, extras);
         const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : cross_check_which(names);
-        errors.push(new diagnostics_SpecError(tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's"));
+        errors.push(new diagnostics_SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's"));
     }
     // The spec line nearest an extra tensor: the layer whose module path is the longest prefix of its name.
     const near = new Map();
@@ -49375,7 +49598,7 @@ function crossCheck(count, checkpoint) {
     for (const group of groups.values()) {
         const [first] = group;
         const rename = renamed(first.name, first.shape, missingNames);
-        errors.push(new diagnostics_SpecError(nearest(first.name), `${first.file} holds ${cross_check_which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry"));
+        errors.push(new diagnostics_SpecError("tensor-missing-from-spec", nearest(first.name), `${first.file} holds ${cross_check_which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry"));
     }
     return errors.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }
@@ -49393,15 +49616,15 @@ const EMBEDDING_NAME = /emb|wte|wpe|tok|vocab|word|position|shared/i;
 const moduleNode = () => ({ tensors: new Map(), children: new Map() });
 function tree(checkpoint) {
     const root = moduleNode();
-    const clash = (name) => new SpecError({ file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
+    const clash = (name) => new SpecError("checkpoint-not-a-spec", { file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
     for (const tensor of checkpoint.tensors) {
         const path = tensor.name.split(".");
         if (path.length > MAX_MODULE_DEPTH + 1) {
-            throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
+            throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
         }
         const long = path.find((segment) => segment.length > MAX_NAME_LENGTH);
         if (long !== undefined) {
-            throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
+            throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
         }
         const leaf = path.pop();
         const node = path.reduce((parent, segment, index) => {
@@ -49829,7 +50052,7 @@ function depthAfter(text, at) {
             depth++;
         }
         else if (ch === ")" && --depth < 0) {
-            throw new SpecError(at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
+            throw new SpecError("printed-model-syntax", at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
         }
     }
     return depth;
@@ -49847,7 +50070,7 @@ function parameterModule(text, position) {
 function moduleAt(text, at, open) {
     const type = TYPE.exec(text)?.[0];
     if (!type || text[type.length] !== "(") {
-        throw new SpecError(at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
+        throw new SpecError("printed-model-syntax", at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
     }
     const module = { type, children: [], extra: [], position: at(0) };
     // A ParameterList or ParameterDict of one tensor prints it on its own line: `ParameterList(  (0): Parameter containing: [...])`.
@@ -49861,25 +50084,25 @@ function moduleAt(text, at, open) {
     else if (depth === 1 && text === `${type}(`)
         open(module);
     else
-        throw new SpecError(at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
+        throw new SpecError("printed-model-syntax", at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
     return module;
 }
 /** The child `name` (or the run of `count` from it) of the module whose names are `taken`, checked to be new and exact. */
 function childName(text, countText, taken, at) {
     if (text.length > MAX_NAME_LENGTH) {
-        throw new SpecError(at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
+        throw new SpecError("printed-model-names", at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
     }
     const range = RANGE.exec(text);
     const numbers = range ? [range[1], range[2], countText] : /^\d+$/.test(text) ? [text] : [];
     if (numbers.some((number) => !Number.isSafeInteger(Number(number)))) {
-        throw new SpecError(at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
+        throw new SpecError("printed-model-names", at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
     }
     let name = text;
     let count = 1;
     if (countText !== undefined) {
         count = Number(countText);
         if (!range || count < 1 || Number(range[2]) - Number(range[1]) + 1 !== count) {
-            throw new SpecError(at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
+            throw new SpecError("printed-model-names", at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
         }
         name = range[1];
     }
@@ -49887,7 +50110,7 @@ function childName(text, countText, taken, at) {
     const last = first + count - 1;
     const overlapping = /^\d+$/.test(name) && taken.runs.some(([from, to]) => first <= to && last >= from);
     if (taken.names.has(name) || overlapping || (count > 1 && [...taken.names].some((other) => /^\d+$/.test(other) && Number(other) >= first && Number(other) <= last))) {
-        throw new SpecError(at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
+        throw new SpecError("printed-model-names", at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
     }
     taken.names.add(name);
     if (count > 1)
@@ -49901,7 +50124,7 @@ function parseTorchRepr(text, file) {
     let root;
     const opener = (at) => (module) => {
         if (open.length >= MAX_MODULE_DEPTH) {
-            throw new SpecError(at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
+            throw new SpecError("printed-model-too-large", at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
         }
         open.push(module);
     };
@@ -49914,7 +50137,7 @@ function parseTorchRepr(text, file) {
         const parent = open.at(-1);
         if (!parent) {
             if (root)
-                throw new SpecError(at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
+                throw new SpecError("printed-model-syntax", at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
             root = moduleAt(content, at, opener(at));
             return;
         }
@@ -49938,10 +50161,10 @@ function parseTorchRepr(text, file) {
         parent.children.push({ name, count, module });
     });
     if (!root)
-        throw new SpecError({ file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
+        throw new SpecError("printed-model-syntax", { file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
     const unclosed = open.at(-1);
     if (unclosed)
-        throw new SpecError(unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
+        throw new SpecError("printed-model-syntax", unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
     return root;
 }
 const placeholder = (comment) => ({ kind: "layer", call: PLACEHOLDER, comment: `TODO ${comment}` });
@@ -49970,7 +50193,7 @@ function checkedLayer(module, call, path, findings, comment, positionAt = at(mod
         if (!found || error instanceof DimensionError)
             throw error;
         const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
-        findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
+        findings.invalid.push(...found.map((problem) => diagnostic("printed-arguments-invalid", problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
         return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0].detail}`);
     }
     return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
@@ -50037,7 +50260,7 @@ function convert(module, path, instances, findings) {
         const childInstances = instances * child.count;
         // The spec counts runs of runs symbolically, but no further than exact integers go.
         if (!Number.isSafeInteger(childInstances)) {
-            throw new SpecError(child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
+            throw new SpecError("printed-model-too-large", child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
         }
         if (child.module.type === torch_repr_NONE)
             findings.empty.push(childPath);
@@ -50152,8 +50375,8 @@ function importTorchRepr(text, file, model) {
             : []),
     ];
     const warnings = [
-        ...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)),
-        ...[...findings.hidden].map(([type, occurrences]) => hiddenWarning(type, occurrences)),
+        ...[...findings.unknown].map(([type, occurrences]) => diagnostic("unknown-printed-module", occurrences[0].module.position, unknownWarning(type, occurrences))),
+        ...[...findings.hidden].map(([type, occurrences]) => diagnostic("hidden-tensors", occurrences[0].module.position, hiddenWarning(type, occurrences))),
         ...findings.invalid,
     ];
     return { spec: { model, notes, layers, suggestedTies }, warnings, caveats: caveats(findings, doubled) };
@@ -50181,7 +50404,6 @@ function importTorchRepr(text, file, model) {
 function isMissing(error) {
     return error.code === "ENOENT";
 }
-const toDiagnostic = (problem) => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
 /** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
 function attempt(work) {
     try {
@@ -50210,7 +50432,7 @@ function crossCheckWith(model, file, read) {
     if ("value" in outcome)
         return { file, diagnostics: outcome.value.map(toDiagnostic) };
     if ("absent" in outcome)
-        return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+        return { file, diagnostics: [diagnostics_diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")] };
     return { file, diagnostics: outcome.diagnostics };
 }
 function readBudget(side, file) {
@@ -50323,13 +50545,7 @@ function runCheck(request) {
 }
 /** A budget entry that matched no spec, as a warning at its key with what to do. */
 function unmatchedWarning(budgetFile, entry) {
-    return {
-        file: budgetFile,
-        line: entry.line,
-        col: entry.col ?? 1,
-        message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
-        hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
-    };
+    return diagnostics_diagnostic("unmatched-budget-entry", { file: budgetFile, line: entry.line, col: entry.col ?? 1 }, `budget entry '${entry.key}' matches no spec, so none of its limits is checked`, `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -51036,7 +51252,7 @@ class GitRepository {
     readerAt(sha) {
         const read = (file, path, links) => {
             if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
-                throw new diagnostics_FileAccessError(file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
+                throw new diagnostics_FileAccessError("outside-folder", file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
             }
             let listing;
             try {
@@ -51052,15 +51268,15 @@ class GitRepository {
                 throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
             const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
             if (type !== "blob")
-                throw new diagnostics_FileAccessError(file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+                throw new diagnostics_FileAccessError("not-a-regular-file", file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
             if (mode === "120000") {
                 const target = this.git(["show", `${sha}:${path}`]);
                 if (links >= MAX_LINKS)
-                    throw new diagnostics_FileAccessError(file, "is a loop of symbolic links", "give the path of a regular file");
+                    throw new diagnostics_FileAccessError("not-a-regular-file", file, "is a loop of symbolic links", "give the path of a regular file");
                 return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
             }
             if (Number(size) > YAML_MAX_BYTES) {
-                throw new diagnostics_FileAccessError(file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+                throw new diagnostics_FileAccessError("file-too-large", file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
             }
             return this.git(["show", `${sha}:${path}`]);
         };
@@ -51120,7 +51336,7 @@ function trainingInputs() {
     catch (error) {
         if (!(error instanceof diagnostics_SpecError))
             throw error;
-        throw new Error(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });
+        throw new Error(`${error.position.file}: ${error.detail} [${error.code}]${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });
     }
 }
 
@@ -51132,7 +51348,7 @@ const SAVED_REPORT_FORMAT = "model-budget-report/1";
 
 const saved_report_validate = (/* unused pure expression or super */ null && (saved_report_validate10));
 /* harmony default export */ const saved_report = (saved_report_validate10);
-const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
+const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note"]},"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"},"endLine":{"$ref":"#/definitions/count"},"endCol":{"$ref":"#/definitions/count"},"offset":{"$ref":"#/definitions/count"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
 const saved_report_schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}};
 const saved_report_schema13 = {"enum":["pass","warn","fail"]};
 const saved_report_schema14 = {"type":"string","maxLength":10000};
@@ -51778,7 +51994,9 @@ saved_report_validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","required":["file","line","col","message"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"}}};
+const schema36 = {"type":"object","required":["file","line","col","message"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note"]},"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"},"endLine":{"$ref":"#/definitions/count"},"endCol":{"$ref":"#/definitions/count"},"offset":{"$ref":"#/definitions/count"}}};
+const pattern1 = new RegExp("^MB[1-9][0-9]{2}$", "");
+const saved_report_pattern2 = new RegExp("^[a-z0-9-]{1,64}$", "");
 
 function saved_report_validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -51791,19 +52009,18 @@ saved_report_validate17.errors = [{instancePath,schemaPath:"#/required",keyword:
 return false;
 }
 else {
-if(data.file !== undefined){
-let data0 = data.file;
+if(data.code !== undefined){
+let data0 = data.code;
 const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs2){
+if(errors === _errs1){
 if(typeof data0 === "string"){
-if(data0.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
+if(!pattern1.test(data0)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^MB[1-9][0-9]{2}$"},message:"must match pattern \""+"^MB[1-9][0-9]{2}$"+"\"",schema:"^MB[1-9][0-9]{2}$",parentSchema:schema36.properties.code,data:data0}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.code.type,parentSchema:schema36.properties.code,data:data0}];
 return false;
 }
 }
@@ -51813,104 +52030,250 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.line !== undefined){
-let data1 = data.line;
-const _errs4 = errors;
-const _errs5 = errors;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data1}];
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(!saved_report_pattern2.test(data1)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]{1,64}$"},message:"must match pattern \""+"^[a-z0-9-]{1,64}$"+"\"",schema:"^[a-z0-9-]{1,64}$",parentSchema:schema36.properties.name,data:data1}];
 return false;
 }
-if(errors === _errs5){
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 9007199254740991 || isNaN(data1)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data1}];
+}
+else {
+saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data1}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.severity !== undefined){
+let data2 = data.severity;
+const _errs5 = errors;
+if(!(((data2 === "error") || (data2 === "warning")) || (data2 === "note"))){
+saved_report_validate17.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema36.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.severity.enum,parentSchema:schema36.properties.severity,data:data2}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.file !== undefined){
+let data3 = data.file;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data3 === "string"){
+if(data3.length > 10000){
+saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data3}];
+return false;
+}
+}
+else {
+saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data3}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.line !== undefined){
+let data4 = data.line;
+const _errs9 = errors;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data4}];
 return false;
 }
 else {
-if(data1 < 0 || isNaN(data1)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data1}];
+if(data4 < 0 || isNaN(data4)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data4}];
 return false;
 }
 }
 }
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs9 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.col !== undefined){
-let data2 = data.col;
-const _errs7 = errors;
-const _errs8 = errors;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
+let data5 = data.col;
+const _errs12 = errors;
+const _errs13 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
-if(errors === _errs8){
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 9007199254740991 || isNaN(data2)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
+if(errors === _errs13){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 else {
-if(data2 < 0 || isNaN(data2)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
+if(data5 < 0 || isNaN(data5)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 }
 }
 }
-var valid0 = _errs7 === errors;
+var valid0 = _errs12 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.message !== undefined){
-let data3 = data.message;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data3 === "string"){
-if(data3.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data3}];
+let data6 = data.message;
+const _errs15 = errors;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data6 === "string"){
+if(data6.length > 10000){
+saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data6}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data3}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data6}];
 return false;
 }
 }
-var valid0 = _errs10 === errors;
+var valid0 = _errs15 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.hint !== undefined){
-let data4 = data.hint;
-const _errs13 = errors;
-const _errs14 = errors;
-if(errors === _errs14){
-if(typeof data4 === "string"){
-if(data4.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data4}];
+let data7 = data.hint;
+const _errs18 = errors;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data7 === "string"){
+if(data7.length > 10000){
+saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data7}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data4}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data7}];
 return false;
 }
 }
-var valid0 = _errs13 === errors;
+var valid0 = _errs18 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.endLine !== undefined){
+let data8 = data.endLine;
+const _errs21 = errors;
+const _errs22 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+saved_report_validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+if(errors === _errs22){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+else {
+if(data8 < 0 || isNaN(data8)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.endCol !== undefined){
+let data9 = data.endCol;
+const _errs24 = errors;
+const _errs25 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+saved_report_validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data9}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data9}];
+return false;
+}
+else {
+if(data9 < 0 || isNaN(data9)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data9}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.offset !== undefined){
+let data10 = data.offset;
+const _errs27 = errors;
+const _errs28 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+saved_report_validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data10}];
+return false;
+}
+if(errors === _errs28){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data10}];
+return false;
+}
+else {
+if(data10 < 0 || isNaN(data10)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data10}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
 }
 }
 }
@@ -52120,9 +52483,9 @@ saved_report_validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
-const schema50 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
-const schema43 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
+const schema45 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
+const schema53 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
+const schema46 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -52131,7 +52494,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.formula === undefined) && (missing0 = "formula"))) || ((data.line === undefined) && (missing0 = "line"))){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema43.required,parentSchema:schema43,data}];
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema46.required,parentSchema:schema46,data}];
 return false;
 }
 else {
@@ -52292,7 +52655,7 @@ var valid0 = true;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data}];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data}];
 return false;
 }
 }
@@ -52338,7 +52701,7 @@ const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.before === undefined) && (missing0 = "before")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema45.allOf[0].then.required,parentSchema:schema45.allOf[0].then,data}];
 return false;
 }
 }
@@ -52346,7 +52709,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[0].if,parentSchema:schema42.allOf[0],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[0].if,parentSchema:schema45.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -52393,7 +52756,7 @@ const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.after === undefined) && (missing1 = "after")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema42.allOf[1].then.required,parentSchema:schema42.allOf[1].then,data}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema45.allOf[1].then.required,parentSchema:schema45.allOf[1].then,data}];
 return false;
 }
 }
@@ -52401,7 +52764,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[1].if,parentSchema:schema42.allOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[1].if,parentSchema:schema45.allOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -52447,7 +52810,7 @@ const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.delta === undefined) && (missing2 = "delta")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema42.allOf[2].then.required,parentSchema:schema42.allOf[2].then,data}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema45.allOf[2].then.required,parentSchema:schema45.allOf[2].then,data}];
 return false;
 }
 }
@@ -52455,7 +52818,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[2].if,parentSchema:schema42.allOf[2],data};
+const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[2].if,parentSchema:schema45.allOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -52473,7 +52836,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((data.kind === undefined) && (missing3 = "kind")){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema42.required,parentSchema:schema42,data}];
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema45.required,parentSchema:schema45,data}];
 return false;
 }
 else {
@@ -52481,7 +52844,7 @@ if(data.kind !== undefined){
 let data3 = data.kind;
 const _errs16 = errors;
 if(!((((data3 === "added") || (data3 === "removed")) || (data3 === "changed")) || (data3 === "moved"))){
-validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema42.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.kind.enum,parentSchema:schema42.properties.kind,data:data3}];
+validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema45.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.kind.enum,parentSchema:schema45.properties.kind,data:data3}];
 return false;
 }
 var valid7 = _errs16 === errors;
@@ -52519,18 +52882,18 @@ let data6 = data.delta;
 const _errs19 = errors;
 const _errs20 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.type,parentSchema:schema50,data:data6}];
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.type,parentSchema:schema53,data:data6}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema50,data:data6}];
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema53,data:data6}];
 return false;
 }
 else {
 if(data6 < -9007199254740991 || isNaN(data6)){
-validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema50,data:data6}];
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema53,data:data6}];
 return false;
 }
 }
@@ -52547,7 +52910,7 @@ var valid7 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data}];
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data}];
 return false;
 }
 }
@@ -52555,10 +52918,10 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-const schema51 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
-const schema53 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
-const schema54 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
-const schema57 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
+const schema54 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
+const schema56 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
+const schema57 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
+const schema60 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -52567,7 +52930,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))){
-validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
+validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema60.required,parentSchema:schema60,data}];
 return false;
 }
 else {
@@ -52653,7 +53016,7 @@ var valid0 = true;
 }
 }
 else {
-validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
+validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data}];
 return false;
 }
 }
@@ -52669,7 +53032,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.value === undefined) && (missing0 = "value")) || ((data.text === undefined) && (missing0 = "text"))) || ((data.position === undefined) && (missing0 = "position"))){
-validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema54.required,parentSchema:schema54,data}];
+validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
 return false;
 }
 else {
@@ -52739,7 +53102,7 @@ var valid0 = true;
 }
 }
 else {
-validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data}];
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
 return false;
 }
 }
@@ -52755,7 +53118,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.limits === undefined) && (missing0 = "limits")) || ((data.growth === undefined) && (missing0 = "growth"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema51.required,parentSchema:schema51,data}];
+validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema54.required,parentSchema:schema54,data}];
 return false;
 }
 else {
@@ -52765,7 +53128,7 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(Array.isArray(data0)){
 if(data0.length > 1000){
-validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema51.properties.limits,data:data0}];
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema54.properties.limits,data:data0}];
 return false;
 }
 else {
@@ -52778,7 +53141,7 @@ if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if(((((data1.label === undefined) && (missing1 = "label")) || ((data1.metric === undefined) && (missing1 = "metric"))) || ((data1.limit === undefined) && (missing1 = "limit"))) || ((data1.status === undefined) && (missing1 = "status"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema51.properties.limits.items.required,parentSchema:schema51.properties.limits.items,data:data1}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema54.properties.limits.items.required,parentSchema:schema54.properties.limits.items,data:data1}];
 return false;
 }
 else {
@@ -52808,7 +53171,7 @@ if(data1.metric !== undefined){
 let data3 = data1.metric;
 const _errs8 = errors;
 if(!(((((((data3 === "params") || (data3 === "trainable")) || (data3 === "memory")) || (data3 === "memory-per-gpu")) || (data3 === "macs")) || (data3 === "flops")) || (data3 === "activations"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data3}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data3}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -52876,7 +53239,7 @@ var valid2 = true;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.limits.items.type,parentSchema:schema51.properties.limits.items,data:data1}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.limits.items.type,parentSchema:schema54.properties.limits.items,data:data1}];
 return false;
 }
 }
@@ -52888,7 +53251,7 @@ break;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.limits.type,parentSchema:schema51.properties.limits,data:data0}];
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.limits.type,parentSchema:schema54.properties.limits,data:data0}];
 return false;
 }
 }
@@ -52904,7 +53267,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data7)){
 if(data7.length > 1000){
-validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema51.properties.growth,data:data7}];
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema54.properties.growth,data:data7}];
 return false;
 }
 else {
@@ -52917,7 +53280,7 @@ if(errors === _errs18){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if(((((((data8.metric === undefined) && (missing2 = "metric")) || ((data8.allowance === undefined) && (missing2 = "allowance"))) || ((data8.base === undefined) && (missing2 = "base"))) || ((data8.head === undefined) && (missing2 = "head"))) || ((data8.allowed === undefined) && (missing2 = "allowed"))) || ((data8.status === undefined) && (missing2 = "status"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema51.properties.growth.items.required,parentSchema:schema51.properties.growth.items,data:data8}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema54.properties.growth.items.required,parentSchema:schema54.properties.growth.items,data:data8}];
 return false;
 }
 else {
@@ -52925,7 +53288,7 @@ if(data8.metric !== undefined){
 let data9 = data8.metric;
 const _errs20 = errors;
 if(!(((((((data9 === "params") || (data9 === "trainable")) || (data9 === "memory")) || (data9 === "memory-per-gpu")) || (data9 === "macs")) || (data9 === "flops")) || (data9 === "activations"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data9}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data9}];
 return false;
 }
 var valid8 = _errs20 === errors;
@@ -52941,7 +53304,7 @@ if(errors === _errs22){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing3;
 if(((data10.text === undefined) && (missing3 = "text")) || ((data10.position === undefined) && (missing3 = "position"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema51.properties.growth.items.properties.allowance.required,parentSchema:schema51.properties.growth.items.properties.allowance,data:data10}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema54.properties.growth.items.properties.allowance.required,parentSchema:schema54.properties.growth.items.properties.allowance,data:data10}];
 return false;
 }
 else {
@@ -52982,7 +53345,7 @@ var valid10 = true;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.growth.items.properties.allowance.type,parentSchema:schema51.properties.growth.items.properties.allowance,data:data10}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.growth.items.properties.allowance.type,parentSchema:schema54.properties.growth.items.properties.allowance,data:data10}];
 return false;
 }
 }
@@ -53096,7 +53459,7 @@ var valid8 = true;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.growth.items.type,parentSchema:schema51.properties.growth.items,data:data8}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.growth.items.type,parentSchema:schema54.properties.growth.items,data:data8}];
 return false;
 }
 }
@@ -53108,7 +53471,7 @@ break;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.growth.type,parentSchema:schema51.properties.growth,data:data7}];
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.growth.type,parentSchema:schema54.properties.growth,data:data7}];
 return false;
 }
 }
@@ -53158,7 +53521,7 @@ var valid0 = true;
 }
 }
 else {
-validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data}];
+validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data}];
 return false;
 }
 }
@@ -54166,7 +54529,7 @@ const annotateWarning = (message, properties) => warning(forTerminal(message), i
 function annotate(result) {
     const annotateAll = (diagnostics, title) => {
         for (const problem of diagnostics) {
-            annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
+            annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: `${title} [${problem.code}]`, file: problem.file, startLine: problem.line, startColumn: problem.col });
         }
     };
     for (const model of result.models) {
@@ -54199,7 +54562,7 @@ function annotate(result) {
     annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
     for (const entry of result.budget.unmatched) {
         const warning = unmatchedWarning(result.budget.file, entry);
-        annotateWarning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
+        annotateWarning(`${warning.message}\n${warning.hint}`, { title: `model-budget: budget entry matches no spec [${warning.code}]`, file: warning.file, startLine: warning.line, startColumn: warning.col });
     }
 }
 /** The status, and each metric the registry gives an output, summed over the models that have a report. */

@@ -54,7 +54,7 @@ describe("file formats across releases", () => {
     const run = runDist(["report", file]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe(`${file}:1:9: format must be one of: 1, not the integer 2\n${FORMAT_HINT}\n`);
+    expect(run.stderr).toBe(`${file}:1:9: format must be one of: 1, not the integer 2 [MB204]\n  1 | format: 2\n    |         ^\n${FORMAT_HINT}\n`);
     expect(showsStackTrace(run.stderr)).toBe(false);
   });
 

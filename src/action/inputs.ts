@@ -55,6 +55,6 @@ function trainingInputs(): TrainingSettings {
     );
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    throw new Error(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });
+    throw new Error(`${error.position.file}: ${error.detail} [${error.code}]${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });
   }
 }

@@ -97,7 +97,7 @@ const annotateWarning = (message: string, properties: core.AnnotationProperties)
 function annotate(result: CheckResult): void {
   const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
     for (const problem of diagnostics) {
-      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title, file: problem.file, startLine: problem.line, startColumn: problem.col });
+      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: `${title} [${problem.code}]`, file: problem.file, startLine: problem.line, startColumn: problem.col });
     }
   };
   for (const model of result.models) {
@@ -126,7 +126,7 @@ function annotate(result: CheckResult): void {
   annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
   for (const entry of result.budget.unmatched) {
     const warning = unmatchedWarning(result.budget.file, entry);
-    annotateWarning(`${warning.message}\n${warning.hint}`, { title: "model-budget: budget entry matches no spec", file: warning.file, startLine: warning.line, startColumn: warning.col });
+    annotateWarning(`${warning.message}\n${warning.hint}`, { title: `model-budget: budget entry matches no spec [${warning.code}]`, file: warning.file, startLine: warning.line, startColumn: warning.col });
   }
 }
 

@@ -1,4 +1,5 @@
 import { countModel, type ModelCount } from "../count/index.js";
+import { DiagnosticCollector } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type ReadFile } from "../resolve/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
@@ -16,8 +17,10 @@ export interface AnalyzedModel extends ModelCount {
  * `overrides` (command-line flags) set a recipe.
  */
 export function analyzeSpec(file: string, readFile: ReadFile, overrides: TrainingSettings = {}): AnalyzedModel {
-  const resolved = resolveSpec(file, readFile);
-  const count = countModel(resolved);
+  // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
+  const errors = new DiagnosticCollector();
+  const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
+  const count = countModel(resolved, errors);
   const spec = settingsFromSpec(resolved.training);
   const recipe = trainingRecipe(spec, overrides);
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });

@@ -1,4 +1,4 @@
-import { SpecError } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
 import { validateBudget } from "../validate/index.js";
 import { parseQuantity, type Quantity } from "./sizes.js";
@@ -17,7 +17,7 @@ function quantityAt(source: YamlSource, path: DataPath, raw: unknown, what: stri
   try {
     return parseQuantity(raw as string | number);
   } catch {
-    throw new SpecError(source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+    throw new SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
   }
 }
 
@@ -27,7 +27,7 @@ function limitAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metri
   const wanted = metricNamed(metric).unit;
   // A plain integer is a count of parameters, or of bytes for memory.
   const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
-  if (value === undefined) throw new SpecError(position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
+  if (value === undefined) throw new SpecError("invalid-limit", position, `${metric} limit must be ${describe(metric)}, not '${String(raw)}'`);
   return { value, text: String(raw), position };
 }
 
@@ -38,31 +38,32 @@ function growthAt(source: YamlSource, path: DataPath, raw: unknown, metric: Metr
   return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
 }
 
-function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLimits): ModelBudget {
+/** One model's limits; each limit's error goes to `errors` and the next limit is still read. */
+function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLimits, errors: DiagnosticCollector): ModelBudget {
   const limits: Partial<Record<Metric, Limit>> = {};
   const growth: Partial<Record<Metric, GrowthAllowance>> = {};
   for (const metric of LIMITED_METRICS) {
-    if (raw[metric] !== undefined) limits[metric] = limitAt(source, [...path, metric], raw[metric], metric);
+    if (raw[metric] !== undefined) errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
   }
   if (typeof raw.growth === "object" && raw.growth !== null) {
-    for (const [metric, allowance] of Object.entries(raw.growth)) growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric);
+    for (const [metric, allowance] of Object.entries(raw.growth)) errors.attempt(() => (growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric)));
   } else if (raw.growth !== undefined) {
     // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-    const quantity = quantityAt(source, [...path, "growth"], raw.growth, "growth");
+    const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
     for (const metric of GROWTH_METRICS) {
       // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
       const definition = metricNamed(metric);
       const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
       const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
-      if (applies) growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric);
+      if (applies) errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
     }
   }
-  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).map(([glob, moduleRaw]) => ({
+  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).flatMap(([glob, moduleRaw]) => errors.attempt(() => [{
     glob,
     position: source.keyAt([...path, "modules", glob]),
     ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
     ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-  }));
+  }]) ?? []);
   return {
     key,
     position: source.keyAt(path),
@@ -73,14 +74,17 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
   };
 }
 
-/** Reads and validates a budget file; every problem is a positioned error. */
+/** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
 export function parseBudget(text: string, file: string): Budget {
   const source = parseYaml(text, file);
   validateBudget(source);
   const data = source.data as { defaults?: RawLimits; models: Record<string, RawLimits> };
-  return {
+  const errors = new DiagnosticCollector();
+  const budget = {
     file,
-    ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults) } : {}),
-    models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw)),
+    ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
+    models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
   };
+  errors.throwIfAny();
+  return budget;
 }

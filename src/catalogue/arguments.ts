@@ -1,4 +1,4 @@
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, spanning, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import { INTEGER_DIVISION_HINT } from "../resolve/evaluate.js";
 import type { ArgumentSpec, ArgumentType, ForwardInput, ForwardResult, LayerTensors, Signature } from "./types.js";
@@ -140,12 +140,12 @@ export class LayerArguments {
     // A bare word the layer does not know may be a misspelt variable rather than a keyword.
     const misspelt = value?.kind === "symbol" && value.suggestion !== undefined ? `if '${value.name}' is a variable: did you mean '${value.suggestion}'?` : undefined;
     const at = value?.kind === "symbol" && value.suggestion !== undefined ? value.position : undefined;
-    throw new SpecError(at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
+    throw new SpecError("invalid-argument", at ?? this.values.get(name)?.position ?? this.call.position, message, [hint, misspelt].filter(Boolean).join("; ") || undefined);
   }
 
   /** Refuses a size no tensor can have (below 1, or a negative padding): an error wherever the call comes from. */
   refuseSize(name: string, message: string, hint: string): never {
-    throw new DimensionError(this.values.get(name)?.position ?? this.call.position, message, hint);
+    throw new DimensionError("invalid-size", this.values.get(name)?.position ?? this.call.position, message, hint);
   }
 }
 
@@ -207,9 +207,9 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
     const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
-    throw new SpecError(value.position ?? position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
+    throw new SpecError("undefined-variable", value.position ? spanning(value.position, value.name) : position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
   }
-  throw new SpecError(position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
+  throw new SpecError("argument-type", position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
 }
 
 /** What to write instead, for the wrong types users commonly give. */
@@ -265,7 +265,7 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
       }
       const spec = positionalSpecs[positionalIndex++];
       if (!spec) {
-        throw new SpecError(arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
+        throw new SpecError("too-many-arguments", arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
       }
       values.set(spec.name, { value: arg.value, position: arg.position });
       continue;
@@ -275,13 +275,14 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
       const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
       const suggestion = didYouMean(arg.name, names);
       throw new SpecError(
-        arg.position,
+        "unknown-argument",
+        spanning(arg.position, arg.name),
         `${call.type} has no argument '${arg.name}'`,
         suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`),
       );
     }
     if (values.has(spec.name)) {
-      throw new SpecError(arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
+      throw new SpecError("duplicate-argument", arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
     }
     values.set(spec.name, { value: arg.value, position: arg.position });
   }
@@ -301,7 +302,7 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
       continue;
     }
     if (spec.default === undefined && !spec.optional) {
-      throw new SpecError(call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
+      throw new SpecError("missing-argument", call.position, `${call.type} is missing its required argument '${spec.name}'`, `signature: ${formatSignature(definition)}`);
     }
     values.set(spec.name, { value: defaults.get(spec.name)!, position: call.position });
   }

@@ -1,4 +1,4 @@
-import { SpecError, didYouMean } from "../diagnostics/index.js";
+import { SpecError, spanning, didYouMean } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { bindArguments, DimensionError, formatSignature, type LayerArguments, type LayerDefinition } from "./arguments.js";
 import { activationLayers } from "./activation.js";
@@ -58,10 +58,11 @@ export function findLayer(call: EvaluatedCall): LayerDefinition {
   const definition = BY_TYPE.get(className(call.type));
   if (definition) return definition;
   const lazy = lazyHint(className(call.type));
-  if (lazy) throw new SpecError(call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
+  if (lazy) throw new SpecError("lazy-layer", call.position, `${call.type} infers its sizes at its first forward pass, which a spec does not run`, lazy);
   const suggestion = didYouMean(className(call.type), BY_TYPE.keys());
   throw new SpecError(
-    call.position,
+    "unknown-layer-type",
+    spanning(call.position, call.type),
     `unknown layer type '${call.type}'`,
     suggestion ?? `model-budget knows torch.nn's layers; a custom module's own tensors can be written as Parameter(...) entries`,
   );

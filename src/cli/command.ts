@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
-import { FileAccessError, userErrors } from "../diagnostics/index.js";
+import { FileAccessError, diagnostic, toDiagnostic, userErrors, type Diagnostic, type SpecError } from "../diagnostics/index.js";
+import { renderDiagnostic } from "../diagnostics/render.js";
 import type { ReadFile } from "../resolve/index.js";
 
 export interface CliResult {
@@ -45,22 +46,53 @@ export function invalid(message: string): CliResult {
  * Runs `work` for each file, gathering every user error instead of stopping at the first; a
  * missing file is a user error too. Anything else is a bug and propagates.
  */
-export function forEachFile<T>(files: readonly string[], work: (file: string) => T): { results: T[]; errors: string[] } {
+export function forEachFile<T>(files: readonly string[], work: (file: string) => T, read?: ReadFile): { results: T[]; errors: string[]; diagnostics: Diagnostic[] } {
   const results: T[] = [];
   const errors: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     try {
       results.push(work(file));
     } catch (error) {
       const found = userErrors(error);
       const code = (error as NodeJS.ErrnoException).code;
-      if (found) errors.push(...found.map((problem) => problem.message));
-      else if (code === "ENOENT") errors.push(`${file}: no such file`);
-      else if (code === "EISDIR") errors.push(`${file}: is a directory, not a file`);
-      else throw error;
+      if (found) {
+        diagnostics.push(...found.map(toDiagnostic));
+        errors.push(showDiagnostics(found, read));
+      }
+      else if (code === "ENOENT" || code === "EISDIR") {
+        const problem = diagnostic(code === "ENOENT" ? "file-unreadable" : "not-a-regular-file", { file, line: 1, col: 1 }, code === "ENOENT" ? "no such file" : "is a directory, not a file");
+        diagnostics.push(problem);
+        errors.push(renderDiagnostic(problem));
+      } else throw error;
     }
   }
-  return { results, errors };
+  return { results, errors, diagnostics };
+}
+
+/**
+ * User errors as the CLI prints them: each with its code, the source line and a caret under the
+ * column, read through `read` (the file is shown only when it reads again: a binary or vanished one is not).
+ */
+export function showDiagnostics(problems: readonly SpecError[], read?: ReadFile): string {
+  const sources = new Map<string, string | undefined>();
+  const sourceOf = (file: string) => {
+    if (!read) return undefined;
+    if (!sources.has(file)) {
+      try {
+        sources.set(file, read(file));
+      } catch {
+        sources.set(file, undefined);
+      }
+    }
+    return sources.get(file);
+  };
+  return problems
+    .map((problem) => {
+      const data = toDiagnostic(problem);
+      return renderDiagnostic(data, data.offset === undefined ? sourceOf(data.file) : undefined);
+    })
+    .join("\n");
 }
 
 /** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { closestName, userErrors } from "../diagnostics/index.js";
 import { expandSpecs, globBase, isGlob } from "../files/glob.js";
-import { EXIT, invalid, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
+import { EXIT, invalid, showDiagnostics, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { checkCommand } from "./commands/check.js";
 import { importCommand } from "./commands/import.js";
@@ -53,7 +53,7 @@ function runCommand(argv: readonly string[], env: CliEnvironment): CliResult {
     if ("error" in expanded) return invalid(expanded.error);
     positionals = expanded.files;
   }
-  return guarded(() => command.run(parsed.values, positionals, env));
+  return guarded(() => command.run(parsed.values, positionals, env), env);
 }
 
 /** Node's parser's complaint about a flag, said as ours: the flag, the likely one meant, where the options are. */
@@ -91,12 +91,12 @@ function expandSpecArguments(patterns: readonly string[], listFiles: (directory:
 }
 
 /** A command's result, or a clean message for what it threw: a user or file-system error exits 2, anything else is a bug. */
-function guarded(run: () => CliResult): CliResult {
+function guarded(run: () => CliResult, env: CliEnvironment): CliResult {
   try {
     return run();
   } catch (error) {
     const found = userErrors(error);
-    if (found) return { exitCode: EXIT.invalid, stdout: "", stderr: `${found.map((problem) => problem.message).join("\n")}\n` };
+    if (found) return { exitCode: EXIT.invalid, stdout: "", stderr: `${showDiagnostics(found, env.readFile)}\n` };
     const { code, message } = error as NodeJS.ErrnoException;
     if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return invalid(message);
     return { exitCode: EXIT.internal, stdout: "", stderr: `model-budget: internal error: ${String(message ?? error)}: this is a bug, please report it\n` };

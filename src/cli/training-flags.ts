@@ -26,6 +26,6 @@ export function trainingFlags(values: OptionValues): { settings: TrainingSetting
     return { settings: settingsFromOptions(given, (option) => `--${option}`) };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
-    return { error: invalid(`${error.position.file}: ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`) };
+    return { error: invalid(`${error.position.file}: ${error.detail} [${error.code}]${error.hint ? `\n  ${error.hint}` : ""}`) };
   }
 }

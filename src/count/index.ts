@@ -1,5 +1,5 @@
 import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting, FrozenTensor, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
 import type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
@@ -10,7 +10,7 @@ export type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
 /** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 export function checked(value: number, position: SourcePosition, what: string): number {
   if (!Number.isSafeInteger(value)) {
-    throw new SpecError(position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
+    throw new SpecError("number-too-large", position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
   }
   return value;
 }
@@ -36,9 +36,10 @@ function callDtype(described: DescribedLayer): DtypeSetting | undefined {
 function missingFrozen(layer: ResolvedLayer, described: DescribedLayer, item: FrozenTensor): SpecError {
   const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
   if (item.name === "") {
-    return new SpecError(item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+    return new SpecError("frozen-not-found", item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
   }
   return new SpecError(
+    "frozen-not-found",
     item.position,
     `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`,
     didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"),
@@ -85,6 +86,7 @@ function tensorOf(layers: readonly LayerCount[], reference: TensorReference): Co
   if (tensor) return tensor;
   const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
   throw new SpecError(
+    "tie-not-found",
     reference.position,
     `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`,
     didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"),
@@ -128,13 +130,14 @@ function tieGroups(layers: readonly LayerCount[], ties: readonly ResolvedTie[]):
     const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
     if (!sameShape(parameter.tensor.shape, owner.tensor.shape)) {
       throw new SpecError(
+        "tie-mismatch",
         tie.parameter.position,
         `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`,
         "tied tensors share storage, so their shapes must be equal",
       );
     }
     if (parameter.tensor.trainable !== owner.tensor.trainable) {
-      throw new SpecError(tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+      throw new SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
     }
     parent.set(root(parameter), root(owner));
   }
@@ -165,6 +168,7 @@ function applyTies(layers: readonly LayerCount[], ties: readonly ResolvedTie[]):
     if (first!.reference.instances !== 1) {
       const entry = layers[first!.reference.layer]!;
       throw new SpecError(
+        "tie-ambiguous",
         first!.reference.position,
         `${first!.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`,
         "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry",
@@ -174,6 +178,7 @@ function applyTies(layers: readonly LayerCount[], ties: readonly ResolvedTie[]):
       const entry = layers[member.reference.layer]!;
       if (member.reference.instances !== entry.count) {
         throw new SpecError(
+          "tie-ambiguous",
           member.reference.position,
           `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first!.reference.text} before it holds the storage`,
           "split the repeat so the tied instance is its own entry",
@@ -195,9 +200,13 @@ function checkFrozenGlobs(model: ResolvedModel, globsFound: ReadonlyMap<FrozenTe
 }
 
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
-export function countModel(model: ResolvedModel): ModelCount {
+export function countModel(model: ResolvedModel, errors = new DiagnosticCollector()): ModelCount {
   const globsFound = new Map<FrozenTensor["position"], boolean>();
-  const layers = model.layers.map((layer) => countLayer(layer, globsFound));
+  // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
+  // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
+  const counted = model.layers.map((layer) => errors.attempt(() => countLayer(layer, globsFound)));
+  errors.throwIfAny();
+  const layers = counted as LayerCount[];
   checkFrozenGlobs(model, globsFound);
   applyTies(layers, model.ties);
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };

@@ -70,7 +70,7 @@ const ERRNO_DETAILS: Readonly<Record<string, string>> = {
 function accessError(file: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined || code === "ENOENT") return error;
-  return new FileAccessError(file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
+  return new FileAccessError("file-unreadable", file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
 }
 
 function inside(root: string, real: string): boolean {
@@ -89,7 +89,7 @@ function realPath(file: string, path: string): string {
 /** The real path of `file`, refusing one that leads outside a confinement; `file` is only named, never echoed past its name. */
 function confinedPath(file: string, path: string, within: readonly Confinement[]): string {
   if (within.length === 0) return path;
-  const outside = (confinement: Confinement) => new FileAccessError(file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+  const outside = (confinement: Confinement) => new FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
   const roots = within.map((confinement) => confinement.roots.flatMap((root) => [resolve(root), realPath(root, root)]));
   // By its name first, so that whether a file outside exists is not told either.
   within.forEach((confinement, index) => {
@@ -106,7 +106,7 @@ function confinedPath(file: string, path: string, within: readonly Confinement[]
 
 /** An open regular file: its descriptor and size. The caller closes it. */
 export function openRegularFile(file: string, options: OpenOptions = {}): { fd: number; size: number } {
-  if (file === "") throw new FileAccessError("''", "is an empty path, not a file", "give the path of a regular file");
+  if (file === "") throw new FileAccessError("not-a-regular-file", "''", "is an empty path, not a file", "give the path of a regular file");
   const path = confinedPath(file, resolve(options.base ?? ".", file), options.within ?? []);
   let fd: number;
   try {
@@ -118,7 +118,7 @@ export function openRegularFile(file: string, options: OpenOptions = {}): { fd: 
   const stats = fstatSync(fd);
   if (!stats.isFile()) {
     closeSync(fd);
-    throw new FileAccessError(file, describeNonFile(stats), "give the path of a regular file");
+    throw new FileAccessError("not-a-regular-file", file, describeNonFile(stats), "give the path of a regular file");
   }
   return { fd, size: stats.size };
 }
@@ -138,7 +138,7 @@ export function readAt(fd: number, buffer: Uint8Array, offset: number, length: n
 export function readTextFile(file: string, kind: TextKind, options: OpenOptions = {}): string {
   const { fd, size } = openRegularFile(file, options);
   try {
-    const tooLarge = (bytes: string) => new FileAccessError(file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
+    const tooLarge = (bytes: string) => new FileAccessError("file-too-large", file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
     if (size > kind.maxBytes) throw tooLarge(sizeText(size));
     // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
     // /proc's report a size of 0. One byte past the limit is enough to refuse it.
@@ -196,7 +196,7 @@ export function writeTextFile(file: string, text: string): void {
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new FileAccessError(file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
+    if (!stats.isFile()) throw new FileAccessError("file-not-writable", file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
     ftruncateSync(fd, 0);
     writeSync(fd, text);
   } catch (error) {
@@ -211,5 +211,5 @@ function writeError(file: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) return error;
   const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST" ? "cannot be created: a part of its path is not a folder" : code === "ENXIO" ? "is a named pipe (FIFO) or device, not a regular file" : ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`;
-  return new FileAccessError(file, detail, "give the path of a file to write, in an existing or new folder");
+  return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
 }

@@ -1,6 +1,6 @@
 import { closeSync } from "node:fs";
 import { posix } from "node:path";
-import { FileAccessError, SpecError } from "../diagnostics/index.js";
+import { FileAccessError, SpecError, type DiagnosticName } from "../diagnostics/index.js";
 import { modelFolderOf, openRegularFile, readAt, type OpenOptions } from "../files/index.js";
 
 /**
@@ -23,8 +23,8 @@ export interface ByteSource {
 export class FileFormatError extends SpecError {
   readonly offset: number;
 
-  constructor(file: string, offset: number, detail: string, hint?: string) {
-    super({ file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
+  constructor(kind: DiagnosticName, file: string, offset: number, detail: string, hint?: string) {
+    super(kind, { file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
     this.name = "FileFormatError";
     this.offset = offset;
     this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
@@ -35,9 +35,9 @@ export class FileFormatError extends SpecError {
 export type Fail = (offset: number, detail: string, hint?: string) => never;
 
 export const failIn =
-  (file: string): Fail =>
+  (file: string, kind: DiagnosticName): Fail =>
   (offset, detail, hint) => {
-    throw new FileFormatError(file, offset, detail, hint);
+    throw new FileFormatError(kind, file, offset, detail, hint);
   };
 
 /** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
@@ -57,7 +57,7 @@ export function withFileBytes<T>(file: string, work: (source: ByteSource) => T, 
       const buffer = Buffer.alloc(length);
       const got = readAt(fd, buffer, offset, length);
       // The file shrank after fstat: report it where the bytes ran out.
-      if (got < length) throw new FileFormatError(file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
+      if (got < length) throw new FileFormatError("truncated-file", file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
       return buffer;
     };
     return work({ name: file, size, read });

@@ -26,6 +26,7 @@ export function readCheckpoint(file: string, options: OpenOptions = {}): Checkpo
   if (file.endsWith(".safetensors") || file.endsWith(".index.json")) return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
   if (file.endsWith(".onnx")) return { file, format: "onnx", tensors: readOnnxFile(file, options) };
   throw new SpecError(
+    "unknown-checkpoint-format",
     { file, line: 1, col: 1 },
     "cannot tell the checkpoint's format from its name",
     "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model",

@@ -45,7 +45,7 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
   const tensors = specTensors(count);
   const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
   if (expanded > MAX_TENSORS) {
-    return [new SpecError(top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
+    return [new SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
   }
   const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
   const where = files.length === 1 ? files[0]! : "the checkpoint";
@@ -73,7 +73,7 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
       if (!sameShape(found.shape, tensor.shape)) resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
     }
     for (const [shape, names] of resized) {
-      errors.push(new SpecError(tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]!)!.file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+      errors.push(new SpecError("tensor-shape-differs", tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]!)!.file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
     }
     // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
     const unsaved = absent.filter((name) => !tiesPresent.has(name));
@@ -89,6 +89,7 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
     const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
     errors.push(
       new SpecError(
+        "tensor-missing-from-checkpoint",
         tensor.layer.position,
         `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`,
         rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's",
@@ -126,6 +127,7 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
     const rename = renamed(first.name, first.shape, missingNames);
     errors.push(
       new SpecError(
+        "tensor-missing-from-spec",
         nearest(first.name),
         `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`,
         rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry",

@@ -21,15 +21,15 @@ const moduleNode = (): ModuleNode => ({ tensors: new Map(), children: new Map() 
 function tree(checkpoint: Checkpoint): ModuleNode {
   const root = moduleNode();
   const clash = (name: string) =>
-    new SpecError({ file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
+    new SpecError("checkpoint-not-a-spec", { file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
   for (const tensor of checkpoint.tensors) {
     const path = tensor.name.split(".");
     if (path.length > MAX_MODULE_DEPTH + 1) {
-      throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
+      throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
     }
     const long = path.find((segment) => segment.length > MAX_NAME_LENGTH);
     if (long !== undefined) {
-      throw new FileFormatError(tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
+      throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
     }
     const leaf = path.pop()!;
     const node = path.reduce((parent, segment, index) => {

@@ -156,7 +156,7 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
  * header fields. raw_data is stepped over, and external data files are only measured, never read.
  */
 export function readOnnx(source: ByteSource, externalSize: ExternalSize): CheckpointTensor[] {
-  const fail = failIn(source.name);
+  const fail = failIn(source.name, "malformed-onnx");
   const reader = new ProtoReader(source, fail);
   const tensors: CheckpointTensor[] = [];
   const names = new Set<string>();
@@ -185,7 +185,7 @@ export function readOnnx(source: ByteSource, externalSize: ExternalSize): Checkp
 
 /** An .onnx file's initializers; external data files are found beside it, as onnx.load finds them. */
 export function readOnnxFile(file: string, options: OpenOptions = {}): CheckpointTensor[] {
-  const fail = failIn(file);
+  const fail = failIn(file, "malformed-onnx");
   const dataOptions = siblingOptions(file, options);
   const sizes = new Map<string, number>();
   const externalSize: ExternalSize = (location, at) => {

@@ -161,7 +161,7 @@ function checkTiling(spans: Span[], dataStart: number, fileSize: number, fail: F
 
 /** The tensors a .safetensors file holds, from its header alone: 8 bytes of length, then that much JSON. */
 export function readSafetensors(source: ByteSource): CheckpointTensor[] {
-  const fail = failIn(source.name);
+  const fail = failIn(source.name, "malformed-safetensors");
   if (source.size < 8) fail(0, `the file has ${source.size} bytes, fewer than the 8 that give a safetensors header's length`);
   const prefix = source.read(0, 8);
   const length = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
@@ -192,7 +192,7 @@ export function readSafetensors(source: ByteSource): CheckpointTensor[] {
  * the index's weight_map in both directions, so a stale index or a missing shard is reported.
  */
 export function readSafetensorsIndex(indexFile: string, options: OpenOptions = {}): CheckpointTensor[] {
-  const fail = failIn(indexFile);
+  const fail = failIn(indexFile, "malformed-safetensors");
   const text = withFileBytes(indexFile, (source) => {
     if (source.size > MAX_INDEX_BYTES) fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
     return utf8(source.read(0, source.size), 0, fail, "the index");
@@ -210,7 +210,7 @@ export function readSafetensorsIndex(indexFile: string, options: OpenOptions = {
     const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors, shardOptions);
     for (const tensor of tensors) {
       if (map[tensor.name] !== shard) {
-        failIn(path)(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
+        failIn(path, "malformed-safetensors")(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
       }
       found.set(tensor.name, tensor);
     }

@@ -64,7 +64,7 @@ export function describeCall(text: string, positionAt: PositionAt): DescribedLay
   try {
     parsed = parseCall(text);
   } catch (error) {
-    if (error instanceof ExpressionError) throw new SpecError(positionAt(error.offset), error.message, error.hint);
+    if (error instanceof ExpressionError) throw new SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
     throw error;
   }
   return describeLayer(evaluateCall(parsed, new Map(), positionAt, text));

@@ -1,6 +1,6 @@
 import { DimensionError, layerTypes, numel } from "../catalogue/index.js";
 import { formatInteger } from "../count/formula.js";
-import { SpecError, closestName, formatDiagnostic, userErrors, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, closestName, diagnostic, userErrors, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 import type { PositionAt } from "../resolve/evaluate.js";
 import { hiddenTensors, libraryLayer, type HiddenTensors } from "./library-classes.js";
 import { suggestTies } from "./shared-modules.js";
@@ -30,7 +30,8 @@ interface ReprChild {
 export interface ImportResult {
   spec: ImportedSpec;
   /** What the spec could not take over from the source, one message per problem, positioned in the source. */
-  warnings: string[];
+  /** What the spec may not count right, each at the first place print(model) shows it. */
+  warnings: Diagnostic[];
   /** What the count may lack or hold twice, for the summary line: parameters missing, or doubled by a shared module. */
   caveats?: string[];
 }
@@ -75,7 +76,7 @@ function depthAfter(text: string, at: (offset: number) => SourcePosition): numbe
     } else if (ch === "(") {
       depth++;
     } else if (ch === ")" && --depth < 0) {
-      throw new SpecError(at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
+      throw new SpecError("printed-model-syntax", at(i), "')' closes nothing", "the file should hold exactly what print(model) printed");
     }
   }
   return depth;
@@ -94,7 +95,7 @@ function parameterModule(text: string, position: SourcePosition): ReprModule | u
 function moduleAt(text: string, at: (offset: number) => SourcePosition, open: (module: ReprModule) => void): ReprModule {
   const type = TYPE.exec(text)?.[0];
   if (!type || text[type.length] !== "(") {
-    throw new SpecError(at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
+    throw new SpecError("printed-model-syntax", at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
   }
   const module: ReprModule = { type, children: [], extra: [], position: at(0) };
   // A ParameterList or ParameterDict of one tensor prints it on its own line: `ParameterList(  (0): Parameter containing: [...])`.
@@ -104,7 +105,7 @@ function moduleAt(text: string, at: (offset: number) => SourcePosition, open: (m
   const depth = depthAfter(text, at);
   if (depth === 0 && text.endsWith(")")) module.call = text;
   else if (depth === 1 && text === `${type}(`) open(module);
-  else throw new SpecError(at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
+  else throw new SpecError("printed-model-syntax", at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
   return module;
 }
 
@@ -117,19 +118,19 @@ interface TakenNames {
 /** The child `name` (or the run of `count` from it) of the module whose names are `taken`, checked to be new and exact. */
 function childName(text: string, countText: string | undefined, taken: TakenNames, at: (offset: number) => SourcePosition): { name: string; count: number } {
   if (text.length > MAX_NAME_LENGTH) {
-    throw new SpecError(at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
+    throw new SpecError("printed-model-names", at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
   }
   const range = RANGE.exec(text);
   const numbers = range ? [range[1]!, range[2]!, countText!] : /^\d+$/.test(text) ? [text] : [];
   if (numbers.some((number) => !Number.isSafeInteger(Number(number)))) {
-    throw new SpecError(at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
+    throw new SpecError("printed-model-names", at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
   }
   let name = text;
   let count = 1;
   if (countText !== undefined) {
     count = Number(countText);
     if (!range || count < 1 || Number(range[2]) - Number(range[1]) + 1 !== count) {
-      throw new SpecError(at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
+      throw new SpecError("printed-model-names", at(1), `'(${text}): ${countText} x' does not name ${countText} children`, "ModuleList prints a run as (first-last): N x Module(");
     }
     name = range[1]!;
   }
@@ -137,7 +138,7 @@ function childName(text: string, countText: string | undefined, taken: TakenName
   const last = first + count - 1;
   const overlapping = /^\d+$/.test(name) && taken.runs.some(([from, to]) => first <= to && last >= from);
   if (taken.names.has(name) || overlapping || (count > 1 && [...taken.names].some((other) => /^\d+$/.test(other) && Number(other) >= first && Number(other) <= last))) {
-    throw new SpecError(at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
+    throw new SpecError("printed-model-names", at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
   }
   taken.names.add(name);
   if (count > 1) taken.runs.push([first, last]);
@@ -151,7 +152,7 @@ export function parseTorchRepr(text: string, file: string): ReprModule {
   let root: ReprModule | undefined;
   const opener = (at: (offset: number) => SourcePosition) => (module: ReprModule) => {
     if (open.length >= MAX_MODULE_DEPTH) {
-      throw new SpecError(at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
+      throw new SpecError("printed-model-too-large", at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
     }
     open.push(module);
   };
@@ -162,7 +163,7 @@ export function parseTorchRepr(text: string, file: string): ReprModule {
     const at = (offset: number): SourcePosition => ({ file, line: index + 1, col: column + offset });
     const parent = open.at(-1);
     if (!parent) {
-      if (root) throw new SpecError(at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
+      if (root) throw new SpecError("printed-model-syntax", at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
       root = moduleAt(content, at, opener(at));
       return;
     }
@@ -184,9 +185,9 @@ export function parseTorchRepr(text: string, file: string): ReprModule {
     const module = rest === NONE ? { type: NONE, call: NONE, children: [], extra: [], position: restAt(0) } : (parameterModule(rest, restAt(0)) ?? moduleAt(rest, restAt, opener(at)));
     parent.children.push({ name, count, module });
   });
-  if (!root) throw new SpecError({ file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
+  if (!root) throw new SpecError("printed-model-syntax", { file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
   const unclosed = open.at(-1);
-  if (unclosed) throw new SpecError(unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
+  if (unclosed) throw new SpecError("printed-model-syntax", unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
   return root;
 }
 
@@ -208,7 +209,7 @@ interface HiddenOccurrence extends Occurrence {
 interface Findings {
   unknown: Map<string, Occurrence[]>;
   hidden: Map<string, HiddenOccurrence[]>;
-  invalid: string[];
+  invalid: Diagnostic[];
   /** Paths of None slots. */
   empty: string[];
   /** Calls known to count. */
@@ -242,7 +243,7 @@ function checkedLayer(module: ReprModule, call: string, path: string, findings: 
     // A size below 1 is never a real model's (PyTorch cannot build a negative one): refused, not replaced by a placeholder that counts nothing.
     if (!found || error instanceof DimensionError) throw error;
     const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
-    findings.invalid.push(...found.map((problem) => formatDiagnostic(problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
+    findings.invalid.push(...found.map((problem) => diagnostic("printed-arguments-invalid", problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
     return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0]!.detail}`);
   }
   return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
@@ -303,7 +304,7 @@ function convert(module: ReprModule, path: string, instances: number, findings: 
     const childInstances = instances * child.count;
     // The spec counts runs of runs symbolically, but no further than exact integers go.
     if (!Number.isSafeInteger(childInstances)) {
-      throw new SpecError(child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
+      throw new SpecError("printed-model-too-large", child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
     }
     if (child.module.type === NONE) findings.empty.push(childPath);
     else children.push({ name: child.name, count: child.count, node: convert(child.module, childPath, childInstances, findings) });
@@ -422,8 +423,8 @@ export function importTorchRepr(text: string, file: string, model: string): Impo
       : []),
   ];
   const warnings = [
-    ...[...findings.unknown].map(([type, occurrences]) => unknownWarning(type, occurrences)),
-    ...[...findings.hidden].map(([type, occurrences]) => hiddenWarning(type, occurrences)),
+    ...[...findings.unknown].map(([type, occurrences]) => diagnostic("unknown-printed-module", occurrences[0]!.module.position, unknownWarning(type, occurrences))),
+    ...[...findings.hidden].map(([type, occurrences]) => diagnostic("hidden-tensors", occurrences[0]!.module.position, hiddenWarning(type, occurrences))),
     ...findings.invalid,
   ];
   return { spec: { model, notes, layers, suggestedTies }, warnings, caveats: caveats(findings, doubled) };

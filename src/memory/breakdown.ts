@@ -101,6 +101,7 @@ function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: LayerDty
     if (!optimizer || !tensor.trainable) return dtype;
     if (!dtype.floating) {
       throw new SpecError(
+        "untrainable-dtype",
         chosen.position ?? layer.position,
         `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`,
         "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype",

@@ -75,13 +75,13 @@ function bareName(name: string): string {
 export function parseDtype(setting: DtypeSetting): Dtype {
   const { value, position } = setting;
   const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
-  if (written === undefined) throw new SpecError(position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
+  if (written === undefined) throw new SpecError("unknown-dtype", position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
   const name = bareName(written);
   const plain = BY_NAME.get(name);
   if (!BLOCK_FORMATS.includes(name) && !plain) {
     // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
     const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
-    throw new SpecError(value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+    throw new SpecError("unknown-dtype", value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
   }
   if (plain) {
     if (value.kind === "layer") bindArguments({ type: name, signature: [] }, value.call, findLayer);

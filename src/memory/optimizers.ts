@@ -253,7 +253,7 @@ export function qualifiedName(definition: OptimizerDefinition): string {
 export function bindOptimizer(call: EvaluatedCall): BoundOptimizer {
   const definition = BY_TYPE.get(className(call.type));
   if (!definition) {
-    throw new SpecError(call.position, `unknown optimizer '${call.type}'`, didYouMean(className(call.type), BY_TYPE.keys()) ?? `the optimizers are: ${[...BY_TYPE.keys()].join(", ")}`);
+    throw new SpecError("unknown-optimizer", call.position, `unknown optimizer '${call.type}'`, didYouMean(className(call.type), BY_TYPE.keys()) ?? `the optimizers are: ${[...BY_TYPE.keys()].join(", ")}`);
   }
   const args = bindArguments(definition, call, findLayer);
   definition.check?.(args);

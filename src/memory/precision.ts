@@ -32,5 +32,5 @@ export function findPrecision(name: string, position: SourcePosition): Precision
   const precision = PRECISIONS.find((candidate) => candidate.name === name);
   if (precision) return precision;
   const names = PRECISIONS.map((candidate) => candidate.name);
-  throw new SpecError(position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
+  throw new SpecError("unknown-precision", position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
 }

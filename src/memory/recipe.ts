@@ -58,20 +58,20 @@ export function settingsFromSpec(training: ResolvedTraining | undefined): Traini
 
 function checkpointingMode(text: string, position: SourcePosition): Checkpointing {
   if ((CHECKPOINTING as readonly string[]).includes(text)) return text as Checkpointing;
-  throw new SpecError(position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+  throw new SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
 }
 
 function batchSize(value: number, position: SourcePosition): number {
-  if (value < 1) throw new SpecError(position, `the batch is at least 1, got ${value}`);
+  if (value < 1) throw new SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
   return value;
 }
 
 function wholeNumber(text: string, position: SourcePosition, what: string): number {
   const digits = text.trim();
-  if (!/^\d+$/.test(digits)) throw new SpecError(position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+  if (!/^\d+$/.test(digits)) throw new SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
   const value = Number(digits);
   // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
-  if (!Number.isSafeInteger(value)) throw new SpecError(position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+  if (!Number.isSafeInteger(value)) throw new SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
   return value;
 }
 

@@ -25,11 +25,11 @@ export function perGpu(bytes: MemoryFigures, gpus: number, stage: ZeroStage): Me
 }
 
 export function gpuCount(value: number, position: SourcePosition): number {
-  if (value < 1) throw new SpecError(position, `training needs at least 1 GPU, got ${value}`);
+  if (value < 1) throw new SpecError("invalid-recipe-value", position, `training needs at least 1 GPU, got ${value}`);
   return value;
 }
 
 export function zeroStage(value: number, position: SourcePosition): ZeroStage {
-  if (value !== 0 && value !== 1 && value !== 2 && value !== 3) throw new SpecError(position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+  if (value !== 0 && value !== 1 && value !== 2 && value !== 3) throw new SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
   return value;
 }

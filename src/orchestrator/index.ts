@@ -2,7 +2,7 @@ import { analyzeSpec, toJsonReport, type AnalyzedModel, type JsonReport } from "
 import { parseBudget } from "../budget/budget-file.js";
 import { budgetFor, evaluateBudget, worst, type FailOn, type Status } from "../budget/evaluate.js";
 import type { Budget, ModelBudget } from "../budget/types.js";
-import { closestName, userErrors, type SpecError } from "../diagnostics/index.js";
+import { closestName, diagnostic, toDiagnostic, userErrors } from "../diagnostics/index.js";
 import { diffLayers } from "../diff/index.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
 import type { TrainingSettings } from "../memory/index.js";
@@ -39,8 +39,6 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === "ENOENT";
 }
 
-const toDiagnostic = (problem: SpecError): Diagnostic => ({ ...problem.position, message: problem.detail, ...(problem.hint ? { hint: problem.hint } : {}) });
-
 /** Runs a pipeline step, turning user errors into diagnostics and missing files into absence. */
 function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] } | { absent: true } {
   try {
@@ -66,7 +64,7 @@ function analyze(file: string, side: CheckSide, overrides: TrainingSettings): An
 function crossCheckWith(model: AnalyzedModel, file: string, read: ReadCheckpoint): { file: string; diagnostics: Diagnostic[] } {
   const outcome = attempt(() => crossCheck(model, read(file)));
   if ("value" in outcome) return { file, diagnostics: outcome.value.map(toDiagnostic) };
-  if ("absent" in outcome) return { file, diagnostics: [{ file, line: 1, col: 1, message: `checkpoint ${file} does not exist`, hint: "fix the path in against:, relative to the repository root" }] };
+  if ("absent" in outcome) return { file, diagnostics: [diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")] };
   return { file, diagnostics: outcome.diagnostics };
 }
 
@@ -175,11 +173,10 @@ export function runCheck(request: CheckRequest): CheckResult {
 
 /** A budget entry that matched no spec, as a warning at its key with what to do. */
 export function unmatchedWarning(budgetFile: string, entry: BudgetState["unmatched"][number]): Diagnostic {
-  return {
-    file: budgetFile,
-    line: entry.line,
-    col: entry.col ?? 1,
-    message: `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
-    hint: `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
-  };
+  return diagnostic(
+    "unmatched-budget-entry",
+    { file: budgetFile, line: entry.line, col: entry.col ?? 1 },
+    `budget entry '${entry.key}' matches no spec, so none of its limits is checked`,
+    `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`,
+  );
 }

@@ -1,15 +1,10 @@
 import type { JsonReport } from "../analysis/index.js";
 import type { BudgetOutcome, FailOn, Status } from "../budget/evaluate.js";
 import type { ModelDiff } from "../diff/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 
 /** A positioned problem in plain data, so it survives being saved as JSON between two workflows. */
-export interface Diagnostic {
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-  hint?: string;
-}
+export type { Diagnostic } from "../diagnostics/index.js";
 
 /** One side (head or base) of a spec: its report, its errors, or that it does not exist there. */
 export type SpecState = { kind: "report"; report: JsonReport } | { kind: "invalid"; diagnostics: Diagnostic[] } | { kind: "absent" };

@@ -181,7 +181,7 @@ function checkSplitCalls(document: Document.Parsed, text: string, at: (offset: n
       const opened = node.value.split("(").length - node.value.split(")").length;
       if (opened <= 0) return;
       const start = node.range?.[0] ?? 0;
-      throw new SpecError(at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+      throw new SpecError("comma-splits-call", at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
     },
   });
 }
@@ -200,33 +200,33 @@ export function parseYaml(withBom: string, file: string): YamlSource {
   const lines = new LineCounter();
   const at = (offset: number) => position(file, lines, offset);
   if (text.length > YAML_MAX_BYTES) {
-    throw new SpecError({ file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
+    throw new SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
   }
   const deep = tooDeep(text);
-  if (deep !== undefined) throw new SpecError(positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  if (deep !== undefined) throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch (error) {
     // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
     if (!(error instanceof RangeError)) throw error;
-    throw new SpecError({ file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    throw new SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
   }
   const problem = document.errors[0];
   if (problem) {
     const position = at(problem.pos[0]);
-    if (/call stack/i.test(problem.message)) throw new SpecError(position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    throw new SpecError(position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+    if (/call stack/i.test(problem.message)) throw new SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    throw new SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
   }
   checkDepth(
     document.contents,
     1,
     (node) => {
-      throw new SpecError(at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+      throw new SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     },
     (key, first) => {
       const earlier = at(first.range?.[0] ?? 0);
-      throw new SpecError(at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String((key as { value?: unknown }).value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+      throw new SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String((key as { value?: unknown }).value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
     },
   );
   checkSplitCalls(document, text, at);
@@ -235,7 +235,7 @@ export function parseYaml(withBom: string, file: string): YamlSource {
     data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-    throw new SpecError(at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${(error as Error).message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+    throw new SpecError("alias-expansion", at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${(error as Error).message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
   }
   return makeSource(file, text, document, at, data);
 }

@@ -1,4 +1,4 @@
-import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, spanning, closestName, type SourcePosition } from "../diagnostics/index.js";
 import type { CallExpr, Expr } from "../parse/expression.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import { callFunction, isFunction } from "./functions.js";
@@ -22,26 +22,26 @@ export const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` 
 
 function exact(value: number, at: SourcePosition): Value {
   if (!Number.isSafeInteger(value)) {
-    throw new SpecError(at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
+    throw new SpecError("number-too-large", at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
   }
   return { kind: "int", value };
 }
 
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
-  if (name === INDEX) return new SpecError(at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
+  if (name === INDEX) return new SpecError("index-outside-repeat", at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
   const closest = closestName(name, scope.keys());
-  return new SpecError(at, `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
+  return new SpecError("undefined-variable", spanning(at, name), `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
 }
 
 function numeric(value: Value, at: SourcePosition, operator: string): number {
   if (value.kind === "int" || value.kind === "float") return value.value;
   if (value.kind === "bool") return value.value ? 1 : 0;
-  throw new SpecError(at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+  throw new SpecError("operand-type", at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
 }
 
 function truthy(value: Value, at: SourcePosition): boolean {
-  if (value.kind === "symbol") throw new SpecError(at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
+  if (value.kind === "symbol") throw new SpecError("operand-type", at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
   if (value.kind === "bool") return value.value;
   if (value.kind === "int" || value.kind === "float") return value.value !== 0;
   if (value.kind === "none") return false;
@@ -67,7 +67,7 @@ function fromDivision(...values: Value[]): { fromDivision?: true } {
 function power(base: number, exponent: number, integers: boolean, at: SourcePosition): Value {
   if (!integers || exponent < 0) {
     const result = base ** exponent;
-    if (!Number.isFinite(result)) throw new SpecError(at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
+    if (!Number.isFinite(result)) throw new SpecError("number-too-large", at, `${base} ** ${exponent} overflows`, `check the expression for a runaway power`);
     return { kind: "float", value: result };
   }
   // Square and multiply, checking each step: 10 ** 10 ** 10 stops at the first product past 2^53.
@@ -95,11 +95,11 @@ function arithmetic(op: string, left: Value, right: Value, at: SourcePosition): 
     case "**":
       return power(a, b, integers, at);
     case "/":
-      if (b === 0) throw new SpecError(at, `division by zero`);
+      if (b === 0) throw new SpecError("division-by-zero", at, `division by zero`);
       return { kind: "float", value: a / b, fromDivision: true };
     case "//":
     case "%": {
-      if (b === 0) throw new SpecError(at, `division by zero`);
+      if (b === 0) throw new SpecError("division-by-zero", at, `division by zero`);
       const quotient = Math.floor(a / b);
       if (op === "//") return integers ? exact(quotient, at) : float(quotient);
       return integers ? exact(a - quotient * b, at) : float(a - quotient * b);
@@ -191,7 +191,7 @@ function applyBinary(expr: BinaryExpr, left: Value, context: Evaluation): Value 
   const right = evaluateNode(expr.right, context);
   if (expr.op === "==" || expr.op === "!=") {
     for (const side of [left, right]) {
-      if (side.kind === "layer") throw new SpecError(at, `'${expr.op}' compares values, not ${describeValue(side)}`);
+      if (side.kind === "layer") throw new SpecError("operand-type", at, `'${expr.op}' compares values, not ${describeValue(side)}`);
     }
     return { kind: "bool", value: equal(left, right) === (expr.op === "==") };
   }
@@ -202,7 +202,7 @@ function applyBinary(expr: BinaryExpr, left: Value, context: Evaluation): Value 
 function functionCall(call: CallExpr, context: Evaluation): Value {
   const at = context.positionAt(call.offset);
   const named = call.args.find((arg) => arg.name !== undefined);
-  if (named) throw new SpecError(context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
+  if (named) throw new SpecError("function-arguments", context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
   return callFunction(call.callee as Parameters<typeof callFunction>[0], call.args.map((arg) => evaluateNode(arg.value, context)), at);
 }
 

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
+import { DiagnosticCollector, FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
@@ -35,10 +35,10 @@ function fileLoader(readFile: ReadFile, spec: string): (file: string, includedAt
     } catch (error) {
       if (!includedAt) throw error;
       // Only the file's name and what is wrong with it: never its content, which may be anyone's.
-      if (error instanceof FileAccessError) throw new SpecError(includedAt, `included file ${file} ${error.detail}`, error.hint);
+      if (error instanceof FileAccessError) throw new SpecError("include-unreadable", includedAt, `included file ${file} ${error.detail}`, error.hint);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new SpecError(includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
-      throw new SpecError(includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
+      if (code === "ENOENT") throw new SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
+      throw new SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
     }
     const source = parseYaml(text, file);
     validateSpec(source);
@@ -66,6 +66,7 @@ function samePosition(a: SourcePosition, b: SourcePosition): boolean {
 function conflictingVariable(name: string, here: SourcePosition, there: SourcePosition, value: Value, other: Value): SpecError {
   const where = `${there.file}:${there.line}:${there.col}`;
   return new SpecError(
+    "conflicting-definition",
     here,
     `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`,
     `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`,
@@ -73,7 +74,13 @@ function conflictingVariable(name: string, here: SourcePosition, there: SourcePo
 }
 
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
-export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
+/**
+ * Resolves a spec. Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * one run shows every independent mistake; given no collector, they are thrown together at the end.
+ * Ties, which may name a layer that failed, are resolved only when every entry did.
+ */
+export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector): ResolvedModel {
+  const collector = errors ?? new DiagnosticCollector();
   const load = fileLoader(readFile, file);
 
   /** A file's variables and blocks, after those of the files it includes. */
@@ -96,12 +103,12 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       }
       for (const [name, block] of inner.blocks) {
         // One file included along two paths defines its blocks once.
-        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
         blocks.set(name, block);
       }
     });
     for (const name of overrides.keys()) {
-      if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+      if (!(name in (data.vars ?? {}))) throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
     }
     for (const [name, raw] of Object.entries(data.vars ?? {})) {
       const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
@@ -112,7 +119,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       origins.set(name, here);
     }
     for (const [name, block] of Object.entries(data.blocks ?? {})) {
-      if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+      if (blocks.has(name)) throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
       blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
     }
     return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
@@ -121,26 +128,29 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
     const key = `file ${included}`;
     if (expanding.includes(key)) {
-      throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+      throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
     }
-    if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+    if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
     return scopeOf(load(included, position), [...expanding, key], overrides);
   };
 
   const root = scopeOf(load(file), [`file ${file}`], new Map());
   if (!root.data.layers) {
-    throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+    throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
-  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[] };
+  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector };
   const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
   const input = resolveInput(root.source, root.data.input, root.scope);
+  const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
+  const training = resolveTraining(root.source, root.data.training, root.scope);
+  if (!errors) collector.throwIfAny();
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,
     tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
     ...(input ? { input } : {}),
-    ties: resolveTies(walker.out, root.data.tie, root.source),
-    training: resolveTraining(root.source, root.data.training, root.scope),
+    ties,
+    training,
   };
 }

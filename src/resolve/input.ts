@@ -11,7 +11,7 @@ export function resolveInput(source: YamlSource, input: SpecData["input"], scope
   const position = source.at(["input"]);
   const positive = (path: (string | number)[], raw: unknown, what: string) => {
     const value = integerAt(source, path, raw, scope, what);
-    if (value < 1) throw new SpecError(source.at(path), `${what} must be positive, got ${value}`);
+    if (value < 1) throw new SpecError("out-of-range", source.at(path), `${what} must be positive, got ${value}`);
     return value;
   };
   if (Array.isArray(input)) return { value: { kind: "tensor", shape: input.map((size, index) => positive(["input", index], size, "an input size")) }, position };

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, didYouMean, type DiagnosticCollector, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { INDEX, isTrue, type Scope } from "./evaluate.js";
@@ -54,7 +54,7 @@ export interface ListContext {
 /** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
 export function includedPath(source: YamlSource, included: string, path: (string | number)[]): string {
   if (posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
-    throw new SpecError(source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
+    throw new SpecError("include-unreadable", source.at(path), `include: ${included} is an absolute path`, "write the path relative to the including spec, inside the repository");
   }
   return posix.join(posix.dirname(source.file), included);
 }
@@ -72,6 +72,8 @@ export interface Walker {
   out: ResolvedLayer[];
   /** Instances of repeats that name index, resolved one by one so far. */
   indexedInstances?: number;
+  /** Each entry's errors, gathered so the next entry still resolves: one run shows every independent mistake. */
+  errors: DiagnosticCollector;
 }
 
 type Body = Record<string, unknown>;
@@ -107,7 +109,7 @@ function mappingCall(source: YamlSource, path: DataPath, body: Body, scope: Scop
 function kindOf(source: YamlSource, path: DataPath, body: Body): (typeof KINDS)[number] {
   const kinds = KINDS.filter((kind) => kind in body);
   if (kinds.length !== 1) {
-    throw new SpecError(source.keyAt([...path, kinds[1]!]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+    throw new SpecError("ambiguous-entry", source.keyAt([...path, kinds[1]!]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
   }
   return kinds[0]!;
 }
@@ -118,7 +120,7 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
     if (!(name in block.params)) {
       const suggestion = didYouMean(name, Object.keys(block.params));
       const known = Object.keys(block.params);
-      throw new SpecError(source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+      throw new SpecError("unknown-block-parameter", source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
     }
   }
   const scope = new Map(block.scope);
@@ -126,7 +128,7 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
     if (name in given) {
       scope.set(name, valueOf(source, [...path, "with", name], given[name], callerScope));
     } else if (fallback === null) {
-      throw new SpecError(source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+      throw new SpecError("missing-block-parameter", source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
     } else {
       scope.set(name, valueOf(block.source, [...block.path, "params", name], fallback, scope));
     }
@@ -146,6 +148,7 @@ function frozenTensors(paths: readonly FrozenPath[], segments: readonly PathSegm
     const all = instanceCount(below);
     if (instances !== all) {
       throw new SpecError(
+        "frozen-partial-repeat",
         path.position,
         `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`,
         "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry",
@@ -162,6 +165,7 @@ function checkFrozenMatched(paths: readonly FrozenPath[], segments: readonly Pat
   const unmatched = paths.find((path) => !path.matched);
   if (!unmatched) return;
   throw new SpecError(
+    "frozen-not-found",
     unmatched.position,
     `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`,
     "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child",
@@ -170,7 +174,7 @@ function checkFrozenMatched(paths: readonly FrozenPath[], segments: readonly Pat
 
 function checkCycle(expanding: string[], key: string, position: SourcePosition, what: string): void {
   if (expanding.includes(key)) {
-    throw new SpecError(position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+    throw new SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
   }
 }
 
@@ -183,7 +187,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
   let nextIndex = 0;
 
   const duplicate = (name: string, position: SourcePosition, earlier: SourcePosition): never => {
-    throw new SpecError(position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
+    throw new SpecError("duplicate-name", position, `duplicate name '${name}' in one module`, `the first '${name}' is at line ${earlier.line}; give each child its own name`);
   };
   // Unnamed children are numbered like nn.Sequential's, so a child named "2" can collide with one.
   const claimName = (name: string, position: SourcePosition) => {
@@ -203,7 +207,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
   const instanceGroups = (own: PathSegment[], repeat: number, childName: string, position: SourcePosition, resolveOne: (group: InstanceGroup) => void): InstanceGroup[] => {
     walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
     if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
-      throw new SpecError(position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+      throw new SpecError("indexed-repeat-too-large", position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
     }
     const run = own.findIndex((segment) => typeof segment === "object");
     const first = (own[run] as { from: number; to: number }).from;
@@ -246,7 +250,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const repeated = body.repeat !== undefined;
     const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
     if (body.with !== undefined && kind !== "use" && kind !== "include") {
-      throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+      throw new SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
     }
 
     let own: PathSegment[];
@@ -273,7 +277,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
     const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
-    if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+    if (!Number.isSafeInteger(count)) throw new SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
 
     if (kind === "type" || kind === "layer") {
       const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
@@ -284,8 +288,10 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const inner: ListContext = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
     // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
     // included file's vars, with this use's values, hide the entry's variables of the same name.
+    const failedBefore = walker.errors.errors.length;
     const module = (nodes: TreeNode[], topology: Topology, contentScope: Scope = scope) => {
-      checkFrozenMatched(frozenList, segments);
+      // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
+      if (walker.errors.errors.length === failedBefore) checkFrozenMatched(frozenList, segments);
       const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
       children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
     };
@@ -297,7 +303,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       const blockName = String(body.use);
       const block = context.blocks.get(blockName);
       if (!block) {
-        throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+        throw new SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
       }
       checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
       const boundScope = blockScope(source, bodyPath, body, block, scope);
@@ -311,11 +317,11 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
     const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
     if (!included.data.layers) {
-      throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+      throw new SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
     module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
   };
-  items.forEach((item, index) => resolveItem(item, index));
+  items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
   return children;
 }

@@ -26,7 +26,7 @@ export function mentionsIndex(body: unknown): boolean {
 export function indexScope(scope: Scope, value: number, at: SourcePosition): Scope {
   const defined = scope.get(INDEX);
   if (defined && !indexValues.has(defined)) {
-    throw new SpecError(at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
+    throw new SpecError("index-redefined", at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
   }
   const bound: Value = { kind: "int", value };
   indexValues.add(bound);

@@ -10,7 +10,7 @@ export function parsedAt<T>(positionAt: PositionAt, text: string, parse: (text: 
     return parse(text);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    throw new SpecError(positionAt(error.offset), error.message, error.hint);
+    throw new SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
   }
 }
 
@@ -44,7 +44,7 @@ export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope:
   if (typeof raw === "boolean") return { kind: "bool", value: raw };
   if (typeof raw === "number") {
     if (!Number.isInteger(raw)) return { kind: "float", value: raw };
-    if (!Number.isSafeInteger(raw)) throw new SpecError(source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
+    if (!Number.isSafeInteger(raw)) throw new SpecError("number-too-large", source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
     return { kind: "int", value: raw };
   }
   if (Array.isArray(raw)) return { kind: "tuple", items: raw.map((item, index) => valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
@@ -58,9 +58,9 @@ export function integerAt(source: YamlSource, path: DataPath, raw: unknown, scop
   const value = valueOf(source, path, raw, scope, "strict");
   if (value.kind !== "int") {
     const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
-    throw new SpecError(source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+    throw new SpecError("not-an-integer", source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
   }
-  if (value.value < 0) throw new SpecError(source.at(path), `${what} must not be negative, got ${value.value}`);
+  if (value.value < 0) throw new SpecError("out-of-range", source.at(path), `${what} must not be negative, got ${value.value}`);
   return value.value;
 }
 
@@ -71,7 +71,7 @@ export function integerAt(source: YamlSource, path: DataPath, raw: unknown, scop
 export function variableAt(source: YamlSource, path: DataPath, raw: unknown, scope: Scope): Value {
   if (raw === null && !source.writtenAt(path)) {
     const name = String(path.at(-1));
-    throw new SpecError(source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+    throw new SpecError("variable-without-value", source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
   }
   return valueOf(source, path, raw, scope);
 }

@@ -38,7 +38,7 @@ function steps(source: YamlSource, path: DataPath, raw: unknown, scope: Scope): 
 
 function merge(source: YamlSource, path: DataPath, raw: unknown): Merge {
   if (MERGES.includes(raw as Merge)) return raw as Merge;
-  throw new SpecError(source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
+  throw new SpecError("invalid-topology", source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
 }
 
 /** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
@@ -63,7 +63,7 @@ export function topologyOf(source: YamlSource, path: DataPath, body: Record<stri
   }
   if (body.branches !== undefined) topology.branches = { merge: merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
   if (topology.residual && topology.branches) {
-    throw new SpecError(source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
+    throw new SpecError("invalid-topology", source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
   }
   return topology;
 }

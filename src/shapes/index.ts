@@ -125,12 +125,12 @@ class Inference implements Evaluator {
     const { definition, args } = this.describe(node.layer);
     const path = formatPath(segments);
     if (!definition.forward) {
-      throw new SpecError(layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
+      throw new SpecError("shape-unsupported", layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
     }
     const input: ForwardInput = {
       shape: x.shape,
       mismatch: (name, expects) => {
-        throw new SpecError(name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
+        throw new SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
       },
     };
     return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
@@ -172,7 +172,7 @@ class Inference implements Evaluator {
     if (child) return child;
     const names = module.children.map((candidate) => candidate.name);
     const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
-    throw new SpecError(position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
+    throw new SpecError("unknown-child", position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
   }
 
   runStep(module: ModuleNode, step: ForwardStep, x: Tensor, segments: PathSegment[]): Tensor {

@@ -63,7 +63,7 @@ function broadcast(a: readonly number[], b: readonly number[]): number[] | undef
 export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Tensor, position: SourcePosition, segments: PathSegment[]): Tensor {
   const path = formatPath(segments) || "the model";
   const fail = (): never => {
-    throw new SpecError(position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+    throw new SpecError("shapes-do-not-combine", position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
   };
   let shape: number[];
   if (how === "concat") {
@@ -100,7 +100,7 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
   const name = call.type;
   const producer = `${x.producer} → ${call.text}`;
   const fail = (expects: string): never => {
-    throw new SpecError(call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+    throw new SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
   };
   const moduleType = FUNCTIONAL[name];
   if (moduleType) {
@@ -111,7 +111,7 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
     return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
   }
   if (!(name in OPS)) {
-    throw new SpecError(call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+    throw new SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
   }
   const args = bindArguments({ type: name, signature: OPS[name as keyof typeof OPS] }, call, findLayer);
   const rank = x.shape.length;
@@ -125,7 +125,7 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
   const parameterShape = (argument: string) => {
     const node = child(argument);
     const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
-    if (!tensor) throw new SpecError(args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+    if (!tensor) throw new SpecError("not-a-parameter", args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
     return tensor.shape;
   };
   const created = (shape: number[], saves: Saved[] = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {

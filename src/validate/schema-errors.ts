@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { SpecError, didYouMean } from "../diagnostics/index.js";
+import { SpecError, didYouMean, type DiagnosticName } from "../diagnostics/index.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 
 /** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
@@ -55,6 +55,14 @@ function hintFor(path: DataPath, keyword: string): string | undefined {
     return "a layer is a call string `Linear(d, 4 * d)`, or a mapping with one of type:, layer:, layers:, use:, include:";
   }
   return undefined;
+}
+
+/** The diagnostic kind of a schema keyword's violation. */
+function kindOf(keyword: string): DiagnosticName {
+  if (keyword === "additionalProperties") return "unknown-key";
+  if (keyword === "required") return "missing-key";
+  if (keyword === "type" || keyword === "oneOf" || keyword === "anyOf") return "wrong-type";
+  return "invalid-value";
 }
 
 const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
@@ -177,7 +185,7 @@ export function schemaErrors(allErrors: readonly ErrorObject[], source: YamlSour
     const key = `${position.line}:${position.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push(new SpecError(position, message, hint));
+    result.push(new SpecError(kindOf(error.keyword), position, message, hint));
   }
   return result.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }

@@ -157,7 +157,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     repo.write({ "models/tiny.yaml": spec(2, "  - bad: Linear(d)\n") }).commit("break");
     const run = await check(repo, base);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("::error title=model-budget%3A invalid spec,file=models/tiny.yaml,line=12,col=10::Linear is missing its required argument 'out_features'");
+    expect(run.stdout).toContain("::error title=model-budget%3A invalid spec [MB407],file=models/tiny.yaml,line=12,col=10::Linear is missing its required argument 'out_features'");
     expect(run.outputs["comment-body"]).toContain("invalid spec &#40;1 error&#41;");
     expect(run.outputs["comment-body"]).toContain("No budget file at .github/model-budget.yml: this is a report only.");
   });
@@ -286,7 +286,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     const run = await check(repo, base, { comment: "never" });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(
-      "::error title=model-budget%3A invalid spec,file=models/mlp.yaml,line=6,col=16::fc expects 100 input features (Linear(100, 10)), but flat produces [1, 144]",
+      "::error title=model-budget%3A invalid spec [MB502],file=models/mlp.yaml,line=6,col=16::fc expects 100 input features (Linear(100, 10)), but flat produces [1, 144]",
     );
   });
 });

@@ -24,7 +24,7 @@ describe("model-budget CLI", () => {
       exitCode: 2,
       stdout: "",
       stderr:
-        "bad.yaml:2:9: Linear is missing its required argument 'out_features'\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)\nmissing.yaml: no such file\n",
+        "bad.yaml:2:9: Linear is missing its required argument 'out_features' [MB407]\n  2 |   - fc: Linear(4)\n    |         ^\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)\nmissing.yaml:1:1: no such file [MB901]\n",
     });
   });
 
@@ -50,6 +50,6 @@ describe("model-budget CLI", () => {
     const bad = spawnSync(process.execPath, [join(root, "dist/cli.js"), "report", "bad.yaml"], { cwd: dir, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toBe("bad.yaml:3:28: Conv2d in_channels=3 is not divisible by groups=2\n  use a groups value that divides both in_channels and out_channels\n");
+    expect(bad.stderr).toBe("bad.yaml:3:28: Conv2d in_channels=3 is not divisible by groups=2 [MB408]\n  3 |   - conv: Conv2d(3, 64, 7, groups=2)\n    |                            ^\n  use a groups value that divides both in_channels and out_channels\n");
   });
 });

@@ -195,7 +195,7 @@ describe("budget files written to escape or stall the check", () => {
     expect(run.outputs.status).toBe("warn");
     expect(github.comments[0]!.body).toContain("Budget entries that match no spec: tnyi (line 2; did you mean tiny?). Key each entry by a spec's `model:` name or its path.");
     expect(run.stdout).toContain(
-      "::warning title=model-budget%3A budget entry matches no spec,file=.github/model-budget.yml,line=2,col=3::budget entry 'tnyi' matches no spec, so none of its limits is checked%0Adid you mean 'tiny'? Key each entry by a spec's model: name or its path.",
+      "::warning title=model-budget%3A budget entry matches no spec [MB702],file=.github/model-budget.yml,line=2,col=3::budget entry 'tnyi' matches no spec, so none of its limits is checked%0Adid you mean 'tiny'? Key each entry by a spec's model: name or its path.",
     );
   });
 
@@ -222,7 +222,7 @@ describe("action inputs", () => {
     const { repo, base } = repository({ "models/tiny.yaml": tiny(4) });
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", gpus: "99999999999999999999" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly%0A  give the real count, e.g. 8");
+    expect(run.stdout).toContain("::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]%0A  give the real count, e.g. 8");
   });
 });
 
@@ -254,7 +254,7 @@ describe("the CLI", () => {
     const run = cli(["check", "models/tiny.yaml", "--budget", "budget.yml"], repo.dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      "model-budget: warning: budget.yml:2:3: budget entry 'models/tiny.yml' matches no spec, so none of its limits is checked\n  did you mean 'models/tiny.yaml'? Key each entry by a spec's model: name or its path.\n",
+      "model-budget: warning: budget.yml:2:3: budget entry 'models/tiny.yml' matches no spec, so none of its limits is checked [MB702]\n  2 |   models/tiny.yml:\n    |   ^\n  did you mean 'models/tiny.yaml'? Key each entry by a spec's model: name or its path.\n",
     );
   });
 
@@ -263,7 +263,7 @@ describe("the CLI", () => {
     const check = cli(["check", "models/tiny.yaml", "--budget", "budget.yml", "--format", "json"], repo.dir);
     expect(check.status).toBe(2);
     expect((JSON.parse(check.stdout) as { budget: { diagnostics: unknown[] } }).budget.diagnostics).toEqual([
-      { file: "budget.yml", line: 3, col: 13, message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly", hint: "write the limit you mean with a unit, e.g. 7B or 80GiB" },
+      { code: "MB701", name: "invalid-limit", severity: "error", file: "budget.yml", line: 3, col: 13, message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly", hint: "write the limit you mean with a unit, e.g. 7B or 80GiB" },
     ]);
     const growth = cli(["init", "models/tiny.yaml", "--growth", "99999999999999999999", "-o", "b.yml"], repo.dir);
     expect(growth.stderr).toBe("model-budget: --growth 99999999999999999999 is beyond 2^53 and cannot be compared exactly\n");
@@ -280,7 +280,7 @@ describe("the CLI", () => {
     expect(typo.stderr).toBe("model-budget: unknown option '--fromat' for check: did you mean --format?\n  run model-budget check --help for its options\n");
     const gpus = cli(["report", "models/tiny.yaml", "--optimizer", "Adam", "--gpus", "99999999999999999999"], repo.dir);
     expect(gpus.status).toBe(2);
-    expect(gpus.stderr).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly\n  give the real count, e.g. 8\n");
+    expect(gpus.stderr).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n");
     expect(showsStackTrace(typo.stderr + gpus.stderr)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { join, posix, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TempRepository } from "../action/git-fixture.js";
 import { readOutputs, runnerFiles } from "../action/run-action.js";
+import { withoutExcerpts } from "../helpers/diagnostic-text.js";
 import { runDist, showsStackTrace, type DistRun } from "../helpers/run-dist.js";
 import { onnxModel, safetensorsHeader, tensorProto, writeParts, writeSafetensors } from "../import/files.js";
 
@@ -46,7 +47,7 @@ function cli(...args: string[]): DistRun {
   return run;
 }
 
-const refused = (run: DistRun, stderr: string) => expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 2, stdout: "", stderr });
+const refused = (run: DistRun, stderr: string) => expect({ status: run.status, stdout: run.stdout, stderr: withoutExcerpts(run.stderr) }).toEqual({ status: 2, stdout: "", stderr });
 
 beforeAll(() => {
   repo = new TempRepository();
@@ -65,27 +66,27 @@ afterAll(() => {
 describe("includes", () => {
   it("a cycle is reported at the include that closes it", () => {
     repo.write({ "cycle-a.yaml": "include: cycle-b.yaml\nlayers:\n  - fc: Linear(4, 2)\n", "cycle-b.yaml": "include: cycle-a.yaml\n" });
-    refused(cli("report", "cycle-a.yaml"), "cycle-b.yaml:1:10: include cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml\n  remove one of the includes\n");
+    refused(cli("report", "cycle-a.yaml"), "cycle-b.yaml:1:10: include cycle: cycle-a.yaml → cycle-b.yaml → cycle-a.yaml [MB314]\n  remove one of the includes\n");
   });
 
   it("one that leaves the repository by ../ is refused without reading it", () => {
     const up = `${"../".repeat(12)}${outside.slice(1)}/secret.yaml`;
     repo.write({ "up.yaml": `model: up\ninclude: ${up}\nlayers:\n  - fc: Linear(4, 2)\n` });
-    refused(cli("report", "up.yaml"), `up.yaml:2:10: included file ${up} leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n`);
+    refused(cli("report", "up.yaml"), `up.yaml:2:10: included file ${up} leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n`);
     repo.write({ "passwd.yaml": "include: ../../../../etc/passwd\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "passwd.yaml"), "passwd.yaml:1:10: included file ../../../../etc/passwd leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(cli("report", "passwd.yaml"), "passwd.yaml:1:10: included file ../../../../etc/passwd leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
   });
 
   it("an absolute path is refused as one", () => {
     repo.write({ "absolute.yaml": "layers:\n  - x: {include: /etc/passwd}\n" });
-    refused(cli("report", "absolute.yaml"), "absolute.yaml:2:18: include: /etc/passwd is an absolute path\n  write the path relative to the including spec, inside the repository\n");
+    refused(cli("report", "absolute.yaml"), "absolute.yaml:2:18: include: /etc/passwd is an absolute path [MB316]\n  write the path relative to the including spec, inside the repository\n");
   });
 
   it("a symbolic link that leads out is refused, one that stays in is followed", () => {
     symlinkSync(join(outside, "secret.yaml"), join(repo.dir, "link-out.yaml"));
     symlinkSync("tiny.yaml", join(repo.dir, "link-in.yaml"));
     repo.write({ "links.yaml": "layers:\n  - out: {include: link-out.yaml}\n", "linked.yaml": "layers:\n  - in: {include: link-in.yaml}\n" });
-    refused(cli("report", "links.yaml"), "links.yaml:2:20: included file link-out.yaml leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(cli("report", "links.yaml"), "links.yaml:2:20: included file link-out.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
     const followed = cli("report", "linked.yaml", "--format", "json");
     expect(followed.status).toBe(0);
     expect(JSON.parse(followed.stdout).totals.params).toBe(10);
@@ -94,18 +95,18 @@ describe("includes", () => {
   it("a FIFO, /dev/zero or a directory is refused before anything reads it", () => {
     symlinkSync("/dev/zero", join(repo.dir, "zero.yaml"));
     repo.write({ "specials.yaml": "layers:\n  - a: {include: pipe}\n", "zero-include.yaml": "layers:\n  - a: {include: zero.yaml}\n", "folder-include.yaml": "include: folder\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "specials.yaml"), `specials.yaml:2:18: included file pipe is a named pipe (FIFO), not a regular file\n${GIVE}`);
-    refused(cli("report", "zero-include.yaml"), "zero-include.yaml:2:18: included file zero.yaml leads outside the repository\n  keep it, and what its symbolic links point to, inside the repository\n");
-    refused(cli("report", "folder-include.yaml"), `folder-include.yaml:1:10: included file folder is a directory, not a regular file\n${GIVE}`);
+    refused(cli("report", "specials.yaml"), `specials.yaml:2:18: included file pipe is a named pipe (FIFO), not a regular file [MB316]\n${GIVE}`);
+    refused(cli("report", "zero-include.yaml"), "zero-include.yaml:2:18: included file zero.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(cli("report", "folder-include.yaml"), `folder-include.yaml:1:10: included file folder is a directory, not a regular file [MB316]\n${GIVE}`);
   });
 });
 
 describe("files named on the command line", () => {
   it("a FIFO, /dev/zero, a directory or an empty path as the spec", () => {
-    refused(cli("report", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file\n${GIVE}`);
-    refused(cli("report", ""), `'':1:1: is an empty path, not a file\n${GIVE}`);
-    refused(cli("report", "/dev/zero"), `/dev/zero:1:1: is a character device, not a regular file\n${GIVE}`);
-    refused(cli("report", "folder"), `folder:1:1: is a directory, not a regular file\n${GIVE}`);
+    refused(cli("report", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file [MB902]\n${GIVE}`);
+    refused(cli("report", ""), `'':1:1: is an empty path, not a file [MB902]\n${GIVE}`);
+    refused(cli("report", "/dev/zero"), `/dev/zero:1:1: is a character device, not a regular file [MB902]\n${GIVE}`);
+    refused(cli("report", "folder"), `folder:1:1: is a directory, not a regular file [MB902]\n${GIVE}`);
   });
 
   it("a FIFO, /dev/zero or a directory as the budget: the budget is invalid, at its position", () => {
@@ -121,25 +122,25 @@ describe("files named on the command line", () => {
   });
 
   it("a FIFO or /dev/zero as print(model) text or a checkpoint", () => {
-    refused(cli("import", "torch-repr", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file\n${GIVE}`);
-    refused(cli("import", "safetensors", "/dev/zero"), `/dev/zero:1:1: is a character device, not a regular file\n${GIVE}`);
-    refused(cli("import", "onnx", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file\n${GIVE}`);
+    refused(cli("import", "torch-repr", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file [MB902]\n${GIVE}`);
+    refused(cli("import", "safetensors", "/dev/zero"), `/dev/zero:1:1: is a character device, not a regular file [MB902]\n${GIVE}`);
+    refused(cli("import", "onnx", "pipe"), `pipe:1:1: is a named pipe (FIFO), not a regular file [MB902]\n${GIVE}`);
   });
 
   it("100 MB files are refused by their size, before reading", () => {
     sparseFile(join(repo.dir, "huge.yaml"), 100 * 1024 * 1024);
     sparseFile(join(repo.dir, "huge.txt"), 100 * 1024 * 1024);
-    const spec = "huge.yaml:1:1: is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have\n  split the spec with include:\n";
+    const spec = "huge.yaml:1:1: is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have [MB904]\n  split the spec with include:\n";
     refused(cli("report", "huge.yaml"), spec);
     const budget = cli("check", "tiny.yaml", "--budget", "huge.yaml");
     expect(budget.status).toBe(2);
     expect(budget.stdout).toContain("- `huge.yaml&#58;1&#58;1` is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have — split the spec with include&#58;\n");
     refused(
       cli("import", "torch-repr", "huge.txt"),
-      "huge.txt:1:1: is 104,857,600 bytes, more than the 8,388,608 print(model) text may have\n  is this the output of print(model)? Print the model once, not in a loop\n",
+      "huge.txt:1:1: is 104,857,600 bytes, more than the 8,388,608 print(model) text may have [MB904]\n  is this the output of print(model)? Print the model once, not in a loop\n",
     );
     repo.write({ "big-include.yaml": "include: huge.yaml\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "big-include.yaml"), "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have\n  split the spec with include:\n");
+    refused(cli("report", "big-include.yaml"), "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have [MB316]\n  split the spec with include:\n");
   });
 });
 
@@ -149,7 +150,7 @@ describe("sizes past what a spec may hold", () => {
     writeFileSync(join(repo.dir, "distinct.txt"), `Net(\n${lines.join("\n")}\n)\n`);
     const run = cli("import", "torch-repr", "distinct.txt");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/);
+    expect(run.stderr).toMatch(/^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have \[MB105\]\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/);
   });
 
   it("check --base reads a base file only when it is a regular file no larger than a spec may be", () => {
@@ -167,9 +168,9 @@ describe("sizes past what a spec may hold", () => {
       expect(models.map((model) => [model.file, model.base])).toEqual([
         [
           "models/big.yaml",
-          { kind: "invalid", diagnostics: [{ file: "models/big.yaml", line: 1, col: 1, message: `is ${bigSize} bytes at ${sha}, more than the 4,194,304 a spec or budget file may have`, hint: "split the spec with include:" }] },
+          { kind: "invalid", diagnostics: [{ code: "MB904", name: "file-too-large", severity: "error", file: "models/big.yaml", line: 1, col: 1, message: `is ${bigSize} bytes at ${sha}, more than the 4,194,304 a spec or budget file may have`, hint: "split the spec with include:" }] },
         ],
-        ["models/inc.yaml", { kind: "invalid", diagnostics: [{ file: "models/inc.yaml", line: 1, col: 10, message: `included file models/common is a directory at ${sha}, not a regular file`, hint: "give the path of a regular file" }] }],
+        ["models/inc.yaml", { kind: "invalid", diagnostics: [{ code: "MB316", name: "include-unreadable", severity: "error", file: "models/inc.yaml", line: 1, col: 10, message: `included file models/common is a directory at ${sha}, not a regular file`, hint: "give the path of a regular file" }] }],
       ]);
     } finally {
       base.cleanup();
@@ -190,10 +191,10 @@ describe("sizes past what a spec may hold", () => {
       expect(run.status).toBe(0);
       const models = JSON.parse(run.stdout).models as { file: string; base: { kind: string; report?: { totals: { params: number } }; diagnostics?: unknown[] } }[];
       expect(models[0]!.base.report!.totals.params).toBe(10);
-      const refusal = (message: string, hint: string) => ({ kind: "invalid", diagnostics: [{ line: 1, col: 1, message, hint }] });
+      const refusal = (code: string, name: string, message: string, hint: string) => ({ kind: "invalid", diagnostics: [{ code, name, severity: "error", line: 1, col: 1, message, hint }] });
       expect(models.slice(1).map((model) => ({ ...model.base, diagnostics: model.base.diagnostics!.map((problem) => ({ ...(problem as object), file: undefined })) }))).toEqual([
-        refusal("leads outside the repository", "keep it, and what its symbolic links point to, inside the repository"),
-        refusal("is a loop of symbolic links", "give the path of a regular file"),
+        refusal("MB903", "outside-folder", "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository"),
+        refusal("MB902", "not-a-regular-file", "is a loop of symbolic links", "give the path of a regular file"),
       ]);
     } finally {
       base.cleanup();
@@ -252,11 +253,11 @@ describe("checkpoints: shards and external data", () => {
     symlinkSync("/dev/zero", join(folder, "zero.safetensors"));
     refused(
       cli("import", "safetensors", index("fifo.index.json", { w: "pipe.safetensors" })),
-      `ckpt/fifo.index.json: at byte 33: the shard ckpt/pipe.safetensors is a named pipe (FIFO), not a regular file\n${GIVE}`,
+      `ckpt/fifo.index.json: at byte 33: the shard ckpt/pipe.safetensors is a named pipe (FIFO), not a regular file [MB810]\n${GIVE}`,
     );
     refused(
       cli("import", "safetensors", index("zero.index.json", { w: "zero.safetensors" })),
-      "ckpt/zero.index.json: at byte 33: the shard ckpt/zero.safetensors leads outside the model's folder\n  keep it, and what its symbolic links point to, inside the model's folder\n",
+      "ckpt/zero.index.json: at byte 33: the shard ckpt/zero.safetensors leads outside the model's folder [MB810]\n  keep it, and what its symbolic links point to, inside the model's folder\n",
     );
   });
 
@@ -298,10 +299,10 @@ describe("checkpoints: shards and external data", () => {
     };
     const fifo = cli("import", "onnx", model("pipe.data", "fifo.onnx"));
     expect(fifo.status).toBe(2);
-    expect(fifo.stderr).toMatch(/^ckpt\/fifo\.onnx: at byte \d+: the external data file ckpt\/pipe\.data is a named pipe \(FIFO\), not a regular file\n {2}give the path of a regular file\n$/);
+    expect(fifo.stderr).toMatch(/^ckpt\/fifo\.onnx: at byte \d+: the external data file ckpt\/pipe\.data is a named pipe \(FIFO\), not a regular file \[MB811\]\n {2}give the path of a regular file\n$/);
     const link = cli("import", "onnx", model("secret.data", "link.onnx"));
     expect(link.status).toBe(2);
-    expect(link.stderr).toMatch(/^ckpt\/link\.onnx: at byte \d+: the external data file ckpt\/secret\.data leads outside the model's folder\n {2}keep it, and what its symbolic links point to, inside the model's folder\n$/);
+    expect(link.stderr).toMatch(/^ckpt\/link\.onnx: at byte \d+: the external data file ckpt\/secret\.data leads outside the model's folder \[MB811\]\n {2}keep it, and what its symbolic links point to, inside the model's folder\n$/);
     expect(link.stderr).not.toContain(String(SECRET.length + 1));
   });
 });
@@ -313,7 +314,7 @@ describe("names that would drive the terminal", () => {
     const bad = cli("report", name);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(
-      "evil\\u001b]0;pwned\\u0007\\u202egnp.yaml:3:9: Linear is missing its required argument 'out_features'\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)\n",
+      "evil\\u001b]0;pwned\\u0007\\u202egnp.yaml:3:9: Linear is missing its required argument 'out_features' [MB407]\n  3 |   - fc: Linear(4)\n    |         ^\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)\n",
     );
     repo.write({ [name]: 'model: "red\\e[31m\\0nul\\rcr\\u202Eevil"\nlayers:\n  - fc: Linear(4, 2)\n' });
     const table = cli("report", name);
@@ -359,10 +360,10 @@ describe("the action, run as the bundled dist/index.js", () => {
       expect(run.outputs.status).toBe("fail");
       const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error"));
       expect(errors).toEqual([
-        "::error title=model-budget%3A invalid spec,file=models/fifo.yaml,line=1,col=10::included file models/pipe.yaml is a named pipe (FIFO), not a regular file%0Agive the path of a regular file",
-        "::error title=model-budget%3A invalid spec,file=models/link.yaml,line=1,col=1::leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
-        `::error title=model-budget%3A invalid spec,file=models/up.yaml,line=1,col=10::included file ${posix.join("models", up)} leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository`,
-        "::error title=model-budget%3A invalid budget,file=.github/model-budget.yml,line=1,col=1::leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
+        "::error title=model-budget%3A invalid spec [MB316],file=models/fifo.yaml,line=1,col=10::included file models/pipe.yaml is a named pipe (FIFO), not a regular file%0Agive the path of a regular file",
+        "::error title=model-budget%3A invalid spec [MB903],file=models/link.yaml,line=1,col=1::leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
+        `::error title=model-budget%3A invalid spec [MB316],file=models/up.yaml,line=1,col=10::included file ${posix.join("models", up)} leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository`,
+        "::error title=model-budget%3A invalid budget [MB903],file=.github/model-budget.yml,line=1,col=1::leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
         "::error::model-budget: the check failed (fail-on: exceed); see the annotations and the job summary",
       ]);
     } finally {
@@ -384,8 +385,8 @@ describe("the action, run as the bundled dist/index.js", () => {
       const run = action(workspace, { specs: "models/*.yaml" });
       const errors = run.stdout.split("\n").filter((line) => line.startsWith("::error"));
       expect(errors).toEqual([
-        "::error title=model-budget%3A invalid spec,file=models/\\u001b[8mhidden.yaml,line=2,col=9::Linear is missing its required argument 'out_features'%0Asignature: Linear(in_features, out_features, bias=True, device=None, dtype=None)",
-        "::error title=model-budget%3A spec and checkpoint differ,file=ckpt/model.safetensors.index.json,line=1,col=1::at byte 27: the shard ckpt/shard.safetensors leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
+        "::error title=model-budget%3A invalid spec [MB407],file=models/\\u001b[8mhidden.yaml,line=2,col=9::Linear is missing its required argument 'out_features'%0Asignature: Linear(in_features, out_features, bias=True, device=None, dtype=None)",
+        "::error title=model-budget%3A spec and checkpoint differ [MB810],file=ckpt/model.safetensors.index.json,line=1,col=1::at byte 27: the shard ckpt/shard.safetensors leads outside the repository%0Akeep it, and what its symbolic links point to, inside the repository",
         "::error::model-budget: the check failed (fail-on: exceed); see the annotations and the job summary",
       ]);
     } finally {

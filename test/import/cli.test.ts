@@ -69,12 +69,12 @@ describe("model-budget import", () => {
     expect(runCli(["import", "safetensors", broken], env)).toEqual({
       exitCode: 2,
       stdout: "",
-      stderr: `${broken}: at byte 0: the header length reads 4294967295 bytes, more than the 100000000 a safetensors header may have\n  this is not a safetensors file, or its first 8 bytes are damaged\n`,
+      stderr: `${broken}: at byte 0: the header length reads 4294967295 bytes, more than the 100000000 a safetensors header may have [MB810]\n  this is not a safetensors file, or its first 8 bytes are damaged\n`,
     });
-    expect(runCli(["import", "onnx", join(dir, "absent.onnx")], env)).toEqual({ exitCode: 2, stdout: "", stderr: `${join(dir, "absent.onnx")}: no such file\n` });
+    expect(runCli(["import", "onnx", join(dir, "absent.onnx")], env)).toEqual({ exitCode: 2, stdout: "", stderr: `${join(dir, "absent.onnx")}:1:1: no such file [MB901]\n` });
     const repr = join(dir, "cut.txt");
     writeFileSync(repr, "Net(\n  (fc): Linear(2, 3)\n");
-    expect(runCli(["import", "torch-repr", repr], env)).toMatchObject({ exitCode: 2, stderr: `${repr}:1:1: 'Net(' is never closed\n  the file ends inside this module: is it cut short?\n` });
+    expect(runCli(["import", "torch-repr", repr], env)).toMatchObject({ exitCode: 2, stderr: `${repr}:1:1: 'Net(' is never closed [MB801]\n  1 | Net(\n    | ^\n  the file ends inside this module: is it cut short?\n` });
   });
 
   it("exits 2 on bad usage", () => {

@@ -94,11 +94,11 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
     // 62 T5LayerNorm modules of d_model 768 hold the only tensors print(model) does not show.
     expect(tiedParams(result.yaml) + 62 * 768).toBe(222_903_552);
     expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]!.split("\n").slice(0, 2)).toEqual([
+    expect(result.warnings[0]!.message.split("\n").slice(0, 2)).toEqual([
       "T5LayerNorm holds tensors print(model) does not show (printed 12 times, 62 modules), which the spec does not count:",
       "  hf/t5-base.txt:16:27: encoder.block.0.layer.0.layer_norm: weight [hidden_size]",
     ]);
-    expect(result.warnings[0]!.split("\n").slice(-2)).toEqual(["  the spec holds Identity() in its place; write it as a module of Parameter entries:", "  - layer_norm: {layers: [{weight: Parameter(hidden_size)}]}"]);
+    expect(result.warnings[0]!.message.split("\n").slice(-2)).toEqual(["  the spec holds Identity() in its place; write it as a module of Parameter entries:", "  - layer_norm: {layers: [{weight: Parameter(hidden_size)}]}"]);
     expect(result.caveats).toEqual([
       "parameters print(model) does not size are missing: the tensors of T5LayerNorm (see the warnings)",
       "up to 74,022,912 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)",
@@ -107,7 +107,8 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
 
   it("names Mamba's A_log and D, sized from the mixer's children (mamba-130m: 129,135,360)", () => {
     const result = imported("hf/mamba-130m.txt");
-    expect(result.warnings).toEqual([
+    expect(result.warnings.map((warning) => [warning.code, warning.severity, warning.line, warning.col])).toEqual([["MB805", "warning", 7, 18]]);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
       [
         "MambaMixer holds tensors print(model) does not show (printed once, 24 modules), which the spec does not count:",
         "  hf/mamba-130m.txt:7:18: backbone.layers.[0-23].mixer: A_log [1536, 16], D [1536]",
@@ -123,14 +124,14 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
 
   it("names CLIP's class_embedding and torchvision ViT's class_token and pos_embedding", () => {
     const clip = imported("hf/clip-vision-embeddings.txt");
-    expect(clip.warnings[0]!.split("\n").slice(0, 4)).toEqual([
+    expect(clip.warnings[0]!.message.split("\n").slice(0, 4)).toEqual([
       "CLIPVisionEmbeddings holds tensors print(model) does not show (printed once), which the spec does not count:",
       "  hf/clip-vision-embeddings.txt:2:17: embeddings: class_embedding [768]",
       "  add them to its layers as Parameter entries, before its children as named_parameters() lists them:",
       "  - class_embedding: Parameter(768)",
     ]);
     const vit = imported("vit_b_16.txt");
-    expect(vit.warnings.map((warning) => warning.split("\n").slice(0, 2).join("\n"))).toEqual([
+    expect(vit.warnings.map((warning) => warning.message.split("\n").slice(0, 2).join("\n"))).toEqual([
       "VisionTransformer holds tensors print(model) does not show (printed once), which the spec does not count:\n  vit_b_16.txt:1:1: the model itself: class_token [1, 1, 768]",
       "Encoder holds tensors print(model) does not show (printed once), which the spec does not count:\n  vit_b_16.txt:3:14: encoder: pos_embedding [1, seq_length, hidden_dim]",
     ]);
@@ -144,7 +145,7 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
 
   it("names transformers 5's fused MixtralExperts and MixtralTopKRouter with what they hold", () => {
     const result = imported("hf/mixtral-layer.txt");
-    expect(result.warnings.map((warning) => warning.split("\n").slice(0, 2).join("\n"))).toEqual([
+    expect(result.warnings.map((warning) => warning.message.split("\n").slice(0, 2).join("\n"))).toEqual([
       "MixtralTopKRouter holds tensors print(model) does not show (printed once, 32 modules), which the spec does not count:\n  hf/mixtral-layer.txt:13:19: model.layers.[0-31].mlp.gate: weight [num_experts, hidden_size]",
       "MixtralExperts holds tensors print(model) does not show (printed once, 32 modules), which the spec does not count:\n  hf/mixtral-layer.txt:14:22: model.layers.[0-31].mlp.experts: gate_up_proj [num_experts, 2 × intermediate_size, hidden_size], down_proj [num_experts, hidden_size, intermediate_size]",
     ]);
@@ -157,7 +158,7 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
     expect(result.warnings).toEqual([]);
     const text = "Net(\n  (act): XIELUActivation()\n  (norm): OddRMSNorm((8,), eps=1e-06, with_scale=False)\n)\n";
     const odd = importTorchRepr(text, "net.txt", "net");
-    expect(odd.warnings.map((warning) => warning.split("\n")[0])).toEqual([
+    expect(odd.warnings.map((warning) => warning.message.split("\n")[0])).toEqual([
       "XIELUActivation is no layer type model-budget knows (printed once); the spec holds Identity() in its place, which holds no tensors:",
       "OddRMSNorm is no layer type model-budget knows (printed once); the spec holds Identity() in its place, which holds no tensors:",
     ]);

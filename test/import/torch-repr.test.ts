@@ -131,7 +131,8 @@ describe("import torch-repr", () => {
 
   it("lists unknown layer types with their lines, how many modules they stand for, and how to write their tensors", () => {
     const result = imported(read("test/import/fixtures/llama2-7b.txt").replaceAll("LlamaRMSNorm(", "LlamaNorm("), "llama.txt");
-    expect(result.warnings).toEqual([
+    expect(result.warnings.map((warning) => `${warning.code} ${warning.file}:${warning.line}:${warning.col}`)).toEqual(["MB804 llama.txt:19:28"]);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
       [
         "LlamaNorm is no layer type model-budget knows (printed 3 times, 65 modules); the spec holds Identity() in its place, which holds no tensors:",
         "  llama.txt:19:28: model.layers.[0-31].input_layernorm: LlamaNorm((4096,), eps=1e-05)",
@@ -152,8 +153,17 @@ describe("import torch-repr", () => {
   it("reports a known type whose printed arguments do not count, at its line and column", () => {
     const result = imported("Net(\n  (fc): Linear(in_features=4)\n  (conv): Conv2D(3, 8, kernel_size=(3, 3))\n)\n");
     expect(result.warnings).toEqual([
-      expect.stringMatching(/^Conv2D is no layer type model-budget knows \(printed once\)[^]*If Conv2D is torch.nn's Conv2d under another name, write Conv2d\(3, 8, kernel_size=\(3, 3\)\)\.$/),
-      "model.txt:2:9: fc: Linear is missing its required argument 'out_features'; the spec holds Identity() in its place\n  signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)",
+      expect.objectContaining({ code: "MB804", message: expect.stringMatching(/^Conv2D is no layer type model-budget knows \(printed once\)[^]*If Conv2D is torch.nn's Conv2d under another name, write Conv2d\(3, 8, kernel_size=\(3, 3\)\)\.$/) }),
+      {
+        code: "MB806",
+        name: "printed-arguments-invalid",
+        severity: "warning",
+        file: "model.txt",
+        line: 2,
+        col: 9,
+        message: "fc: Linear is missing its required argument 'out_features'; the spec holds Identity() in its place",
+        hint: "signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)",
+      },
     ]);
     expect(result.yaml).toContain("  - fc: Identity()  # TODO print(model) shows Linear(in_features=4), which does not count: Linear is missing its required argument 'out_features'\n");
   });

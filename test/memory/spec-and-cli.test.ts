@@ -98,15 +98,15 @@ describe("the report command's training flags", () => {
       expect(result.stdout).toBe("");
       return result.stderr;
     };
-    expect(invalid("--optimizer", "AdamWW")).toBe("model-budget: --optimizer: unknown optimizer 'AdamWW'\n  did you mean 'AdamW'?\n");
-    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text\n  add the missing ')'\n");
-    expect(invalid("--precision", "bf61")).toBe("model-budget: --precision: unknown precision 'bf61'\n  did you mean 'bf16'?\n");
-    expect(invalid("--gpus", "abc")).toBe("model-budget: --gpus: the GPU count is a whole number, not 'abc'\n  write it in digits, e.g. 8\n");
-    expect(invalid("--gpus", "99999999999999999999")).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly\n  give the real count, e.g. 8\n");
-    expect(invalid("--batch", "9007199254740992")).toBe("model-budget: --batch: the batch 9007199254740992 is beyond 2^53 and cannot be used exactly\n  give the real count, e.g. 8\n");
-    expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0\n");
-    expect(invalid("--zero", "5")).toBe("model-budget: --zero: the ZeRO stage is 0, 1, 2 or 3, not 5\n  3 is FSDP's full shard\n");
-    expect(invalid("--dtype", "bfloat61")).toMatch(/^model-budget: --dtype: unknown dtype 'bfloat61'\n/);
+    expect(invalid("--optimizer", "AdamWW")).toBe("model-budget: --optimizer: unknown optimizer 'AdamWW' [MB601]\n  did you mean 'AdamW'?\n");
+    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text [MB107]\n  add the missing ')'\n");
+    expect(invalid("--precision", "bf61")).toBe("model-budget: --precision: unknown precision 'bf61' [MB602]\n  did you mean 'bf16'?\n");
+    expect(invalid("--gpus", "abc")).toBe("model-budget: --gpus: the GPU count is a whole number, not 'abc' [MB605]\n  write it in digits, e.g. 8\n");
+    expect(invalid("--gpus", "99999999999999999999")).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n");
+    expect(invalid("--batch", "9007199254740992")).toBe("model-budget: --batch: the batch 9007199254740992 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n");
+    expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0 [MB605]\n");
+    expect(invalid("--zero", "5")).toBe("model-budget: --zero: the ZeRO stage is 0, 1, 2 or 3, not 5 [MB605]\n  3 is FSDP's full shard\n");
+    expect(invalid("--dtype", "bfloat61")).toMatch(/^model-budget: --dtype: unknown dtype 'bfloat61' \[MB604\]\n/);
     expect(invalid("--units", "metric")).toBe("model-budget: unknown units 'metric': use iec or si\n");
   });
 

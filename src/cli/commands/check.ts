@@ -1,5 +1,5 @@
 import { FAIL_ON, type FailOn } from "../../budget/evaluate.js";
-import { formatDiagnostic } from "../../diagnostics/index.js";
+import { renderDiagnostic } from "../../diagnostics/render.js";
 import { GitRepository } from "../../git/repository.js";
 import { repositoryOf } from "../../files/index.js";
 import { readCheckpoint } from "../../import/index.js";
@@ -77,8 +77,17 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
     const warnings = result.budget.unmatched.map((entry) => {
       const warning = unmatchedWarning(result.budget.file, entry);
-      return `model-budget: warning: ${formatDiagnostic(warning, warning.message, warning.hint)}\n`;
+      return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
     });
     return { exitCode, stdout, stderr: warnings.join("") };
   },
 };
+
+/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
+function sourceOf(read: (file: string) => string, file: string): string | undefined {
+  try {
+    return read(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,7 +1,8 @@
 import { posix } from "node:path";
 import { analyzeSpec } from "../../analysis/index.js";
 import { formatInteger, type ModelCount } from "../../count/index.js";
-import { formatDiagnostic, userErrors } from "../../diagnostics/index.js";
+import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index.js";
+import { renderDiagnostic } from "../../diagnostics/render.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import {
   elementCount,
@@ -87,7 +88,7 @@ export const importCommand: CliCommand = {
     if (!importer) return invalid(`unknown import format '${format}': use ${Object.keys(IMPORTERS).join(", ")}`);
     const model = typeof values.model === "string" ? values.model : modelName(file);
     const output = typeof values.output === "string" ? values.output : undefined;
-    const { results, errors } = forEachFile([file], (path) => importer(path, model, env));
+    const { results, errors } = forEachFile([file], (path) => importer(path, model, env), env.readModelText ?? env.readFile);
     const imported = results[0];
     if (!imported) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
 
@@ -97,7 +98,7 @@ export const importCommand: CliCommand = {
     if (bytes > YAML_MAX_BYTES) {
       const size = (value: number) => value.toLocaleString("en-US");
       const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
-      return { exitCode: EXIT.invalid, stdout: "", stderr: `${formatDiagnostic({ file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:")}\n` };
+      return { exitCode: EXIT.invalid, stdout: "", stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n` };
     }
     const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
     let count: ModelCount;
@@ -114,7 +115,7 @@ export const importCommand: CliCommand = {
         return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
       }
     }
-    const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warning}\n`).join("");
+    const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
     // What the count may lack or hold twice belongs beside the count, wherever the count is printed.
     const caveats = (imported.caveats ?? []).map((caveat) => `model-budget: note: ${caveat}\n`).join("");
     if (output === undefined) return { exitCode: EXIT.ok, stdout: text, stderr: `${warnings}model-budget: ${summary(specFile, count)}\n${caveats}` };
@@ -124,3 +125,12 @@ export const importCommand: CliCommand = {
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${summary(output, count)}\n`, stderr: `${warnings}${caveats}` };
   },
 };
+
+/**
+ * An importer's warning: a layer whose printed arguments do not count as any diagnostic, one about a
+ * module type as its own text (it lists each place the type is printed), the code after its first line.
+ */
+function warningText(warning: Diagnostic): string {
+  if (warning.name === "printed-arguments-invalid") return renderDiagnostic(warning);
+  return warning.message.replace(/\n|$/, (end) => ` [${warning.code}]${end}`);
+}

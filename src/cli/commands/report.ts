@@ -36,9 +36,9 @@ ${TRAINING_FLAGS_USAGE}`,
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
     if (files.length === 0) return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
-    const { results, errors } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings));
+    const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
-    if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
+    if (errors.length) return { exitCode: EXIT.invalid, stdout: format === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
     return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true, units }), stderr: "" };
   },
 };
