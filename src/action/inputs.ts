@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { FAIL_ON, type FailOn } from "../budget/check.js";
 import { SpecError } from "../diagnostics/index.js";
+import { choiceOf } from "../diagnostics/choice.js";
 import { TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 
 export type CommentPolicy = "always" | "changed" | "failure" | "never";
@@ -21,11 +22,11 @@ export interface ActionInputs {
   training: TrainingSettings;
 }
 
-/** Reads a choice input, refusing anything outside its documented values. */
+/** Reads a choice input, refusing anything outside its documented values as the CLI refuses a flag's. */
 function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = (core.getInput(name) || fallback) as T;
-  if (!allowed.includes(value)) throw new Error(`input '${name}' must be one of ${allowed.join(", ")}, not '${value}'`);
-  return value;
+  const checked = choiceOf(`input '${name}'`, core.getInput(name) || fallback, allowed);
+  if ("problem" in checked) throw new Error(checked.problem);
+  return checked.value;
 }
 
 export function readInputs(): ActionInputs {

@@ -17,7 +17,7 @@ layers:
   - fc: Linear(4, 2)
 `;
 const PLAIN = "model: a\nlayers:\n  - fc: Linear(4, 2)\n";
-const env = { readFile: files({ "t.yaml": TRAINED, "a.yaml": PLAIN }) };
+const env = { cwd: new URL("../..", import.meta.url).pathname, readFile: files({ "t.yaml": TRAINED, "a.yaml": PLAIN }) };
 const run = (...args: string[]) => runCli(["report", ...args], env);
 
 describe("the training: section", () => {
@@ -107,7 +107,7 @@ describe("the report command's training flags", () => {
     expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0\n");
     expect(invalid("--zero", "5")).toBe("model-budget: --zero: the ZeRO stage is 0, 1, 2 or 3, not 5\n  3 is FSDP's full shard\n");
     expect(invalid("--dtype", "bfloat61")).toMatch(/^model-budget: --dtype: unknown dtype 'bfloat61'\n/);
-    expect(invalid("--units", "metric")).toBe("model-budget: unknown units 'metric': use iec or si\n");
+    expect(invalid("--units", "metric")).toBe("model-budget: --units must be one of iec, si, not 'metric'\n");
   });
 
   it("are listed in the command's usage", () => {
