@@ -33,7 +33,7 @@ export function readInputs(): ActionInputs {
   const mode = choice("mode", ["check", "publish"] as const, "check");
   const specs = core.getMultilineInput("specs").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
   if (mode === "check" && specs.length === 0) throw new Error("input 'specs' names no spec file: give one path or glob per line, e.g. models/*.yaml");
-  return {
+  const inputs: ActionInputs = {
     mode,
     specs,
     budget: core.getInput("budget") || ".github/model-budget.yml",
@@ -45,6 +45,16 @@ export function readInputs(): ActionInputs {
     report: core.getInput("report"),
     training: trainingInputs(),
   };
+  logInputs(inputs);
+  return inputs;
+}
+
+/** Each input as the action resolved it (defaults filled in), for a run with step debug logging on; never the token itself. */
+function logInputs(inputs: ActionInputs): void {
+  const { token, training, ...rest } = inputs;
+  for (const [name, value] of Object.entries(rest)) core.debug(`input ${name}: ${JSON.stringify(value)}`);
+  core.debug(`input github-token: ${token ? "given" : "not given"}`);
+  core.debug(`input training overrides: ${JSON.stringify(training)}`);
 }
 
 /** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */
