@@ -25,6 +25,7 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists, mappings and strings returned above: a scalar is left
   return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
 }
 

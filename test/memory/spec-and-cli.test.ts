@@ -77,8 +77,8 @@ describe("the report command's training flags", () => {
       perGpu: { weights: 10, buffers: 0, gradients: 10, optimizerState: 40, masterWeights: 20, activations: 0, total: 80 },
     });
     expect(report.layers[0].memory).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, activations: 0, total: 160 });
-    expect(report.layers[0].parameters.map((tensor: { dtype: string }) => tensor.dtype)).toEqual(["bfloat16", "bfloat16"]);
-    expect(JSON.parse(run("a.yaml", "--dtype", "nf4(block_size=4)", "-f", "json").stdout).layers[0].parameters.map((tensor: { dtype: string }) => tensor.dtype)).toEqual([
+    expect((report.layers[0].parameters as { dtype: string }[]).map((tensor) => tensor.dtype)).toEqual(["bfloat16", "bfloat16"]);
+    expect((JSON.parse(run("a.yaml", "--dtype", "nf4(block_size=4)", "-f", "json").stdout).layers[0].parameters as { dtype: string }[]).map((tensor) => tensor.dtype)).toEqual([
       "nf4(block_size=4, scale=float32)",
       "float32",
     ]);
