@@ -171,10 +171,8 @@ function checkCycle(expanding: string[], key: string, position: SourcePosition, 
   }
 }
 
-/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
-export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): TreeNode[] {
-  const children: TreeNode[] = [];
-  const { source, scope } = context;
+/** Names and numbers a list's children, refusing a name given twice; unnamed children are numbered like nn.Sequential's. */
+function childNumbering() {
   const names = new Map<string, SourcePosition>();
   const runs: { from: number; to: number; position: SourcePosition }[] = [];
   let nextIndex = 0;
@@ -192,90 +190,178 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     for (const [name, earlier] of names) if (/^\d+$/.test(name) && Number(name) >= from && Number(name) <= to) duplicate(name, position, earlier);
     runs.push({ from, to, position });
   };
-
-  items.forEach((item, index) => {
-    const itemPath = [...listPath, index];
-    let name: string | undefined;
-    let bodyPath: DataPath = itemPath;
-    let raw: unknown = item;
-    if (typeof item === "object" && item !== null && !isBody(item)) {
-      name = Object.keys(item)[0]!;
-      bodyPath = [...itemPath, name];
-      raw = (item as Body)[name];
-    }
-    const body: Body = typeof raw === "string" ? { layer: raw } : (raw as Body);
-    const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
-    const childName = name ?? String(nextIndex);
-    const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
-
-    if (body.if !== undefined) {
-      const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
-      if (!isTrue(condition, source.at([...bodyPath, "if"]))) return;
-    }
-    const repeated = body.repeat !== undefined;
-    const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
-    if (body.with !== undefined && kind !== "use" && kind !== "include") {
-      throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
-    }
-
-    let own: PathSegment[];
-    if (name !== undefined) {
-      claimName(name, position);
-      own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
-    } else {
-      claimRun(nextIndex, nextIndex + repeat - 1, position);
-      own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
-      nextIndex += repeat;
-    }
-    if (repeat === 0) return;
-    const segments = [...context.prefix, ...own];
-    const frozen = context.frozen || body.frozen === true;
-    const frozenList: FrozenPath[] = Array.isArray(body.frozen)
-      ? (body.frozen as string[]).map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
-      : [];
-    const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
-    const count = multiplier * instanceCount(own);
-    if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
-
-    if (kind === "type" || kind === "layer") {
-      const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
-      children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
-      walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
-      return;
-    }
-    const inner: ListContext = { ...context, frozen, frozenPaths, dtypes, prefix: segments };
-    const ownTopology = topologyOf(source, bodyPath, body, scope);
-    const module = (nodes: TreeNode[], topology: Topology) => {
-      checkFrozenMatched(frozenList, segments);
-      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, ownTopology) });
-    };
-    if (kind === "layers") {
-      module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});
-      return;
-    }
-    if (kind === "use") {
-      const blockName = String(body.use);
-      const block = context.blocks.get(blockName);
-      if (!block) {
-        throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+  return {
+    /** The name an entry gets: its own, or the next number. */
+    nameOf: (name: string | undefined) => name ?? String(nextIndex),
+    /** The entry's own path segments, its name or numbers claimed. */
+    claim(name: string | undefined, repeated: boolean, repeat: number, position: SourcePosition): PathSegment[] {
+      if (name !== undefined) {
+        claimName(name, position);
+        return repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
       }
-      checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
-      const boundScope = blockScope(source, bodyPath, body, block, scope);
-      const blockContext: ListContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
-      // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
-      module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope));
-      return;
-    }
-    const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
-    const overrides = new Map<string, Value>();
-    for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
-    const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
-    if (!included.data.layers) {
-      throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
-    }
-    const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-    module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology);
+      claimRun(nextIndex, nextIndex + repeat - 1, position);
+      const own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
+      nextIndex += repeat;
+      return own;
+    },
+  };
+}
+
+/** One entry of a list, read, named and placed: what each kind of child is resolved from. */
+interface ListEntry {
+  kind: (typeof KINDS)[number];
+  body: Body;
+  raw: unknown;
+  bodyPath: DataPath;
+  position: SourcePosition;
+  childName: string;
+  own: PathSegment[];
+  instances: number;
+  segments: PathSegment[];
+  frozen: boolean;
+  /** This entry's own `frozen:` list. */
+  frozenList: FrozenPath[];
+  frozenPaths: readonly FrozenPath[];
+  dtypes: DtypeSetting[];
+  /** Instances in the whole model: the enclosing repeats times this one's. */
+  count: number;
+}
+
+/** Reads one list item up to its kind; undefined when its `if:` is false or it repeats 0 times. */
+function readEntry(item: unknown, itemPath: DataPath, context: ListContext, multiplier: number, numbering: ReturnType<typeof childNumbering>): ListEntry | undefined {
+  const { source, scope } = context;
+  let name: string | undefined;
+  let bodyPath: DataPath = itemPath;
+  let raw: unknown = item;
+  if (typeof item === "object" && item !== null && !isBody(item)) {
+    name = Object.keys(item)[0]!;
+    bodyPath = [...itemPath, name];
+    raw = (item as Body)[name];
+  }
+  const body: Body = typeof raw === "string" ? { layer: raw } : (raw as Body);
+  const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
+  const childName = numbering.nameOf(name);
+  const kind = typeof raw === "string" ? "layer" : kindOf(source, bodyPath, body);
+
+  if (body.if !== undefined) {
+    const condition = typeof body.if === "boolean" ? { kind: "bool" as const, value: body.if } : valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
+    if (!isTrue(condition, source.at([...bodyPath, "if"]))) return undefined;
+  }
+  const repeated = body.repeat !== undefined;
+  const repeat = repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1;
+  if (body.with !== undefined && kind !== "use" && kind !== "include") {
+    throw new SpecError(source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+  }
+  const own = numbering.claim(name, repeated, repeat, position);
+  if (repeat === 0) return undefined;
+  const segments = [...context.prefix, ...own];
+  const frozenList: FrozenPath[] = Array.isArray(body.frozen)
+    ? (body.frozen as string[]).map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
+    : [];
+  const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
+  const count = multiplier * instanceCount(own);
+  if (!Number.isSafeInteger(count)) throw new SpecError(position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+  return {
+    kind,
+    body,
+    raw,
+    bodyPath,
+    position,
+    childName,
+    own,
+    instances: repeat,
+    segments,
+    frozen: context.frozen || body.frozen === true,
+    frozenList,
+    frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
+    dtypes,
+    count,
+  };
+}
+
+/** A layer: a call string or a `type:` mapping; its entry goes to `walker.out` in model order. */
+function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): TreeNode {
+  const { source, scope } = context;
+  const { body, bodyPath, segments } = entry;
+  const call = entry.kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof entry.raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+  const node: TreeNode = { kind: "leaf", name: entry.childName, own: entry.own, instances: entry.instances, position: entry.position, layer: walker.out.length };
+  walker.out.push({ path: formatPath(segments), segments, count: entry.count, call, frozen: entry.frozen, frozenTensors: frozenTensors(entry.frozenPaths, segments), dtypes: entry.dtypes, position: entry.position });
+  return node;
+}
+
+/** The entry's own `residual:`/`parallel:`, read before its children as every kind of module does. */
+const ownTopologyOf = (entry: ListEntry, context: ListContext) => topologyOf(context.source, entry.bodyPath, entry.body, context.scope);
+
+/**
+ * A module whose children are resolved from `layers` in `inner`: its own list, a block's or an included
+ * spec's; `topology` (the block's or included spec's) is read after its children.
+ */
+function moduleOf(walker: Walker, entry: ListEntry, ownTopology: Topology, child: { layers: unknown[]; path: DataPath; inner: ListContext; topology: () => Topology }): TreeNode {
+  const nodes = resolveList(walker, child.layers, child.path, child.inner, entry.count);
+  const topology = child.topology();
+  checkFrozenMatched(entry.frozenList, entry.segments);
+  return { kind: "module", name: entry.childName, own: entry.own, instances: entry.instances, position: entry.position, children: nodes, topology: overlay(topology, ownTopology) };
+}
+
+/** The context an entry's children are resolved in. */
+function innerContext(entry: ListEntry, context: ListContext): ListContext {
+  return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments };
+}
+
+/** `layers:`: a module written in place. */
+function resolveModule(walker: Walker, entry: ListEntry, context: ListContext): TreeNode {
+  const ownTopology = ownTopologyOf(entry, context);
+  return moduleOf(walker, entry, ownTopology, { layers: entry.body.layers as unknown[], path: [...entry.bodyPath, "layers"], inner: innerContext(entry, context), topology: () => ({}) });
+}
+
+/** `use:`: a block, its parameters bound to this use's `with:`. */
+function resolveUse(walker: Walker, entry: ListEntry, context: ListContext): TreeNode {
+  const { source, scope } = context;
+  const { body, bodyPath } = entry;
+  const ownTopology = ownTopologyOf(entry, context);
+  const blockName = String(body.use);
+  const block = context.blocks.get(blockName);
+  if (!block) {
+    throw new SpecError(source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+  }
+  checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
+  const boundScope = blockScope(source, bodyPath, body, block, scope);
+  const blockContext: ListContext = { ...innerContext(entry, context), source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
+  // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
+  return moduleOf(walker, entry, ownTopology, { layers: block.layers, path: [...block.path, "layers"], inner: blockContext, topology: () => topologyOf(block.source, block.path, block.body, boundScope) });
+}
+
+/** `include:`: another spec's layers as a module, its vars overridden by `with:`. */
+function resolveInclude(walker: Walker, entry: ListEntry, context: ListContext): TreeNode {
+  const { source, scope } = context;
+  const { body, bodyPath } = entry;
+  const ownTopology = ownTopologyOf(entry, context);
+  const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
+  const overrides = new Map<string, Value>();
+  for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
+  const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
+  if (!included.data.layers) {
+    throw new SpecError(source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+  }
+  const includeContext = { ...innerContext(entry, context), source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
+  return moduleOf(walker, entry, ownTopology, { layers: included.data.layers, path: ["layers"], inner: includeContext, topology: () => included.topology });
+}
+
+const RESOLVERS: Readonly<Record<(typeof KINDS)[number], (walker: Walker, entry: ListEntry, context: ListContext) => TreeNode>> = {
+  type: resolveLeaf,
+  layer: resolveLeaf,
+  layers: resolveModule,
+  use: resolveUse,
+  include: resolveInclude,
+};
+
+/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
+export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): TreeNode[] {
+  const children: TreeNode[] = [];
+  const numbering = childNumbering();
+  items.forEach((item, index) => {
+    const entry = readEntry(item, [...listPath, index], context, multiplier, numbering);
+    if (entry) children.push(RESOLVERS[entry.kind](walker, entry, context));
   });
   return children;
 }
