@@ -72,6 +72,32 @@ function conflictingVariable(name: string, here: SourcePosition, there: SourcePo
   );
 }
 
+/** The variables and blocks of the files `loaded` includes, added to its own; two definitions of one variable must agree. */
+function addIncluded(
+  { source, data }: LoadedFile,
+  expanding: string[],
+  loadInclude: LoadInclude,
+  { scope, origins, blocks }: { scope: Map<string, Value>; origins: Map<string, SourcePosition>; blocks: Map<string, BlockDefinition> },
+): void {
+  const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
+  includes.forEach((included, index) => {
+    const path = typeof data.include === "string" ? ["include"] : ["include", index];
+    const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
+    for (const [name, value] of inner.scope) {
+      const here = inner.origins.get(name)!;
+      const earlier = origins.get(name);
+      if (earlier && !sameValue(scope.get(name)!, value) && !samePosition(earlier, here)) throw conflictingVariable(name, here, earlier, value, scope.get(name)!);
+      scope.set(name, value);
+      origins.set(name, here);
+    }
+    for (const [name, block] of inner.blocks) {
+      // One file included along two paths defines its blocks once.
+      if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+      blocks.set(name, block);
+    }
+  });
+}
+
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
 export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   const load = fileLoader(readFile, file);
@@ -83,23 +109,7 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
     /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
     const origins = new Map<string, SourcePosition>();
     const blocks = new Map<string, BlockDefinition>();
-    const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
-    includes.forEach((included, index) => {
-      const path = typeof data.include === "string" ? ["include"] : ["include", index];
-      const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
-      for (const [name, value] of inner.scope) {
-        const here = inner.origins.get(name)!;
-        const earlier = origins.get(name);
-        if (earlier && !sameValue(scope.get(name)!, value) && !samePosition(earlier, here)) throw conflictingVariable(name, here, earlier, value, scope.get(name)!);
-        scope.set(name, value);
-        origins.set(name, here);
-      }
-      for (const [name, block] of inner.blocks) {
-        // One file included along two paths defines its blocks once.
-        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError(source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
-        blocks.set(name, block);
-      }
-    });
+    addIncluded(loaded, expanding, loadInclude, { scope, origins, blocks });
     for (const name of overrides.keys()) {
       if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
     }
