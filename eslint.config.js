@@ -12,6 +12,8 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // Prettier lays out chains across lines; this stylistic rule conflicts with it (eslint-config-prettier turns it off too).
+      "no-unexpected-multiline": "off",
     },
   },
   // Small functions: one over 60 lines (comments and blank lines aside) is split by kind, or says why not

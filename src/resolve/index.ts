@@ -98,35 +98,35 @@ function addIncluded(
   });
 }
 
+/** A file's variables and blocks, after those of the files it includes. */
+function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>, loadInclude: LoadInclude): ReturnType<LoadInclude> {
+  const { source, data } = loaded;
+  const scope = new Map<string, Value>();
+  /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
+  const origins = new Map<string, SourcePosition>();
+  const blocks = new Map<string, BlockDefinition>();
+  addIncluded(loaded, expanding, loadInclude, { scope, origins, blocks });
+  for (const name of overrides.keys()) {
+    if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+  }
+  for (const [name, raw] of Object.entries(data.vars ?? {})) {
+    const value = overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope);
+    const here = source.keyAt(["vars", name]);
+    const included = origins.get(name);
+    if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
+    scope.set(name, value);
+    origins.set(name, here);
+  }
+  for (const [name, block] of Object.entries(data.blocks ?? {})) {
+    if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+    blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
+  }
+  return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
+}
+
 /** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
 export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
   const load = fileLoader(readFile, file);
-
-  /** A file's variables and blocks, after those of the files it includes. */
-  const scopeOf = (loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>) => {
-    const { source, data } = loaded;
-    const scope = new Map<string, Value>();
-    /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
-    const origins = new Map<string, SourcePosition>();
-    const blocks = new Map<string, BlockDefinition>();
-    addIncluded(loaded, expanding, loadInclude, { scope, origins, blocks });
-    for (const name of overrides.keys()) {
-      if (!(name in (data.vars ?? {}))) throw new SpecError(source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
-    }
-    for (const [name, raw] of Object.entries(data.vars ?? {})) {
-      const value = overrides.get(name) ?? valueOf(source, ["vars", name], raw, scope);
-      const here = source.keyAt(["vars", name]);
-      const included = origins.get(name);
-      if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
-      scope.set(name, value);
-      origins.set(name, here);
-    }
-    for (const [name, block] of Object.entries(data.blocks ?? {})) {
-      if (blocks.has(name)) throw new SpecError(source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
-    }
-    return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
-  };
 
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
     const key = `file ${included}`;
@@ -134,10 +134,10 @@ export function resolveSpec(file: string, readFile: ReadFile): ResolvedModel {
       throw new SpecError(position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
     }
     if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError(position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
-    return scopeOf(load(included, position), [...expanding, key], overrides);
+    return scopeOf(load(included, position), [...expanding, key], overrides, loadInclude);
   };
 
-  const root = scopeOf(load(file), [`file ${file}`], new Map());
+  const root = scopeOf(load(file), [`file ${file}`], new Map(), loadInclude);
   if (!root.data.layers) {
     throw new SpecError({ file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }
