@@ -4,5 +4,15 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // End-to-end tests run the bundled dist/: rebuild it first when src/ is newer.
+    globalSetup: ["test/helpers/fresh-dist.ts"],
+    coverage: {
+      provider: "v8",
+      // In-process code only: what runs inside the dist/ subprocesses is not measured.
+      include: ["src/**/*.ts"],
+      exclude: ["src/validate/generated/**", "src/types/**"],
+      reporter: ["text-summary", "json-summary", "html"],
+      reportsDirectory: "coverage",
+    },
   },
 });

@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(642);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3697);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 642:
+/***/ 3697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34571,7 +34571,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -41278,6 +41278,7 @@ function paddedInput(args, spatial, spans, same, padding, planes) {
         return [{ elements: planes * common_numel(spatial.map((length, d) => length + (totals[d] % 2))), dtype: "activation" }];
     return ["input"];
 }
+// eslint-disable-next-line max-lines-per-function -- a layer definition: its signature, tensors() and forward() are each short; this is only their container
 function convolution(dims, transposed) {
     return {
         type: `${transposed ? "ConvTranspose" : "Conv"}${dims}d`,
@@ -43393,6 +43394,7 @@ function scope_valueOf(source, path, raw, scope, mode = "value") {
     }
     if (Array.isArray(raw))
         return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other YAML value is read as its text, as it always was
     const text = String(raw);
     if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path))
         return { kind: "string", value: text };
@@ -43794,6 +43796,7 @@ function aliasTargets(document) {
     });
     return targets;
 }
+// eslint-disable-next-line max-lines-per-function -- main's source positions (endLine/endCol) added to it in the merge; its walkers are each short
 function makeSource(file, text, document, at, data) {
     let targets;
     const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
@@ -43802,7 +43805,7 @@ function makeSource(file, text, document, at, data) {
     const pairOf = (map, segment) => {
         const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
         if (map.items.length < INDEXED_MAP_SIZE)
-            return map.items.find(matches);
+            return (map.items).find(matches);
         let index = indexes.get(map);
         if (!index) {
             index = new Map();
@@ -46801,6 +46804,7 @@ function typeName(value) {
         return "a mapping";
     if (typeof value === "string")
         return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists, mappings and strings returned above: a scalar is left
     return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
 }
 const TYPE_NAMES = {
@@ -46878,6 +46882,54 @@ function firstSentence(description) {
     const end = description.search(/\.(\s|$)/);
     return end < 0 ? description : description.slice(0, end + 1);
 }
+const schemaDescription = (error) => error.parentSchema?.description;
+/** What each JSON Schema keyword's failure says, built from the schema (its types, keys, values and descriptions). */
+const KEYWORD_MESSAGES = {
+    type: ({ error, where, value, hint }) => {
+        const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+        return { message: `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`, hint };
+    },
+    required: ({ error, where, hint }) => ({ message: `${where} is missing '${error.params.missingProperty}'`, hint }),
+    additionalProperties: ({ error, source, path, where, hint }) => {
+        const name = String(error.params.additionalProperty);
+        const allowed = Object.keys(error.parentSchema?.properties ?? {});
+        return { position: source.keyAt([...path, name]), message: `unknown key '${name}' in ${where}`, hint: hint ?? didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}` };
+    },
+    propertyNames: ({ error, errors, source, path, where }) => {
+        const name = String(error.params.propertyName);
+        const position = source.keyAt([...path, name]);
+        const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
+        if (allowed) {
+            const keys = allowed.params.allowedValues;
+            return { position, message: `unknown key '${name}' in ${where}`, hint: didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}` };
+        }
+        return { position, message: `'${name}' is not a valid name in ${where}`, hint: "names use letters, digits and _ (and must not start with a digit, except layer names)" };
+    },
+    "false schema": ({ source, path }) => ({
+        position: source.keyAt(path),
+        message: `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`,
+        hint: "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:",
+    }),
+    maxProperties: ({ where, value, hint }) => ({ message: `${where} has ${Object.keys(value).length} keys where one is expected`, hint }),
+    minProperties: ({ where, hint }) => ({ message: `${where} is empty`, hint }),
+    minLength: ({ where, hint }) => ({ message: `${where} must not be empty`, hint }),
+    oneOf: (problem) => alternatives(problem),
+    anyOf: (problem) => alternatives(problem),
+    pattern: ({ error, where, value, hint }) => {
+        const description = schemaDescription(error);
+        return { message: description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`, hint };
+    },
+    enum: ({ error, where, value, hint }) => {
+        const allowed = error.params.allowedValues.map(String);
+        return { message: `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`, hint: typeof value === "string" ? (hint ?? didYouMean(value, allowed)) : hint };
+    },
+};
+/** A value that fits none of a oneOf/anyOf's forms: the types they take (foldAlternatives), the schema's description as the hint. */
+function alternatives({ error, where, value, hint }) {
+    const types = error.params.types ?? [];
+    const message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+    return { message, hint: hint ?? firstSentence(schemaDescription(error)) };
+}
 /** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
 function schemaErrors(allErrors, source) {
     const seen = new Set();
@@ -46885,83 +46937,13 @@ function schemaErrors(allErrors, source) {
     const errors = foldAlternatives(allErrors);
     for (const error of errors) {
         // `if` only says that a branch failed; the branch's own error says what is wrong.
-        // Errors about a property name (propertyName set) are read by the propertyNames case below.
+        // Errors about a property name (propertyName set) are read by the propertyNames case.
         if (error.keyword === "if" || error.propertyName !== undefined)
             continue;
         const path = dataPath(error, source.data);
-        const where = describePath(path);
-        const value = valueAt(source.data, path);
-        let position = source.at(path);
-        let message;
-        let hint = hintFor(path, error.keyword);
-        switch (error.keyword) {
-            case "type": {
-                const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
-                message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
-                break;
-            }
-            case "required":
-                message = `${where} is missing '${error.params.missingProperty}'`;
-                break;
-            case "additionalProperties": {
-                const name = String(error.params.additionalProperty);
-                const allowed = Object.keys(error.parentSchema?.properties ?? {});
-                position = source.keyAt([...path, name]);
-                message = `unknown key '${name}' in ${where}`;
-                hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
-                break;
-            }
-            case "propertyNames": {
-                const name = String(error.params.propertyName);
-                position = source.keyAt([...path, name]);
-                const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
-                if (allowed) {
-                    const keys = allowed.params.allowedValues;
-                    message = `unknown key '${name}' in ${where}`;
-                    hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
-                }
-                else {
-                    message = `'${name}' is not a valid name in ${where}`;
-                    hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
-                }
-                break;
-            }
-            case "false schema":
-                position = source.keyAt(path);
-                message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
-                hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
-                break;
-            case "maxProperties":
-                message = `${where} has ${Object.keys(value).length} keys where one is expected`;
-                break;
-            case "minProperties":
-                message = `${where} is empty`;
-                break;
-            case "minLength":
-                message = `${where} must not be empty`;
-                break;
-            case "oneOf":
-            case "anyOf": {
-                const types = error.params.types ?? [];
-                message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
-                hint ??= firstSentence(error.parentSchema?.description);
-                break;
-            }
-            case "pattern": {
-                const description = error.parentSchema?.description;
-                message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
-                break;
-            }
-            case "enum": {
-                const allowed = error.params.allowedValues.map(String);
-                message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
-                if (typeof value === "string")
-                    hint ??= didYouMean(value, allowed);
-                break;
-            }
-            default:
-                message = `${where} ${error.message ?? "is invalid"}`;
-        }
+        const problem = { error, errors, source, path, where: describePath(path), value: valueAt(source.data, path), hint: hintFor(path, error.keyword) };
+        const describe = Object.hasOwn(KEYWORD_MESSAGES, error.keyword) ? KEYWORD_MESSAGES[error.keyword] : undefined;
+        const { message, hint, position = source.at(path) } = describe ? describe(problem) : { message: `${problem.where} ${error.message ?? "is invalid"}`, hint: problem.hint };
         const key = `${position.line}:${position.col}:${message}`;
         if (seen.has(key))
             continue;
@@ -47224,6 +47206,7 @@ function checkCycle(expanding, key, position, what) {
     }
 }
 /** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
+// eslint-disable-next-line max-lines-per-function -- kept whole in the merge with wt-edges: main's repeat-index groups re-enter resolveItem, which the RESOLVERS split did not yet carry
 function resolveList(walker, items, listPath, context, multiplier) {
     const children = [];
     const { source } = context;
@@ -47274,6 +47257,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         return groups;
     };
     /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
+    // eslint-disable-next-line max-lines-per-function -- see resolveList: one entry of every kind, kept whole with the index groups
     const resolveItem = (item, index, group) => {
         const scope = group?.scope ?? context.scope;
         const itemPath = [...listPath, index];
@@ -47610,61 +47594,65 @@ function conflictingVariable(name, here, there, value, other) {
     const where = `${there.file}:${there.line}:${there.col}`;
     return new diagnostics_SpecError("conflicting-definition", here, `'${name}' is ${describeValue(value)} here and ${describeValue(other)} in ${where}, whose blocks and vars would keep their own value`, `use one definition: rename this one, or make '${name}' a block parameter (params: {${name}: ...}) and set it with use: ... with: {${name}: ...}, or include the file's layers as a module with {include: ${there.file}, with: {${name}: ...}}`);
 }
-/** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
+/** The variables and blocks of the files `loaded` includes, added to its own; two definitions of one variable must agree. */
+function addIncluded({ source, data }, expanding, loadInclude, { scope, origins, blocks }) {
+    const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
+    includes.forEach((included, index) => {
+        const path = typeof data.include === "string" ? ["include"] : ["include", index];
+        const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
+        for (const [name, value] of inner.scope) {
+            const here = inner.origins.get(name);
+            const earlier = origins.get(name);
+            if (earlier && !sameValue(scope.get(name), value) && !samePosition(earlier, here))
+                throw conflictingVariable(name, here, earlier, value, scope.get(name));
+            scope.set(name, value);
+            origins.set(name, here);
+        }
+        for (const [name, block] of inner.blocks) {
+            // One file included along two paths defines its blocks once.
+            if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
+                throw new diagnostics_SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+            blocks.set(name, block);
+        }
+    });
+}
+/** A file's variables and blocks, after those of the files it includes. */
+function scopeOf(loaded, expanding, overrides, loadInclude) {
+    const { source, data } = loaded;
+    const scope = new Map();
+    /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
+    const origins = new Map();
+    const blocks = new Map();
+    addIncluded(loaded, expanding, loadInclude, { scope, origins, blocks });
+    for (const name of overrides.keys()) {
+        if (!(name in (data.vars ?? {})))
+            throw new diagnostics_SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+    }
+    for (const [name, raw] of Object.entries(data.vars ?? {})) {
+        const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
+        const here = source.keyAt(["vars", name]);
+        const included = origins.get(name);
+        if (included && !sameValue(scope.get(name), value))
+            throw conflictingVariable(name, here, included, value, scope.get(name));
+        scope.set(name, value);
+        origins.set(name, here);
+    }
+    for (const [name, block] of Object.entries(data.blocks ?? {})) {
+        if (blocks.has(name))
+            throw new diagnostics_SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+        blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
+    }
+    return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
+}
 /**
- * Resolves a spec. Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
+ * Each layer entry's errors go to `errors`, and the other entries still resolve, so
  * one run shows every independent mistake; given no collector, they are thrown together at the end.
  * Ties, which may name a layer that failed, are resolved only when every entry did.
  */
 function resolveSpec(file, readFile, errors) {
     const collector = errors ?? new DiagnosticCollector();
     const load = fileLoader(readFile, file);
-    /** A file's variables and blocks, after those of the files it includes. */
-    const scopeOf = (loaded, expanding, overrides) => {
-        const { source, data } = loaded;
-        const scope = new Map();
-        /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
-        const origins = new Map();
-        const blocks = new Map();
-        const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
-        includes.forEach((included, index) => {
-            const path = typeof data.include === "string" ? ["include"] : ["include", index];
-            const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
-            for (const [name, value] of inner.scope) {
-                const here = inner.origins.get(name);
-                const earlier = origins.get(name);
-                if (earlier && !sameValue(scope.get(name), value) && !samePosition(earlier, here))
-                    throw conflictingVariable(name, here, earlier, value, scope.get(name));
-                scope.set(name, value);
-                origins.set(name, here);
-            }
-            for (const [name, block] of inner.blocks) {
-                // One file included along two paths defines its blocks once.
-                if (blocks.has(name) && blocks.get(name).source.file !== block.source.file)
-                    throw new diagnostics_SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
-                blocks.set(name, block);
-            }
-        });
-        for (const name of overrides.keys()) {
-            if (!(name in (data.vars ?? {})))
-                throw new diagnostics_SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
-        }
-        for (const [name, raw] of Object.entries(data.vars ?? {})) {
-            const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
-            const here = source.keyAt(["vars", name]);
-            const included = origins.get(name);
-            if (included && !sameValue(scope.get(name), value))
-                throw conflictingVariable(name, here, included, value, scope.get(name));
-            scope.set(name, value);
-            origins.set(name, here);
-        }
-        for (const [name, block] of Object.entries(data.blocks ?? {})) {
-            if (blocks.has(name))
-                throw new diagnostics_SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-            blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
-        }
-        return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
-    };
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
         if (expanding.includes(key)) {
@@ -47672,9 +47660,9 @@ function resolveSpec(file, readFile, errors) {
         }
         if (expanding.length >= MAX_INCLUDE_DEPTH)
             throw new diagnostics_SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
-        return scopeOf(load(included, position), [...expanding, key], overrides);
+        return scopeOf(load(included, position), [...expanding, key], overrides, loadInclude);
     };
-    const root = scopeOf(load(file), [`file ${file}`], new Map());
+    const root = scopeOf(load(file), [`file ${file}`], new Map(), loadInclude);
     if (!root.data.layers) {
         throw new diagnostics_SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
@@ -47765,35 +47753,85 @@ const ops_arg = (name, type, value) => (value === undefined ? { name, type } : {
 const CHILDREN = [{ name: "children", type: "string", variadic: true }];
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS = {
-    flatten: [ops_arg("start_dim", "int", 0), ops_arg("end_dim", "int", -1)],
-    transpose: [ops_arg("dim0", "int"), ops_arg("dim1", "int")],
-    select: [ops_arg("dim", "int"), ops_arg("index", "int")],
-    mean: [ops_arg("dim", "int")],
-    add: [ops_arg("parameter", "string")],
-    cat_token: [ops_arg("parameter", "string")],
-    residual: CHILDREN,
-    attention: [ops_arg("q", "string"), ops_arg("k", "string", null), ops_arg("v", "string", null), ops_arg("heads", "int"), ops_arg("kv_heads", "int", null), ops_arg("causal", "bool", false), ops_arg("dropout", "float", 0)],
-    gated: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
+    flatten: {
+        signature: [ops_arg("start_dim", "int", 0), ops_arg("end_dim", "int", -1)],
+        run: ({ x, dim, view, fail }) => {
+            const [start, end] = [dim("start_dim"), dim("end_dim")];
+            if (end < start)
+                fail(`end_dim after start_dim`);
+            return view([...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+        },
+    },
+    transpose: {
+        signature: [ops_arg("dim0", "int"), ops_arg("dim1", "int")],
+        run: ({ x, dim, view }) => {
+            const [a, b] = [dim("dim0"), dim("dim1")];
+            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
+        },
+    },
+    select: {
+        signature: [ops_arg("dim", "int"), ops_arg("index", "int")],
+        run: ({ x, args, dim, view, fail }) => {
+            const d = dim("dim");
+            const index = args.int("index");
+            if (index >= x.shape[d] || index < -x.shape[d])
+                fail(`an index ${index} within dimension ${d}`);
+            return view(x.shape.filter((_, position) => position !== d));
+        },
+    },
+    mean: {
+        signature: [ops_arg("dim", "int")],
+        run: ({ x, dim, created }) => {
+            const d = dim("dim");
+            return created(x.shape.filter((_, position) => position !== d));
+        },
+    },
+    add: {
+        signature: [ops_arg("parameter", "string")],
+        run: ({ evaluator, x, args, segments, child, parameterShape, created, fail }) => {
+            const node = child("parameter");
+            // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
+            const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
+            const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
+            return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+        },
+    },
+    cat_token: {
+        signature: [ops_arg("parameter", "string")],
+        run: ({ x, rank, args, parameterShape, created, fail }) => {
+            const token = parameterShape("parameter");
+            if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
+                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+            return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
+        },
+    },
+    residual: {
+        signature: CHILDREN,
+        run: ({ evaluator, module, call, x, segments, producer }) => {
+            const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
+            return { ...ops_merge(evaluator, "add", y, x, call.position, segments), producer };
+        },
+    },
+    attention: {
+        signature: [ops_arg("q", "string"), ops_arg("k", "string", null), ops_arg("v", "string", null), ops_arg("heads", "int"), ops_arg("kv_heads", "int", null), ops_arg("causal", "bool", false), ops_arg("dropout", "float", 0)],
+        run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
+    },
+    gated: {
+        signature: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
+        run: ({ evaluator, call, x, segments, producer, child }) => {
+            const gate = evaluator.runNode(child("gate"), x, segments);
+            const up = evaluator.runNode(child("up"), x, segments);
+            const activated = evaluator.runNode(child("act"), gate, segments);
+            const product = ops_merge(evaluator, "multiply", activated, up, call.position, segments);
+            return { ...product, producer };
+        },
+    },
 };
-/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
-function runOp(evaluator, module, call, x, segments) {
+/** Everything an op's run needs, its arguments bound to its signature. */
+function opContext(evaluator, module, call, x, segments, fail) {
     const name = call.type;
     const producer = `${x.producer} → ${call.text}`;
-    const fail = (expects) => {
-        throw new diagnostics_SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
-    };
-    const moduleType = FUNCTIONAL[name];
-    if (moduleType) {
-        const definition = findLayer({ ...call, type: moduleType });
-        const args = bindArguments(definition, call, findLayer);
-        definition.tensors(args);
-        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
-        return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
-    }
-    if (!(name in OPS)) {
-        throw new diagnostics_SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
-    }
-    const args = bindArguments({ type: name, signature: OPS[name] }, call, findLayer);
+    const args = bindArguments({ type: name, signature: OPS[name].signature }, call, findLayer);
     const rank = x.shape.length;
     const dim = (argument) => {
         const value = args.int(argument);
@@ -47801,7 +47839,6 @@ function runOp(evaluator, module, call, x, segments) {
             fail(`a dimension ${value} (of ${rank})`);
         return value < 0 ? value + rank : value;
     };
-    const view = (shape) => ({ ...x, shape, producer });
     const child = (argument) => evaluator.childAt(module, args.string(argument), args.position(argument));
     const parameterShape = (argument) => {
         const node = child(argument);
@@ -47816,55 +47853,28 @@ function runOp(evaluator, module, call, x, segments) {
         evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
         return output;
     };
-    switch (name) {
-        case "flatten": {
-            const [start, end] = [dim("start_dim"), dim("end_dim")];
-            if (end < start)
-                fail(`end_dim after start_dim`);
-            return view([...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-        }
-        case "transpose": {
-            const [a, b] = [dim("dim0"), dim("dim1")];
-            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
-        }
-        case "select": {
-            const d = dim("dim");
-            const index = args.int("index");
-            if (index >= x.shape[d] || index < -x.shape[d])
-                fail(`an index ${index} within dimension ${d}`);
-            return view(x.shape.filter((_, position) => position !== d));
-        }
-        case "mean": {
-            const d = dim("dim");
-            return created(x.shape.filter((_, position) => position !== d));
-        }
-        case "add": {
-            const node = child("parameter");
-            // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
-            const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
-            const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
-            return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
-        }
-        case "residual": {
-            const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
-            return { ...ops_merge(evaluator, "add", y, x, call.position, segments), producer };
-        }
-        case "cat_token": {
-            const token = parameterShape("parameter");
-            if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
-                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
-            return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
-        }
-        case "attention":
-            return attention(evaluator, args, x, segments, { fail, child, created });
-        case "gated": {
-            const gate = evaluator.runNode(child("gate"), x, segments);
-            const up = evaluator.runNode(child("up"), x, segments);
-            const activated = evaluator.runNode(child("act"), gate, segments);
-            const product = ops_merge(evaluator, "multiply", activated, up, call.position, segments);
-            return { ...product, producer };
-        }
+    const view = (shape) => ({ ...x, shape, producer });
+    return { evaluator, module, call, args, x, segments, producer, rank, dim, view, child, parameterShape, created, fail };
+}
+/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
+function runOp(evaluator, module, call, x, segments) {
+    const name = call.type;
+    const fail = (expects) => {
+        throw new diagnostics_SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+    };
+    const moduleType = FUNCTIONAL[name];
+    if (moduleType) {
+        const definition = findLayer({ ...call, type: moduleType });
+        const args = bindArguments(definition, call, findLayer);
+        definition.tensors(args);
+        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+        return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...segments, call.text] });
     }
+    const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
+    if (!op) {
+        throw new diagnostics_SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+    }
+    return op.run(opContext(evaluator, module, call, x, segments, fail));
 }
 /**
  * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
@@ -48610,13 +48620,15 @@ function modelFolderOf(file, options = {}) {
 }
 /**
  * Writes `text` to `file`, creating its folder; refuses to write into anything but a regular file
- * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError.
+ * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError. A relative
+ * `file` is relative to `base`; messages name it as given.
  */
-function writeTextFile(file, text) {
+function writeTextFile(file, text, base = ".") {
+    const path = resolve(base, file);
     let fd;
     try {
-        mkdirSync(dirname(resolve(file)), { recursive: true });
-        fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666);
+        mkdirSync(dirname(path), { recursive: true });
+        fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666);
     }
     catch (error) {
         throw writeError(file, error);
@@ -49212,8 +49224,8 @@ function safetensors_tensorOf(name, info, file, at, fail) {
     const { shape, data_offsets: offsets } = info;
     if (!Array.isArray(shape) || !shape.every(isSize))
         fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${preview(shape)}`);
-    if (shape.length > MAX_RANK)
-        fail(at, `tensor '${name}' has ${shape.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
+    if ((shape).length > MAX_RANK)
+        fail(at, `tensor '${name}' has ${(shape).length} dimensions, more than the ${MAX_RANK} a tensor can have`);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0] > offsets[1]) {
         fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${preview(offsets)}`);
     }
@@ -49226,7 +49238,7 @@ function safetensors_tensorOf(name, info, file, at, fail) {
         fail(at, `tensor '${name}' holds ${numel} ${dtype} elements of ${bits} bits: not a whole number of bytes`);
     const bytes = (numel * bits) / 8;
     if (end - begin !== bytes) {
-        fail(at, `tensor '${name}' is ${info.dtype} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
+        fail(at, `tensor '${name}' is ${String(info.dtype)} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
     }
     return { tensor: { name, shape: shape, dtype: dtype, file, at }, span: { name, begin, end } };
 }
@@ -49514,24 +49526,16 @@ function specTensors(count) {
         ...layer.buffers.map((tensor) => ({ layer, name: tensor.name, shape: tensor.shape, buffer: true, sharedWith: undefined })),
     ]);
 }
+/** The name among `candidates` of the same shape that `name` was likely renamed to or from. */
+function renamed(name, shape, candidates) {
+    return diagnostics_closestName(name, [...candidates].filter((candidate) => common_sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+}
 /**
- * Compares a spec's tensors with a checkpoint's by name and shape. Missing and resized tensors are reported at
- * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
- * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
- * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ * Matched: each spec tensor's instances looked up in the checkpoint by name. Resized ones are errors; absent
+ * ones are missing, unless a buffer (non-persistent ones are never saved) or a tie that is satisfied.
  */
-function crossCheck(count, checkpoint) {
-    const top = { file: count.file, line: 1, col: 1 };
-    const tensors = specTensors(count);
-    const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
-    if (expanded > MAX_TENSORS) {
-        return [new diagnostics_SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
-    }
-    const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
-    const where = files.length === 1 ? files[0] : "the checkpoint";
-    const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
+function matchTensors(tensors, instances, present) {
     const matched = new Set();
-    const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
     // A tie is satisfied by any one of its tensors: savers such as safetensors' keep one name of a shared storage.
     const tiesPresent = new Set();
     tensors.forEach((tensor, index) => {
@@ -49561,14 +49565,18 @@ function crossCheck(count, checkpoint) {
         if (unsaved.length && !tensor.buffer && tensor.sharedWith === undefined)
             missing.push({ tensor, names: unsaved });
     });
-    const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
-    const renamed = (name, shape, candidates) => diagnostics_closestName(name, [...candidates].filter((candidate) => common_sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
-    for (const { tensor, names } of missing) {
+    return { errors, missing, matched };
+}
+/** Missing: spec tensors the checkpoint lacks, at their layers' lines, with an extra of that shape as the likely new name. */
+function missingErrors(missing, extras, where) {
+    return missing.map(({ tensor, names }) => {
         const rename = renamed(names[0], tensor.shape, extras);
         const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : cross_check_which(names);
-        errors.push(new diagnostics_SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's"));
-    }
-    // The spec line nearest an extra tensor: the layer whose module path is the longest prefix of its name.
+        return new diagnostics_SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's");
+    });
+}
+/** The spec line nearest a checkpoint name: the layer whose module path is the longest prefix of it, else the spec's top. */
+function nearestLayer(tensors, instances, top) {
     const near = new Map();
     tensors.forEach((tensor, index) => {
         for (const name of instances[index]) {
@@ -49580,7 +49588,7 @@ function crossCheck(count, checkpoint) {
             }
         }
     });
-    const nearest = (name) => {
+    return (name) => {
         const segments = name.split(".");
         for (let length = segments.length - 1; length > 0; length--) {
             const position = near.get(segments.slice(0, length).join("."));
@@ -49589,18 +49597,42 @@ function crossCheck(count, checkpoint) {
         }
         return top;
     };
+}
+/** Extra: checkpoint tensors the spec lacks, numbered runs (h.0.x … h.11.x) of one shape reported together. */
+function extraErrors(extras, missing, nearest) {
     const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
     const groups = new Map();
     for (const extra of extras) {
         const pattern = `${extra.name.split(".").map((segment) => (spec_tree_isIndex(segment) ? "*" : segment)).join(".")} ${shown(extra.shape)}`;
         groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
     }
-    for (const group of groups.values()) {
+    return [...groups.values()].map((group) => {
         const [first] = group;
         const rename = renamed(first.name, first.shape, missingNames);
-        errors.push(new diagnostics_SpecError("tensor-missing-from-spec", nearest(first.name), `${first.file} holds ${cross_check_which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry"));
+        return new diagnostics_SpecError("tensor-missing-from-spec", nearest(first.name), `${first.file} holds ${cross_check_which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry");
+    });
+}
+/**
+ * Compares a spec's tensors with a checkpoint's by name and shape. Missing and resized tensors are reported at
+ * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
+ * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
+ * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ */
+function crossCheck(count, checkpoint) {
+    const top = { file: count.file, line: 1, col: 1 };
+    const tensors = specTensors(count);
+    const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
+    if (expanded > MAX_TENSORS) {
+        return [new diagnostics_SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
     }
-    return errors.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+    const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
+    const where = files.length === 1 ? files[0] : "the checkpoint";
+    const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
+    const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
+    const { errors, missing, matched } = matchTensors(tensors, instances, present);
+    const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
+    const all = [...errors, ...missingErrors(missing, extras, where), ...extraErrors(extras, missing, nearestLayer(tensors, instances, top))];
+    return all.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }
 
 ;// CONCATENATED MODULE: ./src/import/from-checkpoint.ts
@@ -51297,25 +51329,39 @@ class GitRepository {
     }
 }
 
+;// CONCATENATED MODULE: ./src/diagnostics/choice.ts
+
+/**
+ * An enumerated option's value, checked the one way for the action's inputs (`input 'fail-on'`) and the
+ * CLI's flags (`--fail-on`): the same message, with the likely value meant on a line of its own.
+ */
+function choiceOf(option, value, allowed) {
+    if (allowed.includes(value))
+        return { value: value };
+    const hint = didYouMean(value, allowed);
+    return { problem: `${option} must be one of ${allowed.join(", ")}, not '${value}'${hint === undefined ? "" : `\n  ${hint}`}` };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
 
+
 const COMMENT_POLICIES = ["always", "changed", "failure", "never"];
-/** Reads a choice input, refusing anything outside its documented values. */
+/** Reads a choice input, refusing anything outside its documented values as the CLI refuses a flag's. */
 function choice(name, allowed, fallback) {
-    const value = (getInput(name) || fallback);
-    if (!allowed.includes(value))
-        throw new Error(`input '${name}' must be one of ${allowed.join(", ")}, not '${value}'`);
-    return value;
+    const checked = choiceOf(`input '${name}'`, getInput(name) || fallback, allowed);
+    if ("problem" in checked)
+        throw new Error(checked.problem);
+    return checked.value;
 }
 function readInputs() {
     const mode = choice("mode", ["check", "publish"], "check");
     const specs = getMultilineInput("specs").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
     if (mode === "check" && specs.length === 0)
         throw new Error("input 'specs' names no spec file: give one path or glob per line, e.g. models/*.yaml");
-    return {
+    const inputs = {
         mode,
         specs,
         budget: getInput("budget") || ".github/model-budget.yml",
@@ -51327,6 +51373,16 @@ function readInputs() {
         report: getInput("report"),
         training: trainingInputs(),
     };
+    logInputs(inputs);
+    return inputs;
+}
+/** Each input as the action resolved it (defaults filled in), for a run with step debug logging on; never the token itself. */
+function logInputs(inputs) {
+    const { token, training, ...rest } = inputs;
+    for (const [name, value] of Object.entries(rest))
+        core_debug(`input ${name}: ${JSON.stringify(value)}`);
+    core_debug(`input github-token: ${token ? "given" : "not given"}`);
+    core_debug(`input training overrides: ${JSON.stringify(training)}`);
 }
 /** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */
 function trainingInputs() {

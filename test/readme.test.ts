@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git } from "./action/git-fixture.js";
-// @ts-expect-error: a plain ESM script without types
 import { actionTables } from "../scripts/action-docs.mjs";
 
 const root = new URL("..", import.meta.url);
@@ -60,7 +59,7 @@ describe("README", () => {
   });
 
   it("documents every input and output of action.yml, as action.yml states them", () => {
-    const tables = actionTables(readFileSync(new URL("action.yml", root), "utf8")) as { inputs: string; outputs: string };
+    const tables = actionTables(readFileSync(new URL("action.yml", root), "utf8"));
     expect(readme).toContain(`<!-- action-inputs:start -->\n${tables.inputs}\n<!-- action-inputs:end -->`);
     expect(readme).toContain(`<!-- action-outputs:start -->\n${tables.outputs}\n<!-- action-outputs:end -->`);
   });

@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { FAIL_ON, type FailOn } from "../budget/evaluate.js";
 import { SpecError } from "../diagnostics/index.js";
+import { choiceOf } from "../diagnostics/choice.js";
 import { TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 
 export type CommentPolicy = "always" | "changed" | "failure" | "never";
@@ -21,18 +22,18 @@ export interface ActionInputs {
   training: TrainingSettings;
 }
 
-/** Reads a choice input, refusing anything outside its documented values. */
+/** Reads a choice input, refusing anything outside its documented values as the CLI refuses a flag's. */
 function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = (core.getInput(name) || fallback) as T;
-  if (!allowed.includes(value)) throw new Error(`input '${name}' must be one of ${allowed.join(", ")}, not '${value}'`);
-  return value;
+  const checked = choiceOf(`input '${name}'`, core.getInput(name) || fallback, allowed);
+  if ("problem" in checked) throw new Error(checked.problem);
+  return checked.value;
 }
 
 export function readInputs(): ActionInputs {
   const mode = choice("mode", ["check", "publish"] as const, "check");
   const specs = core.getMultilineInput("specs").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
   if (mode === "check" && specs.length === 0) throw new Error("input 'specs' names no spec file: give one path or glob per line, e.g. models/*.yaml");
-  return {
+  const inputs: ActionInputs = {
     mode,
     specs,
     budget: core.getInput("budget") || ".github/model-budget.yml",
@@ -44,6 +45,16 @@ export function readInputs(): ActionInputs {
     report: core.getInput("report"),
     training: trainingInputs(),
   };
+  logInputs(inputs);
+  return inputs;
+}
+
+/** Each input as the action resolved it (defaults filled in), for a run with step debug logging on; never the token itself. */
+function logInputs(inputs: ActionInputs): void {
+  const { token, training, ...rest } = inputs;
+  for (const [name, value] of Object.entries(rest)) core.debug(`input ${name}: ${JSON.stringify(value)}`);
+  core.debug(`input github-token: ${token ? "given" : "not given"}`);
+  core.debug(`input training overrides: ${JSON.stringify(training)}`);
 }
 
 /** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */

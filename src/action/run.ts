@@ -29,7 +29,7 @@ interface BaseCommit {
 
 function baseCommit(git: GitRepository): BaseCommit | undefined {
   const payload = context.payload;
-  if (payload.pull_request) return { sha: payload.pull_request.base.sha as string, why: "pull request base" };
+  if (payload.pull_request) return { sha: (payload.pull_request.base as { sha: string }).sha, why: "pull request base" };
   if (context.eventName === "push") {
     const before = payload.before as string | undefined;
     if (before && !/^0+$/.test(before)) return { sha: before, why: "previous commit of the push" };
@@ -223,7 +223,7 @@ export async function runAction(): Promise<void> {
       destination = await verifiedDestination(saved, inputs);
     } else {
       result = compute(inputs, workspace);
-      const pullRequest = context.payload.pull_request?.number as number | undefined;
+      const pullRequest = context.payload.pull_request?.number;
       const url = runUrl();
       destination = { ...context.repo, ...(pullRequest === undefined ? {} : { pullRequest }), ...(url ? { runUrl: url } : {}) };
       const saved: SavedReport = {

@@ -66,6 +66,7 @@ function paddedInput(args: LayerArguments, spatial: readonly number[], spans: re
   return ["input"];
 }
 
+// eslint-disable-next-line max-lines-per-function -- a layer definition: its signature, tensors() and forward() are each short; this is only their container
 function convolution(dims: number, transposed: boolean): LayerDefinition {
   return {
     type: `${transposed ? "ConvTranspose" : "Conv"}${dims}d`,

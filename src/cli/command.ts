@@ -1,6 +1,9 @@
 import type { ParseArgsConfig } from "node:util";
 import { FileAccessError, diagnostic, toDiagnostic, userErrors, type Diagnostic, type SpecError } from "../diagnostics/index.js";
 import { renderDiagnostic } from "../diagnostics/render.js";
+import { choiceOf } from "../diagnostics/choice.js";
+import type { GitRepository } from "../git/repository.js";
+import type { CheckpointFormat, CheckpointTensor } from "../import/index.js";
 import type { ReadFile } from "../resolve/index.js";
 
 export interface CliResult {
@@ -9,8 +12,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** What a command may touch: the CLI's edge to the file system, replaceable in tests. */
+/** Which checkpoint to open, and what confines it. */
+export interface CheckpointRequest {
+  /** The reader to use; by the file's name where absent (.safetensors, .index.json, .onnx). */
+  format?: CheckpointFormat;
+  /** The file that names the checkpoint: it then stays inside that file's repository. Absent for one the user named. */
+  namedBy?: string;
+}
+
+/** What a command may touch: the CLI's edge to the file system and git, replaceable in tests. */
 export interface CliEnvironment {
+  /** The working directory, which relative paths are relative to. */
+  cwd: string;
   /** Specs, their includes and budget files. */
   readFile: ReadFile;
   /** print(model) text, which may be larger than a spec; readFile where absent. */
@@ -19,6 +32,10 @@ export interface CliEnvironment {
   writeFile?: (file: string, text: string) => void;
   /** Every file under a directory (`` for the current one), as relative paths with `/`: for expanding quoted globs. */
   listFiles?: (directory: string) => string[];
+  /** A checkpoint's tensors, headers only; its shards and external data stay in its folder. */
+  readCheckpoint?: (file: string, request?: CheckpointRequest) => CheckpointTensor[];
+  /** The git repository of the working directory, for check --base. */
+  git?: () => GitRepository;
 }
 
 /** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
@@ -36,6 +53,11 @@ export interface CliCommand {
   /** Its positional arguments are spec files, where a quoted glob is expanded as the action expands its specs input. */
   takesSpecs?: boolean;
   run(values: OptionValues, positionals: string[], env: CliEnvironment): CliResult;
+}
+
+/** A string flag with enumerated values, checked as the action checks its inputs. */
+export function choiceFlag<T extends string>(values: OptionValues, name: string, allowed: readonly T[]): { value: T } | { problem: string } {
+  return choiceOf(`--${name}`, String(values[name]), allowed);
 }
 
 export function invalid(message: string): CliResult {

@@ -184,13 +184,15 @@ export function modelFolderOf(file: string, options: OpenOptions = {}): Confinem
 
 /**
  * Writes `text` to `file`, creating its folder; refuses to write into anything but a regular file
- * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError.
+ * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError. A relative
+ * `file` is relative to `base`; messages name it as given.
  */
-export function writeTextFile(file: string, text: string): void {
+export function writeTextFile(file: string, text: string, base = "."): void {
+  const path = resolve(base, file);
   let fd: number;
   try {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666);
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o666);
   } catch (error) {
     throw writeError(file, error);
   }

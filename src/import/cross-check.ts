@@ -34,32 +34,30 @@ function specTensors(count: ModelCount): SpecTensor[] {
   ]);
 }
 
+/** A spec tensor some of whose instances the checkpoint lacks. */
+interface Missing {
+  tensor: SpecTensor;
+  names: string[];
+}
+
+/** The name among `candidates` of the same shape that `name` was likely renamed to or from. */
+function renamed(name: string, shape: readonly number[], candidates: Iterable<{ name: string; shape: readonly number[] }>): string | undefined {
+  return closestName(name, [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+}
+
 /**
- * Compares a spec's tensors with a checkpoint's by name and shape. Missing and resized tensors are reported at
- * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
- * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
- * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ * Matched: each spec tensor's instances looked up in the checkpoint by name. Resized ones are errors; absent
+ * ones are missing, unless a buffer (non-persistent ones are never saved) or a tie that is satisfied.
  */
-export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTensor[]): SpecError[] {
-  const top: SourcePosition = { file: count.file, line: 1, col: 1 };
-  const tensors = specTensors(count);
-  const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
-  if (expanded > MAX_TENSORS) {
-    return [new SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
-  }
-  const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
-  const where = files.length === 1 ? files[0]! : "the checkpoint";
-  const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
+function matchTensors(tensors: readonly SpecTensor[], instances: readonly string[][], present: ReadonlyMap<string, CheckpointTensor>): { errors: SpecError[]; missing: Missing[]; matched: Set<string> } {
   const matched = new Set<string>();
-  const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
   // A tie is satisfied by any one of its tensors: savers such as safetensors' keep one name of a shared storage.
   const tiesPresent = new Set<string>();
   tensors.forEach((tensor, index) => {
     if (tensor.sharedWith !== undefined && instances[index]!.some((name) => present.has(name))) tiesPresent.add(tensor.sharedWith);
   });
-
   const errors: SpecError[] = [];
-  const missing: { tensor: SpecTensor; names: string[] }[] = [];
+  const missing: Missing[] = [];
   tensors.forEach((tensor, index) => {
     const absent: string[] = [];
     const resized = new Map<string, string[]>();
@@ -79,25 +77,25 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
     const unsaved = absent.filter((name) => !tiesPresent.has(name));
     if (unsaved.length && !tensor.buffer && tensor.sharedWith === undefined) missing.push({ tensor, names: unsaved });
   });
+  return { errors, missing, matched };
+}
 
-  const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
-  const renamed = (name: string, shape: readonly number[], candidates: Iterable<{ name: string; shape: readonly number[] }>) =>
-    closestName(name, [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
-
-  for (const { tensor, names } of missing) {
+/** Missing: spec tensors the checkpoint lacks, at their layers' lines, with an extra of that shape as the likely new name. */
+function missingErrors(missing: readonly Missing[], extras: readonly CheckpointTensor[], where: string): SpecError[] {
+  return missing.map(({ tensor, names }) => {
     const rename = renamed(names[0]!, tensor.shape, extras);
     const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
-    errors.push(
-      new SpecError(
-        "tensor-missing-from-checkpoint",
-        tensor.layer.position,
-        `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`,
-        rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's",
-      ),
+    return new SpecError(
+      "tensor-missing-from-checkpoint",
+      tensor.layer.position,
+      `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`,
+      rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's",
     );
-  }
+  });
+}
 
-  // The spec line nearest an extra tensor: the layer whose module path is the longest prefix of its name.
+/** The spec line nearest a checkpoint name: the layer whose module path is the longest prefix of it, else the spec's top. */
+function nearestLayer(tensors: readonly SpecTensor[], instances: readonly string[][], top: SourcePosition): (name: string) => SourcePosition {
   const near = new Map<string, SourcePosition>();
   tensors.forEach((tensor, index) => {
     for (const name of instances[index]!) {
@@ -108,7 +106,7 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
       }
     }
   });
-  const nearest = (name: string) => {
+  return (name) => {
     const segments = name.split(".");
     for (let length = segments.length - 1; length > 0; length--) {
       const position = near.get(segments.slice(0, length).join("."));
@@ -116,23 +114,47 @@ export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTen
     }
     return top;
   };
+}
+
+/** Extra: checkpoint tensors the spec lacks, numbered runs (h.0.x … h.11.x) of one shape reported together. */
+function extraErrors(extras: readonly CheckpointTensor[], missing: readonly Missing[], nearest: (name: string) => SourcePosition): SpecError[] {
   const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
   const groups = new Map<string, CheckpointTensor[]>();
   for (const extra of extras) {
     const pattern = `${extra.name.split(".").map((segment) => (isIndex(segment) ? "*" : segment)).join(".")} ${shown(extra.shape)}`;
     groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
   }
-  for (const group of groups.values()) {
+  return [...groups.values()].map((group) => {
     const [first] = group as [CheckpointTensor];
     const rename = renamed(first.name, first.shape, missingNames);
-    errors.push(
-      new SpecError(
-        "tensor-missing-from-spec",
-        nearest(first.name),
-        `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`,
-        rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry",
-      ),
+    return new SpecError(
+      "tensor-missing-from-spec",
+      nearest(first.name),
+      `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`,
+      rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry",
     );
+  });
+}
+
+/**
+ * Compares a spec's tensors with a checkpoint's by name and shape. Missing and resized tensors are reported at
+ * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
+ * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
+ * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ */
+export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTensor[]): SpecError[] {
+  const top: SourcePosition = { file: count.file, line: 1, col: 1 };
+  const tensors = specTensors(count);
+  const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
+  if (expanded > MAX_TENSORS) {
+    return [new SpecError("too-many-tensors", top, `the spec stands for ${expanded} tensors, too many to compare with a checkpoint one by one`, "check the repeat counts")];
   }
-  return errors.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
+  const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
+  const where = files.length === 1 ? files[0]! : "the checkpoint";
+  const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
+  const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
+  const { errors, missing, matched } = matchTensors(tensors, instances, present);
+  const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
+  const all = [...errors, ...missingErrors(missing, extras, where), ...extraErrors(extras, missing, nearestLayer(tensors, instances, top))];
+  return all.sort((a, b) => a.position.line - b.position.line || a.position.col - b.position.col);
 }

@@ -124,7 +124,7 @@ function externalData(fields: TensorFields, name: string, fail: ProtoReader["fai
     if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) fail(fields.at, `initializer '${name}' has external_data ${key} '${text}', not a byte count`);
     return Number(text);
   };
-  return { location: location!, offset: number("offset") ?? 0, length: number("length") };
+  return { location: location, offset: number("offset") ?? 0, length: number("length") };
 }
 
 /** An initializer's header fields, checked: a name, a known type, and data of the size its dims give. */
@@ -135,9 +135,9 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
   if (dtype === undefined) fail(fields.at, `initializer '${name}' has data_type ${fields.dataType ?? "UNDEFINED"}, which is no ONNX tensor type model-budget knows`);
   if (fields.dims.length > MAX_RANK) fail(fields.at, `initializer '${name}' has ${fields.dims.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
   const numel = elementCount(fields.dims);
-  const bits = elementBits(dtype!);
+  const bits = elementBits(dtype);
   if (numel === undefined || (bits !== undefined && !Number.isSafeInteger(numel * bits))) fail(fields.at, `initializer '${name}' of shape [${fields.dims.join(", ")}] has more elements than can be counted exactly`);
-  const bytes = bits === undefined ? undefined : Math.ceil((numel! * bits) / 8);
+  const bytes = bits === undefined ? undefined : Math.ceil((numel * bits) / 8);
   const described = `initializer '${name}' is ${dtype} [${fields.dims.join(", ")}], ${bytes} bytes`;
   if (fields.location === LOCATION_EXTERNAL) {
     const { location, offset, length } = externalData(fields, name, fail);
@@ -148,7 +148,7 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
   } else if (fields.rawBytes !== undefined && bytes !== undefined && fields.rawBytes !== bytes) {
     fail(fields.at, `${described}, but its raw_data holds ${fields.rawBytes}`);
   }
-  return { name, shape: fields.dims, dtype: dtype!, file, at: fields.at };
+  return { name, shape: fields.dims, dtype: dtype, file, at: fields.at };
 }
 
 /**

@@ -122,20 +122,20 @@ function tensorOf(name: string, info: unknown, file: string, at: number, fail: F
   }
   const { shape, data_offsets: offsets } = info;
   if (!Array.isArray(shape) || !shape.every(isSize)) fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${preview(shape)}`);
-  if ((shape as number[]).length > MAX_RANK) fail(at, `tensor '${name}' has ${(shape as number[]).length} dimensions, more than the ${MAX_RANK} a tensor can have`);
+  if ((shape).length > MAX_RANK) fail(at, `tensor '${name}' has ${(shape).length} dimensions, more than the ${MAX_RANK} a tensor can have`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0]! > offsets[1]!) {
     fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${preview(offsets)}`);
   }
   const [begin, end] = offsets as [number, number];
   const numel = elementCount(shape);
-  const bits = elementBits(dtype!)!;
+  const bits = elementBits(dtype)!;
   if (numel === undefined || !Number.isSafeInteger(numel * bits)) fail(at, `tensor '${name}' of shape [${shape.join(", ")}] has more elements than can be counted exactly`);
-  if ((numel! * bits) % 8 !== 0) fail(at, `tensor '${name}' holds ${numel} ${dtype} elements of ${bits} bits: not a whole number of bytes`);
-  const bytes = (numel! * bits) / 8;
+  if ((numel * bits) % 8 !== 0) fail(at, `tensor '${name}' holds ${numel} ${dtype} elements of ${bits} bits: not a whole number of bytes`);
+  const bytes = (numel * bits) / 8;
   if (end - begin !== bytes) {
-    fail(at, `tensor '${name}' is ${info.dtype} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
+    fail(at, `tensor '${name}' is ${String(info.dtype)} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
   }
-  return { tensor: { name, shape: shape as number[], dtype: dtype!, file, at }, span: { name, begin, end } };
+  return { tensor: { name, shape: shape, dtype: dtype, file, at }, span: { name, begin, end } };
 }
 
 /**

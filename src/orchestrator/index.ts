@@ -98,8 +98,8 @@ function budgetChanges(base: Budget | undefined, head: Budget | undefined): Budg
   const after = entries(head);
   const changes: BudgetChange[] = [];
   for (const key of new Set([...after.keys(), ...before.keys()])) {
-    const old = before.get(key) ?? new Map();
-    const now = after.get(key) ?? new Map();
+    const old = before.get(key) ?? new Map<string, { text: string; line: number }>();
+    const now = after.get(key) ?? new Map<string, { text: string; line: number }>();
     for (const setting of new Set([...now.keys(), ...old.keys()])) {
       const was = old.get(setting);
       const is = now.get(setting);

@@ -256,6 +256,7 @@ function aliasTargets(document: Document.Parsed): Map<Alias, AnyNode> {
   return targets;
 }
 
+// eslint-disable-next-line max-lines-per-function -- main's source positions (endLine/endCol) added to it in the merge; its walkers are each short
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
   let targets: Map<Alias, AnyNode> | undefined;
   const resolve = (node: unknown): AnyNode => (isAlias(node) ? (targets ??= aliasTargets(document)).get(node) : (node as AnyNode));
@@ -264,11 +265,11 @@ function makeSource(file: string, text: string, document: Document.Parsed, at: (
   const indexes = new WeakMap<object, Map<string, Pair>>();
   const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
     const matches = (item: Pair) => isScalar(item.key) && String(item.key.value) === String(segment);
-    if (map.items.length < INDEXED_MAP_SIZE) return (map.items as Pair[]).find(matches);
+    if (map.items.length < INDEXED_MAP_SIZE) return (map.items).find(matches);
     let index = indexes.get(map);
     if (!index) {
       index = new Map();
-      for (const item of map.items as Pair[]) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
       indexes.set(map, index);
     }
     return index.get(String(segment));

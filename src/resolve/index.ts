@@ -73,9 +73,61 @@ function conflictingVariable(name: string, here: SourcePosition, there: SourcePo
   );
 }
 
-/** Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat. */
+/** The variables and blocks of the files `loaded` includes, added to its own; two definitions of one variable must agree. */
+function addIncluded(
+  { source, data }: LoadedFile,
+  expanding: string[],
+  loadInclude: LoadInclude,
+  { scope, origins, blocks }: { scope: Map<string, Value>; origins: Map<string, SourcePosition>; blocks: Map<string, BlockDefinition> },
+): void {
+  const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
+  includes.forEach((included, index) => {
+    const path = typeof data.include === "string" ? ["include"] : ["include", index];
+    const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
+    for (const [name, value] of inner.scope) {
+      const here = inner.origins.get(name)!;
+      const earlier = origins.get(name);
+      if (earlier && !sameValue(scope.get(name)!, value) && !samePosition(earlier, here)) throw conflictingVariable(name, here, earlier, value, scope.get(name)!);
+      scope.set(name, value);
+      origins.set(name, here);
+    }
+    for (const [name, block] of inner.blocks) {
+      // One file included along two paths defines its blocks once.
+      if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+      blocks.set(name, block);
+    }
+  });
+}
+
+/** A file's variables and blocks, after those of the files it includes. */
+function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>, loadInclude: LoadInclude): ReturnType<LoadInclude> {
+  const { source, data } = loaded;
+  const scope = new Map<string, Value>();
+  /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
+  const origins = new Map<string, SourcePosition>();
+  const blocks = new Map<string, BlockDefinition>();
+  addIncluded(loaded, expanding, loadInclude, { scope, origins, blocks });
+  for (const name of overrides.keys()) {
+    if (!(name in (data.vars ?? {}))) throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+  }
+  for (const [name, raw] of Object.entries(data.vars ?? {})) {
+    const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
+    const here = source.keyAt(["vars", name]);
+    const included = origins.get(name);
+    if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
+    scope.set(name, value);
+    origins.set(name, here);
+  }
+  for (const [name, block] of Object.entries(data.blocks ?? {})) {
+    if (blocks.has(name)) throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+    blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
+  }
+  return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
+}
+
 /**
- * Resolves a spec. Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
+ * Each layer entry's errors go to `errors`, and the other entries still resolve, so
  * one run shows every independent mistake; given no collector, they are thrown together at the end.
  * Ties, which may name a layer that failed, are resolved only when every entry did.
  */
@@ -83,58 +135,16 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const collector = errors ?? new DiagnosticCollector();
   const load = fileLoader(readFile, file);
 
-  /** A file's variables and blocks, after those of the files it includes. */
-  const scopeOf = (loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap<string, Value>) => {
-    const { source, data } = loaded;
-    const scope = new Map<string, Value>();
-    /** Where each variable in scope is defined: included blocks keep their file's values, so two definitions must agree. */
-    const origins = new Map<string, SourcePosition>();
-    const blocks = new Map<string, BlockDefinition>();
-    const includes = data.include === undefined ? [] : typeof data.include === "string" ? [data.include] : data.include;
-    includes.forEach((included, index) => {
-      const path = typeof data.include === "string" ? ["include"] : ["include", index];
-      const inner = loadInclude(includedPath(source, included, path), source.at(path), expanding, new Map());
-      for (const [name, value] of inner.scope) {
-        const here = inner.origins.get(name)!;
-        const earlier = origins.get(name);
-        if (earlier && !sameValue(scope.get(name)!, value) && !samePosition(earlier, here)) throw conflictingVariable(name, here, earlier, value, scope.get(name)!);
-        scope.set(name, value);
-        origins.set(name, here);
-      }
-      for (const [name, block] of inner.blocks) {
-        // One file included along two paths defines its blocks once.
-        if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
-        blocks.set(name, block);
-      }
-    });
-    for (const name of overrides.keys()) {
-      if (!(name in (data.vars ?? {}))) throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
-    }
-    for (const [name, raw] of Object.entries(data.vars ?? {})) {
-      const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
-      const here = source.keyAt(["vars", name]);
-      const included = origins.get(name);
-      if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
-      scope.set(name, value);
-      origins.set(name, here);
-    }
-    for (const [name, block] of Object.entries(data.blocks ?? {})) {
-      if (blocks.has(name)) throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
-      blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
-    }
-    return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
-  };
-
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
     const key = `file ${included}`;
     if (expanding.includes(key)) {
       throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
     }
     if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
-    return scopeOf(load(included, position), [...expanding, key], overrides);
+    return scopeOf(load(included, position), [...expanding, key], overrides, loadInclude);
   };
 
-  const root = scopeOf(load(file), [`file ${file}`], new Map());
+  const root = scopeOf(load(file), [`file ${file}`], new Map(), loadInclude);
   if (!root.data.layers) {
     throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
   }

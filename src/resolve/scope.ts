@@ -48,6 +48,7 @@ export function valueOf(source: YamlSource, path: DataPath, raw: unknown, scope:
     return { kind: "int", value: raw };
   }
   if (Array.isArray(raw)) return { kind: "tuple", items: raw.map((item, index) => valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other YAML value is read as its text, as it always was
   const text = String(raw);
   if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path)) return { kind: "string", value: text };
   return evaluateText(source, path, text, scope, mode === "keyword");

@@ -1,4 +1,4 @@
-import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type DescribedLayer, type ForwardResult, type Saved } from "../catalogue/index.js";
+import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type ArgumentSpec, type DescribedLayer, type ForwardResult, type LayerArguments, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
@@ -79,48 +79,124 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
   return output;
 }
 
-const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null) => (value === undefined ? { name, type } : { name, type, default: value });
-const CHILDREN = [{ name: "children", type: "string", variadic: true }] as const;
+const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null): ArgumentSpec => (value === undefined ? { name, type } : { name, type, default: value });
+const CHILDREN: readonly ArgumentSpec[] = [{ name: "children", type: "string", variadic: true }];
+
+/** What an op's `run` works with: its bound arguments, its input, and helpers to make its output. */
+interface OpContext extends OpTools {
+  evaluator: Evaluator;
+  module: ModuleNode;
+  call: EvaluatedCall;
+  args: LayerArguments;
+  x: Tensor;
+  segments: PathSegment[];
+  producer: string;
+  rank: number;
+  /** A dimension argument, negative counted from the end, checked against the input's rank. */
+  dim: (argument: string) => number;
+  /** The input, reshaped without a copy. */
+  view: (shape: number[]) => Tensor;
+  /** The shape of the Parameter(...) entry an argument names. */
+  parameterShape: (argument: string) => number[];
+}
+
+interface OpTools {
+  fail: (expects: string) => never;
+  child: (argument: string) => TreeNode;
+  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number }) => Tensor;
+}
+
+/** An op that is not a module: its arguments as Python names them, and its shape inference. */
+interface OpDefinition {
+  signature: readonly ArgumentSpec[];
+  run: (op: OpContext) => Tensor;
+}
 
 /** The ops that are not modules, with their arguments as Python names them. */
-const OPS = {
-  flatten: [arg("start_dim", "int", 0), arg("end_dim", "int", -1)],
-  transpose: [arg("dim0", "int"), arg("dim1", "int")],
-  select: [arg("dim", "int"), arg("index", "int")],
-  mean: [arg("dim", "int")],
-  add: [arg("parameter", "string")],
-  cat_token: [arg("parameter", "string")],
-  residual: CHILDREN,
-  attention: [arg("q", "string"), arg("k", "string", null), arg("v", "string", null), arg("heads", "int"), arg("kv_heads", "int", null), arg("causal", "bool", false), arg("dropout", "float", 0)],
-  gated: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
-} as const;
+const OPS: Readonly<Record<string, OpDefinition>> = {
+  flatten: {
+    signature: [arg("start_dim", "int", 0), arg("end_dim", "int", -1)],
+    run: ({ x, dim, view, fail }) => {
+      const [start, end] = [dim("start_dim"), dim("end_dim")];
+      if (end < start) fail(`end_dim after start_dim`);
+      return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+    },
+  },
+  transpose: {
+    signature: [arg("dim0", "int"), arg("dim1", "int")],
+    run: ({ x, dim, view }) => {
+      const [a, b] = [dim("dim0"), dim("dim1")];
+      return view(x.shape.map((size, d) => (d === a ? x.shape[b]! : d === b ? x.shape[a]! : size)));
+    },
+  },
+  select: {
+    signature: [arg("dim", "int"), arg("index", "int")],
+    run: ({ x, args, dim, view, fail }) => {
+      const d = dim("dim");
+      const index = args.int("index");
+      if (index >= x.shape[d]! || index < -x.shape[d]!) fail(`an index ${index} within dimension ${d}`);
+      return view(x.shape.filter((_, position) => position !== d));
+    },
+  },
+  mean: {
+    signature: [arg("dim", "int")],
+    run: ({ x, dim, created }) => {
+      const d = dim("dim");
+      return created(x.shape.filter((_, position) => position !== d));
+    },
+  },
+  add: {
+    signature: [arg("parameter", "string")],
+    run: ({ evaluator, x, args, segments, child, parameterShape, created, fail }) => {
+      const node = child("parameter");
+      // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
+      const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
+      const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
+      return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+    },
+  },
+  cat_token: {
+    signature: [arg("parameter", "string")],
+    run: ({ x, rank, args, parameterShape, created, fail }) => {
+      const token = parameterShape("parameter");
+      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+      return created([x.shape[0]!, x.shape[1]! + token[1]!, x.shape[2]!]);
+    },
+  },
+  residual: {
+    signature: CHILDREN,
+    run: ({ evaluator, module, call, x, segments, producer }) => {
+      const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
+      return { ...merge(evaluator, "add", y, x, call.position, segments), producer };
+    },
+  },
+  attention: {
+    signature: [arg("q", "string"), arg("k", "string", null), arg("v", "string", null), arg("heads", "int"), arg("kv_heads", "int", null), arg("causal", "bool", false), arg("dropout", "float", 0)],
+    run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
+  },
+  gated: {
+    signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
+    run: ({ evaluator, call, x, segments, producer, child }) => {
+      const gate = evaluator.runNode(child("gate"), x, segments);
+      const up = evaluator.runNode(child("up"), x, segments);
+      const activated = evaluator.runNode(child("act"), gate, segments);
+      const product = merge(evaluator, "multiply", activated, up, call.position, segments);
+      return { ...product, producer };
+    },
+  },
+};
 
-/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
-export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[]): Tensor {
+/** Everything an op's run needs, its arguments bound to its signature. */
+function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[], fail: (expects: string) => never): OpContext {
   const name = call.type;
   const producer = `${x.producer} → ${call.text}`;
-  const fail = (expects: string): never => {
-    throw new SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
-  };
-  const moduleType = FUNCTIONAL[name];
-  if (moduleType) {
-    const definition = findLayer({ ...call, type: moduleType });
-    const args = bindArguments(definition, call, findLayer);
-    definition.tensors(args);
-    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
-    return evaluator.applied(result, x, producer, { type: name, segments: [...segments, call.text] });
-  }
-  if (!(name in OPS)) {
-    throw new SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
-  }
-  const args = bindArguments({ type: name, signature: OPS[name as keyof typeof OPS] }, call, findLayer);
+  const args = bindArguments({ type: name, signature: OPS[name]!.signature }, call, findLayer);
   const rank = x.shape.length;
   const dim = (argument: string) => {
     const value = args.int(argument);
     if (value < -rank || value >= rank) fail(`a dimension ${value} (of ${rank})`);
     return value < 0 ? value + rank : value;
   };
-  const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
   const child = (argument: string) => evaluator.childAt(module, args.string(argument), args.position(argument));
   const parameterShape = (argument: string) => {
     const node = child(argument);
@@ -134,58 +210,29 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
     evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
     return output;
   };
-  switch (name as keyof typeof OPS) {
-    case "flatten": {
-      const [start, end] = [dim("start_dim"), dim("end_dim")];
-      if (end < start) fail(`end_dim after start_dim`);
-      return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-    }
-    case "transpose": {
-      const [a, b] = [dim("dim0"), dim("dim1")];
-      return view(x.shape.map((size, d) => (d === a ? x.shape[b]! : d === b ? x.shape[a]! : size)));
-    }
-    case "select": {
-      const d = dim("dim");
-      const index = args.int("index");
-      if (index >= x.shape[d]! || index < -x.shape[d]!) fail(`an index ${index} within dimension ${d}`);
-      return view(x.shape.filter((_, position) => position !== d));
-    }
-    case "mean": {
-      const d = dim("dim");
-      return created(x.shape.filter((_, position) => position !== d));
-    }
-    case "add": {
-      const node = child("parameter");
-      // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
-      const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
-      const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
-      return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
-    }
-    case "residual": {
-      const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
-      return { ...merge(evaluator, "add", y, x, call.position, segments), producer };
-    }
-    case "cat_token": {
-      const token = parameterShape("parameter");
-      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
-      return created([x.shape[0]!, x.shape[1]! + token[1]!, x.shape[2]!]);
-    }
-    case "attention":
-      return attention(evaluator, args, x, segments, { fail, child, created });
-    case "gated": {
-      const gate = evaluator.runNode(child("gate"), x, segments);
-      const up = evaluator.runNode(child("up"), x, segments);
-      const activated = evaluator.runNode(child("act"), gate, segments);
-      const product = merge(evaluator, "multiply", activated, up, call.position, segments);
-      return { ...product, producer };
-    }
-  }
+  const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
+  return { evaluator, module, call, args, x, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
-interface OpTools {
-  fail: (expects: string) => never;
-  child: (argument: string) => TreeNode;
-  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number }) => Tensor;
+/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
+export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[]): Tensor {
+  const name = call.type;
+  const fail = (expects: string): never => {
+    throw new SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+  };
+  const moduleType = FUNCTIONAL[name];
+  if (moduleType) {
+    const definition = findLayer({ ...call, type: moduleType });
+    const args = bindArguments(definition, call, findLayer);
+    definition.tensors(args);
+    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+    return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...segments, call.text] });
+  }
+  const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
+  if (!op) {
+    throw new SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+  }
+  return op.run(opContext(evaluator, module, call, x, segments, fail));
 }
 
 /**

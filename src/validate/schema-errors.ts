@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { SpecError, didYouMean, type DiagnosticName } from "../diagnostics/index.js";
+import { SpecError, didYouMean, type DiagnosticName, type SourcePosition } from "../diagnostics/index.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 
 /** `/layers/3/c_fc` as the user thinks of it: `layers[3].c_fc`. */
@@ -25,6 +25,7 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   if (typeof value === "string") return `the string '${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- lists, mappings and strings returned above: a scalar is left
   return `${typeof value === "number" && Number.isInteger(value) ? "the integer" : `the ${typeof value}`} ${String(value)}`;
 }
 
@@ -101,6 +102,78 @@ function firstSentence(description: string | undefined): string | undefined {
   return end < 0 ? description : description.slice(0, end + 1);
 }
 
+/** One ajv error, located: what a keyword's message is made from. */
+interface Problem {
+  error: ErrorObject;
+  /** All errors of the file, folded: propertyNames reads the enum error beside it. */
+  errors: readonly ErrorObject[];
+  source: YamlSource;
+  path: DataPath;
+  /** The path as the user thinks of it. */
+  where: string;
+  value: unknown;
+  /** The hint for the place (hintFor), which a keyword may keep, default or replace. */
+  hint: string | undefined;
+}
+
+/** A keyword's message; `position` where it is not the value's (a key's), `hint` the final one. */
+interface Described {
+  message: string;
+  hint: string | undefined;
+  position?: SourcePosition;
+}
+
+const schemaDescription = (error: ErrorObject) => (error.parentSchema as { description?: string } | undefined)?.description;
+
+/** What each JSON Schema keyword's failure says, built from the schema (its types, keys, values and descriptions). */
+const KEYWORD_MESSAGES: Readonly<Record<string, (problem: Problem) => Described>> = {
+  type: ({ error, where, value, hint }) => {
+    const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+    return { message: `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`, hint };
+  },
+  required: ({ error, where, hint }) => ({ message: `${where} is missing '${error.params.missingProperty}'`, hint }),
+  additionalProperties: ({ error, source, path, where, hint }) => {
+    const name = String(error.params.additionalProperty);
+    const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    return { position: source.keyAt([...path, name]), message: `unknown key '${name}' in ${where}`, hint: hint ?? didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}` };
+  },
+  propertyNames: ({ error, errors, source, path, where }) => {
+    const name = String(error.params.propertyName);
+    const position = source.keyAt([...path, name]);
+    const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
+    if (allowed) {
+      const keys = allowed.params.allowedValues as string[];
+      return { position, message: `unknown key '${name}' in ${where}`, hint: didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}` };
+    }
+    return { position, message: `'${name}' is not a valid name in ${where}`, hint: "names use letters, digits and _ (and must not start with a digit, except layer names)" };
+  },
+  "false schema": ({ source, path }) => ({
+    position: source.keyAt(path),
+    message: `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`,
+    hint: "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:",
+  }),
+  maxProperties: ({ where, value, hint }) => ({ message: `${where} has ${Object.keys(value as object).length} keys where one is expected`, hint }),
+  minProperties: ({ where, hint }) => ({ message: `${where} is empty`, hint }),
+  minLength: ({ where, hint }) => ({ message: `${where} must not be empty`, hint }),
+  oneOf: (problem) => alternatives(problem),
+  anyOf: (problem) => alternatives(problem),
+  pattern: ({ error, where, value, hint }) => {
+    const description = schemaDescription(error);
+    return { message: description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`, hint };
+  },
+  enum: ({ error, where, value, hint }) => {
+    const allowed = (error.params.allowedValues as unknown[]).map(String);
+    return { message: `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`, hint: typeof value === "string" ? (hint ?? didYouMean(value, allowed)) : hint };
+  },
+};
+
+/** A value that fits none of a oneOf/anyOf's forms: the types they take (foldAlternatives), the schema's description as the hint. */
+function alternatives({ error, where, value, hint }: Problem): Described {
+  const types = (error.params.types as string[] | undefined) ?? [];
+  const message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+  return { message, hint: hint ?? firstSentence(schemaDescription(error)) };
+}
+
 /** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
 export function schemaErrors(allErrors: readonly ErrorObject[], source: YamlSource): SpecError[] {
   const seen = new Set<string>();
@@ -108,80 +181,12 @@ export function schemaErrors(allErrors: readonly ErrorObject[], source: YamlSour
   const errors = foldAlternatives(allErrors);
   for (const error of errors) {
     // `if` only says that a branch failed; the branch's own error says what is wrong.
-    // Errors about a property name (propertyName set) are read by the propertyNames case below.
+    // Errors about a property name (propertyName set) are read by the propertyNames case.
     if (error.keyword === "if" || error.propertyName !== undefined) continue;
     const path = dataPath(error, source.data);
-    const where = describePath(path);
-    const value = valueAt(source.data, path);
-    let position = source.at(path);
-    let message: string;
-    let hint = hintFor(path, error.keyword);
-    switch (error.keyword) {
-      case "type": {
-        const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
-        message = `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`;
-        break;
-      }
-      case "required":
-        message = `${where} is missing '${error.params.missingProperty}'`;
-        break;
-      case "additionalProperties": {
-        const name = String(error.params.additionalProperty);
-        const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-        position = source.keyAt([...path, name]);
-        message = `unknown key '${name}' in ${where}`;
-        hint ??= didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`;
-        break;
-      }
-      case "propertyNames": {
-        const name = String(error.params.propertyName);
-        position = source.keyAt([...path, name]);
-        const allowed = errors.find((other) => other.keyword === "enum" && other.instancePath === error.instancePath && other.propertyName === name);
-        if (allowed) {
-          const keys = allowed.params.allowedValues as string[];
-          message = `unknown key '${name}' in ${where}`;
-          hint = didYouMean(name, keys) ?? `allowed keys: ${keys.join(", ")}`;
-        } else {
-          message = `'${name}' is not a valid name in ${where}`;
-          hint = "names use letters, digits and _ (and must not start with a digit, except layer names)";
-        }
-        break;
-      }
-      case "false schema":
-        position = source.keyAt(path);
-        message = `'${String(path[path.length - 1])}' cannot be combined with 'type' in ${describePath(path.slice(0, -1))}`;
-        hint = "a layer is either type: with its arguments, or one of layer:, layers:, use:, include:";
-        break;
-      case "maxProperties":
-        message = `${where} has ${Object.keys(value as object).length} keys where one is expected`;
-        break;
-      case "minProperties":
-        message = `${where} is empty`;
-        break;
-      case "minLength":
-        message = `${where} must not be empty`;
-        break;
-      case "oneOf":
-      case "anyOf": {
-        const types = (error.params.types as string[] | undefined) ?? [];
-        message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
-        hint ??= firstSentence((error.parentSchema as { description?: string } | undefined)?.description);
-        break;
-      }
-      case "pattern": {
-        const description = (error.parentSchema as { description?: string } | undefined)?.description;
-        message = description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`;
-        break;
-      }
-      case "enum": {
-        const allowed = (error.params.allowedValues as unknown[]).map(String);
-        message = `${where} must be one of: ${allowed.join(", ")}, not ${typeName(value)}`;
-        if (typeof value === "string") hint ??= didYouMean(value, allowed);
-        break;
-      }
-      default:
-        message = `${where} ${error.message ?? "is invalid"}`;
-    }
+    const problem: Problem = { error, errors, source, path, where: describePath(path), value: valueAt(source.data, path), hint: hintFor(path, error.keyword) };
+    const describe = Object.hasOwn(KEYWORD_MESSAGES, error.keyword) ? KEYWORD_MESSAGES[error.keyword]! : undefined;
+    const { message, hint, position = source.at(path) } = describe ? describe(problem) : { message: `${problem.where} ${error.message ?? "is invalid"}`, hint: problem.hint };
     const key = `${position.line}:${position.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

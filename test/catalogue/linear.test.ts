@@ -35,7 +35,7 @@ describe("the same refusal through import torch-repr", () => {
     const file = join(tempDir(), "model.txt");
     writeFileSync(file, "Sequential(\n  (0): Linear(in_features=-4096, out_features=4096, bias=True)\n)\n");
     const written = new Map<string, string>();
-    const result = runCli(["import", "torch-repr", file, "-o", "spec.yaml"], { readFile: (path) => readFileSync(path, "utf8"), writeFile: (path, text) => written.set(path, text) });
+    const result = runCli(["import", "torch-repr", file, "-o", "spec.yaml"], { cwd: tempDir(), readFile: (path) => readFileSync(path, "utf8"), writeFile: (path, text) => written.set(path, text) });
     expect(result).toEqual({ exitCode: 2, stdout: "", stderr: `${file}:2:15: Linear needs a positive 'in_features', got -4096 [MB409]\n  2 |   (0): Linear(in_features=-4096, out_features=4096, bias=True)\n    |               ^${POSITIVE}\n` });
     expect(written.size).toBe(0);
   });

@@ -1,25 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { nodeEnvironment } from "../../src/cli/environment.js";
 import { runCli } from "../../src/cli/run.js";
 import { TempRepository } from "../action/git-fixture.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 
 const spec = (width: number) => `model: tiny\nlayers:\n  - fc: Linear(16, ${width})\n`;
 let repo: TempRepository;
-let cwd: string;
-const env = () => ({
-  readFile: (file: string) => readFileSync(join(repo.dir, file), "utf8"),
-  writeFile: (file: string, text: string) => repo.write({ [file]: text }),
-});
+// The CLI's real environment, working in the temporary repository: its files, its git, its checkpoints.
+const env = () => nodeEnvironment(repo.dir);
 
 beforeEach(() => {
   repo = new TempRepository();
-  cwd = process.cwd();
-  process.chdir(repo.dir);
 });
 afterEach(() => {
-  process.chdir(cwd);
   repo.cleanup();
 });
 

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTICS, STAGES } from "../../src/diagnostics/index.js";
-// @ts-expect-error: a plain ESM script without types
 import { diagnosticsMarkdown } from "../../scripts/diagnostics-docs.mjs";
 import { repositoryRoot } from "../helpers/run-dist.js";
 

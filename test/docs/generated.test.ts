@@ -3,13 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogueDocInputs, LAYER_FAMILIES, layerTypes } from "../../scripts/layer-families.js";
 import { runDist, repositoryRoot } from "../helpers/run-dist.js";
-// @ts-expect-error: plain ESM scripts without types
 import { readSection } from "../../scripts/docs-sections.mjs";
-// @ts-expect-error: plain ESM scripts without types
 import { catalogueTable } from "../../scripts/catalogue-docs.mjs";
-// @ts-expect-error: plain ESM scripts without types
 import { sampleComment } from "../../scripts/comment-docs.mjs";
-// @ts-expect-error: plain ESM scripts without types
 import { BENCH_HEADERS, formatBenchTable, parseBenchTable } from "../../scripts/bench-table.mjs";
 
 // The docs' generated sections are what their scripts make from today's code (npm run docs; the

@@ -2,13 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { nodeEnvironment } from "../../src/cli/environment.js";
 import { runCli, type CliEnvironment } from "../../src/cli/run.js";
 import { safetensorsHeader, tempDir, writeSafetensors } from "./files.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const path = (file: string) => join(root, file);
 const written = new Map<string, string>();
-const env: CliEnvironment = { readFile: (file) => readFileSync(file, "utf8"), writeFile: (file, text) => written.set(file, text) };
+// The real checkpoint opener; the written spec stays in memory.
+const env: CliEnvironment = { ...nodeEnvironment(root), readFile: (file) => readFileSync(file, "utf8"), writeFile: (file, text) => written.set(file, text) };
 const dir = tempDir();
 
 describe("model-budget import", () => {
@@ -79,7 +81,8 @@ describe("model-budget import", () => {
 
   it("exits 2 on bad usage", () => {
     expect(runCli(["import"], env)).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^model-budget: import takes a format and one file, e.g. model-budget import torch-repr model\.txt\n\nUsage: model-budget import/) });
-    expect(runCli(["import", "pickle", "model.pt"], env)).toEqual({ exitCode: 2, stdout: "", stderr: "model-budget: unknown import format 'pickle': use torch-repr, safetensors, onnx\n" });
+    expect(runCli(["import", "pickle", "model.pt"], env)).toEqual({ exitCode: 2, stdout: "", stderr: "model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'pickle'\n" });
+    expect(runCli(["import", "safetensor", "model.safetensors"], env).stderr).toBe("model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'safetensor'\n  did you mean 'safetensors'?\n");
     expect(runCli(["import", "onnx", "a.onnx", "b.onnx"], env).exitCode).toBe(2);
     expect(runCli(["import", "--help"], env).stdout).toMatch(/^Usage: model-budget import torch-repr\|safetensors\|onnx FILE/);
   });

@@ -9,6 +9,7 @@ import { files, readRepoFile as readExample } from "../helpers/specs.js";
 
 const analyzeExample = (name: string, flags: Flags) => analyzeSpec(`examples/${name}.yaml`, readExample, settingsFromOptions(flags, (option) => `--${option}`));
 
+const root = new URL("../..", import.meta.url).pathname;
 const CONV = "model: conv\nlayers:\n  - conv: Conv2d(3, 64, 7)\n";
 const LLAMA_PARAMS = 6_738_415_616;
 
@@ -21,7 +22,7 @@ describe("Conv2d(3, 64, 7) in fp32 with Adam", () => {
   });
 
   it("shows both readings: the total, and weights + optimizer state, three times the weights", () => {
-    const env = { readFile: files({ "conv.yaml": CONV }) };
+    const env = { cwd: root, readFile: files({ "conv.yaml": CONV }) };
     const text = runCli(["report", "conv.yaml", "--optimizer", "Adam"], env).stdout;
     expect(text).toContain("\nTotal                                    151,552  148.0 KiB\n");
     expect(text).toContain("\nWeights + optimizer state (3 × weights)  113,664  111.0 KiB\n");
@@ -98,7 +99,7 @@ describe("Llama-2-7B in mixed-bf16 with AdamW", () => {
       activations: 54_560_604_160,
       total: 162_375_254_144,
     });
-    const text = runCli(["report", "examples/llama2-7b.yaml", "--precision", "mixed-bf16", "--optimizer", "AdamW", "--explain"], { readFile: readExample }).stdout;
+    const text = runCli(["report", "examples/llama2-7b.yaml", "--precision", "mixed-bf16", "--optimizer", "AdamW", "--explain"], { cwd: root, readFile: readExample }).stdout;
     expect(text).toContain("\n  master weights: 6,738,415,616 params × 4 B (float32) = 26,953,662,464 B\n");
     expect(text).toContain("\n  total: 13,476,831,232 + 128 + 13,476,831,232 + 53,907,324,928 + 26,953,662,464 + 54,560,604,160 = 162,375,254,144 B\n");
   });
@@ -113,7 +114,7 @@ describe("ZeRO stages for 7.5 billion parameters, mixed precision Adam and 64 GP
   });
 
   it("shows them per GPU in SI units", () => {
-    const env = { readFile: files({ "psi.yaml": PSI }) };
+    const env = { cwd: root, readFile: files({ "psi.yaml": PSI }) };
     const sizes = [0, 1, 2, 3].map((zero) => {
       const text = runCli(["report", "psi.yaml", "--optimizer", "Adam", "--precision", "mixed-fp16", "--gpus", "64", "--zero", String(zero), "--units", "si"], env).stdout;
       return /\nTotal +[\d,]+ +[\d.]+ GB +[\d,]+ +([\d.]+ GB)\n/.exec(text)?.[1];

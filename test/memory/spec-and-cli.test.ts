@@ -17,7 +17,7 @@ layers:
   - fc: Linear(4, 2)
 `;
 const PLAIN = "model: a\nlayers:\n  - fc: Linear(4, 2)\n";
-const env = { readFile: files({ "t.yaml": TRAINED, "a.yaml": PLAIN }) };
+const env = { cwd: new URL("../..", import.meta.url).pathname, readFile: files({ "t.yaml": TRAINED, "a.yaml": PLAIN }) };
 const run = (...args: string[]) => runCli(["report", ...args], env);
 
 describe("the training: section", () => {
@@ -77,8 +77,8 @@ describe("the report command's training flags", () => {
       perGpu: { weights: 10, buffers: 0, gradients: 10, optimizerState: 40, masterWeights: 20, activations: 0, total: 80 },
     });
     expect(report.layers[0].memory).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, activations: 0, total: 160 });
-    expect(report.layers[0].parameters.map((tensor: { dtype: string }) => tensor.dtype)).toEqual(["bfloat16", "bfloat16"]);
-    expect(JSON.parse(run("a.yaml", "--dtype", "nf4(block_size=4)", "-f", "json").stdout).layers[0].parameters.map((tensor: { dtype: string }) => tensor.dtype)).toEqual([
+    expect((report.layers[0].parameters as { dtype: string }[]).map((tensor) => tensor.dtype)).toEqual(["bfloat16", "bfloat16"]);
+    expect((JSON.parse(run("a.yaml", "--dtype", "nf4(block_size=4)", "-f", "json").stdout).layers[0].parameters as { dtype: string }[]).map((tensor) => tensor.dtype)).toEqual([
       "nf4(block_size=4, scale=float32)",
       "float32",
     ]);
@@ -107,7 +107,7 @@ describe("the report command's training flags", () => {
     expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0 [MB605]\n");
     expect(invalid("--zero", "5")).toBe("model-budget: --zero: the ZeRO stage is 0, 1, 2 or 3, not 5 [MB605]\n  3 is FSDP's full shard\n");
     expect(invalid("--dtype", "bfloat61")).toMatch(/^model-budget: --dtype: unknown dtype 'bfloat61' \[MB604\]\n/);
-    expect(invalid("--units", "metric")).toBe("model-budget: unknown units 'metric': use iec or si\n");
+    expect(invalid("--units", "metric")).toBe("model-budget: --units must be one of iec, si, not 'metric'\n");
   });
 
   it("are listed in the command's usage", () => {

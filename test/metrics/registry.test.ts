@@ -5,7 +5,6 @@ import { parseSavedReport } from "../../src/action/saved-report-schema.js";
 import { toJsonReport, type JsonReport } from "../../src/analysis/index.js";
 import { formatMetric, GROWTH_METRICS, LIMITED_METRICS, METRIC_NAMES, METRICS, quantitiesOf, type MetricDefinition } from "../../src/metrics/index.js";
 import { analyze } from "../helpers/memory.js";
-// @ts-expect-error: a plain ESM script without types
 import { FROM_REGISTRY } from "../../scripts/schema-metrics.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -15,7 +14,7 @@ const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 
 function regenerated(path: string): { committed: unknown; fromRegistry: unknown } {
   const committed = readJson(path);
   const fromRegistry = structuredClone(committed);
-  FROM_REGISTRY[path](fromRegistry, METRICS);
+  FROM_REGISTRY[path]!(fromRegistry, METRICS);
   return { committed, fromRegistry };
 }
 
@@ -43,7 +42,7 @@ function savedWith(field: readonly string[], value: unknown): string {
   const report: Record<string, unknown> = { model: "m", file: "m.yaml", totals: { params: 1, trainable: 1 }, layers: [] };
   let at = report;
   field.forEach((key, index) => {
-    at[key] = index === field.length - 1 ? value : { ...((at[key] as object) ?? {}) };
+    at[key] = index === field.length - 1 ? value : { ...(at[key] ?? {}) };
     at = at[key] as Record<string, unknown>;
   });
   const result = { status: "pass", failOn: "exceed", models: [{ file: "m.yaml", head: { kind: "report", report }, status: "pass" }], budget: { file: "b", state: "ok", from: "head", diagnostics: [], changes: [], unmatched: [] } };

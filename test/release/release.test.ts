@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ESM script without types
 import { changelogSection, parseTag } from "../../scripts/release.mjs";
 import { git, TempRepository } from "../action/git-fixture.js";
 import { repositoryRoot } from "../helpers/run-dist.js";

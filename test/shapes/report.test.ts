@@ -21,7 +21,7 @@ describe("shapes in reports", () => {
   });
 
   it("the table gains output shapes, MACs and activations, and the training total its activations", () => {
-    const text = runCli(["report", "examples/resnet18.yaml", "--optimizer", "SGD", "--batch", "32"], { readFile }).stdout;
+    const text = runCli(["report", "examples/resnet18.yaml", "--optimizer", "SGD", "--batch", "32"], { cwd: new URL("../..", import.meta.url).pathname, readFile }).stdout;
     expect(text).toContain("Output shape");
     expect(text).toMatch(/\nfc +Linear .* \[32, 1000\] +16,384,000 /);
     expect(text).toContain("Forward pass: input [32, 3, 224, 224] → output [32, 1000] at batch 32\n");

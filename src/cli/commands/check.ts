@@ -1,12 +1,12 @@
-import { FAIL_ON, type FailOn } from "../../budget/evaluate.js";
+import { FAIL_ON } from "../../budget/evaluate.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
-import { GitRepository } from "../../git/repository.js";
-import { repositoryOf } from "../../files/index.js";
-import { readCheckpoint } from "../../import/index.js";
 import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
-import { EXIT, invalid, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, invalid, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+
+const BUDGET_SIDES = ["head", "base"] as const;
+const CHECK_FORMATS = ["markdown", "json"] as const;
 
 export const checkCommand: CliCommand = {
   name: "check",
@@ -38,11 +38,12 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     ...TRAINING_FLAGS,
   },
   run(values, specs, env) {
-    const failOn = values["fail-on"] as FailOn;
-    if (!FAIL_ON.includes(failOn)) return invalid(`--fail-on must be one of ${FAIL_ON.join(", ")}, not '${failOn}'`);
-    const budgetFrom = values["budget-from"];
-    if (budgetFrom !== "head" && budgetFrom !== "base") return invalid(`--budget-from must be head or base, not '${String(budgetFrom)}'`);
-    if (values.format !== "markdown" && values.format !== "json") return invalid(`--format must be markdown or json, not '${String(values.format)}'`);
+    const failOn = choiceFlag(values, "fail-on", FAIL_ON);
+    if ("problem" in failOn) return invalid(failOn.problem);
+    const budgetFrom = choiceFlag(values, "budget-from", BUDGET_SIDES);
+    if ("problem" in budgetFrom) return invalid(budgetFrom.problem);
+    const format = choiceFlag(values, "format", CHECK_FORMATS);
+    if ("problem" in format) return invalid(format.problem);
     if (specs.length === 0) return invalid("check needs at least one spec file, e.g. model-budget check models/*.yaml");
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
@@ -50,15 +51,16 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     const request: CheckRequest = {
       head: { specs, read: env.readFile },
       budgetFile: String(values.budget),
-      budgetFrom,
-      failOn,
+      budgetFrom: budgetFrom.value,
+      failOn: failOn.value,
       overrides: training.settings,
       // A checkpoint the budget names stays inside the budget's repository; one named by --against is the user's choice.
-      readCheckpoint: (file) => readCheckpoint(file, file === values.against ? {} : { within: [repositoryOf(String(values.budget))] }).tensors,
+      ...(env.readCheckpoint ? { readCheckpoint: (file: string) => env.readCheckpoint!(file, file === values.against ? {} : { namedBy: String(values.budget) }) } : {}),
       ...(typeof values.against === "string" ? { against: values.against } : {}),
     };
     if (typeof values.base === "string") {
-      const git = new GitRepository(process.cwd());
+      if (!env.git) return invalid("--base needs a git repository, and there is none here");
+      const git = env.git();
       let sha: string;
       try {
         sha = git.resolveRef(values.base);
@@ -70,7 +72,7 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     }
     const result = runCheck(request);
     const stdout =
-      values.format === "json"
+      format.value === "json"
         ? `${JSON.stringify(result, null, 2)}\n`
         : `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`;
     const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");

@@ -3,13 +3,12 @@ import { analyzeSpec } from "../../analysis/index.js";
 import { formatInteger, type ModelCount } from "../../count/index.js";
 import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
+import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import {
   elementCount,
   importCheckpoint,
   importTorchRepr,
-  readOnnxFile,
-  readSafetensorsCheckpoint,
   renderSpec,
   type CheckpointFormat,
   type CheckpointTensor,
@@ -25,16 +24,17 @@ interface Imported extends ImportResult {
 type Importer = (file: string, model: string, env: CliEnvironment) => Imported;
 
 const fromCheckpoint =
-  (format: CheckpointFormat, read: (file: string) => CheckpointTensor[]): Importer =>
-  (file, model) => {
-    const tensors = read(file);
+  (format: CheckpointFormat): Importer =>
+  (file, model, env) => {
+    if (!env.readCheckpoint) throw new Error("this CLI environment cannot open checkpoints");
+    const tensors = env.readCheckpoint(file, { format });
     return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors };
   };
 
 const IMPORTERS: Readonly<Record<string, Importer>> = {
   "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
-  safetensors: fromCheckpoint("safetensors", readSafetensorsCheckpoint),
-  onnx: fromCheckpoint("onnx", readOnnxFile),
+  safetensors: fromCheckpoint("safetensors"),
+  onnx: fromCheckpoint("onnx"),
 };
 
 const USAGE = `Usage: model-budget import torch-repr|safetensors|onnx FILE [-o SPEC] [--model NAME]
@@ -51,9 +51,9 @@ Options:
 `;
 
 /** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` → Llama-2-7b, not "model". */
-function modelName(file: string): string {
+function modelName(file: string, cwd: string): string {
   const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|txt)$/, "");
-  const folder = posix.basename(posix.dirname(posix.resolve(file)));
+  const folder = posix.basename(posix.dirname(posix.resolve(cwd, file)));
   return stem === "model" && folder ? folder : stem;
 }
 
@@ -84,9 +84,10 @@ export const importCommand: CliCommand = {
   run(values, positionals, env): CliResult {
     const [format, file, ...others] = positionals;
     if (format === undefined || file === undefined || others.length) return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${USAGE}`);
-    const importer = IMPORTERS[format];
-    if (!importer) return invalid(`unknown import format '${format}': use ${Object.keys(IMPORTERS).join(", ")}`);
-    const model = typeof values.model === "string" ? values.model : modelName(file);
+    const known = choiceOf("the import format", format, Object.keys(IMPORTERS));
+    if ("problem" in known) return invalid(known.problem);
+    const importer = IMPORTERS[known.value]!;
+    const model = typeof values.model === "string" ? values.model : modelName(file, env.cwd);
     const output = typeof values.output === "string" ? values.output : undefined;
     const { results, errors } = forEachFile([file], (path) => importer(path, model, env), env.readModelText ?? env.readFile);
     const imported = results[0];

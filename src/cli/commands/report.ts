@@ -1,6 +1,6 @@
 import { analyzeSpec } from "../../analysis/index.js";
-import { REPORT_FORMATS, renderReport, type ByteUnits, type ReportFormat } from "../../report/index.js";
-import { EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
+import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
@@ -29,16 +29,16 @@ ${TRAINING_FLAGS_USAGE}`,
     ...TRAINING_FLAGS,
   },
   run(values, files, env) {
-    const format = values.format as ReportFormat;
-    if (!REPORT_FORMATS.includes(format)) return invalid(`unknown format '${format}': use ${REPORT_FORMATS.join(", ")}`);
-    const units = values.units as ByteUnits;
-    if (!UNITS.includes(units)) return invalid(`unknown units '${units}': use ${UNITS.join(" or ")}`);
+    const format = choiceFlag(values, "format", REPORT_FORMATS);
+    if ("problem" in format) return invalid(format.problem);
+    const units = choiceFlag(values, "units", UNITS);
+    if ("problem" in units) return invalid(units.problem);
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
     if (files.length === 0) return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
     const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
-    if (errors.length) return { exitCode: EXIT.invalid, stdout: format === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format, { explain: values.explain === true, all: values.all === true, units }), stderr: "" };
+    if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
+    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: "" };
   },
 };

@@ -1,0 +1,74 @@
+// GitRepository in this process, against real temporary repositories, so that npm run coverage
+// measures it; the action's end-to-end tests use it too, but inside the dist/ subprocess.
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { GitRepository } from "../../src/git/repository.js";
+import { TempRepository } from "../action/git-fixture.js";
+
+const repositories: TempRepository[] = [];
+const fresh = () => {
+  const repo = new TempRepository();
+  repositories.push(repo);
+  return repo;
+};
+afterEach(() => {
+  for (const repo of repositories.splice(0)) repo.cleanup();
+});
+
+const failure = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    return error as Error & { code?: string; detail?: string };
+  }
+  throw new Error("expected an error");
+};
+
+describe("GitRepository", () => {
+  it("names commits, their parents, files and the work tree", () => {
+    const repo = fresh();
+    const first = repo.write({ "models/a.yaml": "model: a\n" }).commit("first");
+    const second = repo.write({ "models/b.yaml": "model: b\n", "notes.txt": "x" }).commit("second");
+    repo.write({ "untracked.yaml": "model: u\n" });
+    const git = new GitRepository(repo.dir);
+    expect(git.resolveRef("HEAD")).toBe(second);
+    expect(git.resolveRef("main~1")).toBe(first);
+    expect(git.parentOf(second)).toBe(first);
+    expect(git.parentOf(first)).toBeUndefined();
+    expect(git.hasCommit(first)).toBe(true);
+    expect(git.hasCommit("0".repeat(40))).toBe(false);
+    expect(git.filesAt(first)).toEqual(["models/a.yaml"]);
+    expect(git.filesAt(second)).toEqual(["models/a.yaml", "models/b.yaml", "notes.txt"]);
+    expect(git.workingFiles().sort()).toEqual(["models/a.yaml", "models/b.yaml", "notes.txt", "untracked.yaml"]);
+    expect(() => git.resolveRef("no-such-branch")).toThrow();
+  });
+
+  it("reads files as they were at a commit, refusing what is no regular file inside the repository", () => {
+    const repo = fresh();
+    repo.write({ "models/a.yaml": "model: a\n" });
+    symlinkSync("a.yaml", join(repo.dir, "models/link.yaml"));
+    symlinkSync("../../outside.yaml", join(repo.dir, "models/out.yaml"));
+    const sha = repo.commit("base");
+    repo.write({ "models/a.yaml": "model: changed\n" });
+    const read = new GitRepository(repo.dir).readerAt(sha);
+    expect(read("models/a.yaml")).toBe("model: a\n");
+    expect(read("models/link.yaml")).toBe("model: a\n");
+    expect(failure(() => read("models/none.yaml")).code).toBe("ENOENT");
+    expect(failure(() => read("models")).detail).toBe(`is a directory at ${sha}, not a regular file`);
+    expect(failure(() => read("models/out.yaml")).detail).toBe("leads outside the repository");
+  });
+
+  it("fetches a commit a shallow clone lacks from its origin", () => {
+    const origin = fresh();
+    const base = origin.write({ "a.yaml": "model: a\n" }).commit("base");
+    origin.write({ "a.yaml": "model: b\n" }).commit("head");
+    const clone = origin.shallowClone();
+    repositories.push(clone);
+    const git = new GitRepository(clone.dir);
+    expect(git.hasCommit(base)).toBe(false);
+    git.ensureCommit(base);
+    expect(git.readerAt(base)("a.yaml")).toBe("model: a\n");
+    expect(() => git.ensureCommit("1".repeat(40))).toThrow();
+  });
+});
