@@ -11162,100 +11162,629 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
 const kinds = {
     // 1xx: parsing
-    "yaml-syntax": { code: "MB101", severity: "error", summary: "the file is not valid YAML", example: "layers:\n\t- ReLU()", fix: "indent with spaces, and close what you open: the hint names the likely cause" },
+    "yaml-syntax": {
+        code: "MB101",
+        severity: "error",
+        summary: "the file is not valid YAML",
+        example: "layers:\n\t- ReLU()",
+        fix: "indent with spaces, and close what you open: the hint names the likely cause",
+    },
     "duplicate-key": { code: "MB102", severity: "error", summary: "a key appears twice in one mapping", example: "vars:\n  d: 512\n  d: 768", fix: "keep one of them" },
-    "nesting-too-deep": { code: "MB103", severity: "error", summary: "YAML nested deeper than a spec may be", example: "layers: [[[[[[[[ ... ]]]]]]]]   # hundreds of levels", fix: "flatten the structure: real specs nest a few levels" },
-    "alias-expansion": { code: "MB104", severity: "error", summary: "YAML aliases expand to more nodes than allowed", example: "vars:\n  a: &a [x, x, x, x]\n  b: &b [*a, *a, *a, *a]\n  # ... ten levels more", fix: "write the repeated part once with repeat: or blocks: instead of aliases" },
-    "spec-too-large": { code: "MB105", severity: "error", summary: "the spec file is larger than a spec may be", example: "# a 2 MiB spec file", fix: "split it into several files with include:" },
-    "comma-splits-call": { code: "MB106", severity: "error", summary: "YAML flow syntax split a layer call at its commas", example: "layers: [Linear(4, 8), ReLU()]", fix: "quote the call: [\"Linear(4, 8)\", ReLU()]" },
-    "expression-syntax": { code: "MB107", severity: "error", summary: "an expression or layer call does not parse", example: "layers:\n  - Linear(d, 4 *)", fix: "complete the expression: Linear(d, 4 * d)" },
+    "nesting-too-deep": {
+        code: "MB103",
+        severity: "error",
+        summary: "YAML nested deeper than a spec may be",
+        example: "layers: [[[[[[[[ ... ]]]]]]]]   # hundreds of levels",
+        fix: "flatten the structure: real specs nest a few levels",
+    },
+    "alias-expansion": {
+        code: "MB104",
+        severity: "error",
+        summary: "YAML aliases expand to more nodes than allowed",
+        example: "vars:\n  a: &a [x, x, x, x]\n  b: &b [*a, *a, *a, *a]\n  # ... ten levels more",
+        fix: "write the repeated part once with repeat: or blocks: instead of aliases",
+    },
+    "spec-too-large": {
+        code: "MB105",
+        severity: "error",
+        summary: "the spec file is larger than a spec may be",
+        example: "# a 2 MiB spec file",
+        fix: "split it into several files with include:",
+    },
+    "comma-splits-call": {
+        code: "MB106",
+        severity: "error",
+        summary: "YAML flow syntax split a layer call at its commas",
+        example: "layers: [Linear(4, 8), ReLU()]",
+        fix: 'quote the call: ["Linear(4, 8)", ReLU()]',
+    },
+    "expression-syntax": {
+        code: "MB107",
+        severity: "error",
+        summary: "an expression or layer call does not parse",
+        example: "layers:\n  - Linear(d, 4 *)",
+        fix: "complete the expression: Linear(d, 4 * d)",
+    },
     // 2xx: the schema
-    "unknown-key": { code: "MB201", severity: "error", summary: "a key the spec or budget format does not have", example: "layer:\n  - Linear(4, 4)", fix: "use the key the hint suggests: layers:" },
+    "unknown-key": {
+        code: "MB201",
+        severity: "error",
+        summary: "a key the spec or budget format does not have",
+        example: "layer:\n  - Linear(4, 4)",
+        fix: "use the key the hint suggests: layers:",
+    },
     "missing-key": { code: "MB202", severity: "error", summary: "a required key is missing", example: "blocks:\n  mlp:\n    params: [d]", fix: "add it: a block needs layers:" },
-    "wrong-type": { code: "MB203", severity: "error", summary: "a value of the wrong type", example: "layers: Linear(4, 4)", fix: "give the type the message names: layers: [Linear(4, 4)]" },
-    "invalid-value": { code: "MB204", severity: "error", summary: "a value outside what the key allows", example: "training:\n  zero: 5", fix: "use one of the values the message lists" },
+    "wrong-type": {
+        code: "MB203",
+        severity: "error",
+        summary: "a value of the wrong type",
+        example: "layers: Linear(4, 4)",
+        fix: "give the type the message names: layers: [Linear(4, 4)]",
+    },
+    "invalid-value": {
+        code: "MB204",
+        severity: "error",
+        summary: "a value outside what the key allows",
+        example: "training:\n  zero: 5",
+        fix: "use one of the values the message lists",
+    },
     // 3xx: resolving vars, blocks, includes, frozen: and ties
-    "undefined-variable": { code: "MB301", severity: "error", summary: "a name no vars: or block parameter defines", example: "vars: {d: 512}\nlayers:\n  - Linear(dd, 4)", fix: "define it under vars:, or fix the typo: Linear(d, 4)" },
-    "operand-type": { code: "MB302", severity: "error", summary: "an operator or condition given a value it cannot use", example: "vars: {act: None}\nlayers:\n  - Linear(act * 2, 4)", fix: "give the variable a number" },
-    "number-too-large": { code: "MB303", severity: "error", summary: "a number beyond 2^53, which cannot be counted exactly", example: "layers:\n  - Linear(2 ** 40, 2 ** 40)", fix: "check the sizes and repeat counts for a typo" },
-    "division-by-zero": { code: "MB304", severity: "error", summary: "an expression divides by zero", example: "vars: {heads: 0}\nlayers:\n  - Linear(512 // heads, 4)", fix: "give the divisor a non-zero value" },
-    "not-an-integer": { code: "MB305", severity: "error", summary: "a value that must be an integer is not", example: "vars:\n  n: 5 / 2\nlayers:\n  - {layer: \"Linear(4, 4)\", repeat: n}", fix: "make it a whole number: 5 // 2 divides to one" },
-    "out-of-range": { code: "MB306", severity: "error", summary: "a number below the least the setting allows", example: "input: [-1, 16]\nlayers:\n  - Linear(16, 4)", fix: "give a positive size: input: [1, 3, 224, 224]" },
-    "ambiguous-entry": { code: "MB307", severity: "error", summary: "a layer entry with two kinds (layer:, use:, include:, layers:)", example: "layers:\n  - {use: mlp, layers: [ReLU()]}", fix: "split it into two entries" },
-    "too-many-instances": { code: "MB308", severity: "error", summary: "repeats multiply to more than 2^53 instances", example: "layers:\n  - a:\n      repeat: 100000000\n      layers:\n        - b: {layer: \"Linear(1, 1)\", repeat: 100000000}", fix: "check repeat: for a typo" },
-    "unknown-block": { code: "MB310", severity: "error", summary: "use: names no block", example: "blocks: {mlp: {layers: [ReLU()]}}\nlayers:\n  - use: mpl", fix: "use a defined block: use: mlp" },
-    "unknown-block-parameter": { code: "MB311", severity: "error", summary: "with: sets a parameter the block does not have", example: "blocks:\n  mlp: {params: {d: ~}, layers: [\"Linear(d, d)\"]}\nlayers:\n  - {use: mlp, with: {dim: 4}}", fix: "set the block's own parameter: with: {d: 4}" },
-    "missing-block-parameter": { code: "MB312", severity: "error", summary: "a block parameter without a value", example: "blocks:\n  mlp: {params: {d: ~}, layers: [\"Linear(d, d)\"]}\nlayers:\n  - use: mlp", fix: "give it under with: {d: 4}" },
-    "with-without-target": { code: "MB313", severity: "error", summary: "with: on an entry that is neither use: nor include:", example: "layers:\n  - {layer: \"Linear(4, 4)\", with: {d: 4}}", fix: "remove with:, or use: a block" },
-    "cycle": { code: "MB314", severity: "error", summary: "a block uses itself, or files include each other", example: "blocks:\n  a: {layers: [{use: a}]}\nlayers:\n  - use: a", fix: "break the cycle" },
-    "duplicate-name": { code: "MB315", severity: "error", summary: "two children of one module share a name", example: "layers:\n  - fc: Linear(4, 4)\n  - fc: Linear(4, 2)", fix: "give each child its own name" },
-    "include-unreadable": { code: "MB316", severity: "error", summary: "an included file is missing, unreadable or absolute", example: "layers:\n  - include: blocks/missing.yaml", fix: "give a path relative to the including spec, inside the repository" },
-    "include-without-layers": { code: "MB317", severity: "error", summary: "a file included as a module, or the spec itself, has no layers:", example: "layers:\n  - include: shared-vars.yaml   # a file with vars: but no layers:", exampleIn: "spec with include:", fix: "include a spec with layers:, or use: one of its blocks" },
-    "include-too-deep": { code: "MB318", severity: "error", summary: "includes nested deeper than allowed", example: "# a.yaml includes b.yaml includes c.yaml ... 33 levels", fix: "flatten the include chain" },
-    "conflicting-definition": { code: "MB319", severity: "error", summary: "a block or variable defined differently by two files", example: "# a.yaml and b.yaml both define blocks: {mlp: ...}", fix: "rename one of them" },
-    "include-unknown-variable": { code: "MB320", severity: "error", summary: "with: on an include sets a variable the file does not define", example: "layers:\n  - {include: encoder.yaml, with: {depth: 6}}   # encoder.yaml has no vars: depth", exampleIn: "spec with include:", fix: "set only the included spec's vars" },
-    "invalid-topology": { code: "MB321", severity: "error", summary: "an unknown merge, or residual: and branches: together", example: "layers:\n  - m:\n      residual: add\n      branches: concat\n      layers: [ReLU()]", fix: "use one of the merges the hint lists" },
-    "index-outside-repeat": { code: "MB322", severity: "error", summary: "index, a repeat's instance number, used outside a repeat", example: "layers:\n  - Linear(4, 4 + index)", fix: "use it in an entry with repeat:, or pass it to a block: with: {first: index == 0}" },
-    "index-redefined": { code: "MB323", severity: "error", summary: "a variable or block parameter named index inside a repeat that uses the instance number", example: "vars: {index: 3}\nlayers:\n  - {layer: \"Linear(4, 4 + index)\", repeat: 2}", fix: "rename the variable: inside a repeat, index is the instance number" },
-    "indexed-repeat-too-large": { code: "MB324", severity: "error", summary: "repeats that use index stand for more instances than are resolved one by one", example: "layers:\n  - {layer: \"Linear(4, 4 + index)\", repeat: 20000}", fix: "use index in fewer or smaller repeats" },
-    "function-arguments": { code: "MB325", severity: "error", summary: "ceil, floor, round, min or max called with arguments it does not take", example: "vars:\n  d: max(4)\nlayers:\n  - Linear(d, 4)", fix: "give min and max two or more numbers, ceil, floor and round one" },
-    "variable-without-value": { code: "MB326", severity: "error", summary: "a variable written with nothing after its colon", example: "vars:\n  d:\nlayers:\n  - Linear(4, 4)", fix: "give it a value (d: 16), or write None for Python's None" },
-    "frozen-partial-repeat": { code: "MB330", severity: "error", summary: "frozen: names some instances of a repeat", example: "layers:\n  - m:\n      frozen: [h.0.weight]\n      layers:\n        - h: {layer: \"Linear(4, 4)\", repeat: 4}", fix: "freeze every instance with *, or split the repeat" },
-    "frozen-not-found": { code: "MB331", severity: "error", summary: "frozen: names no tensor below its entry", example: "layers:\n  - m:\n      frozen: [fc.wieght]\n      layers:\n        - fc: Linear(4, 4)", fix: "write the tensor's path below the entry: 0.weight" },
-    "tie-to-itself": { code: "MB340", severity: "error", summary: "a tie names the same tensor on both sides", example: "layers:\n  - wte: Embedding(10, 4)\ntie:\n  wte.weight: wte.weight", fix: "tie a tensor to another one, or remove the line" },
-    "tie-cycle": { code: "MB341", severity: "error", summary: "ties that lead back to where they start", example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\ntie:\n  a.weight: b.weight\n  b.weight: a.weight", fix: "remove one of the ties" },
-    "tie-not-found": { code: "MB342", severity: "error", summary: "a tie names no layer or tensor of the model", example: "layers:\n  - wte: Embedding(10, 4)\n  - lm_head: Linear(4, 10, bias=False)\ntie:\n  lm_head.weight: wtee.weight", fix: "write the tensor's full path, e.g. wte.weight" },
-    "tie-ambiguous": { code: "MB343", severity: "error", summary: "a tie target names several tensors, or a tie names some instances of a repeat", example: "layers:\n  - h: {layer: \"Linear(4, 4)\", repeat: 2}\n  - head: Linear(4, 4)\ntie:\n  head.weight: h.*.weight", fix: "name one instance: h.0.attn.weight" },
-    "tie-mismatch": { code: "MB344", severity: "error", summary: "tied tensors differ in shape or in being frozen", example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 8)\ntie:\n  b.weight: a.weight", fix: "tie tensors of equal shape, both frozen or neither" },
+    "undefined-variable": {
+        code: "MB301",
+        severity: "error",
+        summary: "a name no vars: or block parameter defines",
+        example: "vars: {d: 512}\nlayers:\n  - Linear(dd, 4)",
+        fix: "define it under vars:, or fix the typo: Linear(d, 4)",
+    },
+    "operand-type": {
+        code: "MB302",
+        severity: "error",
+        summary: "an operator or condition given a value it cannot use",
+        example: "vars: {act: None}\nlayers:\n  - Linear(act * 2, 4)",
+        fix: "give the variable a number",
+    },
+    "number-too-large": {
+        code: "MB303",
+        severity: "error",
+        summary: "a number beyond 2^53, which cannot be counted exactly",
+        example: "layers:\n  - Linear(2 ** 40, 2 ** 40)",
+        fix: "check the sizes and repeat counts for a typo",
+    },
+    "division-by-zero": {
+        code: "MB304",
+        severity: "error",
+        summary: "an expression divides by zero",
+        example: "vars: {heads: 0}\nlayers:\n  - Linear(512 // heads, 4)",
+        fix: "give the divisor a non-zero value",
+    },
+    "not-an-integer": {
+        code: "MB305",
+        severity: "error",
+        summary: "a value that must be an integer is not",
+        example: 'vars:\n  n: 5 / 2\nlayers:\n  - {layer: "Linear(4, 4)", repeat: n}',
+        fix: "make it a whole number: 5 // 2 divides to one",
+    },
+    "out-of-range": {
+        code: "MB306",
+        severity: "error",
+        summary: "a number below the least the setting allows",
+        example: "input: [-1, 16]\nlayers:\n  - Linear(16, 4)",
+        fix: "give a positive size: input: [1, 3, 224, 224]",
+    },
+    "ambiguous-entry": {
+        code: "MB307",
+        severity: "error",
+        summary: "a layer entry with two kinds (layer:, use:, include:, layers:)",
+        example: "layers:\n  - {use: mlp, layers: [ReLU()]}",
+        fix: "split it into two entries",
+    },
+    "too-many-instances": {
+        code: "MB308",
+        severity: "error",
+        summary: "repeats multiply to more than 2^53 instances",
+        example: 'layers:\n  - a:\n      repeat: 100000000\n      layers:\n        - b: {layer: "Linear(1, 1)", repeat: 100000000}',
+        fix: "check repeat: for a typo",
+    },
+    "unknown-block": {
+        code: "MB310",
+        severity: "error",
+        summary: "use: names no block",
+        example: "blocks: {mlp: {layers: [ReLU()]}}\nlayers:\n  - use: mpl",
+        fix: "use a defined block: use: mlp",
+    },
+    "unknown-block-parameter": {
+        code: "MB311",
+        severity: "error",
+        summary: "with: sets a parameter the block does not have",
+        example: 'blocks:\n  mlp: {params: {d: ~}, layers: ["Linear(d, d)"]}\nlayers:\n  - {use: mlp, with: {dim: 4}}',
+        fix: "set the block's own parameter: with: {d: 4}",
+    },
+    "missing-block-parameter": {
+        code: "MB312",
+        severity: "error",
+        summary: "a block parameter without a value",
+        example: 'blocks:\n  mlp: {params: {d: ~}, layers: ["Linear(d, d)"]}\nlayers:\n  - use: mlp',
+        fix: "give it under with: {d: 4}",
+    },
+    "with-without-target": {
+        code: "MB313",
+        severity: "error",
+        summary: "with: on an entry that is neither use: nor include:",
+        example: 'layers:\n  - {layer: "Linear(4, 4)", with: {d: 4}}',
+        fix: "remove with:, or use: a block",
+    },
+    cycle: {
+        code: "MB314",
+        severity: "error",
+        summary: "a block uses itself, or files include each other",
+        example: "blocks:\n  a: {layers: [{use: a}]}\nlayers:\n  - use: a",
+        fix: "break the cycle",
+    },
+    "duplicate-name": {
+        code: "MB315",
+        severity: "error",
+        summary: "two children of one module share a name",
+        example: "layers:\n  - fc: Linear(4, 4)\n  - fc: Linear(4, 2)",
+        fix: "give each child its own name",
+    },
+    "include-unreadable": {
+        code: "MB316",
+        severity: "error",
+        summary: "an included file is missing, unreadable or absolute",
+        example: "layers:\n  - include: blocks/missing.yaml",
+        fix: "give a path relative to the including spec, inside the repository",
+    },
+    "include-without-layers": {
+        code: "MB317",
+        severity: "error",
+        summary: "a file included as a module, or the spec itself, has no layers:",
+        example: "layers:\n  - include: shared-vars.yaml   # a file with vars: but no layers:",
+        exampleIn: "spec with include:",
+        fix: "include a spec with layers:, or use: one of its blocks",
+    },
+    "include-too-deep": {
+        code: "MB318",
+        severity: "error",
+        summary: "includes nested deeper than allowed",
+        example: "# a.yaml includes b.yaml includes c.yaml ... 33 levels",
+        fix: "flatten the include chain",
+    },
+    "conflicting-definition": {
+        code: "MB319",
+        severity: "error",
+        summary: "a block or variable defined differently by two files",
+        example: "# a.yaml and b.yaml both define blocks: {mlp: ...}",
+        fix: "rename one of them",
+    },
+    "include-unknown-variable": {
+        code: "MB320",
+        severity: "error",
+        summary: "with: on an include sets a variable the file does not define",
+        example: "layers:\n  - {include: encoder.yaml, with: {depth: 6}}   # encoder.yaml has no vars: depth",
+        exampleIn: "spec with include:",
+        fix: "set only the included spec's vars",
+    },
+    "invalid-topology": {
+        code: "MB321",
+        severity: "error",
+        summary: "an unknown merge, or residual: and branches: together",
+        example: "layers:\n  - m:\n      residual: add\n      branches: concat\n      layers: [ReLU()]",
+        fix: "use one of the merges the hint lists",
+    },
+    "index-outside-repeat": {
+        code: "MB322",
+        severity: "error",
+        summary: "index, a repeat's instance number, used outside a repeat",
+        example: "layers:\n  - Linear(4, 4 + index)",
+        fix: "use it in an entry with repeat:, or pass it to a block: with: {first: index == 0}",
+    },
+    "index-redefined": {
+        code: "MB323",
+        severity: "error",
+        summary: "a variable or block parameter named index inside a repeat that uses the instance number",
+        example: 'vars: {index: 3}\nlayers:\n  - {layer: "Linear(4, 4 + index)", repeat: 2}',
+        fix: "rename the variable: inside a repeat, index is the instance number",
+    },
+    "indexed-repeat-too-large": {
+        code: "MB324",
+        severity: "error",
+        summary: "repeats that use index stand for more instances than are resolved one by one",
+        example: 'layers:\n  - {layer: "Linear(4, 4 + index)", repeat: 20000}',
+        fix: "use index in fewer or smaller repeats",
+    },
+    "function-arguments": {
+        code: "MB325",
+        severity: "error",
+        summary: "ceil, floor, round, min or max called with arguments it does not take",
+        example: "vars:\n  d: max(4)\nlayers:\n  - Linear(d, 4)",
+        fix: "give min and max two or more numbers, ceil, floor and round one",
+    },
+    "variable-without-value": {
+        code: "MB326",
+        severity: "error",
+        summary: "a variable written with nothing after its colon",
+        example: "vars:\n  d:\nlayers:\n  - Linear(4, 4)",
+        fix: "give it a value (d: 16), or write None for Python's None",
+    },
+    "frozen-partial-repeat": {
+        code: "MB330",
+        severity: "error",
+        summary: "frozen: names some instances of a repeat",
+        example: 'layers:\n  - m:\n      frozen: [h.0.weight]\n      layers:\n        - h: {layer: "Linear(4, 4)", repeat: 4}',
+        fix: "freeze every instance with *, or split the repeat",
+    },
+    "frozen-not-found": {
+        code: "MB331",
+        severity: "error",
+        summary: "frozen: names no tensor below its entry",
+        example: "layers:\n  - m:\n      frozen: [fc.wieght]\n      layers:\n        - fc: Linear(4, 4)",
+        fix: "write the tensor's path below the entry: 0.weight",
+    },
+    "tie-to-itself": {
+        code: "MB340",
+        severity: "error",
+        summary: "a tie names the same tensor on both sides",
+        example: "layers:\n  - wte: Embedding(10, 4)\ntie:\n  wte.weight: wte.weight",
+        fix: "tie a tensor to another one, or remove the line",
+    },
+    "tie-cycle": {
+        code: "MB341",
+        severity: "error",
+        summary: "ties that lead back to where they start",
+        example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\ntie:\n  a.weight: b.weight\n  b.weight: a.weight",
+        fix: "remove one of the ties",
+    },
+    "tie-not-found": {
+        code: "MB342",
+        severity: "error",
+        summary: "a tie names no layer or tensor of the model",
+        example: "layers:\n  - wte: Embedding(10, 4)\n  - lm_head: Linear(4, 10, bias=False)\ntie:\n  lm_head.weight: wtee.weight",
+        fix: "write the tensor's full path, e.g. wte.weight",
+    },
+    "tie-ambiguous": {
+        code: "MB343",
+        severity: "error",
+        summary: "a tie target names several tensors, or a tie names some instances of a repeat",
+        example: 'layers:\n  - h: {layer: "Linear(4, 4)", repeat: 2}\n  - head: Linear(4, 4)\ntie:\n  head.weight: h.*.weight',
+        fix: "name one instance: h.0.attn.weight",
+    },
+    "tie-mismatch": {
+        code: "MB344",
+        severity: "error",
+        summary: "tied tensors differ in shape or in being frozen",
+        example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 8)\ntie:\n  b.weight: a.weight",
+        fix: "tie tensors of equal shape, both frozen or neither",
+    },
     // 4xx: the layer catalogue's arguments
-    "unknown-layer-type": { code: "MB401", severity: "error", summary: "a layer type model-budget does not know", example: "layers:\n  - Lineer(4, 4)", fix: "fix the typo (Linear), or write a custom module's tensors as Parameter(...) entries" },
-    "lazy-layer": { code: "MB402", severity: "error", summary: "a Lazy layer, whose sizes come from its first forward pass", example: "layers:\n  - LazyLinear(4)", fix: "write the layer with its input size: Linear(8, 4)" },
-    "argument-type": { code: "MB403", severity: "error", summary: "an argument of the wrong type", example: "layers:\n  - Linear(4, 4, bias=1.5)", fix: "give the type the message names: bias=False" },
-    "too-many-arguments": { code: "MB404", severity: "error", summary: "more positional arguments than the layer takes", example: "layers:\n  - ReLU(True, 1)", fix: "name the extra argument, or remove it" },
-    "unknown-argument": { code: "MB405", severity: "error", summary: "a keyword argument the layer does not have", example: "layers:\n  - Linear(4, 4, bais=False)", fix: "use the argument the hint suggests: bias=False" },
-    "duplicate-argument": { code: "MB406", severity: "error", summary: "one argument given twice", example: "layers:\n  - Linear(4, 4, in_features=4)", fix: "give each argument once" },
-    "missing-argument": { code: "MB407", severity: "error", summary: "a required argument is missing", example: "layers:\n  - Linear(4)", fix: "give it, as the signature in the hint shows: Linear(4, 8)" },
-    "invalid-argument": { code: "MB408", severity: "error", summary: "an argument PyTorch would reject", example: "layers:\n  - Conv2d(3, 8, 3, groups=2)", fix: "give a value the layer accepts: the message says which" },
-    "invalid-size": { code: "MB409", severity: "error", summary: "a size no tensor can have: below 1, or a negative padding", example: "layers:\n  - Linear(0, 4)", fix: "give a size of at least 1: Linear(8, 4)" },
+    "unknown-layer-type": {
+        code: "MB401",
+        severity: "error",
+        summary: "a layer type model-budget does not know",
+        example: "layers:\n  - Lineer(4, 4)",
+        fix: "fix the typo (Linear), or write a custom module's tensors as Parameter(...) entries",
+    },
+    "lazy-layer": {
+        code: "MB402",
+        severity: "error",
+        summary: "a Lazy layer, whose sizes come from its first forward pass",
+        example: "layers:\n  - LazyLinear(4)",
+        fix: "write the layer with its input size: Linear(8, 4)",
+    },
+    "argument-type": {
+        code: "MB403",
+        severity: "error",
+        summary: "an argument of the wrong type",
+        example: "layers:\n  - Linear(4, 4, bias=1.5)",
+        fix: "give the type the message names: bias=False",
+    },
+    "too-many-arguments": {
+        code: "MB404",
+        severity: "error",
+        summary: "more positional arguments than the layer takes",
+        example: "layers:\n  - ReLU(True, 1)",
+        fix: "name the extra argument, or remove it",
+    },
+    "unknown-argument": {
+        code: "MB405",
+        severity: "error",
+        summary: "a keyword argument the layer does not have",
+        example: "layers:\n  - Linear(4, 4, bais=False)",
+        fix: "use the argument the hint suggests: bias=False",
+    },
+    "duplicate-argument": {
+        code: "MB406",
+        severity: "error",
+        summary: "one argument given twice",
+        example: "layers:\n  - Linear(4, 4, in_features=4)",
+        fix: "give each argument once",
+    },
+    "missing-argument": {
+        code: "MB407",
+        severity: "error",
+        summary: "a required argument is missing",
+        example: "layers:\n  - Linear(4)",
+        fix: "give it, as the signature in the hint shows: Linear(4, 8)",
+    },
+    "invalid-argument": {
+        code: "MB408",
+        severity: "error",
+        summary: "an argument PyTorch would reject",
+        example: "layers:\n  - Conv2d(3, 8, 3, groups=2)",
+        fix: "give a value the layer accepts: the message says which",
+    },
+    "invalid-size": {
+        code: "MB409",
+        severity: "error",
+        summary: "a size no tensor can have: below 1, or a negative padding",
+        example: "layers:\n  - Linear(0, 4)",
+        fix: "give a size of at least 1: Linear(8, 4)",
+    },
     // 5xx: shapes
-    "shape-unsupported": { code: "MB501", severity: "error", summary: "shape inference does not follow this layer yet", example: "input: [4]\nlayers:\n  - p: Parameter(4)\n  - fc: Linear(4, 4)", fix: "remove input: to count without shapes, or hold the Parameter in a module whose forward: uses it" },
-    "shape-mismatch": { code: "MB502", severity: "error", summary: "a layer or op gets a tensor of the wrong shape", example: "input: [1, 3, 32, 32]\nlayers:\n  - Conv2d(1, 8, 3)", fix: "make the arguments match what reaches the layer: Conv2d(3, 8, 3)" },
-    "unknown-child": { code: "MB503", severity: "error", summary: "forward: calls a child the module does not have", example: "input: [4]\nlayers:\n  - m:\n      forward: [fcc]\n      layers:\n        - fc: Linear(4, 4)", fix: "call an existing child: forward: [fc]" },
-    "shapes-do-not-combine": { code: "MB504", severity: "error", summary: "an add or concat of shapes that do not combine", example: "# a residual around a layer that changes the width", fix: "make the shapes equal (add) or equal outside dimension 1 (concat)" },
-    "unknown-op": { code: "MB505", severity: "error", summary: "forward: names an op model-budget does not know", example: "input: [2, 4]\nlayers:\n  - m:\n      forward: [fc, \"gelu2()\"]\n      layers:\n        - fc: Linear(4, 4)", fix: "use one of the ops the hint lists, or a child's bare name" },
-    "not-a-parameter": { code: "MB506", severity: "error", summary: "an op that takes a module's Parameter names something else", example: "input: [2, 3, 4]\nlayers:\n  - m:\n      forward: [\"cat_token(act)\"]\n      layers:\n        - act: ReLU()", fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)" },
+    "shape-unsupported": {
+        code: "MB501",
+        severity: "error",
+        summary: "shape inference does not follow this layer yet",
+        example: "input: [4]\nlayers:\n  - p: Parameter(4)\n  - fc: Linear(4, 4)",
+        fix: "remove input: to count without shapes, or hold the Parameter in a module whose forward: uses it",
+    },
+    "shape-mismatch": {
+        code: "MB502",
+        severity: "error",
+        summary: "a layer or op gets a tensor of the wrong shape",
+        example: "input: [1, 3, 32, 32]\nlayers:\n  - Conv2d(1, 8, 3)",
+        fix: "make the arguments match what reaches the layer: Conv2d(3, 8, 3)",
+    },
+    "unknown-child": {
+        code: "MB503",
+        severity: "error",
+        summary: "forward: calls a child the module does not have",
+        example: "input: [4]\nlayers:\n  - m:\n      forward: [fcc]\n      layers:\n        - fc: Linear(4, 4)",
+        fix: "call an existing child: forward: [fc]",
+    },
+    "shapes-do-not-combine": {
+        code: "MB504",
+        severity: "error",
+        summary: "an add or concat of shapes that do not combine",
+        example: "# a residual around a layer that changes the width",
+        fix: "make the shapes equal (add) or equal outside dimension 1 (concat)",
+    },
+    "unknown-op": {
+        code: "MB505",
+        severity: "error",
+        summary: "forward: names an op model-budget does not know",
+        example: 'input: [2, 4]\nlayers:\n  - m:\n      forward: [fc, "gelu2()"]\n      layers:\n        - fc: Linear(4, 4)',
+        fix: "use one of the ops the hint lists, or a child's bare name",
+    },
+    "not-a-parameter": {
+        code: "MB506",
+        severity: "error",
+        summary: "an op that takes a module's Parameter names something else",
+        example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
+        fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
+    },
     // 6xx: memory and the training recipe
-    "unknown-optimizer": { code: "MB601", severity: "error", summary: "an optimizer model-budget does not know", example: "training:\n  optimizer: AdamWW()\nlayers:\n  - Linear(4, 4)", fix: "use one of the optimizers the hint lists: AdamW()" },
-    "unknown-precision": { code: "MB602", severity: "error", summary: "an unknown mixed-precision recipe", example: "model-budget report spec.yaml --precision fp12", exampleIn: "command line", fix: "use one of the precisions the hint lists" },
-    "unknown-checkpointing": { code: "MB603", severity: "error", summary: "an unknown activation-checkpointing setting", example: "model-budget report spec.yaml --checkpointing some", exampleIn: "command line", fix: "use one of the settings the hint lists" },
-    "unknown-dtype": { code: "MB604", severity: "error", summary: "a dtype model-budget does not know", example: "layers:\n  - {layer: \"Linear(4, 4)\", dtype: float17}", fix: "use a torch dtype name: bfloat16" },
-    "invalid-recipe-value": { code: "MB605", severity: "error", summary: "a batch, GPU count or ZeRO stage out of range or not a number", example: "model-budget report spec.yaml --optimizer AdamW --zero 4", exampleIn: "command line", fix: "give a value in range: ZeRO stages are 0 to 3" },
-    "untrainable-dtype": { code: "MB606", severity: "error", summary: "a trainable parameter stored in an integer or quantized dtype", example: "training:\n  optimizer: AdamW()\nlayers:\n  - {layer: \"Linear(4, 4)\", dtype: int8}", fix: "freeze it (frozen: true), or keep it in a floating dtype" },
+    "unknown-optimizer": {
+        code: "MB601",
+        severity: "error",
+        summary: "an optimizer model-budget does not know",
+        example: "training:\n  optimizer: AdamWW()\nlayers:\n  - Linear(4, 4)",
+        fix: "use one of the optimizers the hint lists: AdamW()",
+    },
+    "unknown-precision": {
+        code: "MB602",
+        severity: "error",
+        summary: "an unknown mixed-precision recipe",
+        example: "model-budget report spec.yaml --precision fp12",
+        exampleIn: "command line",
+        fix: "use one of the precisions the hint lists",
+    },
+    "unknown-checkpointing": {
+        code: "MB603",
+        severity: "error",
+        summary: "an unknown activation-checkpointing setting",
+        example: "model-budget report spec.yaml --checkpointing some",
+        exampleIn: "command line",
+        fix: "use one of the settings the hint lists",
+    },
+    "unknown-dtype": {
+        code: "MB604",
+        severity: "error",
+        summary: "a dtype model-budget does not know",
+        example: 'layers:\n  - {layer: "Linear(4, 4)", dtype: float17}',
+        fix: "use a torch dtype name: bfloat16",
+    },
+    "invalid-recipe-value": {
+        code: "MB605",
+        severity: "error",
+        summary: "a batch, GPU count or ZeRO stage out of range or not a number",
+        example: "model-budget report spec.yaml --optimizer AdamW --zero 4",
+        exampleIn: "command line",
+        fix: "give a value in range: ZeRO stages are 0 to 3",
+    },
+    "untrainable-dtype": {
+        code: "MB606",
+        severity: "error",
+        summary: "a trainable parameter stored in an integer or quantized dtype",
+        example: 'training:\n  optimizer: AdamW()\nlayers:\n  - {layer: "Linear(4, 4)", dtype: int8}',
+        fix: "freeze it (frozen: true), or keep it in a floating dtype",
+    },
     // 7xx: the budget
-    "invalid-limit": { code: "MB701", severity: "error", summary: "a budget limit that is not a number of the metric's unit", example: "gpt2:\n  growth: {memory: 1.5M}", fix: "write a memory size with a byte unit: 1.5MiB or 1.5MB" },
-    "unmatched-budget-entry": { code: "MB702", severity: "warning", summary: "a budget entry that matches no spec, so none of its limits is checked", example: "models:\n  gtp2:\n    params: 130M", exampleIn: "budget file", fix: "key the entry by a spec's model: name or its path: gpt2" },
+    "invalid-limit": {
+        code: "MB701",
+        severity: "error",
+        summary: "a budget limit that is not a number of the metric's unit",
+        example: "gpt2:\n  growth: {memory: 1.5M}",
+        fix: "write a memory size with a byte unit: 1.5MiB or 1.5MB",
+    },
+    "unmatched-budget-entry": {
+        code: "MB702",
+        severity: "warning",
+        summary: "a budget entry that matches no spec, so none of its limits is checked",
+        example: "models:\n  gtp2:\n    params: 130M",
+        exampleIn: "budget file",
+        fix: "key the entry by a spec's model: name or its path: gpt2",
+    },
     // 8xx: importers and checkpoints
-    "printed-model-syntax": { code: "MB801", severity: "error", summary: "a print(model) file that is not what print(model) prints", example: "Sequential(\n  (0): Linear(in_features=4, out_features=4, bias=True)", exampleIn: "print(model) text", fix: "save exactly what print(model) prints" },
-    "printed-model-names": { code: "MB802", severity: "error", summary: "printed child names that are too long, repeated or numbered impossibly", example: "Sequential(\n  (fc): Linear(4, 4)\n  (fc): Linear(4, 4)\n)", exampleIn: "print(model) text", fix: "save exactly what print(model) prints" },
-    "printed-model-too-large": { code: "MB803", severity: "error", summary: "a printed model nested or repeated beyond what a spec holds", example: "# modules nested 200 levels deep", exampleIn: "print(model) text", fix: "check that the file is what print(model) printed" },
-    "unknown-printed-module": { code: "MB804", severity: "warning", summary: "a printed module model-budget cannot count, held as a placeholder", example: "MyBlock(\n  (fc): Linear(...)\n)", exampleIn: "print(model) text", fix: "replace the TODO entries of the spec with the module's layers or Parameter entries" },
-    "hidden-tensors": { code: "MB805", severity: "warning", summary: "a printed module holds tensors print(model) does not show", example: "(pos): PositionalEmbedding()", exampleIn: "print(model) text", fix: "add the tensors as Parameter(...) entries" },
-    "printed-arguments-invalid": { code: "MB806", severity: "warning", summary: "a printed layer whose arguments do not count, held as a placeholder", example: "(0): Conv2d(3, 8, kernel_size=(3, 3), groups=2)", exampleIn: "print(model) text", fix: "fix the layer in the generated spec" },
-    "malformed-safetensors": { code: "MB810", severity: "error", summary: "a .safetensors file or index that does not read as one, at a byte offset", example: "# a header whose data_offsets overlap", exampleIn: ".safetensors file", fix: "save the checkpoint again: the file is damaged, truncated or not safetensors" },
-    "malformed-onnx": { code: "MB811", severity: "error", summary: "an .onnx file that does not read as one, at a byte offset", example: "# an initializer with an unknown data_type", exampleIn: ".onnx file", fix: "export the model again with torch.onnx.export" },
-    "truncated-file": { code: "MB812", severity: "error", summary: "a checkpoint that shrank while it was read", example: "# a checkpoint still being written", exampleIn: "checkpoint file", fix: "wait until it is written, then run again" },
-    "unknown-checkpoint-format": { code: "MB813", severity: "error", summary: "a checkpoint whose format its name does not tell", example: "--against model.bin", exampleIn: "command line", fix: "name a .safetensors file, its index.json, or an .onnx model" },
-    "checkpoint-not-a-spec": { code: "MB814", severity: "error", summary: "checkpoint tensor names a spec cannot hold", example: "# tensors 'a' and 'a.weight' in one checkpoint", exampleIn: "checkpoint file", fix: "rename one in the model, or write the spec by hand" },
-    "tensor-shape-differs": { code: "MB820", severity: "error", summary: "a tensor whose shape differs between spec and checkpoint", example: "layers:\n  - fc: Linear(4, 8)   # the checkpoint has fc.weight [16, 4]", exampleIn: "spec checked --against a checkpoint", fix: "resize the layer, or check the checkpoint is this model's" },
-    "tensor-missing-from-checkpoint": { code: "MB821", severity: "error", summary: "a spec tensor the checkpoint does not hold", example: "layers:\n  - head: Linear(4, 8)   # the checkpoint has no head.*", exampleIn: "spec checked --against a checkpoint", fix: "remove it from the spec, or rename it as the checkpoint names it" },
-    "tensor-missing-from-spec": { code: "MB822", severity: "error", summary: "a checkpoint tensor the spec does not have", example: "# checkpoint holds pos_embed [1, 197, 768]", fix: "add a layer or a Parameter entry that holds it" },
-    "too-many-tensors": { code: "MB823", severity: "error", summary: "a spec with too many tensors to compare with a checkpoint one by one", example: "layers:\n  - {layer: \"Linear(1, 1)\", repeat: 100000000}   # checked --against a checkpoint", exampleIn: "spec checked --against a checkpoint", fix: "check the repeat counts" },
+    "printed-model-syntax": {
+        code: "MB801",
+        severity: "error",
+        summary: "a print(model) file that is not what print(model) prints",
+        example: "Sequential(\n  (0): Linear(in_features=4, out_features=4, bias=True)",
+        exampleIn: "print(model) text",
+        fix: "save exactly what print(model) prints",
+    },
+    "printed-model-names": {
+        code: "MB802",
+        severity: "error",
+        summary: "printed child names that are too long, repeated or numbered impossibly",
+        example: "Sequential(\n  (fc): Linear(4, 4)\n  (fc): Linear(4, 4)\n)",
+        exampleIn: "print(model) text",
+        fix: "save exactly what print(model) prints",
+    },
+    "printed-model-too-large": {
+        code: "MB803",
+        severity: "error",
+        summary: "a printed model nested or repeated beyond what a spec holds",
+        example: "# modules nested 200 levels deep",
+        exampleIn: "print(model) text",
+        fix: "check that the file is what print(model) printed",
+    },
+    "unknown-printed-module": {
+        code: "MB804",
+        severity: "warning",
+        summary: "a printed module model-budget cannot count, held as a placeholder",
+        example: "MyBlock(\n  (fc): Linear(...)\n)",
+        exampleIn: "print(model) text",
+        fix: "replace the TODO entries of the spec with the module's layers or Parameter entries",
+    },
+    "hidden-tensors": {
+        code: "MB805",
+        severity: "warning",
+        summary: "a printed module holds tensors print(model) does not show",
+        example: "(pos): PositionalEmbedding()",
+        exampleIn: "print(model) text",
+        fix: "add the tensors as Parameter(...) entries",
+    },
+    "printed-arguments-invalid": {
+        code: "MB806",
+        severity: "warning",
+        summary: "a printed layer whose arguments do not count, held as a placeholder",
+        example: "(0): Conv2d(3, 8, kernel_size=(3, 3), groups=2)",
+        exampleIn: "print(model) text",
+        fix: "fix the layer in the generated spec",
+    },
+    "malformed-safetensors": {
+        code: "MB810",
+        severity: "error",
+        summary: "a .safetensors file or index that does not read as one, at a byte offset",
+        example: "# a header whose data_offsets overlap",
+        exampleIn: ".safetensors file",
+        fix: "save the checkpoint again: the file is damaged, truncated or not safetensors",
+    },
+    "malformed-onnx": {
+        code: "MB811",
+        severity: "error",
+        summary: "an .onnx file that does not read as one, at a byte offset",
+        example: "# an initializer with an unknown data_type",
+        exampleIn: ".onnx file",
+        fix: "export the model again with torch.onnx.export",
+    },
+    "truncated-file": {
+        code: "MB812",
+        severity: "error",
+        summary: "a checkpoint that shrank while it was read",
+        example: "# a checkpoint still being written",
+        exampleIn: "checkpoint file",
+        fix: "wait until it is written, then run again",
+    },
+    "unknown-checkpoint-format": {
+        code: "MB813",
+        severity: "error",
+        summary: "a checkpoint whose format its name does not tell",
+        example: "--against model.bin",
+        exampleIn: "command line",
+        fix: "name a .safetensors file, its index.json, or an .onnx model",
+    },
+    "checkpoint-not-a-spec": {
+        code: "MB814",
+        severity: "error",
+        summary: "checkpoint tensor names a spec cannot hold",
+        example: "# tensors 'a' and 'a.weight' in one checkpoint",
+        exampleIn: "checkpoint file",
+        fix: "rename one in the model, or write the spec by hand",
+    },
+    "tensor-shape-differs": {
+        code: "MB820",
+        severity: "error",
+        summary: "a tensor whose shape differs between spec and checkpoint",
+        example: "layers:\n  - fc: Linear(4, 8)   # the checkpoint has fc.weight [16, 4]",
+        exampleIn: "spec checked --against a checkpoint",
+        fix: "resize the layer, or check the checkpoint is this model's",
+    },
+    "tensor-missing-from-checkpoint": {
+        code: "MB821",
+        severity: "error",
+        summary: "a spec tensor the checkpoint does not hold",
+        example: "layers:\n  - head: Linear(4, 8)   # the checkpoint has no head.*",
+        exampleIn: "spec checked --against a checkpoint",
+        fix: "remove it from the spec, or rename it as the checkpoint names it",
+    },
+    "tensor-missing-from-spec": {
+        code: "MB822",
+        severity: "error",
+        summary: "a checkpoint tensor the spec does not have",
+        example: "# checkpoint holds pos_embed [1, 197, 768]",
+        fix: "add a layer or a Parameter entry that holds it",
+    },
+    "too-many-tensors": {
+        code: "MB823",
+        severity: "error",
+        summary: "a spec with too many tensors to compare with a checkpoint one by one",
+        example: 'layers:\n  - {layer: "Linear(1, 1)", repeat: 100000000}   # checked --against a checkpoint',
+        exampleIn: "spec checked --against a checkpoint",
+        fix: "check the repeat counts",
+    },
     // 9xx: files and the command line
-    "file-unreadable": { code: "MB901", severity: "error", summary: "a file that does not exist or cannot be read", example: "model-budget report missing.yaml", exampleIn: "command line", fix: "give the path of a regular file you can read" },
-    "not-a-regular-file": { code: "MB902", severity: "error", summary: "a directory, device, FIFO or link loop where a file is expected", example: "model-budget report models/", exampleIn: "command line", fix: "give the path of a regular file" },
-    "outside-folder": { code: "MB903", severity: "error", summary: "a path, or a symbolic link, that leads outside the repository or model folder", example: "layers:\n  - include: ../../etc/spec.yaml   # a file outside the repository", exampleIn: "spec with include:", fix: "keep the file, and what its links point to, inside the repository" },
-    "file-too-large": { code: "MB904", severity: "error", summary: "a file larger than its kind may be", example: "model-budget import torch-repr huge.txt", exampleIn: "command line", fix: "split the spec with include:, or give the right file" },
-    "file-not-writable": { code: "MB905", severity: "error", summary: "an output file that cannot be written", example: "model-budget init spec.yaml --output /", exampleIn: "command line", fix: "give the path of a file to write, in an existing or new folder" },
+    "file-unreadable": {
+        code: "MB901",
+        severity: "error",
+        summary: "a file that does not exist or cannot be read",
+        example: "model-budget report missing.yaml",
+        exampleIn: "command line",
+        fix: "give the path of a regular file you can read",
+    },
+    "not-a-regular-file": {
+        code: "MB902",
+        severity: "error",
+        summary: "a directory, device, FIFO or link loop where a file is expected",
+        example: "model-budget report models/",
+        exampleIn: "command line",
+        fix: "give the path of a regular file",
+    },
+    "outside-folder": {
+        code: "MB903",
+        severity: "error",
+        summary: "a path, or a symbolic link, that leads outside the repository or model folder",
+        example: "layers:\n  - include: ../../etc/spec.yaml   # a file outside the repository",
+        exampleIn: "spec with include:",
+        fix: "keep the file, and what its links point to, inside the repository",
+    },
+    "file-too-large": {
+        code: "MB904",
+        severity: "error",
+        summary: "a file larger than its kind may be",
+        example: "model-budget import torch-repr huge.txt",
+        exampleIn: "command line",
+        fix: "split the spec with include:, or give the right file",
+    },
+    "file-not-writable": {
+        code: "MB905",
+        severity: "error",
+        summary: "an output file that cannot be written",
+        example: "model-budget init spec.yaml --output /",
+        exampleIn: "command line",
+        fix: "give the path of a file to write, in an existing or new folder",
+    },
 };
 const DIAGNOSTICS = kinds;
 /** The stages' titles by hundred, for the docs and for grouping. */
@@ -11568,7 +12097,10 @@ function indentationHint(text, line, col) {
     if (text.split("\n")[wrong.number - 1].slice(0, wrong.indent).includes("\t"))
         return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
     const kind = wrong.item ? "list item" : "key";
-    const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+    const sibling = lines
+        .slice(0, index)
+        .reverse()
+        .find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
     const shown = (entry) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
     if (!sibling)
         return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
@@ -11685,7 +12217,7 @@ function makeSource(file, text, document, at, data) {
     const pairOf = (map, segment) => {
         const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
         if (map.items.length < INDEXED_MAP_SIZE)
-            return (map.items).find(matches);
+            return map.items.find(matches);
         let index = indexes.get(map);
         if (!index) {
             index = new Map();
@@ -11953,7 +12485,11 @@ function writeError(file, error) {
     const code = error.code;
     if (code === undefined)
         return error;
-    const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST" ? "cannot be created: a part of its path is not a folder" : code === "ENXIO" ? "is a named pipe (FIFO) or device, not a regular file" : ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`;
+    const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST"
+        ? "cannot be created: a part of its path is not a folder"
+        : code === "ENXIO"
+            ? "is a named pipe (FIFO) or device, not a regular file"
+            : (ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`);
     return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
 }
 
@@ -12621,8 +13157,8 @@ function safetensors_tensorOf(name, info, file, at, fail) {
     const { shape, data_offsets: offsets } = info;
     if (!Array.isArray(shape) || !shape.every(isSize))
         fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${preview(shape)}`);
-    if ((shape).length > MAX_RANK)
-        fail(at, `tensor '${name}' has ${(shape).length} dimensions, more than the ${MAX_RANK} a tensor can have`);
+    if (shape.length > MAX_RANK)
+        fail(at, `tensor '${name}' has ${shape.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0] > offsets[1]) {
         fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${preview(offsets)}`);
     }
@@ -15783,14 +16319,20 @@ const schemaDescription = (error) => error.parentSchema?.description;
 /** What each JSON Schema keyword's failure says, built from the schema (its types, keys, values and descriptions). */
 const KEYWORD_MESSAGES = {
     type: ({ error, where, value, hint }) => {
-        const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+        const expected = String(error.params.type)
+            .split(",")
+            .map((name) => TYPE_NAMES[name] ?? name);
         return { message: `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`, hint };
     },
     required: ({ error, where, hint }) => ({ message: `${where} is missing '${error.params.missingProperty}'`, hint }),
     additionalProperties: ({ error, source, path, where, hint }) => {
         const name = String(error.params.additionalProperty);
         const allowed = Object.keys(error.parentSchema?.properties ?? {});
-        return { position: source.keyAt([...path, name]), message: `unknown key '${name}' in ${where}`, hint: hint ?? didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}` };
+        return {
+            position: source.keyAt([...path, name]),
+            message: `unknown key '${name}' in ${where}`,
+            hint: hint ?? didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`,
+        };
     },
     propertyNames: ({ error, errors, source, path, where }) => {
         const name = String(error.params.propertyName);
@@ -15814,7 +16356,12 @@ const KEYWORD_MESSAGES = {
     anyOf: (problem) => alternatives(problem),
     pattern: ({ error, where, value, hint }) => {
         const description = schemaDescription(error);
-        return { message: description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`, hint };
+        return {
+            message: description
+                ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}`
+                : `${where} does not match the pattern ${error.params.pattern}`,
+            hint,
+        };
     },
     enum: ({ error, where, value, hint }) => {
         const allowed = error.params.allowedValues.map(String);
@@ -15824,7 +16371,9 @@ const KEYWORD_MESSAGES = {
 /** A value that fits none of a oneOf/anyOf's forms: the types they take (foldAlternatives), the schema's description as the hint. */
 function alternatives({ error, where, value, hint }) {
     const types = error.params.types ?? [];
-    const message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+    const message = types.length
+        ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}`
+        : `${where} has none of the forms it may take`;
     return { message, hint: hint ?? firstSentence(schemaDescription(error)) };
 }
 /** Turns ajv's errors into positioned messages, one per distinct problem, in file order. */
@@ -15908,7 +16457,7 @@ function callFunction(name, args, at) {
         if (items.length === 0 || (args.length === 1 && args[0].kind !== "tuple"))
             throw new SpecError("function-arguments", at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
         const numbers = items.map((item) => number(item, name, at));
-        return numbers.reduce((best, item) => (name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best);
+        return numbers.reduce((best, item) => ((name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best));
     }
     if (args.length !== 1)
         throw new SpecError("function-arguments", at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
@@ -16629,7 +17178,8 @@ function topologyOf(source, path, body, scope) {
         }
         else {
             const spec = residual;
-            const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
+            const applies = spec.if === undefined ||
+                isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : scope_valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
             if (applies)
                 topology.residual = {
                     merge: spec.merge === undefined ? "add" : merge(source, [...at, "merge"], spec.merge),
@@ -16795,7 +17345,12 @@ function resolveList(walker, items, listPath, context, multiplier) {
         const first = own[run].from;
         const groups = [];
         for (let i = 0; i < repeat; i++) {
-            const instance = { own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)), instances: 1, scope: indexScope(context.scope, i, position), childName };
+            const instance = {
+                own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)),
+                instances: 1,
+                scope: indexScope(context.scope, i, position),
+                childName,
+            };
             const [layersBefore, childrenBefore] = [walker.out.length, children.length];
             resolveOne(instance);
             const resolved = signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
@@ -16862,12 +17417,16 @@ function resolveList(walker, items, listPath, context, multiplier) {
             ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
             : [];
         const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-        const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
+        const dtypes = body.dtype === undefined
+            ? context.dtypes
+            : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
         const count = multiplier * instanceCount(own);
         if (!Number.isSafeInteger(count))
             throw new SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
         if (kind === "type" || kind === "layer") {
-            const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+            const call = kind === "type"
+                ? mappingCall(source, bodyPath, body, scope)
+                : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
             children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
             walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
             return;
@@ -16881,7 +17440,15 @@ function resolveList(walker, items, listPath, context, multiplier) {
             if (walker.errors.errors.length === failedBefore)
                 checkFrozenMatched(frozenList, segments);
             const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
-            children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
+            children.push({
+                kind: "module",
+                name: childName,
+                own,
+                instances: repeat,
+                position,
+                children: nodes,
+                topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)),
+            });
         };
         if (kind === "layers") {
             module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
@@ -17448,6 +18015,12 @@ function prepare(signature) {
     }
     return result;
 }
+/** A keyword argument the signature does not have, underlined whole, with the name likely meant. */
+function unknownArgument(signature, call, name, position) {
+    const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
+    const suggestion = didYouMean(name, names);
+    return new SpecError("unknown-argument", spanning(position, name), `${call.type} has no argument '${name}'`, suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`));
+}
 function bindArguments(definition, call, lookup) {
     const signature = definition.signature;
     const { variadic, positional: positionalSpecs, byName, defaults } = prepare(signature);
@@ -17468,11 +18041,8 @@ function bindArguments(definition, call, lookup) {
             continue;
         }
         const spec = byName.get(arg.name);
-        if (!spec || spec.variadic) {
-            const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
-            const suggestion = didYouMean(arg.name, names);
-            throw new SpecError("unknown-argument", spanning(arg.position, arg.name), `${call.type} has no argument '${arg.name}'`, suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`));
-        }
+        if (!spec || spec.variadic)
+            throw unknownArgument(signature, call, arg.name, arg.position);
         if (values.has(spec.name)) {
             throw new SpecError("duplicate-argument", arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
         }
@@ -17723,7 +18293,10 @@ function pooling(dims, indices) {
  */
 const lpPooling = (dims) => (args, input) => {
     const none = Array.from({ length: dims }, () => 0);
-    const output = [...input.shape.slice(0, 2), ...slide(args, input, dims, none, none.map(() => 1))];
+    const output = [
+        ...input.shape.slice(0, 2),
+        ...slide(args, input, dims, none, none.map(() => 1)),
+    ];
     const kept = { elements: numel(input.shape) + 4 * numel(output), dtype: "activation" };
     return { output, saves: ["input", kept, { elements: 1, dtype: "int64" }] };
 };
@@ -17747,9 +18320,7 @@ const fractionalPooling = (dims) => (args, input) => {
     const spatial = channelsFirst(input, dims, undefined, undefined, "");
     const kernel = pooled(args, "kernel_size", dims, 1);
     const ratios = args.isNone("output_ratio") ? undefined : numbers(args, "output_ratio");
-    const out = ratios
-        ? spatial.map((length, d) => Math.floor(length * ratios[ratios.length === 1 ? 0 : d]))
-        : pooled(args, "output_size", dims, 1);
+    const out = ratios ? spatial.map((length, d) => Math.floor(length * ratios[ratios.length === 1 ? 0 : d])) : pooled(args, "output_size", dims, 1);
     if (out.some((length, d) => length < 1 || length + kernel[d] - 1 > spatial[d])) {
         input.mismatch(ratios ? "output_ratio" : "output_size", `an input of at least output size + kernel_size - 1 in each dimension`);
     }
@@ -17899,7 +18470,12 @@ const ROWS = [
     ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
     ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
     ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
-    ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [type, [arg("p", "float", 0.5), INPLACE], checkProbability, dropout]),
+    ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [
+        type,
+        [arg("p", "float", 0.5), INPLACE],
+        checkProbability,
+        dropout,
+    ]),
     ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel"), pooling(d, true)]),
     ...perDims("AvgPool", ONE_TO_THREE, (d) => [
         [...KERNEL_STRIDE, PADDING, CEIL_MODE, arg("count_include_pad", "bool", true), ...(d > 1 ? [arg("divisor_override", "int", null)] : [])],
@@ -18041,7 +18617,12 @@ function attentionTensors({ embedDim, kdim, vdim, bias, addBiasKv }) {
     return [
         ...projections,
         ...(bias ? [{ name: "in_proj_bias", shape: [3 * embedDim] }] : []),
-        ...(addBiasKv ? [{ name: "bias_k", shape: [1, 1, embedDim] }, { name: "bias_v", shape: [1, 1, embedDim] }] : []),
+        ...(addBiasKv
+            ? [
+                { name: "bias_k", shape: [1, 1, embedDim] },
+                { name: "bias_v", shape: [1, 1, embedDim] },
+            ]
+            : []),
         { name: "out_proj.weight", shape: [embedDim, embedDim] },
         ...(bias ? [{ name: "out_proj.bias", shape: [embedDim] }] : []),
     ];
@@ -18063,7 +18644,7 @@ function scaledDotProduct(batch, heads, queries, keys, headDim, dropout) {
  * the query or another tensor): the in-projections' products Q, K and V (PyTorch 1.13 copies each
  * to a contiguous tensor, and keeps the scaled Q rather than Q), the scores, and out_proj's input.
  */
-function attend({ batch, queries, keys, embedDim, heads, kdim, vdim, dropout, extraKeys }) {
+function attend({ batch, queries, keys, embedDim, heads, kdim, vdim, dropout, extraKeys, }) {
     const [q, k] = [batch * queries, batch * (keys + extraKeys)];
     const products = scaledDotProduct(batch, heads, queries, keys + extraKeys, embedDim / heads, dropout > 0);
     const projections = (2 * q * embedDim + batch * keys * (kdim + vdim)) * embedDim;
@@ -18142,9 +18723,7 @@ function convolution_signature(transposed) {
         arg("out_channels", "int"),
         arg("kernel_size", "size"),
         arg("stride", "size", 1),
-        ...(transposed
-            ? [arg("padding", "size", 0), arg("output_padding", "size", 0), ...GROUPS_AND_BIAS, DILATION]
-            : [arg("padding", "padding", 0), DILATION, ...GROUPS_AND_BIAS]),
+        ...(transposed ? [arg("padding", "size", 0), arg("output_padding", "size", 0), ...GROUPS_AND_BIAS, DILATION] : [arg("padding", "padding", 0), DILATION, ...GROUPS_AND_BIAS]),
         arg("padding_mode", "string", "zeros"),
         ...FACTORY_KWARGS,
     ];
@@ -18196,7 +18775,10 @@ function convolution(dims, transposed) {
             const inChannels = positive(args, "in_channels");
             const outChannels = positive(args, "out_channels");
             const groups = positive(args, "groups");
-            for (const [name, channels] of [["in_channels", inChannels], ["out_channels", outChannels]]) {
+            for (const [name, channels] of [
+                ["in_channels", inChannels],
+                ["out_channels", outChannels],
+            ]) {
                 if (channels % groups !== 0) {
                     args.fail("groups", `${args.type} ${name}=${channels} is not divisible by groups=${groups}`, `use a groups value that divides both in_channels and out_channels`);
                 }
@@ -18234,14 +18816,18 @@ function convolution(dims, transposed) {
             const outputPadding = transposed ? args.size("output_padding", dims) : [];
             const out = spatial.map((length, d) => transposed
                 ? (length - 1) * stride[d] - 2 * padding[d] + dilation[d] * (kernel[d] - 1) + outputPadding[d] + 1
-                : same ? length : windows(length, kernel[d], stride[d], padding[d], dilation[d], false));
+                : same
+                    ? length
+                    : windows(length, kernel[d], stride[d], padding[d], dilation[d], false));
             if (out.some((length) => length < 1))
                 input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
             const batch = input.shape[0];
             // fvcore: one MAC per weight use; a transposed convolution uses each weight once per input position.
             const weightUses = transposed ? batch * numel(spatial) : batch * numel(out);
             const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * numel(kernel);
-            const saves = transposed ? ["input"] : paddedInput(args, spatial, kernel.map((size, d) => dilation[d] * (size - 1)), same, padding, batch * inChannels);
+            const saves = transposed
+                ? ["input"]
+                : paddedInput(args, spatial, kernel.map((size, d) => dilation[d] * (size - 1)), same, padding, batch * inChannels);
             return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves };
         },
     };
@@ -18346,10 +18932,7 @@ const bilinear = {
     tensors(args) {
         const [in1, in2, outFeatures] = ["in1_features", "in2_features", "out_features"].map((name) => positive(args, name));
         return {
-            parameters: [
-                { name: "weight", shape: [outFeatures, in1, in2] },
-                ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : []),
-            ],
+            parameters: [{ name: "weight", shape: [outFeatures, in1, in2] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures] }] : [])],
             buffers: [],
         };
     },
@@ -18596,7 +19179,12 @@ function gateTensors(rows, inputSize, stateSize, bias, suffix) {
     return [
         { name: `weight_ih${suffix}`, shape: [rows, inputSize] },
         { name: `weight_hh${suffix}`, shape: [rows, stateSize] },
-        ...(bias ? [{ name: `bias_ih${suffix}`, shape: [rows] }, { name: `bias_hh${suffix}`, shape: [rows] }] : []),
+        ...(bias
+            ? [
+                { name: `bias_ih${suffix}`, shape: [rows] },
+                { name: `bias_hh${suffix}`, shape: [rows] },
+            ]
+            : []),
     ];
 }
 const activations = (elements) => ({ elements, dtype: "activation" });
@@ -18851,7 +19439,7 @@ function encoderDecoderLayer(args, input, decoder, keepsMemory) {
     return { macs: attentions * call.macs + projections, attentionMacs: attentions * call.attentionMacs, saves };
 }
 /** A layer of a stack after the first: its input is the previous layer's output, which no earlier tensor kept. */
-const followingInput = (elements) => (saved) => (saved === "input" ? transformer_activations(elements) : saved);
+const followingInput = (elements) => (saved) => saved === "input" ? transformer_activations(elements) : saved;
 /**
  * `num_layers` copies of a layer, then the final norm: its own rule for a stack's `norm`, a
  * LayerNorm(d_model) for Transformer's.
@@ -18971,7 +19559,12 @@ const transformerLayers = [
                 ? stackFigures(args, layerCount(args, layers), input, decoder, layerNorm)
                 : stackOf(nestedOf(args, custom, decoder ? "TransformerDecoder" : "TransformerEncoder"), input);
             const [encoder, decoder] = [half("custom_encoder", "num_encoder_layers", false), half("custom_decoder", "num_decoder_layers", true)];
-            return { output: [...input.shape], macs: encoder.macs + decoder.macs, attentionMacs: encoder.attentionMacs + decoder.attentionMacs, saves: [...encoder.saves, ...decoder.saves] };
+            return {
+                output: [...input.shape],
+                macs: encoder.macs + decoder.macs,
+                attentionMacs: encoder.attentionMacs + decoder.attentionMacs,
+                saves: [...encoder.saves, ...decoder.saves],
+            };
         },
     },
 ];
@@ -19296,7 +19889,10 @@ function extraErrors(extras, missing, nearest) {
     const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
     const groups = new Map();
     for (const extra of extras) {
-        const pattern = `${extra.name.split(".").map((segment) => (isIndex(segment) ? "*" : segment)).join(".")} ${shown(extra.shape)}`;
+        const pattern = `${extra.name
+            .split(".")
+            .map((segment) => (isIndex(segment) ? "*" : segment))
+            .join(".")} ${shown(extra.shape)}`;
         groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
     }
     return [...groups.values()].map((group) => {
@@ -19439,7 +20035,9 @@ function recognise(name, node, convDims, file) {
         const listed = [...described.parameters, ...described.buffers];
         if (listed.length === tensors.size && listed.every((tensor) => tensors.has(tensor.name) && sameShape(tensors.get(tensor.name).shape, tensor.shape))) {
             // Heads split in_proj_weight's rows, not its size: a checkpoint cannot tell them.
-            return call.startsWith("MultiheadAttention") ? { kind: "layer", call, comment: "num_heads=1: the checkpoint does not tell it, and the count does not depend on it" } : { kind: "layer", call };
+            return call.startsWith("MultiheadAttention")
+                ? { kind: "layer", call, comment: "num_heads=1: the checkpoint does not tell it, and the count does not depend on it" }
+                : { kind: "layer", call };
         }
     }
     return undefined;
@@ -19507,9 +20105,7 @@ function layerFormula(callText, parameters, params) {
         groups.set(key, (groups.get(key) ?? 0) + 1);
     }
     const terms = [...groups].map(([shape, times]) => (times === 1 ? shape : `${times} × ${shape}`));
-    const shared = parameters
-        .filter((tensor) => tensor.sharedWith !== undefined)
-        .map((tensor) => `${tensor.name || "the tensor"} shared with ${tensor.sharedWith}, counted there`);
+    const shared = parameters.filter((tensor) => tensor.sharedWith !== undefined).map((tensor) => `${tensor.name || "the tensor"} shared with ${tensor.sharedWith}, counted there`);
     const note = shared.length ? ` (${shared.join("; ")})` : "";
     if (terms.length === 0)
         return `${callText}: no parameters${note}`;
@@ -19576,7 +20172,9 @@ function argument(call, name, position) {
     const keyword = new RegExp(`\\b${name}=(\\d+)`).exec(call);
     if (keyword)
         return Number(keyword[1]);
-    const positional = call.slice(call.indexOf("(") + 1, -1).split(",")[position]?.trim();
+    const positional = call
+        .slice(call.indexOf("(") + 1, -1)
+        .split(",")[position]?.trim();
     return positional && /^\d+$/.test(positional) ? Number(positional) : undefined;
 }
 const child = (module, name) => module.children.find((entry) => entry.name === name)?.module;
@@ -19600,7 +20198,13 @@ function hiddenTensors(module) {
     if (type === "MambaMixer")
         return mambaMixer(module);
     if (type === "Mamba2Mixer")
-        return { tensors: [{ name: "A_log", shape: "[num_heads]" }, { name: "D", shape: "[num_heads]" }, { name: "dt_bias", shape: "[num_heads]" }] };
+        return {
+            tensors: [
+                { name: "A_log", shape: "[num_heads]" },
+                { name: "D", shape: "[num_heads]" },
+                { name: "dt_bias", shape: "[num_heads]" },
+            ],
+        };
     if (type.endsWith("CLIPVisionEmbeddings")) {
         const width = argument(child(module, "patch_embedding")?.call, "out_channels", 1);
         return { tensors: [{ name: "class_embedding", shape: width !== undefined ? [width] : "[hidden_size]" }], note: "its position_ids buffer is non-persistent" };
@@ -19615,7 +20219,13 @@ function hiddenTensors(module) {
     }
     // transformers 5 fuses a mixture of experts into three tensors of one module, whose children (act_fn) hold none.
     if (type.endsWith("Experts") && !hasParameterizedChild(module)) {
-        return { tensors: [{ name: "gate_up_proj", shape: "[num_experts, 2 × intermediate_size, hidden_size]" }, { name: "down_proj", shape: "[num_experts, hidden_size, intermediate_size]" }], note: "the names and layout vary by model" };
+        return {
+            tensors: [
+                { name: "gate_up_proj", shape: "[num_experts, 2 × intermediate_size, hidden_size]" },
+                { name: "down_proj", shape: "[num_experts, hidden_size, intermediate_size]" },
+            ],
+            note: "the names and layout vary by model",
+        };
     }
     if (type.endsWith("TopKRouter") || type.endsWith("TopkRouter"))
         return { tensors: [{ name: "weight", shape: "[num_experts, hidden_size]" }], note: "some routers also hold an e_score_correction_bias buffer" };
@@ -20107,8 +20717,14 @@ function caveats(findings, doubled) {
         ...(known ? [`${exactly(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
         ...(unsized.length ? [`parameters print(model) does not size are missing: the tensors of ${unsized.join(", ")} (see the warnings)`] : []),
         ...(unknown.length ? [`parameters may be missing: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
-        ...(findings.invalid.length ? [`parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
-        ...(doubled ? [`up to ${exactly(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
+        ...(findings.invalid.length
+            ? [
+                `parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`,
+            ]
+            : []),
+        ...(doubled
+            ? [`up to ${exactly(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`]
+            : []),
     ];
 }
 /** Turns what print(model) printed into a spec whose counts are PyTorch's, with what it could not count listed. */
@@ -20124,8 +20740,10 @@ function importTorchRepr(text, file, model) {
         "print(model) shows modules and layers, never the tensors a custom module creates itself (nn.Parameter,",
         "register_buffer) nor which weights are shared: add those as Parameter entries and under tie:.",
         ...(findings.attention
-            ? ["print(model) hides MultiheadAttention's num_heads, kdim, vdim and add_bias_kv: num_heads is 1 here, which counts",
-                "the same as any other; kdim, vdim and add_bias_kv are PyTorch's defaults. Check them against the model's code."]
+            ? [
+                "print(model) hides MultiheadAttention's num_heads, kdim, vdim and add_bias_kv: num_heads is 1 here, which counts",
+                "the same as any other; kdim, vdim and add_bias_kv are PyTorch's defaults. Check them against the model's code.",
+            ]
             : []),
         ...(findings.empty.length ? [`print(model) shows None at ${findings.empty.join(", ")}: an empty slot of a ModuleList, holding no tensors; the spec skips its number.`] : []),
         ...(findings.unknown.size || findings.invalid.length || [...findings.hidden.values()].some((occurrences) => occurrences[0].replaced)
@@ -20283,7 +20901,10 @@ function excerptLines(problem, source) {
     const pad = shown.slice(0, column).replace(/[^\t]/g, " ");
     const gutter = String(problem.line);
     const blank = " ".repeat(gutter.length);
-    return [`  ${gutter} | ${start > 0 ? "…" : ""}${shown}${start + MAX_EXCERPT < text.length ? "…" : ""}`, `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`];
+    return [
+        `  ${gutter} | ${start > 0 ? "…" : ""}${shown}${start + MAX_EXCERPT < text.length ? "…" : ""}`,
+        `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`,
+    ];
 }
 function lineOf(source, line) {
     let start = 0;
@@ -20484,7 +21105,8 @@ function count_tensorOf(layers, reference) {
     if (tensor)
         return tensor;
     const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
-    throw new SpecError("tie-not-found", reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
+    throw new SpecError("tie-not-found", reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ??
+        (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
 }
 const earlier = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
 /**
@@ -21007,7 +21629,18 @@ const torchOptimizers = [
     {
         type: "RMSprop",
         module: "torch.optim",
-        signature: [lr(1e-2), arg("alpha", "float", 0.99), eps(1e-8), weightDecay(0), arg("momentum", "float", 0), arg("centered", "bool", false), CAPTURABLE, FOREACH, MAXIMIZE, DIFFERENTIABLE],
+        signature: [
+            lr(1e-2),
+            arg("alpha", "float", 0.99),
+            eps(1e-8),
+            weightDecay(0),
+            arg("momentum", "float", 0),
+            arg("centered", "bool", false),
+            CAPTURABLE,
+            FOREACH,
+            MAXIMIZE,
+            DIFFERENTIABLE,
+        ],
         state: (args, tensor) => [
             ...like(tensor, "square_avg"),
             ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
@@ -21316,9 +21949,7 @@ function termText(term) {
 function recipeLines(recipe) {
     const { optimizer, precision, dtype, gpus, zero } = recipe;
     const lines = [
-        optimizer
-            ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})`
-            : "optimizer: none, so inference: weights and buffers only",
+        optimizer ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})` : "optimizer: none, so inference: weights and buffers only",
         `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
     ];
     if (dtype)
@@ -21371,8 +22002,20 @@ const PRECISIONS = [
     { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
     // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
     { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
-    { name: "mixed-fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
-    { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
+    {
+        name: "mixed-fp16",
+        weights: dtypeNamed("float16"),
+        activations: dtypeNamed("float16"),
+        masterWeights: true,
+        summary: "float16 weights and gradients, float32 master weights and optimizer state",
+    },
+    {
+        name: "mixed-bf16",
+        weights: dtypeNamed("bfloat16"),
+        activations: dtypeNamed("bfloat16"),
+        masterWeights: true,
+        summary: "bfloat16 weights and gradients, float32 master weights and optimizer state",
+    },
     { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
     { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
 ];
@@ -21577,7 +22220,7 @@ function ops_merge(evaluator, how, left, right, position, segments) {
     evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
     return output;
 }
-const ops_arg = (name, type, value) => (value === undefined ? { name, type } : { name, type, default: value });
+const ops_arg = (name, type, value) => value === undefined ? { name, type } : { name, type, default: value };
 const CHILDREN = [{ name: "children", type: "string", variadic: true }];
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS = {
@@ -21641,7 +22284,15 @@ const OPS = {
         },
     },
     attention: {
-        signature: [ops_arg("q", "string"), ops_arg("k", "string", null), ops_arg("v", "string", null), ops_arg("heads", "int"), ops_arg("kv_heads", "int", null), ops_arg("causal", "bool", false), ops_arg("dropout", "float", 0)],
+        signature: [
+            ops_arg("q", "string"),
+            ops_arg("k", "string", null),
+            ops_arg("v", "string", null),
+            ops_arg("heads", "int"),
+            ops_arg("kv_heads", "int", null),
+            ops_arg("causal", "bool", false),
+            ops_arg("dropout", "float", 0),
+        ],
         run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
     },
     gated: {
@@ -21678,7 +22329,15 @@ function opContext(evaluator, module, call, x, segments, fail) {
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
         const output = evaluator.fresh(shape, producer);
         const kept = evaluator.keep(saves, x, output);
-        evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
+        evaluator.record({
+            type: name,
+            segments: [...segments, call.text],
+            output: shape,
+            macs,
+            attentionMacs: extra.macs,
+            savedBytes: kept.bytes + extra.bytes,
+            attentionBytes: kept.attention,
+        });
         return output;
     };
     const view = (shape) => ({ ...x, shape, producer });
@@ -21826,7 +22485,15 @@ class Inference {
                 for (const call of this.calls.slice(callsBefore)) {
                     const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
                     const times = (value) => checked(value * remaining, node.position, "a figure of the repeated instances");
-                    this.calls.push({ ...call, segments, instances: call.instances * remaining, macs: times(call.macs), attentionMacs: times(call.attentionMacs), savedBytes: times(call.savedBytes), attentionBytes: times(call.attentionBytes) });
+                    this.calls.push({
+                        ...call,
+                        segments,
+                        instances: call.instances * remaining,
+                        macs: times(call.macs),
+                        attentionMacs: times(call.attentionMacs),
+                        savedBytes: times(call.savedBytes),
+                        attentionBytes: times(call.attentionBytes),
+                    });
                 }
                 this.bytes += bytes * remaining;
                 this.attentionBytes += (this.attentionBytes - attentionBefore) * remaining;
@@ -21866,7 +22533,10 @@ class Inference {
         const { forward, residual, branches } = node.topology;
         const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
         // A repeat split by its index is several children of one name: one step runs them all.
-        const steps = forward ?? node.children.filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name).map((child) => ({ kind: "child", name: child.name, position: child.position }));
+        const steps = forward ??
+            node.children
+                .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
+                .map((child) => ({ kind: "child", name: child.name, position: child.position }));
         if (branches) {
             const outputs = steps.map((step) => this.runStep(node, step, x, segments));
             return outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
@@ -21928,7 +22598,12 @@ function inferShapes(model, options) {
         if (call.layer === undefined)
             continue;
         const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
-        Object.assign(layer, { outputShape: call.output, macs: layer.macs + call.macs, attentionMacs: layer.attentionMacs + call.attentionMacs, activationBytes: layer.activationBytes + call.savedBytes });
+        Object.assign(layer, {
+            outputShape: call.output,
+            macs: layer.macs + call.macs,
+            attentionMacs: layer.attentionMacs + call.attentionMacs,
+            activationBytes: layer.activationBytes + call.savedBytes,
+        });
     }
     const activations = checkpointed(inference, options.checkpointing);
     return {
@@ -22137,12 +22812,14 @@ function modelBudget(source, path, key, raw, errors) {
                 errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
         }
     }
-    const modules = Object.entries((raw.modules ?? {})).flatMap(([glob, moduleRaw]) => errors.attempt(() => [{
+    const modules = Object.entries((raw.modules ?? {})).flatMap(([glob, moduleRaw]) => errors.attempt(() => [
+        {
             glob,
             position: source.keyAt([...path, "modules", glob]),
             ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
             ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-        }]) ?? []);
+        },
+    ]) ?? []);
     return {
         key,
         position: source.keyAt(path),
@@ -22274,7 +22951,10 @@ function crossCheckWith(model, file, read) {
     if ("value" in outcome)
         return { file, diagnostics: outcome.value.map(toDiagnostic) };
     if ("absent" in outcome)
-        return { file, diagnostics: [diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")] };
+        return {
+            file,
+            diagnostics: [diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")],
+        };
     return { file, diagnostics: outcome.diagnostics };
 }
 function readBudget(side, file) {
@@ -22482,7 +23162,16 @@ function layerTable(model, options) {
         align: ["left", "left", "left", "right", "right", "right", ...shapeColumns(() => ["left", "right", "right"]), ...memoryColumn(() => "right")],
         rows,
         footer: [
-            ["Total", "", "", "", formatInteger(total), percent(total, total), ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
+            [
+                "Total",
+                "",
+                "",
+                "",
+                formatInteger(total),
+                percent(total, total),
+                ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]),
+                ...memoryColumn((breakdown) => size(breakdown.bytes.total)),
+            ],
             ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...blank, ...memoryColumn(() => "")],
             ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...blank, ...memoryColumn(() => "")],
             ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...blank, ...memoryColumn(() => "")],
@@ -22551,7 +23240,10 @@ function memoryTable(memory, units) {
         headers: ["Memory", "Bytes", "Size", ...(perGpu ? [`Per GPU (${recipe.gpus.value} GPUs, ZeRO stage ${recipe.zero.value})`, "Size per GPU"] : [])],
         align: ["left", "right", "right", ...(perGpu ? ["right", "right"] : [])],
         rows: shown.map((category) => [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])]),
-        footer: [["Total", ...cells((figures) => figures.total)], ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : [])],
+        footer: [
+            ["Total", ...cells((figures) => figures.total)],
+            ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : []),
+        ],
     };
 }
 /** For --explain: the model's memory arithmetic, then each shown layer's, per instance; nested lines are indented. */
@@ -22722,20 +23414,24 @@ function totalsTable(result) {
         const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
         const isNew = model.base?.kind === "absent";
         const note = sideNote(model);
-        return [
-            `${escapeMarkdown(modelName(model))}${note ? ` <sub>${escapeMarkdown(note)}</sub>` : ""}`,
-            ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)),
-            ICON[model.status],
-        ];
+        return [`${escapeMarkdown(modelName(model))}${note ? ` <sub>${escapeMarkdown(note)}</sub>` : ""}`, ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)), ICON[model.status]];
     });
-    return [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
+    return [
+        `| ${header.join(" | ")} |`,
+        `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`,
+        ...rows.map((row) => `| ${row.join(" | ")} |`),
+    ];
 }
 function changeRow(change) {
     const delta = changeDelta(change);
     const layer = change.kind === "removed" ? change.before : change.after;
     const before = change.kind === "added" ? "–" : formatInteger(change.before.params);
     const after = change.kind === "removed" ? "–" : formatInteger(change.after.params);
-    const what = change.kind === "moved" ? `moved from ${escapeMarkdown(change.before.path)}` : change.kind === "changed" && change.before.count !== change.after.count ? `× ${change.before.count} → ${change.after.count}` : change.kind;
+    const what = change.kind === "moved"
+        ? `moved from ${escapeMarkdown(change.before.path)}`
+        : change.kind === "changed" && change.before.count !== change.after.count
+            ? `× ${change.before.count} → ${change.after.count}`
+            : change.kind;
     const base = change.kind === "added" ? 0 : change.before.params;
     return `| ${escapeMarkdown(layer.path)} | ${escapeMarkdown(layer.type)} | ${what} | ${before} | ${after} | ${signed(delta, formatInteger)}${share(delta, base)} |`;
 }
@@ -23067,9 +23763,17 @@ const importCommand = {
         if (bytes > YAML_MAX_BYTES) {
             const size = (value) => value.toLocaleString("en-US");
             const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
-            return { exitCode: EXIT.invalid, stdout: "", stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n` };
+            return {
+                exitCode: EXIT.invalid,
+                stdout: "",
+                stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n`,
+            };
         }
-        const bug = (detail) => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
+        const bug = (detail) => ({
+            exitCode: EXIT.internal,
+            stdout: "",
+            stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n`,
+        });
         let count;
         try {
             count = analyzeSpec(specFile, (path) => (path === specFile ? text : env.readFile(path)));

@@ -7,7 +7,11 @@ import { writeSections } from "./docs-sections.mjs";
 
 export { replaceSection } from "./docs-sections.mjs";
 
-const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
+const cell = (text) =>
+  String(text ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 
 export function actionTables(actionYml) {
   const action = parse(actionYml);

@@ -284,7 +284,10 @@ function bundleModules() {
 function profile(file, dir) {
   const PROFILES = 5;
   for (let k = 0; k < PROFILES; k++) {
-    const result = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", dir, CLI, "report", file, "--format", "json"], { cwd: ROOT, maxBuffer: 1 << 30 });
+    const result = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", dir, CLI, "report", file, "--format", "json"], {
+      cwd: ROOT,
+      maxBuffer: 1 << 30,
+    });
     if (result.status !== 0) {
       throw new BenchFailure(`bench: the profiled run failed:\n${result.stderr}`);
     }
@@ -424,7 +427,10 @@ try {
   console.log(`${RUNS} timed runs per case after ${WARMUP} warm-up${WARMUP === 1 ? "" : "s"}, interleaved; wall-clock per process, output piped.`);
   const srcDir = join(ROOT, "src");
   const newest = (dir) =>
-    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => Math.max(latest, entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs), 0);
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (latest, entry) => Math.max(latest, entry.isDirectory() ? newest(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs),
+      0,
+    );
   if (existsSync(srcDir) && newest(srcDir) > statSync(CLI).mtimeMs) console.log("note: src/ has changed since dist/cli.js was built: `npm run build` to time the current code.");
   console.log("");
 

@@ -14,7 +14,15 @@ const code = (text) => `\`${text.replace(/\|/g, "\\|")}\``;
 export function catalogueTable({ families, formatSignature, examples }) {
   const row = (family, layer) => {
     const example = examples.get(layer.type);
-    const cells = [family, layer.type, code(formatSignature(layer)), example ? code(example.call) : "", example?.parameters ?? "", example?.buffers ?? "", layer.forward ? "yes" : "no"];
+    const cells = [
+      family,
+      layer.type,
+      code(formatSignature(layer)),
+      example ? code(example.call) : "",
+      example?.parameters ?? "",
+      example?.buffers ?? "",
+      layer.forward ? "yes" : "no",
+    ];
     return `| ${cells.join(" | ")} |`;
   };
   const rows = families.flatMap(({ family, layers }) => layers.map((layer) => row(family, layer)));

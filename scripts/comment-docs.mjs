@@ -39,7 +39,8 @@ function git(cwd, ...args) {
 function gpt2Spec(blocks) {
   const example = readFileSync(join(ROOT, "examples", "gpt2.yaml"), "utf8");
   const spec = example.replace(/^input: (.*)$/m, (line) => `${line}\n${RECIPE.trimEnd()}`).replace(/^ {6}repeat: 12$/m, `      repeat: ${blocks}`);
-  if (!spec.includes(RECIPE) || !spec.includes(`repeat: ${blocks}`)) throw new Error("examples/gpt2.yaml no longer has the `input:` and `repeat: 12` lines the sample comment edits");
+  if (!spec.includes(RECIPE) || !spec.includes(`repeat: ${blocks}`))
+    throw new Error("examples/gpt2.yaml no longer has the `input:` and `repeat: 12` lines the sample comment edits");
   return spec;
 }
 
@@ -65,7 +66,10 @@ export function sampleComment(cli = join(ROOT, "dist", "cli.js")) {
       if (error.status !== 3) throw error;
       markdown = error.stdout;
     }
-    const quoted = markdown.trimEnd().split("\n").map((line) => (line === "" ? ">" : `> ${line}`));
+    const quoted = markdown
+      .trimEnd()
+      .split("\n")
+      .map((line) => (line === "" ? ">" : `> ${line}`));
     return ["", CAPTION, "", ...quoted, ""].join("\n");
   } finally {
     rmSync(repo, { recursive: true, force: true });

@@ -37,7 +37,18 @@ export function diagnosticsMarkdown(kinds, stages) {
       stage = kind.code[2];
       lines.push("", `## ${stage}xx: ${stages[stage]}`);
     }
-    lines.push("", `### ${kind.code}`, "", `\`${name}\` (${kind.severity}): ${kind.summary}.`, "", `Example${kind.exampleIn ? ` (${kind.exampleIn})` : ""}:`, "", fence(kind.example, kind.exampleIn ? "text" : "yaml"), "", `Fix: ${kind.fix}.`);
+    lines.push(
+      "",
+      `### ${kind.code}`,
+      "",
+      `\`${name}\` (${kind.severity}): ${kind.summary}.`,
+      "",
+      `Example${kind.exampleIn ? ` (${kind.exampleIn})` : ""}:`,
+      "",
+      fence(kind.example, kind.exampleIn ? "text" : "yaml"),
+      "",
+      `Fix: ${kind.fix}.`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

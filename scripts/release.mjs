@@ -67,18 +67,24 @@ export function planRelease(tag, { cwd = process.cwd(), env = process.env } = {}
 
   const pkg = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"));
   if (pkg.version !== version) {
-    throw new ReleaseError(`release: package.json's version is ${pkg.version}, but the tag is ${tag}: set it (npm version ${version} --no-git-tag-version), rebuild dist/, commit and tag that commit`);
+    throw new ReleaseError(
+      `release: package.json's version is ${pkg.version}, but the tag is ${tag}: set it (npm version ${version} --no-git-tag-version), rebuild dist/, commit and tag that commit`,
+    );
   }
   const cli = join(cwd, "dist", "cli.js");
   if (!existsSync(cli)) throw new ReleaseError("release: dist/cli.js is missing: npm run build and commit it");
   const cliVersion = run(process.execPath, [cli, "--version"], cwd);
   if (cliVersion !== version) {
-    throw new ReleaseError(`release: dist/cli.js --version prints ${cliVersion}, but the tag is ${tag}: set the CLI's VERSION (src/cli/run.ts) to ${version}, npm run build, commit and tag that commit`);
+    throw new ReleaseError(
+      `release: dist/cli.js --version prints ${cliVersion}, but the tag is ${tag}: set the CLI's VERSION (src/cli/run.ts) to ${version}, npm run build, commit and tag that commit`,
+    );
   }
   const changelogFile = join(cwd, "CHANGELOG.md");
   const notes = existsSync(changelogFile) ? changelogSection(readFileSync(changelogFile, "utf8"), version) : undefined;
   if (!notes) {
-    throw new ReleaseError(`release: CHANGELOG.md has no section for ${version}, or an empty one: move the Unreleased entries under "## [${version}] - ${new Date().toISOString().slice(0, 10)}", commit and tag that commit`);
+    throw new ReleaseError(
+      `release: CHANGELOG.md has no section for ${version}, or an empty one: move the Unreleased entries under "## [${version}] - ${new Date().toISOString().slice(0, 10)}", commit and tag that commit`,
+    );
   }
 
   const npmToken = Boolean(env.NODE_AUTH_TOKEN);
@@ -86,7 +92,10 @@ export function planRelease(tag, { cwd = process.cwd(), env = process.env } = {}
     npmToken
       ? { what: `publish ${pkg.name}@${version} to npm`, command: ["npm", "publish", "--provenance", "--access", "public", "--tag", prerelease ? "next" : "latest"] }
       : { what: "skip npm publish: no npm token is configured (the repository secret NPM_TOKEN, passed as NODE_AUTH_TOKEN)" },
-    { what: `create the GitHub release ${tag}`, command: ["gh", "release", "create", tag, "--verify-tag", "--title", tag, "--notes-file", "NOTES", ...(prerelease ? ["--prerelease"] : [])] },
+    {
+      what: `create the GitHub release ${tag}`,
+      command: ["gh", "release", "create", tag, "--verify-tag", "--title", tag, "--notes-file", "NOTES", ...(prerelease ? ["--prerelease"] : [])],
+    },
     ...(majorTag
       ? [
           { what: `move the major tag ${majorTag} to ${head.slice(0, 12)}`, command: ["git", "tag", "--force", majorTag, head] },

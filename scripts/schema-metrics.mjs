@@ -7,7 +7,9 @@ const BUDGET_ENTRY_KEYS = ["growth", "modules", "against"];
 
 /** A budget entry's `limits` properties: one per metric that takes a limit, then the entry's own keys. */
 function budgetLimits(limits, metrics) {
-  const properties = Object.fromEntries(metrics.filter((metric) => metric.limit !== undefined).map((metric) => [metric.name, { $ref: `#/definitions/${metric.unit}`, description: metric.limit }]));
+  const properties = Object.fromEntries(
+    metrics.filter((metric) => metric.limit !== undefined).map((metric) => [metric.name, { $ref: `#/definitions/${metric.unit}`, description: metric.limit }]),
+  );
   for (const key of BUDGET_ENTRY_KEYS) properties[key] = limits.properties[key];
   const perMetric = properties.growth.oneOf.find((choice) => choice.type === "object");
   perMetric.properties = Object.fromEntries(metrics.filter((metric) => metric.growth).map((metric) => [metric.name, { $ref: "#/definitions/growth" }]));

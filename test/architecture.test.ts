@@ -55,7 +55,14 @@ describe("the import graph of src/", () => {
       ["a", "b", "c"],
       ["d", "e"],
     ]);
-    expect(cycles(new Map([["a", ["b"]], ["b", []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("reads type-only imports, re-exports and dynamic imports as imports", () => {

@@ -17,7 +17,8 @@ function write(name: string, text: string): string {
   return file;
 }
 
-const FORMAT_HINT = "  this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
+const FORMAT_HINT =
+  "  this model-budget reads format 1 (also when format: is left out); a file in a newer format needs a newer model-budget: CHANGELOG.md says what changed and how to migrate";
 
 describe("file formats across releases", () => {
   it("reads a spec written for 0.1.0 (no format: key) as it did then", () => {
@@ -71,6 +72,8 @@ describe("file formats across releases", () => {
     expect(() => parseSavedReport(JSON.stringify({ format: "model-budget-report/2", result: {} }), "report.json")).toThrow(
       "report.json is a model-budget report in format 2, but this model-budget reads format 1: run the check and the publish workflows on the same release (the same uses: model-budget/model-budget@vN)",
     );
-    expect(() => parseSavedReport(JSON.stringify({ format: "something-else", result: {} }), "report.json")).toThrow("report.json is not a model-budget report: /format must be equal to constant");
+    expect(() => parseSavedReport(JSON.stringify({ format: "something-else", result: {} }), "report.json")).toThrow(
+      "report.json is not a model-budget report: /format must be equal to constant",
+    );
   });
 });

@@ -16,7 +16,12 @@ describe("README", () => {
 
   it("opens with the newcomer's two commands", () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
-    expect(firstBlock.split("\n").filter(Boolean).map((line) => line.replace(/\s+#.*$/, ""))).toEqual(["npm ci && npm start", "npm ci && npm test"]);
+    expect(
+      firstBlock
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.replace(/\s+#.*$/, "")),
+    ).toEqual(["npm ci && npm start", "npm ci && npm test"]);
   });
 
   it("shows what npm start really prints", () => {

@@ -31,7 +31,10 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
 
 export function readInputs(): ActionInputs {
   const mode = choice("mode", ["check", "publish"] as const, "check");
-  const specs = core.getMultilineInput("specs").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+  const specs = core
+    .getMultilineInput("specs")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
   if (mode === "check" && specs.length === 0) throw new Error("input 'specs' names no spec file: give one path or glob per line, e.g. models/*.yaml");
   const inputs: ActionInputs = {
     mode,

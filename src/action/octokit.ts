@@ -21,7 +21,8 @@ function retryDelay(error: unknown, attempt: number, repeatable: boolean): numbe
   const retryAfter = Number(response?.headers?.["retry-after"]);
   if (isRateLimited(error)) return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : undefined;
   // 500, 502, 503, 504: GitHub's own hiccups, usually gone a second later.
-  if (repeatable && status !== undefined && status >= 500 && status <= 504) return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : attempt;
+  if (repeatable && status !== undefined && status >= 500 && status <= 504)
+    return Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= LONGEST_WAIT_S ? retryAfter : attempt;
   return undefined;
 }
 

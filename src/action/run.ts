@@ -97,7 +97,12 @@ const annotateWarning = (message: string, properties: core.AnnotationProperties)
 function annotate(result: CheckResult): void {
   const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
     for (const problem of diagnostics) {
-      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, { title: `${title} [${problem.code}]`, file: problem.file, startLine: problem.line, startColumn: problem.col });
+      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, {
+        title: `${title} [${problem.code}]`,
+        file: problem.file,
+        startLine: problem.line,
+        startColumn: problem.col,
+      });
     }
   };
   for (const model of result.models) {
@@ -105,28 +110,48 @@ function annotate(result: CheckResult): void {
     annotateAll(model.checkpoint?.diagnostics ?? [], "model-budget: spec and checkpoint differ");
     for (const row of model.budget?.limits ?? []) {
       if (row.status === "pass") continue;
-      const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
-      (row.status === "fail" ? annotateError : annotateWarning)(message, { title: "model-budget: over budget", file: result.budget.file, startLine: row.limit.position.line, startColumn: row.limit.position.col });
+      const message =
+        row.actual === undefined
+          ? `${row.label}: not computed for this spec`
+          : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
+      (row.status === "fail" ? annotateError : annotateWarning)(message, {
+        title: "model-budget: over budget",
+        file: result.budget.file,
+        startLine: row.limit.position.line,
+        startColumn: row.limit.position.col,
+      });
     }
     for (const row of model.budget?.growth ?? []) {
       if (row.status === "pass") continue;
-      (row.status === "fail" ? annotateError : annotateWarning)(`${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`, {
-        title: "model-budget: growth over allowance",
-        file: result.budget.file,
-        startLine: row.allowance.position.line,
-        startColumn: row.allowance.position.col,
-      });
+      (row.status === "fail" ? annotateError : annotateWarning)(
+        `${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`,
+        {
+          title: "model-budget: growth over allowance",
+          file: result.budget.file,
+          startLine: row.allowance.position.line,
+          startColumn: row.allowance.position.col,
+        },
+      );
     }
     const grown = (model.diff?.changes ?? []).filter((change) => changeDelta(change) > 0).sort((a, b) => changeDelta(b) - changeDelta(a));
     for (const change of grown.slice(0, 3)) {
       if (change.kind === "removed") continue;
-      annotateWarning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, { title: "model-budget: layer grew", file: model.file, startLine: change.after.line });
+      annotateWarning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, {
+        title: "model-budget: layer grew",
+        file: model.file,
+        startLine: change.after.line,
+      });
     }
   }
   annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
   for (const entry of result.budget.unmatched) {
     const warning = unmatchedWarning(result.budget.file, entry);
-    annotateWarning(`${warning.message}\n${warning.hint}`, { title: `model-budget: budget entry matches no spec [${warning.code}]`, file: warning.file, startLine: warning.line, startColumn: warning.col });
+    annotateWarning(`${warning.message}\n${warning.hint}`, {
+      title: `model-budget: budget entry matches no spec [${warning.code}]`,
+      file: warning.file,
+      startLine: warning.line,
+      startColumn: warning.col,
+    });
   }
 }
 
@@ -158,7 +183,9 @@ async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Pr
   if (saved.pullRequest === undefined || !run?.head_sha || !inputs.token) return destination;
   const pull = await githubClient(inputs.token).rest.pulls.get({ owner, repo, pull_number: saved.pullRequest });
   if (pull.data.head.sha !== run.head_sha) {
-    core.warning(`model-budget: the saved report names PR #${saved.pullRequest}, whose head ${pull.data.head.sha} is not the commit ${run.head_sha} of the run that saved it; not commenting.`);
+    core.warning(
+      `model-budget: the saved report names PR #${saved.pullRequest}, whose head ${pull.data.head.sha} is not the commit ${run.head_sha} of the run that saved it; not commenting.`,
+    );
     return destination;
   }
   return { ...destination, pullRequest: saved.pullRequest };
@@ -168,7 +195,9 @@ async function publish(result: CheckResult, inputs: ActionInputs, destination: D
   const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
   const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
   core.setOutput("comment-body", body);
-  await core.summary.addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity })).write();
+  await core.summary
+    .addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity }))
+    .write();
   if (inputs.comment === "never" || destination.pullRequest === undefined) return;
   if (!inputs.token) {
     core.warning("model-budget has no github-token, so it cannot comment; the report is in the job summary.");
@@ -198,7 +227,9 @@ function logComment(outcome: CommentOutcome): void {
       );
       return;
     case "rate-limited":
-      core.warning(`model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs; re-run the job later.`);
+      core.warning(
+        `model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs; re-run the job later.`,
+      );
       return;
     case "unavailable":
       core.warning(`model-budget did not comment: GitHub failed (HTTP ${outcome.status}: ${outcome.message}). The report is in the job summary and the outputs.`);

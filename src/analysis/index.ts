@@ -3,4 +3,15 @@
  * in-memory result (AnalyzedModel) and the stable JSON contract every later stage reads (JsonReport).
  */
 export { analyzeSpec, type AnalyzedModel } from "./analyze.js";
-export { JSON_REPORT_FORMAT_VERSION, toJsonReport, type JsonBuffer, type JsonLayer, type JsonMemory, type JsonMemoryFigures, type JsonParameter, type JsonReport, type JsonShapes, type JsonTotals } from "./json-report.js";
+export {
+  JSON_REPORT_FORMAT_VERSION,
+  toJsonReport,
+  type JsonBuffer,
+  type JsonLayer,
+  type JsonMemory,
+  type JsonMemoryFigures,
+  type JsonParameter,
+  type JsonReport,
+  type JsonShapes,
+  type JsonTotals,
+} from "./json-report.js";

@@ -7,7 +7,6 @@ import type { Budget, GrowthAllowance, Limit, ModelBudget, ModuleLimit } from ".
 
 type RawLimits = Record<string, unknown>;
 
-
 function describe(metric: Metric): string {
   return metricNamed(metric).unit === "bytes" ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
 }
@@ -17,7 +16,12 @@ function quantityAt(source: YamlSource, path: DataPath, raw: unknown, what: stri
   try {
     return parseQuantity(raw as string | number);
   } catch {
-    throw new SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+    throw new SpecError(
+      "invalid-limit",
+      source.at(path),
+      `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`,
+      "write the limit you mean with a unit, e.g. 7B or 80GiB",
+    );
   }
 }
 
@@ -46,7 +50,8 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
     if (raw[metric] !== undefined) errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
   }
   if (typeof raw.growth === "object" && raw.growth !== null) {
-    for (const [metric, allowance] of Object.entries(raw.growth)) errors.attempt(() => (growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric)));
+    for (const [metric, allowance] of Object.entries(raw.growth))
+      errors.attempt(() => (growth[metric as Metric] = growthAt(source, [...path, "growth", metric], allowance, metric as Metric)));
   } else if (raw.growth !== undefined) {
     // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
     const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
@@ -58,12 +63,17 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
       if (applies) errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
     }
   }
-  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).flatMap(([glob, moduleRaw]) => errors.attempt(() => [{
-    glob,
-    position: source.keyAt([...path, "modules", glob]),
-    ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
-    ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-  }]) ?? []);
+  const modules: ModuleLimit[] = Object.entries((raw.modules ?? {}) as Record<string, RawLimits>).flatMap(
+    ([glob, moduleRaw]) =>
+      errors.attempt(() => [
+        {
+          glob,
+          position: source.keyAt([...path, "modules", glob]),
+          ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+          ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+        },
+      ]) ?? [],
+  );
   return {
     key,
     position: source.keyAt(path),

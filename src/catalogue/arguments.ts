@@ -130,7 +130,8 @@ export class LayerArguments {
   /** A nested layer argument, bound to its own definition. */
   layer(name: string): BoundLayer {
     const value = this.value(name);
-    if (value.kind !== "layer") this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.layer);
+    if (value.kind !== "layer")
+      this.fail(name, `${this.call.type} needs a layer such as TransformerEncoderLayer(...) for '${name}', got ${describeValue(value)}`, WHAT_TO_WRITE.layer);
     const definition = this.lookup(value.call);
     return { definition, args: bindArguments(definition, value.call, this.lookup) };
   }
@@ -207,9 +208,19 @@ function checkType(call: EvaluatedCall, spec: ArgumentSpec, value: Value, positi
   if (accepts(spec.type, value)) return;
   if (value.kind === "symbol") {
     const hint = value.suggestion === undefined ? `define it under vars:, or check its spelling` : `did you mean '${value.suggestion}'?`;
-    throw new SpecError("undefined-variable", value.position ? spanning(value.position, value.name) : position, `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`, hint);
+    throw new SpecError(
+      "undefined-variable",
+      value.position ? spanning(value.position, value.name) : position,
+      `undefined variable '${value.name}' in argument '${spec.name}' of ${call.type}`,
+      hint,
+    );
   }
-  throw new SpecError("argument-type", position, `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`, typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type]);
+  throw new SpecError(
+    "argument-type",
+    position,
+    `${call.type} argument '${spec.name}' must be ${EXPECTED[spec.type]}, got ${describeValue(value)}`,
+    typeHint(spec, value) ?? WHAT_TO_WRITE[spec.type],
+  );
 }
 
 /** What to write instead, for the wrong types users commonly give. */
@@ -250,6 +261,18 @@ function prepare(signature: readonly ArgumentSpec[]): PreparedSignature {
   return result;
 }
 
+/** A keyword argument the signature does not have, underlined whole, with the name likely meant. */
+function unknownArgument(signature: Signature["signature"], call: EvaluatedCall, name: string, position: SourcePosition): SpecError {
+  const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
+  const suggestion = didYouMean(name, names);
+  return new SpecError(
+    "unknown-argument",
+    spanning(position, name),
+    `${call.type} has no argument '${name}'`,
+    suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`),
+  );
+}
+
 export function bindArguments(definition: Signature, call: EvaluatedCall, lookup: LayerLookup): LayerArguments {
   const signature = definition.signature;
   const { variadic, positional: positionalSpecs, byName, defaults } = prepare(signature);
@@ -265,22 +288,18 @@ export function bindArguments(definition: Signature, call: EvaluatedCall, lookup
       }
       const spec = positionalSpecs[positionalIndex++];
       if (!spec) {
-        throw new SpecError("too-many-arguments", arg.position, `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`, `name the extra argument, e.g. name=value`);
+        throw new SpecError(
+          "too-many-arguments",
+          arg.position,
+          `${call.type} takes at most ${positionalSpecs.length} positional argument${positionalSpecs.length === 1 ? "" : "s"}, got more`,
+          `name the extra argument, e.g. name=value`,
+        );
       }
       values.set(spec.name, { value: arg.value, position: arg.position });
       continue;
     }
     const spec = byName.get(arg.name);
-    if (!spec || spec.variadic) {
-      const names = signature.filter((candidate) => !candidate.variadic).map((candidate) => candidate.name);
-      const suggestion = didYouMean(arg.name, names);
-      throw new SpecError(
-        "unknown-argument",
-        spanning(arg.position, arg.name),
-        `${call.type} has no argument '${arg.name}'`,
-        suggestion ?? (names.length ? `its arguments are: ${names.join(", ")}` : `it takes no keyword arguments`),
-      );
-    }
+    if (!spec || spec.variadic) throw unknownArgument(signature, call, arg.name, arg.position);
     if (values.has(spec.name)) {
       throw new SpecError("duplicate-argument", arg.position, `${call.type} got two values for argument '${spec.name}'`, `give each argument once`);
     }

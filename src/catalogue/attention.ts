@@ -50,7 +50,12 @@ export function attentionTensors({ embedDim, kdim, vdim, bias, addBiasKv }: Atte
   return [
     ...projections,
     ...(bias ? [{ name: "in_proj_bias", shape: [3 * embedDim] }] : []),
-    ...(addBiasKv ? [{ name: "bias_k", shape: [1, 1, embedDim] }, { name: "bias_v", shape: [1, 1, embedDim] }] : []),
+    ...(addBiasKv
+      ? [
+          { name: "bias_k", shape: [1, 1, embedDim] },
+          { name: "bias_v", shape: [1, 1, embedDim] },
+        ]
+      : []),
     { name: "out_proj.weight", shape: [embedDim, embedDim] },
     ...(bias ? [{ name: "out_proj.bias", shape: [embedDim] }] : []),
   ];
@@ -87,7 +92,17 @@ export interface AttentionCall {
  * the query or another tensor): the in-projections' products Q, K and V (PyTorch 1.13 copies each
  * to a contiguous tensor, and keeps the scaled Q rather than Q), the scores, and out_proj's input.
  */
-export function attend({ batch, queries, keys, embedDim, heads, kdim, vdim, dropout, extraKeys }: AttentionCall): Required<Pick<ForwardResult, "macs" | "attentionMacs" | "saves">> {
+export function attend({
+  batch,
+  queries,
+  keys,
+  embedDim,
+  heads,
+  kdim,
+  vdim,
+  dropout,
+  extraKeys,
+}: AttentionCall): Required<Pick<ForwardResult, "macs" | "attentionMacs" | "saves">> {
   const [q, k] = [batch * queries, batch * (keys + extraKeys)];
   const products = scaledDotProduct(batch, heads, queries, keys + extraKeys, embedDim / heads, dropout > 0);
   const projections = (2 * q * embedDim + batch * keys * (kdim + vdim)) * embedDim;

@@ -14,9 +14,7 @@ function signature(transposed: boolean): ArgumentSpec[] {
     arg("out_channels", "int"),
     arg("kernel_size", "size"),
     arg("stride", "size", 1),
-    ...(transposed
-      ? [arg("padding", "size", 0), arg("output_padding", "size", 0), ...GROUPS_AND_BIAS, DILATION]
-      : [arg("padding", "padding", 0), DILATION, ...GROUPS_AND_BIAS]),
+    ...(transposed ? [arg("padding", "size", 0), arg("output_padding", "size", 0), ...GROUPS_AND_BIAS, DILATION] : [arg("padding", "padding", 0), DILATION, ...GROUPS_AND_BIAS]),
     arg("padding_mode", "string", "zeros"),
     ...FACTORY_KWARGS,
   ];
@@ -33,7 +31,11 @@ function checkPadding(args: LayerArguments, dims: number, stride: number[]): voi
     args.fail("padding", `${args.type} padding must be 'same', 'valid' or sizes, got '${padding}'`, `write padding='same', padding='valid', an integer or a tuple of ${dims}`);
   }
   if (padding === "same" && stride.some((step) => step !== 1)) {
-    args.fail("padding", `${args.type} padding='same' needs stride 1, got stride=${written(args, "stride")}`, `PyTorch has no 'same' padding for strided convolutions: write the padding as numbers`);
+    args.fail(
+      "padding",
+      `${args.type} padding='same' needs stride 1, got stride=${written(args, "stride")}`,
+      `PyTorch has no 'same' padding for strided convolutions: write the padding as numbers`,
+    );
   }
 }
 
@@ -75,7 +77,10 @@ function convolution(dims: number, transposed: boolean): LayerDefinition {
       const inChannels = positive(args, "in_channels");
       const outChannels = positive(args, "out_channels");
       const groups = positive(args, "groups");
-      for (const [name, channels] of [["in_channels", inChannels], ["out_channels", outChannels]] as const) {
+      for (const [name, channels] of [
+        ["in_channels", inChannels],
+        ["out_channels", outChannels],
+      ] as const) {
         if (channels % groups !== 0) {
           args.fail("groups", `${args.type} ${name}=${channels} is not divisible by groups=${groups}`, `use a groups value that divides both in_channels and out_channels`);
         }
@@ -112,14 +117,25 @@ function convolution(dims: number, transposed: boolean): LayerDefinition {
       const out = spatial.map((length, d) =>
         transposed
           ? (length - 1) * stride[d]! - 2 * padding[d]! + dilation[d]! * (kernel[d]! - 1) + outputPadding[d]! + 1
-          : same ? length : windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, false),
+          : same
+            ? length
+            : windows(length, kernel[d]!, stride[d]!, padding[d]!, dilation[d]!, false),
       );
       if (out.some((length) => length < 1)) input.mismatch("kernel_size", `an input of at least its kernel size ${written(args, "kernel_size")}`);
       const batch = input.shape[0]!;
       // fvcore: one MAC per weight use; a transposed convolution uses each weight once per input position.
       const weightUses = transposed ? batch * numel(spatial) : batch * numel(out);
       const weightsPerUse = (transposed ? inChannels * (outChannels / args.int("groups")) : outChannels * (inChannels / args.int("groups"))) * numel(kernel);
-      const saves = transposed ? (["input"] satisfies Saved[]) : paddedInput(args, spatial, kernel.map((size, d) => dilation[d]! * (size - 1)), same, padding, batch * inChannels);
+      const saves = transposed
+        ? (["input"] satisfies Saved[])
+        : paddedInput(
+            args,
+            spatial,
+            kernel.map((size, d) => dilation[d]! * (size - 1)),
+            same,
+            padding,
+            batch * inChannels,
+          );
       return { output: [batch, outChannels, ...out], macs: weightUses * weightsPerUse, saves };
     },
   };

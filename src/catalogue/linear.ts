@@ -40,10 +40,7 @@ const bilinear: LayerDefinition = {
   tensors(args) {
     const [in1, in2, outFeatures] = ["in1_features", "in2_features", "out_features"].map((name) => positive(args, name));
     return {
-      parameters: [
-        { name: "weight", shape: [outFeatures!, in1!, in2!] },
-        ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures!] }] : []),
-      ],
+      parameters: [{ name: "weight", shape: [outFeatures!, in1!, in2!] }, ...(args.bool("bias") ? [{ name: "bias", shape: [outFeatures!] }] : [])],
       buffers: [],
     };
   },

@@ -58,7 +58,8 @@ function runningStatistics(type: string, defaults: boolean, dims: number | undef
 
 function normalizedShape(args: LayerArguments): number[] {
   const shape = args.ints("normalized_shape");
-  if (shape.some((size) => size < 1)) args.refuseSize("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`, POSITIVE_HINT);
+  if (shape.some((size) => size < 1))
+    args.refuseSize("normalized_shape", `${args.type} needs positive sizes in 'normalized_shape', got ${written(args, "normalized_shape")}`, POSITIVE_HINT);
   return shape;
 }
 

@@ -53,7 +53,11 @@ function pool(dims: number, padding?: "halfKernel" | "nonNegative"): Check {
     if (!padding) return;
     const pads = pooled(args, "padding", dims, 0);
     if (padding === "halfKernel" && pads.some((pad, d) => pad * 2 > kernel[d]!)) {
-      args.fail("padding", `${args.type} padding=${written(args, "padding")} must be at most half of kernel_size=${written(args, "kernel_size")}`, `use padding <= kernel_size // 2`);
+      args.fail(
+        "padding",
+        `${args.type} padding=${written(args, "padding")} must be at most half of kernel_size=${written(args, "kernel_size")}`,
+        `use padding <= kernel_size // 2`,
+      );
     }
   };
 }
@@ -72,27 +76,37 @@ function numbers(args: LayerArguments, name: string): number[] {
   return items.map((item) => item.value);
 }
 
-const fractional = (dims: number): Check => (args) => {
-  pooled(args, "kernel_size", dims, 1);
-  const hasSize = !args.isNone("output_size");
-  const hasRatio = !args.isNone("output_ratio");
-  if (hasSize === hasRatio) {
-    args.fail("output_ratio", `${args.type} needs exactly one of output_size and output_ratio, got ${hasSize ? "both" : "neither"}`, `give output_size=(height, width) or output_ratio=0.5`);
-  }
-  if (!hasRatio) return;
-  const ratios = numbers(args, "output_ratio");
-  if (ratios.some((ratio) => ratio <= 0 || ratio >= 1)) {
-    args.fail("output_ratio", `${args.type} output_ratio must be between 0 and 1, exclusive`, `it is the output size as a fraction of the input size`);
-  }
-  if (ratios.length !== 1 && ratios.length !== dims) args.fail("output_ratio", `${args.type} needs one output_ratio or ${dims}, got ${ratios.length}`);
-};
+const fractional =
+  (dims: number): Check =>
+  (args) => {
+    pooled(args, "kernel_size", dims, 1);
+    const hasSize = !args.isNone("output_size");
+    const hasRatio = !args.isNone("output_ratio");
+    if (hasSize === hasRatio) {
+      args.fail(
+        "output_ratio",
+        `${args.type} needs exactly one of output_size and output_ratio, got ${hasSize ? "both" : "neither"}`,
+        `give output_size=(height, width) or output_ratio=0.5`,
+      );
+    }
+    if (!hasRatio) return;
+    const ratios = numbers(args, "output_ratio");
+    if (ratios.some((ratio) => ratio <= 0 || ratio >= 1)) {
+      args.fail("output_ratio", `${args.type} output_ratio must be between 0 and 1, exclusive`, `it is the output size as a fraction of the input size`);
+    }
+    if (ratios.length !== 1 && ratios.length !== dims) args.fail("output_ratio", `${args.type} needs one output_ratio or ${dims}, got ${ratios.length}`);
+  };
 
 /** An adaptive pool's output size: an int, or a tuple whose None items keep the input's size. */
 const checkOutputSize: Check = (args) => {
   const value = args.value("output_size");
   const items = value.kind === "tuple" ? value.items : [value];
   if (!items.every((item) => item.kind === "none" || (item.kind === "int" && item.value >= 1))) {
-    args.fail("output_size", `${args.type} output_size must be a positive integer, or a tuple of positive integers and None`, "write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size");
+    args.fail(
+      "output_size",
+      `${args.type} output_size must be a positive integer, or a tuple of positive integers and None`,
+      "write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size",
+    );
   }
 };
 
@@ -106,7 +120,11 @@ const checkUpsample: Check = (args) => {
   const mode = args.string("mode");
   if (!UPSAMPLE_MODES.includes(mode)) args.fail("mode", `${args.type} mode '${mode}' is unknown`, `use one of ${UPSAMPLE_MODES.map((name) => `'${name}'`).join(", ")}`);
   if (!args.isNone("align_corners") && !INTERPOLATING_MODES.includes(mode)) {
-    args.fail("align_corners", `${args.type} align_corners applies only to the interpolating modes ${INTERPOLATING_MODES.join(", ")}, not '${mode}'`, `remove align_corners, or use one of those modes`);
+    args.fail(
+      "align_corners",
+      `${args.type} align_corners applies only to the interpolating modes ${INTERPOLATING_MODES.join(", ")}, not '${mode}'`,
+      `remove align_corners, or use one of those modes`,
+    );
   }
 };
 
@@ -120,7 +138,10 @@ function upsampling(type: string, mode: string): Row {
   return [type, [...RESIZE, arg("mode", "string", mode)], check, upsample];
 }
 
-const checkFactor = (name: string): Check => (args) => void positive(args, name);
+const checkFactor =
+  (name: string): Check =>
+  (args) =>
+    void positive(args, name);
 
 /** Each spatial dimension's number of windows, or a mismatch when the input is smaller than a window. */
 function slide(args: LayerArguments, input: ForwardInput, dims: number, padding: number[], dilation: number[]): number[] {
@@ -146,41 +167,54 @@ function pooling(dims: number, indices: boolean): Forward {
  * Python: autograd keeps its input, x^p, four tensors of the output's size and the window size as
  * an int64 scalar (measured).
  */
-const lpPooling = (dims: number): Forward => (args, input) => {
-  const none = Array.from({ length: dims }, () => 0);
-  const output = [...input.shape.slice(0, 2), ...slide(args, input, dims, none, none.map(() => 1))];
-  const kept = { elements: numel(input.shape) + 4 * numel(output), dtype: "activation" as const };
-  return { output, saves: ["input", kept, { elements: 1, dtype: "int64" }] };
-};
+const lpPooling =
+  (dims: number): Forward =>
+  (args, input) => {
+    const none = Array.from({ length: dims }, () => 0);
+    const output = [
+      ...input.shape.slice(0, 2),
+      ...slide(
+        args,
+        input,
+        dims,
+        none,
+        none.map(() => 1),
+      ),
+    ];
+    const kept = { elements: numel(input.shape) + 4 * numel(output), dtype: "activation" as const };
+    return { output, saves: ["input", kept, { elements: 1, dtype: "int64" }] };
+  };
 
 /**
  * MaxUnpool is called on one tensor: the indices are assumed to be those of a max pool with the same
  * kernel, stride and padding that produced it, so the output has that pool's input size, and
  * backward keeps the indices (int64, one per input element).
  */
-const unpooling = (dims: number): Forward => (args, input) => {
-  const spatial = channelsFirst(input, dims, undefined, undefined, "");
-  const kernel = pooled(args, "kernel_size", dims, 1);
-  const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
-  const padding = pooled(args, "padding", dims, 0);
-  const out = spatial.map((length, d) => (length - 1) * stride[d]! - 2 * padding[d]! + kernel[d]!);
-  if (out.some((length) => length < 1)) input.mismatch("padding", "an output of at least one element");
-  return { output: [...input.shape.slice(0, 2), ...out], saves: [{ elements: numel(input.shape), dtype: "int64" }] };
-};
+const unpooling =
+  (dims: number): Forward =>
+  (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const kernel = pooled(args, "kernel_size", dims, 1);
+    const stride = args.isNone("stride") ? kernel : pooled(args, "stride", dims, 1);
+    const padding = pooled(args, "padding", dims, 0);
+    const out = spatial.map((length, d) => (length - 1) * stride[d]! - 2 * padding[d]! + kernel[d]!);
+    if (out.some((length) => length < 1)) input.mismatch("padding", "an output of at least one element");
+    return { output: [...input.shape.slice(0, 2), ...out], saves: [{ elements: numel(input.shape), dtype: "int64" }] };
+  };
 
 /** output_size, or the input's size times output_ratio rounded down; every window must fit in the input. */
-const fractionalPooling = (dims: number): Forward => (args, input) => {
-  const spatial = channelsFirst(input, dims, undefined, undefined, "");
-  const kernel = pooled(args, "kernel_size", dims, 1);
-  const ratios = args.isNone("output_ratio") ? undefined : numbers(args, "output_ratio");
-  const out = ratios
-    ? spatial.map((length, d) => Math.floor(length * ratios[ratios.length === 1 ? 0 : d]!))
-    : pooled(args, "output_size", dims, 1);
-  if (out.some((length, d) => length < 1 || length + kernel[d]! - 1 > spatial[d]!)) {
-    input.mismatch(ratios ? "output_ratio" : "output_size", `an input of at least output size + kernel_size - 1 in each dimension`);
-  }
-  return windowed(input, out, true);
-};
+const fractionalPooling =
+  (dims: number): Forward =>
+  (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const kernel = pooled(args, "kernel_size", dims, 1);
+    const ratios = args.isNone("output_ratio") ? undefined : numbers(args, "output_ratio");
+    const out = ratios ? spatial.map((length, d) => Math.floor(length * ratios[ratios.length === 1 ? 0 : d]!)) : pooled(args, "output_size", dims, 1);
+    if (out.some((length, d) => length < 1 || length + kernel[d]! - 1 > spatial[d]!)) {
+      input.mismatch(ratios ? "output_ratio" : "output_size", `an input of at least output size + kernel_size - 1 in each dimension`);
+    }
+    return windowed(input, out, true);
+  };
 
 function windowed(input: ForwardInput, spatial: number[], indices: boolean): ForwardResult {
   const output = [...input.shape.slice(0, 2), ...spatial];
@@ -188,13 +222,19 @@ function windowed(input: ForwardInput, spatial: number[], indices: boolean): For
 }
 
 /** Adaptive pooling: output_size per dimension, None keeping the input's. */
-const adaptive = (dims: number, indices: boolean): Forward => (args, input) => {
-  const spatial = channelsFirst(input, dims, undefined, undefined, "");
-  const value = args.value("output_size");
-  const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
-  if (items.length !== dims) input.mismatch("output_size", `${dims} output sizes`);
-  return windowed(input, items.map((item, d) => (item.kind === "int" ? item.value : spatial[d]!)), indices);
-};
+const adaptive =
+  (dims: number, indices: boolean): Forward =>
+  (args, input) => {
+    const spatial = channelsFirst(input, dims, undefined, undefined, "");
+    const value = args.value("output_size");
+    const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
+    if (items.length !== dims) input.mismatch("output_size", `${dims} output sizes`);
+    return windowed(
+      input,
+      items.map((item, d) => (item.kind === "int" ? item.value : spatial[d]!)),
+      indices,
+    );
+  };
 
 /**
  * Dropout keeps a one-byte mask per element, as CUDA's fused kernel does (PyTorch 1.13's CPU kernel
@@ -245,16 +285,18 @@ const upsample: Forward = (args, input) => {
 };
 
 /** PixelShuffle(r) moves r² channels into an r-times larger image; PixelUnshuffle undoes it. */
-const shuffle = (up: boolean): Forward => (args, input) => {
-  const name = up ? "upscale_factor" : "downscale_factor";
-  const factor = args.int(name);
-  const [height, width] = channelsFirst(input, 2, undefined, undefined, "") as [number, number];
-  const [batch, channels] = input.shape as [number, number];
-  if (up && channels % (factor * factor) !== 0) input.mismatch(name, `channels divisible by ${factor * factor}`);
-  if (!up && (height % factor !== 0 || width % factor !== 0)) input.mismatch(name, `height and width divisible by ${factor}`);
-  const output = up ? [batch, channels / factor ** 2, height * factor, width * factor] : [batch, channels * factor ** 2, height / factor, width / factor];
-  return { output, saves: [] };
-};
+const shuffle =
+  (up: boolean): Forward =>
+  (args, input) => {
+    const name = up ? "upscale_factor" : "downscale_factor";
+    const factor = args.int(name);
+    const [height, width] = channelsFirst(input, 2, undefined, undefined, "") as [number, number];
+    const [batch, channels] = input.shape as [number, number];
+    if (up && channels % (factor * factor) !== 0) input.mismatch(name, `channels divisible by ${factor * factor}`);
+    if (!up && (height % factor !== 0 || width % factor !== 0)) input.mismatch(name, `height and width divisible by ${factor}`);
+    const output = up ? [batch, channels / factor ** 2, height * factor, width * factor] : [batch, channels * factor ** 2, height / factor, width / factor];
+    return { output, saves: [] };
+  };
 
 /** Unfold's blocks per image: sliding windows over height and width, as a convolution's. */
 function blocks(args: LayerArguments, input: ForwardInput, spatial: readonly number[]): number {
@@ -300,12 +342,14 @@ const pairwise: Forward = (args, input) => {
 };
 
 /** Padding layers add their sides to the last dimensions, pairs from the last dimension backwards; reflection and replication keep their input. */
-const padded = (dims: number, savesInput: boolean): Forward => (args, input) => {
-  const sides = args.size("padding", 2 * dims);
-  const output = [...input.shape];
-  for (let d = 0; d < dims; d++) output[output.length - 1 - d]! += sides[2 * d]! + sides[2 * d + 1]!;
-  return { output, saves: savesInput ? ["input"] : [] };
-};
+const padded =
+  (dims: number, savesInput: boolean): Forward =>
+  (args, input) => {
+    const sides = args.size("padding", 2 * dims);
+    const output = [...input.shape];
+    for (let d = 0; d < dims; d++) output[output.length - 1 - d]! += sides[2 * d]! + sides[2 * d + 1]!;
+    return { output, saves: savesInput ? ["input"] : [] };
+  };
 
 /** Fold's and Unfold's windows: sizes, dilations and strides of at least 1, paddings of at least 0, over height and width. */
 const checkWindows: Check = (args) => {
@@ -323,15 +367,21 @@ const checkUnflatten: Check = (args) => {
 };
 
 /** Two sides per dimension, as the documentation gives it. */
-const padSides = (dims: number): Check => (args) => void args.size("padding", 2 * dims);
+const padSides =
+  (dims: number): Check =>
+  (args) =>
+    void args.size("padding", 2 * dims);
 
 const ROWS: Row[] = [
   ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
   ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
   ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
-  ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map(
-    (type): Row => [type, [arg("p", "float", 0.5), INPLACE], checkProbability, dropout],
-  ),
+  ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type): Row => [
+    type,
+    [arg("p", "float", 0.5), INPLACE],
+    checkProbability,
+    dropout,
+  ]),
   ...perDims("MaxPool", ONE_TO_THREE, (d) => [[...KERNEL_STRIDE, PADDING, arg("dilation", "size", 1), RETURN_INDICES, CEIL_MODE], pool(d, "halfKernel"), pooling(d, true)]),
   ...perDims("AvgPool", ONE_TO_THREE, (d) => [
     [...KERNEL_STRIDE, PADDING, CEIL_MODE, arg("count_include_pad", "bool", true), ...(d > 1 ? [arg("divisor_override", "int", null)] : [])],

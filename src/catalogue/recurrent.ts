@@ -30,7 +30,12 @@ function gateTensors(rows: number, inputSize: number, stateSize: number, bias: b
   return [
     { name: `weight_ih${suffix}`, shape: [rows, inputSize] },
     { name: `weight_hh${suffix}`, shape: [rows, stateSize] },
-    ...(bias ? [{ name: `bias_ih${suffix}`, shape: [rows] }, { name: `bias_hh${suffix}`, shape: [rows] }] : []),
+    ...(bias
+      ? [
+          { name: `bias_ih${suffix}`, shape: [rows] },
+          { name: `bias_hh${suffix}`, shape: [rows] },
+        ]
+      : []),
   ];
 }
 

@@ -37,7 +37,8 @@ function activationTensors(args: LayerArguments): LayerTensors {
   const value = args.value("activation");
   if (value.kind === "symbol") {
     // A bare function name (relu, F.silu) holds no tensors; one that spells almost a variable in scope is likely that variable.
-    if (value.suggestion !== undefined) args.fail("activation", `undefined variable '${value.name}' in argument 'activation' of ${args.type}`, "for a function, write F." + value.name);
+    if (value.suggestion !== undefined)
+      args.fail("activation", `undefined variable '${value.name}' in argument 'activation' of ${args.type}`, "for a function, write F." + value.name);
     return NONE;
   }
   if (value.kind === "layer") return within("activation", nested(args, "activation"));
@@ -166,7 +167,10 @@ function encoderDecoderLayer(args: LayerArguments, input: ForwardInput, decoder:
 }
 
 /** A layer of a stack after the first: its input is the previous layer's output, which no earlier tensor kept. */
-const followingInput = (elements: number) => (saved: Saved): Saved => (saved === "input" ? activations(elements) : saved);
+const followingInput =
+  (elements: number) =>
+  (saved: Saved): Saved =>
+    saved === "input" ? activations(elements) : saved;
 
 /**
  * `num_layers` copies of a layer, then the final norm: its own rule for a stack's `norm`, a
@@ -190,7 +194,8 @@ function stackFigures(layer: LayerArguments, count: number, input: ForwardInput,
 /** A nested layer of the type shape inference follows there; PyTorch would take any module. */
 function nestedOf(args: LayerArguments, name: string, type: string): LayerArguments {
   const { definition, args: bound } = args.layer(name);
-  if (definition.type !== type) args.fail(name, `shape inference follows ${args.type} with a ${type}(...) as ${name}, got ${definition.type}`, "remove input: from the spec to count without shapes");
+  if (definition.type !== type)
+    args.fail(name, `shape inference follows ${args.type} with a ${type}(...) as ${name}, got ${definition.type}`, "remove input: from the spec to count without shapes");
   return bound;
 }
 
@@ -293,7 +298,12 @@ export const transformerLayers: LayerDefinition[] = [
           ? stackFigures(args, layerCount(args, layers), input, decoder, layerNorm)
           : stackOf(nestedOf(args, custom, decoder ? "TransformerDecoder" : "TransformerEncoder"), input);
       const [encoder, decoder] = [half("custom_encoder", "num_encoder_layers", false), half("custom_decoder", "num_decoder_layers", true)];
-      return { output: [...input.shape], macs: encoder.macs + decoder.macs, attentionMacs: encoder.attentionMacs + decoder.attentionMacs, saves: [...encoder.saves, ...decoder.saves] };
+      return {
+        output: [...input.shape],
+        macs: encoder.macs + decoder.macs,
+        attentionMacs: encoder.attentionMacs + decoder.attentionMacs,
+        saves: [...encoder.saves, ...decoder.saves],
+      };
     },
   },
 ];

@@ -81,9 +81,12 @@ export function forEachFile<T>(files: readonly string[], work: (file: string) =>
       if (found) {
         diagnostics.push(...found.map(toDiagnostic));
         errors.push(showDiagnostics(found, read));
-      }
-      else if (code === "ENOENT" || code === "EISDIR") {
-        const problem = diagnostic(code === "ENOENT" ? "file-unreadable" : "not-a-regular-file", { file, line: 1, col: 1 }, code === "ENOENT" ? "no such file" : "is a directory, not a file");
+      } else if (code === "ENOENT" || code === "EISDIR") {
+        const problem = diagnostic(
+          code === "ENOENT" ? "file-unreadable" : "not-a-regular-file",
+          { file, line: 1, col: 1 },
+          code === "ENOENT" ? "no such file" : "is a directory, not a file",
+        );
         diagnostics.push(problem);
         errors.push(renderDiagnostic(problem));
       } else throw error;

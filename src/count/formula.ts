@@ -23,9 +23,7 @@ export function layerFormula(callText: string, parameters: readonly CountedTenso
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
   const terms = [...groups].map(([shape, times]) => (times === 1 ? shape : `${times} × ${shape}`));
-  const shared = parameters
-    .filter((tensor) => tensor.sharedWith !== undefined)
-    .map((tensor) => `${tensor.name || "the tensor"} shared with ${tensor.sharedWith}, counted there`);
+  const shared = parameters.filter((tensor) => tensor.sharedWith !== undefined).map((tensor) => `${tensor.name || "the tensor"} shared with ${tensor.sharedWith}, counted there`);
   const note = shared.length ? ` (${shared.join("; ")})` : "";
   if (terms.length === 0) return `${callText}: no parameters${note}`;
   return `${callText}: ${terms.join(" + ")} = ${formatInteger(params)}${note}`;

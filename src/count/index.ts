@@ -10,7 +10,12 @@ export type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
 /** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 export function checked(value: number, position: SourcePosition, what: string): number {
   if (!Number.isSafeInteger(value)) {
-    throw new SpecError("number-too-large", position, `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
+    throw new SpecError(
+      "number-too-large",
+      position,
+      `${what} exceeds 2^53 - 1 = ${formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`,
+      "check the sizes and repeat counts for a typo",
+    );
   }
   return value;
 }
@@ -36,7 +41,12 @@ function callDtype(described: DescribedLayer): DtypeSetting | undefined {
 function missingFrozen(layer: ResolvedLayer, described: DescribedLayer, item: FrozenTensor): SpecError {
   const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
   if (item.name === "") {
-    return new SpecError("frozen-not-found", item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+    return new SpecError(
+      "frozen-not-found",
+      item.position,
+      `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`,
+      `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`,
+    );
   }
   return new SpecError(
     "frozen-not-found",
@@ -89,7 +99,8 @@ function tensorOf(layers: readonly LayerCount[], reference: TensorReference): Co
     "tie-not-found",
     reference.position,
     `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`,
-    didYouMean(reference.tensor, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"),
+    didYouMean(reference.tensor, names) ??
+      (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"),
   );
 }
 
@@ -137,7 +148,12 @@ function tieGroups(layers: readonly LayerCount[], ties: readonly ResolvedTie[]):
       );
     }
     if (parameter.tensor.trainable !== owner.tensor.trainable) {
-      throw new SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+      throw new SpecError(
+        "tie-mismatch",
+        tie.parameter.position,
+        `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`,
+        "a shared tensor is either trainable or not: freeze both or neither",
+      );
     }
     parent.set(root(parameter), root(owner));
   }
@@ -213,7 +229,11 @@ export function countModel(model: ResolvedModel, errors = new DiagnosticCollecto
   model.layers.forEach((resolved, index) => {
     const layer = layers[index]!;
     const counted = layer.parameters.filter((tensor) => tensor.sharedWith === undefined);
-    layer.params = checked(counted.reduce((sum, tensor) => sum + tensor.numel, 0), layer.position, `${layer.path} parameters`);
+    layer.params = checked(
+      counted.reduce((sum, tensor) => sum + tensor.numel, 0),
+      layer.position,
+      `${layer.path} parameters`,
+    );
     layer.trainable = counted.filter((tensor) => tensor.trainable).reduce((sum, tensor) => sum + tensor.numel, 0);
     layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
     const at = (value: number, what: string) => checked(value * layer.count, layer.position, `${what} of ${layer.path}`);

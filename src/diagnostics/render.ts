@@ -29,12 +29,16 @@ function excerptLines(problem: Diagnostic, source: string): string[] {
   if (text.length > MAX_EXCERPT) start = Math.max(0, Math.min(problem.col - 1 - MAX_EXCERPT / 2, text.length - MAX_EXCERPT));
   const shown = text.slice(start, start + MAX_EXCERPT);
   const column = problem.col - 1 - start;
-  const width = problem.endLine === problem.line && problem.endCol !== undefined && problem.endCol > problem.col ? Math.min(problem.endCol - problem.col, shown.length - column) : 1;
+  const width =
+    problem.endLine === problem.line && problem.endCol !== undefined && problem.endCol > problem.col ? Math.min(problem.endCol - problem.col, shown.length - column) : 1;
   // Tabs stay tabs under the text, so the caret lines up however the terminal sets its tab stops.
   const pad = shown.slice(0, column).replace(/[^\t]/g, " ");
   const gutter = String(problem.line);
   const blank = " ".repeat(gutter.length);
-  return [`  ${gutter} | ${start > 0 ? "…" : ""}${shown}${start + MAX_EXCERPT < text.length ? "…" : ""}`, `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`];
+  return [
+    `  ${gutter} | ${start > 0 ? "…" : ""}${shown}${start + MAX_EXCERPT < text.length ? "…" : ""}`,
+    `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`,
+  ];
 }
 
 function lineOf(source: string, line: number): string | undefined {

@@ -89,7 +89,8 @@ function realPath(file: string, path: string): string {
 /** The real path of `file`, refusing one that leads outside a confinement; `file` is only named, never echoed past its name. */
 function confinedPath(file: string, path: string, within: readonly Confinement[]): string {
   if (within.length === 0) return path;
-  const outside = (confinement: Confinement) => new FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+  const outside = (confinement: Confinement) =>
+    new FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
   const roots = within.map((confinement) => confinement.roots.flatMap((root) => [resolve(root), realPath(root, root)]));
   // By its name first, so that whether a file outside exists is not told either.
   within.forEach((confinement, index) => {
@@ -212,6 +213,11 @@ function writeError(file: string, error: unknown): unknown {
   if (error instanceof FileAccessError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) return error;
-  const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST" ? "cannot be created: a part of its path is not a folder" : code === "ENXIO" ? "is a named pipe (FIFO) or device, not a regular file" : ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`;
+  const detail =
+    code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST"
+      ? "cannot be created: a part of its path is not a folder"
+      : code === "ENXIO"
+        ? "is a named pipe (FIFO) or device, not a regular file"
+        : (ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`);
   return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
 }

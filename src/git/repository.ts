@@ -63,14 +63,20 @@ export class GitRepository {
       const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
       if (entry === undefined) throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
       const [mode, type, , size] = entry.split("\t")[0]!.split(/\s+/);
-      if (type !== "blob") throw new FileAccessError("not-a-regular-file", file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+      if (type !== "blob")
+        throw new FileAccessError("not-a-regular-file", file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
       if (mode === "120000") {
         const target = this.git(["show", `${sha}:${path}`]);
         if (links >= MAX_LINKS) throw new FileAccessError("not-a-regular-file", file, "is a loop of symbolic links", "give the path of a regular file");
         return read(file, posix.isAbsolute(target) ? target : posix.join(posix.dirname(path), target), links + 1);
       }
       if (Number(size) > YAML_MAX_BYTES) {
-        throw new FileAccessError("file-too-large", file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+        throw new FileAccessError(
+          "file-too-large",
+          file,
+          `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`,
+          "split the spec with include:",
+        );
       }
       return this.git(["show", `${sha}:${path}`]);
     };

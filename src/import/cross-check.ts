@@ -42,14 +42,21 @@ interface Missing {
 
 /** The name among `candidates` of the same shape that `name` was likely renamed to or from. */
 function renamed(name: string, shape: readonly number[], candidates: Iterable<{ name: string; shape: readonly number[] }>): string | undefined {
-  return closestName(name, [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name));
+  return closestName(
+    name,
+    [...candidates].filter((candidate) => sameShape(candidate.shape, shape)).map((candidate) => candidate.name),
+  );
 }
 
 /**
  * Matched: each spec tensor's instances looked up in the checkpoint by name. Resized ones are errors; absent
  * ones are missing, unless a buffer (non-persistent ones are never saved) or a tie that is satisfied.
  */
-function matchTensors(tensors: readonly SpecTensor[], instances: readonly string[][], present: ReadonlyMap<string, CheckpointTensor>): { errors: SpecError[]; missing: Missing[]; matched: Set<string> } {
+function matchTensors(
+  tensors: readonly SpecTensor[],
+  instances: readonly string[][],
+  present: ReadonlyMap<string, CheckpointTensor>,
+): { errors: SpecError[]; missing: Missing[]; matched: Set<string> } {
   const matched = new Set<string>();
   // A tie is satisfied by any one of its tensors: savers such as safetensors' keep one name of a shared storage.
   const tiesPresent = new Set<string>();
@@ -71,7 +78,14 @@ function matchTensors(tensors: readonly SpecTensor[], instances: readonly string
       if (!sameShape(found.shape, tensor.shape)) resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
     }
     for (const [shape, names] of resized) {
-      errors.push(new SpecError("tensor-shape-differs", tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]!)!.file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+      errors.push(
+        new SpecError(
+          "tensor-shape-differs",
+          tensor.layer.position,
+          `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]!)!.file}`,
+          "resize the layer in the spec, or check that the checkpoint is this model's",
+        ),
+      );
     }
     // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
     const unsaved = absent.filter((name) => !tiesPresent.has(name));
@@ -121,7 +135,10 @@ function extraErrors(extras: readonly CheckpointTensor[], missing: readonly Miss
   const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
   const groups = new Map<string, CheckpointTensor[]>();
   for (const extra of extras) {
-    const pattern = `${extra.name.split(".").map((segment) => (isIndex(segment) ? "*" : segment)).join(".")} ${shown(extra.shape)}`;
+    const pattern = `${extra.name
+      .split(".")
+      .map((segment) => (isIndex(segment) ? "*" : segment))
+      .join(".")} ${shown(extra.shape)}`;
     groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
   }
   return [...groups.values()].map((group) => {

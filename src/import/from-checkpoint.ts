@@ -21,15 +21,32 @@ const moduleNode = (): ModuleNode => ({ tensors: new Map(), children: new Map() 
 function tree(checkpoint: Checkpoint): ModuleNode {
   const root = moduleNode();
   const clash = (name: string) =>
-    new SpecError("checkpoint-not-a-spec", { file: checkpoint.file, line: 1, col: 1 }, `'${name}' is both a tensor and a module holding other tensors`, "a spec cannot give one name to both: rename one in the model");
+    new SpecError(
+      "checkpoint-not-a-spec",
+      { file: checkpoint.file, line: 1, col: 1 },
+      `'${name}' is both a tensor and a module holding other tensors`,
+      "a spec cannot give one name to both: rename one in the model",
+    );
   for (const tensor of checkpoint.tensors) {
     const path = tensor.name.split(".");
     if (path.length > MAX_MODULE_DEPTH + 1) {
-      throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`, "real models nest a dozen modules at most: is this a damaged or generated checkpoint?");
+      throw new FileFormatError(
+        "checkpoint-not-a-spec",
+        tensor.file,
+        tensor.at ?? 0,
+        `tensor '${tensor.name.length > 80 ? `${tensor.name.slice(0, 80)}...` : tensor.name}' is nested ${path.length - 1} modules deep, more than the ${MAX_MODULE_DEPTH} a spec holds`,
+        "real models nest a dozen modules at most: is this a damaged or generated checkpoint?",
+      );
     }
     const long = path.find((segment) => segment.length > MAX_NAME_LENGTH);
     if (long !== undefined) {
-      throw new FileFormatError("checkpoint-not-a-spec", tensor.file, tensor.at ?? 0, `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "is this a damaged or generated checkpoint?");
+      throw new FileFormatError(
+        "checkpoint-not-a-spec",
+        tensor.file,
+        tensor.at ?? 0,
+        `tensor '${tensor.name.slice(0, 80)}...' has a name part of ${long.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`,
+        "is this a damaged or generated checkpoint?",
+      );
     }
     const leaf = path.pop()!;
     const node = path.reduce((parent, segment, index) => {
@@ -114,7 +131,9 @@ function recognise(name: string, node: ModuleNode, convDims: number, file: strin
     const listed = [...described.parameters, ...described.buffers];
     if (listed.length === tensors.size && listed.every((tensor) => tensors.has(tensor.name) && sameShape(tensors.get(tensor.name)!.shape, tensor.shape))) {
       // Heads split in_proj_weight's rows, not its size: a checkpoint cannot tell them.
-      return call.startsWith("MultiheadAttention") ? { kind: "layer", call, comment: "num_heads=1: the checkpoint does not tell it, and the count does not depend on it" } : { kind: "layer", call };
+      return call.startsWith("MultiheadAttention")
+        ? { kind: "layer", call, comment: "num_heads=1: the checkpoint does not tell it, and the count does not depend on it" }
+        : { kind: "layer", call };
     }
   }
   return undefined;

@@ -83,7 +83,10 @@ function argument(call: string | undefined, name: string, position: number): num
   if (call === undefined) return undefined;
   const keyword = new RegExp(`\\b${name}=(\\d+)`).exec(call);
   if (keyword) return Number(keyword[1]);
-  const positional = call.slice(call.indexOf("(") + 1, -1).split(",")[position]?.trim();
+  const positional = call
+    .slice(call.indexOf("(") + 1, -1)
+    .split(",")
+    [position]?.trim();
   return positional && /^\d+$/.test(positional) ? Number(positional) : undefined;
 }
 
@@ -109,7 +112,14 @@ function mambaMixer(module: PrintedModule): HiddenTensors {
 export function hiddenTensors(module: PrintedModule): HiddenTensors | undefined {
   const { type } = module;
   if (type === "MambaMixer") return mambaMixer(module);
-  if (type === "Mamba2Mixer") return { tensors: [{ name: "A_log", shape: "[num_heads]" }, { name: "D", shape: "[num_heads]" }, { name: "dt_bias", shape: "[num_heads]" }] };
+  if (type === "Mamba2Mixer")
+    return {
+      tensors: [
+        { name: "A_log", shape: "[num_heads]" },
+        { name: "D", shape: "[num_heads]" },
+        { name: "dt_bias", shape: "[num_heads]" },
+      ],
+    };
   if (type.endsWith("CLIPVisionEmbeddings")) {
     const width = argument(child(module, "patch_embedding")?.call, "out_channels", 1);
     return { tensors: [{ name: "class_embedding", shape: width !== undefined ? [width] : "[hidden_size]" }], note: "its position_ids buffer is non-persistent" };
@@ -124,9 +134,16 @@ export function hiddenTensors(module: PrintedModule): HiddenTensors | undefined 
   }
   // transformers 5 fuses a mixture of experts into three tensors of one module, whose children (act_fn) hold none.
   if (type.endsWith("Experts") && !hasParameterizedChild(module)) {
-    return { tensors: [{ name: "gate_up_proj", shape: "[num_experts, 2 × intermediate_size, hidden_size]" }, { name: "down_proj", shape: "[num_experts, hidden_size, intermediate_size]" }], note: "the names and layout vary by model" };
+    return {
+      tensors: [
+        { name: "gate_up_proj", shape: "[num_experts, 2 × intermediate_size, hidden_size]" },
+        { name: "down_proj", shape: "[num_experts, hidden_size, intermediate_size]" },
+      ],
+      note: "the names and layout vary by model",
+    };
   }
-  if (type.endsWith("TopKRouter") || type.endsWith("TopkRouter")) return { tensors: [{ name: "weight", shape: "[num_experts, hidden_size]" }], note: "some routers also hold an e_score_correction_bias buffer" };
+  if (type.endsWith("TopKRouter") || type.endsWith("TopkRouter"))
+    return { tensors: [{ name: "weight", shape: "[num_experts, hidden_size]" }], note: "some routers also hold an e_score_correction_bias buffer" };
   // T5LayerNorm(), and norms of older transformers that print no shape.
   if (/(?:LayerNorm|RMSNorm)$/.test(type) && module.call === `${type}()`) return { tensors: [{ name: "weight", shape: "[hidden_size]" }] };
   return undefined;

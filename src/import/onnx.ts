@@ -136,7 +136,8 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
   if (fields.dims.length > MAX_RANK) fail(fields.at, `initializer '${name}' has ${fields.dims.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
   const numel = elementCount(fields.dims);
   const bits = elementBits(dtype);
-  if (numel === undefined || (bits !== undefined && !Number.isSafeInteger(numel * bits))) fail(fields.at, `initializer '${name}' of shape [${fields.dims.join(", ")}] has more elements than can be counted exactly`);
+  if (numel === undefined || (bits !== undefined && !Number.isSafeInteger(numel * bits)))
+    fail(fields.at, `initializer '${name}' of shape [${fields.dims.join(", ")}] has more elements than can be counted exactly`);
   const bytes = bits === undefined ? undefined : Math.ceil((numel * bits) / 8);
   const described = `initializer '${name}' is ${dtype} [${fields.dims.join(", ")}], ${bytes} bytes`;
   if (fields.location === LOCATION_EXTERNAL) {
@@ -144,7 +145,12 @@ function tensorOf(fields: TensorFields, file: string, externalSize: ExternalSize
     if (bytes !== undefined && length !== undefined && length !== bytes) fail(fields.at, `${described}, but its external_data length is ${length}`);
     const size = externalSize(location, fields.at);
     const stop = offset + (length ?? bytes ?? 0);
-    if (stop > size) fail(fields.at, `${described}, stored in ${location} from byte ${offset} to ${stop}, but that file has ${size} bytes`, "the external data file is truncated, or from another export");
+    if (stop > size)
+      fail(
+        fields.at,
+        `${described}, stored in ${location} from byte ${offset} to ${stop}, but that file has ${size} bytes`,
+        "the external data file is truncated, or from another export",
+      );
   } else if (fields.rawBytes !== undefined && bytes !== undefined && fields.rawBytes !== bytes) {
     fail(fields.at, `${described}, but its raw_data holds ${fields.rawBytes}`);
   }

@@ -78,7 +78,11 @@ export class ProtoReader {
   /** Fails unless `field` has the wire type the schema gives it. */
   expect(field: Field, wire: number): void {
     if (field.wire !== wire) {
-      this.fail(field.at, `field ${field.number} is ${WIRE_NAMES[field.wire] ?? `wire type ${field.wire}`}, where the format has ${WIRE_NAMES[wire]}`, "the file is damaged, or not in this format");
+      this.fail(
+        field.at,
+        `field ${field.number} is ${WIRE_NAMES[field.wire] ?? `wire type ${field.wire}`}, where the format has ${WIRE_NAMES[wire]}`,
+        "the file is damaged, or not in this format",
+      );
     }
   }
 

@@ -118,11 +118,15 @@ function tensorOf(name: string, info: unknown, file: string, at: number, fail: F
   if (!isRecord(info)) return fail(at, `tensor '${name}' is described by ${preview(info)}, not by an object`);
   const dtype = typeof info.dtype === "string" && Object.hasOwn(DTYPES, info.dtype) ? DTYPES[info.dtype] : undefined;
   if (dtype === undefined) {
-    fail(at, `tensor '${name}' has ${info.dtype === undefined ? "no dtype" : `dtype ${preview(info.dtype)}, which is no safetensors dtype`}`, `the dtypes are ${Object.keys(DTYPES).join(", ")}`);
+    fail(
+      at,
+      `tensor '${name}' has ${info.dtype === undefined ? "no dtype" : `dtype ${preview(info.dtype)}, which is no safetensors dtype`}`,
+      `the dtypes are ${Object.keys(DTYPES).join(", ")}`,
+    );
   }
   const { shape, data_offsets: offsets } = info;
   if (!Array.isArray(shape) || !shape.every(isSize)) fail(at, `tensor '${name}' needs a shape of non-negative integers, got ${preview(shape)}`);
-  if ((shape).length > MAX_RANK) fail(at, `tensor '${name}' has ${(shape).length} dimensions, more than the ${MAX_RANK} a tensor can have`);
+  if (shape.length > MAX_RANK) fail(at, `tensor '${name}' has ${shape.length} dimensions, more than the ${MAX_RANK} a tensor can have`);
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isSize) || offsets[0]! > offsets[1]!) {
     fail(at, `tensor '${name}' needs data_offsets [begin, end] with begin <= end, got ${preview(offsets)}`);
   }
@@ -133,7 +137,11 @@ function tensorOf(name: string, info: unknown, file: string, at: number, fail: F
   if ((numel * bits) % 8 !== 0) fail(at, `tensor '${name}' holds ${numel} ${dtype} elements of ${bits} bits: not a whole number of bytes`);
   const bytes = (numel * bits) / 8;
   if (end - begin !== bytes) {
-    fail(at, `tensor '${name}' is ${String(info.dtype)} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`, "the header does not describe this data");
+    fail(
+      at,
+      `tensor '${name}' is ${String(info.dtype)} [${shape.join(", ")}], ${bytes} bytes, but its data_offsets [${begin}, ${end}] span ${end - begin}`,
+      "the header does not describe this data",
+    );
   }
   return { tensor: { name, shape: shape, dtype: dtype, file, at }, span: { name, begin, end } };
 }
@@ -148,7 +156,10 @@ function checkTiling(spans: Span[], dataStart: number, fileSize: number, fail: F
   let previous: Span | undefined;
   for (const span of spans) {
     if (span.begin < covered) {
-      fail(dataStart + span.begin, `tensor '${span.name}' starts at data offset ${span.begin}, inside '${previous!.name}' [${previous!.begin}, ${previous!.end}]: their bytes overlap`);
+      fail(
+        dataStart + span.begin,
+        `tensor '${span.name}' starts at data offset ${span.begin}, inside '${previous!.name}' [${previous!.begin}, ${previous!.end}]: their bytes overlap`,
+      );
     }
     if (span.begin > covered) fail(dataStart + covered, `data bytes ${covered} to ${span.begin} belong to no tensor`, "the header does not match the data");
     covered = span.end;
@@ -165,7 +176,12 @@ export function readSafetensors(source: ByteSource): CheckpointTensor[] {
   if (source.size < 8) fail(0, `the file has ${source.size} bytes, fewer than the 8 that give a safetensors header's length`);
   const prefix = source.read(0, 8);
   const length = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
-  if (length > BigInt(MAX_HEADER_BYTES)) fail(0, `the header length reads ${length} bytes, more than the ${MAX_HEADER_BYTES} a safetensors header may have`, "this is not a safetensors file, or its first 8 bytes are damaged");
+  if (length > BigInt(MAX_HEADER_BYTES))
+    fail(
+      0,
+      `the header length reads ${length} bytes, more than the ${MAX_HEADER_BYTES} a safetensors header may have`,
+      "this is not a safetensors file, or its first 8 bytes are damaged",
+    );
   const headerLength = Number(length);
   if (8 + headerLength > source.size) {
     fail(0, `the header length reads ${headerLength} bytes, but only ${source.size - 8} bytes follow it`, "the file is truncated, or not a safetensors file");
@@ -193,10 +209,14 @@ export function readSafetensors(source: ByteSource): CheckpointTensor[] {
  */
 export function readSafetensorsIndex(indexFile: string, options: OpenOptions = {}): CheckpointTensor[] {
   const fail = failIn(indexFile, "malformed-safetensors");
-  const text = withFileBytes(indexFile, (source) => {
-    if (source.size > MAX_INDEX_BYTES) fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
-    return utf8(source.read(0, source.size), 0, fail, "the index");
-  }, options);
+  const text = withFileBytes(
+    indexFile,
+    (source) => {
+      if (source.size > MAX_INDEX_BYTES) fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
+      return utf8(source.read(0, source.size), 0, fail, "the index");
+    },
+    options,
+  );
   const shardOptions = siblingOptions(indexFile, options);
   const { data, at } = jsonObject(text, 0, fail);
   const weightMap = data.weight_map;
@@ -210,10 +230,16 @@ export function readSafetensorsIndex(indexFile: string, options: OpenOptions = {
     const tensors = withNamedFile(path, fail, at(shard), "the shard", readSafetensors, shardOptions);
     for (const tensor of tensors) {
       if (map[tensor.name] !== shard) {
-        failIn(path, "malformed-safetensors")(8, `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`, "the index is stale: save the checkpoint again");
+        failIn(path, "malformed-safetensors")(
+          8,
+          `the shard holds '${tensor.name}', which ${indexFile} maps to ${map[tensor.name] === undefined ? "no shard" : map[tensor.name]}`,
+          "the index is stale: save the checkpoint again",
+        );
       }
       found.set(tensor.name, tensor);
     }
   }
-  return Object.entries(map).map(([name, shard]) => found.get(name) ?? fail(at(name), `the index maps '${name}' to ${shard}, which does not hold it`, "the index is stale, or the shard is from another save"));
+  return Object.entries(map).map(
+    ([name, shard]) => found.get(name) ?? fail(at(name), `the index maps '${name}' to ${shard}, which does not hold it`, "the index is stale, or the shard is from another save"),
+  );
 }

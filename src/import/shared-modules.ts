@@ -125,7 +125,7 @@ function reusedModules(containers: readonly NumberedContainer[]): TieSuggestion[
       {
         reason: `${[owner, ...others].map((layer) => layer.path).join(", ")} print alike, ${owner.call}, with other modules between them: if one module object is used at each place, print(model) prints it at each`,
         ties: others.flatMap((layer) => pairs(layer, owner)),
-        },
+      },
     ];
   });
 }

@@ -95,7 +95,12 @@ function parameterModule(text: string, position: SourcePosition): ReprModule | u
 function moduleAt(text: string, at: (offset: number) => SourcePosition, open: (module: ReprModule) => void): ReprModule {
   const type = TYPE.exec(text)?.[0];
   if (!type || text[type.length] !== "(") {
-    throw new SpecError("printed-model-syntax", at(0), `expected a module such as Linear(...), found '${text}'`, "the file should hold exactly what print(model) printed, nothing before or after");
+    throw new SpecError(
+      "printed-model-syntax",
+      at(0),
+      `expected a module such as Linear(...), found '${text}'`,
+      "the file should hold exactly what print(model) printed, nothing before or after",
+    );
   }
   const module: ReprModule = { type, children: [], extra: [], position: at(0) };
   // A ParameterList or ParameterDict of one tensor prints it on its own line: `ParameterList(  (0): Parameter containing: [...])`.
@@ -105,7 +110,13 @@ function moduleAt(text: string, at: (offset: number) => SourcePosition, open: (m
   const depth = depthAfter(text, at);
   if (depth === 0 && text.endsWith(")")) module.call = text;
   else if (depth === 1 && text === `${type}(`) open(module);
-  else throw new SpecError("printed-model-syntax", at(text.length), depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`, "a module prints either whole on one line, or as 'Type(' with its children below");
+  else
+    throw new SpecError(
+      "printed-model-syntax",
+      at(text.length),
+      depth === 0 ? `unexpected text after '${type}(...)'` : `'${type}(' is not closed on its line`,
+      "a module prints either whole on one line, or as 'Type(' with its children below",
+    );
   return module;
 }
 
@@ -118,12 +129,22 @@ interface TakenNames {
 /** The child `name` (or the run of `count` from it) of the module whose names are `taken`, checked to be new and exact. */
 function childName(text: string, countText: string | undefined, taken: TakenNames, at: (offset: number) => SourcePosition): { name: string; count: number } {
   if (text.length > MAX_NAME_LENGTH) {
-    throw new SpecError("printed-model-names", at(1), `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`, "the file should hold exactly what print(model) printed");
+    throw new SpecError(
+      "printed-model-names",
+      at(1),
+      `a child name of ${text.length} characters, more than the ${MAX_NAME_LENGTH} a spec name may have`,
+      "the file should hold exactly what print(model) printed",
+    );
   }
   const range = RANGE.exec(text);
   const numbers = range ? [range[1]!, range[2]!, countText!] : /^\d+$/.test(text) ? [text] : [];
   if (numbers.some((number) => !Number.isSafeInteger(Number(number)))) {
-    throw new SpecError("printed-model-names", at(1), `'(${text})' numbers a child past 2^53`, "no ModuleList holds that many modules: the file should hold exactly what print(model) printed");
+    throw new SpecError(
+      "printed-model-names",
+      at(1),
+      `'(${text})' numbers a child past 2^53`,
+      "no ModuleList holds that many modules: the file should hold exactly what print(model) printed",
+    );
   }
   let name = text;
   let count = 1;
@@ -138,7 +159,12 @@ function childName(text: string, countText: string | undefined, taken: TakenName
   const last = first + count - 1;
   const overlapping = /^\d+$/.test(name) && taken.runs.some(([from, to]) => first <= to && last >= from);
   if (taken.names.has(name) || overlapping || (count > 1 && [...taken.names].some((other) => /^\d+$/.test(other) && Number(other) >= first && Number(other) <= last))) {
-    throw new SpecError("printed-model-names", at(1), `a second child named '${text}' in one module`, "a module's children have distinct names: the file should hold exactly what print(model) printed");
+    throw new SpecError(
+      "printed-model-names",
+      at(1),
+      `a second child named '${text}' in one module`,
+      "a module's children have distinct names: the file should hold exactly what print(model) printed",
+    );
   }
   taken.names.add(name);
   if (count > 1) taken.runs.push([first, last]);
@@ -152,7 +178,12 @@ export function parseTorchRepr(text: string, file: string): ReprModule {
   let root: ReprModule | undefined;
   const opener = (at: (offset: number) => SourcePosition) => (module: ReprModule) => {
     if (open.length >= MAX_MODULE_DEPTH) {
-      throw new SpecError("printed-model-too-large", at(0), `modules nested more than ${MAX_MODULE_DEPTH} levels deep`, "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?");
+      throw new SpecError(
+        "printed-model-too-large",
+        at(0),
+        `modules nested more than ${MAX_MODULE_DEPTH} levels deep`,
+        "a spec holds at most that many; real models nest a dozen levels at most: is the file what print(model) printed?",
+      );
     }
     open.push(module);
   };
@@ -163,7 +194,8 @@ export function parseTorchRepr(text: string, file: string): ReprModule {
     const at = (offset: number): SourcePosition => ({ file, line: index + 1, col: column + offset });
     const parent = open.at(-1);
     if (!parent) {
-      if (root) throw new SpecError("printed-model-syntax", at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
+      if (root)
+        throw new SpecError("printed-model-syntax", at(0), "text after the end of the model", "the file should hold exactly what print(model) printed, nothing before or after");
       root = moduleAt(content, at, opener(at));
       return;
     }
@@ -182,10 +214,12 @@ export function parseTorchRepr(text: string, file: string): ReprModule {
     const rest = content.slice(child[0].length);
     const restAt = (offset: number) => at(child[0].length + offset);
     // A ModuleList slot holding None: no module, no tensors.
-    const module = rest === NONE ? { type: NONE, call: NONE, children: [], extra: [], position: restAt(0) } : (parameterModule(rest, restAt(0)) ?? moduleAt(rest, restAt, opener(at)));
+    const module =
+      rest === NONE ? { type: NONE, call: NONE, children: [], extra: [], position: restAt(0) } : (parameterModule(rest, restAt(0)) ?? moduleAt(rest, restAt, opener(at)));
     parent.children.push({ name, count, module });
   });
-  if (!root) throw new SpecError("printed-model-syntax", { file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
+  if (!root)
+    throw new SpecError("printed-model-syntax", { file, line: 1, col: 1 }, "the file holds no model", "save what print(model) prints, e.g. python -c 'print(model)' > model.txt");
   const unclosed = open.at(-1);
   if (unclosed) throw new SpecError("printed-model-syntax", unclosed.position, `'${unclosed.type}(' is never closed`, "the file ends inside this module: is it cut short?");
   return root;
@@ -243,7 +277,11 @@ function checkedLayer(module: ReprModule, call: string, path: string, findings: 
     // A size below 1 is never a real model's (PyTorch cannot build a negative one): refused, not replaced by a placeholder that counts nothing.
     if (!found || error instanceof DimensionError) throw error;
     const hint = "PyTorch builds no such layer: the file should hold exactly what print(model) printed";
-    findings.invalid.push(...found.map((problem) => diagnostic("printed-arguments-invalid", problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint)));
+    findings.invalid.push(
+      ...found.map((problem) =>
+        diagnostic("printed-arguments-invalid", problem.position, `${path}: ${problem.detail}; the spec holds ${PLACEHOLDER} in its place`, problem.hint ?? hint),
+      ),
+    );
     return placeholder(`print(model) shows ${module.call ?? call}, which does not count: ${found[0]!.detail}`);
   }
   return comment ? { kind: "layer", call, comment } : { kind: "layer", call };
@@ -304,7 +342,12 @@ function convert(module: ReprModule, path: string, instances: number, findings: 
     const childInstances = instances * child.count;
     // The spec counts runs of runs symbolically, but no further than exact integers go.
     if (!Number.isSafeInteger(childInstances)) {
-      throw new SpecError("printed-model-too-large", child.module.position, `${childPath} stands for more than 2^53 modules, runs inside runs`, "no model holds that many: the file should hold exactly what print(model) printed");
+      throw new SpecError(
+        "printed-model-too-large",
+        child.module.position,
+        `${childPath} stands for more than 2^53 modules, runs inside runs`,
+        "no model holds that many: the file should hold exactly what print(model) printed",
+      );
     }
     if (child.module.type === NONE) findings.empty.push(childPath);
     else children.push({ name: child.name, count: child.count, node: convert(child.module, childPath, childInstances, findings) });
@@ -396,8 +439,14 @@ function caveats(findings: Findings, doubled: number): string[] {
     ...(known ? [`${exactly(known)} parameters are missing: tensors of ${sized.join(", ")} that print(model) does not show (see the warnings)`] : []),
     ...(unsized.length ? [`parameters print(model) does not size are missing: the tensors of ${unsized.join(", ")} (see the warnings)`] : []),
     ...(unknown.length ? [`parameters may be missing: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
-    ...(findings.invalid.length ? [`parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`] : []),
-    ...(doubled ? [`up to ${exactly(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`] : []),
+    ...(findings.invalid.length
+      ? [
+          `parameters may be missing: ${findings.invalid.length === 1 ? "a layer" : `${findings.invalid.length} layers`} whose printed arguments do not count ${findings.invalid.length === 1 ? "is" : "are"} counted as holding none (see the warnings)`,
+        ]
+      : []),
+    ...(doubled
+      ? [`up to ${exactly(doubled)} parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)`]
+      : []),
   ];
 }
 
@@ -414,8 +463,10 @@ export function importTorchRepr(text: string, file: string, model: string): Impo
     "print(model) shows modules and layers, never the tensors a custom module creates itself (nn.Parameter,",
     "register_buffer) nor which weights are shared: add those as Parameter entries and under tie:.",
     ...(findings.attention
-      ? ["print(model) hides MultiheadAttention's num_heads, kdim, vdim and add_bias_kv: num_heads is 1 here, which counts",
-         "the same as any other; kdim, vdim and add_bias_kv are PyTorch's defaults. Check them against the model's code."]
+      ? [
+          "print(model) hides MultiheadAttention's num_heads, kdim, vdim and add_bias_kv: num_heads is 1 here, which counts",
+          "the same as any other; kdim, vdim and add_bias_kv are PyTorch's defaults. Check them against the model's code.",
+        ]
       : []),
     ...(findings.empty.length ? [`print(model) shows None at ${findings.empty.join(", ")}: an empty slot of a ModuleList, holding no tensors; the spec skips its number.`] : []),
     ...(findings.unknown.size || findings.invalid.length || [...findings.hidden.values()].some((occurrences) => occurrences[0]!.replaced)

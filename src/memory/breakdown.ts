@@ -85,7 +85,13 @@ function addTerms(into: StorageTerm[], terms: readonly StorageTerm[], times = 1)
 }
 
 function figures(terms: MemoryTerms, position: SourcePosition, what: string): MemoryFigures {
-  const result = figuresOf((category) => checked(terms[category].reduce((sum, term) => sum + term.bytes, 0), position, `the ${CATEGORY_NAMES[category]} bytes of ${what}`));
+  const result = figuresOf((category) =>
+    checked(
+      terms[category].reduce((sum, term) => sum + term.bytes, 0),
+      position,
+      `the ${CATEGORY_NAMES[category]} bytes of ${what}`,
+    ),
+  );
   checked(result.total, position, `the memory of ${what}`);
   return result;
 }

@@ -22,9 +22,7 @@ function termText(term: StorageTerm): string {
 export function recipeLines(recipe: TrainingRecipe): string[] {
   const { optimizer, precision, dtype, gpus, zero } = recipe;
   const lines = [
-    optimizer
-      ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})`
-      : "optimizer: none, so inference: weights and buffers only",
+    optimizer ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})` : "optimizer: none, so inference: weights and buffers only",
     `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
   ];
   if (dtype) lines.push(`weights created without a dtype: ${describeDtype(dtype.value)} (${dtype.from})`);
@@ -34,7 +32,9 @@ export function recipeLines(recipe: TrainingRecipe): string[] {
 
 /** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
 export function categoryLines(terms: MemoryTerms, figures: MemoryFigures): string[] {
-  return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${bytes(figures[category])}`);
+  return CATEGORIES.filter((category) => terms[category].length > 0).map(
+    (category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${bytes(figures[category])}`,
+  );
 }
 
 /**

@@ -8,6 +8,16 @@ export { describeDtype, dtypeNames, parseDtype, type Dtype } from "./dtypes.js";
 export { categoryLines, modelMemoryLines, recipeLines, weightsAndState } from "./explain.js";
 export { OPTIMIZERS, bindOptimizer, optimizerState, type BoundOptimizer, type OptimizerDefinition, type StateTensor } from "./optimizers.js";
 export { PRECISIONS, findPrecision, type Precision } from "./precision.js";
-export { TRAINING_OPTIONS, setsTraining, settingsFromOptions, settingsFromSpec, trainingRecipe, type Sourced, type TrainingOption, type TrainingRecipe, type TrainingSettings } from "./recipe.js";
+export {
+  TRAINING_OPTIONS,
+  setsTraining,
+  settingsFromOptions,
+  settingsFromSpec,
+  trainingRecipe,
+  type Sourced,
+  type TrainingOption,
+  type TrainingRecipe,
+  type TrainingSettings,
+} from "./recipe.js";
 export { isSharded, perGpu, type ZeroStage } from "./sharding.js";
 export { CATEGORIES, CATEGORY_NAMES, type Category, type MemoryFigures, type StorageTerm } from "./types.js";

@@ -133,7 +133,18 @@ const torchOptimizers: OptimizerDefinition[] = [
   {
     type: "RMSprop",
     module: "torch.optim",
-    signature: [lr(1e-2), arg("alpha", "float", 0.99), eps(1e-8), weightDecay(0), arg("momentum", "float", 0), arg("centered", "bool", false), CAPTURABLE, FOREACH, MAXIMIZE, DIFFERENTIABLE],
+    signature: [
+      lr(1e-2),
+      arg("alpha", "float", 0.99),
+      eps(1e-8),
+      weightDecay(0),
+      arg("momentum", "float", 0),
+      arg("centered", "bool", false),
+      CAPTURABLE,
+      FOREACH,
+      MAXIMIZE,
+      DIFFERENTIABLE,
+    ],
     state: (args, tensor) => [
       ...like(tensor, "square_avg"),
       ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
@@ -230,7 +241,8 @@ const bitsandbytesOptimizers: OptimizerDefinition[] = [
     signature: [arg("lr", "float"), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), ...BITSANDBYTES_OPTIONS],
     state: (args, tensor) => bitsandbytesState(args, tensor, 1),
     check(args) {
-      if (args.float("momentum") === 0) args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
+      if (args.float("momentum") === 0)
+        args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
     },
   },
 ];
@@ -253,7 +265,12 @@ export function qualifiedName(definition: OptimizerDefinition): string {
 export function bindOptimizer(call: EvaluatedCall): BoundOptimizer {
   const definition = BY_TYPE.get(className(call.type));
   if (!definition) {
-    throw new SpecError("unknown-optimizer", call.position, `unknown optimizer '${call.type}'`, didYouMean(className(call.type), BY_TYPE.keys()) ?? `the optimizers are: ${[...BY_TYPE.keys()].join(", ")}`);
+    throw new SpecError(
+      "unknown-optimizer",
+      call.position,
+      `unknown optimizer '${call.type}'`,
+      didYouMean(className(call.type), BY_TYPE.keys()) ?? `the optimizers are: ${[...BY_TYPE.keys()].join(", ")}`,
+    );
   }
   const args = bindArguments(definition, call, findLayer);
   definition.check?.(args);

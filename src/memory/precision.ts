@@ -20,8 +20,20 @@ export const PRECISIONS: readonly Precision[] = [
   { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
   // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
   { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
-  { name: "mixed-fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: true, summary: "float16 weights and gradients, float32 master weights and optimizer state" },
-  { name: "mixed-bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: true, summary: "bfloat16 weights and gradients, float32 master weights and optimizer state" },
+  {
+    name: "mixed-fp16",
+    weights: dtypeNamed("float16"),
+    activations: dtypeNamed("float16"),
+    masterWeights: true,
+    summary: "float16 weights and gradients, float32 master weights and optimizer state",
+  },
+  {
+    name: "mixed-bf16",
+    weights: dtypeNamed("bfloat16"),
+    activations: dtypeNamed("bfloat16"),
+    masterWeights: true,
+    summary: "bfloat16 weights and gradients, float32 master weights and optimizer state",
+  },
   { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
   { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
 ];

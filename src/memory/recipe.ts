@@ -71,7 +71,13 @@ function wholeNumber(text: string, position: SourcePosition, what: string): numb
   if (!/^\d+$/.test(digits)) throw new SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
   const value = Number(digits);
   // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
-  if (!Number.isSafeInteger(value)) throw new SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+  if (!Number.isSafeInteger(value))
+    throw new SpecError(
+      "number-too-large",
+      position,
+      `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`,
+      "give the real count, e.g. 8",
+    );
   return value;
 }
 

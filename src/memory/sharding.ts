@@ -30,6 +30,7 @@ export function gpuCount(value: number, position: SourcePosition): number {
 }
 
 export function zeroStage(value: number, position: SourcePosition): ZeroStage {
-  if (value !== 0 && value !== 1 && value !== 2 && value !== 3) throw new SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+  if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
+    throw new SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
   return value;
 }

@@ -64,7 +64,11 @@ function analyze(file: string, side: CheckSide, overrides: TrainingSettings): An
 function crossCheckWith(model: AnalyzedModel, file: string, read: ReadCheckpoint): { file: string; diagnostics: Diagnostic[] } {
   const outcome = attempt(() => crossCheck(model, read(file)));
   if ("value" in outcome) return { file, diagnostics: outcome.value.map(toDiagnostic) };
-  if ("absent" in outcome) return { file, diagnostics: [diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")] };
+  if ("absent" in outcome)
+    return {
+      file,
+      diagnostics: [diagnostic("file-unreadable", { file, line: 1, col: 1 }, `checkpoint ${file} does not exist`, "fix the path in against:, relative to the repository root")],
+    };
   return { file, diagnostics: outcome.diagnostics };
 }
 

@@ -78,13 +78,13 @@ function totalsTable(result: CheckResult): string[] {
     const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
     const isNew = model.base?.kind === "absent";
     const note = sideNote(model);
-    return [
-      `${esc(modelName(model))}${note ? ` <sub>${esc(note)}</sub>` : ""}`,
-      ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)),
-      ICON[model.status],
-    ];
+    return [`${esc(modelName(model))}${note ? ` <sub>${esc(note)}</sub>` : ""}`, ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)), ICON[model.status]];
   });
-  return [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`)];
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ];
 }
 
 function changeRow(change: LayerChange): string {
@@ -93,7 +93,11 @@ function changeRow(change: LayerChange): string {
   const before = change.kind === "added" ? "–" : formatInteger(change.before.params);
   const after = change.kind === "removed" ? "–" : formatInteger(change.after.params);
   const what =
-    change.kind === "moved" ? `moved from ${esc(change.before.path)}` : change.kind === "changed" && change.before.count !== change.after.count ? `× ${change.before.count} → ${change.after.count}` : change.kind;
+    change.kind === "moved"
+      ? `moved from ${esc(change.before.path)}`
+      : change.kind === "changed" && change.before.count !== change.after.count
+        ? `× ${change.before.count} → ${change.after.count}`
+        : change.kind;
   const base = change.kind === "added" ? 0 : change.before.params;
   return `| ${esc(layer.path)} | ${esc(layer.type)} | ${what} | ${before} | ${after} | ${signed(delta, formatInteger)}${share(delta, base)} |`;
 }
@@ -104,7 +108,8 @@ function layerTable(rows: string[]): string[] {
 
 function limitRow(row: LimitRow): string {
   const actual = row.actual === undefined ? "not computed" : formatMetric(row.metric, row.actual);
-  const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
+  const headroom =
+    row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
   return `| ${esc(row.label)} | ${esc(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
 }
 
@@ -129,12 +134,25 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
   if (model.head.kind === "invalid") essential.push(...diagnosticLines(model.head.diagnostics), "");
   if (model.checkpoint) {
     const { file, diagnostics } = model.checkpoint;
-    essential.push(diagnostics.length ? `**The spec and the checkpoint ${esc(file)} differ:**` : `✅ Every tensor matches the checkpoint ${esc(file)}.`, ...diagnosticLines(diagnostics), "");
+    essential.push(
+      diagnostics.length ? `**The spec and the checkpoint ${esc(file)} differ:**` : `✅ Every tensor matches the checkpoint ${esc(file)}.`,
+      ...diagnosticLines(diagnostics),
+      "",
+    );
   }
   if (model.budget) {
-    essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
+    essential.push(
+      "| Budget | Limit | Actual | Headroom | |",
+      "| --- | ---: | ---: | ---: | --- |",
+      ...model.budget.limits.map(limitRow),
+      ...model.budget.growth.map(growthRow),
+      "",
+    );
     if (model.budget.renamedFrom !== undefined) {
-      essential.push(`This change renames the model from ${esc(model.budget.renamedFrom)} to ${esc(modelName(model))}: its budget entry ${esc(model.budget.renamedFrom)} still applies, matched by the spec's path.`, "");
+      essential.push(
+        `This change renames the model from ${esc(model.budget.renamedFrom)} to ${esc(modelName(model))}: its budget entry ${esc(model.budget.renamedFrom)} still applies, matched by the spec's path.`,
+        "",
+      );
     }
   }
   const diff = model.diff;
@@ -142,7 +160,13 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
     const sorted = [...diff.changes].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
     const shown = sorted.slice(0, context.changesShown ?? CHANGES_SHOWN).map(changeRow);
     const more = sorted.length - shown.length;
-    essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...layerTable(shown), ...(more ? [``, `…and ${more} more. ${context.fullReportHint}`] : []), "");
+    essential.push(
+      `**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`,
+      "",
+      ...layerTable(shown),
+      ...(more ? [``, `…and ${more} more. ${context.fullReportHint}`] : []),
+      "",
+    );
     const formulas = sorted.flatMap((change) => (change.kind === "removed" ? [] : [`- ${esc(change.after.path)}: ${esc(change.after.formula)}`]));
     if (formulas.length) optional.push(["<details><summary>Formulas of changed layers</summary>", "", ...formulas, "", "</details>", ""]);
   } else if (diff) {
@@ -180,7 +204,10 @@ function budgetNotes(result: CheckResult): string[] {
     notes.push(
       `> [!WARNING]`,
       `> **This change edits the budget file ${esc(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`,
-      ...budget.changes.map((change) => `> - ${esc(change.key)} · ${esc(change.setting)}: ${change.before === undefined ? "none" : esc(change.before)} → ${change.after === undefined ? "removed" : esc(change.after)}${change.line ? ` (line ${change.line})` : ""}`),
+      ...budget.changes.map(
+        (change) =>
+          `> - ${esc(change.key)} · ${esc(change.setting)}: ${change.before === undefined ? "none" : esc(change.before)} → ${change.after === undefined ? "removed" : esc(change.after)}${change.line ? ` (line ${change.line})` : ""}`,
+      ),
       "",
     );
   }

@@ -150,7 +150,10 @@ function indentationHint(text: string, line: number, col: number): string | unde
   if (!wrong) return undefined;
   if (text.split("\n")[wrong.number - 1]!.slice(0, wrong.indent).includes("\t")) return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
   const kind = wrong.item ? "list item" : "key";
-  const sibling = lines.slice(0, index).reverse().find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+  const sibling = lines
+    .slice(0, index)
+    .reverse()
+    .find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
   const shown = (entry: Line) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
   if (!sibling) return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
   return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
@@ -181,7 +184,12 @@ function checkSplitCalls(document: Document.Parsed, text: string, at: (offset: n
       const opened = node.value.split("(").length - node.value.split(")").length;
       if (opened <= 0) return;
       const start = node.range?.[0] ?? 0;
-      throw new SpecError("comma-splits-call", at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+      throw new SpecError(
+        "comma-splits-call",
+        at(start),
+        `YAML splits this call at its commas: inside { } and [ ] a comma separates items`,
+        `quote it: "${balancedCall(text, start)}"`,
+      );
     },
   });
 }
@@ -216,7 +224,12 @@ export function parseYaml(withBom: string, file: string): YamlSource {
   if (problem) {
     const position = at(problem.pos[0]);
     if (/call stack/i.test(problem.message)) throw new SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    throw new SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+    throw new SpecError(
+      "yaml-syntax",
+      position,
+      `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`,
+      syntaxHint(text, problem.code, problem.message, position.line, position.col),
+    );
   }
   checkDepth(
     document.contents,
@@ -226,7 +239,12 @@ export function parseYaml(withBom: string, file: string): YamlSource {
     },
     (key, first) => {
       const earlier = at(first.range?.[0] ?? 0);
-      throw new SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String((key as { value?: unknown }).value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+      throw new SpecError(
+        "duplicate-key",
+        at(key.range?.[0] ?? 0),
+        `YAML syntax error: duplicate key '${String((key as { value?: unknown }).value)}' in one mapping`,
+        `its first definition is on line ${earlier.line}: keep one of them`,
+      );
     },
   );
   checkSplitCalls(document, text, at);
@@ -235,7 +253,12 @@ export function parseYaml(withBom: string, file: string): YamlSource {
     data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-    throw new SpecError("alias-expansion", at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${(error as Error).message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+    throw new SpecError(
+      "alias-expansion",
+      at(Math.max(firstAlias, 0)),
+      `YAML aliases expand too far (${(error as Error).message})`,
+      `write the repeated part once with repeat: or blocks: instead of aliases`,
+    );
   }
   return makeSource(file, text, document, at, data);
 }
@@ -265,7 +288,7 @@ function makeSource(file: string, text: string, document: Document.Parsed, at: (
   const indexes = new WeakMap<object, Map<string, Pair>>();
   const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
     const matches = (item: Pair) => isScalar(item.key) && String(item.key.value) === String(segment);
-    if (map.items.length < INDEXED_MAP_SIZE) return (map.items).find(matches);
+    if (map.items.length < INDEXED_MAP_SIZE) return map.items.find(matches);
     let index = indexes.get(map);
     if (!index) {
       index = new Map();

@@ -73,7 +73,16 @@ export function layerTable(model: AnalyzedModel, options: ReportOptions): TableM
     align: ["left", "left", "left", "right", "right", "right", ...shapeColumns((): Align[] => ["left", "right", "right"]), ...memoryColumn((): Align => "right")],
     rows,
     footer: [
-      ["Total", "", "", "", formatInteger(total), percent(total, total), ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]), ...memoryColumn((breakdown) => size(breakdown.bytes.total))],
+      [
+        "Total",
+        "",
+        "",
+        "",
+        formatInteger(total),
+        percent(total, total),
+        ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]),
+        ...memoryColumn((breakdown) => size(breakdown.bytes.total)),
+      ],
       ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...blank, ...memoryColumn(() => "")],
       ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...blank, ...memoryColumn(() => "")],
       ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...blank, ...memoryColumn(() => "")],

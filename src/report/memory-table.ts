@@ -33,7 +33,10 @@ export function memoryTable(memory: MemoryBreakdown, units: ByteUnits): TableMod
     headers: ["Memory", "Bytes", "Size", ...(perGpu ? [`Per GPU (${recipe.gpus.value} GPUs, ZeRO stage ${recipe.zero.value})`, "Size per GPU"] : [])],
     align: ["left", "right", "right", ...(perGpu ? (["right", "right"] as const) : [])],
     rows: shown.map((category) => [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])]),
-    footer: [["Total", ...cells((figures) => figures.total)], ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : [])],
+    footer: [
+      ["Total", ...cells((figures) => figures.total)],
+      ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : []),
+    ],
   };
 }
 

@@ -22,7 +22,12 @@ export const INTEGER_DIVISION_HINT = "`/` gives a float, as in Python: use `//` 
 
 function exact(value: number, at: SourcePosition): Value {
   if (!Number.isSafeInteger(value)) {
-    throw new SpecError("number-too-large", at, `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`, `check the expression for a runaway product`);
+    throw new SpecError(
+      "number-too-large",
+      at,
+      `integer ${value > 0 ? "above" : "below"} ${value > 0 ? "" : "-"}2^53 - 1 (${LIMIT.toLocaleString("en-US")}): it cannot be counted exactly`,
+      `check the expression for a runaway product`,
+    );
   }
   return { kind: "int", value };
 }
@@ -31,17 +36,28 @@ function exact(value: number, at: SourcePosition): Value {
 function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
   if (name === INDEX) return new SpecError("index-outside-repeat", at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
   const closest = closestName(name, scope.keys());
-  return new SpecError("undefined-variable", spanning(at, name), `undefined variable '${name}'`, closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`);
+  return new SpecError(
+    "undefined-variable",
+    spanning(at, name),
+    `undefined variable '${name}'`,
+    closest === undefined ? `define it under vars:, or write '${name}' in quotes for a string` : `did you mean '${closest}'?`,
+  );
 }
 
 function numeric(value: Value, at: SourcePosition, operator: string): number {
   if (value.kind === "int" || value.kind === "float") return value.value;
   if (value.kind === "bool") return value.value ? 1 : 0;
-  throw new SpecError("operand-type", at, `'${operator}' needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+  throw new SpecError(
+    "operand-type",
+    at,
+    `'${operator}' needs numbers, not ${describeValue(value)}`,
+    value.kind === "none" ? "None is no number: give the variable a value" : undefined,
+  );
 }
 
 function truthy(value: Value, at: SourcePosition): boolean {
-  if (value.kind === "symbol") throw new SpecError("operand-type", at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
+  if (value.kind === "symbol")
+    throw new SpecError("operand-type", at, `a condition needs a value, not the name '${value.name}'`, `compare it with a quoted string, e.g. x == '${value.name}'`);
   if (value.kind === "bool") return value.value;
   if (value.kind === "int" || value.kind === "float") return value.value !== 0;
   if (value.kind === "none") return false;
@@ -202,8 +218,18 @@ function applyBinary(expr: BinaryExpr, left: Value, context: Evaluation): Value 
 function functionCall(call: CallExpr, context: Evaluation): Value {
   const at = context.positionAt(call.offset);
   const named = call.args.find((arg) => arg.name !== undefined);
-  if (named) throw new SpecError("function-arguments", context.positionAt(named.offset), `${call.callee}() takes positional arguments, not ${named.name}=`, `write ${call.callee}(...) with the values alone`);
-  return callFunction(call.callee as Parameters<typeof callFunction>[0], call.args.map((arg) => evaluateNode(arg.value, context)), at);
+  if (named)
+    throw new SpecError(
+      "function-arguments",
+      context.positionAt(named.offset),
+      `${call.callee}() takes positional arguments, not ${named.name}=`,
+      `write ${call.callee}(...) with the values alone`,
+    );
+  return callFunction(
+    call.callee as Parameters<typeof callFunction>[0],
+    call.args.map((arg) => evaluateNode(arg.value, context)),
+    at,
+  );
 }
 
 function evaluateCallNode(call: CallExpr, context: Evaluation): EvaluatedCall {

@@ -13,11 +13,17 @@ type NumberValue = Extract<Value, { kind: "int" | "float" | "bool" }>;
 
 function number(value: Value, name: string, at: SourcePosition): NumberValue {
   if (value.kind === "int" || value.kind === "float" || value.kind === "bool") return value;
-  throw new SpecError("operand-type", at, `${name}() needs numbers, not ${describeValue(value)}`, value.kind === "none" ? "None is no number: give the variable a value" : undefined);
+  throw new SpecError(
+    "operand-type",
+    at,
+    `${name}() needs numbers, not ${describeValue(value)}`,
+    value.kind === "none" ? "None is no number: give the variable a value" : undefined,
+  );
 }
 
 function integer(value: number, name: string, at: SourcePosition): Value {
-  if (!Number.isSafeInteger(value)) throw new SpecError("number-too-large", at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
+  if (!Number.isSafeInteger(value))
+    throw new SpecError("number-too-large", at, `${name}() gives ${value}, beyond 2^53: it cannot be counted exactly`, "check the expression for a runaway value");
   return { kind: "int", value };
 }
 
@@ -38,11 +44,18 @@ function roundHalfEven(value: number): number {
 export function callFunction(name: FunctionName, args: readonly Value[], at: SourcePosition): Value {
   if (name === "min" || name === "max") {
     const items = args.length === 1 && args[0]!.kind === "tuple" ? args[0]!.items : args;
-    if (items.length === 0 || (args.length === 1 && args[0]!.kind !== "tuple")) throw new SpecError("function-arguments", at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
+    if (items.length === 0 || (args.length === 1 && args[0]!.kind !== "tuple"))
+      throw new SpecError("function-arguments", at, `${name}() takes two or more numbers, or one tuple of them`, `e.g. ${name}(a, b)`);
     const numbers = items.map((item) => number(item, name, at));
-    return numbers.reduce((best, item) => (name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best);
+    return numbers.reduce((best, item) => ((name === "min" ? Number(item.value) < Number(best.value) : Number(item.value) > Number(best.value)) ? item : best));
   }
-  if (args.length !== 1) throw new SpecError("function-arguments", at, `${name}() takes one number, got ${args.length} arguments`, name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined);
+  if (args.length !== 1)
+    throw new SpecError(
+      "function-arguments",
+      at,
+      `${name}() takes one number, got ${args.length} arguments`,
+      name === "round" ? "round(x, ndigits) is not supported: round(x) gives an integer" : undefined,
+    );
   const value = number(args[0]!, name, at);
   if (value.kind !== "float") return { kind: "int", value: Number(value.value) };
   if (!Number.isFinite(value.value)) throw new SpecError("number-too-large", at, `${name}() of ${value.value} is no integer`, "check the expression for a runaway value");

@@ -14,7 +14,22 @@ import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
-export type { DtypeSetting, FrozenTensor, LeafNode, Located, ModuleNode, PathSegment, ReadFile, ResolvedInput, ResolvedLayer, ResolvedModel, ResolvedTie, ResolvedTraining, TensorReference, TreeNode } from "./types.js";
+export type {
+  DtypeSetting,
+  FrozenTensor,
+  LeafNode,
+  Located,
+  ModuleNode,
+  PathSegment,
+  ReadFile,
+  ResolvedInput,
+  ResolvedLayer,
+  ResolvedModel,
+  ResolvedTie,
+  ResolvedTraining,
+  TensorReference,
+  TreeNode,
+} from "./types.js";
 
 const MAX_INCLUDE_DEPTH = 16;
 
@@ -93,7 +108,8 @@ function addIncluded(
     }
     for (const [name, block] of inner.blocks) {
       // One file included along two paths defines its blocks once.
-      if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file) throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
+      if (blocks.has(name) && blocks.get(name)!.source.file !== block.source.file)
+        throw new SpecError("conflicting-definition", source.at(path), `block '${name}' is defined by two included files`, "rename one of them");
       blocks.set(name, block);
     }
   });
@@ -108,7 +124,8 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
   const blocks = new Map<string, BlockDefinition>();
   addIncluded(loaded, expanding, loadInclude, { scope, origins, blocks });
   for (const name of overrides.keys()) {
-    if (!(name in (data.vars ?? {}))) throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
+    if (!(name in (data.vars ?? {})))
+      throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
   }
   for (const [name, raw] of Object.entries(data.vars ?? {})) {
     const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
@@ -119,7 +136,8 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
     origins.set(name, here);
   }
   for (const [name, block] of Object.entries(data.blocks ?? {})) {
-    if (blocks.has(name)) throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
+    if (blocks.has(name))
+      throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
     blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
   }
   return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
@@ -138,18 +156,35 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
     const key = `file ${included}`;
     if (expanding.includes(key)) {
-      throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+      throw new SpecError(
+        "cycle",
+        position,
+        `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`,
+        "remove one of the includes",
+      );
     }
-    if (expanding.length >= MAX_INCLUDE_DEPTH) throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
+    if (expanding.length >= MAX_INCLUDE_DEPTH)
+      throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
     return scopeOf(load(included, position), [...expanding, key], overrides, loadInclude);
   };
 
   const root = scopeOf(load(file), [`file ${file}`], new Map(), loadInclude);
   if (!root.data.layers) {
-    throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
+    throw new SpecError(
+      "include-without-layers",
+      { file, line: 1, col: 1 },
+      "the spec has no layers:",
+      "list the model's layers under layers:, or include this file from a spec that does",
+    );
   }
   const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector };
-  const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+  const children = resolveList(
+    walker,
+    root.data.layers,
+    ["layers"],
+    { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] },
+    1,
+  );
   const input = resolveInput(root.source, root.data.input, root.scope);
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);

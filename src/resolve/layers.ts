@@ -109,7 +109,12 @@ function mappingCall(source: YamlSource, path: DataPath, body: Body, scope: Scop
 function kindOf(source: YamlSource, path: DataPath, body: Body): (typeof KINDS)[number] {
   const kinds = KINDS.filter((kind) => kind in body);
   if (kinds.length !== 1) {
-    throw new SpecError("ambiguous-entry", source.keyAt([...path, kinds[1]!]), `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`, "split it into two entries");
+    throw new SpecError(
+      "ambiguous-entry",
+      source.keyAt([...path, kinds[1]!]),
+      `a layer has one of ${KINDS.join(", ")}; this one has both '${kinds[0]}' and '${kinds[1]}'`,
+      "split it into two entries",
+    );
   }
   return kinds[0]!;
 }
@@ -120,7 +125,12 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
     if (!(name in block.params)) {
       const suggestion = didYouMean(name, Object.keys(block.params));
       const known = Object.keys(block.params);
-      throw new SpecError("unknown-block-parameter", source.keyAt([...path, "with", name]), `block '${block.name}' has no parameter '${name}'`, suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"));
+      throw new SpecError(
+        "unknown-block-parameter",
+        source.keyAt([...path, "with", name]),
+        `block '${block.name}' has no parameter '${name}'`,
+        suggestion ?? (known.length ? `its parameters are: ${known.join(", ")}` : "it takes no parameters"),
+      );
     }
   }
   const scope = new Map(block.scope);
@@ -128,7 +138,12 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
     if (name in given) {
       scope.set(name, valueOf(source, [...path, "with", name], given[name], callerScope));
     } else if (fallback === null) {
-      throw new SpecError("missing-block-parameter", source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
+      throw new SpecError(
+        "missing-block-parameter",
+        source.at([...path, "use"]),
+        `block '${block.name}' needs a value for '${name}'`,
+        `add it under with:, e.g. with: {${name}: ...}`,
+      );
     } else {
       scope.set(name, valueOf(block.source, [...block.path, "params", name], fallback, scope));
     }
@@ -208,13 +223,23 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
   const instanceGroups = (own: PathSegment[], repeat: number, childName: string, position: SourcePosition, resolveOne: (group: InstanceGroup) => void): InstanceGroup[] => {
     walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
     if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
-      throw new SpecError("indexed-repeat-too-large", position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+      throw new SpecError(
+        "indexed-repeat-too-large",
+        position,
+        `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`,
+        `use ${INDEX} in fewer or smaller repeats`,
+      );
     }
     const run = own.findIndex((segment) => typeof segment === "object");
     const first = (own[run] as { from: number; to: number }).from;
     const groups: (InstanceGroup & { signature: string })[] = [];
     for (let i = 0; i < repeat; i++) {
-      const instance: InstanceGroup = { own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)), instances: 1, scope: indexScope(context.scope, i, position), childName };
+      const instance: InstanceGroup = {
+        own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)),
+        instances: 1,
+        scope: indexScope(context.scope, i, position),
+        childName,
+      };
       const [layersBefore, childrenBefore] = [walker.out.length, children.length];
       resolveOne(instance);
       const resolved = signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
@@ -252,7 +277,12 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     const repeated = body.repeat !== undefined;
     const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
     if (body.with !== undefined && kind !== "use" && kind !== "include") {
-      throw new SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+      throw new SpecError(
+        "with-without-target",
+        source.keyAt([...bodyPath, "with"]),
+        `with: gives arguments to a block or an included spec, and this entry has neither`,
+        "use: a block, or write the arguments in the call",
+      );
     }
 
     let own: PathSegment[];
@@ -277,12 +307,18 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       ? (body.frozen as string[]).map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
       : [];
     const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-    const dtypes = body.dtype === undefined ? context.dtypes : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
+    const dtypes =
+      body.dtype === undefined
+        ? context.dtypes
+        : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(own);
     if (!Number.isSafeInteger(count)) throw new SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
 
     if (kind === "type" || kind === "layer") {
-      const call = kind === "type" ? mappingCall(source, bodyPath, body, scope) : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+      const call =
+        kind === "type"
+          ? mappingCall(source, bodyPath, body, scope)
+          : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
       children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
       walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
       return;
@@ -295,7 +331,15 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
       if (walker.errors.errors.length === failedBefore) checkFrozenMatched(frozenList, segments);
       const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
-      children.push({ kind: "module", name: childName, own, instances: repeat, position, children: nodes, topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)) });
+      children.push({
+        kind: "module",
+        name: childName,
+        own,
+        instances: repeat,
+        position,
+        children: nodes,
+        topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)),
+      });
     };
     if (kind === "layers") {
       module(resolveList(walker, body.layers as unknown[], [...bodyPath, "layers"], inner, count), {});
@@ -305,7 +349,12 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
       const blockName = String(body.use);
       const block = context.blocks.get(blockName);
       if (!block) {
-        throw new SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+        throw new SpecError(
+          "unknown-block",
+          source.at([...bodyPath, "use"]),
+          `unknown block '${blockName}'`,
+          didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does",
+        );
       }
       checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
       const boundScope = blockScope(source, bodyPath, body, block, scope);
@@ -319,7 +368,12 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
     const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
     if (!included.data.layers) {
-      throw new SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+      throw new SpecError(
+        "include-without-layers",
+        source.at([...bodyPath, "include"]),
+        `${file} has no layers: to include as a module`,
+        "include: a spec with layers:, or use: one of its blocks",
+      );
     }
     const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
     module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);

@@ -26,7 +26,12 @@ export function mentionsIndex(body: unknown): boolean {
 export function indexScope(scope: Scope, value: number, at: SourcePosition): Scope {
   const defined = scope.get(INDEX);
   if (defined && !indexValues.has(defined)) {
-    throw new SpecError("index-redefined", at, `'${INDEX}' is a variable here, and inside a repeat it is the instance number`, `rename the variable (in vars: or the block's params:)`);
+    throw new SpecError(
+      "index-redefined",
+      at,
+      `'${INDEX}' is a variable here, and inside a repeat it is the instance number`,
+      `rename the variable (in vars: or the block's params:)`,
+    );
   }
   const bound: Value = { kind: "int", value };
   indexValues.add(bound);
@@ -38,4 +43,3 @@ export function signature(layers: readonly ResolvedLayer[], nodes: readonly Tree
   const positional = new Set(["path", "segments", "own"]);
   return JSON.stringify({ layers, nodes }, (key, value: unknown) => (positional.has(key) ? undefined : value));
 }
-

@@ -90,7 +90,12 @@ function checkChains(ties: readonly ResolvedTie[]): void {
   const finished = new Set<string>();
   for (const tie of ties) {
     if (tensorKey(tie.parameter) === tensorKey(tie.owner)) {
-      throw new SpecError("tie-to-itself", tie.parameter.position, `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`, "tie a tensor to another one it shares storage with, or remove the line");
+      throw new SpecError(
+        "tie-to-itself",
+        tie.parameter.position,
+        `tie '${tie.parameter.text}' names the same tensor as its target '${tie.owner.text}'`,
+        "tie a tensor to another one it shares storage with, or remove the line",
+      );
     }
   }
   for (const start of ties) {
@@ -123,11 +128,23 @@ export function resolveTies(layers: readonly ResolvedLayer[], tie: Record<string
     const ownerPosition = source.at(["tie", parameterText]);
     const parameters = findTensors(tree, parameterText, parameterPosition);
     const owners = findTensors(tree, ownerText, ownerPosition);
-    if (parameters.length === 0) throw new SpecError("tie-not-found", parameterPosition, `tie names '${parameterText}', which is no layer of this model`, "write the parameter's full path, e.g. lm_head.weight");
-    if (owners.length === 0) throw new SpecError("tie-not-found", ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
+    if (parameters.length === 0)
+      throw new SpecError(
+        "tie-not-found",
+        parameterPosition,
+        `tie names '${parameterText}', which is no layer of this model`,
+        "write the parameter's full path, e.g. lm_head.weight",
+      );
+    if (owners.length === 0)
+      throw new SpecError("tie-not-found", ownerPosition, `tie target '${ownerText}' is no layer of this model`, "write the shared parameter's full path, e.g. wte.weight");
     const ownerTensors = owners.reduce((sum, owner) => sum + owner.instances, 0);
     if (ownerTensors !== 1) {
-      throw new SpecError("tie-ambiguous", ownerPosition, `tie target '${ownerText}' names ${ownerTensors} tensors, not one`, "give the index of one instance in place of *, e.g. h.0.attn.weight");
+      throw new SpecError(
+        "tie-ambiguous",
+        ownerPosition,
+        `tie target '${ownerText}' names ${ownerTensors} tensors, not one`,
+        "give the index of one instance in place of *, e.g. h.0.attn.weight",
+      );
     }
     const owner = { ...owners[0]!, glob: false };
     return parameters.map((parameter) => {

@@ -52,18 +52,26 @@ export function topologyOf(source: YamlSource, path: DataPath, body: Record<stri
       topology.residual = { merge: merge(source, at, residual), then: [], position: source.at(at) };
     } else {
       const spec = residual as { merge?: unknown; shortcut?: unknown; then?: unknown; if?: unknown };
-      const applies = spec.if === undefined || isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
-      if (applies) topology.residual = {
-        merge: spec.merge === undefined ? "add" : merge(source, [...at, "merge"], spec.merge),
-        ...(spec.shortcut === undefined ? {} : { shortcut: step(source, [...at, "shortcut"], spec.shortcut, scope) }),
-        then: spec.then === undefined ? [] : steps(source, [...at, "then"], spec.then, scope),
-        position: source.at(at),
-      };
+      const applies =
+        spec.if === undefined ||
+        isTrue(typeof spec.if === "boolean" ? { kind: "bool", value: spec.if } : valueOf(source, [...at, "if"], spec.if, scope, "strict"), source.at([...at, "if"]));
+      if (applies)
+        topology.residual = {
+          merge: spec.merge === undefined ? "add" : merge(source, [...at, "merge"], spec.merge),
+          ...(spec.shortcut === undefined ? {} : { shortcut: step(source, [...at, "shortcut"], spec.shortcut, scope) }),
+          then: spec.then === undefined ? [] : steps(source, [...at, "then"], spec.then, scope),
+          position: source.at(at),
+        };
     }
   }
   if (body.branches !== undefined) topology.branches = { merge: merge(source, [...path, "branches"], body.branches), position: source.at([...path, "branches"]) };
   if (topology.residual && topology.branches) {
-    throw new SpecError("invalid-topology", source.keyAt([...path, "branches"]), "a module has residual: or branches:, not both", "wrap the branches in a child module and give the residual to its parent");
+    throw new SpecError(
+      "invalid-topology",
+      source.keyAt([...path, "branches"]),
+      "a module has residual: or branches:, not both",
+      "wrap the branches in a child module and give the residual to its parent",
+    );
   }
   return topology;
 }

@@ -105,7 +105,15 @@ class Inference implements Evaluator {
         for (const call of this.calls.slice(callsBefore)) {
           const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
           const times = (value: number) => checked(value * remaining, node.position, "a figure of the repeated instances");
-          this.calls.push({ ...call, segments, instances: call.instances * remaining, macs: times(call.macs), attentionMacs: times(call.attentionMacs), savedBytes: times(call.savedBytes), attentionBytes: times(call.attentionBytes) });
+          this.calls.push({
+            ...call,
+            segments,
+            instances: call.instances * remaining,
+            macs: times(call.macs),
+            attentionMacs: times(call.attentionMacs),
+            savedBytes: times(call.savedBytes),
+            attentionBytes: times(call.attentionBytes),
+          });
         }
         this.bytes += bytes * remaining;
         this.attentionBytes += (this.attentionBytes - attentionBefore) * remaining;
@@ -125,12 +133,22 @@ class Inference implements Evaluator {
     const { definition, args } = this.describe(node.layer);
     const path = formatPath(segments);
     if (!definition.forward) {
-      throw new SpecError("shape-unsupported", layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
+      throw new SpecError(
+        "shape-unsupported",
+        layer.position,
+        `shape inference does not follow ${definition.type} yet`,
+        "remove input: from the spec to count without shapes, or replace the layer with ones it follows",
+      );
     }
     const input: ForwardInput = {
       shape: x.shape,
       mismatch: (name, expects) => {
-        throw new SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
+        throw new SpecError(
+          "shape-mismatch",
+          name ? args.position(name) : layer.position,
+          `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`,
+          "make the layer's arguments match what reaches it, or fix the layer before it",
+        );
       },
     };
     return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
@@ -148,7 +166,11 @@ class Inference implements Evaluator {
     const { forward, residual, branches } = node.topology;
     const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
     // A repeat split by its index is several children of one name: one step runs them all.
-    const steps: ForwardStep[] = forward ?? node.children.filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name).map((child) => ({ kind: "child", name: child.name, position: child.position }));
+    const steps: ForwardStep[] =
+      forward ??
+      node.children
+        .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
+        .map((child) => ({ kind: "child", name: child.name, position: child.position }));
     if (branches) {
       const outputs = steps.map((step) => this.runStep(node, step, x, segments));
       return outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
@@ -210,7 +232,12 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     attentionMacs += call.attentionMacs;
     if (call.layer === undefined) continue;
     const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
-    Object.assign(layer, { outputShape: call.output, macs: layer.macs + call.macs, attentionMacs: layer.attentionMacs + call.attentionMacs, activationBytes: layer.activationBytes + call.savedBytes });
+    Object.assign(layer, {
+      outputShape: call.output,
+      macs: layer.macs + call.macs,
+      attentionMacs: layer.attentionMacs + call.attentionMacs,
+      activationBytes: layer.activationBytes + call.savedBytes,
+    });
   }
   const activations = checkpointed(inference, options.checkpointing);
   return {

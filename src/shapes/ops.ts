@@ -1,4 +1,15 @@
-import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type ArgumentSpec, type DescribedLayer, type ForwardResult, type LayerArguments, type Saved } from "../catalogue/index.js";
+import {
+  bindArguments,
+  findLayer,
+  numel,
+  sameShape,
+  scaledDotProduct,
+  type ArgumentSpec,
+  type DescribedLayer,
+  type ForwardResult,
+  type LayerArguments,
+  type Saved,
+} from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
@@ -63,7 +74,12 @@ function broadcast(a: readonly number[], b: readonly number[]): number[] | undef
 export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Tensor, position: SourcePosition, segments: PathSegment[]): Tensor {
   const path = formatPath(segments) || "the model";
   const fail = (): never => {
-    throw new SpecError("shapes-do-not-combine", position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
+    throw new SpecError(
+      "shapes-do-not-combine",
+      position,
+      `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`,
+      how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast",
+    );
   };
   let shape: number[];
   if (how === "concat") {
@@ -79,7 +95,8 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
   return output;
 }
 
-const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null): ArgumentSpec => (value === undefined ? { name, type } : { name, type, default: value });
+const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null): ArgumentSpec =>
+  value === undefined ? { name, type } : { name, type, default: value };
 const CHILDREN: readonly ArgumentSpec[] = [{ name: "children", type: "string", variadic: true }];
 
 /** What an op's `run` works with: its bound arguments, its input, and helpers to make its output. */
@@ -166,12 +183,28 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   residual: {
     signature: CHILDREN,
     run: ({ evaluator, module, call, x, segments, producer }) => {
-      const y = call.args.reduce((tensor, item) => evaluator.runNode(evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position), tensor, segments), x);
+      const y = call.args.reduce(
+        (tensor, item) =>
+          evaluator.runNode(
+            evaluator.childAt(module, item.value.kind === "symbol" ? item.value.name : item.value.kind === "string" ? item.value.value : "", item.position),
+            tensor,
+            segments,
+          ),
+        x,
+      );
       return { ...merge(evaluator, "add", y, x, call.position, segments), producer };
     },
   },
   attention: {
-    signature: [arg("q", "string"), arg("k", "string", null), arg("v", "string", null), arg("heads", "int"), arg("kv_heads", "int", null), arg("causal", "bool", false), arg("dropout", "float", 0)],
+    signature: [
+      arg("q", "string"),
+      arg("k", "string", null),
+      arg("v", "string", null),
+      arg("heads", "int"),
+      arg("kv_heads", "int", null),
+      arg("causal", "bool", false),
+      arg("dropout", "float", 0),
+    ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
   gated: {
@@ -201,13 +234,27 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
   const parameterShape = (argument: string) => {
     const node = child(argument);
     const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
-    if (!tensor) throw new SpecError("not-a-parameter", args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
+    if (!tensor)
+      throw new SpecError(
+        "not-a-parameter",
+        args.position(argument),
+        `${args.string(argument)} is not a Parameter(...) entry`,
+        `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`,
+      );
     return tensor.shape;
   };
   const created = (shape: number[], saves: Saved[] = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
     const output = evaluator.fresh(shape, producer);
     const kept = evaluator.keep(saves, x, output);
-    evaluator.record({ type: name, segments: [...segments, call.text], output: shape, macs, attentionMacs: extra.macs, savedBytes: kept.bytes + extra.bytes, attentionBytes: kept.attention });
+    evaluator.record({
+      type: name,
+      segments: [...segments, call.text],
+      output: shape,
+      macs,
+      attentionMacs: extra.macs,
+      savedBytes: kept.bytes + extra.bytes,
+      attentionBytes: kept.attention,
+    });
     return output;
   };
   const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
@@ -218,7 +265,12 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
 export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[]): Tensor {
   const name = call.type;
   const fail = (expects: string): never => {
-    throw new SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
+    throw new SpecError(
+      "shape-mismatch",
+      call.position,
+      `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`,
+      "fix the op's arguments or the layer before it",
+    );
   };
   const moduleType = FUNCTIONAL[name];
   if (moduleType) {
@@ -230,7 +282,12 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
   }
   const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
   if (!op) {
-    throw new SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
+    throw new SpecError(
+      "unknown-op",
+      call.position,
+      `unknown op '${name}' in forward:`,
+      `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`,
+    );
   }
   return op.run(opContext(evaluator, module, call, x, segments, fail));
 }
@@ -245,20 +302,27 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const packed = args.isNone("k") && args.isNone("v");
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
   // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
-  const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0]!, shape: projected[0]!.shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected) as [Tensor, Tensor, Tensor];
+  const [q, k, v] = (
+    packed ? [0, 1, 2].map(() => ({ ...projected[0]!, shape: projected[0]!.shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected
+  ) as [Tensor, Tensor, Tensor];
   const heads = args.int("heads");
   const kvHeads = args.optionalInt("kv_heads") ?? heads;
   if (q.shape.length !== 3) fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
   const [batch, sequence, width] = q.shape as [number, number, number];
   const headDim = width / heads;
-  if (!Number.isInteger(headDim) || heads % kvHeads !== 0) args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
+  if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
+    args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
   for (const tensor of [k, v]) {
     if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
-      args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
+      args.fail(
+        "kv_heads",
+        `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`,
+      );
     }
   }
   const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
+  const keep = (tensor: Tensor) =>
+    evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
   return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
 }

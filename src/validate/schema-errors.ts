@@ -128,14 +128,20 @@ const schemaDescription = (error: ErrorObject) => (error.parentSchema as { descr
 /** What each JSON Schema keyword's failure says, built from the schema (its types, keys, values and descriptions). */
 const KEYWORD_MESSAGES: Readonly<Record<string, (problem: Problem) => Described>> = {
   type: ({ error, where, value, hint }) => {
-    const expected = String(error.params.type).split(",").map((name) => TYPE_NAMES[name] ?? name);
+    const expected = String(error.params.type)
+      .split(",")
+      .map((name) => TYPE_NAMES[name] ?? name);
     return { message: `${where} must be ${expected.join(" or ")}, not ${typeName(value)}`, hint };
   },
   required: ({ error, where, hint }) => ({ message: `${where} is missing '${error.params.missingProperty}'`, hint }),
   additionalProperties: ({ error, source, path, where, hint }) => {
     const name = String(error.params.additionalProperty);
     const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-    return { position: source.keyAt([...path, name]), message: `unknown key '${name}' in ${where}`, hint: hint ?? didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}` };
+    return {
+      position: source.keyAt([...path, name]),
+      message: `unknown key '${name}' in ${where}`,
+      hint: hint ?? didYouMean(name, allowed) ?? `allowed keys: ${allowed.join(", ")}`,
+    };
   },
   propertyNames: ({ error, errors, source, path, where }) => {
     const name = String(error.params.propertyName);
@@ -159,7 +165,12 @@ const KEYWORD_MESSAGES: Readonly<Record<string, (problem: Problem) => Described>
   anyOf: (problem) => alternatives(problem),
   pattern: ({ error, where, value, hint }) => {
     const description = schemaDescription(error);
-    return { message: description ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}` : `${where} does not match the pattern ${error.params.pattern}`, hint };
+    return {
+      message: description
+        ? `${where} is not ${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}, but ${typeName(value)}`
+        : `${where} does not match the pattern ${error.params.pattern}`,
+      hint,
+    };
   },
   enum: ({ error, where, value, hint }) => {
     const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -170,7 +181,9 @@ const KEYWORD_MESSAGES: Readonly<Record<string, (problem: Problem) => Described>
 /** A value that fits none of a oneOf/anyOf's forms: the types they take (foldAlternatives), the schema's description as the hint. */
 function alternatives({ error, where, value, hint }: Problem): Described {
   const types = (error.params.types as string[] | undefined) ?? [];
-  const message = types.length ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}` : `${where} has none of the forms it may take`;
+  const message = types.length
+    ? `${where} must be ${types.map((name) => TYPE_NAMES[name] ?? name).join(" or ")}, not ${typeName(value)}`
+    : `${where} has none of the forms it may take`;
   return { message, hint: hint ?? firstSentence(schemaDescription(error)) };
 }
 

@@ -59,7 +59,9 @@ describe("action.yml, as the Marketplace and the code read it", () => {
 
   it("has no hidden default for the inputs without one: left out, they override nothing", () => {
     const omitted = withInputs({ specs: "models/*.yaml" });
-    const withoutDefault = Object.entries(action.inputs).filter(([, input]) => input.default === undefined).map(([name]) => name);
+    const withoutDefault = Object.entries(action.inputs)
+      .filter(([, input]) => input.default === undefined)
+      .map(([name]) => name);
     expect(withoutDefault.sort()).toEqual(["batch", "checkpointing", "dtype", "gpus", "optimizer", "precision", "report", "specs", "zero"]);
     expect(omitted.training).toEqual({});
     expect(omitted.report).toBe("");
@@ -69,7 +71,9 @@ describe("action.yml, as the Marketplace and the code read it", () => {
     expect(action.inputs.specs!.required).toBe(true);
     expect(() => withInputs({})).toThrow("input 'specs' names no spec file: give one path or glob per line, e.g. models/*.yaml");
     expect(withInputs({ mode: "publish", report: "saved.json" }).specs).toEqual([]);
-    const optional = Object.entries(action.inputs).filter(([, input]) => input.required !== true).map(([name]) => name);
+    const optional = Object.entries(action.inputs)
+      .filter(([, input]) => input.required !== true)
+      .map(([name]) => name);
     expect(optional).not.toContain("specs");
     expect(optional).toHaveLength(Object.keys(action.inputs).length - 1);
   });

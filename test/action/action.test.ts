@@ -119,7 +119,9 @@ describe("the action, run as the bundled dist/index.js", () => {
     const run = await check(repo, base);
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe("fail");
-    expect(run.stdout).toContain("::error title=model-budget%3A over budget,file=.github/model-budget.yml,line=3,col=13::params 163,914 exceeds the budget of 150K in models/tiny.yaml");
+    expect(run.stdout).toContain(
+      "::error title=model-budget%3A over budget,file=.github/model-budget.yml,line=3,col=13::params 163,914 exceeds the budget of 150K in models/tiny.yaml",
+    );
     expect(run.stdout).toContain("::warning title=model-budget%3A layer grew,file=models/tiny.yaml,line=9::h.[0-2].fc grew by 16,640 parameters");
     expect(run.stdout).toContain("::error::model-budget: the check failed (fail-on: exceed)");
     expect(github.comments[0]!.body).toContain("### ❌ model-budget: 1 check failed");
@@ -132,7 +134,9 @@ describe("the action, run as the bundled dist/index.js", () => {
     const warned = await check(repo, base, { comment: "never" });
     expect(warned.exitCode).toBe(0);
     expect(warned.outputs.status).toBe("warn");
-    expect(warned.stdout).toContain("::warning title=model-budget%3A growth over allowance,file=.github/model-budget.yml,line=3,col=13::params grew by 33,088, more than the allowed 10%25 (13,082)");
+    expect(warned.stdout).toContain(
+      "::warning title=model-budget%3A growth over allowance,file=.github/model-budget.yml,line=3,col=13::params grew by 33,088, more than the allowed 10%25 (13,082)",
+    );
     const failed = await check(repo, base, { comment: "never", "fail-on": "growth" });
     expect(failed.exitCode).toBe(1);
     expect(failed.outputs.status).toBe("fail");
@@ -163,8 +167,15 @@ describe("the action, run as the bundled dist/index.js", () => {
   });
 
   it("reports new and deleted specs, and a spec invalid at base, without crashing", async () => {
-    const { repo, base } = repository({ "models/tiny.yaml": spec(2), "models/old.yaml": "model: old\nlayers:\n  - fc: Linear(2, 2)\n", "models/broken.yaml": "layers:\n  - fc: Linear(2)\n" });
-    repo.remove("models/old.yaml").write({ "models/new.yaml": "model: new\nlayers:\n  - fc: Linear(3, 3)\n", "models/broken.yaml": "layers:\n  - fc: Linear(2, 2)\n" }).commit("shuffle");
+    const { repo, base } = repository({
+      "models/tiny.yaml": spec(2),
+      "models/old.yaml": "model: old\nlayers:\n  - fc: Linear(2, 2)\n",
+      "models/broken.yaml": "layers:\n  - fc: Linear(2)\n",
+    });
+    repo
+      .remove("models/old.yaml")
+      .write({ "models/new.yaml": "model: new\nlayers:\n  - fc: Linear(3, 3)\n", "models/broken.yaml": "layers:\n  - fc: Linear(2, 2)\n" })
+      .commit("shuffle");
     const run = await check(repo, base);
     expect(run.exitCode).toBe(0);
     const body = run.outputs["comment-body"]!;
@@ -222,7 +233,17 @@ describe("the action, run as the bundled dist/index.js", () => {
   });
 
   it("refuses a saved report that is not one", async () => {
-    const { repo } = repository({ "report.json": JSON.stringify({ format: "model-budget-report/1", result: { status: "pass", failOn: "exceed", models: [{ file: "x", head: { kind: "report", report: { model: "m", file: "x", totals: { params: "<b>", trainable: 1 }, layers: [] } }, status: "pass" }], budget: { file: "b", state: "missing", from: "head", diagnostics: [], changes: [], unmatched: [] } } }) });
+    const { repo } = repository({
+      "report.json": JSON.stringify({
+        format: "model-budget-report/1",
+        result: {
+          status: "pass",
+          failOn: "exceed",
+          models: [{ file: "x", head: { kind: "report", report: { model: "m", file: "x", totals: { params: "<b>", trainable: 1 }, layers: [] } }, status: "pass" }],
+          budget: { file: "b", state: "missing", from: "head", diagnostics: [], changes: [], unmatched: [] },
+        },
+      }),
+    });
     const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { mode: "publish", report: "report.json" }, event: "workflow_run", payload: {} });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("::error::model-budget: report.json is not a model-budget report: /result/models/0/head/report/totals/params must be integer");
@@ -397,7 +418,9 @@ describe("GitHub's API failing", () => {
     const givenUp = await check(repo, base);
     expect(givenUp.exitCode).toBe(0);
     expect(github.writes).toHaveLength(3);
-    expect(givenUp.stdout).toContain("::warning::model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP 403: You have exceeded a secondary rate limit.");
+    expect(givenUp.stdout).toContain(
+      "::warning::model-budget did not comment: GitHub's rate limit still refused it after retries (HTTP 403: You have exceeded a secondary rate limit.",
+    );
     expect(givenUp.stdout).not.toContain("Fork PRs");
   });
 
@@ -407,7 +430,9 @@ describe("GitHub's API failing", () => {
     github.failures = [{ method: "POST", path: "/graphql", status: 200, times: 1, payload: { data: null, errors: [{ message: "Something went wrong" }] } }];
     const run = await check(repo, base);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain("::warning::model-budget did not comment: GitHub did not say who wrote the marked comments (Request failed due to following response errors:%0A - Something went wrong)");
+    expect(run.stdout).toContain(
+      "::warning::model-budget did not comment: GitHub did not say who wrote the marked comments (Request failed due to following response errors:%0A - Something went wrong)",
+    );
     expect(github.writes).toHaveLength(0);
   });
 
@@ -448,7 +473,13 @@ describe("the fork recipe with every metric", () => {
 
     github.pullHeads.set(7, head);
     const workflowRun = { workflow_run: { head_sha: head, html_url: "https://github.com/acme/models/actions/runs/4242" } };
-    const published = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { mode: "publish", report: checked.outputs["report-json"]!, "github-token": "test-token" }, event: "workflow_run", payload: workflowRun });
+    const published = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: { mode: "publish", report: checked.outputs["report-json"]!, "github-token": "test-token" },
+      event: "workflow_run",
+      payload: workflowRun,
+    });
     expect(published.stdout).not.toContain("::error");
     expect(published.exitCode).toBe(0);
     expect(github.comments).toHaveLength(1);

@@ -94,7 +94,9 @@ export class FakeGitHub {
       response.writeHead(status, { "content-type": "application/json", ...headers });
       response.end(JSON.stringify(payload));
     };
-    const failure = this.failures.find((candidate) => candidate.method === request.method && (candidate.path === undefined || candidate.path === url.pathname) && candidate.times > 0);
+    const failure = this.failures.find(
+      (candidate) => candidate.method === request.method && (candidate.path === undefined || candidate.path === url.pathname) && candidate.times > 0,
+    );
     if (failure) {
       failure.times--;
       send(failure.status, failure.payload ?? { message: "scripted failure" }, failure.headers);

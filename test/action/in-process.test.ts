@@ -31,7 +31,10 @@ function debugLines(work: () => unknown): string[] {
   } finally {
     spy.mockRestore();
   }
-  return printed.join("").split("\n").filter((line) => line.startsWith("::debug::"));
+  return printed
+    .join("")
+    .split("\n")
+    .filter((line) => line.startsWith("::debug::"));
 }
 
 describe("action inputs", () => {
@@ -51,7 +54,9 @@ describe("action inputs", () => {
   });
 
   it("refuses a value outside a choice with the CLI's message and its likely meaning", () => {
-    expect(() => withInputs({ specs: "a.yaml", "fail-on": "grwoth" }, readInputs)).toThrow("input 'fail-on' must be one of exceed, growth, never, not 'grwoth'\n  did you mean 'growth'?");
+    expect(() => withInputs({ specs: "a.yaml", "fail-on": "grwoth" }, readInputs)).toThrow(
+      "input 'fail-on' must be one of exceed, growth, never, not 'grwoth'\n  did you mean 'growth'?",
+    );
     expect(() => withInputs({ specs: "a.yaml", comment: "sometimes" }, readInputs)).toThrow(/^input 'comment' must be one of always, changed, failure, never, not 'sometimes'$/);
     expect(() => withInputs({ mode: "publsh" }, readInputs)).toThrow("input 'mode' must be one of check, publish, not 'publsh'\n  did you mean 'publish'?");
   });

@@ -59,7 +59,9 @@ describe("budget file", () => {
     const gpt2 = budget.models[0]!;
     expect(gpt2.limits.params).toEqual({ value: 130_000_000, text: "130M", position: { file: "b.yml", line: 5, col: 13 } });
     expect(gpt2.limits.memory!.value).toBe(24 * 1024 ** 3);
-    expect(gpt2.modules).toEqual([{ glob: "h.*", position: { file: "b.yml", line: 8, col: 7 }, params: { value: 90_000_000, text: "90M", position: { file: "b.yml", line: 8, col: 21 } } }]);
+    expect(gpt2.modules).toEqual([
+      { glob: "h.*", position: { file: "b.yml", line: 8, col: 7 }, params: { value: 90_000_000, text: "90M", position: { file: "b.yml", line: 8, col: 21 } } },
+    ]);
     expect(budget.models[1]!.growth.params).toEqual({ amount: 1_500_000, text: "1.5M", position: { file: "b.yml", line: 11, col: 22 } });
     expect(Object.keys(budget.defaults!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"]);
   });
@@ -67,7 +69,15 @@ describe("budget file", () => {
   it("applies an amount of growth only to quantities of its kind", () => {
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1.5M\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable"]);
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual(["memory", "memory-per-gpu", "activations"]);
-    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 0\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"]);
+    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 0\n", "b.yml").models[0]!.growth)).toEqual([
+      "params",
+      "trainable",
+      "memory",
+      "memory-per-gpu",
+      "macs",
+      "flops",
+      "activations",
+    ]);
   });
 
   it("limits MACs and FLOPs as counts and activations as bytes", () => {
@@ -85,12 +95,15 @@ describe("budget file", () => {
     );
     expect(budgetError("models:\n  m:\n    parms: 1M\n")).toBe(".github/model-budget.yml:3:5: unknown key 'parms' in models.m\n  did you mean 'params'?");
     expect(budgetError("models:\n  m:\n    growth: {memory: 1.5M}\n")).toBe(".github/model-budget.yml:3:22: memory limit must be a memory size such as 24GiB or 80GB, not '1.5M'");
-    expect(budgetError("model:\n  m: {}\n")).toBe(".github/model-budget.yml:1:1: the file's top level is missing 'models'\n.github/model-budget.yml:1:1: unknown key 'model' in the file's top level\n  did you mean 'models'?");
+    expect(budgetError("model:\n  m: {}\n")).toBe(
+      ".github/model-budget.yml:1:1: the file's top level is missing 'models'\n.github/model-budget.yml:1:1: unknown key 'model' in the file's top level\n  did you mean 'models'?",
+    );
   });
 });
 
 describe("budget check", () => {
-  const spec = (blocks: number) => `model: tiny\nlayers:\n  - emb: {layer: "Embedding(100, 8)", frozen: true}\n  - h: {repeat: ${blocks}, layers: [{fc: "Linear(8, 8)"}]}\n  - head: Linear(8, 2)\n`;
+  const spec = (blocks: number) =>
+    `model: tiny\nlayers:\n  - emb: {layer: "Embedding(100, 8)", frozen: true}\n  - h: {repeat: ${blocks}, layers: [{fc: "Linear(8, 8)"}]}\n  - head: Linear(8, 2)\n`;
   const head = toJsonReport(count(spec(3)));
   const base = toJsonReport(count(spec(2)));
 

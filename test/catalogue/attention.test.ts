@@ -57,12 +57,18 @@ describe("constraints", () => {
   });
 
   it("embed_dim and num_heads must be positive", () => {
-    expect(errorOf("MultiheadAttention(0, 1)")).toBe("<call>:1:20: MultiheadAttention needs a positive 'embed_dim', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
-    expect(errorOf("MultiheadAttention(8, 0)")).toBe("<call>:1:23: MultiheadAttention needs a positive 'num_heads', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
+    expect(errorOf("MultiheadAttention(0, 1)")).toBe(
+      "<call>:1:20: MultiheadAttention needs a positive 'embed_dim', got 0\n  write 1 or more; when an expression gives it, check the vars it uses",
+    );
+    expect(errorOf("MultiheadAttention(8, 0)")).toBe(
+      "<call>:1:23: MultiheadAttention needs a positive 'num_heads', got 0\n  write 1 or more; when an expression gives it, check the vars it uses",
+    );
   });
 
   it("kdim and vdim must be positive when given", () => {
-    expect(errorOf("MultiheadAttention(8, 2, vdim=0)")).toBe("<call>:1:26: MultiheadAttention needs a positive 'vdim', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
+    expect(errorOf("MultiheadAttention(8, 2, vdim=0)")).toBe(
+      "<call>:1:26: MultiheadAttention needs a positive 'vdim', got 0\n  write 1 or more; when an expression gives it, check the vars it uses",
+    );
   });
 
   it("dropout must be a probability", () => {

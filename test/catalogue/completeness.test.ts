@@ -71,7 +71,11 @@ function gap(testCase: MeasuredCase): number {
 function single(call: string, shape: number[]) {
   const input = /^Embedding/.test(call) ? `{tokens: ${shape[1]}}` : `[${shape.slice(1).join(", ")}]`;
   const spec = `input: ${input}\nlayers:\n  - layer: "${call}"\n`;
-  const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": spec }), settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`)).shapes!;
+  const shapes = analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": spec }),
+    settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`),
+  ).shapes!;
   return { output: shapes.output, macs: shapes.totals.macs, bytes: shapes.totals.activations };
 }
 
@@ -95,7 +99,11 @@ describe("functional ops, checked against PyTorch 1.13", () => {
   for (const { op, input, output, saved_bytes } of measured.functional) {
     it(`${op} on [${input.join(", ")}]`, () => {
       const spec = `input: [${input.slice(1).join(", ")}]\nforward: ["${op}"]\nlayers: []\n`;
-      const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": spec }), settingsFromOptions({ batch: String(input[0]) }, (option) => `--${option}`)).shapes!;
+      const shapes = analyzeSpec(
+        "spec.yaml",
+        files({ "spec.yaml": spec }),
+        settingsFromOptions({ batch: String(input[0]) }, (option) => `--${option}`),
+      ).shapes!;
       expect({ output: shapes.output, bytes: shapes.totals.activations }).toEqual({ output, bytes: saved_bytes });
     });
   }
@@ -124,5 +132,4 @@ describe("catalogue completeness", () => {
   it("a type without a forward rule has no parameters to call: only bare tensors", () => {
     expect(types.filter((type) => !hasForward(type))).toEqual(["Parameter", "Buffer"]);
   });
-
 });

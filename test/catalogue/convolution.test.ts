@@ -32,9 +32,15 @@ describe("convolution constraints", () => {
     ["Conv2d(4, 8, (3, 0))", "<call>:1:14: Conv2d needs positive values for 'kernel_size', got (3, 0)\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["Conv2d(4, 8, (3, 3, 3))", "<call>:1:14: Conv2d needs 2 values for 'kernel_size', got 3\n  write a single integer or a tuple of 2"],
     ["Conv2d(4, 8, 3, stride=0)", "<call>:1:17: Conv2d needs positive values for 'stride', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
-    ["Conv2d(4, 8, 3, dilation=(1, 0))", "<call>:1:17: Conv2d needs positive values for 'dilation', got (1, 0)\n  write 1 or more; when an expression gives it, check the vars it uses"],
+    [
+      "Conv2d(4, 8, 3, dilation=(1, 0))",
+      "<call>:1:17: Conv2d needs positive values for 'dilation', got (1, 0)\n  write 1 or more; when an expression gives it, check the vars it uses",
+    ],
     ["Conv2d(4, 8, 3, padding=-1)", "<call>:1:17: Conv2d needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses"],
-    ["ConvTranspose2d(4, 8, 3, padding=-1)", "<call>:1:26: ConvTranspose2d needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses"],
+    [
+      "ConvTranspose2d(4, 8, 3, padding=-1)",
+      "<call>:1:26: ConvTranspose2d needs non-negative values for 'padding', got -1\n  write 0 or more; when an expression gives it, check the vars it uses",
+    ],
     [
       "Conv2d(4, 8, 3, stride=2, padding='same')",
       "<call>:1:27: Conv2d padding='same' needs stride 1, got stride=2\n  PyTorch has no 'same' padding for strided convolutions: write the padding as numbers",

@@ -23,8 +23,14 @@ describe("Linear and Bilinear sizes", () => {
     ["Bilinear(-3, 4, 5)", `<call>:1:10: Bilinear needs a positive 'in1_features', got -3${POSITIVE}`],
     ["Bilinear(3, 0, 5)", `<call>:1:13: Bilinear needs a positive 'in2_features', got 0${POSITIVE}`],
     ["Bilinear(3, 4, -5)", `<call>:1:16: Bilinear needs a positive 'out_features', got -5${POSITIVE}`],
-    ["Linear(10.5, 3)", "<call>:1:8: Linear argument 'in_features' must be an integer, got the number 10.5\n  write a whole number such as 64; in an expression, // divides to a whole number"],
-    ["Linear('a', 3)", "<call>:1:8: Linear argument 'in_features' must be an integer, got the string 'a'\n  write a whole number such as 64; in an expression, // divides to a whole number"],
+    [
+      "Linear(10.5, 3)",
+      "<call>:1:8: Linear argument 'in_features' must be an integer, got the number 10.5\n  write a whole number such as 64; in an expression, // divides to a whole number",
+    ],
+    [
+      "Linear('a', 3)",
+      "<call>:1:8: Linear argument 'in_features' must be an integer, got the string 'a'\n  write a whole number such as 64; in an expression, // divides to a whole number",
+    ],
   ])("%s is refused at the argument", (call, message) => {
     expect(errorOf(call)).toBe(message);
   });
@@ -35,18 +41,38 @@ describe("the same refusal through import torch-repr", () => {
     const file = join(tempDir(), "model.txt");
     writeFileSync(file, "Sequential(\n  (0): Linear(in_features=-4096, out_features=4096, bias=True)\n)\n");
     const written = new Map<string, string>();
-    const result = runCli(["import", "torch-repr", file, "-o", "spec.yaml"], { cwd: tempDir(), readFile: (path) => readFileSync(path, "utf8"), writeFile: (path, text) => written.set(path, text) });
-    expect(result).toEqual({ exitCode: 2, stdout: "", stderr: `${file}:2:15: Linear needs a positive 'in_features', got -4096 [MB409]\n  2 |   (0): Linear(in_features=-4096, out_features=4096, bias=True)\n    |               ^${POSITIVE}\n` });
+    const result = runCli(["import", "torch-repr", file, "-o", "spec.yaml"], {
+      cwd: tempDir(),
+      readFile: (path) => readFileSync(path, "utf8"),
+      writeFile: (path, text) => written.set(path, text),
+    });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr: `${file}:2:15: Linear needs a positive 'in_features', got -4096 [MB409]\n  2 |   (0): Linear(in_features=-4096, out_features=4096, bias=True)\n    |               ^${POSITIVE}\n`,
+    });
     expect(written.size).toBe(0);
   });
 });
 
 describe("lazy modules", () => {
   it.each([
-    ["LazyLinear(5)", "<call>:1:1: LazyLinear infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Linear(in_features, out_features, ...) with the sizes it infers then"],
-    ["nn.LazyConv2d(8, 3)", "<call>:1:1: nn.LazyConv2d infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Conv2d(in_channels, out_channels, kernel_size, ...) with the sizes it infers then"],
-    ["LazyBatchNorm2d()", "<call>:1:1: LazyBatchNorm2d infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write BatchNorm2d(num_features, ...) with the sizes it infers then"],
-    ["UninitializedParameter()", "<call>:1:1: UninitializedParameter infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Parameter(shape) with the shape it gets then"],
+    [
+      "LazyLinear(5)",
+      "<call>:1:1: LazyLinear infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Linear(in_features, out_features, ...) with the sizes it infers then",
+    ],
+    [
+      "nn.LazyConv2d(8, 3)",
+      "<call>:1:1: nn.LazyConv2d infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Conv2d(in_channels, out_channels, kernel_size, ...) with the sizes it infers then",
+    ],
+    [
+      "LazyBatchNorm2d()",
+      "<call>:1:1: LazyBatchNorm2d infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write BatchNorm2d(num_features, ...) with the sizes it infers then",
+    ],
+    [
+      "UninitializedParameter()",
+      "<call>:1:1: UninitializedParameter infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Parameter(shape) with the shape it gets then",
+    ],
   ])("%s says to describe the model after its first forward", (call, message) => {
     expect(errorOf(call)).toBe(message);
   });

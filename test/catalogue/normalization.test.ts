@@ -60,6 +60,8 @@ describe("FrozenBatchNorm2d (torchvision.ops.misc)", () => {
   });
 
   it("refuses a non-positive size", () => {
-    expect(errorOf("FrozenBatchNorm2d(0)")).toBe("<call>:1:19: FrozenBatchNorm2d needs a positive 'num_features', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
+    expect(errorOf("FrozenBatchNorm2d(0)")).toBe(
+      "<call>:1:19: FrozenBatchNorm2d needs a positive 'num_features', got 0\n  write 1 or more; when an expression gives it, check the vars it uses",
+    );
   });
 });

@@ -92,7 +92,10 @@ describe("parameter-free constraints", () => {
     ["MaxPool2d(3, padding=2)", `<call>:1:14: MaxPool2d padding=2 must be at most half of kernel_size=3${halfKernel}`],
     ["AvgPool1d(2, padding=2)", `<call>:1:14: AvgPool1d padding=2 must be at most half of kernel_size=2${halfKernel}`],
     ["AvgPool2d(2, divisor_override=0)", "<call>:1:14: AvgPool2d divisor_override must not be 0\n  use None to divide by the window size"],
-    ["AvgPool1d(2, divisor_override=1)", "<call>:1:14: AvgPool1d has no argument 'divisor_override'\n  its arguments are: kernel_size, stride, padding, ceil_mode, count_include_pad"],
+    [
+      "AvgPool1d(2, divisor_override=1)",
+      "<call>:1:14: AvgPool1d has no argument 'divisor_override'\n  its arguments are: kernel_size, stride, padding, ceil_mode, count_include_pad",
+    ],
     [
       "FractionalMaxPool2d(3)",
       "<call>:1:1: FractionalMaxPool2d needs exactly one of output_size and output_ratio, got neither\n  give output_size=(height, width) or output_ratio=0.5",
@@ -105,9 +108,18 @@ describe("parameter-free constraints", () => {
       "FractionalMaxPool2d(3, output_ratio=(0.5, 1.0))",
       "<call>:1:24: FractionalMaxPool2d output_ratio must be between 0 and 1, exclusive\n  it is the output size as a fraction of the input size",
     ],
-    ["FractionalMaxPool2d(3, output_ratio='x')", "<call>:1:24: FractionalMaxPool2d needs a number or a tuple of numbers for 'output_ratio'\n  write a number such as 0.5, or a tuple such as (0.5, 0.5)"],
-    ["AdaptiveAvgPool2d(-1)", "<call>:1:19: AdaptiveAvgPool2d output_size must be a positive integer, or a tuple of positive integers and None\n  write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size"],
-    ["AdaptiveMaxPool2d(('x', 7))", "<call>:1:19: AdaptiveMaxPool2d output_size must be a positive integer, or a tuple of positive integers and None\n  write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size"],
+    [
+      "FractionalMaxPool2d(3, output_ratio='x')",
+      "<call>:1:24: FractionalMaxPool2d needs a number or a tuple of numbers for 'output_ratio'\n  write a number such as 0.5, or a tuple such as (0.5, 0.5)",
+    ],
+    [
+      "AdaptiveAvgPool2d(-1)",
+      "<call>:1:19: AdaptiveAvgPool2d output_size must be a positive integer, or a tuple of positive integers and None\n  write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size",
+    ],
+    [
+      "AdaptiveMaxPool2d(('x', 7))",
+      "<call>:1:19: AdaptiveMaxPool2d output_size must be a positive integer, or a tuple of positive integers and None\n  write the output's size per spatial dimension, e.g. 1 or (7, 7); None keeps the input's size",
+    ],
     [
       "Upsample(scale_factor=2, mode='cubic')",
       "<call>:1:26: Upsample mode 'cubic' is unknown\n  use one of 'nearest', 'linear', 'bilinear', 'bicubic', 'trilinear', 'area', 'nearest-exact'",
@@ -116,7 +128,10 @@ describe("parameter-free constraints", () => {
       "Upsample(scale_factor=2, align_corners=True)",
       "<call>:1:26: Upsample align_corners applies only to the interpolating modes linear, bilinear, bicubic, trilinear, not 'nearest'\n  remove align_corners, or use one of those modes",
     ],
-    ["UpsamplingNearest2d(scale_factor=2, mode='bilinear')", "<call>:1:37: UpsamplingNearest2d always uses mode 'nearest', got 'bilinear'\n  use Upsample(mode='bilinear') instead"],
+    [
+      "UpsamplingNearest2d(scale_factor=2, mode='bilinear')",
+      "<call>:1:37: UpsamplingNearest2d always uses mode 'nearest', got 'bilinear'\n  use Upsample(mode='bilinear') instead",
+    ],
     ["ChannelShuffle(0)", "<call>:1:16: ChannelShuffle needs a positive 'groups', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["PixelShuffle(0)", "<call>:1:14: PixelShuffle needs a positive 'upscale_factor', got 0\n  write 1 or more; when an expression gives it, check the vars it uses"],
     ["ReflectionPad2d((1, 2, 3))", "<call>:1:17: ReflectionPad2d needs 4 values for 'padding', got 3\n  write a single integer or a tuple of 4"],

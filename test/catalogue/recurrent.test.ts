@@ -135,7 +135,9 @@ describe("constraints", () => {
   });
 
   it("num_layers must be at least 1", () => {
-    expect(errorOf("LSTM(10, 20, num_layers=0)")).toBe("<call>:1:14: LSTM needs a positive 'num_layers', got 0\n  write 1 or more; when an expression gives it, check the vars it uses");
+    expect(errorOf("LSTM(10, 20, num_layers=0)")).toBe(
+      "<call>:1:14: LSTM needs a positive 'num_layers', got 0\n  write 1 or more; when an expression gives it, check the vars it uses",
+    );
   });
 
   it("hidden_size must be positive", () => {

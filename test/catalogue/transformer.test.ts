@@ -193,8 +193,12 @@ describe("constraints", () => {
   });
 
   it("layer counts must not be negative", () => {
-    expect(errorOf("TransformerEncoder(TransformerEncoderLayer(16, 2), -1)")).toBe("<call>:1:52: TransformerEncoder needs a non-negative 'num_layers', got -1\n  write the number of layers in the stack, 0 or more");
-    expect(errorOf("Transformer(num_encoder_layers=-2)")).toBe("<call>:1:13: Transformer needs a non-negative 'num_encoder_layers', got -2\n  write the number of layers in the stack, 0 or more");
+    expect(errorOf("TransformerEncoder(TransformerEncoderLayer(16, 2), -1)")).toBe(
+      "<call>:1:52: TransformerEncoder needs a non-negative 'num_layers', got -1\n  write the number of layers in the stack, 0 or more",
+    );
+    expect(errorOf("Transformer(num_encoder_layers=-2)")).toBe(
+      "<call>:1:13: Transformer needs a non-negative 'num_encoder_layers', got -2\n  write the number of layers in the stack, 0 or more",
+    );
   });
 
   it("encoder_layer must be a layer", () => {

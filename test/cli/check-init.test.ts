@@ -21,10 +21,17 @@ afterEach(() => {
 describe("model-budget init and check", () => {
   it("init writes a budget with headroom that check then enforces", () => {
     repo.write({ "models/tiny.yaml": spec(16) });
-    expect(runCli(["init", "models/tiny.yaml", "--headroom", "20%"], env())).toEqual({ exitCode: 0, stdout: "model-budget: wrote .github/model-budget.yml for 1 spec\n", stderr: "" });
+    expect(runCli(["init", "models/tiny.yaml", "--headroom", "20%"], env())).toEqual({
+      exitCode: 0,
+      stdout: "model-budget: wrote .github/model-budget.yml for 1 spec\n",
+      stderr: "",
+    });
     const budget = readFileSync(join(repo.dir, ".github/model-budget.yml"), "utf8");
     expect(budget).toContain('  "models/tiny.yaml":\n    params: 327\n    trainable: 327\n    growth: 5%\n');
-    expect(runCli(["init", "models/tiny.yaml"], env())).toMatchObject({ exitCode: 2, stderr: "model-budget: .github/model-budget.yml exists already: pass --force to overwrite it\n" });
+    expect(runCli(["init", "models/tiny.yaml"], env())).toMatchObject({
+      exitCode: 2,
+      stderr: "model-budget: .github/model-budget.yml exists already: pass --force to overwrite it\n",
+    });
 
     const pass = runCli(["check", "models/tiny.yaml"], env());
     expect(pass.exitCode).toBe(0);
@@ -44,9 +51,17 @@ describe("model-budget init and check", () => {
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.models[0].diff.changes).toEqual([
-      { kind: "changed", before: { path: "fc", type: "Linear", count: 1, params: 272, formula: "Linear(16, 16): 16 × 16 + 16 = 272", line: 3 }, after: { path: "fc", type: "Linear", count: 1, params: 408, formula: "Linear(16, 24): 24 × 16 + 24 = 408", line: 3 }, delta: 136 },
+      {
+        kind: "changed",
+        before: { path: "fc", type: "Linear", count: 1, params: 272, formula: "Linear(16, 16): 16 × 16 + 16 = 272", line: 3 },
+        after: { path: "fc", type: "Linear", count: 1, params: 408, formula: "Linear(16, 24): 24 × 16 + 24 = 408", line: 3 },
+        delta: 136,
+      },
     ]);
-    expect(runCli(["check", "models/tiny.yaml", "--base", "nope"], env())).toMatchObject({ exitCode: 2, stderr: "model-budget: --base nope names no commit in this git repository\n" });
+    expect(runCli(["check", "models/tiny.yaml", "--base", "nope"], env())).toMatchObject({
+      exitCode: 2,
+      stderr: "model-budget: --base nope names no commit in this git repository\n",
+    });
     repo.write({ "models/tiny.yaml": "layers:\n  - fc: Linear(16)\n" });
     expect(runCli(["check", "models/tiny.yaml"], env()).exitCode).toBe(2);
   });
@@ -76,6 +91,8 @@ describe("model-budget init and check", () => {
     expect(diagnostics.map((problem) => problem.line)).toEqual([1, 3]);
     expect(diagnostics[0]!.message).toContain("extra.weight");
     expect(diagnostics[1]!.message).toContain("fc.weight");
-    expect(runCli(["check", "a.yaml", "b.yaml", "--against", "model.safetensors"], env()).stderr).toBe("model-budget: --against compares one spec with one checkpoint: give exactly one spec\n");
+    expect(runCli(["check", "a.yaml", "b.yaml", "--against", "model.safetensors"], env()).stderr).toBe(
+      "model-budget: --against compares one spec with one checkpoint: give exactly one spec\n",
+    );
   });
 });

@@ -7,7 +7,10 @@ import { USAGE, runCli } from "../../src/cli/run.js";
 import { files } from "../helpers/specs.js";
 
 const root = new URL("../..", import.meta.url).pathname;
-const env = { cwd: root, readFile: files({ "a.yaml": "model: a\nlayers:\n  - fc: Linear(4, 2)\n", "bad.yaml": "layers:\n  - fc: Linear(4)\n", "worse.yaml": "layers:\n  - 7\n  - x: Conv9d(1)\n" }) };
+const env = {
+  cwd: root,
+  readFile: files({ "a.yaml": "model: a\nlayers:\n  - fc: Linear(4, 2)\n", "bad.yaml": "layers:\n  - fc: Linear(4)\n", "worse.yaml": "layers:\n  - 7\n  - x: Conv9d(1)\n" }),
+};
 
 describe("model-budget CLI", () => {
   it("reports in each format", () => {
@@ -33,11 +36,15 @@ describe("model-budget CLI", () => {
     expect(runCli(["report"], env).stderr).toBe("model-budget: report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml\n");
     expect(runCli(["report", "a.yaml", "--format", "xml"], env)).toMatchObject({ exitCode: 2, stderr: "model-budget: --format must be one of table, markdown, json, not 'xml'\n" });
     expect(runCli(["report", "a.yaml", "--format", "jsno"], env).stderr).toBe("model-budget: --format must be one of table, markdown, json, not 'jsno'\n  did you mean 'json'?\n");
-    expect(runCli(["check", "a.yaml", "--fail-on", "grwoth"], env).stderr).toBe("model-budget: --fail-on must be one of exceed, growth, never, not 'grwoth'\n  did you mean 'growth'?\n");
+    expect(runCli(["check", "a.yaml", "--fail-on", "grwoth"], env).stderr).toBe(
+      "model-budget: --fail-on must be one of exceed, growth, never, not 'grwoth'\n  did you mean 'growth'?\n",
+    );
     expect(runCli(["check", "a.yaml", "--budget-from", "main"], env).stderr).toBe("model-budget: --budget-from must be one of head, base, not 'main'\n");
     expect(runCli(["frobnicate"], env)).toMatchObject({ exitCode: 2 });
     expect(runCli(["report", "--nope"], env).stderr).toBe("model-budget: unknown option '--nope' for report\n  run model-budget report --help for its options\n");
-    expect(runCli(["check", "a.yaml", "--fromat", "json"], env).stderr).toBe("model-budget: unknown option '--fromat' for check: did you mean --format?\n  run model-budget check --help for its options\n");
+    expect(runCli(["check", "a.yaml", "--fromat", "json"], env).stderr).toBe(
+      "model-budget: unknown option '--fromat' for check: did you mean --format?\n  run model-budget check --help for its options\n",
+    );
     expect(runCli(["report", "a.yaml", "--format"], env).stderr).toBe("model-budget: option '--format' needs a value\n  run model-budget report --help for its options\n");
     expect(runCli(["--help"], env)).toEqual({ exitCode: 0, stdout: USAGE, stderr: "" });
     expect(runCli(["report", "--help"], env).stdout).toMatch(/^Usage: model-budget report SPEC\.\.\./);
@@ -53,6 +60,8 @@ describe("model-budget CLI", () => {
     const bad = spawnSync(process.execPath, [join(root, "dist/cli.js"), "report", "bad.yaml"], { cwd: dir, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe("");
-    expect(bad.stderr).toBe("bad.yaml:3:28: Conv2d in_channels=3 is not divisible by groups=2 [MB408]\n  3 |   - conv: Conv2d(3, 64, 7, groups=2)\n    |                            ^\n  use a groups value that divides both in_channels and out_channels\n");
+    expect(bad.stderr).toBe(
+      "bad.yaml:3:28: Conv2d in_channels=3 is not divisible by groups=2 [MB408]\n  3 |   - conv: Conv2d(3, 64, 7, groups=2)\n    |                            ^\n  use a groups value that divides both in_channels and out_channels\n",
+    );
   });
 });

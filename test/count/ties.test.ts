@@ -37,7 +37,7 @@ describe("ties join tensors into one storage, counted once at the first", () => 
   });
 
   it("the first tensor of a group may not stand for a run of instances", () => {
-    expect(error("layers:\n  - h: {repeat: 2, layers: [{fc: \"Linear(4, 4)\"}]}\n  - head: Linear(4, 4)\ntie:\n  h.*.fc.weight: head.weight\n")).toBe(
+    expect(error('layers:\n  - h: {repeat: 2, layers: [{fc: "Linear(4, 4)"}]}\n  - head: Linear(4, 4)\ntie:\n  h.*.fc.weight: head.weight\n')).toBe(
       "spec.yaml:5:3: h.*.fc.weight comes first in the model of the tensors tied to it, and stands for the 2 instances of h.[0-1].fc\n  PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry",
     );
   });
@@ -46,7 +46,9 @@ describe("ties join tensors into one storage, counted once at the first", () => 
 describe("tie globs", () => {
   // PyTorch 1.13: Sequential(Linear(8, 8), ReLU(), Linear(8, 8)) with every weight = shared.weight → 72 + 8 + 8.
   it("* matches a plain Sequential's numbered children, passing over those without the tensor", () => {
-    const result = count("layers:\n  - shared: Linear(8, 8)\n  - model:\n      layers:\n        - Linear(8, 8)\n        - ReLU()\n        - Linear(8, 8)\ntie:\n  model.*.weight: shared.weight\n");
+    const result = count(
+      "layers:\n  - shared: Linear(8, 8)\n  - model:\n      layers:\n        - Linear(8, 8)\n        - ReLU()\n        - Linear(8, 8)\ntie:\n  model.*.weight: shared.weight\n",
+    );
     expect(result.totals.params).toBe(72 + 8 + 8);
     expect(result.layers.map((layer) => layer.parameters[0]?.sharedWith)).toEqual([undefined, "shared.weight", undefined, "shared.weight"]);
   });

@@ -15,7 +15,9 @@ function problems(text: string, others: Record<string, string> = {}): string[] {
   } catch (error) {
     const found = userErrors(error);
     if (!found) throw error;
-    return found.map((problem) => `${problem.position.file === "spec.yaml" ? "" : `${problem.position.file}:`}${problem.position.line}:${problem.position.col} ${problem.code} ${problem.detail}`);
+    return found.map(
+      (problem) => `${problem.position.file === "spec.yaml" ? "" : `${problem.position.file}:`}${problem.position.line}:${problem.position.col} ${problem.code} ${problem.detail}`,
+    );
   }
   throw new Error("the spec was accepted");
 }
@@ -56,9 +58,42 @@ describe("one run reports every independent mistake", () => {
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
       diagnostics: [
-        { code: "MB401", name: "unknown-layer-type", severity: "error", file: "three.yaml", line: 4, col: 8, endLine: 4, endCol: 14, message: "unknown layer type 'Lineer'", hint: "did you mean 'Linear'?" },
-        { code: "MB405", name: "unknown-argument", severity: "error", file: "three.yaml", line: 5, col: 21, endLine: 5, endCol: 25, message: "Linear has no argument 'bais'", hint: "did you mean 'bias'?" },
-        { code: "MB301", name: "undefined-variable", severity: "error", file: "three.yaml", line: 6, col: 15, endLine: 6, endCol: 17, message: "undefined variable 'dd' in argument 'in_features' of Linear", hint: "did you mean 'd'?" },
+        {
+          code: "MB401",
+          name: "unknown-layer-type",
+          severity: "error",
+          file: "three.yaml",
+          line: 4,
+          col: 8,
+          endLine: 4,
+          endCol: 14,
+          message: "unknown layer type 'Lineer'",
+          hint: "did you mean 'Linear'?",
+        },
+        {
+          code: "MB405",
+          name: "unknown-argument",
+          severity: "error",
+          file: "three.yaml",
+          line: 5,
+          col: 21,
+          endLine: 5,
+          endCol: 25,
+          message: "Linear has no argument 'bais'",
+          hint: "did you mean 'bias'?",
+        },
+        {
+          code: "MB301",
+          name: "undefined-variable",
+          severity: "error",
+          file: "three.yaml",
+          line: 6,
+          col: 15,
+          endLine: 6,
+          endCol: 17,
+          message: "undefined variable 'dd' in argument 'in_features' of Linear",
+          hint: "did you mean 'd'?",
+        },
       ],
     });
   });
@@ -73,21 +108,25 @@ describe("one run reports every independent mistake", () => {
 
   it("collects mistakes inside nested modules and included files", () => {
     const included = "layers:\n  - x: Lineer(4, 4)\n";
-    expect(problems("layers:\n  - m:\n      layers:\n        - a: Linear(4, 4, bais=True)\n        - b: ReLU()\n  - inc: {include: part.yaml}\n  - z: Linear(4)\n", { "part.yaml": included })).toEqual([
-      "4:27 MB405 Linear has no argument 'bais'",
-      "7:8 MB407 Linear is missing its required argument 'out_features'",
-      "part.yaml:2:8 MB401 unknown layer type 'Lineer'",
-    ]);
+    expect(
+      problems("layers:\n  - m:\n      layers:\n        - a: Linear(4, 4, bais=True)\n        - b: ReLU()\n  - inc: {include: part.yaml}\n  - z: Linear(4)\n", {
+        "part.yaml": included,
+      }),
+    ).toEqual(["4:27 MB405 Linear has no argument 'bais'", "7:8 MB407 Linear is missing its required argument 'out_features'", "part.yaml:2:8 MB401 unknown layer type 'Lineer'"]);
   });
 
   it("reports a mistake in a block once, however many times the block is used", () => {
-    expect(problems("blocks:\n  mlp:\n    layers:\n      - fc: Lineer(4, 4)\nlayers:\n  - use: mlp\n  - use: mlp\n  - {use: mlp, repeat: 3}\n")).toEqual(["4:13 MB401 unknown layer type 'Lineer'"]);
+    expect(problems("blocks:\n  mlp:\n    layers:\n      - fc: Lineer(4, 4)\nlayers:\n  - use: mlp\n  - use: mlp\n  - {use: mlp, repeat: 3}\n")).toEqual([
+      "4:13 MB401 unknown layer type 'Lineer'",
+    ]);
   });
 });
 
 describe("dependent errors are suppressed, not cascaded", () => {
   it("a tie to a layer that failed is not a second error", () => {
-    expect(problems("layers:\n  - wte: Embeding(10, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight\n")).toEqual(["2:10 MB401 unknown layer type 'Embeding'"]);
+    expect(problems("layers:\n  - wte: Embeding(10, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight\n")).toEqual([
+      "2:10 MB401 unknown layer type 'Embeding'",
+    ]);
   });
 
   it("shapes after a layer that failed are not checked", () => {

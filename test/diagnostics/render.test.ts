@@ -7,7 +7,9 @@ const at = (line: number, col: number, end?: { endLine: number; endCol: number }
 describe("renderDiagnostic", () => {
   it("prints the head with its code, the source line with a caret under the column, then the hint", () => {
     const problem = diagnostic("unknown-layer-type", at(2, 8), "unknown layer type 'Lineer'", "did you mean 'Linear'?");
-    expect(renderDiagnostic(problem, "layers:\n  - a: Lineer(4, 4)\n")).toBe("spec.yaml:2:8: unknown layer type 'Lineer' [MB401]\n  2 |   - a: Lineer(4, 4)\n    |        ^\n  did you mean 'Linear'?");
+    expect(renderDiagnostic(problem, "layers:\n  - a: Lineer(4, 4)\n")).toBe(
+      "spec.yaml:2:8: unknown layer type 'Lineer' [MB401]\n  2 |   - a: Lineer(4, 4)\n    |        ^\n  did you mean 'Linear'?",
+    );
   });
 
   it("underlines to the end when it is on the same line", () => {

@@ -53,7 +53,12 @@ describe("docs/speed.md's benchmark table", () => {
     expect(rows[0]![0]).toBe("node -e 0");
     expect(rows[0]![7]).toBe("1.00×");
     const examples = readdirSync(join(repositoryRoot, "examples")).filter((file) => file.endsWith(".yaml"));
-    expect(rows.map((row) => row[0]).filter((name) => name!.endsWith(".yaml")).sort()).toEqual(examples.sort());
+    expect(
+      rows
+        .map((row) => row[0])
+        .filter((name) => name!.endsWith(".yaml"))
+        .sort(),
+    ).toEqual(examples.sort());
   });
 
   it("states each example's spec lines, layer entries and instances exactly, as the CLI reports them today", () => {
@@ -72,7 +77,10 @@ describe("docs/speed.md's benchmark table", () => {
     // The cells are rounded (medians to 0.1 ms, ratios to 0.01), so the arithmetic holds to that rounding.
     const node = Number(rows[0]![4]);
     for (const row of rows) {
-      expect(row.filter((_, column) => [4, 5, 8].includes(column)).every((cell) => /^\d+\.\d$/.test(cell)), row[0]).toBe(true);
+      expect(
+        row.filter((_, column) => [4, 5, 8].includes(column)).every((cell) => /^\d+\.\d$/.test(cell)),
+        row[0],
+      ).toBe(true);
       expect(Math.abs(Number(row[7]!.replace("×", "")) - Number(row[4]) / node), row[0]).toBeLessThanOrEqual(0.011);
       if (row !== rows[0]) expect(Math.abs(Number(row[6]) - (Number(row[4]) - node)), row[0]).toBeLessThanOrEqual(0.11);
     }

@@ -11,7 +11,12 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
  * they land. A page listed here that exists is checked like any other, and the last test below
  * fails until it is taken off the list.
  */
-const pages = ["README.md", ...readdirSync(join(root, "docs")).filter((file) => file.endsWith(".md")).map((file) => join("docs", file))];
+const pages = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => join("docs", file)),
+];
 
 /** Markdown without its fenced code blocks and inline code, where brackets are not links. */
 function prose(markdown: string): string {

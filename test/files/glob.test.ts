@@ -22,7 +22,10 @@ describe("spec globs", () => {
     expect(fileGlob("models/{gpt,bert}.yaml")("models/bert.yaml")).toBe(true);
     expect(fileGlob("models/[ab].yaml")("models/b.yaml")).toBe(true);
     expect(fileGlob(".github/models/*.yaml")(".github/models/x.yaml")).toBe(true);
-    expect(expandSpecs(["models/gpt(2).yaml", "models/{a,b}.yaml"], ["models/gpt(2).yaml", "models/a.yaml", "models/{a,b}.yaml"])).toEqual(["models/gpt(2).yaml", "models/{a,b}.yaml"]);
+    expect(expandSpecs(["models/gpt(2).yaml", "models/{a,b}.yaml"], ["models/gpt(2).yaml", "models/a.yaml", "models/{a,b}.yaml"])).toEqual([
+      "models/gpt(2).yaml",
+      "models/{a,b}.yaml",
+    ]);
   });
 });
 

@@ -6,7 +6,11 @@ export type Flags = Partial<Record<TrainingOption, string>>;
 
 /** Analyzes a spec given as text with training flags, as `model-budget report spec.yaml --optimizer ...` would. */
 export function analyze(text: string, flags: Flags = {}, others: Record<string, string> = {}): AnalyzedModel {
-  return analyzeSpec("spec.yaml", files({ "spec.yaml": text, ...others }), settingsFromOptions(flags, (option) => `--${option}`));
+  return analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": text, ...others }),
+    settingsFromOptions(flags, (option) => `--${option}`),
+  );
 }
 
 /** The memory of a spec under a recipe; fails the test when there is none. */

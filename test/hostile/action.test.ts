@@ -34,7 +34,14 @@ const pullRequest = (base: string, head = "0".repeat(40)) => ({ pull_request: { 
 /** A pull_request run whose comment the fake API refuses: what a fork's check saves. */
 async function check(repo: TempRepository, base: string, head: string, extra: Record<string, string> = {}) {
   github.refuseWrites = 403;
-  const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token, ...extra }, event: "pull_request", payload: pullRequest(base, head), heapMiB: HEAP_MIB });
+  const run = await runAction({
+    workspace: repo.dir,
+    apiUrl: github.url,
+    inputs: { specs: "models/*.yaml", ...token, ...extra },
+    event: "pull_request",
+    payload: pullRequest(base, head),
+    heapMiB: HEAP_MIB,
+  });
   delete github.refuseWrites;
   github.requests = [];
   return run;
@@ -55,7 +62,10 @@ async function publish(repo: TempRepository, report: unknown, head: string) {
 
 const tiny = (hidden: number) => `model: tiny\ninput: [8]\nlayers:\n  - fc: Linear(8, ${hidden})\n  - out: Linear(${hidden}, 2)\n`;
 
-type Saved = { pullRequest?: number; result: { models: { head: { report: Record<string, unknown> & { totals: Record<string, unknown>; shapes: Record<string, unknown>; layers: Record<string, unknown>[] } } }[] } };
+type Saved = {
+  pullRequest?: number;
+  result: { models: { head: { report: Record<string, unknown> & { totals: Record<string, unknown>; shapes: Record<string, unknown>; layers: Record<string, unknown>[] } } }[] };
+};
 
 describe("a tampered saved report (mode: publish)", () => {
   let saved: Saved;
@@ -97,13 +107,25 @@ describe("a tampered saved report (mode: publish)", () => {
   });
 
   it("refuses a count beyond 2^53, and a negative one", async () => {
-    await refused(tampered((copy) => (copy.result.models[0]!.head.report.totals.params = 1e308)), " is not a model-budget report: /result/models/0/head/report/totals/params must be <= 9007199254740991");
-    await refused(tampered((copy) => (copy.result.models[0]!.head.report.totals.params = -5)), " is not a model-budget report: /result/models/0/head/report/totals/params must be >= 0");
-    await refused(tampered((copy) => (copy.result.models[0]!.head.report.layers[0]!.params = 2.5)), " is not a model-budget report: /result/models/0/head/report/layers/0/params must be integer");
+    await refused(
+      tampered((copy) => (copy.result.models[0]!.head.report.totals.params = 1e308)),
+      " is not a model-budget report: /result/models/0/head/report/totals/params must be <= 9007199254740991",
+    );
+    await refused(
+      tampered((copy) => (copy.result.models[0]!.head.report.totals.params = -5)),
+      " is not a model-budget report: /result/models/0/head/report/totals/params must be >= 0",
+    );
+    await refused(
+      tampered((copy) => (copy.result.models[0]!.head.report.layers[0]!.params = 2.5)),
+      " is not a model-budget report: /result/models/0/head/report/layers/0/params must be integer",
+    );
   });
 
   it("refuses an oversized field", async () => {
-    await refused(tampered((copy) => (copy.result.models[0]!.head.report.model = "x".repeat(10_001))), " is not a model-budget report: /result/models/0/head/report/model must NOT have more than 10000 characters");
+    await refused(
+      tampered((copy) => (copy.result.models[0]!.head.report.model = "x".repeat(10_001))),
+      " is not a model-budget report: /result/models/0/head/report/model must NOT have more than 10000 characters",
+    );
   });
 
   it("refuses 300,000 models by size before parsing, fast and in bounded memory", async () => {
@@ -116,16 +138,25 @@ describe("a tampered saved report (mode: publish)", () => {
 
   it("refuses 2,000 models under the size limit by count, before validating each", async () => {
     const models = Array.from({ length: 2000 }, () => ({ file: "m", head: { kind: "absent" }, status: "pass" }));
-    const run = await refused(tampered((copy) => ((copy.result as { models: unknown[] }).models = models)), " is not a model-budget report: /result/models must NOT have more than 1000 items");
+    const run = await refused(
+      tampered((copy) => ((copy.result as { models: unknown[] }).models = models)),
+      " is not a model-budget report: /result/models must NOT have more than 1000 items",
+    );
     expect(run.ms).toBeLessThan(3000);
   });
 
   it("does not comment on another PR than the one whose head ran", async () => {
     github.pullHeads.set(7, head);
     github.pullHeads.set(8, "e".repeat(40));
-    const run = await publish(repo, tampered((copy) => (copy.pullRequest = 8)), head);
+    const run = await publish(
+      repo,
+      tampered((copy) => (copy.pullRequest = 8)),
+      head,
+    );
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain(`::warning::model-budget: the saved report names PR #8, whose head ${"e".repeat(40)} is not the commit ${head} of the run that saved it; not commenting.`);
+    expect(run.stdout).toContain(
+      `::warning::model-budget: the saved report names PR #8, whose head ${"e".repeat(40)} is not the commit ${head} of the run that saved it; not commenting.`,
+    );
     expect(github.writes).toHaveLength(0);
   });
 
@@ -151,7 +182,8 @@ describe("a tampered saved report (mode: publish)", () => {
     const run = await publish(repo, report, head);
     expect(run.exitCode).toBe(0);
     const body = github.comments[0]!.body;
-    const inert = "&lt;img src=x onerror=alert&#40;1&#41;&gt; &#91;click&#93;&#40;https&#58;//evil.example&#41; www&#46;evil.example &#64;acme/admins &#124; &#96;code&#96; &#42;&#42;bold&#42;&#42; &#92;u202eevil&#92;u001b&#91;31m";
+    const inert =
+      "&lt;img src=x onerror=alert&#40;1&#41;&gt; &#91;click&#93;&#40;https&#58;//evil.example&#41; www&#46;evil.example &#64;acme/admins &#124; &#96;code&#96; &#42;&#42;bold&#42;&#42; &#92;u202eevil&#92;u001b&#91;31m";
     expect(body).toContain(`| ${inert} | 68 | +22 (+47.8%) |`);
     expect(body).toContain(`Budget entries that match no spec: ${inert} (line 3).`);
     // The only link is our own, to the workflow run.
@@ -179,7 +211,14 @@ describe("budget files written to escape or stall the check", () => {
     const { repo, base } = repository({ "models/tiny.yaml": tiny(4), ".github/model-budget.yml": "models:\n  tiny:\n    params: 50\n" });
     const head = repo.write({ "models/tiny.yaml": tiny(6).replace("model: tiny", "model: tiny-renamed") }).commit("rename and grow");
     delete github.refuseWrites;
-    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token, "budget-from": "base" }, event: "pull_request", payload: pullRequest(base, head), heapMiB: HEAP_MIB });
+    const run = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: { specs: "models/*.yaml", ...token, "budget-from": "base" },
+      event: "pull_request",
+      payload: pullRequest(base, head),
+      heapMiB: HEAP_MIB,
+    });
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe("fail");
     const body = github.comments[0]!.body;
@@ -191,7 +230,14 @@ describe("budget files written to escape or stall the check", () => {
   it("names the spec a mistyped budget key probably meant, in the comment and as an annotation", async () => {
     const { repo, base } = repository({ "models/tiny.yaml": tiny(4), ".github/model-budget.yml": "models:\n  tnyi:\n    params: 50\n" });
     const head = repo.write({ "models/tiny.yaml": tiny(6) }).commit("grow");
-    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token }, event: "pull_request", payload: pullRequest(base, head), heapMiB: HEAP_MIB });
+    const run = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: { specs: "models/*.yaml", ...token },
+      event: "pull_request",
+      payload: pullRequest(base, head),
+      heapMiB: HEAP_MIB,
+    });
     expect(run.outputs.status).toBe("warn");
     expect(github.comments[0]!.body).toContain("Budget entries that match no spec: tnyi (line 2; did you mean tiny?). Key each entry by a spec's `model:` name or its path.");
     expect(run.stdout).toContain(
@@ -201,7 +247,14 @@ describe("budget files written to escape or stall the check", () => {
 
   it("keeps control characters of a budget key out of the log's annotations", async () => {
     const { repo, base } = repository({ "models/tiny.yaml": tiny(4), ".github/model-budget.yml": 'models:\n  "ti\\e[2Jny\\u202E":\n    params: 50\n' });
-    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", comment: "never" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
+    const run = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: { specs: "models/*.yaml", comment: "never" },
+      event: "pull_request",
+      payload: pullRequest(base),
+      heapMiB: HEAP_MIB,
+    });
     expect(run.stdout).toContain("::budget entry 'ti\\u001b[2Jny\\u202e' matches no spec, so none of its limits is checked");
     expect([...run.stdout].filter((ch) => ch === "\u001b" || ch === "\u202E")).toEqual([]);
   });
@@ -209,8 +262,18 @@ describe("budget files written to escape or stall the check", () => {
   it("matches a backtracking-bomb module glob in linear time", async () => {
     const name = "a".repeat(60);
     const spec = `model: bomb\nlayers:\n  - ${name}: Linear(2, 2)\n`;
-    const { repo, base } = repository({ "models/bomb.yaml": spec, ".github/model-budget.yml": `models:\n  bomb:\n    modules:\n      "*a*a*a*a*a*a*a*a*a*a*b":\n        params: 1\n      "*a*a*a*a*a*a*a*a*a*a":\n        params: 5\n` });
-    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", ...token, comment: "never" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
+    const { repo, base } = repository({
+      "models/bomb.yaml": spec,
+      ".github/model-budget.yml": `models:\n  bomb:\n    modules:\n      "*a*a*a*a*a*a*a*a*a*a*b":\n        params: 1\n      "*a*a*a*a*a*a*a*a*a*a":\n        params: 5\n`,
+    });
+    const run = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: { specs: "models/*.yaml", ...token, comment: "never" },
+      event: "pull_request",
+      payload: pullRequest(base),
+      heapMiB: HEAP_MIB,
+    });
     expect(run.ms).toBeLessThan(5000);
     expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;b params | 1 | 0 | +1 (+100.0%) | ✅ |");
     expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a params | 5 | 6 | −1 (−20.0%) | ❌ |");
@@ -220,9 +283,18 @@ describe("budget files written to escape or stall the check", () => {
 describe("action inputs", () => {
   it("refuses a GPU count beyond 2^53", async () => {
     const { repo, base } = repository({ "models/tiny.yaml": tiny(4) });
-    const run = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: { specs: "models/*.yaml", gpus: "99999999999999999999" }, event: "pull_request", payload: pullRequest(base), heapMiB: HEAP_MIB });
+    const run = await runAction({
+      workspace: repo.dir,
+      apiUrl: github.url,
+      inputs: { specs: "models/*.yaml", gpus: "99999999999999999999" },
+      event: "pull_request",
+      payload: pullRequest(base),
+      heapMiB: HEAP_MIB,
+    });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]%0A  give the real count, e.g. 8");
+    expect(run.stdout).toContain(
+      "::error::model-budget: input 'gpus': the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]%0A  give the real count, e.g. 8",
+    );
   });
 });
 
@@ -263,7 +335,16 @@ describe("the CLI", () => {
     const check = cli(["check", "models/tiny.yaml", "--budget", "budget.yml", "--format", "json"], repo.dir);
     expect(check.status).toBe(2);
     expect((JSON.parse(check.stdout) as { budget: { diagnostics: unknown[] } }).budget.diagnostics).toEqual([
-      { code: "MB701", name: "invalid-limit", severity: "error", file: "budget.yml", line: 3, col: 13, message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly", hint: "write the limit you mean with a unit, e.g. 7B or 80GiB" },
+      {
+        code: "MB701",
+        name: "invalid-limit",
+        severity: "error",
+        file: "budget.yml",
+        line: 3,
+        col: 13,
+        message: "growth 99999999999B is beyond 2^53 and cannot be compared exactly",
+        hint: "write the limit you mean with a unit, e.g. 7B or 80GiB",
+      },
     ]);
     const growth = cli(["init", "models/tiny.yaml", "--growth", "99999999999999999999", "-o", "b.yml"], repo.dir);
     expect(growth.stderr).toBe("model-budget: --growth 99999999999999999999 is beyond 2^53 and cannot be compared exactly\n");

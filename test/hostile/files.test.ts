@@ -47,7 +47,8 @@ function cli(...args: string[]): DistRun {
   return run;
 }
 
-const refused = (run: DistRun, stderr: string) => expect({ status: run.status, stdout: run.stdout, stderr: withoutExcerpts(run.stderr) }).toEqual({ status: 2, stdout: "", stderr });
+const refused = (run: DistRun, stderr: string) =>
+  expect({ status: run.status, stdout: run.stdout, stderr: withoutExcerpts(run.stderr) }).toEqual({ status: 2, stdout: "", stderr });
 
 beforeAll(() => {
   repo = new TempRepository();
@@ -72,21 +73,33 @@ describe("includes", () => {
   it("one that leaves the repository by ../ is refused without reading it", () => {
     const up = `${"../".repeat(12)}${outside.slice(1)}/secret.yaml`;
     repo.write({ "up.yaml": `model: up\ninclude: ${up}\nlayers:\n  - fc: Linear(4, 2)\n` });
-    refused(cli("report", "up.yaml"), `up.yaml:2:10: included file ${up} leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n`);
+    refused(
+      cli("report", "up.yaml"),
+      `up.yaml:2:10: included file ${up} leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n`,
+    );
     repo.write({ "passwd.yaml": "include: ../../../../etc/passwd\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "passwd.yaml"), "passwd.yaml:1:10: included file ../../../../etc/passwd leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(
+      cli("report", "passwd.yaml"),
+      "passwd.yaml:1:10: included file ../../../../etc/passwd leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n",
+    );
   });
 
   it("an absolute path is refused as one", () => {
     repo.write({ "absolute.yaml": "layers:\n  - x: {include: /etc/passwd}\n" });
-    refused(cli("report", "absolute.yaml"), "absolute.yaml:2:18: include: /etc/passwd is an absolute path [MB316]\n  write the path relative to the including spec, inside the repository\n");
+    refused(
+      cli("report", "absolute.yaml"),
+      "absolute.yaml:2:18: include: /etc/passwd is an absolute path [MB316]\n  write the path relative to the including spec, inside the repository\n",
+    );
   });
 
   it("a symbolic link that leads out is refused, one that stays in is followed", () => {
     symlinkSync(join(outside, "secret.yaml"), join(repo.dir, "link-out.yaml"));
     symlinkSync("tiny.yaml", join(repo.dir, "link-in.yaml"));
     repo.write({ "links.yaml": "layers:\n  - out: {include: link-out.yaml}\n", "linked.yaml": "layers:\n  - in: {include: link-in.yaml}\n" });
-    refused(cli("report", "links.yaml"), "links.yaml:2:20: included file link-out.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(
+      cli("report", "links.yaml"),
+      "links.yaml:2:20: included file link-out.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n",
+    );
     const followed = cli("report", "linked.yaml", "--format", "json");
     expect(followed.status).toBe(0);
     expect(JSON.parse(followed.stdout).totals.params).toBe(10);
@@ -94,9 +107,16 @@ describe("includes", () => {
 
   it("a FIFO, /dev/zero or a directory is refused before anything reads it", () => {
     symlinkSync("/dev/zero", join(repo.dir, "zero.yaml"));
-    repo.write({ "specials.yaml": "layers:\n  - a: {include: pipe}\n", "zero-include.yaml": "layers:\n  - a: {include: zero.yaml}\n", "folder-include.yaml": "include: folder\nlayers:\n  - fc: Linear(4, 2)\n" });
+    repo.write({
+      "specials.yaml": "layers:\n  - a: {include: pipe}\n",
+      "zero-include.yaml": "layers:\n  - a: {include: zero.yaml}\n",
+      "folder-include.yaml": "include: folder\nlayers:\n  - fc: Linear(4, 2)\n",
+    });
     refused(cli("report", "specials.yaml"), `specials.yaml:2:18: included file pipe is a named pipe (FIFO), not a regular file [MB316]\n${GIVE}`);
-    refused(cli("report", "zero-include.yaml"), "zero-include.yaml:2:18: included file zero.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n");
+    refused(
+      cli("report", "zero-include.yaml"),
+      "zero-include.yaml:2:18: included file zero.yaml leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n",
+    );
     refused(cli("report", "folder-include.yaml"), `folder-include.yaml:1:10: included file folder is a directory, not a regular file [MB316]\n${GIVE}`);
   });
 });
@@ -117,7 +137,9 @@ describe("files named on the command line", () => {
     ] as const) {
       const run = cli("check", "tiny.yaml", "--budget", budget);
       expect(run.status).toBe(2);
-      expect(run.stdout).toContain(`**The budget file is invalid**, so no limit could be checked:\n- \`${budget.replace(/:/g, "&#58;")}&#58;1&#58;1\` ${what} — give the path of a regular file\n`);
+      expect(run.stdout).toContain(
+        `**The budget file is invalid**, so no limit could be checked:\n- \`${budget.replace(/:/g, "&#58;")}&#58;1&#58;1\` ${what} — give the path of a regular file\n`,
+      );
     }
   });
 
@@ -140,7 +162,10 @@ describe("files named on the command line", () => {
       "huge.txt:1:1: is 104,857,600 bytes, more than the 8,388,608 print(model) text may have [MB904]\n  is this the output of print(model)? Print the model once, not in a loop\n",
     );
     repo.write({ "big-include.yaml": "include: huge.yaml\nlayers:\n  - fc: Linear(4, 2)\n" });
-    refused(cli("report", "big-include.yaml"), "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have [MB316]\n  split the spec with include:\n");
+    refused(
+      cli("report", "big-include.yaml"),
+      "big-include.yaml:1:10: included file huge.yaml is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have [MB316]\n  split the spec with include:\n",
+    );
   });
 });
 
@@ -150,7 +175,9 @@ describe("sizes past what a spec may hold", () => {
     writeFileSync(join(repo.dir, "distinct.txt"), `Net(\n${lines.join("\n")}\n)\n`);
     const run = cli("import", "torch-repr", "distinct.txt");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have \[MB105\]\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/);
+    expect(run.stderr).toMatch(
+      /^distinct\.txt:1:1: the spec made from it would be [\d,]+ bytes, more than the 4,194,304 a spec may have \[MB105\]\n {2}its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:\n$/,
+    );
   });
 
   it("check --base reads a base file only when it is a regular file no larger than a spec may be", () => {
@@ -168,9 +195,40 @@ describe("sizes past what a spec may hold", () => {
       expect(models.map((model) => [model.file, model.base])).toEqual([
         [
           "models/big.yaml",
-          { kind: "invalid", diagnostics: [{ code: "MB904", name: "file-too-large", severity: "error", file: "models/big.yaml", line: 1, col: 1, message: `is ${bigSize} bytes at ${sha}, more than the 4,194,304 a spec or budget file may have`, hint: "split the spec with include:" }] },
+          {
+            kind: "invalid",
+            diagnostics: [
+              {
+                code: "MB904",
+                name: "file-too-large",
+                severity: "error",
+                file: "models/big.yaml",
+                line: 1,
+                col: 1,
+                message: `is ${bigSize} bytes at ${sha}, more than the 4,194,304 a spec or budget file may have`,
+                hint: "split the spec with include:",
+              },
+            ],
+          },
         ],
-        ["models/inc.yaml", { kind: "invalid", diagnostics: [{ code: "MB316", name: "include-unreadable", severity: "error", file: "models/inc.yaml", line: 1, col: 10, message: `included file models/common is a directory at ${sha}, not a regular file`, hint: "give the path of a regular file" }] }],
+        [
+          "models/inc.yaml",
+          {
+            kind: "invalid",
+            diagnostics: [
+              {
+                code: "MB316",
+                name: "include-unreadable",
+                severity: "error",
+                file: "models/inc.yaml",
+                line: 1,
+                col: 10,
+                message: `included file models/common is a directory at ${sha}, not a regular file`,
+                hint: "give the path of a regular file",
+              },
+            ],
+          },
+        ],
       ]);
     } finally {
       base.cleanup();
@@ -191,7 +249,10 @@ describe("sizes past what a spec may hold", () => {
       expect(run.status).toBe(0);
       const models = JSON.parse(run.stdout).models as { file: string; base: { kind: string; report?: { totals: { params: number } }; diagnostics?: unknown[] } }[];
       expect(models[0]!.base.report!.totals.params).toBe(10);
-      const refusal = (code: string, name: string, message: string, hint: string) => ({ kind: "invalid", diagnostics: [{ code, name, severity: "error", line: 1, col: 1, message, hint }] });
+      const refusal = (code: string, name: string, message: string, hint: string) => ({
+        kind: "invalid",
+        diagnostics: [{ code, name, severity: "error", line: 1, col: 1, message, hint }],
+      });
       expect(models.slice(1).map((model) => ({ ...model.base, diagnostics: model.base.diagnostics!.map((problem) => ({ ...(problem as object), file: undefined })) }))).toEqual([
         refusal("MB903", "outside-folder", "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository"),
         refusal("MB902", "not-a-regular-file", "is a loop of symbolic links", "give the path of a regular file"),
@@ -207,9 +268,15 @@ describe("output paths", () => {
     const folder = "model-budget: cannot write folder: it is a directory, not a regular file\n";
     refused(cli("init", "tiny.yaml", "-o", "folder"), folder);
     refused(cli("init", "tiny.yaml", "-o", "folder", "--force"), `${folder}  give the path of a file to write, in an existing or new folder\n`);
-    refused(cli("init", "tiny.yaml", "-o", "pipe", "--force"), "model-budget: cannot write pipe: it is a named pipe (FIFO) or device, not a regular file\n  give the path of a file to write, in an existing or new folder\n");
+    refused(
+      cli("init", "tiny.yaml", "-o", "pipe", "--force"),
+      "model-budget: cannot write pipe: it is a named pipe (FIFO) or device, not a regular file\n  give the path of a file to write, in an existing or new folder\n",
+    );
     refused(cli("import", "torch-repr", "net.txt", "-o", "folder"), `${folder}  give the path of a file to write, in an existing or new folder\n`);
-    refused(cli("import", "torch-repr", "net.txt", "-o", "tiny.yaml/net.yaml"), "model-budget: cannot write tiny.yaml/net.yaml: it cannot be created: a part of its path is not a folder\n  give the path of a file to write, in an existing or new folder\n");
+    refused(
+      cli("import", "torch-repr", "net.txt", "-o", "tiny.yaml/net.yaml"),
+      "model-budget: cannot write tiny.yaml/net.yaml: it cannot be created: a part of its path is not a folder\n  give the path of a file to write, in an existing or new folder\n",
+    );
   });
 });
 
@@ -299,10 +366,14 @@ describe("checkpoints: shards and external data", () => {
     };
     const fifo = cli("import", "onnx", model("pipe.data", "fifo.onnx"));
     expect(fifo.status).toBe(2);
-    expect(fifo.stderr).toMatch(/^ckpt\/fifo\.onnx: at byte \d+: the external data file ckpt\/pipe\.data is a named pipe \(FIFO\), not a regular file \[MB811\]\n {2}give the path of a regular file\n$/);
+    expect(fifo.stderr).toMatch(
+      /^ckpt\/fifo\.onnx: at byte \d+: the external data file ckpt\/pipe\.data is a named pipe \(FIFO\), not a regular file \[MB811\]\n {2}give the path of a regular file\n$/,
+    );
     const link = cli("import", "onnx", model("secret.data", "link.onnx"));
     expect(link.status).toBe(2);
-    expect(link.stderr).toMatch(/^ckpt\/link\.onnx: at byte \d+: the external data file ckpt\/secret\.data leads outside the model's folder \[MB811\]\n {2}keep it, and what its symbolic links point to, inside the model's folder\n$/);
+    expect(link.stderr).toMatch(
+      /^ckpt\/link\.onnx: at byte \d+: the external data file ckpt\/secret\.data leads outside the model's folder \[MB811\]\n {2}keep it, and what its symbolic links point to, inside the model's folder\n$/,
+    );
     expect(link.stderr).not.toContain(String(SECRET.length + 1));
   });
 });
@@ -330,7 +401,7 @@ describe("names that would drive the terminal", () => {
     const run = cli("import", "torch-repr", "net.txt", "--model", "a\u001b[2Jb\u202ec");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('\nmodel: "a\\u001b[2Jb\\u202ec"\n');
-    expect(run.stderr).toBe('model-budget: a\\u001b[2Jb\\u202ec.yaml: 10 parameters\n');
+    expect(run.stderr).toBe("model-budget: a\\u001b[2Jb\\u202ec.yaml: 10 parameters\n");
   });
 });
 
@@ -400,7 +471,10 @@ describe("the action, run as the bundled dist/index.js", () => {
       mkfifo(join(workspace.dir, "report.json"));
       mkdirSync(join(workspace.dir, "folder"));
       sparseFile(join(workspace.dir, "huge.json"), 100 * 1024 * 1024);
-      const failure = (report: string) => action(workspace, { mode: "publish", report }).stdout.split("\n").filter((line) => line.startsWith("::error"));
+      const failure = (report: string) =>
+        action(workspace, { mode: "publish", report })
+          .stdout.split("\n")
+          .filter((line) => line.startsWith("::error"));
       expect(failure("report.json")).toEqual(["::error::model-budget: report.json:1:1: is a named pipe (FIFO), not a regular file%0A  give the path of a regular file"]);
       expect(failure("folder")).toEqual(["::error::model-budget: folder:1:1: is a directory, not a regular file%0A  give the path of a regular file"]);
       expect(failure("huge.json")).toEqual([

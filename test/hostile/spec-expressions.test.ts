@@ -45,8 +45,12 @@ describe("expression bombs", () => {
 
   it("10 ** 10 ** 10 and results at 2^53 are refused at the operator", () => {
     const runaway = "  check the expression for a runaway product\n";
-    expect(rejected("power.yaml", "vars:\n  x: 10 ** 10 ** 10\nlayers:\n  - a: Linear(1, 1)\n")).toBe(`power.yaml:2:9: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly [MB303]\n${runaway}`);
-    expect(rejected("p53.yaml", "vars:\n  x: 2 ** 53\nlayers:\n  - a: Linear(x, 1)\n")).toBe(`p53.yaml:2:8: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly [MB303]\n${runaway}`);
+    expect(rejected("power.yaml", "vars:\n  x: 10 ** 10 ** 10\nlayers:\n  - a: Linear(1, 1)\n")).toBe(
+      `power.yaml:2:9: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly [MB303]\n${runaway}`,
+    );
+    expect(rejected("p53.yaml", "vars:\n  x: 2 ** 53\nlayers:\n  - a: Linear(x, 1)\n")).toBe(
+      `p53.yaml:2:8: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly [MB303]\n${runaway}`,
+    );
     expect(rejected("product.yaml", "vars:\n  x: 4096 * 4096 * 4096 * 4096 * 4096\nlayers:\n  - a: Linear(1, 1)\n")).toBe(
       `product.yaml:2:32: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly [MB303]\n${runaway}`,
     );
@@ -54,10 +58,18 @@ describe("expression bombs", () => {
 
   it("deep parentheses, unary minus and not are refused at the level past the limit", () => {
     const hint = "  simplify it: name parts of it under vars:\n";
-    expect(rejected("parens.yaml", `vars:\n  x: "${"(".repeat(2000)}1${")".repeat(2000)}"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(`parens.yaml:2:71: expression nested more than 64 levels deep [MB107]\n${hint}`);
-    expect(rejected("minus.yaml", `vars:\n  x: "${"-".repeat(3000)}1"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(`minus.yaml:2:70: expression nested more than 64 levels deep [MB107]\n${hint}`);
-    expect(rejected("not.yaml", `vars:\n  x: "${"not ".repeat(2400)}1"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(`not.yaml:2:259: expression nested more than 64 levels deep [MB107]\n${hint}`);
-    expect(rejected("powers.yaml", `vars:\n  x: "${"1 ** ".repeat(1500)}1"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(`powers.yaml:2:324: expression nested more than 64 levels deep [MB107]\n${hint}`);
+    expect(rejected("parens.yaml", `vars:\n  x: "${"(".repeat(2000)}1${")".repeat(2000)}"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(
+      `parens.yaml:2:71: expression nested more than 64 levels deep [MB107]\n${hint}`,
+    );
+    expect(rejected("minus.yaml", `vars:\n  x: "${"-".repeat(3000)}1"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(
+      `minus.yaml:2:70: expression nested more than 64 levels deep [MB107]\n${hint}`,
+    );
+    expect(rejected("not.yaml", `vars:\n  x: "${"not ".repeat(2400)}1"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(
+      `not.yaml:2:259: expression nested more than 64 levels deep [MB107]\n${hint}`,
+    );
+    expect(rejected("powers.yaml", `vars:\n  x: "${"1 ** ".repeat(1500)}1"\nlayers:\n  - a: Linear(1, 1)\n`)).toBe(
+      `powers.yaml:2:324: expression nested more than 64 levels deep [MB107]\n${hint}`,
+    );
   });
 
   it("repeat: 10**12 is counted exactly and fast, with shapes too", () => {
@@ -69,7 +81,9 @@ describe("expression bombs", () => {
   });
 
   it("conditions that do not parse or exceed the limit are errors, never true", () => {
-    expect(rejected("if.yaml", 'vars:\n  stride: 2\nlayers:\n  - a: {layer: "Linear(1, 1)", if: "stride != 1)"}\n')).toBe("if.yaml:4:48: unexpected ')' after the end of the expression [MB107]\n");
+    expect(rejected("if.yaml", 'vars:\n  stride: 2\nlayers:\n  - a: {layer: "Linear(1, 1)", if: "stride != 1)"}\n')).toBe(
+      "if.yaml:4:48: unexpected ')' after the end of the expression [MB107]\n",
+    );
     expect(rejected("if-long.yaml", `layers:\n  - a: {layer: "Linear(1, 1)", if: "${"1 + ".repeat(2600)}1 == 1"}\n`)).toBe(
       "if-long.yaml:2:37: expression is 10406 characters long, more than the 10000 allowed [MB107]\n",
     );
@@ -78,7 +92,7 @@ describe("expression bombs", () => {
 
 describe("call strings", () => {
   it("unbalanced quotes and parentheses", () => {
-    expect(rejected("quote.yaml", "layers:\n  - a: \"Linear(2, 'x)\"\n")).toBe("quote.yaml:2:19: unterminated string starting here [MB107]\n  close it with '\n");
+    expect(rejected("quote.yaml", 'layers:\n  - a: "Linear(2, \'x)"\n')).toBe("quote.yaml:2:19: unterminated string starting here [MB107]\n  close it with '\n");
     expect(rejected("paren.yaml", 'layers:\n  - a: "Linear(2, 2"\n')).toBe(
       "paren.yaml:2:20: expected ')' to close the call to Linear, found the end of the text [MB107]\n  add the missing ')'\n",
     );
@@ -86,7 +100,9 @@ describe("call strings", () => {
   });
 
   it("a 10,000-character argument", () => {
-    expect(rejected("long.yaml", `layers:\n  - a: "Linear(2, ${"1".repeat(10000)})"\n`)).toBe("long.yaml:2:9: expression is 10011 characters long, more than the 10000 allowed [MB107]\n");
+    expect(rejected("long.yaml", `layers:\n  - a: "Linear(2, ${"1".repeat(10000)})"\n`)).toBe(
+      "long.yaml:2:9: expression is 10011 characters long, more than the 10000 allowed [MB107]\n",
+    );
     expect(rejected("long-int.yaml", `layers:\n  - a: "Linear(2, ${"9".repeat(9000)})"\n`)).toBe(
       "long-int.yaml:2:19: integer above 2^53 - 1 (9,007,199,254,740,991): it cannot be counted exactly [MB303]\n  check the expression for a runaway product\n",
     );
@@ -101,7 +117,12 @@ describe("hostile YAML", () => {
 
   it("alias bombs and merge keys", () => {
     const levels = ["a: &a [1,1,1,1,1,1,1,1,1,1]"];
-    for (let i = 1; i < 9; i++) levels.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(10).fill(`*${"abcdefghi"[i - 1]}`).join(",")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(10)
+          .fill(`*${"abcdefghi"[i - 1]}`)
+          .join(",")}]`,
+      );
     expect(rejected("bomb.yaml", `${levels.join("\n")}\n`)).toBe(
       "bomb.yaml:2:8: YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack) [MB104]\n  write the repeated part once with repeat: or blocks: instead of aliases\n",
     );

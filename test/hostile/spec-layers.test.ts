@@ -66,11 +66,15 @@ describe("hostile layer sizes through dist/cli.js report", () => {
 
   it("a weight of 2^53 elements or more", () => {
     const file = writeSpec(oneLayer("Linear(1000000000, 1000000000)"));
-    expectClean(runDist(["report", file]), `${file}:2:5: the element count of l.weight [1000000000, 1000000000] exceeds 2^53 - 1 = 9,007,199,254,740,991 and cannot be counted exactly\n  ${EXACT}`, "MB303");
+    expectClean(
+      runDist(["report", file]),
+      `${file}:2:5: the element count of l.weight [1000000000, 1000000000] exceeds 2^53 - 1 = 9,007,199,254,740,991 and cannot be counted exactly\n  ${EXACT}`,
+      "MB303",
+    );
   });
 
   it("a product of sizes and repeats past 2^53", () => {
-    const file = writeSpec("layers:\n  - h: {repeat: 100000000, layer: \"Linear(100000, 100000)\"}\n");
+    const file = writeSpec('layers:\n  - h: {repeat: 100000000, layer: "Linear(100000, 100000)"}\n');
     expectClean(runDist(["report", file]), `${file}:2:5: parameters of h.[0-99999999] exceeds 2^53 - 1 = 9,007,199,254,740,991 and cannot be counted exactly\n  ${EXACT}`, "MB303");
   });
 });
@@ -78,12 +82,20 @@ describe("hostile layer sizes through dist/cli.js report", () => {
 describe("hostile ties and frozen lists through dist/cli.js report", () => {
   it("a tensor tied to itself", () => {
     const file = writeSpec("layers:\n  - big: Linear(4096, 4096)\ntie:\n  big.weight: big.weight\n");
-    expectClean(runDist(["report", file]), `${file}:4:3: tie 'big.weight' names the same tensor as its target 'big.weight'\n  tie a tensor to another one it shares storage with, or remove the line`, "MB340");
+    expectClean(
+      runDist(["report", file]),
+      `${file}:4:3: tie 'big.weight' names the same tensor as its target 'big.weight'\n  tie a tensor to another one it shares storage with, or remove the line`,
+      "MB340",
+    );
   });
 
   it("a tie cycle", () => {
     const file = writeSpec("layers:\n  - a: Linear(8, 8)\n  - b: Linear(8, 8)\ntie:\n  a.weight: b.weight\n  b.weight: a.weight\n");
-    expectClean(runDist(["report", file]), `${file}:6:3: tie cycle: a.weight → b.weight → a.weight\n  a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties`, "MB341");
+    expectClean(
+      runDist(["report", file]),
+      `${file}:6:3: tie cycle: a.weight → b.weight → a.weight\n  a tie's key is the copy and its value the tensor that holds the storage: remove one of these ties`,
+      "MB341",
+    );
   });
 
   it("a long tie chain that closes on itself ends quickly", () => {
@@ -101,7 +113,7 @@ describe("hostile ties and frozen lists through dist/cli.js report", () => {
   });
 
   it("a frozen name the layer lacks", () => {
-    const file = writeSpec("layers:\n  - fc: {layer: \"Linear(10, 5)\", frozen: [bais]}\n");
+    const file = writeSpec('layers:\n  - fc: {layer: "Linear(10, 5)", frozen: [bais]}\n');
     expectClean(runDist(["report", file]), `${file}:2:43: frozen names 'bais', but fc (Linear) has no parameter 'bais'\n  did you mean 'bias'?`, "MB331");
   });
 
@@ -109,7 +121,8 @@ describe("hostile ties and frozen lists through dist/cli.js report", () => {
     const file = writeSpec(oneLayer("LazyLinear(10)"));
     expectClean(
       runDist(["report", file]),
-      `${file}:2:9: LazyLinear infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Linear(in_features, out_features, ...) with the sizes it infers then`, "MB402"
+      `${file}:2:9: LazyLinear infers its sizes at its first forward pass, which a spec does not run\n  describe the model after its first forward: write Linear(in_features, out_features, ...) with the sizes it infers then`,
+      "MB402",
     );
   });
 });
@@ -125,7 +138,9 @@ describe("a negative size cannot pass a budget", () => {
     expect(showsStackTrace(run.stdout + run.stderr)).toBe(false);
     expect(run.stdout).not.toContain("✅");
     expect(run.stdout).toContain("### ❌ model-budget: 1 check failed");
-    expect(run.stdout).toContain("- `model.yaml&#58;2&#58;17` Linear needs a positive 'in&#95;features', got -4096 — write 1 or more; when an expression gives it, check the vars it uses\n");
+    expect(run.stdout).toContain(
+      "- `model.yaml&#58;2&#58;17` Linear needs a positive 'in&#95;features', got -4096 — write 1 or more; when an expression gives it, check the vars it uses\n",
+    );
   });
 
   it("import torch-repr refuses a negative MultiheadAttention", () => {

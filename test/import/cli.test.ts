@@ -36,13 +36,16 @@ describe("model-budget import", () => {
     expect(result.stderr).toMatch(
       /\nmodel-budget: mixtral-layer\.yaml: 1,604,587,520 parameters\nmodel-budget: note: parameters print\(model\) does not size are missing: the tensors of MixtralTopKRouter, MixtralExperts \(see the warnings\)\nmodel-budget: note: up to 131,072,000 parameters may be counted twice: modules printed at several places may be one shared module \(see the suggested tie: at the end of the spec\)\n$/,
     );
-    expect(result.stdout).toContain("\n# tie:\n#   # lm_head's weight [32000, 4096] has the shape of model.embed_tokens's: often the same tensor (tie_word_embeddings=True)\n#   lm_head.weight: model.embed_tokens.weight\n");
+    expect(result.stdout).toContain(
+      "\n# tie:\n#   # lm_head's weight [32000, 4096] has the shape of model.embed_tokens's: often the same tensor (tie_word_embeddings=True)\n#   lm_head.weight: model.embed_tokens.weight\n",
+    );
     // With -o the spec goes to its file and the notes stay on standard error.
     const written = runCli(["import", "torch-repr", path("test/import/fixtures/reuse_linear.txt"), "-o", "reuse.yaml"], env);
     expect(written).toEqual({
       exitCode: 0,
       stdout: "model-budget: wrote reuse.yaml: 440 parameters\n",
-      stderr: "model-budget: note: up to 330 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)\n",
+      stderr:
+        "model-budget: note: up to 330 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)\n",
     });
   });
 
@@ -76,13 +79,25 @@ describe("model-budget import", () => {
     expect(runCli(["import", "onnx", join(dir, "absent.onnx")], env)).toEqual({ exitCode: 2, stdout: "", stderr: `${join(dir, "absent.onnx")}:1:1: no such file [MB901]\n` });
     const repr = join(dir, "cut.txt");
     writeFileSync(repr, "Net(\n  (fc): Linear(2, 3)\n");
-    expect(runCli(["import", "torch-repr", repr], env)).toMatchObject({ exitCode: 2, stderr: `${repr}:1:1: 'Net(' is never closed [MB801]\n  1 | Net(\n    | ^\n  the file ends inside this module: is it cut short?\n` });
+    expect(runCli(["import", "torch-repr", repr], env)).toMatchObject({
+      exitCode: 2,
+      stderr: `${repr}:1:1: 'Net(' is never closed [MB801]\n  1 | Net(\n    | ^\n  the file ends inside this module: is it cut short?\n`,
+    });
   });
 
   it("exits 2 on bad usage", () => {
-    expect(runCli(["import"], env)).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^model-budget: import takes a format and one file, e.g. model-budget import torch-repr model\.txt\n\nUsage: model-budget import/) });
-    expect(runCli(["import", "pickle", "model.pt"], env)).toEqual({ exitCode: 2, stdout: "", stderr: "model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'pickle'\n" });
-    expect(runCli(["import", "safetensor", "model.safetensors"], env).stderr).toBe("model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'safetensor'\n  did you mean 'safetensors'?\n");
+    expect(runCli(["import"], env)).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/^model-budget: import takes a format and one file, e.g. model-budget import torch-repr model\.txt\n\nUsage: model-budget import/),
+    });
+    expect(runCli(["import", "pickle", "model.pt"], env)).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr: "model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'pickle'\n",
+    });
+    expect(runCli(["import", "safetensor", "model.safetensors"], env).stderr).toBe(
+      "model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'safetensor'\n  did you mean 'safetensors'?\n",
+    );
     expect(runCli(["import", "onnx", "a.onnx", "b.onnx"], env).exitCode).toBe(2);
     expect(runCli(["import", "--help"], env).stdout).toMatch(/^Usage: model-budget import torch-repr\|safetensors\|onnx FILE/);
   });

@@ -112,11 +112,13 @@ describe("crossCheck", () => {
 
   it("names the checkpoint as a whole when its tensors come from several shards", () => {
     const sharded = saved().map((tensor, index) => ({ ...tensor, file: `model-0000${index % 2}.safetensors` }));
-    expect(messages(sharded.filter((tensor) => tensor.name !== "ln_f.bias"))).toEqual([expect.stringMatching(/^spec\.yaml:18:5: ln_f\.bias \[8\] is in the spec but not in the checkpoint\n/)]);
+    expect(messages(sharded.filter((tensor) => tensor.name !== "ln_f.bias"))).toEqual([
+      expect.stringMatching(/^spec\.yaml:18:5: ln_f\.bias \[8\] is in the spec but not in the checkpoint\n/),
+    ]);
   });
 
   it("refuses to expand a spec of absurdly many tensors", () => {
-    expect(messages([], count("model: m\nlayers:\n  - h: {repeat: 2000000, layer: \"Linear(2, 2)\"}\n"))).toEqual([
+    expect(messages([], count('model: m\nlayers:\n  - h: {repeat: 2000000, layer: "Linear(2, 2)"}\n'))).toEqual([
       "spec.yaml:1:1: the spec stands for 4000000 tensors, too many to compare with a checkpoint one by one\n  check the repeat counts",
     ]);
   });

@@ -144,7 +144,19 @@ describe("import safetensors and onnx", () => {
     expect(crossCheck(model, checkpoint.tensors)).toEqual([]);
     expect(yaml).toContain("  - cls_token: Parameter(1, 1, 8)  # float32\n  - position_ids: Buffer(1, 16)  # int64\n");
     // transformers' Conv1D stores its weight transposed: no Linear holds [8, 24] with a bias of 24.
-    expect(yaml).toContain(['  - h:', "      layers:", '        - "2":', "            layers:", "              - attn:", "                  layers:", "                    - c_attn:", "                        layers:", "                          - weight: Parameter(8, 24)  # float16"].join("\n"));
+    expect(yaml).toContain(
+      [
+        "  - h:",
+        "      layers:",
+        '        - "2":',
+        "            layers:",
+        "              - attn:",
+        "                  layers:",
+        "                    - c_attn:",
+        "                        layers:",
+        "                          - weight: Parameter(8, 24)  # float16",
+      ].join("\n"),
+    );
     expect(yaml.indexOf('"2":')).toBeLessThan(yaml.indexOf('"10":'));
     expect(yaml).toContain("  - mixed: Linear(8, 4)\n");
     expect(yaml).toContain("  - stats:\n      layers:\n        - running_mean: Buffer(3)  # float32\n");

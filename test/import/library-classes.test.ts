@@ -26,7 +26,10 @@ function imported(file: string) {
 function withSuggestedTies(yaml: string): string {
   const [spec, block] = yaml.split("\n# tie:\n") as [string, string | undefined];
   if (block === undefined) throw new Error("the spec suggests no tie");
-  return `${spec}\ntie:\n${block.split("\n").map((line) => line.replace(/^# /, "")).join("\n")}`;
+  return `${spec}\ntie:\n${block
+    .split("\n")
+    .map((line) => line.replace(/^# /, ""))
+    .join("\n")}`;
 }
 const tiedParams = (yaml: string) => count(withSuggestedTies(yaml)).totals.params;
 const tieBlock = (yaml: string) => yaml.slice(yaml.indexOf("# Suggested ties"));
@@ -98,7 +101,10 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
       "T5LayerNorm holds tensors print(model) does not show (printed 12 times, 62 modules), which the spec does not count:",
       "  hf/t5-base.txt:16:27: encoder.block.0.layer.0.layer_norm: weight [hidden_size]",
     ]);
-    expect(result.warnings[0]!.message.split("\n").slice(-2)).toEqual(["  the spec holds Identity() in its place; write it as a module of Parameter entries:", "  - layer_norm: {layers: [{weight: Parameter(hidden_size)}]}"]);
+    expect(result.warnings[0]!.message.split("\n").slice(-2)).toEqual([
+      "  the spec holds Identity() in its place; write it as a module of Parameter entries:",
+      "  - layer_norm: {layers: [{weight: Parameter(hidden_size)}]}",
+    ]);
     expect(result.caveats).toEqual([
       "parameters print(model) does not size are missing: the tensors of T5LayerNorm (see the warnings)",
       "up to 74,022,912 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)",
@@ -176,21 +182,28 @@ describe("import torch-repr: transformers' classes and shared modules", () => {
       ].join("\n"),
     );
     expect(tiedParams(result.yaml)).toBe(measured.reuse_linear!.params);
-    expect(result.caveats).toEqual(["up to 330 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)"]);
+    expect(result.caveats).toEqual([
+      "up to 330 parameters may be counted twice: modules printed at several places may be one shared module (see the suggested tie: at the end of the spec)",
+    ]);
   });
 
   it("suggests no tie where alike layers sit side by side or differ (a ModuleList of blocks, VGG's convolutions)", () => {
     for (const file of ["../../fixtures/pytorch/repr/vgg16.txt", "../../fixtures/pytorch/repr/resnet50.txt", "custom.txt", "vit_b_16.txt"]) {
       const result = imported(file);
       expect(result.yaml, file).not.toContain("# tie:");
-      expect(result.caveats!.filter((caveat) => caveat.includes("twice")), file).toEqual([]);
+      expect(
+        result.caveats!.filter((caveat) => caveat.includes("twice")),
+        file,
+      ).toEqual([]);
     }
   });
 
   it("imports a ModuleList's None slot as an empty slot with a note", () => {
     const result = imported("none_slot.txt");
     expect(result.params).toBe(measured.none_slot!.params);
-    expect(count(result.yaml).layers.flatMap((layer) => instancePaths(layer.path).flatMap((path) => layer.parameters.map((tensor) => `${path}.${tensor.name}`)))).toEqual(measured.none_slot!.named_parameters.map(([name]) => name));
+    expect(count(result.yaml).layers.flatMap((layer) => instancePaths(layer.path).flatMap((path) => layer.parameters.map((tensor) => `${path}.${tensor.name}`)))).toEqual(
+      measured.none_slot!.named_parameters.map(([name]) => name),
+    );
     expect(result.yaml).toContain("# print(model) shows None at layers.3: an empty slot of a ModuleList, holding no tensors; the spec skips its number.\n");
     expect(result.warnings).toEqual([]);
   });

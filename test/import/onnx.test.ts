@@ -59,9 +59,18 @@ describe("ONNX initializers", () => {
 
   it("refuses raw_data that disagrees with dims and type, duplicate names, nameless and untyped initializers", () => {
     expect(failure(model([{ name: "w", dims: [4, 8], rawBytes: 64 }]))).toMatch(/at byte \d+: initializer 'w' is float32 \[4, 8\], 128 bytes, but its raw_data holds 64$/);
-    expect(failure(model([{ name: "w", dims: [2] }, { name: "w", dims: [3] }]))).toMatch(/a second initializer named 'w'/);
+    expect(
+      failure(
+        model([
+          { name: "w", dims: [2] },
+          { name: "w", dims: [3] },
+        ]),
+      ),
+    ).toMatch(/a second initializer named 'w'/);
     expect(failure(write(onnxModel([[...pb.packed(1, [2]), ...pb.varint(2, 1)]])))).toMatch(/an initializer without a name/);
-    expect(failure(write(onnxModel([[...pb.packed(1, [2]), ...pb.string(8, "w")]])))).toMatch(/initializer 'w' has data_type UNDEFINED, which is no ONNX tensor type model-budget knows/);
+    expect(failure(write(onnxModel([[...pb.packed(1, [2]), ...pb.string(8, "w")]])))).toMatch(
+      /initializer 'w' has data_type UNDEFINED, which is no ONNX tensor type model-budget knows/,
+    );
     expect(failure(write(onnxModel([[...pb.packed(1, [2]), ...pb.varint(2, 99), ...pb.string(8, "w")]])))).toMatch(/data_type 99/);
   });
 

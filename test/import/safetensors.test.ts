@@ -73,7 +73,9 @@ describe("safetensors headers", () => {
     const overlap = safetensorsHeader(GPT2_BLOCK);
     (overlap.header["h.0.attn.bias"] as { data_offsets: number[] }).data_offsets = [3072, 3072 + 1024 * 1024];
     const overlapping = writeSafetensors(join(dir, "overlap.safetensors"), overlap.header, 3072 + 1024 * 1024);
-    expect(failure(overlapping)).toMatch(/overlap\.safetensors: at byte 3336: tensor 'h\.0\.attn\.c_attn\.weight' starts at data offset 3072, inside 'h\.0\.attn\.bias' \[3072, 1051648\]: their bytes overlap$/);
+    expect(failure(overlapping)).toMatch(
+      /overlap\.safetensors: at byte 3336: tensor 'h\.0\.attn\.c_attn\.weight' starts at data offset 3072, inside 'h\.0\.attn\.bias' \[3072, 1051648\]: their bytes overlap$/,
+    );
 
     const gap = safetensorsHeader(GPT2_BLOCK.slice(0, 1));
     (gap.header["h.0.ln_1.weight"] as { data_offsets: number[] }).data_offsets = [8, 3080];
@@ -84,7 +86,9 @@ describe("safetensors headers", () => {
 
     const wrong = safetensorsHeader([{ name: "w", dtype: "F16", shape: [10] }]);
     (wrong.header.w as { dtype: string }).dtype = "F32";
-    expect(failure(writeSafetensors(join(dir, "span.safetensors"), wrong.header, wrong.dataLength))).toMatch(/at byte 9: tensor 'w' is F32 \[10\], 40 bytes, but its data_offsets \[0, 20\] span 20\n {2}the header does not describe this data/);
+    expect(failure(writeSafetensors(join(dir, "span.safetensors"), wrong.header, wrong.dataLength))).toMatch(
+      /at byte 9: tensor 'w' is F32 \[10\], 40 bytes, but its data_offsets \[0, 20\] span 20\n {2}the header does not describe this data/,
+    );
   });
 
   it("refuses header fields of the wrong kind, at the byte of the tensor's entry", () => {
@@ -139,9 +143,13 @@ describe("sharded safetensors", () => {
 
   it("refuses an index that disagrees with its shards, a missing shard, or a shard outside the directory", () => {
     const stale = index("stale.index.json", { ...weightMap, "extra.weight": "model-00001-of-00002.safetensors" });
-    expect(failure(stale, readSafetensorsIndex)).toMatch(/stale\.index\.json: at byte \d+: the index maps 'extra\.weight' to model-00001-of-00002\.safetensors, which does not hold it/);
+    expect(failure(stale, readSafetensorsIndex)).toMatch(
+      /stale\.index\.json: at byte \d+: the index maps 'extra\.weight' to model-00001-of-00002\.safetensors, which does not hold it/,
+    );
     const partial = index("partial.index.json", { "embed.weight": "model-00001-of-00002.safetensors", "norm.weight": "model-00002-of-00002.safetensors" });
-    expect(failure(partial, readSafetensorsIndex)).toMatch(/model-00002-of-00002\.safetensors: at byte 8: the shard holds 'lm_head\.weight', which .*partial\.index\.json maps to no shard/);
+    expect(failure(partial, readSafetensorsIndex)).toMatch(
+      /model-00002-of-00002\.safetensors: at byte 8: the shard holds 'lm_head\.weight', which .*partial\.index\.json maps to no shard/,
+    );
     const missing = index("missing.index.json", { "embed.weight": "model-00009.safetensors" });
     expect(failure(missing, readSafetensorsIndex)).toMatch(/missing\.index\.json: at byte \d+: the shard .*model-00009\.safetensors does not exist/);
     const outside = index("outside.index.json", { "embed.weight": "../model.safetensors" });

@@ -120,7 +120,9 @@ describe("import torch-repr", () => {
     expect(model.totals.params).toBe(15 * (2 * 64 + 64 * 64 + 64) + 64 * 10 + 10 - 3 * 0);
     expect(model.layers.map((layer) => layer.path)).toEqual(["h.[0-11].ln", "h.[0-11].fc", "h.12", "head.[0-2].ln", "head.[0-2].fc"]);
     expect(yaml).toContain("  - head:\n      repeat: 3\n      layers:  # Block\n        - ln: LayerNorm((64,), eps=1e-05, elementwise_affine=True)\n");
-    expect(failure("Net(\n  (h): ModuleList(\n    (0-3): 5 x Linear(2, 2)\n  )\n)")).toBe("model.txt:3:6: '(0-3): 5 x' does not name 5 children\n  ModuleList prints a run as (first-last): N x Module(");
+    expect(failure("Net(\n  (h): ModuleList(\n    (0-3): 5 x Linear(2, 2)\n  )\n)")).toBe(
+      "model.txt:3:6: '(0-3): 5 x' does not name 5 children\n  ModuleList prints a run as (first-last): N x Module(",
+    );
   });
 
   it("counts Llama-2-7B's print(model) exactly: LlamaRMSNorm is RMSNorm, the rotary embedding holds no parameters", () => {
@@ -153,7 +155,12 @@ describe("import torch-repr", () => {
   it("reports a known type whose printed arguments do not count, at its line and column", () => {
     const result = imported("Net(\n  (fc): Linear(in_features=4)\n  (conv): Conv2D(3, 8, kernel_size=(3, 3))\n)\n");
     expect(result.warnings).toEqual([
-      expect.objectContaining({ code: "MB804", message: expect.stringMatching(/^Conv2D is no layer type model-budget knows \(printed once\)[^]*If Conv2D is torch.nn's Conv2d under another name, write Conv2d\(3, 8, kernel_size=\(3, 3\)\)\.$/) }),
+      expect.objectContaining({
+        code: "MB804",
+        message: expect.stringMatching(
+          /^Conv2D is no layer type model-budget knows \(printed once\)[^]*If Conv2D is torch.nn's Conv2d under another name, write Conv2d\(3, 8, kernel_size=\(3, 3\)\)\.$/,
+        ),
+      }),
       {
         code: "MB806",
         name: "printed-arguments-invalid",
@@ -165,14 +172,18 @@ describe("import torch-repr", () => {
         hint: "signature: Linear(in_features, out_features, bias=True, device=None, dtype=None)",
       },
     ]);
-    expect(result.yaml).toContain("  - fc: Identity()  # TODO print(model) shows Linear(in_features=4), which does not count: Linear is missing its required argument 'out_features'\n");
+    expect(result.yaml).toContain(
+      "  - fc: Identity()  # TODO print(model) shows Linear(in_features=4), which does not count: Linear is missing its required argument 'out_features'\n",
+    );
   });
 
   it("writes names a spec key cannot hold, keywords and numbered gaps so that they read back as PyTorch's", () => {
     const text = "Net(\n  (d): ModuleDict(\n    (my layer): Linear(2, 2)\n    (layer): Linear(2, 3)\n    (3): Linear(3, 4)\n    (true): ReLU()\n  )\n)\n";
     const { yaml, count: model } = imported(text);
     expect(model.layers.map((layer) => layer.path)).toEqual(["d.my_layer", "d.layer", "d.3", "d.true"]);
-    expect(yaml).toContain(`        - my_layer: Linear(2, 2)  # 'my layer' in the source; a spec name holds only letters, digits, _ and -\n        - layer:\n            layer: Linear(2, 3)\n        - "3": Linear(3, 4)\n        - "true": ReLU()\n`);
+    expect(yaml).toContain(
+      `        - my_layer: Linear(2, 2)  # 'my layer' in the source; a spec name holds only letters, digits, _ and -\n        - layer:\n            layer: Linear(2, 3)\n        - "3": Linear(3, 4)\n        - "true": ReLU()\n`,
+    );
   });
 
   it("imports a model printed on one line", () => {

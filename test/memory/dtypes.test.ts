@@ -110,13 +110,18 @@ blocks:
   });
 
   it("integer buffers keep their dtype: num_batches_tracked, and a Buffer made with dtype=torch.long", () => {
-    const model = analyze(`layers:\n  - m:\n      dtype: bfloat16\n      layers:\n        - bn: BatchNorm1d(8)\n        - ids: Buffer(1, 512, dtype=torch.long)\n`, { precision: "fp32" });
+    const model = analyze(`layers:\n  - m:\n      dtype: bfloat16\n      layers:\n        - bn: BatchNorm1d(8)\n        - ids: Buffer(1, 512, dtype=torch.long)\n`, {
+      precision: "fp32",
+    });
     expect(dtypes(model)).toEqual({ "m.bn": ["bfloat16", "bfloat16", "bfloat16", "bfloat16", "int64"], "m.ids": ["int64"] });
     expect(model.memory!.bytes.buffers).toBe(16 * 2 + 8 + 512 * 8);
   });
 
   it("integer and 4-bit dtypes quantize weight matrices only: biases, norms and buffers keep the floating dtype", () => {
-    const model = analyze(`layers:\n  - m:\n      dtype: int8\n      frozen: true\n      layers:\n        - fc: Linear(4, 4)\n        - norm: RMSNorm(4)\n        - emb: Embedding(10, 4)\n`, { precision: "bf16", optimizer: "AdamW" });
+    const model = analyze(
+      `layers:\n  - m:\n      dtype: int8\n      frozen: true\n      layers:\n        - fc: Linear(4, 4)\n        - norm: RMSNorm(4)\n        - emb: Embedding(10, 4)\n`,
+      { precision: "bf16", optimizer: "AdamW" },
+    );
     expect(dtypes(model)).toEqual({ "m.fc": ["int8", "bfloat16"], "m.norm": ["bfloat16"], "m.emb": ["int8"] });
     expect(model.memory!.bytes).toEqual({ weights: 16 + 8 + 8 + 40, buffers: 0, gradients: 0, optimizerState: 0, masterWeights: 0, activations: 0, total: 72 });
   });
@@ -155,7 +160,9 @@ describe("dtype errors point at the setting", () => {
 
   it("bad block options, and options on dtypes that take none", () => {
     expect(errorOf(layers("p: Parameter(2)"), { dtype: "nf4(block_size=0)" })).toBe("--dtype:1:5: nf4 needs a positive block_size, got 0");
-    expect(errorOf(layers("p: Parameter(2)"), { dtype: "int4(scale=int8)" })).toBe("--dtype:1:6: int4 scales are floating-point numbers, not int8\n  use float32 (bitsandbytes), float16 or bfloat16");
+    expect(errorOf(layers("p: Parameter(2)"), { dtype: "int4(scale=int8)" })).toBe(
+      "--dtype:1:6: int4 scales are floating-point numbers, not int8\n  use float32 (bitsandbytes), float16 or bfloat16",
+    );
     expect(errorOf(layers("p: Parameter(2)"), { dtype: "bfloat16(block_size=4)" })).toBe("--dtype:1:10: bfloat16 has no argument 'block_size'\n  it takes no keyword arguments");
     expect(errorOf(layers("p: Parameter(2)"), { dtype: "16" })).toBe("--dtype:1:1: a dtype is a name such as bfloat16, not the integer 16");
   });
@@ -172,7 +179,10 @@ describe("dtype errors point at the setting", () => {
 
 describe("master weights", () => {
   it("are float32 copies of trainable weights narrower than float32, float8 included", () => {
-    const memory = memoryOf(layers('a: {layer: "Parameter(10)", dtype: float8_e4m3fn}', 'b: {layer: "Parameter(10)", dtype: float64}', "c: Parameter(10)"), { precision: "mixed-bf16", optimizer: "Adam" });
+    const memory = memoryOf(layers('a: {layer: "Parameter(10)", dtype: float8_e4m3fn}', 'b: {layer: "Parameter(10)", dtype: float64}', "c: Parameter(10)"), {
+      precision: "mixed-bf16",
+      optimizer: "Adam",
+    });
     expect(memory.layers.map((layer) => [layer.bytes.masterWeights, layer.bytes.optimizerState])).toEqual([
       [40, 80],
       [0, 160],

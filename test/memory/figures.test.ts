@@ -7,7 +7,12 @@ import { files, readRepoFile as readExample } from "../helpers/specs.js";
 
 /** The figures of issue 3, each exact to the byte, and each visible in the CLI's output. */
 
-const analyzeExample = (name: string, flags: Flags) => analyzeSpec(`examples/${name}.yaml`, readExample, settingsFromOptions(flags, (option) => `--${option}`));
+const analyzeExample = (name: string, flags: Flags) =>
+  analyzeSpec(
+    `examples/${name}.yaml`,
+    readExample,
+    settingsFromOptions(flags, (option) => `--${option}`),
+  );
 
 const root = new URL("../..", import.meta.url).pathname;
 const CONV = "model: conv\nlayers:\n  - conv: Conv2d(3, 64, 7)\n";
@@ -131,7 +136,11 @@ describe("BERT-base with frozen embeddings", () => {
     expect(frozen).not.toBe(readExample("examples/bert-base.yaml"));
     const flags = { optimizer: "Adam" };
     const all = analyzeExample("bert-base", flags).memory!.bytes;
-    const partly = analyzeSpec("bert.yaml", files({ "bert.yaml": frozen }), settingsFromOptions(flags, (option) => `--${option}`)).memory!.bytes;
+    const partly = analyzeSpec(
+      "bert.yaml",
+      files({ "bert.yaml": frozen }),
+      settingsFromOptions(flags, (option) => `--${option}`),
+    ).memory!.bytes;
     expect(EMBEDDING_PARAMS).toBe(23_837_184);
     expect(all.weights - partly.weights).toBe(0);
     expect(all.gradients - partly.gradients).toBe(4 * EMBEDDING_PARAMS);

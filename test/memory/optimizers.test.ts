@@ -6,7 +6,11 @@ const bound = (text: string) => settingsFromOptions({ optimizer: text }, (option
 
 /** [name, elements, dtype] of each state tensor the optimizer allocates for one tensor of `shape`. */
 function stateOf(text: string, shape: number[], dtype = "float32"): [string, number, string][] {
-  const tensor = { shape, numel: shape.reduce((product, size) => product * size, 1), dtype: parseDtype({ value: { kind: "symbol", name: dtype }, position: { file: "", line: 1, col: 1 } }) };
+  const tensor = {
+    shape,
+    numel: shape.reduce((product, size) => product * size, 1),
+    dtype: parseDtype({ value: { kind: "symbol", name: dtype }, position: { file: "", line: 1, col: 1 } }),
+  };
   return optimizerState(bound(text), tensor).map((state) => [state.name, state.elements, state.dtype.name]);
 }
 
@@ -183,7 +187,9 @@ describe("optimizer calls are checked as their constructors check them", () => {
     expect(errorOf("AdamW(betaz=(0.9, 0.95))")).toBe("--optimizer:1:7: AdamW has no argument 'betaz'\n  did you mean 'betas'?");
     expect(errorOf("Adam(amsgrad=1)")).toBe("--optimizer:1:6: Adam argument 'amsgrad' must be True or False, got the integer 1\n  write True or False");
     expect(errorOf("SGD(momentum=mom)")).toBe("--optimizer:1:14: undefined variable 'mom' in argument 'momentum' of SGD\n  define it under vars:, or check its spelling");
-    expect(errorOf("Lion(1e-4, (0.9, 0.99), 0.0, False, False, 7)")).toBe("--optimizer:1:44: Lion takes at most 5 positional arguments, got more\n  name the extra argument, e.g. name=value");
+    expect(errorOf("Lion(1e-4, (0.9, 0.99), 0.0, False, False, 7)")).toBe(
+      "--optimizer:1:44: Lion takes at most 5 positional arguments, got more\n  name the extra argument, e.g. name=value",
+    );
   });
 
   it("what bitsandbytes refuses: SGD8bit without momentum, or without lr", () => {
@@ -202,7 +208,15 @@ describe("optimizer calls are checked as their constructors check them", () => {
 describe("frozen and tied parameters", () => {
   it("get neither gradients nor state", () => {
     const memory = memoryOf(layers('emb: {layer: "Embedding(10, 4)", frozen: true}', "fc: Linear(4, 2)", "scale: Parameter(3, requires_grad=False)"), { optimizer: "Adam" });
-    expect(memory.bytes).toEqual({ weights: (40 + 10 + 3) * 4, buffers: 0, gradients: 10 * 4, optimizerState: 10 * 8, masterWeights: 0, activations: 0, total: (53 + 10 + 20) * 4 });
+    expect(memory.bytes).toEqual({
+      weights: (40 + 10 + 3) * 4,
+      buffers: 0,
+      gradients: 10 * 4,
+      optimizerState: 10 * 8,
+      masterWeights: 0,
+      activations: 0,
+      total: (53 + 10 + 20) * 4,
+    });
   });
 
   it("count a tied tensor once", () => {

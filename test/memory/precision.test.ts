@@ -34,7 +34,15 @@ describe("precision recipes: bytes per parameter", () => {
 
   it("inference, without an optimizer, needs only weights and buffers", () => {
     expect(perParameter({ precision: "mixed-bf16" })).toEqual({ weights: 2, buffers: 0, gradients: 0, optimizerState: 0, masterWeights: 0, activations: 0, total: 2 });
-    expect(memoryOf("layers:\n  - bn: BatchNorm1d(8)\n", { precision: "fp32" }).bytes).toEqual({ weights: 64, buffers: 64 + 8, gradients: 0, optimizerState: 0, masterWeights: 0, activations: 0, total: 136 });
+    expect(memoryOf("layers:\n  - bn: BatchNorm1d(8)\n", { precision: "fp32" }).bytes).toEqual({
+      weights: 64,
+      buffers: 64 + 8,
+      gradients: 0,
+      optimizerState: 0,
+      masterWeights: 0,
+      activations: 0,
+      total: 136,
+    });
   });
 
   it("fp32 is the default once any training setting is given", () => {

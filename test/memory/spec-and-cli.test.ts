@@ -31,7 +31,13 @@ describe("the training: section", () => {
 
   it("is overridden by the flags, setting by setting", () => {
     const { recipe } = analyze(TRAINED, { optimizer: "SGD", gpus: "1" }).memory!;
-    expect([recipe.optimizer?.value.text, recipe.optimizer?.from, recipe.precision.from, recipe.gpus.value, recipe.gpus.from]).toEqual(["SGD", "--optimizer", "spec.yaml:7:14", 1, "--gpus"]);
+    expect([recipe.optimizer?.value.text, recipe.optimizer?.from, recipe.precision.from, recipe.gpus.value, recipe.gpus.from]).toEqual([
+      "SGD",
+      "--optimizer",
+      "spec.yaml:7:14",
+      1,
+      "--gpus",
+    ]);
   });
 
   it("is the only source of memory: without it or a flag, the report has none", () => {
@@ -43,7 +49,9 @@ describe("the training: section", () => {
   it("errors: positioned, with the closest name", () => {
     const spec = (training: string) => `training:\n${training}layers:\n  - fc: Linear(4, 2)\n`;
     expect(error(spec("  optimizer: AdamWW\n"))).toBe("spec.yaml:2:14: unknown optimizer 'AdamWW'\n  did you mean 'AdamW'?");
-    expect(error(spec('  optimizer: "SGD(momentum=0.9, nesterov=yes)"\n'))).toBe("spec.yaml:2:42: undefined variable 'yes' in argument 'nesterov' of SGD\n  define it under vars:, or check its spelling");
+    expect(error(spec('  optimizer: "SGD(momentum=0.9, nesterov=yes)"\n'))).toBe(
+      "spec.yaml:2:42: undefined variable 'yes' in argument 'nesterov' of SGD\n  define it under vars:, or check its spelling",
+    );
     expect(errors(spec("  precision: mixed-bf61\n  zero: 4\n  sharding: 3\n"))).toEqual([
       "spec.yaml:2:14: training.precision must be one of: fp32, amp, mixed-fp16, mixed-bf16, bf16, fp16, not the string 'mixed-bf61'\n  did you mean 'mixed-bf16'?",
       "spec.yaml:3:9: training.zero must be one of: 0, 1, 2, 3, not the integer 4",
@@ -60,7 +68,9 @@ describe("the report command's training flags", () => {
     expect(text).toContain("\nLayer               Type    Parameter shapes         ×  Params   Share  Memory\n");
     expect(text).toContain("\nMemory: training with AdamW(weight_decay=wd) in mixed-bf16 on 16 GPUs, ZeRO stage 2 (IEC units, 1 KiB = 1,024 B)\n");
     expect(text).toContain("\nMaster weights                              40   40 B                                3           3 B\n");
-    expect(run("a.yaml", "--precision", "bf16", "--units", "si").stdout).toContain("Memory: inference in bf16: weights and buffers only (SI units, 1 kB = 1,000 B)\nMemory   Bytes  Size\n");
+    expect(run("a.yaml", "--precision", "bf16", "--units", "si").stdout).toContain(
+      "Memory: inference in bf16: weights and buffers only (SI units, 1 kB = 1,000 B)\nMemory   Bytes  Size\n",
+    );
   });
 
   it("give JSON memory with integer bytes, per GPU, per layer and each tensor's dtype", () => {
@@ -99,11 +109,17 @@ describe("the report command's training flags", () => {
       return result.stderr;
     };
     expect(invalid("--optimizer", "AdamWW")).toBe("model-budget: --optimizer: unknown optimizer 'AdamWW' [MB601]\n  did you mean 'AdamW'?\n");
-    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe("model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text [MB107]\n  add the missing ')'\n");
+    expect(invalid("--optimizer", "AdamW(lr=1e-3")).toBe(
+      "model-budget: --optimizer: expected ')' to close the call to AdamW, found the end of the text [MB107]\n  add the missing ')'\n",
+    );
     expect(invalid("--precision", "bf61")).toBe("model-budget: --precision: unknown precision 'bf61' [MB602]\n  did you mean 'bf16'?\n");
     expect(invalid("--gpus", "abc")).toBe("model-budget: --gpus: the GPU count is a whole number, not 'abc' [MB605]\n  write it in digits, e.g. 8\n");
-    expect(invalid("--gpus", "99999999999999999999")).toBe("model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n");
-    expect(invalid("--batch", "9007199254740992")).toBe("model-budget: --batch: the batch 9007199254740992 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n");
+    expect(invalid("--gpus", "99999999999999999999")).toBe(
+      "model-budget: --gpus: the GPU count 99999999999999999999 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n",
+    );
+    expect(invalid("--batch", "9007199254740992")).toBe(
+      "model-budget: --batch: the batch 9007199254740992 is beyond 2^53 and cannot be used exactly [MB303]\n  give the real count, e.g. 8\n",
+    );
     expect(invalid("--gpus", "0")).toBe("model-budget: --gpus: training needs at least 1 GPU, got 0 [MB605]\n");
     expect(invalid("--zero", "5")).toBe("model-budget: --zero: the ZeRO stage is 0, 1, 2 or 3, not 5 [MB605]\n  3 is FSDP's full shard\n");
     expect(invalid("--dtype", "bfloat61")).toMatch(/^model-budget: --dtype: unknown dtype 'bfloat61' \[MB604\]\n/);
@@ -111,7 +127,7 @@ describe("the report command's training flags", () => {
   });
 
   it("are listed in the command's usage", () => {
-    expect(runCli(["report", "--help"], env).stdout).toContain("\n      --optimizer CALL  optimizer class with its arguments: AdamW, \"SGD(momentum=0.9)\", AdamW8bit;\n");
+    expect(runCli(["report", "--help"], env).stdout).toContain('\n      --optimizer CALL  optimizer class with its arguments: AdamW, "SGD(momentum=0.9)", AdamW8bit;\n');
   });
 });
 

@@ -45,7 +45,12 @@ function savedWith(field: readonly string[], value: unknown): string {
     at[key] = index === field.length - 1 ? value : { ...(at[key] ?? {}) };
     at = at[key] as Record<string, unknown>;
   });
-  const result = { status: "pass", failOn: "exceed", models: [{ file: "m.yaml", head: { kind: "report", report }, status: "pass" }], budget: { file: "b", state: "ok", from: "head", diagnostics: [], changes: [], unmatched: [] } };
+  const result = {
+    status: "pass",
+    failOn: "exceed",
+    models: [{ file: "m.yaml", head: { kind: "report", report }, status: "pass" }],
+    budget: { file: "b", state: "ok", from: "head", diagnostics: [], changes: [], unmatched: [] },
+  };
   return JSON.stringify({ format: "model-budget-report/1", result });
 }
 
@@ -93,7 +98,8 @@ describe("the metric registry", () => {
       const field = fieldOf(metric);
       const head = parseSavedReport(savedWith(field, 12), "saved.json").result.models[0]!.head;
       expect(head.kind === "report" && quantitiesOf(head.report)[metric.name]).toBe(12);
-      for (const hostile of ["12", -1, 1.5, 2 ** 53]) expect(() => parseSavedReport(savedWith(field, hostile), "saved.json"), `${metric.name} = ${JSON.stringify(hostile)}`).toThrow(/is not a model-budget report/);
+      for (const hostile of ["12", -1, 1.5, 2 ** 53])
+        expect(() => parseSavedReport(savedWith(field, hostile), "saved.json"), `${metric.name} = ${JSON.stringify(hostile)}`).toThrow(/is not a model-budget report/);
     }
   });
 

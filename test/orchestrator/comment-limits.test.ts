@@ -16,7 +16,10 @@ function manyLayers(layers: number): CheckResult {
         head: { kind: "report", report: report as never },
         base: { kind: "report", report: { ...report, layers: [] } as never },
         // Changed layers are essential: they are cut, not dropped.
-        diff: { changes: layerEntries.map(({ path, type, count, params, formula, line }) => ({ kind: "added" as const, after: { path, type, count, params, formula, line } })), unchanged: [] },
+        diff: {
+          changes: layerEntries.map(({ path, type, count, params, formula, line }) => ({ kind: "added" as const, after: { path, type, count, params, formula, line } })),
+          unchanged: [],
+        },
         status: "pass",
       },
     ],

@@ -73,7 +73,11 @@ describe("the packed package, installed offline into an empty project", () => {
   it("installs without the network, with nothing besides itself and without a warning", () => {
     expect(installOutput).toMatch(/added 1 package\b/);
     expect(installOutput).not.toMatch(/warn|EBADENGINE/i);
-    expect(readdirSync(join(consumer, "node_modules")).filter((name) => !name.startsWith(".")).sort()).toEqual(["model-budget"]);
+    expect(
+      readdirSync(join(consumer, "node_modules"))
+        .filter((name) => !name.startsWith("."))
+        .sort(),
+    ).toEqual(["model-budget"]);
     const tree = JSON.parse(npm(["ls", "--all", "--json"], consumer, env).stdout) as { dependencies: Record<string, { version: string; dependencies?: object }> };
     expect(Object.keys(tree.dependencies)).toEqual(["model-budget"]);
     expect(tree.dependencies["model-budget"]!.version).toBe(pkg.version);

@@ -6,7 +6,7 @@ const failure = (text: string) => failureOf(() => parseYaml(text, "spec.yaml"));
 
 describe("YAML with positions", () => {
   it("maps data paths to the line and column of values and keys", () => {
-    const source = parseYaml("model: x\nlayers:\n  - fc: Linear(4, 4)\n  - {b: \"Conv2d(1, 2, 3)\"}\n", "spec.yaml");
+    const source = parseYaml('model: x\nlayers:\n  - fc: Linear(4, 4)\n  - {b: "Conv2d(1, 2, 3)"}\n', "spec.yaml");
     expect(source.at(["layers", 0, "fc"])).toEqual({ file: "spec.yaml", line: 3, col: 9 });
     expect(source.keyAt(["layers", 0, "fc"])).toEqual({ file: "spec.yaml", line: 3, col: 5 });
     expect(source.offsetsAt(["layers", 0, "fc"])(7)).toEqual({ file: "spec.yaml", line: 3, col: 16 });
@@ -26,7 +26,9 @@ describe("YAML with positions", () => {
     const keys = Array.from({ length: 200_000 }, (_, i) => `  v${i}: ${i}`);
     keys.push("  v7: 8");
     const started = performance.now();
-    expect(failure(`vars:\n${keys.join("\n")}\n`)).toBe("spec.yaml:200002:3: YAML syntax error: duplicate key 'v7' in one mapping\n  its first definition is on line 9: keep one of them");
+    expect(failure(`vars:\n${keys.join("\n")}\n`)).toBe(
+      "spec.yaml:200002:3: YAML syntax error: duplicate key 'v7' in one mapping\n  its first definition is on line 9: keep one of them",
+    );
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
@@ -39,7 +41,12 @@ describe("YAML with positions", () => {
 
   it("refuses alias bombs without expanding them", () => {
     const levels = ["a: &a [1,1,1,1,1,1,1,1,1,1]"];
-    for (let i = 1; i < 9; i++) levels.push(`${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(10).fill(`*${"abcdefghi"[i - 1]}`).join(",")}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${"abcdefghi"[i]}: &${"abcdefghi"[i]} [${Array(10)
+          .fill(`*${"abcdefghi"[i - 1]}`)
+          .join(",")}]`,
+      );
     const started = performance.now();
     expect(failure(levels.join("\n"))).toBe(
       "spec.yaml:2:8: YAML aliases expand too far (Excessive alias count indicates a resource exhaustion attack)\n  write the repeated part once with repeat: or blocks: instead of aliases",
@@ -48,9 +55,7 @@ describe("YAML with positions", () => {
   });
 
   it("refuses deep nesting", () => {
-    expect(failure(`${"[".repeat(70)}${"]".repeat(70)}`)).toBe(
-      "spec.yaml:1:65: nesting deeper than 64 levels\n  flatten the spec: blocks: and include: keep specs shallow",
-    );
+    expect(failure(`${"[".repeat(70)}${"]".repeat(70)}`)).toBe("spec.yaml:1:65: nesting deeper than 64 levels\n  flatten the spec: blocks: and include: keep specs shallow");
   });
 });
 
@@ -65,7 +70,9 @@ describe("YAML indentation errors name the line that is probably mis-indented", 
     expect(failure("vars:\n  d: 1\n   e: 2\n")).toBe(
       "spec.yaml:2:6: YAML syntax error: Nested mappings are not allowed in compact mappings\n  line 3 ('e: 2') is probably mis-indented: it starts at column 4, the key on line 2 ('d: 1') at column 3; line them up, or nest it under a key",
     );
-    expect(failure("vars:\n\td: 1\n")).toBe("spec.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation\n  line 2 is indented with a tab: YAML indents with spaces only");
+    expect(failure("vars:\n\td: 1\n")).toBe(
+      "spec.yaml:2:1: YAML syntax error: Tabs are not allowed as indentation\n  line 2 is indented with a tab: YAML indents with spaces only",
+    );
   });
 
   it("an unclosed bracket, and columns after a byte-order mark", () => {

@@ -121,7 +121,9 @@ describe("scripts/release.mjs", () => {
     const run = dryRun(repo, "v1.2.3");
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe("release: package.json's version is 1.2.2, but the tag is v1.2.3: set it (npm version 1.2.3 --no-git-tag-version), rebuild dist/, commit and tag that commit\n");
+    expect(run.stderr).toBe(
+      "release: package.json's version is 1.2.2, but the tag is v1.2.3: set it (npm version 1.2.3 --no-git-tag-version), rebuild dist/, commit and tag that commit\n",
+    );
   });
 
   it("refuses a tag whose version differs from what the bundled CLI prints", () => {
@@ -137,7 +139,9 @@ describe("scripts/release.mjs", () => {
     git(repo.dir, "tag", "v1.3.0");
     const run = dryRun(repo, "v1.3.0");
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^release: CHANGELOG\.md has no section for 1\.3\.0, or an empty one: move the Unreleased entries under "## \[1\.3\.0\] - \d{4}-\d{2}-\d{2}", commit and tag that commit\n$/);
+    expect(run.stderr).toMatch(
+      /^release: CHANGELOG\.md has no section for 1\.3\.0, or an empty one: move the Unreleased entries under "## \[1\.3\.0\] - \d{4}-\d{2}-\d{2}", commit and tag that commit\n$/,
+    );
   });
 
   it("refuses a tag that is missing, not on the checked-out commit, or a tree with changes", () => {

@@ -12,7 +12,9 @@ describe("ceil, floor, round, min and max in expressions, as Python computes the
 
   it("round halves to even, as Python's round does", () => {
     // Python: round(0.5) == 0, round(1.5) == 2, round(2.5) == 2, round(3.5) == 4, round(2.6) == 3, round(-2.5) == -2.
-    expect([valueOf("round(0.5) + 1"), valueOf("round(1.5)"), valueOf("round(2.5)"), valueOf("round(3.5)"), valueOf("round(2.6)"), valueOf("-round(-2.5)")]).toEqual([1, 2, 2, 4, 3, 2]);
+    expect([valueOf("round(0.5) + 1"), valueOf("round(1.5)"), valueOf("round(2.5)"), valueOf("round(3.5)"), valueOf("round(2.6)"), valueOf("-round(-2.5)")]).toEqual([
+      1, 2, 2, 4, 3, 2,
+    ]);
   });
 
   it("min and max of numbers or of one tuple, keeping an integer an integer", () => {
@@ -20,12 +22,16 @@ describe("ceil, floor, round, min and max in expressions, as Python computes the
   });
 
   it("a float from min is no size", () => {
-    expect(error(`vars:\n  n: "min(4.5, 6)"\nlayers:\n  - fc: Linear(1, n)\n`)).toBe("spec.yaml:4:19: Linear argument 'out_features' must be an integer, got the number 4.5\n  write a whole number such as 64; in an expression, // divides to a whole number");
+    expect(error(`vars:\n  n: "min(4.5, 6)"\nlayers:\n  - fc: Linear(1, n)\n`)).toBe(
+      "spec.yaml:4:19: Linear argument 'out_features' must be an integer, got the number 4.5\n  write a whole number such as 64; in an expression, // divides to a whole number",
+    );
   });
 
   it("refuses what Python would refuse, at the call", () => {
     expect(error(`vars:\n  n: "ceil('a')"\nlayers: []\n`)).toBe("spec.yaml:2:7: ceil() needs numbers, not the string 'a'");
-    expect(error(`vars:\n  n: "round(2.5, 1)"\nlayers: []\n`)).toBe("spec.yaml:2:7: round() takes one number, got 2 arguments\n  round(x, ndigits) is not supported: round(x) gives an integer");
+    expect(error(`vars:\n  n: "round(2.5, 1)"\nlayers: []\n`)).toBe(
+      "spec.yaml:2:7: round() takes one number, got 2 arguments\n  round(x, ndigits) is not supported: round(x) gives an integer",
+    );
     expect(error(`vars:\n  n: "max()"\nlayers: []\n`)).toBe("spec.yaml:2:7: max() takes two or more numbers, or one tuple of them\n  e.g. max(a, b)");
     expect(error(`vars:\n  n: "max(a=1)"\nlayers: []\n`)).toBe("spec.yaml:2:11: max() takes positional arguments, not a=\n  write max(...) with the values alone");
   });

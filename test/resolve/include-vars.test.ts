@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count, error } from "../helpers/specs.js";
 
-const common = "vars:\n  d: 16\n  ff: 4 * d\nblocks:\n  mlp: {layers: [\"Linear(d, ff, bias=False)\"]}\n";
+const common = 'vars:\n  d: 16\n  ff: 4 * d\nblocks:\n  mlp: {layers: ["Linear(d, ff, bias=False)"]}\n';
 
 /** A top-level include shares its vars; two different values of one variable never mix in one model. */
 describe("variables across a top-level include", () => {

@@ -5,24 +5,30 @@ const params = (text: string) => count(text).totals.params;
 
 /** Every name is a variable in scope or an error at the name; strings are strings only when quoted. */
 describe("undefined names are errors in every position", () => {
-  const lora = "vars:\n  q_lora_rank: 0\n  d: 8\nlayers:\n  - q_a: {layer: \"Linear(d, 4)\", if: q_lora_rnak == 0}\n";
+  const lora = 'vars:\n  q_lora_rank: 0\n  d: 8\nlayers:\n  - q_a: {layer: "Linear(d, 4)", if: q_lora_rnak == 0}\n';
 
   it("in if:, where == once compared the unresolved name as text", () => {
     expect(error(lora)).toBe("spec.yaml:5:38: undefined variable 'q_lora_rnak'\n  did you mean 'q_lora_rank'?");
-    expect(error("layers:\n  - a: {layer: \"Linear(1, 1)\", if: \"no_such_var == 'no_such_var'\"}\n")).toBe(
+    expect(error('layers:\n  - a: {layer: "Linear(1, 1)", if: "no_such_var == \'no_such_var\'"}\n')).toBe(
       "spec.yaml:2:37: undefined variable 'no_such_var'\n  define it under vars:, or write 'no_such_var' in quotes for a string",
     );
-    expect(error("vars:\n  stride: 1\nlayers:\n  - a: {layer: \"Linear(1, 1)\", if: strid != 1}\n")).toBe("spec.yaml:4:36: undefined variable 'strid'\n  did you mean 'stride'?");
+    expect(error('vars:\n  stride: 1\nlayers:\n  - a: {layer: "Linear(1, 1)", if: strid != 1}\n')).toBe("spec.yaml:4:36: undefined variable 'strid'\n  did you mean 'stride'?");
   });
 
   it("in vars, with:, repeat: and residual: {if:}", () => {
     expect(error("vars:\n  d: 4\n  use_bias: no_such_var == 1\nlayers:\n  - a: Linear(d, d, bias=use_bias)\n")).toBe(
       "spec.yaml:3:13: undefined variable 'no_such_var'\n  define it under vars:, or write 'no_such_var' in quotes for a string",
     );
-    expect(error("vars:\n  act: gelu\nlayers:\n  - a: Linear(1, 1)\n")).toBe("spec.yaml:2:8: undefined variable 'gelu'\n  define it under vars:, or write 'gelu' in quotes for a string");
-    expect(error("vars:\n  width: 4\nblocks:\n  b: {params: {w: ~}, layers: [\"Linear(w, w)\"]}\nlayers:\n  - a: {use: b, with: {w: widht}}\n")).toBe("spec.yaml:6:27: undefined variable 'widht'\n  did you mean 'width'?");
+    expect(error("vars:\n  act: gelu\nlayers:\n  - a: Linear(1, 1)\n")).toBe(
+      "spec.yaml:2:8: undefined variable 'gelu'\n  define it under vars:, or write 'gelu' in quotes for a string",
+    );
+    expect(error('vars:\n  width: 4\nblocks:\n  b: {params: {w: ~}, layers: ["Linear(w, w)"]}\nlayers:\n  - a: {use: b, with: {w: widht}}\n')).toBe(
+      "spec.yaml:6:27: undefined variable 'widht'\n  did you mean 'width'?",
+    );
     expect(error("vars:\n  depth: 2\nlayers:\n  - a: {repeat: 2 * depht, layers: []}\n")).toBe("spec.yaml:4:21: undefined variable 'depht'\n  did you mean 'depth'?");
-    expect(error("vars:\n  stride: 1\nlayers:\n  - a: {residual: {if: stide == 1}, layers: [\"Linear(1, 1)\"]}\n")).toBe("spec.yaml:4:24: undefined variable 'stide'\n  did you mean 'stride'?");
+    expect(error('vars:\n  stride: 1\nlayers:\n  - a: {residual: {if: stide == 1}, layers: ["Linear(1, 1)"]}\n')).toBe(
+      "spec.yaml:4:24: undefined variable 'stide'\n  did you mean 'stride'?",
+    );
   });
 
   it("in layer arguments, at the name, with the closest variable", () => {
@@ -33,7 +39,7 @@ describe("undefined names are errors in every position", () => {
   });
 
   it("in forward: ops' arguments", () => {
-    expect(error("vars:\n  dim: 1\ninput: [4, 4]\nforward: [\"flatten(dm)\", fc]\nlayers:\n  - fc: Linear(16, 2)\n")).toBe(
+    expect(error('vars:\n  dim: 1\ninput: [4, 4]\nforward: ["flatten(dm)", fc]\nlayers:\n  - fc: Linear(16, 2)\n')).toBe(
       "spec.yaml:4:20: undefined variable 'dm' in argument 'start_dim' of flatten\n  did you mean 'dim'?",
     );
   });
@@ -45,14 +51,18 @@ describe("undefined names are errors in every position", () => {
   });
 
   it("reports a keyword argument's undefined variable at the name, not the keyword", () => {
-    expect(error("vars:\n  use_bias: True\nlayers:\n  - a: Linear(2, 2, bias=use_bais)\n")).toBe("spec.yaml:4:26: undefined variable 'use_bais' in argument 'bias' of Linear\n  did you mean 'use_bias'?");
+    expect(error("vars:\n  use_bias: True\nlayers:\n  - a: Linear(2, 2, bias=use_bais)\n")).toBe(
+      "spec.yaml:4:26: undefined variable 'use_bais' in argument 'bias' of Linear\n  did you mean 'use_bias'?",
+    );
   });
 
   it("refuses an activation that spells almost a variable, and keeps bare function names", () => {
     expect(error("vars:\n  act: 'gelu'\nlayers:\n  - TransformerEncoderLayer(8, 2, 16, activation=actt)\n")).toBe(
       "spec.yaml:4:50: undefined variable 'actt' in argument 'activation' of TransformerEncoderLayer\n  for a function, write F.actt; if 'actt' is a variable: did you mean 'act'?",
     );
-    expect(params("vars:\n  act: 'gelu'\nlayers:\n  - TransformerEncoderLayer(8, 2, 16, activation=act)\n")).toBe(params("layers:\n  - TransformerEncoderLayer(8, 2, 16, activation=silu)\n"));
+    expect(params("vars:\n  act: 'gelu'\nlayers:\n  - TransformerEncoderLayer(8, 2, 16, activation=act)\n")).toBe(
+      params("layers:\n  - TransformerEncoderLayer(8, 2, 16, activation=silu)\n"),
+    );
   });
 
   it("says a bare word a layer does not know may be a misspelt variable", () => {
@@ -71,7 +81,8 @@ describe("undefined names are errors in every position", () => {
 
   it("evaluates a block's residual: {if:} with each use's parameters", () => {
     // The residual adds x [.., 4] to the path's [.., 8] only when s == 1: shape inference refuses that use alone.
-    const spec = (s: number) => `input: [4]\nblocks:\n  b:\n    params: {s: ~}\n    residual: {if: s == 1}\n    layers: ["Linear(4, 8)"]\nlayers:\n  - x: {use: b, with: {s: ${s}}}\n`;
+    const spec = (s: number) =>
+      `input: [4]\nblocks:\n  b:\n    params: {s: ~}\n    residual: {if: s == 1}\n    layers: ["Linear(4, 8)"]\nlayers:\n  - x: {use: b, with: {s: ${s}}}\n`;
     expect(params(spec(2))).toBe(40);
     expect(error(spec(1))).toBe("spec.yaml:5:15: x cannot add x.0 [1, 8] and the input [1, 4]\n  the shapes must be equal or broadcast");
   });
@@ -79,9 +90,7 @@ describe("undefined names are errors in every position", () => {
 
 describe("conditions that do not parse are errors, never silently true", () => {
   it("a stray parenthesis", () => {
-    expect(error("vars:\n  stride: 2\nlayers:\n  - a: {layer: \"Linear(1, 1)\", if: \"stride != 1)\"}\n")).toBe(
-      "spec.yaml:4:48: unexpected ')' after the end of the expression",
-    );
+    expect(error('vars:\n  stride: 2\nlayers:\n  - a: {layer: "Linear(1, 1)", if: "stride != 1)"}\n')).toBe("spec.yaml:4:48: unexpected ')' after the end of the expression");
   });
 
   it("past the expression limit", () => {

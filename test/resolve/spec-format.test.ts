@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count } from "../helpers/specs.js";
 
-const summary = (text: string, others: Record<string, string> = {}) =>
-  count(text, others).layers.map((layer) => [layer.path, layer.type, layer.count, layer.params]);
+const summary = (text: string, others: Record<string, string> = {}) => count(text, others).layers.map((layer) => [layer.path, layer.type, layer.count, layer.params]);
 
 describe("spec format v1", () => {
   it("reads the issue's example exactly as written", () => {
@@ -38,7 +37,11 @@ tie:                              # parameter path: the parameter it shares stor
   });
 
   it("accepts the mapping form with PyTorch's argument names", () => {
-    expect(summary("layers:\n  - wte: {type: Embedding, num_embeddings: 50257, embedding_dim: 768}\n  - k: {type: Conv2d, in_channels: 3, out_channels: 8, kernel_size: [3, 3], bias: false}\n")).toEqual([
+    expect(
+      summary(
+        "layers:\n  - wte: {type: Embedding, num_embeddings: 50257, embedding_dim: 768}\n  - k: {type: Conv2d, in_channels: 3, out_channels: 8, kernel_size: [3, 3], bias: false}\n",
+      ),
+    ).toEqual([
       ["wte", "Embedding", 1, 38597376],
       ["k", "Conv2d", 1, 216],
     ]);
@@ -64,14 +67,16 @@ tie:                              # parameter path: the parameter it shares stor
   });
 
   it("numbers unnamed children like nn.Sequential, across repeats", () => {
-    expect(summary(`layers:
+    expect(
+      summary(`layers:
   - features:
       layers:
         - Conv2d(3, 8, 3)
         - ReLU(inplace=True)
         - {layer: "Conv2d(8, 8, 3)", repeat: 3}
         - MaxPool2d(2)
-`)).toEqual([
+`),
+    ).toEqual([
       ["features.0", "Conv2d", 1, 224],
       ["features.1", "ReLU", 1, 0],
       ["features.[2-4]", "Conv2d", 3, 584],
@@ -175,7 +180,7 @@ tie:
   });
 
   it("ties a parameter into one instance of a repeated module", () => {
-    const result = count("layers:\n  - h: {repeat: 3, layers: [{fc: \"Linear(4, 4)\"}]}\n  - head: Linear(4, 4)\ntie:\n  head.weight: h.2.fc.weight\n");
+    const result = count('layers:\n  - h: {repeat: 3, layers: [{fc: "Linear(4, 4)"}]}\n  - head: Linear(4, 4)\ntie:\n  head.weight: h.2.fc.weight\n');
     expect(result.totals.params).toBe(3 * 20 + 4);
   });
 });

@@ -6,7 +6,11 @@ import { files } from "../helpers/specs.js";
 /** One layer called on an input of `shape` (batch first as the spec gives it): output, MACs, attention MACs, activation bytes. */
 function single(call: string, shape: number[]) {
   const spec = `input: [${shape.slice(1).join(", ")}]\nlayers:\n  - layer: "${call}"\n`;
-  const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": spec }), settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`)).shapes!;
+  const shapes = analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": spec }),
+    settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`),
+  ).shapes!;
   return { output: shapes.output, macs: shapes.totals.macs, attentionMacs: shapes.totals.attentionMacs, bytes: shapes.totals.activations };
 }
 

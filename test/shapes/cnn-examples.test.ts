@@ -4,7 +4,6 @@ import { expandCalls } from "../helpers/calls.js";
 import { namedParameters } from "../helpers/named-parameters.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 
-
 /** test/fixtures/pytorch/cnn-examples.json: see its note and cnn-examples.py beside it. */
 interface Reference {
   name: string;

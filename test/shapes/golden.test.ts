@@ -3,7 +3,6 @@ import { analyzeSpec } from "../../src/analysis/index.js";
 import { expandCalls } from "../helpers/calls.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 
-
 interface GoldenModel {
   name: string;
   input: number[];

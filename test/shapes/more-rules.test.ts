@@ -19,7 +19,11 @@ const measured = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/more-rule
 function single(call: string, shape: number[]) {
   const input = call.startsWith("EmbeddingBag") ? `{tokens: ${shape[1]}}` : `[${shape.slice(1).join(", ")}]`;
   const spec = `input: ${input}\nlayers:\n  - layer: "${call}"\n`;
-  const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": spec }), settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`)).shapes!;
+  const shapes = analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": spec }),
+    settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`),
+  ).shapes!;
   return { output: shapes.output, macs: shapes.totals.macs, bytes: shapes.totals.activations };
 }
 
@@ -43,7 +47,6 @@ describe("one-tensor conventions of two-input and index layers, checked against 
 });
 
 describe("the rules refuse what they cannot follow", () => {
-
   it("Bilinear with two feature counts, which one input cannot give", () => {
     expect(shapeErrors("Bilinear(8, 6, 4)", "[8]")).toEqual([expect.stringContaining("in1_features (8) == in2_features (6)")]);
   });

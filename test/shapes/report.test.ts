@@ -4,12 +4,20 @@ import { runCli } from "../../src/cli/run.js";
 import { quantitiesOf } from "../../src/metrics/index.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 
-
 describe("shapes in reports", () => {
   const report = toJsonReport(analyzeSpec("examples/resnet18.yaml", readFile));
 
   it("JSON: the model's MACs, FLOPs and activations, and each layer's output shape", () => {
-    expect(report.shapes).toEqual({ input: [1, 3, 224, 224], output: [1, 1000], batch: 1, checkpointing: "none", macs: 1_814_073_344, attentionMacs: 0, flops: 3_628_146_688, activations: 22_256_640 });
+    expect(report.shapes).toEqual({
+      input: [1, 3, 224, 224],
+      output: [1, 1000],
+      batch: 1,
+      checkpointing: "none",
+      macs: 1_814_073_344,
+      attentionMacs: 0,
+      flops: 3_628_146_688,
+      activations: 22_256_640,
+    });
     const fc = report.layers.find((layer) => layer.path === "fc")!;
     expect([fc.outputShape, fc.macs, fc.activationBytes]).toEqual([[1, 1000], 512_000, 2048]);
     // layer1.1's relu runs twice in its one instance; the entry covers every call.

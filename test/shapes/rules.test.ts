@@ -7,7 +7,11 @@ import { errors, files } from "../helpers/specs.js";
 function single(call: string, shape: number[] | { tokens: number; batch: number }) {
   const [batch, input] = Array.isArray(shape) ? [shape[0]!, `[${shape.slice(1).join(", ")}]`] : [shape.batch, `{tokens: ${shape.tokens}}`];
   const spec = `input: ${input}\nlayers:\n  - layer: "${call}"\n`;
-  const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": spec }), settingsFromOptions({ batch: String(batch) }, (option) => `--${option}`)).shapes!;
+  const shapes = analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": spec }),
+    settingsFromOptions({ batch: String(batch) }, (option) => `--${option}`),
+  ).shapes!;
   return { output: shapes.output, macs: shapes.totals.macs };
 }
 
@@ -36,7 +40,8 @@ describe("shape rules, checked against PyTorch 1.13", () => {
 
 describe("shape mismatches are errors at the offending layer, naming both shapes and the producer", () => {
   it("a Linear after a flatten with other features", () => {
-    const spec = "input: [3, 32, 32]\nforward: [conv, pool, 'flatten(1)', fc]\nlayers:\n  - conv: Conv2d(3, 8, 3, padding=1)\n  - pool: AdaptiveAvgPool2d(2)\n  - fc: Linear(16, 10)\n";
+    const spec =
+      "input: [3, 32, 32]\nforward: [conv, pool, 'flatten(1)', fc]\nlayers:\n  - conv: Conv2d(3, 8, 3, padding=1)\n  - pool: AdaptiveAvgPool2d(2)\n  - fc: Linear(16, 10)\n";
     expect(errors(spec)).toEqual([
       "spec.yaml:6:16: fc expects 16 input features (Linear(16, 10)), but pool → flatten(1) produces [1, 32]\n  make the layer's arguments match what reaches it, or fix the layer before it",
     ]);
@@ -44,13 +49,17 @@ describe("shape mismatches are errors at the offending layer, naming both shapes
 
   it("a convolution whose in_channels differ from the incoming channels", () => {
     const spec = "input: [3, 32, 32]\nlayers:\n  - a: Conv2d(3, 8, 3)\n  - b: Conv2d(16, 8, 3)\n";
-    expect(errors(spec)).toEqual(["spec.yaml:4:15: b expects 16 input channels (Conv2d(16, 8, 3)), but a produces [1, 8, 30, 30]\n  make the layer's arguments match what reaches it, or fix the layer before it"]);
+    expect(errors(spec)).toEqual([
+      "spec.yaml:4:15: b expects 16 input channels (Conv2d(16, 8, 3)), but a produces [1, 8, 30, 30]\n  make the layer's arguments match what reaches it, or fix the layer before it",
+    ]);
   });
 
   it("branches that cannot be merged, and a forward step naming no child", () => {
     const branches = "input: [3, 8, 8]\nlayers:\n  - mix:\n      branches: add\n      layers:\n        - a: Conv2d(3, 4, 1)\n        - b: Conv2d(3, 5, 1)\n";
     expect(errors(branches)[0]).toBe("spec.yaml:3:5: mix cannot add mix.a [1, 4, 8, 8] and mix.b [1, 5, 8, 8]\n  the shapes must be equal or broadcast");
-    expect(errors("input: [4]\nforward: [fc, relu]\nlayers:\n  - fc: Linear(4, 4)\n  - rleu: ReLU()\n")[0]).toBe("spec.yaml:2:15: no child 'relu' in this module\n  did you mean 'rleu'?");
+    expect(errors("input: [4]\nforward: [fc, relu]\nlayers:\n  - fc: Linear(4, 4)\n  - rleu: ReLU()\n")[0]).toBe(
+      "spec.yaml:2:15: no child 'relu' in this module\n  did you mean 'rleu'?",
+    );
   });
 });
 

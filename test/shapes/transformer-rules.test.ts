@@ -20,7 +20,11 @@ const measured = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/transform
 /** One layer called on an input of `shape` (its first size given as the batch): output, MACs, attention MACs, activation bytes. */
 function single(call: string, shape: number[]) {
   const spec = `input: [${shape.slice(1).join(", ")}]\nlayers:\n  - layer: "${call}"\n`;
-  const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": spec }), settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`)).shapes!;
+  const shapes = analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": spec }),
+    settingsFromOptions({ batch: String(shape[0]) }, (option) => `--${option}`),
+  ).shapes!;
   return { output: shapes.output, macs: shapes.totals.macs, attentionMacs: shapes.totals.attentionMacs, bytes: shapes.totals.activations };
 }
 
@@ -52,16 +56,19 @@ describe("Transformer layers and stacks, checked against PyTorch 1.13", () => {
 });
 
 describe("Transformer rules refuse what they cannot follow", () => {
-
   it("an input without d_model features", () => {
     expect(shapeErrors("TransformerEncoderLayer(16, 4)", "[5, 8]")).toEqual([expect.stringContaining("expects a 3-d input of 16 features")]);
   });
 
   it("an activation other than relu, gelu or a module", () => {
-    expect(shapeErrors("TransformerEncoderLayer(16, 4, activation=F.silu)", "[5, 16]")).toEqual([expect.stringContaining("with activation 'relu', 'gelu', F.relu, F.gelu or a module")]);
+    expect(shapeErrors("TransformerEncoderLayer(16, 4, activation=F.silu)", "[5, 16]")).toEqual([
+      expect.stringContaining("with activation 'relu', 'gelu', F.relu, F.gelu or a module"),
+    ]);
   });
 
   it("a stack over another layer type", () => {
-    expect(shapeErrors("TransformerEncoder(TransformerDecoderLayer(16, 4), 2)", "[5, 16]")).toEqual([expect.stringContaining("with a TransformerEncoderLayer(...) as encoder_layer, got TransformerDecoderLayer")]);
+    expect(shapeErrors("TransformerEncoder(TransformerDecoderLayer(16, 4), 2)", "[5, 16]")).toEqual([
+      expect.stringContaining("with a TransformerEncoderLayer(...) as encoder_layer, got TransformerDecoderLayer"),
+    ]);
   });
 });

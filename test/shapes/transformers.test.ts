@@ -3,7 +3,6 @@ import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 
-
 describe("llama2-7b.yaml over 4,096 tokens", () => {
   const [d, ffn, vocab, layers, sequence] = [4096, 11008, 32000, 32, 4096];
 
@@ -18,7 +17,12 @@ describe("llama2-7b.yaml over 4,096 tokens", () => {
   });
 
   it("keeps Korthikanti et al.'s tensors per layer in bfloat16; selective checkpointing drops the scores, full keeps each layer's input", () => {
-    const analyze = (checkpointing: string) => analyzeSpec("examples/llama2-7b.yaml", readFile, settingsFromOptions({ precision: "bf16", checkpointing }, (option) => `--${option}`)).shapes!.totals;
+    const analyze = (checkpointing: string) =>
+      analyzeSpec(
+        "examples/llama2-7b.yaml",
+        readFile,
+        settingsFromOptions({ precision: "bf16", checkpointing }, (option) => `--${option}`),
+      ).shapes!.totals;
     const [s, h, a] = [sequence, d, 32];
     // Per layer, 2 bytes an element: both norms' inputs, their outputs (into q/k/v and gate/up), Q, K and V, the
     // attention output, the SiLU's input, both factors of the gated product and down_proj's input; the softmax

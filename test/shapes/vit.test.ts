@@ -3,7 +3,6 @@ import { analyzeSpec } from "../../src/analysis/index.js";
 import { expandCalls } from "../helpers/calls.js";
 import { readRepoFile as readFile } from "../helpers/specs.js";
 
-
 /** test/fixtures/pytorch/vit_b_16.py's measurements of torchvision's vit_b_16. */
 interface Measured {
   input: number[];

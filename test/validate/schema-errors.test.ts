@@ -11,7 +11,9 @@ describe("a value that fits no form of a oneOf: one error, built from the schema
     expect(specErrors("input: 5\nlayers: []\n")).toEqual([
       "spec.yaml:1:8: input must be a list or a mapping, not the integer 5\n  The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids.",
     ]);
-    expect(specErrors("include: 5\nlayers: []\n")).toEqual(["spec.yaml:1:10: include must be a string or a list, not the integer 5\n  Spec files (relative to this one) whose vars and blocks this spec uses."]);
+    expect(specErrors("include: 5\nlayers: []\n")).toEqual([
+      "spec.yaml:1:10: include must be a string or a list, not the integer 5\n  Spec files (relative to this one) whose vars and blocks this spec uses.",
+    ]);
   });
 
   it("in the budget file", () => {

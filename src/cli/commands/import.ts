@@ -5,15 +5,7 @@ import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
-import {
-  elementCount,
-  importCheckpoint,
-  importTorchRepr,
-  renderSpec,
-  type CheckpointFormat,
-  type CheckpointTensor,
-  type ImportResult,
-} from "../../import/index.js";
+import { elementCount, importCheckpoint, importTorchRepr, renderSpec, type CheckpointFormat, type CheckpointTensor, type ImportResult } from "../../import/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends ImportResult {
@@ -83,7 +75,8 @@ export const importCommand: CliCommand = {
   },
   run(values, positionals, env): CliResult {
     const [format, file, ...others] = positionals;
-    if (format === undefined || file === undefined || others.length) return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${USAGE}`);
+    if (format === undefined || file === undefined || others.length)
+      return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${USAGE}`);
     const known = choiceOf("the import format", format, Object.keys(IMPORTERS));
     if ("problem" in known) return invalid(known.problem);
     const importer = IMPORTERS[known.value]!;
@@ -99,9 +92,17 @@ export const importCommand: CliCommand = {
     if (bytes > YAML_MAX_BYTES) {
       const size = (value: number) => value.toLocaleString("en-US");
       const detail = `the spec made from it would be ${size(bytes)} bytes, more than the ${size(YAML_MAX_BYTES)} a spec may have`;
-      return { exitCode: EXIT.invalid, stdout: "", stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n` };
+      return {
+        exitCode: EXIT.invalid,
+        stdout: "",
+        stderr: `${renderDiagnostic(diagnostic("spec-too-large", { file, line: 1, col: 1 }, detail, "its modules differ too much to fold into repeat:; write the spec by hand with blocks: and repeat:"))}\n`,
+      };
     }
-    const bug = (detail: string): CliResult => ({ exitCode: EXIT.internal, stdout: "", stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n` });
+    const bug = (detail: string): CliResult => ({
+      exitCode: EXIT.internal,
+      stdout: "",
+      stderr: `model-budget: the spec made from ${file} ${detail}: this is a bug, please report it\n`,
+    });
     let count: ModelCount;
     try {
       count = analyzeSpec(specFile, (path) => (path === specFile ? text : env.readFile(path)));

@@ -55,7 +55,11 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     }
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
-    const { results, errors } = forEachFile(specs, (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }), env.readFile);
+    const { results, errors } = forEachFile(
+      specs,
+      (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }),
+      env.readFile,
+    );
     if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
     const text = initialBudget(results, headroom.value, String(values.growth));
     if (!env.writeFile) return { exitCode: EXIT.ok, stdout: text, stderr: "" };
