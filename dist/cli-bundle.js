@@ -17308,11 +17308,8 @@ function checkCycle(expanding, key, position, what) {
         throw new SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
     }
 }
-/** Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children. */
-// eslint-disable-next-line max-lines-per-function -- kept whole in the merge with wt-edges: main's repeat-index groups re-enter resolveItem, which the RESOLVERS split did not yet carry
-function resolveList(walker, items, listPath, context, multiplier) {
-    const children = [];
-    const { source } = context;
+/** Names and numbers a list's children, refusing a name given twice; unnamed children are numbered like nn.Sequential's. */
+function childNumbering() {
     const names = new Map();
     const runs = [];
     let nextIndex = 0;
@@ -17332,151 +17329,248 @@ function resolveList(walker, items, listPath, context, multiplier) {
                 duplicate(name, position, earlier);
         runs.push({ from, to, position });
     };
-    /**
-     * A repeat whose entry names index, split into runs of instances that resolve alike: each
-     * instance is resolved aside (`resolveOne`), and neighbours with the same result share one entry.
-     */
-    const instanceGroups = (own, repeat, childName, position, resolveOne) => {
-        walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
-        if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
-            throw new SpecError("indexed-repeat-too-large", position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
-        }
-        const run = own.findIndex((segment) => typeof segment === "object");
-        const first = own[run].from;
-        const groups = [];
-        for (let i = 0; i < repeat; i++) {
-            const instance = {
-                own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)),
-                instances: 1,
-                scope: indexScope(context.scope, i, position),
-                childName,
-            };
-            const [layersBefore, childrenBefore] = [walker.out.length, children.length];
-            resolveOne(instance);
-            const resolved = signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
-            const last = groups.at(-1);
-            if (last?.signature === resolved) {
-                last.instances++;
-                last.own = last.own.map((segment, at) => (at === run ? { from: segment.from, to: first + i } : segment));
+    return {
+        /** The name an entry gets: its own, or the next number. */
+        nameOf: (name) => name ?? String(nextIndex),
+        /** The entry's own path segments, its name or numbers claimed. */
+        claim(name, repeated, repeat, position) {
+            if (name !== undefined) {
+                claimName(name, position);
+                return repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
             }
-            else
-                groups.push({ ...instance, signature: resolved });
-        }
-        return groups;
-    };
-    /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
-    // eslint-disable-next-line max-lines-per-function -- see resolveList: one entry of every kind, kept whole with the index groups
-    const resolveItem = (item, index, group) => {
-        const scope = group?.scope ?? context.scope;
-        const itemPath = [...listPath, index];
-        let name;
-        let bodyPath = itemPath;
-        let raw = item;
-        if (typeof item === "object" && item !== null && !isBody(item)) {
-            name = Object.keys(item)[0];
-            bodyPath = [...itemPath, name];
-            raw = item[name];
-        }
-        const body = typeof raw === "string" ? { layer: raw } : raw;
-        const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
-        const childName = group?.childName ?? name ?? String(nextIndex);
-        const kind = typeof raw === "string" ? "layer" : layers_kindOf(source, bodyPath, body);
-        if (body.if !== undefined && !group) {
-            const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
-            if (!isTrue(condition, source.at([...bodyPath, "if"])))
-                return;
-        }
-        const repeated = body.repeat !== undefined;
-        const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
-        if (body.with !== undefined && kind !== "use" && kind !== "include") {
-            throw new SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
-        }
-        let own;
-        if (group) {
-            own = group.own;
-        }
-        else if (name !== undefined) {
-            claimName(name, position);
-            own = repeated ? [name, { from: 0, to: repeat - 1 }] : [name];
-        }
-        else {
             claimRun(nextIndex, nextIndex + repeat - 1, position);
-            own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
+            const own = repeat === 1 && !repeated ? [nextIndex] : [{ from: nextIndex, to: nextIndex + repeat - 1 }];
             nextIndex += repeat;
+            return own;
+        },
+    };
+}
+/**
+ * Reads one list item up to its instances; undefined when its `if:` is false or it repeats 0 times.
+ * A `group` (a run of a repeat's instances that names index) skips the `if:`, already read for the
+ * whole entry, takes its instances, path, scope and name from the group, and claims no name again.
+ */
+function readEntry(item, itemPath, context, numbering, group) {
+    const { source } = context;
+    const scope = group?.scope ?? context.scope;
+    let name;
+    let bodyPath = itemPath;
+    let raw = item;
+    if (typeof item === "object" && item !== null && !isBody(item)) {
+        name = Object.keys(item)[0];
+        bodyPath = [...itemPath, name];
+        raw = item[name];
+    }
+    const body = typeof raw === "string" ? { layer: raw } : raw;
+    const position = name === undefined ? source.at(itemPath) : source.keyAt(bodyPath);
+    const childName = group?.childName ?? numbering.nameOf(name);
+    const kind = typeof raw === "string" ? "layer" : layers_kindOf(source, bodyPath, body);
+    if (body.if !== undefined && !group) {
+        const condition = typeof body.if === "boolean" ? { kind: "bool", value: body.if } : scope_valueOf(source, [...bodyPath, "if"], body.if, scope, "strict");
+        if (!isTrue(condition, source.at([...bodyPath, "if"])))
+            return undefined;
+    }
+    const repeated = body.repeat !== undefined;
+    const repeat = group?.instances ?? (repeated ? integerAt(source, [...bodyPath, "repeat"], body.repeat, scope, "repeat") : 1);
+    if (body.with !== undefined && kind !== "use" && kind !== "include") {
+        throw new SpecError("with-without-target", source.keyAt([...bodyPath, "with"]), `with: gives arguments to a block or an included spec, and this entry has neither`, "use: a block, or write the arguments in the call");
+    }
+    const own = group ? group.own : numbering.claim(name, repeated, repeat, position);
+    if (repeat === 0)
+        return undefined;
+    return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope };
+}
+/** An entry placed in the model: its path, what it freezes, its dtype settings and its instance count. */
+function placeEntry(head, context, multiplier) {
+    const { source } = context;
+    const { body, bodyPath, scope } = head;
+    const segments = [...context.prefix, ...head.own];
+    const frozenList = Array.isArray(body.frozen)
+        ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
+        : [];
+    const dtypes = body.dtype === undefined
+        ? context.dtypes
+        : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
+    const count = multiplier * instanceCount(head.own);
+    if (!Number.isSafeInteger(count))
+        throw new SpecError("too-many-instances", head.position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+    return {
+        ...head,
+        segments,
+        frozen: context.frozen || body.frozen === true,
+        frozenList,
+        frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
+        dtypes,
+        count,
+    };
+}
+/**
+ * A repeat whose entry names index, split into runs of instances that resolve alike: each
+ * instance is resolved aside (`resolveOne`, into `children`), and neighbours with the same result share one entry.
+ */
+function instanceGroups(walker, context, children, head, resolveOne) {
+    const { own, instances: repeat, childName, position } = head;
+    walker.indexedInstances = (walker.indexedInstances ?? 0) + repeat;
+    if (walker.indexedInstances > MAX_INDEXED_INSTANCES) {
+        throw new SpecError("indexed-repeat-too-large", position, `repeats that use ${INDEX} stand for more than ${MAX_INDEXED_INSTANCES.toLocaleString("en-US")} instances, each resolved on its own`, `use ${INDEX} in fewer or smaller repeats`);
+    }
+    const run = own.findIndex((segment) => typeof segment === "object");
+    const first = own[run].from;
+    const groups = [];
+    for (let i = 0; i < repeat; i++) {
+        const instance = {
+            own: own.map((segment, at) => (at === run ? { from: first + i, to: first + i } : segment)),
+            instances: 1,
+            scope: indexScope(context.scope, i, position),
+            childName,
+        };
+        const [layersBefore, childrenBefore] = [walker.out.length, children.length];
+        resolveOne(instance);
+        const resolved = signature(walker.out.splice(layersBefore), children.splice(childrenBefore));
+        const last = groups.at(-1);
+        if (last?.signature === resolved) {
+            last.instances++;
+            last.own = last.own.map((segment, at) => (at === run ? { from: segment.from, to: first + i } : segment));
         }
-        if (repeat === 0)
+        else
+            groups.push({ ...instance, signature: resolved });
+    }
+    return groups;
+}
+/** A layer: a call string or a `type:` mapping; its entry goes to `walker.out` in model order. */
+function resolveLeaf(walker, entry, context) {
+    const { source, scope } = context;
+    const { body, bodyPath, segments } = entry;
+    const call = entry.kind === "type"
+        ? mappingCall(source, bodyPath, body, scope)
+        : evaluateCallText(source, [...bodyPath, ...(typeof entry.raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+    const node = { kind: "leaf", name: entry.childName, own: entry.own, instances: entry.instances, position: entry.position, layer: walker.out.length };
+    walker.out.push({
+        path: formatPath(segments),
+        segments,
+        count: entry.count,
+        call,
+        frozen: entry.frozen,
+        frozenTensors: frozenTensors(entry.frozenPaths, segments),
+        dtypes: entry.dtypes,
+        position: entry.position,
+    });
+    return node;
+}
+/**
+ * A module whose children are resolved from `layers` in `inner`: its own list, a block's or an included
+ * spec's; `topology` (the block's or included spec's) is read after its children, and so is the entry's
+ * own forward:/residual:/branches:, which speak of the module's contents: a block's parameters or an
+ * included file's vars (`contentScope`), with this use's values, hide the entry's variables of the same name.
+ */
+function moduleOf(walker, entry, context, child) {
+    const failedBefore = walker.errors.errors.length;
+    const nodes = resolveList(walker, child.layers, child.path, child.inner, entry.count);
+    const topology = child.topology();
+    // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
+    if (walker.errors.errors.length === failedBefore)
+        checkFrozenMatched(entry.frozenList, entry.segments);
+    const { scope } = context;
+    const entryScope = child.contentScope === scope ? scope : new Map([...scope, ...child.contentScope]);
+    return {
+        kind: "module",
+        name: entry.childName,
+        own: entry.own,
+        instances: entry.instances,
+        position: entry.position,
+        children: nodes,
+        topology: overlay(topology, topologyOf(context.source, entry.bodyPath, entry.body, entryScope)),
+    };
+}
+/** The context an entry's children are resolved in. */
+function innerContext(entry, context) {
+    return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments };
+}
+/** `layers:`: a module written in place. */
+function resolveModule(walker, entry, context) {
+    return moduleOf(walker, entry, context, {
+        layers: entry.body.layers,
+        path: [...entry.bodyPath, "layers"],
+        inner: innerContext(entry, context),
+        topology: () => ({}),
+        contentScope: context.scope,
+    });
+}
+/** `use:`: a block, its parameters bound to this use's `with:`. */
+function resolveUse(walker, entry, context) {
+    const { source, scope } = context;
+    const { body, bodyPath } = entry;
+    const blockName = String(body.use);
+    const block = context.blocks.get(blockName);
+    if (!block) {
+        throw new SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
+    }
+    checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
+    const boundScope = blockScope(source, bodyPath, body, block, scope);
+    const blockContext = { ...innerContext(entry, context), source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
+    // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
+    return moduleOf(walker, entry, context, {
+        layers: block.layers,
+        path: [...block.path, "layers"],
+        inner: blockContext,
+        topology: () => topologyOf(block.source, block.path, block.body, boundScope),
+        contentScope: boundScope,
+    });
+}
+/** `include:`: another spec's layers as a module, its vars overridden by `with:`. */
+function resolveInclude(walker, entry, context) {
+    const { source, scope } = context;
+    const { body, bodyPath } = entry;
+    const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
+    const overrides = new Map();
+    for (const [key, value] of Object.entries((body.with ?? {})))
+        overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
+    const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
+    if (!included.data.layers) {
+        throw new SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
+    }
+    const includeContext = {
+        ...innerContext(entry, context),
+        source: included.source,
+        scope: included.scope,
+        blocks: included.blocks,
+        expanding: [...context.expanding, `file ${file}`],
+    };
+    return moduleOf(walker, entry, context, {
+        layers: included.data.layers,
+        path: ["layers"],
+        inner: includeContext,
+        topology: () => included.topology,
+        contentScope: included.scope,
+    });
+}
+const RESOLVERS = {
+    type: resolveLeaf,
+    layer: resolveLeaf,
+    layers: resolveModule,
+    use: resolveUse,
+    include: resolveInclude,
+};
+/**
+ * Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children.
+ * Each item's errors go to the walker's collector, so the next item still resolves.
+ */
+function resolveList(walker, items, listPath, context, multiplier) {
+    const children = [];
+    const numbering = childNumbering();
+    /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
+    const resolveItem = (item, index, group) => {
+        const head = readEntry(item, [...listPath, index], context, numbering, group);
+        if (!head)
             return;
-        if (!group && repeated && mentionsIndex(body)) {
-            for (const run of instanceGroups(own, repeat, childName, position, (one) => resolveItem(item, index, one)))
+        if (!group && head.repeated && mentionsIndex(head.body)) {
+            for (const run of instanceGroups(walker, context, children, head, (one) => resolveItem(item, index, one)))
                 resolveItem(item, index, run);
             return;
         }
-        const segments = [...context.prefix, ...own];
-        const frozen = context.frozen || body.frozen === true;
-        const frozenList = Array.isArray(body.frozen)
-            ? body.frozen.map((text, i) => ({ tokens: text.split("."), depth: segments.length, text, position: source.at([...bodyPath, "frozen", i]), matched: false }))
-            : [];
-        const frozenPaths = frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths;
-        const dtypes = body.dtype === undefined
-            ? context.dtypes
-            : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
-        const count = multiplier * instanceCount(own);
-        if (!Number.isSafeInteger(count))
-            throw new SpecError("too-many-instances", position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
-        if (kind === "type" || kind === "layer") {
-            const call = kind === "type"
-                ? mappingCall(source, bodyPath, body, scope)
-                : evaluateCallText(source, [...bodyPath, ...(typeof raw === "string" ? [] : ["layer"])], String(body.layer), scope);
-            children.push({ kind: "leaf", name: childName, own, instances: repeat, position, layer: walker.out.length });
-            walker.out.push({ path: formatPath(segments), segments, count, call, frozen, frozenTensors: frozenTensors(frozenPaths, segments), dtypes, position });
-            return;
-        }
-        const inner = { ...context, scope, frozen, frozenPaths, dtypes, prefix: segments };
-        // The entry's own forward:/residual:/branches: speak of the module's contents: a block's parameters or an
-        // included file's vars, with this use's values, hide the entry's variables of the same name.
-        const failedBefore = walker.errors.errors.length;
-        const module = (nodes, topology, contentScope = scope) => {
-            // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
-            if (walker.errors.errors.length === failedBefore)
-                checkFrozenMatched(frozenList, segments);
-            const entryScope = contentScope === scope ? scope : new Map([...scope, ...contentScope]);
-            children.push({
-                kind: "module",
-                name: childName,
-                own,
-                instances: repeat,
-                position,
-                children: nodes,
-                topology: overlay(topology, topologyOf(source, bodyPath, body, entryScope)),
-            });
-        };
-        if (kind === "layers") {
-            module(resolveList(walker, body.layers, [...bodyPath, "layers"], inner, count), {});
-            return;
-        }
-        if (kind === "use") {
-            const blockName = String(body.use);
-            const block = context.blocks.get(blockName);
-            if (!block) {
-                throw new SpecError("unknown-block", source.at([...bodyPath, "use"]), `unknown block '${blockName}'`, didYouMean(blockName, context.blocks.keys()) ?? "define it under blocks:, or include: the file that does");
-            }
-            checkCycle(context.expanding, `block ${blockName}`, source.at([...bodyPath, "use"]), `block '${blockName}'`);
-            const boundScope = blockScope(source, bodyPath, body, block, scope);
-            const blockContext = { ...inner, source: block.source, scope: boundScope, expanding: [...context.expanding, `block ${blockName}`] };
-            // The block's residual: {if: stride == 1} speaks of its parameters: evaluated with this use's values.
-            module(resolveList(walker, block.layers, [...block.path, "layers"], blockContext, count), topologyOf(block.source, block.path, block.body, boundScope), boundScope);
-            return;
-        }
-        const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
-        const overrides = new Map();
-        for (const [key, value] of Object.entries((body.with ?? {})))
-            overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
-        const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
-        if (!included.data.layers) {
-            throw new SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
-        }
-        const includeContext = { ...inner, source: included.source, scope: included.scope, blocks: included.blocks, expanding: [...context.expanding, `file ${file}`] };
-        module(resolveList(walker, included.data.layers, ["layers"], includeContext, count), included.topology, included.scope);
+        const entry = placeEntry(head, context, multiplier);
+        // The entry's children and calls are read in its own scope: an index group's, where it is one.
+        children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
     };
     items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
     return children;
