@@ -6,6 +6,7 @@ import { FileAccessError } from "../../diagnostics/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
+/** Headroom past this share is no budget at all (and soon past 2^53). */
 const MAX_HEADROOM = 1000;
 
 export const initCommand: CliCommand = {
@@ -33,7 +34,6 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
   run(values, specs, env) {
     const headroomText = String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`;
     const headroom = quantityFlag(headroomText);
-    // Beyond it limits soon pass 2^53, which no budget can hold exactly; nobody means more.
     if (headroom === "too large" || (headroom?.kind === "percent" && headroom.value > MAX_HEADROOM)) {
       return invalid(`--headroom must be at most ${MAX_HEADROOM}%, not '${String(values.headroom)}'`);
     }
@@ -68,8 +68,6 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${output} for ${results.length} spec${results.length === 1 ? "" : "s"}\n`, stderr: "" };
   },
 };
-
-/** Headroom past this share is no budget at all (and soon past 2^53). */
 
 /** A size or share from a flag; "too large" past 2^53, which parseQuantity reports by throwing. */
 function quantityFlag(text: string): Quantity | undefined | "too large" {
