@@ -4,6 +4,7 @@ import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
+import { defined } from "./origins.js";
 import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveInput } from "./input.js";
@@ -14,6 +15,7 @@ import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
+export { firstChanged, type Origins } from "./origins.js";
 export type {
   DtypeSetting,
   FrozenTensor,
@@ -128,8 +130,8 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
       throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
   }
   for (const [name, raw] of Object.entries(data.vars ?? {})) {
-    const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
     const here = source.keyAt(["vars", name]);
+    const value = overrides.get(name) ?? defined(here, () => variableAt(source, ["vars", name], raw, scope));
     const included = origins.get(name);
     if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
     scope.set(name, value);
