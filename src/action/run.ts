@@ -112,10 +112,10 @@ const GROWN_ANNOTATIONS = 3;
 
 /**
  * Annotations, where a reviewer looks: GitHub shows them beside the diff only on lines the pull request
- * changed. Diagnostics (an invalid spec or budget, a checkpoint that differs) are annotated wherever they
- * are, since the run fails until they are fixed there; findings (a limit or allowance exceeded, a layer
- * grown, an unmatched entry) only on a changed line, at most once per model and limit; the headline and
- * the job summary report them all. Without the changed lines (no base commit) every line counts as changed.
+ * changed. Diagnostics (an invalid spec or budget, a checkpoint that differs, a budget entry matching no
+ * spec: each with its MB code) are annotated wherever they are, since that line is the one to fix; findings
+ * (a limit or allowance exceeded, a layer grown) only on a changed line, at most once per model and limit;
+ * the headline and the job summary report them all. Without the changed lines (no base commit) every line counts as changed.
  */
 function annotate(result: CheckResult, changed: ChangedLines | undefined): void {
   const onChangedLine = (file: string, line: number) => changed === undefined || (changed.get(posix.normalize(file))?.has(line) ?? false);
@@ -128,7 +128,6 @@ function annotate(result: CheckResult, changed: ChangedLines | undefined): void 
   annotateDiagnostics(result.budget.diagnostics, "model-budget: invalid budget");
   for (const entry of result.budget.unmatched) {
     const warning = unmatchedWarning(result.budget.file, entry);
-    if (!onChangedLine(warning.file, warning.line)) continue;
     annotateWarning(`${warning.message}\n${warning.hint}`, {
       title: `model-budget: budget entry matches no spec [${warning.code}]`,
       file: warning.file,

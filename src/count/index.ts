@@ -88,6 +88,7 @@ function countLayer(layer: ResolvedLayer, globsFound: Map<FrozenTensor["position
     ...(ownDtype ? { callDtype: ownDtype } : {}),
     position: layer.position,
     origins: layer.origins,
+    segments: layer.segments,
   };
 }
 

@@ -7,7 +7,7 @@ import { diffLayers, type ModelDiff } from "../diff/index.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
 import type { TrainingSettings } from "../memory/index.js";
 import { METRIC_NAMES } from "../metrics/index.js";
-import { firstChanged, type ReadFile } from "../resolve/index.js";
+import { firstChanged, type OnStep, type ReadFile } from "../resolve/index.js";
 import type { BudgetChange, BudgetState, CheckResult, Diagnostic, LayerCause, ModelResult, SpecState } from "./types.js";
 
 export type * from "./types.js";
@@ -33,6 +33,8 @@ export interface CheckRequest {
   /** Checks each spec against a checkpoint: its budget entry's `against:`, or this one for every spec. */
   readCheckpoint?: ReadCheckpoint;
   against?: string;
+  /** Told what the check is doing, for a progress line. */
+  onStep?: OnStep;
   /** The lines the change edited, by file (`git diff base` at head): the check then says which one made each layer change. */
   changedLines?: ChangedLines;
 }
@@ -58,8 +60,8 @@ function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] }
 
 type Analysis = { state: SpecState; model?: AnalyzedModel };
 
-function analyze(file: string, side: CheckSide, overrides: TrainingSettings): Analysis {
-  const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+function analyze(file: string, side: CheckSide, overrides: TrainingSettings, onStep?: OnStep): Analysis {
+  const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
   if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
   if ("absent" in outcome) return { state: { kind: "absent" } };
   return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
@@ -151,9 +153,10 @@ export function runCheck(request: CheckRequest): CheckResult {
   const models = files.map((file): ModelResult => {
     const overrides = request.overrides ?? {};
     const absent: Analysis = { state: { kind: "absent" } };
-    const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+    const step = (side: string) => (request.onStep ? (text: string) => request.onStep!(`${file} at ${side}: ${text}`) : undefined);
+    const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides, step("head")) : absent;
     const head = analysis.state;
-    const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
+    const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides, step("base")) : absent).state : undefined;
     const result: ModelResult = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;

@@ -11,7 +11,7 @@ import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
 import { resolveTraining } from "./training.js";
-import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
+import type { OnStep, ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
@@ -21,6 +21,7 @@ export type {
   FrozenTensor,
   LeafNode,
   Located,
+  OnStep,
   ModuleNode,
   PathSegment,
   ReadFile,
@@ -145,13 +146,23 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
   return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
 }
 
+/** How often, in entries read, a progress line hears of resolving. */
+const TICK_ENTRIES = 1000;
+
+function entryTicker(onStep: OnStep): () => void {
+  let entries = 0;
+  return () => {
+    if (++entries % TICK_ENTRIES === 0) onStep(`resolving: ${entries.toLocaleString("en-US")} layer entries`);
+  };
+}
+
 /**
  * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
  * Each layer entry's errors go to `errors`, and the other entries still resolve, so
  * one run shows every independent mistake; given no collector, they are thrown together at the end.
  * Ties, which may name a layer that failed, are resolved only when every entry did.
  */
-export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector): ResolvedModel {
+export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector, onStep?: OnStep): ResolvedModel {
   const collector = errors ?? new DiagnosticCollector();
   const load = fileLoader(readFile, file);
 
@@ -179,7 +190,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
       "list the model's layers under layers:, or include this file from a spec that does",
     );
   }
-  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector };
+  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector, ...(onStep ? { tick: entryTicker(onStep) } : {}) };
   const children = resolveList(
     walker,
     root.data.layers,

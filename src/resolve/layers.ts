@@ -77,6 +77,8 @@ export interface Walker {
   indexedInstances?: number;
   /** Each entry's errors, gathered so the next entry still resolves: one run shows every independent mistake. */
   errors: DiagnosticCollector;
+  /** Called for each entry read, for a progress line. */
+  tick?: () => void;
 }
 
 type Body = Record<string, unknown>;
@@ -529,6 +531,7 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
   const numbering = childNumbering();
   /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
   const resolveItem = (item: unknown, index: number, group?: InstanceGroup): void => {
+    walker.tick?.();
     const { result: head, positions: read } = trackReads(() => readEntry(item, [...listPath, index], context, numbering, group));
     if (!head) return;
     if (!group && head.repeated && mentionsIndex(head.body)) {

@@ -115,6 +115,9 @@ export interface ResolvedModel {
   training?: ResolvedTraining;
 }
 
+/** Told what a long piece of work is doing (`resolving: 12,000 layer entries`), for a progress line. */
+export type OnStep = (step: string) => void;
+
 /**
  * Reads a spec file by path; throws when it does not exist. The CLI reads disk, the action reads git.
  * For an included file `include` names the top-level spec: the edges keep includes inside its repository.
