@@ -100,11 +100,13 @@ function flagProblem(error: Error & { code?: string }, commandName: string, opti
 function expandSpecArguments(patterns: readonly string[], listFiles: (directory: string) => string[]): { files: string[] } | { error: string } {
   const files: string[] = [];
   for (const pattern of patterns) {
-    if (!isGlob(pattern)) {
-      files.push(pattern);
+    // As the action reads its specs input: `./models/a.yaml` is models/a.yaml, and each file is checked once.
+    const path = pattern.replace(/^\.\//, "");
+    if (!isGlob(path)) {
+      if (!files.includes(path)) files.push(path);
       continue;
     }
-    const listed = listFiles(globBase(pattern.replace(/^\.\//, "")));
+    const listed = listFiles(globBase(path));
     const found = expandSpecs([pattern], listed);
     if (found.length === 0) return { error: `no spec file matches '${pattern}'` };
     files.push(...found.filter((file) => !files.includes(file)));

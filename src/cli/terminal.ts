@@ -57,7 +57,8 @@ export function progressOn(stream: OutputStream, now: () => number = Date.now): 
   return {
     update(line) {
       if (now() - start < PROGRESS_AFTER_MS) return;
-      const width = (stream.columns ?? 80) - 1;
+      // A pseudo-terminal may report 0 columns.
+      const width = (stream.columns || 80) - 1;
       const chars = [...line];
       stream.write(`\r\u001b[2K${chars.length > width ? `${chars.slice(0, width - 1).join("")}…` : line}`);
       shown = true;

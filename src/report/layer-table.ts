@@ -104,7 +104,7 @@ function tableRows(model: AnalyzedModel, options: ReportOptions): RowFigures[] {
     return [
       {
         path,
-        type: `${rows.length} entries`,
+        type: `${formatInteger(rows.length)} entries`,
         shapes: "",
         count: undefined,
         params: sum((row) => row.params),
