@@ -46,10 +46,7 @@ export const HELP_FLAG: Flag = { name: "help", short: "h", type: "boolean", desc
 /** The flags as node:util's parseArgs takes them. */
 export function parserOptions(flags: readonly Flag[]): NonNullable<ParseArgsConfig["options"]> {
   return Object.fromEntries(
-    flags.map((flag) => [
-      flag.name,
-      { type: flag.type, ...(flag.short ? { short: flag.short } : {}), ...(flag.default === undefined ? {} : { default: flag.default }) },
-    ]),
+    flags.map((flag) => [flag.name, { type: flag.type, ...(flag.short ? { short: flag.short } : {}), ...(flag.default === undefined ? {} : { default: flag.default }) }]),
   );
 }
 

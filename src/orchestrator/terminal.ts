@@ -71,7 +71,12 @@ function modelsTable(result: CheckResult, columns?: number): string {
     {
       headers: ["Model", "Params", ...(memory ? ["Training memory"] : []), "Status"],
       align: ["left", "right", ...(memory ? (["right"] as const) : []), "left"],
-      rows: result.models.map((model) => [nameOf(model), quantityCell(model, "params"), ...(memory ? [quantityCell(model, "memory")] : []), `${MARK[model.status]} ${model.status}`]),
+      rows: result.models.map((model) => [
+        nameOf(model),
+        quantityCell(model, "params"),
+        ...(memory ? [quantityCell(model, "memory")] : []),
+        `${MARK[model.status]} ${model.status}`,
+      ]),
       footer: [],
     },
     columns,
@@ -120,7 +125,16 @@ function modelDetails(model: ModelResult, columns?: number): string[] {
   if (changes.length) {
     const shown = changes.slice(0, CHANGES_SHOWN);
     lines.push(`  ${changes.length} layer entr${changes.length === 1 ? "y" : "ies"} changed${changes.length > shown.length ? `, the ${shown.length} largest:` : ":"}`);
-    const table = renderText({ headers: ["Layer", "Type", "Change", "Params"], align: ["left", "left", "left", "right"], rows: shown.map(changeCells), footer: [], priority: [undefined, 1, 2, undefined] }, columns && columns - 4);
+    const table = renderText(
+      {
+        headers: ["Layer", "Type", "Change", "Params"],
+        align: ["left", "left", "left", "right"],
+        rows: shown.map(changeCells),
+        footer: [],
+        priority: [undefined, 1, 2, undefined],
+      },
+      columns && columns - 4,
+    );
     lines.push(indent(indent(table)));
   }
   return lines;
@@ -130,10 +144,15 @@ function budgetLines(result: CheckResult): string[] {
   const { budget } = result;
   const lines: string[] = [];
   if (budget.state === "missing") lines.push(`No budget file at ${budget.file}: a report only (model-budget init SPEC... writes one).`);
-  if (budget.state === "invalid") lines.push(`✗ The budget file ${budget.file} is invalid, so no limit was checked:`, ...budget.diagnostics.map((problem) => renderDiagnostic(problem).replace(/^/gm, "  ")));
+  if (budget.state === "invalid")
+    lines.push(`✗ The budget file ${budget.file} is invalid, so no limit was checked:`, ...budget.diagnostics.map((problem) => renderDiagnostic(problem).replace(/^/gm, "  ")));
   if (budget.changes.length) {
     lines.push(`⚠ This change edits ${budget.file}${budget.from === "head" ? ", and its limits are the ones enforced" : " (the base branch's limits are enforced)"}:`);
-    lines.push(...budget.changes.map((change) => `  ${change.key} · ${change.setting}: ${change.before ?? "none"} → ${change.after ?? "removed"}${change.line ? ` (line ${change.line})` : ""}`));
+    lines.push(
+      ...budget.changes.map(
+        (change) => `  ${change.key} · ${change.setting}: ${change.before ?? "none"} → ${change.after ?? "removed"}${change.line ? ` (line ${change.line})` : ""}`,
+      ),
+    );
   }
   return lines;
 }

@@ -14,7 +14,8 @@ export const checkCommand: CliCommand = {
   takesSpecs: true,
   summary: "the whole PR check locally: budget, diff against a git ref, the PR comment",
   arguments: "SPEC...",
-  description: "Runs what the GitHub Action runs: each spec at head (and at --base), the per-layer diff, the budget; prints the result for a terminal, or the PR comment the action would post.",
+  description:
+    "Runs what the GitHub Action runs: each spec at head (and at --base), the per-layer diff, the budget; prints the result for a terminal, or the PR comment the action would post.",
   flags: [
     { name: "budget", type: "string", default: ".github/model-budget.yml", value: "FILE", description: "the budget file; a missing one only reports" },
     { name: "base", type: "string", value: "REF", description: "compare with the specs at this git branch, tag or commit", unset: "no diff" },

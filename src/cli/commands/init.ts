@@ -24,7 +24,10 @@ export const initCommand: CliCommand = {
   ],
   examples: [
     { command: "model-budget init 'models/*.yaml'", does: "a budget with 10% headroom for every spec under models/" },
-    { command: "model-budget init models/gpt2.yaml --headroom 20% --growth 1M --optimizer AdamW", does: "with training-memory limits for AdamW, and at most 1M more parameters per PR" },
+    {
+      command: "model-budget init models/gpt2.yaml --headroom 20% --growth 1M --optimizer AdamW",
+      does: "with training-memory limits for AdamW, and at most 1M more parameters per PR",
+    },
   ],
   run(values, specs, env) {
     const headroomText = String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`;

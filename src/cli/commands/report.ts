@@ -28,7 +28,10 @@ export const reportCommand: CliCommand = {
   ],
   examples: [
     { command: "model-budget report examples/gpt2.yaml", does: "the layer table with totals, fitted to the terminal's width" },
-    { command: "model-budget report 'models/**/*.yaml' --optimizer AdamW --precision mixed-bf16", does: "every spec under models/, with the memory of training it with AdamW in mixed precision" },
+    {
+      command: "model-budget report 'models/**/*.yaml' --optimizer AdamW --precision mixed-bf16",
+      does: "every spec under models/, with the memory of training it with AdamW in mixed precision",
+    },
     { command: "model-budget report examples/gpt2.yaml --format json > gpt2.json", does: "the full report as JSON, for scripts" },
   ],
   run(values, files, env) {
