@@ -70,6 +70,21 @@ describe("annotations on the lines a pull request changed", () => {
     expect(lines).toEqual(["::warning title=model-budget%3A layers grew,file=models/net.yaml,line=9::2 layer entries grew by 130 parameters in all: a.up, b.up"]);
   });
 
+  it("finds the changed line in an included file, and in a repeat that names index", async () => {
+    const blocks = (width: string) => `blocks:\n  ffn:\n    params: {d: 8}\n    layers:\n      - fc: Linear(d, ${width})\n`;
+    const main = (last: string) =>
+      `model: inc\ninclude: lib/blocks.yaml\nlayers:\n  - a: {use: ffn, with: {d: 4}}\n  - r:\n      repeat: 3\n      layers:\n        - x: Linear(4, ${last})\n`;
+    const { lines } = await annotations(
+      { "models/inc.yaml": main("4"), "models/lib/blocks.yaml": blocks("16") },
+      { "models/inc.yaml": main("4 + index // 2 * 2"), "models/lib/blocks.yaml": blocks("17") },
+    );
+    // a.fc: Linear(4, 16) → Linear(4, 17), +5 at the included file's line 5; r.2.x splits off the repeat, added with 30, at line 8.
+    expect(lines).toEqual([
+      "::warning title=model-budget%3A layer grew,file=models/inc.yaml,line=8::r.2.x grew by 30 parameters: Linear(4, 4 + index // 2 * 2): 6 × 4 + 6 = 30",
+      "::warning title=model-budget%3A layer grew,file=models/lib/blocks.yaml,line=5::a.fc grew by 5 parameters: Linear(d, 17): 17 × 4 + 17 = 85",
+    ]);
+  });
+
   it("annotates nothing when no changed line made anything grow, and an invalid spec wherever its error is", async () => {
     const unrelated = await annotations({ "models/net.yaml": spec(), "README.md": "x\n" }, { "README.md": "y\n" });
     expect(unrelated.lines).toEqual([]);
