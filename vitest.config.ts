@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     // End-to-end tests run the bundled dist/: rebuild it first when src/ is newer.
     globalSetup: ["test/helpers/fresh-dist.ts"],
+    // Plain output, whatever colour and width the shell that runs the tests asks for.
+    setupFiles: ["test/helpers/plain-terminal.ts"],
     coverage: {
       provider: "v8",
       // In-process code only: what runs inside the dist/ subprocesses is not measured.

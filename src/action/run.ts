@@ -1,13 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { changeDelta } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { METRICS, quantitiesOf } from "../metrics/index.js";
-import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diagnostic } from "../orchestrator/index.js";
+import { runCheck, unmatchedWarning, type ChangedLines, type CheckResult, type CheckSide, type Diagnostic, type ModelResult } from "../orchestrator/index.js";
 import { commentMarker, renderPullRequestComment } from "../orchestrator/pull-request.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { expandSpecs } from "../files/glob.js";
@@ -45,7 +45,7 @@ function runUrl(): string | undefined {
   return serverUrl && runId && repository ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined;
 }
 
-function compute(inputs: ActionInputs, workspace: string): CheckResult {
+function compute(inputs: ActionInputs, workspace: string): { result: CheckResult; changed?: ChangedLines } {
   const git = new GitRepository(workspace);
   // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
   // request must not make the action read the runner's files.
@@ -61,18 +61,31 @@ function compute(inputs: ActionInputs, workspace: string): CheckResult {
       core.warning(`model-budget could not read the ${commit.why} ${commit.sha}, so it reports without a diff: ${(error as Error).message}`);
     }
   }
+  const changed = base ? changedLines(git, base.ref) : undefined;
   if (head.specs.length === 0 && (base?.specs.length ?? 0) === 0) {
     throw new Error(`no spec file matches ${inputs.specs.map((spec) => `'${spec}'`).join(", ")}`);
   }
-  return runCheck({
+  const result = runCheck({
     head,
     ...(base ? { base } : {}),
+    ...(changed ? { changedLines: changed } : {}),
     budgetFile: inputs.budget,
     budgetFrom: inputs.budgetFrom,
     failOn: inputs.failOn,
     overrides: inputs.training,
     readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
   });
+  return { result, ...(changed ? { changed } : {}) };
+}
+
+/** The lines this change edited, for annotations; undefined (every line counts) when git cannot say. */
+function changedLines(git: GitRepository, base: string): ChangedLines | undefined {
+  try {
+    return git.changedLines(base);
+  } catch (error) {
+    core.warning(`model-budget could not read the changed lines (${(error as Error).message}), so its annotations may sit on lines the change did not touch`);
+    return undefined;
+  }
 }
 
 /** Whether this change is worth a comment under the `changed` policy: any spec or budget moved, or something is wrong. */
@@ -94,56 +107,25 @@ function inert(properties: core.AnnotationProperties): core.AnnotationProperties
 const annotateError = (message: string, properties: core.AnnotationProperties) => core.error(forTerminal(message), inert(properties));
 const annotateWarning = (message: string, properties: core.AnnotationProperties) => core.warning(forTerminal(message), inert(properties));
 
-function annotate(result: CheckResult): void {
-  const annotateAll = (diagnostics: readonly Diagnostic[], title: string) => {
-    for (const problem of diagnostics) {
-      annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, {
-        title: `${title} [${problem.code}]`,
-        file: problem.file,
-        startLine: problem.line,
-        startColumn: problem.col,
-      });
-    }
-  };
+/** How many places a model's grown layers are annotated at, the largest growth first. */
+const GROWN_ANNOTATIONS = 3;
+
+/**
+ * Annotations, where a reviewer looks: GitHub shows them beside the diff only on lines the pull request
+ * changed. Diagnostics (an invalid spec or budget, a checkpoint that differs, a budget entry matching no
+ * spec: each with its MB code) are annotated wherever they are, since that line is the one to fix; findings
+ * (a limit or allowance exceeded, a layer grown) only on a changed line, at most once per model and limit;
+ * the headline and the job summary report them all. Without the changed lines (no base commit) every line counts as changed.
+ */
+function annotate(result: CheckResult, changed: ChangedLines | undefined): void {
+  const onChangedLine = (file: string, line: number) => changed === undefined || (changed.get(posix.normalize(file))?.has(line) ?? false);
   for (const model of result.models) {
-    if (model.head.kind === "invalid") annotateAll(model.head.diagnostics, "model-budget: invalid spec");
-    annotateAll(model.checkpoint?.diagnostics ?? [], "model-budget: spec and checkpoint differ");
-    for (const row of model.budget?.limits ?? []) {
-      if (row.status === "pass") continue;
-      const message =
-        row.actual === undefined
-          ? `${row.label}: not computed for this spec`
-          : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
-      (row.status === "fail" ? annotateError : annotateWarning)(message, {
-        title: "model-budget: over budget",
-        file: result.budget.file,
-        startLine: row.limit.position.line,
-        startColumn: row.limit.position.col,
-      });
-    }
-    for (const row of model.budget?.growth ?? []) {
-      if (row.status === "pass") continue;
-      (row.status === "fail" ? annotateError : annotateWarning)(
-        `${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`,
-        {
-          title: "model-budget: growth over allowance",
-          file: result.budget.file,
-          startLine: row.allowance.position.line,
-          startColumn: row.allowance.position.col,
-        },
-      );
-    }
-    const grown = (model.diff?.changes ?? []).filter((change) => changeDelta(change) > 0).sort((a, b) => changeDelta(b) - changeDelta(a));
-    for (const change of grown.slice(0, 3)) {
-      if (change.kind === "removed") continue;
-      annotateWarning(`${change.after.path} grew by ${formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, {
-        title: "model-budget: layer grew",
-        file: model.file,
-        startLine: change.after.line,
-      });
-    }
+    if (model.head.kind === "invalid") annotateDiagnostics(model.head.diagnostics, "model-budget: invalid spec");
+    annotateDiagnostics(model.checkpoint?.diagnostics ?? [], "model-budget: spec and checkpoint differ");
+    annotateBudgetRows(model, result.budget.file, onChangedLine);
+    annotateGrownLayers(model, changed);
   }
-  annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
+  annotateDiagnostics(result.budget.diagnostics, "model-budget: invalid budget");
   for (const entry of result.budget.unmatched) {
     const warning = unmatchedWarning(result.budget.file, entry);
     annotateWarning(`${warning.message}\n${warning.hint}`, {
@@ -153,6 +135,87 @@ function annotate(result: CheckResult): void {
       startColumn: warning.col,
     });
   }
+}
+
+function annotateDiagnostics(diagnostics: readonly Diagnostic[], title: string): void {
+  for (const problem of diagnostics) {
+    annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, {
+      title: `${title} [${problem.code}]`,
+      file: problem.file,
+      startLine: problem.line,
+      startColumn: problem.col,
+    });
+  }
+}
+
+/** A limit or growth allowance exceeded, at its line in the budget file when the change edited that line; once per model and limit. */
+function annotateBudgetRows(model: ModelResult, budgetFile: string, onChangedLine: (file: string, line: number) => boolean): void {
+  const annotated = new Set<string>();
+  /** Whether to annotate the limit `key` at `line`: a changed line, and not annotated yet. */
+  const once = (key: string, line: number) => {
+    if (!onChangedLine(budgetFile, line) || annotated.has(key)) return false;
+    annotated.add(key);
+    return true;
+  };
+  for (const row of model.budget?.limits ?? []) {
+    if (row.status === "pass" || !once(`limit ${row.label}`, row.limit.position.line)) continue;
+    const message =
+      row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
+    (row.status === "fail" ? annotateError : annotateWarning)(message, {
+      title: "model-budget: over budget",
+      file: budgetFile,
+      startLine: row.limit.position.line,
+      startColumn: row.limit.position.col,
+    });
+  }
+  for (const row of model.budget?.growth ?? []) {
+    if (row.status === "pass" || !once(`growth ${row.metric}`, row.allowance.position.line)) continue;
+    (row.status === "fail" ? annotateError : annotateWarning)(
+      `${row.metric} grew by ${formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formatInteger(row.allowed)})`,
+      {
+        title: "model-budget: growth over allowance",
+        file: budgetFile,
+        startLine: row.allowance.position.line,
+        startColumn: row.allowance.position.col,
+      },
+    );
+  }
+}
+
+/**
+ * Grown layers at the changed line that made them grow (the layer's call, a with: argument, a repeat:,
+ * a variable), one annotation per line for all the layers it grew; never at a shared block's unchanged lines.
+ */
+function annotateGrownLayers(model: ModelResult, changed: ChangedLines | undefined): void {
+  const causes = new Map((model.causes ?? []).map((cause) => [cause.path, cause]));
+  const places = new Map<string, { file: string; line: number; paths: string[]; growth: number; formula: string }>();
+  for (const change of model.diff?.changes ?? []) {
+    const growth = changeDelta(change);
+    if (change.kind === "removed" || growth <= 0) continue;
+    // Without the changed lines (they could not be read), the layer's own line.
+    const at = changed === undefined ? { file: model.file, line: change.after.line } : causes.get(change.after.path);
+    if (!at) continue;
+    const key = `${at.file}:${at.line}`;
+    const place = places.get(key) ?? { file: at.file, line: at.line, paths: [], growth: 0, formula: change.after.formula };
+    place.paths.push(change.after.path);
+    place.growth += growth;
+    places.set(key, place);
+  }
+  const largest = [...places.values()].sort((a, b) => b.growth - a.growth).slice(0, GROWN_ANNOTATIONS);
+  for (const place of largest) {
+    const [first] = place.paths;
+    const message =
+      place.paths.length === 1
+        ? `${first} grew by ${formatInteger(place.growth)} parameters: ${place.formula}`
+        : `${place.paths.length} layer entries grew by ${formatInteger(place.growth)} parameters in all: ${listed(place.paths)}`;
+    annotateWarning(message, { title: `model-budget: layer${place.paths.length === 1 ? "" : "s"} grew`, file: place.file, startLine: place.line });
+  }
+}
+
+/** `a, b, c and 4 more`. */
+function listed(paths: readonly string[], shown = 3): string {
+  const named = paths.slice(0, shown).join(", ");
+  return paths.length > shown ? `${named} and ${paths.length - shown} more` : named;
 }
 
 /** The status, and each metric the registry gives an output, summed over the models that have a report. */
@@ -253,7 +316,8 @@ export async function runAction(): Promise<void> {
       result = saved.result;
       destination = await verifiedDestination(saved, inputs);
     } else {
-      result = compute(inputs, workspace);
+      const computed = compute(inputs, workspace);
+      result = computed.result;
       const pullRequest = context.payload.pull_request?.number;
       const url = runUrl();
       destination = { ...context.repo, ...(pullRequest === undefined ? {} : { pullRequest }), ...(url ? { runUrl: url } : {}) };
@@ -265,7 +329,7 @@ export async function runAction(): Promise<void> {
       const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `model-budget-report-${inputs.commentKey}.json`);
       writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
       core.setOutput("report-json", path);
-      annotate(result);
+      annotate(result, computed.changed);
     }
     setTotals(result);
     await publish(result, inputs, destination);

@@ -1,15 +1,19 @@
-import type { ParseArgsConfig } from "node:util";
 import { FileAccessError, diagnostic, toDiagnostic, userErrors, type Diagnostic, type SpecError } from "../diagnostics/index.js";
 import { renderDiagnostic } from "../diagnostics/render.js";
 import { choiceOf } from "../diagnostics/choice.js";
 import type { GitRepository } from "../git/repository.js";
 import type { CheckpointFormat, CheckpointTensor } from "../import/index.js";
-import type { ReadFile } from "../resolve/index.js";
+import type { OnStep, ReadFile } from "../resolve/index.js";
+import { forTerminal } from "../diagnostics/terminal.js";
+import type { Progress, Terminal } from "./terminal.js";
+import type { CommandHelp } from "./flags.js";
 
 export interface CliResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** Standard output is for people (not markdown or JSON): on a colour terminal its status marks are coloured. */
+  forPeople?: boolean;
 }
 
 /** Which checkpoint to open, and what confines it. */
@@ -36,20 +40,28 @@ export interface CliEnvironment {
   readCheckpoint?: (file: string, request?: CheckpointRequest) => CheckpointTensor[];
   /** The git repository of the working directory, for check --base. */
   git?: () => GitRepository;
+  /** Where standard output goes: colour and width; absent, plain text with every column (a pipe, a test). */
+  terminal?: Terminal;
+  /** A progress line on standard error; absent where that is no terminal. */
+  progress?: Progress;
+}
+
+/** Tells the progress line what the work on `what` is doing; undefined without one. */
+export function progressStep(env: CliEnvironment, what: string): OnStep | undefined {
+  const progress = env.progress;
+  // File names are anyone's: made safe for the terminal like all output.
+  return progress ? (step) => progress.update(forTerminal(`model-budget: ${what}: ${step}`)) : undefined;
 }
 
 /** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
 export const EXIT = { ok: 0, internal: 1, invalid: 2, failed: 3 } as const;
 
-export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-export interface CliCommand {
-  name: string;
+/** A command: its help and its parser both come from `flags` (see flags.ts). */
+export interface CliCommand extends CommandHelp {
   /** One line for the command list. */
   summary: string;
-  /** The command's own usage text, shown by `model-budget COMMAND --help`. */
-  usage: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
   /** Its positional arguments are spec files, where a quoted glob is expanded as the action expands its specs input. */
   takesSpecs?: boolean;
   run(values: OptionValues, positionals: string[], env: CliEnvironment): CliResult;

@@ -4,6 +4,7 @@ import { readTextFile, repositoryOf, TEXT_KINDS, writeTextFile, type OpenOptions
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint, readOnnxFile, readSafetensorsCheckpoint } from "../import/index.js";
 import type { CheckpointRequest, CliEnvironment } from "./command.js";
+import { progressOn, terminalOf } from "./terminal.js";
 
 /**
  * The CLI's real edge, rooted at `cwd`: every file goes through the one opener in src/files/ (regular
@@ -11,6 +12,7 @@ import type { CheckpointRequest, CliEnvironment } from "./command.js";
  */
 export function nodeEnvironment(cwd: string): CliEnvironment {
   const here: OpenOptions = { base: cwd };
+  const progress = progressOn(process.stderr);
   return {
     cwd,
     // An include stays inside the repository of the spec that includes it; the files named on the command line are the user's choice.
@@ -20,6 +22,8 @@ export function nodeEnvironment(cwd: string): CliEnvironment {
     listFiles: (directory) => filesUnder(cwd, directory),
     readCheckpoint: (file, request = {}) => openCheckpoint(file, request, here),
     git: () => new GitRepository(cwd),
+    terminal: terminalOf(process.env, process.stdout),
+    ...(progress ? { progress } : {}),
   };
 }
 

@@ -1,23 +1,44 @@
 import { SpecError } from "../diagnostics/index.js";
 import { PRECISIONS, TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 import { CHECKPOINTING } from "../shapes/index.js";
-import { invalid, type CliCommand, type CliResult, type OptionValues } from "./command.js";
+import { invalid, type CliResult, type OptionValues } from "./command.js";
+import type { Flag } from "./flags.js";
 
-/** The flags that set or override a spec's `training:` section. */
-export const TRAINING_FLAGS: CliCommand["options"] = Object.fromEntries(TRAINING_OPTIONS.map((option) => [option, { type: "string" }]));
+const HEADING = "Training memory (each flag overrides the spec's training: section; any of them, or the section, adds memory)";
 
-export const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the spec's training: section; any of them, or the section, adds memory):
-      --optimizer CALL  optimizer class with its arguments: AdamW, "SGD(momentum=0.9)", AdamW8bit;
-                        without one, memory is for inference: weights and buffers only
-      --precision NAME  ${PRECISIONS.map((precision) => precision.name).join(", ")} (fp32 by default)
-      --gpus N          GPUs the training is spread over
-      --zero STAGE      ZeRO stage over the GPUs: 0 to 3 (3 is FSDP's full shard)
-      --dtype DTYPE     dtype of weights that have none of their own: bfloat16, float8_e4m3fn, nf4, ...
-      --batch N         samples per step on one GPU, for the activations of a spec with input: (1 by default)
-      --checkpointing MODE
-                        ${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks,
-                        selective recomputes attention's scores (Korthikanti et al. 2022)
-`;
+/** The flags that set or override a spec's `training:` section, listed under `heading`. */
+export function trainingFlagList(heading = HEADING): Flag[] {
+  const flags: Flag[] = [
+    {
+      name: "optimizer",
+      type: "string",
+      value: "CALL",
+      description: 'optimizer class with its arguments: AdamW, "SGD(momentum=0.9)", AdamW8bit; without one, memory is for inference: weights and buffers only',
+      unset: "the spec's, else none",
+    },
+    { name: "precision", type: "string", value: "NAME", description: PRECISIONS.map((precision) => precision.name).join(", "), unset: "the spec's, else fp32" },
+    { name: "gpus", type: "string", value: "N", description: "GPUs the training is spread over", unset: "the spec's, else 1" },
+    { name: "zero", type: "string", value: "STAGE", description: "ZeRO stage over the GPUs: 0 to 3 (3 is FSDP's full shard)", unset: "the spec's, else 0" },
+    {
+      name: "dtype",
+      type: "string",
+      value: "DTYPE",
+      description: "dtype of weights that have none of their own: bfloat16, float8_e4m3fn, nf4, ...",
+      unset: "the spec's, else the precision's",
+    },
+    { name: "batch", type: "string", value: "N", description: "samples per step on one GPU, for the activations of a spec with input:", unset: "the spec's, else 1" },
+    {
+      name: "checkpointing",
+      type: "string",
+      value: "MODE",
+      description: `${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks, selective recomputes attention's scores (Korthikanti et al. 2022)`,
+      unset: "the spec's, else none",
+    },
+  ];
+  // One flag per option the recipe reads: a new option without a flag fails here, not silently.
+  if (flags.map((flag) => flag.name).join() !== TRAINING_OPTIONS.join()) throw new Error("the training flags and TRAINING_OPTIONS differ");
+  return flags.map((flag, index) => (index === 0 ? { ...flag, group: heading } : flag));
+}
 
 /** The training settings the flags give, or the invalid-usage result that names the bad flag. */
 export function trainingFlags(values: OptionValues): { settings: TrainingSettings } | { error: CliResult } {

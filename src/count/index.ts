@@ -87,6 +87,8 @@ function countLayer(layer: ResolvedLayer, globsFound: Map<FrozenTensor["position
     dtypes: layer.dtypes,
     ...(ownDtype ? { callDtype: ownDtype } : {}),
     position: layer.position,
+    origins: layer.origins,
+    segments: layer.segments,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { SourcePosition } from "../diagnostics/index.js";
-import type { DtypeSetting } from "../resolve/index.js";
+import type { DtypeSetting, Origins, PathSegment } from "../resolve/index.js";
 
 export interface CountedTensor {
   /** PyTorch's name relative to the layer: `weight`, `out_proj.bias`, `weight_ih_l0_reverse`; empty for a bare Parameter. */
@@ -29,6 +29,10 @@ export interface LayerCount {
   /** The call's own `dtype=` argument, when it has one that is not None. */
   callDtype?: DtypeSetting;
   position: SourcePosition;
+  /** The places in the spec files that shaped the entry, innermost first. */
+  origins: Origins;
+  /** The module path's steps, `path` before formatting: reports roll deep paths up by them. */
+  segments: readonly PathSegment[];
 }
 
 export interface Totals {

@@ -83,6 +83,36 @@ export class GitRepository {
     return (file) => read(file, posix.normalize(file), 0);
   }
 
+  /**
+   * The lines of each file that differ from `sha` in the work tree (what the check reads at head):
+   * the `+` side of `git diff`'s hunks, by repository-relative path. Deleted lines have no place to
+   * point at and are left out; a renamed file counts only its edited lines.
+   */
+  changedLines(sha: string): Map<string, Set<number>> {
+    const diff = this.git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--find-renames", "--unified=0", sha, "--"]);
+    const changed = new Map<string, Set<number>>();
+    let lines: Set<number> | undefined;
+    // An added line "++ x" reads "+++ x": the target's name is read only in a file's header, before its first hunk.
+    let header = false;
+    for (const line of diff.split("\n")) {
+      if (line.startsWith("diff --git ")) header = true;
+      else if (line.startsWith("@@")) header = false;
+      if (header && line.startsWith("+++ ")) {
+        // git ends a name holding a space with a tab, so that patch can tell where it ends.
+        const target = line.slice(4).replace(/\t$/, "");
+        lines = target === "/dev/null" ? undefined : new Set();
+        if (lines) changed.set(unquotedPath(target).replace(/^b\//, ""), lines);
+        continue;
+      }
+      const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (hunk && lines) {
+        const [start, length] = [Number(hunk[1]), hunk[2] === undefined ? 1 : Number(hunk[2])];
+        for (let number = start; number < start + length; number++) lines.add(number);
+      }
+    }
+    return changed;
+  }
+
   /** The commit a branch, tag or SHA names. */
   resolveRef(ref: string): string {
     return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
@@ -96,4 +126,25 @@ export class GitRepository {
       return undefined;
     }
   }
+}
+
+/** A path as git's diff writes it: as is, or in C-style quotes when it holds a quote, a backslash or a control character. */
+function unquotedPath(text: string): string {
+  if (!text.startsWith('"')) return text;
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  const chars = [...text.slice(1, -1)];
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char));
+      continue;
+    }
+    const octal = /^[0-7]{3}/.exec(chars.slice(i + 1, i + 4).join(""))?.[0];
+    if (octal) {
+      bytes.push(parseInt(octal, 8));
+      i += 3;
+    } else bytes.push(escapes[chars[++i]!] ?? 0);
+  }
+  return Buffer.from(bytes).toString("utf8");
 }

@@ -3,12 +3,12 @@ import { parseBudget } from "../budget/budget-file.js";
 import { budgetFor, evaluateBudget, worst, type FailOn, type Status } from "../budget/evaluate.js";
 import type { Budget, ModelBudget } from "../budget/types.js";
 import { closestName, diagnostic, toDiagnostic, userErrors } from "../diagnostics/index.js";
-import { diffLayers } from "../diff/index.js";
+import { diffLayers, type ModelDiff } from "../diff/index.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
 import type { TrainingSettings } from "../memory/index.js";
 import { METRIC_NAMES } from "../metrics/index.js";
-import type { ReadFile } from "../resolve/index.js";
-import type { BudgetChange, BudgetState, CheckResult, Diagnostic, ModelResult, SpecState } from "./types.js";
+import { firstChanged, type OnStep, type ReadFile } from "../resolve/index.js";
+import type { BudgetChange, BudgetState, CheckResult, Diagnostic, LayerCause, ModelResult, SpecState } from "./types.js";
 
 export type * from "./types.js";
 
@@ -33,7 +33,14 @@ export interface CheckRequest {
   /** Checks each spec against a checkpoint: its budget entry's `against:`, or this one for every spec. */
   readCheckpoint?: ReadCheckpoint;
   against?: string;
+  /** Told what the check is doing, for a progress line. */
+  onStep?: OnStep;
+  /** The lines the change edited, by file (`git diff base` at head): the check then says which one made each layer change. */
+  changedLines?: ChangedLines;
 }
+
+/** Line numbers (from 1) at head that a change added or edited, by repository-relative file. */
+export type ChangedLines = ReadonlyMap<string, ReadonlySet<number>>;
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === "ENOENT";
@@ -53,8 +60,8 @@ function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] }
 
 type Analysis = { state: SpecState; model?: AnalyzedModel };
 
-function analyze(file: string, side: CheckSide, overrides: TrainingSettings): Analysis {
-  const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+function analyze(file: string, side: CheckSide, overrides: TrainingSettings, onStep?: OnStep): Analysis {
+  const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
   if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
   if ("absent" in outcome) return { state: { kind: "absent" } };
   return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
@@ -126,6 +133,16 @@ function unmatchedEntries(budget: Budget | undefined, models: readonly ModelResu
     });
 }
 
+/** Where each added or changed entry was changed: the first line among those that shaped it that the change edited. */
+function layerCauses(diff: ModelDiff, model: AnalyzedModel, changed: ChangedLines): LayerCause[] {
+  const byPath = new Map(model.layers.map((layer) => [layer.path, layer.origins]));
+  return diff.changes.flatMap((change) => {
+    if (change.kind === "removed") return [];
+    const at = firstChanged(byPath.get(change.after.path), changed);
+    return at ? [{ path: change.after.path, file: at.file, line: at.line }] : [];
+  });
+}
+
 /** The whole check: every spec at head (and base), the diff, the budget, and one status. */
 export function runCheck(request: CheckRequest): CheckResult {
   const headBudget = readBudget(request.head, request.budgetFile);
@@ -136,13 +153,15 @@ export function runCheck(request: CheckRequest): CheckResult {
   const models = files.map((file): ModelResult => {
     const overrides = request.overrides ?? {};
     const absent: Analysis = { state: { kind: "absent" } };
-    const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+    const step = (side: string) => (request.onStep ? (text: string) => request.onStep!(`${file} at ${side}: ${text}`) : undefined);
+    const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides, step("head")) : absent;
     const head = analysis.state;
-    const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
+    const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides, step("base")) : absent).state : undefined;
     const result: ModelResult = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;
     if (baseReport) result.diff = diffLayers(baseReport, head.report);
+    if (result.diff && request.changedLines && analysis.model) result.causes = layerCauses(result.diff, analysis.model, request.changedLines);
     const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
     if (entry) {
       result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);

@@ -16,9 +16,21 @@ export interface ModelResult {
   base?: SpecState;
   diff?: ModelDiff;
   budget?: BudgetOutcome;
+  /**
+   * For each added or changed layer entry, the first line the change edited among those that shaped it
+   * (its call, a with: argument, a repeat:, a variable it read): where to annotate it. Only when the check
+   * was given the changed lines, and only for entries with such a line.
+   */
+  causes?: LayerCause[];
   /** The cross-check with a checkpoint (`against:` or --against): what differs, empty when all matches. */
   checkpoint?: { file: string; diagnostics: Diagnostic[] };
   status: Status;
+}
+
+export interface LayerCause {
+  path: string;
+  file: string;
+  line: number;
 }
 
 export interface BudgetChange {

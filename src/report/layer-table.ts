@@ -3,6 +3,7 @@ import { formatInteger, type LayerCount, type ModelCount } from "../count/index.
 import type { MemoryBreakdown } from "../memory/index.js";
 import type { ShapeReport } from "../shapes/index.js";
 import { formatBytes, type ByteUnits } from "../metrics/index.js";
+import { formatPath } from "../resolve/index.js";
 
 export type Align = "left" | "right";
 
@@ -13,6 +14,8 @@ export interface TableModel {
   rows: string[][];
   /** Rows drawn under a rule, such as totals. */
   footer: string[][];
+  /** Per column, how long a narrow terminal keeps it: the lowest goes first; a column without one is always kept. */
+  priority?: (number | undefined)[];
 }
 
 const SHAPES_SHOWN = 3;
@@ -36,6 +39,10 @@ export interface ReportOptions {
   all: boolean;
   /** How memory sizes are written: IEC (KiB, MiB, GiB; the default) or SI (kB, MB, GB). */
   units?: ByteUnits;
+  /** Module paths deeper than this many steps are summed into their ancestor's row (torchinfo's depth). */
+  depth?: number;
+  /** The terminal's width: the text table drops its least needed columns to fit. */
+  columns?: number;
 }
 
 /** Whether a layer has anything to count; layers that don't are folded unless asked for. */
@@ -46,6 +53,79 @@ export function holdsTensors(layer: LayerCount): boolean {
 export function isShown(layer: LayerCount, options: ReportOptions): boolean {
   return options.all || holdsTensors(layer);
 }
+
+/** What one row of the layer table shows, over all the instances it stands for. */
+interface RowFigures {
+  path: string;
+  type: string;
+  shapes: string;
+  count: number | undefined;
+  params: number;
+  /** Output shape, MACs and activation bytes; absent for an entry never called. */
+  called?: { outputShape: string; macs: number; activations: number };
+  memory?: number;
+}
+
+function layerFigures(model: AnalyzedModel, layer: LayerCount, index: number): RowFigures {
+  const figures = model.shapes?.layers[index];
+  const memory = model.memory?.layers[index];
+  return {
+    path: layer.path,
+    type: layer.type,
+    shapes: shapes(layer),
+    count: layer.count,
+    params: layer.params * layer.count,
+    ...(figures ? { called: { outputShape: `[${figures.outputShape.join(", ")}]`, macs: figures.macs, activations: figures.activationBytes } } : {}),
+    ...(memory ? { memory: memory.bytes.total * layer.count } : {}),
+  };
+}
+
+/**
+ * The rows, one per layer entry, or with `depth` one per module at that depth holding the exact sums of
+ * every entry below it (parameter-free ones too: their MACs and activations count). Entries no deeper stay as they are.
+ */
+function tableRows(model: AnalyzedModel, options: ReportOptions): RowFigures[] {
+  const { depth } = options;
+  const shown = model.layers.flatMap((layer, index) => (depth !== undefined || isShown(layer, options) ? [{ layer, index }] : []));
+  if (depth === undefined) return shown.map(({ layer, index }) => layerFigures(model, layer, index));
+  const groups = new Map<string, { layers: LayerCount[]; rows: RowFigures[] }>();
+  for (const { layer, index } of shown) {
+    const key = layer.segments.length > depth ? formatPath(layer.segments.slice(0, depth)) : layer.path;
+    const group = groups.get(key) ?? { layers: [], rows: [] };
+    group.layers.push(layer);
+    group.rows.push(layerFigures(model, layer, index));
+    groups.set(key, group);
+  }
+  return [...groups].flatMap(([path, { layers, rows }]) => {
+    if (!options.all && !layers.some(holdsTensors)) return [];
+    if (rows.length === 1 && rows[0]!.path === path) return rows;
+    const sum = (pick: (row: RowFigures) => number | undefined) => rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
+    const called = rows.some((row) => row.called);
+    return [
+      {
+        path,
+        type: `${formatInteger(rows.length)} entries`,
+        shapes: "",
+        count: undefined,
+        params: sum((row) => row.params),
+        ...(called ? { called: { outputShape: "", macs: sum((row) => row.called?.macs), activations: sum((row) => row.called?.activations) } } : {}),
+        ...(model.memory ? { memory: sum((row) => row.memory) } : {}),
+      },
+    ];
+  });
+}
+
+/** Which columns a narrow terminal drops first: parameter shapes, then output shapes, activations, MACs... Layer and Params stay. */
+const PRIORITY: Record<string, number | undefined> = {
+  "Parameter shapes": 1,
+  "Output shape": 2,
+  Activations: 3,
+  MACs: 4,
+  Type: 5,
+  Share: 6,
+  Memory: 7,
+  "×": 8,
+};
 
 /**
  * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
@@ -58,20 +138,17 @@ export function layerTable(model: AnalyzedModel, options: ReportOptions): TableM
   const memoryColumn = <T>(cell: (memory: MemoryBreakdown) => T): T[] => (model.memory ? [cell(model.memory)] : []);
   const shapeColumns = <T>(cells: (shapes: ShapeReport) => T[]): T[] => (model.shapes ? cells(model.shapes) : []);
   const blank = shapeColumns(() => ["", "", ""]);
-  const rows = model.layers.flatMap((layer, index) => {
-    if (!isShown(layer, options)) return [];
-    const params = layer.params * layer.count;
-    const memory = memoryColumn((breakdown) => size(breakdown.layers[index]!.bytes.total * layer.count));
-    const called = shapeColumns((shapes) => {
-      const figures = shapes.layers[index];
-      return figures ? [`[${figures.outputShape.join(", ")}]`, formatInteger(figures.macs), size(figures.activationBytes)] : ["not called", "", ""];
-    });
-    return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...called, ...memory]];
+  const rows = tableRows(model, options).map((row) => {
+    const called = shapeColumns(() => (row.called ? [row.called.outputShape, formatInteger(row.called.macs), size(row.called.activations)] : ["not called", "", ""]));
+    const count = row.count === undefined || row.count === 1 ? "" : String(row.count);
+    return [row.path, row.type, row.shapes, count, formatInteger(row.params), percent(row.params, total), ...called, ...memoryColumn(() => size(row.memory ?? 0))];
   });
+  const headers = ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")];
   return {
-    headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")],
+    headers,
     align: ["left", "left", "left", "right", "right", "right", ...shapeColumns((): Align[] => ["left", "right", "right"]), ...memoryColumn((): Align => "right")],
     rows,
+    priority: headers.map((header) => PRIORITY[header]),
     footer: [
       [
         "Total",

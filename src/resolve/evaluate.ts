@@ -2,6 +2,7 @@ import { SpecError, spanning, closestName, type SourcePosition } from "../diagno
 import type { CallExpr, Expr } from "../parse/expression.js";
 import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
 import { callFunction, isFunction } from "./functions.js";
+import { noteRead } from "./origins.js";
 
 /** The name of a repeat's instance number inside its entry: `if: index == 0`, `with: {first: index == 0}`. */
 export const INDEX = "index";
@@ -163,7 +164,10 @@ function evaluateNode(expr: Expr, context: Evaluation, keyword = false): Value {
       return { kind: "none" };
     case "name": {
       const value = scope.get(expr.name);
-      if (value) return value;
+      if (value) {
+        noteRead(value);
+        return value;
+      }
       if (keyword) {
         const suggestion = expr.name.includes(".") ? undefined : closestName(expr.name, scope.keys());
         return { kind: "symbol", name: expr.name, position: positionAt(expr.offset), ...(suggestion === undefined ? {} : { suggestion }) };

@@ -4,21 +4,24 @@ import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
+import { defined } from "./origins.js";
 import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
 import { resolveTraining } from "./training.js";
-import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
+import type { OnStep, ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
+export { firstChanged, type Origins } from "./origins.js";
 export type {
   DtypeSetting,
   FrozenTensor,
   LeafNode,
   Located,
+  OnStep,
   ModuleNode,
   PathSegment,
   ReadFile,
@@ -128,8 +131,8 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
       throw new SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
   }
   for (const [name, raw] of Object.entries(data.vars ?? {})) {
-    const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
     const here = source.keyAt(["vars", name]);
+    const value = overrides.get(name) ?? defined(here, () => variableAt(source, ["vars", name], raw, scope));
     const included = origins.get(name);
     if (included && !sameValue(scope.get(name)!, value)) throw conflictingVariable(name, here, included, value, scope.get(name)!);
     scope.set(name, value);
@@ -143,13 +146,23 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
   return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
 }
 
+/** How often, in entries read, a progress line hears of resolving. */
+const TICK_ENTRIES = 1000;
+
+function entryTicker(onStep: OnStep): () => void {
+  let entries = 0;
+  return () => {
+    if (++entries % TICK_ENTRIES === 0) onStep(`resolving: ${entries.toLocaleString("en-US")} layer entries`);
+  };
+}
+
 /**
  * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
  * Each layer entry's errors go to `errors`, and the other entries still resolve, so
  * one run shows every independent mistake; given no collector, they are thrown together at the end.
  * Ties, which may name a layer that failed, are resolved only when every entry did.
  */
-export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector): ResolvedModel {
+export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector, onStep?: OnStep): ResolvedModel {
   const collector = errors ?? new DiagnosticCollector();
   const load = fileLoader(readFile, file);
 
@@ -177,7 +190,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
       "list the model's layers under layers:, or include this file from a spec that does",
     );
   }
-  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector };
+  const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector, ...(onStep ? { tick: entryTicker(onStep) } : {}) };
   const children = resolveList(
     walker,
     root.data.layers,

@@ -5,6 +5,7 @@ import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { INDEX, isTrue, type Scope } from "./evaluate.js";
 import { formatPath, instanceCount, instancesNamed } from "./paths.js";
 import { MAX_INDEXED_INSTANCES, indexScope, mentionsIndex, signature, type InstanceGroup } from "./repeat-index.js";
+import { defined, trackReads, type Origins } from "./origins.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
@@ -49,6 +50,8 @@ export interface ListContext {
   prefix: PathSegment[];
   /** Blocks and files being expanded, outermost first, to report cycles. */
   expanding: string[];
+  /** The places that shaped the enclosing entries; absent at the top level. */
+  origins?: Origins;
 }
 
 /** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
@@ -74,6 +77,8 @@ export interface Walker {
   indexedInstances?: number;
   /** Each entry's errors, gathered so the next entry still resolves: one run shows every independent mistake. */
   errors: DiagnosticCollector;
+  /** Called for each entry read, for a progress line. */
+  tick?: () => void;
 }
 
 type Body = Record<string, unknown>;
@@ -136,7 +141,10 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
   const scope = new Map(block.scope);
   for (const [name, fallback] of Object.entries(block.params)) {
     if (name in given) {
-      scope.set(name, valueOf(source, [...path, "with", name], given[name], callerScope));
+      scope.set(
+        name,
+        defined(source.at([...path, "with", name]), () => valueOf(source, [...path, "with", name], given[name], callerScope)),
+      );
     } else if (fallback === null) {
       throw new SpecError(
         "missing-block-parameter",
@@ -145,7 +153,10 @@ function blockScope(source: YamlSource, path: DataPath, body: Body, block: Block
         `add it under with:, e.g. with: {${name}: ...}`,
       );
     } else {
-      scope.set(name, valueOf(block.source, [...block.path, "params", name], fallback, scope));
+      scope.set(
+        name,
+        defined(block.source.at([...block.path, "params", name]), () => valueOf(block.source, [...block.path, "params", name], fallback, scope)),
+      );
     }
   }
   return scope;
@@ -254,6 +265,8 @@ interface ListEntry extends EntryHead {
   dtypes: DtypeSetting[];
   /** Instances in the whole model: the enclosing repeats times this one's. */
   count: number;
+  /** The places that shaped this entry and those around it. */
+  origins: Origins;
 }
 
 /**
@@ -296,8 +309,14 @@ function readEntry(item: unknown, itemPath: DataPath, context: ListContext, numb
   return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope };
 }
 
+/** The lines of an entry's own keys that shape what it holds: its repeat:, if:, and what it is (use:, include:, layer:, type:). */
+function writtenKeys(source: YamlSource, head: EntryHead): SourcePosition[] {
+  if (typeof head.raw === "string") return [];
+  return ["repeat", "if", head.kind].filter((key) => key in head.body).map((key) => source.keyAt([...head.bodyPath, key]));
+}
+
 /** An entry placed in the model: its path, what it freezes, its dtype settings and its instance count. */
-function placeEntry(head: EntryHead, context: ListContext, multiplier: number): ListEntry {
+function placeEntry(head: EntryHead, context: ListContext, multiplier: number, origins: Origins): ListEntry {
   const { source } = context;
   const { body, bodyPath, scope } = head;
   const segments = [...context.prefix, ...head.own];
@@ -318,6 +337,7 @@ function placeEntry(head: EntryHead, context: ListContext, multiplier: number): 
     frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
     dtypes,
     count,
+    origins,
   };
 }
 
@@ -362,10 +382,13 @@ function instanceGroups(walker: Walker, context: ListContext, children: TreeNode
 function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): TreeNode {
   const { source, scope } = context;
   const { body, bodyPath, segments } = entry;
-  const call =
+  const { result: call, positions: read } = trackReads(() =>
     entry.kind === "type"
       ? mappingCall(source, bodyPath, body, scope)
-      : evaluateCallText(source, [...bodyPath, ...(typeof entry.raw === "string" ? [] : ["layer"])], String(body.layer), scope);
+      : evaluateCallText(source, [...bodyPath, ...(typeof entry.raw === "string" ? [] : ["layer"])], String(body.layer), scope),
+  );
+  // A mapping's arguments sit on lines of their own.
+  const written = entry.kind === "type" ? call.args.map((argument) => argument.position) : [];
   const node: TreeNode = { kind: "leaf", name: entry.childName, own: entry.own, instances: entry.instances, position: entry.position, layer: walker.out.length };
   walker.out.push({
     path: formatPath(segments),
@@ -376,6 +399,7 @@ function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): Tr
     frozenTensors: frozenTensors(entry.frozenPaths, segments),
     dtypes: entry.dtypes,
     position: entry.position,
+    origins: { positions: [call.position, ...written, ...read], outer: entry.origins },
   });
   return node;
 }
@@ -412,7 +436,7 @@ function moduleOf(
 
 /** The context an entry's children are resolved in. */
 function innerContext(entry: ListEntry, context: ListContext): ListContext {
-  return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments };
+  return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments, origins: entry.origins };
 }
 
 /** `layers:`: a module written in place. */
@@ -459,7 +483,12 @@ function resolveInclude(walker: Walker, entry: ListEntry, context: ListContext):
   const { body, bodyPath } = entry;
   const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
   const overrides = new Map<string, Value>();
-  for (const [key, value] of Object.entries((body.with ?? {}) as Body)) overrides.set(key, valueOf(source, [...bodyPath, "with", key], value, scope));
+  for (const [key, value] of Object.entries((body.with ?? {}) as Body)) {
+    overrides.set(
+      key,
+      defined(source.at([...bodyPath, "with", key]), () => valueOf(source, [...bodyPath, "with", key], value, scope)),
+    );
+  }
   const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
   if (!included.data.layers) {
     throw new SpecError(
@@ -502,13 +531,14 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
   const numbering = childNumbering();
   /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
   const resolveItem = (item: unknown, index: number, group?: InstanceGroup): void => {
-    const head = readEntry(item, [...listPath, index], context, numbering, group);
+    walker.tick?.();
+    const { result: head, positions: read } = trackReads(() => readEntry(item, [...listPath, index], context, numbering, group));
     if (!head) return;
     if (!group && head.repeated && mentionsIndex(head.body)) {
       for (const run of instanceGroups(walker, context, children, head, (one) => resolveItem(item, index, one))) resolveItem(item, index, run);
       return;
     }
-    const entry = placeEntry(head, context, multiplier);
+    const entry = placeEntry(head, context, multiplier, { positions: [head.position, ...writtenKeys(context.source, head), ...read], outer: context.origins });
     // The entry's children and calls are read in its own scope: an index group's, where it is one.
     children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
   };

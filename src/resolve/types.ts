@@ -1,5 +1,6 @@
 import type { SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
+import type { Origins } from "./origins.js";
 import type { Topology } from "./topology.js";
 
 /** One step of a module path: a child's name, one index, or a run of indices from `repeat`. */
@@ -22,6 +23,8 @@ export interface ResolvedLayer {
   /** The `dtype:` keys of the modules around the entry and of the entry itself, outermost first. */
   dtypes: DtypeSetting[];
   position: SourcePosition;
+  /** The places that shaped the entry: its call, the variables it read, the enclosing entries. */
+  origins: Origins;
 }
 
 /** One name of a `frozen:` list, as it applies to one layer entry. */
@@ -111,6 +114,9 @@ export interface ResolvedModel {
   ties: ResolvedTie[];
   training?: ResolvedTraining;
 }
+
+/** Told what a long piece of work is doing (`resolving: 12,000 layer entries`), for a progress line. */
+export type OnStep = (step: string) => void;
 
 /**
  * Reads a spec file by path; throws when it does not exist. The CLI reads disk, the action reads git.

@@ -35,13 +35,15 @@ describe("model-budget init and check", () => {
 
     const pass = runCli(["check", "models/tiny.yaml"], env());
     expect(pass.exitCode).toBe(0);
-    expect(pass.stdout).toContain("### ✅ model-budget: every budget holds");
-    expect(pass.stdout).toContain("| params | 327 | 272 | +55 (+16.8%) | ✅ |");
+    expect(pass.stdout).toBe(
+      "✓ model-budget check: pass, every limit holds · 1 spec · no base to compare with\n\nModel  Params  Status\n─────  ──────  ──────\ntiny      272  ✓ pass\n",
+    );
+    expect(runCli(["check", "models/tiny.yaml", "--format", "markdown"], env()).stdout).toContain("| params | 327 | 272 | +55 (+16.8%) | ✅ |");
 
     repo.write({ "models/tiny.yaml": spec(32) });
     const fail = runCli(["check", "models/tiny.yaml"], env());
     expect(fail.exitCode).toBe(3);
-    expect(fail.stdout).toContain("| params | 327 | 544 | −217 (−66.4%) | ❌ |");
+    expect(fail.stdout).toContain("\n✗ tiny (models/tiny.yaml)\n  ✗ params 544 over the 327 limit by 217 (+66.4%)\n  ✗ trainable 544 over the 327 limit by 217 (+66.4%)\n");
   });
 
   it("check --base diffs against a git ref, and exits 2 on an invalid spec", () => {
@@ -78,7 +80,7 @@ describe("model-budget init and check", () => {
     ]);
     const match = runCli(["check", "models/tiny.yaml", "--against", "model.safetensors"], env());
     expect(match.exitCode).toBe(0);
-    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint model.safetensors.");
+    expect(match.stdout).toContain("\n✓ tiny (models/tiny.yaml)\n  ✓ every tensor matches the checkpoint model.safetensors\n");
 
     write([
       { name: "fc.weight", shape: [16, 8] },

@@ -71,4 +71,25 @@ describe("GitRepository", () => {
     expect(git.readerAt(base)("a.yaml")).toBe("model: a\n");
     expect(() => git.ensureCommit("1".repeat(40))).toThrow();
   });
+
+  it("reads the lines a change added or edited at head, by file, from git diff's hunks", () => {
+    const repo = fresh();
+    const base = repo
+      .write({ "models/a.yaml": "one\ntwo\nthree\nfour\nfive\n", "gone.yaml": "x\n", "old name.yaml": "a\nb\nc\nd\ne\nf\n", "tab\tname.yaml": "t\n" })
+      .commit("base");
+    repo
+      .write({ "models/a.yaml": "one\nTWO\nthree\n++ plus\nfive\nsix\n", "new.yaml": "n1\nn2\n", "new name.yaml": "a\nb\nC\nd\ne\nf\n", "tab\tname.yaml": "T\n" })
+      .remove("gone.yaml")
+      .remove("old name.yaml")
+      .commit("head");
+    // The work tree is what the check reads at head: an uncommitted edit counts too.
+    repo.write({ "new.yaml": "n1\nn2\nn3\n" });
+    const changed = new GitRepository(repo.dir).changedLines(base);
+    expect(Object.fromEntries([...changed].map(([file, lines]) => [file, [...lines]]))).toEqual({
+      "models/a.yaml": [2, 4, 6],
+      "new name.yaml": [3],
+      "new.yaml": [1, 2, 3],
+      "tab\tname.yaml": [1],
+    });
+  });
 });

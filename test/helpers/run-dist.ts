@@ -31,7 +31,8 @@ export function runDist(args: readonly string[], options: DistRunOptions = {}, e
   const started = performance.now();
   const result = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMiB ?? 300}`, join(repositoryRoot, entry), ...args], {
     cwd: options.cwd ?? repositoryRoot,
-    env: options.env ?? { ...process.env, NO_COLOR: "1" },
+    // Plain output, whatever the shell running the tests sets: a test that wants colour or a width sets them.
+    env: options.env ?? { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined },
     input: options.input,
     encoding: "utf8",
     timeout: options.timeoutMs ?? 10_000,

@@ -131,15 +131,13 @@ describe("files named on the command line", () => {
 
   it("a FIFO, /dev/zero or a directory as the budget: the budget is invalid, at its position", () => {
     for (const [budget, what] of [
-      ["pipe", "is a named pipe &#40;FIFO&#41;, not a regular file"],
+      ["pipe", "is a named pipe (FIFO), not a regular file"],
       ["/dev/zero", "is a character device, not a regular file"],
       ["folder", "is a directory, not a regular file"],
     ] as const) {
       const run = cli("check", "tiny.yaml", "--budget", budget);
       expect(run.status).toBe(2);
-      expect(run.stdout).toContain(
-        `**The budget file is invalid**, so no limit could be checked:\n- \`${budget.replace(/:/g, "&#58;")}&#58;1&#58;1\` ${what} — give the path of a regular file\n`,
-      );
+      expect(run.stdout).toContain(`✗ The budget file ${budget} is invalid, so no limit was checked:\n  ${budget}:1:1: ${what} [MB902]\n    give the path of a regular file\n`);
     }
   });
 
@@ -156,7 +154,7 @@ describe("files named on the command line", () => {
     refused(cli("report", "huge.yaml"), spec);
     const budget = cli("check", "tiny.yaml", "--budget", "huge.yaml");
     expect(budget.status).toBe(2);
-    expect(budget.stdout).toContain("- `huge.yaml&#58;1&#58;1` is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have — split the spec with include&#58;\n");
+    expect(budget.stdout).toContain("  huge.yaml:1:1: is 104,857,600 bytes, more than the 4,194,304 a spec or budget file may have [MB904]\n    split the spec with include:\n");
     refused(
       cli("import", "torch-repr", "huge.txt"),
       "huge.txt:1:1: is 104,857,600 bytes, more than the 8,388,608 print(model) text may have [MB904]\n  is this the output of print(model)? Print the model once, not in a loop\n",
@@ -299,7 +297,7 @@ describe("init on models with nothing to round", () => {
     repo.write({ "empty.yaml": "model: empty\nlayers:\n  - act: ReLU()\n  - fc: Linear(2, 2)\n" });
     const grown = cli("check", "frozen.yaml", "empty.yaml", "--budget", "zero-budget.yml", "--optimizer", "AdamW");
     expect(grown.status).toBe(3);
-    expect(grown.stdout).toContain("| params | 0 | 6 | −6 (new) | ❌ |");
+    expect(grown.stdout).toContain("\n✗ empty (empty.yaml)\n  ✗ params 6 over the 0 limit by 6\n");
   });
 });
 

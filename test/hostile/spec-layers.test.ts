@@ -136,10 +136,10 @@ describe("a negative size cannot pass a budget", () => {
     const run = runDist(["check", "model.yaml"], { cwd: repo });
     expect(run.status).toBe(2);
     expect(showsStackTrace(run.stdout + run.stderr)).toBe(false);
-    expect(run.stdout).not.toContain("✅");
-    expect(run.stdout).toContain("### ❌ model-budget: 1 check failed");
+    expect(run.stdout).not.toContain("✓");
+    expect(run.stdout).toContain("✗ model-budget check: fail · 1 spec, 1 failing");
     expect(run.stdout).toContain(
-      "- `model.yaml&#58;2&#58;17` Linear needs a positive 'in&#95;features', got -4096 — write 1 or more; when an expression gives it, check the vars it uses\n",
+      "  invalid at head:\n    model.yaml:2:17: Linear needs a positive 'in_features', got -4096 [MB409]\n      write 1 or more; when an expression gives it, check the vars it uses\n",
     );
   });
 

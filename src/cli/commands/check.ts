@@ -2,41 +2,42 @@ import { FAIL_ON } from "../../budget/evaluate.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
-import { choiceFlag, EXIT, invalid, type CliCommand } from "../command.js";
-import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+import { renderCheckText } from "../../orchestrator/terminal.js";
+import { choiceFlag, EXIT, invalid, progressStep, type CliCommand } from "../command.js";
+import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
-const CHECK_FORMATS = ["markdown", "json"] as const;
+const CHECK_FORMATS = ["table", "markdown", "json"] as const;
 
 export const checkCommand: CliCommand = {
   name: "check",
   takesSpecs: true,
   summary: "the whole PR check locally: budget, diff against a git ref, the PR comment",
-  usage: `Usage: model-budget check SPEC... [--budget FILE] [--base REF] [--fail-on exceed|growth|never] [--format markdown|json]
-
-Runs what the GitHub Action runs and prints the report it would post as the PR comment.
-
-Options:
-      --budget FILE       the budget file (default .github/model-budget.yml; a missing one only reports)
-      --base REF          compare with the specs at this git branch, tag or commit (default: no diff)
-      --budget-from SIDE  head (default) or base: whose budget file is enforced
-      --fail-on WHAT      exceed (default), growth, or never
-      --against FILE      check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx)
-  -f, --format FORMAT     markdown (default, the PR comment) or json (the full result)
-
-
-${TRAINING_FLAGS_USAGE}
-Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
-`,
-  options: {
-    budget: { type: "string", default: ".github/model-budget.yml" },
-    base: { type: "string" },
-    "budget-from": { type: "string", default: "head" },
-    "fail-on": { type: "string", default: "exceed" },
-    format: { type: "string", short: "f", default: "markdown" },
-    against: { type: "string" },
-    ...TRAINING_FLAGS,
-  },
+  arguments: "SPEC...",
+  description:
+    "Runs what the GitHub Action runs: each spec at head (and at --base), the per-layer diff, the budget; prints the result for a terminal, or the PR comment the action would post.",
+  flags: [
+    { name: "budget", type: "string", default: ".github/model-budget.yml", value: "FILE", description: "the budget file; a missing one only reports" },
+    { name: "base", type: "string", value: "REF", description: "compare with the specs at this git branch, tag or commit", unset: "no diff" },
+    { name: "budget-from", type: "string", default: "head", value: "SIDE", description: "head or base: whose budget file is enforced" },
+    { name: "fail-on", type: "string", default: "exceed", value: "WHAT", description: "exceed, growth, or never" },
+    { name: "against", type: "string", value: "FILE", description: "check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx)" },
+    {
+      name: "format",
+      short: "f",
+      type: "string",
+      default: "table",
+      value: "FORMAT",
+      description: "table (for a terminal), markdown (the PR comment) or json (the full result)",
+    },
+    ...trainingFlagList(),
+  ],
+  notes: "Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.",
+  examples: [
+    { command: "model-budget check 'models/*.yaml'", does: "every spec under models/ against .github/model-budget.yml" },
+    { command: "model-budget check models/unet.yaml --base origin/main", does: "with the diff against main, as the action checks a pull request" },
+    { command: "model-budget check models/unet.yaml --base main --format markdown", does: "the PR comment the action would post" },
+  ],
   run(values, specs, env) {
     const failOn = choiceFlag(values, "fail-on", FAIL_ON);
     if ("problem" in failOn) return invalid(failOn.problem);
@@ -70,18 +71,21 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
       const atBase = git.filesAt(sha);
       request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha) };
     }
-    const result = runCheck(request);
+    const onStep = progressStep(env, "check");
+    const result = runCheck(onStep ? { ...request, onStep } : request);
     const stdout =
       format.value === "json"
         ? `${JSON.stringify(result, null, 2)}\n`
-        : `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`;
+        : format.value === "markdown"
+          ? `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`
+          : renderCheckText(result, env.terminal?.columns);
     const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
     const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
     const warnings = result.budget.unmatched.map((entry) => {
       const warning = unmatchedWarning(result.budget.file, entry);
       return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
     });
-    return { exitCode, stdout, stderr: warnings.join("") };
+    return { exitCode, stdout, stderr: warnings.join(""), forPeople: format.value === "table" };
   },
 };
 

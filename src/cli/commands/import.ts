@@ -6,6 +6,7 @@ import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import { elementCount, importCheckpoint, importTorchRepr, renderSpec, type CheckpointFormat, type CheckpointTensor, type ImportResult } from "../../import/index.js";
+import { helpText } from "../flags.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends ImportResult {
@@ -28,19 +29,6 @@ const IMPORTERS: Readonly<Record<string, Importer>> = {
   safetensors: fromCheckpoint("safetensors"),
   onnx: fromCheckpoint("onnx"),
 };
-
-const USAGE = `Usage: model-budget import torch-repr|safetensors|onnx FILE [-o SPEC] [--model NAME]
-
-Writes a spec whose counts equal its source's:
-  torch-repr FILE    the text print(model) printed; runs of alike children become repeat:
-  safetensors FILE   a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
-  onnx FILE          an ONNX model's initializers, external data files included
-Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.
-
-Options:
-  -o, --output SPEC  write the spec to SPEC (default: standard output)
-      --model NAME   the spec's model name (default: from FILE's name)
-`;
 
 /** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` → Llama-2-7b, not "model". */
 function modelName(file: string, cwd: string): string {
@@ -68,15 +56,25 @@ function summary(specFile: string, count: ModelCount): string {
 export const importCommand: CliCommand = {
   name: "import",
   summary: "write a spec from print(model) text, a safetensors checkpoint or an ONNX model",
-  usage: USAGE,
-  options: {
-    output: { type: "string", short: "o" },
-    model: { type: "string" },
-  },
+  arguments: "torch-repr|safetensors|onnx FILE",
+  description: `Writes a spec whose counts equal its source's:
+  torch-repr FILE: the text print(model) printed; runs of alike children become repeat:
+  safetensors FILE: a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
+  onnx FILE: an ONNX model's initializers, external data files included
+Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.`,
+  flags: [
+    { name: "output", short: "o", type: "string", value: "SPEC", description: "write the spec to SPEC", unset: "standard output" },
+    { name: "model", type: "string", value: "NAME", description: "the spec's model name", unset: "from FILE's name" },
+  ],
+  examples: [
+    { command: "python -c 'import torchvision; print(torchvision.models.resnet50())' > resnet50.txt", does: "print a model first, then:" },
+    { command: "model-budget import torch-repr resnet50.txt -o models/resnet50.yaml", does: "a spec from what print(model) printed" },
+    { command: "model-budget import safetensors Llama-2-7b/model.safetensors.index.json", does: "a spec from a sharded checkpoint's headers, on standard output" },
+  ],
   run(values, positionals, env): CliResult {
     const [format, file, ...others] = positionals;
     if (format === undefined || file === undefined || others.length)
-      return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${USAGE}`);
+      return invalid(`import takes a format and one file, e.g. model-budget import torch-repr model.txt\n\n${helpText(importCommand)}`);
     const known = choiceOf("the import format", format, Object.keys(IMPORTERS));
     if ("problem" in known) return invalid(known.problem);
     const importer = IMPORTERS[known.value]!;

@@ -3,8 +3,8 @@ import { parseQuantity, type Quantity } from "../../budget/sizes.js";
 import { analyzeSpec, toJsonReport } from "../../analysis/index.js";
 import { quantitiesOf } from "../../metrics/index.js";
 import { FileAccessError } from "../../diagnostics/index.js";
-import { EXIT, forEachFile, invalid, writeOutput, type CliCommand } from "../command.js";
-import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+import { EXIT, forEachFile, invalid, progressStep, writeOutput, type CliCommand } from "../command.js";
+import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 /** Headroom past this share is no budget at all (and soon past 2^53). */
 const MAX_HEADROOM = 1000;
@@ -13,24 +13,22 @@ export const initCommand: CliCommand = {
   name: "init",
   takesSpecs: true,
   summary: "write a budget file from the current specs, with headroom",
-  usage: `Usage: model-budget init SPEC... [--headroom 10%] [--growth 2%] [--output .github/model-budget.yml] [--force]
-
-Writes a budget file whose limits are each spec's current figures plus the headroom, rounded up.
-
-Options:
-      --headroom PERCENT  room above today's figures (default 10%)
-      --growth AMOUNT     allowed growth per PR over the base branch (default 5%; 0, 2%, 1.5M)
-  -o, --output FILE       where to write it (default .github/model-budget.yml)
-      --force             overwrite an existing file
-
-${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
-  options: {
-    headroom: { type: "string", default: "10%" },
-    growth: { type: "string", default: "5%" },
-    output: { type: "string", short: "o", default: ".github/model-budget.yml" },
-    force: { type: "boolean", default: false },
-    ...TRAINING_FLAGS,
-  },
+  arguments: "SPEC...",
+  description: "Writes a budget file whose limits are each spec's current figures plus the headroom, rounded up.",
+  flags: [
+    { name: "headroom", type: "string", default: "10%", value: "PERCENT", description: "room above today's figures" },
+    { name: "growth", type: "string", default: "5%", value: "AMOUNT", description: "allowed growth per PR over the base branch: 0, a share such as 2%, or an amount such as 1.5M" },
+    { name: "output", short: "o", type: "string", default: ".github/model-budget.yml", value: "FILE", description: "where to write it" },
+    { name: "force", type: "boolean", description: "overwrite an existing file" },
+    ...trainingFlagList("Training memory (each flag overrides the spec's training: section; any of them, or the section, adds memory limits)"),
+  ],
+  examples: [
+    { command: "model-budget init 'models/*.yaml'", does: "a budget with 10% headroom for every spec under models/" },
+    {
+      command: "model-budget init models/gpt2.yaml --headroom 20% --growth 1M --optimizer AdamW",
+      does: "with training-memory limits for AdamW, and at most 1M more parameters per PR",
+    },
+  ],
   run(values, specs, env) {
     const headroomText = String(values.headroom).endsWith("%") ? String(values.headroom) : `${String(values.headroom)}%`;
     const headroom = quantityFlag(headroomText);
@@ -57,7 +55,7 @@ ${TRAINING_FLAGS_USAGE.replace("adds memory", "adds memory limits")}`,
     if ("error" in training) return training.error;
     const { results, errors } = forEachFile(
       specs,
-      (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings))) }),
+      (file) => ({ key: file, quantities: quantitiesOf(toJsonReport(analyzeSpec(file, env.readFile, training.settings, progressStep(env, file)))) }),
       env.readFile,
     );
     if (errors.length) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };

@@ -1,7 +1,7 @@
 import { analyzeSpec } from "../../analysis/index.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
-import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+import { choiceFlag, EXIT, forEachFile, invalid, progressStep, type CliCommand } from "../command.js";
+import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
 
@@ -9,25 +9,31 @@ export const reportCommand: CliCommand = {
   name: "report",
   takesSpecs: true,
   summary: "per-layer parameters, shapes and totals of each spec, and training memory",
-  usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
-
-Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()),
-and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.
-
-Options:
-  -f, --format FORMAT   table (default), markdown or json
-      --explain         show the arithmetic behind every layer's count and every byte
-      --all             also list layers without parameters (activations, pooling, ...)
-      --units UNITS     memory sizes in iec (KiB, MiB, GiB; the default) or si (kB, MB, GB) units
-
-${TRAINING_FLAGS_USAGE}`,
-  options: {
-    format: { type: "string", short: "f", default: "table" },
-    explain: { type: "boolean", default: false },
-    all: { type: "boolean", default: false },
-    units: { type: "string", default: "iec" },
-    ...TRAINING_FLAGS,
-  },
+  arguments: "SPEC...",
+  description:
+    "Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()), and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.",
+  flags: [
+    { name: "format", short: "f", type: "string", default: "table", value: "FORMAT", description: "table (for a terminal), markdown or json" },
+    { name: "explain", type: "boolean", description: "show the arithmetic behind every layer's count and every byte" },
+    { name: "all", type: "boolean", description: "also list layers without parameters (activations, pooling, ...)" },
+    { name: "units", type: "string", default: "iec", value: "UNITS", description: "memory sizes in iec (KiB, MiB, GiB) or si (kB, MB, GB) units" },
+    {
+      name: "depth",
+      type: "string",
+      value: "N",
+      description: "one row per module N steps deep (torchinfo's depth): deeper layer entries are summed into it, exactly; JSON keeps every entry",
+      unset: "every layer entry",
+    },
+    ...trainingFlagList(),
+  ],
+  examples: [
+    { command: "model-budget report examples/gpt2.yaml", does: "the layer table with totals, fitted to the terminal's width" },
+    {
+      command: "model-budget report 'models/**/*.yaml' --optimizer AdamW --precision mixed-bf16",
+      does: "every spec under models/, with the memory of training it with AdamW in mixed precision",
+    },
+    { command: "model-budget report examples/gpt2.yaml --format json > gpt2.json", does: "the full report as JSON, for scripts" },
+  ],
   run(values, files, env) {
     const format = choiceFlag(values, "format", REPORT_FORMATS);
     if ("problem" in format) return invalid(format.problem);
@@ -35,10 +41,20 @@ ${TRAINING_FLAGS_USAGE}`,
     if ("problem" in units) return invalid(units.problem);
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
+    const depth = values.depth === undefined ? undefined : /^[1-9]\d{0,3}$/.test(String(values.depth)) ? Number(values.depth) : "invalid";
+    if (depth === "invalid") return invalid(`--depth must be a whole number of module steps from 1, such as 2, not '${String(values.depth)}'`);
     if (files.length === 0) return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
-    const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
+    const count = (file: string) => (files.length === 1 ? file : `${file} (${files.indexOf(file) + 1}/${files.length})`);
+    const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings, progressStep(env, count(file))), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: "" };
+    const options = {
+      explain: values.explain === true,
+      all: values.all === true,
+      units: units.value,
+      ...(depth === undefined ? {} : { depth }),
+      ...(format.value === "table" && env.terminal?.columns ? { columns: env.terminal.columns } : {}),
+    };
+    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, options), stderr: "", forPeople: format.value === "table" };
   },
 };
