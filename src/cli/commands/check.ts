@@ -1,8 +1,9 @@
 import { FAIL_ON } from "../../budget/evaluate.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
+import { renderHtmlCheck } from "../../html/page.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
-import { choiceFlag, EXIT, invalid, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, invalid, writeOutput, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
@@ -12,7 +13,7 @@ export const checkCommand: CliCommand = {
   name: "check",
   takesSpecs: true,
   summary: "the whole PR check locally: budget, diff against a git ref, the PR comment",
-  usage: `Usage: model-budget check SPEC... [--budget FILE] [--base REF] [--fail-on exceed|growth|never] [--format markdown|json]
+  usage: `Usage: model-budget check SPEC... [--budget FILE] [--base REF] [--fail-on exceed|growth|never] [--format markdown|json] [--html FILE]
 
 Runs what the GitHub Action runs and prints the report it would post as the PR comment.
 
@@ -23,6 +24,7 @@ Options:
       --fail-on WHAT      exceed (default), growth, or never
       --against FILE      check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx)
   -f, --format FORMAT     markdown (default, the PR comment) or json (the full result)
+      --html FILE         also write the interactive treemap of head against base to FILE (docs/html-report.md)
 
 
 ${TRAINING_FLAGS_USAGE}
@@ -35,6 +37,7 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     "fail-on": { type: "string", default: "exceed" },
     format: { type: "string", short: "f", default: "markdown" },
     against: { type: "string" },
+    html: { type: "string" },
     ...TRAINING_FLAGS,
   },
   run(values, specs, env) {
@@ -71,6 +74,12 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
       request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha) };
     }
     const result = runCheck(request);
+    const html = typeof values.html === "string" ? values.html : undefined;
+    if (html !== undefined) {
+      if (!env.writeFile) return invalid(`cannot write ${html} here`);
+      const failed = writeOutput(env, html, renderHtmlCheck(result));
+      if (failed) return failed;
+    }
     const stdout =
       format.value === "json"
         ? `${JSON.stringify(result, null, 2)}\n`
@@ -81,7 +90,8 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
       const warning = unmatchedWarning(result.budget.file, entry);
       return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
     });
-    return { exitCode, stdout, stderr: warnings.join("") };
+    const wrote = html === undefined ? "" : `model-budget: wrote ${html}\n`;
+    return { exitCode, stdout, stderr: `${warnings.join("")}${wrote}` };
   },
 };
 

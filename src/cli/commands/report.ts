@@ -1,21 +1,25 @@
-import { analyzeSpec } from "../../analysis/index.js";
+import { analyzeSpec, toJsonReport, type AnalyzedModel } from "../../analysis/index.js";
+import { renderHtmlReport } from "../../html/page.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
+/** The report's formats, and the HTML treemap page (src/html), which only this command and check draw. */
+const FORMATS = [...REPORT_FORMATS, "html"] as const;
 
 export const reportCommand: CliCommand = {
   name: "report",
   takesSpecs: true,
   summary: "per-layer parameters, shapes and totals of each spec, and training memory",
-  usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
+  usage: `Usage: model-budget report SPEC... [--format table|markdown|json|html] [-o FILE] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
 
 Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()),
 and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.
 
 Options:
-  -f, --format FORMAT   table (default), markdown or json
+  -f, --format FORMAT   table (default), markdown, json, or html (an interactive treemap page: docs/html-report.md)
+  -o, --output FILE     write the report to FILE instead of standard output
       --explain         show the arithmetic behind every layer's count and every byte
       --all             also list layers without parameters (activations, pooling, ...)
       --units UNITS     memory sizes in iec (KiB, MiB, GiB; the default) or si (kB, MB, GB) units
@@ -23,13 +27,14 @@ Options:
 ${TRAINING_FLAGS_USAGE}`,
   options: {
     format: { type: "string", short: "f", default: "table" },
+    output: { type: "string", short: "o" },
     explain: { type: "boolean", default: false },
     all: { type: "boolean", default: false },
     units: { type: "string", default: "iec" },
     ...TRAINING_FLAGS,
   },
   run(values, files, env) {
-    const format = choiceFlag(values, "format", REPORT_FORMATS);
+    const format = choiceFlag(values, "format", FORMATS);
     if ("problem" in format) return invalid(format.problem);
     const units = choiceFlag(values, "units", UNITS);
     if ("problem" in units) return invalid(units.problem);
@@ -39,6 +44,15 @@ ${TRAINING_FLAGS_USAGE}`,
     const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: "" };
+    const text = format.value === "html" ? renderHtmlReport(results.map(toJsonReport)) : renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value });
+    return typeof values.output === "string" ? written(env, values.output, text, results) : { exitCode: EXIT.ok, stdout: text, stderr: "" };
   },
 };
+
+/** The report saved to a file: a line saying where, or why it could not be written. */
+function written(env: CliEnvironment, file: string, text: string, models: readonly AnalyzedModel[]): CliResult {
+  if (!env.writeFile) return invalid(`cannot write ${file} here`);
+  const failed = writeOutput(env, file, text);
+  if (failed) return failed;
+  return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${file} (${models.map((model) => model.model).join(", ")})\n`, stderr: "" };
+}
