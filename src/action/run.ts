@@ -9,6 +9,7 @@ import { forTerminal } from "../diagnostics/terminal.js";
 import { METRICS, quantitiesOf } from "../metrics/index.js";
 import { runCheck, unmatchedWarning, type CheckResult, type CheckSide, type Diagnostic } from "../orchestrator/index.js";
 import { commentMarker, renderPullRequestComment } from "../orchestrator/pull-request.js";
+import { renderHtmlCheck } from "../html/page.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { expandSpecs } from "../files/glob.js";
 import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
@@ -170,6 +171,8 @@ interface Destination {
   repo: string;
   pullRequest?: number;
   runUrl?: string;
+  /** This run wrote the HTML treemap (html-report), which the comment then points to. */
+  htmlReport?: boolean;
 }
 
 /**
@@ -192,7 +195,7 @@ async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Pr
 }
 
 async function publish(result: CheckResult, inputs: ActionInputs, destination: Destination): Promise<void> {
-  const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
+  const link = destination.runUrl ? { runUrl: destination.runUrl, htmlReport: destination.htmlReport === true } : {};
   const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
   core.setOutput("comment-body", body);
   await core.summary
@@ -265,6 +268,11 @@ export async function runAction(): Promise<void> {
       const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `model-budget-report-${inputs.commentKey}.json`);
       writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
       core.setOutput("report-json", path);
+      // The treemap page beside it, for the workflow to upload as an artifact: docs/html-report.md.
+      const html = path.replace(/\.json$/, ".html");
+      writeFileSync(html, renderHtmlCheck(result));
+      core.setOutput("html-report", html);
+      destination.htmlReport = true;
       annotate(result);
     }
     setTotals(result);
