@@ -254,7 +254,8 @@ export async function runAction(): Promise<void> {
       // The workflow names the report, so it may lie outside the checkout (in runner.temp); a fork wrote its content.
       const saved = parseSavedReport(readTextFile(inputs.report, TEXT_KINDS.savedReport, { base: workspace }), inputs.report);
       result = saved.result;
-      destination = await verifiedDestination(saved, inputs);
+      // The check run that saved it also wrote the treemap page, among that run's artifacts when its workflow uploads it.
+      destination = { ...(await verifiedDestination(saved, inputs)), htmlReport: true };
     } else {
       result = compute(inputs, workspace);
       const pullRequest = context.payload.pull_request?.number;

@@ -74,7 +74,6 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     const file = writePage(["report", "examples/resnet50.yaml", "--format", "html", "-o"], join(OUTPUT, "resnet50.html"));
     const layers = (JSON.parse(runDist(["report", "examples/resnet50.yaml", "--format", "json", "--all"]).stdout) as { layers: Layer[] }).layers;
     await load(page, file);
-    writeFileSync(join(OUTPUT, "resnet50.png"), await page.screenshot());
     // 59 layer entries hold parameters (conv1, bn1, fc and 14 per stage: block 0 with its downsample,
     // then the repeated blocks drawn once as an instance group), in 16 modules: each stage, its block 0,
     // that block's downsample and its instance group.
@@ -87,7 +86,8 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     const hovered = await details(page);
     expect(hovered).toContain("2,049,000 (8.02% of resnet50)");
     expect(hovered).toContain("weight [1000, 2048] = 2,048,000");
-    expect(hovered).toContain("Linear(in_features, out_features): 2048 × 1000 + 1000 = 2,049,000");
+    expect(hovered).toContain("Linear(in_features=2048, out_features=1000, bias=True): 1000 × 2048 + 1000 = 2,049,000");
+    writeFileSync(join(OUTPUT, "resnet50.png"), await page.screenshot());
 
     await page.click('#map .node[data-path="layer3"]');
     expect(await crumbs(page)).toEqual(["resnet50", "layer3"]);
@@ -136,7 +136,6 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     repo.write({ "gpt2.yaml": head });
     const file = writePage(["check", "gpt2.yaml", "--base", "HEAD", "--html"], join(OUTPUT, "gpt2-diff.html"), repo.dir);
     await load(page, file);
-    writeFileSync(join(OUTPUT, "gpt2-diff.png"), await page.screenshot());
     expect(await page.evaluate("document.querySelector('#map .node[data-path=\"h.[0-11].mlp.c_fc\"]').className")).toBe("node leaf c-grown");
     expect(await page.evaluate("document.querySelector('#map .node[data-path=\"ln_extra\"]').className")).toBe("node leaf c-new");
     expect(await page.evaluate("document.querySelector('#map .node[data-path=\"ln_f\"]').className")).toBe("node leaf c-unchanged");
@@ -146,6 +145,7 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     const hovered = await details(page);
     // 12 × (768 × 3840 + 3840) after, 12 × (768 × 3072 + 3072) before.
     expect(hovered).toContain("28,348,416 → 35,435,520 (+7,087,104)");
+    writeFileSync(join(OUTPUT, "gpt2-diff.png"), await page.screenshot());
     await page.hover('#map .node[data-path="wte"]');
     expect(await details(page)).toContain("shared with lm_head.weight (counted here once)");
     expect(await page.evaluate("document.getElementById('removed').innerText")).toBe("h.[0-11].attn.attn_dropout (Dropout): −0 parameters");

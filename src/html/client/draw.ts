@@ -29,6 +29,13 @@ function label(node: PageNode, figure: Figures, metric: PageMetric): string {
   return `${node.path === "" ? "(whole model)" : node.path}, ${node.type ?? "module"}: ${formatValue(metric, figure.value)} ${metric.title.toLowerCase()}, ${share(figure.value, metric.total)}${figure.change ? `, ${figure.change}` : ""}`;
 }
 
+/** A light colour of its own for each layer type, the same on every page. */
+function typeColour(type: string): string {
+  let hash = 0;
+  for (let index = 0; index < type.length; index++) hash = (hash * 31 + type.charCodeAt(index)) >>> 0;
+  return `hsl(${hash % 360}, 60%, 80%)`;
+}
+
 function rectangle(cell: HierarchyRectangularNode<PageNode>, figure: Figures, metric: PageMetric, index: number): HTMLElement {
   const node = cell.data;
   const isModule = node.children !== undefined;
@@ -43,8 +50,10 @@ function rectangle(cell: HierarchyRectangularNode<PageNode>, figure: Figures, me
   box.tabIndex = 0;
   box.dataset.path = node.path;
   box.dataset.index = String(index);
+  // Outside a check, layers are tinted by their type, so that the convolutions or the attention stand out.
+  if (!isModule && !figure.change) box.style.backgroundColor = typeColour(node.type ?? "");
   if (width > 36 && height > 13) {
-    box.append(element("span", `${displayName(node)}${shared ? " ⛓" : ""} ${shortValue(metric, figure.value)}`, "label"));
+    box.append(element("span", `${displayName(node)}${shared ? " (shared)" : ""} ${shortValue(metric, figure.value)}`, "label"));
   }
   return box;
 }

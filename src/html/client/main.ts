@@ -98,11 +98,18 @@ function details(target: EventTarget | null): void {
   showDetails(byId("details"), detailRows(state.model, found.node, metric, state.figures.get(found.node)!, found.isModule));
 }
 
-/** A click zooms into the module clicked, or into the module holding the layer clicked. */
+/**
+ * A click zooms one level in: into the module of the current view that holds what was clicked (so a
+ * click anywhere inside `layer3` opens `layer3`). Enter on a focused module opens that module itself.
+ */
 function zoomInto(target: EventTarget | null, keyboard = false): void {
   const found = drawnAt(target);
   if (!found) return;
-  const module = found.isModule ? found.node : state.tree.parents.get(found.node);
+  let node = found.node;
+  if (!keyboard) {
+    for (let parent = state.tree.parents.get(node); parent && parent !== state.zoom; parent = state.tree.parents.get(parent)) node = parent;
+  }
+  const module = node.children ? node : state.tree.parents.get(node);
   if (module && module !== state.zoom) zoomTo(module, keyboard);
 }
 
