@@ -28,11 +28,16 @@ for (const forbidden of ["</script", "<!--"]) {
 }
 // d3-hierarchy's own notice (its first line: the address, version and copyright), and its licence.
 const d3 = JSON.parse(readFileSync(`${ROOT}node_modules/d3-hierarchy/package.json`, "utf8"));
-const notice = readFileSync(`${ROOT}node_modules/d3-hierarchy/dist/d3-hierarchy.min.js`, "utf8").split("\n")[0].replace(/^\/\/\s*/, "");
+const notice = readFileSync(`${ROOT}node_modules/d3-hierarchy/dist/d3-hierarchy.min.js`, "utf8")
+  .split("\n")[0]
+  .replace(/^\/\/\s*/, "");
 const banner = `/*! model-budget HTML report; includes d3-hierarchy: ${notice}, ${d3.license} licence */`;
 mkdirSync(OUTPUT, { recursive: true });
 writeFileSync(
   `${OUTPUT}/page-script.js`,
   `// Written by scripts/compile-page.mjs from src/html/client/: do not edit.\nexport const PAGE_SCRIPT = ${JSON.stringify(`${banner}\n${code}`)};\n`,
 );
-writeFileSync(`${OUTPUT}/page-script.d.ts`, `// Written by scripts/compile-page.mjs.\n/** The HTML report's browser script, with d3-hierarchy, minified. */\nexport declare const PAGE_SCRIPT: string;\n`);
+writeFileSync(
+  `${OUTPUT}/page-script.d.ts`,
+  `// Written by scripts/compile-page.mjs.\n/** The HTML report's browser script, with d3-hierarchy, minified. */\nexport declare const PAGE_SCRIPT: string;\n`,
+);

@@ -153,14 +153,31 @@ function totalsOf(head: JsonReport, base: JsonReport | undefined): PageTotal[] {
     if (before === undefined) return [{ title: metric.title, head: formatMetric(metric.name, value) }];
     const delta = value - before;
     const sign = delta > 0 ? "+" : "";
-    return [{ title: metric.title, head: formatMetric(metric.name, value), base: formatMetric(metric.name, before), delta: `${sign}${formatMetric(metric.name, delta)}`, trend: delta > 0 ? "up" : delta < 0 ? "down" : "same" }];
+    return [
+      {
+        title: metric.title,
+        head: formatMetric(metric.name, value),
+        base: formatMetric(metric.name, before),
+        delta: `${sign}${formatMetric(metric.name, delta)}`,
+        trend: delta > 0 ? "up" : delta < 0 ? "down" : "same",
+      },
+    ];
   });
 }
 
 export function reportPageData(reports: readonly JsonReport[]): PageData {
   const models = reports.map((report): PageModel => {
     const sources = sourcesOf(report);
-    return { name: report.model, file: report.file, metrics: metricsOf(report, undefined, sources), totals: totalsOf(report, undefined), root: treeOf(report, sources).root, removed: [], limits: [], notes: [] };
+    return {
+      name: report.model,
+      file: report.file,
+      metrics: metricsOf(report, undefined, sources),
+      totals: totalsOf(report, undefined),
+      root: treeOf(report, sources).root,
+      removed: [],
+      limits: [],
+      notes: [],
+    };
   });
   return { mode: "report", title: models.map((model) => model.name).join(", "), models };
 }

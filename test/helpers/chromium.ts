@@ -49,7 +49,16 @@ export class Browser {
 
   static async launch(binary: string): Promise<Browser> {
     const profile = mkdtempSync(join(tmpdir(), "model-budget-chromium-"));
-    const args = ["--headless=new", "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-extensions", "--hide-scrollbars", `--user-data-dir=${profile}`];
+    const args = [
+      "--headless=new",
+      "--remote-debugging-pipe",
+      "--no-first-run",
+      "--no-default-browser-check",
+      "--disable-gpu",
+      "--disable-extensions",
+      "--hide-scrollbars",
+      `--user-data-dir=${profile}`,
+    ];
     // Chromium's sandbox needs user namespaces, which containers and CI runners often lack; the pages
     // loaded are our own test files.
     args.push("--no-sandbox");
@@ -153,7 +162,9 @@ export class Page {
 
   /** The centre of the first element matching a selector, in page pixels. */
   async centreOf(selector: string): Promise<{ x: number; y: number }> {
-    return this.evaluate(`(() => { const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: box.x + box.width / 2, y: box.y + box.height / 2 }; })()`);
+    return this.evaluate(
+      `(() => { const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: box.x + box.width / 2, y: box.y + box.height / 2 }; })()`,
+    );
   }
 
   async hover(selector: string): Promise<void> {

@@ -14,7 +14,8 @@ const chromium = findChromium();
 
 // Loud, not silent: without a browser this whole file would otherwise pass by doing nothing. CI installs one (.ci/run).
 if (!chromium) {
-  const message = "test/html/browser.test.ts: no Chromium found (/usr/bin/chromium; install Debian's chromium package, or set MODEL_BUDGET_CHROMIUM): the HTML report's browser tests are SKIPPED";
+  const message =
+    "test/html/browser.test.ts: no Chromium found (/usr/bin/chromium; install Debian's chromium package, or set MODEL_BUDGET_CHROMIUM): the HTML report's browser tests are SKIPPED";
   console.error(`\n${"!".repeat(message.length)}\n${message}\n${"!".repeat(message.length)}\n`);
   if (process.env.CI) throw new Error(message);
 }
@@ -131,7 +132,7 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
       .replace("c_fc: Linear(d, 4 * d)", "c_fc: Linear(d, 5 * d)")
       .replace("c_proj: Linear(4 * d, d)", "c_proj: Linear(5 * d, d)")
       .replace("              - attn_dropout: Dropout(0.1)\n", "")
-      .replace("forward: [wte, \"add(wpe)\", drop, h, ln_f, lm_head]", "forward: [wte, \"add(wpe)\", drop, h, ln_f, ln_extra, lm_head]")
+      .replace('forward: [wte, "add(wpe)", drop, h, ln_f, lm_head]', 'forward: [wte, "add(wpe)", drop, h, ln_f, ln_extra, lm_head]')
       .replace("  - lm_head:", "  - ln_extra: LayerNorm(d)\n  - lm_head:");
     repo.write({ "gpt2.yaml": head });
     const file = writePage(["check", "gpt2.yaml", "--base", "HEAD", "--html"], join(OUTPUT, "gpt2-diff.html"), repo.dir);
@@ -160,7 +161,10 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
   });
 
   it("draws a 10,000-layer model and is interactive in under a second", async () => {
-    const blocks = Array.from({ length: 100 }, (_, block) => `  - b${block}:\n      layers:\n${Array.from({ length: 100 }, (_, layer) => `        - l${layer}: Linear(${8 + (layer % 7)}, 8)\n`).join("")}`);
+    const blocks = Array.from(
+      { length: 100 },
+      (_, block) => `  - b${block}:\n      layers:\n${Array.from({ length: 100 }, (_, layer) => `        - l${layer}: Linear(${8 + (layer % 7)}, 8)\n`).join("")}`,
+    );
     repo.write({ "wide.yaml": `model: wide\nlayers:\n${blocks.join("")}` });
     const file = writePage(["report", "wide.yaml", "--format", "html", "-o"], join(OUTPUT, "wide.html"), repo.dir);
     // The best of three loads: the machine's other work (CI runs tests in parallel) only ever adds time.
@@ -179,7 +183,7 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
   });
 
   it("shows hostile names as text: a model named like markup runs no script", async () => {
-    repo.write({ "hostile.yaml": "model: \"</script><img src=x onerror=window.pwned=1><!-- \\u2028\"\nlayers:\n  - fc: Linear(4, 2)\n" });
+    repo.write({ "hostile.yaml": 'model: "</script><img src=x onerror=window.pwned=1><!-- \\u2028"\nlayers:\n  - fc: Linear(4, 2)\n' });
     const file = writePage(["report", "hostile.yaml", "--format", "html", "-o"], join(OUTPUT, "hostile.html"), repo.dir);
     await load(page, file);
     expect(await page.evaluate("window.pwned === undefined && document.querySelectorAll('img').length === 0")).toBe(true);

@@ -38,7 +38,9 @@ describe("report --format html and check --html, run as the bundled CLI", () => 
     const printed = runDist(["report", "examples/resnet18.yaml", "--format", "html"]);
     expect(printed.status).toBe(0);
     expect(printed.stdout.startsWith("<!doctype html>")).toBe(true);
-    expect(runDist(["report", "examples/resnet18.yaml", "--format", "htm"]).stderr).toBe("model-budget: --format must be one of table, markdown, json, html, not 'htm'\n  did you mean 'html'?\n");
+    expect(runDist(["report", "examples/resnet18.yaml", "--format", "htm"]).stderr).toBe(
+      "model-budget: --format must be one of table, markdown, json, html, not 'htm'\n  did you mean 'html'?\n",
+    );
   });
 
   it("check --html writes the page of head against base beside the comment it prints", () => {

@@ -36,7 +36,9 @@ describe("the HTML report's data", () => {
       ["activations", 1_989_107_712],
     ]);
     const children = model.root!.children!;
-    expect(children.find((child) => child.path === "wte")!.parameters).toEqual([{ name: "weight", shape: [50257, 768], numel: 38_597_376, trainable: true, dtype: "float32", sharedBy: ["lm_head.weight"] }]);
+    expect(children.find((child) => child.path === "wte")!.parameters).toEqual([
+      { name: "weight", shape: [50257, 768], numel: 38_597_376, trainable: true, dtype: "float32", sharedBy: ["lm_head.weight"] },
+    ]);
     expect(children.find((child) => child.path === "lm_head")!.parameters![0]).toMatchObject({ sharedWith: "wte.weight", numel: 38_597_376 });
     expect(children.find((child) => child.path === "h")!.children!.map((group) => [group.path, group.count])).toEqual([["h.[0-11]", 12]]);
     // Memory's remainder is exactly the step's activations; MACs' exactly attention's products (19,327,352,832).
@@ -47,14 +49,17 @@ describe("the HTML report's data", () => {
     );
   });
 
-  it.each(readdirSync("examples").filter((file) => file.endsWith(".yaml")))("%s: every metric's rectangles add up to the model's total, and the page has one script to run", (file) => {
-    const json = report(`examples/${file}`, "--optimizer", "AdamW", "--batch", "2");
-    const html = renderHtmlReport([json]);
-    expect(html.match(/<\/script>/g)).toHaveLength(2);
-    const model = embeddedPageData(html).models[0]!;
-    model.metrics.forEach((metric, index) => {
-      const sum = leaves(model.root!).reduce((total, leaf) => total + (leaf.values?.[index] ?? 0), 0);
-      expect([metric.key, sum]).toEqual([metric.key, metric.total]);
-    });
-  });
+  it.each(readdirSync("examples").filter((file) => file.endsWith(".yaml")))(
+    "%s: every metric's rectangles add up to the model's total, and the page has one script to run",
+    (file) => {
+      const json = report(`examples/${file}`, "--optimizer", "AdamW", "--batch", "2");
+      const html = renderHtmlReport([json]);
+      expect(html.match(/<\/script>/g)).toHaveLength(2);
+      const model = embeddedPageData(html).models[0]!;
+      model.metrics.forEach((metric, index) => {
+        const sum = leaves(model.root!).reduce((total, leaf) => total + (leaf.values?.[index] ?? 0), 0);
+        expect([metric.key, sum]).toEqual([metric.key, metric.total]);
+      });
+    },
+  );
 });

@@ -44,7 +44,10 @@ ${TRAINING_FLAGS_USAGE}`,
     const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    const text = format.value === "html" ? renderHtmlReport(results.map(toJsonReport)) : renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value });
+    const text =
+      format.value === "html"
+        ? renderHtmlReport(results.map(toJsonReport))
+        : renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value });
     return typeof values.output === "string" ? written(env, values.output, text, results) : { exitCode: EXIT.ok, stdout: text, stderr: "" };
   },
 };

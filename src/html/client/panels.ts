@@ -85,7 +85,13 @@ export function showTable(zoom: PageNode, figures: Map<PageNode, Figures>, metri
     const figure = figures.get(leaf)!;
     const row = element("tr");
     row.dataset.path = leaf.path;
-    row.append(element("td", leaf.path), element("td", leaf.type ?? ""), element("td", String(leaf.count ?? 1), "num"), element("td", formatValue(metric, figure.value), "num"), element("td", share(figure.value, metric.total), "num"));
+    row.append(
+      element("td", leaf.path),
+      element("td", leaf.type ?? ""),
+      element("td", String(leaf.count ?? 1), "num"),
+      element("td", formatValue(metric, figure.value), "num"),
+      element("td", share(figure.value, metric.total), "num"),
+    );
     if (checked) row.append(element("td", figure.base === null ? "–" : formatValue(metric, figure.base), "num"), element("td", figure.change ?? ""));
     return row;
   });
