@@ -1,6 +1,6 @@
 import type { JsonLayer, JsonReport } from "../analysis/index.js";
 import { formatInteger } from "../count/index.js";
-import { changeDelta, layerIdentity, type LayerChange } from "../diff/index.js";
+import { changeDelta, layerIdentity, layerStates, type LayerChange } from "../diff/index.js";
 import { formatMetric, METRICS, quantitiesOf } from "../metrics/index.js";
 import type { CheckResult, ModelResult } from "../orchestrator/index.js";
 import type { NodeChange, PageData, PageLimit, PageMetric, PageModel, PageNode, PageTensor, PageTotal } from "./page-types.js";
@@ -233,6 +233,17 @@ function diagnosticNotes(side: string, state: ModelResult["head"] | undefined): 
   return state.diagnostics.map((problem) => `${side}: ${problem.file}:${problem.line}:${problem.col}: ${problem.message} [${problem.code}]`);
 }
 
+/**
+ * A spec with no report at head (deleted, or invalid): no map, its base totals as the base's (the head
+ * has none to show), and for a deleted spec every layer it had listed as removed.
+ */
+function headless(result: ModelResult, base: JsonReport | undefined, common: Omit<PageModel, "name" | "file" | "metrics" | "totals">): PageModel {
+  if (!base) return { name: result.file, file: result.file, metrics: [], totals: [], ...common };
+  const totals = totalsOf(base, undefined).map((total): PageTotal => ({ title: total.title, head: "–", base: total.head }));
+  const removed = result.head.kind === "absent" ? removedOf(layerStates(base).map((before): LayerChange => ({ kind: "removed", before }))) : common.removed;
+  return { name: base.model, file: result.file, metrics: [], totals, ...common, removed };
+}
+
 /** One checked model: its head map coloured by the diff, what was removed, and its budget's headroom. */
 function checkedModel(result: ModelResult): PageModel {
   const head = result.head.kind === "report" ? result.head.report : undefined;
@@ -240,10 +251,8 @@ function checkedModel(result: ModelResult): PageModel {
   const notes = [...diagnosticNotes("head", result.head), ...diagnosticNotes("base", result.base)];
   if (result.head.kind === "absent") notes.push("This change deletes the spec.");
   if (result.base?.kind === "absent") notes.push("The spec is new in this change.");
-  const shown = head ?? base;
   const common = { status: result.status, limits: limitsOf(result), notes, removed: removedOf(result.diff?.changes ?? []) };
-  if (!shown) return { name: result.file, file: result.file, metrics: [], totals: [], ...common };
-  if (!head) return { name: shown.model, file: result.file, metrics: [], totals: totalsOf(shown, undefined), ...common };
+  if (!head) return headless(result, base, common);
   const sources = sourcesOf(head);
   const { root, leaves } = treeOf(head, sources);
   if (base && result.diff) annotate(leaves, head, base, result.diff.changes, sources);

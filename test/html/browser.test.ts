@@ -125,6 +125,28 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     expect(page.problems).toEqual([]);
   });
 
+  it("switches between the models of one report, and sizes the map by MACs or training memory", async () => {
+    const file = writePage(["report", "examples/resnet18.yaml", "examples/gpt2.yaml", "--optimizer", "AdamW", "--batch", "1", "--format", "html", "-o"], join(OUTPUT, "two.html"));
+    await load(page, file);
+    expect(await page.evaluate("document.getElementById('model-choice').hidden")).toBe(false);
+    await page.evaluate("(() => { const choice = document.getElementById('model'); choice.value = '1'; choice.dispatchEvent(new Event('change')); })()");
+    expect(await crumbs(page)).toEqual(["gpt2-small"]);
+    expect(await page.evaluate("[...document.getElementById('metric').options].map((option) => option.textContent)")).toEqual([
+      "Parameters",
+      "Weight bytes",
+      "Training memory",
+      "MACs",
+      "Activation bytes",
+    ]);
+    // lm_head's weight is wte's: no area of its own by parameters, 38,597,376 MACs per token of its own by MACs.
+    expect(await rectangles(page, '#map .node[data-path="lm_head"]')).toBe(0);
+    await page.evaluate("(() => { const choice = document.getElementById('metric'); choice.value = '3'; choice.dispatchEvent(new Event('change')); })()");
+    expect(await rectangles(page, '#map .node[data-path="lm_head"]')).toBe(1);
+    await page.hover('#map .node[data-path="(outside layers)"]');
+    expect(await details(page)).toContain("19,327,352,832 (13.25% of gpt2-small)");
+    expect(page.problems).toEqual([]);
+  });
+
   it("colours a GPT-2 pull request's change against its base, lists what it removed and the budget's headroom", async () => {
     const gpt2 = readFileSync(join(repositoryRoot, "examples/gpt2.yaml"), "utf8");
     repo.write({ "gpt2.yaml": gpt2, ".github/model-budget.yml": "models:\n  gpt2-small:\n    params: 140M\n    modules:\n      h.*: {params: 90M}\n" }).commit("base");

@@ -58,4 +58,21 @@ describe("report --format html and check --html, run as the bundled CLI", () => 
     ]);
     expect(model.totals[0]).toEqual({ title: "Params", head: "354", base: "178", delta: "+176", trend: "up" });
   });
+
+  it("check --html says why a spec has no map: its error at head, or that the change deletes it (all its layers removed)", () => {
+    repo.write({ "gone.yaml": "model: gone\nlayers:\n  - fc: Linear(4, 2)\n", "bad.yaml": "model: bad\nlayers:\n  - fc: Linear(4, 2)\n" }).commit("two more");
+    repo.remove("gone.yaml").write({ "bad.yaml": "model: bad\nlayers:\n  - fc: Linaer(4, 2)\n" });
+    const run = runDist(["check", "bad.yaml", "gone.yaml", "--base", "HEAD", "--html", "notes.html"], { cwd: repo.dir });
+    expect(run.status).toBe(2);
+    const [bad, gone] = embeddedPageData(readFileSync(join(repo.dir, "notes.html"), "utf8")).models;
+    expect(bad).toMatchObject({ name: "bad", status: "fail", notes: ["head: bad.yaml:3:9: unknown layer type 'Linaer' [MB401]"], removed: [] });
+    // The head has no figures: the base's are shown as the base's, never as the head's.
+    expect(bad!.totals[0]).toEqual({ title: "Params", head: "–", base: "10" });
+    expect(bad!.root).toBeUndefined();
+    expect(gone).toMatchObject({
+      name: "gone",
+      notes: ["This change deletes the spec."],
+      removed: [{ path: "fc", type: "Linear", params: "10", formula: expect.stringContaining("= 10") }],
+    });
+  });
 });
