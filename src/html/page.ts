@@ -42,7 +42,7 @@ export function renderPage(data: PageData): string {
 <body>
 <header>
   <h1 id="title">${escapeHtml(title)}</h1>
-  <div id="controls">
+${data.baseRef === undefined ? "" : `  <p id="compared">Compared with base <code>${escapeHtml(data.baseRef.slice(0, 12))}</code>.</p>\n`}  <div id="controls">
     <label id="model-choice">Model <select id="model"></select></label>
     <label>Size by <select id="metric"></select></label>
     <label>Search <input id="search" type="search" placeholder="path, e.g. attn" autocomplete="off"></label>

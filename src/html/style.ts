@@ -5,6 +5,7 @@ export const PAGE_STYLE = `
 body { margin: 0; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827; background: #f8fafc; }
 header { padding: 10px 16px 6px; background: #fff; border-bottom: 1px solid #e5e7eb; }
 h1 { font-size: 17px; margin: 0 0 6px; }
+#compared { margin: 0 0 6px; color: #4b5563; }
 h2 { font-size: 13px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; color: #4b5563; }
 #controls { display: flex; flex-wrap: wrap; gap: 14px; align-items: center; }
 #controls input, #controls select, #controls button { font: inherit; padding: 2px 6px; }

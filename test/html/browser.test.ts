@@ -171,7 +171,8 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     writeFileSync(join(OUTPUT, "gpt2-diff.png"), await page.screenshot());
     await page.hover('#map .node[data-path="wte"]');
     expect(await details(page)).toContain("shared with lm_head.weight (counted here once)");
-    expect(await page.evaluate("document.getElementById('removed').innerText")).toBe("h.[0-11].attn.attn_dropout (Dropout): −0 parameters");
+    expect(await page.evaluate("document.getElementById('removed').innerText")).toBe("h.[0-11].attn.attn_dropout (Dropout): no parameters");
+    expect(await page.evaluate("document.getElementById('compared').textContent")).toMatch(/^Compared with base [0-9a-f]{12}\.$/);
     expect(await page.evaluate("document.getElementById('legend-area').hidden")).toBe(false);
     expect(await page.evaluate("document.querySelectorAll('#budget .bar').length")).toBe(2);
     const budget = await page.evaluate<string>("document.getElementById('budget').innerText");

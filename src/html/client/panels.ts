@@ -42,7 +42,7 @@ export function showLegend(checked: boolean): void {
 
 export function showRemoved(model: PageModel): void {
   byId("removed-area").hidden = model.removed.length === 0;
-  fill(byId("removed"), ...model.removed.map((layer) => element("li", `${layer.path} (${layer.type}): −${layer.params} parameters`)));
+  fill(byId("removed"), ...model.removed.map((layer) => element("li", `${layer.path} (${layer.type}): ${layer.params === "0" ? "no parameters" : `−${layer.params} parameters`}`)));
 }
 
 /** Each limit as a bar of how much of it is used, with the headroom left (or the excess) in words. */
