@@ -140,6 +140,10 @@ export class Page {
 
   async start(width: number, height: number): Promise<void> {
     for (const domain of ["Page", "Runtime", "Log", "Network"]) await this.send(`${domain}.enable`);
+    await this.resize(width, height);
+  }
+
+  async resize(width: number, height: number): Promise<void> {
     await this.send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 1, mobile: false });
   }
 

@@ -168,7 +168,10 @@ describe.skipIf(!chromium)("the HTML report in headless Chromium", () => {
     const hovered = await details(page);
     // 12 × (768 × 3840 + 3840) after, 12 × (768 × 3072 + 3072) before.
     expect(hovered).toContain("28,348,416 → 35,435,520 (+7,087,104)");
+    // Tall enough for the budget's bars below the legend and the removed layers.
+    await page.resize(1400, 1080);
     writeFileSync(join(OUTPUT, "gpt2-diff.png"), await page.screenshot());
+    await page.resize(1400, 900);
     await page.hover('#map .node[data-path="wte"]');
     expect(await details(page)).toContain("shared with lm_head.weight (counted here once)");
     expect(await page.evaluate("document.getElementById('removed').innerText")).toBe("h.[0-11].attn.attn_dropout (Dropout): no parameters");
