@@ -47,7 +47,8 @@ function rectangle(cell: HierarchyRectangularNode<PageNode>, figure: Figures, me
   box.setAttribute("role", "treeitem");
   box.setAttribute("aria-level", String(cell.depth));
   box.setAttribute("aria-label", label(node, figure, metric));
-  box.tabIndex = 0;
+  // Tab walks the current view's top level, not thousands of layers: Enter zooms in, and the table view lists everything.
+  box.tabIndex = cell.depth === 1 ? 0 : -1;
   box.dataset.path = node.path;
   box.dataset.index = String(index);
   // Outside a check, layers are tinted by their type, so that the convolutions or the attention stand out.
