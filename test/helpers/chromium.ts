@@ -45,6 +45,15 @@ export class Browser {
     const output = process.stdio[4] as Readable;
     output.setEncoding("utf8");
     output.on("data", (chunk: string) => this.receive(chunk));
+    // A browser that dies (missing libraries, no display) fails every pending call with what it said.
+    // (Writing to it then fails too: that error is the pending call's, not an uncaught one.)
+    (process.stdio[3] as Writable).on("error", () => undefined);
+    let said = "";
+    (process.stderr as Readable).on("data", (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
+    process.once("exit", (code) => {
+      for (const waiting of this.pending.values()) waiting.reject(new Error(`Chromium exited (${code}): ${said}`));
+      this.pending.clear();
+    });
   }
 
   static async launch(binary: string): Promise<Browser> {
