@@ -12,7 +12,8 @@ export default defineConfig({
       provider: "v8",
       // In-process code only: what runs inside the dist/ subprocesses is not measured.
       include: ["src/**/*.ts"],
-      exclude: ["src/validate/generated/**", "src/types/**"],
+      // The HTML page's browser script runs in Chromium (test/html/browser.test.ts), not in this process.
+      exclude: ["src/validate/generated/**", "src/html/generated/**", "src/html/client/**", "src/types/**"],
       reporter: ["text-summary", "json-summary", "html"],
       reportsDirectory: "coverage",
     },

@@ -31,6 +31,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ["report"],
   // The `check`: head and base analysed, diffed, held to the budget and the checkpoint; its PR comment.
   ["orchestrator"],
+  // The HTML report: one analysis or one check drawn as a treemap page (its browser script in client/).
+  ["html"],
   // Commits and their files, for the edges.
   ["git"],
   // The edges: the command line and the GitHub Action.

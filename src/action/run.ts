@@ -9,6 +9,7 @@ import { forTerminal } from "../diagnostics/terminal.js";
 import { METRICS, quantitiesOf } from "../metrics/index.js";
 import { runCheck, unmatchedWarning, type ChangedLines, type CheckResult, type CheckSide, type Diagnostic, type ModelResult } from "../orchestrator/index.js";
 import { commentMarker, renderPullRequestComment } from "../orchestrator/pull-request.js";
+import { renderHtmlCheck } from "../html/page.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
 import { expandSpecs } from "../files/glob.js";
 import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
@@ -233,6 +234,8 @@ interface Destination {
   repo: string;
   pullRequest?: number;
   runUrl?: string;
+  /** This run wrote the HTML treemap (html-report), which the comment then points to. */
+  htmlReport?: boolean;
 }
 
 /**
@@ -255,7 +258,7 @@ async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Pr
 }
 
 async function publish(result: CheckResult, inputs: ActionInputs, destination: Destination): Promise<void> {
-  const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
+  const link = destination.runUrl ? { runUrl: destination.runUrl, htmlReport: destination.htmlReport === true } : {};
   const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
   core.setOutput("comment-body", body);
   await core.summary
@@ -314,7 +317,8 @@ export async function runAction(): Promise<void> {
       // The workflow names the report, so it may lie outside the checkout (in runner.temp); a fork wrote its content.
       const saved = parseSavedReport(readTextFile(inputs.report, TEXT_KINDS.savedReport, { base: workspace }), inputs.report);
       result = saved.result;
-      destination = await verifiedDestination(saved, inputs);
+      // The check run that saved it also wrote the treemap page, among that run's artifacts when its workflow uploads it.
+      destination = { ...(await verifiedDestination(saved, inputs)), htmlReport: true };
     } else {
       const computed = compute(inputs, workspace);
       result = computed.result;
@@ -329,6 +333,11 @@ export async function runAction(): Promise<void> {
       const path = join(process.env.RUNNER_TEMP ?? tmpdir(), `model-budget-report-${inputs.commentKey}.json`);
       writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
       core.setOutput("report-json", path);
+      // The treemap page beside it, for the workflow to upload as an artifact: docs/html-report.md.
+      const html = path.replace(/\.json$/, ".html");
+      writeFileSync(html, renderHtmlCheck(result));
+      core.setOutput("html-report", html);
+      destination.htmlReport = true;
       annotate(result, computed.changed);
     }
     setTotals(result);

@@ -33,7 +33,7 @@ export function layerStates(report: JsonReport): LayerState[] {
 }
 
 /** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
-function identity(path: string): string {
+export function layerIdentity(path: string): string {
   return path.replace(/\[\d+-\d+\]/g, "[*]");
 }
 
@@ -47,12 +47,12 @@ function content(layer: LayerState): string {
  * type), and moved (removed in one place, added with identical content in another). Head order.
  */
 export function diffLayers(base: JsonReport, head: JsonReport): ModelDiff {
-  const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
+  const before = new Map(layerStates(base).map((layer) => [layerIdentity(layer.path), layer]));
   const changes: LayerChange[] = [];
   const unchanged: LayerState[] = [];
   const added: LayerState[] = [];
   for (const after of layerStates(head)) {
-    const key = identity(after.path);
+    const key = layerIdentity(after.path);
     const previous = before.get(key);
     if (!previous) {
       added.push(after);

@@ -12,6 +12,8 @@ export interface CommentContext {
   /** Distinguishes the comments of several jobs on one PR. */
   key: string;
   runUrl?: string;
+  /** The check wrote the HTML treemap (the action's html-report output): the footer points to the run's artifacts for it. */
+  htmlReport?: boolean;
   /** Where the full report is when the comment had to be cut. */
   fullReportHint: string;
   /** Longest body allowed: a comment's limit unless given (job summaries allow more). */
@@ -230,7 +232,10 @@ export function renderPullRequestComment(result: CheckResult, context: CommentCo
   const compared = result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
   const head = [commentMarker(context.key), headline(result), "", compared, "", ...totalsTable(result), "", ...budgetNotes(result)];
   const sections = result.models.map((model) => modelSection(model, context));
-  const footer = ["---", `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}</sub>`];
+  const footer = [
+    "---",
+    `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}${context.runUrl && context.htmlReport ? ` · [treemap of this change](${context.runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
+  ];
   const limit = context.limit ?? COMMENT_LIMIT;
   const assemble = (dropped: number) => {
     const body = sections.flatMap((section) => [...section.essential, ...section.optional.slice(0, Math.max(0, section.optional.length - dropped)).flat()]);

@@ -6,6 +6,7 @@ import { runAction } from "./run-action.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { join } from "node:path";
 import { METRICS } from "../../src/metrics/index.js";
+import { embeddedPageData } from "../html/page-data.js";
 
 const spec = (blocks: number, extra = "") => `model: tiny
 vars:
@@ -67,6 +68,13 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(comment.body).toContain("[workflow run](https://github.com/acme/models/actions/runs/4242)");
     expect(first.summary).toContain("### ✅ model-budget: every budget holds");
     expect(JSON.parse(readFileSync(first.outputs["report-json"]!, "utf8")).result.status).toBe("pass");
+    // The treemap page beside the JSON report, with the grown repeat at its head and base sizes; the comment points to the run's artifacts.
+    expect(first.outputs["html-report"]).toBe(first.outputs["report-json"]!.replace(/\.json$/, ".html"));
+    const page = embeddedPageData(readFileSync(first.outputs["html-report"]!, "utf8"));
+    expect(page.mode).toBe("check");
+    expect(page.models[0]!.root!.children!.find((child) => child.path === "h")!.children![0]).toMatchObject({ path: "h.[0-2]", count: 3 });
+    expect(JSON.stringify(page)).toContain('"path":"h.[0-2].fc","count":3,"values":[49920]');
+    expect(comment.body).toContain("[treemap of this change](https://github.com/acme/models/actions/runs/4242#artifacts)");
 
     repo.write({ "models/tiny.yaml": spec(3, "  - out: Linear(10, 10)\n") }).commit("more");
     const second = await check(repo, base);

@@ -34,8 +34,13 @@ describe("model-budget CLI", () => {
   it("exits 2 on bad usage, with the usage", () => {
     expect(runCli([], env)).toEqual({ exitCode: 2, stdout: "", stderr: `model-budget: no command given\n\n${USAGE}\n` });
     expect(runCli(["report"], env).stderr).toBe("model-budget: report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml\n");
-    expect(runCli(["report", "a.yaml", "--format", "xml"], env)).toMatchObject({ exitCode: 2, stderr: "model-budget: --format must be one of table, markdown, json, not 'xml'\n" });
-    expect(runCli(["report", "a.yaml", "--format", "jsno"], env).stderr).toBe("model-budget: --format must be one of table, markdown, json, not 'jsno'\n  did you mean 'json'?\n");
+    expect(runCli(["report", "a.yaml", "--format", "xml"], env)).toMatchObject({
+      exitCode: 2,
+      stderr: "model-budget: --format must be one of table, markdown, json, html, not 'xml'\n  did you mean 'html'?\n",
+    });
+    expect(runCli(["report", "a.yaml", "--format", "jsno"], env).stderr).toBe(
+      "model-budget: --format must be one of table, markdown, json, html, not 'jsno'\n  did you mean 'json'?\n",
+    );
     expect(runCli(["check", "a.yaml", "--fail-on", "grwoth"], env).stderr).toBe(
       "model-budget: --fail-on must be one of exceed, growth, never, not 'grwoth'\n  did you mean 'growth'?\n",
     );

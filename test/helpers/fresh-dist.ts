@@ -9,7 +9,7 @@ import { join } from "node:path";
 const root = new URL("../..", import.meta.url).pathname;
 
 /** What dist/ is built from: the sources, the schemas the validators are compiled from, and the build script. */
-const SOURCES = ["src", "schema", "scripts/build.mjs", "scripts/compile-schemas.mjs", "package-lock.json"];
+const SOURCES = ["src", "schema", "scripts/build.mjs", "scripts/compile-schemas.mjs", "scripts/compile-page.mjs", "package-lock.json"];
 /** What the tests run; the oldest of them decides. */
 const OUTPUTS = ["dist/cli.js", "dist/cli-bundle.js", "dist/index.js"];
 
@@ -26,7 +26,7 @@ function newest(path: string): number {
   if (!stats.isDirectory()) return stats.mtimeMs;
   let latest = 0;
   for (const entry of readdirSync(path)) {
-    if (join(path, entry) === join(root, "src/validate/generated")) continue;
+    if (join(path, entry) === join(root, "src/validate/generated") || join(path, entry) === join(root, "src/html/generated")) continue;
     latest = Math.max(latest, newest(join(path, entry)));
   }
   return latest;

@@ -187,7 +187,7 @@ describe("a tampered saved report (mode: publish)", () => {
     expect(body).toContain(`| ${inert} | 68 | +22 (+47.8%) |`);
     expect(body).toContain(`Budget entries that match no spec: ${inert} (line 3).`);
     // The only link is our own, to the workflow run.
-    expect(body).not.toMatch(/<img|\]\((?!https:\/\/github\.com\/acme\/models\/actions\/runs\/99\))|@acme|www\.evil|\u202E/);
+    expect(body).not.toMatch(/<img|\]\((?!https:\/\/github\.com\/acme\/models\/actions\/runs\/99(#artifacts)?\))|@acme|www\.evil|\u202E/);
     expect(body.includes("\u001b")).toBe(false);
   });
 });
@@ -202,7 +202,11 @@ describe("names written to break the comment", () => {
     expect(body.length).toBeLessThan(65_536);
     expect(body).toContain(`| ${"n".repeat(499)}… | 68 | +22 (+47.8%) |`);
     expect(body).not.toContain("was cut here");
-    expect(body.endsWith("<sub>Counted by model-budget exactly as PyTorch's `parameters()` · [workflow run](https://github.com/acme/models/actions/runs/4242)</sub>")).toBe(true);
+    expect(
+      body.endsWith(
+        "<sub>Counted by model-budget exactly as PyTorch's `parameters()` · [workflow run](https://github.com/acme/models/actions/runs/4242) · [treemap of this change](https://github.com/acme/models/actions/runs/4242#artifacts) (its artifacts, when the workflow uploads html-report)</sub>",
+      ),
+    ).toBe(true);
   });
 });
 

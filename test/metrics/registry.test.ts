@@ -19,7 +19,7 @@ function regenerated(path: string): { committed: unknown; fromRegistry: unknown 
 }
 
 /** Outputs of action.yml that are not sums of a metric. */
-const OTHER_OUTPUTS = ["status", "report-json", "comment-body", "comment-id"];
+const OTHER_OUTPUTS = ["status", "report-json", "html-report", "comment-body", "comment-id"];
 
 const MLP = `model: mlp
 input: [16]

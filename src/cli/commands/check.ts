@@ -1,9 +1,10 @@
 import { FAIL_ON } from "../../budget/evaluate.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
+import { renderHtmlCheck } from "../../html/page.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
 import { renderCheckText } from "../../orchestrator/terminal.js";
-import { choiceFlag, EXIT, invalid, progressStep, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, invalid, progressStep, writeOutput, type CliCommand } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
@@ -29,6 +30,13 @@ export const checkCommand: CliCommand = {
       default: "table",
       value: "FORMAT",
       description: "table (for a terminal), markdown (the PR comment) or json (the full result)",
+    },
+    {
+      name: "html",
+      type: "string",
+      value: "FILE",
+      description: "also write the interactive treemap of head against base to FILE (docs/html-report.md)",
+      unset: "no page",
     },
     ...trainingFlagList(),
   ],
@@ -73,6 +81,12 @@ export const checkCommand: CliCommand = {
     }
     const onStep = progressStep(env, "check");
     const result = runCheck(onStep ? { ...request, onStep } : request);
+    const html = typeof values.html === "string" ? values.html : undefined;
+    if (html !== undefined) {
+      if (!env.writeFile) return invalid(`cannot write ${html} here`);
+      const failed = writeOutput(env, html, renderHtmlCheck(result));
+      if (failed) return failed;
+    }
     const stdout =
       format.value === "json"
         ? `${JSON.stringify(result, null, 2)}\n`
@@ -85,7 +99,8 @@ export const checkCommand: CliCommand = {
       const warning = unmatchedWarning(result.budget.file, entry);
       return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
     });
-    return { exitCode, stdout, stderr: warnings.join(""), forPeople: format.value === "table" };
+    const wrote = html === undefined ? "" : `model-budget: wrote ${html}\n`;
+    return { exitCode, stdout, stderr: `${warnings.join("")}${wrote}`, forPeople: format.value === "table" };
   },
 };
 

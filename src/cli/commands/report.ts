@@ -1,9 +1,12 @@
-import { analyzeSpec } from "../../analysis/index.js";
+import { analyzeSpec, toJsonReport, type AnalyzedModel } from "../../analysis/index.js";
+import { renderHtmlReport } from "../../html/page.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, progressStep, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, forEachFile, invalid, progressStep, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
+/** The report's formats, and the HTML treemap page (src/html), which only this command and check draw. */
+const FORMATS = [...REPORT_FORMATS, "html"] as const;
 
 export const reportCommand: CliCommand = {
   name: "report",
@@ -13,7 +16,8 @@ export const reportCommand: CliCommand = {
   description:
     "Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()), and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.",
   flags: [
-    { name: "format", short: "f", type: "string", default: "table", value: "FORMAT", description: "table (for a terminal), markdown or json" },
+    { name: "format", short: "f", type: "string", default: "table", value: "FORMAT", description: "table (for a terminal), markdown, json, or html (an interactive treemap page: docs/html-report.md)" },
+    { name: "output", short: "o", type: "string", value: "FILE", description: "write the report to FILE instead of standard output", unset: "standard output" },
     { name: "explain", type: "boolean", description: "show the arithmetic behind every layer's count and every byte" },
     { name: "all", type: "boolean", description: "also list layers without parameters (activations, pooling, ...)" },
     { name: "units", type: "string", default: "iec", value: "UNITS", description: "memory sizes in iec (KiB, MiB, GiB) or si (kB, MB, GB) units" },
@@ -35,7 +39,7 @@ export const reportCommand: CliCommand = {
     { command: "model-budget report examples/gpt2.yaml --format json > gpt2.json", does: "the full report as JSON, for scripts" },
   ],
   run(values, files, env) {
-    const format = choiceFlag(values, "format", REPORT_FORMATS);
+    const format = choiceFlag(values, "format", FORMATS);
     if ("problem" in format) return invalid(format.problem);
     const units = choiceFlag(values, "units", UNITS);
     if ("problem" in units) return invalid(units.problem);
@@ -55,6 +59,16 @@ export const reportCommand: CliCommand = {
       ...(depth === undefined ? {} : { depth }),
       ...(format.value === "table" && env.terminal?.columns ? { columns: env.terminal.columns } : {}),
     };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, options), stderr: "", forPeople: format.value === "table" };
+    const text = format.value === "html" ? renderHtmlReport(results.map(toJsonReport)) : renderReport(results, format.value, options);
+    if (typeof values.output === "string") return written(env, values.output, text, results);
+    return { exitCode: EXIT.ok, stdout: text, stderr: "", forPeople: format.value === "table" };
   },
 };
+
+/** The report saved to a file: a line saying where, or why it could not be written. */
+function written(env: CliEnvironment, file: string, text: string, models: readonly AnalyzedModel[]): CliResult {
+  if (!env.writeFile) return invalid(`cannot write ${file} here`);
+  const failed = writeOutput(env, file, text);
+  if (failed) return failed;
+  return { exitCode: EXIT.ok, stdout: `model-budget: wrote ${file} (${models.map((model) => model.model).join(", ")})\n`, stderr: "" };
+}
