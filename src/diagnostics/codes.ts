@@ -474,6 +474,57 @@ const kinds = {
     example: 'training:\n  optimizer: AdamW()\nlayers:\n  - {layer: "Linear(4, 4)", dtype: int8}',
     fix: "freeze it (frozen: true), or keep it in a floating dtype",
   },
+  "invalid-main-grads": {
+    code: "MB607",
+    severity: "error",
+    summary: "a main-gradient dtype that is not float32 or the weights' 16-bit dtype",
+    example: "model-budget report spec.yaml --optimizer AdamW --precision mixed-bf16 --main-grads float16",
+    exampleIn: "command line",
+    fix: "use float32 (Megatron's default accumulation) or the precision's own 16-bit dtype",
+  },
+  "invalid-parallel-layout": {
+    code: "MB608",
+    severity: "error",
+    summary: "a parallel layout whose degrees do not divide the GPUs, the blocks or the experts",
+    example: "model-budget report spec.yaml --gpus 12 --tp 8",
+    exampleIn: "command line",
+    fix: "make gpus a multiple of tp × pp × cp, and pp a divisor of the repeated blocks",
+  },
+  "unknown-parallel-style": {
+    code: "MB609",
+    severity: "error",
+    summary: "a tensor-parallel plan entry with a style model-budget does not know",
+    example: "training:\n  parallel:\n    tp: 2\n    plan: {fc1: colwize}",
+    fix: "use colwise, rowwise, vocab_parallel, sequence_parallel or replicate",
+  },
+  "unsupported-parallel-style": {
+    code: "MB610",
+    severity: "error",
+    summary: "a tensor-parallel plan that splits a layer other than Linear or Embedding",
+    example: "training:\n  parallel:\n    tp: 2\n    plan: {conv: colwise}\nlayers:\n  - conv: Conv2d(3, 8, 3)",
+    fix: "replicate the layer, or narrow the plan's pattern to the Linear layers",
+  },
+  "unplaced-parallel-layer": {
+    code: "MB611",
+    severity: "warning",
+    summary: "a layer with parameters that the default tensor-parallel plan does not place, kept whole on every rank",
+    example: "training:\n  parallel: {tp: 2}\nlayers:\n  - proj: Linear(8, 8)",
+    fix: "give a plan: entry for it (colwise, rowwise or replicate) if it is split in your training",
+  },
+  "unmatched-plan-entry": {
+    code: "MB612",
+    severity: "warning",
+    summary: "a tensor-parallel plan entry or experts pattern that matches no layer",
+    example: "training:\n  parallel:\n    tp: 2\n    plan: {layers.*.attn.q: colwise}",
+    fix: "write the pattern as the report's layer paths: * stands for one segment, a run [0-31] included",
+  },
+  "uneven-parallel-split": {
+    code: "MB613",
+    severity: "warning",
+    summary: "a tensor split over tensor-parallel ranks whose size does not divide by tp",
+    example: "training:\n  parallel: {tp: 8}\nlayers:\n  - lm_head: Linear(768, 50257)",
+    fix: "pad the dimension to a multiple of tp, as Megatron pads the vocabulary",
+  },
 
   // 7xx: the budget
   "invalid-limit": {

@@ -1,0 +1,114 @@
+import type { LayerCount } from "../count/index.js";
+import { SpecError, type SourcePosition } from "../diagnostics/index.js";
+import type { CallRecord, ShapeReport } from "../shapes/index.js";
+import { pathSegments, runOf } from "./tensor-plan.js";
+
+/**
+ * Pipeline stages over the repeated blocks (Narayanan et al. 2021): the blocks split evenly over pp
+ * stages, as Megatron-LM requires (num_layers % pipeline_model_parallel_size == 0); layers before
+ * the blocks (the embedding) on the first stage, layers after them (final norm, head) on the last.
+ */
+export interface PipelineGroup {
+  /** The path segments up to the run: `model`, `layers`. */
+  prefix: string[];
+  from: number;
+  blocks: number;
+  /** Index of the first layer entry inside the blocks. */
+  firstLayer: number;
+}
+
+/** The repeated blocks the pipeline splits: the one outermost run of repeated modules in the spec. */
+export function pipelineGroup(layers: readonly LayerCount[], pp: number, position: SourcePosition): PipelineGroup | undefined {
+  const groups = new Map<string, PipelineGroup>();
+  layers.forEach((layer, index) => {
+    const segments = pathSegments(layer.path);
+    const at = segments.findIndex((segment) => runOf(segment) !== undefined);
+    if (at < 0) return;
+    const run = runOf(segments[at]!)!;
+    const key = segments.slice(0, at + 1).join(".");
+    if (!groups.has(key)) groups.set(key, { prefix: segments.slice(0, at), from: run.from, blocks: run.to - run.from + 1, firstLayer: index });
+  });
+  if (pp === 1) return groups.size === 1 ? [...groups.values()][0] : undefined;
+  const found = [...groups.entries()];
+  if (found.length !== 1)
+    throw new SpecError(
+      "invalid-parallel-layout",
+      position,
+      found.length === 0
+        ? `pipeline parallelism splits repeated blocks over its stages, and this spec repeats none`
+        : `pipeline parallelism splits one run of repeated blocks, and this spec has ${found.length}: ${found.map(([key]) => key).join(", ")}`,
+      found.length === 0 ? "write the blocks with repeat:, or drop pp" : "give pp 1, or describe one stack of blocks",
+    );
+  const group = found[0]![1];
+  if (group.blocks % pp !== 0)
+    throw new SpecError(
+      "invalid-parallel-layout",
+      position,
+      `pp = ${pp} does not divide the ${group.blocks} blocks of ${found[0]![0]} into equal stages`,
+      `use a pp that divides ${group.blocks}, as Megatron-LM requires`,
+    );
+  return group;
+}
+
+/** Whether a layer entry lies inside the group's blocks. */
+export function inGroup(layer: LayerCount, group: PipelineGroup): boolean {
+  const segments = pathSegments(layer.path);
+  return segments.length > group.prefix.length && group.prefix.every((segment, index) => segments[index] === segment) && runOf(segments[group.prefix.length]!) !== undefined;
+}
+
+/** Instances of a layer entry on `stage`: its share of the blocks there, or all of it on the first or last stage. */
+export function instancesOnStage(layer: LayerCount, index: number, stage: number, pp: number, group: PipelineGroup | undefined): number {
+  if (pp === 1) return layer.count;
+  if (group && inGroup(layer, group)) return layer.count / pp;
+  const before = group !== undefined && index < group.firstLayer;
+  return stage === (before ? 0 : pp - 1) ? layer.count : 0;
+}
+
+/** The stage a block index falls on. */
+function stageOfBlock(block: number, group: PipelineGroup, pp: number): number {
+  return Math.floor((block - group.from) / (group.blocks / pp));
+}
+
+/**
+ * Bytes autograd keeps on each stage for one micro-batch, from the shape pass's calls: a call inside
+ * the blocks on the stages of its instances, one before the first block on the first stage, one after
+ * on the last. Full checkpointing keeps each block's input and, while recomputing, one block's bytes.
+ */
+export function stageActivations(shapes: ShapeReport, pp: number, group: PipelineGroup | undefined): number[] {
+  if (pp === 1 || !group) return [shapes.totals.activations];
+  const depth = group.prefix.length;
+  const perBlock = new Array<number>(group.blocks).fill(0);
+  const outside = new Array<number>(pp).fill(0);
+  let seenBlock = false;
+  for (const call of shapes.calls) {
+    const kept = shapes.checkpointing === "selective" ? call.savedBytes - call.attentionBytes : call.savedBytes;
+    const range = blockRange(call, group, depth);
+    if (!range) {
+      outside[seenBlock ? pp - 1 : 0]! += kept;
+      continue;
+    }
+    seenBlock = true;
+    const share = kept / (range.to - range.from + 1);
+    for (let block = range.from; block <= range.to; block++) perBlock[block - group.from]! += share;
+  }
+  const inputs = blockInputs(shapes, group.blocks);
+  return outside.map((bytes, stage) => {
+    const mine = perBlock.filter((_, block) => stageOfBlock(block + group.from, group, pp) === stage);
+    const myInputs = inputs ? inputs.filter((_, block) => stageOfBlock(block + group.from, group, pp) === stage) : [];
+    const blocks = shapes.checkpointing === "full" && inputs ? myInputs.reduce((sum, value) => sum + value, 0) + Math.max(0, ...mine) : mine.reduce((sum, value) => sum + value, 0);
+    return Math.ceil(bytes + blocks);
+  });
+}
+
+function blockRange(call: CallRecord, group: PipelineGroup, depth: number): { from: number; to: number } | undefined {
+  if (call.segments.length <= depth || !group.prefix.every((segment, index) => call.segments[index] === segment)) return undefined;
+  const segment = call.segments[depth]!;
+  if (typeof segment === "number") return { from: segment, to: segment };
+  return typeof segment === "object" ? segment : undefined;
+}
+
+/** Each block's input bytes, for full checkpointing; undefined when the shape pass recorded no repeated module for them. */
+function blockInputs(shapes: ShapeReport, blocks: number): number[] | undefined {
+  const inputs = shapes.blocks.flatMap((block) => new Array<number>(block.instances).fill(block.inputBytes));
+  return inputs.length === blocks ? inputs : undefined;
+}
