@@ -17,6 +17,14 @@ export const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the sp
       --checkpointing MODE
                         ${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks,
                         selective recomputes attention's scores (Korthikanti et al. 2022)
+      --main-grads DTYPE
+                        float32: Megatron's float32 main gradients (mixed-bf16 AdamW 18 B/param);
+                        float16 or bfloat16: 16-bit gradients the optimizer copies to float32;
+                        unset, gradients in the parameter's dtype (the ZeRO paper's 16 B/param)
+      --tp N            tensor-parallel GPUs: the spec's parallel plan, or Megatron's for decoder blocks
+      --pp N            pipeline stages over the repeated blocks (1F1B)
+      --ep N            expert-parallel GPUs for layers matching the experts pattern (*.experts.*)
+      --cp N            context-parallel GPUs splitting the sequence; data parallel = gpus / (tp × pp × cp)
 `;
 
 /** The training settings the flags give, or the invalid-usage result that names the bad flag. */

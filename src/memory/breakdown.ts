@@ -3,7 +3,7 @@ import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting } from "../resolve/index.js";
 import { FLOAT32, dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
 import { optimizerState } from "./optimizers.js";
-import type { ParallelMemory } from "./parallel.js";
+import type { ParallelMemory } from "./parallel-types.js";
 import type { TrainingRecipe } from "./recipe.js";
 import { perGpu } from "./sharding.js";
 import { CATEGORIES, CATEGORY_NAMES, figuresOf, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";

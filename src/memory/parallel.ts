@@ -1,58 +1,14 @@
 import type { LayerCount, ModelCount } from "../count/index.js";
 import { diagnostic, SpecError, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
+export type { LayerPlacement, ParallelLayout, ParallelMemory, StageMemory } from "./parallel-types.js";
 import type { ShapeReport } from "../shapes/index.js";
 import { gatherBuffer, memoryOfLayers, sumTerms, termsFigures, withGather, type LayerMemory, type LayerShard, type MemoryBreakdown } from "./breakdown.js";
 import { instancesOnStage, pipelineGroup, stageActivations, type PipelineGroup } from "./pipeline.js";
 import type { Sourced, TrainingRecipe } from "./recipe.js";
 import { perGpu } from "./sharding.js";
-import { globRegExp, megatronStyle, planMatches, splitTensors, unevenSplits, type TensorSplit, type TpStyle } from "./tensor-plan.js";
-import { figuresOf, type MemoryFigures } from "./types.js";
-
-/** The degrees of a layout; dp = gpus / (tp × pp × cp). */
-export interface ParallelLayout {
-  tp: number;
-  pp: number;
-  ep: number;
-  cp: number;
-  dp: number;
-}
-
-/** Where one layer entry's tensors go: its tensor-parallel style and splits, and whether ep shares out its experts. */
-export interface LayerPlacement {
-  style: TpStyle;
-  /** Which plan placed it: the spec's (`plan`), the default Megatron plan, or neither (`unplaced`, replicated). */
-  by: "plan" | "default" | "unplaced";
-  splits: TensorSplit[];
-  /** For routed experts: how many the entry holds per block, and on one rank, ⌈experts / ep⌉. */
-  experts?: { count: number; perRank: number };
-}
-
-/** One pipeline stage's worst rank. */
-export interface StageMemory {
-  stage: number;
-  /** The block indices on the stage; absent without a pipeline group. */
-  blocks?: [number, number];
-  /** Micro-batches whose activations the stage keeps at once under 1F1B: pp − stage. */
-  microbatches: number;
-  params: number;
-  memory: MemoryFigures;
-  /** ZeRO-3's all-gathered largest layer of the stage, in memory's weights and gradients. */
-  gather?: { weights: number; gradients: number; layer?: string };
-}
-
-export interface ParallelMemory {
-  layout: ParallelLayout;
-  plan: "spec" | "default";
-  placements: LayerPlacement[];
-  stages: StageMemory[];
-  /** The stage with the most bytes on one GPU; its figures are memory-per-gpu. */
-  worst: number;
-  /** The largest parameter count on one GPU, before ZeRO shards it over dp. */
-  paramsPerGpu: number;
-  /** ZeRO's shards: dense parameters over dp × cp, experts over dp × cp / ep. */
-  zeroGroups: { dense: number; experts: number };
-  warnings: Diagnostic[];
-}
+import { globRegExp, megatronStyle, planMatches, splitTensors, unevenSplits } from "./tensor-plan.js";
+import type { LayerPlacement, ParallelLayout, ParallelMemory, StageMemory } from "./parallel-types.js";
+import { figuresOf } from "./types.js";
 
 export const DEFAULT_EXPERTS = "*.experts.*";
 
@@ -108,7 +64,7 @@ function placeLayers(count: ModelCount, recipe: TrainingRecipe, layout: Parallel
     if (layout.tp > 1) warnings.push(...unevenSplits(layer, splits, layout.tp));
     const isExpert = experts.test(layer.path);
     expertsMatched ||= isExpert;
-    return { style, by, splits, ...(isExpert ? { experts: expertShare(layer, layout.ep, warnings) } : {}) };
+    return { path: layer.path, style, by, splits, ...(isExpert ? { experts: expertShare(layer, layout.ep, warnings) } : {}) };
   });
   rules?.forEach((rule, index) => {
     if (!used.has(index)) warnings.push(diagnostic("unmatched-plan-entry", rule.position, `the plan entry '${rule.pattern}' matches no layer`, "write it as the report's paths: * stands for one segment"));
@@ -211,7 +167,8 @@ function stageMemory(input: StageInput): StageMemory {
   const gather = zero === 3 && input.zeroGroups.dense > 1 ? gatherBuffer(chosen, count, (index) => times(index) > 0) : undefined;
   const params = count.layers.reduce((sum, layer, index) => sum + times(index) * paramsOfShard(layer, placements[index]!, apart[index]!), 0);
   const blocks: [number, number] | undefined = group ? [group.from + (stage * group.blocks) / layout.pp, group.from + ((stage + 1) * group.blocks) / layout.pp - 1] : undefined;
-  return { stage, ...(blocks ? { blocks } : {}), microbatches, params, memory: withGather(summed, gather), ...(gather?.layer ? { gather } : {}) };
+  const perMicrobatch = input.activations === undefined ? {} : { activationsPerMicrobatch: input.activations };
+  return { stage, ...(blocks ? { blocks } : {}), microbatches, ...perMicrobatch, params, memory: withGather(summed, gather), ...(gather?.layer ? { gather } : {}) };
 }
 
 /** The memory with the layout's figures: the stages, and the worst rank as the per-GPU figures the budget limits. */

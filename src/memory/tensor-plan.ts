@@ -82,6 +82,9 @@ export function planMatches(pattern: string, path: string): boolean {
 
 /** How one tensor is split over the tensor-parallel ranks: the dimension, or none. */
 export interface TensorSplit {
+  name: string;
+  /** The whole tensor's shape. */
+  whole: number[];
   dim?: number;
   /** The shape on the worst rank: ⌈size / tp⌉ along `dim`, as torch.chunk and DTensor's Shard split. */
   shape: number[];
@@ -113,8 +116,9 @@ export function splitTensors(layer: LayerCount, style: TpStyle, tp: number, posi
     );
   return layer.parameters.map((tensor) => {
     const dim = splits && tp > 1 ? splitDim(layer, tensor, style) : undefined;
-    if (dim === undefined) return { shape: tensor.shape };
-    return { dim, shape: tensor.shape.map((size, index) => (index === dim ? Math.ceil(size / tp) : size)) };
+    const named = { name: tensor.name, whole: tensor.shape };
+    if (dim === undefined) return { ...named, shape: tensor.shape };
+    return { ...named, dim, shape: tensor.shape.map((size, index) => (index === dim ? Math.ceil(size / tp) : size)) };
   });
 }
 

@@ -2,7 +2,7 @@ import { FAIL_ON } from "../../budget/evaluate.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
-import { choiceFlag, EXIT, invalid, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, invalid, sourceOf, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
@@ -85,11 +85,3 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
   },
 };
 
-/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
-function sourceOf(read: (file: string) => string, file: string): string | undefined {
-  try {
-    return read(file);
-  } catch {
-    return undefined;
-  }
-}

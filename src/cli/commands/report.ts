@@ -1,6 +1,7 @@
 import { analyzeSpec } from "../../analysis/index.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { renderDiagnostic } from "../../diagnostics/render.js";
+import { choiceFlag, EXIT, forEachFile, invalid, sourceOf, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
@@ -9,7 +10,7 @@ export const reportCommand: CliCommand = {
   name: "report",
   takesSpecs: true,
   summary: "per-layer parameters, shapes and totals of each spec, and training memory",
-  usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--units iec|si]
+  usage: `Usage: model-budget report SPEC... [--format table|markdown|json] [--explain] [--all] [--optimizer CALL] [--precision NAME] [--gpus N] [--zero STAGE] [--dtype DTYPE] [--main-grads DTYPE] [--tp N] [--pp N] [--ep N] [--cp N] [--units iec|si]
 
 Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()),
 and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.
@@ -39,6 +40,8 @@ ${TRAINING_FLAGS_USAGE}`,
     const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: "" };
+    // The layout's warnings (a layer the default plan cannot place) go to stderr; JSON also holds them.
+    const warnings = results.flatMap((model) => model.memory?.parallel?.warnings ?? []).map((warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`);
+    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: warnings.join("") };
   },
 };
