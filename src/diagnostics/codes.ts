@@ -494,7 +494,7 @@ const kinds = {
     code: "MB609",
     severity: "error",
     summary: "a tensor-parallel plan entry with a style model-budget does not know",
-    example: "training:\n  parallel:\n    tp: 2\n    plan: {fc1: colwize}",
+    example: "training:\n  parallel:\n    tp: 2\n    plan: {fc1: colwize}\nlayers:\n  - fc1: Linear(4, 4)",
     fix: "use colwise, rowwise, vocab_parallel, sequence_parallel or replicate",
   },
   "unsupported-parallel-style": {
@@ -509,6 +509,7 @@ const kinds = {
     severity: "warning",
     summary: "a layer with parameters that the default tensor-parallel plan does not place, kept whole on every rank",
     example: "training:\n  parallel: {tp: 2}\nlayers:\n  - proj: Linear(8, 8)",
+    exampleIn: "spec reported with a parallel layout (a warning)",
     fix: "give a plan: entry for it (colwise, rowwise or replicate) if it is split in your training",
   },
   "unmatched-plan-entry": {
@@ -516,6 +517,7 @@ const kinds = {
     severity: "warning",
     summary: "a tensor-parallel plan entry or experts pattern that matches no layer",
     example: "training:\n  parallel:\n    tp: 2\n    plan: {layers.*.attn.q: colwise}",
+    exampleIn: "spec reported with a parallel layout (a warning)",
     fix: "write the pattern as the report's layer paths: * stands for one segment, a run [0-31] included",
   },
   "uneven-parallel-split": {
@@ -523,6 +525,7 @@ const kinds = {
     severity: "warning",
     summary: "a tensor split over tensor-parallel ranks whose size does not divide by tp",
     example: "training:\n  parallel: {tp: 8}\nlayers:\n  - lm_head: Linear(768, 50257)",
+    exampleIn: "spec reported with a parallel layout (a warning)",
     fix: "pad the dimension to a multiple of tp, as Megatron pads the vocabulary",
   },
 

@@ -98,6 +98,18 @@ function parallelDegree(value: number, position: SourcePosition, degree: Paralle
 
 const MAIN_GRADS = ["float32", "float16", "bfloat16"] as const;
 
+/** 16-bit main gradients are the weights' own dtype: Megatron accumulates in the parameter's dtype or in float32. */
+function checkMainGrads(mainGrads: Sourced<Dtype>, precision: Precision): void {
+  const { value } = mainGrads;
+  if (value.bits >= 32 || value.name === precision.weights.name) return;
+  throw new SpecError(
+    "invalid-main-grads",
+    mainGrads.position ?? { file: mainGrads.from, line: 1, col: 1 },
+    `${value.name} main gradients with ${precision.name}, whose weights are ${precision.weights.name}`,
+    `use float32 (Megatron's default accumulation) or ${precision.weights.name}`,
+  );
+}
+
 /** float32, or a 16-bit dtype; whether a 16-bit one is the weights' own is checked against the precision. */
 function mainGradsDtype(text: string, position: SourcePosition): Dtype {
   if (!(MAIN_GRADS as readonly string[]).includes(text))
@@ -190,6 +202,8 @@ export function trainingRecipe(spec: TrainingSettings, overrides: TrainingSettin
   })) as Partial<Record<ParallelDegree, Sourced<number>>>;
   const replica = (layout.tp?.value ?? 1) * (layout.pp?.value ?? 1) * (layout.cp?.value ?? 1);
   const mainGrads = overrides.mainGrads ?? spec.mainGrads;
+  const precision = overrides.precision ?? spec.precision ?? { value: FP32, from: "default" };
+  if (mainGrads) checkMainGrads(mainGrads, precision.value);
   const plan = overrides.plan ?? spec.plan;
   const experts = overrides.experts ?? spec.experts;
   return {
@@ -199,7 +213,7 @@ export function trainingRecipe(spec: TrainingSettings, overrides: TrainingSettin
     ...(experts ? { experts } : {}),
     optimizer: overrides.optimizer ?? spec.optimizer,
     dtype: overrides.dtype ?? spec.dtype,
-    precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
+    precision,
     gpus: overrides.gpus ?? spec.gpus ?? { value: replica, from: replica > 1 ? "default: tp × pp × cp, one data-parallel replica" : "default" },
     zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
     batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
