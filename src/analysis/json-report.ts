@@ -74,6 +74,8 @@ export interface JsonParallel {
   paramsPerGpu: number;
   /** Where the tensor-parallel styles came from: the spec's plan or the default Megatron plan. */
   plan: "spec" | "default";
+  /** Whether sequence parallelism splits every saved tensor over tp (the default plan; a spec's plan with a sequence_parallel entry). */
+  sequenceParallel: boolean;
   /** How the activations were divided among the ranks. */
   activations: string;
   /** ZeRO's shard groups: dense parameters over dp × cp GPUs, experts over dp × cp / ep. */
@@ -165,8 +167,13 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
   };
 }
 
-export const PARALLEL_ACTIVATIONS =
-  "the shape pass's saved tensors of each stage's micro-batches (pp − stage under 1F1B), divided by tp × cp: sequence parallelism and context parallelism split every saved tensor (Korthikanti et al. 2022, eq. 3)";
+/** How the activations were divided, in words: JSON readers see which of Korthikanti et al.'s two cases applies. */
+function activationsMethod(sequenceParallel: boolean): string {
+  const tp = sequenceParallel
+    ? "every saved tensor split over tp (sequence parallelism: Korthikanti et al. 2022, sbh/t · (34 + 5as/h))"
+    : "saved tensors inside the tensor-parallel regions split over tp, layer norms, dropouts and the inputs of column-split layers whole (no sequence parallelism: Korthikanti et al. 2022, sbh · (10 + 24/t + 5as/(ht)))";
+  return `the shape pass's saved tensors of each stage's layers, ${tp}, then over cp; pp − stage micro-batches in flight under 1F1B`;
+}
 
 function parallelJson(parallel: ParallelMemory): JsonParallel {
   const { tp, pp, ep, cp, dp } = parallel.layout;
@@ -178,7 +185,8 @@ function parallelJson(parallel: ParallelMemory): JsonParallel {
     dp,
     paramsPerGpu: parallel.paramsPerGpu,
     plan: parallel.plan,
-    activations: PARALLEL_ACTIVATIONS,
+    sequenceParallel: parallel.sequenceParallel,
+    activations: activationsMethod(parallel.sequenceParallel),
     zeroGroups: parallel.zeroGroups,
     ranks: parallel.stages.map((stage) => ({
       stage: stage.stage,

@@ -37,7 +37,7 @@ function stageLine(stage: StageMemory, parallel: ParallelMemory): string[] {
   const where = stage.blocks ? `blocks ${stage.blocks[0]}–${stage.blocks[1]}` : "every layer";
   const categories = CATEGORIES.filter((category) => stage.memory[category] > 0).map((category) => {
     if (category === "activations" && stage.activationsPerMicrobatch !== undefined)
-      return `    activations: ⌈${formatInteger(stage.activationsPerMicrobatch)} B × ${stage.microbatches} micro-batch${stage.microbatches === 1 ? "" : "es"} / (tp × cp = ${tp * cp})⌉ = ${bytes(stage.memory.activations)}`;
+      return `    activations: ⌈${formatInteger(stage.activationsPerMicrobatch)} B (split over tp = ${tp}) × ${stage.microbatches} micro-batch${stage.microbatches === 1 ? "" : "es"} / cp = ${cp}⌉ = ${bytes(stage.memory.activations)}`;
     return `    ${CATEGORY_NAMES[category]}: ${bytes(stage.memory[category])}`;
   });
   const gather = stage.gather?.layer ? [`    (weights and gradients include ZeRO-3's all-gather of ${stage.gather.layer}: ${bytes(stage.gather.weights)} + ${bytes(stage.gather.gradients)})`] : [];
@@ -56,7 +56,7 @@ export function parallelLines(memory: MemoryBreakdown, parallel: ParallelMemory)
     ...degreeLines(memory, parallel),
     ...placementLines(parallel),
     ...pipeline,
-    "per GPU, each stage's worst rank (activations: the shape pass's saved tensors, split by sequence and context parallelism over tp × cp):",
+    `per GPU, each stage's worst rank (activations: the shape pass's saved tensors, ${parallel.sequenceParallel ? "all split over tp by sequence parallelism" : "split over tp inside the tensor-parallel regions only, as without sequence parallelism"}, then over cp):`,
     ...parallel.stages.flatMap((stage) => stageLine(stage, parallel)),
   ];
 }

@@ -14,6 +14,7 @@ export interface ParallelLayout {
 /** Where one layer entry's tensors go: its tensor-parallel style and splits, and whether ep shares out its experts. */
 export interface LayerPlacement {
   path: string;
+  type: string;
   style: TpStyle;
   /** Which plan placed it: the spec's (`plan`), the default Megatron plan, or neither (`unplaced`, replicated). */
   by: "plan" | "default" | "unplaced";
@@ -29,7 +30,7 @@ export interface StageMemory {
   blocks?: [number, number];
   /** Micro-batches whose activations the stage keeps at once under 1F1B: pp − stage. */
   microbatches: number;
-  /** What the shape pass keeps for one micro-batch of the stage's layers, before tp × cp split it; absent without activations. */
+  /** What one GPU keeps for one micro-batch of the stage's layers, split by tp but not yet by cp; absent without activations. */
   activationsPerMicrobatch?: number;
   params: number;
   memory: MemoryFigures;
@@ -40,6 +41,8 @@ export interface StageMemory {
 export interface ParallelMemory {
   layout: ParallelLayout;
   plan: "spec" | "default";
+  /** Whether every saved tensor is split over tp: the default plan's norms are sequence_parallel, a spec's plan needs such an entry. */
+  sequenceParallel: boolean;
   placements: LayerPlacement[];
   stages: StageMemory[];
   /** The stage with the most bytes on one GPU; its figures are memory-per-gpu. */

@@ -1,7 +1,7 @@
 import type { LayerCount, ModelCount } from "../count/index.js";
 import { diagnostic, SpecError, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 export type { LayerPlacement, ParallelLayout, ParallelMemory, StageMemory } from "./parallel-types.js";
-import type { ShapeReport } from "../shapes/index.js";
+import type { CallRecord, ShapeReport } from "../shapes/index.js";
 import { gatherBuffer, memoryOfLayers, sumTerms, termsFigures, withGather, type LayerMemory, type LayerShard, type MemoryBreakdown } from "./breakdown.js";
 import { instancesOnStage, pipelineGroup, stageActivations, type PipelineGroup } from "./pipeline.js";
 import type { Sourced, TrainingRecipe } from "./recipe.js";
@@ -64,7 +64,7 @@ function placeLayers(count: ModelCount, recipe: TrainingRecipe, layout: Parallel
     if (layout.tp > 1) warnings.push(...unevenSplits(layer, splits, layout.tp));
     const isExpert = experts.test(layer.path);
     expertsMatched ||= isExpert;
-    return { path: layer.path, style, by, splits, ...(isExpert ? { experts: expertShare(layer, layout.ep, warnings) } : {}) };
+    return { path: layer.path, type: layer.type, style, by, splits, ...(isExpert ? { experts: expertShare(layer, layout.ep, warnings) } : {}) };
   });
   rules?.forEach((rule, index) => {
     if (!used.has(index)) warnings.push(diagnostic("unmatched-plan-entry", rule.position, `the plan entry '${rule.pattern}' matches no layer`, "write it as the report's paths: * stands for one segment"));
@@ -94,6 +94,17 @@ function instancesOnRank(layer: LayerCount, index: number, stage: number, layout
   return experts ? (instances / experts.count) * experts.perRank : instances;
 }
 
+/** Whether a call opens a tensor-parallel region (a column-split Linear), closes one (a row-split Linear), or neither. */
+function regionRole(placements: readonly LayerPlacement[]): (call: CallRecord) => "opens" | "closes" | undefined {
+  return (call) => {
+    const placement = call.layer === undefined ? undefined : placements[call.layer];
+    if (!placement || placement.splits.every((split) => split.dim === undefined)) return undefined;
+    if (placement.style === "rowwise" && placement.type !== "Embedding") return "closes";
+    if ((placement.style === "colwise" || placement.style === "vocab_parallel") && placement.type !== "Embedding") return "opens";
+    return undefined;
+  };
+}
+
 export interface LayoutInput {
   count: ModelCount;
   recipe: TrainingRecipe;
@@ -112,13 +123,15 @@ export function parallelMemory({ count, recipe, shapes }: LayoutInput): Parallel
   const shardOf = (index: number): LayerShard => ({ parameterShapes: placements[index]!.splits.map((split) => split.shape) });
   const layers = memoryOfLayers(count, recipe, shardOf);
   const untied = memoryOfLayers(count, recipe, (index) => ({ ...shardOf(index), untied: true }));
-  const activations = shapes && recipe.optimizer ? stageActivations(shapes, layout.pp, group) : undefined;
+  const sequenceParallel = !recipe.plan || recipe.plan.value.some((rule) => rule.style === "sequence_parallel");
+  const split = { tp: layout.tp, sequenceParallel, role: regionRole(placements) };
+  const activations = shapes && recipe.optimizer ? stageActivations(shapes, layout.pp, group, split) : undefined;
   const zeroGroups = { dense: layout.dp * layout.cp, experts: (layout.dp * layout.cp) / layout.ep };
   const stages = Array.from({ length: layout.pp }, (_, stage) =>
     stageMemory({ count, recipe, layout, group, placements, layers, untied, zeroGroups, stage, activations: activations?.[stage] }),
   );
   const worst = stages.reduce((best, stage, index) => (stage.memory.total > stages[best]!.memory.total ? index : best), 0);
-  return { layout, plan: recipe.plan ? "spec" : "default", placements, stages, worst, paramsPerGpu: Math.max(...stages.map((stage) => stage.params)), zeroGroups, warnings };
+  return { layout, plan: recipe.plan ? "spec" : "default", sequenceParallel, placements, stages, worst, paramsPerGpu: Math.max(...stages.map((stage) => stage.params)), zeroGroups, warnings };
 }
 
 interface StageInput {
@@ -162,7 +175,7 @@ function stageMemory(input: StageInput): StageMemory {
   const zero = recipe.zero.value;
   const sharded = [perGpu(dense, input.zeroGroups.dense, zero), perGpu(experts, input.zeroGroups.experts, zero)];
   const microbatches = layout.pp - stage;
-  const activations = input.activations === undefined ? 0 : Math.ceil((input.activations * microbatches) / (layout.tp * layout.cp));
+  const activations = input.activations === undefined ? 0 : Math.ceil((input.activations * microbatches) / layout.cp);
   const summed = figuresOf((category) => sharded[0]![category] + sharded[1]![category] + (category === "activations" ? activations : 0));
   const gather = zero === 3 && input.zeroGroups.dense > 1 ? gatherBuffer(chosen, count, (index) => times(index) > 0) : undefined;
   const params = count.layers.reduce((sum, layer, index) => sum + times(index) * paramsOfShard(layer, placements[index]!, apart[index]!), 0);
@@ -175,7 +188,9 @@ function stageMemory(input: StageInput): StageMemory {
 export function withLayout(memory: MemoryBreakdown, input: LayoutInput): MemoryBreakdown {
   if (!hasLayout(input.recipe)) return memory;
   const parallel = parallelMemory(input);
-  const { gather: _replaced, ...rest } = memory;
+  // The stages carry their own gather buffers; the whole-model one does not apply under the layout.
+  const rest = { ...memory };
+  delete rest.gather;
   return { ...rest, parallel, perGpu: parallel.stages[parallel.worst]!.memory };
 }
 

@@ -70,33 +70,70 @@ function stageOfBlock(block: number, group: PipelineGroup, pp: number): number {
 }
 
 /**
- * Bytes autograd keeps on each stage for one micro-batch, from the shape pass's calls: a call inside
- * the blocks on the stages of its instances, one before the first block on the first stage, one after
- * on the last. Full checkpointing keeps each block's input and, while recomputing, one block's bytes.
+ * How tensor parallelism splits what each call keeps: by `tp` for every call under sequence
+ * parallelism; without it, only inside the tensor-parallel regions (Korthikanti et al. 2022, §4.2.2):
+ * from a column-parallel layer, whose own saved input is whole, to the row-parallel layer that ends
+ * the region, whose saved input is split. Layer norms, dropouts after the all-reduce and the inputs of
+ * column-parallel layers stay whole: the 10sbh of sbh(10 + 24/t + 5as/(ht)).
  */
-export function stageActivations(shapes: ShapeReport, pp: number, group: PipelineGroup | undefined): number[] {
-  if (pp === 1 || !group) return [shapes.totals.activations];
+export interface TensorSplitOfCalls {
+  tp: number;
+  sequenceParallel: boolean;
+  /** A call's style: `opens` a region (colwise), `closes` it (rowwise), or neither. */
+  role(call: CallRecord): "opens" | "closes" | undefined;
+}
+
+function callDivisors(calls: readonly CallRecord[], split: TensorSplitOfCalls): number[] {
+  if (split.sequenceParallel || split.tp === 1) return calls.map(() => split.tp);
+  let open = false;
+  return calls.map((call) => {
+    const role = split.role(call);
+    if (role === "opens") {
+      open = true;
+      return 1;
+    }
+    if (role === "closes") {
+      open = false;
+      return split.tp;
+    }
+    return open ? split.tp : 1;
+  });
+}
+
+/**
+ * Bytes autograd keeps on each stage's GPU for one micro-batch, tensor parallelism applied, from the
+ * shape pass's calls: a call inside the blocks on the stages of its instances, one before the first
+ * block on the first stage, one after on the last. Full checkpointing keeps each block's input and,
+ * while recomputing, one block's bytes.
+ */
+export function stageActivations(shapes: ShapeReport, pp: number, group: PipelineGroup | undefined, split: TensorSplitOfCalls): number[] {
+  const inputDivisor = split.sequenceParallel ? split.tp : 1;
+  if (!group || (pp === 1 && shapes.checkpointing === "full" && !blockInputs(shapes, group.blocks))) return [Math.ceil(shapes.totals.activations / inputDivisor)];
+  const divisors = callDivisors(shapes.calls, split);
   const depth = group.prefix.length;
   const perBlock = new Array<number>(group.blocks).fill(0);
   const outside = new Array<number>(pp).fill(0);
   let seenBlock = false;
-  for (const call of shapes.calls) {
-    const kept = shapes.checkpointing === "selective" ? call.savedBytes - call.attentionBytes : call.savedBytes;
+  shapes.calls.forEach((call, index) => {
+    const kept = (shapes.checkpointing === "selective" ? call.savedBytes - call.attentionBytes : call.savedBytes) / divisors[index]!;
     const range = blockRange(call, group, depth);
     if (!range) {
       outside[seenBlock ? pp - 1 : 0]! += kept;
-      continue;
+      return;
     }
     seenBlock = true;
     const share = kept / (range.to - range.from + 1);
     for (let block = range.from; block <= range.to; block++) perBlock[block - group.from]! += share;
-  }
+  });
   const inputs = blockInputs(shapes, group.blocks);
+  const onStage = <T>(values: readonly T[], stage: number) => values.filter((_, block) => stageOfBlock(block + group.from, group, pp) === stage);
   return outside.map((bytes, stage) => {
-    const mine = perBlock.filter((_, block) => stageOfBlock(block + group.from, group, pp) === stage);
-    const myInputs = inputs ? inputs.filter((_, block) => stageOfBlock(block + group.from, group, pp) === stage) : [];
-    const blocks = shapes.checkpointing === "full" && inputs ? myInputs.reduce((sum, value) => sum + value, 0) + Math.max(0, ...mine) : mine.reduce((sum, value) => sum + value, 0);
-    return Math.ceil(bytes + blocks);
+    const mine = onStage(perBlock, stage);
+    const kept =
+      shapes.checkpointing === "full" && inputs
+        ? onStage(inputs, stage).reduce((sum, value) => sum + value / inputDivisor, 0) + Math.max(0, ...mine)
+        : mine.reduce((sum, value) => sum + value, 0);
+    return Math.ceil(bytes + kept);
   });
 }
 

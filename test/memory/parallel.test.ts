@@ -127,18 +127,44 @@ describe("pipeline stages over Llama-2-7B's 32 blocks", () => {
 
   it("keep pp − stage micro-batches of activations under 1F1B, split by tp × cp", () => {
     const whole = llama({ optimizer: "AdamW", precision: "mixed-bf16" }).memory!.bytes.activations;
-    const parallel = llama({ optimizer: "AdamW", precision: "mixed-bf16", pp: "4", tp: "2", cp: "2", gpus: "16" }).memory!.parallel!;
-    const perMicrobatch = parallel.stages.map((stage) => stage.activationsPerMicrobatch!);
+    const stages = llama({ optimizer: "AdamW", precision: "mixed-bf16", pp: "4" }).memory!.parallel!.stages;
+    const perMicrobatch = stages.map((stage) => stage.activationsPerMicrobatch!);
     expect(perMicrobatch.reduce((sum, bytes) => sum + bytes, 0)).toBe(whole);
     expect(perMicrobatch[1]).toBe(perMicrobatch[2]);
-    expect(parallel.stages.map((stage) => stage.memory.activations)).toEqual(perMicrobatch.map((bytes, stage) => Math.ceil((bytes * (4 - stage)) / 4)));
-    expect(parallel.worst).toBe(0);
+    expect(stages.map((stage) => stage.memory.activations)).toEqual(perMicrobatch.map((bytes, stage) => bytes * (4 - stage)));
+    const split = llama({ optimizer: "AdamW", precision: "mixed-bf16", pp: "4", tp: "2", cp: "2", gpus: "16" }).memory!.parallel!;
+    // The default plan is sequence parallel: every saved tensor is halved by tp, then by cp.
+    expect(split.stages.map((stage) => stage.activationsPerMicrobatch)).toEqual(perMicrobatch.map((bytes) => Math.ceil(bytes / 2)));
+    expect(split.stages.map((stage) => stage.memory.activations)).toEqual(perMicrobatch.map((bytes, stage) => Math.ceil((Math.ceil(bytes / 2) * (4 - stage)) / 2)));
+    expect(split.worst).toBe(0);
   });
 
   it("give the last stage its own copy of a tied head, as Megatron keeps the word embeddings there", () => {
     const gpt2 = analyzeSpec("examples/gpt2.yaml", readRepoFile, settingsFromOptions({ pp: "2" }, (option) => `--${option}`));
     const block = (124_439_808 - 50_257 * 768 - 1024 * 768 - 2 * 768) / 12;
     expect(gpt2.memory!.parallel!.stages.map((stage) => stage.params)).toEqual([50_257 * 768 + 1024 * 768 + 6 * block, 6 * block + 2 * 768 + 50_257 * 768]);
+  });
+});
+
+describe("activations under tensor parallelism: Korthikanti et al. 2022 on GPT-2's blocks", () => {
+  // s = 1024 tokens, b = 1, h = 768, a = 12 heads, 16-bit activations; LayerNorm also keeps float32 mean and rstd per token.
+  const [s, b, h, a, t] = [1024, 1, 768, 12, 4];
+  const norms = 2 * s * b * 2 * 4;
+  const middleStage = (spec: string) => {
+    const model = analyzeSpec("gpt2.yaml", files({ "gpt2.yaml": spec }), settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", pp: "12", tp: String(t) }, (option) => `--${option}`));
+    return model.memory!.parallel!.stages[1]!.activationsPerMicrobatch;
+  };
+  const gpt2 = readRepoFile("examples/gpt2.yaml");
+
+  it("keeps sbh(34 + 5as/h) per block, and sbh/t · (34 + 5as/h) per GPU with sequence parallelism (the default plan)", () => {
+    const block = s * b * h * (34 + (5 * a * s) / h);
+    expect(analyzeSpec("gpt2.yaml", files({ "gpt2.yaml": gpt2 }), settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", pp: "12" }, (option) => `--${option}`)).memory!.parallel!.stages[1]!.activationsPerMicrobatch).toBe(block + norms);
+    expect(middleStage(gpt2)).toBe((block + norms) / t);
+  });
+
+  it("keeps sbh(10 + 24/t + 5as/(ht)) per GPU without it: a plan with no sequence_parallel entry", () => {
+    const plan = "training:\n  parallel:\n    plan:\n      h.*.attn.c_attn: colwise\n      h.*.attn.c_proj: rowwise\n      h.*.mlp.c_fc: colwise\n      h.*.mlp.c_proj: rowwise\nlayers:\n  - wte";
+    expect(middleStage(gpt2.replace("layers:\n  - wte", plan))).toBe(s * b * h * (10 + 24 / t + (5 * a * s) / (h * t)) + norms);
   });
 });
 
