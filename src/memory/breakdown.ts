@@ -188,7 +188,11 @@ export function sumTerms(layers: readonly LayerMemory[], times: (index: number) 
  * their gradients while it runs, beside each GPU's shards. DeepSpeed's estimator adds
  * largest_layer_memory = 4 × largest_layer_params (16-bit weights and gradients) to the per-GPU peak.
  */
-export function gatherBuffer(layers: readonly LayerMemory[], count: ModelCount, present: (index: number) => boolean = () => true): { weights: number; gradients: number; layer?: string } {
+export function gatherBuffer(
+  layers: readonly LayerMemory[],
+  count: ModelCount,
+  present: (index: number) => boolean = () => true,
+): { weights: number; gradients: number; layer?: string } {
   let largest: { weights: number; gradients: number; layer?: string } = { weights: 0, gradients: 0 };
   layers.forEach((memory, index) => {
     if (present(index) && memory.bytes.weights > largest.weights) largest = { weights: memory.bytes.weights, gradients: memory.bytes.gradients, layer: count.layers[index]!.path };

@@ -40,9 +40,15 @@ function stageLine(stage: StageMemory, parallel: ParallelMemory): string[] {
       return `    activations: ⌈${formatInteger(stage.activationsPerMicrobatch)} B (split over tp = ${tp}) × ${stage.microbatches} micro-batch${stage.microbatches === 1 ? "" : "es"} / cp = ${cp}⌉ = ${bytes(stage.memory.activations)}`;
     return `    ${CATEGORY_NAMES[category]}: ${bytes(stage.memory[category])}`;
   });
-  const gather = stage.gather?.layer ? [`    (weights and gradients include ZeRO-3's all-gather of ${stage.gather.layer}: ${bytes(stage.gather.weights)} + ${bytes(stage.gather.gradients)})`] : [];
+  const gather = stage.gather?.layer
+    ? [`    (weights and gradients include ZeRO-3's all-gather of ${stage.gather.layer}: ${bytes(stage.gather.weights)} + ${bytes(stage.gather.gradients)})`]
+    : [];
   const worst = stage.stage === parallel.worst ? ", the worst rank: memory-per-gpu" : "";
-  return [`  stage ${stage.stage}${pp > 1 ? ` of ${pp}` : ""} (${where}): ${formatInteger(stage.params)} params per GPU, ${bytes(stage.memory.total)}${worst}`, ...categories, ...gather];
+  return [
+    `  stage ${stage.stage}${pp > 1 ? ` of ${pp}` : ""} (${where}): ${formatInteger(stage.params)} params per GPU, ${bytes(stage.memory.total)}${worst}`,
+    ...categories,
+    ...gather,
+  ];
 }
 
 /** The layout's lines: degrees, placements, then each stage's worst rank. */
@@ -50,7 +56,9 @@ export function parallelLines(memory: MemoryBreakdown, parallel: ParallelMemory)
   const { pp } = parallel.layout;
   const pipeline =
     pp > 1
-      ? [`pipeline over pp = ${pp} stages: the repeated blocks split evenly, layers before them on stage 0, after them on stage ${pp - 1}; 1F1B keeps pp − stage micro-batches of activations`]
+      ? [
+          `pipeline over pp = ${pp} stages: the repeated blocks split evenly, layers before them on stage 0, after them on stage ${pp - 1}; 1F1B keeps pp − stage micro-batches of activations`,
+        ]
       : [];
   return [
     ...degreeLines(memory, parallel),

@@ -76,7 +76,9 @@ function perGpuLines(memory: MemoryBreakdown, perGpu: MemoryFigures): string[] {
       ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${bytes(perGpu[category] - gathered(category))}`
       : `  ${CATEGORY_NAMES[category]}: ${bytes(perGpu[category])}, replicated`,
   );
-  const gatherLines = gather?.layer ? [`  + ZeRO-3 all-gather of the largest layer, ${gather.layer}: weights ${bytes(gather.weights)} + gradients ${bytes(gather.gradients)} (DeepSpeed's largest_layer_memory)`] : [];
+  const gatherLines = gather?.layer
+    ? [`  + ZeRO-3 all-gather of the largest layer, ${gather.layer}: weights ${bytes(gather.weights)} + gradients ${bytes(gather.gradients)} (DeepSpeed's largest_layer_memory)`]
+    : [];
   return [`per GPU, ZeRO stage ${zero.value} over ${gpus.value} GPUs (sharded bytes rounded up):`, ...lines, ...gatherLines, `  total: ${bytes(perGpu.total)}`];
 }
 

@@ -53,4 +53,3 @@ export interface ParallelMemory {
   zeroGroups: { dense: number; experts: number };
   warnings: Diagnostic[];
 }
-

@@ -58,7 +58,12 @@ function placeLayers(count: ModelCount, recipe: TrainingRecipe, layout: Parallel
     const by = rule ? "plan" : fallback ? "default" : "unplaced";
     if (by === "unplaced" && layout.tp > 1 && layer.params > 0)
       warnings.push(
-        diagnostic("unplaced-parallel-layer", layer.position, `the default tensor-parallel plan cannot place ${layer.path} (${layer.type}): counted whole on every one of the ${layout.tp} tp ranks`, "give training.parallel a plan: entry for it if your training splits it"),
+        diagnostic(
+          "unplaced-parallel-layer",
+          layer.position,
+          `the default tensor-parallel plan cannot place ${layer.path} (${layer.type}): counted whole on every one of the ${layout.tp} tp ranks`,
+          "give training.parallel a plan: entry for it if your training splits it",
+        ),
       );
     const splits = splitTensors(layer, style, layout.tp, rule?.position ?? layer.position);
     if (layout.tp > 1) warnings.push(...unevenSplits(layer, splits, layout.tp));
@@ -67,11 +72,21 @@ function placeLayers(count: ModelCount, recipe: TrainingRecipe, layout: Parallel
     return { path: layer.path, type: layer.type, style, by, splits, ...(isExpert ? { experts: expertShare(layer, layout.ep, warnings) } : {}) };
   });
   rules?.forEach((rule, index) => {
-    if (!used.has(index)) warnings.push(diagnostic("unmatched-plan-entry", rule.position, `the plan entry '${rule.pattern}' matches no layer`, "write it as the report's paths: * stands for one segment"));
+    if (!used.has(index))
+      warnings.push(
+        diagnostic("unmatched-plan-entry", rule.position, `the plan entry '${rule.pattern}' matches no layer`, "write it as the report's paths: * stands for one segment"),
+      );
   });
   if (layout.ep > 1 && !expertsMatched) {
     const position = recipe.experts?.position ?? recipe.ep?.position ?? { file: count.file, line: 1, col: 1 };
-    warnings.push(diagnostic("unmatched-plan-entry", position, `ep = ${layout.ep}, and no layer matches the experts pattern '${recipe.experts?.value ?? DEFAULT_EXPERTS}'`, "set training.parallel.experts to a glob over the experts' paths"));
+    warnings.push(
+      diagnostic(
+        "unmatched-plan-entry",
+        position,
+        `ep = ${layout.ep}, and no layer matches the experts pattern '${recipe.experts?.value ?? DEFAULT_EXPERTS}'`,
+        "set training.parallel.experts to a glob over the experts' paths",
+      ),
+    );
   }
   return placements;
 }
@@ -80,7 +95,14 @@ function placeLayers(count: ModelCount, recipe: TrainingRecipe, layout: Parallel
 function expertShare(layer: LayerCount, ep: number, warnings: Diagnostic[]): { count: number; perRank: number } | undefined {
   const run = [...layer.path.matchAll(/\[(\d+)-(\d+)\]/g)].at(-1);
   if (!run) {
-    warnings.push(diagnostic("unmatched-plan-entry", layer.position, `${layer.path} matches the experts pattern, but is not repeated: ep cannot share it out, so every rank holds it`, "repeat the experts (repeat: 8), or narrow the pattern"));
+    warnings.push(
+      diagnostic(
+        "unmatched-plan-entry",
+        layer.position,
+        `${layer.path} matches the experts pattern, but is not repeated: ep cannot share it out, so every rank holds it`,
+        "repeat the experts (repeat: 8), or narrow the pattern",
+      ),
+    );
     return undefined;
   }
   const count = Number(run[2]) - Number(run[1]) + 1;
@@ -131,7 +153,17 @@ export function parallelMemory({ count, recipe, shapes }: LayoutInput): Parallel
     stageMemory({ count, recipe, layout, group, placements, layers, untied, zeroGroups, stage, activations: activations?.[stage] }),
   );
   const worst = stages.reduce((best, stage, index) => (stage.memory.total > stages[best]!.memory.total ? index : best), 0);
-  return { layout, plan: recipe.plan ? "spec" : "default", sequenceParallel, placements, stages, worst, paramsPerGpu: Math.max(...stages.map((stage) => stage.params)), zeroGroups, warnings };
+  return {
+    layout,
+    plan: recipe.plan ? "spec" : "default",
+    sequenceParallel,
+    placements,
+    stages,
+    worst,
+    paramsPerGpu: Math.max(...stages.map((stage) => stage.params)),
+    zeroGroups,
+    warnings,
+  };
 }
 
 interface StageInput {
@@ -196,5 +228,8 @@ export function withLayout(memory: MemoryBreakdown, input: LayoutInput): MemoryB
 
 /** Parameters of one instance on one rank: each tensor's split, tied ones only where the stage keeps its own copy. */
 function paramsOfShard(layer: LayerCount, placement: LayerPlacement, untied: boolean): number {
-  return layer.parameters.reduce((sum, tensor, index) => (tensor.sharedWith !== undefined && !untied ? sum : sum + placement.splits[index]!.shape.reduce((product, size) => product * size, 1)), 0);
+  return layer.parameters.reduce(
+    (sum, tensor, index) => (tensor.sharedWith !== undefined && !untied ? sum : sum + placement.splits[index]!.shape.reduce((product, size) => product * size, 1)),
+    0,
+  );
 }

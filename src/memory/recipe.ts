@@ -113,7 +113,12 @@ function checkMainGrads(mainGrads: Sourced<Dtype>, precision: Precision): void {
 /** float32, or a 16-bit dtype; whether a 16-bit one is the weights' own is checked against the precision. */
 function mainGradsDtype(text: string, position: SourcePosition): Dtype {
   if (!(MAIN_GRADS as readonly string[]).includes(text))
-    throw new SpecError("invalid-main-grads", position, `main gradients are float32, float16 or bfloat16, not '${text}'`, didYouMean(text, MAIN_GRADS) ?? "float32 is Megatron's default accumulation");
+    throw new SpecError(
+      "invalid-main-grads",
+      position,
+      `main gradients are float32, float16 or bfloat16, not '${text}'`,
+      didYouMean(text, MAIN_GRADS) ?? "float32 is Megatron's default accumulation",
+    );
   return parseDtype({ value: { kind: "string", value: text }, position });
 }
 
@@ -196,10 +201,12 @@ export function setsTraining(settings: TrainingSettings): boolean {
  * GPU, or on tp × pp × cp GPUs (one data-parallel replica) when a layout is given without a GPU count.
  */
 export function trainingRecipe(spec: TrainingSettings, overrides: TrainingSettings): TrainingRecipe {
-  const layout = Object.fromEntries(PARALLEL_DEGREES.flatMap((degree) => {
-    const setting = overrides[degree] ?? spec[degree];
-    return setting ? [[degree, setting]] : [];
-  })) as Partial<Record<ParallelDegree, Sourced<number>>>;
+  const layout = Object.fromEntries(
+    PARALLEL_DEGREES.flatMap((degree) => {
+      const setting = overrides[degree] ?? spec[degree];
+      return setting ? [[degree, setting]] : [];
+    }),
+  ) as Partial<Record<ParallelDegree, Sourced<number>>>;
   const replica = (layout.tp?.value ?? 1) * (layout.pp?.value ?? 1) * (layout.cp?.value ?? 1);
   const mainGrads = overrides.mainGrads ?? spec.mainGrads;
   const precision = overrides.precision ?? spec.precision ?? { value: FP32, from: "default" };

@@ -32,7 +32,10 @@ function resolveParallel(source: YamlSource, parallel: NonNullable<SpecData["tra
     if (raw !== undefined) resolved[degree] = { value: integerAt(source, ["training", "parallel", degree], raw, scope, degree), position: at(degree) };
   }
   if (parallel.plan !== undefined) {
-    const entries = Object.entries(parallel.plan).map(([pattern, style]) => ({ pattern: { value: pattern, position: source.keyAt(["training", "parallel", "plan", pattern]) }, style: { value: style, position: at("plan", pattern) } }));
+    const entries = Object.entries(parallel.plan).map(([pattern, style]) => ({
+      pattern: { value: pattern, position: source.keyAt(["training", "parallel", "plan", pattern]) },
+      style: { value: style, position: at("plan", pattern) },
+    }));
     resolved.plan = { value: entries, position: at("plan") };
   }
   if (parallel.experts !== undefined) resolved.experts = { value: parallel.experts, position: at("experts") };

@@ -7,7 +7,12 @@ import { analyze, memoryOf, type Flags } from "../helpers/memory.js";
 import { runDist } from "../helpers/run-dist.js";
 import { files, readRepoFile } from "../helpers/specs.js";
 
-const llama = (flags: Flags) => analyzeSpec("examples/llama2-7b.yaml", readRepoFile, settingsFromOptions(flags, (option) => `--${option}`));
+const llama = (flags: Flags) =>
+  analyzeSpec(
+    "examples/llama2-7b.yaml",
+    readRepoFile,
+    settingsFromOptions(flags, (option) => `--${option}`),
+  );
 const LLAMA_PARAMS = 6_738_415_616;
 const D = 4096;
 const FFN = 11_008;
@@ -18,7 +23,12 @@ function errorOf(work: () => unknown): string {
     work();
   } catch (error) {
     const found = userErrors(error);
-    if (found) return found.map((problem) => `${problem.position.file}:${problem.position.line}:${problem.position.col}: ${problem.detail} [${problem.code}]${problem.hint ? `\n  ${problem.hint}` : ""}`).join("\n");
+    if (found)
+      return found
+        .map(
+          (problem) => `${problem.position.file}:${problem.position.line}:${problem.position.col}: ${problem.detail} [${problem.code}]${problem.hint ? `\n  ${problem.hint}` : ""}`,
+        )
+        .join("\n");
     throw error;
   }
   throw new Error("no error");
@@ -57,7 +67,9 @@ describe("tensor parallelism by the default Megatron plan", () => {
   it("warns when a split dimension does not divide, and counts the larger share", () => {
     const model = analyze("layers:\n  - lm_head: Linear(4, 10, bias=False)\n", { tp: "4" });
     expect(model.memory!.parallel!.paramsPerGpu).toBe(3 * 4);
-    expect(model.memory!.parallel!.warnings.map((warning) => warning.message)).toEqual(["lm_head.weight: dimension 0 (10) does not divide by tp = 4; the worst rank holds ⌈10 / 4⌉ = 3"]);
+    expect(model.memory!.parallel!.warnings.map((warning) => warning.message)).toEqual([
+      "lm_head.weight: dimension 0 (10) does not divide by tp = 4; the worst rank holds ⌈10 / 4⌉ = 3",
+    ]);
   });
 });
 
@@ -80,9 +92,7 @@ describe("a tensor-parallel plan in the spec", () => {
   });
 
   it("rejects an unknown style with the closest one, and a split of a layer that is not Linear or Embedding", () => {
-    expect(errorOf(() => analyze(spec("      blocks.*.fc1: colwize\n")))).toBe(
-      "spec.yaml:5:21: unknown tensor-parallel style 'colwize' [MB609]\n  did you mean 'colwise'?",
-    );
+    expect(errorOf(() => analyze(spec("      blocks.*.fc1: colwize\n")))).toBe("spec.yaml:5:21: unknown tensor-parallel style 'colwize' [MB609]\n  did you mean 'colwise'?");
     expect(errorOf(() => analyze(spec("      blocks.*.norm: colwise\n")))).toBe(
       "spec.yaml:5:7: colwise splits Linear and Embedding layers (as PyTorch's ColwiseParallel), and blocks.[0-1].norm is LayerNorm [MB610]\n  give it replicate or sequence_parallel, or narrow the pattern",
     );
@@ -94,7 +104,9 @@ describe("the layout's degrees", () => {
     expect(errorOf(() => llama({ gpus: "12", tp: "8" }))).toBe(
       "--gpus:1:1: 12 GPUs do not divide into data-parallel replicas of tp × pp × cp = 8 × 1 × 1 = 8 [MB608]\n  give a multiple of 8 GPUs (data parallel = gpus / (tp × pp × cp))",
     );
-    expect(errorOf(() => llama({ pp: "5" }))).toBe("--pp:1:1: pp = 5 does not divide the 32 blocks of model.layers.[0-31] into equal stages [MB608]\n  use a pp that divides 32, as Megatron-LM requires");
+    expect(errorOf(() => llama({ pp: "5" }))).toBe(
+      "--pp:1:1: pp = 5 does not divide the 32 blocks of model.layers.[0-31] into equal stages [MB608]\n  use a pp that divides 32, as Megatron-LM requires",
+    );
     expect(errorOf(() => llama({ tp: "0" }))).toBe("--tp:1:1: tp is at least 1, got 0 [MB605]\n  1 means no split");
   });
 
@@ -140,7 +152,11 @@ describe("pipeline stages over Llama-2-7B's 32 blocks", () => {
   });
 
   it("give the last stage its own copy of a tied head, as Megatron keeps the word embeddings there", () => {
-    const gpt2 = analyzeSpec("examples/gpt2.yaml", readRepoFile, settingsFromOptions({ pp: "2" }, (option) => `--${option}`));
+    const gpt2 = analyzeSpec(
+      "examples/gpt2.yaml",
+      readRepoFile,
+      settingsFromOptions({ pp: "2" }, (option) => `--${option}`),
+    );
     const block = (124_439_808 - 50_257 * 768 - 1024 * 768 - 2 * 768) / 12;
     expect(gpt2.memory!.parallel!.stages.map((stage) => stage.params)).toEqual([50_257 * 768 + 1024 * 768 + 6 * block, 6 * block + 2 * 768 + 50_257 * 768]);
   });
@@ -151,19 +167,30 @@ describe("activations under tensor parallelism: Korthikanti et al. 2022 on GPT-2
   const [s, b, h, a, t] = [1024, 1, 768, 12, 4];
   const norms = 2 * s * b * 2 * 4;
   const middleStage = (spec: string) => {
-    const model = analyzeSpec("gpt2.yaml", files({ "gpt2.yaml": spec }), settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", pp: "12", tp: String(t) }, (option) => `--${option}`));
+    const model = analyzeSpec(
+      "gpt2.yaml",
+      files({ "gpt2.yaml": spec }),
+      settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", pp: "12", tp: String(t) }, (option) => `--${option}`),
+    );
     return model.memory!.parallel!.stages[1]!.activationsPerMicrobatch;
   };
   const gpt2 = readRepoFile("examples/gpt2.yaml");
 
   it("keeps sbh(34 + 5as/h) per block, and sbh/t · (34 + 5as/h) per GPU with sequence parallelism (the default plan)", () => {
     const block = s * b * h * (34 + (5 * a * s) / h);
-    expect(analyzeSpec("gpt2.yaml", files({ "gpt2.yaml": gpt2 }), settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", pp: "12" }, (option) => `--${option}`)).memory!.parallel!.stages[1]!.activationsPerMicrobatch).toBe(block + norms);
+    expect(
+      analyzeSpec(
+        "gpt2.yaml",
+        files({ "gpt2.yaml": gpt2 }),
+        settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", pp: "12" }, (option) => `--${option}`),
+      ).memory!.parallel!.stages[1]!.activationsPerMicrobatch,
+    ).toBe(block + norms);
     expect(middleStage(gpt2)).toBe((block + norms) / t);
   });
 
   it("keeps sbh(10 + 24/t + 5as/(ht)) per GPU without it: a plan with no sequence_parallel entry", () => {
-    const plan = "training:\n  parallel:\n    plan:\n      h.*.attn.c_attn: colwise\n      h.*.attn.c_proj: rowwise\n      h.*.mlp.c_fc: colwise\n      h.*.mlp.c_proj: rowwise\nlayers:\n  - wte";
+    const plan =
+      "training:\n  parallel:\n    plan:\n      h.*.attn.c_attn: colwise\n      h.*.attn.c_proj: rowwise\n      h.*.mlp.c_fc: colwise\n      h.*.mlp.c_proj: rowwise\nlayers:\n  - wte";
     expect(middleStage(gpt2.replace("layers:\n  - wte", plan))).toBe(s * b * h * (10 + 24 / t + (5 * a * s) / (h * t)) + norms);
   });
 });
@@ -222,7 +249,10 @@ describe("Megatron's main-gradient convention (Megatron Core's distributed optim
   it("differs from the ZeRO paper's 16 B/param, and the report names the convention it used", () => {
     expect(modelStates({ precision: "mixed-bf16" })).toEqual([16, undefined]);
     expect(toJsonReport(llama({ optimizer: "AdamW", precision: "mixed-bf16" })).memory!.recipe).toMatchObject({ mainGrads: null, convention: "zero-paper" });
-    expect(toJsonReport(llama({ optimizer: "AdamW", precision: "mixed-bf16", "main-grads": "float32" })).memory!.recipe).toMatchObject({ mainGrads: "float32", convention: "megatron" });
+    expect(toJsonReport(llama({ optimizer: "AdamW", precision: "mixed-bf16", "main-grads": "float32" })).memory!.recipe).toMatchObject({
+      mainGrads: "float32",
+      convention: "megatron",
+    });
     const text = runDist(["report", "examples/llama2-7b.yaml", "--optimizer", "AdamW", "--precision", "mixed-bf16", "--main-grads", "float32", "--explain"]).stdout;
     expect(text).toContain("\n  gradients: Megatron's convention, float32 main gradients (mixed-bf16 Adam: 18 B/param) (--main-grads)\n");
     expect(text).toContain("\n  gradients: 6,738,415,616 main grads × 4 B (float32) = 26,953,662,464 B\n");

@@ -84,4 +84,3 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     return { exitCode, stdout, stderr: warnings.join("") };
   },
 };
-

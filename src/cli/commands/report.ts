@@ -41,7 +41,13 @@ ${TRAINING_FLAGS_USAGE}`,
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
     // The layout's warnings (a layer the default plan cannot place) go to stderr; JSON also holds them.
-    const warnings = results.flatMap((model) => model.memory?.parallel?.warnings ?? []).map((warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`);
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: warnings.join("") };
+    const warnings = results
+      .flatMap((model) => model.memory?.parallel?.warnings ?? [])
+      .map((warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`);
+    return {
+      exitCode: EXIT.ok,
+      stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }),
+      stderr: warnings.join(""),
+    };
   },
 };
