@@ -34,6 +34,8 @@ const ROWWISE_NAMES = new Set(["o_proj", "out_proj", "c_proj", "down_proj", "w2"
 const VOCAB_EMBEDDINGS = new Set(["embed_tokens", "wte", "word_embeddings", "tok_embeddings", "embed_in", "shared"]);
 const VOCAB_HEADS = new Set(["lm_head", "output", "embed_out"]);
 const POSITION_EMBEDDINGS = new Set(["wpe", "position_embeddings", "embed_positions", "token_type_embeddings"]);
+/** Mixture-of-experts routers (Mixtral's, Qwen-MoE's and DeepSeek's `gate`), which Megatron keeps whole on every rank. */
+const ROUTERS = new Set(["gate", "router", "shared_expert_gate"]);
 
 const LINEAR_TYPES = new Set(["Linear", "Conv1D"]);
 
@@ -44,6 +46,7 @@ export function megatronStyle(layer: LayerCount): TpStyle | undefined {
     if (COLWISE_NAMES.has(name) || COLWISE_MLP_NAMES.has(name)) return "colwise";
     if (ROWWISE_NAMES.has(name)) return "rowwise";
     if (VOCAB_HEADS.has(name)) return "vocab_parallel";
+    if (ROUTERS.has(name)) return "replicate";
     return undefined;
   }
   if (layer.type === "Embedding") {

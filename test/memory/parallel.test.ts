@@ -99,6 +99,19 @@ describe("a tensor-parallel plan in the spec", () => {
   });
 });
 
+describe("docs/parallelism.md's example", () => {
+  it("spells out the default Megatron plan for Llama: the same figures as the flags", () => {
+    const training = /```yaml\n([\s\S]*?)```/.exec(readRepoFile("docs/parallelism.md"))![1]!;
+    const spec = readRepoFile("examples/llama2-7b.yaml").replace("input: {tokens: sequence}\n", `input: {tokens: sequence}\n${training}`);
+    const fromSpec = toJsonReport(analyzeSpec("llama.yaml", files({ "llama.yaml": spec }))).memory!;
+    const fromFlags = toJsonReport(llama({ optimizer: "AdamW", precision: "mixed-bf16", "main-grads": "float32", gpus: "64", zero: "1", tp: "8", pp: "4" })).memory!;
+    expect(fromSpec.parallel!.plan).toBe("spec");
+    expect(fromSpec.parallel!.warnings).toEqual([]);
+    expect({ ...fromSpec.parallel, plan: "default" }).toEqual(fromFlags.parallel);
+    expect(fromSpec.perGpu).toEqual(fromFlags.perGpu);
+  });
+});
+
 describe("the layout's degrees", () => {
   it("need tp × pp × cp to divide the GPUs, at the flag that set them", () => {
     expect(errorOf(() => llama({ gpus: "12", tp: "8" }))).toBe(
@@ -217,6 +230,12 @@ describe("expert parallelism", () => {
     expect(memory.parallel!.zeroGroups).toEqual({ dense: 4, experts: 1 });
     // Dense: weights and gradients whole, Adam's 8 B sharded over 4; experts: all of it on their one rank.
     expect(memory.perGpu!.total).toBe(4 * gate + 4 * gate + (8 * gate) / 4 + 16 * experts);
+  });
+
+  it("combines with tp: experts' w1 split by columns, w2 by rows, the router whole without a warning", () => {
+    const parallel = memoryOf(MOE, { tp: "2", ep: "2", gpus: "4" }).parallel!;
+    expect(parallel.warnings).toEqual([]);
+    expect(parallel.paramsPerGpu).toBe(2 * 16 * 4 + 2 * 2 * ((32 / 2) * 16 + 16 * (32 / 2)));
   });
 
   it("needs ep to divide dp × cp", () => {
