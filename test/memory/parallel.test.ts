@@ -304,3 +304,20 @@ describe("the budget's memory-per-gpu", () => {
     expect(metricNamed("memory-per-gpu").read(report)).toBe(32 * 16);
   });
 });
+
+describe("ZeRO-3's gather buffer", () => {
+  it("adds the largest layer, whole, to the per-GPU weights and gradients, and says which layer", () => {
+    const params = 124_439_808;
+    const wte = 50_257 * 768;
+    const gpt2 = analyzeSpec(
+      "examples/gpt2.yaml",
+      readRepoFile,
+      settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", gpus: "8", zero: "3" }, (option) => `--${option}`),
+    );
+    const memory = toJsonReport(gpt2).memory!;
+    expect(memory.gatherBuffer).toEqual({ layer: "wte", weights: 2 * wte, gradients: 2 * wte });
+    expect(memory.perGpu!.total).toBe((2 * params) / 8 + (2 * params) / 8 + (8 * params) / 8 + (4 * params) / 8 + memory.activations + 4 * wte);
+    const text = runDist(["report", "examples/gpt2.yaml", "--optimizer", "AdamW", "--precision", "mixed-bf16", "--gpus", "8", "--zero", "3", "--explain"]).stdout;
+    expect(text).toContain("\n    + ZeRO-3 all-gather of the largest layer, wte: weights 77,194,752 B + gradients 77,194,752 B (DeepSpeed's largest_layer_memory)\n");
+  });
+});
