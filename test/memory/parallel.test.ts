@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
 import { userErrors } from "../../src/diagnostics/index.js";
@@ -62,6 +65,17 @@ describe("tensor parallelism by the default Megatron plan", () => {
     expect(model.memory!.parallel!.warnings.map((warning) => `${warning.line}:${warning.col} ${warning.code} ${warning.message}`)).toEqual([
       "3:5 MB611 the default tensor-parallel plan cannot place proj (Linear): counted whole on every one of the 2 tp ranks",
     ]);
+  });
+
+  it("prints those warnings with the source line, from report and from check, and still succeeds", () => {
+    const folder = mkdtempSync(join(tmpdir(), "model-budget-tp-"));
+    writeFileSync(join(folder, "spec.yaml"), "layers:\n  - q_proj: Linear(8, 8)\n  - proj: Linear(8, 8)\n");
+    const warning =
+      "model-budget: warning: spec.yaml:3:5: the default tensor-parallel plan cannot place proj (Linear): counted whole on every one of the 2 tp ranks [MB611]\n  3 |   - proj: Linear(8, 8)\n    |     ^\n  give training.parallel a plan: entry for it if your training splits it\n";
+    for (const command of ["report", "check"]) {
+      const run = runDist([command, "spec.yaml", "--tp", "2"], { cwd: folder });
+      expect([run.status, run.stderr]).toEqual([0, warning]);
+    }
   });
 
   it("warns when a split dimension does not divide, and counts the larger share", () => {

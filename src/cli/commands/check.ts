@@ -77,10 +77,11 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
         : `${renderPullRequestComment(result, { key: "local", fullReportHint: "Run with --format json for everything." })}\n`;
     const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
     const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
-    const warnings = result.budget.unmatched.map((entry) => {
-      const warning = unmatchedWarning(result.budget.file, entry);
-      return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
-    });
+    // The head's parallel-layout warnings (a layer the default plan cannot place), then the budget's.
+    const layoutWarnings = result.models.flatMap((model) => (model.head.kind === "report" ? (model.head.report.memory?.parallel?.warnings ?? []) : []));
+    const warnings = [...layoutWarnings, ...result.budget.unmatched.map((entry) => unmatchedWarning(result.budget.file, entry))].map(
+      (warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`,
+    );
     return { exitCode, stdout, stderr: warnings.join("") };
   },
 };
