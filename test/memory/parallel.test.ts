@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -309,6 +309,23 @@ describe("the budget's memory-per-gpu", () => {
     expect(worst.stage).toBe(0);
     expect(metricNamed("memory-per-gpu").read(report)).toBe(worst.memory.total);
     expect(Math.max(...report.memory!.parallel!.ranks.map((rank) => rank.memory.total))).toBe(worst.memory.total);
+  });
+
+  it("fails a check whose budget the worst rank exceeds, and the comment shows it", () => {
+    const folder = mkdtempSync(join(tmpdir(), "model-budget-layout-"));
+    mkdirSync(join(folder, ".github"));
+    writeFileSync(join(folder, "llama.yaml"), readRepoFile("examples/llama2-7b.yaml"));
+    writeFileSync(join(folder, ".github/model-budget.yml"), "models:\n  llama-2-7b:\n    memory-per-gpu: 9GiB\n");
+    const memory = toJsonReport(llama({ optimizer: "AdamW", precision: "mixed-bf16", tp: "8", pp: "4", gpus: "32", zero: "1" })).memory!;
+    // Stage 0: 8 blocks and the embedding, split 8 ways; dp = 1, so ZeRO-1 shards nothing: 16 B a parameter.
+    const stage0 = 8 * ((4 * D * D + 3 * D * FFN) / 8 + 2 * D) + (VOCAB / 8) * D;
+    expect(memory.parallel!.ranks[0]!.params).toBe(stage0);
+    expect(memory.perGpu!.total).toBe(16 * stage0 + memory.perGpu!.activations);
+    // 9 GiB − 10,312,892,416 B = −649,216,000 B.
+    expect(memory.perGpu!.total).toBe(10_312_892_416);
+    const run = runDist(["check", "llama.yaml", "--optimizer", "AdamW", "--precision", "mixed-bf16", "--tp", "8", "--pp", "4", "--gpus", "32", "--zero", "1"], { cwd: folder });
+    expect(run.status).toBe(3);
+    expect(run.stdout).toContain("\n| memory-per-gpu | 9GiB | 9.60 GiB | −619.1 MiB (−6.7%) | ❌ |\n");
   });
 
   it("is limited through a spec's training.parallel in a check", () => {
