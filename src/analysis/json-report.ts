@@ -92,6 +92,8 @@ export interface JsonRank {
   microbatches: number;
   params: number;
   memory: JsonMemoryFigures;
+  /** ZeRO stage 3's all-gathered largest layer of the stage, included in memory's weights and gradients. */
+  gatherBuffer?: { layer: string; weights: number; gradients: number };
   worst: boolean;
 }
 
@@ -194,6 +196,7 @@ function parallelJson(parallel: ParallelMemory): JsonParallel {
       microbatches: stage.microbatches,
       params: stage.params,
       memory: stage.memory,
+      ...(stage.gather?.layer ? { gatherBuffer: { layer: stage.gather.layer, weights: stage.gather.weights, gradients: stage.gather.gradients } } : {}),
       worst: stage.stage === parallel.worst,
     })),
     warnings: parallel.warnings,

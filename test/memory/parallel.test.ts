@@ -348,6 +348,18 @@ describe("ZeRO-3's gather buffer", () => {
     const memory = toJsonReport(gpt2).memory!;
     expect(memory.gatherBuffer).toEqual({ layer: "wte", weights: 2 * wte, gradients: 2 * wte });
     expect(memory.perGpu!.total).toBe((2 * params) / 8 + (2 * params) / 8 + (8 * params) / 8 + (4 * params) / 8 + memory.activations + 4 * wte);
+    // Under a layout, each stage gathers its own largest layer: the last stage's tied head is its copy of wte's weight.
+    const staged = toJsonReport(
+      analyzeSpec(
+        "examples/gpt2.yaml",
+        readRepoFile,
+        settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", gpus: "8", zero: "3", pp: "2" }, (option) => `--${option}`),
+      ),
+    ).memory!;
+    expect(staged.parallel!.ranks.map((rank) => rank.gatherBuffer)).toEqual([
+      { layer: "wte", weights: 2 * wte, gradients: 2 * wte },
+      { layer: "lm_head", weights: 2 * wte, gradients: 2 * wte },
+    ]);
     const text = runDist(["report", "examples/gpt2.yaml", "--optimizer", "AdamW", "--precision", "mixed-bf16", "--gpus", "8", "--zero", "3", "--explain"]).stdout;
     expect(text).toContain("\n    + ZeRO-3 all-gather of the largest layer, wte: weights 77,194,752 B + gradients 77,194,752 B (DeepSpeed's largest_layer_memory)\n");
   });
