@@ -1,6 +1,6 @@
 import { countModel, type ModelCount } from "../count/index.js";
 import { DiagnosticCollector } from "../diagnostics/index.js";
-import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
+import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, withLayout, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type OnStep, type ReadFile } from "../resolve/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
@@ -27,7 +27,7 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   onStep?.("shapes and memory");
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
-  const memory = computeMemory(count, recipe, shapes?.totals.activations);
+  const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
   const analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

@@ -1,4 +1,5 @@
-import { describeDtype, type MemoryBreakdown, type ZeroStage } from "../memory/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
+import { describeDtype, type MemoryBreakdown, type ParallelMemory, type ZeroStage } from "../memory/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
 
@@ -43,9 +44,57 @@ export interface JsonMemoryFigures {
 }
 
 export interface JsonMemory extends JsonMemoryFigures {
-  recipe: { optimizer: string | null; precision: string; dtype: string | null; gpus: number; zero: ZeroStage };
-  /** Per GPU, when the training is spread over more than one. */
+  recipe: {
+    optimizer: string | null;
+    precision: string;
+    dtype: string | null;
+    gpus: number;
+    zero: ZeroStage;
+    /** Megatron's main-gradient dtype, or null for gradients in the parameter's dtype. */
+    mainGrads: string | null;
+    /** Whose bytes-per-parameter convention the figures follow: the ZeRO paper's (gradients in the parameter's dtype) or Megatron's (main gradients). */
+    convention: "zero-paper" | "megatron";
+  };
+  /** Per GPU, when the training is spread over more than one: the worst rank under a parallel layout. */
   perGpu?: JsonMemoryFigures;
+  /** ZeRO stage 3's all-gathered largest layer, included in perGpu's weights and gradients. */
+  gatherBuffer?: { layer: string; weights: number; gradients: number };
+  /** The parallel layout, when one is given. */
+  parallel?: JsonParallel;
+}
+
+/** A parallel layout: its degrees, the worst rank's parameters, and each pipeline stage's worst rank. */
+export interface JsonParallel {
+  tp: number;
+  pp: number;
+  ep: number;
+  cp: number;
+  dp: number;
+  /** Parameters on the worst GPU, split by tp, pp and ep but before ZeRO shards them over dp. */
+  paramsPerGpu: number;
+  /** Where the tensor-parallel styles came from: the spec's plan or the default Megatron plan. */
+  plan: "spec" | "default";
+  /** Whether sequence parallelism splits every saved tensor over tp (the default plan; a spec's plan with a sequence_parallel entry). */
+  sequenceParallel: boolean;
+  /** How the activations were divided among the ranks. */
+  activations: string;
+  /** ZeRO's shard groups: dense parameters over dp × cp GPUs, experts over dp × cp / ep. */
+  zeroGroups: { dense: number; experts: number };
+  ranks: JsonRank[];
+  warnings: Diagnostic[];
+}
+
+/** The worst rank of one pipeline stage. */
+export interface JsonRank {
+  stage: number;
+  /** First and last block index on the stage; absent without repeated blocks. */
+  blocks?: [number, number];
+  microbatches: number;
+  params: number;
+  memory: JsonMemoryFigures;
+  /** ZeRO stage 3's all-gathered largest layer of the stage, included in memory's weights and gradients. */
+  gatherBuffer?: { layer: string; weights: number; gradients: number };
+  worst: boolean;
 }
 
 /** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
@@ -101,11 +150,56 @@ function shapesJson(shapes: ShapeReport): JsonShapes {
 
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
 function memoryJson(memory: MemoryBreakdown): JsonMemory {
-  const { optimizer, precision, dtype, gpus, zero } = memory.recipe;
+  const { optimizer, precision, dtype, gpus, zero, mainGrads } = memory.recipe;
+  const { gather, parallel } = memory;
   return {
-    recipe: { optimizer: optimizer?.value.text ?? null, precision: precision.value.name, dtype: dtype ? describeDtype(dtype.value) : null, gpus: gpus.value, zero: zero.value },
+    recipe: {
+      optimizer: optimizer?.value.text ?? null,
+      precision: precision.value.name,
+      dtype: dtype ? describeDtype(dtype.value) : null,
+      gpus: gpus.value,
+      zero: zero.value,
+      mainGrads: mainGrads?.value.name ?? null,
+      convention: mainGrads ? "megatron" : "zero-paper",
+    },
     ...memory.bytes,
     ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+    ...(gather?.layer ? { gatherBuffer: { layer: gather.layer, weights: gather.weights, gradients: gather.gradients } } : {}),
+    ...(parallel ? { parallel: parallelJson(parallel) } : {}),
+  };
+}
+
+/** How the activations were divided, in words: JSON readers see which of Korthikanti et al.'s two cases applies. */
+function activationsMethod(sequenceParallel: boolean): string {
+  const tp = sequenceParallel
+    ? "every saved tensor split over tp (sequence parallelism: Korthikanti et al. 2022, sbh/t · (34 + 5as/h))"
+    : "saved tensors inside the tensor-parallel regions split over tp, layer norms, dropouts and the inputs of column-split layers whole (no sequence parallelism: Korthikanti et al. 2022, sbh · (10 + 24/t + 5as/(ht)))";
+  return `the shape pass's saved tensors of each stage's layers, ${tp}, then over cp; pp − stage micro-batches in flight under 1F1B`;
+}
+
+function parallelJson(parallel: ParallelMemory): JsonParallel {
+  const { tp, pp, ep, cp, dp } = parallel.layout;
+  return {
+    tp,
+    pp,
+    ep,
+    cp,
+    dp,
+    paramsPerGpu: parallel.paramsPerGpu,
+    plan: parallel.plan,
+    sequenceParallel: parallel.sequenceParallel,
+    activations: activationsMethod(parallel.sequenceParallel),
+    zeroGroups: parallel.zeroGroups,
+    ranks: parallel.stages.map((stage) => ({
+      stage: stage.stage,
+      ...(stage.blocks ? { blocks: stage.blocks } : {}),
+      microbatches: stage.microbatches,
+      params: stage.params,
+      memory: stage.memory,
+      ...(stage.gather?.layer ? { gatherBuffer: { layer: stage.gather.layer, weights: stage.gather.weights, gradients: stage.gather.gradients } } : {}),
+      worst: stage.stage === parallel.worst,
+    })),
+    warnings: parallel.warnings,
   };
 }
 

@@ -142,3 +142,12 @@ export function writeOutput(env: CliEnvironment, file: string, text: string): Cl
     return invalid(`cannot write ${file}: it ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`);
   }
 }
+
+/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
+export function sourceOf(read: (file: string) => string, file: string): string | undefined {
+  try {
+    return read(file);
+  } catch {
+    return undefined;
+  }
+}

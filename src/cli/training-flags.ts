@@ -34,6 +34,18 @@ export function trainingFlagList(heading = HEADING): Flag[] {
       description: `${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks, selective recomputes attention's scores (Korthikanti et al. 2022)`,
       unset: "the spec's, else none",
     },
+    {
+      name: "main-grads",
+      type: "string",
+      value: "DTYPE",
+      description:
+        "float32: Megatron's float32 main gradients (mixed-bf16 AdamW 18 B/param); float16 or bfloat16: 16-bit gradients the optimizer copies to float32",
+      unset: "the spec's, else gradients in the parameter's dtype (the ZeRO paper's 16 B/param)",
+    },
+    { name: "tp", type: "string", value: "N", description: "tensor-parallel GPUs: the spec's parallel plan, or Megatron's for decoder blocks", unset: "the spec's, else 1" },
+    { name: "pp", type: "string", value: "N", description: "pipeline stages over the repeated blocks (1F1B)", unset: "the spec's, else 1" },
+    { name: "ep", type: "string", value: "N", description: "expert-parallel GPUs for layers matching the experts pattern (*.experts.*)", unset: "the spec's, else 1" },
+    { name: "cp", type: "string", value: "N", description: "context-parallel GPUs splitting the sequence; data parallel = gpus / (tp × pp × cp)", unset: "the spec's, else 1" },
   ];
   // One flag per option the recipe reads: a new option without a flag fails here, not silently.
   if (flags.map((flag) => flag.name).join() !== TRAINING_OPTIONS.join()) throw new Error("the training flags and TRAINING_OPTIONS differ");

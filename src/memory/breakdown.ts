@@ -3,6 +3,7 @@ import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting } from "../resolve/index.js";
 import { FLOAT32, dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
 import { optimizerState } from "./optimizers.js";
+import type { ParallelMemory } from "./parallel-types.js";
 import type { TrainingRecipe } from "./recipe.js";
 import { perGpu } from "./sharding.js";
 import { CATEGORIES, CATEGORY_NAMES, figuresOf, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";
@@ -20,8 +21,12 @@ export interface MemoryBreakdown {
   recipe: TrainingRecipe;
   bytes: MemoryFigures;
   terms: MemoryTerms;
-  /** Per GPU, when the training is spread over more than one. */
+  /** Per GPU, when the training is spread over more than one: the worst rank under a parallel layout. */
   perGpu?: MemoryFigures;
+  /** ZeRO-3's all-gathered largest layer, in perGpu's weights and gradients. */
+  gather?: { weights: number; gradients: number; layer?: string };
+  /** Under a parallel layout: each pipeline stage's worst rank; perGpu is the worst of them. */
+  parallel?: ParallelMemory;
   /** In the order of the count's layers. */
   layers: LayerMemory[];
 }
@@ -96,14 +101,44 @@ function figures(terms: MemoryTerms, position: SourcePosition, what: string): Me
   return result;
 }
 
-function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: LayerDtypes): LayerMemory {
+/** How the parallel layout changes one layer's tensors: each parameter's elements on one rank, and ties undone on a stage apart from their owner. */
+export interface LayerShard {
+  /** Each parameter's shape on the worst rank, in the order of the layer's parameters. */
+  parameterShapes: readonly (readonly number[])[];
+  untied?: boolean;
+}
+
+/**
+ * The dtype of a gradient: the parameter's own (the ZeRO paper's convention), or under Megatron's
+ * convention (`mainGrads`) the wider of the parameter's and the main-gradient dtype.
+ */
+function gradientDtype(dtype: Dtype, recipe: TrainingRecipe): Dtype {
+  const main = recipe.mainGrads?.value;
+  return main && main.bits > dtype.bits ? main : dtype;
+}
+
+function trainingTerms(terms: MemoryTerms, dtype: Dtype, shape: number[], numel: number, recipe: TrainingRecipe, optimizer: NonNullable<TrainingRecipe["optimizer"]>): void {
+  const gradient = gradientDtype(dtype, recipe);
+  addTerms(terms.gradients, storage(gradient, numel, recipe.mainGrads ? "main grads" : "params"));
+  const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
+  if (master) addTerms(terms.masterWeights, storage(FLOAT32, numel, "params"));
+  // Megatron's fp16 optimizer steps on float32 copies of 16-bit gradients (main_param.grad = main_grad.float()).
+  if (master && recipe.mainGrads && gradient.bits < FLOAT32.bits) addTerms(terms.masterWeights, storage(FLOAT32, numel, "float32 grad copies"));
+  for (const state of optimizerState(optimizer.value, { shape, numel, dtype: master ? FLOAT32 : dtype })) {
+    addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
+  }
+}
+
+export function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: LayerDtypes, shard?: LayerShard): LayerMemory {
   const terms = emptyTerms();
   const { optimizer } = recipe;
-  const parameterDtypes = layer.parameters.map((tensor) => {
+  const parameterDtypes = layer.parameters.map((tensor, index) => {
     const chosen = chooseDtype(tensor, true, dtypes, recipe);
     const { dtype } = chosen;
-    if (tensor.sharedWith !== undefined) return dtype;
-    addTerms(terms.weights, storage(dtype, tensor.numel, "params"));
+    if (tensor.sharedWith !== undefined && !shard?.untied) return dtype;
+    const shape = shard ? [...shard.parameterShapes[index]!] : tensor.shape;
+    const numel = shard ? shape.reduce((product, size) => product * size, 1) : tensor.numel;
+    addTerms(terms.weights, storage(dtype, numel, "params"));
     if (!optimizer || !tensor.trainable) return dtype;
     if (!dtype.floating) {
       throw new SpecError(
@@ -113,12 +148,7 @@ function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: LayerDty
         "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype",
       );
     }
-    addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
-    const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
-    if (master) addTerms(terms.masterWeights, storage(FLOAT32, tensor.numel, "params"));
-    for (const state of optimizerState(optimizer.value, { shape: tensor.shape, numel: tensor.numel, dtype: master ? FLOAT32 : dtype })) {
-      addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
-    }
+    trainingTerms(terms, dtype, shape, numel, recipe, optimizer);
     return dtype;
   });
   const bufferDtypes = layer.buffers.map((tensor) => {
@@ -129,12 +159,8 @@ function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: LayerDty
   return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
 }
 
-/**
- * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
- * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
- * model's total also holds what autograd keeps for backward.
- */
-export function computeMemory(count: ModelCount, recipe: TrainingRecipe, activations?: number): MemoryBreakdown {
+/** Each layer entry's memory per instance, its tensors reshaped by `shardOf` (the parallel layout) where it gives a shard. */
+export function memoryOfLayers(count: ModelCount, recipe: TrainingRecipe, shardOf: (index: number) => LayerShard | undefined = () => undefined): LayerMemory[] {
   // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
   const parsed = new Map<DtypeSetting, ChosenDtype>();
   const parse = (setting: DtypeSetting): ChosenDtype => {
@@ -142,16 +168,63 @@ export function computeMemory(count: ModelCount, recipe: TrainingRecipe, activat
     if (!chosen) parsed.set(setting, (chosen = { dtype: parseDtype(setting), position: setting.position }));
     return chosen;
   };
+  return count.layers.map((layer, index) =>
+    layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) }, shardOf(index)),
+  );
+}
+
+/** Sums layer terms over instances: `times(index)` instances of each layer entry. */
+export function sumTerms(layers: readonly LayerMemory[], times: (index: number) => number): MemoryTerms {
   const terms = emptyTerms();
-  const layers = count.layers.map((layer) => {
-    const memory = layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) });
-    for (const category of CATEGORIES) addTerms(terms[category], memory.terms[category], layer.count);
-    return memory;
+  layers.forEach((memory, index) => {
+    const instances = times(index);
+    if (instances > 0) for (const category of CATEGORIES) addTerms(terms[category], memory.terms[category], instances);
   });
+  return terms;
+}
+
+/**
+ * The all-gather buffer of ZeRO stage 3 (FSDP): the whole of the largest layer's parameters and
+ * their gradients while it runs, beside each GPU's shards. DeepSpeed's estimator adds
+ * largest_layer_memory = 4 × largest_layer_params (16-bit weights and gradients) to the per-GPU peak.
+ */
+export function gatherBuffer(
+  layers: readonly LayerMemory[],
+  count: ModelCount,
+  present: (index: number) => boolean = () => true,
+): { weights: number; gradients: number; layer?: string } {
+  let largest: { weights: number; gradients: number; layer?: string } = { weights: 0, gradients: 0 };
+  layers.forEach((memory, index) => {
+    if (present(index) && memory.bytes.weights > largest.weights) largest = { weights: memory.bytes.weights, gradients: memory.bytes.gradients, layer: count.layers[index]!.path };
+  });
+  return largest;
+}
+
+export function termsFigures(terms: MemoryTerms, count: ModelCount): MemoryFigures {
+  return figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
+}
+
+/**
+ * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
+ * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
+ * model's total also holds what autograd keeps for backward.
+ */
+export function computeMemory(count: ModelCount, recipe: TrainingRecipe, activations?: number): MemoryBreakdown {
+  const layers = memoryOfLayers(count, recipe);
+  const terms = sumTerms(layers, (index) => count.layers[index]!.count);
   if (activations !== undefined && recipe.optimizer) {
     terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
   }
-  const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
+  const bytes = termsFigures(terms, count);
   const gpus = recipe.gpus.value;
-  return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };
+  if (gpus === 1) return { recipe, bytes, terms, layers };
+  const zero = recipe.zero.value;
+  const gather = zero === 3 ? gatherBuffer(layers, count) : undefined;
+  return { recipe, bytes, terms, perGpu: withGather(perGpu(bytes, gpus, zero), gather), ...(gather?.layer ? { gather } : {}), layers };
+}
+
+/** Per-GPU figures with ZeRO-3's gathered layer added to weights and gradients. */
+export function withGather(figures: MemoryFigures, gather: { weights: number; gradients: number } | undefined): MemoryFigures {
+  if (!gather) return figures;
+  return { ...figures, weights: figures.weights + gather.weights, gradients: figures.gradients + gather.gradients, total: figures.total + gather.weights + gather.gradients };
 }

@@ -4,11 +4,14 @@
  * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
  */
 export { computeMemory, type LayerMemory, type MemoryBreakdown } from "./breakdown.js";
+export { DEFAULT_EXPERTS, hasLayout, withLayout, type LayerPlacement, type ParallelLayout, type ParallelMemory, type StageMemory } from "./parallel.js";
+export { TP_STYLES, type PlanRule, type TpStyle } from "./tensor-plan.js";
 export { describeDtype, dtypeNames, parseDtype, type Dtype } from "./dtypes.js";
 export { categoryLines, modelMemoryLines, recipeLines, weightsAndState } from "./explain.js";
 export { OPTIMIZERS, bindOptimizer, optimizerState, type BoundOptimizer, type OptimizerDefinition, type StateTensor } from "./optimizers.js";
 export { PRECISIONS, findPrecision, type Precision } from "./precision.js";
 export {
+  PARALLEL_DEGREES,
   TRAINING_OPTIONS,
   setsTraining,
   settingsFromOptions,

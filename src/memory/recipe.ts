@@ -7,13 +7,20 @@ import { parseDtype, type Dtype } from "./dtypes.js";
 import { bindOptimizer, type BoundOptimizer } from "./optimizers.js";
 import { FP32, findPrecision, type Precision } from "./precision.js";
 import { gpuCount, zeroStage, type ZeroStage } from "./sharding.js";
+import { tpStyle, type PlanRule } from "./tensor-plan.js";
 import { CHECKPOINTING, type Checkpointing } from "../shapes/types.js";
 
 /** A setting with where it was made: `spec.yaml:4:14`, `--precision`, or `default`. */
 export interface Sourced<T> {
   value: T;
   from: string;
+  /** Where to point an error that involves the setting: its spot in the spec, or its flag. */
+  position?: SourcePosition;
 }
+
+/** The parallel degrees, as settings and flags name them. */
+export const PARALLEL_DEGREES = ["tp", "pp", "ep", "cp"] as const;
+export type ParallelDegree = (typeof PARALLEL_DEGREES)[number];
 
 /** The training settings of one source, the spec's `training:` or the command line; unset ones are absent. */
 export interface TrainingSettings {
@@ -26,6 +33,16 @@ export interface TrainingSettings {
   /** Samples per step on one GPU, for activations. */
   batch?: Sourced<number>;
   checkpointing?: Sourced<Checkpointing>;
+  /** Megatron's main-gradient dtype; unset, gradients have their parameter's dtype (the ZeRO paper's convention). */
+  mainGrads?: Sourced<Dtype>;
+  tp?: Sourced<number>;
+  pp?: Sourced<number>;
+  ep?: Sourced<number>;
+  cp?: Sourced<number>;
+  /** The tensor-parallel plan; unset, the default Megatron plan. */
+  plan?: Sourced<PlanRule[]>;
+  /** The glob over layer paths of the routed experts that ep splits. */
+  experts?: Sourced<string>;
 }
 
 /** The recipe memory is computed for. Without an optimizer it is inference: weights and buffers only. */
@@ -37,7 +54,7 @@ export interface TrainingRecipe extends TrainingSettings {
   checkpointing: Sourced<Checkpointing>;
 }
 
-export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"] as const;
+export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", ...PARALLEL_DEGREES] as const;
 export type TrainingOption = (typeof TRAINING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -48,12 +65,61 @@ export function settingsFromSpec(training: ResolvedTraining | undefined): Traini
   const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
   if (optimizer) settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
   if (precision) settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
-  if (gpus) settings.gpus = { value: gpuCount(gpus.value, gpus.position), from: where(gpus.position) };
+  if (gpus) settings.gpus = placed(gpuCount(gpus.value, gpus.position), gpus.position);
   if (zero) settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
   if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
   if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
   if (checkpointing) settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
+  if (training.mainGrads) settings.mainGrads = placed(mainGradsDtype(training.mainGrads.value, training.mainGrads.position), training.mainGrads.position);
+  return { ...settings, ...parallelFromSpec(training.parallel) };
+}
+
+const placed = <T>(value: T, position: SourcePosition): Sourced<T> => ({ value, from: where(position), position });
+
+function parallelFromSpec(parallel: ResolvedTraining["parallel"]): TrainingSettings {
+  const settings: TrainingSettings = {};
+  if (!parallel) return settings;
+  for (const degree of PARALLEL_DEGREES) {
+    const given = parallel[degree];
+    if (given) settings[degree] = placed(parallelDegree(given.value, given.position, degree), given.position);
+  }
+  if (parallel.plan) {
+    const rules = parallel.plan.value.map(({ pattern, style }) => ({ pattern: pattern.value, style: tpStyle(style.value, style.position), position: pattern.position }));
+    settings.plan = placed(rules, parallel.plan.position);
+  }
+  if (parallel.experts) settings.experts = placed(parallel.experts.value, parallel.experts.position);
   return settings;
+}
+
+function parallelDegree(value: number, position: SourcePosition, degree: ParallelDegree): number {
+  if (value < 1) throw new SpecError("invalid-recipe-value", position, `${degree} is at least 1, got ${value}`, "1 means no split");
+  return value;
+}
+
+const MAIN_GRADS = ["float32", "float16", "bfloat16"] as const;
+
+/** 16-bit main gradients are the weights' own dtype: Megatron accumulates in the parameter's dtype or in float32. */
+function checkMainGrads(mainGrads: Sourced<Dtype>, precision: Precision): void {
+  const { value } = mainGrads;
+  if (value.bits >= 32 || value.name === precision.weights.name) return;
+  throw new SpecError(
+    "invalid-main-grads",
+    mainGrads.position ?? { file: mainGrads.from, line: 1, col: 1 },
+    `${value.name} main gradients with ${precision.name}, whose weights are ${precision.weights.name}`,
+    `use float32 (Megatron's default accumulation) or ${precision.weights.name}`,
+  );
+}
+
+/** float32, or a 16-bit dtype; whether a 16-bit one is the weights' own is checked against the precision. */
+function mainGradsDtype(text: string, position: SourcePosition): Dtype {
+  if (!(MAIN_GRADS as readonly string[]).includes(text))
+    throw new SpecError(
+      "invalid-main-grads",
+      position,
+      `main gradients are float32, float16 or bfloat16, not '${text}'`,
+      didYouMean(text, MAIN_GRADS) ?? "float32 is Megatron's default accumulation",
+    );
+  return parseDtype({ value: { kind: "string", value: text }, position });
 }
 
 function checkpointingMode(text: string, position: SourcePosition): Checkpointing {
@@ -101,7 +167,7 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
         settings.precision = { value: findPrecision(text, position), from };
         break;
       case "gpus":
-        settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from };
+        settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from, position };
         break;
       case "zero":
         settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
@@ -115,6 +181,11 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
       case "checkpointing":
         settings.checkpointing = { value: checkpointingMode(text, position), from };
         break;
+      case "main-grads":
+        settings.mainGrads = { value: mainGradsDtype(text.trim(), position), from, position };
+        break;
+      default:
+        settings[option] = { value: parallelDegree(wholeNumber(text, position, option), position, option), from, position };
     }
   }
   return settings;
@@ -122,16 +193,35 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
 
 /** Whether any setting is made: memory is reported only for a recipe someone asked for. */
 export function setsTraining(settings: TrainingSettings): boolean {
-  return TRAINING_OPTIONS.some((option) => settings[option] !== undefined);
+  return Object.values(settings).some((setting) => setting !== undefined);
 }
 
-/** The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one GPU. */
+/**
+ * The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one
+ * GPU, or on tp × pp × cp GPUs (one data-parallel replica) when a layout is given without a GPU count.
+ */
 export function trainingRecipe(spec: TrainingSettings, overrides: TrainingSettings): TrainingRecipe {
+  const layout = Object.fromEntries(
+    PARALLEL_DEGREES.flatMap((degree) => {
+      const setting = overrides[degree] ?? spec[degree];
+      return setting ? [[degree, setting]] : [];
+    }),
+  ) as Partial<Record<ParallelDegree, Sourced<number>>>;
+  const replica = (layout.tp?.value ?? 1) * (layout.pp?.value ?? 1) * (layout.cp?.value ?? 1);
+  const mainGrads = overrides.mainGrads ?? spec.mainGrads;
+  const precision = overrides.precision ?? spec.precision ?? { value: FP32, from: "default" };
+  if (mainGrads) checkMainGrads(mainGrads, precision.value);
+  const plan = overrides.plan ?? spec.plan;
+  const experts = overrides.experts ?? spec.experts;
   return {
+    ...layout,
+    ...(mainGrads ? { mainGrads } : {}),
+    ...(plan ? { plan } : {}),
+    ...(experts ? { experts } : {}),
     optimizer: overrides.optimizer ?? spec.optimizer,
     dtype: overrides.dtype ?? spec.dtype,
-    precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
-    gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
+    precision,
+    gpus: overrides.gpus ?? spec.gpus ?? { value: replica, from: replica > 1 ? "default: tp × pp × cp, one data-parallel replica" : "default" },
     zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
     batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
     checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },

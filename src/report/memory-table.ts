@@ -12,8 +12,18 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function memoryHeading(memory: MemoryBreakdown, units: ByteUnits): string {
   const { optimizer, precision, gpus, zero } = memory.recipe;
   const mode = optimizer ? `training with ${optimizer.value.text} in ${precision.value.name}` : `inference in ${precision.value.name}: weights and buffers only`;
-  const spread = gpus.value > 1 ? ` on ${gpus.value} GPUs, ZeRO stage ${zero.value}` : "";
+  const layout = memory.parallel?.layout;
+  const degrees = layout ? ` (tp ${layout.tp}, pp ${layout.pp}, cp ${layout.cp}, dp ${layout.dp}${layout.ep > 1 ? `, ep ${layout.ep}` : ""})` : "";
+  const spread = gpus.value > 1 ? ` on ${gpus.value} GPUs${degrees}, ZeRO stage ${zero.value}` : "";
   return `Memory: ${mode}${spread} (${UNITS_NOTE[units]})`;
+}
+
+function perGpuHeader(memory: MemoryBreakdown): string {
+  const { gpus, zero } = memory.recipe;
+  const parallel = memory.parallel;
+  if (!parallel) return `Per GPU (${gpus.value} GPUs, ZeRO stage ${zero.value})`;
+  const stage = parallel.layout.pp > 1 ? `, stage ${parallel.worst} of ${parallel.layout.pp}` : "";
+  return `Per GPU (worst rank${stage}, ZeRO stage ${zero.value})`;
 }
 
 /**
@@ -30,7 +40,7 @@ export function memoryTable(memory: MemoryBreakdown, units: ByteUnits): TableMod
   const { times } = weightsAndState(bytes);
   const ratio = times === undefined ? "" : ` (${times} × weights)`;
   return {
-    headers: ["Memory", "Bytes", "Size", ...(perGpu ? [`Per GPU (${recipe.gpus.value} GPUs, ZeRO stage ${recipe.zero.value})`, "Size per GPU"] : [])],
+    headers: ["Memory", "Bytes", "Size", ...(perGpu ? [perGpuHeader(memory), "Size per GPU"] : [])],
     align: ["left", "right", "right", ...(perGpu ? (["right", "right"] as const) : [])],
     rows: shown.map((category) => [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])]),
     footer: [

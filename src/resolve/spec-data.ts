@@ -7,5 +7,15 @@ export interface SpecData {
   input?: unknown[] | { tokens: unknown };
   layers?: unknown[];
   tie?: Record<string, string>;
-  training?: { optimizer?: string; precision?: string; gpus?: number | string; zero?: number; dtype?: string; batch?: number | string; checkpointing?: string };
+  training?: {
+    optimizer?: string;
+    precision?: string;
+    gpus?: number | string;
+    zero?: number;
+    dtype?: string;
+    batch?: number | string;
+    checkpointing?: string;
+    main_grads?: string;
+    parallel?: { tp?: number | string; pp?: number | string; ep?: number | string; cp?: number | string; plan?: Record<string, string>; experts?: string };
+  };
 }

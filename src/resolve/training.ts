@@ -3,7 +3,7 @@ import type { YamlSource } from "../parse/yaml.js";
 import type { Scope } from "./evaluate.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
-import type { ResolvedTraining } from "./types.js";
+import type { ResolvedParallel, ResolvedTraining } from "./types.js";
 
 /** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
 export function resolveTraining(source: YamlSource, training: SpecData["training"], scope: Scope): ResolvedTraining | undefined {
@@ -17,5 +17,27 @@ export function resolveTraining(source: YamlSource, training: SpecData["training
   if (training.batch !== undefined) resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
   if (training.checkpointing !== undefined) resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
   if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
+  if (training.main_grads !== undefined) resolved.mainGrads = { value: training.main_grads, position: at("main_grads") };
+  if (training.parallel !== undefined) resolved.parallel = resolveParallel(source, training.parallel, scope);
+  return resolved;
+}
+
+const DEGREES = ["tp", "pp", "ep", "cp"] as const;
+
+function resolveParallel(source: YamlSource, parallel: NonNullable<SpecData["training"]>["parallel"] & object, scope: Scope): ResolvedParallel {
+  const at = (...keys: string[]) => source.at(["training", "parallel", ...keys]);
+  const resolved: ResolvedParallel = {};
+  for (const degree of DEGREES) {
+    const raw = parallel[degree];
+    if (raw !== undefined) resolved[degree] = { value: integerAt(source, ["training", "parallel", degree], raw, scope, degree), position: at(degree) };
+  }
+  if (parallel.plan !== undefined) {
+    const entries = Object.entries(parallel.plan).map(([pattern, style]) => ({
+      pattern: { value: pattern, position: source.keyAt(["training", "parallel", "plan", pattern]) },
+      style: { value: style, position: at("plan", pattern) },
+    }));
+    resolved.plan = { value: entries, position: at("plan") };
+  }
+  if (parallel.experts !== undefined) resolved.experts = { value: parallel.experts, position: at("experts") };
   return resolved;
 }

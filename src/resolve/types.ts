@@ -56,6 +56,19 @@ export interface ResolvedTraining {
   dtype?: DtypeSetting;
   batch?: Located<number>;
   checkpointing?: Located<string>;
+  mainGrads?: Located<string>;
+  parallel?: ResolvedParallel;
+}
+
+/** The `training.parallel:` section: degrees evaluated with the vars, the plan's patterns and styles as written. */
+export interface ResolvedParallel {
+  tp?: Located<number>;
+  pp?: Located<number>;
+  ep?: Located<number>;
+  cp?: Located<number>;
+  /** Module-path pattern → style, in the order written; the style's position for unknown ones. */
+  plan?: Located<{ pattern: Located<string>; style: Located<string> }[]>;
+  experts?: Located<string>;
 }
 
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */

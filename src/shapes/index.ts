@@ -248,5 +248,6 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     layers,
     totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
     calls: inference.calls,
+    blocks: inference.blocks,
   };
 }

@@ -62,4 +62,6 @@ export interface ShapeReport {
   layers: (LayerShapes | undefined)[];
   totals: ShapeTotals;
   calls: CallRecord[];
+  /** The outermost repeated modules' instances in order: what each keeps and its input (for full checkpointing and pipeline stages). */
+  blocks: { bytes: number; inputBytes: number; instances: number }[];
 }

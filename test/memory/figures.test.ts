@@ -95,7 +95,7 @@ describe("Llama-2-7B in mixed-bf16 with AdamW", () => {
 
   it("reports those bytes in JSON, and the arithmetic with --explain", () => {
     expect(toJsonReport(model).memory).toEqual({
-      recipe: { optimizer: "AdamW", precision: "mixed-bf16", dtype: null, gpus: 1, zero: 0 },
+      recipe: { optimizer: "AdamW", precision: "mixed-bf16", dtype: null, gpus: 1, zero: 0, mainGrads: null, convention: "zero-paper" },
       weights: 13_476_831_232,
       buffers: 128,
       gradients: 13_476_831_232,
@@ -111,11 +111,20 @@ describe("Llama-2-7B in mixed-bf16 with AdamW", () => {
 });
 
 describe("ZeRO stages for 7.5 billion parameters, mixed precision Adam and 64 GPUs (the ZeRO paper's table)", () => {
-  const PSI = "layers:\n  - psi: Parameter(7_500_000_000)\n";
+  // Ψ in 1,000 layers of 7.5M parameters: stage 3 also all-gathers the largest layer while it runs.
+  const PSI = "layers:\n  - psi:\n      repeat: 1000\n      layers:\n        - p: Parameter(7_500_000)\n";
   const perGpu = (zero: number) => memoryOf(PSI, { optimizer: "Adam", precision: "mixed-fp16", gpus: "64", zero: String(zero) }).perGpu!.total;
 
-  it("needs 120 GB, 31.4 GB, 16.6 GB and 1.875 GB per GPU for stages 0 to 3", () => {
-    expect([0, 1, 2, 3].map(perGpu)).toEqual([120_000_000_000, 31_406_250_000, 16_640_625_000, 1_875_000_000]);
+  it("needs 120 GB, 31.4 GB, 16.6 GB and 1.875 GB per GPU for stages 0 to 3, stage 3 plus the gathered layer", () => {
+    // DeepSpeed's largest_layer_memory: 4 B per parameter of the largest layer (fp16 weights and gradients).
+    const gathered = 4 * 7_500_000;
+    expect([0, 1, 2, 3].map(perGpu)).toEqual([120_000_000_000, 31_406_250_000, 16_640_625_000, 1_875_000_000 + gathered]);
+  });
+
+  it("counts a single 7.5-billion-element tensor whole in ZeRO-3's gather buffer", () => {
+    const memory = memoryOf("layers:\n  - psi: Parameter(7_500_000_000)\n", { optimizer: "Adam", precision: "mixed-fp16", gpus: "64", zero: "3" });
+    expect(memory.gather).toEqual({ layer: "psi", weights: 15_000_000_000, gradients: 15_000_000_000 });
+    expect(memory.perGpu!.total).toBe(1_875_000_000 + 30_000_000_000);
   });
 
   it("shows them per GPU in SI units", () => {
@@ -124,7 +133,7 @@ describe("ZeRO stages for 7.5 billion parameters, mixed precision Adam and 64 GP
       const text = runCli(["report", "psi.yaml", "--optimizer", "Adam", "--precision", "mixed-fp16", "--gpus", "64", "--zero", String(zero), "--units", "si"], env).stdout;
       return /\nTotal +[\d,]+ +[\d.]+ GB +[\d,]+ +([\d.]+ GB)\n/.exec(text)?.[1];
     });
-    expect(sizes).toEqual(["120.0 GB", "31.41 GB", "16.64 GB", "1.88 GB"]);
+    expect(sizes).toEqual(["120.0 GB", "31.41 GB", "16.64 GB", "1.91 GB"]);
   });
 });
 

@@ -18,14 +18,15 @@ describe("ZeRO sharding over the GPUs", () => {
 
   it("is part of the memory when the training is spread over more than one GPU", () => {
     const spec = "layers:\n  - p: Parameter(1000)\n";
+    // Stage 3 holds ⌈4,000 B / 3⌉ of weights and of gradients, and the whole of the one layer while it is gathered.
     expect(memoryOf(spec, { optimizer: "Adam", gpus: "3", zero: "3" }).perGpu).toEqual({
-      weights: 1334,
+      weights: 1334 + 4000,
       buffers: 0,
-      gradients: 1334,
+      gradients: 1334 + 4000,
       optimizerState: 2667,
       masterWeights: 0,
       activations: 0,
-      total: 5335,
+      total: 5335 + 8000,
     });
     expect(memoryOf(spec, { optimizer: "Adam", gpus: "8" }).perGpu?.total).toBe(16_000);
     expect(memoryOf(spec, { optimizer: "Adam", zero: "3" }).perGpu).toBeUndefined();

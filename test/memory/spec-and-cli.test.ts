@@ -55,7 +55,7 @@ describe("the training: section", () => {
     expect(errors(spec("  precision: mixed-bf61\n  zero: 4\n  sharding: 3\n"))).toEqual([
       "spec.yaml:2:14: training.precision must be one of: fp32, amp, mixed-fp16, mixed-bf16, bf16, fp16, not the string 'mixed-bf61'\n  did you mean 'mixed-bf16'?",
       "spec.yaml:3:9: training.zero must be one of: 0, 1, 2, 3, not the integer 4",
-      "spec.yaml:4:3: unknown key 'sharding' in training\n  allowed keys: optimizer, precision, gpus, zero, dtype, batch, checkpointing",
+      "spec.yaml:4:3: unknown key 'sharding' in training\n  allowed keys: optimizer, precision, gpus, zero, dtype, batch, checkpointing, main_grads, parallel",
     ]);
     expect(error(spec("  gpus: 0\n"))).toBe("spec.yaml:2:9: training needs at least 1 GPU, got 0");
     expect(error(spec("  dtype: bfoat16\n"))).toBe("spec.yaml:2:10: unknown dtype 'bfoat16'\n  did you mean 'bfloat16'?");
@@ -76,7 +76,7 @@ describe("the report command's training flags", () => {
   it("give JSON memory with integer bytes, per GPU, per layer and each tensor's dtype", () => {
     const report = JSON.parse(run("a.yaml", "--optimizer", "Adam", "--precision", "mixed-bf16", "--gpus", "2", "--zero", "3", "-f", "json").stdout);
     expect(report.memory).toEqual({
-      recipe: { optimizer: "Adam", precision: "mixed-bf16", dtype: null, gpus: 2, zero: 3 },
+      recipe: { optimizer: "Adam", precision: "mixed-bf16", dtype: null, gpus: 2, zero: 3, mainGrads: null, convention: "zero-paper" },
       weights: 20,
       buffers: 0,
       gradients: 20,
@@ -84,7 +84,9 @@ describe("the report command's training flags", () => {
       masterWeights: 40,
       activations: 0,
       total: 160,
-      perGpu: { weights: 10, buffers: 0, gradients: 10, optimizerState: 40, masterWeights: 20, activations: 0, total: 80 },
+      // Stage 3's shards, and the one layer all-gathered while it runs (DeepSpeed's largest_layer_memory).
+      perGpu: { weights: 10 + 20, buffers: 0, gradients: 10 + 20, optimizerState: 40, masterWeights: 20, activations: 0, total: 80 + 40 },
+      gatherBuffer: { layer: "fc", weights: 20, gradients: 20 },
     });
     expect(report.layers[0].memory).toEqual({ weights: 20, buffers: 0, gradients: 20, optimizerState: 80, masterWeights: 40, activations: 0, total: 160 });
     expect((report.layers[0].parameters as { dtype: string }[]).map((tensor) => tensor.dtype)).toEqual(["bfloat16", "bfloat16"]);

@@ -4,7 +4,7 @@ import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrato
 import { renderHtmlCheck } from "../../html/page.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
 import { renderCheckText } from "../../orchestrator/terminal.js";
-import { choiceFlag, EXIT, invalid, progressStep, writeOutput, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, invalid, progressStep, sourceOf, writeOutput, type CliCommand } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
@@ -95,20 +95,12 @@ export const checkCommand: CliCommand = {
           : renderCheckText(result, env.terminal?.columns);
     const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
     const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
-    const warnings = result.budget.unmatched.map((entry) => {
-      const warning = unmatchedWarning(result.budget.file, entry);
-      return `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`;
-    });
+    // The head's parallel-layout warnings (a layer the default plan cannot place), then the budget's.
+    const layoutWarnings = result.models.flatMap((model) => (model.head.kind === "report" ? (model.head.report.memory?.parallel?.warnings ?? []) : []));
+    const warnings = [...layoutWarnings, ...result.budget.unmatched.map((entry) => unmatchedWarning(result.budget.file, entry))].map(
+      (warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`,
+    );
     const wrote = html === undefined ? "" : `model-budget: wrote ${html}\n`;
     return { exitCode, stdout, stderr: `${warnings.join("")}${wrote}`, forPeople: format.value === "table" };
   },
 };
-
-/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
-function sourceOf(read: (file: string) => string, file: string): string | undefined {
-  try {
-    return read(file);
-  } catch {
-    return undefined;
-  }
-}

@@ -1,7 +1,8 @@
 import { analyzeSpec, toJsonReport, type AnalyzedModel } from "../../analysis/index.js";
 import { renderHtmlReport } from "../../html/page.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, progressStep, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
+import { renderDiagnostic } from "../../diagnostics/render.js";
+import { choiceFlag, EXIT, forEachFile, invalid, progressStep, sourceOf, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
@@ -59,9 +60,13 @@ export const reportCommand: CliCommand = {
       ...(depth === undefined ? {} : { depth }),
       ...(format.value === "table" && env.terminal?.columns ? { columns: env.terminal.columns } : {}),
     };
+    // The layout's warnings (a layer the default plan cannot place) go to stderr; JSON also holds them.
+    const warnings = results
+      .flatMap((model) => model.memory?.parallel?.warnings ?? [])
+      .map((warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`);
     const text = format.value === "html" ? renderHtmlReport(results.map(toJsonReport)) : renderReport(results, format.value, options);
     if (typeof values.output === "string") return written(env, values.output, text, results);
-    return { exitCode: EXIT.ok, stdout: text, stderr: "", forPeople: format.value === "table" };
+    return { exitCode: EXIT.ok, stdout: text, stderr: warnings.join(""), forPeople: format.value === "table" };
   },
 };
 
