@@ -84,13 +84,10 @@ function twins(of: Metric, metric: Metric): number | undefined {
   return twin?.of === of ? twin.factor : undefined;
 }
 
-/** How far over its limit a row is, for keeping the tighter of two folded limits. */
-const pressure = (row: LimitRow): number => (row.actual ?? 0) / Math.max(1, row.limit.value);
-
 /**
  * One row per real problem: a limit on a twin metric (trainable beside params, FLOPs beside MACs)
  * folds into its partner's row, in the same module scope, when their figures agree and so does the
- * verdict. The tighter of the two limits is the one shown. Differing figures stay two rows.
+ * verdict, and is shown in its partner's terms (MACs, not FLOPs). Differing figures or verdicts stay two rows.
  */
 function foldLimits(rows: LimitRow[]): LimitRow[] {
   const kept: LimitRow[] = [];
@@ -104,8 +101,7 @@ function foldLimits(rows: LimitRow[]): LimitRow[] {
       kept.push(row);
       continue;
     }
-    const shown = pressure(row) > pressure(partner) ? row : partner;
-    kept[kept.indexOf(partner)] = { ...shown, label: `${scope}${partner.metric} and ${row.metric}`, ...(shown === row ? { metric: row.metric } : {}), also: [shown === row ? partner.metric : row.metric] };
+    kept[kept.indexOf(partner)] = { ...partner, label: `${scope}${partner.metric} and ${row.metric}`, also: [row.metric] };
   }
   return kept;
 }

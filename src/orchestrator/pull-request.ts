@@ -1,4 +1,4 @@
-import type { Status } from "../budget/evaluate.js";
+import { worst, type GrowthRow, type LimitRow, type Status } from "../budget/evaluate.js";
 import { formatMetricDelta, formatMetricShort, formatSignedPercent, METRICS } from "../metrics/index.js";
 import { escapeMarkdown as esc } from "../report/index.js";
 import { baseQuantities, change, diagnosticLines, headQuantities, ICON, memoryMetric, metricList, modelName, plural, valueWithChange } from "./comment-parts.js";
@@ -39,7 +39,22 @@ interface Problem {
   text: string;
 }
 
-/** A model's failing or warning limits and growths, each one line with the figure, the limit and this PR's part. */
+/** `params 84.5K over the 41.8K limit (+102.2%)`, or why the limit could not be checked. */
+function overLimit(row: LimitRow): string {
+  const limit = formatMetricShort(row.metric, row.limit.value);
+  if (row.actual === undefined) return `${esc(row.label)} not computed for this spec, so its ${limit} limit is unchecked`;
+  return `${esc(row.label)} ${formatMetricShort(row.metric, row.actual)} over the ${limit} limit (${formatSignedPercent(row.actual - row.limit.value, row.limit.value)})`;
+}
+
+/** `more than the 10% growth allowed (+3.79K)`. */
+function overAllowance(row: GrowthRow): string {
+  return `more than the ${esc(row.allowance.text)} growth allowed (${formatMetricDelta(row.metric, row.allowed)})`;
+}
+
+/**
+ * A model's failing or warning limits and growths, one line per quantity: its figure against its
+ * limit, this PR's part, and the growth allowance it broke too, if any.
+ */
 function modelProblems(model: ModelResult): Problem[] {
   const name = esc(modelName(model));
   if (model.head.kind === "invalid") return [{ status: "fail", text: `${name}: invalid at head (${plural(model.head.diagnostics.length, "error")})` }];
@@ -47,22 +62,19 @@ function modelProblems(model: ModelResult): Problem[] {
   if (model.checkpoint?.diagnostics.length) problems.push({ status: "fail", text: `${name}: the spec and the checkpoint ${esc(model.checkpoint.file)} differ (${plural(model.checkpoint.diagnostics.length, "tensor")})` });
   const head = headQuantities(model);
   const base = baseQuantities(model);
+  const grown = (model.budget?.growth ?? []).filter((row) => row.status !== "pass");
   for (const row of model.budget?.limits ?? []) {
     if (row.status === "pass") continue;
-    const limit = formatMetricShort(row.metric, row.limit.value);
-    if (row.actual === undefined) {
-      problems.push({ status: row.status, text: `${name}: ${esc(row.label)} not computed for this spec, so its ${limit} limit is unchecked` });
-      continue;
-    }
-    const over = `${esc(row.label)} ${formatMetricShort(row.metric, row.actual)} over the ${limit} limit (${formatSignedPercent(row.actual - row.limit.value, row.limit.value)})`;
-    const before = row.label === metricList([row.metric, ...(row.also ?? [])]) ? base?.[row.metric] : undefined;
-    const part = before !== undefined && head?.[row.metric] !== undefined ? ` — this PR ${change(row.metric, before, head[row.metric]!)}` : "";
-    problems.push({ status: row.status, text: `${name}: ${over}${part}` });
+    const metricLevel = row.label === metricList([row.metric, ...(row.also ?? [])]);
+    const before = metricLevel ? base?.[row.metric] : undefined;
+    const after = head?.[row.metric];
+    const growth = metricLevel ? grown.find((candidate) => candidate.metric === row.metric) : undefined;
+    if (growth) grown.splice(grown.indexOf(growth), 1);
+    const part = before !== undefined && after !== undefined ? ` — this PR ${change(row.metric, before, after)}${growth ? `, ${overAllowance(growth)}` : ""}` : "";
+    problems.push({ status: growth ? worst([row.status, growth.status]) : row.status, text: `${name}: ${overLimit(row)}${part}` });
   }
-  for (const row of model.budget?.growth ?? []) {
-    if (row.status === "pass") continue;
-    const allowed = `${esc(row.allowance.text)} allowed (${formatMetricDelta(row.metric, row.allowed)})`;
-    problems.push({ status: row.status, text: `${name}: ${metricList([row.metric, ...(row.also ?? [])])} grew ${change(row.metric, row.base, row.head)}, more than the ${allowed}` });
+  for (const row of grown) {
+    problems.push({ status: row.status, text: `${name}: ${metricList([row.metric, ...(row.also ?? [])])} grew ${change(row.metric, row.base, row.head)}, ${overAllowance(row)}` });
   }
   return problems;
 }
@@ -142,10 +154,11 @@ function totalsTable(models: readonly ModelResult[]): string[] {
   ];
 }
 
-function unchangedLine(models: readonly ModelResult[]): string[] {
+/** Models this change leaves as they were, in one line: within budget only when a budget was checked. */
+function unchangedLine(models: readonly ModelResult[], budgetChecked: boolean): string[] {
   if (!models.length) return [];
-  const listed = models.map((model) => `${esc(modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)})`);
-  return [`✅ Unchanged and within budget: ${listed.join(", ")}.`, ""];
+  const listed = models.map((model) => `${esc(modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
+  return [`${budgetChecked ? "✅ Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
 }
 
 function budgetNotes(result: CheckResult): string[] {
@@ -215,7 +228,7 @@ function fit(head: string[], sections: Section[], footer: string[], context: Com
 export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
   const notable = result.models.filter(isNotable);
   const quiet = result.models.filter((model) => !isNotable(model));
-  const head = [commentMarker(context.key), ...headline(result), "", ...budgetErrors(result), ...totalsTable(notable), ...unchangedLine(quiet), comparedLine(result), "", ...budgetNotes(result)];
+  const head = [commentMarker(context.key), ...headline(result), "", ...budgetErrors(result), ...totalsTable(notable), ...unchangedLine(quiet, result.budget.state === "ok"), comparedLine(result), "", ...budgetNotes(result)];
   const full = context.changesShown === Infinity;
   const summaryLink = context.runUrl ? `in the [job summary](${context.runUrl}).` : context.fullReportHint;
   const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };
