@@ -144,7 +144,8 @@ function totalsTable(models: readonly ModelResult[]): string[] {
         ? "invalid at head"
         : `deleted${base?.params === undefined ? "" : ` (was ${formatMetricShort("params", base.params)})`}`;
     const memoryCell = memory && head ? `${valueWithChange(memory, head[memory]!, base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "–";
-    return [ICON[model.status], esc(modelName(model)), params, ...(withMemory ? [memoryCell] : [])];
+    const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";
+    return [ICON[model.status], esc(modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : [])];
   });
   return [
     `| ${header.join(" | ")} |`,
