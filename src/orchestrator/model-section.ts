@@ -113,14 +113,11 @@ function layerChanges(model: ModelResult, options: SectionOptions): string[] {
   const rows = rollUpChanges(diff.changes);
   const shown = rows.slice(0, options.layerRows);
   const more = rows.length - shown.length;
-  const counted = rows.length === diff.changes.length ? "" : ` in ${plural(rows.length, "row")}`;
   return [
-    `**${plural(diff.changes.length, "changed layer entry", "changed layer entries")}**${counted}`,
-    "",
-    "| Layers | Type | Change | Params | Instances |",
+    `| Changed layers (${plural(diff.changes.length, "entry", "entries")}) | Type | Change | Params | Instances |`,
     "| --- | --- | --- | ---: | ---: |",
     ...shown.map(rolledRow),
-    ...(more ? ["", `…and ${plural(more, "more row")}: ${options.rest}`] : []),
+    ...(more ? ["", `…and ${plural(more, "more row")}. ${options.rest}`] : []),
     "",
   ];
 }
@@ -131,30 +128,34 @@ function exactFigures(model: ModelResult): string[] {
   if (!head) return [];
   const base = baseQuantities(model);
   const exact = (metric: Metric, value: number | undefined) => (value === undefined ? "–" : `${formatInteger(value)}${metricNamed(metric).unit === "bytes" ? " B" : ""}`);
-  const rows = METRICS.filter((metric) => head[metric.name] !== undefined || base?.[metric.name] !== undefined).map(
+  const shown = METRICS.filter((metric) => (head[metric.name] !== undefined || base?.[metric.name] !== undefined) && !restatesTwin(metric.name, [head, base]));
+  const rows = shown.map(
     (metric) => `| ${metric.name} | ${base ? exact(metric.name, base[metric.name]) : "–"} | ${exact(metric.name, head[metric.name])} |`,
   );
-  const limits = (model.budget?.limits ?? []).map((row) => `| limit on ${esc(row.label)} | | ${exact(row.metric, row.limit.value)} |`);
-  return ["<details><summary>Exact figures</summary>", "", "| Quantity | Base | This PR |", "| --- | ---: | ---: |", ...rows, ...limits, "", "</details>", ""];
+  return ["<details><summary>Exact figures</summary>", "", "| Quantity | Base | This PR |", "| --- | ---: | ---: |", ...rows, "", "</details>", ""];
 }
 
-function formulas(model: ModelResult, full: boolean): string[] {
+/** The formulas of the changed layers and the table of the unchanged ones, folded together; long lists only in the job summary. */
+function layerDetails(model: ModelResult, full: boolean): string[] {
   const changed = (model.diff?.changes ?? []).flatMap((entry) => (entry.kind === "removed" ? [] : [entry.after]));
-  if (!changed.length || (!full && changed.length > DETAIL_ROWS)) return [];
-  return ["<details><summary>Formulas of changed layers</summary>", "", ...changed.map((layer) => `- ${esc(layer.path)}: ${esc(layer.formula)}`), "", "</details>", ""];
-}
-
-function unchangedLayers(model: ModelResult, full: boolean): string[] {
   const unchanged: LayerState[] = model.diff ? model.diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
   const withParams = unchanged.filter((layer) => layer.params > 0);
-  if (!withParams.length || (!full && withParams.length > DETAIL_ROWS)) return [];
+  const showFormulas = changed.length > 0 && (full || changed.length <= DETAIL_ROWS);
+  const showUnchanged = withParams.length > 0 && (full || withParams.length <= DETAIL_ROWS);
+  if (!showFormulas && !showUnchanged) return [];
+  const what = [showFormulas ? "formulas of the changed layers" : "", showUnchanged ? `${model.diff ? "unchanged layers" : "layers"} (${withParams.length})` : ""].filter(Boolean).join(", ");
   return [
-    `<details><summary>${model.diff ? "Unchanged layers" : "Layers"} (${withParams.length})</summary>`,
+    `<details><summary>${what.charAt(0).toUpperCase()}${what.slice(1)}</summary>`,
     "",
-    "| Layer | Type | × | Params |",
-    "| --- | --- | ---: | ---: |",
-    ...withParams.map((layer) => `| ${esc(layer.path)} | ${esc(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formatInteger(layer.params)} |`),
-    "",
+    ...(showFormulas ? [...changed.map((layer) => `- ${esc(layer.path)}: ${esc(layer.formula)}`), ""] : []),
+    ...(showUnchanged
+      ? [
+          "| Layer | Type | × | Params |",
+          "| --- | --- | ---: | ---: |",
+          ...withParams.map((layer) => `| ${esc(layer.path)} | ${esc(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formatInteger(layer.params)} |`),
+          "",
+        ]
+      : []),
     "</details>",
     "",
   ];
@@ -186,6 +187,6 @@ export function modelSection(model: ModelResult, options: SectionOptions): Secti
   essential.push(...layerChanges(model, options));
   const base = model.base?.kind === "report" ? model.base.report : undefined;
   const chart = options.chart && model.head.kind === "report" ? moduleCharts(model.head.report, base, options.full) : [];
-  const optional = [chart, exactFigures(model), formulas(model, options.full), unchangedLayers(model, options.full)].filter((part) => part.length);
+  const optional = [chart, exactFigures(model), layerDetails(model, options.full)].filter((part) => part.length);
   return { essential, optional };
 }

@@ -192,9 +192,10 @@ function budgetErrors(result: CheckResult): string[] {
   return [`**The budget file ${esc(result.budget.file)} is invalid**, so no limit was checked:`, ...diagnosticLines(result.budget.diagnostics), ""];
 }
 
-/** The line under the tables: what was compared, and where the rest is. */
-function comparedLine(result: CheckResult): string {
-  return result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
+/** The small print: what was compared, how it was counted, and the workflow run. */
+function footer(result: CheckResult, runUrl: string | undefined): string[] {
+  const compared = result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`` : "No base commit to compare with";
+  return ["---", `<sub>${compared} · counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` · [workflow run](${runUrl})` : ""}</sub>`];
 }
 
 /** Cuts a body to the limit: folded details first, then whole lines, with a pointer to the full report. */
@@ -229,11 +230,10 @@ function fit(head: string[], sections: Section[], footer: string[], context: Com
 export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
   const notable = result.models.filter(isNotable);
   const quiet = result.models.filter((model) => !isNotable(model));
-  const head = [commentMarker(context.key), ...headline(result), "", ...budgetErrors(result), ...totalsTable(notable), ...unchangedLine(quiet, result.budget.state === "ok"), comparedLine(result), "", ...budgetNotes(result)];
+  const head = [commentMarker(context.key), ...headline(result), "", ...budgetErrors(result), ...totalsTable(notable), ...unchangedLine(quiet, result.budget.state === "ok"), ...budgetNotes(result)];
   const full = context.changesShown === Infinity;
-  const summaryLink = context.runUrl ? `in the [job summary](${context.runUrl}).` : context.fullReportHint;
+  const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
   const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };
   const sections = notable.map((model) => modelSection(model, options));
-  const footer = ["---", `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}</sub>`];
-  return fit(head, sections, footer, context);
+  return fit(head, sections, footer(result, context.runUrl), context);
 }

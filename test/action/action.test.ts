@@ -198,7 +198,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     repositories.push(clone);
     const run = await check(clone, base, { comment: "never" });
     expect(run.exitCode).toBe(0);
-    expect(run.outputs["comment-body"]).toContain(`Compared with base \`${base.slice(0, 12)}\`.`);
+    expect(run.outputs["comment-body"]).toContain(`<sub>Compared with base \`${base.slice(0, 12)}\` · counted by model-budget`);
     expect(run.outputs["comment-body"]).toContain("164K (+33.1K, +25.3%)");
   });
 
@@ -303,7 +303,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     const head = repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
     const push = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(), event: "push", payload: { before: base, after: head } });
     expect(push.exitCode).toBe(0);
-    expect(push.outputs["comment-body"]).toContain(`Compared with base \`${base.slice(0, 12)}\`.`);
+    expect(push.outputs["comment-body"]).toContain(`<sub>Compared with base \`${base.slice(0, 12)}\` · counted by model-budget`);
     expect(push.outputs["comment-body"]).toContain("| ✅ | tiny | 164K (+33.1K, +25.3%) |");
     expect(github.requests).toHaveLength(0);
   });

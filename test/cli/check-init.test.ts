@@ -27,7 +27,8 @@ describe("model-budget init and check", () => {
       stderr: "",
     });
     const budget = readFileSync(join(repo.dir, ".github/model-budget.yml"), "utf8");
-    expect(budget).toContain('  "models/tiny.yaml":\n    params: 327\n    trainable: 327\n    growth: 5%\n');
+    // Nothing is frozen, so trainable would restate params: init writes params alone.
+    expect(budget).toContain('  "models/tiny.yaml":\n    params: 327\n    growth: 5%\n');
     expect(runCli(["init", "models/tiny.yaml"], env())).toMatchObject({
       exitCode: 2,
       stderr: "model-budget: .github/model-budget.yml exists already: pass --force to overwrite it\n",
@@ -35,13 +36,14 @@ describe("model-budget init and check", () => {
 
     const pass = runCli(["check", "models/tiny.yaml"], env());
     expect(pass.exitCode).toBe(0);
-    expect(pass.stdout).toContain("### ✅ model-budget: every budget holds");
-    expect(pass.stdout).toContain("| params | 327 | 272 | +55 (+16.8%) | ✅ |");
+    expect(pass.stdout).toContain("### ✅ 1 model within budget · no base to compare with\n");
+    expect(pass.stdout).toContain("| params | 272 |  | ✅ 327 (83.2% used) |  |");
 
     repo.write({ "models/tiny.yaml": spec(32) });
     const fail = runCli(["check", "models/tiny.yaml"], env());
     expect(fail.exitCode).toBe(3);
-    expect(fail.stdout).toContain("| params | 327 | 544 | −217 (−66.4%) | ❌ |");
+    expect(fail.stdout).toContain("### ❌ tiny: params 544 over the 327 limit (+66.4%)\n");
+    expect(fail.stdout).toContain("| params | 544 |  | ❌ 327 (+66.4% over) |  |");
   });
 
   it("check --base diffs against a git ref, and exits 2 on an invalid spec", () => {

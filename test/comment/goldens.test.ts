@@ -74,7 +74,8 @@ describe("what the goldens show", () => {
   it("rolls 48 blocks' changes up into a few rows and stays under 80 lines", () => {
     const body = comment("growth-48-blocks");
     expect(body.split("\n").length).toBeLessThan(80);
-    expect(body).toContain("**194 changed layer entries** in 4 rows");
+    expect(body).toContain("| Changed layers (194 entries) | Type | Change | Params | Instances |");
+    expect(body.split("\n").filter((line) => line.startsWith("| layers.") || line.startsWith("| emb |") || line.startsWith("| head |"))).toHaveLength(4);
     expect(body).toContain("| layers.&#91;0-47&#93;.mlp.{gate,up,down} | Linear | changed | +45.9K (+12.4%) | 144 |");
   });
 
