@@ -94,6 +94,17 @@ describe("what the goldens show", () => {
     expect(body.indexOf("did you mean")).toBeLessThan(body.indexOf("| Model |") === -1 ? Infinity : body.indexOf("| Model |"));
   });
 
+  it("shows 15 layer rows and links the rest to the run's job summary, which lists them all", () => {
+    const { comment: body, summary } = runs.get("many-layer-rows")!;
+    const rows = (text: string) => text.split("\n").filter((line) => /^\| l\d+ \| Linear \|/.test(line));
+    expect(rows(body)).toHaveLength(15);
+    // Largest change first: l39 (40 outputs) grew by 4 × 40.
+    expect(rows(body)[0]).toBe("| l39 | Linear | changed | +160 (+44.4%) | 1 |");
+    expect(body).toContain("\n…and 25 more rows. They are in the [job summary](https://github.com/acme/models/actions/runs/4242) of the workflow run.\n");
+    expect(rows(summary)).toHaveLength(40);
+    expect(summary).not.toContain("more rows");
+  });
+
   it("charts the parameters by top-level module in the job summary, base against head", () => {
     const { summary } = runs.get("growth-48-blocks")!;
     expect(summary).toContain(

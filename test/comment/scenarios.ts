@@ -89,6 +89,14 @@ layers:
   - head: Linear(d, 10)
 `;
 
+/** 40 top-level layers of different widths: no two roll up together, so the comment shows 15 rows and links the rest. */
+const wide = (width: number) => `model: wide-40
+vars:
+  d: ${width}
+layers:
+${Array.from({ length: 40 }, (_, index) => `  - l${index}: Linear(d, ${index + 1})`).join("\n")}
+`;
+
 const tinyBudget = (params: string) => `models:\n  tiny:\n    params: ${params}\n    growth: 50%\n`;
 
 export interface Scenario {
@@ -134,6 +142,7 @@ export const SCENARIOS: Scenario[] = [
     head: { "models/tiny.yaml": tiny(3) },
     inputs: { chart: "true" },
   },
+  { name: "many-layer-rows", base: { "models/wide.yaml": wide(8) }, head: { "models/wide.yaml": wide(12) } },
   { name: "no-budget-file", base: { "models/tiny.yaml": tiny(2) }, head: { "models/tiny.yaml": tiny(3) } },
   {
     name: "publish",
