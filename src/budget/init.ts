@@ -44,7 +44,7 @@ function withHeadroom(value: number, percent: number): number {
  */
 function restatesTwin(metric: Metric, quantities: Quantities): boolean {
   const twin = metricNamed(metric).twin;
-  const partner = twin && quantities[twin.of as Metric];
+  const partner = twin && quantities[twin.of];
   return twin !== undefined && partner !== undefined && quantities[metric] === partner * twin.factor;
 }
 

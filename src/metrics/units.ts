@@ -22,7 +22,10 @@ const MINUS = "−";
 
 /** Three significant digits, trailing zeros dropped: 2.97, 40.8, 551, 40. */
 function threeDigits(value: number): string {
-  return value.toPrecision(3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return value
+    .toPrecision(3)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 /** In `step`-sized units with three significant digits, moving up a unit when rounding reaches 1,000 (999,999 → 1M). */

@@ -52,7 +52,7 @@ export function metricList(metrics: readonly Metric[]): string {
 export function restatesTwin(metric: Metric, sides: readonly (Quantities | undefined)[]): boolean {
   const twin = metricNamed(metric).twin;
   if (!twin) return false;
-  return sides.every((side) => side === undefined || side[metric] === undefined || side[metric] === (side[twin.of as Metric] ?? Number.NaN) * twin.factor);
+  return sides.every((side) => side === undefined || side[metric] === undefined || side[metric] === (side[twin.of] ?? Number.NaN) * twin.factor);
 }
 
 /**
@@ -60,7 +60,9 @@ export function restatesTwin(metric: Metric, sides: readonly (Quantities | undef
  * entities as the characters they stand for), each with its hint.
  */
 export function diagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((problem) => `- ${esc(`${problem.file}:${problem.line}:${problem.col}`)}: ${esc(problem.message)} (${esc(problem.code)})${problem.hint ? ` — ${esc(problem.hint)}` : ""}`);
+  return diagnostics.map(
+    (problem) => `- ${esc(`${problem.file}:${problem.line}:${problem.col}`)}: ${esc(problem.message)} (${esc(problem.code)})${problem.hint ? ` — ${esc(problem.hint)}` : ""}`,
+  );
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -65,7 +65,7 @@ export function indexRange(numbers: readonly number[]): string {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   if (sorted.length === 1) return String(sorted[0]);
   const runs: string[] = [];
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     let end = start;
     while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end++;
     runs.push(end === start ? String(sorted[start]) : `${sorted[start]}-${sorted[end]}`);
@@ -117,7 +117,13 @@ function mergeInstances(leaves: readonly Leaf[]): Leaf[] {
     if (group.length === 1) return group[0]!;
     const at = last(group[0]!);
     const segments = group[0]!.segments.map((segment, index) => (index === at ? indexRange(group.flatMap((leaf) => indices(leaf.segments[index]!))) : segment));
-    return { segments, row: merged(group.map((leaf) => leaf.row), segments.join(".")) };
+    return {
+      segments,
+      row: merged(
+        group.map((leaf) => leaf.row),
+        segments.join("."),
+      ),
+    };
   });
 }
 
@@ -130,7 +136,13 @@ function mergeSiblings(leaves: readonly Leaf[]): Leaf[] {
     if (group.length === 1) return group[0]!;
     const parent = group[0]!.segments.slice(0, -1);
     const segments = [...parent, `{${group.map((leaf) => leaf.segments.at(-1)).join(",")}}`];
-    return { segments, row: merged(group.map((leaf) => leaf.row), segments.join(".")) };
+    return {
+      segments,
+      row: merged(
+        group.map((leaf) => leaf.row),
+        segments.join("."),
+      ),
+    };
   });
 }
 
@@ -148,7 +160,8 @@ export function rollUpChanges(changes: readonly LayerChange[]): RolledChange[] {
   }
   const position = new Map(leaves.map((leaf, index) => [leaf, index]));
   const firstAt = new Map<string, number>();
-  for (const leaf of leaves) for (let depth = 0; depth < leaf.segments.length; depth++) if (!firstAt.has(prefix(leaf, depth))) firstAt.set(prefix(leaf, depth), position.get(leaf)!);
+  for (const leaf of leaves)
+    for (let depth = 0; depth < leaf.segments.length; depth++) if (!firstAt.has(prefix(leaf, depth))) firstAt.set(prefix(leaf, depth), position.get(leaf)!);
   const compare = (a: Leaf, b: Leaf): number => {
     for (let depth = 0; depth < Math.max(a.segments.length, b.segments.length); depth++) {
       const [left, right] = [prefix(a, depth), prefix(b, depth)];

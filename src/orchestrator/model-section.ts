@@ -58,7 +58,12 @@ interface QuantityRow {
  * their partner (trainable = params) are left out; a module limit is a row of its own.
  */
 function quantityRows(model: ModelResult, head: Quantities, base: Quantities | undefined): QuantityRow[] {
-  const rows: QuantityRow[] = (model.budget?.limits ?? []).map((limit) => ({ label: limit.label, metric: limit.metric, covers: limit.label === metricList([limit.metric, ...(limit.also ?? [])]) ? [limit.metric, ...(limit.also ?? [])] : [], limit }));
+  const rows: QuantityRow[] = (model.budget?.limits ?? []).map((limit) => ({
+    label: limit.label,
+    metric: limit.metric,
+    covers: limit.label === metricList([limit.metric, ...(limit.also ?? [])]) ? [limit.metric, ...(limit.also ?? [])] : [],
+    limit,
+  }));
   for (const growth of model.budget?.growth ?? []) {
     const metrics = [growth.metric, ...(growth.also ?? [])];
     // The growth of params (and of trainable, its twin) belongs on the row of the params limit.
@@ -129,9 +134,7 @@ function exactFigures(model: ModelResult): string[] {
   const base = baseQuantities(model);
   const exact = (metric: Metric, value: number | undefined) => (value === undefined ? "–" : `${formatInteger(value)}${metricNamed(metric).unit === "bytes" ? " B" : ""}`);
   const shown = METRICS.filter((metric) => (head[metric.name] !== undefined || base?.[metric.name] !== undefined) && !restatesTwin(metric.name, [head, base]));
-  const rows = shown.map(
-    (metric) => `| ${metric.name} | ${base ? exact(metric.name, base[metric.name]) : "–"} | ${exact(metric.name, head[metric.name])} |`,
-  );
+  const rows = shown.map((metric) => `| ${metric.name} | ${base ? exact(metric.name, base[metric.name]) : "–"} | ${exact(metric.name, head[metric.name])} |`);
   return ["<details><summary>Exact figures</summary>", "", "| Quantity | Base | This PR |", "| --- | ---: | ---: |", ...rows, "", "</details>", ""];
 }
 
@@ -143,7 +146,9 @@ function layerDetails(model: ModelResult, full: boolean): string[] {
   const showFormulas = changed.length > 0 && (full || changed.length <= DETAIL_ROWS);
   const showUnchanged = withParams.length > 0 && (full || withParams.length <= DETAIL_ROWS);
   if (!showFormulas && !showUnchanged) return [];
-  const what = [showFormulas ? "formulas of the changed layers" : "", showUnchanged ? `${model.diff ? "unchanged layers" : "layers"} (${withParams.length})` : ""].filter(Boolean).join(", ");
+  const what = [showFormulas ? "formulas of the changed layers" : "", showUnchanged ? `${model.diff ? "unchanged layers" : "layers"} (${withParams.length})` : ""]
+    .filter(Boolean)
+    .join(", ");
   return [
     `<details><summary>${what.charAt(0).toUpperCase()}${what.slice(1)}</summary>`,
     "",
@@ -163,7 +168,8 @@ function layerDetails(model: ModelResult, full: boolean): string[] {
 
 /** What the model's state is when it is not simply a report at both sides. */
 function stateLines(model: ModelResult): string[] {
-  if (model.head.kind === "invalid") return [`**Invalid at head** (${plural(model.head.diagnostics.length, "error")}), so nothing was counted:`, ...diagnosticLines(model.head.diagnostics), ""];
+  if (model.head.kind === "invalid")
+    return [`**Invalid at head** (${plural(model.head.diagnostics.length, "error")}), so nothing was counted:`, ...diagnosticLines(model.head.diagnostics), ""];
   if (model.head.kind === "absent") return ["Deleted in this change.", ""];
   if (model.base?.kind === "absent") return ["New in this change.", ""];
   if (model.base?.kind === "invalid") return ["Invalid at base, so compared without a diff.", ""];
@@ -173,7 +179,11 @@ function stateLines(model: ModelResult): string[] {
 function checkpointLines(model: ModelResult): string[] {
   if (!model.checkpoint) return [];
   const { file, diagnostics } = model.checkpoint;
-  return [diagnostics.length ? `**The spec and the checkpoint ${esc(file)} differ:**` : `✅ Every tensor matches the checkpoint ${esc(file)}.`, ...diagnosticLines(diagnostics), ""];
+  return [
+    diagnostics.length ? `**The spec and the checkpoint ${esc(file)} differ:**` : `✅ Every tensor matches the checkpoint ${esc(file)}.`,
+    ...diagnosticLines(diagnostics),
+    "",
+  ];
 }
 
 export function modelSection(model: ModelResult, options: SectionOptions): Section {

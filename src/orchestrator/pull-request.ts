@@ -59,7 +59,8 @@ function modelProblems(model: ModelResult): Problem[] {
   const name = esc(modelName(model));
   if (model.head.kind === "invalid") return [{ status: "fail", text: `${name}: invalid at head (${plural(model.head.diagnostics.length, "error")})` }];
   const problems: Problem[] = [];
-  if (model.checkpoint?.diagnostics.length) problems.push({ status: "fail", text: `${name}: the spec and the checkpoint ${esc(model.checkpoint.file)} differ (${plural(model.checkpoint.diagnostics.length, "tensor")})` });
+  if (model.checkpoint?.diagnostics.length)
+    problems.push({ status: "fail", text: `${name}: the spec and the checkpoint ${esc(model.checkpoint.file)} differ (${plural(model.checkpoint.diagnostics.length, "tensor")})` });
   const head = headQuantities(model);
   const base = baseQuantities(model);
   const grown = (model.budget?.growth ?? []).filter((row) => row.status !== "pass");
@@ -83,10 +84,14 @@ function modelProblems(model: ModelResult): Problem[] {
 function problemsOf(result: CheckResult): Problem[] {
   const budget = result.budget;
   const problems: Problem[] = [];
-  if (budget.state === "invalid") problems.push({ status: "fail", text: `the budget file ${esc(budget.file)} is invalid (${plural(budget.diagnostics.length, "error")}), so no limit was checked` });
+  if (budget.state === "invalid")
+    problems.push({ status: "fail", text: `the budget file ${esc(budget.file)} is invalid (${plural(budget.diagnostics.length, "error")}), so no limit was checked` });
   problems.push(...result.models.flatMap(modelProblems));
   for (const entry of budget.unmatched) {
-    problems.push({ status: "warn", text: `budget entry ${esc(entry.key)} (line ${entry.line}) matches no spec${entry.suggestion === undefined ? "" : `; did you mean ${esc(entry.suggestion)}?`}` });
+    problems.push({
+      status: "warn",
+      text: `budget entry ${esc(entry.key)} (line ${entry.line}) matches no spec${entry.suggestion === undefined ? "" : `; did you mean ${esc(entry.suggestion)}?`}`,
+    });
   }
   const rank: Record<Status, number> = { fail: 0, warn: 1, pass: 2 };
   return problems.sort((a, b) => rank[a.status] - rank[b.status]);
@@ -147,12 +152,7 @@ function totalsTable(models: readonly ModelResult[]): string[] {
     const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";
     return [ICON[model.status], esc(modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : [])];
   });
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-    "",
-  ];
+  return [`| ${header.join(" | ")} |`, `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`), ""];
 }
 
 /** Models this change leaves as they were, in one line: within budget only when a budget was checked. */
@@ -230,7 +230,15 @@ function fit(head: string[], sections: Section[], footer: string[], context: Com
 export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
   const notable = result.models.filter(isNotable);
   const quiet = result.models.filter((model) => !isNotable(model));
-  const head = [commentMarker(context.key), ...headline(result), "", ...budgetErrors(result), ...totalsTable(notable), ...unchangedLine(quiet, result.budget.state === "ok"), ...budgetNotes(result)];
+  const head = [
+    commentMarker(context.key),
+    ...headline(result),
+    "",
+    ...budgetErrors(result),
+    ...totalsTable(notable),
+    ...unchangedLine(quiet, result.budget.state === "ok"),
+    ...budgetNotes(result),
+  ];
   const full = context.changesShown === Infinity;
   const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
   const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };

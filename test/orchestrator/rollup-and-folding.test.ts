@@ -49,9 +49,11 @@ describe("layer changes rolled up", () => {
     // Per block i ≥ 37 the width grows by 8: gate and up gain 8 × (64 + 1) each, down 8 × 64.
     const gained = 11 * (2 * 8 * 65 + 8 * 64);
     expect(rollUpChanges(model.diff!.changes)).toEqual([
-      { path: "layers.[37-47].mlp.{gate,up,down}", types: ["Linear"], change: "changed", before: expect.any(Number) as number, delta: gained, instances: 33, entries: 33 },
+      { path: "layers.[37-47].mlp.{gate,up,down}", types: ["Linear"], change: "changed", before: 124_476, delta: gained, instances: 33, entries: 33 },
     ]);
     expect(gained).toBe(17_072);
+    // Before: each block i holds 194 × (16 + i) + 64 parameters in its MLP (docs/pr-comment.md's example, +13.7%).
+    expect(Array.from({ length: 11 }, (_, k) => 194 * (53 + k) + 64).reduce((a, b) => a + b)).toBe(124_476);
   });
 
   it("orders by module path with the largest subtree first, and keeps moved layers apart", () => {
@@ -72,7 +74,9 @@ describe("equivalent limits folded", () => {
   it("reports params and trainable once when both break alike, in params' terms", () => {
     const result = check(spec(16), spec(32), "models:\n  m:\n    params: 300\n    trainable: 400\n    growth: 10%\n");
     const budget = result.models[0]!.budget!;
-    expect(budget.limits.map((row) => [row.label, row.metric, row.also, row.limit.text, row.actual, row.status])).toEqual([["params and trainable", "params", ["trainable"], "300", 544, "fail"]]);
+    expect(budget.limits.map((row) => [row.label, row.metric, row.also, row.limit.text, row.actual, row.status])).toEqual([
+      ["params and trainable", "params", ["trainable"], "300", 544, "fail"],
+    ]);
     expect(budget.growth.map((row) => [row.metric, row.also, row.status])).toEqual([["params", ["trainable"], "warn"]]);
   });
 
@@ -82,7 +86,7 @@ describe("equivalent limits folded", () => {
       ["params", "pass"],
       ["trainable", "fail"],
     ]);
-    const frozen = "model: m\nlayers:\n  - emb: {layer: \"Embedding(10, 4)\", frozen: true}\n  - fc: Linear(4, 4)\n";
+    const frozen = 'model: m\nlayers:\n  - emb: {layer: "Embedding(10, 4)", frozen: true}\n  - fc: Linear(4, 4)\n';
     const apart = check(frozen, frozen, "models:\n  m:\n    params: 10\n    trainable: 10\n");
     expect(apart.models[0]!.budget!.limits.map((row) => [row.label, row.actual, row.status])).toEqual([
       ["params", 60, "fail"],
