@@ -64,8 +64,8 @@ describe("file formats across releases", () => {
     const budget = write("future-budget.yml", "models:\n  m:\n    params: 1M\nformat: 3\n");
     const run = runDist(["check", spec, "--budget", budget]);
     expect(run.status).toBe(2);
-    expect(run.stdout).toContain("**The budget file is invalid**, so no limit could be checked:");
-    expect(run.stdout).toContain("future-budget.yml&#58;4&#58;9` format must be one of&#58; 1, not the integer 3 — this model-budget reads format 1");
+    expect(run.stdout).toContain(` is invalid (1 error), so no limit was checked\n`);
+    expect(run.stdout).toContain("future-budget.yml&#58;4&#58;9&#58; format must be one of&#58; 1, not the integer 3 &#91;MB204&#93; — this model-budget reads format 1");
   });
 
   it("tells a publish run that a saved report in another format comes from another release", () => {

@@ -56,12 +56,13 @@ export function restatesTwin(metric: Metric, sides: readonly (Quantities | undef
 }
 
 /**
- * Problems as a list, positions as plain text (escaped outside any code span, where GitHub shows
- * entities as the characters they stand for), each with its hint.
+ * Problems as a list, as the CLI prints them (`file:line:col: message [MBxxx]`), each with its
+ * hint: plain text escaped outside any code span, where GitHub shows entities as the characters
+ * they stand for (inside one it would show `&#58;` literally).
  */
 export function diagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map(
-    (problem) => `- ${esc(`${problem.file}:${problem.line}:${problem.col}`)}: ${esc(problem.message)} (${esc(problem.code)})${problem.hint ? ` — ${esc(problem.hint)}` : ""}`,
+    (problem) => `- ${esc(`${problem.file}:${problem.line}:${problem.col}: ${problem.message} [${problem.code}]`)}${problem.hint ? ` — ${esc(problem.hint)}` : ""}`,
   );
 }
 

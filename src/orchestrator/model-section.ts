@@ -29,11 +29,16 @@ export interface Section {
 /** Detail lists longer than this stay in the job summary, so a 48-block change is not 200 lines of comment. */
 const DETAIL_ROWS = 15;
 
+/** How far a figure is over its limit: a share of it, or the amount over a limit of 0. */
+export function overBy(metric: Metric, actual: number, limit: number): string {
+  return limit === 0 ? formatMetricDelta(metric, actual) : formatSignedPercent(actual - limit, limit);
+}
+
 /** `❌ 130M (+1.2% over)` or `✅ 40 GiB (26.7% used)`: the limit and how close the figure is. */
 function limitCell(row: LimitRow): string {
   const limit = formatMetricShort(row.metric, row.limit.value);
   if (row.actual === undefined) return `${ICON[row.status]} ${limit} (not computed)`;
-  if (row.actual > row.limit.value) return `${ICON[row.status]} ${limit} (${formatSignedPercent(row.actual - row.limit.value, row.limit.value)} over)`;
+  if (row.actual > row.limit.value) return `${ICON[row.status]} ${limit} (${overBy(row.metric, row.actual, row.limit.value)} over)`;
   const used = row.limit.value === 0 ? 100 : (100 * row.actual) / row.limit.value;
   return `${ICON[row.status]} ${limit} (${used.toFixed(1)}% used)`;
 }
@@ -169,7 +174,11 @@ function layerDetails(model: ModelResult, full: boolean): string[] {
 /** What the model's state is when it is not simply a report at both sides. */
 function stateLines(model: ModelResult): string[] {
   if (model.head.kind === "invalid")
-    return [`**Invalid at head** (${plural(model.head.diagnostics.length, "error")}), so nothing was counted:`, ...diagnosticLines(model.head.diagnostics), ""];
+    return [
+      `**${model.base ? "Invalid at head" : "Invalid"}** (${plural(model.head.diagnostics.length, "error")}), so nothing was counted:`,
+      ...diagnosticLines(model.head.diagnostics),
+      "",
+    ];
   if (model.head.kind === "absent") return ["Deleted in this change.", ""];
   if (model.base?.kind === "absent") return ["New in this change.", ""];
   if (model.base?.kind === "invalid") return ["Invalid at base, so compared without a diff.", ""];

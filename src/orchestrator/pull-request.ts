@@ -1,8 +1,8 @@
 import { worst, type GrowthRow, type LimitRow, type Status } from "../budget/evaluate.js";
-import { formatMetricDelta, formatMetricShort, formatSignedPercent, METRICS } from "../metrics/index.js";
+import { formatMetricDelta, formatMetricShort, METRICS } from "../metrics/index.js";
 import { escapeMarkdown as esc } from "../report/index.js";
 import { baseQuantities, change, diagnosticLines, headQuantities, ICON, memoryMetric, metricList, modelName, plural, valueWithChange } from "./comment-parts.js";
-import { modelSection, type Section } from "./model-section.js";
+import { modelSection, overBy, type Section } from "./model-section.js";
 import type { CheckResult, ModelResult } from "./types.js";
 
 /** GitHub refuses comment bodies over 65,536 characters. */
@@ -39,11 +39,14 @@ interface Problem {
   text: string;
 }
 
+/** An invalid spec, at the head of a comparison or on its own. */
+const invalidState = (model: ModelResult): string => (model.base ? "invalid at head" : "invalid");
+
 /** `params 84.5K over the 41.8K limit (+102.2%)`, or why the limit could not be checked. */
 function overLimit(row: LimitRow): string {
   const limit = formatMetricShort(row.metric, row.limit.value);
   if (row.actual === undefined) return `${esc(row.label)} not computed for this spec, so its ${limit} limit is unchecked`;
-  return `${esc(row.label)} ${formatMetricShort(row.metric, row.actual)} over the ${limit} limit (${formatSignedPercent(row.actual - row.limit.value, row.limit.value)})`;
+  return `${esc(row.label)} ${formatMetricShort(row.metric, row.actual)} over the ${limit} limit (${overBy(row.metric, row.actual, row.limit.value)})`;
 }
 
 /** `more than the 10% growth allowed (+3.79K)`. */
@@ -57,7 +60,7 @@ function overAllowance(row: GrowthRow): string {
  */
 function modelProblems(model: ModelResult): Problem[] {
   const name = esc(modelName(model));
-  if (model.head.kind === "invalid") return [{ status: "fail", text: `${name}: invalid at head (${plural(model.head.diagnostics.length, "error")})` }];
+  if (model.head.kind === "invalid") return [{ status: "fail", text: `${name}: ${invalidState(model)} (${plural(model.head.diagnostics.length, "error")})` }];
   const problems: Problem[] = [];
   if (model.checkpoint?.diagnostics.length)
     problems.push({ status: "fail", text: `${name}: the spec and the checkpoint ${esc(model.checkpoint.file)} differ (${plural(model.checkpoint.diagnostics.length, "tensor")})` });
@@ -146,7 +149,7 @@ function totalsTable(models: readonly ModelResult[]): string[] {
     const params = head
       ? valueWithChange("params", head.params!, base?.params, isNew)
       : model.head.kind === "invalid"
-        ? "invalid at head"
+        ? invalidState(model)
         : `deleted${base?.params === undefined ? "" : ` (was ${formatMetricShort("params", base.params)})`}`;
     const memoryCell = memory && head ? `${valueWithChange(memory, head[memory]!, base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "–";
     const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";

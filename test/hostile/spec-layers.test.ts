@@ -137,9 +137,9 @@ describe("a negative size cannot pass a budget", () => {
     expect(run.status).toBe(2);
     expect(showsStackTrace(run.stdout + run.stderr)).toBe(false);
     expect(run.stdout).not.toContain("✅");
-    expect(run.stdout).toContain("### ❌ model-budget: 1 check failed");
+    expect(run.stdout).toContain("### ❌ model.yaml: invalid (1 error)\n");
     expect(run.stdout).toContain(
-      "- `model.yaml&#58;2&#58;17` Linear needs a positive 'in&#95;features', got -4096 — write 1 or more; when an expression gives it, check the vars it uses\n",
+      "- model.yaml&#58;2&#58;17&#58; Linear needs a positive 'in&#95;features', got -4096 &#91;MB409&#93; — write 1 or more; when an expression gives it, check the vars it uses\n",
     );
   });
 
