@@ -18,6 +18,8 @@ export interface ActionInputs {
   failOn: FailOn;
   /** The saved report that `mode: publish` posts. */
   report: string;
+  /** A mermaid chart of each model's top-level modules in the comment too (the job summary always has it). */
+  chart: "true" | "false";
   /** optimizer, precision, gpus, zero, dtype, batch, checkpointing: override every spec's training: section. */
   training: TrainingSettings;
 }
@@ -46,6 +48,7 @@ export function readInputs(): ActionInputs {
     commentKey: core.getInput("comment-key") || "default",
     failOn: choice("fail-on", FAIL_ON, "exceed"),
     report: core.getInput("report"),
+    chart: choice("chart", ["true", "false"] as const, "false"),
     training: trainingInputs(),
   };
   logInputs(inputs);

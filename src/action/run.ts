@@ -259,7 +259,12 @@ async function verifiedDestination(saved: SavedReport, inputs: ActionInputs): Pr
 
 async function publish(result: CheckResult, inputs: ActionInputs, destination: Destination): Promise<void> {
   const link = destination.runUrl ? { runUrl: destination.runUrl, htmlReport: destination.htmlReport === true } : {};
-  const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
+  const body = renderPullRequestComment(result, {
+    key: inputs.commentKey,
+    ...link,
+    chart: inputs.chart === "true",
+    fullReportHint: "The job summary of the workflow run has all of it.",
+  });
   core.setOutput("comment-body", body);
   await core.summary
     .addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity }))

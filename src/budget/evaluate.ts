@@ -1,5 +1,5 @@
 import type { JsonReport } from "../analysis/index.js";
-import { GROWTH_METRICS, LIMITED_METRICS, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
+import { GROWTH_METRICS, LIMITED_METRICS, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
 import { moduleGlob } from "./module-glob.js";
 import type { Budget, GrowthAllowance, Limit, ModelBudget } from "./types.js";
 
@@ -8,9 +8,11 @@ export type FailOn = "exceed" | "growth" | "never";
 export const FAIL_ON: readonly FailOn[] = ["exceed", "growth", "never"];
 
 export interface LimitRow {
-  /** `params`, `memory`, or `encoder.* params` for a module limit. */
+  /** `params`, `memory`, `encoder.* params` for a module limit, `params and trainable` for two folded limits. */
   label: string;
   metric: Metric;
+  /** Twin metrics whose limit this row stands for too: their figures agree and so do the verdicts. */
+  also?: Metric[];
   limit: Limit;
   /** Undefined when the report has no such figure (memory without a training recipe). */
   actual?: number;
@@ -19,6 +21,8 @@ export interface LimitRow {
 
 export interface GrowthRow {
   metric: Metric;
+  /** Twin metrics whose growth this row stands for too (trainable with params, FLOPs with MACs). */
+  also?: Metric[];
   allowance: GrowthAllowance;
   base: number;
   head: number;
@@ -74,6 +78,48 @@ function moduleTotals(report: JsonReport, glob: string): { params: number; train
   };
 }
 
+/** Whether `metric` is `of` times its twin's factor: the two figures say the same thing. */
+function twins(of: Metric, metric: Metric): number | undefined {
+  const twin = metricNamed(metric).twin;
+  return twin?.of === of ? twin.factor : undefined;
+}
+
+/**
+ * One row per real problem: a limit on a twin metric (trainable beside params, FLOPs beside MACs)
+ * folds into its partner's row, in the same module scope, when their figures agree and so does the
+ * verdict, and is shown in its partner's terms (MACs, not FLOPs). Differing figures or verdicts stay two rows.
+ */
+function foldLimits(rows: LimitRow[]): LimitRow[] {
+  const kept: LimitRow[] = [];
+  for (const row of rows) {
+    const scope = row.label.slice(0, row.label.length - row.metric.length);
+    const partner = kept.find((other) => {
+      const factor = twins(other.metric, row.metric);
+      return factor !== undefined && other.label === `${scope}${other.metric}` && other.status === row.status && other.actual !== undefined && row.actual === other.actual * factor;
+    });
+    if (!partner) {
+      kept.push(row);
+      continue;
+    }
+    kept[kept.indexOf(partner)] = { ...partner, label: `${scope}${partner.metric} and ${row.metric}`, also: [row.metric] };
+  }
+  return kept;
+}
+
+/** Growth rows likewise: a twin's growth, by the same share, with the same verdict, is its partner's. */
+function foldGrowth(rows: GrowthRow[]): GrowthRow[] {
+  const kept: GrowthRow[] = [];
+  for (const row of rows) {
+    const partner = kept.find((other) => {
+      const factor = twins(other.metric, row.metric);
+      return factor !== undefined && other.status === row.status && row.base === other.base * factor && row.head === other.head * factor;
+    });
+    if (partner) partner.also = [...(partner.also ?? []), row.metric];
+    else kept.push(row);
+  }
+  return kept;
+}
+
 /** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
 export function evaluateBudget(entry: ModelBudget, head: JsonReport, base: JsonReport | undefined, failOn: FailOn): BudgetOutcome {
   const exceeded: Status = failOn === "never" ? "warn" : "fail";
@@ -107,5 +153,5 @@ export function evaluateBudget(entry: ModelBudget, head: JsonReport, base: JsonR
       growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
     }
   }
-  return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
+  return { entry, limits: foldLimits(limits), growth: foldGrowth(growth), status: worst([...limits, ...growth].map((row) => row.status)) };
 }

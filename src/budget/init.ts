@@ -1,4 +1,4 @@
-import { LIMITED_METRICS, metricNamed, type Quantities } from "../metrics/index.js";
+import { LIMITED_METRICS, metricNamed, type Metric, type Quantities } from "../metrics/index.js";
 
 const COUNT_UNITS: [number, string][] = [
   [1e12, "T"],
@@ -38,6 +38,16 @@ function withHeadroom(value: number, percent: number): number {
   return Number((BigInt(value) * (scale + millionths) + scale - 1n) / scale);
 }
 
+/**
+ * Whether a limit on `metric` would only restate its twin's (trainable when nothing is frozen,
+ * FLOPs beside MACs): one edit would then break two limits. A check still folds the two if a budget has both.
+ */
+function restatesTwin(metric: Metric, quantities: Quantities): boolean {
+  const twin = metricNamed(metric).twin;
+  const partner = twin && quantities[twin.of];
+  return twin !== undefined && partner !== undefined && quantities[metric] === partner * twin.factor;
+}
+
 export interface InitEntry {
   key: string;
   quantities: Quantities;
@@ -55,7 +65,7 @@ export function initialBudget(entries: readonly InitEntry[], headroom: number, g
     lines.push(`  ${JSON.stringify(key)}:`);
     for (const metric of LIMITED_METRICS) {
       const value = quantities[metric];
-      if (value === undefined) continue;
+      if (value === undefined || restatesTwin(metric, quantities)) continue;
       lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metricNamed(metric).unit === "bytes")}`);
     }
     lines.push(`    growth: ${growth}`);

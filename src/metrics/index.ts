@@ -5,10 +5,10 @@
 import type { JsonReport } from "../analysis/index.js";
 import { formatInteger } from "../count/index.js";
 import { METRICS, metricNamed, type Metric } from "./registry.js";
-import { formatBytes } from "./units.js";
+import { formatBytes, formatShort, formatSignedShort } from "./units.js";
 
 export { GROWTH_METRICS, LIMITED_METRICS, METRIC_NAMES, METRICS, metricNamed, type Metric, type MetricDefinition } from "./registry.js";
-export { formatBytes, type ByteUnits } from "./units.js";
+export { formatBytes, formatShort, formatSignedPercent, formatSignedShort, type ByteUnits } from "./units.js";
 
 /** A report's figures by metric; a metric the report lacks is absent. */
 export type Quantities = Partial<Record<Metric, number>>;
@@ -26,4 +26,14 @@ export function quantitiesOf(report: JsonReport): Quantities {
 /** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
 export function formatMetric(metric: Metric, value: number): string {
   return metricNamed(metric).unit === "bytes" ? formatBytes(value) : formatInteger(value);
+}
+
+/** A figure for the PR comment: three significant digits and a unit, `2.97M` or `551 MiB`. */
+export function formatMetricShort(metric: Metric, value: number): string {
+  return formatShort(value, metricNamed(metric).unit);
+}
+
+/** A change for the PR comment, signed: `+7.09M`, `−551 MiB`. */
+export function formatMetricDelta(metric: Metric, delta: number): string {
+  return formatSignedShort(delta, metricNamed(metric).unit);
 }

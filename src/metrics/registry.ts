@@ -28,6 +28,13 @@ export interface MetricDefinition<Name extends string = string> {
   column?: "always" | "when-reported";
   /** The action output that sums it over the checked models, as action.yml declares it. */
   output?: { name: string; description: string };
+  /**
+   * Another metric this one equals `factor` times whenever nothing sets them apart: trainable is
+   * params when nothing is frozen, FLOPs are always 2 × MACs. `init` writes a limit on it only when
+   * it differs, and a check reports it together with that metric's limit when both agree, so one
+   * edit is one problem ("params and trainable"), not two.
+   */
+  twin?: { of: Name; factor: number };
 }
 
 const DEFINITIONS = [
@@ -52,6 +59,7 @@ const DEFINITIONS = [
     sharedGrowthAmount: true,
     column: "always",
     output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
+    twin: { of: "params", factor: 1 },
   },
   {
     name: "memory",
@@ -91,6 +99,7 @@ const DEFINITIONS = [
     limit: "Most FLOPs per forward pass: 2 × MACs (needs input:).",
     growth: true,
     sharedGrowthAmount: false,
+    twin: { of: "macs", factor: 2 },
   },
   {
     name: "activations",

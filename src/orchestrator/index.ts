@@ -123,7 +123,11 @@ function budgetChanges(base: Budget | undefined, head: Budget | undefined): Budg
 
 /** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
 function unmatchedEntries(budget: Budget | undefined, models: readonly ModelResult[]): BudgetState["unmatched"] {
-  const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
+  // A spec that is invalid at head has no budget outcome, but the entry keyed by its path or its
+  // name at base is its entry all the same: the spec's errors are the problem, not the key.
+  const invalidAtHead = models.filter((model) => model.head.kind === "invalid");
+  const keysOfInvalid = invalidAtHead.flatMap((model) => [model.file, ...(model.base?.kind === "report" ? [model.base.report.model] : [])]);
+  const matched = new Set([...models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])), ...keysOfInvalid]);
   const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
   return (budget?.models ?? [])
     .filter((entry) => !matched.has(entry.key))
@@ -181,7 +185,8 @@ export function runCheck(request: CheckRequest): CheckResult {
     state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
     from: request.budgetFrom === "base" && request.base ? "base" : "head",
     diagnostics: enforced.diagnostics,
-    changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
+    // Only two readable files can be compared: an invalid one would list every limit as removed.
+    changes: request.base && !headBudget.diagnostics.length && !baseBudget.diagnostics.length ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
     unmatched: unmatchedEntries(enforced.budget, models),
   };
   const statuses: Status[] = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];

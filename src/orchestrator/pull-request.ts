@@ -1,9 +1,9 @@
-import type { GrowthRow, LimitRow, Status } from "../budget/evaluate.js";
-import { formatInteger } from "../count/index.js";
-import { changeDelta, layerStates, type LayerChange, type LayerState } from "../diff/index.js";
-import { formatMetric, METRICS, quantitiesOf, type Metric, type MetricDefinition, type Quantities } from "../metrics/index.js";
+import { worst, type GrowthRow, type LimitRow, type Status } from "../budget/evaluate.js";
+import { formatMetricDelta, formatMetricShort, METRICS } from "../metrics/index.js";
 import { escapeMarkdown as esc } from "../report/index.js";
-import type { CheckResult, Diagnostic, ModelResult } from "./types.js";
+import { baseQuantities, change, diagnosticLines, headQuantities, ICON, memoryMetric, metricList, modelName, plural, valueWithChange } from "./comment-parts.js";
+import { modelSection, overBy, type Section } from "./model-section.js";
+import type { CheckResult, ModelResult } from "./types.js";
 
 /** GitHub refuses comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -11,6 +11,7 @@ export const COMMENT_LIMIT = 65_536;
 export interface CommentContext {
   /** Distinguishes the comments of several jobs on one PR. */
   key: string;
+  /** The workflow run, whose page shows the job summary: where the rows a comment leaves out are. */
   runUrl?: string;
   /** The check wrote the HTML treemap (the action's html-report output): the footer points to the run's artifacts for it. */
   htmlReport?: boolean;
@@ -20,183 +21,150 @@ export interface CommentContext {
   limit?: number;
   /** What the limit counts: characters for comments, UTF-8 bytes for job summaries. */
   measure?: "characters" | "bytes";
-  /** Changed layers listed per model before the rest are counted (all of them in a job summary). */
+  /** Rolled-up layer rows per model before the rest is left to the job summary; Infinity for the job summary itself. */
   changesShown?: number;
+  /** A mermaid chart of each model's top-level modules (always in the job summary; in a comment with the input `chart: true`). */
+  chart?: boolean;
 }
 
 export function commentMarker(key: string): string {
   return `<!-- model-budget:${key.replace(/-->/g, "")} -->`;
 }
 
-const ICON: Record<Status, string> = { pass: "✅", warn: "⚠️", fail: "❌" };
-const CHANGES_SHOWN = 50;
+/** Layer rows a comment shows per model. */
+const CHANGES_SHOWN = 15;
+/** Problems the headline lists before it counts the rest. */
+const HEADLINE_PROBLEMS = 6;
 
-function signed(value: number, format: (value: number) => string): string {
-  return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : "±0";
+interface Problem {
+  status: Status;
+  text: string;
 }
 
-function share(delta: number, base: number): string {
-  if (delta === 0) return "";
-  if (base === 0) return " (new)";
-  const percent = (100 * delta) / base;
-  return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
+/** An invalid spec, at the head of a comparison or on its own. */
+const invalidState = (model: ModelResult): string => (model.base ? "invalid at head" : "invalid");
+
+/** `params 84.5K over the 41.8K limit (+102.2%)`, or why the limit could not be checked. */
+function overLimit(row: LimitRow): string {
+  const limit = formatMetricShort(row.metric, row.limit.value);
+  if (row.actual === undefined) return `${esc(row.label)} not computed for this spec, so its ${limit} limit is unchecked`;
+  return `${esc(row.label)} ${formatMetricShort(row.metric, row.actual)} over the ${limit} limit (${overBy(row.metric, row.actual, row.limit.value)})`;
 }
 
-function quantityCells(metric: Metric, head: Quantities | undefined, base: Quantities | undefined, isNew: boolean): string[] {
-  const after = head?.[metric];
-  const before = base?.[metric];
-  const format = (value: number) => formatMetric(metric, value);
-  if (after === undefined) return ["–", before === undefined ? "" : signed(-before, format)];
-  if (before === undefined) return [format(after), isNew ? "new" : ""];
-  return [format(after), `${signed(after - before, format)}${share(after - before, before)}`];
+/** `more than the 10% growth allowed (+3.79K)`. */
+function overAllowance(row: GrowthRow): string {
+  return `more than the ${esc(row.allowance.text)} growth allowed (${formatMetricDelta(row.metric, row.allowed)})`;
 }
 
-function modelName(model: ModelResult): string {
-  if (model.head.kind === "report") return model.head.report.model;
-  if (model.base?.kind === "report") return model.base.report.model;
-  return model.file;
+/**
+ * A model's failing or warning limits and growths, one line per quantity: its figure against its
+ * limit, this PR's part, and the growth allowance it broke too, if any.
+ */
+function modelProblems(model: ModelResult): Problem[] {
+  const name = esc(modelName(model));
+  if (model.head.kind === "invalid") return [{ status: "fail", text: `${name}: ${invalidState(model)} (${plural(model.head.diagnostics.length, "error")})` }];
+  const problems: Problem[] = [];
+  if (model.checkpoint?.diagnostics.length)
+    problems.push({ status: "fail", text: `${name}: the spec and the checkpoint ${esc(model.checkpoint.file)} differ (${plural(model.checkpoint.diagnostics.length, "tensor")})` });
+  const head = headQuantities(model);
+  const base = baseQuantities(model);
+  const grown = (model.budget?.growth ?? []).filter((row) => row.status !== "pass");
+  for (const row of model.budget?.limits ?? []) {
+    if (row.status === "pass") continue;
+    const metricLevel = row.label === metricList([row.metric, ...(row.also ?? [])]);
+    const before = metricLevel ? base?.[row.metric] : undefined;
+    const after = head?.[row.metric];
+    const growth = metricLevel ? grown.find((candidate) => candidate.metric === row.metric) : undefined;
+    if (growth) grown.splice(grown.indexOf(growth), 1);
+    const part = before !== undefined && after !== undefined ? ` — this PR ${change(row.metric, before, after)}${growth ? `, ${overAllowance(growth)}` : ""}` : "";
+    problems.push({ status: growth ? worst([row.status, growth.status]) : row.status, text: `${name}: ${overLimit(row)}${part}` });
+  }
+  for (const row of grown) {
+    problems.push({ status: row.status, text: `${name}: ${metricList([row.metric, ...(row.also ?? [])])} grew ${change(row.metric, row.base, row.head)}, ${overAllowance(row)}` });
+  }
+  return problems;
 }
 
-function sideNote(model: ModelResult): string {
-  if (model.head.kind === "absent") return "deleted in this change";
-  if (model.head.kind === "invalid") return `invalid spec (${model.head.diagnostics.length} error${model.head.diagnostics.length === 1 ? "" : "s"})`;
-  if (!model.base) return "";
-  if (model.base.kind === "absent") return "new in this change";
-  if (model.base.kind === "invalid") return "invalid at base: compared without a diff";
-  return "";
+/** Every failing or warning thing, failures first: the budget file, then each model, then unmatched entries. */
+function problemsOf(result: CheckResult): Problem[] {
+  const budget = result.budget;
+  const problems: Problem[] = [];
+  if (budget.state === "invalid")
+    problems.push({ status: "fail", text: `the budget file ${esc(budget.file)} is invalid (${plural(budget.diagnostics.length, "error")}), so no limit was checked` });
+  problems.push(...result.models.flatMap(modelProblems));
+  for (const entry of budget.unmatched) {
+    problems.push({
+      status: "warn",
+      text: `budget entry ${esc(entry.key)} (line ${entry.line}) matches no spec${entry.suggestion === undefined ? "" : `; did you mean ${esc(entry.suggestion)}?`}`,
+    });
+  }
+  const rank: Record<Status, number> = { fail: 0, warn: 1, pass: 2 };
+  return problems.sort((a, b) => rank[a.status] - rank[b.status]);
 }
 
-/** The registry's columns: those always shown, and the rest when some model reports them. */
-function columnsOf(result: CheckResult): MetricDefinition<Metric>[] {
-  const reported = (metric: MetricDefinition<Metric>) => result.models.some((model) => model.head.kind === "report" && metric.read(model.head.report) !== undefined);
-  return METRICS.filter((metric) => metric.column === "always" || (metric.column === "when-reported" && reported(metric)));
+/** The largest parameter change among the models, for the all-pass line. */
+function largestChange(result: CheckResult): string {
+  if (!result.baseRef) return "no base to compare with";
+  let largest: { model: ModelResult; before: number; after: number } | undefined;
+  for (const model of result.models) {
+    const before = baseQuantities(model)?.params;
+    const after = headQuantities(model)?.params;
+    if (before === undefined || after === undefined || before === after) continue;
+    if (!largest || Math.abs(after - before) > Math.abs(largest.after - largest.before)) largest = { model, before, after };
+  }
+  return largest ? `largest change ${esc(modelName(largest.model))} ${change("params", largest.before, largest.after).replace(" (", " params (")}` : "no parameter count changed";
 }
 
-function totalsTable(result: CheckResult): string[] {
-  const columns = columnsOf(result);
-  const header = ["Model", ...columns.flatMap((metric) => [metric.title, "Δ"]), "Status"];
-  const rows = result.models.map((model) => {
-    const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
-    const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
+/** The headline: the worst problem as the heading and the others listed under it, or one line when all pass. */
+function headline(result: CheckResult): string[] {
+  const problems = problemsOf(result);
+  const edits = result.budget.changes.length ? [`✏️ this PR edits ${plural(result.budget.changes.length, "limit")} in ${esc(result.budget.file)}: see below`] : [];
+  if (!problems.length) {
+    const models = plural(result.models.length, "model");
+    const verdict = result.budget.state === "ok" ? `${models} within budget` : `${models} reported, no budget file`;
+    return [`### ✅ ${verdict} · ${largestChange(result)}`, ...edits.map((line) => `- ${line}`)];
+  }
+  const [first, ...rest] = problems;
+  const listed = rest.slice(0, HEADLINE_PROBLEMS - 1).map((problem) => `- ${ICON[problem.status]} ${problem.text}`);
+  const more = rest.length > listed.length ? [`- …and ${plural(rest.length - listed.length, "more problem")} below`] : [];
+  return [`### ${ICON[first!.status]} ${first!.text}`, ...listed, ...more, ...edits.map((line) => `- ${line}`)];
+}
+
+/** A model worth its own section: anything but one whose every figure is as at base and whose checks all pass. */
+function isNotable(model: ModelResult): boolean {
+  const head = headQuantities(model);
+  const base = baseQuantities(model);
+  const same = head !== undefined && base !== undefined && METRICS.every((metric) => head[metric.name] === base[metric.name]);
+  return !(same && model.diff?.changes.length === 0 && model.status === "pass" && !model.checkpoint?.diagnostics.length);
+}
+
+/** Status first, then the model, its parameters with this PR's change, and the training memory its recipe is judged by. */
+function totalsTable(models: readonly ModelResult[]): string[] {
+  if (!models.length) return [];
+  const withMemory = models.some((model) => memoryMetric(headQuantities(model)) !== undefined);
+  const header = ["", "Model", "Params", ...(withMemory ? ["Training memory"] : [])];
+  const rows = models.map((model) => {
+    const head = headQuantities(model);
+    const base = baseQuantities(model);
     const isNew = model.base?.kind === "absent";
-    const note = sideNote(model);
-    return [`${esc(modelName(model))}${note ? ` <sub>${esc(note)}</sub>` : ""}`, ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)), ICON[model.status]];
+    const memory = memoryMetric(head);
+    const params = head
+      ? valueWithChange("params", head.params!, base?.params, isNew)
+      : model.head.kind === "invalid"
+        ? invalidState(model)
+        : `deleted${base?.params === undefined ? "" : ` (was ${formatMetricShort("params", base.params)})`}`;
+    const memoryCell = memory && head ? `${valueWithChange(memory, head[memory]!, base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "–";
+    const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";
+    return [ICON[model.status], esc(modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : [])];
   });
-  return [
-    `| ${header.join(" | ")} |`,
-    `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-  ];
+  return [`| ${header.join(" | ")} |`, `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`), ""];
 }
 
-function changeRow(change: LayerChange): string {
-  const delta = changeDelta(change);
-  const layer = change.kind === "removed" ? change.before : change.after;
-  const before = change.kind === "added" ? "–" : formatInteger(change.before.params);
-  const after = change.kind === "removed" ? "–" : formatInteger(change.after.params);
-  const what =
-    change.kind === "moved"
-      ? `moved from ${esc(change.before.path)}`
-      : change.kind === "changed" && change.before.count !== change.after.count
-        ? `× ${change.before.count} → ${change.after.count}`
-        : change.kind;
-  const base = change.kind === "added" ? 0 : change.before.params;
-  return `| ${esc(layer.path)} | ${esc(layer.type)} | ${what} | ${before} | ${after} | ${signed(delta, formatInteger)}${share(delta, base)} |`;
-}
-
-function layerTable(rows: string[]): string[] {
-  return ["| Layer | Type | Change | Before | After | Δ |", "| --- | --- | --- | ---: | ---: | ---: |", ...rows];
-}
-
-function limitRow(row: LimitRow): string {
-  const actual = row.actual === undefined ? "not computed" : formatMetric(row.metric, row.actual);
-  const headroom =
-    row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
-  return `| ${esc(row.label)} | ${esc(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
-}
-
-function growthRow(row: GrowthRow): string {
-  return `| growth of ${row.metric} | ${esc(row.allowance.text)} (${formatMetric(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatMetric(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatMetric(row.metric, value))} | ${ICON[row.status]} |`;
-}
-
-function diagnosticLines(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((problem) => `- \`${esc(`${problem.file}:${problem.line}:${problem.col}`)}\` ${esc(problem.message)}${problem.hint ? ` — ${esc(problem.hint)}` : ""}`);
-}
-
-interface Section {
-  /** Always kept. */
-  essential: string[];
-  /** Dropped, in this order, when the body is too long. */
-  optional: string[][];
-}
-
-function modelSection(model: ModelResult, context: CommentContext): Section {
-  const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, ""];
-  const optional: string[][] = [];
-  if (model.head.kind === "invalid") essential.push(...diagnosticLines(model.head.diagnostics), "");
-  if (model.checkpoint) {
-    const { file, diagnostics } = model.checkpoint;
-    essential.push(
-      diagnostics.length ? `**The spec and the checkpoint ${esc(file)} differ:**` : `✅ Every tensor matches the checkpoint ${esc(file)}.`,
-      ...diagnosticLines(diagnostics),
-      "",
-    );
-  }
-  if (model.budget) {
-    essential.push(
-      "| Budget | Limit | Actual | Headroom | |",
-      "| --- | ---: | ---: | ---: | --- |",
-      ...model.budget.limits.map(limitRow),
-      ...model.budget.growth.map(growthRow),
-      "",
-    );
-    if (model.budget.renamedFrom !== undefined) {
-      essential.push(
-        `This change renames the model from ${esc(model.budget.renamedFrom)} to ${esc(modelName(model))}: its budget entry ${esc(model.budget.renamedFrom)} still applies, matched by the spec's path.`,
-        "",
-      );
-    }
-  }
-  const diff = model.diff;
-  if (diff && diff.changes.length) {
-    const sorted = [...diff.changes].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
-    const shown = sorted.slice(0, context.changesShown ?? CHANGES_SHOWN).map(changeRow);
-    const more = sorted.length - shown.length;
-    essential.push(
-      `**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`,
-      "",
-      ...layerTable(shown),
-      ...(more ? [``, `…and ${more} more. ${context.fullReportHint}`] : []),
-      "",
-    );
-    const formulas = sorted.flatMap((change) => (change.kind === "removed" ? [] : [`- ${esc(change.after.path)}: ${esc(change.after.formula)}`]));
-    if (formulas.length) optional.push(["<details><summary>Formulas of changed layers</summary>", "", ...formulas, "", "</details>", ""]);
-  } else if (diff) {
-    essential.push("No layer changed.", "");
-  }
-  const unchanged: LayerState[] = diff ? diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
-  const withParams = unchanged.filter((layer) => layer.params > 0);
-  if (withParams.length) {
-    optional.push([
-      `<details><summary>${diff ? "Unchanged layers" : "Layers"} (${withParams.length})</summary>`,
-      "",
-      "| Layer | Type | × | Params |",
-      "| --- | --- | ---: | ---: |",
-      ...withParams.map((layer) => `| ${esc(layer.path)} | ${esc(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formatInteger(layer.params)} |`),
-      "",
-      "</details>",
-      "",
-    ]);
-  }
-  return { essential, optional };
-}
-
-function headline(result: CheckResult): string {
-  const failing = result.models.filter((model) => model.status === "fail").length + (result.budget.state === "invalid" ? 1 : 0);
-  const warning = result.models.filter((model) => model.status === "warn").length;
-  if (result.status === "fail") return `### ❌ model-budget: ${failing} check${failing === 1 ? "" : "s"} failed`;
-  if (result.status === "warn") return `### ⚠️ model-budget: ${warning || 1} warning${warning > 1 ? "s" : ""}`;
-  return result.budget.state === "ok" ? "### ✅ model-budget: every budget holds" : "### ✅ model-budget: report";
+/** Models this change leaves as they were, in one line: within budget only when a budget was checked. */
+function unchangedLine(models: readonly ModelResult[], budgetChecked: boolean): string[] {
+  if (!models.length) return [];
+  const listed = models.map((model) => `${esc(modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
+  return [`${budgetChecked ? "✅ Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
 }
 
 function budgetNotes(result: CheckResult): string[] {
@@ -207,8 +175,8 @@ function budgetNotes(result: CheckResult): string[] {
       `> [!WARNING]`,
       `> **This change edits the budget file ${esc(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`,
       ...budget.changes.map(
-        (change) =>
-          `> - ${esc(change.key)} · ${esc(change.setting)}: ${change.before === undefined ? "none" : esc(change.before)} → ${change.after === undefined ? "removed" : esc(change.after)}${change.line ? ` (line ${change.line})` : ""}`,
+        (edit) =>
+          `> - ${esc(edit.key)} · ${esc(edit.setting)}: ${edit.before === undefined ? "none" : esc(edit.before)} → ${edit.after === undefined ? "removed" : esc(edit.after)}${edit.line ? ` (line ${edit.line})` : ""}`,
       ),
       "",
     );
@@ -216,7 +184,6 @@ function budgetNotes(result: CheckResult): string[] {
   if (budget.state === "missing") {
     notes.push(`No budget file at ${esc(budget.file)}: this is a report only. Create one with \`model-budget init SPEC... --headroom 10%\` and commit it to enforce limits.`, "");
   }
-  if (budget.state === "invalid") notes.push(`**The budget file is invalid**, so no limit could be checked:`, ...diagnosticLines(budget.diagnostics), "");
   if (budget.unmatched.length) {
     const described = budget.unmatched.map((entry) => `${esc(entry.key)} (line ${entry.line}${entry.suggestion === undefined ? "" : `; did you mean ${esc(entry.suggestion)}?`})`);
     notes.push(`Budget entries that match no spec: ${described.join(", ")}. Key each entry by a spec's \`model:\` name or its path.`, "");
@@ -224,34 +191,64 @@ function budgetNotes(result: CheckResult): string[] {
   return notes;
 }
 
-/**
- * The sticky PR comment: status line, totals with deltas, per-model budget rows and changed layers,
- * unchanged layers folded. Cut to GitHub's limit by dropping folded detail first.
- */
-export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
-  const compared = result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
-  const head = [commentMarker(context.key), headline(result), "", compared, "", ...totalsTable(result), "", ...budgetNotes(result)];
-  const sections = result.models.map((model) => modelSection(model, context));
-  const footer = [
-    "---",
-    `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}${context.runUrl && context.htmlReport ? ` · [treemap of this change](${context.runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
+/** The budget file's own errors, before anything else: without a readable budget nothing below was checked. */
+function budgetErrors(result: CheckResult): string[] {
+  if (result.budget.state !== "invalid") return [];
+  return [`**The budget file ${esc(result.budget.file)} is invalid**, so no limit was checked:`, ...diagnosticLines(result.budget.diagnostics), ""];
+}
+
+/** The small print: what was compared, how it was counted, and the workflow run. */
+function footer(result: CheckResult, context: CommentContext): string[] {
+  const { runUrl } = context;
+  const compared = result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`` : "No base commit to compare with";
+  return ["---", `<sub>${compared} · counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` · [workflow run](${runUrl})` : ""}${runUrl && context.htmlReport ? ` · [treemap of this change](${runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
   ];
+}
+
+/** Cuts a body to the limit: folded details first, then whole lines, with a pointer to the full report. */
+function fit(head: string[], sections: Section[], footer: string[], context: CommentContext): string {
   const limit = context.limit ?? COMMENT_LIMIT;
+  const deepest = Math.max(0, ...sections.map((section) => section.optional.length));
   const assemble = (dropped: number) => {
     const body = sections.flatMap((section) => [...section.essential, ...section.optional.slice(0, Math.max(0, section.optional.length - dropped)).flat()]);
     return [...head, ...body, ...footer].join("\n");
   };
   const bytes = context.measure === "bytes";
   const size = (text: string) => (bytes ? Buffer.byteLength(text, "utf8") : text.length);
-  for (let dropped = 0; dropped <= 2; dropped++) {
+  for (let dropped = 0; dropped <= deepest; dropped++) {
     const text = assemble(dropped);
     if (size(text) <= limit) return text;
   }
   // A blank line before the footer's rule: right under a paragraph, `---` would make the notice a heading.
   const tail = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n\n${footer.join("\n")}`;
   const room = limit - size(tail);
-  const text = assemble(2);
+  const text = assemble(deepest);
   // Cut at the last whole line that fits; a character split by the byte cut goes with its line.
   const kept = bytes ? Buffer.from(text, "utf8").subarray(0, room).toString("utf8") : text.slice(0, room);
   return kept.replace(/\n[^\n]*$/, "") + tail;
+}
+
+/**
+ * The sticky PR comment (and, with every row, the job summary): a headline that names each failing
+ * limit and by how much, a narrow table of the models, then a section per model that changed or
+ * has a problem: its quantities against their limits, its layer changes rolled up, details folded.
+ * Cut to GitHub's limit by dropping folded detail first.
+ */
+export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
+  const notable = result.models.filter(isNotable);
+  const quiet = result.models.filter((model) => !isNotable(model));
+  const head = [
+    commentMarker(context.key),
+    ...headline(result),
+    "",
+    ...budgetErrors(result),
+    ...totalsTable(notable),
+    ...unchangedLine(quiet, result.budget.state === "ok"),
+    ...budgetNotes(result),
+  ];
+  const full = context.changesShown === Infinity;
+  const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
+  const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };
+  const sections = notable.map((model) => modelSection(model, options));
+  return fit(head, sections, footer(result, context), context);
 }

@@ -20,6 +20,7 @@ const FIELD: Record<string, keyof ActionInputs> = {
   "fail-on": "failOn",
   "budget-from": "budgetFrom",
   mode: "mode",
+  chart: "chart",
 };
 
 /** How @actions/core names an input's environment variable: INPUT_ and the name in capitals, hyphens kept. */

@@ -61,12 +61,14 @@ describe("the action, run as the bundled dist/index.js", () => {
     const comment = github.comments[0]!;
     expect(first.outputs["comment-id"]).toBe(String(comment.id));
     expect(comment.body).toBe(first.outputs["comment-body"]);
-    expect(comment.body.startsWith("<!-- model-budget:default -->\n### ✅ model-budget: every budget holds\n")).toBe(true);
-    expect(comment.body).toContain(`| tiny | ${total(3).toLocaleString("en-US")} | +33,088 (+25.3%) |`);
-    expect(comment.body).toContain("| h.&#91;0-2&#93;.fc | Linear | × 2 → 3 | 33,280 | 49,920 | +16,640 (+50.0%) |");
-    expect(comment.body).toContain("| params | 250K | 163,914 | +86,086 (+34.4%) | ✅ |");
+    expect(comment.body.startsWith("<!-- model-budget:default -->\n### ✅ 1 model within budget · largest change tiny +33.1K params (+25.3%)\n")).toBe(true);
+    expect(comment.body).toContain("| ✅ | tiny | 164K (+33.1K, +25.3%) |");
+    // Exact integers stay in the folded details.
+    expect(comment.body).toContain(`| params | 130,826 | ${total(3).toLocaleString("en-US")} |`);
+    expect(comment.body).toContain("| h.&#91;0-2&#93;.{fc,proj} | Linear | × 2 → 3 | +33.1K (+50.0%) | 6 |");
+    expect(comment.body).toContain("| params and trainable | 164K | +33.1K (+25.3%) | ✅ 250K (65.6% used) | ✅ 50% (+65.4K) |");
     expect(comment.body).toContain("[workflow run](https://github.com/acme/models/actions/runs/4242)");
-    expect(first.summary).toContain("### ✅ model-budget: every budget holds");
+    expect(first.summary).toContain("### ✅ 1 model within budget");
     expect(JSON.parse(readFileSync(first.outputs["report-json"]!, "utf8")).result.status).toBe("pass");
     // The treemap page beside the JSON report, with the grown repeat at its head and base sizes; the comment points to the run's artifacts.
     expect(first.outputs["html-report"]).toBe(first.outputs["report-json"]!.replace(/\.json$/, ".html"));
@@ -84,7 +86,7 @@ describe("the action, run as the bundled dist/index.js", () => {
       ["PATCH", `/repos/acme/models/issues/comments/${comment.id}`],
     ]);
     expect(github.comments).toHaveLength(1);
-    expect(github.comments[0]!.body).toContain("| out | Linear | added | – | 110 | +110 (new) |");
+    expect(github.comments[0]!.body).toContain("| out | Linear | added | +110 (new) | 1 |");
 
     const third = await check(repo, base);
     expect(third.exitCode).toBe(0);
@@ -117,8 +119,8 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("::warning::model-budget cannot comment on this pull request (HTTP 403: Resource not accessible by integration");
     expect(run.outputs.status).toBe("pass");
-    expect(run.outputs["comment-body"]).toContain("### ✅ model-budget: every budget holds");
-    expect(run.summary).toContain("| tiny | 163,914 |");
+    expect(run.outputs["comment-body"]).toContain("### ✅ 1 model within budget");
+    expect(run.summary).toContain("| ✅ | tiny | 164K (+33.1K, +25.3%) |");
   });
 
   it("fails over budget, annotating the changed repeat: that grew the layers, not the untouched budget line", async () => {
@@ -132,8 +134,8 @@ describe("the action, run as the bundled dist/index.js", () => {
       "::warning title=model-budget%3A layers grew,file=models/tiny.yaml,line=7::2 layer entries grew by 33,088 parameters in all: h.[0-2].fc, h.[0-2].proj",
     ]);
     expect(run.stdout).toContain("::error::model-budget: the check failed (fail-on: exceed)");
-    expect(github.comments[0]!.body).toContain("### ❌ model-budget: 1 check failed");
-    expect(github.comments[0]!.body).toContain("| params | 150K | 163,914 | −13,914 (−9.3%) | ❌ |");
+    expect(github.comments[0]!.body).toContain("### ❌ tiny: params 164K over the 150K limit (+9.3%) — this PR +33.1K (+25.3%)\n");
+    expect(github.comments[0]!.body).toContain("| params and trainable | 164K | +33.1K (+25.3%) | ❌ 150K (+9.3% over) | ✅ 50% (+65.4K) |");
   });
 
   it("fails on growth beyond the allowance only with fail-on: growth", async () => {
@@ -170,7 +172,8 @@ describe("the action, run as the bundled dist/index.js", () => {
     const run = await check(repo, base);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain("::error title=model-budget%3A invalid spec [MB407],file=models/tiny.yaml,line=12,col=10::Linear is missing its required argument 'out_features'");
-    expect(run.outputs["comment-body"]).toContain("invalid spec &#40;1 error&#41;");
+    expect(run.outputs["comment-body"]).toContain("### ❌ tiny: invalid at head (1 error)\n");
+    expect(run.outputs["comment-body"]).toContain("| ❌ | tiny | invalid at head |");
     expect(run.outputs["comment-body"]).toContain("No budget file at .github/model-budget.yml: this is a report only.");
   });
 
@@ -187,10 +190,13 @@ describe("the action, run as the bundled dist/index.js", () => {
     const run = await check(repo, base);
     expect(run.exitCode).toBe(0);
     const body = run.outputs["comment-body"]!;
-    expect(body).toContain("| broken <sub>invalid at base&#58; compared without a diff</sub> | 6 |  | 6 |  | ✅ |");
-    expect(body).toContain("| new <sub>new in this change</sub> | 12 | new | 12 | new | ✅ |");
-    expect(body).toContain("| tiny | 130,826 | ±0 | 130,826 | ±0 | ✅ |");
-    expect(body).toContain("| old <sub>deleted in this change</sub> | – | −6 | – | −6 | ✅ |");
+    expect(body).toContain("| ✅ | broken | 6 (invalid at base) |");
+    expect(body).toContain("Invalid at base, so compared without a diff.");
+    expect(body).toContain("| ✅ | new | 12 (new) |");
+    expect(body).toContain("\nUnchanged: tiny (131K params).\n");
+    expect(body).toContain("| ✅ | old | deleted (was 6) |");
+    // A deleted model is not a model that shrank to nothing.
+    expect(body).not.toMatch(/−6/);
   });
 
   it("fetches the base commit itself when the checkout is shallow", async () => {
@@ -200,8 +206,8 @@ describe("the action, run as the bundled dist/index.js", () => {
     repositories.push(clone);
     const run = await check(clone, base, { comment: "never" });
     expect(run.exitCode).toBe(0);
-    expect(run.outputs["comment-body"]).toContain(`Compared with base \`${base.slice(0, 12)}\`.`);
-    expect(run.outputs["comment-body"]).toContain("+33,088 (+25.3%)");
+    expect(run.outputs["comment-body"]).toContain(`<sub>Compared with base \`${base.slice(0, 12)}\` · counted by model-budget`);
+    expect(run.outputs["comment-body"]).toContain("164K (+33.1K, +25.3%)");
   });
 
   it("escapes what a PR writes: no HTML, no mentions, no broken tables", async () => {
@@ -235,7 +241,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     const published = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: publishInputs, event: "workflow_run", payload: workflowRun });
     expect(published.exitCode).toBe(0);
     expect(github.writes.map((request) => [request.method, request.path])).toEqual([["POST", "/repos/acme/models/issues/7/comments"]]);
-    expect(github.comments[0]!.body).toContain("| tiny | 163,914 | +33,088 (+25.3%) |");
+    expect(github.comments[0]!.body).toContain("| ✅ | tiny | 164K (+33.1K, +25.3%) |");
     expect(github.comments[0]!.body).toContain("[workflow run](https://github.com/acme/models/actions/runs/99)");
     expect(published.outputs.params).toBe("163914");
   });
@@ -283,7 +289,8 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(run.outputs["memory-bytes"]).toBe(String(16 * total(3)));
     expect(run.exitCode).toBe(0);
     expect(run.outputs["comment-body"]).toContain("✅ Every tensor matches the checkpoint weights/tiny.safetensors.");
-    expect(run.outputs["comment-body"]).toContain("| memory | 3MiB | 2.50 MiB | +510.8 KiB (+16.6%) | ✅ |");
+    expect(run.outputs["comment-body"]).toContain("| memory | 2.5 MiB | +517 KiB (+25.3%) | ✅ 3 MiB (83.4% used) |  |");
+    expect(run.outputs["comment-body"]).toContain("| ✅ | tiny | 164K (+33.1K, +25.3%) | 2.5 MiB (+517 KiB, +25.3%) |");
 
     const sgd = await check(repo, base, { optimizer: "SGD", comment: "never" });
     expect(sgd.outputs["memory-bytes"]).toBe(String(8 * total(3)));
@@ -297,14 +304,15 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(quiet.exitCode).toBe(0);
     expect(github.writes).toHaveLength(0);
     expect(quiet.outputs["comment-id"]).toBeUndefined();
-    expect(quiet.outputs["comment-body"]).toContain("| tiny | 130,826 | ±0 | 130,826 | ±0 | ✅ |");
+    expect(quiet.outputs["comment-body"]).toContain("### ✅ 1 model within budget · no parameter count changed\n");
+    expect(quiet.outputs["comment-body"]).toContain("✅ Unchanged and within budget: tiny (131K params).");
     github.requests = [];
 
     const head = repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
     const push = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(), event: "push", payload: { before: base, after: head } });
     expect(push.exitCode).toBe(0);
-    expect(push.outputs["comment-body"]).toContain(`Compared with base \`${base.slice(0, 12)}\`.`);
-    expect(push.outputs["comment-body"]).toContain("| tiny | 163,914 | +33,088 (+25.3%) |");
+    expect(push.outputs["comment-body"]).toContain(`<sub>Compared with base \`${base.slice(0, 12)}\` · counted by model-budget`);
+    expect(push.outputs["comment-body"]).toContain("| ✅ | tiny | 164K (+33.1K, +25.3%) |");
     expect(github.requests).toHaveLength(0);
   });
 
@@ -474,9 +482,12 @@ describe("the fork recipe with every metric", () => {
     delete github.refuseWrites;
     expect(checked.outputs.status).toBe("pass");
     const body = checked.outputs["comment-body"]!;
-    for (const { name: metric } of METRICS) {
-      expect(body).toMatch(new RegExp(`\\n\\| ${metric} \\| (1MiB|100K) \\| [0-9.,]+( KiB| B)? \\| \\+`));
-      expect(body).toContain(`| growth of ${metric} | 50% (`);
+    // Every metric has a row against its limit and its growth allowance; twins that agree share one.
+    const rows = ["params and trainable", "memory", "memory-per-gpu", "macs and flops", "activations"];
+    expect(rows.flatMap((row) => row.split(" and ")).sort()).toEqual(METRICS.map((metric) => metric.name).sort());
+    expect(body).toContain("| macs and flops | 800 | +160 (+25.0%) | ✅ 100K (0.8% used) | ✅ 50% (+320) |");
+    for (const row of rows) {
+      expect(body).toMatch(new RegExp(`\\n\\| ${row} \\| [0-9.]+( KiB| B)? \\| \\+[0-9.]+( KiB| B)? \\(\\+[0-9.]+%\\) \\| ✅ (1 MiB|100K) \\([0-9.]+% used\\) \\| ✅ 50% \\(\\+`));
     }
 
     github.pullHeads.set(7, head);

@@ -49,6 +49,7 @@ describe("action inputs", () => {
       commentKey: "default",
       failOn: "exceed",
       report: "",
+      chart: "false",
       training: {},
     });
   });
@@ -77,6 +78,7 @@ describe("action inputs", () => {
       '::debug::input commentKey: "default"',
       '::debug::input failOn: "exceed"',
       '::debug::input report: ""',
+      '::debug::input chart: "false"',
       "::debug::input github-token: given",
       expect.stringMatching(/^::debug::input training overrides: \{.*"gpus".*\}$/),
     ]);

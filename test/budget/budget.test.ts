@@ -38,7 +38,11 @@ describe("human sizes", () => {
 
   it("writes byte quantities as sizes and counts as counts", () => {
     const text = initialBudget([{ key: "m", quantities: { params: 1000, trainable: 1000, macs: 5_000_000, flops: 10_000_000, activations: 4_000_000 } }], 0, "0");
-    expect(text).toContain("    macs: 5M\n    flops: 10M\n    activations: 3.82MiB\n");
+    // FLOPs are 2 × MACs and trainable is params when nothing is frozen: one limit each, not two.
+    expect(text).toContain('  "m":\n    params: 1K\n    macs: 5M\n    activations: 3.82MiB\n');
+    expect(text).not.toMatch(/trainable|flops/);
+    const frozen = initialBudget([{ key: "m", quantities: { params: 1000, trainable: 400 } }], 0, "0");
+    expect(frozen).toContain('  "m":\n    params: 1K\n    trainable: 400\n    growth: 0\n');
     expect(parseBudget(text, "b.yml").models[0]!.limits.activations!.value).toBeGreaterThanOrEqual(4_000_000);
   });
 

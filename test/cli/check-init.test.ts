@@ -27,7 +27,8 @@ describe("model-budget init and check", () => {
       stderr: "",
     });
     const budget = readFileSync(join(repo.dir, ".github/model-budget.yml"), "utf8");
-    expect(budget).toContain('  "models/tiny.yaml":\n    params: 327\n    trainable: 327\n    growth: 5%\n');
+    // Nothing is frozen, so trainable would restate params: init writes params alone.
+    expect(budget).toContain('  "models/tiny.yaml":\n    params: 327\n    growth: 5%\n');
     expect(runCli(["init", "models/tiny.yaml"], env())).toMatchObject({
       exitCode: 2,
       stderr: "model-budget: .github/model-budget.yml exists already: pass --force to overwrite it\n",
@@ -38,12 +39,17 @@ describe("model-budget init and check", () => {
     expect(pass.stdout).toBe(
       "✓ model-budget check: pass, every limit holds · 1 spec · no base to compare with\n\nModel  Params  Status\n─────  ──────  ──────\ntiny      272  ✓ pass\n",
     );
-    expect(runCli(["check", "models/tiny.yaml", "--format", "markdown"], env()).stdout).toContain("| params | 327 | 272 | +55 (+16.8%) | ✅ |");
+    const passComment = runCli(["check", "models/tiny.yaml", "--format", "markdown"], env()).stdout;
+    expect(passComment).toContain("### ✅ 1 model within budget · no base to compare with\n");
+    expect(passComment).toContain("| params | 272 |  | ✅ 327 (83.2% used) |  |");
 
     repo.write({ "models/tiny.yaml": spec(32) });
     const fail = runCli(["check", "models/tiny.yaml"], env());
     expect(fail.exitCode).toBe(3);
-    expect(fail.stdout).toContain("\n✗ tiny (models/tiny.yaml)\n  ✗ params 544 over the 327 limit by 217 (+66.4%)\n  ✗ trainable 544 over the 327 limit by 217 (+66.4%)\n");
+    expect(fail.stdout).toContain("\n✗ tiny (models/tiny.yaml)\n  ✗ params and trainable 544 over the 327 limit by 217 (+66.4%)\n");
+    const failComment = runCli(["check", "models/tiny.yaml", "--format", "markdown"], env()).stdout;
+    expect(failComment).toContain("### ❌ tiny: params 544 over the 327 limit (+66.4%)\n");
+    expect(failComment).toContain("| params | 544 |  | ❌ 327 (+66.4% over) |  |");
   });
 
   it("check --base diffs against a git ref, and exits 2 on an invalid spec", () => {

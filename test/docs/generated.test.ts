@@ -34,7 +34,9 @@ describe("the README's sample PR comment", () => {
     const sample = section("README.md", "sample-comment");
     expect(sample).toBe(sampleComment());
     // The pull request's figures, as the comment states them: 13 blocks of GPT-2 small exceed params: 130M.
-    expect(sample).toContain("> | params | 130M | 131,527,680 | −1,527,680 (−1.2%) | ❌ |");
+    expect(sample).toContain("> ### ❌ gpt2-small: params 132M over the 130M limit (+1.2%) — this PR +7.09M (+5.7%), more than the 2% growth allowed (+2.49M)\n");
+    expect(sample).toContain("> | params and trainable | 132M | +7.09M (+5.7%) | ❌ 130M (+1.2% over) | ⚠️ 2% (+2.49M) |");
+    expect(sample).toContain("> | params | 124,439,808 | 131,527,680 |");
   });
 });
 

@@ -184,7 +184,10 @@ describe("a tampered saved report (mode: publish)", () => {
     const body = github.comments[0]!.body;
     const inert =
       "&lt;img src=x onerror=alert&#40;1&#41;&gt; &#91;click&#93;&#40;https&#58;//evil.example&#41; www&#46;evil.example &#64;acme/admins &#124; &#96;code&#96; &#42;&#42;bold&#42;&#42; &#92;u202eevil&#92;u001b&#91;31m";
-    expect(body).toContain(`| ${inert} | 68 | +22 (+47.8%) |`);
+    expect(body).toContain(`| ${inert} | 68 (+22, +47.8%) |`);
+    // The job summary's chart names the model in mermaid's own syntax: nothing that could end its string or the fence.
+    expect(run.summary).toMatch(/\n {2}title "[\p{L}\p{N} _.\-[\]()…]*: Parameters by top-level module/u);
+    expect(run.summary).not.toMatch(/<img|\u202E/);
     expect(body).toContain(`Budget entries that match no spec: ${inert} (line 3).`);
     // The only link is our own, to the workflow run.
     expect(body).not.toMatch(/<img|\]\((?!https:\/\/github\.com\/acme\/models\/actions\/runs\/99(#artifacts)?\))|@acme|www\.evil|\u202E/);
@@ -200,11 +203,11 @@ describe("names written to break the comment", () => {
     const run = await check(repo, base, head);
     const body = run.outputs["comment-body"]!;
     expect(body.length).toBeLessThan(65_536);
-    expect(body).toContain(`| ${"n".repeat(499)}… | 68 | +22 (+47.8%) |`);
+    expect(body).toContain(`| ✅ | ${"n".repeat(499)}… | 68 (+22, +47.8%) |`);
     expect(body).not.toContain("was cut here");
     expect(
       body.endsWith(
-        "<sub>Counted by model-budget exactly as PyTorch's `parameters()` · [workflow run](https://github.com/acme/models/actions/runs/4242) · [treemap of this change](https://github.com/acme/models/actions/runs/4242#artifacts) (its artifacts, when the workflow uploads html-report)</sub>",
+        " · counted by model-budget exactly as PyTorch's `parameters()` · [workflow run](https://github.com/acme/models/actions/runs/4242) · [treemap of this change](https://github.com/acme/models/actions/runs/4242#artifacts) (its artifacts, when the workflow uploads html-report)</sub>",
       ),
     ).toBe(true);
   });
@@ -226,7 +229,7 @@ describe("budget files written to escape or stall the check", () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe("fail");
     const body = github.comments[0]!.body;
-    expect(body).toContain("| params | 50 | 68 | −18 (−36.0%) | ❌ |");
+    expect(body).toContain("| params | 68 | +22 (+47.8%) | ❌ 50 (+36.0% over) |  |");
     expect(body).toContain("This change renames the model from tiny to tiny-renamed: its budget entry tiny still applies, matched by the spec's path.");
     expect(body).not.toContain("match no spec");
   });
@@ -279,8 +282,8 @@ describe("budget files written to escape or stall the check", () => {
       heapMiB: HEAP_MIB,
     });
     expect(run.ms).toBeLessThan(5000);
-    expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;b params | 1 | 0 | +1 (+100.0%) | ✅ |");
-    expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a params | 5 | 6 | −1 (−20.0%) | ❌ |");
+    expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;b params | 0 |  | ✅ 1 (0.0% used) |  |");
+    expect(run.outputs["comment-body"]).toContain("| &#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a&#42;a params | 6 |  | ❌ 5 (+20.0% over) |  |");
   });
 });
 

@@ -33,7 +33,7 @@ describe("comment and summary limits", () => {
     const body = renderPullRequestComment(manyLayers(5000), { key: "k", fullReportHint: "", limit, measure: "bytes", changesShown: Infinity });
     expect(body.length).toBeLessThan(limit);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(limit);
-    expect(body).toContain("\n\n**The report is too long for a comment and was cut here.** \n\n---\n<sub>Counted by model-budget");
+    expect(body).toContain("\n\n**The report is too long for a comment and was cut here.** \n\n---\n<sub>No base commit to compare with · counted by model-budget");
   });
 
   it("counts characters for comments, and never lets the notice become a setext heading", () => {

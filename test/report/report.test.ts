@@ -131,10 +131,11 @@ describe("the PR comment", () => {
     });
     const comment = renderPullRequestComment(result, { key: "default", fullReportHint: "The job summary has all of it." });
     expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(comment.startsWith("<!-- model-budget:default -->\n### ✅ model-budget: report\n")).toBe(true);
-    expect(comment).toContain("| wide | 270,000 | +54,000 (+25.0%) |");
-    expect(comment).toContain("**3000 changed layer entries**");
-    expect(comment).toContain("…and 2950 more. The job summary has all of it.");
+    expect(comment.startsWith("<!-- model-budget:default -->\n### ✅ 1 model reported, no budget file · largest change wide +54K params (+25.0%)\n")).toBe(true);
+    expect(comment).toContain("| ✅ | wide | 270K (+54K, +25.0%) |");
+    expect(comment).toContain("| Changed layers (3000 entries) | Type | Change | Params | Instances |");
+    // 15 rows in the comment, the rest where the hint says.
+    expect(comment).toContain("| layer&#95;with&#95;a&#95;long&#95;name&#95;14 | Linear | changed | +18 (+25.0%) | 1 |\n\n…and 2985 more rows. The job summary has all of it.");
     // Listing every change, as the job summary does, needs the cut.
     const everything = renderPullRequestComment(result, { key: "default", fullReportHint: "The job summary has all of it.", changesShown: Infinity });
     expect(everything.length).toBeLessThanOrEqual(COMMENT_LIMIT);
