@@ -1,4 +1,4 @@
-import { countModel, type ModelCount } from "../count/index.js";
+import { bindAdapter, countModel, type ModelCount } from "../count/index.js";
 import { DiagnosticCollector } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type ReadFile } from "../resolve/index.js";
@@ -20,7 +20,9 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
   const errors = new DiagnosticCollector();
   const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
-  const count = countModel(resolved, errors);
+  // --adapter replaces the spec's adapters: section.
+  const adapter = overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter!.config, resolved.adapter!.name, resolved.adapter!.patterns)) : undefined);
+  const count = countModel(resolved, errors, adapter);
   const spec = settingsFromSpec(resolved.training);
   const recipe = trainingRecipe(spec, overrides);
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });

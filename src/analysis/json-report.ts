@@ -18,6 +18,8 @@ export interface JsonReport {
   model: string;
   file: string;
   totals: JsonTotals;
+  /** The PEFT adapter applied (the spec's adapters: or --adapter): its name, config class and the config as written. */
+  adapter?: { name: string; type: string; config: string };
   memory?: JsonMemory;
   shapes?: JsonShapes;
   layers: JsonLayer[];
@@ -29,6 +31,12 @@ export interface JsonTotals {
   nonTrainable: number;
   /** Elements of the buffers. */
   buffers: number;
+  /** Parameters one token uses: routed experts count top_k of each set; equal to params without experts. */
+  activeParams: number;
+  /** params without the input embeddings (Embedding layers: token and position tables), Kaplan et al.'s N; an untied output head stays in. */
+  nonEmbeddingParams: number;
+  /** activeParams without the input embeddings. */
+  activeNonEmbeddingParams: number;
 }
 
 /** Integer bytes by category, and their total. */
@@ -46,6 +54,8 @@ export interface JsonMemory extends JsonMemoryFigures {
   recipe: { optimizer: string | null; precision: string; dtype: string | null; gpus: number; zero: ZeroStage };
   /** Per GPU, when the training is spread over more than one. */
   perGpu?: JsonMemoryFigures;
+  /** With an adapter: the bytes of `weights` that are the adapter's (the base's are weights − adapterWeights). */
+  adapterWeights?: number;
 }
 
 /** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
@@ -106,6 +116,7 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
     recipe: { optimizer: optimizer?.value.text ?? null, precision: precision.value.name, dtype: dtype ? describeDtype(dtype.value) : null, gpus: gpus.value, zero: zero.value },
     ...memory.bytes,
     ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+    ...(memory.adapterWeights === undefined ? {} : { adapterWeights: memory.adapterWeights }),
   };
 }
 
@@ -117,7 +128,8 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
     formatVersion: JSON_REPORT_FORMAT_VERSION,
     model: model.model,
     file: model.file,
-    totals: model.totals,
+    totals: { ...model.totals, ...model.conventions },
+    ...(model.adapter ? { adapter: { name: model.adapter.name, type: model.adapter.type, config: model.adapter.text } } : {}),
     ...(memory ? { memory: memoryJson(memory) } : {}),
     ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
     layers: model.layers.map((layer, index): JsonLayer => {

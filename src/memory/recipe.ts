@@ -1,5 +1,6 @@
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { parseCallOrName, parseExpression } from "../parse/expression.js";
+import { bindAdapter, type BoundAdapter } from "../count/index.js";
 import { evaluate, evaluateCall, type PositionAt } from "../resolve/evaluate.js";
 import type { ResolvedTraining } from "../resolve/index.js";
 import { parsedAt } from "../resolve/scope.js";
@@ -26,6 +27,8 @@ export interface TrainingSettings {
   /** Samples per step on one GPU, for activations. */
   batch?: Sourced<number>;
   checkpointing?: Sourced<Checkpointing>;
+  /** A PEFT adapter config (--adapter), in place of the spec's `adapters:`; it changes the count, not only memory. */
+  adapter?: Sourced<BoundAdapter>;
 }
 
 /** The recipe memory is computed for. Without an optimizer it is inference: weights and buffers only. */
@@ -37,7 +40,7 @@ export interface TrainingRecipe extends TrainingSettings {
   checkpointing: Sourced<Checkpointing>;
 }
 
-export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"] as const;
+export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "adapter"] as const;
 export type TrainingOption = (typeof TRAINING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -115,14 +118,17 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
       case "checkpointing":
         settings.checkpointing = { value: checkpointingMode(text, position), from };
         break;
+      case "adapter":
+        settings.adapter = { value: bindAdapter(evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
+        break;
     }
   }
   return settings;
 }
 
-/** Whether any setting is made: memory is reported only for a recipe someone asked for. */
+/** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 export function setsTraining(settings: TrainingSettings): boolean {
-  return TRAINING_OPTIONS.some((option) => settings[option] !== undefined);
+  return TRAINING_OPTIONS.some((option) => option !== "adapter" && settings[option] !== undefined);
 }
 
 /** The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one GPU. */

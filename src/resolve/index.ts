@@ -6,6 +6,7 @@ import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
 import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
+import { resolveAdapters } from "./adapters.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
@@ -21,12 +22,15 @@ export type {
   Located,
   ModuleNode,
   PathSegment,
+  PatternEntry,
   ReadFile,
+  ResolvedAdapter,
   ResolvedInput,
   ResolvedLayer,
   ResolvedModel,
   ResolvedTie,
   ResolvedTraining,
+  Routing,
   TensorReference,
   TreeNode,
 } from "./types.js";
@@ -188,6 +192,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const input = resolveInput(root.source, root.data.input, root.scope);
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
+  const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
   if (!errors) collector.throwIfAny();
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
@@ -197,5 +202,6 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     ...(input ? { input } : {}),
     ties,
     training,
+    ...(adapter ? { adapter } : {}),
   };
 }
