@@ -1,4 +1,5 @@
 import { describeDtype, type MemoryBreakdown, type ZeroStage } from "../memory/index.js";
+import type { Diagnostic } from "../diagnostics/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
 
@@ -20,6 +21,8 @@ export interface JsonReport {
   totals: JsonTotals;
   /** The PEFT adapter applied (the spec's adapters: or --adapter): its name, config class and the config as written. */
   adapter?: { name: string; type: string; config: string };
+  /** What the analysis did that is no error but matters (modules_to_save untying a tied tensor), as diagnostics. */
+  warnings?: Diagnostic[];
   memory?: JsonMemory;
   shapes?: JsonShapes;
   layers: JsonLayer[];
@@ -130,6 +133,7 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
     file: model.file,
     totals: { ...model.totals, ...model.conventions },
     ...(model.adapter ? { adapter: { name: model.adapter.name, type: model.adapter.type, config: model.adapter.text } } : {}),
+    ...(model.warnings ? { warnings: model.warnings } : {}),
     ...(memory ? { memory: memoryJson(memory) } : {}),
     ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
     layers: model.layers.map((layer, index): JsonLayer => {

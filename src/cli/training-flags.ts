@@ -6,7 +6,7 @@ import { invalid, type CliCommand, type CliResult, type OptionValues } from "./c
 /** The flags that set or override a spec's `training:` section. */
 export const TRAINING_FLAGS: CliCommand["options"] = Object.fromEntries(TRAINING_OPTIONS.map((option) => [option, { type: "string" }]));
 
-export const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the spec's training: section; any of them, or the section, adds memory):
+export const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the spec's training: section; any of them but --adapter, or the section, adds memory):
       --optimizer CALL  optimizer class with its arguments: AdamW, "SGD(momentum=0.9)", AdamW8bit;
                         without one, memory is for inference: weights and buffers only
       --precision NAME  ${PRECISIONS.map((precision) => precision.name).join(", ")} (fp32 by default)
@@ -17,6 +17,8 @@ export const TRAINING_FLAGS_USAGE = `Training memory (each flag overrides the sp
       --checkpointing MODE
                         ${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks,
                         selective recomputes attention's scores (Korthikanti et al. 2022)
+      --adapter CALL    a PEFT adapter config, in place of the spec's adapters: section; freezes the base:
+                        "LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])", IA3Config(...)
 `;
 
 /** The training settings the flags give, or the invalid-usage result that names the bad flag. */

@@ -6,10 +6,10 @@
  */
 import { bindArguments, findLayer, type ArgumentSpec, type LayerArguments } from "../catalogue/index.js";
 import { choiceOf } from "../diagnostics/choice.js";
-import { SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, diagnostic, didYouMean, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import { formatPath, instanceCount, instancePaths, type PatternEntry, type ResolvedAdapter, type ResolvedLayer } from "../resolve/index.js";
-import type { CountWarning, CountedTensor, LayerCount } from "./types.js";
+import type { CountedTensor, LayerCount } from "./types.js";
 
 /** The PEFT config classes model-budget applies. */
 export const ADAPTER_TYPES = ["LoraConfig", "IA3Config"] as const;
@@ -246,15 +246,17 @@ function savedBy(resolved: ResolvedLayer, names: readonly string[]): boolean {
 }
 
 /** The trainable copy modules_to_save makes of each of a layer's parameters, untied; a warning for each tie it undoes. */
-function savedCopies(layer: LayerCount, adapter: BoundAdapter, tiedOwners: ReadonlySet<string>, warnings: CountWarning[]): CountedTensor[] {
+function savedCopies(layer: LayerCount, adapter: BoundAdapter, tiedOwners: ReadonlySet<string>, warnings: Diagnostic[]): CountedTensor[] {
   return layer.parameters.map((original) => {
     if (original.sharedWith !== undefined || tiedOwners.has(original.name ? `${layer.path}.${original.name}` : layer.path))
-      warnings.push({
-        kind: "adapter-unties",
-        position: adapter.modulesToSave.position,
-        detail: `modules_to_save copies ${original.name ? `${layer.path}.${original.name}` : layer.path}${original.sharedWith ? `, tied to ${original.sharedWith},` : ""} into a trainable tensor of its own: the copy is not tied`,
-        hint: `its ${original.numel.toLocaleString("en-US")} elements count again, and training updates the copy alone`,
-      });
+      warnings.push(
+        diagnostic(
+          "adapter-unties",
+          adapter.modulesToSave.position,
+          `modules_to_save copies ${original.name ? `${layer.path}.${original.name}` : layer.path}${original.sharedWith ? `, tied to ${original.sharedWith},` : ""} into a trainable tensor of its own: the copy is not tied`,
+          `its ${original.numel.toLocaleString("en-US")} elements count again, and training updates the copy alone`,
+        ),
+      );
     return { ...tensor(`modules_to_save.${adapter.name}.${original.name}`.replace(/\.$/, ""), original.shape), numel: original.numel };
   });
 }
@@ -263,8 +265,8 @@ function savedCopies(layer: LayerCount, adapter: BoundAdapter, tiedOwners: Reado
  * Applies the adapter to the counted layers in place: freezes the base, adds the adapter's tensors
  * and the modules_to_save copies, and makes biases trainable as `bias` says. Returns the warnings.
  */
-export function applyAdapter(layers: LayerCount[], resolved: readonly ResolvedLayer[], adapter: BoundAdapter): CountWarning[] {
-  const warnings: CountWarning[] = [];
+export function applyAdapter(layers: LayerCount[], resolved: readonly ResolvedLayer[], adapter: BoundAdapter): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
   const tiedOwners = new Set(layers.flatMap((layer) => layer.parameters.flatMap((parameter) => (parameter.sharedWith === undefined ? [] : [parameter.sharedWith]))));
   let targeted = 0;
   let saved = 0;

@@ -1,14 +1,14 @@
 import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
-import { DiagnosticCollector, SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError, didYouMean, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting, FrozenTensor, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
 import { applyAdapter, type BoundAdapter } from "./adapters.js";
-import type { CountedTensor, CountWarning, LayerCount, ModelCount, ParameterConventions, Totals } from "./types.js";
+import type { CountedTensor, LayerCount, ModelCount, ParameterConventions, Totals } from "./types.js";
 
 export { ADAPTER_TYPES, bindAdapter, type BoundAdapter } from "./adapters.js";
 
 export { formatInteger } from "./formula.js";
-export type { CountWarning, CountedTensor, LayerCount, ModelCount, ParameterConventions, Totals } from "./types.js";
+export type { CountedTensor, LayerCount, ModelCount, ParameterConventions, Totals } from "./types.js";
 
 /** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 export function checked(value: number, position: SourcePosition, what: string): number {
@@ -250,7 +250,7 @@ export function countModel(model: ResolvedModel, errors = new DiagnosticCollecto
   const layers = counted as LayerCount[];
   checkFrozenGlobs(model, globsFound);
   applyTies(layers, model.ties);
-  const warnings: CountWarning[] = adapter ? applyAdapter(layers, model.layers, adapter) : [];
+  const warnings: Diagnostic[] = adapter ? applyAdapter(layers, model.layers, adapter) : [];
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
   model.layers.forEach((resolved, index) => {
     const layer = layers[index]!;

@@ -1,4 +1,4 @@
-import type { SourcePosition } from "../diagnostics/index.js";
+import type { Diagnostic, SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting } from "../resolve/index.js";
 
 export interface CountedTensor {
@@ -57,13 +57,6 @@ export interface ParameterConventions {
   activeNonEmbeddingParams: number;
 }
 
-/** Something the count did that its user should know, which is not an error: a tie modules_to_save undid. */
-export interface CountWarning {
-  kind: "adapter-unties";
-  position: SourcePosition;
-  detail: string;
-  hint: string;
-}
 
 export interface ModelCount {
   model: string;
@@ -73,5 +66,6 @@ export interface ModelCount {
   layers: LayerCount[];
   /** The adapter applied, when the spec or --adapter gives one. */
   adapter?: { name: string; type: string; text: string };
-  warnings?: CountWarning[];
+  /** What the count did that its user should know and is no error: a tie modules_to_save undid. */
+  warnings?: Diagnostic[];
 }

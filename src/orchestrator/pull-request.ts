@@ -66,7 +66,10 @@ function sideNote(model: ModelResult): string {
 
 /** The registry's columns: those always shown, and the rest when some model reports them. */
 function columnsOf(result: CheckResult): MetricDefinition<Metric>[] {
-  const reported = (metric: MetricDefinition<Metric>) => result.models.some((model) => model.head.kind === "report" && metric.read(model.head.report) !== undefined);
+  const reported = (metric: MetricDefinition<Metric>) =>
+    result.models.some((model) =>
+      [model.head, model.base].some((side) => side?.kind === "report" && metric.read(side.report) !== undefined && (metric.shownFor?.(side.report) ?? side === model.head)),
+    );
   return METRICS.filter((metric) => metric.column === "always" || (metric.column === "when-reported" && reported(metric)));
 }
 
@@ -128,8 +131,19 @@ interface Section {
   optional: string[][];
 }
 
+/** The PEFT adapter of the model, and how this change alters it: a changed r or target_modules is named as such. */
+function adapterLines(model: ModelResult): string[] {
+  const head = model.head.kind === "report" ? model.head.report.adapter : undefined;
+  const base = model.base?.kind === "report" ? model.base.report.adapter : undefined;
+  const shown = (adapter: typeof head) => (adapter ? `${esc(adapter.name)}: ${esc(adapter.config)}` : "none");
+  if (!head && !base) return [];
+  if (!model.base || model.base.kind !== "report" || model.head.kind !== "report") return head ? [`Adapter ${shown(head)}`, ""] : [];
+  if (head?.config === base?.config && head?.name === base?.name) return [`Adapter ${shown(head)}`, ""];
+  return [`**Adapter changed:** ${shown(base)} → ${shown(head)}`, ""];
+}
+
 function modelSection(model: ModelResult, context: CommentContext): Section {
-  const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, ""];
+  const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, "", ...adapterLines(model)];
   const optional: string[][] = [];
   if (model.head.kind === "invalid") essential.push(...diagnosticLines(model.head.diagnostics), "");
   if (model.checkpoint) {

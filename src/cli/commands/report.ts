@@ -1,7 +1,17 @@
 import { analyzeSpec } from "../../analysis/index.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
 import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { renderDiagnostic } from "../../diagnostics/render.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
+
+/** A warning's file, for its excerpt: none for a flag (--adapter) or a file that no longer reads. */
+function sourceOf(env: { readFile: (file: string) => string }, file: string): string | undefined {
+  try {
+    return env.readFile(file);
+  } catch {
+    return undefined;
+  }
+}
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
 
@@ -39,6 +49,11 @@ ${TRAINING_FLAGS_USAGE}`,
     const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: "" };
+    const warnings = results.flatMap((result) => result.warnings ?? []).map((warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env, warning.file))}\n`);
+    return {
+      exitCode: EXIT.ok,
+      stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }),
+      stderr: warnings.join(""),
+    };
   },
 };
