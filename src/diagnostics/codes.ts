@@ -462,6 +462,13 @@ const kinds = {
     example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
     fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
   },
+  "adapter-activations": {
+    code: "MB522",
+    severity: "warning",
+    summary: "activations with an adapter are the base model's forward, without the adapter's",
+    example: "input: [4]\nadapters:\n  default: \"LoraConfig(target_modules=['fc'])\"\nlayers:\n  - fc: Linear(4, 4)",
+    fix: "read the activations as the base model's: the adapter's r-wide intermediates add to them, a frozen layer's saved input may not be kept",
+  },
   "experts-chained": {
     code: "MB520",
     severity: "error",
