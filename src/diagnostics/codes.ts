@@ -343,7 +343,7 @@ const kinds = {
     code: "MB363",
     severity: "error",
     summary: "an adapter pattern matches some instances of a repeat and not others",
-    example: "adapters:\n  default: \"LoraConfig(target_modules='h\\\\.0\\\\.fc')\"\nlayers:\n  - h: {repeat: 2, layers: [fc: Linear(4, 4)]}",
+    example: "adapters:\n  default: \"LoraConfig(target_modules='h.0.fc')\"\nlayers:\n  - h: {repeat: 2, layers: [{fc: 'Linear(4, 4)'}]}",
     fix: "split the repeat so the adapted instances are an entry of their own, or match every instance",
   },
   "adapter-unties": {
