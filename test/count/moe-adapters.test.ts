@@ -244,7 +244,7 @@ tie:
     ]);
     expect(problemsOf(() => tiny("LoraConfg(r=8)"))).toEqual(["--adapter:1:1: unknown adapter config 'LoraConfg' [MB361] — did you mean 'LoraConfig'?"]);
     expect(problemsOf(() => tiny("LoraConfig(r=8, target_module=['q_proj'])"))).toEqual([
-      "--adapter:1:17: LoraConfig has no argument 'target_module' [MB402] — did you mean 'target_modules'?",
+      "--adapter:1:17: LoraConfig has no argument 'target_module' [MB405] — did you mean 'target_modules'?",
     ]);
   });
 });
