@@ -83,6 +83,8 @@ export interface JsonLayer {
   line: number;
   column: number;
   formula: string;
+  /** Inside routed experts: each token uses topK of the experts (the layer's instances are `experts` × the enclosing repeats). */
+  routed?: { topK: number; experts: number };
   /** Per instance, with a training recipe. */
   memory?: JsonMemoryFigures;
   /** Over all the entry's instances and calls, with an `input:`; absent for an entry never called. */
@@ -149,6 +151,7 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
         line: layer.position.line,
         column: layer.position.col,
         formula: layer.formula,
+        ...(layer.routed ? { routed: layer.routed } : {}),
         ...(layerMemory ? { memory: layerMemory.bytes } : {}),
         // Over all the entry's instances and calls, unlike the per-instance params.
         ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),

@@ -2,6 +2,7 @@ import type { GrowthRow, LimitRow, Status } from "../budget/evaluate.js";
 import { formatInteger } from "../count/index.js";
 import { changeDelta, layerStates, type LayerChange, type LayerState } from "../diff/index.js";
 import { formatMetric, METRICS, quantitiesOf, type Metric, type MetricDefinition, type Quantities } from "../metrics/index.js";
+import type { JsonLayer } from "../analysis/index.js";
 import { escapeMarkdown as esc } from "../report/index.js";
 import type { CheckResult, Diagnostic, ModelResult } from "./types.js";
 
@@ -142,8 +143,20 @@ function adapterLines(model: ModelResult): string[] {
   return [`**Adapter changed:** ${shown(base)} → ${shown(head)}`, ""];
 }
 
+/** Routed experts whose top_k or number this change alters: their parameters may not change, what each token uses does. */
+function routingLines(model: ModelResult): string[] {
+  if (model.head.kind !== "report" || model.base?.kind !== "report") return [];
+  const routing = (layers: readonly JsonLayer[]) => new Map(layers.flatMap((layer) => (layer.routed ? [[layer.path, layer.routed] as const] : [])));
+  const before = routing(model.base.report.layers);
+  const changed = [...routing(model.head.report.layers)].flatMap(([path, after]) => {
+    const was = before.get(path);
+    return was && (was.topK !== after.topK || was.experts !== after.experts) ? [`${esc(path)}: top_k ${was.topK} of ${was.experts} → ${after.topK} of ${after.experts}`] : [];
+  });
+  return changed.length ? [`**Routing changed:** ${changed.join("; ")}`, ""] : [];
+}
+
 function modelSection(model: ModelResult, context: CommentContext): Section {
-  const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, "", ...adapterLines(model)];
+  const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} — ${esc(model.file)}`, "", ...adapterLines(model), ...routingLines(model)];
   const optional: string[][] = [];
   if (model.head.kind === "invalid") essential.push(...diagnosticLines(model.head.diagnostics), "");
   if (model.checkpoint) {

@@ -16,6 +16,7 @@ interface TorchCase {
 /** test/fixtures/pytorch/moe-adapters.py: the modules built by PyTorch on the meta device, PEFT's LoRA layers on them. */
 const TORCH = (JSON.parse(readRepoFile("test/fixtures/pytorch/moe-adapters.json")) as { cases: Record<string, TorchCase> }).cases;
 
+const analyzed = (text: string) => analyzeSpec("spec.yaml", files({ "spec.yaml": text }));
 const adapterFlag = (text: string): TrainingSettings => settingsFromOptions({ adapter: text }, () => "--adapter");
 const example = (name: string, overrides: TrainingSettings = {}) => analyzeSpec(`examples/${name}.yaml`, readRepoFile, overrides);
 
@@ -104,7 +105,7 @@ layers:
 `;
 
   it("computes expected MACs under uniform routing: tokens × top_k expert rows, the router and shared experts on every token", () => {
-    const model = count(MOE('"moe(gate, experts, shared=shared)"'));
+    const model = analyzed(MOE('"moe(gate, experts, shared=shared)"'));
     // router 6 × 8 × 4, experts 6 × 2 rows × 64, shared 6 × 64
     expect(model.shapes!.totals.macs).toBe(6 * 32 + 12 * 64 + 6 * 64);
     expect(model.shapes!.output).toEqual([1, 6, 8]);
@@ -113,7 +114,7 @@ layers:
   });
 
   it("pads every expert to its capacity with a capacity factor", () => {
-    const model = count(MOE('"moe(gate, experts, shared=shared, capacity_factor=1.5)"'));
+    const model = analyzed(MOE('"moe(gate, experts, shared=shared, capacity_factor=1.5)"'));
     // capacity ⌈1.5 × 6 × 2 / 4⌉ = 5 tokens for each of 4 experts: 20 rows.
     expect(model.shapes!.layers[1]).toMatchObject({ outputShape: [20, 8], macs: 20 * 64 });
   });
