@@ -1,4 +1,4 @@
-import { LIMITED_METRICS, metricNamed, type Quantities } from "../metrics/index.js";
+import { LIMITED_METRICS, metricNamed, type Metric, type Quantities } from "../metrics/index.js";
 
 const COUNT_UNITS: [number, string][] = [
   [1e12, "T"],
@@ -55,7 +55,9 @@ export function initialBudget(entries: readonly InitEntry[], headroom: number, g
     lines.push(`  ${JSON.stringify(key)}:`);
     for (const metric of LIMITED_METRICS) {
       const value = quantities[metric];
-      if (value === undefined) continue;
+      const { sameAs } = metricNamed(metric);
+      // Active params of a model without experts are its params: one limit says it.
+      if (value === undefined || (sameAs !== undefined && quantities[sameAs as Metric] === value)) continue;
       lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metricNamed(metric).unit === "bytes")}`);
     }
     lines.push(`    growth: ${growth}`);
