@@ -33,7 +33,8 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const errors = new DiagnosticCollector();
   const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
   // --adapter replaces the spec's adapters: section.
-  const adapter = overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter!.config, resolved.adapter!.name, resolved.adapter!.patterns)) : undefined);
+  const adapter =
+    overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter!.config, resolved.adapter!.name, resolved.adapter!.patterns)) : undefined);
   const count = countModel(resolved, errors, adapter);
   const spec = settingsFromSpec(resolved.training);
   const recipe = trainingRecipe(spec, overrides);

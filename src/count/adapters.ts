@@ -91,7 +91,11 @@ function matcherOf(args: LayerArguments, name: string, regexAllowed: boolean): M
     try {
       regex = new RegExp(`^(?:${value.value})$`);
     } catch (error) {
-      throw invalid(position, `${name} '${value.value}' is not a regular expression: ${(error as Error).message}`, "PEFT matches a string target_modules as a regex over the whole module name");
+      throw invalid(
+        position,
+        `${name} '${value.value}' is not a regular expression: ${(error as Error).message}`,
+        "PEFT matches a string target_modules as a regex over the whole module name",
+      );
     }
     return { regex, text: `'${value.value}'`, position };
   }
@@ -120,7 +124,12 @@ export function bindAdapter(config: EvaluatedCall, name = "default", patterns: R
   const args = bindArguments({ type: type.value, signature: SIGNATURES[type.value] }, config, findLayer);
   refuseUnsupported(args, type.value);
   const targets = matcherOf(args, "target_modules", true);
-  if (!targets) throw invalid(config.position, `${type.value} needs target_modules: model-budget does not know PEFT's per-architecture defaults`, "name the layers: target_modules=['q_proj', 'v_proj']");
+  if (!targets)
+    throw invalid(
+      config.position,
+      `${type.value} needs target_modules: model-budget does not know PEFT's per-architecture defaults`,
+      "name the layers: target_modules=['q_proj', 'v_proj']",
+    );
   const lora = type.value === "LoraConfig";
   const r = lora ? args.int("r") : 0;
   if (lora && r < 1) throw invalid(args.position("r"), `r is ${r}, and LoRA's rank is at least 1`, "give r=8 or another positive rank");
@@ -154,8 +163,7 @@ export function bindAdapter(config: EvaluatedCall, name = "default", patterns: R
 function instancesMatching(layer: ResolvedLayer, test: (key: string) => boolean, position: SourcePosition, what: string): boolean {
   const all = instanceCount(layer.segments);
   const names = all === 1 ? [layer.path] : all <= 100_000 ? instancePaths(layer.path) : undefined;
-  if (!names)
-    throw invalid(position, `${what} would be tried on each of the ${all} instances of ${layer.path}`, "split the repeat, or use a list of names rather than a regex");
+  if (!names) throw invalid(position, `${what} would be tried on each of the ${all} instances of ${layer.path}`, "split the repeat, or use a list of names rather than a regex");
   const matched = names.filter(test).length;
   if (matched === 0 || matched === all) return matched === all;
   throw new SpecError(

@@ -106,7 +106,7 @@ function conventionsOf(layers: readonly LayerCount[]): ParameterConventions {
   const conventions: ParameterConventions = { activeParams: 0, nonEmbeddingParams: 0, activeNonEmbeddingParams: 0 };
   for (const layer of layers) {
     const all = layer.params * layer.count;
-    const active = layer.routed ? (layer.params * (layer.count / layer.routed.experts)) * layer.routed.topK : all;
+    const active = layer.routed ? layer.params * (layer.count / layer.routed.experts) * layer.routed.topK : all;
     conventions.activeParams += active;
     if (layer.embedding) continue;
     conventions.nonEmbeddingParams += all;

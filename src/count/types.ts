@@ -57,7 +57,6 @@ export interface ParameterConventions {
   activeNonEmbeddingParams: number;
 }
 
-
 export interface ModelCount {
   model: string;
   file: string;

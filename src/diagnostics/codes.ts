@@ -350,7 +350,8 @@ const kinds = {
     code: "MB364",
     severity: "warning",
     summary: "modules_to_save copies a tied tensor, so the trainable copy is no longer tied",
-    example: "adapters:\n  default: \"LoraConfig(target_modules=['fc'], modules_to_save=['head'])\"\nlayers:\n  - wte: Embedding(10, 4)\n  - fc: Linear(4, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight",
+    example:
+      "adapters:\n  default: \"LoraConfig(target_modules=['fc'], modules_to_save=['head'])\"\nlayers:\n  - wte: Embedding(10, 4)\n  - fc: Linear(4, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight",
     fix: "expect the copy to train apart from the tensor it was tied to (PEFT warns likewise), or leave the tied module out of modules_to_save",
   },
 
@@ -473,14 +474,16 @@ const kinds = {
     code: "MB520",
     severity: "error",
     summary: "routed experts called one after another instead of through moe()",
-    example: 'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: [experts]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2, top_k: 1}',
+    example:
+      'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: [experts]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2, top_k: 1}',
     fix: 'route the tokens: forward: ["moe(gate, experts)"]',
   },
   "invalid-moe": {
     code: "MB521",
     severity: "error",
     summary: "a moe() step whose router or experts do not fit",
-    example: 'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: ["moe(gate, experts)"]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2}',
+    example:
+      'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: ["moe(gate, experts)"]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2}',
     fix: "give the experts' repeat a top_k:, and a router with one output per expert",
   },
 

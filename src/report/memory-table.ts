@@ -32,7 +32,10 @@ export function memoryTable(memory: MemoryBreakdown, units: ByteUnits): TableMod
   return {
     headers: ["Memory", "Bytes", "Size", ...(perGpu ? [`Per GPU (${recipe.gpus.value} GPUs, ZeRO stage ${recipe.zero.value})`, "Size per GPU"] : [])],
     align: ["left", "right", "right", ...(perGpu ? (["right", "right"] as const) : [])],
-    rows: shown.flatMap((category) => [[capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])], ...(category === "weights" ? adapterRows(memory, units) : [])]),
+    rows: shown.flatMap((category) => [
+      [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])],
+      ...(category === "weights" ? adapterRows(memory, units) : []),
+    ]),
     footer: [
       ["Total", ...cells((figures) => figures.total)],
       ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : []),

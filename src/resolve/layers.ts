@@ -307,7 +307,12 @@ function readEntry(item: unknown, itemPath: DataPath, context: ListContext, numb
 function routingOf(source: YamlSource, bodyPath: DataPath, body: Body, experts: number, scope: Scope): Routing {
   const position = source.at([...bodyPath, "top_k"]);
   if (body.repeat === undefined)
-    throw new SpecError("invalid-routing", source.keyAt([...bodyPath, "top_k"]), "top_k: makes a repeat routed experts, and this entry has no repeat:", "give the number of experts with repeat: N");
+    throw new SpecError(
+      "invalid-routing",
+      source.keyAt([...bodyPath, "top_k"]),
+      "top_k: makes a repeat routed experts, and this entry has no repeat:",
+      "give the number of experts with repeat: N",
+    );
   if (mentionsIndex(body))
     throw new SpecError("invalid-routing", source.keyAt([...bodyPath, "top_k"]), `routed experts are alike: this repeat uses ${INDEX}`, `write one expert without ${INDEX}`);
   const topK = integerAt(source, [...bodyPath, "top_k"], body.top_k, scope, "top_k");

@@ -376,7 +376,14 @@ function mixtureOfExperts(op: OpContext): Tensor {
   const tokens = numel(x.shape.slice(0, -1));
   // The routing keeps its softmax (float32, as Mixtral and DeepSeek compute it) and the chosen experts' indices (int64).
   const routing = evaluator.fresh([tokens, topK], `${producer} (routing weights)`);
-  const kept = evaluator.keep([{ elements: tokens * experts, dtype: "float32" }, { elements: tokens * topK, dtype: "int64" }], logits, routing);
+  const kept = evaluator.keep(
+    [
+      { elements: tokens * experts, dtype: "float32" },
+      { elements: tokens * topK, dtype: "int64" },
+    ],
+    logits,
+    routing,
+  );
   evaluator.record({ type: "moe routing", segments: [...segments, call.text], output: [tokens, topK], macs: 0, attentionMacs: 0, savedBytes: kept.bytes, attentionBytes: 0 });
   const rows = dispatchedRows(op, tokens, topK, experts);
   const dispatched = evaluator.fresh([rows, x.shape.at(-1)!], `${producer} (tokens sent to the experts)`);

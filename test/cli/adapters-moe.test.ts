@@ -80,9 +80,20 @@ describe("model-budget report --adapter", () => {
 
   it("breaks QLoRA's memory into the 4-bit base, the 16-bit adapter, its gradients and AdamW state", () => {
     // Llama-2-7B's decoder Linear layers in nf4 with double quantization (embeddings, head and norms in bf16), LoRA r=8 on q, v.
-    const run = runDist(
-      ["report", "examples/llama2-7b.yaml", "--format", "json", "--precision", "bf16", "--optimizer", "AdamW", "--dtype", "nf4(double_quant=True)", "--adapter", "LoraConfig(r=8, target_modules=['q_proj', 'v_proj'])"],
-    );
+    const run = runDist([
+      "report",
+      "examples/llama2-7b.yaml",
+      "--format",
+      "json",
+      "--precision",
+      "bf16",
+      "--optimizer",
+      "AdamW",
+      "--dtype",
+      "nf4(double_quant=True)",
+      "--adapter",
+      "LoraConfig(r=8, target_modules=['q_proj', 'v_proj'])",
+    ]);
     const memory = (JSON.parse(run.stdout) as { memory: Record<string, number> }).memory;
     const linear = 32 * (4 * 4096 * 4096 + 3 * 4096 * 11008);
     const blocks = linear / 64;
