@@ -210,7 +210,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
   moe: {
-    signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("capacity_factor", "float", null)],
+    signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("shared_gate", "string", null), arg("capacity_factor", "float", null)],
     run: (op) => mixtureOfExperts(op),
   },
   gated: {
@@ -358,7 +358,7 @@ function dispatchedRows(op: OpContext, tokens: number, topK: number, experts: nu
 /**
  * A mixture-of-experts layer: the router scores each token, a softmax and top-k choose `top_k`
  * experts, and each expert runs on the tokens sent to it; with `shared`, an always-used expert
- * adds its output. MACs and activations are those expected under uniform routing: every token's
+ * adds its output (scaled by sigmoid(shared_gate(x)) where given, as Qwen2-MoE does). MACs and activations are those expected under uniform routing: every token's
  * top_k expert calls, run as one pass over tokens × top_k rows (the sum over experts of what each
  * computes); with a capacity factor, every expert computes its full capacity (padded dispatch).
  */
@@ -391,6 +391,25 @@ function mixtureOfExperts(op: OpContext): Tensor {
   const weights = evaluator.fresh([rows, 1], `${producer} (routing weights)`);
   const weighted = merge(evaluator, "multiply", computed, weights, call.position, segments);
   let y = evaluator.fresh([...x.shape.slice(0, -1), weighted.shape.at(-1)!], producer);
-  if (!args.isNone("shared")) y = merge(evaluator, "add", y, evaluator.runNode(op.child("shared"), x, segments), call.position, segments);
+  if (!args.isNone("shared")) y = merge(evaluator, "add", y, sharedExpert(op), call.position, segments);
   return { ...y, producer };
+}
+
+/** The always-used expert; with `shared_gate` (Qwen2-MoE), its output scaled by sigmoid(shared_gate(x)), one value per token. */
+function sharedExpert(op: OpContext): Tensor {
+  const { evaluator, args, x, segments, call } = op;
+  const shared = evaluator.runNode(op.child("shared"), x, segments);
+  if (args.isNone("shared_gate")) return shared;
+  const gate = evaluator.runNode(op.child("shared_gate"), x, segments);
+  const scale = evaluator.fresh(gate.shape, `${gate.producer} → sigmoid`);
+  evaluator.record({
+    type: "sigmoid",
+    segments: [...segments, call.text],
+    output: gate.shape,
+    macs: 0,
+    attentionMacs: 0,
+    savedBytes: evaluator.keep(["output"], gate, scale).bytes,
+    attentionBytes: 0,
+  });
+  return merge(evaluator, "multiply", shared, scale, call.position, segments);
 }

@@ -113,6 +113,16 @@ layers:
     expect(model.shapes!.layers[1]).toMatchObject({ outputShape: [12, 8], macs: 12 * 64 });
   });
 
+  it("scales the shared expert by sigmoid(shared_gate(x)), as Qwen2-MoE does", () => {
+    const spec = MOE('"moe(gate, experts, shared=shared, shared_gate=shared_gate)"').replace(
+      "        - shared: Linear(8, 8, bias=False)\n",
+      "        - shared: Linear(8, 8, bias=False)\n        - shared_gate: Linear(8, 1, bias=False)\n",
+    );
+    const model = analyzed(spec);
+    expect(model.shapes!.totals.macs).toBe(6 * 32 + 12 * 64 + 6 * 64 + 6 * 8);
+    expect(model.conventions.activeParams).toBe(32 + 2 * 64 + 64 + 8);
+  });
+
   it("pads every expert to its capacity with a capacity factor", () => {
     const model = analyzed(MOE('"moe(gate, experts, shared=shared, capacity_factor=1.5)"'));
     // capacity ⌈1.5 × 6 × 2 / 4⌉ = 5 tokens for each of 4 experts: 20 rows.
