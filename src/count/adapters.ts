@@ -155,6 +155,11 @@ export function bindAdapter(config: EvaluatedCall, name = "default", patterns: R
   };
 }
 
+/** Module instances a regex (or a name with an index) may be tried on in one model: the cost stays bounded whatever the repeats. */
+const MAX_TRIED = 1_000_000;
+/** Instances tried so far in the current applyAdapter call. */
+let tried = 0;
+
 /**
  * How many of a layer entry's instances a test on the module name accepts: all, none, or some, which
  * is an error (the entry would need splitting). Tests on the symbolic path first when the answer
@@ -162,8 +167,14 @@ export function bindAdapter(config: EvaluatedCall, name = "default", patterns: R
  */
 function instancesMatching(layer: ResolvedLayer, test: (key: string) => boolean, position: SourcePosition, what: string): boolean {
   const all = instanceCount(layer.segments);
-  const names = all === 1 ? [layer.path] : all <= 100_000 ? instancePaths(layer.path) : undefined;
-  if (!names) throw invalid(position, `${what} would be tried on each of the ${all} instances of ${layer.path}`, "split the repeat, or use a list of names rather than a regex");
+  tried += all;
+  if (tried > MAX_TRIED)
+    throw invalid(
+      position,
+      `${what} would be tried on more than ${MAX_TRIED.toLocaleString("en-US")} module instances, one by one`,
+      "use a list of names without indices (matched once per entry), or split the repeats",
+    );
+  const names = all === 1 ? [layer.path] : instancePaths(layer.path);
   const matched = names.filter(test).length;
   if (matched === 0 || matched === all) return matched === all;
   throw new SpecError(
@@ -274,6 +285,7 @@ function savedCopies(layer: LayerCount, adapter: BoundAdapter, tiedOwners: Reado
  * and the modules_to_save copies, and makes biases trainable as `bias` says. Returns the warnings.
  */
 export function applyAdapter(layers: LayerCount[], resolved: readonly ResolvedLayer[], adapter: BoundAdapter): Diagnostic[] {
+  tried = 0;
   const warnings: Diagnostic[] = [];
   const tiedOwners = new Set(layers.flatMap((layer) => layer.parameters.flatMap((parameter) => (parameter.sharedWith === undefined ? [] : [parameter.sharedWith]))));
   let targeted = 0;

@@ -253,6 +253,12 @@ tie:
     expect(problemsOf(() => tiny("LoraConfig(target_modules='h.0.q_proj')"))).toEqual([
       "--adapter:1:12: target_modules matches 1 of the 2 instances of h.[0-1].q_proj [MB363] — split the repeat so the adapted instances are an entry of their own, or match every instance",
     ]);
+    const huge = TINY.replace("repeat: 2", "repeat: 2000000");
+    expect(problemsOf(() => tiny("LoraConfig(target_modules='h\\..*\\.q_proj')", huge))).toEqual([
+      "--adapter:1:12: target_modules would be tried on more than 1,000,000 module instances, one by one [MB361] — use a list of names without indices (matched once per entry), or split the repeats",
+    ]);
+    // A list of names is matched once per entry, whatever the repeat.
+    expect(tiny("LoraConfig(r=2, target_modules=['q_proj'])", huge).totals.trainable).toBe(2_000_000 * 16);
     expect(problemsOf(() => tiny("LoraConfg(r=8)"))).toEqual(["--adapter:1:1: unknown adapter config 'LoraConfg' [MB361] — did you mean 'LoraConfig'?"]);
     expect(problemsOf(() => tiny("LoraConfig(r=8, target_module=['q_proj'])"))).toEqual([
       "--adapter:1:17: LoraConfig has no argument 'target_module' [MB405] — did you mean 'target_modules'?",
