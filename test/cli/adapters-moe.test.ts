@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { TempRepository } from "../action/git-fixture.js";
+import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { runDist } from "../helpers/run-dist.js";
 
 const SPEC = `model: tiny-moe
@@ -108,5 +110,64 @@ describe("model-budget report --adapter", () => {
       optimizerState: 4_194_304 * 2 * 2,
       masterWeights: 0,
     });
+  });
+});
+
+describe("check --against a PEFT checkpoint", () => {
+  const LORA = `model: tiny
+adapters:
+  default: "LoraConfig(r=2, target_modules=['q_proj'], modules_to_save=['head'])"
+layers:
+  - h:
+      repeat: 2
+      layers:
+        - q_proj: Linear(4, 4)
+  - head: Linear(4, 3)
+`;
+  const write = (tensors: { name: string; shape: number[] }[]) => {
+    const { header, dataLength } = safetensorsHeader(tensors.map((tensor) => ({ ...tensor, dtype: "F32" })));
+    writeSafetensors(join(repo.dir, "adapter_model.safetensors"), header, dataLength);
+  };
+  const adapterFile = (layers: number[]) => [
+    ...layers.flatMap((i) => [
+      { name: `base_model.model.h.${i}.q_proj.lora_A.weight`, shape: [2, 4] },
+      { name: `base_model.model.h.${i}.q_proj.lora_B.weight`, shape: [4, 2] },
+    ]),
+    // get_peft_model_state_dict drops "modules_to_save." and the adapter name: the copy is saved as head.weight.
+    { name: "base_model.model.head.weight", shape: [3, 4] },
+    { name: "base_model.model.head.bias", shape: [3] },
+  ];
+
+  it("reads save_pretrained's adapter file (no adapter name, PeftModel's prefix) as the adapter's tensors", () => {
+    repo.write({ "tiny.yaml": LORA });
+    write(adapterFile([0, 1]));
+    const match = runDist(["check", "tiny.yaml", "--against", "adapter_model.safetensors"], { cwd: repo.dir });
+    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint adapter&#95;model.safetensors.");
+    write(adapterFile([0]));
+    const differ = runDist(["check", "tiny.yaml", "--against", "adapter_model.safetensors", "--format", "json"], { cwd: repo.dir });
+    expect(differ.status).toBe(3);
+    const diagnostics = (JSON.parse(differ.stdout) as { models: { checkpoint: { diagnostics: { line: number; message: string }[] } }[] }).models[0]!.checkpoint.diagnostics;
+    expect(diagnostics.map((problem) => [problem.line, problem.message])).toEqual([
+      [8, "h.1.q_proj.lora_A.default.weight [2, 4] is in the spec but not in adapter_model.safetensors"],
+      [8, "h.1.q_proj.lora_B.default.weight [4, 2] is in the spec but not in adapter_model.safetensors"],
+    ]);
+  });
+
+  it("reads PeftModel.state_dict()'s names: base_layer and original_module are the base tensors", () => {
+    repo.write({ "tiny.yaml": LORA });
+    write([
+      ...[0, 1].flatMap((i) => [
+        { name: `base_model.model.h.${i}.q_proj.base_layer.weight`, shape: [4, 4] },
+        { name: `base_model.model.h.${i}.q_proj.base_layer.bias`, shape: [4] },
+        { name: `base_model.model.h.${i}.q_proj.lora_A.default.weight`, shape: [2, 4] },
+        { name: `base_model.model.h.${i}.q_proj.lora_B.default.weight`, shape: [4, 2] },
+      ]),
+      { name: "base_model.model.head.original_module.weight", shape: [3, 4] },
+      { name: "base_model.model.head.original_module.bias", shape: [3] },
+      { name: "base_model.model.head.modules_to_save.default.weight", shape: [3, 4] },
+      { name: "base_model.model.head.modules_to_save.default.bias", shape: [3] },
+    ]);
+    const match = runDist(["check", "tiny.yaml", "--against", "adapter_model.safetensors"], { cwd: repo.dir });
+    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint adapter&#95;model.safetensors.");
   });
 });
