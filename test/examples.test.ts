@@ -56,6 +56,12 @@ const EXPECTED: Record<string, Expected> = {
   "llama2-7b": { params: 6_738_415_616, trainable: 6_738_415_616, nonTrainable: 0, buffers: 64, tensors: 291 },
   // 96 × (12 d² + 13 d) + (vocab + context) × d + 2 d with d = 12288: GPT-2's formula at GPT-3's sizes.
   "gpt3-175b": { params: 174_604_259_328, trainable: 174_604_259_328, nonTrainable: 0, buffers: 0, tensors: 1156 },
+  // test/fixtures/pytorch/moe-adapters.json: PyTorch's totals and tensors; rotary_emb.inv_freq (64) as in llama2-7b.yaml.
+  "mixtral-8x7b": { params: 46_702_792_704, trainable: 46_702_792_704, nonTrainable: 0, buffers: 64, tensors: 995 },
+  // The rotary embedding's non-persistent buffers are not modeled (see the spec's header).
+  "deepseek-v2-lite": { params: 15_706_484_224, trainable: 15_706_484_224, nonTrainable: 0, buffers: 0, tensors: 5291 },
+  // shared.weight once (encoder and decoder embed_tokens are it), lm_head untied.
+  "mt0-large": { params: 1_229_581_312, trainable: 1_229_581_312, nonTrainable: 0, buffers: 0, tensors: 558 },
 };
 
 /** Σ over layer entries of instances × tensors that are not shared with an earlier one. */

@@ -1,5 +1,5 @@
-import { countModel, type ModelCount } from "../count/index.js";
-import { DiagnosticCollector } from "../diagnostics/index.js";
+import { bindAdapter, countModel, type BoundAdapter, type ModelCount } from "../count/index.js";
+import { DiagnosticCollector, diagnostic } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, withLayout, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type OnStep, type ReadFile } from "../resolve/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
@@ -9,6 +9,18 @@ export interface AnalyzedModel extends ModelCount {
   memory?: MemoryBreakdown;
   /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
   shapes?: ShapeReport;
+}
+
+/** The shape pass follows the base model's forward: with an adapter its activations say so, rather than pass for the adapted model's. */
+function adapterCaveat(count: ModelCount, adapter: BoundAdapter | undefined): Pick<ModelCount, "warnings"> {
+  if (!adapter) return {};
+  const caveat = diagnostic(
+    "adapter-activations",
+    adapter.position,
+    `the activations and MACs are the base model's forward: ${adapter.type}'s own (the r-wide intermediates) are not in them, and frozen layers are counted as keeping their inputs`,
+    "read them as the base model's; the parameter counts and the weights, gradients and optimizer state do include the adapter",
+  );
+  return { warnings: [...(count.warnings ?? []), caveat] };
 }
 
 /**
@@ -21,13 +33,16 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const errors = new DiagnosticCollector();
   const resolved = errors.attempt(() => resolveSpec(file, readFile, errors, onStep)) ?? errors.fail();
   onStep?.(`counting ${resolved.layers.length.toLocaleString("en-US")} layer entries`);
-  const count = countModel(resolved, errors);
+  // --adapter replaces the spec's adapters: section.
+  const adapter =
+    overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter!.config, resolved.adapter!.name, resolved.adapter!.patterns)) : undefined);
+  const count = countModel(resolved, errors, adapter);
   const spec = settingsFromSpec(resolved.training);
   const recipe = trainingRecipe(spec, overrides);
   onStep?.("shapes and memory");
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
-  const analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
+  const analyzed: AnalyzedModel = shapes ? { ...count, shapes, ...adapterCaveat(count, adapter) } : count;
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

@@ -19,6 +19,10 @@ export interface JsonReport {
   model: string;
   file: string;
   totals: JsonTotals;
+  /** The PEFT adapter applied (the spec's adapters: or --adapter): its name, config class and the config as written. */
+  adapter?: { name: string; type: string; config: string };
+  /** What the analysis did that is no error but matters (modules_to_save untying a tied tensor), as diagnostics. */
+  warnings?: Diagnostic[];
   memory?: JsonMemory;
   shapes?: JsonShapes;
   layers: JsonLayer[];
@@ -30,6 +34,12 @@ export interface JsonTotals {
   nonTrainable: number;
   /** Elements of the buffers. */
   buffers: number;
+  /** Parameters one token uses: routed experts count top_k of each set; equal to params without experts. */
+  activeParams: number;
+  /** params without the input embeddings (Embedding layers: token and position tables), Kaplan et al.'s N; an untied output head stays in. */
+  nonEmbeddingParams: number;
+  /** activeParams without the input embeddings. */
+  activeNonEmbeddingParams: number;
 }
 
 /** Integer bytes by category, and their total. */
@@ -57,6 +67,8 @@ export interface JsonMemory extends JsonMemoryFigures {
   };
   /** Per GPU, when the training is spread over more than one: the worst rank under a parallel layout. */
   perGpu?: JsonMemoryFigures;
+  /** With an adapter: the bytes of `weights` that are the adapter's (the base's are weights − adapterWeights). */
+  adapterWeights?: number;
   /** ZeRO stage 3's all-gathered largest layer, included in perGpu's weights and gradients. */
   gatherBuffer?: { layer: string; weights: number; gradients: number };
   /** The parallel layout, when one is given. */
@@ -119,6 +131,8 @@ export interface JsonLayer {
   line: number;
   column: number;
   formula: string;
+  /** Inside routed experts: each token uses topK of the experts (the layer's instances are `experts` × the enclosing repeats). */
+  routed?: { topK: number; experts: number };
   /** Per instance, with a training recipe. */
   memory?: JsonMemoryFigures;
   /** Over all the entry's instances and calls, with an `input:`; absent for an entry never called. */
@@ -164,6 +178,7 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
     },
     ...memory.bytes,
     ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+    ...(memory.adapterWeights === undefined ? {} : { adapterWeights: memory.adapterWeights }),
     ...(gather?.layer ? { gatherBuffer: { layer: gather.layer, weights: gather.weights, gradients: gather.gradients } } : {}),
     ...(parallel ? { parallel: parallelJson(parallel) } : {}),
   };
@@ -211,7 +226,9 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
     formatVersion: JSON_REPORT_FORMAT_VERSION,
     model: model.model,
     file: model.file,
-    totals: model.totals,
+    totals: { ...model.totals, ...model.conventions },
+    ...(model.adapter ? { adapter: { name: model.adapter.name, type: model.adapter.type, config: model.adapter.text } } : {}),
+    ...(model.warnings ? { warnings: model.warnings } : {}),
     ...(memory ? { memory: memoryJson(memory) } : {}),
     ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
     layers: model.layers.map((layer, index): JsonLayer => {
@@ -227,6 +244,7 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
         line: layer.position.line,
         column: layer.position.col,
         formula: layer.formula,
+        ...(layer.routed ? { routed: layer.routed } : {}),
         ...(layerMemory ? { memory: layerMemory.bytes } : {}),
         // Over all the entry's instances and calls, unlike the per-instance params.
         ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),

@@ -46,6 +46,13 @@ export function trainingFlagList(heading = HEADING): Flag[] {
     { name: "pp", type: "string", value: "N", description: "pipeline stages over the repeated blocks (1F1B)", unset: "the spec's, else 1" },
     { name: "ep", type: "string", value: "N", description: "expert-parallel GPUs for layers matching the experts pattern (*.experts.*)", unset: "the spec's, else 1" },
     { name: "cp", type: "string", value: "N", description: "context-parallel GPUs splitting the sequence; data parallel = gpus / (tp × pp × cp)", unset: "the spec's, else 1" },
+    {
+      name: "adapter",
+      type: "string",
+      value: "CALL",
+      description: "a PEFT adapter config, in place of the spec's adapters: section; freezes the base: \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", IA3Config(...)",
+      unset: "the spec's, else none",
+    },
   ];
   // One flag per option the recipe reads: a new option without a flag fails here, not silently.
   if (flags.map((flag) => flag.name).join() !== TRAINING_OPTIONS.join()) throw new Error("the training flags and TRAINING_OPTIONS differ");

@@ -1,11 +1,14 @@
 import { describeLayer, sameShape, type DescribedLayer, type TensorSpec } from "../catalogue/index.js";
-import { DiagnosticCollector, SpecError, didYouMean, type SourcePosition } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError, didYouMean, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting, FrozenTensor, ResolvedLayer, ResolvedModel, ResolvedTie, TensorReference } from "../resolve/index.js";
 import { formatInteger, layerFormula } from "./formula.js";
-import type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
+import { applyAdapter, type BoundAdapter } from "./adapters.js";
+import type { CountedTensor, LayerCount, ModelCount, ParameterConventions, Totals } from "./types.js";
+
+export { ADAPTER_TYPES, bindAdapter, type BoundAdapter } from "./adapters.js";
 
 export { formatInteger } from "./formula.js";
-export type { CountedTensor, LayerCount, ModelCount, Totals } from "./types.js";
+export type { CountedTensor, LayerCount, ModelCount, ParameterConventions, Totals } from "./types.js";
 
 /** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
 export function checked(value: number, position: SourcePosition, what: string): number {
@@ -86,10 +89,32 @@ function countLayer(layer: ResolvedLayer, globsFound: Map<FrozenTensor["position
     formula: "",
     dtypes: layer.dtypes,
     ...(ownDtype ? { callDtype: ownDtype } : {}),
+    ...(layer.routed ? { routed: { topK: layer.routed.topK, experts: layer.routed.experts } } : {}),
+    ...(EMBEDDINGS.has(described.definition.type) ? { embedding: true as const } : {}),
     position: layer.position,
     origins: layer.origins,
     segments: layer.segments,
   };
+}
+
+/** The layers whose parameters are input embeddings, for the non-embedding counts. */
+const EMBEDDINGS = new Set(["Embedding", "EmbeddingBag"]);
+
+/**
+ * Active and non-embedding counts: a routed expert's parameters count `topK / experts` of its
+ * instances (the instance count is a multiple of the experts, so the result is exact).
+ */
+function conventionsOf(layers: readonly LayerCount[]): ParameterConventions {
+  const conventions: ParameterConventions = { activeParams: 0, nonEmbeddingParams: 0, activeNonEmbeddingParams: 0 };
+  for (const layer of layers) {
+    const all = layer.params * layer.count;
+    const active = layer.routed ? layer.params * (layer.count / layer.routed.experts) * layer.routed.topK : all;
+    conventions.activeParams += active;
+    if (layer.embedding) continue;
+    conventions.nonEmbeddingParams += all;
+    conventions.activeNonEmbeddingParams += active;
+  }
+  return conventions;
 }
 
 function tensorOf(layers: readonly LayerCount[], reference: TensorReference): CountedTensor {
@@ -218,7 +243,7 @@ function checkFrozenGlobs(model: ResolvedModel, globsFound: ReadonlyMap<FrozenTe
 }
 
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
-export function countModel(model: ResolvedModel, errors = new DiagnosticCollector()): ModelCount {
+export function countModel(model: ResolvedModel, errors = new DiagnosticCollector(), adapter?: BoundAdapter): ModelCount {
   const globsFound = new Map<FrozenTensor["position"], boolean>();
   // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
   // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
@@ -227,6 +252,7 @@ export function countModel(model: ResolvedModel, errors = new DiagnosticCollecto
   const layers = counted as LayerCount[];
   checkFrozenGlobs(model, globsFound);
   applyTies(layers, model.ties);
+  const warnings: Diagnostic[] = adapter ? applyAdapter(layers, model.layers, adapter) : [];
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
   model.layers.forEach((resolved, index) => {
     const layer = layers[index]!;
@@ -244,5 +270,13 @@ export function countModel(model: ResolvedModel, errors = new DiagnosticCollecto
     totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
   });
   totals.nonTrainable = totals.params - totals.trainable;
-  return { model: model.model, file: model.file, totals, layers };
+  return {
+    model: model.model,
+    file: model.file,
+    totals,
+    conventions: conventionsOf(layers),
+    layers,
+    ...(adapter ? { adapter: { name: adapter.name, type: adapter.type, text: adapter.text } } : {}),
+    ...(warnings.length ? { warnings } : {}),
+  };
 }

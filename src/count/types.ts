@@ -1,4 +1,4 @@
-import type { SourcePosition } from "../diagnostics/index.js";
+import type { Diagnostic, SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting, Origins, PathSegment } from "../resolve/index.js";
 
 export interface CountedTensor {
@@ -11,6 +11,8 @@ export interface CountedTensor {
   sharedWith?: string;
   /** A dtype no model-wide setting changes (num_batches_tracked is int64). */
   fixedDtype?: "int64";
+  /** Added by an adapter (a LoRA matrix, a DoRA magnitude, a modules_to_save copy): never quantized with the base. */
+  adapter?: true;
 }
 
 export interface LayerCount {
@@ -28,6 +30,10 @@ export interface LayerCount {
   dtypes: DtypeSetting[];
   /** The call's own `dtype=` argument, when it has one that is not None. */
   callDtype?: DtypeSetting;
+  /** Inside routed experts: each token uses topK of the experts. */
+  routed?: { topK: number; experts: number };
+  /** An input embedding (Embedding, EmbeddingBag): left out of the non-embedding counts. */
+  embedding?: true;
   position: SourcePosition;
   /** The places in the spec files that shaped the entry, innermost first. */
   origins: Origins;
@@ -42,9 +48,27 @@ export interface Totals {
   buffers: number;
 }
 
+/**
+ * The parameter counts model cards quote besides the total. Active: the parameters one token uses,
+ * routed experts counted top_k of each set (shared experts and routers always). Non-embedding:
+ * without the input embedding tables (Embedding, EmbeddingBag layers: token and position
+ * embeddings), Kaplan et al.'s convention; an untied output head stays in, a head tied to an
+ * embedding is counted there, once, and so is left out with it.
+ */
+export interface ParameterConventions {
+  activeParams: number;
+  nonEmbeddingParams: number;
+  activeNonEmbeddingParams: number;
+}
+
 export interface ModelCount {
   model: string;
   file: string;
   totals: Totals;
+  conventions: ParameterConventions;
   layers: LayerCount[];
+  /** The adapter applied, when the spec or --adapter gives one. */
+  adapter?: { name: string; type: string; text: string };
+  /** What the count did that its user should know and is no error: a tie modules_to_save undid. */
+  warnings?: Diagnostic[];
 }

@@ -318,6 +318,42 @@ const kinds = {
     example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 8)\ntie:\n  b.weight: a.weight",
     fix: "tie tensors of equal shape, both frozen or neither",
   },
+  "invalid-routing": {
+    code: "MB360",
+    severity: "error",
+    summary: "a top_k: that does not make a repeat routed experts",
+    example: 'layers:\n  - experts: {layer: "Linear(4, 4)", repeat: 8, top_k: 9}',
+    fix: "give top_k: between 1 and the repeat's count, on a repeat: entry",
+  },
+  "invalid-adapter": {
+    code: "MB361",
+    severity: "error",
+    summary: "an adapter config model-budget cannot apply as written",
+    example: "adapters:\n  default: \"LoraConfig(r=0, target_modules=['fc'])\"\nlayers:\n  - fc: Linear(4, 4)",
+    fix: "give PEFT's config class with arguments it accepts: LoraConfig(r=8, target_modules=['q_proj', 'v_proj'])",
+  },
+  "adapter-target-not-found": {
+    code: "MB362",
+    severity: "error",
+    summary: "an adapter's target_modules or modules_to_save match no module of the model",
+    example: "adapters:\n  default: \"LoraConfig(target_modules=['q_prj'])\"\nlayers:\n  - q_proj: Linear(4, 4)",
+    fix: "name the modules by the last parts of their paths, as PEFT matches them: q_proj",
+  },
+  "adapter-partial-repeat": {
+    code: "MB363",
+    severity: "error",
+    summary: "an adapter pattern matches some instances of a repeat and not others",
+    example: "adapters:\n  default: \"LoraConfig(target_modules='h.0.fc')\"\nlayers:\n  - h: {repeat: 2, layers: [{fc: 'Linear(4, 4)'}]}",
+    fix: "split the repeat so the adapted instances are an entry of their own, or match every instance",
+  },
+  "adapter-unties": {
+    code: "MB364",
+    severity: "warning",
+    summary: "modules_to_save copies a tied tensor, so the trainable copy is no longer tied",
+    example:
+      "adapters:\n  default: \"LoraConfig(target_modules=['fc'], modules_to_save=['head'])\"\nlayers:\n  - wte: Embedding(10, 4)\n  - fc: Linear(4, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight",
+    fix: "expect the copy to train apart from the tensor it was tied to (PEFT warns likewise), or leave the tied module out of modules_to_save",
+  },
 
   // 4xx: the layer catalogue's arguments
   "unknown-layer-type": {
@@ -426,6 +462,29 @@ const kinds = {
     summary: "an op that takes a module's Parameter names something else",
     example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
     fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
+  },
+  "adapter-activations": {
+    code: "MB522",
+    severity: "warning",
+    summary: "activations with an adapter are the base model's forward, without the adapter's",
+    example: "input: [4]\nadapters:\n  default: \"LoraConfig(target_modules=['fc'])\"\nlayers:\n  - fc: Linear(4, 4)",
+    fix: "read the activations as the base model's: the adapter's r-wide intermediates add to them, a frozen layer's saved input may not be kept",
+  },
+  "experts-chained": {
+    code: "MB520",
+    severity: "error",
+    summary: "routed experts called one after another instead of through moe()",
+    example:
+      'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: [experts]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2, top_k: 1}',
+    fix: 'route the tokens: forward: ["moe(gate, experts)"]',
+  },
+  "invalid-moe": {
+    code: "MB521",
+    severity: "error",
+    summary: "a moe() step whose router or experts do not fit",
+    example:
+      'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: ["moe(gate, experts)"]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2}',
+    fix: "give the experts' repeat a top_k:, and a router with one output per expert",
   },
 
   // 6xx: memory and the training recipe

@@ -3,6 +3,7 @@ import { SpecError, closestName, type SourcePosition } from "../diagnostics/inde
 import { instancePaths } from "../resolve/index.js";
 import { isIndex } from "./spec-tree.js";
 import { sameShape } from "../catalogue/index.js";
+import { peftView } from "./peft-names.js";
 import type { CheckpointTensor } from "./tensors.js";
 
 /** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
@@ -158,8 +159,11 @@ function extraErrors(extras: readonly CheckpointTensor[], missing: readonly Miss
  * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
  * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
  * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ * With an adapter, PEFT's names are read as the spec's (peft-names.ts).
  */
-export function crossCheck(count: ModelCount, checkpoint: readonly CheckpointTensor[]): SpecError[] {
+export function crossCheck(spec: ModelCount, saved: readonly CheckpointTensor[]): SpecError[] {
+  // A PEFT checkpoint names the adapter's tensors its own way; an adapter-only one holds them alone.
+  const { count, checkpoint } = peftView(spec, saved);
   const top: SourcePosition = { file: count.file, line: 1, col: 1 };
   const tensors = specTensors(count);
   const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);

@@ -1,12 +1,15 @@
 import { checked, type CountedTensor, type LayerCount, type ModelCount } from "../count/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { DtypeSetting } from "../resolve/index.js";
-import { FLOAT32, dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
+import { DOUBLE_QUANT_BLOCK, FLOAT32, dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
 import { optimizerState } from "./optimizers.js";
 import type { ParallelMemory } from "./parallel-types.js";
 import type { TrainingRecipe } from "./recipe.js";
 import { perGpu } from "./sharding.js";
 import { CATEGORIES, CATEGORY_NAMES, figuresOf, type MemoryFigures, type MemoryTerms, type StorageTerm } from "./types.js";
+
+/** What the weights of adapter tensors are called in the terms, apart from the base's `params`. */
+export const ADAPTER_PARAMS = "adapter params";
 
 /** One layer entry's memory, per instance. */
 export interface LayerMemory {
@@ -27,6 +30,8 @@ export interface MemoryBreakdown {
   gather?: { weights: number; gradients: number; layer?: string };
   /** Under a parallel layout: each pipeline stage's worst rank; perGpu is the worst of them. */
   parallel?: ParallelMemory;
+  /** The bytes of `weights` that are adapter tensors (LoRA, DoRA, modules_to_save copies), when the model has an adapter. */
+  adapterWeights?: number;
   /** In the order of the count's layers. */
   layers: LayerMemory[];
 }
@@ -51,11 +56,12 @@ interface LayerDtypes {
  * integer and 4-bit ones quantize weight matrices only (parameters of two or more dimensions), as
  * bitsandbytes' Linear8bitLt and Linear4bit leave biases and norms in the floating dtype.
  */
-function chooseDtype(tensor: Pick<CountedTensor, "shape" | "fixedDtype">, isParameter: boolean, layer: LayerDtypes, recipe: TrainingRecipe): ChosenDtype {
+function chooseDtype(tensor: Pick<CountedTensor, "shape" | "fixedDtype" | "adapter">, isParameter: boolean, layer: LayerDtypes, recipe: TrainingRecipe): ChosenDtype {
   if (tensor.fixedDtype) return { dtype: dtypeNamed(tensor.fixedDtype) };
   const { call } = layer;
-  if (call && !call.dtype.floating) return call;
-  const applies = (dtype: Dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2);
+  // An adapter's tensors are never quantized with the base they sit on (QLoRA: a 4-bit base, 16-bit adapters).
+  if (call && !call.dtype.floating && !tensor.adapter) return call;
+  const applies = (dtype: Dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2 && !tensor.adapter);
   const key = [...layer.keys].reverse().find((setting) => applies(setting.dtype));
   if (key) return key;
   if (call) return call;
@@ -67,9 +73,16 @@ function chooseDtype(tensor: Pick<CountedTensor, "shape" | "fixedDtype">, isPara
 function storage(dtype: Dtype, elements: number, what: string): StorageTerm[] {
   const values = { what, dtype: dtype.name, bits: dtype.bits, elements, bytes: Math.ceil((elements * dtype.bits) / 8) };
   if (!dtype.block) return [values];
-  const { size, scale } = dtype.block;
+  const { size, scale, doubleQuant } = dtype.block;
   const blocks = Math.ceil(elements / size);
-  return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
+  if (!doubleQuant) return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
+  // Double quantization: each block's scale in 8 bits, and one float32 scale per 256 of those.
+  const outer = Math.ceil(blocks / DOUBLE_QUANT_BLOCK);
+  return [
+    values,
+    { what: `${dtype.name} scales`, dtype: "uint8", bits: 8, elements: blocks, bytes: blocks },
+    { what: `${dtype.name} scales' scales`, dtype: FLOAT32.name, bits: 32, elements: outer, bytes: outer * 4 },
+  ];
 }
 
 function emptyTerms(): MemoryTerms {
@@ -138,7 +151,7 @@ export function layerMemory(layer: LayerCount, recipe: TrainingRecipe, dtypes: L
     if (tensor.sharedWith !== undefined && !shard?.untied) return dtype;
     const shape = shard ? [...shard.parameterShapes[index]!] : tensor.shape;
     const numel = shard ? shape.reduce((product, size) => product * size, 1) : tensor.numel;
-    addTerms(terms.weights, storage(dtype, numel, "params"));
+    addTerms(terms.weights, storage(dtype, numel, tensor.adapter ? ADAPTER_PARAMS : "params"));
     if (!optimizer || !tensor.trainable) return dtype;
     if (!dtype.floating) {
       throw new SpecError(
@@ -217,10 +230,12 @@ export function computeMemory(count: ModelCount, recipe: TrainingRecipe, activat
   }
   const bytes = termsFigures(terms, count);
   const gpus = recipe.gpus.value;
-  if (gpus === 1) return { recipe, bytes, terms, layers };
+  const adapterWeights = count.adapter ? terms.weights.filter((term) => term.what === ADAPTER_PARAMS).reduce((sum, term) => sum + term.bytes, 0) : undefined;
+  const adapter = adapterWeights === undefined ? {} : { adapterWeights };
+  if (gpus === 1) return { recipe, bytes, terms, ...adapter, layers };
   const zero = recipe.zero.value;
   const gather = zero === 3 ? gatherBuffer(layers, count) : undefined;
-  return { recipe, bytes, terms, perGpu: withGather(perGpu(bytes, gpus, zero), gather), ...(gather?.layer ? { gather } : {}), layers };
+  return { recipe, bytes, terms, perGpu: withGather(perGpu(bytes, gpus, zero), gather), ...(gather?.layer ? { gather } : {}), ...adapter, layers };
 }
 
 /** Per-GPU figures with ZeRO-3's gathered layer added to weights and gradients. */

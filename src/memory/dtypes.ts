@@ -11,7 +11,7 @@ export interface Dtype {
   /** Only floating-point tensors can require gradients, and module.to(dtype) converts only them. */
   floating: boolean;
   /** 4-bit formats store one scale per block of `size` elements. */
-  block?: { size: number; scale: Dtype };
+  block?: { size: number; scale: Dtype; doubleQuant?: boolean };
 }
 
 interface DtypeEntry {
@@ -45,7 +45,11 @@ const BLOCK_FORMATS = ["int4", "nf4", "fp4"];
 const BLOCK_SIGNATURE: readonly ArgumentSpec[] = [
   { name: "block_size", type: "int", default: 64 },
   { name: "scale", type: "string", default: "float32" },
+  { name: "double_quant", type: "bool", default: false },
 ];
+
+/** bitsandbytes' double quantization: the scales in 8 bits, with one float32 scale per 256 of them (QLoRA, Dettmers et al. 2023). */
+export const DOUBLE_QUANT_BLOCK = 256;
 
 const BY_NAME = new Map<string, Dtype>(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0]!, bits: entry.bits, floating: entry.floating }])));
 
@@ -93,10 +97,12 @@ export function parseDtype(setting: DtypeSetting): Dtype {
   if (size < 1) args.fail("block_size", `${name} needs a positive block_size, got ${size}`);
   const scale = parseDtype({ value: args.value("scale"), position: args.position("scale") });
   if (!scale.floating) args.fail("scale", `${name} scales are floating-point numbers, not ${scale.name}`, "use float32 (bitsandbytes), float16 or bfloat16");
-  return { name, bits: 4, floating: false, block: { size, scale } };
+  const doubleQuant = args.bool("double_quant");
+  return { name, bits: 4, floating: false, block: { size, scale, ...(doubleQuant ? { doubleQuant } : {}) } };
 }
 
 /** The dtype as a setting would write it: `bfloat16`, `nf4(block_size=64, scale=float32)`. */
 export function describeDtype(dtype: Dtype): string {
-  return dtype.block ? `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name})` : dtype.name;
+  if (!dtype.block) return dtype.name;
+  return `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name}${dtype.block.doubleQuant ? ", double_quant=True" : ""})`;
 }

@@ -1,5 +1,6 @@
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { parseCallOrName, parseExpression } from "../parse/expression.js";
+import { bindAdapter, type BoundAdapter } from "../count/index.js";
 import { evaluate, evaluateCall, type PositionAt } from "../resolve/evaluate.js";
 import type { ResolvedTraining } from "../resolve/index.js";
 import { parsedAt } from "../resolve/scope.js";
@@ -43,6 +44,8 @@ export interface TrainingSettings {
   plan?: Sourced<PlanRule[]>;
   /** The glob over layer paths of the routed experts that ep splits. */
   experts?: Sourced<string>;
+  /** A PEFT adapter config (--adapter), in place of the spec's `adapters:`; it changes the count, not only memory. */
+  adapter?: Sourced<BoundAdapter>;
 }
 
 /** The recipe memory is computed for. Without an optimizer it is inference: weights and buffers only. */
@@ -54,7 +57,7 @@ export interface TrainingRecipe extends TrainingSettings {
   checkpointing: Sourced<Checkpointing>;
 }
 
-export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", ...PARALLEL_DEGREES] as const;
+export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", ...PARALLEL_DEGREES, "adapter"] as const;
 export type TrainingOption = (typeof TRAINING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -181,6 +184,9 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
       case "checkpointing":
         settings.checkpointing = { value: checkpointingMode(text, position), from };
         break;
+      case "adapter":
+        settings.adapter = { value: bindAdapter(evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
+        break;
       case "main-grads":
         settings.mainGrads = { value: mainGradsDtype(text.trim(), position), from, position };
         break;
@@ -191,9 +197,10 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
   return settings;
 }
 
-/** Whether any setting is made: memory is reported only for a recipe someone asked for. */
+/** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 export function setsTraining(settings: TrainingSettings): boolean {
-  return Object.values(settings).some((setting) => setting !== undefined);
+  // An adapter changes the count, not the recipe: alone it adds no memory table.
+  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && setting !== undefined);
 }
 
 /**

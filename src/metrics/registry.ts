@@ -26,6 +26,10 @@ export interface MetricDefinition<Name extends string = string> {
   sharedGrowthAmount: boolean;
   /** The comment's totals table shows it always, or when some model reports it; absent: never. */
   column?: "always" | "when-reported";
+  /** A metric that equals this one for most models: `init` writes its limit only where the two differ. */
+  sameAs?: string;
+  /** With `when-reported`: whether a report's figure is worth a column, when not every reported figure is (active params equal to params are not). */
+  shownFor?: (report: JsonReport) => boolean;
   /** The action output that sums it over the checked models, as action.yml declares it. */
   output?: { name: string; description: string };
   /**
@@ -60,6 +64,21 @@ const DEFINITIONS = [
     column: "always",
     output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
     twin: { of: "params", factor: 1 },
+  },
+  {
+    name: "active-params",
+    unit: "count",
+    title: "Active params",
+    // Reports from before active counts existed have none: the total is what every token used then.
+    read: (report) => (report.totals as { activeParams?: number }).activeParams ?? report.totals.params,
+    limit: "Most parameters one token uses: routed experts count top_k of each set (equal to params without experts).",
+    // Its growth follows params' (a dense model's is params), so a growth: allowance stays one row per model.
+    growth: false,
+    sharedGrowthAmount: false,
+    sameAs: "params",
+    column: "when-reported",
+    shownFor: (report) => ((report.totals as { activeParams?: number }).activeParams ?? report.totals.params) !== report.totals.params,
+    output: { name: "active-params", description: "Active parameters (per token) of all checked models together." },
   },
   {
     name: "memory",

@@ -42,12 +42,23 @@ export function memoryTable(memory: MemoryBreakdown, units: ByteUnits): TableMod
   return {
     headers: ["Memory", "Bytes", "Size", ...(perGpu ? [perGpuHeader(memory), "Size per GPU"] : [])],
     align: ["left", "right", "right", ...(perGpu ? (["right", "right"] as const) : [])],
-    rows: shown.map((category) => [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])]),
+    rows: shown.flatMap((category) => [
+      [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])],
+      ...(category === "weights" ? adapterRows(memory, units) : []),
+    ]),
     footer: [
       ["Total", ...cells((figures) => figures.total)],
       ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : []),
     ],
   };
+}
+
+/** With an adapter, the weights split into the frozen base's and the adapter's (over all GPUs: sharding splits both alike). */
+function adapterRows(memory: MemoryBreakdown, units: ByteUnits): string[][] {
+  if (memory.adapterWeights === undefined) return [];
+  const blank = memory.perGpu ? ["", ""] : [];
+  const row = (label: string, value: number) => [label, formatInteger(value), formatBytes(value, units), ...blank];
+  return [row("  of which the base", memory.bytes.weights - memory.adapterWeights), row("  of which the adapter", memory.adapterWeights)];
 }
 
 /** For --explain: the model's memory arithmetic, then each shown layer's, per instance; nested lines are indented. */

@@ -7,6 +7,7 @@ import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type
 import { defined } from "./origins.js";
 import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
+import { resolveAdapters } from "./adapters.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
@@ -24,12 +25,15 @@ export type {
   OnStep,
   ModuleNode,
   PathSegment,
+  PatternEntry,
   ReadFile,
+  ResolvedAdapter,
   ResolvedInput,
   ResolvedLayer,
   ResolvedModel,
   ResolvedTie,
   ResolvedTraining,
+  Routing,
   TensorReference,
   TreeNode,
 } from "./types.js";
@@ -201,6 +205,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const input = resolveInput(root.source, root.data.input, root.scope);
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
+  const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
   if (!errors) collector.throwIfAny();
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
@@ -210,5 +215,6 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     ...(input ? { input } : {}),
     ties,
     training,
+    ...(adapter ? { adapter } : {}),
   };
 }

@@ -9,11 +9,11 @@ import { defined, trackReads, type Origins } from "./origins.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
-import type { DtypeSetting, FrozenTensor, PathSegment, ResolvedLayer, TreeNode } from "./types.js";
+import type { DtypeSetting, FrozenTensor, PathSegment, ResolvedLayer, Routing, TreeNode } from "./types.js";
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"] as const;
-const OPTIONS = new Set<string>(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
+const OPTIONS = new Set<string>(["repeat", "top_k", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
 
 export interface BlockDefinition {
   name: string;
@@ -47,6 +47,8 @@ export interface ListContext {
   frozenPaths: readonly FrozenPath[];
   /** The `dtype:` keys of the enclosing modules, outermost first. */
   dtypes: DtypeSetting[];
+  /** The routed experts the list is inside, if any. */
+  routed?: Routing;
   prefix: PathSegment[];
   /** Blocks and files being expanded, outermost first, to report cycles. */
   expanding: string[];
@@ -251,6 +253,8 @@ interface EntryHead {
   own: PathSegment[];
   instances: number;
   repeated: boolean;
+  /** The entry's own `top_k:`. */
+  routing?: Routing;
   /** The scope the entry is read in: the list's, or an index group's. */
   scope: Scope;
 }
@@ -263,6 +267,8 @@ interface ListEntry extends EntryHead {
   frozenList: FrozenPath[];
   frozenPaths: readonly FrozenPath[];
   dtypes: DtypeSetting[];
+  /** The routed experts the entry is, or is inside. */
+  routed?: Routing;
   /** Instances in the whole model: the enclosing repeats times this one's. */
   count: number;
   /** The places that shaped this entry and those around it. */
@@ -306,7 +312,26 @@ function readEntry(item: unknown, itemPath: DataPath, context: ListContext, numb
   }
   const own = group ? group.own : numbering.claim(name, repeated, repeat, position);
   if (repeat === 0) return undefined;
-  return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope };
+  const routing = body.top_k === undefined ? undefined : routingOf(source, bodyPath, body, repeat, scope);
+  return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope, ...(routing ? { routing } : {}) };
+}
+
+/** A repeat's `top_k:`: how many of its instances, routed experts, each token uses. */
+function routingOf(source: YamlSource, bodyPath: DataPath, body: Body, experts: number, scope: Scope): Routing {
+  const position = source.at([...bodyPath, "top_k"]);
+  if (body.repeat === undefined)
+    throw new SpecError(
+      "invalid-routing",
+      source.keyAt([...bodyPath, "top_k"]),
+      "top_k: makes a repeat routed experts, and this entry has no repeat:",
+      "give the number of experts with repeat: N",
+    );
+  if (mentionsIndex(body))
+    throw new SpecError("invalid-routing", source.keyAt([...bodyPath, "top_k"]), `routed experts are alike: this repeat uses ${INDEX}`, `write one expert without ${INDEX}`);
+  const topK = integerAt(source, [...bodyPath, "top_k"], body.top_k, scope, "top_k");
+  if (topK < 1 || topK > experts)
+    throw new SpecError("invalid-routing", position, `top_k is ${topK}, but each token goes to 1 … ${experts} of the ${experts} experts`, "give top_k between 1 and repeat:");
+  return { topK, experts, position };
 }
 
 /** The lines of an entry's own keys that shape what it holds: its repeat:, if:, and what it is (use:, include:, layer:, type:). */
@@ -328,6 +353,9 @@ function placeEntry(head: EntryHead, context: ListContext, multiplier: number, o
       ? context.dtypes
       : [...context.dtypes, { value: valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
   const count = multiplier * instanceCount(head.own);
+  if (head.routing && context.routed)
+    throw new SpecError("invalid-routing", head.routing.position, `${formatPath(segments)} is routed experts inside routed experts`, "give top_k: to one of the two repeats");
+  const routed = head.routing ?? context.routed;
   if (!Number.isSafeInteger(count)) throw new SpecError("too-many-instances", head.position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
   return {
     ...head,
@@ -336,6 +364,7 @@ function placeEntry(head: EntryHead, context: ListContext, multiplier: number, o
     frozenList,
     frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
     dtypes,
+    ...(routed ? { routed } : {}),
     count,
     origins,
   };
@@ -389,7 +418,15 @@ function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): Tr
   );
   // A mapping's arguments sit on lines of their own.
   const written = entry.kind === "type" ? call.args.map((argument) => argument.position) : [];
-  const node: TreeNode = { kind: "leaf", name: entry.childName, own: entry.own, instances: entry.instances, position: entry.position, layer: walker.out.length };
+  const node: TreeNode = {
+    kind: "leaf",
+    name: entry.childName,
+    own: entry.own,
+    instances: entry.instances,
+    ...(entry.routing ? { routing: entry.routing } : {}),
+    position: entry.position,
+    layer: walker.out.length,
+  };
   walker.out.push({
     path: formatPath(segments),
     segments,
@@ -398,6 +435,7 @@ function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): Tr
     frozen: entry.frozen,
     frozenTensors: frozenTensors(entry.frozenPaths, segments),
     dtypes: entry.dtypes,
+    ...(entry.routed ? { routed: entry.routed } : {}),
     position: entry.position,
     origins: { positions: [call.position, ...written, ...read], outer: entry.origins },
   });
@@ -428,6 +466,7 @@ function moduleOf(
     name: entry.childName,
     own: entry.own,
     instances: entry.instances,
+    ...(entry.routing ? { routing: entry.routing } : {}),
     position: entry.position,
     children: nodes,
     topology: overlay(topology, topologyOf(context.source, entry.bodyPath, entry.body, entryScope)),
@@ -436,7 +475,8 @@ function moduleOf(
 
 /** The context an entry's children are resolved in. */
 function innerContext(entry: ListEntry, context: ListContext): ListContext {
-  return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments, origins: entry.origins };
+  const inner = { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments, origins: entry.origins };
+  return entry.routed ? { ...inner, routed: entry.routed } : inner;
 }
 
 /** `layers:`: a module written in place. */

@@ -22,9 +22,18 @@ export interface ResolvedLayer {
   frozenTensors: FrozenTensor[];
   /** The `dtype:` keys of the modules around the entry and of the entry itself, outermost first. */
   dtypes: DtypeSetting[];
+  /** Set inside a repeat with `top_k:` (routed experts): each token uses `topK` of its `experts` instances. */
+  routed?: Routing;
   position: SourcePosition;
   /** The places that shaped the entry: its call, the variables it read, the enclosing entries. */
   origins: Origins;
+}
+
+/** A repeat with `top_k:`: routed experts, of which each token uses `topK`. */
+export interface Routing {
+  topK: number;
+  experts: number;
+  position: SourcePosition;
 }
 
 /** One name of a `frozen:` list, as it applies to one layer entry. */
@@ -98,6 +107,8 @@ interface NodeBase {
   own: PathSegment[];
   /** Instances of the entry (its `repeat:`), run one after another. */
   instances: number;
+  /** The entry's own `top_k:`: its instances are routed experts, which only a moe() step may call. */
+  routing?: Routing;
   position: SourcePosition;
 }
 
@@ -126,6 +137,22 @@ export interface ResolvedModel {
   input?: ResolvedInput;
   ties: ResolvedTie[];
   training?: ResolvedTraining;
+  /** The spec's `adapters:` section, evaluated: at most one adapter. */
+  adapter?: ResolvedAdapter;
+}
+
+/** A PEFT adapter config as the spec writes it: its name, the config call, and the patterns only YAML can write. */
+export interface ResolvedAdapter {
+  name: string;
+  config: EvaluatedCall;
+  patterns: { rank: PatternEntry[]; alpha: PatternEntry[] };
+}
+
+/** One `rank_pattern` or `alpha_pattern` item: a module-name pattern and its value. */
+export interface PatternEntry {
+  pattern: string;
+  value: number;
+  position: SourcePosition;
 }
 
 /** Told what a long piece of work is doing (`resolving: 12,000 layer entries`), for a progress line. */

@@ -84,6 +84,14 @@ class Inference implements Evaluator {
 
   /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
   runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
+    if (node.routing) {
+      throw new SpecError(
+        "experts-chained",
+        node.position,
+        `${formatPath([...prefix, ...node.own])} are ${node.instances} routed experts (top_k: ${node.routing.topK}), and this forward would run them one after another`,
+        `route the tokens with the moe op in the parent's forward: "moe(gate, ${node.name})", with shared= for shared experts`,
+      );
+    }
     const run = node.own.findIndex((segment) => typeof segment === "object");
     if (run < 0) return this.runInstance(node, x, [...prefix, ...node.own]);
     const { from, to } = node.own[run] as { from: number; to: number };
@@ -122,6 +130,10 @@ class Inference implements Evaluator {
       }
     }
     return y;
+  }
+
+  runRouted(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
+    return this.runInstance(node, x, [...prefix, ...node.own]);
   }
 
   private runInstance(node: TreeNode, x: Tensor, segments: PathSegment[]): Tensor {

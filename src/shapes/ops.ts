@@ -25,6 +25,8 @@ export interface Evaluator {
   describe(layer: number): DescribedLayer;
   childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
   runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
+  /** Runs routed experts once over the tokens dispatched to all of them: the work of every expert together. */
+  runRouted(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
 }
 
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
@@ -207,6 +209,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
+  moe: {
+    signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("shared_gate", "string", null), arg("capacity_factor", "float", null)],
+    run: (op) => mixtureOfExperts(op),
+  },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
     run: ({ evaluator, call, x, segments, producer, child }) => {
@@ -325,4 +331,85 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
     evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
   return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
+}
+
+/** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */
+function routedExperts({ args, child }: OpContext): { node: TreeNode; topK: number; experts: number } {
+  const node = child("experts");
+  if (!node.routing) {
+    throw new SpecError(
+      "invalid-moe",
+      args.position("experts"),
+      `moe() routes tokens to routed experts, and ${args.string("experts")} is not a repeat with top_k:`,
+      "write the experts as one entry with repeat: (the number of experts) and top_k: (the experts each token uses)",
+    );
+  }
+  return { node, topK: node.routing.topK, experts: node.routing.experts };
+}
+
+/** Rows the experts compute: every token top_k times, or with a capacity factor every expert's padded capacity. */
+function dispatchedRows(op: OpContext, tokens: number, topK: number, experts: number): number {
+  if (op.args.isNone("capacity_factor")) return tokens * topK;
+  const factor = op.args.float("capacity_factor");
+  if (factor <= 0) op.args.fail("capacity_factor", `capacity_factor is ${factor}, and an expert's capacity must be positive`, "give 1.0 or more, e.g. capacity_factor=1.25");
+  return experts * Math.ceil((factor * tokens * topK) / experts);
+}
+
+/**
+ * A mixture-of-experts layer: the router scores each token, a softmax and top-k choose `top_k`
+ * experts, and each expert runs on the tokens sent to it; with `shared`, an always-used expert
+ * adds its output (scaled by sigmoid(shared_gate(x)) where given, as Qwen2-MoE does). MACs and activations are those expected under uniform routing: every token's
+ * top_k expert calls, run as one pass over tokens × top_k rows (the sum over experts of what each
+ * computes); with a capacity factor, every expert computes its full capacity (padded dispatch).
+ */
+function mixtureOfExperts(op: OpContext): Tensor {
+  const { evaluator, args, x, segments, producer, call } = op;
+  const { node, topK, experts } = routedExperts(op);
+  const logits = evaluator.runNode(op.child("router"), x, segments);
+  if (logits.shape.at(-1) !== experts || !sameShape(logits.shape.slice(0, -1), x.shape.slice(0, -1)))
+    throw new SpecError(
+      "invalid-moe",
+      args.position("router"),
+      `moe() needs ${args.string("router")} to score each token for the ${experts} experts, ${shapeText([...x.shape.slice(0, -1), experts])}, but it gives ${shapeText(logits.shape)}`,
+      `give the router ${experts} outputs, e.g. Linear(d, ${experts}, bias=False)`,
+    );
+  const tokens = numel(x.shape.slice(0, -1));
+  // The routing keeps its softmax (float32, as Mixtral and DeepSeek compute it) and the chosen experts' indices (int64).
+  const routing = evaluator.fresh([tokens, topK], `${producer} (routing weights)`);
+  const kept = evaluator.keep(
+    [
+      { elements: tokens * experts, dtype: "float32" },
+      { elements: tokens * topK, dtype: "int64" },
+    ],
+    logits,
+    routing,
+  );
+  evaluator.record({ type: "moe routing", segments: [...segments, call.text], output: [tokens, topK], macs: 0, attentionMacs: 0, savedBytes: kept.bytes, attentionBytes: 0 });
+  const rows = dispatchedRows(op, tokens, topK, experts);
+  const dispatched = evaluator.fresh([rows, x.shape.at(-1)!], `${producer} (tokens sent to the experts)`);
+  const computed = evaluator.runRouted(node, dispatched, segments);
+  const weights = evaluator.fresh([rows, 1], `${producer} (routing weights)`);
+  const weighted = merge(evaluator, "multiply", computed, weights, call.position, segments);
+  let y = evaluator.fresh([...x.shape.slice(0, -1), weighted.shape.at(-1)!], producer);
+  if (!args.isNone("shared")) y = merge(evaluator, "add", y, sharedExpert(op), call.position, segments);
+  return { ...y, producer };
+}
+
+/** The always-used expert; with `shared_gate` (Qwen2-MoE), its output scaled by sigmoid(shared_gate(x)), one value per token. */
+function sharedExpert(op: OpContext): Tensor {
+  const { evaluator, args, x, segments, call } = op;
+  const shared = evaluator.runNode(op.child("shared"), x, segments);
+  if (args.isNone("shared_gate")) return shared;
+  const gate = evaluator.runNode(op.child("shared_gate"), x, segments);
+  const scale = evaluator.fresh(gate.shape, `${gate.producer} → sigmoid`);
+  evaluator.record({
+    type: "sigmoid",
+    segments: [...segments, call.text],
+    output: gate.shape,
+    macs: 0,
+    attentionMacs: 0,
+    savedBytes: evaluator.keep(["output"], gate, scale).bytes,
+    attentionBytes: 0,
+  });
+  return merge(evaluator, "multiply", shared, scale, call.position, segments);
 }

@@ -63,11 +63,19 @@ describe("action.yml, as the Marketplace and the code read it", () => {
     const withoutDefault = Object.entries(action.inputs)
       .filter(([, input]) => input.default === undefined)
       .map(([name]) => name);
-    expect(withoutDefault.sort()).toEqual(["batch", "checkpointing", "cp", "dtype", "ep", "gpus", "main-grads", "optimizer", "pp", "precision", "report", "specs", "tp", "zero"]);
+    expect(withoutDefault.sort()).toEqual(["adapter", "batch", "checkpointing", "cp", "dtype", "ep", "gpus", "main-grads", "optimizer", "pp", "precision", "report", "specs", "tp", "zero"]);
     expect(omitted.training).toEqual({});
     const laidOut = withInputs({ specs: "models/*.yaml", tp: "8", pp: "2", "main-grads": "float32" }).training;
     expect([laidOut.tp?.value, laidOut.pp?.value, laidOut.mainGrads?.value.name]).toEqual([8, 2, "float32"]);
     expect(omitted.report).toBe("");
+  });
+
+  it("reads the adapter input as --adapter reads it, naming the input in its errors", () => {
+    const read = withInputs({ specs: "models/*.yaml", adapter: "LoraConfig(r=4, target_modules=['q_proj'])" });
+    expect(read.training.adapter).toMatchObject({ value: { type: "LoraConfig", r: 4, name: "default" }, from: "input 'adapter'" });
+    expect(() => withInputs({ specs: "models/*.yaml", adapter: "LoraConfig(r=0, target_modules=['q_proj'])" })).toThrow(
+      "input 'adapter': r is 0, and LoRA's rank is at least 1 [MB361]\n  give r=8 or another positive rank",
+    );
   });
 
   it("marks specs required because a check without it fails, while publish mode does not read it", () => {

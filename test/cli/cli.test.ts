@@ -16,7 +16,15 @@ describe("model-budget CLI", () => {
   it("reports in each format", () => {
     const json = runCli(["report", "a.yaml", "--format", "json"], env);
     expect(json.exitCode).toBe(0);
-    expect(JSON.parse(json.stdout).totals).toEqual({ params: 10, trainable: 10, nonTrainable: 0, buffers: 0 });
+    expect(JSON.parse(json.stdout).totals).toEqual({
+      params: 10,
+      trainable: 10,
+      nonTrainable: 0,
+      buffers: 0,
+      activeParams: 10,
+      nonEmbeddingParams: 10,
+      activeNonEmbeddingParams: 10,
+    });
     expect(runCli(["report", "a.yaml", "-f", "markdown"], env).stdout).toContain("| fc | Linear | weight &#91;2, 4&#93;, bias &#91;2&#93; |  | 10 | 100.0% |");
     expect(runCli(["report", "a.yaml", "--explain"], env).stdout).toContain("  fc: Linear(4, 2): 2 × 4 + 2 = 10\n");
   });

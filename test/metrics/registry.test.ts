@@ -90,7 +90,7 @@ describe("the metric registry", () => {
     expect(Object.values(full).every((value) => Number.isSafeInteger(value))).toBe(true);
 
     const bare = quantitiesOf(toJsonReport(analyze(MLP.replace("input: [16]\n", ""))));
-    expect(bare).toEqual({ params: 676, trainable: 676 });
+    expect(bare).toEqual({ params: 676, trainable: 676, "active-params": 676 });
   });
 
   it("has each metric's field type-checked in a saved report, which a fork's workflow wrote", () => {

@@ -25,7 +25,16 @@ describe("JSON report", () => {
     const report = toJsonReport(count(SPEC));
     expect(report.model).toBe("tiny");
     expect(report.file).toBe("spec.yaml");
-    expect(report.totals).toEqual({ params: 800 + 2 * (16 + 288) + 16, trainable: 1424, nonTrainable: 0, buffers: 17 });
+    // The embedding's 800 are left out of the non-embedding counts; the tied head is that same tensor.
+    expect(report.totals).toEqual({
+      params: 800 + 2 * (16 + 288) + 16,
+      trainable: 1424,
+      nonTrainable: 0,
+      buffers: 17,
+      activeParams: 1424,
+      nonEmbeddingParams: 1424 - 800,
+      activeNonEmbeddingParams: 1424 - 800,
+    });
     expect(report.layers[3]).toEqual({
       path: "h.[0-1].fc",
       type: "Linear",

@@ -60,9 +60,9 @@ export const reportCommand: CliCommand = {
       ...(depth === undefined ? {} : { depth }),
       ...(format.value === "table" && env.terminal?.columns ? { columns: env.terminal.columns } : {}),
     };
-    // The layout's warnings (a layer the default plan cannot place) go to stderr; JSON also holds them.
+    // The count's warnings (an adapter's untied head) and the layout's (a layer the default plan cannot place) go to stderr; JSON also holds them.
     const warnings = results
-      .flatMap((model) => model.memory?.parallel?.warnings ?? [])
+      .flatMap((model) => [...(model.warnings ?? []), ...(model.memory?.parallel?.warnings ?? [])])
       .map((warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`);
     const text = format.value === "html" ? renderHtmlReport(results.map(toJsonReport)) : renderReport(results, format.value, options);
     if (typeof values.output === "string") return written(env, values.output, text, results);

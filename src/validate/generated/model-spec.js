@@ -2,21 +2,21 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema24 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema29 = {"enum":["add","concat","multiply"]};
-const schema25 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const schema30 = {"enum":["add","concat","multiply"]};
+const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const schema19 = {"type":["integer","number","string","boolean"]};
 const wrapper0 = {validate: validate12};
-const schema26 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema27 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -27,7 +27,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
 if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data0};
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -38,7 +38,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -50,7 +50,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -63,7 +63,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+const schema29 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -73,7 +73,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -91,7 +91,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -104,7 +104,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -118,7 +118,7 @@ if(data.shortcut !== undefined){
 let data1 = data.shortcut;
 if(typeof data1 === "string"){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data1};
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -129,7 +129,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data1};
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -147,7 +147,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data3};
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -158,7 +158,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -170,7 +170,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.oneOf[1].properties.then.type,parentSchema:schema28.oneOf[1].properties.then,data:data2};
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.oneOf[1].properties.then.type,parentSchema:schema29.oneOf[1].properties.then,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -183,7 +183,7 @@ errors++;
 if(data.if !== undefined){
 let data4 = data.if;
 if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema28.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema28.oneOf[1].properties.if.type,parentSchema:schema28.oneOf[1].properties.if,data:data4};
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema29.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema29.oneOf[1].properties.if.type,parentSchema:schema29.oneOf[1].properties.if,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -195,7 +195,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.oneOf[1].type,parentSchema:schema28.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.oneOf[1].type,parentSchema:schema29.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -216,7 +216,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema28.oneOf,parentSchema:schema28,data};
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema29.oneOf,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -275,7 +275,7 @@ if(_valid0){
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+if(!(func2.call(schema18.then.properties, key0))){
 let data0 = data[key0];
 const _errs6 = errors;
 let valid2 = false;
@@ -441,6 +441,16 @@ vErrors.push(err13);
 }
 errors++;
 }
+if(data.top_k !== undefined){
+const err14 = {instancePath:instancePath+"/top_k",schemaPath:"#/then/properties/top_k/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.top_k,data:data.top_k};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 }
 var _valid0 = _errs3 === errors;
 valid0 = _valid0;
@@ -451,24 +461,24 @@ const _errs17 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key1 in data){
 const _errs18 = errors;
-if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
-const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid8 = _errs18 === errors;
-if(!valid8){
-const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(!(((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "top_k")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
+const err15 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+var valid8 = _errs18 === errors;
+if(!valid8){
+const err16 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -479,21 +489,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data10 = data.type;
-if(typeof data10 === "string"){
-if(data10.length < 1){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data10};
+const err17 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -502,9 +498,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data10};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data11 = data.type;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -514,11 +513,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.layer !== undefined){
-let data11 = data.layer;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data11};
+else {
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -528,13 +524,27 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data11};
+if(data.layer !== undefined){
+let data12 = data.layer;
+if(typeof data12 === "string"){
+if(data12.length < 1){
+const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data12};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -546,21 +556,10 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data13 = data.use;
-if(typeof data13 === "string"){
-if(!pattern0.test(data13)){
-const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data13};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data13};
+let data14 = data.use;
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -570,11 +569,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data14 = data.include;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data14};
+else {
+const err23 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -584,8 +580,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data14};
+if(data.include !== undefined){
+let data15 = data.include;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -595,14 +594,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.with !== undefined){
-let data15 = data.with;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key2,propertyName:key2};
+else {
+const err25 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -612,8 +605,14 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key2,propertyName:key2};
+if(data.with !== undefined){
+let data16 = data.with;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key2 in data16){
+const _errs31 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -622,9 +621,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data15};
+}
+else {
+const err27 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -633,11 +632,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-for(const key3 in data15){
-let data16 = data15[key3];
-if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
-const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data16};
+var valid11 = _errs31 === errors;
+if(!valid11){
+const err28 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -647,9 +644,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data15};
+for(const key3 in data16){
+let data17 = data16[key3];
+if(((!((typeof data17 == "number") && (isFinite(data17)))) && (typeof data17 !== "string")) && (typeof data17 !== "boolean")){
+const err29 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -659,10 +657,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data17 = data.repeat;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data17};
+}
+else {
+const err30 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -672,10 +669,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.if !== undefined){
-let data18 = data.if;
-if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
-const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data18};
+if(data.repeat !== undefined){
+let data18 = data.repeat;
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err31 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -685,10 +682,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.frozen !== undefined){
-let data19 = data.frozen;
-if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
-const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data19};
+if(data.top_k !== undefined){
+let data19 = data.top_k;
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err32 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -697,13 +694,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data20};
+}
+if(data.if !== undefined){
+let data20 = data.if;
+if((typeof data20 !== "boolean") && (typeof data20 !== "string")){
+const err33 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -713,8 +708,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data20};
+if(data.frozen !== undefined){
+let data21 = data.frozen;
+if((typeof data21 !== "boolean") && (!(Array.isArray(data21)))){
+const err34 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -723,14 +720,13 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-}
-if(data.dtype !== undefined){
-let data21 = data.dtype;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data21};
+if(Array.isArray(data21)){
+const len1 = data21.length;
+for(let i1=0; i1<len1; i1++){
+let data22 = data21[i1];
+if(typeof data22 === "string"){
+if(data22.length < 1){
+const err35 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -741,12 +737,39 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data21};
+const err36 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data23 = data.dtype;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err37 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data23};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data23};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -764,26 +787,26 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data24 = data.branches;
-if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
-const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data24};
+let data26 = data.branches;
+if(!(((data26 === "add") || (data26 === "concat")) || (data26 === "multiply"))){
+const err39 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data26};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err39];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err39);
 }
 errors++;
 }
 }
 }
 else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err40];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -791,7 +814,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema35 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -824,7 +847,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -849,7 +872,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema34.if,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema35.if,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1349,7 +1372,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data5 = data.branches;
 if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data5};
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1805,7 +1828,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data14 = data.branches;
 if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data14};
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1855,12 +1878,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data17 = data.training;
+if(data.adapters !== undefined){
+let data17 = data.adapters;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key7 in data17){
-if(!(func2.call(schema11.properties.training.properties, key7))){
-const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training,data:data17};
+if(Object.keys(data17).length > 1){
+const err31 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1869,12 +1891,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data17.optimizer !== undefined){
-let data18 = data17.optimizer;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.optimizer,data:data18};
+if(Object.keys(data17).length < 1){
+const err32 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1883,9 +1901,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.optimizer.type,parentSchema:schema11.properties.training.properties.optimizer,data:data18};
+for(const key7 in data17){
+const _errs53 = errors;
+if(typeof key7 === "string"){
+if(!pattern0.test(key7)){
+const err33 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1895,10 +1915,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data17.precision !== undefined){
-let data19 = data17.precision;
-if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
-const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.precision.enum,parentSchema:schema11.properties.training.properties.precision,data:data19};
+else {
+const err34 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1907,11 +1925,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data17.gpus !== undefined){
-let data20 = data17.gpus;
-if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data20};
+var valid18 = _errs53 === errors;
+if(!valid18){
+const err35 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.adapters.propertyNames,parentSchema:schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1921,10 +1937,15 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data17.zero !== undefined){
-let data21 = data17.zero;
-if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
-const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.zero.enum,parentSchema:schema11.properties.training.properties.zero,data:data21};
+for(const key8 in data17){
+let data18 = data17[key8];
+const _errs58 = errors;
+let valid21 = false;
+let passing2 = null;
+const _errs59 = errors;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err36 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1934,11 +1955,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data17.dtype !== undefined){
-let data22 = data17.dtype;
-if(typeof data22 === "string"){
-if(data22.length < 1){
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data22};
+else {
+const err37 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1947,9 +1965,15 @@ vErrors.push(err37);
 }
 errors++;
 }
+var _valid2 = _errs59 === errors;
+if(_valid2){
+valid21 = true;
+passing2 = 0;
 }
-else {
-const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data22};
+const _errs61 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.config === undefined){
+const err38 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1958,11 +1982,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data17.batch !== undefined){
-let data23 = data17.batch;
-if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
+for(const key9 in data18){
+if(!(((key9 === "config") || (key9 === "rank_pattern")) || (key9 === "alpha_pattern"))){
+const err39 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1972,10 +1994,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.checkpointing !== undefined){
-let data24 = data17.checkpointing;
-if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
-const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.checkpointing.enum,parentSchema:schema11.properties.training.properties.checkpointing,data:data24};
+if(data18.config !== undefined){
+let data19 = data18.config;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err40 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1985,10 +2008,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data17.main_grads !== undefined){
-let data25 = data17.main_grads;
-if(!(((data25 === "float32") || (data25 === "float16")) || (data25 === "bfloat16"))){
-const err41 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.main_grads.enum,parentSchema:schema11.properties.training.properties.main_grads,data:data25};
+else {
+const err41 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1998,12 +2019,13 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data17.parallel !== undefined){
-let data26 = data17.parallel;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key8 in data26){
-if(!((((((key8 === "tp") || (key8 === "pp")) || (key8 === "ep")) || (key8 === "cp")) || (key8 === "plan")) || (key8 === "experts"))){
-const err42 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training.properties.parallel,data:data26};
+if(data18.rank_pattern !== undefined){
+let data20 = data18.rank_pattern;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key10 in data20){
+let data21 = data20[key10];
+if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err42 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2013,10 +2035,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data26.tp !== undefined){
-let data27 = data26.tp;
-if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err43 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data27};
+}
+else {
+const err43 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2026,10 +2047,13 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data26.pp !== undefined){
-let data28 = data26.pp;
-if((!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))) && (typeof data28 !== "string")){
-const err44 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data28};
+if(data18.alpha_pattern !== undefined){
+let data22 = data18.alpha_pattern;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key11 in data22){
+let data23 = data22[key11];
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err44 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2039,10 +2063,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data26.ep !== undefined){
-let data29 = data26.ep;
-if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (typeof data29 !== "string")){
-const err45 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data29};
+}
+else {
+const err45 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2052,10 +2075,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data26.cp !== undefined){
-let data30 = data26.cp;
-if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
-const err46 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data30};
+}
+else {
+const err46 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2064,15 +2086,19 @@ vErrors.push(err46);
 }
 errors++;
 }
+var _valid2 = _errs61 === errors;
+if(_valid2 && valid21){
+valid21 = false;
+passing2 = [passing2, 1];
 }
-if(data26.plan !== undefined){
-let data31 = data26.plan;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key9 in data31){
-let data32 = data31[key9];
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err47 = {instancePath:instancePath+"/training/parallel/plan/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data32};
+else {
+if(_valid2){
+valid21 = true;
+passing2 = 1;
+}
+}
+if(!valid21){
+const err47 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema11.properties.adapters.additionalProperties.oneOf,parentSchema:schema11.properties.adapters.additionalProperties,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2081,9 +2107,21 @@ vErrors.push(err47);
 }
 errors++;
 }
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
 }
 else {
-const err48 = {instancePath:instancePath+"/training/parallel/plan/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data32};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.type,parentSchema:schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2093,9 +2131,12 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan,data:data31};
+if(data.training !== undefined){
+let data24 = data.training;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key12 in data24){
+if(!(func2.call(schema11.properties.training.properties, key12))){
+const err49 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2105,11 +2146,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data26.experts !== undefined){
-let data33 = data26.experts;
-if(typeof data33 === "string"){
-if(data33.length < 1){
-const err50 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data33};
+if(data24.optimizer !== undefined){
+let data25 = data24.optimizer;
+if(typeof data25 === "string"){
+if(data25.length < 1){
+const err50 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.optimizer,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2120,7 +2161,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data33};
+const err51 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.optimizer.type,parentSchema:schema11.properties.training.properties.optimizer,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2130,9 +2171,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.type,parentSchema:schema11.properties.training.properties.parallel,data:data26};
+if(data24.precision !== undefined){
+let data26 = data24.precision;
+if(!((((((data26 === "fp32") || (data26 === "amp")) || (data26 === "mixed-fp16")) || (data26 === "mixed-bf16")) || (data26 === "bf16")) || (data26 === "fp16"))){
+const err52 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.precision.enum,parentSchema:schema11.properties.training.properties.precision,data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2142,9 +2184,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data17};
+if(data24.gpus !== undefined){
+let data27 = data24.gpus;
+if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err53 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2154,14 +2197,247 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data24.zero !== undefined){
+let data28 = data24.zero;
+if(!((((data28 === 0) || (data28 === 1)) || (data28 === 2)) || (data28 === 3))){
+const err54 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.zero.enum,parentSchema:schema11.properties.training.properties.zero,data:data28};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data24.dtype !== undefined){
+let data29 = data24.dtype;
+if(typeof data29 === "string"){
+if(data29.length < 1){
+const err55 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data29};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data29};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data24.batch !== undefined){
+let data30 = data24.batch;
+if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
+const err57 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data30};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data24.checkpointing !== undefined){
+let data31 = data24.checkpointing;
+if(!(((data31 === "none") || (data31 === "full")) || (data31 === "selective"))){
+const err58 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.checkpointing.enum,parentSchema:schema11.properties.training.properties.checkpointing,data:data31};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data24.main_grads !== undefined){
+let data32 = data24.main_grads;
+if(!(((data32 === "float32") || (data32 === "float16")) || (data32 === "bfloat16"))){
+const err59 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.main_grads.enum,parentSchema:schema11.properties.training.properties.main_grads,data:data32};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data24.parallel !== undefined){
+let data33 = data24.parallel;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key13 in data33){
+if(!((((((key13 === "tp") || (key13 === "pp")) || (key13 === "ep")) || (key13 === "cp")) || (key13 === "plan")) || (key13 === "experts"))){
+const err60 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training.properties.parallel,data:data33};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data33.tp !== undefined){
+let data34 = data33.tp;
+if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (typeof data34 !== "string")){
+const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data34};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data33.pp !== undefined){
+let data35 = data33.pp;
+if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
+const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data35};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data33.ep !== undefined){
+let data36 = data33.ep;
+if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
+const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data36};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data33.cp !== undefined){
+let data37 = data33.cp;
+if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (typeof data37 !== "string")){
+const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data37};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data33.plan !== undefined){
+let data38 = data33.plan;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key14 in data38){
+let data39 = data38[key14];
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err65 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan,data:data38};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data33.experts !== undefined){
+let data40 = data33.experts;
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err68 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data40};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data40};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.type,parentSchema:schema11.properties.training.properties.parallel,data:data33};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data24};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
