@@ -1,5 +1,5 @@
 import { countModel, type ModelCount } from "../count/index.js";
-import { DiagnosticCollector } from "../diagnostics/index.js";
+import { DiagnosticCollector, type SpecError } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type ReadFile } from "../resolve/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
@@ -9,6 +9,8 @@ export interface AnalyzedModel extends ModelCount {
   memory?: MemoryBreakdown;
   /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
   shapes?: ShapeReport;
+  /** Warnings about an exact but partial result (a config.json whose forward pass is not followed). */
+  warnings?: SpecError[];
 }
 
 /**
@@ -26,6 +28,6 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = computeMemory(count, recipe, shapes?.totals.activations);
-  const analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
+  const analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), ...(resolved.warnings ? { warnings: resolved.warnings } : {}) };
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

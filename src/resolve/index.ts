@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { DiagnosticCollector, FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
+import { isHfConfig, translateHfConfig } from "../hf-config/index.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
 import { variableAt } from "./scope.js";
@@ -55,7 +56,9 @@ function fileLoader(readFile: ReadFile, spec: string): (file: string, includedAt
       if (code === "ENOENT") throw new SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
       throw new SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
     }
-    const source = parseYaml(text, file);
+    const parsed = parseYaml(text, file);
+    // A Hugging Face config.json is a spec too: translated into the spec data, positioned at its keys.
+    const source = isHfConfig(parsed.data) ? translateHfConfig(parsed) : parsed;
     validateSpec(source);
     const loaded = { source, data: source.data as SpecData };
     cache.set(file, loaded);
@@ -189,7 +192,9 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
   if (!errors) collector.throwIfAny();
+  const notFollowed = (root.source as { notFollowed?: string }).notFollowed;
   return {
+    ...(notFollowed ? { warnings: [new SpecError("forward-not-followed", root.source.at([]), `parameters only, no shapes: ${notFollowed}`, "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)")] } : {}),
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,

@@ -1,4 +1,4 @@
-import type { SourcePosition } from "../diagnostics/index.js";
+import type { SourcePosition, SpecError } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { Topology } from "./topology.js";
 
@@ -110,6 +110,8 @@ export interface ResolvedModel {
   input?: ResolvedInput;
   ties: ResolvedTie[];
   training?: ResolvedTraining;
+  /** What the user should know about a result that is exact but partial (a config.json whose forward is not followed). */
+  warnings?: SpecError[];
 }
 
 /**

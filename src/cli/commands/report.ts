@@ -1,6 +1,6 @@
 import { analyzeSpec } from "../../analysis/index.js";
 import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, forEachFile, invalid, showDiagnostics, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
@@ -39,6 +39,7 @@ ${TRAINING_FLAGS_USAGE}`,
     const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: "" };
+    const warnings = results.flatMap((result) => (result.warnings ?? []).map((warning) => `model-budget: warning: ${showDiagnostics([warning], env.readFile)}\n`));
+    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: warnings.join("") };
   },
 };
