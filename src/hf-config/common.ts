@@ -64,6 +64,20 @@ export function attentionSizes(config: ConfigReader, builder: SpecBuilder, optio
   return { heads, kvHeads, headDim: hidden / heads };
 }
 
+/**
+ * The sequence length shapes are followed at: the context length up to this many tokens. A model's
+ * full context (131,072 tokens for Llama 3.1) makes attention's products past 2^53 MACs, and a
+ * training step rarely uses it; a spec chooses its own with input: {tokens: N}.
+ */
+export const SHAPES_MAX_TOKENS = 4096;
+
+/** Defines sequence_length, the input's length: the context `key` gives, at most SHAPES_MAX_TOKENS. */
+export function sequenceLength(config: ConfigReader, key: string): { tokens: string } {
+  config.size(key, "the context length");
+  config.builder.variable("sequence_length", `min(${key}, ${SHAPES_MAX_TOKENS})`, [key]);
+  return { tokens: "sequence_length" };
+}
+
 /** A Python literal for a float a spec argument takes (`1e-05`, `0.1`). */
 export function pythonFloat(value: number): string {
   const text = String(value);

@@ -1,4 +1,4 @@
-import { activation, attentionSizes, headOf, labelCount, pythonFloat, type Translation } from "./common.js";
+import { activation, attentionSizes, headOf, labelCount, pythonFloat, sequenceLength, type Translation } from "./common.js";
 import type { ConfigReader } from "./config-reader.js";
 import type { SpecBuilder, SpecEntry } from "./spec-builder.js";
 
@@ -118,8 +118,7 @@ export function translateDecoder(config: ConfigReader, style: DecoderStyle, arch
   const base = baseModel(config, style, builder);
   const head = headOf(architecture, style.prefix);
   const notFollowed = style.noForward?.(config) ?? (head === "ForSequenceClassification" ? "the classification head pools the last token, which the forward ops do not express" : undefined);
-  const input = notFollowed ? { notFollowed } : { tokens: "max_position_embeddings" };
-  if (!notFollowed) config.size("max_position_embeddings", "the context length");
+  const input = notFollowed ? { notFollowed } : sequenceLength(config, "max_position_embeddings");
   const modelForward = ["embed_tokens", "layers", "norm"];
   if (head === "Model") return { layers: base, forward: modelForward, input };
   const model = builder.module("model", base, ["model_type"], { forward: modelForward });

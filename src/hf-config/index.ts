@@ -7,12 +7,19 @@ import { SpecError, closestName } from "../diagnostics/index.js";
 import type { YamlSource } from "../parse/yaml.js";
 import type { Family } from "./common.js";
 import { ConfigReader } from "./config-reader.js";
+import { BERT } from "./bert.js";
+import { DEEPSEEK } from "./deepseek.js";
+import { FALCON } from "./falcon.js";
+import { GPT2 } from "./gpt2.js";
+import { GPT_NEOX } from "./gpt-neox.js";
 import { LLAMA_LIKE } from "./llama.js";
+import { MIXTURE_OF_EXPERTS } from "./moe.js";
+import { T5 } from "./t5.js";
 import { SpecBuilder, translatedSource } from "./spec-builder.js";
 
 export type { Family, Translation } from "./common.js";
 
-const FAMILIES: readonly Family[] = [LLAMA_LIKE];
+const FAMILIES: readonly Family[] = [LLAMA_LIKE, MIXTURE_OF_EXPERTS, DEEPSEEK, GPT2, GPT_NEOX, FALCON, BERT, T5];
 
 /** Every model_type read, for messages and docs. */
 export const SUPPORTED_MODEL_TYPES: readonly string[] = FAMILIES.flatMap((family) => family.modelTypes).sort();
