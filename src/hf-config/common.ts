@@ -80,6 +80,8 @@ export function sequenceLength(config: ConfigReader, key: string): { tokens: str
 
 /** A Python literal for a float a spec argument takes (`1e-05`, `0.1`). */
 export function pythonFloat(value: number): string {
+  // Python writes 1e-05 where JavaScript writes 0.00001: print(model) and the examples show Python's form.
+  if (value !== 0 && Math.abs(value) < 1e-4) return value.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
   const text = String(value);
   return /[.e]/.test(text) ? text : `${text}.0`;
 }

@@ -74,6 +74,15 @@ function modelName(config: ConfigReader): string {
   return parts.length > 1 ? parts[parts.length - 2]! : parts[0]!.replace(/\.json$/, "");
 }
 
+/** Drops every forward: of a translation whose forward is not followed, so that no half-right topology reaches a spec. */
+function dropForwards(node: unknown): void {
+  if (Array.isArray(node)) node.forEach(dropForwards);
+  else if (node !== null && typeof node === "object") {
+    delete (node as Record<string, unknown>).forward;
+    Object.values(node).forEach(dropForwards);
+  }
+}
+
 /** The spec data a config.json stands for, and the source positions of its pieces; throws positioned errors. */
 export function translateHfConfig(config: YamlSource): YamlSource & { notFollowed?: string } {
   const builder = new SpecBuilder();
@@ -83,6 +92,10 @@ export function translateHfConfig(config: YamlSource): YamlSource & { notFollowe
   const typed = new ConfigReader(config, modelType, builder);
   const architecture = architectureOf(typed, family, modelType);
   const translation = family.translate(typed, architecture);
+  if ("notFollowed" in translation.input) {
+    dropForwards(translation.layers);
+    delete translation.forward;
+  }
   const data = builder.from(
     {
       model: modelName(typed),

@@ -5,12 +5,16 @@ import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
-import { elementCount, importCheckpoint, importTorchRepr, renderSpec, type CheckpointFormat, type CheckpointTensor, type ImportResult } from "../../import/index.js";
+import { elementCount, importCheckpoint, importHfConfig, importTorchRepr, renderSpec, type CheckpointFormat, type CheckpointTensor, type ImportResult } from "../../import/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
-interface Imported extends ImportResult {
+interface Imported extends Omit<ImportResult, "spec"> {
+  /** The spec as a tree to render, or (from a config.json) as written YAML. */
+  spec: ImportResult["spec"] | { text: string };
   /** The checkpoint's tensors, whose totals the spec must reproduce; absent for print(model) text. */
   tensors?: CheckpointTensor[];
+  /** The totals the spec must reproduce: a config.json's own count. */
+  totals?: { params: number; buffers: number };
 }
 
 type Importer = (file: string, model: string, env: CliEnvironment) => Imported;
@@ -23,16 +27,26 @@ const fromCheckpoint =
     return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors };
   };
 
+/** A config.json's spec, with the config's own count for the check below and the warning when its forward is not followed. */
+const fromHfConfig: Importer = (file, model, env) => {
+  const { text, notFollowed } = importHfConfig(env.readFile(file), file, model);
+  const { totals } = analyzeSpec(file, env.readFile);
+  const caveats = notFollowed ? [`no shapes: ${notFollowed}; the spec holds the exact parameters, add input: and forward: to follow it`] : [];
+  return { spec: { text }, warnings: [], caveats, totals: { params: totals.params, buffers: totals.buffers } };
+};
+
 const IMPORTERS: Readonly<Record<string, Importer>> = {
   "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
+  "hf-config": fromHfConfig,
   safetensors: fromCheckpoint("safetensors"),
   onnx: fromCheckpoint("onnx"),
 };
 
-const USAGE = `Usage: model-budget import torch-repr|safetensors|onnx FILE [-o SPEC] [--model NAME]
+const USAGE = `Usage: model-budget import torch-repr|hf-config|safetensors|onnx FILE [-o SPEC] [--model NAME]
 
 Writes a spec whose counts equal its source's:
   torch-repr FILE    the text print(model) printed; runs of alike children become repeat:
+  hf-config FILE     a Hugging Face config.json: the class its architectures names, as transformers builds it
   safetensors FILE   a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
   onnx FILE          an ONNX model's initializers, external data files included
 Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.
@@ -42,11 +56,11 @@ Options:
       --model NAME   the spec's model name (default: from FILE's name)
 `;
 
-/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` → Llama-2-7b, not "model". */
+/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` or `Llama-2-7b/config.json` → Llama-2-7b, not "model". */
 function modelName(file: string, cwd: string): string {
   const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|txt)$/, "");
   const folder = posix.basename(posix.dirname(posix.resolve(cwd, file)));
-  return stem === "model" && folder ? folder : stem;
+  return (stem === "model" || stem === "config") && folder ? folder : stem;
 }
 
 /** A checkpoint's own totals, to prove the spec reproduces them. */
@@ -67,7 +81,7 @@ function summary(specFile: string, count: ModelCount): string {
 
 export const importCommand: CliCommand = {
   name: "import",
-  summary: "write a spec from print(model) text, a safetensors checkpoint or an ONNX model",
+  summary: "write a spec from print(model) text, a Hugging Face config.json, a safetensors checkpoint or an ONNX model",
   usage: USAGE,
   options: {
     output: { type: "string", short: "o" },
@@ -86,7 +100,7 @@ export const importCommand: CliCommand = {
     const imported = results[0];
     if (!imported) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
 
-    const text = renderSpec(imported.spec);
+    const text = "text" in imported.spec ? imported.spec.text : renderSpec(imported.spec);
     const specFile = output ?? `${model}.yaml`;
     const bytes = Buffer.byteLength(text);
     if (bytes > YAML_MAX_BYTES) {
@@ -116,6 +130,9 @@ export const importCommand: CliCommand = {
       if (expected.elements !== got.elements || expected.tensors !== got.tensors) {
         return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
       }
+    }
+    if (imported.totals && (imported.totals.params !== count.totals.params || imported.totals.buffers !== count.totals.buffers)) {
+      return bug(`counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers}`);
     }
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
     // What the count may lack or hold twice belongs beside the count, wherever the count is printed.
