@@ -22,6 +22,7 @@ Options:
       --budget-from SIDE  head (default) or base: whose budget file is enforced
       --fail-on WHAT      exceed (default), growth, or never
       --against FILE      check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx)
+                          or against a Hugging Face config.json (its model's tensors)
   -f, --format FORMAT     markdown (default, the PR comment) or json (the full result)
 
 
