@@ -15,6 +15,7 @@ import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
 import { githubClient } from "./octokit.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
+import { configEdits } from "../hf-config/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
 import { parseSavedReport } from "./saved-report-schema.js";
@@ -45,7 +46,29 @@ function runUrl(): string | undefined {
   return serverUrl && runId && repository ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined;
 }
 
-function compute(inputs: ActionInputs, workspace: string): CheckResult {
+/**
+ * Each edited key of a changed config.json, annotated at its line with what the model's parameters
+ * did: the layer annotations sit at the keys each layer was made from, which need not be the edited one.
+ */
+function annotateConfigEdits(result: CheckResult, head: CheckSide, base: CheckSide | undefined): void {
+  if (!base) return;
+  for (const model of result.models) {
+    if (!model.file.endsWith(".json") || model.head.kind !== "report" || model.base?.kind !== "report") continue;
+    const delta = model.head.report.totals.params - model.base.report.totals.params;
+    if (delta === 0) continue;
+    for (const edit of configEdits(model.file, base.read(model.file), head.read(model.file))) {
+      const change = edit.before === undefined ? `added as ${edit.after}` : edit.after === undefined ? `removed (was ${edit.before})` : `${edit.before} → ${edit.after}`;
+      annotateWarning(`${edit.key}: ${change}; with the change's other edits, parameters ${delta > 0 ? "+" : "−"}${formatInteger(Math.abs(delta))}`, {
+        title: "model-budget: config edited",
+        file: model.file,
+        startLine: edit.position.line,
+        startColumn: edit.position.col,
+      });
+    }
+  }
+}
+
+function compute(inputs: ActionInputs, workspace: string): { result: CheckResult; head: CheckSide; base?: CheckSide } {
   const git = new GitRepository(workspace);
   // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
   // request must not make the action read the runner's files.
@@ -64,7 +87,7 @@ function compute(inputs: ActionInputs, workspace: string): CheckResult {
   if (head.specs.length === 0 && (base?.specs.length ?? 0) === 0) {
     throw new Error(`no spec file matches ${inputs.specs.map((spec) => `'${spec}'`).join(", ")}`);
   }
-  return runCheck({
+  const result = runCheck({
     head,
     ...(base ? { base } : {}),
     budgetFile: inputs.budget,
@@ -73,6 +96,7 @@ function compute(inputs: ActionInputs, workspace: string): CheckResult {
     overrides: inputs.training,
     readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
   });
+  return { result, head, ...(base ? { base } : {}) };
 }
 
 /** Whether this change is worth a comment under the `changed` policy: any spec or budget moved, or something is wrong. */
@@ -253,7 +277,8 @@ export async function runAction(): Promise<void> {
       result = saved.result;
       destination = await verifiedDestination(saved, inputs);
     } else {
-      result = compute(inputs, workspace);
+      const computed = compute(inputs, workspace);
+      result = computed.result;
       const pullRequest = context.payload.pull_request?.number;
       const url = runUrl();
       destination = { ...context.repo, ...(pullRequest === undefined ? {} : { pullRequest }), ...(url ? { runUrl: url } : {}) };
@@ -266,6 +291,7 @@ export async function runAction(): Promise<void> {
       writeFileSync(path, `${JSON.stringify(saved, null, 2)}\n`);
       core.setOutput("report-json", path);
       annotate(result);
+      annotateConfigEdits(result, computed.head, computed.base);
     }
     setTotals(result);
     await publish(result, inputs, destination);

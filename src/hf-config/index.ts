@@ -18,18 +18,14 @@ import { T5 } from "./t5.js";
 import { SpecBuilder, translatedSource } from "./spec-builder.js";
 
 export type { Family, Translation } from "./common.js";
+export { configEdits, type ConfigEdit } from "./edits.js";
+export { isHfConfig } from "./detect.js";
 
 const FAMILIES: readonly Family[] = [LLAMA_LIKE, MIXTURE_OF_EXPERTS, DEEPSEEK, GPT2, GPT_NEOX, FALCON, BERT, T5];
 
 /** Every model_type read, for messages and docs. */
 export const SUPPORTED_MODEL_TYPES: readonly string[] = FAMILIES.flatMap((family) => family.modelTypes).sort();
 
-/** A parsed file is a Hugging Face config when it is a mapping with model_type or architectures and no spec layers:. */
-export function isHfConfig(data: unknown): boolean {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
-  const keys = data as Record<string, unknown>;
-  return keys.layers === undefined && (keys.model_type !== undefined || keys.architectures !== undefined);
-}
 
 const WRITE_A_SPEC = "or describe the model in a YAML spec (docs/spec.md); model-budget import safetensors FILE writes one from its checkpoint";
 
