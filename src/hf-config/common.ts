@@ -57,7 +57,7 @@ export function attentionSizes(config: ConfigReader, builder: SpecBuilder, optio
   const hidden = config.size("hidden_size", "the model width");
   const heads = config.size("num_attention_heads", "the number of attention heads");
   const kvHeads = config.size("num_key_value_heads", "the number of key/value heads", heads);
-  config.divisible("num_attention_heads", heads, "num_key_value_heads", kvHeads);
+  config.divisible("num_attention_heads", heads, "num_key_value_heads", kvHeads, "num_key_value_heads");
   if (options.headDim !== false && config.has("head_dim")) return { heads, kvHeads, headDim: config.size("head_dim", "the width of one head") };
   config.divisible("hidden_size", hidden, "num_attention_heads", heads);
   builder.variable("head_dim", "hidden_size // num_attention_heads", ["num_attention_heads"]);

@@ -33,7 +33,7 @@ export class ConfigReader {
       "hf-config-missing-key",
       this.source.at([]),
       `this ${this.family} config has no "${key}" (${what}), which the model's size depends on`,
-      `add "${key}" with the value the model was trained with, as its published config.json has it`,
+      `add "${key}" as the model's published config.json has it`,
     );
   }
 
@@ -93,11 +93,12 @@ export class ConfigReader {
   }
 
   /** `dividend` must be a multiple of `divisor`, as the modeling code's reshapes need. */
-  divisible(dividendKey: string, dividend: number, divisorKey: string, divisor: number): void {
+  divisible(dividendKey: string, dividend: number, divisorKey: string, divisor: number, at = dividendKey): void {
     if (dividend % divisor === 0) return;
-    throw this.bad(
-      dividendKey,
-      `(${dividend}) is not divisible by "${divisorKey}" (${divisor}), as the attention's heads need`,
+    throw new SpecError(
+      "hf-config-bad-value",
+      this.at(at),
+      `"${dividendKey}" (${dividend}) is not divisible by "${divisorKey}" (${divisor}), as the attention's heads need`,
       `make "${dividendKey}" a multiple of ${divisor}, or set "${divisorKey}" to one of its divisors`,
     );
   }

@@ -13,7 +13,7 @@ function packedWidth(config: ConfigReader, builder: SpecBuilder, heads: number):
   builder.variable("head_dim", "hidden_size // num_attention_heads", ["num_attention_heads"]);
   if (config.flag("new_decoder_architecture", false)) {
     const kvHeads = config.size("num_kv_heads", "the number of key/value heads", heads);
-    config.divisible("num_attention_heads", heads, "num_kv_heads", kvHeads);
+    config.divisible("num_attention_heads", heads, "num_kv_heads", kvHeads, "num_kv_heads");
     return "(2 * num_kv_heads + num_attention_heads) * head_dim";
   }
   return config.flag("multi_query", true) ? "hidden_size + 2 * head_dim" : "3 * hidden_size";
