@@ -55,11 +55,19 @@ export function denseMlp(config: ConfigReader, style: DecoderStyle, builder: Spe
   const act = builder.layer("act_fn", activation(config, config.has("hidden_activation") ? "hidden_activation" : "hidden_act", "silu"), ["hidden_act"]);
   if (style.mlp === "plain") {
     const useBias = bias(config.flag("use_bias", true));
-    const layers = [builder.layer("c_fc", `Linear(hidden_size, ${width}, bias=${useBias})`, [key]), builder.layer("c_proj", `Linear(${width}, hidden_size, bias=${useBias})`, [key]), act];
+    const layers = [
+      builder.layer("c_fc", `Linear(hidden_size, ${width}, bias=${useBias})`, [key]),
+      builder.layer("c_proj", `Linear(${width}, hidden_size, bias=${useBias})`, [key]),
+      act,
+    ];
     return builder.module(name, layers, [key], { forward: ["c_fc", "act_fn", "c_proj"] });
   }
   if (style.mlp === "fused") {
-    const layers = [builder.layer("gate_up_proj", `Linear(hidden_size, 2 * ${width}, bias=False)`, [key]), builder.layer("down_proj", `Linear(${width}, hidden_size, bias=False)`, [key]), act];
+    const layers = [
+      builder.layer("gate_up_proj", `Linear(hidden_size, 2 * ${width}, bias=False)`, [key]),
+      builder.layer("down_proj", `Linear(${width}, hidden_size, bias=False)`, [key]),
+      act,
+    ];
     return builder.module(name, layers, [key]);
   }
   const layers = [
@@ -117,7 +125,8 @@ export function translateDecoder(config: ConfigReader, style: DecoderStyle, arch
   attentionSizes(config, builder);
   const base = baseModel(config, style, builder);
   const head = headOf(architecture, style.prefix);
-  const notFollowed = style.noForward?.(config) ?? (head === "ForSequenceClassification" ? "the classification head pools the last token, which the forward ops do not express" : undefined);
+  const notFollowed =
+    style.noForward?.(config) ?? (head === "ForSequenceClassification" ? "the classification head pools the last token, which the forward ops do not express" : undefined);
   const input = notFollowed ? { notFollowed } : sequenceLength(config, "max_position_embeddings");
   const modelForward = ["embed_tokens", "layers", "norm"];
   if (head === "Model") return { layers: base, forward: modelForward, input };

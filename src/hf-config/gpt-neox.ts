@@ -27,7 +27,12 @@ function layer(config: ConfigReader, builder: SpecBuilder, count: number): SpecE
     ],
     ["intermediate_size"],
   );
-  const entries = [builder.layer("input_layernorm", norm("hidden_size"), ["hidden_size"]), builder.layer("post_attention_layernorm", norm("hidden_size"), ["hidden_size"]), attention, mlp];
+  const entries = [
+    builder.layer("input_layernorm", norm("hidden_size"), ["hidden_size"]),
+    builder.layer("post_attention_layernorm", norm("hidden_size"), ["hidden_size"]),
+    attention,
+    mlp,
+  ];
   return builder.module("layers", entries, ["num_hidden_layers"], { repeat: count });
 }
 
@@ -44,7 +49,11 @@ function translate(config: ConfigReader, architecture: string): Translation {
     builder.layer("embed_in", "Embedding(vocab_size, hidden_size)", ["vocab_size"]),
     layer(config, builder, count),
     builder.layer("final_layer_norm", layerNorm(config, "layer_norm_eps", 1e-5)("hidden_size"), ["hidden_size"]),
-    builder.module("rotary_emb", [builder.layer("inv_freq", `Buffer(floor(hidden_size // num_attention_heads * ${rotary}) // 2, persistent=False)`, ["rotary_pct"])], ["rotary_pct"]),
+    builder.module(
+      "rotary_emb",
+      [builder.layer("inv_freq", `Buffer(floor(hidden_size // num_attention_heads * ${rotary}) // 2, persistent=False)`, ["rotary_pct"])],
+      ["rotary_pct"],
+    ),
   ];
   const input = { notFollowed: "GPT-NeoX's parallel residual adds attention and MLP of one input, which the forward ops do not express" };
   if (architecture === "GPTNeoXModel") return { layers: base, input };

@@ -61,10 +61,17 @@ function translate(config: ConfigReader, architecture: string): Translation {
   const transformer = builder.module("transformer", base, ["model_type"], { forward });
   if (architecture === "GPT2ForSequenceClassification") {
     labelCount(config);
-    return { layers: [transformer, builder.layer("score", "Linear(n_embd, num_labels, bias=False)", ["num_labels"])], input: { notFollowed: "the classification head pools the last token, which the forward ops do not express" } };
+    return {
+      layers: [transformer, builder.layer("score", "Linear(n_embd, num_labels, bias=False)", ["num_labels"])],
+      input: { notFollowed: "the classification head pools the last token, which the forward ops do not express" },
+    };
   }
   const tied = config.flag("tie_word_embeddings", true);
-  return { layers: [transformer, builder.layer("lm_head", "Linear(n_embd, vocab_size, bias=False)", ["vocab_size"])], ...(tied ? { tie: { "lm_head.weight": "transformer.wte.weight" } } : {}), input };
+  return {
+    layers: [transformer, builder.layer("lm_head", "Linear(n_embd, vocab_size, bias=False)", ["vocab_size"])],
+    ...(tied ? { tie: { "lm_head.weight": "transformer.wte.weight" } } : {}),
+    input,
+  };
 }
 
 export const GPT2: Family = {

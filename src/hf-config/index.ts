@@ -26,7 +26,6 @@ const FAMILIES: readonly Family[] = [LLAMA_LIKE, MIXTURE_OF_EXPERTS, DEEPSEEK, G
 /** Every model_type read, for messages and docs. */
 export const SUPPORTED_MODEL_TYPES: readonly string[] = FAMILIES.flatMap((family) => family.modelTypes).sort();
 
-
 const WRITE_A_SPEC = "or describe the model in a YAML spec (docs/spec.md); model-budget import safetensors FILE writes one from its checkpoint";
 
 function familyOf(config: ConfigReader): Family {

@@ -27,7 +27,7 @@ export class SpecBuilder {
 
   private keyFrom(object: object, name: string, key: ConfigKey): void {
     let keys = this.keyOrigins.get(object);
-    if (!keys) this.keyOrigins.set(object, (keys = new Map()));
+    if (!keys) this.keyOrigins.set(object, (keys = new Map<string, ConfigKey>()));
     keys.set(name, key);
   }
 

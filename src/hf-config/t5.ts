@@ -10,8 +10,14 @@ import type { SpecBuilder, SpecEntry } from "./spec-builder.js";
 
 function attention(builder: SpecBuilder, name: string, relative: boolean): SpecEntry {
   const linear = (child: string, from: string, to: string) => builder.layer(child, `Linear(${from}, ${to}, bias=False)`, ["d_kv"]);
-  const layers = [linear("q", "d_model", "num_heads * d_kv"), linear("k", "d_model", "num_heads * d_kv"), linear("v", "d_model", "num_heads * d_kv"), linear("o", "num_heads * d_kv", "d_model")];
-  if (relative) layers.push(builder.from({ relative_attention_bias: { layer: "Embedding(relative_attention_num_buckets, num_heads)", if: "index == 0" } }, ["relative_attention_num_buckets"]));
+  const layers = [
+    linear("q", "d_model", "num_heads * d_kv"),
+    linear("k", "d_model", "num_heads * d_kv"),
+    linear("v", "d_model", "num_heads * d_kv"),
+    linear("o", "num_heads * d_kv", "d_model"),
+  ];
+  if (relative)
+    layers.push(builder.from({ relative_attention_bias: { layer: "Embedding(relative_attention_num_buckets, num_heads)", if: "index == 0" } }, ["relative_attention_num_buckets"]));
   return builder.module(name, layers, ["num_heads"]);
 }
 
@@ -20,7 +26,12 @@ function feedForward(config: ConfigReader, builder: SpecBuilder): SpecEntry[] {
   const projection = config.string("feed_forward_proj", "relu");
   const [gated, act] = projection.startsWith("gated-") ? [true, projection.slice(6)] : [false, projection];
   if (act !== "relu" && act !== "gelu")
-    throw new SpecError("hf-config-unsupported", config.at("feed_forward_proj"), `"feed_forward_proj": "${projection.slice(0, 40)}" is not one model-budget translates`, `supported: "relu", "gelu", "gated-relu", "gated-gelu"`);
+    throw new SpecError(
+      "hf-config-unsupported",
+      config.at("feed_forward_proj"),
+      `"feed_forward_proj": "${projection.slice(0, 40)}" is not one model-budget translates`,
+      `supported: "relu", "gelu", "gated-relu", "gated-gelu"`,
+    );
   const wi = (name: string) => builder.layer(name, "Linear(d_model, d_ff, bias=False)", ["d_ff"]);
   return [
     ...(gated ? [wi("wi_0"), wi("wi_1")] : [wi("wi")]),
@@ -32,7 +43,8 @@ function feedForward(config: ConfigReader, builder: SpecBuilder): SpecEntry[] {
 function stack(config: ConfigReader, builder: SpecBuilder, decoder: boolean): SpecEntry {
   const norm = `RMSNorm((d_model,), eps=${pythonFloat(config.number("layer_norm_epsilon", 1e-6))})`;
   const dropout = `Dropout(${pythonFloat(config.number("dropout_rate", 0.1))})`;
-  const sublayer = (inner: SpecEntry[]) => builder.from({ layers: [...inner, builder.layer("layer_norm", norm, ["layer_norm_epsilon"]), builder.layer("dropout", dropout, ["dropout_rate"])] }, ["num_heads"]);
+  const sublayer = (inner: SpecEntry[]) =>
+    builder.from({ layers: [...inner, builder.layer("layer_norm", norm, ["layer_norm_epsilon"]), builder.layer("dropout", dropout, ["dropout_rate"])] }, ["num_heads"]);
   const sublayers = [
     sublayer([attention(builder, "SelfAttention", true)]),
     ...(decoder ? [sublayer([attention(builder, "EncDecAttention", false)])] : []),
@@ -40,13 +52,24 @@ function stack(config: ConfigReader, builder: SpecBuilder, decoder: boolean): Sp
   ];
   const count = decoder ? "num_decoder_layers" : "num_layers";
   const block = builder.module("block", [builder.module("layer", sublayers, [count])], [count], { repeat: count });
-  const layers = [builder.layer("embed_tokens", "Embedding(vocab_size, d_model)", ["vocab_size"]), block, builder.layer("final_layer_norm", norm, ["layer_norm_epsilon"]), builder.layer("dropout", dropout, ["dropout_rate"])];
+  const layers = [
+    builder.layer("embed_tokens", "Embedding(vocab_size, d_model)", ["vocab_size"]),
+    block,
+    builder.layer("final_layer_norm", norm, ["layer_norm_epsilon"]),
+    builder.layer("dropout", dropout, ["dropout_rate"]),
+  ];
   return builder.module(decoder ? "decoder" : "encoder", layers, [count]);
 }
 
 function translate(config: ConfigReader, architecture: string): Translation {
   const builder = config.builder;
-  for (const [key, what] of [["d_model", "the model width"], ["d_kv", "the width of one head"], ["d_ff", "the feed-forward's width"], ["num_heads", "the number of heads"], ["vocab_size", "the vocabulary size"]] as const)
+  for (const [key, what] of [
+    ["d_model", "the model width"],
+    ["d_kv", "the width of one head"],
+    ["d_ff", "the feed-forward's width"],
+    ["num_heads", "the number of heads"],
+    ["vocab_size", "the vocabulary size"],
+  ] as const)
     config.size(key, what);
   const layers = config.size("num_layers", "the number of encoder blocks");
   config.size("num_decoder_layers", "the number of decoder blocks", layers);

@@ -28,10 +28,12 @@ export function importHfConfig(text: string, file: string, model: string): HfCon
   const data = source.data as Record<string, unknown> & { vars: Record<string, unknown> };
   const config = parsed.data as Record<string, unknown>;
   const architecture = (config.architectures as string[])[0]!;
+  // The file's name is the user's: a line break or control character in it must not end the comment.
+  // eslint-disable-next-line no-control-regex
+  const shownFile = file.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
   const header = [
     `# yaml-language-server: $schema=${SCHEMA_URL}`,
-    // The file's name is the user's: a line break in it must not end the comment.
-    `# ${architecture} as transformers builds it from ${file.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")} (model_type ${String(config.model_type)}), written by model-budget import hf-config.`,
+    `# ${architecture} as transformers builds it from ${shownFile} (model_type ${String(config.model_type)}), written by model-budget import hf-config.`,
     "# The vars are the config's keys; model-budget report on the config.json itself gives the same counts.",
     ...(source.notFollowed ? [`# No input: or forward: here, so no shapes: ${source.notFollowed}.`] : []),
   ];

@@ -194,7 +194,18 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   if (!errors) collector.throwIfAny();
   const notFollowed = (root.source as { notFollowed?: string }).notFollowed;
   return {
-    ...(notFollowed ? { warnings: [new SpecError("forward-not-followed", root.source.at([]), `parameters only, no shapes: ${notFollowed}`, "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)")] } : {}),
+    ...(notFollowed
+      ? {
+          warnings: [
+            new SpecError(
+              "forward-not-followed",
+              root.source.at([]),
+              `parameters only, no shapes: ${notFollowed}`,
+              "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
+            ),
+          ],
+        }
+      : {}),
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,

@@ -93,9 +93,18 @@ describe("model-budget on a config.json, through dist/cli.js", () => {
     expect(drift.status).toBe(3);
     const diagnostics = JSON.parse(drift.stdout).models[0].checkpoint.diagnostics as { line: number; message: string }[];
     expect(diagnostics.map((problem) => [problem.line, problem.message.replace(/ — .*/, "")])).toEqual([
-      [34, "32 tensors: model.layers.0.mlp.gate_proj.weight, model.layers.1.mlp.gate_proj.weight, model.layers.2.mlp.gate_proj.weight, model.layers.3.mlp.gate_proj.weight, model.layers.4.mlp.gate_proj.weight, ... is [11264, 4096] in the spec but [11008, 4096] in models/llama/config.json"],
-      [35, "32 tensors: model.layers.0.mlp.up_proj.weight, model.layers.1.mlp.up_proj.weight, model.layers.2.mlp.up_proj.weight, model.layers.3.mlp.up_proj.weight, model.layers.4.mlp.up_proj.weight, ... is [11264, 4096] in the spec but [11008, 4096] in models/llama/config.json"],
-      [36, "32 tensors: model.layers.0.mlp.down_proj.weight, model.layers.1.mlp.down_proj.weight, model.layers.2.mlp.down_proj.weight, model.layers.3.mlp.down_proj.weight, model.layers.4.mlp.down_proj.weight, ... is [4096, 11264] in the spec but [4096, 11008] in models/llama/config.json"],
+      [
+        34,
+        "32 tensors: model.layers.0.mlp.gate_proj.weight, model.layers.1.mlp.gate_proj.weight, model.layers.2.mlp.gate_proj.weight, model.layers.3.mlp.gate_proj.weight, model.layers.4.mlp.gate_proj.weight, ... is [11264, 4096] in the spec but [11008, 4096] in models/llama/config.json",
+      ],
+      [
+        35,
+        "32 tensors: model.layers.0.mlp.up_proj.weight, model.layers.1.mlp.up_proj.weight, model.layers.2.mlp.up_proj.weight, model.layers.3.mlp.up_proj.weight, model.layers.4.mlp.up_proj.weight, ... is [11264, 4096] in the spec but [11008, 4096] in models/llama/config.json",
+      ],
+      [
+        36,
+        "32 tensors: model.layers.0.mlp.down_proj.weight, model.layers.1.mlp.down_proj.weight, model.layers.2.mlp.down_proj.weight, model.layers.3.mlp.down_proj.weight, model.layers.4.mlp.down_proj.weight, ... is [4096, 11264] in the spec but [4096, 11008] in models/llama/config.json",
+      ],
     ]);
   });
 });

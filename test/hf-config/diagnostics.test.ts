@@ -43,14 +43,17 @@ describe("config.json diagnostics, at the key's line and column", () => {
   });
 
   it("sizes that do not fit together, at the key to change", () => {
-    expect(problems(llama("", (text) => text.replace("4096,\n  \"inter", "4000,\n  \"inter").replace('"num_attention_heads": 32', '"num_attention_heads": 48')))).toEqual([
+    expect(problems(llama("", (text) => text.replace('4096,\n  "inter', '4000,\n  "inter').replace('"num_attention_heads": 32', '"num_attention_heads": 48')))).toEqual([
       'config.json:4:18: "hidden_size" (4000) is not divisible by "num_attention_heads" (48), as the attention\'s heads need\n  make "hidden_size" a multiple of 48, or set "num_attention_heads" to one of its divisors',
     ]);
     expect(problems(llama(',\n  "num_key_value_heads": 5'))).toEqual([
       'config.json:10:26: "num_attention_heads" (32) is not divisible by "num_key_value_heads" (5), as the attention\'s heads need\n  make "num_attention_heads" a multiple of 5, or set "num_key_value_heads" to one of its divisors',
     ]);
     // head_dim given: Gemma-7B's 16 heads of 256 over a width of 3072 are fine.
-    expect(analyze(llama(',\n  "head_dim": 256', (text) => text.replace("4096,\n  \"inter", "3072,\n  \"inter").replace('"num_attention_heads": 32', '"num_attention_heads": 16'))).totals.params).toBeGreaterThan(0);
+    expect(
+      analyze(llama(',\n  "head_dim": 256', (text) => text.replace('4096,\n  "inter', '3072,\n  "inter').replace('"num_attention_heads": 32', '"num_attention_heads": 16'))).totals
+        .params,
+    ).toBeGreaterThan(0);
   });
 
   it("a value of the wrong kind, an unsupported class or setting", () => {

@@ -5,7 +5,16 @@ import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
-import { elementCount, importCheckpoint, importHfConfig, importTorchRepr, renderSpec, type CheckpointFormat, type CheckpointTensor, type ImportResult } from "../../import/index.js";
+import {
+  elementCount,
+  importCheckpoint,
+  importHfConfig,
+  importTorchRepr,
+  renderSpec,
+  type CheckpointFormat,
+  type CheckpointTensor,
+  type ImportResult,
+} from "../../import/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
 interface Imported extends Omit<ImportResult, "spec"> {
@@ -132,7 +141,9 @@ export const importCommand: CliCommand = {
       }
     }
     if (imported.totals && (imported.totals.params !== count.totals.params || imported.totals.buffers !== count.totals.buffers)) {
-      return bug(`counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers}`);
+      return bug(
+        `counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers}`,
+      );
     }
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
     // What the count may lack or hold twice belongs beside the count, wherever the count is printed.

@@ -40,6 +40,10 @@ ${TRAINING_FLAGS_USAGE}`,
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
     const warnings = results.flatMap((result) => (result.warnings ?? []).map((warning) => `model-budget: warning: ${showDiagnostics([warning], env.readFile)}\n`));
-    return { exitCode: EXIT.ok, stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }), stderr: warnings.join("") };
+    return {
+      exitCode: EXIT.ok,
+      stdout: renderReport(results, format.value, { explain: values.explain === true, all: values.all === true, units: units.value }),
+      stderr: warnings.join(""),
+    };
   },
 };
