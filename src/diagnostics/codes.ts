@@ -557,6 +557,14 @@ const kinds = {
     exampleIn: ".onnx file",
     fix: "export the model again with torch.onnx.export",
   },
+  "malformed-gguf": {
+    code: "MB815",
+    severity: "error",
+    summary: "a .gguf file whose header does not read as GGUF, at a byte offset",
+    example: "# a tensor whose data runs past the end of the file",
+    exampleIn: ".gguf file",
+    fix: "convert or download the model again: the file is damaged, truncated or not GGUF",
+  },
   "truncated-file": {
     code: "MB812",
     severity: "error",

@@ -2,11 +2,12 @@ import { SpecError } from "../diagnostics/index.js";
 import type { OpenOptions } from "../files/index.js";
 import { withFileBytes } from "./bytes.js";
 import { readConfigTensors } from "./config-tensors.js";
+import { readGgufFile } from "./gguf.js";
 import { readOnnxFile } from "./onnx.js";
 import { readSafetensors, readSafetensorsIndex } from "./safetensors.js";
 import type { CheckpointTensor } from "./tensors.js";
 
-export type CheckpointFormat = "safetensors" | "onnx" | "hf-config";
+export type CheckpointFormat = "safetensors" | "onnx" | "gguf" | "hf-config";
 
 export interface Checkpoint {
   file: string;
@@ -27,11 +28,12 @@ export function readSafetensorsCheckpoint(file: string, options: OpenOptions = {
 export function readCheckpoint(file: string, options: OpenOptions = {}): Checkpoint {
   if (file.endsWith(".safetensors") || file.endsWith(".index.json")) return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
   if (file.endsWith(".onnx")) return { file, format: "onnx", tensors: readOnnxFile(file, options) };
+  if (file.endsWith(".gguf")) return { file, format: "gguf", tensors: readGgufFile(file, options) };
   if (file.endsWith(".json")) return { file, format: "hf-config", tensors: readConfigTensors(file, options) };
   throw new SpecError(
     "unknown-checkpoint-format",
     { file, line: 1, col: 1 },
     "cannot tell the checkpoint's format from its name",
-    "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, an .onnx model, or a Hugging Face config.json",
+    "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, an .onnx model, a .gguf file, or a Hugging Face config.json",
   );
 }

@@ -13,6 +13,7 @@ import {
   renderSpec,
   type CheckpointFormat,
   type CheckpointTensor,
+  type GgufTensor,
   type ImportResult,
 } from "../../import/index.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
@@ -33,8 +34,21 @@ const fromCheckpoint =
   (file, model, env) => {
     if (!env.readCheckpoint) throw new Error("this CLI environment cannot open checkpoints");
     const tensors = env.readCheckpoint(file, { format });
-    return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors };
+    const stored = format === "gguf" ? [storedBytesNote(tensors as GgufTensor[])] : [];
+    return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors, caveats: stored };
   };
+
+/** A GGUF file's logical parameters are the spec's; its bytes, by ggml type, are what it stores them in. */
+function storedBytesNote(tensors: readonly GgufTensor[]): string {
+  const byType = new Map<string, { tensors: number; elements: number; bytes: number }>();
+  for (const tensor of tensors) {
+    const sum = byType.get(tensor.ggmlType) ?? { tensors: 0, elements: 0, bytes: 0 };
+    byType.set(tensor.ggmlType, { tensors: sum.tensors + 1, elements: sum.elements + elementCount(tensor.shape)!, bytes: sum.bytes + tensor.storedBytes });
+  }
+  const total = [...byType.values()].reduce((sum, type) => sum + type.bytes, 0);
+  const types = [...byType].map(([type, sum]) => `${type} ${formatInteger(sum.elements)} elements in ${formatInteger(sum.bytes)} bytes (${sum.tensors} tensors)`);
+  return `the file stores these logical elements in ${formatInteger(total)} bytes of tensor data: ${types.join(", ")}`;
+}
 
 /** A config.json's spec, with the config's own count for the check below and the warning when its forward is not followed. */
 const fromHfConfig: Importer = (file, model, env) => {
@@ -46,18 +60,20 @@ const fromHfConfig: Importer = (file, model, env) => {
 
 const IMPORTERS: Readonly<Record<string, Importer>> = {
   "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
-  "hf-config": fromHfConfig,
   safetensors: fromCheckpoint("safetensors"),
   onnx: fromCheckpoint("onnx"),
+  gguf: fromCheckpoint("gguf"),
+  "hf-config": fromHfConfig,
 };
 
-const USAGE = `Usage: model-budget import torch-repr|hf-config|safetensors|onnx FILE [-o SPEC] [--model NAME]
+const USAGE = `Usage: model-budget import torch-repr|safetensors|onnx|gguf|hf-config FILE [-o SPEC] [--model NAME]
 
 Writes a spec whose counts equal its source's:
   torch-repr FILE    the text print(model) printed; runs of alike children become repeat:
-  hf-config FILE     a Hugging Face config.json: the class its architectures names, as transformers builds it
   safetensors FILE   a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
   onnx FILE          an ONNX model's initializers, external data files included
+  gguf FILE          a llama.cpp .gguf file's tensor infos: logical shapes, and the bytes each ggml type stores
+  hf-config FILE     a Hugging Face config.json: the class its architectures names, as transformers builds it
 Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.
 
 Options:
@@ -67,7 +83,7 @@ Options:
 
 /** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` or `Llama-2-7b/config.json` → Llama-2-7b, not "model". */
 function modelName(file: string, cwd: string): string {
-  const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|txt)$/, "");
+  const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|gguf|txt)$/, "");
   const folder = posix.basename(posix.dirname(posix.resolve(cwd, file)));
   return (stem === "model" || stem === "config") && folder ? folder : stem;
 }
