@@ -2,7 +2,7 @@ import { SpecError } from "../diagnostics/index.js";
 import type { OpenOptions } from "../files/index.js";
 import { withFileBytes } from "./bytes.js";
 import { readConfigTensors } from "./config-tensors.js";
-import { readGgufFile } from "./gguf.js";
+import { checkpointTensors, readGguf } from "./gguf.js";
 import { readOnnxFile } from "./onnx.js";
 import { readSafetensors, readSafetensorsIndex } from "./safetensors.js";
 import type { CheckpointTensor } from "./tensors.js";
@@ -28,7 +28,8 @@ export function readSafetensorsCheckpoint(file: string, options: OpenOptions = {
 export function readCheckpoint(file: string, options: OpenOptions = {}): Checkpoint {
   if (file.endsWith(".safetensors") || file.endsWith(".index.json")) return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
   if (file.endsWith(".onnx")) return { file, format: "onnx", tensors: readOnnxFile(file, options) };
-  if (file.endsWith(".gguf")) return { file, format: "gguf", tensors: readGgufFile(file, options) };
+  // GGUF's tensors under transformers' names where llama.cpp's map one to one, so a spec can be checked against them.
+  if (file.endsWith(".gguf")) return { file, format: "gguf", tensors: checkpointTensors(withFileBytes(file, readGguf, options)) };
   if (file.endsWith(".json")) return { file, format: "hf-config", tensors: readConfigTensors(file, options) };
   throw new SpecError(
     "unknown-checkpoint-format",

@@ -133,19 +133,32 @@ class Cursor {
 function scalar(cursor: Cursor, type: number, what: string): number | bigint | boolean | string {
   const view = (length: number) => cursor.view(length, what);
   switch (type) {
-    case 0: return view(1).getUint8(0);
-    case 1: return view(1).getInt8(0);
-    case 2: return view(2).getUint16(0, true);
-    case 3: return view(2).getInt16(0, true);
-    case 4: return view(4).getUint32(0, true);
-    case 5: return view(4).getInt32(0, true);
-    case 6: return view(4).getFloat32(0, true);
-    case 7: return view(1).getUint8(0) !== 0;
-    case 8: return cursor.string(what);
-    case 10: return view(8).getBigUint64(0, true);
-    case 11: return view(8).getBigInt64(0, true);
-    case 12: return view(8).getFloat64(0, true);
-    default: return cursor.fail(cursor.offset - 4, `${what} has value type ${type}, which GGUF does not define`, "is this a GGUF file of a newer version?");
+    case 0:
+      return view(1).getUint8(0);
+    case 1:
+      return view(1).getInt8(0);
+    case 2:
+      return view(2).getUint16(0, true);
+    case 3:
+      return view(2).getInt16(0, true);
+    case 4:
+      return view(4).getUint32(0, true);
+    case 5:
+      return view(4).getInt32(0, true);
+    case 6:
+      return view(4).getFloat32(0, true);
+    case 7:
+      return view(1).getUint8(0) !== 0;
+    case 8:
+      return cursor.string(what);
+    case 10:
+      return view(8).getBigUint64(0, true);
+    case 11:
+      return view(8).getBigInt64(0, true);
+    case 12:
+      return view(8).getFloat64(0, true);
+    default:
+      return cursor.fail(cursor.offset - 4, `${what} has value type ${type}, which GGUF does not define`, "is this a GGUF file of a newer version?");
   }
 }
 
@@ -225,7 +238,8 @@ export function readGguf(source: ByteSource): GgufHeader {
   const metadata = readMetadata(cursor, metadataCount);
   const infos = Array.from({ length: tensorCount }, (_, index) => readTensorInfo(cursor, index));
   const alignment = metadata.get("general.alignment") ?? DEFAULT_ALIGNMENT;
-  if (typeof alignment !== "number" || alignment <= 0 || alignment % 8 !== 0) return fail(24, `general.alignment is ${String(alignment)}, not a positive multiple of 8`);
+  if (typeof alignment !== "number" || alignment <= 0 || alignment % 8 !== 0)
+    return fail(24, `general.alignment is ${typeof alignment === "object" ? "an array" : String(alignment)}, not a positive multiple of 8`);
   const dataStart = Math.ceil(cursor.offset / alignment) * alignment;
   const seen = new Set<string>();
   const tensors = infos.map((info) => {
@@ -240,4 +254,44 @@ export function readGguf(source: ByteSource): GgufHeader {
 /** A .gguf file's tensors, header only. */
 export function readGgufFile(file: string, options: OpenOptions = {}): GgufTensor[] {
   return withFileBytes(file, readGguf, options).tensors;
+}
+
+/** llama.cpp's names of a Llama-like block's tensors, and transformers' (convert_hf_to_gguf.py's mapping, reversed). */
+const BLOCK_NAMES: Readonly<Record<string, string>> = {
+  attn_q: "self_attn.q_proj",
+  attn_k: "self_attn.k_proj",
+  attn_v: "self_attn.v_proj",
+  attn_output: "self_attn.o_proj",
+  attn_q_norm: "self_attn.q_norm",
+  attn_k_norm: "self_attn.k_norm",
+  ffn_gate: "mlp.gate_proj",
+  ffn_up: "mlp.up_proj",
+  ffn_down: "mlp.down_proj",
+  attn_norm: "input_layernorm",
+  ffn_norm: "post_attention_layernorm",
+};
+const TOP_NAMES: Readonly<Record<string, string>> = { token_embd: "model.embed_tokens", output_norm: "model.norm", output: "lm_head" };
+/** Architectures whose GGUF tensors are Llama's, one to one (llama.cpp writes Mistral as llama). */
+const LLAMA_LIKE = new Set(["llama", "qwen2", "qwen3"]);
+
+/** A GGUF tensor's transformers name, or undefined when the table does not know it. */
+function transformersName(name: string): string | undefined {
+  const block = /^blk\.(\d+)\.(\w+)\.(weight|bias)$/.exec(name);
+  if (block) return BLOCK_NAMES[block[2]!] && `model.layers.${block[1]}.${BLOCK_NAMES[block[2]!]}.${block[3]}`;
+  const top = /^(\w+)\.(weight|bias)$/.exec(name);
+  return top && TOP_NAMES[top[1]!] ? `${TOP_NAMES[top[1]!]}.${top[2]}` : undefined;
+}
+
+/**
+ * The tensors a checkpoint of this model holds, named as transformers names them, for `check --against`:
+ * for a Llama-like architecture whose every tensor the table maps (llama.cpp's rope_freqs, rope scaling
+ * factors it adds for Llama 3.1, is left out: transformers computes them); otherwise GGUF's own names.
+ */
+export function checkpointTensors(header: GgufHeader): GgufTensor[] {
+  const architecture = header.metadata.get("general.architecture");
+  if (typeof architecture !== "string" || !LLAMA_LIKE.has(architecture)) return header.tensors;
+  const kept = header.tensors.filter((tensor) => tensor.name !== "rope_freqs.weight");
+  const renamed = kept.map((tensor) => ({ tensor, name: transformersName(tensor.name) }));
+  if (renamed.some(({ name }) => name === undefined)) return header.tensors;
+  return renamed.map(({ tensor, name }) => ({ ...tensor, name: name! }));
 }
