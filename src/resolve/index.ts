@@ -146,6 +146,20 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
   return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
 }
 
+/** A translated config.json whose forward is not followed says so: its counts are exact, its shapes absent. */
+function forwardWarnings(source: YamlSource): SpecError[] {
+  const notFollowed = (source as { notFollowed?: string }).notFollowed;
+  if (!notFollowed) return [];
+  return [
+    new SpecError(
+      "forward-not-followed",
+      source.at([]),
+      `parameters only, no shapes: ${notFollowed}`,
+      "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
+    ),
+  ];
+}
+
 /**
  * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
  * Each layer entry's errors go to `errors`, and the other entries still resolve, so
@@ -192,20 +206,9 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
   if (!errors) collector.throwIfAny();
-  const notFollowed = (root.source as { notFollowed?: string }).notFollowed;
+  const warnings = forwardWarnings(root.source);
   return {
-    ...(notFollowed
-      ? {
-          warnings: [
-            new SpecError(
-              "forward-not-followed",
-              root.source.at([]),
-              `parameters only, no shapes: ${notFollowed}`,
-              "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
-            ),
-          ],
-        }
-      : {}),
+    ...(warnings.length ? { warnings } : {}),
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,
