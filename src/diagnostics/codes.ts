@@ -668,6 +668,14 @@ const kinds = {
     exampleIn: "config.json",
     fix: "nothing to fix: the counts are exact; for shapes and activations, describe the forward in a YAML spec",
   },
+  "quantization-not-applied": {
+    code: "MB836",
+    severity: "warning",
+    summary: "a config.json with a quantization_config, whose packing the weights' bytes do not follow",
+    example: '{"model_type": "llama", "quantization_config": {"quant_method": "gptq", "bits": 4}, ...}',
+    exampleIn: "config.json",
+    fix: "nothing to fix for the counts, which are the logical parameters; set the weights' dtype for memory with --dtype",
+  },
 
   // 9xx: files and the command line
   "file-unreadable": {

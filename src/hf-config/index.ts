@@ -3,7 +3,7 @@
  * parses to, with every piece's position at the config key it came from, so that validation,
  * resolving, counting and shapes run on it unchanged.
  */
-import { SpecError, closestName } from "../diagnostics/index.js";
+import { SpecError, closestName, type SourcePosition } from "../diagnostics/index.js";
 import type { YamlSource } from "../parse/yaml.js";
 import type { Family } from "./common.js";
 import { ConfigReader } from "./config-reader.js";
@@ -78,8 +78,20 @@ function dropForwards(node: unknown): void {
   }
 }
 
+/** What a config's quantization_config says, for the warning that its packing is not applied; undefined without one. */
+function quantization(config: Record<string, unknown>): string | undefined {
+  const settings = config.quantization_config;
+  if (settings === undefined || settings === null) return undefined;
+  const { quant_method: method, bits, load_in_4bit: four, load_in_8bit: eight } = settings as Record<string, unknown>;
+  const shown = [
+    typeof method === "string" ? method.slice(0, 40) : undefined,
+    typeof bits === "number" ? `${bits} bits` : four === true ? "4 bits" : eight === true ? "8 bits" : undefined,
+  ];
+  return shown.filter((part) => part !== undefined).join(", ") || "settings model-budget does not read";
+}
+
 /** The spec data a config.json stands for, and the source positions of its pieces; throws positioned errors. */
-export function translateHfConfig(config: YamlSource): YamlSource & { notFollowed?: string } {
+export function translateHfConfig(config: YamlSource): YamlSource & { notFollowed?: string; quantization?: { text: string; position: SourcePosition } } {
   const builder = new SpecBuilder();
   const reader = new ConfigReader(config, "", builder);
   const family = familyOf(reader);
@@ -103,5 +115,10 @@ export function translateHfConfig(config: YamlSource): YamlSource & { notFollowe
     ["model_type"],
   );
   const source = translatedSource(config, data, builder, ["model_type"]);
-  return "notFollowed" in translation.input ? { ...source, notFollowed: translation.input.notFollowed } : source;
+  const quantized = quantization(reader.data);
+  return {
+    ...source,
+    ...("notFollowed" in translation.input ? { notFollowed: translation.input.notFollowed } : {}),
+    ...(quantized === undefined ? {} : { quantization: { text: quantized, position: config.keyAt(["quantization_config"]) } }),
+  };
 }

@@ -146,11 +146,25 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
   return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
 }
 
-/** A translated config.json whose forward is not followed says so: its counts are exact, its shapes absent. */
+/**
+ * A translated config.json whose forward is not followed says so (its counts are exact, its shapes absent),
+ * and so does one whose quantization_config packs the weights in a way the byte figures do not follow.
+ */
 function forwardWarnings(source: YamlSource): SpecError[] {
-  const notFollowed = (source as { notFollowed?: string }).notFollowed;
-  if (!notFollowed) return [];
+  const { notFollowed, quantization } = source as { notFollowed?: string; quantization?: { text: string; position: SourcePosition } };
+  const quantized = quantization
+    ? [
+        new SpecError(
+          "quantization-not-applied",
+          quantization.position,
+          `quantization_config (${quantization.text}) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`,
+          "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
+        ),
+      ]
+    : [];
+  if (!notFollowed) return quantized;
   return [
+    ...quantized,
     new SpecError(
       "forward-not-followed",
       source.at([]),

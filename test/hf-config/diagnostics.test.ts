@@ -103,3 +103,14 @@ describe("config.json diagnostics, at the key's line and column", () => {
     }
   });
 });
+
+describe("a quantized model's config.json", () => {
+  it("counts the logical parameters and warns at quantization_config that its packing is not applied", () => {
+    const quantized = llama(',\n  "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 128}');
+    const result = analyze(quantized);
+    expect(result.totals.params).toBe(analyze(llama()).totals.params);
+    expect(result.warnings?.map((warning) => `${warning.code} ${warning.message}`)).toEqual([
+      "MB836 config.json:10:3: quantization_config (gptq, 4 bits) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing\n  for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
+    ]);
+  });
+});
