@@ -13,6 +13,8 @@ const LAYERS: readonly (readonly string[])[] = [
   // errors (SpecError) every stage throws. They import nothing of ours.
   ["types", "diagnostics"],
   ["parse"],
+  // Hugging Face config.json files translated into the spec data a YAML spec parses to, positioned at their keys.
+  ["hf-config"],
   // `files` is the one file opener (size caps, symlinks confined to the workspace): a utility for
   // every stage above parse, whose YAML size cap it applies.
   ["validate", "files"],

@@ -1,5 +1,5 @@
 import { bindAdapter, countModel, type BoundAdapter, type ModelCount } from "../count/index.js";
-import { DiagnosticCollector, diagnostic } from "../diagnostics/index.js";
+import { DiagnosticCollector, diagnostic, toDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, withLayout, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type OnStep, type ReadFile } from "../resolve/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
@@ -12,15 +12,15 @@ export interface AnalyzedModel extends ModelCount {
 }
 
 /** The shape pass follows the base model's forward: with an adapter its activations say so, rather than pass for the adapted model's. */
-function adapterCaveat(count: ModelCount, adapter: BoundAdapter | undefined): Pick<ModelCount, "warnings"> {
-  if (!adapter) return {};
+function adapterCaveat(adapter: BoundAdapter | undefined): Diagnostic[] {
+  if (!adapter) return [];
   const caveat = diagnostic(
     "adapter-activations",
     adapter.position,
     `the activations and MACs are the base model's forward: ${adapter.type}'s own (the r-wide intermediates) are not in them, and frozen layers are counted as keeping their inputs`,
     "read them as the base model's; the parameter counts and the weights, gradients and optimizer state do include the adapter",
   );
-  return { warnings: [...(count.warnings ?? []), caveat] };
+  return [caveat];
 }
 
 /**
@@ -43,6 +43,7 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
-  const analyzed: AnalyzedModel = shapes ? { ...count, shapes, ...adapterCaveat(count, adapter) } : count;
+  const warnings = [...(count.warnings ?? []), ...(resolved.warnings ?? []).map(toDiagnostic), ...(shapes ? adapterCaveat(adapter) : [])];
+  const analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), ...(warnings.length ? { warnings } : {}) };
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

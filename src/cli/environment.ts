@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readTextFile, repositoryOf, TEXT_KINDS, writeTextFile, type OpenOptions } from "../files/index.js";
 import { GitRepository } from "../git/repository.js";
-import { readCheckpoint, readOnnxFile, readSafetensorsCheckpoint } from "../import/index.js";
+import { readCheckpoint, readGgufFile, readOnnxFile, readSafetensorsCheckpoint } from "../import/index.js";
 import type { CheckpointRequest, CliEnvironment } from "./command.js";
 import { progressOn, terminalOf } from "./terminal.js";
 
@@ -32,6 +32,7 @@ function openCheckpoint(file: string, { format, namedBy }: CheckpointRequest, he
   const options: OpenOptions = namedBy === undefined ? here : { ...here, within: [repositoryOf(resolve(here.base!, namedBy))] };
   if (format === "onnx") return readOnnxFile(file, options);
   if (format === "safetensors") return readSafetensorsCheckpoint(file, options);
+  if (format === "gguf") return readGgufFile(file, options);
   return readCheckpoint(file, options).tensors;
 }
 

@@ -2,6 +2,8 @@ export { FileFormatError, withFileBytes, type ByteSource } from "./bytes.js";
 export { readCheckpoint, readSafetensorsCheckpoint, type Checkpoint, type CheckpointFormat } from "./checkpoint.js";
 export { crossCheck } from "./cross-check.js";
 export { importCheckpoint } from "./from-checkpoint.js";
+export { readGguf, readGgufFile, type GgufHeader, type GgufTensor, type GgufValue } from "./gguf.js";
+export { importHfConfig, type HfConfigImport } from "./hf-config.js";
 export { readOnnx, readOnnxFile } from "./onnx.js";
 export { readSafetensors, readSafetensorsIndex } from "./safetensors.js";
 export { renderSpec, type ImportedSpec, type SpecChild, type SpecNode } from "./spec-tree.js";

@@ -49,7 +49,7 @@ export const MAX_MODULE_DEPTH = 20;
 export const MAX_NAME_LENGTH = 1000;
 
 /** The schema's $id, which editors with the YAML language server resolve. */
-const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
+export const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
 
 /** Keys that make a one-key mapping a layer body: a child of that name needs the long form. */
 const BODY_KEYS = new Set(["type", "layer", "layers", "use", "include"]);

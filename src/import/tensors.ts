@@ -49,12 +49,17 @@ const BITS: Readonly<Record<string, number>> = {
 const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string"]);
 
 export function isTorchDtype(dtype: string): boolean {
-  return !NOT_TORCH.has(dtype);
+  return !NOT_TORCH.has(dtype) && !isGgmlQuantized(dtype);
+}
+
+/** A ggml block-quantized type from a GGUF file (ggml_q4_k): a float weight stored in blocks, torch has no dtype for it. */
+export function isGgmlQuantized(dtype: string): boolean {
+  return dtype.startsWith("ggml_");
 }
 
 /** Only floating-point and complex tensors can require gradients, so only they can be parameters. */
 export function canBeParameter(dtype: string): boolean {
-  return /^(?:b?float|complex)/.test(dtype);
+  return /^(?:b?float|complex|ggml_)/.test(dtype);
 }
 
 /** The bits of one element, or undefined for types without a fixed size (ONNX strings). */

@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { DiagnosticCollector, FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
+import { isHfConfig, translateHfConfig } from "../hf-config/index.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
 import { defined } from "./origins.js";
@@ -62,7 +63,9 @@ function fileLoader(readFile: ReadFile, spec: string): (file: string, includedAt
       if (code === "ENOENT") throw new SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
       throw new SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? (error as Error).message}`, "paths are relative to the including spec");
     }
-    const source = parseYaml(text, file);
+    const parsed = parseYaml(text, file);
+    // A Hugging Face config.json is a spec too: translated into the spec data, positioned at its keys.
+    const source = isHfConfig(parsed.data) ? translateHfConfig(parsed) : parsed;
     validateSpec(source);
     const loaded = { source, data: source.data as SpecData };
     cache.set(file, loaded);
@@ -161,6 +164,34 @@ function entryTicker(onStep: OnStep): () => void {
 }
 
 /**
+ * A translated config.json whose forward is not followed says so (its counts are exact, its shapes absent),
+ * and so does one whose quantization_config packs the weights in a way the byte figures do not follow.
+ */
+function forwardWarnings(source: YamlSource): SpecError[] {
+  const { notFollowed, quantization } = source as { notFollowed?: string; quantization?: { text: string; position: SourcePosition } };
+  const quantized = quantization
+    ? [
+        new SpecError(
+          "quantization-not-applied",
+          quantization.position,
+          `quantization_config (${quantization.text}) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`,
+          "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
+        ),
+      ]
+    : [];
+  if (!notFollowed) return quantized;
+  return [
+    ...quantized,
+    new SpecError(
+      "forward-not-followed",
+      source.at([]),
+      `parameters only, no shapes: ${notFollowed}`,
+      "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
+    ),
+  ];
+}
+
+/**
  * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
  * Each layer entry's errors go to `errors`, and the other entries still resolve, so
  * one run shows every independent mistake; given no collector, they are thrown together at the end.
@@ -207,7 +238,9 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const training = resolveTraining(root.source, root.data.training, root.scope);
   const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
   if (!errors) collector.throwIfAny();
+  const warnings = forwardWarnings(root.source);
   return {
+    ...(warnings.length ? { warnings } : {}),
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,

@@ -1,4 +1,4 @@
-import type { SourcePosition } from "../diagnostics/index.js";
+import type { SourcePosition, SpecError } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { Origins } from "./origins.js";
 import type { Topology } from "./topology.js";
@@ -139,6 +139,8 @@ export interface ResolvedModel {
   training?: ResolvedTraining;
   /** The spec's `adapters:` section, evaluated: at most one adapter. */
   adapter?: ResolvedAdapter;
+  /** What the user should know about a result that is exact but partial (a config.json whose forward is not followed). */
+  warnings?: SpecError[];
 }
 
 /** A PEFT adapter config as the spec writes it: its name, the config call, and the patterns only YAML can write. */

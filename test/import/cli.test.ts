@@ -93,13 +93,13 @@ describe("model-budget import", () => {
     expect(runCli(["import", "pickle", "model.pt"], env)).toEqual({
       exitCode: 2,
       stdout: "",
-      stderr: "model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'pickle'\n",
+      stderr: "model-budget: the import format must be one of torch-repr, safetensors, onnx, gguf, hf-config, not 'pickle'\n",
     });
     expect(runCli(["import", "safetensor", "model.safetensors"], env).stderr).toBe(
-      "model-budget: the import format must be one of torch-repr, safetensors, onnx, not 'safetensor'\n  did you mean 'safetensors'?\n",
+      "model-budget: the import format must be one of torch-repr, safetensors, onnx, gguf, hf-config, not 'safetensor'\n  did you mean 'safetensors'?\n",
     );
     expect(runCli(["import", "onnx", "a.onnx", "b.onnx"], env).exitCode).toBe(2);
-    expect(runCli(["import", "--help"], env).stdout).toMatch(/^Usage: model-budget import torch-repr\|safetensors\|onnx FILE/);
+    expect(runCli(["import", "--help"], env).stdout).toMatch(/^Usage: model-budget import torch-repr\|safetensors\|onnx\|gguf\|hf-config FILE/);
   });
 
   it("runs as the bundled dist/cli.js", () => {

@@ -5,13 +5,27 @@ import { diagnostic, userErrors, type Diagnostic } from "../../diagnostics/index
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
-import { elementCount, importCheckpoint, importTorchRepr, renderSpec, type CheckpointFormat, type CheckpointTensor, type ImportResult } from "../../import/index.js";
+import {
+  elementCount,
+  importCheckpoint,
+  importHfConfig,
+  importTorchRepr,
+  renderSpec,
+  type CheckpointFormat,
+  type CheckpointTensor,
+  type GgufTensor,
+  type ImportResult,
+} from "../../import/index.js";
 import { helpText } from "../flags.js";
 import { EXIT, forEachFile, invalid, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 
-interface Imported extends ImportResult {
+interface Imported extends Omit<ImportResult, "spec"> {
+  /** The spec as a tree to render, or (from a config.json) as written YAML. */
+  spec: ImportResult["spec"] | { text: string };
   /** The checkpoint's tensors, whose totals the spec must reproduce; absent for print(model) text. */
   tensors?: CheckpointTensor[];
+  /** The totals the spec must reproduce: a config.json's own count. */
+  totals?: { params: number; buffers: number };
 }
 
 type Importer = (file: string, model: string, env: CliEnvironment) => Imported;
@@ -21,20 +35,43 @@ const fromCheckpoint =
   (file, model, env) => {
     if (!env.readCheckpoint) throw new Error("this CLI environment cannot open checkpoints");
     const tensors = env.readCheckpoint(file, { format });
-    return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors };
+    const stored = format === "gguf" ? [storedBytesNote(tensors as GgufTensor[])] : [];
+    return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors, caveats: stored };
   };
+
+/** A GGUF file's logical parameters are the spec's; its bytes, by ggml type, are what it stores them in. */
+function storedBytesNote(tensors: readonly GgufTensor[]): string {
+  const byType = new Map<string, { tensors: number; elements: number; bytes: number }>();
+  for (const tensor of tensors) {
+    const sum = byType.get(tensor.ggmlType) ?? { tensors: 0, elements: 0, bytes: 0 };
+    byType.set(tensor.ggmlType, { tensors: sum.tensors + 1, elements: sum.elements + elementCount(tensor.shape)!, bytes: sum.bytes + tensor.storedBytes });
+  }
+  const total = [...byType.values()].reduce((sum, type) => sum + type.bytes, 0);
+  const types = [...byType].map(([type, sum]) => `${type} ${formatInteger(sum.elements)} elements in ${formatInteger(sum.bytes)} bytes (${sum.tensors} tensors)`);
+  return `the file stores these logical elements in ${formatInteger(total)} bytes of tensor data: ${types.join(", ")}`;
+}
+
+/** A config.json's spec, with the config's own count for the check below and the warning when its forward is not followed. */
+const fromHfConfig: Importer = (file, model, env) => {
+  const { text, notFollowed } = importHfConfig(env.readFile(file), file, model);
+  const { totals } = analyzeSpec(file, env.readFile);
+  const caveats = notFollowed ? [`no shapes: ${notFollowed}; the spec holds the exact parameters, add input: and forward: to follow it`] : [];
+  return { spec: { text }, warnings: [], caveats, totals: { params: totals.params, buffers: totals.buffers } };
+};
 
 const IMPORTERS: Readonly<Record<string, Importer>> = {
   "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
   safetensors: fromCheckpoint("safetensors"),
   onnx: fromCheckpoint("onnx"),
+  gguf: fromCheckpoint("gguf"),
+  "hf-config": fromHfConfig,
 };
 
-/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` → Llama-2-7b, not "model". */
+/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` or `Llama-2-7b/config.json` → Llama-2-7b, not "model". */
 function modelName(file: string, cwd: string): string {
-  const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|txt)$/, "");
+  const stem = posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|gguf|txt)$/, "");
   const folder = posix.basename(posix.dirname(posix.resolve(cwd, file)));
-  return stem === "model" && folder ? folder : stem;
+  return (stem === "model" || stem === "config") && folder ? folder : stem;
 }
 
 /** A checkpoint's own totals, to prove the spec reproduces them. */
@@ -55,12 +92,14 @@ function summary(specFile: string, count: ModelCount): string {
 
 export const importCommand: CliCommand = {
   name: "import",
-  summary: "write a spec from print(model) text, a safetensors checkpoint or an ONNX model",
-  arguments: "torch-repr|safetensors|onnx FILE",
+  summary: "write a spec from print(model) text, a Hugging Face config.json, a safetensors checkpoint or an ONNX model",
+  arguments: "torch-repr|safetensors|onnx|gguf|hf-config FILE",
   description: `Writes a spec whose counts equal its source's:
   torch-repr FILE: the text print(model) printed; runs of alike children become repeat:
   safetensors FILE: a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
   onnx FILE: an ONNX model's initializers, external data files included
+  gguf FILE: a llama.cpp .gguf file's tensor infos: logical shapes, and the bytes each ggml type stores
+  hf-config FILE: a Hugging Face config.json: the class its architectures names, as transformers builds it
 Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.`,
   flags: [
     { name: "output", short: "o", type: "string", value: "SPEC", description: "write the spec to SPEC", unset: "standard output" },
@@ -69,7 +108,7 @@ Checkpoints are read header only, never their tensor data: a 15 GB checkpoint ta
   examples: [
     { command: "python -c 'import torchvision; print(torchvision.models.resnet50())' > resnet50.txt", does: "print a model first, then:" },
     { command: "model-budget import torch-repr resnet50.txt -o models/resnet50.yaml", does: "a spec from what print(model) printed" },
-    { command: "model-budget import safetensors Llama-2-7b/model.safetensors.index.json", does: "a spec from a sharded checkpoint's headers, on standard output" },
+    { command: "model-budget import hf-config Llama-3-8B/config.json -o models/llama3.yaml", does: "a spec from a Hugging Face config, to edit by hand" },
   ],
   run(values, positionals, env): CliResult {
     const [format, file, ...others] = positionals;
@@ -84,7 +123,7 @@ Checkpoints are read header only, never their tensor data: a 15 GB checkpoint ta
     const imported = results[0];
     if (!imported) return { exitCode: EXIT.invalid, stdout: "", stderr: `${errors.join("\n")}\n` };
 
-    const text = renderSpec(imported.spec);
+    const text = "text" in imported.spec ? imported.spec.text : renderSpec(imported.spec);
     const specFile = output ?? `${model}.yaml`;
     const bytes = Buffer.byteLength(text);
     if (bytes > YAML_MAX_BYTES) {
@@ -114,6 +153,11 @@ Checkpoints are read header only, never their tensor data: a 15 GB checkpoint ta
       if (expected.elements !== got.elements || expected.tensors !== got.tensors) {
         return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
       }
+    }
+    if (imported.totals && (imported.totals.params !== count.totals.params || imported.totals.buffers !== count.totals.buffers)) {
+      return bug(
+        `counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers}`,
+      );
     }
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
     // What the count may lack or hold twice belongs beside the count, wherever the count is printed.

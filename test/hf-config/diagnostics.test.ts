@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { analyzeSpec } from "../../src/analysis/index.js";
+import { DIAGNOSTICS, userErrors } from "../../src/diagnostics/index.js";
+import { files, messagesOf } from "../helpers/specs.js";
+
+const analyze = (text: string) => analyzeSpec("config.json", files({ "config.json": text }));
+const problems = (text: string) => messagesOf(() => analyze(text));
+
+/** A two-layer Llama-2-7B-sized config; `extra` adds keys, `edit` changes the text. */
+const llama = (extra = "", edit: (text: string) => string = (text) => text) =>
+  edit(`{
+  "model_type": "llama",
+  "architectures": ["LlamaForCausalLM"],
+  "hidden_size": 4096,
+  "intermediate_size": 11008,
+  "num_attention_heads": 32,
+  "num_hidden_layers": 2,
+  "vocab_size": 32000,
+  "max_position_embeddings": 4096${extra}
+}
+`);
+
+const SUPPORTED =
+  "Supported: bert, deepseek_v2, deepseek_v3, falcon, gemma, gemma2, gpt2, gpt_neox, llama, mistral, mixtral, mt5, olmo, olmo2, phi3, qwen2, qwen2_moe, qwen3, roberta, starcoder2, t5; or describe the model in a YAML spec (docs/spec.md); model-budget import safetensors FILE writes one from its checkpoint";
+
+describe("config.json diagnostics, at the key's line and column", () => {
+  it("an unknown model_type names the supported families and how to write a spec instead", () => {
+    expect(problems(`{\n  "architectures": ["MambaForCausalLM"],\n  "model_type": "mamba"\n}\n`)).toEqual([
+      `config.json:3:17: model_type "mamba" is not a family model-budget translates\n  ${SUPPORTED}`,
+    ]);
+    expect(problems(`{\n  "architectures": ["LlamaForCausalLM"],\n  "model_type": "lama"\n}\n`)).toEqual([
+      `config.json:3:17: model_type "lama" is not a family model-budget translates\n  did you mean "llama"? ${SUPPORTED}`,
+    ]);
+  });
+
+  it("a missing size or class is an error naming the key", () => {
+    expect(problems(llama("", (text) => text.replace('  "hidden_size": 4096,\n', "")))).toEqual([
+      'config.json:1:1: this llama config has no "hidden_size" (the model width), which the model\'s size depends on\n  add "hidden_size" as the model\'s published config.json has it',
+    ]);
+    expect(problems(llama("", (text) => text.replace('  "architectures": ["LlamaForCausalLM"],\n', "")))).toEqual([
+      'config.json:1:1: this llama config has no "architectures" (the class to count, such as ["LlamaForCausalLM"]), which the model\'s size depends on\n  add "architectures" as the model\'s published config.json has it',
+    ]);
+  });
+
+  it("sizes that do not fit together, at the key to change", () => {
+    expect(problems(llama("", (text) => text.replace('4096,\n  "inter', '4000,\n  "inter').replace('"num_attention_heads": 32', '"num_attention_heads": 48')))).toEqual([
+      'config.json:4:18: "hidden_size" (4000) is not divisible by "num_attention_heads" (48), as the attention\'s heads need\n  make "hidden_size" a multiple of 48, or set "num_attention_heads" to one of its divisors',
+    ]);
+    expect(problems(llama(',\n  "num_key_value_heads": 5'))).toEqual([
+      'config.json:10:26: "num_attention_heads" (32) is not divisible by "num_key_value_heads" (5), as the attention\'s heads need\n  make "num_attention_heads" a multiple of 5, or set "num_key_value_heads" to one of its divisors',
+    ]);
+    // head_dim given: Gemma-7B's 16 heads of 256 over a width of 3072 are fine.
+    expect(
+      analyze(llama(',\n  "head_dim": 256', (text) => text.replace('4096,\n  "inter', '3072,\n  "inter').replace('"num_attention_heads": 32', '"num_attention_heads": 16'))).totals
+        .params,
+    ).toBeGreaterThan(0);
+  });
+
+  it("a value of the wrong kind, an unsupported class or setting", () => {
+    expect(problems(llama("", (text) => text.replace('"num_hidden_layers": 2', '"num_hidden_layers": "2"')))).toEqual([
+      'config.json:7:24: "num_hidden_layers" is "2", not a positive whole number\n  write the number of decoder layers as a JSON integer',
+    ]);
+    expect(problems(llama("", (text) => text.replace('"LlamaForCausalLM"', '"LlamaForQuestionAnswering"')))).toEqual([
+      'config.json:3:21: LlamaForQuestionAnswering is not a class model-budget builds for model_type "llama"\n  Supported: LlamaForCausalLM, LlamaModel, LlamaForSequenceClassification; or describe the model in a YAML spec (docs/spec.md); model-budget import safetensors FILE writes one from its checkpoint',
+    ]);
+    expect(problems(llama(',\n  "hidden_act": "my_act"'))).toEqual([
+      'config.json:10:17: "hidden_act": "my_act" is not supported for llama (its activation decides the forward pass)\n  supported: "silu", "swish", "relu", "gelu", "gelu_new", "gelu_fast", "gelu_pytorch_tanh", "tanh"; or write the model as a spec (model-budget import hf-config writes one to start from)',
+    ]);
+  });
+
+  it("every layer's position is the config key it was made from", () => {
+    const positions = Object.fromEntries(analyze(llama()).layers.map((layer) => [layer.path, `${layer.position.line}:${layer.position.col}`]));
+    expect(positions["model.layers.[0-1].self_attn.q_proj"]).toBe("6:3");
+    expect(positions["model.layers.[0-1].mlp.gate_proj"]).toBe("5:3");
+    expect(positions["model.embed_tokens"]).toBe("8:3");
+    expect(positions["lm_head"]).toBe("8:3");
+  });
+
+  it("a family whose forward is not followed counts exactly and warns at model_type, with no shapes", () => {
+    const mixtral = llama(',\n  "num_local_experts": 8', (text) => text.replace('"llama"', '"mixtral"').replace("LlamaForCausalLM", "MixtralForCausalLM"));
+    const result = analyze(mixtral);
+    expect(result.shapes).toBeUndefined();
+    expect(result.warnings?.map((warning) => [warning.code, warning.message])).toEqual([
+      [
+        "MB835",
+        "config.json:2:3: parameters only, no shapes: a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet\n  the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
+      ],
+    ]);
+    expect(analyze(llama()).warnings).toBeUndefined();
+  });
+
+  it("docs/diagnostics.md's config.json examples that are whole configs get their code", () => {
+    const runnable = Object.values(DIAGNOSTICS).filter((kind) => kind.exampleIn === "config.json" && !kind.example.includes("..."));
+    expect(runnable.map((kind) => kind.code)).toEqual(["MB830", "MB831"]);
+    for (const kind of runnable) {
+      let codes: string[] = [];
+      try {
+        analyze(kind.example);
+      } catch (error) {
+        codes = (userErrors(error) ?? []).map((problem) => problem.code);
+      }
+      expect(codes).toEqual([kind.code]);
+    }
+  });
+});
+
+describe("a quantized model's config.json", () => {
+  it("counts the logical parameters and warns at quantization_config that its packing is not applied", () => {
+    const quantized = llama(',\n  "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 128}');
+    const result = analyze(quantized);
+    expect(result.totals.params).toBe(analyze(llama()).totals.params);
+    expect(result.warnings?.map((warning) => `${warning.code} ${warning.message}`)).toEqual([
+      "MB836 config.json:10:3: quantization_config (gptq, 4 bits) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing\n  for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
+    ]);
+  });
+});
