@@ -2,6 +2,7 @@ import { countModel, type ModelCount } from "../count/index.js";
 import { DiagnosticCollector } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type ReadFile } from "../resolve/index.js";
+import { lintModel, type Hint } from "../hints/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
 /** A counted model with its memory, which exists when a training recipe is given (in the spec or on the command line). */
@@ -9,6 +10,8 @@ export interface AnalyzedModel extends ModelCount {
   memory?: MemoryBreakdown;
   /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
   shapes?: ShapeReport;
+  /** Review hints (docs/lint.md), but those the spec's `lint: {ignore}` turns off. */
+  hints?: Hint[];
 }
 
 /**
@@ -26,6 +29,7 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = computeMemory(count, recipe, shapes?.totals.activations);
-  const analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
+  const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
+  const analyzed: AnalyzedModel = shapes ? { ...count, shapes, hints } : { ...count, hints };
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

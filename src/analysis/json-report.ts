@@ -1,4 +1,5 @@
 import { describeDtype, type MemoryBreakdown, type ZeroStage } from "../memory/index.js";
+import type { Hint } from "../hints/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
 
@@ -21,6 +22,21 @@ export interface JsonReport {
   memory?: JsonMemory;
   shapes?: JsonShapes;
   layers: JsonLayer[];
+  /** Review hints (docs/lint.md), in source order; added in format 1, so a reader must not require it. */
+  hints: JsonHint[];
+}
+
+/** A review hint: its code, where, what, and what its fix saves (negative: what it costs) over all instances. */
+export interface JsonHint {
+  code: string;
+  name: string;
+  severity: string;
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
+  saves: { params: number; bytes: number };
 }
 
 export interface JsonTotals {
@@ -109,6 +125,11 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
   };
 }
 
+export function hintJson(hint: Hint): JsonHint {
+  const { code, name, severity, path, message, fix, saves } = hint;
+  return { code, name, severity, path, line: hint.position.line, column: hint.position.col, message, fix, saves: { ...saves } };
+}
+
 /** One analysed spec as the JSON contract. */
 export function toJsonReport(model: AnalyzedModel): JsonReport {
   const { memory } = model;
@@ -147,5 +168,6 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
         buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
       };
     }),
+    hints: (model.hints ?? []).map(hintJson),
   };
 }

@@ -67,6 +67,11 @@ function storage(dtype: Dtype, elements: number, what: string): StorageTerm[] {
   return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
 }
 
+/** The bytes of `elements` values of `dtype` in one tensor, scales included: what a tensor of that size takes. */
+export function tensorBytes(dtype: Dtype, elements: number): number {
+  return storage(dtype, elements, "values").reduce((sum, term) => sum + term.bytes, 0);
+}
+
 function emptyTerms(): MemoryTerms {
   return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
 }

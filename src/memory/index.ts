@@ -3,7 +3,7 @@
  * optimizer state and master weights of a counted model under a training recipe (optimizer,
  * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
  */
-export { computeMemory, type LayerMemory, type MemoryBreakdown } from "./breakdown.js";
+export { computeMemory, tensorBytes, type LayerMemory, type MemoryBreakdown } from "./breakdown.js";
 export { describeDtype, dtypeNames, parseDtype, type Dtype } from "./dtypes.js";
 export { categoryLines, modelMemoryLines, recipeLines, weightsAndState } from "./explain.js";
 export { OPTIMIZERS, bindOptimizer, optimizerState, type BoundOptimizer, type OptimizerDefinition, type StateTensor } from "./optimizers.js";

@@ -9,6 +9,7 @@ import type { SpecData } from "./spec-data.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
+import { lintIgnores } from "./lint-ignore.js";
 import { resolveTraining } from "./training.js";
 import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
@@ -182,7 +183,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     walker,
     root.data.layers,
     ["layers"],
-    { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] },
+    { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], lintIgnore: lintIgnores(root.source, ["lint"], root.data.lint, []), prefix: [], expanding: [`file ${file}`] },
     1,
   );
   const input = resolveInput(root.source, root.data.input, root.scope);

@@ -1,10 +1,11 @@
 import { posix } from "node:path";
-import { SpecError, didYouMean, type DiagnosticCollector, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, didYouMean, type DiagnosticCollector, type DiagnosticName, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { INDEX, isTrue, type Scope } from "./evaluate.js";
 import { formatPath, instanceCount, instancesNamed } from "./paths.js";
 import { MAX_INDEXED_INSTANCES, indexScope, mentionsIndex, signature, type InstanceGroup } from "./repeat-index.js";
+import { lintIgnores } from "./lint-ignore.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
@@ -12,7 +13,7 @@ import type { DtypeSetting, FrozenTensor, PathSegment, ResolvedLayer, TreeNode }
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"] as const;
-const OPTIONS = new Set<string>(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
+const OPTIONS = new Set<string>(["repeat", "if", "frozen", "dtype", "with", "lint", ...TOPOLOGY_KEYS]);
 
 export interface BlockDefinition {
   name: string;
@@ -46,6 +47,8 @@ export interface ListContext {
   frozenPaths: readonly FrozenPath[];
   /** The `dtype:` keys of the enclosing modules, outermost first. */
   dtypes: DtypeSetting[];
+  /** The review hints the spec's top and the enclosing modules' `lint:` keys turn off. */
+  lintIgnore: readonly DiagnosticName[];
   prefix: PathSegment[];
   /** Blocks and files being expanded, outermost first, to report cycles. */
   expanding: string[];
@@ -252,6 +255,7 @@ interface ListEntry extends EntryHead {
   frozenList: FrozenPath[];
   frozenPaths: readonly FrozenPath[];
   dtypes: DtypeSetting[];
+  lintIgnore: readonly DiagnosticName[];
   /** Instances in the whole model: the enclosing repeats times this one's. */
   count: number;
 }
@@ -317,6 +321,7 @@ function placeEntry(head: EntryHead, context: ListContext, multiplier: number): 
     frozenList,
     frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
     dtypes,
+    lintIgnore: lintIgnores(source, [...bodyPath, "lint"], body.lint, context.lintIgnore),
     count,
   };
 }
@@ -375,6 +380,7 @@ function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): Tr
     frozen: entry.frozen,
     frozenTensors: frozenTensors(entry.frozenPaths, segments),
     dtypes: entry.dtypes,
+    ...(entry.lintIgnore.length ? { lintIgnore: entry.lintIgnore } : {}),
     position: entry.position,
   });
   return node;
@@ -412,7 +418,7 @@ function moduleOf(
 
 /** The context an entry's children are resolved in. */
 function innerContext(entry: ListEntry, context: ListContext): ListContext {
-  return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments };
+  return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, lintIgnore: entry.lintIgnore, prefix: entry.segments };
 }
 
 /** `layers:`: a module written in place. */

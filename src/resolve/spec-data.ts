@@ -7,5 +7,6 @@ export interface SpecData {
   input?: unknown[] | { tokens: unknown };
   layers?: unknown[];
   tie?: Record<string, string>;
+  lint?: { ignore?: string[] };
   training?: { optimizer?: string; precision?: string; gpus?: number | string; zero?: number; dtype?: string; batch?: number | string; checkpointing?: string };
 }

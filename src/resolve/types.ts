@@ -1,4 +1,4 @@
-import type { SourcePosition } from "../diagnostics/index.js";
+import type { DiagnosticName, SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { Topology } from "./topology.js";
 
@@ -21,6 +21,8 @@ export interface ResolvedLayer {
   frozenTensors: FrozenTensor[];
   /** The `dtype:` keys of the modules around the entry and of the entry itself, outermost first. */
   dtypes: DtypeSetting[];
+  /** The review hints (by name) the spec's top, the enclosing modules' and the entry's `lint: {ignore}` turn off; absent when none. */
+  lintIgnore?: readonly DiagnosticName[];
   position: SourcePosition;
 }
 

@@ -1,0 +1,41 @@
+import type { ModelCount } from "../count/index.js";
+import type { DiagnosticName, Severity, SourcePosition } from "../diagnostics/index.js";
+import type { MemoryBreakdown } from "../memory/index.js";
+import type { ResolvedModel } from "../resolve/index.js";
+import type { ShapeReport } from "../shapes/index.js";
+
+/** What the rules read: the resolved model (calls, tree, forward), its count, its dtypes and, with an `input:`, its shapes. */
+export interface HintContext {
+  resolved: ResolvedModel;
+  count: ModelCount;
+  /** Always computed: without a recipe it is fp32 inference, with the spec's `dtype:` keys. */
+  memory: MemoryBreakdown;
+  shapes?: ShapeReport;
+}
+
+/**
+ * What the fix changes in the model: parameters over all instances, and their bytes at the tensors'
+ * dtypes. Negative when the fix costs (padding a dimension to an aligned size).
+ */
+export interface Saving {
+  params: number;
+  bytes: number;
+}
+
+/** One review hint: a registered kind (MB10xx), where, what and what its fix saves. */
+export interface Hint {
+  name: DiagnosticName;
+  code: string;
+  severity: Severity;
+  /** The layer entry or module the hint is about: `layer1.[0-1].conv1`. */
+  path: string;
+  position: SourcePosition;
+  message: string;
+  /** What to do, in one line. */
+  fix: string;
+  saves: Saving;
+  /** The layer entries the hint is about, for suppression and for the PR comment's changed layers. */
+  layers: number[];
+}
+
+export type HintRule = (context: HintContext) => Hint[];
