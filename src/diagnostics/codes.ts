@@ -683,7 +683,7 @@ const kinds = {
     severity: "note",
     summary: "an embedding and an output head of transposed-equal shape that are not tied",
     example: "layers:\n  - wte: Embedding(50257, 768)\n  - lm_head: Linear(768, 50257, bias=False)",
-    fix: "tie them (tie:\n  lm_head.weight: wte.weight) if sharing suits the model; many models untie on purpose",
+    fix: "tie them with tie: {lm_head.weight: wte.weight} if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
   },
   "attention-head-size": {
     code: "MB1004",

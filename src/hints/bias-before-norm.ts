@@ -1,3 +1,4 @@
+import { formatInteger } from "../count/index.js";
 import type { ForwardStep, ModuleNode, TreeNode } from "../resolve/index.js";
 import { argumentsOf, atLayer, bytesOf, callsByName, mainPath, makeHint, modulesOf } from "./model.js";
 import type { Hint, HintContext } from "./types.js";
@@ -65,7 +66,7 @@ export function biasBeforeNorm(context: HintContext): Hint[] {
         makeHint(
           "bias-before-norm",
           atLayer(context, layer),
-          `${counted.path}'s bias of ${params} parameters${perInstance} is cancelled by ${normEntry.path} (${normEntry.call.type}), which subtracts each channel's mean: write bias=False`,
+          `${counted.path}'s bias of ${formatInteger(params)} parameters${perInstance} is cancelled by ${normEntry.path} (${normEntry.call.type}), which subtracts each channel's mean`,
           { params, bytes: bytesOf(context, layer, "bias", bias.numel) * counted.count },
         ),
       ];

@@ -1,3 +1,4 @@
+import { formatInteger } from "../count/index.js";
 import type { TreeNode } from "../resolve/index.js";
 import { callsByName, formatPath, leavesOf, makeHint, modulesOf, ownedSaving } from "./model.js";
 import type { Hint, HintContext } from "./types.js";
@@ -26,7 +27,7 @@ export function deadWeights(context: HintContext): Hint[] {
       const path = formatPath([...segments, ...child.own]);
       const where = segments.length ? formatPath(segments) : "the model";
       return [
-        makeHint("dead-weights", { path, position: child.position, layers }, `${path} holds ${saving.params} parameters that ${where}'s forward: never calls`, saving),
+        makeHint("dead-weights", { path, position: child.position, layers }, `${path} holds ${formatInteger(saving.params)} parameters that ${where}'s forward: never calls`, saving),
       ];
     });
   });

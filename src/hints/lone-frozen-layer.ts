@@ -1,3 +1,4 @@
+import { formatInteger } from "../count/index.js";
 import { atLayer, makeHint } from "./model.js";
 import type { Hint, HintContext } from "./types.js";
 
@@ -19,7 +20,7 @@ export function loneFrozenLayer(context: HintContext): Hint[] {
     makeHint(
       "lone-frozen-layer",
       atLayer(context, frozen[0]!),
-      `${layer.path} is the only frozen layer: its ${layer.params * layer.count} parameters get no gradient while the model's other ${context.count.totals.trainable} train`,
+      `${layer.path} is the only frozen layer: its ${formatInteger(layer.params * layer.count)} parameters get no gradient while the model's other ${formatInteger(context.count.totals.trainable)} train`,
       { params: 0, bytes: 0 },
     ),
   ];

@@ -36,6 +36,8 @@ export interface Hint {
   saves: Saving;
   /** The layer entries the hint is about, for suppression and for the PR comment's changed layers. */
   layers: number[];
+  /** How many uses of one source line (a block's, an included file's) this hint stands for, when more than one. */
+  uses?: number;
 }
 
 export type HintRule = (context: HintContext) => Hint[];

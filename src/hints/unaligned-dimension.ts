@@ -1,3 +1,4 @@
+import { formatInteger } from "../count/index.js";
 import { argumentsOf, atLayer, bytesOf, computesInHalf, makeHint } from "./model.js";
 import type { Hint, HintContext } from "./types.js";
 
@@ -47,8 +48,8 @@ function dimensionHint(context: HintContext, layer: number, dimension: Dimension
     "unaligned-dimension",
     atLayer(context, layer),
     `${counted.path}'s ${dimension.name}=${dimension.size} is not a multiple of ${REQUIRED}, so its 16-bit matrix multiplies miss tensor cores: ` +
-      `${target} (a multiple of ${ADVISED}) costs ${weight + bias} parameters more` +
-      (nearest === target ? "" : `, ${nearest} (a multiple of ${REQUIRED}) ${(nearest - dimension.size) * (dimension.perUnit.weight + dimension.perUnit.bias) * counted.count}`),
+      `${target} (a multiple of ${ADVISED}) costs ${formatInteger(weight + bias)} parameters more` +
+      (nearest === target ? "" : `, ${nearest} (a multiple of ${REQUIRED}) ${formatInteger((nearest - dimension.size) * (dimension.perUnit.weight + dimension.perUnit.bias) * counted.count)}`),
     { params: -(weight + bias), bytes: -bytes },
   );
 }

@@ -1,3 +1,4 @@
+import { formatInteger } from "../count/index.js";
 import { argumentsOf, atLayer, bytesOf, makeHint } from "./model.js";
 import type { Hint, HintContext } from "./types.js";
 
@@ -27,7 +28,7 @@ export function untiedEmbedding(context: HintContext): Hint[] {
       makeHint(
         "untied-embedding",
         atLayer(context, head),
-        `${headPath}.weight and ${embeddingPath}.weight are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${headPath}.weight: ${embeddingPath}.weight}) saves ${vocabulary * width} parameters, if sharing suits the model`,
+        `${headPath}.weight and ${embeddingPath}.weight are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${headPath}.weight: ${embeddingPath}.weight}) saves ${formatInteger(vocabulary * width)} parameters, if sharing suits the model`,
         { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) },
       ),
     ];
