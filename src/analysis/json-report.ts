@@ -37,6 +37,8 @@ export interface JsonHint {
   message: string;
   fix: string;
   saves: { params: number; bytes: number };
+  /** The layer entries the hint is about (a changed one puts it in a pull request's comment). */
+  layers: string[];
 }
 
 export interface JsonTotals {
@@ -125,9 +127,11 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
   };
 }
 
-export function hintJson(hint: Hint): JsonHint {
+/** A hint as JSON, its layers named by their paths in `model`. */
+export function hintJson(hint: Hint, model: { layers: readonly { path: string }[] }): JsonHint {
   const { code, name, severity, path, message, fix, saves } = hint;
-  return { code, name, severity, path, line: hint.position.line, column: hint.position.col, message, fix, saves: { ...saves } };
+  const layers = hint.layers.map((layer) => model.layers[layer]!.path);
+  return { code, name, severity, path, line: hint.position.line, column: hint.position.col, message, fix, saves: { ...saves }, layers };
 }
 
 /** One analysed spec as the JSON contract. */
@@ -168,6 +172,6 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
         buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
       };
     }),
-    hints: (model.hints ?? []).map(hintJson),
+    hints: (model.hints ?? []).map((hint) => hintJson(hint, model)),
   };
 }

@@ -65,7 +65,7 @@ export function biasBeforeNorm(context: HintContext): Hint[] {
       return [
         makeHint(
           "bias-before-norm",
-          atLayer(context, layer),
+          { ...atLayer(context, layer), layers: [layer, norm] },
           `${counted.path}'s bias of ${formatInteger(params)} parameters${perInstance} is cancelled by ${normEntry.path} (${normEntry.call.type}), which subtracts each channel's mean`,
           { params, bytes: bytesOf(context, layer, "bias", bias.numel) * counted.count },
         ),

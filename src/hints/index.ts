@@ -34,11 +34,12 @@ function mergeSamePlace(hints: readonly Hint[]): Hint[] {
 
 /**
  * The review hints of one analysed model, in source order, but those the spec's `lint: {ignore}`
- * keys turn off for every layer the hint is about. Each rule reads the spec's entries and tree once:
+ * keys turn off for the layer the hint is written at. Each rule reads the spec's entries and tree once:
  * the cost grows with the spec, not the model.
  */
 export function lintModel(context: HintContext): Hint[] {
-  const ignored = (hint: Hint) => hint.layers.length > 0 && hint.layers.every((layer) => context.resolved.layers[layer]!.lintIgnore?.includes(hint.name));
+  // The entry a hint is written at decides: its own lint: key, its modules' and the spec's top.
+  const ignored = (hint: Hint) => hint.layers.length > 0 && context.resolved.layers[hint.layers[0]!]!.lintIgnore?.includes(hint.name) === true;
   return mergeSamePlace(HINT_RULES.flatMap((rule) => rule(context)).filter((hint) => !ignored(hint)))
     .sort((a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col || a.code.localeCompare(b.code));
 }

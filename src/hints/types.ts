@@ -34,7 +34,7 @@ export interface Hint {
   /** What to do, in one line. */
   fix: string;
   saves: Saving;
-  /** The layer entries the hint is about, for suppression and for the PR comment's changed layers. */
+  /** The layer entries the hint is about, the one it is written at first: its `lint:` keys decide; any of them changed puts it in a PR comment. */
   layers: number[];
   /** How many uses of one source line (a block's, an included file's) this hint stands for, when more than one. */
   uses?: number;

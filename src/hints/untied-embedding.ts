@@ -27,7 +27,7 @@ export function untiedEmbedding(context: HintContext): Hint[] {
     return [
       makeHint(
         "untied-embedding",
-        atLayer(context, head),
+        { ...atLayer(context, head), layers: [head, embedding] },
         `${headPath}.weight and ${embeddingPath}.weight are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${headPath}.weight: ${embeddingPath}.weight}) saves ${formatInteger(vocabulary * width)} parameters, if sharing suits the model`,
         { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) },
       ),

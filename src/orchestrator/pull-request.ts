@@ -3,6 +3,7 @@ import { formatInteger } from "../count/index.js";
 import { changeDelta, layerStates, type LayerChange, type LayerState } from "../diff/index.js";
 import { formatMetric, METRICS, quantitiesOf, type Metric, type MetricDefinition, type Quantities } from "../metrics/index.js";
 import { escapeMarkdown as esc } from "../report/index.js";
+import { hintsSection } from "./hints-section.js";
 import type { CheckResult, Diagnostic, ModelResult } from "./types.js";
 
 /** GitHub refuses comment bodies over 65,536 characters. */
@@ -172,6 +173,7 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
   } else if (diff) {
     essential.push("No layer changed.", "");
   }
+  essential.push(...hintsSection(model.hints));
   const unchanged: LayerState[] = diff ? diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
   const withParams = unchanged.filter((layer) => layer.params > 0);
   if (withParams.length) {

@@ -13,6 +13,7 @@ import { lintIgnores } from "./lint-ignore.js";
 import { resolveTraining } from "./training.js";
 import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
+export { lintIgnores } from "./lint-ignore.js";
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
 export type {

@@ -2,7 +2,7 @@ import { analyzeSpec, hintJson, type AnalyzedModel } from "../../analysis/index.
 import type { Diagnostic } from "../../diagnostics/index.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import type { ReadFile } from "../../resolve/index.js";
-import { hintFixLine, hintsSummary } from "../../report/hints.js";
+import { hintFixLine, hintsSummary } from "../../report/index.js";
 import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
@@ -24,10 +24,10 @@ function hintsText(model: AnalyzedModel, read: ReadFile): string {
   };
   const blocks = hints.map((hint) => {
     const { file, line, col } = hint.position;
-    const shown: Diagnostic = { code: hint.code, name: hint.name, severity: hint.severity, file, line, col, message: `${hint.severity}: ${hint.message}`, hint: hintFixLine(hintJson(hint)) };
+    const shown: Diagnostic = { code: hint.code, name: hint.name, severity: hint.severity, file, line, col, message: `${hint.severity}: ${hint.message}`, hint: hintFixLine(hintJson(hint, model)) };
     return renderDiagnostic(shown, sourceOf(file));
   });
-  return [...blocks, `${model.model} (${model.file}): ${hints.length ? hintsSummary(hints.map(hintJson)) : "no hints"}`].join("\n\n");
+  return [...blocks, `${model.model} (${model.file}): ${hints.length ? hintsSummary(hints.map((hint) => hintJson(hint, model))) : "no hints"}`].join("\n\n");
 }
 
 export const lintCommand: CliCommand = {
@@ -63,7 +63,7 @@ ${TRAINING_FLAGS_USAGE}`,
     const found = results.some((model) => (model.hints ?? []).length > 0);
     const exitCode = values.strict === true && found ? EXIT.failed : EXIT.ok;
     if (format.value === "json") {
-      const objects = results.map((model) => ({ model: model.model, file: model.file, hints: (model.hints ?? []).map(hintJson) }));
+      const objects = results.map((model) => ({ model: model.model, file: model.file, hints: (model.hints ?? []).map((hint) => hintJson(hint, model)) }));
       return { exitCode, stdout: `${JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2)}\n`, stderr: "" };
     }
     return { exitCode, stdout: `${results.map((model) => hintsText(model, env.readFile)).join("\n\n")}\n`, stderr: "" };
