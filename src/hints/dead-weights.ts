@@ -22,12 +22,19 @@ export function deadWeights(context: HintContext): Hint[] {
       if (calls.has(child.name)) return [];
       const layers = leavesOf(child);
       const servesTie = layers.some((layer) => tied.has(layer));
-      const saving = layers.map((layer) => ownedSaving(context, layer)).reduce((sum, one) => ({ params: sum.params + one.params, bytes: sum.bytes + one.bytes }), { params: 0, bytes: 0 });
+      const saving = layers
+        .map((layer) => ownedSaving(context, layer))
+        .reduce((sum, one) => ({ params: sum.params + one.params, bytes: sum.bytes + one.bytes }), { params: 0, bytes: 0 });
       if (saving.params === 0 || servesTie) return [];
       const path = formatPath([...segments, ...child.own]);
       const where = segments.length ? formatPath(segments) : "the model";
       return [
-        makeHint("dead-weights", { path, position: child.position, layers }, `${path} holds ${formatInteger(saving.params)} parameters that ${where}'s forward: never calls`, saving),
+        makeHint(
+          "dead-weights",
+          { path, position: child.position, layers },
+          `${path} holds ${formatInteger(saving.params)} parameters that ${where}'s forward: never calls`,
+          saving,
+        ),
       ];
     });
   });

@@ -40,6 +40,7 @@ function mergeSamePlace(hints: readonly Hint[]): Hint[] {
 export function lintModel(context: HintContext): Hint[] {
   // The entry a hint is written at decides: its own lint: key, its modules' and the spec's top.
   const ignored = (hint: Hint) => hint.layers.length > 0 && context.resolved.layers[hint.layers[0]!]!.lintIgnore?.includes(hint.name) === true;
-  return mergeSamePlace(HINT_RULES.flatMap((rule) => rule(context)).filter((hint) => !ignored(hint)))
-    .sort((a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col || a.code.localeCompare(b.code));
+  return mergeSamePlace(HINT_RULES.flatMap((rule) => rule(context)).filter((hint) => !ignored(hint))).sort(
+    (a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col || a.code.localeCompare(b.code),
+  );
 }

@@ -49,7 +49,9 @@ function dimensionHint(context: HintContext, layer: number, dimension: Dimension
     atLayer(context, layer),
     `${counted.path}'s ${dimension.name}=${dimension.size} is not a multiple of ${REQUIRED}, so its 16-bit matrix multiplies miss tensor cores: ` +
       `${target} (a multiple of ${ADVISED}) costs ${formatInteger(weight + bias)} parameters more` +
-      (nearest === target ? "" : `, ${nearest} (a multiple of ${REQUIRED}) ${formatInteger((nearest - dimension.size) * (dimension.perUnit.weight + dimension.perUnit.bias) * counted.count)}`),
+      (nearest === target
+        ? ""
+        : `, ${nearest} (a multiple of ${REQUIRED}) ${formatInteger((nearest - dimension.size) * (dimension.perUnit.weight + dimension.perUnit.bias) * counted.count)}`),
     { params: -(weight + bias), bytes: -bytes },
   );
 }

@@ -12,7 +12,8 @@ const HINTS_SHOWN = 20;
  * run without a base commit, or with a base that does not analyse, knows of no change: no hints.
  */
 export function changedLayerHints(head: JsonReport, base: SpecState | undefined, diff: ModelDiff | undefined, ignore: readonly string[] = []): JsonHint[] {
-  const touched = base?.kind === "absent" ? new Set(head.layers.map((layer) => layer.path)) : new Set(diff?.changes.flatMap((change) => (change.kind === "removed" ? [] : [change.after.path])));
+  const touched =
+    base?.kind === "absent" ? new Set(head.layers.map((layer) => layer.path)) : new Set(diff?.changes.flatMap((change) => (change.kind === "removed" ? [] : [change.after.path])));
   return (head.hints ?? []).filter((hint) => hint.layers.some((path) => touched.has(path)) && !ignore.includes(hint.name) && !ignore.includes(hint.code));
 }
 

@@ -7,7 +7,8 @@ import { files } from "../helpers/specs.js";
 
 const BASE = "model: net\nlayers:\n  - conv: Conv2d(3, 64, 7, bias=False)\n  - bn: BatchNorm2d(64)\n  - drop: Dropout(0.0)\n";
 /** The pull request adds a conv whose bias the following BatchNorm cancels; the old Dropout(0.0) stays. */
-const HEAD = "model: net\nlayers:\n  - conv: Conv2d(3, 64, 7, bias=False)\n  - bn: BatchNorm2d(64)\n  - drop: Dropout(0.0)\n  - conv2: Conv2d(64, 32, 3)\n  - bn2: BatchNorm2d(32)\n";
+const HEAD =
+  "model: net\nlayers:\n  - conv: Conv2d(3, 64, 7, bias=False)\n  - bn: BatchNorm2d(64)\n  - drop: Dropout(0.0)\n  - conv2: Conv2d(64, 32, 3)\n  - bn2: BatchNorm2d(32)\n";
 
 function check(head: string, base: string | undefined, budget?: string): CheckResult {
   const budgetFiles: Record<string, string> = budget === undefined ? {} : { "budget.yml": budget };

@@ -23,7 +23,9 @@ describe("MB1001 bias-before-norm", () => {
     const text = "training:\n  dtype: bfloat16\nlayers:\n  - block:\n      repeat: 3\n      layers:\n        - conv: Conv2d(8, 16, 3)\n        - bn: BatchNorm2d(16)\n";
     const hints = hintsOf(text);
     expect(brief(hints)).toEqual(["MB1001 block.[0-2].conv 7:11 48 96"]);
-    expect(hints[0]!.message).toBe("block.[0-2].conv's bias of 48 parameters (16 in each of 3 instances) is cancelled by block.[0-2].bn (BatchNorm2d), which subtracts each channel's mean");
+    expect(hints[0]!.message).toBe(
+      "block.[0-2].conv's bias of 48 parameters (16 in each of 3 instances) is cancelled by block.[0-2].bn (BatchNorm2d), which subtracts each channel's mean",
+    );
   });
 
   it("follows the forward: the norm must take the layer's output, and the layer feed nothing else", () => {
@@ -131,7 +133,7 @@ describe("MB1005 dead-weights", () => {
 
   it("is quiet for children called by name, as an op's argument, by residual:, or serving a tie", () => {
     expect(hintsOf("layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\nforward: [a, b]\n")).toEqual([]);
-    expect(hintsOf('layers:\n  - a: Linear(4, 4)\n  - s: Linear(4, 4)\nforward: [a]\nresidual: {shortcut: s}\n')).toEqual([]);
+    expect(hintsOf("layers:\n  - a: Linear(4, 4)\n  - s: Linear(4, 4)\nforward: [a]\nresidual: {shortcut: s}\n")).toEqual([]);
     expect(hintsOf("layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\nforward: [a]\ntie:\n  a.weight: b.weight\n")).toEqual([]);
     expect(hintsOf("layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 4)\n")).toEqual([]);
   });
@@ -167,10 +169,13 @@ describe("MB1007 no-op-layer", () => {
 
 describe("hints over a block used many times", () => {
   it("gives one hint per source line, with the saving of every use", () => {
-    const text = "blocks:\n  cb:\n    params: {c: ~}\n    layers:\n      - conv: Conv2d(c, c, 3)\n      - bn: BatchNorm2d(c)\nlayers:\n  - one: {use: cb, with: {c: 8}}\n  - two: {use: cb, with: {c: 16}}\n";
+    const text =
+      "blocks:\n  cb:\n    params: {c: ~}\n    layers:\n      - conv: Conv2d(c, c, 3)\n      - bn: BatchNorm2d(c)\nlayers:\n  - one: {use: cb, with: {c: 8}}\n  - two: {use: cb, with: {c: 16}}\n";
     const hints = hintsOf(text);
     expect(brief(hints)).toEqual(["MB1001 one.conv 5:9 24 96"]);
-    expect(hints[0]!.message).toBe("one.conv's bias of 8 parameters is cancelled by one.bn (BatchNorm2d), which subtracts each channel's mean (and 1 more uses of this line, all in the saving)");
+    expect(hints[0]!.message).toBe(
+      "one.conv's bias of 8 parameters is cancelled by one.bn (BatchNorm2d), which subtracts each channel's mean (and 1 more uses of this line, all in the saving)",
+    );
   });
 });
 
@@ -183,14 +188,13 @@ describe("lint: {ignore}", () => {
   });
 
   it("turns hints off for an entry and everything inside it", () => {
-    const text = 'layers:\n  - stem:\n      lint: {ignore: [bias-before-norm]}\n      layers:\n        - conv: Conv2d(3, 64, 7)\n        - bn: BatchNorm2d(64)\n  - conv: {layer: "Conv2d(64, 64, 3)", lint: {ignore: [MB1001]}}\n  - bn: BatchNorm2d(64)\n  - drop: Dropout(0.0)\n';
+    const text =
+      'layers:\n  - stem:\n      lint: {ignore: [bias-before-norm]}\n      layers:\n        - conv: Conv2d(3, 64, 7)\n        - bn: BatchNorm2d(64)\n  - conv: {layer: "Conv2d(64, 64, 3)", lint: {ignore: [MB1001]}}\n  - bn: BatchNorm2d(64)\n  - drop: Dropout(0.0)\n';
     expect(hintsOf(text).map((hint) => `${hint.code} ${hint.path}`)).toEqual(["MB1007 drop"]);
   });
 
   it("refuses a name that is no hint, at its position, with the likely one", () => {
-    expect(messagesOf(() => hintsOf(`lint:\n  ignore: [MB1010]\n${sloppy}`))).toEqual([
-      "spec.yaml:2:12: lint: ignore names no review hint 'MB1010'\n  did you mean 'MB1001'?",
-    ]);
+    expect(messagesOf(() => hintsOf(`lint:\n  ignore: [MB1010]\n${sloppy}`))).toEqual(["spec.yaml:2:12: lint: ignore names no review hint 'MB1010'\n  did you mean 'MB1001'?"]);
     expect(messagesOf(() => hintsOf("lint: {ignore: [bias]}\nlayers:\n  - Linear(4, 4)\n"))).toHaveLength(1);
   });
 });

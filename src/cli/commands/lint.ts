@@ -24,7 +24,16 @@ function hintsText(model: AnalyzedModel, read: ReadFile): string {
   };
   const blocks = hints.map((hint) => {
     const { file, line, col } = hint.position;
-    const shown: Diagnostic = { code: hint.code, name: hint.name, severity: hint.severity, file, line, col, message: `${hint.severity}: ${hint.message}`, hint: hintFixLine(hintJson(hint, model)) };
+    const shown: Diagnostic = {
+      code: hint.code,
+      name: hint.name,
+      severity: hint.severity,
+      file,
+      line,
+      col,
+      message: `${hint.severity}: ${hint.message}`,
+      hint: hintFixLine(hintJson(hint, model)),
+    };
     return renderDiagnostic(shown, sourceOf(file));
   });
   return [...blocks, `${model.model} (${model.file}): ${hints.length ? hintsSummary(hints.map((hint) => hintJson(hint, model))) : "no hints"}`].join("\n\n");
