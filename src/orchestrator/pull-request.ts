@@ -173,7 +173,6 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
   } else if (diff) {
     essential.push("No layer changed.", "");
   }
-  essential.push(...hintsSection(model.hints));
   const unchanged: LayerState[] = diff ? diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
   const withParams = unchanged.filter((layer) => layer.params > 0);
   if (withParams.length) {
@@ -188,7 +187,7 @@ function modelSection(model: ModelResult, context: CommentContext): Section {
       "",
     ]);
   }
-  return { essential, optional };
+  return { essential: [...essential, ...hintsSection(model.hints)], optional };
 }
 
 function headline(result: CheckResult): string {

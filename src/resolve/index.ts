@@ -184,7 +184,17 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     walker,
     root.data.layers,
     ["layers"],
-    { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], lintIgnore: lintIgnores(root.source, ["lint"], root.data.lint, []), prefix: [], expanding: [`file ${file}`] },
+    {
+      source: root.source,
+      scope: root.scope,
+      blocks: root.blocks,
+      frozen: false,
+      frozenPaths: [],
+      dtypes: [],
+      lintIgnore: lintIgnores(root.source, ["lint"], root.data.lint, []),
+      prefix: [],
+      expanding: [`file ${file}`],
+    },
     1,
   );
   const input = resolveInput(root.source, root.data.input, root.scope);
