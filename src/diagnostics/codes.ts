@@ -703,7 +703,7 @@ const kinds = {
     code: "MB1006",
     severity: "note",
     summary: "one layer entry is frozen while every other parameter of the model trains",
-    example: "layers:\n  - a: Linear(4, 4)\n  - b: {layer: Linear(4, 4), frozen: true}\n  - c: Linear(4, 4)",
+    example: 'layers:\n  - a: Linear(4, 4)\n  - b: {layer: "Linear(4, 4)", frozen: true}\n  - c: Linear(4, 4)',
     fix: "check the frozen: is meant; freezing a single layer in a trained model is often a leftover",
   },
   "no-op-layer": {

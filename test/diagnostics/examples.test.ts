@@ -4,11 +4,11 @@ import { parseBudget } from "../../src/budget/budget-file.js";
 import { analyzeSpec } from "../../src/analysis/index.js";
 import { files } from "../helpers/specs.js";
 
-/** The codes an input gets: a spec's, or a budget file's for the budget's kinds. */
+/** The codes an input gets: a spec's (its errors, else its review hints), or a budget file's for the budget's kinds. */
 function codesOf(text: string, budget: boolean): string[] {
   try {
     if (budget) parseBudget(`models:\n${text.replace(/^/gm, "  ")}\n`, "budget.yml");
-    else analyzeSpec("spec.yaml", files({ "spec.yaml": text }));
+    else return (analyzeSpec("spec.yaml", files({ "spec.yaml": text })).hints ?? []).map((hint) => hint.code);
   } catch (error) {
     const found = userErrors(error);
     if (!found) throw error;
