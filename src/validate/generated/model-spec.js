@@ -2,22 +2,21 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
-const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema30 = {"enum":["add","concat","multiply"]};
-const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
-const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
+const schema24 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema29 = {"enum":["add","concat","multiply"]};
+const schema25 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const schema19 = {"type":["integer","number","string","boolean"]};
 const wrapper0 = {validate: validate12};
-const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+const schema26 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema27 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -28,7 +27,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
 if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data0};
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -39,7 +38,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -51,7 +50,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -64,7 +63,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+const schema28 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -74,7 +73,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -92,7 +91,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -105,7 +104,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -119,7 +118,7 @@ if(data.shortcut !== undefined){
 let data1 = data.shortcut;
 if(typeof data1 === "string"){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data1};
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -130,7 +129,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data1};
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -148,7 +147,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data3};
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -159,7 +158,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -171,7 +170,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.oneOf[1].properties.then.type,parentSchema:schema29.oneOf[1].properties.then,data:data2};
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.oneOf[1].properties.then.type,parentSchema:schema28.oneOf[1].properties.then,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -184,7 +183,7 @@ errors++;
 if(data.if !== undefined){
 let data4 = data.if;
 if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema29.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema29.oneOf[1].properties.if.type,parentSchema:schema29.oneOf[1].properties.if,data:data4};
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema28.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema28.oneOf[1].properties.if.type,parentSchema:schema28.oneOf[1].properties.if,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -196,7 +195,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.oneOf[1].type,parentSchema:schema29.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.oneOf[1].type,parentSchema:schema28.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -217,7 +216,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema29.oneOf,parentSchema:schema29,data};
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema28.oneOf,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -276,7 +275,7 @@ if(_valid0){
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema18.then.properties, key0))){
+if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
 let data0 = data[key0];
 const _errs6 = errors;
 let valid2 = false;
@@ -442,12 +441,18 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.lint !== undefined){
-let data10 = data.lint;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key1 in data10){
-if(!(key1 === "ignore")){
-const err14 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data10};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs17 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key1 in data){
+const _errs18 = errors;
+if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
+const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -456,16 +461,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data10.ignore !== undefined){
-let data11 = data10.ignore;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(typeof data12 === "string"){
-if(data12.length < 1){
-const err15 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data12};
+var valid8 = _errs18 === errors;
+if(!valid8){
+const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -475,8 +473,13 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data12};
+}
+var _valid0 = _errs17 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -485,10 +488,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data11};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data10 = data.type;
+if(typeof data10 === "string"){
+if(data10.length < 1){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -498,9 +503,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data10};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -510,18 +514,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs25 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key2 in data){
-const _errs26 = errors;
-if(!(((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
-const err19 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
+if(data.layer !== undefined){
+let data11 = data.layer;
+if(typeof data11 === "string"){
+if(data11.length < 1){
+const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -530,80 +527,14 @@ vErrors.push(err19);
 }
 errors++;
 }
-var valid12 = _errs26 === errors;
-if(!valid12){
-const err20 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+}
+else {
+const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-var _valid0 = _errs25 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err21 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data13 = data.type;
-if(typeof data13 === "string"){
-if(data13.length < 1){
-const err22 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data13};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data13};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.layer !== undefined){
-let data14 = data.layer;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err24 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data14};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data14};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
 }
 errors++;
 }
@@ -615,10 +546,74 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data16 = data.use;
-if(typeof data16 === "string"){
-if(!pattern0.test(data16)){
-const err26 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data16};
+let data13 = data.use;
+if(typeof data13 === "string"){
+if(!pattern0.test(data13)){
+const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data13};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data14 = data.include;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.with !== undefined){
+let data15 = data.with;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key2 in data15){
+const _errs31 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -627,9 +622,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data16};
+var valid11 = _errs31 === errors;
+if(!valid11){
+const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -639,11 +634,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data17 = data.include;
-if(typeof data17 === "string"){
-if(data17.length < 1){
-const err28 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data17};
+for(const key3 in data15){
+let data16 = data15[key3];
+if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
+const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -653,8 +647,9 @@ vErrors.push(err28);
 errors++;
 }
 }
+}
 else {
-const err29 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data17};
+const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -664,14 +659,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.with !== undefined){
-let data18 = data.with;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key3 in data18){
-const _errs39 = errors;
-if(typeof key3 === "string"){
-if(!pattern0.test(key3)){
-const err30 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
+if(data.repeat !== undefined){
+let data17 = data.repeat;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -681,8 +672,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
+if(data.if !== undefined){
+let data18 = data.if;
+if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
+const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -691,9 +684,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid15 = _errs39 === errors;
-if(!valid15){
-const err32 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data18};
+}
+if(data.frozen !== undefined){
+let data19 = data.frozen;
+if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
+const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -702,11 +697,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-for(const key4 in data18){
-let data19 = data18[key4];
-if(((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")) && (typeof data19 !== "boolean")){
-const err33 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data19};
+if(Array.isArray(data19)){
+const len1 = data19.length;
+for(let i1=0; i1<len1; i1++){
+let data20 = data19[i1];
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -716,9 +713,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data18};
+const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -728,10 +724,13 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data20 = data.repeat;
-if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err35 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data20};
+}
+}
+if(data.dtype !== undefined){
+let data21 = data.dtype;
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -741,81 +740,13 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.if !== undefined){
-let data21 = data.if;
-if((typeof data21 !== "boolean") && (typeof data21 !== "string")){
-const err36 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data21};
+else {
+const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data.frozen !== undefined){
-let data22 = data.frozen;
-if((typeof data22 !== "boolean") && (!(Array.isArray(data22)))){
-const err37 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data22};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-if(Array.isArray(data22)){
-const len2 = data22.length;
-for(let i2=0; i2<len2; i2++){
-let data23 = data22[i2];
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err38 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data23};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data23};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-}
-if(data.dtype !== undefined){
-let data24 = data.dtype;
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err40 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data24};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data24};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
 }
 errors++;
 }
@@ -833,94 +764,26 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data27 = data.branches;
-if(!(((data27 === "add") || (data27 === "concat")) || (data27 === "multiply"))){
-const err42 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data27};
+let data24 = data.branches;
+if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
+const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data24};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err37];
 }
 else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.lint !== undefined){
-let data28 = data.lint;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-if(!(key5 === "ignore")){
-const err43 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data28};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data28.ignore !== undefined){
-let data29 = data28.ignore;
-if(Array.isArray(data29)){
-const len3 = data29.length;
-for(let i3=0; i3<len3; i3++){
-let data30 = data29[i3];
-if(typeof data30 === "string"){
-if(data30.length < 1){
-const err44 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data30};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data30};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
+vErrors.push(err37);
 }
 errors++;
 }
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data29};
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err38];
 }
 else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data28};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
+vErrors.push(err38);
 }
 errors++;
 }
@@ -928,7 +791,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema34 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -961,7 +824,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -986,7 +849,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema36.if,parentSchema:schema36,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema34.if,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1486,7 +1349,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data5 = data.branches;
 if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data5};
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1820,7 +1683,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1873,7 +1736,7 @@ errors++;
 if(data9.tokens !== undefined){
 let data11 = data9.tokens;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1942,7 +1805,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data14 = data.branches;
 if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2048,7 +1911,7 @@ errors++;
 if(data17.gpus !== undefined){
 let data20 = data17.gpus;
 if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data20};
+const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data20};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2075,7 +1938,7 @@ if(data17.dtype !== undefined){
 let data22 = data17.dtype;
 if(typeof data22 === "string"){
 if(data22.length < 1){
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data22};
+const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2086,7 +1949,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data22};
+const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2099,7 +1962,7 @@ errors++;
 if(data17.batch !== undefined){
 let data23 = data17.batch;
 if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
+const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2134,82 +1997,14 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data25 = data.lint;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key8 in data25){
-if(!(key8 === "ignore")){
-const err42 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data25};
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data25.ignore !== undefined){
-let data26 = data25.ignore;
-if(Array.isArray(data26)){
-const len2 = data26.length;
-for(let i2=0; i2<len2; i2++){
-let data27 = data26[i2];
-if(typeof data27 === "string"){
-if(data27.length < 1){
-const err43 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data27};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data27};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data26};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data25};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
 }
 errors++;
 }
