@@ -11,7 +11,7 @@ const fence = (text, language) => ["```" + language, text, "```"].join("\n");
 
 /** The page: one section per stage, one entry per code with its summary, example and fix. */
 export function diagnosticsMarkdown(kinds, stages) {
-  const entries = Object.entries(kinds).sort(([, a], [, b]) => a.code.localeCompare(b.code));
+  const entries = Object.entries(kinds).sort(([, a], [, b]) => a.code.length - b.code.length || a.code.localeCompare(b.code));
   const lines = [
     "# Diagnostics",
     "",
@@ -33,8 +33,9 @@ export function diagnosticsMarkdown(kinds, stages) {
   ];
   let stage;
   for (const [name, kind] of entries) {
-    if (kind.code[2] !== stage) {
-      stage = kind.code[2];
+    // The stage is the code's digits but the last two: MB401 is stage 4, MB1001 stage 10.
+    if (kind.code.slice(2, -2) !== stage) {
+      stage = kind.code.slice(2, -2);
       lines.push("", `## ${stage}xx: ${stages[stage]}`);
     }
     lines.push(

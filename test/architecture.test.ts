@@ -23,6 +23,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ["count"],
   ["shapes"],
   ["memory"],
+  // Review hints: rules over the resolved model, its count, dtypes and shapes, each with what its fix saves.
+  ["hints"],
   // One spec's whole result: analyzeSpec, AnalyzedModel and the JSON report contract (JsonReport).
   ["analysis"],
   // The metric registry: every quantity a budget, a diff, the comment and the outputs know, read from a JsonReport.

@@ -2,6 +2,7 @@ import { bindAdapter, countModel, type BoundAdapter, type ModelCount } from "../
 import { DiagnosticCollector, diagnostic, toDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, withLayout, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
 import { resolveSpec, type OnStep, type ReadFile } from "../resolve/index.js";
+import { lintModel, type Hint } from "../hints/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
 /** A counted model with its memory, which exists when a training recipe is given (in the spec or on the command line). */
@@ -9,6 +10,8 @@ export interface AnalyzedModel extends ModelCount {
   memory?: MemoryBreakdown;
   /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
   shapes?: ShapeReport;
+  /** Review hints (docs/lint.md), but those the spec's `lint: {ignore}` turns off. */
+  hints?: Hint[];
 }
 
 /** The shape pass follows the base model's forward: with an adapter its activations say so, rather than pass for the adapted model's. */
@@ -43,7 +46,8 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
+  const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
   const warnings = [...(count.warnings ?? []), ...(resolved.warnings ?? []).map(toDiagnostic), ...(shapes ? adapterCaveat(adapter) : [])];
-  const analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), ...(warnings.length ? { warnings } : {}) };
+  const analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), hints, ...(warnings.length ? { warnings } : {}) };
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

@@ -5,8 +5,10 @@
 export { analyzeSpec, type AnalyzedModel } from "./analyze.js";
 export {
   JSON_REPORT_FORMAT_VERSION,
+  hintJson,
   toJsonReport,
   type JsonBuffer,
+  type JsonHint,
   type JsonLayer,
   type JsonMemory,
   type JsonMemoryFigures,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/index.js";
 import { describeDtype, type MemoryBreakdown, type ParallelMemory, type ZeroStage } from "../memory/index.js";
+import type { Hint } from "../hints/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
 
@@ -26,6 +27,23 @@ export interface JsonReport {
   memory?: JsonMemory;
   shapes?: JsonShapes;
   layers: JsonLayer[];
+  /** Review hints (docs/lint.md), in source order; added in format 1, so a reader must not require it. */
+  hints: JsonHint[];
+}
+
+/** A review hint: its code, where, what, and what its fix saves (negative: what it costs) over all instances. */
+export interface JsonHint {
+  code: string;
+  name: string;
+  severity: string;
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+  fix: string;
+  saves: { params: number; bytes: number };
+  /** The layer entries the hint is about (a changed one puts it in a pull request's comment). */
+  layers: string[];
 }
 
 export interface JsonTotals {
@@ -218,6 +236,13 @@ function parallelJson(parallel: ParallelMemory): JsonParallel {
   };
 }
 
+/** A hint as JSON, its layers named by their paths in `model`. */
+export function hintJson(hint: Hint, model: { layers: readonly { path: string }[] }): JsonHint {
+  const { code, name, severity, path, message, fix, saves } = hint;
+  const layers = hint.layers.map((layer) => model.layers[layer]!.path);
+  return { code, name, severity, path, line: hint.position.line, column: hint.position.col, message, fix, saves: { ...saves }, layers };
+}
+
 /** One analysed spec as the JSON contract. */
 export function toJsonReport(model: AnalyzedModel): JsonReport {
   const { memory } = model;
@@ -259,5 +284,6 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
         buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
       };
     }),
+    hints: (model.hints ?? []).map((hint) => hintJson(hint, model)),
   };
 }

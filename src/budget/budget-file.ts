@@ -1,5 +1,6 @@
 import { DiagnosticCollector, SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
+import { lintIgnores } from "../resolve/index.js";
 import { validateBudget } from "../validate/index.js";
 import { parseQuantity, type Quantity } from "./sizes.js";
 import { GROWTH_METRICS, LIMITED_METRICS, metricNamed, type Metric } from "../metrics/index.js";
@@ -81,6 +82,7 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
     growth,
     modules,
     ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+    ...(raw.lint === undefined ? {} : { lintIgnore: errors.attempt(() => lintIgnores(source, [...path, "lint"], raw.lint, [])) ?? [] }),
   };
 }
 

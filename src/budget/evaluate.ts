@@ -65,6 +65,7 @@ export function budgetFor(budget: Budget, report: { model: string; file: string 
     limits: { ...defaults.limits, ...own.limits },
     growth: { ...defaults.growth, ...own.growth },
     modules: [...defaults.modules, ...own.modules],
+    ...(defaults.lintIgnore || own.lintIgnore ? { lintIgnore: [...new Set([...(defaults.lintIgnore ?? []), ...(own.lintIgnore ?? [])])] } : {}),
   };
 }
 

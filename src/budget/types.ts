@@ -1,4 +1,4 @@
-import type { SourcePosition } from "../diagnostics/index.js";
+import type { DiagnosticName, SourcePosition } from "../diagnostics/index.js";
 import type { Metric } from "../metrics/index.js";
 
 export interface Limit {
@@ -31,6 +31,8 @@ export interface ModelBudget {
   growth: Partial<Record<Metric, GrowthAllowance>>;
   modules: ModuleLimit[];
   against?: { path: string; position: SourcePosition };
+  /** Review hints (by name) the entry's `lint: {ignore}` leaves out of the pull-request comment. */
+  lintIgnore?: readonly DiagnosticName[];
 }
 
 export interface Budget {

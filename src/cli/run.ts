@@ -8,11 +8,12 @@ import { checkCommand } from "./commands/check.js";
 import { HELP_FLAG, helpText, parserOptions } from "./flags.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
+import { lintCommand } from "./commands/lint.js";
 import { reportCommand } from "./commands/report.js";
 
 export { EXIT, type CliEnvironment, type CliResult } from "./command.js";
 
-const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, initCommand, importCommand];
+const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, lintCommand, initCommand, importCommand];
 
 const VERSION = "0.1.0";
 

@@ -7,9 +7,10 @@
  * The hundreds follow the pipeline: 1xx parsing (YAML, expressions), 2xx the schema, 3xx resolving
  * (vars, blocks, includes, frozen:, ties), 4xx the catalogue's arguments, 5xx shapes, 6xx memory and
  * the training recipe, 7xx the budget, 8xx importers and checkpoints (binary files at byte offsets),
- * 9xx files and the command line.
+ * 9xx files and the command line; 10xx are review hints (`model-budget lint`): not errors, each with the
+ * saving its fix makes.
  */
-export type Severity = "error" | "warning" | "note";
+export type Severity = "error" | "warning" | "note" | "hint";
 
 export interface DiagnosticKind {
   code: string;
@@ -353,6 +354,13 @@ const kinds = {
     example:
       "adapters:\n  default: \"LoraConfig(target_modules=['fc'], modules_to_save=['head'])\"\nlayers:\n  - wte: Embedding(10, 4)\n  - fc: Linear(4, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight",
     fix: "expect the copy to train apart from the tensor it was tied to (PEFT warns likewise), or leave the tied module out of modules_to_save",
+  },
+  "unknown-hint-code": {
+    code: "MB345",
+    severity: "error",
+    summary: "a lint: ignore list names no review hint",
+    example: "lint:\n  ignore: [MB1099]\nlayers:\n  - Linear(4, 4)",
+    fix: "name a hint by its code (MB1001) or its name (bias-before-norm): docs/lint.md lists them",
   },
 
   // 4xx: the layer catalogue's arguments
@@ -831,6 +839,57 @@ const kinds = {
     exampleIn: "command line",
     fix: "give the path of a file to write, in an existing or new folder",
   },
+
+  // 10xx: review hints (model-budget lint), each with what its fix saves
+  "bias-before-norm": {
+    code: "MB1001",
+    severity: "hint",
+    summary: "a bias right before a normalization that subtracts the mean of each of its channels",
+    example: "layers:\n  - Conv2d(3, 64, 7)\n  - BatchNorm2d(64)",
+    fix: "write bias=False on the layer: the norm's own shift (beta) does its work",
+  },
+  "unaligned-dimension": {
+    code: "MB1002",
+    severity: "hint",
+    summary: "a matrix dimension that is not a multiple of 8 in a 16-bit model, which tensor cores handle slowly",
+    example: "training:\n  precision: mixed-bf16\nlayers:\n  - wte: Embedding(50257, 768)",
+    fix: "pad the size to the multiple of 64 the hint names (nanoGPT pads GPT-2's 50,257 tokens to 50,304), at the parameter cost it gives",
+  },
+  "untied-embedding": {
+    code: "MB1003",
+    severity: "note",
+    summary: "an embedding and an output head of transposed-equal shape that are not tied",
+    example: "layers:\n  - wte: Embedding(50257, 768)\n  - lm_head: Linear(768, 50257, bias=False)",
+    fix: "tie them with tie: {lm_head.weight: wte.weight} if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
+  },
+  "attention-head-size": {
+    code: "MB1004",
+    severity: "hint",
+    summary: "attention heads whose size is not a multiple of 8, or query heads that key/value heads do not divide",
+    example: "layers:\n  - MultiheadAttention(60, 4)",
+    fix: "choose heads so that embed_dim / heads is a multiple of 8 (FlashAttention and tensor cores need it), and heads a multiple of kv_heads",
+  },
+  "dead-weights": {
+    code: "MB1005",
+    severity: "warning",
+    summary: "a child with parameters that its module's forward never calls",
+    example: "layers:\n  - a: Linear(4, 4)\n  - unused: Linear(4, 4)\nforward: [a]",
+    fix: "remove the child, or call it in forward: its parameters are in memory and in the checkpoint either way",
+  },
+  "lone-frozen-layer": {
+    code: "MB1006",
+    severity: "note",
+    summary: "one layer entry is frozen while every other parameter of the model trains",
+    example: 'layers:\n  - a: Linear(4, 4)\n  - b: {layer: "Linear(4, 4)", frozen: true}\n  - c: Linear(4, 4)',
+    fix: "check the frozen: is meant; freezing a single layer in a trained model is often a leftover",
+  },
+  "no-op-layer": {
+    code: "MB1007",
+    severity: "note",
+    summary: "a Dropout with p=0 or an Identity: a layer that does nothing",
+    example: "layers:\n  - Linear(4, 4)\n  - Dropout(p=0.0)",
+    fix: "remove it if it is an import leftover, or give the dropout its rate; keep an Identity that holds a place in a Sequential's numbering",
+  },
 } satisfies Record<string, DiagnosticKind>;
 
 export type DiagnosticName = keyof typeof kinds;
@@ -848,4 +907,10 @@ export const STAGES: Readonly<Record<string, string>> = {
   "7": "The budget",
   "8": "Importers and checkpoints",
   "9": "Files and the command line",
+  "10": "Review hints (model-budget lint)",
 };
+
+/** The stage of a code: its digits but the last two (`MB401` → `4`, `MB1001` → `10`). */
+export function stageOf(code: string): string {
+  return code.slice(2, -2);
+}

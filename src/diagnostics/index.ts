@@ -1,6 +1,6 @@
 import { DIAGNOSTICS, type DiagnosticName, type Severity } from "./codes.js";
 
-export { DIAGNOSTICS, STAGES, type DiagnosticKind, type DiagnosticName, type Severity } from "./codes.js";
+export { DIAGNOSTICS, STAGES, stageOf, type DiagnosticKind, type DiagnosticName, type Severity } from "./codes.js";
 
 /** Where something is in a spec file: 1-based line and column, as editors show them. */
 export interface SourcePosition {

@@ -85,6 +85,11 @@ function storage(dtype: Dtype, elements: number, what: string): StorageTerm[] {
   ];
 }
 
+/** The bytes of `elements` values of `dtype` in one tensor, scales included: what a tensor of that size takes. */
+export function tensorBytes(dtype: Dtype, elements: number): number {
+  return storage(dtype, elements, "values").reduce((sum, term) => sum + term.bytes, 0);
+}
+
 function emptyTerms(): MemoryTerms {
   return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
 }

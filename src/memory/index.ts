@@ -3,7 +3,7 @@
  * optimizer state and master weights of a counted model under a training recipe (optimizer,
  * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
  */
-export { computeMemory, type LayerMemory, type MemoryBreakdown } from "./breakdown.js";
+export { computeMemory, tensorBytes, type LayerMemory, type MemoryBreakdown } from "./breakdown.js";
 export { DEFAULT_EXPERTS, hasLayout, withLayout, type LayerPlacement, type ParallelLayout, type ParallelMemory, type StageMemory } from "./parallel.js";
 export { TP_STYLES, type PlanRule, type TpStyle } from "./tensor-plan.js";
 export { describeDtype, dtypeNames, parseDtype, type Dtype } from "./dtypes.js";

@@ -8,6 +8,7 @@ import { crossCheck, type CheckpointTensor } from "../import/index.js";
 import type { TrainingSettings } from "../memory/index.js";
 import { METRIC_NAMES } from "../metrics/index.js";
 import { firstChanged, type OnStep, type ReadFile } from "../resolve/index.js";
+import { changedLayerHints } from "./hints-section.js";
 import type { BudgetChange, BudgetState, CheckResult, Diagnostic, LayerCause, ModelResult, SpecState } from "./types.js";
 
 export type * from "./types.js";
@@ -172,6 +173,8 @@ export function runCheck(request: CheckRequest): CheckResult {
       if (baseReport && entry.key === baseReport.model && entry.key !== head.report.model && entry.key !== file) result.budget.renamedFrom = baseReport.model;
       result.status = result.budget.status;
     }
+    const hints = changedLayerHints(head.report, base, result.diff, entry?.lintIgnore);
+    if (hints.length) result.hints = hints;
     const against = request.against ?? entry?.against?.path;
     if (against && request.readCheckpoint && analysis.model) {
       result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);

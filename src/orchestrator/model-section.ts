@@ -1,3 +1,4 @@
+import { hintsSection } from "./hints-section.js";
 import { adapterLines, routingLines } from "./adapter-lines.js";
 import type { GrowthRow, LimitRow } from "../budget/evaluate.js";
 import { formatInteger } from "../count/index.js";
@@ -208,5 +209,5 @@ export function modelSection(model: ModelResult, options: SectionOptions): Secti
   const base = model.base?.kind === "report" ? model.base.report : undefined;
   const chart = options.chart && model.head.kind === "report" ? moduleCharts(model.head.report, base, options.full) : [];
   const optional = [chart, exactFigures(model), layerDetails(model, options.full)].filter((part) => part.length);
-  return { essential, optional };
+  return { essential: [...essential, ...hintsSection(model.hints)], optional };
 }

@@ -1,4 +1,4 @@
-import type { JsonReport } from "../analysis/index.js";
+import type { JsonHint, JsonReport } from "../analysis/index.js";
 import type { BudgetOutcome, FailOn, Status } from "../budget/evaluate.js";
 import type { ModelDiff } from "../diff/index.js";
 import type { Diagnostic } from "../diagnostics/index.js";
@@ -24,6 +24,8 @@ export interface ModelResult {
   causes?: LayerCause[];
   /** The cross-check with a checkpoint (`against:` or --against): what differs, empty when all matches. */
   checkpoint?: { file: string; diagnostics: Diagnostic[] };
+  /** Review hints on the layers the pull request added or changed (orchestrator/hints-section.ts). */
+  hints?: JsonHint[];
   status: Status;
 }
 

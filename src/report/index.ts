@@ -4,6 +4,7 @@ import { formatMarkdown } from "./markdown.js";
 import { formatText } from "./text.js";
 
 export { escapeMarkdown } from "./escape.js";
+export { hintFixLine, hintsSummary, savingText } from "./hints.js";
 export { formatMarkdown } from "./markdown.js";
 export { formatText } from "./text.js";
 export type { ReportOptions } from "./layer-table.js";

@@ -12,9 +12,11 @@ import { resolveAdapters } from "./adapters.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
+import { lintIgnores } from "./lint-ignore.js";
 import { resolveTraining } from "./training.js";
 import type { OnStep, ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
+export { lintIgnores } from "./lint-ignore.js";
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
 export { firstChanged, type Origins } from "./origins.js";
@@ -230,7 +232,17 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     walker,
     root.data.layers,
     ["layers"],
-    { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] },
+    {
+      source: root.source,
+      scope: root.scope,
+      blocks: root.blocks,
+      frozen: false,
+      frozenPaths: [],
+      dtypes: [],
+      lintIgnore: lintIgnores(root.source, ["lint"], root.data.lint, []),
+      prefix: [],
+      expanding: [`file ${file}`],
+    },
     1,
   );
   const input = resolveInput(root.source, root.data.input, root.scope);

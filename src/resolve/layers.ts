@@ -1,11 +1,12 @@
 import { posix } from "node:path";
-import { SpecError, didYouMean, type DiagnosticCollector, type SourcePosition } from "../diagnostics/index.js";
+import { SpecError, didYouMean, type DiagnosticCollector, type DiagnosticName, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
 import type { DataPath, YamlSource } from "../parse/yaml.js";
 import { INDEX, isTrue, type Scope } from "./evaluate.js";
 import { formatPath, instanceCount, instancesNamed } from "./paths.js";
 import { MAX_INDEXED_INSTANCES, indexScope, mentionsIndex, signature, type InstanceGroup } from "./repeat-index.js";
 import { defined, trackReads, type Origins } from "./origins.js";
+import { lintIgnores } from "./lint-ignore.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { overlay, topologyOf, TOPOLOGY_KEYS, type Topology } from "./topology.js";
@@ -13,7 +14,7 @@ import type { DtypeSetting, FrozenTensor, PathSegment, ResolvedLayer, Routing, T
 
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"] as const;
-const OPTIONS = new Set<string>(["repeat", "top_k", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
+const OPTIONS = new Set<string>(["repeat", "top_k", "if", "frozen", "dtype", "with", "lint", ...TOPOLOGY_KEYS]);
 
 export interface BlockDefinition {
   name: string;
@@ -49,6 +50,8 @@ export interface ListContext {
   dtypes: DtypeSetting[];
   /** The routed experts the list is inside, if any. */
   routed?: Routing;
+  /** The review hints the spec's top and the enclosing modules' `lint:` keys turn off. */
+  lintIgnore: readonly DiagnosticName[];
   prefix: PathSegment[];
   /** Blocks and files being expanded, outermost first, to report cycles. */
   expanding: string[];
@@ -269,6 +272,7 @@ interface ListEntry extends EntryHead {
   dtypes: DtypeSetting[];
   /** The routed experts the entry is, or is inside. */
   routed?: Routing;
+  lintIgnore: readonly DiagnosticName[];
   /** Instances in the whole model: the enclosing repeats times this one's. */
   count: number;
   /** The places that shaped this entry and those around it. */
@@ -365,6 +369,7 @@ function placeEntry(head: EntryHead, context: ListContext, multiplier: number, o
     frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
     dtypes,
     ...(routed ? { routed } : {}),
+    lintIgnore: lintIgnores(source, [...bodyPath, "lint"], body.lint, context.lintIgnore),
     count,
     origins,
   };
@@ -436,6 +441,7 @@ function resolveLeaf(walker: Walker, entry: ListEntry, context: ListContext): Tr
     frozenTensors: frozenTensors(entry.frozenPaths, segments),
     dtypes: entry.dtypes,
     ...(entry.routed ? { routed: entry.routed } : {}),
+    ...(entry.lintIgnore.length ? { lintIgnore: entry.lintIgnore } : {}),
     position: entry.position,
     origins: { positions: [call.position, ...written, ...read], outer: entry.origins },
   });
@@ -475,7 +481,7 @@ function moduleOf(
 
 /** The context an entry's children are resolved in. */
 function innerContext(entry: ListEntry, context: ListContext): ListContext {
-  const inner = { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments, origins: entry.origins };
+  const inner = { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, lintIgnore: entry.lintIgnore, prefix: entry.segments, origins: entry.origins };
   return entry.routed ? { ...inner, routed: entry.routed } : inner;
 }
 

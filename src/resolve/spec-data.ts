@@ -7,6 +7,7 @@ export interface SpecData {
   input?: unknown[] | { tokens: unknown };
   layers?: unknown[];
   tie?: Record<string, string>;
+  lint?: { ignore?: string[] };
   adapters?: Record<string, string | { config: string; rank_pattern?: Record<string, unknown>; alpha_pattern?: Record<string, unknown> }>;
   training?: {
     optimizer?: string;

@@ -1,4 +1,4 @@
-import type { SourcePosition, SpecError } from "../diagnostics/index.js";
+import type { DiagnosticName, SourcePosition, SpecError } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { Origins } from "./origins.js";
 import type { Topology } from "./topology.js";
@@ -24,6 +24,8 @@ export interface ResolvedLayer {
   dtypes: DtypeSetting[];
   /** Set inside a repeat with `top_k:` (routed experts): each token uses `topK` of its `experts` instances. */
   routed?: Routing;
+  /** The review hints (by name) the spec's top, the enclosing modules' and the entry's `lint: {ignore}` turn off; absent when none. */
+  lintIgnore?: readonly DiagnosticName[];
   position: SourcePosition;
   /** The places that shaped the entry: its call, the variables it read, the enclosing entries. */
   origins: Origins;

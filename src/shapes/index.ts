@@ -9,6 +9,7 @@ import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type Path
 import { isOpName, merge, runOp, type Evaluator } from "./ops.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
+export { opArguments } from "./ops.js";
 export { CHECKPOINTING, type CallRecord, type Checkpointing, type LayerShapes, type ShapeReport, type ShapeTotals } from "./types.js";
 
 export interface ShapeOptions {

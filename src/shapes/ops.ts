@@ -226,6 +226,11 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
 };
 
 /** Everything an op's run needs, its arguments bound to its signature. */
+/** A forward op's call bound to its signature, for readers of the forward beside shape inference; undefined for an op it does not know. */
+export function opArguments(call: EvaluatedCall): ReturnType<typeof bindArguments> | undefined {
+  return Object.hasOwn(OPS, call.type) ? bindArguments({ type: call.type, signature: OPS[call.type]!.signature }, call, findLayer) : undefined;
+}
+
 function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[], fail: (expects: string) => never): OpContext {
   const name = call.type;
   const producer = `${x.producer} → ${call.text}`;

@@ -4,12 +4,15 @@ import { parseBudget } from "../../src/budget/budget-file.js";
 import { analyzeSpec } from "../../src/analysis/index.js";
 import { files } from "../helpers/specs.js";
 
-/** The codes an input gets: a spec's, or a budget file's for the budget's kinds. */
+/** The codes an input gets: a spec's (its errors, else its review hints), or a budget file's for the budget's kinds. */
 function codesOf(text: string, budget: boolean): string[] {
   try {
     if (budget) parseBudget(`models:\n${text.replace(/^/gm, "  ")}\n`, "budget.yml");
-    // A warning's example gets it beside a report: the analysis goes on.
-    else return (analyzeSpec("spec.yaml", files({ "spec.yaml": text })).warnings ?? []).map((warning) => warning.code);
+    // A warning's or a hint's example gets it beside a report: the analysis goes on.
+    else {
+      const analyzed = analyzeSpec("spec.yaml", files({ "spec.yaml": text }));
+      return [...(analyzed.warnings ?? []).map((warning) => warning.code), ...(analyzed.hints ?? []).map((hint) => hint.code)];
+    }
   } catch (error) {
     const found = userErrors(error);
     if (!found) throw error;

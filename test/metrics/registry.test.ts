@@ -63,7 +63,7 @@ describe("the metric registry", () => {
     const { committed, fromRegistry } = regenerated("schema/budget.schema.json");
     expect(committed).toEqual(fromRegistry);
     const limits = (committed as { definitions: { limits: { properties: Record<string, { oneOf?: { properties?: object }[] }> } } }).definitions.limits.properties;
-    expect(Object.keys(limits)).toEqual([...LIMITED_METRICS, "growth", "modules", "against"]);
+    expect(Object.keys(limits)).toEqual([...LIMITED_METRICS, "growth", "modules", "against", "lint"]);
     expect(Object.keys(limits.growth!.oneOf![1]!.properties!)).toEqual([...GROWTH_METRICS]);
   });
 
