@@ -1,7 +1,22 @@
 import { countModel, type ModelCount } from "../count/index.js";
-import { DiagnosticCollector } from "../diagnostics/index.js";
-import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
-import { resolveSpec, type ReadFile } from "../resolve/index.js";
+import { DiagnosticCollector, SpecError } from "../diagnostics/index.js";
+import {
+  checkAttentionVisible,
+  computeDtype,
+  computeMemory,
+  servingFigures,
+  servingRecipe,
+  servingSettingsFromSpec,
+  servingWeights,
+  setsTraining,
+  settingsFromSpec,
+  trainingRecipe,
+  type MemoryBreakdown,
+  type ServingBreakdown,
+  type ServingSettings,
+  type TrainingSettings,
+} from "../memory/index.js";
+import { resolveSpec, type ReadFile, type ResolvedModel } from "../resolve/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
 /** A counted model with its memory, which exists when a training recipe is given (in the spec or on the command line). */
@@ -9,14 +24,23 @@ export interface AnalyzedModel extends ModelCount {
   memory?: MemoryBreakdown;
   /** Output shapes, MACs and activation memory, when the spec gives an `input:`. */
   shapes?: ShapeReport;
+  /** Serving memory, when the spec's `serving:` or the overrides set a serving recipe. */
+  serving?: ServingBreakdown;
+  /** The serving figures at another context and batch, for `fits`. */
+  servingAt?: (context: number | undefined, batch: number) => ServingBreakdown;
+}
+
+/** Command-line flags or action inputs over the spec's sections; `serving` (even empty: `--serve`) asks for serving memory. */
+export interface AnalysisOverrides extends TrainingSettings {
+  serving?: ServingSettings;
 }
 
 /**
  * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
  * has an `input:`), and memory, which is part of the result when the spec's `training:` or
- * `overrides` (command-line flags) set a recipe.
+ * `overrides` (command-line flags) set a recipe, and serving memory when its `serving:` or the overrides set one.
  */
-export function analyzeSpec(file: string, readFile: ReadFile, overrides: TrainingSettings = {}): AnalyzedModel {
+export function analyzeSpec(file: string, readFile: ReadFile, overrides: AnalysisOverrides = {}): AnalyzedModel {
   // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
   const errors = new DiagnosticCollector();
   const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
@@ -26,6 +50,37 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = computeMemory(count, recipe, shapes?.totals.activations);
-  const analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
+  let analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
+  if (resolved.serving || overrides.serving) {
+    const servingAt = serving(resolved, count, overrides.serving ?? {});
+    analyzed = { ...analyzed, serving: servingAt(undefined, undefined), servingAt: (context, batch) => servingAt(context, batch) };
+  }
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+}
+
+/** The serving figures as a function of the context and batch, defaulting to the recipe's: one forward at that shape each. */
+function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
+  const input = resolved.input;
+  if (!input) {
+    const key = resolved.serving && Object.values(resolved.serving).find((setting) => setting !== undefined);
+    throw new SpecError(
+      "serving-needs-input",
+      key?.position ?? { file: resolved.file, line: 1, col: 1 },
+      "serving memory follows the forward pass, and the spec has no input:",
+      "give the spec an input: ({tokens: 4096} for a language model)",
+    );
+  }
+  const recipe = servingRecipe(resolved, servingSettingsFromSpec(resolved.serving), overrides);
+  const weights = servingWeights(count, recipe);
+  return (context, batch) => {
+    const at = {
+      ...recipe,
+      ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
+      batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
+    };
+    const model: ResolvedModel = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
+    const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value } })!;
+    checkAttentionVisible(model, shapes);
+    return servingFigures(count, shapes, at, weights);
+  };
 }

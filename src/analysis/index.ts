@@ -2,9 +2,10 @@
  * One spec's whole result, below everything that consumes it: the pure pipeline (analyzeSpec), its
  * in-memory result (AnalyzedModel) and the stable JSON contract every later stage reads (JsonReport).
  */
-export { analyzeSpec, type AnalyzedModel } from "./analyze.js";
+export { analyzeSpec, type AnalysisOverrides, type AnalyzedModel } from "./analyze.js";
 export {
   JSON_REPORT_FORMAT_VERSION,
+  servingJson,
   toJsonReport,
   type JsonBuffer,
   type JsonLayer,
@@ -12,6 +13,7 @@ export {
   type JsonMemoryFigures,
   type JsonParameter,
   type JsonReport,
+  type JsonServing,
   type JsonShapes,
   type JsonTotals,
 } from "./json-report.js";

@@ -1,4 +1,4 @@
-import { describeDtype, type MemoryBreakdown, type ZeroStage } from "../memory/index.js";
+import { describeDtype, type AttentionImplementation, type KvWindow, type MemoryBreakdown, type ServingBreakdown, type ZeroStage } from "../memory/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
 
@@ -20,7 +20,33 @@ export interface JsonReport {
   totals: JsonTotals;
   memory?: JsonMemory;
   shapes?: JsonShapes;
+  serving?: JsonServing;
   layers: JsonLayer[];
+}
+
+/**
+ * Serving memory in integer bytes (docs/serving.md): weights and buffers in the serving dtypes, the KV
+ * cache of `batch` sequences of `context` tokens, the prefill peak, and the user's overhead allowance;
+ * `total` is their sum.
+ */
+export interface JsonServing {
+  /** Tokens per sequence; null for a model whose input is not token ids. */
+  context: number | null;
+  batch: number;
+  weightsDtype: string;
+  kvDtype: string;
+  attention: AttentionImplementation;
+  kvWindow: KvWindow;
+  weights: number;
+  buffers: number;
+  /** Bytes per token of one sequence, below any sliding window. */
+  kvCachePerToken: number;
+  kvCache: number;
+  prefillPeak: number;
+  overhead: number;
+  total: number;
+  /** The prefill peak's moment and the tensors live then. */
+  prefill: { at: string; parts: { what: string; bytes: number }[] };
 }
 
 export interface JsonTotals {
@@ -109,6 +135,20 @@ function memoryJson(memory: MemoryBreakdown): JsonMemory {
   };
 }
 
+export function servingJson(serving: ServingBreakdown): JsonServing {
+  const { recipe, bytes, prefill } = serving;
+  return {
+    context: recipe.context?.value ?? null,
+    batch: recipe.batch.value,
+    weightsDtype: describeDtype(recipe.dtype.value),
+    kvDtype: describeDtype(recipe.kvDtype.value),
+    attention: recipe.attention.value,
+    kvWindow: recipe.kvWindow.value,
+    ...bytes,
+    prefill: { at: prefill.at, parts: prefill.parts },
+  };
+}
+
 /** One analysed spec as the JSON contract. */
 export function toJsonReport(model: AnalyzedModel): JsonReport {
   const { memory } = model;
@@ -120,6 +160,7 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
     totals: model.totals,
     ...(memory ? { memory: memoryJson(memory) } : {}),
     ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
+    ...(model.serving ? { serving: servingJson(model.serving) } : {}),
     layers: model.layers.map((layer, index): JsonLayer => {
       const layerMemory = memory?.layers[index];
       const layerShapes = model.shapes?.layers[index];

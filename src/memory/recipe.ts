@@ -61,12 +61,12 @@ function checkpointingMode(text: string, position: SourcePosition): Checkpointin
   throw new SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
 }
 
-function batchSize(value: number, position: SourcePosition): number {
+export function batchSize(value: number, position: SourcePosition): number {
   if (value < 1) throw new SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
   return value;
 }
 
-function wholeNumber(text: string, position: SourcePosition, what: string): number {
+export function wholeNumber(text: string, position: SourcePosition, what: string): number {
   const digits = text.trim();
   if (!/^\d+$/.test(digits)) throw new SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
   const value = Number(digits);

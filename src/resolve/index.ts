@@ -9,7 +9,7 @@ import type { SpecData } from "./spec-data.js";
 import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
-import { resolveTraining } from "./training.js";
+import { resolveServing, resolveTraining } from "./training.js";
 import type { ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
@@ -26,6 +26,7 @@ export type {
   ResolvedLayer,
   ResolvedModel,
   ResolvedTie,
+  ResolvedServing,
   ResolvedTraining,
   TensorReference,
   TreeNode,
@@ -188,6 +189,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const input = resolveInput(root.source, root.data.input, root.scope);
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
+  const serving = resolveServing(root.source, root.data.serving, root.scope);
   if (!errors) collector.throwIfAny();
   return {
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
@@ -197,5 +199,6 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     ...(input ? { input } : {}),
     ties,
     training,
+    ...(serving ? { serving } : {}),
   };
 }

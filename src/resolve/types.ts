@@ -55,6 +55,17 @@ export interface ResolvedTraining {
   checkpointing?: Located<string>;
 }
 
+/** The spec's `serving:` section, evaluated with its vars; unset keys are absent. */
+export interface ResolvedServing {
+  context?: Located<number>;
+  batch?: Located<number>;
+  dtype?: DtypeSetting;
+  kvDtype?: DtypeSetting;
+  attention?: Located<string>;
+  kvWindow?: Located<string>;
+  overhead?: Located<number>;
+}
+
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */
 export interface TensorReference {
   layer: number;
@@ -110,6 +121,7 @@ export interface ResolvedModel {
   input?: ResolvedInput;
   ties: ResolvedTie[];
   training?: ResolvedTraining;
+  serving?: ResolvedServing;
 }
 
 /**

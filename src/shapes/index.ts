@@ -7,15 +7,28 @@ import { checked } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import { isOpName, merge, runOp, type Evaluator } from "./ops.js";
+import { Liveness, type PrefillOptions } from "./liveness.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
-export { CHECKPOINTING, type CallRecord, type Checkpointing, type LayerShapes, type ShapeReport, type ShapeTotals } from "./types.js";
+export type { PrefillOptions } from "./liveness.js";
+export {
+  CHECKPOINTING,
+  type CacheRecord,
+  type CallRecord,
+  type Checkpointing,
+  type LayerShapes,
+  type PrefillPeak,
+  type ShapeReport,
+  type ShapeTotals,
+} from "./types.js";
 
 export interface ShapeOptions {
   batch: number;
   /** Bytes of one activation element: 4 in float32, 2 under 16-bit or mixed precision. */
   activationBytes: number;
   checkpointing: Checkpointing;
+  /** Follow the forward's live tensors for the prefill peak of a serving forward (no autograd; causal attention fills a KV cache). */
+  prefill?: PrefillOptions;
 }
 
 const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, int64: 8, bool: 1 };
@@ -36,11 +49,14 @@ class Inference implements Evaluator {
   bytes = 0;
   attentionBytes = 0;
   private repeatDepth = 0;
+  readonly live?: Liveness;
 
   constructor(
     readonly model: ResolvedModel,
     readonly options: ShapeOptions,
-  ) {}
+  ) {
+    if (options.prefill) this.live = new Liveness(options.prefill);
+  }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
     return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
@@ -84,6 +100,14 @@ class Inference implements Evaluator {
 
   /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
   runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
+    // The caller holds a module's input until it returns.
+    this.live?.hold(x);
+    const y = this.runInstances(node, x, prefix);
+    this.live?.release(x);
+    return y;
+  }
+
+  private runInstances(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
     const run = node.own.findIndex((segment) => typeof segment === "object");
     if (run < 0) return this.runInstance(node, x, [...prefix, ...node.own]);
     const { from, to } = node.own[run] as { from: number; to: number };
@@ -94,7 +118,9 @@ class Inference implements Evaluator {
       const [callsBefore, bytesBefore, attentionBefore] = [this.calls.length, this.bytes, this.attentionBytes];
       const input = y;
       if (node.kind === "module") this.repeatDepth++;
+      this.live?.hold(input);
       y = this.runInstance(node, input, at(from + i));
+      this.live?.release(input);
       if (node.kind === "module") this.repeatDepth--;
       const bytes = this.bytes - bytesBefore;
       if (outermost) this.blocks.push({ bytes, inputBytes: this.bytesOf(input), instances: 1 });
@@ -158,6 +184,7 @@ class Inference implements Evaluator {
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor {
     const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
     const kept = this.keep(result.saves ?? [], x, output);
+    this.live?.touch(producer, [x, output]);
     this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
     return output;
   }
@@ -172,7 +199,13 @@ class Inference implements Evaluator {
         .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
         .map((child) => ({ kind: "child", name: child.name, position: child.position }));
     if (branches) {
-      const outputs = steps.map((step) => this.runStep(node, step, x, segments));
+      // Each branch's output waits for the merge.
+      const outputs = steps.map((step) => {
+        const output = this.runStep(node, step, x, segments);
+        this.live?.hold(output);
+        return output;
+      });
+      for (const output of outputs) this.live?.release(output);
       return outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
     }
     let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
@@ -223,6 +256,8 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
   const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
   // Token ids are int64.
   const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
+  // The input exists before the forward, as the weights do.
+  inference.live?.excluded.add(x.storage);
   const output = inference.runNode(model.tree, x, []);
   const layers: (LayerShapes | undefined)[] = model.layers.map(() => undefined);
   let macs = 0;
@@ -248,5 +283,6 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     layers,
     totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
     calls: inference.calls,
+    ...(inference.live ? { prefill: inference.live.peak } : {}),
   };
 }

@@ -13,11 +13,14 @@ import {
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
-import type { CallRecord, Tensor } from "./types.js";
+import type { LivePart, Liveness } from "./liveness.js";
+import type { CacheRecord, CallRecord, Tensor } from "./types.js";
 
 /** What functional ops need of the inference that runs them. */
 export interface Evaluator {
   readonly model: ResolvedModel;
+  /** The live tensors, when the prefill peak is asked for. */
+  readonly live?: Liveness;
   fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
   keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
   record(call: Omit<CallRecord, "instances">): void;
@@ -90,6 +93,7 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
     shape = broadcast(left.shape, right.shape) ?? fail();
   }
   const output = evaluator.fresh(shape, `${path} (${how})`);
+  evaluator.live?.touch(`${path} (${how})`, [left, right, output]);
   const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
   evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
   return output;
@@ -120,7 +124,7 @@ interface OpContext extends OpTools {
 interface OpTools {
   fail: (expects: string) => never;
   child: (argument: string) => TreeNode;
-  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number }) => Tensor;
+  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number; cache?: CacheRecord }) => Tensor;
 }
 
 /** An op that is not a module: its arguments as Python names them, and its shape inference. */
@@ -204,6 +208,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("kv_heads", "int", null),
       arg("causal", "bool", false),
       arg("dropout", "float", 0),
+      arg("window", "int", null),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -211,8 +216,12 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
     run: ({ evaluator, call, x, segments, producer, child }) => {
       const gate = evaluator.runNode(child("gate"), x, segments);
+      evaluator.live?.hold(gate);
       const up = evaluator.runNode(child("up"), x, segments);
+      evaluator.live?.release(gate);
+      evaluator.live?.hold(up);
       const activated = evaluator.runNode(child("act"), gate, segments);
+      evaluator.live?.release(up);
       const product = merge(evaluator, "multiply", activated, up, call.position, segments);
       return { ...product, producer };
     },
@@ -243,10 +252,12 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
       );
     return tensor.shape;
   };
-  const created = (shape: number[], saves: Saved[] = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
+  const created = (shape: number[], saves: Saved[] = [], macs = 0, extra: { macs: number; bytes: number; cache?: CacheRecord } = { macs: 0, bytes: 0 }) => {
     const output = evaluator.fresh(shape, producer);
     const kept = evaluator.keep(saves, x, output);
+    evaluator.live?.touch(producer, [x, output]);
     evaluator.record({
+      ...(extra.cache ? { cache: extra.cache } : {}),
       type: name,
       segments: [...segments, call.text],
       output: shape,
@@ -289,7 +300,11 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
       `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`,
     );
   }
-  return op.run(opContext(evaluator, module, call, x, segments, fail));
+  // The op's input is live until it returns: a residual's shortcut, the input of attention's projections.
+  evaluator.live?.hold(x);
+  const y = op.run(opContext(evaluator, module, call, x, segments, fail));
+  evaluator.live?.release(x);
+  return y;
 }
 
 /**
@@ -300,7 +315,12 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
  */
 function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
   const packed = args.isNone("k") && args.isNone("v");
-  const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
+  const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
+    const tensor = evaluator.runNode(child(name), x, segments);
+    // Each projection waits for the others.
+    evaluator.live?.hold(tensor);
+    return tensor;
+  });
   // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
   const [q, k, v] = (
     packed ? [0, 1, 2].map(() => ({ ...projected[0]!, shape: projected[0]!.shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected
@@ -324,5 +344,52 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const keep = (tensor: Tensor) =>
     evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
-  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
+  const cache = attentionCache(args, kvHeads, headDim);
+  if (evaluator.live) {
+    // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+    if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
+    evaluator.live.touch(`${q.producer} (attention)`, [x, q, k, v], attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }));
+  }
+  for (const tensor of projected) evaluator.live?.release(tensor);
+  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+}
+
+/** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
+function attentionCache(args: ReturnType<typeof bindArguments>, kvHeads: number, headDim: number): CacheRecord | undefined {
+  const window = args.optionalInt("window");
+  if (window !== undefined && window < 1) args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+  if (!args.bool("causal")) return undefined;
+  return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
+}
+
+interface AttentionShape {
+  batch: number;
+  heads: number;
+  kvHeads: number;
+  sequence: number;
+  headDim: number;
+  elementBytes: number;
+  causal: boolean;
+}
+
+/**
+ * The tensors an inference attention call makes beside its projections, at its largest moment.
+ * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
+ * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
+ * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
+ * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ */
+function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
+  const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+  if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+  const scores = batch * heads * sequence * sequence;
+  const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+  return [
+    { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
+    { what: "values repeated to every head (repeat_kv)", bytes: repeated },
+    { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
+    { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
+    { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
+    { what: "softmax output (float32)", bytes: scores * 4 },
+  ];
 }
