@@ -3,6 +3,7 @@
  * in-memory result (AnalyzedModel) and the stable JSON contract every later stage reads (JsonReport).
  */
 export { analyzeSpec, type AnalysisOverrides, type AnalyzedModel } from "./analyze.js";
+export { largestFitting, whatFits, type FitsRequest, type JsonFits } from "./fits.js";
 export {
   JSON_REPORT_FORMAT_VERSION,
   servingJson,

@@ -4,13 +4,14 @@ import { expandSpecs, globBase, isGlob } from "../files/glob.js";
 import { EXIT, invalid, showDiagnostics, type CliCommand, type CliEnvironment, type CliResult } from "./command.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { checkCommand } from "./commands/check.js";
+import { fitsCommand } from "./commands/fits.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 
 export { EXIT, type CliEnvironment, type CliResult } from "./command.js";
 
-const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, initCommand, importCommand];
+const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, fitsCommand, initCommand, importCommand];
 
 const VERSION = "0.1.0";
 

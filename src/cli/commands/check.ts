@@ -3,6 +3,7 @@ import { renderDiagnostic } from "../../diagnostics/render.js";
 import { runCheck, unmatchedWarning, type CheckRequest } from "../../orchestrator/index.js";
 import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
 import { choiceFlag, EXIT, invalid, type CliCommand } from "../command.js";
+import { SERVING_FLAGS, SERVING_FLAGS_USAGE, servingFlags } from "../serving-flags.js";
 import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
@@ -26,6 +27,7 @@ Options:
 
 
 ${TRAINING_FLAGS_USAGE}
+${SERVING_FLAGS_USAGE}
 Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
 `,
   options: {
@@ -36,6 +38,7 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     format: { type: "string", short: "f", default: "markdown" },
     against: { type: "string" },
     ...TRAINING_FLAGS,
+    ...SERVING_FLAGS,
   },
   run(values, specs, env) {
     const failOn = choiceFlag(values, "fail-on", FAIL_ON);
@@ -47,13 +50,15 @@ Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.
     if (specs.length === 0) return invalid("check needs at least one spec file, e.g. model-budget check models/*.yaml");
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
+    const overrides = servingFlags(values, training.settings);
+    if ("error" in overrides) return overrides.error;
     if (typeof values.against === "string" && specs.length !== 1) return invalid("--against compares one spec with one checkpoint: give exactly one spec");
     const request: CheckRequest = {
       head: { specs, read: env.readFile },
       budgetFile: String(values.budget),
       budgetFrom: budgetFrom.value,
       failOn: failOn.value,
-      overrides: training.settings,
+      overrides: overrides.overrides,
       // A checkpoint the budget names stays inside the budget's repository; one named by --against is the user's choice.
       ...(env.readCheckpoint ? { readCheckpoint: (file: string) => env.readCheckpoint!(file, file === values.against ? {} : { namedBy: String(values.budget) }) } : {}),
       ...(typeof values.against === "string" ? { against: values.against } : {}),
