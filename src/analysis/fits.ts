@@ -27,6 +27,11 @@ export interface JsonFits {
   maxBatch: number | null;
   /** The fewest GPUs of this kind for the spec's training recipe at each ZeRO stage (null: none is enough, or no optimizer). */
   minGpus: Record<"zero0" | "zero1" | "zero2" | "zero3", number | null>;
+  /**
+   * Tokens of KV cache the memory left after weights, buffers and the prefill peak at `context` holds, as
+   * vLLM sizes its cache (before rounding down to its blocks of 16 tokens); null without a KV cache.
+   */
+  kvTokens: number | null;
   /** The serving figures at `context` and batch 1 that the answers come from. */
   weights: number;
   buffers: number;
@@ -104,6 +109,7 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
     maxContext,
     context: takesTokens ? (context ?? null) : null,
     maxBatch,
+    kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
     minGpus,
     weights,
     buffers,

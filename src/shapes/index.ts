@@ -62,6 +62,14 @@ class Inference implements Evaluator {
     return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
   }
 
+  /**
+   * A count that must be exact. The prefill run reports memory only: its MACs may pass 2^53 at a long
+   * context that still fits in memory, and `fits` must not read that as memory it lacks.
+   */
+  counted(value: number, position: SourcePosition, what: string): number {
+    return this.options.prefill ? value : checked(value, position, what);
+  }
+
   /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
   bytesOf(tensor: Tensor): number {
     return tensor.storageBytes;
@@ -130,7 +138,7 @@ class Inference implements Evaluator {
         const depth = prefix.length + run;
         for (const call of this.calls.slice(callsBefore)) {
           const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
-          const times = (value: number) => checked(value * remaining, node.position, "a figure of the repeated instances");
+          const times = (value: number) => this.counted(value * remaining, node.position, "a figure of the repeated instances");
           this.calls.push({
             ...call,
             segments,
@@ -263,7 +271,7 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
   let macs = 0;
   let attentionMacs = 0;
   for (const call of inference.calls) {
-    macs = checked(macs + call.macs, model.input.position, "the model's MACs");
+    macs = inference.counted(macs + call.macs, model.input.position, "the model's MACs");
     attentionMacs += call.attentionMacs;
     if (call.layer === undefined) continue;
     const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
@@ -281,7 +289,7 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     input,
     output: output.shape,
     layers,
-    totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
+    totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
     calls: inference.calls,
     ...(inference.live ? { prefill: inference.live.peak } : {}),
   };

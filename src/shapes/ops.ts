@@ -348,7 +348,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   if (evaluator.live) {
     // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
-    evaluator.live.touch(`${q.producer} (attention)`, [x, q, k, v], attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }));
+    evaluator.live.touch(`${formatPath(segments) || "the model"}: attention`, [x, q, k, v], attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }));
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
   return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
