@@ -221,15 +221,15 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
       "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
     );
   }
-  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention")) return;
+  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla")) return;
   if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type))) return;
   const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
   throw new SpecError(
     "attention-not-visible",
     module?.position ?? model.input.position,
     module
-      ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) in forward:, and there is none`
-      : "no attention(...) op runs in this token model's forward: the KV cache cannot be derived",
+      ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
+      : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived",
     `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`,
   );
 }

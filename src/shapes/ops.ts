@@ -212,6 +212,19 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
+  mla: {
+    signature: [
+      arg("q", "string"),
+      arg("kv_a", "string"),
+      arg("kv_norm", "string"),
+      arg("kv_b", "string"),
+      arg("heads", "int"),
+      arg("kv_lora_rank", "int"),
+      arg("qk_rope_head_dim", "int"),
+      arg("causal", "bool", false),
+    ],
+    run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
+  },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
     run: ({ evaluator, call, x, segments, producer, child }) => {
@@ -392,4 +405,48 @@ function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape)
     { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
     { what: "softmax output (float32)", bytes: scores * 4 },
   ];
+}
+
+/**
+ * DeepSeek-V2's multi-head latent attention (transformers' DeepseekV2Attention without q_lora):
+ * q = q(x) with heads × (qk_nope + qk_rope) features; kv_a(x) gives the latent of kv_lora_rank and one
+ * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
+ * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
+ * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ */
+function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { child, created }: OpTools): Tensor {
+  const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
+  const q = evaluator.runNode(child("q"), x, segments);
+  evaluator.live?.hold(q);
+  const kvA = evaluator.runNode(child("kv_a"), x, segments);
+  const [batch, sequence, qWidth] = q.shape as [number, number, number];
+  if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
+    args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
+  evaluator.live?.hold(kvA);
+  // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
+  const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
+  const kv = evaluator.runNode(child("kv_b"), latent, segments);
+  const qkHead = qWidth / heads;
+  const nope = qkHead - rope;
+  const vHead = kv.shape[2]! / heads - nope;
+  if (!Number.isInteger(qkHead) || nope < 0 || !Number.isInteger(vHead) || vHead < 1)
+    args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`);
+  const scores = batch * heads * sequence * sequence;
+  const macs = scores * (qkHead + vHead);
+  // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+  const saves: Saved[] = [
+    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: scores, dtype: "activation", attention: true },
+  ];
+  const cache: CacheRecord | undefined = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+  if (evaluator.live) {
+    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
+    const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
+    evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+  }
+  evaluator.live?.release(kvA);
+  evaluator.live?.release(q);
+  const kept = evaluator.keep(["input"], kv, kv).bytes;
+  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
 }

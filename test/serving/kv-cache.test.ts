@@ -102,7 +102,7 @@ layers:
 describe("attention the project cannot see is an error, never a zero cache", () => {
   it("a module run as a chain of projections", () => {
     expect(failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": HIDDEN })))).toBe(
-      "spec.yaml:5:5: self_attn runs its children one after another: the KV cache is derived from attention(...) in forward:, and there is none\n" +
+      "spec.yaml:5:5: self_attn runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none\n" +
         '  call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]',
     );
   });
@@ -137,5 +137,29 @@ describe("attention the project cannot see is an error, never a zero cache", () 
     // bfloat16 (not in place); the input exists before the forward.
     expect(serving).toMatchObject({ context: null, weights: 224, kvCachePerToken: 0, kvCache: 0, prefillPeak: 2 * (2 * 4 * 6 * 6 * 2) });
     expect(serving.prefill).toEqual({ at: "relu", parts: [{ what: "conv", bytes: 576 }, { what: "relu", bytes: 576 }] });
+  });
+});
+
+describe("multi-head latent attention: mla(...)", () => {
+  it("DeepSeek-V2-Lite caches kv_lora_rank + qk_rope_head_dim = 576 elements per token per layer", () => {
+    const serving = serve("test/fixtures/serving/mla-attention.yaml");
+    expect(serving.kvCachePerToken).toBe(27 * 576 * 2);
+    expect(serving.kvCache).toBe(27 * 576 * 2 * 4096);
+    // Multi-head attention over the same heads would cache 16 × (192 + 128) per layer: 8.9 × more.
+    expect(serve("test/fixtures/serving/mla-attention.yaml", { "kv-dtype": "float8_e4m3fn" }).kvCachePerToken).toBe(27 * 576);
+  });
+
+  it("follows the shapes: output heads × v_head_dim, attention products over qk and v head sizes", () => {
+    const model = analyzeSpec("test/fixtures/serving/mla-attention.yaml", readRepoFile);
+    const mla = model.shapes!.calls.find((call) => call.type === "mla")!;
+    expect(mla.output).toEqual([1, 4096, 16 * 128]);
+    expect(mla.attentionMacs).toBe(16 * 4096 * 4096 * (192 + 128));
+  });
+
+  it("a latent of the wrong width is an error at kv_lora_rank", () => {
+    const text = readRepoFile("test/fixtures/serving/mla-attention.yaml").replace("Linear(d, rank + rope, bias=False)", "Linear(d, rank, bias=False)");
+    expect(failureOf(() => analyzeSpec("m.yaml", files({ "m.yaml": text })))).toContain(
+      "mla needs layers.0.self_attn.kv_a_proj_with_mqa to give kv_lora_rank + qk_rope_head_dim = 576 features, but it gives [1, 4096, 512]",
+    );
   });
 });
