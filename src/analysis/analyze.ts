@@ -1,5 +1,5 @@
 import { countModel, type ModelCount } from "../count/index.js";
-import { DiagnosticCollector, SpecError } from "../diagnostics/index.js";
+import { DiagnosticCollector, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import {
   checkAttentionVisible,
   computeDtype,
@@ -62,10 +62,11 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
 function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
   const input = resolved.input;
   if (!input) {
-    const key = resolved.serving && Object.values(resolved.serving).find((setting) => setting !== undefined);
+    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = resolved.serving ?? {};
+    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, overhead];
     throw new SpecError(
       "serving-needs-input",
-      key?.position ?? { file: resolved.file, line: 1, col: 1 },
+      keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 },
       "serving memory follows the forward pass, and the spec has no input:",
       "give the spec an input: ({tokens: 4096} for a language model)",
     );

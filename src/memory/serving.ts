@@ -57,7 +57,8 @@ export function servingSettingsFromSpec(serving: ResolvedServing | undefined): S
   if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
   if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
   if (kvDtype) settings.kvDtype = { value: parseDtype(kvDtype), from: where(kvDtype.position) };
-  if (attention) settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: where(attention.position) };
+  if (attention)
+    settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: where(attention.position) };
   if (kvWindow) settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: where(kvWindow.position) };
   if (overhead) settings.overhead = { value: overhead.value, from: where(overhead.position) };
   return settings;
@@ -193,7 +194,14 @@ export function servingFigures(count: ModelCount, shapes: ShapeReport, recipe: S
   return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
 }
 
-const LEAVES_WITH_HIDDEN_ATTENTION = new Set(["MultiheadAttention", "TransformerEncoderLayer", "TransformerDecoderLayer", "TransformerEncoder", "TransformerDecoder", "Transformer"]);
+const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
+  "MultiheadAttention",
+  "TransformerEncoderLayer",
+  "TransformerDecoderLayer",
+  "TransformerEncoder",
+  "TransformerDecoder",
+  "Transformer",
+]);
 
 function findModule(node: TreeNode, matches: (node: ModuleNode) => boolean): ModuleNode | undefined {
   if (node.kind !== "module") return undefined;

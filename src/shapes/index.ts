@@ -11,16 +11,7 @@ import { Liveness, type PrefillOptions } from "./liveness.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export type { PrefillOptions } from "./liveness.js";
-export {
-  CHECKPOINTING,
-  type CacheRecord,
-  type CallRecord,
-  type Checkpointing,
-  type LayerShapes,
-  type PrefillPeak,
-  type ShapeReport,
-  type ShapeTotals,
-} from "./types.js";
+export { CHECKPOINTING, type CacheRecord, type CallRecord, type Checkpointing, type LayerShapes, type PrefillPeak, type ShapeReport, type ShapeTotals } from "./types.js";
 
 export interface ShapeOptions {
   batch: number;

@@ -361,7 +361,11 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   if (evaluator.live) {
     // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
-    evaluator.live.touch(`${formatPath(segments) || "the model"}: attention`, [x, q, k, v], attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }));
+    evaluator.live.touch(
+      `${formatPath(segments) || "the model"}: attention`,
+      [x, q, k, v],
+      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }),
+    );
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
   return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
@@ -430,7 +434,10 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   const nope = qkHead - rope;
   const vHead = kv.shape[2]! / heads - nope;
   if (!Number.isInteger(qkHead) || nope < 0 || !Number.isInteger(vHead) || vHead < 1)
-    args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`);
+    args.fail(
+      "heads",
+      `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`,
+    );
   const scores = batch * heads * sequence * sequence;
   const macs = scores * (qkHead + vHead);
   // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.

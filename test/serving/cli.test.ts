@@ -11,7 +11,15 @@ describe("report --serve (the bundled CLI)", () => {
     const run = runDist(["report", LLAMA, "--serve", "--context", "1024", "--batch", "2", "--kv-dtype", "float8_e4m3fn", "--attention", "eager", "--format", "json"]);
     expect(run.stderr).toBe("");
     const { serving } = JSON.parse(run.stdout) as { serving: Record<string, unknown> };
-    expect(serving).toMatchObject({ context: 1024, batch: 2, weightsDtype: "bfloat16", kvDtype: "float8_e4m3fn", attention: "eager", kvCachePerToken: 65_536, kvCache: 2 * 1024 * 65_536 });
+    expect(serving).toMatchObject({
+      context: 1024,
+      batch: 2,
+      weightsDtype: "bfloat16",
+      kvDtype: "float8_e4m3fn",
+      attention: "eager",
+      kvCachePerToken: 65_536,
+      kvCache: 2 * 1024 * 65_536,
+    });
   });
 
   it("a spec without serving: gets serving memory only when asked, and a bad flag names itself", () => {

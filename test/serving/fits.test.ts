@@ -57,7 +57,12 @@ describe("fits: the inverse questions, exact at the boundary", () => {
       [2, answer.zero2],
       [3, answer.zero3],
     ] as const) {
-      const perGpu = (n: number) => analyzeSpec(LLAMA, readRepoFile, settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", checkpointing: "full", gpus: String(n), zero: String(stage) }, (o) => o)).memory!.perGpu!.total;
+      const perGpu = (n: number) =>
+        analyzeSpec(
+          LLAMA,
+          readRepoFile,
+          settingsFromOptions({ optimizer: "AdamW", precision: "mixed-bf16", checkpointing: "full", gpus: String(n), zero: String(stage) }, (o) => o),
+        ).memory!.perGpu!.total;
       expect(perGpu(gpus!)).toBeLessThanOrEqual(H100.memoryBytes);
       expect(perGpu(gpus! - 1)).toBeGreaterThan(H100.memoryBytes);
     }

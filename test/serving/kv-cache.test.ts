@@ -78,7 +78,10 @@ describe("the KV cache from the spec's attention", () => {
   });
 
   it("a module's dtype: key keeps its own dtype under quantized serving: an unquantized lm_head", () => {
-    const text = readRepoFile(LLAMA).replace("  - lm_head: Linear(in_features=d, out_features=vocab, bias=False)", "  - lm_head: {layer: \"Linear(in_features=d, out_features=vocab, bias=False)\", dtype: bfloat16}");
+    const text = readRepoFile(LLAMA).replace(
+      "  - lm_head: Linear(in_features=d, out_features=vocab, bias=False)",
+      '  - lm_head: {layer: "Linear(in_features=d, out_features=vocab, bias=False)", dtype: bfloat16}',
+    );
     const nf4 = toJsonReport(analyzeSpec("l.yaml", files({ "l.yaml": text }), { serving: servingSettingsFromOptions({ dtype: "nf4" }, (o) => o) })).serving!;
     const lmHead = 4096 * 128_256;
     const matrices = 8_030_261_248 - 65 * 4096 - lmHead;
@@ -125,8 +128,13 @@ describe("attention the project cannot see is an error, never a zero cache", () 
     expect(failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": HIDDEN.replace("{context: 16}", "{attention: eagr}") })))).toContain(
       "spec.yaml:2:22: serving.attention must be one of: eager, sdpa, not the string 'eagr'\n  did you mean 'eager'?",
     );
-    expect(failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": HIDDEN.replace("{context: 16}", "{context: 0}") })))).toContain("spec.yaml:2:20: the context is at least 1, got 0");
-    const window = HIDDEN.replace("layers:\n        - q_proj", 'forward: ["attention(q_proj, k_proj, v_proj, heads=2, causal=True, window=0)", o_proj]\n      layers:\n        - q_proj');
+    expect(failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": HIDDEN.replace("{context: 16}", "{context: 0}") })))).toContain(
+      "spec.yaml:2:20: the context is at least 1, got 0",
+    );
+    const window = HIDDEN.replace(
+      "layers:\n        - q_proj",
+      'forward: ["attention(q_proj, k_proj, v_proj, heads=2, causal=True, window=0)", o_proj]\n      layers:\n        - q_proj',
+    );
     expect(failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": window })))).toContain("a sliding window is at least 1 token, got 0");
   });
 
@@ -136,7 +144,13 @@ describe("attention the project cannot see is an error, never a zero cache", () 
     // Conv2d(3, 4, 3): 112 parameters in bfloat16. The peak is at relu: the conv's [2, 4, 6, 6] output and ReLU's own, in
     // bfloat16 (not in place); the input exists before the forward.
     expect(serving).toMatchObject({ context: null, weights: 224, kvCachePerToken: 0, kvCache: 0, prefillPeak: 2 * (2 * 4 * 6 * 6 * 2) });
-    expect(serving.prefill).toEqual({ at: "relu", parts: [{ what: "conv", bytes: 576 }, { what: "relu", bytes: 576 }] });
+    expect(serving.prefill).toEqual({
+      at: "relu",
+      parts: [
+        { what: "conv", bytes: 576 },
+        { what: "relu", bytes: 576 },
+      ],
+    });
   });
 });
 

@@ -10,7 +10,9 @@ import { TRAINING_FLAGS, TRAINING_FLAGS_USAGE, trainingFlags } from "../training
 
 const FITS_FORMATS = ["table", "json"] as const;
 
-const ACCELERATOR_LINES = ACCELERATORS.map((accelerator) => `  ${accelerator.name.padEnd(22)} ${formatInteger(accelerator.memoryBytes).padStart(19)} B  ${accelerator.source}`).join("\n");
+const ACCELERATOR_LINES = ACCELERATORS.map(
+  (accelerator) => `  ${accelerator.name.padEnd(22)} ${formatInteger(accelerator.memoryBytes).padStart(19)} B  ${accelerator.source}`,
+).join("\n");
 
 export const fitsCommand: CliCommand = {
   name: "fits",
@@ -93,7 +95,8 @@ function gpusAndReserve(values: OptionValues, accelerator: Accelerator): { value
   const reserve = parseQuantity(String(values.reserve));
   if (!reserve) return { problem: `--reserve is a share (10%) or an amount of bytes (2GiB), not '${String(values.reserve)}'` };
   const reserveBytes = reserve.kind === "percent" ? Math.ceil((accelerator.memoryBytes * reserve.value) / 100) : reserve.value;
-  if (reserveBytes >= accelerator.memoryBytes) return { problem: `--reserve ${String(values.reserve)} leaves nothing of ${accelerator.name}'s ${formatInteger(accelerator.memoryBytes)} B` };
+  if (reserveBytes >= accelerator.memoryBytes)
+    return { problem: `--reserve ${String(values.reserve)} leaves nothing of ${accelerator.name}'s ${formatInteger(accelerator.memoryBytes)} B` };
   return { value: { gpus: Number(gpusText), reserveBytes } };
 }
 
