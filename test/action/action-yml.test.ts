@@ -62,7 +62,7 @@ describe("action.yml, as the Marketplace and the code read it", () => {
     const withoutDefault = Object.entries(action.inputs)
       .filter(([, input]) => input.default === undefined)
       .map(([name]) => name);
-    expect(withoutDefault.sort()).toEqual(["batch", "checkpointing", "dtype", "gpus", "optimizer", "precision", "report", "specs", "zero"]);
+    expect(withoutDefault.sort()).toEqual(["batch", "checkpointing", "context", "dtype", "gpus", "kv-dtype", "optimizer", "precision", "report", "serve-dtype", "specs", "zero"]);
     expect(omitted.training).toEqual({});
     expect(omitted.report).toBe("");
   });

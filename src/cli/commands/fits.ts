@@ -2,6 +2,7 @@ import { analyzeSpec, whatFits, type JsonFits } from "../../analysis/index.js";
 import { parseQuantity } from "../../budget/sizes.js";
 import { formatInteger } from "../../count/index.js";
 import { choiceOf } from "../../diagnostics/choice.js";
+import { DIAGNOSTICS } from "../../diagnostics/index.js";
 import { ACCELERATORS, type Accelerator } from "../../memory/index.js";
 import { formatBytes } from "../../metrics/index.js";
 import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand, type CliResult, type OptionValues } from "../command.js";
@@ -85,7 +86,7 @@ function acceleratorOf(values: OptionValues): { value: Accelerator } | { problem
     return { value: { name: values.gpu, memoryBytes: memory.value, source: "--memory" } };
   }
   const chosen = choiceOf("--gpu", values.gpu, names);
-  if ("problem" in chosen) return { problem: `${chosen.problem} [MB643]\n  or give its memory with --memory 80GiB` };
+  if ("problem" in chosen) return { problem: `${chosen.problem} [${DIAGNOSTICS["unknown-accelerator"].code}]\n  or give its memory with --memory 80GiB` };
   return { value: ACCELERATORS.find((accelerator) => accelerator.name === chosen.value)! };
 }
 
