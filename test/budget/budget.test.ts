@@ -68,7 +68,13 @@ describe("budget file", () => {
 
   it("applies an amount of growth only to quantities of its kind", () => {
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1.5M\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable"]);
-    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual(["memory", "memory-per-gpu", "activations", "serving-memory", "kv-cache"]);
+    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual([
+      "memory",
+      "memory-per-gpu",
+      "activations",
+      "serving-memory",
+      "kv-cache",
+    ]);
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 0\n", "b.yml").models[0]!.growth)).toEqual([
       "params",
       "trainable",
