@@ -204,8 +204,12 @@ class Inference implements Evaluator {
         this.live?.hold(output);
         return output;
       });
+      const mergeAll = () => outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
+      // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
+      const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
+      this.live?.touch(`${formatPath(segments) || "the model"} (${branches.merge})`, [...outputs, merged]);
       for (const output of outputs) this.live?.release(output);
-      return outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
+      return merged;
     }
     let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
     if (residual) {

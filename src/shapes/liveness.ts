@@ -38,8 +38,21 @@ export class Liveness {
     if (--entry.count === 0) this.held.delete(tensor.storage);
   }
 
+  private quiet = false;
+
+  /** Runs `work` without recording its moments: a merge of many branches is one op (torch.cat), not its pairwise steps. */
+  quietly<T>(work: () => T): T {
+    this.quiet = true;
+    try {
+      return work();
+    } finally {
+      this.quiet = false;
+    }
+  }
+
   /** One moment of a call: what its callers hold, the tensors it works on, and its own transients. */
   touch(at: string, tensors: readonly Tensor[], transients: readonly LivePart[] = []): void {
+    if (this.quiet) return;
     const seen = new Set<number>();
     const parts: LivePart[] = [];
     for (const tensor of [...[...this.held.values()].map((entry) => entry.tensor), ...tensors]) {

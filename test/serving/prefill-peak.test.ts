@@ -16,6 +16,8 @@ const SPECS: Record<string, string> = {
   "tiny-decoder": "test/fixtures/serving/tiny-decoder.yaml",
   resnet18: "examples/resnet18.yaml",
   mobilenet_v2: "examples/mobilenet_v2.yaml",
+  googlenet: "examples/googlenet.yaml",
+  branches: "test/fixtures/serving/branches.yaml",
 };
 
 const measured = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/prefill-peak.json", import.meta.url), "utf8")) as { cases: Measured[] }).cases;
