@@ -26,6 +26,8 @@ export interface AnalyzedModel extends ModelCount {
   shapes?: ShapeReport;
   /** Serving memory, when the spec's `serving:` or the overrides set a serving recipe. */
   serving?: ServingBreakdown;
+  /** The spec's serving.trained-context: the longest context the model was trained for. */
+  trainedContext?: number;
   /** The serving figures at another context and batch, for `fits`. */
   servingAt?: (context: number | undefined, batch: number) => ServingBreakdown;
 }
@@ -53,7 +55,13 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
   let analyzed: AnalyzedModel = shapes ? { ...count, shapes } : count;
   if (resolved.serving || overrides.serving) {
     const servingAt = serving(resolved, count, overrides.serving ?? {});
-    analyzed = { ...analyzed, serving: servingAt(undefined, undefined), servingAt: (context, batch) => servingAt(context, batch) };
+    const trained = resolved.serving?.trainedContext;
+    analyzed = {
+      ...analyzed,
+      serving: servingAt(undefined, undefined),
+      servingAt: (context, batch) => servingAt(context, batch),
+      ...(trained ? { trainedContext: trained.value } : {}),
+    };
   }
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
 }

@@ -21,6 +21,8 @@ export interface JsonFits {
   usableBytes: number;
   /** The longest context at batch 1; null when not even one token fits, or the model takes no tokens. */
   maxContext: number | null;
+  /** The spec's serving.trained-context (max_position_embeddings), beside maxContext, which it does not cap; null when not given. */
+  trainedContext: number | null;
   /** The context the largest batch is for. */
   context: number | null;
   /** The most sequences (samples) at `context`; null when not even one fits. */
@@ -107,6 +109,7 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
     reserveBytes,
     usableBytes,
     maxContext,
+    trainedContext: model.trainedContext ?? null,
     context: takesTokens ? (context ?? null) : null,
     maxBatch,
     kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - prefillPeak - base.bytes.overhead) / kvCachePerToken)),

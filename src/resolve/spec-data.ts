@@ -8,5 +8,5 @@ export interface SpecData {
   layers?: unknown[];
   tie?: Record<string, string>;
   training?: { optimizer?: string; precision?: string; gpus?: number | string; zero?: number; dtype?: string; batch?: number | string; checkpointing?: string };
-  serving?: Record<"context" | "batch" | "dtype" | "kv-dtype" | "attention" | "kv-window" | "overhead", string | number | undefined>;
+  serving?: Record<"context" | "batch" | "dtype" | "kv-dtype" | "attention" | "kv-window" | "overhead" | "trained-context", string | number | undefined>;
 }

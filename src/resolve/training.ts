@@ -24,12 +24,13 @@ export function resolveTraining(source: YamlSource, training: SpecData["training
 export function resolveServing(source: YamlSource, serving: SpecData["serving"], scope: Scope): ResolvedServing | undefined {
   if (serving === undefined) return undefined;
   const at = (key: string) => source.at(["serving", key]);
-  const integer = (key: "context" | "batch" | "overhead") => ({ value: integerAt(source, ["serving", key], serving[key], scope, key), position: at(key) });
+  const integer = (key: "context" | "batch" | "overhead" | "trained-context") => ({ value: integerAt(source, ["serving", key], serving[key], scope, key), position: at(key) });
   const dtype = (key: "dtype" | "kv-dtype") => ({ value: valueOf(source, ["serving", key], serving[key], scope, "keyword"), position: at(key) });
   const resolved: ResolvedServing = {};
   if (serving.context !== undefined) resolved.context = integer("context");
   if (serving.batch !== undefined) resolved.batch = integer("batch");
   if (serving.overhead !== undefined) resolved.overhead = integer("overhead");
+  if (serving["trained-context"] !== undefined) resolved.trainedContext = integer("trained-context");
   if (serving.dtype !== undefined) resolved.dtype = dtype("dtype");
   if (serving["kv-dtype"] !== undefined) resolved.kvDtype = dtype("kv-dtype");
   if (serving.attention !== undefined) resolved.attention = { value: String(serving.attention), position: at("attention") };

@@ -64,6 +64,8 @@ export interface ResolvedServing {
   attention?: Located<string>;
   kvWindow?: Located<string>;
   overhead?: Located<number>;
+  /** config.max_position_embeddings, for fits. */
+  trainedContext?: Located<number>;
 }
 
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */

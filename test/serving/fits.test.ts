@@ -25,8 +25,9 @@ describe("fits: the inverse questions, exact at the boundary", () => {
   const fits = whatFits(model, { accelerator: H100, gpus: 1, reserveBytes: Math.ceil(H100.memoryBytes / 10) });
   const total = (context: number, batch: number) => model.servingAt!(context, batch).bytes.total;
 
-  it("the longest context at batch 1: that context fits, one more token does not", () => {
+  it("the longest context at batch 1: that context fits, one more token does not; the trained context is beside it, not a cap", () => {
     expect(fits.usableBytes).toBe(80 * GiB - 8 * GiB);
+    expect(fits.trainedContext).toBe(8192);
     expect(fits.maxContext).toBeGreaterThan(8192);
     expect(total(fits.maxContext!, 1)).toBeLessThanOrEqual(fits.usableBytes);
     expect(total(fits.maxContext! + 1, 1)).toBeGreaterThan(fits.usableBytes);
@@ -76,7 +77,12 @@ describe("model-budget fits (the bundled CLI)", () => {
     const run = runDist(["fits", LLAMA, "--gpu", "H100-80GB", "--reserve", "10%", "--format", "json"], { timeoutMs: 30_000 });
     expect(run.stderr).toBe("");
     const { fits } = JSON.parse(run.stdout) as { fits: Record<string, unknown> };
-    expect(fits).toMatchObject({ gpu: "H100-80GB", memoryBytes: 85_899_345_920, reserveBytes: 8_589_934_592, context: 8192, kvCachePerToken: 131_072 });
+    expect(fits).toMatchObject({ gpu: "H100-80GB", memoryBytes: 85_899_345_920, reserveBytes: 8_589_934_592, context: 8192, trainedContext: 8192, kvCachePerToken: 131_072 });
+  });
+
+  it("says when memory allows more than the trained context", () => {
+    const run = runDist(["fits", LLAMA, "--gpu", "H100-80GB", "--reserve", "10%"], { timeoutMs: 30_000 });
+    expect(run.stdout).toContain("  longest context at batch 1: 154,756 tokens (beyond the trained context of 8,192 tokens: memory is not the limit there)\n");
   });
 
   it("an unknown accelerator is refused with the names there are", () => {

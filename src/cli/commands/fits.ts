@@ -101,6 +101,14 @@ function gpusAndReserve(values: OptionValues, accelerator: Accelerator): { value
   return { value: { gpus: Number(gpusText), reserveBytes } };
 }
 
+/** Memory is not the only limit on the context: positions past the trained context were never trained. */
+function trainedNote(fits: JsonFits): string {
+  if (fits.trainedContext === null) return "";
+  return fits.maxContext !== null && fits.maxContext > fits.trainedContext
+    ? ` (beyond the trained context of ${formatInteger(fits.trainedContext)} tokens: memory is not the limit there)`
+    : ` (trained context ${formatInteger(fits.trainedContext)} tokens)`;
+}
+
 function fitsText(file: string, fits: JsonFits): string {
   const bytes = (value: number) => `${formatInteger(value)} B (${formatBytes(value, "iec")})`;
   const count = (value: number | null, unit: string) => (value === null ? "none fits" : `${formatInteger(value)} ${unit}`);
@@ -109,7 +117,7 @@ function fitsText(file: string, fits: JsonFits): string {
   return [
     `${file} on ${fits.gpus === 1 ? "" : `${fits.gpus} × `}${fits.gpu}: ${bytes(fits.memoryBytes)} each (${fits.source}), ${bytes(fits.reserveBytes)} reserved`,
     `  usable: ${bytes(fits.usableBytes)}; weights ${bytes(fits.weights)}, buffers ${bytes(fits.buffers)}, KV cache ${formatInteger(fits.kvCachePerToken)} B per token`,
-    ...(fits.maxContext === null && fits.context === null ? [] : [`  longest context at batch 1: ${count(fits.maxContext, "tokens")}`]),
+    ...(fits.maxContext === null && fits.context === null ? [] : [`  longest context at batch 1: ${count(fits.maxContext, "tokens")}${trainedNote(fits)}`]),
     `  largest batch${fits.context === null ? "" : ` at ${formatInteger(fits.context)} tokens`}: ${count(fits.maxBatch, fits.context === null ? "samples" : "sequences")}`,
     `  fewest GPUs to train (ZeRO 0 / 1 / 2 / 3): ${[zero0, zero1, zero2, zero3].map(gpus).join(" / ")}${zero1 === null && zero3 === null ? " (needs a training recipe with an optimizer, or more memory)" : ""}`,
     "",
