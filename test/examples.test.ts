@@ -54,6 +54,8 @@ const EXPECTED: Record<string, Expected> = {
   "bert-base": { params: 109_482_240, trainable: 109_482_240, nonTrainable: 0, buffers: 1024, tensors: 199 },
   // rotary_emb.inv_freq, head_dim / 2 = 64.
   "llama2-7b": { params: 6_738_415_616, trainable: 6_738_415_616, nonTrainable: 0, buffers: 64, tensors: 291 },
+  // Meta-Llama-3-8B: 32 × 9 tensors, the embedding, the final norm and lm_head; rotary_emb.inv_freq, 64.
+  "llama3-8b": { params: 8_030_261_248, trainable: 8_030_261_248, nonTrainable: 0, buffers: 64, tensors: 291 },
   // 96 × (12 d² + 13 d) + (vocab + context) × d + 2 d with d = 12288: GPT-2's formula at GPT-3's sizes.
   "gpt3-175b": { params: 174_604_259_328, trainable: 174_604_259_328, nonTrainable: 0, buffers: 0, tensors: 1156 },
   // test/fixtures/pytorch/moe-adapters.json: PyTorch's totals and tensors; rotary_emb.inv_freq (64) as in llama2-7b.yaml.

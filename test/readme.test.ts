@@ -67,5 +67,7 @@ describe("README", () => {
     const tables = actionTables(readFileSync(new URL("action.yml", root), "utf8"));
     expect(readme).toContain(`<!-- action-inputs:start -->\n${tables.inputs}\n<!-- action-inputs:end -->`);
     expect(readme).toContain(`<!-- action-outputs:start -->\n${tables.outputs}\n<!-- action-outputs:end -->`);
+    const inputsPage = readFileSync(new URL("docs/action-inputs.md", root), "utf8");
+    expect(inputsPage).toContain(`<!-- action-all-inputs:start -->\n${tables.allInputs}\n<!-- action-all-inputs:end -->`);
   });
 });

@@ -2,7 +2,8 @@ import * as core from "@actions/core";
 import { FAIL_ON, type FailOn } from "../budget/evaluate.js";
 import { SpecError } from "../diagnostics/index.js";
 import { choiceOf } from "../diagnostics/choice.js";
-import { TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
+import type { AnalysisOverrides } from "../analysis/index.js";
+import { TRAINING_OPTIONS, servingSettingsFromOptions, settingsFromOptions, type ServingOption } from "../memory/index.js";
 
 export type CommentPolicy = "always" | "changed" | "failure" | "never";
 const COMMENT_POLICIES: readonly CommentPolicy[] = ["always", "changed", "failure", "never"];
@@ -20,8 +21,8 @@ export interface ActionInputs {
   report: string;
   /** A mermaid chart of each model's top-level modules in the comment too (the job summary always has it). */
   chart: "true" | "false";
-  /** optimizer, precision, gpus, zero, dtype, batch, checkpointing: override every spec's training: section. */
-  training: TrainingSettings;
+  /** optimizer, precision, gpus, zero, dtype, batch, checkpointing: override every spec's training: section; context, kv-dtype, serve-dtype its serving: section. */
+  training: AnalysisOverrides;
 }
 
 /** Reads a choice input, refusing anything outside its documented values as the CLI refuses a flag's. */
@@ -63,13 +64,21 @@ function logInputs(inputs: ActionInputs): void {
   core.debug(`input training overrides: ${JSON.stringify(training)}`);
 }
 
-/** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */
-function trainingInputs(): TrainingSettings {
+/** The serving options the action takes, by input name: serve-dtype is the serving recipe's dtype. */
+const SERVING_INPUTS: Record<string, ServingOption> = { context: "context", "kv-dtype": "kv-dtype", "serve-dtype": "dtype" };
+
+/** optimizer, gpus, batch, context...: their errors name the input, not a position in a file it does not have. */
+function trainingInputs(): AnalysisOverrides {
   try {
-    return settingsFromOptions(
+    const training = settingsFromOptions(
       Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (core.getInput(option) ? [[option, core.getInput(option)]] : []))),
       (option) => `input '${option}'`,
     );
+    const given = Object.entries(SERVING_INPUTS).filter(([input]) => core.getInput(input));
+    if (given.length === 0) return training;
+    const inputOf = Object.fromEntries(given.map(([input, option]) => [option, input]));
+    const serving = servingSettingsFromOptions(Object.fromEntries(given.map(([input, option]) => [option, core.getInput(input)])), (option) => `input '${inputOf[option]}'`);
+    return { ...training, serving };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     throw new Error(`${error.position.file}: ${error.detail} [${error.code}]${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });

@@ -1,7 +1,23 @@
 import { bindAdapter, countModel, type BoundAdapter, type ModelCount } from "../count/index.js";
-import { DiagnosticCollector, diagnostic, toDiagnostic, type Diagnostic } from "../diagnostics/index.js";
-import { computeMemory, setsTraining, settingsFromSpec, trainingRecipe, withLayout, type MemoryBreakdown, type TrainingSettings } from "../memory/index.js";
-import { resolveSpec, type OnStep, type ReadFile } from "../resolve/index.js";
+import { DiagnosticCollector, SpecError, diagnostic, toDiagnostic, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
+import {
+  checkAttentionVisible,
+  computeDtype,
+  computeMemory,
+  servingFigures,
+  servingRecipe,
+  servingSettingsFromSpec,
+  servingWeights,
+  setsTraining,
+  settingsFromSpec,
+  trainingRecipe,
+  withLayout,
+  type MemoryBreakdown,
+  type ServingBreakdown,
+  type ServingSettings,
+  type TrainingSettings,
+} from "../memory/index.js";
+import { resolveSpec, type OnStep, type ReadFile, type ResolvedModel } from "../resolve/index.js";
 import { lintModel, type Hint } from "../hints/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
@@ -12,6 +28,17 @@ export interface AnalyzedModel extends ModelCount {
   shapes?: ShapeReport;
   /** Review hints (docs/lint.md), but those the spec's `lint: {ignore}` turns off. */
   hints?: Hint[];
+  /** Serving memory, when the spec's `serving:` or the overrides set a serving recipe. */
+  serving?: ServingBreakdown;
+  /** The spec's serving.trained-context: the longest context the model was trained for. */
+  trainedContext?: number;
+  /** The serving figures at another context and batch, for `fits`. */
+  servingAt?: (context: number | undefined, batch: number) => ServingBreakdown;
+}
+
+/** Command-line flags or action inputs over the spec's sections; `serving` (even empty: `--serve`) asks for serving memory. */
+export interface AnalysisOverrides extends TrainingSettings {
+  serving?: ServingSettings;
 }
 
 /** The shape pass follows the base model's forward: with an adapter its activations say so, rather than pass for the adapted model's. */
@@ -29,9 +56,9 @@ function adapterCaveat(adapter: BoundAdapter | undefined): Diagnostic[] {
 /**
  * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
  * has an `input:`), and memory, which is part of the result when the spec's `training:` or
- * `overrides` (command-line flags) set a recipe.
+ * `overrides` (command-line flags) set a recipe, and serving memory when its `serving:` or the overrides set one.
  */
-export function analyzeSpec(file: string, readFile: ReadFile, overrides: TrainingSettings = {}, onStep?: OnStep): AnalyzedModel {
+export function analyzeSpec(file: string, readFile: ReadFile, overrides: AnalysisOverrides = {}, onStep?: OnStep): AnalyzedModel {
   // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
   const errors = new DiagnosticCollector();
   const resolved = errors.attempt(() => resolveSpec(file, readFile, errors, onStep)) ?? errors.fail();
@@ -48,6 +75,44 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Trainin
   const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
   const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
   const warnings = [...(count.warnings ?? []), ...(resolved.warnings ?? []).map(toDiagnostic), ...(shapes ? adapterCaveat(adapter) : [])];
-  const analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), hints, ...(warnings.length ? { warnings } : {}) };
+  let analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), hints, ...(warnings.length ? { warnings } : {}) };
+  if (resolved.serving || overrides.serving) {
+    const servingAt = serving(resolved, count, overrides.serving ?? {});
+    const trained = resolved.serving?.trainedContext;
+    analyzed = {
+      ...analyzed,
+      serving: servingAt(undefined, undefined),
+      servingAt: (context, batch) => servingAt(context, batch),
+      ...(trained ? { trainedContext: trained.value } : {}),
+    };
+  }
   return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+}
+
+/** The serving figures as a function of the context and batch, defaulting to the recipe's: one forward at that shape each. */
+function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
+  const input = resolved.input;
+  if (!input) {
+    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = resolved.serving ?? {};
+    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, overhead];
+    throw new SpecError(
+      "serving-needs-input",
+      keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 },
+      "serving memory follows the forward pass, and the spec has no input:",
+      "give the spec an input: ({tokens: 4096} for a language model)",
+    );
+  }
+  const recipe = servingRecipe(resolved, servingSettingsFromSpec(resolved.serving), overrides);
+  const weights = servingWeights(count, recipe);
+  return (context, batch) => {
+    const at = {
+      ...recipe,
+      ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
+      batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
+    };
+    const model: ResolvedModel = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
+    const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value } })!;
+    checkAttentionVisible(model, shapes);
+    return servingFigures(count, shapes, at, weights);
+  };
 }

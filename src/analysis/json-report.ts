@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/index.js";
-import { describeDtype, type MemoryBreakdown, type ParallelMemory, type ZeroStage } from "../memory/index.js";
+import { describeDtype, type AttentionImplementation, type KvWindow, type MemoryBreakdown, type ParallelMemory, type ServingBreakdown, type ZeroStage } from "../memory/index.js";
 import type { Hint } from "../hints/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
@@ -26,6 +26,7 @@ export interface JsonReport {
   warnings?: Diagnostic[];
   memory?: JsonMemory;
   shapes?: JsonShapes;
+  serving?: JsonServing;
   layers: JsonLayer[];
   /** Review hints (docs/lint.md), in source order; added in format 1, so a reader must not require it. */
   hints: JsonHint[];
@@ -44,6 +45,31 @@ export interface JsonHint {
   saves: { params: number; bytes: number };
   /** The layer entries the hint is about (a changed one puts it in a pull request's comment). */
   layers: string[];
+}
+
+/**
+ * Serving memory in integer bytes (docs/serving.md): weights and buffers in the serving dtypes, the KV
+ * cache of `batch` sequences of `context` tokens, the prefill peak, and the user's overhead allowance;
+ * `total` is their sum.
+ */
+export interface JsonServing {
+  /** Tokens per sequence; null for a model whose input is not token ids. */
+  context: number | null;
+  batch: number;
+  weightsDtype: string;
+  kvDtype: string;
+  attention: AttentionImplementation;
+  kvWindow: KvWindow;
+  weights: number;
+  buffers: number;
+  /** Bytes per token of one sequence, below any sliding window. */
+  kvCachePerToken: number;
+  kvCache: number;
+  prefillPeak: number;
+  overhead: number;
+  total: number;
+  /** The prefill peak's moment and the tensors live then. */
+  prefill: { at: string; parts: { what: string; bytes: number }[] };
 }
 
 export interface JsonTotals {
@@ -243,6 +269,20 @@ export function hintJson(hint: Hint, model: { layers: readonly { path: string }[
   return { code, name, severity, path, line: hint.position.line, column: hint.position.col, message, fix, saves: { ...saves }, layers };
 }
 
+export function servingJson(serving: ServingBreakdown): JsonServing {
+  const { recipe, bytes, prefill } = serving;
+  return {
+    context: recipe.context?.value ?? null,
+    batch: recipe.batch.value,
+    weightsDtype: describeDtype(recipe.dtype.value),
+    kvDtype: describeDtype(recipe.kvDtype.value),
+    attention: recipe.attention.value,
+    kvWindow: recipe.kvWindow.value,
+    ...bytes,
+    prefill: { at: prefill.at, parts: prefill.parts },
+  };
+}
+
 /** One analysed spec as the JSON contract. */
 export function toJsonReport(model: AnalyzedModel): JsonReport {
   const { memory } = model;
@@ -256,6 +296,7 @@ export function toJsonReport(model: AnalyzedModel): JsonReport {
     ...(model.warnings ? { warnings: model.warnings } : {}),
     ...(memory ? { memory: memoryJson(memory) } : {}),
     ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
+    ...(model.serving ? { serving: servingJson(model.serving) } : {}),
     layers: model.layers.map((layer, index): JsonLayer => {
       const layerMemory = memory?.layers[index];
       const layerShapes = model.shapes?.layers[index];

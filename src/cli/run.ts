@@ -6,6 +6,7 @@ import { forTerminal } from "../diagnostics/terminal.js";
 import { coloured } from "./terminal.js";
 import { checkCommand } from "./commands/check.js";
 import { HELP_FLAG, helpText, parserOptions } from "./flags.js";
+import { fitsCommand } from "./commands/fits.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { lintCommand } from "./commands/lint.js";
@@ -13,7 +14,7 @@ import { reportCommand } from "./commands/report.js";
 
 export { EXIT, type CliEnvironment, type CliResult } from "./command.js";
 
-const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, lintCommand, initCommand, importCommand];
+const COMMANDS: readonly CliCommand[] = [reportCommand, checkCommand, fitsCommand, lintCommand, initCommand, importCommand];
 
 const VERSION = "0.1.0";
 

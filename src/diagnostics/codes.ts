@@ -596,6 +596,37 @@ const kinds = {
     fix: "pad the dimension to a multiple of tp, as Megatron pads the vocabulary",
   },
 
+  "attention-not-visible": {
+    code: "MB640",
+    severity: "error",
+    summary: "serving memory needs the attention the forward runs, and the spec's forward: shows none",
+    example:
+      "input: {tokens: 16}\nserving: {context: 16}\nlayers:\n  - embed: Embedding(100, 8)\n  - self_attn:\n      layers:\n        - q_proj: Linear(8, 8)\n        - k_proj: Linear(8, 8)\n        - v_proj: Linear(8, 8)\n        - o_proj: Linear(8, 8)",
+    fix: 'call the projections through attention(...) in the module\'s forward:, e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=2, causal=True)", o_proj]',
+  },
+  "serving-needs-input": {
+    code: "MB641",
+    severity: "error",
+    summary: "serving memory follows the forward, which needs the spec's input:",
+    example: "serving: {context: 16}\nlayers:\n  - fc: Linear(4, 4)",
+    fix: "give the spec an input: ({tokens: 4096} for a language model)",
+  },
+  "serving-unsupported": {
+    code: "MB642",
+    severity: "error",
+    summary: "serving memory does not follow this layer's internals yet",
+    example: "input: [4, 8]\nserving: {batch: 1}\nlayers:\n  - mha: MultiheadAttention(8, 2, batch_first=True)",
+    fix: "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
+  },
+  "unknown-accelerator": {
+    code: "MB643",
+    severity: "error",
+    summary: "fits --gpu names no accelerator of the table",
+    example: "model-budget fits spec.yaml --gpu H100",
+    exampleIn: "command line",
+    fix: "use a name of the table (model-budget fits --help lists them), e.g. H100-80GB",
+  },
+
   // 7xx: the budget
   "invalid-limit": {
     code: "MB701",

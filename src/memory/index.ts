@@ -22,5 +22,27 @@ export {
   type TrainingRecipe,
   type TrainingSettings,
 } from "./recipe.js";
+export { ACCELERATORS, type Accelerator } from "./accelerators.js";
 export { isSharded, perGpu, type ZeroStage } from "./sharding.js";
 export { CATEGORIES, CATEGORY_NAMES, type Category, type MemoryFigures, type StorageTerm } from "./types.js";
+export {
+  ATTENTION_IMPLEMENTATIONS,
+  KV_WINDOWS,
+  SERVING_OPTIONS,
+  cacheBytesPerToken,
+  checkAttentionVisible,
+  computeDtype,
+  servingFigures,
+  servingRecipe,
+  servingSettingsFromOptions,
+  servingSettingsFromSpec,
+  servingWeights,
+  type AttentionImplementation,
+  type CacheGroup,
+  type KvWindow,
+  type ServingBreakdown,
+  type ServingFigures,
+  type ServingOption,
+  type ServingRecipe,
+  type ServingSettings,
+} from "./serving.js";

@@ -130,12 +130,12 @@ function checkpointingMode(text: string, position: SourcePosition): Checkpointin
   throw new SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
 }
 
-function batchSize(value: number, position: SourcePosition): number {
+export function batchSize(value: number, position: SourcePosition): number {
   if (value < 1) throw new SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
   return value;
 }
 
-function wholeNumber(text: string, position: SourcePosition, what: string): number {
+export function wholeNumber(text: string, position: SourcePosition, what: string): number {
   const digits = text.trim();
   if (!/^\d+$/.test(digits)) throw new SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
   const value = Number(digits);
@@ -199,8 +199,8 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
 
 /** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 export function setsTraining(settings: TrainingSettings): boolean {
-  // An adapter changes the count, not the recipe: alone it adds no memory table.
-  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && setting !== undefined);
+  // An adapter changes the count, not the recipe, and serving settings ask for serving memory: alone neither adds a training table.
+  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && key !== "serving" && setting !== undefined);
 }
 
 /**

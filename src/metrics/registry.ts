@@ -130,6 +130,28 @@ const DEFINITIONS = [
     sharedGrowthAmount: true,
     column: "when-reported",
   },
+  {
+    name: "serving-memory",
+    unit: "bytes",
+    title: "Serving memory",
+    read: (report) => report.serving?.total,
+    limit: "Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md).",
+    growth: true,
+    sharedGrowthAmount: true,
+    column: "when-reported",
+    output: { name: "serving-memory-bytes", description: "Serving memory of all checked models together, in bytes (specs with a serving recipe)." },
+  },
+  {
+    name: "kv-cache",
+    unit: "bytes",
+    title: "KV cache",
+    read: (report) => report.serving?.kvCache,
+    limit: "Most KV cache bytes at the serving recipe's context and batch (docs/serving.md).",
+    growth: true,
+    sharedGrowthAmount: true,
+    column: "when-reported",
+    output: { name: "kv-cache-bytes", description: "KV cache of all checked models together at their serving recipes, in bytes." },
+  },
 ] as const satisfies readonly MetricDefinition[];
 
 export type Metric = (typeof DEFINITIONS)[number]["name"];

@@ -1,11 +1,10 @@
-import { analyzeSpec, toJsonReport, type AnalyzedModel, type JsonReport } from "../analysis/index.js";
+import { analyzeSpec, toJsonReport, type AnalysisOverrides, type AnalyzedModel, type JsonReport } from "../analysis/index.js";
 import { parseBudget } from "../budget/budget-file.js";
 import { budgetFor, evaluateBudget, worst, type FailOn, type Status } from "../budget/evaluate.js";
 import type { Budget, ModelBudget } from "../budget/types.js";
 import { closestName, diagnostic, toDiagnostic, userErrors } from "../diagnostics/index.js";
 import { diffLayers, type ModelDiff } from "../diff/index.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
-import type { TrainingSettings } from "../memory/index.js";
 import { METRIC_NAMES } from "../metrics/index.js";
 import { firstChanged, type OnStep, type ReadFile } from "../resolve/index.js";
 import { changedLayerHints } from "./hints-section.js";
@@ -29,8 +28,8 @@ export interface CheckRequest {
   budgetFile: string;
   budgetFrom: "head" | "base";
   failOn: FailOn;
-  /** The training recipe given outside the specs (CLI flags, action inputs); it wins over their training: sections. */
-  overrides?: TrainingSettings;
+  /** The training and serving recipes given outside the specs (CLI flags, action inputs); they win over their training: and serving: sections. */
+  overrides?: AnalysisOverrides;
   /** Checks each spec against a checkpoint: its budget entry's `against:`, or this one for every spec. */
   readCheckpoint?: ReadCheckpoint;
   against?: string;
@@ -61,7 +60,7 @@ function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] }
 
 type Analysis = { state: SpecState; model?: AnalyzedModel };
 
-function analyze(file: string, side: CheckSide, overrides: TrainingSettings, onStep?: OnStep): Analysis {
+function analyze(file: string, side: CheckSide, overrides: AnalysisOverrides, onStep?: OnStep): Analysis {
   const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
   if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
   if ("absent" in outcome) return { state: { kind: "absent" } };

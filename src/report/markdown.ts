@@ -2,6 +2,7 @@ import type { AnalyzedModel } from "../analysis/index.js";
 import { escapeMarkdown } from "./escape.js";
 import { foldedNote, formulaLines, layerTable, shapeLines, type ReportOptions, type TableModel } from "./layer-table.js";
 import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";
+import { servingHeading, servingTable } from "./serving-table.js";
 
 export function renderMarkdownTable(table: TableModel): string {
   const row = (cells: string[], bold = false) => `| ${cells.map((cell, index) => (bold && index === 0 ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(" | ")} |`;
@@ -27,6 +28,7 @@ export function formatMarkdown(model: AnalyzedModel, options: ReportOptions): st
   if (note) parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
   if (model.shapes) parts.push("", ...shapeLines(model.shapes, units).map((line) => `${escapeMarkdown(line)}  `));
   if (memory) parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
+  if (model.serving) parts.push("", escapeMarkdown(servingHeading(model.serving)), "", renderMarkdownTable(servingTable(model.serving, units)));
   if (options.explain) parts.push(...details("Formulas", formulaLines(model, options)));
   if (options.explain && memory) parts.push(...details("Memory formulas", memoryFormulaLines(model, memory, options)));
   return `${parts.join("\n")}\n`;

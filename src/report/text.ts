@@ -1,6 +1,7 @@
 import type { AnalyzedModel } from "../analysis/index.js";
 import { foldedNote, formulaLines, layerTable, shapeLines, type ReportOptions, type TableModel } from "./layer-table.js";
 import { memoryFormulaLines, memoryHeading, memoryTable } from "./memory-table.js";
+import { servingHeading, servingTable } from "./serving-table.js";
 
 const GAP = 2;
 
@@ -79,6 +80,7 @@ export function formatText(model: AnalyzedModel, options: ReportOptions): string
   if (note) parts.push(note);
   if (model.shapes) parts.push("", ...shapeLines(model.shapes, units));
   if (memory) parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units), options.columns));
+  if (model.serving) parts.push("", servingHeading(model.serving), renderText(servingTable(model.serving, units)));
   if (options.explain) parts.push("", "Formulas:", ...formulaLines(model, options).map((line) => `  ${line}`));
   if (options.explain && memory) parts.push("", "Memory formulas:", ...memoryFormulaLines(model, memory, options).map((line) => `  ${line}`));
   return `${parts.join("\n")}\n`;

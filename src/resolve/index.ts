@@ -13,7 +13,7 @@ import { resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
 import { lintIgnores } from "./lint-ignore.js";
-import { resolveTraining } from "./training.js";
+import { resolveServing, resolveTraining } from "./training.js";
 import type { OnStep, ReadFile, ResolvedLayer, ResolvedModel } from "./types.js";
 
 export { lintIgnores } from "./lint-ignore.js";
@@ -35,6 +35,7 @@ export type {
   ResolvedLayer,
   ResolvedModel,
   ResolvedTie,
+  ResolvedServing,
   ResolvedTraining,
   Routing,
   TensorReference,
@@ -249,6 +250,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
   const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
+  const serving = resolveServing(root.source, root.data.serving, root.scope);
   if (!errors) collector.throwIfAny();
   const warnings = forwardWarnings(root.source);
   return {
@@ -261,5 +263,6 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     ties,
     training,
     ...(adapter ? { adapter } : {}),
+    ...(serving ? { serving } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { YamlSource } from "../parse/yaml.js";
 import type { Scope } from "./evaluate.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
-import type { ResolvedParallel, ResolvedTraining } from "./types.js";
+import type { ResolvedParallel, ResolvedServing, ResolvedTraining } from "./types.js";
 
 /** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
 export function resolveTraining(source: YamlSource, training: SpecData["training"], scope: Scope): ResolvedTraining | undefined {
@@ -39,5 +39,23 @@ function resolveParallel(source: YamlSource, parallel: NonNullable<SpecData["tra
     resolved.plan = { value: entries, position: at("plan") };
   }
   if (parallel.experts !== undefined) resolved.experts = { value: parallel.experts, position: at("experts") };
+  return resolved;
+}
+
+/** Evaluates the `serving:` section with the spec's vars; the memory stage gives the settings their meaning. */
+export function resolveServing(source: YamlSource, serving: SpecData["serving"], scope: Scope): ResolvedServing | undefined {
+  if (serving === undefined) return undefined;
+  const at = (key: string) => source.at(["serving", key]);
+  const integer = (key: "context" | "batch" | "overhead" | "trained-context") => ({ value: integerAt(source, ["serving", key], serving[key], scope, key), position: at(key) });
+  const dtype = (key: "dtype" | "kv-dtype") => ({ value: valueOf(source, ["serving", key], serving[key], scope, "keyword"), position: at(key) });
+  const resolved: ResolvedServing = {};
+  if (serving.context !== undefined) resolved.context = integer("context");
+  if (serving.batch !== undefined) resolved.batch = integer("batch");
+  if (serving.overhead !== undefined) resolved.overhead = integer("overhead");
+  if (serving["trained-context"] !== undefined) resolved.trainedContext = integer("trained-context");
+  if (serving.dtype !== undefined) resolved.dtype = dtype("dtype");
+  if (serving["kv-dtype"] !== undefined) resolved.kvDtype = dtype("kv-dtype");
+  if (serving.attention !== undefined) resolved.attention = { value: String(serving.attention), position: at("attention") };
+  if (serving["kv-window"] !== undefined) resolved.kvWindow = { value: String(serving["kv-window"]), position: at("kv-window") };
   return resolved;
 }

@@ -82,6 +82,19 @@ export interface ResolvedParallel {
   experts?: Located<string>;
 }
 
+/** The spec's `serving:` section, evaluated with its vars; unset keys are absent. */
+export interface ResolvedServing {
+  context?: Located<number>;
+  batch?: Located<number>;
+  dtype?: DtypeSetting;
+  kvDtype?: DtypeSetting;
+  attention?: Located<string>;
+  kvWindow?: Located<string>;
+  overhead?: Located<number>;
+  /** config.max_position_embeddings, for fits. */
+  trainedContext?: Located<number>;
+}
+
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */
 export interface TensorReference {
   layer: number;
@@ -143,6 +156,7 @@ export interface ResolvedModel {
   adapter?: ResolvedAdapter;
   /** What the user should know about a result that is exact but partial (a config.json whose forward is not followed). */
   warnings?: SpecError[];
+  serving?: ResolvedServing;
 }
 
 /** A PEFT adapter config as the spec writes it: its name, the config call, and the patterns only YAML can write. */

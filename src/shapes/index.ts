@@ -7,16 +7,20 @@ import { checked } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import { isOpName, merge, runOp, type Evaluator } from "./ops.js";
+import { Liveness, type PrefillOptions } from "./liveness.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
-export { CHECKPOINTING, type CallRecord, type Checkpointing, type LayerShapes, type ShapeReport, type ShapeTotals } from "./types.js";
+export type { PrefillOptions } from "./liveness.js";
+export { CHECKPOINTING, type CacheRecord, type CallRecord, type Checkpointing, type LayerShapes, type PrefillPeak, type ShapeReport, type ShapeTotals } from "./types.js";
 
 export interface ShapeOptions {
   batch: number;
   /** Bytes of one activation element: 4 in float32, 2 under 16-bit or mixed precision. */
   activationBytes: number;
   checkpointing: Checkpointing;
+  /** Follow the forward's live tensors for the prefill peak of a serving forward (no autograd; causal attention fills a KV cache). */
+  prefill?: PrefillOptions;
 }
 
 const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, int64: 8, bool: 1 };
@@ -37,14 +41,25 @@ class Inference implements Evaluator {
   bytes = 0;
   attentionBytes = 0;
   private repeatDepth = 0;
+  readonly live?: Liveness;
 
   constructor(
     readonly model: ResolvedModel,
     readonly options: ShapeOptions,
-  ) {}
+  ) {
+    if (options.prefill) this.live = new Liveness(options.prefill);
+  }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
     return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
+  }
+
+  /**
+   * A count that must be exact. The prefill run reports memory only: its MACs may pass 2^53 at a long
+   * context that still fits in memory, and `fits` must not read that as memory it lacks.
+   */
+  counted(value: number, position: SourcePosition, what: string): number {
+    return this.options.prefill ? value : checked(value, position, what);
   }
 
   /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
@@ -93,6 +108,14 @@ class Inference implements Evaluator {
         `route the tokens with the moe op in the parent's forward: "moe(gate, ${node.name})", with shared= for shared experts`,
       );
     }
+    // The caller holds a module's input until it returns.
+    this.live?.hold(x);
+    const y = this.runInstances(node, x, prefix);
+    this.live?.release(x);
+    return y;
+  }
+
+  private runInstances(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
     const run = node.own.findIndex((segment) => typeof segment === "object");
     if (run < 0) return this.runInstance(node, x, [...prefix, ...node.own]);
     const { from, to } = node.own[run] as { from: number; to: number };
@@ -103,7 +126,9 @@ class Inference implements Evaluator {
       const [callsBefore, bytesBefore, attentionBefore] = [this.calls.length, this.bytes, this.attentionBytes];
       const input = y;
       if (node.kind === "module") this.repeatDepth++;
+      this.live?.hold(input);
       y = this.runInstance(node, input, at(from + i));
+      this.live?.release(input);
       if (node.kind === "module") this.repeatDepth--;
       const bytes = this.bytes - bytesBefore;
       if (outermost) this.blocks.push({ bytes, inputBytes: this.bytesOf(input), instances: 1 });
@@ -113,7 +138,7 @@ class Inference implements Evaluator {
         const depth = prefix.length + run;
         for (const call of this.calls.slice(callsBefore)) {
           const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
-          const times = (value: number) => checked(value * remaining, node.position, "a figure of the repeated instances");
+          const times = (value: number) => this.counted(value * remaining, node.position, "a figure of the repeated instances");
           this.calls.push({
             ...call,
             segments,
@@ -171,6 +196,7 @@ class Inference implements Evaluator {
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor {
     const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
     const kept = this.keep(result.saves ?? [], x, output);
+    this.live?.touch(producer, [x, output]);
     this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
     return output;
   }
@@ -185,8 +211,18 @@ class Inference implements Evaluator {
         .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
         .map((child) => ({ kind: "child", name: child.name, position: child.position }));
     if (branches) {
-      const outputs = steps.map((step) => this.runStep(node, step, x, segments));
-      return outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
+      // Each branch's output waits for the merge.
+      const outputs = steps.map((step) => {
+        const output = this.runStep(node, step, x, segments);
+        this.live?.hold(output);
+        return output;
+      });
+      const mergeAll = () => outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
+      // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
+      const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
+      this.live?.touch(`${formatPath(segments) || "the model"} (${branches.merge})`, [...outputs, merged]);
+      for (const output of outputs) this.live?.release(output);
+      return merged;
     }
     let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
     if (residual) {
@@ -236,12 +272,14 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
   const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
   // Token ids are int64.
   const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
+  // The input exists before the forward, as the weights do.
+  inference.live?.excluded.add(x.storage);
   const output = inference.runNode(model.tree, x, []);
   const layers: (LayerShapes | undefined)[] = model.layers.map(() => undefined);
   let macs = 0;
   let attentionMacs = 0;
   for (const call of inference.calls) {
-    macs = checked(macs + call.macs, model.input.position, "the model's MACs");
+    macs = inference.counted(macs + call.macs, model.input.position, "the model's MACs");
     attentionMacs += call.attentionMacs;
     if (call.layer === undefined) continue;
     const layer = (layers[call.layer] ??= { outputShape: call.output, macs: 0, attentionMacs: 0, activationBytes: 0 });
@@ -259,8 +297,9 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     input,
     output: output.shape,
     layers,
-    totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
+    totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
     calls: inference.calls,
     blocks: inference.blocks,
+    ...(inference.live ? { prefill: inference.live.peak } : {}),
   };
 }

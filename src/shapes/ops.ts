@@ -13,11 +13,14 @@ import {
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
-import type { CallRecord, Tensor } from "./types.js";
+import type { LivePart, Liveness } from "./liveness.js";
+import type { CacheRecord, CallRecord, Tensor } from "./types.js";
 
 /** What functional ops need of the inference that runs them. */
 export interface Evaluator {
   readonly model: ResolvedModel;
+  /** The live tensors, when the prefill peak is asked for. */
+  readonly live?: Liveness;
   fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
   keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
   record(call: Omit<CallRecord, "instances">): void;
@@ -92,6 +95,7 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
     shape = broadcast(left.shape, right.shape) ?? fail();
   }
   const output = evaluator.fresh(shape, `${path} (${how})`);
+  evaluator.live?.touch(`${path} (${how})`, [left, right, output]);
   const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
   evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
   return output;
@@ -122,7 +126,7 @@ interface OpContext extends OpTools {
 interface OpTools {
   fail: (expects: string) => never;
   child: (argument: string) => TreeNode;
-  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number }) => Tensor;
+  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number; cache?: CacheRecord }) => Tensor;
 }
 
 /** An op that is not a module: its arguments as Python names them, and its shape inference. */
@@ -206,6 +210,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("kv_heads", "int", null),
       arg("causal", "bool", false),
       arg("dropout", "float", 0),
+      arg("window", "int", null),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -213,12 +218,29 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("shared_gate", "string", null), arg("capacity_factor", "float", null)],
     run: (op) => mixtureOfExperts(op),
   },
+  mla: {
+    signature: [
+      arg("q", "string"),
+      arg("kv_a", "string"),
+      arg("kv_norm", "string"),
+      arg("kv_b", "string"),
+      arg("heads", "int"),
+      arg("kv_lora_rank", "int"),
+      arg("qk_rope_head_dim", "int"),
+      arg("causal", "bool", false),
+    ],
+    run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
+  },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
     run: ({ evaluator, call, x, segments, producer, child }) => {
       const gate = evaluator.runNode(child("gate"), x, segments);
+      evaluator.live?.hold(gate);
       const up = evaluator.runNode(child("up"), x, segments);
+      evaluator.live?.release(gate);
+      evaluator.live?.hold(up);
       const activated = evaluator.runNode(child("act"), gate, segments);
+      evaluator.live?.release(up);
       const product = merge(evaluator, "multiply", activated, up, call.position, segments);
       return { ...product, producer };
     },
@@ -254,10 +276,12 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
       );
     return tensor.shape;
   };
-  const created = (shape: number[], saves: Saved[] = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
+  const created = (shape: number[], saves: Saved[] = [], macs = 0, extra: { macs: number; bytes: number; cache?: CacheRecord } = { macs: 0, bytes: 0 }) => {
     const output = evaluator.fresh(shape, producer);
     const kept = evaluator.keep(saves, x, output);
+    evaluator.live?.touch(producer, [x, output]);
     evaluator.record({
+      ...(extra.cache ? { cache: extra.cache } : {}),
       type: name,
       segments: [...segments, call.text],
       output: shape,
@@ -300,7 +324,11 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
       `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`,
     );
   }
-  return op.run(opContext(evaluator, module, call, x, segments, fail));
+  // The op's input is live until it returns: a residual's shortcut, the input of attention's projections.
+  evaluator.live?.hold(x);
+  const y = op.run(opContext(evaluator, module, call, x, segments, fail));
+  evaluator.live?.release(x);
+  return y;
 }
 
 /**
@@ -311,7 +339,12 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
  */
 function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
   const packed = args.isNone("k") && args.isNone("v");
-  const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
+  const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
+    const tensor = evaluator.runNode(child(name), x, segments);
+    // Each projection waits for the others.
+    evaluator.live?.hold(tensor);
+    return tensor;
+  });
   // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
   const [q, k, v] = (
     packed ? [0, 1, 2].map(() => ({ ...projected[0]!, shape: projected[0]!.shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected
@@ -335,7 +368,105 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const keep = (tensor: Tensor) =>
     evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
-  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
+  const cache = attentionCache(args, kvHeads, headDim);
+  if (evaluator.live) {
+    // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+    if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
+    evaluator.live.touch(
+      `${formatPath(segments) || "the model"}: attention`,
+      [x, q, k, v],
+      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }),
+    );
+  }
+  for (const tensor of projected) evaluator.live?.release(tensor);
+  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+}
+
+/** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
+function attentionCache(args: ReturnType<typeof bindArguments>, kvHeads: number, headDim: number): CacheRecord | undefined {
+  const window = args.optionalInt("window");
+  if (window !== undefined && window < 1) args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+  if (!args.bool("causal")) return undefined;
+  return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
+}
+
+interface AttentionShape {
+  batch: number;
+  heads: number;
+  kvHeads: number;
+  sequence: number;
+  headDim: number;
+  elementBytes: number;
+  causal: boolean;
+}
+
+/**
+ * The tensors an inference attention call makes beside its projections, at its largest moment.
+ * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
+ * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
+ * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
+ * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ */
+function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
+  const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+  if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+  const scores = batch * heads * sequence * sequence;
+  const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+  return [
+    { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
+    { what: "values repeated to every head (repeat_kv)", bytes: repeated },
+    { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
+    { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
+    { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
+    { what: "softmax output (float32)", bytes: scores * 4 },
+  ];
+}
+
+/**
+ * DeepSeek-V2's multi-head latent attention (transformers' DeepseekV2Attention without q_lora):
+ * q = q(x) with heads × (qk_nope + qk_rope) features; kv_a(x) gives the latent of kv_lora_rank and one
+ * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
+ * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
+ * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ */
+function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { child, created }: OpTools): Tensor {
+  const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
+  const q = evaluator.runNode(child("q"), x, segments);
+  evaluator.live?.hold(q);
+  const kvA = evaluator.runNode(child("kv_a"), x, segments);
+  const [batch, sequence, qWidth] = q.shape as [number, number, number];
+  if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
+    args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
+  evaluator.live?.hold(kvA);
+  // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
+  const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
+  const kv = evaluator.runNode(child("kv_b"), latent, segments);
+  const qkHead = qWidth / heads;
+  const nope = qkHead - rope;
+  const vHead = kv.shape[2]! / heads - nope;
+  if (!Number.isInteger(qkHead) || nope < 0 || !Number.isInteger(vHead) || vHead < 1)
+    args.fail(
+      "heads",
+      `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`,
+    );
+  const scores = batch * heads * sequence * sequence;
+  const macs = scores * (qkHead + vHead);
+  // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+  const saves: Saved[] = [
+    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: scores, dtype: "activation", attention: true },
+  ];
+  const cache: CacheRecord | undefined = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+  if (evaluator.live) {
+    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
+    const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
+    evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+  }
+  evaluator.live?.release(kvA);
+  evaluator.live?.release(q);
+  const kept = evaluator.keep(["input"], kv, kv).bytes;
+  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
 }
 
 /** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */

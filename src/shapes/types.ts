@@ -30,6 +30,20 @@ export interface CallRecord {
   savedBytes: number;
   /** The part of savedBytes in attention's score, softmax and dropout tensors. */
   attentionBytes: number;
+  /** What one instance of the call caches per token when the model serves (docs/serving.md). */
+  cache?: CacheRecord;
+}
+
+/** The per-token cache of one attention call (per instance), as a serving runtime keeps it between decoding steps. */
+export interface CacheRecord {
+  /** keys and values (2 × kv_heads × head_dim), or a latent attention's compressed vector. */
+  kind: "kv" | "latent";
+  /** Elements per token of the sequence. */
+  elementsPerToken: number;
+  /** Attention heads whose vectors the elements hold (2 × kv_heads for keys and values, 1 for a latent): per-group scales count per vector. */
+  vectors: number;
+  /** A sliding window (`window=`): a runtime that caps the cache keeps at most this many tokens. */
+  window?: number;
 }
 
 /** One layer entry's share of the figures, over all its instances and calls. */
@@ -64,4 +78,14 @@ export interface ShapeReport {
   calls: CallRecord[];
   /** The outermost repeated modules' instances in order: what each keeps and its input (for full checkpointing and pipeline stages). */
   blocks: { bytes: number; inputBytes: number; instances: number }[];
+  /** The largest live-tensor footprint of an inference forward beyond its input and weights, when asked for (docs/serving.md). */
+  prefill?: PrefillPeak;
+}
+
+/** The prefill peak: its bytes and the tensors live at that moment. */
+export interface PrefillPeak {
+  bytes: number;
+  /** Where it happens: the call's path. */
+  at: string;
+  parts: { what: string; bytes: number }[];
 }

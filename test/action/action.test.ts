@@ -467,7 +467,10 @@ describe("GitHub's API failing", () => {
 
 describe("the fork recipe with every metric", () => {
   it("publishes its own saved report of every metric and growth limit, word for word as the check rendered it", async () => {
-    const mlp = (hidden: number) => `model: mlp\ninput: [16]\nlayers:\n  - fc: Linear(16, ${hidden})\n  - act: ReLU()\n  - out: Linear(${hidden}, 4)\n`;
+    // Attention over 8 tokens with a serving recipe, so that the KV cache and serving memory grow with the width too.
+    const mlp = (hidden: number) =>
+      `model: mlp\ninput: {tokens: 8}\nserving: {batch: 1}\nlayers:\n  - embed: Embedding(10, 16)\n  - attn:\n      forward: ["attention(q, k, v, heads=2, causal=True)", o]\n` +
+      `      layers:\n        - q: Linear(16, ${hidden})\n        - k: Linear(16, ${hidden})\n        - v: Linear(16, ${hidden})\n        - o: Linear(${hidden}, 16)\n  - out: Linear(16, 4)\n`;
     const limits = METRICS.map((metric) => `    ${metric.name}: ${metric.unit === "bytes" ? "1MiB" : "100K"}`).join("\n");
     const { repo, base } = repository({ "models/mlp.yaml": mlp(32), ".github/model-budget.yml": `models:\n  mlp:\n${limits}\n    growth: 50%\n` });
     const head = repo.write({ "models/mlp.yaml": mlp(40) }).commit("wider");

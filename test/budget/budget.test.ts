@@ -67,12 +67,18 @@ describe("budget file", () => {
       { glob: "h.*", position: { file: "b.yml", line: 8, col: 7 }, params: { value: 90_000_000, text: "90M", position: { file: "b.yml", line: 8, col: 21 } } },
     ]);
     expect(budget.models[1]!.growth.params).toEqual({ amount: 1_500_000, text: "1.5M", position: { file: "b.yml", line: 11, col: 22 } });
-    expect(Object.keys(budget.defaults!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations"]);
+    expect(Object.keys(budget.defaults!.growth)).toEqual(["params", "trainable", "memory", "memory-per-gpu", "macs", "flops", "activations", "serving-memory", "kv-cache"]);
   });
 
   it("applies an amount of growth only to quantities of its kind", () => {
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1.5M\n", "b.yml").models[0]!.growth)).toEqual(["params", "trainable"]);
-    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual(["memory", "memory-per-gpu", "activations"]);
+    expect(Object.keys(parseBudget("models:\n  m:\n    growth: 1GiB\n", "b.yml").models[0]!.growth)).toEqual([
+      "memory",
+      "memory-per-gpu",
+      "activations",
+      "serving-memory",
+      "kv-cache",
+    ]);
     expect(Object.keys(parseBudget("models:\n  m:\n    growth: 0\n", "b.yml").models[0]!.growth)).toEqual([
       "params",
       "trainable",
@@ -81,6 +87,8 @@ describe("budget file", () => {
       "macs",
       "flops",
       "activations",
+      "serving-memory",
+      "kv-cache",
     ]);
   });
 

@@ -6,6 +6,7 @@ import { renderPullRequestComment } from "../../orchestrator/pull-request.js";
 import { renderCheckText } from "../../orchestrator/terminal.js";
 import { choiceFlag, EXIT, invalid, progressStep, sourceOf, writeOutput, type CliCommand } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
+import { servingFlagList, servingFlags } from "../serving-flags.js";
 
 const BUDGET_SIDES = ["head", "base"] as const;
 const CHECK_FORMATS = ["table", "markdown", "json"] as const;
@@ -39,6 +40,7 @@ export const checkCommand: CliCommand = {
       unset: "no page",
     },
     ...trainingFlagList(),
+    ...servingFlagList(),
   ],
   notes: "Exit status: 0 pass or warn, 2 invalid input, 3 a budget failed.",
   examples: [
@@ -56,13 +58,15 @@ export const checkCommand: CliCommand = {
     if (specs.length === 0) return invalid("check needs at least one spec file, e.g. model-budget check models/*.yaml");
     const training = trainingFlags(values);
     if ("error" in training) return training.error;
+    const overrides = servingFlags(values, training.settings);
+    if ("error" in overrides) return overrides.error;
     if (typeof values.against === "string" && specs.length !== 1) return invalid("--against compares one spec with one checkpoint: give exactly one spec");
     const request: CheckRequest = {
       head: { specs, read: env.readFile },
       budgetFile: String(values.budget),
       budgetFrom: budgetFrom.value,
       failOn: failOn.value,
-      overrides: training.settings,
+      overrides: overrides.overrides,
       // A checkpoint the budget names stays inside the budget's repository; one named by --against is the user's choice.
       ...(env.readCheckpoint ? { readCheckpoint: (file: string) => env.readCheckpoint!(file, file === values.against ? {} : { namedBy: String(values.budget) }) } : {}),
       ...(typeof values.against === "string" ? { against: values.against } : {}),

@@ -4,6 +4,7 @@ import { REPORT_FORMATS, renderReport, type ByteUnits } from "../../report/index
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceFlag, EXIT, forEachFile, invalid, progressStep, sourceOf, writeOutput, type CliCommand, type CliEnvironment, type CliResult } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
+import { servingFlagList, servingFlags } from "../serving-flags.js";
 
 const UNITS: readonly ByteUnits[] = ["iec", "si"];
 /** The report's formats, and the HTML treemap page (src/html), which only this command and check draw. */
@@ -30,6 +31,7 @@ export const reportCommand: CliCommand = {
       unset: "every layer entry",
     },
     ...trainingFlagList(),
+    ...servingFlagList(),
   ],
   examples: [
     { command: "model-budget report examples/gpt2.yaml", does: "the layer table with totals, fitted to the terminal's width" },
@@ -48,9 +50,11 @@ export const reportCommand: CliCommand = {
     if ("error" in training) return training.error;
     const depth = values.depth === undefined ? undefined : /^[1-9]\d{0,3}$/.test(String(values.depth)) ? Number(values.depth) : "invalid";
     if (depth === "invalid") return invalid(`--depth must be a whole number of module steps from 1, such as 2, not '${String(values.depth)}'`);
+    const overrides = servingFlags(values, training.settings);
+    if ("error" in overrides) return overrides.error;
     if (files.length === 0) return invalid("report needs at least one spec file, e.g. model-budget report examples/gpt2.yaml");
     const count = (file: string) => (files.length === 1 ? file : `${file} (${files.indexOf(file) + 1}/${files.length})`);
-    const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, training.settings, progressStep(env, count(file))), env.readFile);
+    const { results, errors, diagnostics } = forEachFile(files, (file) => analyzeSpec(file, env.readFile, overrides.overrides, progressStep(env, count(file))), env.readFile);
     // A report on some specs but not others would read as complete: all or nothing.
     if (errors.length) return { exitCode: EXIT.invalid, stdout: format.value === "json" ? `${JSON.stringify({ diagnostics }, null, 2)}\n` : "", stderr: `${errors.join("\n")}\n` };
     const options = {

@@ -1,0 +1,243 @@
+import { checked, type ModelCount } from "../count/index.js";
+import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
+import { evaluate, type PositionAt } from "../resolve/evaluate.js";
+import type { ModuleNode, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
+import { parsedAt } from "../resolve/scope.js";
+import { parseExpression } from "../parse/expression.js";
+import type { CacheRecord, PrefillPeak, ShapeReport } from "../shapes/index.js";
+import { computeMemory } from "./breakdown.js";
+import { dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
+import { FP32, PRECISIONS } from "./precision.js";
+import { batchSize, wholeNumber, type Sourced } from "./recipe.js";
+
+export const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager"] as const;
+export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number];
+export const KV_WINDOWS = ["full", "cap"] as const;
+export type KvWindow = (typeof KV_WINDOWS)[number];
+
+/** The serving settings of one source, the spec's `serving:` or the command line; unset ones are absent. */
+export interface ServingSettings {
+  context?: Sourced<number>;
+  batch?: Sourced<number>;
+  /** Weights without a dtype of their own. */
+  dtype?: Sourced<Dtype>;
+  kvDtype?: Sourced<Dtype>;
+  attention?: Sourced<AttentionImplementation>;
+  kvWindow?: Sourced<KvWindow>;
+  /** Bytes the user allows for what is not computed. */
+  overhead?: Sourced<number>;
+}
+
+export type ServingRecipe = Required<Omit<ServingSettings, "context">> & {
+  /** Tokens per sequence; absent for a model whose input is not token ids. */
+  context?: Sourced<number>;
+};
+
+/** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
+export const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"] as const;
+export type ServingOption = (typeof SERVING_OPTIONS)[number];
+
+const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
+
+function choice<T extends string>(text: string, allowed: readonly T[], position: SourcePosition, what: string): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new SpecError("invalid-recipe-value", position, `unknown ${what} '${text}'`, didYouMean(text, allowed) ?? `use one of ${allowed.join(", ")}`);
+}
+
+function positive(value: number, position: SourcePosition, what: string): number {
+  if (value < 1) throw new SpecError("invalid-recipe-value", position, `the ${what} is at least 1, got ${value}`);
+  return value;
+}
+
+export function servingSettingsFromSpec(serving: ResolvedServing | undefined): ServingSettings {
+  const settings: ServingSettings = {};
+  if (!serving) return settings;
+  const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
+  if (context) settings.context = { value: positive(context.value, context.position, "context"), from: where(context.position) };
+  if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
+  if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
+  if (kvDtype) settings.kvDtype = { value: parseDtype(kvDtype), from: where(kvDtype.position) };
+  if (attention)
+    settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: where(attention.position) };
+  if (kvWindow) settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: where(kvWindow.position) };
+  if (overhead) settings.overhead = { value: overhead.value, from: where(overhead.position) };
+  return settings;
+}
+
+/** Settings given as text (flags, action inputs); errors are SpecErrors whose file is the option's label. */
+export function servingSettingsFromOptions(values: Partial<Record<ServingOption, string>>, label: (option: ServingOption) => string): ServingSettings {
+  const settings: ServingSettings = {};
+  for (const option of SERVING_OPTIONS) {
+    const text = values[option];
+    if (text === undefined) continue;
+    const from = label(option);
+    const positionAt: PositionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
+    const position = positionAt(0);
+    const dtype = () => parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position });
+    if (option === "context") settings.context = { value: positive(wholeNumber(text, position, "the context"), position, "context"), from };
+    if (option === "batch") settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+    if (option === "overhead") settings.overhead = { value: wholeNumber(text, position, "the overhead in bytes"), from };
+    if (option === "dtype") settings.dtype = { value: dtype(), from };
+    if (option === "kv-dtype") settings.kvDtype = { value: dtype(), from };
+    if (option === "attention") settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
+    if (option === "kv-window") settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+  }
+  return settings;
+}
+
+/**
+ * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
+ * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
+ * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ */
+export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overrides: ServingSettings): ServingRecipe {
+  const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
+  const input = model.input;
+  const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${where(input.position)} (input:)` } : undefined;
+  const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+  return {
+    ...(context ? { context } : {}),
+    batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+    dtype,
+    kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
+    attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
+    kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
+    overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
+  };
+}
+
+/** The dtype the forward computes in: the weights' when floating, bfloat16 under quantized weights (bitsandbytes' compute dtype). */
+export function computeDtype(recipe: ServingRecipe): Dtype {
+  return recipe.dtype.value.floating ? recipe.dtype.value : dtypeNamed("bfloat16");
+}
+
+/** Bytes one call instance caches per token: its elements, and a block format's scales per group of each head's vector. */
+export function cacheBytesPerToken(cache: CacheRecord, dtype: Dtype): number {
+  const values = Math.ceil((cache.elementsPerToken * dtype.bits) / 8);
+  if (!dtype.block) return values;
+  const groups = cache.vectors * Math.ceil(cache.elementsPerToken / cache.vectors / dtype.block.size);
+  return values + (groups * dtype.block.scale.bits) / 8;
+}
+
+/** One cache of the model: its layers' instances, bytes per token and window. */
+export interface CacheGroup {
+  kind: CacheRecord["kind"];
+  instances: number;
+  bytesPerToken: number;
+  window?: number;
+}
+
+export interface ServingFigures {
+  weights: number;
+  buffers: number;
+  /** KV cache bytes per token of one sequence, below any sliding window. */
+  kvCachePerToken: number;
+  kvCache: number;
+  prefillPeak: number;
+  overhead: number;
+  total: number;
+}
+
+export interface ServingBreakdown {
+  recipe: ServingRecipe;
+  bytes: ServingFigures;
+  caches: CacheGroup[];
+  prefill: PrefillPeak;
+}
+
+/** The caches the forward's attention calls keep, grouped by bytes per token and window. */
+export function cacheGroups(shapes: ShapeReport, kvDtype: Dtype): CacheGroup[] {
+  const groups: CacheGroup[] = [];
+  for (const call of shapes.calls) {
+    if (!call.cache) continue;
+    const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
+    const same = groups.find((group) => group.kind === call.cache!.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache!.window);
+    if (same) same.instances += call.instances;
+    else groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+  }
+  return groups;
+}
+
+/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+export function kvCacheBytes(groups: readonly CacheGroup[], context: number, batch: number, window: KvWindow): number {
+  return groups.reduce((sum, group) => {
+    const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+    return sum + batch * group.instances * group.bytesPerToken * tokens;
+  }, 0);
+}
+
+/** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
+export function servingWeights(count: ModelCount, recipe: ServingRecipe): { weights: number; buffers: number } {
+  const compute = computeDtype(recipe);
+  const precision = PRECISIONS.find((candidate) => candidate.weights.name === compute.name && !candidate.masterWeights) ?? FP32;
+  const memory = computeMemory(count, {
+    dtype: recipe.dtype,
+    precision: { value: precision, from: recipe.dtype.from },
+    gpus: { value: 1, from: "default" },
+    zero: { value: 0, from: "default" },
+    batch: recipe.batch,
+    checkpointing: { value: "none", from: "default" },
+  });
+  return { weights: memory.bytes.weights, buffers: memory.bytes.buffers };
+}
+
+/** The serving figures at one shape; `shapes` is the forward at that shape with the prefill peak. */
+export function servingFigures(count: ModelCount, shapes: ShapeReport, recipe: ServingRecipe, weights: { weights: number; buffers: number }): ServingBreakdown {
+  const caches = cacheGroups(shapes, recipe.kvDtype.value);
+  const position = { file: count.file, line: 1, col: 1 };
+  const context = recipe.context?.value ?? 0;
+  const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+  const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
+  const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
+  const overhead = recipe.overhead.value;
+  const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
+  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+}
+
+const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
+  "MultiheadAttention",
+  "TransformerEncoderLayer",
+  "TransformerDecoderLayer",
+  "TransformerEncoder",
+  "TransformerDecoder",
+  "Transformer",
+]);
+
+function findModule(node: TreeNode, matches: (node: ModuleNode) => boolean): ModuleNode | undefined {
+  if (node.kind !== "module") return undefined;
+  if (matches(node)) return node;
+  for (const child of node.children) {
+    const found = findModule(child, matches);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The attention the serving forward runs must be visible: a layer whose attention runs inside it
+ * (MultiheadAttention, nn.Transformer's layers) is not followed, and a token model without an
+ * attention(...) call has its attention hidden in modules run as a plain chain, which would read as no
+ * KV cache at all. Both are errors that say what to write.
+ */
+export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport): void {
+  const hidden = shapes.calls.find((call) => LEAVES_WITH_HIDDEN_ATTENTION.has(call.type) && call.layer !== undefined);
+  if (hidden) {
+    throw new SpecError(
+      "serving-unsupported",
+      model.layers[hidden.layer!]!.position,
+      `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`,
+      "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
+    );
+  }
+  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla")) return;
+  if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type))) return;
+  const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
+  throw new SpecError(
+    "attention-not-visible",
+    module?.position ?? model.input.position,
+    module
+      ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
+      : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived",
+    `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`,
+  );
+}

@@ -1,0 +1,33 @@
+import { formatInteger } from "../count/index.js";
+import { describeDtype, type ServingBreakdown } from "../memory/index.js";
+import { formatBytes, type ByteUnits } from "../metrics/index.js";
+import type { TableModel } from "./layer-table.js";
+
+/** `Serving: 1 sequence of 8,192 tokens, bfloat16 weights, bfloat16 KV cache, sdpa attention`. */
+export function servingHeading(serving: ServingBreakdown): string {
+  const { context, batch, dtype, kvDtype, attention, kvWindow } = serving.recipe;
+  const sequences = `${formatInteger(batch.value)} ${batch.value === 1 ? "sequence" : "sequences"}`;
+  const shape = context ? `${sequences} of ${formatInteger(context.value)} tokens` : `a batch of ${formatInteger(batch.value)}`;
+  const windows = serving.caches.some((group) => group.window !== undefined) ? `, sliding windows ${kvWindow.value === "cap" ? "capped" : "kept in full"}` : "";
+  return `Serving: ${shape}, ${describeDtype(dtype.value)} weights, ${describeDtype(kvDtype.value)} KV cache, ${attention.value} attention${windows}`;
+}
+
+/** The serving figures, exact and in human units, and the prefill peak's parts under it. */
+export function servingTable(serving: ServingBreakdown, units: ByteUnits): TableModel {
+  const { bytes, prefill } = serving;
+  const row = (label: string, value: number) => [label, formatInteger(value), formatBytes(value, units)];
+  const perToken = bytes.kvCachePerToken === 0 ? "KV cache" : `KV cache (${formatInteger(bytes.kvCachePerToken)} B per token)`;
+  return {
+    headers: ["Serving memory", "Bytes", "Size"],
+    align: ["left", "right", "right"],
+    rows: [
+      row("Weights", bytes.weights),
+      row("Buffers", bytes.buffers),
+      row(perToken, bytes.kvCache),
+      row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
+      ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
+      ...(bytes.overhead > 0 ? [row("Overhead allowance", bytes.overhead)] : []),
+    ],
+    footer: [row("Total", bytes.total)],
+  };
+}
