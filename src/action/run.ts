@@ -16,7 +16,6 @@ import { readTextFile, TEXT_KINDS, type OpenOptions } from "../files/index.js";
 import { githubClient } from "./octokit.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
-import { configEdits } from "../hf-config/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
 import { parseSavedReport } from "./saved-report-schema.js";
@@ -47,29 +46,7 @@ function runUrl(): string | undefined {
   return serverUrl && runId && repository ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined;
 }
 
-/**
- * Each edited key of a changed config.json, annotated at its line with what the model's parameters
- * did: the layer annotations sit at the keys each layer was made from, which need not be the edited one.
- */
-function annotateConfigEdits(result: CheckResult, head: CheckSide, base: CheckSide | undefined): void {
-  if (!base) return;
-  for (const model of result.models) {
-    if (!model.file.endsWith(".json") || model.head.kind !== "report" || model.base?.kind !== "report") continue;
-    const delta = model.head.report.totals.params - model.base.report.totals.params;
-    if (delta === 0) continue;
-    for (const edit of configEdits(model.file, base.read(model.file), head.read(model.file))) {
-      const change = edit.before === undefined ? `added as ${edit.after}` : edit.after === undefined ? `removed (was ${edit.before})` : `${edit.before} → ${edit.after}`;
-      annotateWarning(`${edit.key}: ${change}; with the change's other edits, parameters ${delta > 0 ? "+" : "−"}${formatInteger(Math.abs(delta))}`, {
-        title: "model-budget: config edited",
-        file: model.file,
-        startLine: edit.position.line,
-        startColumn: edit.position.col,
-      });
-    }
-  }
-}
-
-function compute(inputs: ActionInputs, workspace: string): { result: CheckResult; head: CheckSide; base?: CheckSide; changed?: ChangedLines } {
+function compute(inputs: ActionInputs, workspace: string): { result: CheckResult; changed?: ChangedLines } {
   const git = new GitRepository(workspace);
   // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
   // request must not make the action read the runner's files.
@@ -99,7 +76,7 @@ function compute(inputs: ActionInputs, workspace: string): { result: CheckResult
     overrides: inputs.training,
     readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
   });
-  return { result, head, ...(base ? { base } : {}), ...(changed ? { changed } : {}) };
+  return { result, ...(changed ? { changed } : {}) };
 }
 
 /** The lines this change edited, for annotations; undefined (every line counts) when git cannot say. */
@@ -367,7 +344,6 @@ export async function runAction(): Promise<void> {
       core.setOutput("html-report", html);
       destination.htmlReport = true;
       annotate(result, computed.changed);
-      annotateConfigEdits(result, computed.head, computed.base);
     }
     setTotals(result);
     await publish(result, inputs, destination);

@@ -1,5 +1,5 @@
 import type { JsonReport } from "../analysis/index.js";
-import { GROWTH_METRICS, LIMITED_METRICS, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
+import { GROWTH_METRICS, LIMITED_METRICS, listed, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
 import { moduleGlob } from "./module-glob.js";
 import type { Budget, GrowthAllowance, Limit, ModelBudget } from "./types.js";
 
@@ -91,20 +91,21 @@ function twins(of: Metric, metric: Metric): number | undefined {
  * verdict, and is shown in its partner's terms (MACs, not FLOPs). Differing figures or verdicts stay two rows.
  */
 function foldLimits(rows: LimitRow[]): LimitRow[] {
-  const kept: LimitRow[] = [];
+  const kept: { row: LimitRow; scope: string }[] = [];
   for (const row of rows) {
     const scope = row.label.slice(0, row.label.length - row.metric.length);
-    const partner = kept.find((other) => {
+    const partner = kept.find(({ row: other, scope: otherScope }) => {
       const factor = twins(other.metric, row.metric);
-      return factor !== undefined && other.label === `${scope}${other.metric}` && other.status === row.status && other.actual !== undefined && row.actual === other.actual * factor;
+      return factor !== undefined && otherScope === scope && other.status === row.status && other.actual !== undefined && row.actual === other.actual * factor;
     });
     if (!partner) {
-      kept.push(row);
+      kept.push({ row, scope });
       continue;
     }
-    kept[kept.indexOf(partner)] = { ...partner, label: `${scope}${partner.metric} and ${row.metric}`, also: [row.metric] };
+    const also = [...(partner.row.also ?? []), row.metric];
+    partner.row = { ...partner.row, label: `${scope}${listed([partner.row.metric, ...also])}`, also };
   }
-  return kept;
+  return kept.map(({ row }) => row);
 }
 
 /** Growth rows likewise: a twin's growth, by the same share, with the same verdict, is its partner's. */

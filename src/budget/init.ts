@@ -65,9 +65,7 @@ export function initialBudget(entries: readonly InitEntry[], headroom: number, g
     lines.push(`  ${JSON.stringify(key)}:`);
     for (const metric of LIMITED_METRICS) {
       const value = quantities[metric];
-      const { sameAs } = metricNamed(metric);
-      // Active params of a model without experts are its params: one limit says it.
-      if (value === undefined || restatesTwin(metric, quantities) || (sameAs !== undefined && quantities[sameAs as Metric] === value)) continue;
+      if (value === undefined || restatesTwin(metric, quantities)) continue;
       lines.push(`    ${metric}: ${roundedLimit(withHeadroom(value, headroom), metricNamed(metric).unit === "bytes")}`);
     }
     lines.push(`    growth: ${growth}`);

@@ -18,7 +18,6 @@ import { T5 } from "./t5.js";
 import { SpecBuilder, translatedSource } from "./spec-builder.js";
 
 export type { Family, Translation } from "./common.js";
-export { configEdits, type ConfigEdit } from "./edits.js";
 export { isHfConfig } from "./detect.js";
 
 const FAMILIES: readonly Family[] = [LLAMA_LIKE, MIXTURE_OF_EXPERTS, DEEPSEEK, GPT2, GPT_NEOX, FALCON, BERT, T5];

@@ -30,22 +30,30 @@ function cancelsBias(context: HintContext, layer: number, norm: number): boolean
   return producer.call.type === "Linear" && /^(BatchNorm1d|SyncBatchNorm)$/.test(type) && shape?.length === 2;
 }
 
+type Leaf = TreeNode & { kind: "leaf" };
+
+/** Each name's only child when that child is a leaf (undefined for a name two children share): looked up once per module, not per step. */
+function leavesByName(module: ModuleNode): Map<string, Leaf | undefined> {
+  const leaves = new Map<string, Leaf | undefined>();
+  for (const child of module.children) leaves.set(child.name, leaves.has(child.name) || child.kind !== "leaf" ? undefined : child);
+  return leaves;
+}
+
 /** The leaf a step calls, when it calls exactly one child that is a leaf. */
-function leafOf(module: ModuleNode, step: ForwardStep | undefined): (TreeNode & { kind: "leaf" }) | undefined {
-  if (step?.kind !== "child") return undefined;
-  const children = module.children.filter((child) => child.name === step.name);
-  return children.length === 1 && children[0]!.kind === "leaf" ? children[0] : undefined;
+function leafOf(leaves: Map<string, Leaf | undefined>, step: ForwardStep | undefined): Leaf | undefined {
+  return step?.kind === "child" ? leaves.get(step.name) : undefined;
 }
 
 /** Consecutive steps of one module (its main path, its residual's `then`) where a biased layer feeds only a norm. */
 function pairsIn(module: ModuleNode): [number, number][] {
   const calls = callsByName(module);
+  const leaves = leavesByName(module);
   const runs = [mainPath(module), module.topology.residual?.then ?? []];
   // Branches run every step on the module's input: no step feeds the next.
   if (module.topology.branches) return [];
   return runs.flatMap((steps) =>
     steps.flatMap((step, i): [number, number][] => {
-      const [first, second] = [leafOf(module, step), leafOf(module, steps[i + 1])];
+      const [first, second] = [leafOf(leaves, step), leafOf(leaves, steps[i + 1])];
       // A repeated layer feeds its own next instance, and a layer called twice feeds two consumers.
       if (!first || !second || first.instances !== 1 || calls.get(first.name) !== 1) return [];
       return [[first.layer, second.layer]];

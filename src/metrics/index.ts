@@ -8,7 +8,7 @@ import { METRICS, metricNamed, type Metric } from "./registry.js";
 import { formatBytes, formatShort, formatSignedShort } from "./units.js";
 
 export { GROWTH_METRICS, LIMITED_METRICS, METRIC_NAMES, METRICS, metricNamed, type Metric, type MetricDefinition } from "./registry.js";
-export { formatBytes, formatShort, formatSignedPercent, formatSignedShort, type ByteUnits } from "./units.js";
+export { formatBytes, formatShort, formatSignedPercent, formatSignedShort, listed, type ByteUnits } from "./units.js";
 
 /** A report's figures by metric; a metric the report lacks is absent. */
 export type Quantities = Partial<Record<Metric, number>>;

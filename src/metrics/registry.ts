@@ -26,10 +26,6 @@ export interface MetricDefinition<Name extends string = string> {
   sharedGrowthAmount: boolean;
   /** The comment's totals table shows it always, or when some model reports it; absent: never. */
   column?: "always" | "when-reported";
-  /** A metric that equals this one for most models: `init` writes its limit only where the two differ. */
-  sameAs?: string;
-  /** With `when-reported`: whether a report's figure is worth a column, when not every reported figure is (active params equal to params are not). */
-  shownFor?: (report: JsonReport) => boolean;
   /** The action output that sums it over the checked models, as action.yml declares it. */
   output?: { name: string; description: string };
   /**
@@ -75,9 +71,8 @@ const DEFINITIONS = [
     // Its growth follows params' (a dense model's is params), so a growth: allowance stays one row per model.
     growth: false,
     sharedGrowthAmount: false,
-    sameAs: "params",
-    column: "when-reported",
-    shownFor: (report) => ((report.totals as { activeParams?: number }).activeParams ?? report.totals.params) !== report.totals.params,
+    // Equal to params in a model without routed experts: one limit, one row, one number says it.
+    twin: { of: "params", factor: 1 },
     output: { name: "active-params", description: "Active parameters (per token) of all checked models together." },
   },
   {

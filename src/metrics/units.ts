@@ -68,3 +68,8 @@ export function formatSignedPercent(delta: number, base: number): string {
   const digits = magnitude >= 0.1 ? magnitude.toFixed(1) : magnitude.toPrecision(2);
   return `${percent > 0 ? "+" : MINUS}${digits}%`;
 }
+
+/** Names as a sentence lists them: `params and trainable`, `params, trainable and active-params`. */
+export function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)!}`;
+}

@@ -1,5 +1,5 @@
 import type { Status } from "../budget/evaluate.js";
-import { formatMetricDelta, formatMetricShort, formatSignedPercent, METRICS, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
+import { formatMetricDelta, formatMetricShort, formatSignedPercent, listed, METRICS, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
 import { escapeMarkdown as esc } from "../report/index.js";
 import type { Diagnostic, ModelResult } from "./types.js";
 
@@ -43,9 +43,7 @@ export function memoryMetric(quantities: Quantities | undefined): Metric | undef
 
 /** `params and trainable`: metric names as a budget file writes them. */
 export function metricList(metrics: readonly Metric[]): string {
-  return METRICS.filter((metric) => metrics.includes(metric.name))
-    .map((metric) => metric.name)
-    .join(" and ");
+  return listed(METRICS.filter((metric) => metrics.includes(metric.name)).map((metric) => metric.name));
 }
 
 /** Whether a twin metric only restates its partner on both sides (trainable = params, FLOPs = 2 × MACs). */

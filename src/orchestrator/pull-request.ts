@@ -138,11 +138,12 @@ function isNotable(model: ModelResult): boolean {
   return !(same && model.diff?.changes.length === 0 && model.status === "pass" && !model.checkpoint?.diagnostics.length);
 }
 
-/** Status first, then the model, its parameters with this PR's change, and the training memory its recipe is judged by. */
+/** Status first, then the model, its parameters with this PR's change, the training memory its recipe is judged by, and its serving memory. */
 function totalsTable(models: readonly ModelResult[]): string[] {
   if (!models.length) return [];
   const withMemory = models.some((model) => memoryMetric(headQuantities(model)) !== undefined);
-  const header = ["", "Model", "Params", ...(withMemory ? ["Training memory"] : [])];
+  const withServing = models.some((model) => headQuantities(model)?.["serving-memory"] !== undefined);
+  const header = ["", "Model", "Params", ...(withMemory ? ["Training memory"] : []), ...(withServing ? ["Serving memory"] : [])];
   const rows = models.map((model) => {
     const head = headQuantities(model);
     const base = baseQuantities(model);
@@ -154,8 +155,10 @@ function totalsTable(models: readonly ModelResult[]): string[] {
         ? invalidState(model)
         : `deleted${base?.params === undefined ? "" : ` (was ${formatMetricShort("params", base.params)})`}`;
     const memoryCell = memory && head ? `${valueWithChange(memory, head[memory]!, base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "–";
+    const serving = head?.["serving-memory"];
+    const servingCell = serving === undefined ? "–" : valueWithChange("serving-memory", serving, base?.["serving-memory"], isNew);
     const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";
-    return [ICON[model.status], esc(modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : [])];
+    return [ICON[model.status], esc(modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : []), ...(withServing ? [servingCell] : [])];
   });
   return [`| ${header.join(" | ")} |`, `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`), ""];
 }

@@ -3,7 +3,7 @@ import type { GrowthRow, LimitRow } from "../budget/evaluate.js";
 import { formatInteger } from "../count/index.js";
 import { renderDiagnostic } from "../diagnostics/render.js";
 import { changeDelta, type LayerChange } from "../diff/index.js";
-import { formatBytes, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
+import { formatBytes, listed, metricNamed, quantitiesOf, type Metric, type Quantities } from "../metrics/index.js";
 import { renderText } from "../report/text.js";
 import type { CheckResult, ModelResult } from "./types.js";
 
@@ -94,7 +94,7 @@ function limitLine(row: LimitRow): string {
 
 function growthLine(row: GrowthRow): string {
   const grown = row.head - row.base;
-  return `${MARK[row.status]} ${row.metric} grew ${signed(row.metric, grown)}${percentOf(grown, row.base)}, allowed ${row.allowance.text} (${human(row.metric, row.allowed)})`;
+  return `${MARK[row.status]} ${listed([row.metric, ...(row.also ?? [])])} grew ${signed(row.metric, grown)}${percentOf(grown, row.base)}, allowed ${row.allowance.text} (${human(row.metric, row.allowed)})`;
 }
 
 function changeCells(change: LayerChange): string[] {

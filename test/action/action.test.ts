@@ -486,11 +486,11 @@ describe("the fork recipe with every metric", () => {
     expect(checked.outputs.status).toBe("pass");
     const body = checked.outputs["comment-body"]!;
     // Every metric has a row against its limit and its growth allowance; twins that agree share one.
-    const rows = ["params and trainable", "memory", "memory-per-gpu", "macs and flops", "activations"];
-    expect(rows.flatMap((row) => row.split(" and ")).sort()).toEqual(METRICS.map((metric) => metric.name).sort());
-    expect(body).toContain("| macs and flops | 800 | +160 (+25.0%) | ✅ 100K (0.8% used) | ✅ 50% (+320) |");
+    const rows = ["params, trainable and active-params", "memory", "memory-per-gpu", "macs and flops", "activations", "serving-memory", "kv-cache"];
+    expect(rows.flatMap((row) => row.split(/, | and /)).sort()).toEqual(METRICS.map((metric) => metric.name).sort());
+    expect(body).toContain("| macs and flops | 26.1K | +5.12K (+24.4%) | ✅ 100K (26.1% used) | ✅ 50% (+10.5K) |");
     for (const row of rows) {
-      expect(body).toMatch(new RegExp(`\\n\\| ${row} \\| [0-9.]+( KiB| B)? \\| \\+[0-9.]+( KiB| B)? \\(\\+[0-9.]+%\\) \\| ✅ (1 MiB|100K) \\([0-9.]+% used\\) \\| ✅ 50% \\(\\+`));
+      expect(body).toMatch(new RegExp(`\\n\\| ${row} \\| [0-9.]+K?( KiB| B)? \\| \\+[0-9.]+K?( KiB| B)? \\(\\+[0-9.]+%\\) \\| ✅ (1 MiB|100K) \\([0-9.]+% used\\) \\| ✅ 50% \\(\\+`));
     }
 
     github.pullHeads.set(7, head);

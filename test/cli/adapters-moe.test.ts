@@ -34,31 +34,35 @@ describe("a pull request that changes an adapter or the routing", () => {
   it("gets a comment naming the adapter change and the routing change, with trainable and active deltas and their limits", () => {
     repo.write({ "tiny.yaml": SPEC, ".github/model-budget.yml": BUDGET }).commit("base");
     repo.write({ "tiny.yaml": SPEC.replace("r=8, target_modules=['q_proj']", "r=16, target_modules=['q_proj', 'k_proj']").replace("top_k: 2", "top_k: 1") });
-    const run = runDist(["check", "tiny.yaml", "--base", "HEAD"], { cwd: repo.dir });
+    const run = runDist(["check", "tiny.yaml", "--base", "HEAD", "--format", "markdown"], { cwd: repo.dir });
     expect(run.status).toBe(3);
     // Base: embed 1,600 + 2 × (q 256 + LoRA 2 × 8 × 16, k 256, gate 64, experts 4 × 256 of which 2 used).
     // Head: r=16 on q and k (512 each), one expert of four per token.
     expect(run.stdout).toContain(
-      [
-        "| Model | Params | Δ | Trainable | Δ | Active params | Δ | Status |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-        "| tiny-moe | 6,848 | +1,536 (+28.9%) | 2,048 | +1,536 (+300.0%) | 5,312 | +1,024 (+23.9%) | ❌ |",
-      ].join("\n"),
+      "### ❌ tiny-moe: trainable 2.05K over the 1K limit (+104.8%) — this PR +1.54K (+300.0%)\n- ❌ tiny-moe: active-params 5.31K over the 4K limit (+32.8%) — this PR +1.02K (+23.9%)\n",
     );
     expect(run.stdout).toContain(
       "**Adapter changed:** default: LoraConfig&#40;r=8, target&#95;modules=&#91;'q&#95;proj'&#93;&#41; → default: LoraConfig&#40;r=16, target&#95;modules=&#91;'q&#95;proj', 'k&#95;proj'&#93;&#41;\n",
     );
     expect(run.stdout).toContain("**Routing changed:** layers.&#91;0-1&#93;.moe.experts.&#91;0-3&#93;: top_k 2 of 4 → 1 of 4\n");
-    expect(run.stdout).toContain("| trainable | 1000 | 2,048 | −1,048 (−104.8%) | ❌ |\n| active-params | 4000 | 5,312 | −1,312 (−32.8%) | ❌ |");
-    // Both instances: 2 × 256, then 2 × (256 + 2 × 16 × 16).
-    expect(run.stdout).toContain("| layers.&#91;0-1&#93;.k&#95;proj | Linear | changed | 512 | 1,536 | +1,024 (+200.0%) |");
+    expect(run.stdout).toContain(
+      [
+        "| params | 6.85K | +1.54K (+28.9%) |  |  |",
+        "| trainable | 2.05K | +1.54K (+300.0%) | ❌ 1K (+104.8% over) |  |",
+        "| active-params | 5.31K | +1.02K (+23.9%) | ❌ 4K (+32.8% over) |  |",
+      ].join("\n"),
+    );
+    expect(run.stdout).toContain("| params | 5,312 | 6,848 |\n| trainable | 512 | 2,048 |\n| active-params | 4,288 | 5,312 |\n");
+    // Both instances of q_proj and k_proj: 2 × 256 of LoRA each before, 2 × (2 × 16 × 16) after.
+    expect(run.stdout).toContain("| layers.&#91;0-1&#93;.{q&#95;proj,k&#95;proj} | Linear | changed | +1.54K (+100.0%) | 4 |");
   });
 
-  it("shows the Active params column only when some model's differs from its total", () => {
+  it("leaves active params out of the comment when they equal the total", () => {
     repo.write({ "dense.yaml": "model: dense\nlayers:\n  - fc: Linear(4, 4)\n" }).commit("base");
     repo.write({ "dense.yaml": "model: dense\nlayers:\n  - fc: Linear(4, 8)\n" });
-    const run = runDist(["check", "dense.yaml", "--base", "HEAD"], { cwd: repo.dir });
-    expect(run.stdout).toContain("| Model | Params | Δ | Trainable | Δ | Status |");
+    const run = runDist(["check", "dense.yaml", "--base", "HEAD", "--format", "markdown"], { cwd: repo.dir });
+    expect(run.stdout).toContain("| params | 40 | +20 (+100.0%) |  |  |\n\n");
+    expect(run.stdout).not.toContain("active-params");
   });
 });
 
@@ -142,7 +146,7 @@ layers:
     repo.write({ "tiny.yaml": LORA });
     write(adapterFile([0, 1]));
     const match = runDist(["check", "tiny.yaml", "--against", "adapter_model.safetensors"], { cwd: repo.dir });
-    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint adapter&#95;model.safetensors.");
+    expect(match.stdout).toContain("  ✓ every tensor matches the checkpoint adapter_model.safetensors\n");
     write(adapterFile([0]));
     const differ = runDist(["check", "tiny.yaml", "--against", "adapter_model.safetensors", "--format", "json"], { cwd: repo.dir });
     expect(differ.status).toBe(3);
@@ -168,6 +172,6 @@ layers:
       { name: "base_model.model.head.modules_to_save.default.bias", shape: [3] },
     ]);
     const match = runDist(["check", "tiny.yaml", "--against", "adapter_model.safetensors"], { cwd: repo.dir });
-    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint adapter&#95;model.safetensors.");
+    expect(match.stdout).toContain("  ✓ every tensor matches the checkpoint adapter_model.safetensors\n");
   });
 });

@@ -46,7 +46,7 @@ describe("model-budget init and check", () => {
     repo.write({ "models/tiny.yaml": spec(32) });
     const fail = runCli(["check", "models/tiny.yaml"], env());
     expect(fail.exitCode).toBe(3);
-    expect(fail.stdout).toContain("\n✗ tiny (models/tiny.yaml)\n  ✗ params and trainable 544 over the 327 limit by 217 (+66.4%)\n");
+    expect(fail.stdout).toContain("\n✗ tiny (models/tiny.yaml)\n  ✗ params 544 over the 327 limit by 217 (+66.4%)\n");
     const failComment = runCli(["check", "models/tiny.yaml", "--format", "markdown"], env()).stdout;
     expect(failComment).toContain("### ❌ tiny: params 544 over the 327 limit (+66.4%)\n");
     expect(failComment).toContain("| params | 544 |  | ❌ 327 (+66.4% over) |  |");

@@ -47,16 +47,16 @@ describe("the action on a pull request that edits a config.json", () => {
     expect(total(2)).toBe(86848);
     expect(run.outputs.status).toBe("fail");
     expect(run.outputs.params).toBe(String(total(3)));
+    // The edited key is the changed line that grew the layers; the budget line is not annotated, as this PR did not touch it.
     expect(run.stdout).toContain(
-      `::error title=model-budget%3A over budget,file=.github/model-budget.yml,line=3,col=13::params 123,840 exceeds the budget of 100K in models/llama/config.json`,
+      "::warning title=model-budget%3A layers grew,file=models/llama/config.json,line=8::9 layer entries grew by 36,992 parameters in all: model.layers.[0-2].self_attn.q_proj, model.layers.[0-2].self_attn.k_proj, model.layers.[0-2].self_attn.v_proj and 6 more",
     );
-    expect(run.stdout).toContain(
-      "::warning title=model-budget%3A config edited,file=models/llama/config.json,line=8,col=3::num_hidden_layers: 2 → 3; with the change's other edits, parameters +36,992",
-    );
+    expect(run.stdout).not.toContain("file=.github/model-budget.yml");
     const body = github.comments[0]!.body;
-    expect(body).toContain("models/llama/config.json");
-    expect(body).toContain("| params | 100K | 123,840 | −23,840 (−23.8%) | ❌ |");
+    expect(body).toContain("### ❌ llama: params 124K over the 100K limit (+23.8%) — this PR +37K (+42.6%)\n");
+    expect(body).toContain("#### ❌ llama · models/llama/config.json\n");
+    expect(body).toContain("| params | 86,848 | 123,840 |\n");
     // The per-layer diff: every decoder layer's module now has 3 instances.
-    expect(body).toMatch(/model\.layers\.&#91;0-2&#93;\.mlp\.gate&#95;proj/);
+    expect(body).toContain("| model.layers.&#91;0-2&#93;.mlp.{gate&#95;proj,up&#95;proj,down&#95;proj} | Linear | × 2 → 3 | +24.6K (+50.0%) | 9 |\n");
   });
 });

@@ -86,7 +86,7 @@ describe("model-budget on a config.json, through dist/cli.js", () => {
     copyFileSync(join(repositoryRoot, "examples/llama2-7b.yaml"), join(dir, "llama.yaml"));
     const match = runDist(["check", "llama.yaml", "--against", config], { cwd: dir });
     expect(match.status).toBe(0);
-    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint models/llama/config.json.");
+    expect(match.stdout).toContain("  ✓ every tensor matches the checkpoint models/llama/config.json\n");
 
     writeFileSync(join(dir, "llama.yaml"), readFileSync(join(dir, "llama.yaml"), "utf8").replace("ffn: 11008", "ffn: 11264"));
     const drift = runDist(["check", "llama.yaml", "--against", config, "--format", "json"], { cwd: dir });

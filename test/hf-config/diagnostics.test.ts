@@ -80,7 +80,7 @@ describe("config.json diagnostics, at the key's line and column", () => {
     const mixtral = llama(',\n  "num_local_experts": 8', (text) => text.replace('"llama"', '"mixtral"').replace("LlamaForCausalLM", "MixtralForCausalLM"));
     const result = analyze(mixtral);
     expect(result.shapes).toBeUndefined();
-    expect(result.warnings?.map((warning) => [warning.code, warning.message])).toEqual([
+    expect(result.warnings?.map((warning) => [warning.code, `${warning.file}:${warning.line}:${warning.col}: ${warning.message}\n  ${warning.hint}`])).toEqual([
       [
         "MB835",
         "config.json:2:3: parameters only, no shapes: a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet\n  the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
@@ -109,7 +109,7 @@ describe("a quantized model's config.json", () => {
     const quantized = llama(',\n  "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 128}');
     const result = analyze(quantized);
     expect(result.totals.params).toBe(analyze(llama()).totals.params);
-    expect(result.warnings?.map((warning) => `${warning.code} ${warning.message}`)).toEqual([
+    expect(result.warnings?.map((warning) => `${warning.code} ${warning.file}:${warning.line}:${warning.col}: ${warning.message}\n  ${warning.hint}`)).toEqual([
       "MB836 config.json:10:3: quantization_config (gptq, 4 bits) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing\n  for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
     ]);
   });

@@ -178,7 +178,7 @@ describe("check --against a .gguf", () => {
     writeFileSync(join(dir, "config.json"), config(128));
     const match = runDist(["check", "config.json", "--against", "tiny-llama.gguf"], { cwd: dir });
     expect(match.status).toBe(0);
-    expect(match.stdout).toContain("✅ Every tensor matches the checkpoint tiny-llama.gguf.");
+    expect(match.stdout).toContain("  ✓ every tensor matches the checkpoint tiny-llama.gguf\n");
 
     writeFileSync(join(dir, "config.json"), config(192));
     const drift = runDist(["check", "config.json", "--against", "tiny-llama.gguf", "--format", "json"], { cwd: dir });

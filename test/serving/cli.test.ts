@@ -34,16 +34,17 @@ describe("report --serve (the bundled CLI)", () => {
 });
 
 describe("check: serving-memory and kv-cache budgets in the PR comment", () => {
-  it("shows both columns, and fails a limit the serving recipe exceeds", () => {
+  it("shows serving memory in the first table and both limits, and fails the one the serving recipe exceeds", () => {
     const dir = mkdtempSync(join(tmpdir(), "serving-"));
     copyFileSync(LLAMA, join(dir, "llama3-8b.yaml"));
     writeFileSync(join(dir, "budget.yml"), "models:\n  llama-3-8b:\n    serving-memory: 17GiB\n    kv-cache: 1GiB\n");
-    const run = runDist(["check", "llama3-8b.yaml", "--budget", "budget.yml"], { cwd: dir, timeoutMs: 30_000 });
+    const run = runDist(["check", "llama3-8b.yaml", "--budget", "budget.yml", "--format", "markdown"], { cwd: dir, timeoutMs: 30_000 });
     expect(run.status).toBe(3);
-    expect(run.stdout).toContain("Serving memory");
-    expect(run.stdout).toContain("KV cache");
-    expect(run.stdout).toContain("| llama-3-8b | 8,030,261,248 |  | 8,030,261,248 |  | 79,070,347,919,360 |  | 344.3 GiB |  | 17.98 GiB |  | 1.00 GiB |  | ❌ |");
-    expect(run.stdout).toContain("| kv-cache | 1GiB | 1.00 GiB | ±0 | ✅ |");
-    expect(run.stdout).toMatch(/\| serving-memory \| 17GiB \| 17\.98 GiB \| .* \| ❌ \|/);
+    expect(run.stdout).toContain("### ❌ llama-3-8b: serving-memory 18 GiB over the 17 GiB limit (+5.7%)\n");
+    expect(run.stdout).toContain("|  | Model | Params | Serving memory |\n| --- | --- | ---: | ---: |\n| ❌ | llama-3-8b | 8.03B | 18 GiB |\n");
+    expect(run.stdout).toContain("| serving-memory | 18 GiB |  | ❌ 17 GiB (+5.7% over) |  |\n| kv-cache | 1 GiB |  | ✅ 1 GiB (100.0% used) |  |\n");
+    expect(run.stdout).toContain("| serving-memory | – | 19,302,719,616 B |\n| kv-cache | – | 1,073,741,824 B |\n");
+    const terminal = runDist(["check", "llama3-8b.yaml", "--budget", "budget.yml"], { cwd: dir, timeoutMs: 30_000 });
+    expect(terminal.stdout).toContain("  ✗ serving-memory 17.98 GiB over the 17GiB limit by 1000.5 MiB (+5.7%)\n  ✓ 1 other limit holds\n");
   });
 });

@@ -2,15 +2,15 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema16 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
-const schema21 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const schema23 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
 const pattern3 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
-const pattern8 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+const pattern10 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -324,14 +324,10 @@ errors++;
 }
 }
 }
-if(data.growth !== undefined){
-let data8 = data.growth;
-const _errs27 = errors;
-let valid9 = false;
-let passing0 = null;
-const _errs28 = errors;
+if(data["serving-memory"] !== undefined){
+let data8 = data["serving-memory"];
 if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data8};
+const err25 = {instancePath:instancePath+"/serving-memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -342,7 +338,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err26 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data8};
+const err26 = {instancePath:instancePath+"/serving-memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -353,8 +349,8 @@ errors++;
 }
 }
 if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err27 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data8};
+if(!pattern3.test(data8)){
+const err27 = {instancePath:instancePath+"/serving-memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -364,16 +360,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-var _valid0 = _errs28 === errors;
-if(_valid0){
-valid9 = true;
-passing0 = 0;
 }
-const _errs31 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
-const err28 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data8};
+if(data["kv-cache"] !== undefined){
+let data9 = data["kv-cache"];
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err28 = {instancePath:instancePath+"/kv-cache",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -382,11 +373,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data8.params !== undefined){
-let data9 = data8.params;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err29 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data9};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/kv-cache",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -395,9 +384,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err30 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data9};
+}
+if(typeof data9 === "string"){
+if(!pattern3.test(data9)){
+const err30 = {instancePath:instancePath+"/kv-cache",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -407,9 +397,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(typeof data9 === "string"){
-if(!pattern8.test(data9)){
-const err31 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data9};
+}
+if(data.growth !== undefined){
+let data10 = data.growth;
+const _errs33 = errors;
+let valid11 = false;
+let passing0 = null;
+const _errs34 = errors;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err31 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -418,12 +414,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data8.trainable !== undefined){
-let data10 = data8.trainable;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err32 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data10};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -432,9 +425,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data10};
+}
+if(typeof data10 === "string"){
+if(!pattern10.test(data10)){
+const err33 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -444,9 +438,16 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(typeof data10 === "string"){
-if(!pattern8.test(data10)){
-const err34 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data10};
+var _valid0 = _errs34 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+}
+const _errs37 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key1 in data10){
+if(!(func2.call(schema12.properties.growth.oneOf[1].properties, key1))){
+const err34 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -456,11 +457,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-if(data8.memory !== undefined){
-let data11 = data8.memory;
+if(data10.params !== undefined){
+let data11 = data10.params;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err35 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data11};
+const err35 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -471,7 +471,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err36 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data11};
+const err36 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -482,8 +482,8 @@ errors++;
 }
 }
 if(typeof data11 === "string"){
-if(!pattern8.test(data11)){
-const err37 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data11};
+if(!pattern10.test(data11)){
+const err37 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -494,10 +494,10 @@ errors++;
 }
 }
 }
-if(data8["memory-per-gpu"] !== undefined){
-let data12 = data8["memory-per-gpu"];
+if(data10.trainable !== undefined){
+let data12 = data10.trainable;
 if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
-const err38 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data12};
+const err38 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -508,7 +508,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-const err39 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data12};
+const err39 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -519,8 +519,8 @@ errors++;
 }
 }
 if(typeof data12 === "string"){
-if(!pattern8.test(data12)){
-const err40 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data12};
+if(!pattern10.test(data12)){
+const err40 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -531,10 +531,10 @@ errors++;
 }
 }
 }
-if(data8.macs !== undefined){
-let data13 = data8.macs;
+if(data10.memory !== undefined){
+let data13 = data10.memory;
 if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err41 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data13};
+const err41 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -545,7 +545,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-const err42 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data13};
+const err42 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -556,8 +556,8 @@ errors++;
 }
 }
 if(typeof data13 === "string"){
-if(!pattern8.test(data13)){
-const err43 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data13};
+if(!pattern10.test(data13)){
+const err43 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -568,10 +568,10 @@ errors++;
 }
 }
 }
-if(data8.flops !== undefined){
-let data14 = data8.flops;
+if(data10["memory-per-gpu"] !== undefined){
+let data14 = data10["memory-per-gpu"];
 if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err44 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data14};
+const err44 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -582,7 +582,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-const err45 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data14};
+const err45 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -593,8 +593,8 @@ errors++;
 }
 }
 if(typeof data14 === "string"){
-if(!pattern8.test(data14)){
-const err46 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data14};
+if(!pattern10.test(data14)){
+const err46 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -605,10 +605,10 @@ errors++;
 }
 }
 }
-if(data8.activations !== undefined){
-let data15 = data8.activations;
+if(data10.macs !== undefined){
+let data15 = data10.macs;
 if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (typeof data15 !== "string")){
-const err47 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema21.type},message:"must be integer,string",schema:schema21.type,parentSchema:schema21,data:data15};
+const err47 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data15};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -619,7 +619,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-const err48 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21,data:data15};
+const err48 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -630,8 +630,8 @@ errors++;
 }
 }
 if(typeof data15 === "string"){
-if(!pattern8.test(data15)){
-const err49 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema21,data:data15};
+if(!pattern10.test(data15)){
+const err49 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -642,9 +642,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data8};
+if(data10.flops !== undefined){
+let data16 = data10.flops;
+if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err50 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -653,19 +654,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid0 = _errs31 === errors;
-if(_valid0 && valid9){
-valid9 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid9 = true;
-passing0 = 1;
-}
-}
-if(!valid9){
-const err51 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data8};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err51 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -674,27 +665,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-else {
-errors = _errs27;
-if(vErrors !== null){
-if(_errs27){
-vErrors.length = _errs27;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.modules !== undefined){
-let data16 = data.modules;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key2 in data16){
-let data17 = data16[key2];
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key3 in data17){
-if(!((key3 === "params") || (key3 === "trainable"))){
-const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data17};
+if(typeof data16 === "string"){
+if(!pattern10.test(data16)){
+const err52 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -704,10 +678,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data17.params !== undefined){
-let data18 = data17.params;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
+}
+if(data10.activations !== undefined){
+let data17 = data10.activations;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err53 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -716,9 +691,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err54 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data17};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -728,9 +703,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(typeof data18 === "string"){
-if(!pattern0.test(data18)){
-const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
+if(typeof data17 === "string"){
+if(!pattern10.test(data17)){
+const err55 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data17};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -741,10 +716,10 @@ errors++;
 }
 }
 }
-if(data17.trainable !== undefined){
-let data19 = data17.trainable;
-if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data19};
+if(data10["serving-memory"] !== undefined){
+let data18 = data10["serving-memory"];
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err56 = {instancePath:instancePath+"/growth/serving-memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -753,9 +728,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err57 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data19};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err57 = {instancePath:instancePath+"/growth/serving-memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -765,9 +740,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err58 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data19};
+if(typeof data18 === "string"){
+if(!pattern10.test(data18)){
+const err58 = {instancePath:instancePath+"/growth/serving-memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -778,9 +753,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data17};
+if(data10["kv-cache"] !== undefined){
+let data19 = data10["kv-cache"];
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err59 = {instancePath:instancePath+"/growth/kv-cache",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -789,10 +765,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data16};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err60 = {instancePath:instancePath+"/growth/kv-cache",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -802,11 +777,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.against !== undefined){
-let data20 = data.against;
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err61 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data20};
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err61 = {instancePath:instancePath+"/growth/kv-cache",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -816,8 +789,10 @@ vErrors.push(err61);
 errors++;
 }
 }
+}
+}
 else {
-const err62 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data20};
+const err62 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -826,15 +801,256 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
+var _valid0 = _errs37 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
 }
 else {
-const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+}
+}
+if(!valid11){
+const err63 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data10};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data20 = data.modules;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key2 in data20){
+let data21 = data20[key2];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key3 in data21){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err64 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data21.params !== undefined){
+let data22 = data21.params;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err65 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data22};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err66 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data22};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err67 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data22};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data21.trainable !== undefined){
+let data23 = data21.trainable;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err68 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data23};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err69 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data23};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err70 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data23};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data20};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data24 = data.against;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err73 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data24};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data24};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.lint !== undefined){
+let data25 = data.lint;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(!(key4 === "ignore")){
+const err75 = {instancePath:instancePath+"/lint",schemaPath:"#/properties/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.lint,data:data25};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data25.ignore !== undefined){
+let data26 = data25.ignore;
+if(Array.isArray(data26)){
+const len0 = data26.length;
+for(let i0=0; i0<len0; i0++){
+let data27 = data26[i0];
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err76 = {instancePath:instancePath+"/lint/ignore/" + i0,schemaPath:"#/properties/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.lint.properties.ignore.items,data:data27};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/lint/ignore/" + i0,schemaPath:"#/properties/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.lint.properties.ignore.items.type,parentSchema:schema12.properties.lint.properties.ignore.items,data:data27};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/properties/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.lint.properties.ignore.type,parentSchema:schema12.properties.lint.properties.ignore,data:data26};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/lint",schemaPath:"#/properties/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.lint.type,parentSchema:schema12.properties.lint,data:data25};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }

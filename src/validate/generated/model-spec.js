@@ -2,21 +2,22 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
-const schema24 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema30 = {"enum":["add","concat","multiply"]};
-const schema26 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema31 = {"enum":["add","concat","multiply"]};
+const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const schema19 = {"type":["integer","number","string","boolean"]};
 const wrapper0 = {validate: validate12};
-const schema27 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema28 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+const schema28 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema29 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -27,7 +28,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
 if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data0};
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -38,7 +39,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -50,7 +51,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.type,parentSchema:schema27,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -63,7 +64,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+const schema30 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -73,7 +74,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -91,7 +92,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -104,7 +105,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -118,7 +119,7 @@ if(data.shortcut !== undefined){
 let data1 = data.shortcut;
 if(typeof data1 === "string"){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data1};
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -129,7 +130,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data1};
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -147,7 +148,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28,data:data3};
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -158,7 +159,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -170,7 +171,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.oneOf[1].properties.then.type,parentSchema:schema29.oneOf[1].properties.then,data:data2};
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.oneOf[1].properties.then.type,parentSchema:schema30.oneOf[1].properties.then,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -183,7 +184,7 @@ errors++;
 if(data.if !== undefined){
 let data4 = data.if;
 if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema29.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema29.oneOf[1].properties.if.type,parentSchema:schema29.oneOf[1].properties.if,data:data4};
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema30.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema30.oneOf[1].properties.if.type,parentSchema:schema30.oneOf[1].properties.if,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -195,7 +196,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.oneOf[1].type,parentSchema:schema29.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.oneOf[1].type,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -216,7 +217,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema29.oneOf,parentSchema:schema29,data};
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -451,18 +452,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key1 in data){
-const _errs18 = errors;
-if(!(((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "top_k")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
-const err15 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
+if(data.lint !== undefined){
+let data11 = data.lint;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key1 in data11){
+if(!(key1 === "ignore")){
+const err15 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -471,9 +466,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid8 = _errs18 === errors;
-if(!valid8){
-const err16 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+}
+if(data11.ignore !== undefined){
+let data12 = data11.ignore;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 === "string"){
+if(data13.length < 1){
+const err16 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -483,13 +485,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-var _valid0 = _errs17 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err17 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+else {
+const err17 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -498,12 +495,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data11 = data.type;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data11};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -513,8 +508,9 @@ vErrors.push(err18);
 errors++;
 }
 }
+}
 else {
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data11};
+const err19 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -524,11 +520,18 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.layer !== undefined){
-let data12 = data.layer;
-if(typeof data12 === "string"){
-if(data12.length < 1){
-const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data12};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key2 in data){
+const _errs26 = errors;
+if(!((((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "top_k")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
+const err20 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -537,14 +540,80 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data12};
+var valid12 = _errs26 === errors;
+if(!valid12){
+const err21 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs25 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err22 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data14 = data.type;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err23 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.layer !== undefined){
+let data15 = data.layer;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err25 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data15};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data15};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -556,74 +625,10 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data14 = data.use;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data14};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data15 = data.include;
-if(typeof data15 === "string"){
-if(data15.length < 1){
-const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data15};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data15};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data.with !== undefined){
-let data16 = data.with;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key2 in data16){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!pattern0.test(key2)){
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key2,propertyName:key2};
+let data17 = data.use;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err27 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -632,9 +637,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err28 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data16};
+}
+else {
+const err28 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -644,10 +649,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-for(const key3 in data16){
-let data17 = data16[key3];
-if(((!((typeof data17 == "number") && (isFinite(data17)))) && (typeof data17 !== "string")) && (typeof data17 !== "boolean")){
-const err29 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data17};
+if(data.include !== undefined){
+let data18 = data.include;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err29 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -657,9 +663,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
 else {
-const err30 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data16};
+const err30 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -669,10 +674,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data18 = data.repeat;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err31 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data18};
+if(data.with !== undefined){
+let data19 = data.with;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key3 in data19){
+const _errs39 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err31 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -682,10 +691,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.top_k !== undefined){
-let data19 = data.top_k;
-if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
-const err32 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data19};
+else {
+const err32 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -694,11 +701,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.if !== undefined){
-let data20 = data.if;
-if((typeof data20 !== "boolean") && (typeof data20 !== "string")){
-const err33 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data20};
+var valid15 = _errs39 === errors;
+if(!valid15){
+const err33 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -708,10 +713,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.frozen !== undefined){
-let data21 = data.frozen;
-if((typeof data21 !== "boolean") && (!(Array.isArray(data21)))){
-const err34 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data21};
+for(const key4 in data19){
+let data20 = data19[key4];
+if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (typeof data20 !== "boolean")){
+const err34 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -720,13 +725,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(Array.isArray(data21)){
-const len1 = data21.length;
-for(let i1=0; i1<len1; i1++){
-let data22 = data21[i1];
-if(typeof data22 === "string"){
-if(data22.length < 1){
-const err35 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data22};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -736,8 +738,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data22};
+if(data.repeat !== undefined){
+let data21 = data.repeat;
+if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err36 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -747,13 +751,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-}
-if(data.dtype !== undefined){
-let data23 = data.dtype;
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err37 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data23};
+if(data.top_k !== undefined){
+let data22 = data.top_k;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err37 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -763,13 +764,81 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data23};
+if(data.if !== undefined){
+let data23 = data.if;
+if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
+const err38 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.frozen !== undefined){
+let data24 = data.frozen;
+if((typeof data24 !== "boolean") && (!(Array.isArray(data24)))){
+const err39 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data24};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(Array.isArray(data24)){
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+let data25 = data24[i2];
+if(typeof data25 === "string"){
+if(data25.length < 1){
+const err40 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data25};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data25};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data26 = data.dtype;
+if(typeof data26 === "string"){
+if(data26.length < 1){
+const err42 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data26};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data26};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -787,26 +856,94 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data26 = data.branches;
-if(!(((data26 === "add") || (data26 === "concat")) || (data26 === "multiply"))){
-const err39 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data26};
+let data29 = data.branches;
+if(!(((data29 === "add") || (data29 === "concat")) || (data29 === "multiply"))){
+const err44 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data29};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err44];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.lint !== undefined){
+let data30 = data.lint;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
+if(!(key5 === "ignore")){
+const err45 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data30};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data30.ignore !== undefined){
+let data31 = data30.ignore;
+if(Array.isArray(data31)){
+const len3 = data31.length;
+for(let i3=0; i3<len3; i3++){
+let data32 = data31[i3];
+if(typeof data32 === "string"){
+if(data32.length < 1){
+const err46 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data32};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data32};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+const err48 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data31};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err48];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data30};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
 }
 errors++;
 }
@@ -814,7 +951,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema37 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -847,7 +984,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -872,7 +1009,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema35.if,parentSchema:schema35,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema37.if,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1372,7 +1509,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data5 = data.branches;
 if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data5};
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1706,7 +1843,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data10};
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1759,7 +1896,7 @@ errors++;
 if(data9.tokens !== undefined){
 let data11 = data9.tokens;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data11};
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1828,7 +1965,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data14 = data.branches;
 if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data14};
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2025,7 +2162,7 @@ if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key10 in data20){
 let data21 = data20[key10];
 if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err42 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data21};
+const err42 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2053,7 +2190,7 @@ if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key11 in data22){
 let data23 = data22[key11];
 if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err44 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
+const err44 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2187,7 +2324,7 @@ errors++;
 if(data24.gpus !== undefined){
 let data27 = data24.gpus;
 if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err53 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data27};
+const err53 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2214,7 +2351,7 @@ if(data24.dtype !== undefined){
 let data29 = data24.dtype;
 if(typeof data29 === "string"){
 if(data29.length < 1){
-const err55 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26,data:data29};
+const err55 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data29};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2225,7 +2362,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data29};
+const err56 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data29};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2238,7 +2375,7 @@ errors++;
 if(data24.batch !== undefined){
 let data30 = data24.batch;
 if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
-const err57 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data30};
+const err57 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2292,7 +2429,7 @@ errors++;
 if(data33.tp !== undefined){
 let data34 = data33.tp;
 if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (typeof data34 !== "string")){
-const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data34};
+const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data34};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2305,7 +2442,7 @@ errors++;
 if(data33.pp !== undefined){
 let data35 = data33.pp;
 if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
-const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data35};
+const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2318,7 +2455,7 @@ errors++;
 if(data33.ep !== undefined){
 let data36 = data33.ep;
 if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
-const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data36};
+const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2331,7 +2468,7 @@ errors++;
 if(data33.cp !== undefined){
 let data37 = data33.cp;
 if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (typeof data37 !== "string")){
-const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data37};
+const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2430,14 +2567,237 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.lint !== undefined){
+let data41 = data.lint;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key15 in data41){
+if(!(key15 === "ignore")){
+const err72 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
 else {
 vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data41.ignore !== undefined){
+let data42 = data41.ignore;
+if(Array.isArray(data42)){
+const len2 = data42.length;
+for(let i2=0; i2<len2; i2++){
+let data43 = data42[i2];
+if(typeof data43 === "string"){
+if(data43.length < 1){
+const err73 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data43};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data43};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data42};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data41};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.serving !== undefined){
+let data44 = data.serving;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key16 in data44){
+if(!((((((((key16 === "context") || (key16 === "batch")) || (key16 === "dtype")) || (key16 === "kv-dtype")) || (key16 === "attention")) || (key16 === "kv-window")) || (key16 === "trained-context")) || (key16 === "overhead"))){
+const err77 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.serving,data:data44};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data44.context !== undefined){
+let data45 = data44.context;
+if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err78 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data44.batch !== undefined){
+let data46 = data44.batch;
+if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
+const err79 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data44.dtype !== undefined){
+let data47 = data44.dtype;
+if(typeof data47 === "string"){
+if(data47.length < 1){
+const err80 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data47};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data47};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data44["kv-dtype"] !== undefined){
+let data48 = data44["kv-dtype"];
+if(typeof data48 === "string"){
+if(data48.length < 1){
+const err82 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data48};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data48};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data44.attention !== undefined){
+let data49 = data44.attention;
+if(!((data49 === "eager") || (data49 === "sdpa"))){
+const err84 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties.attention.enum,parentSchema:schema11.properties.serving.properties.attention,data:data49};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data44["kv-window"] !== undefined){
+let data50 = data44["kv-window"];
+if(!((data50 === "full") || (data50 === "cap"))){
+const err85 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties["kv-window"].enum,parentSchema:schema11.properties.serving.properties["kv-window"],data:data50};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data44["trained-context"] !== undefined){
+let data51 = data44["trained-context"];
+if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
+const err86 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data44.overhead !== undefined){
+let data52 = data44.overhead;
+if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
+const err87 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.serving.type,parentSchema:schema11.properties.serving,data:data44};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }
