@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3697);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5462);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3697:
+/***/ 5462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39699,7 +39699,7 @@ function layerStates(report) {
     }));
 }
 /** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
-function identity(path) {
+function layerIdentity(path) {
     return path.replace(/\[\d+-\d+\]/g, "[*]");
 }
 /** What a layer is apart from where it sits: a moved layer keeps this. */
@@ -39711,12 +39711,12 @@ function content(layer) {
  * type), and moved (removed in one place, added with identical content in another). Head order.
  */
 function diffLayers(base, head) {
-    const before = new Map(layerStates(base).map((layer) => [identity(layer.path), layer]));
+    const before = new Map(layerStates(base).map((layer) => [layerIdentity(layer.path), layer]));
     const changes = [];
     const unchanged = [];
     const added = [];
     for (const after of layerStates(head)) {
-        const key = identity(after.path);
+        const key = layerIdentity(after.path);
         const previous = before.get(key);
         if (!previous) {
             added.push(after);
@@ -40051,6 +40051,48 @@ const kinds = {
         example: "layers:\n  - a: Linear(4, 4)\n  - b: Linear(4, 8)\ntie:\n  b.weight: a.weight",
         fix: "tie tensors of equal shape, both frozen or neither",
     },
+    "invalid-routing": {
+        code: "MB360",
+        severity: "error",
+        summary: "a top_k: that does not make a repeat routed experts",
+        example: 'layers:\n  - experts: {layer: "Linear(4, 4)", repeat: 8, top_k: 9}',
+        fix: "give top_k: between 1 and the repeat's count, on a repeat: entry",
+    },
+    "invalid-adapter": {
+        code: "MB361",
+        severity: "error",
+        summary: "an adapter config model-budget cannot apply as written",
+        example: "adapters:\n  default: \"LoraConfig(r=0, target_modules=['fc'])\"\nlayers:\n  - fc: Linear(4, 4)",
+        fix: "give PEFT's config class with arguments it accepts: LoraConfig(r=8, target_modules=['q_proj', 'v_proj'])",
+    },
+    "adapter-target-not-found": {
+        code: "MB362",
+        severity: "error",
+        summary: "an adapter's target_modules or modules_to_save match no module of the model",
+        example: "adapters:\n  default: \"LoraConfig(target_modules=['q_prj'])\"\nlayers:\n  - q_proj: Linear(4, 4)",
+        fix: "name the modules by the last parts of their paths, as PEFT matches them: q_proj",
+    },
+    "adapter-partial-repeat": {
+        code: "MB363",
+        severity: "error",
+        summary: "an adapter pattern matches some instances of a repeat and not others",
+        example: "adapters:\n  default: \"LoraConfig(target_modules='h.0.fc')\"\nlayers:\n  - h: {repeat: 2, layers: [{fc: 'Linear(4, 4)'}]}",
+        fix: "split the repeat so the adapted instances are an entry of their own, or match every instance",
+    },
+    "adapter-unties": {
+        code: "MB364",
+        severity: "warning",
+        summary: "modules_to_save copies a tied tensor, so the trainable copy is no longer tied",
+        example: "adapters:\n  default: \"LoraConfig(target_modules=['fc'], modules_to_save=['head'])\"\nlayers:\n  - wte: Embedding(10, 4)\n  - fc: Linear(4, 4)\n  - head: Linear(4, 10, bias=False)\ntie:\n  head.weight: wte.weight",
+        fix: "expect the copy to train apart from the tensor it was tied to (PEFT warns likewise), or leave the tied module out of modules_to_save",
+    },
+    "unknown-hint-code": {
+        code: "MB345",
+        severity: "error",
+        summary: "a lint: ignore list names no review hint",
+        example: "lint:\n  ignore: [MB1099]\nlayers:\n  - Linear(4, 4)",
+        fix: "name a hint by its code (MB1001) or its name (bias-before-norm): docs/lint.md lists them",
+    },
     // 4xx: the layer catalogue's arguments
     "unknown-layer-type": {
         code: "MB401",
@@ -40158,6 +40200,27 @@ const kinds = {
         example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
         fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
     },
+    "adapter-activations": {
+        code: "MB522",
+        severity: "warning",
+        summary: "activations with an adapter are the base model's forward, without the adapter's",
+        example: "input: [4]\nadapters:\n  default: \"LoraConfig(target_modules=['fc'])\"\nlayers:\n  - fc: Linear(4, 4)",
+        fix: "read the activations as the base model's: the adapter's r-wide intermediates add to them, a frozen layer's saved input may not be kept",
+    },
+    "experts-chained": {
+        code: "MB520",
+        severity: "error",
+        summary: "routed experts called one after another instead of through moe()",
+        example: 'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: [experts]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2, top_k: 1}',
+        fix: 'route the tokens: forward: ["moe(gate, experts)"]',
+    },
+    "invalid-moe": {
+        code: "MB521",
+        severity: "error",
+        summary: "a moe() step whose router or experts do not fit",
+        example: 'input: {tokens: 4}\nlayers:\n  - moe:\n      forward: ["moe(gate, experts)"]\n      layers:\n        - gate: Linear(4, 2, bias=False)\n        - experts: {layer: "Linear(4, 4)", repeat: 2}',
+        fix: "give the experts' repeat a top_k:, and a router with one output per expert",
+    },
     // 6xx: memory and the training recipe
     "unknown-optimizer": {
         code: "MB601",
@@ -40203,6 +40266,89 @@ const kinds = {
         summary: "a trainable parameter stored in an integer or quantized dtype",
         example: 'training:\n  optimizer: AdamW()\nlayers:\n  - {layer: "Linear(4, 4)", dtype: int8}',
         fix: "freeze it (frozen: true), or keep it in a floating dtype",
+    },
+    "invalid-main-grads": {
+        code: "MB607",
+        severity: "error",
+        summary: "a main-gradient dtype that is not float32 or the weights' 16-bit dtype",
+        example: "model-budget report spec.yaml --optimizer AdamW --precision mixed-bf16 --main-grads float16",
+        exampleIn: "command line",
+        fix: "use float32 (Megatron's default accumulation) or the precision's own 16-bit dtype",
+    },
+    "invalid-parallel-layout": {
+        code: "MB608",
+        severity: "error",
+        summary: "a parallel layout whose degrees do not divide the GPUs, the blocks or the experts",
+        example: "model-budget report spec.yaml --gpus 12 --tp 8",
+        exampleIn: "command line",
+        fix: "make gpus a multiple of tp × pp × cp, and pp a divisor of the repeated blocks",
+    },
+    "unknown-parallel-style": {
+        code: "MB609",
+        severity: "error",
+        summary: "a tensor-parallel plan entry with a style model-budget does not know",
+        example: "training:\n  parallel:\n    tp: 2\n    plan: {fc1: colwize}\nlayers:\n  - fc1: Linear(4, 4)",
+        fix: "use colwise, rowwise, vocab_parallel, sequence_parallel or replicate",
+    },
+    "unsupported-parallel-style": {
+        code: "MB610",
+        severity: "error",
+        summary: "a tensor-parallel plan that splits a layer other than Linear or Embedding",
+        example: "training:\n  parallel:\n    tp: 2\n    plan: {conv: colwise}\nlayers:\n  - conv: Conv2d(3, 8, 3)",
+        fix: "replicate the layer, or narrow the plan's pattern to the Linear layers",
+    },
+    "unplaced-parallel-layer": {
+        code: "MB611",
+        severity: "warning",
+        summary: "a layer with parameters that the default tensor-parallel plan does not place, kept whole on every rank",
+        example: "training:\n  parallel: {tp: 2}\nlayers:\n  - proj: Linear(8, 8)",
+        exampleIn: "spec reported with a parallel layout (a warning)",
+        fix: "give a plan: entry for it (colwise, rowwise or replicate) if it is split in your training",
+    },
+    "unmatched-plan-entry": {
+        code: "MB612",
+        severity: "warning",
+        summary: "a tensor-parallel plan entry or experts pattern that matches no layer",
+        example: "training:\n  parallel:\n    tp: 2\n    plan: {layers.*.attn.q: colwise}",
+        exampleIn: "spec reported with a parallel layout (a warning)",
+        fix: "write the pattern as the report's layer paths: * stands for one segment, a run [0-31] included",
+    },
+    "uneven-parallel-split": {
+        code: "MB613",
+        severity: "warning",
+        summary: "a tensor split over tensor-parallel ranks whose size does not divide by tp",
+        example: "training:\n  parallel: {tp: 8}\nlayers:\n  - lm_head: Linear(768, 50257)",
+        exampleIn: "spec reported with a parallel layout (a warning)",
+        fix: "pad the dimension to a multiple of tp, as Megatron pads the vocabulary",
+    },
+    "attention-not-visible": {
+        code: "MB640",
+        severity: "error",
+        summary: "serving memory needs the attention the forward runs, and the spec's forward: shows none",
+        example: "input: {tokens: 16}\nserving: {context: 16}\nlayers:\n  - embed: Embedding(100, 8)\n  - self_attn:\n      layers:\n        - q_proj: Linear(8, 8)\n        - k_proj: Linear(8, 8)\n        - v_proj: Linear(8, 8)\n        - o_proj: Linear(8, 8)",
+        fix: 'call the projections through attention(...) in the module\'s forward:, e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=2, causal=True)", o_proj]',
+    },
+    "serving-needs-input": {
+        code: "MB641",
+        severity: "error",
+        summary: "serving memory follows the forward, which needs the spec's input:",
+        example: "serving: {context: 16}\nlayers:\n  - fc: Linear(4, 4)",
+        fix: "give the spec an input: ({tokens: 4096} for a language model)",
+    },
+    "serving-unsupported": {
+        code: "MB642",
+        severity: "error",
+        summary: "serving memory does not follow this layer's internals yet",
+        example: "input: [4, 8]\nserving: {batch: 1}\nlayers:\n  - mha: MultiheadAttention(8, 2, batch_first=True)",
+        fix: "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
+    },
+    "unknown-accelerator": {
+        code: "MB643",
+        severity: "error",
+        summary: "fits --gpu names no accelerator of the table",
+        example: "model-budget fits spec.yaml --gpu H100",
+        exampleIn: "command line",
+        fix: "use a name of the table (model-budget fits --help lists them), e.g. H100-80GB",
     },
     // 7xx: the budget
     "invalid-limit": {
@@ -40285,6 +40431,14 @@ const kinds = {
         exampleIn: ".onnx file",
         fix: "export the model again with torch.onnx.export",
     },
+    "malformed-gguf": {
+        code: "MB815",
+        severity: "error",
+        summary: "a .gguf file whose header does not read as GGUF, at a byte offset",
+        example: "# a tensor whose data runs past the end of the file",
+        exampleIn: ".gguf file",
+        fix: "convert or download the model again: the file is damaged, truncated or not GGUF",
+    },
     "truncated-file": {
         code: "MB812",
         severity: "error",
@@ -40340,6 +40494,62 @@ const kinds = {
         exampleIn: "spec checked --against a checkpoint",
         fix: "check the repeat counts",
     },
+    "unknown-model-type": {
+        code: "MB830",
+        severity: "error",
+        summary: "a Hugging Face config.json of a model family model-budget does not translate",
+        example: '{"model_type": "mamba", "architectures": ["MambaForCausalLM"]}',
+        exampleIn: "config.json",
+        fix: "use a supported family (the message lists them), or describe the model in a YAML spec",
+    },
+    "hf-config-missing-key": {
+        code: "MB831",
+        severity: "error",
+        summary: "a config.json without a key the model's size depends on",
+        example: '{"model_type": "llama", "architectures": ["LlamaForCausalLM"], "vocab_size": 32000}',
+        exampleIn: "config.json",
+        fix: 'add the key with the value the model was trained with: "hidden_size": 4096',
+    },
+    "hf-config-bad-value": {
+        code: "MB832",
+        severity: "error",
+        summary: "a config.json value of the wrong kind, or sizes that do not fit together",
+        example: '{"model_type": "llama", "hidden_size": 4000, "num_attention_heads": 48, ...}',
+        exampleIn: "config.json",
+        fix: "make hidden_size a multiple of num_attention_heads (or give head_dim)",
+    },
+    "unsupported-architecture": {
+        code: "MB833",
+        severity: "error",
+        summary: "a config.json whose architectures names a class model-budget does not build",
+        example: '{"model_type": "llama", "architectures": ["LlamaForQuestionAnswering"], ...}',
+        exampleIn: "config.json",
+        fix: "name one of the classes the message lists, or describe the model in a YAML spec",
+    },
+    "hf-config-unsupported": {
+        code: "MB834",
+        severity: "error",
+        summary: "a config.json setting that changes the model in a way the translation does not cover",
+        example: '{"model_type": "llama", "hidden_act": "my_activation", ...}',
+        exampleIn: "config.json",
+        fix: "use a value the message lists, or describe the model in a YAML spec",
+    },
+    "forward-not-followed": {
+        code: "MB835",
+        severity: "warning",
+        summary: "a config.json whose forward pass model-budget does not follow: parameters only, no shapes, MACs or activations",
+        example: '{"model_type": "mixtral", "architectures": ["MixtralForCausalLM"], ...}',
+        exampleIn: "config.json",
+        fix: "nothing to fix: the counts are exact; for shapes and activations, describe the forward in a YAML spec",
+    },
+    "quantization-not-applied": {
+        code: "MB836",
+        severity: "warning",
+        summary: "a config.json with a quantization_config, whose packing the weights' bytes do not follow",
+        example: '{"model_type": "llama", "quantization_config": {"quant_method": "gptq", "bits": 4}, ...}',
+        exampleIn: "config.json",
+        fix: "nothing to fix for the counts, which are the logical parameters; set the weights' dtype for memory with --dtype",
+    },
     // 9xx: files and the command line
     "file-unreadable": {
         code: "MB901",
@@ -40381,6 +40591,56 @@ const kinds = {
         exampleIn: "command line",
         fix: "give the path of a file to write, in an existing or new folder",
     },
+    // 10xx: review hints (model-budget lint), each with what its fix saves
+    "bias-before-norm": {
+        code: "MB1001",
+        severity: "hint",
+        summary: "a bias right before a normalization that subtracts the mean of each of its channels",
+        example: "layers:\n  - Conv2d(3, 64, 7)\n  - BatchNorm2d(64)",
+        fix: "write bias=False on the layer: the norm's own shift (beta) does its work",
+    },
+    "unaligned-dimension": {
+        code: "MB1002",
+        severity: "hint",
+        summary: "a matrix dimension that is not a multiple of 8 in a 16-bit model, which tensor cores handle slowly",
+        example: "training:\n  precision: mixed-bf16\nlayers:\n  - wte: Embedding(50257, 768)",
+        fix: "pad the size to the multiple of 64 the hint names (nanoGPT pads GPT-2's 50,257 tokens to 50,304), at the parameter cost it gives",
+    },
+    "untied-embedding": {
+        code: "MB1003",
+        severity: "note",
+        summary: "an embedding and an output head of transposed-equal shape that are not tied",
+        example: "layers:\n  - wte: Embedding(50257, 768)\n  - lm_head: Linear(768, 50257, bias=False)",
+        fix: "tie them with tie: {lm_head.weight: wte.weight} if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
+    },
+    "attention-head-size": {
+        code: "MB1004",
+        severity: "hint",
+        summary: "attention heads whose size is not a multiple of 8, or query heads that key/value heads do not divide",
+        example: "layers:\n  - MultiheadAttention(60, 4)",
+        fix: "choose heads so that embed_dim / heads is a multiple of 8 (FlashAttention and tensor cores need it), and heads a multiple of kv_heads",
+    },
+    "dead-weights": {
+        code: "MB1005",
+        severity: "warning",
+        summary: "a child with parameters that its module's forward never calls",
+        example: "layers:\n  - a: Linear(4, 4)\n  - unused: Linear(4, 4)\nforward: [a]",
+        fix: "remove the child, or call it in forward: its parameters are in memory and in the checkpoint either way",
+    },
+    "lone-frozen-layer": {
+        code: "MB1006",
+        severity: "note",
+        summary: "one layer entry is frozen while every other parameter of the model trains",
+        example: 'layers:\n  - a: Linear(4, 4)\n  - b: {layer: "Linear(4, 4)", frozen: true}\n  - c: Linear(4, 4)',
+        fix: "check the frozen: is meant; freezing a single layer in a trained model is often a leftover",
+    },
+    "no-op-layer": {
+        code: "MB1007",
+        severity: "note",
+        summary: "a Dropout with p=0 or an Identity: a layer that does nothing",
+        example: "layers:\n  - Linear(4, 4)\n  - Dropout(p=0.0)",
+        fix: "remove it if it is an import leftover, or give the dropout its rate; keep an Identity that holds a place in a Sequential's numbering",
+    },
 };
 const DIAGNOSTICS = kinds;
 /** The stages' titles by hundred, for the docs and for grouping. */
@@ -40394,7 +40654,12 @@ const STAGES = {
     "7": "The budget",
     "8": "Importers and checkpoints",
     "9": "Files and the command line",
+    "10": "Review hints (model-budget lint)",
 };
+/** The stage of a code: its digits but the last two (`MB401` → `4`, `MB1001` → `10`). */
+function stageOf(code) {
+    return code.slice(2, -2);
+}
 
 ;// CONCATENATED MODULE: ./src/diagnostics/index.ts
 
@@ -40629,7 +40894,57 @@ function callFunction(name, args, at) {
     return integer(rounded === 0 ? 0 : rounded, name, at);
 }
 
+;// CONCATENATED MODULE: ./src/resolve/origins.ts
+/** Where each variable's or block parameter's value was written, with the places of the values it was computed from. */
+const valueOrigins = new WeakMap();
+/** The values read by name while the innermost `trackReads` runs. */
+let reading;
+/** Called by the evaluator for each name it looks up in a scope. */
+function noteRead(value) {
+    reading?.push(value);
+}
+/** Runs `work`, and the places that shaped every variable it read (reads inside nested tracking count here too). */
+function trackReads(work) {
+    const outer = reading;
+    const read = [];
+    reading = read;
+    let result;
+    try {
+        result = work();
+    }
+    finally {
+        reading = outer;
+        outer?.push(...read);
+    }
+    const positions = new Set();
+    for (const value of read)
+        for (const position of valueOrigins.get(value) ?? [])
+            positions.add(position);
+    return { result, positions: [...positions] };
+}
+/** A variable's value written at `at`, computed from `read`; a value shared by two names (`b: a`) keeps both places. */
+function defineValue(value, at, read) {
+    const earlier = valueOrigins.get(value) ?? [];
+    valueOrigins.set(value, [...new Set([...earlier, at, ...read])]);
+}
+/** The value computed by `work` at `at`, its origin recorded. */
+function defined(at, work) {
+    const { result, positions } = trackReads(work);
+    defineValue(result, at, positions);
+    return result;
+}
+/** The first place in the chain, innermost first, that `changed` holds. */
+function firstChanged(origins, changed) {
+    for (let node = origins; node; node = node.outer) {
+        for (const position of node.positions)
+            if (changed.get(position.file)?.has(position.line))
+                return position;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/evaluate.ts
+
 
 
 
@@ -40769,8 +41084,10 @@ function evaluateNode(expr, context, keyword = false) {
             return { kind: "none" };
         case "name": {
             const value = scope.get(expr.name);
-            if (value)
+            if (value) {
+                noteRead(value);
                 return value;
+            }
             if (keyword) {
                 const suggestion = expr.name.includes(".") ? undefined : diagnostics_closestName(expr.name, scope.keys());
                 return { kind: "symbol", name: expr.name, position: positionAt(expr.offset), ...(suggestion === undefined ? {} : { suggestion }) };
@@ -42718,1412 +43035,18 @@ function layerFormula(callText, parameters, params) {
     return `${callText}: ${terms.join(" + ")} = ${formula_formatInteger(params)}${note}`;
 }
 
-;// CONCATENATED MODULE: ./src/count/index.ts
-
-
-
-
-/** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
-function checked(value, position, what) {
-    if (!Number.isSafeInteger(value)) {
-        throw new diagnostics_SpecError("number-too-large", position, `${what} exceeds 2^53 - 1 = ${formula_formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
-    }
-    return value;
-}
-function numelOf(shape, position, what) {
-    return shape.reduce((product, size) => checked(product * size, position, `the element count of ${what} [${shape.join(", ")}]`), 1);
-}
-const tensorPath = (layer, name) => (name ? `${layer.path}.${name}` : layer.path);
-function counted(layer, tensor) {
-    const numel = numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name));
-    return { name: tensor.name, shape: tensor.shape, numel, ...(tensor.fixedDtype ? { fixedDtype: tensor.fixedDtype } : {}) };
-}
-/** The `dtype=` a call gives its tensors, when its signature has one and it is not None. */
-function callDtype(described) {
-    if (!described.definition.signature.some((spec) => spec.name === "dtype") || described.args.isNone("dtype"))
-        return undefined;
-    return { value: described.args.value("dtype"), position: described.args.position("dtype") };
-}
-/** A `frozen:` list's name that is no parameter of the layer: the error, with the names there are. */
-function missingFrozen(layer, described, item) {
-    const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
-    if (item.name === "") {
-        return new diagnostics_SpecError("frozen-not-found", item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
-    }
-    return new diagnostics_SpecError("frozen-not-found", item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
-}
-/** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
-function frozenNames(layer, described, globsFound) {
-    const names = new Set();
-    for (const item of layer.frozenTensors) {
-        const present = described.parameters.some((tensor) => tensor.name === item.name);
-        if (item.glob)
-            globsFound.set(item.position, (globsFound.get(item.position) ?? false) || present);
-        else if (!present)
-            throw missingFrozen(layer, described, item);
-        if (present)
-            names.add(item.name);
-    }
-    return names;
-}
-function countLayer(layer, globsFound) {
-    const described = catalogue_describeLayer(layer.call);
-    const frozen = frozenNames(layer, described, globsFound);
-    const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
-    const buffers = described.buffers.map((tensor) => counted(layer, tensor));
-    const ownDtype = callDtype(described);
-    return {
-        path: layer.path,
-        type: described.definition.type,
-        count: layer.count,
-        params: 0,
-        trainable: 0,
-        bufferElements: buffers.reduce((sum, tensor) => sum + tensor.numel, 0),
-        parameters,
-        buffers,
-        formula: "",
-        dtypes: layer.dtypes,
-        ...(ownDtype ? { callDtype: ownDtype } : {}),
-        position: layer.position,
-    };
-}
-function tensorOf(layers, reference) {
-    const layer = layers[reference.layer];
-    const tensor = layer.parameters.find((candidate) => candidate.name === reference.tensor);
-    if (tensor)
-        return tensor;
-    const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
-    throw new diagnostics_SpecError("tie-not-found", reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ??
-        (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
-}
-const earlier = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
-/**
- * Ties chain: `a.weight: c.weight` and `b.weight: c.weight` make one storage of three tensors, as the
- * assignments do in PyTorch. Each group of tensors joined by ties counts once, at the first in the
- * model's order, as parameters() does; every other member is shared with that first one.
- */
-function tieGroups(layers, ties) {
-    const members = new Map();
-    const parent = new Map();
-    const root = (member) => {
-        let top = member;
-        while (parent.get(top) !== top)
-            top = parent.get(top);
-        parent.set(member, top);
-        return top;
-    };
-    const memberOf = (reference) => {
-        const tensor = tensorOf(layers, reference);
-        let member = members.get(tensor);
-        if (!member) {
-            member = { reference, tensor, order: [reference.layer, layers[reference.layer].parameters.indexOf(tensor)] };
-            members.set(tensor, member);
-            parent.set(member, member);
-        }
-        return member;
-    };
-    for (const tie of ties) {
-        const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
-        if (!common_sameShape(parameter.tensor.shape, owner.tensor.shape)) {
-            throw new diagnostics_SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
-        }
-        if (parameter.tensor.trainable !== owner.tensor.trainable) {
-            throw new diagnostics_SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
-        }
-        parent.set(root(parameter), root(owner));
-    }
-    const groups = new Map();
-    for (const member of members.values()) {
-        const group = groups.get(root(member));
-        if (group)
-            group.push(member);
-        else
-            groups.set(root(member), [member]);
-    }
-    return [...groups.values()].map((group) => group.sort(earlier));
-}
-/** Ties through a `*`, without the entries it matched that lack the tensor; an error when none has it. */
-function globbed(layers, ties) {
-    const has = (reference) => layers[reference.layer].parameters.some((tensor) => tensor.name === reference.tensor);
-    const kept = ties.filter((tie) => !tie.parameter.glob || has(tie.parameter));
-    const found = new Set(kept.map((tie) => tie.parameter.text));
-    for (const tie of ties)
-        if (!found.has(tie.parameter.text))
-            tensorOf(layers, tie.parameter);
-    return kept;
-}
-/**
- * Marks every member of a group but the first as shared with it. The first holds the storage, so it must be one
- * tensor (not a run of instances); each later one stands for every instance of its entry, all of them shared.
- */
-function applyTies(layers, ties) {
-    for (const [first, ...later] of tieGroups(layers, globbed(layers, ties))) {
-        if (first.reference.instances !== 1) {
-            const entry = layers[first.reference.layer];
-            throw new diagnostics_SpecError("tie-ambiguous", first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
-        }
-        for (const member of later) {
-            const entry = layers[member.reference.layer];
-            if (member.reference.instances !== entry.count) {
-                throw new diagnostics_SpecError("tie-ambiguous", member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
-            }
-            member.tensor.sharedWith = first.reference.text;
-        }
-    }
-}
-/** A `frozen:` path through `*` must name a tensor of at least one layer it reaches. */
-function checkFrozenGlobs(model, globsFound) {
-    for (const [position, found] of globsFound) {
-        if (found)
-            continue;
-        const layer = model.layers.find((candidate) => candidate.frozenTensors.some((item) => item.position === position));
-        const item = layer.frozenTensors.find((candidate) => candidate.position === position);
-        throw missingFrozen(layer, catalogue_describeLayer(layer.call), item);
-    }
-}
-/** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
-function countModel(model, errors = new DiagnosticCollector()) {
-    const globsFound = new Map();
-    // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
-    // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
-    const counted = model.layers.map((layer) => errors.attempt(() => countLayer(layer, globsFound)));
-    errors.throwIfAny();
-    const layers = counted;
-    checkFrozenGlobs(model, globsFound);
-    applyTies(layers, model.ties);
-    const totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
-    model.layers.forEach((resolved, index) => {
-        const layer = layers[index];
-        const counted = layer.parameters.filter((tensor) => tensor.sharedWith === undefined);
-        layer.params = checked(counted.reduce((sum, tensor) => sum + tensor.numel, 0), layer.position, `${layer.path} parameters`);
-        layer.trainable = counted.filter((tensor) => tensor.trainable).reduce((sum, tensor) => sum + tensor.numel, 0);
-        layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
-        const at = (value, what) => checked(value * layer.count, layer.position, `${what} of ${layer.path}`);
-        totals.params = checked(totals.params + at(layer.params, "parameters"), layer.position, "the model's parameter count");
-        totals.trainable += at(layer.trainable, "trainable parameters");
-        totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
-    });
-    totals.nonTrainable = totals.params - totals.trainable;
-    return { model: model.model, file: model.file, totals, layers };
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
-/**
- * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
- * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
- * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
- * overrides and isolates, directional marks, line and paragraph separators).
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-/**
- * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
- * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
- */
-function forTerminal(text) {
-    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-;// CONCATENATED MODULE: ./src/metrics/registry.ts
-const DEFINITIONS = [
-    {
-        name: "params",
-        unit: "count",
-        title: "Params",
-        read: (report) => report.totals.params,
-        limit: "Most parameters the model may have (PyTorch's parameters(), tied ones once).",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "always",
-        output: { name: "params", description: "Parameters of all checked models together." },
-    },
-    {
-        name: "trainable",
-        unit: "count",
-        title: "Trainable",
-        read: (report) => report.totals.trainable,
-        limit: "Most trainable parameters.",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "always",
-        output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
-    },
-    {
-        name: "memory",
-        unit: "bytes",
-        title: "Training memory",
-        read: (report) => report.memory?.total,
-        limit: "Most training memory in total for the spec's recipe.",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "when-reported",
-        output: { name: "memory-bytes", description: "Training memory of all checked models together, in bytes." },
-    },
-    {
-        name: "memory-per-gpu",
-        unit: "bytes",
-        title: "Training memory per GPU",
-        read: (report) => report.memory?.perGpu?.total,
-        limit: "Most training memory on one GPU when sharded.",
-        growth: true,
-        sharedGrowthAmount: true,
-    },
-    {
-        name: "macs",
-        unit: "count",
-        title: "MACs",
-        read: (report) => report.shapes?.macs,
-        limit: "Most multiply-accumulates per forward pass at the spec's input and batch (needs input:).",
-        growth: true,
-        sharedGrowthAmount: false,
-        column: "when-reported",
-    },
-    {
-        name: "flops",
-        unit: "count",
-        title: "FLOPs",
-        read: (report) => report.shapes?.flops,
-        limit: "Most FLOPs per forward pass: 2 × MACs (needs input:).",
-        growth: true,
-        sharedGrowthAmount: false,
-    },
-    {
-        name: "activations",
-        unit: "bytes",
-        title: "Activations",
-        read: (report) => report.shapes?.activations,
-        limit: "Most activation memory of a training step: what autograd keeps for backward (needs input:).",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "when-reported",
-    },
-];
-/** The registry, in the order reports, budgets and the comment list the metrics. */
-const METRICS = DEFINITIONS;
-const METRIC_NAMES = METRICS.map((metric) => metric.name);
-const BY_NAME = new Map(METRICS.map((metric) => [metric.name, metric]));
-function metricNamed(name) {
-    return BY_NAME.get(name);
-}
-/** The metrics a budget can limit, and those it can allow a growth, in registry order. */
-const LIMITED_METRICS = METRICS.filter((metric) => metric.limit !== undefined).map((metric) => metric.name);
-const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) => metric.name);
-
-;// CONCATENATED MODULE: ./src/metrics/units.ts
-const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
-/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
-function units_formatBytes(bytes, units = "iec") {
-    const base = units === "iec" ? 1024 : 1000;
-    const names = units === "iec" ? IEC : SI;
-    let value = Math.abs(bytes);
-    let index = 0;
-    while (value >= base && index < names.length - 1) {
-        value /= base;
-        index++;
-    }
-    const sign = bytes < 0 ? "-" : "";
-    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/index.ts
-
-
-
-
-
-/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job), in registry order. */
-function quantitiesOf(report) {
-    const quantities = {};
-    for (const metric of METRICS) {
-        const value = metric.read(report);
-        if (value !== undefined)
-            quantities[metric.name] = value;
-    }
-    return quantities;
-}
-/** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
-function formatMetric(metric, value) {
-    return metricNamed(metric).unit === "bytes" ? units_formatBytes(value) : formula_formatInteger(value);
-}
-
-;// CONCATENATED MODULE: ./src/memory/dtypes.ts
-
-
-
-const PLAIN = [
-    { names: ["float64", "double", "fp64"], bits: 64, floating: true },
-    { names: ["float32", "float", "fp32"], bits: 32, floating: true },
-    { names: ["bfloat16", "bf16"], bits: 16, floating: true },
-    { names: ["float16", "half", "fp16"], bits: 16, floating: true },
-    { names: ["float8_e4m3fn", "float8_e4m3"], bits: 8, floating: true },
-    { names: ["float8_e5m2"], bits: 8, floating: true },
-    { names: ["float8_e4m3fnuz"], bits: 8, floating: true },
-    { names: ["float8_e5m2fnuz"], bits: 8, floating: true },
-    { names: ["int64", "long"], bits: 64, floating: false },
-    { names: ["int32", "int"], bits: 32, floating: false },
-    { names: ["int16", "short"], bits: 16, floating: false },
-    { names: ["int8"], bits: 8, floating: false },
-    { names: ["uint8"], bits: 8, floating: false },
-    { names: ["bool"], bits: 8, floating: false },
-];
-/**
- * 4-bit formats pack two elements per byte and keep one scale per block. The defaults are
- * bitsandbytes' Linear4bit: blocks of 64 with a float32 absmax each (0.5 bits per element more).
- */
-const BLOCK_FORMATS = ["int4", "nf4", "fp4"];
-const BLOCK_SIGNATURE = [
-    { name: "block_size", type: "int", default: 64 },
-    { name: "scale", type: "string", default: "float32" },
-];
-const dtypes_BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
-/** A dtype of the table by its torch name, for this stage's own tables; user input goes through parseDtype. */
-function dtypeNamed(name) {
-    const dtype = dtypes_BY_NAME.get(name);
-    if (!dtype)
-        throw new Error(`no dtype named ${name}`);
-    return dtype;
-}
-const FLOAT32 = dtypeNamed("float32");
-const UINT8 = dtypeNamed("uint8");
-function dtypeNames() {
-    return [...dtypes_BY_NAME.keys(), ...BLOCK_FORMATS];
-}
-/** `torch.bfloat16` and `bfloat16` name the same dtype. */
-function bareName(name) {
-    return name.replace(/^torch\./, "");
-}
-/**
- * The dtype a setting names: `bfloat16`, `torch.float16`, `'int8'`, or a 4-bit format with its
- * block options, `nf4(block_size=128, scale=float16)`.
- */
-function parseDtype(setting) {
-    const { value, position } = setting;
-    const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
-    if (written === undefined)
-        throw new diagnostics_SpecError("unknown-dtype", position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
-    const name = bareName(written);
-    const plain = dtypes_BY_NAME.get(name);
-    if (!BLOCK_FORMATS.includes(name) && !plain) {
-        // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
-        const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
-        throw new diagnostics_SpecError("unknown-dtype", value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
-    }
-    if (plain) {
-        if (value.kind === "layer")
-            bindArguments({ type: name, signature: [] }, value.call, findLayer);
-        return plain;
-    }
-    const call = value.kind === "layer" ? value.call : { type: name, args: [], position, text: name };
-    const args = bindArguments({ type: name, signature: BLOCK_SIGNATURE }, call, findLayer);
-    const size = args.int("block_size");
-    if (size < 1)
-        args.fail("block_size", `${name} needs a positive block_size, got ${size}`);
-    const scale = parseDtype({ value: args.value("scale"), position: args.position("scale") });
-    if (!scale.floating)
-        args.fail("scale", `${name} scales are floating-point numbers, not ${scale.name}`, "use float32 (bitsandbytes), float16 or bfloat16");
-    return { name, bits: 4, floating: false, block: { size, scale } };
-}
-/** The dtype as a setting would write it: `bfloat16`, `nf4(block_size=64, scale=float32)`. */
-function dtypes_describeDtype(dtype) {
-    return dtype.block ? `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name})` : dtype.name;
-}
-
-;// CONCATENATED MODULE: ./src/memory/optimizers.ts
-
-
-
-
-const like = (tensor, ...names) => names.map((name) => ({ name, elements: tensor.numel, dtype: tensor.dtype }));
-const when = (condition, states) => (condition ? states : []);
-const flag = (args, name) => !args.isNone(name) && args.bool(name);
-/**
- * torch.optim keeps each tensor's `step` counter (and NAdam's `mu_product`) as a CPU scalar,
- * except with capturable=True or fused=True, when they are float32 scalars on the device.
- */
-function deviceScalars(args, names, ...switches) {
-    return when(switches.some((name) => flag(args, name)), names.map((name) => ({ name, elements: 1, dtype: FLOAT32 })));
-}
-const product = (sizes) => sizes.reduce((total, size) => total * size, 1);
-/**
- * Adafactor's second moment: for a tensor of two or more dimensions, a row and a column factor
- * over the last two (`prod(shape[:-2]) × (rows + cols)` elements); a full one for vectors.
- */
-function factoredSecondMoment(tensor, dtype, names) {
-    const { shape } = tensor;
-    if (shape.length < 2)
-        return [{ name: names.full, elements: tensor.numel, dtype }];
-    const batch = product(shape.slice(0, -2));
-    return [
-        { name: names.row, elements: batch * shape[shape.length - 2], dtype },
-        { name: names.col, elements: batch * shape[shape.length - 1], dtype },
-    ];
-}
-/**
- * bitsandbytes' 8-bit optimizers: each state is one uint8 per element plus one float32 absmax per
- * 256-element block (or a max and a new max per tensor without block_wise). Tensors with fewer
- * than min_8bit_size elements keep float32 state. The 256-entry quantization maps are shared.
- */
-function bitsandbytesState(args, tensor, states) {
-    const eightBit = tensor.numel >= args.int("min_8bit_size");
-    const blockWise = args.bool("block_wise");
-    const perState = (index) => {
-        if (!eightBit)
-            return [{ name: `state${index}`, elements: tensor.numel, dtype: FLOAT32 }];
-        const scales = blockWise
-            ? [{ name: `absmax${index}`, elements: Math.ceil(tensor.numel / 256), dtype: FLOAT32 }]
-            : [`max${index}`, `new_max${index}`].map((name) => ({ name, elements: 1, dtype: FLOAT32 }));
-        return [{ name: `state${index}`, elements: tensor.numel, dtype: UINT8 }, ...scales];
-    };
-    const clipping = when(args.int("percentile_clipping") < 100, [{ name: "gnorm_vec", elements: 100, dtype: FLOAT32 }]);
-    return [...perState(1), ...(states === 2 ? perState(2) : []), ...clipping];
-}
-const FOREACH = arg("foreach", "bool", null);
-const MAXIMIZE = arg("maximize", "bool", false);
-const CAPTURABLE = arg("capturable", "bool", false);
-const DIFFERENTIABLE = arg("differentiable", "bool", false);
-const FUSED = arg("fused", "bool", null);
-const DECOUPLED = arg("decoupled_weight_decay", "bool", false);
-const lr = (value) => arg("lr", "float", value);
-const betas = (beta1, beta2) => arg("betas", "any", [beta1, beta2]);
-const eps = (value) => arg("eps", "float", value);
-const weightDecay = (value) => arg("weight_decay", "float", value);
-/** Adam's and AdamW's first and second moments, and the running maximum of the second with amsgrad. */
-const adamState = (args, tensor) => [
-    ...like(tensor, "exp_avg", "exp_avg_sq", ...(args.bool("amsgrad") ? ["max_exp_avg_sq"] : [])),
-    ...deviceScalars(args, ["step"], "capturable", "fused"),
-];
-/** The `Adam`-style signature of torch.optim: lr, betas, eps, weight_decay, then class-specific options. */
-const adamLike = (rate, decay, ...rest) => [lr(rate), betas(0.9, 0.999), eps(1e-8), weightDecay(decay), ...rest];
-const torchOptimizers = [
-    {
-        type: "SGD",
-        module: "torch.optim",
-        signature: [lr(1e-3), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), MAXIMIZE, FOREACH, DIFFERENTIABLE, FUSED],
-        state: (args, tensor) => when(args.float("momentum") !== 0, like(tensor, "momentum_buffer")),
-    },
-    {
-        type: "Adam",
-        module: "torch.optim",
-        signature: adamLike(1e-3, 0, arg("amsgrad", "bool", false), FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE, FUSED, DECOUPLED),
-        state: adamState,
-    },
-    {
-        type: "AdamW",
-        module: "torch.optim",
-        signature: adamLike(1e-3, 1e-2, arg("amsgrad", "bool", false), MAXIMIZE, FOREACH, CAPTURABLE, DIFFERENTIABLE, FUSED),
-        state: adamState,
-    },
-    {
-        type: "Adagrad",
-        module: "torch.optim",
-        signature: [lr(1e-2), arg("lr_decay", "float", 0), weightDecay(0), arg("initial_accumulator_value", "float", 0), eps(1e-10), FOREACH, MAXIMIZE, DIFFERENTIABLE, FUSED],
-        state: (args, tensor) => [...like(tensor, "sum"), ...deviceScalars(args, ["step"], "fused")],
-    },
-    {
-        type: "RMSprop",
-        module: "torch.optim",
-        signature: [
-            lr(1e-2),
-            arg("alpha", "float", 0.99),
-            eps(1e-8),
-            weightDecay(0),
-            arg("momentum", "float", 0),
-            arg("centered", "bool", false),
-            CAPTURABLE,
-            FOREACH,
-            MAXIMIZE,
-            DIFFERENTIABLE,
-        ],
-        state: (args, tensor) => [
-            ...like(tensor, "square_avg"),
-            ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
-            ...when(args.bool("centered"), like(tensor, "grad_avg")),
-            ...deviceScalars(args, ["step"], "capturable"),
-        ],
-    },
-    {
-        type: "Adadelta",
-        module: "torch.optim",
-        signature: [lr(1.0), arg("rho", "float", 0.9), eps(1e-6), weightDecay(0), FOREACH, CAPTURABLE, MAXIMIZE, DIFFERENTIABLE],
-        state: (args, tensor) => [...like(tensor, "square_avg", "acc_delta"), ...deviceScalars(args, ["step"], "capturable")],
-    },
-    {
-        type: "Adamax",
-        module: "torch.optim",
-        signature: adamLike(2e-3, 0, FOREACH, MAXIMIZE, DIFFERENTIABLE, CAPTURABLE),
-        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_inf"), ...deviceScalars(args, ["step"], "capturable")],
-    },
-    {
-        type: "NAdam",
-        module: "torch.optim",
-        signature: adamLike(2e-3, 0, arg("momentum_decay", "float", 4e-3), DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
-        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step", "mu_product"], "capturable")],
-    },
-    {
-        type: "RAdam",
-        module: "torch.optim",
-        signature: adamLike(1e-3, 0, DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
-        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step"], "capturable")],
-    },
-    {
-        // The default eps is (None, 1e-3), which a signature default cannot spell; it never changes memory.
-        type: "Adafactor",
-        module: "torch.optim",
-        signature: [lr(1e-2), arg("beta2_decay", "float", -0.8), arg("eps", "any", null), arg("d", "float", 1.0), weightDecay(0), FOREACH, MAXIMIZE],
-        state: (_args, tensor) => factoredSecondMoment(tensor, tensor.dtype, { row: "row_var", col: "col_var", full: "variance" }),
-    },
-];
-const otherOptimizers = [
-    {
-        // Hugging Face's Adafactor: a first moment only with beta1, and state in float32 for 16-bit tensors (it upcasts their gradients).
-        type: "transformers.Adafactor",
-        module: "transformers",
-        signature: [
-            lr(null),
-            arg("eps", "any", [1e-30, 1e-3]),
-            arg("clip_threshold", "float", 1.0),
-            arg("decay_rate", "float", -0.8),
-            arg("beta1", "float", null),
-            weightDecay(0),
-            arg("scale_parameter", "bool", true),
-            arg("relative_step", "bool", true),
-            arg("warmup_init", "bool", false),
-        ],
-        state(args, tensor) {
-            const dtype = tensor.dtype.bits === 16 ? FLOAT32 : tensor.dtype;
-            const firstMoment = args.isNone("beta1") ? [] : [{ name: "exp_avg", elements: tensor.numel, dtype }];
-            return [...firstMoment, ...factoredSecondMoment(tensor, dtype, { row: "exp_avg_sq_row", col: "exp_avg_sq_col", full: "exp_avg_sq" })];
-        },
-    },
-    {
-        type: "Lion",
-        module: "lion_pytorch",
-        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), arg("use_triton", "bool", false), DECOUPLED],
-        state: (_args, tensor) => like(tensor, "exp_avg"),
-    },
-];
-const BITSANDBYTES_OPTIONS = [arg("args", "any", null), arg("min_8bit_size", "int", 4096), arg("percentile_clipping", "int", 100), arg("block_wise", "bool", true)];
-const IS_PAGED = arg("is_paged", "bool", false);
-/** Adam8bit and AdamW8bit accept amsgrad and optim_bits and ignore them: they always keep two 8-bit states. */
-const bitsandbytesAdam = (type, decay) => ({
-    type,
-    module: "bitsandbytes.optim",
-    signature: adamLike(1e-3, decay, arg("amsgrad", "bool", false), arg("optim_bits", "int", 32), ...BITSANDBYTES_OPTIONS, IS_PAGED),
-    state: (args, tensor) => bitsandbytesState(args, tensor, 2),
-});
-const bitsandbytesOptimizers = [
-    bitsandbytesAdam("Adam8bit", 0),
-    bitsandbytesAdam("AdamW8bit", 1e-2),
-    {
-        type: "Lion8bit",
-        module: "bitsandbytes.optim",
-        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), ...BITSANDBYTES_OPTIONS, IS_PAGED],
-        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
-    },
-    {
-        type: "SGD8bit",
-        module: "bitsandbytes.optim",
-        signature: [arg("lr", "float"), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), ...BITSANDBYTES_OPTIONS],
-        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
-        check(args) {
-            if (args.float("momentum") === 0)
-                args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
-        },
-    },
-];
-const OPTIMIZERS = [...torchOptimizers, ...otherOptimizers, ...bitsandbytesOptimizers];
-const optimizers_BY_TYPE = new Map(OPTIMIZERS.map((definition) => [definition.type, definition]));
-/** `torch.optim.AdamW`, `bnb.optim.AdamW8bit` and `transformers.optimization.Adafactor` name classes of the table. */
-function optimizers_className(type) {
-    return type.replace(/^(?:torch\.optim|bitsandbytes\.optim|bnb\.optim|lion_pytorch)\./, "").replace(/^transformers\.optimization\./, "transformers.");
-}
-/** `torch.optim.AdamW`, `bitsandbytes.optim.AdamW8bit`, `transformers.Adafactor`: where to import the class from. */
-function optimizers_qualifiedName(definition) {
-    return definition.type.startsWith(`${definition.module}.`) ? definition.type : `${definition.module}.${definition.type}`;
-}
-/** Binds an optimizer call to its class, checking its arguments as the constructor would. */
-function bindOptimizer(call) {
-    const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
-    if (!definition) {
-        throw new diagnostics_SpecError("unknown-optimizer", call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
-    }
-    const args = bindArguments(definition, call, findLayer);
-    definition.check?.(args);
-    return { definition, args, text: call.text };
-}
-/** The state the optimizer allocates for one trainable tensor. */
-function optimizerState(optimizer, tensor) {
-    return optimizer.definition.state(optimizer.args, tensor);
-}
-
-;// CONCATENATED MODULE: ./src/memory/types.ts
-/** Where the bytes go, in the order reports list them. */
-const types_CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"];
-const types_CATEGORY_NAMES = {
-    weights: "weights",
-    buffers: "buffers",
-    gradients: "gradients",
-    optimizerState: "optimizer state",
-    masterWeights: "master weights",
-    activations: "activations",
-};
-function figuresOf(bytes) {
-    const byCategory = Object.fromEntries(types_CATEGORIES.map((category) => [category, bytes(category)]));
-    return { ...byCategory, total: types_CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
-}
-
-;// CONCATENATED MODULE: ./src/memory/sharding.ts
-
+;// CONCATENATED MODULE: ./src/diagnostics/choice.ts
 
 /**
- * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
- * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
- * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated;
- * activations are each GPU's own, as `batch` is the batch of one GPU.
+ * An enumerated option's value, checked the one way for the action's inputs (`input 'fail-on'`) and the
+ * CLI's flags (`--fail-on`): the same message, with the likely value meant on a line of its own.
  */
-const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity, activations: Infinity };
-function sharding_isSharded(category, stage) {
-    return stage >= SHARDED_FROM[category];
+function choiceOf(option, value, allowed) {
+    if (allowed.includes(value))
+        return { value: value };
+    const hint = didYouMean(value, allowed);
+    return { problem: `${option} must be one of ${allowed.join(", ")}, not '${value}'${hint === undefined ? "" : `\n  ${hint}`}` };
 }
-/**
- * What one GPU holds. A sharded category is split evenly and rounded up to a whole byte per
- * model: each GPU holds at most ⌈bytes / gpus⌉. Real implementations also pad each flattened
- * group to a multiple of the GPU count, a few elements more per group.
- */
-function perGpu(bytes, gpus, stage) {
-    return figuresOf((category) => (sharding_isSharded(category, stage) ? Math.ceil(bytes[category] / gpus) : bytes[category]));
-}
-function gpuCount(value, position) {
-    if (value < 1)
-        throw new diagnostics_SpecError("invalid-recipe-value", position, `training needs at least 1 GPU, got ${value}`);
-    return value;
-}
-function zeroStage(value, position) {
-    if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
-        throw new diagnostics_SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/memory/breakdown.ts
-
-
-
-
-
-
-/**
- * A tensor's dtype. A catalogue-fixed dtype (num_batches_tracked: int64) or an integer `dtype=`
- * in the call is final, as module.to(dtype) leaves integer tensors alone. Otherwise the innermost
- * `dtype:` key that applies wins, then the call's `dtype=`, then the model-wide default (--dtype or
- * training.dtype), then the precision's weight dtype. Floating dtypes apply to every tensor;
- * integer and 4-bit ones quantize weight matrices only (parameters of two or more dimensions), as
- * bitsandbytes' Linear8bitLt and Linear4bit leave biases and norms in the floating dtype.
- */
-function chooseDtype(tensor, isParameter, layer, recipe) {
-    if (tensor.fixedDtype)
-        return { dtype: dtypeNamed(tensor.fixedDtype) };
-    const { call } = layer;
-    if (call && !call.dtype.floating)
-        return call;
-    const applies = (dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2);
-    const key = [...layer.keys].reverse().find((setting) => applies(setting.dtype));
-    if (key)
-        return key;
-    if (call)
-        return call;
-    const fallback = recipe.dtype?.value;
-    return { dtype: fallback && applies(fallback) ? fallback : recipe.precision.value.weights };
-}
-/** The bytes of `elements` values of `dtype` in one tensor: 4-bit values pack two to a byte, and add their block scales. */
-function storage(dtype, elements, what) {
-    const values = { what, dtype: dtype.name, bits: dtype.bits, elements, bytes: Math.ceil((elements * dtype.bits) / 8) };
-    if (!dtype.block)
-        return [values];
-    const { size, scale } = dtype.block;
-    const blocks = Math.ceil(elements / size);
-    return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
-}
-function emptyTerms() {
-    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
-}
-/** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
-function addTerms(into, terms, times = 1) {
-    for (const term of terms) {
-        const same = into.find((candidate) => candidate.what === term.what && candidate.dtype === term.dtype);
-        if (same) {
-            same.elements += term.elements * times;
-            same.bytes += term.bytes * times;
-        }
-        else {
-            into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
-        }
-    }
-}
-function figures(terms, position, what) {
-    const result = figuresOf((category) => checked(terms[category].reduce((sum, term) => sum + term.bytes, 0), position, `the ${types_CATEGORY_NAMES[category]} bytes of ${what}`));
-    checked(result.total, position, `the memory of ${what}`);
-    return result;
-}
-function layerMemory(layer, recipe, dtypes) {
-    const terms = emptyTerms();
-    const { optimizer } = recipe;
-    const parameterDtypes = layer.parameters.map((tensor) => {
-        const chosen = chooseDtype(tensor, true, dtypes, recipe);
-        const { dtype } = chosen;
-        if (tensor.sharedWith !== undefined)
-            return dtype;
-        addTerms(terms.weights, storage(dtype, tensor.numel, "params"));
-        if (!optimizer || !tensor.trainable)
-            return dtype;
-        if (!dtype.floating) {
-            throw new diagnostics_SpecError("untrainable-dtype", chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
-        }
-        addTerms(terms.gradients, storage(dtype, tensor.numel, "params"));
-        const master = recipe.precision.value.masterWeights && dtype.bits < FLOAT32.bits;
-        if (master)
-            addTerms(terms.masterWeights, storage(FLOAT32, tensor.numel, "params"));
-        for (const state of optimizerState(optimizer.value, { shape: tensor.shape, numel: tensor.numel, dtype: master ? FLOAT32 : dtype })) {
-            addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
-        }
-        return dtype;
-    });
-    const bufferDtypes = layer.buffers.map((tensor) => {
-        const { dtype } = chooseDtype(tensor, false, dtypes, recipe);
-        addTerms(terms.buffers, storage(dtype, tensor.numel, "elements"));
-        return dtype;
-    });
-    return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
-}
-/**
- * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
- * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
- * model's total also holds what autograd keeps for backward.
- */
-function computeMemory(count, recipe, activations) {
-    // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
-    const parsed = new Map();
-    const parse = (setting) => {
-        let chosen = parsed.get(setting);
-        if (!chosen)
-            parsed.set(setting, (chosen = { dtype: parseDtype(setting), position: setting.position }));
-        return chosen;
-    };
-    const terms = emptyTerms();
-    const layers = count.layers.map((layer) => {
-        const memory = layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) });
-        for (const category of types_CATEGORIES)
-            addTerms(terms[category], memory.terms[category], layer.count);
-        return memory;
-    });
-    if (activations !== undefined && recipe.optimizer) {
-        terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
-    }
-    const bytes = figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
-    const gpus = recipe.gpus.value;
-    return { recipe, bytes, terms, ...(gpus > 1 ? { perGpu: perGpu(bytes, gpus, recipe.zero.value) } : {}), layers };
-}
-
-;// CONCATENATED MODULE: ./src/memory/explain.ts
-
-
-
-
-
-/*
- * The arithmetic behind the memory figures, as lines of text; a line's leading spaces nest it
- * under the line before. Every figure is an exact byte count.
- */
-const bytes = (value) => `${formatInteger(value)} B`;
-/** `9,472 params × 4 B (float32)`. */
-function termText(term) {
-    return `${formatInteger(term.elements)} ${term.what} × ${term.bits / 8} B (${term.dtype})`;
-}
-/** How each setting of the recipe was made: in the spec, by a flag, or by default. */
-function recipeLines(recipe) {
-    const { optimizer, precision, dtype, gpus, zero } = recipe;
-    const lines = [
-        optimizer ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})` : "optimizer: none, so inference: weights and buffers only",
-        `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
-    ];
-    if (dtype)
-        lines.push(`weights created without a dtype: ${describeDtype(dtype.value)} (${dtype.from})`);
-    if (gpus.value > 1 || zero.value > 0)
-        lines.push(`${gpus.value} GPU${gpus.value === 1 ? "" : "s"} (${gpus.from}), ZeRO stage ${zero.value} (${zero.from})`);
-    return lines;
-}
-/** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
-function explain_categoryLines(terms, figures) {
-    return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${bytes(figures[category])}`);
-}
-/**
- * The rule-of-thumb reading: weights and optimizer state together, and how many times the weights
- * that is (3 for fp32 Adam, gradients aside); no ratio without weights. Trailing zeros dropped.
- */
-function explain_weightsAndState(figures) {
-    const sum = figures.weights + figures.optimizerState;
-    return figures.weights === 0 ? { bytes: sum } : { bytes: sum, times: Number((sum / figures.weights).toFixed(2)) };
-}
-function weightsAndStateLine(figures) {
-    const reading = explain_weightsAndState(figures);
-    const times = reading.times === undefined ? "" : `, ${reading.times} × the weights`;
-    return `weights + optimizer state: ${formatInteger(figures.weights)} + ${formatInteger(figures.optimizerState)} = ${bytes(reading.bytes)}${times}`;
-}
-/** Each category on one GPU: ⌈bytes / GPUs⌉ for the sharded ones, everything for the replicated. */
-function perGpuLines(memory, perGpu) {
-    const { gpus, zero } = memory.recipe;
-    const lines = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => isSharded(category, zero.value)
-        ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${bytes(perGpu[category])}`
-        : `  ${CATEGORY_NAMES[category]}: ${bytes(perGpu[category])}, replicated`);
-    return [`per GPU, ZeRO stage ${zero.value} over ${gpus.value} GPUs (sharded bytes rounded up):`, ...lines, `  total: ${bytes(perGpu.total)}`];
-}
-/** The model's figures: how the recipe was set, each category, the total, and per GPU. */
-function explain_modelMemoryLines(memory) {
-    const parts = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => formatInteger(memory.bytes[category]));
-    return [
-        ...recipeLines(memory.recipe),
-        ...explain_categoryLines(memory.terms, memory.bytes),
-        `total: ${parts.length > 1 ? `${parts.join(" + ")} = ` : ""}${bytes(memory.bytes.total)}`,
-        ...(memory.recipe.optimizer ? [weightsAndStateLine(memory.bytes)] : []),
-        ...(memory.perGpu ? perGpuLines(memory, memory.perGpu) : []),
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/memory/precision.ts
-
-
-const PRECISIONS = [
-    { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
-    // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
-    { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
-    {
-        name: "mixed-fp16",
-        weights: dtypeNamed("float16"),
-        activations: dtypeNamed("float16"),
-        masterWeights: true,
-        summary: "float16 weights and gradients, float32 master weights and optimizer state",
-    },
-    {
-        name: "mixed-bf16",
-        weights: dtypeNamed("bfloat16"),
-        activations: dtypeNamed("bfloat16"),
-        masterWeights: true,
-        summary: "bfloat16 weights and gradients, float32 master weights and optimizer state",
-    },
-    { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
-    { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
-];
-const FP32 = PRECISIONS[0];
-function findPrecision(name, position) {
-    const precision = PRECISIONS.find((candidate) => candidate.name === name);
-    if (precision)
-        return precision;
-    const names = PRECISIONS.map((candidate) => candidate.name);
-    throw new diagnostics_SpecError("unknown-precision", position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
-}
-
-;// CONCATENATED MODULE: ./src/parse/expression.ts
-/**
- * Our own parser for the Python-like text of call strings and expressions, such as
- * `Conv2d(3, 64, kernel_size=(7, 7), bias=False)` or `4 * d // heads`. It builds a tree and
- * nothing more: user text is never evaluated as code.
- */
-/** A syntax error at a character offset of the parsed text. */
-class expression_ExpressionError extends Error {
-    offset;
-    hint;
-    constructor(offset, message, hint) {
-        super(message);
-        this.offset = offset;
-        this.hint = hint;
-        this.name = "ExpressionError";
-    }
-}
-const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
-// Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
-const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
-const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
-const MAX_LENGTH = 10_000;
-const MAX_DEPTH = 64;
-function tokenize(text) {
-    if (text.length > MAX_LENGTH) {
-        throw new expression_ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
-    }
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
-            i++;
-            continue;
-        }
-        NUMBER.lastIndex = i;
-        const number = NUMBER.exec(text);
-        if (number) {
-            tokens.push({ kind: "number", text: number[0], offset: i });
-            i += number[0].length;
-            continue;
-        }
-        NAME.lastIndex = i;
-        const name = NAME.exec(text);
-        if (name) {
-            tokens.push({ kind: "name", text: name[0], offset: i });
-            i += name[0].length;
-            continue;
-        }
-        if (ch === "'" || ch === '"') {
-            const close = text.indexOf(ch, i + 1);
-            if (close < 0)
-                throw new expression_ExpressionError(i, `unterminated string starting here`, `close it with ${ch}`);
-            tokens.push({ kind: "string", text: text.slice(i, close + 1), value: text.slice(i + 1, close), offset: i });
-            i = close + 1;
-            continue;
-        }
-        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
-        if (!op)
-            throw new expression_ExpressionError(i, `unexpected character '${ch}'`);
-        tokens.push({ kind: "op", text: op, offset: i });
-        i += op.length;
-    }
-    tokens.push({ kind: "end", text: "", offset: text.length });
-    return tokens;
-}
-const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
-class Parser {
-    tokens;
-    index = 0;
-    depth = 0;
-    constructor(tokens) {
-        this.tokens = tokens;
-    }
-    get current() {
-        return this.tokens[this.index];
-    }
-    next() {
-        const token = this.current;
-        if (token.kind !== "end")
-            this.index++;
-        return token;
-    }
-    isOp(text) {
-        return this.current.kind === "op" && this.current.text === text;
-    }
-    isWord(text) {
-        return this.current.kind === "name" && this.current.text === text;
-    }
-    expect(text, what) {
-        if (!this.isOp(text)) {
-            // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
-            const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
-            throw new expression_ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${describe(this.current)}`, hint);
-        }
-        return this.next();
-    }
-    finish(result) {
-        if (this.current.kind !== "end") {
-            throw new expression_ExpressionError(this.current.offset, `unexpected ${describe(this.current)} after the end of the expression`);
-        }
-        return result;
-    }
-    expression() {
-        return this.nested(this.current.offset, () => this.or());
-    }
-    /**
-     * Every recursive step of the grammar (parentheses, brackets, calls, unary operators, `not`, `**`)
-     * goes through here, so the tree is never deeper than MAX_DEPTH and no later walk of it can overflow
-     * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
-     */
-    nested(offset, parse) {
-        if (++this.depth > MAX_DEPTH)
-            throw new expression_ExpressionError(offset, `expression nested more than ${MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
-        const result = parse();
-        this.depth--;
-        return result;
-    }
-    or() {
-        let left = this.and();
-        while (this.isWord("or")) {
-            const offset = this.next().offset;
-            left = { kind: "binary", op: "or", left, right: this.and(), offset };
-        }
-        return left;
-    }
-    and() {
-        let left = this.not();
-        while (this.isWord("and")) {
-            const offset = this.next().offset;
-            left = { kind: "binary", op: "and", left, right: this.not(), offset };
-        }
-        return left;
-    }
-    not() {
-        if (this.isWord("not")) {
-            const offset = this.next().offset;
-            return { kind: "unary", op: "not", operand: this.nested(offset, () => this.not()), offset };
-        }
-        return this.comparison();
-    }
-    comparison() {
-        const left = this.sum();
-        if (this.current.kind === "op" && COMPARISONS.has(this.current.text)) {
-            const token = this.next();
-            return { kind: "binary", op: token.text, left, right: this.sum(), offset: token.offset };
-        }
-        return left;
-    }
-    sum() {
-        let left = this.product();
-        while (this.isOp("+") || this.isOp("-")) {
-            const token = this.next();
-            left = { kind: "binary", op: token.text, left, right: this.product(), offset: token.offset };
-        }
-        return left;
-    }
-    product() {
-        let left = this.unary();
-        while (this.isOp("*") || this.isOp("//") || this.isOp("/") || this.isOp("%")) {
-            const token = this.next();
-            left = { kind: "binary", op: token.text, left, right: this.unary(), offset: token.offset };
-        }
-        return left;
-    }
-    unary() {
-        if (this.isOp("-") || this.isOp("+")) {
-            const token = this.next();
-            const operand = this.nested(token.offset, () => this.unary());
-            return { kind: "unary", op: token.text, operand, offset: token.offset };
-        }
-        return this.power();
-    }
-    /** Python's `**`: right-associative, and binding tighter than a unary minus on its left (`-2 ** 2` is -4). */
-    power() {
-        const base = this.primary();
-        if (!this.isOp("**"))
-            return base;
-        const token = this.next();
-        return { kind: "binary", op: "**", left: base, right: this.nested(token.offset, () => this.unary()), offset: token.offset };
-    }
-    primary() {
-        const token = this.current;
-        switch (token.kind) {
-            case "number": {
-                this.next();
-                const isFloat = /[.eE]/.test(token.text);
-                return { kind: "number", value: Number(token.text.replaceAll("_", "")), isFloat, offset: token.offset };
-            }
-            case "string":
-                this.next();
-                return { kind: "string", value: token.value, offset: token.offset };
-            case "name": {
-                this.next();
-                if (token.text === "True" || token.text === "False")
-                    return { kind: "bool", value: token.text === "True", offset: token.offset };
-                if (token.text === "None")
-                    return { kind: "none", offset: token.offset };
-                if (this.isOp("("))
-                    return this.callAfterName(token);
-                return { kind: "name", name: token.text, offset: token.offset };
-            }
-            case "op":
-                if (token.text === "(")
-                    return this.parenthesised();
-                if (token.text === "[")
-                    return this.list();
-                break;
-            case "end":
-                throw new expression_ExpressionError(token.offset, `expression ends where a value was expected`);
-        }
-        throw new expression_ExpressionError(token.offset, `expected a value, found ${describe(token)}`);
-    }
-    parenthesised() {
-        const open = this.next();
-        if (this.isOp(")")) {
-            this.next();
-            return { kind: "tuple", items: [], offset: open.offset };
-        }
-        const first = this.expression();
-        if (this.isOp(")")) {
-            this.next();
-            return first;
-        }
-        const items = [first];
-        while (this.isOp(",")) {
-            this.next();
-            if (this.isOp(")"))
-                break;
-            items.push(this.expression());
-        }
-        this.expect(")", "to close the tuple");
-        return { kind: "tuple", items, offset: open.offset };
-    }
-    list() {
-        const open = this.next();
-        const items = [];
-        while (!this.isOp("]")) {
-            items.push(this.expression());
-            if (!this.isOp(","))
-                break;
-            this.next();
-        }
-        this.expect("]", "to close the list");
-        return { kind: "list", items, offset: open.offset };
-    }
-    callAfterName(nameToken) {
-        this.expect("(", `after '${nameToken.text}'`);
-        const args = [];
-        while (!this.isOp(")")) {
-            const start = this.current;
-            const nextToken = this.tokens[this.index + 1];
-            if (start.kind === "name" && nextToken?.kind === "op" && nextToken.text === "=") {
-                this.index += 2;
-                args.push({ name: start.text, value: this.expression(), offset: start.offset });
-            }
-            else {
-                if (args.some((arg) => arg.name !== undefined)) {
-                    throw new expression_ExpressionError(start.offset, `positional argument follows keyword argument`, `write it as name=value, or move it before the keyword arguments`);
-                }
-                args.push({ value: this.expression(), offset: start.offset });
-            }
-            if (!this.isOp(","))
-                break;
-            this.next();
-        }
-        const close = this.expect(")", `to close the call to ${nameToken.text}`);
-        return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
-    }
-    call(bareNameAllowed = false) {
-        const token = this.current;
-        if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
-            throw new expression_ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${describe(token)}`);
-        }
-        this.next();
-        if (bareNameAllowed && this.current.kind === "end")
-            return { kind: "call", callee: token.text, args: [], offset: token.offset, end: token.offset + token.text.length };
-        if (!this.isOp("(")) {
-            throw new expression_ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
-        }
-        return this.callAfterName(token);
-    }
-}
-function describe(token) {
-    if (token.kind === "end")
-        return "the end of the text";
-    return `'${token.text}'`;
-}
-/** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
-function expression_parseCall(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.call());
-}
-/** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
-function parseCallOrName(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.call(true));
-}
-/** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
-function parseExpression(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.expression());
-}
-
-;// CONCATENATED MODULE: ./src/resolve/scope.ts
-
-
-
-
-/** Parses `text`, turning a syntax error into a SpecError at its position. */
-function parsedAt(positionAt, text, parse) {
-    try {
-        return parse(text);
-    }
-    catch (error) {
-        if (!(error instanceof expression_ExpressionError))
-            throw error;
-        throw new diagnostics_SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
-    }
-}
-/** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
-function evaluateText(source, path, text, scope, keyword = false) {
-    const positionAt = source.offsetsAt(path);
-    const expr = parsedAt(positionAt, text, parseExpression);
-    return evaluate(expr, scope, positionAt, text, keyword);
-}
-/** Parses and evaluates the constructor call string at `path`. */
-function evaluateCallText(source, path, text, scope, parse = expression_parseCall) {
-    const call = parsedAt(source.offsetsAt(path), text, parse);
-    return evaluate_evaluateCall(call, scope, source.offsetsAt(path), text);
-}
-const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
-function scope_valueOf(source, path, raw, scope, mode = "value") {
-    if (raw === null || raw === undefined)
-        return { kind: "none" };
-    if (typeof raw === "boolean")
-        return { kind: "bool", value: raw };
-    if (typeof raw === "number") {
-        if (!Number.isInteger(raw))
-            return { kind: "float", value: raw };
-        if (!Number.isSafeInteger(raw))
-            throw new diagnostics_SpecError("number-too-large", source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
-        return { kind: "int", value: raw };
-    }
-    if (Array.isArray(raw))
-        return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other YAML value is read as its text, as it always was
-    const text = String(raw);
-    if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path))
-        return { kind: "string", value: text };
-    return evaluateText(source, path, text, scope, mode === "keyword");
-}
-/** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
-function integerAt(source, path, raw, scope, what) {
-    const value = scope_valueOf(source, path, raw, scope, "strict");
-    if (value.kind !== "int") {
-        const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
-        throw new diagnostics_SpecError("not-an-integer", source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
-    }
-    if (value.value < 0)
-        throw new diagnostics_SpecError("out-of-range", source.at(path), `${what} must not be negative, got ${value.value}`);
-    return value.value;
-}
-/**
- * A `vars:` value: `None`, `null` and `~` are Python's None; an empty value (`d:` and nothing after
- * it) is refused, since it is more often a value left out than a None meant.
- */
-function variableAt(source, path, raw, scope) {
-    if (raw === null && !source.writtenAt(path)) {
-        const name = String(path.at(-1));
-        throw new diagnostics_SpecError("variable-without-value", source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
-    }
-    return scope_valueOf(source, path, raw, scope);
-}
-
-;// CONCATENATED MODULE: ./src/shapes/types.ts
-const CHECKPOINTING = ["none", "full", "selective"];
-
-;// CONCATENATED MODULE: ./src/memory/recipe.ts
-
-
-
-
-
-
-
-
-
-const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing"];
-const where = (position) => `${position.file}:${position.line}:${position.col}`;
-function settingsFromSpec(training) {
-    const settings = {};
-    if (!training)
-        return settings;
-    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
-    if (optimizer)
-        settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
-    if (precision)
-        settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
-    if (gpus)
-        settings.gpus = { value: gpuCount(gpus.value, gpus.position), from: where(gpus.position) };
-    if (zero)
-        settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
-    if (dtype)
-        settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
-    if (batch)
-        settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
-    if (checkpointing)
-        settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
-    return settings;
-}
-function checkpointingMode(text, position) {
-    if (CHECKPOINTING.includes(text))
-        return text;
-    throw new diagnostics_SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
-}
-function batchSize(value, position) {
-    if (value < 1)
-        throw new diagnostics_SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
-    return value;
-}
-function wholeNumber(text, position, what) {
-    const digits = text.trim();
-    if (!/^\d+$/.test(digits))
-        throw new diagnostics_SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
-    const value = Number(digits);
-    // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
-    if (!Number.isSafeInteger(value))
-        throw new diagnostics_SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
-    return value;
-}
-/**
- * Settings given as text, such as command-line flags or action inputs. Errors are SpecErrors
- * whose file is the option's label (`--optimizer`), for the caller to print as it prints flags.
- */
-function settingsFromOptions(values, label) {
-    const settings = {};
-    for (const option of TRAINING_OPTIONS) {
-        const text = values[option];
-        if (text === undefined)
-            continue;
-        const from = label(option);
-        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
-        const position = positionAt(0);
-        switch (option) {
-            case "optimizer":
-                settings.optimizer = { value: bindOptimizer(evaluate_evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
-                break;
-            case "precision":
-                settings.precision = { value: findPrecision(text, position), from };
-                break;
-            case "gpus":
-                settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from };
-                break;
-            case "zero":
-                settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
-                break;
-            case "dtype":
-                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position }), from };
-                break;
-            case "batch":
-                settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
-                break;
-            case "checkpointing":
-                settings.checkpointing = { value: checkpointingMode(text, position), from };
-                break;
-        }
-    }
-    return settings;
-}
-/** Whether any setting is made: memory is reported only for a recipe someone asked for. */
-function setsTraining(settings) {
-    return TRAINING_OPTIONS.some((option) => settings[option] !== undefined);
-}
-/** The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one GPU. */
-function trainingRecipe(spec, overrides) {
-    return {
-        optimizer: overrides.optimizer ?? spec.optimizer,
-        dtype: overrides.dtype ?? spec.dtype,
-        precision: overrides.precision ?? spec.precision ?? { value: FP32, from: "default" },
-        gpus: overrides.gpus ?? spec.gpus ?? { value: 1, from: "default" },
-        zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
-        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
-        checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/memory/index.ts
-/**
- * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
- * optimizer state and master weights of a counted model under a training recipe (optimizer,
- * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
- */
-
-
-
-
-
-
-
-
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -44132,7 +43055,7 @@ var dist = __nccwpck_require__(8815);
 
 /** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
 const YAML_MAX_BYTES = 4 * 1024 * 1024;
-const yaml_MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
 /** Mappings this long get a key index for positions; shorter ones are searched. */
@@ -44144,7 +43067,7 @@ function position(file, lines, offset) {
 function checkDepth(node, depth, fail, duplicate) {
     if (!node || !(0,dist/* isCollection */.P3)(node))
         return;
-    if (depth > yaml_MAX_DEPTH)
+    if (depth > MAX_DEPTH)
         fail(node);
     // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
     const keys = (0,dist/* isMap */.jh)(node) ? new Map() : undefined;
@@ -44165,7 +43088,7 @@ function checkDepth(node, depth, fail, duplicate) {
     }
 }
 /** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
-const SCAN_DEPTH = 4 * yaml_MAX_DEPTH;
+const SCAN_DEPTH = 4 * MAX_DEPTH;
 /**
  * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
  * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
@@ -44175,7 +43098,7 @@ function tooDeep(text) {
     // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
     let firstPast;
     const past = (depth, offset) => {
-        if (depth > yaml_MAX_DEPTH)
+        if (depth > MAX_DEPTH)
             firstPast ??= offset;
         return depth > SCAN_DEPTH;
     };
@@ -44312,7 +43235,7 @@ function positionBeforeParsing(file, text, offset) {
     return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
 }
 /** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-function parseYaml(withBom, file) {
+function yaml_parseYaml(withBom, file) {
     // Editors count columns after a byte-order mark, and so do we.
     const text = withBom.replace(/^\uFEFF/, "");
     const lines = new dist/* LineCounter */.HN();
@@ -44322,7 +43245,7 @@ function parseYaml(withBom, file) {
     }
     const deep = tooDeep(text);
     if (deep !== undefined)
-        throw new diagnostics_SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     let document;
     try {
         document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
@@ -44331,17 +43254,17 @@ function parseYaml(withBom, file) {
         // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
         if (!(error instanceof RangeError))
             throw error;
-        throw new diagnostics_SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     }
     const problem = document.errors[0];
     if (problem) {
         const position = at(problem.pos[0]);
         if (/call stack/i.test(problem.message))
-            throw new diagnostics_SpecError("nesting-too-deep", position, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+            throw new diagnostics_SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
         throw new diagnostics_SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
     }
     checkDepth(document.contents, 1, (node) => {
-        throw new diagnostics_SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+        throw new diagnostics_SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
     }, (key, first) => {
         const earlier = at(first.range?.[0] ?? 0);
         throw new diagnostics_SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
@@ -44448,20 +43371,1130 @@ function makeSource(file, text, document, at, data) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/hf-config/config-reader.ts
+
+const describe = (value) => (typeof value === "string" ? `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"` : JSON.stringify(value));
+/**
+ * Reads a config.json's keys with their positions: a missing size or a value of the wrong kind is an
+ * error at its key, and each size the spec uses becomes a spec variable of the key's name.
+ */
+class ConfigReader {
+    source;
+    family;
+    builder;
+    data;
+    constructor(source, family, builder) {
+        this.source = source;
+        this.family = family;
+        this.builder = builder;
+        this.data = source.data;
+    }
+    has(key) {
+        return this.data[key] !== undefined && this.data[key] !== null;
+    }
+    /** The position of `key`'s value (of the whole config when it is absent). */
+    at(key) {
+        return this.source.at(this.has(key) || key in this.data ? [key] : []);
+    }
+    missing(key, what) {
+        return new diagnostics_SpecError("hf-config-missing-key", this.source.at([]), `this ${this.family} config has no "${key}" (${what}), which the model's size depends on`, `add "${key}" as the model's published config.json has it`);
+    }
+    bad(key, detail, hint) {
+        return new diagnostics_SpecError("hf-config-bad-value", this.at(key), `"${key}" ${detail}`, hint);
+    }
+    /** A whole number of at least `min`; `fallback` is the config class's default, used when the key is absent or null. */
+    int(key, what, fallback, min = 1) {
+        const value = this.data[key];
+        if (value === undefined || value === null) {
+            if (fallback === undefined)
+                throw this.missing(key, what);
+            return fallback;
+        }
+        if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min)
+            throw this.bad(key, `is ${describe(value)}, not ${min === 0 ? "a whole number" : "a positive whole number"}`, `write ${what} as a JSON integer`);
+        return value;
+    }
+    /** Like int, and defines a spec variable of the key's name. */
+    size(key, what, fallback, min = 1) {
+        const value = this.int(key, what, fallback, min);
+        this.builder.variable(key, value, this.has(key) ? [key] : []);
+        return value;
+    }
+    flag(key, fallback) {
+        const value = this.data[key];
+        if (value === undefined || value === null)
+            return fallback;
+        if (typeof value !== "boolean")
+            throw this.bad(key, `is ${describe(value)}, not true or false`, "write true or false");
+        return value;
+    }
+    number(key, fallback) {
+        const value = this.data[key];
+        if (value === undefined || value === null)
+            return fallback;
+        if (typeof value !== "number" || !Number.isFinite(value))
+            throw this.bad(key, `is ${describe(value)}, not a number`, "write a JSON number");
+        return value;
+    }
+    string(key, fallback) {
+        const value = this.data[key];
+        if (value === undefined || value === null)
+            return fallback;
+        if (typeof value !== "string")
+            throw this.bad(key, `is ${describe(value)}, not a string`, "write a JSON string");
+        return value;
+    }
+    /** Refuses a value the family's translation does not cover, rather than counting a different model. */
+    only(key, value, allowed, why) {
+        if (!allowed.includes(value))
+            throw new diagnostics_SpecError("hf-config-unsupported", this.at(key), `"${key}": ${describe(value)} is not supported for ${this.family} (${why})`, `supported: ${allowed.map(describe).join(", ")}; or write the model as a spec (model-budget import hf-config writes one to start from)`);
+    }
+    /** `dividend` must be a multiple of `divisor`, as the modeling code's reshapes need. */
+    divisible(dividendKey, dividend, divisorKey, divisor, at = dividendKey) {
+        if (dividend % divisor === 0)
+            return;
+        throw new diagnostics_SpecError("hf-config-bad-value", this.at(at), `"${dividendKey}" (${dividend}) is not divisible by "${divisorKey}" (${divisor}), as the attention's heads need`, `make "${dividendKey}" a multiple of ${divisor}, or set "${divisorKey}" to one of its divisors`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hf-config/common.ts
+/** transformers' ACT2FN names, as the catalogue's activation layers. */
+const ACTIVATIONS = {
+    silu: "SiLU()",
+    swish: "SiLU()",
+    relu: "ReLU()",
+    gelu: "GELU()",
+    gelu_new: "GELU(approximate='tanh')",
+    gelu_fast: "GELU(approximate='tanh')",
+    gelu_pytorch_tanh: "GELU(approximate='tanh')",
+    tanh: "Tanh()",
+};
+/** The activation layer `key` names (`hidden_act`), or an error naming the ones known. */
+function common_activation(config, key, fallback) {
+    const name = config.string(key, fallback);
+    config.only(key, name, Object.keys(ACTIVATIONS), "its activation decides the forward pass");
+    return ACTIVATIONS[name];
+}
+/** `architectures[0]`'s suffix after the family's prefix: Model, ForCausalLM, ForSequenceClassification, ... */
+function headOf(architecture, prefix) {
+    return architecture.slice(prefix.length);
+}
+/** The number of labels a classification head has: `num_labels`, else the length of `id2label`, else transformers' default 2. */
+function labelCount(config) {
+    if (config.has("num_labels"))
+        return config.size("num_labels", "the number of classes");
+    const labels = config.data.id2label;
+    const count = labels !== null && typeof labels === "object" ? Object.keys(labels).length : 2;
+    config.builder.variable("num_labels", count, labels === undefined ? [] : ["id2label"]);
+    return count;
+}
+/** The sizes every attention reads: width, heads, key/value heads and head_dim (given, or width // heads). */
+function attentionSizes(config, builder, options = {}) {
+    const hidden = config.size("hidden_size", "the model width");
+    const heads = config.size("num_attention_heads", "the number of attention heads");
+    const kvHeads = config.size("num_key_value_heads", "the number of key/value heads", heads);
+    config.divisible("num_attention_heads", heads, "num_key_value_heads", kvHeads, "num_key_value_heads");
+    if (options.headDim !== false && config.has("head_dim"))
+        return { heads, kvHeads, headDim: config.size("head_dim", "the width of one head") };
+    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    builder.variable("head_dim", "hidden_size // num_attention_heads", ["num_attention_heads"]);
+    return { heads, kvHeads, headDim: hidden / heads };
+}
+/**
+ * The sequence length shapes are followed at: the context length up to this many tokens. A model's
+ * full context (131,072 tokens for Llama 3.1) makes attention's products past 2^53 MACs, and a
+ * training step rarely uses it; a spec chooses its own with input: {tokens: N}.
+ */
+const SHAPES_MAX_TOKENS = 4096;
+/** Defines sequence_length, the input's length: the context `key` gives, at most SHAPES_MAX_TOKENS. */
+function sequenceLength(config, key) {
+    config.size(key, "the context length");
+    config.builder.variable("sequence_length", `min(${key}, ${SHAPES_MAX_TOKENS})`, [key]);
+    return { tokens: "sequence_length" };
+}
+/** A Python literal for a float a spec argument takes (`1e-05`, `0.1`). */
+function pythonFloat(value) {
+    // Python writes 1e-05 where JavaScript writes 0.00001: print(model) and the examples show Python's form.
+    if (value !== 0 && Math.abs(value) < 1e-4)
+        return value.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
+    const text = String(value);
+    return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+;// CONCATENATED MODULE: ./src/hf-config/bert.ts
+/**
+ * BERT and RoBERTa as transformers' modeling_bert.py and modeling_roberta.py build them: embeddings
+ * with token types and their position_ids/token_type_ids buffers, post-norm encoder layers, the
+ * pooler (BertModel, BertForSequenceClassification, BertForPreTraining) and the masked-LM heads with
+ * their decoder tied to the word embeddings and its bias to the head's own. Parameters only: the
+ * post-norm layers' forward is not followed.
+ */
+
+function embeddings(builder, norm, dropout) {
+    return builder.module("embeddings", [
+        builder.layer("word_embeddings", "Embedding(vocab_size, hidden_size)", ["vocab_size"]),
+        builder.layer("position_embeddings", "Embedding(max_position_embeddings, hidden_size)", ["max_position_embeddings"]),
+        builder.layer("token_type_embeddings", "Embedding(type_vocab_size, hidden_size)", ["type_vocab_size"]),
+        builder.layer("LayerNorm", norm, ["layer_norm_eps"]),
+        builder.layer("dropout", dropout, ["hidden_dropout_prob"]),
+        builder.layer("position_ids", "Buffer(1, max_position_embeddings, persistent=False, dtype=torch.long)", ["max_position_embeddings"]),
+        builder.layer("token_type_ids", "Buffer(1, max_position_embeddings, persistent=False, dtype=torch.long)", ["max_position_embeddings"]),
+    ], ["hidden_size"]);
+}
+function encoder(config, builder, norm, dropout, count) {
+    const attentionDropout = `Dropout(${pythonFloat(config.number("attention_probs_dropout_prob", 0.1))})`;
+    const linear = (name, from, to, key) => builder.layer(name, `Linear(${from}, ${to})`, [key]);
+    const self = builder.module("self", [
+        linear("query", "hidden_size", "hidden_size", "num_attention_heads"),
+        linear("key", "hidden_size", "hidden_size", "num_attention_heads"),
+        linear("value", "hidden_size", "hidden_size", "num_attention_heads"),
+        builder.layer("dropout", attentionDropout, ["attention_probs_dropout_prob"]),
+    ], ["num_attention_heads"]);
+    const output = (from, key) => builder.module("output", [linear("dense", from, "hidden_size", key), builder.layer("LayerNorm", norm, ["layer_norm_eps"]), builder.layer("dropout", dropout, ["hidden_dropout_prob"])], [key]);
+    const layer = [
+        builder.module("attention", [self, output("hidden_size", "hidden_size")], ["num_attention_heads"]),
+        builder.module("intermediate", [linear("dense", "hidden_size", "intermediate_size", "intermediate_size"), builder.layer("intermediate_act_fn", common_activation(config, "hidden_act", "gelu"), ["hidden_act"])], ["intermediate_size"]),
+        output("intermediate_size", "intermediate_size"),
+    ];
+    return builder.module("encoder", [builder.module("layer", layer, ["num_hidden_layers"], { repeat: count })], ["num_hidden_layers"]);
+}
+function baseModel(config, builder, pooler) {
+    const norm = `LayerNorm((hidden_size,), eps=${pythonFloat(config.number("layer_norm_eps", 1e-12))})`;
+    const dropout = `Dropout(${pythonFloat(config.number("hidden_dropout_prob", 0.1))})`;
+    const count = config.size("num_hidden_layers", "the number of layers");
+    const layers = [embeddings(builder, norm, dropout), encoder(config, builder, norm, dropout, count)];
+    if (pooler)
+        layers.push(builder.module("pooler", [builder.layer("dense", "Linear(hidden_size, hidden_size)", ["hidden_size"]), builder.layer("activation", "Tanh()", ["hidden_size"])], ["hidden_size"]));
+    return layers;
+}
+/** The masked-LM head: BertOnlyMLMHead's cls.predictions or RobertaLMHead's lm_head; its decoder's weight and bias are ties. */
+function maskedLmHead(config, builder, roberta) {
+    const norm = `LayerNorm((hidden_size,), eps=${pythonFloat(config.number("layer_norm_eps", 1e-12))})`;
+    const bias = builder.layer("bias", "Parameter(vocab_size)", ["vocab_size"]);
+    const dense = builder.layer("dense", "Linear(hidden_size, hidden_size)", ["hidden_size"]);
+    const decoder = builder.layer("decoder", "Linear(hidden_size, vocab_size)", ["vocab_size"]);
+    if (roberta)
+        return { head: builder.module("lm_head", [bias, dense, builder.layer("layer_norm", norm, ["layer_norm_eps"]), decoder], ["vocab_size"]), path: "lm_head" };
+    const transform = builder.module("transform", [dense, builder.layer("transform_act_fn", common_activation(config, "hidden_act", "gelu"), ["hidden_act"]), builder.layer("LayerNorm", norm, ["layer_norm_eps"])], ["hidden_size"]);
+    return { head: builder.module("predictions", [bias, transform, decoder], ["vocab_size"]), path: "cls.predictions" };
+}
+function classifier(builder, roberta) {
+    if (!roberta)
+        return builder.layer("classifier", "Linear(hidden_size, num_labels)", ["num_labels"]);
+    return builder.module("classifier", [builder.layer("dense", "Linear(hidden_size, hidden_size)", ["hidden_size"]), builder.layer("out_proj", "Linear(hidden_size, num_labels)", ["num_labels"])], ["num_labels"]);
+}
+function translate(config, architecture) {
+    const builder = config.builder;
+    const roberta = architecture.startsWith("Roberta");
+    const name = roberta ? "roberta" : "bert";
+    const hidden = config.size("hidden_size", "the model width");
+    const heads = config.size("num_attention_heads", "the number of attention heads");
+    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    for (const [key, what] of [
+        ["intermediate_size", "the MLP's width"],
+        ["vocab_size", "the vocabulary size"],
+        ["max_position_embeddings", "the number of positions"],
+    ])
+        config.size(key, what);
+    config.size("type_vocab_size", "the number of token types", 2);
+    const input = { notFollowed: "BERT's post-norm layers are not followed by the forward ops yet" };
+    const head = headOf(architecture, roberta ? "Roberta" : "Bert");
+    if (head === "Model")
+        return { layers: baseModel(config, builder, true), input };
+    if (head === "ForSequenceClassification") {
+        labelCount(config);
+        return { layers: [builder.module(name, baseModel(config, builder, !roberta), ["model_type"]), classifier(builder, roberta)], input };
+    }
+    const { head: lm, path } = maskedLmHead(config, builder, roberta);
+    const mlmModules = roberta
+        ? [lm]
+        : [builder.module("cls", [lm, ...(head === "ForPreTraining" ? [builder.layer("seq_relationship", "Linear(hidden_size, 2)", ["architectures"])] : [])], ["architectures"])];
+    const tie = { [`${path}.decoder.bias`]: `${path}.bias` };
+    if (config.flag("tie_word_embeddings", true))
+        tie[`${path}.decoder.weight`] = `${name}.embeddings.word_embeddings.weight`;
+    return { layers: [builder.module(name, baseModel(config, builder, head === "ForPreTraining"), ["model_type"]), ...mlmModules], tie, input };
+}
+const BERT = {
+    modelTypes: ["bert", "roberta"],
+    classes: (modelType) => {
+        const prefix = modelType === "roberta" ? "Roberta" : "Bert";
+        return [`${prefix}ForMaskedLM`, `${prefix}Model`, `${prefix}ForSequenceClassification`, ...(modelType === "bert" ? ["BertForPreTraining"] : [])];
+    },
+    translate,
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/decoder.ts
+
+const bias = (on) => (on ? "True" : "False");
+function decoder_attentionLayers(config, style, builder) {
+    const { qkv, o } = style.biases(config);
+    const linear = (name, from, to, on, key) => builder.layer(name, `Linear(${from}, ${to}, bias=${bias(on)})`, [key]);
+    const projections = style.fusedQkv
+        ? [linear("qkv_proj", "hidden_size", "(num_attention_heads + 2 * num_key_value_heads) * head_dim", qkv, "num_attention_heads")]
+        : [
+            linear("q_proj", "hidden_size", "num_attention_heads * head_dim", qkv, "num_attention_heads"),
+            linear("k_proj", "hidden_size", "num_key_value_heads * head_dim", qkv, "num_key_value_heads"),
+            linear("v_proj", "hidden_size", "num_key_value_heads * head_dim", qkv, "num_key_value_heads"),
+        ];
+    const layers = [...projections, linear("o_proj", "num_attention_heads * head_dim", "hidden_size", o, "num_attention_heads")];
+    if (style.qkNorm === "head")
+        layers.push(builder.layer("q_norm", style.norm("head_dim"), ["head_dim"]), builder.layer("k_norm", style.norm("head_dim"), ["head_dim"]));
+    if (style.qkNorm === "full")
+        layers.push(builder.layer("q_norm", style.norm("num_attention_heads * head_dim"), ["num_attention_heads"]), builder.layer("k_norm", style.norm("num_key_value_heads * head_dim"), ["num_key_value_heads"]));
+    const dropout = config.number("attention_dropout", 0);
+    const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""})`;
+    return builder.module("self_attn", layers, ["num_attention_heads"], { forward: [attention, "o_proj"] });
+}
+/** The dense MLP of `width` (a var naming the intermediate size). */
+function denseMlp(config, style, builder, name, width, key) {
+    const on = bias(config.flag("mlp_bias", false));
+    const act = builder.layer("act_fn", common_activation(config, config.has("hidden_activation") ? "hidden_activation" : "hidden_act", "silu"), ["hidden_act"]);
+    if (style.mlp === "plain") {
+        const useBias = bias(config.flag("use_bias", true));
+        const layers = [
+            builder.layer("c_fc", `Linear(hidden_size, ${width}, bias=${useBias})`, [key]),
+            builder.layer("c_proj", `Linear(${width}, hidden_size, bias=${useBias})`, [key]),
+            act,
+        ];
+        return builder.module(name, layers, [key], { forward: ["c_fc", "act_fn", "c_proj"] });
+    }
+    if (style.mlp === "fused") {
+        const layers = [
+            builder.layer("gate_up_proj", `Linear(hidden_size, 2 * ${width}, bias=False)`, [key]),
+            builder.layer("down_proj", `Linear(${width}, hidden_size, bias=False)`, [key]),
+            act,
+        ];
+        return builder.module(name, layers, [key]);
+    }
+    const layers = [
+        builder.layer("gate_proj", `Linear(hidden_size, ${width}, bias=${on})`, [key]),
+        builder.layer("up_proj", `Linear(hidden_size, ${width}, bias=${on})`, [key]),
+        builder.layer("down_proj", `Linear(${width}, hidden_size, bias=${on})`, [key]),
+        act,
+    ];
+    return builder.module(name, layers, [key], { forward: ["gated(gate_proj, up_proj, act_fn)", "down_proj"] });
+}
+/** One decoder layer's norms in registration order, and its forward. */
+function layerNorms(style, builder) {
+    const norm = (name) => builder.layer(name, style.norm("hidden_size"), ["hidden_size"]);
+    if (style.layerNorms === "post")
+        return {
+            norms: [norm("post_attention_layernorm"), norm("post_feedforward_layernorm")],
+            forward: ["residual(self_attn, post_attention_layernorm)", "residual(mlp, post_feedforward_layernorm)"],
+        };
+    if (style.layerNorms === "sandwich")
+        return {
+            norms: [norm("input_layernorm"), norm("post_attention_layernorm"), norm("pre_feedforward_layernorm"), norm("post_feedforward_layernorm")],
+            forward: ["residual(input_layernorm, self_attn, post_attention_layernorm)", "residual(pre_feedforward_layernorm, mlp, post_feedforward_layernorm)"],
+        };
+    return { norms: [norm("input_layernorm"), norm("post_attention_layernorm")], forward: ["residual(input_layernorm, self_attn)", "residual(post_attention_layernorm, mlp)"] };
+}
+function decoderLayers(config, style, builder, layers) {
+    const mlp = style.moe?.(config, builder) ?? [denseMlp(config, style, builder, "mlp", "intermediate_size", "intermediate_size")];
+    if (!style.moe)
+        config.size("intermediate_size", "the MLP's width");
+    const { norms, forward } = layerNorms(style, builder);
+    return builder.module("layers", [decoder_attentionLayers(config, style, builder), ...mlp, ...norms], ["num_hidden_layers"], { repeat: layers, forward });
+}
+/** The base model's children: embeddings, the layers, the final norm, the rotary embedding's buffer. */
+function decoder_baseModel(config, style, builder) {
+    config.size("vocab_size", "the vocabulary size");
+    const layers = config.size("num_hidden_layers", "the number of decoder layers");
+    const partial = config.number("partial_rotary_factor", 1);
+    const rotary = partial === 1 ? "head_dim // 2" : `floor(head_dim * ${pythonFloat(partial)}) // 2`;
+    return [
+        builder.layer("embed_tokens", "Embedding(vocab_size, hidden_size)", ["vocab_size"]),
+        decoderLayers(config, style, builder, layers),
+        builder.layer("norm", style.norm("hidden_size"), ["hidden_size"]),
+        builder.module("rotary_emb", [builder.layer("inv_freq", `Buffer(${rotary}, persistent=False)`, ["head_dim"])], ["head_dim"]),
+    ];
+}
+/** The supported classes of a decoder family. */
+const decoderClasses = (prefix) => [`${prefix}ForCausalLM`, `${prefix}Model`, `${prefix}ForSequenceClassification`];
+/** A decoder-only model (Llama and its relatives) as the class `architecture` builds it. */
+function translateDecoder(config, style, architecture) {
+    const builder = config.builder;
+    attentionSizes(config, builder);
+    const base = decoder_baseModel(config, style, builder);
+    const head = headOf(architecture, style.prefix);
+    const notFollowed = style.noForward?.(config) ?? (head === "ForSequenceClassification" ? "the classification head pools the last token, which the forward ops do not express" : undefined);
+    const input = notFollowed ? { notFollowed } : sequenceLength(config, "max_position_embeddings");
+    const modelForward = ["embed_tokens", "layers", "norm"];
+    if (head === "Model")
+        return { layers: base, forward: modelForward, input };
+    const model = builder.module("model", base, ["model_type"], { forward: modelForward });
+    if (head === "ForSequenceClassification") {
+        labelCount(config);
+        return { layers: [model, builder.layer("score", "Linear(hidden_size, num_labels, bias=False)", ["num_labels"])], input };
+    }
+    const tied = config.flag("tie_word_embeddings", style.tiedByDefault);
+    const lmHead = builder.layer("lm_head", "Linear(hidden_size, vocab_size, bias=False)", ["vocab_size"]);
+    return { layers: [model, lmHead], ...(tied ? { tie: { "lm_head.weight": "model.embed_tokens.weight" } } : {}), input };
+}
+/** RMSNorm over `width` with the config's epsilon. */
+const rmsNorm = (config, epsKey, fallback) => {
+    const eps = pythonFloat(config.number(epsKey, fallback));
+    return (width) => `RMSNorm((${width},), eps=${eps})`;
+};
+/** LayerNorm over `width`, with the config's epsilon; without weight and bias (OLMo's) when `affine` is false. */
+const layerNorm = (config, epsKey, fallback, affine = true) => {
+    const eps = pythonFloat(config.number(epsKey, fallback));
+    return (width) => `LayerNorm((${width},), eps=${eps}${affine ? "" : ", elementwise_affine=False"})`;
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/deepseek.ts
+/**
+ * DeepSeek-V2 and V3 as their modeling_deepseek.py (the checkpoints' own code) builds them: multi-head
+ * latent attention with low-rank q (q_lora_rank) and kv (kv_lora_rank) projections, dense layers up to
+ * first_k_dense_replace, then routed experts, a gate and shared experts. Parameters are exact; the
+ * forward (latent attention, routing) is not followed, and the rotary caches are not listed.
+ */
+
+
+function latentAttention(config, builder, norm) {
+    config.size("num_attention_heads", "the number of attention heads");
+    for (const [key, what] of [
+        ["kv_lora_rank", "the rank of the key/value projection"],
+        ["qk_nope_head_dim", "the non-rotary part of a query head"],
+        ["qk_rope_head_dim", "the rotary part of a query head"],
+        ["v_head_dim", "the width of a value head"],
+    ])
+        config.size(key, what);
+    builder.variable("q_head_dim", "qk_nope_head_dim + qk_rope_head_dim", ["qk_nope_head_dim"]);
+    const bias = config.flag("attention_bias", false) ? "True" : "False";
+    const lowRankQ = config.has("q_lora_rank");
+    if (lowRankQ)
+        config.size("q_lora_rank", "the rank of the query projection");
+    const query = lowRankQ
+        ? [
+            builder.layer("q_a_proj", `Linear(hidden_size, q_lora_rank, bias=${bias})`, ["q_lora_rank"]),
+            builder.layer("q_a_layernorm", norm("q_lora_rank"), ["q_lora_rank"]),
+            builder.layer("q_b_proj", "Linear(q_lora_rank, num_attention_heads * q_head_dim, bias=False)", ["q_lora_rank"]),
+        ]
+        : [builder.layer("q_proj", "Linear(hidden_size, num_attention_heads * q_head_dim, bias=False)", ["q_lora_rank"])];
+    const layers = [
+        ...query,
+        builder.layer("kv_a_proj_with_mqa", `Linear(hidden_size, kv_lora_rank + qk_rope_head_dim, bias=${bias})`, ["kv_lora_rank"]),
+        builder.layer("kv_a_layernorm", norm("kv_lora_rank"), ["kv_lora_rank"]),
+        builder.layer("kv_b_proj", "Linear(kv_lora_rank, num_attention_heads * (qk_nope_head_dim + v_head_dim), bias=False)", ["kv_lora_rank"]),
+        builder.layer("o_proj", `Linear(num_attention_heads * v_head_dim, hidden_size, bias=${bias})`, ["v_head_dim"]),
+    ];
+    return builder.module("self_attn", layers, ["kv_lora_rank"]);
+}
+function gatedMlp(config, builder, name, width, key, keys = {}) {
+    const layers = [
+        builder.layer("gate_proj", `Linear(hidden_size, ${width}, bias=False)`, [key]),
+        builder.layer("up_proj", `Linear(hidden_size, ${width}, bias=False)`, [key]),
+        builder.layer("down_proj", `Linear(${width}, hidden_size, bias=False)`, [key]),
+        builder.layer("act_fn", common_activation(config, "hidden_act", "silu"), ["hidden_act"]),
+    ];
+    return builder.module(name, layers, [key], keys);
+}
+/** DeepseekV2MoE: experts, the gate's weight (and V3's score correction bias), shared experts. */
+function mixture(config, builder, condition) {
+    config.size("moe_intermediate_size", "each expert's width");
+    const gate = [builder.layer("weight", "Parameter(n_routed_experts, hidden_size)", ["n_routed_experts"])];
+    if (config.string("topk_method", "greedy") === "noaux_tc")
+        gate.push(builder.layer("e_score_correction_bias", "Parameter(n_routed_experts)", ["topk_method"]));
+    const layers = [
+        gatedMlp(config, builder, "experts", "moe_intermediate_size", "moe_intermediate_size", { repeat: "n_routed_experts" }),
+        builder.module("gate", gate, ["n_routed_experts"]),
+    ];
+    if (config.has("n_shared_experts")) {
+        config.size("n_shared_experts", "the number of shared experts");
+        layers.push(gatedMlp(config, builder, "shared_experts", "moe_intermediate_size * n_shared_experts", "n_shared_experts"));
+    }
+    return builder.module("mlp", layers, ["n_routed_experts"], { if: condition });
+}
+function deepseek_decoderLayer(config, builder, norm) {
+    const layers = config.size("num_hidden_layers", "the number of decoder layers");
+    config.size("intermediate_size", "the dense layers' MLP width");
+    const mlps = [];
+    if (config.has("n_routed_experts")) {
+        config.size("n_routed_experts", "the number of routed experts");
+        config.size("first_k_dense_replace", "the number of dense layers before the experts", 0, 0);
+        config.size("moe_layer_freq", "how often a layer has experts", 1);
+        const condition = "index >= first_k_dense_replace and index % moe_layer_freq == 0";
+        mlps.push(mixture(config, builder, condition), gatedMlp(config, builder, "mlp", "intermediate_size", "intermediate_size", { if: `not (${condition})` }));
+    }
+    else
+        mlps.push(gatedMlp(config, builder, "mlp", "intermediate_size", "intermediate_size"));
+    const entries = [
+        latentAttention(config, builder, norm),
+        ...mlps,
+        builder.layer("input_layernorm", norm("hidden_size"), ["hidden_size"]),
+        builder.layer("post_attention_layernorm", norm("hidden_size"), ["hidden_size"]),
+    ];
+    return builder.module("layers", entries, ["num_hidden_layers"], { repeat: layers });
+}
+function deepseek_translate(config, architecture) {
+    const builder = config.builder;
+    const norm = rmsNorm(config, "rms_norm_eps", 1e-6);
+    config.size("vocab_size", "the vocabulary size");
+    config.size("hidden_size", "the model width");
+    const base = [
+        builder.layer("embed_tokens", "Embedding(vocab_size, hidden_size)", ["vocab_size"]),
+        deepseek_decoderLayer(config, builder, norm),
+        builder.layer("norm", norm("hidden_size"), ["hidden_size"]),
+    ];
+    const input = { notFollowed: "multi-head latent attention and routed experts are not expressed by the forward ops yet" };
+    if (headOf(architecture, architecture.startsWith("DeepseekV3") ? "DeepseekV3" : "DeepseekV2") === "Model")
+        return { layers: base, input };
+    const model = builder.module("model", base, ["model_type"]);
+    const lmHead = builder.layer("lm_head", "Linear(hidden_size, vocab_size, bias=False)", ["vocab_size"]);
+    const tied = config.flag("tie_word_embeddings", false);
+    return { layers: [model, lmHead], ...(tied ? { tie: { "lm_head.weight": "model.embed_tokens.weight" } } : {}), input };
+}
+const DEEPSEEK = {
+    modelTypes: ["deepseek_v2", "deepseek_v3"],
+    classes: (modelType) => (modelType === "deepseek_v3" ? ["DeepseekV3ForCausalLM", "DeepseekV3Model"] : ["DeepseekV2ForCausalLM", "DeepseekV2Model"]),
+    translate: deepseek_translate,
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/falcon.ts
+
+/** query_key_value's width: grouped heads (new architecture), one shared key/value head (multi_query), or full. */
+function packedWidth(config, builder, heads) {
+    builder.variable("head_dim", "hidden_size // num_attention_heads", ["num_attention_heads"]);
+    if (config.flag("new_decoder_architecture", false)) {
+        const kvHeads = config.size("num_kv_heads", "the number of key/value heads", heads);
+        config.divisible("num_attention_heads", heads, "num_kv_heads", kvHeads, "num_kv_heads");
+        return "(2 * num_kv_heads + num_attention_heads) * head_dim";
+    }
+    return config.flag("multi_query", true) ? "hidden_size + 2 * head_dim" : "3 * hidden_size";
+}
+function norms(config, builder) {
+    const norm = (name, key) => builder.layer(name, layerNorm(config, "layer_norm_epsilon", 1e-5)("hidden_size"), [key]);
+    if (config.flag("new_decoder_architecture", false)) {
+        if (config.int("num_ln_in_parallel_attn", "the number of norms of a layer", 2) === 2)
+            return [norm("ln_attn", "new_decoder_architecture"), norm("ln_mlp", "new_decoder_architecture")];
+        return [norm("input_layernorm", "num_ln_in_parallel_attn")];
+    }
+    if (config.flag("parallel_attn", true))
+        return [norm("input_layernorm", "parallel_attn")];
+    return [norm("input_layernorm", "parallel_attn"), norm("post_attention_layernorm", "parallel_attn")];
+}
+function falcon_translate(config, architecture) {
+    const builder = config.builder;
+    const hidden = config.size("hidden_size", "the model width");
+    const heads = config.size("num_attention_heads", "the number of attention heads");
+    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    const count = config.size("num_hidden_layers", "the number of layers");
+    config.size("vocab_size", "the vocabulary size");
+    if (config.has("ffn_hidden_size"))
+        config.size("ffn_hidden_size", "the MLP's width");
+    else
+        builder.variable("ffn_hidden_size", "4 * hidden_size", ["hidden_size"]);
+    const bias = config.flag("bias", false) ? "True" : "False";
+    const attention = builder.module("self_attention", [
+        builder.layer("query_key_value", `Linear(hidden_size, ${packedWidth(config, builder, heads)}, bias=${bias})`, ["num_attention_heads"]),
+        builder.layer("dense", `Linear(hidden_size, hidden_size, bias=${bias})`, ["hidden_size"]),
+    ], ["num_attention_heads"]);
+    const mlp = builder.module("mlp", [
+        builder.layer("dense_h_to_4h", `Linear(hidden_size, ffn_hidden_size, bias=${bias})`, ["ffn_hidden_size"]),
+        builder.layer("act", "GELU()", ["ffn_hidden_size"]),
+        builder.layer("dense_4h_to_h", `Linear(ffn_hidden_size, hidden_size, bias=${bias})`, ["ffn_hidden_size"]),
+    ], ["ffn_hidden_size"]);
+    const base = [
+        builder.layer("word_embeddings", "Embedding(vocab_size, hidden_size)", ["vocab_size"]),
+        builder.module("h", [attention, mlp, ...norms(config, builder)], ["num_hidden_layers"], { repeat: count }),
+        builder.layer("ln_f", layerNorm(config, "layer_norm_epsilon", 1e-5)("hidden_size"), ["hidden_size"]),
+    ];
+    const input = { notFollowed: "Falcon's parallel attention and packed multi-query projection are not expressed by the forward ops" };
+    if (architecture === "FalconModel")
+        return { layers: base, input };
+    const tied = config.flag("tie_word_embeddings", true);
+    const head = builder.layer("lm_head", "Linear(hidden_size, vocab_size, bias=False)", ["vocab_size"]);
+    return { layers: [builder.module("transformer", base, ["model_type"]), head], ...(tied ? { tie: { "lm_head.weight": "transformer.word_embeddings.weight" } } : {}), input };
+}
+const FALCON = { modelTypes: ["falcon"], classes: () => ["FalconForCausalLM", "FalconModel"], translate: falcon_translate };
+
+;// CONCATENATED MODULE: ./src/hf-config/gpt2.ts
+/**
+ * GPT-2 as transformers' modeling_gpt2.py builds it. Its Conv1D layers hold the same counts and do
+ * the same products as Linear(in, out), which is what the spec writes: their checkpoint weights are
+ * stored transposed, [in, out].
+ */
+
+function block(config, builder, layers) {
+    const eps = pythonFloat(config.number("layer_norm_epsilon", 1e-5));
+    const attentionDropout = pythonFloat(config.number("attn_pdrop", 0.1));
+    const residualDropout = pythonFloat(config.number("resid_pdrop", 0.1));
+    const norm = (name) => builder.layer(name, `LayerNorm(n_embd, eps=${eps})`, ["layer_norm_epsilon"]);
+    const attention = builder.module("attn", [
+        builder.layer("c_attn", "Linear(n_embd, 3 * n_embd)", ["n_embd"]),
+        builder.layer("c_proj", "Linear(n_embd, n_embd)", ["n_embd"]),
+        builder.layer("attn_dropout", `Dropout(${attentionDropout})`, ["attn_pdrop"]),
+        builder.layer("resid_dropout", `Dropout(${residualDropout})`, ["resid_pdrop"]),
+    ], ["n_head"], { forward: [`attention(c_attn, heads=n_head, causal=True, dropout=${attentionDropout})`, "c_proj", "resid_dropout"] });
+    const mlp = builder.module("mlp", [
+        builder.layer("c_fc", "Linear(n_embd, n_inner)", ["n_inner"]),
+        builder.layer("c_proj", "Linear(n_inner, n_embd)", ["n_inner"]),
+        builder.layer("act", common_activation(config, "activation_function", "gelu_new"), ["activation_function"]),
+        builder.layer("dropout", `Dropout(${residualDropout})`, ["resid_pdrop"]),
+    ], ["n_inner"], { forward: ["c_fc", "act", "c_proj", "dropout"] });
+    return builder.module("h", [norm("ln_1"), attention, norm("ln_2"), mlp], ["n_layer"], { repeat: layers, forward: ["residual(ln_1, attn)", "residual(ln_2, mlp)"] });
+}
+function gpt2_translate(config, architecture) {
+    const builder = config.builder;
+    const width = config.size("n_embd", "the model width");
+    const heads = config.size("n_head", "the number of attention heads");
+    config.divisible("n_embd", width, "n_head", heads);
+    const layers = config.size("n_layer", "the number of blocks");
+    config.size("n_positions", "the context length");
+    config.size("vocab_size", "the vocabulary size");
+    if (config.has("n_inner"))
+        config.size("n_inner", "the MLP's width");
+    else
+        builder.variable("n_inner", "4 * n_embd", ["n_embd"]);
+    const eps = pythonFloat(config.number("layer_norm_epsilon", 1e-5));
+    const base = [
+        builder.layer("wte", "Embedding(vocab_size, n_embd)", ["vocab_size"]),
+        builder.layer("wpe", "Embedding(n_positions, n_embd)", ["n_positions"]),
+        builder.layer("drop", `Dropout(${pythonFloat(config.number("embd_pdrop", 0.1))})`, ["embd_pdrop"]),
+        block(config, builder, layers),
+        builder.layer("ln_f", `LayerNorm(n_embd, eps=${eps})`, ["layer_norm_epsilon"]),
+    ];
+    const forward = ["wte", "add(wpe)", "drop", "h", "ln_f"];
+    const input = sequenceLength(config, "n_positions");
+    if (architecture === "GPT2Model")
+        return { layers: base, forward, input };
+    const transformer = builder.module("transformer", base, ["model_type"], { forward });
+    if (architecture === "GPT2ForSequenceClassification") {
+        labelCount(config);
+        return {
+            layers: [transformer, builder.layer("score", "Linear(n_embd, num_labels, bias=False)", ["num_labels"])],
+            input: { notFollowed: "the classification head pools the last token, which the forward ops do not express" },
+        };
+    }
+    const tied = config.flag("tie_word_embeddings", true);
+    return {
+        layers: [transformer, builder.layer("lm_head", "Linear(n_embd, vocab_size, bias=False)", ["vocab_size"])],
+        ...(tied ? { tie: { "lm_head.weight": "transformer.wte.weight" } } : {}),
+        input,
+    };
+}
+const GPT2 = {
+    modelTypes: ["gpt2"],
+    classes: () => ["GPT2LMHeadModel", "GPT2Model", "GPT2ForSequenceClassification"],
+    translate: gpt2_translate,
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/gpt-neox.ts
+/**
+ * GPT-NeoX (Pythia, GPT-NeoX-20B) as transformers' modeling_gpt_neox.py builds it. Its parallel
+ * residual (x + attention(ln1(x)) + mlp(ln2(x))) is not followed: parameters only.
+ */
+
+
+function gpt_neox_layer(config, builder, count) {
+    const norm = layerNorm(config, "layer_norm_eps", 1e-5);
+    const bias = config.flag("attention_bias", true) ? "True" : "False";
+    const attention = builder.module("attention", [
+        builder.layer("query_key_value", `Linear(hidden_size, 3 * hidden_size, bias=${bias})`, ["num_attention_heads"]),
+        builder.layer("dense", `Linear(hidden_size, hidden_size, bias=${bias})`, ["hidden_size"]),
+    ], ["num_attention_heads"]);
+    const mlp = builder.module("mlp", [
+        builder.layer("dense_h_to_4h", "Linear(hidden_size, intermediate_size)", ["intermediate_size"]),
+        builder.layer("dense_4h_to_h", "Linear(intermediate_size, hidden_size)", ["intermediate_size"]),
+        builder.layer("act", common_activation(config, "hidden_act", "gelu"), ["hidden_act"]),
+    ], ["intermediate_size"]);
+    const entries = [
+        builder.layer("input_layernorm", norm("hidden_size"), ["hidden_size"]),
+        builder.layer("post_attention_layernorm", norm("hidden_size"), ["hidden_size"]),
+        attention,
+        mlp,
+    ];
+    return builder.module("layers", entries, ["num_hidden_layers"], { repeat: count });
+}
+function gpt_neox_translate(config, architecture) {
+    const builder = config.builder;
+    const hidden = config.size("hidden_size", "the model width");
+    const heads = config.size("num_attention_heads", "the number of attention heads");
+    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    const count = config.size("num_hidden_layers", "the number of layers");
+    config.size("intermediate_size", "the MLP's width");
+    config.size("vocab_size", "the vocabulary size");
+    const rotary = pythonFloat(config.number("rotary_pct", 0.25));
+    const base = [
+        builder.layer("embed_in", "Embedding(vocab_size, hidden_size)", ["vocab_size"]),
+        gpt_neox_layer(config, builder, count),
+        builder.layer("final_layer_norm", layerNorm(config, "layer_norm_eps", 1e-5)("hidden_size"), ["hidden_size"]),
+        builder.module("rotary_emb", [builder.layer("inv_freq", `Buffer(floor(hidden_size // num_attention_heads * ${rotary}) // 2, persistent=False)`, ["rotary_pct"])], ["rotary_pct"]),
+    ];
+    const input = { notFollowed: "GPT-NeoX's parallel residual adds attention and MLP of one input, which the forward ops do not express" };
+    if (architecture === "GPTNeoXModel")
+        return { layers: base, input };
+    const head = builder.layer("embed_out", "Linear(hidden_size, vocab_size, bias=False)", ["vocab_size"]);
+    const tied = config.flag("tie_word_embeddings", false);
+    return { layers: [builder.module("gpt_neox", base, ["model_type"]), head], ...(tied ? { tie: { "embed_out.weight": "gpt_neox.embed_in.weight" } } : {}), input };
+}
+const GPT_NEOX = { modelTypes: ["gpt_neox"], classes: () => ["GPTNeoXForCausalLM", "GPTNeoXModel"], translate: gpt_neox_translate };
+
+;// CONCATENATED MODULE: ./src/hf-config/llama.ts
+
+/** Names of the model types below and their class prefixes. */
+const PREFIXES = {
+    llama: "Llama",
+    mistral: "Mistral",
+    qwen2: "Qwen2",
+    qwen3: "Qwen3",
+    gemma: "Gemma",
+    gemma2: "Gemma2",
+    olmo: "Olmo",
+    olmo2: "Olmo2",
+    starcoder2: "Starcoder2",
+    phi3: "Phi3",
+};
+const attentionBias = (config) => {
+    const on = config.flag("attention_bias", false);
+    return { qkv: on, o: on };
+};
+const noBias = () => ({ qkv: false, o: false });
+const clipQkv = (config) => (config.has("clip_qkv") ? "clip_qkv clamps q, k and v, which the forward ops do not express" : undefined);
+const qkNorms = () => "q_norm and k_norm run between the projections and the attention, which the forward ops do not express";
+const gemmaForward = () => "Gemma scales the embeddings by sqrt(hidden_size) and its RMSNorm multiplies by 1 + weight, which the forward ops do not express";
+/** Each model type's differences from Llama. */
+const STYLES = {
+    llama: (config) => ({ prefix: "Llama", tiedByDefault: false, norm: rmsNorm(config, "rms_norm_eps", 1e-6), biases: attentionBias, mlp: "gated" }),
+    mistral: (config) => ({ prefix: "Mistral", tiedByDefault: false, norm: rmsNorm(config, "rms_norm_eps", 1e-6), biases: noBias, mlp: "gated" }),
+    qwen2: (config) => ({ prefix: "Qwen2", tiedByDefault: false, norm: rmsNorm(config, "rms_norm_eps", 1e-6), biases: () => ({ qkv: true, o: false }), mlp: "gated" }),
+    qwen3: (config) => ({
+        prefix: "Qwen3",
+        tiedByDefault: false,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-6),
+        biases: attentionBias,
+        mlp: "gated",
+        qkNorm: "head",
+        noForward: qkNorms,
+    }),
+    gemma: (config) => ({ prefix: "Gemma", tiedByDefault: true, norm: rmsNorm(config, "rms_norm_eps", 1e-6), biases: attentionBias, mlp: "gated", noForward: gemmaForward }),
+    gemma2: (config) => ({
+        prefix: "Gemma2",
+        tiedByDefault: true,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-6),
+        biases: attentionBias,
+        mlp: "gated",
+        layerNorms: "sandwich",
+        noForward: gemmaForward,
+    }),
+    olmo: (config) => ({ prefix: "Olmo", tiedByDefault: false, norm: layerNorm(config, "layer_norm_eps", 1e-5, false), biases: attentionBias, mlp: "gated", noForward: clipQkv }),
+    olmo2: (config) => ({
+        prefix: "Olmo2",
+        tiedByDefault: false,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-5),
+        biases: attentionBias,
+        mlp: "gated",
+        qkNorm: "full",
+        layerNorms: "post",
+        noForward: qkNorms,
+    }),
+    starcoder2: (config) => {
+        const on = config.flag("use_bias", true);
+        const dropout = config.number("residual_dropout", 0) || config.number("embedding_dropout", 0);
+        return {
+            prefix: "Starcoder2",
+            tiedByDefault: true,
+            norm: layerNorm(config, "norm_epsilon", 1e-5),
+            biases: () => ({ qkv: on, o: on }),
+            mlp: "plain",
+            ...(dropout ? { noForward: () => "residual_dropout and embedding_dropout drop activations outside the layers the forward ops follow" } : {}),
+        };
+    },
+    phi3: (config) => ({
+        prefix: "Phi3",
+        tiedByDefault: false,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-5),
+        biases: noBias,
+        mlp: "fused",
+        fusedQkv: true,
+        noForward: () => "Phi-3 fuses q, k, v into qkv_proj and gate and up into gate_up_proj, whose split the forward ops do not express",
+    }),
+};
+const LLAMA_LIKE = {
+    modelTypes: Object.keys(STYLES),
+    classes: (modelType) => decoderClasses(PREFIXES[modelType]),
+    translate: (config, architecture) => translateDecoder(config, STYLES[config.string("model_type", "")](config), architecture),
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/moe.ts
+/**
+ * Mixtral and Qwen2-MoE, as transformers' 4.4x modeling files build them (the module names of the
+ * published checkpoints): experts as module lists, counted exactly. Their forward (a router choosing
+ * some experts per token) is not followed: chained, the experts would give wrong shapes and MACs.
+ */
+
+
+const ROUTED = "a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet";
+function mixtralBlock(config, builder) {
+    config.size("intermediate_size", "each expert's width");
+    config.size("num_local_experts", "the number of experts");
+    const expert = [
+        builder.layer("w1", "Linear(hidden_size, intermediate_size, bias=False)", ["intermediate_size"]),
+        builder.layer("w2", "Linear(intermediate_size, hidden_size, bias=False)", ["intermediate_size"]),
+        builder.layer("w3", "Linear(hidden_size, intermediate_size, bias=False)", ["intermediate_size"]),
+        builder.layer("act_fn", common_activation(config, "hidden_act", "silu"), ["hidden_act"]),
+    ];
+    const layers = [
+        builder.layer("gate", "Linear(hidden_size, num_local_experts, bias=False)", ["num_local_experts"]),
+        builder.module("experts", expert, ["num_local_experts"], { repeat: "num_local_experts" }),
+    ];
+    return [builder.module("block_sparse_moe", layers, ["num_local_experts"])];
+}
+/** Which layers Qwen2MoeDecoderLayer makes sparse: not in mlp_only_layers, and every decoder_sparse_step-th. */
+function qwenSparseCondition(config) {
+    const listed = config.data.mlp_only_layers ?? [];
+    if (!Array.isArray(listed) || !listed.every((item) => Number.isSafeInteger(item)))
+        throw config.bad("mlp_only_layers", "is not a list of layer numbers", "write it as a JSON list of integers, such as [0, 1]");
+    const step = config.size("decoder_sparse_step", "how often a layer is sparse", 1);
+    const experts = config.size("num_experts", "the number of experts", undefined, 0);
+    const dense = listed.map((layer) => `index != ${layer}`);
+    return [...dense, ...(step === 1 ? [] : ["(index + 1) % decoder_sparse_step == 0"]), ...(experts === 0 ? ["False"] : [])].join(" and ") || "True";
+}
+function qwenMoeBlock(config, style, builder) {
+    const sparse = qwenSparseCondition(config);
+    config.size("intermediate_size", "the dense layers' MLP width");
+    config.size("moe_intermediate_size", "each expert's width");
+    config.size("shared_expert_intermediate_size", "the shared expert's width");
+    const expert = denseMlp(config, style, builder, "experts", "moe_intermediate_size", "moe_intermediate_size");
+    expert.experts.repeat = "num_experts";
+    const layers = [
+        builder.layer("gate", "Linear(hidden_size, num_experts, bias=False)", ["num_experts"]),
+        expert,
+        denseMlp(config, style, builder, "shared_expert", "shared_expert_intermediate_size", "shared_expert_intermediate_size"),
+        builder.layer("shared_expert_gate", "Linear(hidden_size, 1, bias=False)", ["shared_expert_intermediate_size"]),
+    ];
+    const moe = builder.module("mlp", layers, ["num_experts"], { if: sparse });
+    if (sparse === "True")
+        return [moe];
+    const dense = denseMlp(config, style, builder, "mlp", "intermediate_size", "intermediate_size");
+    dense.mlp.if = `not (${sparse})`;
+    return [moe, dense];
+}
+const moe_STYLES = {
+    mixtral: (config) => ({
+        prefix: "Mixtral",
+        tiedByDefault: false,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-5),
+        biases: () => ({ qkv: false, o: false }),
+        mlp: "gated",
+        moe: (reader, builder) => mixtralBlock(reader, builder),
+        noForward: () => ROUTED,
+    }),
+    qwen2_moe: (config) => {
+        const style = {
+            prefix: "Qwen2Moe",
+            tiedByDefault: false,
+            norm: rmsNorm(config, "rms_norm_eps", 1e-6),
+            biases: () => ({ qkv: true, o: false }),
+            mlp: "gated",
+            noForward: () => ROUTED,
+        };
+        return { ...style, moe: (reader, builder) => qwenMoeBlock(reader, style, builder) };
+    },
+};
+const moe_PREFIXES = { mixtral: "Mixtral", qwen2_moe: "Qwen2Moe" };
+const MIXTURE_OF_EXPERTS = {
+    modelTypes: Object.keys(moe_STYLES),
+    classes: (modelType) => decoderClasses(moe_PREFIXES[modelType]),
+    translate: (config, architecture) => translateDecoder(config, moe_STYLES[config.string("model_type", "")](config), architecture),
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/t5.ts
+/**
+ * T5 and mT5 as transformers' modeling_t5.py builds them: a shared embedding (the stacks' embed_tokens
+ * and a tied lm_head are the same tensor), relative attention bias in each stack's first block,
+ * ReLU or gated-GELU feed-forward. Parameters only: the encoder-decoder forward is not followed.
+ */
+
+
+function attention(builder, name, relative) {
+    const linear = (child, from, to) => builder.layer(child, `Linear(${from}, ${to}, bias=False)`, ["d_kv"]);
+    const layers = [
+        linear("q", "d_model", "num_heads * d_kv"),
+        linear("k", "d_model", "num_heads * d_kv"),
+        linear("v", "d_model", "num_heads * d_kv"),
+        linear("o", "num_heads * d_kv", "d_model"),
+    ];
+    if (relative)
+        layers.push(builder.from({ relative_attention_bias: { layer: "Embedding(relative_attention_num_buckets, num_heads)", if: "index == 0" } }, ["relative_attention_num_buckets"]));
+    return builder.module(name, layers, ["num_heads"]);
+}
+/** The feed-forward's layers: wi, or wi_0 and wi_1 for a gated-* feed_forward_proj. */
+function feedForward(config, builder) {
+    const projection = config.string("feed_forward_proj", "relu");
+    const [gated, act] = projection.startsWith("gated-") ? [true, projection.slice(6)] : [false, projection];
+    if (act !== "relu" && act !== "gelu")
+        throw new diagnostics_SpecError("hf-config-unsupported", config.at("feed_forward_proj"), `"feed_forward_proj": "${projection.slice(0, 40)}" is not one model-budget translates`, `supported: "relu", "gelu", "gated-relu", "gated-gelu"`);
+    const wi = (name) => builder.layer(name, "Linear(d_model, d_ff, bias=False)", ["d_ff"]);
+    return [
+        ...(gated ? [wi("wi_0"), wi("wi_1")] : [wi("wi")]),
+        builder.layer("wo", "Linear(d_ff, d_model, bias=False)", ["d_ff"]),
+        builder.layer("act", gated && act === "gelu" ? "GELU(approximate='tanh')" : act === "gelu" ? "GELU()" : "ReLU()", ["feed_forward_proj"]),
+    ];
+}
+function t5_stack(config, builder, decoder) {
+    const norm = `RMSNorm((d_model,), eps=${pythonFloat(config.number("layer_norm_epsilon", 1e-6))})`;
+    const dropout = `Dropout(${pythonFloat(config.number("dropout_rate", 0.1))})`;
+    const sublayer = (inner) => builder.from({ layers: [...inner, builder.layer("layer_norm", norm, ["layer_norm_epsilon"]), builder.layer("dropout", dropout, ["dropout_rate"])] }, ["num_heads"]);
+    const sublayers = [
+        sublayer([attention(builder, "SelfAttention", true)]),
+        ...(decoder ? [sublayer([attention(builder, "EncDecAttention", false)])] : []),
+        sublayer([builder.module("DenseReluDense", feedForward(config, builder), ["d_ff"])]),
+    ];
+    const count = decoder ? "num_decoder_layers" : "num_layers";
+    const block = builder.module("block", [builder.module("layer", sublayers, [count])], [count], { repeat: count });
+    const layers = [
+        builder.layer("embed_tokens", "Embedding(vocab_size, d_model)", ["vocab_size"]),
+        block,
+        builder.layer("final_layer_norm", norm, ["layer_norm_epsilon"]),
+        builder.layer("dropout", dropout, ["dropout_rate"]),
+    ];
+    return builder.module(decoder ? "decoder" : "encoder", layers, [count]);
+}
+function t5_translate(config, architecture) {
+    const builder = config.builder;
+    for (const [key, what] of [
+        ["d_model", "the model width"],
+        ["d_kv", "the width of one head"],
+        ["d_ff", "the feed-forward's width"],
+        ["num_heads", "the number of heads"],
+        ["vocab_size", "the vocabulary size"],
+    ])
+        config.size(key, what);
+    const layers = config.size("num_layers", "the number of encoder blocks");
+    config.size("num_decoder_layers", "the number of decoder blocks", layers);
+    config.size("relative_attention_num_buckets", "the relative attention's buckets", 32);
+    const mt5 = architecture.startsWith("MT5");
+    const head = architecture.slice(mt5 ? 3 : 2);
+    const input = { notFollowed: "the encoder-decoder forward is not followed by the forward ops yet" };
+    const shared = builder.layer("shared", "Embedding(vocab_size, d_model)", ["vocab_size"]);
+    const tie = { "encoder.embed_tokens.weight": "shared.weight" };
+    if (head === "EncoderModel")
+        return { layers: [shared, t5_stack(config, builder, false)], tie, input };
+    tie["decoder.embed_tokens.weight"] = "shared.weight";
+    const both = [shared, t5_stack(config, builder, false), t5_stack(config, builder, true)];
+    if (head === "Model")
+        return { layers: both, tie, input };
+    if (config.flag("tie_word_embeddings", !mt5))
+        tie["lm_head.weight"] = "shared.weight";
+    return { layers: [...both, builder.layer("lm_head", "Linear(d_model, vocab_size, bias=False)", ["vocab_size"])], tie, input };
+}
+const T5 = {
+    modelTypes: ["t5", "mt5"],
+    classes: (modelType) => {
+        const prefix = modelType === "mt5" ? "MT5" : "T5";
+        return [`${prefix}ForConditionalGeneration`, `${prefix}Model`, `${prefix}EncoderModel`];
+    },
+    translate: t5_translate,
+};
+
+;// CONCATENATED MODULE: ./src/hf-config/spec-builder.ts
+/**
+ * Builds the spec data a translated config stands for, remembering for each piece the config key it
+ * came from: positions in every later stage's messages point into the config.json, not at a spec
+ * nobody wrote.
+ */
+class SpecBuilder {
+    /** The config key each object of the spec data was made from. */
+    objectOrigins = new WeakMap();
+    /** The config key each key of an object was made from (vars, layer entries' names). */
+    keyOrigins = new WeakMap();
+    vars = {};
+    /** Marks `object` as made from `key`; returns it. */
+    from(object, key) {
+        this.objectOrigins.set(object, key);
+        return object;
+    }
+    keyFrom(object, name, key) {
+        let keys = this.keyOrigins.get(object);
+        if (!keys)
+            this.keyOrigins.set(object, (keys = new Map()));
+        keys.set(name, key);
+    }
+    /** A spec variable, defined where the config defines `key`. */
+    variable(name, value, key) {
+        this.vars[name] = value;
+        this.keyFrom(this.vars, name, key);
+    }
+    /** A layer entry `name: call`. */
+    layer(name, call, key) {
+        return this.from({ [name]: call }, key);
+    }
+    /** A module entry holding `layers`, with its own keys (repeat:, forward:). */
+    module(name, layers, key, keys = {}) {
+        const body = this.from({ ...keys, layers }, key);
+        return this.from({ [name]: body }, key);
+    }
+}
+/** Where a spec data path came from: the deepest piece along it whose config key is known. */
+function originOf(builder, data, path) {
+    let node = data;
+    let found = builder.objectOrigins.get(data);
+    for (const segment of path) {
+        if (node === null || typeof node !== "object")
+            break;
+        const named = builder.keyOrigins.get(node)?.get(String(segment));
+        if (named)
+            found = named;
+        node = node[segment];
+        const own = node !== null && typeof node === "object" ? builder.objectOrigins.get(node) : undefined;
+        if (own)
+            found = own;
+    }
+    return found;
+}
+/**
+ * A YamlSource whose data is the translated spec and whose positions are those of the config keys
+ * it came from, so that validate, resolve, count and shapes run unchanged on a config.json.
+ */
+function translatedSource(config, data, builder, fallback) {
+    const keyOf = (path) => config.keyAt(originOf(builder, data, path) ?? fallback);
+    return {
+        file: config.file,
+        text: config.text,
+        data,
+        at: keyOf,
+        keyAt: keyOf,
+        quotedAt: () => false,
+        writtenAt: () => undefined,
+        offsetsAt: (path) => {
+            const position = keyOf(path);
+            return () => position;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hf-config/detect.ts
+/** A parsed file is a Hugging Face config when it is a mapping with model_type or architectures and no spec layers:. */
+function detect_isHfConfig(data) {
+    if (data === null || typeof data !== "object" || Array.isArray(data))
+        return false;
+    const keys = data;
+    return keys.layers === undefined && (keys.model_type !== undefined || keys.architectures !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/hf-config/index.ts
+/**
+ * Hugging Face config.json files as specs: a config is translated into the spec data a YAML spec
+ * parses to, with every piece's position at the config key it came from, so that validation,
+ * resolving, counting and shapes run on it unchanged.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const hf_config_FAMILIES = [LLAMA_LIKE, MIXTURE_OF_EXPERTS, DEEPSEEK, GPT2, GPT_NEOX, FALCON, BERT, T5];
+/** Every model_type read, for messages and docs. */
+const SUPPORTED_MODEL_TYPES = hf_config_FAMILIES.flatMap((family) => family.modelTypes).sort();
+const WRITE_A_SPEC = "or describe the model in a YAML spec (docs/spec.md); model-budget import safetensors FILE writes one from its checkpoint";
+function familyOf(config) {
+    const modelType = config.data.model_type;
+    if (typeof modelType !== "string") {
+        if (modelType === undefined)
+            throw config.missing("model_type", "the model family");
+        throw config.bad("model_type", "is not a string", `write the family as transformers names it: one of ${SUPPORTED_MODEL_TYPES.join(", ")}`);
+    }
+    const family = hf_config_FAMILIES.find((candidate) => candidate.modelTypes.includes(modelType));
+    if (family)
+        return family;
+    const near = diagnostics_closestName(modelType, new Set(SUPPORTED_MODEL_TYPES));
+    throw new diagnostics_SpecError("unknown-model-type", config.at("model_type"), `model_type "${modelType.slice(0, 60)}" is not a family model-budget translates`, `${near === undefined ? "" : `did you mean "${near}"? `}Supported: ${SUPPORTED_MODEL_TYPES.join(", ")}; ${WRITE_A_SPEC}`);
+}
+function architectureOf(config, family, modelType) {
+    const classes = family.classes(modelType);
+    const listed = config.data.architectures;
+    if (listed === undefined || listed === null)
+        throw config.missing("architectures", `the class to count, such as ["${classes[0]}"]`);
+    const first = Array.isArray(listed) ? listed[0] : undefined;
+    if (typeof first !== "string")
+        throw config.bad("architectures", "is not a list of class names", `write it as transformers does: ["${classes[0]}"]`);
+    if (classes.includes(first))
+        return first;
+    const near = diagnostics_closestName(first, new Set(classes));
+    throw new diagnostics_SpecError("unsupported-architecture", config.source.at(["architectures", 0]), `${first.slice(0, 80)} is not a class model-budget builds for model_type "${modelType}"`, `${near === undefined ? "" : `did you mean ${near}? `}Supported: ${classes.join(", ")}; ${WRITE_A_SPEC}`);
+}
+/** The model's name: the config's _name_or_path, else its folder's name. */
+function modelName(config) {
+    const named = config.data._name_or_path;
+    if (typeof named === "string" && named.trim() !== "" && named.length <= 200)
+        return named;
+    const parts = config.source.file.split("/");
+    return parts.length > 1 ? parts[parts.length - 2] : parts[0].replace(/\.json$/, "");
+}
+/** Drops every forward: of a translation whose forward is not followed, so that no half-right topology reaches a spec. */
+function dropForwards(node) {
+    if (Array.isArray(node))
+        node.forEach(dropForwards);
+    else if (node !== null && typeof node === "object") {
+        delete node.forward;
+        Object.values(node).forEach(dropForwards);
+    }
+}
+/** What a config's quantization_config says, for the warning that its packing is not applied; undefined without one. */
+function quantization(config) {
+    const settings = config.quantization_config;
+    if (settings === undefined || settings === null)
+        return undefined;
+    const { quant_method: method, bits, load_in_4bit: four, load_in_8bit: eight } = settings;
+    const shown = [
+        typeof method === "string" ? method.slice(0, 40) : undefined,
+        typeof bits === "number" ? `${bits} bits` : four === true ? "4 bits" : eight === true ? "8 bits" : undefined,
+    ];
+    return shown.filter((part) => part !== undefined).join(", ") || "settings model-budget does not read";
+}
+/** The spec data a config.json stands for, and the source positions of its pieces; throws positioned errors. */
+function hf_config_translateHfConfig(config) {
+    const builder = new SpecBuilder();
+    const reader = new ConfigReader(config, "", builder);
+    const family = familyOf(reader);
+    const modelType = reader.data.model_type;
+    const typed = new ConfigReader(config, modelType, builder);
+    const architecture = architectureOf(typed, family, modelType);
+    const translation = family.translate(typed, architecture);
+    if ("notFollowed" in translation.input) {
+        dropForwards(translation.layers);
+        delete translation.forward;
+    }
+    const data = builder.from({
+        model: modelName(typed),
+        vars: builder.vars,
+        ...("tokens" in translation.input ? { input: { tokens: translation.input.tokens } } : {}),
+        ...(translation.forward ? { forward: translation.forward } : {}),
+        layers: translation.layers,
+        ...(translation.tie ? { tie: translation.tie } : {}),
+    }, ["model_type"]);
+    const source = translatedSource(config, data, builder, ["model_type"]);
+    const quantized = quantization(reader.data);
+    return {
+        ...source,
+        ...("notFollowed" in translation.input ? { notFollowed: translation.input.notFollowed } : {}),
+        ...(quantized === undefined ? {} : { quantization: { text: quantized, position: config.keyAt(["quantization_config"]) } }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/validate/generated/budget.js
 // Generated by scripts/compile-schemas.mjs from schema/budget.schema.json: do not edit.
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false}}};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
-const schema15 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
-const schema20 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
+const schema16 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
+const schema23 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$", "");
-const pattern2 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
-const pattern7 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
+const pattern3 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$", "");
+const pattern10 = new RegExp("^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$", "");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -44553,10 +44586,10 @@ errors++;
 }
 }
 }
-if(data.memory !== undefined){
-let data2 = data.memory;
+if(data["active-params"] !== undefined){
+let data2 = data["active-params"];
 if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (typeof data2 !== "string")){
-const err7 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data2};
+const err7 = {instancePath:instancePath+"/active-params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -44567,7 +44600,7 @@ errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data2};
+const err8 = {instancePath:instancePath+"/active-params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -44578,8 +44611,8 @@ errors++;
 }
 }
 if(typeof data2 === "string"){
-if(!pattern2.test(data2)){
-const err9 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data2};
+if(!pattern0.test(data2)){
+const err9 = {instancePath:instancePath+"/active-params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -44590,10 +44623,10 @@ errors++;
 }
 }
 }
-if(data["memory-per-gpu"] !== undefined){
-let data3 = data["memory-per-gpu"];
+if(data.memory !== undefined){
+let data3 = data.memory;
 if((!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) && (typeof data3 !== "string")){
-const err10 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data3};
+const err10 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -44604,7 +44637,7 @@ errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data3};
+const err11 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -44615,8 +44648,8 @@ errors++;
 }
 }
 if(typeof data3 === "string"){
-if(!pattern2.test(data3)){
-const err12 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data3};
+if(!pattern3.test(data3)){
+const err12 = {instancePath:instancePath+"/memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -44627,10 +44660,10 @@ errors++;
 }
 }
 }
-if(data.macs !== undefined){
-let data4 = data.macs;
+if(data["memory-per-gpu"] !== undefined){
+let data4 = data["memory-per-gpu"];
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
-const err13 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data4};
+const err13 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -44641,7 +44674,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data4};
+const err14 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -44652,8 +44685,8 @@ errors++;
 }
 }
 if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data4};
+if(!pattern3.test(data4)){
+const err15 = {instancePath:instancePath+"/memory-per-gpu",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -44664,10 +44697,10 @@ errors++;
 }
 }
 }
-if(data.flops !== undefined){
-let data5 = data.flops;
+if(data.macs !== undefined){
+let data5 = data.macs;
 if((!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (typeof data5 !== "string")){
-const err16 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
+const err16 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -44678,7 +44711,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
+const err17 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -44690,7 +44723,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(!pattern0.test(data5)){
-const err18 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
+const err18 = {instancePath:instancePath+"/macs",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -44701,10 +44734,10 @@ errors++;
 }
 }
 }
-if(data.activations !== undefined){
-let data6 = data.activations;
+if(data.flops !== undefined){
+let data6 = data.flops;
 if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (typeof data6 !== "string")){
-const err19 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema15.type},message:"must be integer,string",schema:schema15.type,parentSchema:schema15,data:data6};
+const err19 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -44715,7 +44748,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15,data:data6};
+const err20 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -44726,8 +44759,8 @@ errors++;
 }
 }
 if(typeof data6 === "string"){
-if(!pattern2.test(data6)){
-const err21 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema15,data:data6};
+if(!pattern0.test(data6)){
+const err21 = {instancePath:instancePath+"/flops",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -44738,14 +44771,10 @@ errors++;
 }
 }
 }
-if(data.growth !== undefined){
-let data7 = data.growth;
-const _errs24 = errors;
-let valid8 = false;
-let passing0 = null;
-const _errs25 = errors;
+if(data.activations !== undefined){
+let data7 = data.activations;
 if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (typeof data7 !== "string")){
-const err22 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data7};
+const err22 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -44756,7 +44785,7 @@ errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data7};
+const err23 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -44767,8 +44796,8 @@ errors++;
 }
 }
 if(typeof data7 === "string"){
-if(!pattern7.test(data7)){
-const err24 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data7};
+if(!pattern3.test(data7)){
+const err24 = {instancePath:instancePath+"/activations",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -44778,16 +44807,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-var _valid0 = _errs25 === errors;
-if(_valid0){
-valid8 = true;
-passing0 = 0;
 }
-const _errs28 = errors;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-if(!(((((((key1 === "params") || (key1 === "trainable")) || (key1 === "memory")) || (key1 === "memory-per-gpu")) || (key1 === "macs")) || (key1 === "flops")) || (key1 === "activations"))){
-const err25 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(data["serving-memory"] !== undefined){
+let data8 = data["serving-memory"];
+if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
+const err25 = {instancePath:instancePath+"/serving-memory",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -44796,11 +44820,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data7.params !== undefined){
-let data8 = data7.params;
-if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (typeof data8 !== "string")){
-const err26 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data8};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/serving-memory",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -44809,9 +44831,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data8};
+}
+if(typeof data8 === "string"){
+if(!pattern3.test(data8)){
+const err27 = {instancePath:instancePath+"/serving-memory",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -44821,9 +44844,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
-const err28 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data8};
+}
+if(data["kv-cache"] !== undefined){
+let data9 = data["kv-cache"];
+if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
+const err28 = {instancePath:instancePath+"/kv-cache",schemaPath:"#/definitions/bytes/type",keyword:"type",params:{type: schema16.type},message:"must be integer,string",schema:schema16.type,parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -44832,12 +44857,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-if(data7.trainable !== undefined){
-let data9 = data7.trainable;
-if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (typeof data9 !== "string")){
-const err29 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data9};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/kv-cache",schemaPath:"#/definitions/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -44846,9 +44868,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err30 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data9};
+}
+if(typeof data9 === "string"){
+if(!pattern3.test(data9)){
+const err30 = {instancePath:instancePath+"/kv-cache",schemaPath:"#/definitions/bytes/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$",parentSchema:schema16,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -44858,9 +44881,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(typeof data9 === "string"){
-if(!pattern7.test(data9)){
-const err31 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data9};
+}
+if(data.growth !== undefined){
+let data10 = data.growth;
+const _errs33 = errors;
+let valid11 = false;
+let passing0 = null;
+const _errs34 = errors;
+if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
+const err31 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -44869,12 +44898,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data7.memory !== undefined){
-let data10 = data7.memory;
-if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err32 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data10};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -44883,9 +44909,10 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data10};
+}
+if(typeof data10 === "string"){
+if(!pattern10.test(data10)){
+const err33 = {instancePath:instancePath+"/growth",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -44895,9 +44922,16 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(typeof data10 === "string"){
-if(!pattern7.test(data10)){
-const err34 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data10};
+var _valid0 = _errs34 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+}
+const _errs37 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key1 in data10){
+if(!(func2.call(schema12.properties.growth.oneOf[1].properties, key1))){
+const err34 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.growth.oneOf[1],data:data10};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -44907,11 +44941,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-if(data7["memory-per-gpu"] !== undefined){
-let data11 = data7["memory-per-gpu"];
+if(data10.params !== undefined){
+let data11 = data10.params;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err35 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data11};
+const err35 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -44922,7 +44955,7 @@ errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-const err36 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data11};
+const err36 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -44933,8 +44966,8 @@ errors++;
 }
 }
 if(typeof data11 === "string"){
-if(!pattern7.test(data11)){
-const err37 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data11};
+if(!pattern10.test(data11)){
+const err37 = {instancePath:instancePath+"/growth/params",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -44945,10 +44978,10 @@ errors++;
 }
 }
 }
-if(data7.macs !== undefined){
-let data12 = data7.macs;
+if(data10.trainable !== undefined){
+let data12 = data10.trainable;
 if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
-const err38 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data12};
+const err38 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -44959,7 +44992,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-const err39 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data12};
+const err39 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data12};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -44970,8 +45003,8 @@ errors++;
 }
 }
 if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err40 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data12};
+if(!pattern10.test(data12)){
+const err40 = {instancePath:instancePath+"/growth/trainable",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data12};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -44982,10 +45015,10 @@ errors++;
 }
 }
 }
-if(data7.flops !== undefined){
-let data13 = data7.flops;
+if(data10.memory !== undefined){
+let data13 = data10.memory;
 if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
-const err41 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data13};
+const err41 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -44996,7 +45029,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-const err42 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data13};
+const err42 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -45007,8 +45040,8 @@ errors++;
 }
 }
 if(typeof data13 === "string"){
-if(!pattern7.test(data13)){
-const err43 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data13};
+if(!pattern10.test(data13)){
+const err43 = {instancePath:instancePath+"/growth/memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data13};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -45019,10 +45052,10 @@ errors++;
 }
 }
 }
-if(data7.activations !== undefined){
-let data14 = data7.activations;
+if(data10["memory-per-gpu"] !== undefined){
+let data14 = data10["memory-per-gpu"];
 if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err44 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema20.type},message:"must be integer,string",schema:schema20.type,parentSchema:schema20,data:data14};
+const err44 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data14};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -45033,7 +45066,7 @@ errors++;
 }
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-const err45 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20,data:data14};
+const err45 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -45044,8 +45077,8 @@ errors++;
 }
 }
 if(typeof data14 === "string"){
-if(!pattern7.test(data14)){
-const err46 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema20,data:data14};
+if(!pattern10.test(data14)){
+const err46 = {instancePath:instancePath+"/growth/memory-per-gpu",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data14};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -45056,9 +45089,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data7};
+if(data10.macs !== undefined){
+let data15 = data10.macs;
+if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (typeof data15 !== "string")){
+const err47 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data15};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -45067,19 +45101,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-var _valid0 = _errs28 === errors;
-if(_valid0 && valid8){
-valid8 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid8 = true;
-passing0 = 1;
-}
-}
-if(!valid8){
-const err48 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data7};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err48 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data15};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -45088,27 +45112,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-else {
-errors = _errs24;
-if(vErrors !== null){
-if(_errs24){
-vErrors.length = _errs24;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.modules !== undefined){
-let data15 = data.modules;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-let data16 = data15[key2];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-if(!((key3 === "params") || (key3 === "trainable"))){
-const err49 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(typeof data15 === "string"){
+if(!pattern10.test(data15)){
+const err49 = {instancePath:instancePath+"/growth/macs",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data15};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -45118,10 +45125,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data16.params !== undefined){
-let data17 = data16.params;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err50 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data17};
+}
+if(data10.flops !== undefined){
+let data16 = data10.flops;
+if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err50 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data16};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -45130,9 +45138,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err51 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data17};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err51 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -45142,9 +45150,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err52 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data17};
+if(typeof data16 === "string"){
+if(!pattern10.test(data16)){
+const err52 = {instancePath:instancePath+"/growth/flops",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -45155,10 +45163,10 @@ errors++;
 }
 }
 }
-if(data16.trainable !== undefined){
-let data18 = data16.trainable;
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err53 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data18};
+if(data10.activations !== undefined){
+let data17 = data10.activations;
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err53 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data17};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -45167,9 +45175,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err54 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data18};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err54 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data17};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -45179,9 +45187,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(typeof data18 === "string"){
-if(!pattern0.test(data18)){
-const err55 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data18};
+if(typeof data17 === "string"){
+if(!pattern10.test(data17)){
+const err55 = {instancePath:instancePath+"/growth/activations",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data17};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -45192,9 +45200,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data16};
+if(data10["serving-memory"] !== undefined){
+let data18 = data10["serving-memory"];
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err56 = {instancePath:instancePath+"/growth/serving-memory",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -45203,10 +45212,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data15};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err57 = {instancePath:instancePath+"/growth/serving-memory",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -45216,11 +45224,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.against !== undefined){
-let data19 = data.against;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err58 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data19};
+if(typeof data18 === "string"){
+if(!pattern10.test(data18)){
+const err58 = {instancePath:instancePath+"/growth/serving-memory",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -45230,8 +45236,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data19};
+}
+if(data10["kv-cache"] !== undefined){
+let data19 = data10["kv-cache"];
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err59 = {instancePath:instancePath+"/growth/kv-cache",schemaPath:"#/definitions/growth/type",keyword:"type",params:{type: schema23.type},message:"must be integer,string",schema:schema23.type,parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -45240,15 +45249,292 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err60 = {instancePath:instancePath+"/growth/kv-cache",schemaPath:"#/definitions/growth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err61 = {instancePath:instancePath+"/growth/kv-cache",schemaPath:"#/definitions/growth/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$",parentSchema:schema23,data:data19};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.growth.oneOf[1].type,parentSchema:schema12.properties.growth.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid0 = _errs37 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+}
+}
+if(!valid11){
+const err63 = {instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema12.properties.growth.oneOf,parentSchema:schema12.properties.growth,data:data10};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.modules !== undefined){
+let data20 = data.modules;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key2 in data20){
+let data21 = data20[key2];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key3 in data21){
+if(!((key3 === "params") || (key3 === "trainable"))){
+const err64 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.modules.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data21.params !== undefined){
+let data22 = data21.params;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err65 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data22};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err66 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data22};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(typeof data22 === "string"){
+if(!pattern0.test(data22)){
+const err67 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data22};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data21.trainable !== undefined){
+let data23 = data21.trainable;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err68 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: schema13.type},message:"must be integer,string",schema:schema13.type,parentSchema:schema13,data:data23};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err69 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema13,data:data23};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err70 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/trainable",schemaPath:"#/definitions/count/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},message:"must match pattern \""+"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"+"\"",schema:"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$",parentSchema:schema13,data:data23};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/modules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.additionalProperties.type,parentSchema:schema12.properties.modules.additionalProperties,data:data21};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.modules.type,parentSchema:schema12.properties.modules,data:data20};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.against !== undefined){
+let data24 = data.against;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err73 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.against,data:data24};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/against",schemaPath:"#/properties/against/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.against.type,parentSchema:schema12.properties.against,data:data24};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.lint !== undefined){
+let data25 = data.lint;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(!(key4 === "ignore")){
+const err75 = {instancePath:instancePath+"/lint",schemaPath:"#/properties/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema12.properties.lint,data:data25};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data25.ignore !== undefined){
+let data26 = data25.ignore;
+if(Array.isArray(data26)){
+const len0 = data26.length;
+for(let i0=0; i0<len0; i0++){
+let data27 = data26[i0];
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err76 = {instancePath:instancePath+"/lint/ignore/" + i0,schemaPath:"#/properties/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.lint.properties.ignore.items,data:data27};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/lint/ignore/" + i0,schemaPath:"#/properties/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.lint.properties.ignore.items.type,parentSchema:schema12.properties.lint.properties.ignore.items,data:data27};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/properties/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.lint.properties.ignore.type,parentSchema:schema12.properties.lint.properties.ignore,data:data26};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/lint",schemaPath:"#/properties/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.lint.type,parentSchema:schema12.properties.lint,data:data25};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }
@@ -45344,21 +45630,22 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
-const schema24 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema29 = {"enum":["add","concat","multiply"]};
-const schema25 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
+const schema31 = {"enum":["add","concat","multiply"]};
+const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
+const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
 const model_spec_func2 = Object.prototype.hasOwnProperty;
 const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
-const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
+const model_spec_schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","if","frozen","dtype","forward","residual","branches"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const schema19 = {"type":["integer","number","string","boolean"]};
 const wrapper0 = {validate: validate12};
-const schema26 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema27 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+const schema28 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema29 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -45369,7 +45656,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
 if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data0};
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -45380,7 +45667,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data0};
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -45392,7 +45679,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.type,parentSchema:schema26,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -45405,7 +45692,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+const schema30 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -45415,7 +45702,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -45433,7 +45720,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -45446,7 +45733,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -45460,7 +45747,7 @@ if(data.shortcut !== undefined){
 let data1 = data.shortcut;
 if(typeof data1 === "string"){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data1};
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -45471,7 +45758,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data1};
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -45489,7 +45776,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data3};
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -45500,7 +45787,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -45512,7 +45799,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.oneOf[1].properties.then.type,parentSchema:schema28.oneOf[1].properties.then,data:data2};
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.oneOf[1].properties.then.type,parentSchema:schema30.oneOf[1].properties.then,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -45525,7 +45812,7 @@ errors++;
 if(data.if !== undefined){
 let data4 = data.if;
 if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema28.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema28.oneOf[1].properties.if.type,parentSchema:schema28.oneOf[1].properties.if,data:data4};
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema30.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema30.oneOf[1].properties.if.type,parentSchema:schema30.oneOf[1].properties.if,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -45537,7 +45824,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.oneOf[1].type,parentSchema:schema28.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.oneOf[1].type,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -45558,7 +45845,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema28.oneOf,parentSchema:schema28,data};
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -45617,7 +45904,7 @@ if(_valid0){
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "layer") || (key0 === "layers")) || (key0 === "use")) || (key0 === "include")) || (key0 === "with")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+if(!(model_spec_func2.call(schema18.then.properties, key0))){
 let data0 = data[key0];
 const _errs6 = errors;
 let valid2 = false;
@@ -45783,18 +46070,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs17 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key1 in data){
-const _errs18 = errors;
-if(!((((((((((((key1 === "layer") || (key1 === "layers")) || (key1 === "use")) || (key1 === "include")) || (key1 === "with")) || (key1 === "repeat")) || (key1 === "if")) || (key1 === "frozen")) || (key1 === "dtype")) || (key1 === "forward")) || (key1 === "residual")) || (key1 === "branches"))){
-const err14 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key1,propertyName:key1};
+if(data.top_k !== undefined){
+const err14 = {instancePath:instancePath+"/top_k",schemaPath:"#/then/properties/top_k/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.top_k,data:data.top_k};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -45803,9 +46080,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid8 = _errs18 === errors;
-if(!valid8){
-const err15 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(data.lint !== undefined){
+let data11 = data.lint;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key1 in data11){
+if(!(key1 === "ignore")){
+const err15 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -45815,13 +46095,15 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-var _valid0 = _errs17 === errors;
-valid0 = _valid0;
-ifClause0 = "else";
-}
-if(!valid0){
-const err16 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+if(data11.ignore !== undefined){
+let data12 = data11.ignore;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 === "string"){
+if(data13.length < 1){
+const err16 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -45830,12 +46112,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data10 = data.type;
-if(typeof data10 === "string"){
-if(data10.length < 1){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data10};
+}
+else {
+const err17 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -45845,8 +46124,9 @@ vErrors.push(err17);
 errors++;
 }
 }
+}
 else {
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data10};
+const err18 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -45856,11 +46136,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.layer !== undefined){
-let data11 = data.layer;
-if(typeof data11 === "string"){
-if(data11.length < 1){
-const err19 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data11};
+}
+else {
+const err19 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -45870,13 +46148,100 @@ vErrors.push(err19);
 errors++;
 }
 }
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
 else {
-const err20 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data11};
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key2 in data){
+const _errs26 = errors;
+if(!((((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "top_k")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
+const err20 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+var valid12 = _errs26 === errors;
+if(!valid12){
+const err21 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs25 === errors;
+valid0 = _valid0;
+ifClause0 = "else";
+}
+if(!valid0){
+const err22 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data14 = data.type;
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err23 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.layer !== undefined){
+let data15 = data.layer;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err25 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data15};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data15};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -45888,85 +46253,10 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data13 = data.use;
-if(typeof data13 === "string"){
-if(!model_spec_pattern0.test(data13)){
-const err21 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data13};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data13};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.include !== undefined){
-let data14 = data.include;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err23 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data14};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.with !== undefined){
-let data15 = data.with;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key2 in data15){
-const _errs31 = errors;
-if(typeof key2 === "string"){
-if(!model_spec_pattern0.test(key2)){
-const err25 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid11 = _errs31 === errors;
-if(!valid11){
-const err27 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data15};
+let data17 = data.use;
+if(typeof data17 === "string"){
+if(!model_spec_pattern0.test(data17)){
+const err27 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -45976,10 +46266,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-for(const key3 in data15){
-let data16 = data15[key3];
-if(((!((typeof data16 == "number") && (isFinite(data16)))) && (typeof data16 !== "string")) && (typeof data16 !== "boolean")){
-const err28 = {instancePath:instancePath+"/with/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data16};
+else {
+const err28 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -45989,9 +46277,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data15};
+if(data.include !== undefined){
+let data18 = data.include;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err29 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -46001,10 +46291,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data17 = data.repeat;
-if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
-const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data17};
+else {
+const err30 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -46014,10 +46302,14 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.if !== undefined){
-let data18 = data.if;
-if((typeof data18 !== "boolean") && (typeof data18 !== "string")){
-const err31 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data18};
+if(data.with !== undefined){
+let data19 = data.with;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key3 in data19){
+const _errs39 = errors;
+if(typeof key3 === "string"){
+if(!model_spec_pattern0.test(key3)){
+const err31 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -46027,10 +46319,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.frozen !== undefined){
-let data19 = data.frozen;
-if((typeof data19 !== "boolean") && (!(Array.isArray(data19)))){
-const err32 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data19};
+else {
+const err32 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -46039,13 +46329,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(Array.isArray(data19)){
-const len1 = data19.length;
-for(let i1=0; i1<len1; i1++){
-let data20 = data19[i1];
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err33 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data20};
+var valid15 = _errs39 === errors;
+if(!valid15){
+const err33 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -46055,8 +46341,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/frozen/" + i1,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data20};
+for(const key4 in data19){
+let data20 = data19[key4];
+if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (typeof data20 !== "boolean")){
+const err34 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -46067,12 +46355,8 @@ errors++;
 }
 }
 }
-}
-if(data.dtype !== undefined){
-let data21 = data.dtype;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err35 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data21};
+else {
+const err35 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -46082,13 +46366,107 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data21};
+if(data.repeat !== undefined){
+let data21 = data.repeat;
+if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err36 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.top_k !== undefined){
+let data22 = data.top_k;
+if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err37 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.if !== undefined){
+let data23 = data.if;
+if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
+const err38 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data23};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.frozen !== undefined){
+let data24 = data.frozen;
+if((typeof data24 !== "boolean") && (!(Array.isArray(data24)))){
+const err39 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data24};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(Array.isArray(data24)){
+const len2 = data24.length;
+for(let i2=0; i2<len2; i2++){
+let data25 = data24[i2];
+if(typeof data25 === "string"){
+if(data25.length < 1){
+const err40 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data25};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data25};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+if(data.dtype !== undefined){
+let data26 = data.dtype;
+if(typeof data26 === "string"){
+if(data26.length < 1){
+const err42 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data26};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data26};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -46106,26 +46484,94 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data24 = data.branches;
-if(!(((data24 === "add") || (data24 === "concat")) || (data24 === "multiply"))){
-const err37 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data24};
+let data29 = data.branches;
+if(!(((data29 === "add") || (data29 === "concat")) || (data29 === "multiply"))){
+const err44 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data29};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err44];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.lint !== undefined){
+let data30 = data.lint;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
+if(!(key5 === "ignore")){
+const err45 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data30};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data30.ignore !== undefined){
+let data31 = data30.ignore;
+if(Array.isArray(data31)){
+const len3 = data31.length;
+for(let i3=0; i3<len3; i3++){
+let data32 = data31[i3];
+if(typeof data32 === "string"){
+if(data32.length < 1){
+const err46 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data32};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data32};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
 }
 errors++;
 }
 }
 }
 else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+const err48 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data31};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err48];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data30};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
 }
 errors++;
 }
@@ -46133,7 +46579,7 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema37 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -46166,7 +46612,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -46191,7 +46637,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema34.if,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema37.if,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -46566,7 +47012,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.type,parentSchema:schema16,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema16.type,parentSchema:model_spec_schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -46691,7 +47137,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data5 = data.branches;
 if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data5};
+const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -47025,7 +47471,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (typeof data10 !== "string")){
-const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data10};
+const err20 = {instancePath:instancePath+"/input/" + i1,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -47078,7 +47524,7 @@ errors++;
 if(data9.tokens !== undefined){
 let data11 = data9.tokens;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data11};
+const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -47147,7 +47593,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data14 = data.branches;
 if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data14};
+const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data14};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -47197,12 +47643,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data17 = data.training;
+if(data.adapters !== undefined){
+let data17 = data.adapters;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key7 in data17){
-if(!(((((((key7 === "optimizer") || (key7 === "precision")) || (key7 === "gpus")) || (key7 === "zero")) || (key7 === "dtype")) || (key7 === "batch")) || (key7 === "checkpointing"))){
-const err31 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data17};
+if(Object.keys(data17).length > 1){
+const err31 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -47211,12 +47656,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data17.optimizer !== undefined){
-let data18 = data17.optimizer;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err32 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
+if(Object.keys(data17).length < 1){
+const err32 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -47225,9 +47666,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data18};
+for(const key7 in data17){
+const _errs53 = errors;
+if(typeof key7 === "string"){
+if(!model_spec_pattern0.test(key7)){
+const err33 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -47237,10 +47680,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data17.precision !== undefined){
-let data19 = data17.precision;
-if(!((((((data19 === "fp32") || (data19 === "amp")) || (data19 === "mixed-fp16")) || (data19 === "mixed-bf16")) || (data19 === "bf16")) || (data19 === "fp16"))){
-const err34 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data19};
+else {
+const err34 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key7,propertyName:key7};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -47249,11 +47690,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data17.gpus !== undefined){
-let data20 = data17.gpus;
-if((!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) && (typeof data20 !== "string")){
-const err35 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data20};
+var valid18 = _errs53 === errors;
+if(!valid18){
+const err35 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -47263,10 +47702,15 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data17.zero !== undefined){
-let data21 = data17.zero;
-if(!((((data21 === 0) || (data21 === 1)) || (data21 === 2)) || (data21 === 3))){
-const err36 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data21};
+for(const key8 in data17){
+let data18 = data17[key8];
+const _errs58 = errors;
+let valid21 = false;
+let passing2 = null;
+const _errs59 = errors;
+if(typeof data18 === "string"){
+if(data18.length < 1){
+const err36 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -47276,11 +47720,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data17.dtype !== undefined){
-let data22 = data17.dtype;
-if(typeof data22 === "string"){
-if(data22.length < 1){
-const err37 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema25,data:data22};
+else {
+const err37 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -47289,9 +47730,15 @@ vErrors.push(err37);
 }
 errors++;
 }
+var _valid2 = _errs59 === errors;
+if(_valid2){
+valid21 = true;
+passing2 = 0;
 }
-else {
-const err38 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data22};
+const _errs61 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.config === undefined){
+const err38 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -47300,11 +47747,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data17.batch !== undefined){
-let data23 = data17.batch;
-if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err39 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema24.type},message:"must be integer,string",schema:schema24.type,parentSchema:schema24,data:data23};
+for(const key9 in data18){
+if(!(((key9 === "config") || (key9 === "rank_pattern")) || (key9 === "alpha_pattern"))){
+const err39 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -47314,10 +47759,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.checkpointing !== undefined){
-let data24 = data17.checkpointing;
-if(!(((data24 === "none") || (data24 === "full")) || (data24 === "selective"))){
-const err40 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data24};
+if(data18.config !== undefined){
+let data19 = data18.config;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err40 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -47327,9 +47773,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
 else {
-const err41 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data17};
+const err41 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -47339,14 +47784,648 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(data18.rank_pattern !== undefined){
+let data20 = data18.rank_pattern;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key10 in data20){
+let data21 = data20[key10];
+if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err42 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data20};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data18.alpha_pattern !== undefined){
+let data22 = data18.alpha_pattern;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key11 in data22){
+let data23 = data22[key11];
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err44 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data22};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+var _valid2 = _errs61 === errors;
+if(_valid2 && valid21){
+valid21 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid21 = true;
+passing2 = 1;
+}
+}
+if(!valid21){
+const err47 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data17};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.training !== undefined){
+let data24 = data.training;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key12 in data24){
+if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key12))){
+const err49 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data24};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data24.optimizer !== undefined){
+let data25 = data24.optimizer;
+if(typeof data25 === "string"){
+if(data25.length < 1){
+const err50 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data25};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data24.precision !== undefined){
+let data26 = data24.precision;
+if(!((((((data26 === "fp32") || (data26 === "amp")) || (data26 === "mixed-fp16")) || (data26 === "mixed-bf16")) || (data26 === "bf16")) || (data26 === "fp16"))){
+const err52 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data26};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data24.gpus !== undefined){
+let data27 = data24.gpus;
+if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
+const err53 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data27};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data24.zero !== undefined){
+let data28 = data24.zero;
+if(!((((data28 === 0) || (data28 === 1)) || (data28 === 2)) || (data28 === 3))){
+const err54 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data28};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data24.dtype !== undefined){
+let data29 = data24.dtype;
+if(typeof data29 === "string"){
+if(data29.length < 1){
+const err55 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data29};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data29};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data24.batch !== undefined){
+let data30 = data24.batch;
+if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
+const err57 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data30};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data24.checkpointing !== undefined){
+let data31 = data24.checkpointing;
+if(!(((data31 === "none") || (data31 === "full")) || (data31 === "selective"))){
+const err58 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data31};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data24.main_grads !== undefined){
+let data32 = data24.main_grads;
+if(!(((data32 === "float32") || (data32 === "float16")) || (data32 === "bfloat16"))){
+const err59 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data32};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data24.parallel !== undefined){
+let data33 = data24.parallel;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key13 in data33){
+if(!((((((key13 === "tp") || (key13 === "pp")) || (key13 === "ep")) || (key13 === "cp")) || (key13 === "plan")) || (key13 === "experts"))){
+const err60 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data33};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data33.tp !== undefined){
+let data34 = data33.tp;
+if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (typeof data34 !== "string")){
+const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data34};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data33.pp !== undefined){
+let data35 = data33.pp;
+if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
+const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data33.ep !== undefined){
+let data36 = data33.ep;
+if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
+const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data33.cp !== undefined){
+let data37 = data33.cp;
+if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (typeof data37 !== "string")){
+const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data37};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data33.plan !== undefined){
+let data38 = data33.plan;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key14 in data38){
+let data39 = data38[key14];
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err65 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data38};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data33.experts !== undefined){
+let data40 = data33.experts;
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err68 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data40};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data40};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data33};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data24};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data.lint !== undefined){
+let data41 = data.lint;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key15 in data41){
+if(!(key15 === "ignore")){
+const err72 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data41};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data41.ignore !== undefined){
+let data42 = data41.ignore;
+if(Array.isArray(data42)){
+const len2 = data42.length;
+for(let i2=0; i2<len2; i2++){
+let data43 = data42[i2];
+if(typeof data43 === "string"){
+if(data43.length < 1){
+const err73 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data43};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data43};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data42};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data41};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.serving !== undefined){
+let data44 = data.serving;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key16 in data44){
+if(!((((((((key16 === "context") || (key16 === "batch")) || (key16 === "dtype")) || (key16 === "kv-dtype")) || (key16 === "attention")) || (key16 === "kv-window")) || (key16 === "trained-context")) || (key16 === "overhead"))){
+const err77 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data44};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data44.context !== undefined){
+let data45 = data44.context;
+if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err78 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data44.batch !== undefined){
+let data46 = data44.batch;
+if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
+const err79 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data44.dtype !== undefined){
+let data47 = data44.dtype;
+if(typeof data47 === "string"){
+if(data47.length < 1){
+const err80 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data47};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data47};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data44["kv-dtype"] !== undefined){
+let data48 = data44["kv-dtype"];
+if(typeof data48 === "string"){
+if(data48.length < 1){
+const err82 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data48};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data48};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data44.attention !== undefined){
+let data49 = data44.attention;
+if(!((data49 === "eager") || (data49 === "sdpa"))){
+const err84 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data49};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data44["kv-window"] !== undefined){
+let data50 = data44["kv-window"];
+if(!((data50 === "full") || (data50 === "cap"))){
+const err85 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data50};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data44["trained-context"] !== undefined){
+let data51 = data44["trained-context"];
+if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
+const err86 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data44.overhead !== undefined){
+let data52 = data44.overhead;
+if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
+const err87 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data44};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }
@@ -47570,7 +48649,7 @@ function formatSegment(segment) {
         return String(segment);
     return segment.from === segment.to ? String(segment.from) : `[${segment.from}-${segment.to}]`;
 }
-function formatPath(segments) {
+function paths_formatPath(segments) {
     return segments.map(formatSegment).join(".");
 }
 /** How many module instances a path stands for: the product of its index runs. */
@@ -47628,8 +48707,408 @@ function indexScope(scope, value, at) {
 }
 /** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
 function repeat_index_signature(layers, nodes) {
-    const positional = new Set(["path", "segments", "own"]);
+    // Origins name the same places for every instance; they are no part of what an instance resolved to.
+    const positional = new Set(["path", "segments", "own", "origins"]);
     return JSON.stringify({ layers, nodes }, (key, value) => (positional.has(key) ? undefined : value));
+}
+
+;// CONCATENATED MODULE: ./src/resolve/lint-ignore.ts
+
+/** The review hints' names by code and by name: what a `lint: {ignore: [...]}` list may name. */
+const HINT_NAMES = Object.entries(DIAGNOSTICS).filter(([, kind]) => stageOf(kind.code) === "10");
+const BY_CODE = new Map(HINT_NAMES.map(([name, kind]) => [kind.code, name]));
+const BY_NAME = new Map(HINT_NAMES.map(([name]) => [name, name]));
+/**
+ * The hints a `lint:` key (at the spec's top or on an entry) turns off, by name, added to those the
+ * enclosing modules turn off. The schema has checked its shape: `{ignore: [string...]}`.
+ */
+function lintIgnores(source, path, raw, enclosing) {
+    const ignore = raw?.ignore;
+    if (!ignore?.length)
+        return enclosing;
+    const names = ignore.map((item, index) => {
+        const name = BY_CODE.get(item.toUpperCase()) ?? BY_NAME.get(item);
+        if (name)
+            return name;
+        throw new diagnostics_SpecError("unknown-hint-code", source.at([...path, "ignore", index]), `lint: ignore names no review hint '${item}'`, didYouMean(item, [...BY_CODE.keys(), ...BY_NAME.keys()]) ?? `the hints are ${[...BY_CODE].map(([code, name]) => `${code} (${name})`).join(", ")}`);
+    });
+    return [...new Set([...enclosing, ...names])];
+}
+
+;// CONCATENATED MODULE: ./src/parse/expression.ts
+/**
+ * Our own parser for the Python-like text of call strings and expressions, such as
+ * `Conv2d(3, 64, kernel_size=(7, 7), bias=False)` or `4 * d // heads`. It builds a tree and
+ * nothing more: user text is never evaluated as code.
+ */
+/** A syntax error at a character offset of the parsed text. */
+class expression_ExpressionError extends Error {
+    offset;
+    hint;
+    constructor(offset, message, hint) {
+        super(message);
+        this.offset = offset;
+        this.hint = hint;
+        this.name = "ExpressionError";
+    }
+}
+const OPERATORS = ["**", "//", "==", "!=", "<=", ">=", "(", ")", "[", "]", ",", "=", "+", "-", "*", "/", "%", "<", ">"];
+// Sticky: matched in place at lastIndex, so tokenizing never copies the rest of the text.
+const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
+const MAX_LENGTH = 10_000;
+const expression_MAX_DEPTH = 64;
+function tokenize(text) {
+    if (text.length > MAX_LENGTH) {
+        throw new expression_ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
+    }
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
+            i++;
+            continue;
+        }
+        NUMBER.lastIndex = i;
+        const number = NUMBER.exec(text);
+        if (number) {
+            tokens.push({ kind: "number", text: number[0], offset: i });
+            i += number[0].length;
+            continue;
+        }
+        NAME.lastIndex = i;
+        const name = NAME.exec(text);
+        if (name) {
+            tokens.push({ kind: "name", text: name[0], offset: i });
+            i += name[0].length;
+            continue;
+        }
+        if (ch === "'" || ch === '"') {
+            const close = text.indexOf(ch, i + 1);
+            if (close < 0)
+                throw new expression_ExpressionError(i, `unterminated string starting here`, `close it with ${ch}`);
+            tokens.push({ kind: "string", text: text.slice(i, close + 1), value: text.slice(i + 1, close), offset: i });
+            i = close + 1;
+            continue;
+        }
+        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
+        if (!op)
+            throw new expression_ExpressionError(i, `unexpected character '${ch}'`);
+        tokens.push({ kind: "op", text: op, offset: i });
+        i += op.length;
+    }
+    tokens.push({ kind: "end", text: "", offset: text.length });
+    return tokens;
+}
+const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
+class Parser {
+    tokens;
+    index = 0;
+    depth = 0;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    get current() {
+        return this.tokens[this.index];
+    }
+    next() {
+        const token = this.current;
+        if (token.kind !== "end")
+            this.index++;
+        return token;
+    }
+    isOp(text) {
+        return this.current.kind === "op" && this.current.text === text;
+    }
+    isWord(text) {
+        return this.current.kind === "name" && this.current.text === text;
+    }
+    expect(text, what) {
+        if (!this.isOp(text)) {
+            // (An unquoted call that YAML split at a comma inside [...] or {...} is reported by parseYaml, at the split.)
+            const hint = this.current.kind === "end" ? `add the missing '${text}'` : undefined;
+            throw new expression_ExpressionError(this.current.offset, `expected '${text}' ${what}, found ${expression_describe(this.current)}`, hint);
+        }
+        return this.next();
+    }
+    finish(result) {
+        if (this.current.kind !== "end") {
+            throw new expression_ExpressionError(this.current.offset, `unexpected ${expression_describe(this.current)} after the end of the expression`);
+        }
+        return result;
+    }
+    expression() {
+        return this.nested(this.current.offset, () => this.or());
+    }
+    /**
+     * Every recursive step of the grammar (parentheses, brackets, calls, unary operators, `not`, `**`)
+     * goes through here, so the tree is never deeper than MAX_DEPTH and no later walk of it can overflow
+     * the stack. Left-associative chains (`1 + 1 + ...`) are built by loops and evaluated by loops.
+     */
+    nested(offset, parse) {
+        if (++this.depth > expression_MAX_DEPTH)
+            throw new expression_ExpressionError(offset, `expression nested more than ${expression_MAX_DEPTH} levels deep`, "simplify it: name parts of it under vars:");
+        const result = parse();
+        this.depth--;
+        return result;
+    }
+    or() {
+        let left = this.and();
+        while (this.isWord("or")) {
+            const offset = this.next().offset;
+            left = { kind: "binary", op: "or", left, right: this.and(), offset };
+        }
+        return left;
+    }
+    and() {
+        let left = this.not();
+        while (this.isWord("and")) {
+            const offset = this.next().offset;
+            left = { kind: "binary", op: "and", left, right: this.not(), offset };
+        }
+        return left;
+    }
+    not() {
+        if (this.isWord("not")) {
+            const offset = this.next().offset;
+            return { kind: "unary", op: "not", operand: this.nested(offset, () => this.not()), offset };
+        }
+        return this.comparison();
+    }
+    comparison() {
+        const left = this.sum();
+        if (this.current.kind === "op" && COMPARISONS.has(this.current.text)) {
+            const token = this.next();
+            return { kind: "binary", op: token.text, left, right: this.sum(), offset: token.offset };
+        }
+        return left;
+    }
+    sum() {
+        let left = this.product();
+        while (this.isOp("+") || this.isOp("-")) {
+            const token = this.next();
+            left = { kind: "binary", op: token.text, left, right: this.product(), offset: token.offset };
+        }
+        return left;
+    }
+    product() {
+        let left = this.unary();
+        while (this.isOp("*") || this.isOp("//") || this.isOp("/") || this.isOp("%")) {
+            const token = this.next();
+            left = { kind: "binary", op: token.text, left, right: this.unary(), offset: token.offset };
+        }
+        return left;
+    }
+    unary() {
+        if (this.isOp("-") || this.isOp("+")) {
+            const token = this.next();
+            const operand = this.nested(token.offset, () => this.unary());
+            return { kind: "unary", op: token.text, operand, offset: token.offset };
+        }
+        return this.power();
+    }
+    /** Python's `**`: right-associative, and binding tighter than a unary minus on its left (`-2 ** 2` is -4). */
+    power() {
+        const base = this.primary();
+        if (!this.isOp("**"))
+            return base;
+        const token = this.next();
+        return { kind: "binary", op: "**", left: base, right: this.nested(token.offset, () => this.unary()), offset: token.offset };
+    }
+    primary() {
+        const token = this.current;
+        switch (token.kind) {
+            case "number": {
+                this.next();
+                const isFloat = /[.eE]/.test(token.text);
+                return { kind: "number", value: Number(token.text.replaceAll("_", "")), isFloat, offset: token.offset };
+            }
+            case "string":
+                this.next();
+                return { kind: "string", value: token.value, offset: token.offset };
+            case "name": {
+                this.next();
+                if (token.text === "True" || token.text === "False")
+                    return { kind: "bool", value: token.text === "True", offset: token.offset };
+                if (token.text === "None")
+                    return { kind: "none", offset: token.offset };
+                if (this.isOp("("))
+                    return this.callAfterName(token);
+                return { kind: "name", name: token.text, offset: token.offset };
+            }
+            case "op":
+                if (token.text === "(")
+                    return this.parenthesised();
+                if (token.text === "[")
+                    return this.list();
+                break;
+            case "end":
+                throw new expression_ExpressionError(token.offset, `expression ends where a value was expected`);
+        }
+        throw new expression_ExpressionError(token.offset, `expected a value, found ${expression_describe(token)}`);
+    }
+    parenthesised() {
+        const open = this.next();
+        if (this.isOp(")")) {
+            this.next();
+            return { kind: "tuple", items: [], offset: open.offset };
+        }
+        const first = this.expression();
+        if (this.isOp(")")) {
+            this.next();
+            return first;
+        }
+        const items = [first];
+        while (this.isOp(",")) {
+            this.next();
+            if (this.isOp(")"))
+                break;
+            items.push(this.expression());
+        }
+        this.expect(")", "to close the tuple");
+        return { kind: "tuple", items, offset: open.offset };
+    }
+    list() {
+        const open = this.next();
+        const items = [];
+        while (!this.isOp("]")) {
+            items.push(this.expression());
+            if (!this.isOp(","))
+                break;
+            this.next();
+        }
+        this.expect("]", "to close the list");
+        return { kind: "list", items, offset: open.offset };
+    }
+    callAfterName(nameToken) {
+        this.expect("(", `after '${nameToken.text}'`);
+        const args = [];
+        while (!this.isOp(")")) {
+            const start = this.current;
+            const nextToken = this.tokens[this.index + 1];
+            if (start.kind === "name" && nextToken?.kind === "op" && nextToken.text === "=") {
+                this.index += 2;
+                args.push({ name: start.text, value: this.expression(), offset: start.offset });
+            }
+            else {
+                if (args.some((arg) => arg.name !== undefined)) {
+                    throw new expression_ExpressionError(start.offset, `positional argument follows keyword argument`, `write it as name=value, or move it before the keyword arguments`);
+                }
+                args.push({ value: this.expression(), offset: start.offset });
+            }
+            if (!this.isOp(","))
+                break;
+            this.next();
+        }
+        const close = this.expect(")", `to close the call to ${nameToken.text}`);
+        return { kind: "call", callee: nameToken.text, args, offset: nameToken.offset, end: close.offset + 1 };
+    }
+    call(bareNameAllowed = false) {
+        const token = this.current;
+        if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
+            throw new expression_ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${expression_describe(token)}`);
+        }
+        this.next();
+        if (bareNameAllowed && this.current.kind === "end")
+            return { kind: "call", callee: token.text, args: [], offset: token.offset, end: token.offset + token.text.length };
+        if (!this.isOp("(")) {
+            throw new expression_ExpressionError(this.current.offset, `expected '(' after '${token.text}'`, `write a constructor call, e.g. ${token.text}(...)`);
+        }
+        return this.callAfterName(token);
+    }
+}
+function expression_describe(token) {
+    if (token.kind === "end")
+        return "the end of the text";
+    return `'${token.text}'`;
+}
+/** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
+function expression_parseCall(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.call());
+}
+/** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
+function parseCallOrName(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.call(true));
+}
+/** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
+function parseExpression(text) {
+    const parser = new Parser(tokenize(text));
+    return parser.finish(parser.expression());
+}
+
+;// CONCATENATED MODULE: ./src/resolve/scope.ts
+
+
+
+
+/** Parses `text`, turning a syntax error into a SpecError at its position. */
+function parsedAt(positionAt, text, parse) {
+    try {
+        return parse(text);
+    }
+    catch (error) {
+        if (!(error instanceof expression_ExpressionError))
+            throw error;
+        throw new diagnostics_SpecError("expression-syntax", positionAt(error.offset), error.message, error.hint);
+    }
+}
+/** Parses and evaluates the expression string at `path`; `keyword` lets its whole value be a bare word (see evaluate). */
+function evaluateText(source, path, text, scope, keyword = false) {
+    const positionAt = source.offsetsAt(path);
+    const expr = parsedAt(positionAt, text, parseExpression);
+    return evaluate(expr, scope, positionAt, text, keyword);
+}
+/** Parses and evaluates the constructor call string at `path`. */
+function evaluateCallText(source, path, text, scope, parse = expression_parseCall) {
+    const call = parsedAt(source.offsetsAt(path), text, parse);
+    return evaluate_evaluateCall(call, scope, source.offsetsAt(path), text);
+}
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
+function scope_valueOf(source, path, raw, scope, mode = "value") {
+    if (raw === null || raw === undefined)
+        return { kind: "none" };
+    if (typeof raw === "boolean")
+        return { kind: "bool", value: raw };
+    if (typeof raw === "number") {
+        if (!Number.isInteger(raw))
+            return { kind: "float", value: raw };
+        if (!Number.isSafeInteger(raw))
+            throw new diagnostics_SpecError("number-too-large", source.at(path), `integer ${raw} is beyond 2^53 and cannot be counted exactly`);
+        return { kind: "int", value: raw };
+    }
+    if (Array.isArray(raw))
+        return { kind: "tuple", items: raw.map((item, index) => scope_valueOf(source, [...path, index], item, scope, mode === "strict" ? "strict" : "value")) };
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other YAML value is read as its text, as it always was
+    const text = String(raw);
+    if (mode !== "strict" && WORD.test(text) && !scope.has(text) && source.quotedAt(path))
+        return { kind: "string", value: text };
+    return evaluateText(source, path, text, scope, mode === "keyword");
+}
+/** An integer-valued setting such as `repeat:`, given as an integer or an expression. */
+function integerAt(source, path, raw, scope, what) {
+    const value = scope_valueOf(source, path, raw, scope, "strict");
+    if (value.kind !== "int") {
+        const hint = value.kind === "float" && value.fromDivision ? INTEGER_DIVISION_HINT : value.kind === "none" ? "None is no count: give an integer" : undefined;
+        throw new diagnostics_SpecError("not-an-integer", source.at(path), `${what} must be an integer, not ${describeValue(value)}`, hint);
+    }
+    if (value.value < 0)
+        throw new diagnostics_SpecError("out-of-range", source.at(path), `${what} must not be negative, got ${value.value}`);
+    return value.value;
+}
+/**
+ * A `vars:` value: `None`, `null` and `~` are Python's None; an empty value (`d:` and nothing after
+ * it) is refused, since it is more often a value left out than a None meant.
+ */
+function variableAt(source, path, raw, scope) {
+    if (raw === null && !source.writtenAt(path)) {
+        const name = String(path.at(-1));
+        throw new diagnostics_SpecError("variable-without-value", source.keyAt(path), `variable '${name}' has no value`, `give it one (${name}: 16), or write None for Python's None`);
+    }
+    return scope_valueOf(source, path, raw, scope);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/topology.ts
@@ -47698,9 +49177,11 @@ function overlay(base, top) {
 
 
 
+
+
 /** The keys that make a mapping a layer body rather than a one-key `name: layer` entry. */
 const KINDS = ["type", "layer", "layers", "use", "include"];
-const OPTIONS = new Set(["repeat", "if", "frozen", "dtype", "with", ...TOPOLOGY_KEYS]);
+const OPTIONS = new Set(["repeat", "top_k", "if", "frozen", "dtype", "with", "lint", ...TOPOLOGY_KEYS]);
 /** An include's path from the spec's folder; an absolute one is refused rather than read from the machine's root. */
 function includedPath(source, included, path) {
     if (external_node_path_namespaceObject.posix.isAbsolute(included) || /^[A-Za-z]:[\\/]/.test(included)) {
@@ -47754,13 +49235,13 @@ function blockScope(source, path, body, block, callerScope) {
     const scope = new Map(block.scope);
     for (const [name, fallback] of Object.entries(block.params)) {
         if (name in given) {
-            scope.set(name, scope_valueOf(source, [...path, "with", name], given[name], callerScope));
+            scope.set(name, defined(source.at([...path, "with", name]), () => scope_valueOf(source, [...path, "with", name], given[name], callerScope)));
         }
         else if (fallback === null) {
             throw new diagnostics_SpecError("missing-block-parameter", source.at([...path, "use"]), `block '${block.name}' needs a value for '${name}'`, `add it under with:, e.g. with: {${name}: ...}`);
         }
         else {
-            scope.set(name, scope_valueOf(block.source, [...block.path, "params", name], fallback, scope));
+            scope.set(name, defined(block.source.at([...block.path, "params", name]), () => scope_valueOf(block.source, [...block.path, "params", name], fallback, scope)));
         }
     }
     return scope;
@@ -47778,7 +49259,7 @@ function frozenTensors(paths, segments) {
             continue;
         const all = instanceCount(below);
         if (instances !== all) {
-            throw new diagnostics_SpecError("frozen-partial-repeat", path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
+            throw new diagnostics_SpecError("frozen-partial-repeat", path.position, `frozen '${path.text}' names ${instances} of the ${all} instances of ${paths_formatPath(segments)}`, "freeze every instance with * in place of the index, or split the repeat so the frozen instance is its own entry");
         }
         path.matched = true;
         found.push({ name: path.tokens.slice(below.length).join("."), text: path.text, position: path.position, glob: path.tokens.includes("*") });
@@ -47790,7 +49271,7 @@ function checkFrozenMatched(paths, segments) {
     const unmatched = paths.find((path) => !path.matched);
     if (!unmatched)
         return;
-    throw new diagnostics_SpecError("frozen-not-found", unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
+    throw new diagnostics_SpecError("frozen-not-found", unmatched.position, `frozen names '${unmatched.text}', which is no tensor of a layer in ${paths_formatPath(segments)}`, "write the path below this entry: the children's names, then the tensor's, e.g. attn.bias; * stands for any one child");
 }
 function checkCycle(expanding, key, position, what) {
     if (expanding.includes(key)) {
@@ -47867,10 +49348,29 @@ function readEntry(item, itemPath, context, numbering, group) {
     const own = group ? group.own : numbering.claim(name, repeated, repeat, position);
     if (repeat === 0)
         return undefined;
-    return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope };
+    const routing = body.top_k === undefined ? undefined : routingOf(source, bodyPath, body, repeat, scope);
+    return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope, ...(routing ? { routing } : {}) };
+}
+/** A repeat's `top_k:`: how many of its instances, routed experts, each token uses. */
+function routingOf(source, bodyPath, body, experts, scope) {
+    const position = source.at([...bodyPath, "top_k"]);
+    if (body.repeat === undefined)
+        throw new diagnostics_SpecError("invalid-routing", source.keyAt([...bodyPath, "top_k"]), "top_k: makes a repeat routed experts, and this entry has no repeat:", "give the number of experts with repeat: N");
+    if (mentionsIndex(body))
+        throw new diagnostics_SpecError("invalid-routing", source.keyAt([...bodyPath, "top_k"]), `routed experts are alike: this repeat uses ${INDEX}`, `write one expert without ${INDEX}`);
+    const topK = integerAt(source, [...bodyPath, "top_k"], body.top_k, scope, "top_k");
+    if (topK < 1 || topK > experts)
+        throw new diagnostics_SpecError("invalid-routing", position, `top_k is ${topK}, but each token goes to 1 … ${experts} of the ${experts} experts`, "give top_k between 1 and repeat:");
+    return { topK, experts, position };
+}
+/** The lines of an entry's own keys that shape what it holds: its repeat:, if:, and what it is (use:, include:, layer:, type:). */
+function writtenKeys(source, head) {
+    if (typeof head.raw === "string")
+        return [];
+    return ["repeat", "if", head.kind].filter((key) => key in head.body).map((key) => source.keyAt([...head.bodyPath, key]));
 }
 /** An entry placed in the model: its path, what it freezes, its dtype settings and its instance count. */
-function placeEntry(head, context, multiplier) {
+function placeEntry(head, context, multiplier, origins) {
     const { source } = context;
     const { body, bodyPath, scope } = head;
     const segments = [...context.prefix, ...head.own];
@@ -47881,8 +49381,11 @@ function placeEntry(head, context, multiplier) {
         ? context.dtypes
         : [...context.dtypes, { value: scope_valueOf(source, [...bodyPath, "dtype"], body.dtype, scope, "keyword"), position: source.at([...bodyPath, "dtype"]) }];
     const count = multiplier * instanceCount(head.own);
+    if (head.routing && context.routed)
+        throw new diagnostics_SpecError("invalid-routing", head.routing.position, `${paths_formatPath(segments)} is routed experts inside routed experts`, "give top_k: to one of the two repeats");
+    const routed = head.routing ?? context.routed;
     if (!Number.isSafeInteger(count))
-        throw new diagnostics_SpecError("too-many-instances", head.position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+        throw new diagnostics_SpecError("too-many-instances", head.position, `${paths_formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
     return {
         ...head,
         segments,
@@ -47890,7 +49393,10 @@ function placeEntry(head, context, multiplier) {
         frozenList,
         frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
         dtypes,
+        ...(routed ? { routed } : {}),
+        lintIgnore: lintIgnores(source, [...bodyPath, "lint"], body.lint, context.lintIgnore),
         count,
+        origins,
     };
 }
 /**
@@ -47930,19 +49436,32 @@ function instanceGroups(walker, context, children, head, resolveOne) {
 function resolveLeaf(walker, entry, context) {
     const { source, scope } = context;
     const { body, bodyPath, segments } = entry;
-    const call = entry.kind === "type"
+    const { result: call, positions: read } = trackReads(() => entry.kind === "type"
         ? mappingCall(source, bodyPath, body, scope)
-        : evaluateCallText(source, [...bodyPath, ...(typeof entry.raw === "string" ? [] : ["layer"])], String(body.layer), scope);
-    const node = { kind: "leaf", name: entry.childName, own: entry.own, instances: entry.instances, position: entry.position, layer: walker.out.length };
+        : evaluateCallText(source, [...bodyPath, ...(typeof entry.raw === "string" ? [] : ["layer"])], String(body.layer), scope));
+    // A mapping's arguments sit on lines of their own.
+    const written = entry.kind === "type" ? call.args.map((argument) => argument.position) : [];
+    const node = {
+        kind: "leaf",
+        name: entry.childName,
+        own: entry.own,
+        instances: entry.instances,
+        ...(entry.routing ? { routing: entry.routing } : {}),
+        position: entry.position,
+        layer: walker.out.length,
+    };
     walker.out.push({
-        path: formatPath(segments),
+        path: paths_formatPath(segments),
         segments,
         count: entry.count,
         call,
         frozen: entry.frozen,
         frozenTensors: frozenTensors(entry.frozenPaths, segments),
         dtypes: entry.dtypes,
+        ...(entry.routed ? { routed: entry.routed } : {}),
+        ...(entry.lintIgnore.length ? { lintIgnore: entry.lintIgnore } : {}),
         position: entry.position,
+        origins: { positions: [call.position, ...written, ...read], outer: entry.origins },
     });
     return node;
 }
@@ -47966,6 +49485,7 @@ function moduleOf(walker, entry, context, child) {
         name: entry.childName,
         own: entry.own,
         instances: entry.instances,
+        ...(entry.routing ? { routing: entry.routing } : {}),
         position: entry.position,
         children: nodes,
         topology: overlay(topology, topologyOf(context.source, entry.bodyPath, entry.body, entryScope)),
@@ -47973,7 +49493,16 @@ function moduleOf(walker, entry, context, child) {
 }
 /** The context an entry's children are resolved in. */
 function innerContext(entry, context) {
-    return { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, prefix: entry.segments };
+    const inner = {
+        ...context,
+        frozen: entry.frozen,
+        frozenPaths: entry.frozenPaths,
+        dtypes: entry.dtypes,
+        lintIgnore: entry.lintIgnore,
+        prefix: entry.segments,
+        origins: entry.origins,
+    };
+    return entry.routed ? { ...inner, routed: entry.routed } : inner;
 }
 /** `layers:`: a module written in place. */
 function resolveModule(walker, entry, context) {
@@ -48012,8 +49541,9 @@ function resolveInclude(walker, entry, context) {
     const { body, bodyPath } = entry;
     const file = includedPath(source, String(body.include), [...bodyPath, "include"]);
     const overrides = new Map();
-    for (const [key, value] of Object.entries((body.with ?? {})))
-        overrides.set(key, scope_valueOf(source, [...bodyPath, "with", key], value, scope));
+    for (const [key, value] of Object.entries((body.with ?? {}))) {
+        overrides.set(key, defined(source.at([...bodyPath, "with", key]), () => scope_valueOf(source, [...bodyPath, "with", key], value, scope)));
+    }
     const included = walker.loadInclude(file, source.at([...bodyPath, "include"]), context.expanding, overrides);
     if (!included.data.layers) {
         throw new diagnostics_SpecError("include-without-layers", source.at([...bodyPath, "include"]), `${file} has no layers: to include as a module`, "include: a spec with layers:, or use: one of its blocks");
@@ -48049,7 +49579,8 @@ function resolveList(walker, items, listPath, context, multiplier) {
     const numbering = childNumbering();
     /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
     const resolveItem = (item, index, group) => {
-        const head = readEntry(item, [...listPath, index], context, numbering, group);
+        walker.tick?.();
+        const { result: head, positions: read } = trackReads(() => readEntry(item, [...listPath, index], context, numbering, group));
         if (!head)
             return;
         if (!group && head.repeated && mentionsIndex(head.body)) {
@@ -48057,12 +49588,46 @@ function resolveList(walker, items, listPath, context, multiplier) {
                 resolveItem(item, index, run);
             return;
         }
-        const entry = placeEntry(head, context, multiplier);
+        const entry = placeEntry(head, context, multiplier, { positions: [head.position, ...writtenKeys(context.source, head), ...read], outer: context.origins });
         // The entry's children and calls are read in its own scope: an index group's, where it is one.
         children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
     };
     items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
     return children;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/adapters.ts
+
+
+/** A `rank_pattern:` or `alpha_pattern:` mapping: each module-name pattern with its integer. */
+function patterns(source, path, raw, scope, what) {
+    return Object.entries(raw ?? {}).map(([pattern, value]) => ({
+        pattern,
+        value: integerAt(source, [...path, pattern], value, scope, `${what} of '${pattern}'`),
+        position: source.keyAt([...path, pattern]),
+    }));
+}
+/**
+ * Evaluates the spec's `adapters:` section (the schema allows one adapter) with the spec's vars:
+ * the config call, and the rank and alpha patterns that only YAML can write (the call syntax has
+ * no dicts). What the config means is the count stage's business.
+ */
+function resolveAdapters(source, adapters, scope) {
+    const [entry] = Object.entries(adapters ?? {});
+    if (!entry)
+        return undefined;
+    const [name, raw] = entry;
+    const long = typeof raw === "object";
+    const callPath = long ? ["adapters", name, "config"] : ["adapters", name];
+    const text = long ? raw.config : raw;
+    return {
+        name,
+        config: evaluateCallText(source, callPath, text, scope, parseCallOrName),
+        patterns: {
+            rank: long ? patterns(source, ["adapters", name, "rank_pattern"], raw.rank_pattern, scope, "rank_pattern") : [],
+            alpha: long ? patterns(source, ["adapters", name, "alpha_pattern"], raw.alpha_pattern, scope, "alpha_pattern") : [],
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
@@ -48234,10 +49799,66 @@ function resolveTraining(source, training, scope) {
         resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
     if (training.dtype !== undefined)
         resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
+    if (training.main_grads !== undefined)
+        resolved.mainGrads = { value: training.main_grads, position: at("main_grads") };
+    if (training.parallel !== undefined)
+        resolved.parallel = resolveParallel(source, training.parallel, scope);
+    return resolved;
+}
+const DEGREES = ["tp", "pp", "ep", "cp"];
+function resolveParallel(source, parallel, scope) {
+    const at = (...keys) => source.at(["training", "parallel", ...keys]);
+    const resolved = {};
+    for (const degree of DEGREES) {
+        const raw = parallel[degree];
+        if (raw !== undefined)
+            resolved[degree] = { value: integerAt(source, ["training", "parallel", degree], raw, scope, degree), position: at(degree) };
+    }
+    if (parallel.plan !== undefined) {
+        const entries = Object.entries(parallel.plan).map(([pattern, style]) => ({
+            pattern: { value: pattern, position: source.keyAt(["training", "parallel", "plan", pattern]) },
+            style: { value: style, position: at("plan", pattern) },
+        }));
+        resolved.plan = { value: entries, position: at("plan") };
+    }
+    if (parallel.experts !== undefined)
+        resolved.experts = { value: parallel.experts, position: at("experts") };
+    return resolved;
+}
+/** Evaluates the `serving:` section with the spec's vars; the memory stage gives the settings their meaning. */
+function resolveServing(source, serving, scope) {
+    if (serving === undefined)
+        return undefined;
+    const at = (key) => source.at(["serving", key]);
+    const integer = (key) => ({ value: integerAt(source, ["serving", key], serving[key], scope, key), position: at(key) });
+    const dtype = (key) => ({ value: scope_valueOf(source, ["serving", key], serving[key], scope, "keyword"), position: at(key) });
+    const resolved = {};
+    if (serving.context !== undefined)
+        resolved.context = integer("context");
+    if (serving.batch !== undefined)
+        resolved.batch = integer("batch");
+    if (serving.overhead !== undefined)
+        resolved.overhead = integer("overhead");
+    if (serving["trained-context"] !== undefined)
+        resolved.trainedContext = integer("trained-context");
+    if (serving.dtype !== undefined)
+        resolved.dtype = dtype("dtype");
+    if (serving["kv-dtype"] !== undefined)
+        resolved.kvDtype = dtype("kv-dtype");
+    if (serving.attention !== undefined)
+        resolved.attention = { value: String(serving.attention), position: at("attention") };
+    if (serving["kv-window"] !== undefined)
+        resolved.kvWindow = { value: String(serving["kv-window"]), position: at("kv-window") };
     return resolved;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
+
+
+
+
+
+
 
 
 
@@ -48273,7 +49894,9 @@ function fileLoader(readFile, spec) {
                 throw new diagnostics_SpecError("include-unreadable", includedAt, `included file ${file} does not exist`, "paths are relative to the including spec");
             throw new diagnostics_SpecError("include-unreadable", includedAt, `cannot read included file ${file}: ${code ?? error.message}`, "paths are relative to the including spec");
         }
-        const source = parseYaml(text, file);
+        const parsed = yaml_parseYaml(text, file);
+        // A Hugging Face config.json is a spec too: translated into the spec data, positioned at its keys.
+        const source = detect_isHfConfig(parsed.data) ? hf_config_translateHfConfig(parsed) : parsed;
         validateSpec(source);
         const loaded = { source, data: source.data };
         cache.set(file, loaded);
@@ -48332,8 +49955,8 @@ function scopeOf(loaded, expanding, overrides, loadInclude) {
             throw new diagnostics_SpecError("include-unknown-variable", source.at([]), `with: sets '${name}', which ${source.file} does not define under vars:`, "set only the included spec's vars");
     }
     for (const [name, raw] of Object.entries(data.vars ?? {})) {
-        const value = overrides.get(name) ?? variableAt(source, ["vars", name], raw, scope);
         const here = source.keyAt(["vars", name]);
+        const value = overrides.get(name) ?? defined(here, () => variableAt(source, ["vars", name], raw, scope));
         const included = origins.get(name);
         if (included && !sameValue(scope.get(name), value))
             throw conflictingVariable(name, here, included, value, scope.get(name));
@@ -48347,15 +49970,35 @@ function scopeOf(loaded, expanding, overrides, loadInclude) {
     }
     return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
 }
+/** How often, in entries read, a progress line hears of resolving. */
+const TICK_ENTRIES = 1000;
+function entryTicker(onStep) {
+    let entries = 0;
+    return () => {
+        if (++entries % TICK_ENTRIES === 0)
+            onStep(`resolving: ${entries.toLocaleString("en-US")} layer entries`);
+    };
+}
 /**
- * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
- * Each layer entry's errors go to `errors`, and the other entries still resolve, so
- * one run shows every independent mistake; given no collector, they are thrown together at the end.
- * Ties, which may name a layer that failed, are resolved only when every entry did.
+ * A translated config.json whose forward is not followed says so (its counts are exact, its shapes absent),
+ * and so does one whose quantization_config packs the weights in a way the byte figures do not follow.
  */
-function resolveSpec(file, readFile, errors) {
-    const collector = errors ?? new DiagnosticCollector();
-    const load = fileLoader(readFile, file);
+function forwardWarnings(source) {
+    const { notFollowed, quantization } = source;
+    const quantized = quantization
+        ? [
+            new diagnostics_SpecError("quantization-not-applied", quantization.position, `quantization_config (${quantization.text}) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`, "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed"),
+        ]
+        : [];
+    if (!notFollowed)
+        return quantized;
+    return [
+        ...quantized,
+        new diagnostics_SpecError("forward-not-followed", source.at([]), `parameters only, no shapes: ${notFollowed}`, "the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)"),
+    ];
+}
+/** Loads an included file's scope, refusing a cycle and a chain deeper than MAX_INCLUDE_DEPTH. */
+function includeLoader(load) {
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
         if (expanding.includes(key)) {
@@ -48365,18 +50008,44 @@ function resolveSpec(file, readFile, errors) {
             throw new diagnostics_SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
         return scopeOf(load(included, position), [...expanding, key], overrides, loadInclude);
     };
+    return loadInclude;
+}
+/**
+ * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
+ * Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * one run shows every independent mistake; given no collector, they are thrown together at the end.
+ * Ties, which may name a layer that failed, are resolved only when every entry did.
+ */
+function resolveSpec(file, readFile, errors, onStep) {
+    const collector = errors ?? new DiagnosticCollector();
+    const load = fileLoader(readFile, file);
+    const loadInclude = includeLoader(load);
     const root = scopeOf(load(file), [`file ${file}`], new Map(), loadInclude);
     if (!root.data.layers) {
         throw new diagnostics_SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
-    const walker = { loadInclude, out: [], errors: collector };
-    const children = resolveList(walker, root.data.layers, ["layers"], { source: root.source, scope: root.scope, blocks: root.blocks, frozen: false, frozenPaths: [], dtypes: [], prefix: [], expanding: [`file ${file}`] }, 1);
+    const walker = { loadInclude, out: [], errors: collector, ...(onStep ? { tick: entryTicker(onStep) } : {}) };
+    const children = resolveList(walker, root.data.layers, ["layers"], {
+        source: root.source,
+        scope: root.scope,
+        blocks: root.blocks,
+        frozen: false,
+        frozenPaths: [],
+        dtypes: [],
+        lintIgnore: lintIgnores(root.source, ["lint"], root.data.lint, []),
+        prefix: [],
+        expanding: [`file ${file}`],
+    }, 1);
     const input = resolveInput(root.source, root.data.input, root.scope);
     const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
     const training = resolveTraining(root.source, root.data.training, root.scope);
+    const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
+    const serving = resolveServing(root.source, root.data.serving, root.scope);
     if (!errors)
         collector.throwIfAny();
+    const warnings = forwardWarnings(root.source);
     return {
+        ...(warnings.length ? { warnings } : {}),
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
@@ -48384,8 +50053,2275 @@ function resolveSpec(file, readFile, errors) {
         ...(input ? { input } : {}),
         ties,
         training,
+        ...(adapter ? { adapter } : {}),
+        ...(serving ? { serving } : {}),
     };
 }
+
+;// CONCATENATED MODULE: ./src/count/adapters.ts
+/**
+ * PEFT adapters over a counted model, as `get_peft_model(model, config)` builds them: LoRA (and
+ * DoRA) matrices beside the targeted layers, IA³ scaling vectors, trainable copies of
+ * `modules_to_save`, every base parameter frozen. Names and matching follow PEFT 0.21: see
+ * docs/moe-and-adapters.md for the sources.
+ */
+
+
+
+
+/** The PEFT config classes model-budget applies. */
+const ADAPTER_TYPES = ["LoraConfig", "IA3Config"];
+const adapters_BIAS = ["none", "all", "lora_only"];
+const adapters_arg = (name, type, value) => ({ name, type, default: value });
+/** The arguments of each config class that model-budget reads or accepts; the rest of PEFT's are refused by name. */
+const SIGNATURES = {
+    LoraConfig: [
+        adapters_arg("r", "int", 8),
+        adapters_arg("target_modules", "any", null),
+        adapters_arg("lora_alpha", "int", 8),
+        adapters_arg("lora_dropout", "float", 0),
+        adapters_arg("bias", "string", "none"),
+        adapters_arg("use_dora", "bool", false),
+        adapters_arg("use_rslora", "bool", false),
+        adapters_arg("lora_bias", "bool", false),
+        adapters_arg("modules_to_save", "any", null),
+        adapters_arg("exclude_modules", "any", null),
+        adapters_arg("fan_in_fan_out", "bool", false),
+        adapters_arg("init_lora_weights", "any", true),
+        adapters_arg("task_type", "any", null),
+        adapters_arg("inference_mode", "bool", false),
+        adapters_arg("rank_pattern", "any", null),
+        adapters_arg("alpha_pattern", "any", null),
+        adapters_arg("layers_to_transform", "any", null),
+    ],
+    IA3Config: [
+        adapters_arg("target_modules", "any", null),
+        adapters_arg("feedforward_modules", "any", null),
+        adapters_arg("modules_to_save", "any", null),
+        adapters_arg("exclude_modules", "any", null),
+        adapters_arg("fan_in_fan_out", "bool", false),
+        adapters_arg("init_ia3_weights", "bool", true),
+        adapters_arg("task_type", "any", null),
+        adapters_arg("inference_mode", "bool", false),
+    ],
+};
+const invalid = (position, detail, hint) => new diagnostics_SpecError("invalid-adapter", position, detail, hint);
+/** A list of quoted names, or (for target_modules) one regex string, as PEFT takes them. */
+function matcherOf(args, name, regexAllowed) {
+    const value = args.value(name);
+    const position = args.position(name);
+    if (value.kind === "none")
+        return undefined;
+    if (value.kind === "string" && regexAllowed) {
+        if (value.value === "all-linear")
+            throw invalid(position, "target_modules='all-linear' is not supported yet", "list the Linear layers' names: target_modules=['q_proj', 'k_proj', 'v_proj', 'o_proj']");
+        let regex;
+        try {
+            regex = new RegExp(`^(?:${value.value})$`);
+        }
+        catch (error) {
+            throw invalid(position, `${name} '${value.value}' is not a regular expression: ${error.message}`, "PEFT matches a string target_modules as a regex over the whole module name");
+        }
+        return { regex, text: `'${value.value}'`, position };
+    }
+    const items = value.kind === "tuple" ? value.items : [value];
+    const names = items.map((item) => (item.kind === "string" ? item.value : undefined));
+    if (names.some((item) => item === undefined) || names.length === 0)
+        throw invalid(position, `${name} is a list of quoted module names`, `write ${name}=['q_proj', 'v_proj']${regexAllowed ? ", or one quoted regex" : ""}`);
+    return { names: names, text: `[${names.map((item) => `'${item}'`).join(", ")}]`, position };
+}
+function refuseUnsupported(args, type) {
+    const refused = {
+        rank_pattern: "write rank_pattern under the spec's adapters: entry ({config: ..., rank_pattern: {q_proj: 16}}): the call syntax has no dicts",
+        alpha_pattern: "write alpha_pattern under the spec's adapters: entry ({config: ..., alpha_pattern: {q_proj: 32}}): the call syntax has no dicts",
+        layers_to_transform: "list the modules with target_modules (a regex can name layer indices) instead",
+    };
+    for (const [name, hint] of Object.entries(refused))
+        if (args.has(name) && !args.isNone(name))
+            throw invalid(args.position(name), `${type}'s ${name} is not supported in the call`, hint);
+}
+/** Binds a PEFT config call (from the spec's `adapters:` or --adapter) to what the count needs. */
+function bindAdapter(config, name = "default", patterns = { rank: [], alpha: [] }) {
+    if (!ADAPTER_TYPES.includes(config.type))
+        throw invalid(config.position, `unknown adapter config '${config.type}'`, didYouMean(config.type, ADAPTER_TYPES) ?? `use one of ${ADAPTER_TYPES.join(", ")}`);
+    const type = { value: config.type };
+    const args = bindArguments({ type: type.value, signature: SIGNATURES[type.value] }, config, findLayer);
+    refuseUnsupported(args, type.value);
+    const targets = matcherOf(args, "target_modules", true);
+    if (!targets)
+        throw invalid(config.position, `${type.value} needs target_modules: model-budget does not know PEFT's per-architecture defaults`, "name the layers: target_modules=['q_proj', 'v_proj']");
+    const lora = type.value === "LoraConfig";
+    const r = lora ? args.int("r") : 0;
+    if (lora && r < 1)
+        throw invalid(args.position("r"), `r is ${r}, and LoRA's rank is at least 1`, "give r=8 or another positive rank");
+    const bias = lora ? choiceOf("bias", args.string("bias"), adapters_BIAS) : { value: "none" };
+    if ("problem" in bias)
+        throw invalid(args.position("bias"), bias.problem.split("\n")[0], didYouMean(args.string("bias"), adapters_BIAS) ?? "write bias='none', 'all' or 'lora_only'");
+    const exclude = matcherOf(args, "exclude_modules", true);
+    const feedforward = lora ? undefined : matcherOf(args, "feedforward_modules", true);
+    const save = matcherOf(args, "modules_to_save", false);
+    return {
+        name,
+        type: type.value,
+        text: config.text,
+        position: config.position,
+        r,
+        targets,
+        ...(exclude ? { exclude } : {}),
+        ...(feedforward ? { feedforward } : {}),
+        modulesToSave: { names: save?.names ?? [], position: save?.position ?? config.position },
+        bias: bias.value,
+        useDora: lora && args.bool("use_dora"),
+        loraBias: lora && args.bool("lora_bias"),
+        rankPattern: patterns.rank,
+    };
+}
+/** Module instances a regex (or a name with an index) may be tried on in one model: the cost stays bounded whatever the repeats. */
+const MAX_TRIED = 1_000_000;
+/** Instances tried so far in the current applyAdapter call. */
+let tried = 0;
+/**
+ * How many of a layer entry's instances a test on the module name accepts: all, none, or some, which
+ * is an error (the entry would need splitting). Tests on the symbolic path first when the answer
+ * cannot depend on the instance; otherwise tries each instance's name.
+ */
+function instancesMatching(layer, test, position, what) {
+    const all = instanceCount(layer.segments);
+    tried += all;
+    if (tried > MAX_TRIED)
+        throw invalid(position, `${what} would be tried on more than ${MAX_TRIED.toLocaleString("en-US")} module instances, one by one`, "use a list of names without indices (matched once per entry), or split the repeats");
+    const names = all === 1 ? [layer.path] : instancePaths(layer.path);
+    const matched = names.filter(test).length;
+    if (matched === 0 || matched === all)
+        return matched === all;
+    throw new diagnostics_SpecError("adapter-partial-repeat", position, `${what} matches ${matched} of the ${all} instances of ${layer.path}`, "split the repeat so the adapted instances are an entry of their own, or match every instance");
+}
+/** PEFT's check_target_module_exists: a regex string fully matches the module name; a list entry equals it or ends it after a dot. */
+function adapters_matches(matcher, key) {
+    if (matcher.regex)
+        return matcher.regex.test(key);
+    return matcher.names.some((name) => key === name || key.endsWith(`.${name}`));
+}
+/** A layer entry's symbolic name is a list match for every instance or none when no listed name has an index in it. */
+function matchesEntry(layer, matcher, what) {
+    const numeric = matcher.names?.some((name) => /(^|\.)\d+(\.|$)/.test(name));
+    if (matcher.names && !numeric)
+        return adapters_matches(matcher, layer.path);
+    return instancesMatching(layer, (key) => adapters_matches(matcher, key), matcher.position, what);
+}
+/** The rank a layer gets: rank_pattern's first key that matches the end of its name (`(.*\.)?(key)$`), else r. */
+function rankOf(layer, adapter) {
+    for (const entry of adapter.rankPattern) {
+        let regex;
+        try {
+            regex = new RegExp(`^(?:.*\\.)?(?:${entry.pattern})$`);
+        }
+        catch (error) {
+            throw invalid(entry.position, `rank_pattern key '${entry.pattern}' is not a regular expression: ${error.message}`, "PEFT reads rank_pattern's keys as regexes");
+        }
+        if (entry.value < 1)
+            throw invalid(entry.position, `rank ${entry.value} for '${entry.pattern}': LoRA's rank is at least 1`, "give a positive rank");
+        if (instancesMatching(layer, (key) => regex.test(key), entry.position, `rank_pattern '${entry.pattern}'`))
+            return entry.value;
+    }
+    return adapter.r;
+}
+const tensor = (name, shape) => ({ name, shape, numel: shape.reduce((a, b) => a * b, 1), trainable: true, adapter: true });
+/** The LoRA tensors PEFT adds to one Linear or Embedding layer, by PEFT's names. */
+function loraTensors(layer, resolved, adapter) {
+    const weight = layer.parameters.find((candidate) => candidate.name === "weight");
+    const r = rankOf(resolved, adapter);
+    const name = adapter.name;
+    if (layer.type === "Embedding") {
+        if (adapter.useDora)
+            throw invalid(adapter.targets.position, `use_dora on the Embedding ${layer.path} is not supported yet`, "target Linear layers with DoRA");
+        const [rows, dim] = weight.shape;
+        return [tensor(`lora_embedding_A.${name}`, [r, rows]), tensor(`lora_embedding_B.${name}`, [dim, r])];
+    }
+    const [out, inputs] = weight.shape;
+    return [
+        tensor(`lora_A.${name}.weight`, [r, inputs]),
+        tensor(`lora_B.${name}.weight`, [out, r]),
+        ...(adapter.loraBias ? [tensor(`lora_B.${name}.bias`, [out])] : []),
+        ...(adapter.useDora ? [tensor(`lora_magnitude_vector.${name}.weight`, [out])] : []),
+    ];
+}
+/** IA³'s learned vector: [out, 1] scaling a layer's output, or [1, in] scaling a feed-forward layer's input. */
+function ia3Tensors(layer, resolved, adapter) {
+    const [out, inputs] = layer.parameters.find((candidate) => candidate.name === "weight").shape;
+    const feedforward = adapter.feedforward ? matchesEntry(resolved, adapter.feedforward, "feedforward_modules") : false;
+    return [tensor(`ia3_l.${adapter.name}`, feedforward ? [1, inputs] : [out, 1])];
+}
+/** The layer types each config adapts, as PEFT's LoRA and IA³ layers do (Linear; LoRA also Embedding). */
+const ADAPTED = { LoraConfig: ["Linear", "Embedding"], IA3Config: ["Linear"] };
+function isTarget(layer, resolved, adapter) {
+    if (!matchesEntry(resolved, adapter.targets, "target_modules"))
+        return false;
+    if (adapter.exclude && matchesEntry(resolved, adapter.exclude, "exclude_modules"))
+        return false;
+    if (!ADAPTED[adapter.type].includes(layer.type))
+        throw invalid(adapter.targets.position, `target_modules matches ${layer.path}, a ${layer.type}, which ${adapter.type} cannot adapt here`, `target ${ADAPTED[adapter.type].join(" or ")} layers; PEFT raises for this module too`);
+    return true;
+}
+/** The layers under a modules_to_save name: PEFT wraps every module whose name ends with it (a plain suffix) and all below it. */
+function savedBy(resolved, names) {
+    return resolved.segments.some((_, end) => {
+        const key = paths_formatPath(resolved.segments.slice(0, end + 1));
+        return names.some((name) => key.endsWith(name));
+    });
+}
+/** The trainable copy modules_to_save makes of each of a layer's parameters, untied; a warning for each tie it undoes. */
+function savedCopies(layer, adapter, tiedOwners, warnings) {
+    return layer.parameters.map((original) => {
+        if (original.sharedWith !== undefined || tiedOwners.has(original.name ? `${layer.path}.${original.name}` : layer.path))
+            warnings.push(diagnostics_diagnostic("adapter-unties", adapter.modulesToSave.position, `modules_to_save copies ${original.name ? `${layer.path}.${original.name}` : layer.path}${original.sharedWith ? `, tied to ${original.sharedWith},` : ""} into a trainable tensor of its own: the copy is not tied`, `its ${original.numel.toLocaleString("en-US")} elements count again, and training updates the copy alone`));
+        return { ...tensor(`modules_to_save.${adapter.name}.${original.name}`.replace(/\.$/, ""), original.shape), numel: original.numel };
+    });
+}
+/**
+ * Applies the adapter to the counted layers in place: freezes the base, adds the adapter's tensors
+ * and the modules_to_save copies, and makes biases trainable as `bias` says. Returns the warnings.
+ */
+function applyAdapter(layers, resolved, adapter) {
+    tried = 0;
+    const warnings = [];
+    const tiedOwners = new Set(layers.flatMap((layer) => layer.parameters.flatMap((parameter) => (parameter.sharedWith === undefined ? [] : [parameter.sharedWith]))));
+    let targeted = 0;
+    let saved = 0;
+    layers.forEach((layer, index) => {
+        const entry = resolved[index];
+        const target = isTarget(layer, entry, adapter);
+        const save = adapter.modulesToSave.names.length > 0 && savedBy(entry, adapter.modulesToSave.names);
+        const fullName = (name) => (name ? `${layer.path}.${name}` : layer.path);
+        for (const parameter of layer.parameters) {
+            // PEFT's bias='all' trains every parameter whose name contains "bias"; 'lora_only' the adapted layers' biases.
+            const bias = (adapter.bias === "all" && fullName(parameter.name).includes("bias")) || (adapter.bias === "lora_only" && target && parameter.name === "bias");
+            parameter.trainable = bias;
+        }
+        const added = target ? (adapter.type === "LoraConfig" ? loraTensors(layer, entry, adapter) : ia3Tensors(layer, entry, adapter)) : [];
+        if (target)
+            targeted++;
+        if (save)
+            saved++;
+        layer.parameters.push(...added, ...(save ? savedCopies(layer, adapter, tiedOwners, warnings) : []));
+    });
+    if (targeted === 0)
+        throw new diagnostics_SpecError("adapter-target-not-found", adapter.targets.position, `target_modules ${adapter.targets.text} matches no module of the model`, "PEFT matches a name against the end of each module's path, after a dot: q_proj matches model.layers.0.self_attn.q_proj");
+    if (adapter.modulesToSave.names.length && saved === 0)
+        throw new diagnostics_SpecError("adapter-target-not-found", adapter.modulesToSave.position, `modules_to_save matches no module of the model`, "name a module by the end of its path, e.g. lm_head or classifier");
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/count/index.ts
+
+
+
+
+
+
+/** Exact integer arithmetic or a clear refusal: counts (and byte counts) past 2^53 would silently round. */
+function checked(value, position, what) {
+    if (!Number.isSafeInteger(value)) {
+        throw new diagnostics_SpecError("number-too-large", position, `${what} exceeds 2^53 - 1 = ${formula_formatInteger(Number.MAX_SAFE_INTEGER)} and cannot be counted exactly`, "check the sizes and repeat counts for a typo");
+    }
+    return value;
+}
+function numelOf(shape, position, what) {
+    return shape.reduce((product, size) => checked(product * size, position, `the element count of ${what} [${shape.join(", ")}]`), 1);
+}
+const tensorPath = (layer, name) => (name ? `${layer.path}.${name}` : layer.path);
+function counted(layer, tensor) {
+    const numel = numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name));
+    return { name: tensor.name, shape: tensor.shape, numel, ...(tensor.fixedDtype ? { fixedDtype: tensor.fixedDtype } : {}) };
+}
+/** The `dtype=` a call gives its tensors, when its signature has one and it is not None. */
+function callDtype(described) {
+    if (!described.definition.signature.some((spec) => spec.name === "dtype") || described.args.isNone("dtype"))
+        return undefined;
+    return { value: described.args.value("dtype"), position: described.args.position("dtype") };
+}
+/** A `frozen:` list's name that is no parameter of the layer: the error, with the names there are. */
+function missingFrozen(layer, described, item) {
+    const names = described.parameters.map((tensor) => tensor.name).filter(Boolean);
+    if (item.name === "") {
+        return new diagnostics_SpecError("frozen-not-found", item.position, `frozen names '${item.text}', which is the layer ${layer.path} (${described.definition.type}), not one of its tensors`, `freeze the layer with frozen: true, or name its tensors: ${names.join(", ")}`);
+    }
+    return new diagnostics_SpecError("frozen-not-found", item.position, `frozen names '${item.text}', but ${layer.path} (${described.definition.type}) has no parameter '${item.name}'`, didYouMean(item.name, names) ?? (names.length ? `its parameters are: ${names.join(", ")}` : "it has no parameters"));
+}
+/** The names of a layer's parameters that its `frozen:` lists freeze; a name through `*` that it lacks is passed over and noted in `globsFound`. */
+function frozenNames(layer, described, globsFound) {
+    const names = new Set();
+    for (const item of layer.frozenTensors) {
+        const present = described.parameters.some((tensor) => tensor.name === item.name);
+        if (item.glob)
+            globsFound.set(item.position, (globsFound.get(item.position) ?? false) || present);
+        else if (!present)
+            throw missingFrozen(layer, described, item);
+        if (present)
+            names.add(item.name);
+    }
+    return names;
+}
+function countLayer(layer, globsFound) {
+    const described = catalogue_describeLayer(layer.call);
+    const frozen = frozenNames(layer, described, globsFound);
+    const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
+    const buffers = described.buffers.map((tensor) => counted(layer, tensor));
+    const ownDtype = callDtype(described);
+    return {
+        path: layer.path,
+        type: described.definition.type,
+        count: layer.count,
+        params: 0,
+        trainable: 0,
+        bufferElements: buffers.reduce((sum, tensor) => sum + tensor.numel, 0),
+        parameters,
+        buffers,
+        formula: "",
+        dtypes: layer.dtypes,
+        ...(ownDtype ? { callDtype: ownDtype } : {}),
+        ...(layer.routed ? { routed: { topK: layer.routed.topK, experts: layer.routed.experts } } : {}),
+        ...(EMBEDDINGS.has(described.definition.type) ? { embedding: true } : {}),
+        position: layer.position,
+        origins: layer.origins,
+        segments: layer.segments,
+    };
+}
+/** The layers whose parameters are input embeddings, for the non-embedding counts. */
+const EMBEDDINGS = new Set(["Embedding", "EmbeddingBag"]);
+/**
+ * Active and non-embedding counts: a routed expert's parameters count `topK / experts` of its
+ * instances (the instance count is a multiple of the experts, so the result is exact).
+ */
+function conventionsOf(layers) {
+    const conventions = { activeParams: 0, nonEmbeddingParams: 0, activeNonEmbeddingParams: 0 };
+    for (const layer of layers) {
+        const all = layer.params * layer.count;
+        const active = layer.routed ? layer.params * (layer.count / layer.routed.experts) * layer.routed.topK : all;
+        conventions.activeParams += active;
+        if (layer.embedding)
+            continue;
+        conventions.nonEmbeddingParams += all;
+        conventions.activeNonEmbeddingParams += active;
+    }
+    return conventions;
+}
+function tensorOf(layers, reference) {
+    const layer = layers[reference.layer];
+    const tensor = layer.parameters.find((candidate) => candidate.name === reference.tensor);
+    if (tensor)
+        return tensor;
+    const names = layer.parameters.map((candidate) => candidate.name).filter(Boolean);
+    throw new diagnostics_SpecError("tie-not-found", reference.position, `${layer.path} (${layer.type}) has no parameter '${reference.tensor}'`, didYouMean(reference.tensor, names) ??
+        (names.length ? `its parameters are: ${names.join(", ")}` : layer.parameters.length ? `write the path ${layer.path} alone for its tensor` : "it has no parameters"));
+}
+const earlier = (a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1];
+/**
+ * Ties chain: `a.weight: c.weight` and `b.weight: c.weight` make one storage of three tensors, as the
+ * assignments do in PyTorch. Each group of tensors joined by ties counts once, at the first in the
+ * model's order, as parameters() does; every other member is shared with that first one.
+ */
+function tieGroups(layers, ties) {
+    const members = new Map();
+    const parent = new Map();
+    const root = (member) => {
+        let top = member;
+        while (parent.get(top) !== top)
+            top = parent.get(top);
+        parent.set(member, top);
+        return top;
+    };
+    const memberOf = (reference) => {
+        const tensor = tensorOf(layers, reference);
+        let member = members.get(tensor);
+        if (!member) {
+            member = { reference, tensor, order: [reference.layer, layers[reference.layer].parameters.indexOf(tensor)] };
+            members.set(tensor, member);
+            parent.set(member, member);
+        }
+        return member;
+    };
+    for (const tie of ties) {
+        const [parameter, owner] = [memberOf(tie.parameter), memberOf(tie.owner)];
+        if (!common_sameShape(parameter.tensor.shape, owner.tensor.shape)) {
+            throw new diagnostics_SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} [${parameter.tensor.shape.join(", ")}] to ${tie.owner.text} [${owner.tensor.shape.join(", ")}]: shapes differ`, "tied tensors share storage, so their shapes must be equal");
+        }
+        if (parameter.tensor.trainable !== owner.tensor.trainable) {
+            throw new diagnostics_SpecError("tie-mismatch", tie.parameter.position, `cannot tie ${tie.parameter.text} to ${tie.owner.text}: one is frozen and the other is not`, "a shared tensor is either trainable or not: freeze both or neither");
+        }
+        parent.set(root(parameter), root(owner));
+    }
+    const groups = new Map();
+    for (const member of members.values()) {
+        const group = groups.get(root(member));
+        if (group)
+            group.push(member);
+        else
+            groups.set(root(member), [member]);
+    }
+    return [...groups.values()].map((group) => group.sort(earlier));
+}
+/** Ties through a `*`, without the entries it matched that lack the tensor; an error when none has it. */
+function globbed(layers, ties) {
+    const has = (reference) => layers[reference.layer].parameters.some((tensor) => tensor.name === reference.tensor);
+    const kept = ties.filter((tie) => !tie.parameter.glob || has(tie.parameter));
+    const found = new Set(kept.map((tie) => tie.parameter.text));
+    for (const tie of ties)
+        if (!found.has(tie.parameter.text))
+            tensorOf(layers, tie.parameter);
+    return kept;
+}
+/**
+ * Marks every member of a group but the first as shared with it. The first holds the storage, so it must be one
+ * tensor (not a run of instances); each later one stands for every instance of its entry, all of them shared.
+ */
+function applyTies(layers, ties) {
+    for (const [first, ...later] of tieGroups(layers, globbed(layers, ties))) {
+        if (first.reference.instances !== 1) {
+            const entry = layers[first.reference.layer];
+            throw new diagnostics_SpecError("tie-ambiguous", first.reference.position, `${first.reference.text} comes first in the model of the tensors tied to it, and stands for the ${entry.count} instances of ${entry.path}`, "PyTorch counts a shared tensor once, at its first place: tie a tensor that comes before the repeat, or split the repeat so its first instance is its own entry");
+        }
+        for (const member of later) {
+            const entry = layers[member.reference.layer];
+            if (member.reference.instances !== entry.count) {
+                throw new diagnostics_SpecError("tie-ambiguous", member.reference.position, `${member.reference.text} is one of the ${entry.count} instances of ${entry.path}, and ${first.reference.text} before it holds the storage`, "split the repeat so the tied instance is its own entry");
+            }
+            member.tensor.sharedWith = first.reference.text;
+        }
+    }
+}
+/** A `frozen:` path through `*` must name a tensor of at least one layer it reaches. */
+function checkFrozenGlobs(model, globsFound) {
+    for (const [position, found] of globsFound) {
+        if (found)
+            continue;
+        const layer = model.layers.find((candidate) => candidate.frozenTensors.some((item) => item.position === position));
+        const item = layer.frozenTensors.find((candidate) => candidate.position === position);
+        throw missingFrozen(layer, catalogue_describeLayer(layer.call), item);
+    }
+}
+/** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
+function countModel(model, errors = new DiagnosticCollector(), adapter) {
+    const globsFound = new Map();
+    // Each layer is counted even when one before it fails, so one run shows every layer's mistake; what
+    // spans layers (frozen globs, ties) depends on them all and is checked only when all counted.
+    const counted = model.layers.map((layer) => errors.attempt(() => countLayer(layer, globsFound)));
+    errors.throwIfAny();
+    const layers = counted;
+    checkFrozenGlobs(model, globsFound);
+    applyTies(layers, model.ties);
+    const warnings = adapter ? applyAdapter(layers, model.layers, adapter) : [];
+    const totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
+    model.layers.forEach((resolved, index) => {
+        const layer = layers[index];
+        const counted = layer.parameters.filter((tensor) => tensor.sharedWith === undefined);
+        layer.params = checked(counted.reduce((sum, tensor) => sum + tensor.numel, 0), layer.position, `${layer.path} parameters`);
+        layer.trainable = counted.filter((tensor) => tensor.trainable).reduce((sum, tensor) => sum + tensor.numel, 0);
+        layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
+        const at = (value, what) => checked(value * layer.count, layer.position, `${what} of ${layer.path}`);
+        totals.params = checked(totals.params + at(layer.params, "parameters"), layer.position, "the model's parameter count");
+        totals.trainable += at(layer.trainable, "trainable parameters");
+        totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
+    });
+    totals.nonTrainable = totals.params - totals.trainable;
+    return {
+        model: model.model,
+        file: model.file,
+        totals,
+        conventions: conventionsOf(layers),
+        layers,
+        ...(adapter ? { adapter: { name: adapter.name, type: adapter.type, text: adapter.text } } : {}),
+        ...(warnings.length ? { warnings } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
+/**
+ * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
+ * escape sequences that recolour, retitle or rewrite the screen; CR and backspace overwrite text;
+ * NUL), DEL, C1 controls, and the Unicode controls that reorder or hide text (bidi embeddings,
+ * overrides and isolates, directional marks, line and paragraph separators).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+/**
+ * Text the CLI prints, with every such character written as its `\uXXXX` escape: visible to the
+ * reader, and the same string to a JSON or YAML reader wherever it stands inside a quoted string.
+ */
+function forTerminal(text) {
+    return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+;// CONCATENATED MODULE: ./src/metrics/registry.ts
+const DEFINITIONS = [
+    {
+        name: "params",
+        unit: "count",
+        title: "Params",
+        read: (report) => report.totals.params,
+        limit: "Most parameters the model may have (PyTorch's parameters(), tied ones once).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "params", description: "Parameters of all checked models together." },
+    },
+    {
+        name: "trainable",
+        unit: "count",
+        title: "Trainable",
+        read: (report) => report.totals.trainable,
+        limit: "Most trainable parameters.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
+        twin: { of: "params", factor: 1 },
+    },
+    {
+        name: "active-params",
+        unit: "count",
+        title: "Active params",
+        // Reports from before active counts existed have none: the total is what every token used then.
+        read: (report) => report.totals.activeParams ?? report.totals.params,
+        limit: "Most parameters one token uses: routed experts count top_k of each set (equal to params without experts).",
+        // Its growth follows params' (a dense model's is params), so a growth: allowance stays one row per model.
+        growth: false,
+        sharedGrowthAmount: false,
+        // Equal to params in a model without routed experts: one limit, one row, one number says it.
+        twin: { of: "params", factor: 1 },
+        output: { name: "active-params", description: "Active parameters (per token) of all checked models together." },
+    },
+    {
+        name: "memory",
+        unit: "bytes",
+        title: "Training memory",
+        read: (report) => report.memory?.total,
+        limit: "Most training memory in total for the spec's recipe.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "memory-bytes", description: "Training memory of all checked models together, in bytes." },
+    },
+    {
+        name: "memory-per-gpu",
+        unit: "bytes",
+        title: "Training memory per GPU",
+        read: (report) => report.memory?.perGpu?.total,
+        limit: "Most training memory on one GPU when sharded.",
+        growth: true,
+        sharedGrowthAmount: true,
+    },
+    {
+        name: "macs",
+        unit: "count",
+        title: "MACs",
+        read: (report) => report.shapes?.macs,
+        limit: "Most multiply-accumulates per forward pass at the spec's input and batch (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+        column: "when-reported",
+    },
+    {
+        name: "flops",
+        unit: "count",
+        title: "FLOPs",
+        read: (report) => report.shapes?.flops,
+        limit: "Most FLOPs per forward pass: 2 × MACs (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+        twin: { of: "macs", factor: 2 },
+    },
+    {
+        name: "activations",
+        unit: "bytes",
+        title: "Activations",
+        read: (report) => report.shapes?.activations,
+        limit: "Most activation memory of a training step: what autograd keeps for backward (needs input:).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+    },
+    {
+        name: "serving-memory",
+        unit: "bytes",
+        title: "Serving memory",
+        read: (report) => report.serving?.total,
+        limit: "Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "serving-memory-bytes", description: "Serving memory of all checked models together, in bytes (specs with a serving recipe)." },
+    },
+    {
+        name: "kv-cache",
+        unit: "bytes",
+        title: "KV cache",
+        read: (report) => report.serving?.kvCache,
+        limit: "Most KV cache bytes at the serving recipe's context and batch (docs/serving.md).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "kv-cache-bytes", description: "KV cache of all checked models together at their serving recipes, in bytes." },
+    },
+];
+/** The registry, in the order reports, budgets and the comment list the metrics. */
+const METRICS = DEFINITIONS;
+const METRIC_NAMES = METRICS.map((metric) => metric.name);
+const registry_BY_NAME = new Map(METRICS.map((metric) => [metric.name, metric]));
+function metricNamed(name) {
+    return registry_BY_NAME.get(name);
+}
+/** The metrics a budget can limit, and those it can allow a growth, in registry order. */
+const LIMITED_METRICS = METRICS.filter((metric) => metric.limit !== undefined).map((metric) => metric.name);
+const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) => metric.name);
+
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
+/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
+function units_formatBytes(bytes, units = "iec") {
+    const base = units === "iec" ? 1024 : 1000;
+    const names = units === "iec" ? IEC : SI;
+    let value = Math.abs(bytes);
+    let index = 0;
+    while (value >= base && index < names.length - 1) {
+        value /= base;
+        index++;
+    }
+    const sign = bytes < 0 ? "-" : "";
+    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
+}
+const COUNT_SUFFIXES = ["", "K", "M", "B", "T", "Q"];
+const MINUS = "−";
+/** Three significant digits, trailing zeros dropped: 2.97, 40.8, 551, 40. */
+function threeDigits(value) {
+    return value
+        .toPrecision(3)
+        .replace(/(\.\d*?)0+$/, "$1")
+        .replace(/\.$/, "");
+}
+/** In `step`-sized units with three significant digits, moving up a unit when rounding reaches 1,000 (999,999 → 1M). */
+function units_scaled(value, step, names, separator) {
+    let magnitude = Math.abs(value);
+    if (magnitude < step)
+        return `${value < 0 ? MINUS : ""}${magnitude}${names[0] ? `${separator}${names[0]}` : ""}`;
+    let index = 0;
+    while (magnitude >= step && index < names.length - 1) {
+        magnitude /= step;
+        index++;
+    }
+    // Three digits hold at most 999: 1,000 MiB is 0.977 GiB, 999.9K is 1M.
+    if (Number(magnitude.toPrecision(3)) >= 1000 && index < names.length - 1) {
+        magnitude /= step;
+        index++;
+    }
+    return `${value < 0 ? MINUS : ""}${threeDigits(magnitude)}${separator}${names[index]}`;
+}
+/**
+ * A figure for a reader in a hurry, the PR comment's one number style: three significant digits
+ * and a unit. Counts in K/M/B/T (`2.97M`, `40.8B`, `650`), bytes in IEC units (`551 MiB`, `512 B`).
+ * Exact integers stay in the comment's folded details and in the JSON report.
+ */
+function formatShort(value, unit) {
+    return unit === "bytes" ? units_scaled(value, 1024, IEC, " ") : units_scaled(value, 1000, COUNT_SUFFIXES, "");
+}
+/** A change with its sign: `+7.09M`, `−551 MiB`, `±0`. */
+function formatSignedShort(delta, unit) {
+    return delta === 0 ? "±0" : `${delta > 0 ? "+" : ""}${formatShort(delta, unit)}`;
+}
+/** A change as a signed share of what it changes: `+35.8%`, `−0.012%`, `new` when there was nothing. */
+function formatSignedPercent(delta, base) {
+    if (delta === 0)
+        return "±0%";
+    if (base === 0)
+        return "new";
+    const percent = (100 * delta) / base;
+    const magnitude = Math.abs(percent);
+    const digits = magnitude >= 0.1 ? magnitude.toFixed(1) : magnitude.toPrecision(2);
+    return `${percent > 0 ? "+" : MINUS}${digits}%`;
+}
+/** Names as a sentence lists them: `params and trainable`, `params, trainable and active-params`. */
+function listed(names) {
+    return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/index.ts
+
+
+
+
+
+/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job), in registry order. */
+function quantitiesOf(report) {
+    const quantities = {};
+    for (const metric of METRICS) {
+        const value = metric.read(report);
+        if (value !== undefined)
+            quantities[metric.name] = value;
+    }
+    return quantities;
+}
+/** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
+function formatMetric(metric, value) {
+    return metricNamed(metric).unit === "bytes" ? units_formatBytes(value) : formula_formatInteger(value);
+}
+/** A figure for the PR comment: three significant digits and a unit, `2.97M` or `551 MiB`. */
+function formatMetricShort(metric, value) {
+    return formatShort(value, metricNamed(metric).unit);
+}
+/** A change for the PR comment, signed: `+7.09M`, `−551 MiB`. */
+function formatMetricDelta(metric, delta) {
+    return formatSignedShort(delta, metricNamed(metric).unit);
+}
+
+;// CONCATENATED MODULE: ./src/memory/dtypes.ts
+
+
+
+const PLAIN = [
+    { names: ["float64", "double", "fp64"], bits: 64, floating: true },
+    { names: ["float32", "float", "fp32"], bits: 32, floating: true },
+    { names: ["bfloat16", "bf16"], bits: 16, floating: true },
+    { names: ["float16", "half", "fp16"], bits: 16, floating: true },
+    { names: ["float8_e4m3fn", "float8_e4m3"], bits: 8, floating: true },
+    { names: ["float8_e5m2"], bits: 8, floating: true },
+    { names: ["float8_e4m3fnuz"], bits: 8, floating: true },
+    { names: ["float8_e5m2fnuz"], bits: 8, floating: true },
+    { names: ["int64", "long"], bits: 64, floating: false },
+    { names: ["int32", "int"], bits: 32, floating: false },
+    { names: ["int16", "short"], bits: 16, floating: false },
+    { names: ["int8"], bits: 8, floating: false },
+    { names: ["uint8"], bits: 8, floating: false },
+    { names: ["bool"], bits: 8, floating: false },
+];
+/**
+ * 4-bit formats pack two elements per byte and keep one scale per block. The defaults are
+ * bitsandbytes' Linear4bit: blocks of 64 with a float32 absmax each (0.5 bits per element more).
+ */
+const BLOCK_FORMATS = ["int4", "nf4", "fp4"];
+const BLOCK_SIGNATURE = [
+    { name: "block_size", type: "int", default: 64 },
+    { name: "scale", type: "string", default: "float32" },
+    { name: "double_quant", type: "bool", default: false },
+];
+/** bitsandbytes' double quantization: the scales in 8 bits, with one float32 scale per 256 of them (QLoRA, Dettmers et al. 2023). */
+const DOUBLE_QUANT_BLOCK = 256;
+const dtypes_BY_NAME = new Map(PLAIN.flatMap((entry) => entry.names.map((name) => [name, { name: entry.names[0], bits: entry.bits, floating: entry.floating }])));
+/** A dtype of the table by its torch name, for this stage's own tables; user input goes through parseDtype. */
+function dtypeNamed(name) {
+    const dtype = dtypes_BY_NAME.get(name);
+    if (!dtype)
+        throw new Error(`no dtype named ${name}`);
+    return dtype;
+}
+const dtypes_FLOAT32 = dtypeNamed("float32");
+const UINT8 = dtypeNamed("uint8");
+function dtypeNames() {
+    return [...dtypes_BY_NAME.keys(), ...BLOCK_FORMATS];
+}
+/** `torch.bfloat16` and `bfloat16` name the same dtype. */
+function bareName(name) {
+    return name.replace(/^torch\./, "");
+}
+/**
+ * The dtype a setting names: `bfloat16`, `torch.float16`, `'int8'`, or a 4-bit format with its
+ * block options, `nf4(block_size=128, scale=float16)`.
+ */
+function parseDtype(setting) {
+    const { value, position } = setting;
+    const written = value.kind === "symbol" ? value.name : value.kind === "string" ? value.value : value.kind === "layer" ? value.call.type : undefined;
+    if (written === undefined)
+        throw new diagnostics_SpecError("unknown-dtype", position, `a dtype is a name such as bfloat16, not ${describeValue(value)}`);
+    const name = bareName(written);
+    const plain = dtypes_BY_NAME.get(name);
+    if (!BLOCK_FORMATS.includes(name) && !plain) {
+        // Two float8 formats exist; a bare float8 would otherwise be "corrected" to float64 or fp4.
+        const hint = /^(?:float|fp)8$/.test(name) ? "float8 is float8_e4m3fn or float8_e5m2" : (didYouMean(name, dtypeNames()) ?? `the dtypes are: ${dtypeNames().join(", ")}`);
+        throw new diagnostics_SpecError("unknown-dtype", value.kind === "layer" ? value.call.position : position, `unknown dtype '${written}'`, hint);
+    }
+    if (plain) {
+        if (value.kind === "layer")
+            bindArguments({ type: name, signature: [] }, value.call, findLayer);
+        return plain;
+    }
+    const call = value.kind === "layer" ? value.call : { type: name, args: [], position, text: name };
+    const args = bindArguments({ type: name, signature: BLOCK_SIGNATURE }, call, findLayer);
+    const size = args.int("block_size");
+    if (size < 1)
+        args.fail("block_size", `${name} needs a positive block_size, got ${size}`);
+    const scale = parseDtype({ value: args.value("scale"), position: args.position("scale") });
+    if (!scale.floating)
+        args.fail("scale", `${name} scales are floating-point numbers, not ${scale.name}`, "use float32 (bitsandbytes), float16 or bfloat16");
+    const doubleQuant = args.bool("double_quant");
+    return { name, bits: 4, floating: false, block: { size, scale, ...(doubleQuant ? { doubleQuant } : {}) } };
+}
+/** The dtype as a setting would write it: `bfloat16`, `nf4(block_size=64, scale=float32)`. */
+function dtypes_describeDtype(dtype) {
+    if (!dtype.block)
+        return dtype.name;
+    return `${dtype.name}(block_size=${dtype.block.size}, scale=${dtype.block.scale.name}${dtype.block.doubleQuant ? ", double_quant=True" : ""})`;
+}
+
+;// CONCATENATED MODULE: ./src/memory/optimizers.ts
+
+
+
+
+const like = (tensor, ...names) => names.map((name) => ({ name, elements: tensor.numel, dtype: tensor.dtype }));
+const when = (condition, states) => (condition ? states : []);
+const flag = (args, name) => !args.isNone(name) && args.bool(name);
+/**
+ * torch.optim keeps each tensor's `step` counter (and NAdam's `mu_product`) as a CPU scalar,
+ * except with capturable=True or fused=True, when they are float32 scalars on the device.
+ */
+function deviceScalars(args, names, ...switches) {
+    return when(switches.some((name) => flag(args, name)), names.map((name) => ({ name, elements: 1, dtype: dtypes_FLOAT32 })));
+}
+const product = (sizes) => sizes.reduce((total, size) => total * size, 1);
+/**
+ * Adafactor's second moment: for a tensor of two or more dimensions, a row and a column factor
+ * over the last two (`prod(shape[:-2]) × (rows + cols)` elements); a full one for vectors.
+ */
+function factoredSecondMoment(tensor, dtype, names) {
+    const { shape } = tensor;
+    if (shape.length < 2)
+        return [{ name: names.full, elements: tensor.numel, dtype }];
+    const batch = product(shape.slice(0, -2));
+    return [
+        { name: names.row, elements: batch * shape[shape.length - 2], dtype },
+        { name: names.col, elements: batch * shape[shape.length - 1], dtype },
+    ];
+}
+/**
+ * bitsandbytes' 8-bit optimizers: each state is one uint8 per element plus one float32 absmax per
+ * 256-element block (or a max and a new max per tensor without block_wise). Tensors with fewer
+ * than min_8bit_size elements keep float32 state. The 256-entry quantization maps are shared.
+ */
+function bitsandbytesState(args, tensor, states) {
+    const eightBit = tensor.numel >= args.int("min_8bit_size");
+    const blockWise = args.bool("block_wise");
+    const perState = (index) => {
+        if (!eightBit)
+            return [{ name: `state${index}`, elements: tensor.numel, dtype: dtypes_FLOAT32 }];
+        const scales = blockWise
+            ? [{ name: `absmax${index}`, elements: Math.ceil(tensor.numel / 256), dtype: dtypes_FLOAT32 }]
+            : [`max${index}`, `new_max${index}`].map((name) => ({ name, elements: 1, dtype: dtypes_FLOAT32 }));
+        return [{ name: `state${index}`, elements: tensor.numel, dtype: UINT8 }, ...scales];
+    };
+    const clipping = when(args.int("percentile_clipping") < 100, [{ name: "gnorm_vec", elements: 100, dtype: dtypes_FLOAT32 }]);
+    return [...perState(1), ...(states === 2 ? perState(2) : []), ...clipping];
+}
+const FOREACH = arg("foreach", "bool", null);
+const MAXIMIZE = arg("maximize", "bool", false);
+const CAPTURABLE = arg("capturable", "bool", false);
+const DIFFERENTIABLE = arg("differentiable", "bool", false);
+const FUSED = arg("fused", "bool", null);
+const DECOUPLED = arg("decoupled_weight_decay", "bool", false);
+const lr = (value) => arg("lr", "float", value);
+const betas = (beta1, beta2) => arg("betas", "any", [beta1, beta2]);
+const eps = (value) => arg("eps", "float", value);
+const weightDecay = (value) => arg("weight_decay", "float", value);
+/** Adam's and AdamW's first and second moments, and the running maximum of the second with amsgrad. */
+const adamState = (args, tensor) => [
+    ...like(tensor, "exp_avg", "exp_avg_sq", ...(args.bool("amsgrad") ? ["max_exp_avg_sq"] : [])),
+    ...deviceScalars(args, ["step"], "capturable", "fused"),
+];
+/** The `Adam`-style signature of torch.optim: lr, betas, eps, weight_decay, then class-specific options. */
+const adamLike = (rate, decay, ...rest) => [lr(rate), betas(0.9, 0.999), eps(1e-8), weightDecay(decay), ...rest];
+const torchOptimizers = [
+    {
+        type: "SGD",
+        module: "torch.optim",
+        signature: [lr(1e-3), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), MAXIMIZE, FOREACH, DIFFERENTIABLE, FUSED],
+        state: (args, tensor) => when(args.float("momentum") !== 0, like(tensor, "momentum_buffer")),
+    },
+    {
+        type: "Adam",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 0, arg("amsgrad", "bool", false), FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE, FUSED, DECOUPLED),
+        state: adamState,
+    },
+    {
+        type: "AdamW",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 1e-2, arg("amsgrad", "bool", false), MAXIMIZE, FOREACH, CAPTURABLE, DIFFERENTIABLE, FUSED),
+        state: adamState,
+    },
+    {
+        type: "Adagrad",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("lr_decay", "float", 0), weightDecay(0), arg("initial_accumulator_value", "float", 0), eps(1e-10), FOREACH, MAXIMIZE, DIFFERENTIABLE, FUSED],
+        state: (args, tensor) => [...like(tensor, "sum"), ...deviceScalars(args, ["step"], "fused")],
+    },
+    {
+        type: "RMSprop",
+        module: "torch.optim",
+        signature: [
+            lr(1e-2),
+            arg("alpha", "float", 0.99),
+            eps(1e-8),
+            weightDecay(0),
+            arg("momentum", "float", 0),
+            arg("centered", "bool", false),
+            CAPTURABLE,
+            FOREACH,
+            MAXIMIZE,
+            DIFFERENTIABLE,
+        ],
+        state: (args, tensor) => [
+            ...like(tensor, "square_avg"),
+            ...when(args.float("momentum") > 0, like(tensor, "momentum_buffer")),
+            ...when(args.bool("centered"), like(tensor, "grad_avg")),
+            ...deviceScalars(args, ["step"], "capturable"),
+        ],
+    },
+    {
+        type: "Adadelta",
+        module: "torch.optim",
+        signature: [lr(1.0), arg("rho", "float", 0.9), eps(1e-6), weightDecay(0), FOREACH, CAPTURABLE, MAXIMIZE, DIFFERENTIABLE],
+        state: (args, tensor) => [...like(tensor, "square_avg", "acc_delta"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        type: "Adamax",
+        module: "torch.optim",
+        signature: adamLike(2e-3, 0, FOREACH, MAXIMIZE, DIFFERENTIABLE, CAPTURABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_inf"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        type: "NAdam",
+        module: "torch.optim",
+        signature: adamLike(2e-3, 0, arg("momentum_decay", "float", 4e-3), DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step", "mu_product"], "capturable")],
+    },
+    {
+        type: "RAdam",
+        module: "torch.optim",
+        signature: adamLike(1e-3, 0, DECOUPLED, FOREACH, MAXIMIZE, CAPTURABLE, DIFFERENTIABLE),
+        state: (args, tensor) => [...like(tensor, "exp_avg", "exp_avg_sq"), ...deviceScalars(args, ["step"], "capturable")],
+    },
+    {
+        // The default eps is (None, 1e-3), which a signature default cannot spell; it never changes memory.
+        type: "Adafactor",
+        module: "torch.optim",
+        signature: [lr(1e-2), arg("beta2_decay", "float", -0.8), arg("eps", "any", null), arg("d", "float", 1.0), weightDecay(0), FOREACH, MAXIMIZE],
+        state: (_args, tensor) => factoredSecondMoment(tensor, tensor.dtype, { row: "row_var", col: "col_var", full: "variance" }),
+    },
+];
+const otherOptimizers = [
+    {
+        // Hugging Face's Adafactor: a first moment only with beta1, and state in float32 for 16-bit tensors (it upcasts their gradients).
+        type: "transformers.Adafactor",
+        module: "transformers",
+        signature: [
+            lr(null),
+            arg("eps", "any", [1e-30, 1e-3]),
+            arg("clip_threshold", "float", 1.0),
+            arg("decay_rate", "float", -0.8),
+            arg("beta1", "float", null),
+            weightDecay(0),
+            arg("scale_parameter", "bool", true),
+            arg("relative_step", "bool", true),
+            arg("warmup_init", "bool", false),
+        ],
+        state(args, tensor) {
+            const dtype = tensor.dtype.bits === 16 ? dtypes_FLOAT32 : tensor.dtype;
+            const firstMoment = args.isNone("beta1") ? [] : [{ name: "exp_avg", elements: tensor.numel, dtype }];
+            return [...firstMoment, ...factoredSecondMoment(tensor, dtype, { row: "exp_avg_sq_row", col: "exp_avg_sq_col", full: "exp_avg_sq" })];
+        },
+    },
+    {
+        type: "Lion",
+        module: "lion_pytorch",
+        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), arg("use_triton", "bool", false), DECOUPLED],
+        state: (_args, tensor) => like(tensor, "exp_avg"),
+    },
+];
+const BITSANDBYTES_OPTIONS = [arg("args", "any", null), arg("min_8bit_size", "int", 4096), arg("percentile_clipping", "int", 100), arg("block_wise", "bool", true)];
+const IS_PAGED = arg("is_paged", "bool", false);
+/** Adam8bit and AdamW8bit accept amsgrad and optim_bits and ignore them: they always keep two 8-bit states. */
+const bitsandbytesAdam = (type, decay) => ({
+    type,
+    module: "bitsandbytes.optim",
+    signature: adamLike(1e-3, decay, arg("amsgrad", "bool", false), arg("optim_bits", "int", 32), ...BITSANDBYTES_OPTIONS, IS_PAGED),
+    state: (args, tensor) => bitsandbytesState(args, tensor, 2),
+});
+const bitsandbytesOptimizers = [
+    bitsandbytesAdam("Adam8bit", 0),
+    bitsandbytesAdam("AdamW8bit", 1e-2),
+    {
+        type: "Lion8bit",
+        module: "bitsandbytes.optim",
+        signature: [lr(1e-4), betas(0.9, 0.99), weightDecay(0), ...BITSANDBYTES_OPTIONS, IS_PAGED],
+        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
+    },
+    {
+        type: "SGD8bit",
+        module: "bitsandbytes.optim",
+        signature: [arg("lr", "float"), arg("momentum", "float", 0), arg("dampening", "float", 0), weightDecay(0), arg("nesterov", "bool", false), ...BITSANDBYTES_OPTIONS],
+        state: (args, tensor) => bitsandbytesState(args, tensor, 1),
+        check(args) {
+            if (args.float("momentum") === 0)
+                args.fail("momentum", "SGD8bit without momentum is not supported by bitsandbytes", "set momentum, e.g. SGD8bit(lr=0.1, momentum=0.9), or use torch's SGD");
+        },
+    },
+];
+const OPTIMIZERS = [...torchOptimizers, ...otherOptimizers, ...bitsandbytesOptimizers];
+const optimizers_BY_TYPE = new Map(OPTIMIZERS.map((definition) => [definition.type, definition]));
+/** `torch.optim.AdamW`, `bnb.optim.AdamW8bit` and `transformers.optimization.Adafactor` name classes of the table. */
+function optimizers_className(type) {
+    return type.replace(/^(?:torch\.optim|bitsandbytes\.optim|bnb\.optim|lion_pytorch)\./, "").replace(/^transformers\.optimization\./, "transformers.");
+}
+/** `torch.optim.AdamW`, `bitsandbytes.optim.AdamW8bit`, `transformers.Adafactor`: where to import the class from. */
+function optimizers_qualifiedName(definition) {
+    return definition.type.startsWith(`${definition.module}.`) ? definition.type : `${definition.module}.${definition.type}`;
+}
+/** Binds an optimizer call to its class, checking its arguments as the constructor would. */
+function bindOptimizer(call) {
+    const definition = optimizers_BY_TYPE.get(optimizers_className(call.type));
+    if (!definition) {
+        throw new diagnostics_SpecError("unknown-optimizer", call.position, `unknown optimizer '${call.type}'`, didYouMean(optimizers_className(call.type), optimizers_BY_TYPE.keys()) ?? `the optimizers are: ${[...optimizers_BY_TYPE.keys()].join(", ")}`);
+    }
+    const args = bindArguments(definition, call, findLayer);
+    definition.check?.(args);
+    return { definition, args, text: call.text };
+}
+/** The state the optimizer allocates for one trainable tensor. */
+function optimizerState(optimizer, tensor) {
+    return optimizer.definition.state(optimizer.args, tensor);
+}
+
+;// CONCATENATED MODULE: ./src/memory/types.ts
+/** Where the bytes go, in the order reports list them. */
+const types_CATEGORIES = ["weights", "buffers", "gradients", "optimizerState", "masterWeights", "activations"];
+const types_CATEGORY_NAMES = {
+    weights: "weights",
+    buffers: "buffers",
+    gradients: "gradients",
+    optimizerState: "optimizer state",
+    masterWeights: "master weights",
+    activations: "activations",
+};
+function figuresOf(bytes) {
+    const byCategory = Object.fromEntries(types_CATEGORIES.map((category) => [category, bytes(category)]));
+    return { ...byCategory, total: types_CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
+}
+
+;// CONCATENATED MODULE: ./src/memory/sharding.ts
+
+
+/**
+ * The lowest ZeRO stage that shards each category over the GPUs (Rajbhandari et al., 2020):
+ * stage 1 the optimizer state, which for mixed precision includes the float32 master weights,
+ * stage 2 also the gradients, stage 3 also the weights (FSDP's full shard). Buffers are replicated;
+ * activations are each GPU's own, as `batch` is the batch of one GPU.
+ */
+const SHARDED_FROM = { optimizerState: 1, masterWeights: 1, gradients: 2, weights: 3, buffers: Infinity, activations: Infinity };
+function sharding_isSharded(category, stage) {
+    return stage >= SHARDED_FROM[category];
+}
+/**
+ * What one GPU holds. A sharded category is split evenly and rounded up to a whole byte per
+ * model: each GPU holds at most ⌈bytes / gpus⌉. Real implementations also pad each flattened
+ * group to a multiple of the GPU count, a few elements more per group.
+ */
+function sharding_perGpu(bytes, gpus, stage) {
+    return figuresOf((category) => (sharding_isSharded(category, stage) ? Math.ceil(bytes[category] / gpus) : bytes[category]));
+}
+function gpuCount(value, position) {
+    if (value < 1)
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `training needs at least 1 GPU, got ${value}`);
+    return value;
+}
+function zeroStage(value, position) {
+    if (value !== 0 && value !== 1 && value !== 2 && value !== 3)
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `the ZeRO stage is 0, 1, 2 or 3, not ${value}`, "3 is FSDP's full shard");
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/memory/breakdown.ts
+
+
+
+
+
+
+/** What the weights of adapter tensors are called in the terms, apart from the base's `params`. */
+const ADAPTER_PARAMS = "adapter params";
+/**
+ * A tensor's dtype. A catalogue-fixed dtype (num_batches_tracked: int64) or an integer `dtype=`
+ * in the call is final, as module.to(dtype) leaves integer tensors alone. Otherwise the innermost
+ * `dtype:` key that applies wins, then the call's `dtype=`, then the model-wide default (--dtype or
+ * training.dtype), then the precision's weight dtype. Floating dtypes apply to every tensor;
+ * integer and 4-bit ones quantize weight matrices only (parameters of two or more dimensions), as
+ * bitsandbytes' Linear8bitLt and Linear4bit leave biases and norms in the floating dtype.
+ */
+function chooseDtype(tensor, isParameter, layer, recipe) {
+    if (tensor.fixedDtype)
+        return { dtype: dtypeNamed(tensor.fixedDtype) };
+    const { call } = layer;
+    // An adapter's tensors are never quantized with the base they sit on (QLoRA: a 4-bit base, 16-bit adapters).
+    if (call && !call.dtype.floating && !tensor.adapter)
+        return call;
+    const applies = (dtype) => dtype.floating || (isParameter && tensor.shape.length >= 2 && !tensor.adapter);
+    const key = [...layer.keys].reverse().find((setting) => applies(setting.dtype));
+    if (key)
+        return key;
+    if (call)
+        return call;
+    const fallback = recipe.dtype?.value;
+    return { dtype: fallback && applies(fallback) ? fallback : recipe.precision.value.weights };
+}
+/** The bytes of `elements` values of `dtype` in one tensor: 4-bit values pack two to a byte, and add their block scales. */
+function storage(dtype, elements, what) {
+    const values = { what, dtype: dtype.name, bits: dtype.bits, elements, bytes: Math.ceil((elements * dtype.bits) / 8) };
+    if (!dtype.block)
+        return [values];
+    const { size, scale, doubleQuant } = dtype.block;
+    const blocks = Math.ceil(elements / size);
+    if (!doubleQuant)
+        return [values, { what: `${dtype.name} scales`, dtype: scale.name, bits: scale.bits, elements: blocks, bytes: (blocks * scale.bits) / 8 }];
+    // Double quantization: each block's scale in 8 bits, and one float32 scale per 256 of those.
+    const outer = Math.ceil(blocks / DOUBLE_QUANT_BLOCK);
+    return [
+        values,
+        { what: `${dtype.name} scales`, dtype: "uint8", bits: 8, elements: blocks, bytes: blocks },
+        { what: `${dtype.name} scales' scales`, dtype: dtypes_FLOAT32.name, bits: 32, elements: outer, bytes: outer * 4 },
+    ];
+}
+/** The bytes of `elements` values of `dtype` in one tensor, scales included: what a tensor of that size takes. */
+function tensorBytes(dtype, elements) {
+    return storage(dtype, elements, "values").reduce((sum, term) => sum + term.bytes, 0);
+}
+function emptyTerms() {
+    return { weights: [], buffers: [], gradients: [], optimizerState: [], masterWeights: [], activations: [] };
+}
+/** Adds terms into a sum, `times` over, merging those of the same elements and dtype. */
+function addTerms(into, terms, times = 1) {
+    for (const term of terms) {
+        const same = into.find((candidate) => candidate.what === term.what && candidate.dtype === term.dtype);
+        if (same) {
+            same.elements += term.elements * times;
+            same.bytes += term.bytes * times;
+        }
+        else {
+            into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
+        }
+    }
+}
+function figures(terms, position, what) {
+    const result = figuresOf((category) => checked(terms[category].reduce((sum, term) => sum + term.bytes, 0), position, `the ${types_CATEGORY_NAMES[category]} bytes of ${what}`));
+    checked(result.total, position, `the memory of ${what}`);
+    return result;
+}
+/**
+ * The dtype of a gradient: the parameter's own (the ZeRO paper's convention), or under Megatron's
+ * convention (`mainGrads`) the wider of the parameter's and the main-gradient dtype.
+ */
+function gradientDtype(dtype, recipe) {
+    const main = recipe.mainGrads?.value;
+    return main && main.bits > dtype.bits ? main : dtype;
+}
+function trainingTerms(terms, dtype, shape, numel, recipe, optimizer) {
+    const gradient = gradientDtype(dtype, recipe);
+    addTerms(terms.gradients, storage(gradient, numel, recipe.mainGrads ? "main grads" : "params"));
+    const master = recipe.precision.value.masterWeights && dtype.bits < dtypes_FLOAT32.bits;
+    if (master)
+        addTerms(terms.masterWeights, storage(dtypes_FLOAT32, numel, "params"));
+    // Megatron's fp16 optimizer steps on float32 copies of 16-bit gradients (main_param.grad = main_grad.float()).
+    if (master && recipe.mainGrads && gradient.bits < dtypes_FLOAT32.bits)
+        addTerms(terms.masterWeights, storage(dtypes_FLOAT32, numel, "float32 grad copies"));
+    for (const state of optimizerState(optimizer.value, { shape, numel, dtype: master ? dtypes_FLOAT32 : dtype })) {
+        addTerms(terms.optimizerState, storage(state.dtype, state.elements, `${state.name} elements`));
+    }
+}
+function layerMemory(layer, recipe, dtypes, shard) {
+    const terms = emptyTerms();
+    const { optimizer } = recipe;
+    const parameterDtypes = layer.parameters.map((tensor, index) => {
+        const chosen = chooseDtype(tensor, true, dtypes, recipe);
+        const { dtype } = chosen;
+        if (tensor.sharedWith !== undefined && !shard?.untied)
+            return dtype;
+        const shape = shard ? [...shard.parameterShapes[index]] : tensor.shape;
+        const numel = shard ? shape.reduce((product, size) => product * size, 1) : tensor.numel;
+        addTerms(terms.weights, storage(dtype, numel, tensor.adapter ? ADAPTER_PARAMS : "params"));
+        if (!optimizer || !tensor.trainable)
+            return dtype;
+        if (!dtype.floating) {
+            throw new diagnostics_SpecError("untrainable-dtype", chosen.position ?? layer.position, `${tensor.name ? `${layer.path}.${tensor.name}` : layer.path} is stored as ${dtype.name}, and only floating-point parameters can be trained`, "freeze it with frozen: true (QLoRA trains adapters over a frozen quantized base), or keep it in a floating dtype");
+        }
+        trainingTerms(terms, dtype, shape, numel, recipe, optimizer);
+        return dtype;
+    });
+    const bufferDtypes = layer.buffers.map((tensor) => {
+        const { dtype } = chooseDtype(tensor, false, dtypes, recipe);
+        addTerms(terms.buffers, storage(dtype, tensor.numel, "elements"));
+        return dtype;
+    });
+    return { terms, bytes: figures(terms, layer.position, layer.path), parameterDtypes, bufferDtypes };
+}
+/** Each layer entry's memory per instance, its tensors reshaped by `shardOf` (the parallel layout) where it gives a shard. */
+function memoryOfLayers(count, recipe, shardOf = () => undefined) {
+    // A module's dtype: key is one setting shared by all its layers: parsed (and reported) once.
+    const parsed = new Map();
+    const parse = (setting) => {
+        let chosen = parsed.get(setting);
+        if (!chosen)
+            parsed.set(setting, (chosen = { dtype: parseDtype(setting), position: setting.position }));
+        return chosen;
+    };
+    return count.layers.map((layer, index) => layerMemory(layer, recipe, { keys: layer.dtypes.map(parse), ...(layer.callDtype ? { call: parse(layer.callDtype) } : {}) }, shardOf(index)));
+}
+/** Sums layer terms over instances: `times(index)` instances of each layer entry. */
+function sumTerms(layers, times) {
+    const terms = emptyTerms();
+    layers.forEach((memory, index) => {
+        const instances = times(index);
+        if (instances > 0)
+            for (const category of types_CATEGORIES)
+                addTerms(terms[category], memory.terms[category], instances);
+    });
+    return terms;
+}
+/**
+ * The all-gather buffer of ZeRO stage 3 (FSDP): the whole of the largest layer's parameters and
+ * their gradients while it runs, beside each GPU's shards. DeepSpeed's estimator adds
+ * largest_layer_memory = 4 × largest_layer_params (16-bit weights and gradients) to the per-GPU peak.
+ */
+function gatherBuffer(layers, count, present = () => true) {
+    let largest = { weights: 0, gradients: 0 };
+    layers.forEach((memory, index) => {
+        if (present(index) && memory.bytes.weights > largest.weights)
+            largest = { weights: memory.bytes.weights, gradients: memory.bytes.gradients, layer: count.layers[index].path };
+    });
+    return largest;
+}
+function termsFigures(terms, count) {
+    return figures(terms, { file: count.file, line: 1, col: 1 }, count.model);
+}
+/**
+ * Bytes of weights, buffers, gradients, optimizer state and master weights, per layer and for the
+ * model, as `recipe` trains it; with `activations` (from shape inference) and an optimizer, the
+ * model's total also holds what autograd keeps for backward.
+ */
+function computeMemory(count, recipe, activations) {
+    const layers = memoryOfLayers(count, recipe);
+    const terms = sumTerms(layers, (index) => count.layers[index].count);
+    if (activations !== undefined && recipe.optimizer) {
+        terms.activations.push({ what: "saved bytes", dtype: recipe.precision.value.activations.name, bits: 8, elements: activations, bytes: activations });
+    }
+    const bytes = termsFigures(terms, count);
+    const gpus = recipe.gpus.value;
+    const adapterWeights = count.adapter ? terms.weights.filter((term) => term.what === ADAPTER_PARAMS).reduce((sum, term) => sum + term.bytes, 0) : undefined;
+    const adapter = adapterWeights === undefined ? {} : { adapterWeights };
+    if (gpus === 1)
+        return { recipe, bytes, terms, ...adapter, layers };
+    const zero = recipe.zero.value;
+    const gather = zero === 3 ? gatherBuffer(layers, count) : undefined;
+    return { recipe, bytes, terms, perGpu: withGather(sharding_perGpu(bytes, gpus, zero), gather), ...(gather?.layer ? { gather } : {}), ...adapter, layers };
+}
+/** Per-GPU figures with ZeRO-3's gathered layer added to weights and gradients. */
+function withGather(figures, gather) {
+    if (!gather)
+        return figures;
+    return { ...figures, weights: figures.weights + gather.weights, gradients: figures.gradients + gather.gradients, total: figures.total + gather.weights + gather.gradients };
+}
+
+;// CONCATENATED MODULE: ./src/memory/tensor-plan.ts
+
+/**
+ * Tensor parallelism as a plan over module paths, in PyTorch's vocabulary
+ * (torch.distributed.tensor.parallel): `colwise` splits a Linear's output features (an Embedding's
+ * embedding_dim), `rowwise` its input features (an Embedding's rows: the vocabulary),
+ * `vocab_parallel` an Embedding's rows or a head Linear's outputs (Megatron's VocabParallelEmbedding
+ * and its column-parallel output layer), `sequence_parallel` and `replicate` keep the parameters whole.
+ */
+const TP_STYLES = ["colwise", "rowwise", "vocab_parallel", "sequence_parallel", "replicate"];
+function tpStyle(text, position) {
+    if (TP_STYLES.includes(text))
+        return text;
+    throw new diagnostics_SpecError("unknown-parallel-style", position, `unknown tensor-parallel style '${text}'`, didYouMean(text, TP_STYLES) ?? `use one of ${TP_STYLES.join(", ")}`);
+}
+/*
+ * Megatron-LM's layout of a decoder block (Shoeybi et al. 2019, §3): the first projection of attention
+ * and of the MLP split by columns, the second by rows, so one all-reduce follows each; the vocabulary
+ * split over the embedding and the output layer; norms and position embeddings replicated. Names as
+ * Hugging Face's Llama, Mistral, GPT-2, GPT-NeoX, Falcon, BERT and Mixtral modules spell them.
+ */
+const COLWISE_NAMES = new Set(["q_proj", "k_proj", "v_proj", "qkv_proj", "query", "key", "value", "query_key_value", "c_attn", "Wqkv", "wq", "wk", "wv"]);
+const COLWISE_MLP_NAMES = new Set(["gate_proj", "up_proj", "gate_up_proj", "w1", "w3", "fc1", "c_fc", "dense_h_to_4h", "fc_in"]);
+const ROWWISE_NAMES = new Set(["o_proj", "out_proj", "c_proj", "down_proj", "w2", "fc2", "dense_4h_to_h", "wo", "fc_out"]);
+const VOCAB_EMBEDDINGS = new Set(["embed_tokens", "wte", "word_embeddings", "tok_embeddings", "embed_in", "shared"]);
+const VOCAB_HEADS = new Set(["lm_head", "output", "embed_out"]);
+const POSITION_EMBEDDINGS = new Set(["wpe", "position_embeddings", "embed_positions", "token_type_embeddings"]);
+/** Mixture-of-experts routers (Mixtral's, Qwen-MoE's and DeepSeek's `gate`), which Megatron keeps whole on every rank. */
+const ROUTERS = new Set(["gate", "router", "shared_expert_gate"]);
+const LINEAR_TYPES = new Set(["Linear", "Conv1D"]);
+/** The default plan's style for a layer entry, or undefined when it cannot place it (then it is replicated, with a warning). */
+function megatronStyle(layer) {
+    const name = layer.path.slice(layer.path.lastIndexOf(".") + 1);
+    if (LINEAR_TYPES.has(layer.type)) {
+        if (COLWISE_NAMES.has(name) || COLWISE_MLP_NAMES.has(name))
+            return "colwise";
+        if (ROWWISE_NAMES.has(name))
+            return "rowwise";
+        if (VOCAB_HEADS.has(name))
+            return "vocab_parallel";
+        if (ROUTERS.has(name))
+            return "replicate";
+        return undefined;
+    }
+    if (layer.type === "Embedding") {
+        if (VOCAB_EMBEDDINGS.has(name))
+            return "vocab_parallel";
+        if (POSITION_EMBEDDINGS.has(name))
+            return "replicate";
+        return undefined;
+    }
+    if (layer.type.includes("Norm"))
+        return "sequence_parallel";
+    return undefined;
+}
+/** A path as segments: `model.layers.[0-31].mlp` → model, layers, [0-31], mlp. */
+function pathSegments(path) {
+    return path === "" ? [] : path.split(".");
+}
+/** A run segment `[0-31]`: its first and last index. */
+function runOf(segment) {
+    const match = /^\[(\d+)-(\d+)\]$/.exec(segment);
+    return match ? { from: Number(match[1]), to: Number(match[2]) } : undefined;
+}
+/** fnmatch's `*` and `?` as a regular expression; `wide` lets `*` cross dots (a glob over whole paths). */
+function globRegExp(pattern, wide) {
+    const any = wide ? ".*" : "[^.]*";
+    const body = [...pattern].map((char) => (char === "*" ? any : char === "?" ? "." : char.replace(/[\\^$+.()|{}[\]]/g, "\\$&"))).join("");
+    return new RegExp(`^${body}$`);
+}
+/** Whether a plan key matches a layer path segment by segment, as parallelize_module matches its plan's keys; `*` covers a run `[0-31]`. */
+function planMatches(pattern, path) {
+    const wanted = pattern.split(".");
+    const segments = pathSegments(path);
+    return wanted.length === segments.length && wanted.every((part, index) => globRegExp(part, false).test(segments[index]));
+}
+/** The dimension a style splits, for a tensor of a Linear (weight [out, in]; HF's Conv1D [in, out]) or an Embedding ([rows, dim]). */
+function splitDim(layer, tensor, style) {
+    const matrix = tensor.shape.length === 2;
+    const transposed = layer.type === "Conv1D";
+    if (layer.type === "Embedding") {
+        if (!matrix)
+            return undefined;
+        return style === "colwise" ? 1 : 0;
+    }
+    // A row-wise Linear's bias is added after the all-reduce: replicated.
+    const outputs = style === "colwise" || style === "vocab_parallel";
+    if (!matrix)
+        return outputs && tensor.shape.length === 1 ? 0 : undefined;
+    return outputs === transposed ? 1 : 0;
+}
+/** Each tensor's split under `style` over `tp` ranks; a style that splits needs a Linear or an Embedding. */
+function splitTensors(layer, style, tp, position) {
+    const splits = style === "colwise" || style === "rowwise" || style === "vocab_parallel";
+    if (splits && tp > 1 && !LINEAR_TYPES.has(layer.type) && layer.type !== "Embedding" && layer.params > 0)
+        throw new diagnostics_SpecError("unsupported-parallel-style", position, `${style} splits Linear and Embedding layers (as PyTorch's ${style === "rowwise" ? "RowwiseParallel" : "ColwiseParallel"}), and ${layer.path} is ${layer.type}`, "give it replicate or sequence_parallel, or narrow the pattern");
+    return layer.parameters.map((tensor) => {
+        const dim = splits && tp > 1 ? splitDim(layer, tensor, style) : undefined;
+        const named = { name: tensor.name, whole: tensor.shape };
+        if (dim === undefined)
+            return { ...named, shape: tensor.shape };
+        return { ...named, dim, shape: tensor.shape.map((size, index) => (index === dim ? Math.ceil(size / tp) : size)) };
+    });
+}
+/** A warning for each split that does not divide evenly: the worst rank, reported, holds the larger share. */
+function unevenSplits(layer, splits, tp) {
+    return splits.flatMap((split, index) => {
+        const tensor = layer.parameters[index];
+        if (split.dim === undefined || tensor.shape[split.dim] % tp === 0)
+            return [];
+        const size = tensor.shape[split.dim];
+        return [
+            diagnostics_diagnostic("uneven-parallel-split", layer.position, `${layer.path}.${tensor.name}: dimension ${split.dim} (${size}) does not divide by tp = ${tp}; the worst rank holds ⌈${size} / ${tp}⌉ = ${Math.ceil(size / tp)}`, "Megatron pads the vocabulary to a multiple of 128 × tp; give sizes that divide, or a smaller tp"),
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/memory/pipeline.ts
+
+
+/** The repeated blocks the pipeline splits: the one outermost run of repeated modules in the spec. */
+function pipelineGroup(layers, pp, position) {
+    const groups = new Map();
+    layers.forEach((layer, index) => {
+        const segments = pathSegments(layer.path);
+        const at = segments.findIndex((segment) => runOf(segment) !== undefined);
+        if (at < 0)
+            return;
+        const run = runOf(segments[at]);
+        const key = segments.slice(0, at + 1).join(".");
+        if (!groups.has(key))
+            groups.set(key, { prefix: segments.slice(0, at), from: run.from, blocks: run.to - run.from + 1, firstLayer: index });
+    });
+    if (pp === 1)
+        return groups.size === 1 ? [...groups.values()][0] : undefined;
+    const found = [...groups.entries()];
+    if (found.length !== 1)
+        throw new diagnostics_SpecError("invalid-parallel-layout", position, found.length === 0
+            ? `pipeline parallelism splits repeated blocks over its stages, and this spec repeats none`
+            : `pipeline parallelism splits one run of repeated blocks, and this spec has ${found.length}: ${found.map(([key]) => key).join(", ")}`, found.length === 0 ? "write the blocks with repeat:, or drop pp" : "give pp 1, or describe one stack of blocks");
+    const group = found[0][1];
+    if (group.blocks % pp !== 0)
+        throw new diagnostics_SpecError("invalid-parallel-layout", position, `pp = ${pp} does not divide the ${group.blocks} blocks of ${found[0][0]} into equal stages`, `use a pp that divides ${group.blocks}, as Megatron-LM requires`);
+    return group;
+}
+/** Whether a layer entry lies inside the group's blocks. */
+function inGroup(layer, group) {
+    const segments = pathSegments(layer.path);
+    return segments.length > group.prefix.length && group.prefix.every((segment, index) => segments[index] === segment) && runOf(segments[group.prefix.length]) !== undefined;
+}
+/** Instances of a layer entry on `stage`: its share of the blocks there, or all of it on the first or last stage. */
+function instancesOnStage(layer, index, stage, pp, group) {
+    if (pp === 1)
+        return layer.count;
+    if (group && inGroup(layer, group))
+        return layer.count / pp;
+    const before = group !== undefined && index < group.firstLayer;
+    return stage === (before ? 0 : pp - 1) ? layer.count : 0;
+}
+/** The stage a block index falls on. */
+function stageOfBlock(block, group, pp) {
+    return Math.floor((block - group.from) / (group.blocks / pp));
+}
+function callDivisors(calls, split) {
+    if (split.sequenceParallel || split.tp === 1)
+        return calls.map(() => split.tp);
+    let open = false;
+    return calls.map((call) => {
+        const role = split.role(call);
+        if (role === "opens") {
+            open = true;
+            return 1;
+        }
+        if (role === "closes") {
+            open = false;
+            return split.tp;
+        }
+        return open ? split.tp : 1;
+    });
+}
+/**
+ * Bytes autograd keeps on each stage's GPU for one micro-batch, tensor parallelism applied, from the
+ * shape pass's calls: a call inside the blocks on the stages of its instances, one before the first
+ * block on the first stage, one after on the last. Full checkpointing keeps each block's input and,
+ * while recomputing, one block's bytes.
+ */
+function stageActivations(shapes, pp, group, split) {
+    const inputDivisor = split.sequenceParallel ? split.tp : 1;
+    if (!group || (pp === 1 && shapes.checkpointing === "full" && !blockInputs(shapes, group.blocks)))
+        return [Math.ceil(shapes.totals.activations / inputDivisor)];
+    const divisors = callDivisors(shapes.calls, split);
+    const depth = group.prefix.length;
+    const perBlock = new Array(group.blocks).fill(0);
+    const outside = new Array(pp).fill(0);
+    let seenBlock = false;
+    shapes.calls.forEach((call, index) => {
+        const kept = (shapes.checkpointing === "selective" ? call.savedBytes - call.attentionBytes : call.savedBytes) / divisors[index];
+        const range = blockRange(call, group, depth);
+        if (!range) {
+            outside[seenBlock ? pp - 1 : 0] += kept;
+            return;
+        }
+        seenBlock = true;
+        const share = kept / (range.to - range.from + 1);
+        for (let block = range.from; block <= range.to; block++)
+            perBlock[block - group.from] += share;
+    });
+    const inputs = blockInputs(shapes, group.blocks);
+    const onStage = (values, stage) => values.filter((_, block) => stageOfBlock(block + group.from, group, pp) === stage);
+    return outside.map((bytes, stage) => {
+        const mine = onStage(perBlock, stage);
+        const kept = shapes.checkpointing === "full" && inputs
+            ? onStage(inputs, stage).reduce((sum, value) => sum + value / inputDivisor, 0) + Math.max(0, ...mine)
+            : mine.reduce((sum, value) => sum + value, 0);
+        return Math.ceil(bytes + kept);
+    });
+}
+function blockRange(call, group, depth) {
+    if (call.segments.length <= depth || !group.prefix.every((segment, index) => call.segments[index] === segment))
+        return undefined;
+    const segment = call.segments[depth];
+    if (typeof segment === "number")
+        return { from: segment, to: segment };
+    return typeof segment === "object" ? segment : undefined;
+}
+/** Each block's input bytes, for full checkpointing; undefined when the shape pass recorded no repeated module for them. */
+function blockInputs(shapes, blocks) {
+    const inputs = shapes.blocks.flatMap((block) => new Array(block.instances).fill(block.inputBytes));
+    return inputs.length === blocks ? inputs : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/memory/parallel.ts
+
+
+
+
+
+
+const DEFAULT_EXPERTS = "*.experts.*";
+/** Whether the recipe asks for a parallel layout: any degree set, a plan or an experts pattern. */
+function hasLayout(recipe) {
+    return [recipe.tp, recipe.pp, recipe.ep, recipe.cp, recipe.plan, recipe.experts].some((setting) => setting !== undefined);
+}
+const positionOf = (setting, fallback) => setting?.position ?? fallback;
+/** The layout's degrees, checked: tp × pp × cp divides the GPUs, and ep divides dp × cp, as Megatron Core requires. */
+function layoutOf(recipe, file) {
+    const [tp, pp, ep, cp] = [recipe.tp, recipe.pp, recipe.ep, recipe.cp].map((setting) => setting?.value ?? 1);
+    const gpus = recipe.gpus.value;
+    const fallback = { file, line: 1, col: 1 };
+    const replica = tp * pp * cp;
+    if (gpus % replica !== 0)
+        throw new diagnostics_SpecError("invalid-parallel-layout", positionOf(recipe.gpus.position ? recipe.gpus : (recipe.tp ?? recipe.pp ?? recipe.cp), fallback), `${gpus} GPU${gpus === 1 ? "" : "s"} do not divide into data-parallel replicas of tp × pp × cp = ${tp} × ${pp} × ${cp} = ${replica}`, `give a multiple of ${replica} GPUs (data parallel = gpus / (tp × pp × cp))`);
+    const dp = gpus / replica;
+    if ((dp * cp) % ep !== 0)
+        throw new diagnostics_SpecError("invalid-parallel-layout", positionOf(recipe.ep, fallback), `ep = ${ep} does not divide dp × cp = ${dp} × ${cp} = ${dp * cp}: expert parallelism splits the data-parallel group`, `use an ep that divides ${dp * cp}, or more GPUs`);
+    return { tp, pp, ep, cp, dp };
+}
+/** The placement of each layer entry, with warnings for what the default plan cannot place and plan entries that match nothing. */
+function placeLayers(count, recipe, layout, warnings) {
+    const rules = recipe.plan?.value;
+    const used = new Set();
+    const experts = globRegExp(recipe.experts?.value ?? DEFAULT_EXPERTS, true);
+    let expertsMatched = false;
+    const placements = count.layers.map((layer) => {
+        const ruleIndex = rules?.findIndex((rule) => planMatches(rule.pattern, layer.path)) ?? -1;
+        if (ruleIndex >= 0)
+            used.add(ruleIndex);
+        const rule = rules?.[ruleIndex];
+        const fallback = rules ? "replicate" : megatronStyle(layer);
+        const style = rule?.style ?? fallback ?? "replicate";
+        const by = rule ? "plan" : fallback ? "default" : "unplaced";
+        if (by === "unplaced" && layout.tp > 1 && layer.params > 0)
+            warnings.push(diagnostics_diagnostic("unplaced-parallel-layer", layer.position, `the default tensor-parallel plan cannot place ${layer.path} (${layer.type}): counted whole on every one of the ${layout.tp} tp ranks`, "give training.parallel a plan: entry for it if your training splits it"));
+        const splits = splitTensors(layer, style, layout.tp, rule?.position ?? layer.position);
+        if (layout.tp > 1)
+            warnings.push(...unevenSplits(layer, splits, layout.tp));
+        const isExpert = experts.test(layer.path);
+        expertsMatched ||= isExpert;
+        return { path: layer.path, type: layer.type, style, by, splits, ...(isExpert ? { experts: expertShare(layer, layout.ep, warnings) } : {}) };
+    });
+    rules?.forEach((rule, index) => {
+        if (!used.has(index))
+            warnings.push(diagnostics_diagnostic("unmatched-plan-entry", rule.position, `the plan entry '${rule.pattern}' matches no layer`, "write it as the report's paths: * stands for one segment"));
+    });
+    if (layout.ep > 1 && !expertsMatched) {
+        const position = recipe.experts?.position ?? recipe.ep?.position ?? { file: count.file, line: 1, col: 1 };
+        warnings.push(diagnostics_diagnostic("unmatched-plan-entry", position, `ep = ${layout.ep}, and no layer matches the experts pattern '${recipe.experts?.value ?? DEFAULT_EXPERTS}'`, "set training.parallel.experts to a glob over the experts' paths"));
+    }
+    return placements;
+}
+/** Routed experts: the innermost run of the path numbers them, and each ep rank holds ⌈experts / ep⌉ of them. */
+function expertShare(layer, ep, warnings) {
+    const run = [...layer.path.matchAll(/\[(\d+)-(\d+)\]/g)].at(-1);
+    if (!run) {
+        warnings.push(diagnostics_diagnostic("unmatched-plan-entry", layer.position, `${layer.path} matches the experts pattern, but is not repeated: ep cannot share it out, so every rank holds it`, "repeat the experts (repeat: 8), or narrow the pattern"));
+        return undefined;
+    }
+    const count = Number(run[2]) - Number(run[1]) + 1;
+    return { count, perRank: Math.ceil(count / ep) };
+}
+/** A layer entry's instances on one rank of a stage: experts cut to each rank's share. */
+function instancesOnRank(layer, index, stage, layout, group, placement) {
+    const instances = instancesOnStage(layer, index, stage, layout.pp, group);
+    const experts = placement.experts;
+    return experts ? (instances / experts.count) * experts.perRank : instances;
+}
+/** Whether a call opens a tensor-parallel region (a column-split Linear), closes one (a row-split Linear), or neither. */
+function regionRole(placements) {
+    return (call) => {
+        const placement = call.layer === undefined ? undefined : placements[call.layer];
+        if (!placement || placement.splits.every((split) => split.dim === undefined))
+            return undefined;
+        if (placement.style === "rowwise" && placement.type !== "Embedding")
+            return "closes";
+        if ((placement.style === "colwise" || placement.style === "vocab_parallel") && placement.type !== "Embedding")
+            return "opens";
+        return undefined;
+    };
+}
+/**
+ * Memory on each pipeline stage's worst GPU under tensor, pipeline, expert and context parallelism
+ * with ZeRO over the data-parallel group. See docs/parallelism.md for the formulas and their sources.
+ */
+function parallelMemory({ count, recipe, shapes }) {
+    const layout = layoutOf(recipe, count.file);
+    const warnings = [];
+    const placements = placeLayers(count, recipe, layout, warnings);
+    const group = pipelineGroup(count.layers, layout.pp, positionOf(recipe.pp, { file: count.file, line: 1, col: 1 }));
+    const shardOf = (index) => ({ parameterShapes: placements[index].splits.map((split) => split.shape) });
+    const layers = memoryOfLayers(count, recipe, shardOf);
+    const untied = memoryOfLayers(count, recipe, (index) => ({ ...shardOf(index), untied: true }));
+    const sequenceParallel = !recipe.plan || recipe.plan.value.some((rule) => rule.style === "sequence_parallel");
+    const split = { tp: layout.tp, sequenceParallel, role: regionRole(placements) };
+    const activations = shapes && recipe.optimizer ? stageActivations(shapes, layout.pp, group, split) : undefined;
+    const zeroGroups = { dense: layout.dp * layout.cp, experts: (layout.dp * layout.cp) / layout.ep };
+    const stages = Array.from({ length: layout.pp }, (_, stage) => stageMemory({ count, recipe, layout, group, placements, layers, untied, zeroGroups, stage, activations: activations?.[stage] }));
+    const worst = stages.reduce((best, stage, index) => (stage.memory.total > stages[best].memory.total ? index : best), 0);
+    return {
+        layout,
+        plan: recipe.plan ? "spec" : "default",
+        sequenceParallel,
+        placements,
+        stages,
+        worst,
+        paramsPerGpu: Math.max(...stages.map((stage) => stage.params)),
+        zeroGroups,
+        warnings,
+    };
+}
+/** A tied tensor whose owner sits on another stage: that stage keeps its own copy, as Megatron keeps the word embeddings on the last stage. */
+function tiedApart(count, index, stage, input) {
+    const layer = count.layers[index];
+    return layer.parameters.some((tensor) => {
+        if (tensor.sharedWith === undefined)
+            return false;
+        const owner = count.layers.findIndex((candidate) => tensor.sharedWith.startsWith(`${candidate.path}.`) || tensor.sharedWith === candidate.path);
+        return owner >= 0 && instancesOnStage(count.layers[owner], owner, stage, input.layout.pp, input.group) === 0;
+    });
+}
+function stageMemory(input) {
+    const { count, recipe, layout, group, placements, stage } = input;
+    const times = (index) => instancesOnRank(count.layers[index], index, stage, layout, group, placements[index]);
+    const apart = count.layers.map((_, index) => times(index) > 0 && tiedApart(count, index, stage, input));
+    const memoryOf = (index) => (apart[index] ? input.untied[index] : input.layers[index]);
+    const isExpert = (index) => placements[index].experts !== undefined;
+    const chosen = count.layers.map((_, index) => memoryOf(index));
+    const dense = termsFigures(sumTerms(chosen, (index) => (isExpert(index) ? 0 : times(index))), count);
+    const experts = termsFigures(sumTerms(chosen, (index) => (isExpert(index) ? times(index) : 0)), count);
+    const zero = recipe.zero.value;
+    const sharded = [sharding_perGpu(dense, input.zeroGroups.dense, zero), sharding_perGpu(experts, input.zeroGroups.experts, zero)];
+    const microbatches = layout.pp - stage;
+    const activations = input.activations === undefined ? 0 : Math.ceil((input.activations * microbatches) / layout.cp);
+    const summed = figuresOf((category) => sharded[0][category] + sharded[1][category] + (category === "activations" ? activations : 0));
+    const gather = zero === 3 && input.zeroGroups.dense > 1 ? gatherBuffer(chosen, count, (index) => times(index) > 0) : undefined;
+    const params = count.layers.reduce((sum, layer, index) => sum + times(index) * paramsOfShard(layer, placements[index], apart[index]), 0);
+    const blocks = group ? [group.from + (stage * group.blocks) / layout.pp, group.from + ((stage + 1) * group.blocks) / layout.pp - 1] : undefined;
+    const perMicrobatch = input.activations === undefined ? {} : { activationsPerMicrobatch: input.activations };
+    return { stage, ...(blocks ? { blocks } : {}), microbatches, ...perMicrobatch, params, memory: withGather(summed, gather), ...(gather?.layer ? { gather } : {}) };
+}
+/** The memory with the layout's figures: the stages, and the worst rank as the per-GPU figures the budget limits. */
+function withLayout(memory, input) {
+    if (!hasLayout(input.recipe))
+        return memory;
+    const parallel = parallelMemory(input);
+    // The stages carry their own gather buffers; the whole-model one does not apply under the layout.
+    const rest = { ...memory };
+    delete rest.gather;
+    return { ...rest, parallel, perGpu: parallel.stages[parallel.worst].memory };
+}
+/** Parameters of one instance on one rank: each tensor's split, tied ones only where the stage keeps its own copy. */
+function paramsOfShard(layer, placement, untied) {
+    return layer.parameters.reduce((sum, tensor, index) => (tensor.sharedWith !== undefined && !untied ? sum : sum + placement.splits[index].shape.reduce((product, size) => product * size, 1)), 0);
+}
+
+;// CONCATENATED MODULE: ./src/memory/explain-parallel.ts
+
+
+/* The parallel layout's arithmetic for --explain: degrees, each placed layer's split, stages, and the worst rank. */
+const bytes = (value) => `${formatInteger(value)} B`;
+const shape = (dims) => `[${dims.join(", ")}]`;
+function degreeLines(memory, parallel) {
+    const { tp, pp, ep, cp, dp } = parallel.layout;
+    const { gpus, zero } = memory.recipe;
+    const { dense, experts } = parallel.zeroGroups;
+    return [
+        `parallel layout: dp = gpus / (tp × pp × cp) = ${gpus.value} / (${tp} × ${pp} × ${cp}) = ${dp}${ep > 1 ? `; ep = ${ep} within dp × cp` : ""}`,
+        `  ZeRO stage ${zero.value} shards over dp × cp = ${dense} GPUs${ep > 1 ? `, the experts over dp × cp / ep = ${experts}` : ""} (sharded bytes rounded up)`,
+    ];
+}
+function placementLines(parallel) {
+    const { tp } = parallel.layout;
+    const lines = parallel.placements.flatMap((placement) => {
+        const split = placement.splits.flatMap((tensor) => (tensor.dim === undefined ? [] : [`${tensor.name || "param"} ${shape(tensor.whole)} → ${shape(tensor.shape)}`]));
+        const experts = placement.experts ? `; experts ⌈${placement.experts.count} / ep⌉ = ${placement.experts.perRank} per rank` : "";
+        const unplaced = placement.by === "unplaced" && placement.splits.length > 0 && tp > 1;
+        if (split.length === 0 && !experts && !unplaced)
+            return [];
+        const how = tp > 1 ? `${placement.style}${unplaced ? " (not placed by the default plan: whole on every rank)" : ""}` : "whole";
+        return [`  ${placement.path}: ${how}${split.length ? `, ${split.join(", ")}` : ""}${experts}`];
+    });
+    const source = parallel.plan === "spec" ? "the spec's plan" : "the default Megatron plan (q/k/v and gate/up colwise, o and down rowwise, vocabulary split, norms replicated)";
+    return tp > 1 || lines.length ? [`tensor parallel over tp = ${tp} by ${source}; each rank holds ⌈size / tp⌉ along the split dimension:`, ...lines] : [];
+}
+function stageLine(stage, parallel) {
+    const { tp, cp, pp } = parallel.layout;
+    const where = stage.blocks ? `blocks ${stage.blocks[0]}–${stage.blocks[1]}` : "every layer";
+    const categories = CATEGORIES.filter((category) => stage.memory[category] > 0).map((category) => {
+        if (category === "activations" && stage.activationsPerMicrobatch !== undefined)
+            return `    activations: ⌈${formatInteger(stage.activationsPerMicrobatch)} B (split over tp = ${tp}) × ${stage.microbatches} micro-batch${stage.microbatches === 1 ? "" : "es"} / cp = ${cp}⌉ = ${bytes(stage.memory.activations)}`;
+        return `    ${CATEGORY_NAMES[category]}: ${bytes(stage.memory[category])}`;
+    });
+    const gather = stage.gather?.layer
+        ? [`    (weights and gradients include ZeRO-3's all-gather of ${stage.gather.layer}: ${bytes(stage.gather.weights)} + ${bytes(stage.gather.gradients)})`]
+        : [];
+    const worst = stage.stage === parallel.worst ? ", the worst rank: memory-per-gpu" : "";
+    return [
+        `  stage ${stage.stage}${pp > 1 ? ` of ${pp}` : ""} (${where}): ${formatInteger(stage.params)} params per GPU, ${bytes(stage.memory.total)}${worst}`,
+        ...categories,
+        ...gather,
+    ];
+}
+/** The layout's lines: degrees, placements, then each stage's worst rank. */
+function explain_parallel_parallelLines(memory, parallel) {
+    const { pp } = parallel.layout;
+    const pipeline = pp > 1
+        ? [
+            `pipeline over pp = ${pp} stages: the repeated blocks split evenly, layers before them on stage 0, after them on stage ${pp - 1}; 1F1B keeps pp − stage micro-batches of activations`,
+        ]
+        : [];
+    return [
+        ...degreeLines(memory, parallel),
+        ...placementLines(parallel),
+        ...pipeline,
+        `per GPU, each stage's worst rank (activations: the shape pass's saved tensors, ${parallel.sequenceParallel ? "all split over tp by sequence parallelism" : "split over tp inside the tensor-parallel regions only, as without sequence parallelism"}, then over cp):`,
+        ...parallel.stages.flatMap((stage) => stageLine(stage, parallel)),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/memory/explain.ts
+
+
+
+
+
+
+/*
+ * The arithmetic behind the memory figures, as lines of text; a line's leading spaces nest it
+ * under the line before. Every figure is an exact byte count.
+ */
+const explain_bytes = (value) => `${formatInteger(value)} B`;
+/** `9,472 params × 4 B (float32)`. */
+function termText(term) {
+    return `${formatInteger(term.elements)} ${term.what} × ${term.bits / 8} B (${term.dtype})`;
+}
+/**
+ * Whose bytes per parameter the figures follow. The ZeRO paper (Rajbhandari et al. 2020, §3.1)
+ * counts mixed-precision Adam at 2 + 2 + 12 = 16 B/param, gradients in the weights' 16 bits;
+ * Megatron-LM accumulates float32 main gradients, 2 + 4 + 12 = 18 (its distributed optimizer's table).
+ */
+function conventionLine(recipe) {
+    const main = recipe.mainGrads;
+    if (!main)
+        return "gradients: the ZeRO paper's convention, in each parameter's dtype (mixed-precision Adam: 16 B/param); --main-grads float32 gives Megatron's 18 B/param";
+    if (main.value.bits >= FLOAT32.bits)
+        return `gradients: Megatron's convention, float32 main gradients (mixed-bf16 Adam: 18 B/param) (${main.from})`;
+    return `gradients: Megatron's convention, ${main.value.name} gradients the optimizer copies to float32 (mixed-fp16 Adam: 20 B/param) (${main.from})`;
+}
+/** How each setting of the recipe was made: in the spec, by a flag, or by default. */
+function recipeLines(recipe) {
+    const { optimizer, precision, dtype, gpus, zero } = recipe;
+    const lines = [
+        optimizer ? `optimizer: ${optimizer.value.text}, ${qualifiedName(optimizer.value.definition)} (${optimizer.from})` : "optimizer: none, so inference: weights and buffers only",
+        `precision: ${precision.value.name}, ${precision.value.summary} (${precision.from})`,
+    ];
+    if (dtype)
+        lines.push(`weights created without a dtype: ${describeDtype(dtype.value)} (${dtype.from})`);
+    if (optimizer)
+        lines.push(conventionLine(recipe));
+    if (gpus.value > 1 || zero.value > 0)
+        lines.push(`${gpus.value} GPU${gpus.value === 1 ? "" : "s"} (${gpus.from}), ZeRO stage ${zero.value} (${zero.from})`);
+    return lines;
+}
+/** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
+function explain_categoryLines(terms, figures) {
+    return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${explain_bytes(figures[category])}`);
+}
+/**
+ * The rule-of-thumb reading: weights and optimizer state together, and how many times the weights
+ * that is (3 for fp32 Adam, gradients aside); no ratio without weights. Trailing zeros dropped.
+ */
+function explain_weightsAndState(figures) {
+    const sum = figures.weights + figures.optimizerState;
+    return figures.weights === 0 ? { bytes: sum } : { bytes: sum, times: Number((sum / figures.weights).toFixed(2)) };
+}
+function weightsAndStateLine(figures) {
+    const reading = explain_weightsAndState(figures);
+    const times = reading.times === undefined ? "" : `, ${reading.times} × the weights`;
+    return `weights + optimizer state: ${formatInteger(figures.weights)} + ${formatInteger(figures.optimizerState)} = ${explain_bytes(reading.bytes)}${times}`;
+}
+/** Each category on one GPU: ⌈bytes / GPUs⌉ for the sharded ones, everything for the replicated. */
+function perGpuLines(memory, perGpu) {
+    const { gpus, zero } = memory.recipe;
+    const { gather } = memory;
+    const gathered = (category) => (category === "weights" ? (gather?.weights ?? 0) : category === "gradients" ? (gather?.gradients ?? 0) : 0);
+    const lines = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => isSharded(category, zero.value)
+        ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${explain_bytes(perGpu[category] - gathered(category))}`
+        : `  ${CATEGORY_NAMES[category]}: ${explain_bytes(perGpu[category])}, replicated`);
+    const gatherLines = gather?.layer
+        ? [`  + ZeRO-3 all-gather of the largest layer, ${gather.layer}: weights ${explain_bytes(gather.weights)} + gradients ${explain_bytes(gather.gradients)} (DeepSpeed's largest_layer_memory)`]
+        : [];
+    return [`per GPU, ZeRO stage ${zero.value} over ${gpus.value} GPUs (sharded bytes rounded up):`, ...lines, ...gatherLines, `  total: ${explain_bytes(perGpu.total)}`];
+}
+/** The model's figures: how the recipe was set, each category, the total, and per GPU. */
+function explain_modelMemoryLines(memory) {
+    const parts = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => formatInteger(memory.bytes[category]));
+    return [
+        ...recipeLines(memory.recipe),
+        ...explain_categoryLines(memory.terms, memory.bytes),
+        `total: ${parts.length > 1 ? `${parts.join(" + ")} = ` : ""}${explain_bytes(memory.bytes.total)}`,
+        ...(memory.recipe.optimizer ? [weightsAndStateLine(memory.bytes)] : []),
+        ...(memory.parallel ? parallelLines(memory, memory.parallel) : memory.perGpu ? perGpuLines(memory, memory.perGpu) : []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/memory/precision.ts
+
+
+const PRECISIONS = [
+    { name: "fp32", weights: dtypeNamed("float32"), activations: dtypeNamed("float32"), masterWeights: false, summary: "float32 weights, gradients and optimizer state" },
+    // Autocast's 16-bit copies of weights live only during the forward and backward passes, like activations.
+    { name: "amp", weights: dtypeNamed("float32"), activations: dtypeNamed("float16"), masterWeights: false, summary: "autocast: float32 weights, gradients and optimizer state" },
+    {
+        name: "mixed-fp16",
+        weights: dtypeNamed("float16"),
+        activations: dtypeNamed("float16"),
+        masterWeights: true,
+        summary: "float16 weights and gradients, float32 master weights and optimizer state",
+    },
+    {
+        name: "mixed-bf16",
+        weights: dtypeNamed("bfloat16"),
+        activations: dtypeNamed("bfloat16"),
+        masterWeights: true,
+        summary: "bfloat16 weights and gradients, float32 master weights and optimizer state",
+    },
+    { name: "bf16", weights: dtypeNamed("bfloat16"), activations: dtypeNamed("bfloat16"), masterWeights: false, summary: "bfloat16 weights, gradients and optimizer state" },
+    { name: "fp16", weights: dtypeNamed("float16"), activations: dtypeNamed("float16"), masterWeights: false, summary: "float16 weights, gradients and optimizer state" },
+];
+const FP32 = PRECISIONS[0];
+function findPrecision(name, position) {
+    const precision = PRECISIONS.find((candidate) => candidate.name === name);
+    if (precision)
+        return precision;
+    const names = PRECISIONS.map((candidate) => candidate.name);
+    throw new diagnostics_SpecError("unknown-precision", position, `unknown precision '${name}'`, didYouMean(name, names) ?? `the precisions are: ${names.join(", ")}`);
+}
+
+;// CONCATENATED MODULE: ./src/shapes/types.ts
+const CHECKPOINTING = ["none", "full", "selective"];
+
+;// CONCATENATED MODULE: ./src/memory/recipe.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The parallel degrees, as settings and flags name them. */
+const PARALLEL_DEGREES = ["tp", "pp", "ep", "cp"];
+const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", ...PARALLEL_DEGREES, "adapter"];
+const where = (position) => `${position.file}:${position.line}:${position.col}`;
+function settingsFromSpec(training) {
+    const settings = {};
+    if (!training)
+        return settings;
+    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
+    if (optimizer)
+        settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
+    if (precision)
+        settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
+    if (gpus)
+        settings.gpus = placed(gpuCount(gpus.value, gpus.position), gpus.position);
+    if (zero)
+        settings.zero = { value: zeroStage(zero.value, zero.position), from: where(zero.position) };
+    if (dtype)
+        settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
+    if (batch)
+        settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
+    if (checkpointing)
+        settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
+    if (training.mainGrads)
+        settings.mainGrads = placed(mainGradsDtype(training.mainGrads.value, training.mainGrads.position), training.mainGrads.position);
+    return { ...settings, ...parallelFromSpec(training.parallel) };
+}
+const placed = (value, position) => ({ value, from: where(position), position });
+function parallelFromSpec(parallel) {
+    const settings = {};
+    if (!parallel)
+        return settings;
+    for (const degree of PARALLEL_DEGREES) {
+        const given = parallel[degree];
+        if (given)
+            settings[degree] = placed(parallelDegree(given.value, given.position, degree), given.position);
+    }
+    if (parallel.plan) {
+        const rules = parallel.plan.value.map(({ pattern, style }) => ({ pattern: pattern.value, style: tpStyle(style.value, style.position), position: pattern.position }));
+        settings.plan = placed(rules, parallel.plan.position);
+    }
+    if (parallel.experts)
+        settings.experts = placed(parallel.experts.value, parallel.experts.position);
+    return settings;
+}
+function parallelDegree(value, position, degree) {
+    if (value < 1)
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `${degree} is at least 1, got ${value}`, "1 means no split");
+    return value;
+}
+const MAIN_GRADS = ["float32", "float16", "bfloat16"];
+/** 16-bit main gradients are the weights' own dtype: Megatron accumulates in the parameter's dtype or in float32. */
+function checkMainGrads(mainGrads, precision) {
+    const { value } = mainGrads;
+    if (value.bits >= 32 || value.name === precision.weights.name)
+        return;
+    throw new diagnostics_SpecError("invalid-main-grads", mainGrads.position ?? { file: mainGrads.from, line: 1, col: 1 }, `${value.name} main gradients with ${precision.name}, whose weights are ${precision.weights.name}`, `use float32 (Megatron's default accumulation) or ${precision.weights.name}`);
+}
+/** float32, or a 16-bit dtype; whether a 16-bit one is the weights' own is checked against the precision. */
+function mainGradsDtype(text, position) {
+    if (!MAIN_GRADS.includes(text))
+        throw new diagnostics_SpecError("invalid-main-grads", position, `main gradients are float32, float16 or bfloat16, not '${text}'`, didYouMean(text, MAIN_GRADS) ?? "float32 is Megatron's default accumulation");
+    return parseDtype({ value: { kind: "string", value: text }, position });
+}
+function checkpointingMode(text, position) {
+    if (CHECKPOINTING.includes(text))
+        return text;
+    throw new diagnostics_SpecError("unknown-checkpointing", position, `unknown checkpointing '${text}'`, didYouMean(text, CHECKPOINTING) ?? `use one of ${CHECKPOINTING.join(", ")}`);
+}
+function batchSize(value, position) {
+    if (value < 1)
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `the batch is at least 1, got ${value}`);
+    return value;
+}
+function wholeNumber(text, position, what) {
+    const digits = text.trim();
+    if (!/^\d+$/.test(digits))
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `${what} is a whole number, not '${text}'`, "write it in digits, e.g. 8");
+    const value = Number(digits);
+    // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
+    if (!Number.isSafeInteger(value))
+        throw new diagnostics_SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+    return value;
+}
+/**
+ * Settings given as text, such as command-line flags or action inputs. Errors are SpecErrors
+ * whose file is the option's label (`--optimizer`), for the caller to print as it prints flags.
+ */
+function settingsFromOptions(values, label) {
+    const settings = {};
+    for (const option of TRAINING_OPTIONS) {
+        const text = values[option];
+        if (text === undefined)
+            continue;
+        const from = label(option);
+        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
+        const position = positionAt(0);
+        switch (option) {
+            case "optimizer":
+                settings.optimizer = { value: bindOptimizer(evaluate_evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
+                break;
+            case "precision":
+                settings.precision = { value: findPrecision(text, position), from };
+                break;
+            case "gpus":
+                settings.gpus = { value: gpuCount(wholeNumber(text, position, "the GPU count"), position), from, position };
+                break;
+            case "zero":
+                settings.zero = { value: zeroStage(wholeNumber(text, position, "the ZeRO stage"), position), from };
+                break;
+            case "dtype":
+                settings.dtype = { value: parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position }), from };
+                break;
+            case "batch":
+                settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+                break;
+            case "checkpointing":
+                settings.checkpointing = { value: checkpointingMode(text, position), from };
+                break;
+            case "adapter":
+                settings.adapter = { value: bindAdapter(evaluate_evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
+                break;
+            case "main-grads":
+                settings.mainGrads = { value: mainGradsDtype(text.trim(), position), from, position };
+                break;
+            default:
+                settings[option] = { value: parallelDegree(wholeNumber(text, position, option), position, option), from, position };
+        }
+    }
+    return settings;
+}
+/** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
+function setsTraining(settings) {
+    // An adapter changes the count, not the recipe, and serving settings ask for serving memory: alone neither adds a training table.
+    return Object.entries(settings).some(([key, setting]) => key !== "adapter" && key !== "serving" && setting !== undefined);
+}
+/**
+ * The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one
+ * GPU, or on tp × pp × cp GPUs (one data-parallel replica) when a layout is given without a GPU count.
+ */
+function trainingRecipe(spec, overrides) {
+    const layout = Object.fromEntries(PARALLEL_DEGREES.flatMap((degree) => {
+        const setting = overrides[degree] ?? spec[degree];
+        return setting ? [[degree, setting]] : [];
+    }));
+    const replica = (layout.tp?.value ?? 1) * (layout.pp?.value ?? 1) * (layout.cp?.value ?? 1);
+    const mainGrads = overrides.mainGrads ?? spec.mainGrads;
+    const precision = overrides.precision ?? spec.precision ?? { value: FP32, from: "default" };
+    if (mainGrads)
+        checkMainGrads(mainGrads, precision.value);
+    const plan = overrides.plan ?? spec.plan;
+    const experts = overrides.experts ?? spec.experts;
+    return {
+        ...layout,
+        ...(mainGrads ? { mainGrads } : {}),
+        ...(plan ? { plan } : {}),
+        ...(experts ? { experts } : {}),
+        optimizer: overrides.optimizer ?? spec.optimizer,
+        dtype: overrides.dtype ?? spec.dtype,
+        precision,
+        gpus: overrides.gpus ?? spec.gpus ?? { value: replica, from: replica > 1 ? "default: tp × pp × cp, one data-parallel replica" : "default" },
+        zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
+        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+        checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/memory/accelerators.ts
+const GiB = 2 ** 30;
+/**
+ * Memory capacities as the vendors state them, read as binary gigabytes: memory chips come in
+ * powers of two (an A100 80GB reports 81,920 MiB to nvidia-smi). The driver, the CUDA context and
+ * ECC take a little of it, and unified memory is shared with the CPU: `--reserve` sets that aside.
+ */
+const ACCELERATORS = [
+    { name: "A100-40GB", memoryBytes: 40 * GiB, source: "NVIDIA A100 datasheet: 40 GB HBM2" },
+    { name: "A100-80GB", memoryBytes: 80 * GiB, source: "NVIDIA A100 datasheet: 80 GB HBM2e" },
+    { name: "H100-80GB", memoryBytes: 80 * GiB, source: "NVIDIA H100 datasheet: 80 GB HBM3 (SXM5 and PCIe)" },
+    { name: "H100-NVL-94GB", memoryBytes: 94 * GiB, source: "NVIDIA H100 datasheet: H100 NVL, 94 GB HBM3" },
+    { name: "H200-141GB", memoryBytes: 141 * GiB, source: "NVIDIA H200 datasheet: 141 GB HBM3e" },
+    { name: "B200-180GB", memoryBytes: 180 * GiB, source: "NVIDIA DGX B200 datasheet: 1,440 GB HBM3e over 8 GPUs" },
+    { name: "L4-24GB", memoryBytes: 24 * GiB, source: "NVIDIA L4 datasheet: 24 GB GDDR6" },
+    { name: "L40S-48GB", memoryBytes: 48 * GiB, source: "NVIDIA L40S datasheet: 48 GB GDDR6" },
+    { name: "RTX-4090-24GB", memoryBytes: 24 * GiB, source: "NVIDIA GeForce RTX 4090 specifications: 24 GB GDDR6X" },
+    { name: "MI300X-192GB", memoryBytes: 192 * GiB, source: "AMD Instinct MI300X datasheet: 192 GB HBM3" },
+    { name: "TPU-v5e-16GB", memoryBytes: 16 * GiB, source: "Google Cloud TPU v5e documentation: 16 GiB HBM2 per chip" },
+    { name: "Apple-M3-Max-128GB", memoryBytes: 128 * GiB, source: "Apple M3 Max: up to 128 GB unified memory, shared with the CPU and the system" },
+    { name: "Apple-M2-Ultra-192GB", memoryBytes: 192 * GiB, source: "Apple M2 Ultra: up to 192 GB unified memory, shared with the CPU and the system" },
+];
+
+;// CONCATENATED MODULE: ./src/memory/serving.ts
+
+
+
+
+
+
+
+
+
+const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager"];
+const KV_WINDOWS = ["full", "cap"];
+/** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
+const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"];
+const serving_where = (position) => `${position.file}:${position.line}:${position.col}`;
+function choice(text, allowed, position, what) {
+    if (allowed.includes(text))
+        return text;
+    throw new diagnostics_SpecError("invalid-recipe-value", position, `unknown ${what} '${text}'`, didYouMean(text, allowed) ?? `use one of ${allowed.join(", ")}`);
+}
+function serving_positive(value, position, what) {
+    if (value < 1)
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `the ${what} is at least 1, got ${value}`);
+    return value;
+}
+function servingSettingsFromSpec(serving) {
+    const settings = {};
+    if (!serving)
+        return settings;
+    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
+    if (context)
+        settings.context = { value: serving_positive(context.value, context.position, "context"), from: serving_where(context.position) };
+    if (batch)
+        settings.batch = { value: batchSize(batch.value, batch.position), from: serving_where(batch.position) };
+    if (dtype)
+        settings.dtype = { value: parseDtype(dtype), from: serving_where(dtype.position) };
+    if (kvDtype)
+        settings.kvDtype = { value: parseDtype(kvDtype), from: serving_where(kvDtype.position) };
+    if (attention)
+        settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: serving_where(attention.position) };
+    if (kvWindow)
+        settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: serving_where(kvWindow.position) };
+    if (overhead)
+        settings.overhead = { value: overhead.value, from: serving_where(overhead.position) };
+    return settings;
+}
+/** Settings given as text (flags, action inputs); errors are SpecErrors whose file is the option's label. */
+function servingSettingsFromOptions(values, label) {
+    const settings = {};
+    for (const option of SERVING_OPTIONS) {
+        const text = values[option];
+        if (text === undefined)
+            continue;
+        const from = label(option);
+        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
+        const position = positionAt(0);
+        const dtype = () => parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position });
+        if (option === "context")
+            settings.context = { value: serving_positive(wholeNumber(text, position, "the context"), position, "context"), from };
+        if (option === "batch")
+            settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+        if (option === "overhead")
+            settings.overhead = { value: wholeNumber(text, position, "the overhead in bytes"), from };
+        if (option === "dtype")
+            settings.dtype = { value: dtype(), from };
+        if (option === "kv-dtype")
+            settings.kvDtype = { value: dtype(), from };
+        if (option === "attention")
+            settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
+        if (option === "kv-window")
+            settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+    }
+    return settings;
+}
+/**
+ * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
+ * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
+ * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ */
+function servingRecipe(model, spec, overrides) {
+    const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
+    const input = model.input;
+    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:)` } : undefined;
+    const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+    return {
+        ...(context ? { context } : {}),
+        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+        dtype,
+        kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
+        attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
+        kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
+        overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
+    };
+}
+/** The dtype the forward computes in: the weights' when floating, bfloat16 under quantized weights (bitsandbytes' compute dtype). */
+function computeDtype(recipe) {
+    return recipe.dtype.value.floating ? recipe.dtype.value : dtypeNamed("bfloat16");
+}
+/** Bytes one call instance caches per token: its elements, and a block format's scales per group of each head's vector. */
+function cacheBytesPerToken(cache, dtype) {
+    const values = Math.ceil((cache.elementsPerToken * dtype.bits) / 8);
+    if (!dtype.block)
+        return values;
+    const groups = cache.vectors * Math.ceil(cache.elementsPerToken / cache.vectors / dtype.block.size);
+    return values + (groups * dtype.block.scale.bits) / 8;
+}
+/** The caches the forward's attention calls keep, grouped by bytes per token and window. */
+function cacheGroups(shapes, kvDtype) {
+    const groups = [];
+    for (const call of shapes.calls) {
+        if (!call.cache)
+            continue;
+        const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
+        const same = groups.find((group) => group.kind === call.cache.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache.window);
+        if (same)
+            same.instances += call.instances;
+        else
+            groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+    }
+    return groups;
+}
+/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+function kvCacheBytes(groups, context, batch, window) {
+    return groups.reduce((sum, group) => {
+        const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+        return sum + batch * group.instances * group.bytesPerToken * tokens;
+    }, 0);
+}
+/** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
+function servingWeights(count, recipe) {
+    const compute = computeDtype(recipe);
+    const precision = PRECISIONS.find((candidate) => candidate.weights.name === compute.name && !candidate.masterWeights) ?? FP32;
+    const memory = computeMemory(count, {
+        dtype: recipe.dtype,
+        precision: { value: precision, from: recipe.dtype.from },
+        gpus: { value: 1, from: "default" },
+        zero: { value: 0, from: "default" },
+        batch: recipe.batch,
+        checkpointing: { value: "none", from: "default" },
+    });
+    return { weights: memory.bytes.weights, buffers: memory.bytes.buffers };
+}
+/** The serving figures at one shape; `shapes` is the forward at that shape with the prefill peak. */
+function servingFigures(count, shapes, recipe, weights) {
+    const caches = cacheGroups(shapes, recipe.kvDtype.value);
+    const position = { file: count.file, line: 1, col: 1 };
+    const context = recipe.context?.value ?? 0;
+    const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+    const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
+    const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
+    const overhead = recipe.overhead.value;
+    const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
+    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+}
+const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
+    "MultiheadAttention",
+    "TransformerEncoderLayer",
+    "TransformerDecoderLayer",
+    "TransformerEncoder",
+    "TransformerDecoder",
+    "Transformer",
+]);
+function findModule(node, matches) {
+    if (node.kind !== "module")
+        return undefined;
+    if (matches(node))
+        return node;
+    for (const child of node.children) {
+        const found = findModule(child, matches);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/**
+ * The attention the serving forward runs must be visible: a layer whose attention runs inside it
+ * (MultiheadAttention, nn.Transformer's layers) is not followed, and a token model without an
+ * attention(...) call has its attention hidden in modules run as a plain chain, which would read as no
+ * KV cache at all. Both are errors that say what to write.
+ */
+function checkAttentionVisible(model, shapes) {
+    const hidden = shapes.calls.find((call) => LEAVES_WITH_HIDDEN_ATTENTION.has(call.type) && call.layer !== undefined);
+    if (hidden) {
+        throw new diagnostics_SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
+    }
+    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla"))
+        return;
+    if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type)))
+        return;
+    const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
+    throw new diagnostics_SpecError("attention-not-visible", module?.position ?? model.input.position, module
+        ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
+        : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
+}
+
+;// CONCATENATED MODULE: ./src/memory/index.ts
+/**
+ * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
+ * optimizer state and master weights of a counted model under a training recipe (optimizer,
+ * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/shapes/ops.ts
 
@@ -48433,7 +52369,7 @@ function broadcast(a, b) {
  * product keeps tensors for backward: each factor, for the other's gradient.
  */
 function ops_merge(evaluator, how, left, right, position, segments) {
-    const path = formatPath(segments) || "the model";
+    const path = paths_formatPath(segments) || "the model";
     const fail = () => {
         throw new diagnostics_SpecError("shapes-do-not-combine", position, `${path} cannot ${how} ${left.producer} ${shapeText(left.shape)} and ${right.producer} ${shapeText(right.shape)}`, how === "concat" ? "concat joins dimension 1: every other dimension must be equal" : "the shapes must be equal or broadcast");
     };
@@ -48448,6 +52384,7 @@ function ops_merge(evaluator, how, left, right, position, segments) {
         shape = broadcast(left.shape, right.shape) ?? fail();
     }
     const output = evaluator.fresh(shape, `${path} (${how})`);
+    evaluator.live?.touch(`${path} (${how})`, [left, right, output]);
     const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
     evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
     return output;
@@ -48524,21 +52461,47 @@ const OPS = {
             ops_arg("kv_heads", "int", null),
             ops_arg("causal", "bool", false),
             ops_arg("dropout", "float", 0),
+            ops_arg("window", "int", null),
         ],
-        run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
+        run: (op) => ops_attention(op.evaluator, op.args, op.x, op.segments, op),
+    },
+    moe: {
+        signature: [ops_arg("router", "string"), ops_arg("experts", "string"), ops_arg("shared", "string", null), ops_arg("shared_gate", "string", null), ops_arg("capacity_factor", "float", null)],
+        run: (op) => mixtureOfExperts(op),
+    },
+    mla: {
+        signature: [
+            ops_arg("q", "string"),
+            ops_arg("kv_a", "string"),
+            ops_arg("kv_norm", "string"),
+            ops_arg("kv_b", "string"),
+            ops_arg("heads", "int"),
+            ops_arg("kv_lora_rank", "int"),
+            ops_arg("qk_rope_head_dim", "int"),
+            ops_arg("causal", "bool", false),
+        ],
+        run: (op) => ops_latentAttention(op.evaluator, op.args, op.x, op.segments, op),
     },
     gated: {
         signature: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
         run: ({ evaluator, call, x, segments, producer, child }) => {
             const gate = evaluator.runNode(child("gate"), x, segments);
+            evaluator.live?.hold(gate);
             const up = evaluator.runNode(child("up"), x, segments);
+            evaluator.live?.release(gate);
+            evaluator.live?.hold(up);
             const activated = evaluator.runNode(child("act"), gate, segments);
+            evaluator.live?.release(up);
             const product = ops_merge(evaluator, "multiply", activated, up, call.position, segments);
             return { ...product, producer };
         },
     },
 };
 /** Everything an op's run needs, its arguments bound to its signature. */
+/** A forward op's call bound to its signature, for readers of the forward beside shape inference; undefined for an op it does not know. */
+function opArguments(call) {
+    return Object.hasOwn(OPS, call.type) ? bindArguments({ type: call.type, signature: OPS[call.type].signature }, call, findLayer) : undefined;
+}
 function opContext(evaluator, module, call, x, segments, fail) {
     const name = call.type;
     const producer = `${x.producer} → ${call.text}`;
@@ -48561,7 +52524,9 @@ function opContext(evaluator, module, call, x, segments, fail) {
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
         const output = evaluator.fresh(shape, producer);
         const kept = evaluator.keep(saves, x, output);
+        evaluator.live?.touch(producer, [x, output]);
         evaluator.record({
+            ...(extra.cache ? { cache: extra.cache } : {}),
             type: name,
             segments: [...segments, call.text],
             output: shape,
@@ -48593,7 +52558,11 @@ function runOp(evaluator, module, call, x, segments) {
     if (!op) {
         throw new diagnostics_SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
     }
-    return op.run(opContext(evaluator, module, call, x, segments, fail));
+    // The op's input is live until it returns: a residual's shortcut, the input of attention's projections.
+    evaluator.live?.hold(x);
+    const y = op.run(opContext(evaluator, module, call, x, segments, fail));
+    evaluator.live?.release(x);
+    return y;
 }
 /**
  * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
@@ -48601,9 +52570,14 @@ function runOp(evaluator, module, call, x, segments) {
  * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
  * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
  */
-function attention(evaluator, args, x, segments, { fail, child, created }) {
+function ops_attention(evaluator, args, x, segments, { fail, child, created }) {
     const packed = args.isNone("k") && args.isNone("v");
-    const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => evaluator.runNode(child(name), x, segments));
+    const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
+        const tensor = evaluator.runNode(child(name), x, segments);
+        // Each projection waits for the others.
+        evaluator.live?.hold(tensor);
+        return tensor;
+    });
     // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
     const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0], shape: projected[0].shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected);
     const heads = args.int("heads");
@@ -48622,7 +52596,217 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
     const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
     const keep = (tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
     const factors = keep(q) + keep(k) + keep(v);
-    return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors });
+    const cache = attentionCache(args, kvHeads, headDim);
+    if (evaluator.live) {
+        // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+        if (cache)
+            for (const tensor of [k, v])
+                evaluator.live.excluded.add(tensor.storage);
+        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: attention`, [x, q, k, v], attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }));
+    }
+    for (const tensor of projected)
+        evaluator.live?.release(tensor);
+    return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+}
+/** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
+function attentionCache(args, kvHeads, headDim) {
+    const window = args.optionalInt("window");
+    if (window !== undefined && window < 1)
+        args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+    if (!args.bool("causal"))
+        return undefined;
+    return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
+}
+/**
+ * The tensors an inference attention call makes beside its projections, at its largest moment.
+ * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
+ * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
+ * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
+ * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ */
+function attentionTransients(attention, shape) {
+    const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+    if (attention === "sdpa")
+        return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+    const scores = batch * heads * sequence * sequence;
+    const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+    return [
+        { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
+        { what: "values repeated to every head (repeat_kv)", bytes: repeated },
+        { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
+        { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
+        { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
+        { what: "softmax output (float32)", bytes: scores * 4 },
+    ];
+}
+/**
+ * DeepSeek-V2's multi-head latent attention (transformers' DeepseekV2Attention without q_lora):
+ * q = q(x) with heads × (qk_nope + qk_rope) features; kv_a(x) gives the latent of kv_lora_rank and one
+ * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
+ * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
+ * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ */
+function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
+    const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
+    const q = evaluator.runNode(child("q"), x, segments);
+    evaluator.live?.hold(q);
+    const kvA = evaluator.runNode(child("kv_a"), x, segments);
+    const [batch, sequence, qWidth] = q.shape;
+    if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
+        args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
+    evaluator.live?.hold(kvA);
+    // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
+    const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
+    const kv = evaluator.runNode(child("kv_b"), latent, segments);
+    const qkHead = qWidth / heads;
+    const nope = qkHead - rope;
+    const vHead = kv.shape[2] / heads - nope;
+    if (!Number.isInteger(qkHead) || nope < 0 || !Number.isInteger(vHead) || vHead < 1)
+        args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`);
+    const scores = batch * heads * sequence * sequence;
+    const macs = scores * (qkHead + vHead);
+    // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+    const saves = [
+        { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+        { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+        { elements: scores, dtype: "activation", attention: true },
+    ];
+    const cache = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+    if (evaluator.live) {
+        const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
+        const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
+        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+    }
+    evaluator.live?.release(kvA);
+    evaluator.live?.release(q);
+    const kept = evaluator.keep(["input"], kv, kv).bytes;
+    return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
+}
+/** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */
+function routedExperts({ args, child }) {
+    const node = child("experts");
+    if (!node.routing) {
+        throw new diagnostics_SpecError("invalid-moe", args.position("experts"), `moe() routes tokens to routed experts, and ${args.string("experts")} is not a repeat with top_k:`, "write the experts as one entry with repeat: (the number of experts) and top_k: (the experts each token uses)");
+    }
+    return { node, topK: node.routing.topK, experts: node.routing.experts };
+}
+/** Rows the experts compute: every token top_k times, or with a capacity factor every expert's padded capacity. */
+function dispatchedRows(op, tokens, topK, experts) {
+    if (op.args.isNone("capacity_factor"))
+        return tokens * topK;
+    const factor = op.args.float("capacity_factor");
+    if (factor <= 0)
+        op.args.fail("capacity_factor", `capacity_factor is ${factor}, and an expert's capacity must be positive`, "give 1.0 or more, e.g. capacity_factor=1.25");
+    return experts * Math.ceil((factor * tokens * topK) / experts);
+}
+/**
+ * A mixture-of-experts layer: the router scores each token, a softmax and top-k choose `top_k`
+ * experts, and each expert runs on the tokens sent to it; with `shared`, an always-used expert
+ * adds its output (scaled by sigmoid(shared_gate(x)) where given, as Qwen2-MoE does). MACs and activations are those expected under uniform routing: every token's
+ * top_k expert calls, run as one pass over tokens × top_k rows (the sum over experts of what each
+ * computes); with a capacity factor, every expert computes its full capacity (padded dispatch).
+ */
+function mixtureOfExperts(op) {
+    const { evaluator, args, x, segments, producer, call } = op;
+    const { node, topK, experts } = routedExperts(op);
+    const logits = evaluator.runNode(op.child("router"), x, segments);
+    if (logits.shape.at(-1) !== experts || !common_sameShape(logits.shape.slice(0, -1), x.shape.slice(0, -1)))
+        throw new diagnostics_SpecError("invalid-moe", args.position("router"), `moe() needs ${args.string("router")} to score each token for the ${experts} experts, ${shapeText([...x.shape.slice(0, -1), experts])}, but it gives ${shapeText(logits.shape)}`, `give the router ${experts} outputs, e.g. Linear(d, ${experts}, bias=False)`);
+    const tokens = common_numel(x.shape.slice(0, -1));
+    // The routing keeps its softmax (float32, as Mixtral and DeepSeek compute it) and the chosen experts' indices (int64).
+    const routing = evaluator.fresh([tokens, topK], `${producer} (routing weights)`);
+    const kept = evaluator.keep([
+        { elements: tokens * experts, dtype: "float32" },
+        { elements: tokens * topK, dtype: "int64" },
+    ], logits, routing);
+    evaluator.record({ type: "moe routing", segments: [...segments, call.text], output: [tokens, topK], macs: 0, attentionMacs: 0, savedBytes: kept.bytes, attentionBytes: 0 });
+    const rows = dispatchedRows(op, tokens, topK, experts);
+    const dispatched = evaluator.fresh([rows, x.shape.at(-1)], `${producer} (tokens sent to the experts)`);
+    const computed = evaluator.runRouted(node, dispatched, segments);
+    const weights = evaluator.fresh([rows, 1], `${producer} (routing weights)`);
+    const weighted = ops_merge(evaluator, "multiply", computed, weights, call.position, segments);
+    let y = evaluator.fresh([...x.shape.slice(0, -1), weighted.shape.at(-1)], producer);
+    if (!args.isNone("shared"))
+        y = ops_merge(evaluator, "add", y, sharedExpert(op), call.position, segments);
+    return { ...y, producer };
+}
+/** The always-used expert; with `shared_gate` (Qwen2-MoE), its output scaled by sigmoid(shared_gate(x)), one value per token. */
+function sharedExpert(op) {
+    const { evaluator, args, x, segments, call } = op;
+    const shared = evaluator.runNode(op.child("shared"), x, segments);
+    if (args.isNone("shared_gate"))
+        return shared;
+    const gate = evaluator.runNode(op.child("shared_gate"), x, segments);
+    const scale = evaluator.fresh(gate.shape, `${gate.producer} → sigmoid`);
+    evaluator.record({
+        type: "sigmoid",
+        segments: [...segments, call.text],
+        output: gate.shape,
+        macs: 0,
+        attentionMacs: 0,
+        savedBytes: evaluator.keep(["output"], gate, scale).bytes,
+        attentionBytes: 0,
+    });
+    return ops_merge(evaluator, "multiply", shared, scale, call.position, segments);
+}
+
+;// CONCATENATED MODULE: ./src/shapes/liveness.ts
+/**
+ * The live tensors of an inference forward without autograd, for the prefill peak. A call's input
+ * and output are live while it runs, and so is everything its callers still hold: a module's or an
+ * op's input until it returns (the Python argument), a residual's shortcut, the factors a product
+ * waits for. Anything else is freed as soon as its consumer finishes, as CPython's reference counts
+ * free it. Storages in `excluded` exist before the forward (its input) or are counted elsewhere (the
+ * KV cache the forward fills).
+ */
+class Liveness {
+    options;
+    held = new Map();
+    excluded = new Set();
+    peak = { bytes: 0, at: "", parts: [] };
+    constructor(options) {
+        this.options = options;
+    }
+    hold(tensor) {
+        const entry = this.held.get(tensor.storage);
+        if (entry)
+            entry.count++;
+        else
+            this.held.set(tensor.storage, { tensor, count: 1 });
+    }
+    release(tensor) {
+        const entry = this.held.get(tensor.storage);
+        if (--entry.count === 0)
+            this.held.delete(tensor.storage);
+    }
+    quiet = false;
+    /** Runs `work` without recording its moments: a merge of many branches is one op (torch.cat), not its pairwise steps. */
+    quietly(work) {
+        this.quiet = true;
+        try {
+            return work();
+        }
+        finally {
+            this.quiet = false;
+        }
+    }
+    /** One moment of a call: what its callers hold, the tensors it works on, and its own transients. */
+    touch(at, tensors, transients = []) {
+        if (this.quiet)
+            return;
+        const seen = new Set();
+        const parts = [];
+        for (const tensor of [...[...this.held.values()].map((entry) => entry.tensor), ...tensors]) {
+            if (seen.has(tensor.storage) || this.excluded.has(tensor.storage))
+                continue;
+            seen.add(tensor.storage);
+            parts.push({ what: tensor.producer, bytes: tensor.storageBytes });
+        }
+        parts.push(...transients.filter((part) => part.bytes > 0));
+        const bytes = parts.reduce((sum, part) => sum + part.bytes, 0);
+        if (bytes > this.peak.bytes)
+            this.peak = { bytes, at, parts };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/shapes/index.ts
@@ -48630,6 +52814,8 @@ function attention(evaluator, args, x, segments, { fail, child, created }) {
  * Shape inference over the spec's module tree: every layer's output shape by PyTorch's rules,
  * MACs, and the bytes autograd keeps for backward in a training step, with checkpointing.
  */
+
+
 
 
 
@@ -48648,12 +52834,22 @@ class Inference {
     bytes = 0;
     attentionBytes = 0;
     repeatDepth = 0;
+    live;
     constructor(model, options) {
         this.model = model;
         this.options = options;
+        if (options.prefill)
+            this.live = new Liveness(options.prefill);
     }
     fresh(shape, producer, elementBytes = this.options.activationBytes) {
         return { shape, storage: this.nextStorage++, storageBytes: common_numel(shape) * elementBytes, elementBytes, producer };
+    }
+    /**
+     * A count that must be exact. The prefill run reports memory only: its MACs may pass 2^53 at a long
+     * context that still fits in memory, and `fits` must not read that as memory it lacks.
+     */
+    counted(value, position, what) {
+        return this.options.prefill ? value : checked(value, position, what);
     }
     /** What keeping the tensor for backward costs: its whole storage, as PyTorch keeps a saved view's base alive. */
     bytesOf(tensor) {
@@ -48692,6 +52888,16 @@ class Inference {
     }
     /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
     runNode(node, x, prefix) {
+        if (node.routing) {
+            throw new diagnostics_SpecError("experts-chained", node.position, `${paths_formatPath([...prefix, ...node.own])} are ${node.instances} routed experts (top_k: ${node.routing.topK}), and this forward would run them one after another`, `route the tokens with the moe op in the parent's forward: "moe(gate, ${node.name})", with shared= for shared experts`);
+        }
+        // The caller holds a module's input until it returns.
+        this.live?.hold(x);
+        const y = this.runInstances(node, x, prefix);
+        this.live?.release(x);
+        return y;
+    }
+    runInstances(node, x, prefix) {
         const run = node.own.findIndex((segment) => typeof segment === "object");
         if (run < 0)
             return this.runInstance(node, x, [...prefix, ...node.own]);
@@ -48704,7 +52910,9 @@ class Inference {
             const input = y;
             if (node.kind === "module")
                 this.repeatDepth++;
+            this.live?.hold(input);
             y = this.runInstance(node, input, at(from + i));
+            this.live?.release(input);
             if (node.kind === "module")
                 this.repeatDepth--;
             const bytes = this.bytes - bytesBefore;
@@ -48716,7 +52924,7 @@ class Inference {
                 const depth = prefix.length + run;
                 for (const call of this.calls.slice(callsBefore)) {
                     const segments = call.segments.map((segment, position) => (position === depth ? { from: from + i + 1, to } : segment));
-                    const times = (value) => checked(value * remaining, node.position, "a figure of the repeated instances");
+                    const times = (value) => this.counted(value * remaining, node.position, "a figure of the repeated instances");
                     this.calls.push({
                         ...call,
                         segments,
@@ -48736,13 +52944,16 @@ class Inference {
         }
         return y;
     }
+    runRouted(node, x, prefix) {
+        return this.runInstance(node, x, [...prefix, ...node.own]);
+    }
     runInstance(node, x, segments) {
         return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
     }
     callLeaf(node, x, segments) {
         const layer = this.model.layers[node.layer];
         const { definition, args } = this.describe(node.layer);
-        const path = formatPath(segments);
+        const path = paths_formatPath(segments);
         if (!definition.forward) {
             throw new diagnostics_SpecError("shape-unsupported", layer.position, `shape inference does not follow ${definition.type} yet`, "remove input: from the spec to count without shapes, or replace the layer with ones it follows");
         }
@@ -48758,6 +52969,7 @@ class Inference {
     applied(result, x, producer, call) {
         const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
         const kept = this.keep(result.saves ?? [], x, output);
+        this.live?.touch(producer, [x, output]);
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
         return output;
     }
@@ -48770,8 +52982,19 @@ class Inference {
                 .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
                 .map((child) => ({ kind: "child", name: child.name, position: child.position }));
         if (branches) {
-            const outputs = steps.map((step) => this.runStep(node, step, x, segments));
-            return outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
+            // Each branch's output waits for the merge.
+            const outputs = steps.map((step) => {
+                const output = this.runStep(node, step, x, segments);
+                this.live?.hold(output);
+                return output;
+            });
+            const mergeAll = () => outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
+            // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
+            const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
+            this.live?.touch(`${paths_formatPath(segments) || "the model"} (${branches.merge})`, [...outputs, merged]);
+            for (const output of outputs)
+                this.live?.release(output);
+            return merged;
         }
         let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
         if (residual) {
@@ -48820,12 +53043,14 @@ function inferShapes(model, options) {
     const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
     // Token ids are int64.
     const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
+    // The input exists before the forward, as the weights do.
+    inference.live?.excluded.add(x.storage);
     const output = inference.runNode(model.tree, x, []);
     const layers = model.layers.map(() => undefined);
     let macs = 0;
     let attentionMacs = 0;
     for (const call of inference.calls) {
-        macs = checked(macs + call.macs, model.input.position, "the model's MACs");
+        macs = inference.counted(macs + call.macs, model.input.position, "the model's MACs");
         attentionMacs += call.attentionMacs;
         if (call.layer === undefined)
             continue;
@@ -48844,9 +53069,415 @@ function inferShapes(model, options) {
         input,
         output: output.shape,
         layers,
-        totals: { macs, attentionMacs, flops: checked(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
+        totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
         calls: inference.calls,
+        blocks: inference.blocks,
+        ...(inference.live ? { prefill: inference.live.peak } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./src/hints/model.ts
+
+
+
+
+/** Every module of the tree, the root first, each with its path. */
+function modulesOf(root) {
+    const found = [];
+    const visit = (node, segments) => {
+        found.push({ node, segments });
+        for (const child of node.children)
+            if (child.kind === "module")
+                visit(child, [...segments, ...child.own]);
+    };
+    visit(root, []);
+    return found;
+}
+/** The children `residual:` calls aside from the main path: its shortcut and its `then` steps. */
+function residualNames(module) {
+    const { residual } = module.topology;
+    return new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
+}
+/**
+ * The steps of a module's main path, as shape inference runs them: its `forward:`, or its children in
+ * registration order but those `residual:` calls aside (a repeat split by its index is one step).
+ */
+function mainPath(module) {
+    if (module.topology.forward)
+        return module.topology.forward;
+    const aside = residualNames(module);
+    return module.children
+        .filter((child, i) => !aside.has(child.name) && module.children[i - 1]?.name !== child.name)
+        .map((child) => ({ kind: "child", name: child.name, position: child.position }));
+}
+/** The children a step calls: a child by name, or those an op (`attention(q_proj, k_proj, v_proj)`) names as arguments. */
+function namesCalled(step) {
+    if (!step)
+        return [];
+    if (step.kind === "child")
+        return [step.name];
+    return step.call.args.flatMap((arg) => (arg.value.kind === "symbol" ? [arg.value.name] : []));
+}
+/** How many times each child name is called by the module's main path, its residual and their ops. */
+function callsByName(module) {
+    const { residual } = module.topology;
+    const steps = [...mainPath(module), ...(residual?.shortcut ? [residual.shortcut] : []), ...(residual?.then ?? [])];
+    const calls = new Map();
+    for (const name of steps.flatMap(namesCalled))
+        calls.set(name, (calls.get(name) ?? 0) + 1);
+    return calls;
+}
+/** The leaf layer entries at and below a node. */
+function leavesOf(node) {
+    return node.kind === "leaf" ? [node.layer] : node.children.flatMap(leavesOf);
+}
+/** A layer's call bound to its signature; counting has bound it before, so it binds. */
+function argumentsOf(layer) {
+    return bindArguments(findLayer(layer.call), layer.call, findLayer);
+}
+/** The bytes of `elements` values of a layer's tensor, at that tensor's dtype (fp32 without a recipe). */
+function bytesOf(context, layer, tensor, elements) {
+    const index = context.count.layers[layer].parameters.findIndex((candidate) => candidate.name === tensor);
+    return tensorBytes(context.memory.layers[layer].parameterDtypes[index], elements);
+}
+/** The parameters a layer entry owns (those tied to another are counted there), over all its instances, and their bytes. */
+function ownedSaving(context, layer) {
+    const counted = context.count.layers[layer];
+    const owned = counted.parameters.filter((tensor) => tensor.sharedWith === undefined);
+    return {
+        params: owned.reduce((sum, tensor) => sum + tensor.numel, 0) * counted.count,
+        bytes: owned.reduce((sum, tensor) => sum + bytesOf(context, layer, tensor.name, tensor.numel), 0) * counted.count,
+    };
+}
+/** Whether a layer multiplies in 16 bits: its weights are 16-bit floats, or autocast computes in 16 bits. */
+function computesInHalf(context, layer) {
+    const weights = context.memory.layers[layer]?.parameterDtypes[0];
+    const activations = context.memory.recipe.precision.value.activations;
+    const half = (dtype) => dtype?.floating === true && dtype.bits === 16;
+    return half(weights) || half(activations);
+}
+/** A hint of a registered kind, with the kind's code, severity and fix. */
+function makeHint(name, at, message, saves) {
+    const { code, severity, fix } = DIAGNOSTICS[name];
+    return { name, code, severity, path: at.path, position: at.position, layers: at.layers, message, fix, saves };
+}
+/** A leaf entry as the place of a hint. */
+function atLayer(context, layer) {
+    const entry = context.resolved.layers[layer];
+    return { path: entry.path, position: entry.position, layers: [layer] };
+}
+
+
+;// CONCATENATED MODULE: ./src/hints/attention-head-size.ts
+
+
+/** FlashAttention and tensor-core kernels take head sizes that are multiples of 8. */
+const HEAD_MULTIPLE = 8;
+/** What is wrong with a head layout, or undefined when nothing is. */
+function headProblem(width, heads, kvHeads) {
+    const problems = [];
+    const headSize = width / heads;
+    if (Number.isInteger(headSize) && headSize % HEAD_MULTIPLE !== 0)
+        problems.push(`a head size of ${width} / ${heads} = ${headSize}, not a multiple of ${HEAD_MULTIPLE}`);
+    if (heads % kvHeads !== 0)
+        problems.push(`${heads} query heads that ${kvHeads} key/value heads do not divide into equal groups`);
+    return problems.length ? problems.join(", and ") : undefined;
+}
+/** MultiheadAttention layers: embed_dim over num_heads. */
+function multiheadHints(context) {
+    return context.resolved.layers.flatMap((entry, layer) => {
+        if (entry.call.type !== "MultiheadAttention")
+            return [];
+        const args = argumentsOf(entry);
+        const problem = headProblem(args.int("embed_dim"), args.int("num_heads"), args.int("num_heads"));
+        return problem ? [makeHint("attention-head-size", atLayer(context, layer), `${entry.path} has ${problem}`, { params: 0, bytes: 0 })] : [];
+    });
+}
+/** An `attention(q, k, v, heads=, kv_heads=)` op of a module's forward: the query projection's width over the heads. */
+function opHint(context, module, segments, call) {
+    const args = opArguments(call);
+    const query = args && module.children.find((child) => child.name === args.string("q"));
+    if (!args || query?.kind !== "leaf" || context.resolved.layers[query.layer].call.type !== "Linear")
+        return [];
+    const packed = args.isNone("k") && args.isNone("v");
+    const outputs = argumentsOf(context.resolved.layers[query.layer]).int("out_features");
+    // A packed projection (GPT-2's c_attn) makes queries, keys and values of a third of its width each.
+    const width = packed ? outputs / 3 : outputs;
+    const heads = args.int("heads");
+    const problem = Number.isInteger(width) ? headProblem(width, heads, args.optionalInt("kv_heads") ?? heads) : undefined;
+    if (!problem)
+        return [];
+    const path = paths_formatPath(segments) || context.resolved.model;
+    return [makeHint("attention-head-size", { path, position: call.position, layers: [query.layer] }, `${call.text} in ${path} has ${problem}`, { params: 0, bytes: 0 })];
+}
+function attentionHeadSize(context) {
+    const ops = modulesOf(context.resolved.tree).flatMap(({ node, segments }) => mainPath(node).flatMap((step) => (step.kind === "op" && step.call.type === "attention" ? opHint(context, node, segments, step.call) : [])));
+    return [...multiheadHints(context), ...ops];
+}
+
+;// CONCATENATED MODULE: ./src/hints/bias-before-norm.ts
+
+
+const CONVOLUTION = /^(Conv|ConvTranspose)([123])d$/;
+/** Norms that subtract each channel's own mean over the batch (BatchNorm) or over the positions (InstanceNorm). */
+const PER_CHANNEL = /^(BatchNorm[123]d|SyncBatchNorm|InstanceNorm[123]d)$/;
+/**
+ * Whether `norm` subtracts a mean over which the layer's per-channel bias is constant, so that the bias
+ * cancels exactly (mean and variance alike): a convolution's channels under BatchNorm, SyncBatchNorm,
+ * InstanceNorm, GroupNorm with one channel per group, or a LayerNorm over spatial dimensions only; a
+ * Linear's features only under BatchNorm1d of a (batch, features) output. A LayerNorm over a Linear's
+ * features does not cancel its bias: the bias differs across the features it normalizes.
+ */
+function cancelsBias(context, layer, norm) {
+    const [producer, consumer] = [context.resolved.layers[layer], context.resolved.layers[norm]];
+    const type = consumer.call.type;
+    const args = argumentsOf(consumer);
+    const convolution = CONVOLUTION.exec(producer.call.type);
+    if (convolution) {
+        const dims = Number(convolution[2]);
+        if (PER_CHANNEL.test(type))
+            return true;
+        if (type === "GroupNorm")
+            return args.int("num_groups") === args.int("num_channels");
+        return type === "LayerNorm" && args.ints("normalized_shape").length <= dims;
+    }
+    // A Linear's features are its output's last dimension; BatchNorm1d normalizes dimension 1: the same one only in 2-D.
+    const shape = context.shapes?.layers[layer]?.outputShape;
+    return producer.call.type === "Linear" && /^(BatchNorm1d|SyncBatchNorm)$/.test(type) && shape?.length === 2;
+}
+/** Each name's only child when that child is a leaf (undefined for a name two children share): looked up once per module, not per step. */
+function leavesByName(module) {
+    const leaves = new Map();
+    for (const child of module.children)
+        leaves.set(child.name, leaves.has(child.name) || child.kind !== "leaf" ? undefined : child);
+    return leaves;
+}
+/** The leaf a step calls, when it calls exactly one child that is a leaf. */
+function leafOf(leaves, step) {
+    return step?.kind === "child" ? leaves.get(step.name) : undefined;
+}
+/** Consecutive steps of one module (its main path, its residual's `then`) where a biased layer feeds only a norm. */
+function pairsIn(module) {
+    const calls = callsByName(module);
+    const leaves = leavesByName(module);
+    const runs = [mainPath(module), module.topology.residual?.then ?? []];
+    // Branches run every step on the module's input: no step feeds the next.
+    if (module.topology.branches)
+        return [];
+    return runs.flatMap((steps) => steps.flatMap((step, i) => {
+        const [first, second] = [leafOf(leaves, step), leafOf(leaves, steps[i + 1])];
+        // A repeated layer feeds its own next instance, and a layer called twice feeds two consumers.
+        if (!first || !second || first.instances !== 1 || calls.get(first.name) !== 1)
+            return [];
+        return [[first.layer, second.layer]];
+    }));
+}
+function biasBeforeNorm(context) {
+    return modulesOf(context.resolved.tree).flatMap(({ node }) => pairsIn(node).flatMap(([layer, norm]) => {
+        const counted = context.count.layers[layer];
+        const bias = counted.parameters.find((tensor) => tensor.name === "bias" && tensor.sharedWith === undefined);
+        if (!bias || !cancelsBias(context, layer, norm))
+            return [];
+        const normEntry = context.resolved.layers[norm];
+        const params = bias.numel * counted.count;
+        const perInstance = counted.count > 1 ? ` (${bias.numel} in each of ${counted.count} instances)` : "";
+        return [
+            makeHint("bias-before-norm", { ...atLayer(context, layer), layers: [layer, norm] }, `${counted.path}'s bias of ${formula_formatInteger(params)} parameters${perInstance} is cancelled by ${normEntry.path} (${normEntry.call.type}), which subtracts each channel's mean`, { params, bytes: bytesOf(context, layer, "bias", bias.numel) * counted.count }),
+        ];
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/hints/dead-weights.ts
+
+
+/** Layer entries named on either side of a `tie:`: an uncalled layer whose tensor another shares still serves it. */
+function tiedLayers(context) {
+    return new Set(context.resolved.ties.flatMap((tie) => [tie.owner.layer, tie.parameter.layer]));
+}
+/**
+ * Children of a module with `forward:` or `residual:` that no step calls, by name or as an op's
+ * argument: their parameters are counted, allocated and saved in the checkpoint, and never used.
+ * A module without `forward:` calls its children in order, so only a forward can leave one out.
+ */
+function deadWeights(context) {
+    const tied = tiedLayers(context);
+    return modulesOf(context.resolved.tree).flatMap(({ node, segments }) => {
+        if (!node.topology.forward)
+            return [];
+        const calls = callsByName(node);
+        return node.children.flatMap((child) => {
+            if (calls.has(child.name))
+                return [];
+            const layers = leavesOf(child);
+            const servesTie = layers.some((layer) => tied.has(layer));
+            const saving = layers
+                .map((layer) => ownedSaving(context, layer))
+                .reduce((sum, one) => ({ params: sum.params + one.params, bytes: sum.bytes + one.bytes }), { params: 0, bytes: 0 });
+            if (saving.params === 0 || servesTie)
+                return [];
+            const path = paths_formatPath([...segments, ...child.own]);
+            const where = segments.length ? paths_formatPath(segments) : "the model";
+            return [
+                makeHint("dead-weights", { path, position: child.position, layers }, `${path} holds ${formula_formatInteger(saving.params)} parameters that ${where}'s forward: never calls`, saving),
+            ];
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hints/lone-frozen-layer.ts
+
+
+/**
+ * One layer entry with parameters, all frozen, among others that all train: freezing a backbone or an
+ * embedding freezes several entries or a whole module, and a single stray `frozen: true` is often a
+ * leftover. Entries with some tensors frozen (`frozen: [bias]`) are a choice, not hinted.
+ */
+function loneFrozenLayer(context) {
+    const holding = context.count.layers.flatMap((layer, index) => (layer.params > 0 ? [index] : []));
+    const frozen = holding.filter((index) => context.count.layers[index].trainable === 0);
+    const partly = holding.some((index) => {
+        const layer = context.count.layers[index];
+        return layer.trainable > 0 && layer.trainable < layer.params;
+    });
+    if (frozen.length !== 1 || holding.length < 3 || partly)
+        return [];
+    const layer = context.count.layers[frozen[0]];
+    return [
+        makeHint("lone-frozen-layer", atLayer(context, frozen[0]), `${layer.path} is the only frozen layer: its ${formula_formatInteger(layer.params * layer.count)} parameters get no gradient while the model's other ${formula_formatInteger(context.count.totals.trainable)} train`, { params: 0, bytes: 0 }),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/hints/no-op-layer.ts
+
+const DROPOUTS = new Set(["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"]);
+/** A dropout with p=0 (the identity, in training too) or an Identity: a layer that does nothing. */
+function noOpLayer(context) {
+    return context.resolved.layers.flatMap((entry, layer) => {
+        const type = entry.call.type;
+        const noOp = type === "Identity" ? "an Identity: it returns its input" : DROPOUTS.has(type) && argumentsOf(entry).float("p") === 0 ? `a ${type} with p=0: it drops nothing` : undefined;
+        return noOp ? [makeHint("no-op-layer", atLayer(context, layer), `${entry.path} is ${noOp}`, { params: 0, bytes: 0 })] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hints/unaligned-dimension.ts
+
+
+/** Tensor cores multiply 16-bit matrices whose dimensions are multiples of 8; 64 is the usual advice for full tiles. */
+const REQUIRED = 8;
+const ADVISED = 64;
+/** Below this a matrix is too small for its shape to matter, and a class count or an input width is fixed by the data. */
+const SMALLEST = 64;
+/** The dimensions of a layer that are the sizes of its matrix multiplies and that a spec can choose. */
+function dimensionsOf(context, layer) {
+    const entry = context.resolved.layers[layer];
+    const args = argumentsOf(entry);
+    const hasBias = context.count.layers[layer].parameters.some((tensor) => tensor.name === "bias");
+    switch (entry.call.type) {
+        case "Embedding":
+            return [
+                { name: "num_embeddings", size: args.int("num_embeddings"), perUnit: { weight: args.int("embedding_dim"), bias: 0 } },
+                { name: "embedding_dim", size: args.int("embedding_dim"), perUnit: { weight: args.int("num_embeddings"), bias: 0 } },
+            ];
+        case "Linear":
+            return [{ name: "out_features", size: args.int("out_features"), perUnit: { weight: args.int("in_features"), bias: hasBias ? 1 : 0 } }];
+        default:
+            return [];
+    }
+}
+const alignedUp = (size, multiple) => Math.ceil(size / multiple) * multiple;
+function dimensionHint(context, layer, dimension) {
+    const counted = context.count.layers[layer];
+    const target = alignedUp(dimension.size, ADVISED);
+    const units = target - dimension.size;
+    const weight = units * dimension.perUnit.weight * counted.count;
+    const bias = units * dimension.perUnit.bias * counted.count;
+    const bytes = (bytesOf(context, layer, "weight", units * dimension.perUnit.weight) + (bias ? bytesOf(context, layer, "bias", units) : 0)) * counted.count;
+    const nearest = alignedUp(dimension.size, REQUIRED);
+    return makeHint("unaligned-dimension", atLayer(context, layer), `${counted.path}'s ${dimension.name}=${dimension.size} is not a multiple of ${REQUIRED}, so its 16-bit matrix multiplies miss tensor cores: ` +
+        `${target} (a multiple of ${ADVISED}) costs ${formula_formatInteger(weight + bias)} parameters more` +
+        (nearest === target
+            ? ""
+            : `, ${nearest} (a multiple of ${REQUIRED}) ${formula_formatInteger((nearest - dimension.size) * (dimension.perUnit.weight + dimension.perUnit.bias) * counted.count)}`), { params: -(weight + bias), bytes: -bytes });
+}
+function unalignedDimension(context) {
+    return context.resolved.layers.flatMap((_, layer) => computesInHalf(context, layer)
+        ? dimensionsOf(context, layer)
+            .filter((dimension) => dimension.size >= SMALLEST && dimension.size % REQUIRED !== 0)
+            .map((dimension) => dimensionHint(context, layer, dimension))
+        : []);
+}
+
+;// CONCATENATED MODULE: ./src/hints/untied-embedding.ts
+
+
+/** A layer's weight, when it owns it (not tied to another tensor). */
+function ownWeight(context, layer) {
+    return context.count.layers[layer].parameters.find((tensor) => tensor.name === "weight" && tensor.sharedWith === undefined);
+}
+/**
+ * An Embedding(V, d) and a Linear(d, V) whose weights have the same [V, d] shape and are not tied: tying
+ * them (as GPT-2 does) saves V × d parameters. A square one (V = d) is no vocabulary and head, and a
+ * repeated entry is no single pair: neither is hinted.
+ */
+function untiedEmbedding(context) {
+    const single = (type) => context.resolved.layers.flatMap((entry, layer) => (entry.call.type === type && entry.count === 1 && ownWeight(context, layer) ? [layer] : []));
+    const heads = single("Linear");
+    return single("Embedding").flatMap((embedding) => {
+        const [vocabulary, width] = ownWeight(context, embedding).shape;
+        if (vocabulary === width)
+            return [];
+        const head = heads.find((layer) => {
+            const args = argumentsOf(context.resolved.layers[layer]);
+            return args.int("out_features") === vocabulary && args.int("in_features") === width;
+        });
+        if (head === undefined)
+            return [];
+        const [headPath, embeddingPath] = [context.resolved.layers[head].path, context.resolved.layers[embedding].path];
+        return [
+            makeHint("untied-embedding", { ...atLayer(context, head), layers: [head, embedding] }, `${headPath}.weight and ${embeddingPath}.weight are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${headPath}.weight: ${embeddingPath}.weight}) saves ${formula_formatInteger(vocabulary * width)} parameters, if sharing suits the model`, { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) }),
+        ];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hints/index.ts
+
+
+
+
+
+
+
+/** Every review hint's rule, one file each, in code order (docs/lint.md lists them). */
+const HINT_RULES = [biasBeforeNorm, unalignedDimension, untiedEmbedding, attentionHeadSize, deadWeights, loneFrozenLayer, noOpLayer];
+/**
+ * One hint per kind and source position: a block or an included file written once and used in many
+ * places gets one hint there, its saving summed over every use, not one per use.
+ */
+function mergeSamePlace(hints) {
+    const byPlace = new Map();
+    for (const hint of hints) {
+        const key = `${hint.code} ${hint.position.file}:${hint.position.line}:${hint.position.col}`;
+        const first = byPlace.get(key);
+        if (!first)
+            byPlace.set(key, { ...hint, saves: { ...hint.saves }, layers: [...hint.layers] });
+        else {
+            first.saves.params += hint.saves.params;
+            first.saves.bytes += hint.saves.bytes;
+            first.layers.push(...hint.layers);
+            first.uses = (first.uses ?? 1) + 1;
+        }
+    }
+    return [...byPlace.values()].map((hint) => (hint.uses ? { ...hint, message: `${hint.message} (and ${hint.uses - 1} more uses of this line, all in the saving)` } : hint));
+}
+/**
+ * The review hints of one analysed model, in source order, but those the spec's `lint: {ignore}`
+ * keys turn off for the layer the hint is written at. Each rule reads the spec's entries and tree once:
+ * the cost grows with the spec, not the model.
+ */
+function lintModel(context) {
+    // The entry a hint is written at decides: its own lint: key, its modules' and the spec's top.
+    const ignored = (hint) => hint.layers.length > 0 && context.resolved.layers[hint.layers[0]].lintIgnore?.includes(hint.name) === true;
+    return mergeSamePlace(HINT_RULES.flatMap((rule) => rule(context)).filter((hint) => !ignored(hint))).sort((a, b) => a.position.file.localeCompare(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col || a.code.localeCompare(b.code));
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/analyze.ts
@@ -48855,23 +53486,157 @@ function inferShapes(model, options) {
 
 
 
+
+/** The shape pass follows the base model's forward: with an adapter its activations say so, rather than pass for the adapted model's. */
+function adapterCaveat(adapter) {
+    if (!adapter)
+        return [];
+    const caveat = diagnostics_diagnostic("adapter-activations", adapter.position, `the activations and MACs are the base model's forward: ${adapter.type}'s own (the r-wide intermediates) are not in them, and frozen layers are counted as keeping their inputs`, "read them as the base model's; the parameter counts and the weights, gradients and optimizer state do include the adapter");
+    return [caveat];
+}
 /**
  * The whole pure pipeline for one spec file: parse, validate, resolve, count, shapes (when the spec
  * has an `input:`), and memory, which is part of the result when the spec's `training:` or
- * `overrides` (command-line flags) set a recipe.
+ * `overrides` (command-line flags) set a recipe, and serving memory when its `serving:` or the overrides set one.
  */
-function analyzeSpec(file, readFile, overrides = {}) {
+function analyzeSpec(file, readFile, overrides = {}, onStep) {
     // Resolving and counting go on past a layer's error; shapes and memory follow the whole model, so they wait.
     const errors = new DiagnosticCollector();
-    const resolved = errors.attempt(() => resolveSpec(file, readFile, errors)) ?? errors.fail();
-    const count = countModel(resolved, errors);
+    const resolved = errors.attempt(() => resolveSpec(file, readFile, errors, onStep)) ?? errors.fail();
+    onStep?.(`counting ${resolved.layers.length.toLocaleString("en-US")} layer entries`);
+    // --adapter replaces the spec's adapters: section.
+    const adapter = overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter.config, resolved.adapter.name, resolved.adapter.patterns)) : undefined);
+    const count = countModel(resolved, errors, adapter);
     const spec = settingsFromSpec(resolved.training);
     const recipe = trainingRecipe(spec, overrides);
+    onStep?.("shapes and memory");
     const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
     // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
-    const memory = computeMemory(count, recipe, shapes?.totals.activations);
-    const analyzed = shapes ? { ...count, shapes } : count;
+    const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
+    const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
+    const warnings = [...(count.warnings ?? []), ...(resolved.warnings ?? []).map(toDiagnostic), ...(shapes ? adapterCaveat(adapter) : [])];
+    let analyzed = { ...count, ...(shapes ? { shapes } : {}), hints, ...(warnings.length ? { warnings } : {}) };
+    if (resolved.serving || overrides.serving) {
+        const servingAt = serving(resolved, count, overrides.serving ?? {});
+        const trained = resolved.serving?.trainedContext;
+        analyzed = {
+            ...analyzed,
+            serving: servingAt(undefined, undefined),
+            servingAt: (context, batch) => servingAt(context, batch),
+            ...(trained ? { trainedContext: trained.value } : {}),
+        };
+    }
     return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+}
+/** The serving figures as a function of the context and batch, defaulting to the recipe's: one forward at that shape each. */
+function serving(resolved, count, overrides) {
+    const input = resolved.input;
+    if (!input) {
+        const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = resolved.serving ?? {};
+        const keys = [context, batch, dtype, kvDtype, attention, kvWindow, overhead];
+        throw new diagnostics_SpecError("serving-needs-input", keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 }, "serving memory follows the forward pass, and the spec has no input:", "give the spec an input: ({tokens: 4096} for a language model)");
+    }
+    const recipe = servingRecipe(resolved, servingSettingsFromSpec(resolved.serving), overrides);
+    const weights = servingWeights(count, recipe);
+    return (context, batch) => {
+        const at = {
+            ...recipe,
+            ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
+            batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
+        };
+        const model = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
+        const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value } });
+        checkAttentionVisible(model, shapes);
+        return servingFigures(count, shapes, at, weights);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/fits.ts
+
+
+/** Past this, a search stops doubling: no accelerator holds 2^40 tokens. */
+const SEARCH_LIMIT = (/* unused pure expression or super */ null && (2 ** 40));
+/**
+ * The largest n ≥ 1 with fits(n), for fits monotone (true up to some n, false after), or null when
+ * fits(1) is false: doubling to a bound, then bisection, so the answer is exact at the boundary.
+ */
+function largestFitting(fits) {
+    if (!fits(1))
+        return null;
+    let low = 1;
+    let high = 2;
+    while (fits(high)) {
+        low = high;
+        high *= 2;
+        if (high > SEARCH_LIMIT)
+            return low;
+    }
+    while (high - low > 1) {
+        const middle = Math.floor((low + high) / 2);
+        if (fits(middle))
+            low = middle;
+        else
+            high = middle;
+    }
+    return low;
+}
+/** A figure past 2^53 bytes fits nowhere. */
+function fits_within(total, usable) {
+    try {
+        return total() <= usable;
+    }
+    catch (error) {
+        if (error instanceof SpecError && error.kind === "number-too-large")
+            return false;
+        throw error;
+    }
+}
+/** The fewest GPUs that hold the training recipe at a ZeRO stage: sharded categories shrink with the count, the rest do not. */
+function fewestGpus(model, stage, usable) {
+    const memory = model.memory;
+    if (!memory?.recipe.optimizer)
+        return null;
+    const fits = (gpus) => perGpu(memory.bytes, gpus, stage).total <= usable;
+    if (fits(1))
+        return 1;
+    if (stage === 0 || !fits(SEARCH_LIMIT))
+        return null;
+    // More GPUs never hold more per GPU: the last count that does not fit is one below the answer.
+    return largestFitting((gpus) => !fits(gpus)) + 1;
+}
+/** The answers of `model-budget fits` for one analysed spec with a serving recipe. */
+function whatFits(model, request) {
+    const { accelerator, gpus, reserveBytes } = request;
+    const servingAt = model.servingAt;
+    const perDevice = accelerator.memoryBytes - reserveBytes;
+    const usableBytes = gpus * perDevice;
+    const serving = model.serving;
+    const context = serving.recipe.context?.value;
+    const takesTokens = serving.recipe.context !== undefined;
+    const base = servingAt(context, 1);
+    const maxContext = takesTokens ? largestFitting((tokens) => fits_within(() => servingAt(tokens, 1).bytes.total, usableBytes)) : null;
+    const maxBatch = largestFitting((batch) => fits_within(() => servingAt(context, batch).bytes.total, usableBytes));
+    const stages = [0, 1, 2, 3];
+    const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)]));
+    const { weights, buffers, kvCachePerToken, prefillPeak } = base.bytes;
+    return {
+        gpu: accelerator.name,
+        memoryBytes: accelerator.memoryBytes,
+        source: accelerator.source,
+        gpus,
+        reserveBytes,
+        usableBytes,
+        maxContext,
+        trainedContext: model.trainedContext ?? null,
+        context: takesTokens ? (context ?? null) : null,
+        maxBatch,
+        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
+        minGpus,
+        weights,
+        buffers,
+        kvCachePerToken,
+        prefillPeak,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/json-report.ts
@@ -48884,11 +53649,74 @@ function shapesJson(shapes) {
 }
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
 function memoryJson(memory) {
-    const { optimizer, precision, dtype, gpus, zero } = memory.recipe;
+    const { optimizer, precision, dtype, gpus, zero, mainGrads } = memory.recipe;
+    const { gather, parallel } = memory;
     return {
-        recipe: { optimizer: optimizer?.value.text ?? null, precision: precision.value.name, dtype: dtype ? dtypes_describeDtype(dtype.value) : null, gpus: gpus.value, zero: zero.value },
+        recipe: {
+            optimizer: optimizer?.value.text ?? null,
+            precision: precision.value.name,
+            dtype: dtype ? dtypes_describeDtype(dtype.value) : null,
+            gpus: gpus.value,
+            zero: zero.value,
+            mainGrads: mainGrads?.value.name ?? null,
+            convention: mainGrads ? "megatron" : "zero-paper",
+        },
         ...memory.bytes,
         ...(memory.perGpu ? { perGpu: memory.perGpu } : {}),
+        ...(memory.adapterWeights === undefined ? {} : { adapterWeights: memory.adapterWeights }),
+        ...(gather?.layer ? { gatherBuffer: { layer: gather.layer, weights: gather.weights, gradients: gather.gradients } } : {}),
+        ...(parallel ? { parallel: parallelJson(parallel) } : {}),
+    };
+}
+/** How the activations were divided, in words: JSON readers see which of Korthikanti et al.'s two cases applies. */
+function activationsMethod(sequenceParallel) {
+    const tp = sequenceParallel
+        ? "every saved tensor split over tp (sequence parallelism: Korthikanti et al. 2022, sbh/t · (34 + 5as/h))"
+        : "saved tensors inside the tensor-parallel regions split over tp, layer norms, dropouts and the inputs of column-split layers whole (no sequence parallelism: Korthikanti et al. 2022, sbh · (10 + 24/t + 5as/(ht)))";
+    return `the shape pass's saved tensors of each stage's layers, ${tp}, then over cp; pp − stage micro-batches in flight under 1F1B`;
+}
+function parallelJson(parallel) {
+    const { tp, pp, ep, cp, dp } = parallel.layout;
+    return {
+        tp,
+        pp,
+        ep,
+        cp,
+        dp,
+        paramsPerGpu: parallel.paramsPerGpu,
+        plan: parallel.plan,
+        sequenceParallel: parallel.sequenceParallel,
+        activations: activationsMethod(parallel.sequenceParallel),
+        zeroGroups: parallel.zeroGroups,
+        ranks: parallel.stages.map((stage) => ({
+            stage: stage.stage,
+            ...(stage.blocks ? { blocks: stage.blocks } : {}),
+            microbatches: stage.microbatches,
+            params: stage.params,
+            memory: stage.memory,
+            ...(stage.gather?.layer ? { gatherBuffer: { layer: stage.gather.layer, weights: stage.gather.weights, gradients: stage.gather.gradients } } : {}),
+            worst: stage.stage === parallel.worst,
+        })),
+        warnings: parallel.warnings,
+    };
+}
+/** A hint as JSON, its layers named by their paths in `model`. */
+function hintJson(hint, model) {
+    const { code, name, severity, path, message, fix, saves } = hint;
+    const layers = hint.layers.map((layer) => model.layers[layer].path);
+    return { code, name, severity, path, line: hint.position.line, column: hint.position.col, message, fix, saves: { ...saves }, layers };
+}
+function servingJson(serving) {
+    const { recipe, bytes, prefill } = serving;
+    return {
+        context: recipe.context?.value ?? null,
+        batch: recipe.batch.value,
+        weightsDtype: dtypes_describeDtype(recipe.dtype.value),
+        kvDtype: dtypes_describeDtype(recipe.kvDtype.value),
+        attention: recipe.attention.value,
+        kvWindow: recipe.kvWindow.value,
+        ...bytes,
+        prefill: { at: prefill.at, parts: prefill.parts },
     };
 }
 /** One analysed spec as the JSON contract. */
@@ -48899,9 +53727,12 @@ function json_report_toJsonReport(model) {
         formatVersion: JSON_REPORT_FORMAT_VERSION,
         model: model.model,
         file: model.file,
-        totals: model.totals,
+        totals: { ...model.totals, ...model.conventions },
+        ...(model.adapter ? { adapter: { name: model.adapter.name, type: model.adapter.type, config: model.adapter.text } } : {}),
+        ...(model.warnings ? { warnings: model.warnings } : {}),
         ...(memory ? { memory: memoryJson(memory) } : {}),
         ...(model.shapes ? { shapes: shapesJson(model.shapes) } : {}),
+        ...(model.serving ? { serving: servingJson(model.serving) } : {}),
         layers: model.layers.map((layer, index) => {
             const layerMemory = memory?.layers[index];
             const layerShapes = model.shapes?.layers[index];
@@ -48915,6 +53746,7 @@ function json_report_toJsonReport(model) {
                 line: layer.position.line,
                 column: layer.position.col,
                 formula: layer.formula,
+                ...(layer.routed ? { routed: layer.routed } : {}),
                 ...(layerMemory ? { memory: layerMemory.bytes } : {}),
                 // Over all the entry's instances and calls, unlike the per-instance params.
                 ...(layerShapes ? { outputShape: layerShapes.outputShape, macs: layerShapes.macs, activationBytes: layerShapes.activationBytes } : {}),
@@ -48929,6 +53761,7 @@ function json_report_toJsonReport(model) {
                 buffers: layer.buffers.map((tensor, tensorIndex) => ({ name: tensor.name, shape: tensor.shape, numel: tensor.numel, ...dtypeOf("bufferDtypes", tensorIndex) })),
             };
         }),
+        hints: (model.hints ?? []).map((hint) => hintJson(hint, model)),
     };
 }
 
@@ -48937,6 +53770,7 @@ function json_report_toJsonReport(model) {
  * One spec's whole result, below everything that consumes it: the pure pipeline (analyzeSpec), its
  * in-memory result (AnalyzedModel) and the stable JSON contract every later stage reads (JsonReport).
  */
+
 
 
 
@@ -48986,6 +53820,7 @@ function parseQuantity(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/budget/budget-file.ts
+
 
 
 
@@ -49059,11 +53894,12 @@ function modelBudget(source, path, key, raw, errors) {
         growth,
         modules,
         ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+        ...(raw.lint === undefined ? {} : { lintIgnore: errors.attempt(() => lintIgnores(source, [...path, "lint"], raw.lint, [])) ?? [] }),
     };
 }
 /** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
 function parseBudget(text, file) {
-    const source = parseYaml(text, file);
+    const source = yaml_parseYaml(text, file);
     validateBudget(source);
     const data = source.data;
     const errors = new DiagnosticCollector();
@@ -49137,6 +53973,7 @@ function budgetFor(budget, report, baseModel) {
         limits: { ...defaults.limits, ...own.limits },
         growth: { ...defaults.growth, ...own.growth },
         modules: [...defaults.modules, ...own.modules],
+        ...(defaults.lintIgnore || own.lintIgnore ? { lintIgnore: [...new Set([...(defaults.lintIgnore ?? []), ...(own.lintIgnore ?? [])])] } : {}),
     };
 }
 /** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
@@ -49147,6 +53984,48 @@ function moduleTotals(report, glob) {
         params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
         trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
     };
+}
+/** Whether `metric` is `of` times its twin's factor: the two figures say the same thing. */
+function twins(of, metric) {
+    const twin = metricNamed(metric).twin;
+    return twin?.of === of ? twin.factor : undefined;
+}
+/**
+ * One row per real problem: a limit on a twin metric (trainable beside params, FLOPs beside MACs)
+ * folds into its partner's row, in the same module scope, when their figures agree and so does the
+ * verdict, and is shown in its partner's terms (MACs, not FLOPs). Differing figures or verdicts stay two rows.
+ */
+function foldLimits(rows) {
+    const kept = [];
+    for (const row of rows) {
+        const scope = row.label.slice(0, row.label.length - row.metric.length);
+        const partner = kept.find(({ row: other, scope: otherScope }) => {
+            const factor = twins(other.metric, row.metric);
+            return factor !== undefined && otherScope === scope && other.status === row.status && other.actual !== undefined && row.actual === other.actual * factor;
+        });
+        if (!partner) {
+            kept.push({ row, scope });
+            continue;
+        }
+        const also = [...(partner.row.also ?? []), row.metric];
+        partner.row = { ...partner.row, label: `${scope}${listed([partner.row.metric, ...also])}`, also };
+    }
+    return kept.map(({ row }) => row);
+}
+/** Growth rows likewise: a twin's growth, by the same share, with the same verdict, is its partner's. */
+function foldGrowth(rows) {
+    const kept = [];
+    for (const row of rows) {
+        const partner = kept.find((other) => {
+            const factor = twins(other.metric, row.metric);
+            return factor !== undefined && other.status === row.status && row.base === other.base * factor && row.head === other.head * factor;
+        });
+        if (partner)
+            partner.also = [...(partner.also ?? []), row.metric];
+        else
+            kept.push(row);
+    }
+    return kept;
 }
 /** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
 function evaluateBudget(entry, head, base, failOn) {
@@ -49184,7 +54063,7 @@ function evaluateBudget(entry, head, base, failOn) {
             growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
         }
     }
-    return { entry, limits, growth, status: worst([...limits, ...growth].map((row) => row.status)) };
+    return { entry, limits: foldLimits(limits), growth: foldGrowth(growth), status: worst([...limits, ...growth].map((row) => row.status)) };
 }
 
 ;// CONCATENATED MODULE: ./src/files/index.ts
@@ -49430,7 +54309,7 @@ function utf8(bytes, offset, fail, what) {
     }
 }
 /** Opens `file` for the duration of `work`, reading only what `work` asks for; a FIFO, device or directory is refused first. */
-function withFileBytes(file, work, options = {}) {
+function bytes_withFileBytes(file, work, options = {}) {
     const { fd, size } = openRegularFile(file, options);
     try {
         const read = (offset, length) => {
@@ -49465,7 +54344,7 @@ function siblingOptions(file, options = {}) {
  */
 function withNamedFile(path, fail, offset, what, work, options = {}) {
     try {
-        return withFileBytes(path, work, options);
+        return bytes_withFileBytes(path, work, options);
     }
     catch (error) {
         if (error.code === "ENOENT")
@@ -49476,13 +54355,375 @@ function withNamedFile(path, fail, offset, what, work, options = {}) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/import/config-tensors.ts
+
+
+
+const STORED_DTYPES = new Set(["float32", "float16", "bfloat16"]);
+/**
+ * The tensors a Hugging Face config.json's model holds, named as its checkpoint names them: every
+ * parameter instance, each shared tensor once (under its first owner's name, as safetensors keeps
+ * one name of a tie). Buffers are left out: the translated models' are non-persistent, never saved.
+ * A spec is checked --against this list to show it still matches the config.
+ */
+function readConfigTensors(file, options = {}) {
+    const text = readTextFile(file, TEXT_KINDS.yaml, options);
+    const count = analyzeSpec(file, (path) => {
+        // A config.json includes nothing; no other file is read on its behalf.
+        if (path !== file)
+            throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+        return text;
+    });
+    const config = JSON.parse(text);
+    const named = config.torch_dtype ?? config.dtype;
+    const dtype = typeof named === "string" && STORED_DTYPES.has(named) ? named : "float32";
+    return count.layers.flatMap((layer) => layer.parameters
+        .filter((tensor) => tensor.sharedWith === undefined)
+        .flatMap((tensor) => instancePaths(layer.path).map((path) => ({ name: tensor.name ? `${path}.${tensor.name}` : path, shape: tensor.shape, dtype, file }))));
+}
+
+;// CONCATENATED MODULE: ./src/import/tensors.ts
+/** PyTorch's limit on a tensor's dimensions: a longer shape is a damaged header, not a tensor. */
+const MAX_RANK = 64;
+/** Bits per element; sub-byte types are packed, so a tensor's bytes are numel × bits / 8. */
+const BITS = {
+    bool: 8,
+    uint8: 8,
+    int8: 8,
+    float8_e4m3fn: 8,
+    float8_e4m3fnuz: 8,
+    float8_e5m2: 8,
+    float8_e5m2fnuz: 8,
+    float8_e8m0fnu: 8,
+    int16: 16,
+    uint16: 16,
+    float16: 16,
+    bfloat16: 16,
+    int32: 32,
+    uint32: 32,
+    float32: 32,
+    int64: 64,
+    uint64: 64,
+    float64: 64,
+    complex64: 64,
+    complex128: 128,
+    int4: 4,
+    uint4: 4,
+    float4_e2m1fn: 4,
+    float6_e2m3fn: 6,
+    float6_e3m2fn: 6,
+};
+/** Types with no `torch.` dtype of that name: a spec can only mention them in a comment. */
+const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string"]);
+function tensors_isTorchDtype(dtype) {
+    return !NOT_TORCH.has(dtype) && !isGgmlQuantized(dtype);
+}
+/** A ggml block-quantized type from a GGUF file (ggml_q4_k): a float weight stored in blocks, torch has no dtype for it. */
+function isGgmlQuantized(dtype) {
+    return dtype.startsWith("ggml_");
+}
+/** Only floating-point and complex tensors can require gradients, so only they can be parameters. */
+function tensors_canBeParameter(dtype) {
+    return /^(?:b?float|complex|ggml_)/.test(dtype);
+}
+/** The bits of one element, or undefined for types without a fixed size (ONNX strings). */
+function elementBits(dtype) {
+    return BITS[dtype];
+}
+/** Multiplies sizes exactly, or returns undefined past 2^53. */
+function elementCount(shape) {
+    let count = 1;
+    for (const size of shape) {
+        count *= size;
+        if (!Number.isSafeInteger(count))
+            return undefined;
+    }
+    return count;
+}
+
+;// CONCATENATED MODULE: ./src/import/gguf.ts
+
+
+/**
+ * ggml's tensor types: [name, elements per block, bytes per block], by type number. The figures are
+ * gguf-py's GGML_QUANT_SIZES (llama.cpp, gguf-py/gguf/constants.py), which mirror ggml's
+ * type_traits: Q4_0 keeps 32 weights in one fp16 scale and 16 bytes of 4-bit quants (18 bytes),
+ * the k-quants 256 weights per super-block (Q4_K: 2 + 2 + 128 + 12 = 144 bytes). Numbers 4, 5
+ * (Q4_2, Q4_3) and 31-33 are retired.
+ */
+const GGML_TYPES = {
+    0: ["F32", 1, 4],
+    1: ["F16", 1, 2],
+    2: ["Q4_0", 32, 18],
+    3: ["Q4_1", 32, 20],
+    6: ["Q5_0", 32, 22],
+    7: ["Q5_1", 32, 24],
+    8: ["Q8_0", 32, 34],
+    9: ["Q8_1", 32, 40],
+    10: ["Q2_K", 256, 84],
+    11: ["Q3_K", 256, 110],
+    12: ["Q4_K", 256, 144],
+    13: ["Q5_K", 256, 176],
+    14: ["Q6_K", 256, 210],
+    15: ["Q8_K", 256, 292],
+    16: ["IQ2_XXS", 256, 66],
+    17: ["IQ2_XS", 256, 74],
+    18: ["IQ3_XXS", 256, 98],
+    19: ["IQ1_S", 256, 50],
+    20: ["IQ4_NL", 32, 18],
+    21: ["IQ3_S", 256, 110],
+    22: ["IQ2_S", 256, 82],
+    23: ["IQ4_XS", 256, 136],
+    24: ["I8", 1, 1],
+    25: ["I16", 1, 2],
+    26: ["I32", 1, 4],
+    27: ["I64", 1, 8],
+    28: ["F64", 1, 8],
+    29: ["IQ1_M", 256, 56],
+    30: ["BF16", 1, 2],
+    34: ["TQ1_0", 256, 54],
+    35: ["TQ2_0", 256, 66],
+};
+/** The plain types as torch names them; a block-quantized type keeps ggml's name, prefixed (ggml_q4_k). */
+const TORCH_NAMES = {
+    F32: "float32",
+    F16: "float16",
+    BF16: "bfloat16",
+    F64: "float64",
+    I8: "int8",
+    I16: "int16",
+    I32: "int32",
+    I64: "int64",
+};
+const MAGIC = 0x46554747; // "GGUF" read as a little-endian uint32
+const GGML_MAX_DIMS = 4;
+const DEFAULT_ALIGNMENT = 32;
+/** Bytes read at a time: a header of many small fields costs few reads, and at most one window reaches past it. */
+const WINDOW = 1 << 16;
+const KEPT_ARRAY_VALUES = 64;
+/** Bytes per value of the scalar value types 0-12 (8 is a string, 9 an array: at least 8 bytes each). */
+const VALUE_BYTES = [1, 1, 2, 2, 4, 4, 4, 1, 8, 12, 8, 8, 8];
+/** Reads forward through a file in windows, so that a header of many small fields costs few reads. */
+class Cursor {
+    source;
+    fail;
+    offset = 0;
+    window = new Uint8Array(0);
+    start = 0;
+    constructor(source, fail) {
+        this.source = source;
+        this.fail = fail;
+    }
+    /** Exactly `length` bytes at the cursor, or an error saying what ran past the end. */
+    take(length, what) {
+        if (length > this.source.size - this.offset)
+            this.fail(this.offset, `${what} (${length} bytes) runs past the end of the file (${this.source.size} bytes)`);
+        if (this.offset < this.start || this.offset + length > this.start + this.window.length) {
+            this.start = this.offset;
+            this.window = this.source.read(this.offset, Math.min(Math.max(length, WINDOW), this.source.size - this.offset));
+        }
+        const bytes = this.window.subarray(this.offset - this.start, this.offset - this.start + length);
+        this.offset += length;
+        return bytes;
+    }
+    view(length, what) {
+        const bytes = this.take(length, what);
+        return new DataView(bytes.buffer, bytes.byteOffset, length);
+    }
+    u32(what) {
+        return this.view(4, what).getUint32(0, true);
+    }
+    /** A uint64 that must fit a safe integer: every GGUF count and length does, in a real file. */
+    u64(what) {
+        const at = this.offset;
+        const value = this.view(8, what).getBigUint64(0, true);
+        if (value > BigInt(Number.MAX_SAFE_INTEGER))
+            this.fail(at, `${what} ${value} is larger than any file`);
+        return Number(value);
+    }
+    remaining() {
+        return this.source.size - this.offset;
+    }
+    string(what) {
+        const at = this.offset;
+        const length = this.u64(`the length of ${what}`);
+        return utf8(this.take(length, what), at, this.fail, what);
+    }
+}
+function scalar(cursor, type, what) {
+    const view = (length) => cursor.view(length, what);
+    switch (type) {
+        case 0:
+            return view(1).getUint8(0);
+        case 1:
+            return view(1).getInt8(0);
+        case 2:
+            return view(2).getUint16(0, true);
+        case 3:
+            return view(2).getInt16(0, true);
+        case 4:
+            return view(4).getUint32(0, true);
+        case 5:
+            return view(4).getInt32(0, true);
+        case 6:
+            return view(4).getFloat32(0, true);
+        case 7:
+            return view(1).getUint8(0) !== 0;
+        case 8:
+            return cursor.string(what);
+        case 10:
+            return view(8).getBigUint64(0, true);
+        case 11:
+            return view(8).getBigInt64(0, true);
+        case 12:
+            return view(8).getFloat64(0, true);
+        default:
+            return cursor.fail(cursor.offset - 4, `${what} has value type ${type}, which GGUF does not define`, "is this a GGUF file of a newer version?");
+    }
+}
+function value(cursor, type, what, depth) {
+    if (type !== 9)
+        return scalar(cursor, type, what);
+    const itemType = cursor.u32(`the item type of ${what}`);
+    const at = cursor.offset;
+    const length = cursor.u64(`the length of ${what}`);
+    const itemBytes = VALUE_BYTES[itemType];
+    if (itemBytes === undefined)
+        return cursor.fail(at - 4, `${what} holds items of value type ${itemType}, which GGUF does not define`);
+    // Each item needs at least its bytes: a count the file cannot hold is refused before any loop.
+    if (length * itemBytes > cursor.remaining())
+        cursor.fail(at, `${what} claims ${length} items, more than the ${cursor.remaining()} bytes left can hold`);
+    if (itemType === 9 && depth >= 2)
+        cursor.fail(at, `${what} nests arrays deeper than GGUF files do`);
+    const values = [];
+    for (let index = 0; index < length; index++) {
+        const item = value(cursor, itemType, `item ${index} of ${what}`, depth + 1);
+        if (index < KEPT_ARRAY_VALUES && typeof item !== "object")
+            values.push(item);
+    }
+    return length <= KEPT_ARRAY_VALUES && itemType !== 9 ? { array: length, values } : { array: length };
+}
+function readMetadata(cursor, count) {
+    const metadata = new Map();
+    for (let index = 0; index < count; index++) {
+        const at = cursor.offset;
+        const key = cursor.string(`metadata key ${index}`);
+        if (metadata.has(key))
+            cursor.fail(at, `metadata key '${key.slice(0, 80)}' appears twice`);
+        metadata.set(key, value(cursor, cursor.u32(`the value type of '${key.slice(0, 80)}'`), `'${key.slice(0, 80)}'`, 0));
+    }
+    return metadata;
+}
+function readTensorInfo(cursor, index) {
+    const at = cursor.offset;
+    const name = cursor.string(`the name of tensor ${index}`);
+    const rank = cursor.u32(`the rank of ${name}`);
+    if (rank > GGML_MAX_DIMS)
+        cursor.fail(cursor.offset - 4, `tensor ${name} has ${rank} dimensions; ggml has at most ${GGML_MAX_DIMS}`);
+    const dims = Array.from({ length: rank }, (_, dim) => cursor.u64(`dimension ${dim} of ${name}`));
+    return { name, dims, type: cursor.u32(`the type of ${name}`), offset: cursor.u64(`the data offset of ${name}`), at };
+}
+/** The tensor's logical shape and stored bytes, each checked against its type's blocks and the file's size. */
+function gguf_tensorOf(info, dataStart, source, fail) {
+    const type = GGML_TYPES[info.type];
+    if (!type)
+        return fail(info.at, `tensor ${info.name} has ggml type ${info.type}, which model-budget does not know`, "convert it again with a current llama.cpp");
+    const [name, blockElements, blockBytes] = type;
+    const elements = elementCount(info.dims);
+    if (elements === undefined)
+        return fail(info.at, `tensor ${info.name}'s shape [${info.dims.join(", ")}] has more than 2^53 elements`);
+    // ggml quantizes each row (the first dimension) in whole blocks.
+    if ((info.dims[0] ?? 1) % blockElements !== 0)
+        fail(info.at, `tensor ${info.name}'s rows of ${info.dims[0]} elements are not whole ${name} blocks of ${blockElements}`);
+    const storedBytes = (elements / blockElements) * blockBytes;
+    if (dataStart + info.offset + storedBytes > source.size)
+        fail(info.at, `tensor ${info.name}'s ${storedBytes} bytes at data offset ${info.offset} run past the end of the file (${source.size} bytes)`, "is the file truncated?");
+    const dtype = TORCH_NAMES[name] ?? `ggml_${name.toLowerCase()}`;
+    return { name: info.name, shape: [...info.dims].reverse(), dtype, ggmlType: name, storedBytes, file: source.name, at: info.at };
+}
+/** Reads a GGUF file's header: magic, version, metadata and tensor infos; never the tensor data. */
+function readGguf(source) {
+    const fail = failIn(source.name, "malformed-gguf");
+    const cursor = new Cursor(source, fail);
+    if (source.size < 24 || cursor.u32("the magic") !== MAGIC)
+        fail(0, "the file does not start with GGUF's magic bytes", "name a .gguf file that llama.cpp wrote");
+    const version = cursor.u32("the version");
+    if (version < 2 || version > 3)
+        fail(4, `GGUF version ${version}; model-budget reads versions 2 and 3`);
+    const tensorCount = cursor.u64("the tensor count");
+    const metadataCount = cursor.u64("the metadata count");
+    // A tensor info is at least 24 bytes, a metadata entry 12: counts the file cannot hold are refused first.
+    if (tensorCount * 24 + metadataCount * 12 > cursor.remaining())
+        fail(8, `${tensorCount} tensors and ${metadataCount} metadata entries cannot fit in ${source.size} bytes`);
+    const metadata = readMetadata(cursor, metadataCount);
+    const infos = Array.from({ length: tensorCount }, (_, index) => readTensorInfo(cursor, index));
+    const alignment = metadata.get("general.alignment") ?? DEFAULT_ALIGNMENT;
+    if (typeof alignment !== "number" || alignment <= 0 || alignment % 8 !== 0)
+        return fail(24, `general.alignment is ${typeof alignment === "object" ? "an array" : String(alignment)}, not a positive multiple of 8`);
+    const dataStart = Math.ceil(cursor.offset / alignment) * alignment;
+    const seen = new Set();
+    const tensors = infos.map((info) => {
+        if (seen.has(info.name))
+            fail(info.at, `tensor ${info.name} appears twice`);
+        seen.add(info.name);
+        if (info.offset % alignment !== 0)
+            fail(info.at, `tensor ${info.name}'s data offset ${info.offset} is not a multiple of the alignment ${alignment}`);
+        return gguf_tensorOf(info, dataStart, source, fail);
+    });
+    return { version, metadata, tensors };
+}
+/** A .gguf file's tensors, header only. */
+function readGgufFile(file, options = {}) {
+    return withFileBytes(file, readGguf, options).tensors;
+}
+/** llama.cpp's names of a Llama-like block's tensors, and transformers' (convert_hf_to_gguf.py's mapping, reversed). */
+const BLOCK_NAMES = {
+    attn_q: "self_attn.q_proj",
+    attn_k: "self_attn.k_proj",
+    attn_v: "self_attn.v_proj",
+    attn_output: "self_attn.o_proj",
+    attn_q_norm: "self_attn.q_norm",
+    attn_k_norm: "self_attn.k_norm",
+    ffn_gate: "mlp.gate_proj",
+    ffn_up: "mlp.up_proj",
+    ffn_down: "mlp.down_proj",
+    attn_norm: "input_layernorm",
+    ffn_norm: "post_attention_layernorm",
+};
+const TOP_NAMES = { token_embd: "model.embed_tokens", output_norm: "model.norm", output: "lm_head" };
+/** Architectures whose GGUF tensors are Llama's, one to one (llama.cpp writes Mistral as llama). */
+const gguf_LLAMA_LIKE = new Set(["llama", "qwen2", "qwen3"]);
+/** A GGUF tensor's transformers name, or undefined when the table does not know it. */
+function transformersName(name) {
+    const block = /^blk\.(\d+)\.(\w+)\.(weight|bias)$/.exec(name);
+    if (block)
+        return BLOCK_NAMES[block[2]] && `model.layers.${block[1]}.${BLOCK_NAMES[block[2]]}.${block[3]}`;
+    const top = /^(\w+)\.(weight|bias)$/.exec(name);
+    return top && TOP_NAMES[top[1]] ? `${TOP_NAMES[top[1]]}.${top[2]}` : undefined;
+}
+/**
+ * The tensors a checkpoint of this model holds, named as transformers names them, for `check --against`:
+ * for a Llama-like architecture whose every tensor the table maps (llama.cpp's rope_freqs, rope scaling
+ * factors it adds for Llama 3.1, is left out: transformers computes them); otherwise GGUF's own names.
+ */
+function checkpointTensors(header) {
+    const architecture = header.metadata.get("general.architecture");
+    if (typeof architecture !== "string" || !gguf_LLAMA_LIKE.has(architecture))
+        return header.tensors;
+    const kept = header.tensors.filter((tensor) => tensor.name !== "rope_freqs.weight");
+    const renamed = kept.map((tensor) => ({ tensor, name: transformersName(tensor.name) }));
+    if (renamed.some(({ name }) => name === undefined))
+        return header.tensors;
+    return renamed.map(({ tensor, name }) => ({ ...tensor, name: name }));
+}
+
 ;// CONCATENATED MODULE: ./src/import/protobuf.ts
 
 /**
  * Bytes fetched per read. Small, because the read that finds a field's tag also fetches the start of
  * its payload, and a skipped tensor payload should cost at most this much.
  */
-const WINDOW = 4096;
+const protobuf_WINDOW = 4096;
 /** Names and keys are short; a longer string is a damaged length. */
 const MAX_STRING_BYTES = 1024 * 1024;
 const WIRE = { varint: 0, fixed64: 1, bytes: 2, fixed32: 5 };
@@ -49508,7 +54749,7 @@ class ProtoReader {
         let index = this.position - this.windowStart;
         if (index < 0 || index >= this.window.length) {
             this.windowStart = this.position;
-            this.window = this.source.read(this.position, Math.min(WINDOW, this.source.size - this.position));
+            this.window = this.source.read(this.position, Math.min(protobuf_WINDOW, this.source.size - this.position));
             index = 0;
         }
         this.position++;
@@ -49591,61 +54832,6 @@ class ProtoReader {
                 this.skip(field, end);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/import/tensors.ts
-/** PyTorch's limit on a tensor's dimensions: a longer shape is a damaged header, not a tensor. */
-const MAX_RANK = 64;
-/** Bits per element; sub-byte types are packed, so a tensor's bytes are numel × bits / 8. */
-const BITS = {
-    bool: 8,
-    uint8: 8,
-    int8: 8,
-    float8_e4m3fn: 8,
-    float8_e4m3fnuz: 8,
-    float8_e5m2: 8,
-    float8_e5m2fnuz: 8,
-    float8_e8m0fnu: 8,
-    int16: 16,
-    uint16: 16,
-    float16: 16,
-    bfloat16: 16,
-    int32: 32,
-    uint32: 32,
-    float32: 32,
-    int64: 64,
-    uint64: 64,
-    float64: 64,
-    complex64: 64,
-    complex128: 128,
-    int4: 4,
-    uint4: 4,
-    float4_e2m1fn: 4,
-    float6_e2m3fn: 6,
-    float6_e3m2fn: 6,
-};
-/** Types with no `torch.` dtype of that name: a spec can only mention them in a comment. */
-const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string"]);
-function tensors_isTorchDtype(dtype) {
-    return !NOT_TORCH.has(dtype);
-}
-/** Only floating-point and complex tensors can require gradients, so only they can be parameters. */
-function tensors_canBeParameter(dtype) {
-    return /^(?:b?float|complex)/.test(dtype);
-}
-/** The bits of one element, or undefined for types without a fixed size (ONNX strings). */
-function elementBits(dtype) {
-    return BITS[dtype];
-}
-/** Multiplies sizes exactly, or returns undefined past 2^53. */
-function elementCount(shape) {
-    let count = 1;
-    for (const size of shape) {
-        count *= size;
-        if (!Number.isSafeInteger(count))
-            return undefined;
-    }
-    return count;
 }
 
 ;// CONCATENATED MODULE: ./src/import/onnx.ts
@@ -49838,7 +55024,7 @@ function readOnnxFile(file, options = {}) {
             sizes.set(path, (size = withNamedFile(path, fail, at, "the external data file", (data) => data.size, dataOptions)));
         return size;
     };
-    return withFileBytes(file, (source) => readOnnx(source, externalSize), options);
+    return bytes_withFileBytes(file, (source) => readOnnx(source, externalSize), options);
 }
 
 ;// CONCATENATED MODULE: ./src/import/safetensors.ts
@@ -50042,7 +55228,7 @@ function readSafetensors(source) {
  */
 function readSafetensorsIndex(indexFile, options = {}) {
     const fail = failIn(indexFile, "malformed-safetensors");
-    const text = withFileBytes(indexFile, (source) => {
+    const text = bytes_withFileBytes(indexFile, (source) => {
         if (source.size > MAX_INDEX_BYTES)
             fail(0, `the index has ${source.size} bytes, more than the ${MAX_INDEX_BYTES} an index of names may have`);
         return utf8(source.read(0, source.size), 0, fail, "the index");
@@ -50073,12 +55259,15 @@ function readSafetensorsIndex(indexFile, options = {}) {
 
 
 
+
+
 /** Reads a safetensors file, or the shards of a sharded one through its index.json. */
 function readSafetensorsCheckpoint(file, options = {}) {
-    return file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options);
+    return file.endsWith(".json") ? readSafetensorsIndex(file, options) : bytes_withFileBytes(file, readSafetensors, options);
 }
 /**
- * A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx; headers only.
+ * A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx, headers
+ * only; or a Hugging Face config.json (any other .json), whose model's tensors are what its checkpoint holds.
  * `options` confine it (the action: to the repository); the files it names stay in its folder in any case.
  */
 function readCheckpoint(file, options = {}) {
@@ -50086,7 +55275,12 @@ function readCheckpoint(file, options = {}) {
         return { file, format: "safetensors", tensors: readSafetensorsCheckpoint(file, options) };
     if (file.endsWith(".onnx"))
         return { file, format: "onnx", tensors: readOnnxFile(file, options) };
-    throw new diagnostics_SpecError("unknown-checkpoint-format", { file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, or an .onnx model");
+    // GGUF's tensors under transformers' names where llama.cpp's map one to one, so a spec can be checked against them.
+    if (file.endsWith(".gguf"))
+        return { file, format: "gguf", tensors: checkpointTensors(bytes_withFileBytes(file, readGguf, options)) };
+    if (file.endsWith(".json"))
+        return { file, format: "hf-config", tensors: readConfigTensors(file, options) };
+    throw new diagnostics_SpecError("unknown-checkpoint-format", { file, line: 1, col: 1 }, "cannot tell the checkpoint's format from its name", "name a .safetensors file, a sharded checkpoint's model.safetensors.index.json, an .onnx model, a .gguf file, or a Hugging Face config.json");
 }
 
 ;// CONCATENATED MODULE: ./src/import/spec-tree.ts
@@ -50102,7 +55296,7 @@ const spec_tree_MAX_MODULE_DEPTH = 20;
 /** The longest module or tensor name the importers take: YAML reads a key of at most 1024 characters. */
 const spec_tree_MAX_NAME_LENGTH = 1000;
 /** The schema's $id, which editors with the YAML language server resolve. */
-const SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
+const spec_tree_SCHEMA_URL = "https://github.com/model-budget/model-budget/schema/model-spec.schema.json";
 /** Keys that make a one-key mapping a layer body: a child of that name needs the long form. */
 const BODY_KEYS = new Set(["type", "layer", "layers", "use", "include"]);
 const SPEC_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
@@ -50145,7 +55339,7 @@ function spec_tree_fold(children) {
  * A YAML scalar: plain when YAML reads it back unchanged, else a JSON string, which YAML reads as one.
  * Control and bidi characters are quoted too, so that escaping them for a terminal keeps their meaning.
  */
-function scalar(text) {
+function spec_tree_scalar(text) {
     // eslint-disable-next-line no-control-regex
     const plain = !/\s#|:\s|:$|[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/.test(text);
     return /^[A-Za-z_]/.test(text) && plain && !YAML_WORDS.test(text) ? text : JSON.stringify(text);
@@ -50176,7 +55370,7 @@ function names(children) {
 function body(count, node, note) {
     const repeat = count > 1 ? [`repeat: ${count}`] : [];
     if (node.kind === "layer")
-        return [...repeat, `layer: ${scalar(node.call)}${commentOf(note, node.comment)}`];
+        return [...repeat, `layer: ${spec_tree_scalar(node.call)}${commentOf(note, node.comment)}`];
     const items = renderList(node.children);
     return [...repeat, `${items.length ? "layers:" : "layers: []"}${commentOf(note, node.type)}`, ...indent(items, 2)];
 }
@@ -50189,7 +55383,7 @@ function item(name, count, node, note) {
             return item(name, run.count, run.node, note);
     }
     if (count === 1 && node.kind === "layer" && (name === undefined || !BODY_KEYS.has(name))) {
-        return [`- ${name === undefined ? "" : `${key(name)}: `}${scalar(node.call)}${commentOf(note, node.comment)}`];
+        return [`- ${name === undefined ? "" : `${key(name)}: `}${spec_tree_scalar(node.call)}${commentOf(note, node.comment)}`];
     }
     if (name === undefined) {
         const [first, ...rest] = body(count, node, note);
@@ -50222,7 +55416,7 @@ function suggestedTieBlock(suggestions) {
         return [];
     const lines = [
         "tie:",
-        ...suggestions.flatMap(({ reason, ties }) => [`  # ${reason.replace(/\s+/g, " ")}`, ...ties.map(({ tensor, owner }) => `  ${scalar(tensor)}: ${scalar(owner)}`)]),
+        ...suggestions.flatMap(({ reason, ties }) => [`  # ${reason.replace(/\s+/g, " ")}`, ...ties.map(({ tensor, owner }) => `  ${spec_tree_scalar(tensor)}: ${spec_tree_scalar(owner)}`)]),
     ];
     return [
         "# Suggested ties: print(model) prints a shared module at every place it is used, so the spec counts it at each.",
@@ -50234,9 +55428,9 @@ function suggestedTieBlock(suggestions) {
 function renderSpec(spec) {
     const items = renderList(spec.layers);
     return [
-        `# yaml-language-server: $schema=${SCHEMA_URL}`,
+        `# yaml-language-server: $schema=${spec_tree_SCHEMA_URL}`,
         ...spec.notes.flatMap((note) => note.split(/\r\n?|\n/)).map((line) => `# ${line}`),
-        `model: ${scalar(spec.model)}`,
+        `model: ${spec_tree_scalar(spec.model)}`,
         items.length ? "layers:" : "layers: []",
         ...indent(items, 2),
         ...suggestedTieBlock(spec.suggestedTies ?? []),
@@ -50244,7 +55438,54 @@ function renderSpec(spec) {
     ].join("\n");
 }
 
+;// CONCATENATED MODULE: ./src/import/peft-names.ts
+/** The ModuleDicts and ParameterDicts PEFT keys by adapter name: `q_proj.lora_A.default.weight`. */
+const ADAPTER_DICTS = new Set(["lora_A", "lora_B", "lora_magnitude_vector", "lora_embedding_A", "lora_embedding_B", "ia3_l", "modules_to_save"]);
+const WRAPPER_PREFIX = "base_model.model.";
+/**
+ * A PEFT checkpoint's tensor name as the spec names it: without PeftModel's `base_model.model.` prefix,
+ * without LoRA's `base_layer` and modules_to_save's `original_module` segments (the base tensor keeps
+ * its own name), and with the adapter name that save_pretrained leaves out (`lora_A.weight` →
+ * `lora_A.default.weight`). Names that are none of these pass unchanged.
+ */
+function specNameOfPeft(name, adapter) {
+    const segments = (name.startsWith(WRAPPER_PREFIX) ? name.slice(WRAPPER_PREFIX.length) : name)
+        .split(".")
+        .filter((segment) => segment !== "base_layer" && segment !== "original_module");
+    const named = segments.flatMap((segment, index) => (ADAPTER_DICTS.has(segment) && segments[index + 1] !== adapter ? [segment, adapter] : [segment]));
+    return named.join(".");
+}
+/** Whether a spec tensor name is one an adapter added. */
+const isAdapterName = (name) => name.split(".").some((segment) => ADAPTER_DICTS.has(segment));
+/** The modules_to_save copies of the spec, by the name of the tensor each copies: `head.weight` → `head.modules_to_save.default.weight`. */
+function peft_names_savedCopies(count) {
+    const prefix = `modules_to_save.${count.adapter.name}.`;
+    return new Map(count.layers.flatMap((layer) => layer.parameters
+        .filter((tensor) => tensor.name.startsWith(prefix))
+        .map((tensor) => [joined(layer.path, tensor.name.slice(prefix.length)), joined(layer.path, tensor.name)])));
+}
+const joined = (path, name) => (name ? `${path}.${name}` : path);
+/**
+ * With an adapter, a PEFT checkpoint's names mapped to the spec's. An adapter-only file (what
+ * save_pretrained writes: LoRA tensors, and the modules_to_save copies under their modules' own
+ * names) is compared with the adapter's tensors alone.
+ */
+function peftView(count, checkpoint) {
+    if (!count.adapter)
+        return { count, checkpoint: [...checkpoint] };
+    const mapped = checkpoint.map((tensor) => ({ ...tensor, name: specNameOfPeft(tensor.name, count.adapter.name) }));
+    const copies = peft_names_savedCopies(count);
+    const adapterOnly = !checkpoint.some((tensor) => tensor.name.split(".").includes("base_layer")) && mapped.every((tensor) => isAdapterName(tensor.name) || copies.has(tensor.name));
+    if (!adapterOnly)
+        return { count, checkpoint: mapped };
+    const layers = count.layers
+        .map((layer) => ({ ...layer, parameters: layer.parameters.filter((tensor) => tensor.adapter), buffers: [] }))
+        .filter((layer) => layer.parameters.length > 0);
+    return { count: { ...count, layers }, checkpoint: mapped.map((tensor) => ({ ...tensor, name: copies.get(tensor.name) ?? tensor.name })) };
+}
+
 ;// CONCATENATED MODULE: ./src/import/cross-check.ts
+
 
 
 
@@ -50252,7 +55493,7 @@ function renderSpec(spec) {
 /** Past this many tensors, a spec is not compared name by name: no checkpoint holds that many. */
 const MAX_TENSORS = 1_000_000;
 const SHOWN_NAMES = 5;
-const joined = (path, tensor) => (tensor ? `${path}.${tensor}` : path);
+const cross_check_joined = (path, tensor) => (tensor ? `${path}.${tensor}` : path);
 const shown = (shape) => `[${shape.join(", ")}]`;
 /** `the 12 tensors h.0.x, h.1.x, ...` or the one name: how many instances a message is about. */
 function cross_check_which(names) {
@@ -50312,7 +55553,7 @@ function matchTensors(tensors, instances, present) {
 function missingErrors(missing, extras, where) {
     return missing.map(({ tensor, names }) => {
         const rename = renamed(names[0], tensor.shape, extras);
-        const all = names.length === tensor.layer.count && names.length > 1 ? `${joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : cross_check_which(names);
+        const all = names.length === tensor.layer.count && names.length > 1 ? `${cross_check_joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : cross_check_which(names);
         return new diagnostics_SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's");
     });
 }
@@ -50361,8 +55602,11 @@ function extraErrors(extras, missing, nearest) {
  * the spec lines of their layers, extra ones at the layer nearest their name; instances of a repeated entry
  * and numbered runs of extras are reported together. Buffers may be absent (non-persistent ones are never
  * saved), and a tie is satisfied when the checkpoint holds any one of its tensors, as savers keep one copy.
+ * With an adapter, PEFT's names are read as the spec's (peft-names.ts).
  */
-function crossCheck(count, checkpoint) {
+function crossCheck(spec, saved) {
+    // A PEFT checkpoint names the adapter's tensors its own way; an adapter-only one holds them alone.
+    const { count, checkpoint } = peftView(spec, saved);
     const top = { file: count.file, line: 1, col: 1 };
     const tensors = specTensors(count);
     const expanded = tensors.reduce((sum, tensor) => sum + tensor.layer.count, 0);
@@ -50372,7 +55616,7 @@ function crossCheck(count, checkpoint) {
     const files = [...new Set(checkpoint.map((tensor) => tensor.file))];
     const where = files.length === 1 ? files[0] : "the checkpoint";
     const present = new Map(checkpoint.map((tensor) => [tensor.name, tensor]));
-    const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => joined(path, tensor.name)));
+    const instances = tensors.map((tensor) => instancePaths(tensor.layer.path).map((path) => cross_check_joined(path, tensor.name)));
     const { errors, missing, matched } = matchTensors(tensors, instances, present);
     const extras = checkpoint.filter((tensor) => !matched.has(tensor.name));
     const all = [...errors, ...missingErrors(missing, extras, where), ...extraErrors(extras, missing, nearestLayer(tensors, instances, top))];
@@ -50536,9 +55780,40 @@ function importCheckpoint(checkpoint, model) {
     return { model, notes, layers };
 }
 
+;// CONCATENATED MODULE: ./src/import/hf-config.ts
+
+
+
+
+
+/**
+ * The spec a Hugging Face config.json stands for, as YAML to edit by hand: the config's sizes as
+ * vars of the keys' names, the modules under transformers' names, the forward where it is followed.
+ */
+function importHfConfig(text, file, model) {
+    const parsed = parseYaml(text, file);
+    if (!isHfConfig(parsed.data))
+        throw new SpecError("hf-config-missing-key", parsed.at([]), `${file} is not a Hugging Face config.json: it has neither "model_type" nor "architectures"`, "name the model's config.json, which has both");
+    const source = translateHfConfig(parsed);
+    const data = source.data;
+    const config = parsed.data;
+    const architecture = config.architectures[0];
+    // The file's name is the user's: a line break or control character in it must not end the comment.
+    // eslint-disable-next-line no-control-regex
+    const shownFile = file.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+    const header = [
+        `# yaml-language-server: $schema=${SCHEMA_URL}`,
+        `# ${architecture} as transformers builds it from ${shownFile} (model_type ${String(config.model_type)}), written by model-budget import hf-config.`,
+        "# The vars are the config's keys; model-budget report on the config.json itself gives the same counts.",
+        ...(source.notFollowed ? [`# No input: or forward: here, so no shapes: ${source.notFollowed}.`] : []),
+    ];
+    const body = stringify({ ...data, model }, { lineWidth: 0 });
+    return { text: `${header.join("\n")}\n${body}`, ...(source.notFollowed ? { notFollowed: source.notFollowed } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/import/library-classes.ts
 /** transformers' activation modules that hold no tensors, with the torch.nn call computing the same function where there is one. */
-const ACTIVATIONS = {
+const library_classes_ACTIVATIONS = {
     SiLUActivation: "SiLU()",
     GELUActivation: "GELU()",
     NewGELUActivation: "GELU(approximate='tanh')",
@@ -50563,7 +55838,7 @@ const ROTARY = /RotaryEmbedding$/;
  * when the class is unknown or its printed arguments do not fit. `counts(call)` says whether a call counts.
  */
 function library_classes_libraryLayer(type, call, counts) {
-    const activation = ACTIVATIONS[type];
+    const activation = library_classes_ACTIVATIONS[type];
     if (activation && call === `${type}()`)
         return { kind: "layer", call: activation, comment: `${type}: no tensors` };
     if (ROTARY.test(type) && call === `${type}()`) {
@@ -51193,7 +56468,513 @@ function importTorchRepr(text, file, model) {
 
 
 
+
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+
+/**
+ * Makes text from a spec (layer names, model names, paths: all written by whoever opened the PR)
+ * inert in GitHub markdown: no HTML, no table breaks, no links, no @-mentions, no formatting.
+ */
+const ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "*": "&#42;",
+    _: "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "@": "&#64;",
+    "#": "&#35;",
+    "\\": "&#92;",
+    "~": "&#126;",
+    "!": "&#33;",
+    ":": "&#58;",
+};
+/** The most characters of one name, path or message a comment shows; the rest is elided. */
+const LONGEST_SHOWN = 500;
+/** At most `longest` characters, cut at a character (never inside a surrogate pair) and marked with an ellipsis. */
+function ellipsize(text, longest = LONGEST_SHOWN) {
+    if (text.length <= longest)
+        return text;
+    const cut = /[\uD800-\uDBFF]/.test(text[longest - 2] ?? "") ? longest - 2 : longest - 1;
+    return `${text.slice(0, cut)}…`;
+}
+function escape_escapeMarkdown(text) {
+    return (forTerminal(ellipsize(text).replace(/[\r\n\t]+/g, " "))
+        .replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch])
+        // GFM links `www.example.com` on its own; an entity for the dot keeps it text.
+        .replace(/(www)\./gi, "$1&#46;"));
+}
+
+;// CONCATENATED MODULE: ./src/report/layer-table.ts
+
+
+
+const SHAPES_SHOWN = 3;
+function shapes(layer) {
+    const listed = layer.parameters.map((tensor) => `${tensor.name || "tensor"} [${tensor.shape.join(", ")}]${tensor.sharedWith ? " (shared)" : ""}`);
+    if (listed.length <= SHAPES_SHOWN)
+        return listed.join(", ");
+    return `${listed.slice(0, SHAPES_SHOWN).join(", ")} +${listed.length - SHAPES_SHOWN} more`;
+}
+function percent(part, whole) {
+    if (whole === 0)
+        return "–";
+    const share = (100 * part) / whole;
+    return share > 0 && share < 0.05 ? "<0.1%" : `${share.toFixed(1)}%`;
+}
+/** Whether a layer has anything to count; layers that don't are folded unless asked for. */
+function holdsTensors(layer) {
+    return layer.parameters.length > 0 || layer.buffers.length > 0;
+}
+function layer_table_isShown(layer, options) {
+    return options.all || holdsTensors(layer);
+}
+function layerFigures(model, layer, index) {
+    const figures = model.shapes?.layers[index];
+    const memory = model.memory?.layers[index];
+    return {
+        path: layer.path,
+        type: layer.type,
+        shapes: shapes(layer),
+        count: layer.count,
+        params: layer.params * layer.count,
+        ...(figures ? { called: { outputShape: `[${figures.outputShape.join(", ")}]`, macs: figures.macs, activations: figures.activationBytes } } : {}),
+        ...(memory ? { memory: memory.bytes.total * layer.count } : {}),
+    };
+}
+/**
+ * The rows, one per layer entry, or with `depth` one per module at that depth holding the exact sums of
+ * every entry below it (parameter-free ones too: their MACs and activations count). Entries no deeper stay as they are.
+ */
+function tableRows(model, options) {
+    const { depth } = options;
+    const shown = model.layers.flatMap((layer, index) => (depth !== undefined || layer_table_isShown(layer, options) ? [{ layer, index }] : []));
+    if (depth === undefined)
+        return shown.map(({ layer, index }) => layerFigures(model, layer, index));
+    const groups = new Map();
+    for (const { layer, index } of shown) {
+        const key = layer.segments.length > depth ? formatPath(layer.segments.slice(0, depth)) : layer.path;
+        const group = groups.get(key) ?? { layers: [], rows: [] };
+        group.layers.push(layer);
+        group.rows.push(layerFigures(model, layer, index));
+        groups.set(key, group);
+    }
+    return [...groups].flatMap(([path, { layers, rows }]) => {
+        if (!options.all && !layers.some(holdsTensors))
+            return [];
+        if (rows.length === 1 && rows[0].path === path)
+            return rows;
+        const sum = (pick) => rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
+        const called = rows.some((row) => row.called);
+        return [
+            {
+                path,
+                type: `${formatInteger(rows.length)} entries`,
+                shapes: "",
+                count: undefined,
+                params: sum((row) => row.params),
+                ...(called ? { called: { outputShape: "", macs: sum((row) => row.called?.macs), activations: sum((row) => row.called?.activations) } } : {}),
+                ...(model.memory ? { memory: sum((row) => row.memory) } : {}),
+            },
+        ];
+    });
+}
+/** Which columns a narrow terminal drops first: parameter shapes, then output shapes, activations, MACs... Layer and Params stay. */
+const PRIORITY = {
+    "Parameter shapes": 1,
+    "Output shape": 2,
+    Activations: 3,
+    MACs: 4,
+    Type: 5,
+    Share: 6,
+    Memory: 7,
+    "×": 8,
+};
+/**
+ * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
+ * input, each entry's output shape, MACs and activation bytes (all instances together); with a
+ * training recipe, a Memory column of each entry's bytes over all its instances.
+ */
+function layer_table_layerTable(model, options) {
+    const total = model.totals.params;
+    const size = (bytes) => formatBytes(bytes, options.units);
+    const memoryColumn = (cell) => (model.memory ? [cell(model.memory)] : []);
+    const shapeColumns = (cells) => (model.shapes ? cells(model.shapes) : []);
+    const blank = shapeColumns(() => ["", "", ""]);
+    const rows = tableRows(model, options).map((row) => {
+        const called = shapeColumns(() => (row.called ? [row.called.outputShape, formatInteger(row.called.macs), size(row.called.activations)] : ["not called", "", ""]));
+        const count = row.count === undefined || row.count === 1 ? "" : String(row.count);
+        return [row.path, row.type, row.shapes, count, formatInteger(row.params), percent(row.params, total), ...called, ...memoryColumn(() => size(row.memory ?? 0))];
+    });
+    const headers = ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")];
+    return {
+        headers,
+        align: ["left", "left", "left", "right", "right", "right", ...shapeColumns(() => ["left", "right", "right"]), ...memoryColumn(() => "right")],
+        rows,
+        priority: headers.map((header) => PRIORITY[header]),
+        footer: [
+            [
+                "Total",
+                "",
+                "",
+                "",
+                formatInteger(total),
+                percent(total, total),
+                ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]),
+                ...memoryColumn((breakdown) => size(breakdown.bytes.total)),
+            ],
+            ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...blank, ...memoryColumn(() => "")],
+            ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...blank, ...memoryColumn(() => "")],
+            ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...blank, ...memoryColumn(() => "")],
+        ],
+    };
+}
+/**
+ * The forward pass in a few lines: input and output shapes, MACs and FLOPs with their convention,
+ * and the activations of a training step with the checkpointing that applies.
+ */
+function layer_table_shapeLines(shapes, units) {
+    const { macs, attentionMacs, flops, activations, activationsStored } = shapes.totals;
+    const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
+    const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
+    return [
+        `Forward pass: input [${shapes.input.join(", ")}] → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+        `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
+        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+    ];
+}
+/** A line saying how many parameter-free layers the table folds, or undefined when none are. */
+function layer_table_foldedNote(count, options) {
+    const folded = options.all ? 0 : count.layers.filter((layer) => !holdsTensors(layer)).length;
+    return folded ? `${folded} parameter-free layer entr${folded === 1 ? "y" : "ies"} not shown (--all lists them)` : undefined;
+}
+/** `path: formula` lines for --explain, with the instance count when an entry repeats, and its MACs when it has any. */
+function layer_table_formulaLines(model, options) {
+    return model.layers.flatMap((layer, index) => {
+        if (!layer_table_isShown(layer, options))
+            return [];
+        const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
+        const figures = model.shapes?.layers[index];
+        const macs = figures?.macs ? `; MACs ${formatInteger(figures.macs)} → [${figures.outputShape.join(", ")}]` : "";
+        return [`${layer.path}: ${layer.formula}${times}${macs}`];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/memory-table.ts
+
+
+
+
+const UNITS_NOTE = { iec: "IEC units, 1 KiB = 1,024 B", si: "SI units, 1 kB = 1,000 B" };
+const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** `training with AdamW in mixed-bf16 on 64 GPUs, ZeRO stage 3`, or `inference in fp32: weights and buffers only`. */
+function memory_table_memoryHeading(memory, units) {
+    const { optimizer, precision, gpus, zero } = memory.recipe;
+    const mode = optimizer ? `training with ${optimizer.value.text} in ${precision.value.name}` : `inference in ${precision.value.name}: weights and buffers only`;
+    const layout = memory.parallel?.layout;
+    const degrees = layout ? ` (tp ${layout.tp}, pp ${layout.pp}, cp ${layout.cp}, dp ${layout.dp}${layout.ep > 1 ? `, ep ${layout.ep}` : ""})` : "";
+    const spread = gpus.value > 1 ? ` on ${gpus.value} GPUs${degrees}, ZeRO stage ${zero.value}` : "";
+    return `Memory: ${mode}${spread} (${UNITS_NOTE[units]})`;
+}
+function perGpuHeader(memory) {
+    const { gpus, zero } = memory.recipe;
+    const parallel = memory.parallel;
+    if (!parallel)
+        return `Per GPU (${gpus.value} GPUs, ZeRO stage ${zero.value})`;
+    const stage = parallel.layout.pp > 1 ? `, stage ${parallel.worst} of ${parallel.layout.pp}` : "";
+    return `Per GPU (worst rank${stage}, ZeRO stage ${zero.value})`;
+}
+/**
+ * Bytes by category, exact and in human units, per GPU when sharded. Training adds the reading of
+ * weights + optimizer state beside the total: the "× 3" rule of thumb for fp32 Adam.
+ */
+function memory_table_memoryTable(memory, units) {
+    const { bytes, perGpu, recipe } = memory;
+    const cells = (pick) => {
+        const values = [pick(bytes), ...(perGpu ? [pick(perGpu)] : [])];
+        return values.flatMap((value) => [formatInteger(value), formatBytes(value, units)]);
+    };
+    const shown = recipe.optimizer ? CATEGORIES.filter((category) => category !== "activations" || bytes.activations > 0) : ["weights", "buffers"];
+    const { times } = weightsAndState(bytes);
+    const ratio = times === undefined ? "" : ` (${times} × weights)`;
+    return {
+        headers: ["Memory", "Bytes", "Size", ...(perGpu ? [perGpuHeader(memory), "Size per GPU"] : [])],
+        align: ["left", "right", "right", ...(perGpu ? ["right", "right"] : [])],
+        rows: shown.flatMap((category) => [
+            [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])],
+            ...(category === "weights" ? adapterRows(memory, units) : []),
+        ]),
+        footer: [
+            ["Total", ...cells((figures) => figures.total)],
+            ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : []),
+        ],
+    };
+}
+/** With an adapter, the weights split into the frozen base's and the adapter's (over all GPUs: sharding splits both alike). */
+function adapterRows(memory, units) {
+    if (memory.adapterWeights === undefined)
+        return [];
+    const blank = memory.perGpu ? ["", ""] : [];
+    const row = (label, value) => [label, formatInteger(value), formatBytes(value, units), ...blank];
+    return [row("  of which the base", memory.bytes.weights - memory.adapterWeights), row("  of which the adapter", memory.adapterWeights)];
+}
+/** For --explain: the model's memory arithmetic, then each shown layer's, per instance; nested lines are indented. */
+function memory_table_memoryFormulaLines(model, memory, options) {
+    const layerLines = model.layers.flatMap((layer, index) => {
+        const { terms, bytes } = memory.layers[index];
+        const lines = categoryLines(terms, bytes);
+        if (!isShown(layer, options) || lines.length === 0)
+            return [];
+        const times = layer.count === 1 ? "" : ` per instance (× ${formatInteger(layer.count)} = ${formatInteger(bytes.total * layer.count)} B)`;
+        return [`${layer.path}: ${formatInteger(bytes.total)} B${times}`, ...lines.map((line) => `  ${line}`)];
+    });
+    return [...modelMemoryLines(memory), ...layerLines];
+}
+
+;// CONCATENATED MODULE: ./src/report/serving-table.ts
+
+
+
+/** `Serving: 1 sequence of 8,192 tokens, bfloat16 weights, bfloat16 KV cache, sdpa attention`. */
+function serving_table_servingHeading(serving) {
+    const { context, batch, dtype, kvDtype, attention, kvWindow } = serving.recipe;
+    const sequences = `${formatInteger(batch.value)} ${batch.value === 1 ? "sequence" : "sequences"}`;
+    const shape = context ? `${sequences} of ${formatInteger(context.value)} tokens` : `a batch of ${formatInteger(batch.value)}`;
+    const windows = serving.caches.some((group) => group.window !== undefined) ? `, sliding windows ${kvWindow.value === "cap" ? "capped" : "kept in full"}` : "";
+    return `Serving: ${shape}, ${describeDtype(dtype.value)} weights, ${describeDtype(kvDtype.value)} KV cache, ${attention.value} attention${windows}`;
+}
+/** The serving figures, exact and in human units, and the prefill peak's parts under it. */
+function serving_table_servingTable(serving, units) {
+    const { bytes, prefill } = serving;
+    const row = (label, value) => [label, formatInteger(value), formatBytes(value, units)];
+    const perToken = bytes.kvCachePerToken === 0 ? "KV cache" : `KV cache (${formatInteger(bytes.kvCachePerToken)} B per token)`;
+    return {
+        headers: ["Serving memory", "Bytes", "Size"],
+        align: ["left", "right", "right"],
+        rows: [
+            row("Weights", bytes.weights),
+            row("Buffers", bytes.buffers),
+            row(perToken, bytes.kvCache),
+            row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
+            ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
+            ...(bytes.overhead > 0 ? [row("Overhead allowance", bytes.overhead)] : []),
+        ],
+        footer: [row("Total", bytes.total)],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+function renderMarkdownTable(table) {
+    const row = (cells, bold = false) => `| ${cells.map((cell, index) => (bold && index === 0 ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(" | ")} |`;
+    const rule = `|${table.align.map((align) => (align === "right" ? " ---: " : " --- ")).join("|")}|`;
+    return [row(table.headers), rule, ...table.rows.map((cells) => row(cells)), ...table.footer.map((cells) => row(cells, true))].join("\n");
+}
+/** Lines as a list in a collapsed section; a line's leading spaces nest it under the line before. */
+function details(summary, lines) {
+    const items = lines.map((line) => {
+        const indent = /^ */.exec(line)[0];
+        return `${indent}- ${escapeMarkdown(line.slice(indent.length))}`;
+    });
+    return ["", `<details><summary>${summary}</summary>`, "", ...items, "", "</details>"];
+}
+/** The report as GitHub-flavoured markdown; every name from the spec is escaped. */
+function markdown_formatMarkdown(model, options) {
+    const { memory } = model;
+    const units = options.units ?? "iec";
+    const parts = [`### ${escapeMarkdown(model.model)}`, "", `Spec: ${escapeMarkdown(model.file)}`, "", renderMarkdownTable(layerTable(model, options))];
+    const note = foldedNote(model, options);
+    if (note)
+        parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
+    if (model.shapes)
+        parts.push("", ...shapeLines(model.shapes, units).map((line) => `${escapeMarkdown(line)}  `));
+    if (memory)
+        parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
+    if (model.serving)
+        parts.push("", escapeMarkdown(servingHeading(model.serving)), "", renderMarkdownTable(servingTable(model.serving, units)));
+    if (options.explain)
+        parts.push(...details("Formulas", formulaLines(model, options)));
+    if (options.explain && memory)
+        parts.push(...details("Memory formulas", memoryFormulaLines(model, memory, options)));
+    return `${parts.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+const GAP = 2;
+function tableWidth(table) {
+    const all = [table.headers, ...table.rows, ...table.footer];
+    return table.headers.map((_, column) => Math.max(...all.map((row) => [...row[column]].length)));
+}
+/** The table without column `drop`. */
+function without(table, drop) {
+    const keep = (cells) => cells.filter((_, column) => column !== drop);
+    return {
+        headers: keep(table.headers),
+        align: keep(table.align),
+        rows: table.rows.map(keep),
+        footer: table.footer.map(keep),
+        ...(table.priority ? { priority: keep(table.priority) } : {}),
+    };
+}
+/** `…tail` of a cell longer than `width`: a path's end names the layer. */
+function shortened(cell, width) {
+    const chars = [...cell];
+    return chars.length <= width ? cell : `…${chars.slice(chars.length - width + 1).join("")}`;
+}
+/**
+ * The table within `columns` characters: its least needed columns dropped, lowest priority first, then
+ * its first column's cells shortened from the left; the dropped headers are returned to be named.
+ */
+function fitTable(table, columns) {
+    const dropped = [];
+    const total = (fitted) => tableWidth(fitted).reduce((sum, width) => sum + width + GAP, -GAP);
+    let fitted = table;
+    while (columns !== undefined && total(fitted) > columns) {
+        const candidates = (fitted.priority ?? []).flatMap((priority, column) => (priority === undefined ? [] : [{ priority, column }]));
+        if (candidates.length === 0)
+            break;
+        const lowest = candidates.reduce((a, b) => (b.priority < a.priority ? b : a));
+        dropped.push(fitted.headers[lowest.column]);
+        fitted = without(fitted, lowest.column);
+    }
+    const excess = columns === undefined ? 0 : total(fitted) - columns;
+    const first = tableWidth(fitted)[0];
+    if (excess > 0 && first - excess >= 12) {
+        const cut = (row) => row.map((cell, column) => (column === 0 ? shortened(cell, first - excess) : cell));
+        fitted = { ...fitted, rows: fitted.rows.map(cut), footer: fitted.footer.map(cut) };
+    }
+    return { table: fitted, dropped };
+}
+/** A table in columns for a terminal; `columns` fits it to the terminal's width, saying what it left out. */
+function renderText(table, columns) {
+    const fit = fitTable(table, columns);
+    const shown = fit.table;
+    const widths = tableWidth(shown);
+    const line = (row) => row
+        .map((cell, column) => (shown.align[column] === "right" ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+        .join(" ".repeat(GAP))
+        .trimEnd();
+    const rule = widths.map((width) => "─".repeat(width)).join(" ".repeat(GAP));
+    const note = fit.dropped.length ? [`(to fit ${columns} columns, left out: ${fit.dropped.join(", ")}; COLUMNS=300 shows them)`] : [];
+    const footer = shown.footer.length ? [rule, ...shown.footer.map(line)] : [];
+    return [line(shown.headers), rule, ...shown.rows.map(line), ...footer, ...note].join("\n");
+}
+/**
+ * The terminal report: a heading, the layer table with totals, the memory of the training recipe
+ * when there is one and, with explain, each formula.
+ */
+function text_formatText(model, options) {
+    const { memory } = model;
+    const units = options.units ?? "iec";
+    const parts = [`${model.model} (${model.file})`, "", renderText(layerTable(model, options), options.columns)];
+    const note = foldedNote(model, options);
+    if (note)
+        parts.push(note);
+    if (model.shapes)
+        parts.push("", ...shapeLines(model.shapes, units));
+    if (memory)
+        parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units), options.columns));
+    if (model.serving)
+        parts.push("", servingHeading(model.serving), renderText(servingTable(model.serving, units)));
+    if (options.explain)
+        parts.push("", "Formulas:", ...formulaLines(model, options).map((line) => `  ${line}`));
+    if (options.explain && memory)
+        parts.push("", "Memory formulas:", ...memoryFormulaLines(model, memory, options).map((line) => `  ${line}`));
+    return `${parts.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/hints.ts
+
+
+/** What a hint's fix saves, in words: `saves 64 parameters (256 B)`, `costs 36,096 parameters (70.5 KiB)`, or nothing. */
+function savingText(saves) {
+    if (saves.params === 0)
+        return undefined;
+    const verb = saves.params > 0 ? "saves" : "costs";
+    const params = Math.abs(saves.params);
+    return `${verb} ${formula_formatInteger(params)} parameter${params === 1 ? "" : "s"} (${units_formatBytes(Math.abs(saves.bytes))})`;
+}
+/** The line under a hint: its fix, and what the fix saves. */
+function hintFixLine(hint) {
+    const saving = savingText(hint.saves);
+    return `fix: ${hint.fix}${saving ? `; ${saving}` : ""}`;
+}
+/** A model's hints in one line: `3 hints; their fixes save 2,360,128 parameters`. */
+function hintsSummary(hints) {
+    const saved = hints.reduce((sum, hint) => sum + Math.max(0, hint.saves.params), 0);
+    const count = `${hints.length} hint${hints.length === 1 ? "" : "s"}`;
+    return saved > 0 ? `${count}; their fixes save up to ${formatInteger(saved)} parameters` : count;
+}
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+
+
+
+
+
+
+const REPORT_FORMATS = (/* unused pure expression or super */ null && (["table", "markdown", "json"]));
+/** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
+function renderReport(models, format, options) {
+    if (format === "json") {
+        const reports = models.map(toJsonReport);
+        return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
+    }
+    const render = format === "markdown" ? formatMarkdown : formatText;
+    return models.map((model) => render(model, options)).join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/hints-section.ts
+
+/** At most this many hints are listed in one model's section; the rest are counted. */
+const HINTS_SHOWN = 20;
+/**
+ * The head's review hints about layer entries the pull request added, changed or moved, but those
+ * the model's budget entry ignores (`lint: {ignore}`). A spec new in the pull request is all added; a
+ * run without a base commit, or with a base that does not analyse, knows of no change: no hints.
+ */
+function changedLayerHints(head, base, diff, ignore = []) {
+    const touched = base?.kind === "absent" ? new Set(head.layers.map((layer) => layer.path)) : new Set(diff?.changes.flatMap((change) => (change.kind === "removed" ? [] : [change.after.path])));
+    return (head.hints ?? []).filter((hint) => hint.layers.some((path) => touched.has(path)) && !ignore.includes(hint.name) && !ignore.includes(hint.code));
+}
+function hintLine(hint) {
+    const saving = savingText(hint.saves);
+    return `- **${escape_escapeMarkdown(hint.code)}** line ${hint.line}, \`${escape_escapeMarkdown(hint.path)}\`: ${escape_escapeMarkdown(hint.message)}. Fix: ${escape_escapeMarkdown(hint.fix)}${saving ? ` (${saving})` : ""}.`;
+}
+/** The folded "💡 N hints" section of a model's comment, or nothing when there is no hint. */
+function hintsSection(hints) {
+    if (!hints?.length)
+        return [];
+    const shown = hints.slice(0, HINTS_SHOWN);
+    const more = hints.length - shown.length;
+    return [
+        `<details><summary>💡 ${hints.length} hint${hints.length === 1 ? "" : "s"} on the layers this change touches</summary>`,
+        "",
+        ...shown.map(hintLine),
+        ...(more ? [`- …and ${more} more: \`model-budget lint\` lists them all.`] : []),
+        "",
+        "</details>",
+        "",
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/orchestrator/index.ts
+
+
 
 
 
@@ -51218,8 +56999,8 @@ function attempt(work) {
         return { diagnostics: found.map(toDiagnostic) };
     }
 }
-function analyze(file, side, overrides) {
-    const outcome = attempt(() => analyzeSpec(file, side.read, overrides));
+function analyze(file, side, overrides, onStep) {
+    const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
     if ("value" in outcome)
         return { state: { kind: "report", report: json_report_toJsonReport(outcome.value) }, model: outcome.value };
     if ("absent" in outcome)
@@ -51287,13 +57068,27 @@ function budgetChanges(base, head) {
 }
 /** Budget entries no spec matched (a typo, a renamed or deleted model), each with the likeliest key it meant. */
 function unmatchedEntries(budget, models) {
-    const matched = new Set(models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])));
+    // A spec that is invalid at head has no budget outcome, but the entry keyed by its path or its
+    // name at base is its entry all the same: the spec's errors are the problem, not the key.
+    const invalidAtHead = models.filter((model) => model.head.kind === "invalid");
+    const keysOfInvalid = invalidAtHead.flatMap((model) => [model.file, ...(model.base?.kind === "report" ? [model.base.report.model] : [])]);
+    const matched = new Set([...models.flatMap((model) => (model.budget ? [model.budget.entry.key] : [])), ...keysOfInvalid]);
     const names = models.flatMap((model) => [model.file, ...[model.head, model.base].flatMap((side) => (side?.kind === "report" ? [side.report.model] : []))]);
     return (budget?.models ?? [])
         .filter((entry) => !matched.has(entry.key))
         .map((entry) => {
         const suggestion = diagnostics_closestName(entry.key, new Set(names));
         return { key: entry.key, line: entry.position.line, col: entry.position.col, ...(suggestion === undefined ? {} : { suggestion }) };
+    });
+}
+/** Where each added or changed entry was changed: the first line among those that shaped it that the change edited. */
+function layerCauses(diff, model, changed) {
+    const byPath = new Map(model.layers.map((layer) => [layer.path, layer.origins]));
+    return diff.changes.flatMap((change) => {
+        if (change.kind === "removed")
+            return [];
+        const at = firstChanged(byPath.get(change.after.path), changed);
+        return at ? [{ path: change.after.path, file: at.file, line: at.line }] : [];
     });
 }
 /** The whole check: every spec at head (and base), the diff, the budget, and one status. */
@@ -51305,15 +57100,18 @@ function runCheck(request) {
     const models = files.map((file) => {
         const overrides = request.overrides ?? {};
         const absent = { state: { kind: "absent" } };
-        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides) : absent;
+        const step = (side) => (request.onStep ? (text) => request.onStep(`${file} at ${side}: ${text}`) : undefined);
+        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides, step("head")) : absent;
         const head = analysis.state;
-        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides) : absent).state : undefined;
+        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides, step("base")) : absent).state : undefined;
         const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
         if (head.kind !== "report")
             return result;
         const baseReport = base?.kind === "report" ? base.report : undefined;
         if (baseReport)
             result.diff = diffLayers(baseReport, head.report);
+        if (result.diff && request.changedLines && analysis.model)
+            result.causes = layerCauses(result.diff, analysis.model, request.changedLines);
         const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
         if (entry) {
             result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);
@@ -51321,6 +57119,9 @@ function runCheck(request) {
                 result.budget.renamedFrom = baseReport.model;
             result.status = result.budget.status;
         }
+        const hints = changedLayerHints(head.report, base, result.diff, entry?.lintIgnore);
+        if (hints.length)
+            result.hints = hints;
         const against = request.against ?? entry?.against?.path;
         if (against && request.readCheckpoint && analysis.model) {
             result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);
@@ -51334,7 +57135,8 @@ function runCheck(request) {
         state: enforced.missing ? "missing" : enforced.budget ? "ok" : "invalid",
         from: request.budgetFrom === "base" && request.base ? "base" : "head",
         diagnostics: enforced.diagnostics,
-        changes: request.base ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
+        // Only two readable files can be compared: an invalid one would list every limit as removed.
+        changes: request.base && !headBudget.diagnostics.length && !baseBudget.diagnostics.length ? budgetChanges(baseBudget.budget, headBudget.budget) : [],
         unmatched: unmatchedEntries(enforced.budget, models),
     };
     const statuses = [...models.map((model) => model.status), budget.state === "invalid" ? "fail" : "pass", budget.unmatched.length ? "warn" : "pass"];
@@ -51351,285 +57153,513 @@ function unmatchedWarning(budgetFile, entry) {
     return diagnostics_diagnostic("unmatched-budget-entry", { file: budgetFile, line: entry.line, col: entry.col ?? 1 }, `budget entry '${entry.key}' matches no spec, so none of its limits is checked`, `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`);
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-
-/**
- * Makes text from a spec (layer names, model names, paths: all written by whoever opened the PR)
- * inert in GitHub markdown: no HTML, no table breaks, no links, no @-mentions, no formatting.
- */
-const ENTITIES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "|": "&#124;",
-    "`": "&#96;",
-    "*": "&#42;",
-    _: "&#95;",
-    "[": "&#91;",
-    "]": "&#93;",
-    "(": "&#40;",
-    ")": "&#41;",
-    "@": "&#64;",
-    "#": "&#35;",
-    "\\": "&#92;",
-    "~": "&#126;",
-    "!": "&#33;",
-    ":": "&#58;",
-};
-/** The most characters of one name, path or message a comment shows; the rest is elided. */
-const LONGEST_SHOWN = 500;
-/** At most `longest` characters, cut at a character (never inside a surrogate pair) and marked with an ellipsis. */
-function ellipsize(text, longest = LONGEST_SHOWN) {
-    if (text.length <= longest)
-        return text;
-    const cut = /[\uD800-\uDBFF]/.test(text[longest - 2] ?? "") ? longest - 2 : longest - 1;
-    return `${text.slice(0, cut)}…`;
-}
-function escape_escapeMarkdown(text) {
-    return (forTerminal(ellipsize(text).replace(/[\r\n\t]+/g, " "))
-        .replace(/[&<>"|`*_[\]()@#\\~!:]/g, (ch) => ENTITIES[ch])
-        // GFM links `www.example.com` on its own; an entity for the dot keeps it text.
-        .replace(/(www)\./gi, "$1&#46;"));
-}
-
-;// CONCATENATED MODULE: ./src/report/layer-table.ts
+;// CONCATENATED MODULE: ./src/orchestrator/comment-parts.ts
 
 
-const SHAPES_SHOWN = 3;
-function shapes(layer) {
-    const listed = layer.parameters.map((tensor) => `${tensor.name || "tensor"} [${tensor.shape.join(", ")}]${tensor.sharedWith ? " (shared)" : ""}`);
-    if (listed.length <= SHAPES_SHOWN)
-        return listed.join(", ");
-    return `${listed.slice(0, SHAPES_SHOWN).join(", ")} +${listed.length - SHAPES_SHOWN} more`;
+/** Pieces the comment's parts share: icons, names, the one number style, diagnostics. */
+const ICON = { pass: "✅", warn: "⚠️", fail: "❌" };
+function comment_parts_modelName(model) {
+    if (model.head.kind === "report")
+        return model.head.report.model;
+    if (model.base?.kind === "report")
+        return model.base.report.model;
+    return model.file;
 }
-function percent(part, whole) {
-    if (whole === 0)
-        return "–";
-    const share = (100 * part) / whole;
-    return share > 0 && share < 0.05 ? "<0.1%" : `${share.toFixed(1)}%`;
+function headQuantities(model) {
+    return model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
 }
-/** Whether a layer has anything to count; layers that don't are folded unless asked for. */
-function holdsTensors(layer) {
-    return layer.parameters.length > 0 || layer.buffers.length > 0;
+function baseQuantities(model) {
+    return model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
 }
-function layer_table_isShown(layer, options) {
-    return options.all || holdsTensors(layer);
+/** `+7.09M (+5.7%)`: a change and its share of the base, in the comment's number style. */
+function change(metric, before, after) {
+    const delta = after - before;
+    return delta === 0 ? "±0" : `${formatMetricDelta(metric, delta)} (${formatSignedPercent(delta, before)})`;
+}
+/** `132M (+7.09M, +5.7%)`: a value, and its change when there is a base to compare with. */
+function valueWithChange(metric, after, before, isNew) {
+    const value = formatMetricShort(metric, after);
+    if (before === undefined)
+        return isNew ? `${value} (new)` : value;
+    const delta = after - before;
+    return delta === 0 ? `${value} (±0)` : `${value} (${formatMetricDelta(metric, delta)}, ${formatSignedPercent(delta, before)})`;
+}
+/** The training-memory figure a recipe is judged by: per GPU when sharded, the total otherwise. */
+function memoryMetric(quantities) {
+    if (quantities?.["memory-per-gpu"] !== undefined)
+        return "memory-per-gpu";
+    return quantities?.memory !== undefined ? "memory" : undefined;
+}
+/** `params and trainable`: metric names as a budget file writes them. */
+function metricList(metrics) {
+    return listed(METRICS.filter((metric) => metrics.includes(metric.name)).map((metric) => metric.name));
+}
+/** Whether a twin metric only restates its partner on both sides (trainable = params, FLOPs = 2 × MACs). */
+function restatesTwin(metric, sides) {
+    const twin = metricNamed(metric).twin;
+    if (!twin)
+        return false;
+    return sides.every((side) => side === undefined || side[metric] === undefined || side[metric] === (side[twin.of] ?? Number.NaN) * twin.factor);
 }
 /**
- * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
- * input, each entry's output shape, MACs and activation bytes (all instances together); with a
- * training recipe, a Memory column of each entry's bytes over all its instances.
+ * Problems as a list, as the CLI prints them (`file:line:col: message [MBxxx]`), each with its
+ * hint: plain text escaped outside any code span, where GitHub shows entities as the characters
+ * they stand for (inside one it would show `&#58;` literally).
  */
-function layer_table_layerTable(model, options) {
-    const total = model.totals.params;
-    const size = (bytes) => formatBytes(bytes, options.units);
-    const memoryColumn = (cell) => (model.memory ? [cell(model.memory)] : []);
-    const shapeColumns = (cells) => (model.shapes ? cells(model.shapes) : []);
-    const blank = shapeColumns(() => ["", "", ""]);
-    const rows = model.layers.flatMap((layer, index) => {
-        if (!layer_table_isShown(layer, options))
-            return [];
-        const params = layer.params * layer.count;
-        const memory = memoryColumn((breakdown) => size(breakdown.layers[index].bytes.total * layer.count));
-        const called = shapeColumns((shapes) => {
-            const figures = shapes.layers[index];
-            return figures ? [`[${figures.outputShape.join(", ")}]`, formatInteger(figures.macs), size(figures.activationBytes)] : ["not called", "", ""];
-        });
-        return [[layer.path, layer.type, shapes(layer), layer.count === 1 ? "" : String(layer.count), formatInteger(params), percent(params, total), ...called, ...memory]];
+function diagnosticLines(diagnostics) {
+    return diagnostics.map((problem) => `- ${escape_escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}: ${problem.message} [${problem.code}]`)}${problem.hint ? ` — ${escape_escapeMarkdown(problem.hint)}` : ""}`);
+}
+function plural(count, one, many = `${one}s`) {
+    return `${count} ${count === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/orchestrator/adapter-lines.ts
+
+/** The PEFT adapter of the model, and how this change alters it: a changed r or target_modules is named as such. */
+function adapterLines(model) {
+    const head = model.head.kind === "report" ? model.head.report.adapter : undefined;
+    const base = model.base?.kind === "report" ? model.base.report.adapter : undefined;
+    const shown = (adapter) => (adapter ? `${escape_escapeMarkdown(adapter.name)}: ${escape_escapeMarkdown(adapter.config)}` : "none");
+    if (!head && !base)
+        return [];
+    if (!model.base || model.base.kind !== "report" || model.head.kind !== "report")
+        return head ? [`Adapter ${shown(head)}`, ""] : [];
+    if (head?.config === base?.config && head?.name === base?.name)
+        return [`Adapter ${shown(head)}`, ""];
+    return [`**Adapter changed:** ${shown(base)} → ${shown(head)}`, ""];
+}
+/** Routed experts whose top_k or number this change alters: their parameters may not change, what each token uses does. */
+function routingLines(model) {
+    if (model.head.kind !== "report" || model.base?.kind !== "report")
+        return [];
+    const routing = (layers) => new Map(layers.flatMap((layer) => (layer.routed ? [[layer.path, layer.routed]] : [])));
+    const before = routing(model.base.report.layers);
+    const changed = [...routing(model.head.report.layers)].flatMap(([path, after]) => {
+        const was = before.get(path);
+        return was && (was.topK !== after.topK || was.experts !== after.experts) ? [`${escape_escapeMarkdown(path)}: top_k ${was.topK} of ${was.experts} → ${after.topK} of ${after.experts}`] : [];
     });
-    return {
-        headers: ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")],
-        align: ["left", "left", "left", "right", "right", "right", ...shapeColumns(() => ["left", "right", "right"]), ...memoryColumn(() => "right")],
-        rows,
-        footer: [
-            [
-                "Total",
-                "",
-                "",
-                "",
-                formatInteger(total),
-                percent(total, total),
-                ...shapeColumns((shapes) => [`[${shapes.output.join(", ")}]`, formatInteger(shapes.totals.macs), size(shapes.totals.activationsStored)]),
-                ...memoryColumn((breakdown) => size(breakdown.bytes.total)),
-            ],
-            ["Trainable", "", "", "", formatInteger(model.totals.trainable), percent(model.totals.trainable, total), ...blank, ...memoryColumn(() => "")],
-            ["Non-trainable", "", "", "", formatInteger(model.totals.nonTrainable), percent(model.totals.nonTrainable, total), ...blank, ...memoryColumn(() => "")],
-            ["Buffers (elements)", "", "", "", formatInteger(model.totals.buffers), "", ...blank, ...memoryColumn(() => "")],
-        ],
-    };
+    return changed.length ? [`**Routing changed:** ${changed.join("; ")}`, ""] : [];
 }
+
+;// CONCATENATED MODULE: ./src/orchestrator/chart.ts
 /**
- * The forward pass in a few lines: input and output shapes, MACs and FLOPs with their convention,
- * and the activations of a training step with the checkpointing that applies.
+ * Where the parameters (and the training memory) go, by top-level module, base against head: a
+ * mermaid `xychart-beta` chart, which GitHub renders in comments and job summaries. Head is the
+ * bars and base the line, since the chart type has no legend; a pie could show only one side.
  */
-function layer_table_shapeLines(shapes, units) {
-    const { macs, attentionMacs, flops, activations, activationsStored } = shapes.totals;
-    const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
-    const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
+/** The most modules a chart names; the smaller rest is one `other` bar. */
+const MODULES_SHOWN = 10;
+/**
+ * A name inside a mermaid string: letters, digits and a few path characters kept, anything that
+ * could end the string, the line or the code fence (`"`, newlines, backticks) replaced by `_`.
+ */
+function mermaidText(text, longest = 30) {
+    const safe = text.replace(/[^\p{L}\p{N} _.\-[\]()]/gu, "_");
+    return safe.length > longest ? `${safe.slice(0, longest - 1)}…` : safe;
+}
+/** Each top-level module's parameters, or its layers' own training memory, all instances together. */
+function byModule(report, figure) {
+    const totals = new Map();
+    for (const layer of report.layers) {
+        const value = figure === "params" ? layer.params : (layer.memory?.total ?? 0);
+        const top = layer.path.split(".")[0];
+        totals.set(top, (totals.get(top) ?? 0) + value * layer.count);
+    }
+    return totals;
+}
+/** The modules to name: the largest at head (or base) in model order; `other` sums the rest when there are too many. */
+function shownModules(head, base) {
+    const names = [...new Set([...head.keys(), ...(base?.keys() ?? [])])].filter((name) => (head.get(name) ?? 0) > 0 || (base?.get(name) ?? 0) > 0);
+    if (names.length <= MODULES_SHOWN)
+        return { modules: names, other: false };
+    const size = (name) => Math.max(head.get(name) ?? 0, base?.get(name) ?? 0);
+    const largest = new Set([...names].sort((a, b) => size(b) - size(a)).slice(0, MODULES_SHOWN - 1));
+    return { modules: names.filter((name) => largest.has(name)), other: true };
+}
+function series(modules, other, values, scale) {
+    const named = modules.map((name) => values.get(name) ?? 0);
+    const total = [...values.values()].reduce((sum, value) => sum + value, 0);
+    const rest = total - named.reduce((sum, value) => sum + value, 0);
+    return `[${[...named, ...(other ? [rest] : [])].map((value) => Number((value / scale).toPrecision(3))).join(", ")}]`;
+}
+const COUNT_SCALES = [
+    [1e9, "billions"],
+    [1e6, "millions"],
+    [1e3, "thousands"],
+];
+const BYTE_SCALES = [
+    [1024 ** 3, "GiB"],
+    [1024 ** 2, "MiB"],
+    [1024, "KiB"],
+];
+/** One chart: parameters or memory of the head's (and the base's) top-level modules. */
+function moduleChart(head, base, figure) {
+    const headValues = byModule(head, figure);
+    const baseValues = base && byModule(base, figure);
+    const { modules, other } = shownModules(headValues, baseValues);
+    const largest = Math.max(...headValues.values(), ...(baseValues?.values() ?? []), 0);
+    if (modules.length === 0 || largest === 0)
+        return [];
+    const [scale, unit] = (figure === "params" ? COUNT_SCALES : BYTE_SCALES).find(([size]) => largest >= size) ?? [1, figure === "params" ? "parameters" : "bytes"];
+    const what = figure === "params" ? "Parameters" : "Training memory of the layers";
+    const sides = baseValues ? " (bars: this PR, line: base)" : "";
     return [
-        `Forward pass: input [${shapes.input.join(", ")}] → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
-        `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
-        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+        "```mermaid",
+        "xychart-beta",
+        `  title "${mermaidText(head.model, 40)}: ${what} by top-level module${sides}"`,
+        `  x-axis [${[...modules, ...(other ? ["other"] : [])].map((name) => `"${mermaidText(name)}"`).join(", ")}]`,
+        `  y-axis "${figure === "params" ? `parameters (${unit})` : unit}"`,
+        `  bar ${series(modules, other, headValues, scale)}`,
+        ...(baseValues ? [`  line ${series(modules, other, baseValues, scale)}`] : []),
+        "```",
     ];
 }
-/** A line saying how many parameter-free layers the table folds, or undefined when none are. */
-function layer_table_foldedNote(count, options) {
-    const folded = options.all ? 0 : count.layers.filter((layer) => !holdsTensors(layer)).length;
-    return folded ? `${folded} parameter-free layer entr${folded === 1 ? "y" : "ies"} not shown (--all lists them)` : undefined;
-}
-/** `path: formula` lines for --explain, with the instance count when an entry repeats, and its MACs when it has any. */
-function layer_table_formulaLines(model, options) {
-    return model.layers.flatMap((layer, index) => {
-        if (!layer_table_isShown(layer, options))
-            return [];
-        const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
-        const figures = model.shapes?.layers[index];
-        const macs = figures?.macs ? `; MACs ${formatInteger(figures.macs)} → [${figures.outputShape.join(", ")}]` : "";
-        return [`${layer.path}: ${layer.formula}${times}${macs}`];
-    });
+/** The parameters chart, and the memory chart when both sides have a training recipe. */
+function moduleCharts(head, base, withMemory) {
+    const memory = withMemory && head.memory && (!base || base.memory) ? moduleChart(head, base, "memory") : [];
+    const params = moduleChart(head, base, "params");
+    return [...params, ...(params.length ? [""] : []), ...memory, ...(memory.length ? [""] : [])];
 }
 
-;// CONCATENATED MODULE: ./src/report/memory-table.ts
+;// CONCATENATED MODULE: ./src/orchestrator/layer-rollup.ts
 
-
-
-
-const UNITS_NOTE = { iec: "IEC units, 1 KiB = 1,024 B", si: "SI units, 1 kB = 1,000 B" };
-const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-/** `training with AdamW in mixed-bf16 on 64 GPUs, ZeRO stage 3`, or `inference in fp32: weights and buffers only`. */
-function memory_table_memoryHeading(memory, units) {
-    const { optimizer, precision, gpus, zero } = memory.recipe;
-    const mode = optimizer ? `training with ${optimizer.value.text} in ${precision.value.name}` : `inference in ${precision.value.name}: weights and buffers only`;
-    const spread = gpus.value > 1 ? ` on ${gpus.value} GPUs, ZeRO stage ${zero.value}` : "";
-    return `Memory: ${mode}${spread} (${UNITS_NOTE[units]})`;
+const layer_rollup_INDEX = /^(\d+|\[\d+-\d+\])$/;
+function changeWord(change) {
+    if (change.kind === "moved")
+        return `moved from ${change.before.path}`;
+    if (change.kind === "changed" && change.before.count !== change.after.count)
+        return `× ${change.before.count} → ${change.after.count}`;
+    return change.kind;
 }
-/**
- * Bytes by category, exact and in human units, per GPU when sharded. Training adds the reading of
- * weights + optimizer state beside the total: the "× 3" rule of thumb for fp32 Adam.
- */
-function memory_table_memoryTable(memory, units) {
-    const { bytes, perGpu, recipe } = memory;
-    const cells = (pick) => {
-        const values = [pick(bytes), ...(perGpu ? [pick(perGpu)] : [])];
-        return values.flatMap((value) => [formatInteger(value), formatBytes(value, units)]);
-    };
-    const shown = recipe.optimizer ? CATEGORIES.filter((category) => category !== "activations" || bytes.activations > 0) : ["weights", "buffers"];
-    const { times } = weightsAndState(bytes);
-    const ratio = times === undefined ? "" : ` (${times} × weights)`;
+function layer_rollup_leafOf(change) {
+    const layer = change.kind === "removed" ? change.before : change.after;
     return {
-        headers: ["Memory", "Bytes", "Size", ...(perGpu ? [`Per GPU (${recipe.gpus.value} GPUs, ZeRO stage ${recipe.zero.value})`, "Size per GPU"] : [])],
-        align: ["left", "right", "right", ...(perGpu ? ["right", "right"] : [])],
-        rows: shown.map((category) => [capitalized(CATEGORY_NAMES[category]), ...cells((figures) => figures[category])]),
-        footer: [
-            ["Total", ...cells((figures) => figures.total)],
-            ...(recipe.optimizer ? [[`Weights + optimizer state${ratio}`, ...cells((figures) => weightsAndState(figures).bytes)]] : []),
-        ],
+        segments: layer.path.split("."),
+        row: {
+            path: layer.path,
+            types: [layer.type],
+            change: changeWord(change),
+            before: change.kind === "added" ? 0 : change.before.params,
+            delta: changeDelta(change),
+            instances: layer.count,
+            entries: 1,
+        },
     };
 }
-/** For --explain: the model's memory arithmetic, then each shown layer's, per instance; nested lines are indented. */
-function memory_table_memoryFormulaLines(model, memory, options) {
-    const layerLines = model.layers.flatMap((layer, index) => {
-        const { terms, bytes } = memory.layers[index];
-        const lines = categoryLines(terms, bytes);
-        if (!isShown(layer, options) || lines.length === 0)
-            return [];
-        const times = layer.count === 1 ? "" : ` per instance (× ${formatInteger(layer.count)} = ${formatInteger(bytes.total * layer.count)} B)`;
-        return [`${layer.path}: ${formatInteger(bytes.total)} B${times}`, ...lines.map((line) => `  ${line}`)];
+/** `[0-3]` and `7` as the numbers they stand for. */
+function indices(segment) {
+    const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+    if (!range)
+        return [Number(segment)];
+    const numbers = [];
+    for (let index = Number(range[1]); index <= Number(range[2]); index++)
+        numbers.push(index);
+    return numbers;
+}
+/** Sorted indices as `[0-3,7,9-11]`, or the bare number when there is one. */
+function indexRange(numbers) {
+    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+    if (sorted.length === 1)
+        return String(sorted[0]);
+    const runs = [];
+    for (let start = 0; start < sorted.length;) {
+        let end = start;
+        while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1)
+            end++;
+        runs.push(end === start ? String(sorted[start]) : `${sorted[start]}-${sorted[end]}`);
+        start = end + 1;
+    }
+    return `[${runs.join(",")}]`;
+}
+function merged(rows, path) {
+    return {
+        path,
+        types: [...new Set(rows.flatMap((row) => row.types))],
+        change: rows[0].change,
+        before: rows.reduce((sum, row) => sum + row.before, 0),
+        delta: rows.reduce((sum, row) => sum + row.delta, 0),
+        instances: rows.reduce((sum, row) => sum + row.instances, 0),
+        entries: rows.reduce((sum, row) => sum + row.entries, 0),
+    };
+}
+/** Groups leaves by a key, keeping first-seen order; a leaf whose key is undefined stays alone. */
+function groupBy(leaves, key) {
+    const groups = new Map();
+    const order = [];
+    for (const leaf of leaves) {
+        const name = key(leaf);
+        if (name === undefined) {
+            order.push([leaf]);
+            continue;
+        }
+        if (!groups.has(name)) {
+            groups.set(name, []);
+            order.push(name);
+        }
+        groups.get(name).push(leaf);
+    }
+    return order.map((entry) => (typeof entry === "string" ? groups.get(entry) : entry));
+}
+/** Instances of one repeat that changed alike: the last index segment of their path merged into a range. */
+function mergeInstances(leaves) {
+    const last = (leaf) => leaf.segments.reduce((found, segment, index) => (layer_rollup_INDEX.test(segment) ? index : found), -1);
+    const groups = groupBy(leaves, (leaf) => {
+        const at = last(leaf);
+        if (at < 0 || leaf.row.change.startsWith("moved"))
+            return undefined;
+        return [leaf.segments.map((segment, index) => (index === at ? "#" : segment)).join("."), leaf.row.change, leaf.row.types.join(",")].join("\u0000");
     });
-    return [...modelMemoryLines(memory), ...layerLines];
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-
-
-
-function renderMarkdownTable(table) {
-    const row = (cells, bold = false) => `| ${cells.map((cell, index) => (bold && index === 0 ? `**${escapeMarkdown(cell)}**` : escapeMarkdown(cell))).join(" | ")} |`;
-    const rule = `|${table.align.map((align) => (align === "right" ? " ---: " : " --- ")).join("|")}|`;
-    return [row(table.headers), rule, ...table.rows.map((cells) => row(cells)), ...table.footer.map((cells) => row(cells, true))].join("\n");
-}
-/** Lines as a list in a collapsed section; a line's leading spaces nest it under the line before. */
-function details(summary, lines) {
-    const items = lines.map((line) => {
-        const indent = /^ */.exec(line)[0];
-        return `${indent}- ${escapeMarkdown(line.slice(indent.length))}`;
+    return groups.map((group) => {
+        if (group.length === 1)
+            return group[0];
+        const at = last(group[0]);
+        const segments = group[0].segments.map((segment, index) => (index === at ? indexRange(group.flatMap((leaf) => indices(leaf.segments[index]))) : segment));
+        return {
+            segments,
+            row: merged(group.map((leaf) => leaf.row), segments.join(".")),
+        };
     });
-    return ["", `<details><summary>${summary}</summary>`, "", ...items, "", "</details>"];
 }
-/** The report as GitHub-flavoured markdown; every name from the spec is escaped. */
-function markdown_formatMarkdown(model, options) {
-    const { memory } = model;
-    const units = options.units ?? "iec";
-    const parts = [`### ${escapeMarkdown(model.model)}`, "", `Spec: ${escapeMarkdown(model.file)}`, "", renderMarkdownTable(layerTable(model, options))];
-    const note = foldedNote(model, options);
-    if (note)
-        parts.push("", `<sub>${escapeMarkdown(note)}</sub>`);
-    if (model.shapes)
-        parts.push("", ...shapeLines(model.shapes, units).map((line) => `${escapeMarkdown(line)}  `));
-    if (memory)
-        parts.push("", escapeMarkdown(memoryHeading(memory, units)), "", renderMarkdownTable(memoryTable(memory, units)));
-    if (options.explain)
-        parts.push(...details("Formulas", formulaLines(model, options)));
-    if (options.explain && memory)
-        parts.push(...details("Memory formulas", memoryFormulaLines(model, memory, options)));
-    return `${parts.join("\n")}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-function renderText(table) {
-    const all = [table.headers, ...table.rows, ...table.footer];
-    const widths = table.headers.map((_, column) => Math.max(...all.map((row) => [...row[column]].length)));
-    const line = (row) => row
-        .map((cell, column) => (table.align[column] === "right" ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
-        .join("  ")
-        .trimEnd();
-    const rule = widths.map((width) => "─".repeat(width)).join("  ");
-    return [line(table.headers), rule, ...table.rows.map(line), rule, ...table.footer.map(line)].join("\n");
+/** Siblings under one parent that changed the same way: one row, their names in braces. */
+function mergeSiblings(leaves) {
+    const groups = groupBy(leaves, (leaf) => leaf.segments.length < 2 || leaf.row.change.startsWith("moved") ? undefined : [leaf.segments.slice(0, -1).join("."), leaf.row.change].join("\u0000"));
+    return groups.map((group) => {
+        if (group.length === 1)
+            return group[0];
+        const parent = group[0].segments.slice(0, -1);
+        const segments = [...parent, `{${group.map((leaf) => leaf.segments.at(-1)).join(",")}}`];
+        return {
+            segments,
+            row: merged(group.map((leaf) => leaf.row), segments.join(".")),
+        };
+    });
 }
 /**
- * The terminal report: a heading, the layer table with totals, the memory of the training recipe
- * when there is one and, with explain, each formula.
+ * The changes rolled up, ordered by module path with the largest subtrees first: at the first
+ * level where two rows' paths part, the subtree whose parameters changed more comes first; rows
+ * of equal subtrees keep the model's order.
  */
-function text_formatText(model, options) {
-    const { memory } = model;
-    const units = options.units ?? "iec";
-    const parts = [`${model.model} (${model.file})`, "", renderText(layerTable(model, options))];
-    const note = foldedNote(model, options);
-    if (note)
-        parts.push(note);
-    if (model.shapes)
-        parts.push("", ...shapeLines(model.shapes, units));
-    if (memory)
-        parts.push("", memoryHeading(memory, units), renderText(memoryTable(memory, units)));
-    if (options.explain)
-        parts.push("", "Formulas:", ...formulaLines(model, options).map((line) => `  ${line}`));
-    if (options.explain && memory)
-        parts.push("", "Memory formulas:", ...memoryFormulaLines(model, memory, options).map((line) => `  ${line}`));
-    return `${parts.join("\n")}\n`;
+function rollUpChanges(changes) {
+    const leaves = mergeSiblings(mergeInstances(changes.map(layer_rollup_leafOf)));
+    const prefix = (leaf, depth) => leaf.segments.slice(0, depth + 1).join(".");
+    const subtree = new Map();
+    for (const leaf of leaves) {
+        for (let depth = 0; depth < leaf.segments.length; depth++)
+            subtree.set(prefix(leaf, depth), (subtree.get(prefix(leaf, depth)) ?? 0) + Math.abs(leaf.row.delta));
+    }
+    const position = new Map(leaves.map((leaf, index) => [leaf, index]));
+    const firstAt = new Map();
+    for (const leaf of leaves)
+        for (let depth = 0; depth < leaf.segments.length; depth++)
+            if (!firstAt.has(prefix(leaf, depth)))
+                firstAt.set(prefix(leaf, depth), position.get(leaf));
+    const compare = (a, b) => {
+        for (let depth = 0; depth < Math.max(a.segments.length, b.segments.length); depth++) {
+            const [left, right] = [prefix(a, depth), prefix(b, depth)];
+            if (left === right)
+                continue;
+            return (subtree.get(right) ?? 0) - (subtree.get(left) ?? 0) || firstAt.get(left) - firstAt.get(right);
+        }
+        return position.get(a) - position.get(b);
+    };
+    return [...leaves].sort(compare).map((leaf) => leaf.row);
 }
 
-;// CONCATENATED MODULE: ./src/report/index.ts
+;// CONCATENATED MODULE: ./src/orchestrator/model-section.ts
 
 
 
 
 
 
-const REPORT_FORMATS = (/* unused pure expression or super */ null && (["table", "markdown", "json"]));
-/** Renders one or more counted specs; JSON gives one object, or an array for several specs. */
-function renderReport(models, format, options) {
-    if (format === "json") {
-        const reports = models.map(toJsonReport);
-        return `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`;
+
+
+
+/** Detail lists longer than this stay in the job summary, so a 48-block change is not 200 lines of comment. */
+const DETAIL_ROWS = 15;
+/** How far a figure is over its limit: a share of it, or the amount over a limit of 0. */
+function overBy(metric, actual, limit) {
+    return limit === 0 ? formatMetricDelta(metric, actual) : formatSignedPercent(actual - limit, limit);
+}
+/** `❌ 130M (+1.2% over)` or `✅ 40 GiB (26.7% used)`: the limit and how close the figure is. */
+function limitCell(row) {
+    const limit = formatMetricShort(row.metric, row.limit.value);
+    if (row.actual === undefined)
+        return `${ICON[row.status]} ${limit} (not computed)`;
+    if (row.actual > row.limit.value)
+        return `${ICON[row.status]} ${limit} (${overBy(row.metric, row.actual, row.limit.value)} over)`;
+    const used = row.limit.value === 0 ? 100 : (100 * row.actual) / row.limit.value;
+    return `${ICON[row.status]} ${limit} (${used.toFixed(1)}% used)`;
+}
+/** `⚠️ 2% (+2.49M)`: the allowance as written and what it allows. */
+function growthCell(row) {
+    return `${ICON[row.status]} ${escape_escapeMarkdown(row.allowance.text)} (${formatMetricDelta(row.metric, row.allowed)})`;
+}
+/**
+ * One row per quantity that has a limit, a growth allowance or a change: its value, this PR's
+ * change, and how it stands against its limit and its allowed growth. Twins that only restate
+ * their partner (trainable = params) are left out; a module limit is a row of its own.
+ */
+function quantityRows(model, head, base) {
+    const rows = (model.budget?.limits ?? []).map((limit) => ({
+        label: limit.label,
+        metric: limit.metric,
+        covers: limit.label === metricList([limit.metric, ...(limit.also ?? [])]) ? [limit.metric, ...(limit.also ?? [])] : [],
+        limit,
+    }));
+    for (const growth of model.budget?.growth ?? []) {
+        const metrics = [growth.metric, ...(growth.also ?? [])];
+        // The growth of params (and of trainable, its twin) belongs on the row of the params limit.
+        const row = rows.find((candidate) => !candidate.growth && metrics.some((metric) => candidate.covers.includes(metric)));
+        if (row) {
+            row.growth = growth;
+            row.covers = [...new Set([...row.covers, ...metrics])];
+            row.label = metricList(row.covers);
+        }
+        else
+            rows.push({ label: metricList(metrics), metric: growth.metric, covers: metrics, growth });
     }
-    const render = format === "markdown" ? formatMarkdown : formatText;
-    return models.map((model) => render(model, options)).join("\n");
+    const covered = new Set(rows.flatMap((row) => row.covers));
+    for (const { name } of METRICS) {
+        const changed = base !== undefined && base[name] !== undefined && head[name] !== undefined && base[name] !== head[name];
+        if (!changed || covered.has(name) || restatesTwin(name, [head, base]))
+            continue;
+        rows.push({ label: name, metric: name, covers: [name] });
+    }
+    const order = (row) => METRICS.findIndex((metric) => metric.name === row.metric) + (row.covers.length ? 0 : 0.5);
+    return rows.sort((a, b) => order(a) - order(b));
+}
+function quantityTable(model) {
+    const head = headQuantities(model);
+    if (!head)
+        return [];
+    const base = baseQuantities(model);
+    const rows = quantityRows(model, head, base);
+    if (!rows.length)
+        return [];
+    const cells = rows.map((row) => {
+        const metricLevel = row.covers.length > 0;
+        const value = metricLevel ? head[row.metric] : row.limit?.actual;
+        const before = metricLevel ? base?.[row.metric] : undefined;
+        return [
+            escape_escapeMarkdown(row.label),
+            value === undefined ? "not computed" : formatMetricShort(row.metric, value),
+            value === undefined || before === undefined ? "" : change(row.metric, before, value),
+            row.limit ? limitCell(row.limit) : "",
+            row.growth ? growthCell(row.growth) : "",
+        ];
+    });
+    return ["| Quantity | Value | This PR | Limit | Growth allowed |", "| --- | ---: | ---: | --- | --- |", ...cells.map((row) => `| ${row.join(" | ")} |`), ""];
+}
+function rolledRow(row) {
+    const delta = row.delta === 0 ? "±0" : `${formatMetricDelta("params", row.delta)} (${formatSignedPercent(row.delta, row.before)})`;
+    return `| ${escape_escapeMarkdown(row.path)} | ${escape_escapeMarkdown(row.types.join(", "))} | ${escape_escapeMarkdown(row.change)} | ${delta} | ${row.instances} |`;
+}
+/** The changed layers rolled up along the module tree, the first rows in the comment and the rest left to the job summary. */
+function layerChanges(model, options) {
+    const diff = model.diff;
+    if (!diff)
+        return [];
+    if (!diff.changes.length)
+        return ["No layer changed.", ""];
+    const rows = rollUpChanges(diff.changes);
+    const shown = rows.slice(0, options.layerRows);
+    const more = rows.length - shown.length;
+    return [
+        `| Changed layers (${plural(diff.changes.length, "entry", "entries")}) | Type | Change | Params | Instances |`,
+        "| --- | --- | --- | ---: | ---: |",
+        ...shown.map(rolledRow),
+        ...(more ? ["", `…and ${plural(more, "more row")}. ${options.rest}`] : []),
+        "",
+    ];
+}
+/** Every figure of the model as an exact integer (bytes for memory), base and head, with the limits. */
+function exactFigures(model) {
+    const head = headQuantities(model);
+    if (!head)
+        return [];
+    const base = baseQuantities(model);
+    const exact = (metric, value) => (value === undefined ? "–" : `${formula_formatInteger(value)}${metricNamed(metric).unit === "bytes" ? " B" : ""}`);
+    const shown = METRICS.filter((metric) => (head[metric.name] !== undefined || base?.[metric.name] !== undefined) && !restatesTwin(metric.name, [head, base]));
+    const rows = shown.map((metric) => `| ${metric.name} | ${base ? exact(metric.name, base[metric.name]) : "–"} | ${exact(metric.name, head[metric.name])} |`);
+    return ["<details><summary>Exact figures</summary>", "", "| Quantity | Base | This PR |", "| --- | ---: | ---: |", ...rows, "", "</details>", ""];
+}
+/** The formulas of the changed layers and the table of the unchanged ones, folded together; long lists only in the job summary. */
+function layerDetails(model, full) {
+    const changed = (model.diff?.changes ?? []).flatMap((entry) => (entry.kind === "removed" ? [] : [entry.after]));
+    const unchanged = model.diff ? model.diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
+    const withParams = unchanged.filter((layer) => layer.params > 0);
+    const showFormulas = changed.length > 0 && (full || changed.length <= DETAIL_ROWS);
+    const showUnchanged = withParams.length > 0 && (full || withParams.length <= DETAIL_ROWS);
+    if (!showFormulas && !showUnchanged)
+        return [];
+    const what = [showFormulas ? "formulas of the changed layers" : "", showUnchanged ? `${model.diff ? "unchanged layers" : "layers"} (${withParams.length})` : ""]
+        .filter(Boolean)
+        .join(", ");
+    return [
+        `<details><summary>${what.charAt(0).toUpperCase()}${what.slice(1)}</summary>`,
+        "",
+        ...(showFormulas ? [...changed.map((layer) => `- ${escape_escapeMarkdown(layer.path)}: ${escape_escapeMarkdown(layer.formula)}`), ""] : []),
+        ...(showUnchanged
+            ? [
+                "| Layer | Type | × | Params |",
+                "| --- | --- | ---: | ---: |",
+                ...withParams.map((layer) => `| ${escape_escapeMarkdown(layer.path)} | ${escape_escapeMarkdown(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formula_formatInteger(layer.params)} |`),
+                "",
+            ]
+            : []),
+        "</details>",
+        "",
+    ];
+}
+/** What the model's state is when it is not simply a report at both sides. */
+function stateLines(model) {
+    if (model.head.kind === "invalid")
+        return [
+            `**${model.base ? "Invalid at head" : "Invalid"}** (${plural(model.head.diagnostics.length, "error")}), so nothing was counted:`,
+            ...diagnosticLines(model.head.diagnostics),
+            "",
+        ];
+    if (model.head.kind === "absent")
+        return ["Deleted in this change.", ""];
+    if (model.base?.kind === "absent")
+        return ["New in this change.", ""];
+    if (model.base?.kind === "invalid")
+        return ["Invalid at base, so compared without a diff.", ""];
+    return [];
+}
+function checkpointLines(model) {
+    if (!model.checkpoint)
+        return [];
+    const { file, diagnostics } = model.checkpoint;
+    return [
+        diagnostics.length ? `**The spec and the checkpoint ${escape_escapeMarkdown(file)} differ:**` : `✅ Every tensor matches the checkpoint ${escape_escapeMarkdown(file)}.`,
+        ...diagnosticLines(diagnostics),
+        "",
+    ];
+}
+function modelSection(model, options) {
+    const essential = [
+        `#### ${ICON[model.status]} ${escape_escapeMarkdown(comment_parts_modelName(model))} · ${escape_escapeMarkdown(model.file)}`,
+        "",
+        ...stateLines(model),
+        ...adapterLines(model),
+        ...routingLines(model),
+        ...checkpointLines(model),
+        ...quantityTable(model),
+    ];
+    if (model.budget?.renamedFrom !== undefined) {
+        essential.push(`This change renames the model from ${escape_escapeMarkdown(model.budget.renamedFrom)} to ${escape_escapeMarkdown(comment_parts_modelName(model))}: its budget entry ${escape_escapeMarkdown(model.budget.renamedFrom)} still applies, matched by the spec's path.`, "");
+    }
+    essential.push(...layerChanges(model, options));
+    const base = model.base?.kind === "report" ? model.base.report : undefined;
+    const chart = options.chart && model.head.kind === "report" ? moduleCharts(model.head.report, base, options.full) : [];
+    const optional = [chart, exactFigures(model), layerDetails(model, options.full)].filter((part) => part.length);
+    return { essential: [...essential, ...hintsSection(model.hints)], optional };
 }
 
 ;// CONCATENATED MODULE: ./src/orchestrator/pull-request.ts
+
 
 
 
@@ -51639,184 +57669,179 @@ const COMMENT_LIMIT = 65_536;
 function commentMarker(key) {
     return `<!-- model-budget:${key.replace(/-->/g, "")} -->`;
 }
-const ICON = { pass: "✅", warn: "⚠️", fail: "❌" };
-const CHANGES_SHOWN = 50;
-function signed(value, format) {
-    return value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : "±0";
+/** Layer rows a comment shows per model. */
+const CHANGES_SHOWN = 15;
+/** Problems the headline lists before it counts the rest. */
+const HEADLINE_PROBLEMS = 6;
+/** An invalid spec, at the head of a comparison or on its own. */
+const invalidState = (model) => (model.base ? "invalid at head" : "invalid");
+/** `params 84.5K over the 41.8K limit (+102.2%)`, or why the limit could not be checked. */
+function overLimit(row) {
+    const limit = formatMetricShort(row.metric, row.limit.value);
+    if (row.actual === undefined)
+        return `${escape_escapeMarkdown(row.label)} not computed for this spec, so its ${limit} limit is unchecked`;
+    return `${escape_escapeMarkdown(row.label)} ${formatMetricShort(row.metric, row.actual)} over the ${limit} limit (${overBy(row.metric, row.actual, row.limit.value)})`;
 }
-function share(delta, base) {
-    if (delta === 0)
-        return "";
-    if (base === 0)
-        return " (new)";
-    const percent = (100 * delta) / base;
-    return ` (${percent > 0 ? "+" : percent < 0 ? "−" : "±"}${Math.abs(percent).toFixed(Math.abs(percent) < 0.1 && percent !== 0 ? 3 : 1)}%)`;
+/** `more than the 10% growth allowed (+3.79K)`. */
+function overAllowance(row) {
+    return `more than the ${escape_escapeMarkdown(row.allowance.text)} growth allowed (${formatMetricDelta(row.metric, row.allowed)})`;
 }
-function quantityCells(metric, head, base, isNew) {
-    const after = head?.[metric];
-    const before = base?.[metric];
-    const format = (value) => formatMetric(metric, value);
-    if (after === undefined)
-        return ["–", before === undefined ? "" : signed(-before, format)];
-    if (before === undefined)
-        return [format(after), isNew ? "new" : ""];
-    return [format(after), `${signed(after - before, format)}${share(after - before, before)}`];
-}
-function modelName(model) {
-    if (model.head.kind === "report")
-        return model.head.report.model;
-    if (model.base?.kind === "report")
-        return model.base.report.model;
-    return model.file;
-}
-function sideNote(model) {
-    if (model.head.kind === "absent")
-        return "deleted in this change";
+/**
+ * A model's failing or warning limits and growths, one line per quantity: its figure against its
+ * limit, this PR's part, and the growth allowance it broke too, if any.
+ */
+function modelProblems(model) {
+    const name = escape_escapeMarkdown(comment_parts_modelName(model));
     if (model.head.kind === "invalid")
-        return `invalid spec (${model.head.diagnostics.length} error${model.head.diagnostics.length === 1 ? "" : "s"})`;
-    if (!model.base)
-        return "";
-    if (model.base.kind === "absent")
-        return "new in this change";
-    if (model.base.kind === "invalid")
-        return "invalid at base: compared without a diff";
-    return "";
-}
-/** The registry's columns: those always shown, and the rest when some model reports them. */
-function columnsOf(result) {
-    const reported = (metric) => result.models.some((model) => model.head.kind === "report" && metric.read(model.head.report) !== undefined);
-    return METRICS.filter((metric) => metric.column === "always" || (metric.column === "when-reported" && reported(metric)));
-}
-function totalsTable(result) {
-    const columns = columnsOf(result);
-    const header = ["Model", ...columns.flatMap((metric) => [metric.title, "Δ"]), "Status"];
-    const rows = result.models.map((model) => {
-        const head = model.head.kind === "report" ? quantitiesOf(model.head.report) : undefined;
-        const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
-        const isNew = model.base?.kind === "absent";
-        const note = sideNote(model);
-        return [`${escape_escapeMarkdown(modelName(model))}${note ? ` <sub>${escape_escapeMarkdown(note)}</sub>` : ""}`, ...columns.flatMap((metric) => quantityCells(metric.name, head, base, isNew)), ICON[model.status]];
-    });
-    return [
-        `| ${header.join(" | ")} |`,
-        `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? " --- " : " ---: ")).join("|")}|`,
-        ...rows.map((row) => `| ${row.join(" | ")} |`),
-    ];
-}
-function changeRow(change) {
-    const delta = changeDelta(change);
-    const layer = change.kind === "removed" ? change.before : change.after;
-    const before = change.kind === "added" ? "–" : formula_formatInteger(change.before.params);
-    const after = change.kind === "removed" ? "–" : formula_formatInteger(change.after.params);
-    const what = change.kind === "moved"
-        ? `moved from ${escape_escapeMarkdown(change.before.path)}`
-        : change.kind === "changed" && change.before.count !== change.after.count
-            ? `× ${change.before.count} → ${change.after.count}`
-            : change.kind;
-    const base = change.kind === "added" ? 0 : change.before.params;
-    return `| ${escape_escapeMarkdown(layer.path)} | ${escape_escapeMarkdown(layer.type)} | ${what} | ${before} | ${after} | ${signed(delta, formula_formatInteger)}${share(delta, base)} |`;
-}
-function pull_request_layerTable(rows) {
-    return ["| Layer | Type | Change | Before | After | Δ |", "| --- | --- | --- | ---: | ---: | ---: |", ...rows];
-}
-function limitRow(row) {
-    const actual = row.actual === undefined ? "not computed" : formatMetric(row.metric, row.actual);
-    const headroom = row.actual === undefined ? "–" : `${signed(row.limit.value - row.actual, (value) => formatMetric(row.metric, value))}${share(row.limit.value - row.actual, row.limit.value)}`;
-    return `| ${escape_escapeMarkdown(row.label)} | ${escape_escapeMarkdown(row.limit.text)} | ${actual} | ${headroom} | ${ICON[row.status]} |`;
-}
-function growthRow(row) {
-    return `| growth of ${row.metric} | ${escape_escapeMarkdown(row.allowance.text)} (${formatMetric(row.metric, row.allowed)}) | ${signed(row.head - row.base, (value) => formatMetric(row.metric, value))} | ${signed(row.allowed - (row.head - row.base), (value) => formatMetric(row.metric, value))} | ${ICON[row.status]} |`;
-}
-function diagnosticLines(diagnostics) {
-    return diagnostics.map((problem) => `- \`${escape_escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}`)}\` ${escape_escapeMarkdown(problem.message)}${problem.hint ? ` — ${escape_escapeMarkdown(problem.hint)}` : ""}`);
-}
-function modelSection(model, context) {
-    const essential = [`#### ${ICON[model.status]} ${escape_escapeMarkdown(modelName(model))} — ${escape_escapeMarkdown(model.file)}`, ""];
-    const optional = [];
-    if (model.head.kind === "invalid")
-        essential.push(...diagnosticLines(model.head.diagnostics), "");
-    if (model.checkpoint) {
-        const { file, diagnostics } = model.checkpoint;
-        essential.push(diagnostics.length ? `**The spec and the checkpoint ${escape_escapeMarkdown(file)} differ:**` : `✅ Every tensor matches the checkpoint ${escape_escapeMarkdown(file)}.`, ...diagnosticLines(diagnostics), "");
+        return [{ status: "fail", text: `${name}: ${invalidState(model)} (${plural(model.head.diagnostics.length, "error")})` }];
+    const problems = [];
+    if (model.checkpoint?.diagnostics.length)
+        problems.push({ status: "fail", text: `${name}: the spec and the checkpoint ${escape_escapeMarkdown(model.checkpoint.file)} differ (${plural(model.checkpoint.diagnostics.length, "tensor")})` });
+    const head = headQuantities(model);
+    const base = baseQuantities(model);
+    const grown = (model.budget?.growth ?? []).filter((row) => row.status !== "pass");
+    for (const row of model.budget?.limits ?? []) {
+        if (row.status === "pass")
+            continue;
+        const metricLevel = row.label === metricList([row.metric, ...(row.also ?? [])]);
+        const before = metricLevel ? base?.[row.metric] : undefined;
+        const after = head?.[row.metric];
+        const growth = metricLevel ? grown.find((candidate) => candidate.metric === row.metric) : undefined;
+        if (growth)
+            grown.splice(grown.indexOf(growth), 1);
+        const part = before !== undefined && after !== undefined ? ` — this PR ${change(row.metric, before, after)}${growth ? `, ${overAllowance(growth)}` : ""}` : "";
+        problems.push({ status: growth ? worst([row.status, growth.status]) : row.status, text: `${name}: ${overLimit(row)}${part}` });
     }
-    if (model.budget) {
-        essential.push("| Budget | Limit | Actual | Headroom | |", "| --- | ---: | ---: | ---: | --- |", ...model.budget.limits.map(limitRow), ...model.budget.growth.map(growthRow), "");
-        if (model.budget.renamedFrom !== undefined) {
-            essential.push(`This change renames the model from ${escape_escapeMarkdown(model.budget.renamedFrom)} to ${escape_escapeMarkdown(modelName(model))}: its budget entry ${escape_escapeMarkdown(model.budget.renamedFrom)} still applies, matched by the spec's path.`, "");
-        }
+    for (const row of grown) {
+        problems.push({ status: row.status, text: `${name}: ${metricList([row.metric, ...(row.also ?? [])])} grew ${change(row.metric, row.base, row.head)}, ${overAllowance(row)}` });
     }
-    const diff = model.diff;
-    if (diff && diff.changes.length) {
-        const sorted = [...diff.changes].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
-        const shown = sorted.slice(0, context.changesShown ?? CHANGES_SHOWN).map(changeRow);
-        const more = sorted.length - shown.length;
-        essential.push(`**${diff.changes.length} changed layer entr${diff.changes.length === 1 ? "y" : "ies"}**`, "", ...pull_request_layerTable(shown), ...(more ? [``, `…and ${more} more. ${context.fullReportHint}`] : []), "");
-        const formulas = sorted.flatMap((change) => (change.kind === "removed" ? [] : [`- ${escape_escapeMarkdown(change.after.path)}: ${escape_escapeMarkdown(change.after.formula)}`]));
-        if (formulas.length)
-            optional.push(["<details><summary>Formulas of changed layers</summary>", "", ...formulas, "", "</details>", ""]);
-    }
-    else if (diff) {
-        essential.push("No layer changed.", "");
-    }
-    const unchanged = diff ? diff.unchanged : model.head.kind === "report" ? layerStates(model.head.report) : [];
-    const withParams = unchanged.filter((layer) => layer.params > 0);
-    if (withParams.length) {
-        optional.push([
-            `<details><summary>${diff ? "Unchanged layers" : "Layers"} (${withParams.length})</summary>`,
-            "",
-            "| Layer | Type | × | Params |",
-            "| --- | --- | ---: | ---: |",
-            ...withParams.map((layer) => `| ${escape_escapeMarkdown(layer.path)} | ${escape_escapeMarkdown(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formula_formatInteger(layer.params)} |`),
-            "",
-            "</details>",
-            "",
-        ]);
-    }
-    return { essential, optional };
+    return problems;
 }
+/** Every failing or warning thing, failures first: the budget file, then each model, then unmatched entries. */
+function problemsOf(result) {
+    const budget = result.budget;
+    const problems = [];
+    if (budget.state === "invalid")
+        problems.push({ status: "fail", text: `the budget file ${escape_escapeMarkdown(budget.file)} is invalid (${plural(budget.diagnostics.length, "error")}), so no limit was checked` });
+    problems.push(...result.models.flatMap(modelProblems));
+    for (const entry of budget.unmatched) {
+        problems.push({
+            status: "warn",
+            text: `budget entry ${escape_escapeMarkdown(entry.key)} (line ${entry.line}) matches no spec${entry.suggestion === undefined ? "" : `; did you mean ${escape_escapeMarkdown(entry.suggestion)}?`}`,
+        });
+    }
+    const rank = { fail: 0, warn: 1, pass: 2 };
+    return problems.sort((a, b) => rank[a.status] - rank[b.status]);
+}
+/** The largest parameter change among the models, for the all-pass line. */
+function largestChange(result) {
+    if (!result.baseRef)
+        return "no base to compare with";
+    let largest;
+    for (const model of result.models) {
+        const before = baseQuantities(model)?.params;
+        const after = headQuantities(model)?.params;
+        if (before === undefined || after === undefined || before === after)
+            continue;
+        if (!largest || Math.abs(after - before) > Math.abs(largest.after - largest.before))
+            largest = { model, before, after };
+    }
+    return largest ? `largest change ${escape_escapeMarkdown(comment_parts_modelName(largest.model))} ${change("params", largest.before, largest.after).replace(" (", " params (")}` : "no parameter count changed";
+}
+/** The headline: the worst problem as the heading and the others listed under it, or one line when all pass. */
 function headline(result) {
-    const failing = result.models.filter((model) => model.status === "fail").length + (result.budget.state === "invalid" ? 1 : 0);
-    const warning = result.models.filter((model) => model.status === "warn").length;
-    if (result.status === "fail")
-        return `### ❌ model-budget: ${failing} check${failing === 1 ? "" : "s"} failed`;
-    if (result.status === "warn")
-        return `### ⚠️ model-budget: ${warning || 1} warning${warning > 1 ? "s" : ""}`;
-    return result.budget.state === "ok" ? "### ✅ model-budget: every budget holds" : "### ✅ model-budget: report";
+    const problems = problemsOf(result);
+    const edits = result.budget.changes.length ? [`✏️ this PR edits ${plural(result.budget.changes.length, "limit")} in ${escape_escapeMarkdown(result.budget.file)}: see below`] : [];
+    if (!problems.length) {
+        const models = plural(result.models.length, "model");
+        const verdict = result.budget.state === "ok" ? `${models} within budget` : `${models} reported, no budget file`;
+        return [`### ✅ ${verdict} · ${largestChange(result)}`, ...edits.map((line) => `- ${line}`)];
+    }
+    const [first, ...rest] = problems;
+    const listed = rest.slice(0, HEADLINE_PROBLEMS - 1).map((problem) => `- ${ICON[problem.status]} ${problem.text}`);
+    const more = rest.length > listed.length ? [`- …and ${plural(rest.length - listed.length, "more problem")} below`] : [];
+    return [`### ${ICON[first.status]} ${first.text}`, ...listed, ...more, ...edits.map((line) => `- ${line}`)];
+}
+/** A model worth its own section: anything but one whose every figure is as at base and whose checks all pass. */
+function isNotable(model) {
+    const head = headQuantities(model);
+    const base = baseQuantities(model);
+    const same = head !== undefined && base !== undefined && METRICS.every((metric) => head[metric.name] === base[metric.name]);
+    return !(same && model.diff?.changes.length === 0 && model.status === "pass" && !model.checkpoint?.diagnostics.length);
+}
+/** Status first, then the model, its parameters with this PR's change, the training memory its recipe is judged by, and its serving memory. */
+function totalsTable(models) {
+    if (!models.length)
+        return [];
+    const withMemory = models.some((model) => memoryMetric(headQuantities(model)) !== undefined);
+    const withServing = models.some((model) => headQuantities(model)?.["serving-memory"] !== undefined);
+    const header = ["", "Model", "Params", ...(withMemory ? ["Training memory"] : []), ...(withServing ? ["Serving memory"] : [])];
+    const rows = models.map((model) => {
+        const head = headQuantities(model);
+        const base = baseQuantities(model);
+        const isNew = model.base?.kind === "absent";
+        const memory = memoryMetric(head);
+        const params = head
+            ? valueWithChange("params", head.params, base?.params, isNew)
+            : model.head.kind === "invalid"
+                ? invalidState(model)
+                : `deleted${base?.params === undefined ? "" : ` (was ${formatMetricShort("params", base.params)})`}`;
+        const memoryCell = memory && head ? `${valueWithChange(memory, head[memory], base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "–";
+        const serving = head?.["serving-memory"];
+        const servingCell = serving === undefined ? "–" : valueWithChange("serving-memory", serving, base?.["serving-memory"], isNew);
+        const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";
+        return [ICON[model.status], escape_escapeMarkdown(comment_parts_modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : []), ...(withServing ? [servingCell] : [])];
+    });
+    return [`| ${header.join(" | ")} |`, `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`), ""];
+}
+/** Models this change leaves as they were, in one line: within budget only when a budget was checked. */
+function unchangedLine(models, budgetChecked) {
+    if (!models.length)
+        return [];
+    const listed = models.map((model) => `${escape_escapeMarkdown(comment_parts_modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
+    return [`${budgetChecked ? "✅ Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
 }
 function budgetNotes(result) {
     const budget = result.budget;
     const notes = [];
     if (budget.changes.length) {
-        notes.push(`> [!WARNING]`, `> **This change edits the budget file ${escape_escapeMarkdown(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`, ...budget.changes.map((change) => `> - ${escape_escapeMarkdown(change.key)} · ${escape_escapeMarkdown(change.setting)}: ${change.before === undefined ? "none" : escape_escapeMarkdown(change.before)} → ${change.after === undefined ? "removed" : escape_escapeMarkdown(change.after)}${change.line ? ` (line ${change.line})` : ""}`), "");
+        notes.push(`> [!WARNING]`, `> **This change edits the budget file ${escape_escapeMarkdown(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`, ...budget.changes.map((edit) => `> - ${escape_escapeMarkdown(edit.key)} · ${escape_escapeMarkdown(edit.setting)}: ${edit.before === undefined ? "none" : escape_escapeMarkdown(edit.before)} → ${edit.after === undefined ? "removed" : escape_escapeMarkdown(edit.after)}${edit.line ? ` (line ${edit.line})` : ""}`), "");
     }
     if (budget.state === "missing") {
         notes.push(`No budget file at ${escape_escapeMarkdown(budget.file)}: this is a report only. Create one with \`model-budget init SPEC... --headroom 10%\` and commit it to enforce limits.`, "");
     }
-    if (budget.state === "invalid")
-        notes.push(`**The budget file is invalid**, so no limit could be checked:`, ...diagnosticLines(budget.diagnostics), "");
     if (budget.unmatched.length) {
         const described = budget.unmatched.map((entry) => `${escape_escapeMarkdown(entry.key)} (line ${entry.line}${entry.suggestion === undefined ? "" : `; did you mean ${escape_escapeMarkdown(entry.suggestion)}?`})`);
         notes.push(`Budget entries that match no spec: ${described.join(", ")}. Key each entry by a spec's \`model:\` name or its path.`, "");
     }
     return notes;
 }
-/**
- * The sticky PR comment: status line, totals with deltas, per-model budget rows and changed layers,
- * unchanged layers folded. Cut to GitHub's limit by dropping folded detail first.
- */
-function renderPullRequestComment(result, context) {
-    const compared = result.baseRef ? `Compared with base \`${escape_escapeMarkdown(result.baseRef.slice(0, 12))}\`.` : "No base commit to compare with.";
-    const head = [commentMarker(context.key), headline(result), "", compared, "", ...totalsTable(result), "", ...budgetNotes(result)];
-    const sections = result.models.map((model) => modelSection(model, context));
-    const footer = ["---", `<sub>Counted by model-budget exactly as PyTorch's \`parameters()\`${context.runUrl ? ` · [workflow run](${context.runUrl})` : ""}</sub>`];
+/** The budget file's own errors, before anything else: without a readable budget nothing below was checked. */
+function budgetErrors(result) {
+    if (result.budget.state !== "invalid")
+        return [];
+    return [`**The budget file ${escape_escapeMarkdown(result.budget.file)} is invalid**, so no limit was checked:`, ...diagnosticLines(result.budget.diagnostics), ""];
+}
+/** The small print: what was compared, how it was counted, and the workflow run. */
+function footer(result, context) {
+    const { runUrl } = context;
+    const compared = result.baseRef ? `Compared with base \`${escape_escapeMarkdown(result.baseRef.slice(0, 12))}\`` : "No base commit to compare with";
+    return [
+        "---",
+        `<sub>${compared} · counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` · [workflow run](${runUrl})` : ""}${runUrl && context.htmlReport ? ` · [treemap of this change](${runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
+    ];
+}
+/** Cuts a body to the limit: folded details first, then whole lines, with a pointer to the full report. */
+function fit(head, sections, footer, context) {
     const limit = context.limit ?? COMMENT_LIMIT;
+    const deepest = Math.max(0, ...sections.map((section) => section.optional.length));
     const assemble = (dropped) => {
         const body = sections.flatMap((section) => [...section.essential, ...section.optional.slice(0, Math.max(0, section.optional.length - dropped)).flat()]);
         return [...head, ...body, ...footer].join("\n");
     };
     const bytes = context.measure === "bytes";
     const size = (text) => (bytes ? Buffer.byteLength(text, "utf8") : text.length);
-    for (let dropped = 0; dropped <= 2; dropped++) {
+    for (let dropped = 0; dropped <= deepest; dropped++) {
         const text = assemble(dropped);
         if (size(text) <= limit)
             return text;
@@ -51824,10 +57849,429 @@ function renderPullRequestComment(result, context) {
     // A blank line before the footer's rule: right under a paragraph, `---` would make the notice a heading.
     const tail = `\n\n**The report is too long for a comment and was cut here.** ${context.fullReportHint}\n\n${footer.join("\n")}`;
     const room = limit - size(tail);
-    const text = assemble(2);
+    const text = assemble(deepest);
     // Cut at the last whole line that fits; a character split by the byte cut goes with its line.
     const kept = bytes ? Buffer.from(text, "utf8").subarray(0, room).toString("utf8") : text.slice(0, room);
     return kept.replace(/\n[^\n]*$/, "") + tail;
+}
+/**
+ * The sticky PR comment (and, with every row, the job summary): a headline that names each failing
+ * limit and by how much, a narrow table of the models, then a section per model that changed or
+ * has a problem: its quantities against their limits, its layer changes rolled up, details folded.
+ * Cut to GitHub's limit by dropping folded detail first.
+ */
+function renderPullRequestComment(result, context) {
+    const notable = result.models.filter(isNotable);
+    const quiet = result.models.filter((model) => !isNotable(model));
+    const head = [
+        commentMarker(context.key),
+        ...headline(result),
+        "",
+        ...budgetErrors(result),
+        ...totalsTable(notable),
+        ...unchangedLine(quiet, result.budget.state === "ok"),
+        ...budgetNotes(result),
+    ];
+    const full = context.changesShown === Infinity;
+    const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
+    const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };
+    const sections = notable.map((model) => modelSection(model, options));
+    return fit(head, sections, footer(result, context), context);
+}
+
+;// CONCATENATED MODULE: ./src/html/generated/page-script.js
+// Written by scripts/compile-page.mjs from src/html/client/: do not edit.
+const PAGE_SCRIPT = "/*! model-budget HTML report; includes d3-hierarchy: https://d3js.org/d3-hierarchy/ v3.1.3 Copyright 2010-2026 Mike Bostock, ISC licence */\n(function(){function e(e,t,n){let r=document.createElement(e);return t!==void 0&&(r.textContent=t),n!==void 0&&(r.className=n),r}function t(e){let t=document.getElementById(e);if(!t)throw Error(`the page has no #${e}`);return t}function n(e,...t){e.replaceChildren(...t)}function r(e){let t=String(Math.abs(e)),n=t.slice(0,t.length%3||3);for(let e=n.length;e<t.length;e+=3)n+=`,${t.slice(e,e+3)}`;return e<0?`-${n}`:n}var i=[`B`,`KiB`,`MiB`,`GiB`,`TiB`,`PiB`],a=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function o(e,t=`iec`){let n=t===`iec`?1024:1e3,r=t===`iec`?i:a,o=Math.abs(e),s=0;for(;o>=n&&s<r.length-1;)o/=n,s++;let c=e<0?`-`:``;return s===0?`${c}${o} B`:`${c}${o.toFixed(o>=100?1:2)} ${r[s]}`}function s(e,t){return e.unit===`count`?r(t):t<1024?o(t):`${o(t)} (${r(t)} B)`}function c(e,t){if(e.unit===`bytes`)return o(t);let n=[[0xe8d4a51000,`T`],[1e9,`G`],[1e6,`M`],[1e3,`k`]].find(([e])=>Math.abs(t)>=e);return n?`${(t/n[0]).toFixed(t/n[0]>=100?0:1)}${n[1]}`:String(t)}function l(e,t){return`${t>0?`+`:``}${e.unit===`count`?r(t):o(t)}`}function u(e,t){if(t===0)return`–`;let n=100*e/t;return n>0&&n<.01?`< 0.01%`:n<100&&n>99.99?`> 99.99%`:`${n.toFixed(2)}%`}var d={grown:`grown`,shrunk:`shrunk`,new:`new in this change`,unchanged:`unchanged`,moved:`moved`,changed:`changed type, same size`,removed:`removed`};function f(e){let t=[`${e.name} [${e.shape.join(`, `)}] = ${r(e.numel)}`];return e.dtype&&t.push(e.dtype),e.trainable===!1&&t.push(`frozen`),e.sharedWith&&t.push(`tied to ${e.sharedWith}, counted there`),e.sharedBy&&t.push(`shared with ${e.sharedBy.join(`, `)} (counted here once)`),t.join(` · `)}function p(e,t,n,i,a){let o=[[`Path`,t.path===``?`(whole model)`:t.path]];if(o.push([`Type`,t.type??(a?`module`:``)]),t.count&&t.count>1&&o.push([`Instances`,`×${t.count} (one instance group)`]),o.push([n.title,`${s(n,i.value)} (${u(i.value,n.total)} of ${e.name})`]),t.params!==void 0&&t.count&&t.count>1&&o.push([`Per instance`,`${r(t.params)} parameters`]),t.parameters?.length&&o.push([`Tensors`,t.parameters.map(f).join(`\n`)]),t.buffers?.length&&o.push([`Buffers`,t.buffers.map(f).join(`\n`)]),t.formula&&o.push([`Formula`,t.formula]),t.outside&&o.push([`Outside layers`,t.outside]),i.change){let e=i.base===null?`–`:s(n,i.base),t=i.base===null?``:` (${l(n,i.value-i.base)})`;o.push([`Before → after`,`${e} → ${s(n,i.value)}${t}`]),o.push([`Change`,d[i.change]??i.change])}return t.from&&o.push([`Moved from`,t.from]),o.filter(([,e])=>e!==``)}function m(t,r){let i=e(`dl`);for(let[t,n]of r){let r=e(`dd`,n);r.style.whiteSpace=`pre-line`,i.append(e(`dt`,t),r)}n(t,e(`h2`,`Details`),i)}function h(e){var t=0,n=e.children,r=n&&n.length;if(!r)t=1;else for(;--r>=0;)t+=n[r].value;e.value=t}function g(){return this.eachAfter(h)}function _(e,t){let n=-1;for(let r of this)e.call(t,r,++n,this);return this}function v(e,t){for(var n=this,r=[n],i,a,o=-1;n=r.pop();)if(e.call(t,n,++o,this),i=n.children)for(a=i.length-1;a>=0;--a)r.push(i[a]);return this}function y(e,t){for(var n=this,r=[n],i=[],a,o,s,c=-1;n=r.pop();)if(i.push(n),a=n.children)for(o=0,s=a.length;o<s;++o)r.push(a[o]);for(;n=i.pop();)e.call(t,n,++c,this);return this}function b(e,t){let n=-1;for(let r of this)if(e.call(t,r,++n,this))return r}function x(e){return this.eachAfter(function(t){for(var n=+e(t.data)||0,r=t.children,i=r&&r.length;--i>=0;)n+=r[i].value;t.value=n})}function S(e){return this.eachBefore(function(t){t.children&&t.children.sort(e)})}function ee(e){for(var t=this,n=te(t,e),r=[t];t!==n;)t=t.parent,r.push(t);for(var i=r.length;e!==n;)r.splice(i,0,e),e=e.parent;return r}function te(e,t){if(e===t)return e;var n=e.ancestors(),r=t.ancestors(),i=null;for(e=n.pop(),t=r.pop();e===t;)i=e,e=n.pop(),t=r.pop();return i}function ne(){for(var e=this,t=[e];e=e.parent;)t.push(e);return t}function re(){return Array.from(this)}function ie(){var e=[];return this.eachBefore(function(t){t.children||e.push(t)}),e}function C(){var e=this,t=[];return e.each(function(n){n!==e&&t.push({source:n.parent,target:n})}),t}function*ae(){var e=this,t,n=[e],r,i,a;do for(t=n.reverse(),n=[];e=t.pop();)if(yield e,r=e.children)for(i=0,a=r.length;i<a;++i)n.push(r[i]);while(n.length)}function w(e,t){e instanceof Map?(e=[void 0,e],t===void 0&&(t=oe)):t===void 0&&(t=E);for(var n=new D(e),r,i=[n],a,o,s,c;r=i.pop();)if((o=t(r.data))&&(c=(o=Array.from(o)).length))for(r.children=o,s=c-1;s>=0;--s)i.push(a=o[s]=new D(o[s])),a.parent=r,a.depth=r.depth+1;return n.eachBefore(ce)}function T(){return w(this).eachBefore(se)}function E(e){return e.children}function oe(e){return Array.isArray(e)?e[1]:null}function se(e){e.data.value!==void 0&&(e.value=e.data.value),e.data=e.data.data}function ce(e){var t=0;do e.height=t;while((e=e.parent)&&e.height<++t)}function D(e){this.data=e,this.depth=this.height=0,this.parent=null}D.prototype=w.prototype={constructor:D,count:g,each:_,eachAfter:y,eachBefore:v,find:b,sum:x,sort:S,path:ee,ancestors:ne,descendants:re,leaves:ie,links:C,copy:T,[Symbol.iterator]:ae};function le(e){if(typeof e!=`function`)throw Error();return e}function O(){return 0}function k(e){return function(){return e}}function ue(e){e.x0=Math.round(e.x0),e.y0=Math.round(e.y0),e.x1=Math.round(e.x1),e.y1=Math.round(e.y1)}function A(e,t,n,r,i){for(var a=e.children,o,s=-1,c=a.length,l=e.value&&(r-t)/e.value;++s<c;)o=a[s],o.y0=n,o.y1=i,o.x0=t,o.x1=t+=o.value*l}Object.create(D.prototype);function j(e,t,n,r,i){for(var a=e.children,o,s=-1,c=a.length,l=e.value&&(i-n)/e.value;++s<c;)o=a[s],o.x0=t,o.x1=r,o.y0=n,o.y1=n+=o.value*l}var M=(1+Math.sqrt(5))/2;function N(e,t,n,r,i,a){for(var o=[],s=t.children,c,l,u=0,d=0,f=s.length,p,m,h=t.value,g,_,v,y,b,x,S;u<f;){p=i-n,m=a-r;do g=s[d++].value;while(!g&&d<f);for(_=v=g,x=Math.max(m/p,p/m)/(h*e),S=g*g*x,b=Math.max(v/S,S/_);d<f;++d){if(g+=l=s[d].value,l<_&&(_=l),l>v&&(v=l),S=g*g*x,y=Math.max(v/S,S/_),y>b){g-=l;break}b=y}o.push(c={value:g,dice:p<m,children:s.slice(u,d)}),c.dice?A(c,n,r,i,h?r+=m*g/h:a):j(c,n,r,h?n+=p*g/h:i,a),h-=g,u=d}return o}var P=(function e(t){function n(e,n,r,i,a){N(t,e,n,r,i,a)}return n.ratio=function(t){return e((t=+t)>1?t:1)},n})(M);function de(){var e=P,t=!1,n=1,r=1,i=[0],a=O,o=O,s=O,c=O,l=O;function u(e){return e.x0=e.y0=0,e.x1=n,e.y1=r,e.eachBefore(d),i=[0],t&&e.eachBefore(ue),e}function d(t){var n=i[t.depth],r=t.x0+n,u=t.y0+n,d=t.x1-n,f=t.y1-n;d<r&&(r=d=(r+d)/2),f<u&&(u=f=(u+f)/2),t.x0=r,t.y0=u,t.x1=d,t.y1=f,t.children&&(n=i[t.depth+1]=a(t)/2,r+=l(t)-n,u+=o(t)-n,d-=s(t)-n,f-=c(t)-n,d<r&&(r=d=(r+d)/2),f<u&&(u=f=(u+f)/2),e(t,r,u,d,f))}return u.round=function(e){return arguments.length?(t=!!e,u):t},u.size=function(e){return arguments.length?(n=+e[0],r=+e[1],u):[n,r]},u.tile=function(t){return arguments.length?(e=le(t),u):e},u.padding=function(e){return arguments.length?u.paddingInner(e).paddingOuter(e):u.paddingInner()},u.paddingInner=function(e){return arguments.length?(a=typeof e==`function`?e:k(+e),u):a},u.paddingOuter=function(e){return arguments.length?u.paddingTop(e).paddingRight(e).paddingBottom(e).paddingLeft(e):u.paddingTop()},u.paddingTop=function(e){return arguments.length?(o=typeof e==`function`?e:k(+e),u):o},u.paddingRight=function(e){return arguments.length?(s=typeof e==`function`?e:k(+e),u):s},u.paddingBottom=function(e){return arguments.length?(c=typeof e==`function`?e:k(+e),u):c},u.paddingLeft=function(e){return arguments.length?(l=typeof e==`function`?e:k(+e),u):l},u}(function e(t){function n(e,n,r,i,a){if((o=e._squarify)&&o.ratio===t)for(var o,s,c,l,u=-1,d,f=o.length,p=e.value;++u<f;){for(s=o[u],c=s.children,l=s.value=0,d=c.length;l<d;++l)s.value+=c[l].value;s.dice?A(s,n,r,i,p?r+=(a-r)*s.value/p:a):j(s,n,r,p?n+=(i-n)*s.value/p:i,a),p-=s.value}else e._squarify=o=N(t,e,n,r,i,a),o.ratio=t}return n.ratio=function(t){return e((t=+t)>1?t:1)},n})(M);function fe(e,t,n){let r=e.values?.[t]??0,i=e.base?.[t]??null;return n?e.change===`new`||i===null?{value:r,base:i,change:e.change??`unchanged`}:r===i?{value:r,base:i,change:e.change===`moved`||e.change===`changed`?e.change:`unchanged`}:{value:r,base:i,change:r>i?`grown`:`shrunk`}:{value:r,base:i}}function F(e,t,n){return n.every(e=>e.change===`new`)?`new`:t!==null&&e!==t?e>t?`grown`:`shrunk`:n.some(e=>e.change!==`unchanged`)?`changed`:`unchanged`}function I(e,t,n){let r=new Map,i=e=>{if(!e.children){let i=fe(e,t,n);return r.set(e,i),i}let a=e.children.map(i),o=a.reduce((e,t)=>e+t.value,0),s=a.filter(e=>e.base!==null||e.change===`new`),c=n&&s.length===a.length&&a.some(e=>e.base!==null)?a.reduce((e,t)=>e+(t.base??0),0):null,l=n?{value:o,base:c,change:F(o,c,a)}:{value:o,base:c};return r.set(e,l),l};return i(e),r}function L(e){let t=new Map,n=new Map,r=[e];for(;r.length;){let e=r.pop();t.set(e.path,e);for(let t of e.children??[])n.set(t,e),r.push(t)}return{byPath:t,parents:n}}function R(e){return e.count&&e.count>1?`${e.name} ×${e.count}`:e.name}var z=16;function B(e,t,n,r){let i=w(e,e=>e.children).sum(e=>e.children?0:t.get(e)?.value??0).sort((e,t)=>(t.value??0)-(e.value??0));return de().size([n,r]).tile(P).paddingOuter(2).paddingInner(1).paddingTop(e=>e.depth===0?2:z)(i)}function pe(e,t,n){return`${e.path===``?`(whole model)`:e.path}, ${e.type??`module`}: ${s(n,t.value)} ${n.title.toLowerCase()}, ${u(t.value,n.total)}${t.change?`, ${t.change}`:``}`}function me(e){let t=0;for(let n=0;n<e.length;n++)t=t*31+e.charCodeAt(n)>>>0;return`hsl(${t%360}, 60%, 80%)`}function he(t,n,r,i){let a=t.data,o=a.children!==void 0,s=a.parameters?.some(e=>e.sharedBy)===!0,l=e(`div`,void 0,`node ${o?`group`:`leaf`}${n.change?` c-${n.change}`:``}${s?` shared`:``}`),u=Math.max(0,t.x1-t.x0),d=Math.max(0,t.y1-t.y0);return l.style.cssText=`left:${t.x0}px;top:${t.y0}px;width:${u}px;height:${d}px`,l.setAttribute(`role`,`treeitem`),l.setAttribute(`aria-level`,String(t.depth)),l.setAttribute(`aria-label`,pe(a,n,r)),l.tabIndex=t.depth===1?0:-1,l.dataset.path=a.path,l.dataset.index=String(i),!o&&!n.change&&(l.style.backgroundColor=me(a.type??``)),u>36&&d>13&&l.append(e(`span`,`${R(a)}${s?` (shared)`:``} ${c(r,n.value)}`,`label`)),l}function ge(e,t,n,r){let i=B(t,n,e.clientWidth,e.clientHeight).descendants(),a=[],o=document.createDocumentFragment();for(let e of i){if(e.depth===0||!e.value)continue;let t=n.get(e.data);o.append(he(e,t,r,a.length)),a.push({node:e.data,isModule:e.data.children!==void 0})}return e.replaceChildren(o),a}var _e=[[`grown`,`grown`],[`shrunk`,`shrunk`],[`new`,`new`],[`removed`,`removed (listed below)`],[`unchanged`,`unchanged`],[`moved`,`moved`],[`changed`,`changed type, same size`]];function ve(r,i){let a=t(`totals`),o=e(`tr`);o.append(e(`th`,``),...i?[e(`th`,`base`,`num`),e(`th`,`head`,`num`),e(`th`,`Δ`,`num`)]:[e(`th`,`total`,`num`)]),n(a,o,...r.totals.map(t=>{let n=e(`tr`);return n.append(e(`th`,t.title),...i?[e(`td`,t.base??`–`,`num`)]:[],e(`td`,t.head,`num`)),i&&n.append(e(`td`,t.delta??`–`,`num ${t.trend===`up`?`up`:t.trend===`down`?`down`:``}`)),n}))}function ye(r){t(`legend-area`).hidden=!r,n(t(`legend`),..._e.map(([t,n])=>{let r=e(`li`),i=e(`span`,void 0,`swatch`);return i.style.background=`var(--${t})`,r.append(i,e(`span`,n)),r}))}function be(r){t(`removed-area`).hidden=r.removed.length===0,n(t(`removed`),...r.removed.map(t=>e(`li`,`${t.path} (${t.type}): ${t.params===`0`?`no parameters`:`−${t.params} parameters`}`)))}function xe(r){t(`budget-area`).hidden=r.limits.length===0;let i=r.limits.map(t=>{let n=e(`li`),r=t.actual===void 0?0:Math.min(100,100*t.actual/t.limit),i=e(`div`,void 0,`bar ${t.status}`);i.setAttribute(`role`,`meter`),i.setAttribute(`aria-valuemin`,`0`),i.setAttribute(`aria-valuemax`,String(t.limit)),i.setAttribute(`aria-valuenow`,String(t.actual??0)),i.setAttribute(`aria-label`,`${t.label} of ${t.limitText}`);let a=e(`span`);a.style.width=`${r}%`,i.append(a);let o=t.actual===void 0?`no figure in this report`:`${t.actualText??``} of ${t.limitText}: ${t.headroomText??``}`;return n.append(e(`div`,`${t.label} (${t.status})`),i,e(`div`,o)),n});n(t(`budget`),...i)}function Se(r,i,a,o){let c=[],l=[r];for(;l.length;){let e=l.pop();e.children?l.push(...e.children):c.push(e)}c.sort((e,t)=>i.get(t).value-i.get(e).value);let d=e(`table`),f=e(`caption`,`${a.title} by layer`),p=e(`tr`);for(let t of[`Path`,`Type`,`Instances`,a.title,`Share`,...o?[`Before`,`Change`]:[]])p.append(e(`th`,t));let m=c.map(t=>{let n=i.get(t),r=e(`tr`);return r.dataset.path=t.path,r.append(e(`td`,t.path),e(`td`,t.type??``),e(`td`,String(t.count??1),`num`),e(`td`,s(a,n.value),`num`),e(`td`,u(n.value,a.total),`num`)),o&&r.append(e(`td`,n.base===null?`–`:s(a,n.base),`num`),e(`td`,n.change??``)),r});d.append(f,p,...m),n(t(`table-area`),d)}var V=JSON.parse(t(`model-budget-data`).textContent??`{}`),H=V.mode===`check`,U={model:V.models[0],metric:0,zoom:void 0,figures:new Map,tree:L({name:``,path:``}),drawn:[],table:!1},W=t(`map`);function G(e){let t=e instanceof HTMLElement?e.closest(`.node`):null;return t?U.drawn[Number(t.dataset.index)]:void 0}function K(){let r=[];for(let e=U.zoom;e;e=U.tree.parents.get(e))r.unshift(e);let i=[];r.forEach((t,n)=>{n>0&&i.push(e(`span`,`›`,`sep`));let a=e(`button`,n===0?U.model.name:R(t));a.type=`button`,a.addEventListener(`click`,()=>J(t)),n===r.length-1&&a.setAttribute(`aria-current`,`location`),i.push(a)}),n(t(`crumbs`),...i)}function q(){let e=U.model.root,t=U.model.metrics[U.metric];!e||!U.zoom||!t?W.replaceChildren():(K(),U.table?Se(U.zoom,U.figures,t,H):U.drawn=ge(W,U.zoom,U.figures,t),Z())}function J(e,t=!1){U.zoom=e,q(),t&&W.querySelector(`.node`)?.focus()}function Y(e){U.metric=e,U.model.root&&(U.figures=I(U.model.root,e,H)),q()}function X(r){U.model=r,U.tree=L(r.root??{name:``,path:``}),U.zoom=r.root,n(t(`notes`),...r.notes.map(e=>document.createTextNode(`${e}\\n`))),n(t(`metric`),...r.metrics.map((t,n)=>Object.assign(e(`option`,t.title),{value:String(n)}))),ve(r,H),ye(H),be(r),xe(r),Y(0)}function Z(){let e=t(`search`).value.trim().toLowerCase();W.classList.toggle(`searching`,e!==``);for(let t of W.querySelectorAll(`.node`))t.classList.toggle(`match`,e!==``&&(t.dataset.path??``).toLowerCase().includes(e))}function Q(e){let n=G(e),r=U.model.metrics[U.metric];n&&r&&m(t(`details`),p(U.model,n.node,r,U.figures.get(n.node),n.isModule))}function $(e,t=!1){let n=G(e);if(!n)return;let r=n.node;if(!t)for(let e=U.tree.parents.get(r);e&&e!==U.zoom;e=U.tree.parents.get(e))r=e;let i=r.children?r:U.tree.parents.get(r);i&&i!==U.zoom&&J(i,t)}function Ce(){let e=U.zoom?U.tree.parents.get(U.zoom):void 0;e&&J(e,!0)}function we(){W.addEventListener(`mouseover`,e=>Q(e.target)),W.addEventListener(`focusin`,e=>Q(e.target)),W.addEventListener(`click`,e=>$(e.target)),W.addEventListener(`keydown`,e=>{e.key===`Enter`||e.key===` `?(e.preventDefault(),$(e.target,!0)):(e.key===`Escape`||e.key===`Backspace`)&&Ce()}),t(`metric`).addEventListener(`change`,e=>Y(Number(e.target.value))),t(`search`).addEventListener(`input`,Z),t(`view`).addEventListener(`click`,()=>{U.table=!U.table,t(`view`).setAttribute(`aria-pressed`,String(U.table)),t(`view`).textContent=U.table?`Map view`:`Table view`,W.hidden=U.table,t(`table-area`).hidden=!U.table,q()});let r=t(`model`);n(r,...V.models.map((t,n)=>Object.assign(e(`option`,`${t.name} (${t.file})`),{value:String(n)}))),t(`model-choice`).hidden=V.models.length<2,r.addEventListener(`change`,()=>X(V.models[Number(r.value)])),window.addEventListener(`resize`,q)}we(),X(U.model),performance.mark(`model-budget-ready`),document.body.dataset.ready=`true`})();";
+
+;// CONCATENATED MODULE: ./src/html/page-data.ts
+
+
+
+const SOURCES = [
+    { key: "params", title: "Parameters", unit: "count", total: (report) => report.totals.params, layer: (layer) => layer.params * layer.count },
+    { key: "weights", title: "Weight bytes", unit: "bytes", total: (report) => report.memory?.weights, layer: (layer) => (layer.memory?.weights ?? 0) * layer.count },
+    {
+        key: "memory",
+        title: "Training memory",
+        unit: "bytes",
+        total: (report) => report.memory?.total,
+        layer: (layer) => (layer.memory?.total ?? 0) * layer.count,
+        outside: (report, remainder) => (remainder === report.memory?.activations ? "the activations a training step keeps, which the model holds as a whole" : undefined),
+    },
+    {
+        key: "macs",
+        title: "MACs",
+        unit: "count",
+        total: (report) => report.shapes?.macs,
+        layer: (layer) => layer.macs ?? 0,
+        outside: (report, remainder) => (remainder === report.shapes?.attentionMacs ? "attention's score and weighted-sum products, which no layer entry holds" : undefined),
+    },
+    { key: "activations", title: "Activation bytes", unit: "bytes", total: (report) => report.shapes?.activations, layer: (layer) => layer.activationBytes ?? 0 },
+];
+/** The metrics this report has figures for (weights and memory with a training recipe, MACs and activations with an input). */
+function sourcesOf(report) {
+    return SOURCES.filter((source) => source.total(report) !== undefined);
+}
+/** `layer1.[1-2].conv1` → its segments; `[1-2]` is an instance group of 2. */
+function segmentsOf(path) {
+    return path.split(".");
+}
+function groupCount(segment) {
+    const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
+    return range ? Number(range[2]) - Number(range[1]) + 1 : undefined;
+}
+/** Tensors tied to each owner (`wte.weight` ← `lm_head.weight`): shown at the owner, which counts them. */
+function tiedTo(report) {
+    const sharers = new Map();
+    for (const layer of report.layers) {
+        for (const tensor of layer.parameters) {
+            if (tensor.sharedWith === undefined)
+                continue;
+            sharers.set(tensor.sharedWith, [...(sharers.get(tensor.sharedWith) ?? []), `${layer.path}.${tensor.name}`]);
+        }
+    }
+    return sharers;
+}
+function tensorsOf(layer, sharers) {
+    return layer.parameters.map((tensor) => {
+        const sharedBy = sharers.get(`${layer.path}.${tensor.name}`);
+        return { ...tensor, ...(sharedBy ? { sharedBy } : {}) };
+    });
+}
+/** The layer's leaf: its figures per metric and what the hover shows. */
+function page_data_leafOf(layer, name, sources, sharers) {
+    return {
+        name,
+        path: layer.path,
+        ...(layer.count > 1 ? { count: layer.count } : {}),
+        values: sources.map((source) => source.layer(layer)),
+        type: layer.type,
+        params: layer.params,
+        formula: layer.formula,
+        parameters: tensorsOf(layer, sharers),
+        buffers: layer.buffers,
+    };
+}
+/** The module tree of a report's flat layer entries, in spec order, with instance groups as nodes of their own. */
+function treeOf(report, sources) {
+    const root = { name: report.model, path: "", children: [] };
+    const modules = new Map([["", root]]);
+    const leaves = new Map();
+    const sharers = tiedTo(report);
+    for (const layer of report.layers) {
+        const segments = segmentsOf(layer.path);
+        let parent = root;
+        for (let depth = 1; depth < segments.length; depth++) {
+            const path = segments.slice(0, depth).join(".");
+            let module = modules.get(path);
+            if (!module) {
+                const name = segments[depth - 1];
+                const count = groupCount(name);
+                module = { name, path, ...(count === undefined ? {} : { count }), children: [] };
+                modules.set(path, module);
+                parent.children.push(module);
+            }
+            parent = module;
+        }
+        const leaf = page_data_leafOf(layer, segments[segments.length - 1], sources, sharers);
+        parent.children.push(leaf);
+        leaves.set(layer.path, leaf);
+    }
+    const outside = outsideNode(report, sources);
+    if (outside)
+        root.children.push(outside);
+    return { root, leaves };
+}
+const OUTSIDE_PATH = "(outside layers)";
+/** What each total holds beyond the sum of its layers: a rectangle of its own, so that every share adds up. */
+function outsideValues(report, sources) {
+    return sources.map((source) => Math.max(0, (source.total(report) ?? 0) - report.layers.reduce((sum, layer) => sum + source.layer(layer), 0)));
+}
+function outsideNode(report, sources) {
+    const values = outsideValues(report, sources);
+    if (values.every((value) => value === 0))
+        return undefined;
+    const reasons = sources.flatMap((source, index) => {
+        const value = values[index];
+        if (value === 0)
+            return [];
+        return [`${source.title}: ${source.outside?.(report, value) ?? "figures the model's total holds beyond its layer entries"}`];
+    });
+    return { name: OUTSIDE_PATH, path: OUTSIDE_PATH, values, outside: reasons.join("; "), type: "(model)" };
+}
+function metricsOf(head, base, sources) {
+    return sources.map((source) => {
+        const baseTotal = base ? source.total(base) : undefined;
+        return { key: source.key, title: source.title, unit: source.unit, total: source.total(head), ...(baseTotal === undefined ? {} : { baseTotal }) };
+    });
+}
+/** The registry's totals, formatted, with the base and the signed change in a check. */
+function totalsOf(head, base) {
+    const headFigures = quantitiesOf(head);
+    const baseFigures = base ? quantitiesOf(base) : undefined;
+    return METRICS.flatMap((metric) => {
+        const value = headFigures[metric.name];
+        if (value === undefined)
+            return [];
+        const before = baseFigures?.[metric.name];
+        if (before === undefined)
+            return [{ title: metric.title, head: formatMetric(metric.name, value) }];
+        const delta = value - before;
+        const sign = delta > 0 ? "+" : "";
+        return [
+            {
+                title: metric.title,
+                head: formatMetric(metric.name, value),
+                base: formatMetric(metric.name, before),
+                delta: `${sign}${formatMetric(metric.name, delta)}`,
+                trend: delta > 0 ? "up" : delta < 0 ? "down" : "same",
+            },
+        ];
+    });
+}
+function page_data_reportPageData(reports) {
+    const models = reports.map((report) => {
+        const sources = sourcesOf(report);
+        return {
+            name: report.model,
+            file: report.file,
+            metrics: metricsOf(report, undefined, sources),
+            totals: totalsOf(report, undefined),
+            root: treeOf(report, sources).root,
+            removed: [],
+            limits: [],
+            notes: [],
+        };
+    });
+    return { mode: "report", title: models.map((model) => model.name).join(", "), models };
+}
+function changeKind(change) {
+    if (!change)
+        return "unchanged";
+    if (change.kind === "added")
+        return "new";
+    if (change.kind === "moved")
+        return "moved";
+    const delta = changeDelta(change);
+    return delta > 0 ? "grown" : delta < 0 ? "shrunk" : "changed";
+}
+/** Each head leaf's change and its figures at the base, found as the diff finds them (a repeat's range aside). */
+function annotate(leaves, head, base, changes, sources) {
+    const byAfter = new Map(changes.flatMap((change) => (change.kind === "removed" ? [] : [[change.after.path, change]])));
+    const baseByPath = new Map(base.layers.map((layer) => [layer.path, layer]));
+    const baseByIdentity = new Map(base.layers.map((layer) => [layerIdentity(layer.path), layer]));
+    const baseSources = sourcesOf(base);
+    for (const layer of head.layers) {
+        const leaf = leaves.get(layer.path);
+        const change = byAfter.get(layer.path);
+        leaf.change = changeKind(change);
+        if (change?.kind === "added")
+            continue;
+        const before = change?.kind === "moved" ? baseByPath.get(change.before.path) : baseByIdentity.get(layerIdentity(layer.path));
+        if (change?.kind === "moved")
+            leaf.from = change.before.path;
+        if (before)
+            leaf.base = sources.map((source) => (baseSources.includes(source) ? source.layer(before) : null));
+    }
+}
+function limitsOf(result) {
+    return (result.budget?.limits ?? []).map((row) => {
+        const actual = row.actual;
+        const headroom = actual === undefined ? undefined : row.limit.value - actual;
+        return {
+            label: row.label,
+            limitText: row.limit.text,
+            limit: row.limit.value,
+            status: row.status,
+            ...(actual === undefined ? {} : { actual, actualText: formatMetric(row.metric, actual) }),
+            ...(headroom === undefined ? {} : { headroomText: headroom >= 0 ? `${formatMetric(row.metric, headroom)} left` : `over by ${formatMetric(row.metric, -headroom)}` }),
+        };
+    });
+}
+function removedOf(changes) {
+    return changes.flatMap((change) => change.kind === "removed" ? [{ path: change.before.path, type: change.before.type, params: formula_formatInteger(change.before.params), formula: change.before.formula }] : []);
+}
+function diagnosticNotes(side, state) {
+    if (state?.kind !== "invalid")
+        return [];
+    return state.diagnostics.map((problem) => `${side}: ${problem.file}:${problem.line}:${problem.col}: ${problem.message} [${problem.code}]`);
+}
+/**
+ * A spec with no report at head (deleted, or invalid): no map, its base totals as the base's (the head
+ * has none to show), and for a deleted spec every layer it had listed as removed.
+ */
+function headless(result, base, common) {
+    if (!base)
+        return { name: result.file, file: result.file, metrics: [], totals: [], ...common };
+    const totals = totalsOf(base, undefined).map((total) => ({ title: total.title, head: "–", base: total.head }));
+    const removed = result.head.kind === "absent" ? removedOf(layerStates(base).map((before) => ({ kind: "removed", before }))) : common.removed;
+    return { name: base.model, file: result.file, metrics: [], totals, ...common, removed };
+}
+/** One checked model: its head map coloured by the diff, what was removed, and its budget's headroom. */
+function checkedModel(result) {
+    const head = result.head.kind === "report" ? result.head.report : undefined;
+    const base = result.base?.kind === "report" ? result.base.report : undefined;
+    const notes = [...diagnosticNotes("head", result.head), ...diagnosticNotes("base", result.base)];
+    if (result.head.kind === "absent")
+        notes.push("This change deletes the spec.");
+    if (result.base?.kind === "absent")
+        notes.push("The spec is new in this change.");
+    const common = { status: result.status, limits: limitsOf(result), notes, removed: removedOf(result.diff?.changes ?? []) };
+    if (!head)
+        return headless(result, base, common);
+    const sources = sourcesOf(head);
+    const { root, leaves } = treeOf(head, sources);
+    if (base && result.diff)
+        annotate(leaves, head, base, result.diff.changes, sources);
+    if (base)
+        markOutside(root, base, sources);
+    return { name: head.model, file: result.file, metrics: metricsOf(head, base, sources), totals: totalsOf(head, base), root, ...common };
+}
+/** The base's own remainder beyond its layers, so the outside rectangle has its before → after too. */
+function markOutside(root, base, sources) {
+    const outside = root.children?.find((child) => child.path === OUTSIDE_PATH);
+    if (!outside)
+        return;
+    const baseSources = sourcesOf(base);
+    const values = outsideValues(base, baseSources);
+    outside.base = sources.map((source) => {
+        const index = baseSources.indexOf(source);
+        return index < 0 ? null : values[index];
+    });
+}
+function checkPageData(result) {
+    const models = result.models.map(checkedModel);
+    return { mode: "check", title: models.map((model) => model.name).join(", "), ...(result.baseRef ? { baseRef: result.baseRef } : {}), models };
+}
+
+;// CONCATENATED MODULE: ./src/html/style.ts
+/** The HTML report's style sheet, inlined into the page: system fonts, nothing fetched. */
+const PAGE_STYLE = `
+:root { color-scheme: light; --grown: #d7301f; --shrunk: #1a9850; --new: #f59e0b; --removed: #6b7280; --unchanged: #cbd5e1; --moved: #60a5fa; --changed: #a78bfa; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111827; background: #f8fafc; }
+header { padding: 10px 16px 6px; background: #fff; border-bottom: 1px solid #e5e7eb; }
+h1 { font-size: 17px; margin: 0 0 6px; }
+#compared { margin: 0 0 6px; color: #4b5563; }
+h2 { font-size: 13px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; color: #4b5563; }
+#controls { display: flex; flex-wrap: wrap; gap: 14px; align-items: center; }
+#controls input, #controls select, #controls button { font: inherit; padding: 2px 6px; }
+#crumbs { margin-top: 6px; }
+#crumbs button { font: inherit; border: 0; background: none; color: #1d4ed8; cursor: pointer; padding: 0; text-decoration: underline; }
+#crumbs span.sep { margin: 0 6px; color: #9ca3af; }
+main { display: flex; gap: 14px; padding: 12px 16px; align-items: flex-start; }
+#map-area { flex: 1 1 auto; min-width: 0; }
+#notes:empty { display: none; }
+#notes { background: #fef3c7; border: 1px solid #f59e0b; padding: 6px 8px; margin: 0 0 8px; white-space: pre-line; }
+#map { position: relative; width: 100%; height: 620px; background: #fff; border: 1px solid #d1d5db; overflow: hidden; }
+.node { position: absolute; overflow: hidden; border: 1px solid rgba(255,255,255,.9); cursor: pointer; color: #111827; }
+.node.group { background: rgba(15,23,42,.05); border-color: rgba(15,23,42,.25); }
+.node .label { display: block; padding: 1px 3px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-size: 11px; pointer-events: none; }
+.node.group > .label { font-weight: 600; }
+.node:focus { outline: 3px solid #1d4ed8; outline-offset: -3px; z-index: 2; }
+.node.shared { background-image: repeating-linear-gradient(45deg, transparent 0 6px, rgba(0,0,0,.12) 6px 8px); }
+.node.match { outline: 3px solid #eab308; outline-offset: -3px; z-index: 1; }
+#map.searching .node.leaf:not(.match) { opacity: .35; }
+.leaf.c-grown { background-color: var(--grown); color: #fff; }
+.leaf.c-shrunk { background-color: var(--shrunk); color: #fff; }
+.leaf.c-new { background-color: var(--new); }
+.leaf.c-unchanged { background-color: var(--unchanged); }
+.leaf.c-moved { background-color: var(--moved); }
+.leaf.c-changed { background-color: var(--changed); }
+.group.c-grown { border-color: var(--grown); border-width: 2px; }
+.group.c-shrunk { border-color: var(--shrunk); border-width: 2px; }
+.group.c-new { border-color: var(--new); border-width: 2px; }
+aside { flex: 0 0 340px; display: flex; flex-direction: column; gap: 12px; }
+aside section { background: #fff; border: 1px solid #e5e7eb; padding: 8px 10px; }
+#details dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; }
+#details dt { color: #6b7280; }
+#details dd { margin: 0; overflow-wrap: anywhere; }
+.hint { color: #6b7280; margin: 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #f1f5f9; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.up { color: var(--grown); } .down { color: var(--shrunk); }
+#legend, #removed, #budget { list-style: none; margin: 0; padding: 0; }
+#legend li { display: flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; width: 14px; height: 14px; border: 1px solid #9ca3af; }
+#removed li { font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
+#budget li { margin-bottom: 8px; }
+.bar { height: 10px; background: #e5e7eb; border-radius: 3px; overflow: hidden; }
+.bar > span { display: block; height: 100%; background: var(--shrunk); }
+.bar.warn > span { background: var(--new); } .bar.fail > span { background: var(--grown); }
+#table-area { max-height: 620px; overflow: auto; background: #fff; border: 1px solid #d1d5db; }
+#table-area td:first-child { font-family: ui-monospace, monospace; font-size: 12px; }
+footer { padding: 6px 16px 16px; color: #6b7280; }
+`;
+
+;// CONCATENATED MODULE: ./src/html/page.ts
+
+
+
+
+/**
+ * JSON that cannot end the script element it sits in nor open a comment there: `<` (so no
+ * `</script>` or `<!--`), `>` and `&` are written as \u escapes, as are U+2028 and U+2029, which
+ * older JavaScript parsers take for line ends. JSON.parse reads them back unchanged.
+ */
+function scriptSafeJson(value) {
+    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+/** Text for an HTML text node or a quoted attribute. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+/** The page's fixed frame; the script fills it from the data, writing names only with textContent. */
+function renderPage(data) {
+    const title = `model-budget: ${data.title}`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header>
+  <h1 id="title">${escapeHtml(title)}</h1>
+${data.baseRef === undefined ? "" : `  <p id="compared">Compared with base <code>${escapeHtml(data.baseRef.slice(0, 12))}</code>.</p>\n`}  <div id="controls">
+    <label id="model-choice">Model <select id="model"></select></label>
+    <label>Size by <select id="metric"></select></label>
+    <label>Search <input id="search" type="search" placeholder="path, e.g. attn" autocomplete="off"></label>
+    <button id="view" type="button" aria-pressed="false">Table view</button>
+  </div>
+  <nav id="crumbs" aria-label="Zoom path"></nav>
+</header>
+<main>
+  <section id="map-area" aria-label="Treemap">
+    <p id="notes"></p>
+    <div id="map" role="tree" aria-label="Modules sized by the chosen metric"></div>
+    <div id="table-area" hidden></div>
+  </section>
+  <aside>
+    <section id="details" aria-live="polite"><h2>Details</h2><p class="hint">Hover or focus a rectangle; click or press Enter to zoom in.</p></section>
+    <section id="totals-area"><h2>Totals</h2><table id="totals"></table></section>
+    <section id="legend-area" hidden><h2>Change against the base</h2><ul id="legend"></ul></section>
+    <section id="removed-area" hidden><h2>Removed modules</h2><ul id="removed"></ul></section>
+    <section id="budget-area" hidden><h2>Budget headroom</h2><ul id="budget"></ul></section>
+  </aside>
+</main>
+<footer>Written by model-budget. Everything on this page is in this file: it works offline.</footer>
+<script type="application/json" id="model-budget-data">${scriptSafeJson(data)}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+/** `report --format html`: the models of one report run. */
+function renderHtmlReport(reports) {
+    return renderPage(reportPageData(reports));
+}
+/** `check --html` and the action: head against base, coloured by the change, with the budget's headroom. */
+function renderHtmlCheck(result) {
+    return renderPage(checkPageData(result));
 }
 
 ;// CONCATENATED MODULE: ./src/action/comment.ts
@@ -52101,6 +58545,39 @@ class GitRepository {
         };
         return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
     }
+    /**
+     * The lines of each file that differ from `sha` in the work tree (what the check reads at head):
+     * the `+` side of `git diff`'s hunks, by repository-relative path. Deleted lines have no place to
+     * point at and are left out; a renamed file counts only its edited lines.
+     */
+    changedLines(sha) {
+        const diff = this.git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--find-renames", "--unified=0", sha, "--"]);
+        const changed = new Map();
+        let lines;
+        // An added line "++ x" reads "+++ x": the target's name is read only in a file's header, before its first hunk.
+        let header = false;
+        for (const line of diff.split("\n")) {
+            if (line.startsWith("diff --git "))
+                header = true;
+            else if (line.startsWith("@@"))
+                header = false;
+            if (header && line.startsWith("+++ ")) {
+                // git ends a name holding a space with a tab, so that patch can tell where it ends.
+                const target = line.slice(4).replace(/\t$/, "");
+                lines = target === "/dev/null" ? undefined : new Set();
+                if (lines)
+                    changed.set(unquotedPath(target).replace(/^b\//, ""), lines);
+                continue;
+            }
+            const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (hunk && lines) {
+                const [start, length] = [Number(hunk[1]), hunk[2] === undefined ? 1 : Number(hunk[2])];
+                for (let number = start; number < start + length; number++)
+                    lines.add(number);
+            }
+        }
+        return changed;
+    }
     /** The commit a branch, tag or SHA names. */
     resolveRef(ref) {
         return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
@@ -52115,18 +58592,28 @@ class GitRepository {
         }
     }
 }
-
-;// CONCATENATED MODULE: ./src/diagnostics/choice.ts
-
-/**
- * An enumerated option's value, checked the one way for the action's inputs (`input 'fail-on'`) and the
- * CLI's flags (`--fail-on`): the same message, with the likely value meant on a line of its own.
- */
-function choiceOf(option, value, allowed) {
-    if (allowed.includes(value))
-        return { value: value };
-    const hint = didYouMean(value, allowed);
-    return { problem: `${option} must be one of ${allowed.join(", ")}, not '${value}'${hint === undefined ? "" : `\n  ${hint}`}` };
+/** A path as git's diff writes it: as is, or in C-style quotes when it holds a quote, a backslash or a control character. */
+function unquotedPath(text) {
+    if (!text.startsWith('"'))
+        return text;
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    const chars = [...text.slice(1, -1)];
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (char !== "\\") {
+            bytes.push(...Buffer.from(char));
+            continue;
+        }
+        const octal = /^[0-7]{3}/.exec(chars.slice(i + 1, i + 4).join(""))?.[0];
+        if (octal) {
+            bytes.push(parseInt(octal, 8));
+            i += 3;
+        }
+        else
+            bytes.push(escapes[chars[++i]] ?? 0);
+    }
+    return Buffer.from(bytes).toString("utf8");
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -52137,14 +58624,14 @@ function choiceOf(option, value, allowed) {
 
 const COMMENT_POLICIES = ["always", "changed", "failure", "never"];
 /** Reads a choice input, refusing anything outside its documented values as the CLI refuses a flag's. */
-function choice(name, allowed, fallback) {
+function inputs_choice(name, allowed, fallback) {
     const checked = choiceOf(`input '${name}'`, getInput(name) || fallback, allowed);
     if ("problem" in checked)
         throw new Error(checked.problem);
     return checked.value;
 }
 function readInputs() {
-    const mode = choice("mode", ["check", "publish"], "check");
+    const mode = inputs_choice("mode", ["check", "publish"], "check");
     const specs = getMultilineInput("specs")
         .map((line) => line.trim())
         .filter((line) => line && !line.startsWith("#"));
@@ -52154,12 +58641,13 @@ function readInputs() {
         mode,
         specs,
         budget: getInput("budget") || ".github/model-budget.yml",
-        budgetFrom: choice("budget-from", ["head", "base"], "head"),
+        budgetFrom: inputs_choice("budget-from", ["head", "base"], "head"),
         token: getInput("github-token"),
-        comment: choice("comment", COMMENT_POLICIES, "changed"),
+        comment: inputs_choice("comment", COMMENT_POLICIES, "changed"),
         commentKey: getInput("comment-key") || "default",
-        failOn: choice("fail-on", FAIL_ON, "exceed"),
+        failOn: inputs_choice("fail-on", FAIL_ON, "exceed"),
         report: getInput("report"),
+        chart: inputs_choice("chart", ["true", "false"], "false"),
         training: trainingInputs(),
     };
     logInputs(inputs);
@@ -52173,10 +58661,18 @@ function logInputs(inputs) {
     core_debug(`input github-token: ${token ? "given" : "not given"}`);
     core_debug(`input training overrides: ${JSON.stringify(training)}`);
 }
-/** optimizer, gpus, batch...: their errors name the input, not a position in a file it does not have. */
+/** The serving options the action takes, by input name: serve-dtype is the serving recipe's dtype. */
+const SERVING_INPUTS = { context: "context", "kv-dtype": "kv-dtype", "serve-dtype": "dtype" };
+/** optimizer, gpus, batch, context...: their errors name the input, not a position in a file it does not have. */
 function trainingInputs() {
     try {
-        return settingsFromOptions(Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (getInput(option) ? [[option, getInput(option)]] : []))), (option) => `input '${option}'`);
+        const training = settingsFromOptions(Object.fromEntries(TRAINING_OPTIONS.flatMap((option) => (getInput(option) ? [[option, getInput(option)]] : []))), (option) => `input '${option}'`);
+        const given = Object.entries(SERVING_INPUTS).filter(([input]) => getInput(input));
+        if (given.length === 0)
+            return training;
+        const inputOf = Object.fromEntries(given.map(([input, option]) => [option, input]));
+        const serving = servingSettingsFromOptions(Object.fromEntries(given.map(([input, option]) => [option, getInput(input)])), (option) => `input '${inputOf[option]}'`);
+        return { ...training, serving };
     }
     catch (error) {
         if (!(error instanceof diagnostics_SpecError))
@@ -52193,15 +58689,15 @@ const SAVED_REPORT_FORMAT = "model-budget-report/1";
 
 const saved_report_validate = (/* unused pure expression or super */ null && (saved_report_validate10));
 /* harmony default export */ const saved_report = (saved_report_validate10);
-const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note"]},"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"},"endLine":{"$ref":"#/definitions/count"},"endCol":{"$ref":"#/definitions/count"},"offset":{"$ref":"#/definitions/count"}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
-const saved_report_schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}};
+const saved_report_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/saved-report.schema.json","title":"model-budget saved report","description":"What a check run saves for `mode: publish`. It comes from a pull request's workflow, so it is untrusted: every field that reaches the comment is type-checked here and escaped when rendered.","type":"object","required":["format","result"],"properties":{"format":{"const":"model-budget-report/1"},"pullRequest":{"type":"integer","minimum":1,"maximum":9007199254740991},"result":{"$ref":"#/definitions/result"}},"definitions":{"text":{"type":"string","maxLength":10000},"status":{"enum":["pass","warn","fail"]},"metric":{"enum":["params","trainable","active-params","memory","memory-per-gpu","macs","flops","activations","serving-memory","kv-cache"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."},"position":{"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}},"diagnostic":{"type":"object","required":["file","line","col","message"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note"]},"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"},"endLine":{"$ref":"#/definitions/count"},"endCol":{"$ref":"#/definitions/count"},"offset":{"$ref":"#/definitions/count"}}},"hint":{"type":"object","description":"A review hint on a layer the pull request added or changed (docs/lint.md).","required":["code","path","line","column","message","saves"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2,3}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note","hint"]},"path":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"column":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"fix":{"$ref":"#/definitions/text"},"saves":{"type":"object","required":["params","bytes"],"properties":{"params":{"$ref":"#/definitions/signed"},"bytes":{"$ref":"#/definitions/signed"}}},"layers":{"type":"array","items":{"$ref":"#/definitions/text"},"maxItems":100000}}},"layer":{"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"routed":{"type":"object","required":["topK","experts"],"properties":{"topK":{"$ref":"#/definitions/count"},"experts":{"$ref":"#/definitions/count"}}}}},"layerState":{"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"report":{"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"activeParams":{"$ref":"#/definitions/count"}}},"adapter":{"type":"object","required":["name","type","config"],"properties":{"name":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"config":{"$ref":"#/definitions/text"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}},"serving":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"kvCache":{"$ref":"#/definitions/count"},"kvCachePerToken":{"$ref":"#/definitions/count"},"weights":{"$ref":"#/definitions/count"},"prefillPeak":{"$ref":"#/definitions/count"}}}}},"side":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]},"change":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]},"limit":{"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"budgetOutcome":{"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}},"result":{"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}},"hints":{"type":"array","items":{"$ref":"#/definitions/hint"},"maxItems":1000}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}},"count":{"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991},"signed":{"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}}};
+const saved_report_schema12 = {"type":"object","required":["status","failOn","models","budget"],"properties":{"status":{"$ref":"#/definitions/status"},"failOn":{"enum":["exceed","growth","never"]},"baseRef":{"type":"string","pattern":"^[0-9a-fA-F]{4,64}$"},"models":{"type":"array","items":{"type":"object","required":["file","head","status"],"properties":{"file":{"$ref":"#/definitions/text"},"head":{"$ref":"#/definitions/side"},"base":{"$ref":"#/definitions/side"},"diff":{"type":"object","required":["changes","unchanged"],"properties":{"changes":{"type":"array","items":{"$ref":"#/definitions/change"},"maxItems":100000},"unchanged":{"type":"array","items":{"$ref":"#/definitions/layerState"},"maxItems":100000}}},"budget":{"$ref":"#/definitions/budgetOutcome"},"status":{"$ref":"#/definitions/status"},"checkpoint":{"type":"object","required":["file","diagnostics"],"properties":{"file":{"$ref":"#/definitions/text"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}}},"hints":{"type":"array","items":{"$ref":"#/definitions/hint"},"maxItems":1000}}},"maxItems":1000},"budget":{"type":"object","required":["file","state","from","diagnostics","changes","unmatched"],"properties":{"file":{"$ref":"#/definitions/text"},"state":{"enum":["missing","ok","invalid"]},"from":{"enum":["head","base"]},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000},"changes":{"type":"array","items":{"type":"object","required":["key","setting"],"properties":{"key":{"$ref":"#/definitions/text"},"setting":{"$ref":"#/definitions/text"},"before":{"$ref":"#/definitions/text"},"after":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}},"maxItems":1000},"unmatched":{"type":"array","items":{"type":"object","required":["key","line"],"properties":{"key":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"suggestion":{"$ref":"#/definitions/text"}}},"maxItems":1000}}}}};
 const saved_report_schema13 = {"enum":["pass","warn","fail"]};
 const saved_report_schema14 = {"type":"string","maxLength":10000};
 const saved_report_schema19 = {"description":"A non-negative safe integer (below 2^53): a count of parameters, bytes, MACs, or a line.","type":"integer","minimum":0,"maximum":9007199254740991};
 const saved_report_pattern0 = new RegExp("^[0-9a-fA-F]{4,64}$", "");
-const saved_report_schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
-const saved_report_schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}}}};
-const schema23 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"}}};
+const schema15 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["report","invalid","absent"]},"report":{"$ref":"#/definitions/report"},"diagnostics":{"type":"array","items":{"$ref":"#/definitions/diagnostic"},"maxItems":1000}},"allOf":[{"if":{"properties":{"kind":{"const":"report"}}},"then":{"required":["report"]}},{"if":{"properties":{"kind":{"const":"invalid"}}},"then":{"required":["diagnostics"]}}]};
+const saved_report_schema16 = {"type":"object","required":["model","file","totals","layers"],"properties":{"model":{"$ref":"#/definitions/text"},"file":{"$ref":"#/definitions/text"},"totals":{"type":"object","required":["params","trainable"],"properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"activeParams":{"$ref":"#/definitions/count"}}},"adapter":{"type":"object","required":["name","type","config"],"properties":{"name":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"config":{"$ref":"#/definitions/text"}}},"memory":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"perGpu":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"}}}}},"layers":{"type":"array","items":{"$ref":"#/definitions/layer"},"maxItems":100000},"shapes":{"type":"object","properties":{"macs":{"$ref":"#/definitions/count"},"attentionMacs":{"$ref":"#/definitions/count"},"flops":{"$ref":"#/definitions/count"},"activations":{"$ref":"#/definitions/count"},"batch":{"$ref":"#/definitions/count"}}},"serving":{"type":"object","properties":{"total":{"$ref":"#/definitions/count"},"kvCache":{"$ref":"#/definitions/count"},"kvCachePerToken":{"$ref":"#/definitions/count"},"weights":{"$ref":"#/definitions/count"},"prefillPeak":{"$ref":"#/definitions/count"}}}}};
+const saved_report_schema27 = {"type":"object","required":["path","type","count","params","trainable","line","formula"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"},"line":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"routed":{"type":"object","required":["topK","experts"],"properties":{"topK":{"$ref":"#/definitions/count"},"experts":{"$ref":"#/definitions/count"}}}}};
 
 function saved_report_validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -52210,7 +58706,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.trainable === undefined) && (missing0 = "trainable"))) || ((data.line === undefined) && (missing0 = "line"))) || ((data.formula === undefined) && (missing0 = "formula"))){
-saved_report_validate14.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema23.required,parentSchema:schema23,data}];
+saved_report_validate14.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema27.required,parentSchema:saved_report_schema27,data}];
 return false;
 }
 else {
@@ -52391,6 +58887,87 @@ var valid0 = _errs19 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+if(data.routed !== undefined){
+let data7 = data.routed;
+const _errs22 = errors;
+if(errors === _errs22){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let missing1;
+if(((data7.topK === undefined) && (missing1 = "topK")) || ((data7.experts === undefined) && (missing1 = "experts"))){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed",schemaPath:"#/properties/routed/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:saved_report_schema27.properties.routed.required,parentSchema:saved_report_schema27.properties.routed,data:data7}];
+return false;
+}
+else {
+if(data7.topK !== undefined){
+let data8 = data7.topK;
+const _errs24 = errors;
+const _errs25 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed/topK",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 9007199254740991 || isNaN(data8)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed/topK",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+else {
+if(data8 < 0 || isNaN(data8)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed/topK",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data8}];
+return false;
+}
+}
+}
+}
+var valid8 = _errs24 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data7.experts !== undefined){
+let data9 = data7.experts;
+const _errs27 = errors;
+const _errs28 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed/experts",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data9}];
+return false;
+}
+if(errors === _errs28){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed/experts",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data9}];
+return false;
+}
+else {
+if(data9 < 0 || isNaN(data9)){
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed/experts",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data9}];
+return false;
+}
+}
+}
+}
+var valid8 = _errs27 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+else {
+saved_report_validate14.errors = [{instancePath:instancePath+"/routed",schemaPath:"#/properties/routed/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema27.properties.routed.type,parentSchema:saved_report_schema27.properties.routed,data:data7}];
+return false;
+}
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -52400,7 +58977,7 @@ var valid0 = true;
 }
 }
 else {
-saved_report_validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data}];
+saved_report_validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema27.type,parentSchema:saved_report_schema27,data}];
 return false;
 }
 }
@@ -52530,6 +59107,35 @@ var valid3 = _errs12 === errors;
 else {
 var valid3 = true;
 }
+if(valid3){
+if(data2.activeParams !== undefined){
+let data5 = data2.activeParams;
+const _errs15 = errors;
+const _errs16 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/activeParams",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/activeParams",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/totals/activeParams",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+}
+}
+}
+var valid3 = _errs15 === errors;
+}
+else {
+var valid3 = true;
+}
+}
 }
 }
 }
@@ -52544,284 +59150,537 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.memory !== undefined){
-let data5 = data.memory;
-const _errs15 = errors;
-if(errors === _errs15){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.total !== undefined){
-let data6 = data5.total;
-const _errs17 = errors;
+if(data.adapter !== undefined){
+let data6 = data.adapter;
 const _errs18 = errors;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data6}];
-return false;
-}
 if(errors === _errs18){
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 9007199254740991 || isNaN(data6)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data6}];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing2;
+if((((data6.name === undefined) && (missing2 = "name")) || ((data6.type === undefined) && (missing2 = "type"))) || ((data6.config === undefined) && (missing2 = "config"))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter",schemaPath:"#/properties/adapter/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:saved_report_schema16.properties.adapter.required,parentSchema:saved_report_schema16.properties.adapter,data:data6}];
 return false;
 }
 else {
-if(data6 < 0 || isNaN(data6)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data6}];
-return false;
-}
-}
-}
-}
-var valid6 = _errs17 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data5.perGpu !== undefined){
-let data7 = data5.perGpu;
+if(data6.name !== undefined){
+let data7 = data6.name;
 const _errs20 = errors;
-if(errors === _errs20){
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.total !== undefined){
-let data8 = data7.total;
+const _errs21 = errors;
+if(errors === _errs21){
+if(typeof data7 === "string"){
+if(data7.length > 10000){
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter/name",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data7}];
+return false;
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter/name",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data7}];
+return false;
+}
+}
+var valid7 = _errs20 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data6.type !== undefined){
+let data8 = data6.type;
 const _errs23 = errors;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8}];
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data8 === "string"){
+if(data8.length > 10000){
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data8}];
 return false;
-}
-if(errors === _errs23){
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 9007199254740991 || isNaN(data8)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data8}];
-return false;
-}
-else {
-if(data8 < 0 || isNaN(data8)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data8}];
-return false;
-}
-}
-}
-}
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.memory.properties.perGpu.type,parentSchema:saved_report_schema16.properties.memory.properties.perGpu,data:data7}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data8}];
 return false;
 }
 }
-var valid6 = _errs20 === errors;
+var valid7 = _errs23 === errors;
 }
 else {
-var valid6 = true;
+var valid7 = true;
 }
-}
-}
-else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.memory.type,parentSchema:saved_report_schema16.properties.memory,data:data5}];
+if(valid7){
+if(data6.config !== undefined){
+let data9 = data6.config;
+const _errs26 = errors;
+const _errs27 = errors;
+if(errors === _errs27){
+if(typeof data9 === "string"){
+if(data9.length > 10000){
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter/config",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data9}];
 return false;
 }
 }
-var valid0 = _errs15 === errors;
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter/config",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data9}];
+return false;
+}
+}
+var valid7 = _errs26 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/adapter",schemaPath:"#/properties/adapter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.adapter.type,parentSchema:saved_report_schema16.properties.adapter,data:data6}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.memory !== undefined){
+let data10 = data.memory;
+const _errs29 = errors;
+if(errors === _errs29){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.total !== undefined){
+let data11 = data10.total;
+const _errs31 = errors;
+const _errs32 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data11}];
+return false;
+}
+if(errors === _errs32){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 9007199254740991 || isNaN(data11)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data11}];
+return false;
+}
+else {
+if(data11 < 0 || isNaN(data11)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data11}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs31 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data10.perGpu !== undefined){
+let data12 = data10.perGpu;
+const _errs34 = errors;
+if(errors === _errs34){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.total !== undefined){
+let data13 = data12.total;
+const _errs37 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+if(errors === _errs37){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 9007199254740991 || isNaN(data13)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+else {
+if(data13 < 0 || isNaN(data13)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data13}];
+return false;
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory/perGpu",schemaPath:"#/properties/memory/properties/perGpu/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.memory.properties.perGpu.type,parentSchema:saved_report_schema16.properties.memory.properties.perGpu,data:data12}];
+return false;
+}
+}
+var valid11 = _errs34 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/memory",schemaPath:"#/properties/memory/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.memory.type,parentSchema:saved_report_schema16.properties.memory,data:data10}];
+return false;
+}
+}
+var valid0 = _errs29 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.layers !== undefined){
-let data9 = data.layers;
-const _errs25 = errors;
-if(errors === _errs25){
-if(Array.isArray(data9)){
-if(data9.length > 100000){
-saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:saved_report_schema16.properties.layers,data:data9}];
+let data14 = data.layers;
+const _errs39 = errors;
+if(errors === _errs39){
+if(Array.isArray(data14)){
+if(data14.length > 100000){
+saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:saved_report_schema16.properties.layers,data:data14}];
 return false;
 }
 else {
-var valid10 = true;
-const len0 = data9.length;
+var valid15 = true;
+const len0 = data14.length;
 for(let i0=0; i0<len0; i0++){
-const _errs27 = errors;
-if(!(saved_report_validate14(data9[i0], {instancePath:instancePath+"/layers/" + i0,parentData:data9,parentDataProperty:i0,rootData}))){
+const _errs41 = errors;
+if(!(saved_report_validate14(data14[i0], {instancePath:instancePath+"/layers/" + i0,parentData:data14,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? saved_report_validate14.errors : vErrors.concat(saved_report_validate14.errors);
 errors = vErrors.length;
 }
-var valid10 = _errs27 === errors;
-if(!valid10){
+var valid15 = _errs41 === errors;
+if(!valid15){
 break;
 }
 }
 }
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema16.properties.layers.type,parentSchema:saved_report_schema16.properties.layers,data:data9}];
+saved_report_validate13.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema16.properties.layers.type,parentSchema:saved_report_schema16.properties.layers,data:data14}];
 return false;
 }
 }
-var valid0 = _errs25 === errors;
+var valid0 = _errs39 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.shapes !== undefined){
-let data11 = data.shapes;
-const _errs28 = errors;
-if(errors === _errs28){
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.macs !== undefined){
-let data12 = data11.macs;
-const _errs30 = errors;
-const _errs31 = errors;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data12}];
-return false;
-}
-if(errors === _errs31){
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 9007199254740991 || isNaN(data12)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data12}];
-return false;
-}
-else {
-if(data12 < 0 || isNaN(data12)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data12}];
-return false;
-}
-}
-}
-}
-var valid11 = _errs30 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data11.attentionMacs !== undefined){
-let data13 = data11.attentionMacs;
-const _errs33 = errors;
-const _errs34 = errors;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data13}];
-return false;
-}
-if(errors === _errs34){
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 9007199254740991 || isNaN(data13)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data13}];
-return false;
-}
-else {
-if(data13 < 0 || isNaN(data13)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data13}];
-return false;
-}
-}
-}
-}
-var valid11 = _errs33 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data11.flops !== undefined){
-let data14 = data11.flops;
-const _errs36 = errors;
-const _errs37 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data14}];
-return false;
-}
-if(errors === _errs37){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 9007199254740991 || isNaN(data14)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data14}];
-return false;
-}
-else {
-if(data14 < 0 || isNaN(data14)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data14}];
-return false;
-}
-}
-}
-}
-var valid11 = _errs36 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data11.activations !== undefined){
-let data15 = data11.activations;
-const _errs39 = errors;
-const _errs40 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data15}];
-return false;
-}
-if(errors === _errs40){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 9007199254740991 || isNaN(data15)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data15}];
-return false;
-}
-else {
-if(data15 < 0 || isNaN(data15)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data15}];
-return false;
-}
-}
-}
-}
-var valid11 = _errs39 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
-if(data11.batch !== undefined){
-let data16 = data11.batch;
+let data16 = data.shapes;
 const _errs42 = errors;
-const _errs43 = errors;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data16}];
+if(errors === _errs42){
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.macs !== undefined){
+let data17 = data16.macs;
+const _errs44 = errors;
+const _errs45 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data17}];
 return false;
 }
-if(errors === _errs43){
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 9007199254740991 || isNaN(data16)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data16}];
+if(errors === _errs45){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 9007199254740991 || isNaN(data17)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data17}];
 return false;
 }
 else {
-if(data16 < 0 || isNaN(data16)){
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data16}];
+if(data17 < 0 || isNaN(data17)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/macs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data17}];
 return false;
 }
 }
 }
 }
-var valid11 = _errs42 === errors;
+var valid16 = _errs44 === errors;
 }
 else {
-var valid11 = true;
+var valid16 = true;
 }
+if(valid16){
+if(data16.attentionMacs !== undefined){
+let data18 = data16.attentionMacs;
+const _errs47 = errors;
+const _errs48 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data18}];
+return false;
 }
-}
-}
-}
+if(errors === _errs48){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 9007199254740991 || isNaN(data18)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data18}];
+return false;
 }
 else {
-saved_report_validate13.errors = [{instancePath:instancePath+"/shapes",schemaPath:"#/properties/shapes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.shapes.type,parentSchema:saved_report_schema16.properties.shapes,data:data11}];
+if(data18 < 0 || isNaN(data18)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/attentionMacs",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data18}];
 return false;
 }
 }
-var valid0 = _errs28 === errors;
+}
+}
+var valid16 = _errs47 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data16.flops !== undefined){
+let data19 = data16.flops;
+const _errs50 = errors;
+const _errs51 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data19}];
+return false;
+}
+if(errors === _errs51){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 9007199254740991 || isNaN(data19)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data19}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/flops",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data19}];
+return false;
+}
+}
+}
+}
+var valid16 = _errs50 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data16.activations !== undefined){
+let data20 = data16.activations;
+const _errs53 = errors;
+const _errs54 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data20}];
+return false;
+}
+if(errors === _errs54){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 9007199254740991 || isNaN(data20)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data20}];
+return false;
+}
+else {
+if(data20 < 0 || isNaN(data20)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/activations",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data20}];
+return false;
+}
+}
+}
+}
+var valid16 = _errs53 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data16.batch !== undefined){
+let data21 = data16.batch;
+const _errs56 = errors;
+const _errs57 = errors;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data21}];
+return false;
+}
+if(errors === _errs57){
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 9007199254740991 || isNaN(data21)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data21}];
+return false;
+}
+else {
+if(data21 < 0 || isNaN(data21)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes/batch",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data21}];
+return false;
+}
+}
+}
+}
+var valid16 = _errs56 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/shapes",schemaPath:"#/properties/shapes/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.shapes.type,parentSchema:saved_report_schema16.properties.shapes,data:data16}];
+return false;
+}
+}
+var valid0 = _errs42 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.serving !== undefined){
+let data22 = data.serving;
+const _errs59 = errors;
+if(errors === _errs59){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.total !== undefined){
+let data23 = data22.total;
+const _errs61 = errors;
+const _errs62 = errors;
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/total",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data23}];
+return false;
+}
+if(errors === _errs62){
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 9007199254740991 || isNaN(data23)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/total",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data23}];
+return false;
+}
+else {
+if(data23 < 0 || isNaN(data23)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/total",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data23}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs61 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data22.kvCache !== undefined){
+let data24 = data22.kvCache;
+const _errs64 = errors;
+const _errs65 = errors;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/kvCache",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data24}];
+return false;
+}
+if(errors === _errs65){
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 9007199254740991 || isNaN(data24)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/kvCache",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data24}];
+return false;
+}
+else {
+if(data24 < 0 || isNaN(data24)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/kvCache",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data24}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs64 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data22.kvCachePerToken !== undefined){
+let data25 = data22.kvCachePerToken;
+const _errs67 = errors;
+const _errs68 = errors;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/kvCachePerToken",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data25}];
+return false;
+}
+if(errors === _errs68){
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 9007199254740991 || isNaN(data25)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/kvCachePerToken",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data25}];
+return false;
+}
+else {
+if(data25 < 0 || isNaN(data25)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/kvCachePerToken",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data25}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs67 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data22.weights !== undefined){
+let data26 = data22.weights;
+const _errs70 = errors;
+const _errs71 = errors;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/weights",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data26}];
+return false;
+}
+if(errors === _errs71){
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 9007199254740991 || isNaN(data26)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/weights",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data26}];
+return false;
+}
+else {
+if(data26 < 0 || isNaN(data26)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/weights",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data26}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs70 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data22.prefillPeak !== undefined){
+let data27 = data22.prefillPeak;
+const _errs73 = errors;
+const _errs74 = errors;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/prefillPeak",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data27}];
+return false;
+}
+if(errors === _errs74){
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 > 9007199254740991 || isNaN(data27)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/prefillPeak",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data27}];
+return false;
+}
+else {
+if(data27 < 0 || isNaN(data27)){
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving/prefillPeak",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data27}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs73 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate13.errors = [{instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema16.properties.serving.type,parentSchema:saved_report_schema16.properties.serving,data:data22}];
+return false;
+}
+}
+var valid0 = _errs59 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -52839,9 +59698,9 @@ saved_report_validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema36 = {"type":"object","required":["file","line","col","message"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note"]},"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"},"endLine":{"$ref":"#/definitions/count"},"endCol":{"$ref":"#/definitions/count"},"offset":{"$ref":"#/definitions/count"}}};
+const schema47 = {"type":"object","required":["file","line","col","message"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note"]},"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"hint":{"$ref":"#/definitions/text"},"endLine":{"$ref":"#/definitions/count"},"endCol":{"$ref":"#/definitions/count"},"offset":{"$ref":"#/definitions/count"}}};
 const pattern1 = new RegExp("^MB[1-9][0-9]{2}$", "");
-const saved_report_pattern2 = new RegExp("^[a-z0-9-]{1,64}$", "");
+const pattern2 = new RegExp("^[a-z0-9-]{1,64}$", "");
 
 function saved_report_validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -52850,7 +59709,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))) || ((data.message === undefined) && (missing0 = "message"))){
-saved_report_validate17.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema36.required,parentSchema:schema36,data}];
+saved_report_validate17.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema47.required,parentSchema:schema47,data}];
 return false;
 }
 else {
@@ -52860,12 +59719,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^MB[1-9][0-9]{2}$"},message:"must match pattern \""+"^MB[1-9][0-9]{2}$"+"\"",schema:"^MB[1-9][0-9]{2}$",parentSchema:schema36.properties.code,data:data0}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^MB[1-9][0-9]{2}$"},message:"must match pattern \""+"^MB[1-9][0-9]{2}$"+"\"",schema:"^MB[1-9][0-9]{2}$",parentSchema:schema47.properties.code,data:data0}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.code.type,parentSchema:schema36.properties.code,data:data0}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.code.type,parentSchema:schema47.properties.code,data:data0}];
 return false;
 }
 }
@@ -52880,13 +59739,13 @@ let data1 = data.name;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(!saved_report_pattern2.test(data1)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]{1,64}$"},message:"must match pattern \""+"^[a-z0-9-]{1,64}$"+"\"",schema:"^[a-z0-9-]{1,64}$",parentSchema:schema36.properties.name,data:data1}];
+if(!pattern2.test(data1)){
+saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]{1,64}$"},message:"must match pattern \""+"^[a-z0-9-]{1,64}$"+"\"",schema:"^[a-z0-9-]{1,64}$",parentSchema:schema47.properties.name,data:data1}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.name.type,parentSchema:schema36.properties.name,data:data1}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data1}];
 return false;
 }
 }
@@ -52900,7 +59759,7 @@ if(data.severity !== undefined){
 let data2 = data.severity;
 const _errs5 = errors;
 if(!(((data2 === "error") || (data2 === "warning")) || (data2 === "note"))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema36.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.severity.enum,parentSchema:schema36.properties.severity,data:data2}];
+saved_report_validate17.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema47.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.severity.enum,parentSchema:schema47.properties.severity,data:data2}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -53127,7 +59986,7 @@ var valid0 = true;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data}];
+saved_report_validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data}];
 return false;
 }
 }
@@ -53172,7 +60031,7 @@ const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.report === undefined) && (missing0 = "report")){
-saved_report_validate12.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema15.allOf[0].then.required,parentSchema:saved_report_schema15.allOf[0].then,data}];
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema15.allOf[0].then.required,parentSchema:schema15.allOf[0].then,data}];
 return false;
 }
 }
@@ -53180,7 +60039,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:saved_report_schema15.allOf[0].if,parentSchema:saved_report_schema15.allOf[0],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[0].if,parentSchema:schema15.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -53226,7 +60085,7 @@ const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.diagnostics === undefined) && (missing1 = "diagnostics")){
-saved_report_validate12.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:saved_report_schema15.allOf[1].then.required,parentSchema:saved_report_schema15.allOf[1].then,data}];
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema15.allOf[1].then.required,parentSchema:schema15.allOf[1].then,data}];
 return false;
 }
 }
@@ -53234,7 +60093,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:saved_report_schema15.allOf[1].if,parentSchema:saved_report_schema15.allOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[1].if,parentSchema:schema15.allOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -53251,7 +60110,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.kind === undefined) && (missing2 = "kind")){
-saved_report_validate12.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:saved_report_schema15.required,parentSchema:saved_report_schema15,data}];
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema15.required,parentSchema:schema15,data}];
 return false;
 }
 else {
@@ -53259,7 +60118,7 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs11 = errors;
 if(!(((data2 === "report") || (data2 === "invalid")) || (data2 === "absent"))){
-saved_report_validate12.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: saved_report_schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema15.properties.kind.enum,parentSchema:saved_report_schema15.properties.kind,data:data2}];
+saved_report_validate12.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data2}];
 return false;
 }
 var valid5 = _errs11 === errors;
@@ -53286,7 +60145,7 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(Array.isArray(data4)){
 if(data4.length > 1000){
-saved_report_validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema15.properties.diagnostics,data:data4}];
+saved_report_validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema15.properties.diagnostics,data:data4}];
 return false;
 }
 else {
@@ -53306,7 +60165,7 @@ break;
 }
 }
 else {
-saved_report_validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema15.properties.diagnostics.type,parentSchema:saved_report_schema15.properties.diagnostics,data:data4}];
+saved_report_validate12.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.diagnostics.type,parentSchema:schema15.properties.diagnostics,data:data4}];
 return false;
 }
 }
@@ -53320,7 +60179,7 @@ var valid5 = true;
 }
 }
 else {
-saved_report_validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema15.type,parentSchema:saved_report_schema15,data}];
+saved_report_validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data}];
 return false;
 }
 }
@@ -53328,9 +60187,9 @@ saved_report_validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
-const schema53 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
-const schema46 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
+const schema56 = {"type":"object","required":["kind"],"properties":{"kind":{"enum":["added","removed","changed","moved"]},"before":{"$ref":"#/definitions/layerState"},"after":{"$ref":"#/definitions/layerState"},"delta":{"$ref":"#/definitions/signed"}},"allOf":[{"if":{"properties":{"kind":{"enum":["removed","changed","moved"]}}},"then":{"required":["before"]}},{"if":{"properties":{"kind":{"enum":["added","changed","moved"]}}},"then":{"required":["after"]}},{"if":{"properties":{"kind":{"const":"changed"}}},"then":{"required":["delta"]}}]};
+const schema64 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
+const schema57 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -53339,7 +60198,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.formula === undefined) && (missing0 = "formula"))) || ((data.line === undefined) && (missing0 = "line"))){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema46.required,parentSchema:schema46,data}];
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
 return false;
 }
 else {
@@ -53500,7 +60359,7 @@ var valid0 = true;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data}];
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
 return false;
 }
 }
@@ -53546,7 +60405,7 @@ const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.before === undefined) && (missing0 = "before")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema45.allOf[0].then.required,parentSchema:schema45.allOf[0].then,data}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema56.allOf[0].then.required,parentSchema:schema56.allOf[0].then,data}];
 return false;
 }
 }
@@ -53554,7 +60413,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[0].if,parentSchema:schema45.allOf[0],data};
+const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema56.allOf[0].if,parentSchema:schema56.allOf[0],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -53601,7 +60460,7 @@ const _errs10 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.after === undefined) && (missing1 = "after")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema45.allOf[1].then.required,parentSchema:schema45.allOf[1].then,data}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema56.allOf[1].then.required,parentSchema:schema56.allOf[1].then,data}];
 return false;
 }
 }
@@ -53609,7 +60468,7 @@ var _valid1 = _errs10 === errors;
 valid3 = _valid1;
 }
 if(!valid3){
-const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[1].if,parentSchema:schema45.allOf[1],data};
+const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema56.allOf[1].if,parentSchema:schema56.allOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -53655,7 +60514,7 @@ const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((data.delta === undefined) && (missing2 = "delta")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema45.allOf[2].then.required,parentSchema:schema45.allOf[2].then,data}];
+validate21.errors = [{instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema56.allOf[2].then.required,parentSchema:schema56.allOf[2].then,data}];
 return false;
 }
 }
@@ -53663,7 +60522,7 @@ var _valid2 = _errs15 === errors;
 valid5 = _valid2;
 }
 if(!valid5){
-const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema45.allOf[2].if,parentSchema:schema45.allOf[2],data};
+const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema56.allOf[2].if,parentSchema:schema56.allOf[2],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -53681,7 +60540,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((data.kind === undefined) && (missing3 = "kind")){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema45.required,parentSchema:schema45,data}];
+validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema56.required,parentSchema:schema56,data}];
 return false;
 }
 else {
@@ -53689,7 +60548,7 @@ if(data.kind !== undefined){
 let data3 = data.kind;
 const _errs16 = errors;
 if(!((((data3 === "added") || (data3 === "removed")) || (data3 === "changed")) || (data3 === "moved"))){
-validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema45.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.kind.enum,parentSchema:schema45.properties.kind,data:data3}];
+validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema56.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.kind.enum,parentSchema:schema56.properties.kind,data:data3}];
 return false;
 }
 var valid7 = _errs16 === errors;
@@ -53727,18 +60586,18 @@ let data6 = data.delta;
 const _errs19 = errors;
 const _errs20 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.type,parentSchema:schema53,data:data6}];
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data6}];
 return false;
 }
 if(errors === _errs20){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 9007199254740991 || isNaN(data6)){
-validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema53,data:data6}];
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema64,data:data6}];
 return false;
 }
 else {
 if(data6 < -9007199254740991 || isNaN(data6)){
-validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema53,data:data6}];
+validate21.errors = [{instancePath:instancePath+"/delta",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema64,data:data6}];
 return false;
 }
 }
@@ -53755,7 +60614,7 @@ var valid7 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data}];
+validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data}];
 return false;
 }
 }
@@ -53763,10 +60622,10 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
-const schema56 = {"enum":["params","trainable","memory","memory-per-gpu","macs","flops","activations"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
-const schema57 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
-const schema60 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
+const schema65 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
+const schema67 = {"enum":["params","trainable","active-params","memory","memory-per-gpu","macs","flops","activations","serving-memory","kv-cache"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
+const schema69 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
+const schema72 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -53775,7 +60634,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))){
-validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema60.required,parentSchema:schema60,data}];
+validate29.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema72.required,parentSchema:schema72,data}];
 return false;
 }
 else {
@@ -53861,7 +60720,7 @@ var valid0 = true;
 }
 }
 else {
-validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data}];
+validate29.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data}];
 return false;
 }
 }
@@ -53877,7 +60736,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.value === undefined) && (missing0 = "value")) || ((data.text === undefined) && (missing0 = "text"))) || ((data.position === undefined) && (missing0 = "position"))){
-validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
+validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema69.required,parentSchema:schema69,data}];
 return false;
 }
 else {
@@ -53947,7 +60806,7 @@ var valid0 = true;
 }
 }
 else {
-validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data}];
 return false;
 }
 }
@@ -53963,7 +60822,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.limits === undefined) && (missing0 = "limits")) || ((data.growth === undefined) && (missing0 = "growth"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema54.required,parentSchema:schema54,data}];
+validate27.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema65.required,parentSchema:schema65,data}];
 return false;
 }
 else {
@@ -53973,7 +60832,7 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(Array.isArray(data0)){
 if(data0.length > 1000){
-validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema54.properties.limits,data:data0}];
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema65.properties.limits,data:data0}];
 return false;
 }
 else {
@@ -53986,7 +60845,7 @@ if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if(((((data1.label === undefined) && (missing1 = "label")) || ((data1.metric === undefined) && (missing1 = "metric"))) || ((data1.limit === undefined) && (missing1 = "limit"))) || ((data1.status === undefined) && (missing1 = "status"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema54.properties.limits.items.required,parentSchema:schema54.properties.limits.items,data:data1}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema65.properties.limits.items.required,parentSchema:schema65.properties.limits.items,data:data1}];
 return false;
 }
 else {
@@ -54015,8 +60874,8 @@ if(valid2){
 if(data1.metric !== undefined){
 let data3 = data1.metric;
 const _errs8 = errors;
-if(!(((((((data3 === "params") || (data3 === "trainable")) || (data3 === "memory")) || (data3 === "memory-per-gpu")) || (data3 === "macs")) || (data3 === "flops")) || (data3 === "activations"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data3}];
+if(!((((((((((data3 === "params") || (data3 === "trainable")) || (data3 === "active-params")) || (data3 === "memory")) || (data3 === "memory-per-gpu")) || (data3 === "macs")) || (data3 === "flops")) || (data3 === "activations")) || (data3 === "serving-memory")) || (data3 === "kv-cache"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data3}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -54025,11 +60884,36 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.limit !== undefined){
+if(data1.also !== undefined){
+let data4 = data1.also;
 const _errs10 = errors;
-if(!(validate28(data1.limit, {instancePath:instancePath+"/limits/" + i0+"/limit",parentData:data1,parentDataProperty:"limit",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
+if(errors === _errs10){
+if(Array.isArray(data4)){
+if(data4.length > 8){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/also",schemaPath:"#/properties/limits/items/properties/also/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema65.properties.limits.items.properties.also,data:data4}];
+return false;
+}
+else {
+var valid5 = true;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+const _errs12 = errors;
+if(!((((((((((data5 === "params") || (data5 === "trainable")) || (data5 === "active-params")) || (data5 === "memory")) || (data5 === "memory-per-gpu")) || (data5 === "macs")) || (data5 === "flops")) || (data5 === "activations")) || (data5 === "serving-memory")) || (data5 === "kv-cache"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/also/" + i1,schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data5}];
+return false;
+}
+var valid5 = _errs12 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/also",schemaPath:"#/properties/limits/items/properties/also/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.limits.items.properties.also.type,parentSchema:schema65.properties.limits.items.properties.also,data:data4}];
+return false;
+}
 }
 var valid2 = _errs10 === errors;
 }
@@ -54037,46 +60921,59 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data1.actual !== undefined){
-let data5 = data1.actual;
-const _errs11 = errors;
-const _errs12 = errors;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
-return false;
-}
-if(errors === _errs12){
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 9007199254740991 || isNaN(data5)){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
-return false;
-}
-else {
-if(data5 < 0 || isNaN(data5)){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
-return false;
-}
-}
-}
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data1.status !== undefined){
-let data6 = data1.status;
+if(data1.limit !== undefined){
 const _errs14 = errors;
-if(!(((data6 === "pass") || (data6 === "warn")) || (data6 === "fail"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data6}];
-return false;
+if(!(validate28(data1.limit, {instancePath:instancePath+"/limits/" + i0+"/limit",parentData:data1,parentDataProperty:"limit",rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
 }
 var valid2 = _errs14 === errors;
 }
 else {
 var valid2 = true;
 }
+if(valid2){
+if(data1.actual !== undefined){
+let data7 = data1.actual;
+const _errs15 = errors;
+const _errs16 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data7}];
+return false;
+}
+if(errors === _errs16){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data7}];
+return false;
+}
+else {
+if(data7 < 0 || isNaN(data7)){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/actual",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data7}];
+return false;
+}
+}
+}
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.status !== undefined){
+let data8 = data1.status;
+const _errs18 = errors;
+if(!(((data8 === "pass") || (data8 === "warn")) || (data8 === "fail"))){
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data8}];
+return false;
+}
+var valid2 = _errs18 === errors;
+}
+else {
+var valid2 = true;
+}
+}
 }
 }
 }
@@ -54084,7 +60981,7 @@ var valid2 = true;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.limits.items.type,parentSchema:schema54.properties.limits.items,data:data1}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0,schemaPath:"#/properties/limits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.limits.items.type,parentSchema:schema65.properties.limits.items,data:data1}];
 return false;
 }
 }
@@ -54096,7 +60993,7 @@ break;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.limits.type,parentSchema:schema54.properties.limits,data:data0}];
+validate27.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.limits.type,parentSchema:schema65.properties.limits,data:data0}];
 return false;
 }
 }
@@ -54107,67 +61004,34 @@ var valid0 = true;
 }
 if(valid0){
 if(data.growth !== undefined){
-let data7 = data.growth;
-const _errs16 = errors;
-if(errors === _errs16){
-if(Array.isArray(data7)){
-if(data7.length > 1000){
-validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema54.properties.growth,data:data7}];
-return false;
-}
-else {
-var valid7 = true;
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-const _errs18 = errors;
-if(errors === _errs18){
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-let missing2;
-if(((((((data8.metric === undefined) && (missing2 = "metric")) || ((data8.allowance === undefined) && (missing2 = "allowance"))) || ((data8.base === undefined) && (missing2 = "base"))) || ((data8.head === undefined) && (missing2 = "head"))) || ((data8.allowed === undefined) && (missing2 = "allowed"))) || ((data8.status === undefined) && (missing2 = "status"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema54.properties.growth.items.required,parentSchema:schema54.properties.growth.items,data:data8}];
-return false;
-}
-else {
-if(data8.metric !== undefined){
-let data9 = data8.metric;
+let data9 = data.growth;
 const _errs20 = errors;
-if(!(((((((data9 === "params") || (data9 === "trainable")) || (data9 === "memory")) || (data9 === "memory-per-gpu")) || (data9 === "macs")) || (data9 === "flops")) || (data9 === "activations"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema56.enum},message:"must be equal to one of the allowed values",schema:schema56.enum,parentSchema:schema56,data:data9}];
+if(errors === _errs20){
+if(Array.isArray(data9)){
+if(data9.length > 1000){
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema65.properties.growth,data:data9}];
 return false;
 }
-var valid8 = _errs20 === errors;
-}
 else {
-var valid8 = true;
-}
-if(valid8){
-if(data8.allowance !== undefined){
-let data10 = data8.allowance;
+var valid9 = true;
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
 const _errs22 = errors;
 if(errors === _errs22){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-let missing3;
-if(((data10.text === undefined) && (missing3 = "text")) || ((data10.position === undefined) && (missing3 = "position"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema54.properties.growth.items.properties.allowance.required,parentSchema:schema54.properties.growth.items.properties.allowance,data:data10}];
+let missing2;
+if(((((((data10.metric === undefined) && (missing2 = "metric")) || ((data10.allowance === undefined) && (missing2 = "allowance"))) || ((data10.base === undefined) && (missing2 = "base"))) || ((data10.head === undefined) && (missing2 = "head"))) || ((data10.allowed === undefined) && (missing2 = "allowed"))) || ((data10.status === undefined) && (missing2 = "status"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2,schemaPath:"#/properties/growth/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'",schema:schema65.properties.growth.items.required,parentSchema:schema65.properties.growth.items,data:data10}];
 return false;
 }
 else {
-if(data10.text !== undefined){
-let data11 = data10.text;
+if(data10.metric !== undefined){
+let data11 = data10.metric;
 const _errs24 = errors;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data11 === "string"){
-if(data11.length > 10000){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data11}];
+if(!((((((((((data11 === "params") || (data11 === "trainable")) || (data11 === "active-params")) || (data11 === "memory")) || (data11 === "memory-per-gpu")) || (data11 === "macs")) || (data11 === "flops")) || (data11 === "activations")) || (data11 === "serving-memory")) || (data11 === "kv-cache"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data11}];
 return false;
-}
-}
-else {
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data11}];
-return false;
-}
 }
 var valid10 = _errs24 === errors;
 }
@@ -54175,13 +61039,193 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data10.position !== undefined){
-const _errs27 = errors;
-if(!(validate29(data10.position, {instancePath:instancePath+"/growth/" + i1+"/allowance/position",parentData:data10,parentDataProperty:"position",rootData}))){
+if(data10.also !== undefined){
+let data12 = data10.also;
+const _errs26 = errors;
+if(errors === _errs26){
+if(Array.isArray(data12)){
+if(data12.length > 8){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/also",schemaPath:"#/properties/growth/items/properties/also/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items",schema:8,parentSchema:schema65.properties.growth.items.properties.also,data:data12}];
+return false;
+}
+else {
+var valid12 = true;
+const len3 = data12.length;
+for(let i3=0; i3<len3; i3++){
+let data13 = data12[i3];
+const _errs28 = errors;
+if(!((((((((((data13 === "params") || (data13 === "trainable")) || (data13 === "active-params")) || (data13 === "memory")) || (data13 === "memory-per-gpu")) || (data13 === "macs")) || (data13 === "flops")) || (data13 === "activations")) || (data13 === "serving-memory")) || (data13 === "kv-cache"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/also/" + i3,schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data13}];
+return false;
+}
+var valid12 = _errs28 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/also",schemaPath:"#/properties/growth/items/properties/also/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.growth.items.properties.also.type,parentSchema:schema65.properties.growth.items.properties.also,data:data12}];
+return false;
+}
+}
+var valid10 = _errs26 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.allowance !== undefined){
+let data14 = data10.allowance;
+const _errs30 = errors;
+if(errors === _errs30){
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let missing3;
+if(((data14.text === undefined) && (missing3 = "text")) || ((data14.position === undefined) && (missing3 = "position"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'",schema:schema65.properties.growth.items.properties.allowance.required,parentSchema:schema65.properties.growth.items.properties.allowance,data:data14}];
+return false;
+}
+else {
+if(data14.text !== undefined){
+let data15 = data14.text;
+const _errs32 = errors;
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data15 === "string"){
+if(data15.length > 10000){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowance/text",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data15}];
+return false;
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowance/text",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data15}];
+return false;
+}
+}
+var valid14 = _errs32 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data14.position !== undefined){
+const _errs35 = errors;
+if(!(validate29(data14.position, {instancePath:instancePath+"/growth/" + i2+"/allowance/position",parentData:data14,parentDataProperty:"position",rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
-var valid10 = _errs27 === errors;
+var valid14 = _errs35 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+else {
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.growth.items.properties.allowance.type,parentSchema:schema65.properties.growth.items.properties.allowance,data:data14}];
+return false;
+}
+}
+var valid10 = _errs30 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.base !== undefined){
+let data17 = data10.base;
+const _errs36 = errors;
+const _errs37 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/base",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data17}];
+return false;
+}
+if(errors === _errs37){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 9007199254740991 || isNaN(data17)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/base",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data17}];
+return false;
+}
+else {
+if(data17 < 0 || isNaN(data17)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/base",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data17}];
+return false;
+}
+}
+}
+}
+var valid10 = _errs36 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.head !== undefined){
+let data18 = data10.head;
+const _errs39 = errors;
+const _errs40 = errors;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/head",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data18}];
+return false;
+}
+if(errors === _errs40){
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 9007199254740991 || isNaN(data18)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/head",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data18}];
+return false;
+}
+else {
+if(data18 < 0 || isNaN(data18)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/head",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data18}];
+return false;
+}
+}
+}
+}
+var valid10 = _errs39 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.allowed !== undefined){
+let data19 = data10.allowed;
+const _errs42 = errors;
+const _errs43 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowed",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data19}];
+return false;
+}
+if(errors === _errs43){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 9007199254740991 || isNaN(data19)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowed",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data19}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/allowed",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data19}];
+return false;
+}
+}
+}
+}
+var valid10 = _errs42 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data10.status !== undefined){
+let data20 = data10.status;
+const _errs45 = errors;
+if(!(((data20 === "pass") || (data20 === "warn")) || (data20 === "fail"))){
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data20}];
+return false;
+}
+var valid10 = _errs45 === errors;
 }
 else {
 var valid10 = true;
@@ -54189,173 +61233,64 @@ var valid10 = true;
 }
 }
 }
-else {
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowance",schemaPath:"#/properties/growth/items/properties/allowance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.growth.items.properties.allowance.type,parentSchema:schema54.properties.growth.items.properties.allowance,data:data10}];
-return false;
-}
-}
-var valid8 = _errs22 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data8.base !== undefined){
-let data13 = data8.base;
-const _errs28 = errors;
-const _errs29 = errors;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data13}];
-return false;
-}
-if(errors === _errs29){
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 9007199254740991 || isNaN(data13)){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data13}];
-return false;
-}
-else {
-if(data13 < 0 || isNaN(data13)){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/base",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data13}];
-return false;
-}
-}
-}
-}
-var valid8 = _errs28 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data8.head !== undefined){
-let data14 = data8.head;
-const _errs31 = errors;
-const _errs32 = errors;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data14}];
-return false;
-}
-if(errors === _errs32){
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 9007199254740991 || isNaN(data14)){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data14}];
-return false;
-}
-else {
-if(data14 < 0 || isNaN(data14)){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/head",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data14}];
-return false;
-}
-}
-}
-}
-var valid8 = _errs31 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data8.allowed !== undefined){
-let data15 = data8.allowed;
-const _errs34 = errors;
-const _errs35 = errors;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data15}];
-return false;
-}
-if(errors === _errs35){
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 9007199254740991 || isNaN(data15)){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data15}];
-return false;
-}
-else {
-if(data15 < 0 || isNaN(data15)){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/allowed",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data15}];
-return false;
-}
-}
-}
-}
-var valid8 = _errs34 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data8.status !== undefined){
-let data16 = data8.status;
-const _errs37 = errors;
-if(!(((data16 === "pass") || (data16 === "warn")) || (data16 === "fail"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data16}];
-return false;
-}
-var valid8 = _errs37 === errors;
-}
-else {
-var valid8 = true;
-}
-}
-}
 }
 }
 }
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/growth/" + i1,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.growth.items.type,parentSchema:schema54.properties.growth.items,data:data8}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2,schemaPath:"#/properties/growth/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.properties.growth.items.type,parentSchema:schema65.properties.growth.items,data:data10}];
 return false;
 }
 }
-var valid7 = _errs18 === errors;
-if(!valid7){
+var valid9 = _errs22 === errors;
+if(!valid9){
 break;
 }
 }
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.growth.type,parentSchema:schema54.properties.growth,data:data7}];
+validate27.errors = [{instancePath:instancePath+"/growth",schemaPath:"#/properties/growth/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.growth.type,parentSchema:schema65.properties.growth,data:data9}];
 return false;
 }
 }
-var valid0 = _errs16 === errors;
+var valid0 = _errs20 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.status !== undefined){
-let data17 = data.status;
-const _errs39 = errors;
-if(!(((data17 === "pass") || (data17 === "warn")) || (data17 === "fail"))){
-validate27.errors = [{instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data17}];
+let data21 = data.status;
+const _errs47 = errors;
+if(!(((data21 === "pass") || (data21 === "warn")) || (data21 === "fail"))){
+validate27.errors = [{instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: saved_report_schema13.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema13.enum,parentSchema:saved_report_schema13,data:data21}];
 return false;
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs47 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.renamedFrom !== undefined){
-let data18 = data.renamedFrom;
-const _errs41 = errors;
-const _errs42 = errors;
-if(errors === _errs42){
-if(typeof data18 === "string"){
-if(data18.length > 10000){
-validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data18}];
+let data22 = data.renamedFrom;
+const _errs49 = errors;
+const _errs50 = errors;
+if(errors === _errs50){
+if(typeof data22 === "string"){
+if(data22.length > 10000){
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data22}];
 return false;
 }
 }
 else {
-validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data18}];
+validate27.errors = [{instancePath:instancePath+"/renamedFrom",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data22}];
 return false;
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
@@ -54366,11 +61301,347 @@ var valid0 = true;
 }
 }
 else {
-validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data}];
+validate27.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data}];
 return false;
 }
 }
 validate27.errors = vErrors;
+return errors === 0;
+}
+
+const schema89 = {"type":"object","description":"A review hint on a layer the pull request added or changed (docs/lint.md).","required":["code","path","line","column","message","saves"],"properties":{"code":{"type":"string","pattern":"^MB[1-9][0-9]{2,3}$"},"name":{"type":"string","pattern":"^[a-z0-9-]{1,64}$"},"severity":{"enum":["error","warning","note","hint"]},"path":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"column":{"$ref":"#/definitions/count"},"message":{"$ref":"#/definitions/text"},"fix":{"$ref":"#/definitions/text"},"saves":{"type":"object","required":["params","bytes"],"properties":{"params":{"$ref":"#/definitions/signed"},"bytes":{"$ref":"#/definitions/signed"}}},"layers":{"type":"array","items":{"$ref":"#/definitions/text"},"maxItems":100000}}};
+const saved_report_pattern3 = new RegExp("^MB[1-9][0-9]{2,3}$", "");
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.code === undefined) && (missing0 = "code")) || ((data.path === undefined) && (missing0 = "path"))) || ((data.line === undefined) && (missing0 = "line"))) || ((data.column === undefined) && (missing0 = "column"))) || ((data.message === undefined) && (missing0 = "message"))) || ((data.saves === undefined) && (missing0 = "saves"))){
+validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema89.required,parentSchema:schema89,data}];
+return false;
+}
+else {
+if(data.code !== undefined){
+let data0 = data.code;
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(!saved_report_pattern3.test(data0)){
+validate35.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^MB[1-9][0-9]{2,3}$"},message:"must match pattern \""+"^MB[1-9][0-9]{2,3}$"+"\"",schema:"^MB[1-9][0-9]{2,3}$",parentSchema:schema89.properties.code,data:data0}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.code.type,parentSchema:schema89.properties.code,data:data0}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(!pattern2.test(data1)){
+validate35.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]{1,64}$"},message:"must match pattern \""+"^[a-z0-9-]{1,64}$"+"\"",schema:"^[a-z0-9-]{1,64}$",parentSchema:schema89.properties.name,data:data1}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.name.type,parentSchema:schema89.properties.name,data:data1}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.severity !== undefined){
+let data2 = data.severity;
+const _errs5 = errors;
+if(!((((data2 === "error") || (data2 === "warning")) || (data2 === "note")) || (data2 === "hint"))){
+validate35.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema89.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.severity.enum,parentSchema:schema89.properties.severity,data:data2}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.path !== undefined){
+let data3 = data.path;
+const _errs6 = errors;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data3 === "string"){
+if(data3.length > 10000){
+validate35.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data3}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data3}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.line !== undefined){
+let data4 = data.line;
+const _errs9 = errors;
+const _errs10 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate35.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4}];
+return false;
+}
+if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+validate35.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data4}];
+return false;
+}
+else {
+if(data4 < 0 || isNaN(data4)){
+validate35.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data4}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.column !== undefined){
+let data5 = data.column;
+const _errs12 = errors;
+const _errs13 = errors;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+validate35.errors = [{instancePath:instancePath+"/column",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+validate35.errors = [{instancePath:instancePath+"/column",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+else {
+if(data5 < 0 || isNaN(data5)){
+validate35.errors = [{instancePath:instancePath+"/column",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.message !== undefined){
+let data6 = data.message;
+const _errs15 = errors;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data6 === "string"){
+if(data6.length > 10000){
+validate35.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data6}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data6}];
+return false;
+}
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.fix !== undefined){
+let data7 = data.fix;
+const _errs18 = errors;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data7 === "string"){
+if(data7.length > 10000){
+validate35.errors = [{instancePath:instancePath+"/fix",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data7}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/fix",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data7}];
+return false;
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.saves !== undefined){
+let data8 = data.saves;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+let missing1;
+if(((data8.params === undefined) && (missing1 = "params")) || ((data8.bytes === undefined) && (missing1 = "bytes"))){
+validate35.errors = [{instancePath:instancePath+"/saves",schemaPath:"#/properties/saves/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'",schema:schema89.properties.saves.required,parentSchema:schema89.properties.saves,data:data8}];
+return false;
+}
+else {
+if(data8.params !== undefined){
+let data9 = data8.params;
+const _errs23 = errors;
+const _errs24 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate35.errors = [{instancePath:instancePath+"/saves/params",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data9}];
+return false;
+}
+if(errors === _errs24){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+validate35.errors = [{instancePath:instancePath+"/saves/params",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema64,data:data9}];
+return false;
+}
+else {
+if(data9 < -9007199254740991 || isNaN(data9)){
+validate35.errors = [{instancePath:instancePath+"/saves/params",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema64,data:data9}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs23 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data8.bytes !== undefined){
+let data10 = data8.bytes;
+const _errs26 = errors;
+const _errs27 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validate35.errors = [{instancePath:instancePath+"/saves/bytes",schemaPath:"#/definitions/signed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema64.type,parentSchema:schema64,data:data10}];
+return false;
+}
+if(errors === _errs27){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+validate35.errors = [{instancePath:instancePath+"/saves/bytes",schemaPath:"#/definitions/signed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema64,data:data10}];
+return false;
+}
+else {
+if(data10 < -9007199254740991 || isNaN(data10)){
+validate35.errors = [{instancePath:instancePath+"/saves/bytes",schemaPath:"#/definitions/signed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991},message:"must be >= -9007199254740991",schema:-9007199254740991,parentSchema:schema64,data:data10}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs26 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/saves",schemaPath:"#/properties/saves/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.saves.type,parentSchema:schema89.properties.saves,data:data8}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.layers !== undefined){
+let data11 = data.layers;
+const _errs29 = errors;
+if(errors === _errs29){
+if(Array.isArray(data11)){
+if(data11.length > 100000){
+validate35.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items",schema:100000,parentSchema:schema89.properties.layers,data:data11}];
+return false;
+}
+else {
+var valid9 = true;
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+let data12 = data11[i0];
+const _errs31 = errors;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data12 === "string"){
+if(data12.length > 10000){
+validate35.errors = [{instancePath:instancePath+"/layers/" + i0,schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data12}];
+return false;
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/layers/" + i0,schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data12}];
+return false;
+}
+}
+var valid9 = _errs31 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath:instancePath+"/layers",schemaPath:"#/properties/layers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.layers.type,parentSchema:schema89.properties.layers,data:data11}];
+return false;
+}
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data}];
+return false;
+}
+}
+validate35.errors = vErrors;
 return errors === 0;
 }
 
@@ -54704,6 +61975,43 @@ var valid3 = _errs26 === errors;
 else {
 var valid3 = true;
 }
+if(valid3){
+if(data4.hints !== undefined){
+let data19 = data4.hints;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data19)){
+if(data19.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/hints",schemaPath:"#/properties/models/items/properties/hints/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.models.items.properties.hints,data:data19}];
+return false;
+}
+else {
+var valid12 = true;
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+const _errs36 = errors;
+if(!(validate35(data19[i4], {instancePath:instancePath+"/models/" + i0+"/hints/" + i4,parentData:data19,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs36 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/models/" + i0+"/hints",schemaPath:"#/properties/models/items/properties/hints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.models.items.properties.hints.type,parentSchema:saved_report_schema12.properties.models.items.properties.hints,data:data19}];
+return false;
+}
+}
+var valid3 = _errs34 === errors;
+}
+else {
+var valid3 = true;
+}
+}
 }
 }
 }
@@ -54736,248 +62044,81 @@ var valid0 = true;
 }
 if(valid0){
 if(data.budget !== undefined){
-let data19 = data.budget;
-const _errs34 = errors;
-if(errors === _errs34){
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-let missing4;
-if(((((((data19.file === undefined) && (missing4 = "file")) || ((data19.state === undefined) && (missing4 = "state"))) || ((data19.from === undefined) && (missing4 = "from"))) || ((data19.diagnostics === undefined) && (missing4 = "diagnostics"))) || ((data19.changes === undefined) && (missing4 = "changes"))) || ((data19.unmatched === undefined) && (missing4 = "unmatched"))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data19}];
-return false;
-}
-else {
-if(data19.file !== undefined){
-let data20 = data19.file;
-const _errs36 = errors;
+let data21 = data.budget;
 const _errs37 = errors;
 if(errors === _errs37){
-if(typeof data20 === "string"){
-if(data20.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data20}];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+let missing4;
+if(((((((data21.file === undefined) && (missing4 = "file")) || ((data21.state === undefined) && (missing4 = "state"))) || ((data21.from === undefined) && (missing4 = "from"))) || ((data21.diagnostics === undefined) && (missing4 = "diagnostics"))) || ((data21.changes === undefined) && (missing4 = "changes"))) || ((data21.unmatched === undefined) && (missing4 = "unmatched"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'",schema:saved_report_schema12.properties.budget.required,parentSchema:saved_report_schema12.properties.budget,data:data21}];
 return false;
 }
-}
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data20}];
-return false;
-}
-}
-var valid12 = _errs36 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data19.state !== undefined){
-let data21 = data19.state;
+if(data21.file !== undefined){
+let data22 = data21.file;
 const _errs39 = errors;
-if(!(((data21 === "missing") || (data21 === "ok")) || (data21 === "invalid"))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.state.enum,parentSchema:saved_report_schema12.properties.budget.properties.state,data:data21}];
-return false;
-}
-var valid12 = _errs39 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data19.from !== undefined){
-let data22 = data19.from;
 const _errs40 = errors;
-if(!((data22 === "head") || (data22 === "base"))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.from.enum,parentSchema:saved_report_schema12.properties.budget.properties.from,data:data22}];
+if(errors === _errs40){
+if(typeof data22 === "string"){
+if(data22.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data22}];
 return false;
 }
-var valid12 = _errs40 === errors;
 }
 else {
-var valid12 = true;
-}
-if(valid12){
-if(data19.diagnostics !== undefined){
-let data23 = data19.diagnostics;
-const _errs41 = errors;
-if(errors === _errs41){
-if(Array.isArray(data23)){
-if(data23.length > 1000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data23}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data22}];
 return false;
 }
+}
+var valid13 = _errs39 === errors;
+}
 else {
-var valid14 = true;
-const len4 = data23.length;
-for(let i4=0; i4<len4; i4++){
+var valid13 = true;
+}
+if(valid13){
+if(data21.state !== undefined){
+let data23 = data21.state;
+const _errs42 = errors;
+if(!(((data23 === "missing") || (data23 === "ok")) || (data23 === "invalid"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/state",schemaPath:"#/properties/budget/properties/state/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.state.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.state.enum,parentSchema:saved_report_schema12.properties.budget.properties.state,data:data23}];
+return false;
+}
+var valid13 = _errs42 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data21.from !== undefined){
+let data24 = data21.from;
 const _errs43 = errors;
-if(!(saved_report_validate17(data23[i4], {instancePath:instancePath+"/budget/diagnostics/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
-errors = vErrors.length;
-}
-var valid14 = _errs43 === errors;
-if(!valid14){
-break;
-}
-}
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.diagnostics.type,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data23}];
+if(!((data24 === "head") || (data24 === "base"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/from",schemaPath:"#/properties/budget/properties/from/enum",keyword:"enum",params:{allowedValues: saved_report_schema12.properties.budget.properties.from.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema12.properties.budget.properties.from.enum,parentSchema:saved_report_schema12.properties.budget.properties.from,data:data24}];
 return false;
 }
-}
-var valid12 = _errs41 === errors;
+var valid13 = _errs43 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data19.changes !== undefined){
-let data25 = data19.changes;
+if(valid13){
+if(data21.diagnostics !== undefined){
+let data25 = data21.diagnostics;
 const _errs44 = errors;
 if(errors === _errs44){
 if(Array.isArray(data25)){
 if(data25.length > 1000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data25}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data25}];
 return false;
 }
 else {
 var valid15 = true;
 const len5 = data25.length;
 for(let i5=0; i5<len5; i5++){
-let data26 = data25[i5];
 const _errs46 = errors;
-if(errors === _errs46){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing5;
-if(((data26.key === undefined) && (missing5 = "key")) || ((data26.setting === undefined) && (missing5 = "setting"))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:saved_report_schema12.properties.budget.properties.changes.items.required,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26}];
-return false;
-}
-else {
-if(data26.key !== undefined){
-let data27 = data26.key;
-const _errs48 = errors;
-const _errs49 = errors;
-if(errors === _errs49){
-if(typeof data27 === "string"){
-if(data27.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data27}];
-return false;
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data27}];
-return false;
-}
-}
-var valid16 = _errs48 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data26.setting !== undefined){
-let data28 = data26.setting;
-const _errs51 = errors;
-const _errs52 = errors;
-if(errors === _errs52){
-if(typeof data28 === "string"){
-if(data28.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data28}];
-return false;
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data28}];
-return false;
-}
-}
-var valid16 = _errs51 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data26.before !== undefined){
-let data29 = data26.before;
-const _errs54 = errors;
-const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data29 === "string"){
-if(data29.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data29}];
-return false;
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data29}];
-return false;
-}
-}
-var valid16 = _errs54 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data26.after !== undefined){
-let data30 = data26.after;
-const _errs57 = errors;
-const _errs58 = errors;
-if(errors === _errs58){
-if(typeof data30 === "string"){
-if(data30.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data30}];
-return false;
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data30}];
-return false;
-}
-}
-var valid16 = _errs57 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data26.line !== undefined){
-let data31 = data26.line;
-const _errs60 = errors;
-const _errs61 = errors;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data31}];
-return false;
-}
-if(errors === _errs61){
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 9007199254740991 || isNaN(data31)){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data31}];
-return false;
-}
-else {
-if(data31 < 0 || isNaN(data31)){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data31}];
-return false;
-}
-}
-}
-}
-var valid16 = _errs60 === errors;
-}
-else {
-var valid16 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i5,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.changes.items.type,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data26}];
-return false;
-}
+if(!(saved_report_validate17(data25[i5], {instancePath:instancePath+"/budget/diagnostics/" + i5,parentData:data25,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
+errors = vErrors.length;
 }
 var valid15 = _errs46 === errors;
 if(!valid15){
@@ -54987,178 +62128,345 @@ break;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.changes.type,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data25}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/diagnostics",schemaPath:"#/properties/budget/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.diagnostics.type,parentSchema:saved_report_schema12.properties.budget.properties.diagnostics,data:data25}];
 return false;
 }
 }
-var valid12 = _errs44 === errors;
+var valid13 = _errs44 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data19.unmatched !== undefined){
-let data32 = data19.unmatched;
-const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data32)){
-if(data32.length > 1000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data32}];
+if(valid13){
+if(data21.changes !== undefined){
+let data27 = data21.changes;
+const _errs47 = errors;
+if(errors === _errs47){
+if(Array.isArray(data27)){
+if(data27.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data27}];
 return false;
 }
 else {
-var valid22 = true;
-const len6 = data32.length;
+var valid16 = true;
+const len6 = data27.length;
 for(let i6=0; i6<len6; i6++){
-let data33 = data32[i6];
-const _errs65 = errors;
-if(errors === _errs65){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-let missing6;
-if(((data33.key === undefined) && (missing6 = "key")) || ((data33.line === undefined) && (missing6 = "line"))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:saved_report_schema12.properties.budget.properties.unmatched.items.required,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33}];
+let data28 = data27[i6];
+const _errs49 = errors;
+if(errors === _errs49){
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+let missing5;
+if(((data28.key === undefined) && (missing5 = "key")) || ((data28.setting === undefined) && (missing5 = "setting"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6,schemaPath:"#/properties/budget/properties/changes/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'",schema:saved_report_schema12.properties.budget.properties.changes.items.required,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data28}];
 return false;
 }
 else {
-if(data33.key !== undefined){
-let data34 = data33.key;
-const _errs67 = errors;
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data34 === "string"){
-if(data34.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data34}];
-return false;
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data34}];
-return false;
-}
-}
-var valid23 = _errs67 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data33.line !== undefined){
-let data35 = data33.line;
-const _errs70 = errors;
-const _errs71 = errors;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data35}];
-return false;
-}
-if(errors === _errs71){
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 9007199254740991 || isNaN(data35)){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data35}];
-return false;
-}
-else {
-if(data35 < 0 || isNaN(data35)){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data35}];
-return false;
-}
-}
-}
-}
-var valid23 = _errs70 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data33.col !== undefined){
-let data36 = data33.col;
-const _errs73 = errors;
-const _errs74 = errors;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data36}];
-return false;
-}
-if(errors === _errs74){
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 9007199254740991 || isNaN(data36)){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data36}];
-return false;
-}
-else {
-if(data36 < 0 || isNaN(data36)){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data36}];
-return false;
-}
-}
-}
-}
-var valid23 = _errs73 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data33.suggestion !== undefined){
-let data37 = data33.suggestion;
-const _errs76 = errors;
-const _errs77 = errors;
-if(errors === _errs77){
-if(typeof data37 === "string"){
-if(data37.length > 10000){
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data37}];
+if(data28.key !== undefined){
+let data29 = data28.key;
+const _errs51 = errors;
+const _errs52 = errors;
+if(errors === _errs52){
+if(typeof data29 === "string"){
+if(data29.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data29}];
 return false;
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6+"/suggestion",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data37}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data29}];
 return false;
 }
 }
-var valid23 = _errs76 === errors;
+var valid17 = _errs51 === errors;
 }
 else {
-var valid23 = true;
+var valid17 = true;
 }
-}
-}
-}
-}
-}
-else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i6,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.unmatched.items.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data33}];
+if(valid17){
+if(data28.setting !== undefined){
+let data30 = data28.setting;
+const _errs54 = errors;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data30 === "string"){
+if(data30.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/setting",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data30}];
 return false;
 }
 }
-var valid22 = _errs65 === errors;
-if(!valid22){
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/setting",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data30}];
+return false;
+}
+}
+var valid17 = _errs54 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data28.before !== undefined){
+let data31 = data28.before;
+const _errs57 = errors;
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data31 === "string"){
+if(data31.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/before",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data31}];
+return false;
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/before",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data31}];
+return false;
+}
+}
+var valid17 = _errs57 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data28.after !== undefined){
+let data32 = data28.after;
+const _errs60 = errors;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data32 === "string"){
+if(data32.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/after",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data32}];
+return false;
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/after",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data32}];
+return false;
+}
+}
+var valid17 = _errs60 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data28.line !== undefined){
+let data33 = data28.line;
+const _errs63 = errors;
+const _errs64 = errors;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data33}];
+return false;
+}
+if(errors === _errs64){
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 9007199254740991 || isNaN(data33)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data33}];
+return false;
+}
+else {
+if(data33 < 0 || isNaN(data33)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data33}];
+return false;
+}
+}
+}
+}
+var valid17 = _errs63 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes/" + i6,schemaPath:"#/properties/budget/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.changes.items.type,parentSchema:saved_report_schema12.properties.budget.properties.changes.items,data:data28}];
+return false;
+}
+}
+var valid16 = _errs49 === errors;
+if(!valid16){
 break;
 }
 }
 }
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.unmatched.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data32}];
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/changes",schemaPath:"#/properties/budget/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.changes.type,parentSchema:saved_report_schema12.properties.budget.properties.changes,data:data27}];
 return false;
 }
 }
-var valid12 = _errs63 === errors;
+var valid13 = _errs47 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-}
-}
-}
-}
-}
-}
+if(valid13){
+if(data21.unmatched !== undefined){
+let data34 = data21.unmatched;
+const _errs66 = errors;
+if(errors === _errs66){
+if(Array.isArray(data34)){
+if(data34.length > 1000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data34}];
+return false;
 }
 else {
-saved_report_validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.type,parentSchema:saved_report_schema12.properties.budget,data:data19}];
+var valid23 = true;
+const len7 = data34.length;
+for(let i7=0; i7<len7; i7++){
+let data35 = data34[i7];
+const _errs68 = errors;
+if(errors === _errs68){
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+let missing6;
+if(((data35.key === undefined) && (missing6 = "key")) || ((data35.line === undefined) && (missing6 = "line"))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7,schemaPath:"#/properties/budget/properties/unmatched/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'",schema:saved_report_schema12.properties.budget.properties.unmatched.items.required,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data35}];
+return false;
+}
+else {
+if(data35.key !== undefined){
+let data36 = data35.key;
+const _errs70 = errors;
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data36 === "string"){
+if(data36.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/key",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data36}];
 return false;
 }
 }
-var valid0 = _errs34 === errors;
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/key",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data36}];
+return false;
+}
+}
+var valid24 = _errs70 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data35.line !== undefined){
+let data37 = data35.line;
+const _errs73 = errors;
+const _errs74 = errors;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data37}];
+return false;
+}
+if(errors === _errs74){
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 9007199254740991 || isNaN(data37)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data37}];
+return false;
+}
+else {
+if(data37 < 0 || isNaN(data37)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data37}];
+return false;
+}
+}
+}
+}
+var valid24 = _errs73 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data35.col !== undefined){
+let data38 = data35.col;
+const _errs76 = errors;
+const _errs77 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data38}];
+return false;
+}
+if(errors === _errs77){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 9007199254740991 || isNaN(data38)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data38}];
+return false;
+}
+else {
+if(data38 < 0 || isNaN(data38)){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data38}];
+return false;
+}
+}
+}
+}
+var valid24 = _errs76 === errors;
+}
+else {
+var valid24 = true;
+}
+if(valid24){
+if(data35.suggestion !== undefined){
+let data39 = data35.suggestion;
+const _errs79 = errors;
+const _errs80 = errors;
+if(errors === _errs80){
+if(typeof data39 === "string"){
+if(data39.length > 10000){
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/suggestion",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data39}];
+return false;
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7+"/suggestion",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data39}];
+return false;
+}
+}
+var valid24 = _errs79 === errors;
+}
+else {
+var valid24 = true;
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched/" + i7,schemaPath:"#/properties/budget/properties/unmatched/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.properties.unmatched.items.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched.items,data:data35}];
+return false;
+}
+}
+var valid23 = _errs68 === errors;
+if(!valid23){
+break;
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget/unmatched",schemaPath:"#/properties/budget/properties/unmatched/type",keyword:"type",params:{type: "array"},message:"must be array",schema:saved_report_schema12.properties.budget.properties.unmatched.type,parentSchema:saved_report_schema12.properties.budget.properties.unmatched,data:data34}];
+return false;
+}
+}
+var valid13 = _errs66 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+saved_report_validate11.errors = [{instancePath:instancePath+"/budget",schemaPath:"#/properties/budget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema12.properties.budget.type,parentSchema:saved_report_schema12.properties.budget,data:data21}];
+return false;
+}
+}
+var valid0 = _errs37 === errors;
 }
 else {
 var valid0 = true;
@@ -55306,6 +62614,7 @@ function parseSavedReport(text, file) {
 
 
 
+
 /** GitHub keeps job summaries under 1 MiB, counted in bytes. */
 const SUMMARY_LIMIT = 1024 * 1024;
 function baseCommit(git) {
@@ -55343,18 +62652,31 @@ function compute(inputs, workspace) {
             warning(`model-budget could not read the ${commit.why} ${commit.sha}, so it reports without a diff: ${error.message}`);
         }
     }
+    const changed = base ? changedLines(git, base.ref) : undefined;
     if (head.specs.length === 0 && (base?.specs.length ?? 0) === 0) {
         throw new Error(`no spec file matches ${inputs.specs.map((spec) => `'${spec}'`).join(", ")}`);
     }
-    return runCheck({
+    const result = runCheck({
         head,
         ...(base ? { base } : {}),
+        ...(changed ? { changedLines: changed } : {}),
         budgetFile: inputs.budget,
         budgetFrom: inputs.budgetFrom,
         failOn: inputs.failOn,
         overrides: inputs.training,
         readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
     });
+    return { result, ...(changed ? { changed } : {}) };
+}
+/** The lines this change edited, for annotations; undefined (every line counts) when git cannot say. */
+function changedLines(git, base) {
+    try {
+        return git.changedLines(base);
+    }
+    catch (error) {
+        warning(`model-budget could not read the changed lines (${error.message}), so its annotations may sit on lines the change did not touch`);
+        return undefined;
+    }
 }
 /** Whether this change is worth a comment under the `changed` policy: any spec or budget moved, or something is wrong. */
 function hasNews(result) {
@@ -55371,56 +62693,25 @@ function inert(properties) {
 }
 const annotateError = (message, properties) => error(forTerminal(message), inert(properties));
 const annotateWarning = (message, properties) => warning(forTerminal(message), inert(properties));
-function annotate(result) {
-    const annotateAll = (diagnostics, title) => {
-        for (const problem of diagnostics) {
-            annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, {
-                title: `${title} [${problem.code}]`,
-                file: problem.file,
-                startLine: problem.line,
-                startColumn: problem.col,
-            });
-        }
-    };
+/** How many places a model's grown layers are annotated at, the largest growth first. */
+const GROWN_ANNOTATIONS = 3;
+/**
+ * Annotations, where a reviewer looks: GitHub shows them beside the diff only on lines the pull request
+ * changed. Diagnostics (an invalid spec or budget, a checkpoint that differs, a budget entry matching no
+ * spec: each with its MB code) are annotated wherever they are, since that line is the one to fix; findings
+ * (a limit or allowance exceeded, a layer grown) only on a changed line, at most once per model and limit;
+ * the headline and the job summary report them all. Without the changed lines (no base commit) every line counts as changed.
+ */
+function run_annotate(result, changed) {
+    const onChangedLine = (file, line) => changed === undefined || (changed.get(external_node_path_namespaceObject.posix.normalize(file))?.has(line) ?? false);
     for (const model of result.models) {
         if (model.head.kind === "invalid")
-            annotateAll(model.head.diagnostics, "model-budget: invalid spec");
-        annotateAll(model.checkpoint?.diagnostics ?? [], "model-budget: spec and checkpoint differ");
-        for (const row of model.budget?.limits ?? []) {
-            if (row.status === "pass")
-                continue;
-            const message = row.actual === undefined
-                ? `${row.label}: not computed for this spec`
-                : `${row.label} ${formula_formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
-            (row.status === "fail" ? annotateError : annotateWarning)(message, {
-                title: "model-budget: over budget",
-                file: result.budget.file,
-                startLine: row.limit.position.line,
-                startColumn: row.limit.position.col,
-            });
-        }
-        for (const row of model.budget?.growth ?? []) {
-            if (row.status === "pass")
-                continue;
-            (row.status === "fail" ? annotateError : annotateWarning)(`${row.metric} grew by ${formula_formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formula_formatInteger(row.allowed)})`, {
-                title: "model-budget: growth over allowance",
-                file: result.budget.file,
-                startLine: row.allowance.position.line,
-                startColumn: row.allowance.position.col,
-            });
-        }
-        const grown = (model.diff?.changes ?? []).filter((change) => changeDelta(change) > 0).sort((a, b) => changeDelta(b) - changeDelta(a));
-        for (const change of grown.slice(0, 3)) {
-            if (change.kind === "removed")
-                continue;
-            annotateWarning(`${change.after.path} grew by ${formula_formatInteger(changeDelta(change))} parameters: ${change.after.formula}`, {
-                title: "model-budget: layer grew",
-                file: model.file,
-                startLine: change.after.line,
-            });
-        }
+            annotateDiagnostics(model.head.diagnostics, "model-budget: invalid spec");
+        annotateDiagnostics(model.checkpoint?.diagnostics ?? [], "model-budget: spec and checkpoint differ");
+        annotateBudgetRows(model, result.budget.file, onChangedLine);
+        annotateGrownLayers(model, changed);
     }
-    annotateAll(result.budget.diagnostics, "model-budget: invalid budget");
+    annotateDiagnostics(result.budget.diagnostics, "model-budget: invalid budget");
     for (const entry of result.budget.unmatched) {
         const warning = unmatchedWarning(result.budget.file, entry);
         annotateWarning(`${warning.message}\n${warning.hint}`, {
@@ -55430,6 +62721,83 @@ function annotate(result) {
             startColumn: warning.col,
         });
     }
+}
+function annotateDiagnostics(diagnostics, title) {
+    for (const problem of diagnostics) {
+        annotateError(`${problem.message}${problem.hint ? `\n${problem.hint}` : ""}`, {
+            title: `${title} [${problem.code}]`,
+            file: problem.file,
+            startLine: problem.line,
+            startColumn: problem.col,
+        });
+    }
+}
+/** A limit or growth allowance exceeded, at its line in the budget file when the change edited that line; once per model and limit. */
+function annotateBudgetRows(model, budgetFile, onChangedLine) {
+    const annotated = new Set();
+    /** Whether to annotate the limit `key` at `line`: a changed line, and not annotated yet. */
+    const once = (key, line) => {
+        if (!onChangedLine(budgetFile, line) || annotated.has(key))
+            return false;
+        annotated.add(key);
+        return true;
+    };
+    for (const row of model.budget?.limits ?? []) {
+        if (row.status === "pass" || !once(`limit ${row.label}`, row.limit.position.line))
+            continue;
+        const message = row.actual === undefined ? `${row.label}: not computed for this spec` : `${row.label} ${formula_formatInteger(row.actual)} exceeds the budget of ${row.limit.text} in ${model.file}`;
+        (row.status === "fail" ? annotateError : annotateWarning)(message, {
+            title: "model-budget: over budget",
+            file: budgetFile,
+            startLine: row.limit.position.line,
+            startColumn: row.limit.position.col,
+        });
+    }
+    for (const row of model.budget?.growth ?? []) {
+        if (row.status === "pass" || !once(`growth ${row.metric}`, row.allowance.position.line))
+            continue;
+        (row.status === "fail" ? annotateError : annotateWarning)(`${row.metric} grew by ${formula_formatInteger(row.head - row.base)}, more than the allowed ${row.allowance.text} (${formula_formatInteger(row.allowed)})`, {
+            title: "model-budget: growth over allowance",
+            file: budgetFile,
+            startLine: row.allowance.position.line,
+            startColumn: row.allowance.position.col,
+        });
+    }
+}
+/**
+ * Grown layers at the changed line that made them grow (the layer's call, a with: argument, a repeat:,
+ * a variable), one annotation per line for all the layers it grew; never at a shared block's unchanged lines.
+ */
+function annotateGrownLayers(model, changed) {
+    const causes = new Map((model.causes ?? []).map((cause) => [cause.path, cause]));
+    const places = new Map();
+    for (const change of model.diff?.changes ?? []) {
+        const growth = changeDelta(change);
+        if (change.kind === "removed" || growth <= 0)
+            continue;
+        // Without the changed lines (they could not be read), the layer's own line.
+        const at = changed === undefined ? { file: model.file, line: change.after.line } : causes.get(change.after.path);
+        if (!at)
+            continue;
+        const key = `${at.file}:${at.line}`;
+        const place = places.get(key) ?? { file: at.file, line: at.line, paths: [], growth: 0, formula: change.after.formula };
+        place.paths.push(change.after.path);
+        place.growth += growth;
+        places.set(key, place);
+    }
+    const largest = [...places.values()].sort((a, b) => b.growth - a.growth).slice(0, GROWN_ANNOTATIONS);
+    for (const place of largest) {
+        const [first] = place.paths;
+        const message = place.paths.length === 1
+            ? `${first} grew by ${formula_formatInteger(place.growth)} parameters: ${place.formula}`
+            : `${place.paths.length} layer entries grew by ${formula_formatInteger(place.growth)} parameters in all: ${run_listed(place.paths)}`;
+        annotateWarning(message, { title: `model-budget: layer${place.paths.length === 1 ? "" : "s"} grew`, file: place.file, startLine: place.line });
+    }
+}
+/** `a, b, c and 4 more`. */
+function run_listed(paths, shown = 3) {
+    const named = paths.slice(0, shown).join(", ");
+    return paths.length > shown ? `${named} and ${paths.length - shown} more` : named;
 }
 /** The status, and each metric the registry gives an output, summed over the models that have a report. */
 function setTotals(result) {
@@ -55458,8 +62826,13 @@ async function verifiedDestination(saved, inputs) {
     return { ...destination, pullRequest: saved.pullRequest };
 }
 async function publish(result, inputs, destination) {
-    const link = destination.runUrl ? { runUrl: destination.runUrl } : {};
-    const body = renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "The job summary of the workflow run has all of it." });
+    const link = destination.runUrl ? { runUrl: destination.runUrl, htmlReport: destination.htmlReport === true } : {};
+    const body = renderPullRequestComment(result, {
+        key: inputs.commentKey,
+        ...link,
+        chart: inputs.chart === "true",
+        fullReportHint: "The job summary of the workflow run has all of it.",
+    });
     setOutput("comment-body", body);
     await summary
         .addRaw(renderPullRequestComment(result, { key: inputs.commentKey, ...link, fullReportHint: "", limit: SUMMARY_LIMIT, measure: "bytes", changesShown: Infinity }))
@@ -55513,10 +62886,12 @@ async function runAction() {
             // The workflow names the report, so it may lie outside the checkout (in runner.temp); a fork wrote its content.
             const saved = parseSavedReport(readTextFile(inputs.report, TEXT_KINDS.savedReport, { base: workspace }), inputs.report);
             result = saved.result;
-            destination = await verifiedDestination(saved, inputs);
+            // The check run that saved it also wrote the treemap page, among that run's artifacts when its workflow uploads it.
+            destination = { ...(await verifiedDestination(saved, inputs)), htmlReport: true };
         }
         else {
-            result = compute(inputs, workspace);
+            const computed = compute(inputs, workspace);
+            result = computed.result;
             const pullRequest = github_context.payload.pull_request?.number;
             const url = runUrl();
             destination = { ...github_context.repo, ...(pullRequest === undefined ? {} : { pullRequest }), ...(url ? { runUrl: url } : {}) };
@@ -55528,7 +62903,12 @@ async function runAction() {
             const path = (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `model-budget-report-${inputs.commentKey}.json`);
             (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(saved, null, 2)}\n`);
             setOutput("report-json", path);
-            annotate(result);
+            // The treemap page beside it, for the workflow to upload as an artifact: docs/html-report.md.
+            const html = path.replace(/\.json$/, ".html");
+            (0,external_node_fs_namespaceObject.writeFileSync)(html, renderHtmlCheck(result));
+            setOutput("html-report", html);
+            destination.htmlReport = true;
+            run_annotate(result, computed.changed);
         }
         setTotals(result);
         await publish(result, inputs, destination);

@@ -18,7 +18,24 @@ const cell = (text) =>
  * them in one row and docs/action-inputs.md describes each, so that the README's first screens stay
  * about adopting the action.
  */
-const RECIPE_INPUTS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", "tp", "pp", "ep", "cp", "adapter", "context", "kv-dtype", "serve-dtype"];
+const RECIPE_INPUTS = [
+  "optimizer",
+  "precision",
+  "gpus",
+  "zero",
+  "dtype",
+  "batch",
+  "checkpointing",
+  "main-grads",
+  "tp",
+  "pp",
+  "ep",
+  "cp",
+  "adapter",
+  "context",
+  "kv-dtype",
+  "serve-dtype",
+];
 
 export function actionTables(actionYml) {
   const action = parse(actionYml);

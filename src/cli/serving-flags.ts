@@ -18,8 +18,20 @@ export function servingFlagList(): Flag[] {
       description: "report serving memory: weights, KV cache, prefill peak; with it --batch and --dtype set the serving recipe's sequences and weight dtype instead of training's",
     },
     { name: "context", type: "string", value: "N", description: "tokens per sequence, prompt and output together", unset: "the spec's input: length" },
-    { name: "kv-dtype", type: "string", value: "DTYPE", description: 'the KV cache\'s dtype: bfloat16, float8_e4m3fn, int8, "int4(block_size=32, scale=float16)", ...', unset: "the spec's, else the weights' dtype (bfloat16 under quantized weights)" },
-    { name: "attention", type: "string", value: "IMPL", description: `${ATTENTION_IMPLEMENTATIONS.join(" or ")}: eager materializes the attention scores`, unset: "the spec's, else sdpa" },
+    {
+      name: "kv-dtype",
+      type: "string",
+      value: "DTYPE",
+      description: 'the KV cache\'s dtype: bfloat16, float8_e4m3fn, int8, "int4(block_size=32, scale=float16)", ...',
+      unset: "the spec's, else the weights' dtype (bfloat16 under quantized weights)",
+    },
+    {
+      name: "attention",
+      type: "string",
+      value: "IMPL",
+      description: `${ATTENTION_IMPLEMENTATIONS.join(" or ")}: eager materializes the attention scores`,
+      unset: "the spec's, else sdpa",
+    },
     {
       name: "kv-window",
       type: "string",
@@ -27,10 +39,22 @@ export function servingFlagList(): Flag[] {
       description: `${KV_WINDOWS.join(" or ")}: cap keeps at most window= tokens in sliding-window layers (vLLM); full keeps every token (Hugging Face's DynamicCache for Mistral v0.1)`,
       unset: "the spec's, else full",
     },
-    { name: "overhead", type: "string", value: "BYTES", description: "an allowance added to the total for what is not computed (CUDA context, fragmentation)", unset: "the spec's, else 0" },
+    {
+      name: "overhead",
+      type: "string",
+      value: "BYTES",
+      description: "an allowance added to the total for what is not computed (CUDA context, fragmentation)",
+      unset: "the spec's, else 0",
+    },
   ];
   // One flag per serving option of its own: a new option without a flag fails here, not silently.
-  if (flags.slice(1).map((flag) => flag.name).join() !== OWN_FLAGS.join()) throw new Error("the serving flags and SERVING_OPTIONS differ");
+  if (
+    flags
+      .slice(1)
+      .map((flag) => flag.name)
+      .join() !== OWN_FLAGS.join()
+  )
+    throw new Error("the serving flags and SERVING_OPTIONS differ");
   return flags.map((flag, index) => (index === 0 ? { ...flag, group: HEADING } : flag));
 }
 

@@ -38,8 +38,7 @@ export function trainingFlagList(heading = HEADING): Flag[] {
       name: "main-grads",
       type: "string",
       value: "DTYPE",
-      description:
-        "float32: Megatron's float32 main gradients (mixed-bf16 AdamW 18 B/param); float16 or bfloat16: 16-bit gradients the optimizer copies to float32",
+      description: "float32: Megatron's float32 main gradients (mixed-bf16 AdamW 18 B/param); float16 or bfloat16: 16-bit gradients the optimizer copies to float32",
       unset: "the spec's, else gradients in the parameter's dtype (the ZeRO paper's 16 B/param)",
     },
     { name: "tp", type: "string", value: "N", description: "tensor-parallel GPUs: the spec's parallel plan, or Megatron's for decoder blocks", unset: "the spec's, else 1" },
@@ -50,7 +49,8 @@ export function trainingFlagList(heading = HEADING): Flag[] {
       name: "adapter",
       type: "string",
       value: "CALL",
-      description: "a PEFT adapter config, in place of the spec's adapters: section; freezes the base: \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", IA3Config(...)",
+      description:
+        "a PEFT adapter config, in place of the spec's adapters: section; freezes the base: \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", IA3Config(...)",
       unset: "the spec's, else none",
     },
   ];

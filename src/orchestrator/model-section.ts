@@ -198,7 +198,15 @@ function checkpointLines(model: ModelResult): string[] {
 }
 
 export function modelSection(model: ModelResult, options: SectionOptions): Section {
-  const essential = [`#### ${ICON[model.status]} ${esc(modelName(model))} · ${esc(model.file)}`, "", ...stateLines(model), ...adapterLines(model), ...routingLines(model), ...checkpointLines(model), ...quantityTable(model)];
+  const essential = [
+    `#### ${ICON[model.status]} ${esc(modelName(model))} · ${esc(model.file)}`,
+    "",
+    ...stateLines(model),
+    ...adapterLines(model),
+    ...routingLines(model),
+    ...checkpointLines(model),
+    ...quantityTable(model),
+  ];
   if (model.budget?.renamedFrom !== undefined) {
     essential.push(
       `This change renames the model from ${esc(model.budget.renamedFrom)} to ${esc(modelName(model))}: its budget entry ${esc(model.budget.renamedFrom)} still applies, matched by the spec's path.`,

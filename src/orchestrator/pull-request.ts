@@ -204,7 +204,9 @@ function budgetErrors(result: CheckResult): string[] {
 function footer(result: CheckResult, context: CommentContext): string[] {
   const { runUrl } = context;
   const compared = result.baseRef ? `Compared with base \`${esc(result.baseRef.slice(0, 12))}\`` : "No base commit to compare with";
-  return ["---", `<sub>${compared} · counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` · [workflow run](${runUrl})` : ""}${runUrl && context.htmlReport ? ` · [treemap of this change](${runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
+  return [
+    "---",
+    `<sub>${compared} · counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` · [workflow run](${runUrl})` : ""}${runUrl && context.htmlReport ? ` · [treemap of this change](${runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
   ];
 }
 

@@ -194,16 +194,8 @@ function forwardWarnings(source: YamlSource): SpecError[] {
   ];
 }
 
-/**
- * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
- * Each layer entry's errors go to `errors`, and the other entries still resolve, so
- * one run shows every independent mistake; given no collector, they are thrown together at the end.
- * Ties, which may name a layer that failed, are resolved only when every entry did.
- */
-export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector, onStep?: OnStep): ResolvedModel {
-  const collector = errors ?? new DiagnosticCollector();
-  const load = fileLoader(readFile, file);
-
+/** Loads an included file's scope, refusing a cycle and a chain deeper than MAX_INCLUDE_DEPTH. */
+function includeLoader(load: ReturnType<typeof fileLoader>): LoadInclude {
   const loadInclude: LoadInclude = (included, position, expanding, overrides) => {
     const key = `file ${included}`;
     if (expanding.includes(key)) {
@@ -218,7 +210,19 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
       throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
     return scopeOf(load(included, position), [...expanding, key], overrides, loadInclude);
   };
+  return loadInclude;
+}
 
+/**
+ * Resolves a spec file into flat layer entries with counts, following include:, blocks and repeat.
+ * Each layer entry's errors go to `errors`, and the other entries still resolve, so
+ * one run shows every independent mistake; given no collector, they are thrown together at the end.
+ * Ties, which may name a layer that failed, are resolved only when every entry did.
+ */
+export function resolveSpec(file: string, readFile: ReadFile, errors?: DiagnosticCollector, onStep?: OnStep): ResolvedModel {
+  const collector = errors ?? new DiagnosticCollector();
+  const load = fileLoader(readFile, file);
+  const loadInclude = includeLoader(load);
   const root = scopeOf(load(file), [`file ${file}`], new Map(), loadInclude);
   if (!root.data.layers) {
     throw new SpecError(

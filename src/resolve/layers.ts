@@ -481,7 +481,15 @@ function moduleOf(
 
 /** The context an entry's children are resolved in. */
 function innerContext(entry: ListEntry, context: ListContext): ListContext {
-  const inner = { ...context, frozen: entry.frozen, frozenPaths: entry.frozenPaths, dtypes: entry.dtypes, lintIgnore: entry.lintIgnore, prefix: entry.segments, origins: entry.origins };
+  const inner = {
+    ...context,
+    frozen: entry.frozen,
+    frozenPaths: entry.frozenPaths,
+    dtypes: entry.dtypes,
+    lintIgnore: entry.lintIgnore,
+    prefix: entry.segments,
+    origins: entry.origins,
+  };
   return entry.routed ? { ...inner, routed: entry.routed } : inner;
 }
 

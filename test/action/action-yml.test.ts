@@ -63,7 +63,26 @@ describe("action.yml, as the Marketplace and the code read it", () => {
     const withoutDefault = Object.entries(action.inputs)
       .filter(([, input]) => input.default === undefined)
       .map(([name]) => name);
-    expect(withoutDefault.sort()).toEqual(["adapter", "batch", "checkpointing", "context", "cp", "dtype", "ep", "gpus", "kv-dtype", "main-grads", "optimizer", "pp", "precision", "report", "serve-dtype", "specs", "tp", "zero"]);
+    expect(withoutDefault.sort()).toEqual([
+      "adapter",
+      "batch",
+      "checkpointing",
+      "context",
+      "cp",
+      "dtype",
+      "ep",
+      "gpus",
+      "kv-dtype",
+      "main-grads",
+      "optimizer",
+      "pp",
+      "precision",
+      "report",
+      "serve-dtype",
+      "specs",
+      "tp",
+      "zero",
+    ]);
     expect(omitted.training).toEqual({});
     const laidOut = withInputs({ specs: "models/*.yaml", tp: "8", pp: "2", "main-grads": "float32" }).training;
     expect([laidOut.tp?.value, laidOut.pp?.value, laidOut.mainGrads?.value.name]).toEqual([8, 2, "float32"]);

@@ -490,7 +490,9 @@ describe("the fork recipe with every metric", () => {
     expect(rows.flatMap((row) => row.split(/, | and /)).sort()).toEqual(METRICS.map((metric) => metric.name).sort());
     expect(body).toContain("| macs and flops | 26.1K | +5.12K (+24.4%) | ✅ 100K (26.1% used) | ✅ 50% (+10.5K) |");
     for (const row of rows) {
-      expect(body).toMatch(new RegExp(`\\n\\| ${row} \\| [0-9.]+K?( KiB| B)? \\| \\+[0-9.]+K?( KiB| B)? \\(\\+[0-9.]+%\\) \\| ✅ (1 MiB|100K) \\([0-9.]+% used\\) \\| ✅ 50% \\(\\+`));
+      expect(body).toMatch(
+        new RegExp(`\\n\\| ${row} \\| [0-9.]+K?( KiB| B)? \\| \\+[0-9.]+K?( KiB| B)? \\(\\+[0-9.]+%\\) \\| ✅ (1 MiB|100K) \\([0-9.]+% used\\) \\| ✅ 50% \\(\\+`),
+      );
     }
 
     github.pullHeads.set(7, head);

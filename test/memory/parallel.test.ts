@@ -323,7 +323,10 @@ describe("the budget's memory-per-gpu", () => {
     expect(memory.perGpu!.total).toBe(16 * stage0 + memory.perGpu!.activations);
     // 9 GiB − 10,312,892,416 B = −649,216,000 B.
     expect(memory.perGpu!.total).toBe(10_312_892_416);
-    const run = runDist(["check", "llama.yaml", "--optimizer", "AdamW", "--precision", "mixed-bf16", "--tp", "8", "--pp", "4", "--gpus", "32", "--zero", "1", "--format", "markdown"], { cwd: folder });
+    const run = runDist(
+      ["check", "llama.yaml", "--optimizer", "AdamW", "--precision", "mixed-bf16", "--tp", "8", "--pp", "4", "--gpus", "32", "--zero", "1", "--format", "markdown"],
+      { cwd: folder },
+    );
     expect(run.status).toBe(3);
     expect(run.stdout).toContain("### ❌ llama-2-7b: memory-per-gpu 9.6 GiB over the 9 GiB limit (+6.7%)\n");
     expect(run.stdout).toContain("| ❌ | llama-2-7b | 6.74B | 9.6 GiB per GPU |\n");

@@ -23,7 +23,12 @@ export const checkCommand: CliCommand = {
     { name: "base", type: "string", value: "REF", description: "compare with the specs at this git branch, tag or commit", unset: "no diff" },
     { name: "budget-from", type: "string", default: "head", value: "SIDE", description: "head or base: whose budget file is enforced" },
     { name: "fail-on", type: "string", default: "exceed", value: "WHAT", description: "exceed, growth, or never" },
-    { name: "against", type: "string", value: "FILE", description: "check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx, .gguf) or a Hugging Face config.json" },
+    {
+      name: "against",
+      type: "string",
+      value: "FILE",
+      description: "check the spec's tensors against a checkpoint (.safetensors, its index.json, .onnx, .gguf) or a Hugging Face config.json",
+    },
     {
       name: "format",
       short: "f",

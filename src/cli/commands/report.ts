@@ -18,7 +18,14 @@ export const reportCommand: CliCommand = {
   description:
     "Counts each spec's parameters exactly as PyTorch's sum(p.numel() for p in model.parameters()), and with a training recipe the bytes of weights, buffers, gradients, optimizer state and master weights.",
   flags: [
-    { name: "format", short: "f", type: "string", default: "table", value: "FORMAT", description: "table (for a terminal), markdown, json, or html (an interactive treemap page: docs/html-report.md)" },
+    {
+      name: "format",
+      short: "f",
+      type: "string",
+      default: "table",
+      value: "FORMAT",
+      description: "table (for a terminal), markdown, json, or html (an interactive treemap page: docs/html-report.md)",
+    },
     { name: "output", short: "o", type: "string", value: "FILE", description: "write the report to FILE instead of standard output", unset: "standard output" },
     { name: "explain", type: "boolean", description: "show the arithmetic behind every layer's count and every byte" },
     { name: "all", type: "boolean", description: "also list layers without parameters (activations, pooling, ...)" },
