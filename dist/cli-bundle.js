@@ -27772,26 +27772,22 @@ function forEachFile(files, work, read) {
  * column, read through `read` (the file is shown only when it reads again: a binary or vanished one is not).
  */
 function showDiagnostics(problems, read) {
-    const sources = new Map();
-    const sourceOf = (file) => {
-        if (!read)
-            return undefined;
-        if (!sources.has(file)) {
-            try {
-                sources.set(file, read(file));
-            }
-            catch {
-                sources.set(file, undefined);
-            }
-        }
-        return sources.get(file);
-    };
+    const sourceOf = read ? sourceReader(read) : () => undefined;
     return problems
         .map((problem) => {
         const data = toDiagnostic(problem);
         return renderDiagnostic(data, data.offset === undefined ? sourceOf(data.file) : undefined);
     })
         .join("\n");
+}
+/** Files' texts for diagnostics' excerpts, each read once; undefined for one that does not read. */
+function sourceReader(read) {
+    const sources = new Map();
+    return (file) => {
+        if (!sources.has(file))
+            sources.set(file, sourceOf(read, file));
+        return sources.get(file);
+    };
 }
 /** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */
 function writeOutput(env, file, text) {
@@ -30783,7 +30779,10 @@ function acceleratorOf(values) {
             return { problem: `--memory is an amount of bytes such as 80GiB, not '${values.memory}'` };
         return { value: { name: values.gpu, memoryBytes: memory.value, source: "--memory" } };
     }
-    const chosen = choiceOf("--gpu", values.gpu, names);
+    // A name without its memory suffix (L4, RTX-4090) names the one accelerator it begins, case aside.
+    const asked = values.gpu.toLowerCase();
+    const begun = names.filter((name) => name.toLowerCase().startsWith(`${asked}-`));
+    const chosen = begun.length === 1 ? { value: begun[0] } : choiceOf("--gpu", values.gpu, names);
     if ("problem" in chosen)
         return { problem: `${chosen.problem} [${DIAGNOSTICS["unknown-accelerator"].code}]\n  or give its memory with --memory 80GiB` };
     return { value: ACCELERATORS.find((accelerator) => accelerator.name === chosen.value) };
@@ -31142,18 +31141,7 @@ const LINT_FORMATS = ["table", "json"];
 /** A spec's hints as the CLI prints diagnostics: `file:line:col: message [MB1001]`, the source line, the fix and its saving. */
 function hintsText(model, read) {
     const hints = model.hints ?? [];
-    const sources = new Map();
-    const sourceOf = (file) => {
-        if (!sources.has(file)) {
-            try {
-                sources.set(file, read(file));
-            }
-            catch {
-                sources.set(file, undefined);
-            }
-        }
-        return sources.get(file);
-    };
+    const sourceOf = sourceReader(read);
     const blocks = hints.map((hint) => {
         const { file, line, col } = hint.position;
         const shown = {

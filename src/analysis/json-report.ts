@@ -1,5 +1,14 @@
 import type { Diagnostic } from "../diagnostics/index.js";
-import { describeDtype, type AttentionImplementation, type KvWindow, type MemoryBreakdown, type ParallelMemory, type ServingBreakdown, type ZeroStage } from "../memory/index.js";
+import {
+  describeDtype,
+  type AttentionImplementation,
+  type KvWindow,
+  type MemoryBreakdown,
+  type ParallelMemory,
+  type ServingBreakdown,
+  type ServingFigures,
+  type ZeroStage,
+} from "../memory/index.js";
 import type { Hint } from "../hints/index.js";
 import type { Checkpointing, ShapeReport } from "../shapes/index.js";
 import type { AnalyzedModel } from "./analyze.js";
@@ -52,7 +61,7 @@ export interface JsonHint {
  * cache of `batch` sequences of `context` tokens, the prefill peak, and the user's overhead allowance;
  * `total` is their sum.
  */
-export interface JsonServing {
+export interface JsonServing extends ServingFigures {
   /** Tokens per sequence; null for a model whose input is not token ids. */
   context: number | null;
   batch: number;
@@ -60,14 +69,6 @@ export interface JsonServing {
   kvDtype: string;
   attention: AttentionImplementation;
   kvWindow: KvWindow;
-  weights: number;
-  buffers: number;
-  /** Bytes per token of one sequence, below any sliding window. */
-  kvCachePerToken: number;
-  kvCache: number;
-  prefillPeak: number;
-  overhead: number;
-  total: number;
   /** The prefill peak's moment and the tensors live then. */
   prefill: { at: string; parts: { what: string; bytes: number }[] };
 }

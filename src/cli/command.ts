@@ -112,24 +112,22 @@ export function forEachFile<T>(files: readonly string[], work: (file: string) =>
  * column, read through `read` (the file is shown only when it reads again: a binary or vanished one is not).
  */
 export function showDiagnostics(problems: readonly SpecError[], read?: ReadFile): string {
-  const sources = new Map<string, string | undefined>();
-  const sourceOf = (file: string) => {
-    if (!read) return undefined;
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, read(file));
-      } catch {
-        sources.set(file, undefined);
-      }
-    }
-    return sources.get(file);
-  };
+  const sourceOf = read ? sourceReader(read) : () => undefined;
   return problems
     .map((problem) => {
       const data = toDiagnostic(problem);
       return renderDiagnostic(data, data.offset === undefined ? sourceOf(data.file) : undefined);
     })
     .join("\n");
+}
+
+/** Files' texts for diagnostics' excerpts, each read once; undefined for one that does not read. */
+export function sourceReader(read: ReadFile): (file: string) => string | undefined {
+  const sources = new Map<string, string | undefined>();
+  return (file) => {
+    if (!sources.has(file)) sources.set(file, sourceOf(read, file));
+    return sources.get(file);
+  };
 }
 
 /** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */

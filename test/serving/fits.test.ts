@@ -85,6 +85,14 @@ describe("model-budget fits (the bundled CLI)", () => {
     expect(run.stdout).toContain("  longest context at batch 1: 154,756 tokens (beyond the trained context of 8,192 tokens: memory is not the limit there)\n");
   });
 
+  it("takes an accelerator's name without its memory when only one begins with it, case aside", () => {
+    const short = runDist(["fits", LLAMA, "--gpu", "l4", "--format", "json"], { timeoutMs: 30_000 });
+    const full = runDist(["fits", LLAMA, "--gpu", "L4-24GB", "--format", "json"], { timeoutMs: 30_000 });
+    expect(short.status).toBe(0);
+    expect(short.stdout).toBe(full.stdout);
+    expect((JSON.parse(short.stdout) as { fits: { gpu: string } }).fits.gpu).toBe("L4-24GB");
+  });
+
   it("an unknown accelerator is refused with the names there are", () => {
     const run = runDist(["fits", LLAMA, "--gpu", "H100"]);
     expect(run.status).toBe(2);

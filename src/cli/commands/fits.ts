@@ -81,7 +81,10 @@ function acceleratorOf(values: OptionValues): { value: Accelerator } | { problem
     if (!memory || memory.kind === "percent" || memory.value < 1) return { problem: `--memory is an amount of bytes such as 80GiB, not '${values.memory}'` };
     return { value: { name: values.gpu, memoryBytes: memory.value, source: "--memory" } };
   }
-  const chosen = choiceOf("--gpu", values.gpu, names);
+  // A name without its memory suffix (L4, RTX-4090) names the one accelerator it begins, case aside.
+  const asked = values.gpu.toLowerCase();
+  const begun = names.filter((name) => name.toLowerCase().startsWith(`${asked}-`));
+  const chosen = begun.length === 1 ? { value: begun[0]! } : choiceOf("--gpu", values.gpu, names);
   if ("problem" in chosen) return { problem: `${chosen.problem} [${DIAGNOSTICS["unknown-accelerator"].code}]\n  or give its memory with --memory 80GiB` };
   return { value: ACCELERATORS.find((accelerator) => accelerator.name === chosen.value)! };
 }

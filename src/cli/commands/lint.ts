@@ -3,7 +3,7 @@ import type { Diagnostic } from "../../diagnostics/index.js";
 import { renderDiagnostic } from "../../diagnostics/render.js";
 import type { ReadFile } from "../../resolve/index.js";
 import { hintFixLine, hintsSummary } from "../../report/index.js";
-import { choiceFlag, EXIT, forEachFile, invalid, type CliCommand } from "../command.js";
+import { choiceFlag, EXIT, forEachFile, invalid, sourceReader, type CliCommand } from "../command.js";
 import { trainingFlagList, trainingFlags } from "../training-flags.js";
 
 const LINT_FORMATS = ["table", "json"] as const;
@@ -11,17 +11,7 @@ const LINT_FORMATS = ["table", "json"] as const;
 /** A spec's hints as the CLI prints diagnostics: `file:line:col: message [MB1001]`, the source line, the fix and its saving. */
 function hintsText(model: AnalyzedModel, read: ReadFile): string {
   const hints = model.hints ?? [];
-  const sources = new Map<string, string | undefined>();
-  const sourceOf = (file: string) => {
-    if (!sources.has(file)) {
-      try {
-        sources.set(file, read(file));
-      } catch {
-        sources.set(file, undefined);
-      }
-    }
-    return sources.get(file);
-  };
+  const sourceOf = sourceReader(read);
   const blocks = hints.map((hint) => {
     const { file, line, col } = hint.position;
     const shown: Diagnostic = {
