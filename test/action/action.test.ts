@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FakeGitHub } from "./fake-github.js";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubSuite } from "./fake-github-suite.js";
 import { TempRepository } from "./git-fixture.js";
 import { runAction } from "./run-action.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
@@ -24,15 +24,7 @@ const budget = (params: string) => `models:\n  tiny:\n    params: ${params}\n   
 // emb 64,000 + blocks × (16,640 + 16,448) + head 650
 const total = (blocks: number) => 64000 + blocks * 33088 + 650;
 
-const github = new FakeGitHub();
-const repositories: TempRepository[] = [];
-
-beforeAll(() => github.start());
-afterAll(() => github.stop());
-afterEach(() => {
-  github.reset();
-  for (const repository of repositories.splice(0)) repository.cleanup();
-});
+const { github, repositories } = fakeGitHubSuite();
 
 function repository(files: Record<string, string>): { repo: TempRepository; base: string } {
   const repo = new TempRepository();

@@ -1,7 +1,7 @@
 // Annotations land only on lines the pull request changed: GitHub shows them beside the diff there
 // and nowhere else. The bundled dist/index.js against a real git repository and the fake API.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FakeGitHub } from "./fake-github.js";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubSuite } from "./fake-github-suite.js";
 import { TempRepository } from "./git-fixture.js";
 import { runAction } from "./run-action.js";
 
@@ -25,14 +25,7 @@ layers:
 `;
 const budget = (params: string) => `models:\n  net:\n    params: ${params}\n    growth: 10%\n`;
 
-const github = new FakeGitHub();
-const repositories: TempRepository[] = [];
-beforeAll(() => github.start());
-afterAll(() => github.stop());
-afterEach(() => {
-  github.reset();
-  for (const repository of repositories.splice(0)) repository.cleanup();
-});
+const { github, repositories } = fakeGitHubSuite();
 
 async function annotations(before: Record<string, string>, after: Record<string, string>): Promise<{ lines: string[]; status: string | undefined }> {
   const repo = new TempRepository();

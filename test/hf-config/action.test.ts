@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FakeGitHub } from "../action/fake-github.js";
+import { describe, expect, it } from "vitest";
+import { fakeGitHubSuite } from "../action/fake-github-suite.js";
 import { TempRepository } from "../action/git-fixture.js";
 import { runAction } from "../action/run-action.js";
 
@@ -22,14 +22,7 @@ const config = (layers: number) => `{
 const total = (layers: number) => 12864 + layers * 36992;
 const budget = `models:\n  "models/llama/config.json":\n    params: 100K\n`;
 
-const github = new FakeGitHub();
-const repositories: TempRepository[] = [];
-beforeAll(() => github.start());
-afterAll(() => github.stop());
-afterEach(() => {
-  github.reset();
-  for (const repository of repositories.splice(0)) repository.cleanup();
-});
+const { github, repositories } = fakeGitHubSuite();
 
 describe("the action on a pull request that edits a config.json", () => {
   it("diffs the layers, holds the budget keyed by the config's path, and annotates the edited key's line", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FakeGitHub } from "../action/fake-github.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeGitHubSuite } from "../action/fake-github-suite.js";
 import { TempRepository } from "../action/git-fixture.js";
 import { runAction } from "../action/run-action.js";
 import { runDist, showsStackTrace } from "../helpers/run-dist.js";
@@ -11,16 +11,8 @@ import { runDist, showsStackTrace } from "../helpers/run-dist.js";
  * fork's workflow, names written to break the comment, budget files written to stall the check.
  */
 
-const github = new FakeGitHub();
-const repositories: TempRepository[] = [];
+const { github, repositories } = fakeGitHubSuite();
 const HEAP_MIB = 300;
-
-beforeAll(() => github.start());
-afterAll(() => github.stop());
-afterEach(() => {
-  github.reset();
-  for (const repository of repositories.splice(0)) repository.cleanup();
-});
 
 function repository(files: Record<string, string>): { repo: TempRepository; base: string } {
   const repo = new TempRepository();
