@@ -5,7 +5,7 @@
  * their decoder tied to the word embeddings and its bias to the head's own. Parameters only: the
  * post-norm layers' forward is not followed.
  */
-import { activation, headOf, labelCount, pythonFloat, type Family, type Translation } from "./common.js";
+import { activation, headOf, labelCount, pythonFloat, type Family, type Translation, widthAndHeads } from "./common.js";
 import type { ConfigReader } from "./config-reader.js";
 import type { SpecBuilder, SpecEntry } from "./spec-builder.js";
 
@@ -100,9 +100,7 @@ function translate(config: ConfigReader, architecture: string): Translation {
   const builder = config.builder;
   const roberta = architecture.startsWith("Roberta");
   const name = roberta ? "roberta" : "bert";
-  const hidden = config.size("hidden_size", "the model width");
-  const heads = config.size("num_attention_heads", "the number of attention heads");
-  config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+  widthAndHeads(config);
   for (const [key, what] of [
     ["intermediate_size", "the MLP's width"],
     ["vocab_size", "the vocabulary size"],

@@ -52,6 +52,14 @@ export function labelCount(config: ConfigReader): number {
   return count;
 }
 
+/** The width and the head count of a model without separate key/value heads, the width divisible by the heads. */
+export function widthAndHeads(config: ConfigReader): { hidden: number; heads: number } {
+  const hidden = config.size("hidden_size", "the model width");
+  const heads = config.size("num_attention_heads", "the number of attention heads");
+  config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+  return { hidden, heads };
+}
+
 /** The sizes every attention reads: width, heads, key/value heads and head_dim (given, or width // heads). */
 export function attentionSizes(config: ConfigReader, builder: SpecBuilder, options: { headDim?: boolean } = {}): { heads: number; kvHeads: number; headDim: number } {
   const hidden = config.size("hidden_size", "the model width");

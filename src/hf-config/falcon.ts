@@ -1,3 +1,4 @@
+import { widthAndHeads } from "./common.js";
 /**
  * Falcon as transformers' modeling_falcon.py builds it: multi-query or grouped (new decoder
  * architecture) packed query_key_value, parallel attention. Parameters only: its parallel residual
@@ -32,9 +33,7 @@ function norms(config: ConfigReader, builder: SpecBuilder): SpecEntry[] {
 
 function translate(config: ConfigReader, architecture: string): Translation {
   const builder = config.builder;
-  const hidden = config.size("hidden_size", "the model width");
-  const heads = config.size("num_attention_heads", "the number of attention heads");
-  config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+  const { heads } = widthAndHeads(config);
   const count = config.size("num_hidden_layers", "the number of layers");
   config.size("vocab_size", "the vocabulary size");
   if (config.has("ffn_hidden_size")) config.size("ffn_hidden_size", "the MLP's width");

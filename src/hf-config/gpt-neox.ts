@@ -2,7 +2,7 @@
  * GPT-NeoX (Pythia, GPT-NeoX-20B) as transformers' modeling_gpt_neox.py builds it. Its parallel
  * residual (x + attention(ln1(x)) + mlp(ln2(x))) is not followed: parameters only.
  */
-import { activation, pythonFloat, type Family, type Translation } from "./common.js";
+import { activation, pythonFloat, type Family, type Translation, widthAndHeads } from "./common.js";
 import type { ConfigReader } from "./config-reader.js";
 import { layerNorm } from "./decoder.js";
 import type { SpecBuilder, SpecEntry } from "./spec-builder.js";
@@ -38,9 +38,7 @@ function layer(config: ConfigReader, builder: SpecBuilder, count: number): SpecE
 
 function translate(config: ConfigReader, architecture: string): Translation {
   const builder = config.builder;
-  const hidden = config.size("hidden_size", "the model width");
-  const heads = config.size("num_attention_heads", "the number of attention heads");
-  config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+  widthAndHeads(config);
   const count = config.size("num_hidden_layers", "the number of layers");
   config.size("intermediate_size", "the MLP's width");
   config.size("vocab_size", "the vocabulary size");
