@@ -40538,7 +40538,7 @@ const kinds = {
         code: "MB835",
         severity: "warning",
         summary: "a config.json whose forward pass model-budget does not follow: parameters only, no shapes, MACs or activations",
-        example: '{"model_type": "mixtral", "architectures": ["MixtralForCausalLM"], ...}',
+        example: '{"model_type": "qwen3", "architectures": ["Qwen3ForCausalLM"], ...}',
         exampleIn: "config.json",
         fix: "nothing to fix: the counts are exact; for shapes and activations, describe the forward in a YAML spec",
     },
@@ -43488,6 +43488,13 @@ function labelCount(config) {
     config.builder.variable("num_labels", count, labels === undefined ? [] : ["id2label"]);
     return count;
 }
+/** The width and the head count of a model without separate key/value heads, the width divisible by the heads. */
+function widthAndHeads(config) {
+    const hidden = config.size("hidden_size", "the model width");
+    const heads = config.size("num_attention_heads", "the number of attention heads");
+    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    return { hidden, heads };
+}
 /** The sizes every attention reads: width, heads, key/value heads and head_dim (given, or width // heads). */
 function attentionSizes(config, builder, options = {}) {
     const hidden = config.size("hidden_size", "the model width");
@@ -43587,9 +43594,7 @@ function translate(config, architecture) {
     const builder = config.builder;
     const roberta = architecture.startsWith("Roberta");
     const name = roberta ? "roberta" : "bert";
-    const hidden = config.size("hidden_size", "the model width");
-    const heads = config.size("num_attention_heads", "the number of attention heads");
-    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    widthAndHeads(config);
     for (const [key, what] of [
         ["intermediate_size", "the MLP's width"],
         ["vocab_size", "the vocabulary size"],
@@ -43693,7 +43698,8 @@ function decoderLayers(config, style, builder, layers) {
     const mlp = style.moe?.(config, builder) ?? [denseMlp(config, style, builder, "mlp", "intermediate_size", "intermediate_size")];
     if (!style.moe)
         config.size("intermediate_size", "the MLP's width");
-    const { norms, forward } = layerNorms(style, builder);
+    const { norms, forward: steps } = layerNorms(style, builder);
+    const forward = style.moeName ? steps.map((step) => step.replace(/\bmlp\b/, style.moeName)) : steps;
     return builder.module("layers", [decoder_attentionLayers(config, style, builder), ...mlp, ...norms], ["num_hidden_layers"], { repeat: layers, forward });
 }
 /** The base model's children: embeddings, the layers, the final norm, the rotary embedding's buffer. */
@@ -43853,6 +43859,7 @@ const DEEPSEEK = {
 
 ;// CONCATENATED MODULE: ./src/hf-config/falcon.ts
 
+
 /** query_key_value's width: grouped heads (new architecture), one shared key/value head (multi_query), or full. */
 function packedWidth(config, builder, heads) {
     builder.variable("head_dim", "hidden_size // num_attention_heads", ["num_attention_heads"]);
@@ -43876,9 +43883,7 @@ function norms(config, builder) {
 }
 function falcon_translate(config, architecture) {
     const builder = config.builder;
-    const hidden = config.size("hidden_size", "the model width");
-    const heads = config.size("num_attention_heads", "the number of attention heads");
-    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    const { heads } = widthAndHeads(config);
     const count = config.size("num_hidden_layers", "the number of layers");
     config.size("vocab_size", "the vocabulary size");
     if (config.has("ffn_hidden_size"))
@@ -44009,9 +44014,7 @@ function gpt_neox_layer(config, builder, count) {
 }
 function gpt_neox_translate(config, architecture) {
     const builder = config.builder;
-    const hidden = config.size("hidden_size", "the model width");
-    const heads = config.size("num_attention_heads", "the number of attention heads");
-    config.divisible("hidden_size", hidden, "num_attention_heads", heads);
+    widthAndHeads(config);
     const count = config.size("num_hidden_layers", "the number of layers");
     config.size("intermediate_size", "the MLP's width");
     config.size("vocab_size", "the vocabulary size");
@@ -44120,15 +44123,20 @@ const LLAMA_LIKE = {
 ;// CONCATENATED MODULE: ./src/hf-config/moe.ts
 /**
  * Mixtral and Qwen2-MoE, as transformers' 4.4x modeling files build them (the module names of the
- * published checkpoints): experts as module lists, counted exactly. Their forward (a router choosing
- * some experts per token) is not followed: chained, the experts would give wrong shapes and MACs.
+ * published checkpoints): experts as module lists, counted exactly. Mixtral's forward routes each
+ * token to num_experts_per_tok experts with the moe op; Qwen2-MoE's (a gated shared expert beside
+ * layers that are sparse by a rule) is not followed yet.
  */
 
 
-const ROUTED = "a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet";
+const ROUTED = "Qwen2-MoE's sparse layers (routed experts beside a gated shared expert, sparse by mlp_only_layers and decoder_sparse_step) are not translated to the moe op yet";
 function mixtralBlock(config, builder) {
     config.size("intermediate_size", "each expert's width");
-    config.size("num_local_experts", "the number of experts");
+    const experts = config.size("num_local_experts", "the number of experts");
+    // MixtralConfig's default: two experts per token.
+    const topK = config.size("num_experts_per_tok", "the experts each token is routed to", 2);
+    if (topK > experts)
+        throw config.bad("num_experts_per_tok", `is more than the ${experts} experts`, "route each token to at most num_local_experts experts");
     const expert = [
         builder.layer("w1", "Linear(hidden_size, intermediate_size, bias=False)", ["intermediate_size"]),
         builder.layer("w2", "Linear(intermediate_size, hidden_size, bias=False)", ["intermediate_size"]),
@@ -44137,9 +44145,9 @@ function mixtralBlock(config, builder) {
     ];
     const layers = [
         builder.layer("gate", "Linear(hidden_size, num_local_experts, bias=False)", ["num_local_experts"]),
-        builder.module("experts", expert, ["num_local_experts"], { repeat: "num_local_experts" }),
+        builder.module("experts", expert, ["num_local_experts"], { repeat: "num_local_experts", top_k: "num_experts_per_tok", forward: ["gated(w1, w3, act_fn)", "w2"] }),
     ];
-    return [builder.module("block_sparse_moe", layers, ["num_local_experts"])];
+    return [builder.module("block_sparse_moe", layers, ["num_local_experts"], { forward: ["moe(gate, experts)"] })];
 }
 /** Which layers Qwen2MoeDecoderLayer makes sparse: not in mlp_only_layers, and every decoder_sparse_step-th. */
 function qwenSparseCondition(config) {
@@ -44179,7 +44187,7 @@ const moe_STYLES = {
         biases: () => ({ qkv: false, o: false }),
         mlp: "gated",
         moe: (reader, builder) => mixtralBlock(reader, builder),
-        noForward: () => ROUTED,
+        moeName: "block_sparse_moe",
     }),
     qwen2_moe: (config) => {
         const style = {

@@ -816,7 +816,7 @@ const kinds = {
     code: "MB835",
     severity: "warning",
     summary: "a config.json whose forward pass model-budget does not follow: parameters only, no shapes, MACs or activations",
-    example: '{"model_type": "mixtral", "architectures": ["MixtralForCausalLM"], ...}',
+    example: '{"model_type": "qwen3", "architectures": ["Qwen3ForCausalLM"], ...}',
     exampleIn: "config.json",
     fix: "nothing to fix: the counts are exact; for shapes and activations, describe the forward in a YAML spec",
   },

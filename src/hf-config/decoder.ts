@@ -19,6 +19,8 @@ export interface DecoderStyle {
   qkNorm?: "head" | "full";
   /** The norms around each sublayer: pre (Llama), sandwich (Gemma 2: pre and post), post only (OLMo 2). */
   layerNorms?: "pre" | "sandwich" | "post";
+  /** The name of the module `moe` makes, which the layer's forward calls in the MLP's place. */
+  moeName?: string;
   /** Why the forward pass is not followed for this family, when it is not. */
   noForward?: (config: ConfigReader) => string | undefined;
   /** The MLP of layer `index` when it is not the family's dense one (mixture-of-experts layers). */
@@ -98,7 +100,8 @@ function layerNorms(style: DecoderStyle, builder: SpecBuilder): { norms: SpecEnt
 function decoderLayers(config: ConfigReader, style: DecoderStyle, builder: SpecBuilder, layers: number): SpecEntry {
   const mlp = style.moe?.(config, builder) ?? [denseMlp(config, style, builder, "mlp", "intermediate_size", "intermediate_size")];
   if (!style.moe) config.size("intermediate_size", "the MLP's width");
-  const { norms, forward } = layerNorms(style, builder);
+  const { norms, forward: steps } = layerNorms(style, builder);
+  const forward = style.moeName ? steps.map((step) => step.replace(/\bmlp\b/, style.moeName!)) : steps;
   return builder.module("layers", [attentionLayers(config, style, builder), ...mlp, ...norms], ["num_hidden_layers"], { repeat: layers, forward });
 }
 

@@ -1,18 +1,22 @@
 /**
  * Mixtral and Qwen2-MoE, as transformers' 4.4x modeling files build them (the module names of the
- * published checkpoints): experts as module lists, counted exactly. Their forward (a router choosing
- * some experts per token) is not followed: chained, the experts would give wrong shapes and MACs.
+ * published checkpoints): experts as module lists, counted exactly. Mixtral's forward routes each
+ * token to num_experts_per_tok experts with the moe op; Qwen2-MoE's (a gated shared expert beside
+ * layers that are sparse by a rule) is not followed yet.
  */
 import { activation, type Family } from "./common.js";
 import type { ConfigReader } from "./config-reader.js";
 import { decoderClasses, denseMlp, rmsNorm, translateDecoder, type DecoderStyle } from "./decoder.js";
 import type { SpecBuilder, SpecEntry } from "./spec-builder.js";
 
-const ROUTED = "a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet";
+const ROUTED = "Qwen2-MoE's sparse layers (routed experts beside a gated shared expert, sparse by mlp_only_layers and decoder_sparse_step) are not translated to the moe op yet";
 
 function mixtralBlock(config: ConfigReader, builder: SpecBuilder): SpecEntry[] {
   config.size("intermediate_size", "each expert's width");
-  config.size("num_local_experts", "the number of experts");
+  const experts = config.size("num_local_experts", "the number of experts");
+  // MixtralConfig's default: two experts per token.
+  const topK = config.size("num_experts_per_tok", "the experts each token is routed to", 2);
+  if (topK > experts) throw config.bad("num_experts_per_tok", `is more than the ${experts} experts`, "route each token to at most num_local_experts experts");
   const expert = [
     builder.layer("w1", "Linear(hidden_size, intermediate_size, bias=False)", ["intermediate_size"]),
     builder.layer("w2", "Linear(intermediate_size, hidden_size, bias=False)", ["intermediate_size"]),
@@ -21,9 +25,9 @@ function mixtralBlock(config: ConfigReader, builder: SpecBuilder): SpecEntry[] {
   ];
   const layers = [
     builder.layer("gate", "Linear(hidden_size, num_local_experts, bias=False)", ["num_local_experts"]),
-    builder.module("experts", expert, ["num_local_experts"], { repeat: "num_local_experts" }),
+    builder.module("experts", expert, ["num_local_experts"], { repeat: "num_local_experts", top_k: "num_experts_per_tok", forward: ["gated(w1, w3, act_fn)", "w2"] }),
   ];
-  return [builder.module("block_sparse_moe", layers, ["num_local_experts"])];
+  return [builder.module("block_sparse_moe", layers, ["num_local_experts"], { forward: ["moe(gate, experts)"] })];
 }
 
 /** Which layers Qwen2MoeDecoderLayer makes sparse: not in mlp_only_layers, and every decoder_sparse_step-th. */
@@ -65,7 +69,7 @@ const STYLES: Readonly<Record<string, (config: ConfigReader) => DecoderStyle>> =
     biases: () => ({ qkv: false, o: false }),
     mlp: "gated",
     moe: (reader, builder) => mixtralBlock(reader, builder),
-    noForward: () => ROUTED,
+    moeName: "block_sparse_moe",
   }),
   qwen2_moe: (config) => {
     const style: DecoderStyle = {

@@ -34,19 +34,15 @@ describe("model-budget on a config.json, through dist/cli.js", () => {
     expect(report.shapes).toEqual(example.shapes);
   });
 
-  it("report on a mixture of experts counts exactly and warns, with the config's line", () => {
-    const run = runDist(["report", place("mixtral-8x7b.json", "mixtral")], { cwd: dir });
+  it("report on Mixtral routes each token to two experts: the totals, MACs and activations of examples/mixtral-8x7b.yaml", () => {
+    const run = runDist(["report", place("mixtral-8x7b.json", "mixtral"), "--format", "json"], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Total\s+46,702,792,704/);
-    expect(run.stderr).toBe(
-      [
-        "model-budget: warning: models/mixtral/config.json:5:3: parameters only, no shapes: a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet [MB835]",
-        '  5 |   "model_type": "mixtral",',
-        "    |   ^",
-        "  the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
-        "",
-      ].join("\n"),
-    );
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    expect(report.totals.params).toBe(46_702_792_704);
+    expect(report.totals.activeParams).toBe(12_879_925_248);
+    const example = JSON.parse(runDist(["report", "examples/mixtral-8x7b.yaml", "--format", "json"]).stdout);
+    expect(report.shapes).toEqual(example.shapes);
   });
 
   it("a bad config exits 2 with the key's line, a caret and the hint", () => {

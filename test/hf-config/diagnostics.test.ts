@@ -77,16 +77,27 @@ describe("config.json diagnostics, at the key's line and column", () => {
   });
 
   it("a family whose forward is not followed counts exactly and warns at model_type, with no shapes", () => {
-    const mixtral = llama(',\n  "num_local_experts": 8', (text) => text.replace('"llama"', '"mixtral"').replace("LlamaForCausalLM", "MixtralForCausalLM"));
-    const result = analyze(mixtral);
+    // Qwen3 normalizes q and k per head, which the attention op does not express.
+    const qwen3 = llama("", (text) => text.replace('"llama"', '"qwen3"').replace("LlamaForCausalLM", "Qwen3ForCausalLM"));
+    const result = analyze(qwen3);
     expect(result.shapes).toBeUndefined();
-    expect(result.warnings?.map((warning) => [warning.code, `${warning.file}:${warning.line}:${warning.col}: ${warning.message}\n  ${warning.hint}`])).toEqual([
-      [
-        "MB835",
-        "config.json:2:3: parameters only, no shapes: a mixture-of-experts layer routes each token to some experts, which the forward ops do not express yet\n  the counts are exact; for shapes, MACs and activations write the model as a YAML spec with forward: (model-budget import hf-config writes one to start from)",
-      ],
-    ]);
+    expect(result.warnings?.map((warning) => [warning.code, `${warning.file}:${warning.line}:${warning.col}`])).toEqual([["MB835", "config.json:2:3"]]);
     expect(analyze(llama()).warnings).toBeUndefined();
+  });
+
+  it("Mixtral's experts are routed with the moe op: shapes follow num_experts_per_tok of them per token", () => {
+    const mixtral = (topK: string) => llama(`,\n  "num_local_experts": 4${topK}`, (text) => text.replace('"llama"', '"mixtral"').replace("LlamaForCausalLM", "MixtralForCausalLM"));
+    const two = analyze(mixtral(""));
+    const one = analyze(mixtral(',\n  "num_experts_per_tok": 1'));
+    expect(two.warnings).toBeUndefined();
+    expect(two.totals.params).toBe(one.totals.params);
+    // One expert fewer per token: its three projections' MACs once per token and layer.
+    const expert = two.layers.filter((layer) => /experts/.test(layer.path)).reduce((sum, layer) => sum + layer.params * layer.count, 0) / 4;
+    const tokens = two.shapes!.input[1]!;
+    expect(two.shapes!.totals.macs - one.shapes!.totals.macs).toBe((expert / 2) * tokens * 2);
+    expect(problems(mixtral(',\n  "num_experts_per_tok": 5'))).toEqual([
+      'config.json:11:26: "num_experts_per_tok" is more than the 4 experts\n  route each token to at most num_local_experts experts',
+    ]);
   });
 
   it("docs/diagnostics.md's config.json examples that are whole configs get their code", () => {

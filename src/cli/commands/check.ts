@@ -104,8 +104,10 @@ export const checkCommand: CliCommand = {
           : renderCheckText(result, env.terminal?.columns);
     const invalidInput = result.budget.state === "invalid" || result.models.some((model) => model.head.kind === "invalid");
     const exitCode = result.status !== "fail" ? EXIT.ok : invalidInput ? EXIT.invalid : EXIT.failed;
-    // The head's parallel-layout warnings (a layer the default plan cannot place), then the budget's.
-    const layoutWarnings = result.models.flatMap((model) => (model.head.kind === "report" ? (model.head.report.memory?.parallel?.warnings ?? []) : []));
+    // The head's warnings (a config.json whose forward is not followed, an adapter's untied head, a layer the default plan cannot place), then the budget's.
+    const layoutWarnings = result.models.flatMap((model) =>
+      model.head.kind === "report" ? [...(model.head.report.warnings ?? []), ...(model.head.report.memory?.parallel?.warnings ?? [])] : [],
+    );
     const warnings = [...layoutWarnings, ...result.budget.unmatched.map((entry) => unmatchedWarning(result.budget.file, entry))].map(
       (warning) => `model-budget: warning: ${renderDiagnostic(warning, sourceOf(env.readFile, warning.file))}\n`,
     );
