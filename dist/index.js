@@ -44123,13 +44123,11 @@ const LLAMA_LIKE = {
 ;// CONCATENATED MODULE: ./src/hf-config/moe.ts
 /**
  * Mixtral and Qwen2-MoE, as transformers' 4.4x modeling files build them (the module names of the
- * published checkpoints): experts as module lists, counted exactly. Mixtral's forward routes each
- * token to num_experts_per_tok experts with the moe op; Qwen2-MoE's (a gated shared expert beside
- * layers that are sparse by a rule) is not followed yet.
+ * published checkpoints): experts as module lists, counted exactly, and routed by the moe op to
+ * num_experts_per_tok of them per token, beside Qwen2-MoE's shared expert scaled by its sigmoid gate.
  */
 
 
-const ROUTED = "Qwen2-MoE's sparse layers (routed experts beside a gated shared expert, sparse by mlp_only_layers and decoder_sparse_step) are not translated to the moe op yet";
 function mixtralBlock(config, builder) {
     config.size("intermediate_size", "each expert's width");
     const experts = config.size("num_local_experts", "the number of experts");
@@ -44156,6 +44154,9 @@ function qwenSparseCondition(config) {
         throw config.bad("mlp_only_layers", "is not a list of layer numbers", "write it as a JSON list of integers, such as [0, 1]");
     const step = config.size("decoder_sparse_step", "how often a layer is sparse", 1);
     const experts = config.size("num_experts", "the number of experts", undefined, 0);
+    // Qwen2MoeConfig's default: four experts per token.
+    if (experts > 0 && config.size("num_experts_per_tok", "the experts each token is routed to", 4) > experts)
+        throw config.bad("num_experts_per_tok", `is more than the ${experts} experts`, "route each token to at most num_experts experts");
     const dense = listed.map((layer) => `index != ${layer}`);
     return [...dense, ...(step === 1 ? [] : ["(index + 1) % decoder_sparse_step == 0"]), ...(experts === 0 ? ["False"] : [])].join(" and ") || "True";
 }
@@ -44165,14 +44166,14 @@ function qwenMoeBlock(config, style, builder) {
     config.size("moe_intermediate_size", "each expert's width");
     config.size("shared_expert_intermediate_size", "the shared expert's width");
     const expert = denseMlp(config, style, builder, "experts", "moe_intermediate_size", "moe_intermediate_size");
-    expert.experts.repeat = "num_experts";
+    Object.assign(expert.experts, { repeat: "num_experts", top_k: "num_experts_per_tok" });
     const layers = [
         builder.layer("gate", "Linear(hidden_size, num_experts, bias=False)", ["num_experts"]),
         expert,
         denseMlp(config, style, builder, "shared_expert", "shared_expert_intermediate_size", "shared_expert_intermediate_size"),
         builder.layer("shared_expert_gate", "Linear(hidden_size, 1, bias=False)", ["shared_expert_intermediate_size"]),
     ];
-    const moe = builder.module("mlp", layers, ["num_experts"], { if: sparse });
+    const moe = builder.module("mlp", layers, ["num_experts"], { if: sparse, forward: ["moe(gate, experts, shared=shared_expert, shared_gate=shared_expert_gate)"] });
     if (sparse === "True")
         return [moe];
     const dense = denseMlp(config, style, builder, "mlp", "intermediate_size", "intermediate_size");
@@ -44196,7 +44197,6 @@ const moe_STYLES = {
             norm: rmsNorm(config, "rms_norm_eps", 1e-6),
             biases: () => ({ qkv: true, o: false }),
             mlp: "gated",
-            noForward: () => ROUTED,
         };
         return { ...style, moe: (reader, builder) => qwenMoeBlock(reader, style, builder) };
     },

@@ -45,6 +45,20 @@ describe("model-budget on a config.json, through dist/cli.js", () => {
     expect(report.shapes).toEqual(example.shapes);
   });
 
+  it("report on Qwen1.5-MoE-A2.7B routes four of 60 experts per token beside the gated shared expert", () => {
+    const run = runDist(["report", place("qwen2-moe-a2.7b.json", "qwen-moe"), "--format", "json"], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout);
+    // Qwen's "A2.7B": the parameters one token uses.
+    expect(report.totals.activeParams).toBe(2_689_173_504);
+    // Every used weight once per token over 4,096 tokens (norms and q/k/v biases are no MACs), plus
+    // attention's two 4,096 × 4,096 × 2,048 products in each of the 24 layers.
+    const norms = 24 * 2 * 2048 + 2048;
+    const biases = 24 * 3 * 2048;
+    expect(report.shapes.macs).toBe((report.totals.activeNonEmbeddingParams - norms - biases) * 4096 + 24 * 2 * 4096 * 4096 * 2048);
+  });
+
   it("a bad config exits 2 with the key's line, a caret and the hint", () => {
     mkdirSync(join(dir, "models"));
     writeFileSync(join(dir, "models/config.json"), '{\n  "model_type": "llama",\n  "architectures": ["LlamaForCausalLM"],\n  "hidden_size": -1\n}\n');
