@@ -72,7 +72,8 @@ describe("mixture of experts", () => {
     expect(TORCH["deepseek-v2-lite"]!.total).toBe(15_706_484_224);
     // Published as "2.4B activated": the count without the input embedding (102,400 × 2,048).
     expect(model.conventions).toEqual({ activeParams: 2_661_150_208, nonEmbeddingParams: 15_496_769_024, activeNonEmbeddingParams: 2_451_435_008 });
-    expect(model.shapes).toBeUndefined();
+    // Its forward routes tokens with moe and runs MLA (test/serving/kv-cache.test.ts checks the MACs).
+    expect(model.shapes?.input).toEqual([1, 4096]);
     expectNamedParameters(model, TORCH["deepseek-v2-lite"]!);
   });
 

@@ -163,6 +163,17 @@ describe("multi-head latent attention: mla(...)", () => {
     expect(serve("test/fixtures/serving/mla-attention.yaml", { "kv-dtype": "float8_e4m3fn" }).kvCachePerToken).toBe(27 * 576);
   });
 
+  it("the shipped DeepSeek-V2-Lite: MLA's 576-element cache, and MACs of six routed experts, two shared and MLA's products", () => {
+    const spec = "examples/deepseek-v2-lite.yaml";
+    expect(serve(spec).kvCachePerToken).toBe(27 * 576 * 2);
+    const report = toJsonReport(analyzeSpec(spec, readRepoFile));
+    // Norms hold no MACs: two per layer and kv_a_layernorm in each, and the final one.
+    const norms = 27 * (2 * 2048 + 512) + 2048;
+    // Q·Kᵀ over 128 + 64 and scores·V over 128, for 16 heads, in each of the 27 layers.
+    const products = 27 * 16 * 4096 * 4096 * (192 + 128);
+    expect(report.shapes!.macs).toBe((report.totals.activeNonEmbeddingParams! - norms) * 4096 + products);
+  });
+
   it("follows the shapes: output heads × v_head_dim, attention products over qk and v head sizes", () => {
     const model = analyzeSpec("test/fixtures/serving/mla-attention.yaml", readRepoFile);
     const mla = model.shapes!.calls.find((call) => call.type === "mla")!;
