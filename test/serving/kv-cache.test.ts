@@ -171,7 +171,7 @@ describe("multi-head latent attention: mla(...)", () => {
     const norms = 27 * (2 * 2048 + 512) + 2048;
     // Q·Kᵀ over 128 + 64 and scores·V over 128, for 16 heads, in each of the 27 layers.
     const products = 27 * 16 * 4096 * 4096 * (192 + 128);
-    expect(report.shapes!.macs).toBe((report.totals.activeNonEmbeddingParams! - norms) * 4096 + products);
+    expect(report.shapes!.macs).toBe((report.totals.activeNonEmbeddingParams - norms) * 4096 + products);
   });
 
   it("follows the shapes: output heads × v_head_dim, attention products over qk and v head sizes", () => {
