@@ -2,7 +2,7 @@ import { FileAccessError, diagnostic, toDiagnostic, userErrors, type Diagnostic,
 import { renderDiagnostic } from "../diagnostics/render.js";
 import { choiceOf } from "../diagnostics/choice.js";
 import type { GitRepository } from "../git/repository.js";
-import type { CheckpointFormat, CheckpointTensor } from "../import/index.js";
+import type { CheckpointFormat, CheckpointTensor, GgufHeader } from "../import/index.js";
 import type { OnStep, ReadFile } from "../resolve/index.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import type { Progress, Terminal } from "./terminal.js";
@@ -38,6 +38,8 @@ export interface CliEnvironment {
   listFiles?: (directory: string) => string[];
   /** A checkpoint's tensors, headers only; its shards and external data stay in its folder. */
   readCheckpoint?: (file: string, request?: CheckpointRequest) => CheckpointTensor[];
+  /** A .gguf file's header, metadata included, for import gguf's spec from its architecture metadata. */
+  readGgufHeader?: (file: string) => GgufHeader;
   /** The git repository of the working directory, for check --base. */
   git?: () => GitRepository;
   /** Where standard output goes: colour and width; absent, plain text with every column (a pipe, a test). */

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readTextFile, repositoryOf, TEXT_KINDS, writeTextFile, type OpenOptions } from "../files/index.js";
 import { GitRepository } from "../git/repository.js";
-import { readCheckpoint, readGgufFile, readOnnxFile, readSafetensorsCheckpoint } from "../import/index.js";
+import { readCheckpoint, readGguf, readGgufFile, readOnnxFile, readSafetensorsCheckpoint, withFileBytes } from "../import/index.js";
 import type { CheckpointRequest, CliEnvironment } from "./command.js";
 import { progressOn, terminalOf } from "./terminal.js";
 
@@ -21,6 +21,7 @@ export function nodeEnvironment(cwd: string): CliEnvironment {
     writeFile: (file, text) => writeTextFile(file, text, cwd),
     listFiles: (directory) => filesUnder(cwd, directory),
     readCheckpoint: (file, request = {}) => openCheckpoint(file, request, here),
+    readGgufHeader: (file) => withFileBytes(file, readGguf, here),
     git: () => new GitRepository(cwd),
     terminal: terminalOf(process.env, process.stdout),
     ...(progress ? { progress } : {}),

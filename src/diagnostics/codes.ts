@@ -828,6 +828,14 @@ const kinds = {
     exampleIn: "config.json",
     fix: "nothing to fix for the counts, which are the logical parameters; set the weights' dtype for memory with --dtype",
   },
+  "malformed-quantized-checkpoint": {
+    code: "MB837",
+    severity: "error",
+    summary: "a GPTQ, AWQ or bitsandbytes layer in a safetensors checkpoint whose tensors' shapes disagree",
+    example: '{"q_proj.qweight": {"dtype": "I32", "shape": [512, 4096], ...}, "q_proj.scales": {"dtype": "F16", "shape": [32, 2048], ...}}',
+    exampleIn: "model.safetensors",
+    fix: "save the quantized model again: qweight, qzeros, scales and g_idx (or weight and its quant_state) must describe one layer",
+  },
 
   // 9xx: files and the command line
   "file-unreadable": {

@@ -4,6 +4,7 @@ import { withFileBytes } from "./bytes.js";
 import { readConfigTensors } from "./config-tensors.js";
 import { checkpointTensors, readGguf } from "./gguf.js";
 import { readOnnxFile } from "./onnx.js";
+import { logicalTensors } from "./quantized.js";
 import { readSafetensors, readSafetensorsIndex } from "./safetensors.js";
 import type { CheckpointTensor } from "./tensors.js";
 
@@ -15,9 +16,9 @@ export interface Checkpoint {
   tensors: CheckpointTensor[];
 }
 
-/** Reads a safetensors file, or the shards of a sharded one through its index.json. */
+/** Reads a safetensors file, or the shards of a sharded one through its index.json; quantized weights as their logical tensors. */
 export function readSafetensorsCheckpoint(file: string, options: OpenOptions = {}): CheckpointTensor[] {
-  return file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options);
+  return logicalTensors(file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options));
 }
 
 /**

@@ -15,7 +15,7 @@ export interface HfConfigImport {
  * The spec a Hugging Face config.json stands for, as YAML to edit by hand: the config's sizes as
  * vars of the keys' names, the modules under transformers' names, the forward where it is followed.
  */
-export function importHfConfig(text: string, file: string, model: string): HfConfigImport {
+export function importHfConfig(text: string, file: string, model: string, origin = "model-budget report on the config.json itself gives the same counts"): HfConfigImport {
   const parsed = parseYaml(text, file);
   if (!isHfConfig(parsed.data))
     throw new SpecError(
@@ -34,7 +34,7 @@ export function importHfConfig(text: string, file: string, model: string): HfCon
   const header = [
     `# yaml-language-server: $schema=${SCHEMA_URL}`,
     `# ${architecture} as transformers builds it from ${shownFile} (model_type ${String(config.model_type)}), written by model-budget import hf-config.`,
-    "# The vars are the config's keys; model-budget report on the config.json itself gives the same counts.",
+    `# The vars are the config's keys; ${origin}.`,
     ...(source.notFollowed ? [`# No input: or forward: here, so no shapes: ${source.notFollowed}.`] : []),
   ];
   const body = stringify({ ...data, model }, { lineWidth: 0 });

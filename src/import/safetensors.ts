@@ -170,6 +170,11 @@ function checkTiling(spans: Span[], dataStart: number, fileSize: number, fail: F
   if (end < fileSize) fail(end, `${fileSize - end} bytes follow the last tensor's data`, "the header does not describe the whole file");
 }
 
+/** bitsandbytes' quant_state: a few hundred bytes of JSON stored as a uint8 tensor, the one tensor whose data is read. */
+const MAX_QUANT_STATE_BYTES = 4096;
+const isQuantState = (tensor: CheckpointTensor, span: Span) =>
+  /\.quant_state\.bitsandbytes__\w+$/.test(tensor.name) && tensor.dtype === "uint8" && span.end - span.begin <= MAX_QUANT_STATE_BYTES;
+
 /** The tensors a .safetensors file holds, from its header alone: 8 bytes of length, then that much JSON. */
 export function readSafetensors(source: ByteSource): CheckpointTensor[] {
   const fail = failIn(source.name, "malformed-safetensors");
@@ -190,6 +195,7 @@ export function readSafetensors(source: ByteSource): CheckpointTensor[] {
   const { data, at } = jsonObject(text, 8, fail);
   const tensors: CheckpointTensor[] = [];
   const spans: Span[] = [];
+  const states: { tensor: CheckpointTensor; span: Span }[] = [];
   for (const [name, info] of Object.entries(data)) {
     if (name === "__metadata__") {
       if (!isRecord(info) || !Object.values(info).every((value) => typeof value === "string")) fail(at(name), "__metadata__ must map strings to strings");
@@ -198,8 +204,11 @@ export function readSafetensors(source: ByteSource): CheckpointTensor[] {
     const { tensor, span } = tensorOf(name, info, source.name, at(name), fail);
     tensors.push(tensor);
     spans.push(span);
+    if (isQuantState(tensor, span)) states.push({ tensor, span });
   }
   checkTiling(spans, 8 + headerLength, source.size, fail);
+  const dataStart = 8 + headerLength;
+  for (const { tensor, span } of states) tensor.text = utf8(source.read(dataStart + span.begin, span.end - span.begin), dataStart + span.begin, fail, `'${tensor.name}'`);
   return tensors;
 }
 

@@ -11,6 +11,8 @@ export interface CheckpointTensor {
   file: string;
   /** The byte offset of its description in that file, for messages. */
   at?: number;
+  /** A small metadata tensor's bytes as text (bitsandbytes' quant_state JSON); other tensors' data is never read. */
+  text?: string;
 }
 
 /** PyTorch's limit on a tensor's dimensions: a longer shape is a damaged header, not a tensor. */
@@ -46,7 +48,7 @@ const BITS: Readonly<Record<string, number>> = {
 };
 
 /** Types with no `torch.` dtype of that name: a spec can only mention them in a comment. */
-const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string"]);
+const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string", "quantized"]);
 
 export function isTorchDtype(dtype: string): boolean {
   return !NOT_TORCH.has(dtype) && !isGgmlQuantized(dtype);
@@ -57,9 +59,9 @@ export function isGgmlQuantized(dtype: string): boolean {
   return dtype.startsWith("ggml_");
 }
 
-/** Only floating-point and complex tensors can require gradients, so only they can be parameters. */
+/** Only floating-point and complex tensors can require gradients, so only they can be parameters; a quantized weight stands for a float one. */
 export function canBeParameter(dtype: string): boolean {
-  return /^(?:b?float|complex|ggml_)/.test(dtype);
+  return /^(?:b?float|complex|ggml_|quantized$)/.test(dtype);
 }
 
 /** The bits of one element, or undefined for types without a fixed size (ONNX strings). */

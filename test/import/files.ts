@@ -54,7 +54,7 @@ export function readsOf<T>(path: string, work: (source: ByteSource) => T): { res
 
 // safetensors: an 8-byte little-endian header length, the JSON header, then the tensors' bytes.
 
-export const SAFETENSORS_BYTES: Readonly<Record<string, number>> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, U8: 1, BOOL: 1, F8_E4M3: 1 };
+export const SAFETENSORS_BYTES: Readonly<Record<string, number>> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I8: 1, U8: 1, BOOL: 1, F8_E4M3: 1 };
 
 export interface TensorEntry {
   name: string;

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readGguf } from "../../src/import/gguf.js";
@@ -31,14 +31,15 @@ interface Tensor {
 const pad = (offset: number) => (32 - (offset % 32)) % 32;
 
 /** A GGUF file: a few metadata entries, the tensor infos, and the data as holes, each tensor 32-byte aligned. */
-function gguf(tensors: readonly Tensor[], options: { magic?: string; version?: number; dataCut?: number } = {}): Part[] {
+function gguf(tensors: readonly Tensor[], options: { magic?: string; version?: number; dataCut?: number; blocks?: number; sizes?: Record<string, number> } = {}): Part[] {
+  const sizes = Object.entries(options.sizes ?? {}).flatMap(([key, value]) => [...text(key), u32(UINT32), u32(value)]);
   const metadata: Part[] = [
     ...text("general.architecture"),
     u32(STRING),
     ...text("llama"),
     ...text("llama.block_count"),
     u32(UINT32),
-    u32(1),
+    u32(options.blocks ?? 1),
     ...text("tokenizer.ggml.tokens"),
     u32(ARRAY),
     u32(STRING),
@@ -46,6 +47,7 @@ function gguf(tensors: readonly Tensor[], options: { magic?: string; version?: n
     ...text("<s>"),
     ...text("a"),
     ...text("b"),
+    ...sizes,
   ];
   let offset = 0;
   const infos: Part[] = [];
@@ -53,7 +55,14 @@ function gguf(tensors: readonly Tensor[], options: { magic?: string; version?: n
     infos.push(...text(tensor.name), u32(tensor.dims.length), ...tensor.dims.map(u64), u32(tensor.type), u64(offset));
     offset += tensor.bytes + pad(tensor.bytes);
   }
-  const header: Part[] = [new TextEncoder().encode(options.magic ?? "GGUF"), u32(options.version ?? 3), u64(tensors.length), u64(3), ...metadata, ...infos];
+  const header: Part[] = [
+    new TextEncoder().encode(options.magic ?? "GGUF"),
+    u32(options.version ?? 3),
+    u64(tensors.length),
+    u64(3 + Object.keys(options.sizes ?? {}).length),
+    ...metadata,
+    ...infos,
+  ];
   const headerLength = header.reduce<number>((sum, part) => sum + (typeof part === "number" ? part : part.length), 0);
   return [...header, pad(headerLength) + offset - (options.dataCut ?? 0)];
 }
@@ -192,5 +201,47 @@ describe("check --against a .gguf", () => {
       "7: 2 tensors: model.layers.0.mlp.up_proj.weight, model.layers.1.mlp.up_proj.weight is [192, 64] in the spec but [128, 64] in tiny-llama.gguf",
       "7: 2 tensors: model.layers.0.mlp.down_proj.weight, model.layers.1.mlp.down_proj.weight is [64, 192] in the spec but [64, 128] in tiny-llama.gguf",
     ]);
+  });
+});
+
+describe("import gguf of a llama-family file", () => {
+  // llama.cpp's metadata for tinyLlama(): what convert_hf_to_gguf.py writes from its config.json.
+  const sizes = (feedForward: number) => ({
+    "llama.embedding_length": 64,
+    "llama.feed_forward_length": feedForward,
+    "llama.attention.head_count": 4,
+    "llama.attention.head_count_kv": 2,
+    "llama.context_length": 256,
+  });
+
+  it("writes the spec of the config.json its architecture metadata describes, when it counts the file's tensors", () => {
+    const file = write("meta-llama.gguf", gguf(tinyLlama(), { blocks: 2, sizes: sizes(128) }));
+    const run = runDist(["import", "gguf", file, "-o", join(dir, "meta-llama.yaml")]);
+    expect(run.status).toBe(0);
+    // 100 · 64 embedding + 2 × (2 · 64 · 64 + 2 · 64 · 32 + 3 · 64 · 128 + 2 · 64) + 64 + 100 · 64 head; rope_freqs is no parameter.
+    // The 8 buffer elements are the rotary embedding's inv_freq (head_dim / 2), which transformers computes and never saves.
+    expect(run.stdout).toBe(`model-budget: wrote ${dir}/meta-llama.yaml: 86,848 parameters, 8 buffer elements\n`);
+    expect(run.stderr).toMatch(/^model-budget: note: the file stores these logical elements in \d[\d,]* bytes of tensor data: F16 /);
+    const spec = readFileSync(join(dir, "meta-llama.yaml"), "utf8");
+    expect(spec).toContain("# LlamaForCausalLM as transformers builds it from");
+    expect(spec).toContain("# The vars are the config's keys; they are the GGUF file's llama.* metadata.\n");
+    expect(spec).toContain("vars:\n  hidden_size: 64\n  num_attention_heads: 4\n  num_key_value_heads: 2\n");
+    expect(spec).toContain("attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True)");
+    expect(spec).not.toContain("tie:");
+    // The spec it wrote counts the same, with shapes: the forward is followed.
+    const report = runDist(["report", "meta-llama.yaml", "--format", "json"], { cwd: dir });
+    expect(report.status).toBe(0);
+    const counted = JSON.parse(report.stdout) as { totals: { params: number }; shapes: { output: number[] } };
+    expect(counted.totals.params).toBe(86848);
+    expect(counted.shapes.output).toEqual([1, 256, 100]);
+  });
+
+  it("keeps GGUF's tensors, and says why, when the metadata's config counts otherwise", () => {
+    const file = write("drifted-llama.gguf", gguf(tinyLlama(), { blocks: 2, sizes: sizes(192) }));
+    const run = runDist(["import", "gguf", file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("\n  - blk:\n      repeat: 2\n      layers:\n        - attn_q: Linear(64, 64, bias=False, dtype=torch.float16)\n");
+    // 2 × 3 · 64 · 64 more in the MLPs: 111,424.
+    expect(run.stderr).toContain("model-budget: note: the spec keeps GGUF's tensors: the llama config its metadata describes has 111,424 parameters, its tensors 86,848\n");
   });
 });

@@ -6,7 +6,11 @@ import { renderDiagnostic } from "../../diagnostics/render.js";
 import { choiceOf } from "../../diagnostics/choice.js";
 import { YAML_MAX_BYTES } from "../../parse/yaml.js";
 import {
+  elementBits,
   elementCount,
+  ggufConfigText,
+  ggufParameters,
+  isQuantized,
   importCheckpoint,
   importHfConfig,
   importTorchRepr,
@@ -24,8 +28,8 @@ interface Imported extends Omit<ImportResult, "spec"> {
   spec: ImportResult["spec"] | { text: string };
   /** The checkpoint's tensors, whose totals the spec must reproduce; absent for print(model) text. */
   tensors?: CheckpointTensor[];
-  /** The totals the spec must reproduce: a config.json's own count. */
-  totals?: { params: number; buffers: number };
+  /** The totals the spec must reproduce: a config.json's own count; a GGUF file's parameters (its buffers are not saved). */
+  totals?: { params: number; buffers?: number };
 }
 
 type Importer = (file: string, model: string, env: CliEnvironment) => Imported;
@@ -35,7 +39,7 @@ const fromCheckpoint =
   (file, model, env) => {
     if (!env.readCheckpoint) throw new Error("this CLI environment cannot open checkpoints");
     const tensors = env.readCheckpoint(file, { format });
-    const stored = format === "gguf" ? [storedBytesNote(tensors as GgufTensor[])] : [];
+    const stored = format === "gguf" ? [storedBytesNote(tensors as GgufTensor[])] : tensors.some(isQuantized) ? [quantizedNote(tensors)] : [];
     return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors, caveats: stored };
   };
 
@@ -46,6 +50,22 @@ function storedBytesNote(tensors: readonly GgufTensor[]): string {
     const sum = byType.get(tensor.ggmlType) ?? { tensors: 0, elements: 0, bytes: 0 };
     byType.set(tensor.ggmlType, { tensors: sum.tensors + 1, elements: sum.elements + elementCount(tensor.shape)!, bytes: sum.bytes + tensor.storedBytes });
   }
+  return storedNote(byType);
+}
+
+/** A quantized checkpoint's logical parameters are the spec's; its bytes, by packing, are what it stores them in (zeros, scales, g_idx included). */
+function quantizedNote(tensors: readonly CheckpointTensor[]): string {
+  const byType = new Map<string, { tensors: number; elements: number; bytes: number }>();
+  for (const tensor of tensors) {
+    const type = isQuantized(tensor) ? tensor.storedAs : tensor.dtype;
+    const bytes = isQuantized(tensor) ? tensor.storedBytes : (elementCount(tensor.shape)! * elementBits(tensor.dtype)!) / 8;
+    const sum = byType.get(type) ?? { tensors: 0, elements: 0, bytes: 0 };
+    byType.set(type, { tensors: sum.tensors + 1, elements: sum.elements + elementCount(tensor.shape)!, bytes: sum.bytes + bytes });
+  }
+  return storedNote(byType);
+}
+
+function storedNote(byType: ReadonlyMap<string, { tensors: number; elements: number; bytes: number }>): string {
   const total = [...byType.values()].reduce((sum, type) => sum + type.bytes, 0);
   const types = [...byType].map(([type, sum]) => `${type} ${formatInteger(sum.elements)} elements in ${formatInteger(sum.bytes)} bytes (${sum.tensors} tensors)`);
   return `the file stores these logical elements in ${formatInteger(total)} bytes of tensor data: ${types.join(", ")}`;
@@ -59,11 +79,38 @@ const fromHfConfig: Importer = (file, model, env) => {
   return { spec: { text }, warnings: [], caveats, totals: { params: totals.params, buffers: totals.buffers } };
 };
 
+/**
+ * A llama-family GGUF file as the config.json its architecture metadata stands for (vars, forward, attention),
+ * when that config counts exactly the file's logical parameters; otherwise, or for another architecture, its tensors.
+ */
+const fromGguf: Importer = (file, model, env) => {
+  const tensorSpec = fromCheckpoint("gguf")(file, model, env);
+  const header = env.readGgufHeader?.(file);
+  const config = header && ggufConfigText(header);
+  if (!header || config === undefined) return tensorSpec;
+  // ggufConfigText found it a string.
+  const architecture = header.metadata.get("general.architecture") as string;
+  const kept = (why: string): Imported => ({ ...tensorSpec, caveats: [...(tensorSpec.caveats ?? []), `the spec keeps GGUF's tensors: ${why}`] });
+  let text: string;
+  let params: number;
+  try {
+    text = importHfConfig(config, file, model, `they are the GGUF file's ${architecture}.* metadata`).text;
+    params = analyzeSpec(`${model}.yaml`, (path) => (path === `${model}.yaml` ? text : env.readFile(path))).totals.params;
+  } catch (error) {
+    const found = userErrors(error);
+    if (!found) throw error;
+    return kept(`its ${architecture} metadata is no config transformers builds (${found[0]!.message.split("\n")[0]})`);
+  }
+  const stored = ggufParameters(header);
+  if (params !== stored) return kept(`the ${architecture} config its metadata describes has ${formatInteger(params)} parameters, its tensors ${formatInteger(stored)}`);
+  return { spec: { text }, warnings: [], caveats: tensorSpec.caveats ?? [], totals: { params: stored } };
+};
+
 const IMPORTERS: Readonly<Record<string, Importer>> = {
   "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
   safetensors: fromCheckpoint("safetensors"),
   onnx: fromCheckpoint("onnx"),
-  gguf: fromCheckpoint("gguf"),
+  gguf: fromGguf,
   "hf-config": fromHfConfig,
 };
 
@@ -98,7 +145,8 @@ export const importCommand: CliCommand = {
   torch-repr FILE: the text print(model) printed; runs of alike children become repeat:
   safetensors FILE: a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
   onnx FILE: an ONNX model's initializers, external data files included
-  gguf FILE: a llama.cpp .gguf file's tensor infos: logical shapes, and the bytes each ggml type stores
+  gguf FILE: a llama.cpp .gguf file's tensor infos: logical shapes, and the bytes each ggml type stores;
+    a llama, qwen2 or qwen3 file as the config.json its metadata describes, when that counts its tensors exactly
   hf-config FILE: a Hugging Face config.json: the class its architectures names, as transformers builds it
 Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.`,
   flags: [
@@ -154,9 +202,9 @@ Checkpoints are read header only, never their tensor data: a 15 GB checkpoint ta
         return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
       }
     }
-    if (imported.totals && (imported.totals.params !== count.totals.params || imported.totals.buffers !== count.totals.buffers)) {
+    if (imported.totals && (imported.totals.params !== count.totals.params || (imported.totals.buffers ?? count.totals.buffers) !== count.totals.buffers)) {
       return bug(
-        `counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers}`,
+        `counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers ?? "any"}`,
       );
     }
     const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
