@@ -11954,6 +11954,14 @@ const kinds = {
         exampleIn: "config.json",
         fix: "nothing to fix for the counts, which are the logical parameters; set the weights' dtype for memory with --dtype",
     },
+    "malformed-quantized-checkpoint": {
+        code: "MB837",
+        severity: "error",
+        summary: "a GPTQ, AWQ or bitsandbytes layer in a safetensors checkpoint whose tensors' shapes disagree",
+        example: '{"q_proj.qweight": {"dtype": "I32", "shape": [512, 4096], ...}, "q_proj.scales": {"dtype": "F16", "shape": [32, 2048], ...}}',
+        exampleIn: "model.safetensors",
+        fix: "save the quantized model again: qweight, qzeros, scales and g_idx (or weight and its quant_state) must describe one layer",
+    },
     // 9xx: files and the command line
     "file-unreadable": {
         code: "MB901",
@@ -25448,7 +25456,7 @@ const BITS = {
     float6_e3m2fn: 6,
 };
 /** Types with no `torch.` dtype of that name: a spec can only mention them in a comment. */
-const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string"]);
+const NOT_TORCH = new Set(["float4_e2m1fn", "float6_e2m3fn", "float6_e3m2fn", "string", "quantized"]);
 function isTorchDtype(dtype) {
     return !NOT_TORCH.has(dtype) && !isGgmlQuantized(dtype);
 }
@@ -25456,9 +25464,9 @@ function isTorchDtype(dtype) {
 function isGgmlQuantized(dtype) {
     return dtype.startsWith("ggml_");
 }
-/** Only floating-point and complex tensors can require gradients, so only they can be parameters. */
+/** Only floating-point and complex tensors can require gradients, so only they can be parameters; a quantized weight stands for a float one. */
 function canBeParameter(dtype) {
-    return /^(?:b?float|complex|ggml_)/.test(dtype);
+    return /^(?:b?float|complex|ggml_|quantized$)/.test(dtype);
 }
 /** The bits of one element, or undefined for types without a fixed size (ONNX strings). */
 function elementBits(dtype) {
@@ -26061,6 +26069,135 @@ function readOnnxFile(file, options = {}) {
     return withFileBytes(file, (source) => readOnnx(source, externalSize), options);
 }
 
+;// CONCATENATED MODULE: ./src/import/quantized.ts
+
+
+const quantized_bytesOf = (tensor) => (elementCount(tensor.shape) * elementBits(tensor.dtype)) / 8;
+const shown = (shape) => `[${shape.join(", ")}]`;
+const QUANT_STATE = /^weight\.quant_state\.bitsandbytes__(nf4|fp4)$/;
+const BNB4_AUX = ["absmax", "quant_map", "nested_absmax", "nested_quant_map"];
+function malformed(tensor, detail, hint) {
+    throw new FileFormatError("malformed-quantized-checkpoint", tensor.file, tensor.at ?? 0, detail, hint);
+}
+/** `bits` from a packed dimension: `packed` int32 words hold `logical` values of `bits` bits each. */
+function packedBits(packed, logical) {
+    const bits = (packed * 32) / logical;
+    return [2, 3, 4, 8].includes(bits) ? bits : undefined;
+}
+/** The logical weight of a GPTQ or AWQ layer, told apart by which dimension of qweight is packed. */
+function packedLinear(prefix, layer) {
+    const qweight = layer.get("qweight");
+    const scales = layer.get("scales");
+    const qzeros = layer.get("qzeros");
+    const gIdx = layer.get("g_idx");
+    const fail = (detail) => malformed(qweight, `'${prefix}qweight' ${shown(qweight.shape)}: ${detail}`, "GPTQ stores qweight [in × bits / 32, out] and AWQ [in, out × bits / 32], beside scales [groups, out]");
+    if (!scales || !qzeros)
+        fail(`the layer lacks ${scales ? "qzeros" : "scales"}, so the packing cannot be told`);
+    if (qweight.shape.length !== 2 || scales.shape.length !== 2 || qzeros.shape.length !== 2)
+        fail(`qweight, qzeros and scales must be 2-D, scales is ${shown(scales.shape)}`);
+    const [rows, columns] = qweight.shape;
+    const [groups, out] = scales.shape;
+    const bits = packedBits(qzeros.shape[1], out);
+    if (bits === undefined || qzeros.shape[0] !== groups)
+        fail(`qzeros ${shown(qzeros.shape)} does not pack the ${out} columns of scales ${shown(scales.shape)} into int32 words of 2, 3, 4 or 8 bits`);
+    const gptq = columns === out;
+    const awq = !gptq && gIdx === undefined && packedBits(columns, out) === bits;
+    if (!gptq && !awq)
+        fail(`its columns agree with neither GPTQ's out (${out}, from scales ${shown(scales.shape)}) nor AWQ's out × ${bits} / 32`);
+    const inFeatures = gptq ? (rows * 32) / bits : rows;
+    if (!Number.isInteger(inFeatures) || (gIdx !== undefined && (gIdx.shape.length !== 1 || gIdx.shape[0] !== inFeatures)))
+        fail(`${rows} rows of ${bits}-bit values are ${inFeatures} inputs${gIdx ? `, but g_idx ${shown(gIdx.shape)} has one entry per input` : ""}`);
+    const used = ["qweight", "qzeros", "scales", ...(gIdx ? ["g_idx"] : [])];
+    const storedBytes = used.reduce((sum, name) => sum + quantized_bytesOf(layer.get(name)), 0);
+    const method = gptq ? "gptq" : "awq";
+    return {
+        tensor: { ...qweight, name: `${prefix}weight`, shape: [out, inFeatures], dtype: "quantized", storedAs: `${method} int${bits} (${groups} scale groups)`, storedBytes },
+        used,
+    };
+}
+/** The logical shape a bitsandbytes 4-bit weight's quant_state JSON records; the packed bytes must hold it. */
+function bnb4Linear(prefix, layer, stateName) {
+    const weight = layer.get("weight");
+    const state = layer.get(stateName);
+    const type = QUANT_STATE.exec(stateName)[1];
+    let shape;
+    try {
+        shape = JSON.parse(state.text ?? "").shape;
+    }
+    catch {
+        shape = undefined;
+    }
+    const valid = Array.isArray(shape) && shape.length >= 1 && shape.every((size) => Number.isSafeInteger(size) && size >= 0);
+    if (!valid)
+        malformed(state, `'${prefix}${stateName}' holds no JSON object with the weight's "shape"`, "bitsandbytes writes it with QuantState.as_dict(packed=True)");
+    const logical = shape;
+    const packed = Math.ceil(elementCount(logical) / 2);
+    if (elementCount(weight.shape) !== packed)
+        malformed(weight, `'${prefix}weight' ${shown(weight.shape)} holds ${elementCount(weight.shape)} bytes, but ${type} values of shape ${shown(logical)} pack into ${packed}`, "the quant_state is not this weight's");
+    const used = ["weight", stateName, ...BNB4_AUX.map((name) => `weight.${name}`).filter((name) => layer.has(name))];
+    const storedBytes = used.reduce((sum, name) => sum + quantized_bytesOf(layer.get(name)), 0);
+    return { tensor: { ...weight, name: `${prefix}weight`, shape: logical, dtype: "quantized", storedAs: `bitsandbytes ${type}`, storedBytes }, used };
+}
+/** A bitsandbytes 8-bit weight: int8 of the logical shape, with its row scales SCB. */
+function bnb8Linear(prefix, layer) {
+    const weight = layer.get("weight");
+    const scb = layer.get("SCB");
+    if (weight.shape.length !== 2 || scb.shape.length !== 1 || scb.shape[0] !== weight.shape[0])
+        malformed(scb, `'${prefix}SCB' ${shown(scb.shape)} is not one scale per row of '${prefix}weight' ${shown(weight.shape)}`, "bitsandbytes 8-bit stores weight int8 [out, in] and SCB [out]");
+    const used = ["weight", "SCB", ...(layer.has("weight_format") ? ["weight_format"] : [])];
+    const storedBytes = used.reduce((sum, name) => sum + quantized_bytesOf(layer.get(name)), 0);
+    return { tensor: { ...weight, name: `${prefix}weight`, dtype: "quantized", storedAs: "bitsandbytes int8", storedBytes }, used };
+}
+/** The quantized weight of one module's tensors (named relative to it), or undefined when it has none. */
+function quantizedLinear(prefix, layer) {
+    if (layer.has("qweight"))
+        return packedLinear(prefix, layer);
+    const state = [...layer.keys()].find((name) => QUANT_STATE.test(name));
+    if (state && layer.get("weight")?.dtype === "uint8")
+        return bnb4Linear(prefix, layer, state);
+    if (layer.has("SCB") && layer.get("weight")?.dtype === "int8")
+        return bnb8Linear(prefix, layer);
+    return undefined;
+}
+/** The module a tensor belongs to, bitsandbytes' `weight.absmax` and the like counted as the module's own. */
+function quantized_moduleOf(name) {
+    const at = /\.weight\.(?:absmax|quant_map|nested_absmax|nested_quant_map|quant_state\.bitsandbytes__\w+)$/.exec(name);
+    const cut = at ? at.index : name.lastIndexOf(".");
+    return cut < 0 ? ["", name] : [name.slice(0, cut + 1), name.slice(cut + 1)];
+}
+/**
+ * The checkpoint's tensors with each quantized weight folded into its logical [out, in] tensor, which
+ * carries the bytes of every tensor that stores it (qzeros, scales, g_idx, absmax, quant_map, SCB, quant_state);
+ * in the order of the first tensor of each layer. A checkpoint with no quantized layer is returned as it is.
+ */
+function logicalTensors(tensors) {
+    if (!tensors.some((tensor) => /(?:^|\.)(?:qweight|SCB)$|\.quant_state\.bitsandbytes__/.test(tensor.name)))
+        return [...tensors];
+    const modules = new Map();
+    for (const tensor of tensors) {
+        const [module, leaf] = quantized_moduleOf(tensor.name);
+        if (!modules.has(module))
+            modules.set(module, new Map());
+        modules.get(module).set(leaf, tensor);
+    }
+    const replaced = new Map();
+    const dropped = new Set();
+    for (const [module, layer] of modules) {
+        const found = quantizedLinear(module, layer);
+        if (!found)
+            continue;
+        const [first, ...rest] = found.used.map((name) => `${module}${name}`);
+        replaced.set(first, found.tensor);
+        for (const name of rest)
+            dropped.add(name);
+    }
+    return tensors.filter((tensor) => !dropped.has(tensor.name)).map((tensor) => replaced.get(tensor.name) ?? tensor);
+}
+/** Whether a tensor is a quantized weight folded by logicalTensors. */
+function isQuantized(tensor) {
+    return "storedAs" in tensor;
+}
+
 ;// CONCATENATED MODULE: ./src/import/safetensors.ts
 
 
@@ -26226,6 +26363,9 @@ function checkTiling(spans, dataStart, fileSize, fail) {
     if (end < fileSize)
         fail(end, `${fileSize - end} bytes follow the last tensor's data`, "the header does not describe the whole file");
 }
+/** bitsandbytes' quant_state: a few hundred bytes of JSON stored as a uint8 tensor, the one tensor whose data is read. */
+const MAX_QUANT_STATE_BYTES = 4096;
+const isQuantState = (tensor, span) => /\.quant_state\.bitsandbytes__\w+$/.test(tensor.name) && tensor.dtype === "uint8" && span.end - span.begin <= MAX_QUANT_STATE_BYTES;
 /** The tensors a .safetensors file holds, from its header alone: 8 bytes of length, then that much JSON. */
 function readSafetensors(source) {
     const fail = failIn(source.name, "malformed-safetensors");
@@ -26243,6 +26383,7 @@ function readSafetensors(source) {
     const { data, at } = jsonObject(text, 8, fail);
     const tensors = [];
     const spans = [];
+    const states = [];
     for (const [name, info] of Object.entries(data)) {
         if (name === "__metadata__") {
             if (!isRecord(info) || !Object.values(info).every((value) => typeof value === "string"))
@@ -26252,8 +26393,13 @@ function readSafetensors(source) {
         const { tensor, span } = safetensors_tensorOf(name, info, source.name, at(name), fail);
         tensors.push(tensor);
         spans.push(span);
+        if (isQuantState(tensor, span))
+            states.push({ tensor, span });
     }
     checkTiling(spans, 8 + headerLength, source.size, fail);
+    const dataStart = 8 + headerLength;
+    for (const { tensor, span } of states)
+        tensor.text = utf8(source.read(dataStart + span.begin, span.end - span.begin), dataStart + span.begin, fail, `'${tensor.name}'`);
     return tensors;
 }
 /**
@@ -26295,9 +26441,10 @@ function readSafetensorsIndex(indexFile, options = {}) {
 
 
 
-/** Reads a safetensors file, or the shards of a sharded one through its index.json. */
+
+/** Reads a safetensors file, or the shards of a sharded one through its index.json; quantized weights as their logical tensors. */
 function readSafetensorsCheckpoint(file, options = {}) {
-    return file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options);
+    return logicalTensors(file.endsWith(".json") ? readSafetensorsIndex(file, options) : withFileBytes(file, readSafetensors, options));
 }
 /**
  * A checkpoint's tensors by its file name: .safetensors, a sharded checkpoint's .index.json, or .onnx, headers
@@ -26528,7 +26675,7 @@ function peftView(count, checkpoint) {
 const MAX_TENSORS = 1_000_000;
 const SHOWN_NAMES = 5;
 const cross_check_joined = (path, tensor) => (tensor ? `${path}.${tensor}` : path);
-const shown = (shape) => `[${shape.join(", ")}]`;
+const cross_check_shown = (shape) => `[${shape.join(", ")}]`;
 /** `the 12 tensors h.0.x, h.1.x, ...` or the one name: how many instances a message is about. */
 function which(names) {
     if (names.length === 1)
@@ -26571,10 +26718,10 @@ function matchTensors(tensors, instances, present) {
             }
             matched.add(name);
             if (!sameShape(found.shape, tensor.shape))
-                resized.set(shown(found.shape), [...(resized.get(shown(found.shape)) ?? []), name]);
+                resized.set(cross_check_shown(found.shape), [...(resized.get(cross_check_shown(found.shape)) ?? []), name]);
         }
         for (const [shape, names] of resized) {
-            errors.push(new SpecError("tensor-shape-differs", tensor.layer.position, `${which(names)} is ${shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
+            errors.push(new SpecError("tensor-shape-differs", tensor.layer.position, `${which(names)} is ${cross_check_shown(tensor.shape)} in the spec but ${shape} in ${present.get(names[0]).file}`, "resize the layer in the spec, or check that the checkpoint is this model's"));
         }
         // A shared tensor is its owner's concern; an owner is fine when a tensor sharing it was saved in its place.
         const unsaved = absent.filter((name) => !tiesPresent.has(name));
@@ -26588,7 +26735,7 @@ function missingErrors(missing, extras, where) {
     return missing.map(({ tensor, names }) => {
         const rename = renamed(names[0], tensor.shape, extras);
         const all = names.length === tensor.layer.count && names.length > 1 ? `${cross_check_joined(tensor.layer.path, tensor.name)} (${names.length} tensors)` : which(names);
-        return new SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's");
+        return new SpecError("tensor-missing-from-checkpoint", tensor.layer.position, `${all} ${cross_check_shown(tensor.shape)} is in the spec but not in ${where}`, rename ? `${where} has '${rename}' of that shape: was it renamed?` : "remove it from the spec, or check that the checkpoint is this model's");
     });
 }
 /** The spec line nearest a checkpoint name: the layer whose module path is the longest prefix of it, else the spec's top. */
@@ -26622,13 +26769,13 @@ function extraErrors(extras, missing, nearest) {
         const pattern = `${extra.name
             .split(".")
             .map((segment) => (isIndex(segment) ? "*" : segment))
-            .join(".")} ${shown(extra.shape)}`;
+            .join(".")} ${cross_check_shown(extra.shape)}`;
         groups.set(pattern, [...(groups.get(pattern) ?? []), extra]);
     }
     return [...groups.values()].map((group) => {
         const [first] = group;
         const rename = renamed(first.name, first.shape, missingNames);
-        return new SpecError("tensor-missing-from-spec", nearest(first.name), `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry");
+        return new SpecError("tensor-missing-from-spec", nearest(first.name), `${first.file} holds ${which(group.map((tensor) => tensor.name))} ${cross_check_shown(first.shape)}, which the spec does not have`, rename ? `the spec has '${rename}' of that shape: was it renamed?` : "add it to the spec: a layer that holds it, or a Parameter entry");
     });
 }
 /**
@@ -26814,6 +26961,57 @@ function importCheckpoint(checkpoint, model) {
     return { model, notes, layers };
 }
 
+;// CONCATENATED MODULE: ./src/import/gguf-config.ts
+
+/** GGUF architectures whose metadata and tensors are a transformers config's: the model_type and class they stand for. */
+const CONFIG_CLASSES = {
+    llama: ["llama", "LlamaForCausalLM"],
+    qwen2: ["qwen2", "Qwen2ForCausalLM"],
+    qwen3: ["qwen3", "Qwen3ForCausalLM"],
+};
+/** config.json's keys and the `<arch>.` metadata keys llama.cpp's convert_hf_to_gguf.py writes them to. */
+const KEYS = [
+    ["hidden_size", "embedding_length"],
+    ["num_hidden_layers", "block_count"],
+    ["intermediate_size", "feed_forward_length"],
+    ["num_attention_heads", "attention.head_count"],
+    ["num_key_value_heads", "attention.head_count_kv"],
+    ["head_dim", "attention.key_length"],
+    ["max_position_embeddings", "context_length"],
+    ["rms_norm_eps", "attention.layer_norm_rms_epsilon"],
+    ["rope_theta", "rope.freq_base"],
+];
+const gguf_config_REQUIRED = ["hidden_size", "num_hidden_layers", "intermediate_size", "num_attention_heads"];
+/**
+ * The config.json a llama-family GGUF file's metadata stands for, as JSON text; undefined for another
+ * architecture or when a size it needs is absent. The vocabulary is token_embd's rows (else the tokenizer's
+ * token count); the head is tied when the file has no output.weight, as convert_hf_to_gguf.py leaves it out.
+ */
+function ggufConfigText(header) {
+    const architecture = header.metadata.get("general.architecture");
+    if (typeof architecture !== "string" || !Object.hasOwn(CONFIG_CLASSES, architecture))
+        return undefined;
+    const [modelType, className] = CONFIG_CLASSES[architecture];
+    const config = { model_type: modelType, architectures: [className] };
+    for (const [key, metadata] of KEYS) {
+        const value = header.metadata.get(`${architecture}.${metadata}`);
+        if (typeof value === "number")
+            config[key] = value;
+    }
+    const embedding = header.tensors.find((tensor) => tensor.name === "token_embd.weight");
+    const tokens = header.metadata.get("tokenizer.ggml.tokens");
+    const vocab = embedding?.shape[0] ?? (typeof tokens === "object" && tokens !== null && "array" in tokens ? tokens.array : undefined);
+    if (vocab === undefined || gguf_config_REQUIRED.some((key) => config[key] === undefined))
+        return undefined;
+    config.vocab_size = vocab;
+    config.tie_word_embeddings = !header.tensors.some((tensor) => tensor.name === "output.weight");
+    return `${JSON.stringify(config, null, 2)}\n`;
+}
+/** The parameters a GGUF file holds, in logical elements; llama.cpp's precomputed rope_freqs are no parameter. */
+function ggufParameters(header) {
+    return header.tensors.filter((tensor) => tensor.name !== "rope_freqs.weight").reduce((sum, tensor) => sum + elementCount(tensor.shape), 0);
+}
+
 ;// CONCATENATED MODULE: ./src/import/hf-config.ts
 
 
@@ -26824,7 +27022,7 @@ function importCheckpoint(checkpoint, model) {
  * The spec a Hugging Face config.json stands for, as YAML to edit by hand: the config's sizes as
  * vars of the keys' names, the modules under transformers' names, the forward where it is followed.
  */
-function importHfConfig(text, file, model) {
+function importHfConfig(text, file, model, origin = "model-budget report on the config.json itself gives the same counts") {
     const parsed = parseYaml(text, file);
     if (!isHfConfig(parsed.data))
         throw new SpecError("hf-config-missing-key", parsed.at([]), `${file} is not a Hugging Face config.json: it has neither "model_type" nor "architectures"`, "name the model's config.json, which has both");
@@ -26838,7 +27036,7 @@ function importHfConfig(text, file, model) {
     const header = [
         `# yaml-language-server: $schema=${SCHEMA_URL}`,
         `# ${architecture} as transformers builds it from ${shownFile} (model_type ${String(config.model_type)}), written by model-budget import hf-config.`,
-        "# The vars are the config's keys; model-budget report on the config.json itself gives the same counts.",
+        `# The vars are the config's keys; ${origin}.`,
         ...(source.notFollowed ? [`# No input: or forward: here, so no shapes: ${source.notFollowed}.`] : []),
     ];
     const body = (0,dist/* stringify */.As)({ ...data, model }, { lineWidth: 0 });
@@ -27504,6 +27702,8 @@ function importTorchRepr(text, file, model) {
 
 
 
+
+
 ;// CONCATENATED MODULE: ./src/cli/terminal.ts
 /** Work shorter than this shows no progress: a line that flashes and vanishes is noise. */
 const PROGRESS_AFTER_MS = 1000;
@@ -27575,6 +27775,7 @@ function nodeEnvironment(cwd) {
         writeFile: (file, text) => writeTextFile(file, text, cwd),
         listFiles: (directory) => filesUnder(cwd, directory),
         readCheckpoint: (file, request = {}) => openCheckpoint(file, request, here),
+        readGgufHeader: (file) => withFileBytes(file, readGguf, here),
         git: () => new GitRepository(cwd),
         terminal: terminalOf(process.env, process.stdout),
         ...(progress ? { progress } : {}),
@@ -30845,7 +31046,7 @@ const fromCheckpoint = (format) => (file, model, env) => {
     if (!env.readCheckpoint)
         throw new Error("this CLI environment cannot open checkpoints");
     const tensors = env.readCheckpoint(file, { format });
-    const stored = format === "gguf" ? [storedBytesNote(tensors)] : [];
+    const stored = format === "gguf" ? [storedBytesNote(tensors)] : tensors.some(isQuantized) ? [quantizedNote(tensors)] : [];
     return { spec: importCheckpoint({ file, format, tensors }, model), warnings: [], tensors, caveats: stored };
 };
 /** A GGUF file's logical parameters are the spec's; its bytes, by ggml type, are what it stores them in. */
@@ -30855,6 +31056,20 @@ function storedBytesNote(tensors) {
         const sum = byType.get(tensor.ggmlType) ?? { tensors: 0, elements: 0, bytes: 0 };
         byType.set(tensor.ggmlType, { tensors: sum.tensors + 1, elements: sum.elements + elementCount(tensor.shape), bytes: sum.bytes + tensor.storedBytes });
     }
+    return storedNote(byType);
+}
+/** A quantized checkpoint's logical parameters are the spec's; its bytes, by packing, are what it stores them in (zeros, scales, g_idx included). */
+function quantizedNote(tensors) {
+    const byType = new Map();
+    for (const tensor of tensors) {
+        const type = isQuantized(tensor) ? tensor.storedAs : tensor.dtype;
+        const bytes = isQuantized(tensor) ? tensor.storedBytes : (elementCount(tensor.shape) * elementBits(tensor.dtype)) / 8;
+        const sum = byType.get(type) ?? { tensors: 0, elements: 0, bytes: 0 };
+        byType.set(type, { tensors: sum.tensors + 1, elements: sum.elements + elementCount(tensor.shape), bytes: sum.bytes + bytes });
+    }
+    return storedNote(byType);
+}
+function storedNote(byType) {
     const total = [...byType.values()].reduce((sum, type) => sum + type.bytes, 0);
     const types = [...byType].map(([type, sum]) => `${type} ${formatInteger(sum.elements)} elements in ${formatInteger(sum.bytes)} bytes (${sum.tensors} tensors)`);
     return `the file stores these logical elements in ${formatInteger(total)} bytes of tensor data: ${types.join(", ")}`;
@@ -30866,11 +31081,41 @@ const fromHfConfig = (file, model, env) => {
     const caveats = notFollowed ? [`no shapes: ${notFollowed}; the spec holds the exact parameters, add input: and forward: to follow it`] : [];
     return { spec: { text }, warnings: [], caveats, totals: { params: totals.params, buffers: totals.buffers } };
 };
+/**
+ * A llama-family GGUF file as the config.json its architecture metadata stands for (vars, forward, attention),
+ * when that config counts exactly the file's logical parameters; otherwise, or for another architecture, its tensors.
+ */
+const fromGguf = (file, model, env) => {
+    const tensorSpec = fromCheckpoint("gguf")(file, model, env);
+    const header = env.readGgufHeader?.(file);
+    const config = header && ggufConfigText(header);
+    if (!header || config === undefined)
+        return tensorSpec;
+    // ggufConfigText found it a string.
+    const architecture = header.metadata.get("general.architecture");
+    const kept = (why) => ({ ...tensorSpec, caveats: [...(tensorSpec.caveats ?? []), `the spec keeps GGUF's tensors: ${why}`] });
+    let text;
+    let params;
+    try {
+        text = importHfConfig(config, file, model, `they are the GGUF file's ${architecture}.* metadata`).text;
+        params = analyzeSpec(`${model}.yaml`, (path) => (path === `${model}.yaml` ? text : env.readFile(path))).totals.params;
+    }
+    catch (error) {
+        const found = userErrors(error);
+        if (!found)
+            throw error;
+        return kept(`its ${architecture} metadata is no config transformers builds (${found[0].message.split("\n")[0]})`);
+    }
+    const stored = ggufParameters(header);
+    if (params !== stored)
+        return kept(`the ${architecture} config its metadata describes has ${formatInteger(params)} parameters, its tensors ${formatInteger(stored)}`);
+    return { spec: { text }, warnings: [], caveats: tensorSpec.caveats ?? [], totals: { params: stored } };
+};
 const IMPORTERS = {
     "torch-repr": (file, model, env) => importTorchRepr((env.readModelText ?? env.readFile)(file), file, model),
     safetensors: fromCheckpoint("safetensors"),
     onnx: fromCheckpoint("onnx"),
-    gguf: fromCheckpoint("gguf"),
+    gguf: fromGguf,
     "hf-config": fromHfConfig,
 };
 /** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` or `Llama-2-7b/config.json` → Llama-2-7b, not "model". */
@@ -30900,7 +31145,8 @@ const importCommand = {
   torch-repr FILE: the text print(model) printed; runs of alike children become repeat:
   safetensors FILE: a .safetensors checkpoint, or a sharded one's model.safetensors.index.json
   onnx FILE: an ONNX model's initializers, external data files included
-  gguf FILE: a llama.cpp .gguf file's tensor infos: logical shapes, and the bytes each ggml type stores
+  gguf FILE: a llama.cpp .gguf file's tensor infos: logical shapes, and the bytes each ggml type stores;
+    a llama, qwen2 or qwen3 file as the config.json its metadata describes, when that counts its tensors exactly
   hf-config FILE: a Hugging Face config.json: the class its architectures names, as transformers builds it
 Checkpoints are read header only, never their tensor data: a 15 GB checkpoint takes milliseconds.`,
     flags: [
@@ -30959,8 +31205,8 @@ Checkpoints are read header only, never their tensor data: a 15 GB checkpoint ta
                 return bug(`counts ${got.tensors} tensors of ${got.elements} elements, where the checkpoint has ${expected.tensors} of ${expected.elements}`);
             }
         }
-        if (imported.totals && (imported.totals.params !== count.totals.params || imported.totals.buffers !== count.totals.buffers)) {
-            return bug(`counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers}`);
+        if (imported.totals && (imported.totals.params !== count.totals.params || (imported.totals.buffers ?? count.totals.buffers) !== count.totals.buffers)) {
+            return bug(`counts ${count.totals.params} parameters and ${count.totals.buffers} buffer elements, where the config has ${imported.totals.params} and ${imported.totals.buffers ?? "any"}`);
         }
         const warnings = imported.warnings.map((warning) => `model-budget: warning: ${warningText(warning)}\n`).join("");
         // What the count may lack or hold twice belongs beside the count, wherever the count is printed.
