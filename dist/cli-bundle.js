@@ -11954,6 +11954,14 @@ const kinds = {
         exampleIn: "config.json",
         fix: "nothing to fix for the counts, which are the logical parameters; set the weights' dtype for memory with --dtype",
     },
+    "quantization-partly-counted": {
+        code: "MB838",
+        severity: "warning",
+        summary: "a config.json's quantization_config applied as the decoder layers' weight dtype, with what its bytes leave out",
+        example: '{"model_type": "llama", "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 128}, ...}',
+        exampleIn: "config.json",
+        fix: "nothing to fix: the counts are the logical parameters and the weights' bytes the quantized format's; the message names the small per-group or per-layer tensors not counted",
+    },
     "malformed-quantized-checkpoint": {
         code: "MB837",
         severity: "error",
@@ -16151,6 +16159,62 @@ const T5 = {
     translate: t5_translate,
 };
 
+;// CONCATENATED MODULE: ./src/hf-config/quantization.ts
+const settingsOf = (config) => config.quantization_config;
+/** What a config's quantization_config says and the dtype it amounts to; undefined without one. */
+function quantizationOf(config) {
+    const settings = settingsOf(config);
+    if (settings === undefined || settings === null)
+        return undefined;
+    const { quant_method: method, bits, load_in_4bit: four, load_in_8bit: eight } = settings;
+    const shown = [
+        typeof method === "string" ? method.slice(0, 40) : undefined,
+        typeof bits === "number" ? `${bits} bits` : four === true ? "4 bits" : eight === true ? "8 bits" : undefined,
+    ];
+    const text = shown.filter((part) => part !== undefined).join(", ") || "settings model-budget does not read";
+    const unconverted = settings.modules_to_not_convert;
+    if (Array.isArray(unconverted) && unconverted.some((name) => name !== "lm_head"))
+        return { text, caveat: "its modules_to_not_convert names modules inside the layers, which model-budget does not keep apart yet" };
+    return { text, ...dtypeOf(settings) };
+}
+function dtypeOf(settings) {
+    const { quant_method: method, bits, group_size: group } = settings;
+    if (settings.load_in_4bit === true) {
+        const format = settings.bnb_4bit_quant_type === "nf4" ? "nf4" : "fp4";
+        const doubled = settings.bnb_4bit_use_double_quant === true;
+        return {
+            dtype: doubled ? `${format}(double_quant=True)` : format,
+            caveat: `each layer's 16-value quant_map${doubled ? " and the nested scales' offset" : ""} (a few dozen bytes) are not counted`,
+        };
+    }
+    if (settings.load_in_8bit === true)
+        return { dtype: "int8", caveat: "LLM.int8()'s float32 scale per output row (SCB) is not counted" };
+    if ((method === "gptq" || method === "awq") && bits === 4 && typeof group === "number" && Number.isSafeInteger(group) && group > 0) {
+        return {
+            dtype: `int4(block_size=${group}, scale=float16)`,
+            caveat: `${method === "gptq" ? "GPTQ's" : "AWQ's"} zero points (4 bits per group and output)${method === "gptq" ? " and g_idx (4 bytes per input feature)" : ""} are not counted`,
+        };
+    }
+    return { caveat: "model-budget applies bitsandbytes' 4- and 8-bit formats and 4-bit GPTQ or AWQ with a group_size only" };
+}
+/** Sets `dtype` on the repeated decoder-layers module (`layers: {repeat: …}`); false when the translation has none. */
+function quantizeLayers(config, entries, dtype) {
+    for (const entry of entries) {
+        for (const [name, body] of Object.entries(entry)) {
+            if (body === null || typeof body !== "object")
+                continue;
+            const module = body;
+            if (name === "layers" && "repeat" in module) {
+                config.builder.keyed(module, "dtype", dtype, ["quantization_config"]);
+                return true;
+            }
+            if (Array.isArray(module.layers) && quantizeLayers(config, module.layers, dtype))
+                return true;
+        }
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/hf-config/spec-builder.ts
 /**
  * Builds the spec data a translated config stands for, remembering for each piece the config key it
@@ -16173,6 +16237,11 @@ class SpecBuilder {
         if (!keys)
             this.keyOrigins.set(object, (keys = new Map()));
         keys.set(name, key);
+    }
+    /** Sets `object[name]` to `value`, made from `key`. */
+    keyed(object, name, value, key) {
+        object[name] = value;
+        this.keyFrom(object, name, key);
     }
     /** A spec variable, defined where the config defines `key`. */
     variable(name, value, key) {
@@ -16254,6 +16323,7 @@ function isHfConfig(data) {
 
 
 
+
 const hf_config_FAMILIES = [LLAMA_LIKE, MIXTURE_OF_EXPERTS, DEEPSEEK, GPT2, GPT_NEOX, FALCON, BERT, T5];
 /** Every model_type read, for messages and docs. */
 const SUPPORTED_MODEL_TYPES = hf_config_FAMILIES.flatMap((family) => family.modelTypes).sort();
@@ -16301,18 +16371,6 @@ function dropForwards(node) {
         Object.values(node).forEach(dropForwards);
     }
 }
-/** What a config's quantization_config says, for the warning that its packing is not applied; undefined without one. */
-function quantization(config) {
-    const settings = config.quantization_config;
-    if (settings === undefined || settings === null)
-        return undefined;
-    const { quant_method: method, bits, load_in_4bit: four, load_in_8bit: eight } = settings;
-    const shown = [
-        typeof method === "string" ? method.slice(0, 40) : undefined,
-        typeof bits === "number" ? `${bits} bits` : four === true ? "4 bits" : eight === true ? "8 bits" : undefined,
-    ];
-    return shown.filter((part) => part !== undefined).join(", ") || "settings model-budget does not read";
-}
 /** The spec data a config.json stands for, and the source positions of its pieces; throws positioned errors. */
 function translateHfConfig(config) {
     const builder = new SpecBuilder();
@@ -16322,6 +16380,9 @@ function translateHfConfig(config) {
     const typed = new ConfigReader(config, modelType, builder);
     const architecture = architectureOf(typed, family, modelType);
     const translation = family.translate(typed, architecture);
+    const quantized = quantizationOf(reader.data);
+    // Applied where the translation has a repeated decoder-layers module; elsewhere only said.
+    const applied = quantized?.dtype !== undefined && quantizeLayers(typed, translation.layers, quantized.dtype);
     if ("notFollowed" in translation.input) {
         dropForwards(translation.layers);
         delete translation.forward;
@@ -16335,11 +16396,19 @@ function translateHfConfig(config) {
         ...(translation.tie ? { tie: translation.tie } : {}),
     }, ["model_type"]);
     const source = translatedSource(config, data, builder, ["model_type"]);
-    const quantized = quantization(reader.data);
     return {
         ...source,
         ...("notFollowed" in translation.input ? { notFollowed: translation.input.notFollowed } : {}),
-        ...(quantized === undefined ? {} : { quantization: { text: quantized, position: config.keyAt(["quantization_config"]) } }),
+        ...(quantized === undefined
+            ? {}
+            : {
+                quantization: {
+                    text: quantized.text,
+                    position: config.keyAt(["quantization_config"]),
+                    ...(applied ? { dtype: quantized.dtype } : {}),
+                    caveat: applied || quantized.dtype === undefined ? quantized.caveat : "the translation has no repeated decoder layers to quantize",
+                },
+            }),
     };
 }
 
@@ -21841,17 +21910,20 @@ function entryTicker(onStep) {
             onStep(`resolving: ${entries.toLocaleString("en-US")} layer entries`);
     };
 }
+/** What became of a config.json's quantization_config: applied as the decoder layers' dtype, with what its bytes leave out, or not applied and why. */
+function quantizationWarning(quantization) {
+    if (quantization.dtype !== undefined) {
+        return new SpecError("quantization-partly-counted", quantization.position, `quantization_config (${quantization.text}) is applied as ${quantization.dtype} to the decoder layers' weight matrices; ${quantization.caveat}`, "the counts are the logical parameters; embeddings, norms, biases and lm_head keep the recipe's floating dtype");
+    }
+    return new SpecError("quantization-not-applied", quantization.position, `quantization_config (${quantization.text}) is not applied (${quantization.caveat}): the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`, "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed");
+}
 /**
  * A translated config.json whose forward is not followed says so (its counts are exact, its shapes absent),
  * and so does one whose quantization_config packs the weights in a way the byte figures do not follow.
  */
 function forwardWarnings(source) {
     const { notFollowed, quantization } = source;
-    const quantized = quantization
-        ? [
-            new SpecError("quantization-not-applied", quantization.position, `quantization_config (${quantization.text}) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`, "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed"),
-        ]
-        : [];
+    const quantized = quantization ? [quantizationWarning(quantization)] : [];
     if (!notFollowed)
         return quantized;
     return [

@@ -828,6 +828,14 @@ const kinds = {
     exampleIn: "config.json",
     fix: "nothing to fix for the counts, which are the logical parameters; set the weights' dtype for memory with --dtype",
   },
+  "quantization-partly-counted": {
+    code: "MB838",
+    severity: "warning",
+    summary: "a config.json's quantization_config applied as the decoder layers' weight dtype, with what its bytes leave out",
+    example: '{"model_type": "llama", "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 128}, ...}',
+    exampleIn: "config.json",
+    fix: "nothing to fix: the counts are the logical parameters and the weights' bytes the quantized format's; the message names the small per-group or per-layer tensors not counted",
+  },
   "malformed-quantized-checkpoint": {
     code: "MB837",
     severity: "error",

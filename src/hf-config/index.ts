@@ -15,6 +15,7 @@ import { GPT_NEOX } from "./gpt-neox.js";
 import { LLAMA_LIKE } from "./llama.js";
 import { MIXTURE_OF_EXPERTS } from "./moe.js";
 import { T5 } from "./t5.js";
+import { quantizationOf, quantizeLayers } from "./quantization.js";
 import { SpecBuilder, translatedSource } from "./spec-builder.js";
 
 export type { Family, Translation } from "./common.js";
@@ -77,20 +78,16 @@ function dropForwards(node: unknown): void {
   }
 }
 
-/** What a config's quantization_config says, for the warning that its packing is not applied; undefined without one. */
-function quantization(config: Record<string, unknown>): string | undefined {
-  const settings = config.quantization_config;
-  if (settings === undefined || settings === null) return undefined;
-  const { quant_method: method, bits, load_in_4bit: four, load_in_8bit: eight } = settings as Record<string, unknown>;
-  const shown = [
-    typeof method === "string" ? method.slice(0, 40) : undefined,
-    typeof bits === "number" ? `${bits} bits` : four === true ? "4 bits" : eight === true ? "8 bits" : undefined,
-  ];
-  return shown.filter((part) => part !== undefined).join(", ") || "settings model-budget does not read";
+/** A quantization_config as the resolve stage reports it: applied as `dtype` to the decoder layers, or not, and what is left out. */
+export interface AppliedQuantization {
+  text: string;
+  position: SourcePosition;
+  dtype?: string;
+  caveat: string;
 }
 
 /** The spec data a config.json stands for, and the source positions of its pieces; throws positioned errors. */
-export function translateHfConfig(config: YamlSource): YamlSource & { notFollowed?: string; quantization?: { text: string; position: SourcePosition } } {
+export function translateHfConfig(config: YamlSource): YamlSource & { notFollowed?: string; quantization?: AppliedQuantization } {
   const builder = new SpecBuilder();
   const reader = new ConfigReader(config, "", builder);
   const family = familyOf(reader);
@@ -98,6 +95,9 @@ export function translateHfConfig(config: YamlSource): YamlSource & { notFollowe
   const typed = new ConfigReader(config, modelType, builder);
   const architecture = architectureOf(typed, family, modelType);
   const translation = family.translate(typed, architecture);
+  const quantized = quantizationOf(reader.data);
+  // Applied where the translation has a repeated decoder-layers module; elsewhere only said.
+  const applied = quantized?.dtype !== undefined && quantizeLayers(typed, translation.layers, quantized.dtype);
   if ("notFollowed" in translation.input) {
     dropForwards(translation.layers);
     delete translation.forward;
@@ -114,10 +114,18 @@ export function translateHfConfig(config: YamlSource): YamlSource & { notFollowe
     ["model_type"],
   );
   const source = translatedSource(config, data, builder, ["model_type"]);
-  const quantized = quantization(reader.data);
   return {
     ...source,
     ...("notFollowed" in translation.input ? { notFollowed: translation.input.notFollowed } : {}),
-    ...(quantized === undefined ? {} : { quantization: { text: quantized, position: config.keyAt(["quantization_config"]) } }),
+    ...(quantized === undefined
+      ? {}
+      : {
+          quantization: {
+            text: quantized.text,
+            position: config.keyAt(["quantization_config"]),
+            ...(applied ? { dtype: quantized.dtype! } : {}),
+            caveat: applied || quantized.dtype === undefined ? quantized.caveat : "the translation has no repeated decoder layers to quantize",
+          },
+        }),
   };
 }

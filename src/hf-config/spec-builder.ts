@@ -31,6 +31,12 @@ export class SpecBuilder {
     keys.set(name, key);
   }
 
+  /** Sets `object[name]` to `value`, made from `key`. */
+  keyed(object: Record<string, unknown>, name: string, value: unknown, key: ConfigKey): void {
+    object[name] = value;
+    this.keyFrom(object, name, key);
+  }
+
   /** A spec variable, defined where the config defines `key`. */
   variable(name: string, value: unknown, key: ConfigKey): void {
     this.vars[name] = value;

@@ -2,7 +2,7 @@ import { posix } from "node:path";
 import { DiagnosticCollector, FileAccessError, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { describeValue, type Value } from "../parse/values.js";
 import { parseYaml, type YamlSource } from "../parse/yaml.js";
-import { isHfConfig, translateHfConfig } from "../hf-config/index.js";
+import { isHfConfig, translateHfConfig, type AppliedQuantization } from "../hf-config/index.js";
 import { validateSpec } from "../validate/index.js";
 import { includedPath, resolveList, type BlockDefinition, type LoadInclude, type Walker } from "./layers.js";
 import { defined } from "./origins.js";
@@ -166,22 +166,31 @@ function entryTicker(onStep: OnStep): () => void {
   };
 }
 
+/** What became of a config.json's quantization_config: applied as the decoder layers' dtype, with what its bytes leave out, or not applied and why. */
+function quantizationWarning(quantization: AppliedQuantization): SpecError {
+  if (quantization.dtype !== undefined) {
+    return new SpecError(
+      "quantization-partly-counted",
+      quantization.position,
+      `quantization_config (${quantization.text}) is applied as ${quantization.dtype} to the decoder layers' weight matrices; ${quantization.caveat}`,
+      "the counts are the logical parameters; embeddings, norms, biases and lm_head keep the recipe's floating dtype",
+    );
+  }
+  return new SpecError(
+    "quantization-not-applied",
+    quantization.position,
+    `quantization_config (${quantization.text}) is not applied (${quantization.caveat}): the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`,
+    "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
+  );
+}
+
 /**
  * A translated config.json whose forward is not followed says so (its counts are exact, its shapes absent),
  * and so does one whose quantization_config packs the weights in a way the byte figures do not follow.
  */
 function forwardWarnings(source: YamlSource): SpecError[] {
-  const { notFollowed, quantization } = source as { notFollowed?: string; quantization?: { text: string; position: SourcePosition } };
-  const quantized = quantization
-    ? [
-        new SpecError(
-          "quantization-not-applied",
-          quantization.position,
-          `quantization_config (${quantization.text}) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing`,
-          "for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
-        ),
-      ]
-    : [];
+  const { notFollowed, quantization } = source as { notFollowed?: string; quantization?: AppliedQuantization };
+  const quantized = quantization ? [quantizationWarning(quantization)] : [];
   if (!notFollowed) return quantized;
   return [
     ...quantized,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyzeSpec } from "../../src/analysis/index.js";
+import { settingsFromOptions } from "../../src/memory/index.js";
+import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
 import { DIAGNOSTICS, userErrors } from "../../src/diagnostics/index.js";
 import { files, messagesOf } from "../helpers/specs.js";
 
@@ -116,12 +117,46 @@ describe("config.json diagnostics, at the key's line and column", () => {
 });
 
 describe("a quantized model's config.json", () => {
-  it("counts the logical parameters and warns at quantization_config that its packing is not applied", () => {
-    const quantized = llama(',\n  "quantization_config": {"quant_method": "gptq", "bits": 4, "group_size": 128}');
-    const result = analyze(quantized);
-    expect(result.totals.params).toBe(analyze(llama()).totals.params);
-    expect(result.warnings?.map((warning) => `${warning.code} ${warning.file}:${warning.line}:${warning.col}: ${warning.message}\n  ${warning.hint}`)).toEqual([
-      "MB836 config.json:10:3: quantization_config (gptq, 4 bits) is not applied: the counts are the logical parameters, and weights take the training recipe's dtype, not the quantized packing\n  for memory, set the weights' dtype with --dtype: nf4 or int8 (bitsandbytes), int4(block_size=128, scale=float16) (GPTQ, AWQ), which the packing's zero points may exceed",
+  const quantized = (settings: string) => llama(`,\n  "quantization_config": ${settings}`);
+  const warningsOf = (result: ReturnType<typeof analyze>) =>
+    result.warnings?.map((warning) => `${warning.code} ${warning.file}:${warning.line}:${warning.col}: ${warning.message}\n  ${warning.hint}`);
+
+  it("counts the logical parameters and stores the decoder layers' weight matrices in GPTQ's 4-bit groups", () => {
+    const text = quantized('{"quant_method": "gptq", "bits": 4, "group_size": 128}');
+    expect(analyze(text).totals.params).toBe(analyze(llama()).totals.params);
+    expect(warningsOf(analyze(text))).toEqual([
+      "MB838 config.json:10:3: quantization_config (gptq, 4 bits) is applied as int4(block_size=128, scale=float16) to the decoder layers' weight matrices; GPTQ's zero points (4 bits per group and output) and g_idx (4 bytes per input feature) are not counted\n  the counts are the logical parameters; embeddings, norms, biases and lm_head keep the recipe's floating dtype",
     ]);
+    const report = toJsonReport(
+      analyzeSpec(
+        "config.json",
+        files({ "config.json": text }),
+        settingsFromOptions({ precision: "bf16" }, (option) => `--${option}`),
+      ),
+    );
+    // Half a byte per weight of a decoder layer's matrix and a float16 scale per 128 of them; everything else in bfloat16.
+    const expected = report.layers.reduce((sum, layer) => {
+      const quantizedLayer = layer.path.startsWith("model.layers.");
+      const bytes = layer.parameters.reduce(
+        (total, tensor) => total + (quantizedLayer && tensor.shape.length === 2 ? tensor.numel / 2 + (tensor.numel / 128) * 2 : tensor.numel * 2),
+        0,
+      );
+      return sum + bytes * layer.count;
+    }, 0);
+    expect(report.memory!.weights).toBe(expected);
+    expect(report.layers.find((layer) => layer.path === "model.layers.[0-1].self_attn.q_proj")!.parameters[0]!.dtype).toBe("int4(block_size=128, scale=float16)");
+    expect(report.layers.find((layer) => layer.path === "lm_head")!.parameters[0]!.dtype).toBe("bfloat16");
+  });
+
+  it("takes bitsandbytes' 4-bit format and double quantization, and says why it does not apply what it cannot", () => {
+    const nf4 = quantized('{"quant_method": "bitsandbytes", "load_in_4bit": true, "bnb_4bit_quant_type": "nf4", "bnb_4bit_use_double_quant": true}');
+    expect(warningsOf(analyze(nf4))![0]).toMatch(/^MB838 config\.json:10:3: quantization_config \(bitsandbytes, 4 bits\) is applied as nf4\(double_quant=True\) to /);
+    const kept = quantized('{"quant_method": "bitsandbytes", "load_in_4bit": true, "modules_to_not_convert": ["lm_head", "mlp.gate_proj"]}');
+    expect(warningsOf(analyze(kept))![0]).toMatch(
+      /^MB836 config\.json:10:3: quantization_config \(bitsandbytes, 4 bits\) is not applied \(its modules_to_not_convert names modules inside the layers, which model-budget does not keep apart yet\)/,
+    );
+    expect(warningsOf(analyze(quantized('{"quant_method": "gptq", "bits": 3, "group_size": 128}')))![0]).toMatch(
+      /^MB836 .* is not applied \(model-budget applies bitsandbytes' 4- and 8-bit formats and 4-bit GPTQ or AWQ with a group_size only\)/,
+    );
   });
 });
