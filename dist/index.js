@@ -54371,6 +54371,28 @@ function writeError(file, error) {
 
 
 /**
+ * A window onto a file that reads ahead `chunk` bytes at a time, so that a header of many small
+ * fields costs few reads and memory stays one chunk whatever the file's size.
+ */
+class ByteWindow {
+    source;
+    chunk;
+    bytes = new Uint8Array(0);
+    start = 0;
+    constructor(source, chunk) {
+        this.source = source;
+        this.chunk = chunk;
+    }
+    /** `length` bytes at `offset`, which the caller has checked lie inside the file. */
+    at(offset, length) {
+        if (offset < this.start || offset + length > this.start + this.bytes.length) {
+            this.start = offset;
+            this.bytes = this.source.read(offset, Math.min(Math.max(length, this.chunk), this.source.size - offset));
+        }
+        return this.bytes.subarray(offset - this.start, offset - this.start + length);
+    }
+}
+/**
  * A malformed binary or JSON file, at a byte offset rather than a line. It is a SpecError so the CLI,
  * the action and the budget check report it with every other input error; a binary file has no lines,
  * so the position is its start and the message names the byte.
@@ -54596,21 +54618,17 @@ class Cursor {
     source;
     fail;
     offset = 0;
-    window = new Uint8Array(0);
-    start = 0;
+    window;
     constructor(source, fail) {
         this.source = source;
         this.fail = fail;
+        this.window = new ByteWindow(source, WINDOW);
     }
     /** Exactly `length` bytes at the cursor, or an error saying what ran past the end. */
     take(length, what) {
         if (length > this.source.size - this.offset)
             this.fail(this.offset, `${what} (${length} bytes) runs past the end of the file (${this.source.size} bytes)`);
-        if (this.offset < this.start || this.offset + length > this.start + this.window.length) {
-            this.start = this.offset;
-            this.window = this.source.read(this.offset, Math.min(Math.max(length, WINDOW), this.source.size - this.offset));
-        }
-        const bytes = this.window.subarray(this.offset - this.start, this.offset - this.start + length);
+        const bytes = this.window.at(this.offset, length);
         this.offset += length;
         return bytes;
     }
@@ -54825,23 +54843,16 @@ class ProtoReader {
     source;
     fail;
     position = 0;
-    window = new Uint8Array(0);
-    windowStart = 0;
+    window;
     constructor(source, fail) {
         this.source = source;
         this.fail = fail;
+        this.window = new ByteWindow(source, protobuf_WINDOW);
     }
     byte(end, start) {
         if (this.position >= end)
             this.fail(start, `a varint runs past the end of its ${this.container(end)}`, "the file is truncated, or not in this format");
-        let index = this.position - this.windowStart;
-        if (index < 0 || index >= this.window.length) {
-            this.windowStart = this.position;
-            this.window = this.source.read(this.position, Math.min(protobuf_WINDOW, this.source.size - this.position));
-            index = 0;
-        }
-        this.position++;
-        return this.window[index];
+        return this.window.at(this.position++, 1)[0];
     }
     container(end) {
         return end === this.source.size ? "file" : `message, which ends at byte ${end}`;

@@ -16,6 +16,29 @@ export interface ByteSource {
 }
 
 /**
+ * A window onto a file that reads ahead `chunk` bytes at a time, so that a header of many small
+ * fields costs few reads and memory stays one chunk whatever the file's size.
+ */
+export class ByteWindow {
+  private bytes: Uint8Array = new Uint8Array(0);
+  private start = 0;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly chunk: number,
+  ) {}
+
+  /** `length` bytes at `offset`, which the caller has checked lie inside the file. */
+  at(offset: number, length: number): Uint8Array {
+    if (offset < this.start || offset + length > this.start + this.bytes.length) {
+      this.start = offset;
+      this.bytes = this.source.read(offset, Math.min(Math.max(length, this.chunk), this.source.size - offset));
+    }
+    return this.bytes.subarray(offset - this.start, offset - this.start + length);
+  }
+}
+
+/**
  * A malformed binary or JSON file, at a byte offset rather than a line. It is a SpecError so the CLI,
  * the action and the budget check report it with every other input error; a binary file has no lines,
  * so the position is its start and the message names the byte.

@@ -1,5 +1,5 @@
 import type { OpenOptions } from "../files/index.js";
-import { failIn, utf8, withFileBytes, type ByteSource, type Fail } from "./bytes.js";
+import { ByteWindow, failIn, utf8, withFileBytes, type ByteSource, type Fail } from "./bytes.js";
 import { elementCount, type CheckpointTensor } from "./tensors.js";
 
 /**
@@ -82,22 +82,19 @@ const VALUE_BYTES = [1, 1, 2, 2, 4, 4, 4, 1, 8, 12, 8, 8, 8];
 /** Reads forward through a file in windows, so that a header of many small fields costs few reads. */
 class Cursor {
   offset = 0;
-  private window: Uint8Array = new Uint8Array(0);
-  private start = 0;
+  private readonly window: ByteWindow;
 
   constructor(
     private readonly source: ByteSource,
     readonly fail: Fail,
-  ) {}
+  ) {
+    this.window = new ByteWindow(source, WINDOW);
+  }
 
   /** Exactly `length` bytes at the cursor, or an error saying what ran past the end. */
   take(length: number, what: string): Uint8Array {
     if (length > this.source.size - this.offset) this.fail(this.offset, `${what} (${length} bytes) runs past the end of the file (${this.source.size} bytes)`);
-    if (this.offset < this.start || this.offset + length > this.start + this.window.length) {
-      this.start = this.offset;
-      this.window = this.source.read(this.offset, Math.min(Math.max(length, WINDOW), this.source.size - this.offset));
-    }
-    const bytes = this.window.subarray(this.offset - this.start, this.offset - this.start + length);
+    const bytes = this.window.at(this.offset, length);
     this.offset += length;
     return bytes;
   }

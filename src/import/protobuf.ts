@@ -1,4 +1,4 @@
-import { utf8, type ByteSource, type Fail } from "./bytes.js";
+import { ByteWindow, utf8, type ByteSource, type Fail } from "./bytes.js";
 
 /**
  * Bytes fetched per read. Small, because the read that finds a field's tag also fetches the start of
@@ -25,24 +25,18 @@ export interface Field {
  */
 export class ProtoReader {
   position = 0;
-  private window: Uint8Array = new Uint8Array(0);
-  private windowStart = 0;
+  private readonly window: ByteWindow;
 
   constructor(
     private readonly source: ByteSource,
     readonly fail: Fail,
-  ) {}
+  ) {
+    this.window = new ByteWindow(source, WINDOW);
+  }
 
   private byte(end: number, start: number): number {
     if (this.position >= end) this.fail(start, `a varint runs past the end of its ${this.container(end)}`, "the file is truncated, or not in this format");
-    let index = this.position - this.windowStart;
-    if (index < 0 || index >= this.window.length) {
-      this.windowStart = this.position;
-      this.window = this.source.read(this.position, Math.min(WINDOW, this.source.size - this.position));
-      index = 0;
-    }
-    this.position++;
-    return this.window[index]!;
+    return this.window.at(this.position++, 1)[0]!;
   }
 
   private container(end: number): string {
