@@ -7,19 +7,8 @@ import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { join } from "node:path";
 import { METRICS } from "../../src/metrics/index.js";
 import { embeddedPageData } from "../html/page-data.js";
+import { tiny as spec } from "../comment/scenarios.js";
 
-const spec = (blocks: number, extra = "") => `model: tiny
-vars:
-  d: 64
-layers:
-  - emb: Embedding(1000, d)
-  - h:
-      repeat: ${blocks}
-      layers:
-        - fc: Linear(d, 4 * d)
-        - proj: Linear(4 * d, d)
-  - head: Linear(d, 10)
-${extra}`;
 const budget = (params: string) => `models:\n  tiny:\n    params: ${params}\n    growth: 50%\n`;
 // emb 64,000 + blocks × (16,640 + 16,448) + head 650
 const total = (blocks: number) => 64000 + blocks * 33088 + 650;

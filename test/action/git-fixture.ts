@@ -6,20 +6,38 @@ import { dirname, join } from "node:path";
 const IDENTITY = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"];
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", [...IDENTITY, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  return gitWith({}, cwd, ...args);
+}
+
+/** git with extra environment variables: GIT_AUTHOR_DATE and the like for commits whose hashes never change. */
+function gitWith(env: Record<string, string>, cwd: string, ...args: string[]): string {
+  return execFileSync("git", [...IDENTITY, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } }).trim();
 }
 
 /** A real git repository in a temporary directory. */
 export class TempRepository {
   readonly dir: string;
 
-  constructor(dir?: string) {
+  /** `env` goes to every git command: a fixed identity and dates give the same commit hashes on every run. */
+  constructor(
+    dir?: string,
+    private readonly env: Record<string, string> = {},
+  ) {
     this.dir = dir ?? mkdtempSync(join(tmpdir(), "model-budget-repo-"));
-    if (!dir) git(this.dir, "init", "-q");
+    if (!dir) this.git("init", "-q");
   }
 
-  write(files: Record<string, string>): this {
+  private git(...args: string[]): string {
+    return gitWith(this.env, this.dir, ...args);
+  }
+
+  /** Writes each file; null removes it. */
+  write(files: Record<string, string | null>): this {
     for (const [file, text] of Object.entries(files)) {
+      if (text === null) {
+        this.remove(file);
+        continue;
+      }
       mkdirSync(dirname(join(this.dir, file)), { recursive: true });
       writeFileSync(join(this.dir, file), text);
     }
@@ -32,9 +50,9 @@ export class TempRepository {
   }
 
   commit(message: string): string {
-    git(this.dir, "add", "-A");
-    git(this.dir, "commit", "-q", "--allow-empty", "-m", message);
-    return git(this.dir, "rev-parse", "HEAD");
+    this.git("add", "-A");
+    this.git("commit", "-q", "--allow-empty", "-m", message);
+    return this.git("rev-parse", "HEAD");
   }
 
   /** A shallow clone (depth 1), as actions/checkout makes, with this repository as its origin. */

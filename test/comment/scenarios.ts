@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { rmSync } from "node:fs";
 import type { FakeGitHub } from "../action/fake-github.js";
+import { TempRepository } from "../action/git-fixture.js";
 import { runAction, type ActionRun } from "../action/run-action.js";
 
 /**
@@ -22,23 +20,7 @@ const GIT_ENV = {
   GIT_CONFIG_GLOBAL: "/dev/null",
 };
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env: { ...process.env, ...GIT_ENV }, encoding: "utf8" }).trim();
-}
-
 type Files = Record<string, string | null>;
-
-function write(dir: string, files: Files): void {
-  for (const [file, text] of Object.entries(files)) {
-    const path = join(dir, file);
-    if (text === null) {
-      rmSync(path);
-      continue;
-    }
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  }
-}
 
 export const tiny = (blocks: number, extra = "") => `model: tiny
 vars:
@@ -66,8 +48,11 @@ layers:
   - head: Conv2d(c, 2, 1)
 `;
 
-/** 48 blocks whose MLP width grows with the block's index, so each block is its own layer entries. */
-const deep = (width: number) => `model: deep-48
+/**
+ * 48 blocks of one block: a norm and an MLP whose width `w` is an expression of the block's index, so
+ * that each block is its own layer entries.
+ */
+export const deepBlocks = (model: string, width: number, w: string) => `model: ${model}
 vars:
   d: ${width}
 blocks:
@@ -85,9 +70,11 @@ layers:
   - layers:
       repeat: 48
       use: block
-      with: {w: 16 + index}
+      with: {w: ${w}}
   - head: Linear(d, 10)
 `;
+
+const deep = (width: number) => deepBlocks("deep-48", width, "16 + index");
 
 /** 40 top-level layers of different widths: no two roll up together, so the comment shows 15 rows and links the rest. */
 const wide = (width: number) => `model: wide-40
@@ -165,16 +152,9 @@ export interface ScenarioRun {
 
 /** The scenario's repository: the base commit, then the pull request's head commit on top. */
 function repository(scenario: Scenario): { dir: string; base: string; head: string } {
-  const dir = mkdtempSync(join(tmpdir(), `model-budget-golden-${scenario.name}-`));
-  git(dir, "init", "-q", "-b", "main");
-  write(dir, scenario.base);
-  git(dir, "add", "-A");
-  git(dir, "commit", "-q", "-m", "base");
-  const base = git(dir, "rev-parse", "HEAD");
-  write(dir, scenario.head);
-  git(dir, "add", "-A");
-  git(dir, "commit", "-q", "-m", "pull request");
-  return { dir, base, head: git(dir, "rev-parse", "HEAD") };
+  const repo = new TempRepository(undefined, GIT_ENV);
+  const base = repo.write(scenario.base).commit("base");
+  return { dir: repo.dir, base, head: repo.write(scenario.head).commit("pull request") };
 }
 
 /** Runs the scenario through the bundled action against the fake API, and returns what GitHub got. */

@@ -2,29 +2,10 @@ import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/orchestrator/index.js";
 import { indexRange, rollUpChanges } from "../../src/orchestrator/layer-rollup.js";
 import { files } from "../helpers/specs.js";
+import { deepBlocks } from "../comment/scenarios.js";
 
-/** 48 blocks whose MLP width depends on the block's index; `extra` is added to the width of blocks 37-47. */
-const deep = (extra: number) => `model: deep
-vars:
-  d: 64
-blocks:
-  block:
-    params: {w: 16}
-    layers:
-      - norm: LayerNorm(d)
-      - mlp:
-          layers:
-            - gate: Linear(d, w)
-            - up: Linear(d, w)
-            - down: Linear(w, d)
-layers:
-  - emb: Embedding(1000, d)
-  - layers:
-      repeat: 48
-      use: block
-      with: {w: "16 + index + ${extra} * max(0, min(1, index - 36))"}
-  - head: Linear(d, 10)
-`;
+/** deepBlocks' 48 blocks, with `extra` added to the width of blocks 37-47. */
+const deep = (extra: number) => deepBlocks("deep", 64, `"16 + index + ${extra} * max(0, min(1, index - 36))"`);
 
 function check(base: string, head: string, budget?: string) {
   const texts = (spec: string) => files({ "m.yaml": spec, ...(budget === undefined ? {} : { "budget.yml": budget }) });
