@@ -23769,8 +23769,8 @@ function settingsFromOptions(values, label) {
 }
 /** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 function setsTraining(settings) {
-    // An adapter changes the count, not the recipe, and serving settings ask for serving memory: alone neither adds a training table.
-    return Object.entries(settings).some(([key, setting]) => key !== "adapter" && key !== "serving" && setting !== undefined);
+    // An adapter changes the count, not the recipe: alone it adds no training table.
+    return Object.entries(settings).some(([key, setting]) => key !== "adapter" && setting !== undefined);
 }
 /**
  * The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one
@@ -25225,7 +25225,9 @@ function analyzeSpec(file, readFile, overrides = {}, onStep) {
     const adapter = overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter.config, resolved.adapter.name, resolved.adapter.patterns)) : undefined);
     const count = countModel(resolved, errors, adapter);
     const spec = settingsFromSpec(resolved.training);
-    const recipe = trainingRecipe(spec, overrides);
+    // The serving overrides ask for serving memory, not a training recipe.
+    const { serving: servingOverrides, ...training } = overrides;
+    const recipe = trainingRecipe(spec, training);
     onStep?.("shapes and memory");
     const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
     // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
@@ -25233,8 +25235,8 @@ function analyzeSpec(file, readFile, overrides = {}, onStep) {
     const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
     const warnings = [...(count.warnings ?? []), ...(resolved.warnings ?? []).map(toDiagnostic), ...(shapes ? adapterCaveat(adapter) : [])];
     let analyzed = { ...count, ...(shapes ? { shapes } : {}), hints, ...(warnings.length ? { warnings } : {}) };
-    if (resolved.serving || overrides.serving) {
-        const servingAt = serving(resolved, count, overrides.serving ?? {});
+    if (resolved.serving || servingOverrides) {
+        const servingAt = serving(resolved, count, servingOverrides ?? {});
         const trained = resolved.serving?.trainedContext;
         analyzed = {
             ...analyzed,
@@ -25243,7 +25245,7 @@ function analyzeSpec(file, readFile, overrides = {}, onStep) {
             ...(trained ? { trainedContext: trained.value } : {}),
         };
     }
-    return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+    return setsTraining(spec) || setsTraining(training) ? { ...analyzed, memory } : analyzed;
 }
 /** The serving figures as a function of the context and batch, defaulting to the recipe's: one forward at that shape each. */
 function serving(resolved, count, overrides) {

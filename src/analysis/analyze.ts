@@ -68,7 +68,9 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
     overrides.adapter?.value ?? (resolved.adapter ? errors.attempt(() => bindAdapter(resolved.adapter!.config, resolved.adapter!.name, resolved.adapter!.patterns)) : undefined);
   const count = countModel(resolved, errors, adapter);
   const spec = settingsFromSpec(resolved.training);
-  const recipe = trainingRecipe(spec, overrides);
+  // The serving overrides ask for serving memory, not a training recipe.
+  const { serving: servingOverrides, ...training } = overrides;
+  const recipe = trainingRecipe(spec, training);
   onStep?.("shapes and memory");
   const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
@@ -76,8 +78,8 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
   const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
   const warnings = [...(count.warnings ?? []), ...(resolved.warnings ?? []).map(toDiagnostic), ...(shapes ? adapterCaveat(adapter) : [])];
   let analyzed: AnalyzedModel = { ...count, ...(shapes ? { shapes } : {}), hints, ...(warnings.length ? { warnings } : {}) };
-  if (resolved.serving || overrides.serving) {
-    const servingAt = serving(resolved, count, overrides.serving ?? {});
+  if (resolved.serving || servingOverrides) {
+    const servingAt = serving(resolved, count, servingOverrides ?? {});
     const trained = resolved.serving?.trainedContext;
     analyzed = {
       ...analyzed,
@@ -86,7 +88,7 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
       ...(trained ? { trainedContext: trained.value } : {}),
     };
   }
-  return setsTraining(spec) || setsTraining(overrides) ? { ...analyzed, memory } : analyzed;
+  return setsTraining(spec) || setsTraining(training) ? { ...analyzed, memory } : analyzed;
 }
 
 /** The serving figures as a function of the context and batch, defaulting to the recipe's: one forward at that shape each. */

@@ -199,8 +199,8 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
 
 /** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 export function setsTraining(settings: TrainingSettings): boolean {
-  // An adapter changes the count, not the recipe, and serving settings ask for serving memory: alone neither adds a training table.
-  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && key !== "serving" && setting !== undefined);
+  // An adapter changes the count, not the recipe: alone it adds no training table.
+  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && setting !== undefined);
 }
 
 /**
