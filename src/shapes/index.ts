@@ -6,7 +6,8 @@ import { describeLayer, numel, sameShape, type DescribedLayer, type ForwardInput
 import { checked } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
-import { isOpName, merge, runOp, type Evaluator } from "./ops.js";
+import { isOpName, merge, runOp } from "./ops.js";
+import type { Evaluator } from "./op-types.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 

@@ -1,36 +1,11 @@
-import {
-  bindArguments,
-  findLayer,
-  numel,
-  sameShape,
-  scaledDotProduct,
-  type ArgumentSpec,
-  type DescribedLayer,
-  type ForwardResult,
-  type LayerArguments,
-  type Saved,
-} from "../catalogue/index.js";
+import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
-import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
-import type { LivePart, Liveness } from "./liveness.js";
-import type { CacheRecord, CallRecord, Tensor } from "./types.js";
-
-/** What functional ops need of the inference that runs them. */
-export interface Evaluator {
-  readonly model: ResolvedModel;
-  /** The live tensors, when the prefill peak is asked for. */
-  readonly live?: Liveness;
-  fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
-  keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
-  record(call: Omit<CallRecord, "instances">): void;
-  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor;
-  describe(layer: number): DescribedLayer;
-  childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
-  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
-  /** Runs routed experts once over the tokens dispatched to all of them: the work of every expert together. */
-  runRouted(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
-}
+import { formatPath, type Merge, type ModuleNode, type PathSegment, type TreeNode } from "../resolve/index.js";
+import type { LivePart } from "./liveness.js";
+import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
+import { TENSOR_OPS } from "./tensor-ops.js";
+import type { CacheRecord, Tensor } from "./types.js";
 
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL: Record<string, string> = {
@@ -55,21 +30,6 @@ const FUNCTIONAL: Record<string, string> = {
 /** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
 export function isOpName(name: string): boolean {
   return name in FUNCTIONAL || name in OPS;
-}
-
-const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
-
-/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
-function broadcast(a: readonly number[], b: readonly number[]): number[] | undefined {
-  const rank = Math.max(a.length, b.length);
-  const out: number[] = [];
-  for (let d = 0; d < rank; d++) {
-    const x = a[a.length - rank + d] ?? 1;
-    const y = b[b.length - rank + d] ?? 1;
-    if (x !== y && x !== 1 && y !== 1) return undefined;
-    out.push(Math.max(x, y));
-  }
-  return out;
 }
 
 /**
@@ -101,42 +61,9 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
   return output;
 }
 
-const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null): ArgumentSpec =>
-  value === undefined ? { name, type } : { name, type, default: value };
-const CHILDREN: readonly ArgumentSpec[] = [{ name: "children", type: "string", variadic: true }];
-
-/** What an op's `run` works with: its bound arguments, its input, and helpers to make its output. */
-interface OpContext extends OpTools {
-  evaluator: Evaluator;
-  module: ModuleNode;
-  call: EvaluatedCall;
-  args: LayerArguments;
-  x: Tensor;
-  segments: PathSegment[];
-  producer: string;
-  rank: number;
-  /** A dimension argument, negative counted from the end, checked against the input's rank. */
-  dim: (argument: string) => number;
-  /** The input, reshaped without a copy. */
-  view: (shape: number[]) => Tensor;
-  /** The shape of the Parameter(...) entry an argument names. */
-  parameterShape: (argument: string) => number[];
-}
-
-interface OpTools {
-  fail: (expects: string) => never;
-  child: (argument: string) => TreeNode;
-  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number; cache?: CacheRecord }) => Tensor;
-}
-
-/** An op that is not a module: its arguments as Python names them, and its shape inference. */
-interface OpDefinition {
-  signature: readonly ArgumentSpec[];
-  run: (op: OpContext) => Tensor;
-}
-
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS: Readonly<Record<string, OpDefinition>> = {
+  ...TENSOR_OPS,
   flatten: {
     signature: [arg("start_dim", "int", 0), arg("end_dim", "int", -1)],
     run: ({ x, dim, view, fail }) => {

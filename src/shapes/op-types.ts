@@ -1,0 +1,71 @@
+import type { ArgumentSpec, DescribedLayer, ForwardResult, LayerArguments, Saved } from "../catalogue/index.js";
+import type { SourcePosition } from "../diagnostics/index.js";
+import type { EvaluatedCall } from "../parse/values.js";
+import type { ModuleNode, PathSegment, ResolvedModel, TreeNode } from "../resolve/index.js";
+import type { Liveness } from "./liveness.js";
+import type { CacheRecord, CallRecord, Tensor } from "./types.js";
+
+export const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
+
+/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
+export function broadcast(a: readonly number[], b: readonly number[]): number[] | undefined {
+  const rank = Math.max(a.length, b.length);
+  const out: number[] = [];
+  for (let d = 0; d < rank; d++) {
+    const x = a[a.length - rank + d] ?? 1;
+    const y = b[b.length - rank + d] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) return undefined;
+    out.push(Math.max(x, y));
+  }
+  return out;
+}
+
+/** What functional ops need of the inference that runs them. */
+export interface Evaluator {
+  readonly model: ResolvedModel;
+  /** The live tensors, when the prefill peak is asked for. */
+  readonly live?: Liveness;
+  fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
+  keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
+  record(call: Omit<CallRecord, "instances">): void;
+  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor;
+  describe(layer: number): DescribedLayer;
+  childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
+  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
+  /** Runs routed experts once over the tokens dispatched to all of them: the work of every expert together. */
+  runRouted(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
+}
+
+export const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null): ArgumentSpec =>
+  value === undefined ? { name, type } : { name, type, default: value };
+export const CHILDREN: readonly ArgumentSpec[] = [{ name: "children", type: "string", variadic: true }];
+
+/** What an op's `run` works with: its bound arguments, its input, and helpers to make its output. */
+export interface OpContext extends OpTools {
+  evaluator: Evaluator;
+  module: ModuleNode;
+  call: EvaluatedCall;
+  args: LayerArguments;
+  x: Tensor;
+  segments: PathSegment[];
+  producer: string;
+  rank: number;
+  /** A dimension argument, negative counted from the end, checked against the input's rank. */
+  dim: (argument: string) => number;
+  /** The input, reshaped without a copy. */
+  view: (shape: number[]) => Tensor;
+  /** The shape of the Parameter(...) entry an argument names. */
+  parameterShape: (argument: string) => number[];
+}
+
+export interface OpTools {
+  fail: (expects: string) => never;
+  child: (argument: string) => TreeNode;
+  created: (shape: number[], saves?: Saved[], macs?: number, extra?: { macs: number; bytes: number; cache?: CacheRecord }) => Tensor;
+}
+
+/** An op that is not a module: its arguments as Python names them, and its shape inference. */
+export interface OpDefinition {
+  signature: readonly ArgumentSpec[];
+  run: (op: OpContext) => Tensor;
+}
