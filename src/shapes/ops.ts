@@ -151,6 +151,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
       arg("dropout", "float", 0),
       arg("window", "int", null),
+      arg("kv", "string", null),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -342,10 +343,14 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
  * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
  * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
  */
-function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
+function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created, value }: OpContext): Tensor {
   const packed = args.isNone("k") && args.isNone("v");
+  // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
+  const memory = args.isNone("kv") ? x : value("kv");
+  if (packed && memory !== x)
+    args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
-    const tensor = evaluator.runNode(child(name), x, segments);
+    const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
     // Each projection waits for the others.
     evaluator.live?.hold(tensor);
     return tensor;
@@ -358,20 +363,17 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const kvHeads = args.optionalInt("kv_heads") ?? heads;
   if (q.shape.length !== 3) fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
   const [batch, sequence, width] = q.shape as [number, number, number];
+  const keys = k.shape[1]!;
   const headDim = width / heads;
   if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
     args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
   for (const tensor of [k, v]) {
-    if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
-      args.fail(
-        "kv_heads",
-        `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`,
-      );
+    if (!sameShape(tensor.shape, [batch, keys, kvHeads * headDim])) {
+      args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
-  const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) =>
-    evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
+  const products = scaledDotProduct(batch, heads, sequence, keys, headDim, args.float("dropout") > 0);
+  const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * keys * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
   const cache = attentionCache(args, kvHeads, headDim);
   if (evaluator.live) {
