@@ -374,6 +374,7 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     batch: options.batch,
     checkpointing: options.checkpointing,
     input,
+    ...(model.inputs ? { inputs: Object.fromEntries(model.inputs.map((given, index) => [given.name, tensors[index]!.shape])) } : {}),
     output: output.shape,
     layers,
     totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
