@@ -13,6 +13,7 @@ import {
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
+import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
 import type { LivePart, Liveness } from "./liveness.js";
 import type { CacheRecord, CallRecord, Tensor } from "./types.js";
 
@@ -21,6 +22,8 @@ export interface Evaluator {
   readonly model: ResolvedModel;
   /** The live tensors, when the prefill peak is asked for. */
   readonly live?: Liveness;
+  /** The attention implementation of an attention(...) op without `attention=`. */
+  readonly attention: AttentionImplementation;
   fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
   keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
   record(call: Omit<CallRecord, "instances">): void;
@@ -211,6 +214,8 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
       arg("dropout", "float", 0),
       arg("window", "int", null),
+      arg("attention", "string", null),
+      arg("rope", "bool", false),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -332,10 +337,9 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
 }
 
 /**
- * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
- * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
- * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ * Scaled dot-product attention over projections the module holds, as Hugging Face transformers 5
+ * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
+ * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
 function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
   const packed = args.isNone("k") && args.isNone("v");
@@ -364,22 +368,30 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
       );
     }
   }
-  const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) =>
-    evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
-  const factors = keep(q) + keep(k) + keep(v);
+  const macs = scaledDotProduct(batch, heads, sequence, sequence, headDim, false).macs;
+  const causal = args.bool("causal");
+  const path = formatPath(segments) || "the model";
+  const call = { implementation: implementationOf(evaluator, args), batch, heads, kvHeads, sequence, headDim, causal, dropout: args.float("dropout"), rope: args.bool("rope"), producer: path };
+  const kept = keepAttention(evaluator, call, { q, k, v });
   const cache = attentionCache(args, kvHeads, headDim);
   if (evaluator.live) {
     // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
     evaluator.live.touch(
-      `${formatPath(segments) || "the model"}: attention`,
+      `${path}: attention`,
       [x, q, k, v],
-      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }),
+      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }),
     );
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
-  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+
+/** The op's `attention=`, else the run's implementation (the training recipe's, sdpa by default). */
+function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArguments>): AttentionImplementation {
+  if (args.isNone("attention")) return evaluator.attention;
+  const chosen = attentionImplementation(args.string("attention"));
+  return "value" in chosen ? chosen.value : args.fail("attention", chosen.problem, chosen.hint);
 }
 
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
@@ -405,11 +417,11 @@ interface AttentionShape {
  * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
  * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
  * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
- * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
-function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
+function attentionTransients(attention: AttentionImplementation, shape: AttentionShape): LivePart[] {
   const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
-  if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+  if (attention !== "eager") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
   const scores = batch * heads * sequence * sequence;
   const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
   return [
