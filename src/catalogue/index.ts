@@ -40,6 +40,11 @@ function className(type: string): string {
   return type.replace(/^(?:torch\.)?nn\./, "");
 }
 
+/** Whether a catalogue type is a Hugging Face transformers module rather than a torch.nn layer. */
+export function isHuggingFaceType(type: string): boolean {
+  return huggingFaceLayers.some((definition) => definition.type === type);
+}
+
 export function layerTypes(): string[] {
   return [...BY_TYPE.keys()];
 }
