@@ -334,8 +334,8 @@ describe("the budget's memory-per-gpu", () => {
       { cwd: folder },
     );
     expect(run.status).toBe(3);
-    expect(run.stdout).toContain("### ❌ llama-2-7b: memory-per-gpu 6.1 GiB over the 6 GiB limit (+1.8%)\n");
-    expect(run.stdout).toContain("| ❌ | llama-2-7b | 6.74B | 6.1 GiB per GPU |\n");
+    expect(run.stdout).toContain("### ❌ llama-2-7b: memory-per-gpu 6.11 GiB over the 6 GiB limit (+1.8%)\n");
+    expect(run.stdout).toContain("| ❌ | llama-2-7b | 6.74B | 6.11 GiB per GPU |\n");
     expect(run.stdout).toContain("| memory-per-gpu | – | 6,557,941,824 B |\n");
   });
 
