@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions, type TrainingOption } from "../../src/memory/index.js";
-import { files } from "../helpers/specs.js";
+import { runDist } from "../helpers/run-dist.js";
+import { error, files } from "../helpers/specs.js";
 
 interface Case {
   id: string;
@@ -137,5 +138,35 @@ describe("the shipped examples against transformers 5 on an H200 (torch 2.11, tr
     [4096, "sdpa", 24_581_816_832],
   ])("Llama-2-7B in bfloat16 (precision bf16), 1 × %d tokens, %s: %d B", (tokens, attention, measured) => {
     expect(stored("examples/llama2-7b.yaml", llama2At(tokens), { attention, precision: "bf16" })).toBe(measured);
+  });
+});
+
+describe("choosing the implementation", () => {
+  it("--attention sets training's, in the bundled CLI; without it, sdpa", () => {
+    const activations = (...flags: string[]) =>
+      (JSON.parse(runDist(["report", "examples/gpt2.yaml", ...flags, "--format", "json"]).stdout) as { shapes: { activations: number } }).shapes.activations;
+    expect(activations("--attention", "eager")).toBe(2_517_590_016);
+    expect(activations()).toBe(1_159_225_536);
+  });
+
+  it("--attention with --serve sets both recipes, and alone asks for no serving or training memory", () => {
+    const report = (...flags: string[]) => JSON.parse(runDist(["report", "examples/gpt2.yaml", ...flags, "--format", "json"]).stdout) as Record<string, unknown>;
+    const alone = report("--attention", "eager");
+    expect(alone).not.toHaveProperty("serving");
+    expect(alone).not.toHaveProperty("memory");
+    const served = report("--serve", "--attention", "eager") as { serving: { attention: string }; shapes: { activations: number } };
+    expect(served.serving.attention).toBe("eager");
+    expect(served.shapes.activations).toBe(2_517_590_016);
+  });
+
+  it("says which implementations there are, at the flag, the spec key or the op's argument", () => {
+    const bad = runDist(["report", "examples/gpt2.yaml", "--attention", "flsh"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe("model-budget: --attention: unknown attention implementation 'flsh' [MB605]\n  did you mean 'flash'?\n");
+    expect(error("training:\n  attention: eagr\nlayers:\n  - fc: Linear(4, 2)\n")).toBe(
+      "spec.yaml:2:14: training.attention must be one of: sdpa, eager, flash, not the string 'eagr'\n  did you mean 'eager'?",
+    );
+    const op = `input: [16, 64]\nlayers:\n  - attn:\n      layers:\n        - c_attn: Linear(64, 192)\n      forward: ["attention(c_attn, heads=4, attention='eagr')"]\n`;
+    expect(error(op)).toBe("spec.yaml:6:45: unknown attention implementation 'eagr'\n  did you mean 'eager'?");
   });
 });
