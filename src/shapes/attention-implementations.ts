@@ -85,20 +85,12 @@ export function keepAttention(keeper: Keeper, call: AttentionCall, projected: { 
     const queries = q.elementBytes >= 4 && call.implementation === "sdpa" ? Math.ceil(sequence / 32) * 32 : sequence;
     return {
       bytes,
-      saves: [
-        "output",
-        { elements: batch * heads * queries, dtype: "float32" },
-        { elements: 2, dtype: "int64" },
-      ],
+      saves: ["output", { elements: batch * heads * queries, dtype: "float32" }, { elements: 2, dtype: "int64" }],
     };
   }
   const scores = batch * heads * sequence * sequence;
   const saves: Saved[] = [{ elements: scores, dtype: "float32", attention: true }];
-  if (call.dropout > 0)
-    saves.push(
-      { elements: scores, dtype: "bool", attention: true },
-      { elements: scores, dtype: "activation", attention: true },
-    );
+  if (call.dropout > 0) saves.push({ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true });
   else if (q.elementBytes < 4) saves.push({ elements: scores, dtype: "activation", attention: true });
   return { bytes, saves };
 }

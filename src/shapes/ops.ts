@@ -371,7 +371,18 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const macs = scaledDotProduct(batch, heads, sequence, sequence, headDim, false).macs;
   const causal = args.bool("causal");
   const path = formatPath(segments) || "the model";
-  const call = { implementation: implementationOf(evaluator, args), batch, heads, kvHeads, sequence, headDim, causal, dropout: args.float("dropout"), rope: args.bool("rope"), producer: path };
+  const call = {
+    implementation: implementationOf(evaluator, args),
+    batch,
+    heads,
+    kvHeads,
+    sequence,
+    headDim,
+    causal,
+    dropout: args.float("dropout"),
+    rope: args.bool("rope"),
+    producer: path,
+  };
   const kept = keepAttention(evaluator, call, { q, k, v });
   const cache = attentionCache(args, kvHeads, headDim);
   if (evaluator.live) {
