@@ -372,7 +372,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const causal = args.bool("causal");
   const path = formatPath(segments) || "the model";
   const call = {
-    implementation: implementationOf(evaluator, args),
+    implementation: implementationOf(evaluator, args, q),
     batch,
     heads,
     kvHeads,
@@ -391,18 +391,24 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
     evaluator.live.touch(
       `${path}: attention`,
       [x, q, k, v],
-      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }),
+      attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }),
     );
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
   return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
 }
 
-/** The op's `attention=`, else the run's implementation (the training recipe's, sdpa by default). */
-function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArguments>): AttentionImplementation {
-  if (args.isNone("attention")) return evaluator.attention;
-  const chosen = attentionImplementation(args.string("attention"));
-  return "value" in chosen ? chosen.value : args.fail("attention", chosen.problem, chosen.hint);
+/** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
+function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, q: Tensor): AttentionImplementation {
+  const chosen = args.isNone("attention") ? { value: evaluator.attention } : attentionImplementation(args.string("attention"));
+  if (!("value" in chosen)) return args.fail("attention", chosen.problem, chosen.hint);
+  if (chosen.value === "flash" && q.elementBytes > 2)
+    args.fail(
+      "attention",
+      `flash attention runs in float16 or bfloat16, and this attention's activations are ${q.elementBytes * 8}-bit`,
+      "train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32",
+    );
+  return chosen.value;
 }
 
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */

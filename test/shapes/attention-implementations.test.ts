@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions, type TrainingOption } from "../../src/memory/index.js";
 import { runDist } from "../helpers/run-dist.js";
-import { error, files } from "../helpers/specs.js";
+import { error, failureOf, files } from "../helpers/specs.js";
 
 interface Case {
   id: string;
@@ -168,5 +168,17 @@ describe("choosing the implementation", () => {
     );
     const op = `input: [16, 64]\nlayers:\n  - attn:\n      layers:\n        - c_attn: Linear(64, 192)\n      forward: ["attention(c_attn, heads=4, attention='eagr')"]\n`;
     expect(error(op)).toBe("spec.yaml:6:45: unknown attention implementation 'eagr'\n  did you mean 'eager'?");
+  });
+});
+
+describe("flash attention", () => {
+  it("needs 16-bit activations, as flash-attention does", () => {
+    const text = `input: {tokens: 16}\nlayers:\n  - wte: Embedding(10, 64)\n  - attn:\n      layers:\n        - c_attn: Linear(64, 192)\n      forward: ["attention(c_attn, heads=4, causal=True)"]\n`;
+    const hint = "\n  train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32";
+    expect(failureOf(() => activations(text, { attention: "flash" }))).toBe(`spec.yaml:7:18: flash attention runs in float16 or bfloat16, and this attention's activations are 32-bit${hint}`);
+    expect(failureOf(() => activations(text.replace("causal=True", "causal=True, attention='flash'"), {}))).toBe(
+      `spec.yaml:7:58: flash attention runs in float16 or bfloat16, and this attention's activations are 32-bit${hint}`,
+    );
+    expect(activations(text, { attention: "flash", precision: "mixed-bf16" })).toBe(activations(text, { attention: "sdpa", precision: "mixed-bf16" }));
   });
 });
