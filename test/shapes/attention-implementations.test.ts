@@ -175,7 +175,9 @@ describe("flash attention", () => {
   it("needs 16-bit activations, as flash-attention does", () => {
     const text = `input: {tokens: 16}\nlayers:\n  - wte: Embedding(10, 64)\n  - attn:\n      layers:\n        - c_attn: Linear(64, 192)\n      forward: ["attention(c_attn, heads=4, causal=True)"]\n`;
     const hint = "\n  train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32";
-    expect(failureOf(() => activations(text, { attention: "flash" }))).toBe(`spec.yaml:7:18: flash attention runs in float16 or bfloat16, and this attention's activations are 32-bit${hint}`);
+    expect(failureOf(() => activations(text, { attention: "flash" }))).toBe(
+      `spec.yaml:7:18: flash attention runs in float16 or bfloat16, and this attention's activations are 32-bit${hint}`,
+    );
     expect(failureOf(() => activations(text.replace("causal=True", "causal=True, attention='flash'"), {}))).toBe(
       `spec.yaml:7:58: flash attention runs in float16 or bfloat16, and this attention's activations are 32-bit${hint}`,
     );
