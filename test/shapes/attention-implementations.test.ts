@@ -32,6 +32,7 @@ layers:
       layers:
         - ln_1: LayerNorm(d)
         - attn:
+            # Without the cache (use_cache=False): causal=False, no DynamicCache; the additive mask keeps nothing either way.
             forward: ["attention(c_attn, heads=heads, causal=${config.use_cache ? "True" : "False"}, dropout=p)", c_proj, resid_dropout]
             layers:
               - c_attn: Linear(d, 3 * d)
