@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
 const schema31 = {"enum":["add","concat","multiply"]};
@@ -2398,10 +2398,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data24.attention !== undefined){
-let data32 = data24.attention;
-if(!(((data32 === "sdpa") || (data32 === "eager")) || (data32 === "flash"))){
-const err59 = {instancePath:instancePath+"/training/attention",schemaPath:"#/properties/training/properties/attention/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.attention.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.attention.enum,parentSchema:schema11.properties.training.properties.attention,data:data32};
+if(data24.main_grads !== undefined){
+let data32 = data24.main_grads;
+if(!(((data32 === "float32") || (data32 === "float16")) || (data32 === "bfloat16"))){
+const err59 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.main_grads.enum,parentSchema:schema11.properties.training.properties.main_grads,data:data32};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2411,10 +2411,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data24.main_grads !== undefined){
-let data33 = data24.main_grads;
-if(!(((data33 === "float32") || (data33 === "float16")) || (data33 === "bfloat16"))){
-const err60 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.main_grads.enum,parentSchema:schema11.properties.training.properties.main_grads,data:data33};
+if(data24.parallel !== undefined){
+let data33 = data24.parallel;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key13 in data33){
+if(!((((((key13 === "tp") || (key13 === "pp")) || (key13 === "ep")) || (key13 === "cp")) || (key13 === "plan")) || (key13 === "experts"))){
+const err60 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training.properties.parallel,data:data33};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2424,12 +2426,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data24.parallel !== undefined){
-let data34 = data24.parallel;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key13 in data34){
-if(!((((((key13 === "tp") || (key13 === "pp")) || (key13 === "ep")) || (key13 === "cp")) || (key13 === "plan")) || (key13 === "experts"))){
-const err61 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training.properties.parallel,data:data34};
+if(data33.tp !== undefined){
+let data34 = data33.tp;
+if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (typeof data34 !== "string")){
+const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data34};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2439,10 +2439,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data34.tp !== undefined){
-let data35 = data34.tp;
+if(data33.pp !== undefined){
+let data35 = data33.pp;
 if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
-const err62 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
+const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2452,10 +2452,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data34.pp !== undefined){
-let data36 = data34.pp;
+if(data33.ep !== undefined){
+let data36 = data33.ep;
 if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
-const err63 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
+const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2465,10 +2465,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data34.ep !== undefined){
-let data37 = data34.ep;
+if(data33.cp !== undefined){
+let data37 = data33.cp;
 if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (typeof data37 !== "string")){
-const err64 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data37};
+const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data37};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2478,10 +2478,14 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data34.cp !== undefined){
-let data38 = data34.cp;
-if((!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) && (typeof data38 !== "string")){
-const err65 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data38};
+if(data33.plan !== undefined){
+let data38 = data33.plan;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key14 in data38){
+let data39 = data38[key14];
+if(typeof data39 === "string"){
+if(data39.length < 1){
+const err65 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2491,14 +2495,8 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data34.plan !== undefined){
-let data39 = data34.plan;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key14 in data39){
-let data40 = data39[key14];
-if(typeof data40 === "string"){
-if(data40.length < 1){
-const err66 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data40};
+else {
+const err66 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2508,8 +2506,9 @@ vErrors.push(err66);
 errors++;
 }
 }
+}
 else {
-const err67 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data40};
+const err67 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan,data:data38};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2519,9 +2518,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan,data:data39};
+if(data33.experts !== undefined){
+let data40 = data33.experts;
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err68 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data40};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2531,11 +2532,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data34.experts !== undefined){
-let data41 = data34.experts;
-if(typeof data41 === "string"){
-if(data41.length < 1){
-const err69 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data41};
+else {
+const err69 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data40};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2545,8 +2543,9 @@ vErrors.push(err69);
 errors++;
 }
 }
+}
 else {
-const err70 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data41};
+const err70 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.type,parentSchema:schema11.properties.training.properties.parallel,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2558,7 +2557,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.type,parentSchema:schema11.properties.training.properties.parallel,data:data34};
+const err71 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data24};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2568,9 +2567,12 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data24};
+if(data.lint !== undefined){
+let data41 = data.lint;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key15 in data41){
+if(!(key15 === "ignore")){
+const err72 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data41};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2580,12 +2582,15 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data42 = data.lint;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key15 in data42){
-if(!(key15 === "ignore")){
-const err73 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data42};
+if(data41.ignore !== undefined){
+let data42 = data41.ignore;
+if(Array.isArray(data42)){
+const len2 = data42.length;
+for(let i2=0; i2<len2; i2++){
+let data43 = data42[i2];
+if(typeof data43 === "string"){
+if(data43.length < 1){
+const err73 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data43};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2595,15 +2600,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data42.ignore !== undefined){
-let data43 = data42.ignore;
-if(Array.isArray(data43)){
-const len2 = data43.length;
-for(let i2=0; i2<len2; i2++){
-let data44 = data43[i2];
-if(typeof data44 === "string"){
-if(data44.length < 1){
-const err74 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data44};
+else {
+const err74 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data43};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2613,8 +2611,9 @@ vErrors.push(err74);
 errors++;
 }
 }
+}
 else {
-const err75 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data44};
+const err75 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data42};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2626,7 +2625,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data43};
+const err76 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data41};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2636,9 +2635,12 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data42};
+if(data.serving !== undefined){
+let data44 = data.serving;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key16 in data44){
+if(!((((((((key16 === "context") || (key16 === "batch")) || (key16 === "dtype")) || (key16 === "kv-dtype")) || (key16 === "attention")) || (key16 === "kv-window")) || (key16 === "trained-context")) || (key16 === "overhead"))){
+const err77 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.serving,data:data44};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2648,12 +2650,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.serving !== undefined){
-let data45 = data.serving;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key16 in data45){
-if(!((((((((key16 === "context") || (key16 === "batch")) || (key16 === "dtype")) || (key16 === "kv-dtype")) || (key16 === "attention")) || (key16 === "kv-window")) || (key16 === "trained-context")) || (key16 === "overhead"))){
-const err78 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.serving,data:data45};
+if(data44.context !== undefined){
+let data45 = data44.context;
+if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err78 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2663,10 +2663,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data45.context !== undefined){
-let data46 = data45.context;
+if(data44.batch !== undefined){
+let data46 = data44.batch;
 if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
-const err79 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
+const err79 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2676,10 +2676,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data45.batch !== undefined){
-let data47 = data45.batch;
-if((!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))) && (typeof data47 !== "string")){
-const err80 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data47};
+if(data44.dtype !== undefined){
+let data47 = data44.dtype;
+if(typeof data47 === "string"){
+if(data47.length < 1){
+const err80 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data47};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2689,11 +2690,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data45.dtype !== undefined){
-let data48 = data45.dtype;
-if(typeof data48 === "string"){
-if(data48.length < 1){
-const err81 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data48};
+else {
+const err81 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data47};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2703,8 +2701,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data48};
+if(data44["kv-dtype"] !== undefined){
+let data48 = data44["kv-dtype"];
+if(typeof data48 === "string"){
+if(data48.length < 1){
+const err82 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data48};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2714,11 +2715,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data45["kv-dtype"] !== undefined){
-let data49 = data45["kv-dtype"];
-if(typeof data49 === "string"){
-if(data49.length < 1){
-const err83 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data49};
+else {
+const err83 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data48};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2728,8 +2726,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data49};
+if(data44.attention !== undefined){
+let data49 = data44.attention;
+if(!((data49 === "eager") || (data49 === "sdpa"))){
+const err84 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties.attention.enum,parentSchema:schema11.properties.serving.properties.attention,data:data49};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2739,10 +2739,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data45.attention !== undefined){
-let data50 = data45.attention;
-if(!((data50 === "eager") || (data50 === "sdpa"))){
-const err85 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties.attention.enum,parentSchema:schema11.properties.serving.properties.attention,data:data50};
+if(data44["kv-window"] !== undefined){
+let data50 = data44["kv-window"];
+if(!((data50 === "full") || (data50 === "cap"))){
+const err85 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties["kv-window"].enum,parentSchema:schema11.properties.serving.properties["kv-window"],data:data50};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2752,10 +2752,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data45["kv-window"] !== undefined){
-let data51 = data45["kv-window"];
-if(!((data51 === "full") || (data51 === "cap"))){
-const err86 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties["kv-window"].enum,parentSchema:schema11.properties.serving.properties["kv-window"],data:data51};
+if(data44["trained-context"] !== undefined){
+let data51 = data44["trained-context"];
+if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
+const err86 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2765,10 +2765,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data45["trained-context"] !== undefined){
-let data52 = data45["trained-context"];
+if(data44.overhead !== undefined){
+let data52 = data44.overhead;
 if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
-const err87 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+const err87 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2778,10 +2778,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data45.overhead !== undefined){
-let data53 = data45.overhead;
-if((!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))) && (typeof data53 !== "string")){
-const err88 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data53};
+}
+else {
+const err88 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.serving.type,parentSchema:schema11.properties.serving,data:data44};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2793,24 +2792,12 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.serving.type,parentSchema:schema11.properties.serving,data:data45};
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
-}
-errors++;
-}
-}
-}
-else {
-const err90 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
 }
 errors++;
 }
