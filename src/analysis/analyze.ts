@@ -95,8 +95,8 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
 function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
   const input = resolved.input;
   if (!input) {
-    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = resolved.serving ?? {};
-    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, overhead];
+    const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead } = resolved.serving ?? {};
+    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead];
     throw new SpecError(
       "serving-needs-input",
       keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 },
@@ -113,7 +113,7 @@ function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingS
       batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
     };
     const model: ResolvedModel = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
-    const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value } })!;
+    const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value, logits: at.logits.value } })!;
     checkAttentionVisible(model, shapes);
     return servingFigures(count, shapes, at, weights);
   };

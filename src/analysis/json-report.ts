@@ -3,6 +3,7 @@ import {
   describeDtype,
   type AttentionImplementation,
   type KvWindow,
+  type Logits,
   type MemoryBreakdown,
   type ParallelMemory,
   type ServingBreakdown,
@@ -69,6 +70,8 @@ export interface JsonServing extends ServingFigures {
   kvDtype: string;
   attention: AttentionImplementation;
   kvWindow: KvWindow;
+  /** The positions the prefill computes logits for: all, or the last (generate()'s logits_to_keep=1). */
+  logits: Logits;
   /** The prefill peak's moment and the tensors live then. */
   prefill: { at: string; parts: { what: string; bytes: number }[] };
 }
@@ -279,6 +282,7 @@ export function servingJson(serving: ServingBreakdown): JsonServing {
     kvDtype: describeDtype(recipe.kvDtype.value),
     attention: recipe.attention.value,
     kvWindow: recipe.kvWindow.value,
+    logits: recipe.logits.value,
     ...bytes,
     prefill: { at: prefill.at, parts: prefill.parts },
   };

@@ -59,7 +59,7 @@ export interface ForwardInput {
  * tensors that selective checkpointing recomputes.
  */
 export type Saved = "input" | "output" | { elements: number; dtype: SavedDtype; attention?: boolean };
-export type SavedDtype = "activation" | "float32" | "int64" | "bool";
+export type SavedDtype = "activation" | "float32" | "float64" | "int64" | "bool";
 
 export interface ForwardResult {
   output: number[];

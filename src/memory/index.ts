@@ -28,6 +28,7 @@ export { CATEGORIES, CATEGORY_NAMES, type Category, type MemoryFigures, type Sto
 export {
   ATTENTION_IMPLEMENTATIONS,
   KV_WINDOWS,
+  LOGITS,
   SERVING_OPTIONS,
   cacheBytesPerToken,
   checkAttentionVisible,
@@ -40,6 +41,7 @@ export {
   type AttentionImplementation,
   type CacheGroup,
   type KvWindow,
+  type Logits,
   type ServingBreakdown,
   type ServingFigures,
   type ServingOption,

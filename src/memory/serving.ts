@@ -14,6 +14,8 @@ export const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager"] as const;
 export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number];
 export const KV_WINDOWS = ["full", "cap"] as const;
 export type KvWindow = (typeof KV_WINDOWS)[number];
+export const LOGITS = ["all", "last"] as const;
+export type Logits = (typeof LOGITS)[number];
 
 /** The serving settings of one source, the spec's `serving:` or the command line; unset ones are absent. */
 export interface ServingSettings {
@@ -24,6 +26,8 @@ export interface ServingSettings {
   kvDtype?: Sourced<Dtype>;
   attention?: Sourced<AttentionImplementation>;
   kvWindow?: Sourced<KvWindow>;
+  /** The positions the prefill computes logits for: every one (transformers 5's forward) or the last (generate()). */
+  logits?: Sourced<Logits>;
   /** Bytes the user allows for what is not computed. */
   overhead?: Sourced<number>;
 }
@@ -34,7 +38,7 @@ export type ServingRecipe = Required<Omit<ServingSettings, "context">> & {
 };
 
 /** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
-export const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"] as const;
+export const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "logits", "overhead"] as const;
 export type ServingOption = (typeof SERVING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -52,7 +56,7 @@ function positive(value: number, position: SourcePosition, what: string): number
 export function servingSettingsFromSpec(serving: ResolvedServing | undefined): ServingSettings {
   const settings: ServingSettings = {};
   if (!serving) return settings;
-  const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
+  const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead } = serving;
   if (context) settings.context = { value: positive(context.value, context.position, "context"), from: where(context.position) };
   if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
   if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
@@ -60,6 +64,7 @@ export function servingSettingsFromSpec(serving: ResolvedServing | undefined): S
   if (attention)
     settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: where(attention.position) };
   if (kvWindow) settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: where(kvWindow.position) };
+  if (logits) settings.logits = { value: choice(logits.value, LOGITS, logits.position, "logits"), from: where(logits.position) };
   if (overhead) settings.overhead = { value: overhead.value, from: where(overhead.position) };
   return settings;
 }
@@ -81,6 +86,7 @@ export function servingSettingsFromOptions(values: Partial<Record<ServingOption,
     if (option === "kv-dtype") settings.kvDtype = { value: dtype(), from };
     if (option === "attention") settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
     if (option === "kv-window") settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+    if (option === "logits") settings.logits = { value: choice(text, LOGITS, position, "logits"), from };
   }
   return settings;
 }
@@ -88,7 +94,7 @@ export function servingSettingsFromOptions(values: Partial<Record<ServingOption,
 /**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
- * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ * under quantized weights), SDPA, uncapped sliding windows, logits at every position, no overhead.
  */
 export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overrides: ServingSettings): ServingRecipe {
   const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
@@ -102,6 +108,7 @@ export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overr
     kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
     attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
     kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
+    logits: overrides.logits ?? spec.logits ?? { value: "all", from: "default" },
     overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
   };
 }

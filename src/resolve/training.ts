@@ -57,5 +57,6 @@ export function resolveServing(source: YamlSource, serving: SpecData["serving"],
   if (serving["kv-dtype"] !== undefined) resolved.kvDtype = dtype("kv-dtype");
   if (serving.attention !== undefined) resolved.attention = { value: String(serving.attention), position: at("attention") };
   if (serving["kv-window"] !== undefined) resolved.kvWindow = { value: String(serving["kv-window"]), position: at("kv-window") };
+  if (serving.logits !== undefined) resolved.logits = { value: String(serving.logits), position: at("logits") };
   return resolved;
 }

@@ -90,6 +90,7 @@ export interface ResolvedServing {
   kvDtype?: DtypeSetting;
   attention?: Located<string>;
   kvWindow?: Located<string>;
+  logits?: Located<string>;
   overhead?: Located<number>;
   /** config.max_position_embeddings, for fits. */
   trainedContext?: Located<number>;

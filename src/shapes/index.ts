@@ -8,6 +8,7 @@ import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import { isOpName, merge, runOp, type Evaluator } from "./ops.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
+import { logitsLayer } from "./logits.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
@@ -23,7 +24,7 @@ export interface ShapeOptions {
   prefill?: PrefillOptions;
 }
 
-const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, int64: 8, bool: 1 };
+const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, float64: 8, int64: 8, bool: 1 };
 
 /** One repeated module's instances, for full checkpointing: what each keeps, and its input, which checkpointing keeps instead. */
 interface Block {
@@ -42,12 +43,15 @@ class Inference implements Evaluator {
   attentionBytes = 0;
   private repeatDepth = 0;
   readonly live?: Liveness;
+  /** The head that runs on the last position only (`logits: last`). */
+  private readonly lastPositionLayer?: number;
 
   constructor(
     readonly model: ResolvedModel,
     readonly options: ShapeOptions,
   ) {
     if (options.prefill) this.live = new Liveness(options.prefill);
+    if (options.prefill?.logits === "last") this.lastPositionLayer = logitsLayer(model);
   }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
@@ -166,7 +170,9 @@ class Inference implements Evaluator {
     return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
   }
 
-  private callLeaf(node: LeafNode, x: Tensor, segments: PathSegment[]): Tensor {
+  private callLeaf(node: LeafNode, given: Tensor, segments: PathSegment[]): Tensor {
+    // hidden_states[:, -1:, :]: a view of the last position.
+    const x = node.layer === this.lastPositionLayer ? { ...given, shape: [given.shape[0]!, 1, ...given.shape.slice(2)] } : given;
     const layer = this.model.layers[node.layer]!;
     const { definition, args } = this.describe(node.layer);
     const path = formatPath(segments);
