@@ -140,6 +140,10 @@ export interface ServingFigures {
   /** KV cache bytes per token of one sequence, below any sliding window. */
   kvCachePerToken: number;
   kvCache: number;
+  /** The fixed state of state-space layers per sequence (MambaCache's conv and SSM states, in the compute dtype), whatever the context. */
+  statePerSequence: number;
+  /** batch × statePerSequence. */
+  state: number;
   prefillPeak: number;
   overhead: number;
   total: number;
@@ -173,6 +177,15 @@ export function kvCacheBytes(groups: readonly CacheGroup[], context: number, bat
   }, 0);
 }
 
+/**
+ * The fixed state of the state-space layers of one sequence: conv1d's last kernel_size inputs and the
+ * scan's state per layer, in the dtype the model computes in, as transformers' MambaCache allocates
+ * them (dtype=inputs_embeds.dtype): the KV dtype does not apply.
+ */
+export function statePerSequence(shapes: ShapeReport, dtype: Dtype): number {
+  return shapes.calls.reduce((sum, call) => sum + (call.state ? call.instances * Math.ceil(((call.state.conv + call.state.ssm) * dtype.bits) / 8) : 0), 0);
+}
+
 /** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
 export function servingWeights(count: ModelCount, recipe: ServingRecipe): { weights: number; buffers: number } {
   const compute = computeDtype(recipe);
@@ -197,8 +210,10 @@ export function servingFigures(count: ModelCount, shapes: ShapeReport, recipe: S
   const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
   const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
   const overhead = recipe.overhead.value;
-  const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
-  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+  const perSequence = statePerSequence(shapes, computeDtype(recipe));
+  const state = checked(recipe.batch.value * perSequence, position, "the state-space layers' state");
+  const total = checked(weights.weights + weights.buffers + kvCache + state + prefill.bytes + overhead, position, "the serving memory");
+  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
 }
 
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
@@ -236,7 +251,7 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
       "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
     );
   }
-  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla")) return;
+  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm")) return;
   if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type))) return;
   const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
   throw new SpecError(
@@ -244,7 +259,7 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
     module?.position ?? model.input.position,
     module
       ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
-      : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived",
+      : "no attention(...), mla(...) or ssm(...) op runs in this token model's forward: the KV cache (or a state-space layer's state) cannot be derived",
     `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`,
   );
 }

@@ -14,6 +14,7 @@ import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import type { LivePart, Liveness } from "./liveness.js";
+import { selectiveScan } from "./state-space.js";
 import type { CacheRecord, CallRecord, Tensor } from "./types.js";
 
 /** What functional ops need of the inference that runs them. */
@@ -230,6 +231,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
     ],
     run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
+  },
+  ssm: {
+    signature: [arg("in_proj", "string"), arg("conv1d", "string"), arg("x_proj", "string"), arg("dt_proj", "string"), arg("out_proj", "string"), arg("state_size", "int")],
+    run: (op) => selectiveScan(op),
   },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
