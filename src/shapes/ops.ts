@@ -233,7 +233,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
   },
   ssm: {
-    signature: [arg("in_proj", "string"), arg("conv1d", "string"), arg("x_proj", "string"), arg("dt_proj", "string"), arg("out_proj", "string"), arg("state_size", "int")],
+    signature: ["in_proj", "conv1d", "x_proj", "dt_proj", "A_log", "D", "out_proj"].map((name) => arg(name, "string")),
     run: (op) => selectiveScan(op),
   },
   gated: {

@@ -19,6 +19,8 @@ interface ScanOp {
   segments: PathSegment[];
   producer: string;
   child: (argument: string) => TreeNode;
+  /** The shape of the Parameter(...) entry an argument names. */
+  parameterShape: (argument: string) => number[];
 }
 
 const FLOAT32 = 4;
@@ -60,9 +62,9 @@ export function selectiveScan(op: ScanOp): Tensor {
   const kernel = convolved.shape[2]! - sequence + 1;
   if (convolved.shape.length !== 3 || convolved.shape[1] !== inner || kernel < 1)
     args.fail("conv1d", `ssm needs conv1d to keep ${inner} channels and at least ${sequence} positions (padding=kernel_size - 1), but it gives [${convolved.shape.join(", ")}]`);
-  const shape: ScanShape = { batch, sequence, inner, state: args.int("state_size"), kernel, elementBytes: x.elementBytes };
+  const shape: ScanShape = { batch, sequence, inner, state: stateSize(op, inner), kernel, elementBytes: x.elementBytes };
   // The prefill's cache bookkeeping (update_conv_state's padded input and cache_position) lives to the end.
-  const bookkeeping = live ? [evaluator.fresh([batch, inner, kernel], `${named(op)} (conv state)`), evaluator.fresh([kernel], "cache_position", 8)] : [];
+  const bookkeeping = live ? [evaluator.fresh([batch, inner, kernel], `${named(op)} (conv state)`), evaluator.fresh([kernel], `${named(op)} (cache_position)`, 8)] : [];
   for (const tensor of bookkeeping) live?.hold(tensor);
   const hidden = step(op, [convolved], [batch, inner, sequence], "silu", ["input"]);
   live?.hold(hidden);
@@ -74,6 +76,14 @@ export function selectiveScan(op: ScanOp): Tensor {
   for (const tensor of [projected, ...bookkeeping, hidden, selected, delta, ...discretized, ...held]) live?.release(tensor);
   evaluator.record({ type: "ssm", segments: [...segments, op.call.text], output: output.shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0, state: stateRecord(shape) });
   return { ...output, producer: op.producer };
+}
+
+/** state_size, from A_log: Parameter(inner, state_size); D is Parameter(inner). */
+function stateSize(op: ScanOp, inner: number): number {
+  const [decay, skip] = [op.parameterShape("A_log"), op.parameterShape("D")];
+  if (decay.length !== 2 || decay[0] !== inner) op.args.fail("A_log", `ssm needs A_log to be Parameter(${inner}, state_size), one row per inner channel, but it is [${decay.join(", ")}]`);
+  if (skip.length !== 1 || skip[0] !== inner) op.args.fail("D", `ssm needs D to be Parameter(${inner}), one per inner channel, but it is [${skip.join(", ")}]`);
+  return decay[1]!;
 }
 
 /** One elementwise step of the mixer's own: a fresh tensor, what autograd keeps for it, its moment. */
@@ -92,7 +102,7 @@ function selection(op: ScanOp, shape: ScanShape, hidden: Tensor): { selected: Te
   const selected = evaluator.runNode(op.child("x_proj"), { ...hidden, shape: [batch, sequence, inner] }, segments);
   const rank = selected.shape[2]! - 2 * state;
   if (selected.shape.length !== 3 || rank < 1)
-    args.fail("state_size", `ssm needs ${selected.producer} to give time_step_rank + 2 × state_size = R + ${2 * state} features, R ≥ 1, but it gives [${selected.shape.join(", ")}]`);
+    args.fail("x_proj", `ssm needs ${selected.producer} to give time_step_rank + 2 × state_size = R + ${2 * state} features, R ≥ 1, but it gives [${selected.shape.join(", ")}]`);
   evaluator.live?.hold(selected);
   const raw = evaluator.runNode(op.child("dt_proj"), { ...selected, shape: [batch, sequence, rank] }, segments);
   if (raw.shape.length !== 3 || raw.shape[2] !== inner)
