@@ -12,6 +12,7 @@ import {
   settingsFromSpec,
   trainingRecipe,
   withLayout,
+  type Accelerator,
   type MemoryBreakdown,
   type ServingBreakdown,
   type ServingSettings,
@@ -32,6 +33,8 @@ export interface AnalyzedModel extends ModelCount {
   serving?: ServingBreakdown;
   /** The spec's serving.trained-context: the longest context the model was trained for. */
   trainedContext?: number;
+  /** The spec's serving.accelerators: fits --gpu may name them. */
+  accelerators?: Accelerator[];
   /** The serving figures at another context and batch, for `fits`. */
   servingAt?: (context: number | undefined, batch: number) => ServingBreakdown;
 }
@@ -81,8 +84,10 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
   if (resolved.serving || servingOverrides) {
     const servingAt = serving(resolved, count, servingOverrides ?? {});
     const trained = resolved.serving?.trainedContext;
+    const accelerators = resolved.serving?.accelerators;
     analyzed = {
       ...analyzed,
+      ...(accelerators ? { accelerators } : {}),
       serving: servingAt(undefined, undefined),
       servingAt: (context, batch) => servingAt(context, batch),
       ...(trained ? { trainedContext: trained.value } : {}),

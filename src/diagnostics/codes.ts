@@ -626,6 +626,13 @@ const kinds = {
     exampleIn: "command line",
     fix: "use a name of the table (model-budget fits --help lists them), e.g. H100-80GB",
   },
+  "invalid-accelerator": {
+    code: "MB645",
+    severity: "error",
+    summary: "an accelerator of your own whose memory is not an amount of bytes",
+    example: "serving:\n  accelerators:\n    my-gpu: {memory: 48G}",
+    fix: "write the memory with a byte unit, as the vendor states it: 48GiB (binary) or 48GB (decimal), or a plain number of bytes",
+  },
   "logits-last-unsupported": {
     code: "MB644",
     severity: "error",

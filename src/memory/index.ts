@@ -22,7 +22,7 @@ export {
   type TrainingRecipe,
   type TrainingSettings,
 } from "./recipe.js";
-export { ACCELERATORS, type Accelerator } from "./accelerators.js";
+export { ACCELERATORS, acceleratorTable, type Accelerator } from "./accelerators.js";
 export { isSharded, perGpu, type ZeroStage } from "./sharding.js";
 export { CATEGORIES, CATEGORY_NAMES, type Category, type MemoryFigures, type StorageTerm } from "./types.js";
 export {
