@@ -118,7 +118,12 @@ function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingS
       batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
     };
     const model: ResolvedModel = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
-    const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value, logits: at.logits.value } })!;
+    const shapes = inferShapes(model, {
+      batch: at.batch.value,
+      checkpointing: "none",
+      activationBytes: computeDtype(at).bits / 8,
+      prefill: { attention: at.attention.value, logits: at.logits.value },
+    })!;
     checkAttentionVisible(model, shapes);
     return servingFigures(count, shapes, at, weights);
   };

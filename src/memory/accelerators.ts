@@ -35,5 +35,8 @@ export const ACCELERATORS: readonly Accelerator[] = [
 export function acceleratorTable(own: readonly Accelerator[]): Accelerator[] {
   const mine = own.map(({ name, memoryBytes, source }) => ({ name, memoryBytes, source }));
   const names = new Set(mine.map((accelerator) => accelerator.name));
-  return [...mine.filter((accelerator, index) => mine.findIndex((other) => other.name === accelerator.name) === index), ...ACCELERATORS.filter((accelerator) => !names.has(accelerator.name))];
+  return [
+    ...mine.filter((accelerator, index) => mine.findIndex((other) => other.name === accelerator.name) === index),
+    ...ACCELERATORS.filter((accelerator) => !names.has(accelerator.name)),
+  ];
 }

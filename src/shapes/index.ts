@@ -13,7 +13,17 @@ import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from
 
 export { opArguments } from "./ops.js";
 export type { PrefillOptions } from "./liveness.js";
-export { CHECKPOINTING, type CacheRecord, type StateRecord, type CallRecord, type Checkpointing, type LayerShapes, type PrefillPeak, type ShapeReport, type ShapeTotals } from "./types.js";
+export {
+  CHECKPOINTING,
+  type CacheRecord,
+  type StateRecord,
+  type CallRecord,
+  type Checkpointing,
+  type LayerShapes,
+  type PrefillPeak,
+  type ShapeReport,
+  type ShapeTotals,
+} from "./types.js";
 
 export interface ShapeOptions {
   batch: number;

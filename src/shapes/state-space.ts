@@ -74,14 +74,24 @@ export function selectiveScan(op: ScanOp): Tensor {
   const gated = gate(op, projected, stacked);
   const output = evaluator.runNode(op.child("out_proj"), { ...gated, shape: [batch, sequence, inner] }, segments);
   for (const tensor of [projected, ...bookkeeping, hidden, selected, delta, ...discretized, ...held]) live?.release(tensor);
-  evaluator.record({ type: "ssm", segments: [...segments, op.call.text], output: output.shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0, state: stateRecord(shape) });
+  evaluator.record({
+    type: "ssm",
+    segments: [...segments, op.call.text],
+    output: output.shape,
+    macs: 0,
+    attentionMacs: 0,
+    savedBytes: 0,
+    attentionBytes: 0,
+    state: stateRecord(shape),
+  });
   return { ...output, producer: op.producer };
 }
 
 /** state_size, from A_log: Parameter(inner, state_size); D is Parameter(inner). */
 function stateSize(op: ScanOp, inner: number): number {
   const [decay, skip] = [op.parameterShape("A_log"), op.parameterShape("D")];
-  if (decay.length !== 2 || decay[0] !== inner) op.args.fail("A_log", `ssm needs A_log to be Parameter(${inner}, state_size), one row per inner channel, but it is [${decay.join(", ")}]`);
+  if (decay.length !== 2 || decay[0] !== inner)
+    op.args.fail("A_log", `ssm needs A_log to be Parameter(${inner}, state_size), one row per inner channel, but it is [${decay.join(", ")}]`);
   if (skip.length !== 1 || skip[0] !== inner) op.args.fail("D", `ssm needs D to be Parameter(${inner}), one per inner channel, but it is [${skip.join(", ")}]`);
   return decay[1]!;
 }
@@ -129,7 +139,15 @@ function discretize(op: ScanOp, shape: ScanShape, hidden: Tensor, delta: Tensor)
   const discreteA = step(op, [product], wide, "exp(A·Δ)", [{ elements, dtype: "float32" }], FLOAT32);
   evaluator.live?.hold(discreteA);
   const copyB = batch * sequence * state * FLOAT32;
-  const discreteB = step(op, [delta], wide, "Δ·B", upcast ? [{ elements: batch * sequence * state, dtype: "float32" }] : [], FLOAT32, upcast ? [{ what: "B in float32", bytes: copyB }] : []);
+  const discreteB = step(
+    op,
+    [delta],
+    wide,
+    "Δ·B",
+    upcast ? [{ elements: batch * sequence * state, dtype: "float32" }] : [],
+    FLOAT32,
+    upcast ? [{ what: "B in float32", bytes: copyB }] : [],
+  );
   evaluator.live?.hold(discreteB);
   const copyX = { what: "x in float32", bytes: batch * inner * sequence * FLOAT32 };
   const saves: Saved[] = [{ elements, dtype: "float32" }, ...(upcast ? [{ elements: batch * inner * sequence, dtype: "float32" as const }] : [])];

@@ -68,7 +68,9 @@ describe("accelerators of your own, from the spec's serving: section or a budget
   it("without the entry, the name is unknown, and the message says where to add it", () => {
     const run = fits(["plain.yaml", "--gpu", "lab-gpu"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("not 'lab-gpu' [MB643]\n  or give its memory with --memory 80GiB, or add it to the spec's serving.accelerators or the --budget file's accelerators: {lab-gpu: {memory: 80GiB}}\n");
+    expect(run.stderr).toContain(
+      "not 'lab-gpu' [MB643]\n  or give its memory with --memory 80GiB, or add it to the spec's serving.accelerators or the --budget file's accelerators: {lab-gpu: {memory: 80GiB}}\n",
+    );
   });
 
   it("a memory without a byte unit is an error at it, and the schema refuses an unknown key where it is written", () => {

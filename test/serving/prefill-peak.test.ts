@@ -121,6 +121,8 @@ describe("logits at the last position only (generate()'s logits_to_keep=1)", () 
     expect(failureOf(() => analyzeSpec("b.yaml", read))).toBe(
       "b.yaml:5:5: logits: last runs the model's last layer on the last position only, and the step at self_attn is not a Linear head over a token model's positions\n  leave logits at all, or end the model's forward with its head: - lm_head: Linear(d, vocab, bias=False)",
     );
-    expect(failureOf(() => analyzeSpec("a.yaml", files({ "a.yaml": spec("logits: first", "") })))).toBe("a.yaml:2:19: serving.logits must be one of: all, last, not the string 'first'");
+    expect(failureOf(() => analyzeSpec("a.yaml", files({ "a.yaml": spec("logits: first", "") })))).toBe(
+      "a.yaml:2:19: serving.logits must be one of: all, last, not the string 'first'",
+    );
   });
 });

@@ -71,7 +71,8 @@ describe("examples/mamba-130m.yaml", () => {
     const expected =
       3 * hidden + // the embeddings (inputs_embeds), the block's input (the residual), the norm's output
       2 * channels + // in_proj's output: the SSM input and the gate
-      inner * kernel * 4 + kernel * 8 + // update_conv_state's padded input and cache_position
+      inner * kernel * 4 +
+      kernel * 8 + // update_conv_state's padded input and cache_position
       channels + // silu(conv1d(x))
       S * (rank + 2 * state) * 4 + // x_proj's output
       channels + // softplus(dt_proj(...))
