@@ -100,8 +100,8 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
 function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
   const input = resolved.input;
   if (!input) {
-    const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead } = resolved.serving ?? {};
-    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead];
+    const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead, accelerators } = resolved.serving ?? {};
+    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead, accelerators?.[0]];
     throw new SpecError(
       "serving-needs-input",
       keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 },
