@@ -1,4 +1,5 @@
 import { numel, type LayerArguments, type Saved } from "../catalogue/index.js";
+import { SpecError } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type PathSegment, type TreeNode } from "../resolve/index.js";
 import type { LivePart, Liveness } from "./liveness.js";
@@ -49,19 +50,29 @@ interface ScanShape {
  * Measured against PyTorch 1.13 (test/fixtures/pytorch/mla-mamba.py, prefill-peak.py): docs/serving.md.
  */
 export function selectiveScan(op: ScanOp): Tensor {
-  const { evaluator, args, x, segments } = op;
+  const { evaluator, x, segments } = op;
   const live = evaluator.live;
   const projected = evaluator.runNode(op.child("in_proj"), x, segments);
   live?.hold(projected);
   const [batch, sequence, width] = projected.shape as [number, number, number];
   const inner = width / 2;
   if (projected.shape.length !== 3 || !Number.isInteger(inner))
-    args.fail("in_proj", `ssm needs ${projected.producer} to give (batch, sequence, 2 × inner): the SSM input and its gate, but it gives [${projected.shape.join(", ")}]`);
+    refuse(
+      op,
+      "in_proj",
+      `ssm needs ${projected.producer} to give (batch, sequence, 2 × inner): the SSM input and its gate, but it gives [${projected.shape.join(", ")}]`,
+      "write in_proj as Linear(d, 2 * inner, bias=False)",
+    );
   // The SSM half, as conv1d's channels: [batch, inner, sequence], a view.
   const convolved = evaluator.runNode(op.child("conv1d"), { ...projected, shape: [batch, inner, sequence] }, segments);
   const kernel = convolved.shape[2]! - sequence + 1;
   if (convolved.shape.length !== 3 || convolved.shape[1] !== inner || kernel < 1)
-    args.fail("conv1d", `ssm needs conv1d to keep ${inner} channels and at least ${sequence} positions (padding=kernel_size - 1), but it gives [${convolved.shape.join(", ")}]`);
+    refuse(
+      op,
+      "conv1d",
+      `ssm needs conv1d to keep ${inner} channels and at least ${sequence} positions (padding=kernel_size - 1), but it gives [${convolved.shape.join(", ")}]`,
+      "write conv1d as MambaMixer does: Conv1d(inner, inner, kernel_size=conv, groups=inner, padding=conv - 1)",
+    );
   const shape: ScanShape = { batch, sequence, inner, state: stateSize(op, inner), kernel, elementBytes: x.elementBytes };
   // The prefill's cache bookkeeping (update_conv_state's padded input and cache_position) lives to the end.
   const bookkeeping = live ? [evaluator.fresh([batch, inner, kernel], `${named(op)} (conv state)`), evaluator.fresh([kernel], `${named(op)} (cache_position)`, 8)] : [];
@@ -87,12 +98,23 @@ export function selectiveScan(op: ScanOp): Tensor {
   return { ...output, producer: op.producer };
 }
 
+/** A child of the wrong shape, at the argument that names it (a child's name, never a misspelt variable). */
+function refuse(op: ScanOp, argument: string, message: string, hint: string): never {
+  throw new SpecError("invalid-argument", op.args.position(argument), message, hint);
+}
+
 /** state_size, from A_log: Parameter(inner, state_size); D is Parameter(inner). */
 function stateSize(op: ScanOp, inner: number): number {
   const [decay, skip] = [op.parameterShape("A_log"), op.parameterShape("D")];
   if (decay.length !== 2 || decay[0] !== inner)
-    op.args.fail("A_log", `ssm needs A_log to be Parameter(${inner}, state_size), one row per inner channel, but it is [${decay.join(", ")}]`);
-  if (skip.length !== 1 || skip[0] !== inner) op.args.fail("D", `ssm needs D to be Parameter(${inner}), one per inner channel, but it is [${skip.join(", ")}]`);
+    refuse(
+      op,
+      "A_log",
+      `ssm needs A_log to be Parameter(${inner}, state_size), one row per inner channel, but it is [${decay.join(", ")}]`,
+      "write A_log: Parameter(inner, state_size)",
+    );
+  if (skip.length !== 1 || skip[0] !== inner)
+    refuse(op, "D", `ssm needs D to be Parameter(${inner}), one per inner channel, but it is [${skip.join(", ")}]`, "write D: Parameter(inner)");
   return decay[1]!;
 }
 
@@ -107,16 +129,26 @@ function step(op: ScanOp, inputs: Tensor[], shape: number[], what: string, saves
 
 /** x_proj gives Δ's low-rank input, B and C; dt_proj and softplus give Δ. */
 function selection(op: ScanOp, shape: ScanShape, hidden: Tensor): { selected: Tensor; delta: Tensor } {
-  const { evaluator, args, segments } = op;
+  const { evaluator, segments } = op;
   const { batch, sequence, inner, state } = shape;
   const selected = evaluator.runNode(op.child("x_proj"), { ...hidden, shape: [batch, sequence, inner] }, segments);
   const rank = selected.shape[2]! - 2 * state;
   if (selected.shape.length !== 3 || rank < 1)
-    args.fail("x_proj", `ssm needs ${selected.producer} to give time_step_rank + 2 × state_size = R + ${2 * state} features, R ≥ 1, but it gives [${selected.shape.join(", ")}]`);
+    refuse(
+      op,
+      "x_proj",
+      `ssm needs ${selected.producer} to give time_step_rank + 2 × state_size = R + ${2 * state} features, R ≥ 1, but it gives [${selected.shape.join(", ")}]`,
+      "write x_proj as Linear(inner, time_step_rank + 2 * state_size, bias=False), state_size being A_log's second dimension",
+    );
   evaluator.live?.hold(selected);
   const raw = evaluator.runNode(op.child("dt_proj"), { ...selected, shape: [batch, sequence, rank] }, segments);
   if (raw.shape.length !== 3 || raw.shape[2] !== inner)
-    args.fail("dt_proj", `ssm needs dt_proj to map the time-step rank ${rank} to the ${inner} inner channels, but it gives [${raw.shape.join(", ")}]`);
+    refuse(
+      op,
+      "dt_proj",
+      `ssm needs dt_proj to map the time-step rank ${rank} to the ${inner} inner channels, but it gives [${raw.shape.join(", ")}]`,
+      "write dt_proj as Linear(time_step_rank, inner)",
+    );
   const delta = step(op, [raw], [batch, inner, sequence], "softplus", ["input"]);
   evaluator.live?.hold(delta);
   return { selected, delta };

@@ -155,19 +155,28 @@ describe("the ssm op's errors say which child is wrong and what it should be", (
 
   it("A_log must be one row of state_size per inner channel", () => {
     expect(broken("A_log: Parameter(inner, state)", "A_log: Parameter(state, inner)")).toBe(
-      "spec.yaml:14:62: ssm needs A_log to be Parameter(128, state_size), one row per inner channel, but it is [16, 128]",
+      "spec.yaml:14:62: ssm needs A_log to be Parameter(128, state_size), one row per inner channel, but it is [16, 128]\n  write A_log: Parameter(inner, state_size)",
     );
   });
 
   it("x_proj must leave a time-step rank beside B and C", () => {
     expect(broken("x_proj: Linear(inner, 4 + 2 * state, bias=False)", "x_proj: Linear(inner, 2 * state, bias=False)")).toBe(
-      "spec.yaml:14:45: ssm needs layers.0.mixer.x_proj to give time_step_rank + 2 × state_size = R + 32 features, R ≥ 1, but it gives [1, 512, 32]",
+      "spec.yaml:14:45: ssm needs layers.0.mixer.x_proj to give time_step_rank + 2 × state_size = R + 32 features, R ≥ 1, but it gives [1, 512, 32]\n  write x_proj as Linear(inner, time_step_rank + 2 * state_size, bias=False), state_size being A_log's second dimension",
+    );
+  });
+
+  it("D must be one per inner channel, and in_proj twice the inner width", () => {
+    expect(broken("D: Parameter(inner)", "D: Parameter(state)")).toBe(
+      "spec.yaml:14:69: ssm needs D to be Parameter(128), one per inner channel, but it is [16]\n  write D: Parameter(inner)",
+    );
+    expect(broken("in_proj: Linear(d, 2 * inner, bias=False)", "in_proj: Linear(d, 2 * inner + 1, bias=False)")).toBe(
+      "spec.yaml:14:28: ssm needs layers.0.mixer.in_proj to give (batch, sequence, 2 × inner): the SSM input and its gate, but it gives [1, 512, 257]\n  write in_proj as Linear(d, 2 * inner, bias=False)",
     );
   });
 
   it("conv1d must keep the inner channels and every position", () => {
     expect(broken("padding=3", "padding=0")).toBe(
-      "spec.yaml:14:37: ssm needs conv1d to keep 128 channels and at least 512 positions (padding=kernel_size - 1), but it gives [1, 128, 509]",
+      "spec.yaml:14:37: ssm needs conv1d to keep 128 channels and at least 512 positions (padding=kernel_size - 1), but it gives [1, 128, 509]\n  write conv1d as MambaMixer does: Conv1d(inner, inner, kernel_size=conv, groups=inner, padding=conv - 1)",
     );
   });
 });
