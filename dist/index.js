@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2008);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9960);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2008:
+/***/ 9960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40392,6 +40392,20 @@ const kinds = {
         exampleIn: "command line",
         fix: "use a name of the table (model-budget fits --help lists them), e.g. H100-80GB",
     },
+    "invalid-accelerator": {
+        code: "MB645",
+        severity: "error",
+        summary: "an accelerator of your own whose memory is not an amount of bytes",
+        example: "serving:\n  accelerators:\n    my-gpu: {memory: 48G}\nlayers:\n  - fc: Linear(4, 4)",
+        fix: "write the memory with a byte unit, as the vendor states it: 48GiB (binary) or 48GB (decimal), or a plain number of bytes",
+    },
+    "logits-last-unsupported": {
+        code: "MB644",
+        severity: "error",
+        summary: "logits: last needs the model to end in a Linear head over a token model's positions",
+        example: 'input: {tokens: 16}\nserving: {logits: last}\nlayers:\n  - embed: Embedding(100, 8)\n  - self_attn:\n      forward: ["attention(q, k, v, heads=2, causal=True)"]\n      layers:\n        - q: Linear(8, 8)\n        - k: Linear(8, 8)\n        - v: Linear(8, 8)',
+        fix: "end the model's forward with its head (- lm_head: Linear(d, vocab, bias=False)), or leave logits at all",
+    },
     // 7xx: the budget
     "invalid-limit": {
         code: "MB701",
@@ -44667,7 +44681,8 @@ function hf_config_translateHfConfig(config) {
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --budget FILE --gpu NAME, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure; a spec's serving.accelerators takes precedence over these.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false},"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
+const schema35 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
 const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false};
 const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema16 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
@@ -45723,6 +45738,7 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
+const pattern22 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://github.com/model-budget/model-budget/schema/budget.schema.json" */;
@@ -45740,7 +45756,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "format") || (key0 === "defaults")) || (key0 === "models"))){
+if(!((((key0 === "format") || (key0 === "defaults")) || (key0 === "accelerators")) || (key0 === "models"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -45770,18 +45786,14 @@ vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.error
 errors = vErrors.length;
 }
 }
-if(data.models !== undefined){
-let data2 = data.models;
+if(data.accelerators !== undefined){
+let data2 = data.accelerators;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key1 in data2){
-if(!(validate11(data2[key1], {instancePath:instancePath+"/models/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data2,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data2};
+const _errs6 = errors;
+if(typeof key1 === "string"){
+if(!pattern22.test(key1)){
+const err3 = {instancePath:instancePath+"/accelerators",schemaPath:"#/properties/accelerators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:schema11.properties.accelerators.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -45791,14 +45803,156 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+var valid1 = _errs6 === errors;
+if(!valid1){
+const err4 = {instancePath:instancePath+"/accelerators",schemaPath:"#/properties/accelerators/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.accelerators.propertyNames,parentSchema:schema11.properties.accelerators,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+for(const key2 in data2){
+let data3 = data2[key2];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.memory === undefined){
+const err5 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema35.required,parentSchema:schema35,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key3 in data3){
+if(!((key3 === "memory") || (key3 === "source"))){
+const err6 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data3.memory !== undefined){
+let data4 = data3.memory;
+if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (typeof data4 !== "string")){
+const err7 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/type",keyword:"type",params:{type: schema35.properties.memory.type},message:"must be integer,string",schema:schema35.properties.memory.type,parentSchema:schema35.properties.memory,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(data4.length < 1){
+const err8 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.memory,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data3.source !== undefined){
+let data5 = data3.source;
+if(typeof data5 === "string"){
+if(data5.length > 200){
+const err9 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema35.properties.source,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data5.length < 1){
+const err10 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35.properties.source,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.source.type,parentSchema:schema35.properties.source,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/accelerators/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/accelerators",schemaPath:"#/properties/accelerators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.accelerators.type,parentSchema:schema11.properties.accelerators,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.models !== undefined){
+let data6 = data.models;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key4 in data6){
+if(!(validate11(data6[key4], {instancePath:instancePath+"/models/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data6,parentDataProperty:key4,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/models",schemaPath:"#/properties/models/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.models.type,parentSchema:schema11.properties.models,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -45811,15 +45965,17 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch × context × vocab) or last (generate()'s logits_to_keep=1: batch × 1 × vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
 const schema28 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."};
-const schema35 = {"enum":["add","concat","multiply"]};
+const model_spec_schema35 = {"enum":["add","concat","multiply"]};
 const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
+const schema67 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
 const model_spec_func2 = Object.prototype.hasOwnProperty;
 const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
+const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "");
 const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const model_spec_schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
@@ -46085,7 +46241,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -46116,7 +46272,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -46930,7 +47086,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data32 = data.branches;
 if(!(((data32 === "add") || (data32 === "concat")) || (data32 === "multiply"))){
-const err49 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data32};
+const err49 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data32};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -47632,7 +47788,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data7 = data.branches;
 if(!(((data7 === "add") || (data7 === "concat")) || (data7 === "multiply"))){
-const err11 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data7};
+const err11 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -48283,7 +48439,7 @@ errors = vErrors.length;
 if(data.branches !== undefined){
 let data19 = data.branches;
 if(!(((data19 === "add") || (data19 === "concat")) || (data19 === "multiply"))){
-const err40 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data19};
+const err40 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -48970,7 +49126,7 @@ if(data.serving !== undefined){
 let data50 = data.serving;
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 for(const key18 in data50){
-if(!((((((((key18 === "context") || (key18 === "batch")) || (key18 === "dtype")) || (key18 === "kv-dtype")) || (key18 === "attention")) || (key18 === "kv-window")) || (key18 === "trained-context")) || (key18 === "overhead"))){
+if(!(model_spec_func2.call(model_spec_schema11.properties.serving.properties, key18))){
 const err91 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data50};
 if(vErrors === null){
 vErrors = [err91];
@@ -49083,10 +49239,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data50["trained-context"] !== undefined){
-let data57 = data50["trained-context"];
-if((!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))) && (typeof data57 !== "string")){
-const err100 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data57};
+if(data50.logits !== undefined){
+let data57 = data50.logits;
+if(!((data57 === "all") || (data57 === "last"))){
+const err100 = {instancePath:instancePath+"/serving/logits",schemaPath:"#/properties/serving/properties/logits/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.logits.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.logits.enum,parentSchema:model_spec_schema11.properties.serving.properties.logits,data:data57};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -49096,10 +49252,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data50.overhead !== undefined){
-let data58 = data50.overhead;
+if(data50["trained-context"] !== undefined){
+let data58 = data50["trained-context"];
 if((!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))) && (typeof data58 !== "string")){
-const err101 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data58};
+const err101 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data58};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -49109,9 +49265,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data50};
+if(data50.overhead !== undefined){
+let data59 = data50.overhead;
+if((!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))) && (typeof data59 !== "string")){
+const err102 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data59};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -49121,14 +49278,164 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(data50.accelerators !== undefined){
+let data60 = data50.accelerators;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key19 in data60){
+const _errs172 = errors;
+if(typeof key19 === "string"){
+if(!pattern8.test(key19)){
+const err103 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,data:key19,propertyName:key19};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
+}
+errors++;
+}
+}
+var valid59 = _errs172 === errors;
+if(!valid59){
+const err104 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid",schema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data60};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+for(const key20 in data60){
+let data61 = data60[key20];
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.memory === undefined){
+const err105 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema67.required,parentSchema:schema67,data:data61};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+for(const key21 in data61){
+if(!((key21 === "memory") || (key21 === "source"))){
+const err106 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data:data61};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data61.memory !== undefined){
+let data62 = data61.memory;
+if((!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))) && (typeof data62 !== "string")){
+const err107 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/type",keyword:"type",params:{type: schema67.properties.memory.type},message:"must be integer,string",schema:schema67.properties.memory.type,parentSchema:schema67.properties.memory,data:data62};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(typeof data62 === "string"){
+if(data62.length < 1){
+const err108 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.memory,data:data62};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+if(data61.source !== undefined){
+let data63 = data61.source;
+if(typeof data63 === "string"){
+if(data63.length > 200){
+const err109 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.source,data:data63};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data63.length < 1){
+const err110 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.source,data:data63};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.source.type,parentSchema:schema67.properties.source,data:data63};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data:data61};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.properties.accelerators.type,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data60};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data50};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
 }
 errors++;
 }
@@ -50564,7 +50871,79 @@ function resolveTies(layers, tie, source) {
     return ties;
 }
 
+;// CONCATENATED MODULE: ./src/parse/sizes.ts
+/**
+ * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
+ * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
+ */
+const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
+const BYTE_UNITS = {
+    B: 1n,
+    KB: 1000n,
+    MB: 1000n ** 2n,
+    GB: 1000n ** 3n,
+    TB: 1000n ** 4n,
+    KIB: 1024n,
+    MIB: 1024n ** 2n,
+    GIB: 1024n ** 3n,
+    TIB: 1024n ** 4n,
+};
+const sizes_NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
+function sizes_scaled(whole, fraction, unit) {
+    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
+    const value = (digits * unit) / 10n ** BigInt(fraction.length);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new RangeError(`beyond 2^53`);
+    return Number(value);
+}
+/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
+function parseQuantity(raw) {
+    if (typeof raw === "number")
+        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
+    const match = sizes_NUMBER.exec(raw);
+    if (!match)
+        return undefined;
+    const [, whole = "", fraction = "", unit = ""] = match;
+    if (unit === "%")
+        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
+    const upper = unit.toUpperCase();
+    const count = COUNT_UNITS[upper];
+    if (count !== undefined)
+        return { kind: "count", value: sizes_scaled(whole, fraction, count) };
+    const bytes = BYTE_UNITS[upper];
+    if (bytes !== undefined)
+        return { kind: "bytes", value: sizes_scaled(whole, fraction, bytes) };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/accelerators.ts
+
+
+/**
+ * Reads `{NAME: {memory: 48GiB, source: "..."}}` at `path` (the schema has checked its shape): each
+ * memory an amount of bytes of at least 1, or an error at it saying how to write one.
+ */
+function acceleratorsAt(source, path, raw) {
+    return Object.entries(raw).map(([name, entry]) => {
+        const at = source.at([...path, name, "memory"]);
+        let quantity;
+        try {
+            quantity = parseQuantity(entry.memory);
+        }
+        catch {
+            quantity = undefined;
+        }
+        // A plain integer is bytes.
+        const bytes = quantity && (quantity.kind === "bytes" || typeof entry.memory === "number") ? quantity.value : undefined;
+        if (bytes === undefined || bytes < 1)
+            throw new diagnostics_SpecError("invalid-accelerator", at, `${name}'s memory must be an amount of bytes of at least 1 such as 48GiB or 80GB, not '${String(entry.memory)}'`, "write it as the vendor states it: 48GiB in binary units (as memory chips are sized), 48GB in decimal, or a number of bytes");
+        const position = source.keyAt([...path, name]);
+        return { name, memoryBytes: bytes, source: entry.source ?? `${position.file}:${position.line}`, position };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/resolve/training.ts
+
 
 
 /** Evaluates the `training:` section with the spec's vars; what the settings mean is the memory stage's business. */
@@ -50639,10 +51018,15 @@ function resolveServing(source, serving, scope) {
         resolved.attention = { value: String(serving.attention), position: at("attention") };
     if (serving["kv-window"] !== undefined)
         resolved.kvWindow = { value: String(serving["kv-window"]), position: at("kv-window") };
+    if (serving.logits !== undefined)
+        resolved.logits = { value: String(serving.logits), position: at("logits") };
+    if (serving.accelerators !== undefined)
+        resolved.accelerators = acceleratorsAt(source, ["serving", "accelerators"], serving.accelerators);
     return resolved;
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/index.ts
+
 
 
 
@@ -52989,6 +53373,18 @@ const ACCELERATORS = [
     { name: "Apple-M3-Max-128GB", memoryBytes: 128 * GiB, source: "Apple M3 Max: up to 128 GB unified memory, shared with the CPU and the system" },
     { name: "Apple-M2-Ultra-192GB", memoryBytes: 192 * GiB, source: "Apple M2 Ultra: up to 192 GB unified memory, shared with the CPU and the system" },
 ];
+/**
+ * The table `fits --gpu` reads: the spec's and the budget file's own accelerators first (a name of
+ * the table given again takes its new figure), then the table's others.
+ */
+function acceleratorTable(own) {
+    const mine = own.map(({ name, memoryBytes, source }) => ({ name, memoryBytes, source }));
+    const names = new Set(mine.map((accelerator) => accelerator.name));
+    return [
+        ...mine.filter((accelerator, index) => mine.findIndex((other) => other.name === accelerator.name) === index),
+        ...ACCELERATORS.filter((accelerator) => !names.has(accelerator.name)),
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/shapes/op-types.ts
 const shapeText = (shape) => `[${shape.join(", ")}]`;
@@ -53119,7 +53515,174 @@ function operandError(position, detail, hint) {
     return new diagnostics_SpecError("wrong-operands", position, detail, hint);
 }
 
+;// CONCATENATED MODULE: ./src/shapes/state-space.ts
+
+
+
+const state_space_FLOAT32 = 4;
+/** How the mixer's own tensors are named in the prefill peak's parts: `backbone.layers.1.mixer: ssm (the scan's state)`. */
+const named = (op) => `${paths_formatPath(op.segments) || "the model"}: ssm`;
+/**
+ * A Mamba (S6) mixer as transformers' MambaMixer runs it without the mamba-ssm kernels (slow_forward):
+ * in_proj to 2 × inner (the SSM input and the gate), a depthwise causal conv1d over the positions,
+ * x_proj to the time-step rank and state_size B and C, dt_proj and softplus to Δ, the discretized
+ * A and B over [batch, inner, sequence, state_size] in float32, the sequential scan, the skip D and
+ * the gate, out_proj. Between decoding steps the layer keeps a fixed state per sequence, whatever
+ * the context: conv1d's last kernel_size inputs and the scan's state (MambaCache: conv_states
+ * [batch, inner, conv_kernel] and ssm_states [batch, inner, state_size], in the model's dtype).
+ * Measured against PyTorch 1.13 (test/fixtures/pytorch/mla-mamba.py, prefill-peak.py): docs/serving.md.
+ */
+function selectiveScan(op) {
+    const { evaluator, x, segments } = op;
+    const live = evaluator.live;
+    const projected = evaluator.runNode(op.child("in_proj"), x, segments);
+    live?.hold(projected);
+    const [batch, sequence, width] = projected.shape;
+    const inner = width / 2;
+    if (projected.shape.length !== 3 || !Number.isInteger(inner))
+        refuse(op, "in_proj", `ssm needs ${projected.producer} to give (batch, sequence, 2 × inner): the SSM input and its gate, but it gives [${projected.shape.join(", ")}]`, "write in_proj as Linear(d, 2 * inner, bias=False)");
+    // The SSM half, as conv1d's channels: [batch, inner, sequence], a view.
+    const convolved = evaluator.runNode(op.child("conv1d"), { ...projected, shape: [batch, inner, sequence] }, segments);
+    const kernel = convolved.shape[2] - sequence + 1;
+    if (convolved.shape.length !== 3 || convolved.shape[1] !== inner || kernel < 1)
+        refuse(op, "conv1d", `ssm needs conv1d to keep ${inner} channels and at least ${sequence} positions (padding=kernel_size - 1), but it gives [${convolved.shape.join(", ")}]`, "write conv1d as MambaMixer does: Conv1d(inner, inner, kernel_size=conv, groups=inner, padding=conv - 1)");
+    const shape = { batch, sequence, inner, state: stateSize(op, inner), kernel, elementBytes: x.elementBytes };
+    // The prefill's cache bookkeeping (update_conv_state's padded input and cache_position) lives to the end.
+    const bookkeeping = live ? [evaluator.fresh([batch, inner, kernel], `${named(op)} (conv state)`), evaluator.fresh([kernel], `${named(op)} (cache_position)`, 8)] : [];
+    for (const tensor of bookkeeping)
+        live?.hold(tensor);
+    const hidden = state_space_step(op, [convolved], [batch, inner, sequence], "silu", ["input"]);
+    live?.hold(hidden);
+    const { selected, delta } = selection(op, shape, hidden);
+    const discretized = discretize(op, shape, hidden, delta);
+    const { stacked, held } = scan(op, shape, discretized);
+    const gated = gate(op, projected, stacked);
+    const output = evaluator.runNode(op.child("out_proj"), { ...gated, shape: [batch, sequence, inner] }, segments);
+    for (const tensor of [projected, ...bookkeeping, hidden, selected, delta, ...discretized, ...held])
+        live?.release(tensor);
+    evaluator.record({
+        type: "ssm",
+        segments: [...segments, op.call.text],
+        output: output.shape,
+        macs: 0,
+        attentionMacs: 0,
+        savedBytes: 0,
+        attentionBytes: 0,
+        state: stateRecord(shape),
+    });
+    return { ...output, producer: op.producer };
+}
+/** A child of the wrong shape, at the argument that names it (a child's name, never a misspelt variable). */
+function refuse(op, argument, message, hint) {
+    throw new diagnostics_SpecError("invalid-argument", op.args.position(argument), message, hint);
+}
+/** state_size, from A_log: Parameter(inner, state_size); D is Parameter(inner). */
+function stateSize(op, inner) {
+    const [decay, skip] = [op.parameterShape("A_log"), op.parameterShape("D")];
+    if (decay.length !== 2 || decay[0] !== inner)
+        refuse(op, "A_log", `ssm needs A_log to be Parameter(${inner}, state_size), one row per inner channel, but it is [${decay.join(", ")}]`, "write A_log: Parameter(inner, state_size)");
+    if (skip.length !== 1 || skip[0] !== inner)
+        refuse(op, "D", `ssm needs D to be Parameter(${inner}), one per inner channel, but it is [${skip.join(", ")}]`, "write D: Parameter(inner)");
+    return decay[1];
+}
+/** One elementwise step of the mixer's own: a fresh tensor, what autograd keeps for it, its moment. */
+function state_space_step(op, inputs, shape, what, saves = [], elementBytes, transients = []) {
+    const output = op.evaluator.fresh(shape, `${named(op)} (${what})`, elementBytes);
+    const kept = op.evaluator.keep(saves, inputs[0], output);
+    op.evaluator.live?.touch(output.producer, [...inputs, output], transients);
+    op.evaluator.record({ type: `ssm ${what}`, segments: [...op.segments, op.call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: kept.bytes, attentionBytes: 0 });
+    return output;
+}
+/** x_proj gives Δ's low-rank input, B and C; dt_proj and softplus give Δ. */
+function selection(op, shape, hidden) {
+    const { evaluator, segments } = op;
+    const { batch, sequence, inner, state } = shape;
+    const selected = evaluator.runNode(op.child("x_proj"), { ...hidden, shape: [batch, sequence, inner] }, segments);
+    const rank = selected.shape[2] - 2 * state;
+    if (selected.shape.length !== 3 || rank < 1)
+        refuse(op, "x_proj", `ssm needs ${selected.producer} to give time_step_rank + 2 × state_size = R + ${2 * state} features, R ≥ 1, but it gives [${selected.shape.join(", ")}]`, "write x_proj as Linear(inner, time_step_rank + 2 * state_size, bias=False), state_size being A_log's second dimension");
+    evaluator.live?.hold(selected);
+    const raw = evaluator.runNode(op.child("dt_proj"), { ...selected, shape: [batch, sequence, rank] }, segments);
+    if (raw.shape.length !== 3 || raw.shape[2] !== inner)
+        refuse(op, "dt_proj", `ssm needs dt_proj to map the time-step rank ${rank} to the ${inner} inner channels, but it gives [${raw.shape.join(", ")}]`, "write dt_proj as Linear(time_step_rank, inner)");
+    const delta = state_space_step(op, [raw], [batch, inner, sequence], "softplus", ["input"]);
+    evaluator.live?.hold(delta);
+    return { selected, delta };
+}
+/**
+ * A = −exp(A_log) in float32 (training keeps exp's and the negation's outputs), then over
+ * [batch, inner, sequence, state_size] in float32: exp(A·Δ), Δ·B and Δ·B·x, which live to the end of
+ * the mixer as Python locals. 16-bit models convert B and x to float32 first: copies autograd keeps.
+ */
+function discretize(op, shape, hidden, delta) {
+    const { evaluator } = op;
+    const { batch, sequence, inner, state, elementBytes } = shape;
+    const wide = [batch, inner, sequence, state];
+    const elements = batch * inner * sequence * state;
+    const upcast = elementBytes < state_space_FLOAT32;
+    const decay = state_space_step(op, [delta], [inner, state], "A = -exp(A_log)", [{ elements: 2 * inner * state, dtype: "float32" }, "input"], state_space_FLOAT32);
+    evaluator.live?.hold(decay);
+    const product = state_space_step(op, [delta, decay], wide, "A·Δ", [], state_space_FLOAT32);
+    const discreteA = state_space_step(op, [product], wide, "exp(A·Δ)", [{ elements, dtype: "float32" }], state_space_FLOAT32);
+    evaluator.live?.hold(discreteA);
+    const copyB = batch * sequence * state * state_space_FLOAT32;
+    const discreteB = state_space_step(op, [delta], wide, "Δ·B", upcast ? [{ elements: batch * sequence * state, dtype: "float32" }] : [], state_space_FLOAT32, upcast ? [{ what: "B in float32", bytes: copyB }] : []);
+    evaluator.live?.hold(discreteB);
+    const copyX = { what: "x in float32", bytes: batch * inner * sequence * state_space_FLOAT32 };
+    const saves = [{ elements, dtype: "float32" }, ...(upcast ? [{ elements: batch * inner * sequence, dtype: "float32" }] : [])];
+    const deltaBx = state_space_step(op, [discreteB, hidden], wide, "Δ·B·x", saves, state_space_FLOAT32, upcast ? [copyX] : []);
+    evaluator.live?.hold(deltaBx);
+    return [decay, discreteA, discreteB, deltaBx];
+}
+/**
+ * The sequential scan: h = exp(A·Δ)ᵢ·h + (Δ·B·x)ᵢ in float32 and yᵢ = C·h per position (a matrix
+ * product: batch × sequence × inner × state_size MACs), the outputs gathered by torch.stack. Training
+ * keeps every state (the initial one in the model's dtype), and under 16-bit each state's copy that
+ * the product takes. At the last position the old state, the product and the new one are live together.
+ */
+function scan(op, shape, discretized) {
+    const { evaluator } = op;
+    const { batch, sequence, inner, state, elementBytes } = shape;
+    const stateElements = batch * inner * state;
+    const states = elementBytes === state_space_FLOAT32
+        ? [{ elements: (sequence + 1) * stateElements, dtype: "float32" }]
+        : [
+            { elements: (sequence - 1) * stateElements, dtype: "float32" },
+            { elements: (sequence + 1) * stateElements, dtype: "activation" },
+        ];
+    const outputs = evaluator.fresh([batch, inner, sequence], `${named(op)} (the scan's outputs)`);
+    const scanState = evaluator.fresh([batch, inner, state], `${named(op)} (the scan's state)`, state_space_FLOAT32);
+    const kept = evaluator.keep(states, outputs, outputs);
+    const last = { what: "the scan's outputs so far", bytes: batch * inner * (sequence - 1) * elementBytes };
+    const update = { what: "the state's update (old, product, new)", bytes: 3 * stateElements * state_space_FLOAT32 };
+    evaluator.live?.touch(`${named(op)} (scan)`, discretized, [last, update]);
+    const macs = batch * sequence * inner * state;
+    evaluator.record({ type: "ssm scan", segments: [...op.segments, op.call.text], output: outputs.shape, macs, attentionMacs: 0, savedBytes: kept.bytes, attentionBytes: 0 });
+    // The list of outputs stays referenced to the mixer's end, as the final state does.
+    evaluator.live?.hold(outputs);
+    evaluator.live?.hold(scanState);
+    const stacked = state_space_step(op, [outputs], outputs.shape, "torch.stack");
+    return { stacked, held: [outputs, scanState] };
+}
+/** y + x·D, then times silu(gate): training keeps the gate (a view of in_proj's output), the sum and silu's output. */
+function gate(op, projected, stacked) {
+    const { evaluator } = op;
+    const skip = evaluator.fresh(stacked.shape, `${named(op)} (x·D)`);
+    const sum = state_space_step(op, [stacked, skip], stacked.shape, "y + x·D");
+    evaluator.live?.hold(sum);
+    const activated = evaluator.fresh(stacked.shape, `${named(op)} (silu(gate))`);
+    const product = state_space_step(op, [sum, activated], stacked.shape, "× silu(gate)", [{ elements: 2 * common_numel(stacked.shape), dtype: "activation" }]);
+    evaluator.keep(["input"], projected, projected);
+    evaluator.live?.release(sum);
+    return product;
+}
+/** The fixed state one instance keeps per sequence: conv1d's last kernel_size inputs and the scan's state. */
+function stateRecord(shape) {
+    return { conv: shape.inner * shape.kernel, ssm: shape.inner * shape.state };
+}
+
 ;// CONCATENATED MODULE: ./src/shapes/ops.ts
+
 
 
 
@@ -53283,6 +53846,10 @@ const OPS = {
             op_types_arg("causal", "bool", false),
         ],
         run: (op) => ops_latentAttention(op.evaluator, op.args, op.x, op.segments, op),
+    },
+    ssm: {
+        signature: ["in_proj", "conv1d", "x_proj", "dt_proj", "A_log", "D", "out_proj"].map((name) => op_types_arg(name, "string")),
+        run: (op) => selectiveScan(op),
     },
     gated: {
         signature: [op_types_arg("gate", "string"), op_types_arg("up", "string"), op_types_arg("act", "string")],
@@ -53527,6 +54094,7 @@ function attentionTransients(attention, shape) {
  * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
  * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
  * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ * Measured against PyTorch 1.13 (test/fixtures/pytorch/mla-mamba.py, prefill-peak.py): docs/serving.md.
  */
 function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
     const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
@@ -53537,6 +54105,10 @@ function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
     if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
         args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
     evaluator.live?.hold(kvA);
+    const causal = args.bool("causal");
+    // The latent is what a latent-caching runtime keeps: counted in the cache, not the prefill peak.
+    if (causal)
+        evaluator.live?.excluded.add(kvA.storage);
     // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
     const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
     const kv = evaluator.runNode(child("kv_b"), latent, segments);
@@ -53547,22 +54119,40 @@ function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
         args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`);
     const scores = batch * heads * sequence * sequence;
     const macs = scores * (qkHead + vHead);
-    // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+    const assembled = batch * heads * sequence * qkHead;
+    // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
+    // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
+    // without a copy at batch 1 and copies to contiguous otherwise.
     const saves = [
-        { elements: batch * sequence * heads * qkHead, dtype: "activation" },
-        { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+        { elements: assembled, dtype: "activation" },
+        { elements: assembled, dtype: "activation" },
+        { elements: 1, dtype: "float64" },
         { elements: scores, dtype: "activation", attention: true },
+        ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" }]),
     ];
-    const cache = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+    const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+    const cache = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
     if (evaluator.live) {
-        const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
-        const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
-        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+        const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: mla`, [x, q, kv], [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)]);
     }
     evaluator.live?.release(kvA);
     evaluator.live?.release(q);
-    const kept = evaluator.keep(["input"], kv, kv).bytes;
-    return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
+    return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+/**
+ * What DeepseekV2Attention holds besides q and kv_b's output when it attends: the rotated rotary parts
+ * (apply_rotary_emb's results, in the model's dtype: a complex64 product in float32, `type_as` copies
+ * in 16-bit) and torch.cat's queries and keys of qk_nope + qk_rope per head.
+ */
+function latentTransients(shape, rope) {
+    const { batch, heads, sequence, headDim, elementBytes } = shape;
+    return [
+        { what: "queries' rotary part, rotated", bytes: batch * heads * sequence * rope * elementBytes },
+        { what: "the shared rotary key, rotated", bytes: batch * sequence * rope * elementBytes },
+        { what: `queries assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+        { what: `keys assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+    ];
 }
 /** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */
 function routedExperts({ args, child }) {
@@ -53691,6 +54281,36 @@ class Liveness {
     }
 }
 
+;// CONCATENATED MODULE: ./src/shapes/logits.ts
+
+/**
+ * The layer entry whose output is the model's: a language model's head over the vocabulary, which a
+ * serving forward with `logits: last` runs on the last position only, as transformers' generate()
+ * does (`logits_to_keep=1`: `lm_head(hidden_states[:, -1:, :])`). Found by following each module's
+ * last step down to a leaf; an error at the step that is not a Linear.
+ */
+function logitsLayer(model) {
+    const node = lastLeaf(model.tree);
+    const layer = node.kind === "leaf" ? model.layers[node.layer] : undefined;
+    if (!layer || node.kind !== "leaf" || layer.call.type !== "Linear" || model.input?.value.kind !== "tokens") {
+        throw new diagnostics_SpecError("logits-last-unsupported", node.position, `logits: last runs the model's last layer on the last position only, and ${node.kind === "leaf" ? `${node.name} (${layer?.call.type ?? "?"})` : `the step at ${node.name}`} is not a Linear head over a token model's positions`, "leave logits at all, or end the model's forward with its head: - lm_head: Linear(d, vocab, bias=False)");
+    }
+    return node.layer;
+}
+/** The node the module's last step runs: a leaf, or the module (or op's module) where the path stops being a plain chain. */
+function lastLeaf(node) {
+    if (node.kind === "leaf")
+        return node;
+    const { forward, residual, branches } = node.topology;
+    if (residual || branches)
+        return node;
+    const last = forward ? forward.at(-1) : { kind: "child", name: node.children.at(-1)?.name ?? "" };
+    if (!last || last.kind !== "child")
+        return node;
+    const child = [...node.children].reverse().find((candidate) => candidate.name === last.name);
+    return child ? lastLeaf(child) : node;
+}
+
 ;// CONCATENATED MODULE: ./src/shapes/index.ts
 /**
  * Shape inference over the spec's module tree: every layer's output shape by PyTorch's rules,
@@ -53707,7 +54327,8 @@ class Liveness {
 
 
 
-const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
+
+const FIXED_BYTES = { float32: 4, float64: 8, int64: 8, bool: 1 };
 class Inference {
     model;
     options;
@@ -53721,12 +54342,16 @@ class Inference {
     repeatDepth = 0;
     live;
     attention;
+    /** The head that runs on the last position only (`logits: last`). */
+    lastPositionLayer;
     constructor(model, options) {
         this.model = model;
         this.options = options;
         if (options.prefill)
             this.live = new Liveness(options.prefill);
         this.attention = options.prefill?.attention ?? options.attention ?? "sdpa";
+        if (options.prefill?.logits === "last")
+            this.lastPositionLayer = logitsLayer(model);
     }
     fresh(shape, producer, elementBytes = this.options.activationBytes) {
         return { shape, storage: this.nextStorage++, storageBytes: common_numel(shape) * elementBytes, elementBytes, producer };
@@ -53847,7 +54472,9 @@ class Inference {
     runInstance(node, x, segments, extra = []) {
         return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, [x, ...extra], segments);
     }
-    callLeaf(node, x, segments) {
+    callLeaf(node, given, segments) {
+        // hidden_states[:, -1:, :]: a view of the last position.
+        const x = node.layer === this.lastPositionLayer ? { ...given, shape: [given.shape[0], 1, ...given.shape.slice(2)] } : given;
         const layer = this.model.layers[node.layer];
         const { definition, args } = this.describe(node.layer);
         const path = paths_formatPath(segments);
@@ -54046,8 +54673,9 @@ function inferShapes(model, options) {
 
 
 const KV_WINDOWS = ["full", "cap"];
+const LOGITS = ["all", "last"];
 /** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
-const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"];
+const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "logits", "overhead"];
 const serving_where = (position) => `${position.file}:${position.line}:${position.col}`;
 function choice(text, allowed, position, what) {
     if (allowed.includes(text))
@@ -54063,7 +54691,7 @@ function servingSettingsFromSpec(serving) {
     const settings = {};
     if (!serving)
         return settings;
-    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
+    const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead } = serving;
     if (context)
         settings.context = { value: serving_positive(context.value, context.position, "context"), from: serving_where(context.position) };
     if (batch)
@@ -54076,6 +54704,8 @@ function servingSettingsFromSpec(serving) {
         settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: serving_where(attention.position) };
     if (kvWindow)
         settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: serving_where(kvWindow.position) };
+    if (logits)
+        settings.logits = { value: choice(logits.value, LOGITS, logits.position, "logits"), from: serving_where(logits.position) };
     if (overhead)
         settings.overhead = { value: overhead.value, from: serving_where(overhead.position) };
     return settings;
@@ -54105,13 +54735,15 @@ function servingSettingsFromOptions(values, label) {
             settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
         if (option === "kv-window")
             settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+        if (option === "logits")
+            settings.logits = { value: choice(text, LOGITS, position, "logits"), from };
     }
     return settings;
 }
 /**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
- * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ * under quantized weights), SDPA, uncapped sliding windows, logits at every position, no overhead.
  */
 function servingRecipe(model, spec, overrides) {
     const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
@@ -54125,6 +54757,7 @@ function servingRecipe(model, spec, overrides) {
         kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
         attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
         kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
+        logits: overrides.logits ?? spec.logits ?? { value: "all", from: "default" },
         overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
     };
 }
@@ -54162,6 +54795,14 @@ function kvCacheBytes(groups, context, batch, window) {
         return sum + batch * group.instances * group.bytesPerToken * tokens;
     }, 0);
 }
+/**
+ * The fixed state of the state-space layers of one sequence: conv1d's last kernel_size inputs and the
+ * scan's state per layer, in the dtype the model computes in, as transformers' MambaCache allocates
+ * them (dtype=inputs_embeds.dtype): the KV dtype does not apply.
+ */
+function statePerSequence(shapes, dtype) {
+    return shapes.calls.reduce((sum, call) => sum + (call.state ? call.instances * Math.ceil(((call.state.conv + call.state.ssm) * dtype.bits) / 8) : 0), 0);
+}
 /** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
 function servingWeights(count, recipe) {
     const compute = computeDtype(recipe);
@@ -54186,8 +54827,10 @@ function servingFigures(count, shapes, recipe, weights) {
     const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
     const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
     const overhead = recipe.overhead.value;
-    const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
-    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+    const perSequence = statePerSequence(shapes, computeDtype(recipe));
+    const state = checked(recipe.batch.value * perSequence, position, "the state-space layers' state");
+    const total = checked(weights.weights + weights.buffers + kvCache + state + prefill.bytes + overhead, position, "the serving memory");
+    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
 }
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
     "MultiheadAttention",
@@ -54220,14 +54863,14 @@ function checkAttentionVisible(model, shapes) {
     if (hidden) {
         throw new diagnostics_SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
     }
-    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla"))
+    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm"))
         return;
     if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type)))
         return;
     const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
     throw new diagnostics_SpecError("attention-not-visible", module?.position ?? model.input.position, module
         ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
-        : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
+        : "no attention(...), mla(...) or ssm(...) op runs in this token model's forward: the KV cache (or a state-space layer's state) cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
 }
 
 ;// CONCATENATED MODULE: ./src/memory/index.ts
@@ -54718,8 +55361,10 @@ function analyzeSpec(file, readFile, overrides = {}, onStep) {
     if (resolved.serving || servingOverrides) {
         const servingAt = serving(resolved, count, servingOverrides ?? {});
         const trained = resolved.serving?.trainedContext;
+        const accelerators = resolved.serving?.accelerators;
         analyzed = {
             ...analyzed,
+            ...(accelerators ? { accelerators } : {}),
             serving: servingAt(undefined, undefined),
             servingAt: (context, batch) => servingAt(context, batch),
             ...(trained ? { trainedContext: trained.value } : {}),
@@ -54731,8 +55376,8 @@ function analyzeSpec(file, readFile, overrides = {}, onStep) {
 function serving(resolved, count, overrides) {
     const input = resolved.input;
     if (!input) {
-        const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = resolved.serving ?? {};
-        const keys = [context, batch, dtype, kvDtype, attention, kvWindow, overhead];
+        const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead, accelerators } = resolved.serving ?? {};
+        const keys = [context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead, accelerators?.[0]];
         throw new diagnostics_SpecError("serving-needs-input", keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 }, "serving memory follows the forward pass, and the spec has no input:", "give the spec an input: ({tokens: 4096} for a language model)");
     }
     const recipe = servingRecipe(resolved, servingSettingsFromSpec(resolved.serving), overrides);
@@ -54744,7 +55389,12 @@ function serving(resolved, count, overrides) {
             batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
         };
         const model = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
-        const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value } });
+        const shapes = inferShapes(model, {
+            batch: at.batch.value,
+            checkpointing: "none",
+            activationBytes: computeDtype(at).bits / 8,
+            prefill: { attention: at.attention.value, logits: at.logits.value },
+        });
         checkAttentionVisible(model, shapes);
         return servingFigures(count, shapes, at, weights);
     };
@@ -54817,7 +55467,7 @@ function whatFits(model, request) {
     const maxBatch = largestFitting((batch) => fits_within(() => servingAt(context, batch).bytes.total, usableBytes));
     const stages = [0, 1, 2, 3];
     const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)]));
-    const { weights, buffers, kvCachePerToken, prefillPeak } = base.bytes;
+    const { weights, buffers, kvCachePerToken, statePerSequence, prefillPeak } = base.bytes;
     return {
         gpu: accelerator.name,
         memoryBytes: accelerator.memoryBytes,
@@ -54829,11 +55479,12 @@ function whatFits(model, request) {
         trainedContext: model.trainedContext ?? null,
         context: takesTokens ? (context ?? null) : null,
         maxBatch,
-        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
+        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
         minGpus,
         weights,
         buffers,
         kvCachePerToken,
+        statePerSequence,
         prefillPeak,
     };
 }
@@ -54844,7 +55495,17 @@ function whatFits(model, request) {
 const JSON_REPORT_FORMAT_VERSION = 1;
 function shapesJson(shapes) {
     const { macs, attentionMacs, flops, activations } = shapes.totals;
-    return { input: shapes.input, ...(shapes.inputs ? { inputs: shapes.inputs } : {}), output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+    return {
+        input: shapes.input,
+        ...(shapes.inputs ? { inputs: shapes.inputs } : {}),
+        output: shapes.output,
+        batch: shapes.batch,
+        checkpointing: shapes.checkpointing,
+        macs,
+        attentionMacs,
+        flops,
+        activations,
+    };
 }
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
 function memoryJson(memory) {
@@ -54914,6 +55575,7 @@ function servingJson(serving) {
         kvDtype: dtypes_describeDtype(recipe.kvDtype.value),
         attention: recipe.attention.value,
         kvWindow: recipe.kvWindow.value,
+        logits: recipe.logits.value,
         ...bytes,
         prefill: { at: prefill.at, parts: prefill.parts },
     };
@@ -54974,49 +55636,8 @@ function json_report_toJsonReport(model) {
 
 
 ;// CONCATENATED MODULE: ./src/budget/sizes.ts
-/**
- * Human sizes in budget files, read exactly: `25.6M` is 25,600,000, never 25,599,999.99.
- * Decimal digits are kept as integers (BigInt) until the unit is applied, then floored.
- */
-const COUNT_UNITS = { "": 1n, K: 1000n, M: 1000n ** 2n, B: 1000n ** 3n, T: 1000n ** 4n };
-const BYTE_UNITS = {
-    B: 1n,
-    KB: 1000n,
-    MB: 1000n ** 2n,
-    GB: 1000n ** 3n,
-    TB: 1000n ** 4n,
-    KIB: 1024n,
-    MIB: 1024n ** 2n,
-    GIB: 1024n ** 3n,
-    TIB: 1024n ** 4n,
-};
-const sizes_NUMBER = /^\s*([0-9][0-9_]*)(?:\.([0-9]+))?\s*(%|[A-Za-z]*)\s*$/;
-function sizes_scaled(whole, fraction, unit) {
-    const digits = BigInt(`${whole.replaceAll("_", "")}${fraction}`);
-    const value = (digits * unit) / 10n ** BigInt(fraction.length);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new RangeError(`beyond 2^53`);
-    return Number(value);
-}
-/** Reads `124439808`, `125M`, `24GiB`, `80GB`, `2%`; undefined when the text is none of these. */
-function parseQuantity(raw) {
-    if (typeof raw === "number")
-        return Number.isSafeInteger(raw) && raw >= 0 ? { kind: "count", value: raw } : undefined;
-    const match = sizes_NUMBER.exec(raw);
-    if (!match)
-        return undefined;
-    const [, whole = "", fraction = "", unit = ""] = match;
-    if (unit === "%")
-        return { kind: "percent", value: Number(`${whole.replaceAll("_", "")}.${fraction || "0"}`) };
-    const upper = unit.toUpperCase();
-    const count = COUNT_UNITS[upper];
-    if (count !== undefined)
-        return { kind: "count", value: sizes_scaled(whole, fraction, count) };
-    const bytes = BYTE_UNITS[upper];
-    if (bytes !== undefined)
-        return { kind: "bytes", value: sizes_scaled(whole, fraction, bytes) };
-    return undefined;
-}
+// Human sizes live in parse/, below the spec's resolver, which reads them too (serving.accelerators).
+
 
 ;// CONCATENATED MODULE: ./src/budget/budget-file.ts
 
@@ -55102,8 +55723,10 @@ function parseBudget(text, file) {
     validateBudget(source);
     const data = source.data;
     const errors = new DiagnosticCollector();
+    const accelerators = data.accelerators ? errors.attempt(() => acceleratorsAt(source, ["accelerators"], data.accelerators)) : undefined;
     const budget = {
         file,
+        ...(accelerators ? { accelerators } : {}),
         ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
         models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
     };
@@ -58048,7 +58671,11 @@ function layer_table_shapeLines(shapes, units) {
     const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
     const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
     return [
-        `Forward pass: ${shapes.inputs ? `inputs ${Object.entries(shapes.inputs).map(([name, shape]) => `${name} [${shape.join(", ")}]`).join(", ")}` : `input [${shapes.input.join(", ")}]`} → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+        `Forward pass: ${shapes.inputs
+            ? `inputs ${Object.entries(shapes.inputs)
+                .map(([name, shape]) => `${name} [${shape.join(", ")}]`)
+                .join(", ")}`
+            : `input [${shapes.input.join(", ")}]`} → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
         `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
         `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
     ];
@@ -58147,11 +58774,12 @@ function memory_table_memoryFormulaLines(model, memory, options) {
 
 /** `Serving: 1 sequence of 8,192 tokens, bfloat16 weights, bfloat16 KV cache, sdpa attention`. */
 function serving_table_servingHeading(serving) {
-    const { context, batch, dtype, kvDtype, attention, kvWindow } = serving.recipe;
+    const { context, batch, dtype, kvDtype, attention, kvWindow, logits } = serving.recipe;
     const sequences = `${formatInteger(batch.value)} ${batch.value === 1 ? "sequence" : "sequences"}`;
     const shape = context ? `${sequences} of ${formatInteger(context.value)} tokens` : `a batch of ${formatInteger(batch.value)}`;
     const windows = serving.caches.some((group) => group.window !== undefined) ? `, sliding windows ${kvWindow.value === "cap" ? "capped" : "kept in full"}` : "";
-    return `Serving: ${shape}, ${describeDtype(dtype.value)} weights, ${describeDtype(kvDtype.value)} KV cache, ${attention.value} attention${windows}`;
+    const last = logits.value === "last" ? ", logits at the last position" : "";
+    return `Serving: ${shape}, ${describeDtype(dtype.value)} weights, ${describeDtype(kvDtype.value)} KV cache, ${attention.value} attention${windows}${last}`;
 }
 /** The serving figures, exact and in human units, and the prefill peak's parts under it. */
 function serving_table_servingTable(serving, units) {
@@ -58165,6 +58793,7 @@ function serving_table_servingTable(serving, units) {
             row("Weights", bytes.weights),
             row("Buffers", bytes.buffers),
             row(perToken, bytes.kvCache),
+            ...(bytes.statePerSequence > 0 ? [row(`State-space state (${formatInteger(bytes.statePerSequence)} B per sequence)`, bytes.state)] : []),
             row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
             ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
             ...(bytes.overhead > 0 ? [row("Overhead allowance", bytes.overhead)] : []),
@@ -62027,7 +62656,7 @@ return errors === 0;
 }
 
 const schema65 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
-const schema67 = {"enum":["params","trainable","active-params","memory","memory-per-gpu","macs","flops","activations","serving-memory","kv-cache"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
+const saved_report_schema67 = {"enum":["params","trainable","active-params","memory","memory-per-gpu","macs","flops","activations","serving-memory","kv-cache"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
 const schema69 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
 const schema72 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
 
@@ -62279,7 +62908,7 @@ if(data1.metric !== undefined){
 let data3 = data1.metric;
 const _errs8 = errors;
 if(!((((((((((data3 === "params") || (data3 === "trainable")) || (data3 === "active-params")) || (data3 === "memory")) || (data3 === "memory-per-gpu")) || (data3 === "macs")) || (data3 === "flops")) || (data3 === "activations")) || (data3 === "serving-memory")) || (data3 === "kv-cache"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data3}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: saved_report_schema67.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema67.enum,parentSchema:saved_report_schema67,data:data3}];
 return false;
 }
 var valid2 = _errs8 === errors;
@@ -62304,7 +62933,7 @@ for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 const _errs12 = errors;
 if(!((((((((((data5 === "params") || (data5 === "trainable")) || (data5 === "active-params")) || (data5 === "memory")) || (data5 === "memory-per-gpu")) || (data5 === "macs")) || (data5 === "flops")) || (data5 === "activations")) || (data5 === "serving-memory")) || (data5 === "kv-cache"))){
-validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/also/" + i1,schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data5}];
+validate27.errors = [{instancePath:instancePath+"/limits/" + i0+"/also/" + i1,schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: saved_report_schema67.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema67.enum,parentSchema:saved_report_schema67,data:data5}];
 return false;
 }
 var valid5 = _errs12 === errors;
@@ -62434,7 +63063,7 @@ if(data10.metric !== undefined){
 let data11 = data10.metric;
 const _errs24 = errors;
 if(!((((((((((data11 === "params") || (data11 === "trainable")) || (data11 === "active-params")) || (data11 === "memory")) || (data11 === "memory-per-gpu")) || (data11 === "macs")) || (data11 === "flops")) || (data11 === "activations")) || (data11 === "serving-memory")) || (data11 === "kv-cache"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data11}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/metric",schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: saved_report_schema67.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema67.enum,parentSchema:saved_report_schema67,data:data11}];
 return false;
 }
 var valid10 = _errs24 === errors;
@@ -62459,7 +63088,7 @@ for(let i3=0; i3<len3; i3++){
 let data13 = data12[i3];
 const _errs28 = errors;
 if(!((((((((((data13 === "params") || (data13 === "trainable")) || (data13 === "active-params")) || (data13 === "memory")) || (data13 === "memory-per-gpu")) || (data13 === "macs")) || (data13 === "flops")) || (data13 === "activations")) || (data13 === "serving-memory")) || (data13 === "kv-cache"))){
-validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/also/" + i3,schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: schema67.enum},message:"must be equal to one of the allowed values",schema:schema67.enum,parentSchema:schema67,data:data13}];
+validate27.errors = [{instancePath:instancePath+"/growth/" + i2+"/also/" + i3,schemaPath:"#/definitions/metric/enum",keyword:"enum",params:{allowedValues: saved_report_schema67.enum},message:"must be equal to one of the allowed values",schema:saved_report_schema67.enum,parentSchema:saved_report_schema67,data:data13}];
 return false;
 }
 var valid12 = _errs28 === errors;
