@@ -22012,11 +22012,15 @@ function binding(source, path, raw, scope) {
     const [key] = Object.keys(raw);
     const at = [...path, key];
     const value = raw[key];
-    const names = key.split(",").map((name) => name.trim());
+    const names = bindingNames(key);
     const chain = Array.isArray(value) ? steps(source, at, value, scope) : [step(source, at, value, scope)];
     if (chain.length === 0)
         throw new SpecError("invalid-topology", source.at(at), `'${key}' is bound to an empty chain`, `give it a step: ${key}: conv`);
     return { kind: "bind", names, steps: chain, position: source.keyAt(at) };
+}
+/** The names a binding's key gives: `e`, or `a, b` to destructure a tuple. */
+function bindingNames(key) {
+    return key.split(",").map((name) => name.trim());
 }
 function steps(source, path, raw, scope) {
     return raw.map((item, index) => step(source, [...path, index], item, scope));
@@ -22030,8 +22034,8 @@ function valueNames(source, path, body, inputs) {
         if (typeof item !== "object" || item === null || Array.isArray(item))
             return;
         const [key] = Object.keys(item);
-        for (const name of key.split(","))
-            named.push({ name: name.trim(), position: source.keyAt([...path, "forward", index, key]) });
+        for (const name of bindingNames(key))
+            named.push({ name, position: source.keyAt([...path, "forward", index, key]) });
     });
     return named;
 }
@@ -25043,7 +25047,7 @@ const TENSOR_OPS = {};
 function single(value, position, what) {
     if (!Array.isArray(value))
         return value;
-    throw new SpecError("wrong-operands", position, `${what} is a tuple of ${value.length} tensors, and one tensor is needed here`, 'bind its parts to names first: - "a, b": chunk(x, 2, 1)');
+    throw operandError(position, `${what} is a tuple of ${value.length} tensors, and one tensor is needed here`, 'bind its parts to names first: - "a, b": chunk(x, 2, 1)');
 }
 /**
  * One call of a module's forward: its values (the module's inputs, then what its steps bind), as
@@ -25060,9 +25064,6 @@ class ForwardValues {
         this.segments = segments;
         inputs.forEach((name, index) => this.values.set(name, tensors[index]));
     }
-    has(name) {
-        return this.values.has(name);
-    }
     get(name) {
         return this.values.get(name);
     }
@@ -25070,7 +25071,7 @@ class ForwardValues {
     bind(names, value, position) {
         if (names.length > 1 && (!Array.isArray(value) || value.length !== names.length)) {
             const got = Array.isArray(value) ? `a tuple of ${value.length}` : "one tensor";
-            throw new SpecError("wrong-operands", position, `${names.join(", ")} take ${names.length} tensors, and the step gives ${got}`, "bind as many names as the step gives tensors");
+            throw operandError(position, `${names.join(", ")} take ${names.length} tensors, and the step gives ${got}`, "bind as many names as the step gives tensors");
         }
         names.forEach((name, index) => {
             if (this.module.children.some((child) => child.name === name)) {
@@ -25101,13 +25102,24 @@ class ForwardValues {
         const value = this.values.get(name);
         if (value)
             return value;
-        const child = this.module.children.find((candidate) => candidate.name === name);
-        return child && isTensorLeaf(this.evaluator, child) ? parameterTensor(this.evaluator, child, name) : undefined;
+        const child = this.tensorChild(name);
+        if (!child)
+            return undefined;
+        // One tensor per Parameter, however often the forward uses it.
+        let tensor = this.parameters.get(name);
+        if (!tensor)
+            this.parameters.set(name, (tensor = parameterTensor(this.evaluator, child, name)));
+        return tensor;
     }
-    /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. */
+    parameters = new Map();
+    tensorChild(name) {
+        const child = this.module.children.find((candidate) => candidate.name === name);
+        return child && isTensorLeaf(this.evaluator, child) ? child : undefined;
+    }
+    /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. Makes no tensor. */
     isOperand(value) {
         if (value.kind === "symbol")
-            return this.tensorNamed(value.name) !== undefined;
+            return this.values.has(value.name) || this.tensorChild(value.name) !== undefined;
         if (value.kind === "layer")
             return true;
         return value.kind === "tuple" && value.items.length > 0 && value.items.every((item) => this.isOperand(item));

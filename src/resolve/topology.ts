@@ -47,10 +47,15 @@ function binding(source: YamlSource, path: DataPath, raw: Record<string, unknown
   const [key] = Object.keys(raw);
   const at = [...path, key!];
   const value = raw[key!];
-  const names = key!.split(",").map((name) => name.trim());
+  const names = bindingNames(key!);
   const chain = Array.isArray(value) ? steps(source, at, value, scope) : [step(source, at, value, scope)];
   if (chain.length === 0) throw new SpecError("invalid-topology", source.at(at), `'${key}' is bound to an empty chain`, `give it a step: ${key}: conv`);
   return { kind: "bind", names, steps: chain, position: source.keyAt(at) };
+}
+
+/** The names a binding's key gives: `e`, or `a, b` to destructure a tuple. */
+function bindingNames(key: string): string[] {
+  return key.split(",").map((name) => name.trim());
 }
 
 function steps(source: YamlSource, path: DataPath, raw: unknown, scope: Scope): ForwardStep[] {
@@ -75,7 +80,7 @@ function valueNames(source: YamlSource, path: DataPath, body: Record<string, unk
   forward.forEach((item, index) => {
     if (typeof item !== "object" || item === null || Array.isArray(item)) return;
     const [key] = Object.keys(item);
-    for (const name of key!.split(",")) named.push({ name: name.trim(), position: source.keyAt([...path, "forward", index, key!]) });
+    for (const name of bindingNames(key!)) named.push({ name, position: source.keyAt([...path, "forward", index, key!]) });
   });
   return named;
 }

@@ -7,12 +7,7 @@ import type { Flowing, Tensor } from "./types.js";
 /** The chain's value or a bound value where one tensor is needed, or an error at `position` saying what it is. */
 export function single(value: Flowing, position: SourcePosition, what: string): Tensor {
   if (!Array.isArray(value)) return value;
-  throw new SpecError(
-    "wrong-operands",
-    position,
-    `${what} is a tuple of ${value.length} tensors, and one tensor is needed here`,
-    'bind its parts to names first: - "a, b": chunk(x, 2, 1)',
-  );
+  throw operandError(position, `${what} is a tuple of ${value.length} tensors, and one tensor is needed here`, 'bind its parts to names first: - "a, b": chunk(x, 2, 1)');
 }
 
 /**
@@ -32,10 +27,6 @@ export class ForwardValues implements ForwardScope {
     inputs.forEach((name, index) => this.values.set(name, tensors[index]!));
   }
 
-  has(name: string): boolean {
-    return this.values.has(name);
-  }
-
   get(name: string): Flowing | undefined {
     return this.values.get(name);
   }
@@ -44,12 +35,7 @@ export class ForwardValues implements ForwardScope {
   bind(names: readonly string[], value: Flowing, position: SourcePosition): void {
     if (names.length > 1 && (!Array.isArray(value) || value.length !== names.length)) {
       const got = Array.isArray(value) ? `a tuple of ${value.length}` : "one tensor";
-      throw new SpecError(
-        "wrong-operands",
-        position,
-        `${names.join(", ")} take ${names.length} tensors, and the step gives ${got}`,
-        "bind as many names as the step gives tensors",
-      );
+      throw operandError(position, `${names.join(", ")} take ${names.length} tensors, and the step gives ${got}`, "bind as many names as the step gives tensors");
     }
     names.forEach((name, index) => {
       if (this.module.children.some((child) => child.name === name)) {
@@ -78,13 +64,24 @@ export class ForwardValues implements ForwardScope {
   tensorNamed(name: string): Flowing | undefined {
     const value = this.values.get(name);
     if (value) return value;
-    const child = this.module.children.find((candidate) => candidate.name === name);
-    return child && isTensorLeaf(this.evaluator, child) ? parameterTensor(this.evaluator, child, name) : undefined;
+    const child = this.tensorChild(name);
+    if (!child) return undefined;
+    // One tensor per Parameter, however often the forward uses it.
+    let tensor = this.parameters.get(name);
+    if (!tensor) this.parameters.set(name, (tensor = parameterTensor(this.evaluator, child, name)));
+    return tensor;
   }
 
-  /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. */
+  private readonly parameters = new Map<string, Tensor>();
+
+  private tensorChild(name: string): LeafNode | undefined {
+    const child = this.module.children.find((candidate) => candidate.name === name);
+    return child && isTensorLeaf(this.evaluator, child) ? child : undefined;
+  }
+
+  /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. Makes no tensor. */
   isOperand(value: Value): boolean {
-    if (value.kind === "symbol") return this.tensorNamed(value.name) !== undefined;
+    if (value.kind === "symbol") return this.values.has(value.name) || this.tensorChild(value.name) !== undefined;
     if (value.kind === "layer") return true;
     return value.kind === "tuple" && value.items.length > 0 && value.items.every((item) => this.isOperand(item));
   }
