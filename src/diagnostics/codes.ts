@@ -471,6 +471,13 @@ const kinds = {
     example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
     fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
   },
+  "view-needs-copy": {
+    code: "MB530",
+    severity: "error",
+    summary: "view() of a tensor whose layout needs a copy for that shape",
+    example: 'input: [4, 6]\nforward: ["transpose(1, 2)", "view(-1, 24)"]\nlayers: []',
+    fix: 'write reshape(-1, 24), which copies, or "contiguous()" before the view, as PyTorch asks',
+  },
   "adapter-activations": {
     code: "MB522",
     severity: "warning",

@@ -8,6 +8,7 @@ import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index
 import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import { isOpName, merge, runOp } from "./ops.js";
 import type { Evaluator } from "./op-types.js";
+import { foldCopies, permuted, rowMajor, viewAs } from "./layout.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
 import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
@@ -52,7 +53,7 @@ class Inference implements Evaluator {
   }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
-    return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
+    return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, strides: rowMajor(shape), elementBytes, producer };
   }
 
   /**
@@ -181,6 +182,7 @@ class Inference implements Evaluator {
     }
     const input: ForwardInput = {
       shape: x.shape,
+      foldCopies: foldCopies(x),
       mismatch: (name, expects) => {
         throw new SpecError(
           "shape-mismatch",
@@ -195,11 +197,25 @@ class Inference implements Evaluator {
 
   /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor {
-    const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
+    const output = this.outputOf(result, x, producer);
     const kept = this.keep(result.saves ?? [], x, output);
     this.live?.touch(producer, [x, output]);
     this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
     return output;
+  }
+
+  /** A layer's output tensor: its input's storage (in place, a view; a reshape that cannot be one copies), or a new one, permuted where the rule says so. */
+  private outputOf({ output: shape, sharesInput, permutes }: ForwardResult, x: Tensor, producer: string): Tensor {
+    if (!sharesInput) {
+      if (!permutes) return this.fresh(shape, producer);
+      const base = new Array<number>(shape.length);
+      permutes.forEach((d, position) => (base[d] = shape[position]!));
+      return permuted(this.fresh(base, producer), permutes, producer);
+    }
+    if (permutes) return permuted(x, permutes, producer);
+    if (sameShape(shape, x.shape)) return { ...x, producer };
+    // nn.Flatten and nn.Unflatten reshape: a view where the strides allow one, a copy where not.
+    return viewAs(x, shape, producer) ?? this.fresh(shape, producer);
   }
 
   private runModule(node: ModuleNode, x: Tensor, segments: PathSegment[]): Tensor {

@@ -2,6 +2,7 @@ import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Save
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type ModuleNode, type PathSegment, type TreeNode } from "../resolve/index.js";
+import { foldCopies, viewAs } from "./layout.js";
 import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
@@ -25,6 +26,7 @@ const FUNCTIONAL: Record<string, string> = {
   softmax: "Softmax",
   log_softmax: "LogSoftmax",
   tanh: "Tanh",
+  interpolate: "Upsample",
 };
 
 /** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
@@ -64,37 +66,6 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS: Readonly<Record<string, OpDefinition>> = {
   ...TENSOR_OPS,
-  flatten: {
-    signature: [arg("start_dim", "int", 0), arg("end_dim", "int", -1)],
-    run: ({ x, dim, view, fail }) => {
-      const [start, end] = [dim("start_dim"), dim("end_dim")];
-      if (end < start) fail(`end_dim after start_dim`);
-      return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-    },
-  },
-  transpose: {
-    signature: [arg("dim0", "int"), arg("dim1", "int")],
-    run: ({ x, dim, view }) => {
-      const [a, b] = [dim("dim0"), dim("dim1")];
-      return view(x.shape.map((size, d) => (d === a ? x.shape[b]! : d === b ? x.shape[a]! : size)));
-    },
-  },
-  select: {
-    signature: [arg("dim", "int"), arg("index", "int")],
-    run: ({ x, args, dim, view, fail }) => {
-      const d = dim("dim");
-      const index = args.int("index");
-      if (index >= x.shape[d]! || index < -x.shape[d]!) fail(`an index ${index} within dimension ${d}`);
-      return view(x.shape.filter((_, position) => position !== d));
-    },
-  },
-  mean: {
-    signature: [arg("dim", "int")],
-    run: ({ x, dim, created }) => {
-      const d = dim("dim");
-      return created(x.shape.filter((_, position) => position !== d));
-    },
-  },
   add: {
     signature: [arg("parameter", "string")],
     run: ({ evaluator, x, args, segments, child, parameterShape, created, fail }) => {
@@ -219,7 +190,8 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
     });
     return output;
   };
-  const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
+  // torch.reshape: a view where the strides allow one, a copy where not.
+  const view = (shape: number[]): Tensor => viewAs(x, shape, producer) ?? created(shape);
   return { evaluator, module, call, args, x, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
@@ -236,10 +208,13 @@ export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedC
   };
   const moduleType = FUNCTIONAL[name];
   if (moduleType) {
-    const definition = findLayer({ ...call, type: moduleType });
-    const args = bindArguments(definition, call, findLayer);
+    const moduleCall = { ...call, type: moduleType };
+    const definition = findLayer(moduleCall);
+    // Checked as written, so that messages name relu(); then bound as ReLU(), whose rule looks at the type (it keeps its output).
+    bindArguments(definition, call, findLayer);
+    const args = bindArguments(definition, moduleCall, findLayer);
     definition.tensors(args);
-    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+    const result = definition.forward!(args, { shape: x.shape, foldCopies: foldCopies(x), mismatch: (_, expects) => fail(expects) });
     return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...segments, call.text] });
   }
   const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
