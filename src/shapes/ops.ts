@@ -6,6 +6,7 @@ import { foldCopies, viewAs } from "./layout.js";
 import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
+import { VALUE_OPS } from "./value-ops.js";
 import type { CacheRecord, Flowing, Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
 
@@ -67,6 +68,7 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS: Readonly<Record<string, OpDefinition>> = {
   ...TENSOR_OPS,
+  ...VALUE_OPS,
   add: {
     operands: 2,
     signature: [arg("parameter", "string", null)],
@@ -78,8 +80,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   },
   mul: {
     operands: 2,
-    signature: [],
-    run: ({ evaluator, operands, call, segments, producer, fail }) => {
+    signature: [arg("other", "float", null)],
+    run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+      // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
+      if (!args.isNone("other")) return created([...operands.at(-1)!.shape]);
       if (operands.length !== 2) fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
       return { ...merge(evaluator, "multiply", operands[0]!, operands[1]!, call.position, segments), producer };
     },

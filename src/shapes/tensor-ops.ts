@@ -119,6 +119,7 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
     },
   },
   transpose: {
+    operands: 1,
     signature: [arg("dim0", "int"), arg("dim1", "int")],
     run: (op) => {
       const [a, b] = [op.dim("dim0"), op.dim("dim1")];

@@ -34,10 +34,12 @@ const ACTIVATIONS: Record<string, { bytes: number; gap: number }> = {
   squeezenet1_0: { bytes: 35_507_744, gap: 0 },
   mnasnet0_5: { bytes: 25_297_024, gap: 0 },
   regnet_x_400mf: { bytes: 25_489_664, gap: 0 },
+  shufflenet_v2_x0_5: { bytes: 11_118_976, gap: 0 },
   efficientnet_v2_s: { bytes: 155_559_368, gap: 0 },
   inception_v3: { bytes: 197_910_616, gap: 0 },
   convnext_small: { bytes: 174_362_796, gap: 0 },
   unet: { bytes: 262_815_744, gap: 0 },
+  swin_s: { bytes: 170_919_176, gap: 0 },
 };
 
 /** inception_v3's auxiliary classifier BatchNorms a 1×1 map, which PyTorch refuses in train mode at batch 1. */
