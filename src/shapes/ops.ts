@@ -267,7 +267,10 @@ function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedC
     return { operands: [list].flat(), rest };
   }
   const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
-  const missing = Math.max(0, takes - tensors.length);
+  // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
+  const next = rest.args[0];
+  const numberFollows = tensors.length > 0 && next?.name === undefined && (next?.value.kind === "int" || next?.value.kind === "float");
+  const missing = numberFollows ? 0 : Math.max(0, takes - tensors.length);
   return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
 }
 
