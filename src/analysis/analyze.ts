@@ -72,7 +72,12 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
   const { serving: servingOverrides, ...training } = overrides;
   const recipe = trainingRecipe(spec, training);
   onStep?.("shapes and memory");
-  const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
+  const shapes = inferShapes(resolved, {
+    batch: recipe.batch.value,
+    checkpointing: recipe.checkpointing.value,
+    attention: recipe.attention.value,
+    activationBytes: recipe.precision.value.activations.bits / 8,
+  });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
   const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });

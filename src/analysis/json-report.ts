@@ -156,7 +156,10 @@ export interface JsonRank {
 
 /** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
 export interface JsonShapes {
+  /** The input with its batch, or the first of several named inputs. */
   input: number[];
+  /** Several named inputs (`input: {src: ..., tgt: ...}`), each with its batch. */
+  inputs?: Record<string, number[]>;
   output: number[];
   batch: number;
   checkpointing: Checkpointing;
@@ -204,7 +207,7 @@ export interface JsonParameter extends JsonBuffer {
 
 function shapesJson(shapes: ShapeReport): JsonShapes {
   const { macs, attentionMacs, flops, activations } = shapes.totals;
-  return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+  return { input: shapes.input, ...(shapes.inputs ? { inputs: shapes.inputs } : {}), output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
 }
 
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */

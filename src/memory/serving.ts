@@ -4,14 +4,13 @@ import { evaluate, type PositionAt } from "../resolve/evaluate.js";
 import type { ModuleNode, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
 import { parsedAt } from "../resolve/scope.js";
 import { parseExpression } from "../parse/expression.js";
-import type { CacheRecord, PrefillPeak, ShapeReport } from "../shapes/index.js";
+import { ATTENTION_IMPLEMENTATIONS, type AttentionImplementation, type CacheRecord, type PrefillPeak, type ShapeReport } from "../shapes/index.js";
 import { computeMemory } from "./breakdown.js";
 import { dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
 import { FP32, PRECISIONS } from "./precision.js";
 import { batchSize, wholeNumber, type Sourced } from "./recipe.js";
 
-export const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager"] as const;
-export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number];
+export { ATTENTION_IMPLEMENTATIONS, type AttentionImplementation } from "../shapes/index.js";
 export const KV_WINDOWS = ["full", "cap"] as const;
 export type KvWindow = (typeof KV_WINDOWS)[number];
 
@@ -175,6 +174,7 @@ export function servingWeights(count: ModelCount, recipe: ServingRecipe): { weig
     precision: { value: precision, from: recipe.dtype.from },
     gpus: { value: 1, from: "default" },
     zero: { value: 0, from: "default" },
+    attention: recipe.attention,
     batch: recipe.batch,
     checkpointing: { value: "none", from: "default" },
   });

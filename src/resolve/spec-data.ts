@@ -17,6 +17,7 @@ export interface SpecData {
     dtype?: string;
     batch?: number | string;
     checkpointing?: string;
+    attention?: string;
     main_grads?: string;
     parallel?: { tp?: number | string; pp?: number | string; ep?: number | string; cp?: number | string; plan?: Record<string, string>; experts?: string };
   };

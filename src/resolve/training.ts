@@ -16,6 +16,7 @@ export function resolveTraining(source: YamlSource, training: SpecData["training
   if (training.zero !== undefined) resolved.zero = { value: training.zero, position: at("zero") };
   if (training.batch !== undefined) resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
   if (training.checkpointing !== undefined) resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
+  if (training.attention !== undefined) resolved.attention = { value: String(training.attention), position: at("attention") };
   if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
   if (training.main_grads !== undefined) resolved.mainGrads = { value: training.main_grads, position: at("main_grads") };
   if (training.parallel !== undefined) resolved.parallel = resolveParallel(source, training.parallel, scope);

@@ -67,6 +67,7 @@ export interface ResolvedTraining {
   dtype?: DtypeSetting;
   batch?: Located<number>;
   checkpointing?: Located<string>;
+  attention?: Located<string>;
   mainGrads?: Located<string>;
   parallel?: ResolvedParallel;
 }

@@ -11,11 +11,13 @@ import { isOpName, merge, runOp } from "./ops.js";
 import type { Evaluator } from "./op-types.js";
 import { foldCopies, permuted, rowMajor, viewAs } from "./layout.js";
 import { ForwardValues, operandError, single } from "./values.js";
+import type { AttentionImplementation } from "./attention-implementations.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
 import type { CallRecord, Checkpointing, Flowing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
 export type { PrefillOptions } from "./liveness.js";
+export { ATTENTION_IMPLEMENTATIONS, attentionImplementation, type AttentionImplementation } from "./attention-implementations.js";
 export { CHECKPOINTING, type CacheRecord, type CallRecord, type Checkpointing, type LayerShapes, type PrefillPeak, type ShapeReport, type ShapeTotals } from "./types.js";
 
 export interface ShapeOptions {
@@ -23,6 +25,8 @@ export interface ShapeOptions {
   /** Bytes of one activation element: 4 in float32, 2 under 16-bit or mixed precision. */
   activationBytes: number;
   checkpointing: Checkpointing;
+  /** How attention(...) ops without `attention=` run in training (docs/shapes.md, "Attention implementations"); sdpa unless given. */
+  attention?: AttentionImplementation;
   /** Follow the forward's live tensors for the prefill peak of a serving forward (no autograd; causal attention fills a KV cache). */
   prefill?: PrefillOptions;
 }
@@ -46,12 +50,14 @@ class Inference implements Evaluator {
   attentionBytes = 0;
   private repeatDepth = 0;
   readonly live?: Liveness;
+  readonly attention: AttentionImplementation;
 
   constructor(
     readonly model: ResolvedModel,
     readonly options: ShapeOptions,
   ) {
     if (options.prefill) this.live = new Liveness(options.prefill);
+    this.attention = options.prefill?.attention ?? options.attention ?? "sdpa";
   }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
@@ -82,7 +88,12 @@ class Inference implements Evaluator {
         if (saved.attention) attention += added;
         continue;
       }
-      const tensor = saved === "input" ? input : output;
+      // A float32 copy of the input (LlamaRMSNorm's upcast), which is the input itself when that is already float32.
+      if (saved === "input in float32" && input.elementBytes < 4) {
+        bytes += numel(input.shape) * 4;
+        continue;
+      }
+      const tensor = saved === "output" ? output : input;
       if (tensor.parameter || this.kept.has(tensor.storage)) continue;
       this.kept.add(tensor.storage);
       bytes += this.bytesOf(tensor);
@@ -390,6 +401,7 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     batch: options.batch,
     checkpointing: options.checkpointing,
     input,
+    ...(model.inputs ? { inputs: Object.fromEntries(model.inputs.map((given, index) => [given.name, tensors[index]!.shape])) } : {}),
     output: output.shape,
     layers,
     totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },

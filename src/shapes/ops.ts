@@ -2,6 +2,7 @@ import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Save
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
+import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
 import { foldCopies, viewAs } from "./layout.js";
 import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
@@ -127,6 +128,8 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("dropout", "float", 0),
       arg("window", "int", null),
       arg("kv", "string", null),
+      arg("attention", "string", null),
+      arg("rope", "bool", false),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -320,10 +323,9 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
 }
 
 /**
- * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
- * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
- * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ * Scaled dot-product attention over projections the module holds, as Hugging Face transformers 5
+ * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
+ * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
 function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created, value }: OpContext): Tensor {
   const packed = args.isNone("k") && args.isNone("v");
@@ -354,21 +356,48 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
       args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
-  const products = scaledDotProduct(batch, heads, sequence, keys, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * keys * width, dtype: "activation" }], tensor, tensor).bytes;
-  const factors = keep(q) + keep(k) + keep(v);
+  const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
+  const causal = args.bool("causal");
+  const path = formatPath(segments) || "the model";
+  const call = {
+    implementation: implementationOf(evaluator, args, q),
+    batch,
+    heads,
+    kvHeads,
+    sequence,
+    keys,
+    headDim,
+    causal,
+    dropout: args.float("dropout"),
+    rope: args.bool("rope"),
+    producer: path,
+  };
+  const kept = keepAttention(evaluator, call, { q, k, v });
   const cache = attentionCache(args, kvHeads, headDim);
   if (evaluator.live) {
     // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
     evaluator.live.touch(
-      `${formatPath(segments) || "the model"}: attention`,
+      `${path}: attention`,
       [x, q, k, v],
-      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }),
+      attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }),
     );
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
-  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+
+/** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
+function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, q: Tensor): AttentionImplementation {
+  const chosen = args.isNone("attention") ? { value: evaluator.attention } : attentionImplementation(args.string("attention"));
+  if (!("value" in chosen)) return args.fail("attention", chosen.problem, chosen.hint);
+  if (chosen.value === "flash" && q.elementBytes > 2)
+    args.fail(
+      "attention",
+      `flash attention runs in float16 or bfloat16, and this attention's activations are ${q.elementBytes * 8}-bit`,
+      "train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32",
+    );
+  return chosen.value;
 }
 
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
@@ -394,11 +423,11 @@ interface AttentionShape {
  * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
  * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
  * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
- * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
-function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
+function attentionTransients(attention: AttentionImplementation, shape: AttentionShape): LivePart[] {
   const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
-  if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+  if (attention !== "eager") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
   const scores = batch * heads * sequence * sequence;
   const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
   return [

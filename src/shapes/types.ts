@@ -82,6 +82,8 @@ export interface ShapeReport {
   batch: number;
   checkpointing: Checkpointing;
   input: number[];
+  /** Several named inputs, each with its batch, in the order written. */
+  inputs?: Record<string, number[]>;
   output: number[];
   /** In the order of the count's layers; undefined for an entry that is never called. */
   layers: (LayerShapes | undefined)[];

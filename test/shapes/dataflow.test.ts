@@ -98,7 +98,7 @@ layers:
   - encoder: Linear(8, 8)
   - cross:
       inputs: [x, memory]
-      forward: ["attention(q, k, v, heads=2, kv=memory)", o]
+      forward: ['attention(q, k, v, heads=2, kv=memory, attention="eager")', o]
       layers:
         - q: Linear(8, 8)
         - k: Linear(8, 8)
