@@ -84,7 +84,12 @@ function functionalLinear(op: OpContext): Tensor {
   const node = op.child("layer");
   const described = node.kind === "leaf" ? op.evaluator.describe(node.layer) : undefined;
   if (!described || described.definition.type !== "Linear") {
-    throw new SpecError("not-a-parameter", op.args.position("layer"), `${op.args.string("layer")} is not a Linear(...) entry`, "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc");
+    throw new SpecError(
+      "not-a-parameter",
+      op.args.position("layer"),
+      `${op.args.string("layer")} is not a Linear(...) entry`,
+      "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc",
+    );
   }
   const result = described.definition.forward!(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
   return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] });

@@ -47,9 +47,7 @@ describe("their errors", () => {
     messagesOf(() => run({ input: [2, 4, 8], layers, forward }));
 
   it("linear(x, child) needs a Linear child", () => {
-    expect(messages(["linear(x, norm)"])).toEqual([
-      "spec.yaml:2:22: norm is not a Linear(...) entry\n  linear(x, fc) runs F.linear with the weight and bias of a Linear child fc",
-    ]);
+    expect(messages(["linear(x, norm)"])).toEqual(["spec.yaml:2:22: norm is not a Linear(...) entry\n  linear(x, fc) runs F.linear with the weight and bias of a Linear child fc"]);
   });
 
   it("matmul needs inner sizes that agree", () => {
