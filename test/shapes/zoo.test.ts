@@ -75,6 +75,13 @@ describe("the model zoo against torchvision 0.14 (float32, train mode, 224×224;
         expect(analyze().shapes!.totals.macs).toBe(reference.macs);
       });
 
+      it("is written for any batch: twice the batch, twice the MACs and the same leaf shapes but the batch", () => {
+        const doubled = analyzeSpec(`examples/${reference.name}.yaml`, readFile, { batch: { value: 2 * batchOf(reference), from: "--batch" } }).shapes!;
+        expect(doubled.totals.macs).toBe(2 * reference.macs);
+        const calls = expandCalls(doubled.calls).filter((call) => call.layer !== undefined);
+        expect(calls.map((call) => call.output.slice(1))).toEqual(reference.leaf_outputs.map((leaf) => leaf[2].slice(1)));
+      });
+
       it("estimates the saved activations within 1%", () => {
         const { bytes, gap } = ACTIVATIONS[reference.name]!;
         const activations = analyze().shapes!.totals.activations;
