@@ -65,7 +65,7 @@ export interface ForwardInput {
  * input (LlamaRMSNorm's upcast), and the input itself when that is float32.
  */
 export type Saved = "input" | "output" | "input in float32" | { elements: number; dtype: SavedDtype; attention?: boolean };
-export type SavedDtype = "activation" | "float32" | "int64" | "bool";
+export type SavedDtype = "activation" | "float32" | "float64" | "int64" | "bool";
 
 export interface ForwardResult {
   output: number[];

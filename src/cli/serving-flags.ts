@@ -1,6 +1,6 @@
 import type { AnalysisOverrides } from "../analysis/index.js";
 import { SpecError } from "../diagnostics/index.js";
-import { KV_WINDOWS, SERVING_OPTIONS, servingSettingsFromOptions, type TrainingSettings } from "../memory/index.js";
+import { KV_WINDOWS, LOGITS, SERVING_OPTIONS, servingSettingsFromOptions, type TrainingSettings } from "../memory/index.js";
 import { invalid, type CliResult, type OptionValues } from "./command.js";
 import type { Flag } from "./flags.js";
 
@@ -34,6 +34,13 @@ export function servingFlagList(): Flag[] {
       value: "MODE",
       description: `${KV_WINDOWS.join(" or ")}: cap keeps at most window= tokens in sliding-window layers (vLLM); full keeps every token (Hugging Face's DynamicCache for Mistral v0.1)`,
       unset: "the spec's, else full",
+    },
+    {
+      name: "logits",
+      type: "string",
+      value: "WHICH",
+      description: `${LOGITS.join(" or ")}: the positions the prefill computes logits for; last is generate()'s logits_to_keep=1, batch × 1 × vocab`,
+      unset: "the spec's, else all (transformers 5's forward)",
     },
     {
       name: "overhead",

@@ -1,5 +1,6 @@
 import { parseCallOrName } from "../parse/expression.js";
 import type { YamlSource } from "../parse/yaml.js";
+import { acceleratorsAt } from "./accelerators.js";
 import type { Scope } from "./evaluate.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
@@ -58,5 +59,7 @@ export function resolveServing(source: YamlSource, serving: SpecData["serving"],
   if (serving["kv-dtype"] !== undefined) resolved.kvDtype = dtype("kv-dtype");
   if (serving.attention !== undefined) resolved.attention = { value: String(serving.attention), position: at("attention") };
   if (serving["kv-window"] !== undefined) resolved.kvWindow = { value: String(serving["kv-window"]), position: at("kv-window") };
+  if (serving.logits !== undefined) resolved.logits = { value: String(serving.logits), position: at("logits") };
+  if (serving.accelerators !== undefined) resolved.accelerators = acceleratorsAt(source, ["serving", "accelerators"], serving.accelerators);
   return resolved;
 }

@@ -13,12 +13,23 @@ import { foldCopies, permuted, rowMajor, viewAs } from "./layout.js";
 import { ForwardValues, operandError, single } from "./values.js";
 import type { AttentionImplementation } from "./attention-implementations.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
+import { logitsLayer } from "./logits.js";
 import type { CallRecord, Checkpointing, Flowing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
 export type { PrefillOptions } from "./liveness.js";
 export { ATTENTION_IMPLEMENTATIONS, attentionImplementation, type AttentionImplementation } from "./attention-implementations.js";
-export { CHECKPOINTING, type CacheRecord, type CallRecord, type Checkpointing, type LayerShapes, type PrefillPeak, type ShapeReport, type ShapeTotals } from "./types.js";
+export {
+  CHECKPOINTING,
+  type CacheRecord,
+  type StateRecord,
+  type CallRecord,
+  type Checkpointing,
+  type LayerShapes,
+  type PrefillPeak,
+  type ShapeReport,
+  type ShapeTotals,
+} from "./types.js";
 
 export interface ShapeOptions {
   batch: number;
@@ -31,7 +42,7 @@ export interface ShapeOptions {
   prefill?: PrefillOptions;
 }
 
-const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, int64: 8, bool: 1 };
+const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, float64: 8, int64: 8, bool: 1 };
 
 /** One repeated module's instances, for full checkpointing: what each keeps, and its input, which checkpointing keeps instead. */
 interface Block {
@@ -51,6 +62,8 @@ class Inference implements Evaluator {
   private repeatDepth = 0;
   readonly live?: Liveness;
   readonly attention: AttentionImplementation;
+  /** The head that runs on the last position only (`logits: last`). */
+  private readonly lastPositionLayer?: number;
 
   constructor(
     readonly model: ResolvedModel,
@@ -58,6 +71,7 @@ class Inference implements Evaluator {
   ) {
     if (options.prefill) this.live = new Liveness(options.prefill);
     this.attention = options.prefill?.attention ?? options.attention ?? "sdpa";
+    if (options.prefill?.logits === "last") this.lastPositionLayer = logitsLayer(model);
   }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
@@ -184,7 +198,9 @@ class Inference implements Evaluator {
     return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, [x, ...extra], segments);
   }
 
-  private callLeaf(node: LeafNode, x: Tensor, segments: PathSegment[]): Tensor {
+  private callLeaf(node: LeafNode, given: Tensor, segments: PathSegment[]): Tensor {
+    // hidden_states[:, -1:, :]: a view of the last position.
+    const x = node.layer === this.lastPositionLayer ? { ...given, shape: [given.shape[0]!, 1, ...given.shape.slice(2)] } : given;
     const layer = this.model.layers[node.layer]!;
     const { definition, args } = this.describe(node.layer);
     const path = formatPath(segments);

@@ -5,6 +5,8 @@ import type { PrefillPeak, Tensor } from "./types.js";
 export interface PrefillOptions {
   /** eager materializes the scores (Hugging Face's eager_attention_forward); sdpa and flash run a fused kernel that does not. */
   attention: AttentionImplementation;
+  /** all: the head runs on every position (transformers 5's forward); last: on the last one only (generate()'s logits_to_keep=1). */
+  logits: "all" | "last";
 }
 
 /** A tensor or a transient the peak counts, with what it is. */

@@ -10,6 +10,7 @@ import { TENSOR_OPS } from "./tensor-ops.js";
 import { VALUE_OPS } from "./value-ops.js";
 import type { CacheRecord, Flowing, Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
+import { selectiveScan } from "./state-space.js";
 
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL: Record<string, string> = {
@@ -149,6 +150,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
     ],
     run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
+  },
+  ssm: {
+    signature: ["in_proj", "conv1d", "x_proj", "dt_proj", "A_log", "D", "out_proj"].map((name) => arg(name, "string")),
+    run: (op) => selectiveScan(op),
   },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
@@ -446,6 +451,7 @@ function attentionTransients(attention: AttentionImplementation, shape: Attentio
  * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
  * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
  * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ * Measured against PyTorch 1.13 (test/fixtures/pytorch/mla-mamba.py, prefill-peak.py): docs/serving.md.
  */
 function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { child, created }: OpTools): Tensor {
   const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
@@ -456,6 +462,9 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
     args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
   evaluator.live?.hold(kvA);
+  const causal = args.bool("causal");
+  // The latent is what a latent-caching runtime keeps: counted in the cache, not the prefill peak.
+  if (causal) evaluator.live?.excluded.add(kvA.storage);
   // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
   const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
   const kv = evaluator.runNode(child("kv_b"), latent, segments);
@@ -469,22 +478,45 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
     );
   const scores = batch * heads * sequence * sequence;
   const macs = scores * (qkHead + vHead);
-  // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+  const assembled = batch * heads * sequence * qkHead;
+  // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
+  // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
+  // without a copy at batch 1 and copies to contiguous otherwise.
   const saves: Saved[] = [
-    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
-    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: assembled, dtype: "activation" },
+    { elements: assembled, dtype: "activation" },
+    { elements: 1, dtype: "float64" },
     { elements: scores, dtype: "activation", attention: true },
+    ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" as const }]),
   ];
-  const cache: CacheRecord | undefined = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+  const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+  const cache: CacheRecord | undefined = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
-    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
-    const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
-    evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+    evaluator.live.touch(
+      `${formatPath(segments) || "the model"}: mla`,
+      [x, q, kv],
+      [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)],
+    );
   }
   evaluator.live?.release(kvA);
   evaluator.live?.release(q);
-  const kept = evaluator.keep(["input"], kv, kv).bytes;
-  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+
+/**
+ * What DeepseekV2Attention holds besides q and kv_b's output when it attends: the rotated rotary parts
+ * (apply_rotary_emb's results, in the model's dtype: a complex64 product in float32, `type_as` copies
+ * in 16-bit) and torch.cat's queries and keys of qk_nope + qk_rope per head.
+ */
+function latentTransients(shape: AttentionShape, rope: number): LivePart[] {
+  const { batch, heads, sequence, headDim, elementBytes } = shape;
+  return [
+    { what: "queries' rotary part, rotated", bytes: batch * heads * sequence * rope * elementBytes },
+    { what: "the shared rotary key, rotated", bytes: batch * sequence * rope * elementBytes },
+    { what: `queries assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+    { what: `keys assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+  ];
 }
 
 /** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */
