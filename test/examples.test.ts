@@ -17,15 +17,17 @@ interface TorchvisionModel {
 }
 
 const torchvision = (JSON.parse(readFile("test/fixtures/pytorch/models.json")) as { models: TorchvisionModel[] }).models;
+/** Issue 12's model zoo (test/fixtures/pytorch/zoo.json, made by zoo.py beside it): eight torchvision models and a U-Net. */
+const zoo = (JSON.parse(readFile("test/fixtures/pytorch/zoo.json")) as { models: TorchvisionModel[] }).models;
 
 interface Expected extends Totals {
   /** How many tensors parameters() yields: tied ones once. */
   tensors: number;
 }
 
-function fromModelsJson(name: string): Expected {
-  const model = torchvision.find((candidate) => candidate.name === name);
-  if (!model) throw new Error(`${name} is not in models.json`);
+function fromModelsJson(name: string, models = torchvision): Expected {
+  const model = models.find((candidate) => candidate.name === name);
+  if (!model) throw new Error(`${name} is not in the fixture`);
   return {
     params: model.total_params,
     trainable: model.trainable_params,
@@ -48,6 +50,15 @@ const EXPECTED: Record<string, Expected> = {
   densenet121: { params: 7_978_856, trainable: 7_978_856, nonTrainable: 0, buffers: 83_769, tensors: 364 },
   googlenet: { params: 6_624_904, trainable: 6_624_904, nonTrainable: 0, buffers: 14_617, tensors: 173 },
   mobilenet_v3_small: { params: 2_542_856, trainable: 2_542_856, nonTrainable: 0, buffers: 12_146, tensors: 142 },
+  squeezenet1_0: fromModelsJson("squeezenet1_0", zoo),
+  mnasnet0_5: fromModelsJson("mnasnet0_5", zoo),
+  regnet_x_400mf: fromModelsJson("regnet_x_400mf", zoo),
+  shufflenet_v2_x0_5: fromModelsJson("shufflenet_v2_x0_5", zoo),
+  efficientnet_v2_s: fromModelsJson("efficientnet_v2_s", zoo),
+  inception_v3: fromModelsJson("inception_v3", zoo),
+  convnext_small: fromModelsJson("convnext_small", zoo),
+  swin_s: fromModelsJson("swin_s", zoo),
+  unet: fromModelsJson("unet", zoo),
   // gpt2.yaml models no buffers (Hugging Face's causal-mask buffers are left out).
   gpt2: { params: 124_439_808, trainable: 124_439_808, nonTrainable: 0, buffers: 0, tensors: 148 },
   // position_ids and token_type_ids, [1, 512] each.

@@ -1,5 +1,6 @@
 import type { LayerDefinition } from "./arguments.js";
 import { numel, positive } from "./common.js";
+import type { Saved } from "./types.js";
 
 const linear: LayerDefinition = {
   type: "Linear",
@@ -23,7 +24,9 @@ const linear: LayerDefinition = {
     const outFeatures = args.int("out_features");
     if (input.shape.at(-1) !== inFeatures) input.mismatch("in_features", `${inFeatures} input features`);
     const rows = numel(input.shape.slice(0, -1));
-    return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves: ["input"] };
+    // torch.matmul folds a 3-d or larger input to rows × in_features and keeps that: a copy of a permuted input (measured).
+    const saves: Saved[] = [input.foldCopies ? { elements: numel(input.shape), dtype: "activation" } : "input"];
+    return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves };
   },
 };
 

@@ -141,6 +141,25 @@ export const normalizationLayers: LayerDefinition[] = [
     forward: (args, input) => trailing(args, input, 2),
   },
   {
+    /**
+     * torchvision's ConvNeXt LayerNorm2d, an nn.LayerNorm over channels first: permute(0, 2, 3, 1),
+     * layer_norm, permute(0, 3, 1, 2). It keeps its input (the permuted view of it) and the statistics
+     * per position; its output is the permuted view of a new tensor, not contiguous (measured).
+     */
+    type: "LayerNorm2d",
+    signature: [NORMALIZED_SHAPE, EPS, ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],
+    tensors(args) {
+      const elementwise = args.bool("elementwise_affine");
+      return { parameters: affine(normalizedShape(args), elementwise), buffers: [] };
+    },
+    forward(args, input) {
+      if (input.shape.length !== 4) input.mismatch(undefined, "a 4-d input (batch, channels, height, width)");
+      const [batch, channels, height, width] = input.shape as [number, number, number, number];
+      const { saves } = trailing(args, { ...input, shape: [batch, height, width, channels] }, 2);
+      return { output: [...input.shape], saves, permutes: [0, 3, 1, 2] };
+    },
+  },
+  {
     // PyTorch >= 2.4; eps=None means the dtype's machine epsilon.
     type: "RMSNorm",
     signature: [NORMALIZED_SHAPE, arg("eps", "float", null), ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],

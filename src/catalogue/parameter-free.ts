@@ -277,11 +277,24 @@ function scaled(args: LayerArguments, spatial: number[]): number[] {
   return items.map((item, d) => Math.floor(spatial[d]! * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
 }
 
+/** The input rank each interpolating mode takes (batch and channels included); the others take 3 to 5. */
+const MODE_RANK: Record<string, number> = { linear: 3, bilinear: 4, bicubic: 4, trilinear: 5 };
+
+/**
+ * F.interpolate: one of size and scale_factor, a mode for the input's rank. 'area' is adaptive
+ * average pooling and keeps its input; the other modes keep nothing (measured).
+ */
 const upsample: Forward = (args, input) => {
-  const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
+  if (args.isNone("size") === args.isNone("scale_factor"))
+    args.fail(args.isNone("size") ? "size" : "scale_factor", `${args.type} takes either size or scale_factor, not ${args.isNone("size") ? "neither" : "both"}`, "give one of them");
+  const mode = args.string("mode");
+  const rank = MODE_RANK[mode];
+  if ((rank !== undefined && input.shape.length !== rank) || input.shape.length < 3 || input.shape.length > 5)
+    input.mismatch("mode", `a ${rank === undefined ? "3-d to 5-d" : `${rank}-d`} input (batch, channels, ...) for mode '${mode}'`);
+  const spatial = input.shape.slice(2);
   const output = args.isNone("size") ? scaled(args, spatial) : args.size("size", spatial.length);
   if (output.some((length) => !(length >= 1))) input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
-  return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
+  return { output: [...input.shape.slice(0, 2), ...output], saves: mode === "area" ? ["input"] : [] };
 };
 
 /** PixelShuffle(r) moves r² channels into an r-times larger image; PixelUnshuffle undoes it. */
@@ -358,6 +371,30 @@ const checkWindows: Check = (args) => {
   sizeAtLeast(args, "padding", 2, 0);
 };
 
+/**
+ * torchvision's StochasticDepth (ConvNeXt, Swin, EfficientNet): `input * noise`, the noise one value
+ * per sample ('row') or one for the batch ('batch'), which the product keeps; p=0 is the identity.
+ */
+const stochasticDepth: Forward = (args, input) => {
+  if (args.float("p") === 0) return elementwise(input, "nothing", true);
+  const elements = args.string("mode") === "row" ? input.shape[0]! : 1;
+  return { output: [...input.shape], saves: [{ elements, dtype: "activation" }] };
+};
+
+const checkStochasticDepth: Check = (args) => {
+  checkProbability(args);
+  const mode = args.string("mode");
+  if (mode !== "row" && mode !== "batch") args.fail("mode", `StochasticDepth mode must be 'batch' or 'row', got '${mode}'`, "'row' drops samples, 'batch' the whole batch");
+};
+
+/** torchvision.ops.misc.Permute (ConvNeXt, Swin): torch.permute(x, dims), a view. */
+const permute: Forward = (args, input) => {
+  const dims = args.ints("dims").map((dim) => dimension(input, dim, "dims"));
+  if (dims.length !== input.shape.length || new Set(dims).size !== dims.length)
+    input.mismatch("dims", `${dims.length} dimensions, each once, as many as dims=${written(args, "dims")} names`);
+  return { output: dims.map((d) => input.shape[d]!), sharesInput: true, permutes: dims };
+};
+
 /** Unflatten's sizes are positive, but for one -1 that takes what is left. */
 const checkUnflatten: Check = (args) => {
   const sizes = args.ints("unflattened_size");
@@ -376,6 +413,8 @@ const ROWS: Row[] = [
   ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
   ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
   ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
+  ["StochasticDepth", [arg("p", "float"), arg("mode", "string")], checkStochasticDepth, stochasticDepth],
+  ["Permute", [arg("dims", "size")], undefined, permute],
   ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type): Row => [
     type,
     [arg("p", "float", 0.5), INPLACE],

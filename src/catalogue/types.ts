@@ -48,6 +48,11 @@ export interface Signature {
 export interface ForwardInput {
   /** Batch first: `[batch, 3, 224, 224]`, `[batch, tokens]`. */
   shape: readonly number[];
+  /**
+   * Folding the leading dimensions into one, `x.reshape(-1, x.shape[-1])`, copies: the tensor is a
+   * view (a permutation) whose strides do not merge them. torch.matmul folds so, and keeps the copy.
+   */
+  foldCopies?: boolean;
   /** Reports that the layer cannot take this input, at argument `name` (the call without one), naming what it expects and what arrives. */
   mismatch(name: string | undefined, expects: string): never;
 }
@@ -71,6 +76,11 @@ export interface ForwardResult {
   saves?: Saved[];
   /** The output is the input's storage: an in-place op, or a view such as flatten. */
   sharesInput?: boolean;
+  /**
+   * The output is a permutation of the input (with sharesInput) or of a fresh row-major tensor: `output`
+   * is `permutes.map((d) => base[d])`. It is then not contiguous, which decides whether a reshape copies.
+   */
+  permutes?: number[];
 }
 
 export type { SourcePosition };

@@ -513,6 +513,13 @@ const kinds = {
     example: "input: [4]\nlayers:\n  - m:\n      forward:\n        - fc: fc\n      layers:\n        - fc: Linear(4, 4)",
     fix: "rename the value (fc_out: fc), so that a step's name means one thing",
   },
+  "view-needs-copy": {
+    code: "MB533",
+    severity: "error",
+    summary: "view() of a tensor whose layout needs a copy for that shape",
+    example: 'input: [4, 6]\nforward: ["transpose(1, 2)", "view(-1, 24)"]\nlayers: []',
+    fix: 'write reshape(-1, 24), which copies, or "contiguous()" before the view, as PyTorch asks',
+  },
   "adapter-activations": {
     code: "MB522",
     severity: "warning",

@@ -9,6 +9,7 @@ import { describeValue, type EvaluatedCall, type Value } from "../parse/values.j
 import { formatPath, type ForwardStep, type Merge, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import { isOpName, merge, runOp } from "./ops.js";
 import type { Evaluator } from "./op-types.js";
+import { foldCopies, permuted, rowMajor, viewAs } from "./layout.js";
 import { ForwardValues, operandError, single } from "./values.js";
 import type { AttentionImplementation } from "./attention-implementations.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
@@ -74,7 +75,7 @@ class Inference implements Evaluator {
   }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
-    return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
+    return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, strides: rowMajor(shape), elementBytes, producer };
   }
 
   /**
@@ -213,6 +214,7 @@ class Inference implements Evaluator {
     }
     const input: ForwardInput = {
       shape: x.shape,
+      foldCopies: foldCopies(x),
       mismatch: (name, expects) => {
         throw new SpecError(
           "shape-mismatch",
@@ -227,11 +229,25 @@ class Inference implements Evaluator {
 
   /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor {
-    const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
+    const output = this.outputOf(result, x, producer);
     const kept = this.keep(result.saves ?? [], x, output);
     this.live?.touch(producer, [x, output]);
     this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
     return output;
+  }
+
+  /** A layer's output tensor: its input's storage (in place, a view; a reshape that cannot be one copies), or a new one, permuted where the rule says so. */
+  private outputOf({ output: shape, sharesInput, permutes }: ForwardResult, x: Tensor, producer: string): Tensor {
+    if (!sharesInput) {
+      if (!permutes) return this.fresh(shape, producer);
+      const base = new Array<number>(shape.length);
+      permutes.forEach((d, position) => (base[d] = shape[position]!));
+      return permuted(this.fresh(base, producer), permutes, producer);
+    }
+    if (permutes) return permuted(x, permutes, producer);
+    if (sameShape(shape, x.shape)) return { ...x, producer };
+    // nn.Flatten and nn.Unflatten reshape: a view where the strides allow one, a copy where not.
+    return viewAs(x, shape, producer) ?? this.fresh(shape, producer);
   }
 
   /** A module's forward over its inputs: its steps, with their values (docs/shapes.md, "Values"), then its residual or branch merge. */

@@ -94,5 +94,6 @@ export interface OpDefinition {
    */
   operands?: number | "list";
   signature: readonly ArgumentSpec[];
-  run: (op: OpContext) => Tensor;
+  /** The op's result: a tensor, or a tuple of them for chunk and unbind, which a step destructures. */
+  run: (op: OpContext) => Flowing;
 }

@@ -3,9 +3,11 @@ import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
 import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
+import { foldCopies, viewAs } from "./layout.js";
 import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
+import { VALUE_OPS } from "./value-ops.js";
 import type { CacheRecord, Flowing, Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
 import { selectiveScan } from "./state-space.js";
@@ -28,6 +30,7 @@ const FUNCTIONAL: Record<string, string> = {
   softmax: "Softmax",
   log_softmax: "LogSoftmax",
   tanh: "Tanh",
+  interpolate: "Upsample",
 };
 
 /** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
@@ -67,37 +70,7 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS: Readonly<Record<string, OpDefinition>> = {
   ...TENSOR_OPS,
-  flatten: {
-    signature: [arg("start_dim", "int", 0), arg("end_dim", "int", -1)],
-    run: ({ x, dim, view, fail }) => {
-      const [start, end] = [dim("start_dim"), dim("end_dim")];
-      if (end < start) fail(`end_dim after start_dim`);
-      return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-    },
-  },
-  transpose: {
-    signature: [arg("dim0", "int"), arg("dim1", "int")],
-    run: ({ x, dim, view }) => {
-      const [a, b] = [dim("dim0"), dim("dim1")];
-      return view(x.shape.map((size, d) => (d === a ? x.shape[b]! : d === b ? x.shape[a]! : size)));
-    },
-  },
-  select: {
-    signature: [arg("dim", "int"), arg("index", "int")],
-    run: ({ x, args, dim, view, fail }) => {
-      const d = dim("dim");
-      const index = args.int("index");
-      if (index >= x.shape[d]! || index < -x.shape[d]!) fail(`an index ${index} within dimension ${d}`);
-      return view(x.shape.filter((_, position) => position !== d));
-    },
-  },
-  mean: {
-    signature: [arg("dim", "int")],
-    run: ({ x, dim, created }) => {
-      const d = dim("dim");
-      return created(x.shape.filter((_, position) => position !== d));
-    },
-  },
+  ...VALUE_OPS,
   add: {
     operands: 2,
     signature: [arg("parameter", "string", null)],
@@ -109,8 +82,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   },
   mul: {
     operands: 2,
-    signature: [],
-    run: ({ evaluator, operands, call, segments, producer, fail }) => {
+    signature: [arg("other", "float", null)],
+    run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+      // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
+      if (!args.isNone("other")) return created([...operands.at(-1)!.shape]);
       if (operands.length !== 2) fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
       return { ...merge(evaluator, "multiply", operands[0]!, operands[1]!, call.position, segments), producer };
     },
@@ -285,7 +260,8 @@ function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCal
     });
     return output;
   };
-  const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
+  // torch.reshape: a view where the strides allow one, a copy where not.
+  const view = (shape: number[]): Tensor => viewAs(x, shape, producer) ?? created(shape);
   return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
@@ -299,7 +275,10 @@ function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedC
     return { operands: [list].flat(), rest };
   }
   const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
-  const missing = Math.max(0, takes - tensors.length);
+  // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
+  const next = rest.args[0];
+  const numberFollows = tensors.length > 0 && next?.name === undefined && (next?.value.kind === "int" || next?.value.kind === "float");
+  const missing = numberFollows ? 0 : Math.max(0, takes - tensors.length);
   return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
 }
 
@@ -332,10 +311,13 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
     );
   };
   if (moduleType) {
-    const definition = findLayer({ ...rest, type: moduleType });
-    const args = bindArguments(definition, rest, findLayer);
+    const moduleCall = { ...rest, type: moduleType };
+    const definition = findLayer(moduleCall);
+    // Checked as written, so that messages name relu(); then bound as ReLU(), whose rule looks at the type (it keeps its output).
+    bindArguments(definition, rest, findLayer);
+    const args = bindArguments(definition, moduleCall, findLayer);
     definition.tensors(args);
-    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+    const result = definition.forward!(args, { shape: x.shape, foldCopies: foldCopies(x), mismatch: (_, expects) => fail(expects) });
     return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...values.segments, call.text] });
   }
   // The op's operands are live until it returns: a residual's shortcut, the input of attention's projections.

@@ -10,6 +10,12 @@ export interface Tensor {
   storage: number;
   /** Bytes of that storage: a view (select, a split of a packed projection) keeps all of its base alive when saved. */
   storageBytes: number;
+  /**
+   * Elements between neighbours along each dimension of the storage: row-major for a fresh tensor,
+   * others for a view (permute, transpose). Whether a reshape is a view or a copy follows from them
+   * (layout.ts), and so whether a layer that keeps it keeps a new storage.
+   */
+  strides: number[];
   elementBytes: number;
   /** Who produced it, for mismatch messages: `avgpool → flatten(1)`. */
   producer: string;
