@@ -17,7 +17,7 @@ function sizesOf({ args }: OpContext, name: string): number[] {
 
 /** Dimensions counted from the end when negative, each within the input's rank and given once. */
 function dimensions(op: OpContext, name: string, values: readonly number[]): number[] {
-  const dims = values.map((value) => (value < -op.rank || value >= op.rank ? op.fail(`dimensions within its rank ${op.rank}, not ${value}`) : (value + op.rank) % op.rank));
+  const dims = values.map((value) => (value < -op.rank || value >= op.rank ? op.fail(`dimensions from ${-op.rank} to ${op.rank - 1}, not ${value}`) : (value + op.rank) % op.rank));
   const repeated = dims.find((d, i) => dims.indexOf(d) !== i);
   if (repeated !== undefined) op.args.fail(name, `${op.args.type} names dimension ${repeated} more than once`, "give each dimension once");
   return dims;
@@ -31,7 +31,8 @@ function inferred(op: OpContext, name: string, shape: readonly number[]): number
   const total = numel(x.shape);
   const known = numel(shape.filter((size) => size !== -1));
   const filled = shape.map((size) => (size === -1 ? total / known : size));
-  if (numel(filled) !== total || !filled.every(Number.isInteger)) op.fail(`a shape of ${numel(shape.filter((size) => size !== -1))} × k elements, (${shape.join(", ")})`);
+  if (numel(filled) !== total || !filled.every(Number.isInteger))
+    op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
   return filled;
 }
 
@@ -114,7 +115,7 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
     signature: sizes("dims"),
     run: (op) => {
       const dims = sizesOf(op, "dims");
-      if (dims.length !== op.rank) op.fail(`${dims.length} dimensions, as many as permute names`);
+      if (dims.length !== op.rank) op.fail(`a ${dims.length}-d input, one dimension per index it names`);
       return permuted(op.x, dimensions(op, "dims", dims), op.producer);
     },
   },
