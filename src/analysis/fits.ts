@@ -38,6 +38,8 @@ export interface JsonFits {
   weights: number;
   buffers: number;
   kvCachePerToken: number;
+  /** A state-space layer's fixed state per sequence (0 without one). */
+  statePerSequence: number;
   prefillPeak: number;
 }
 
@@ -100,7 +102,7 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
   const maxBatch = largestFitting((batch) => within(() => servingAt(context, batch).bytes.total, usableBytes));
   const stages = [0, 1, 2, 3] as const;
   const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)])) as JsonFits["minGpus"];
-  const { weights, buffers, kvCachePerToken, prefillPeak } = base.bytes;
+  const { weights, buffers, kvCachePerToken, statePerSequence, prefillPeak } = base.bytes;
   return {
     gpu: accelerator.name,
     memoryBytes: accelerator.memoryBytes,
@@ -112,11 +114,12 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
     trainedContext: model.trainedContext ?? null,
     context: takesTokens ? (context ?? null) : null,
     maxBatch,
-    kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
+    kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
     minGpus,
     weights,
     buffers,
     kvCachePerToken,
+    statePerSequence,
     prefillPeak,
   };
 }

@@ -235,6 +235,27 @@ const kinds = {
     example: "layers:\n  - m:\n      residual: add\n      branches: concat\n      layers: [ReLU()]",
     fix: "use one of the merges the hint lists",
   },
+  "invalid-input": {
+    code: "MB372",
+    severity: "error",
+    summary: "an input: that mixes the one-input {tokens: N} form with named inputs",
+    example: "input: {tokens: 8, image: [3, 4, 4]}\nlayers:\n  - Linear(4, 4)",
+    fix: "name every input: {text: {tokens: 8}, image: [3, 4, 4]}",
+  },
+  "invalid-value-name": {
+    code: "MB370",
+    severity: "error",
+    summary: "a forward value (an inputs: name or a binding's key) that is not a Python name",
+    example: 'input: [4]\nlayers:\n  - m:\n      forward:\n        - "2a": fc\n      layers:\n        - fc: Linear(4, 4)',
+    fix: "name the value with letters, digits and _, not first a digit: a2: fc",
+  },
+  "value-hides-name": {
+    code: "MB371",
+    severity: "error",
+    summary: "a forward value with the name of a var or block parameter",
+    example: "vars:\n  e: 4\ninput: [4]\nlayers:\n  - m:\n      forward:\n        - e: fc\n      layers:\n        - fc: Linear(e, 4)",
+    fix: "rename the value (e_out: fc) or the var, so that a step's name means one thing",
+  },
   "index-outside-repeat": {
     code: "MB322",
     severity: "error",
@@ -471,8 +492,29 @@ const kinds = {
     example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
     fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
   },
-  "view-needs-copy": {
+  "unknown-value": {
     code: "MB530",
+    severity: "error",
+    summary: "a forward step's operand names no value, Parameter or buffer of the module",
+    example: 'input: [4]\nlayers:\n  - m:\n      forward:\n        - "fc(y)"\n      layers:\n        - fc: Linear(4, 4)',
+    fix: "bind the value first (- y: fc), or name a Parameter(...) entry of the module",
+  },
+  "wrong-operands": {
+    code: "MB531",
+    severity: "error",
+    summary: "a call gets more or fewer tensors than it takes, or a tuple where one tensor is needed",
+    example: 'input: [4]\nlayers:\n  - m:\n      forward:\n        - a: fc\n        - "fc(a, a)"\n      layers:\n        - fc: Linear(4, 4)',
+    fix: 'give a layer one tensor and a module as many as its inputs: lists; destructure tuples: - "a, b": chunk(x, 2, 1)',
+  },
+  "value-hides-child": {
+    code: "MB532",
+    severity: "error",
+    summary: "a forward value with the name of a child of the module",
+    example: "input: [4]\nlayers:\n  - m:\n      forward:\n        - fc: fc\n      layers:\n        - fc: Linear(4, 4)",
+    fix: "rename the value (fc_out: fc), so that a step's name means one thing",
+  },
+  "view-needs-copy": {
+    code: "MB539",
     severity: "error",
     summary: "view() of a tensor whose layout needs a copy for that shape",
     example: 'input: [4, 6]\nforward: ["transpose(1, 2)", "view(-1, 24)"]\nlayers: []',
@@ -632,6 +674,21 @@ const kinds = {
     example: "model-budget fits spec.yaml --gpu H100",
     exampleIn: "command line",
     fix: "use a name of the table (model-budget fits --help lists them), e.g. H100-80GB",
+  },
+  "invalid-accelerator": {
+    code: "MB645",
+    severity: "error",
+    summary: "an accelerator of your own whose memory is not an amount of bytes",
+    example: "serving:\n  accelerators:\n    my-gpu: {memory: 48G}\nlayers:\n  - fc: Linear(4, 4)",
+    fix: "write the memory with a byte unit, as the vendor states it: 48GiB (binary) or 48GB (decimal), or a plain number of bytes",
+  },
+  "logits-last-unsupported": {
+    code: "MB644",
+    severity: "error",
+    summary: "logits: last needs the model to end in a Linear head over a token model's positions",
+    example:
+      'input: {tokens: 16}\nserving: {logits: last}\nlayers:\n  - embed: Embedding(100, 8)\n  - self_attn:\n      forward: ["attention(q, k, v, heads=2, causal=True)"]\n      layers:\n        - q: Linear(8, 8)\n        - k: Linear(8, 8)\n        - v: Linear(8, 8)',
+    fix: "end the model's forward with its head (- lm_head: Linear(d, vocab, bias=False)), or leave logits at all",
   },
 
   // 7xx: the budget

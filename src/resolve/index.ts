@@ -9,7 +9,7 @@ import { defined } from "./origins.js";
 import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveAdapters } from "./adapters.js";
-import { resolveInput } from "./input.js";
+import { inputNames, resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
 import { lintIgnores } from "./lint-ignore.js";
@@ -20,6 +20,7 @@ export { lintIgnores } from "./lint-ignore.js";
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
 export { firstChanged, type Origins } from "./origins.js";
+export { acceleratorsAt, type ResolvedAccelerator } from "./accelerators.js";
 export type {
   DtypeSetting,
   FrozenTensor,
@@ -32,6 +33,7 @@ export type {
   ReadFile,
   ResolvedAdapter,
   ResolvedInput,
+  NamedInput,
   ResolvedLayer,
   ResolvedModel,
   ResolvedTie,
@@ -153,7 +155,7 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
       throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
     blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
   }
-  return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
+  return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope, inputNames(source, data.input)) };
 }
 
 /** How often, in entries read, a progress line hears of resolving. */
@@ -259,7 +261,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     },
     1,
   );
-  const input = resolveInput(root.source, root.data.input, root.scope);
+  const { input, inputs } = resolveInput(root.source, root.data.input, root.scope);
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
   const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
@@ -273,6 +275,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     layers: walker.out,
     tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
     ...(input ? { input } : {}),
+    ...(inputs ? { inputs } : {}),
     ties,
     training,
     ...(adapter ? { adapter } : {}),

@@ -1,3 +1,4 @@
+import type { ResolvedAccelerator } from "./accelerators.js";
 import type { DiagnosticName, SourcePosition, SpecError } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { Origins } from "./origins.js";
@@ -67,6 +68,7 @@ export interface ResolvedTraining {
   dtype?: DtypeSetting;
   batch?: Located<number>;
   checkpointing?: Located<string>;
+  attention?: Located<string>;
   mainGrads?: Located<string>;
   parallel?: ResolvedParallel;
 }
@@ -90,9 +92,12 @@ export interface ResolvedServing {
   kvDtype?: DtypeSetting;
   attention?: Located<string>;
   kvWindow?: Located<string>;
+  logits?: Located<string>;
   overhead?: Located<number>;
   /** config.max_position_embeddings, for fits. */
   trainedContext?: Located<number>;
+  /** Accelerators fits --gpu may name beside its table's. */
+  accelerators?: ResolvedAccelerator[];
 }
 
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */
@@ -143,13 +148,19 @@ export type TreeNode = LeafNode | ModuleNode;
 /** The spec's `input:`: a per-sample shape, or token ids of a sequence length. */
 export type ResolvedInput = Located<{ kind: "tensor"; shape: number[] } | { kind: "tokens"; length: number }>;
 
+/** One of several named inputs (`input: {src: {tokens: 512}, tgt: {tokens: 128}}`). */
+export type NamedInput = ResolvedInput & { name: string };
+
 export interface ResolvedModel {
   model: string;
   file: string;
   layers: ResolvedLayer[];
   /** The root module: the spec's layers with their topology. */
   tree: ModuleNode;
+  /** The input, or the first of several. */
   input?: ResolvedInput;
+  /** Several named inputs, in the order written: the root's forward arguments. */
+  inputs?: NamedInput[];
   ties: ResolvedTie[];
   training?: ResolvedTraining;
   /** The spec's `adapters:` section, evaluated: at most one adapter. */

@@ -1,12 +1,15 @@
 import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
-import { formatPath, type Merge, type ModuleNode, type PathSegment, type TreeNode } from "../resolve/index.js";
+import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
+import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
 import { foldCopies, viewAs } from "./layout.js";
 import type { LivePart } from "./liveness.js";
-import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
-import { TENSOR_OPS } from "./tensor-ops.js";
-import type { CacheRecord, Tensor } from "./types.js";
+import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
+import { scaled, TENSOR_OPS } from "./tensor-ops.js";
+import type { CacheRecord, Flowing, Tensor } from "./types.js";
+import { operandError, single, splitOperands } from "./values.js";
+import { selectiveScan } from "./state-space.js";
 
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL: Record<string, string> = {
@@ -67,14 +70,29 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
 const OPS: Readonly<Record<string, OpDefinition>> = {
   ...TENSOR_OPS,
   add: {
-    signature: [arg("parameter", "string")],
-    run: ({ evaluator, x, args, segments, child, parameterShape, created, fail }) => {
-      const node = child("parameter");
-      // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
-      const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
-      const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
-      return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+    operands: 2,
+    signature: [arg("parameter", "string", null)],
+    run: (op) => {
+      const { evaluator, operands, call, segments, producer } = op;
+      if (operands.length === 2) return { ...merge(evaluator, "add", operands[0]!, operands[1]!, call.position, segments), producer };
+      return addModuleOutput(op);
     },
+  },
+  mul: {
+    operands: 2,
+    signature: [arg("other", "float", null)],
+    run: (op) => {
+      const { evaluator, operands, call, segments, producer, fail, args } = op;
+      // mul(0.5): a Python number.
+      if (operands.length === 1 && !args.isNone("other")) return scaled(op);
+      if (operands.length !== 2 || !args.isNone("other")) fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
+      return { ...merge(evaluator, "multiply", operands[0]!, operands[1]!, call.position, segments), producer };
+    },
+  },
+  cat: {
+    operands: "list",
+    signature: [arg("dim", "int", 0)],
+    run: (op) => concatenate(op),
   },
   cat_token: {
     signature: [arg("parameter", "string")],
@@ -109,6 +127,9 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
       arg("dropout", "float", 0),
       arg("window", "int", null),
+      arg("kv", "string", null),
+      arg("attention", "string", null),
+      arg("rope", "bool", false),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -129,6 +150,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     ],
     run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
   },
+  ssm: {
+    signature: ["in_proj", "conv1d", "x_proj", "dt_proj", "A_log", "D", "out_proj"].map((name) => arg(name, "string")),
+    run: (op) => selectiveScan(op),
+  },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
     run: ({ evaluator, call, x, segments, producer, child }) => {
@@ -146,14 +171,47 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
 };
 
 /** Everything an op's run needs, its arguments bound to its signature. */
+/**
+ * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
+ * 0 … S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
+ */
+function addModuleOutput({ evaluator, x, args, segments, child, created, fail }: OpContext): Tensor {
+  if (args.isNone("parameter")) fail("two tensors: add(x, y), or add(name) on the chain's value");
+  const added = evaluator.runNode(child("parameter"), evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
+  return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+}
+
+/** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */
+function concatenate({ evaluator, operands, call, segments, producer, dim, fail }: OpContext): Tensor {
+  const d = dim("dim");
+  const rank = operands[0]!.shape.length;
+  const others = (shape: number[]) => shape.filter((_, position) => position !== d).join();
+  if (operands.some((operand) => operand.shape.length !== rank || others(operand.shape) !== others(operands[0]!.shape))) fail(`tensors whose sizes match but in dimension ${d}`);
+  const shape = operands[0]!.shape.map((size, position) => (position === d ? operands.reduce((sum, operand) => sum + operand.shape[d]!, 0) : size));
+  const output = evaluator.fresh(shape, producer);
+  evaluator.live?.touch(producer, [...operands, output]);
+  evaluator.record({ type: "cat", segments: [...segments, call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
+  return output;
+}
+
 /** A forward op's call bound to its signature, for readers of the forward beside shape inference; undefined for an op it does not know. */
 export function opArguments(call: EvaluatedCall): ReturnType<typeof bindArguments> | undefined {
   return Object.hasOwn(OPS, call.type) ? bindArguments({ type: call.type, signature: OPS[call.type]!.signature }, call, findLayer) : undefined;
 }
 
-function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[], fail: (expects: string) => never): OpContext {
+/** What an op call works with: the forward's values, the call, and its operands (the chain's value when it gives none). */
+interface OpCall {
+  values: ForwardScope;
+  call: EvaluatedCall;
+  operands: Tensor[];
+  fail: (expects: string) => never;
+}
+
+function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCall): OpContext {
+  const { module, segments } = values;
   const name = call.type;
-  const producer = `${x.producer} → ${call.text}`;
+  const x = operands[0]!;
+  const producer = `${operands.map((operand) => operand.producer).join(", ")} → ${call.text}`;
   const args = bindArguments({ type: name, signature: OPS[name]!.signature }, call, findLayer);
   const rank = x.shape.length;
   const dim = (argument: string) => {
@@ -174,10 +232,21 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
       );
     return tensor.shape;
   };
+  const value = (argument: string) => {
+    const named = values.tensorNamed(args.string(argument));
+    if (!named || Array.isArray(named))
+      throw new SpecError(
+        "unknown-value",
+        args.position(argument),
+        `no value, Parameter or buffer named '${args.string(argument)}' here`,
+        "bind the value first (- memory: encoder), or pass one of the module's inputs:",
+      );
+    return named;
+  };
   const created = (shape: number[], saves: Saved[] = [], macs = 0, extra: { macs: number; bytes: number; cache?: CacheRecord } = { macs: 0, bytes: 0 }) => {
     const output = evaluator.fresh(shape, producer);
     const kept = evaluator.keep(saves, x, output);
-    evaluator.live?.touch(producer, [x, output]);
+    evaluator.live?.touch(producer, [...operands, output]);
     evaluator.record({
       ...(extra.cache ? { cache: extra.cache } : {}),
       type: name,
@@ -192,57 +261,81 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
   };
   // torch.reshape: a view where the strides allow one, a copy where not.
   const view = (shape: number[]): Tensor => viewAs(x, shape, producer) ?? created(shape);
-  return { evaluator, module, call, args, x, segments, producer, rank, dim, view, child, parameterShape, created, fail };
+  return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
-/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
-export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[]): Tensor {
-  const name = call.type;
-  const fail = (expects: string): never => {
-    throw new SpecError(
-      "shape-mismatch",
-      call.position,
-      `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`,
-      "fix the op's arguments or the layer before it",
-    );
-  };
-  const moduleType = FUNCTIONAL[name];
-  if (moduleType) {
-    const moduleCall = { ...call, type: moduleType };
-    const definition = findLayer(moduleCall);
-    // Checked as written, so that messages name relu(); then bound as ReLU(), whose rule looks at the type (it keeps its output).
-    bindArguments(definition, call, findLayer);
-    const args = bindArguments(definition, moduleCall, findLayer);
-    definition.tensors(args);
-    const result = definition.forward!(args, { shape: x.shape, foldCopies: foldCopies(x), mismatch: (_, expects) => fail(expects) });
-    return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...segments, call.text] });
+/** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
+function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedCall, takes: number | "list", chain: Flowing): { operands: Tensor[]; rest: EvaluatedCall } {
+  const { operands: given, rest } = splitOperands(values, call, takes);
+  const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
+  if (takes === "list") {
+    const list = resolved[0];
+    if (!list) throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
+    return { operands: [list].flat(), rest };
   }
+  const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
+  const missing = Math.max(0, takes - tensors.length);
+  return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
+}
+
+/**
+ * A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`,
+ * `adaptive_avg_pool2d(1)`; with operands, `avg_pool2d(x, 3)`, `cat([a, b], 1)`, `mul(x, gamma)`.
+ */
+export function runOp(evaluator: Evaluator, values: ForwardScope, call: EvaluatedCall, chain: Flowing): Flowing {
+  const name = call.type;
+  const moduleType = FUNCTIONAL[name];
   const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
-  if (!op) {
+  if (!moduleType && !op) {
     throw new SpecError(
       "unknown-op",
       call.position,
       `unknown op '${name}' in forward:`,
-      `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`,
+      `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name, or given its tensors: ${values.module.children[0]?.name ?? "fc"}(x)`,
     );
   }
-  // The op's input is live until it returns: a residual's shortcut, the input of attention's projections.
-  evaluator.live?.hold(x);
-  const y = op.run(opContext(evaluator, module, call, x, segments, fail));
-  evaluator.live?.release(x);
+  const takes = moduleType ? 1 : op!.operands;
+  const { operands, rest } =
+    takes === undefined ? { operands: [single(chain, call.position, "the chain's value")], rest: call } : operandsOf(evaluator, values, call, takes, chain);
+  const x = operands[0]!;
+  const fail = (expects: string): never => {
+    throw new SpecError(
+      "shape-mismatch",
+      call.position,
+      `${call.text} expects ${expects}, but ${operands.map((operand) => `${operand.producer} produces ${shapeText(operand.shape)}`).join(" and ")}`,
+      "fix the op's arguments or the layer before it",
+    );
+  };
+  if (moduleType) {
+    const moduleCall = { ...rest, type: moduleType };
+    const definition = findLayer(moduleCall);
+    // Checked as written, so that messages name relu(); then bound as ReLU(), whose rule looks at the type (it keeps its output).
+    bindArguments(definition, rest, findLayer);
+    const args = bindArguments(definition, moduleCall, findLayer);
+    definition.tensors(args);
+    const result = definition.forward!(args, { shape: x.shape, foldCopies: foldCopies(x), mismatch: (_, expects) => fail(expects) });
+    return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...values.segments, call.text] });
+  }
+  // The op's operands are live until it returns: a residual's shortcut, the input of attention's projections.
+  for (const operand of operands) evaluator.live?.hold(operand);
+  const y = op!.run(opContext(evaluator, { values, call: rest, operands, fail }));
+  for (const operand of operands) evaluator.live?.release(operand);
   return y;
 }
 
 /**
- * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
- * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
- * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ * Scaled dot-product attention over projections the module holds, as Hugging Face transformers 5
+ * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
+ * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
+function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created, value }: OpContext): Tensor {
   const packed = args.isNone("k") && args.isNone("v");
+  // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
+  const memory = args.isNone("kv") ? x : value("kv");
+  if (packed && memory !== x)
+    args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
-    const tensor = evaluator.runNode(child(name), x, segments);
+    const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
     // Each projection waits for the others.
     evaluator.live?.hold(tensor);
     return tensor;
@@ -255,33 +348,57 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const kvHeads = args.optionalInt("kv_heads") ?? heads;
   if (q.shape.length !== 3) fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
   const [batch, sequence, width] = q.shape as [number, number, number];
+  const keys = k.shape[1]!;
   const headDim = width / heads;
   if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
     args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
   for (const tensor of [k, v]) {
-    if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
-      args.fail(
-        "kv_heads",
-        `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`,
-      );
+    if (!sameShape(tensor.shape, [batch, keys, kvHeads * headDim])) {
+      args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
-  const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) =>
-    evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
-  const factors = keep(q) + keep(k) + keep(v);
+  const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
+  const causal = args.bool("causal");
+  const path = formatPath(segments) || "the model";
+  const call = {
+    implementation: implementationOf(evaluator, args, q),
+    batch,
+    heads,
+    kvHeads,
+    sequence,
+    keys,
+    headDim,
+    causal,
+    dropout: args.float("dropout"),
+    rope: args.bool("rope"),
+    producer: path,
+  };
+  const kept = keepAttention(evaluator, call, { q, k, v });
   const cache = attentionCache(args, kvHeads, headDim);
   if (evaluator.live) {
     // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
     evaluator.live.touch(
-      `${formatPath(segments) || "the model"}: attention`,
+      `${path}: attention`,
       [x, q, k, v],
-      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }),
+      attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }),
     );
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
-  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+
+/** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
+function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, q: Tensor): AttentionImplementation {
+  const chosen = args.isNone("attention") ? { value: evaluator.attention } : attentionImplementation(args.string("attention"));
+  if (!("value" in chosen)) return args.fail("attention", chosen.problem, chosen.hint);
+  if (chosen.value === "flash" && q.elementBytes > 2)
+    args.fail(
+      "attention",
+      `flash attention runs in float16 or bfloat16, and this attention's activations are ${q.elementBytes * 8}-bit`,
+      "train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32",
+    );
+  return chosen.value;
 }
 
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
@@ -307,11 +424,11 @@ interface AttentionShape {
  * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
  * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
  * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
- * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
-function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
+function attentionTransients(attention: AttentionImplementation, shape: AttentionShape): LivePart[] {
   const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
-  if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+  if (attention !== "eager") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
   const scores = batch * heads * sequence * sequence;
   const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
   return [
@@ -330,6 +447,7 @@ function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape)
  * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
  * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
  * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ * Measured against PyTorch 1.13 (test/fixtures/pytorch/mla-mamba.py, prefill-peak.py): docs/serving.md.
  */
 function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { child, created }: OpTools): Tensor {
   const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
@@ -340,6 +458,9 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
     args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
   evaluator.live?.hold(kvA);
+  const causal = args.bool("causal");
+  // The latent is what a latent-caching runtime keeps: counted in the cache, not the prefill peak.
+  if (causal) evaluator.live?.excluded.add(kvA.storage);
   // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
   const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
   const kv = evaluator.runNode(child("kv_b"), latent, segments);
@@ -353,22 +474,45 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
     );
   const scores = batch * heads * sequence * sequence;
   const macs = scores * (qkHead + vHead);
-  // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+  const assembled = batch * heads * sequence * qkHead;
+  // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
+  // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
+  // without a copy at batch 1 and copies to contiguous otherwise.
   const saves: Saved[] = [
-    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
-    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: assembled, dtype: "activation" },
+    { elements: assembled, dtype: "activation" },
+    { elements: 1, dtype: "float64" },
     { elements: scores, dtype: "activation", attention: true },
+    ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" as const }]),
   ];
-  const cache: CacheRecord | undefined = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+  const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+  const cache: CacheRecord | undefined = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
-    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
-    const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
-    evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+    evaluator.live.touch(
+      `${formatPath(segments) || "the model"}: mla`,
+      [x, q, kv],
+      [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)],
+    );
   }
   evaluator.live?.release(kvA);
   evaluator.live?.release(q);
-  const kept = evaluator.keep(["input"], kv, kv).bytes;
-  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+
+/**
+ * What DeepseekV2Attention holds besides q and kv_b's output when it attends: the rotated rotary parts
+ * (apply_rotary_emb's results, in the model's dtype: a complex64 product in float32, `type_as` copies
+ * in 16-bit) and torch.cat's queries and keys of qk_nope + qk_rope per head.
+ */
+function latentTransients(shape: AttentionShape, rope: number): LivePart[] {
+  const { batch, heads, sequence, headDim, elementBytes } = shape;
+  return [
+    { what: "queries' rotary part, rotated", bytes: batch * heads * sequence * rope * elementBytes },
+    { what: "the shared rotary key, rotated", bytes: batch * sequence * rope * elementBytes },
+    { what: `queries assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+    { what: `keys assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+  ];
 }
 
 /** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */

@@ -69,7 +69,12 @@ function pad(op: OpContext): Tensor {
   const sides = args.ints("pad");
   const mode = args.string("mode");
   if (!PAD_MODES.includes(mode)) args.fail("mode", `pad mode '${mode}' is unknown`, `use one of ${PAD_MODES.map((name) => `'${name}'`).join(", ")}`);
-  if (sides.length % 2 !== 0 || sides.length / 2 > rank) args.fail("pad", `pad takes two sides per dimension, at most ${rank} dimensions, got ${sides.length} values`, "write (left, right) for the last dimension, then (top, bottom), ...");
+  if (sides.length % 2 !== 0 || sides.length / 2 > rank)
+    args.fail(
+      "pad",
+      `pad takes two sides per dimension, at most ${rank} dimensions, got ${sides.length} values`,
+      "write (left, right) for the last dimension, then (top, bottom), ...",
+    );
   const dims = sides.length / 2;
   // Reflect, replicate and circular pad the last 1 to 3 dimensions of a batched input.
   if (mode !== "constant" && (dims > 3 || rank < dims + 1)) op.fail(`an input of at least ${dims + 1} dimensions for ${mode} padding of ${dims}`);
@@ -104,7 +109,7 @@ function channelShuffle(op: OpContext): Tensor {
 }
 
 /** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
-function scaled(op: OpContext): Tensor {
+export function scaled(op: OpContext): Tensor {
   op.args.float("other");
   return op.created([...op.x.shape]);
 }
@@ -169,8 +174,14 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
   mean: { signature: REDUCTION, run: (op) => op.created(reduced(op), op.args.isNone("dim") ? [] : ["input"]) },
   sum: { signature: REDUCTION, run: (op) => op.created(reduced(op)) },
   pad: { signature: [{ name: "pad", type: "size" }, { name: "mode", type: "string", default: "constant" }, arg("value", "float", null)], run: pad },
-  roll: { signature: [{ name: "shifts", type: "size" }, { name: "dims", type: "size", default: null }], run: roll },
+  roll: {
+    signature: [
+      { name: "shifts", type: "size" },
+      { name: "dims", type: "size", default: null },
+    ],
+    run: roll,
+  },
   channel_shuffle: { signature: [arg("groups", "int")], run: channelShuffle },
-  mul: { signature: [arg("other", "float")], run: scaled },
+  // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
   div: { signature: [arg("other", "float")], run: scaled },
 };

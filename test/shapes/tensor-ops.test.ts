@@ -25,7 +25,11 @@ export function specOf({ input, layers, forward }: Pick<Measured, "input" | "lay
 }
 
 function run(testCase: Pick<Measured, "input" | "layers" | "forward">) {
-  const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": specOf(testCase) }), settingsFromOptions({ batch: String(testCase.input[0]) }, (option) => `--${option}`)).shapes!;
+  const shapes = analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": specOf(testCase) }),
+    settingsFromOptions({ batch: String(testCase.input[0]) }, (option) => `--${option}`),
+  ).shapes!;
   return { output: shapes.output, macs: shapes.totals.macs, bytes: shapes.totals.activations };
 }
 
@@ -41,7 +45,7 @@ describe("tensor ops in forward:, checked against PyTorch 1.13", () => {
 describe("tensor ops refuse what PyTorch refuses, at the argument", () => {
   const refused = (forward: string, layers = " []", input = "[4, 6]") => failureOf(() => count(`input: ${input}\nforward: ${forward}\nlayers:${layers}\n`));
 
-  it("view() of a transposed tensor that needs a copy (MB530)", () => {
+  it("view() of a transposed tensor that needs a copy (MB539)", () => {
     expect(refused('["transpose(1, 2)", "view(-1, 24)"]')).toBe(
       "spec.yaml:2:31: view(-1, 24): the input → transpose(1, 2) is not contiguous (a permute or transpose made it so), and view() cannot give it shape [1, 24] without a copy\n  write reshape(...) for the copy, or contiguous() before view(...), as PyTorch asks",
     );
@@ -52,7 +56,9 @@ describe("tensor ops refuse what PyTorch refuses, at the argument", () => {
   });
 
   it("a reshape to a size the elements do not fill", () => {
-    expect(refused('["reshape(-1, 5)"]')).toBe("spec.yaml:2:12: reshape(-1, 5) expects a multiple of 5 elements for shape (-1, 5), not 24, but the input produces [1, 4, 6]\n  fix the op's arguments or the layer before it");
+    expect(refused('["reshape(-1, 5)"]')).toBe(
+      "spec.yaml:2:12: reshape(-1, 5) expects a multiple of 5 elements for shape (-1, 5), not 24, but the input produces [1, 4, 6]\n  fix the op's arguments or the layer before it",
+    );
   });
 
   it("two sizes to infer", () => {
@@ -60,7 +66,9 @@ describe("tensor ops refuse what PyTorch refuses, at the argument", () => {
   });
 
   it("pad with an odd number of sides", () => {
-    expect(refused('["pad((1, 1, 1))"]', " []", "[3, 4, 6]")).toBe("spec.yaml:2:16: pad takes two sides per dimension, at most 4 dimensions, got 3 values\n  write (left, right) for the last dimension, then (top, bottom), ...");
+    expect(refused('["pad((1, 1, 1))"]', " []", "[3, 4, 6]")).toBe(
+      "spec.yaml:2:16: pad takes two sides per dimension, at most 4 dimensions, got 3 values\n  write (left, right) for the last dimension, then (top, bottom), ...",
+    );
   });
 
   it("channel_shuffle over channels the groups do not divide", () => {
@@ -77,7 +85,9 @@ describe("tensor ops refuse what PyTorch refuses, at the argument", () => {
   });
 
   it("StochasticDepth with an unknown mode, LayerNorm2d over the wrong channels", () => {
-    expect(refused('["drop"]', "\n  - drop: StochasticDepth(0.2, 'rows')", "[3, 4]")).toBe("spec.yaml:4:32: StochasticDepth mode must be 'batch' or 'row', got 'rows'\n  'row' drops samples, 'batch' the whole batch");
+    expect(refused('["drop"]', "\n  - drop: StochasticDepth(0.2, 'rows')", "[3, 4]")).toBe(
+      "spec.yaml:4:32: StochasticDepth mode must be 'batch' or 'row', got 'rows'\n  'row' drops samples, 'batch' the whole batch",
+    );
     expect(refused('["norm"]', "\n  - norm: LayerNorm2d(4)", "[3, 4, 5]")).toBe(
       "spec.yaml:4:23: norm expects trailing dimensions [4] (LayerNorm2d(4)), but the input produces [1, 3, 4, 5]\n  make the layer's arguments match what reaches it, or fix the layer before it",
     );
