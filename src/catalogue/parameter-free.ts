@@ -286,7 +286,7 @@ const MODE_RANK: Record<string, number> = { linear: 3, bilinear: 4, bicubic: 4, 
  */
 const upsample: Forward = (args, input) => {
   if (args.isNone("size") === args.isNone("scale_factor"))
-    args.fail(args.isNone("size") ? "size" : "scale_factor", `${args.type} takes either size or scale_factor, not ${args.isNone("size") ? "neither" : "both"}`, "give one of them");
+    args.fail(args.isNone("size") ? "size" : "scale_factor", `one of size and scale_factor is needed, got ${args.isNone("size") ? "neither" : "both"}`, "give one of them");
   const mode = args.string("mode");
   const rank = MODE_RANK[mode];
   if ((rank !== undefined && input.shape.length !== rank) || input.shape.length < 3 || input.shape.length > 5)

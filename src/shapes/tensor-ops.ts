@@ -17,7 +17,7 @@ function sizesOf({ args }: OpContext, name: string): number[] {
 
 /** Dimensions counted from the end when negative, each within the input's rank and given once. */
 function dimensions(op: OpContext, name: string, values: readonly number[]): number[] {
-  const dims = values.map((value) => (value < -op.rank || value >= op.rank ? op.fail(`dimensions within its rank ${op.rank}, not ${value}`) : (value + op.rank) % op.rank));
+  const dims = values.map((value) => (value < -op.rank || value >= op.rank ? op.fail(`dimensions from ${-op.rank} to ${op.rank - 1}, not ${value}`) : (value + op.rank) % op.rank));
   const repeated = dims.find((d, i) => dims.indexOf(d) !== i);
   if (repeated !== undefined) op.args.fail(name, `${op.args.type} names dimension ${repeated} more than once`, "give each dimension once");
   return dims;
@@ -31,7 +31,8 @@ function inferred(op: OpContext, name: string, shape: readonly number[]): number
   const total = numel(x.shape);
   const known = numel(shape.filter((size) => size !== -1));
   const filled = shape.map((size) => (size === -1 ? total / known : size));
-  if (numel(filled) !== total || !filled.every(Number.isInteger)) op.fail(`a shape of ${numel(shape.filter((size) => size !== -1))} × k elements, (${shape.join(", ")})`);
+  if (numel(filled) !== total || !filled.every(Number.isInteger))
+    op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
   return filled;
 }
 
@@ -68,7 +69,12 @@ function pad(op: OpContext): Tensor {
   const sides = args.ints("pad");
   const mode = args.string("mode");
   if (!PAD_MODES.includes(mode)) args.fail("mode", `pad mode '${mode}' is unknown`, `use one of ${PAD_MODES.map((name) => `'${name}'`).join(", ")}`);
-  if (sides.length % 2 !== 0 || sides.length / 2 > rank) args.fail("pad", `pad takes two sides per dimension, at most ${rank} dimensions, got ${sides.length} values`, "write (left, right) for the last dimension, then (top, bottom), ...");
+  if (sides.length % 2 !== 0 || sides.length / 2 > rank)
+    args.fail(
+      "pad",
+      `pad takes two sides per dimension, at most ${rank} dimensions, got ${sides.length} values`,
+      "write (left, right) for the last dimension, then (top, bottom), ...",
+    );
   const dims = sides.length / 2;
   // Reflect, replicate and circular pad the last 1 to 3 dimensions of a batched input.
   if (mode !== "constant" && (dims > 3 || rank < dims + 1)) op.fail(`an input of at least ${dims + 1} dimensions for ${mode} padding of ${dims}`);
@@ -103,7 +109,7 @@ function channelShuffle(op: OpContext): Tensor {
 }
 
 /** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
-function scaled(op: OpContext): Tensor {
+export function scaled(op: OpContext): Tensor {
   op.args.float("other");
   return op.created([...op.x.shape]);
 }
@@ -114,7 +120,7 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
     signature: sizes("dims"),
     run: (op) => {
       const dims = sizesOf(op, "dims");
-      if (dims.length !== op.rank) op.fail(`${dims.length} dimensions, as many as permute names`);
+      if (dims.length !== op.rank) op.fail(`a ${dims.length}-d input, one dimension per index it names`);
       return permuted(op.x, dimensions(op, "dims", dims), op.producer);
     },
   },
@@ -169,8 +175,14 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
   mean: { signature: REDUCTION, run: (op) => op.created(reduced(op), op.args.isNone("dim") ? [] : ["input"]) },
   sum: { signature: REDUCTION, run: (op) => op.created(reduced(op)) },
   pad: { signature: [{ name: "pad", type: "size" }, { name: "mode", type: "string", default: "constant" }, arg("value", "float", null)], run: pad },
-  roll: { signature: [{ name: "shifts", type: "size" }, { name: "dims", type: "size", default: null }], run: roll },
+  roll: {
+    signature: [
+      { name: "shifts", type: "size" },
+      { name: "dims", type: "size", default: null },
+    ],
+    run: roll,
+  },
   channel_shuffle: { signature: [arg("groups", "int")], run: channelShuffle },
-  mul: { signature: [arg("other", "float")], run: scaled },
+  // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
   div: { signature: [arg("other", "float")], run: scaled },
 };
