@@ -119,20 +119,25 @@ export function cacheBytesPerToken(cache: CacheRecord, dtype: Dtype): number {
   return values + (groups * dtype.block.scale.bits) / 8;
 }
 
-/** One cache of the model: its layers' instances, bytes per token and window. */
+/** One cache of the model: its layers' instances, bytes per token and window, or a cross-attention's encoder positions. */
 export interface CacheGroup {
   kind: CacheRecord["kind"];
   instances: number;
   bytesPerToken: number;
   window?: number;
+  /** A cross-attention's cache holds this many positions of the encoder's output per sequence, whatever the context. */
+  tokens?: number;
 }
 
 export interface ServingFigures {
   weights: number;
   buffers: number;
-  /** KV cache bytes per token of one sequence, below any sliding window. */
+  /** KV cache bytes per token of one sequence, below any sliding window; cross-attention caches are not per token. */
   kvCachePerToken: number;
+  /** Everything the cache holds: the per-token caches at the context, and the cross-attention caches. */
   kvCache: number;
+  /** The part of kvCache that cross-attention keeps: keys and values over the encoder's output, once per sequence. */
+  crossKvCache: number;
   prefillPeak: number;
   overhead: number;
   total: number;
@@ -151,17 +156,21 @@ export function cacheGroups(shapes: ShapeReport, kvDtype: Dtype): CacheGroup[] {
   for (const call of shapes.calls) {
     if (!call.cache) continue;
     const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
-    const same = groups.find((group) => group.kind === call.cache!.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache!.window);
+    const { kind, window, tokens } = call.cache;
+    const same = groups.find((group) => group.kind === kind && group.bytesPerToken === bytesPerToken && group.window === window && group.tokens === tokens);
     if (same) same.instances += call.instances;
-    else groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+    else groups.push({ kind, instances: call.instances, bytesPerToken, ...(window === undefined ? {} : { window }), ...(tokens === undefined ? {} : { tokens }) });
   }
   return groups;
 }
 
-/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+/**
+ * The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its
+ * window, and a cross-attention its encoder positions, whatever the context.
+ */
 export function kvCacheBytes(groups: readonly CacheGroup[], context: number, batch: number, window: KvWindow): number {
   return groups.reduce((sum, group) => {
-    const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+    const tokens = group.tokens ?? (window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context);
     return sum + batch * group.instances * group.bytesPerToken * tokens;
   }, 0);
 }
@@ -186,12 +195,15 @@ export function servingFigures(count: ModelCount, shapes: ShapeReport, recipe: S
   const caches = cacheGroups(shapes, recipe.kvDtype.value);
   const position = { file: count.file, line: 1, col: 1 };
   const context = recipe.context?.value ?? 0;
-  const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+  const perToken = caches.filter((group) => group.tokens === undefined);
+  const cross = caches.filter((group) => group.tokens !== undefined);
+  const kvCachePerToken = perToken.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+  const crossKvCache = checked(kvCacheBytes(cross, context, recipe.batch.value, recipe.kvWindow.value), position, "the cross-attention cache bytes");
   const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
   const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
   const overhead = recipe.overhead.value;
   const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
-  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, crossKvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
 }
 
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([

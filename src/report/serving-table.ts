@@ -24,10 +24,26 @@ export function servingTable(serving: ServingBreakdown, units: ByteUnits): Table
       row("Weights", bytes.weights),
       row("Buffers", bytes.buffers),
       row(perToken, bytes.kvCache),
+      ...crossParts(serving).map((part) => row(`  ${part.what}`, part.bytes)),
       row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
       ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
       ...(bytes.overhead > 0 ? [row("Overhead allowance", bytes.overhead)] : []),
     ],
     footer: [row("Total", bytes.total)],
   };
+}
+
+/** The cross-attention part of the KV cache: kept once per sequence over the encoder's positions, not per token. */
+function crossParts(serving: ServingBreakdown): { what: string; bytes: number }[] {
+  const batch = serving.recipe.batch.value;
+  return serving.caches.flatMap(({ tokens, instances, bytesPerToken }) =>
+    tokens === undefined
+      ? []
+      : [
+          {
+            what: `cross-attention: ${formatInteger(instances)} ${instances === 1 ? "layer" : "layers"} × ${formatInteger(tokens)} encoder positions`,
+            bytes: batch * instances * bytesPerToken * tokens,
+          },
+        ],
+  );
 }
