@@ -5,6 +5,7 @@ import { activationLayers } from "./activation.js";
 import { attentionLayers } from "./attention.js";
 import { convolutionLayers } from "./convolution.js";
 import { embeddingLayers } from "./embedding.js";
+import { encoderDecoderLayers } from "./encoder-decoder.js";
 import { linearLayers } from "./linear.js";
 import { normalizationLayers } from "./normalization.js";
 import { parameterFreeLayers } from "./parameter-free.js";
@@ -29,6 +30,7 @@ const FAMILIES: readonly LayerDefinition[][] = [
   recurrentLayers,
   attentionLayers,
   transformerLayers,
+  encoderDecoderLayers,
 ];
 
 const BY_TYPE = new Map<string, LayerDefinition>(FAMILIES.flat().map((definition) => [definition.type, definition]));
