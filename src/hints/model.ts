@@ -1,3 +1,4 @@
+import type { Value } from "../parse/values.js";
 import { bindArguments, findLayer, type LayerArguments } from "../catalogue/index.js";
 import { DIAGNOSTICS, type DiagnosticName } from "../diagnostics/index.js";
 import { tensorBytes } from "../memory/index.js";
@@ -39,11 +40,23 @@ export function mainPath(module: ModuleNode): ForwardStep[] {
     .map((child) => ({ kind: "child", name: child.name, position: child.position }));
 }
 
-/** The children a step calls: a child by name, or those an op (`attention(q_proj, k_proj, v_proj)`) names as arguments. */
+/** The names a value mentions: a bare word, a list's items, a nested call and its arguments. */
+function namesIn(value: Value): string[] {
+  if (value.kind === "symbol") return [value.name];
+  if (value.kind === "tuple") return value.items.flatMap(namesIn);
+  if (value.kind === "layer") return [value.call.type, ...value.call.args.flatMap((arg) => namesIn(arg.value))];
+  return [];
+}
+
+/**
+ * The children a step may call: a child by name, one given operands (`expand1x1(x)`), those an op
+ * (`attention(q_proj, k_proj, v_proj)`) names as arguments, and a binding's steps'.
+ */
 export function namesCalled(step: ForwardStep | undefined): string[] {
   if (!step) return [];
   if (step.kind === "child") return [step.name];
-  return step.call.args.flatMap((arg) => (arg.value.kind === "symbol" ? [arg.value.name] : []));
+  if (step.kind === "bind") return step.steps.flatMap(namesCalled);
+  return [step.call.type, ...step.call.args.flatMap((arg) => namesIn(arg.value))];
 }
 
 /** How many times each child name is called by the module's main path, its residual and their ops. */

@@ -9,7 +9,7 @@ import { defined } from "./origins.js";
 import { variableAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
 import { resolveAdapters } from "./adapters.js";
-import { resolveInput } from "./input.js";
+import { inputNames, resolveInput } from "./input.js";
 import { resolveTies } from "./ties.js";
 import { topologyOf } from "./topology.js";
 import { lintIgnores } from "./lint-ignore.js";
@@ -32,6 +32,7 @@ export type {
   ReadFile,
   ResolvedAdapter,
   ResolvedInput,
+  NamedInput,
   ResolvedLayer,
   ResolvedModel,
   ResolvedTie,
@@ -153,7 +154,7 @@ function scopeOf(loaded: LoadedFile, expanding: string[], overrides: ReadonlyMap
       throw new SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
     blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
   }
-  return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope) };
+  return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data as Record<string, unknown>, scope, inputNames(source, data.input)) };
 }
 
 /** How often, in entries read, a progress line hears of resolving. */
@@ -259,7 +260,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     },
     1,
   );
-  const input = resolveInput(root.source, root.data.input, root.scope);
+  const { input, inputs } = resolveInput(root.source, root.data.input, root.scope);
   const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
   const training = resolveTraining(root.source, root.data.training, root.scope);
   const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
@@ -273,6 +274,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     layers: walker.out,
     tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
     ...(input ? { input } : {}),
+    ...(inputs ? { inputs } : {}),
     ties,
     training,
     ...(adapter ? { adapter } : {}),

@@ -1,19 +1,54 @@
 import { SpecError } from "../diagnostics/index.js";
-import type { YamlSource } from "../parse/yaml.js";
+import type { SourcePosition } from "../diagnostics/index.js";
+import type { DataPath, YamlSource } from "../parse/yaml.js";
 import type { Scope } from "./evaluate.js";
 import { integerAt } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
-import type { ResolvedInput } from "./types.js";
+import type { NamedInput, ResolvedInput } from "./types.js";
 
-/** The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, or `{tokens: 2048}`. */
-export function resolveInput(source: YamlSource, input: SpecData["input"], scope: Scope): ResolvedInput | undefined {
-  if (input === undefined) return undefined;
-  const position = source.at(["input"]);
-  const positive = (path: (string | number)[], raw: unknown, what: string) => {
-    const value = integerAt(source, path, raw, scope, what);
-    if (value < 1) throw new SpecError("out-of-range", source.at(path), `${what} must be positive, got ${value}`);
+type InputData = NonNullable<SpecData["input"]>;
+type OneInput = unknown[] | { tokens: unknown };
+
+/** True for `input: {src: {tokens: 512}, tgt: {tokens: 128}}`, several named inputs, rather than one `{tokens: N}`. */
+export function isNamedInputs(input: unknown): input is Record<string, OneInput> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return false;
+  return Object.values(input).every((value) => typeof value === "object" && value !== null);
+}
+
+/** The names of several named inputs, with where each is written: the root module's forward arguments. */
+export function inputNames(source: YamlSource, input: unknown): { name: string; position: SourcePosition }[] | undefined {
+  if (!isNamedInputs(input)) return undefined;
+  return Object.keys(input).map((name) => ({ name, position: source.keyAt(["input", name]) }));
+}
+
+function resolveOne(source: YamlSource, path: DataPath, input: OneInput, scope: Scope): ResolvedInput {
+  const position = source.at(path);
+  const positive = (at: DataPath, raw: unknown, what: string) => {
+    const value = integerAt(source, at, raw, scope, what);
+    if (value < 1) throw new SpecError("out-of-range", source.at(at), `${what} must be positive, got ${value}`);
     return value;
   };
-  if (Array.isArray(input)) return { value: { kind: "tensor", shape: input.map((size, index) => positive(["input", index], size, "an input size")) }, position };
-  return { value: { kind: "tokens", length: positive(["input", "tokens"], input.tokens, "the sequence length") }, position };
+  if (Array.isArray(input)) return { value: { kind: "tensor", shape: input.map((size, index) => positive([...path, index], size, "an input size")) }, position };
+  return { value: { kind: "tokens", length: positive([...path, "tokens"], input.tokens, "the sequence length") }, position };
+}
+
+/**
+ * The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, `{tokens: 2048}`, or
+ * several named inputs; `input` is the first (what serving and fits size), `inputs` all of them.
+ */
+export function resolveInput(source: YamlSource, input: InputData | undefined, scope: Scope): { input?: ResolvedInput; inputs?: NamedInput[] } {
+  if (input === undefined) return {};
+  if (!isNamedInputs(input)) {
+    const extra = Array.isArray(input) ? undefined : Object.keys(input).find((key) => key !== "tokens");
+    if (extra)
+      throw new SpecError(
+        "invalid-input",
+        source.keyAt(["input", extra]),
+        `input has tokens: ${String((input as { tokens: unknown }).tokens)} and '${extra}': one input of token ids, or named inputs, not both`,
+        `name every input: {text: {tokens: ${String((input as { tokens: unknown }).tokens)}}, ${extra}: ...}`,
+      );
+    return { input: resolveOne(source, ["input"], input, scope) };
+  }
+  const inputs = Object.entries(input).map(([name, one]) => ({ name, ...resolveOne(source, ["input", name], one, scope) }));
+  return { input: inputs[0]!, inputs };
 }

@@ -4,7 +4,7 @@ export interface SpecData {
   include?: string | string[];
   vars?: Record<string, unknown>;
   blocks?: Record<string, { params?: Record<string, unknown>; layers: unknown[] }>;
-  input?: unknown[] | { tokens: unknown };
+  input?: unknown[] | { tokens: unknown } | Record<string, unknown[] | { tokens: unknown }>;
   layers?: unknown[];
   tie?: Record<string, string>;
   lint?: { ignore?: string[] };

@@ -143,13 +143,19 @@ export type TreeNode = LeafNode | ModuleNode;
 /** The spec's `input:`: a per-sample shape, or token ids of a sequence length. */
 export type ResolvedInput = Located<{ kind: "tensor"; shape: number[] } | { kind: "tokens"; length: number }>;
 
+/** One of several named inputs (`input: {src: {tokens: 512}, tgt: {tokens: 128}}`). */
+export type NamedInput = ResolvedInput & { name: string };
+
 export interface ResolvedModel {
   model: string;
   file: string;
   layers: ResolvedLayer[];
   /** The root module: the spec's layers with their topology. */
   tree: ModuleNode;
+  /** The input, or the first of several. */
   input?: ResolvedInput;
+  /** Several named inputs, in the order written: the root's forward arguments. */
+  inputs?: NamedInput[];
   ties: ResolvedTie[];
   training?: ResolvedTraining;
   /** The spec's `adapters:` section, evaluated: at most one adapter. */

@@ -5,11 +5,13 @@
 import { describeLayer, numel, sameShape, type DescribedLayer, type ForwardInput, type ForwardResult, type Saved, type SavedDtype } from "../catalogue/index.js";
 import { checked } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
-import { formatPath, type ForwardStep, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
+import { describeValue, type EvaluatedCall, type Value } from "../parse/values.js";
+import { formatPath, type ForwardStep, type Merge, type LeafNode, type ModuleNode, type PathSegment, type ResolvedModel, type TreeNode } from "../resolve/index.js";
 import { isOpName, merge, runOp } from "./ops.js";
 import type { Evaluator } from "./op-types.js";
+import { ForwardValues, operandError, single } from "./values.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
-import type { CallRecord, Checkpointing, LayerShapes, ShapeReport, Tensor } from "./types.js";
+import type { CallRecord, Checkpointing, Flowing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
 export type { PrefillOptions } from "./liveness.js";
@@ -80,7 +82,7 @@ class Inference implements Evaluator {
         continue;
       }
       const tensor = saved === "input" ? input : output;
-      if (this.kept.has(tensor.storage)) continue;
+      if (tensor.parameter || this.kept.has(tensor.storage)) continue;
       this.kept.add(tensor.storage);
       bytes += this.bytesOf(tensor);
     }
@@ -99,8 +101,11 @@ class Inference implements Evaluator {
     return described;
   }
 
-  /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
-  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
+  /**
+   * Runs every instance of a child, one after another (see docs/shapes.md, "Symbolic repeat"); a
+   * module's further inputs (`inputs: [x, memory]`) reach every instance unchanged.
+   */
+  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[], extra: readonly Tensor[] = []): Tensor {
     if (node.routing) {
       throw new SpecError(
         "experts-chained",
@@ -110,15 +115,15 @@ class Inference implements Evaluator {
       );
     }
     // The caller holds a module's input until it returns.
-    this.live?.hold(x);
-    const y = this.runInstances(node, x, prefix);
-    this.live?.release(x);
+    for (const tensor of [x, ...extra]) this.live?.hold(tensor);
+    const y = this.runInstances(node, x, prefix, extra);
+    for (const tensor of [x, ...extra]) this.live?.release(tensor);
     return y;
   }
 
-  private runInstances(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor {
+  private runInstances(node: TreeNode, x: Tensor, prefix: PathSegment[], extra: readonly Tensor[]): Tensor {
     const run = node.own.findIndex((segment) => typeof segment === "object");
-    if (run < 0) return this.runInstance(node, x, [...prefix, ...node.own]);
+    if (run < 0) return this.runInstance(node, x, [...prefix, ...node.own], extra);
     const { from, to } = node.own[run] as { from: number; to: number };
     const at = (index: PathSegment) => [...prefix, ...node.own.map((segment, position) => (position === run ? index : segment))];
     const outermost = node.kind === "module" && this.repeatDepth === 0;
@@ -128,7 +133,7 @@ class Inference implements Evaluator {
       const input = y;
       if (node.kind === "module") this.repeatDepth++;
       this.live?.hold(input);
-      y = this.runInstance(node, input, at(from + i));
+      y = this.runInstance(node, input, at(from + i), extra);
       this.live?.release(input);
       if (node.kind === "module") this.repeatDepth--;
       const bytes = this.bytes - bytesBefore;
@@ -163,8 +168,8 @@ class Inference implements Evaluator {
     return this.runInstance(node, x, [...prefix, ...node.own]);
   }
 
-  private runInstance(node: TreeNode, x: Tensor, segments: PathSegment[]): Tensor {
-    return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
+  private runInstance(node: TreeNode, x: Tensor, segments: PathSegment[], extra: readonly Tensor[] = []): Tensor {
+    return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, [x, ...extra], segments);
   }
 
   private callLeaf(node: LeafNode, x: Tensor, segments: PathSegment[]): Tensor {
@@ -202,8 +207,10 @@ class Inference implements Evaluator {
     return output;
   }
 
-  private runModule(node: ModuleNode, x: Tensor, segments: PathSegment[]): Tensor {
+  /** A module's forward over its inputs: its steps, with their values (docs/shapes.md, "Values"), then its residual or branch merge. */
+  runModule(node: ModuleNode, inputs: readonly Tensor[], segments: PathSegment[]): Tensor {
     const { forward, residual, branches } = node.topology;
+    const x = inputs[0]!;
     const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
     // A repeat split by its index is several children of one name: one step runs them all.
     const steps: ForwardStep[] =
@@ -211,27 +218,43 @@ class Inference implements Evaluator {
       node.children
         .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
         .map((child) => ({ kind: "child", name: child.name, position: child.position }));
-    if (branches) {
-      // Each branch's output waits for the merge.
-      const outputs = steps.map((step) => {
-        const output = this.runStep(node, step, x, segments);
-        this.live?.hold(output);
-        return output;
-      });
-      const mergeAll = () => outputs.reduce((left, right) => merge(this, branches.merge, left, right, node.position, segments));
-      // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
-      const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
-      this.live?.touch(`${formatPath(segments) || "the model"} (${branches.merge})`, [...outputs, merged]);
-      for (const output of outputs) this.live?.release(output);
-      return merged;
-    }
-    let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
+    const names = node.topology.inputs ?? ["x"];
+    const values = new ForwardValues(this, node, segments, names, inputs);
+    const y = branches ? this.runBranches(values, steps, x, branches.merge) : this.runSteps(values, steps, x, residual);
+    values.release();
+    return y;
+  }
+
+  private runSteps(values: ForwardValues, steps: readonly ForwardStep[], x: Tensor, residual: ModuleNode["topology"]["residual"]): Tensor {
+    const last = steps.reduce<Flowing>((value, step) => this.runStep(values, step, value), x);
+    let y = single(last, stepPosition(steps.at(-1)) ?? values.module.position, "the forward's last step");
     if (residual) {
-      const shortcut = residual.shortcut && (residual.shortcut.kind === "op" || this.child(node, residual.shortcut.name)) ? this.runStep(node, residual.shortcut, x, segments) : x;
-      y = merge(this, residual.merge, y, shortcut, residual.position, segments);
-      y = residual.then.reduce((tensor, step) => this.runStep(node, step, tensor, segments), y);
+      const shortcut =
+        residual.shortcut && (residual.shortcut.kind !== "child" || this.child(values.module, residual.shortcut.name)) ? this.runStep(values, residual.shortcut, x) : x;
+      y = merge(this, residual.merge, y, single(shortcut, residual.position, "the shortcut"), residual.position, values.segments);
+      y = single(
+        residual.then.reduce<Flowing>((value, step) => this.runStep(values, step, value), y),
+        residual.position,
+        "the residual's last step",
+      );
     }
     return y;
+  }
+
+  /** `branches:` runs every step on the module's input; each output waits for the merge. */
+  private runBranches(values: ForwardValues, steps: readonly ForwardStep[], x: Tensor, how: Merge): Tensor {
+    const { module, segments } = values;
+    const outputs = steps.map((step) => {
+      const output = single(this.runStep(values, step, x), module.position, "a branch");
+      this.live?.hold(output);
+      return output;
+    });
+    const mergeAll = () => outputs.reduce((left, right) => merge(this, how, left, right, module.position, segments));
+    // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
+    const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
+    this.live?.touch(`${formatPath(segments) || "the model"} (${how})`, [...outputs, merged]);
+    for (const output of outputs) this.live?.release(output);
+    return merged;
   }
 
   child(module: ModuleNode, name: string): TreeNode | undefined {
@@ -247,13 +270,65 @@ class Inference implements Evaluator {
     throw new SpecError("unknown-child", position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
   }
 
-  runStep(module: ModuleNode, step: ForwardStep, x: Tensor, segments: PathSegment[]): Tensor {
-    if (step.kind === "child") {
-      this.childAt(module, step.name, step.position);
-      return module.children.filter((child) => child.name === step.name).reduce((tensor, child) => this.runNode(child, tensor, segments), x);
+  /** One step on the chain's value: a child or a value by name, a call, or a binding. */
+  runStep(values: ForwardValues, step: ForwardStep, chain: Flowing): Flowing {
+    if (step.kind === "bind") {
+      const result = step.steps.reduce((value, inner) => this.runStep(values, inner, value), chain);
+      values.bind(step.names, result, step.position);
+      return result;
     }
-    return runOp(this, module, step.call, x, segments);
+    if (step.kind === "op") return this.runCall(values, step.call, chain);
+    // A bare name is a child, or else a value (only the default input x may share a child's name).
+    const value = this.child(values.module, step.name) ? undefined : values.get(step.name);
+    if (value) return value;
+    this.childAt(values.module, step.name, step.position);
+    return this.callChild(values, step.name, [single(chain, step.position, "the chain's value")]);
   }
+
+  /** A call in a forward: an op (`flatten(1)`, `cat([a, b], 1)`), or a child given its operands (`expand1x1(x)`). */
+  runCall(values: ForwardValues, call: EvaluatedCall, chain: Flowing): Flowing {
+    if (isOpName(call.type) || !this.child(values.module, call.type)) return runOp(this, values, call, chain);
+    const operands = call.args.map((arg) => {
+      if (arg.name !== undefined || (arg.value.kind !== "symbol" && !values.isOperand(arg.value)))
+        throw operandError(arg.position, `${call.type}(...) calls the child ${call.type}, and this argument is not a tensor`, "give it values, Parameters or calls: fc(x)");
+      return single(this.operand(values, arg.value, arg.position, chain), arg.position, "the operand");
+    });
+    return this.callChild(values, call.type, operands.length ? operands : [single(chain, call.position, "the chain's value")], call.position);
+  }
+
+  /** The tensor (or tuple) an operand stands for: a value, a tensor child, a nested call, or a list of them. */
+  operand(values: ForwardValues, value: Value, position: SourcePosition, chain: Flowing): Flowing {
+    if (value.kind === "layer") return this.runCall(values, value.call, chain);
+    if (value.kind === "tuple") return value.items.map((item) => single(this.operand(values, item, position, chain), position, "a list item"));
+    const name = value.kind === "symbol" ? value.name : undefined;
+    const tensor = name === undefined ? undefined : values.tensorNamed(name);
+    if (tensor) return tensor;
+    throw new SpecError(
+      "unknown-value",
+      value.kind === "symbol" && value.position ? value.position : position,
+      name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`,
+      "bind the value first (- y: fc), or name a Parameter(...) or Buffer(...) entry of this module",
+    );
+  }
+
+  /** Calls every child of a name (a repeat split by its index) on `operands`: a layer takes one, a module its `inputs:`. */
+  private callChild(values: ForwardValues, name: string, operands: Tensor[], position?: SourcePosition): Tensor {
+    const children = values.module.children.filter((child) => child.name === name);
+    const first = children[0]!;
+    const takes = first.kind === "leaf" ? 1 : (first.topology.inputs ?? ["x"]).length;
+    if (operands.length !== takes) {
+      throw operandError(
+        position ?? first.position,
+        `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`,
+        first.kind === "leaf" ? "call a layer on one tensor" : "give the module one tensor per name in its inputs:",
+      );
+    }
+    return children.reduce((tensor, child) => this.runNode(child, tensor, values.segments, operands.slice(1)), operands[0]!);
+  }
+}
+
+function stepPosition(step: ForwardStep | undefined): SourcePosition | undefined {
+  return step && (step.kind === "op" ? step.call.position : step.position);
 }
 
 function checkpointed(inference: Inference, checkpointing: Checkpointing): number {
@@ -269,13 +344,16 @@ function checkpointed(inference: Inference, checkpointing: Checkpointing): numbe
 export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeReport | undefined {
   if (!model.input) return undefined;
   const inference = new Inference(model, options);
-  const given = model.input.value;
-  const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
-  // Token ids are int64.
-  const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
-  // The input exists before the forward, as the weights do.
-  inference.live?.excluded.add(x.storage);
-  const output = inference.runNode(model.tree, x, []);
+  const tensors = (model.inputs ?? [{ ...model.input, name: undefined }]).map((given) => {
+    const shape = given.value.kind === "tensor" ? [options.batch, ...given.value.shape] : [options.batch, given.value.length];
+    // Token ids are int64.
+    const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, given.value.kind === "tokens" ? 8 : options.activationBytes);
+    // The inputs exist before the forward, as the weights do.
+    inference.live?.excluded.add(tensor.storage);
+    return tensor;
+  });
+  const input = tensors[0]!.shape;
+  const output = inference.runNode(model.tree, tensors[0]!, [], tensors.slice(1));
   const layers: (LayerShapes | undefined)[] = model.layers.map(() => undefined);
   let macs = 0;
   let attentionMacs = 0;

@@ -1,9 +1,9 @@
 import type { ArgumentSpec, DescribedLayer, ForwardResult, LayerArguments, Saved } from "../catalogue/index.js";
 import type { SourcePosition } from "../diagnostics/index.js";
-import type { EvaluatedCall } from "../parse/values.js";
+import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { ModuleNode, PathSegment, ResolvedModel, TreeNode } from "../resolve/index.js";
 import type { Liveness } from "./liveness.js";
-import type { CacheRecord, CallRecord, Tensor } from "./types.js";
+import type { CacheRecord, CallRecord, Flowing, Tensor } from "./types.js";
 
 export const shapeText = (shape: readonly number[]) => `[${shape.join(", ")}]`;
 
@@ -20,6 +20,16 @@ export function broadcast(a: readonly number[], b: readonly number[]): number[] 
   return out;
 }
 
+/** A module call's forward values, as ops see them (src/shapes/values.ts). */
+export interface ForwardScope {
+  readonly module: ModuleNode;
+  readonly segments: PathSegment[];
+  /** The tensor a name stands for: a value, or a Parameter/buffer child; undefined for anything else. */
+  tensorNamed(name: string): Flowing | undefined;
+  /** True when a call argument is a tensor operand: a value, a tensor child, a call, or a list of them. */
+  isOperand(value: Value): boolean;
+}
+
 /** What functional ops need of the inference that runs them. */
 export interface Evaluator {
   readonly model: ResolvedModel;
@@ -31,7 +41,9 @@ export interface Evaluator {
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor;
   describe(layer: number): DescribedLayer;
   childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
-  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
+  runNode(node: TreeNode, x: Tensor, prefix: PathSegment[], extra?: readonly Tensor[]): Tensor;
+  /** The tensor (or tuple) an operand argument stands for; runs a nested call. */
+  operand(values: ForwardScope, value: Value, position: SourcePosition, chain: Flowing): Flowing;
   /** Runs routed experts once over the tokens dispatched to all of them: the work of every expert together. */
   runRouted(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
 }
@@ -44,6 +56,13 @@ export const CHILDREN: readonly ArgumentSpec[] = [{ name: "children", type: "str
 export interface OpContext extends OpTools {
   evaluator: Evaluator;
   module: ModuleNode;
+  /**
+   * The tensors the op works on: its leading operand arguments (`cat([a, b], 1)`, `mul(x, gamma)`),
+   * with the chain's value first when the call gives fewer than the op's `operands`; `x` is the first.
+   */
+  operands: Tensor[];
+  /** The tensor a value-name argument names (`kv=memory`): a value or a Parameter/buffer of the module. */
+  value: (argument: string) => Tensor;
   call: EvaluatedCall;
   args: LayerArguments;
   x: Tensor;
@@ -66,6 +85,11 @@ export interface OpTools {
 
 /** An op that is not a module: its arguments as Python names them, and its shape inference. */
 export interface OpDefinition {
+  /**
+   * How many tensors the op takes as its leading arguments (`add(a, b)`: 2; `cat([a, b], 1)`: "list");
+   * absent for an op on the chain's value alone. An op given fewer takes the chain's value first.
+   */
+  operands?: number | "list";
   signature: readonly ArgumentSpec[];
   run: (op: OpContext) => Tensor;
 }

@@ -1,11 +1,12 @@
 import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
-import { formatPath, type Merge, type ModuleNode, type PathSegment, type TreeNode } from "../resolve/index.js";
+import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
 import type { LivePart } from "./liveness.js";
-import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
+import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
-import type { CacheRecord, Tensor } from "./types.js";
+import type { CacheRecord, Flowing, Tensor } from "./types.js";
+import { operandError, single, splitOperands } from "./values.js";
 
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL: Record<string, string> = {
@@ -96,14 +97,26 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
     },
   },
   add: {
-    signature: [arg("parameter", "string")],
-    run: ({ evaluator, x, args, segments, child, parameterShape, created, fail }) => {
-      const node = child("parameter");
-      // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
-      const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
-      const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
-      return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+    operands: 2,
+    signature: [arg("parameter", "string", null)],
+    run: (op) => {
+      const { evaluator, operands, call, segments, producer } = op;
+      if (operands.length === 2) return { ...merge(evaluator, "add", operands[0]!, operands[1]!, call.position, segments), producer };
+      return addModuleOutput(op);
     },
+  },
+  mul: {
+    operands: 2,
+    signature: [],
+    run: ({ evaluator, operands, call, segments, producer, fail }) => {
+      if (operands.length !== 2) fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
+      return { ...merge(evaluator, "multiply", operands[0]!, operands[1]!, call.position, segments), producer };
+    },
+  },
+  cat: {
+    operands: "list",
+    signature: [arg("dim", "int", 0)],
+    run: (op) => concatenate(op),
   },
   cat_token: {
     signature: [arg("parameter", "string")],
@@ -175,14 +188,47 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
 };
 
 /** Everything an op's run needs, its arguments bound to its signature. */
+/**
+ * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
+ * 0 … S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
+ */
+function addModuleOutput({ evaluator, x, args, segments, child, created, fail }: OpContext): Tensor {
+  if (args.isNone("parameter")) fail("two tensors: add(x, y), or add(name) on the chain's value");
+  const added = evaluator.runNode(child("parameter"), evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
+  return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+}
+
+/** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */
+function concatenate({ evaluator, operands, call, segments, producer, dim, fail }: OpContext): Tensor {
+  const d = dim("dim");
+  const rank = operands[0]!.shape.length;
+  const others = (shape: number[]) => shape.filter((_, position) => position !== d).join();
+  if (operands.some((operand) => operand.shape.length !== rank || others(operand.shape) !== others(operands[0]!.shape))) fail(`tensors whose sizes match but in dimension ${d}`);
+  const shape = operands[0]!.shape.map((size, position) => (position === d ? operands.reduce((sum, operand) => sum + operand.shape[d]!, 0) : size));
+  const output = evaluator.fresh(shape, producer);
+  evaluator.live?.touch(producer, [...operands, output]);
+  evaluator.record({ type: "cat", segments: [...segments, call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
+  return output;
+}
+
 /** A forward op's call bound to its signature, for readers of the forward beside shape inference; undefined for an op it does not know. */
 export function opArguments(call: EvaluatedCall): ReturnType<typeof bindArguments> | undefined {
   return Object.hasOwn(OPS, call.type) ? bindArguments({ type: call.type, signature: OPS[call.type]!.signature }, call, findLayer) : undefined;
 }
 
-function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[], fail: (expects: string) => never): OpContext {
+/** What an op call works with: the forward's values, the call, and its operands (the chain's value when it gives none). */
+interface OpCall {
+  values: ForwardScope;
+  call: EvaluatedCall;
+  operands: Tensor[];
+  fail: (expects: string) => never;
+}
+
+function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCall): OpContext {
+  const { module, segments } = values;
   const name = call.type;
-  const producer = `${x.producer} → ${call.text}`;
+  const x = operands[0]!;
+  const producer = `${operands.map((operand) => operand.producer).join(", ")} → ${call.text}`;
   const args = bindArguments({ type: name, signature: OPS[name]!.signature }, call, findLayer);
   const rank = x.shape.length;
   const dim = (argument: string) => {
@@ -203,10 +249,21 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
       );
     return tensor.shape;
   };
+  const value = (argument: string) => {
+    const named = values.tensorNamed(args.string(argument));
+    if (!named || Array.isArray(named))
+      throw new SpecError(
+        "unknown-value",
+        args.position(argument),
+        `no value, Parameter or buffer named '${args.string(argument)}' here`,
+        "bind the value first (- memory: encoder), or pass one of the module's inputs:",
+      );
+    return named;
+  };
   const created = (shape: number[], saves: Saved[] = [], macs = 0, extra: { macs: number; bytes: number; cache?: CacheRecord } = { macs: 0, bytes: 0 }) => {
     const output = evaluator.fresh(shape, producer);
     const kept = evaluator.keep(saves, x, output);
-    evaluator.live?.touch(producer, [x, output]);
+    evaluator.live?.touch(producer, [...operands, output]);
     evaluator.record({
       ...(extra.cache ? { cache: extra.cache } : {}),
       type: name,
@@ -220,41 +277,62 @@ function opContext(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall
     return output;
   };
   const view = (shape: number[]): Tensor => ({ ...x, shape, producer });
-  return { evaluator, module, call, args, x, segments, producer, rank, dim, view, child, parameterShape, created, fail };
+  return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
-/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
-export function runOp(evaluator: Evaluator, module: ModuleNode, call: EvaluatedCall, x: Tensor, segments: PathSegment[]): Tensor {
-  const name = call.type;
-  const fail = (expects: string): never => {
-    throw new SpecError(
-      "shape-mismatch",
-      call.position,
-      `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`,
-      "fix the op's arguments or the layer before it",
-    );
-  };
-  const moduleType = FUNCTIONAL[name];
-  if (moduleType) {
-    const definition = findLayer({ ...call, type: moduleType });
-    const args = bindArguments(definition, call, findLayer);
-    definition.tensors(args);
-    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
-    return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...segments, call.text] });
+/** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
+function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedCall, takes: number | "list", chain: Flowing): { operands: Tensor[]; rest: EvaluatedCall } {
+  const { operands: given, rest } = splitOperands(values, call, takes);
+  const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
+  if (takes === "list") {
+    const list = resolved[0];
+    if (!list) throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
+    return { operands: [list].flat(), rest };
   }
+  const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
+  const missing = Math.max(0, takes - tensors.length);
+  return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
+}
+
+/**
+ * A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`,
+ * `adaptive_avg_pool2d(1)`; with operands, `avg_pool2d(x, 3)`, `cat([a, b], 1)`, `mul(x, gamma)`.
+ */
+export function runOp(evaluator: Evaluator, values: ForwardScope, call: EvaluatedCall, chain: Flowing): Flowing {
+  const name = call.type;
+  const moduleType = FUNCTIONAL[name];
   const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
-  if (!op) {
+  if (!moduleType && !op) {
     throw new SpecError(
       "unknown-op",
       call.position,
       `unknown op '${name}' in forward:`,
-      `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`,
+      `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name, or given its tensors: ${values.module.children[0]?.name ?? "fc"}(x)`,
     );
   }
-  // The op's input is live until it returns: a residual's shortcut, the input of attention's projections.
-  evaluator.live?.hold(x);
-  const y = op.run(opContext(evaluator, module, call, x, segments, fail));
-  evaluator.live?.release(x);
+  const takes = moduleType ? 1 : op!.operands;
+  const { operands, rest } =
+    takes === undefined ? { operands: [single(chain, call.position, "the chain's value")], rest: call } : operandsOf(evaluator, values, call, takes, chain);
+  const x = operands[0]!;
+  const fail = (expects: string): never => {
+    throw new SpecError(
+      "shape-mismatch",
+      call.position,
+      `${call.text} expects ${expects}, but ${operands.map((operand) => `${operand.producer} produces ${shapeText(operand.shape)}`).join(" and ")}`,
+      "fix the op's arguments or the layer before it",
+    );
+  };
+  if (moduleType) {
+    const definition = findLayer({ ...rest, type: moduleType });
+    const args = bindArguments(definition, rest, findLayer);
+    definition.tensors(args);
+    const result = definition.forward!(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+    return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...values.segments, call.text] });
+  }
+  // The op's operands are live until it returns: a residual's shortcut, the input of attention's projections.
+  for (const operand of operands) evaluator.live?.hold(operand);
+  const y = op!.run(opContext(evaluator, { values, call: rest, operands, fail }));
+  for (const operand of operands) evaluator.live?.release(operand);
   return y;
 }
 

@@ -13,7 +13,12 @@ export interface Tensor {
   elementBytes: number;
   /** Who produced it, for mismatch messages: `avgpool → flatten(1)`. */
   producer: string;
+  /** A Parameter or buffer used as an operand (`mul(x, gamma)`): not an activation, never kept as one. */
+  parameter?: true;
 }
+
+/** What a forward step yields: a tensor, or a tuple of them (chunk, split). */
+export type Flowing = Tensor | Tensor[];
 
 /** One call of a layer or functional op; figures cover `instances` identical calls. */
 export interface CallRecord {

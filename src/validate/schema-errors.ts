@@ -77,12 +77,13 @@ const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
 function foldAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
   const folded = new Map<ErrorObject, ErrorObject>();
-  let branchStart = 0;
+  // An inner oneOf's errors come before the outer one's, and are its branch's alone.
+  const claimed = new Set<ErrorObject>();
   errors.forEach((error, index) => {
     if (!ALTERNATIVES.has(error.keyword)) return;
     const path = error.instancePath;
-    const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
-    branchStart = index + 1;
+    const branches = errors.slice(0, index).filter((other) => !claimed.has(other) && (other.instancePath === path || other.instancePath.startsWith(`${path}/`)));
+    for (const other of branches) claimed.add(other);
     const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
     for (const other of typeErrors) dropped.add(other);
     if (typeErrors.length === branches.length) {

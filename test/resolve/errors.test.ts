@@ -21,7 +21,7 @@ describe("errors point at the offending spot and say what to do", () => {
       "spec.yaml:2:5: layers[0] has 2 keys where one is expected\n  each entry is a one-key mapping `- name: Layer(...)`; indent a layer's options under its name",
     );
     expect(error("layers:\n  - a: {layers: [], bad: 1}\n")).toBe(
-      "spec.yaml:2:21: unknown key 'bad' in layers[0].a\n  allowed keys: layer, layers, use, include, with, repeat, top_k, if, frozen, dtype, forward, residual, branches, lint",
+      "spec.yaml:2:21: unknown key 'bad' in layers[0].a\n  allowed keys: layer, layers, use, include, with, repeat, top_k, if, frozen, dtype, inputs, forward, residual, branches, lint",
     );
     expect(error("layers:\n  - a: {layers: [], repaet: 2}\n")).toBe("spec.yaml:2:21: unknown key 'repaet' in layers[0].a\n  did you mean 'repeat'?");
     expect(error("layers:\n  - a: {type: Linear, layers: []}\n")).toBe(

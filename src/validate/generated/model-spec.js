@@ -2,33 +2,35 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema31 = {"enum":["add","concat","multiply"]};
+const schema28 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."};
+const schema35 = {"enum":["add","concat","multiply"]};
 const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
-const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const schema19 = {"type":["integer","number","string","boolean"]};
 const wrapper0 = {validate: validate12};
-const schema28 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema29 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+const schema29 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema30 = {"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]};
+const schema31 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data0};
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -39,7 +41,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data0};
+const err1 = {instancePath,schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -48,10 +50,15 @@ vErrors.push(err1);
 }
 errors++;
 }
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
 }
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data};
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -60,13 +67,208 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(Object.keys(data).length < 1){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema30.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+let data0 = data[key0];
+const _errs8 = errors;
+let valid3 = false;
+let passing1 = null;
+const _errs9 = errors;
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid3 = true;
+passing1 = 0;
+}
+const _errs12 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/additionalProperties/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.oneOf[1].additionalProperties.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.oneOf[1].additionalProperties.oneOf[1].type,parentSchema:schema30.oneOf[1].additionalProperties.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+if(_valid1 && valid3){
+valid3 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid3 = true;
+passing1 = 1;
+}
+}
+if(!valid3){
+const err10 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema30.oneOf[1].additionalProperties.oneOf,parentSchema:schema30.oneOf[1].additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.oneOf[1].type,parentSchema:schema30.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err12 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate16(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
 validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+const schema34 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -74,7 +276,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -92,7 +294,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -105,7 +307,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -119,7 +321,7 @@ if(data.shortcut !== undefined){
 let data1 = data.shortcut;
 if(typeof data1 === "string"){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data1};
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -130,7 +332,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data1};
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -148,7 +350,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data3};
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -159,7 +361,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data3};
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -171,7 +373,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.oneOf[1].properties.then.type,parentSchema:schema30.oneOf[1].properties.then,data:data2};
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.oneOf[1].properties.then.type,parentSchema:schema34.oneOf[1].properties.then,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -184,7 +386,7 @@ errors++;
 if(data.if !== undefined){
 let data4 = data.if;
 if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema30.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema30.oneOf[1].properties.if.type,parentSchema:schema30.oneOf[1].properties.if,data:data4};
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema34.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema34.oneOf[1].properties.if.type,parentSchema:schema34.oneOf[1].properties.if,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -196,7 +398,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.oneOf[1].type,parentSchema:schema30.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.oneOf[1].type,parentSchema:schema34.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -217,7 +419,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.oneOf,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -237,7 +439,7 @@ vErrors = null;
 }
 }
 }
-validate17.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
@@ -412,8 +614,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.forward !== undefined){
-const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.forward,data:data.forward};
+if(data.inputs !== undefined){
+const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/then/properties/inputs/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.inputs,data:data.inputs};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -422,8 +624,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.residual !== undefined){
-const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.residual,data:data.residual};
+if(data.forward !== undefined){
+const err12 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.forward,data:data.forward};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -432,8 +634,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.branches !== undefined){
-const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.branches,data:data.branches};
+if(data.residual !== undefined){
+const err13 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.residual,data:data.residual};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -442,8 +644,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.top_k !== undefined){
-const err14 = {instancePath:instancePath+"/top_k",schemaPath:"#/then/properties/top_k/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.top_k,data:data.top_k};
+if(data.branches !== undefined){
+const err14 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.branches,data:data.branches};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -452,12 +654,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.lint !== undefined){
-let data11 = data.lint;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key1 in data11){
-if(!(key1 === "ignore")){
-const err15 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data11};
+if(data.top_k !== undefined){
+const err15 = {instancePath:instancePath+"/top_k",schemaPath:"#/then/properties/top_k/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.top_k,data:data.top_k};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -466,16 +664,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data11.ignore !== undefined){
-let data12 = data11.ignore;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-if(typeof data13 === "string"){
-if(data13.length < 1){
-const err16 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data13};
+if(data.lint !== undefined){
+let data12 = data.lint;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!(key1 === "ignore")){
+const err16 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -485,8 +679,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data13};
+if(data12.ignore !== undefined){
+let data13 = data12.ignore;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+let data14 = data13[i1];
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err17 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -496,9 +697,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data12};
+const err18 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -510,12 +710,24 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data11};
+const err19 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -530,24 +742,24 @@ const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key2 in data){
 const _errs26 = errors;
-if(!((((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "top_k")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
-const err20 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-var valid12 = _errs26 === errors;
-if(!valid12){
-const err21 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(!(((((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "top_k")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "inputs")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
+const err21 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+var valid12 = _errs26 === errors;
+if(!valid12){
+const err22 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -558,21 +770,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err22 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data14 = data.type;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err23 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data14};
+const err23 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -581,9 +779,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data14};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data15 = data.type;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -593,11 +794,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.layer !== undefined){
-let data15 = data.layer;
-if(typeof data15 === "string"){
-if(data15.length < 1){
-const err25 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data15};
+else {
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -607,13 +805,27 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data15};
+if(data.layer !== undefined){
+let data16 = data.layer;
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err26 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data16};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -625,21 +837,10 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data17 = data.use;
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err27 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data17};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data17};
+let data18 = data.use;
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err28 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -649,11 +850,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data18 = data.include;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err29 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data18};
+else {
+const err29 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -663,8 +861,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data18};
+if(data.include !== undefined){
+let data19 = data.include;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err30 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -674,14 +875,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.with !== undefined){
-let data19 = data.with;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key3 in data19){
-const _errs39 = errors;
-if(typeof key3 === "string"){
-if(!pattern0.test(key3)){
-const err31 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
+else {
+const err31 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -691,8 +886,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
+if(data.with !== undefined){
+let data20 = data.with;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key3 in data20){
+const _errs39 = errors;
+if(typeof key3 === "string"){
+if(!pattern0.test(key3)){
+const err32 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -701,9 +902,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid15 = _errs39 === errors;
-if(!valid15){
-const err33 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data19};
+}
+else {
+const err33 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -712,11 +913,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-for(const key4 in data19){
-let data20 = data19[key4];
-if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (typeof data20 !== "boolean")){
-const err34 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data20};
+var valid15 = _errs39 === errors;
+if(!valid15){
+const err34 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -726,9 +925,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data19};
+for(const key4 in data20){
+let data21 = data20[key4];
+if(((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")) && (typeof data21 !== "boolean")){
+const err35 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -738,10 +938,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data21 = data.repeat;
-if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err36 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
+}
+else {
+const err36 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -751,10 +950,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.top_k !== undefined){
-let data22 = data.top_k;
+if(data.repeat !== undefined){
+let data22 = data.repeat;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
-const err37 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
+const err37 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -764,10 +963,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.if !== undefined){
-let data23 = data.if;
-if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
-const err38 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data23};
+if(data.top_k !== undefined){
+let data23 = data.top_k;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err38 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -777,10 +976,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.frozen !== undefined){
-let data24 = data.frozen;
-if((typeof data24 !== "boolean") && (!(Array.isArray(data24)))){
-const err39 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data24};
+if(data.if !== undefined){
+let data24 = data.if;
+if((typeof data24 !== "boolean") && (typeof data24 !== "string")){
+const err39 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data24};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -789,13 +988,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(Array.isArray(data24)){
-const len2 = data24.length;
-for(let i2=0; i2<len2; i2++){
-let data25 = data24[i2];
-if(typeof data25 === "string"){
-if(data25.length < 1){
-const err40 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data25};
+}
+if(data.frozen !== undefined){
+let data25 = data.frozen;
+if((typeof data25 !== "boolean") && (!(Array.isArray(data25)))){
+const err40 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -804,9 +1001,13 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data25};
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(typeof data26 === "string"){
+if(data26.length < 1){
+const err41 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -816,13 +1017,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-}
-if(data.dtype !== undefined){
-let data26 = data.dtype;
-if(typeof data26 === "string"){
-if(data26.length < 1){
-const err42 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data26};
+else {
+const err42 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -832,8 +1028,13 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data26};
+}
+}
+if(data.dtype !== undefined){
+let data27 = data.dtype;
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err43 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -843,22 +1044,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data29 = data.branches;
-if(!(((data29 === "add") || (data29 === "concat")) || (data29 === "multiply"))){
-const err44 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data29};
+else {
+const err44 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -868,12 +1055,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data30 = data.lint;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
-if(!(key5 === "ignore")){
-const err45 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data30};
+if(data.inputs !== undefined){
+let data28 = data.inputs;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err45 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -882,16 +1068,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data30.ignore !== undefined){
-let data31 = data30.ignore;
-if(Array.isArray(data31)){
-const len3 = data31.length;
+const len3 = data28.length;
 for(let i3=0; i3<len3; i3++){
-let data32 = data31[i3];
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err46 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data32};
+let data29 = data28[i3];
+if(typeof data29 === "string"){
+if(data29.length < 1){
+const err46 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -902,7 +1084,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data32};
+const err47 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -914,7 +1096,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data31};
+const err48 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -924,9 +1106,22 @@ vErrors.push(err48);
 errors++;
 }
 }
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
 }
-else {
-const err49 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data30};
+}
+if(data.residual !== undefined){
+if(!(validate19(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data32 = data.branches;
+if(!(((data32 === "add") || (data32 === "concat")) || (data32 === "multiply"))){
+const err49 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data32};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -936,9 +1131,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(data.lint !== undefined){
+let data33 = data.lint;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key5 in data33){
+if(!(key5 === "ignore")){
+const err50 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data33};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -947,13 +1145,78 @@ vErrors.push(err50);
 }
 errors++;
 }
+}
+if(data33.ignore !== undefined){
+let data34 = data33.ignore;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(typeof data35 === "string"){
+if(data35.length < 1){
+const err51 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data35};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data35};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data34};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data33};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema41 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -984,7 +1247,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1009,7 +1272,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema37.if,parentSchema:schema37,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema41.if,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1018,7 +1281,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
@@ -1322,8 +1585,8 @@ errors++;
 }
 }
 for(const key2 in data){
-if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+if(!(validate22(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
@@ -1413,7 +1676,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+if(!((((((key0 === "params") || (key0 === "layers")) || (key0 === "inputs")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1494,22 +1757,11 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data5 = data.branches;
-if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data5};
+if(data.inputs !== undefined){
+let data3 = data.inputs;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err7 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1518,15 +1770,77 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(data4.length < 1){
+const err8 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate19(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data7 = data.branches;
+if(!(((data7 === "add") || (data7 === "concat")) || (data7 === "multiply"))){
+const err11 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -1871,8 +2185,8 @@ passing1 = 0;
 }
 const _errs36 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.tokens === undefined){
-const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:schema11.properties.input.oneOf[1].required,parentSchema:schema11.properties.input.oneOf[1],data:data9};
+if(Object.keys(data9).length < 1){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1882,8 +2196,10 @@ vErrors.push(err22);
 errors++;
 }
 for(const key5 in data9){
-if(!(key5 === "tokens")){
-const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.input.oneOf[1],data:data9};
+const _errs38 = errors;
+if(typeof key5 === "string"){
+if(!pattern0.test(key5)){
+const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema11.properties.input.oneOf[1].propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1893,10 +2209,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data9.tokens !== undefined){
-let data11 = data9.tokens;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
+var valid14 = _errs38 === errors;
+if(!valid14){
+const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:schema11.properties.input.oneOf[1].propertyNames,parentSchema:schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1906,14 +2221,157 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.input.oneOf[1].type,parentSchema:schema11.properties.input.oneOf[1],data:data9};
+for(const key6 in data9){
+if(!(key6 === "tokens")){
+let data11 = data9[key6];
+const _errs41 = errors;
+let valid16 = false;
+let passing2 = null;
+const _errs42 = errors;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err25 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err26 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[0].type,parentSchema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[0],data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid2 = _errs42 === errors;
+if(_valid2){
+valid16 = true;
+passing2 = 0;
+}
+const _errs47 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.tokens === undefined){
+const err28 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[1].required,parentSchema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key7 in data11){
+if(!(key7 === "tokens")){
+const err29 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data11.tokens !== undefined){
+let data13 = data11.tokens;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err30 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[1].type,parentSchema:schema11.properties.input.oneOf[1].additionalProperties.oneOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid2 = _errs47 === errors;
+if(_valid2 && valid16){
+valid16 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid16 = true;
+passing2 = 1;
+}
+}
+if(!valid16){
+const err32 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema11.properties.input.oneOf[1].additionalProperties.oneOf,parentSchema:schema11.properties.input.oneOf[1].additionalProperties,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data9.tokens !== undefined){
+let data14 = data9.tokens;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err33 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.input.oneOf[1].type,parentSchema:schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -1929,12 +2387,12 @@ passing1 = 1;
 }
 }
 if(!valid10){
-const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.input.oneOf,parentSchema:schema11.properties.input,data:data9};
+const err35 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema11.properties.input.oneOf,parentSchema:schema11.properties.input,data:data9};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err35];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err35);
 }
 errors++;
 }
@@ -1950,139 +2408,11 @@ vErrors = null;
 }
 }
 }
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data14 = data.branches;
-if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data14};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data15 = data.tie;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
-let data16 = data15[key6];
-if(typeof data16 === "string"){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tie.additionalProperties.type,parentSchema:schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tie.type,parentSchema:schema11.properties.tie,data:data15};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.adapters !== undefined){
-let data17 = data.adapters;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(Object.keys(data17).length > 1){
-const err31 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema11.properties.adapters,data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(Object.keys(data17).length < 1){
-const err32 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.adapters,data:data17};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-for(const key7 in data17){
-const _errs53 = errors;
-if(typeof key7 === "string"){
-if(!pattern0.test(key7)){
-const err33 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key7,propertyName:key7};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key7,propertyName:key7};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var valid18 = _errs53 === errors;
-if(!valid18){
-const err35 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema11.properties.adapters.propertyNames,parentSchema:schema11.properties.adapters,data:data17};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-for(const key8 in data17){
-let data18 = data17[key8];
-const _errs58 = errors;
-let valid21 = false;
-let passing2 = null;
-const _errs59 = errors;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err36 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
+if(data.inputs !== undefined){
+let data15 = data.inputs;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err36 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2091,9 +2421,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err37 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2102,15 +2435,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid2 = _errs59 === errors;
-if(_valid2){
-valid21 = true;
-passing2 = 0;
 }
-const _errs61 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.config === undefined){
-const err38 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+else {
+const err38 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2119,9 +2446,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key9 in data18){
-if(!(((key9 === "config") || (key9 === "rank_pattern")) || (key9 === "alpha_pattern"))){
-const err39 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2131,11 +2459,22 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data18.config !== undefined){
-let data19 = data18.config;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err40 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate19(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data19 = data.branches;
+if(!(((data19 === "add") || (data19 === "concat")) || (data19 === "multiply"))){
+const err40 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2145,8 +2484,14 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
+if(data.tie !== undefined){
+let data20 = data.tie;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key8 in data20){
+let data21 = data20[key8];
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err41 = {instancePath:instancePath+"/tie/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.tie.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2156,13 +2501,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data18.rank_pattern !== undefined){
-let data20 = data18.rank_pattern;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key10 in data20){
-let data21 = data20[key10];
-if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err42 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
+else {
+const err42 = {instancePath:instancePath+"/tie/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tie.additionalProperties.type,parentSchema:schema11.properties.tie.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2174,7 +2514,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data20};
+const err43 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tie.type,parentSchema:schema11.properties.tie,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2184,13 +2524,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.alpha_pattern !== undefined){
-let data22 = data18.alpha_pattern;
+if(data.adapters !== undefined){
+let data22 = data.adapters;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key11 in data22){
-let data23 = data22[key11];
-if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err44 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
+if(Object.keys(data22).length > 1){
+const err44 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2199,10 +2537,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data22};
+if(Object.keys(data22).length < 1){
+const err45 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2211,10 +2547,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+for(const key9 in data22){
+const _errs72 = errors;
+if(typeof key9 === "string"){
+if(!pattern0.test(key9)){
+const err46 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema12,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2223,19 +2560,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid2 = _errs61 === errors;
-if(_valid2 && valid21){
-valid21 = false;
-passing2 = [passing2, 1];
 }
 else {
-if(_valid2){
-valid21 = true;
-passing2 = 1;
-}
-}
-if(!valid21){
-const err47 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:schema11.properties.adapters.additionalProperties.oneOf,parentSchema:schema11.properties.adapters.additionalProperties,data:data18};
+const err47 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2244,21 +2571,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-else {
-errors = _errs58;
-if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.type,parentSchema:schema11.properties.adapters,data:data17};
+var valid29 = _errs72 === errors;
+if(!valid29){
+const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema11.properties.adapters.propertyNames,parentSchema:schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2268,12 +2583,15 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data24 = data.training;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key12 in data24){
-if(!(func2.call(schema11.properties.training.properties, key12))){
-const err49 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training,data:data24};
+for(const key10 in data22){
+let data23 = data22[key10];
+const _errs77 = errors;
+let valid32 = false;
+let passing3 = null;
+const _errs78 = errors;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err49 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2283,11 +2601,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data24.optimizer !== undefined){
-let data25 = data24.optimizer;
-if(typeof data25 === "string"){
-if(data25.length < 1){
-const err50 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.optimizer,data:data25};
+else {
+const err50 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2296,9 +2611,15 @@ vErrors.push(err50);
 }
 errors++;
 }
+var _valid3 = _errs78 === errors;
+if(_valid3){
+valid32 = true;
+passing3 = 0;
 }
-else {
-const err51 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.optimizer.type,parentSchema:schema11.properties.training.properties.optimizer,data:data25};
+const _errs80 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.config === undefined){
+const err51 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2307,11 +2628,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data24.precision !== undefined){
-let data26 = data24.precision;
-if(!((((((data26 === "fp32") || (data26 === "amp")) || (data26 === "mixed-fp16")) || (data26 === "mixed-bf16")) || (data26 === "bf16")) || (data26 === "fp16"))){
-const err52 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.precision.enum,parentSchema:schema11.properties.training.properties.precision,data:data26};
+for(const key11 in data23){
+if(!(((key11 === "config") || (key11 === "rank_pattern")) || (key11 === "alpha_pattern"))){
+const err52 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2321,10 +2640,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data24.gpus !== undefined){
-let data27 = data24.gpus;
-if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err53 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data27};
+if(data23.config !== undefined){
+let data24 = data23.config;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err53 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2334,10 +2654,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data24.zero !== undefined){
-let data28 = data24.zero;
-if(!((((data28 === 0) || (data28 === 1)) || (data28 === 2)) || (data28 === 3))){
-const err54 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.zero.enum,parentSchema:schema11.properties.training.properties.zero,data:data28};
+else {
+const err54 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2347,11 +2665,13 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data24.dtype !== undefined){
-let data29 = data24.dtype;
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err55 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data29};
+if(data23.rank_pattern !== undefined){
+let data25 = data23.rank_pattern;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key12 in data25){
+let data26 = data25[key12];
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (typeof data26 !== "string")){
+const err55 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2361,8 +2681,9 @@ vErrors.push(err55);
 errors++;
 }
 }
+}
 else {
-const err56 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data29};
+const err56 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2372,10 +2693,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data24.batch !== undefined){
-let data30 = data24.batch;
-if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
-const err57 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data30};
+if(data23.alpha_pattern !== undefined){
+let data27 = data23.alpha_pattern;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key13 in data27){
+let data28 = data27[key13];
+if((!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))) && (typeof data28 !== "string")){
+const err57 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2385,10 +2709,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data24.checkpointing !== undefined){
-let data31 = data24.checkpointing;
-if(!(((data31 === "none") || (data31 === "full")) || (data31 === "selective"))){
-const err58 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.checkpointing.enum,parentSchema:schema11.properties.training.properties.checkpointing,data:data31};
+}
+else {
+const err58 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2398,10 +2721,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data24.main_grads !== undefined){
-let data32 = data24.main_grads;
-if(!(((data32 === "float32") || (data32 === "float16")) || (data32 === "bfloat16"))){
-const err59 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.main_grads.enum,parentSchema:schema11.properties.training.properties.main_grads,data:data32};
+}
+else {
+const err59 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2410,13 +2732,19 @@ vErrors.push(err59);
 }
 errors++;
 }
+var _valid3 = _errs80 === errors;
+if(_valid3 && valid32){
+valid32 = false;
+passing3 = [passing3, 1];
 }
-if(data24.parallel !== undefined){
-let data33 = data24.parallel;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key13 in data33){
-if(!((((((key13 === "tp") || (key13 === "pp")) || (key13 === "ep")) || (key13 === "cp")) || (key13 === "plan")) || (key13 === "experts"))){
-const err60 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training.properties.parallel,data:data33};
+else {
+if(_valid3){
+valid32 = true;
+passing3 = 1;
+}
+}
+if(!valid32){
+const err60 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:schema11.properties.adapters.additionalProperties.oneOf,parentSchema:schema11.properties.adapters.additionalProperties,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2425,11 +2753,21 @@ vErrors.push(err60);
 }
 errors++;
 }
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
 }
-if(data33.tp !== undefined){
-let data34 = data33.tp;
-if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (typeof data34 !== "string")){
-const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data34};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.adapters.type,parentSchema:schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2439,10 +2777,12 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data33.pp !== undefined){
-let data35 = data33.pp;
-if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
-const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
+if(data.training !== undefined){
+let data29 = data.training;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key14 in data29){
+if(!(func2.call(schema11.properties.training.properties, key14))){
+const err62 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training,data:data29};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2452,10 +2792,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data33.ep !== undefined){
-let data36 = data33.ep;
-if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
-const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
+if(data29.optimizer !== undefined){
+let data30 = data29.optimizer;
+if(typeof data30 === "string"){
+if(data30.length < 1){
+const err63 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.optimizer,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2465,10 +2806,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data33.cp !== undefined){
-let data37 = data33.cp;
-if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (typeof data37 !== "string")){
-const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data37};
+else {
+const err64 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.optimizer.type,parentSchema:schema11.properties.training.properties.optimizer,data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2478,14 +2817,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data33.plan !== undefined){
-let data38 = data33.plan;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key14 in data38){
-let data39 = data38[key14];
-if(typeof data39 === "string"){
-if(data39.length < 1){
-const err65 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(data29.precision !== undefined){
+let data31 = data29.precision;
+if(!((((((data31 === "fp32") || (data31 === "amp")) || (data31 === "mixed-fp16")) || (data31 === "mixed-bf16")) || (data31 === "bf16")) || (data31 === "fp16"))){
+const err65 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.precision.enum,parentSchema:schema11.properties.training.properties.precision,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2495,8 +2830,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(data29.gpus !== undefined){
+let data32 = data29.gpus;
+if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
+const err66 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2506,9 +2843,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan,data:data38};
+if(data29.zero !== undefined){
+let data33 = data29.zero;
+if(!((((data33 === 0) || (data33 === 1)) || (data33 === 2)) || (data33 === 3))){
+const err67 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.zero.enum,parentSchema:schema11.properties.training.properties.zero,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2518,11 +2856,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data33.experts !== undefined){
-let data40 = data33.experts;
-if(typeof data40 === "string"){
-if(data40.length < 1){
-const err68 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data40};
+if(data29.dtype !== undefined){
+let data34 = data29.dtype;
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err68 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data34};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2533,7 +2871,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data40};
+const err69 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2543,9 +2881,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.type,parentSchema:schema11.properties.training.properties.parallel,data:data33};
+if(data29.batch !== undefined){
+let data35 = data29.batch;
+if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
+const err70 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2555,9 +2894,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data24};
+if(data29.checkpointing !== undefined){
+let data36 = data29.checkpointing;
+if(!(((data36 === "none") || (data36 === "full")) || (data36 === "selective"))){
+const err71 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.checkpointing.enum,parentSchema:schema11.properties.training.properties.checkpointing,data:data36};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2567,12 +2907,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data41 = data.lint;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key15 in data41){
-if(!(key15 === "ignore")){
-const err72 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data41};
+if(data29.main_grads !== undefined){
+let data37 = data29.main_grads;
+if(!(((data37 === "float32") || (data37 === "float16")) || (data37 === "bfloat16"))){
+const err72 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.training.properties.main_grads.enum,parentSchema:schema11.properties.training.properties.main_grads,data:data37};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2582,15 +2920,12 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data41.ignore !== undefined){
-let data42 = data41.ignore;
-if(Array.isArray(data42)){
-const len2 = data42.length;
-for(let i2=0; i2<len2; i2++){
-let data43 = data42[i2];
-if(typeof data43 === "string"){
-if(data43.length < 1){
-const err73 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data43};
+if(data29.parallel !== undefined){
+let data38 = data29.parallel;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key15 in data38){
+if(!((((((key15 === "tp") || (key15 === "pp")) || (key15 === "ep")) || (key15 === "cp")) || (key15 === "plan")) || (key15 === "experts"))){
+const err73 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.training.properties.parallel,data:data38};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2600,8 +2935,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data43};
+if(data38.tp !== undefined){
+let data39 = data38.tp;
+if((!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) && (typeof data39 !== "string")){
+const err74 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data39};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2611,9 +2948,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data42};
+if(data38.pp !== undefined){
+let data40 = data38.pp;
+if((!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))) && (typeof data40 !== "string")){
+const err75 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data40};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2623,9 +2961,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data41};
+if(data38.ep !== undefined){
+let data41 = data38.ep;
+if((!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))) && (typeof data41 !== "string")){
+const err76 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data41};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2635,12 +2974,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.serving !== undefined){
-let data44 = data.serving;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key16 in data44){
-if(!((((((((key16 === "context") || (key16 === "batch")) || (key16 === "dtype")) || (key16 === "kv-dtype")) || (key16 === "attention")) || (key16 === "kv-window")) || (key16 === "trained-context")) || (key16 === "overhead"))){
-const err77 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.serving,data:data44};
+if(data38.cp !== undefined){
+let data42 = data38.cp;
+if((!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) && (typeof data42 !== "string")){
+const err77 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data42};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2650,10 +2987,14 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data44.context !== undefined){
-let data45 = data44.context;
-if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
-const err78 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
+if(data38.plan !== undefined){
+let data43 = data38.plan;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key16 in data43){
+let data44 = data43[key16];
+if(typeof data44 === "string"){
+if(data44.length < 1){
+const err78 = {instancePath:instancePath+"/training/parallel/plan/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2663,10 +3004,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data44.batch !== undefined){
-let data46 = data44.batch;
-if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
-const err79 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
+else {
+const err79 = {instancePath:instancePath+"/training/parallel/plan/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data44};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2676,11 +3015,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data44.dtype !== undefined){
-let data47 = data44.dtype;
-if(typeof data47 === "string"){
-if(data47.length < 1){
-const err80 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data47};
+}
+else {
+const err80 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:schema11.properties.training.properties.parallel.properties.plan,data:data43};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2690,8 +3027,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data47};
+if(data38.experts !== undefined){
+let data45 = data38.experts;
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err81 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data45};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2701,11 +3041,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data44["kv-dtype"] !== undefined){
-let data48 = data44["kv-dtype"];
-if(typeof data48 === "string"){
-if(data48.length < 1){
-const err82 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data48};
+else {
+const err82 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:schema11.properties.training.properties.parallel.properties.experts,data:data45};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2715,8 +3052,9 @@ vErrors.push(err82);
 errors++;
 }
 }
+}
 else {
-const err83 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data48};
+const err83 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.properties.parallel.type,parentSchema:schema11.properties.training.properties.parallel,data:data38};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2726,10 +3064,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data44.attention !== undefined){
-let data49 = data44.attention;
-if(!((data49 === "eager") || (data49 === "sdpa"))){
-const err84 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties.attention.enum,parentSchema:schema11.properties.serving.properties.attention,data:data49};
+}
+else {
+const err84 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.training.type,parentSchema:schema11.properties.training,data:data29};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2739,10 +3076,12 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data44["kv-window"] !== undefined){
-let data50 = data44["kv-window"];
-if(!((data50 === "full") || (data50 === "cap"))){
-const err85 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties["kv-window"].enum,parentSchema:schema11.properties.serving.properties["kv-window"],data:data50};
+if(data.lint !== undefined){
+let data46 = data.lint;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key17 in data46){
+if(!(key17 === "ignore")){
+const err85 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2752,10 +3091,15 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data44["trained-context"] !== undefined){
-let data51 = data44["trained-context"];
-if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
-const err86 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+if(data46.ignore !== undefined){
+let data47 = data46.ignore;
+if(Array.isArray(data47)){
+const len4 = data47.length;
+for(let i4=0; i4<len4; i4++){
+let data48 = data47[i4];
+if(typeof data48 === "string"){
+if(data48.length < 1){
+const err86 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data48};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2765,10 +3109,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data44.overhead !== undefined){
-let data52 = data44.overhead;
-if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
-const err87 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+else {
+const err87 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2780,7 +3122,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.serving.type,parentSchema:schema11.properties.serving,data:data44};
+const err88 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2792,12 +3134,179 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err89 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data46};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.serving !== undefined){
+let data49 = data.serving;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key18 in data49){
+if(!((((((((key18 === "context") || (key18 === "batch")) || (key18 === "dtype")) || (key18 === "kv-dtype")) || (key18 === "attention")) || (key18 === "kv-window")) || (key18 === "trained-context")) || (key18 === "overhead"))){
+const err90 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.serving,data:data49};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data49.context !== undefined){
+let data50 = data49.context;
+if((!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))) && (typeof data50 !== "string")){
+const err91 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data50};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data49.batch !== undefined){
+let data51 = data49.batch;
+if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
+const err92 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data49.dtype !== undefined){
+let data52 = data49.dtype;
+if(typeof data52 === "string"){
+if(data52.length < 1){
+const err93 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data52};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data52};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data49["kv-dtype"] !== undefined){
+let data53 = data49["kv-dtype"];
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err95 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data53};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data53};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data49.attention !== undefined){
+let data54 = data49.attention;
+if(!((data54 === "eager") || (data54 === "sdpa"))){
+const err97 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties.attention.enum,parentSchema:schema11.properties.serving.properties.attention,data:data54};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data49["kv-window"] !== undefined){
+let data55 = data49["kv-window"];
+if(!((data55 === "full") || (data55 === "cap"))){
+const err98 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.serving.properties["kv-window"].enum,parentSchema:schema11.properties.serving.properties["kv-window"],data:data55};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data49["trained-context"] !== undefined){
+let data56 = data49["trained-context"];
+if((!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))) && (typeof data56 !== "string")){
+const err99 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data56};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data49.overhead !== undefined){
+let data57 = data49.overhead;
+if((!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))) && (typeof data57 !== "string")){
+const err100 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data57};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.serving.type,parentSchema:schema11.properties.serving,data:data49};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
 }
 errors++;
 }
