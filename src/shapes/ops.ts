@@ -113,6 +113,11 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       return { ...merge(evaluator, "multiply", operands[0]!, operands[1]!, call.position, segments), producer };
     },
   },
+  matmul: {
+    operands: 2,
+    signature: [],
+    run: (op) => matrixProduct(op),
+  },
   cat: {
     operands: "list",
     signature: [arg("dim", "int", 0)],
@@ -121,8 +126,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   cat_token: {
     signature: [arg("parameter", "string")],
     run: ({ x, rank, args, parameterShape, created, fail }) => {
-      const token = parameterShape("parameter");
-      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+      // ViT's Parameter(1, 1, d), or CLIP's Parameter(d), which its forward expands to (batch, 1, d).
+      const written = parameterShape("parameter");
+      const token = written.length === 1 ? [1, 1, written[0]!] : written;
+      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(written)} to`);
       return created([x.shape[0]!, x.shape[1]! + token[1]!, x.shape[2]!]);
     },
   },
@@ -151,8 +158,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
       arg("dropout", "float", 0),
       arg("window", "int", null),
+      arg("kv", "string", null),
+      arg("bias", "string", null),
     ],
-    run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
+    run: (op) => attention(op),
   },
   moe: {
     signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("shared_gate", "string", null), arg("capacity_factor", "float", null)],
@@ -196,6 +205,24 @@ function addModuleOutput({ evaluator, x, args, segments, child, created, fail }:
   if (args.isNone("parameter")) fail("two tensors: add(x, y), or add(name) on the chain's value");
   const added = evaluator.runNode(child("parameter"), evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
   return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+}
+
+/**
+ * torch.matmul(a, b) of two tensors of at least 2 dimensions: [..., m, k] × [..., k, n] → [..., m, n],
+ * the leading dimensions broadcast; m·k·n MACs per matrix (fvcore's). Backward keeps both factors
+ * (a view keeps its storage), but not a Parameter. CLIP's text–image product: matmul(text, image_t).
+ */
+function matrixProduct({ evaluator, operands, call, segments, producer, fail }: OpContext): Tensor {
+  const [a, b] = operands as [Tensor, Tensor];
+  if (operands.length !== 2 || a.shape.length < 2 || b.shape.length < 2 || a.shape.at(-1) !== b.shape.at(-2)) fail("two matrices [..., m, k] and [..., k, n]: matmul(a, b)");
+  const batch = broadcast(a.shape.slice(0, -2), b.shape.slice(0, -2)) ?? fail("leading dimensions that broadcast");
+  const [m, k, n] = [a.shape.at(-2)!, a.shape.at(-1)!, b.shape.at(-1)!];
+  const shape = [...batch, m, n];
+  const output = evaluator.fresh(shape, producer);
+  const bytes = evaluator.keep(["input"], a, output).bytes + evaluator.keep(["input"], b, output).bytes;
+  evaluator.live?.touch(producer, [a, b, output]);
+  evaluator.record({ type: "matmul", segments: [...segments, call.text], output: shape, macs: numel(batch) * m * k * n, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
+  return output;
 }
 
 /** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */
@@ -340,12 +367,20 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
  * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
  * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
  * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit. With `kv=memory` it is a
+ * cross-attention: k and v run on the value `memory` (an encoder's output), whose length the scores
+ * take as their keys'; with `bias=` an Embedding child of relative-position buckets (T5's) is added
+ * to the scores.
  */
-function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created }: OpTools): Tensor {
+function attention(op: OpContext): Tensor {
+  const { evaluator, args, x, segments, fail, child, created } = op;
   const packed = args.isNone("k") && args.isNone("v");
+  const cross = !args.isNone("kv");
+  if (cross && packed) args.fail("kv", "a cross-attention projects its keys and values from kv=, apart from its queries: give k and v, attention(q, k, v, heads=..., kv=memory)");
+  if (cross && args.bool("causal")) args.fail("causal", "a cross-attention attends to every position of kv=: it is not causal");
+  const memory = cross ? op.value("kv") : x;
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
-    const tensor = evaluator.runNode(child(name), x, segments);
+    const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
     // Each projection waits for the others.
     evaluator.live?.hold(tensor);
     return tensor;
@@ -358,39 +393,60 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const kvHeads = args.optionalInt("kv_heads") ?? heads;
   if (q.shape.length !== 3) fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
   const [batch, sequence, width] = q.shape as [number, number, number];
+  const keys = k.shape[1] ?? sequence;
   const headDim = width / heads;
   if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
     args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
   for (const tensor of [k, v]) {
-    if (!sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
+    if (!sameShape(tensor.shape, [batch, cross ? keys : sequence, kvHeads * headDim])) {
       args.fail(
         "kv_heads",
-        `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`,
+        `attention needs ${tensor.producer} to give [${batch}, ${cross ? keys : sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`,
       );
     }
   }
-  const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) =>
-    evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
+  const biasBytes = positionBias(op, sequence, keys, heads);
+  const products = scaledDotProduct(batch, heads, sequence, keys, headDim, args.float("dropout") > 0);
+  const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * keys * width, dtype: "activation" }], tensor, tensor).bytes;
   const factors = keep(q) + keep(k) + keep(v);
-  const cache = attentionCache(args, kvHeads, headDim);
+  const cache = attentionCache(args, kvHeads, headDim, cross ? keys : undefined);
   if (evaluator.live) {
-    // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+    // A causal layer's keys and values, and a cross-attention's, are what the forward leaves in the cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
-    evaluator.live.touch(
-      `${formatPath(segments) || "the model"}: attention`,
-      [x, q, k, v],
-      attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }),
-    );
+    const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") };
+    const bias = biasBytes === 0 ? [] : [{ what: `position bias [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: batch * heads * sequence * keys * q.elementBytes }];
+    evaluator.live.touch(`${formatPath(segments) || "the model"}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(evaluator.live.options.attention, shape)]);
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
   return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
 }
 
+/**
+ * `bias=relative_attention_bias`: T5's relative position bias, an Embedding(buckets, heads) child
+ * called on the [queries, keys] bucket ids (int64, made from the positions, kept for backward by the
+ * embedding); its [queries, keys, heads] output is added to every sample's scores, which keeps
+ * nothing. Returns the bytes of the bias tensor, 0 without one.
+ */
+function positionBias(op: OpContext, queries: number, keys: number, heads: number): number {
+  const { evaluator, args, segments, child } = op;
+  if (args.isNone("bias")) return 0;
+  const node = child("bias");
+  const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
+  const bias = evaluator.runNode(node, buckets, segments);
+  if (!sameShape(bias.shape, [queries, keys, heads]))
+    args.fail(
+      "bias",
+      `bias= needs an Embedding(buckets, heads=${heads}) child, whose output on the [${queries}, ${keys}] bucket ids is [${queries}, ${keys}, ${heads}]; ${args.string("bias")} gives ${shapeText(bias.shape)}`,
+    );
+  return queries * keys * heads * bias.elementBytes;
+}
+
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
-function attentionCache(args: ReturnType<typeof bindArguments>, kvHeads: number, headDim: number): CacheRecord | undefined {
+function attentionCache(args: ReturnType<typeof bindArguments>, kvHeads: number, headDim: number, crossKeys?: number): CacheRecord | undefined {
   const window = args.optionalInt("window");
   if (window !== undefined && window < 1) args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+  // A cross-attention's keys and values over the encoder's output, computed once per sequence.
+  if (crossKeys !== undefined) return { kind: "cross", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, tokens: crossKeys };
   if (!args.bool("causal")) return undefined;
   return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
 }
@@ -400,6 +456,8 @@ interface AttentionShape {
   heads: number;
   kvHeads: number;
   sequence: number;
+  /** The keys' length: the sequence's, or a cross-attention's encoder length. */
+  keys: number;
   headDim: number;
   elementBytes: number;
   causal: boolean;
@@ -413,15 +471,15 @@ interface AttentionShape {
  * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
  */
 function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
-  const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+  const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal } = shape;
   if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
-  const scores = batch * heads * sequence * sequence;
-  const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+  const scores = batch * heads * sequence * keys;
+  const repeated = kvHeads === heads ? 0 : batch * heads * keys * headDim * elementBytes;
   return [
     { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
     { what: "values repeated to every head (repeat_kv)", bytes: repeated },
     { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
-    { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
+    { what: `scores [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: scores * elementBytes },
     { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
     { what: "softmax output (float32)", bytes: scores * 4 },
   ];
@@ -464,7 +522,7 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   ];
   const cache: CacheRecord | undefined = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
-    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
+    const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
     const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
     evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
   }
