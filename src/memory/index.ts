@@ -32,6 +32,7 @@ export {
   cacheBytesPerToken,
   checkAttentionVisible,
   computeDtype,
+  contextInput,
   servingFigures,
   servingRecipe,
   servingSettingsFromOptions,

@@ -1,7 +1,7 @@
 import { checked, type ModelCount } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { evaluate, type PositionAt } from "../resolve/evaluate.js";
-import type { ModuleNode, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
+import type { ModuleNode, ResolvedInput, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
 import { parsedAt } from "../resolve/scope.js";
 import { parseExpression } from "../parse/expression.js";
 import type { CacheRecord, PrefillPeak, ShapeReport } from "../shapes/index.js";
@@ -86,15 +86,25 @@ export function servingSettingsFromOptions(values: Partial<Record<ServingOption,
 }
 
 /**
+ * The token input the serving context sizes: the spec's input when it is token ids, or of several
+ * named inputs the last one that is (the decoder's, by the `{src, tgt}` convention: an encoder's
+ * input comes first); undefined when no input is token ids.
+ */
+export function contextInput(model: ResolvedModel): (ResolvedInput & { name?: string }) | undefined {
+  const inputs: (ResolvedInput & { name?: string })[] = model.inputs ?? (model.input ? [model.input] : []);
+  return inputs.filter((input) => input.value.kind === "tokens").at(-1);
+}
+
+/**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
  * under quantized weights), SDPA, uncapped sliding windows, no overhead.
  */
 export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overrides: ServingSettings): ServingRecipe {
   const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
-  const input = model.input;
-  const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${where(input.position)} (input:)` } : undefined;
-  const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+  const input = contextInput(model);
+  const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${where(input.position)} (input:${input.name ? ` ${input.name}` : ""})` } : undefined;
+  const context = input ? (overrides.context ?? spec.context ?? inputContext) : undefined;
   return {
     ...(context ? { context } : {}),
     batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
@@ -241,12 +251,13 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
       "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
     );
   }
-  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla")) return;
+  const tokens = contextInput(model);
+  if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla")) return;
   if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type))) return;
   const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
   throw new SpecError(
     "attention-not-visible",
-    module?.position ?? model.input.position,
+    module?.position ?? tokens.position,
     module
       ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
       : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived",

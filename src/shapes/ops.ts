@@ -160,6 +160,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("window", "int", null),
       arg("kv", "string", null),
       arg("bias", "string", null),
+      arg("upcast_softmax", "bool", true),
     ],
     run: (op) => attention(op),
   },
@@ -413,7 +414,7 @@ function attention(op: OpContext): Tensor {
   if (evaluator.live) {
     // A causal layer's keys and values, and a cross-attention's, are what the forward leaves in the cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
-    const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") };
+    const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal: args.bool("causal"), upcast: args.bool("upcast_softmax") };
     const bias = biasBytes === 0 ? [] : [{ what: `position bias [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: batch * heads * sequence * keys * q.elementBytes }];
     evaluator.live.touch(`${formatPath(segments) || "the model"}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(evaluator.live.options.attention, shape)]);
   }
@@ -461,6 +462,8 @@ interface AttentionShape {
   headDim: number;
   elementBytes: number;
   causal: boolean;
+  /** Softmax in float32 (transformers' Llama, T5), or in the activations' dtype (Whisper, BART: upcast_softmax=False). */
+  upcast?: boolean;
 }
 
 /**
@@ -471,7 +474,8 @@ interface AttentionShape {
  * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
  */
 function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
-  const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal } = shape;
+  const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal, upcast = true } = shape;
+  const softmaxBytes = upcast ? 4 : elementBytes;
   if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
   const scores = batch * heads * sequence * keys;
   const repeated = kvHeads === heads ? 0 : batch * heads * keys * headDim * elementBytes;
@@ -480,8 +484,8 @@ function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape)
     { what: "values repeated to every head (repeat_kv)", bytes: repeated },
     { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
     { what: `scores [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: scores * elementBytes },
-    { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
-    { what: "softmax output (float32)", bytes: scores * 4 },
+    { what: "the scores converted to float32 for softmax", bytes: upcast && elementBytes < 4 ? scores * 4 : 0 },
+    { what: upcast ? "softmax output (float32)" : "softmax output", bytes: scores * softmaxBytes },
   ];
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/analysis/index.js";
-import type { ReadFile } from "../../src/resolve/index.js";
 import { expandCalls } from "../helpers/calls.js";
 import { namedParameters } from "../helpers/named-parameters.js";
 import { readRepoFile } from "../helpers/specs.js";
+import { T5_SMALL, WHISPER_SMALL, withVars } from "../helpers/vars.js";
 
 /** test/fixtures/pytorch/encoder-decoder.py's measurements: HF's T5, Whisper and CLIP in plain torch.nn, train mode. */
 interface Measured {
@@ -24,20 +24,6 @@ interface Measured {
 const fixture = JSON.parse(readRepoFile("test/fixtures/pytorch/encoder-decoder.json")) as { train: Measured[] };
 const measured = (model: string, size: string) => fixture.train.find((item) => item.model === model && item.size === size)!;
 
-/** The shipped spec with some of its vars given other values: the same modules at another size. */
-function withVars(file: string, values: Record<string, number>): ReadFile {
-  return (path) => {
-    let text = readRepoFile(path);
-    if (path !== file) return text;
-    for (const [name, value] of Object.entries(values)) {
-      const line = new RegExp(`^  ${name}: .*$`, "m");
-      if (!line.test(text)) throw new Error(`${file} has no var ${name}`);
-      text = text.replace(line, `  ${name}: ${value}`);
-    }
-    return text;
-  };
-}
-
 /** A var's value in a case: the one the case gives, or the shipped spec's. */
 const varOf = (values: Record<string, number>, name: string, shipped: number): number => values[name] ?? shipped;
 
@@ -53,9 +39,7 @@ function leaves(analyzed: ReturnType<typeof analyzeSpec>): [string, string, numb
 }
 
 const T5 = "examples/t5-base.yaml";
-const T5_SMALL = { d: 32, d_ff: 64, heads: 4, d_kv: 8, vocab: 96, buckets: 8, stack: 2, source: 12, target: 7 };
 const WHISPER = "examples/whisper-base.yaml";
-const WHISPER_SMALL = { d: 32, heads: 4, ffn: 64, vocab: 100, mels: 8, positions: 10, frames: 20, target_positions: 16, stack: 2, target: 6, pad: 99 };
 const CLIP = "examples/clip-vit-b-32.yaml";
 const CLIP_SMALL = {
   projection: 24,
