@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
-import { servingSettingsFromOptions } from "../../src/memory/index.js";
+import { analyzeSpec, toJsonReport, whatFits } from "../../src/analysis/index.js";
+import { ACCELERATORS, servingSettingsFromOptions } from "../../src/memory/index.js";
 import { readRepoFile } from "../helpers/specs.js";
 import { T5_SMALL, WHISPER_SMALL, withVars } from "../helpers/vars.js";
 
@@ -52,6 +52,27 @@ describe("the cross-attention cache against HF's EncoderDecoderCache (test/fixtu
   it("t5-base: the context sizes the decoder's input (tgt); the encoder keeps its 512 source tokens", () => {
     const serving = toJsonReport(analyzeSpec(FILES.t5, readRepoFile, { serving: servingSettingsFromOptions({ context: "64" }, (option) => `--${option}`) })).serving!;
     expect(serving).toMatchObject({ context: 64, kvCachePerToken: 12 * 2 * 768 * 2, crossKvCache: 12 * 2 * 512 * 768 * 2 });
+  });
+});
+
+describe("what fits of whisper-base on an L4: every sequence has its own cross-attention cache", () => {
+  const model = analyzeSpec(FILES.whisper, readRepoFile, { serving: servingSettingsFromOptions({ context: "448" }, (option) => `--${option}`) });
+  const L4 = ACCELERATORS.find((accelerator) => accelerator.name === "L4-24GB")!;
+  const fits = whatFits(model, { accelerator: L4, gpus: 1, reserveBytes: 0 });
+  const total = (context: number, batch: number) => model.servingAt!(context, batch).bytes.total;
+
+  it("the largest batch at 448 tokens: it fits, one more sequence (its 5,505,024 B of cache and 18,432,000 B of cross-attention) does not", () => {
+    expect(fits.crossKvCache).toBe(18_432_000);
+    expect(total(448, fits.maxBatch!)).toBeLessThanOrEqual(fits.usableBytes);
+    expect(total(448, fits.maxBatch! + 1)).toBeGreaterThan(fits.usableBytes);
+    expect(model.servingAt!(448, 2).bytes.kvCache - model.servingAt!(448, 1).bytes.kvCache).toBe(448 * 12_288 + 18_432_000);
+  });
+
+  it("the longest context at batch 1 is exact, beyond the 448 positions the decoder was trained for; kvTokens leaves one cross-attention cache out", () => {
+    expect(total(fits.maxContext!, 1)).toBeLessThanOrEqual(fits.usableBytes);
+    expect(total(fits.maxContext! + 1, 1)).toBeGreaterThan(fits.usableBytes);
+    expect(fits.trainedContext).toBe(448);
+    expect(fits.kvTokens).toBe(Math.floor((fits.usableBytes - fits.weights - fits.buffers - fits.prefillPeak - 18_432_000) / 12_288));
   });
 });
 
