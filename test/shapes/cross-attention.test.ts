@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expandCalls } from "../helpers/calls.js";
-import { count, error } from "../helpers/specs.js";
+import { analyzeSpec } from "../../src/analysis/index.js";
+import { error, files } from "../helpers/specs.js";
+
+const count = (text: string) => analyzeSpec("spec.yaml", files({ "spec.yaml": text }));
 
 /** A decoder layer over `memory`, an encoder output of another length: cross-attention as WhisperAttention(key_value_states=memory). */
 function spec(attention: string, extra = ""): string {
