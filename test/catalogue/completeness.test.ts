@@ -53,7 +53,9 @@ const NOT_MEASURED: Record<string, { tensors?: string; forward?: string }> = {
   Buffer: { tensors: "nn.Buffer is PyTorch >= 2.5; a registered buffer's shape is the one written" },
   T5LayerNorm: { tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)" },
   GELUActivation: { tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)" },
-  QuickGELUActivation: { tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)" },
+  QuickGELUActivation: {
+    tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)",
+  },
   SyncBatchNorm: { forward: "1.13 refuses a CPU input; without a process group its forward is F.batch_norm, measured with BatchNorm" },
 };
 
