@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6129);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2008);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6129:
+/***/ 2008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39967,6 +39967,27 @@ const kinds = {
         example: "layers:\n  - m:\n      residual: add\n      branches: concat\n      layers: [ReLU()]",
         fix: "use one of the merges the hint lists",
     },
+    "invalid-input": {
+        code: "MB372",
+        severity: "error",
+        summary: "an input: that mixes the one-input {tokens: N} form with named inputs",
+        example: "input: {tokens: 8, image: [3, 4, 4]}\nlayers:\n  - Linear(4, 4)",
+        fix: "name every input: {text: {tokens: 8}, image: [3, 4, 4]}",
+    },
+    "invalid-value-name": {
+        code: "MB370",
+        severity: "error",
+        summary: "a forward value (an inputs: name or a binding's key) that is not a Python name",
+        example: 'input: [4]\nlayers:\n  - m:\n      forward:\n        - "2a": fc\n      layers:\n        - fc: Linear(4, 4)',
+        fix: "name the value with letters, digits and _, not first a digit: a2: fc",
+    },
+    "value-hides-name": {
+        code: "MB371",
+        severity: "error",
+        summary: "a forward value with the name of a var or block parameter",
+        example: "vars:\n  e: 4\ninput: [4]\nlayers:\n  - m:\n      forward:\n        - e: fc\n      layers:\n        - fc: Linear(e, 4)",
+        fix: "rename the value (e_out: fc) or the var, so that a step's name means one thing",
+    },
     "index-outside-repeat": {
         code: "MB322",
         severity: "error",
@@ -40199,6 +40220,27 @@ const kinds = {
         summary: "an op that takes a module's Parameter names something else",
         example: 'input: [2, 3, 4]\nlayers:\n  - m:\n      forward: ["cat_token(act)"]\n      layers:\n        - act: ReLU()',
         fix: "name a Parameter(...) entry of the module, e.g. cls: Parameter(1, 1, 4)",
+    },
+    "unknown-value": {
+        code: "MB530",
+        severity: "error",
+        summary: "a forward step's operand names no value, Parameter or buffer of the module",
+        example: 'input: [4]\nlayers:\n  - m:\n      forward:\n        - "fc(y)"\n      layers:\n        - fc: Linear(4, 4)',
+        fix: "bind the value first (- y: fc), or name a Parameter(...) entry of the module",
+    },
+    "wrong-operands": {
+        code: "MB531",
+        severity: "error",
+        summary: "a call gets more or fewer tensors than it takes, or a tuple where one tensor is needed",
+        example: 'input: [4]\nlayers:\n  - m:\n      forward:\n        - a: fc\n        - "fc(a, a)"\n      layers:\n        - fc: Linear(4, 4)',
+        fix: 'give a layer one tensor and a module as many as its inputs: lists; destructure tuples: - "a, b": chunk(x, 2, 1)',
+    },
+    "value-hides-child": {
+        code: "MB532",
+        severity: "error",
+        summary: "a forward value with the name of a child of the module",
+        example: "input: [4]\nlayers:\n  - m:\n      forward:\n        - fc: fc\n      layers:\n        - fc: Linear(4, 4)",
+        fix: "rename the value (fc_out: fc), so that a step's name means one thing",
     },
     "adapter-activations": {
         code: "MB522",
@@ -42277,6 +42319,53 @@ const embeddingLayers = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/catalogue/hugging-face.ts
+
+/** LlamaRMSNorm's hidden_size: one positive size, written 4096 or (4096,) as print(model) shows it. */
+function hiddenSize(args) {
+    const sizes = args.ints("hidden_size");
+    if (sizes.length !== 1 || sizes[0] < 1)
+        args.fail("hidden_size", `LlamaRMSNorm normalizes one dimension of a positive size, got (${sizes.join(", ")})`, POSITIVE_HINT);
+    return sizes[0];
+}
+/**
+ * Modules of Hugging Face transformers that are not torch.nn layers and keep other tensors for
+ * backward than their torch.nn look-alikes (measured: test/fixtures/pytorch/hf_activations.py).
+ */
+const hugging_face_huggingFaceLayers = [
+    {
+        /**
+         * LlamaRMSNorm (Mistral's, Qwen2's alike): `x.to(float32)`, `pow(2).mean(-1)`, `rsqrt`, the
+         * product, the cast back, then `weight *`. Backward keeps the float32 copy (pow's and the product's
+         * input: the input itself when it is float32), rsqrt's float32 result per row, and the normalized
+         * tensor in the input's dtype that the weight multiplies. torch.nn.RMSNorm's fused kernel keeps
+         * the input and the row statistics only.
+         */
+        type: "LlamaRMSNorm",
+        signature: [arg("hidden_size", "size"), arg("eps", "float", 1e-6)],
+        tensors: (args) => ({ parameters: [{ name: "weight", shape: [hiddenSize(args)] }], buffers: [] }),
+        forward: (args, input) => {
+            const size = hiddenSize(args);
+            if (input.shape.at(-1) !== size)
+                input.mismatch("hidden_size", `a last dimension of ${size}`);
+            const elements = common_numel(input.shape);
+            return { output: [...input.shape], saves: ["input in float32", { elements: elements / size, dtype: "float32" }, { elements, dtype: "activation" }] };
+        },
+    },
+    {
+        /**
+         * transformers' NewGELUActivation (GPT-2's gelu_new) in Python ops:
+         * `0.5 * x * (1.0 + torch.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * torch.pow(x, 3.0))))`.
+         * Backward keeps x (pow's input), tanh's result, `0.5 * x` and `1.0 + tanh(...)` (the last
+         * product's factors): the input and three tensors of its size. GELU(approximate='tanh') keeps the input only.
+         */
+        type: "NewGELUActivation",
+        signature: [],
+        tensors: () => ({ parameters: [], buffers: [] }),
+        forward: (_, input) => ({ output: [...input.shape], saves: ["input", { elements: 3 * common_numel(input.shape), dtype: "activation" }] }),
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/catalogue/linear.ts
 
 const linear = {
@@ -42805,7 +42894,7 @@ function encoderDecoderLayer(args, input, decoder, keepsMemory) {
     // linear1's output, and the activation's output when it is another storage; linear2 keeps the latter, or dropout's output.
     const storage = (saved) => (activation.sharesInput ? "input" : saved);
     const activationSaves = activation.saves ?? [];
-    const kept = new Set(activationSaves.flatMap((saved) => (typeof saved === "string" ? [storage(saved)] : [])));
+    const kept = new Set(activationSaves.flatMap((saved) => (typeof saved === "string" ? [storage(saved === "output" ? "output" : "input")] : [])));
     if (p === 0)
         kept.add(storage("output"));
     const feedForward = [
@@ -42971,6 +43060,7 @@ const transformerLayers = [
 
 
 
+
 const FAMILIES = [
     linearLayers,
     convolutionLayers,
@@ -42982,11 +43072,16 @@ const FAMILIES = [
     recurrentLayers,
     attentionLayers,
     transformerLayers,
+    hugging_face_huggingFaceLayers,
 ];
 const BY_TYPE = new Map(FAMILIES.flat().map((definition) => [definition.type, definition]));
 /** `nn.Linear` and `torch.nn.Linear` name the same class as `Linear`. */
 function className(type) {
     return type.replace(/^(?:torch\.)?nn\./, "");
+}
+/** Whether a catalogue type is a Hugging Face transformers module rather than a torch.nn layer. */
+function catalogue_isHuggingFaceType(type) {
+    return huggingFaceLayers.some((definition) => definition.type === type);
 }
 function layerTypes() {
     return [...BY_TYPE.keys()];
@@ -43480,7 +43575,8 @@ const ACTIVATIONS = {
     swish: "SiLU()",
     relu: "ReLU()",
     gelu: "GELU()",
-    gelu_new: "GELU(approximate='tanh')",
+    // NewGELUActivation is Python ops, which keep more for backward than the fused tanh GELU (docs/shapes.md).
+    gelu_new: "NewGELUActivation()",
     gelu_fast: "GELU(approximate='tanh')",
     gelu_pytorch_tanh: "GELU(approximate='tanh')",
     tanh: "Tanh()",
@@ -45715,33 +45811,35 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], or {tokens: 2048} for token ids. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
-const schema31 = {"enum":["add","concat","multiply"]};
+const schema28 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."};
+const schema35 = {"enum":["add","concat","multiply"]};
 const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
 const model_spec_func2 = Object.prototype.hasOwnProperty;
 const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
-const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
+const schema14 = {"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false};
 const model_spec_schema16 = {"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}};
 const schema17 = {"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}};
-const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
+const schema18 = {"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}};
 const schema19 = {"type":["integer","number","string","boolean"]};
 const wrapper0 = {validate: validate12};
-const schema28 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
-const schema29 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), or a functional op that is not a module: flatten(1), transpose(1, 2), add(pos_embedding), cat_token(class_token), select(1, 0), mean(1), adaptive_avg_pool2d(1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
+const schema29 = {"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."};
+const schema30 = {"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]};
+const schema31 = {"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(typeof data0 === "string"){
-if(data0.length < 1){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data0};
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(typeof data === "string"){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -45752,7 +45850,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data0};
+const err1 = {instancePath,schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -45761,10 +45859,15 @@ vErrors.push(err1);
 }
 errors++;
 }
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
 }
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data};
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length > 1){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema30.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -45773,13 +45876,208 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(Object.keys(data).length < 1){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema30.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+let data0 = data[key0];
+const _errs8 = errors;
+let valid3 = false;
+let passing1 = null;
+const _errs9 = errors;
+if(typeof data0 === "string"){
+if(data0.length < 1){
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs9 === errors;
+if(_valid1){
+valid3 = true;
+passing1 = 0;
+}
+const _errs12 = errors;
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/additionalProperties/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema30.oneOf[1].additionalProperties.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 === "string"){
+if(data1.length < 1){
+const err7 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.oneOf[1].additionalProperties.oneOf[1].type,parentSchema:schema30.oneOf[1].additionalProperties.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid1 = _errs12 === errors;
+if(_valid1 && valid3){
+valid3 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid3 = true;
+passing1 = 1;
+}
+}
+if(!valid3){
+const err10 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema30.oneOf[1].additionalProperties.oneOf,parentSchema:schema30.oneOf[1].additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.oneOf[1].type,parentSchema:schema30.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err12 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate16(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.type,parentSchema:schema29,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
 validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardStep"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardStep"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
+const schema34 = {"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -45787,7 +46085,7 @@ let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(!(((data === "add") || (data === "concat")) || (data === "multiply"))){
-const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data};
+const err0 = {instancePath,schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -45805,7 +46103,7 @@ const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "merge") || (key0 === "shortcut")) || (key0 === "then")) || (key0 === "if"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -45818,7 +46116,7 @@ errors++;
 if(data.merge !== undefined){
 let data0 = data.merge;
 if(!(((data0 === "add") || (data0 === "concat")) || (data0 === "multiply"))){
-const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data0};
+const err2 = {instancePath:instancePath+"/merge",schemaPath:"#/definitions/merge/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -45832,7 +46130,7 @@ if(data.shortcut !== undefined){
 let data1 = data.shortcut;
 if(typeof data1 === "string"){
 if(data1.length < 1){
-const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data1};
+const err3 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -45843,7 +46141,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data1};
+const err4 = {instancePath:instancePath+"/shortcut",schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -45861,7 +46159,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema29,data:data3};
+const err5 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardCall/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -45872,7 +46170,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardStep/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data3};
+const err6 = {instancePath:instancePath+"/then/" + i0,schemaPath:"#/definitions/forwardCall/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -45884,7 +46182,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.oneOf[1].properties.then.type,parentSchema:schema30.oneOf[1].properties.then,data:data2};
+const err7 = {instancePath:instancePath+"/then",schemaPath:"#/oneOf/1/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.oneOf[1].properties.then.type,parentSchema:schema34.oneOf[1].properties.then,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -45897,7 +46195,7 @@ errors++;
 if(data.if !== undefined){
 let data4 = data.if;
 if((typeof data4 !== "boolean") && (typeof data4 !== "string")){
-const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema30.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema30.oneOf[1].properties.if.type,parentSchema:schema30.oneOf[1].properties.if,data:data4};
+const err8 = {instancePath:instancePath+"/if",schemaPath:"#/oneOf/1/properties/if/type",keyword:"type",params:{type: schema34.oneOf[1].properties.if.type},message:"must be boolean,string",schema:schema34.oneOf[1].properties.if.type,parentSchema:schema34.oneOf[1].properties.if,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -45909,7 +46207,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.oneOf[1].type,parentSchema:schema30.oneOf[1],data};
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.oneOf[1].type,parentSchema:schema34.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -45930,7 +46228,7 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema30.oneOf,parentSchema:schema30,data};
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema34.oneOf,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -45950,7 +46248,7 @@ vErrors = null;
 }
 }
 }
-validate17.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
@@ -46125,8 +46423,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.forward !== undefined){
-const err11 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.forward,data:data.forward};
+if(data.inputs !== undefined){
+const err11 = {instancePath:instancePath+"/inputs",schemaPath:"#/then/properties/inputs/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.inputs,data:data.inputs};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -46135,8 +46433,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.residual !== undefined){
-const err12 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.residual,data:data.residual};
+if(data.forward !== undefined){
+const err12 = {instancePath:instancePath+"/forward",schemaPath:"#/then/properties/forward/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.forward,data:data.forward};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -46145,8 +46443,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.branches !== undefined){
-const err13 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.branches,data:data.branches};
+if(data.residual !== undefined){
+const err13 = {instancePath:instancePath+"/residual",schemaPath:"#/then/properties/residual/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.residual,data:data.residual};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -46155,8 +46453,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data.top_k !== undefined){
-const err14 = {instancePath:instancePath+"/top_k",schemaPath:"#/then/properties/top_k/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.top_k,data:data.top_k};
+if(data.branches !== undefined){
+const err14 = {instancePath:instancePath+"/branches",schemaPath:"#/then/properties/branches/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.branches,data:data.branches};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -46165,12 +46463,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.lint !== undefined){
-let data11 = data.lint;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key1 in data11){
-if(!(key1 === "ignore")){
-const err15 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data11};
+if(data.top_k !== undefined){
+const err15 = {instancePath:instancePath+"/top_k",schemaPath:"#/then/properties/top_k/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema18.then.properties.top_k,data:data.top_k};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -46179,16 +46473,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data11.ignore !== undefined){
-let data12 = data11.ignore;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-let data13 = data12[i1];
-if(typeof data13 === "string"){
-if(data13.length < 1){
-const err16 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data13};
+if(data.lint !== undefined){
+let data12 = data.lint;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key1 in data12){
+if(!(key1 === "ignore")){
+const err16 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -46198,8 +46488,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data13};
+if(data12.ignore !== undefined){
+let data13 = data12.ignore;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+let data14 = data13[i1];
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err17 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -46209,9 +46506,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data12};
+const err18 = {instancePath:instancePath+"/lint/ignore/" + i1,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -46223,12 +46519,24 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data11};
+const err19 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data12};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -46243,24 +46551,24 @@ const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key2 in data){
 const _errs26 = errors;
-if(!((((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "top_k")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
-const err20 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-var valid12 = _errs26 === errors;
-if(!valid12){
-const err21 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(!(((((((((((((((key2 === "layer") || (key2 === "layers")) || (key2 === "use")) || (key2 === "include")) || (key2 === "with")) || (key2 === "repeat")) || (key2 === "top_k")) || (key2 === "if")) || (key2 === "frozen")) || (key2 === "dtype")) || (key2 === "inputs")) || (key2 === "forward")) || (key2 === "residual")) || (key2 === "branches")) || (key2 === "lint"))){
+const err21 = {instancePath,schemaPath:"#/else/propertyNames/enum",keyword:"enum",params:{allowedValues: schema18.else.propertyNames.enum},message:"must be equal to one of the allowed values",schema:schema18.else.propertyNames.enum,parentSchema:schema18.else.propertyNames,data:key2,propertyName:key2};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+var valid12 = _errs26 === errors;
+if(!valid12){
+const err22 = {instancePath,schemaPath:"#/else/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema18.else.propertyNames,parentSchema:schema18.else,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -46271,21 +46579,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err22 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data14 = data.type;
-if(typeof data14 === "string"){
-if(data14.length < 1){
-const err23 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data14};
+const err23 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema18.if,parentSchema:schema18,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -46294,9 +46588,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data14};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type !== undefined){
+let data15 = data.type;
+if(typeof data15 === "string"){
+if(data15.length < 1){
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.type,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -46306,11 +46603,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.layer !== undefined){
-let data15 = data.layer;
-if(typeof data15 === "string"){
-if(data15.length < 1){
-const err25 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data15};
+else {
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.type.type,parentSchema:schema18.properties.type,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -46320,13 +46614,27 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data15};
+if(data.layer !== undefined){
+let data16 = data.layer;
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err26 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.layer,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/layer",schemaPath:"#/properties/layer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.layer.type,parentSchema:schema18.properties.layer,data:data16};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -46338,21 +46646,10 @@ errors = vErrors.length;
 }
 }
 if(data.use !== undefined){
-let data17 = data.use;
-if(typeof data17 === "string"){
-if(!model_spec_pattern0.test(data17)){
-const err27 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data17};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data17};
+let data18 = data.use;
+if(typeof data18 === "string"){
+if(!model_spec_pattern0.test(data18)){
+const err28 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -46362,11 +46659,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data18 = data.include;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err29 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data18};
+else {
+const err29 = {instancePath:instancePath+"/use",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -46376,8 +46670,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data18};
+if(data.include !== undefined){
+let data19 = data.include;
+if(typeof data19 === "string"){
+if(data19.length < 1){
+const err30 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.include,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -46387,14 +46684,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.with !== undefined){
-let data19 = data.with;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key3 in data19){
-const _errs39 = errors;
-if(typeof key3 === "string"){
-if(!model_spec_pattern0.test(key3)){
-const err31 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+else {
+const err31 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.include.type,parentSchema:schema18.properties.include,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -46404,8 +46695,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
+if(data.with !== undefined){
+let data20 = data.with;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key3 in data20){
+const _errs39 = errors;
+if(typeof key3 === "string"){
+if(!model_spec_pattern0.test(key3)){
+const err32 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -46414,9 +46711,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid15 = _errs39 === errors;
-if(!valid15){
-const err33 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data19};
+}
+else {
+const err33 = {instancePath:instancePath+"/with",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -46425,11 +46722,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-for(const key4 in data19){
-let data20 = data19[key4];
-if(((!((typeof data20 == "number") && (isFinite(data20)))) && (typeof data20 !== "string")) && (typeof data20 !== "boolean")){
-const err34 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data20};
+var valid15 = _errs39 === errors;
+if(!valid15){
+const err34 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema18.properties.with.propertyNames,parentSchema:schema18.properties.with,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -46439,9 +46734,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data19};
+for(const key4 in data20){
+let data21 = data20[key4];
+if(((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")) && (typeof data21 !== "boolean")){
+const err35 = {instancePath:instancePath+"/with/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/scalar/type",keyword:"type",params:{type: schema19.type},message:"must be integer,number,string,boolean",schema:schema19.type,parentSchema:schema19,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -46451,10 +46747,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data21 = data.repeat;
-if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err36 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
+}
+else {
+const err36 = {instancePath:instancePath+"/with",schemaPath:"#/properties/with/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.with.type,parentSchema:schema18.properties.with,data:data20};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -46464,10 +46759,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.top_k !== undefined){
-let data22 = data.top_k;
+if(data.repeat !== undefined){
+let data22 = data.repeat;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (typeof data22 !== "string")){
-const err37 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
+const err37 = {instancePath:instancePath+"/repeat",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -46477,10 +46772,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.if !== undefined){
-let data23 = data.if;
-if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
-const err38 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data23};
+if(data.top_k !== undefined){
+let data23 = data.top_k;
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err38 = {instancePath:instancePath+"/top_k",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -46490,10 +46785,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.frozen !== undefined){
-let data24 = data.frozen;
-if((typeof data24 !== "boolean") && (!(Array.isArray(data24)))){
-const err39 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data24};
+if(data.if !== undefined){
+let data24 = data.if;
+if((typeof data24 !== "boolean") && (typeof data24 !== "string")){
+const err39 = {instancePath:instancePath+"/if",schemaPath:"#/properties/if/type",keyword:"type",params:{type: schema18.properties.if.type},message:"must be boolean,string",schema:schema18.properties.if.type,parentSchema:schema18.properties.if,data:data24};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -46502,13 +46797,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(Array.isArray(data24)){
-const len2 = data24.length;
-for(let i2=0; i2<len2; i2++){
-let data25 = data24[i2];
-if(typeof data25 === "string"){
-if(data25.length < 1){
-const err40 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data25};
+}
+if(data.frozen !== undefined){
+let data25 = data.frozen;
+if((typeof data25 !== "boolean") && (!(Array.isArray(data25)))){
+const err40 = {instancePath:instancePath+"/frozen",schemaPath:"#/properties/frozen/type",keyword:"type",params:{type: schema18.properties.frozen.type},message:"must be boolean,array",schema:schema18.properties.frozen.type,parentSchema:schema18.properties.frozen,data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -46517,9 +46810,13 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data25};
+if(Array.isArray(data25)){
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+let data26 = data25[i2];
+if(typeof data26 === "string"){
+if(data26.length < 1){
+const err41 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18.properties.frozen.items,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -46529,13 +46826,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-}
-if(data.dtype !== undefined){
-let data26 = data.dtype;
-if(typeof data26 === "string"){
-if(data26.length < 1){
-const err42 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data26};
+else {
+const err42 = {instancePath:instancePath+"/frozen/" + i2,schemaPath:"#/properties/frozen/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.frozen.items.type,parentSchema:schema18.properties.frozen.items,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -46545,8 +46837,13 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data26};
+}
+}
+if(data.dtype !== undefined){
+let data27 = data.dtype;
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err43 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -46556,22 +46853,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data29 = data.branches;
-if(!(((data29 === "add") || (data29 === "concat")) || (data29 === "multiply"))){
-const err44 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data29};
+else {
+const err44 = {instancePath:instancePath+"/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -46581,12 +46864,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data30 = data.lint;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
-if(!(key5 === "ignore")){
-const err45 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data30};
+if(data.inputs !== undefined){
+let data28 = data.inputs;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err45 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -46595,16 +46877,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data30.ignore !== undefined){
-let data31 = data30.ignore;
-if(Array.isArray(data31)){
-const len3 = data31.length;
+const len3 = data28.length;
 for(let i3=0; i3<len3; i3++){
-let data32 = data31[i3];
-if(typeof data32 === "string"){
-if(data32.length < 1){
-const err46 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data32};
+let data29 = data28[i3];
+if(typeof data29 === "string"){
+if(data29.length < 1){
+const err46 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -46615,7 +46893,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/lint/ignore/" + i3,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data32};
+const err47 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -46627,7 +46905,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data31};
+const err48 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -46637,9 +46915,22 @@ vErrors.push(err48);
 errors++;
 }
 }
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
 }
-else {
-const err49 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data30};
+}
+if(data.residual !== undefined){
+if(!(validate19(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data32 = data.branches;
+if(!(((data32 === "add") || (data32 === "concat")) || (data32 === "multiply"))){
+const err49 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data32};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -46649,9 +46940,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(data.lint !== undefined){
+let data33 = data.lint;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key5 in data33){
+if(!(key5 === "ignore")){
+const err50 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data33};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -46660,13 +46954,78 @@ vErrors.push(err50);
 }
 errors++;
 }
+}
+if(data33.ignore !== undefined){
+let data34 = data33.ignore;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+let data35 = data34[i4];
+if(typeof data35 === "string"){
+if(data35.length < 1){
+const err51 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data35};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data35};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data34};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data33};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
+const schema41 = {"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -46697,7 +47056,7 @@ if(_valid0){
 const _errs3 = errors;
 if(typeof data === "string"){
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema37.then,data};
+const err1 = {instancePath,schemaPath:"#/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.then,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -46722,7 +47081,7 @@ valid0 = _valid0;
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema37.if,parentSchema:schema37,data};
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema41.if,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -46731,7 +47090,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
@@ -47035,8 +47394,8 @@ errors++;
 }
 }
 for(const key2 in data){
-if(!(validate20(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+if(!(validate22(data[key2], {instancePath:instancePath+"/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key2,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
@@ -47126,7 +47485,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "params") || (key0 === "layers")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
+if(!((((((key0 === "params") || (key0 === "layers")) || (key0 === "inputs")) || (key0 === "forward")) || (key0 === "residual")) || (key0 === "branches"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -47207,22 +47566,11 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data5 = data.branches;
-if(!(((data5 === "add") || (data5 === "concat")) || (data5 === "multiply"))){
-const err7 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data5};
+if(data.inputs !== undefined){
+let data3 = data.inputs;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err7 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -47231,15 +47579,77 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(data4.length < 1){
+const err8 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate19(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data7 = data.branches;
+if(!(((data7 === "add") || (data7 === "concat")) || (data7 === "multiply"))){
+const err11 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data7};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }
@@ -47584,8 +47994,8 @@ passing1 = 0;
 }
 const _errs36 = errors;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.tokens === undefined){
-const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(Object.keys(data9).length < 1){
+const err22 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -47595,8 +48005,10 @@ vErrors.push(err22);
 errors++;
 }
 for(const key5 in data9){
-if(!(key5 === "tokens")){
-const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+const _errs38 = errors;
+if(typeof key5 === "string"){
+if(!model_spec_pattern0.test(key5)){
+const err23 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema11.properties.input.oneOf[1].propertyNames,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -47606,10 +48018,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data9.tokens !== undefined){
-let data11 = data9.tokens;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-const err24 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data11};
+var valid14 = _errs38 === errors;
+if(!valid14){
+const err24 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid",schema:model_spec_schema11.properties.input.oneOf[1].propertyNames,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -47619,14 +48030,157 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+for(const key6 in data9){
+if(!(key6 === "tokens")){
+let data11 = data9[key6];
+const _errs41 = errors;
+let valid16 = false;
+let passing2 = null;
+const _errs42 = errors;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err25 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/0/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[0],data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+const err26 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i2,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[0],data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid2 = _errs42 === errors;
+if(_valid2){
+valid16 = true;
+passing2 = 0;
+}
+const _errs47 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.tokens === undefined){
+const err28 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key7 in data11){
+if(!(key7 === "tokens")){
+const err29 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data11.tokens !== undefined){
+let data13 = data11.tokens;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (typeof data13 !== "string")){
+const err30 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[1],data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid2 = _errs47 === errors;
+if(_valid2 && valid16){
+valid16 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid16 = true;
+passing2 = 1;
+}
+}
+if(!valid16){
+const err32 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs41;
+if(vErrors !== null){
+if(_errs41){
+vErrors.length = _errs41;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+if(data9.tokens !== undefined){
+let data14 = data9.tokens;
+if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
+const err33 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -47642,12 +48196,12 @@ passing1 = 1;
 }
 }
 if(!valid10){
-const err26 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
+const err35 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err35];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err35);
 }
 errors++;
 }
@@ -47663,139 +48217,11 @@ vErrors = null;
 }
 }
 }
-if(data.forward !== undefined){
-if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data.residual !== undefined){
-if(!(validate17(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
-}
-}
-if(data.branches !== undefined){
-let data14 = data.branches;
-if(!(((data14 === "add") || (data14 === "concat")) || (data14 === "multiply"))){
-const err27 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data14};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data15 = data.tie;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key6 in data15){
-let data16 = data15[key6];
-if(typeof data16 === "string"){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/tie/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data16};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data15};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.adapters !== undefined){
-let data17 = data.adapters;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(Object.keys(data17).length > 1){
-const err31 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(Object.keys(data17).length < 1){
-const err32 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data17};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-for(const key7 in data17){
-const _errs53 = errors;
-if(typeof key7 === "string"){
-if(!model_spec_pattern0.test(key7)){
-const err33 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key7,propertyName:key7};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key7,propertyName:key7};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var valid18 = _errs53 === errors;
-if(!valid18){
-const err35 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data17};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-for(const key8 in data17){
-let data18 = data17[key8];
-const _errs58 = errors;
-let valid21 = false;
-let passing2 = null;
-const _errs59 = errors;
-if(typeof data18 === "string"){
-if(data18.length < 1){
-const err36 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
+if(data.inputs !== undefined){
+let data15 = data.inputs;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err36 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -47804,9 +48230,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data18};
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 === "string"){
+if(data16.length < 1){
+const err37 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -47815,15 +48244,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-var _valid2 = _errs59 === errors;
-if(_valid2){
-valid21 = true;
-passing2 = 0;
 }
-const _errs61 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.config === undefined){
-const err38 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+else {
+const err38 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -47832,9 +48255,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key9 in data18){
-if(!(((key9 === "config") || (key9 === "rank_pattern")) || (key9 === "alpha_pattern"))){
-const err39 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -47844,11 +48268,22 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data18.config !== undefined){
-let data19 = data18.config;
-if(typeof data19 === "string"){
-if(data19.length < 1){
-const err40 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
+if(data.forward !== undefined){
+if(!(validate15(data.forward, {instancePath:instancePath+"/forward",parentData:data,parentDataProperty:"forward",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.residual !== undefined){
+if(!(validate19(data.residual, {instancePath:instancePath+"/residual",parentData:data,parentDataProperty:"residual",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+if(data.branches !== undefined){
+let data19 = data.branches;
+if(!(((data19 === "add") || (data19 === "concat")) || (data19 === "multiply"))){
+const err40 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -47858,8 +48293,14 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data19};
+if(data.tie !== undefined){
+let data20 = data.tie;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key8 in data20){
+let data21 = data20[key8];
+if(typeof data21 === "string"){
+if(data21.length < 1){
+const err41 = {instancePath:instancePath+"/tie/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -47869,13 +48310,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data18.rank_pattern !== undefined){
-let data20 = data18.rank_pattern;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key10 in data20){
-let data21 = data20[key10];
-if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
-const err42 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
+else {
+const err42 = {instancePath:instancePath+"/tie/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -47887,7 +48323,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data20};
+const err43 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -47897,13 +48333,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data18.alpha_pattern !== undefined){
-let data22 = data18.alpha_pattern;
+if(data.adapters !== undefined){
+let data22 = data.adapters;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key11 in data22){
-let data23 = data22[key11];
-if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
-const err44 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
+if(Object.keys(data22).length > 1){
+const err44 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -47912,10 +48346,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data22};
+if(Object.keys(data22).length < 1){
+const err45 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -47924,10 +48356,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data18};
+for(const key9 in data22){
+const _errs72 = errors;
+if(typeof key9 === "string"){
+if(!model_spec_pattern0.test(key9)){
+const err46 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -47936,19 +48369,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-var _valid2 = _errs61 === errors;
-if(_valid2 && valid21){
-valid21 = false;
-passing2 = [passing2, 1];
 }
 else {
-if(_valid2){
-valid21 = true;
-passing2 = 1;
-}
-}
-if(!valid21){
-const err47 = {instancePath:instancePath+"/adapters/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data18};
+const err47 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -47957,21 +48380,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-else {
-errors = _errs58;
-if(vErrors !== null){
-if(_errs58){
-vErrors.length = _errs58;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data17};
+var valid29 = _errs72 === errors;
+if(!valid29){
+const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -47981,12 +48392,15 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data24 = data.training;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key12 in data24){
-if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key12))){
-const err49 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data24};
+for(const key10 in data22){
+let data23 = data22[key10];
+const _errs77 = errors;
+let valid32 = false;
+let passing3 = null;
+const _errs78 = errors;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err49 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -47996,11 +48410,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data24.optimizer !== undefined){
-let data25 = data24.optimizer;
-if(typeof data25 === "string"){
-if(data25.length < 1){
-const err50 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data25};
+else {
+const err50 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -48009,9 +48420,15 @@ vErrors.push(err50);
 }
 errors++;
 }
+var _valid3 = _errs78 === errors;
+if(_valid3){
+valid32 = true;
+passing3 = 0;
 }
-else {
-const err51 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data25};
+const _errs80 = errors;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.config === undefined){
+const err51 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -48020,11 +48437,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data24.precision !== undefined){
-let data26 = data24.precision;
-if(!((((((data26 === "fp32") || (data26 === "amp")) || (data26 === "mixed-fp16")) || (data26 === "mixed-bf16")) || (data26 === "bf16")) || (data26 === "fp16"))){
-const err52 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data26};
+for(const key11 in data23){
+if(!(((key11 === "config") || (key11 === "rank_pattern")) || (key11 === "alpha_pattern"))){
+const err52 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -48034,10 +48449,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data24.gpus !== undefined){
-let data27 = data24.gpus;
-if((!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))) && (typeof data27 !== "string")){
-const err53 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data27};
+if(data23.config !== undefined){
+let data24 = data23.config;
+if(typeof data24 === "string"){
+if(data24.length < 1){
+const err53 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -48047,10 +48463,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data24.zero !== undefined){
-let data28 = data24.zero;
-if(!((((data28 === 0) || (data28 === 1)) || (data28 === 2)) || (data28 === 3))){
-const err54 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data28};
+else {
+const err54 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data24};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -48060,11 +48474,13 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data24.dtype !== undefined){
-let data29 = data24.dtype;
-if(typeof data29 === "string"){
-if(data29.length < 1){
-const err55 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data29};
+if(data23.rank_pattern !== undefined){
+let data25 = data23.rank_pattern;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key12 in data25){
+let data26 = data25[key12];
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (typeof data26 !== "string")){
+const err55 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -48074,8 +48490,9 @@ vErrors.push(err55);
 errors++;
 }
 }
+}
 else {
-const err56 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data29};
+const err56 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data25};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -48085,10 +48502,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data24.batch !== undefined){
-let data30 = data24.batch;
-if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
-const err57 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data30};
+if(data23.alpha_pattern !== undefined){
+let data27 = data23.alpha_pattern;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key13 in data27){
+let data28 = data27[key13];
+if((!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))) && (typeof data28 !== "string")){
+const err57 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data28};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -48098,10 +48518,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data24.checkpointing !== undefined){
-let data31 = data24.checkpointing;
-if(!(((data31 === "none") || (data31 === "full")) || (data31 === "selective"))){
-const err58 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data31};
+}
+else {
+const err58 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -48111,10 +48530,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data24.main_grads !== undefined){
-let data32 = data24.main_grads;
-if(!(((data32 === "float32") || (data32 === "float16")) || (data32 === "bfloat16"))){
-const err59 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data32};
+}
+else {
+const err59 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -48123,13 +48541,19 @@ vErrors.push(err59);
 }
 errors++;
 }
+var _valid3 = _errs80 === errors;
+if(_valid3 && valid32){
+valid32 = false;
+passing3 = [passing3, 1];
 }
-if(data24.parallel !== undefined){
-let data33 = data24.parallel;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key13 in data33){
-if(!((((((key13 === "tp") || (key13 === "pp")) || (key13 === "ep")) || (key13 === "cp")) || (key13 === "plan")) || (key13 === "experts"))){
-const err60 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data33};
+else {
+if(_valid3){
+valid32 = true;
+passing3 = 1;
+}
+}
+if(!valid32){
+const err60 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data23};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -48138,11 +48562,21 @@ vErrors.push(err60);
 }
 errors++;
 }
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
 }
-if(data33.tp !== undefined){
-let data34 = data33.tp;
-if((!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))) && (typeof data34 !== "string")){
-const err61 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data34};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data22};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -48152,10 +48586,12 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data33.pp !== undefined){
-let data35 = data33.pp;
-if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
-const err62 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
+if(data.training !== undefined){
+let data29 = data.training;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key14 in data29){
+if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key14))){
+const err62 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data29};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -48165,10 +48601,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data33.ep !== undefined){
-let data36 = data33.ep;
-if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
-const err63 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
+if(data29.optimizer !== undefined){
+let data30 = data29.optimizer;
+if(typeof data30 === "string"){
+if(data30.length < 1){
+const err63 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -48178,10 +48615,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data33.cp !== undefined){
-let data37 = data33.cp;
-if((!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))) && (typeof data37 !== "string")){
-const err64 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data37};
+else {
+const err64 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -48191,14 +48626,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data33.plan !== undefined){
-let data38 = data33.plan;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key14 in data38){
-let data39 = data38[key14];
-if(typeof data39 === "string"){
-if(data39.length < 1){
-const err65 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(data29.precision !== undefined){
+let data31 = data29.precision;
+if(!((((((data31 === "fp32") || (data31 === "amp")) || (data31 === "mixed-fp16")) || (data31 === "mixed-bf16")) || (data31 === "bf16")) || (data31 === "fp16"))){
+const err65 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -48208,8 +48639,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/training/parallel/plan/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data39};
+if(data29.gpus !== undefined){
+let data32 = data29.gpus;
+if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
+const err66 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -48219,9 +48652,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data38};
+if(data29.zero !== undefined){
+let data33 = data29.zero;
+if(!((((data33 === 0) || (data33 === 1)) || (data33 === 2)) || (data33 === 3))){
+const err67 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -48231,11 +48665,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data33.experts !== undefined){
-let data40 = data33.experts;
-if(typeof data40 === "string"){
-if(data40.length < 1){
-const err68 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data40};
+if(data29.dtype !== undefined){
+let data34 = data29.dtype;
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err68 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data34};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -48246,7 +48680,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data40};
+const err69 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -48256,9 +48690,10 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data33};
+if(data29.batch !== undefined){
+let data35 = data29.batch;
+if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
+const err70 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -48268,9 +48703,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data24};
+if(data29.checkpointing !== undefined){
+let data36 = data29.checkpointing;
+if(!(((data36 === "none") || (data36 === "full")) || (data36 === "selective"))){
+const err71 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data36};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -48280,12 +48716,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data41 = data.lint;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key15 in data41){
-if(!(key15 === "ignore")){
-const err72 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data41};
+if(data29.attention !== undefined){
+let data37 = data29.attention;
+if(!(((data37 === "sdpa") || (data37 === "eager")) || (data37 === "flash"))){
+const err72 = {instancePath:instancePath+"/training/attention",schemaPath:"#/properties/training/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.attention.enum,parentSchema:model_spec_schema11.properties.training.properties.attention,data:data37};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -48295,15 +48729,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data41.ignore !== undefined){
-let data42 = data41.ignore;
-if(Array.isArray(data42)){
-const len2 = data42.length;
-for(let i2=0; i2<len2; i2++){
-let data43 = data42[i2];
-if(typeof data43 === "string"){
-if(data43.length < 1){
-const err73 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data43};
+if(data29.main_grads !== undefined){
+let data38 = data29.main_grads;
+if(!(((data38 === "float32") || (data38 === "float16")) || (data38 === "bfloat16"))){
+const err73 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data38};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -48313,8 +48742,12 @@ vErrors.push(err73);
 errors++;
 }
 }
-else {
-const err74 = {instancePath:instancePath+"/lint/ignore/" + i2,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data43};
+if(data29.parallel !== undefined){
+let data39 = data29.parallel;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key15 in data39){
+if(!((((((key15 === "tp") || (key15 === "pp")) || (key15 === "ep")) || (key15 === "cp")) || (key15 === "plan")) || (key15 === "experts"))){
+const err74 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data39};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -48324,9 +48757,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data42};
+if(data39.tp !== undefined){
+let data40 = data39.tp;
+if((!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))) && (typeof data40 !== "string")){
+const err75 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data40};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -48336,9 +48770,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data41};
+if(data39.pp !== undefined){
+let data41 = data39.pp;
+if((!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))) && (typeof data41 !== "string")){
+const err76 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data41};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -48348,12 +48783,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.serving !== undefined){
-let data44 = data.serving;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key16 in data44){
-if(!((((((((key16 === "context") || (key16 === "batch")) || (key16 === "dtype")) || (key16 === "kv-dtype")) || (key16 === "attention")) || (key16 === "kv-window")) || (key16 === "trained-context")) || (key16 === "overhead"))){
-const err77 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data44};
+if(data39.ep !== undefined){
+let data42 = data39.ep;
+if((!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) && (typeof data42 !== "string")){
+const err77 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data42};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -48363,10 +48796,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data44.context !== undefined){
-let data45 = data44.context;
-if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
-const err78 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
+if(data39.cp !== undefined){
+let data43 = data39.cp;
+if((!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))) && (typeof data43 !== "string")){
+const err78 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data43};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -48376,10 +48809,14 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data44.batch !== undefined){
-let data46 = data44.batch;
-if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
-const err79 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
+if(data39.plan !== undefined){
+let data44 = data39.plan;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key16 in data44){
+let data45 = data44[key16];
+if(typeof data45 === "string"){
+if(data45.length < 1){
+const err79 = {instancePath:instancePath+"/training/parallel/plan/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -48389,11 +48826,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data44.dtype !== undefined){
-let data47 = data44.dtype;
-if(typeof data47 === "string"){
-if(data47.length < 1){
-const err80 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data47};
+else {
+const err80 = {instancePath:instancePath+"/training/parallel/plan/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data45};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -48403,8 +48837,9 @@ vErrors.push(err80);
 errors++;
 }
 }
+}
 else {
-const err81 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data47};
+const err81 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data44};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -48414,11 +48849,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data44["kv-dtype"] !== undefined){
-let data48 = data44["kv-dtype"];
-if(typeof data48 === "string"){
-if(data48.length < 1){
-const err82 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data48};
+if(data39.experts !== undefined){
+let data46 = data39.experts;
+if(typeof data46 === "string"){
+if(data46.length < 1){
+const err82 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data46};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -48429,7 +48864,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data48};
+const err83 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data46};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -48439,10 +48874,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data44.attention !== undefined){
-let data49 = data44.attention;
-if(!((data49 === "eager") || (data49 === "sdpa"))){
-const err84 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data49};
+}
+else {
+const err84 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data39};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -48452,10 +48886,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data44["kv-window"] !== undefined){
-let data50 = data44["kv-window"];
-if(!((data50 === "full") || (data50 === "cap"))){
-const err85 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data50};
+}
+else {
+const err85 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data29};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -48465,10 +48898,12 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data44["trained-context"] !== undefined){
-let data51 = data44["trained-context"];
-if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
-const err86 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+if(data.lint !== undefined){
+let data47 = data.lint;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key17 in data47){
+if(!(key17 === "ignore")){
+const err86 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -48478,10 +48913,15 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data44.overhead !== undefined){
-let data52 = data44.overhead;
-if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
-const err87 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+if(data47.ignore !== undefined){
+let data48 = data47.ignore;
+if(Array.isArray(data48)){
+const len4 = data48.length;
+for(let i4=0; i4<len4; i4++){
+let data49 = data48[i4];
+if(typeof data49 === "string"){
+if(data49.length < 1){
+const err87 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data49};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -48491,9 +48931,8 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
 else {
-const err88 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data44};
+const err88 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data49};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -48505,12 +48944,191 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+const err89 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data48};
 if(vErrors === null){
 vErrors = [err89];
 }
 else {
 vErrors.push(err89);
+}
+errors++;
+}
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data47};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.serving !== undefined){
+let data50 = data.serving;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key18 in data50){
+if(!((((((((key18 === "context") || (key18 === "batch")) || (key18 === "dtype")) || (key18 === "kv-dtype")) || (key18 === "attention")) || (key18 === "kv-window")) || (key18 === "trained-context")) || (key18 === "overhead"))){
+const err91 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data50};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data50.context !== undefined){
+let data51 = data50.context;
+if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
+const err92 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data50.batch !== undefined){
+let data52 = data50.batch;
+if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
+const err93 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data50.dtype !== undefined){
+let data53 = data50.dtype;
+if(typeof data53 === "string"){
+if(data53.length < 1){
+const err94 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data53};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data53};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data50["kv-dtype"] !== undefined){
+let data54 = data50["kv-dtype"];
+if(typeof data54 === "string"){
+if(data54.length < 1){
+const err96 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data54};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data54};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data50.attention !== undefined){
+let data55 = data50.attention;
+if(!((data55 === "eager") || (data55 === "sdpa"))){
+const err98 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data55};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data50["kv-window"] !== undefined){
+let data56 = data50["kv-window"];
+if(!((data56 === "full") || (data56 === "cap"))){
+const err99 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data56};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data50["trained-context"] !== undefined){
+let data57 = data50["trained-context"];
+if((!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))) && (typeof data57 !== "string")){
+const err100 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data57};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data50.overhead !== undefined){
+let data58 = data50.overhead;
+if((!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))) && (typeof data58 !== "string")){
+const err101 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data58};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data50};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
 }
 errors++;
 }
@@ -48597,13 +49215,15 @@ const ALTERNATIVES = new Set(["oneOf", "anyOf"]);
 function foldAlternatives(errors) {
     const dropped = new Set();
     const folded = new Map();
-    let branchStart = 0;
+    // An inner oneOf's errors come before the outer one's, and are its branch's alone.
+    const claimed = new Set();
     errors.forEach((error, index) => {
         if (!ALTERNATIVES.has(error.keyword))
             return;
         const path = error.instancePath;
-        const branches = errors.slice(branchStart, index).filter((other) => other.instancePath === path || other.instancePath.startsWith(`${path}/`));
-        branchStart = index + 1;
+        const branches = errors.slice(0, index).filter((other) => !claimed.has(other) && (other.instancePath === path || other.instancePath.startsWith(`${path}/`)));
+        for (const other of branches)
+            claimed.add(other);
         const typeErrors = branches.filter((other) => other.keyword === "type" && other.instancePath === path);
         for (const other of typeErrors)
             dropped.add(other);
@@ -49202,25 +49822,83 @@ function variableAt(source, path, raw, scope) {
 
 
 const MERGES = ["add", "concat", "multiply"];
-const TOPOLOGY_KEYS = ["forward", "residual", "branches"];
+const TOPOLOGY_KEYS = ["inputs", "forward", "residual", "branches"];
 const CHILD = /^[A-Za-z0-9_]+$/;
 function step(source, path, raw, scope) {
+    if (typeof raw === "object" && raw !== null && !Array.isArray(raw))
+        return binding(source, path, raw, scope);
     const text = String(raw).trim();
     if (CHILD.test(text))
         return { kind: "child", name: text, position: source.at(path) };
     return { kind: "op", call: evaluateCallText(source, path, text, scope, parseCallOrName) };
 }
+/** `- e: encoder`, `- x: [squeeze, squeeze_activation]`, `- "a, b": chunk(x, 2, 1)`. */
+function binding(source, path, raw, scope) {
+    const [key] = Object.keys(raw);
+    const at = [...path, key];
+    const value = raw[key];
+    const names = key.split(",").map((name) => name.trim());
+    const chain = Array.isArray(value) ? steps(source, at, value, scope) : [step(source, at, value, scope)];
+    if (chain.length === 0)
+        throw new diagnostics_SpecError("invalid-topology", source.at(at), `'${key}' is bound to an empty chain`, `give it a step: ${key}: conv`);
+    return { kind: "bind", names, steps: chain, position: source.keyAt(at) };
+}
 function steps(source, path, raw, scope) {
     return raw.map((item, index) => step(source, [...path, index], item, scope));
+}
+const VALUE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The value names a forward binds: its inputs and its bindings' keys. */
+function valueNames(source, path, body, inputs) {
+    const named = [...(inputs ?? [])];
+    const forward = Array.isArray(body.forward) ? body.forward : [];
+    forward.forEach((item, index) => {
+        if (typeof item !== "object" || item === null || Array.isArray(item))
+            return;
+        const [key] = Object.keys(item);
+        for (const name of key.split(","))
+            named.push({ name: name.trim(), position: source.keyAt([...path, "forward", index, key]) });
+    });
+    return named;
+}
+/**
+ * The scope a forward's steps are evaluated in: each value name (its inputs, `x` by default, and its
+ * bindings' keys) stands for itself, so `cat([a, b], 1)` reads a and b as values. A value never
+ * hides a var or a block parameter of the same name: that is an error, not a silent choice.
+ */
+function valueScope(source, path, body, scope, inputs) {
+    if (body.forward === undefined)
+        return scope;
+    const values = new Map(scope);
+    for (const { name, position } of valueNames(source, path, body, inputs)) {
+        if (!VALUE_NAME.test(name))
+            throw new diagnostics_SpecError("invalid-value-name", position, `'${name}' is not a value name`, "name a value as Python names a variable: letters, digits and _, not first a digit");
+        if (scope.has(name))
+            throw new diagnostics_SpecError("value-hides-name", position, `the value '${name}' has the name of a var or block parameter, which a step could mean instead`, `rename the value (e.g. ${name}_out) or the var`);
+        values.set(name, { kind: "symbol", name });
+    }
+    // The default input is x, unless a var of that name was there first (specs written before values).
+    if (!inputs && !scope.has("x"))
+        values.set("x", { kind: "symbol", name: "x" });
+    return values;
+}
+/** A module body's `inputs:` with their positions. */
+function declaredInputs(source, path, body) {
+    const inputs = body.inputs;
+    return inputs?.map((name, index) => ({ name: String(name), position: source.at([...path, "inputs", index]) }));
 }
 function topology_merge(source, path, raw) {
     if (MERGES.includes(raw))
         return raw;
     throw new diagnostics_SpecError("invalid-topology", source.at(path), `unknown merge '${String(raw)}'`, `use one of ${MERGES.join(", ")}`);
 }
-/** The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in `scope`. */
-function topologyOf(source, path, body, scope) {
-    const topology = {};
+/**
+ * The topology keys of a module body (or of a block definition, or a spec's top level), evaluated in
+ * `outer` and the forward's value names; the root's inputs are the spec's named inputs.
+ */
+function topologyOf(source, path, body, outer, rootInputs) {
+    const inputs = rootInputs ?? declaredInputs(source, path, body);
+    const scope = valueScope(source, path, body, outer, inputs);
+    const topology = inputs ? { inputs: inputs.map((input) => input.name) } : {};
     if (body.forward !== undefined)
         topology.forward = steps(source, [...path, "forward"], body.forward, scope);
     const residual = body.residual;
@@ -49718,20 +50396,45 @@ function resolveAdapters(source, adapters, scope) {
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 
 
-/** The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, or `{tokens: 2048}`. */
-function resolveInput(source, input, scope) {
-    if (input === undefined)
+/** True for `input: {src: {tokens: 512}, tgt: {tokens: 128}}`, several named inputs, rather than one `{tokens: N}`. */
+function isNamedInputs(input) {
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+        return false;
+    return Object.values(input).every((value) => typeof value === "object" && value !== null);
+}
+/** The names of several named inputs, with where each is written: the root module's forward arguments. */
+function inputNames(source, input) {
+    if (!isNamedInputs(input))
         return undefined;
-    const position = source.at(["input"]);
-    const positive = (path, raw, what) => {
-        const value = integerAt(source, path, raw, scope, what);
+    return Object.keys(input).map((name) => ({ name, position: source.keyAt(["input", name]) }));
+}
+function resolveOne(source, path, input, scope) {
+    const position = source.at(path);
+    const positive = (at, raw, what) => {
+        const value = integerAt(source, at, raw, scope, what);
         if (value < 1)
-            throw new diagnostics_SpecError("out-of-range", source.at(path), `${what} must be positive, got ${value}`);
+            throw new diagnostics_SpecError("out-of-range", source.at(at), `${what} must be positive, got ${value}`);
         return value;
     };
     if (Array.isArray(input))
-        return { value: { kind: "tensor", shape: input.map((size, index) => positive(["input", index], size, "an input size")) }, position };
-    return { value: { kind: "tokens", length: positive(["input", "tokens"], input.tokens, "the sequence length") }, position };
+        return { value: { kind: "tensor", shape: input.map((size, index) => positive([...path, index], size, "an input size")) }, position };
+    return { value: { kind: "tokens", length: positive([...path, "tokens"], input.tokens, "the sequence length") }, position };
+}
+/**
+ * The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, `{tokens: 2048}`, or
+ * several named inputs; `input` is the first (what serving and fits size), `inputs` all of them.
+ */
+function resolveInput(source, input, scope) {
+    if (input === undefined)
+        return {};
+    if (!isNamedInputs(input)) {
+        const extra = Array.isArray(input) ? undefined : Object.keys(input).find((key) => key !== "tokens");
+        if (extra)
+            throw new diagnostics_SpecError("invalid-input", source.keyAt(["input", extra]), `input has tokens: ${String(input.tokens)} and '${extra}': one input of token ids, or named inputs, not both`, `name every input: {text: {tokens: ${String(input.tokens)}}, ${extra}: ...}`);
+        return { input: resolveOne(source, ["input"], input, scope) };
+    }
+    const inputs = Object.entries(input).map(([name, one]) => ({ name, ...resolveOne(source, ["input", name], one, scope) }));
+    return { input: inputs[0], inputs };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/ties.ts
@@ -49882,6 +50585,8 @@ function resolveTraining(source, training, scope) {
         resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
     if (training.checkpointing !== undefined)
         resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
+    if (training.attention !== undefined)
+        resolved.attention = { value: String(training.attention), position: at("attention") };
     if (training.dtype !== undefined)
         resolved.dtype = { value: scope_valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
     if (training.main_grads !== undefined)
@@ -50053,7 +50758,7 @@ function scopeOf(loaded, expanding, overrides, loadInclude) {
             throw new diagnostics_SpecError("conflicting-definition", source.keyAt(["blocks", name]), `block '${name}' is also defined by an included file`, "rename one of them");
         blocks.set(name, { name, params: block.params ?? {}, layers: block.layers, source, path: ["blocks", name], scope, body: block });
     }
-    return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope) };
+    return { source, data, scope, origins, blocks, topology: topologyOf(source, [], data, scope, inputNames(source, data.input)) };
 }
 /** How often, in entries read, a progress line hears of resolving. */
 const TICK_ENTRIES = 1000;
@@ -50124,7 +50829,7 @@ function resolveSpec(file, readFile, errors, onStep) {
         prefix: [],
         expanding: [`file ${file}`],
     }, 1);
-    const input = resolveInput(root.source, root.data.input, root.scope);
+    const { input, inputs } = resolveInput(root.source, root.data.input, root.scope);
     const ties = collector.failed ? [] : resolveTies(walker.out, root.data.tie, root.source);
     const training = resolveTraining(root.source, root.data.training, root.scope);
     const adapter = collector.attempt(() => resolveAdapters(root.source, root.data.adapters, root.scope));
@@ -50139,6 +50844,7 @@ function resolveSpec(file, readFile, errors, onStep) {
         layers: walker.out,
         tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
         ...(input ? { input } : {}),
+        ...(inputs ? { inputs } : {}),
         ties,
         training,
         ...(adapter ? { adapter } : {}),
@@ -51995,7 +52701,80 @@ function findPrecision(name, position) {
 ;// CONCATENATED MODULE: ./src/shapes/types.ts
 const CHECKPOINTING = ["none", "full", "selective"];
 
+;// CONCATENATED MODULE: ./src/shapes/attention-implementations.ts
+
+/**
+ * transformers' `attn_implementation`: sdpa (torch's scaled_dot_product_attention, the default of
+ * transformers 5), eager (its eager_attention_forward), flash (flash-attention 2, or SDPA's flash kernel).
+ */
+const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager", "flash"];
+/** The implementation a `training:` section, a flag or an op's `attention=` names, or why it is not one. */
+function attentionImplementation(text) {
+    if (ATTENTION_IMPLEMENTATIONS.includes(text))
+        return { value: text };
+    return { problem: `unknown attention implementation '${text}'`, hint: didYouMean(text, ATTENTION_IMPLEMENTATIONS) ?? `use one of ${ATTENTION_IMPLEMENTATIONS.join(", ")}` };
+}
+/** The rotary cos and sin of each inference: LlamaModel computes them once per forward and every layer keeps the same two tensors. */
+const ROTARY = new WeakMap();
+/**
+ * q·cos + rotate_half(q)·sin keeps cos and sin (for q's gradient; the rotation's slices, negation
+ * and cat keep nothing), [1, S, head_dim] each in the activations' dtype, shared by every layer;
+ * the rotated queries and keys are new tensors.
+ */
+function rotated(keeper, call, q, k) {
+    const key = `${call.sequence}×${call.headDim}×${q.elementBytes}`;
+    const shared = ROTARY.get(keeper) ?? new Map();
+    ROTARY.set(keeper, shared);
+    let tables = shared.get(key);
+    if (!tables)
+        shared.set(key, (tables = ["cos", "sin"].map((name) => keeper.fresh([1, call.sequence, call.headDim], `rotary ${name}`, q.elementBytes))));
+    const bytes = tables.reduce((sum, table) => sum + keeper.keep(["input"], table, table).bytes, 0);
+    return { q: keeper.fresh(q.shape, `${call.producer} (rotated queries)`, q.elementBytes), k: keeper.fresh(k.shape, `${call.producer} (rotated keys)`, k.elementBytes), bytes };
+}
+/**
+ * Keeps what one attention call keeps for backward, beside its projections' own saves; returns
+ * the bytes kept now and the saves of its output (the output storage, the scores).
+ *
+ * A causal layer's keys and values pass through transformers' DynamicCache (`use_cache` is on by
+ * default, in train mode too), whose torch.cat makes new tensors: attention keeps those. It matters
+ * for a packed projection (GPT-2's c_attn), whose output stays alive through the query view.
+ * Eager: Q·Kᵀ keeps q and k (grouped heads copied to every head by repeat_kv), softmax its float32
+ * output, the cast back to a 16-bit dtype or the dropout (a one-byte mask and its output) the
+ * probabilities that multiply v, and that product keeps v. The Python-float scaling and the
+ * additive causal mask keep nothing. SDPA and flash keep q, k and v (grouped heads as they are,
+ * enable_gqa), the output, the float32 log-sum-exp per head and query (the memory-efficient kernel
+ * that float32 runs on pads the queries to a multiple of 32), and the philox seed and offset.
+ */
+function keepAttention(keeper, call, projected) {
+    const { batch, heads, kvHeads, sequence, keys, headDim } = call;
+    let { q, k, v } = projected;
+    let bytes = 0;
+    if (call.rope)
+        ({ q, k, bytes } = rotated(keeper, call, q, k));
+    const copy = (what, groupHeads) => keeper.fresh([batch, groupHeads, keys, headDim], `${call.producer} (${what})`, q.elementBytes);
+    if (call.causal)
+        [k, v] = [copy("cached keys", kvHeads), copy("cached values", kvHeads)];
+    if (call.implementation === "eager" && kvHeads !== heads)
+        [k, v] = [copy("keys repeated to every head", heads), copy("values repeated to every head", heads)];
+    bytes += [q, k, v].reduce((sum, tensor) => sum + keeper.keep(["input"], tensor, tensor).bytes, 0);
+    if (call.implementation !== "eager") {
+        const queries = q.elementBytes >= 4 && call.implementation === "sdpa" ? Math.ceil(sequence / 32) * 32 : sequence;
+        return {
+            bytes,
+            saves: ["output", { elements: batch * heads * queries, dtype: "float32" }, { elements: 2, dtype: "int64" }],
+        };
+    }
+    const scores = batch * heads * sequence * keys;
+    const saves = [{ elements: scores, dtype: "float32", attention: true }];
+    if (call.dropout > 0)
+        saves.push({ elements: scores, dtype: "bool", attention: true }, { elements: scores, dtype: "activation", attention: true });
+    else if (q.elementBytes < 4)
+        saves.push({ elements: scores, dtype: "activation", attention: true });
+    return { bytes, saves };
+}
+
 ;// CONCATENATED MODULE: ./src/memory/recipe.ts
+
 
 
 
@@ -52009,13 +52788,13 @@ const CHECKPOINTING = ["none", "full", "selective"];
 
 /** The parallel degrees, as settings and flags name them. */
 const PARALLEL_DEGREES = ["tp", "pp", "ep", "cp"];
-const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", ...PARALLEL_DEGREES, "adapter"];
+const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "attention", "main-grads", ...PARALLEL_DEGREES, "adapter"];
 const where = (position) => `${position.file}:${position.line}:${position.col}`;
 function settingsFromSpec(training) {
     const settings = {};
     if (!training)
         return settings;
-    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
+    const { optimizer, precision, gpus, zero, dtype, batch, checkpointing, attention } = training;
     if (optimizer)
         settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
     if (precision)
@@ -52030,6 +52809,8 @@ function settingsFromSpec(training) {
         settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
     if (checkpointing)
         settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
+    if (attention)
+        settings.attention = placed(attentionChoice(attention.value, attention.position), attention.position);
     if (training.mainGrads)
         settings.mainGrads = placed(mainGradsDtype(training.mainGrads.value, training.mainGrads.position), training.mainGrads.position);
     return { ...settings, ...parallelFromSpec(training.parallel) };
@@ -52070,6 +52851,13 @@ function mainGradsDtype(text, position) {
     if (!MAIN_GRADS.includes(text))
         throw new diagnostics_SpecError("invalid-main-grads", position, `main gradients are float32, float16 or bfloat16, not '${text}'`, didYouMean(text, MAIN_GRADS) ?? "float32 is Megatron's default accumulation");
     return parseDtype({ value: { kind: "string", value: text }, position });
+}
+/** An attention implementation, or the error that names the choices. */
+function attentionChoice(text, position) {
+    const chosen = attentionImplementation(text);
+    if ("value" in chosen)
+        return chosen.value;
+    throw new diagnostics_SpecError("invalid-recipe-value", position, chosen.problem, chosen.hint);
 }
 function checkpointingMode(text, position) {
     if (CHECKPOINTING.includes(text))
@@ -52126,6 +52914,9 @@ function settingsFromOptions(values, label) {
             case "checkpointing":
                 settings.checkpointing = { value: checkpointingMode(text, position), from };
                 break;
+            case "attention":
+                settings.attention = { value: attentionChoice(text.trim(), position), from, position };
+                break;
             case "adapter":
                 settings.adapter = { value: bindAdapter(evaluate_evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
                 break;
@@ -52140,8 +52931,9 @@ function settingsFromOptions(values, label) {
 }
 /** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 function setsTraining(settings) {
-    // An adapter changes the count, not the recipe: alone it adds no training table.
-    return Object.entries(settings).some(([key, setting]) => key !== "adapter" && setting !== undefined);
+    // An adapter changes the count, not the recipe, and the attention implementation the activations, which shapes
+    // report without a recipe: alone they add no training table.
+    return Object.entries(settings).some(([key, setting]) => key !== "adapter" && key !== "attention" && setting !== undefined);
 }
 /**
  * The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one
@@ -52171,6 +52963,7 @@ function trainingRecipe(spec, overrides) {
         zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
         batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
         checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
+        attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
     };
 }
 
@@ -52197,221 +52990,140 @@ const ACCELERATORS = [
     { name: "Apple-M2-Ultra-192GB", memoryBytes: 192 * GiB, source: "Apple M2 Ultra: up to 192 GB unified memory, shared with the CPU and the system" },
 ];
 
-;// CONCATENATED MODULE: ./src/memory/serving.ts
-
-
-
-
-
-
-
-
-
-const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager"];
-const KV_WINDOWS = ["full", "cap"];
-/** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
-const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"];
-const serving_where = (position) => `${position.file}:${position.line}:${position.col}`;
-function choice(text, allowed, position, what) {
-    if (allowed.includes(text))
-        return text;
-    throw new diagnostics_SpecError("invalid-recipe-value", position, `unknown ${what} '${text}'`, didYouMean(text, allowed) ?? `use one of ${allowed.join(", ")}`);
-}
-function serving_positive(value, position, what) {
-    if (value < 1)
-        throw new diagnostics_SpecError("invalid-recipe-value", position, `the ${what} is at least 1, got ${value}`);
-    return value;
-}
-function servingSettingsFromSpec(serving) {
-    const settings = {};
-    if (!serving)
-        return settings;
-    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
-    if (context)
-        settings.context = { value: serving_positive(context.value, context.position, "context"), from: serving_where(context.position) };
-    if (batch)
-        settings.batch = { value: batchSize(batch.value, batch.position), from: serving_where(batch.position) };
-    if (dtype)
-        settings.dtype = { value: parseDtype(dtype), from: serving_where(dtype.position) };
-    if (kvDtype)
-        settings.kvDtype = { value: parseDtype(kvDtype), from: serving_where(kvDtype.position) };
-    if (attention)
-        settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: serving_where(attention.position) };
-    if (kvWindow)
-        settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: serving_where(kvWindow.position) };
-    if (overhead)
-        settings.overhead = { value: overhead.value, from: serving_where(overhead.position) };
-    return settings;
-}
-/** Settings given as text (flags, action inputs); errors are SpecErrors whose file is the option's label. */
-function servingSettingsFromOptions(values, label) {
-    const settings = {};
-    for (const option of SERVING_OPTIONS) {
-        const text = values[option];
-        if (text === undefined)
-            continue;
-        const from = label(option);
-        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
-        const position = positionAt(0);
-        const dtype = () => parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position });
-        if (option === "context")
-            settings.context = { value: serving_positive(wholeNumber(text, position, "the context"), position, "context"), from };
-        if (option === "batch")
-            settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
-        if (option === "overhead")
-            settings.overhead = { value: wholeNumber(text, position, "the overhead in bytes"), from };
-        if (option === "dtype")
-            settings.dtype = { value: dtype(), from };
-        if (option === "kv-dtype")
-            settings.kvDtype = { value: dtype(), from };
-        if (option === "attention")
-            settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
-        if (option === "kv-window")
-            settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+;// CONCATENATED MODULE: ./src/shapes/op-types.ts
+const shapeText = (shape) => `[${shape.join(", ")}]`;
+/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
+function broadcast(a, b) {
+    const rank = Math.max(a.length, b.length);
+    const out = [];
+    for (let d = 0; d < rank; d++) {
+        const x = a[a.length - rank + d] ?? 1;
+        const y = b[b.length - rank + d] ?? 1;
+        if (x !== y && x !== 1 && y !== 1)
+            return undefined;
+        out.push(Math.max(x, y));
     }
-    return settings;
+    return out;
+}
+const op_types_arg = (name, type, value) => value === undefined ? { name, type } : { name, type, default: value };
+const CHILDREN = [{ name: "children", type: "string", variadic: true }];
+
+;// CONCATENATED MODULE: ./src/shapes/tensor-ops.ts
+/** Tensor manipulations of a forward (torch.* functions and Tensor methods): their shape rules, MACs and saved bytes, as PyTorch 1.13 measures them. */
+const TENSOR_OPS = {};
+
+;// CONCATENATED MODULE: ./src/shapes/values.ts
+
+/** The chain's value or a bound value where one tensor is needed, or an error at `position` saying what it is. */
+function single(value, position, what) {
+    if (!Array.isArray(value))
+        return value;
+    throw new diagnostics_SpecError("wrong-operands", position, `${what} is a tuple of ${value.length} tensors, and one tensor is needed here`, 'bind its parts to names first: - "a, b": chunk(x, 2, 1)');
 }
 /**
- * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
- * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
- * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ * One call of a module's forward: its values (the module's inputs, then what its steps bind), as
+ * Python locals are. A value is alive (for the prefill peak) until it is rebound or the module returns.
  */
-function servingRecipe(model, spec, overrides) {
-    const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
-    const input = model.input;
-    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:)` } : undefined;
-    const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
-    return {
-        ...(context ? { context } : {}),
-        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
-        dtype,
-        kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
-        attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
-        kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
-        overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
-    };
-}
-/** The dtype the forward computes in: the weights' when floating, bfloat16 under quantized weights (bitsandbytes' compute dtype). */
-function computeDtype(recipe) {
-    return recipe.dtype.value.floating ? recipe.dtype.value : dtypeNamed("bfloat16");
-}
-/** Bytes one call instance caches per token: its elements, and a block format's scales per group of each head's vector. */
-function cacheBytesPerToken(cache, dtype) {
-    const values = Math.ceil((cache.elementsPerToken * dtype.bits) / 8);
-    if (!dtype.block)
-        return values;
-    const groups = cache.vectors * Math.ceil(cache.elementsPerToken / cache.vectors / dtype.block.size);
-    return values + (groups * dtype.block.scale.bits) / 8;
-}
-/** The caches the forward's attention calls keep, grouped by bytes per token and window. */
-function cacheGroups(shapes, kvDtype) {
-    const groups = [];
-    for (const call of shapes.calls) {
-        if (!call.cache)
-            continue;
-        const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
-        const same = groups.find((group) => group.kind === call.cache.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache.window);
-        if (same)
-            same.instances += call.instances;
-        else
-            groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+class ForwardValues {
+    evaluator;
+    module;
+    segments;
+    values = new Map();
+    constructor(evaluator, module, segments, inputs, tensors) {
+        this.evaluator = evaluator;
+        this.module = module;
+        this.segments = segments;
+        inputs.forEach((name, index) => this.values.set(name, tensors[index]));
     }
-    return groups;
-}
-/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
-function kvCacheBytes(groups, context, batch, window) {
-    return groups.reduce((sum, group) => {
-        const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
-        return sum + batch * group.instances * group.bytesPerToken * tokens;
-    }, 0);
-}
-/** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
-function servingWeights(count, recipe) {
-    const compute = computeDtype(recipe);
-    const precision = PRECISIONS.find((candidate) => candidate.weights.name === compute.name && !candidate.masterWeights) ?? FP32;
-    const memory = computeMemory(count, {
-        dtype: recipe.dtype,
-        precision: { value: precision, from: recipe.dtype.from },
-        gpus: { value: 1, from: "default" },
-        zero: { value: 0, from: "default" },
-        batch: recipe.batch,
-        checkpointing: { value: "none", from: "default" },
-    });
-    return { weights: memory.bytes.weights, buffers: memory.bytes.buffers };
-}
-/** The serving figures at one shape; `shapes` is the forward at that shape with the prefill peak. */
-function servingFigures(count, shapes, recipe, weights) {
-    const caches = cacheGroups(shapes, recipe.kvDtype.value);
-    const position = { file: count.file, line: 1, col: 1 };
-    const context = recipe.context?.value ?? 0;
-    const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
-    const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
-    const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
-    const overhead = recipe.overhead.value;
-    const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
-    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
-}
-const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
-    "MultiheadAttention",
-    "TransformerEncoderLayer",
-    "TransformerDecoderLayer",
-    "TransformerEncoder",
-    "TransformerDecoder",
-    "Transformer",
-]);
-function findModule(node, matches) {
-    if (node.kind !== "module")
-        return undefined;
-    if (matches(node))
-        return node;
-    for (const child of node.children) {
-        const found = findModule(child, matches);
-        if (found)
-            return found;
+    has(name) {
+        return this.values.has(name);
     }
-    return undefined;
-}
-/**
- * The attention the serving forward runs must be visible: a layer whose attention runs inside it
- * (MultiheadAttention, nn.Transformer's layers) is not followed, and a token model without an
- * attention(...) call has its attention hidden in modules run as a plain chain, which would read as no
- * KV cache at all. Both are errors that say what to write.
- */
-function checkAttentionVisible(model, shapes) {
-    const hidden = shapes.calls.find((call) => LEAVES_WITH_HIDDEN_ATTENTION.has(call.type) && call.layer !== undefined);
-    if (hidden) {
-        throw new diagnostics_SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
+    get(name) {
+        return this.values.get(name);
     }
-    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla"))
-        return;
-    if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type)))
-        return;
-    const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
-    throw new diagnostics_SpecError("attention-not-visible", module?.position ?? model.input.position, module
-        ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
-        : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
+    /** Binds `names` to a step's result: one name takes it whole, several destructure a tuple. */
+    bind(names, value, position) {
+        if (names.length > 1 && (!Array.isArray(value) || value.length !== names.length)) {
+            const got = Array.isArray(value) ? `a tuple of ${value.length}` : "one tensor";
+            throw new diagnostics_SpecError("wrong-operands", position, `${names.join(", ")} take ${names.length} tensors, and the step gives ${got}`, "bind as many names as the step gives tensors");
+        }
+        names.forEach((name, index) => {
+            if (this.module.children.some((child) => child.name === name)) {
+                throw new diagnostics_SpecError("value-hides-child", position, `the value '${name}' has the name of a child of this module`, `rename the value (e.g. ${name}_out)`);
+            }
+            this.set(name, names.length > 1 ? value[index] : value);
+        });
+    }
+    /** The values this call holds alive: what its steps bound (its inputs are held by its caller). */
+    held = new Set();
+    set(name, value) {
+        for (const tensor of [value].flat())
+            this.evaluator.live?.hold(tensor);
+        if (this.held.has(name))
+            for (const tensor of [this.values.get(name)].flat())
+                this.evaluator.live?.release(tensor);
+        this.held.add(name);
+        this.values.set(name, value);
+    }
+    /** Ends the call: the locals it bound are freed. */
+    release() {
+        for (const name of this.held)
+            for (const tensor of [this.values.get(name)].flat())
+                this.evaluator.live?.release(tensor);
+    }
+    /** A value name, or a tensor child (`Parameter(...)`, `Buffer(...)`): the tensor an operand names, or undefined. */
+    tensorNamed(name) {
+        const value = this.values.get(name);
+        if (value)
+            return value;
+        const child = this.module.children.find((candidate) => candidate.name === name);
+        return child && isTensorLeaf(this.evaluator, child) ? parameterTensor(this.evaluator, child, name) : undefined;
+    }
+    /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. */
+    isOperand(value) {
+        if (value.kind === "symbol")
+            return this.tensorNamed(value.name) !== undefined;
+        if (value.kind === "layer")
+            return true;
+        return value.kind === "tuple" && value.items.length > 0 && value.items.every((item) => this.isOperand(item));
+    }
 }
-
-;// CONCATENATED MODULE: ./src/memory/index.ts
-/**
- * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
- * optimizer state and master weights of a counted model under a training recipe (optimizer,
- * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
- */
-
-
-
-
-
-
-
-
-
-
-
-
+/** A leaf that holds a tensor rather than computing one: Parameter(...), Buffer(...). */
+function isTensorLeaf(evaluator, node) {
+    if (node.kind !== "leaf")
+        return false;
+    const type = evaluator.describe(node.layer).definition.type;
+    return type === "Parameter" || type === "Buffer";
+}
+/** A Parameter's or buffer's tensor as an operand: it is not an activation, and lives before the forward as the weights do. */
+function parameterTensor(evaluator, node, name) {
+    const described = evaluator.describe(node.layer);
+    const tensor = described.parameters[0] ?? described.buffers[0];
+    const made = { ...evaluator.fresh(tensor.shape, name), parameter: true };
+    evaluator.live?.excluded.add(made.storage);
+    return made;
+}
+/** Splits a call's leading operands (at most `count`, or one list) from its other arguments. */
+function splitOperands(values, call, count) {
+    const operands = [];
+    const limit = count === "list" ? 1 : count;
+    for (const arg of call.args) {
+        if (operands.length === limit || arg.name !== undefined || !values.isOperand(arg.value))
+            break;
+        operands.push(arg);
+    }
+    return { operands, rest: { ...call, args: call.args.slice(operands.length) } };
+}
+/** The position of an operand list's problem, for messages. */
+function operandError(position, detail, hint) {
+    return new diagnostics_SpecError("wrong-operands", position, detail, hint);
+}
 
 ;// CONCATENATED MODULE: ./src/shapes/ops.ts
+
+
+
+
 
 
 
@@ -52438,20 +53150,6 @@ const FUNCTIONAL = {
 function isOpName(name) {
     return name in FUNCTIONAL || name in OPS;
 }
-const shapeText = (shape) => `[${shape.join(", ")}]`;
-/** NumPy broadcasting, or undefined when the shapes do not broadcast. */
-function broadcast(a, b) {
-    const rank = Math.max(a.length, b.length);
-    const out = [];
-    for (let d = 0; d < rank; d++) {
-        const x = a[a.length - rank + d] ?? 1;
-        const y = b[b.length - rank + d] ?? 1;
-        if (x !== y && x !== 1 && y !== 1)
-            return undefined;
-        out.push(Math.max(x, y));
-    }
-    return out;
-}
 /**
  * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
  * product keeps tensors for backward: each factor, for the other's gradient.
@@ -52477,12 +53175,11 @@ function ops_merge(evaluator, how, left, right, position, segments) {
     evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
     return output;
 }
-const ops_arg = (name, type, value) => value === undefined ? { name, type } : { name, type, default: value };
-const CHILDREN = [{ name: "children", type: "string", variadic: true }];
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS = {
+    ...TENSOR_OPS,
     flatten: {
-        signature: [ops_arg("start_dim", "int", 0), ops_arg("end_dim", "int", -1)],
+        signature: [op_types_arg("start_dim", "int", 0), op_types_arg("end_dim", "int", -1)],
         run: ({ x, dim, view, fail }) => {
             const [start, end] = [dim("start_dim"), dim("end_dim")];
             if (end < start)
@@ -52491,14 +53188,14 @@ const OPS = {
         },
     },
     transpose: {
-        signature: [ops_arg("dim0", "int"), ops_arg("dim1", "int")],
+        signature: [op_types_arg("dim0", "int"), op_types_arg("dim1", "int")],
         run: ({ x, dim, view }) => {
             const [a, b] = [dim("dim0"), dim("dim1")];
             return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
         },
     },
     select: {
-        signature: [ops_arg("dim", "int"), ops_arg("index", "int")],
+        signature: [op_types_arg("dim", "int"), op_types_arg("index", "int")],
         run: ({ x, args, dim, view, fail }) => {
             const d = dim("dim");
             const index = args.int("index");
@@ -52508,24 +53205,38 @@ const OPS = {
         },
     },
     mean: {
-        signature: [ops_arg("dim", "int")],
+        signature: [op_types_arg("dim", "int")],
         run: ({ x, dim, created }) => {
             const d = dim("dim");
             return created(x.shape.filter((_, position) => position !== d));
         },
     },
     add: {
-        signature: [ops_arg("parameter", "string")],
-        run: ({ evaluator, x, args, segments, child, parameterShape, created, fail }) => {
-            const node = child("parameter");
-            // A module such as GPT-2's wpe is a learned position embedding: called on the positions 0 … S-1.
-            const isTensor = node.kind === "leaf" && !evaluator.describe(node.layer).definition.forward;
-            const added = isTensor ? parameterShape("parameter") : evaluator.runNode(node, evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
-            return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+        operands: 2,
+        signature: [op_types_arg("parameter", "string", null)],
+        run: (op) => {
+            const { evaluator, operands, call, segments, producer } = op;
+            if (operands.length === 2)
+                return { ...ops_merge(evaluator, "add", operands[0], operands[1], call.position, segments), producer };
+            return addModuleOutput(op);
         },
     },
+    mul: {
+        operands: 2,
+        signature: [],
+        run: ({ evaluator, operands, call, segments, producer, fail }) => {
+            if (operands.length !== 2)
+                fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
+            return { ...ops_merge(evaluator, "multiply", operands[0], operands[1], call.position, segments), producer };
+        },
+    },
+    cat: {
+        operands: "list",
+        signature: [op_types_arg("dim", "int", 0)],
+        run: (op) => concatenate(op),
+    },
     cat_token: {
-        signature: [ops_arg("parameter", "string")],
+        signature: [op_types_arg("parameter", "string")],
         run: ({ x, rank, args, parameterShape, created, fail }) => {
             const token = parameterShape("parameter");
             if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
@@ -52542,36 +53253,39 @@ const OPS = {
     },
     attention: {
         signature: [
-            ops_arg("q", "string"),
-            ops_arg("k", "string", null),
-            ops_arg("v", "string", null),
-            ops_arg("heads", "int"),
-            ops_arg("kv_heads", "int", null),
-            ops_arg("causal", "bool", false),
-            ops_arg("dropout", "float", 0),
-            ops_arg("window", "int", null),
+            op_types_arg("q", "string"),
+            op_types_arg("k", "string", null),
+            op_types_arg("v", "string", null),
+            op_types_arg("heads", "int"),
+            op_types_arg("kv_heads", "int", null),
+            op_types_arg("causal", "bool", false),
+            op_types_arg("dropout", "float", 0),
+            op_types_arg("window", "int", null),
+            op_types_arg("kv", "string", null),
+            op_types_arg("attention", "string", null),
+            op_types_arg("rope", "bool", false),
         ],
         run: (op) => ops_attention(op.evaluator, op.args, op.x, op.segments, op),
     },
     moe: {
-        signature: [ops_arg("router", "string"), ops_arg("experts", "string"), ops_arg("shared", "string", null), ops_arg("shared_gate", "string", null), ops_arg("capacity_factor", "float", null)],
+        signature: [op_types_arg("router", "string"), op_types_arg("experts", "string"), op_types_arg("shared", "string", null), op_types_arg("shared_gate", "string", null), op_types_arg("capacity_factor", "float", null)],
         run: (op) => mixtureOfExperts(op),
     },
     mla: {
         signature: [
-            ops_arg("q", "string"),
-            ops_arg("kv_a", "string"),
-            ops_arg("kv_norm", "string"),
-            ops_arg("kv_b", "string"),
-            ops_arg("heads", "int"),
-            ops_arg("kv_lora_rank", "int"),
-            ops_arg("qk_rope_head_dim", "int"),
-            ops_arg("causal", "bool", false),
+            op_types_arg("q", "string"),
+            op_types_arg("kv_a", "string"),
+            op_types_arg("kv_norm", "string"),
+            op_types_arg("kv_b", "string"),
+            op_types_arg("heads", "int"),
+            op_types_arg("kv_lora_rank", "int"),
+            op_types_arg("qk_rope_head_dim", "int"),
+            op_types_arg("causal", "bool", false),
         ],
         run: (op) => ops_latentAttention(op.evaluator, op.args, op.x, op.segments, op),
     },
     gated: {
-        signature: [ops_arg("gate", "string"), ops_arg("up", "string"), ops_arg("act", "string")],
+        signature: [op_types_arg("gate", "string"), op_types_arg("up", "string"), op_types_arg("act", "string")],
         run: ({ evaluator, call, x, segments, producer, child }) => {
             const gate = evaluator.runNode(child("gate"), x, segments);
             evaluator.live?.hold(gate);
@@ -52586,13 +53300,38 @@ const OPS = {
     },
 };
 /** Everything an op's run needs, its arguments bound to its signature. */
+/**
+ * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
+ * 0 … S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
+ */
+function addModuleOutput({ evaluator, x, args, segments, child, created, fail }) {
+    if (args.isNone("parameter"))
+        fail("two tensors: add(x, y), or add(name) on the chain's value");
+    const added = evaluator.runNode(child("parameter"), evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
+    return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+}
+/** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */
+function concatenate({ evaluator, operands, call, segments, producer, dim, fail }) {
+    const d = dim("dim");
+    const rank = operands[0].shape.length;
+    const others = (shape) => shape.filter((_, position) => position !== d).join();
+    if (operands.some((operand) => operand.shape.length !== rank || others(operand.shape) !== others(operands[0].shape)))
+        fail(`tensors whose sizes match but in dimension ${d}`);
+    const shape = operands[0].shape.map((size, position) => (position === d ? operands.reduce((sum, operand) => sum + operand.shape[d], 0) : size));
+    const output = evaluator.fresh(shape, producer);
+    evaluator.live?.touch(producer, [...operands, output]);
+    evaluator.record({ type: "cat", segments: [...segments, call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
+    return output;
+}
 /** A forward op's call bound to its signature, for readers of the forward beside shape inference; undefined for an op it does not know. */
 function opArguments(call) {
     return Object.hasOwn(OPS, call.type) ? bindArguments({ type: call.type, signature: OPS[call.type].signature }, call, findLayer) : undefined;
 }
-function opContext(evaluator, module, call, x, segments, fail) {
+function opContext(evaluator, { values, call, operands, fail }) {
+    const { module, segments } = values;
     const name = call.type;
-    const producer = `${x.producer} → ${call.text}`;
+    const x = operands[0];
+    const producer = `${operands.map((operand) => operand.producer).join(", ")} → ${call.text}`;
     const args = bindArguments({ type: name, signature: OPS[name].signature }, call, findLayer);
     const rank = x.shape.length;
     const dim = (argument) => {
@@ -52609,10 +53348,16 @@ function opContext(evaluator, module, call, x, segments, fail) {
             throw new diagnostics_SpecError("not-a-parameter", args.position(argument), `${args.string(argument)} is not a Parameter(...) entry`, `${name}() takes a tensor the module holds, such as class_token: Parameter(1, 1, d)`);
         return tensor.shape;
     };
+    const value = (argument) => {
+        const named = values.tensorNamed(args.string(argument));
+        if (!named || Array.isArray(named))
+            throw new diagnostics_SpecError("unknown-value", args.position(argument), `no value, Parameter or buffer named '${args.string(argument)}' here`, "bind the value first (- memory: encoder), or pass one of the module's inputs:");
+        return named;
+    };
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
         const output = evaluator.fresh(shape, producer);
         const kept = evaluator.keep(saves, x, output);
-        evaluator.live?.touch(producer, [x, output]);
+        evaluator.live?.touch(producer, [...operands, output]);
         evaluator.record({
             ...(extra.cache ? { cache: extra.cache } : {}),
             type: name,
@@ -52626,42 +53371,67 @@ function opContext(evaluator, module, call, x, segments, fail) {
         return output;
     };
     const view = (shape) => ({ ...x, shape, producer });
-    return { evaluator, module, call, args, x, segments, producer, rank, dim, view, child, parameterShape, created, fail };
+    return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
-/** A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`, `adaptive_avg_pool2d(1)`. */
-function runOp(evaluator, module, call, x, segments) {
+/** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
+function operandsOf(evaluator, values, call, takes, chain) {
+    const { operands: given, rest } = splitOperands(values, call, takes);
+    const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
+    if (takes === "list") {
+        const list = resolved[0];
+        if (!list)
+            throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
+        return { operands: [list].flat(), rest };
+    }
+    const tensors = resolved.map((operand, index) => single(operand, given[index].position, "the operand"));
+    const missing = Math.max(0, takes - tensors.length);
+    return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
+}
+/**
+ * A functional op of a module's forward: `flatten(1)`, `attention(q_proj, k_proj, v_proj, heads=12)`,
+ * `adaptive_avg_pool2d(1)`; with operands, `avg_pool2d(x, 3)`, `cat([a, b], 1)`, `mul(x, gamma)`.
+ */
+function runOp(evaluator, values, call, chain) {
     const name = call.type;
-    const fail = (expects) => {
-        throw new diagnostics_SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${x.producer} produces ${shapeText(x.shape)}`, "fix the op's arguments or the layer before it");
-    };
     const moduleType = FUNCTIONAL[name];
+    const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
+    if (!moduleType && !op) {
+        throw new diagnostics_SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name, or given its tensors: ${values.module.children[0]?.name ?? "fc"}(x)`);
+    }
+    const takes = moduleType ? 1 : op.operands;
+    const { operands, rest } = takes === undefined ? { operands: [single(chain, call.position, "the chain's value")], rest: call } : operandsOf(evaluator, values, call, takes, chain);
+    const x = operands[0];
+    const fail = (expects) => {
+        throw new diagnostics_SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${operands.map((operand) => `${operand.producer} produces ${shapeText(operand.shape)}`).join(" and ")}`, "fix the op's arguments or the layer before it");
+    };
     if (moduleType) {
-        const definition = findLayer({ ...call, type: moduleType });
-        const args = bindArguments(definition, call, findLayer);
+        const definition = findLayer({ ...rest, type: moduleType });
+        const args = bindArguments(definition, rest, findLayer);
         definition.tensors(args);
         const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
-        return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...segments, call.text] });
+        return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...values.segments, call.text] });
     }
-    const op = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
-    if (!op) {
-        throw new diagnostics_SpecError("unknown-op", call.position, `unknown op '${name}' in forward:`, `the ops are ${[...Object.keys(OPS), ...Object.keys(FUNCTIONAL)].join(", ")}; a child module is called by its bare name`);
-    }
-    // The op's input is live until it returns: a residual's shortcut, the input of attention's projections.
-    evaluator.live?.hold(x);
-    const y = op.run(opContext(evaluator, module, call, x, segments, fail));
-    evaluator.live?.release(x);
+    // The op's operands are live until it returns: a residual's shortcut, the input of attention's projections.
+    for (const operand of operands)
+        evaluator.live?.hold(operand);
+    const y = op.run(opContext(evaluator, { values, call: rest, operands, fail }));
+    for (const operand of operands)
+        evaluator.live?.release(operand);
     return y;
 }
 /**
- * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
- * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
- * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit.
+ * Scaled dot-product attention over projections the module holds, as Hugging Face transformers 5
+ * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
+ * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function ops_attention(evaluator, args, x, segments, { fail, child, created }) {
+function ops_attention(evaluator, args, x, segments, { fail, child, created, value }) {
     const packed = args.isNone("k") && args.isNone("v");
+    // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
+    const memory = args.isNone("kv") ? x : value("kv");
+    if (packed && memory !== x)
+        args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
     const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
-        const tensor = evaluator.runNode(child(name), x, segments);
+        const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
         // Each projection waits for the others.
         evaluator.live?.hold(tensor);
         return tensor;
@@ -52673,28 +53443,52 @@ function ops_attention(evaluator, args, x, segments, { fail, child, created }) {
     if (q.shape.length !== 3)
         fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
     const [batch, sequence, width] = q.shape;
+    const keys = k.shape[1];
     const headDim = width / heads;
     if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
         args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
     for (const tensor of [k, v]) {
-        if (!common_sameShape(tensor.shape, [batch, sequence, kvHeads * headDim])) {
-            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
+        if (!common_sameShape(tensor.shape, [batch, keys, kvHeads * headDim])) {
+            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
         }
     }
-    const products = scaledDotProduct(batch, heads, sequence, sequence, headDim, args.float("dropout") > 0);
-    const keep = (tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * sequence * width, dtype: "activation" }], tensor, tensor).bytes;
-    const factors = keep(q) + keep(k) + keep(v);
+    const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
+    const causal = args.bool("causal");
+    const path = paths_formatPath(segments) || "the model";
+    const call = {
+        implementation: implementationOf(evaluator, args, q),
+        batch,
+        heads,
+        kvHeads,
+        sequence,
+        keys,
+        headDim,
+        causal,
+        dropout: args.float("dropout"),
+        rope: args.bool("rope"),
+        producer: path,
+    };
+    const kept = keepAttention(evaluator, call, { q, k, v });
     const cache = attentionCache(args, kvHeads, headDim);
     if (evaluator.live) {
         // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
         if (cache)
             for (const tensor of [k, v])
                 evaluator.live.excluded.add(tensor.storage);
-        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: attention`, [x, q, k, v], attentionTransients(evaluator.live.options.attention, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal: args.bool("causal") }));
+        evaluator.live.touch(`${path}: attention`, [x, q, k, v], attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }));
     }
     for (const tensor of projected)
         evaluator.live?.release(tensor);
-    return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+    return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+/** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
+function implementationOf(evaluator, args, q) {
+    const chosen = args.isNone("attention") ? { value: evaluator.attention } : attentionImplementation(args.string("attention"));
+    if (!("value" in chosen))
+        return args.fail("attention", chosen.problem, chosen.hint);
+    if (chosen.value === "flash" && q.elementBytes > 2)
+        args.fail("attention", `flash attention runs in float16 or bfloat16, and this attention's activations are ${q.elementBytes * 8}-bit`, "train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32");
+    return chosen.value;
 }
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
 function attentionCache(args, kvHeads, headDim) {
@@ -52710,11 +53504,11 @@ function attentionCache(args, kvHeads, headDim) {
  * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
  * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
  * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
- * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
 function attentionTransients(attention, shape) {
     const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
-    if (attention === "sdpa")
+    if (attention !== "eager")
         return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
     const scores = batch * heads * sequence * sequence;
     const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
@@ -52910,6 +53704,9 @@ class Liveness {
 
 
 
+
+
+
 const FIXED_BYTES = { float32: 4, int64: 8, bool: 1 };
 class Inference {
     model;
@@ -52923,11 +53720,13 @@ class Inference {
     attentionBytes = 0;
     repeatDepth = 0;
     live;
+    attention;
     constructor(model, options) {
         this.model = model;
         this.options = options;
         if (options.prefill)
             this.live = new Liveness(options.prefill);
+        this.attention = options.prefill?.attention ?? options.attention ?? "sdpa";
     }
     fresh(shape, producer, elementBytes = this.options.activationBytes) {
         return { shape, storage: this.nextStorage++, storageBytes: common_numel(shape) * elementBytes, elementBytes, producer };
@@ -52955,8 +53754,13 @@ class Inference {
                     attention += added;
                 continue;
             }
-            const tensor = saved === "input" ? input : output;
-            if (this.kept.has(tensor.storage))
+            // A float32 copy of the input (LlamaRMSNorm's upcast), which is the input itself when that is already float32.
+            if (saved === "input in float32" && input.elementBytes < 4) {
+                bytes += common_numel(input.shape) * 4;
+                continue;
+            }
+            const tensor = saved === "output" ? output : input;
+            if (tensor.parameter || this.kept.has(tensor.storage))
                 continue;
             this.kept.add(tensor.storage);
             bytes += this.bytesOf(tensor);
@@ -52974,21 +53778,26 @@ class Inference {
             this.described.set(index, (described = catalogue_describeLayer(this.model.layers[index].call)));
         return described;
     }
-    /** Runs every instance of a child, one after another; see docs/shapes.md, "Symbolic repeat". */
-    runNode(node, x, prefix) {
+    /**
+     * Runs every instance of a child, one after another (see docs/shapes.md, "Symbolic repeat"); a
+     * module's further inputs (`inputs: [x, memory]`) reach every instance unchanged.
+     */
+    runNode(node, x, prefix, extra = []) {
         if (node.routing) {
             throw new diagnostics_SpecError("experts-chained", node.position, `${paths_formatPath([...prefix, ...node.own])} are ${node.instances} routed experts (top_k: ${node.routing.topK}), and this forward would run them one after another`, `route the tokens with the moe op in the parent's forward: "moe(gate, ${node.name})", with shared= for shared experts`);
         }
         // The caller holds a module's input until it returns.
-        this.live?.hold(x);
-        const y = this.runInstances(node, x, prefix);
-        this.live?.release(x);
+        for (const tensor of [x, ...extra])
+            this.live?.hold(tensor);
+        const y = this.runInstances(node, x, prefix, extra);
+        for (const tensor of [x, ...extra])
+            this.live?.release(tensor);
         return y;
     }
-    runInstances(node, x, prefix) {
+    runInstances(node, x, prefix, extra) {
         const run = node.own.findIndex((segment) => typeof segment === "object");
         if (run < 0)
-            return this.runInstance(node, x, [...prefix, ...node.own]);
+            return this.runInstance(node, x, [...prefix, ...node.own], extra);
         const { from, to } = node.own[run];
         const at = (index) => [...prefix, ...node.own.map((segment, position) => (position === run ? index : segment))];
         const outermost = node.kind === "module" && this.repeatDepth === 0;
@@ -52999,7 +53808,7 @@ class Inference {
             if (node.kind === "module")
                 this.repeatDepth++;
             this.live?.hold(input);
-            y = this.runInstance(node, input, at(from + i));
+            y = this.runInstance(node, input, at(from + i), extra);
             this.live?.release(input);
             if (node.kind === "module")
                 this.repeatDepth--;
@@ -53035,8 +53844,8 @@ class Inference {
     runRouted(node, x, prefix) {
         return this.runInstance(node, x, [...prefix, ...node.own]);
     }
-    runInstance(node, x, segments) {
-        return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, x, segments);
+    runInstance(node, x, segments, extra = []) {
+        return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, [x, ...extra], segments);
     }
     callLeaf(node, x, segments) {
         const layer = this.model.layers[node.layer];
@@ -53061,36 +53870,47 @@ class Inference {
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
         return output;
     }
-    runModule(node, x, segments) {
+    /** A module's forward over its inputs: its steps, with their values (docs/shapes.md, "Values"), then its residual or branch merge. */
+    runModule(node, inputs, segments) {
         const { forward, residual, branches } = node.topology;
+        const x = inputs[0];
         const aside = new Set([residual?.shortcut, ...(residual?.then ?? [])].flatMap((step) => (step?.kind === "child" ? [step.name] : [])));
         // A repeat split by its index is several children of one name: one step runs them all.
         const steps = forward ??
             node.children
                 .filter((child, i) => !aside.has(child.name) && node.children[i - 1]?.name !== child.name)
                 .map((child) => ({ kind: "child", name: child.name, position: child.position }));
-        if (branches) {
-            // Each branch's output waits for the merge.
-            const outputs = steps.map((step) => {
-                const output = this.runStep(node, step, x, segments);
-                this.live?.hold(output);
-                return output;
-            });
-            const mergeAll = () => outputs.reduce((left, right) => ops_merge(this, branches.merge, left, right, node.position, segments));
-            // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
-            const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
-            this.live?.touch(`${paths_formatPath(segments) || "the model"} (${branches.merge})`, [...outputs, merged]);
-            for (const output of outputs)
-                this.live?.release(output);
-            return merged;
-        }
-        let y = steps.reduce((tensor, step) => this.runStep(node, step, tensor, segments), x);
+        const names = node.topology.inputs ?? ["x"];
+        const values = new ForwardValues(this, node, segments, names, inputs);
+        const y = branches ? this.runBranches(values, steps, x, branches.merge) : this.runSteps(values, steps, x, residual);
+        values.release();
+        return y;
+    }
+    runSteps(values, steps, x, residual) {
+        const last = steps.reduce((value, step) => this.runStep(values, step, value), x);
+        let y = single(last, stepPosition(steps.at(-1)) ?? values.module.position, "the forward's last step");
         if (residual) {
-            const shortcut = residual.shortcut && (residual.shortcut.kind === "op" || this.child(node, residual.shortcut.name)) ? this.runStep(node, residual.shortcut, x, segments) : x;
-            y = ops_merge(this, residual.merge, y, shortcut, residual.position, segments);
-            y = residual.then.reduce((tensor, step) => this.runStep(node, step, tensor, segments), y);
+            const shortcut = residual.shortcut && (residual.shortcut.kind !== "child" || this.child(values.module, residual.shortcut.name)) ? this.runStep(values, residual.shortcut, x) : x;
+            y = ops_merge(this, residual.merge, y, single(shortcut, residual.position, "the shortcut"), residual.position, values.segments);
+            y = single(residual.then.reduce((value, step) => this.runStep(values, step, value), y), residual.position, "the residual's last step");
         }
         return y;
+    }
+    /** `branches:` runs every step on the module's input; each output waits for the merge. */
+    runBranches(values, steps, x, how) {
+        const { module, segments } = values;
+        const outputs = steps.map((step) => {
+            const output = single(this.runStep(values, step, x), module.position, "a branch");
+            this.live?.hold(output);
+            return output;
+        });
+        const mergeAll = () => outputs.reduce((left, right) => ops_merge(this, how, left, right, module.position, segments));
+        // torch.cat(outputs, 1) is one op: every branch's output and the result live at once.
+        const merged = this.live ? this.live.quietly(mergeAll) : mergeAll();
+        this.live?.touch(`${paths_formatPath(segments) || "the model"} (${how})`, [...outputs, merged]);
+        for (const output of outputs)
+            this.live?.release(output);
+        return merged;
     }
     child(module, name) {
         return module.children.find((child) => child.name === name);
@@ -53104,13 +53924,58 @@ class Inference {
         const opHint = isOpName(name) ? `write ${name}() for the function, or add a child named ${name}` : undefined;
         throw new diagnostics_SpecError("unknown-child", position, `no child '${name}' in this module`, didYouMean(name, names) ?? opHint ?? `its children are: ${names.join(", ") || "none"}`);
     }
-    runStep(module, step, x, segments) {
-        if (step.kind === "child") {
-            this.childAt(module, step.name, step.position);
-            return module.children.filter((child) => child.name === step.name).reduce((tensor, child) => this.runNode(child, tensor, segments), x);
+    /** One step on the chain's value: a child or a value by name, a call, or a binding. */
+    runStep(values, step, chain) {
+        if (step.kind === "bind") {
+            const result = step.steps.reduce((value, inner) => this.runStep(values, inner, value), chain);
+            values.bind(step.names, result, step.position);
+            return result;
         }
-        return runOp(this, module, step.call, x, segments);
+        if (step.kind === "op")
+            return this.runCall(values, step.call, chain);
+        // A bare name is a child, or else a value (only the default input x may share a child's name).
+        const value = this.child(values.module, step.name) ? undefined : values.get(step.name);
+        if (value)
+            return value;
+        this.childAt(values.module, step.name, step.position);
+        return this.callChild(values, step.name, [single(chain, step.position, "the chain's value")]);
     }
+    /** A call in a forward: an op (`flatten(1)`, `cat([a, b], 1)`), or a child given its operands (`expand1x1(x)`). */
+    runCall(values, call, chain) {
+        if (isOpName(call.type) || !this.child(values.module, call.type))
+            return runOp(this, values, call, chain);
+        const operands = call.args.map((arg) => {
+            if (arg.name !== undefined || (arg.value.kind !== "symbol" && !values.isOperand(arg.value)))
+                throw operandError(arg.position, `${call.type}(...) calls the child ${call.type}, and this argument is not a tensor`, "give it values, Parameters or calls: fc(x)");
+            return single(this.operand(values, arg.value, arg.position, chain), arg.position, "the operand");
+        });
+        return this.callChild(values, call.type, operands.length ? operands : [single(chain, call.position, "the chain's value")], call.position);
+    }
+    /** The tensor (or tuple) an operand stands for: a value, a tensor child, a nested call, or a list of them. */
+    operand(values, value, position, chain) {
+        if (value.kind === "layer")
+            return this.runCall(values, value.call, chain);
+        if (value.kind === "tuple")
+            return value.items.map((item) => single(this.operand(values, item, position, chain), position, "a list item"));
+        const name = value.kind === "symbol" ? value.name : undefined;
+        const tensor = name === undefined ? undefined : values.tensorNamed(name);
+        if (tensor)
+            return tensor;
+        throw new diagnostics_SpecError("unknown-value", value.kind === "symbol" && value.position ? value.position : position, name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`, "bind the value first (- y: fc), or name a Parameter(...) or Buffer(...) entry of this module");
+    }
+    /** Calls every child of a name (a repeat split by its index) on `operands`: a layer takes one, a module its `inputs:`. */
+    callChild(values, name, operands, position) {
+        const children = values.module.children.filter((child) => child.name === name);
+        const first = children[0];
+        const takes = first.kind === "leaf" ? 1 : (first.topology.inputs ?? ["x"]).length;
+        if (operands.length !== takes) {
+            throw operandError(position ?? first.position, `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`, first.kind === "leaf" ? "call a layer on one tensor" : "give the module one tensor per name in its inputs:");
+        }
+        return children.reduce((tensor, child) => this.runNode(child, tensor, values.segments, operands.slice(1)), operands[0]);
+    }
+}
+function stepPosition(step) {
+    return step && (step.kind === "op" ? step.call.position : step.position);
 }
 function checkpointed(inference, checkpointing) {
     if (checkpointing === "selective")
@@ -53127,13 +53992,16 @@ function inferShapes(model, options) {
     if (!model.input)
         return undefined;
     const inference = new Inference(model, options);
-    const given = model.input.value;
-    const input = given.kind === "tensor" ? [options.batch, ...given.shape] : [options.batch, given.length];
-    // Token ids are int64.
-    const x = inference.fresh(input, "the input", given.kind === "tokens" ? 8 : options.activationBytes);
-    // The input exists before the forward, as the weights do.
-    inference.live?.excluded.add(x.storage);
-    const output = inference.runNode(model.tree, x, []);
+    const tensors = (model.inputs ?? [{ ...model.input, name: undefined }]).map((given) => {
+        const shape = given.value.kind === "tensor" ? [options.batch, ...given.value.shape] : [options.batch, given.value.length];
+        // Token ids are int64.
+        const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, given.value.kind === "tokens" ? 8 : options.activationBytes);
+        // The inputs exist before the forward, as the weights do.
+        inference.live?.excluded.add(tensor.storage);
+        return tensor;
+    });
+    const input = tensors[0].shape;
+    const output = inference.runNode(model.tree, tensors[0], [], tensors.slice(1));
     const layers = model.layers.map(() => undefined);
     let macs = 0;
     let attentionMacs = 0;
@@ -53155,6 +54023,7 @@ function inferShapes(model, options) {
         batch: options.batch,
         checkpointing: options.checkpointing,
         input,
+        ...(model.inputs ? { inputs: Object.fromEntries(model.inputs.map((given, index) => [given.name, tensors[index].shape])) } : {}),
         output: output.shape,
         layers,
         totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
@@ -53163,6 +54032,222 @@ function inferShapes(model, options) {
         ...(inference.live ? { prefill: inference.live.peak } : {}),
     };
 }
+
+;// CONCATENATED MODULE: ./src/memory/serving.ts
+
+
+
+
+
+
+
+
+
+
+
+const KV_WINDOWS = ["full", "cap"];
+/** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
+const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"];
+const serving_where = (position) => `${position.file}:${position.line}:${position.col}`;
+function choice(text, allowed, position, what) {
+    if (allowed.includes(text))
+        return text;
+    throw new diagnostics_SpecError("invalid-recipe-value", position, `unknown ${what} '${text}'`, didYouMean(text, allowed) ?? `use one of ${allowed.join(", ")}`);
+}
+function serving_positive(value, position, what) {
+    if (value < 1)
+        throw new diagnostics_SpecError("invalid-recipe-value", position, `the ${what} is at least 1, got ${value}`);
+    return value;
+}
+function servingSettingsFromSpec(serving) {
+    const settings = {};
+    if (!serving)
+        return settings;
+    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
+    if (context)
+        settings.context = { value: serving_positive(context.value, context.position, "context"), from: serving_where(context.position) };
+    if (batch)
+        settings.batch = { value: batchSize(batch.value, batch.position), from: serving_where(batch.position) };
+    if (dtype)
+        settings.dtype = { value: parseDtype(dtype), from: serving_where(dtype.position) };
+    if (kvDtype)
+        settings.kvDtype = { value: parseDtype(kvDtype), from: serving_where(kvDtype.position) };
+    if (attention)
+        settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: serving_where(attention.position) };
+    if (kvWindow)
+        settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: serving_where(kvWindow.position) };
+    if (overhead)
+        settings.overhead = { value: overhead.value, from: serving_where(overhead.position) };
+    return settings;
+}
+/** Settings given as text (flags, action inputs); errors are SpecErrors whose file is the option's label. */
+function servingSettingsFromOptions(values, label) {
+    const settings = {};
+    for (const option of SERVING_OPTIONS) {
+        const text = values[option];
+        if (text === undefined)
+            continue;
+        const from = label(option);
+        const positionAt = (offset) => ({ file: from, line: 1, col: offset + 1 });
+        const position = positionAt(0);
+        const dtype = () => parseDtype({ value: evaluate(parsedAt(positionAt, text, parseExpression), new Map(), positionAt, text, true), position });
+        if (option === "context")
+            settings.context = { value: serving_positive(wholeNumber(text, position, "the context"), position, "context"), from };
+        if (option === "batch")
+            settings.batch = { value: batchSize(wholeNumber(text, position, "the batch"), position), from };
+        if (option === "overhead")
+            settings.overhead = { value: wholeNumber(text, position, "the overhead in bytes"), from };
+        if (option === "dtype")
+            settings.dtype = { value: dtype(), from };
+        if (option === "kv-dtype")
+            settings.kvDtype = { value: dtype(), from };
+        if (option === "attention")
+            settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
+        if (option === "kv-window")
+            settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+    }
+    return settings;
+}
+/**
+ * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
+ * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
+ * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ */
+function servingRecipe(model, spec, overrides) {
+    const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
+    const input = model.input;
+    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:)` } : undefined;
+    const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+    return {
+        ...(context ? { context } : {}),
+        batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
+        dtype,
+        kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
+        attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
+        kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
+        overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
+    };
+}
+/** The dtype the forward computes in: the weights' when floating, bfloat16 under quantized weights (bitsandbytes' compute dtype). */
+function computeDtype(recipe) {
+    return recipe.dtype.value.floating ? recipe.dtype.value : dtypeNamed("bfloat16");
+}
+/** Bytes one call instance caches per token: its elements, and a block format's scales per group of each head's vector. */
+function cacheBytesPerToken(cache, dtype) {
+    const values = Math.ceil((cache.elementsPerToken * dtype.bits) / 8);
+    if (!dtype.block)
+        return values;
+    const groups = cache.vectors * Math.ceil(cache.elementsPerToken / cache.vectors / dtype.block.size);
+    return values + (groups * dtype.block.scale.bits) / 8;
+}
+/** The caches the forward's attention calls keep, grouped by bytes per token and window. */
+function cacheGroups(shapes, kvDtype) {
+    const groups = [];
+    for (const call of shapes.calls) {
+        if (!call.cache)
+            continue;
+        const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
+        const same = groups.find((group) => group.kind === call.cache.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache.window);
+        if (same)
+            same.instances += call.instances;
+        else
+            groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+    }
+    return groups;
+}
+/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+function kvCacheBytes(groups, context, batch, window) {
+    return groups.reduce((sum, group) => {
+        const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+        return sum + batch * group.instances * group.bytesPerToken * tokens;
+    }, 0);
+}
+/** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
+function servingWeights(count, recipe) {
+    const compute = computeDtype(recipe);
+    const precision = PRECISIONS.find((candidate) => candidate.weights.name === compute.name && !candidate.masterWeights) ?? FP32;
+    const memory = computeMemory(count, {
+        dtype: recipe.dtype,
+        precision: { value: precision, from: recipe.dtype.from },
+        gpus: { value: 1, from: "default" },
+        zero: { value: 0, from: "default" },
+        attention: recipe.attention,
+        batch: recipe.batch,
+        checkpointing: { value: "none", from: "default" },
+    });
+    return { weights: memory.bytes.weights, buffers: memory.bytes.buffers };
+}
+/** The serving figures at one shape; `shapes` is the forward at that shape with the prefill peak. */
+function servingFigures(count, shapes, recipe, weights) {
+    const caches = cacheGroups(shapes, recipe.kvDtype.value);
+    const position = { file: count.file, line: 1, col: 1 };
+    const context = recipe.context?.value ?? 0;
+    const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+    const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
+    const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
+    const overhead = recipe.overhead.value;
+    const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
+    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+}
+const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
+    "MultiheadAttention",
+    "TransformerEncoderLayer",
+    "TransformerDecoderLayer",
+    "TransformerEncoder",
+    "TransformerDecoder",
+    "Transformer",
+]);
+function findModule(node, matches) {
+    if (node.kind !== "module")
+        return undefined;
+    if (matches(node))
+        return node;
+    for (const child of node.children) {
+        const found = findModule(child, matches);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/**
+ * The attention the serving forward runs must be visible: a layer whose attention runs inside it
+ * (MultiheadAttention, nn.Transformer's layers) is not followed, and a token model without an
+ * attention(...) call has its attention hidden in modules run as a plain chain, which would read as no
+ * KV cache at all. Both are errors that say what to write.
+ */
+function checkAttentionVisible(model, shapes) {
+    const hidden = shapes.calls.find((call) => LEAVES_WITH_HIDDEN_ATTENTION.has(call.type) && call.layer !== undefined);
+    if (hidden) {
+        throw new diagnostics_SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
+    }
+    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla"))
+        return;
+    if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type)))
+        return;
+    const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
+    throw new diagnostics_SpecError("attention-not-visible", module?.position ?? model.input.position, module
+        ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
+        : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
+}
+
+;// CONCATENATED MODULE: ./src/memory/index.ts
+/**
+ * Training and inference memory, exact to the byte: the bytes of weights, buffers, gradients,
+ * optimizer state and master weights of a counted model under a training recipe (optimizer,
+ * precision, dtypes, ZeRO sharding), with the arithmetic behind each figure.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ./src/hints/model.ts
 
@@ -53198,13 +54283,32 @@ function mainPath(module) {
         .filter((child, i) => !aside.has(child.name) && module.children[i - 1]?.name !== child.name)
         .map((child) => ({ kind: "child", name: child.name, position: child.position }));
 }
-/** The children a step calls: a child by name, or those an op (`attention(q_proj, k_proj, v_proj)`) names as arguments. */
+/** The steps of a path with the chains bindings hold spelled out: `- h: [ln, attention(...)]` is ln, then attention(...). */
+function flatSteps(steps) {
+    return steps.flatMap((step) => (step.kind === "bind" ? flatSteps(step.steps) : [step]));
+}
+/** The names a value mentions: a bare word, a list's items, a nested call and its arguments. */
+function namesIn(value) {
+    if (value.kind === "symbol")
+        return [value.name];
+    if (value.kind === "tuple")
+        return value.items.flatMap(namesIn);
+    if (value.kind === "layer")
+        return [value.call.type, ...value.call.args.flatMap((arg) => namesIn(arg.value))];
+    return [];
+}
+/**
+ * The children a step may call: a child by name, one given operands (`expand1x1(x)`), those an op
+ * (`attention(q_proj, k_proj, v_proj)`) names as arguments, and a binding's steps'.
+ */
 function namesCalled(step) {
     if (!step)
         return [];
     if (step.kind === "child")
         return [step.name];
-    return step.call.args.flatMap((arg) => (arg.value.kind === "symbol" ? [arg.value.name] : []));
+    if (step.kind === "bind")
+        return step.steps.flatMap(namesCalled);
+    return [step.call.type, ...step.call.args.flatMap((arg) => namesIn(arg.value))];
 }
 /** How many times each child name is called by the module's main path, its residual and their ops. */
 function callsByName(module) {
@@ -53299,7 +54403,7 @@ function opHint(context, module, segments, call) {
     return [makeHint("attention-head-size", { path, position: call.position, layers: [query.layer] }, `${call.text} in ${path} has ${problem}`, { params: 0, bytes: 0 })];
 }
 function attentionHeadSize(context) {
-    const ops = modulesOf(context.resolved.tree).flatMap(({ node, segments }) => mainPath(node).flatMap((step) => (step.kind === "op" && step.call.type === "attention" ? opHint(context, node, segments, step.call) : [])));
+    const ops = modulesOf(context.resolved.tree).flatMap(({ node, segments }) => flatSteps(mainPath(node)).flatMap((step) => (step.kind === "op" && step.call.type === "attention" ? opHint(context, node, segments, step.call) : [])));
     return [...multiheadHints(context), ...ops];
 }
 
@@ -53600,7 +54704,12 @@ function analyzeSpec(file, readFile, overrides = {}, onStep) {
     const { serving: servingOverrides, ...training } = overrides;
     const recipe = trainingRecipe(spec, training);
     onStep?.("shapes and memory");
-    const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
+    const shapes = inferShapes(resolved, {
+        batch: recipe.batch.value,
+        checkpointing: recipe.checkpointing.value,
+        attention: recipe.attention.value,
+        activationBytes: recipe.precision.value.activations.bits / 8,
+    });
     // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
     const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
     const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
@@ -53735,7 +54844,7 @@ function whatFits(model, request) {
 const JSON_REPORT_FORMAT_VERSION = 1;
 function shapesJson(shapes) {
     const { macs, attentionMacs, flops, activations } = shapes.totals;
-    return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+    return { input: shapes.input, ...(shapes.inputs ? { inputs: shapes.inputs } : {}), output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
 }
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
 function memoryJson(memory) {
@@ -56123,7 +57232,7 @@ const library_classes_NUMBER = String.raw `\d+`;
 /** transformers' Conv1D (GPT-2, GPT, CTRL): `Conv1D(nf=3840, nx=1280)`, a Linear(nx, nf) whose weight is stored [nx, nf]. */
 const CONV1D = new RegExp(`^Conv1D\\(nf=(${library_classes_NUMBER}), nx=(${library_classes_NUMBER})\\)$`);
 /** A rotary embedding holds no parameters, only its inv_freq buffers, registered non-persistent. */
-const ROTARY = /RotaryEmbedding$/;
+const library_classes_ROTARY = /RotaryEmbedding$/;
 /**
  * A catalogue-countable stand-in for a library class, with a comment naming the class; undefined
  * when the class is unknown or its printed arguments do not fit. `counts(call)` says whether a call counts.
@@ -56132,7 +57241,7 @@ function library_classes_libraryLayer(type, call, counts) {
     const activation = library_classes_ACTIVATIONS[type];
     if (activation && call === `${type}()`)
         return { kind: "layer", call: activation, comment: `${type}: no tensors` };
-    if (ROTARY.test(type) && call === `${type}()`) {
+    if (library_classes_ROTARY.test(type) && call === `${type}()`) {
         return { kind: "layer", call: "Identity()", comment: `${type}: no parameters; its inv_freq buffers are non-persistent (never saved) and not counted here` };
     }
     const conv1d = CONV1D.exec(call);
@@ -56660,6 +57769,7 @@ function unknownWarning(type, occurrences) {
     const call = first.module.call ?? `${type}(...)`;
     const leafName = first.path.split(".").at(-1);
     const suggestion = lookalike(first.module, call);
+    const suggested = suggestion?.slice(0, suggestion.indexOf("("));
     return [
         `${type} is no layer type model-budget knows (printed ${printedTimes(occurrences)}); the spec holds ${PLACEHOLDER} in its place, which holds no tensors:`,
         ...occurrenceLines(occurrences, ({ module }) => module.call ?? `${type}(...)`),
@@ -56667,7 +57777,7 @@ function unknownWarning(type, occurrences) {
         `  (self.weight = nn.Parameter(...), say), write each as a Parameter entry with its name and shape:`,
         `  - ${leafName}: {layers: [{weight: Parameter(SIZE)}]}`,
         `  If it holds none (an activation function, say), ${PLACEHOLDER} is right.`,
-        ...(suggestion ? [`  If ${type} is torch.nn's ${suggestion.slice(0, suggestion.indexOf("("))} under another name, write ${suggestion}.`] : []),
+        ...(suggestion && suggested ? [`  If ${type} is ${isHuggingFaceType(suggested) ? "transformers'" : "torch.nn's"} ${suggested} under another name, write ${suggestion}.`] : []),
     ].join("\n");
 }
 const torch_repr_shapeText = (shape) => (typeof shape === "string" ? shape : `[${shape.join(", ")}]`);
@@ -56938,7 +58048,7 @@ function layer_table_shapeLines(shapes, units) {
     const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
     const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
     return [
-        `Forward pass: input [${shapes.input.join(", ")}] → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+        `Forward pass: ${shapes.inputs ? `inputs ${Object.entries(shapes.inputs).map(([name, shape]) => `${name} [${shape.join(", ")}]`).join(", ")}` : `input [${shapes.input.join(", ")}]`} → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
         `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
         `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
     ];
@@ -58965,7 +60075,8 @@ function trainingInputs() {
             return training;
         const inputOf = Object.fromEntries(given.map(([input, option]) => [option, input]));
         const serving = servingSettingsFromOptions(Object.fromEntries(given.map(([input, option]) => [option, getInput(input)])), (option) => `input '${inputOf[option]}'`);
-        return { ...training, serving };
+        // One attention input serves both recipes.
+        return { ...training, serving: { ...serving, ...(training.attention ? { attention: training.attention } : {}) } };
     }
     catch (error) {
         if (!(error instanceof diagnostics_SpecError))
@@ -59995,14 +61106,14 @@ const schema47 = {"type":"object","required":["file","line","col","message"],"pr
 const pattern1 = new RegExp("^MB[1-9][0-9]{2}$", "");
 const pattern2 = new RegExp("^[a-z0-9-]{1,64}$", "");
 
-function saved_report_validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.file === undefined) && (missing0 = "file")) || ((data.line === undefined) && (missing0 = "line"))) || ((data.col === undefined) && (missing0 = "col"))) || ((data.message === undefined) && (missing0 = "message"))){
-saved_report_validate17.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema47.required,parentSchema:schema47,data}];
+validate17.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema47.required,parentSchema:schema47,data}];
 return false;
 }
 else {
@@ -60012,12 +61123,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^MB[1-9][0-9]{2}$"},message:"must match pattern \""+"^MB[1-9][0-9]{2}$"+"\"",schema:"^MB[1-9][0-9]{2}$",parentSchema:schema47.properties.code,data:data0}];
+validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/pattern",keyword:"pattern",params:{pattern: "^MB[1-9][0-9]{2}$"},message:"must match pattern \""+"^MB[1-9][0-9]{2}$"+"\"",schema:"^MB[1-9][0-9]{2}$",parentSchema:schema47.properties.code,data:data0}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.code.type,parentSchema:schema47.properties.code,data:data0}];
+validate17.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.code.type,parentSchema:schema47.properties.code,data:data0}];
 return false;
 }
 }
@@ -60033,12 +61144,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!pattern2.test(data1)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]{1,64}$"},message:"must match pattern \""+"^[a-z0-9-]{1,64}$"+"\"",schema:"^[a-z0-9-]{1,64}$",parentSchema:schema47.properties.name,data:data1}];
+validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]{1,64}$"},message:"must match pattern \""+"^[a-z0-9-]{1,64}$"+"\"",schema:"^[a-z0-9-]{1,64}$",parentSchema:schema47.properties.name,data:data1}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data1}];
+validate17.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.name.type,parentSchema:schema47.properties.name,data:data1}];
 return false;
 }
 }
@@ -60052,7 +61163,7 @@ if(data.severity !== undefined){
 let data2 = data.severity;
 const _errs5 = errors;
 if(!(((data2 === "error") || (data2 === "warning")) || (data2 === "note"))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema47.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.severity.enum,parentSchema:schema47.properties.severity,data:data2}];
+validate17.errors = [{instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema47.properties.severity.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.severity.enum,parentSchema:schema47.properties.severity,data:data2}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -60068,12 +61179,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data3 === "string"){
 if(data3.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data3}];
+validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data3}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data3}];
+validate17.errors = [{instancePath:instancePath+"/file",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data3}];
 return false;
 }
 }
@@ -60088,18 +61199,18 @@ let data4 = data.line;
 const _errs9 = errors;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4}];
+validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data4}];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 9007199254740991 || isNaN(data4)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data4}];
+validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data4}];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data4}];
+validate17.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data4}];
 return false;
 }
 }
@@ -60116,18 +61227,18 @@ let data5 = data.col;
 const _errs12 = errors;
 const _errs13 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 if(errors === _errs13){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+validate17.errors = [{instancePath:instancePath+"/col",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 }
@@ -60146,12 +61257,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data6 === "string"){
 if(data6.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data6}];
+validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data6}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data6}];
+validate17.errors = [{instancePath:instancePath+"/message",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data6}];
 return false;
 }
 }
@@ -60168,12 +61279,12 @@ const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data7 === "string"){
 if(data7.length > 10000){
-saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data7}];
+validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data7}];
 return false;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data7}];
+validate17.errors = [{instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data7}];
 return false;
 }
 }
@@ -60188,18 +61299,18 @@ let data8 = data.endLine;
 const _errs21 = errors;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8}];
+validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data8}];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 9007199254740991 || isNaN(data8)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data8}];
+validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data8}];
 return false;
 }
 else {
 if(data8 < 0 || isNaN(data8)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data8}];
+validate17.errors = [{instancePath:instancePath+"/endLine",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data8}];
 return false;
 }
 }
@@ -60216,18 +61327,18 @@ let data9 = data.endCol;
 const _errs24 = errors;
 const _errs25 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data9}];
+validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data9}];
 return false;
 }
 if(errors === _errs25){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 9007199254740991 || isNaN(data9)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data9}];
+validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data9}];
 return false;
 }
 else {
 if(data9 < 0 || isNaN(data9)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data9}];
+validate17.errors = [{instancePath:instancePath+"/endCol",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data9}];
 return false;
 }
 }
@@ -60244,18 +61355,18 @@ let data10 = data.offset;
 const _errs27 = errors;
 const _errs28 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-saved_report_validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data10}];
+validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data10}];
 return false;
 }
 if(errors === _errs28){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 > 9007199254740991 || isNaN(data10)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data10}];
+validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data10}];
 return false;
 }
 else {
 if(data10 < 0 || isNaN(data10)){
-saved_report_validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data10}];
+validate17.errors = [{instancePath:instancePath+"/offset",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data10}];
 return false;
 }
 }
@@ -60279,11 +61390,11 @@ var valid0 = true;
 }
 }
 else {
-saved_report_validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data}];
+validate17.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data}];
 return false;
 }
 }
-saved_report_validate17.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
@@ -60446,8 +61557,8 @@ var valid6 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs15 = errors;
-if(!(saved_report_validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
+if(!(validate17(data4[i0], {instancePath:instancePath+"/diagnostics/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 var valid6 = _errs15 === errors;
@@ -60484,14 +61595,14 @@ const schema56 = {"type":"object","required":["kind"],"properties":{"kind":{"enu
 const schema64 = {"description":"A safe integer of either sign (a change).","type":"integer","minimum":-9007199254740991,"maximum":9007199254740991};
 const schema57 = {"type":"object","required":["path","type","count","params","formula","line"],"properties":{"path":{"$ref":"#/definitions/text"},"type":{"$ref":"#/definitions/text"},"count":{"$ref":"#/definitions/count"},"params":{"$ref":"#/definitions/count"},"formula":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"}}};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function saved_report_validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.path === undefined) && (missing0 = "path")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.params === undefined) && (missing0 = "params"))) || ((data.formula === undefined) && (missing0 = "formula"))) || ((data.line === undefined) && (missing0 = "line"))){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
+saved_report_validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema57.required,parentSchema:schema57,data}];
 return false;
 }
 else {
@@ -60502,12 +61613,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(data0.length > 10000){
-validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/path",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data0}];
 return false;
 }
 }
@@ -60524,12 +61635,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data1 === "string"){
 if(data1.length > 10000){
-validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data1}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data1}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/type",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data1}];
 return false;
 }
 }
@@ -60544,18 +61655,18 @@ let data2 = data.count;
 const _errs7 = errors;
 const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data2}];
 return false;
 }
 if(errors === _errs8){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 9007199254740991 || isNaN(data2)){
-validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data2}];
 return false;
 }
 else {
 if(data2 < 0 || isNaN(data2)){
-validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/count",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data2}];
 return false;
 }
 }
@@ -60572,18 +61683,18 @@ let data3 = data.params;
 const _errs10 = errors;
 const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data3}];
 return false;
 }
 if(errors === _errs11){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 9007199254740991 || isNaN(data3)){
-validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data3}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data3}];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data3}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/params",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data3}];
 return false;
 }
 }
@@ -60602,12 +61713,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
 if(data4.length > 10000){
-validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data4}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:saved_report_schema14,data:data4}];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data4}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:saved_report_schema14.type,parentSchema:saved_report_schema14,data:data4}];
 return false;
 }
 }
@@ -60622,18 +61733,18 @@ let data5 = data.line;
 const _errs16 = errors;
 const _errs17 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:saved_report_schema19.type,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 if(errors === _errs17){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 9007199254740991 || isNaN(data5)){
-validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 else {
 if(data5 < 0 || isNaN(data5)){
-validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
+saved_report_validate22.errors = [{instancePath:instancePath+"/line",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:saved_report_schema19,data:data5}];
 return false;
 }
 }
@@ -60652,11 +61763,11 @@ var valid0 = true;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
+saved_report_validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data}];
 return false;
 }
 }
-validate22.errors = vErrors;
+saved_report_validate22.errors = vErrors;
 return errors === 0;
 }
 
@@ -60852,8 +61963,8 @@ var valid7 = true;
 if(valid7){
 if(data.before !== undefined){
 const _errs17 = errors;
-if(!(validate22(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(saved_report_validate22(data.before, {instancePath:instancePath+"/before",parentData:data,parentDataProperty:"before",rootData}))){
+vErrors = vErrors === null ? saved_report_validate22.errors : vErrors.concat(saved_report_validate22.errors);
 errors = vErrors.length;
 }
 var valid7 = _errs17 === errors;
@@ -60864,8 +61975,8 @@ var valid7 = true;
 if(valid7){
 if(data.after !== undefined){
 const _errs18 = errors;
-if(!(validate22(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(saved_report_validate22(data.after, {instancePath:instancePath+"/after",parentData:data,parentDataProperty:"after",rootData}))){
+vErrors = vErrors === null ? saved_report_validate22.errors : vErrors.concat(saved_report_validate22.errors);
 errors = vErrors.length;
 }
 var valid7 = _errs18 === errors;
@@ -62127,8 +63238,8 @@ var valid7 = true;
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 const _errs22 = errors;
-if(!(validate22(data11[i2], {instancePath:instancePath+"/models/" + i0+"/diff/unchanged/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(saved_report_validate22(data11[i2], {instancePath:instancePath+"/models/" + i0+"/diff/unchanged/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? saved_report_validate22.errors : vErrors.concat(saved_report_validate22.errors);
 errors = vErrors.length;
 }
 var valid7 = _errs22 === errors;
@@ -62234,8 +63345,8 @@ var valid11 = true;
 const len3 = data17.length;
 for(let i3=0; i3<len3; i3++){
 const _errs33 = errors;
-if(!(saved_report_validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
+if(!(validate17(data17[i3], {instancePath:instancePath+"/models/" + i0+"/checkpoint/diagnostics/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 var valid11 = _errs33 === errors;
@@ -62409,8 +63520,8 @@ var valid15 = true;
 const len5 = data25.length;
 for(let i5=0; i5<len5; i5++){
 const _errs46 = errors;
-if(!(saved_report_validate17(data25[i5], {instancePath:instancePath+"/budget/diagnostics/" + i5,parentData:data25,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? saved_report_validate17.errors : vErrors.concat(saved_report_validate17.errors);
+if(!(validate17(data25[i5], {instancePath:instancePath+"/budget/diagnostics/" + i5,parentData:data25,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 var valid15 = _errs46 === errors;

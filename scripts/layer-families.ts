@@ -6,7 +6,7 @@ import { activationLayers } from "../src/catalogue/activation.js";
 import { attentionLayers } from "../src/catalogue/attention.js";
 import { convolutionLayers } from "../src/catalogue/convolution.js";
 import { embeddingLayers } from "../src/catalogue/embedding.js";
-import { encoderDecoderLayers } from "../src/catalogue/encoder-decoder.js";
+import { huggingFaceLayers } from "../src/catalogue/hugging-face.js";
 import { formatSignature, layerTypes, type LayerDefinition, type TensorSpec } from "../src/catalogue/index.js";
 import { linearLayers } from "../src/catalogue/linear.js";
 import { normalizationLayers } from "../src/catalogue/normalization.js";
@@ -33,7 +33,7 @@ export const LAYER_FAMILIES: readonly LayerFamily[] = [
   { family: "Activations", layers: activationLayers },
   { family: "Parameter-free", layers: parameterFreeLayers },
   { family: "Tensors", layers: parameterLayers },
-  { family: "Hugging Face (T5, Whisper, CLIP)", layers: encoderDecoderLayers },
+  { family: "Hugging Face", layers: huggingFaceLayers },
 ];
 
 /** A call of one type and the tensors model-budget gives it, written `weight [5, 8], bias [5]`. */

@@ -62,6 +62,8 @@ const EXPECTED: Record<string, Expected> = {
   "mixtral-8x7b": { params: 46_702_792_704, trainable: 46_702_792_704, nonTrainable: 0, buffers: 64, tensors: 995 },
   // The rotary embedding's non-persistent buffers are not modeled (see the spec's header).
   "deepseek-v2-lite": { params: 15_706_484_224, trainable: 15_706_484_224, nonTrainable: 0, buffers: 0, tensors: 5291 },
+  // test/fixtures/pytorch/mla-mamba.json: MambaForCausalLM for mamba-130m-hf, lm_head tied to the embeddings.
+  "mamba-130m": { params: 129_135_360, trainable: 129_135_360, nonTrainable: 0, buffers: 0, tensors: 242 },
   // shared.weight once (encoder and decoder embed_tokens are it), lm_head untied.
   "mt0-large": { params: 1_229_581_312, trainable: 1_229_581_312, nonTrainable: 0, buffers: 0, tensors: 558 },
   // test/fixtures/pytorch/encoder-decoder.json: HF's modules in plain torch.nn, each total its published one.

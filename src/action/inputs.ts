@@ -78,7 +78,8 @@ function trainingInputs(): AnalysisOverrides {
     if (given.length === 0) return training;
     const inputOf = Object.fromEntries(given.map(([input, option]) => [option, input]));
     const serving = servingSettingsFromOptions(Object.fromEntries(given.map(([input, option]) => [option, core.getInput(input)])), (option) => `input '${inputOf[option]}'`);
-    return { ...training, serving };
+    // One attention input serves both recipes.
+    return { ...training, serving: { ...serving, ...(training.attention ? { attention: training.attention } : {}) } };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     throw new Error(`${error.position.file}: ${error.detail} [${error.code}]${error.hint ? `\n  ${error.hint}` : ""}`, { cause: error });

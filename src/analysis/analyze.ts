@@ -13,6 +13,7 @@ import {
   settingsFromSpec,
   trainingRecipe,
   withLayout,
+  type Accelerator,
   type MemoryBreakdown,
   type ServingBreakdown,
   type ServingSettings,
@@ -33,6 +34,8 @@ export interface AnalyzedModel extends ModelCount {
   serving?: ServingBreakdown;
   /** The spec's serving.trained-context: the longest context the model was trained for. */
   trainedContext?: number;
+  /** The spec's serving.accelerators: fits --gpu may name them. */
+  accelerators?: Accelerator[];
   /** The serving figures at another context and batch, for `fits`. */
   servingAt?: (context: number | undefined, batch: number) => ServingBreakdown;
 }
@@ -73,7 +76,12 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
   const { serving: servingOverrides, ...training } = overrides;
   const recipe = trainingRecipe(spec, training);
   onStep?.("shapes and memory");
-  const shapes = inferShapes(resolved, { batch: recipe.batch.value, checkpointing: recipe.checkpointing.value, activationBytes: recipe.precision.value.activations.bits / 8 });
+  const shapes = inferShapes(resolved, {
+    batch: recipe.batch.value,
+    checkpointing: recipe.checkpointing.value,
+    attention: recipe.attention.value,
+    activationBytes: recipe.precision.value.activations.bits / 8,
+  });
   // Computed without a recipe too, so that a mistyped dtype: is an error in every run.
   const memory = withLayout(computeMemory(count, recipe, shapes?.totals.activations), { count, recipe, ...(shapes ? { shapes } : {}) });
   const hints = lintModel({ resolved, count, memory, ...(shapes ? { shapes } : {}) });
@@ -82,8 +90,10 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
   if (resolved.serving || servingOverrides) {
     const servingAt = serving(resolved, count, servingOverrides ?? {});
     const trained = resolved.serving?.trainedContext;
+    const accelerators = resolved.serving?.accelerators;
     analyzed = {
       ...analyzed,
+      ...(accelerators ? { accelerators } : {}),
       serving: servingAt(undefined, undefined),
       servingAt: (context, batch) => servingAt(context, batch),
       ...(trained ? { trainedContext: trained.value } : {}),
@@ -96,8 +106,8 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
 function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
   const input = resolved.input;
   if (!input) {
-    const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = resolved.serving ?? {};
-    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, overhead];
+    const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead, accelerators } = resolved.serving ?? {};
+    const keys: ({ position: SourcePosition } | undefined)[] = [context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead, accelerators?.[0]];
     throw new SpecError(
       "serving-needs-input",
       keys.find((setting) => setting !== undefined)?.position ?? { file: resolved.file, line: 1, col: 1 },
@@ -114,7 +124,12 @@ function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingS
       batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
     };
     const model: ResolvedModel = at.context ? atContext(resolved, at.context.value) : resolved;
-    const shapes = inferShapes(model, { batch: at.batch.value, checkpointing: "none", activationBytes: computeDtype(at).bits / 8, prefill: { attention: at.attention.value } })!;
+    const shapes = inferShapes(model, {
+      batch: at.batch.value,
+      checkpointing: "none",
+      activationBytes: computeDtype(at).bits / 8,
+      prefill: { attention: at.attention.value, logits: at.logits.value },
+    })!;
     checkAttentionVisible(model, shapes);
     return servingFigures(count, shapes, at, weights);
   };

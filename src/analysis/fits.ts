@@ -41,6 +41,8 @@ export interface JsonFits {
   kvCachePerToken: number;
   /** One sequence's cross-attention cache (encoder–decoder models), which does not grow with the context. */
   crossKvCache: number;
+  /** A state-space layer's fixed state per sequence (0 without one). */
+  statePerSequence: number;
   prefillPeak: number;
 }
 
@@ -103,8 +105,8 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
   const maxBatch = largestFitting((batch) => within(() => servingAt(context, batch).bytes.total, usableBytes));
   const stages = [0, 1, 2, 3] as const;
   const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)])) as JsonFits["minGpus"];
-  const { weights, buffers, kvCachePerToken, crossKvCache, prefillPeak } = base.bytes;
-  const left = usableBytes - weights - buffers - prefillPeak - base.bytes.overhead - crossKvCache;
+  const { weights, buffers, kvCachePerToken, crossKvCache, statePerSequence, prefillPeak } = base.bytes;
+  const left = usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead - crossKvCache;
   return {
     gpu: accelerator.name,
     memoryBytes: accelerator.memoryBytes,
@@ -122,6 +124,7 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
     buffers,
     kvCachePerToken,
     crossKvCache,
+    statePerSequence,
     prefillPeak,
   };
 }

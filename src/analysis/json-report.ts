@@ -3,6 +3,7 @@ import {
   describeDtype,
   type AttentionImplementation,
   type KvWindow,
+  type Logits,
   type MemoryBreakdown,
   type ParallelMemory,
   type ServingBreakdown,
@@ -69,6 +70,8 @@ export interface JsonServing extends ServingFigures {
   kvDtype: string;
   attention: AttentionImplementation;
   kvWindow: KvWindow;
+  /** The positions the prefill computes logits for: all, or the last (generate()'s logits_to_keep=1). */
+  logits: Logits;
   /** The prefill peak's moment and the tensors live then. */
   prefill: { at: string; parts: { what: string; bytes: number }[] };
 }
@@ -156,7 +159,10 @@ export interface JsonRank {
 
 /** Input and output shapes (batch first), MACs (FLOPs = 2 × MACs) and the activation bytes of a training step. */
 export interface JsonShapes {
+  /** The input with its batch, or the first of several named inputs. */
   input: number[];
+  /** Several named inputs (`input: {src: ..., tgt: ...}`), each with its batch. */
+  inputs?: Record<string, number[]>;
   output: number[];
   batch: number;
   checkpointing: Checkpointing;
@@ -204,7 +210,17 @@ export interface JsonParameter extends JsonBuffer {
 
 function shapesJson(shapes: ShapeReport): JsonShapes {
   const { macs, attentionMacs, flops, activations } = shapes.totals;
-  return { input: shapes.input, output: shapes.output, batch: shapes.batch, checkpointing: shapes.checkpointing, macs, attentionMacs, flops, activations };
+  return {
+    input: shapes.input,
+    ...(shapes.inputs ? { inputs: shapes.inputs } : {}),
+    output: shapes.output,
+    batch: shapes.batch,
+    checkpointing: shapes.checkpointing,
+    macs,
+    attentionMacs,
+    flops,
+    activations,
+  };
 }
 
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
@@ -279,6 +295,7 @@ export function servingJson(serving: ServingBreakdown): JsonServing {
     kvDtype: describeDtype(recipe.kvDtype.value),
     attention: recipe.attention.value,
     kvWindow: recipe.kvWindow.value,
+    logits: recipe.logits.value,
     ...bytes,
     prefill: { at: prefill.at, parts: prefill.parts },
   };

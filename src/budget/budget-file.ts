@@ -1,6 +1,6 @@
 import { DiagnosticCollector, SpecError } from "../diagnostics/index.js";
 import { parseYaml, type DataPath, type YamlSource } from "../parse/yaml.js";
-import { lintIgnores } from "../resolve/index.js";
+import { acceleratorsAt, lintIgnores } from "../resolve/index.js";
 import { validateBudget } from "../validate/index.js";
 import { parseQuantity, type Quantity } from "./sizes.js";
 import { GROWTH_METRICS, LIMITED_METRICS, metricNamed, type Metric } from "../metrics/index.js";
@@ -90,10 +90,12 @@ function modelBudget(source: YamlSource, path: DataPath, key: string, raw: RawLi
 export function parseBudget(text: string, file: string): Budget {
   const source = parseYaml(text, file);
   validateBudget(source);
-  const data = source.data as { defaults?: RawLimits; models: Record<string, RawLimits> };
+  const data = source.data as { defaults?: RawLimits; models: Record<string, RawLimits>; accelerators?: Parameters<typeof acceleratorsAt>[2] };
   const errors = new DiagnosticCollector();
+  const accelerators = data.accelerators ? errors.attempt(() => acceleratorsAt(source, ["accelerators"], data.accelerators!)) : undefined;
   const budget = {
     file,
+    ...(accelerators ? { accelerators } : {}),
     ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
     models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
   };

@@ -1,5 +1,6 @@
 import type { DiagnosticName, SourcePosition } from "../diagnostics/index.js";
 import type { Metric } from "../metrics/index.js";
+import type { ResolvedAccelerator } from "../resolve/index.js";
 
 export interface Limit {
   value: number;
@@ -37,6 +38,8 @@ export interface ModelBudget {
 
 export interface Budget {
   file: string;
+  /** Accelerators fits --budget FILE --gpu NAME may name beside its table's. */
+  accelerators?: ResolvedAccelerator[];
   defaults?: ModelBudget;
   models: ModelBudget[];
 }

@@ -5,7 +5,7 @@ import { activationLayers } from "./activation.js";
 import { attentionLayers } from "./attention.js";
 import { convolutionLayers } from "./convolution.js";
 import { embeddingLayers } from "./embedding.js";
-import { encoderDecoderLayers } from "./encoder-decoder.js";
+import { huggingFaceLayers } from "./hugging-face.js";
 import { linearLayers } from "./linear.js";
 import { normalizationLayers } from "./normalization.js";
 import { parameterFreeLayers } from "./parameter-free.js";
@@ -30,7 +30,7 @@ const FAMILIES: readonly LayerDefinition[][] = [
   recurrentLayers,
   attentionLayers,
   transformerLayers,
-  encoderDecoderLayers,
+  huggingFaceLayers,
 ];
 
 const BY_TYPE = new Map<string, LayerDefinition>(FAMILIES.flat().map((definition) => [definition.type, definition]));
@@ -38,6 +38,11 @@ const BY_TYPE = new Map<string, LayerDefinition>(FAMILIES.flat().map((definition
 /** `nn.Linear` and `torch.nn.Linear` name the same class as `Linear`. */
 function className(type: string): string {
   return type.replace(/^(?:torch\.)?nn\./, "");
+}
+
+/** Whether a catalogue type is a Hugging Face transformers module rather than a torch.nn layer. */
+export function isHuggingFaceType(type: string): boolean {
+  return huggingFaceLayers.some((definition) => definition.type === type);
 }
 
 export function layerTypes(): string[] {

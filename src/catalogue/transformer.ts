@@ -147,7 +147,7 @@ function encoderDecoderLayer(args: LayerArguments, input: ForwardInput, decoder:
   // linear1's output, and the activation's output when it is another storage; linear2 keeps the latter, or dropout's output.
   const storage = (saved: "input" | "output") => (activation.sharesInput ? "input" : saved);
   const activationSaves = activation.saves ?? [];
-  const kept = new Set(activationSaves.flatMap((saved) => (typeof saved === "string" ? [storage(saved)] : [])));
+  const kept = new Set(activationSaves.flatMap((saved) => (typeof saved === "string" ? [storage(saved === "output" ? "output" : "input")] : [])));
   if (p === 0) kept.add(storage("output"));
   const feedForward: Saved[] = [
     ...[...kept].map(() => activations(hidden)),

@@ -56,10 +56,11 @@ export interface ForwardInput {
  * A tensor autograd keeps for backward: the layer's input or output (one storage, counted once
  * however many ops save it), or a tensor of its own such as max pooling's indices. `activation`
  * elements have the training's activation dtype; a dropout mask is `bool`, as CUDA's fused kernel keeps it. `attention` marks the score, softmax and dropout
- * tensors that selective checkpointing recomputes.
+ * tensors that selective checkpointing recomputes. `input in float32` is a float32 copy of a 16-bit
+ * input (LlamaRMSNorm's upcast), and the input itself when that is float32.
  */
-export type Saved = "input" | "output" | { elements: number; dtype: SavedDtype; attention?: boolean };
-export type SavedDtype = "activation" | "float32" | "int64" | "bool";
+export type Saved = "input" | "output" | "input in float32" | { elements: number; dtype: SavedDtype; attention?: boolean };
+export type SavedDtype = "activation" | "float32" | "float64" | "int64" | "bool";
 
 export interface ForwardResult {
   output: number[];

@@ -1,15 +1,18 @@
 import type { AnalysisOverrides } from "../analysis/index.js";
 import { SpecError } from "../diagnostics/index.js";
-import { ATTENTION_IMPLEMENTATIONS, KV_WINDOWS, SERVING_OPTIONS, servingSettingsFromOptions, type TrainingSettings } from "../memory/index.js";
+import { KV_WINDOWS, LOGITS, SERVING_OPTIONS, servingSettingsFromOptions, type TrainingSettings } from "../memory/index.js";
 import { invalid, type CliResult, type OptionValues } from "./command.js";
 import type { Flag } from "./flags.js";
 
-/** The serving flags beside the training ones: --batch and --dtype are shared, and set the serving recipe under --serve. */
-const OWN_FLAGS = SERVING_OPTIONS.filter((option) => option !== "batch" && option !== "dtype");
+/**
+ * The serving flags beside the training ones: --batch and --dtype are shared, and set the serving recipe under --serve;
+ * --attention is shared, and sets both recipes.
+ */
+const OWN_FLAGS = SERVING_OPTIONS.filter((option) => option !== "batch" && option !== "dtype" && option !== "attention");
 
 const HEADING = "Serving memory (docs/serving.md; each flag overrides the spec's serving: section; --serve or the section adds it)";
 
-/** The serving flags, listed under their heading; --batch and --dtype are the training list's, and set the serving recipe under --serve. */
+/** The serving flags, listed under their heading; --batch, --dtype and --attention are the training list's, and set the serving recipe too under --serve. */
 export function servingFlagList(): Flag[] {
   const flags: Flag[] = [
     {
@@ -26,18 +29,18 @@ export function servingFlagList(): Flag[] {
       unset: "the spec's, else the weights' dtype (bfloat16 under quantized weights)",
     },
     {
-      name: "attention",
-      type: "string",
-      value: "IMPL",
-      description: `${ATTENTION_IMPLEMENTATIONS.join(" or ")}: eager materializes the attention scores`,
-      unset: "the spec's, else sdpa",
-    },
-    {
       name: "kv-window",
       type: "string",
       value: "MODE",
       description: `${KV_WINDOWS.join(" or ")}: cap keeps at most window= tokens in sliding-window layers (vLLM); full keeps every token (Hugging Face's DynamicCache for Mistral v0.1)`,
       unset: "the spec's, else full",
+    },
+    {
+      name: "logits",
+      type: "string",
+      value: "WHICH",
+      description: `${LOGITS.join(" or ")}: the positions the prefill computes logits for; last is generate()'s logits_to_keep=1, batch × 1 × vocab`,
+      unset: "the spec's, else all (transformers 5's forward)",
     },
     {
       name: "overhead",

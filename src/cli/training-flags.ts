@@ -1,5 +1,5 @@
 import { SpecError } from "../diagnostics/index.js";
-import { PRECISIONS, TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
+import { ATTENTION_IMPLEMENTATIONS, PRECISIONS, TRAINING_OPTIONS, settingsFromOptions, type TrainingSettings } from "../memory/index.js";
 import { CHECKPOINTING } from "../shapes/index.js";
 import { invalid, type CliResult, type OptionValues } from "./command.js";
 import type { Flag } from "./flags.js";
@@ -33,6 +33,13 @@ export function trainingFlagList(heading = HEADING): Flag[] {
       value: "MODE",
       description: `${CHECKPOINTING.join(", ")}: full keeps only the inputs of repeated blocks, selective recomputes attention's scores (Korthikanti et al. 2022)`,
       unset: "the spec's, else none",
+    },
+    {
+      name: "attention",
+      type: "string",
+      value: "IMPL",
+      description: `${ATTENTION_IMPLEMENTATIONS.join(", ")}: what training keeps of attention(...) (eager keeps the score matrices, sdpa and flash a log-sum-exp); with --serve, the prefill peak's too`,
+      unset: "the spec's training: (serving: for the prefill peak), else sdpa",
     },
     {
       name: "main-grads",

@@ -668,6 +668,21 @@ const kinds = {
     exampleIn: "command line",
     fix: "use a name of the table (model-budget fits --help lists them), e.g. H100-80GB",
   },
+  "invalid-accelerator": {
+    code: "MB645",
+    severity: "error",
+    summary: "an accelerator of your own whose memory is not an amount of bytes",
+    example: "serving:\n  accelerators:\n    my-gpu: {memory: 48G}\nlayers:\n  - fc: Linear(4, 4)",
+    fix: "write the memory with a byte unit, as the vendor states it: 48GiB (binary) or 48GB (decimal), or a plain number of bytes",
+  },
+  "logits-last-unsupported": {
+    code: "MB644",
+    severity: "error",
+    summary: "logits: last needs the model to end in a Linear head over a token model's positions",
+    example:
+      'input: {tokens: 16}\nserving: {logits: last}\nlayers:\n  - embed: Embedding(100, 8)\n  - self_attn:\n      forward: ["attention(q, k, v, heads=2, causal=True)"]\n      layers:\n        - q: Linear(8, 8)\n        - k: Linear(8, 8)\n        - v: Linear(8, 8)',
+    fix: "end the model's forward with its head (- lm_head: Linear(d, vocab, bias=False)), or leave logits at all",
+  },
 
   // 7xx: the budget
   "invalid-limit": {

@@ -25,7 +25,8 @@ const ACTIVATIONS: Readonly<Record<string, string>> = {
   swish: "SiLU()",
   relu: "ReLU()",
   gelu: "GELU()",
-  gelu_new: "GELU(approximate='tanh')",
+  // NewGELUActivation is Python ops, which keep more for backward than the fused tanh GELU (docs/shapes.md).
+  gelu_new: "NewGELUActivation()",
   gelu_fast: "GELU(approximate='tanh')",
   gelu_pytorch_tanh: "GELU(approximate='tanh')",
   tanh: "Tanh()",

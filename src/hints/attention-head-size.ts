@@ -1,7 +1,7 @@
 import type { EvaluatedCall } from "../parse/values.js";
 import type { ModuleNode, PathSegment } from "../resolve/index.js";
 import { opArguments } from "../shapes/index.js";
-import { argumentsOf, atLayer, formatPath, mainPath, makeHint, modulesOf } from "./model.js";
+import { argumentsOf, atLayer, flatSteps, formatPath, mainPath, makeHint, modulesOf } from "./model.js";
 import type { Hint, HintContext } from "./types.js";
 
 /** FlashAttention and tensor-core kernels take head sizes that are multiples of 8. */
@@ -44,7 +44,7 @@ function opHint(context: HintContext, module: ModuleNode, segments: PathSegment[
 
 export function attentionHeadSize(context: HintContext): Hint[] {
   const ops = modulesOf(context.resolved.tree).flatMap(({ node, segments }) =>
-    mainPath(node).flatMap((step) => (step.kind === "op" && step.call.type === "attention" ? opHint(context, node, segments, step.call) : [])),
+    flatSteps(mainPath(node)).flatMap((step) => (step.kind === "op" && step.call.type === "attention" ? opHint(context, node, segments, step.call) : [])),
   );
   return [...multiheadHints(context), ...ops];
 }

@@ -40,6 +40,11 @@ export function mainPath(module: ModuleNode): ForwardStep[] {
     .map((child) => ({ kind: "child", name: child.name, position: child.position }));
 }
 
+/** The steps of a path with the chains bindings hold spelled out: `- h: [ln, attention(...)]` is ln, then attention(...). */
+export function flatSteps(steps: readonly ForwardStep[]): ForwardStep[] {
+  return steps.flatMap((step) => (step.kind === "bind" ? flatSteps(step.steps) : [step]));
+}
+
 /** The names a value mentions: a bare word, a list's items, a nested call and its arguments. */
 function namesIn(value: Value): string[] {
   if (value.kind === "symbol") return [value.name];

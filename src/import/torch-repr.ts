@@ -1,4 +1,4 @@
-import { DimensionError, layerTypes, numel } from "../catalogue/index.js";
+import { DimensionError, isHuggingFaceType, layerTypes, numel } from "../catalogue/index.js";
 import { formatInteger } from "../count/formula.js";
 import { SpecError, closestName, diagnostic, userErrors, type Diagnostic, type SourcePosition } from "../diagnostics/index.js";
 import type { PositionAt } from "../resolve/evaluate.js";
@@ -393,6 +393,7 @@ function unknownWarning(type: string, occurrences: Occurrence[]): string {
   const call = first.module.call ?? `${type}(...)`;
   const leafName = first.path.split(".").at(-1)!;
   const suggestion = lookalike(first.module, call);
+  const suggested = suggestion?.slice(0, suggestion.indexOf("("));
   return [
     `${type} is no layer type model-budget knows (printed ${printedTimes(occurrences)}); the spec holds ${PLACEHOLDER} in its place, which holds no tensors:`,
     ...occurrenceLines(occurrences, ({ module }) => module.call ?? `${type}(...)`),
@@ -400,7 +401,7 @@ function unknownWarning(type: string, occurrences: Occurrence[]): string {
     `  (self.weight = nn.Parameter(...), say), write each as a Parameter entry with its name and shape:`,
     `  - ${leafName}: {layers: [{weight: Parameter(SIZE)}]}`,
     `  If it holds none (an activation function, say), ${PLACEHOLDER} is right.`,
-    ...(suggestion ? [`  If ${type} is torch.nn's ${suggestion.slice(0, suggestion.indexOf("("))} under another name, write ${suggestion}.`] : []),
+    ...(suggestion && suggested ? [`  If ${type} is ${isHuggingFaceType(suggested) ? "transformers'" : "torch.nn's"} ${suggested} under another name, write ${suggestion}.`] : []),
   ].join("\n");
 }
 

@@ -27,3 +27,16 @@ export const ACCELERATORS: readonly Accelerator[] = [
   { name: "Apple-M3-Max-128GB", memoryBytes: 128 * GiB, source: "Apple M3 Max: up to 128 GB unified memory, shared with the CPU and the system" },
   { name: "Apple-M2-Ultra-192GB", memoryBytes: 192 * GiB, source: "Apple M2 Ultra: up to 192 GB unified memory, shared with the CPU and the system" },
 ];
+
+/**
+ * The table `fits --gpu` reads: the spec's and the budget file's own accelerators first (a name of
+ * the table given again takes its new figure), then the table's others.
+ */
+export function acceleratorTable(own: readonly Accelerator[]): Accelerator[] {
+  const mine = own.map(({ name, memoryBytes, source }) => ({ name, memoryBytes, source }));
+  const names = new Set(mine.map((accelerator) => accelerator.name));
+  return [
+    ...mine.filter((accelerator, index) => mine.findIndex((other) => other.name === accelerator.name) === index),
+    ...ACCELERATORS.filter((accelerator) => !names.has(accelerator.name)),
+  ];
+}

@@ -22,12 +22,13 @@ export {
   type TrainingRecipe,
   type TrainingSettings,
 } from "./recipe.js";
-export { ACCELERATORS, type Accelerator } from "./accelerators.js";
+export { ACCELERATORS, acceleratorTable, type Accelerator } from "./accelerators.js";
 export { isSharded, perGpu, type ZeroStage } from "./sharding.js";
 export { CATEGORIES, CATEGORY_NAMES, type Category, type MemoryFigures, type StorageTerm } from "./types.js";
 export {
   ATTENTION_IMPLEMENTATIONS,
   KV_WINDOWS,
+  LOGITS,
   SERVING_OPTIONS,
   cacheBytesPerToken,
   checkAttentionVisible,
@@ -41,6 +42,7 @@ export {
   type AttentionImplementation,
   type CacheGroup,
   type KvWindow,
+  type Logits,
   type ServingBreakdown,
   type ServingFigures,
   type ServingOption,

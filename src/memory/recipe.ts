@@ -10,6 +10,7 @@ import { FP32, findPrecision, type Precision } from "./precision.js";
 import { gpuCount, zeroStage, type ZeroStage } from "./sharding.js";
 import { tpStyle, type PlanRule } from "./tensor-plan.js";
 import { CHECKPOINTING, type Checkpointing } from "../shapes/types.js";
+import { attentionImplementation, type AttentionImplementation } from "../shapes/attention-implementations.js";
 
 /** A setting with where it was made: `spec.yaml:4:14`, `--precision`, or `default`. */
 export interface Sourced<T> {
@@ -34,6 +35,8 @@ export interface TrainingSettings {
   /** Samples per step on one GPU, for activations. */
   batch?: Sourced<number>;
   checkpointing?: Sourced<Checkpointing>;
+  /** How attention(...) ops run, for what training keeps of them (docs/shapes.md, "Attention implementations"); unset, sdpa. */
+  attention?: Sourced<AttentionImplementation>;
   /** Megatron's main-gradient dtype; unset, gradients have their parameter's dtype (the ZeRO paper's convention). */
   mainGrads?: Sourced<Dtype>;
   tp?: Sourced<number>;
@@ -55,9 +58,10 @@ export interface TrainingRecipe extends TrainingSettings {
   zero: Sourced<ZeroStage>;
   batch: Sourced<number>;
   checkpointing: Sourced<Checkpointing>;
+  attention: Sourced<AttentionImplementation>;
 }
 
-export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "main-grads", ...PARALLEL_DEGREES, "adapter"] as const;
+export const TRAINING_OPTIONS = ["optimizer", "precision", "gpus", "zero", "dtype", "batch", "checkpointing", "attention", "main-grads", ...PARALLEL_DEGREES, "adapter"] as const;
 export type TrainingOption = (typeof TRAINING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -65,7 +69,7 @@ const where = (position: SourcePosition) => `${position.file}:${position.line}:$
 export function settingsFromSpec(training: ResolvedTraining | undefined): TrainingSettings {
   const settings: TrainingSettings = {};
   if (!training) return settings;
-  const { optimizer, precision, gpus, zero, dtype, batch, checkpointing } = training;
+  const { optimizer, precision, gpus, zero, dtype, batch, checkpointing, attention } = training;
   if (optimizer) settings.optimizer = { value: bindOptimizer(optimizer), from: where(optimizer.position) };
   if (precision) settings.precision = { value: findPrecision(precision.value, precision.position), from: where(precision.position) };
   if (gpus) settings.gpus = placed(gpuCount(gpus.value, gpus.position), gpus.position);
@@ -73,6 +77,7 @@ export function settingsFromSpec(training: ResolvedTraining | undefined): Traini
   if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
   if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
   if (checkpointing) settings.checkpointing = { value: checkpointingMode(checkpointing.value, checkpointing.position), from: where(checkpointing.position) };
+  if (attention) settings.attention = placed(attentionChoice(attention.value, attention.position), attention.position);
   if (training.mainGrads) settings.mainGrads = placed(mainGradsDtype(training.mainGrads.value, training.mainGrads.position), training.mainGrads.position);
   return { ...settings, ...parallelFromSpec(training.parallel) };
 }
@@ -123,6 +128,13 @@ function mainGradsDtype(text: string, position: SourcePosition): Dtype {
       didYouMean(text, MAIN_GRADS) ?? "float32 is Megatron's default accumulation",
     );
   return parseDtype({ value: { kind: "string", value: text }, position });
+}
+
+/** An attention implementation, or the error that names the choices. */
+export function attentionChoice(text: string, position: SourcePosition): AttentionImplementation {
+  const chosen = attentionImplementation(text);
+  if ("value" in chosen) return chosen.value;
+  throw new SpecError("invalid-recipe-value", position, chosen.problem, chosen.hint);
 }
 
 function checkpointingMode(text: string, position: SourcePosition): Checkpointing {
@@ -184,6 +196,9 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
       case "checkpointing":
         settings.checkpointing = { value: checkpointingMode(text, position), from };
         break;
+      case "attention":
+        settings.attention = { value: attentionChoice(text.trim(), position), from, position };
+        break;
       case "adapter":
         settings.adapter = { value: bindAdapter(evaluateCall(parsedAt(positionAt, text, parseCallOrName), new Map(), positionAt, text)), from };
         break;
@@ -199,8 +214,9 @@ export function settingsFromOptions(values: Partial<Record<TrainingOption, strin
 
 /** Whether any setting is made: memory is reported only for a recipe someone asked for (an adapter alone changes the count only). */
 export function setsTraining(settings: TrainingSettings): boolean {
-  // An adapter changes the count, not the recipe: alone it adds no training table.
-  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && setting !== undefined);
+  // An adapter changes the count, not the recipe, and the attention implementation the activations, which shapes
+  // report without a recipe: alone they add no training table.
+  return Object.entries(settings).some(([key, setting]) => key !== "adapter" && key !== "attention" && setting !== undefined);
 }
 
 /**
@@ -232,5 +248,6 @@ export function trainingRecipe(spec: TrainingSettings, overrides: TrainingSettin
     zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
     batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
     checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
+    attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
   };
 }

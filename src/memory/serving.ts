@@ -4,16 +4,17 @@ import { evaluate, type PositionAt } from "../resolve/evaluate.js";
 import type { ModuleNode, ResolvedInput, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
 import { parsedAt } from "../resolve/scope.js";
 import { parseExpression } from "../parse/expression.js";
-import type { CacheRecord, PrefillPeak, ShapeReport } from "../shapes/index.js";
+import { ATTENTION_IMPLEMENTATIONS, type AttentionImplementation, type CacheRecord, type PrefillPeak, type ShapeReport } from "../shapes/index.js";
 import { computeMemory } from "./breakdown.js";
 import { dtypeNamed, parseDtype, type Dtype } from "./dtypes.js";
 import { FP32, PRECISIONS } from "./precision.js";
 import { batchSize, wholeNumber, type Sourced } from "./recipe.js";
 
-export const ATTENTION_IMPLEMENTATIONS = ["sdpa", "eager"] as const;
-export type AttentionImplementation = (typeof ATTENTION_IMPLEMENTATIONS)[number];
+export { ATTENTION_IMPLEMENTATIONS, type AttentionImplementation } from "../shapes/index.js";
 export const KV_WINDOWS = ["full", "cap"] as const;
 export type KvWindow = (typeof KV_WINDOWS)[number];
+export const LOGITS = ["all", "last"] as const;
+export type Logits = (typeof LOGITS)[number];
 
 /** The serving settings of one source, the spec's `serving:` or the command line; unset ones are absent. */
 export interface ServingSettings {
@@ -24,6 +25,8 @@ export interface ServingSettings {
   kvDtype?: Sourced<Dtype>;
   attention?: Sourced<AttentionImplementation>;
   kvWindow?: Sourced<KvWindow>;
+  /** The positions the prefill computes logits for: every one (transformers 5's forward) or the last (generate()). */
+  logits?: Sourced<Logits>;
   /** Bytes the user allows for what is not computed. */
   overhead?: Sourced<number>;
 }
@@ -34,7 +37,7 @@ export type ServingRecipe = Required<Omit<ServingSettings, "context">> & {
 };
 
 /** The option names, as flags (`--kv-dtype`) and the `serving:` keys write them. */
-export const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "overhead"] as const;
+export const SERVING_OPTIONS = ["context", "batch", "dtype", "kv-dtype", "attention", "kv-window", "logits", "overhead"] as const;
 export type ServingOption = (typeof SERVING_OPTIONS)[number];
 
 const where = (position: SourcePosition) => `${position.file}:${position.line}:${position.col}`;
@@ -52,7 +55,7 @@ function positive(value: number, position: SourcePosition, what: string): number
 export function servingSettingsFromSpec(serving: ResolvedServing | undefined): ServingSettings {
   const settings: ServingSettings = {};
   if (!serving) return settings;
-  const { context, batch, dtype, kvDtype, attention, kvWindow, overhead } = serving;
+  const { context, batch, dtype, kvDtype, attention, kvWindow, logits, overhead } = serving;
   if (context) settings.context = { value: positive(context.value, context.position, "context"), from: where(context.position) };
   if (batch) settings.batch = { value: batchSize(batch.value, batch.position), from: where(batch.position) };
   if (dtype) settings.dtype = { value: parseDtype(dtype), from: where(dtype.position) };
@@ -60,6 +63,7 @@ export function servingSettingsFromSpec(serving: ResolvedServing | undefined): S
   if (attention)
     settings.attention = { value: choice(attention.value, ATTENTION_IMPLEMENTATIONS, attention.position, "attention implementation"), from: where(attention.position) };
   if (kvWindow) settings.kvWindow = { value: choice(kvWindow.value, KV_WINDOWS, kvWindow.position, "kv-window"), from: where(kvWindow.position) };
+  if (logits) settings.logits = { value: choice(logits.value, LOGITS, logits.position, "logits"), from: where(logits.position) };
   if (overhead) settings.overhead = { value: overhead.value, from: where(overhead.position) };
   return settings;
 }
@@ -81,6 +85,7 @@ export function servingSettingsFromOptions(values: Partial<Record<ServingOption,
     if (option === "kv-dtype") settings.kvDtype = { value: dtype(), from };
     if (option === "attention") settings.attention = { value: choice(text, ATTENTION_IMPLEMENTATIONS, position, "attention implementation"), from };
     if (option === "kv-window") settings.kvWindow = { value: choice(text, KV_WINDOWS, position, "kv-window"), from };
+    if (option === "logits") settings.logits = { value: choice(text, LOGITS, position, "logits"), from };
   }
   return settings;
 }
@@ -98,7 +103,7 @@ export function contextInput(model: ResolvedModel): (ResolvedInput & { name?: st
 /**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
- * under quantized weights), SDPA, uncapped sliding windows, no overhead.
+ * under quantized weights), SDPA, uncapped sliding windows, logits at every position, no overhead.
  */
 export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overrides: ServingSettings): ServingRecipe {
   const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
@@ -112,6 +117,7 @@ export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overr
     kvDtype: overrides.kvDtype ?? spec.kvDtype ?? { value: dtype.value.floating ? dtype.value : dtypeNamed("bfloat16"), from: "default" },
     attention: overrides.attention ?? spec.attention ?? { value: "sdpa", from: "default" },
     kvWindow: overrides.kvWindow ?? spec.kvWindow ?? { value: "full", from: "default" },
+    logits: overrides.logits ?? spec.logits ?? { value: "all", from: "default" },
     overhead: overrides.overhead ?? spec.overhead ?? { value: 0, from: "default" },
   };
 }
@@ -148,6 +154,10 @@ export interface ServingFigures {
   kvCache: number;
   /** The part of kvCache that cross-attention keeps: keys and values over the encoder's output, once per sequence. */
   crossKvCache: number;
+  /** The fixed state of state-space layers per sequence (MambaCache's conv and SSM states, in the compute dtype), whatever the context. */
+  statePerSequence: number;
+  /** batch × statePerSequence. */
+  state: number;
   prefillPeak: number;
   overhead: number;
   total: number;
@@ -185,6 +195,15 @@ export function kvCacheBytes(groups: readonly CacheGroup[], context: number, bat
   }, 0);
 }
 
+/**
+ * The fixed state of the state-space layers of one sequence: conv1d's last kernel_size inputs and the
+ * scan's state per layer, in the dtype the model computes in, as transformers' MambaCache allocates
+ * them (dtype=inputs_embeds.dtype): the KV dtype does not apply.
+ */
+export function statePerSequence(shapes: ShapeReport, dtype: Dtype): number {
+  return shapes.calls.reduce((sum, call) => sum + (call.state ? call.instances * Math.ceil(((call.state.conv + call.state.ssm) * dtype.bits) / 8) : 0), 0);
+}
+
 /** The weights and buffers in the serving dtypes: floating tensors in the compute dtype, weight matrices in a quantized one. */
 export function servingWeights(count: ModelCount, recipe: ServingRecipe): { weights: number; buffers: number } {
   const compute = computeDtype(recipe);
@@ -194,6 +213,7 @@ export function servingWeights(count: ModelCount, recipe: ServingRecipe): { weig
     precision: { value: precision, from: recipe.dtype.from },
     gpus: { value: 1, from: "default" },
     zero: { value: 0, from: "default" },
+    attention: recipe.attention,
     batch: recipe.batch,
     checkpointing: { value: "none", from: "default" },
   });
@@ -212,8 +232,15 @@ export function servingFigures(count: ModelCount, shapes: ShapeReport, recipe: S
   const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
   const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
   const overhead = recipe.overhead.value;
-  const total = checked(weights.weights + weights.buffers + kvCache + prefill.bytes + overhead, position, "the serving memory");
-  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, crossKvCache, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+  const perSequence = statePerSequence(shapes, computeDtype(recipe));
+  const state = checked(recipe.batch.value * perSequence, position, "the state-space layers' state");
+  const total = checked(weights.weights + weights.buffers + kvCache + state + prefill.bytes + overhead, position, "the serving memory");
+  return {
+    recipe,
+    bytes: { ...weights, kvCachePerToken, kvCache, crossKvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total },
+    caches,
+    prefill,
+  };
 }
 
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
@@ -252,7 +279,7 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
     );
   }
   const tokens = contextInput(model);
-  if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla")) return;
+  if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm")) return;
   if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type))) return;
   const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
   throw new SpecError(
@@ -260,7 +287,7 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
     module?.position ?? tokens.position,
     module
       ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
-      : "no attention(...) or mla(...) op runs in this token model's forward: the KV cache cannot be derived",
+      : "no attention(...), mla(...) or ssm(...) op runs in this token model's forward: the KV cache (or a state-space layer's state) cannot be derived",
     `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`,
   );
 }

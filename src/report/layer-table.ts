@@ -176,7 +176,13 @@ export function shapeLines(shapes: ShapeReport, units?: ByteUnits): string[] {
   const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
   const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
   return [
-    `Forward pass: input [${shapes.input.join(", ")}] → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+    `Forward pass: ${
+      shapes.inputs
+        ? `inputs ${Object.entries(shapes.inputs)
+            .map(([name, shape]) => `${name} [${shape.join(", ")}]`)
+            .join(", ")}`
+        : `input [${shapes.input.join(", ")}]`
+    } → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
     `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
     `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
   ];

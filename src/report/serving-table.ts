@@ -5,11 +5,12 @@ import type { TableModel } from "./layer-table.js";
 
 /** `Serving: 1 sequence of 8,192 tokens, bfloat16 weights, bfloat16 KV cache, sdpa attention`. */
 export function servingHeading(serving: ServingBreakdown): string {
-  const { context, batch, dtype, kvDtype, attention, kvWindow } = serving.recipe;
+  const { context, batch, dtype, kvDtype, attention, kvWindow, logits } = serving.recipe;
   const sequences = `${formatInteger(batch.value)} ${batch.value === 1 ? "sequence" : "sequences"}`;
   const shape = context ? `${sequences} of ${formatInteger(context.value)} tokens` : `a batch of ${formatInteger(batch.value)}`;
   const windows = serving.caches.some((group) => group.window !== undefined) ? `, sliding windows ${kvWindow.value === "cap" ? "capped" : "kept in full"}` : "";
-  return `Serving: ${shape}, ${describeDtype(dtype.value)} weights, ${describeDtype(kvDtype.value)} KV cache, ${attention.value} attention${windows}`;
+  const last = logits.value === "last" ? ", logits at the last position" : "";
+  return `Serving: ${shape}, ${describeDtype(dtype.value)} weights, ${describeDtype(kvDtype.value)} KV cache, ${attention.value} attention${windows}${last}`;
 }
 
 /** The serving figures, exact and in human units, and the prefill peak's parts under it. */
@@ -25,6 +26,7 @@ export function servingTable(serving: ServingBreakdown, units: ByteUnits): Table
       row("Buffers", bytes.buffers),
       row(perToken, bytes.kvCache),
       ...crossParts(serving).map((part) => row(`  ${part.what}`, part.bytes)),
+      ...(bytes.statePerSequence > 0 ? [row(`State-space state (${formatInteger(bytes.statePerSequence)} B per sequence)`, bytes.state)] : []),
       row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
       ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
       ...(bytes.overhead > 0 ? [row("Overhead allowance", bytes.overhead)] : []),

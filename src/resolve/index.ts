@@ -20,6 +20,7 @@ export { lintIgnores } from "./lint-ignore.js";
 export { formatPath, formatSegment, instanceCount, instancePaths } from "./paths.js";
 export type { ForwardStep, Merge, Topology } from "./topology.js";
 export { firstChanged, type Origins } from "./origins.js";
+export { acceleratorsAt, type ResolvedAccelerator } from "./accelerators.js";
 export type {
   DtypeSetting,
   FrozenTensor,

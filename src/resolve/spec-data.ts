@@ -17,8 +17,11 @@ export interface SpecData {
     dtype?: string;
     batch?: number | string;
     checkpointing?: string;
+    attention?: string;
     main_grads?: string;
     parallel?: { tp?: number | string; pp?: number | string; ep?: number | string; cp?: number | string; plan?: Record<string, string>; experts?: string };
   };
-  serving?: Record<"context" | "batch" | "dtype" | "kv-dtype" | "attention" | "kv-window" | "overhead" | "trained-context", string | number | undefined>;
+  serving?: Partial<Record<"context" | "batch" | "dtype" | "kv-dtype" | "attention" | "kv-window" | "logits" | "overhead" | "trained-context", string | number>> & {
+    accelerators?: Record<string, { memory: string | number; source?: string }>;
+  };
 }

@@ -1,5 +1,6 @@
 import { parseCallOrName } from "../parse/expression.js";
 import type { YamlSource } from "../parse/yaml.js";
+import { acceleratorsAt } from "./accelerators.js";
 import type { Scope } from "./evaluate.js";
 import { evaluateCallText, integerAt, valueOf } from "./scope.js";
 import type { SpecData } from "./spec-data.js";
@@ -16,6 +17,7 @@ export function resolveTraining(source: YamlSource, training: SpecData["training
   if (training.zero !== undefined) resolved.zero = { value: training.zero, position: at("zero") };
   if (training.batch !== undefined) resolved.batch = { value: integerAt(source, ["training", "batch"], training.batch, scope, "batch"), position: at("batch") };
   if (training.checkpointing !== undefined) resolved.checkpointing = { value: training.checkpointing, position: at("checkpointing") };
+  if (training.attention !== undefined) resolved.attention = { value: String(training.attention), position: at("attention") };
   if (training.dtype !== undefined) resolved.dtype = { value: valueOf(source, ["training", "dtype"], training.dtype, scope, "keyword"), position: at("dtype") };
   if (training.main_grads !== undefined) resolved.mainGrads = { value: training.main_grads, position: at("main_grads") };
   if (training.parallel !== undefined) resolved.parallel = resolveParallel(source, training.parallel, scope);
@@ -57,5 +59,7 @@ export function resolveServing(source: YamlSource, serving: SpecData["serving"],
   if (serving["kv-dtype"] !== undefined) resolved.kvDtype = dtype("kv-dtype");
   if (serving.attention !== undefined) resolved.attention = { value: String(serving.attention), position: at("attention") };
   if (serving["kv-window"] !== undefined) resolved.kvWindow = { value: String(serving["kv-window"]), position: at("kv-window") };
+  if (serving.logits !== undefined) resolved.logits = { value: String(serving.logits), position: at("logits") };
+  if (serving.accelerators !== undefined) resolved.accelerators = acceleratorsAt(source, ["serving", "accelerators"], serving.accelerators);
   return resolved;
 }

@@ -1,3 +1,4 @@
+import type { ResolvedAccelerator } from "./accelerators.js";
 import type { DiagnosticName, SourcePosition, SpecError } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { Origins } from "./origins.js";
@@ -67,6 +68,7 @@ export interface ResolvedTraining {
   dtype?: DtypeSetting;
   batch?: Located<number>;
   checkpointing?: Located<string>;
+  attention?: Located<string>;
   mainGrads?: Located<string>;
   parallel?: ResolvedParallel;
 }
@@ -90,9 +92,12 @@ export interface ResolvedServing {
   kvDtype?: DtypeSetting;
   attention?: Located<string>;
   kvWindow?: Located<string>;
+  logits?: Located<string>;
   overhead?: Located<number>;
   /** config.max_position_embeddings, for fits. */
   trainedContext?: Located<number>;
+  /** Accelerators fits --gpu may name beside its table's. */
+  accelerators?: ResolvedAccelerator[];
 }
 
 /** A tensor of one layer entry named by a tie, with how many of the entry's instances it covers. */

@@ -10,23 +10,38 @@ import { formatPath, type ForwardStep, type Merge, type LeafNode, type ModuleNod
 import { isOpName, merge, runOp } from "./ops.js";
 import type { Evaluator } from "./op-types.js";
 import { ForwardValues, operandError, single } from "./values.js";
+import type { AttentionImplementation } from "./attention-implementations.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
+import { logitsLayer } from "./logits.js";
 import type { CallRecord, Checkpointing, Flowing, LayerShapes, ShapeReport, Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
 export type { PrefillOptions } from "./liveness.js";
-export { CHECKPOINTING, type CacheRecord, type CallRecord, type Checkpointing, type LayerShapes, type PrefillPeak, type ShapeReport, type ShapeTotals } from "./types.js";
+export { ATTENTION_IMPLEMENTATIONS, attentionImplementation, type AttentionImplementation } from "./attention-implementations.js";
+export {
+  CHECKPOINTING,
+  type CacheRecord,
+  type StateRecord,
+  type CallRecord,
+  type Checkpointing,
+  type LayerShapes,
+  type PrefillPeak,
+  type ShapeReport,
+  type ShapeTotals,
+} from "./types.js";
 
 export interface ShapeOptions {
   batch: number;
   /** Bytes of one activation element: 4 in float32, 2 under 16-bit or mixed precision. */
   activationBytes: number;
   checkpointing: Checkpointing;
+  /** How attention(...) ops without `attention=` run in training (docs/shapes.md, "Attention implementations"); sdpa unless given. */
+  attention?: AttentionImplementation;
   /** Follow the forward's live tensors for the prefill peak of a serving forward (no autograd; causal attention fills a KV cache). */
   prefill?: PrefillOptions;
 }
 
-const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, int64: 8, bool: 1 };
+const FIXED_BYTES: Record<Exclude<SavedDtype, "activation">, number> = { float32: 4, float64: 8, int64: 8, bool: 1 };
 
 /** One repeated module's instances, for full checkpointing: what each keeps, and its input, which checkpointing keeps instead. */
 interface Block {
@@ -45,12 +60,17 @@ class Inference implements Evaluator {
   attentionBytes = 0;
   private repeatDepth = 0;
   readonly live?: Liveness;
+  readonly attention: AttentionImplementation;
+  /** The head that runs on the last position only (`logits: last`). */
+  private readonly lastPositionLayer?: number;
 
   constructor(
     readonly model: ResolvedModel,
     readonly options: ShapeOptions,
   ) {
     if (options.prefill) this.live = new Liveness(options.prefill);
+    this.attention = options.prefill?.attention ?? options.attention ?? "sdpa";
+    if (options.prefill?.logits === "last") this.lastPositionLayer = logitsLayer(model);
   }
 
   fresh(shape: number[], producer: string, elementBytes = this.options.activationBytes): Tensor {
@@ -81,7 +101,12 @@ class Inference implements Evaluator {
         if (saved.attention) attention += added;
         continue;
       }
-      const tensor = saved === "input" ? input : output;
+      // A float32 copy of the input (LlamaRMSNorm's upcast), which is the input itself when that is already float32.
+      if (saved === "input in float32" && input.elementBytes < 4) {
+        bytes += numel(input.shape) * 4;
+        continue;
+      }
+      const tensor = saved === "output" ? output : input;
       if (tensor.parameter || this.kept.has(tensor.storage)) continue;
       this.kept.add(tensor.storage);
       bytes += this.bytesOf(tensor);
@@ -172,7 +197,9 @@ class Inference implements Evaluator {
     return node.kind === "leaf" ? this.callLeaf(node, x, segments) : this.runModule(node, [x, ...extra], segments);
   }
 
-  private callLeaf(node: LeafNode, x: Tensor, segments: PathSegment[]): Tensor {
+  private callLeaf(node: LeafNode, given: Tensor, segments: PathSegment[]): Tensor {
+    // hidden_states[:, -1:, :]: a view of the last position.
+    const x = node.layer === this.lastPositionLayer ? { ...given, shape: [given.shape[0]!, 1, ...given.shape.slice(2)] } : given;
     const layer = this.model.layers[node.layer]!;
     const { definition, args } = this.describe(node.layer);
     const path = formatPath(segments);
@@ -374,6 +401,7 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     batch: options.batch,
     checkpointing: options.checkpointing,
     input,
+    ...(model.inputs ? { inputs: Object.fromEntries(model.inputs.map((given, index) => [given.name, tensors[index]!.shape])) } : {}),
     output: output.shape,
     layers,
     totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },

@@ -1,9 +1,12 @@
+import type { AttentionImplementation } from "./attention-implementations.js";
 import type { PrefillPeak, Tensor } from "./types.js";
 
 /** How a serving forward runs attention, for the prefill peak: docs/serving.md, "The prefill peak". */
 export interface PrefillOptions {
-  /** eager materializes the scores (Hugging Face's eager_attention_forward); sdpa runs a fused kernel that does not. */
-  attention: "eager" | "sdpa";
+  /** eager materializes the scores (Hugging Face's eager_attention_forward); sdpa and flash run a fused kernel that does not. */
+  attention: AttentionImplementation;
+  /** all: the head runs on every position (transformers 5's forward); last: on the last one only (generate()'s logits_to_keep=1). */
+  logits: "all" | "last";
 }
 
 /** A tensor or a transient the peak counts, with what it is. */

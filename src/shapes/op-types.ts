@@ -2,6 +2,7 @@ import type { ArgumentSpec, DescribedLayer, ForwardResult, LayerArguments, Saved
 import type { SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall, Value } from "../parse/values.js";
 import type { ModuleNode, PathSegment, ResolvedModel, TreeNode } from "../resolve/index.js";
+import type { AttentionImplementation } from "./attention-implementations.js";
 import type { Liveness } from "./liveness.js";
 import type { CacheRecord, CallRecord, Flowing, Tensor } from "./types.js";
 
@@ -35,6 +36,8 @@ export interface Evaluator {
   readonly model: ResolvedModel;
   /** The live tensors, when the prefill peak is asked for. */
   readonly live?: Liveness;
+  /** The attention implementation of an attention(...) op without `attention=`. */
+  readonly attention: AttentionImplementation;
   fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
   keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
   record(call: Omit<CallRecord, "instances">): void;

@@ -2,11 +2,13 @@ import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Save
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedCall } from "../parse/values.js";
 import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
+import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
 import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
 import type { CacheRecord, Flowing, Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
+import { selectiveScan } from "./state-space.js";
 
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL: Record<string, string> = {
@@ -159,10 +161,12 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("dropout", "float", 0),
       arg("window", "int", null),
       arg("kv", "string", null),
+      arg("attention", "string", null),
+      arg("rope", "bool", false),
       arg("bias", "string", null),
       arg("upcast_softmax", "bool", true),
     ],
-    run: (op) => attention(op),
+    run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
   moe: {
     signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("shared_gate", "string", null), arg("capacity_factor", "float", null)],
@@ -180,6 +184,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("causal", "bool", false),
     ],
     run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
+  },
+  ssm: {
+    signature: ["in_proj", "conv1d", "x_proj", "dt_proj", "A_log", "D", "out_proj"].map((name) => arg(name, "string")),
+    run: (op) => selectiveScan(op),
   },
   gated: {
     signature: [arg("gate", "string"), arg("up", "string"), arg("act", "string")],
@@ -365,21 +373,18 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
 }
 
 /**
- * Scaled dot-product attention over projections the module holds, as Hugging Face's eager
- * attention computes it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads expanded to
- * every query head. Each matmul keeps both its factors; the softmax keeps its output, a dropout
- * its mask and output: Korthikanti et al.'s 5·a·s²·b bytes in 16-bit. With `kv=memory` it is a
- * cross-attention: k and v run on the value `memory` (an encoder's output), whose length the scores
- * take as their keys'; with `bias=` an Embedding child of relative-position buckets (T5's) is added
- * to the scores.
+ * Scaled dot-product attention over projections the module holds, as Hugging Face transformers 5
+ * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
+ * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function attention(op: OpContext): Tensor {
-  const { evaluator, args, x, segments, fail, child, created } = op;
+function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], op: OpContext): Tensor {
+  const { fail, child, created, value } = op;
   const packed = args.isNone("k") && args.isNone("v");
-  const cross = !args.isNone("kv");
-  if (cross && packed) args.fail("kv", "a cross-attention projects its keys and values from kv=, apart from its queries: give k and v, attention(q, k, v, heads=..., kv=memory)");
-  if (cross && args.bool("causal")) args.fail("causal", "a cross-attention attends to every position of kv=: it is not causal");
-  const memory = cross ? op.value("kv") : x;
+  // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
+  const memory = args.isNone("kv") ? x : value("kv");
+  if (packed && memory !== x)
+    args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
+  if (memory !== x && args.bool("causal")) args.fail("causal", "a cross-attention attends to every position of kv=: it is not causal", "leave causal= out of a cross-attention");
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
     const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
     // Each projection waits for the others.
@@ -394,32 +399,43 @@ function attention(op: OpContext): Tensor {
   const kvHeads = args.optionalInt("kv_heads") ?? heads;
   if (q.shape.length !== 3) fail(`(batch, sequence, features) from ${q.producer}, which gives ${shapeText(q.shape)}`);
   const [batch, sequence, width] = q.shape as [number, number, number];
-  const keys = k.shape[1] ?? sequence;
+  const keys = k.shape[1]!;
   const headDim = width / heads;
   if (!Number.isInteger(headDim) || heads % kvHeads !== 0)
     args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
   for (const tensor of [k, v]) {
-    if (!sameShape(tensor.shape, [batch, cross ? keys : sequence, kvHeads * headDim])) {
-      args.fail(
-        "kv_heads",
-        `attention needs ${tensor.producer} to give [${batch}, ${cross ? keys : sequence}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`,
-      );
+    if (!sameShape(tensor.shape, [batch, keys, kvHeads * headDim])) {
+      args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
   const biasBytes = positionBias(op, sequence, keys, heads);
-  const products = scaledDotProduct(batch, heads, sequence, keys, headDim, args.float("dropout") > 0);
-  const keep = (tensor: Tensor) => evaluator.keep(kvHeads === heads || tensor === q ? ["input"] : [{ elements: batch * keys * width, dtype: "activation" }], tensor, tensor).bytes;
-  const factors = keep(q) + keep(k) + keep(v);
-  const cache = attentionCache(args, kvHeads, headDim, cross ? keys : undefined);
+  const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
+  const causal = args.bool("causal");
+  const path = formatPath(segments) || "the model";
+  const call = {
+    implementation: implementationOf(evaluator, args, q),
+    batch,
+    heads,
+    kvHeads,
+    sequence,
+    keys,
+    headDim,
+    causal,
+    dropout: args.float("dropout"),
+    rope: args.bool("rope"),
+    producer: path,
+  };
+  const kept = keepAttention(evaluator, call, { q, k, v });
+  const cache = attentionCache(args, kvHeads, headDim, memory === x ? undefined : keys);
   if (evaluator.live) {
     // A causal layer's keys and values, and a cross-attention's, are what the forward leaves in the cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
-    const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal: args.bool("causal"), upcast: args.bool("upcast_softmax") };
+    const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal, upcast: args.bool("upcast_softmax") };
     const bias = biasBytes === 0 ? [] : [{ what: `position bias [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: batch * heads * sequence * keys * q.elementBytes }];
-    evaluator.live.touch(`${formatPath(segments) || "the model"}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(evaluator.live.options.attention, shape)]);
+    evaluator.live.touch(`${path}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(call.implementation, shape)]);
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
-  return created([batch, sequence, width], products.saves, products.macs, { macs: products.macs, bytes: factors, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
 }
 
 /**
@@ -431,15 +447,27 @@ function attention(op: OpContext): Tensor {
 function positionBias(op: OpContext, queries: number, keys: number, heads: number): number {
   const { evaluator, args, segments, child } = op;
   if (args.isNone("bias")) return 0;
-  const node = child("bias");
   const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
-  const bias = evaluator.runNode(node, buckets, segments);
+  const bias = evaluator.runNode(child("bias"), buckets, segments);
   if (!sameShape(bias.shape, [queries, keys, heads]))
     args.fail(
       "bias",
       `bias= needs an Embedding(buckets, heads=${heads}) child, whose output on the [${queries}, ${keys}] bucket ids is [${queries}, ${keys}, ${heads}]; ${args.string("bias")} gives ${shapeText(bias.shape)}`,
     );
   return queries * keys * heads * bias.elementBytes;
+}
+
+/** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
+function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, q: Tensor): AttentionImplementation {
+  const chosen = args.isNone("attention") ? { value: evaluator.attention } : attentionImplementation(args.string("attention"));
+  if (!("value" in chosen)) return args.fail("attention", chosen.problem, chosen.hint);
+  if (chosen.value === "flash" && q.elementBytes > 2)
+    args.fail(
+      "attention",
+      `flash attention runs in float16 or bfloat16, and this attention's activations are ${q.elementBytes * 8}-bit`,
+      "train in 16-bit (--precision bf16, mixed-bf16, ...), or use sdpa, which runs its memory-efficient kernel in float32",
+    );
+  return chosen.value;
 }
 
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
@@ -471,13 +499,13 @@ interface AttentionShape {
  * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
  * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
  * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
- * SDPA's fused kernel keeps none of them, only a float32 log-sum-exp per head and query.
+ * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
-function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape): LivePart[] {
+function attentionTransients(attention: AttentionImplementation, shape: AttentionShape): LivePart[] {
   const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal, upcast = true } = shape;
-  const softmaxBytes = upcast ? 4 : elementBytes;
-  if (attention === "sdpa") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
+  if (attention !== "eager") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
   const scores = batch * heads * sequence * keys;
+  const softmaxBytes = upcast ? 4 : elementBytes;
   const repeated = kvHeads === heads ? 0 : batch * heads * keys * headDim * elementBytes;
   return [
     { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
@@ -495,6 +523,7 @@ function attentionTransients(attention: "eager" | "sdpa", shape: AttentionShape)
  * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
  * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
  * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
+ * Measured against PyTorch 1.13 (test/fixtures/pytorch/mla-mamba.py, prefill-peak.py): docs/serving.md.
  */
 function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { child, created }: OpTools): Tensor {
   const [heads, rank, rope] = [args.int("heads"), args.int("kv_lora_rank"), args.int("qk_rope_head_dim")];
@@ -505,6 +534,9 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   if (q.shape.length !== 3 || kvA.shape.at(-1) !== rank + rope)
     args.fail("kv_lora_rank", `mla needs ${kvA.producer} to give kv_lora_rank + qk_rope_head_dim = ${rank + rope} features, but it gives ${shapeText(kvA.shape)}`);
   evaluator.live?.hold(kvA);
+  const causal = args.bool("causal");
+  // The latent is what a latent-caching runtime keeps: counted in the cache, not the prefill peak.
+  if (causal) evaluator.live?.excluded.add(kvA.storage);
   // The latent is a view of kv_a's output; kv_norm and kv_b expand it.
   const latent = evaluator.runNode(child("kv_norm"), { ...kvA, shape: [batch, sequence, rank] }, segments);
   const kv = evaluator.runNode(child("kv_b"), latent, segments);
@@ -518,22 +550,45 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
     );
   const scores = batch * heads * sequence * sequence;
   const macs = scores * (qkHead + vHead);
-  // Training keeps the rotated queries and the assembled keys (new tensors), the scores, and the values: a view of kv_b's output.
+  const assembled = batch * heads * sequence * qkHead;
+  // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
+  // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
+  // without a copy at batch 1 and copies to contiguous otherwise.
   const saves: Saved[] = [
-    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
-    { elements: batch * sequence * heads * qkHead, dtype: "activation" },
+    { elements: assembled, dtype: "activation" },
+    { elements: assembled, dtype: "activation" },
+    { elements: 1, dtype: "float64" },
     { elements: scores, dtype: "activation", attention: true },
+    ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" as const }]),
   ];
-  const cache: CacheRecord | undefined = args.bool("causal") ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
+  const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+  const cache: CacheRecord | undefined = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
-    const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal: args.bool("causal") };
-    const keysAndValues = { what: "keys and values expanded to every head", bytes: batch * sequence * heads * (qkHead + vHead) * q.elementBytes };
-    evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [keysAndValues, ...attentionTransients(evaluator.live.options.attention, shape)]);
+    const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+    evaluator.live.touch(
+      `${formatPath(segments) || "the model"}: mla`,
+      [x, q, kv],
+      [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)],
+    );
   }
   evaluator.live?.release(kvA);
   evaluator.live?.release(q);
-  const kept = evaluator.keep(["input"], kv, kv).bytes;
-  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: kept, ...(cache ? { cache } : {}) });
+  return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+
+/**
+ * What DeepseekV2Attention holds besides q and kv_b's output when it attends: the rotated rotary parts
+ * (apply_rotary_emb's results, in the model's dtype: a complex64 product in float32, `type_as` copies
+ * in 16-bit) and torch.cat's queries and keys of qk_nope + qk_rope per head.
+ */
+function latentTransients(shape: AttentionShape, rope: number): LivePart[] {
+  const { batch, heads, sequence, headDim, elementBytes } = shape;
+  return [
+    { what: "queries' rotary part, rotated", bytes: batch * heads * sequence * rope * elementBytes },
+    { what: "the shared rotary key, rotated", bytes: batch * sequence * rope * elementBytes },
+    { what: `queries assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+    { what: `keys assembled [${batch}, ${heads}, ${sequence}, ${headDim}] (torch.cat)`, bytes: batch * heads * sequence * headDim * elementBytes },
+  ];
 }
 
 /** The routed experts a moe() step names, with their top_k: or an error saying what is missing. */

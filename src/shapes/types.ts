@@ -37,6 +37,16 @@ export interface CallRecord {
   attentionBytes: number;
   /** What one instance of the call caches per token when the model serves (docs/serving.md). */
   cache?: CacheRecord;
+  /** The fixed state one instance keeps per sequence between decoding steps, whatever the context (a state-space layer). */
+  state?: StateRecord;
+}
+
+/** A state-space layer's state per sequence (per instance), in elements: MambaCache's conv_states and ssm_states. */
+export interface StateRecord {
+  /** conv1d's last kernel_size inputs: inner × conv_kernel. */
+  conv: number;
+  /** The scan's state: inner × state_size. */
+  ssm: number;
 }
 
 /** The per-token cache of one attention call (per instance), as a serving runtime keeps it between decoding steps. */
@@ -81,6 +91,8 @@ export interface ShapeReport {
   batch: number;
   checkpointing: Checkpointing;
   input: number[];
+  /** Several named inputs, each with its batch, in the order written. */
+  inputs?: Record<string, number[]>;
   output: number[];
   /** In the order of the count's layers; undefined for an entry that is never called. */
   layers: (LayerShapes | undefined)[];

@@ -65,6 +65,7 @@ describe("action.yml, as the Marketplace and the code read it", () => {
       .map(([name]) => name);
     expect(withoutDefault.sort()).toEqual([
       "adapter",
+      "attention",
       "batch",
       "checkpointing",
       "context",

@@ -56,6 +56,12 @@ const NOT_MEASURED: Record<string, { tensors?: string; forward?: string }> = {
   QuickGELUActivation: {
     tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)",
   },
+  LlamaRMSNorm: {
+    tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/hf-activations.py (test/shapes/attention-implementations.test.ts)",
+  },
+  NewGELUActivation: {
+    tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/hf-activations.py (test/shapes/attention-implementations.test.ts)",
+  },
   SyncBatchNorm: { forward: "1.13 refuses a CPU input; without a process group its forward is F.batch_norm, measured with BatchNorm" },
 };
 

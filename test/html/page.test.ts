@@ -31,9 +31,9 @@ describe("the HTML report's data", () => {
     expect(model.metrics.map((metric) => [metric.key, metric.total])).toEqual([
       ["params", 124_439_808],
       ["weights", 497_759_232],
-      ["memory", 3_980_144_640],
+      ["memory", 3_150_262_464],
       ["macs", 145_824_153_600],
-      ["activations", 1_989_107_712],
+      ["activations", 1_159_225_536],
     ]);
     const children = model.root!.children!;
     expect(children.find((child) => child.path === "wte")!.parameters).toEqual([
@@ -43,7 +43,7 @@ describe("the HTML report's data", () => {
     expect(children.find((child) => child.path === "h")!.children!.map((group) => [group.path, group.count])).toEqual([["h.[0-11]", 12]]);
     // Memory's remainder is exactly the step's activations; MACs' exactly attention's products (19,327,352,832).
     const outside = children.find((child) => child.path === "(outside layers)")!;
-    expect(outside.values).toEqual([0, 0, 1_989_107_712, 19_327_352_832, 1_472_200_704]);
+    expect(outside.values).toEqual([0, 0, 1_159_225_536, 19_327_352_832, 227_082_432]);
     expect(outside.outside).toBe(
       "Training memory: the activations a training step keeps, which the model holds as a whole; MACs: attention's score and weighted-sum products, which no layer entry holds; Activation bytes: figures the model's total holds beyond its layer entries",
     );

@@ -144,6 +144,7 @@ describe("import torch-repr", () => {
         "  (self.weight = nn.Parameter(...), say), write each as a Parameter entry with its name and shape:",
         "  - input_layernorm: {layers: [{weight: Parameter(SIZE)}]}",
         "  If it holds none (an activation function, say), Identity() is right.",
+        "  If LlamaNorm is transformers' LlamaRMSNorm under another name, write LlamaRMSNorm((4096,), eps=1e-05).",
       ].join("\n"),
     ]);
     expect(result.caveats![0]).toBe("parameters may be missing: LlamaNorm is counted as holding none (see the warnings)");

@@ -101,12 +101,12 @@ describe("Llama-2-7B in mixed-bf16 with AdamW", () => {
       gradients: 13_476_831_232,
       optimizerState: 53_907_324_928,
       masterWeights: 26_953_662_464,
-      activations: 54_560_604_160,
-      total: 162_375_254_144,
+      activations: 24_581_816_832,
+      total: 132_396_466_816,
     });
     const text = runCli(["report", "examples/llama2-7b.yaml", "--precision", "mixed-bf16", "--optimizer", "AdamW", "--explain"], { cwd: root, readFile: readExample }).stdout;
     expect(text).toContain("\n  master weights: 6,738,415,616 params × 4 B (float32) = 26,953,662,464 B\n");
-    expect(text).toContain("\n  total: 13,476,831,232 + 128 + 13,476,831,232 + 53,907,324,928 + 26,953,662,464 + 54,560,604,160 = 162,375,254,144 B\n");
+    expect(text).toContain("\n  total: 13,476,831,232 + 128 + 13,476,831,232 + 53,907,324,928 + 26,953,662,464 + 24,581,816,832 = 132,396,466,816 B\n");
   });
 });
 

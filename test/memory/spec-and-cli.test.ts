@@ -55,7 +55,7 @@ describe("the training: section", () => {
     expect(errors(spec("  precision: mixed-bf61\n  zero: 4\n  sharding: 3\n"))).toEqual([
       "spec.yaml:2:14: training.precision must be one of: fp32, amp, mixed-fp16, mixed-bf16, bf16, fp16, not the string 'mixed-bf61'\n  did you mean 'mixed-bf16'?",
       "spec.yaml:3:9: training.zero must be one of: 0, 1, 2, 3, not the integer 4",
-      "spec.yaml:4:3: unknown key 'sharding' in training\n  allowed keys: optimizer, precision, gpus, zero, dtype, batch, checkpointing, main_grads, parallel",
+      "spec.yaml:4:3: unknown key 'sharding' in training\n  allowed keys: optimizer, precision, gpus, zero, dtype, batch, checkpointing, attention, main_grads, parallel",
     ]);
     expect(error(spec("  gpus: 0\n"))).toBe("spec.yaml:2:9: training needs at least 1 GPU, got 0");
     expect(error(spec("  dtype: bfoat16\n"))).toBe("spec.yaml:2:10: unknown dtype 'bfoat16'\n  did you mean 'bfloat16'?");

@@ -97,7 +97,7 @@ describe("model-budget fits (the bundled CLI)", () => {
     const run = runDist(["fits", LLAMA, "--gpu", "H100"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      `model-budget: --gpu must be one of ${ACCELERATORS.map((accelerator) => accelerator.name).join(", ")}, not 'H100' [MB643]\n  or give its memory with --memory 80GiB\n`,
+      `model-budget: --gpu must be one of ${ACCELERATORS.map((accelerator) => accelerator.name).join(", ")}, not 'H100' [MB643]\n  or give its memory with --memory 80GiB, or add it to the spec's serving.accelerators or the --budget file's accelerators: {H100: {memory: 80GiB}}\n`,
     );
   });
 });

@@ -79,7 +79,7 @@ layers:
   - attn:
       layers:
         - c_attn: Linear(64, 192)
-      forward: ["attention(c_attn, heads=4)"]
+      forward: ["attention(c_attn, heads=4, attention='eager')"]
 `);
     const separate = shapesOf(`input: [16, 64]
 layers:
@@ -88,7 +88,7 @@ layers:
         - q_proj: Linear(64, 64)
         - k_proj: Linear(64, 64)
         - v_proj: Linear(64, 64)
-      forward: ["attention(q_proj, k_proj, v_proj, heads=4)"]
+      forward: ["attention(q_proj, k_proj, v_proj, heads=4, attention='eager')"]
 `);
     // Linear's input 4,096 B, the packed projection 12,288 B, the softmax output 4,096 B (it was 12,416 with a third of it).
     expect(packed.totals.activations).toBe(20_480);
