@@ -44,7 +44,9 @@ describe("attention(..., kv=memory): cross-attention", () => {
 
   it("is refused packed, causal, or over a value that is not there, each at its argument", () => {
     expect(error(spec("attention(q, k, v, heads=4, kv=memory, causal=True)"))).toMatch(/^spec\.yaml:6:\d+: a cross-attention attends to every position of kv=: it is not causal/);
-    expect(error(spec("attention(q, heads=4, kv=memory)"))).toMatch(/^spec\.yaml:6:\d+: a cross-attention projects its keys and values from kv=, apart from its queries/);
+    expect(error(spec("attention(q, heads=4, kv=memory)"))).toMatch(
+      /^spec\.yaml:6:\d+: cross-attention projects keys and values from kv=, so it needs k and v projections of its own/,
+    );
     expect(error(spec("attention(q, k, v, heads=4, kv=encoded)"))).toMatch(/^spec\.yaml:6:\d+: .*encoded/);
   });
 });

@@ -28,7 +28,8 @@ const measured = (model: string, size: string) => fixture.train.find((item) => i
 const varOf = (values: Record<string, number>, name: string, shipped: number): number => values[name] ?? shipped;
 
 function analyze(file: string, values: Record<string, number>, batch: number) {
-  return analyzeSpec(file, withVars(file, values), { batch: { value: batch, from: "test" } });
+  // The fixture runs transformers' eager attention (T5's spec says so on its ops; Whisper and CLIP would default to SDPA).
+  return analyzeSpec(file, withVars(file, values), { batch: { value: batch, from: "test" }, attention: { value: "eager", from: "test" } });
 }
 
 /** The leaf calls in call order as [path, type, shape], from the report's calls. */
