@@ -77,6 +77,11 @@ const EXPECTED: Record<string, Expected> = {
   "mamba-130m": { params: 129_135_360, trainable: 129_135_360, nonTrainable: 0, buffers: 0, tensors: 242 },
   // shared.weight once (encoder and decoder embed_tokens are it), lm_head untied.
   "mt0-large": { params: 1_229_581_312, trainable: 1_229_581_312, nonTrainable: 0, buffers: 0, tensors: 558 },
+  // test/fixtures/pytorch/encoder-decoder.json: HF's modules in plain torch.nn, each total its published one.
+  "t5-base": { params: 222_903_552, trainable: 222_903_552, nonTrainable: 0, buffers: 0, tensors: 257 },
+  "whisper-base": { params: 72_593_920, trainable: 71_825_920, nonTrainable: 768_000, buffers: 0, tensors: 245 },
+  // The two position_ids buffers (persistent=False): 77 + 50 elements.
+  "clip-vit-b-32": { params: 151_277_313, trainable: 151_277_313, nonTrainable: 0, buffers: 127, tensors: 398 },
 };
 
 /** Σ over layer entries of instances × tensors that are not shared with an earlier one. */

@@ -6,6 +6,7 @@ import {
   computeMemory,
   servingFigures,
   servingRecipe,
+  contextInput,
   servingSettingsFromSpec,
   servingWeights,
   setsTraining,
@@ -18,7 +19,7 @@ import {
   type ServingSettings,
   type TrainingSettings,
 } from "../memory/index.js";
-import { resolveSpec, type OnStep, type ReadFile, type ResolvedModel } from "../resolve/index.js";
+import { resolveSpec, type OnStep, type ReadFile, type ResolvedInput, type ResolvedModel } from "../resolve/index.js";
 import { lintModel, type Hint } from "../hints/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
@@ -122,7 +123,7 @@ function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingS
       ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
       batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
     };
-    const model: ResolvedModel = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
+    const model: ResolvedModel = at.context ? atContext(resolved, at.context.value) : resolved;
     const shapes = inferShapes(model, {
       batch: at.batch.value,
       checkpointing: "none",
@@ -132,4 +133,11 @@ function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingS
     checkAttentionVisible(model, shapes);
     return servingFigures(count, shapes, at, weights);
   };
+}
+
+/** The model with its context input (the token input serving sizes: the decoder's of several) at `length` tokens. */
+function atContext(resolved: ResolvedModel, length: number): ResolvedModel {
+  const sized = contextInput(resolved);
+  const resize = <T extends ResolvedInput>(input: T): T => (input === sized ? { ...input, value: { kind: "tokens", length } } : input);
+  return { ...resolved, ...(resolved.input ? { input: resize(resolved.input) } : {}), ...(resolved.inputs ? { inputs: resolved.inputs.map(resize) } : {}) };
 }

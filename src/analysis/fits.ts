@@ -30,14 +30,17 @@ export interface JsonFits {
   /** The fewest GPUs of this kind for the spec's training recipe at each ZeRO stage (null: none is enough, or no optimizer). */
   minGpus: Record<"zero0" | "zero1" | "zero2" | "zero3", number | null>;
   /**
-   * Tokens of KV cache the memory left after weights, buffers and the prefill peak at `context` holds, as
-   * vLLM sizes its cache (before rounding down to its blocks of 16 tokens); null without a KV cache.
+   * Tokens of KV cache the memory left after weights, buffers, the prefill peak at `context` and one
+   * sequence's cross-attention cache holds, as vLLM sizes its cache (before rounding down to its blocks of
+   * 16 tokens); null without a per-token KV cache.
    */
   kvTokens: number | null;
   /** The serving figures at `context` and batch 1 that the answers come from. */
   weights: number;
   buffers: number;
   kvCachePerToken: number;
+  /** One sequence's cross-attention cache (encoder–decoder models), which does not grow with the context. */
+  crossKvCache: number;
   /** A state-space layer's fixed state per sequence (0 without one). */
   statePerSequence: number;
   prefillPeak: number;
@@ -102,7 +105,8 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
   const maxBatch = largestFitting((batch) => within(() => servingAt(context, batch).bytes.total, usableBytes));
   const stages = [0, 1, 2, 3] as const;
   const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)])) as JsonFits["minGpus"];
-  const { weights, buffers, kvCachePerToken, statePerSequence, prefillPeak } = base.bytes;
+  const { weights, buffers, kvCachePerToken, crossKvCache, statePerSequence, prefillPeak } = base.bytes;
+  const left = usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead - crossKvCache;
   return {
     gpu: accelerator.name,
     memoryBytes: accelerator.memoryBytes,
@@ -114,11 +118,12 @@ export function whatFits(model: AnalyzedModel, request: FitsRequest): JsonFits {
     trainedContext: model.trainedContext ?? null,
     context: takesTokens ? (context ?? null) : null,
     maxBatch,
-    kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
+    kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor(left / kvCachePerToken)),
     minGpus,
     weights,
     buffers,
     kvCachePerToken,
+    crossKvCache,
     statePerSequence,
     prefillPeak,
   };

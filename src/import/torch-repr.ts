@@ -255,6 +255,9 @@ const placeholder = (comment: string): SpecNode => ({ kind: "layer", call: PLACE
 
 const knownTypes = new Set(layerTypes());
 
+/** Catalogue types that print(model) shows without the sizes their call needs: transformers' T5LayerNorm() holds a weight it does not print. */
+const PRINTED_WITHOUT_SIZES = new Set(["T5LayerNorm"]);
+
 const at = (module: ReprModule) => (offset: number) => ({ ...module.position, col: module.position.col + offset });
 
 const counts = (call: string) => {
@@ -317,7 +320,7 @@ function recordHidden(module: ReprModule, occurrence: Occurrence, replaced: bool
 
 function leafNode(module: ReprModule, call: string, occurrence: Occurrence, findings: Findings): SpecNode {
   if (CONTAINERS.has(module.type) && call === `${module.type}()`) return { kind: "module", children: [], type: module.type };
-  if (!knownTypes.has(module.type)) {
+  if (!knownTypes.has(module.type) || (PRINTED_WITHOUT_SIZES.has(module.type) && !counts(call))) {
     const library = libraryLayer(module.type, call, counts);
     if (library) return library;
     if (recordHidden(module, occurrence, true, findings)) return placeholder(`print(model) shows ${call}, whose tensors it does not show: see the note at the top`);

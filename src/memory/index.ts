@@ -33,6 +33,7 @@ export {
   cacheBytesPerToken,
   checkAttentionVisible,
   computeDtype,
+  contextInput,
   servingFigures,
   servingRecipe,
   servingSettingsFromOptions,

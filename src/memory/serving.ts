@@ -1,7 +1,7 @@
 import { checked, type ModelCount } from "../count/index.js";
 import { didYouMean, SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { evaluate, type PositionAt } from "../resolve/evaluate.js";
-import type { ModuleNode, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
+import type { ModuleNode, ResolvedInput, ResolvedModel, ResolvedServing, TreeNode } from "../resolve/index.js";
 import { parsedAt } from "../resolve/scope.js";
 import { parseExpression } from "../parse/expression.js";
 import { ATTENTION_IMPLEMENTATIONS, type AttentionImplementation, type CacheRecord, type PrefillPeak, type ShapeReport } from "../shapes/index.js";
@@ -91,15 +91,25 @@ export function servingSettingsFromOptions(values: Partial<Record<ServingOption,
 }
 
 /**
+ * The token input the serving context sizes: the spec's input when it is token ids, or of several
+ * named inputs the last one that is (the decoder's, by the `{src, tgt}` convention: an encoder's
+ * input comes first); undefined when no input is token ids.
+ */
+export function contextInput(model: ResolvedModel): (ResolvedInput & { name?: string }) | undefined {
+  const inputs: (ResolvedInput & { name?: string })[] = model.inputs ?? (model.input ? [model.input] : []);
+  return inputs.filter((input) => input.value.kind === "tokens").at(-1);
+}
+
+/**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
  * under quantized weights), SDPA, uncapped sliding windows, logits at every position, no overhead.
  */
 export function servingRecipe(model: ResolvedModel, spec: ServingSettings, overrides: ServingSettings): ServingRecipe {
   const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
-  const input = model.input;
-  const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${where(input.position)} (input:)` } : undefined;
-  const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+  const input = contextInput(model);
+  const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${where(input.position)} (input:${input.name ? ` ${input.name}` : ""})` } : undefined;
+  const context = input ? (overrides.context ?? spec.context ?? inputContext) : undefined;
   return {
     ...(context ? { context } : {}),
     batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
@@ -125,20 +135,25 @@ export function cacheBytesPerToken(cache: CacheRecord, dtype: Dtype): number {
   return values + (groups * dtype.block.scale.bits) / 8;
 }
 
-/** One cache of the model: its layers' instances, bytes per token and window. */
+/** One cache of the model: its layers' instances, bytes per token and window, or a cross-attention's encoder positions. */
 export interface CacheGroup {
   kind: CacheRecord["kind"];
   instances: number;
   bytesPerToken: number;
   window?: number;
+  /** A cross-attention's cache holds this many positions of the encoder's output per sequence, whatever the context. */
+  tokens?: number;
 }
 
 export interface ServingFigures {
   weights: number;
   buffers: number;
-  /** KV cache bytes per token of one sequence, below any sliding window. */
+  /** KV cache bytes per token of one sequence, below any sliding window; cross-attention caches are not per token. */
   kvCachePerToken: number;
+  /** Everything the cache holds: the per-token caches at the context, and the cross-attention caches. */
   kvCache: number;
+  /** The part of kvCache that cross-attention keeps: keys and values over the encoder's output, once per sequence. */
+  crossKvCache: number;
   /** The fixed state of state-space layers per sequence (MambaCache's conv and SSM states, in the compute dtype), whatever the context. */
   statePerSequence: number;
   /** batch × statePerSequence. */
@@ -161,17 +176,21 @@ export function cacheGroups(shapes: ShapeReport, kvDtype: Dtype): CacheGroup[] {
   for (const call of shapes.calls) {
     if (!call.cache) continue;
     const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
-    const same = groups.find((group) => group.kind === call.cache!.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache!.window);
+    const { kind, window, tokens } = call.cache;
+    const same = groups.find((group) => group.kind === kind && group.bytesPerToken === bytesPerToken && group.window === window && group.tokens === tokens);
     if (same) same.instances += call.instances;
-    else groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+    else groups.push({ kind, instances: call.instances, bytesPerToken, ...(window === undefined ? {} : { window }), ...(tokens === undefined ? {} : { tokens }) });
   }
   return groups;
 }
 
-/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+/**
+ * The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its
+ * window, and a cross-attention its encoder positions, whatever the context.
+ */
 export function kvCacheBytes(groups: readonly CacheGroup[], context: number, batch: number, window: KvWindow): number {
   return groups.reduce((sum, group) => {
-    const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+    const tokens = group.tokens ?? (window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context);
     return sum + batch * group.instances * group.bytesPerToken * tokens;
   }, 0);
 }
@@ -206,14 +225,22 @@ export function servingFigures(count: ModelCount, shapes: ShapeReport, recipe: S
   const caches = cacheGroups(shapes, recipe.kvDtype.value);
   const position = { file: count.file, line: 1, col: 1 };
   const context = recipe.context?.value ?? 0;
-  const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+  const perToken = caches.filter((group) => group.tokens === undefined);
+  const cross = caches.filter((group) => group.tokens !== undefined);
+  const kvCachePerToken = perToken.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+  const crossKvCache = checked(kvCacheBytes(cross, context, recipe.batch.value, recipe.kvWindow.value), position, "the cross-attention cache bytes");
   const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
   const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
   const overhead = recipe.overhead.value;
   const perSequence = statePerSequence(shapes, computeDtype(recipe));
   const state = checked(recipe.batch.value * perSequence, position, "the state-space layers' state");
   const total = checked(weights.weights + weights.buffers + kvCache + state + prefill.bytes + overhead, position, "the serving memory");
-  return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+  return {
+    recipe,
+    bytes: { ...weights, kvCachePerToken, kvCache, crossKvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total },
+    caches,
+    prefill,
+  };
 }
 
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
@@ -251,12 +278,13 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
       "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
     );
   }
-  if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm")) return;
+  const tokens = contextInput(model);
+  if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm")) return;
   if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type))) return;
   const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
   throw new SpecError(
     "attention-not-visible",
-    module?.position ?? model.input.position,
+    module?.position ?? tokens.position,
     module
       ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
       : "no attention(...), mla(...) or ssm(...) op runs in this token model's forward: the KV cache (or a state-space layer's state) cannot be derived",

@@ -316,6 +316,12 @@ class Parser {
 
   call(bareNameAllowed = false): CallExpr {
     const token = this.current;
+    // A forward step may call a numbered child with operands, as T5Block calls self.layer[1](x, memory): `1(x, memory)`.
+    const next = this.tokens[this.index + 1];
+    if (bareNameAllowed && token.kind === "number" && /^\d+$/.test(token.text) && next?.kind === "op" && next.text === "(") {
+      this.next();
+      return this.callAfterName(token);
+    }
     if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
       throw new ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${describe(token)}`);
     }

@@ -25,6 +25,7 @@ export function servingTable(serving: ServingBreakdown, units: ByteUnits): Table
       row("Weights", bytes.weights),
       row("Buffers", bytes.buffers),
       row(perToken, bytes.kvCache),
+      ...crossParts(serving).map((part) => row(`  ${part.what}`, part.bytes)),
       ...(bytes.statePerSequence > 0 ? [row(`State-space state (${formatInteger(bytes.statePerSequence)} B per sequence)`, bytes.state)] : []),
       row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
       ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
@@ -32,4 +33,19 @@ export function servingTable(serving: ServingBreakdown, units: ByteUnits): Table
     ],
     footer: [row("Total", bytes.total)],
   };
+}
+
+/** The cross-attention part of the KV cache: kept once per sequence over the encoder's positions, not per token. */
+function crossParts(serving: ServingBreakdown): { what: string; bytes: number }[] {
+  const batch = serving.recipe.batch.value;
+  return serving.caches.flatMap(({ tokens, instances, bytesPerToken }) =>
+    tokens === undefined
+      ? []
+      : [
+          {
+            what: `cross-attention: ${formatInteger(instances)} ${instances === 1 ? "layer" : "layers"} × ${formatInteger(tokens)} encoder positions`,
+            bytes: batch * instances * bytesPerToken * tokens,
+          },
+        ],
+  );
 }

@@ -98,8 +98,10 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   cat_token: {
     signature: [arg("parameter", "string")],
     run: ({ x, rank, args, parameterShape, created, fail }) => {
-      const token = parameterShape("parameter");
-      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+      // ViT's Parameter(1, 1, d), or CLIP's Parameter(d), which its forward expands to (batch, 1, d).
+      const written = parameterShape("parameter");
+      const token = written.length === 1 ? [1, 1, written[0]!] : written;
+      if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2]) fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(written)} to`);
       return created([x.shape[0]!, x.shape[1]! + token[1]!, x.shape[2]!]);
     },
   },
@@ -131,6 +133,8 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("kv", "string", null),
       arg("attention", "string", null),
       arg("rope", "bool", false),
+      arg("bias", "string", null),
+      arg("upcast_softmax", "bool", true),
     ],
     run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -332,12 +336,14 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
  * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
  * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], { fail, child, created, value }: OpContext): Tensor {
+function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], op: OpContext): Tensor {
+  const { fail, child, created, value } = op;
   const packed = args.isNone("k") && args.isNone("v");
   // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
   const memory = args.isNone("kv") ? x : value("kv");
   if (packed && memory !== x)
     args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
+  if (memory !== x && args.bool("causal")) args.fail("causal", "a cross-attention attends to every position of kv=: it is not causal", "leave causal= out of a cross-attention");
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
     const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
     // Each projection waits for the others.
@@ -361,6 +367,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
       args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
     }
   }
+  const biasBytes = positionBias(op, sequence, keys, heads);
   const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
   const causal = args.bool("causal");
   const path = formatPath(segments) || "the model";
@@ -378,18 +385,35 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
     producer: path,
   };
   const kept = keepAttention(evaluator, call, { q, k, v });
-  const cache = attentionCache(args, kvHeads, headDim);
+  const cache = attentionCache(args, kvHeads, headDim, memory === x ? undefined : keys);
   if (evaluator.live) {
-    // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+    // A causal layer's keys and values, and a cross-attention's, are what the forward leaves in the cache, counted there.
     if (cache) for (const tensor of [k, v]) evaluator.live.excluded.add(tensor.storage);
-    evaluator.live.touch(
-      `${path}: attention`,
-      [x, q, k, v],
-      attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }),
-    );
+    const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal, upcast: args.bool("upcast_softmax") };
+    const bias = biasBytes === 0 ? [] : [{ what: `position bias [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: batch * heads * sequence * keys * q.elementBytes }];
+    evaluator.live.touch(`${path}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(call.implementation, shape)]);
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
   return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+
+/**
+ * `bias=relative_attention_bias`: T5's relative position bias, an Embedding(buckets, heads) child
+ * called on the [queries, keys] bucket ids (int64, made from the positions, kept for backward by the
+ * embedding); its [queries, keys, heads] output is added to every sample's scores, which keeps
+ * nothing. Returns the bytes of the bias tensor, 0 without one.
+ */
+function positionBias(op: OpContext, queries: number, keys: number, heads: number): number {
+  const { evaluator, args, segments, child } = op;
+  if (args.isNone("bias")) return 0;
+  const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
+  const bias = evaluator.runNode(child("bias"), buckets, segments);
+  if (!sameShape(bias.shape, [queries, keys, heads]))
+    args.fail(
+      "bias",
+      `bias= needs an Embedding(buckets, heads=${heads}) child, whose output on the [${queries}, ${keys}] bucket ids is [${queries}, ${keys}, ${heads}]; ${args.string("bias")} gives ${shapeText(bias.shape)}`,
+    );
+  return queries * keys * heads * bias.elementBytes;
 }
 
 /** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
@@ -406,9 +430,11 @@ function implementationOf(evaluator: Evaluator, args: ReturnType<typeof bindArgu
 }
 
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
-function attentionCache(args: ReturnType<typeof bindArguments>, kvHeads: number, headDim: number): CacheRecord | undefined {
+function attentionCache(args: ReturnType<typeof bindArguments>, kvHeads: number, headDim: number, crossKeys?: number): CacheRecord | undefined {
   const window = args.optionalInt("window");
   if (window !== undefined && window < 1) args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+  // A cross-attention's keys and values over the encoder's output, computed once per sequence.
+  if (crossKeys !== undefined) return { kind: "cross", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, tokens: crossKeys };
   if (!args.bool("causal")) return undefined;
   return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
 }
@@ -418,9 +444,13 @@ interface AttentionShape {
   heads: number;
   kvHeads: number;
   sequence: number;
+  /** The keys' length: the sequence's, or a cross-attention's encoder length. */
+  keys: number;
   headDim: number;
   elementBytes: number;
   causal: boolean;
+  /** Softmax in float32 (transformers' Llama, T5), or in the activations' dtype (Whisper, BART: upcast_softmax=False). */
+  upcast?: boolean;
 }
 
 /**
@@ -431,17 +461,18 @@ interface AttentionShape {
  * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
 function attentionTransients(attention: AttentionImplementation, shape: AttentionShape): LivePart[] {
-  const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+  const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal, upcast = true } = shape;
   if (attention !== "eager") return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
-  const scores = batch * heads * sequence * sequence;
-  const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+  const scores = batch * heads * sequence * keys;
+  const softmaxBytes = upcast ? 4 : elementBytes;
+  const repeated = kvHeads === heads ? 0 : batch * heads * keys * headDim * elementBytes;
   return [
     { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
     { what: "values repeated to every head (repeat_kv)", bytes: repeated },
     { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
-    { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
-    { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
-    { what: "softmax output (float32)", bytes: scores * 4 },
+    { what: `scores [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: scores * elementBytes },
+    { what: "the scores converted to float32 for softmax", bytes: upcast && elementBytes < 4 ? scores * 4 : 0 },
+    { what: upcast ? "softmax output (float32)" : "softmax output", bytes: scores * softmaxBytes },
   ];
 }
 
@@ -492,7 +523,7 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
   const cache: CacheRecord | undefined = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
-    const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+    const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
     evaluator.live.touch(
       `${formatPath(segments) || "the model"}: mla`,
       [x, q, kv],

@@ -57,14 +57,19 @@ export interface StateRecord {
 
 /** The per-token cache of one attention call (per instance), as a serving runtime keeps it between decoding steps. */
 export interface CacheRecord {
-  /** keys and values (2 × kv_heads × head_dim), or a latent attention's compressed vector. */
-  kind: "kv" | "latent";
+  /**
+   * keys and values (2 × kv_heads × head_dim) of a causal self-attention, a latent attention's compressed
+   * vector, or a cross-attention's keys and values over the encoder's output (`kv=`), made once per sequence.
+   */
+  kind: "kv" | "latent" | "cross";
   /** Elements per token of the sequence. */
   elementsPerToken: number;
   /** Attention heads whose vectors the elements hold (2 × kv_heads for keys and values, 1 for a latent): per-group scales count per vector. */
   vectors: number;
   /** A sliding window (`window=`): a runtime that caps the cache keeps at most this many tokens. */
   window?: number;
+  /** A cross-attention's: the encoder positions it keeps, whatever the context (transformers' EncoderDecoderCache). */
+  tokens?: number;
 }
 
 /** One layer entry's share of the figures, over all its instances and calls. */

@@ -6,7 +6,7 @@ import type { Flowing, Tensor } from "./types.js";
 
 /**
  * Ops over a forward's values that torchvision's Swin and ShuffleNetV2 need: a tuple of views
- * (`chunk`, `unbind`), `unsqueeze`, batched `matmul`, `F.linear` with a Linear child's weights and
+ * (`chunk`, `unbind`), `unsqueeze`, `matmul`, `F.linear` with a Linear child's weights and
  * `index_select` of a Parameter by a buffer. Shapes, MACs and saved bytes as PyTorch 1.13 measures them
  * (test/fixtures/pytorch/zoo.json).
  */
@@ -49,25 +49,32 @@ function unsqueeze(op: OpContext): Tensor {
 }
 
 /**
- * torch.matmul of two tensors of 3 or more dimensions: bmm over the broadcast batch, B·M·K·N MACs.
- * Each factor is expanded and reshaped to [B, M, K] (or [B, K, N]) first, a view where its strides
- * allow one and a copy where not (a transposed key is copied); bmm keeps both, so a view keeps its
- * storage and a copy its own bytes.
+ * torch.matmul(a, b), as PyTorch 1.13 dispatches it. Two matrices: mm, which keeps both as they are
+ * (CLIP's text–image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
+ * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
+ * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M·K·N MACs
+ * per matrix; a Parameter factor is not kept.
  */
 function matmul(op: OpContext): Tensor {
   const [a, b] = op.operands as [Tensor, Tensor];
-  if (a.shape.length < 3 || b.shape.length < 3) op.fail("two tensors of 3 or more dimensions (a batched matmul)");
+  if (a.shape.length < 2 || b.shape.length < 2 || (a.shape.length === 2 && b.shape.length > 2)) {
+    op.fail("two matrices [m, k] and [k, n], a batch [..., m, k] and a matrix [k, n], or two batches [..., m, k] and [..., k, n]");
+  }
   const [m, k] = a.shape.slice(-2) as [number, number];
   const [k2, n] = b.shape.slice(-2) as [number, number];
-  const batch = broadcast(a.shape.slice(0, -2), b.shape.slice(0, -2));
+  const batch = b.shape.length === 2 ? a.shape.slice(0, -2) : broadcast(a.shape.slice(0, -2), b.shape.slice(0, -2));
   if (k !== k2 || !batch) op.fail(`[..., M, K] and [..., K, N] with batch dimensions that broadcast`);
   const batches = numel(batch);
+  const copied = (tensor: Tensor, shape: number[]): Tensor => op.evaluator.fresh(shape, `${tensor.producer} (copied for matmul)`);
   const folded = (tensor: Tensor, rows: number, columns: number): Tensor => {
     const same = tensor.shape.length === batch.length + 2 && tensor.shape.slice(0, -2).every((size, d) => size === batch[d]);
     const strides = same ? viewStrides(tensor.shape, tensor.strides, [batches, rows, columns]) : undefined;
-    return strides ? tensor : op.evaluator.fresh([batches, rows, columns], `${tensor.producer} (copied for matmul)`);
+    return strides ? tensor : copied(tensor, [batches, rows, columns]);
   };
-  const kept = op.evaluator.keep(["input"], folded(a, m, k), a).bytes + op.evaluator.keep(["input"], folded(b, k, n), b).bytes;
+  const [left, right] =
+    b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
+  const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
   const output = op.evaluator.fresh([...batch, m, n], op.producer);
   op.evaluator.live?.touch(op.producer, [a, b, output]);
   const macs = batches * m * k * n;

@@ -51,6 +51,11 @@ const NOT_MEASURED: Record<string, { tensors?: string; forward?: string }> = {
   CircularPad2d: { tensors: "PyTorch >= 2.1" },
   CircularPad3d: { tensors: "PyTorch >= 2.1" },
   Buffer: { tensors: "nn.Buffer is PyTorch >= 2.5; a registered buffer's shape is the one written" },
+  T5LayerNorm: { tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)" },
+  GELUActivation: { tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)" },
+  QuickGELUActivation: {
+    tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/encoder-decoder.py (test/shapes/encoder-decoder.test.ts)",
+  },
   LlamaRMSNorm: {
     tensors: "transformers' module, not torch.nn: measured inside whole models by test/fixtures/pytorch/hf-activations.py (test/shapes/attention-implementations.test.ts)",
   },

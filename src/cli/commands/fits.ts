@@ -139,7 +139,7 @@ function fitsText(file: string, fits: JsonFits): string {
   const { zero0, zero1, zero2, zero3 } = fits.minGpus;
   return [
     `${file} on ${fits.gpus === 1 ? "" : `${fits.gpus} × `}${fits.gpu}: ${bytes(fits.memoryBytes)} each (${fits.source}), ${bytes(fits.reserveBytes)} reserved`,
-    `  usable: ${bytes(fits.usableBytes)}; weights ${bytes(fits.weights)}, buffers ${bytes(fits.buffers)}, KV cache ${formatInteger(fits.kvCachePerToken)} B per token${fits.statePerSequence > 0 ? `, state ${formatInteger(fits.statePerSequence)} B per sequence` : ""}`,
+    `  usable: ${bytes(fits.usableBytes)}; weights ${bytes(fits.weights)}, buffers ${bytes(fits.buffers)}, KV cache ${formatInteger(fits.kvCachePerToken)} B per token${fits.crossKvCache === 0 ? "" : ` and ${formatInteger(fits.crossKvCache)} B of cross-attention per sequence`}${fits.statePerSequence > 0 ? `, state ${formatInteger(fits.statePerSequence)} B per sequence` : ""}`,
     ...(fits.maxContext === null && fits.context === null ? [] : [`  longest context at batch 1: ${count(fits.maxContext, "tokens")}${trainedNote(fits)}`]),
     `  largest batch${fits.context === null ? "" : ` at ${formatInteger(fits.context)} tokens`}: ${count(fits.maxBatch, fits.context === null ? "samples" : "sequences")}`,
     `  fewest GPUs to train (ZeRO 0 / 1 / 2 / 3): ${[zero0, zero1, zero2, zero3].map(gpus).join(" / ")}${zero1 === null && zero3 === null ? " (needs a training recipe with an optimizer, or more memory)" : ""}`,
