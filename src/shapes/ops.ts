@@ -395,6 +395,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
     rope: args.bool("rope"),
     producer: path,
   };
+  evaluator.implementations.add(call.implementation);
   const kept = keepAttention(evaluator, call, { q, k, v });
   const cache = attentionCache(args, kvHeads, headDim);
   if (evaluator.live) {
@@ -496,6 +497,8 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
     );
   const scores = batch * heads * sequence * sequence;
   const macs = scores * (qkHead + vHead);
+  // What training keeps below is eager attention's, whatever the run's implementation: the reports say so.
+  evaluator.implementations.add("eager");
   const assembled = batch * heads * sequence * qkHead;
   // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
   // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]

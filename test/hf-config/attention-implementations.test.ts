@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions, type TrainingOption } from "../../src/memory/index.js";
+import { runDist } from "../helpers/run-dist.js";
 import { files, readRepoFile } from "../helpers/specs.js";
 
 /**
@@ -42,5 +46,28 @@ describe("config.json imports keep what transformers 5 keeps (H200, torch 2.11)"
     const gemma = analyzeSpec("test/fixtures/hf-config/gemma-2b.json", readRepoFile);
     expect(new Set(gemma.layers.map((layer) => layer.type)).has("RMSNorm")).toBe(true);
     expect(gemma.shapes).toBeUndefined();
+  });
+});
+
+describe("the reports say which attention implementation the activations assume", () => {
+  const json = (...args: string[]) => JSON.parse(runDist(["report", ...args, "--format", "json"]).stdout) as { shapes: { attention?: string; activations: number } };
+
+  it("in the JSON report's shapes.attention and the text report's activations line", () => {
+    expect(json("examples/gpt2.yaml").shapes).toMatchObject({ attention: "sdpa", activations: 1_159_225_536 });
+    expect(json("examples/gpt2.yaml", "--attention", "eager").shapes).toMatchObject({ attention: "eager", activations: 2_517_590_016 });
+    expect(runDist(["report", "examples/gpt2.yaml"]).stdout).toContain("Activations kept for backward: 1.08 GiB, with sdpa attention\n");
+  });
+
+  it("says eager for mla, which keeps eager attention's tensors whatever the run's implementation", () => {
+    expect(json("examples/deepseek-v2-lite.yaml").shapes).toMatchObject({ attention: "eager", activations: 71_086_768_344 });
+  });
+
+  it("names each implementation in first-use order when ops differ, and none without attention", () => {
+    const spec = mkdtempSync(join(tmpdir(), "attention-"));
+    const mixed = join(spec, "mixed.yaml");
+    const op = (name: string, extra: string) => `  - ${name}:\n      layers:\n        - c_attn: Linear(64, 192)\n      forward: ["attention(c_attn, heads=4${extra})"]\n`;
+    writeFileSync(mixed, `input: [16, 64]\nforward: [a, b]\nlayers:\n${op("a", ", attention='eager'")}${op("b", "")}`);
+    expect(json(mixed).shapes.attention).toBe("eager, sdpa");
+    expect(json("examples/resnet18.yaml").shapes).not.toHaveProperty("attention");
   });
 });
