@@ -58,8 +58,9 @@ describe("the reports say which attention implementation the activations assume"
     expect(runDist(["report", "examples/gpt2.yaml"]).stdout).toContain("Activations kept for backward: 1.08 GiB, with sdpa attention\n");
   });
 
-  it("says eager for mla, which keeps eager attention's tensors whatever the run's implementation", () => {
-    expect(json("examples/deepseek-v2-lite.yaml").shapes).toMatchObject({ attention: "eager", activations: 71_086_768_344 });
+  it("follows the run's implementation in mla: DeepSeek-V2-Lite at 1 × 4,096 tokens, float32", () => {
+    expect(json("examples/deepseek-v2-lite.yaml").shapes).toMatchObject({ attention: "sdpa", activations: 42_102_817_200 });
+    expect(json("examples/deepseek-v2-lite.yaml", "--attention", "eager").shapes).toMatchObject({ attention: "eager", activations: 71_086_768_344 });
   });
 
   it("names each implementation in first-use order when ops differ, and none without attention", () => {
