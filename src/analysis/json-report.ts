@@ -170,6 +170,11 @@ export interface JsonShapes {
   attentionMacs: number;
   flops: number;
   activations: number;
+  /**
+   * The attention implementation whose saves `activations` assumes (sdpa, eager or flash); several,
+   * comma-separated in first-use order, when ops name different ones; absent without attention ops.
+   */
+  attention?: string;
 }
 
 export interface JsonLayer {
@@ -220,6 +225,7 @@ function shapesJson(shapes: ShapeReport): JsonShapes {
     attentionMacs,
     flops,
     activations,
+    ...(shapes.attention ? { attention: shapes.attention.join(", ") } : {}),
   };
 }
 

@@ -47,7 +47,7 @@ function attentionLayers(config: ConfigReader, style: DecoderStyle, builder: Spe
       builder.layer("k_norm", style.norm("num_key_value_heads * head_dim"), ["num_key_value_heads"]),
     );
   const dropout = config.number("attention_dropout", 0);
-  const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""})`;
+  const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""}, rope=True)`;
   return builder.module("self_attn", layers, ["num_attention_heads"], { forward: [attention, "o_proj"] });
 }
 
@@ -143,10 +143,15 @@ export function translateDecoder(config: ConfigReader, style: DecoderStyle, arch
   return { layers: [model, lmHead], ...(tied ? { tie: { "lm_head.weight": "model.embed_tokens.weight" } } : {}), input };
 }
 
-/** RMSNorm over `width` with the config's epsilon. */
-export const rmsNorm = (config: ConfigReader, epsKey: string, fallback: number) => {
+/**
+ * The RMSNorm over `width` with the config's epsilon, as transformers runs it: LlamaRMSNorm (and
+ * Mistral's, Qwen2's, Qwen3's, Mixtral's, DeepseekV2's, the same code) upcasts to float32 and keeps
+ * more for backward than torch.nn.RMSNorm's fused kernel. `type` names another class for a family
+ * whose norm is not that one and whose forward is not followed (Gemma's 1 + weight).
+ */
+export const rmsNorm = (config: ConfigReader, epsKey: string, fallback: number, type: "LlamaRMSNorm" | "RMSNorm" = "LlamaRMSNorm") => {
   const eps = pythonFloat(config.number(epsKey, fallback));
-  return (width: string) => `RMSNorm((${width},), eps=${eps})`;
+  return (width: string) => (type === "LlamaRMSNorm" ? `LlamaRMSNorm(${width}, eps=${eps})` : `RMSNorm((${width},), eps=${eps})`);
 };
 
 /** LayerNorm over `width`, with the config's epsilon; without weight and bias (OLMo's) when `affine` is false. */

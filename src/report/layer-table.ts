@@ -184,7 +184,7 @@ export function shapeLines(shapes: ShapeReport, units?: ByteUnits): string[] {
         : `input [${shapes.input.join(", ")}]`
     } → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
     `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
-    `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+    `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}${shapes.attention ? `, with ${shapes.attention.join(", ")} attention` : ""}`,
   ];
 }
 

@@ -62,6 +62,8 @@ class Inference implements Evaluator {
   private repeatDepth = 0;
   readonly live?: Liveness;
   readonly attention: AttentionImplementation;
+  /** The implementations attention ops ran, for the reports to say what the activations assume. */
+  readonly implementations = new Set<AttentionImplementation>();
   /** The head that runs on the last position only (`logits: last`). */
   private readonly lastPositionLayer?: number;
 
@@ -423,6 +425,7 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
     calls: inference.calls,
     blocks: inference.blocks,
+    ...(inference.implementations.size ? { attention: [...inference.implementations] } : {}),
     ...(inference.live ? { prefill: inference.live.peak } : {}),
   };
 }

@@ -38,6 +38,8 @@ export interface Evaluator {
   readonly live?: Liveness;
   /** The attention implementation of an attention(...) op without `attention=`. */
   readonly attention: AttentionImplementation;
+  /** The implementations attention and mla ops ran, for the reports to say what the activations assume. */
+  readonly implementations: Set<AttentionImplementation>;
   fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
   keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
   record(call: Omit<CallRecord, "instances">): void;

@@ -152,6 +152,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("kv_lora_rank", "int"),
       arg("qk_rope_head_dim", "int"),
       arg("causal", "bool", false),
+      arg("attention", "string", null),
     ],
     run: (op) => latentAttention(op.evaluator, op.args, op.x, op.segments, op),
   },
@@ -384,6 +385,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
     rope: args.bool("rope"),
     producer: path,
   };
+  evaluator.implementations.add(call.implementation);
   const kept = keepAttention(evaluator, call, { q, k, v });
   const cache = attentionCache(args, kvHeads, headDim, memory === x ? undefined : keys);
   if (evaluator.live) {
@@ -509,18 +511,9 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
     );
   const scores = batch * heads * sequence * sequence;
   const macs = scores * (qkHead + vHead);
-  const assembled = batch * heads * sequence * qkHead;
-  // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
-  // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
-  // without a copy at batch 1 and copies to contiguous otherwise.
-  const saves: Saved[] = [
-    { elements: assembled, dtype: "activation" },
-    { elements: assembled, dtype: "activation" },
-    { elements: 1, dtype: "float64" },
-    { elements: scores, dtype: "activation", attention: true },
-    ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" as const }]),
-  ];
-  const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+  const implementation = implementationOf(evaluator, args, q);
+  evaluator.implementations.add(implementation);
+  const { saves, values } = latentSaves(evaluator, implementation, { batch, heads, sequence, qkHead, vHead }, kv);
   const cache: CacheRecord | undefined = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
     const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
@@ -533,6 +526,35 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   evaluator.live?.release(kvA);
   evaluator.live?.release(q);
   return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+
+/**
+ * What training keeps of latent attention beside its projections' saves: the assembled queries and keys
+ * (torch.cat's outputs) and what the implementation keeps (transformers' DeepseekV2Attention dispatches
+ * through ALL_ATTENTION_FUNCTIONS). Eager (measured, PyTorch 1.13): Q·Kᵀ's q and k, its Python-float
+ * scale (a 0-d float64), softmax's output, and the values: a view of kv_b's output, which matmul folds
+ * to [batch × heads, sequence, v_head_dim] without a copy at batch 1 and copies otherwise. SDPA
+ * (measured with its kernels' saves): q, k, the values' view (kv_b's output whole), the output, the
+ * float32 log-sum-exp padded to a multiple of 32 (the memory-efficient kernel: q/k head dims unlike
+ * v's rule out the flash kernel) and the philox seed and offset. Flash (flash-attention 2, from the
+ * modeling code, not measured): the values padded to the q/k head dim, the padded output, the
+ * log-sum-exp unpadded.
+ */
+function latentSaves(
+  evaluator: Evaluator,
+  implementation: AttentionImplementation,
+  size: { batch: number; heads: number; sequence: number; qkHead: number; vHead: number },
+  kv: Tensor,
+): { saves: Saved[]; values: number } {
+  const { batch, heads, sequence, qkHead, vHead } = size;
+  const assembled: Saved = { elements: batch * heads * sequence * qkHead, dtype: "activation" };
+  const seeds: Saved = { elements: 2, dtype: "int64" };
+  if (implementation === "flash") return { saves: [assembled, assembled, assembled, assembled, { elements: batch * heads * sequence, dtype: "float32" }, seeds], values: 0 };
+  const values = implementation === "sdpa" || batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+  if (implementation === "sdpa") return { saves: [assembled, assembled, "output", { elements: batch * heads * Math.ceil(sequence / 32) * 32, dtype: "float32" }, seeds], values };
+  const scores: Saved = { elements: batch * heads * sequence * sequence, dtype: "activation", attention: true };
+  const copied: Saved[] = batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" }];
+  return { saves: [assembled, assembled, { elements: 1, dtype: "float64" }, scores, ...copied], values };
 }
 
 /**

@@ -106,6 +106,11 @@ export interface ShapeReport {
   calls: CallRecord[];
   /** The outermost repeated modules' instances in order: what each keeps and its input (for full checkpointing and pipeline stages). */
   blocks: { bytes: number; inputBytes: number; instances: number }[];
+  /**
+   * The attention implementations whose saves the activations assume (sdpa, eager, flash), in first-use
+   * order: one unless ops name others; absent when the forward has no attention or mla op.
+   */
+  attention?: string[];
   /** The largest live-tensor footprint of an inference forward beyond its input and weights, when asked for (docs/serving.md). */
   prefill?: PrefillPeak;
 }

@@ -226,7 +226,7 @@ describe("import gguf of a llama-family file", () => {
     expect(spec).toContain("# LlamaForCausalLM as transformers builds it from");
     expect(spec).toContain("# The vars are the config's keys; they are the GGUF file's llama.* metadata.\n");
     expect(spec).toContain("vars:\n  hidden_size: 64\n  num_attention_heads: 4\n  num_key_value_heads: 2\n");
-    expect(spec).toContain("attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True)");
+    expect(spec).toContain("attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True, rope=True)");
     expect(spec).not.toContain("tie:");
     // The spec it wrote counts the same, with shapes: the forward is followed.
     const report = runDist(["report", "meta-llama.yaml", "--format", "json"], { cwd: dir });

@@ -10,6 +10,8 @@ interface Training {
   dtype: string;
   batch: number;
   context: number;
+  /** The attention implementation of tiny-mla's cases. */
+  attention?: "eager" | "sdpa";
   output: number[];
   macs: number;
   saved_bytes: number;
@@ -31,12 +33,16 @@ const SPECS: Record<string, string> = { "mamba-mixer": "test/fixtures/shapes/mam
 function trainingStep(target: Training) {
   const text = readRepoFile(SPECS[target.model]!).replace(/sequence: \d+/, `sequence: ${target.context}`);
   const precision = PRECISIONS.find((candidate) => candidate.name === (target.dtype === "float32" ? "fp32" : "bf16"))!;
-  return analyzeSpec("spec.yaml", files({ "spec.yaml": text }), { batch: { value: target.batch, from: "test" }, precision: { value: precision, from: "test" } }).shapes!;
+  return analyzeSpec("spec.yaml", files({ "spec.yaml": text }), {
+    batch: { value: target.batch, from: "test" },
+    precision: { value: precision, from: "test" },
+    ...(target.attention ? { attention: { value: target.attention, from: "test" } } : {}),
+  }).shapes!;
 }
 
 describe("the ssm and mla ops against PyTorch 1.13's training step (test/fixtures/pytorch/mla-mamba.py)", () => {
   for (const target of fixture.cases) {
-    it(`${target.model}, ${target.dtype}, batch ${target.batch}, ${target.context} positions: output, MACs and saved bytes exact`, () => {
+    it(`${target.model}, ${target.dtype}${target.attention ? `, ${target.attention}` : ""}, batch ${target.batch}, ${target.context} positions: output, MACs and saved bytes exact`, () => {
       const shapes = trainingStep(target);
       expect(shapes.output).toEqual(target.output);
       expect(shapes.totals.macs).toBe(target.macs);
