@@ -308,12 +308,14 @@ class Inference implements Evaluator {
     // A bare name is a child, or else a value (only the default input x may share a child's name).
     const value = this.child(values.module, step.name) ? undefined : values.get(step.name);
     if (value) return value;
+    if (values.module.absent?.includes(step.name)) return chain;
     this.childAt(values.module, step.name, step.position);
     return this.callChild(values, step.name, [single(chain, step.position, "the chain's value")]);
   }
 
   /** A call in a forward: an op (`flatten(1)`, `cat([a, b], 1)`), or a child given its operands (`expand1x1(x)`). */
   runCall(values: ForwardValues, call: EvaluatedCall, chain: Flowing): Flowing {
+    if (values.module.absent?.includes(call.type) && !this.child(values.module, call.type)) return this.absentCall(values, call, chain);
     if (isOpName(call.type) || !this.child(values.module, call.type)) return runOp(this, values, call, chain);
     const operands = call.args.map((arg) => {
       if (arg.name !== undefined || (arg.value.kind !== "symbol" && !values.isOperand(arg.value)))
@@ -321,6 +323,18 @@ class Inference implements Evaluator {
       return single(this.operand(values, arg.value, arg.position, chain), arg.position, "the operand");
     });
     return this.callChild(values, call.type, operands.length ? operands : [single(chain, call.position, "the chain's value")], call.position);
+  }
+
+  /** A call to a child its `if:` left out (None in PyTorch, behind `if self.downsample is not None`): its one tensor passes through. */
+  private absentCall(values: ForwardValues, call: EvaluatedCall, chain: Flowing): Flowing {
+    if (call.args.length > 1)
+      throw operandError(
+        call.position,
+        `${call.type} is left out here by its if:, and a call to it passes one tensor through, not ${call.args.length}`,
+        `give ${call.type}(...) one tensor`,
+      );
+    const arg = call.args[0];
+    return arg ? this.operand(values, arg.value, arg.position, chain) : chain;
   }
 
   /** The tensor (or tuple) an operand stands for: a value, a tensor child, a nested call, or a list of them. */

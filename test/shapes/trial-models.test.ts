@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyzeSpec } from "../../src/analysis/index.js";
+import type { PathSegment } from "../../src/resolve/types.js";
+import { failureOf, files } from "../helpers/specs.js";
+
+/** Figures of a real forward and backward pass: `test/fixtures/pytorch/trial-models.py`. */
+interface Measured {
+  case: string;
+  output: number[];
+  macs: number;
+  saved_bytes: number;
+  scalar_bytes: number;
+  total_params: number;
+  /** Every leaf module's output shape, in call order. */
+  leaves: [string, number[]][];
+}
+const measured: Measured[] = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/trial-models.json", import.meta.url), "utf8")) as { cases: Measured[] }).cases;
+const torch = (name: string) => measured.find((item) => item.case === name)!;
+const spec = (name: string) => readFileSync(new URL(`../fixtures/trial/${name}.yaml`, import.meta.url), "utf8");
+const analyzed = (text: string) => analyzeSpec("spec.yaml", files({ "spec.yaml": text }));
+
+/** A call's paths, one per instance of each `{from, to}` run, as named_modules() spells them. */
+function pathsOf(segments: readonly PathSegment[]): string[] {
+  return segments.reduce<string[]>(
+    (paths, segment) => {
+      const parts = typeof segment === "object" ? Array.from({ length: segment.to - segment.from + 1 }, (_, i) => String(segment.from + i)) : [String(segment)];
+      return paths.flatMap((path) => parts.map((part) => (path ? `${path}.${part}` : part)));
+    },
+    [""],
+  );
+}
+
+describe.each(["resnext50_32x4d", "seq2seq"])("%s, written with forward values, against PyTorch 1.13", (name) => {
+  const result = analyzed(spec(name));
+  const shapes = result.shapes!;
+
+  it("has PyTorch's parameters, output, MACs and saved bytes (0-d scalars apart)", () => {
+    expect(result.totals.params).toBe(torch(name).total_params);
+    expect(shapes.output).toEqual(torch(name).output);
+    expect(shapes.totals.macs).toBe(torch(name).macs);
+    expect(shapes.totals.activations).toBe(torch(name).saved_bytes);
+  });
+
+  it("calls every leaf module of named_modules() with PyTorch's output shape, as often as PyTorch does", () => {
+    const leaves = shapes.calls.filter((call) => call.layer !== undefined).flatMap((call) => pathsOf(call.segments).map((path) => `${path} ${JSON.stringify(call.output)}`));
+    expect(leaves.sort()).toEqual(
+      torch(name)
+        .leaves.map(([path, shape]) => `${path} ${JSON.stringify(shape)}`)
+        .sort(),
+    );
+  });
+});
+
+describe("a child its if: left out", () => {
+  const block = (forward: string) => `input: [4, 6, 6]
+blocks:
+  unit:
+    params: {stride: 1}
+    forward:
+      - identity: x
+      - out: "conv(x)"
+${forward}
+    layers:
+      - conv: Conv2d(4, 4, 3, stride=stride, padding=1)
+      - downsample:
+          if: stride != 1
+          layers: ["Conv2d(4, 4, 1, stride=stride)"]
+layers:
+  - a: {use: unit}
+  - b: {use: unit, with: {stride: 2}}
+`;
+
+  it("is None, as behind 'if self.downsample is not None': a call to it passes its tensor through", () => {
+    const result = analyzed(block('      - identity: "downsample(x)"\n      - "add(out, identity)"'));
+    expect(result.shapes!.output).toEqual([1, 4, 3, 3]);
+    expect(result.shapes!.calls.map((call) => `${pathsOf(call.segments).join()} ${JSON.stringify(call.output)}`)).toEqual([
+      "a.conv [1,4,6,6]",
+      "a [1,4,6,6]",
+      "b.conv [1,4,3,3]",
+      "b.downsample.0 [1,4,3,3]",
+      "b [1,4,3,3]",
+    ]);
+  });
+
+  it("takes one tensor", () => {
+    expect(failureOf(() => analyzed(block('      - "downsample(x, out)"')))).toBe(
+      "spec.yaml:8:10: downsample is left out here by its if:, and a call to it passes one tensor through, not 2\n  give downsample(...) one tensor",
+    );
+  });
+});
