@@ -18,7 +18,7 @@ import {
   type ServingSettings,
   type TrainingSettings,
 } from "../memory/index.js";
-import { resolveSpec, type OnStep, type ReadFile, type ResolvedModel } from "../resolve/index.js";
+import { resolveSpec, type OnStep, type ReadFile, type NamedInput, type ResolvedModel } from "../resolve/index.js";
 import { lintModel, type Hint } from "../hints/index.js";
 import { inferShapes, type ShapeReport } from "../shapes/index.js";
 
@@ -102,6 +102,16 @@ export function analyzeSpec(file: string, readFile: ReadFile, overrides: Analysi
 }
 
 /** The serving figures as a function of the context and batch, defaulting to the recipe's: one forward at that shape each. */
+/** A serving context is one sequence's length: with several named inputs, which one it is (and so the KV cache's tokens) would be a guess. */
+function severalInputsContext(inputs: readonly NamedInput[]): SpecError {
+  return new SpecError(
+    "serving-unsupported",
+    inputs[0]!.position,
+    `serving memory follows one sequence of tokens, and this model takes ${inputs.length} named inputs (${inputs.map((named) => named.name).join(", ")}): which one the context and the KV cache's tokens are would be a guess`,
+    "report it without --serve or serving: (its parameters, forward and training memory do not need a context)",
+  );
+}
+
 function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingSettings): (context: number | undefined, batch: number | undefined) => ServingBreakdown {
   const input = resolved.input;
   if (!input) {
@@ -122,6 +132,7 @@ function serving(resolved: ResolvedModel, count: ModelCount, overrides: ServingS
       ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
       batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
     };
+    if (at.context && resolved.inputs) throw severalInputsContext(resolved.inputs);
     const model: ResolvedModel = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
     const shapes = inferShapes(model, {
       batch: at.batch.value,

@@ -89,3 +89,36 @@ layers:
     );
   });
 });
+
+describe("serving an encoder–decoder is refused rather than under-counted", () => {
+  it("several named inputs: the context and the KV cache's tokens would be a guess", () => {
+    expect(failureOf(() => analyzed(`serving: {batch: 1}\n${spec("seq2seq")}`))).toBe(
+      "spec.yaml:5:14: serving memory follows one sequence of tokens, and this model takes 2 named inputs (src, tgt): which one the context and the KV cache's tokens are would be a guess\n  report it without --serve or serving: (its parameters, forward and training memory do not need a context)",
+    );
+  });
+
+  it("cross-attention (kv=): its cache over the encoder's length is not derived, so no silent zero", () => {
+    const text = `input: {tokens: 6}
+serving: {batch: 1}
+layers:
+  - embed: Embedding(10, 8)
+  - encoder: Linear(8, 8)
+  - cross:
+      inputs: [x, memory]
+      forward: ["attention(q, k, v, heads=2, kv=memory)", o]
+      layers:
+        - q: Linear(8, 8)
+        - k: Linear(8, 8)
+        - v: Linear(8, 8)
+        - o: Linear(8, 8)
+forward:
+  - x: embed
+  - memory: "encoder(x)"
+  - "cross(x, memory)"
+`;
+    expect(analyzed(text.replace("serving: {batch: 1}\n", "")).shapes!.output).toEqual([1, 6, 8]);
+    expect(failureOf(() => analyzed(text))).toBe(
+      "spec.yaml:8:46: serving memory does not derive cross-attention's cache yet (keys and values over kv='s length, once per sequence): the KV cache would miss it\n  report it without --serve or serving: (its parameters, forward and training memory do not need the cache)",
+    );
+  });
+});
