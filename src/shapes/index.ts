@@ -348,7 +348,9 @@ class Inference implements Evaluator {
       "unknown-value",
       value.kind === "symbol" && value.position ? value.position : position,
       name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`,
-      "bind the value first (- y: fc), or name a Parameter(...) or Buffer(...) entry of this module",
+      // A one- or two-letter name is as near to x as to anything: no guess for those.
+      (name === undefined || name.length < 3 ? undefined : didYouMean(name, values.tensorNames())) ??
+        `bind the value first (- ${name ?? "y"}: ${values.module.children.find((child) => child.kind === "leaf")?.name ?? "fc"}), or name a Parameter(...) or Buffer(...) entry of this module`,
     );
   }
 
@@ -361,7 +363,11 @@ class Inference implements Evaluator {
       throw operandError(
         position ?? first.position,
         `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`,
-        first.kind === "leaf" ? "call a layer on one tensor" : "give the module one tensor per name in its inputs:",
+        first.kind === "leaf"
+          ? "call a layer on one tensor"
+          : first.topology.inputs
+            ? "give the module one tensor per name in its inputs:"
+            : `name its forward's arguments on the module, e.g. inputs: [${operands.map((_, i) => (i === 0 ? "x" : i === 1 ? "memory" : `input${i}`)).join(", ")}] (without inputs: a module takes one tensor, x)`,
       );
     }
     return children.reduce((tensor, child) => this.runNode(child, tensor, values.segments, operands.slice(1)), operands[0]!);

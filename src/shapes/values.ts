@@ -82,6 +82,11 @@ export class ForwardValues implements ForwardScope {
     return child && isTensorLeaf(this.evaluator, child) ? parameterTensor(this.evaluator, child, name) : undefined;
   }
 
+  tensorNames(): string[] {
+    const tensors = this.module.children.filter((child) => isTensorLeaf(this.evaluator, child)).map((child) => child.name);
+    return [...this.values.keys(), ...tensors];
+  }
+
   /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. */
   isOperand(value: Value): boolean {
     if (value.kind === "symbol") return this.tensorNamed(value.name) !== undefined;

@@ -122,3 +122,20 @@ forward:
     );
   });
 });
+
+describe("mistakes in a seq2seq forward say what to write", () => {
+  const seq2seq = spec("seq2seq");
+  const failure = (text: string) => failureOf(() => analyzed(text));
+
+  it("a misspelt value name suggests the value", () => {
+    expect(failure(seq2seq.replace('"decoder(y, memory)"', '"decoder(y, memroy)"'))).toBe(
+      "spec.yaml:46:17: no value, Parameter or buffer named 'memroy' here\n  did you mean 'memory'?",
+    );
+  });
+
+  it("a module called with two tensors and no inputs: is told to name them", () => {
+    expect(failure(seq2seq.replace("  decoder_layer:\n    inputs: [x, memory]\n", "  decoder_layer:\n"))).toBe(
+      "spec.yaml:45:6: decoder takes 1 tensor, and the call gives 2\n  name its forward's arguments on the module, e.g. inputs: [x, memory] (without inputs: a module takes one tensor, x)",
+    );
+  });
+});
