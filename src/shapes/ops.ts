@@ -356,14 +356,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   const memory = args.isNone("kv") ? x : value("kv");
   if (packed && memory !== x)
     args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
-  // A decoder caches cross-attention's keys and values over the encoder's length once per sequence: not derived yet, so never a silent zero.
-  if (evaluator.live && memory !== x)
-    throw new SpecError(
-      "serving-unsupported",
-      args.position("kv"),
-      "serving memory does not derive cross-attention's cache yet (keys and values over kv='s length, once per sequence): the KV cache would miss it",
-      "report it without --serve or serving: (its parameters, forward and training memory do not need the cache)",
-    );
+  if (evaluator.live && memory !== x) throw crossAttentionServed(args);
   const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
     const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
     // Each projection waits for the others.
@@ -416,6 +409,16 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
   }
   for (const tensor of projected) evaluator.live?.release(tensor);
   return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+
+/** A decoder caches cross-attention's keys and values over the encoder's length once per sequence: not derived yet, so never a silent zero. */
+function crossAttentionServed(args: ReturnType<typeof bindArguments>): SpecError {
+  return new SpecError(
+    "serving-unsupported",
+    args.position("kv"),
+    "serving memory does not derive cross-attention's cache yet (keys and values over kv='s length, once per sequence): the KV cache would miss it",
+    "report it without --serve or serving: (its parameters, forward and training memory do not need the cache)",
+  );
 }
 
 /** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
