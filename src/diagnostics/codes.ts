@@ -971,7 +971,7 @@ const kinds = {
     severity: "note",
     summary: "an embedding and an output head of transposed-equal shape that are not tied",
     example: "layers:\n  - wte: Embedding(50257, 768)\n  - lm_head: Linear(768, 50257, bias=False)",
-    fix: "tie them with tie: {lm_head.weight: wte.weight} if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
+    fix: "tie the head to the embedding with the tie: the message writes (tie: {lm_head.weight: wte.weight} for GPT-2) if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
   },
   "attention-head-size": {
     code: "MB1004",

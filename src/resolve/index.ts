@@ -244,7 +244,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     );
   }
   const walker: Walker = { loadInclude, out: [] as ResolvedLayer[], errors: collector, ...(onStep ? { tick: entryTicker(onStep) } : {}) };
-  const children = resolveList(
+  const { children, absent } = resolveList(
     walker,
     root.data.layers,
     ["layers"],
@@ -273,7 +273,7 @@ export function resolveSpec(file: string, readFile: ReadFile, errors?: Diagnosti
     model: root.data.model ?? posix.basename(file).replace(/\.ya?ml$/, ""),
     file,
     layers: walker.out,
-    tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
+    tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, ...(absent.length ? { absent } : {}), topology: root.topology },
     ...(input ? { input } : {}),
     ...(inputs ? { inputs } : {}),
     ties,

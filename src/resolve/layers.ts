@@ -461,7 +461,7 @@ function moduleOf(
   child: { layers: unknown[]; path: DataPath; inner: ListContext; topology: () => Topology; contentScope: Scope },
 ): TreeNode {
   const failedBefore = walker.errors.errors.length;
-  const nodes = resolveList(walker, child.layers, child.path, child.inner, entry.count);
+  const { children: nodes, absent } = resolveList(walker, child.layers, child.path, child.inner, entry.count);
   const topology = child.topology();
   // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
   if (walker.errors.errors.length === failedBefore) checkFrozenMatched(entry.frozenList, entry.segments);
@@ -475,6 +475,7 @@ function moduleOf(
     ...(entry.routing ? { routing: entry.routing } : {}),
     position: entry.position,
     children: nodes,
+    ...(absent.length ? { absent } : {}),
     topology: overlay(topology, topologyOf(context.source, entry.bodyPath, entry.body, entryScope)),
   };
 }
@@ -580,14 +581,19 @@ const RESOLVERS: Readonly<Record<(typeof KINDS)[number], (walker: Walker, entry:
  * Resolves one list of layers, appending leaf entries to `walker.out` in model order; returns the list's children.
  * Each item's errors go to the walker's collector, so the next item still resolves.
  */
-export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): TreeNode[] {
+export function resolveList(walker: Walker, items: unknown[], listPath: DataPath, context: ListContext, multiplier: number): ResolvedList {
   const children: TreeNode[] = [];
+  const absent: string[] = [];
   const numbering = childNumbering();
   /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
   const resolveItem = (item: unknown, index: number, group?: InstanceGroup): void => {
     walker.tick?.();
     const { result: head, positions: read } = trackReads(() => readEntry(item, [...listPath, index], context, numbering, group));
-    if (!head) return;
+    if (!head) {
+      const name = !group && isMapping(item) && !isBody(item) ? Object.keys(item)[0] : undefined;
+      if (name !== undefined) absent.push(name);
+      return;
+    }
     if (!group && head.repeated && mentionsIndex(head.body)) {
       for (const run of instanceGroups(walker, context, children, head, (one) => resolveItem(item, index, one))) resolveItem(item, index, run);
       return;
@@ -597,5 +603,11 @@ export function resolveList(walker: Walker, items: unknown[], listPath: DataPath
     children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
   };
   items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
-  return children;
+  return { children, absent };
+}
+
+/** A list's children, and the names of those its `if:` or `repeat: 0` left out. */
+export interface ResolvedList {
+  children: TreeNode[];
+  absent: string[];
 }

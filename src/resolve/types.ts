@@ -141,6 +141,8 @@ export interface ModuleNode extends NodeBase {
   kind: "module";
   children: TreeNode[];
   topology: Topology;
+  /** Named children its `if:` (or `repeat: 0`) left out here: None in PyTorch, so a forward's call to one passes its tensor through. */
+  absent?: string[];
 }
 
 export type TreeNode = LeafNode | ModuleNode;

@@ -326,12 +326,14 @@ class Inference implements Evaluator {
     // A bare name is a child, or else a value (only the default input x may share a child's name).
     const value = this.child(values.module, step.name) ? undefined : values.get(step.name);
     if (value) return value;
+    if (values.module.absent?.includes(step.name)) return chain;
     this.childAt(values.module, step.name, step.position);
     return this.callChild(values, step.name, [single(chain, step.position, "the chain's value")]);
   }
 
   /** A call in a forward: an op (`flatten(1)`, `cat([a, b], 1)`), or a child given its operands (`expand1x1(x)`). */
   runCall(values: ForwardValues, call: EvaluatedCall, chain: Flowing): Flowing {
+    if (values.module.absent?.includes(call.type) && !this.child(values.module, call.type)) return this.absentCall(values, call, chain);
     if (isOpName(call.type) || !this.child(values.module, call.type)) return runOp(this, values, call, chain);
     const operands = call.args.map((arg) => {
       if (arg.name !== undefined || (arg.value.kind !== "symbol" && !values.isOperand(arg.value)))
@@ -339,6 +341,18 @@ class Inference implements Evaluator {
       return single(this.operand(values, arg.value, arg.position, chain), arg.position, "the operand");
     });
     return this.callChild(values, call.type, operands.length ? operands : [single(chain, call.position, "the chain's value")], call.position);
+  }
+
+  /** A call to a child its `if:` left out (None in PyTorch, behind `if self.downsample is not None`): its one tensor passes through. */
+  private absentCall(values: ForwardValues, call: EvaluatedCall, chain: Flowing): Flowing {
+    if (call.args.length > 1)
+      throw operandError(
+        call.position,
+        `${call.type} is left out here by its if:, and a call to it passes one tensor through, not ${call.args.length}`,
+        `give ${call.type}(...) one tensor`,
+      );
+    const arg = call.args[0];
+    return arg ? this.operand(values, arg.value, arg.position, chain) : chain;
   }
 
   /** The tensor (or tuple) an operand stands for: a value, a tensor child, a nested call, or a list of them. */
@@ -352,7 +366,9 @@ class Inference implements Evaluator {
       "unknown-value",
       value.kind === "symbol" && value.position ? value.position : position,
       name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`,
-      "bind the value first (- y: fc), or name a Parameter(...) or Buffer(...) entry of this module",
+      // A one- or two-letter name is as near to x as to anything: no guess for those.
+      (name === undefined || name.length < 3 ? undefined : didYouMean(name, values.tensorNames())) ??
+        `bind the value first (- ${name ?? "y"}: ${values.module.children.find((child) => child.kind === "leaf")?.name ?? "fc"}), or name a Parameter(...) or Buffer(...) entry of this module`,
     );
   }
 
@@ -365,7 +381,11 @@ class Inference implements Evaluator {
       throw operandError(
         position ?? first.position,
         `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`,
-        first.kind === "leaf" ? "call a layer on one tensor" : "give the module one tensor per name in its inputs:",
+        first.kind === "leaf"
+          ? "call a layer on one tensor"
+          : first.topology.inputs
+            ? "give the module one tensor per name in its inputs:"
+            : `name its forward's arguments on the module, e.g. inputs: [${operands.map((_, i) => (i === 0 ? "x" : i === 1 ? "memory" : `input${i}`)).join(", ")}] (without inputs: a module takes one tensor, x)`,
       );
     }
     return children.reduce((tensor, child) => this.runNode(child, tensor, values.segments, operands.slice(1)), operands[0]!);

@@ -29,6 +29,8 @@ export interface ForwardScope {
   tensorNamed(name: string): Flowing | undefined;
   /** True when a call argument is a tensor operand: a value, a tensor child, a call, or a list of them. */
   isOperand(value: Value): boolean;
+  /** Every name an operand can use here (values, then Parameter and buffer children): for did-you-mean. */
+  tensorNames(): string[];
 }
 
 /** What functional ops need of the inference that runs them. */

@@ -79,6 +79,11 @@ export class ForwardValues implements ForwardScope {
     return child && isTensorLeaf(this.evaluator, child) ? child : undefined;
   }
 
+  tensorNames(): string[] {
+    const tensors = this.module.children.filter((child) => isTensorLeaf(this.evaluator, child)).map((child) => child.name);
+    return [...this.values.keys(), ...tensors];
+  }
+
   /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. Makes no tensor. */
   isOperand(value: Value): boolean {
     if (value.kind === "symbol") return this.values.has(value.name) || this.tensorChild(value.name) !== undefined;

@@ -100,7 +100,7 @@ describe("budget file", () => {
 
   it("gives positioned errors", () => {
     expect(budgetError("models:\n  m:\n    params: 24GiB\n")).toBe(
-      ".github/model-budget.yml:3:13: models.m.params is not a parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000), but the string '24GiB'",
+      ".github/model-budget.yml:3:13: models.m.params is not a count of parameters, MACs or FLOPs: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000; 6 GMACs is 6B), but the string '24GiB'",
     );
     expect(budgetError("models:\n  m:\n    memory: 24M\n")).toBe(
       ".github/model-budget.yml:3:13: models.m.memory is not a memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024), but the string '24M'",

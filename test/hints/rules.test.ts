@@ -87,6 +87,14 @@ describe("MB1003 untied-embedding", () => {
     );
   });
 
+  it("gives a head one hint and one saving when two embeddings match it (a translation model's source and target)", () => {
+    const hints = hintsOf("layers:\n  - src_embed: Embedding(100, 32)\n  - tgt_embed: Embedding(100, 32)\n  - lm_head: Linear(32, 100)\n");
+    expect(brief(hints)).toEqual(["MB1003 lm_head 4:5 3200 12800"]);
+    expect(hints[0]!.message).toBe(
+      "lm_head.weight and tgt_embed.weight are both [100, 32] and not tied: tying them (tie: {lm_head.weight: tgt_embed.weight}, or src_embed.weight) saves 3,200 parameters, if sharing suits the model",
+    );
+  });
+
   it("is quiet once tied, for a head of another shape, and for square ones", () => {
     expect(hintsOf(`${untied}tie:\n  lm_head.weight: wte.weight\n`)).toEqual([]);
     expect(hintsOf("layers:\n  - wte: Embedding(50257, 768)\n  - head: Linear(768, 10)\n")).toEqual([]);
