@@ -26,9 +26,10 @@ import { benchRows, benchSection, formatBenchTable } from "./bench-table.mjs";
 import { writeSections } from "./docs-sections.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const CLI = join(ROOT, "dist", "cli.js");
-/** The CLI's code: dist/cli.js is the launcher that imports it (see scripts/build.mjs). */
-const BUNDLE = join(ROOT, "dist", "cli-bundle.js");
+/** The package's bin, the launcher (scripts/cli-launcher.mjs) that `npx model-budget` runs. */
+const CLI = join(ROOT, "dist", "cli.cjs");
+/** The CLI's code, which the launcher compiles with V8's code cache. */
+const BUNDLE = join(ROOT, "dist", "cli-bundle.cjs");
 const TARGET_MS = 100;
 const STARTUP_TARGET = 1.3;
 const BIG_LAYERS = 10_000;
@@ -264,7 +265,7 @@ const STAGES = new Map([
   ["renderReport", "render (JSON.stringify / table)"],
 ]);
 
-/** Which source file of the bundle a line of dist/cli-bundle.js came from: ncc marks each concatenated module. */
+/** Which source file of the bundle a line of dist/cli-bundle.cjs came from: ncc marks each concatenated module. */
 function bundleModules() {
   const lines = readFileSync(BUNDLE, "utf8").split("\n");
   const marks = [];
@@ -316,7 +317,7 @@ function profile(file, dir) {
         let srcModule;
         for (let at = id; at !== undefined && !srcModule; at = parent.get(at)) {
           const frame = byId.get(at).callFrame;
-          if (!frame.url.endsWith("/dist/cli-bundle.js")) continue;
+          if (!frame.url.endsWith("/dist/cli-bundle.cjs")) continue;
           inCli = true;
           const where = moduleAt(frame.lineNumber);
           if (where.startsWith("src/") && !["src/cli/main.ts", "src/cli/run.ts", "src/analysis/analyze.ts"].includes(where)) srcModule = where;
@@ -327,11 +328,11 @@ function profile(file, dir) {
         else if (inCli) stage = "dist/cli.js top level (module evaluation, stdout write)";
         else stage = "node start-up, module loading and compilation, (program)";
       }
-      const where = url.endsWith("/dist/cli-bundle.js") ? moduleAt(lineNumber) : url ? url.replace(/^.*\/node_modules\//, "") : "(native / V8)";
-      const key = `${functionName || "(anonymous)"}  [${where}${url.endsWith("/dist/cli-bundle.js") ? `:${lineNumber + 1}` : ""}]`;
+      const where = url.endsWith("/dist/cli-bundle.cjs") ? moduleAt(lineNumber) : url ? url.replace(/^.*\/node_modules\//, "") : "(native / V8)";
+      const key = `${functionName || "(anonymous)"}  [${where}${url.endsWith("/dist/cli-bundle.cjs") ? `:${lineNumber + 1}` : ""}]`;
       if (!stages.has(stage)) stages.set(stage, new Map());
       stages.get(stage).set(key, (stages.get(stage).get(key) ?? 0) + ms);
-      if (url.endsWith("/dist/cli-bundle.js")) modules.set(where, (modules.get(where) ?? 0) + ms);
+      if (url.endsWith("/dist/cli-bundle.cjs")) modules.set(where, (modules.get(where) ?? 0) + ms);
     }
   }
   const sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
