@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { Script } from "node:vm";
 import ncc from "@vercel/ncc";
-import { CLI_LAUNCHER, CLI_SHIM, scriptBundle, wrapScript } from "./cli-launcher.mjs";
+import { CLI_LAUNCHER, CLI_SHIM, scriptBundle } from "./cli-launcher.mjs";
 
 /** [entry, output, how the output is written]: the CLI's bundle runs behind a launcher (scripts/cli-launcher.mjs). */
 const ENTRIES = [
@@ -32,7 +32,7 @@ for (const [input, output, kind] of ENTRIES) {
   }
   const bundle = scriptBundle(code, input);
   // Compiled once here, so a bundle the launcher could not run fails the build, not a user's run.
-  new Script(wrapScript(bundle), { filename: output });
+  new Script(bundle, { filename: output });
   const hash = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
   files.push([output, bundle], ["dist/cli.cjs", CLI_LAUNCHER(hash)], ["dist/cli.js", CLI_SHIM]);
 }
