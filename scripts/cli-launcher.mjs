@@ -20,9 +20,9 @@ const WRAPPER = ["(function (exports, require, module, __filename, __dirname) { 
  * separator ending a comment) the build fails instead.
  */
 function asciiOnly(body, input) {
-  const unsafe = /\\[^\x00-\x7f]|String\.raw\s*`[^`]*[^\x00-\x7f]|[\u2028\u2029]/.exec(body);
+  const unsafe = /\\[\u0080-\uffff]|String\.raw\s*`[^`]*[\u0080-\uffff]|[\u2028\u2029]/.exec(body);
   if (unsafe) throw new Error(`${input}: cannot escape the non-ASCII character in ${JSON.stringify(unsafe[0].slice(0, 40))}`);
-  return body.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return body.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**

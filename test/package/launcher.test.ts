@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { scriptBundle } from "../../scripts/cli-launcher.mjs";
 import { repositoryRoot, runDist } from "../helpers/run-dist.js";
 
 const version = (JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { version: string }).version;
@@ -83,5 +84,29 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(runWithTemp(["--version"], temp, { NODE_COMPILE_CACHE: dir }).stdout).toBe(`${version}\n`);
     expect(cacheFiles(dir)).toHaveLength(1);
     expect(cacheFiles(join(temp, cacheName))).toEqual([]);
+  });
+});
+
+describe("the CLI's bundle as a script (scripts/cli-launcher.mjs)", () => {
+  const header = 'import { createRequire as __req } from "module";\n';
+
+  it("is ASCII, so the launcher reads it as latin1, and still prints the report's × and ✓", () => {
+    expect(readFileSync(join(repositoryRoot, "dist/cli-bundle.cjs"), "latin1")).toMatch(/^[\x09\x0a\x0d\x20-\x7e]*$/);
+    const run = runDist(["report", "examples/resnet50.yaml"]);
+    expect(run.stdout).toContain("FLOPs = 2 × MACs");
+  });
+
+  it("escapes every character past ASCII, astral ones as their two halves, and keeps import.meta.url", () => {
+    const script = scriptBundle(`${header}const marks = "×✓😀"; const url = import.meta.url;\n`, "example.ts");
+    expect(script).toContain('const marks = "\\u00d7\\u2713\\ud83d\\ude00"; const url = __import_meta_url;');
+    expect(script).toContain('const __req = require("node:module").createRequire;');
+  });
+
+  it("refuses what an escape would change, and ES-module syntax it cannot run", () => {
+    expect(() => scriptBundle(`${header}const escaped = "\\×";\n`, "a.ts")).toThrow('a.ts: cannot escape the non-ASCII character in "\\\\×"');
+    expect(() => scriptBundle(`${header}const raw = String.raw\`×\`;\n`, "b.ts")).toThrow("b.ts: cannot escape");
+    expect(() => scriptBundle(`${header}export const x = 1;\n`, "c.ts")).toThrow("c.ts: the bundle has ES-module syntax the launcher cannot run as a script: export const x = 1;");
+    expect(() => scriptBundle(`${header}await import("./x.js");\n`, "d.ts")).toThrow("d.ts: the bundle has ES-module syntax");
+    expect(() => scriptBundle("const x = 1;\n", "e.ts")).toThrow("e.ts: ncc's bundle no longer starts with the createRequire import the launcher expects");
   });
 });
