@@ -98,12 +98,17 @@ function readCache(file) {
   }
 }
 
-/** Written beside and renamed into place, so runs in parallel never read half a file; older bundles' caches go. */
+/** Written beside and renamed into place, so runs in parallel never read half a file; other builds' caches a day old go. */
 function writeCache(compiled, file) {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     if (!trusted(cacheDir)) return;
-    for (const name of readdirSync(cacheDir)) if (name.endsWith(".v8") && !name.startsWith(BUNDLE_HASH)) rmSync(join(cacheDir, name), { force: true });
+    // Other builds' caches a day old go; newer ones may be another checkout's, in use.
+    const stale = Date.now() - 86_400_000;
+    for (const name of readdirSync(cacheDir)) {
+      const other = join(cacheDir, name);
+      if (name.endsWith(".v8") && !name.startsWith(BUNDLE_HASH) && statSync(other).mtimeMs < stale) rmSync(other, { force: true });
+    }
     const temporary = \`\${file}.\${process.pid}.tmp\`;
     writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);

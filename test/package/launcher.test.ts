@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -53,16 +53,19 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(cacheFiles(dir)).toEqual(files);
   });
 
-  it("writes a cache V8 rejects again, and removes the caches of other builds", () => {
+  it("writes a cache V8 rejects again, and removes other builds' caches a day old", () => {
     const temp = tempDir();
     const dir = join(temp, cacheName);
     runWithTemp(["lint", "examples/resnet18.yaml"], temp);
     const [file] = cacheFiles(dir);
     writeFileSync(join(dir, file!), "not a code cache");
     writeFileSync(join(dir, "0000000000000000-v0.0.0-x64-report.v8"), "an older build's cache");
+    utimesSync(join(dir, "0000000000000000-v0.0.0-x64-report.v8"), new Date("2026-01-01"), new Date("2026-01-01"));
+    // Another checkout's build, in use today, is left alone.
+    writeFileSync(join(dir, "1111111111111111-v0.0.0-x64-report.v8"), "another build's cache");
     const run = runWithTemp(["lint", "examples/resnet18.yaml"], temp);
     expect(run.status).toBe(0);
-    expect(cacheFiles(dir)).toEqual([file]);
+    expect(cacheFiles(dir)).toEqual([file, "1111111111111111-v0.0.0-x64-report.v8"].sort());
     expect(readFileSync(join(dir, file!)).length).toBeGreaterThan(10_000);
   });
 
@@ -91,7 +94,7 @@ describe("the CLI's bundle as a script (scripts/cli-launcher.mjs)", () => {
   const header = 'import { createRequire as __req } from "module";\n';
 
   it("is ASCII, so the launcher reads it as latin1, and still prints the report's × and ✓", () => {
-    expect(readFileSync(join(repositoryRoot, "dist/cli-bundle.cjs"), "latin1")).toMatch(/^[\x09\x0a\x0d\x20-\x7e]*$/);
+    expect(readFileSync(join(repositoryRoot, "dist/cli-bundle.cjs"), "latin1")).toMatch(/^[\t\n\r -~]*$/);
     const run = runDist(["report", "examples/resnet50.yaml"]);
     expect(run.stdout).toContain("FLOPs = 2 × MACs");
   });
