@@ -31720,7 +31720,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9960);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7457);
 
 await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 
@@ -31729,7 +31729,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9960:
+/***/ 7457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40242,6 +40242,13 @@ const kinds = {
         example: "input: [4]\nlayers:\n  - m:\n      forward:\n        - fc: fc\n      layers:\n        - fc: Linear(4, 4)",
         fix: "rename the value (fc_out: fc), so that a step's name means one thing",
     },
+    "view-needs-copy": {
+        code: "MB533",
+        severity: "error",
+        summary: "view() of a tensor whose layout needs a copy for that shape",
+        example: 'input: [4, 6]\nforward: ["transpose(1, 2)", "view(-1, 24)"]\nlayers: []',
+        fix: 'write reshape(-1, 24), which copies, or "contiguous()" before the view, as PyTorch asks',
+    },
     "adapter-activations": {
         code: "MB522",
         severity: "warning",
@@ -40683,7 +40690,7 @@ const kinds = {
         severity: "note",
         summary: "an embedding and an output head of transposed-equal shape that are not tied",
         example: "layers:\n  - wte: Embedding(50257, 768)\n  - lm_head: Linear(768, 50257, bias=False)",
-        fix: "tie them with tie: {lm_head.weight: wte.weight} if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
+        fix: "tie the head to the embedding with the tie: the message writes (tie: {lm_head.weight: wte.weight} for GPT-2) if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
     },
     "attention-head-size": {
         code: "MB1004",
@@ -41821,12 +41828,24 @@ function scaled(args, spatial) {
     const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
     return items.map((item, d) => Math.floor(spatial[d] * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
 }
+/** The input rank each interpolating mode takes (batch and channels included); the others take 3 to 5. */
+const MODE_RANK = { linear: 3, bilinear: 4, bicubic: 4, trilinear: 5 };
+/**
+ * F.interpolate: one of size and scale_factor, a mode for the input's rank. 'area' is adaptive
+ * average pooling and keeps its input; the other modes keep nothing (measured).
+ */
 const upsample = (args, input) => {
-    const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
+    if (args.isNone("size") === args.isNone("scale_factor"))
+        args.fail(args.isNone("size") ? "size" : "scale_factor", `one of size and scale_factor is needed, got ${args.isNone("size") ? "neither" : "both"}`, "give one of them");
+    const mode = args.string("mode");
+    const rank = MODE_RANK[mode];
+    if ((rank !== undefined && input.shape.length !== rank) || input.shape.length < 3 || input.shape.length > 5)
+        input.mismatch("mode", `a ${rank === undefined ? "3-d to 5-d" : `${rank}-d`} input (batch, channels, ...) for mode '${mode}'`);
+    const spatial = input.shape.slice(2);
     const output = args.isNone("size") ? scaled(args, spatial) : args.size("size", spatial.length);
     if (output.some((length) => !(length >= 1)))
         input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
-    return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
+    return { output: [...input.shape.slice(0, 2), ...output], saves: mode === "area" ? ["input"] : [] };
 };
 /** PixelShuffle(r) moves r² channels into an r-times larger image; PixelUnshuffle undoes it. */
 const shuffle = (up) => (args, input) => {
@@ -41899,6 +41918,29 @@ const checkWindows = (args) => {
         sizeAtLeast(args, name, 2, 1);
     sizeAtLeast(args, "padding", 2, 0);
 };
+/**
+ * torchvision's StochasticDepth (ConvNeXt, Swin, EfficientNet): `input * noise`, the noise one value
+ * per sample ('row') or one for the batch ('batch'), which the product keeps; p=0 is the identity.
+ */
+const stochasticDepth = (args, input) => {
+    if (args.float("p") === 0)
+        return elementwise(input, "nothing", true);
+    const elements = args.string("mode") === "row" ? input.shape[0] : 1;
+    return { output: [...input.shape], saves: [{ elements, dtype: "activation" }] };
+};
+const checkStochasticDepth = (args) => {
+    checkProbability(args);
+    const mode = args.string("mode");
+    if (mode !== "row" && mode !== "batch")
+        args.fail("mode", `StochasticDepth mode must be 'batch' or 'row', got '${mode}'`, "'row' drops samples, 'batch' the whole batch");
+};
+/** torchvision.ops.misc.Permute (ConvNeXt, Swin): torch.permute(x, dims), a view. */
+const permute = (args, input) => {
+    const dims = args.ints("dims").map((dim) => dimension(input, dim, "dims"));
+    if (dims.length !== input.shape.length || new Set(dims).size !== dims.length)
+        input.mismatch("dims", `${dims.length} dimensions, each once, as many as dims=${written(args, "dims")} names`);
+    return { output: dims.map((d) => input.shape[d]), sharesInput: true, permutes: dims };
+};
 /** Unflatten's sizes are positive, but for one -1 that takes what is left. */
 const checkUnflatten = (args) => {
     const sizes = args.ints("unflattened_size");
@@ -41912,6 +41954,8 @@ const ROWS = [
     ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
     ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
     ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
+    ["StochasticDepth", [arg("p", "float"), arg("mode", "string")], checkStochasticDepth, stochasticDepth],
+    ["Permute", [arg("dims", "size")], undefined, permute],
     ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [
         type,
         [arg("p", "float", 0.5), INPLACE],
@@ -42335,27 +42379,24 @@ const embeddingLayers = [
 
 ;// CONCATENATED MODULE: ./src/catalogue/hugging-face.ts
 
-/** LlamaRMSNorm's hidden_size: one positive size, written 4096 or (4096,) as print(model) shows it. */
+/** An RMS norm's hidden_size: one positive size, written 4096 or (4096,) as print(model) shows it. */
 function hiddenSize(args) {
     const sizes = args.ints("hidden_size");
     if (sizes.length !== 1 || sizes[0] < 1)
-        args.fail("hidden_size", `LlamaRMSNorm normalizes one dimension of a positive size, got (${sizes.join(", ")})`, POSITIVE_HINT);
+        args.fail("hidden_size", `${args.type} normalizes one dimension of a positive size, got (${sizes.join(", ")})`, POSITIVE_HINT);
     return sizes[0];
 }
 /**
- * Modules of Hugging Face transformers that are not torch.nn layers and keep other tensors for
- * backward than their torch.nn look-alikes (measured: test/fixtures/pytorch/hf_activations.py).
+ * transformers' RMS norms in Python ops (LlamaRMSNorm, T5LayerNorm): `x.to(float32)`, `pow(2).mean(-1)`,
+ * `rsqrt`, the product, the cast back, then `weight *`. Backward keeps the float32 copy (pow's and the
+ * product's input: the input itself when it is float32), rsqrt's float32 result per row, and the
+ * normalized tensor in the input's dtype that the weight multiplies. torch.nn.RMSNorm's fused kernel
+ * keeps the input and the row statistics only. (PyTorch 1.13's mean(dim) also kept its input, the
+ * squares; PyTorch 2 keeps only its sizes.)
  */
-const hugging_face_huggingFaceLayers = [
-    {
-        /**
-         * LlamaRMSNorm (Mistral's, Qwen2's alike): `x.to(float32)`, `pow(2).mean(-1)`, `rsqrt`, the
-         * product, the cast back, then `weight *`. Backward keeps the float32 copy (pow's and the product's
-         * input: the input itself when it is float32), rsqrt's float32 result per row, and the normalized
-         * tensor in the input's dtype that the weight multiplies. torch.nn.RMSNorm's fused kernel keeps
-         * the input and the row statistics only.
-         */
-        type: "LlamaRMSNorm",
+function pythonRmsNorm(type) {
+    return {
+        type,
         signature: [arg("hidden_size", "size"), arg("eps", "float", 1e-6)],
         tensors: (args) => ({ parameters: [{ name: "weight", shape: [hiddenSize(args)] }], buffers: [] }),
         forward: (args, input) => {
@@ -42365,7 +42406,16 @@ const hugging_face_huggingFaceLayers = [
             const elements = common_numel(input.shape);
             return { output: [...input.shape], saves: ["input in float32", { elements: elements / size, dtype: "float32" }, { elements, dtype: "activation" }] };
         },
-    },
+    };
+}
+/**
+ * Modules of Hugging Face transformers that are not torch.nn layers and keep other tensors for
+ * backward than their torch.nn look-alikes (measured: test/fixtures/pytorch/hf_activations.py).
+ */
+const hugging_face_huggingFaceLayers = [
+    // LlamaRMSNorm (Mistral's, Qwen2's alike), and T5LayerNorm, which casts to the weight's dtype rather than the input's.
+    pythonRmsNorm("LlamaRMSNorm"),
+    pythonRmsNorm("T5LayerNorm"),
     {
         /**
          * transformers' NewGELUActivation (GPT-2's gelu_new) in Python ops:
@@ -42377,6 +42427,24 @@ const hugging_face_huggingFaceLayers = [
         signature: [],
         tensors: () => ({ parameters: [], buffers: [] }),
         forward: (_, input) => ({ output: [...input.shape], saves: ["input", { elements: 3 * common_numel(input.shape), dtype: "activation" }] }),
+    },
+    {
+        /** transformers' GELUActivation (ACT2FN["gelu"], Whisper's): `F.gelu(x)`, which keeps its input, as GELU() does. */
+        type: "GELUActivation",
+        signature: [],
+        tensors: () => ({ parameters: [], buffers: [] }),
+        forward: (_, input) => elementwise(input, "input", false),
+    },
+    {
+        /**
+         * transformers' QuickGELUActivation (ACT2FN["quick_gelu"], CLIP's): `x * torch.sigmoid(1.702 * x)`.
+         * Backward keeps x and the sigmoid's result (the product's factors; the sigmoid's own backward
+         * needs its result too): the input and one tensor of its size (measured: test/fixtures/pytorch/encoder-decoder.py).
+         */
+        type: "QuickGELUActivation",
+        signature: [],
+        tensors: () => ({ parameters: [], buffers: [] }),
+        forward: (_, input) => ({ output: [...input.shape], saves: ["input", { elements: common_numel(input.shape), dtype: "activation" }] }),
     },
 ];
 
@@ -42405,7 +42473,9 @@ const linear = {
         if (input.shape.at(-1) !== inFeatures)
             input.mismatch("in_features", `${inFeatures} input features`);
         const rows = common_numel(input.shape.slice(0, -1));
-        return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves: ["input"] };
+        // torch.matmul folds a 3-d or larger input to rows × in_features and keeps that: a copy of a permuted input (measured).
+        const saves = [input.foldCopies ? { elements: common_numel(input.shape), dtype: "activation" } : "input"];
+        return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves };
     },
 };
 const bilinear = {
@@ -42578,6 +42648,26 @@ const normalizationLayers = [
             return { parameters: affine(normalizedShape(args), elementwise, elementwise && args.bool("bias")), buffers: [] };
         },
         forward: (args, input) => trailing(args, input, 2),
+    },
+    {
+        /**
+         * torchvision's ConvNeXt LayerNorm2d, an nn.LayerNorm over channels first: permute(0, 2, 3, 1),
+         * layer_norm, permute(0, 3, 1, 2). It keeps its input (the permuted view of it) and the statistics
+         * per position; its output is the permuted view of a new tensor, not contiguous (measured).
+         */
+        type: "LayerNorm2d",
+        signature: [NORMALIZED_SHAPE, EPS, ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],
+        tensors(args) {
+            const elementwise = args.bool("elementwise_affine");
+            return { parameters: affine(normalizedShape(args), elementwise), buffers: [] };
+        },
+        forward(args, input) {
+            if (input.shape.length !== 4)
+                input.mismatch(undefined, "a 4-d input (batch, channels, height, width)");
+            const [batch, channels, height, width] = input.shape;
+            const { saves } = trailing(args, { ...input, shape: [batch, height, width, channels] }, 2);
+            return { output: [...input.shape], saves, permutes: [0, 3, 1, 2] };
+        },
     },
     {
         // PyTorch >= 2.4; eps=None means the dtype's machine epsilon.
@@ -43249,11 +43339,12 @@ function tooDeep(text) {
                 while (indents.length > 0 && indents[indents.length - 1] >= indent)
                     indents.pop();
                 indents.push(indent);
-                const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
-                for (let item = 0; item < dashes.length; item++)
-                    if (past(indents.length + item, dashes[item]))
+                // Counted in place: a slice and a regex match per line were a tenth of parsing a large spec.
+                let dashes = 0;
+                for (let at = i; at < end; at++)
+                    if (text.charCodeAt(at) === 45 /* - */ && past(indents.length + dashes++, at))
                         return firstPast;
-                if (past(indents.length + dashes.length, end))
+                if (past(indents.length + dashes, end))
                     return firstPast;
             }
         }
@@ -43773,7 +43864,7 @@ function decoder_attentionLayers(config, style, builder) {
     if (style.qkNorm === "full")
         layers.push(builder.layer("q_norm", style.norm("num_attention_heads * head_dim"), ["num_attention_heads"]), builder.layer("k_norm", style.norm("num_key_value_heads * head_dim"), ["num_key_value_heads"]));
     const dropout = config.number("attention_dropout", 0);
-    const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""})`;
+    const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""}, rope=True)`;
     return builder.module("self_attn", layers, ["num_attention_heads"], { forward: [attention, "o_proj"] });
 }
 /** The dense MLP of `width` (a var naming the intermediate size). */
@@ -43863,10 +43954,15 @@ function translateDecoder(config, style, architecture) {
     const lmHead = builder.layer("lm_head", "Linear(hidden_size, vocab_size, bias=False)", ["vocab_size"]);
     return { layers: [model, lmHead], ...(tied ? { tie: { "lm_head.weight": "model.embed_tokens.weight" } } : {}), input };
 }
-/** RMSNorm over `width` with the config's epsilon. */
-const rmsNorm = (config, epsKey, fallback) => {
+/**
+ * The RMSNorm over `width` with the config's epsilon, as transformers runs it: LlamaRMSNorm (and
+ * Mistral's, Qwen2's, Qwen3's, Mixtral's, DeepseekV2's, the same code) upcasts to float32 and keeps
+ * more for backward than torch.nn.RMSNorm's fused kernel. `type` names another class for a family
+ * whose norm is not that one and whose forward is not followed (Gemma's 1 + weight).
+ */
+const rmsNorm = (config, epsKey, fallback, type = "LlamaRMSNorm") => {
     const eps = pythonFloat(config.number(epsKey, fallback));
-    return (width) => `RMSNorm((${width},), eps=${eps})`;
+    return (width) => (type === "LlamaRMSNorm" ? `LlamaRMSNorm(${width}, eps=${eps})` : `RMSNorm((${width},), eps=${eps})`);
 };
 /** LayerNorm over `width`, with the config's epsilon; without weight and bias (OLMo's) when `affine` is false. */
 const layerNorm = (config, epsKey, fallback, affine = true) => {
@@ -44197,11 +44293,18 @@ const STYLES = {
         qkNorm: "head",
         noForward: qkNorms,
     }),
-    gemma: (config) => ({ prefix: "Gemma", tiedByDefault: true, norm: rmsNorm(config, "rms_norm_eps", 1e-6), biases: attentionBias, mlp: "gated", noForward: gemmaForward }),
+    gemma: (config) => ({
+        prefix: "Gemma",
+        tiedByDefault: true,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-6, "RMSNorm"),
+        biases: attentionBias,
+        mlp: "gated",
+        noForward: gemmaForward,
+    }),
     gemma2: (config) => ({
         prefix: "Gemma2",
         tiedByDefault: true,
-        norm: rmsNorm(config, "rms_norm_eps", 1e-6),
+        norm: rmsNorm(config, "rms_norm_eps", 1e-6, "RMSNorm"),
         biases: attentionBias,
         mlp: "gated",
         layerNorms: "sandwich",
@@ -44681,10 +44784,10 @@ function hf_config_translateHfConfig(config) {
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --budget FILE --gpu NAME, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure; a spec's serving.accelerators takes precedence over these.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false},"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --budget FILE --gpu NAME, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure; a spec's serving.accelerators takes precedence over these.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false},"count":{"description":"A count of parameters, MACs or FLOPs: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000; 6 GMACs is 6B).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
 const schema35 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
 const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false};
-const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
+const schema13 = {"description":"A count of parameters, MACs or FLOPs: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000; 6 GMACs is 6B).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema16 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
 const schema23 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
 const func2 = Object.prototype.hasOwnProperty;
@@ -50018,6 +50121,12 @@ class Parser {
     }
     call(bareNameAllowed = false) {
         const token = this.current;
+        // A forward step may call a numbered child with operands, as T5Block calls self.layer[1](x, memory): `1(x, memory)`.
+        const next = this.tokens[this.index + 1];
+        if (bareNameAllowed && token.kind === "number" && /^\d+$/.test(token.text) && next?.kind === "op" && next.text === "(") {
+            this.next();
+            return this.callAfterName(token);
+        }
         if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
             throw new expression_ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${expression_describe(token)}`);
         }
@@ -50547,7 +50656,7 @@ function resolveLeaf(walker, entry, context) {
  */
 function moduleOf(walker, entry, context, child) {
     const failedBefore = walker.errors.errors.length;
-    const nodes = resolveList(walker, child.layers, child.path, child.inner, entry.count);
+    const { children: nodes, absent } = resolveList(walker, child.layers, child.path, child.inner, entry.count);
     const topology = child.topology();
     // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
     if (walker.errors.errors.length === failedBefore)
@@ -50562,6 +50671,7 @@ function moduleOf(walker, entry, context, child) {
         ...(entry.routing ? { routing: entry.routing } : {}),
         position: entry.position,
         children: nodes,
+        ...(absent.length ? { absent } : {}),
         topology: overlay(topology, topologyOf(context.source, entry.bodyPath, entry.body, entryScope)),
     };
 }
@@ -50650,13 +50760,18 @@ const RESOLVERS = {
  */
 function resolveList(walker, items, listPath, context, multiplier) {
     const children = [];
+    const absent = [];
     const numbering = childNumbering();
     /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
     const resolveItem = (item, index, group) => {
         walker.tick?.();
         const { result: head, positions: read } = trackReads(() => readEntry(item, [...listPath, index], context, numbering, group));
-        if (!head)
+        if (!head) {
+            const name = !group && isMapping(item) && !isBody(item) ? Object.keys(item)[0] : undefined;
+            if (name !== undefined)
+                absent.push(name);
             return;
+        }
         if (!group && head.repeated && mentionsIndex(head.body)) {
             for (const run of instanceGroups(walker, context, children, head, (one) => resolveItem(item, index, one)))
                 resolveItem(item, index, run);
@@ -50667,7 +50782,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
     };
     items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
-    return children;
+    return { children, absent };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/adapters.ts
@@ -51206,7 +51321,7 @@ function resolveSpec(file, readFile, errors, onStep) {
         throw new diagnostics_SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
     const walker = { loadInclude, out: [], errors: collector, ...(onStep ? { tick: entryTicker(onStep) } : {}) };
-    const children = resolveList(walker, root.data.layers, ["layers"], {
+    const { children, absent } = resolveList(walker, root.data.layers, ["layers"], {
         source: root.source,
         scope: root.scope,
         blocks: root.blocks,
@@ -51230,7 +51345,7 @@ function resolveSpec(file, readFile, errors, onStep) {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
-        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
+        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, ...(absent.length ? { absent } : {}), topology: root.topology },
         ...(input ? { input } : {}),
         ...(inputs ? { inputs } : {}),
         ties,
@@ -53390,6 +53505,90 @@ function acceleratorTable(own) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/shapes/layout.ts
+/**
+ * How a tensor's elements lie in its storage, as ATen tracks it: a stride per dimension. A view
+ * (permute, transpose, view, a split's piece) shares its base's storage with other strides; an op
+ * that needs a layout its strides do not have copies (reshape, contiguous, matmul's fold).
+ */
+/** The strides of a fresh tensor: row-major, the last dimension adjacent. */
+function rowMajor(shape) {
+    const strides = new Array(shape.length);
+    let step = 1;
+    for (let d = shape.length - 1; d >= 0; d--) {
+        strides[d] = step;
+        step *= Math.max(shape[d], 1);
+    }
+    return strides;
+}
+/** ATen's is_contiguous: row-major strides, where dimensions of size 1 may have any stride. */
+function isContiguous(shape, strides) {
+    if (shape.includes(0))
+        return true;
+    let expected = 1;
+    for (let d = shape.length - 1; d >= 0; d--) {
+        if (shape[d] === 1)
+            continue;
+        if (strides[d] !== expected)
+            return false;
+        expected *= shape[d];
+    }
+    return true;
+}
+/**
+ * The strides of `shape` viewing a tensor of `from` and `strides` without a copy, or undefined when
+ * no strides can (ATen's computeStride, which view() and reshape() follow): each run of dimensions
+ * that is contiguous within itself may be split or merged, never two runs into one.
+ */
+function viewStrides(from, strides, shape) {
+    if (from.length === 0)
+        return shape.map(() => 1);
+    if (from.includes(0))
+        return rowMajor(shape);
+    const result = new Array(shape.length);
+    let viewDim = shape.length - 1;
+    let chunkBase = strides.at(-1);
+    let tensorElements = 1;
+    let viewElements = 1;
+    for (let d = from.length - 1; d >= 0; d--) {
+        tensorElements *= from[d];
+        const chunkEnds = d === 0 || (from[d - 1] !== 1 && strides[d - 1] !== tensorElements * chunkBase);
+        if (!chunkEnds)
+            continue;
+        while (viewDim >= 0 && (viewElements < tensorElements || shape[viewDim] === 1)) {
+            result[viewDim] = viewElements * chunkBase;
+            viewElements *= shape[viewDim];
+            viewDim--;
+        }
+        if (viewElements !== tensorElements)
+            return undefined;
+        if (d > 0) {
+            chunkBase = strides[d - 1];
+            tensorElements = 1;
+            viewElements = 1;
+        }
+    }
+    return viewDim === -1 ? result : undefined;
+}
+/** Whether the tensor's strides are row-major (ATen's is_contiguous). */
+const contiguous = (tensor) => isContiguous(tensor.shape, tensor.strides);
+/** The tensor as `shape` without a copy (`view`, or `reshape` where it can), or undefined when its strides do not allow it. */
+function viewAs(tensor, shape, producer) {
+    const strides = viewStrides(tensor.shape, tensor.strides, shape);
+    return strides && { ...tensor, shape, strides, producer };
+}
+/** `x.permute(dims)`: the same storage, its dimensions reordered. */
+function permuted(tensor, dims, producer) {
+    return { ...tensor, shape: dims.map((d) => tensor.shape[d]), strides: dims.map((d) => tensor.strides[d]), producer };
+}
+/** Whether `x.reshape(-1, x.shape[-1])`, torch.matmul's fold of a tensor of 3 or more dimensions, copies it. */
+function foldCopies(tensor) {
+    if (tensor.shape.length < 3 || contiguous(tensor))
+        return false;
+    const rows = tensor.shape.slice(0, -1).reduce((product, size) => product * size, 1);
+    return viewStrides(tensor.shape, tensor.strides, [rows, tensor.shape.at(-1)]) === undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/shapes/op-types.ts
 const shapeText = (shape) => `[${shape.join(", ")}]`;
 /** NumPy broadcasting, or undefined when the shapes do not broadcast. */
@@ -53409,8 +53608,297 @@ const op_types_arg = (name, type, value) => value === undefined ? { name, type }
 const CHILDREN = [{ name: "children", type: "string", variadic: true }];
 
 ;// CONCATENATED MODULE: ./src/shapes/tensor-ops.ts
+
+
+
+
+/** `*dims` and `*shape`: sizes as separate arguments, `permute(0, 2, 1)`, or one tuple, `permute((0, 2, 1))`. */
+const sizes = (name) => [{ name, type: "size", variadic: true }];
+function sizesOf({ args }, name) {
+    const value = args.value(name);
+    const items = value.kind === "tuple" ? value.items : [];
+    const first = items[0];
+    const flat = items.length === 1 && first?.kind === "tuple" ? first.items : items;
+    return flat.map((item) => (item.kind === "int" ? item.value : args.fail(name, `${args.type} needs integers for '${name}'`, "write integers, e.g. permute(0, 2, 3, 1)")));
+}
+/** Dimensions counted from the end when negative, each within the input's rank and given once. */
+function dimensions(op, name, values) {
+    const dims = values.map((value) => (value < -op.rank || value >= op.rank ? op.fail(`dimensions from ${-op.rank} to ${op.rank - 1}, not ${value}`) : (value + op.rank) % op.rank));
+    const repeated = dims.find((d, i) => dims.indexOf(d) !== i);
+    if (repeated !== undefined)
+        op.args.fail(name, `${op.args.type} names dimension ${repeated} more than once`, "give each dimension once");
+    return dims;
+}
+/** A shape for view/reshape: at most one -1, which takes the elements left over, as torch infers it. */
+function inferred(op, name, shape) {
+    const { args, x } = op;
+    if (shape.some((size) => size < -1) || shape.filter((size) => size === -1).length > 1)
+        args.fail(name, `${args.type} takes sizes of 0 or more and at most one -1, got (${shape.join(", ")})`, "write the sizes, with -1 for the one torch infers");
+    const total = common_numel(x.shape);
+    const known = common_numel(shape.filter((size) => size !== -1));
+    const filled = shape.map((size) => (size === -1 ? total / known : size));
+    if (common_numel(filled) !== total || !filled.every(Number.isInteger))
+        op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
+    return filled;
+}
+/** torch.reshape: a view where the strides allow one, else a copy into a new storage (which keeps nothing for backward). */
+const reshaped = (op, shape) => viewAs(op.x, shape, op.producer) ?? op.created(shape);
+/** Tensor.view: a view, or PyTorch's error where the input's strides allow none. */
+function viewed(op, shape) {
+    const view = viewAs(op.x, shape, op.producer);
+    if (view)
+        return view;
+    throw new diagnostics_SpecError("view-needs-copy", op.call.position, `${op.call.text}: ${op.x.producer} is not contiguous (a permute or transpose made it so), and view() cannot give it shape ${shapeText(shape)} without a copy`, `write reshape(...) for the copy, or contiguous() before view(...), as PyTorch asks`);
+}
+/** The reduced shape of sum/mean over `dim` (None: every dimension). */
+function reduced(op) {
+    const all = op.args.isNone("dim");
+    const dims = all ? op.x.shape.map((_, d) => d) : dimensions(op, "dim", op.args.ints("dim"));
+    const keepdim = op.args.bool("keepdim");
+    return op.x.shape.flatMap((size, d) => (!dims.includes(d) ? [size] : keepdim ? [1] : []));
+}
+const REDUCTION = [{ name: "dim", type: "size", default: null }, op_types_arg("keepdim", "bool", false)];
+/** The pad modes of torch.nn.functional.pad; reflect and replicate keep their input for backward (measured). */
+const PAD_MODES = ["constant", "reflect", "replicate", "circular"];
+function pad(op) {
+    const { args, x, rank } = op;
+    const sides = args.ints("pad");
+    const mode = args.string("mode");
+    if (!PAD_MODES.includes(mode))
+        args.fail("mode", `pad mode '${mode}' is unknown`, `use one of ${PAD_MODES.map((name) => `'${name}'`).join(", ")}`);
+    if (sides.length % 2 !== 0 || sides.length / 2 > rank)
+        args.fail("pad", `pad takes two sides per dimension, at most ${rank} dimensions, got ${sides.length} values`, "write (left, right) for the last dimension, then (top, bottom), ...");
+    const dims = sides.length / 2;
+    // Reflect, replicate and circular pad the last 1 to 3 dimensions of a batched input.
+    if (mode !== "constant" && (dims > 3 || rank < dims + 1))
+        op.fail(`an input of at least ${dims + 1} dimensions for ${mode} padding of ${dims}`);
+    if (mode !== "constant" && args.has("value") && !args.isNone("value"))
+        args.fail("value", `pad takes a value only in mode 'constant', not '${mode}'`, "remove value=");
+    const output = [...x.shape];
+    for (let d = 0; d < dims; d++) {
+        const [before, after, size] = [sides[2 * d], sides[2 * d + 1], x.shape[rank - 1 - d]];
+        if (mode === "reflect" && (before >= size || after >= size))
+            op.fail(`padding below the size of dimension ${rank - 1 - d} for reflect, ${size}`);
+        if (mode === "circular" && (before > size || after > size))
+            op.fail(`padding of at most the size of dimension ${rank - 1 - d} for circular, ${size}`);
+        output[rank - 1 - d] = size + before + after;
+    }
+    if (output.some((size) => size < 1))
+        op.fail(`sides that leave every dimension non-empty, pad=(${sides.join(", ")})`);
+    return op.created(output, mode === "reflect" || mode === "replicate" ? ["input"] : []);
+}
+function roll(op) {
+    const { args } = op;
+    const shifts = args.ints("shifts");
+    if (args.isNone("dims")) {
+        if (shifts.length !== 1)
+            args.fail("shifts", `roll without dims shifts the flattened tensor by one amount, got ${shifts.length}`, "give dims=, one per shift");
+    }
+    else if (dimensions(op, "dims", args.ints("dims")).length !== shifts.length) {
+        args.fail("dims", `roll takes one shift per dimension: ${shifts.length} shifts, ${args.ints("dims").length} dims`, "give as many dims as shifts");
+    }
+    return op.created([...op.x.shape]);
+}
+function channelShuffle(op) {
+    const groups = op.args.int("groups");
+    if (groups < 1)
+        op.args.fail("groups", `channel_shuffle needs at least 1 group, got ${groups}`, "give the number of groups, e.g. 2");
+    if (op.rank < 3 || op.x.shape[1] % groups !== 0)
+        op.fail(`(batch, channels, ...) with channels divisible by ${groups} groups`);
+    return op.created([...op.x.shape]);
+}
+/** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
+function tensor_ops_scaled(op) {
+    op.args.float("other");
+    return op.created([...op.x.shape]);
+}
 /** Tensor manipulations of a forward (torch.* functions and Tensor methods): their shape rules, MACs and saved bytes, as PyTorch 1.13 measures them. */
-const TENSOR_OPS = {};
+const TENSOR_OPS = {
+    permute: {
+        signature: sizes("dims"),
+        run: (op) => {
+            const dims = sizesOf(op, "dims");
+            if (dims.length !== op.rank)
+                op.fail(`a ${dims.length}-d input, one dimension per index it names`);
+            return permuted(op.x, dimensions(op, "dims", dims), op.producer);
+        },
+    },
+    transpose: {
+        operands: 1,
+        signature: [op_types_arg("dim0", "int"), op_types_arg("dim1", "int")],
+        run: (op) => {
+            const [a, b] = [op.dim("dim0"), op.dim("dim1")];
+            return permuted(op.x, op.x.shape.map((_, d) => (d === a ? b : d === b ? a : d)), op.producer);
+        },
+    },
+    select: {
+        signature: [op_types_arg("dim", "int"), op_types_arg("index", "int")],
+        run: ({ x, args, dim, fail, producer }) => {
+            const d = dim("dim");
+            const index = args.int("index");
+            if (index >= x.shape[d] || index < -x.shape[d])
+                fail(`an index ${index} within dimension ${d}`);
+            const rest = (values) => values.filter((_, position) => position !== d);
+            return { ...x, shape: rest(x.shape), strides: rest(x.strides), producer };
+        },
+    },
+    flatten: {
+        signature: [op_types_arg("start_dim", "int", 0), op_types_arg("end_dim", "int", -1)],
+        run: (op) => {
+            const { x } = op;
+            const [start, end] = [op.dim("start_dim"), op.dim("end_dim")];
+            if (end < start)
+                op.fail(`end_dim after start_dim`);
+            return reshaped(op, [...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+        },
+    },
+    unflatten: {
+        signature: [op_types_arg("dim", "int"), { name: "sizes", type: "size" }],
+        run: (op) => {
+            const d = op.dim("dim");
+            const parts = op.args.ints("sizes");
+            const known = common_numel(parts.filter((size) => size !== -1));
+            if (parts.some((size) => size < -1) || parts.filter((size) => size === -1).length > 1)
+                op.args.fail("sizes", `unflatten takes sizes of 0 or more and at most one -1, got (${parts.join(", ")})`, "write the sizes, with -1 for the one torch infers");
+            const filled = parts.map((size) => (size === -1 ? op.x.shape[d] / known : size));
+            if (common_numel(filled) !== op.x.shape[d] || !filled.every(Number.isInteger))
+                op.fail(`a dimension ${d} of ${known} × k elements`);
+            return viewed(op, [...op.x.shape.slice(0, d), ...filled, ...op.x.shape.slice(d + 1)]);
+        },
+    },
+    view: { signature: sizes("shape"), run: (op) => viewed(op, inferred(op, "shape", sizesOf(op, "shape"))) },
+    reshape: { signature: sizes("shape"), run: (op) => reshaped(op, inferred(op, "shape", sizesOf(op, "shape"))) },
+    contiguous: { signature: [], run: (op) => (contiguous(op.x) ? { ...op.x, producer: op.producer } : op.created([...op.x.shape])) },
+    // mean over dimensions keeps its input in PyTorch 1.13 (MeanBackward1 saves self); over everything it keeps nothing; sum keeps nothing.
+    mean: { signature: REDUCTION, run: (op) => op.created(reduced(op), op.args.isNone("dim") ? [] : ["input"]) },
+    sum: { signature: REDUCTION, run: (op) => op.created(reduced(op)) },
+    pad: { signature: [{ name: "pad", type: "size" }, { name: "mode", type: "string", default: "constant" }, op_types_arg("value", "float", null)], run: pad },
+    roll: {
+        signature: [
+            { name: "shifts", type: "size" },
+            { name: "dims", type: "size", default: null },
+        ],
+        run: roll,
+    },
+    channel_shuffle: { signature: [op_types_arg("groups", "int")], run: channelShuffle },
+    // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
+    div: { signature: [op_types_arg("other", "float")], run: tensor_ops_scaled },
+};
+
+;// CONCATENATED MODULE: ./src/shapes/value-ops.ts
+
+
+
+
+/**
+ * Ops over a forward's values that torchvision's Swin and ShuffleNetV2 need: a tuple of views
+ * (`chunk`, `unbind`), `unsqueeze`, `matmul`, `F.linear` with a Linear child's weights and
+ * `index_select` of a Parameter by a buffer. Shapes, MACs and saved bytes as PyTorch 1.13 measures them
+ * (test/fixtures/pytorch/zoo.json).
+ */
+/** A view of `x` with `shape` and `strides`: the same storage. */
+const viewOf = (x, shape, strides, producer) => ({ ...x, shape, strides, producer });
+/** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
+function chunk(op) {
+    const { x, args, producer } = op;
+    const d = op.dim("dim");
+    const chunks = args.int("chunks");
+    if (chunks < 1)
+        args.fail("chunks", `chunk needs at least 1 chunk, got ${chunks}`, "give the number of pieces, e.g. chunk(x, 2, 1)");
+    const step = Math.ceil(x.shape[d] / chunks);
+    const pieces = [];
+    for (let start = 0; start < x.shape[d]; start += step) {
+        const shape = x.shape.map((size, position) => (position === d ? Math.min(step, size - start) : size));
+        pieces.push(viewOf(x, shape, [...x.strides], producer));
+    }
+    return pieces;
+}
+/** x.unbind(dim): one view per index along dim, without that dimension. */
+function unbind(op) {
+    const { x, producer } = op;
+    const d = op.dim("dim");
+    const rest = (values) => values.filter((_, position) => position !== d);
+    return Array.from({ length: x.shape[d] }, () => viewOf(x, rest(x.shape), rest(x.strides), producer));
+}
+/** x.unsqueeze(dim): a view with a dimension of size 1 inserted (dim counts in the output's rank). */
+function unsqueeze(op) {
+    const { x, args, producer } = op;
+    const value = args.int("dim");
+    const rank = x.shape.length + 1;
+    if (value < -rank || value >= rank)
+        op.fail(`a dimension ${value} (of ${rank})`);
+    const d = value < 0 ? value + rank : value;
+    const stride = d < x.shape.length ? x.strides[d] * x.shape[d] : 1;
+    return viewOf(x, [...x.shape.slice(0, d), 1, ...x.shape.slice(d)], [...x.strides.slice(0, d), stride, ...x.strides.slice(d)], producer);
+}
+/**
+ * torch.matmul(a, b), as PyTorch 1.13 dispatches it. Two matrices: mm, which keeps both as they are
+ * (CLIP's text–image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
+ * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
+ * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M·K·N MACs
+ * per matrix; a Parameter factor is not kept.
+ */
+function matmul(op) {
+    const [a, b] = op.operands;
+    if (a.shape.length < 2 || b.shape.length < 2 || (a.shape.length === 2 && b.shape.length > 2)) {
+        op.fail("two matrices [m, k] and [k, n], a batch [..., m, k] and a matrix [k, n], or two batches [..., m, k] and [..., k, n]");
+    }
+    const [m, k] = a.shape.slice(-2);
+    const [k2, n] = b.shape.slice(-2);
+    const batch = b.shape.length === 2 ? a.shape.slice(0, -2) : broadcast(a.shape.slice(0, -2), b.shape.slice(0, -2));
+    if (k !== k2 || !batch)
+        op.fail(`[..., M, K] and [..., K, N] with batch dimensions that broadcast`);
+    const batches = common_numel(batch);
+    const copied = (tensor, shape) => op.evaluator.fresh(shape, `${tensor.producer} (copied for matmul)`);
+    const folded = (tensor, rows, columns) => {
+        const same = tensor.shape.length === batch.length + 2 && tensor.shape.slice(0, -2).every((size, d) => size === batch[d]);
+        const strides = same ? viewStrides(tensor.shape, tensor.strides, [batches, rows, columns]) : undefined;
+        return strides ? tensor : copied(tensor, [batches, rows, columns]);
+    };
+    const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
+    const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
+    const output = op.evaluator.fresh([...batch, m, n], op.producer);
+    op.evaluator.live?.touch(op.producer, [a, b, output]);
+    const macs = batches * m * k * n;
+    op.evaluator.record({ type: "matmul", segments: [...op.segments, op.call.text], output: output.shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
+    return output;
+}
+/**
+ * F.linear(x, child.weight, child.bias) with a Linear child's tensors, as torchvision's Swin runs its qkv
+ * and proj: the child's rule (its MACs, what it keeps), recorded as a functional call, for the module
+ * itself is never called.
+ */
+function functionalLinear(op) {
+    const node = op.child("layer");
+    const described = node.kind === "leaf" ? op.evaluator.describe(node.layer) : undefined;
+    if (!described || described.definition.type !== "Linear") {
+        throw new diagnostics_SpecError("not-a-parameter", op.args.position("layer"), `${op.args.string("layer")} is not a Linear(...) entry`, "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc");
+    }
+    const result = described.definition.forward(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
+    return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] });
+}
+/**
+ * torch.index_select(table, dim, index), which is what table[index] does along dim 0: a new tensor;
+ * autograd keeps the int64 index (Swin's relative_position_index, a buffer, so counted).
+ */
+function indexSelect(op) {
+    const table = op.x;
+    const index = op.value("index");
+    const d = op.dim("dim");
+    if (index.shape.length !== 1)
+        op.fail(`a one-dimensional index, not ${shapeText(index.shape)}`);
+    const shape = table.shape.map((size, position) => (position === d ? index.shape[0] : size));
+    return op.created(shape, [{ elements: index.shape[0], dtype: "int64" }]);
+}
+const VALUE_OPS = {
+    chunk: { operands: 1, signature: [op_types_arg("chunks", "int"), op_types_arg("dim", "int", 0)], run: chunk },
+    unbind: { operands: 1, signature: [op_types_arg("dim", "int", 0)], run: unbind },
+    unsqueeze: { operands: 1, signature: [op_types_arg("dim", "int")], run: unsqueeze },
+    matmul: { operands: 2, signature: [], run: matmul },
+    linear: { operands: 1, signature: [op_types_arg("layer", "string")], run: functionalLinear },
+    index_select: { operands: 1, signature: [op_types_arg("dim", "int"), op_types_arg("index", "string")], run: indexSelect },
+};
 
 ;// CONCATENATED MODULE: ./src/shapes/values.ts
 
@@ -53486,6 +53974,10 @@ class ForwardValues {
     tensorChild(name) {
         const child = this.module.children.find((candidate) => candidate.name === name);
         return child && isTensorLeaf(this.evaluator, child) ? child : undefined;
+    }
+    tensorNames() {
+        const tensors = this.module.children.filter((child) => isTensorLeaf(this.evaluator, child)).map((child) => child.name);
+        return [...this.values.keys(), ...tensors];
     }
     /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. Makes no tensor. */
     isOperand(value) {
@@ -53702,6 +54194,8 @@ function stateRecord(shape) {
 
 
 
+
+
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL = {
     adaptive_avg_pool1d: "AdaptiveAvgPool1d",
@@ -53720,6 +54214,7 @@ const FUNCTIONAL = {
     softmax: "Softmax",
     log_softmax: "LogSoftmax",
     tanh: "Tanh",
+    interpolate: "Upsample",
 };
 /** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
 function isOpName(name) {
@@ -53753,39 +54248,7 @@ function ops_merge(evaluator, how, left, right, position, segments) {
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS = {
     ...TENSOR_OPS,
-    flatten: {
-        signature: [op_types_arg("start_dim", "int", 0), op_types_arg("end_dim", "int", -1)],
-        run: ({ x, dim, view, fail }) => {
-            const [start, end] = [dim("start_dim"), dim("end_dim")];
-            if (end < start)
-                fail(`end_dim after start_dim`);
-            return view([...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-        },
-    },
-    transpose: {
-        signature: [op_types_arg("dim0", "int"), op_types_arg("dim1", "int")],
-        run: ({ x, dim, view }) => {
-            const [a, b] = [dim("dim0"), dim("dim1")];
-            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
-        },
-    },
-    select: {
-        signature: [op_types_arg("dim", "int"), op_types_arg("index", "int")],
-        run: ({ x, args, dim, view, fail }) => {
-            const d = dim("dim");
-            const index = args.int("index");
-            if (index >= x.shape[d] || index < -x.shape[d])
-                fail(`an index ${index} within dimension ${d}`);
-            return view(x.shape.filter((_, position) => position !== d));
-        },
-    },
-    mean: {
-        signature: [op_types_arg("dim", "int")],
-        run: ({ x, dim, created }) => {
-            const d = dim("dim");
-            return created(x.shape.filter((_, position) => position !== d));
-        },
-    },
+    ...VALUE_OPS,
     add: {
         operands: 2,
         signature: [op_types_arg("parameter", "string", null)],
@@ -53798,8 +54261,11 @@ const OPS = {
     },
     mul: {
         operands: 2,
-        signature: [],
-        run: ({ evaluator, operands, call, segments, producer, fail }) => {
+        signature: [op_types_arg("other", "float", null)],
+        run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+            // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
+            if (!args.isNone("other"))
+                return created([...operands.at(-1).shape]);
             if (operands.length !== 2)
                 fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
             return { ...ops_merge(evaluator, "multiply", operands[0], operands[1], call.position, segments), producer };
@@ -53813,9 +54279,11 @@ const OPS = {
     cat_token: {
         signature: [op_types_arg("parameter", "string")],
         run: ({ x, rank, args, parameterShape, created, fail }) => {
-            const token = parameterShape("parameter");
+            // ViT's Parameter(1, 1, d), or CLIP's Parameter(d), which its forward expands to (batch, 1, d).
+            const written = parameterShape("parameter");
+            const token = written.length === 1 ? [1, 1, written[0]] : written;
             if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
-                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(written)} to`);
             return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
         },
     },
@@ -53839,6 +54307,8 @@ const OPS = {
             op_types_arg("kv", "string", null),
             op_types_arg("attention", "string", null),
             op_types_arg("rope", "bool", false),
+            op_types_arg("bias", "string", null),
+            op_types_arg("upcast_softmax", "bool", true),
         ],
         run: (op) => ops_attention(op.evaluator, op.args, op.x, op.segments, op),
     },
@@ -53856,6 +54326,7 @@ const OPS = {
             op_types_arg("kv_lora_rank", "int"),
             op_types_arg("qk_rope_head_dim", "int"),
             op_types_arg("causal", "bool", false),
+            op_types_arg("attention", "string", null),
         ],
         run: (op) => ops_latentAttention(op.evaluator, op.args, op.x, op.segments, op),
     },
@@ -53949,7 +54420,8 @@ function opContext(evaluator, { values, call, operands, fail }) {
         });
         return output;
     };
-    const view = (shape) => ({ ...x, shape, producer });
+    // torch.reshape: a view where the strides allow one, a copy where not.
+    const view = (shape) => viewAs(x, shape, producer) ?? created(shape);
     return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 /** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
@@ -53963,7 +54435,10 @@ function operandsOf(evaluator, values, call, takes, chain) {
         return { operands: [list].flat(), rest };
     }
     const tensors = resolved.map((operand, index) => single(operand, given[index].position, "the operand"));
-    const missing = Math.max(0, takes - tensors.length);
+    // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
+    const next = rest.args[0];
+    const numberFollows = tensors.length > 0 && next?.name === undefined && (next?.value.kind === "int" || next?.value.kind === "float");
+    const missing = numberFollows ? 0 : Math.max(0, takes - tensors.length);
     return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
 }
 /**
@@ -53984,10 +54459,13 @@ function runOp(evaluator, values, call, chain) {
         throw new diagnostics_SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${operands.map((operand) => `${operand.producer} produces ${shapeText(operand.shape)}`).join(" and ")}`, "fix the op's arguments or the layer before it");
     };
     if (moduleType) {
-        const definition = findLayer({ ...rest, type: moduleType });
-        const args = bindArguments(definition, rest, findLayer);
+        const moduleCall = { ...rest, type: moduleType };
+        const definition = findLayer(moduleCall);
+        // Checked as written, so that messages name relu(); then bound as ReLU(), whose rule looks at the type (it keeps its output).
+        bindArguments(definition, rest, findLayer);
+        const args = bindArguments(definition, moduleCall, findLayer);
         definition.tensors(args);
-        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
+        const result = definition.forward(args, { shape: x.shape, foldCopies: foldCopies(x), mismatch: (_, expects) => fail(expects) });
         return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...values.segments, call.text] });
     }
     // The op's operands are live until it returns: a residual's shortcut, the input of attention's projections.
@@ -54003,12 +54481,15 @@ function runOp(evaluator, values, call, chain) {
  * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
  * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function ops_attention(evaluator, args, x, segments, { fail, child, created, value }) {
+function ops_attention(evaluator, args, x, segments, op) {
+    const { fail, child, created, value } = op;
     const packed = args.isNone("k") && args.isNone("v");
     // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
     const memory = args.isNone("kv") ? x : value("kv");
     if (packed && memory !== x)
         args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
+    if (memory !== x && args.bool("causal"))
+        args.fail("causal", "a cross-attention attends to every position of kv=: it is not causal", "leave causal= out of a cross-attention");
     const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
         const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
         // Each projection waits for the others.
@@ -54031,6 +54512,7 @@ function ops_attention(evaluator, args, x, segments, { fail, child, created, val
             args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
         }
     }
+    const biasBytes = positionBias(op, sequence, keys, heads);
     const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
     const causal = args.bool("causal");
     const path = paths_formatPath(segments) || "the model";
@@ -54047,18 +54529,37 @@ function ops_attention(evaluator, args, x, segments, { fail, child, created, val
         rope: args.bool("rope"),
         producer: path,
     };
+    evaluator.implementations.add(call.implementation);
     const kept = keepAttention(evaluator, call, { q, k, v });
-    const cache = attentionCache(args, kvHeads, headDim);
+    const cache = attentionCache(args, kvHeads, headDim, memory === x ? undefined : keys);
     if (evaluator.live) {
-        // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+        // A causal layer's keys and values, and a cross-attention's, are what the forward leaves in the cache, counted there.
         if (cache)
             for (const tensor of [k, v])
                 evaluator.live.excluded.add(tensor.storage);
-        evaluator.live.touch(`${path}: attention`, [x, q, k, v], attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }));
+        const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal, upcast: args.bool("upcast_softmax") };
+        const bias = biasBytes === 0 ? [] : [{ what: `position bias [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: batch * heads * sequence * keys * q.elementBytes }];
+        evaluator.live.touch(`${path}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(call.implementation, shape)]);
     }
     for (const tensor of projected)
         evaluator.live?.release(tensor);
     return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+/**
+ * `bias=relative_attention_bias`: T5's relative position bias, an Embedding(buckets, heads) child
+ * called on the [queries, keys] bucket ids (int64, made from the positions, kept for backward by the
+ * embedding); its [queries, keys, heads] output is added to every sample's scores, which keeps
+ * nothing. Returns the bytes of the bias tensor, 0 without one.
+ */
+function positionBias(op, queries, keys, heads) {
+    const { evaluator, args, segments, child } = op;
+    if (args.isNone("bias"))
+        return 0;
+    const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
+    const bias = evaluator.runNode(child("bias"), buckets, segments);
+    if (!common_sameShape(bias.shape, [queries, keys, heads]))
+        args.fail("bias", `bias= needs an Embedding(buckets, heads=${heads}) child, whose output on the [${queries}, ${keys}] bucket ids is [${queries}, ${keys}, ${heads}]; ${args.string("bias")} gives ${shapeText(bias.shape)}`);
+    return queries * keys * heads * bias.elementBytes;
 }
 /** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
 function implementationOf(evaluator, args, q) {
@@ -54070,10 +54571,13 @@ function implementationOf(evaluator, args, q) {
     return chosen.value;
 }
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
-function attentionCache(args, kvHeads, headDim) {
+function attentionCache(args, kvHeads, headDim, crossKeys) {
     const window = args.optionalInt("window");
     if (window !== undefined && window < 1)
         args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+    // A cross-attention's keys and values over the encoder's output, computed once per sequence.
+    if (crossKeys !== undefined)
+        return { kind: "cross", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, tokens: crossKeys };
     if (!args.bool("causal"))
         return undefined;
     return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
@@ -54086,18 +54590,19 @@ function attentionCache(args, kvHeads, headDim) {
  * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
 function attentionTransients(attention, shape) {
-    const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+    const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal, upcast = true } = shape;
     if (attention !== "eager")
         return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
-    const scores = batch * heads * sequence * sequence;
-    const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+    const scores = batch * heads * sequence * keys;
+    const softmaxBytes = upcast ? 4 : elementBytes;
+    const repeated = kvHeads === heads ? 0 : batch * heads * keys * headDim * elementBytes;
     return [
         { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
         { what: "values repeated to every head (repeat_kv)", bytes: repeated },
         { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
-        { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
-        { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
-        { what: "softmax output (float32)", bytes: scores * 4 },
+        { what: `scores [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: scores * elementBytes },
+        { what: "the scores converted to float32 for softmax", bytes: upcast && elementBytes < 4 ? scores * 4 : 0 },
+        { what: upcast ? "softmax output (float32)" : "softmax output", bytes: scores * softmaxBytes },
     ];
 }
 /**
@@ -54131,26 +54636,42 @@ function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
         args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`);
     const scores = batch * heads * sequence * sequence;
     const macs = scores * (qkHead + vHead);
-    const assembled = batch * heads * sequence * qkHead;
-    // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
-    // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
-    // without a copy at batch 1 and copies to contiguous otherwise.
-    const saves = [
-        { elements: assembled, dtype: "activation" },
-        { elements: assembled, dtype: "activation" },
-        { elements: 1, dtype: "float64" },
-        { elements: scores, dtype: "activation", attention: true },
-        ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" }]),
-    ];
-    const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+    const implementation = implementationOf(evaluator, args, q);
+    evaluator.implementations.add(implementation);
+    const { saves, values } = latentSaves(evaluator, implementation, { batch, heads, sequence, qkHead, vHead }, kv);
     const cache = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
     if (evaluator.live) {
-        const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+        const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
         evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: mla`, [x, q, kv], [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)]);
     }
     evaluator.live?.release(kvA);
     evaluator.live?.release(q);
     return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+/**
+ * What training keeps of latent attention beside its projections' saves: the assembled queries and keys
+ * (torch.cat's outputs) and what the implementation keeps (transformers' DeepseekV2Attention dispatches
+ * through ALL_ATTENTION_FUNCTIONS). Eager (measured, PyTorch 1.13): Q·Kᵀ's q and k, its Python-float
+ * scale (a 0-d float64), softmax's output, and the values: a view of kv_b's output, which matmul folds
+ * to [batch × heads, sequence, v_head_dim] without a copy at batch 1 and copies otherwise. SDPA
+ * (measured with its kernels' saves): q, k, the values' view (kv_b's output whole), the output, the
+ * float32 log-sum-exp padded to a multiple of 32 (the memory-efficient kernel: q/k head dims unlike
+ * v's rule out the flash kernel) and the philox seed and offset. Flash (flash-attention 2, from the
+ * modeling code, not measured): the values padded to the q/k head dim, the padded output, the
+ * log-sum-exp unpadded.
+ */
+function latentSaves(evaluator, implementation, size, kv) {
+    const { batch, heads, sequence, qkHead, vHead } = size;
+    const assembled = { elements: batch * heads * sequence * qkHead, dtype: "activation" };
+    const seeds = { elements: 2, dtype: "int64" };
+    if (implementation === "flash")
+        return { saves: [assembled, assembled, assembled, assembled, { elements: batch * heads * sequence, dtype: "float32" }, seeds], values: 0 };
+    const values = implementation === "sdpa" || batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+    if (implementation === "sdpa")
+        return { saves: [assembled, assembled, "output", { elements: batch * heads * Math.ceil(sequence / 32) * 32, dtype: "float32" }, seeds], values };
+    const scores = { elements: batch * heads * sequence * sequence, dtype: "activation", attention: true };
+    const copied = batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" }];
+    return { saves: [assembled, assembled, { elements: 1, dtype: "float64" }, scores, ...copied], values };
 }
 /**
  * What DeepseekV2Attention holds besides q and kv_b's output when it attends: the rotated rotary parts
@@ -54340,6 +54861,7 @@ function lastLeaf(node) {
 
 
 
+
 const FIXED_BYTES = { float32: 4, float64: 8, int64: 8, bool: 1 };
 class Inference {
     model;
@@ -54354,6 +54876,8 @@ class Inference {
     repeatDepth = 0;
     live;
     attention;
+    /** The implementations attention ops ran, for the reports to say what the activations assume. */
+    implementations = new Set();
     /** The head that runs on the last position only (`logits: last`). */
     lastPositionLayer;
     constructor(model, options) {
@@ -54366,7 +54890,7 @@ class Inference {
             this.lastPositionLayer = logitsLayer(model);
     }
     fresh(shape, producer, elementBytes = this.options.activationBytes) {
-        return { shape, storage: this.nextStorage++, storageBytes: common_numel(shape) * elementBytes, elementBytes, producer };
+        return { shape, storage: this.nextStorage++, storageBytes: common_numel(shape) * elementBytes, strides: rowMajor(shape), elementBytes, producer };
     }
     /**
      * A count that must be exact. The prefill run reports memory only: its MACs may pass 2^53 at a long
@@ -54495,6 +55019,7 @@ class Inference {
         }
         const input = {
             shape: x.shape,
+            foldCopies: foldCopies(x),
             mismatch: (name, expects) => {
                 throw new diagnostics_SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
             },
@@ -54503,11 +55028,27 @@ class Inference {
     }
     /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
     applied(result, x, producer, call) {
-        const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
+        const output = this.outputOf(result, x, producer);
         const kept = this.keep(result.saves ?? [], x, output);
         this.live?.touch(producer, [x, output]);
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
         return output;
+    }
+    /** A layer's output tensor: its input's storage (in place, a view; a reshape that cannot be one copies), or a new one, permuted where the rule says so. */
+    outputOf({ output: shape, sharesInput, permutes }, x, producer) {
+        if (!sharesInput) {
+            if (!permutes)
+                return this.fresh(shape, producer);
+            const base = new Array(shape.length);
+            permutes.forEach((d, position) => (base[d] = shape[position]));
+            return permuted(this.fresh(base, producer), permutes, producer);
+        }
+        if (permutes)
+            return permuted(x, permutes, producer);
+        if (common_sameShape(shape, x.shape))
+            return { ...x, producer };
+        // nn.Flatten and nn.Unflatten reshape: a view where the strides allow one, a copy where not.
+        return viewAs(x, shape, producer) ?? this.fresh(shape, producer);
     }
     /** A module's forward over its inputs: its steps, with their values (docs/shapes.md, "Values"), then its residual or branch merge. */
     runModule(node, inputs, segments) {
@@ -54576,11 +55117,15 @@ class Inference {
         const value = this.child(values.module, step.name) ? undefined : values.get(step.name);
         if (value)
             return value;
+        if (values.module.absent?.includes(step.name))
+            return chain;
         this.childAt(values.module, step.name, step.position);
         return this.callChild(values, step.name, [single(chain, step.position, "the chain's value")]);
     }
     /** A call in a forward: an op (`flatten(1)`, `cat([a, b], 1)`), or a child given its operands (`expand1x1(x)`). */
     runCall(values, call, chain) {
+        if (values.module.absent?.includes(call.type) && !this.child(values.module, call.type))
+            return this.absentCall(values, call, chain);
         if (isOpName(call.type) || !this.child(values.module, call.type))
             return runOp(this, values, call, chain);
         const operands = call.args.map((arg) => {
@@ -54589,6 +55134,13 @@ class Inference {
             return single(this.operand(values, arg.value, arg.position, chain), arg.position, "the operand");
         });
         return this.callChild(values, call.type, operands.length ? operands : [single(chain, call.position, "the chain's value")], call.position);
+    }
+    /** A call to a child its `if:` left out (None in PyTorch, behind `if self.downsample is not None`): its one tensor passes through. */
+    absentCall(values, call, chain) {
+        if (call.args.length > 1)
+            throw operandError(call.position, `${call.type} is left out here by its if:, and a call to it passes one tensor through, not ${call.args.length}`, `give ${call.type}(...) one tensor`);
+        const arg = call.args[0];
+        return arg ? this.operand(values, arg.value, arg.position, chain) : chain;
     }
     /** The tensor (or tuple) an operand stands for: a value, a tensor child, a nested call, or a list of them. */
     operand(values, value, position, chain) {
@@ -54600,7 +55152,10 @@ class Inference {
         const tensor = name === undefined ? undefined : values.tensorNamed(name);
         if (tensor)
             return tensor;
-        throw new diagnostics_SpecError("unknown-value", value.kind === "symbol" && value.position ? value.position : position, name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`, "bind the value first (- y: fc), or name a Parameter(...) or Buffer(...) entry of this module");
+        throw new diagnostics_SpecError("unknown-value", value.kind === "symbol" && value.position ? value.position : position, name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`, 
+        // A one- or two-letter name is as near to x as to anything: no guess for those.
+        (name === undefined || name.length < 3 ? undefined : didYouMean(name, values.tensorNames())) ??
+            `bind the value first (- ${name ?? "y"}: ${values.module.children.find((child) => child.kind === "leaf")?.name ?? "fc"}), or name a Parameter(...) or Buffer(...) entry of this module`);
     }
     /** Calls every child of a name (a repeat split by its index) on `operands`: a layer takes one, a module its `inputs:`. */
     callChild(values, name, operands, position) {
@@ -54608,7 +55163,11 @@ class Inference {
         const first = children[0];
         const takes = first.kind === "leaf" ? 1 : (first.topology.inputs ?? ["x"]).length;
         if (operands.length !== takes) {
-            throw operandError(position ?? first.position, `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`, first.kind === "leaf" ? "call a layer on one tensor" : "give the module one tensor per name in its inputs:");
+            throw operandError(position ?? first.position, `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`, first.kind === "leaf"
+                ? "call a layer on one tensor"
+                : first.topology.inputs
+                    ? "give the module one tensor per name in its inputs:"
+                    : `name its forward's arguments on the module, e.g. inputs: [${operands.map((_, i) => (i === 0 ? "x" : i === 1 ? "memory" : `input${i}`)).join(", ")}] (without inputs: a module takes one tensor, x)`);
         }
         return children.reduce((tensor, child) => this.runNode(child, tensor, values.segments, operands.slice(1)), operands[0]);
     }
@@ -54668,6 +55227,7 @@ function inferShapes(model, options) {
         totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
         calls: inference.calls,
         blocks: inference.blocks,
+        ...(inference.implementations.size ? { attention: [...inference.implementations] } : {}),
         ...(inference.live ? { prefill: inference.live.peak } : {}),
     };
 }
@@ -54753,15 +55313,24 @@ function servingSettingsFromOptions(values, label) {
     return settings;
 }
 /**
+ * The token input the serving context sizes: the spec's input when it is token ids, or of several
+ * named inputs the last one that is (the decoder's, by the `{src, tgt}` convention: an encoder's
+ * input comes first); undefined when no input is token ids.
+ */
+function contextInput(model) {
+    const inputs = model.inputs ?? (model.input ? [model.input] : []);
+    return inputs.filter((input) => input.value.kind === "tokens").at(-1);
+}
+/**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
  * under quantized weights), SDPA, uncapped sliding windows, logits at every position, no overhead.
  */
 function servingRecipe(model, spec, overrides) {
     const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
-    const input = model.input;
-    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:)` } : undefined;
-    const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+    const input = contextInput(model);
+    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:${input.name ? ` ${input.name}` : ""})` } : undefined;
+    const context = input ? (overrides.context ?? spec.context ?? inputContext) : undefined;
     return {
         ...(context ? { context } : {}),
         batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
@@ -54792,18 +55361,22 @@ function cacheGroups(shapes, kvDtype) {
         if (!call.cache)
             continue;
         const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
-        const same = groups.find((group) => group.kind === call.cache.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache.window);
+        const { kind, window, tokens } = call.cache;
+        const same = groups.find((group) => group.kind === kind && group.bytesPerToken === bytesPerToken && group.window === window && group.tokens === tokens);
         if (same)
             same.instances += call.instances;
         else
-            groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+            groups.push({ kind, instances: call.instances, bytesPerToken, ...(window === undefined ? {} : { window }), ...(tokens === undefined ? {} : { tokens }) });
     }
     return groups;
 }
-/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+/**
+ * The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its
+ * window, and a cross-attention its encoder positions, whatever the context.
+ */
 function kvCacheBytes(groups, context, batch, window) {
     return groups.reduce((sum, group) => {
-        const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+        const tokens = group.tokens ?? (window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context);
         return sum + batch * group.instances * group.bytesPerToken * tokens;
     }, 0);
 }
@@ -54835,14 +55408,22 @@ function servingFigures(count, shapes, recipe, weights) {
     const caches = cacheGroups(shapes, recipe.kvDtype.value);
     const position = { file: count.file, line: 1, col: 1 };
     const context = recipe.context?.value ?? 0;
-    const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+    const perToken = caches.filter((group) => group.tokens === undefined);
+    const cross = caches.filter((group) => group.tokens !== undefined);
+    const kvCachePerToken = perToken.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+    const crossKvCache = checked(kvCacheBytes(cross, context, recipe.batch.value, recipe.kvWindow.value), position, "the cross-attention cache bytes");
     const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
     const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
     const overhead = recipe.overhead.value;
     const perSequence = statePerSequence(shapes, computeDtype(recipe));
     const state = checked(recipe.batch.value * perSequence, position, "the state-space layers' state");
     const total = checked(weights.weights + weights.buffers + kvCache + state + prefill.bytes + overhead, position, "the serving memory");
-    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+    return {
+        recipe,
+        bytes: { ...weights, kvCachePerToken, kvCache, crossKvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total },
+        caches,
+        prefill,
+    };
 }
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
     "MultiheadAttention",
@@ -54875,12 +55456,13 @@ function checkAttentionVisible(model, shapes) {
     if (hidden) {
         throw new diagnostics_SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
     }
-    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm"))
+    const tokens = contextInput(model);
+    if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm"))
         return;
     if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type)))
         return;
     const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
-    throw new diagnostics_SpecError("attention-not-visible", module?.position ?? model.input.position, module
+    throw new diagnostics_SpecError("attention-not-visible", module?.position ?? tokens.position, module
         ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
         : "no attention(...), mla(...) or ssm(...) op runs in this token model's forward: the KV cache (or a state-space layer's state) cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
 }
@@ -55264,24 +55846,25 @@ function ownWeight(context, layer) {
 /**
  * An Embedding(V, d) and a Linear(d, V) whose weights have the same [V, d] shape and are not tied: tying
  * them (as GPT-2 does) saves V × d parameters. A square one (V = d) is no vocabulary and head, and a
- * repeated entry is no single pair: neither is hinted.
+ * repeated entry is no single pair: neither is hinted. A head ties to one embedding, so it gets one hint
+ * whatever the number of candidates (a translation model's source and target embeddings): the nearest
+ * before it, the others named beside it, never a saving per candidate.
  */
 function untiedEmbedding(context) {
     const single = (type) => context.resolved.layers.flatMap((entry, layer) => (entry.call.type === type && entry.count === 1 && ownWeight(context, layer) ? [layer] : []));
-    const heads = single("Linear");
-    return single("Embedding").flatMap((embedding) => {
-        const [vocabulary, width] = ownWeight(context, embedding).shape;
-        if (vocabulary === width)
+    const embeddings = single("Embedding").map((layer) => ({ layer, shape: ownWeight(context, layer).shape }));
+    return single("Linear").flatMap((head) => {
+        const args = argumentsOf(context.resolved.layers[head]);
+        const [vocabulary, width] = [args.int("out_features"), args.int("in_features")];
+        const candidates = embeddings.filter(({ shape }) => shape[0] === vocabulary && shape[1] === width && vocabulary !== width).map(({ layer }) => layer);
+        if (candidates.length === 0)
             return [];
-        const head = heads.find((layer) => {
-            const args = argumentsOf(context.resolved.layers[layer]);
-            return args.int("out_features") === vocabulary && args.int("in_features") === width;
-        });
-        if (head === undefined)
-            return [];
-        const [headPath, embeddingPath] = [context.resolved.layers[head].path, context.resolved.layers[embedding].path];
+        const embedding = candidates.filter((layer) => layer < head).at(-1) ?? candidates[0];
+        const path = (layer) => `${context.resolved.layers[layer].path}.weight`;
+        const others = candidates.filter((layer) => layer !== embedding).map(path);
+        const alternatives = others.length ? `, or ${others.join(" or ")}` : "";
         return [
-            makeHint("untied-embedding", { ...atLayer(context, head), layers: [head, embedding] }, `${headPath}.weight and ${embeddingPath}.weight are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${headPath}.weight: ${embeddingPath}.weight}) saves ${formula_formatInteger(vocabulary * width)} parameters, if sharing suits the model`, { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) }),
+            makeHint("untied-embedding", { ...atLayer(context, head), layers: [head, embedding] }, `${path(head)} and ${path(embedding)} are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${path(head)}: ${path(embedding)}}${alternatives}) saves ${formula_formatInteger(vocabulary * width)} parameters, if sharing suits the model`, { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) }),
         ];
     });
 }
@@ -55400,7 +55983,7 @@ function serving(resolved, count, overrides) {
             ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
             batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
         };
-        const model = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
+        const model = at.context ? atContext(resolved, at.context.value) : resolved;
         const shapes = inferShapes(model, {
             batch: at.batch.value,
             checkpointing: "none",
@@ -55410,6 +55993,12 @@ function serving(resolved, count, overrides) {
         checkAttentionVisible(model, shapes);
         return servingFigures(count, shapes, at, weights);
     };
+}
+/** The model with its context input (the token input serving sizes: the decoder's of several) at `length` tokens. */
+function atContext(resolved, length) {
+    const sized = contextInput(resolved);
+    const resize = (input) => (input === sized ? { ...input, value: { kind: "tokens", length } } : input);
+    return { ...resolved, ...(resolved.input ? { input: resize(resolved.input) } : {}), ...(resolved.inputs ? { inputs: resolved.inputs.map(resize) } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/fits.ts
@@ -55479,7 +56068,8 @@ function whatFits(model, request) {
     const maxBatch = largestFitting((batch) => fits_within(() => servingAt(context, batch).bytes.total, usableBytes));
     const stages = [0, 1, 2, 3];
     const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)]));
-    const { weights, buffers, kvCachePerToken, statePerSequence, prefillPeak } = base.bytes;
+    const { weights, buffers, kvCachePerToken, crossKvCache, statePerSequence, prefillPeak } = base.bytes;
+    const left = usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead - crossKvCache;
     return {
         gpu: accelerator.name,
         memoryBytes: accelerator.memoryBytes,
@@ -55491,11 +56081,12 @@ function whatFits(model, request) {
         trainedContext: model.trainedContext ?? null,
         context: takesTokens ? (context ?? null) : null,
         maxBatch,
-        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
+        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor(left / kvCachePerToken)),
         minGpus,
         weights,
         buffers,
         kvCachePerToken,
+        crossKvCache,
         statePerSequence,
         prefillPeak,
     };
@@ -55517,6 +56108,7 @@ function shapesJson(shapes) {
         attentionMacs,
         flops,
         activations,
+        ...(shapes.attention ? { attention: shapes.attention.join(", ") } : {}),
     };
 }
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
@@ -58271,6 +58863,8 @@ function parseTorchRepr(text, file) {
 }
 const placeholder = (comment) => ({ kind: "layer", call: PLACEHOLDER, comment: `TODO ${comment}` });
 const knownTypes = new Set(layerTypes());
+/** Catalogue types that print(model) shows without the sizes their call needs: transformers' T5LayerNorm() holds a weight it does not print. */
+const PRINTED_WITHOUT_SIZES = new Set(["T5LayerNorm"]);
 const at = (module) => (offset) => ({ ...module.position, col: module.position.col + offset });
 const counts = (call) => {
     try {
@@ -58333,7 +58927,7 @@ function recordHidden(module, occurrence, replaced, findings) {
 function leafNode(module, call, occurrence, findings) {
     if (CONTAINERS.has(module.type) && call === `${module.type}()`)
         return { kind: "module", children: [], type: module.type };
-    if (!knownTypes.has(module.type)) {
+    if (!knownTypes.has(module.type) || (PRINTED_WITHOUT_SIZES.has(module.type) && !counts(call))) {
         const library = libraryLayer(module.type, call, counts);
         if (library)
             return library;
@@ -58689,7 +59283,7 @@ function layer_table_shapeLines(shapes, units) {
                 .join(", ")}`
             : `input [${shapes.input.join(", ")}]`} → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
         `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
-        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}${shapes.attention ? `, with ${shapes.attention.join(", ")} attention` : ""}`,
     ];
 }
 /** A line saying how many parameter-free layers the table folds, or undefined when none are. */
@@ -58805,6 +59399,7 @@ function serving_table_servingTable(serving, units) {
             row("Weights", bytes.weights),
             row("Buffers", bytes.buffers),
             row(perToken, bytes.kvCache),
+            ...crossParts(serving).map((part) => row(`  ${part.what}`, part.bytes)),
             ...(bytes.statePerSequence > 0 ? [row(`State-space state (${formatInteger(bytes.statePerSequence)} B per sequence)`, bytes.state)] : []),
             row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
             ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
@@ -58812,6 +59407,18 @@ function serving_table_servingTable(serving, units) {
         ],
         footer: [row("Total", bytes.total)],
     };
+}
+/** The cross-attention part of the KV cache: kept once per sequence over the encoder's positions, not per token. */
+function crossParts(serving) {
+    const batch = serving.recipe.batch.value;
+    return serving.caches.flatMap(({ tokens, instances, bytesPerToken }) => tokens === undefined
+        ? []
+        : [
+            {
+                what: `cross-attention: ${formatInteger(instances)} ${instances === 1 ? "layer" : "layers"} × ${formatInteger(tokens)} encoder positions`,
+                bytes: batch * instances * bytesPerToken * tokens,
+            },
+        ]);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -60507,8 +61114,8 @@ function githubClient(token) {
     return octokit;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/git/repository.ts
 
 
@@ -60516,6 +61123,11 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 /** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
 const MAX_LINKS = 40;
+/**
+ * node:child_process, loaded by the first git call: it brings Node's socket and stream modules, about
+ * 2 ms of CPU that every CLI run not touching git would otherwise pay at start-up.
+ */
+let childProcess;
 /** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
 class GitRepository {
     cwd;
@@ -60523,7 +61135,14 @@ class GitRepository {
         this.cwd = cwd;
     }
     git(args, input) {
-        return (0,external_node_child_process_namespaceObject.execFileSync)("git", args, { cwd: this.cwd, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+        childProcess ??= (0,external_node_module_namespaceObject.createRequire)(import.meta.url)("node:child_process");
+        return childProcess.execFileSync("git", args, {
+            cwd: this.cwd,
+            encoding: "utf8",
+            stdio: ["pipe", "pipe", "pipe"],
+            maxBuffer: 64 * 1024 * 1024,
+            ...(input === undefined ? {} : { input }),
+        });
     }
     hasCommit(sha) {
         try {

@@ -1,4 +1,4 @@
-// Benchmark (`npm run bench`): times the bundled CLI, `node dist/cli.js report SPEC`, on the example
+// Benchmark (`npm run bench`): times the bundled CLI, `node dist/cli.cjs report SPEC`, on the example
 // specs and on generated large ones, beside `node -e 0` measured in the same run, so the figures read
 // as multiples of Node's own start-up on whatever machine runs them. A benchmark, not a test: it
 // fails only when the CLI does; whether the target is met is reported, never enforced.
@@ -10,10 +10,13 @@
 //   npm run bench -- --startup         only Node, --version and the two start-up cases (quick)
 //   npm run bench -- --write-docs      also writes the table into docs/speed.md (a full run only)
 //
+// The CLI is timed as its bin, dist/cli.cjs (`node dist/cli.js` imports it), with the launcher's code
+// cache warm from the warm-up runs, as every run after a user's first finds it; one row times it off.
+//
 // Each run's CPU time (user + system, all threads) is reported by the child itself at exit, through
 // a preloaded one-line script that `node -e 0` gets too, so the two are measured alike.
 //
-// Targets: the 10,000-layer spec within 100 ms above Node's start-up (issue 2, wall-clock medians);
+// Targets: the 10,000-layer spec within 150 ms above Node's start-up (issue 16; issue 2 asked 100; wall-clock medians);
 // the whole run on resnet50.yaml (count only) and on llama2-7b.yaml with a training recipe within
 // 1.3 × node -e 0's CPU time (issue 16, CPU medians).
 import { spawnSync } from "node:child_process";
@@ -26,10 +29,11 @@ import { benchRows, benchSection, formatBenchTable } from "./bench-table.mjs";
 import { writeSections } from "./docs-sections.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const CLI = join(ROOT, "dist", "cli.js");
-/** The CLI's code: dist/cli.js is the launcher that imports it (see scripts/build.mjs). */
-const BUNDLE = join(ROOT, "dist", "cli-bundle.js");
-const TARGET_MS = 100;
+/** The package's bin, the launcher (scripts/cli-launcher.mjs) that `npx model-budget` runs. */
+const CLI = join(ROOT, "dist", "cli.cjs");
+/** The CLI's code, which the launcher compiles with V8's code cache. */
+const BUNDLE = join(ROOT, "dist", "cli-bundle.cjs");
+const TARGET_MS = 150;
 const STARTUP_TARGET = 1.3;
 const BIG_LAYERS = 10_000;
 const REPEAT = 1_000_000;
@@ -56,7 +60,7 @@ if (options["write-docs"] && options.startup) {
 }
 
 if (!existsSync(CLI)) {
-  console.error("bench: dist/cli.js does not exist: run `npm run build` first (the benchmark times the bundled CLI).");
+  console.error("bench: dist/cli.cjs does not exist: run `npm run build` first (the benchmark times the bundled CLI).");
   process.exit(1);
 }
 
@@ -235,9 +239,9 @@ const CPU_MARK = "model-budget-bench-cpu-us:";
 const CPU_PRELOAD = `process.on("exit", () => { const { user, system } = process.cpuUsage(); require("node:fs").writeSync(2, "\\n${CPU_MARK}" + (user + system) + "\\n"); });\n`;
 
 /** One child process: wall-clock from spawn to exit and its own CPU time, output piped back as a caller would read it. */
-function timeRun(args, preload) {
+function timeRun(args, preload, env = process.env) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: ROOT, env, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error || result.status !== 0) {
     const why = result.error ? result.error.message : `exit status ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`;
@@ -264,7 +268,7 @@ const STAGES = new Map([
   ["renderReport", "render (JSON.stringify / table)"],
 ]);
 
-/** Which source file of the bundle a line of dist/cli-bundle.js came from: ncc marks each concatenated module. */
+/** Which source file of the bundle a line of dist/cli-bundle.cjs came from: ncc marks each concatenated module. */
 function bundleModules() {
   const lines = readFileSync(BUNDLE, "utf8").split("\n");
   const marks = [];
@@ -316,7 +320,7 @@ function profile(file, dir) {
         let srcModule;
         for (let at = id; at !== undefined && !srcModule; at = parent.get(at)) {
           const frame = byId.get(at).callFrame;
-          if (!frame.url.endsWith("/dist/cli-bundle.js")) continue;
+          if (!frame.url.endsWith("/dist/cli-bundle.cjs")) continue;
           inCli = true;
           const where = moduleAt(frame.lineNumber);
           if (where.startsWith("src/") && !["src/cli/main.ts", "src/cli/run.ts", "src/analysis/analyze.ts"].includes(where)) srcModule = where;
@@ -327,11 +331,11 @@ function profile(file, dir) {
         else if (inCli) stage = "dist/cli.js top level (module evaluation, stdout write)";
         else stage = "node start-up, module loading and compilation, (program)";
       }
-      const where = url.endsWith("/dist/cli-bundle.js") ? moduleAt(lineNumber) : url ? url.replace(/^.*\/node_modules\//, "") : "(native / V8)";
-      const key = `${functionName || "(anonymous)"}  [${where}${url.endsWith("/dist/cli-bundle.js") ? `:${lineNumber + 1}` : ""}]`;
+      const where = url.endsWith("/dist/cli-bundle.cjs") ? moduleAt(lineNumber) : url ? url.replace(/^.*\/node_modules\//, "") : "(native / V8)";
+      const key = `${functionName || "(anonymous)"}  [${where}${url.endsWith("/dist/cli-bundle.cjs") ? `:${lineNumber + 1}` : ""}]`;
       if (!stages.has(stage)) stages.set(stage, new Map());
       stages.get(stage).set(key, (stages.get(stage).get(key) ?? 0) + ms);
-      if (url.endsWith("/dist/cli-bundle.js")) modules.set(where, (modules.get(where) ?? 0) + ms);
+      if (url.endsWith("/dist/cli-bundle.cjs")) modules.set(where, (modules.get(where) ?? 0) + ms);
     }
   }
   const sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
@@ -376,8 +380,10 @@ try {
   const cases = [
     { name: "node -e 0", args: ["-e", "0"], baseline: true },
     // Loading the bundle and nothing else: the floor under every report.
-    { name: "dist/cli.js --version", args: [CLI, "--version"] },
+    { name: "dist/cli.cjs --version", args: [CLI, "--version"] },
     ...startupCases,
+    // The launcher's code cache is warm after the warm-ups; this is every run without one (a first run's cost, or NODE_DISABLE_COMPILE_CACHE=1).
+    { name: "  same as resnet50, no code cache", args: startupCases[0].args, env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: "1" } },
     ...(options.startup
       ? []
       : [
@@ -393,7 +399,7 @@ try {
   for (let round = 0; round < WARMUP + RUNS; round++) {
     for (let k = 0; k < cases.length; k++) {
       const item = cases[(round + k) % cases.length];
-      const { ms, cpuMs, stdout } = timeRun(item.args, preload);
+      const { ms, cpuMs, stdout } = timeRun(item.args, preload, item.env);
       if (round >= WARMUP) {
         item.times.push(ms);
         item.cpuTimes.push(cpuMs);

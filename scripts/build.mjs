@@ -1,29 +1,20 @@
 // Bundles each entry point with @vercel/ncc into one self-contained file under dist/, so
 // `node dist/cli.js` and the action run without node_modules.
+import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { Script } from "node:vm";
 import ncc from "@vercel/ncc";
+import { CLI_LAUNCHER, CLI_SHIM, scriptBundle } from "./cli-launcher.mjs";
 
-// The CLI's bundle sits behind a small launcher (dist/cli.js, the package's bin) that turns on
-// Node's on-disk compile cache before the bundle is compiled: a repeated run then skips compiling
-// it (Node >= 22.8 has module.enableCompileCache; older Node runs the bundle as before). The action
-// gets no launcher: every job runs on a fresh machine, where the cache would only be written.
+/** [entry, output, how the output is written]: the CLI's bundle runs behind a launcher (scripts/cli-launcher.mjs). */
 const ENTRIES = [
-  ["src/cli/main.ts", "dist/cli-bundle.js", "dist/cli.js"],
-  ["src/action/main.ts", "dist/index.js"],
+  ["src/cli/main.ts", "dist/cli-bundle.cjs", "script"],
+  ["src/action/main.ts", "dist/index.js", "module"],
 ];
-
-const launcher = (bundle) => `#!/usr/bin/env node
-// Written by scripts/build.mjs: turns on Node's compile cache (where the runtime has it) before
-// compiling the CLI's bundle, so that later runs load it faster. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-import module from "node:module";
-
-module.enableCompileCache?.();
-await import("./${bundle}");
-`;
 
 // Bundle everything before touching dist/, so a failed build leaves the last good one in place.
 const files = [];
-for (const [input, output, launcherFile] of ENTRIES) {
+for (const [input, output, kind] of ENTRIES) {
   const { code, assets } = await ncc(new URL(`../${input}`, import.meta.url).pathname, {
     minify: false,
     sourceMap: false,
@@ -35,8 +26,15 @@ for (const [input, output, launcherFile] of ENTRIES) {
   // ncc marks ESM output with a package.json of {"type": "module"}; ours already says so.
   const extra = Object.keys(assets).filter((name) => name !== "package.json");
   if (extra.length) throw new Error(`${input} bundles extra assets: ${extra.join(", ")}`);
-  files.push([output, code.startsWith("#!") ? code : `#!/usr/bin/env node\n${code}`]);
-  if (launcherFile) files.push([launcherFile, launcher(output.slice("dist/".length))]);
+  if (kind === "module") {
+    files.push([output, code.startsWith("#!") ? code : `#!/usr/bin/env node\n${code}`]);
+    continue;
+  }
+  const bundle = scriptBundle(code, input);
+  // Compiled once here, so a bundle the launcher could not run fails the build, not a user's run.
+  new Script(bundle, { filename: output });
+  const hash = createHash("sha256").update(bundle).digest("hex").slice(0, 16);
+  files.push([output, bundle], ["dist/cli.cjs", CLI_LAUNCHER(hash)], ["dist/cli.js", CLI_SHIM]);
 }
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist");

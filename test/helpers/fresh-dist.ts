@@ -9,9 +9,9 @@ import { join } from "node:path";
 const root = new URL("../..", import.meta.url).pathname;
 
 /** What dist/ is built from: the sources, the schemas the validators are compiled from, and the build script. */
-const SOURCES = ["src", "schema", "scripts/build.mjs", "scripts/compile-schemas.mjs", "scripts/compile-page.mjs", "package-lock.json"];
+const SOURCES = ["src", "schema", "scripts/build.mjs", "scripts/cli-launcher.mjs", "scripts/compile-schemas.mjs", "scripts/compile-page.mjs", "package-lock.json"];
 /** What the tests run; the oldest of them decides. */
-const OUTPUTS = ["dist/cli.js", "dist/cli-bundle.js", "dist/index.js"];
+const OUTPUTS = ["dist/cli.js", "dist/cli.cjs", "dist/cli-bundle.cjs", "dist/index.js"];
 
 /**
  * A fresh clone or checkout writes dist/ first and src/ moments later (git writes in path order), so a

@@ -1,44 +1,115 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import module from "node:module";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { scriptBundle } from "../../scripts/cli-launcher.mjs";
 import { repositoryRoot, runDist } from "../helpers/run-dist.js";
 
 const version = (JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { version: string }).version;
-// Node 22.8 and later; on older Node the launcher runs the bundle without a cache.
-const hasCompileCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+const cacheName = `model-budget-compile-cache${uid === undefined ? "" : `-${uid}`}`;
 
 const temps: string[] = [];
 afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs dist/cli.js with its own temp directory, where Node puts its compile cache by default. */
-function runWithTemp(env: Record<string, string> = {}) {
+function tempDir(): string {
   const temp = mkdtempSync(join(tmpdir(), "model-budget-launcher-"));
   temps.push(temp);
-  const run = runDist(["--version"], { env: { ...process.env, NODE_COMPILE_CACHE: "", TMPDIR: temp, ...env } });
-  const cache = join(temp, "node-compile-cache");
-  const cached = existsSync(cache) ? readdirSync(cache, { recursive: true }).length : 0;
-  return { run, cached };
+  return temp;
 }
 
-describe("dist/cli.js, the CLI's launcher", () => {
-  it("runs the bundle behind it", () => {
-    const { run } = runWithTemp();
-    expect(run.stderr).toBe("");
-    expect(run.stdout).toBe(`${version}\n`);
+/** Runs the CLI with its own temp directory, where the launcher keeps its code cache by default. */
+function runWithTemp(args: string[], temp: string, env: Record<string, string> = {}, entry = "dist/cli.js") {
+  return runDist(args, { env: { ...process.env, NO_COLOR: "1", NODE_COMPILE_CACHE: "", TMPDIR: temp, ...env } }, entry);
+}
+
+const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", () => {
+  it("runs the bundle behind it, as the bin and as node dist/cli.js", () => {
+    for (const entry of ["dist/cli.js", "dist/cli.cjs"]) {
+      const run = runWithTemp(["--version"], tempDir(), {}, entry);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe(`${version}\n`);
+    }
   });
 
-  it.runIf(hasCompileCache)("leaves the compiled bundle in Node's compile cache, unless NODE_DISABLE_COMPILE_CACHE is set", () => {
-    expect(runWithTemp().cached).toBeGreaterThan(0);
-    const disabled = runWithTemp({ NODE_DISABLE_COMPILE_CACHE: "1" });
-    expect(disabled.run.stdout).toBe(`${version}\n`);
-    expect(disabled.cached).toBe(0);
+  it("keeps one V8 code cache per command in a folder only the user can write, and runs the same from it", () => {
+    const temp = tempDir();
+    const first = runWithTemp(["report", "examples/resnet18.yaml"], temp);
+    runWithTemp(["--version"], temp);
+    const dir = join(temp, cacheName);
+    const files = cacheFiles(dir);
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}-other\\.v8$`));
+    expect(files[1]).toMatch(/-report\.v8$/);
+    if (uid !== undefined) expect(statSync(dir).mode & 0o777).toBe(0o700);
+    // The second run compiles from the cache and must print exactly what the first printed.
+    const second = runWithTemp(["report", "examples/resnet18.yaml"], temp);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(cacheFiles(dir)).toEqual(files);
   });
 
-  it.runIf(!hasCompileCache)("runs without a compile cache where Node has none", () => {
-    expect(runWithTemp().cached).toBe(0);
+  it("writes a cache V8 rejects again, and removes other builds' caches a day old", () => {
+    const temp = tempDir();
+    const dir = join(temp, cacheName);
+    runWithTemp(["lint", "examples/resnet18.yaml"], temp);
+    const [file] = cacheFiles(dir);
+    writeFileSync(join(dir, file!), "not a code cache");
+    writeFileSync(join(dir, "0000000000000000-v0.0.0-x64-report.v8"), "an older build's cache");
+    utimesSync(join(dir, "0000000000000000-v0.0.0-x64-report.v8"), new Date("2026-01-01"), new Date("2026-01-01"));
+    // Another checkout's build, in use today, is left alone.
+    writeFileSync(join(dir, "1111111111111111-v0.0.0-x64-report.v8"), "another build's cache");
+    const run = runWithTemp(["lint", "examples/resnet18.yaml"], temp);
+    expect(run.status).toBe(0);
+    expect(cacheFiles(dir)).toEqual([file, "1111111111111111-v0.0.0-x64-report.v8"].sort());
+    expect(readFileSync(join(dir, file!)).length).toBeGreaterThan(10_000);
+  });
+
+  it("neither reads nor writes a cache folder others may write, nor any with NODE_DISABLE_COMPILE_CACHE=1", () => {
+    const disabled = tempDir();
+    expect(runWithTemp(["--version"], disabled, { NODE_DISABLE_COMPILE_CACHE: "1" }).stdout).toBe(`${version}\n`);
+    expect(cacheFiles(join(disabled, cacheName))).toEqual([]);
+    if (uid === undefined) return;
+    const open = tempDir();
+    mkdirSync(join(open, cacheName));
+    chmodSync(join(open, cacheName), 0o777);
+    expect(runWithTemp(["--version"], open).stdout).toBe(`${version}\n`);
+    expect(cacheFiles(join(open, cacheName))).toEqual([]);
+  });
+
+  it("puts the cache where NODE_COMPILE_CACHE says", () => {
+    const temp = tempDir();
+    const dir = join(temp, "elsewhere");
+    expect(runWithTemp(["--version"], temp, { NODE_COMPILE_CACHE: dir }).stdout).toBe(`${version}\n`);
+    expect(cacheFiles(dir)).toHaveLength(1);
+    expect(cacheFiles(join(temp, cacheName))).toEqual([]);
+  });
+});
+
+describe("the CLI's bundle as a script (scripts/cli-launcher.mjs)", () => {
+  const header = 'import { createRequire as __req } from "module";\n';
+
+  it("is ASCII, so the launcher reads it as latin1, and still prints the report's × and ✓", () => {
+    expect(readFileSync(join(repositoryRoot, "dist/cli-bundle.cjs"), "latin1")).toMatch(/^[\t\n\r -~]*$/);
+    const run = runDist(["report", "examples/resnet50.yaml"]);
+    expect(run.stdout).toContain("FLOPs = 2 × MACs");
+  });
+
+  it("escapes every character past ASCII, astral ones as their two halves, and keeps import.meta.url", () => {
+    const script = scriptBundle(`${header}const marks = "×✓😀"; const url = import.meta.url;\n`, "example.ts");
+    expect(script).toContain('const marks = "\\u00d7\\u2713\\ud83d\\ude00"; const url = __import_meta_url;');
+    expect(script).toContain('const __req = require("node:module").createRequire;');
+  });
+
+  it("refuses what an escape would change, and ES-module syntax it cannot run", () => {
+    expect(() => scriptBundle(`${header}const escaped = "\\×";\n`, "a.ts")).toThrow('a.ts: cannot escape the non-ASCII character in "\\\\×"');
+    expect(() => scriptBundle(`${header}const raw = String.raw\`×\`;\n`, "b.ts")).toThrow("b.ts: cannot escape");
+    expect(() => scriptBundle(`${header}export const x = 1;\n`, "c.ts")).toThrow("c.ts: the bundle has ES-module syntax the launcher cannot run as a script: export const x = 1;");
+    expect(() => scriptBundle(`${header}await import("./x.js");\n`, "d.ts")).toThrow("d.ts: the bundle has ES-module syntax");
+    expect(() => scriptBundle("const x = 1;\n", "e.ts")).toThrow("e.ts: ncc's bundle no longer starts with the createRequire import the launcher expects");
   });
 });

@@ -55,7 +55,7 @@ describe("the packed package, installed offline into an empty project", () => {
 
   it("keeps the action's GitHub libraries out of the CLI bundle", () => {
     const libraries = /octokit|undici|@actions\//g;
-    expect(readFileSync(join(repositoryRoot, "dist/cli-bundle.js"), "utf8").match(libraries)).toBeNull();
+    expect(readFileSync(join(repositoryRoot, "dist/cli-bundle.cjs"), "utf8").match(libraries)).toBeNull();
     // The same search finds them where they belong, so it is not vacuous.
     expect(new Set(readFileSync(join(repositoryRoot, "dist/index.js"), "utf8").match(libraries))).toEqual(new Set(["octokit", "undici", "@actions/"]));
   });
@@ -63,7 +63,8 @@ describe("the packed package, installed offline into an empty project", () => {
   it("ships the CLI bundle, the schemas, the examples and the changelog, not the action bundle or the sources", () => {
     expect(tarball).toBe(join(temp, `${pkg.name}-${pkg.version}.tgz`));
     expect(packedFiles).toContain("dist/cli.js");
-    expect(packedFiles).toContain("dist/cli-bundle.js");
+    expect(packedFiles).toContain("dist/cli.cjs");
+    expect(packedFiles).toContain("dist/cli-bundle.cjs");
     expect(packedFiles).toContain("schema/model-spec.schema.json");
     expect(packedFiles).toContain("examples/resnet50.yaml");
     expect(packedFiles).toContain("CHANGELOG.md");

@@ -98,7 +98,7 @@ describe("serving an encoder–decoder counts its cross-attention cache", () => 
     // Its self-attention is not causal (trial-models.py's decoder has no mask): nothing grows per token.
     expect(served.bytes.kvCachePerToken).toBe(0);
     expect(served.bytes.kvCache).toBe(served.bytes.crossKvCache);
-    expect(served.recipe.context.value).toBe(7);
+    expect(served.recipe.context?.value).toBe(7);
   });
 
   it("a cross-attention is not causal", () => {

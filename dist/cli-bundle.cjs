@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+// Written by scripts/build.mjs from src/cli/main.ts: compiled and called by dist/cli.cjs.
+(function (exports, require, module, __filename, __dirname) { 'use strict';
+const __import_meta_url = require("node:url").pathToFileURL(__filename).href;
+const __WEBPACK_EXTERNAL_createRequire = require("node:module").createRequire;
 /******/ var __webpack_modules__ = ({
 
 /***/ 4006:
@@ -2509,14 +2511,14 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 181:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("buffer");
 
 /***/ }),
 
 /***/ 932:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("process");
 
 /***/ }),
 
@@ -3643,7 +3645,7 @@ function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onErr
         }
         if (!isMap && !sep && !props.found) {
             // item is a value in a seq
-            // → key & sep are empty, start does not include ? or :
+            // \u2192 key & sep are empty, start does not include ? or :
             const valueNode = value
                 ? composeNode(ctx, value, props, onError)
                 : composeEmptyNode(ctx, props.end, sep, null, props, onError);
@@ -5089,17 +5091,17 @@ const prettifyError = (src, lc) => (error) => {
     // Trim to max 80 chars, keeping col position near the middle
     if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = '…' + lineStr.substring(trimStart);
+        lineStr = '\u2026' + lineStr.substring(trimStart);
         ci -= trimStart - 1;
     }
     if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + '…';
+        lineStr = lineStr.substring(0, 79) + '\u2026';
     // Include previous line in context if pointing at line start
     if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         // Regexp won't match if start is trimmed
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-            prev = prev.substring(0, 79) + '…\n';
+            prev = prev.substring(0, 79) + '\u2026\n';
         lineStr = prev + lineStr;
     }
     if (/[^ ]/.test(lineStr)) {
@@ -6380,13 +6382,13 @@ const REMOVE = Symbol('remove item');
  * Walks through the tree (depth-first) starting from the root, calling a
  * `visitor` function with two arguments when entering each item:
  *   - `item`: The current item, which included the following members:
- *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *     - `start: SourceToken[]` \u2013 Source tokens before the key or value,
  *       possibly including its anchor or tag.
- *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *     - `key?: Token | null` \u2013 Set for pair values. May then be `null`, if
  *       the key before the `:` separator is empty.
- *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *     - `sep?: SourceToken[]` \u2013 Source tokens between the key and the value,
  *       which should include the `:` map value indicator if `value` is set.
- *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *     - `value?: Token` \u2013 The value of a sequence item, or of a map pair.
  *   - `path`: The steps from the root to the current node, as an array of
  *     `['key' | 'value', number]` tuples.
  *
@@ -11121,7 +11123,7 @@ exports.visitAsync = visitAsync;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', __import_meta_url).pathname).slice(__import_meta_url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
@@ -11156,9 +11158,9 @@ exports.visitAsync = visitAsync;
 var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:path");
 ;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
 const kinds = {
     // 1xx: parsing
@@ -11646,6 +11648,13 @@ const kinds = {
         example: "input: [4]\nlayers:\n  - m:\n      forward:\n        - fc: fc\n      layers:\n        - fc: Linear(4, 4)",
         fix: "rename the value (fc_out: fc), so that a step's name means one thing",
     },
+    "view-needs-copy": {
+        code: "MB533",
+        severity: "error",
+        summary: "view() of a tensor whose layout needs a copy for that shape",
+        example: 'input: [4, 6]\nforward: ["transpose(1, 2)", "view(-1, 24)"]\nlayers: []',
+        fix: 'write reshape(-1, 24), which copies, or "contiguous()" before the view, as PyTorch asks',
+    },
     "adapter-activations": {
         code: "MB522",
         severity: "warning",
@@ -11727,7 +11736,7 @@ const kinds = {
         summary: "a parallel layout whose degrees do not divide the GPUs, the blocks or the experts",
         example: "model-budget report spec.yaml --gpus 12 --tp 8",
         exampleIn: "command line",
-        fix: "make gpus a multiple of tp × pp × cp, and pp a divisor of the repeated blocks",
+        fix: "make gpus a multiple of tp \u00d7 pp \u00d7 cp, and pp a divisor of the repeated blocks",
     },
     "unknown-parallel-style": {
         code: "MB609",
@@ -12087,7 +12096,7 @@ const kinds = {
         severity: "note",
         summary: "an embedding and an output head of transposed-equal shape that are not tied",
         example: "layers:\n  - wte: Embedding(50257, 768)\n  - lm_head: Linear(768, 50257, bias=False)",
-        fix: "tie them with tie: {lm_head.weight: wte.weight} if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
+        fix: "tie the head to the embedding with the tie: the message writes (tie: {lm_head.weight: wte.weight} for GPT-2) if sharing suits the model; many models untie on purpose (lint: {ignore: [untied-embedding]} then)",
     },
     "attention-head-size": {
         code: "MB1004",
@@ -12132,7 +12141,7 @@ const STAGES = {
     "9": "Files and the command line",
     "10": "Review hints (model-budget lint)",
 };
-/** The stage of a code: its digits but the last two (`MB401` → `4`, `MB1001` → `10`). */
+/** The stage of a code: its digits but the last two (`MB401` \u2192 `4`, `MB1001` \u2192 `10`). */
 function stageOf(code) {
     return code.slice(2, -2);
 }
@@ -12372,11 +12381,12 @@ function tooDeep(text) {
                 while (indents.length > 0 && indents[indents.length - 1] >= indent)
                     indents.pop();
                 indents.push(indent);
-                const dashes = [...text.slice(i, end).matchAll(/-/g)].map((match) => i + match.index);
-                for (let item = 0; item < dashes.length; item++)
-                    if (past(indents.length + item, dashes[item]))
+                // Counted in place: a slice and a regex match per line were a tenth of parsing a large spec.
+                let dashes = 0;
+                for (let at = i; at < end; at++)
+                    if (text.charCodeAt(at) === 45 /* - */ && past(indents.length + dashes++, at))
                         return firstPast;
-                if (past(indents.length + dashes.length, end))
+                if (past(indents.length + dashes, end))
                     return firstPast;
             }
         }
@@ -12830,8 +12840,8 @@ function writeError(file, error) {
     return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:module");
 ;// CONCATENATED MODULE: ./src/git/repository.ts
 
 
@@ -12839,6 +12849,11 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 /** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
 const MAX_LINKS = 40;
+/**
+ * node:child_process, loaded by the first git call: it brings Node's socket and stream modules, about
+ * 2 ms of CPU that every CLI run not touching git would otherwise pay at start-up.
+ */
+let childProcess;
 /** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
 class GitRepository {
     cwd;
@@ -12846,7 +12861,14 @@ class GitRepository {
         this.cwd = cwd;
     }
     git(args, input) {
-        return (0,external_node_child_process_namespaceObject.execFileSync)("git", args, { cwd: this.cwd, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
+        childProcess ??= (0,external_node_module_namespaceObject.createRequire)(__import_meta_url)("node:child_process");
+        return childProcess.execFileSync("git", args, {
+            cwd: this.cwd,
+            encoding: "utf8",
+            stdio: ["pipe", "pipe", "pipe"],
+            maxBuffer: 64 * 1024 * 1024,
+            ...(input === undefined ? {} : { input }),
+        });
     }
     hasCommit(sha) {
         try {
@@ -13629,7 +13651,7 @@ function typeHint(spec, value) {
         return "None is no size here: give an integer (a variable set to None or ~ passes None)";
     // Parameter(torch.tensor(2.6592)) as a module's code writes it: a spec gives the shape, not the values.
     if (value.kind === "layer" && /^torch\.(tensor|zeros|ones|empty|full|rand|randn)$/.test(value.call.type)) {
-        return "a spec gives a tensor's shape, not its values: Parameter(()) is a scalar, Parameter(3, 4) a 3×4 tensor";
+        return "a spec gives a tensor's shape, not its values: Parameter(()) is a scalar, Parameter(3, 4) a 3\u00d74 tensor";
     }
     return undefined;
 }
@@ -14012,14 +14034,26 @@ function scaled(args, spatial) {
     const items = value.kind === "tuple" ? value.items : spatial.map(() => value);
     return items.map((item, d) => Math.floor(spatial[d] * (item.kind === "int" || item.kind === "float" ? item.value : NaN)));
 }
+/** The input rank each interpolating mode takes (batch and channels included); the others take 3 to 5. */
+const MODE_RANK = { linear: 3, bilinear: 4, bicubic: 4, trilinear: 5 };
+/**
+ * F.interpolate: one of size and scale_factor, a mode for the input's rank. 'area' is adaptive
+ * average pooling and keeps its input; the other modes keep nothing (measured).
+ */
 const upsample = (args, input) => {
-    const spatial = channelsFirst(input, input.shape.length - 2, undefined, undefined, "");
+    if (args.isNone("size") === args.isNone("scale_factor"))
+        args.fail(args.isNone("size") ? "size" : "scale_factor", `one of size and scale_factor is needed, got ${args.isNone("size") ? "neither" : "both"}`, "give one of them");
+    const mode = args.string("mode");
+    const rank = MODE_RANK[mode];
+    if ((rank !== undefined && input.shape.length !== rank) || input.shape.length < 3 || input.shape.length > 5)
+        input.mismatch("mode", `a ${rank === undefined ? "3-d to 5-d" : `${rank}-d`} input (batch, channels, ...) for mode '${mode}'`);
+    const spatial = input.shape.slice(2);
     const output = args.isNone("size") ? scaled(args, spatial) : args.size("size", spatial.length);
     if (output.some((length) => !(length >= 1)))
         input.mismatch("scale_factor", "a size or scale factor that gives a non-empty output");
-    return { output: [...input.shape.slice(0, 2), ...output], saves: [] };
+    return { output: [...input.shape.slice(0, 2), ...output], saves: mode === "area" ? ["input"] : [] };
 };
-/** PixelShuffle(r) moves r² channels into an r-times larger image; PixelUnshuffle undoes it. */
+/** PixelShuffle(r) moves r\u00b2 channels into an r-times larger image; PixelUnshuffle undoes it. */
 const shuffle = (up) => (args, input) => {
     const name = up ? "upscale_factor" : "downscale_factor";
     const factor = args.int(name);
@@ -14048,7 +14082,7 @@ const unfold = (args, input) => {
 };
 const fold = (args, input) => {
     if (input.shape.length !== 3)
-        input.mismatch(undefined, "a 3-d input (batch, channels × kernel elements, blocks)");
+        input.mismatch(undefined, "a 3-d input (batch, channels \u00d7 kernel elements, blocks)");
     const [batch, columns, count] = input.shape;
     const window = numel(args.size("kernel_size", 2));
     if (columns % window !== 0)
@@ -14090,6 +14124,29 @@ const checkWindows = (args) => {
         sizeAtLeast(args, name, 2, 1);
     sizeAtLeast(args, "padding", 2, 0);
 };
+/**
+ * torchvision's StochasticDepth (ConvNeXt, Swin, EfficientNet): `input * noise`, the noise one value
+ * per sample ('row') or one for the batch ('batch'), which the product keeps; p=0 is the identity.
+ */
+const stochasticDepth = (args, input) => {
+    if (args.float("p") === 0)
+        return elementwise(input, "nothing", true);
+    const elements = args.string("mode") === "row" ? input.shape[0] : 1;
+    return { output: [...input.shape], saves: [{ elements, dtype: "activation" }] };
+};
+const checkStochasticDepth = (args) => {
+    checkProbability(args);
+    const mode = args.string("mode");
+    if (mode !== "row" && mode !== "batch")
+        args.fail("mode", `StochasticDepth mode must be 'batch' or 'row', got '${mode}'`, "'row' drops samples, 'batch' the whole batch");
+};
+/** torchvision.ops.misc.Permute (ConvNeXt, Swin): torch.permute(x, dims), a view. */
+const permute = (args, input) => {
+    const dims = args.ints("dims").map((dim) => dimension(input, dim, "dims"));
+    if (dims.length !== input.shape.length || new Set(dims).size !== dims.length)
+        input.mismatch("dims", `${dims.length} dimensions, each once, as many as dims=${written(args, "dims")} names`);
+    return { output: dims.map((d) => input.shape[d]), sharesInput: true, permutes: dims };
+};
 /** Unflatten's sizes are positive, but for one -1 that takes what is left. */
 const checkUnflatten = (args) => {
     const sizes = args.ints("unflattened_size");
@@ -14103,6 +14160,8 @@ const ROWS = [
     ["Identity", [{ name: "args", type: "any", variadic: true }], undefined, (_, input) => elementwise(input, "nothing", true)],
     ["Flatten", [arg("start_dim", "int", 1), arg("end_dim", "int", -1)], undefined, flatten],
     ["Unflatten", [arg("dim", "any"), arg("unflattened_size", "size")], checkUnflatten, unflatten],
+    ["StochasticDepth", [arg("p", "float"), arg("mode", "string")], checkStochasticDepth, stochasticDepth],
+    ["Permute", [arg("dims", "size")], undefined, permute],
     ...["Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout"].map((type) => [
         type,
         [arg("p", "float", 0.5), INPLACE],
@@ -14261,7 +14320,7 @@ function attentionTensors({ embedDim, kdim, vdim, bias, addBiasKv }) {
     ];
 }
 /**
- * softmax(Q·Kᵀ/√d)·V over `heads` heads: the two products' MACs (fvcore counts both), and what
+ * softmax(Q\u00b7K\u1d40/\u221ad)\u00b7V over `heads` heads: the two products' MACs (fvcore counts both), and what
  * autograd keeps of the scores: the softmax output, and with dropout its mask and output.
  * The attention(...) op and MultiheadAttention both report through this.
  */
@@ -14526,27 +14585,24 @@ const embeddingLayers = [
 
 ;// CONCATENATED MODULE: ./src/catalogue/hugging-face.ts
 
-/** LlamaRMSNorm's hidden_size: one positive size, written 4096 or (4096,) as print(model) shows it. */
+/** An RMS norm's hidden_size: one positive size, written 4096 or (4096,) as print(model) shows it. */
 function hiddenSize(args) {
     const sizes = args.ints("hidden_size");
     if (sizes.length !== 1 || sizes[0] < 1)
-        args.fail("hidden_size", `LlamaRMSNorm normalizes one dimension of a positive size, got (${sizes.join(", ")})`, POSITIVE_HINT);
+        args.fail("hidden_size", `${args.type} normalizes one dimension of a positive size, got (${sizes.join(", ")})`, POSITIVE_HINT);
     return sizes[0];
 }
 /**
- * Modules of Hugging Face transformers that are not torch.nn layers and keep other tensors for
- * backward than their torch.nn look-alikes (measured: test/fixtures/pytorch/hf_activations.py).
+ * transformers' RMS norms in Python ops (LlamaRMSNorm, T5LayerNorm): `x.to(float32)`, `pow(2).mean(-1)`,
+ * `rsqrt`, the product, the cast back, then `weight *`. Backward keeps the float32 copy (pow's and the
+ * product's input: the input itself when it is float32), rsqrt's float32 result per row, and the
+ * normalized tensor in the input's dtype that the weight multiplies. torch.nn.RMSNorm's fused kernel
+ * keeps the input and the row statistics only. (PyTorch 1.13's mean(dim) also kept its input, the
+ * squares; PyTorch 2 keeps only its sizes.)
  */
-const huggingFaceLayers = [
-    {
-        /**
-         * LlamaRMSNorm (Mistral's, Qwen2's alike): `x.to(float32)`, `pow(2).mean(-1)`, `rsqrt`, the
-         * product, the cast back, then `weight *`. Backward keeps the float32 copy (pow's and the product's
-         * input: the input itself when it is float32), rsqrt's float32 result per row, and the normalized
-         * tensor in the input's dtype that the weight multiplies. torch.nn.RMSNorm's fused kernel keeps
-         * the input and the row statistics only.
-         */
-        type: "LlamaRMSNorm",
+function pythonRmsNorm(type) {
+    return {
+        type,
         signature: [arg("hidden_size", "size"), arg("eps", "float", 1e-6)],
         tensors: (args) => ({ parameters: [{ name: "weight", shape: [hiddenSize(args)] }], buffers: [] }),
         forward: (args, input) => {
@@ -14556,7 +14612,16 @@ const huggingFaceLayers = [
             const elements = numel(input.shape);
             return { output: [...input.shape], saves: ["input in float32", { elements: elements / size, dtype: "float32" }, { elements, dtype: "activation" }] };
         },
-    },
+    };
+}
+/**
+ * Modules of Hugging Face transformers that are not torch.nn layers and keep other tensors for
+ * backward than their torch.nn look-alikes (measured: test/fixtures/pytorch/hf_activations.py).
+ */
+const huggingFaceLayers = [
+    // LlamaRMSNorm (Mistral's, Qwen2's alike), and T5LayerNorm, which casts to the weight's dtype rather than the input's.
+    pythonRmsNorm("LlamaRMSNorm"),
+    pythonRmsNorm("T5LayerNorm"),
     {
         /**
          * transformers' NewGELUActivation (GPT-2's gelu_new) in Python ops:
@@ -14568,6 +14633,24 @@ const huggingFaceLayers = [
         signature: [],
         tensors: () => ({ parameters: [], buffers: [] }),
         forward: (_, input) => ({ output: [...input.shape], saves: ["input", { elements: 3 * numel(input.shape), dtype: "activation" }] }),
+    },
+    {
+        /** transformers' GELUActivation (ACT2FN["gelu"], Whisper's): `F.gelu(x)`, which keeps its input, as GELU() does. */
+        type: "GELUActivation",
+        signature: [],
+        tensors: () => ({ parameters: [], buffers: [] }),
+        forward: (_, input) => elementwise(input, "input", false),
+    },
+    {
+        /**
+         * transformers' QuickGELUActivation (ACT2FN["quick_gelu"], CLIP's): `x * torch.sigmoid(1.702 * x)`.
+         * Backward keeps x and the sigmoid's result (the product's factors; the sigmoid's own backward
+         * needs its result too): the input and one tensor of its size (measured: test/fixtures/pytorch/encoder-decoder.py).
+         */
+        type: "QuickGELUActivation",
+        signature: [],
+        tensors: () => ({ parameters: [], buffers: [] }),
+        forward: (_, input) => ({ output: [...input.shape], saves: ["input", { elements: numel(input.shape), dtype: "activation" }] }),
     },
 ];
 
@@ -14596,7 +14679,9 @@ const linear = {
         if (input.shape.at(-1) !== inFeatures)
             input.mismatch("in_features", `${inFeatures} input features`);
         const rows = numel(input.shape.slice(0, -1));
-        return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves: ["input"] };
+        // torch.matmul folds a 3-d or larger input to rows \u00d7 in_features and keeps that: a copy of a permuted input (measured).
+        const saves = [input.foldCopies ? { elements: numel(input.shape), dtype: "activation" } : "input"];
+        return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves };
     },
 };
 const bilinear = {
@@ -14683,7 +14768,7 @@ function runningStatistics(type, defaults, dims, extra = []) {
             const spatial = dims === undefined || (dims === 1 && input.shape.length === 2) ? input.shape.length - 2 : dims;
             channelsFirst(input, Math.max(spatial, 0), features, "num_features", "features");
             // Batch statistics per feature: the saved mean and inverse deviation, and the running pair beside them when
-            // it is tracked. InstanceNorm is batch_norm over batch × features channels, with its weight and running
+            // it is tracked. InstanceNorm is batch_norm over batch \u00d7 features channels, with its weight and running
             // pair repeated per sample (measured).
             const tracked = args.bool("track_running_stats") ? 2 : 0;
             const perFeature = type.startsWith("InstanceNorm") ? (2 + Number(args.bool("affine")) + tracked) * input.shape[0] * features : (2 + tracked) * features;
@@ -14709,7 +14794,7 @@ const NORMALIZED_SHAPE = arg("normalized_shape", "size");
 const ELEMENTWISE_AFFINE = arg("elementwise_affine", "bool", true);
 /**
  * LocalResponseNorm is Python over the squares: autograd keeps its input, the squares padded by
- * size - 1 channels (average pooling's input), `k + alpha × average` and its power (the divisor),
+ * size - 1 channels (average pooling's input), `k + alpha \u00d7 average` and its power (the divisor),
  * and alpha as a float64 scalar, which no rule counts (8 bytes; measured).
  */
 const localResponseNorm = {
@@ -14769,6 +14854,26 @@ const normalizationLayers = [
             return { parameters: affine(normalizedShape(args), elementwise, elementwise && args.bool("bias")), buffers: [] };
         },
         forward: (args, input) => trailing(args, input, 2),
+    },
+    {
+        /**
+         * torchvision's ConvNeXt LayerNorm2d, an nn.LayerNorm over channels first: permute(0, 2, 3, 1),
+         * layer_norm, permute(0, 3, 1, 2). It keeps its input (the permuted view of it) and the statistics
+         * per position; its output is the permuted view of a new tensor, not contiguous (measured).
+         */
+        type: "LayerNorm2d",
+        signature: [NORMALIZED_SHAPE, EPS, ELEMENTWISE_AFFINE, ...FACTORY_KWARGS],
+        tensors(args) {
+            const elementwise = args.bool("elementwise_affine");
+            return { parameters: affine(normalizedShape(args), elementwise), buffers: [] };
+        },
+        forward(args, input) {
+            if (input.shape.length !== 4)
+                input.mismatch(undefined, "a 4-d input (batch, channels, height, width)");
+            const [batch, channels, height, width] = input.shape;
+            const { saves } = trailing(args, { ...input, shape: [batch, height, width, channels] }, 2);
+            return { output: [...input.shape], saves, permutes: [0, 3, 1, 2] };
+        },
     },
     {
         // PyTorch >= 2.4; eps=None means the dtype's machine epsilon.
@@ -14938,7 +15043,7 @@ function stacked(type, gates, kept, signature) {
         },
     };
 }
-/** A cell's one step: its input, the state it starts from (zeros unless given), and per sample `kept` × hidden_size (PyTorch 1.13, CPU, measured). */
+/** A cell's one step: its input, the state it starts from (zeros unless given), and per sample `kept` \u00d7 hidden_size (PyTorch 1.13, CPU, measured). */
 function cell(type, gates, kept, signature) {
     return {
         type,
@@ -15322,7 +15427,7 @@ function describeLayer(call) {
 
 ;// CONCATENATED MODULE: ./src/count/formula.ts
 /**
- * 124439808 → "124,439,808": the grouping reviewers read at a glance. Done by hand because
+ * 124439808 \u2192 "124,439,808": the grouping reviewers read at a glance. Done by hand because
  * toLocaleString goes through ICU, which costs more than counting a layer.
  */
 function formatInteger(value) {
@@ -15333,17 +15438,17 @@ function formatInteger(value) {
     return value < 0 ? `-${grouped}` : grouped;
 }
 /**
- * The arithmetic behind a layer's count, e.g. `Conv2d(3, 64, 7): 64 × 3 × 7 × 7 + 64 = 9,472`.
- * Tensors of one shape are grouped (`8 × 512 × 512`) so long layers stay readable.
+ * The arithmetic behind a layer's count, e.g. `Conv2d(3, 64, 7): 64 \u00d7 3 \u00d7 7 \u00d7 7 + 64 = 9,472`.
+ * Tensors of one shape are grouped (`8 \u00d7 512 \u00d7 512`) so long layers stay readable.
  */
 function layerFormula(callText, parameters, params) {
     const counted = parameters.filter((tensor) => tensor.sharedWith === undefined);
     const groups = new Map();
     for (const tensor of counted) {
-        const key = tensor.shape.length ? tensor.shape.join(" × ") : "1";
+        const key = tensor.shape.length ? tensor.shape.join(" \u00d7 ") : "1";
         groups.set(key, (groups.get(key) ?? 0) + 1);
     }
-    const terms = [...groups].map(([shape, times]) => (times === 1 ? shape : `${times} × ${shape}`));
+    const terms = [...groups].map(([shape, times]) => (times === 1 ? shape : `${times} \u00d7 ${shape}`));
     const shared = parameters.filter((tensor) => tensor.sharedWith !== undefined).map((tensor) => `${tensor.name || "the tensor"} shared with ${tensor.sharedWith}, counted there`);
     const note = shared.length ? ` (${shared.join("; ")})` : "";
     if (terms.length === 0)
@@ -15641,7 +15746,7 @@ function decoder_attentionLayers(config, style, builder) {
     if (style.qkNorm === "full")
         layers.push(builder.layer("q_norm", style.norm("num_attention_heads * head_dim"), ["num_attention_heads"]), builder.layer("k_norm", style.norm("num_key_value_heads * head_dim"), ["num_key_value_heads"]));
     const dropout = config.number("attention_dropout", 0);
-    const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""})`;
+    const attention = `attention(q_proj, k_proj, v_proj, heads=num_attention_heads, kv_heads=num_key_value_heads, causal=True${dropout ? `, dropout=${pythonFloat(dropout)}` : ""}, rope=True)`;
     return builder.module("self_attn", layers, ["num_attention_heads"], { forward: [attention, "o_proj"] });
 }
 /** The dense MLP of `width` (a var naming the intermediate size). */
@@ -15731,10 +15836,15 @@ function translateDecoder(config, style, architecture) {
     const lmHead = builder.layer("lm_head", "Linear(hidden_size, vocab_size, bias=False)", ["vocab_size"]);
     return { layers: [model, lmHead], ...(tied ? { tie: { "lm_head.weight": "model.embed_tokens.weight" } } : {}), input };
 }
-/** RMSNorm over `width` with the config's epsilon. */
-const rmsNorm = (config, epsKey, fallback) => {
+/**
+ * The RMSNorm over `width` with the config's epsilon, as transformers runs it: LlamaRMSNorm (and
+ * Mistral's, Qwen2's, Qwen3's, Mixtral's, DeepseekV2's, the same code) upcasts to float32 and keeps
+ * more for backward than torch.nn.RMSNorm's fused kernel. `type` names another class for a family
+ * whose norm is not that one and whose forward is not followed (Gemma's 1 + weight).
+ */
+const rmsNorm = (config, epsKey, fallback, type = "LlamaRMSNorm") => {
     const eps = pythonFloat(config.number(epsKey, fallback));
-    return (width) => `RMSNorm((${width},), eps=${eps})`;
+    return (width) => (type === "LlamaRMSNorm" ? `LlamaRMSNorm(${width}, eps=${eps})` : `RMSNorm((${width},), eps=${eps})`);
 };
 /** LayerNorm over `width`, with the config's epsilon; without weight and bias (OLMo's) when `affine` is false. */
 const layerNorm = (config, epsKey, fallback, affine = true) => {
@@ -16065,11 +16175,18 @@ const STYLES = {
         qkNorm: "head",
         noForward: qkNorms,
     }),
-    gemma: (config) => ({ prefix: "Gemma", tiedByDefault: true, norm: rmsNorm(config, "rms_norm_eps", 1e-6), biases: attentionBias, mlp: "gated", noForward: gemmaForward }),
+    gemma: (config) => ({
+        prefix: "Gemma",
+        tiedByDefault: true,
+        norm: rmsNorm(config, "rms_norm_eps", 1e-6, "RMSNorm"),
+        biases: attentionBias,
+        mlp: "gated",
+        noForward: gemmaForward,
+    }),
     gemma2: (config) => ({
         prefix: "Gemma2",
         tiedByDefault: true,
-        norm: rmsNorm(config, "rms_norm_eps", 1e-6),
+        norm: rmsNorm(config, "rms_norm_eps", 1e-6, "RMSNorm"),
         biases: attentionBias,
         mlp: "gated",
         layerNorms: "sandwich",
@@ -16329,7 +16446,7 @@ function dtypeOf(settings) {
     }
     return { caveat: "model-budget applies bitsandbytes' 4- and 8-bit formats and 4-bit GPTQ or AWQ with a group_size only" };
 }
-/** Sets `dtype` on the repeated decoder-layers module (`layers: {repeat: …}`); false when the translation has none. */
+/** Sets `dtype` on the repeated decoder-layers module (`layers: {repeat: \u2026}`); false when the translation has none. */
 function quantizeLayers(config, entries, dtype) {
     for (const entry of entries) {
         for (const [name, body] of Object.entries(entry)) {
@@ -16549,10 +16666,10 @@ function translateHfConfig(config) {
 
 const validate = (/* unused pure expression or super */ null && (validate10));
 /* harmony default export */ const budget = (validate10);
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --budget FILE --gpu NAME, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure; a spec's serving.accelerators takes precedence over these.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false},"count":{"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/budget.schema.json","title":"model-budget budget file","description":"Limits for each model, checked on every pull request. Sizes are human: 25.6M, 7B, 24GiB, 80GB.","type":"object","properties":{"format":{"enum":[1],"description":"The budget format this file is written in; 1 when left out. model-budget reads format 1."},"defaults":{"$ref":"#/definitions/limits","description":"Limits that apply to every model unless its own entry sets them."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --budget FILE --gpu NAME, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure; a spec's serving.accelerators takes precedence over these.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}},"models":{"type":"object","description":"One entry per model, keyed by its `model:` name or by its spec file's path.","additionalProperties":{"$ref":"#/definitions/limits"}}},"required":["models"],"additionalProperties":false,"definitions":{"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false},"count":{"description":"A count of parameters, MACs or FLOPs: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000; 6 GMACs is 6B).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"},"bytes":{"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"},"growth":{"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"},"limits":{"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 \u00d7 MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false}}};
 const schema35 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
-const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 × MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false};
-const schema13 = {"description":"A parameter count: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
+const schema12 = {"type":"object","properties":{"params":{"$ref":"#/definitions/count","description":"Most parameters the model may have (PyTorch's parameters(), tied ones once)."},"trainable":{"$ref":"#/definitions/count","description":"Most trainable parameters."},"active-params":{"$ref":"#/definitions/count","description":"Most parameters one token uses: routed experts count top_k of each set (equal to params without experts)."},"memory":{"$ref":"#/definitions/bytes","description":"Most training memory in total for the spec's recipe."},"memory-per-gpu":{"$ref":"#/definitions/bytes","description":"Most training memory on one GPU when sharded."},"macs":{"$ref":"#/definitions/count","description":"Most multiply-accumulates per forward pass at the spec's input and batch (needs input:)."},"flops":{"$ref":"#/definitions/count","description":"Most FLOPs per forward pass: 2 \u00d7 MACs (needs input:)."},"activations":{"$ref":"#/definitions/bytes","description":"Most activation memory of a training step: what autograd keeps for backward (needs input:)."},"serving-memory":{"$ref":"#/definitions/bytes","description":"Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md)."},"kv-cache":{"$ref":"#/definitions/bytes","description":"Most KV cache bytes at the serving recipe's context and batch (docs/serving.md)."},"growth":{"description":"Allowed growth over the base branch, for every quantity, or per quantity.","oneOf":[{"$ref":"#/definitions/growth"},{"type":"object","properties":{"params":{"$ref":"#/definitions/growth"},"trainable":{"$ref":"#/definitions/growth"},"memory":{"$ref":"#/definitions/growth"},"memory-per-gpu":{"$ref":"#/definitions/growth"},"macs":{"$ref":"#/definitions/growth"},"flops":{"$ref":"#/definitions/growth"},"activations":{"$ref":"#/definitions/growth"},"serving-memory":{"$ref":"#/definitions/growth"},"kv-cache":{"$ref":"#/definitions/growth"}},"additionalProperties":false}]},"modules":{"type":"object","description":"Limits per module path glob, e.g. `encoder.*` (* matches any characters, dots included).","additionalProperties":{"type":"object","properties":{"params":{"$ref":"#/definitions/count"},"trainable":{"$ref":"#/definitions/count"}},"additionalProperties":false}},"against":{"type":"string","minLength":1,"description":"A checkpoint (.safetensors, model.safetensors.index.json, .onnx) whose tensors the spec must match."},"lint":{"type":"object","description":"Review hints (docs/lint.md) the pull-request comment leaves out for this model.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false}},"additionalProperties":false};
+const schema13 = {"description":"A count of parameters, MACs or FLOPs: 124439808, 125M, 1.5B, 25.6M (K, M, B, T are powers of 1000; 6 GMACs is 6B).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*[KMBTkmbt]?\\s*$"};
 const schema16 = {"description":"A memory size: 24GiB, 80GB, 512MiB, 1.5TB (kB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB of 1024).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*([kKMGT]i?B|B)?\\s*$"};
 const schema23 = {"description":"How much a quantity may grow over the base branch: 0, 2% (of the base), or an amount (1.5M parameters, 1GiB of memory).","type":["integer","string"],"minimum":0,"pattern":"^\\s*[0-9][0-9_]*(\\.[0-9]+)?\\s*(%|[KMBTkmbt]|[kKMGT]i?B|B)?\\s*$"};
 const func2 = Object.prototype.hasOwnProperty;
@@ -17833,7 +17950,7 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch × context × vocab) or last (generate()'s logits_to_keep=1: batch × 1 × vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp \u00d7 pp \u00d7 cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) \u2192 style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch \u00d7 context \u00d7 vocab) or last (generate()'s logits_to_keep=1: batch \u00d7 1 \u00d7 vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
 const schema28 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."};
@@ -21536,7 +21653,7 @@ function formatPath(segments) {
 function instanceCount(segments) {
     return segments.reduce((count, segment) => (typeof segment === "object" ? count * (segment.to - segment.from + 1) : count), 1);
 }
-/** `layer1.[0-1].conv1` → `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry's path stands for. */
+/** `layer1.[0-1].conv1` \u2192 `layer1.0.conv1`, `layer1.1.conv1`: the module instances a layer entry's path stands for. */
 function instancePaths(path) {
     return path.split(".").reduce((prefixes, segment) => {
         const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
@@ -21886,6 +22003,12 @@ class Parser {
     }
     call(bareNameAllowed = false) {
         const token = this.current;
+        // A forward step may call a numbered child with operands, as T5Block calls self.layer[1](x, memory): `1(x, memory)`.
+        const next = this.tokens[this.index + 1];
+        if (bareNameAllowed && token.kind === "number" && /^\d+$/.test(token.text) && next?.kind === "op" && next.text === "(") {
+            this.next();
+            return this.callAfterName(token);
+        }
         if (token.kind !== "name" || token.text === "True" || token.text === "False" || token.text === "None") {
             throw new ExpressionError(token.offset, `expected a ${bareNameAllowed ? "class name such as AdamW" : "layer type such as Linear(...)"}, found ${expression_describe(token)}`);
         }
@@ -22217,7 +22340,7 @@ function checkFrozenMatched(paths, segments) {
 }
 function checkCycle(expanding, key, position, what) {
     if (expanding.includes(key)) {
-        throw new SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" → ")}`, "break the cycle");
+        throw new SpecError("cycle", position, `${what} includes itself: ${[...expanding.slice(expanding.indexOf(key)), key].join(" \u2192 ")}`, "break the cycle");
     }
 }
 /** Names and numbers a list's children, refusing a name given twice; unnamed children are numbered like nn.Sequential's. */
@@ -22302,7 +22425,7 @@ function routingOf(source, bodyPath, body, experts, scope) {
         throw new SpecError("invalid-routing", source.keyAt([...bodyPath, "top_k"]), `routed experts are alike: this repeat uses ${INDEX}`, `write one expert without ${INDEX}`);
     const topK = integerAt(source, [...bodyPath, "top_k"], body.top_k, scope, "top_k");
     if (topK < 1 || topK > experts)
-        throw new SpecError("invalid-routing", position, `top_k is ${topK}, but each token goes to 1 … ${experts} of the ${experts} experts`, "give top_k between 1 and repeat:");
+        throw new SpecError("invalid-routing", position, `top_k is ${topK}, but each token goes to 1 \u2026 ${experts} of the ${experts} experts`, "give top_k between 1 and repeat:");
     return { topK, experts, position };
 }
 /** The lines of an entry's own keys that shape what it holds: its repeat:, if:, and what it is (use:, include:, layer:, type:). */
@@ -22415,7 +22538,7 @@ function resolveLeaf(walker, entry, context) {
  */
 function moduleOf(walker, entry, context, child) {
     const failedBefore = walker.errors.errors.length;
-    const nodes = resolveList(walker, child.layers, child.path, child.inner, entry.count);
+    const { children: nodes, absent } = resolveList(walker, child.layers, child.path, child.inner, entry.count);
     const topology = child.topology();
     // A frozen: path into a child that failed matched nothing because of that failure: not a second mistake.
     if (walker.errors.errors.length === failedBefore)
@@ -22430,6 +22553,7 @@ function moduleOf(walker, entry, context, child) {
         ...(entry.routing ? { routing: entry.routing } : {}),
         position: entry.position,
         children: nodes,
+        ...(absent.length ? { absent } : {}),
         topology: overlay(topology, topologyOf(context.source, entry.bodyPath, entry.body, entryScope)),
     };
 }
@@ -22518,13 +22642,18 @@ const RESOLVERS = {
  */
 function resolveList(walker, items, listPath, context, multiplier) {
     const children = [];
+    const absent = [];
     const numbering = childNumbering();
     /** Resolves one item; `group` is a run of a repeat's instances that names index, resolved as an entry of its own. */
     const resolveItem = (item, index, group) => {
         walker.tick?.();
         const { result: head, positions: read } = trackReads(() => readEntry(item, [...listPath, index], context, numbering, group));
-        if (!head)
+        if (!head) {
+            const name = !group && isMapping(item) && !isBody(item) ? Object.keys(item)[0] : undefined;
+            if (name !== undefined)
+                absent.push(name);
             return;
+        }
         if (!group && head.repeated && mentionsIndex(head.body)) {
             for (const run of instanceGroups(walker, context, children, head, (one) => resolveItem(item, index, one)))
                 resolveItem(item, index, run);
@@ -22535,7 +22664,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
     };
     items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
-    return children;
+    return { children, absent };
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/adapters.ts
@@ -22679,10 +22808,10 @@ function findTensors(tree, text, position) {
 /** The layer entry and tensor name a reference names: `h.*.weight` and `h.3.weight` name the same tensor of entry h. */
 const tensorKey = (reference) => `${reference.layer}:${reference.tensor}`;
 const SHOWN_LINKS = 6;
-/** `a → b → c → a`, or for a long cycle its first and last links around the number left out. */
+/** `a \u2192 b \u2192 c \u2192 a`, or for a long cycle its first and last links around the number left out. */
 function cycleText(links) {
-    const shown = links.length <= SHOWN_LINKS ? links : [...links.slice(0, SHOWN_LINKS / 2), `… ${links.length - SHOWN_LINKS} more …`, ...links.slice(-SHOWN_LINKS / 2)];
-    return [...shown, links[0]].join(" → ");
+    const shown = links.length <= SHOWN_LINKS ? links : [...links.slice(0, SHOWN_LINKS / 2), `\u2026 ${links.length - SHOWN_LINKS} more \u2026`, ...links.slice(-SHOWN_LINKS / 2)];
+    return [...shown, links[0]].join(" \u2192 ");
 }
 /**
  * Refuses a tie of a tensor to itself, and a tie that closes a cycle (a.weight: b.weight, b.weight: a.weight):
@@ -23051,7 +23180,7 @@ function includeLoader(load) {
     const loadInclude = (included, position, expanding, overrides) => {
         const key = `file ${included}`;
         if (expanding.includes(key)) {
-            throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" → ")}`, "remove one of the includes");
+            throw new SpecError("cycle", position, `include cycle: ${[...expanding.slice(expanding.indexOf(key)), key].map((step) => step.replace(/^file /, "")).join(" \u2192 ")}`, "remove one of the includes");
         }
         if (expanding.length >= MAX_INCLUDE_DEPTH)
             throw new SpecError("include-too-deep", position, `includes nested more than ${MAX_INCLUDE_DEPTH} deep`, "flatten the include chain");
@@ -23074,7 +23203,7 @@ function resolveSpec(file, readFile, errors, onStep) {
         throw new SpecError("include-without-layers", { file, line: 1, col: 1 }, "the spec has no layers:", "list the model's layers under layers:, or include this file from a spec that does");
     }
     const walker = { loadInclude, out: [], errors: collector, ...(onStep ? { tick: entryTicker(onStep) } : {}) };
-    const children = resolveList(walker, root.data.layers, ["layers"], {
+    const { children, absent } = resolveList(walker, root.data.layers, ["layers"], {
         source: root.source,
         scope: root.scope,
         blocks: root.blocks,
@@ -23098,7 +23227,7 @@ function resolveSpec(file, readFile, errors, onStep) {
         model: root.data.model ?? external_node_path_namespaceObject.posix.basename(file).replace(/\.ya?ml$/, ""),
         file,
         layers: walker.out,
-        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, topology: root.topology },
+        tree: { kind: "module", name: "", own: [], instances: 1, position: { file, line: 1, col: 1 }, children, ...(absent.length ? { absent } : {}), topology: root.topology },
         ...(input ? { input } : {}),
         ...(inputs ? { inputs } : {}),
         ties,
@@ -23111,7 +23240,7 @@ function resolveSpec(file, readFile, errors, onStep) {
 ;// CONCATENATED MODULE: ./src/count/adapters.ts
 /**
  * PEFT adapters over a counted model, as `get_peft_model(model, config)` builds them: LoRA (and
- * DoRA) matrices beside the targeted layers, IA³ scaling vectors, trainable copies of
+ * DoRA) matrices beside the targeted layers, IA\u00b3 scaling vectors, trainable copies of
  * `modules_to_save`, every base parameter frozen. Names and matching follow PEFT 0.21: see
  * docs/moe-and-adapters.md for the sources.
  */
@@ -23296,13 +23425,13 @@ function loraTensors(layer, resolved, adapter) {
         ...(adapter.useDora ? [tensor(`lora_magnitude_vector.${name}.weight`, [out])] : []),
     ];
 }
-/** IA³'s learned vector: [out, 1] scaling a layer's output, or [1, in] scaling a feed-forward layer's input. */
+/** IA\u00b3's learned vector: [out, 1] scaling a layer's output, or [1, in] scaling a feed-forward layer's input. */
 function ia3Tensors(layer, resolved, adapter) {
     const [out, inputs] = layer.parameters.find((candidate) => candidate.name === "weight").shape;
     const feedforward = adapter.feedforward ? matchesEntry(resolved, adapter.feedforward, "feedforward_modules") : false;
     return [tensor(`ia3_l.${adapter.name}`, feedforward ? [1, inputs] : [out, 1])];
 }
-/** The layer types each config adapts, as PEFT's LoRA and IA³ layers do (Linear; LoRA also Embedding). */
+/** The layer types each config adapts, as PEFT's LoRA and IA\u00b3 layers do (Linear; LoRA also Embedding). */
 const ADAPTED = { LoraConfig: ["Linear", "Embedding"], IA3Config: ["Linear"] };
 function isTarget(layer, resolved, adapter) {
     if (!matchesEntry(resolved, adapter.targets, "target_modules"))
@@ -23691,7 +23820,7 @@ function deviceScalars(args, names, ...switches) {
 const product = (sizes) => sizes.reduce((total, size) => total * size, 1);
 /**
  * Adafactor's second moment: for a tensor of two or more dimensions, a row and a column factor
- * over the last two (`prod(shape[:-2]) × (rows + cols)` elements); a full one for vectors.
+ * over the last two (`prod(shape[:-2]) \u00d7 (rows + cols)` elements); a full one for vectors.
  */
 function factoredSecondMoment(tensor, dtype, names) {
     const { shape } = tensor;
@@ -23932,7 +24061,7 @@ function isSharded(category, stage) {
 }
 /**
  * What one GPU holds. A sharded category is split evenly and rounded up to a whole byte per
- * model: each GPU holds at most ⌈bytes / gpus⌉. Real implementations also pad each flattened
+ * model: each GPU holds at most \u2308bytes / gpus\u2309. Real implementations also pad each flattened
  * group to a multiple of the GPU count, a few elements more per group.
  */
 function perGpu(bytes, gpus, stage) {
@@ -24097,7 +24226,7 @@ function sumTerms(layers, times) {
 /**
  * The all-gather buffer of ZeRO stage 3 (FSDP): the whole of the largest layer's parameters and
  * their gradients while it runs, beside each GPU's shards. DeepSpeed's estimator adds
- * largest_layer_memory = 4 × largest_layer_params (16-bit weights and gradients) to the per-GPU peak.
+ * largest_layer_memory = 4 \u00d7 largest_layer_params (16-bit weights and gradients) to the per-GPU peak.
  */
 function gatherBuffer(layers, count, present = () => true) {
     let largest = { weights: 0, gradients: 0 };
@@ -24154,7 +24283,7 @@ function tpStyle(text, position) {
     throw new SpecError("unknown-parallel-style", position, `unknown tensor-parallel style '${text}'`, didYouMean(text, TP_STYLES) ?? `use one of ${TP_STYLES.join(", ")}`);
 }
 /*
- * Megatron-LM's layout of a decoder block (Shoeybi et al. 2019, §3): the first projection of attention
+ * Megatron-LM's layout of a decoder block (Shoeybi et al. 2019, \u00a73): the first projection of attention
  * and of the MLP split by columns, the second by rows, so one all-reduce follows each; the vocabulary
  * split over the embedding and the output layer; norms and position embeddings replicated. Names as
  * Hugging Face's Llama, Mistral, GPT-2, GPT-NeoX, Falcon, BERT and Mixtral modules spell them.
@@ -24193,7 +24322,7 @@ function megatronStyle(layer) {
         return "sequence_parallel";
     return undefined;
 }
-/** A path as segments: `model.layers.[0-31].mlp` → model, layers, [0-31], mlp. */
+/** A path as segments: `model.layers.[0-31].mlp` \u2192 model, layers, [0-31], mlp. */
 function pathSegments(path) {
     return path === "" ? [] : path.split(".");
 }
@@ -24250,7 +24379,7 @@ function unevenSplits(layer, splits, tp) {
             return [];
         const size = tensor.shape[split.dim];
         return [
-            diagnostic("uneven-parallel-split", layer.position, `${layer.path}.${tensor.name}: dimension ${split.dim} (${size}) does not divide by tp = ${tp}; the worst rank holds ⌈${size} / ${tp}⌉ = ${Math.ceil(size / tp)}`, "Megatron pads the vocabulary to a multiple of 128 × tp; give sizes that divide, or a smaller tp"),
+            diagnostic("uneven-parallel-split", layer.position, `${layer.path}.${tensor.name}: dimension ${split.dim} (${size}) does not divide by tp = ${tp}; the worst rank holds \u2308${size} / ${tp}\u2309 = ${Math.ceil(size / tp)}`, "Megatron pads the vocabulary to a multiple of 128 \u00d7 tp; give sizes that divide, or a smaller tp"),
         ];
     });
 }
@@ -24382,17 +24511,17 @@ function hasLayout(recipe) {
     return [recipe.tp, recipe.pp, recipe.ep, recipe.cp, recipe.plan, recipe.experts].some((setting) => setting !== undefined);
 }
 const positionOf = (setting, fallback) => setting?.position ?? fallback;
-/** The layout's degrees, checked: tp × pp × cp divides the GPUs, and ep divides dp × cp, as Megatron Core requires. */
+/** The layout's degrees, checked: tp \u00d7 pp \u00d7 cp divides the GPUs, and ep divides dp \u00d7 cp, as Megatron Core requires. */
 function layoutOf(recipe, file) {
     const [tp, pp, ep, cp] = [recipe.tp, recipe.pp, recipe.ep, recipe.cp].map((setting) => setting?.value ?? 1);
     const gpus = recipe.gpus.value;
     const fallback = { file, line: 1, col: 1 };
     const replica = tp * pp * cp;
     if (gpus % replica !== 0)
-        throw new SpecError("invalid-parallel-layout", positionOf(recipe.gpus.position ? recipe.gpus : (recipe.tp ?? recipe.pp ?? recipe.cp), fallback), `${gpus} GPU${gpus === 1 ? "" : "s"} do not divide into data-parallel replicas of tp × pp × cp = ${tp} × ${pp} × ${cp} = ${replica}`, `give a multiple of ${replica} GPUs (data parallel = gpus / (tp × pp × cp))`);
+        throw new SpecError("invalid-parallel-layout", positionOf(recipe.gpus.position ? recipe.gpus : (recipe.tp ?? recipe.pp ?? recipe.cp), fallback), `${gpus} GPU${gpus === 1 ? "" : "s"} do not divide into data-parallel replicas of tp \u00d7 pp \u00d7 cp = ${tp} \u00d7 ${pp} \u00d7 ${cp} = ${replica}`, `give a multiple of ${replica} GPUs (data parallel = gpus / (tp \u00d7 pp \u00d7 cp))`);
     const dp = gpus / replica;
     if ((dp * cp) % ep !== 0)
-        throw new SpecError("invalid-parallel-layout", positionOf(recipe.ep, fallback), `ep = ${ep} does not divide dp × cp = ${dp} × ${cp} = ${dp * cp}: expert parallelism splits the data-parallel group`, `use an ep that divides ${dp * cp}, or more GPUs`);
+        throw new SpecError("invalid-parallel-layout", positionOf(recipe.ep, fallback), `ep = ${ep} does not divide dp \u00d7 cp = ${dp} \u00d7 ${cp} = ${dp * cp}: expert parallelism splits the data-parallel group`, `use an ep that divides ${dp * cp}, or more GPUs`);
     return { tp, pp, ep, cp, dp };
 }
 /** The placement of each layer entry, with warnings for what the default plan cannot place and plan entries that match nothing. */
@@ -24428,7 +24557,7 @@ function placeLayers(count, recipe, layout, warnings) {
     }
     return placements;
 }
-/** Routed experts: the innermost run of the path numbers them, and each ep rank holds ⌈experts / ep⌉ of them. */
+/** Routed experts: the innermost run of the path numbers them, and each ep rank holds \u2308experts / ep\u2309 of them. */
 function expertShare(layer, ep, warnings) {
     const run = [...layer.path.matchAll(/\[(\d+)-(\d+)\]/g)].at(-1);
     if (!run) {
@@ -24543,15 +24672,15 @@ function degreeLines(memory, parallel) {
     const { gpus, zero } = memory.recipe;
     const { dense, experts } = parallel.zeroGroups;
     return [
-        `parallel layout: dp = gpus / (tp × pp × cp) = ${gpus.value} / (${tp} × ${pp} × ${cp}) = ${dp}${ep > 1 ? `; ep = ${ep} within dp × cp` : ""}`,
-        `  ZeRO stage ${zero.value} shards over dp × cp = ${dense} GPUs${ep > 1 ? `, the experts over dp × cp / ep = ${experts}` : ""} (sharded bytes rounded up)`,
+        `parallel layout: dp = gpus / (tp \u00d7 pp \u00d7 cp) = ${gpus.value} / (${tp} \u00d7 ${pp} \u00d7 ${cp}) = ${dp}${ep > 1 ? `; ep = ${ep} within dp \u00d7 cp` : ""}`,
+        `  ZeRO stage ${zero.value} shards over dp \u00d7 cp = ${dense} GPUs${ep > 1 ? `, the experts over dp \u00d7 cp / ep = ${experts}` : ""} (sharded bytes rounded up)`,
     ];
 }
 function placementLines(parallel) {
     const { tp } = parallel.layout;
     const lines = parallel.placements.flatMap((placement) => {
-        const split = placement.splits.flatMap((tensor) => (tensor.dim === undefined ? [] : [`${tensor.name || "param"} ${shape(tensor.whole)} → ${shape(tensor.shape)}`]));
-        const experts = placement.experts ? `; experts ⌈${placement.experts.count} / ep⌉ = ${placement.experts.perRank} per rank` : "";
+        const split = placement.splits.flatMap((tensor) => (tensor.dim === undefined ? [] : [`${tensor.name || "param"} ${shape(tensor.whole)} \u2192 ${shape(tensor.shape)}`]));
+        const experts = placement.experts ? `; experts \u2308${placement.experts.count} / ep\u2309 = ${placement.experts.perRank} per rank` : "";
         const unplaced = placement.by === "unplaced" && placement.splits.length > 0 && tp > 1;
         if (split.length === 0 && !experts && !unplaced)
             return [];
@@ -24559,14 +24688,14 @@ function placementLines(parallel) {
         return [`  ${placement.path}: ${how}${split.length ? `, ${split.join(", ")}` : ""}${experts}`];
     });
     const source = parallel.plan === "spec" ? "the spec's plan" : "the default Megatron plan (q/k/v and gate/up colwise, o and down rowwise, vocabulary split, norms replicated)";
-    return tp > 1 || lines.length ? [`tensor parallel over tp = ${tp} by ${source}; each rank holds ⌈size / tp⌉ along the split dimension:`, ...lines] : [];
+    return tp > 1 || lines.length ? [`tensor parallel over tp = ${tp} by ${source}; each rank holds \u2308size / tp\u2309 along the split dimension:`, ...lines] : [];
 }
 function stageLine(stage, parallel) {
     const { tp, cp, pp } = parallel.layout;
-    const where = stage.blocks ? `blocks ${stage.blocks[0]}–${stage.blocks[1]}` : "every layer";
+    const where = stage.blocks ? `blocks ${stage.blocks[0]}\u2013${stage.blocks[1]}` : "every layer";
     const categories = CATEGORIES.filter((category) => stage.memory[category] > 0).map((category) => {
         if (category === "activations" && stage.activationsPerMicrobatch !== undefined)
-            return `    activations: ⌈${formatInteger(stage.activationsPerMicrobatch)} B (split over tp = ${tp}) × ${stage.microbatches} micro-batch${stage.microbatches === 1 ? "" : "es"} / cp = ${cp}⌉ = ${bytes(stage.memory.activations)}`;
+            return `    activations: \u2308${formatInteger(stage.activationsPerMicrobatch)} B (split over tp = ${tp}) \u00d7 ${stage.microbatches} micro-batch${stage.microbatches === 1 ? "" : "es"} / cp = ${cp}\u2309 = ${bytes(stage.memory.activations)}`;
         return `    ${CATEGORY_NAMES[category]}: ${bytes(stage.memory[category])}`;
     });
     const gather = stage.gather?.layer
@@ -24584,7 +24713,7 @@ function parallelLines(memory, parallel) {
     const { pp } = parallel.layout;
     const pipeline = pp > 1
         ? [
-            `pipeline over pp = ${pp} stages: the repeated blocks split evenly, layers before them on stage 0, after them on stage ${pp - 1}; 1F1B keeps pp − stage micro-batches of activations`,
+            `pipeline over pp = ${pp} stages: the repeated blocks split evenly, layers before them on stage 0, after them on stage ${pp - 1}; 1F1B keeps pp \u2212 stage micro-batches of activations`,
         ]
         : [];
     return [
@@ -24608,12 +24737,12 @@ function parallelLines(memory, parallel) {
  * under the line before. Every figure is an exact byte count.
  */
 const explain_bytes = (value) => `${formatInteger(value)} B`;
-/** `9,472 params × 4 B (float32)`. */
+/** `9,472 params \u00d7 4 B (float32)`. */
 function termText(term) {
-    return `${formatInteger(term.elements)} ${term.what} × ${term.bits / 8} B (${term.dtype})`;
+    return `${formatInteger(term.elements)} ${term.what} \u00d7 ${term.bits / 8} B (${term.dtype})`;
 }
 /**
- * Whose bytes per parameter the figures follow. The ZeRO paper (Rajbhandari et al. 2020, §3.1)
+ * Whose bytes per parameter the figures follow. The ZeRO paper (Rajbhandari et al. 2020, \u00a73.1)
  * counts mixed-precision Adam at 2 + 2 + 12 = 16 B/param, gradients in the weights' 16 bits;
  * Megatron-LM accumulates float32 main gradients, 2 + 4 + 12 = 18 (its distributed optimizer's table).
  */
@@ -24640,7 +24769,7 @@ function recipeLines(recipe) {
         lines.push(`${gpus.value} GPU${gpus.value === 1 ? "" : "s"} (${gpus.from}), ZeRO stage ${zero.value} (${zero.from})`);
     return lines;
 }
-/** `weights: 9,472 params × 4 B (float32) = 37,888 B`, for each category that holds anything. */
+/** `weights: 9,472 params \u00d7 4 B (float32) = 37,888 B`, for each category that holds anything. */
 function categoryLines(terms, figures) {
     return CATEGORIES.filter((category) => terms[category].length > 0).map((category) => `${CATEGORY_NAMES[category]}: ${terms[category].map(termText).join(" + ")} = ${explain_bytes(figures[category])}`);
 }
@@ -24654,16 +24783,16 @@ function weightsAndState(figures) {
 }
 function weightsAndStateLine(figures) {
     const reading = weightsAndState(figures);
-    const times = reading.times === undefined ? "" : `, ${reading.times} × the weights`;
+    const times = reading.times === undefined ? "" : `, ${reading.times} \u00d7 the weights`;
     return `weights + optimizer state: ${formatInteger(figures.weights)} + ${formatInteger(figures.optimizerState)} = ${explain_bytes(reading.bytes)}${times}`;
 }
-/** Each category on one GPU: ⌈bytes / GPUs⌉ for the sharded ones, everything for the replicated. */
+/** Each category on one GPU: \u2308bytes / GPUs\u2309 for the sharded ones, everything for the replicated. */
 function perGpuLines(memory, perGpu) {
     const { gpus, zero } = memory.recipe;
     const { gather } = memory;
     const gathered = (category) => (category === "weights" ? (gather?.weights ?? 0) : category === "gradients" ? (gather?.gradients ?? 0) : 0);
     const lines = CATEGORIES.filter((category) => memory.bytes[category] > 0).map((category) => isSharded(category, zero.value)
-        ? `  ${CATEGORY_NAMES[category]}: ⌈${formatInteger(memory.bytes[category])} B / ${gpus.value}⌉ = ${explain_bytes(perGpu[category] - gathered(category))}`
+        ? `  ${CATEGORY_NAMES[category]}: \u2308${formatInteger(memory.bytes[category])} B / ${gpus.value}\u2309 = ${explain_bytes(perGpu[category] - gathered(category))}`
         : `  ${CATEGORY_NAMES[category]}: ${explain_bytes(perGpu[category])}, replicated`);
     const gatherLines = gather?.layer
         ? [`  + ZeRO-3 all-gather of the largest layer, ${gather.layer}: weights ${explain_bytes(gather.weights)} + gradients ${explain_bytes(gather.gradients)} (DeepSpeed's largest_layer_memory)`]
@@ -24734,12 +24863,12 @@ function attentionImplementation(text) {
 /** The rotary cos and sin of each inference: LlamaModel computes them once per forward and every layer keeps the same two tensors. */
 const ROTARY = new WeakMap();
 /**
- * q·cos + rotate_half(q)·sin keeps cos and sin (for q's gradient; the rotation's slices, negation
+ * q\u00b7cos + rotate_half(q)\u00b7sin keeps cos and sin (for q's gradient; the rotation's slices, negation
  * and cat keep nothing), [1, S, head_dim] each in the activations' dtype, shared by every layer;
  * the rotated queries and keys are new tensors.
  */
 function rotated(keeper, call, q, k) {
-    const key = `${call.sequence}×${call.headDim}×${q.elementBytes}`;
+    const key = `${call.sequence}\u00d7${call.headDim}\u00d7${q.elementBytes}`;
     const shared = ROTARY.get(keeper) ?? new Map();
     ROTARY.set(keeper, shared);
     let tables = shared.get(key);
@@ -24755,7 +24884,7 @@ function rotated(keeper, call, q, k) {
  * A causal layer's keys and values pass through transformers' DynamicCache (`use_cache` is on by
  * default, in train mode too), whose torch.cat makes new tensors: attention keeps those. It matters
  * for a packed projection (GPT-2's c_attn), whose output stays alive through the query view.
- * Eager: Q·Kᵀ keeps q and k (grouped heads copied to every head by repeat_kv), softmax its float32
+ * Eager: Q\u00b7K\u1d40 keeps q and k (grouped heads copied to every head by repeat_kv), softmax its float32
  * output, the cast back to a 16-bit dtype or the dropout (a one-byte mask and its output) the
  * probabilities that multiply v, and that product keeps v. The Python-float scaling and the
  * additive causal mask keep nothing. SDPA and flash keep q, k and v (grouped heads as they are,
@@ -24893,7 +25022,7 @@ function wholeNumber(text, position, what) {
     const value = Number(digits);
     // Past 2^53 a number is no longer exact: 99999999999999999999 would silently be 100000000000000000000.
     if (!Number.isSafeInteger(value))
-        throw new SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}…` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
+        throw new SpecError("number-too-large", position, `${what} ${digits.length > 30 ? `${digits.slice(0, 30)}\u2026` : digits} is beyond 2^53 and cannot be used exactly`, "give the real count, e.g. 8");
     return value;
 }
 /**
@@ -24954,7 +25083,7 @@ function setsTraining(settings) {
 }
 /**
  * The spec's settings with the overrides on top, and defaults for the rest: fp32 inference on one
- * GPU, or on tp × pp × cp GPUs (one data-parallel replica) when a layout is given without a GPU count.
+ * GPU, or on tp \u00d7 pp \u00d7 cp GPUs (one data-parallel replica) when a layout is given without a GPU count.
  */
 function trainingRecipe(spec, overrides) {
     const layout = Object.fromEntries(PARALLEL_DEGREES.flatMap((degree) => {
@@ -24976,7 +25105,7 @@ function trainingRecipe(spec, overrides) {
         optimizer: overrides.optimizer ?? spec.optimizer,
         dtype: overrides.dtype ?? spec.dtype,
         precision,
-        gpus: overrides.gpus ?? spec.gpus ?? { value: replica, from: replica > 1 ? "default: tp × pp × cp, one data-parallel replica" : "default" },
+        gpus: overrides.gpus ?? spec.gpus ?? { value: replica, from: replica > 1 ? "default: tp \u00d7 pp \u00d7 cp, one data-parallel replica" : "default" },
         zero: overrides.zero ?? spec.zero ?? { value: 0, from: "default" },
         batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
         checkpointing: overrides.checkpointing ?? spec.checkpointing ?? { value: "none", from: "default" },
@@ -25019,6 +25148,90 @@ function acceleratorTable(own) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/shapes/layout.ts
+/**
+ * How a tensor's elements lie in its storage, as ATen tracks it: a stride per dimension. A view
+ * (permute, transpose, view, a split's piece) shares its base's storage with other strides; an op
+ * that needs a layout its strides do not have copies (reshape, contiguous, matmul's fold).
+ */
+/** The strides of a fresh tensor: row-major, the last dimension adjacent. */
+function rowMajor(shape) {
+    const strides = new Array(shape.length);
+    let step = 1;
+    for (let d = shape.length - 1; d >= 0; d--) {
+        strides[d] = step;
+        step *= Math.max(shape[d], 1);
+    }
+    return strides;
+}
+/** ATen's is_contiguous: row-major strides, where dimensions of size 1 may have any stride. */
+function isContiguous(shape, strides) {
+    if (shape.includes(0))
+        return true;
+    let expected = 1;
+    for (let d = shape.length - 1; d >= 0; d--) {
+        if (shape[d] === 1)
+            continue;
+        if (strides[d] !== expected)
+            return false;
+        expected *= shape[d];
+    }
+    return true;
+}
+/**
+ * The strides of `shape` viewing a tensor of `from` and `strides` without a copy, or undefined when
+ * no strides can (ATen's computeStride, which view() and reshape() follow): each run of dimensions
+ * that is contiguous within itself may be split or merged, never two runs into one.
+ */
+function viewStrides(from, strides, shape) {
+    if (from.length === 0)
+        return shape.map(() => 1);
+    if (from.includes(0))
+        return rowMajor(shape);
+    const result = new Array(shape.length);
+    let viewDim = shape.length - 1;
+    let chunkBase = strides.at(-1);
+    let tensorElements = 1;
+    let viewElements = 1;
+    for (let d = from.length - 1; d >= 0; d--) {
+        tensorElements *= from[d];
+        const chunkEnds = d === 0 || (from[d - 1] !== 1 && strides[d - 1] !== tensorElements * chunkBase);
+        if (!chunkEnds)
+            continue;
+        while (viewDim >= 0 && (viewElements < tensorElements || shape[viewDim] === 1)) {
+            result[viewDim] = viewElements * chunkBase;
+            viewElements *= shape[viewDim];
+            viewDim--;
+        }
+        if (viewElements !== tensorElements)
+            return undefined;
+        if (d > 0) {
+            chunkBase = strides[d - 1];
+            tensorElements = 1;
+            viewElements = 1;
+        }
+    }
+    return viewDim === -1 ? result : undefined;
+}
+/** Whether the tensor's strides are row-major (ATen's is_contiguous). */
+const contiguous = (tensor) => isContiguous(tensor.shape, tensor.strides);
+/** The tensor as `shape` without a copy (`view`, or `reshape` where it can), or undefined when its strides do not allow it. */
+function viewAs(tensor, shape, producer) {
+    const strides = viewStrides(tensor.shape, tensor.strides, shape);
+    return strides && { ...tensor, shape, strides, producer };
+}
+/** `x.permute(dims)`: the same storage, its dimensions reordered. */
+function permuted(tensor, dims, producer) {
+    return { ...tensor, shape: dims.map((d) => tensor.shape[d]), strides: dims.map((d) => tensor.strides[d]), producer };
+}
+/** Whether `x.reshape(-1, x.shape[-1])`, torch.matmul's fold of a tensor of 3 or more dimensions, copies it. */
+function foldCopies(tensor) {
+    if (tensor.shape.length < 3 || contiguous(tensor))
+        return false;
+    const rows = tensor.shape.slice(0, -1).reduce((product, size) => product * size, 1);
+    return viewStrides(tensor.shape, tensor.strides, [rows, tensor.shape.at(-1)]) === undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/shapes/op-types.ts
 const shapeText = (shape) => `[${shape.join(", ")}]`;
 /** NumPy broadcasting, or undefined when the shapes do not broadcast. */
@@ -25038,8 +25251,297 @@ const op_types_arg = (name, type, value) => value === undefined ? { name, type }
 const CHILDREN = [{ name: "children", type: "string", variadic: true }];
 
 ;// CONCATENATED MODULE: ./src/shapes/tensor-ops.ts
+
+
+
+
+/** `*dims` and `*shape`: sizes as separate arguments, `permute(0, 2, 1)`, or one tuple, `permute((0, 2, 1))`. */
+const sizes = (name) => [{ name, type: "size", variadic: true }];
+function sizesOf({ args }, name) {
+    const value = args.value(name);
+    const items = value.kind === "tuple" ? value.items : [];
+    const first = items[0];
+    const flat = items.length === 1 && first?.kind === "tuple" ? first.items : items;
+    return flat.map((item) => (item.kind === "int" ? item.value : args.fail(name, `${args.type} needs integers for '${name}'`, "write integers, e.g. permute(0, 2, 3, 1)")));
+}
+/** Dimensions counted from the end when negative, each within the input's rank and given once. */
+function dimensions(op, name, values) {
+    const dims = values.map((value) => (value < -op.rank || value >= op.rank ? op.fail(`dimensions from ${-op.rank} to ${op.rank - 1}, not ${value}`) : (value + op.rank) % op.rank));
+    const repeated = dims.find((d, i) => dims.indexOf(d) !== i);
+    if (repeated !== undefined)
+        op.args.fail(name, `${op.args.type} names dimension ${repeated} more than once`, "give each dimension once");
+    return dims;
+}
+/** A shape for view/reshape: at most one -1, which takes the elements left over, as torch infers it. */
+function inferred(op, name, shape) {
+    const { args, x } = op;
+    if (shape.some((size) => size < -1) || shape.filter((size) => size === -1).length > 1)
+        args.fail(name, `${args.type} takes sizes of 0 or more and at most one -1, got (${shape.join(", ")})`, "write the sizes, with -1 for the one torch infers");
+    const total = numel(x.shape);
+    const known = numel(shape.filter((size) => size !== -1));
+    const filled = shape.map((size) => (size === -1 ? total / known : size));
+    if (numel(filled) !== total || !filled.every(Number.isInteger))
+        op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
+    return filled;
+}
+/** torch.reshape: a view where the strides allow one, else a copy into a new storage (which keeps nothing for backward). */
+const reshaped = (op, shape) => viewAs(op.x, shape, op.producer) ?? op.created(shape);
+/** Tensor.view: a view, or PyTorch's error where the input's strides allow none. */
+function viewed(op, shape) {
+    const view = viewAs(op.x, shape, op.producer);
+    if (view)
+        return view;
+    throw new SpecError("view-needs-copy", op.call.position, `${op.call.text}: ${op.x.producer} is not contiguous (a permute or transpose made it so), and view() cannot give it shape ${shapeText(shape)} without a copy`, `write reshape(...) for the copy, or contiguous() before view(...), as PyTorch asks`);
+}
+/** The reduced shape of sum/mean over `dim` (None: every dimension). */
+function reduced(op) {
+    const all = op.args.isNone("dim");
+    const dims = all ? op.x.shape.map((_, d) => d) : dimensions(op, "dim", op.args.ints("dim"));
+    const keepdim = op.args.bool("keepdim");
+    return op.x.shape.flatMap((size, d) => (!dims.includes(d) ? [size] : keepdim ? [1] : []));
+}
+const REDUCTION = [{ name: "dim", type: "size", default: null }, op_types_arg("keepdim", "bool", false)];
+/** The pad modes of torch.nn.functional.pad; reflect and replicate keep their input for backward (measured). */
+const PAD_MODES = ["constant", "reflect", "replicate", "circular"];
+function pad(op) {
+    const { args, x, rank } = op;
+    const sides = args.ints("pad");
+    const mode = args.string("mode");
+    if (!PAD_MODES.includes(mode))
+        args.fail("mode", `pad mode '${mode}' is unknown`, `use one of ${PAD_MODES.map((name) => `'${name}'`).join(", ")}`);
+    if (sides.length % 2 !== 0 || sides.length / 2 > rank)
+        args.fail("pad", `pad takes two sides per dimension, at most ${rank} dimensions, got ${sides.length} values`, "write (left, right) for the last dimension, then (top, bottom), ...");
+    const dims = sides.length / 2;
+    // Reflect, replicate and circular pad the last 1 to 3 dimensions of a batched input.
+    if (mode !== "constant" && (dims > 3 || rank < dims + 1))
+        op.fail(`an input of at least ${dims + 1} dimensions for ${mode} padding of ${dims}`);
+    if (mode !== "constant" && args.has("value") && !args.isNone("value"))
+        args.fail("value", `pad takes a value only in mode 'constant', not '${mode}'`, "remove value=");
+    const output = [...x.shape];
+    for (let d = 0; d < dims; d++) {
+        const [before, after, size] = [sides[2 * d], sides[2 * d + 1], x.shape[rank - 1 - d]];
+        if (mode === "reflect" && (before >= size || after >= size))
+            op.fail(`padding below the size of dimension ${rank - 1 - d} for reflect, ${size}`);
+        if (mode === "circular" && (before > size || after > size))
+            op.fail(`padding of at most the size of dimension ${rank - 1 - d} for circular, ${size}`);
+        output[rank - 1 - d] = size + before + after;
+    }
+    if (output.some((size) => size < 1))
+        op.fail(`sides that leave every dimension non-empty, pad=(${sides.join(", ")})`);
+    return op.created(output, mode === "reflect" || mode === "replicate" ? ["input"] : []);
+}
+function roll(op) {
+    const { args } = op;
+    const shifts = args.ints("shifts");
+    if (args.isNone("dims")) {
+        if (shifts.length !== 1)
+            args.fail("shifts", `roll without dims shifts the flattened tensor by one amount, got ${shifts.length}`, "give dims=, one per shift");
+    }
+    else if (dimensions(op, "dims", args.ints("dims")).length !== shifts.length) {
+        args.fail("dims", `roll takes one shift per dimension: ${shifts.length} shifts, ${args.ints("dims").length} dims`, "give as many dims as shifts");
+    }
+    return op.created([...op.x.shape]);
+}
+function channelShuffle(op) {
+    const groups = op.args.int("groups");
+    if (groups < 1)
+        op.args.fail("groups", `channel_shuffle needs at least 1 group, got ${groups}`, "give the number of groups, e.g. 2");
+    if (op.rank < 3 || op.x.shape[1] % groups !== 0)
+        op.fail(`(batch, channels, ...) with channels divisible by ${groups} groups`);
+    return op.created([...op.x.shape]);
+}
+/** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
+function tensor_ops_scaled(op) {
+    op.args.float("other");
+    return op.created([...op.x.shape]);
+}
 /** Tensor manipulations of a forward (torch.* functions and Tensor methods): their shape rules, MACs and saved bytes, as PyTorch 1.13 measures them. */
-const TENSOR_OPS = {};
+const TENSOR_OPS = {
+    permute: {
+        signature: sizes("dims"),
+        run: (op) => {
+            const dims = sizesOf(op, "dims");
+            if (dims.length !== op.rank)
+                op.fail(`a ${dims.length}-d input, one dimension per index it names`);
+            return permuted(op.x, dimensions(op, "dims", dims), op.producer);
+        },
+    },
+    transpose: {
+        operands: 1,
+        signature: [op_types_arg("dim0", "int"), op_types_arg("dim1", "int")],
+        run: (op) => {
+            const [a, b] = [op.dim("dim0"), op.dim("dim1")];
+            return permuted(op.x, op.x.shape.map((_, d) => (d === a ? b : d === b ? a : d)), op.producer);
+        },
+    },
+    select: {
+        signature: [op_types_arg("dim", "int"), op_types_arg("index", "int")],
+        run: ({ x, args, dim, fail, producer }) => {
+            const d = dim("dim");
+            const index = args.int("index");
+            if (index >= x.shape[d] || index < -x.shape[d])
+                fail(`an index ${index} within dimension ${d}`);
+            const rest = (values) => values.filter((_, position) => position !== d);
+            return { ...x, shape: rest(x.shape), strides: rest(x.strides), producer };
+        },
+    },
+    flatten: {
+        signature: [op_types_arg("start_dim", "int", 0), op_types_arg("end_dim", "int", -1)],
+        run: (op) => {
+            const { x } = op;
+            const [start, end] = [op.dim("start_dim"), op.dim("end_dim")];
+            if (end < start)
+                op.fail(`end_dim after start_dim`);
+            return reshaped(op, [...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+        },
+    },
+    unflatten: {
+        signature: [op_types_arg("dim", "int"), { name: "sizes", type: "size" }],
+        run: (op) => {
+            const d = op.dim("dim");
+            const parts = op.args.ints("sizes");
+            const known = numel(parts.filter((size) => size !== -1));
+            if (parts.some((size) => size < -1) || parts.filter((size) => size === -1).length > 1)
+                op.args.fail("sizes", `unflatten takes sizes of 0 or more and at most one -1, got (${parts.join(", ")})`, "write the sizes, with -1 for the one torch infers");
+            const filled = parts.map((size) => (size === -1 ? op.x.shape[d] / known : size));
+            if (numel(filled) !== op.x.shape[d] || !filled.every(Number.isInteger))
+                op.fail(`a dimension ${d} of ${known} \u00d7 k elements`);
+            return viewed(op, [...op.x.shape.slice(0, d), ...filled, ...op.x.shape.slice(d + 1)]);
+        },
+    },
+    view: { signature: sizes("shape"), run: (op) => viewed(op, inferred(op, "shape", sizesOf(op, "shape"))) },
+    reshape: { signature: sizes("shape"), run: (op) => reshaped(op, inferred(op, "shape", sizesOf(op, "shape"))) },
+    contiguous: { signature: [], run: (op) => (contiguous(op.x) ? { ...op.x, producer: op.producer } : op.created([...op.x.shape])) },
+    // mean over dimensions keeps its input in PyTorch 1.13 (MeanBackward1 saves self); over everything it keeps nothing; sum keeps nothing.
+    mean: { signature: REDUCTION, run: (op) => op.created(reduced(op), op.args.isNone("dim") ? [] : ["input"]) },
+    sum: { signature: REDUCTION, run: (op) => op.created(reduced(op)) },
+    pad: { signature: [{ name: "pad", type: "size" }, { name: "mode", type: "string", default: "constant" }, op_types_arg("value", "float", null)], run: pad },
+    roll: {
+        signature: [
+            { name: "shifts", type: "size" },
+            { name: "dims", type: "size", default: null },
+        ],
+        run: roll,
+    },
+    channel_shuffle: { signature: [op_types_arg("groups", "int")], run: channelShuffle },
+    // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
+    div: { signature: [op_types_arg("other", "float")], run: tensor_ops_scaled },
+};
+
+;// CONCATENATED MODULE: ./src/shapes/value-ops.ts
+
+
+
+
+/**
+ * Ops over a forward's values that torchvision's Swin and ShuffleNetV2 need: a tuple of views
+ * (`chunk`, `unbind`), `unsqueeze`, `matmul`, `F.linear` with a Linear child's weights and
+ * `index_select` of a Parameter by a buffer. Shapes, MACs and saved bytes as PyTorch 1.13 measures them
+ * (test/fixtures/pytorch/zoo.json).
+ */
+/** A view of `x` with `shape` and `strides`: the same storage. */
+const viewOf = (x, shape, strides, producer) => ({ ...x, shape, strides, producer });
+/** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
+function chunk(op) {
+    const { x, args, producer } = op;
+    const d = op.dim("dim");
+    const chunks = args.int("chunks");
+    if (chunks < 1)
+        args.fail("chunks", `chunk needs at least 1 chunk, got ${chunks}`, "give the number of pieces, e.g. chunk(x, 2, 1)");
+    const step = Math.ceil(x.shape[d] / chunks);
+    const pieces = [];
+    for (let start = 0; start < x.shape[d]; start += step) {
+        const shape = x.shape.map((size, position) => (position === d ? Math.min(step, size - start) : size));
+        pieces.push(viewOf(x, shape, [...x.strides], producer));
+    }
+    return pieces;
+}
+/** x.unbind(dim): one view per index along dim, without that dimension. */
+function unbind(op) {
+    const { x, producer } = op;
+    const d = op.dim("dim");
+    const rest = (values) => values.filter((_, position) => position !== d);
+    return Array.from({ length: x.shape[d] }, () => viewOf(x, rest(x.shape), rest(x.strides), producer));
+}
+/** x.unsqueeze(dim): a view with a dimension of size 1 inserted (dim counts in the output's rank). */
+function unsqueeze(op) {
+    const { x, args, producer } = op;
+    const value = args.int("dim");
+    const rank = x.shape.length + 1;
+    if (value < -rank || value >= rank)
+        op.fail(`a dimension ${value} (of ${rank})`);
+    const d = value < 0 ? value + rank : value;
+    const stride = d < x.shape.length ? x.strides[d] * x.shape[d] : 1;
+    return viewOf(x, [...x.shape.slice(0, d), 1, ...x.shape.slice(d)], [...x.strides.slice(0, d), stride, ...x.strides.slice(d)], producer);
+}
+/**
+ * torch.matmul(a, b), as PyTorch 1.13 dispatches it. Two matrices: mm, which keeps both as they are
+ * (CLIP's text\u2013image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
+ * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
+ * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M\u00b7K\u00b7N MACs
+ * per matrix; a Parameter factor is not kept.
+ */
+function matmul(op) {
+    const [a, b] = op.operands;
+    if (a.shape.length < 2 || b.shape.length < 2 || (a.shape.length === 2 && b.shape.length > 2)) {
+        op.fail("two matrices [m, k] and [k, n], a batch [..., m, k] and a matrix [k, n], or two batches [..., m, k] and [..., k, n]");
+    }
+    const [m, k] = a.shape.slice(-2);
+    const [k2, n] = b.shape.slice(-2);
+    const batch = b.shape.length === 2 ? a.shape.slice(0, -2) : broadcast(a.shape.slice(0, -2), b.shape.slice(0, -2));
+    if (k !== k2 || !batch)
+        op.fail(`[..., M, K] and [..., K, N] with batch dimensions that broadcast`);
+    const batches = numel(batch);
+    const copied = (tensor, shape) => op.evaluator.fresh(shape, `${tensor.producer} (copied for matmul)`);
+    const folded = (tensor, rows, columns) => {
+        const same = tensor.shape.length === batch.length + 2 && tensor.shape.slice(0, -2).every((size, d) => size === batch[d]);
+        const strides = same ? viewStrides(tensor.shape, tensor.strides, [batches, rows, columns]) : undefined;
+        return strides ? tensor : copied(tensor, [batches, rows, columns]);
+    };
+    const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
+    const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
+    const output = op.evaluator.fresh([...batch, m, n], op.producer);
+    op.evaluator.live?.touch(op.producer, [a, b, output]);
+    const macs = batches * m * k * n;
+    op.evaluator.record({ type: "matmul", segments: [...op.segments, op.call.text], output: output.shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
+    return output;
+}
+/**
+ * F.linear(x, child.weight, child.bias) with a Linear child's tensors, as torchvision's Swin runs its qkv
+ * and proj: the child's rule (its MACs, what it keeps), recorded as a functional call, for the module
+ * itself is never called.
+ */
+function functionalLinear(op) {
+    const node = op.child("layer");
+    const described = node.kind === "leaf" ? op.evaluator.describe(node.layer) : undefined;
+    if (!described || described.definition.type !== "Linear") {
+        throw new SpecError("not-a-parameter", op.args.position("layer"), `${op.args.string("layer")} is not a Linear(...) entry`, "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc");
+    }
+    const result = described.definition.forward(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
+    return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] });
+}
+/**
+ * torch.index_select(table, dim, index), which is what table[index] does along dim 0: a new tensor;
+ * autograd keeps the int64 index (Swin's relative_position_index, a buffer, so counted).
+ */
+function indexSelect(op) {
+    const table = op.x;
+    const index = op.value("index");
+    const d = op.dim("dim");
+    if (index.shape.length !== 1)
+        op.fail(`a one-dimensional index, not ${shapeText(index.shape)}`);
+    const shape = table.shape.map((size, position) => (position === d ? index.shape[0] : size));
+    return op.created(shape, [{ elements: index.shape[0], dtype: "int64" }]);
+}
+const VALUE_OPS = {
+    chunk: { operands: 1, signature: [op_types_arg("chunks", "int"), op_types_arg("dim", "int", 0)], run: chunk },
+    unbind: { operands: 1, signature: [op_types_arg("dim", "int", 0)], run: unbind },
+    unsqueeze: { operands: 1, signature: [op_types_arg("dim", "int")], run: unsqueeze },
+    matmul: { operands: 2, signature: [], run: matmul },
+    linear: { operands: 1, signature: [op_types_arg("layer", "string")], run: functionalLinear },
+    index_select: { operands: 1, signature: [op_types_arg("dim", "int"), op_types_arg("index", "string")], run: indexSelect },
+};
 
 ;// CONCATENATED MODULE: ./src/shapes/values.ts
 
@@ -25116,6 +25618,10 @@ class ForwardValues {
         const child = this.module.children.find((candidate) => candidate.name === name);
         return child && isTensorLeaf(this.evaluator, child) ? child : undefined;
     }
+    tensorNames() {
+        const tensors = this.module.children.filter((child) => isTensorLeaf(this.evaluator, child)).map((child) => child.name);
+        return [...this.values.keys(), ...tensors];
+    }
     /** True when the argument is a tensor operand: a value, a tensor child, a call, or a list of them. Makes no tensor. */
     isOperand(value) {
         if (value.kind === "symbol")
@@ -25165,8 +25671,8 @@ const state_space_FLOAT32 = 4;
 const named = (op) => `${formatPath(op.segments) || "the model"}: ssm`;
 /**
  * A Mamba (S6) mixer as transformers' MambaMixer runs it without the mamba-ssm kernels (slow_forward):
- * in_proj to 2 × inner (the SSM input and the gate), a depthwise causal conv1d over the positions,
- * x_proj to the time-step rank and state_size B and C, dt_proj and softplus to Δ, the discretized
+ * in_proj to 2 \u00d7 inner (the SSM input and the gate), a depthwise causal conv1d over the positions,
+ * x_proj to the time-step rank and state_size B and C, dt_proj and softplus to \u0394, the discretized
  * A and B over [batch, inner, sequence, state_size] in float32, the sequential scan, the skip D and
  * the gate, out_proj. Between decoding steps the layer keeps a fixed state per sequence, whatever
  * the context: conv1d's last kernel_size inputs and the scan's state (MambaCache: conv_states
@@ -25181,7 +25687,7 @@ function selectiveScan(op) {
     const [batch, sequence, width] = projected.shape;
     const inner = width / 2;
     if (projected.shape.length !== 3 || !Number.isInteger(inner))
-        refuse(op, "in_proj", `ssm needs ${projected.producer} to give (batch, sequence, 2 × inner): the SSM input and its gate, but it gives [${projected.shape.join(", ")}]`, "write in_proj as Linear(d, 2 * inner, bias=False)");
+        refuse(op, "in_proj", `ssm needs ${projected.producer} to give (batch, sequence, 2 \u00d7 inner): the SSM input and its gate, but it gives [${projected.shape.join(", ")}]`, "write in_proj as Linear(d, 2 * inner, bias=False)");
     // The SSM half, as conv1d's channels: [batch, inner, sequence], a view.
     const convolved = evaluator.runNode(op.child("conv1d"), { ...projected, shape: [batch, inner, sequence] }, segments);
     const kernel = convolved.shape[2] - sequence + 1;
@@ -25234,14 +25740,14 @@ function state_space_step(op, inputs, shape, what, saves = [], elementBytes, tra
     op.evaluator.record({ type: `ssm ${what}`, segments: [...op.segments, op.call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: kept.bytes, attentionBytes: 0 });
     return output;
 }
-/** x_proj gives Δ's low-rank input, B and C; dt_proj and softplus give Δ. */
+/** x_proj gives \u0394's low-rank input, B and C; dt_proj and softplus give \u0394. */
 function selection(op, shape, hidden) {
     const { evaluator, segments } = op;
     const { batch, sequence, inner, state } = shape;
     const selected = evaluator.runNode(op.child("x_proj"), { ...hidden, shape: [batch, sequence, inner] }, segments);
     const rank = selected.shape[2] - 2 * state;
     if (selected.shape.length !== 3 || rank < 1)
-        refuse(op, "x_proj", `ssm needs ${selected.producer} to give time_step_rank + 2 × state_size = R + ${2 * state} features, R ≥ 1, but it gives [${selected.shape.join(", ")}]`, "write x_proj as Linear(inner, time_step_rank + 2 * state_size, bias=False), state_size being A_log's second dimension");
+        refuse(op, "x_proj", `ssm needs ${selected.producer} to give time_step_rank + 2 \u00d7 state_size = R + ${2 * state} features, R \u2265 1, but it gives [${selected.shape.join(", ")}]`, "write x_proj as Linear(inner, time_step_rank + 2 * state_size, bias=False), state_size being A_log's second dimension");
     evaluator.live?.hold(selected);
     const raw = evaluator.runNode(op.child("dt_proj"), { ...selected, shape: [batch, sequence, rank] }, segments);
     if (raw.shape.length !== 3 || raw.shape[2] !== inner)
@@ -25251,8 +25757,8 @@ function selection(op, shape, hidden) {
     return { selected, delta };
 }
 /**
- * A = −exp(A_log) in float32 (training keeps exp's and the negation's outputs), then over
- * [batch, inner, sequence, state_size] in float32: exp(A·Δ), Δ·B and Δ·B·x, which live to the end of
+ * A = \u2212exp(A_log) in float32 (training keeps exp's and the negation's outputs), then over
+ * [batch, inner, sequence, state_size] in float32: exp(A\u00b7\u0394), \u0394\u00b7B and \u0394\u00b7B\u00b7x, which live to the end of
  * the mixer as Python locals. 16-bit models convert B and x to float32 first: copies autograd keeps.
  */
 function discretize(op, shape, hidden, delta) {
@@ -25263,21 +25769,21 @@ function discretize(op, shape, hidden, delta) {
     const upcast = elementBytes < state_space_FLOAT32;
     const decay = state_space_step(op, [delta], [inner, state], "A = -exp(A_log)", [{ elements: 2 * inner * state, dtype: "float32" }, "input"], state_space_FLOAT32);
     evaluator.live?.hold(decay);
-    const product = state_space_step(op, [delta, decay], wide, "A·Δ", [], state_space_FLOAT32);
-    const discreteA = state_space_step(op, [product], wide, "exp(A·Δ)", [{ elements, dtype: "float32" }], state_space_FLOAT32);
+    const product = state_space_step(op, [delta, decay], wide, "A\u00b7\u0394", [], state_space_FLOAT32);
+    const discreteA = state_space_step(op, [product], wide, "exp(A\u00b7\u0394)", [{ elements, dtype: "float32" }], state_space_FLOAT32);
     evaluator.live?.hold(discreteA);
     const copyB = batch * sequence * state * state_space_FLOAT32;
-    const discreteB = state_space_step(op, [delta], wide, "Δ·B", upcast ? [{ elements: batch * sequence * state, dtype: "float32" }] : [], state_space_FLOAT32, upcast ? [{ what: "B in float32", bytes: copyB }] : []);
+    const discreteB = state_space_step(op, [delta], wide, "\u0394\u00b7B", upcast ? [{ elements: batch * sequence * state, dtype: "float32" }] : [], state_space_FLOAT32, upcast ? [{ what: "B in float32", bytes: copyB }] : []);
     evaluator.live?.hold(discreteB);
     const copyX = { what: "x in float32", bytes: batch * inner * sequence * state_space_FLOAT32 };
     const saves = [{ elements, dtype: "float32" }, ...(upcast ? [{ elements: batch * inner * sequence, dtype: "float32" }] : [])];
-    const deltaBx = state_space_step(op, [discreteB, hidden], wide, "Δ·B·x", saves, state_space_FLOAT32, upcast ? [copyX] : []);
+    const deltaBx = state_space_step(op, [discreteB, hidden], wide, "\u0394\u00b7B\u00b7x", saves, state_space_FLOAT32, upcast ? [copyX] : []);
     evaluator.live?.hold(deltaBx);
     return [decay, discreteA, discreteB, deltaBx];
 }
 /**
- * The sequential scan: h = exp(A·Δ)ᵢ·h + (Δ·B·x)ᵢ in float32 and yᵢ = C·h per position (a matrix
- * product: batch × sequence × inner × state_size MACs), the outputs gathered by torch.stack. Training
+ * The sequential scan: h = exp(A\u00b7\u0394)\u1d62\u00b7h + (\u0394\u00b7B\u00b7x)\u1d62 in float32 and y\u1d62 = C\u00b7h per position (a matrix
+ * product: batch \u00d7 sequence \u00d7 inner \u00d7 state_size MACs), the outputs gathered by torch.stack. Training
  * keeps every state (the initial one in the model's dtype), and under 16-bit each state's copy that
  * the product takes. At the last position the old state, the product and the new one are live together.
  */
@@ -25305,14 +25811,14 @@ function scan(op, shape, discretized) {
     const stacked = state_space_step(op, [outputs], outputs.shape, "torch.stack");
     return { stacked, held: [outputs, scanState] };
 }
-/** y + x·D, then times silu(gate): training keeps the gate (a view of in_proj's output), the sum and silu's output. */
+/** y + x\u00b7D, then times silu(gate): training keeps the gate (a view of in_proj's output), the sum and silu's output. */
 function gate(op, projected, stacked) {
     const { evaluator } = op;
-    const skip = evaluator.fresh(stacked.shape, `${named(op)} (x·D)`);
-    const sum = state_space_step(op, [stacked, skip], stacked.shape, "y + x·D");
+    const skip = evaluator.fresh(stacked.shape, `${named(op)} (x\u00b7D)`);
+    const sum = state_space_step(op, [stacked, skip], stacked.shape, "y + x\u00b7D");
     evaluator.live?.hold(sum);
     const activated = evaluator.fresh(stacked.shape, `${named(op)} (silu(gate))`);
-    const product = state_space_step(op, [sum, activated], stacked.shape, "× silu(gate)", [{ elements: 2 * numel(stacked.shape), dtype: "activation" }]);
+    const product = state_space_step(op, [sum, activated], stacked.shape, "\u00d7 silu(gate)", [{ elements: 2 * numel(stacked.shape), dtype: "activation" }]);
     evaluator.keep(["input"], projected, projected);
     evaluator.live?.release(sum);
     return product;
@@ -25323,6 +25829,8 @@ function stateRecord(shape) {
 }
 
 ;// CONCATENATED MODULE: ./src/shapes/ops.ts
+
+
 
 
 
@@ -25349,6 +25857,7 @@ const FUNCTIONAL = {
     softmax: "Softmax",
     log_softmax: "LogSoftmax",
     tanh: "Tanh",
+    interpolate: "Upsample",
 };
 /** True for the name of a functional op, which forward: calls as `gelu()`; a bare name is a child. */
 function isOpName(name) {
@@ -25382,39 +25891,7 @@ function ops_merge(evaluator, how, left, right, position, segments) {
 /** The ops that are not modules, with their arguments as Python names them. */
 const OPS = {
     ...TENSOR_OPS,
-    flatten: {
-        signature: [op_types_arg("start_dim", "int", 0), op_types_arg("end_dim", "int", -1)],
-        run: ({ x, dim, view, fail }) => {
-            const [start, end] = [dim("start_dim"), dim("end_dim")];
-            if (end < start)
-                fail(`end_dim after start_dim`);
-            return view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
-        },
-    },
-    transpose: {
-        signature: [op_types_arg("dim0", "int"), op_types_arg("dim1", "int")],
-        run: ({ x, dim, view }) => {
-            const [a, b] = [dim("dim0"), dim("dim1")];
-            return view(x.shape.map((size, d) => (d === a ? x.shape[b] : d === b ? x.shape[a] : size)));
-        },
-    },
-    select: {
-        signature: [op_types_arg("dim", "int"), op_types_arg("index", "int")],
-        run: ({ x, args, dim, view, fail }) => {
-            const d = dim("dim");
-            const index = args.int("index");
-            if (index >= x.shape[d] || index < -x.shape[d])
-                fail(`an index ${index} within dimension ${d}`);
-            return view(x.shape.filter((_, position) => position !== d));
-        },
-    },
-    mean: {
-        signature: [op_types_arg("dim", "int")],
-        run: ({ x, dim, created }) => {
-            const d = dim("dim");
-            return created(x.shape.filter((_, position) => position !== d));
-        },
-    },
+    ...VALUE_OPS,
     add: {
         operands: 2,
         signature: [op_types_arg("parameter", "string", null)],
@@ -25427,8 +25904,11 @@ const OPS = {
     },
     mul: {
         operands: 2,
-        signature: [],
-        run: ({ evaluator, operands, call, segments, producer, fail }) => {
+        signature: [op_types_arg("other", "float", null)],
+        run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+            // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
+            if (!args.isNone("other"))
+                return created([...operands.at(-1).shape]);
             if (operands.length !== 2)
                 fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
             return { ...ops_merge(evaluator, "multiply", operands[0], operands[1], call.position, segments), producer };
@@ -25442,9 +25922,11 @@ const OPS = {
     cat_token: {
         signature: [op_types_arg("parameter", "string")],
         run: ({ x, rank, args, parameterShape, created, fail }) => {
-            const token = parameterShape("parameter");
+            // ViT's Parameter(1, 1, d), or CLIP's Parameter(d), which its forward expands to (batch, 1, d).
+            const written = parameterShape("parameter");
+            const token = written.length === 1 ? [1, 1, written[0]] : written;
             if (rank !== 3 || token.length !== 3 || token[2] !== x.shape[2])
-                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(token)} to`);
+                fail(`(batch, sequence, ${token.at(-1)}) to prepend ${args.string("parameter")} ${shapeText(written)} to`);
             return created([x.shape[0], x.shape[1] + token[1], x.shape[2]]);
         },
     },
@@ -25468,6 +25950,8 @@ const OPS = {
             op_types_arg("kv", "string", null),
             op_types_arg("attention", "string", null),
             op_types_arg("rope", "bool", false),
+            op_types_arg("bias", "string", null),
+            op_types_arg("upcast_softmax", "bool", true),
         ],
         run: (op) => ops_attention(op.evaluator, op.args, op.x, op.segments, op),
     },
@@ -25485,6 +25969,7 @@ const OPS = {
             op_types_arg("kv_lora_rank", "int"),
             op_types_arg("qk_rope_head_dim", "int"),
             op_types_arg("causal", "bool", false),
+            op_types_arg("attention", "string", null),
         ],
         run: (op) => ops_latentAttention(op.evaluator, op.args, op.x, op.segments, op),
     },
@@ -25510,7 +25995,7 @@ const OPS = {
 /** Everything an op's run needs, its arguments bound to its signature. */
 /**
  * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
- * 0 … S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
+ * 0 \u2026 S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
  */
 function addModuleOutput({ evaluator, x, args, segments, child, created, fail }) {
     if (args.isNone("parameter"))
@@ -25539,7 +26024,7 @@ function opContext(evaluator, { values, call, operands, fail }) {
     const { module, segments } = values;
     const name = call.type;
     const x = operands[0];
-    const producer = `${operands.map((operand) => operand.producer).join(", ")} → ${call.text}`;
+    const producer = `${operands.map((operand) => operand.producer).join(", ")} \u2192 ${call.text}`;
     const args = bindArguments({ type: name, signature: OPS[name].signature }, call, findLayer);
     const rank = x.shape.length;
     const dim = (argument) => {
@@ -25578,7 +26063,8 @@ function opContext(evaluator, { values, call, operands, fail }) {
         });
         return output;
     };
-    const view = (shape) => ({ ...x, shape, producer });
+    // torch.reshape: a view where the strides allow one, a copy where not.
+    const view = (shape) => viewAs(x, shape, producer) ?? created(shape);
     return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 /** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
@@ -25592,7 +26078,10 @@ function operandsOf(evaluator, values, call, takes, chain) {
         return { operands: [list].flat(), rest };
     }
     const tensors = resolved.map((operand, index) => single(operand, given[index].position, "the operand"));
-    const missing = Math.max(0, takes - tensors.length);
+    // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
+    const next = rest.args[0];
+    const numberFollows = tensors.length > 0 && next?.name === undefined && (next?.value.kind === "int" || next?.value.kind === "float");
+    const missing = numberFollows ? 0 : Math.max(0, takes - tensors.length);
     return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
 }
 /**
@@ -25613,11 +26102,14 @@ function runOp(evaluator, values, call, chain) {
         throw new SpecError("shape-mismatch", call.position, `${call.text} expects ${expects}, but ${operands.map((operand) => `${operand.producer} produces ${shapeText(operand.shape)}`).join(" and ")}`, "fix the op's arguments or the layer before it");
     };
     if (moduleType) {
-        const definition = findLayer({ ...rest, type: moduleType });
-        const args = bindArguments(definition, rest, findLayer);
+        const moduleCall = { ...rest, type: moduleType };
+        const definition = findLayer(moduleCall);
+        // Checked as written, so that messages name relu(); then bound as ReLU(), whose rule looks at the type (it keeps its output).
+        bindArguments(definition, rest, findLayer);
+        const args = bindArguments(definition, moduleCall, findLayer);
         definition.tensors(args);
-        const result = definition.forward(args, { shape: x.shape, mismatch: (_, expects) => fail(expects) });
-        return evaluator.applied(result, x, `${x.producer} → ${call.text}`, { type: name, segments: [...values.segments, call.text] });
+        const result = definition.forward(args, { shape: x.shape, foldCopies: foldCopies(x), mismatch: (_, expects) => fail(expects) });
+        return evaluator.applied(result, x, `${x.producer} \u2192 ${call.text}`, { type: name, segments: [...values.segments, call.text] });
     }
     // The op's operands are live until it returns: a residual's shortcut, the input of attention's projections.
     for (const operand of operands)
@@ -25629,22 +26121,25 @@ function runOp(evaluator, values, call, chain) {
 }
 /**
  * Scaled dot-product attention over projections the module holds, as Hugging Face transformers 5
- * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
+ * runs it: softmax(Q\u00b7K\u1d40/\u221ad)\u00b7V per head, with grouped key/value heads. What it keeps for backward
  * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function ops_attention(evaluator, args, x, segments, { fail, child, created, value }) {
+function ops_attention(evaluator, args, x, segments, op) {
+    const { fail, child, created, value } = op;
     const packed = args.isNone("k") && args.isNone("v");
     // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
     const memory = args.isNone("kv") ? x : value("kv");
     if (packed && memory !== x)
         args.fail("kv", "cross-attention projects keys and values from kv=, so it needs k and v projections of its own", "name them: attention(q, k, v, heads=8, kv=memory)");
+    if (memory !== x && args.bool("causal"))
+        args.fail("causal", "a cross-attention attends to every position of kv=: it is not causal", "leave causal= out of a cross-attention");
     const projected = (packed ? ["q"] : ["q", "k", "v"]).map((name) => {
         const tensor = evaluator.runNode(child(name), name === "q" ? x : memory, segments);
         // Each projection waits for the others.
         evaluator.live?.hold(tensor);
         return tensor;
     });
-    // One projection to 3 × the width (GPT-2's c_attn) splits into views of one storage.
+    // One projection to 3 \u00d7 the width (GPT-2's c_attn) splits into views of one storage.
     const [q, k, v] = (packed ? [0, 1, 2].map(() => ({ ...projected[0], shape: projected[0].shape.map((size, d, shape) => (d === shape.length - 1 ? size / 3 : size)) })) : projected);
     const heads = args.int("heads");
     const kvHeads = args.optionalInt("kv_heads") ?? heads;
@@ -25657,9 +26152,10 @@ function ops_attention(evaluator, args, x, segments, { fail, child, created, val
         args.fail("heads", `attention needs ${q.producer}'s ${width} features split evenly over heads=${heads}, and heads a multiple of kv_heads=${kvHeads}`);
     for (const tensor of [k, v]) {
         if (!sameShape(tensor.shape, [batch, keys, kvHeads * headDim])) {
-            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads × head size), but it gives ${shapeText(tensor.shape)}`);
+            args.fail("kv_heads", `attention needs ${tensor.producer} to give [${batch}, ${keys}, ${kvHeads * headDim}] (kv_heads \u00d7 head size), but it gives ${shapeText(tensor.shape)}`);
         }
     }
+    const biasBytes = positionBias(op, sequence, keys, heads);
     const macs = scaledDotProduct(batch, heads, sequence, keys, headDim, false).macs;
     const causal = args.bool("causal");
     const path = formatPath(segments) || "the model";
@@ -25676,18 +26172,37 @@ function ops_attention(evaluator, args, x, segments, { fail, child, created, val
         rope: args.bool("rope"),
         producer: path,
     };
+    evaluator.implementations.add(call.implementation);
     const kept = keepAttention(evaluator, call, { q, k, v });
-    const cache = attentionCache(args, kvHeads, headDim);
+    const cache = attentionCache(args, kvHeads, headDim, memory === x ? undefined : keys);
     if (evaluator.live) {
-        // A causal layer's keys and values are what the forward leaves in the KV cache, counted there.
+        // A causal layer's keys and values, and a cross-attention's, are what the forward leaves in the cache, counted there.
         if (cache)
             for (const tensor of [k, v])
                 evaluator.live.excluded.add(tensor.storage);
-        evaluator.live.touch(`${path}: attention`, [x, q, k, v], attentionTransients(call.implementation, { batch, heads, kvHeads, sequence, headDim, elementBytes: q.elementBytes, causal }));
+        const shape = { batch, heads, kvHeads, sequence, keys, headDim, elementBytes: q.elementBytes, causal, upcast: args.bool("upcast_softmax") };
+        const bias = biasBytes === 0 ? [] : [{ what: `position bias [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: batch * heads * sequence * keys * q.elementBytes }];
+        evaluator.live.touch(`${path}: attention`, [x, memory, q, k, v], [...bias, ...attentionTransients(call.implementation, shape)]);
     }
     for (const tensor of projected)
         evaluator.live?.release(tensor);
     return created([batch, sequence, width], kept.saves, macs, { macs, bytes: kept.bytes, ...(cache ? { cache } : {}) });
+}
+/**
+ * `bias=relative_attention_bias`: T5's relative position bias, an Embedding(buckets, heads) child
+ * called on the [queries, keys] bucket ids (int64, made from the positions, kept for backward by the
+ * embedding); its [queries, keys, heads] output is added to every sample's scores, which keeps
+ * nothing. Returns the bytes of the bias tensor, 0 without one.
+ */
+function positionBias(op, queries, keys, heads) {
+    const { evaluator, args, segments, child } = op;
+    if (args.isNone("bias"))
+        return 0;
+    const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
+    const bias = evaluator.runNode(child("bias"), buckets, segments);
+    if (!sameShape(bias.shape, [queries, keys, heads]))
+        args.fail("bias", `bias= needs an Embedding(buckets, heads=${heads}) child, whose output on the [${queries}, ${keys}] bucket ids is [${queries}, ${keys}, ${heads}]; ${args.string("bias")} gives ${shapeText(bias.shape)}`);
+    return queries * keys * heads * bias.elementBytes;
 }
 /** The op's `attention=`, else the run's implementation (the recipe's, sdpa by default); flash only in 16-bit, as flash-attention runs. */
 function implementationOf(evaluator, args, q) {
@@ -25699,10 +26214,13 @@ function implementationOf(evaluator, args, q) {
     return chosen.value;
 }
 /** What a causal attention layer caches per token for decoding: its keys and values, at most `window=` of them with a capping runtime. */
-function attentionCache(args, kvHeads, headDim) {
+function attentionCache(args, kvHeads, headDim, crossKeys) {
     const window = args.optionalInt("window");
     if (window !== undefined && window < 1)
         args.fail("window", `a sliding window is at least 1 token, got ${window}`);
+    // A cross-attention's keys and values over the encoder's output, computed once per sequence.
+    if (crossKeys !== undefined)
+        return { kind: "cross", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, tokens: crossKeys };
     if (!args.bool("causal"))
         return undefined;
     return { kind: "kv", elementsPerToken: 2 * kvHeads * headDim, vectors: 2 * kvHeads, ...(window === undefined ? {} : { window }) };
@@ -25711,27 +26229,28 @@ function attentionCache(args, kvHeads, headDim) {
  * The tensors an inference attention call makes beside its projections, at its largest moment.
  * Eager (transformers' eager_attention_forward): grouped keys and values copied to every head
  * (repeat_kv), the scores, softmax's float32 copy of 16-bit scores (ATen's softmax with dtype=float32
- * converts its input first) and its float32 output, and a causal mask of S × S in the model's dtype.
+ * converts its input first) and its float32 output, and a causal mask of S \u00d7 S in the model's dtype.
  * SDPA's and flash's fused kernels keep none of them, only a float32 log-sum-exp per head and query.
  */
 function attentionTransients(attention, shape) {
-    const { batch, heads, kvHeads, sequence, headDim, elementBytes, causal } = shape;
+    const { batch, heads, kvHeads, sequence, keys, headDim, elementBytes, causal, upcast = true } = shape;
     if (attention !== "eager")
         return [{ what: "SDPA's log-sum-exp (float32)", bytes: batch * heads * sequence * 4 }];
-    const scores = batch * heads * sequence * sequence;
-    const repeated = kvHeads === heads ? 0 : batch * heads * sequence * headDim * elementBytes;
+    const scores = batch * heads * sequence * keys;
+    const softmaxBytes = upcast ? 4 : elementBytes;
+    const repeated = kvHeads === heads ? 0 : batch * heads * keys * headDim * elementBytes;
     return [
         { what: "keys repeated to every head (repeat_kv)", bytes: repeated },
         { what: "values repeated to every head (repeat_kv)", bytes: repeated },
         { what: `causal mask [${batch}, 1, ${sequence}, ${sequence}]`, bytes: causal ? batch * sequence * sequence * elementBytes : 0 },
-        { what: `scores [${batch}, ${heads}, ${sequence}, ${sequence}]`, bytes: scores * elementBytes },
-        { what: "the scores converted to float32 for softmax", bytes: elementBytes < 4 ? scores * 4 : 0 },
-        { what: "softmax output (float32)", bytes: scores * 4 },
+        { what: `scores [${batch}, ${heads}, ${sequence}, ${keys}]`, bytes: scores * elementBytes },
+        { what: "the scores converted to float32 for softmax", bytes: upcast && elementBytes < 4 ? scores * 4 : 0 },
+        { what: upcast ? "softmax output (float32)" : "softmax output", bytes: scores * softmaxBytes },
     ];
 }
 /**
  * DeepSeek-V2's multi-head latent attention (transformers' DeepseekV2Attention without q_lora):
- * q = q(x) with heads × (qk_nope + qk_rope) features; kv_a(x) gives the latent of kv_lora_rank and one
+ * q = q(x) with heads \u00d7 (qk_nope + qk_rope) features; kv_a(x) gives the latent of kv_lora_rank and one
  * shared rotary key of qk_rope_head_dim; kv_b(kv_norm(latent)) expands it to every head's key (nope
  * part) and value. A serving runtime that absorbs kv_b (vLLM, SGLang) caches only kv_a's output,
  * kv_lora_rank + qk_rope_head_dim elements per token: 576 in DeepSeek-V2 and V2-Lite.
@@ -25757,29 +26276,45 @@ function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
     const nope = qkHead - rope;
     const vHead = kv.shape[2] / heads - nope;
     if (!Number.isInteger(qkHead) || nope < 0 || !Number.isInteger(vHead) || vHead < 1)
-        args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} × (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads × (qk_nope + v_head_dim)`);
+        args.fail("heads", `mla needs ${q.producer}'s ${qWidth} features as heads=${heads} \u00d7 (qk_nope + qk_rope_head_dim=${rope}), and ${kv.producer}'s ${kv.shape[2]} as heads \u00d7 (qk_nope + v_head_dim)`);
     const scores = batch * heads * sequence * sequence;
     const macs = scores * (qkHead + vHead);
-    const assembled = batch * heads * sequence * qkHead;
-    // Training keeps the assembled queries and keys (torch.cat's outputs) for Q·Kᵀ, its Python-float scale (a 0-d float64),
-    // softmax's output, and the values: a view of kv_b's output, which matmul folds to [batch × heads, sequence, v_head_dim]
-    // without a copy at batch 1 and copies to contiguous otherwise.
-    const saves = [
-        { elements: assembled, dtype: "activation" },
-        { elements: assembled, dtype: "activation" },
-        { elements: 1, dtype: "float64" },
-        { elements: scores, dtype: "activation", attention: true },
-        ...(batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" }]),
-    ];
-    const values = batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+    const implementation = implementationOf(evaluator, args, q);
+    evaluator.implementations.add(implementation);
+    const { saves, values } = latentSaves(evaluator, implementation, { batch, heads, sequence, qkHead, vHead }, kv);
     const cache = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
     if (evaluator.live) {
-        const shape = { batch, heads, kvHeads: heads, sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
+        const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
         evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)]);
     }
     evaluator.live?.release(kvA);
     evaluator.live?.release(q);
     return created([batch, sequence, heads * vHead], saves, macs, { macs, bytes: values, ...(cache ? { cache } : {}) });
+}
+/**
+ * What training keeps of latent attention beside its projections' saves: the assembled queries and keys
+ * (torch.cat's outputs) and what the implementation keeps (transformers' DeepseekV2Attention dispatches
+ * through ALL_ATTENTION_FUNCTIONS). Eager (measured, PyTorch 1.13): Q\u00b7K\u1d40's q and k, its Python-float
+ * scale (a 0-d float64), softmax's output, and the values: a view of kv_b's output, which matmul folds
+ * to [batch \u00d7 heads, sequence, v_head_dim] without a copy at batch 1 and copies otherwise. SDPA
+ * (measured with its kernels' saves): q, k, the values' view (kv_b's output whole), the output, the
+ * float32 log-sum-exp padded to a multiple of 32 (the memory-efficient kernel: q/k head dims unlike
+ * v's rule out the flash kernel) and the philox seed and offset. Flash (flash-attention 2, from the
+ * modeling code, not measured): the values padded to the q/k head dim, the padded output, the
+ * log-sum-exp unpadded.
+ */
+function latentSaves(evaluator, implementation, size, kv) {
+    const { batch, heads, sequence, qkHead, vHead } = size;
+    const assembled = { elements: batch * heads * sequence * qkHead, dtype: "activation" };
+    const seeds = { elements: 2, dtype: "int64" };
+    if (implementation === "flash")
+        return { saves: [assembled, assembled, assembled, assembled, { elements: batch * heads * sequence, dtype: "float32" }, seeds], values: 0 };
+    const values = implementation === "sdpa" || batch === 1 ? evaluator.keep(["input"], kv, kv).bytes : 0;
+    if (implementation === "sdpa")
+        return { saves: [assembled, assembled, "output", { elements: batch * heads * Math.ceil(sequence / 32) * 32, dtype: "float32" }, seeds], values };
+    const scores = { elements: batch * heads * sequence * sequence, dtype: "activation", attention: true };
+    const copied = batch === 1 ? [] : [{ elements: batch * heads * sequence * vHead, dtype: "activation" }];
+    return { saves: [assembled, assembled, { elements: 1, dtype: "float64" }, scores, ...copied], values };
 }
 /**
  * What DeepseekV2Attention holds besides q and kv_b's output when it attends: the rotated rotary parts
@@ -25816,7 +26351,7 @@ function dispatchedRows(op, tokens, topK, experts) {
  * A mixture-of-experts layer: the router scores each token, a softmax and top-k choose `top_k`
  * experts, and each expert runs on the tokens sent to it; with `shared`, an always-used expert
  * adds its output (scaled by sigmoid(shared_gate(x)) where given, as Qwen2-MoE does). MACs and activations are those expected under uniform routing: every token's
- * top_k expert calls, run as one pass over tokens × top_k rows (the sum over experts of what each
+ * top_k expert calls, run as one pass over tokens \u00d7 top_k rows (the sum over experts of what each
  * computes); with a capacity factor, every expert computes its full capacity (padded dispatch).
  */
 function mixtureOfExperts(op) {
@@ -25850,7 +26385,7 @@ function sharedExpert(op) {
     if (args.isNone("shared_gate"))
         return shared;
     const gate = evaluator.runNode(op.child("shared_gate"), x, segments);
-    const scale = evaluator.fresh(gate.shape, `${gate.producer} → sigmoid`);
+    const scale = evaluator.fresh(gate.shape, `${gate.producer} \u2192 sigmoid`);
     evaluator.record({
         type: "sigmoid",
         segments: [...segments, call.text],
@@ -25969,6 +26504,7 @@ function lastLeaf(node) {
 
 
 
+
 const FIXED_BYTES = { float32: 4, float64: 8, int64: 8, bool: 1 };
 class Inference {
     model;
@@ -25983,6 +26519,8 @@ class Inference {
     repeatDepth = 0;
     live;
     attention;
+    /** The implementations attention ops ran, for the reports to say what the activations assume. */
+    implementations = new Set();
     /** The head that runs on the last position only (`logits: last`). */
     lastPositionLayer;
     constructor(model, options) {
@@ -25995,7 +26533,7 @@ class Inference {
             this.lastPositionLayer = logitsLayer(model);
     }
     fresh(shape, producer, elementBytes = this.options.activationBytes) {
-        return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, elementBytes, producer };
+        return { shape, storage: this.nextStorage++, storageBytes: numel(shape) * elementBytes, strides: rowMajor(shape), elementBytes, producer };
     }
     /**
      * A count that must be exact. The prefill run reports memory only: its MACs may pass 2^53 at a long
@@ -26124,6 +26662,7 @@ class Inference {
         }
         const input = {
             shape: x.shape,
+            foldCopies: foldCopies(x),
             mismatch: (name, expects) => {
                 throw new SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
             },
@@ -26132,11 +26671,27 @@ class Inference {
     }
     /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
     applied(result, x, producer, call) {
-        const output = result.sharesInput ? { ...x, shape: result.output, producer } : this.fresh(result.output, producer);
+        const output = this.outputOf(result, x, producer);
         const kept = this.keep(result.saves ?? [], x, output);
         this.live?.touch(producer, [x, output]);
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
         return output;
+    }
+    /** A layer's output tensor: its input's storage (in place, a view; a reshape that cannot be one copies), or a new one, permuted where the rule says so. */
+    outputOf({ output: shape, sharesInput, permutes }, x, producer) {
+        if (!sharesInput) {
+            if (!permutes)
+                return this.fresh(shape, producer);
+            const base = new Array(shape.length);
+            permutes.forEach((d, position) => (base[d] = shape[position]));
+            return permuted(this.fresh(base, producer), permutes, producer);
+        }
+        if (permutes)
+            return permuted(x, permutes, producer);
+        if (sameShape(shape, x.shape))
+            return { ...x, producer };
+        // nn.Flatten and nn.Unflatten reshape: a view where the strides allow one, a copy where not.
+        return viewAs(x, shape, producer) ?? this.fresh(shape, producer);
     }
     /** A module's forward over its inputs: its steps, with their values (docs/shapes.md, "Values"), then its residual or branch merge. */
     runModule(node, inputs, segments) {
@@ -26205,11 +26760,15 @@ class Inference {
         const value = this.child(values.module, step.name) ? undefined : values.get(step.name);
         if (value)
             return value;
+        if (values.module.absent?.includes(step.name))
+            return chain;
         this.childAt(values.module, step.name, step.position);
         return this.callChild(values, step.name, [single(chain, step.position, "the chain's value")]);
     }
     /** A call in a forward: an op (`flatten(1)`, `cat([a, b], 1)`), or a child given its operands (`expand1x1(x)`). */
     runCall(values, call, chain) {
+        if (values.module.absent?.includes(call.type) && !this.child(values.module, call.type))
+            return this.absentCall(values, call, chain);
         if (isOpName(call.type) || !this.child(values.module, call.type))
             return runOp(this, values, call, chain);
         const operands = call.args.map((arg) => {
@@ -26218,6 +26777,13 @@ class Inference {
             return single(this.operand(values, arg.value, arg.position, chain), arg.position, "the operand");
         });
         return this.callChild(values, call.type, operands.length ? operands : [single(chain, call.position, "the chain's value")], call.position);
+    }
+    /** A call to a child its `if:` left out (None in PyTorch, behind `if self.downsample is not None`): its one tensor passes through. */
+    absentCall(values, call, chain) {
+        if (call.args.length > 1)
+            throw operandError(call.position, `${call.type} is left out here by its if:, and a call to it passes one tensor through, not ${call.args.length}`, `give ${call.type}(...) one tensor`);
+        const arg = call.args[0];
+        return arg ? this.operand(values, arg.value, arg.position, chain) : chain;
     }
     /** The tensor (or tuple) an operand stands for: a value, a tensor child, a nested call, or a list of them. */
     operand(values, value, position, chain) {
@@ -26229,7 +26795,10 @@ class Inference {
         const tensor = name === undefined ? undefined : values.tensorNamed(name);
         if (tensor)
             return tensor;
-        throw new SpecError("unknown-value", value.kind === "symbol" && value.position ? value.position : position, name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`, "bind the value first (- y: fc), or name a Parameter(...) or Buffer(...) entry of this module");
+        throw new SpecError("unknown-value", value.kind === "symbol" && value.position ? value.position : position, name === undefined ? `a tensor is needed here, not ${describeValue(value)}` : `no value, Parameter or buffer named '${name}' here`, 
+        // A one- or two-letter name is as near to x as to anything: no guess for those.
+        (name === undefined || name.length < 3 ? undefined : didYouMean(name, values.tensorNames())) ??
+            `bind the value first (- ${name ?? "y"}: ${values.module.children.find((child) => child.kind === "leaf")?.name ?? "fc"}), or name a Parameter(...) or Buffer(...) entry of this module`);
     }
     /** Calls every child of a name (a repeat split by its index) on `operands`: a layer takes one, a module its `inputs:`. */
     callChild(values, name, operands, position) {
@@ -26237,7 +26806,11 @@ class Inference {
         const first = children[0];
         const takes = first.kind === "leaf" ? 1 : (first.topology.inputs ?? ["x"]).length;
         if (operands.length !== takes) {
-            throw operandError(position ?? first.position, `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`, first.kind === "leaf" ? "call a layer on one tensor" : "give the module one tensor per name in its inputs:");
+            throw operandError(position ?? first.position, `${name} takes ${takes} tensor${takes === 1 ? "" : "s"}${first.kind === "module" && first.topology.inputs ? ` (inputs: ${first.topology.inputs.join(", ")})` : ""}, and the call gives ${operands.length}`, first.kind === "leaf"
+                ? "call a layer on one tensor"
+                : first.topology.inputs
+                    ? "give the module one tensor per name in its inputs:"
+                    : `name its forward's arguments on the module, e.g. inputs: [${operands.map((_, i) => (i === 0 ? "x" : i === 1 ? "memory" : `input${i}`)).join(", ")}] (without inputs: a module takes one tensor, x)`);
         }
         return children.reduce((tensor, child) => this.runNode(child, tensor, values.segments, operands.slice(1)), operands[0]);
     }
@@ -26297,6 +26870,7 @@ function inferShapes(model, options) {
         totals: { macs, attentionMacs, flops: inference.counted(2 * macs, model.input.position, "the model's FLOPs"), activations, activationsStored: inference.bytes },
         calls: inference.calls,
         blocks: inference.blocks,
+        ...(inference.implementations.size ? { attention: [...inference.implementations] } : {}),
         ...(inference.live ? { prefill: inference.live.peak } : {}),
     };
 }
@@ -26382,15 +26956,24 @@ function servingSettingsFromOptions(values, label) {
     return settings;
 }
 /**
+ * The token input the serving context sizes: the spec's input when it is token ids, or of several
+ * named inputs the last one that is (the decoder's, by the `{src, tgt}` convention: an encoder's
+ * input comes first); undefined when no input is token ids.
+ */
+function contextInput(model) {
+    const inputs = model.inputs ?? (model.input ? [model.input] : []);
+    return inputs.filter((input) => input.value.kind === "tokens").at(-1);
+}
+/**
  * The spec's settings with the overrides on top, and defaults for the rest: the spec's input
  * length as the context, one sequence, bfloat16 weights, the KV cache in the weights' dtype (bfloat16
  * under quantized weights), SDPA, uncapped sliding windows, logits at every position, no overhead.
  */
 function servingRecipe(model, spec, overrides) {
     const dtype = overrides.dtype ?? spec.dtype ?? { value: dtypeNamed("bfloat16"), from: "default" };
-    const input = model.input;
-    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:)` } : undefined;
-    const context = input?.value.kind === "tokens" ? (overrides.context ?? spec.context ?? inputContext) : undefined;
+    const input = contextInput(model);
+    const inputContext = input?.value.kind === "tokens" ? { value: input.value.length, from: `${serving_where(input.position)} (input:${input.name ? ` ${input.name}` : ""})` } : undefined;
+    const context = input ? (overrides.context ?? spec.context ?? inputContext) : undefined;
     return {
         ...(context ? { context } : {}),
         batch: overrides.batch ?? spec.batch ?? { value: 1, from: "default" },
@@ -26421,18 +27004,22 @@ function cacheGroups(shapes, kvDtype) {
         if (!call.cache)
             continue;
         const bytesPerToken = cacheBytesPerToken(call.cache, kvDtype);
-        const same = groups.find((group) => group.kind === call.cache.kind && group.bytesPerToken === bytesPerToken && group.window === call.cache.window);
+        const { kind, window, tokens } = call.cache;
+        const same = groups.find((group) => group.kind === kind && group.bytesPerToken === bytesPerToken && group.window === window && group.tokens === tokens);
         if (same)
             same.instances += call.instances;
         else
-            groups.push({ kind: call.cache.kind, instances: call.instances, bytesPerToken, ...(call.cache.window === undefined ? {} : { window: call.cache.window }) });
+            groups.push({ kind, instances: call.instances, bytesPerToken, ...(window === undefined ? {} : { window }), ...(tokens === undefined ? {} : { tokens }) });
     }
     return groups;
 }
-/** The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its window. */
+/**
+ * The KV cache of `batch` sequences of `context` tokens: a capped sliding-window layer keeps at most its
+ * window, and a cross-attention its encoder positions, whatever the context.
+ */
 function kvCacheBytes(groups, context, batch, window) {
     return groups.reduce((sum, group) => {
-        const tokens = window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context;
+        const tokens = group.tokens ?? (window === "cap" && group.window !== undefined ? Math.min(context, group.window) : context);
         return sum + batch * group.instances * group.bytesPerToken * tokens;
     }, 0);
 }
@@ -26464,14 +27051,22 @@ function servingFigures(count, shapes, recipe, weights) {
     const caches = cacheGroups(shapes, recipe.kvDtype.value);
     const position = { file: count.file, line: 1, col: 1 };
     const context = recipe.context?.value ?? 0;
-    const kvCachePerToken = caches.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+    const perToken = caches.filter((group) => group.tokens === undefined);
+    const cross = caches.filter((group) => group.tokens !== undefined);
+    const kvCachePerToken = perToken.reduce((sum, group) => sum + group.instances * group.bytesPerToken, 0);
+    const crossKvCache = checked(kvCacheBytes(cross, context, recipe.batch.value, recipe.kvWindow.value), position, "the cross-attention cache bytes");
     const kvCache = checked(kvCacheBytes(caches, context, recipe.batch.value, recipe.kvWindow.value), position, "the KV cache bytes");
     const prefill = shapes.prefill ?? { bytes: 0, at: "", parts: [] };
     const overhead = recipe.overhead.value;
     const perSequence = statePerSequence(shapes, computeDtype(recipe));
     const state = checked(recipe.batch.value * perSequence, position, "the state-space layers' state");
     const total = checked(weights.weights + weights.buffers + kvCache + state + prefill.bytes + overhead, position, "the serving memory");
-    return { recipe, bytes: { ...weights, kvCachePerToken, kvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total }, caches, prefill };
+    return {
+        recipe,
+        bytes: { ...weights, kvCachePerToken, kvCache, crossKvCache, statePerSequence: perSequence, state, prefillPeak: prefill.bytes, overhead, total },
+        caches,
+        prefill,
+    };
 }
 const LEAVES_WITH_HIDDEN_ATTENTION = new Set([
     "MultiheadAttention",
@@ -26504,12 +27099,13 @@ function checkAttentionVisible(model, shapes) {
     if (hidden) {
         throw new SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
     }
-    if (model.input?.value.kind !== "tokens" || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm"))
+    const tokens = contextInput(model);
+    if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm"))
         return;
     if (shapes.calls.some((call) => /^(RNN|LSTM|GRU)$/.test(call.type)))
         return;
     const module = findModule(model.tree, (node) => /att(n|ention)/i.test(node.name));
-    throw new SpecError("attention-not-visible", module?.position ?? model.input.position, module
+    throw new SpecError("attention-not-visible", module?.position ?? tokens.position, module
         ? `${module.name} runs its children one after another: the KV cache is derived from attention(...) or mla(...) in forward:, and there is none`
         : "no attention(...), mla(...) or ssm(...) op runs in this token model's forward: the KV cache (or a state-space layer's state) cannot be derived", `call the projections through attention(...), e.g. forward: ["attention(q_proj, k_proj, v_proj, heads=32, kv_heads=8, causal=True)", o_proj]`);
 }
@@ -26892,25 +27488,26 @@ function ownWeight(context, layer) {
 }
 /**
  * An Embedding(V, d) and a Linear(d, V) whose weights have the same [V, d] shape and are not tied: tying
- * them (as GPT-2 does) saves V × d parameters. A square one (V = d) is no vocabulary and head, and a
- * repeated entry is no single pair: neither is hinted.
+ * them (as GPT-2 does) saves V \u00d7 d parameters. A square one (V = d) is no vocabulary and head, and a
+ * repeated entry is no single pair: neither is hinted. A head ties to one embedding, so it gets one hint
+ * whatever the number of candidates (a translation model's source and target embeddings): the nearest
+ * before it, the others named beside it, never a saving per candidate.
  */
 function untiedEmbedding(context) {
     const single = (type) => context.resolved.layers.flatMap((entry, layer) => (entry.call.type === type && entry.count === 1 && ownWeight(context, layer) ? [layer] : []));
-    const heads = single("Linear");
-    return single("Embedding").flatMap((embedding) => {
-        const [vocabulary, width] = ownWeight(context, embedding).shape;
-        if (vocabulary === width)
+    const embeddings = single("Embedding").map((layer) => ({ layer, shape: ownWeight(context, layer).shape }));
+    return single("Linear").flatMap((head) => {
+        const args = argumentsOf(context.resolved.layers[head]);
+        const [vocabulary, width] = [args.int("out_features"), args.int("in_features")];
+        const candidates = embeddings.filter(({ shape }) => shape[0] === vocabulary && shape[1] === width && vocabulary !== width).map(({ layer }) => layer);
+        if (candidates.length === 0)
             return [];
-        const head = heads.find((layer) => {
-            const args = argumentsOf(context.resolved.layers[layer]);
-            return args.int("out_features") === vocabulary && args.int("in_features") === width;
-        });
-        if (head === undefined)
-            return [];
-        const [headPath, embeddingPath] = [context.resolved.layers[head].path, context.resolved.layers[embedding].path];
+        const embedding = candidates.filter((layer) => layer < head).at(-1) ?? candidates[0];
+        const path = (layer) => `${context.resolved.layers[layer].path}.weight`;
+        const others = candidates.filter((layer) => layer !== embedding).map(path);
+        const alternatives = others.length ? `, or ${others.join(" or ")}` : "";
         return [
-            makeHint("untied-embedding", { ...atLayer(context, head), layers: [head, embedding] }, `${headPath}.weight and ${embeddingPath}.weight are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${headPath}.weight: ${embeddingPath}.weight}) saves ${formatInteger(vocabulary * width)} parameters, if sharing suits the model`, { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) }),
+            makeHint("untied-embedding", { ...atLayer(context, head), layers: [head, embedding] }, `${path(head)} and ${path(embedding)} are both [${vocabulary}, ${width}] and not tied: tying them (tie: {${path(head)}: ${path(embedding)}}${alternatives}) saves ${formatInteger(vocabulary * width)} parameters, if sharing suits the model`, { params: vocabulary * width, bytes: bytesOf(context, head, "weight", vocabulary * width) }),
         ];
     });
 }
@@ -27029,7 +27626,7 @@ function serving(resolved, count, overrides) {
             ...(recipe.context ? { context: context === undefined ? recipe.context : { value: context, from: "asked" } } : {}),
             batch: batch === undefined ? recipe.batch : { value: batch, from: "asked" },
         };
-        const model = at.context ? { ...resolved, input: { ...input, value: { kind: "tokens", length: at.context.value } } } : resolved;
+        const model = at.context ? atContext(resolved, at.context.value) : resolved;
         const shapes = inferShapes(model, {
             batch: at.batch.value,
             checkpointing: "none",
@@ -27040,6 +27637,12 @@ function serving(resolved, count, overrides) {
         return servingFigures(count, shapes, at, weights);
     };
 }
+/** The model with its context input (the token input serving sizes: the decoder's of several) at `length` tokens. */
+function atContext(resolved, length) {
+    const sized = contextInput(resolved);
+    const resize = (input) => (input === sized ? { ...input, value: { kind: "tokens", length } } : input);
+    return { ...resolved, ...(resolved.input ? { input: resize(resolved.input) } : {}), ...(resolved.inputs ? { inputs: resolved.inputs.map(resize) } : {}) };
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/fits.ts
 
@@ -27047,7 +27650,7 @@ function serving(resolved, count, overrides) {
 /** Past this, a search stops doubling: no accelerator holds 2^40 tokens. */
 const SEARCH_LIMIT = 2 ** 40;
 /**
- * The largest n ≥ 1 with fits(n), for fits monotone (true up to some n, false after), or null when
+ * The largest n \u2265 1 with fits(n), for fits monotone (true up to some n, false after), or null when
  * fits(1) is false: doubling to a bound, then bisection, so the answer is exact at the boundary.
  */
 function largestFitting(fits) {
@@ -27108,7 +27711,8 @@ function whatFits(model, request) {
     const maxBatch = largestFitting((batch) => fits_within(() => servingAt(context, batch).bytes.total, usableBytes));
     const stages = [0, 1, 2, 3];
     const minGpus = Object.fromEntries(stages.map((stage) => [`zero${stage}`, fewestGpus(model, stage, perDevice)]));
-    const { weights, buffers, kvCachePerToken, statePerSequence, prefillPeak } = base.bytes;
+    const { weights, buffers, kvCachePerToken, crossKvCache, statePerSequence, prefillPeak } = base.bytes;
+    const left = usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead - crossKvCache;
     return {
         gpu: accelerator.name,
         memoryBytes: accelerator.memoryBytes,
@@ -27120,11 +27724,12 @@ function whatFits(model, request) {
         trainedContext: model.trainedContext ?? null,
         context: takesTokens ? (context ?? null) : null,
         maxBatch,
-        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor((usableBytes - weights - buffers - base.bytes.state - prefillPeak - base.bytes.overhead) / kvCachePerToken)),
+        kvTokens: kvCachePerToken === 0 ? null : Math.max(0, Math.floor(left / kvCachePerToken)),
         minGpus,
         weights,
         buffers,
         kvCachePerToken,
+        crossKvCache,
         statePerSequence,
         prefillPeak,
     };
@@ -27146,6 +27751,7 @@ function shapesJson(shapes) {
         attentionMacs,
         flops,
         activations,
+        ...(shapes.attention ? { attention: shapes.attention.join(", ") } : {}),
     };
 }
 /** The recipe and the model's bytes by category, and per GPU when the training is spread over several. */
@@ -27172,9 +27778,9 @@ function memoryJson(memory) {
 /** How the activations were divided, in words: JSON readers see which of Korthikanti et al.'s two cases applies. */
 function activationsMethod(sequenceParallel) {
     const tp = sequenceParallel
-        ? "every saved tensor split over tp (sequence parallelism: Korthikanti et al. 2022, sbh/t · (34 + 5as/h))"
-        : "saved tensors inside the tensor-parallel regions split over tp, layer norms, dropouts and the inputs of column-split layers whole (no sequence parallelism: Korthikanti et al. 2022, sbh · (10 + 24/t + 5as/(ht)))";
-    return `the shape pass's saved tensors of each stage's layers, ${tp}, then over cp; pp − stage micro-batches in flight under 1F1B`;
+        ? "every saved tensor split over tp (sequence parallelism: Korthikanti et al. 2022, sbh/t \u00b7 (34 + 5as/h))"
+        : "saved tensors inside the tensor-parallel regions split over tp, layer norms, dropouts and the inputs of column-split layers whole (no sequence parallelism: Korthikanti et al. 2022, sbh \u00b7 (10 + 24/t + 5as/(ht)))";
+    return `the shape pass's saved tensors of each stage's layers, ${tp}, then over cp; pp \u2212 stage micro-batches in flight under 1F1B`;
 }
 function parallelJson(parallel) {
     const { tp, pp, ep, cp, dp } = parallel.layout;
@@ -27306,7 +27912,7 @@ function readConfigTensors(file, options = {}) {
 ;// CONCATENATED MODULE: ./src/import/tensors.ts
 /** PyTorch's limit on a tensor's dimensions: a longer shape is a damaged header, not a tensor. */
 const MAX_RANK = 64;
-/** Bits per element; sub-byte types are packed, so a tensor's bytes are numel × bits / 8. */
+/** Bits per element; sub-byte types are packed, so a tensor's bytes are numel \u00d7 bits / 8. */
 const BITS = {
     bool: 8,
     uint8: 8,
@@ -27958,7 +28564,7 @@ function packedLinear(prefix, layer) {
     const scales = layer.get("scales");
     const qzeros = layer.get("qzeros");
     const gIdx = layer.get("g_idx");
-    const fail = (detail) => malformed(qweight, `'${prefix}qweight' ${shown(qweight.shape)}: ${detail}`, "GPTQ stores qweight [in × bits / 32, out] and AWQ [in, out × bits / 32], beside scales [groups, out]");
+    const fail = (detail) => malformed(qweight, `'${prefix}qweight' ${shown(qweight.shape)}: ${detail}`, "GPTQ stores qweight [in \u00d7 bits / 32, out] and AWQ [in, out \u00d7 bits / 32], beside scales [groups, out]");
     if (!scales || !qzeros)
         fail(`the layer lacks ${scales ? "qzeros" : "scales"}, so the packing cannot be told`);
     if (qweight.shape.length !== 2 || scales.shape.length !== 2 || qzeros.shape.length !== 2)
@@ -27971,7 +28577,7 @@ function packedLinear(prefix, layer) {
     const gptq = columns === out;
     const awq = !gptq && gIdx === undefined && packedBits(columns, out) === bits;
     if (!gptq && !awq)
-        fail(`its columns agree with neither GPTQ's out (${out}, from scales ${shown(scales.shape)}) nor AWQ's out × ${bits} / 32`);
+        fail(`its columns agree with neither GPTQ's out (${out}, from scales ${shown(scales.shape)}) nor AWQ's out \u00d7 ${bits} / 32`);
     const inFeatures = gptq ? (rows * 32) / bits : rows;
     if (!Number.isInteger(inFeatures) || (gIdx !== undefined && (gIdx.shape.length !== 1 || gIdx.shape[0] !== inFeatures)))
         fail(`${rows} rows of ${bits}-bit values are ${inFeatures} inputs${gIdx ? `, but g_idx ${shown(gIdx.shape)} has one entry per input` : ""}`);
@@ -28494,7 +29100,7 @@ const WRAPPER_PREFIX = "base_model.model.";
 /**
  * A PEFT checkpoint's tensor name as the spec names it: without PeftModel's `base_model.model.` prefix,
  * without LoRA's `base_layer` and modules_to_save's `original_module` segments (the base tensor keeps
- * its own name), and with the adapter name that save_pretrained leaves out (`lora_A.weight` →
+ * its own name), and with the adapter name that save_pretrained leaves out (`lora_A.weight` \u2192
  * `lora_A.default.weight`). Names that are none of these pass unchanged.
  */
 function specNameOfPeft(name, adapter) {
@@ -28506,7 +29112,7 @@ function specNameOfPeft(name, adapter) {
 }
 /** Whether a spec tensor name is one an adapter added. */
 const isAdapterName = (name) => name.split(".").some((segment) => ADAPTER_DICTS.has(segment));
-/** The modules_to_save copies of the spec, by the name of the tensor each copies: `head.weight` → `head.modules_to_save.default.weight`. */
+/** The modules_to_save copies of the spec, by the name of the tensor each copies: `head.weight` \u2192 `head.modules_to_save.default.weight`. */
 function peft_names_savedCopies(count) {
     const prefix = `modules_to_save.${count.adapter.name}.`;
     return new Map(count.layers.flatMap((layer) => layer.parameters
@@ -28629,7 +29235,7 @@ function nearestLayer(tensors, instances, top) {
         return top;
     };
 }
-/** Extra: checkpoint tensors the spec lacks, numbered runs (h.0.x … h.11.x) of one shape reported together. */
+/** Extra: checkpoint tensors the spec lacks, numbered runs (h.0.x \u2026 h.11.x) of one shape reported together. */
 function extraErrors(extras, missing, nearest) {
     const missingNames = missing.flatMap(({ tensor, names }) => names.map((name) => ({ name, shape: tensor.shape })));
     const groups = new Map();
@@ -29012,15 +29618,15 @@ function hiddenTensors(module) {
         const width = argument(child(module, "conv_proj")?.call, "out_channels", 1);
         return { tensors: [{ name: "class_token", shape: width !== undefined ? [1, 1, width] : "[1, 1, hidden_dim]" }] };
     }
-    // torchvision's ViT Encoder: its sequence length is (image_size / patch_size)² + 1, which print(model) does not show.
+    // torchvision's ViT Encoder: its sequence length is (image_size / patch_size)\u00b2 + 1, which print(model) does not show.
     if (type === "Encoder" && child(module, "layers") && child(module, "ln") && child(module, "dropout")) {
-        return { tensors: [{ name: "pos_embedding", shape: "[1, seq_length, hidden_dim]" }], note: "seq_length is (image_size // patch_size)² + 1" };
+        return { tensors: [{ name: "pos_embedding", shape: "[1, seq_length, hidden_dim]" }], note: "seq_length is (image_size // patch_size)\u00b2 + 1" };
     }
     // transformers 5 fuses a mixture of experts into three tensors of one module, whose children (act_fn) hold none.
     if (type.endsWith("Experts") && !hasParameterizedChild(module)) {
         return {
             tensors: [
-                { name: "gate_up_proj", shape: "[num_experts, 2 × intermediate_size, hidden_size]" },
+                { name: "gate_up_proj", shape: "[num_experts, 2 \u00d7 intermediate_size, hidden_size]" },
                 { name: "down_proj", shape: "[num_experts, hidden_size, intermediate_size]" },
             ],
             note: "the names and layout vary by model",
@@ -29336,6 +29942,8 @@ function parseTorchRepr(text, file) {
 }
 const placeholder = (comment) => ({ kind: "layer", call: PLACEHOLDER, comment: `TODO ${comment}` });
 const knownTypes = new Set(layerTypes());
+/** Catalogue types that print(model) shows without the sizes their call needs: transformers' T5LayerNorm() holds a weight it does not print. */
+const PRINTED_WITHOUT_SIZES = new Set(["T5LayerNorm"]);
 const at = (module) => (offset) => ({ ...module.position, col: module.position.col + offset });
 const counts = (call) => {
     try {
@@ -29398,7 +30006,7 @@ function recordHidden(module, occurrence, replaced, findings) {
 function leafNode(module, call, occurrence, findings) {
     if (CONTAINERS.has(module.type) && call === `${module.type}()`)
         return { kind: "module", children: [], type: module.type };
-    if (!knownTypes.has(module.type)) {
+    if (!knownTypes.has(module.type) || (PRINTED_WITHOUT_SIZES.has(module.type) && !counts(call))) {
         const library = libraryLayer(module.type, call, counts);
         if (library)
             return library;
@@ -29436,7 +30044,7 @@ function convert(module, path, instances, findings) {
     }
     return { kind: "module", children, type: module.type };
 }
-/** Catalogue types the unknown type may be: its suffix (LlamaRMSNorm → RMSNorm), or a near spelling (Conv2D → Conv2d). */
+/** Catalogue types the unknown type may be: its suffix (LlamaRMSNorm \u2192 RMSNorm), or a near spelling (Conv2D \u2192 Conv2d). */
 function lookalike(module, call) {
     const suffix = [...knownTypes].filter((type) => type.length >= 4 && module.type.endsWith(type)).sort((a, b) => b.length - a.length)[0];
     for (const type of [suffix, closestName(module.type, knownTypes)]) {
@@ -29590,13 +30198,13 @@ function terminalOf(vars, stdout) {
     const columns = given ?? (stdout.isTTY && stdout.columns ? stdout.columns : undefined);
     return { colour, ...(columns === undefined ? {} : { columns }) };
 }
-const COLOURS = { "✓": "32", "✗": "31", "⚠": "33" };
+const COLOURS = { "\u2713": "32", "\u2717": "31", "\u26a0": "33" };
 /**
- * The status marks coloured: green ✓, red ✗, yellow ⚠. Applied to text already made safe for a
+ * The status marks coloured: green \u2713, red \u2717, yellow \u26a0. Applied to text already made safe for a
  * terminal (forTerminal), so only these escapes reach it; a mark inside a name is coloured too, harmlessly.
  */
 function coloured(text) {
-    return text.replace(/[✓✗⚠]/g, (mark) => `\u001b[${COLOURS[mark]}m${mark}\u001b[39m`);
+    return text.replace(/[\u2713\u2717\u26a0]/g, (mark) => `\u001b[${COLOURS[mark]}m${mark}\u001b[39m`);
 }
 /** A progress line on `stream` when it is a terminal; none otherwise (a log or a pipe keeps clean). */
 function progressOn(stream, now = Date.now) {
@@ -29611,7 +30219,7 @@ function progressOn(stream, now = Date.now) {
             // A pseudo-terminal may report 0 columns.
             const width = (stream.columns || 80) - 1;
             const chars = [...line];
-            stream.write(`\r\u001b[2K${chars.length > width ? `${chars.slice(0, width - 1).join("")}…` : line}`);
+            stream.write(`\r\u001b[2K${chars.length > width ? `${chars.slice(0, width - 1).join("")}\u2026` : line}`);
             shown = true;
         },
         clear() {
@@ -29635,7 +30243,7 @@ function progressOn(stream, now = Date.now) {
  */
 function nodeEnvironment(cwd) {
     const here = { base: cwd };
-    const progress = progressOn(process.stderr);
+    const progress = progressOn(terminalStream(2) ?? NO_TERMINAL);
     return {
         cwd,
         // An include stays inside the repository of the spec that includes it; the files named on the command line are the user's choice.
@@ -29646,9 +30254,28 @@ function nodeEnvironment(cwd) {
         readCheckpoint: (file, request = {}) => openCheckpoint(file, request, here),
         readGgufHeader: (file) => withFileBytes(file, readGguf, here),
         git: () => new GitRepository(cwd),
-        terminal: terminalOf(process.env, process.stdout),
+        terminal: terminalOf(process.env, terminalStream(1) ?? NO_TERMINAL),
         ...(progress ? { progress } : {}),
     };
+}
+/** Where a pipe or a file goes: no terminal, so no colour, width or progress line. */
+const NO_TERMINAL = { isTTY: false, write: () => undefined };
+/**
+ * process.stdout or process.stderr where the descriptor may be a terminal (a character device).
+ * A pipe or a file is none, and is left alone: creating its stream object loads Node's stream and
+ * socket modules, about 2 ms of CPU in a run that writes its output with one writeSync (main.ts).
+ */
+function terminalStream(fd) {
+    let character = true;
+    try {
+        character = (0,external_node_fs_namespaceObject.fstatSync)(fd).isCharacterDevice();
+    }
+    catch {
+        // An unusual descriptor: ask the stream, as before.
+    }
+    if (!character)
+        return undefined;
+    return fd === 1 ? process.stdout : process.stderr;
 }
 /** A checkpoint named by a file (a budget's against:) stays inside that file's repository; one the user named is their choice. */
 function openCheckpoint(file, { format, namedBy }, here) {
@@ -29686,7 +30313,7 @@ function filesUnder(cwd, directory) {
 }
 
 ;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:util");
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -29762,7 +30389,7 @@ function excerptLines(problem, source) {
     const gutter = String(problem.line);
     const blank = " ".repeat(gutter.length);
     return [
-        `  ${gutter} | ${start > 0 ? "…" : ""}${shown}${start + MAX_EXCERPT < text.length ? "…" : ""}`,
+        `  ${gutter} | ${start > 0 ? "\u2026" : ""}${shown}${start + MAX_EXCERPT < text.length ? "\u2026" : ""}`,
         `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`,
     ];
 }
@@ -29963,7 +30590,7 @@ const DEFINITIONS = [
         unit: "count",
         title: "FLOPs",
         read: (report) => report.shapes?.flops,
-        limit: "Most FLOPs per forward pass: 2 × MACs (needs input:).",
+        limit: "Most FLOPs per forward pass: 2 \u00d7 MACs (needs input:).",
         growth: true,
         sharedGrowthAmount: false,
         twin: { of: "macs", factor: 2 },
@@ -30015,7 +30642,7 @@ const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) =>
 ;// CONCATENATED MODULE: ./src/metrics/units.ts
 const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
-/** 151552 → "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
+/** 151552 \u2192 "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
 function formatBytes(bytes, units = "iec") {
     const base = units === "iec" ? 1024 : 1000;
     const names = units === "iec" ? IEC : SI;
@@ -30029,7 +30656,7 @@ function formatBytes(bytes, units = "iec") {
     return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
 }
 const COUNT_SUFFIXES = ["", "K", "M", "B", "T", "Q"];
-const MINUS = "−";
+const MINUS = "\u2212";
 /** Three significant digits, trailing zeros dropped: 2.97, 40.8, 551, 40. */
 function threeDigits(value) {
     return value
@@ -30037,7 +30664,7 @@ function threeDigits(value) {
         .replace(/(\.\d*?)0+$/, "$1")
         .replace(/\.$/, "");
 }
-/** In `step`-sized units with three significant digits, moving up a unit when rounding reaches 1,000 (999,999 → 1M). */
+/** In `step`-sized units with three significant digits, moving up a unit when rounding reaches 1,000 (999,999 \u2192 1M). */
 function units_scaled(value, step, names, separator) {
     let magnitude = Math.abs(value);
     if (magnitude < step)
@@ -30062,14 +30689,14 @@ function units_scaled(value, step, names, separator) {
 function formatShort(value, unit) {
     return unit === "bytes" ? units_scaled(value, 1024, IEC, " ") : units_scaled(value, 1000, COUNT_SUFFIXES, "");
 }
-/** A change with its sign: `+7.09M`, `−551 MiB`, `±0`. */
+/** A change with its sign: `+7.09M`, `\u2212551 MiB`, `\u00b10`. */
 function formatSignedShort(delta, unit) {
-    return delta === 0 ? "±0" : `${delta > 0 ? "+" : ""}${formatShort(delta, unit)}`;
+    return delta === 0 ? "\u00b10" : `${delta > 0 ? "+" : ""}${formatShort(delta, unit)}`;
 }
-/** A change as a signed share of what it changes: `+35.8%`, `−0.012%`, `new` when there was nothing. */
+/** A change as a signed share of what it changes: `+35.8%`, `\u22120.012%`, `new` when there was nothing. */
 function formatSignedPercent(delta, base) {
     if (delta === 0)
-        return "±0%";
+        return "\u00b10%";
     if (base === 0)
         return "new";
     const percent = (100 * delta) / base;
@@ -30106,7 +30733,7 @@ function formatMetric(metric, value) {
 function formatMetricShort(metric, value) {
     return formatShort(value, metricNamed(metric).unit);
 }
-/** A change for the PR comment, signed: `+7.09M`, `−551 MiB`. */
+/** A change for the PR comment, signed: `+7.09M`, `\u2212551 MiB`. */
 function formatMetricDelta(metric, delta) {
     return formatSignedShort(delta, metricNamed(metric).unit);
 }
@@ -30115,7 +30742,7 @@ function formatMetricDelta(metric, delta) {
 /**
  * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
  * `*` is any run of characters, dots and brackets included; every other character is itself.
- * Matched in O(path × glob) without backtracking: each `*`-free piece is taken at its leftmost
+ * Matched in O(path \u00d7 glob) without backtracking: each `*`-free piece is taken at its leftmost
  * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
  * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
  */
@@ -30465,7 +31092,7 @@ function ellipsize(text, longest = LONGEST_SHOWN) {
     if (text.length <= longest)
         return text;
     const cut = /[\uD800-\uDBFF]/.test(text[longest - 2] ?? "") ? longest - 2 : longest - 1;
-    return `${text.slice(0, cut)}…`;
+    return `${text.slice(0, cut)}\u2026`;
 }
 function escapeMarkdown(text) {
     return (forTerminal(ellipsize(text).replace(/[\r\n\t]+/g, " "))
@@ -30487,7 +31114,7 @@ function shapes(layer) {
 }
 function percent(part, whole) {
     if (whole === 0)
-        return "–";
+        return "\u2013";
     const share = (100 * part) / whole;
     return share > 0 && share < 0.05 ? "<0.1%" : `${share.toFixed(1)}%`;
 }
@@ -30557,7 +31184,7 @@ const PRIORITY = {
     Type: 5,
     Share: 6,
     Memory: 7,
-    "×": 8,
+    "\u00d7": 8,
 };
 /**
  * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
@@ -30575,7 +31202,7 @@ function layerTable(model, options) {
         const count = row.count === undefined || row.count === 1 ? "" : String(row.count);
         return [row.path, row.type, row.shapes, count, formatInteger(row.params), percent(row.params, total), ...called, ...memoryColumn(() => size(row.memory ?? 0))];
     });
-    const headers = ["Layer", "Type", "Parameter shapes", "×", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")];
+    const headers = ["Layer", "Type", "Parameter shapes", "\u00d7", "Params", "Share", ...shapeColumns(() => ["Output shape", "MACs", "Activations"]), ...memoryColumn(() => "Memory")];
     return {
         headers,
         align: ["left", "left", "left", "right", "right", "right", ...shapeColumns(() => ["left", "right", "right"]), ...memoryColumn(() => "right")],
@@ -30604,16 +31231,16 @@ function layerTable(model, options) {
  */
 function shapeLines(shapes, units) {
     const { macs, attentionMacs, flops, activations, activationsStored } = shapes.totals;
-    const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q·Kᵀ and scores·V, the rest in projections and layers)` : "";
+    const attention = attentionMacs ? ` (${formatInteger(attentionMacs)} in attention's Q\u00b7K\u1d40 and scores\u00b7V, the rest in projections and layers)` : "";
     const checkpointing = shapes.checkpointing === "none" ? "" : ` with ${shapes.checkpointing} checkpointing (${formatBytes(activationsStored, units)} without)`;
     return [
         `Forward pass: ${shapes.inputs
             ? `inputs ${Object.entries(shapes.inputs)
                 .map(([name, shape]) => `${name} [${shape.join(", ")}]`)
                 .join(", ")}`
-            : `input [${shapes.input.join(", ")}]`} → output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
-        `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 × MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
-        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}`,
+            : `input [${shapes.input.join(", ")}]`} \u2192 output [${shapes.output.join(", ")}] at batch ${shapes.batch}`,
+        `MACs: ${formatInteger(macs)}${attention}; FLOPs = 2 \u00d7 MACs = ${formatInteger(flops)} (fvcore's convention: one MAC per weight use in convolutions, linear layers and attention products)`,
+        `Activations kept for backward: ${formatBytes(activations, units)}${checkpointing}${shapes.attention ? `, with ${shapes.attention.join(", ")} attention` : ""}`,
     ];
 }
 /** A line saying how many parameter-free layers the table folds, or undefined when none are. */
@@ -30626,9 +31253,9 @@ function formulaLines(model, options) {
     return model.layers.flatMap((layer, index) => {
         if (!isShown(layer, options))
             return [];
-        const times = layer.count === 1 ? "" : ` (× ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
+        const times = layer.count === 1 ? "" : ` (\u00d7 ${formatInteger(layer.count)} = ${formatInteger(layer.params * layer.count)})`;
         const figures = model.shapes?.layers[index];
-        const macs = figures?.macs ? `; MACs ${formatInteger(figures.macs)} → [${figures.outputShape.join(", ")}]` : "";
+        const macs = figures?.macs ? `; MACs ${formatInteger(figures.macs)} \u2192 [${figures.outputShape.join(", ")}]` : "";
         return [`${layer.path}: ${layer.formula}${times}${macs}`];
     });
 }
@@ -30659,7 +31286,7 @@ function perGpuHeader(memory) {
 }
 /**
  * Bytes by category, exact and in human units, per GPU when sharded. Training adds the reading of
- * weights + optimizer state beside the total: the "× 3" rule of thumb for fp32 Adam.
+ * weights + optimizer state beside the total: the "\u00d7 3" rule of thumb for fp32 Adam.
  */
 function memoryTable(memory, units) {
     const { bytes, perGpu, recipe } = memory;
@@ -30669,7 +31296,7 @@ function memoryTable(memory, units) {
     };
     const shown = recipe.optimizer ? CATEGORIES.filter((category) => category !== "activations" || bytes.activations > 0) : ["weights", "buffers"];
     const { times } = weightsAndState(bytes);
-    const ratio = times === undefined ? "" : ` (${times} × weights)`;
+    const ratio = times === undefined ? "" : ` (${times} \u00d7 weights)`;
     return {
         headers: ["Memory", "Bytes", "Size", ...(perGpu ? [perGpuHeader(memory), "Size per GPU"] : [])],
         align: ["left", "right", "right", ...(perGpu ? ["right", "right"] : [])],
@@ -30698,7 +31325,7 @@ function memoryFormulaLines(model, memory, options) {
         const lines = categoryLines(terms, bytes);
         if (!isShown(layer, options) || lines.length === 0)
             return [];
-        const times = layer.count === 1 ? "" : ` per instance (× ${formatInteger(layer.count)} = ${formatInteger(bytes.total * layer.count)} B)`;
+        const times = layer.count === 1 ? "" : ` per instance (\u00d7 ${formatInteger(layer.count)} = ${formatInteger(bytes.total * layer.count)} B)`;
         return [`${layer.path}: ${formatInteger(bytes.total)} B${times}`, ...lines.map((line) => `  ${line}`)];
     });
     return [...modelMemoryLines(memory), ...layerLines];
@@ -30729,6 +31356,7 @@ function servingTable(serving, units) {
             row("Weights", bytes.weights),
             row("Buffers", bytes.buffers),
             row(perToken, bytes.kvCache),
+            ...crossParts(serving).map((part) => row(`  ${part.what}`, part.bytes)),
             ...(bytes.statePerSequence > 0 ? [row(`State-space state (${formatInteger(bytes.statePerSequence)} B per sequence)`, bytes.state)] : []),
             row(`Prefill peak${prefill.at ? ` (at ${prefill.at})` : ""}`, bytes.prefillPeak),
             ...prefill.parts.map((part) => row(`  ${part.what}`, part.bytes)),
@@ -30736,6 +31364,18 @@ function servingTable(serving, units) {
         ],
         footer: [row("Total", bytes.total)],
     };
+}
+/** The cross-attention part of the KV cache: kept once per sequence over the encoder's positions, not per token. */
+function crossParts(serving) {
+    const batch = serving.recipe.batch.value;
+    return serving.caches.flatMap(({ tokens, instances, bytesPerToken }) => tokens === undefined
+        ? []
+        : [
+            {
+                what: `cross-attention: ${formatInteger(instances)} ${instances === 1 ? "layer" : "layers"} \u00d7 ${formatInteger(tokens)} encoder positions`,
+                bytes: batch * instances * bytesPerToken * tokens,
+            },
+        ]);
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -30797,10 +31437,10 @@ function without(table, drop) {
         ...(table.priority ? { priority: keep(table.priority) } : {}),
     };
 }
-/** `…tail` of a cell longer than `width`: a path's end names the layer. */
+/** `\u2026tail` of a cell longer than `width`: a path's end names the layer. */
 function shortened(cell, width) {
     const chars = [...cell];
-    return chars.length <= width ? cell : `…${chars.slice(chars.length - width + 1).join("")}`;
+    return chars.length <= width ? cell : `\u2026${chars.slice(chars.length - width + 1).join("")}`;
 }
 /**
  * The table within `columns` characters: its least needed columns dropped, lowest priority first, then
@@ -30835,7 +31475,7 @@ function renderText(table, columns) {
         .map((cell, column) => (shown.align[column] === "right" ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
         .join(" ".repeat(GAP))
         .trimEnd();
-    const rule = widths.map((width) => "─".repeat(width)).join(" ".repeat(GAP));
+    const rule = widths.map((width) => "\u2500".repeat(width)).join(" ".repeat(GAP));
     const note = fit.dropped.length ? [`(to fit ${columns} columns, left out: ${fit.dropped.join(", ")}; COLUMNS=300 shows them)`] : [];
     const footer = shown.footer.length ? [rule, ...shown.footer.map(line)] : [];
     return [line(shown.headers), rule, ...shown.rows.map(line), ...footer, ...note].join("\n");
@@ -30923,17 +31563,17 @@ function hintLine(hint) {
     const saving = savingText(hint.saves);
     return `- **${escapeMarkdown(hint.code)}** line ${hint.line}, \`${escapeMarkdown(hint.path)}\`: ${escapeMarkdown(hint.message)}. Fix: ${escapeMarkdown(hint.fix)}${saving ? ` (${saving})` : ""}.`;
 }
-/** The folded "💡 N hints" section of a model's comment, or nothing when there is no hint. */
+/** The folded "\ud83d\udca1 N hints" section of a model's comment, or nothing when there is no hint. */
 function hintsSection(hints) {
     if (!hints?.length)
         return [];
     const shown = hints.slice(0, HINTS_SHOWN);
     const more = hints.length - shown.length;
     return [
-        `<details><summary>💡 ${hints.length} hint${hints.length === 1 ? "" : "s"} on the layers this change touches</summary>`,
+        `<details><summary>\ud83d\udca1 ${hints.length} hint${hints.length === 1 ? "" : "s"} on the layers this change touches</summary>`,
         "",
         ...shown.map(hintLine),
-        ...(more ? [`- …and ${more} more: \`model-budget lint\` lists them all.`] : []),
+        ...(more ? [`- \u2026and ${more} more: \`model-budget lint\` lists them all.`] : []),
         "",
         "</details>",
         "",
@@ -31015,7 +31655,7 @@ function settings(entry) {
     }
     return result;
 }
-/** Every limit the change adds, removes or edits: old limit → new limit, with its line in the head file. */
+/** Every limit the change adds, removes or edits: old limit \u2192 new limit, with its line in the head file. */
 function budgetChanges(base, head) {
     const entries = (budget) => new Map([...(budget?.defaults ? [budget.defaults] : []), ...(budget?.models ?? [])].map((entry) => [entry.key, settings(entry)]));
     const before = entries(base);
@@ -31123,7 +31763,7 @@ function unmatchedWarning(budgetFile, entry) {
 
 ;// CONCATENATED MODULE: ./src/html/generated/page-script.js
 // Written by scripts/compile-page.mjs from src/html/client/: do not edit.
-const PAGE_SCRIPT = "/*! model-budget HTML report; includes d3-hierarchy: https://d3js.org/d3-hierarchy/ v3.1.3 Copyright 2010-2026 Mike Bostock, ISC licence */\n(function(){function e(e,t,n){let r=document.createElement(e);return t!==void 0&&(r.textContent=t),n!==void 0&&(r.className=n),r}function t(e){let t=document.getElementById(e);if(!t)throw Error(`the page has no #${e}`);return t}function n(e,...t){e.replaceChildren(...t)}function r(e){let t=String(Math.abs(e)),n=t.slice(0,t.length%3||3);for(let e=n.length;e<t.length;e+=3)n+=`,${t.slice(e,e+3)}`;return e<0?`-${n}`:n}var i=[`B`,`KiB`,`MiB`,`GiB`,`TiB`,`PiB`],a=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function o(e,t=`iec`){let n=t===`iec`?1024:1e3,r=t===`iec`?i:a,o=Math.abs(e),s=0;for(;o>=n&&s<r.length-1;)o/=n,s++;let c=e<0?`-`:``;return s===0?`${c}${o} B`:`${c}${o.toFixed(o>=100?1:2)} ${r[s]}`}function s(e,t){return e.unit===`count`?r(t):t<1024?o(t):`${o(t)} (${r(t)} B)`}function c(e,t){if(e.unit===`bytes`)return o(t);let n=[[0xe8d4a51000,`T`],[1e9,`G`],[1e6,`M`],[1e3,`k`]].find(([e])=>Math.abs(t)>=e);return n?`${(t/n[0]).toFixed(t/n[0]>=100?0:1)}${n[1]}`:String(t)}function l(e,t){return`${t>0?`+`:``}${e.unit===`count`?r(t):o(t)}`}function u(e,t){if(t===0)return`–`;let n=100*e/t;return n>0&&n<.01?`< 0.01%`:n<100&&n>99.99?`> 99.99%`:`${n.toFixed(2)}%`}var d={grown:`grown`,shrunk:`shrunk`,new:`new in this change`,unchanged:`unchanged`,moved:`moved`,changed:`changed type, same size`,removed:`removed`};function f(e){let t=[`${e.name} [${e.shape.join(`, `)}] = ${r(e.numel)}`];return e.dtype&&t.push(e.dtype),e.trainable===!1&&t.push(`frozen`),e.sharedWith&&t.push(`tied to ${e.sharedWith}, counted there`),e.sharedBy&&t.push(`shared with ${e.sharedBy.join(`, `)} (counted here once)`),t.join(` · `)}function p(e,t,n,i,a){let o=[[`Path`,t.path===``?`(whole model)`:t.path]];if(o.push([`Type`,t.type??(a?`module`:``)]),t.count&&t.count>1&&o.push([`Instances`,`×${t.count} (one instance group)`]),o.push([n.title,`${s(n,i.value)} (${u(i.value,n.total)} of ${e.name})`]),t.params!==void 0&&t.count&&t.count>1&&o.push([`Per instance`,`${r(t.params)} parameters`]),t.parameters?.length&&o.push([`Tensors`,t.parameters.map(f).join(`\n`)]),t.buffers?.length&&o.push([`Buffers`,t.buffers.map(f).join(`\n`)]),t.formula&&o.push([`Formula`,t.formula]),t.outside&&o.push([`Outside layers`,t.outside]),i.change){let e=i.base===null?`–`:s(n,i.base),t=i.base===null?``:` (${l(n,i.value-i.base)})`;o.push([`Before → after`,`${e} → ${s(n,i.value)}${t}`]),o.push([`Change`,d[i.change]??i.change])}return t.from&&o.push([`Moved from`,t.from]),o.filter(([,e])=>e!==``)}function m(t,r){let i=e(`dl`);for(let[t,n]of r){let r=e(`dd`,n);r.style.whiteSpace=`pre-line`,i.append(e(`dt`,t),r)}n(t,e(`h2`,`Details`),i)}function h(e){var t=0,n=e.children,r=n&&n.length;if(!r)t=1;else for(;--r>=0;)t+=n[r].value;e.value=t}function g(){return this.eachAfter(h)}function _(e,t){let n=-1;for(let r of this)e.call(t,r,++n,this);return this}function v(e,t){for(var n=this,r=[n],i,a,o=-1;n=r.pop();)if(e.call(t,n,++o,this),i=n.children)for(a=i.length-1;a>=0;--a)r.push(i[a]);return this}function y(e,t){for(var n=this,r=[n],i=[],a,o,s,c=-1;n=r.pop();)if(i.push(n),a=n.children)for(o=0,s=a.length;o<s;++o)r.push(a[o]);for(;n=i.pop();)e.call(t,n,++c,this);return this}function b(e,t){let n=-1;for(let r of this)if(e.call(t,r,++n,this))return r}function x(e){return this.eachAfter(function(t){for(var n=+e(t.data)||0,r=t.children,i=r&&r.length;--i>=0;)n+=r[i].value;t.value=n})}function S(e){return this.eachBefore(function(t){t.children&&t.children.sort(e)})}function ee(e){for(var t=this,n=te(t,e),r=[t];t!==n;)t=t.parent,r.push(t);for(var i=r.length;e!==n;)r.splice(i,0,e),e=e.parent;return r}function te(e,t){if(e===t)return e;var n=e.ancestors(),r=t.ancestors(),i=null;for(e=n.pop(),t=r.pop();e===t;)i=e,e=n.pop(),t=r.pop();return i}function ne(){for(var e=this,t=[e];e=e.parent;)t.push(e);return t}function re(){return Array.from(this)}function ie(){var e=[];return this.eachBefore(function(t){t.children||e.push(t)}),e}function C(){var e=this,t=[];return e.each(function(n){n!==e&&t.push({source:n.parent,target:n})}),t}function*ae(){var e=this,t,n=[e],r,i,a;do for(t=n.reverse(),n=[];e=t.pop();)if(yield e,r=e.children)for(i=0,a=r.length;i<a;++i)n.push(r[i]);while(n.length)}function w(e,t){e instanceof Map?(e=[void 0,e],t===void 0&&(t=oe)):t===void 0&&(t=E);for(var n=new D(e),r,i=[n],a,o,s,c;r=i.pop();)if((o=t(r.data))&&(c=(o=Array.from(o)).length))for(r.children=o,s=c-1;s>=0;--s)i.push(a=o[s]=new D(o[s])),a.parent=r,a.depth=r.depth+1;return n.eachBefore(ce)}function T(){return w(this).eachBefore(se)}function E(e){return e.children}function oe(e){return Array.isArray(e)?e[1]:null}function se(e){e.data.value!==void 0&&(e.value=e.data.value),e.data=e.data.data}function ce(e){var t=0;do e.height=t;while((e=e.parent)&&e.height<++t)}function D(e){this.data=e,this.depth=this.height=0,this.parent=null}D.prototype=w.prototype={constructor:D,count:g,each:_,eachAfter:y,eachBefore:v,find:b,sum:x,sort:S,path:ee,ancestors:ne,descendants:re,leaves:ie,links:C,copy:T,[Symbol.iterator]:ae};function le(e){if(typeof e!=`function`)throw Error();return e}function O(){return 0}function k(e){return function(){return e}}function ue(e){e.x0=Math.round(e.x0),e.y0=Math.round(e.y0),e.x1=Math.round(e.x1),e.y1=Math.round(e.y1)}function A(e,t,n,r,i){for(var a=e.children,o,s=-1,c=a.length,l=e.value&&(r-t)/e.value;++s<c;)o=a[s],o.y0=n,o.y1=i,o.x0=t,o.x1=t+=o.value*l}Object.create(D.prototype);function j(e,t,n,r,i){for(var a=e.children,o,s=-1,c=a.length,l=e.value&&(i-n)/e.value;++s<c;)o=a[s],o.x0=t,o.x1=r,o.y0=n,o.y1=n+=o.value*l}var M=(1+Math.sqrt(5))/2;function N(e,t,n,r,i,a){for(var o=[],s=t.children,c,l,u=0,d=0,f=s.length,p,m,h=t.value,g,_,v,y,b,x,S;u<f;){p=i-n,m=a-r;do g=s[d++].value;while(!g&&d<f);for(_=v=g,x=Math.max(m/p,p/m)/(h*e),S=g*g*x,b=Math.max(v/S,S/_);d<f;++d){if(g+=l=s[d].value,l<_&&(_=l),l>v&&(v=l),S=g*g*x,y=Math.max(v/S,S/_),y>b){g-=l;break}b=y}o.push(c={value:g,dice:p<m,children:s.slice(u,d)}),c.dice?A(c,n,r,i,h?r+=m*g/h:a):j(c,n,r,h?n+=p*g/h:i,a),h-=g,u=d}return o}var P=(function e(t){function n(e,n,r,i,a){N(t,e,n,r,i,a)}return n.ratio=function(t){return e((t=+t)>1?t:1)},n})(M);function de(){var e=P,t=!1,n=1,r=1,i=[0],a=O,o=O,s=O,c=O,l=O;function u(e){return e.x0=e.y0=0,e.x1=n,e.y1=r,e.eachBefore(d),i=[0],t&&e.eachBefore(ue),e}function d(t){var n=i[t.depth],r=t.x0+n,u=t.y0+n,d=t.x1-n,f=t.y1-n;d<r&&(r=d=(r+d)/2),f<u&&(u=f=(u+f)/2),t.x0=r,t.y0=u,t.x1=d,t.y1=f,t.children&&(n=i[t.depth+1]=a(t)/2,r+=l(t)-n,u+=o(t)-n,d-=s(t)-n,f-=c(t)-n,d<r&&(r=d=(r+d)/2),f<u&&(u=f=(u+f)/2),e(t,r,u,d,f))}return u.round=function(e){return arguments.length?(t=!!e,u):t},u.size=function(e){return arguments.length?(n=+e[0],r=+e[1],u):[n,r]},u.tile=function(t){return arguments.length?(e=le(t),u):e},u.padding=function(e){return arguments.length?u.paddingInner(e).paddingOuter(e):u.paddingInner()},u.paddingInner=function(e){return arguments.length?(a=typeof e==`function`?e:k(+e),u):a},u.paddingOuter=function(e){return arguments.length?u.paddingTop(e).paddingRight(e).paddingBottom(e).paddingLeft(e):u.paddingTop()},u.paddingTop=function(e){return arguments.length?(o=typeof e==`function`?e:k(+e),u):o},u.paddingRight=function(e){return arguments.length?(s=typeof e==`function`?e:k(+e),u):s},u.paddingBottom=function(e){return arguments.length?(c=typeof e==`function`?e:k(+e),u):c},u.paddingLeft=function(e){return arguments.length?(l=typeof e==`function`?e:k(+e),u):l},u}(function e(t){function n(e,n,r,i,a){if((o=e._squarify)&&o.ratio===t)for(var o,s,c,l,u=-1,d,f=o.length,p=e.value;++u<f;){for(s=o[u],c=s.children,l=s.value=0,d=c.length;l<d;++l)s.value+=c[l].value;s.dice?A(s,n,r,i,p?r+=(a-r)*s.value/p:a):j(s,n,r,p?n+=(i-n)*s.value/p:i,a),p-=s.value}else e._squarify=o=N(t,e,n,r,i,a),o.ratio=t}return n.ratio=function(t){return e((t=+t)>1?t:1)},n})(M);function fe(e,t,n){let r=e.values?.[t]??0,i=e.base?.[t]??null;return n?e.change===`new`||i===null?{value:r,base:i,change:e.change??`unchanged`}:r===i?{value:r,base:i,change:e.change===`moved`||e.change===`changed`?e.change:`unchanged`}:{value:r,base:i,change:r>i?`grown`:`shrunk`}:{value:r,base:i}}function F(e,t,n){return n.every(e=>e.change===`new`)?`new`:t!==null&&e!==t?e>t?`grown`:`shrunk`:n.some(e=>e.change!==`unchanged`)?`changed`:`unchanged`}function I(e,t,n){let r=new Map,i=e=>{if(!e.children){let i=fe(e,t,n);return r.set(e,i),i}let a=e.children.map(i),o=a.reduce((e,t)=>e+t.value,0),s=a.filter(e=>e.base!==null||e.change===`new`),c=n&&s.length===a.length&&a.some(e=>e.base!==null)?a.reduce((e,t)=>e+(t.base??0),0):null,l=n?{value:o,base:c,change:F(o,c,a)}:{value:o,base:c};return r.set(e,l),l};return i(e),r}function L(e){let t=new Map,n=new Map,r=[e];for(;r.length;){let e=r.pop();t.set(e.path,e);for(let t of e.children??[])n.set(t,e),r.push(t)}return{byPath:t,parents:n}}function R(e){return e.count&&e.count>1?`${e.name} ×${e.count}`:e.name}var z=16;function B(e,t,n,r){let i=w(e,e=>e.children).sum(e=>e.children?0:t.get(e)?.value??0).sort((e,t)=>(t.value??0)-(e.value??0));return de().size([n,r]).tile(P).paddingOuter(2).paddingInner(1).paddingTop(e=>e.depth===0?2:z)(i)}function pe(e,t,n){return`${e.path===``?`(whole model)`:e.path}, ${e.type??`module`}: ${s(n,t.value)} ${n.title.toLowerCase()}, ${u(t.value,n.total)}${t.change?`, ${t.change}`:``}`}function me(e){let t=0;for(let n=0;n<e.length;n++)t=t*31+e.charCodeAt(n)>>>0;return`hsl(${t%360}, 60%, 80%)`}function he(t,n,r,i){let a=t.data,o=a.children!==void 0,s=a.parameters?.some(e=>e.sharedBy)===!0,l=e(`div`,void 0,`node ${o?`group`:`leaf`}${n.change?` c-${n.change}`:``}${s?` shared`:``}`),u=Math.max(0,t.x1-t.x0),d=Math.max(0,t.y1-t.y0);return l.style.cssText=`left:${t.x0}px;top:${t.y0}px;width:${u}px;height:${d}px`,l.setAttribute(`role`,`treeitem`),l.setAttribute(`aria-level`,String(t.depth)),l.setAttribute(`aria-label`,pe(a,n,r)),l.tabIndex=t.depth===1?0:-1,l.dataset.path=a.path,l.dataset.index=String(i),!o&&!n.change&&(l.style.backgroundColor=me(a.type??``)),u>36&&d>13&&l.append(e(`span`,`${R(a)}${s?` (shared)`:``} ${c(r,n.value)}`,`label`)),l}function ge(e,t,n,r){let i=B(t,n,e.clientWidth,e.clientHeight).descendants(),a=[],o=document.createDocumentFragment();for(let e of i){if(e.depth===0||!e.value)continue;let t=n.get(e.data);o.append(he(e,t,r,a.length)),a.push({node:e.data,isModule:e.data.children!==void 0})}return e.replaceChildren(o),a}var _e=[[`grown`,`grown`],[`shrunk`,`shrunk`],[`new`,`new`],[`removed`,`removed (listed below)`],[`unchanged`,`unchanged`],[`moved`,`moved`],[`changed`,`changed type, same size`]];function ve(r,i){let a=t(`totals`),o=e(`tr`);o.append(e(`th`,``),...i?[e(`th`,`base`,`num`),e(`th`,`head`,`num`),e(`th`,`Δ`,`num`)]:[e(`th`,`total`,`num`)]),n(a,o,...r.totals.map(t=>{let n=e(`tr`);return n.append(e(`th`,t.title),...i?[e(`td`,t.base??`–`,`num`)]:[],e(`td`,t.head,`num`)),i&&n.append(e(`td`,t.delta??`–`,`num ${t.trend===`up`?`up`:t.trend===`down`?`down`:``}`)),n}))}function ye(r){t(`legend-area`).hidden=!r,n(t(`legend`),..._e.map(([t,n])=>{let r=e(`li`),i=e(`span`,void 0,`swatch`);return i.style.background=`var(--${t})`,r.append(i,e(`span`,n)),r}))}function be(r){t(`removed-area`).hidden=r.removed.length===0,n(t(`removed`),...r.removed.map(t=>e(`li`,`${t.path} (${t.type}): ${t.params===`0`?`no parameters`:`−${t.params} parameters`}`)))}function xe(r){t(`budget-area`).hidden=r.limits.length===0;let i=r.limits.map(t=>{let n=e(`li`),r=t.actual===void 0?0:Math.min(100,100*t.actual/t.limit),i=e(`div`,void 0,`bar ${t.status}`);i.setAttribute(`role`,`meter`),i.setAttribute(`aria-valuemin`,`0`),i.setAttribute(`aria-valuemax`,String(t.limit)),i.setAttribute(`aria-valuenow`,String(t.actual??0)),i.setAttribute(`aria-label`,`${t.label} of ${t.limitText}`);let a=e(`span`);a.style.width=`${r}%`,i.append(a);let o=t.actual===void 0?`no figure in this report`:`${t.actualText??``} of ${t.limitText}: ${t.headroomText??``}`;return n.append(e(`div`,`${t.label} (${t.status})`),i,e(`div`,o)),n});n(t(`budget`),...i)}function Se(r,i,a,o){let c=[],l=[r];for(;l.length;){let e=l.pop();e.children?l.push(...e.children):c.push(e)}c.sort((e,t)=>i.get(t).value-i.get(e).value);let d=e(`table`),f=e(`caption`,`${a.title} by layer`),p=e(`tr`);for(let t of[`Path`,`Type`,`Instances`,a.title,`Share`,...o?[`Before`,`Change`]:[]])p.append(e(`th`,t));let m=c.map(t=>{let n=i.get(t),r=e(`tr`);return r.dataset.path=t.path,r.append(e(`td`,t.path),e(`td`,t.type??``),e(`td`,String(t.count??1),`num`),e(`td`,s(a,n.value),`num`),e(`td`,u(n.value,a.total),`num`)),o&&r.append(e(`td`,n.base===null?`–`:s(a,n.base),`num`),e(`td`,n.change??``)),r});d.append(f,p,...m),n(t(`table-area`),d)}var V=JSON.parse(t(`model-budget-data`).textContent??`{}`),H=V.mode===`check`,U={model:V.models[0],metric:0,zoom:void 0,figures:new Map,tree:L({name:``,path:``}),drawn:[],table:!1},W=t(`map`);function G(e){let t=e instanceof HTMLElement?e.closest(`.node`):null;return t?U.drawn[Number(t.dataset.index)]:void 0}function K(){let r=[];for(let e=U.zoom;e;e=U.tree.parents.get(e))r.unshift(e);let i=[];r.forEach((t,n)=>{n>0&&i.push(e(`span`,`›`,`sep`));let a=e(`button`,n===0?U.model.name:R(t));a.type=`button`,a.addEventListener(`click`,()=>J(t)),n===r.length-1&&a.setAttribute(`aria-current`,`location`),i.push(a)}),n(t(`crumbs`),...i)}function q(){let e=U.model.root,t=U.model.metrics[U.metric];!e||!U.zoom||!t?W.replaceChildren():(K(),U.table?Se(U.zoom,U.figures,t,H):U.drawn=ge(W,U.zoom,U.figures,t),Z())}function J(e,t=!1){U.zoom=e,q(),t&&W.querySelector(`.node`)?.focus()}function Y(e){U.metric=e,U.model.root&&(U.figures=I(U.model.root,e,H)),q()}function X(r){U.model=r,U.tree=L(r.root??{name:``,path:``}),U.zoom=r.root,n(t(`notes`),...r.notes.map(e=>document.createTextNode(`${e}\\n`))),n(t(`metric`),...r.metrics.map((t,n)=>Object.assign(e(`option`,t.title),{value:String(n)}))),ve(r,H),ye(H),be(r),xe(r),Y(0)}function Z(){let e=t(`search`).value.trim().toLowerCase();W.classList.toggle(`searching`,e!==``);for(let t of W.querySelectorAll(`.node`))t.classList.toggle(`match`,e!==``&&(t.dataset.path??``).toLowerCase().includes(e))}function Q(e){let n=G(e),r=U.model.metrics[U.metric];n&&r&&m(t(`details`),p(U.model,n.node,r,U.figures.get(n.node),n.isModule))}function $(e,t=!1){let n=G(e);if(!n)return;let r=n.node;if(!t)for(let e=U.tree.parents.get(r);e&&e!==U.zoom;e=U.tree.parents.get(e))r=e;let i=r.children?r:U.tree.parents.get(r);i&&i!==U.zoom&&J(i,t)}function Ce(){let e=U.zoom?U.tree.parents.get(U.zoom):void 0;e&&J(e,!0)}function we(){W.addEventListener(`mouseover`,e=>Q(e.target)),W.addEventListener(`focusin`,e=>Q(e.target)),W.addEventListener(`click`,e=>$(e.target)),W.addEventListener(`keydown`,e=>{e.key===`Enter`||e.key===` `?(e.preventDefault(),$(e.target,!0)):(e.key===`Escape`||e.key===`Backspace`)&&Ce()}),t(`metric`).addEventListener(`change`,e=>Y(Number(e.target.value))),t(`search`).addEventListener(`input`,Z),t(`view`).addEventListener(`click`,()=>{U.table=!U.table,t(`view`).setAttribute(`aria-pressed`,String(U.table)),t(`view`).textContent=U.table?`Map view`:`Table view`,W.hidden=U.table,t(`table-area`).hidden=!U.table,q()});let r=t(`model`);n(r,...V.models.map((t,n)=>Object.assign(e(`option`,`${t.name} (${t.file})`),{value:String(n)}))),t(`model-choice`).hidden=V.models.length<2,r.addEventListener(`change`,()=>X(V.models[Number(r.value)])),window.addEventListener(`resize`,q)}we(),X(U.model),performance.mark(`model-budget-ready`),document.body.dataset.ready=`true`})();";
+const PAGE_SCRIPT = "/*! model-budget HTML report; includes d3-hierarchy: https://d3js.org/d3-hierarchy/ v3.1.3 Copyright 2010-2026 Mike Bostock, ISC licence */\n(function(){function e(e,t,n){let r=document.createElement(e);return t!==void 0&&(r.textContent=t),n!==void 0&&(r.className=n),r}function t(e){let t=document.getElementById(e);if(!t)throw Error(`the page has no #${e}`);return t}function n(e,...t){e.replaceChildren(...t)}function r(e){let t=String(Math.abs(e)),n=t.slice(0,t.length%3||3);for(let e=n.length;e<t.length;e+=3)n+=`,${t.slice(e,e+3)}`;return e<0?`-${n}`:n}var i=[`B`,`KiB`,`MiB`,`GiB`,`TiB`,`PiB`],a=[`B`,`kB`,`MB`,`GB`,`TB`,`PB`];function o(e,t=`iec`){let n=t===`iec`?1024:1e3,r=t===`iec`?i:a,o=Math.abs(e),s=0;for(;o>=n&&s<r.length-1;)o/=n,s++;let c=e<0?`-`:``;return s===0?`${c}${o} B`:`${c}${o.toFixed(o>=100?1:2)} ${r[s]}`}function s(e,t){return e.unit===`count`?r(t):t<1024?o(t):`${o(t)} (${r(t)} B)`}function c(e,t){if(e.unit===`bytes`)return o(t);let n=[[0xe8d4a51000,`T`],[1e9,`G`],[1e6,`M`],[1e3,`k`]].find(([e])=>Math.abs(t)>=e);return n?`${(t/n[0]).toFixed(t/n[0]>=100?0:1)}${n[1]}`:String(t)}function l(e,t){return`${t>0?`+`:``}${e.unit===`count`?r(t):o(t)}`}function u(e,t){if(t===0)return`\u2013`;let n=100*e/t;return n>0&&n<.01?`< 0.01%`:n<100&&n>99.99?`> 99.99%`:`${n.toFixed(2)}%`}var d={grown:`grown`,shrunk:`shrunk`,new:`new in this change`,unchanged:`unchanged`,moved:`moved`,changed:`changed type, same size`,removed:`removed`};function f(e){let t=[`${e.name} [${e.shape.join(`, `)}] = ${r(e.numel)}`];return e.dtype&&t.push(e.dtype),e.trainable===!1&&t.push(`frozen`),e.sharedWith&&t.push(`tied to ${e.sharedWith}, counted there`),e.sharedBy&&t.push(`shared with ${e.sharedBy.join(`, `)} (counted here once)`),t.join(` \u00b7 `)}function p(e,t,n,i,a){let o=[[`Path`,t.path===``?`(whole model)`:t.path]];if(o.push([`Type`,t.type??(a?`module`:``)]),t.count&&t.count>1&&o.push([`Instances`,`\u00d7${t.count} (one instance group)`]),o.push([n.title,`${s(n,i.value)} (${u(i.value,n.total)} of ${e.name})`]),t.params!==void 0&&t.count&&t.count>1&&o.push([`Per instance`,`${r(t.params)} parameters`]),t.parameters?.length&&o.push([`Tensors`,t.parameters.map(f).join(`\n`)]),t.buffers?.length&&o.push([`Buffers`,t.buffers.map(f).join(`\n`)]),t.formula&&o.push([`Formula`,t.formula]),t.outside&&o.push([`Outside layers`,t.outside]),i.change){let e=i.base===null?`\u2013`:s(n,i.base),t=i.base===null?``:` (${l(n,i.value-i.base)})`;o.push([`Before \u2192 after`,`${e} \u2192 ${s(n,i.value)}${t}`]),o.push([`Change`,d[i.change]??i.change])}return t.from&&o.push([`Moved from`,t.from]),o.filter(([,e])=>e!==``)}function m(t,r){let i=e(`dl`);for(let[t,n]of r){let r=e(`dd`,n);r.style.whiteSpace=`pre-line`,i.append(e(`dt`,t),r)}n(t,e(`h2`,`Details`),i)}function h(e){var t=0,n=e.children,r=n&&n.length;if(!r)t=1;else for(;--r>=0;)t+=n[r].value;e.value=t}function g(){return this.eachAfter(h)}function _(e,t){let n=-1;for(let r of this)e.call(t,r,++n,this);return this}function v(e,t){for(var n=this,r=[n],i,a,o=-1;n=r.pop();)if(e.call(t,n,++o,this),i=n.children)for(a=i.length-1;a>=0;--a)r.push(i[a]);return this}function y(e,t){for(var n=this,r=[n],i=[],a,o,s,c=-1;n=r.pop();)if(i.push(n),a=n.children)for(o=0,s=a.length;o<s;++o)r.push(a[o]);for(;n=i.pop();)e.call(t,n,++c,this);return this}function b(e,t){let n=-1;for(let r of this)if(e.call(t,r,++n,this))return r}function x(e){return this.eachAfter(function(t){for(var n=+e(t.data)||0,r=t.children,i=r&&r.length;--i>=0;)n+=r[i].value;t.value=n})}function S(e){return this.eachBefore(function(t){t.children&&t.children.sort(e)})}function ee(e){for(var t=this,n=te(t,e),r=[t];t!==n;)t=t.parent,r.push(t);for(var i=r.length;e!==n;)r.splice(i,0,e),e=e.parent;return r}function te(e,t){if(e===t)return e;var n=e.ancestors(),r=t.ancestors(),i=null;for(e=n.pop(),t=r.pop();e===t;)i=e,e=n.pop(),t=r.pop();return i}function ne(){for(var e=this,t=[e];e=e.parent;)t.push(e);return t}function re(){return Array.from(this)}function ie(){var e=[];return this.eachBefore(function(t){t.children||e.push(t)}),e}function C(){var e=this,t=[];return e.each(function(n){n!==e&&t.push({source:n.parent,target:n})}),t}function*ae(){var e=this,t,n=[e],r,i,a;do for(t=n.reverse(),n=[];e=t.pop();)if(yield e,r=e.children)for(i=0,a=r.length;i<a;++i)n.push(r[i]);while(n.length)}function w(e,t){e instanceof Map?(e=[void 0,e],t===void 0&&(t=oe)):t===void 0&&(t=E);for(var n=new D(e),r,i=[n],a,o,s,c;r=i.pop();)if((o=t(r.data))&&(c=(o=Array.from(o)).length))for(r.children=o,s=c-1;s>=0;--s)i.push(a=o[s]=new D(o[s])),a.parent=r,a.depth=r.depth+1;return n.eachBefore(ce)}function T(){return w(this).eachBefore(se)}function E(e){return e.children}function oe(e){return Array.isArray(e)?e[1]:null}function se(e){e.data.value!==void 0&&(e.value=e.data.value),e.data=e.data.data}function ce(e){var t=0;do e.height=t;while((e=e.parent)&&e.height<++t)}function D(e){this.data=e,this.depth=this.height=0,this.parent=null}D.prototype=w.prototype={constructor:D,count:g,each:_,eachAfter:y,eachBefore:v,find:b,sum:x,sort:S,path:ee,ancestors:ne,descendants:re,leaves:ie,links:C,copy:T,[Symbol.iterator]:ae};function le(e){if(typeof e!=`function`)throw Error();return e}function O(){return 0}function k(e){return function(){return e}}function ue(e){e.x0=Math.round(e.x0),e.y0=Math.round(e.y0),e.x1=Math.round(e.x1),e.y1=Math.round(e.y1)}function A(e,t,n,r,i){for(var a=e.children,o,s=-1,c=a.length,l=e.value&&(r-t)/e.value;++s<c;)o=a[s],o.y0=n,o.y1=i,o.x0=t,o.x1=t+=o.value*l}Object.create(D.prototype);function j(e,t,n,r,i){for(var a=e.children,o,s=-1,c=a.length,l=e.value&&(i-n)/e.value;++s<c;)o=a[s],o.x0=t,o.x1=r,o.y0=n,o.y1=n+=o.value*l}var M=(1+Math.sqrt(5))/2;function N(e,t,n,r,i,a){for(var o=[],s=t.children,c,l,u=0,d=0,f=s.length,p,m,h=t.value,g,_,v,y,b,x,S;u<f;){p=i-n,m=a-r;do g=s[d++].value;while(!g&&d<f);for(_=v=g,x=Math.max(m/p,p/m)/(h*e),S=g*g*x,b=Math.max(v/S,S/_);d<f;++d){if(g+=l=s[d].value,l<_&&(_=l),l>v&&(v=l),S=g*g*x,y=Math.max(v/S,S/_),y>b){g-=l;break}b=y}o.push(c={value:g,dice:p<m,children:s.slice(u,d)}),c.dice?A(c,n,r,i,h?r+=m*g/h:a):j(c,n,r,h?n+=p*g/h:i,a),h-=g,u=d}return o}var P=(function e(t){function n(e,n,r,i,a){N(t,e,n,r,i,a)}return n.ratio=function(t){return e((t=+t)>1?t:1)},n})(M);function de(){var e=P,t=!1,n=1,r=1,i=[0],a=O,o=O,s=O,c=O,l=O;function u(e){return e.x0=e.y0=0,e.x1=n,e.y1=r,e.eachBefore(d),i=[0],t&&e.eachBefore(ue),e}function d(t){var n=i[t.depth],r=t.x0+n,u=t.y0+n,d=t.x1-n,f=t.y1-n;d<r&&(r=d=(r+d)/2),f<u&&(u=f=(u+f)/2),t.x0=r,t.y0=u,t.x1=d,t.y1=f,t.children&&(n=i[t.depth+1]=a(t)/2,r+=l(t)-n,u+=o(t)-n,d-=s(t)-n,f-=c(t)-n,d<r&&(r=d=(r+d)/2),f<u&&(u=f=(u+f)/2),e(t,r,u,d,f))}return u.round=function(e){return arguments.length?(t=!!e,u):t},u.size=function(e){return arguments.length?(n=+e[0],r=+e[1],u):[n,r]},u.tile=function(t){return arguments.length?(e=le(t),u):e},u.padding=function(e){return arguments.length?u.paddingInner(e).paddingOuter(e):u.paddingInner()},u.paddingInner=function(e){return arguments.length?(a=typeof e==`function`?e:k(+e),u):a},u.paddingOuter=function(e){return arguments.length?u.paddingTop(e).paddingRight(e).paddingBottom(e).paddingLeft(e):u.paddingTop()},u.paddingTop=function(e){return arguments.length?(o=typeof e==`function`?e:k(+e),u):o},u.paddingRight=function(e){return arguments.length?(s=typeof e==`function`?e:k(+e),u):s},u.paddingBottom=function(e){return arguments.length?(c=typeof e==`function`?e:k(+e),u):c},u.paddingLeft=function(e){return arguments.length?(l=typeof e==`function`?e:k(+e),u):l},u}(function e(t){function n(e,n,r,i,a){if((o=e._squarify)&&o.ratio===t)for(var o,s,c,l,u=-1,d,f=o.length,p=e.value;++u<f;){for(s=o[u],c=s.children,l=s.value=0,d=c.length;l<d;++l)s.value+=c[l].value;s.dice?A(s,n,r,i,p?r+=(a-r)*s.value/p:a):j(s,n,r,p?n+=(i-n)*s.value/p:i,a),p-=s.value}else e._squarify=o=N(t,e,n,r,i,a),o.ratio=t}return n.ratio=function(t){return e((t=+t)>1?t:1)},n})(M);function fe(e,t,n){let r=e.values?.[t]??0,i=e.base?.[t]??null;return n?e.change===`new`||i===null?{value:r,base:i,change:e.change??`unchanged`}:r===i?{value:r,base:i,change:e.change===`moved`||e.change===`changed`?e.change:`unchanged`}:{value:r,base:i,change:r>i?`grown`:`shrunk`}:{value:r,base:i}}function F(e,t,n){return n.every(e=>e.change===`new`)?`new`:t!==null&&e!==t?e>t?`grown`:`shrunk`:n.some(e=>e.change!==`unchanged`)?`changed`:`unchanged`}function I(e,t,n){let r=new Map,i=e=>{if(!e.children){let i=fe(e,t,n);return r.set(e,i),i}let a=e.children.map(i),o=a.reduce((e,t)=>e+t.value,0),s=a.filter(e=>e.base!==null||e.change===`new`),c=n&&s.length===a.length&&a.some(e=>e.base!==null)?a.reduce((e,t)=>e+(t.base??0),0):null,l=n?{value:o,base:c,change:F(o,c,a)}:{value:o,base:c};return r.set(e,l),l};return i(e),r}function L(e){let t=new Map,n=new Map,r=[e];for(;r.length;){let e=r.pop();t.set(e.path,e);for(let t of e.children??[])n.set(t,e),r.push(t)}return{byPath:t,parents:n}}function R(e){return e.count&&e.count>1?`${e.name} \u00d7${e.count}`:e.name}var z=16;function B(e,t,n,r){let i=w(e,e=>e.children).sum(e=>e.children?0:t.get(e)?.value??0).sort((e,t)=>(t.value??0)-(e.value??0));return de().size([n,r]).tile(P).paddingOuter(2).paddingInner(1).paddingTop(e=>e.depth===0?2:z)(i)}function pe(e,t,n){return`${e.path===``?`(whole model)`:e.path}, ${e.type??`module`}: ${s(n,t.value)} ${n.title.toLowerCase()}, ${u(t.value,n.total)}${t.change?`, ${t.change}`:``}`}function me(e){let t=0;for(let n=0;n<e.length;n++)t=t*31+e.charCodeAt(n)>>>0;return`hsl(${t%360}, 60%, 80%)`}function he(t,n,r,i){let a=t.data,o=a.children!==void 0,s=a.parameters?.some(e=>e.sharedBy)===!0,l=e(`div`,void 0,`node ${o?`group`:`leaf`}${n.change?` c-${n.change}`:``}${s?` shared`:``}`),u=Math.max(0,t.x1-t.x0),d=Math.max(0,t.y1-t.y0);return l.style.cssText=`left:${t.x0}px;top:${t.y0}px;width:${u}px;height:${d}px`,l.setAttribute(`role`,`treeitem`),l.setAttribute(`aria-level`,String(t.depth)),l.setAttribute(`aria-label`,pe(a,n,r)),l.tabIndex=t.depth===1?0:-1,l.dataset.path=a.path,l.dataset.index=String(i),!o&&!n.change&&(l.style.backgroundColor=me(a.type??``)),u>36&&d>13&&l.append(e(`span`,`${R(a)}${s?` (shared)`:``} ${c(r,n.value)}`,`label`)),l}function ge(e,t,n,r){let i=B(t,n,e.clientWidth,e.clientHeight).descendants(),a=[],o=document.createDocumentFragment();for(let e of i){if(e.depth===0||!e.value)continue;let t=n.get(e.data);o.append(he(e,t,r,a.length)),a.push({node:e.data,isModule:e.data.children!==void 0})}return e.replaceChildren(o),a}var _e=[[`grown`,`grown`],[`shrunk`,`shrunk`],[`new`,`new`],[`removed`,`removed (listed below)`],[`unchanged`,`unchanged`],[`moved`,`moved`],[`changed`,`changed type, same size`]];function ve(r,i){let a=t(`totals`),o=e(`tr`);o.append(e(`th`,``),...i?[e(`th`,`base`,`num`),e(`th`,`head`,`num`),e(`th`,`\u0394`,`num`)]:[e(`th`,`total`,`num`)]),n(a,o,...r.totals.map(t=>{let n=e(`tr`);return n.append(e(`th`,t.title),...i?[e(`td`,t.base??`\u2013`,`num`)]:[],e(`td`,t.head,`num`)),i&&n.append(e(`td`,t.delta??`\u2013`,`num ${t.trend===`up`?`up`:t.trend===`down`?`down`:``}`)),n}))}function ye(r){t(`legend-area`).hidden=!r,n(t(`legend`),..._e.map(([t,n])=>{let r=e(`li`),i=e(`span`,void 0,`swatch`);return i.style.background=`var(--${t})`,r.append(i,e(`span`,n)),r}))}function be(r){t(`removed-area`).hidden=r.removed.length===0,n(t(`removed`),...r.removed.map(t=>e(`li`,`${t.path} (${t.type}): ${t.params===`0`?`no parameters`:`\u2212${t.params} parameters`}`)))}function xe(r){t(`budget-area`).hidden=r.limits.length===0;let i=r.limits.map(t=>{let n=e(`li`),r=t.actual===void 0?0:Math.min(100,100*t.actual/t.limit),i=e(`div`,void 0,`bar ${t.status}`);i.setAttribute(`role`,`meter`),i.setAttribute(`aria-valuemin`,`0`),i.setAttribute(`aria-valuemax`,String(t.limit)),i.setAttribute(`aria-valuenow`,String(t.actual??0)),i.setAttribute(`aria-label`,`${t.label} of ${t.limitText}`);let a=e(`span`);a.style.width=`${r}%`,i.append(a);let o=t.actual===void 0?`no figure in this report`:`${t.actualText??``} of ${t.limitText}: ${t.headroomText??``}`;return n.append(e(`div`,`${t.label} (${t.status})`),i,e(`div`,o)),n});n(t(`budget`),...i)}function Se(r,i,a,o){let c=[],l=[r];for(;l.length;){let e=l.pop();e.children?l.push(...e.children):c.push(e)}c.sort((e,t)=>i.get(t).value-i.get(e).value);let d=e(`table`),f=e(`caption`,`${a.title} by layer`),p=e(`tr`);for(let t of[`Path`,`Type`,`Instances`,a.title,`Share`,...o?[`Before`,`Change`]:[]])p.append(e(`th`,t));let m=c.map(t=>{let n=i.get(t),r=e(`tr`);return r.dataset.path=t.path,r.append(e(`td`,t.path),e(`td`,t.type??``),e(`td`,String(t.count??1),`num`),e(`td`,s(a,n.value),`num`),e(`td`,u(n.value,a.total),`num`)),o&&r.append(e(`td`,n.base===null?`\u2013`:s(a,n.base),`num`),e(`td`,n.change??``)),r});d.append(f,p,...m),n(t(`table-area`),d)}var V=JSON.parse(t(`model-budget-data`).textContent??`{}`),H=V.mode===`check`,U={model:V.models[0],metric:0,zoom:void 0,figures:new Map,tree:L({name:``,path:``}),drawn:[],table:!1},W=t(`map`);function G(e){let t=e instanceof HTMLElement?e.closest(`.node`):null;return t?U.drawn[Number(t.dataset.index)]:void 0}function K(){let r=[];for(let e=U.zoom;e;e=U.tree.parents.get(e))r.unshift(e);let i=[];r.forEach((t,n)=>{n>0&&i.push(e(`span`,`\u203a`,`sep`));let a=e(`button`,n===0?U.model.name:R(t));a.type=`button`,a.addEventListener(`click`,()=>J(t)),n===r.length-1&&a.setAttribute(`aria-current`,`location`),i.push(a)}),n(t(`crumbs`),...i)}function q(){let e=U.model.root,t=U.model.metrics[U.metric];!e||!U.zoom||!t?W.replaceChildren():(K(),U.table?Se(U.zoom,U.figures,t,H):U.drawn=ge(W,U.zoom,U.figures,t),Z())}function J(e,t=!1){U.zoom=e,q(),t&&W.querySelector(`.node`)?.focus()}function Y(e){U.metric=e,U.model.root&&(U.figures=I(U.model.root,e,H)),q()}function X(r){U.model=r,U.tree=L(r.root??{name:``,path:``}),U.zoom=r.root,n(t(`notes`),...r.notes.map(e=>document.createTextNode(`${e}\\n`))),n(t(`metric`),...r.metrics.map((t,n)=>Object.assign(e(`option`,t.title),{value:String(n)}))),ve(r,H),ye(H),be(r),xe(r),Y(0)}function Z(){let e=t(`search`).value.trim().toLowerCase();W.classList.toggle(`searching`,e!==``);for(let t of W.querySelectorAll(`.node`))t.classList.toggle(`match`,e!==``&&(t.dataset.path??``).toLowerCase().includes(e))}function Q(e){let n=G(e),r=U.model.metrics[U.metric];n&&r&&m(t(`details`),p(U.model,n.node,r,U.figures.get(n.node),n.isModule))}function $(e,t=!1){let n=G(e);if(!n)return;let r=n.node;if(!t)for(let e=U.tree.parents.get(r);e&&e!==U.zoom;e=U.tree.parents.get(e))r=e;let i=r.children?r:U.tree.parents.get(r);i&&i!==U.zoom&&J(i,t)}function Ce(){let e=U.zoom?U.tree.parents.get(U.zoom):void 0;e&&J(e,!0)}function we(){W.addEventListener(`mouseover`,e=>Q(e.target)),W.addEventListener(`focusin`,e=>Q(e.target)),W.addEventListener(`click`,e=>$(e.target)),W.addEventListener(`keydown`,e=>{e.key===`Enter`||e.key===` `?(e.preventDefault(),$(e.target,!0)):(e.key===`Escape`||e.key===`Backspace`)&&Ce()}),t(`metric`).addEventListener(`change`,e=>Y(Number(e.target.value))),t(`search`).addEventListener(`input`,Z),t(`view`).addEventListener(`click`,()=>{U.table=!U.table,t(`view`).setAttribute(`aria-pressed`,String(U.table)),t(`view`).textContent=U.table?`Map view`:`Table view`,W.hidden=U.table,t(`table-area`).hidden=!U.table,q()});let r=t(`model`);n(r,...V.models.map((t,n)=>Object.assign(e(`option`,`${t.name} (${t.file})`),{value:String(n)}))),t(`model-choice`).hidden=V.models.length<2,r.addEventListener(`change`,()=>X(V.models[Number(r.value)])),window.addEventListener(`resize`,q)}we(),X(U.model),performance.mark(`model-budget-ready`),document.body.dataset.ready=`true`})();";
 
 ;// CONCATENATED MODULE: ./src/html/page-data.ts
 
@@ -31154,7 +31794,7 @@ const SOURCES = [
 function sourcesOf(report) {
     return SOURCES.filter((source) => source.total(report) !== undefined);
 }
-/** `layer1.[1-2].conv1` → its segments; `[1-2]` is an instance group of 2. */
+/** `layer1.[1-2].conv1` \u2192 its segments; `[1-2]` is an instance group of 2. */
 function segmentsOf(path) {
     return path.split(".");
 }
@@ -31162,7 +31802,7 @@ function groupCount(segment) {
     const range = /^\[(\d+)-(\d+)\]$/.exec(segment);
     return range ? Number(range[2]) - Number(range[1]) + 1 : undefined;
 }
-/** Tensors tied to each owner (`wte.weight` ← `lm_head.weight`): shown at the owner, which counts them. */
+/** Tensors tied to each owner (`wte.weight` \u2190 `lm_head.weight`): shown at the owner, which counts them. */
 function tiedTo(report) {
     const sharers = new Map();
     for (const layer of report.layers) {
@@ -31345,7 +31985,7 @@ function diagnosticNotes(side, state) {
 function headless(result, base, common) {
     if (!base)
         return { name: result.file, file: result.file, metrics: [], totals: [], ...common };
-    const totals = totalsOf(base, undefined).map((total) => ({ title: total.title, head: "–", base: total.head }));
+    const totals = totalsOf(base, undefined).map((total) => ({ title: total.title, head: "\u2013", base: total.head }));
     const removed = result.head.kind === "absent" ? removedOf(layerStates(base).map((before) => ({ kind: "removed", before }))) : common.removed;
     return { name: base.model, file: result.file, metrics: [], totals, ...common, removed };
 }
@@ -31369,7 +32009,7 @@ function checkedModel(result) {
         markOutside(root, base, sources);
     return { name: head.model, file: result.file, metrics: metricsOf(head, base, sources), totals: totalsOf(head, base), root, ...common };
 }
-/** The base's own remainder beyond its layers, so the outside rectangle has its before → after too. */
+/** The base's own remainder beyond its layers, so the outside rectangle has its before \u2192 after too. */
 function markOutside(root, base, sources) {
     const outside = root.children?.find((child) => child.path === OUTSIDE_PATH);
     if (!outside)
@@ -31520,7 +32160,7 @@ function renderHtmlCheck(result) {
 
 
 /** Pieces the comment's parts share: icons, names, the one number style, diagnostics. */
-const ICON = { pass: "✅", warn: "⚠️", fail: "❌" };
+const ICON = { pass: "\u2705", warn: "\u26a0\ufe0f", fail: "\u274c" };
 function comment_parts_modelName(model) {
     if (model.head.kind === "report")
         return model.head.report.model;
@@ -31537,7 +32177,7 @@ function baseQuantities(model) {
 /** `+7.09M (+5.7%)`: a change and its share of the base, in the comment's number style. */
 function change(metric, before, after) {
     const delta = after - before;
-    return delta === 0 ? "±0" : `${formatMetricDelta(metric, delta)} (${formatSignedPercent(delta, before)})`;
+    return delta === 0 ? "\u00b10" : `${formatMetricDelta(metric, delta)} (${formatSignedPercent(delta, before)})`;
 }
 /** `132M (+7.09M, +5.7%)`: a value, and its change when there is a base to compare with. */
 function valueWithChange(metric, after, before, isNew) {
@@ -31545,7 +32185,7 @@ function valueWithChange(metric, after, before, isNew) {
     if (before === undefined)
         return isNew ? `${value} (new)` : value;
     const delta = after - before;
-    return delta === 0 ? `${value} (±0)` : `${value} (${formatMetricDelta(metric, delta)}, ${formatSignedPercent(delta, before)})`;
+    return delta === 0 ? `${value} (\u00b10)` : `${value} (${formatMetricDelta(metric, delta)}, ${formatSignedPercent(delta, before)})`;
 }
 /** The training-memory figure a recipe is judged by: per GPU when sharded, the total otherwise. */
 function memoryMetric(quantities) {
@@ -31557,7 +32197,7 @@ function memoryMetric(quantities) {
 function metricList(metrics) {
     return listed(METRICS.filter((metric) => metrics.includes(metric.name)).map((metric) => metric.name));
 }
-/** Whether a twin metric only restates its partner on both sides (trainable = params, FLOPs = 2 × MACs). */
+/** Whether a twin metric only restates its partner on both sides (trainable = params, FLOPs = 2 \u00d7 MACs). */
 function restatesTwin(metric, sides) {
     const twin = metricNamed(metric).twin;
     if (!twin)
@@ -31570,7 +32210,7 @@ function restatesTwin(metric, sides) {
  * they stand for (inside one it would show `&#58;` literally).
  */
 function diagnosticLines(diagnostics) {
-    return diagnostics.map((problem) => `- ${escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}: ${problem.message} [${problem.code}]`)}${problem.hint ? ` — ${escapeMarkdown(problem.hint)}` : ""}`);
+    return diagnostics.map((problem) => `- ${escapeMarkdown(`${problem.file}:${problem.line}:${problem.col}: ${problem.message} [${problem.code}]`)}${problem.hint ? ` \u2014 ${escapeMarkdown(problem.hint)}` : ""}`);
 }
 function plural(count, one, many = `${one}s`) {
     return `${count} ${count === 1 ? one : many}`;
@@ -31589,7 +32229,7 @@ function adapterLines(model) {
         return head ? [`Adapter ${shown(head)}`, ""] : [];
     if (head?.config === base?.config && head?.name === base?.name)
         return [`Adapter ${shown(head)}`, ""];
-    return [`**Adapter changed:** ${shown(base)} → ${shown(head)}`, ""];
+    return [`**Adapter changed:** ${shown(base)} \u2192 ${shown(head)}`, ""];
 }
 /** Routed experts whose top_k or number this change alters: their parameters may not change, what each token uses does. */
 function routingLines(model) {
@@ -31599,7 +32239,7 @@ function routingLines(model) {
     const before = routing(model.base.report.layers);
     const changed = [...routing(model.head.report.layers)].flatMap(([path, after]) => {
         const was = before.get(path);
-        return was && (was.topK !== after.topK || was.experts !== after.experts) ? [`${escapeMarkdown(path)}: top_k ${was.topK} of ${was.experts} → ${after.topK} of ${after.experts}`] : [];
+        return was && (was.topK !== after.topK || was.experts !== after.experts) ? [`${escapeMarkdown(path)}: top_k ${was.topK} of ${was.experts} \u2192 ${after.topK} of ${after.experts}`] : [];
     });
     return changed.length ? [`**Routing changed:** ${changed.join("; ")}`, ""] : [];
 }
@@ -31618,7 +32258,7 @@ const MODULES_SHOWN = 10;
  */
 function mermaidText(text, longest = 30) {
     const safe = text.replace(/[^\p{L}\p{N} _.\-[\]()]/gu, "_");
-    return safe.length > longest ? `${safe.slice(0, longest - 1)}…` : safe;
+    return safe.length > longest ? `${safe.slice(0, longest - 1)}\u2026` : safe;
 }
 /** Each top-level module's parameters, or its layers' own training memory, all instances together. */
 function byModule(report, figure) {
@@ -31691,7 +32331,7 @@ function changeWord(change) {
     if (change.kind === "moved")
         return `moved from ${change.before.path}`;
     if (change.kind === "changed" && change.before.count !== change.after.count)
-        return `× ${change.before.count} → ${change.after.count}`;
+        return `\u00d7 ${change.before.count} \u2192 ${change.after.count}`;
     return change.kind;
 }
 function layer_rollup_leafOf(change) {
@@ -31844,7 +32484,7 @@ const DETAIL_ROWS = 15;
 function overBy(metric, actual, limit) {
     return limit === 0 ? formatMetricDelta(metric, actual) : formatSignedPercent(actual - limit, limit);
 }
-/** `❌ 130M (+1.2% over)` or `✅ 40 GiB (26.7% used)`: the limit and how close the figure is. */
+/** `\u274c 130M (+1.2% over)` or `\u2705 40 GiB (26.7% used)`: the limit and how close the figure is. */
 function limitCell(row) {
     const limit = formatMetricShort(row.metric, row.limit.value);
     if (row.actual === undefined)
@@ -31854,7 +32494,7 @@ function limitCell(row) {
     const used = row.limit.value === 0 ? 100 : (100 * row.actual) / row.limit.value;
     return `${ICON[row.status]} ${limit} (${used.toFixed(1)}% used)`;
 }
-/** `⚠️ 2% (+2.49M)`: the allowance as written and what it allows. */
+/** `\u26a0\ufe0f 2% (+2.49M)`: the allowance as written and what it allows. */
 function growthCell(row) {
     return `${ICON[row.status]} ${escapeMarkdown(row.allowance.text)} (${formatMetricDelta(row.metric, row.allowed)})`;
 }
@@ -31915,7 +32555,7 @@ function quantityTable(model) {
     return ["| Quantity | Value | This PR | Limit | Growth allowed |", "| --- | ---: | ---: | --- | --- |", ...cells.map((row) => `| ${row.join(" | ")} |`), ""];
 }
 function rolledRow(row) {
-    const delta = row.delta === 0 ? "±0" : `${formatMetricDelta("params", row.delta)} (${formatSignedPercent(row.delta, row.before)})`;
+    const delta = row.delta === 0 ? "\u00b10" : `${formatMetricDelta("params", row.delta)} (${formatSignedPercent(row.delta, row.before)})`;
     return `| ${escapeMarkdown(row.path)} | ${escapeMarkdown(row.types.join(", "))} | ${escapeMarkdown(row.change)} | ${delta} | ${row.instances} |`;
 }
 /** The changed layers rolled up along the module tree, the first rows in the comment and the rest left to the job summary. */
@@ -31932,7 +32572,7 @@ function layerChanges(model, options) {
         `| Changed layers (${plural(diff.changes.length, "entry", "entries")}) | Type | Change | Params | Instances |`,
         "| --- | --- | --- | ---: | ---: |",
         ...shown.map(rolledRow),
-        ...(more ? ["", `…and ${plural(more, "more row")}. ${options.rest}`] : []),
+        ...(more ? ["", `\u2026and ${plural(more, "more row")}. ${options.rest}`] : []),
         "",
     ];
 }
@@ -31942,9 +32582,9 @@ function exactFigures(model) {
     if (!head)
         return [];
     const base = baseQuantities(model);
-    const exact = (metric, value) => (value === undefined ? "–" : `${formatInteger(value)}${metricNamed(metric).unit === "bytes" ? " B" : ""}`);
+    const exact = (metric, value) => (value === undefined ? "\u2013" : `${formatInteger(value)}${metricNamed(metric).unit === "bytes" ? " B" : ""}`);
     const shown = METRICS.filter((metric) => (head[metric.name] !== undefined || base?.[metric.name] !== undefined) && !restatesTwin(metric.name, [head, base]));
-    const rows = shown.map((metric) => `| ${metric.name} | ${base ? exact(metric.name, base[metric.name]) : "–"} | ${exact(metric.name, head[metric.name])} |`);
+    const rows = shown.map((metric) => `| ${metric.name} | ${base ? exact(metric.name, base[metric.name]) : "\u2013"} | ${exact(metric.name, head[metric.name])} |`);
     return ["<details><summary>Exact figures</summary>", "", "| Quantity | Base | This PR |", "| --- | ---: | ---: |", ...rows, "", "</details>", ""];
 }
 /** The formulas of the changed layers and the table of the unchanged ones, folded together; long lists only in the job summary. */
@@ -31965,7 +32605,7 @@ function layerDetails(model, full) {
         ...(showFormulas ? [...changed.map((layer) => `- ${escapeMarkdown(layer.path)}: ${escapeMarkdown(layer.formula)}`), ""] : []),
         ...(showUnchanged
             ? [
-                "| Layer | Type | × | Params |",
+                "| Layer | Type | \u00d7 | Params |",
                 "| --- | --- | ---: | ---: |",
                 ...withParams.map((layer) => `| ${escapeMarkdown(layer.path)} | ${escapeMarkdown(layer.type)} | ${layer.count === 1 ? "" : layer.count} | ${formatInteger(layer.params)} |`),
                 "",
@@ -31996,14 +32636,14 @@ function checkpointLines(model) {
         return [];
     const { file, diagnostics } = model.checkpoint;
     return [
-        diagnostics.length ? `**The spec and the checkpoint ${escapeMarkdown(file)} differ:**` : `✅ Every tensor matches the checkpoint ${escapeMarkdown(file)}.`,
+        diagnostics.length ? `**The spec and the checkpoint ${escapeMarkdown(file)} differ:**` : `\u2705 Every tensor matches the checkpoint ${escapeMarkdown(file)}.`,
         ...diagnosticLines(diagnostics),
         "",
     ];
 }
 function modelSection(model, options) {
     const essential = [
-        `#### ${ICON[model.status]} ${escapeMarkdown(comment_parts_modelName(model))} · ${escapeMarkdown(model.file)}`,
+        `#### ${ICON[model.status]} ${escapeMarkdown(comment_parts_modelName(model))} \u00b7 ${escapeMarkdown(model.file)}`,
         "",
         ...stateLines(model),
         ...adapterLines(model),
@@ -32072,7 +32712,7 @@ function modelProblems(model) {
         const growth = metricLevel ? grown.find((candidate) => candidate.metric === row.metric) : undefined;
         if (growth)
             grown.splice(grown.indexOf(growth), 1);
-        const part = before !== undefined && after !== undefined ? ` — this PR ${change(row.metric, before, after)}${growth ? `, ${overAllowance(growth)}` : ""}` : "";
+        const part = before !== undefined && after !== undefined ? ` \u2014 this PR ${change(row.metric, before, after)}${growth ? `, ${overAllowance(growth)}` : ""}` : "";
         problems.push({ status: growth ? worst([row.status, growth.status]) : row.status, text: `${name}: ${overLimit(row)}${part}` });
     }
     for (const row of grown) {
@@ -32114,15 +32754,15 @@ function largestChange(result) {
 /** The headline: the worst problem as the heading and the others listed under it, or one line when all pass. */
 function headline(result) {
     const problems = problemsOf(result);
-    const edits = result.budget.changes.length ? [`✏️ this PR edits ${plural(result.budget.changes.length, "limit")} in ${escapeMarkdown(result.budget.file)}: see below`] : [];
+    const edits = result.budget.changes.length ? [`\u270f\ufe0f this PR edits ${plural(result.budget.changes.length, "limit")} in ${escapeMarkdown(result.budget.file)}: see below`] : [];
     if (!problems.length) {
         const models = plural(result.models.length, "model");
         const verdict = result.budget.state === "ok" ? `${models} within budget` : `${models} reported, no budget file`;
-        return [`### ✅ ${verdict} · ${largestChange(result)}`, ...edits.map((line) => `- ${line}`)];
+        return [`### \u2705 ${verdict} \u00b7 ${largestChange(result)}`, ...edits.map((line) => `- ${line}`)];
     }
     const [first, ...rest] = problems;
     const listed = rest.slice(0, HEADLINE_PROBLEMS - 1).map((problem) => `- ${ICON[problem.status]} ${problem.text}`);
-    const more = rest.length > listed.length ? [`- …and ${plural(rest.length - listed.length, "more problem")} below`] : [];
+    const more = rest.length > listed.length ? [`- \u2026and ${plural(rest.length - listed.length, "more problem")} below`] : [];
     return [`### ${ICON[first.status]} ${first.text}`, ...listed, ...more, ...edits.map((line) => `- ${line}`)];
 }
 /** A model worth its own section: anything but one whose every figure is as at base and whose checks all pass. */
@@ -32149,9 +32789,9 @@ function totalsTable(models) {
             : model.head.kind === "invalid"
                 ? invalidState(model)
                 : `deleted${base?.params === undefined ? "" : ` (was ${formatMetricShort("params", base.params)})`}`;
-        const memoryCell = memory && head ? `${valueWithChange(memory, head[memory], base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "–";
+        const memoryCell = memory && head ? `${valueWithChange(memory, head[memory], base?.[memory], isNew)}${memory === "memory-per-gpu" ? " per GPU" : ""}` : "\u2013";
         const serving = head?.["serving-memory"];
-        const servingCell = serving === undefined ? "–" : valueWithChange("serving-memory", serving, base?.["serving-memory"], isNew);
+        const servingCell = serving === undefined ? "\u2013" : valueWithChange("serving-memory", serving, base?.["serving-memory"], isNew);
         const note = model.base?.kind === "invalid" && head ? " (invalid at base)" : "";
         return [ICON[model.status], escapeMarkdown(comment_parts_modelName(model)), `${params}${note}`, ...(withMemory ? [memoryCell] : []), ...(withServing ? [servingCell] : [])];
     });
@@ -32162,13 +32802,13 @@ function unchangedLine(models, budgetChecked) {
     if (!models.length)
         return [];
     const listed = models.map((model) => `${escapeMarkdown(comment_parts_modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
-    return [`${budgetChecked ? "✅ Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
+    return [`${budgetChecked ? "\u2705 Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
 }
 function budgetNotes(result) {
     const budget = result.budget;
     const notes = [];
     if (budget.changes.length) {
-        notes.push(`> [!WARNING]`, `> **This change edits the budget file ${escapeMarkdown(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`, ...budget.changes.map((edit) => `> - ${escapeMarkdown(edit.key)} · ${escapeMarkdown(edit.setting)}: ${edit.before === undefined ? "none" : escapeMarkdown(edit.before)} → ${edit.after === undefined ? "removed" : escapeMarkdown(edit.after)}${edit.line ? ` (line ${edit.line})` : ""}`), "");
+        notes.push(`> [!WARNING]`, `> **This change edits the budget file ${escapeMarkdown(budget.file)}**${budget.from === "head" ? " and the edited limits are the ones enforced" : " (the base branch's limits are enforced)"}:`, ...budget.changes.map((edit) => `> - ${escapeMarkdown(edit.key)} \u00b7 ${escapeMarkdown(edit.setting)}: ${edit.before === undefined ? "none" : escapeMarkdown(edit.before)} \u2192 ${edit.after === undefined ? "removed" : escapeMarkdown(edit.after)}${edit.line ? ` (line ${edit.line})` : ""}`), "");
     }
     if (budget.state === "missing") {
         notes.push(`No budget file at ${escapeMarkdown(budget.file)}: this is a report only. Create one with \`model-budget init SPEC... --headroom 10%\` and commit it to enforce limits.`, "");
@@ -32191,7 +32831,7 @@ function footer(result, context) {
     const compared = result.baseRef ? `Compared with base \`${escapeMarkdown(result.baseRef.slice(0, 12))}\`` : "No base commit to compare with";
     return [
         "---",
-        `<sub>${compared} · counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` · [workflow run](${runUrl})` : ""}${runUrl && context.htmlReport ? ` · [treemap of this change](${runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
+        `<sub>${compared} \u00b7 counted by model-budget exactly as PyTorch's \`parameters()\`${runUrl ? ` \u00b7 [workflow run](${runUrl})` : ""}${runUrl && context.htmlReport ? ` \u00b7 [treemap of this change](${runUrl}#artifacts) (its artifacts, when the workflow uploads html-report)` : ""}</sub>`,
     ];
 }
 /** Cuts a body to the limit: folded details first, then whole lines, with a pointer to the full report. */
@@ -32248,7 +32888,7 @@ function renderPullRequestComment(result, context) {
 
 
 
-const MARK = { pass: "✓", warn: "⚠", fail: "✗" };
+const MARK = { pass: "\u2713", warn: "\u26a0", fail: "\u2717" };
 /** Changed layer entries listed per model, the largest first; --format json has them all. */
 const terminal_CHANGES_SHOWN = 10;
 /** `2.97M`, `124M`, `40.8B`, `992K`, `640`: three significant digits; exact integers stay in --format json. */
@@ -32268,23 +32908,23 @@ function humanCount(value) {
         // 999.7K rounds to 1000K: one unit up reads 1.00M.
         if (Number(text) >= 1000 && suffix !== "T")
             continue;
-        return `${value < 0 ? "−" : ""}${text}${suffix}`;
+        return `${value < 0 ? "\u2212" : ""}${text}${suffix}`;
     }
-    return `${value < 0 ? "−" : ""}${magnitude}`;
+    return `${value < 0 ? "\u2212" : ""}${magnitude}`;
 }
 function human(metric, value) {
     if (metricNamed(metric).unit !== "bytes")
         return humanCount(value);
-    return `${value < 0 ? "−" : ""}${formatBytes(Math.abs(value))}`;
+    return `${value < 0 ? "\u2212" : ""}${formatBytes(Math.abs(value))}`;
 }
 function signed(metric, value) {
-    return value > 0 ? `+${human(metric, value)}` : value < 0 ? human(metric, value) : "±0";
+    return value > 0 ? `+${human(metric, value)}` : value < 0 ? human(metric, value) : "\u00b10";
 }
 function percentOf(part, whole) {
     if (whole === 0)
         return "";
     const share = (100 * part) / whole;
-    return ` (${share > 0 ? "+" : share < 0 ? "−" : "±"}${Math.abs(share).toFixed(1)}%)`;
+    return ` (${share > 0 ? "+" : share < 0 ? "\u2212" : "\u00b1"}${Math.abs(share).toFixed(1)}%)`;
 }
 function nameOf(model) {
     if (model.head.kind === "report")
@@ -32303,7 +32943,7 @@ function quantityCell(model, metric) {
     const base = model.base?.kind === "report" ? quantitiesOf(model.base.report) : undefined;
     const after = head[metric];
     if (after === undefined)
-        return "–";
+        return "\u2013";
     const before = base?.[metric];
     if (model.base?.kind === "absent")
         return `${human(metric, after)} new`;
@@ -32341,7 +32981,7 @@ function changeCells(change) {
     const what = change.kind === "moved"
         ? `moved from ${change.before.path}`
         : change.kind === "changed" && change.before.count !== change.after.count
-            ? `× ${change.before.count} → ${change.after.count}`
+            ? `\u00d7 ${change.before.count} \u2192 ${change.after.count}`
             : change.kind;
     return [layer.path, layer.type, what, signed("params", changeDelta(change))];
 }
@@ -32352,7 +32992,7 @@ function modelDetails(model, columns) {
     if (model.head.kind === "invalid")
         lines.push("  invalid at head:", ...model.head.diagnostics.map((problem) => indent(indent(renderDiagnostic(problem)))));
     if (model.checkpoint && !model.checkpoint.diagnostics.length)
-        lines.push(`  ✓ every tensor matches the checkpoint ${model.checkpoint.file}`);
+        lines.push(`  \u2713 every tensor matches the checkpoint ${model.checkpoint.file}`);
     if (model.checkpoint?.diagnostics.length) {
         lines.push(`  the spec and the checkpoint ${model.checkpoint.file} differ:`, ...model.checkpoint.diagnostics.map((problem) => indent(indent(renderDiagnostic(problem)))));
     }
@@ -32360,7 +33000,7 @@ function modelDetails(model, columns) {
     lines.push(...rows.filter(({ row }) => row.status !== "pass").map(({ line }) => `  ${line}`));
     const holding = rows.filter(({ row }) => row.status === "pass").length;
     if (holding)
-        lines.push(`  ✓ ${holding} other limit${holding === 1 ? "" : "s"} hold${holding === 1 ? "s" : ""}`);
+        lines.push(`  \u2713 ${holding} other limit${holding === 1 ? "" : "s"} hold${holding === 1 ? "s" : ""}`);
     const changes = [...(model.diff?.changes ?? [])].sort((a, b) => Math.abs(changeDelta(b)) - Math.abs(changeDelta(a)));
     if (changes.length) {
         const shown = changes.slice(0, terminal_CHANGES_SHOWN);
@@ -32382,10 +33022,10 @@ function budgetLines(result) {
     if (budget.state === "missing")
         lines.push(`No budget file at ${budget.file}: a report only (model-budget init SPEC... writes one).`);
     if (budget.state === "invalid")
-        lines.push(`✗ The budget file ${budget.file} is invalid, so no limit was checked:`, ...budget.diagnostics.map((problem) => renderDiagnostic(problem).replace(/^/gm, "  ")));
+        lines.push(`\u2717 The budget file ${budget.file} is invalid, so no limit was checked:`, ...budget.diagnostics.map((problem) => renderDiagnostic(problem).replace(/^/gm, "  ")));
     if (budget.changes.length) {
-        lines.push(`⚠ This change edits ${budget.file}${budget.from === "head" ? ", and its limits are the ones enforced" : " (the base branch's limits are enforced)"}:`);
-        lines.push(...budget.changes.map((change) => `  ${change.key} · ${change.setting}: ${change.before ?? "none"} → ${change.after ?? "removed"}${change.line ? ` (line ${change.line})` : ""}`));
+        lines.push(`\u26a0 This change edits ${budget.file}${budget.from === "head" ? ", and its limits are the ones enforced" : " (the base branch's limits are enforced)"}:`);
+        lines.push(...budget.changes.map((change) => `  ${change.key} \u00b7 ${change.setting}: ${change.before ?? "none"} \u2192 ${change.after ?? "removed"}${change.line ? ` (line ${change.line})` : ""}`));
     }
     return lines;
 }
@@ -32399,7 +33039,7 @@ function renderCheckText(result, columns) {
     const counted = `${result.models.length} spec${result.models.length === 1 ? "" : "s"}${failing ? `, ${failing} failing` : ""}`;
     const compared = result.baseRef ? `compared with ${result.baseRef.slice(0, 12)}` : "no base to compare with";
     const verdict = result.status === "pass" && result.budget.state === "ok" ? "pass, every limit holds" : result.status;
-    const parts = [`${MARK[result.status]} model-budget check: ${verdict} · ${counted} · ${compared}`, "", modelsTable(result, columns)];
+    const parts = [`${MARK[result.status]} model-budget check: ${verdict} \u00b7 ${counted} \u00b7 ${compared}`, "", modelsTable(result, columns)];
     const budget = budgetLines(result);
     if (budget.length)
         parts.push("", ...budget);
@@ -32462,7 +33102,7 @@ function trainingFlagList(heading = HEADING) {
         { name: "tp", type: "string", value: "N", description: "tensor-parallel GPUs: the spec's parallel plan, or Megatron's for decoder blocks", unset: "the spec's, else 1" },
         { name: "pp", type: "string", value: "N", description: "pipeline stages over the repeated blocks (1F1B)", unset: "the spec's, else 1" },
         { name: "ep", type: "string", value: "N", description: "expert-parallel GPUs for layers matching the experts pattern (*.experts.*)", unset: "the spec's, else 1" },
-        { name: "cp", type: "string", value: "N", description: "context-parallel GPUs splitting the sequence; data parallel = gpus / (tp × pp × cp)", unset: "the spec's, else 1" },
+        { name: "cp", type: "string", value: "N", description: "context-parallel GPUs splitting the sequence; data parallel = gpus / (tp \u00d7 pp \u00d7 cp)", unset: "the spec's, else 1" },
         {
             name: "adapter",
             type: "string",
@@ -32526,7 +33166,7 @@ function servingFlagList() {
             name: "logits",
             type: "string",
             value: "WHICH",
-            description: `${LOGITS.join(" or ")}: the positions the prefill computes logits for; last is generate()'s logits_to_keep=1, batch × 1 × vocab`,
+            description: `${LOGITS.join(" or ")}: the positions the prefill computes logits for; last is generate()'s logits_to_keep=1, batch \u00d7 1 \u00d7 vocab`,
             unset: "the spec's, else all (transformers 5's forward)",
         },
         {
@@ -32893,11 +33533,11 @@ function trainedNote(fits) {
 function fitsText(file, fits) {
     const bytes = (value) => `${formatInteger(value)} B (${formatBytes(value, "iec")})`;
     const count = (value, unit) => (value === null ? "none fits" : `${formatInteger(value)} ${unit}`);
-    const gpus = (value) => (value === null ? "—" : formatInteger(value));
+    const gpus = (value) => (value === null ? "\u2014" : formatInteger(value));
     const { zero0, zero1, zero2, zero3 } = fits.minGpus;
     return [
-        `${file} on ${fits.gpus === 1 ? "" : `${fits.gpus} × `}${fits.gpu}: ${bytes(fits.memoryBytes)} each (${fits.source}), ${bytes(fits.reserveBytes)} reserved`,
-        `  usable: ${bytes(fits.usableBytes)}; weights ${bytes(fits.weights)}, buffers ${bytes(fits.buffers)}, KV cache ${formatInteger(fits.kvCachePerToken)} B per token${fits.statePerSequence > 0 ? `, state ${formatInteger(fits.statePerSequence)} B per sequence` : ""}`,
+        `${file} on ${fits.gpus === 1 ? "" : `${fits.gpus} \u00d7 `}${fits.gpu}: ${bytes(fits.memoryBytes)} each (${fits.source}), ${bytes(fits.reserveBytes)} reserved`,
+        `  usable: ${bytes(fits.usableBytes)}; weights ${bytes(fits.weights)}, buffers ${bytes(fits.buffers)}, KV cache ${formatInteger(fits.kvCachePerToken)} B per token${fits.crossKvCache === 0 ? "" : ` and ${formatInteger(fits.crossKvCache)} B of cross-attention per sequence`}${fits.statePerSequence > 0 ? `, state ${formatInteger(fits.statePerSequence)} B per sequence` : ""}`,
         ...(fits.maxContext === null && fits.context === null ? [] : [`  longest context at batch 1: ${count(fits.maxContext, "tokens")}${trainedNote(fits)}`]),
         `  largest batch${fits.context === null ? "" : ` at ${formatInteger(fits.context)} tokens`}: ${count(fits.maxBatch, fits.context === null ? "samples" : "sequences")}`,
         `  fewest GPUs to train (ZeRO 0 / 1 / 2 / 3): ${[zero0, zero1, zero2, zero3].map(gpus).join(" / ")}${zero1 === null && zero3 === null ? " (needs a training recipe with an optimizer, or more memory)" : ""}`,
@@ -32992,7 +33632,7 @@ const IMPORTERS = {
     gguf: fromGguf,
     "hf-config": fromHfConfig,
 };
-/** `resnet50.txt` → resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` or `Llama-2-7b/config.json` → Llama-2-7b, not "model". */
+/** `resnet50.txt` \u2192 resnet50; Hugging Face's `Llama-2-7b/model.safetensors.index.json` or `Llama-2-7b/config.json` \u2192 Llama-2-7b, not "model". */
 function import_modelName(file, cwd) {
     const stem = external_node_path_namespaceObject.posix.basename(file).replace(/(?:\.safetensors)?(?:\.index)?\.(?:json|safetensors|onnx|gguf|txt)$/, "");
     const folder = external_node_path_namespaceObject.posix.basename(external_node_path_namespaceObject.posix.dirname(external_node_path_namespaceObject.posix.resolve(cwd, file)));
@@ -33121,7 +33761,7 @@ const init_BYTE_UNITS = [
 ];
 /**
  * A limit for a budget file: rounded *up* to three significant digits of its unit, so the
- * written text, read back exactly, is never below the value (`25,557,032` → `25.6M`).
+ * written text, read back exactly, is never below the value (`25,557,032` \u2192 `25.6M`).
  */
 function roundedLimit(value, bytes) {
     // Nothing to round: a frozen model's trainable count, a parameter-free model's params. The limit keeps them so.
@@ -33137,7 +33777,7 @@ function roundedLimit(value, bytes) {
     const text = decimals > 0 ? fixed.replace(/\.?0+$/, "") : fixed;
     return `${text}${unit}`;
 }
-/** `value × (1 + percent/100)`, rounded up, in integers: 900,000 + 10% is 990,000, not 990,001. */
+/** `value \u00d7 (1 + percent/100)`, rounded up, in integers: 900,000 + 10% is 990,000, not 990,001. */
 function withHeadroom(value, percent) {
     const millionths = BigInt(Math.round(percent * 1e6));
     const scale = 100000000n;
@@ -33157,7 +33797,7 @@ function initialBudget(entries, headroom, growth) {
     const lines = [
         "# yaml-language-server: $schema=https://raw.githubusercontent.com/model-budget/model-budget/main/schema/budget.schema.json",
         `# Written by model-budget init with ${headroom}% headroom over the current figures. Raising a`,
-        "# limit is a reviewed change: the PR comment shows old → new for every edited limit.",
+        "# limit is a reviewed change: the PR comment shows old \u2192 new for every edited limit.",
         "models:",
     ];
     for (const { key, quantities } of entries) {
@@ -33559,10 +34199,40 @@ function guarded(run, env) {
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
+
+/**
+ * All of `text` to a descriptor with fs.writeSync: the CLI writes its output once, at the end, and
+ * process.stdout on a pipe would load Node's stream and socket modules for it (about 2 ms of CPU,
+ * docs/speed.md). A descriptor that would block hands the rest to the stream; a reader that went
+ * away (`| head`) ends the output, as it does for any command-line tool.
+ */
+function writeAll(fd, text) {
+    const bytes = Buffer.from(text, "utf8");
+    let written = 0;
+    try {
+        while (written < bytes.length)
+            written += (0,external_node_fs_namespaceObject.writeSync)(fd, bytes, written);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === "EAGAIN") {
+            const stream = fd === 1 ? process.stdout : process.stderr;
+            stream.on("error", (failure) => {
+                if (failure.code !== "EPIPE")
+                    throw failure;
+            });
+            stream.write(bytes.subarray(written));
+        }
+        else if (code !== "EPIPE")
+            throw error;
+    }
+}
 const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd()));
 if (result.stdout)
-    process.stdout.write(result.stdout);
+    writeAll(1, result.stdout);
 if (result.stderr)
-    process.stderr.write(result.stderr);
+    writeAll(2, result.stderr);
 process.exitCode = result.exitCode;
 
+
+})

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Written by scripts/build.mjs (see scripts/cli-launcher.mjs): runs dist/cli-bundle.cjs with V8's code cache.
+"use strict";
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
+const { Script } = require("node:vm");
+
+const bundle = join(__dirname, "cli-bundle.cjs");
+const BUNDLE_HASH = "c2979209dd0fc2a4";
+const cacheDir = cacheFolder();
+const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
+const cacheFile = cacheDir && join(cacheDir, `${BUNDLE_HASH}-${process.version}-${process.arch}-${command}.v8`);
+const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+// The bundle is ASCII, written as a function expression (scriptBundle): read as is, compiled as is.
+const source = readFileSync(bundle, "latin1");
+const script = new Script(source, { filename: bundle, cachedData });
+if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCache(script, cacheFile));
+script.runInThisContext()(exports, require, module, bundle, __dirname);
+
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  return process.env.NODE_COMPILE_CACHE || join(tmpdir(), `model-budget-compile-cache${uid === undefined ? "" : `-${uid}`}`);
+}
+
+/** Whether a folder may hold code this user runs: theirs and writable by no one else (POSIX; elsewhere the temp folder is the user's). */
+function trusted(dir) {
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  if (!stats || !stats.isDirectory()) return false;
+  return typeof process.getuid !== "function" || (stats.uid === process.getuid() && (stats.mode & 0o022) === 0);
+}
+
+function readCache(file) {
+  try {
+    return trusted(cacheDir) ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside and renamed into place, so runs in parallel never read half a file; other builds' caches a day old go. */
+function writeCache(compiled, file) {
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    if (!trusted(cacheDir)) return;
+    // Other builds' caches a day old go; newer ones may be another checkout's, in use.
+    const stale = Date.now() - 86_400_000;
+    for (const name of readdirSync(cacheDir)) {
+      const other = join(cacheDir, name);
+      if (name.endsWith(".v8") && !name.startsWith(BUNDLE_HASH) && statSync(other).mtimeMs < stale) rmSync(other, { force: true });
+    }
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written costs the next run its compile time, nothing else.
+  }
+}

@@ -1,0 +1,119 @@
+// The CLI's launcher, as scripts/build.mjs writes it into dist/. Start-up is most of what a CLI run
+// costs (docs/speed.md), and most of start-up was V8 compiling the 1.4 MB bundle on every run. The
+// launcher compiles the bundle as a classic script with V8's code cache (vm.Script's cachedData),
+// which works on every supported Node (module.enableCompileCache needs Node 22.1) and, being written
+// after the run, holds the functions the run compiled as well as the top level: a warm run neither
+// parses nor compiles them again. One cache per command (report, check, …), since each runs other code.
+//
+//   dist/cli-bundle.cjs  the ncc bundle of src/cli/main.ts, turned from an ES module into a script
+//   dist/cli.cjs         the launcher, the package's bin
+//   dist/cli.js          `node dist/cli.js …` as the docs write it: imports the launcher
+
+/** The function a script bundle is written as: a CommonJS module's wrapper, strict as the ES modules it came from. */
+const WRAPPER = ["(function (exports, require, module, __filename, __dirname) { 'use strict';\n", "\n})"];
+
+/**
+ * Every character past ASCII as a \uXXXX escape, which means the same in a string, template,
+ * regular expression or identifier: an ASCII file is read as latin1 into a one-byte string, where
+ * UTF-8 decoding of the 1.4 MB bundle into a two-byte string took several milliseconds of every
+ * run. Where an escape would not mean the character (after a backslash, inside String.raw, a line
+ * separator ending a comment) the build fails instead.
+ */
+function asciiOnly(body, input) {
+  const unsafe = /\\[\u0080-\uffff]|String\.raw\s*`[^`]*[\u0080-\uffff]|[\u2028\u2029]/.exec(body);
+  if (unsafe) throw new Error(`${input}: cannot escape the non-ASCII character in ${JSON.stringify(unsafe[0].slice(0, 40))}`);
+  return body.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * ncc's ES-module bundle as a script: it uses no ES-module syntax besides one import of
+ * createRequire and import.meta.url, which become the script's own. Anything else fails the build
+ * rather than being rewritten by guess.
+ */
+export function scriptBundle(code, input) {
+  const importLine = /^import\s*\{\s*createRequire as (\w+)\s*\}\s*from\s*"module";?/m;
+  const found = importLine.exec(code);
+  if (!found) throw new Error(`${input}: ncc's bundle no longer starts with the createRequire import the launcher expects`);
+  const body = code
+    .replace(/^#!.*\n/, "")
+    .replace(importLine, `const ${found[1]} = require("node:module").createRequire;`)
+    .replaceAll("import.meta.url", "__import_meta_url");
+  const left = /^\s*(?:import|export)\b.*$|\bimport\.meta\b|\bimport\s*\(/m.exec(body);
+  if (left) throw new Error(`${input}: the bundle has ES-module syntax the launcher cannot run as a script: ${left[0].trim().slice(0, 80)}`);
+  const script = `const __import_meta_url = require("node:url").pathToFileURL(__filename).href;\n${asciiOnly(body, input)}`;
+  return `// Written by scripts/build.mjs from ${input}: compiled and called by dist/cli.cjs.\n${WRAPPER[0]}${script}${WRAPPER[1]}`;
+}
+
+/** `node dist/cli.js` runs the launcher (an ES module's import of a CommonJS file). */
+export const CLI_SHIM = `#!/usr/bin/env node
+// Written by scripts/build.mjs: runs the CLI's launcher, dist/cli.cjs (the package's bin), for \`node dist/cli.js …\`.
+import "./cli.cjs";
+`;
+
+/**
+ * The launcher for a bundle whose content hash is `hash`. The cache lives in a folder of the
+ * system's temp directory that only the user may write (a cache is code the next run executes): a
+ * folder owned by anyone else, or writable by others, is neither read nor written. V8 checks a cache
+ * against its own version, flags and the source, and one it rejects is written again.
+ * NODE_DISABLE_COMPILE_CACHE=1 turns the cache off and NODE_COMPILE_CACHE=DIR moves it, as for Node's own.
+ */
+export const CLI_LAUNCHER = (hash) => `#!/usr/bin/env node
+// Written by scripts/build.mjs (see scripts/cli-launcher.mjs): runs dist/cli-bundle.cjs with V8's code cache.
+"use strict";
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
+const { Script } = require("node:vm");
+
+const bundle = join(__dirname, "cli-bundle.cjs");
+const BUNDLE_HASH = ${JSON.stringify(hash)};
+const cacheDir = cacheFolder();
+const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
+const cacheFile = cacheDir && join(cacheDir, \`\${BUNDLE_HASH}-\${process.version}-\${process.arch}-\${command}.v8\`);
+const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+// The bundle is ASCII, written as a function expression (scriptBundle): read as is, compiled as is.
+const source = readFileSync(bundle, "latin1");
+const script = new Script(source, { filename: bundle, cachedData });
+if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCache(script, cacheFile));
+script.runInThisContext()(exports, require, module, bundle, __dirname);
+
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  return process.env.NODE_COMPILE_CACHE || join(tmpdir(), \`model-budget-compile-cache\${uid === undefined ? "" : \`-\${uid}\`}\`);
+}
+
+/** Whether a folder may hold code this user runs: theirs and writable by no one else (POSIX; elsewhere the temp folder is the user's). */
+function trusted(dir) {
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  if (!stats || !stats.isDirectory()) return false;
+  return typeof process.getuid !== "function" || (stats.uid === process.getuid() && (stats.mode & 0o022) === 0);
+}
+
+function readCache(file) {
+  try {
+    return trusted(cacheDir) ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside and renamed into place, so runs in parallel never read half a file; other builds' caches a day old go. */
+function writeCache(compiled, file) {
+  try {
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    if (!trusted(cacheDir)) return;
+    // Other builds' caches a day old go; newer ones may be another checkout's, in use.
+    const stale = Date.now() - 86_400_000;
+    for (const name of readdirSync(cacheDir)) {
+      const other = join(cacheDir, name);
+      if (name.endsWith(".v8") && !name.startsWith(BUNDLE_HASH) && statSync(other).mtimeMs < stale) rmSync(other, { force: true });
+    }
+    const temporary = \`\${file}.\${process.pid}.tmp\`;
+    writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written costs the next run its compile time, nothing else.
+  }
+}
+`;

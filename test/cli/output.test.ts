@@ -1,0 +1,27 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repositoryRoot, runDist, showsStackTrace } from "../helpers/run-dist.js";
+
+// main.ts writes the output with fs.writeSync, not through process.stdout (docs/speed.md says why).
+describe("the CLI's output", () => {
+  it("reaches a pipe whole, far past a pipe's buffer", () => {
+    const run = runDist(["report", "examples/densenet121.yaml", "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(200_000);
+    const report = JSON.parse(run.stdout) as { layers: unknown[] };
+    expect(report.layers).toHaveLength(366);
+  });
+
+  it("ends quietly when the reader goes away early (| head)", () => {
+    const cli = join(repositoryRoot, "dist/cli.js");
+    const shell = spawnSync("sh", ["-c", `"${process.execPath}" "${cli}" report examples/densenet121.yaml --format json | head -c 20`], {
+      cwd: repositoryRoot,
+      encoding: "utf8",
+    });
+    expect(shell.stdout.startsWith('{\n  "formatVersion"')).toBe(true);
+    // Node's own unhandled EPIPE would print its stack here.
+    expect(showsStackTrace(shell.stderr)).toBe(false);
+    expect(shell.stderr).toBe("");
+  });
+});
