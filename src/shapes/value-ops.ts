@@ -72,8 +72,7 @@ function matmul(op: OpContext): Tensor {
     const strides = same ? viewStrides(tensor.shape, tensor.strides, [batches, rows, columns]) : undefined;
     return strides ? tensor : copied(tensor, [batches, rows, columns]);
   };
-  const [left, right] =
-    b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
+  const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
   const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
   const output = op.evaluator.fresh([...batch, m, n], op.producer);
   op.evaluator.live?.touch(op.producer, [a, b, output]);

@@ -103,7 +103,9 @@ describe("serving an encoder–decoder counts its cross-attention cache", () => 
 
   it("a cross-attention is not causal", () => {
     const text = spec("seq2seq").replace('kv=memory, attention="eager"', 'kv=memory, causal=True, attention="eager"');
-    expect(failureOf(() => analyzed(text))).toMatch(/^spec\.yaml:40:\d+: a cross-attention attends to every position of kv=: it is not causal\n  leave causal= out of a cross-attention$/);
+    expect(failureOf(() => analyzed(text))).toMatch(
+      /^spec\.yaml:40:\d+: a cross-attention attends to every position of kv=: it is not causal\n {2}leave causal= out of a cross-attention$/,
+    );
   });
 });
 
