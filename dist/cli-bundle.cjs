@@ -17950,14 +17950,14 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, or {tokens: N}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp \u00d7 pp \u00d7 cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) \u2192 style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch \u00d7 context \u00d7 vocab) or last (generate()'s logits_to_keep=1: batch \u00d7 1 \u00d7 vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, {ids: []} for other int64 ids (a class label), or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"},"ids":{"type":"array","items":{"$ref":"#/definitions/expression"},"description":"int64 ids of this shape per sample, batch excluded: {ids: []} for a class label, as an Embedding takes it."}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, {tokens: N} or {ids: [...]}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false},{"type":"object","properties":{"ids":{"type":"array","items":{"$ref":"#/definitions/expression"},"description":"int64 ids of this shape per sample, batch excluded: {ids: []} for a class label, as an Embedding takes it."}},"required":["ids"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp \u00d7 pp \u00d7 cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) \u2192 style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch \u00d7 context \u00d7 vocab) or last (generate()'s logits_to_keep=1: batch \u00d7 1 \u00d7 vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
 const schema28 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."};
 const model_spec_schema35 = {"enum":["add","concat","multiply"]};
 const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
-const schema67 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
+const schema69 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
 const model_spec_func2 = Object.prototype.hasOwnProperty;
 const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "");
@@ -20172,7 +20172,7 @@ errors++;
 }
 }
 for(const key6 in data9){
-if(!(key6 === "tokens")){
+if(!((key6 === "tokens") || (key6 === "ids"))){
 let data11 = data9[key6];
 const _errs41 = errors;
 let valid16 = false;
@@ -20277,14 +20277,89 @@ if(_valid2){
 valid16 = true;
 passing2 = 1;
 }
-}
-if(!valid16){
-const err32 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties,data:data11};
+const _errs53 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.ids === undefined){
+const err32 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/2/required",keyword:"required",params:{missingProperty: "ids"},message:"must have required property '"+"ids"+"'",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2].required,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2],data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+for(const key8 in data11){
+if(!(key8 === "ids")){
+const err33 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2],data:data11};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data11.ids !== undefined){
+let data14 = data11.ids;
+if(Array.isArray(data14)){
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (typeof data15 !== "string")){
+const err34 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/ids/" + i3,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/ids",schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/2/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2].properties.ids.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2].properties.ids,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2].type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[2],data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+var _valid2 = _errs53 === errors;
+if(_valid2 && valid16){
+valid16 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid16 = true;
+passing2 = 2;
+}
+}
+}
+if(!valid16){
+const err37 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties,data:data11};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -20302,26 +20377,55 @@ vErrors = null;
 }
 }
 if(data9.tokens !== undefined){
-let data14 = data9.tokens;
-if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (typeof data14 !== "string")){
-const err33 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data14};
+let data16 = data9.tokens;
+if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (typeof data16 !== "string")){
+const err38 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data16};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err38];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data9.ids !== undefined){
+let data17 = data9.ids;
+if(Array.isArray(data17)){
+const len4 = data17.length;
+for(let i4=0; i4<len4; i4++){
+let data18 = data17[i4];
+if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err39 = {instancePath:instancePath+"/input/ids/" + i4,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data18};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+const err40 = {instancePath:instancePath+"/input/ids",schemaPath:"#/properties/input/oneOf/1/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].properties.ids.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].properties.ids,data:data17};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err40];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
 }
 errors++;
 }
@@ -20337,12 +20441,12 @@ passing1 = 1;
 }
 }
 if(!valid10){
-const err35 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
+const err42 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err42];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err42);
 }
 errors++;
 }
@@ -20359,52 +20463,52 @@ vErrors = null;
 }
 }
 if(data.inputs !== undefined){
-let data15 = data.inputs;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err36 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data15};
+let data19 = data.inputs;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err43 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data19};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err43];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err43);
 }
 errors++;
 }
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-if(typeof data16 === "string"){
-if(data16.length < 1){
-const err37 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data16};
+const len5 = data19.length;
+for(let i5=0; i5<len5; i5++){
+let data20 = data19[i5];
+if(typeof data20 === "string"){
+if(data20.length < 1){
+const err44 = {instancePath:instancePath+"/inputs/" + i5,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data20};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err44];
 }
 else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/inputs/" + i3,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data16};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
+vErrors.push(err44);
 }
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data15};
+const err45 = {instancePath:instancePath+"/inputs/" + i5,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data20};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err45];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data19};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -20422,97 +20526,9 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data19 = data.branches;
-if(!(((data19 === "add") || (data19 === "concat")) || (data19 === "multiply"))){
-const err40 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data19};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data20 = data.tie;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key8 in data20){
-let data21 = data20[key8];
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err41 = {instancePath:instancePath+"/tie/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data21};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/tie/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data21};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data20};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.adapters !== undefined){
-let data22 = data.adapters;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(Object.keys(data22).length > 1){
-const err44 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data22};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(Object.keys(data22).length < 1){
-const err45 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data22};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-for(const key9 in data22){
-const _errs72 = errors;
-if(typeof key9 === "string"){
-if(!model_spec_pattern0.test(key9)){
-const err46 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key9,propertyName:key9};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key9,propertyName:key9};
+let data23 = data.branches;
+if(!(((data23 === "add") || (data23 === "concat")) || (data23 === "multiply"))){
+const err47 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -20521,9 +20537,15 @@ vErrors.push(err47);
 }
 errors++;
 }
-var valid29 = _errs72 === errors;
-if(!valid29){
-const err48 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data22};
+}
+if(data.tie !== undefined){
+let data24 = data.tie;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key9 in data24){
+let data25 = data24[key9];
+if(typeof data25 === "string"){
+if(data25.length < 1){
+const err48 = {instancePath:instancePath+"/tie/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -20533,15 +20555,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-for(const key10 in data22){
-let data23 = data22[key10];
-const _errs77 = errors;
-let valid32 = false;
-let passing3 = null;
-const _errs78 = errors;
-if(typeof data23 === "string"){
-if(data23.length < 1){
-const err49 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data23};
+else {
+const err49 = {instancePath:instancePath+"/tie/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -20551,8 +20566,9 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data23};
+const err50 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -20561,15 +20577,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-var _valid3 = _errs78 === errors;
-if(_valid3){
-valid32 = true;
-passing3 = 0;
 }
-const _errs80 = errors;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.config === undefined){
-const err51 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
+if(data.adapters !== undefined){
+let data26 = data.adapters;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(Object.keys(data26).length > 1){
+const err51 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -20578,9 +20591,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-for(const key11 in data23){
-if(!(((key11 === "config") || (key11 === "rank_pattern")) || (key11 === "alpha_pattern"))){
-const err52 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
+if(Object.keys(data26).length < 1){
+const err52 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -20589,12 +20601,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data23.config !== undefined){
-let data24 = data23.config;
-if(typeof data24 === "string"){
-if(data24.length < 1){
-const err53 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data24};
+for(const key10 in data26){
+const _errs85 = errors;
+if(typeof key10 === "string"){
+if(!model_spec_pattern0.test(key10)){
+const err53 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -20605,7 +20616,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data24};
+const err54 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -20614,14 +20625,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data23.rank_pattern !== undefined){
-let data25 = data23.rank_pattern;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key12 in data25){
-let data26 = data25[key12];
-if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (typeof data26 !== "string")){
-const err55 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data26};
+var valid36 = _errs85 === errors;
+if(!valid36){
+const err55 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -20631,9 +20637,15 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data25};
+for(const key11 in data26){
+let data27 = data26[key11];
+const _errs90 = errors;
+let valid39 = false;
+let passing3 = null;
+const _errs91 = errors;
+if(typeof data27 === "string"){
+if(data27.length < 1){
+const err56 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -20643,13 +20655,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data23.alpha_pattern !== undefined){
-let data27 = data23.alpha_pattern;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key13 in data27){
-let data28 = data27[key13];
-if((!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))) && (typeof data28 !== "string")){
-const err57 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data28};
+else {
+const err57 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -20658,10 +20665,15 @@ vErrors.push(err57);
 }
 errors++;
 }
+var _valid3 = _errs91 === errors;
+if(_valid3){
+valid39 = true;
+passing3 = 0;
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data27};
+const _errs93 = errors;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.config === undefined){
+const err58 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -20670,10 +20682,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data23};
+for(const key12 in data27){
+if(!(((key12 === "config") || (key12 === "rank_pattern")) || (key12 === "alpha_pattern"))){
+const err59 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -20682,19 +20693,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-var _valid3 = _errs80 === errors;
-if(_valid3 && valid32){
-valid32 = false;
-passing3 = [passing3, 1];
 }
-else {
-if(_valid3){
-valid32 = true;
-passing3 = 1;
-}
-}
-if(!valid32){
-const err60 = {instancePath:instancePath+"/adapters/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data23};
+if(data27.config !== undefined){
+let data28 = data27.config;
+if(typeof data28 === "string"){
+if(data28.length < 1){
+const err60 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -20703,21 +20707,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-else {
-errors = _errs77;
-if(vErrors !== null){
-if(_errs77){
-vErrors.length = _errs77;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data22};
+const err61 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -20727,12 +20719,13 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.training !== undefined){
-let data29 = data.training;
+if(data27.rank_pattern !== undefined){
+let data29 = data27.rank_pattern;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key14 in data29){
-if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key14))){
-const err62 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data29};
+for(const key13 in data29){
+let data30 = data29[key13];
+if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
+const err62 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data30};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -20742,11 +20735,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data29.optimizer !== undefined){
-let data30 = data29.optimizer;
-if(typeof data30 === "string"){
-if(data30.length < 1){
-const err63 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data30};
+}
+else {
+const err63 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -20756,8 +20747,13 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data30};
+if(data27.alpha_pattern !== undefined){
+let data31 = data27.alpha_pattern;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key14 in data31){
+let data32 = data31[key14];
+if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
+const err64 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -20767,10 +20763,9 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data29.precision !== undefined){
-let data31 = data29.precision;
-if(!((((((data31 === "fp32") || (data31 === "amp")) || (data31 === "mixed-fp16")) || (data31 === "mixed-bf16")) || (data31 === "bf16")) || (data31 === "fp16"))){
-const err65 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data31};
+}
+else {
+const err65 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -20780,10 +20775,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data29.gpus !== undefined){
-let data32 = data29.gpus;
-if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
-const err66 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data32};
+}
+else {
+const err66 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data27};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -20792,11 +20786,19 @@ vErrors.push(err66);
 }
 errors++;
 }
+var _valid3 = _errs93 === errors;
+if(_valid3 && valid39){
+valid39 = false;
+passing3 = [passing3, 1];
 }
-if(data29.zero !== undefined){
-let data33 = data29.zero;
-if(!((((data33 === 0) || (data33 === 1)) || (data33 === 2)) || (data33 === 3))){
-const err67 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data33};
+else {
+if(_valid3){
+valid39 = true;
+passing3 = 1;
+}
+}
+if(!valid39){
+const err67 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data27};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -20805,12 +20807,21 @@ vErrors.push(err67);
 }
 errors++;
 }
+else {
+errors = _errs90;
+if(vErrors !== null){
+if(_errs90){
+vErrors.length = _errs90;
 }
-if(data29.dtype !== undefined){
-let data34 = data29.dtype;
-if(typeof data34 === "string"){
-if(data34.length < 1){
-const err68 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data34};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data26};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -20820,8 +20831,12 @@ vErrors.push(err68);
 errors++;
 }
 }
-else {
-const err69 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data34};
+if(data.training !== undefined){
+let data33 = data.training;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key15 in data33){
+if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key15))){
+const err69 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -20831,10 +20846,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data29.batch !== undefined){
-let data35 = data29.batch;
-if((!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))) && (typeof data35 !== "string")){
-const err70 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data35};
+if(data33.optimizer !== undefined){
+let data34 = data33.optimizer;
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err70 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -20844,10 +20860,8 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data29.checkpointing !== undefined){
-let data36 = data29.checkpointing;
-if(!(((data36 === "none") || (data36 === "full")) || (data36 === "selective"))){
-const err71 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data36};
+else {
+const err71 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -20857,10 +20871,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data29.attention !== undefined){
-let data37 = data29.attention;
-if(!(((data37 === "sdpa") || (data37 === "eager")) || (data37 === "flash"))){
-const err72 = {instancePath:instancePath+"/training/attention",schemaPath:"#/properties/training/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.attention.enum,parentSchema:model_spec_schema11.properties.training.properties.attention,data:data37};
+if(data33.precision !== undefined){
+let data35 = data33.precision;
+if(!((((((data35 === "fp32") || (data35 === "amp")) || (data35 === "mixed-fp16")) || (data35 === "mixed-bf16")) || (data35 === "bf16")) || (data35 === "fp16"))){
+const err72 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -20870,10 +20884,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data29.main_grads !== undefined){
-let data38 = data29.main_grads;
-if(!(((data38 === "float32") || (data38 === "float16")) || (data38 === "bfloat16"))){
-const err73 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data38};
+if(data33.gpus !== undefined){
+let data36 = data33.gpus;
+if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
+const err73 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -20883,12 +20897,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data29.parallel !== undefined){
-let data39 = data29.parallel;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key15 in data39){
-if(!((((((key15 === "tp") || (key15 === "pp")) || (key15 === "ep")) || (key15 === "cp")) || (key15 === "plan")) || (key15 === "experts"))){
-const err74 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data39};
+if(data33.zero !== undefined){
+let data37 = data33.zero;
+if(!((((data37 === 0) || (data37 === 1)) || (data37 === 2)) || (data37 === 3))){
+const err74 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data37};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -20898,10 +20910,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data39.tp !== undefined){
-let data40 = data39.tp;
-if((!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))) && (typeof data40 !== "string")){
-const err75 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data40};
+if(data33.dtype !== undefined){
+let data38 = data33.dtype;
+if(typeof data38 === "string"){
+if(data38.length < 1){
+const err75 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -20911,10 +20924,8 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data39.pp !== undefined){
-let data41 = data39.pp;
-if((!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))) && (typeof data41 !== "string")){
-const err76 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data41};
+else {
+const err76 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data38};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -20924,10 +20935,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data39.ep !== undefined){
-let data42 = data39.ep;
-if((!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) && (typeof data42 !== "string")){
-const err77 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data42};
+if(data33.batch !== undefined){
+let data39 = data33.batch;
+if((!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) && (typeof data39 !== "string")){
+const err77 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data39};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -20937,10 +20948,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data39.cp !== undefined){
-let data43 = data39.cp;
-if((!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))) && (typeof data43 !== "string")){
-const err78 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data43};
+if(data33.checkpointing !== undefined){
+let data40 = data33.checkpointing;
+if(!(((data40 === "none") || (data40 === "full")) || (data40 === "selective"))){
+const err78 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -20950,14 +20961,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data39.plan !== undefined){
-let data44 = data39.plan;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key16 in data44){
-let data45 = data44[key16];
-if(typeof data45 === "string"){
-if(data45.length < 1){
-const err79 = {instancePath:instancePath+"/training/parallel/plan/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data45};
+if(data33.attention !== undefined){
+let data41 = data33.attention;
+if(!(((data41 === "sdpa") || (data41 === "eager")) || (data41 === "flash"))){
+const err79 = {instancePath:instancePath+"/training/attention",schemaPath:"#/properties/training/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.attention.enum,parentSchema:model_spec_schema11.properties.training.properties.attention,data:data41};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -20967,8 +20974,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/training/parallel/plan/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data45};
+if(data33.main_grads !== undefined){
+let data42 = data33.main_grads;
+if(!(((data42 === "float32") || (data42 === "float16")) || (data42 === "bfloat16"))){
+const err80 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data42};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -20978,9 +20987,12 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data44};
+if(data33.parallel !== undefined){
+let data43 = data33.parallel;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key16 in data43){
+if(!((((((key16 === "tp") || (key16 === "pp")) || (key16 === "ep")) || (key16 === "cp")) || (key16 === "plan")) || (key16 === "experts"))){
+const err81 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data43};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -20990,11 +21002,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data39.experts !== undefined){
-let data46 = data39.experts;
-if(typeof data46 === "string"){
-if(data46.length < 1){
-const err82 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data46};
+if(data43.tp !== undefined){
+let data44 = data43.tp;
+if((!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))) && (typeof data44 !== "string")){
+const err82 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data44};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -21004,8 +21015,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-else {
-const err83 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data46};
+if(data43.pp !== undefined){
+let data45 = data43.pp;
+if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err83 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -21015,9 +21028,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data39};
+if(data43.ep !== undefined){
+let data46 = data43.ep;
+if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
+const err84 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -21027,9 +21041,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data29};
+if(data43.cp !== undefined){
+let data47 = data43.cp;
+if((!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))) && (typeof data47 !== "string")){
+const err85 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data47};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -21039,12 +21054,14 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data47 = data.lint;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key17 in data47){
-if(!(key17 === "ignore")){
-const err86 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data47};
+if(data43.plan !== undefined){
+let data48 = data43.plan;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key17 in data48){
+let data49 = data48[key17];
+if(typeof data49 === "string"){
+if(data49.length < 1){
+const err86 = {instancePath:instancePath+"/training/parallel/plan/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -21054,15 +21071,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data47.ignore !== undefined){
-let data48 = data47.ignore;
-if(Array.isArray(data48)){
-const len4 = data48.length;
-for(let i4=0; i4<len4; i4++){
-let data49 = data48[i4];
-if(typeof data49 === "string"){
-if(data49.length < 1){
-const err87 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data49};
+else {
+const err87 = {instancePath:instancePath+"/training/parallel/plan/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -21072,8 +21082,9 @@ vErrors.push(err87);
 errors++;
 }
 }
+}
 else {
-const err88 = {instancePath:instancePath+"/lint/ignore/" + i4,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data49};
+const err88 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data48};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -21083,9 +21094,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data48};
+if(data43.experts !== undefined){
+let data50 = data43.experts;
+if(typeof data50 === "string"){
+if(data50.length < 1){
+const err89 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data50};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -21095,9 +21108,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
 else {
-const err90 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data47};
+const err90 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data50};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -21107,12 +21119,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.serving !== undefined){
-let data50 = data.serving;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key18 in data50){
-if(!(model_spec_func2.call(model_spec_schema11.properties.serving.properties, key18))){
-const err91 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data50};
+}
+else {
+const err91 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data43};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -21122,10 +21131,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data50.context !== undefined){
-let data51 = data50.context;
-if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
-const err92 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
+}
+else {
+const err92 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data33};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -21135,10 +21143,12 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data50.batch !== undefined){
-let data52 = data50.batch;
-if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
-const err93 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
+if(data.lint !== undefined){
+let data51 = data.lint;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key18 in data51){
+if(!(key18 === "ignore")){
+const err93 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data51};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -21148,11 +21158,15 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data50.dtype !== undefined){
-let data53 = data50.dtype;
+if(data51.ignore !== undefined){
+let data52 = data51.ignore;
+if(Array.isArray(data52)){
+const len6 = data52.length;
+for(let i6=0; i6<len6; i6++){
+let data53 = data52[i6];
 if(typeof data53 === "string"){
 if(data53.length < 1){
-const err94 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data53};
+const err94 = {instancePath:instancePath+"/lint/ignore/" + i6,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data53};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -21163,7 +21177,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data53};
+const err95 = {instancePath:instancePath+"/lint/ignore/" + i6,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data53};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -21173,11 +21187,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data50["kv-dtype"] !== undefined){
-let data54 = data50["kv-dtype"];
-if(typeof data54 === "string"){
-if(data54.length < 1){
-const err96 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data54};
+}
+else {
+const err96 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data52};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -21187,8 +21199,9 @@ vErrors.push(err96);
 errors++;
 }
 }
+}
 else {
-const err97 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data54};
+const err97 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data51};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -21198,10 +21211,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data50.attention !== undefined){
-let data55 = data50.attention;
-if(!((data55 === "eager") || (data55 === "sdpa"))){
-const err98 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data55};
+if(data.serving !== undefined){
+let data54 = data.serving;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key19 in data54){
+if(!(model_spec_func2.call(model_spec_schema11.properties.serving.properties, key19))){
+const err98 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data54};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -21211,10 +21226,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data50["kv-window"] !== undefined){
-let data56 = data50["kv-window"];
-if(!((data56 === "full") || (data56 === "cap"))){
-const err99 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data56};
+if(data54.context !== undefined){
+let data55 = data54.context;
+if((!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))) && (typeof data55 !== "string")){
+const err99 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data55};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -21224,10 +21239,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data50.logits !== undefined){
-let data57 = data50.logits;
-if(!((data57 === "all") || (data57 === "last"))){
-const err100 = {instancePath:instancePath+"/serving/logits",schemaPath:"#/properties/serving/properties/logits/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.logits.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.logits.enum,parentSchema:model_spec_schema11.properties.serving.properties.logits,data:data57};
+if(data54.batch !== undefined){
+let data56 = data54.batch;
+if((!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))) && (typeof data56 !== "string")){
+const err100 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data56};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -21237,10 +21252,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data50["trained-context"] !== undefined){
-let data58 = data50["trained-context"];
-if((!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))) && (typeof data58 !== "string")){
-const err101 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data58};
+if(data54.dtype !== undefined){
+let data57 = data54.dtype;
+if(typeof data57 === "string"){
+if(data57.length < 1){
+const err101 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data57};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -21250,10 +21266,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data50.overhead !== undefined){
-let data59 = data50.overhead;
-if((!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))) && (typeof data59 !== "string")){
-const err102 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data59};
+else {
+const err102 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data57};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -21263,14 +21277,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data50.accelerators !== undefined){
-let data60 = data50.accelerators;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key19 in data60){
-const _errs172 = errors;
-if(typeof key19 === "string"){
-if(!pattern8.test(key19)){
-const err103 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,data:key19,propertyName:key19};
+if(data54["kv-dtype"] !== undefined){
+let data58 = data54["kv-dtype"];
+if(typeof data58 === "string"){
+if(data58.length < 1){
+const err103 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data58};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -21280,9 +21291,8 @@ vErrors.push(err103);
 errors++;
 }
 }
-var valid59 = _errs172 === errors;
-if(!valid59){
-const err104 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames",keyword:"propertyNames",params:{propertyName: key19},message:"property name must be valid",schema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data60};
+else {
+const err104 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data58};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -21292,11 +21302,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-for(const key20 in data60){
-let data61 = data60[key20];
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.memory === undefined){
-const err105 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema67.required,parentSchema:schema67,data:data61};
+if(data54.attention !== undefined){
+let data59 = data54.attention;
+if(!((data59 === "eager") || (data59 === "sdpa"))){
+const err105 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data59};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -21305,9 +21314,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-for(const key21 in data61){
-if(!((key21 === "memory") || (key21 === "source"))){
-const err106 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data:data61};
+}
+if(data54["kv-window"] !== undefined){
+let data60 = data54["kv-window"];
+if(!((data60 === "full") || (data60 === "cap"))){
+const err106 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data60};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -21317,10 +21328,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data61.memory !== undefined){
-let data62 = data61.memory;
-if((!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))) && (typeof data62 !== "string")){
-const err107 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/type",keyword:"type",params:{type: schema67.properties.memory.type},message:"must be integer,string",schema:schema67.properties.memory.type,parentSchema:schema67.properties.memory,data:data62};
+if(data54.logits !== undefined){
+let data61 = data54.logits;
+if(!((data61 === "all") || (data61 === "last"))){
+const err107 = {instancePath:instancePath+"/serving/logits",schemaPath:"#/properties/serving/properties/logits/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.logits.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.logits.enum,parentSchema:model_spec_schema11.properties.serving.properties.logits,data:data61};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -21329,9 +21340,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(typeof data62 === "string"){
-if(data62.length < 1){
-const err108 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.memory,data:data62};
+}
+if(data54["trained-context"] !== undefined){
+let data62 = data54["trained-context"];
+if((!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))) && (typeof data62 !== "string")){
+const err108 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data62};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -21341,12 +21354,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-if(data61.source !== undefined){
-let data63 = data61.source;
-if(typeof data63 === "string"){
-if(data63.length > 200){
-const err109 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.source,data:data63};
+if(data54.overhead !== undefined){
+let data63 = data54.overhead;
+if((!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))) && (typeof data63 !== "string")){
+const err109 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data63};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -21355,8 +21366,15 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data63.length < 1){
-const err110 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.source,data:data63};
+}
+if(data54.accelerators !== undefined){
+let data64 = data54.accelerators;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key20 in data64){
+const _errs185 = errors;
+if(typeof key20 === "string"){
+if(!pattern8.test(key20)){
+const err110 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,data:key20,propertyName:key20};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -21366,8 +21384,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-else {
-const err111 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.source.type,parentSchema:schema67.properties.source,data:data63};
+var valid66 = _errs185 === errors;
+if(!valid66){
+const err111 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid",schema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data64};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -21377,9 +21396,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/serving/accelerators/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data:data61};
+for(const key21 in data64){
+let data65 = data64[key21];
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.memory === undefined){
+const err112 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema69.required,parentSchema:schema69,data:data65};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -21388,10 +21409,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-}
-else {
-const err113 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.properties.accelerators.type,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data60};
+for(const key22 in data65){
+if(!((key22 === "memory") || (key22 === "source"))){
+const err113 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data:data65};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -21401,9 +21421,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data50};
+if(data65.memory !== undefined){
+let data66 = data65.memory;
+if((!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))) && (typeof data66 !== "string")){
+const err114 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/type",keyword:"type",params:{type: schema69.properties.memory.type},message:"must be integer,string",schema:schema69.properties.memory.type,parentSchema:schema69.properties.memory,data:data66};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -21412,15 +21433,98 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-}
-else {
-const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(typeof data66 === "string"){
+if(data66.length < 1){
+const err115 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.memory,data:data66};
 if(vErrors === null){
 vErrors = [err115];
 }
 else {
 vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+if(data65.source !== undefined){
+let data67 = data65.source;
+if(typeof data67 === "string"){
+if(data67.length > 200){
+const err116 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.source,data:data67};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data67.length < 1){
+const err117 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.source,data:data67};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.source.type,parentSchema:schema69.properties.source,data:data67};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data:data65};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.properties.accelerators.type,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data64};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data54};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
 }
 errors++;
 }
@@ -22704,9 +22808,13 @@ function resolveAdapters(source, adapters, scope) {
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 
 
+/** The keys of one input written as an object: `{tokens: N}`, `{ids: [...]}`; never the name of a named input. */
+const ONE_INPUT_KEYS = ["tokens", "ids"];
 /** True for `input: {src: {tokens: 512}, tgt: {tokens: 128}}`, several named inputs, rather than one `{tokens: N}`. */
 function isNamedInputs(input) {
     if (typeof input !== "object" || input === null || Array.isArray(input))
+        return false;
+    if (Object.keys(input).some((key) => ONE_INPUT_KEYS.includes(key)))
         return false;
     return Object.values(input).every((value) => typeof value === "object" && value !== null);
 }
@@ -22726,23 +22834,32 @@ function resolveOne(source, path, input, scope) {
     };
     if (Array.isArray(input))
         return { value: { kind: "tensor", shape: input.map((size, index) => positive([...path, index], size, "an input size")) }, position };
+    if ("ids" in input)
+        return { value: { kind: "ids", shape: input.ids.map((size, index) => positive([...path, "ids", index], size, "an input size")) }, position };
     return { value: { kind: "tokens", length: positive([...path, "tokens"], input.tokens, "the sequence length") }, position };
 }
 /**
- * The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, `{tokens: 2048}`, or
+ * The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, `{tokens: 2048}`, `{ids: []}`, or
  * several named inputs; `input` is the first (what serving and fits size), `inputs` all of them.
  */
 function resolveInput(source, input, scope) {
     if (input === undefined)
         return {};
     if (!isNamedInputs(input)) {
-        const extra = Array.isArray(input) ? undefined : Object.keys(input).find((key) => key !== "tokens");
-        if (extra)
-            throw new SpecError("invalid-input", source.keyAt(["input", extra]), `input has tokens: ${String(input.tokens)} and '${extra}': one input of token ids, or named inputs, not both`, `name every input: {text: {tokens: ${String(input.tokens)}}, ${extra}: ...}`);
+        if (!Array.isArray(input))
+            oneInputOnly(source, input);
         return { input: resolveOne(source, ["input"], input, scope) };
     }
     const inputs = Object.entries(input).map(([name, one]) => ({ name, ...resolveOne(source, ["input", name], one, scope) }));
     return { input: inputs[0], inputs };
+}
+/** `{tokens: 512, ids: [4]}` or `{tokens: 512, text: ...}`: one input written as an object has one key. */
+function oneInputOnly(source, input) {
+    const [first, extra] = Object.keys(input).sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
+    if (extra === undefined)
+        return;
+    const written = `${first}: ${JSON.stringify(input[first])}`;
+    throw new SpecError("invalid-input", source.keyAt(["input", extra]), `input has ${written} and '${extra}': one input (${ONE_INPUT_KEYS.map((key) => `{${key}: ...}`).join(" or ")}), or named inputs, not both`, `name every input: {text: {${written}}, ${extra}: ...}`);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/ties.ts
@@ -25894,11 +26011,18 @@ const OPS = {
     ...VALUE_OPS,
     add: {
         operands: 2,
-        signature: [op_types_arg("parameter", "string", null)],
+        signature: [op_types_arg("other", "any", null)],
         run: (op) => {
-            const { evaluator, operands, call, segments, producer } = op;
-            if (operands.length === 2)
+            const { evaluator, operands, call, segments, producer, args, fail } = op;
+            if (operands.length === 2) {
+                if (!args.isNone("other"))
+                    fail("two tensors: add(x, y), a number: add(x, 1.0), or add(name) on the chain's value");
                 return { ...ops_merge(evaluator, "add", operands[0], operands[1], call.position, segments), producer };
+            }
+            // x + 1.0 (DiT's 1 + scale): a Python number; autograd keeps nothing.
+            const other = args.value("other");
+            if (other.kind === "int" || other.kind === "float")
+                return op.created([...operands[0].shape]);
             return addModuleOutput(op);
         },
     },
@@ -25992,16 +26116,15 @@ const OPS = {
         },
     },
 };
-/** Everything an op's run needs, its arguments bound to its signature. */
 /**
  * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
  * 0 \u2026 S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
  */
 function addModuleOutput({ evaluator, x, args, segments, child, created, fail }) {
-    if (args.isNone("parameter"))
-        fail("two tensors: add(x, y), or add(name) on the chain's value");
-    const added = evaluator.runNode(child("parameter"), evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
-    return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+    if (args.isNone("other"))
+        fail("two tensors: add(x, y), a number: add(x, 1.0), or add(name) on the chain's value");
+    const added = evaluator.runNode(child("other"), evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
+    return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("other")} ${shapeText(added)}`));
 }
 /** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */
 function concatenate({ evaluator, operands, call, segments, producer, dim, fail }) {
@@ -26834,9 +26957,10 @@ function inferShapes(model, options) {
         return undefined;
     const inference = new Inference(model, options);
     const tensors = (model.inputs ?? [{ ...model.input, name: undefined }]).map((given) => {
-        const shape = given.value.kind === "tensor" ? [options.batch, ...given.value.shape] : [options.batch, given.value.length];
-        // Token ids are int64.
-        const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, given.value.kind === "tokens" ? 8 : options.activationBytes);
+        const { value } = given;
+        const shape = value.kind === "tokens" ? [options.batch, value.length] : [options.batch, ...value.shape];
+        // Token ids and other ids (class labels) are int64.
+        const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
         // The inputs exist before the forward, as the weights do.
         inference.live?.excluded.add(tensor.storage);
         return tensor;

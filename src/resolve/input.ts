@@ -7,11 +7,15 @@ import type { SpecData } from "./spec-data.js";
 import type { NamedInput, ResolvedInput } from "./types.js";
 
 type InputData = NonNullable<SpecData["input"]>;
-type OneInput = unknown[] | { tokens: unknown };
+type OneInput = unknown[] | { tokens: unknown } | { ids: unknown[] };
+
+/** The keys of one input written as an object: `{tokens: N}`, `{ids: [...]}`; never the name of a named input. */
+const ONE_INPUT_KEYS = ["tokens", "ids"];
 
 /** True for `input: {src: {tokens: 512}, tgt: {tokens: 128}}`, several named inputs, rather than one `{tokens: N}`. */
 export function isNamedInputs(input: unknown): input is Record<string, OneInput> {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return false;
+  if (Object.keys(input).some((key) => ONE_INPUT_KEYS.includes(key))) return false;
   return Object.values(input).every((value) => typeof value === "object" && value !== null);
 }
 
@@ -29,26 +33,33 @@ function resolveOne(source: YamlSource, path: DataPath, input: OneInput, scope: 
     return value;
   };
   if (Array.isArray(input)) return { value: { kind: "tensor", shape: input.map((size, index) => positive([...path, index], size, "an input size")) }, position };
+  if ("ids" in input) return { value: { kind: "ids", shape: input.ids.map((size, index) => positive([...path, "ids", index], size, "an input size")) }, position };
   return { value: { kind: "tokens", length: positive([...path, "tokens"], input.tokens, "the sequence length") }, position };
 }
 
 /**
- * The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, `{tokens: 2048}`, or
+ * The spec's `input:` with its sizes evaluated: `[3, 224, 224]` per sample, `{tokens: 2048}`, `{ids: []}`, or
  * several named inputs; `input` is the first (what serving and fits size), `inputs` all of them.
  */
 export function resolveInput(source: YamlSource, input: InputData | undefined, scope: Scope): { input?: ResolvedInput; inputs?: NamedInput[] } {
   if (input === undefined) return {};
   if (!isNamedInputs(input)) {
-    const extra = Array.isArray(input) ? undefined : Object.keys(input).find((key) => key !== "tokens");
-    if (extra)
-      throw new SpecError(
-        "invalid-input",
-        source.keyAt(["input", extra]),
-        `input has tokens: ${String((input as { tokens: unknown }).tokens)} and '${extra}': one input of token ids, or named inputs, not both`,
-        `name every input: {text: {tokens: ${String((input as { tokens: unknown }).tokens)}}, ${extra}: ...}`,
-      );
+    if (!Array.isArray(input)) oneInputOnly(source, input);
     return { input: resolveOne(source, ["input"], input, scope) };
   }
   const inputs = Object.entries(input).map(([name, one]) => ({ name, ...resolveOne(source, ["input", name], one, scope) }));
   return { input: inputs[0]!, inputs };
+}
+
+/** `{tokens: 512, ids: [4]}` or `{tokens: 512, text: ...}`: one input written as an object has one key. */
+function oneInputOnly(source: YamlSource, input: Record<string, unknown>): void {
+  const [first, extra] = Object.keys(input).sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
+  if (extra === undefined) return;
+  const written = `${first}: ${JSON.stringify(input[first!])}`;
+  throw new SpecError(
+    "invalid-input",
+    source.keyAt(["input", extra]),
+    `input has ${written} and '${extra}': one input (${ONE_INPUT_KEYS.map((key) => `{${key}: ...}`).join(" or ")}), or named inputs, not both`,
+    `name every input: {text: {${written}}, ${extra}: ...}`,
+  );
 }

@@ -410,9 +410,10 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
   if (!model.input) return undefined;
   const inference = new Inference(model, options);
   const tensors = (model.inputs ?? [{ ...model.input, name: undefined }]).map((given) => {
-    const shape = given.value.kind === "tensor" ? [options.batch, ...given.value.shape] : [options.batch, given.value.length];
-    // Token ids are int64.
-    const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, given.value.kind === "tokens" ? 8 : options.activationBytes);
+    const { value } = given;
+    const shape = value.kind === "tokens" ? [options.batch, value.length] : [options.batch, ...value.shape];
+    // Token ids and other ids (class labels) are int64.
+    const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
     // The inputs exist before the forward, as the weights do.
     inference.live?.excluded.add(tensor.storage);
     return tensor;

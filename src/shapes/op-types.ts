@@ -55,7 +55,7 @@ export interface Evaluator {
   runRouted(node: TreeNode, x: Tensor, prefix: PathSegment[]): Tensor;
 }
 
-export const arg = (name: string, type: "int" | "float" | "bool" | "string", value?: number | boolean | null): ArgumentSpec =>
+export const arg = (name: string, type: "int" | "float" | "bool" | "string" | "any", value?: number | boolean | null): ArgumentSpec =>
   value === undefined ? { name, type } : { name, type, default: value };
 export const CHILDREN: readonly ArgumentSpec[] = [{ name: "children", type: "string", variadic: true }];
 

@@ -73,10 +73,16 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   ...VALUE_OPS,
   add: {
     operands: 2,
-    signature: [arg("parameter", "string", null)],
+    signature: [arg("other", "any", null)],
     run: (op) => {
-      const { evaluator, operands, call, segments, producer } = op;
-      if (operands.length === 2) return { ...merge(evaluator, "add", operands[0]!, operands[1]!, call.position, segments), producer };
+      const { evaluator, operands, call, segments, producer, args, fail } = op;
+      if (operands.length === 2) {
+        if (!args.isNone("other")) fail("two tensors: add(x, y), a number: add(x, 1.0), or add(name) on the chain's value");
+        return { ...merge(evaluator, "add", operands[0]!, operands[1]!, call.position, segments), producer };
+      }
+      // x + 1.0 (DiT's 1 + scale): a Python number; autograd keeps nothing.
+      const other = args.value("other");
+      if (other.kind === "int" || other.kind === "float") return op.created([...operands[0]!.shape]);
       return addModuleOutput(op);
     },
   },
@@ -176,15 +182,14 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
   },
 };
 
-/** Everything an op's run needs, its arguments bound to its signature. */
 /**
  * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
  * 0 … S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
  */
 function addModuleOutput({ evaluator, x, args, segments, child, created, fail }: OpContext): Tensor {
-  if (args.isNone("parameter")) fail("two tensors: add(x, y), or add(name) on the chain's value");
-  const added = evaluator.runNode(child("parameter"), evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
-  return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("parameter")} ${shapeText(added)}`));
+  if (args.isNone("other")) fail("two tensors: add(x, y), a number: add(x, 1.0), or add(name) on the chain's value");
+  const added = evaluator.runNode(child("other"), evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
+  return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("other")} ${shapeText(added)}`));
 }
 
 /** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */

@@ -129,7 +129,43 @@ forward:
 
   it("mixing {tokens: N} with named inputs is an error at the extra name", () => {
     expect(failure("input: {tokens: 8, image: [3, 4, 4]}\nlayers:\n  - Linear(4, 4)\n")).toBe(
-      "spec.yaml:1:20: input has tokens: 8 and 'image': one input of token ids, or named inputs, not both\n  name every input: {text: {tokens: 8}, image: ...}",
+      "spec.yaml:1:20: input has tokens: 8 and 'image': one input ({tokens: ...} or {ids: ...}), or named inputs, not both\n  name every input: {text: {tokens: 8}, image: ...}",
+    );
+  });
+});
+
+describe("ids inputs and adding a number", () => {
+  const LABELS = `input: {x: [6], y: {ids: []}}
+forward:
+  - h: fc
+  - "add(h, embed(y))"
+  - "mul(add(h, 1.0))"
+layers:
+  - fc: Linear(6, 4)
+  - embed: Embedding(10, 4)
+`;
+
+  it("{ids: []} is one int64 id per sample, which an Embedding keeps for backward; x + 1.0 keeps nothing", () => {
+    const shapes = analyzed(`training: {batch: 3}\n${LABELS}`).shapes!;
+    expect(shapes.inputs).toEqual({ x: [3, 6], y: [3] });
+    expect(shapes.output).toEqual([3, 4]);
+    // fc keeps x (3 × 6 float32), the embedding its ids (3 int64), the product both factors (two [3, 4] float32); h + 1.0 nothing.
+    expect(shapes.totals.activations).toBe(3 * 6 * 4 + 3 * 8 + 2 * 3 * 4 * 4);
+  });
+
+  it("{ids: [...]} sizes are positive", () => {
+    expect(failure(LABELS.replace("{ids: []}", "{ids: [0]}"))).toBe("spec.yaml:1:27: an input size must be positive, got 0");
+  });
+
+  it("one input is {tokens: N} or {ids: [...]}, not both", () => {
+    expect(failure("input: {tokens: 8, ids: [2]}\nlayers:\n  - Linear(4, 4)\n")).toBe(
+      "spec.yaml:1:20: input has tokens: 8 and 'ids': one input ({tokens: ...} or {ids: ...}), or named inputs, not both\n  name every input: {text: {tokens: 8}, ids: ...}",
+    );
+  });
+
+  it("add takes two tensors or one and a number", () => {
+    expect(failure(LABELS.replace('"add(h, embed(y))"', '"add(h, embed(y), 1.0)"'))).toMatch(
+      /^spec\.yaml:4:6: add\(h, embed\(y\), 1\.0\) expects two tensors: add\(x, y\), a number: add\(x, 1\.0\), or add\(name\) on the chain's value/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/analysis/index.js";
+import { settingsFromOptions } from "../../src/memory/index.js";
 import type { PathSegment } from "../../src/resolve/types.js";
 import { failureOf, files } from "../helpers/specs.js";
 
@@ -12,13 +13,20 @@ interface Measured {
   saved_bytes: number;
   scalar_bytes: number;
   total_params: number;
+  trainable_params: number;
   /** Every leaf module's output shape, in call order. */
   leaves: [string, number[]][];
 }
 const measured: Measured[] = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/trial-models.json", import.meta.url), "utf8")) as { cases: Measured[] }).cases;
 const torch = (name: string) => measured.find((item) => item.case === name)!;
 const spec = (name: string) => readFileSync(new URL(`../fixtures/trial/${name}.yaml`, import.meta.url), "utf8");
-const analyzed = (text: string) => analyzeSpec("spec.yaml", files({ "spec.yaml": text }));
+const example = (name: string) => readFileSync(new URL(`../../examples/${name}.yaml`, import.meta.url), "utf8");
+const analyzed = (text: string, batch = 1) =>
+  analyzeSpec(
+    "spec.yaml",
+    files({ "spec.yaml": text }),
+    settingsFromOptions({ batch: String(batch) }, (option) => `--${option}`),
+  );
 
 /** A call's paths, one per instance of each `{from, to}` run, as named_modules() spells them. */
 function pathsOf(segments: readonly PathSegment[]): string[] {
@@ -31,12 +39,18 @@ function pathsOf(segments: readonly PathSegment[]): string[] {
   );
 }
 
-describe.each(["resnext50_32x4d", "seq2seq"])("%s, written with forward values, against PyTorch 1.13", (name) => {
-  const result = analyzed(spec(name));
+describe.each([
+  { name: "resnext50_32x4d", text: spec("resnext50_32x4d"), batch: 1 },
+  { name: "seq2seq", text: spec("seq2seq"), batch: 1 },
+  // examples/dit-s-2.yaml: three named inputs (latents, the timesteps' embedding, class labels as {ids: []}), adaLN-Zero's chunk(6) and x * (1 + scale) + shift.
+  { name: "dit-s-2", text: example("dit-s-2"), batch: 2 },
+])("$name, written with forward values, against PyTorch 1.13", ({ name, text, batch }) => {
+  const result = analyzed(text, batch);
   const shapes = result.shapes!;
 
   it("has PyTorch's parameters, output, MACs and saved bytes (0-d scalars apart)", () => {
     expect(result.totals.params).toBe(torch(name).total_params);
+    expect(result.totals.trainable).toBe(torch(name).trainable_params);
     expect(shapes.output).toEqual(torch(name).output);
     expect(shapes.totals.macs).toBe(torch(name).macs);
     expect(shapes.totals.activations).toBe(torch(name).saved_bytes);
