@@ -59782,6 +59782,16 @@ function analyze(file, side, overrides, onStep) {
         return { state: { kind: "absent" } };
     return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
 }
+/**
+ * The spec at base: the head's analysis where every file it read is the same at base (most specs of a
+ * monorepo's pull request, which then cost one analysis, not two), else its own.
+ */
+function baseAnalysis(file, base, head, read, analyzeBase) {
+    if (!base.specs.includes(file))
+        return { state: { kind: "absent" } };
+    const same = base.unchanged;
+    return same && head.state.kind !== "absent" && read.length > 0 && read.every((path) => same(path)) ? head : analyzeBase();
+}
 /** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
 function crossCheckWith(model, file, read) {
     const outcome = attempt(() => crossCheck(model, read(file)));
@@ -59876,9 +59886,11 @@ function runCheck(request) {
         const overrides = request.overrides ?? {};
         const absent = { state: { kind: "absent" } };
         const step = (side) => (request.onStep ? (text) => request.onStep(`${file} at ${side}: ${text}`) : undefined);
-        const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides, step("head")) : absent;
+        const read = [];
+        const recorded = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
+        const analysis = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : absent;
         const head = analysis.state;
-        const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides, step("base")) : absent).state : undefined;
+        const base = request.base ? baseAnalysis(file, request.base, analysis, read, () => analyze(file, request.base, overrides, step("base"))).state : undefined;
         const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
         if (head.kind !== "report")
             return result;
@@ -61331,6 +61343,22 @@ class GitRepository {
             return this.git(["show", `${sha}:${path}`]);
         };
         return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
+    }
+    /**
+     * Which files read the same at `sha` as in the work tree: regular files tracked at `sha` that
+     * `git diff sha` does not list (so also tracked now, and not edited). A symbolic link never counts,
+     * for what it points to may have changed. Repository-relative paths, as `readerAt` takes them.
+     */
+    unchangedSince(sha) {
+        const regular = new Set(this.git(["ls-tree", "-r", "--full-tree", "-z", sha])
+            .split("\0")
+            .filter((entry) => /^100(644|755) blob /.test(entry))
+            .map((entry) => entry.slice(entry.indexOf("\t") + 1)));
+        const changed = new Set(this.git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", sha, "--"]).split("\0").filter(Boolean));
+        return (file) => {
+            const path = external_node_path_namespaceObject.posix.normalize(file);
+            return regular.has(path) && !changed.has(path);
+        };
     }
     /**
      * The lines of each file that differ from `sha` in the work tree (what the check reads at head):
@@ -65434,7 +65462,7 @@ function compute(inputs, workspace) {
     if (commit) {
         try {
             git.ensureCommit(commit.sha);
-            base = { ref: commit.sha, specs: expandSpecs(inputs.specs, git.filesAt(commit.sha)), read: git.readerAt(commit.sha) };
+            base = { ref: commit.sha, specs: expandSpecs(inputs.specs, git.filesAt(commit.sha)), read: git.readerAt(commit.sha), unchanged: git.unchangedSince(commit.sha) };
         }
         catch (error) {
             warning(`model-budget could not read the ${commit.why} ${commit.sha}, so it reports without a diff: ${error.message}`);

@@ -7,7 +7,7 @@ import { changeDelta } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { METRICS, quantitiesOf } from "../metrics/index.js";
-import { runCheck, unmatchedWarning, type ChangedLines, type CheckResult, type CheckSide, type Diagnostic, type ModelResult } from "../orchestrator/index.js";
+import { runCheck, unmatchedWarning, type ChangedLines, type CheckResult, type BaseSide, type CheckSide, type Diagnostic, type ModelResult } from "../orchestrator/index.js";
 import { commentMarker, renderPullRequestComment } from "../orchestrator/pull-request.js";
 import { renderHtmlCheck } from "../html/page.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
@@ -53,11 +53,11 @@ function compute(inputs: ActionInputs, workspace: string): { result: CheckResult
   const inRepository: OpenOptions = { base: workspace, within: [{ roots: [workspace], name: "the repository" }] };
   const head: CheckSide = { specs: expandSpecs(inputs.specs, git.workingFiles()), read: (file) => readTextFile(file, TEXT_KINDS.yaml, inRepository) };
   const commit = baseCommit(git);
-  let base: (CheckSide & { ref: string }) | undefined;
+  let base: BaseSide | undefined;
   if (commit) {
     try {
       git.ensureCommit(commit.sha);
-      base = { ref: commit.sha, specs: expandSpecs(inputs.specs, git.filesAt(commit.sha)), read: git.readerAt(commit.sha) };
+      base = { ref: commit.sha, specs: expandSpecs(inputs.specs, git.filesAt(commit.sha)), read: git.readerAt(commit.sha), unchanged: git.unchangedSince(commit.sha) };
     } catch (error) {
       core.warning(`model-budget could not read the ${commit.why} ${commit.sha}, so it reports without a diff: ${(error as Error).message}`);
     }

@@ -97,6 +97,25 @@ export class GitRepository {
   }
 
   /**
+   * Which files read the same at `sha` as in the work tree: regular files tracked at `sha` that
+   * `git diff sha` does not list (so also tracked now, and not edited). A symbolic link never counts,
+   * for what it points to may have changed. Repository-relative paths, as `readerAt` takes them.
+   */
+  unchangedSince(sha: string): (file: string) => boolean {
+    const regular = new Set(
+      this.git(["ls-tree", "-r", "--full-tree", "-z", sha])
+        .split("\0")
+        .filter((entry) => /^100(644|755) blob /.test(entry))
+        .map((entry) => entry.slice(entry.indexOf("\t") + 1)),
+    );
+    const changed = new Set(this.git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", sha, "--"]).split("\0").filter(Boolean));
+    return (file) => {
+      const path = posix.normalize(file);
+      return regular.has(path) && !changed.has(path);
+    };
+  }
+
+  /**
    * The lines of each file that differ from `sha` in the work tree (what the check reads at head):
    * the `+` side of `git diff`'s hunks, by repository-relative path. Deleted lines have no place to
    * point at and are left out; a renamed file counts only its edited lines.

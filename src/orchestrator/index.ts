@@ -18,13 +18,16 @@ export interface CheckSide {
   read: ReadFile;
 }
 
+/** The base side: its commit, and which files read the same there as at head (a spec reading only those analyses the same). */
+export type BaseSide = CheckSide & { ref: string; unchanged?: (file: string) => boolean };
+
 /** Reads a checkpoint's tensor names, shapes and dtypes (headers only). */
 export type ReadCheckpoint = (file: string) => CheckpointTensor[];
 
 export interface CheckRequest {
   head: CheckSide;
   /** The commit to compare with; absent when there is none (a first push). */
-  base?: CheckSide & { ref: string };
+  base?: BaseSide;
   budgetFile: string;
   budgetFrom: "head" | "base";
   failOn: FailOn;
@@ -65,6 +68,16 @@ function analyze(file: string, side: CheckSide, overrides: AnalysisOverrides, on
   if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
   if ("absent" in outcome) return { state: { kind: "absent" } };
   return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
+}
+
+/**
+ * The spec at base: the head's analysis where every file it read is the same at base (most specs of a
+ * monorepo's pull request, which then cost one analysis, not two), else its own.
+ */
+function baseAnalysis(file: string, base: BaseSide, head: Analysis, read: readonly string[], analyzeBase: () => Analysis): Analysis {
+  if (!base.specs.includes(file)) return { state: { kind: "absent" } };
+  const same = base.unchanged;
+  return same && head.state.kind !== "absent" && read.length > 0 && read.every((path) => same(path)) ? head : analyzeBase();
 }
 
 /** Compares the spec's tensors with a checkpoint's: a missing, extra, renamed or resized tensor is an error at its spec line. */
@@ -158,9 +171,11 @@ export function runCheck(request: CheckRequest): CheckResult {
     const overrides = request.overrides ?? {};
     const absent: Analysis = { state: { kind: "absent" } };
     const step = (side: string) => (request.onStep ? (text: string) => request.onStep!(`${file} at ${side}: ${text}`) : undefined);
-    const analysis = request.head.specs.includes(file) ? analyze(file, request.head, overrides, step("head")) : absent;
+    const read: string[] = [];
+    const recorded: CheckSide = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
+    const analysis = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : absent;
     const head = analysis.state;
-    const base = request.base ? (request.base.specs.includes(file) ? analyze(file, request.base, overrides, step("base")) : absent).state : undefined;
+    const base = request.base ? baseAnalysis(file, request.base, analysis, read, () => analyze(file, request.base!, overrides, step("base"))).state : undefined;
     const result: ModelResult = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;

@@ -1,9 +1,10 @@
 // GitRepository in this process, against real temporary repositories, so that npm run coverage
 // measures it; the action's end-to-end tests use it too, but inside the dist/ subprocess.
-import { symlinkSync } from "node:fs";
+import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GitRepository } from "../../src/git/repository.js";
+import { runCheck } from "../../src/orchestrator/index.js";
 import { TempRepository } from "../action/git-fixture.js";
 
 const repositories: TempRepository[] = [];
@@ -91,5 +92,46 @@ describe("GitRepository", () => {
       "new.yaml": [1, 2, 3],
       "tab\tname.yaml": [1],
     });
+  });
+});
+
+describe("GitRepository.unchangedSince and a check over many specs", () => {
+  it("counts a file unchanged only if it is a regular file tracked at the commit and git diff does not list it", () => {
+    const repo = fresh();
+    repo.write({ "a.yaml": "a\n", "b.yaml": "b\n", "c.yaml": "c\n", "d.yaml": "d\n", "models/e.yaml": "e\n" });
+    symlinkSync("a.yaml", join(repo.dir, "link.yaml"));
+    const base = repo.commit("base");
+    // Edited and committed, edited in the work tree only, removed, a new file, and one left alone.
+    repo.write({ "b.yaml": "B\n" }).commit("head");
+    repo.write({ "c.yaml": "C\n", "new.yaml": "n\n" }).remove("d.yaml");
+    const unchanged = new GitRepository(repo.dir).unchangedSince(base);
+    expect(["a.yaml", "./a.yaml", "models/e.yaml", "b.yaml", "c.yaml", "d.yaml", "new.yaml", "link.yaml", "missing.yaml"].filter(unchanged)).toEqual([
+      "a.yaml",
+      "./a.yaml",
+      "models/e.yaml",
+    ]);
+  });
+
+  it("analyses a spec at base only when a file it reads changed, and reports the same as analysing both sides", () => {
+    const repo = fresh();
+    const spec = (width: number) => `include: [shared.yaml]\nlayers:\n  - fc: Linear(d, ${width})\n`;
+    repo.write({ "shared.yaml": "vars: {d: 8}\n", "a.yaml": spec(4), "b.yaml": spec(4), "c.yaml": "layers: [Linear(2, 2)]\n" });
+    const base = repo.commit("base");
+    repo.write({ "b.yaml": spec(6) }).commit("head");
+    const git = new GitRepository(repo.dir);
+    const readAtBase = git.readerAt(base);
+    const readFromBase: string[] = [];
+    const head = { specs: ["a.yaml", "b.yaml", "c.yaml"], read: (file: string) => readFileSync(join(repo.dir, file), "utf8") };
+    const side = { ref: base, specs: head.specs, read: (file: string) => (readFromBase.push(file), readAtBase(file)) };
+    const request = { head, budgetFile: ".github/model-budget.yml", budgetFrom: "head" as const, failOn: "exceed" as const };
+    const reused = runCheck({ ...request, base: { ...side, unchanged: git.unchangedSince(base) } });
+    // The budget file (absent on both sides), then b.yaml and what it includes: a.yaml and c.yaml read the same at base.
+    expect(readFromBase).toEqual([".github/model-budget.yml", "b.yaml", "shared.yaml"]);
+    expect(reused.models.map((model) => [model.file, model.diff?.changes.length ?? 0])).toEqual([
+      ["a.yaml", 0],
+      ["b.yaml", 1],
+      ["c.yaml", 0],
+    ]);
+    expect(reused).toEqual(runCheck({ ...request, base: side }));
   });
 });

@@ -86,7 +86,7 @@ export const checkCommand: CliCommand = {
         return invalid(`--base ${values.base} names no commit in this git repository`);
       }
       const atBase = git.filesAt(sha);
-      request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha) };
+      request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha), unchanged: git.unchangedSince(sha) };
     }
     const onStep = progressStep(env, "check");
     const result = runCheck(onStep ? { ...request, onStep } : request);
