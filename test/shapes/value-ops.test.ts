@@ -30,9 +30,9 @@ function run(testCase: Pick<Measured, "input" | "layers" | "forward">) {
   return { output: shapes.output, macs: shapes.totals.macs, bytes: shapes.totals.activations };
 }
 
-describe("ops over forward values (chunk, unbind, unsqueeze, matmul, linear, index_select), checked against PyTorch 1.13", () => {
+describe("ops over forward values (chunk, split, unbind, stack, unsqueeze, mul, sub, div, matmul, bmm, linear, index_select, view, permute), checked against PyTorch 1.13", () => {
   it("has the cases the fixture was made with", () => {
-    expect(measured.map((testCase) => testCase.name)).toHaveLength(7);
+    expect(measured.map((testCase) => testCase.name)).toHaveLength(20);
   });
   for (const testCase of measured) {
     // A Python number an op keeps (q * 0.5 keeps 0.5 as an 8-byte tensor) is not counted, as elsewhere.
