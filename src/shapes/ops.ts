@@ -1,6 +1,6 @@
 import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
-import type { EvaluatedCall } from "../parse/values.js";
+import type { EvaluatedCall, Value } from "../parse/values.js";
 import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
 import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
 import { foldCopies, viewAs } from "./layout.js";
@@ -299,14 +299,24 @@ function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCal
   return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
+/** An operand as written, for messages: a name, a call, or a list. */
+const operandText = (value: Value): string => (value.kind === "symbol" ? value.name : value.kind === "layer" ? value.call.text : "a list");
+
 /** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
 function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedCall, takes: number | "list", chain: Flowing): { operands: Tensor[]; rest: EvaluatedCall } {
   const { operands: given, rest } = splitOperands(values, call, takes);
   const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
   if (takes === "list") {
     const list = resolved[0];
-    if (!list) throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
-    return { operands: [list].flat(), rest };
+    const hint = `write ${call.type}([a, b], 1) with values bound earlier in the forward`;
+    if (!list) throw operandError(call.position, `${call.type}() takes a list of tensors first`, hint);
+    // torch.cat and torch.stack take a sequence: a tuple a step bound (chunk, split) is one, a tensor is not.
+    if (!Array.isArray(list)) throw operandError(given[0]!.position, `${call.type}() takes a list of tensors first, and ${operandText(given[0]!.value)} is one tensor`, hint);
+    return { operands: list, rest };
+  }
+  const extra = rest.args[0];
+  if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
+    throw operandError(extra.position, `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`, `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`);
   }
   const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
   // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.

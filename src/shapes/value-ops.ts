@@ -44,12 +44,13 @@ function split(op: OpContext): Flowing {
     if (sizes[0]! < 1) args.fail(name, `split needs pieces of at least 1, got ${sizes[0]}`, "give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)");
     return piecesOf(x, d, evenPieces(x.shape[d]!, sizes[0]!), producer);
   }
+  if (sizes.some((size) => size < 0)) args.fail(name, `split sizes are 0 or more, got [${sizes.join(", ")}]`, "give the size of each piece along the dimension");
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  if (sizes.length === 0 || sizes.some((size) => size < 0) || total !== x.shape[d]) {
+  if (total !== x.shape[d]) {
     args.fail(
       name,
       `split sizes [${sizes.join(", ")}] sum to ${total}, and dimension ${d} of ${x.producer} ${shapeText(x.shape)} has ${x.shape[d]}`,
-      `give sizes of 0 or more that sum to ${x.shape[d]}, or one size for equal pieces: split(x, ${Math.max(1, Math.ceil(x.shape[d]! / 2))}, ${d})`,
+      `give sizes that sum to ${x.shape[d]}, or one size for pieces of that size: split(x, ${Math.max(1, Math.ceil(x.shape[d]! / 2))}, ${d})`,
     );
   }
   return piecesOf(x, d, sizes, producer);
