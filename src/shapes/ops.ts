@@ -316,7 +316,11 @@ function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedC
   }
   const extra = rest.args[0];
   if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
-    throw operandError(extra.position, `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`, `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`);
+    throw operandError(
+      extra.position,
+      `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`,
+      `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`,
+    );
   }
   const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
   // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.

@@ -40,8 +40,10 @@ export const gradOf = (inputs: readonly Tensor[]): { requiresGrad?: false } => (
 
 /** The tensor marked as requiring grad or not. */
 export function withGrad(tensor: Tensor, requires: boolean): Tensor {
-  const { requiresGrad: _, ...rest } = tensor;
-  return requires ? rest : { ...rest, ...noGrad };
+  if (!requires) return { ...tensor, ...noGrad };
+  const marked = { ...tensor };
+  delete marked.requiresGrad;
+  return marked;
 }
 
 /** What a forward step yields: a tensor, or a tuple of them (chunk, split). */

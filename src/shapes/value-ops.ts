@@ -16,11 +16,17 @@ const viewOf = (x: Tensor, shape: number[], strides: number[], producer: string)
 
 /** Views of `x` along dimension `d` of the given sizes: a tuple sharing x's storage, which a layer keeping one piece keeps whole. */
 const piecesOf = (x: Tensor, d: number, sizes: readonly number[], producer: string): Tensor[] =>
-  sizes.map((piece) => viewOf(x, x.shape.map((size, position) => (position === d ? piece : size)), [...x.strides], producer));
+  sizes.map((piece) =>
+    viewOf(
+      x,
+      x.shape.map((size, position) => (position === d ? piece : size)),
+      [...x.strides],
+      producer,
+    ),
+  );
 
 /** Pieces of `step` along a dimension of `size`, the last one shorter where it does not divide (one empty piece for an empty dimension). */
-const evenPieces = (size: number, step: number): number[] =>
-  size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step));
+const evenPieces = (size: number, step: number): number[] => (size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step)));
 
 /** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
 function chunk(op: OpContext): Flowing {
@@ -41,7 +47,8 @@ function split(op: OpContext): Flowing {
   const name = "split_size_or_sections";
   const sizes = args.ints(name);
   if (args.value(name).kind === "int") {
-    if (sizes[0]! < 1) args.fail(name, `split needs pieces of at least 1, got ${sizes[0]}`, "give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)");
+    if (sizes[0]! < 1)
+      args.fail(name, `split needs pieces of at least 1, got ${sizes[0]}`, "give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)");
     return piecesOf(x, d, evenPieces(x.shape[d]!, sizes[0]!), producer);
   }
   if (sizes.some((size) => size < 0)) args.fail(name, `split sizes are 0 or more, got [${sizes.join(", ")}]`, "give the size of each piece along the dimension");
@@ -63,7 +70,8 @@ function stack(op: OpContext): Tensor {
   if (operands.some((operand) => !sameShape(operand.shape, shape))) op.fail("tensors of one shape");
   const value = args.int("dim");
   const rank = shape.length + 1;
-  if (value < -rank || value >= rank) args.fail("dim", `stack's dim is from ${-rank} to ${rank - 1} for ${shape.length}-d tensors, got ${value}`, "count the new dimension in the output's rank");
+  if (value < -rank || value >= rank)
+    args.fail("dim", `stack's dim is from ${-rank} to ${rank - 1} for ${shape.length}-d tensors, got ${value}`, "count the new dimension in the output's rank");
   const d = value < 0 ? value + rank : value;
   const output = { ...evaluator.fresh([...shape.slice(0, d), operands.length, ...shape.slice(d)], producer), ...gradOf(operands) };
   evaluator.live?.touch(producer, [...operands, output]);
@@ -114,8 +122,7 @@ function matmul(op: OpContext): Tensor {
     const strides = same ? viewStrides(tensor.shape, tensor.strides, [batches, rows, columns]) : undefined;
     return strides ? tensor : copied(tensor, [batches, rows, columns]);
   };
-  const [left, right] =
-    b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
+  const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
   return product(op, { left, right, shape: [...batch, m, n], macs: batches * m * k * n });
 }
 
