@@ -24854,8 +24854,11 @@ const needsGrad = (tensor) => tensor.requiresGrad !== false;
 const gradOf = (inputs) => (inputs.some(needsGrad) ? {} : noGrad);
 /** The tensor marked as requiring grad or not. */
 function withGrad(tensor, requires) {
-    const { requiresGrad: _, ...rest } = tensor;
-    return requires ? rest : { ...rest, ...noGrad };
+    if (!requires)
+        return { ...tensor, ...noGrad };
+    const marked = { ...tensor };
+    delete marked.requiresGrad;
+    return marked;
 }
 
 ;// CONCATENATED MODULE: ./src/shapes/attention-implementations.ts
@@ -25449,7 +25452,7 @@ const viewOf = (x, shape, strides, producer) => ({ ...x, shape, strides, produce
 /** Views of `x` along dimension `d` of the given sizes: a tuple sharing x's storage, which a layer keeping one piece keeps whole. */
 const piecesOf = (x, d, sizes, producer) => sizes.map((piece) => viewOf(x, x.shape.map((size, position) => (position === d ? piece : size)), [...x.strides], producer));
 /** Pieces of `step` along a dimension of `size`, the last one shorter where it does not divide (one empty piece for an empty dimension). */
-const evenPieces = (size, step) => size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step));
+const evenPieces = (size, step) => (size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step)));
 /** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
 function chunk(op) {
     const { x, args, producer } = op;
@@ -25520,8 +25523,8 @@ function unsqueeze(op) {
  * (CLIP's text\u2013image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
  * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
  * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
- * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M\u00b7K\u00b7N MACs
- * per matrix; a Parameter factor is not kept.
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. Each factor
+ * is kept only where the other requires grad (product()). M\u00b7K\u00b7N MACs per matrix; a Parameter factor is not counted.
  */
 function matmul(op) {
     const [a, b] = op.operands;

@@ -103,8 +103,8 @@ function unsqueeze(op: OpContext): Tensor {
  * (CLIP's text–image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
  * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
  * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
- * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M·K·N MACs
- * per matrix; a Parameter factor is not kept.
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. Each factor
+ * is kept only where the other requires grad (product()). M·K·N MACs per matrix; a Parameter factor is not counted.
  */
 function matmul(op: OpContext): Tensor {
   const [a, b] = op.operands as [Tensor, Tensor];

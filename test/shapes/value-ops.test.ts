@@ -32,7 +32,7 @@ function run(testCase: Pick<Measured, "input" | "layers" | "forward">) {
 
 describe("ops over forward values (chunk, split, unbind, stack, unsqueeze, mul, sub, div, matmul, bmm, linear, index_select, view, permute), checked against PyTorch 1.13", () => {
   it("has the cases the fixture was made with", () => {
-    expect(measured.map((testCase) => testCase.name)).toHaveLength(20);
+    expect(measured.map((testCase) => testCase.name)).toHaveLength(22);
   });
   for (const testCase of measured) {
     // A Python number an op keeps (q * 0.5 keeps 0.5 as an 8-byte tensor) is not counted, as elsewhere.
