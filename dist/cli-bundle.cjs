@@ -4,13 +4,13 @@ const __import_meta_url = require("node:url").pathToFileURL(__filename).href;
 const __WEBPACK_EXTERNAL_createRequire = require("node:module").createRequire;
 /******/ var __webpack_modules__ = ({
 
-/***/ 636:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(1366);
-const utils = __nccwpck_require__(5313);
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -28,7 +28,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 4701:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -219,13 +219,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9915:
+/***/ 8265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(4701);
-const utils = __nccwpck_require__(5313);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
 
 /**
  * Constants
@@ -1651,15 +1651,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 1366:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(5607);
-const parse = __nccwpck_require__(9915);
-const utils = __nccwpck_require__(5313);
-const constants = __nccwpck_require__(4701);
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -2019,12 +2019,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5607:
+/***/ 1781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(5313);
+const utils = __nccwpck_require__(4059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -2041,7 +2041,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(4701);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -2429,7 +2429,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 5313:
+/***/ 4059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -2440,7 +2440,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(4701);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -2522,18 +2522,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("process");
 
 /***/ }),
 
-/***/ 2387:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveBlockMap = __nccwpck_require__(1653);
-var resolveBlockSeq = __nccwpck_require__(2624);
-var resolveFlowCollection = __nccwpck_require__(692);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -2619,15 +2619,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 2873:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(5755);
-var composeNode = __nccwpck_require__(3755);
-var resolveEnd = __nccwpck_require__(1462);
-var resolveProps = __nccwpck_require__(8017);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -2671,17 +2671,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 3755:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var composeCollection = __nccwpck_require__(2387);
-var composeScalar = __nccwpck_require__(4995);
-var resolveEnd = __nccwpck_require__(1462);
-var utilEmptyScalarPosition = __nccwpck_require__(9933);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -2790,15 +2790,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 4995:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var resolveBlockScalar = __nccwpck_require__(599);
-var resolveFlowScalar = __nccwpck_require__(7120);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -2885,18 +2885,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 2750:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(8144);
-var Document = __nccwpck_require__(5755);
-var errors = __nccwpck_require__(2130);
-var identity = __nccwpck_require__(2617);
-var composeDoc = __nccwpck_require__(2873);
-var resolveEnd = __nccwpck_require__(1462);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -3116,17 +3116,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 1653:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
-var resolveProps = __nccwpck_require__(8017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilFlowIndentCheck = __nccwpck_require__(4437);
-var utilMapIncludes = __nccwpck_require__(3485);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -3240,12 +3240,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 599:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -3447,14 +3447,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2624:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveProps = __nccwpck_require__(8017);
-var utilFlowIndentCheck = __nccwpck_require__(4437);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -3505,7 +3505,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1462:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3551,19 +3551,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 692:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var resolveEnd = __nccwpck_require__(1462);
-var resolveProps = __nccwpck_require__(8017);
-var utilContainsNewline = __nccwpck_require__(6761);
-var utilMapIncludes = __nccwpck_require__(3485);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -3767,13 +3767,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 7120:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var resolveEnd = __nccwpck_require__(1462);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -4002,7 +4002,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 8017:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4157,7 +4157,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 6761:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4200,7 +4200,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 9933:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4235,12 +4235,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4437:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(6761);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -4259,12 +4259,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 3485:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -4281,22 +4281,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5755:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var toJS = __nccwpck_require__(3709);
-var Schema = __nccwpck_require__(4902);
-var stringifyDocument = __nccwpck_require__(5719);
-var anchors = __nccwpck_require__(5702);
-var applyReviver = __nccwpck_require__(2703);
-var createNode = __nccwpck_require__(9462);
-var directives = __nccwpck_require__(8144);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -4625,13 +4625,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5702:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -4708,7 +4708,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 2703:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4772,14 +4772,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 9462:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -4869,13 +4869,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 8144:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var visit = __nccwpck_require__(7182);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -5054,7 +5054,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 2130:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5123,28 +5123,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 3645:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(2750);
-var Document = __nccwpck_require__(5755);
-var Schema = __nccwpck_require__(4902);
-var errors = __nccwpck_require__(2130);
-var Alias = __nccwpck_require__(9671);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var cst = __nccwpck_require__(3427);
-var lexer = __nccwpck_require__(795);
-var lineCounter = __nccwpck_require__(9706);
-var parser = __nccwpck_require__(7374);
-var publicApi = __nccwpck_require__(6205);
-var visit = __nccwpck_require__(7182);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -5181,7 +5181,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 9923:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5207,16 +5207,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9671:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5702);
-var visit = __nccwpck_require__(7182);
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
-var toJS = __nccwpck_require__(3709);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -5334,14 +5334,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 6039:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -5492,14 +5492,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 4615:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(2703);
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -5539,15 +5539,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 2815:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var stringifyPair = __nccwpck_require__(1174);
-var addPairToJSMap = __nccwpck_require__(614);
-var identity = __nccwpck_require__(2617);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -5585,14 +5585,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 9271:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Node = __nccwpck_require__(4615);
-var toJS = __nccwpck_require__(3709);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -5619,17 +5619,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 2448:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(8454);
-var addPairToJSMap = __nccwpck_require__(614);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -5773,17 +5773,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 5125:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(9462);
-var stringifyCollection = __nccwpck_require__(8454);
-var Collection = __nccwpck_require__(6039);
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var toJS = __nccwpck_require__(3709);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -5895,16 +5895,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 614:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(9923);
-var merge = __nccwpck_require__(2610);
-var stringify = __nccwpck_require__(9666);
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -5967,7 +5967,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 2617:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6027,12 +6027,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3709:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -6073,15 +6073,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 8564:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(599);
-var resolveFlowScalar = __nccwpck_require__(7120);
-var errors = __nccwpck_require__(2130);
-var stringifyString = __nccwpck_require__(6179);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -6298,7 +6298,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 7455:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6368,7 +6368,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4257:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6474,14 +6474,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3427:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(8564);
-var cstStringify = __nccwpck_require__(7455);
-var cstVisit = __nccwpck_require__(4257);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -6593,12 +6593,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 795:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3427);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -7323,7 +7323,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 9706:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7371,14 +7371,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 7374:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3427);
-var lexer = __nccwpck_require__(795);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -8358,18 +8358,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 6205:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(2750);
-var Document = __nccwpck_require__(5755);
-var errors = __nccwpck_require__(2130);
-var log = __nccwpck_require__(9923);
-var identity = __nccwpck_require__(2617);
-var lineCounter = __nccwpck_require__(9706);
-var parser = __nccwpck_require__(7374);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -8472,16 +8472,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4902:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var map = __nccwpck_require__(8229);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var tags = __nccwpck_require__(1656);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -8518,13 +8518,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 8229:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var YAMLMap = __nccwpck_require__(2448);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -8544,12 +8544,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 7890:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -8568,13 +8568,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 2400:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var YAMLSeq = __nccwpck_require__(5125);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -8594,12 +8594,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 2374:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(6179);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -8617,12 +8617,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 1477:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -8645,13 +8645,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8251:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var stringifyNumber = __nccwpck_require__(2491);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -8699,12 +8699,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 7052:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -8748,18 +8748,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 4810:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var bool = __nccwpck_require__(1477);
-var float = __nccwpck_require__(8251);
-var int = __nccwpck_require__(7052);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -8780,14 +8780,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7925:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var map = __nccwpck_require__(8229);
-var seq = __nccwpck_require__(2400);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -8851,27 +8851,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1656:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var bool = __nccwpck_require__(1477);
-var float = __nccwpck_require__(8251);
-var int = __nccwpck_require__(7052);
-var schema = __nccwpck_require__(4810);
-var schema$1 = __nccwpck_require__(7925);
-var binary = __nccwpck_require__(6817);
-var merge = __nccwpck_require__(2610);
-var omap = __nccwpck_require__(61);
-var pairs = __nccwpck_require__(7815);
-var schema$2 = __nccwpck_require__(7755);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(6282);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -8957,14 +8957,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6817:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(9271);
-var stringifyString = __nccwpck_require__(6179);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -9034,12 +9034,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 3260:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -9070,13 +9070,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 396:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var stringifyNumber = __nccwpck_require__(2491);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -9127,12 +9127,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 5883:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -9210,13 +9210,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 2610:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -9288,16 +9288,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 61:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var toJS = __nccwpck_require__(3709);
-var YAMLMap = __nccwpck_require__(2448);
-var YAMLSeq = __nccwpck_require__(5125);
-var pairs = __nccwpck_require__(7815);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -9372,15 +9372,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 7815:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var Scalar = __nccwpck_require__(9271);
-var YAMLSeq = __nccwpck_require__(5125);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -9461,24 +9461,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 7755:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(8229);
-var _null = __nccwpck_require__(7890);
-var seq = __nccwpck_require__(2400);
-var string = __nccwpck_require__(2374);
-var binary = __nccwpck_require__(6817);
-var bool = __nccwpck_require__(3260);
-var float = __nccwpck_require__(396);
-var int = __nccwpck_require__(5883);
-var merge = __nccwpck_require__(2610);
-var omap = __nccwpck_require__(61);
-var pairs = __nccwpck_require__(7815);
-var set = __nccwpck_require__(9138);
-var timestamp = __nccwpck_require__(6282);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -9509,14 +9509,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9138:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Pair = __nccwpck_require__(2815);
-var YAMLMap = __nccwpck_require__(2448);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -9612,12 +9612,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6282:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2491);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -9724,7 +9724,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 7089:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9882,15 +9882,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9666:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5702);
-var identity = __nccwpck_require__(2617);
-var stringifyComment = __nccwpck_require__(6949);
-var stringifyString = __nccwpck_require__(6179);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -10021,14 +10021,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8454:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -10183,7 +10183,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 6949:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10214,14 +10214,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 5719:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -10308,7 +10308,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2491:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10342,15 +10342,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 1174:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
-var Scalar = __nccwpck_require__(9271);
-var stringify = __nccwpck_require__(9666);
-var stringifyComment = __nccwpck_require__(6949);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -10501,13 +10501,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 6179:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(9271);
-var foldFlowLines = __nccwpck_require__(7089);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -10846,12 +10846,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 7182:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(2617);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -12305,8 +12305,8 @@ function inSourceOrder(errors) {
     return [...errors].sort((a, b) => files.indexOf(a.position.file) - files.indexOf(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col);
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3645);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/parse/yaml.ts
 
 
@@ -24846,20 +24846,6 @@ function findPrecision(name, position) {
 
 ;// CONCATENATED MODULE: ./src/shapes/types.ts
 const CHECKPOINTING = ["none", "full", "selective"];
-/** The mark of a tensor that requires no grad (Tensor.requiresGrad). */
-const noGrad = { requiresGrad: false };
-/** True when autograd computes the tensor's gradient. */
-const needsGrad = (tensor) => tensor.requiresGrad !== false;
-/** The mark of an op's output that has no parameters of its own: it requires grad iff one of its inputs does. */
-const gradOf = (inputs) => (inputs.some(needsGrad) ? {} : noGrad);
-/** The tensor marked as requiring grad or not. */
-function withGrad(tensor, requires) {
-    if (!requires)
-        return { ...tensor, ...noGrad };
-    const marked = { ...tensor };
-    delete marked.requiresGrad;
-    return marked;
-}
 
 ;// CONCATENATED MODULE: ./src/shapes/attention-implementations.ts
 
@@ -25364,6 +25350,11 @@ function channelShuffle(op) {
         op.fail(`(batch, channels, ...) with channels divisible by ${groups} groups`);
     return op.created([...op.x.shape]);
 }
+/** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
+function tensor_ops_scaled(op) {
+    op.args.float("other");
+    return op.created([...op.x.shape]);
+}
 /** Tensor manipulations of a forward (torch.* functions and Tensor methods): their shape rules, MACs and saved bytes, as PyTorch 1.13 measures them. */
 const TENSOR_OPS = {
     permute: {
@@ -25433,10 +25424,11 @@ const TENSOR_OPS = {
         run: roll,
     },
     channel_shuffle: { signature: [op_types_arg("groups", "int")], run: channelShuffle },
+    // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
+    div: { signature: [op_types_arg("other", "float")], run: tensor_ops_scaled },
 };
 
 ;// CONCATENATED MODULE: ./src/shapes/value-ops.ts
-
 
 
 
@@ -25449,10 +25441,6 @@ const TENSOR_OPS = {
  */
 /** A view of `x` with `shape` and `strides`: the same storage. */
 const viewOf = (x, shape, strides, producer) => ({ ...x, shape, strides, producer });
-/** Views of `x` along dimension `d` of the given sizes: a tuple sharing x's storage, which a layer keeping one piece keeps whole. */
-const piecesOf = (x, d, sizes, producer) => sizes.map((piece) => viewOf(x, x.shape.map((size, position) => (position === d ? piece : size)), [...x.strides], producer));
-/** Pieces of `step` along a dimension of `size`, the last one shorter where it does not divide (one empty piece for an empty dimension). */
-const evenPieces = (size, step) => (size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step)));
 /** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
 function chunk(op) {
     const { x, args, producer } = op;
@@ -25460,45 +25448,13 @@ function chunk(op) {
     const chunks = args.int("chunks");
     if (chunks < 1)
         args.fail("chunks", `chunk needs at least 1 chunk, got ${chunks}`, "give the number of pieces, e.g. chunk(x, 2, 1)");
-    return x.shape[d] === 0 ? [] : piecesOf(x, d, evenPieces(x.shape[d], Math.ceil(x.shape[d] / chunks)), producer);
-}
-/**
- * torch.split(x, split_size_or_sections, dim): views of split_size along dim, the last one shorter, or of
- * the sizes a list gives, which must sum to the dimension's size.
- */
-function split(op) {
-    const { x, args, producer } = op;
-    const d = op.dim("dim");
-    const name = "split_size_or_sections";
-    const sizes = args.ints(name);
-    if (args.value(name).kind === "int") {
-        if (sizes[0] < 1)
-            args.fail(name, `split needs pieces of at least 1, got ${sizes[0]}`, "give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)");
-        return piecesOf(x, d, evenPieces(x.shape[d], sizes[0]), producer);
+    const step = Math.ceil(x.shape[d] / chunks);
+    const pieces = [];
+    for (let start = 0; start < x.shape[d]; start += step) {
+        const shape = x.shape.map((size, position) => (position === d ? Math.min(step, size - start) : size));
+        pieces.push(viewOf(x, shape, [...x.strides], producer));
     }
-    if (sizes.some((size) => size < 0))
-        args.fail(name, `split sizes are 0 or more, got [${sizes.join(", ")}]`, "give the size of each piece along the dimension");
-    const total = sizes.reduce((sum, size) => sum + size, 0);
-    if (total !== x.shape[d]) {
-        args.fail(name, `split sizes [${sizes.join(", ")}] sum to ${total}, and dimension ${d} of ${x.producer} ${shapeText(x.shape)} has ${x.shape[d]}`, `give sizes that sum to ${x.shape[d]}, or one size for pieces of that size: split(x, ${Math.max(1, Math.ceil(x.shape[d] / 2))}, ${d})`);
-    }
-    return piecesOf(x, d, sizes, producer);
-}
-/** torch.stack(tensors, dim): tensors of one shape, joined along a new dimension (dim counts in the output's rank); a new tensor, and autograd keeps nothing. */
-function value_ops_stack(op) {
-    const { evaluator, operands, args, segments, call, producer } = op;
-    const shape = operands[0].shape;
-    if (operands.some((operand) => !sameShape(operand.shape, shape)))
-        op.fail("tensors of one shape");
-    const value = args.int("dim");
-    const rank = shape.length + 1;
-    if (value < -rank || value >= rank)
-        args.fail("dim", `stack's dim is from ${-rank} to ${rank - 1} for ${shape.length}-d tensors, got ${value}`, "count the new dimension in the output's rank");
-    const d = value < 0 ? value + rank : value;
-    const output = { ...evaluator.fresh([...shape.slice(0, d), operands.length, ...shape.slice(d)], producer), ...gradOf(operands) };
-    evaluator.live?.touch(producer, [...operands, output]);
-    evaluator.record({ type: "stack", segments: [...segments, call.text], output: output.shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
-    return output;
+    return pieces;
 }
 /** x.unbind(dim): one view per index along dim, without that dimension. */
 function unbind(op) {
@@ -25523,8 +25479,8 @@ function unsqueeze(op) {
  * (CLIP's text\u2013image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
  * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
  * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
- * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. Each factor
- * is kept only where the other requires grad (product()). M\u00b7K\u00b7N MACs per matrix; a Parameter factor is not counted.
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M\u00b7K\u00b7N MACs
+ * per matrix; a Parameter factor is not kept.
  */
 function matmul(op) {
     const [a, b] = op.operands;
@@ -25544,30 +25500,12 @@ function matmul(op) {
         return strides ? tensor : copied(tensor, [batches, rows, columns]);
     };
     const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
-    return value_ops_product(op, { left, right, shape: [...batch, m, n], macs: batches * m * k * n });
-}
-/**
- * A matrix product's output and record: mm and bmm keep each factor (as multiplied: a folded copy, or
- * a view with its storage) only for the other factor's gradient, as PyTorch 1.13 does; a Parameter is never counted.
- */
-function value_ops_product(op, { left, right, shape, macs }) {
-    const [a, b] = op.operands;
-    const keep = (tensor, when) => (when ? op.evaluator.keep(["input"], tensor, tensor).bytes : 0);
-    const kept = keep(left, needsGrad(b)) + keep(right, needsGrad(a));
-    const output = { ...op.evaluator.fresh(shape, op.producer), ...gradOf([a, b]) };
+    const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
+    const output = op.evaluator.fresh([...batch, m, n], op.producer);
     op.evaluator.live?.touch(op.producer, [a, b, output]);
-    op.evaluator.record({ type: op.call.type, segments: [...op.segments, op.call.text], output: shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
+    const macs = batches * m * k * n;
+    op.evaluator.record({ type: "matmul", segments: [...op.segments, op.call.text], output: output.shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
     return output;
-}
-/** torch.bmm(a, b): [B, M, K] \u00d7 [B, K, N], no broadcasting; it keeps both as they are (a view keeps its storage). */
-function bmm(op) {
-    const [a, b] = op.operands;
-    if (op.operands.length !== 2 || a.shape.length !== 3 || b.shape.length !== 3)
-        op.fail("two 3-d tensors, [B, M, K] and [B, K, N]");
-    const [batch, m, k] = a.shape;
-    if (b.shape[0] !== batch || b.shape[1] !== k)
-        op.fail(`[B, M, K] and [B, K, N] with one batch size B and one K`);
-    return value_ops_product(op, { left: a, right: b, shape: [batch, m, b.shape[2]], macs: batch * m * k * b.shape[2] });
 }
 /**
  * F.linear(x, child.weight, child.bias) with a Linear child's tensors, as torchvision's Swin runs its qkv
@@ -25581,8 +25519,7 @@ function functionalLinear(op) {
         throw new SpecError("not-a-parameter", op.args.position("layer"), `${op.args.string("layer")} is not a Linear(...) entry`, "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc");
     }
     const result = described.definition.forward(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
-    const trainable = described.parameters.some((parameter) => parameter.trainable !== false);
-    return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] }, trainable);
+    return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] });
 }
 /**
  * torch.index_select(table, dim, index), which is what table[index] does along dim 0: a new tensor;
@@ -25599,9 +25536,6 @@ function indexSelect(op) {
 }
 const VALUE_OPS = {
     chunk: { operands: 1, signature: [op_types_arg("chunks", "int"), op_types_arg("dim", "int", 0)], run: chunk },
-    split: { operands: 1, signature: [{ name: "split_size_or_sections", type: "size" }, op_types_arg("dim", "int", 0)], run: split },
-    stack: { operands: "list", signature: [op_types_arg("dim", "int", 0)], run: value_ops_stack },
-    bmm: { operands: 2, signature: [], run: bmm },
     unbind: { operands: 1, signature: [op_types_arg("dim", "int", 0)], run: unbind },
     unsqueeze: { operands: 1, signature: [op_types_arg("dim", "int")], run: unsqueeze },
     matmul: { operands: 2, signature: [], run: matmul },
@@ -25610,7 +25544,6 @@ const VALUE_OPS = {
 };
 
 ;// CONCATENATED MODULE: ./src/shapes/values.ts
-
 
 /** The chain's value or a bound value where one tensor is needed, or an error at `position` saying what it is. */
 function single(value, position, what) {
@@ -25705,15 +25638,11 @@ function isTensorLeaf(evaluator, node) {
     const type = evaluator.describe(node.layer).definition.type;
     return type === "Parameter" || type === "Buffer";
 }
-/**
- * A Parameter's or buffer's tensor as an operand: it lives before the forward as the weights do. A
- * Parameter is a weight, never counted as kept; a buffer needs no gradient, and counts where an op keeps it.
- */
+/** A Parameter's or buffer's tensor as an operand: it is not an activation, and lives before the forward as the weights do. */
 function parameterTensor(evaluator, node, name) {
     const described = evaluator.describe(node.layer);
-    const parameter = described.parameters[0];
-    const tensor = evaluator.fresh((parameter ?? described.buffers[0]).shape, name);
-    const made = parameter ? { ...tensor, parameter: true, ...(parameter.trainable === false ? noGrad : {}) } : { ...tensor, ...noGrad };
+    const tensor = described.parameters[0] ?? described.buffers[0];
+    const made = { ...evaluator.fresh(tensor.shape, name), parameter: true };
     evaluator.live?.excluded.add(made.storage);
     return made;
 }
@@ -25910,7 +25839,6 @@ function stateRecord(shape) {
 
 
 
-
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL = {
     adaptive_avg_pool1d: "AdaptiveAvgPool1d",
@@ -25936,21 +25864,8 @@ function isOpName(name) {
     return name in FUNCTIONAL || name in OPS;
 }
 /**
- * What autograd keeps of `left \u2218 right` (PyTorch 1.13, measured in test/fixtures/pytorch/value-ops.py):
- * a product keeps each factor only for the other factor's gradient; a quotient keeps the divisor when
- * either requires grad and the dividend for the divisor's gradient; a sum or difference keeps nothing.
- */
-function combinedSaves(evaluator, how, left, right) {
-    const keep = (tensor, when) => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
-    if (how === "multiply")
-        return keep(left, needsGrad(right)) + keep(right, needsGrad(left));
-    if (how === "divide")
-        return keep(right, needsGrad(left) || needsGrad(right)) + keep(left, needsGrad(right));
-    return 0;
-}
-/**
- * Merges two paths: `add`, `subtract`, `multiply` and `divide` broadcast, `concat` joins channels
- * (dimension 1). Only a product and a quotient keep tensors for backward (combinedSaves).
+ * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
+ * product keeps tensors for backward: each factor, for the other's gradient.
  */
 function ops_merge(evaluator, how, left, right, position, segments) {
     const path = formatPath(segments) || "the model";
@@ -25967,9 +25882,9 @@ function ops_merge(evaluator, how, left, right, position, segments) {
     else {
         shape = broadcast(left.shape, right.shape) ?? fail();
     }
-    const output = withGrad(evaluator.fresh(shape, `${path} (${how})`), needsGrad(left) || needsGrad(right));
+    const output = evaluator.fresh(shape, `${path} (${how})`);
     evaluator.live?.touch(`${path} (${how})`, [left, right, output]);
-    const bytes = combinedSaves(evaluator, how, left, right);
+    const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
     evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
     return output;
 }
@@ -25987,9 +25902,18 @@ const OPS = {
             return addModuleOutput(op);
         },
     },
-    mul: binary("multiply", "mul"),
-    sub: binary("subtract", "sub"),
-    div: binary("divide", "div"),
+    mul: {
+        operands: 2,
+        signature: [op_types_arg("other", "float", null)],
+        run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+            // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
+            if (!args.isNone("other"))
+                return created([...operands.at(-1).shape]);
+            if (operands.length !== 2)
+                fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
+            return { ...ops_merge(evaluator, "multiply", operands[0], operands[1], call.position, segments), producer };
+        },
+    },
     cat: {
         operands: "list",
         signature: [op_types_arg("dim", "int", 0)],
@@ -26068,24 +25992,7 @@ const OPS = {
         },
     },
 };
-/**
- * mul, sub and div of two tensors, broadcast (`mul(x, gamma)`, or `mul(gamma)` on the chain's value), or
- * of a tensor and a Python number (`mul(x, 0.5)`, `div(2)`), which autograd keeps as an 8-byte scalar
- * tensor at most: not counted, as elsewhere.
- */
-function binary(how, name) {
-    return {
-        operands: 2,
-        signature: [op_types_arg("other", "float", null)],
-        run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
-            if (!args.isNone("other"))
-                return created([...operands.at(-1).shape]);
-            if (operands.length !== 2)
-                fail(`two tensors, ${name}(a, b), or a tensor and a number, ${name}(x, 2)`);
-            return { ...ops_merge(evaluator, how, operands[0], operands[1], call.position, segments), producer };
-        },
-    };
-}
+/** Everything an op's run needs, its arguments bound to its signature. */
 /**
  * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
  * 0 \u2026 S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
@@ -26104,7 +26011,7 @@ function concatenate({ evaluator, operands, call, segments, producer, dim, fail 
     if (operands.some((operand) => operand.shape.length !== rank || others(operand.shape) !== others(operands[0].shape)))
         fail(`tensors whose sizes match but in dimension ${d}`);
     const shape = operands[0].shape.map((size, position) => (position === d ? operands.reduce((sum, operand) => sum + operand.shape[d], 0) : size));
-    const output = { ...evaluator.fresh(shape, producer), ...gradOf(operands) };
+    const output = evaluator.fresh(shape, producer);
     evaluator.live?.touch(producer, [...operands, output]);
     evaluator.record({ type: "cat", segments: [...segments, call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
     return output;
@@ -26126,12 +26033,7 @@ function opContext(evaluator, { values, call, operands, fail }) {
             fail(`a dimension ${value} (of ${rank})`);
         return value < 0 ? value + rank : value;
     };
-    // An op that runs a child (attention's projections, add(wpe)) has parameters: its output requires grad.
-    let ranChild = false;
-    const child = (argument) => {
-        ranChild = true;
-        return evaluator.childAt(module, args.string(argument), args.position(argument));
-    };
+    const child = (argument) => evaluator.childAt(module, args.string(argument), args.position(argument));
     const parameterShape = (argument) => {
         const node = child(argument);
         const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
@@ -26146,7 +26048,7 @@ function opContext(evaluator, { values, call, operands, fail }) {
         return named;
     };
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
-        const output = { ...evaluator.fresh(shape, producer), ...(ranChild ? {} : gradOf(operands)) };
+        const output = evaluator.fresh(shape, producer);
         const kept = evaluator.keep(saves, x, output);
         evaluator.live?.touch(producer, [...operands, output]);
         evaluator.record({
@@ -26165,25 +26067,15 @@ function opContext(evaluator, { values, call, operands, fail }) {
     const view = (shape) => viewAs(x, shape, producer) ?? created(shape);
     return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
-/** An operand as written, for messages: a name, a call, or a list. */
-const operandText = (value) => (value.kind === "symbol" ? value.name : value.kind === "layer" ? value.call.text : "a list");
 /** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
 function operandsOf(evaluator, values, call, takes, chain) {
     const { operands: given, rest } = splitOperands(values, call, takes);
     const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
     if (takes === "list") {
         const list = resolved[0];
-        const hint = `write ${call.type}([a, b], 1) with values bound earlier in the forward`;
         if (!list)
-            throw operandError(call.position, `${call.type}() takes a list of tensors first`, hint);
-        // torch.cat and torch.stack take a sequence: a tuple a step bound (chunk, split) is one, a tensor is not.
-        if (!Array.isArray(list))
-            throw operandError(given[0].position, `${call.type}() takes a list of tensors first, and ${operandText(given[0].value)} is one tensor`, hint);
-        return { operands: list, rest };
-    }
-    const extra = rest.args[0];
-    if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
-        throw operandError(extra.position, `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`, `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`);
+            throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
+        return { operands: [list].flat(), rest };
     }
     const tensors = resolved.map((operand, index) => single(operand, given[index].position, "the operand"));
     // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
@@ -26613,7 +26505,6 @@ function lastLeaf(node) {
 
 
 
-
 const FIXED_BYTES = { float32: 4, float64: 8, int64: 8, bool: 1 };
 class Inference {
     model;
@@ -26779,11 +26670,8 @@ class Inference {
         return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
     }
     /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
-    applied(result, x, producer, call, trainable) {
-        const computed = this.outputOf(result, x, producer);
-        // A layer without trainable parameters on an input that requires no grad makes an output that requires none.
-        const learns = trainable ?? (call.layer !== undefined && this.describe(call.layer).parameters.some((parameter) => parameter.trainable !== false));
-        const output = withGrad(computed, learns || needsGrad(x));
+    applied(result, x, producer, call) {
+        const output = this.outputOf(result, x, producer);
         const kept = this.keep(result.saves ?? [], x, output);
         this.live?.touch(producer, [x, output]);
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
@@ -26948,9 +26836,7 @@ function inferShapes(model, options) {
     const tensors = (model.inputs ?? [{ ...model.input, name: undefined }]).map((given) => {
         const shape = given.value.kind === "tensor" ? [options.batch, ...given.value.shape] : [options.batch, given.value.length];
         // Token ids are int64.
-        const made = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, given.value.kind === "tokens" ? 8 : options.activationBytes);
-        // A training batch requires no grad: a product keeps it for the other factor's gradient, and the other factor not for its.
-        const tensor = { ...made, ...noGrad };
+        const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, given.value.kind === "tokens" ? 8 : options.activationBytes);
         // The inputs exist before the forward, as the weights do.
         inference.live?.excluded.add(tensor.storage);
         return tensor;
@@ -30428,8 +30314,8 @@ function filesUnder(cwd, directory) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:util");
-// EXTERNAL MODULE: ../../main/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(636);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/files/glob.ts
 
