@@ -14,7 +14,7 @@ import { ForwardValues, operandError, single } from "./values.js";
 import type { AttentionImplementation } from "./attention-implementations.js";
 import { Liveness, type PrefillOptions } from "./liveness.js";
 import { logitsLayer } from "./logits.js";
-import type { CallRecord, Checkpointing, Flowing, LayerShapes, ShapeReport, Tensor } from "./types.js";
+import { needsGrad, noGrad, withGrad, type CallRecord, type Checkpointing, type Flowing, type LayerShapes, type ShapeReport, type Tensor } from "./types.js";
 
 export { opArguments } from "./ops.js";
 export type { PrefillOptions } from "./liveness.js";
@@ -230,8 +230,11 @@ class Inference implements Evaluator {
   }
 
   /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
-  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor {
-    const output = this.outputOf(result, x, producer);
+  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">, trainable?: boolean): Tensor {
+    const computed = this.outputOf(result, x, producer);
+    // A layer without trainable parameters on an input that requires no grad makes an output that requires none.
+    const learns = trainable ?? (call.layer !== undefined && this.describe(call.layer).parameters.some((parameter) => parameter.trainable !== false));
+    const output = withGrad(computed, learns || needsGrad(x));
     const kept = this.keep(result.saves ?? [], x, output);
     this.live?.touch(producer, [x, output]);
     this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
@@ -413,7 +416,9 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     const { value } = given;
     const shape = value.kind === "tokens" ? [options.batch, value.length] : [options.batch, ...value.shape];
     // Token ids and other ids (class labels) are int64.
-    const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
+    const made = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
+    // A training batch requires no grad: a product keeps it for the other factor's gradient, and the other factor not for its.
+    const tensor = { ...made, ...noGrad };
     // The inputs exist before the forward, as the weights do.
     inference.live?.excluded.add(tensor.storage);
     return tensor;

@@ -45,7 +45,8 @@ export interface Evaluator {
   fresh(shape: number[], producer: string, elementBytes?: number): Tensor;
   keep(saves: readonly Saved[], input: Tensor, output: Tensor): { bytes: number; attention: number };
   record(call: Omit<CallRecord, "instances">): void;
-  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">): Tensor;
+  /** `trainable`: whether the layer has parameters that learn (else read from `call.layer`), for whether its output requires grad. */
+  applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">, trainable?: boolean): Tensor;
   describe(layer: number): DescribedLayer;
   childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
   runNode(node: TreeNode, x: Tensor, prefix: PathSegment[], extra?: readonly Tensor[]): Tensor;

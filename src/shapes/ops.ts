@@ -1,6 +1,6 @@
 import { bindArguments, findLayer, numel, sameShape, scaledDotProduct, type Saved } from "../catalogue/index.js";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
-import type { EvaluatedCall } from "../parse/values.js";
+import type { EvaluatedCall, Value } from "../parse/values.js";
 import { formatPath, type Merge, type PathSegment, type TreeNode } from "../resolve/index.js";
 import { attentionImplementation, keepAttention, type AttentionImplementation } from "./attention-implementations.js";
 import { foldCopies, viewAs } from "./layout.js";
@@ -8,7 +8,7 @@ import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
 import { VALUE_OPS } from "./value-ops.js";
-import type { CacheRecord, Flowing, Tensor } from "./types.js";
+import { gradOf, needsGrad, withGrad, type CacheRecord, type Flowing, type Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
 import { selectiveScan } from "./state-space.js";
 
@@ -38,11 +38,26 @@ export function isOpName(name: string): boolean {
   return name in FUNCTIONAL || name in OPS;
 }
 
+/** How two tensors combine: a merge of paths, or sub(a, b) and div(a, b) of a forward. */
+type Combine = Merge | "subtract" | "divide";
+
 /**
- * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
- * product keeps tensors for backward: each factor, for the other's gradient.
+ * What autograd keeps of `left ∘ right` (PyTorch 1.13, measured in test/fixtures/pytorch/value-ops.py):
+ * a product keeps each factor only for the other factor's gradient; a quotient keeps the divisor when
+ * either requires grad and the dividend for the divisor's gradient; a sum or difference keeps nothing.
  */
-export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Tensor, position: SourcePosition, segments: PathSegment[]): Tensor {
+function combinedSaves(evaluator: Evaluator, how: Combine, left: Tensor, right: Tensor): number {
+  const keep = (tensor: Tensor, when: boolean) => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
+  if (how === "multiply") return keep(left, needsGrad(right)) + keep(right, needsGrad(left));
+  if (how === "divide") return keep(right, needsGrad(left) || needsGrad(right)) + keep(left, needsGrad(right));
+  return 0;
+}
+
+/**
+ * Merges two paths: `add`, `subtract`, `multiply` and `divide` broadcast, `concat` joins channels
+ * (dimension 1). Only a product and a quotient keep tensors for backward (combinedSaves).
+ */
+export function merge(evaluator: Evaluator, how: Combine, left: Tensor, right: Tensor, position: SourcePosition, segments: PathSegment[]): Tensor {
   const path = formatPath(segments) || "the model";
   const fail = (): never => {
     throw new SpecError(
@@ -60,9 +75,9 @@ export function merge(evaluator: Evaluator, how: Merge, left: Tensor, right: Ten
   } else {
     shape = broadcast(left.shape, right.shape) ?? fail();
   }
-  const output = evaluator.fresh(shape, `${path} (${how})`);
+  const output = withGrad(evaluator.fresh(shape, `${path} (${how})`), needsGrad(left) || needsGrad(right));
   evaluator.live?.touch(`${path} (${how})`, [left, right, output]);
-  const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
+  const bytes = combinedSaves(evaluator, how, left, right);
   evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
   return output;
 }
@@ -86,16 +101,9 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       return addModuleOutput(op);
     },
   },
-  mul: {
-    operands: 2,
-    signature: [arg("other", "float", null)],
-    run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
-      // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
-      if (!args.isNone("other")) return created([...operands.at(-1)!.shape]);
-      if (operands.length !== 2) fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
-      return { ...merge(evaluator, "multiply", operands[0]!, operands[1]!, call.position, segments), producer };
-    },
-  },
+  mul: binary("multiply", "mul"),
+  sub: binary("subtract", "sub"),
+  div: binary("divide", "div"),
   cat: {
     operands: "list",
     signature: [arg("dim", "int", 0)],
@@ -183,6 +191,23 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
 };
 
 /**
+ * mul, sub and div of two tensors, broadcast (`mul(x, gamma)`, or `mul(gamma)` on the chain's value), or
+ * of a tensor and a Python number (`mul(x, 0.5)`, `div(2)`), which autograd keeps as an 8-byte scalar
+ * tensor at most: not counted, as elsewhere.
+ */
+function binary(how: "multiply" | "subtract" | "divide", name: string): OpDefinition {
+  return {
+    operands: 2,
+    signature: [arg("other", "float", null)],
+    run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+      if (!args.isNone("other")) return created([...operands.at(-1)!.shape]);
+      if (operands.length !== 2) fail(`two tensors, ${name}(a, b), or a tensor and a number, ${name}(x, 2)`);
+      return { ...merge(evaluator, how, operands[0]!, operands[1]!, call.position, segments), producer };
+    },
+  };
+}
+
+/**
  * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
  * 0 … S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
  */
@@ -199,7 +224,7 @@ function concatenate({ evaluator, operands, call, segments, producer, dim, fail 
   const others = (shape: number[]) => shape.filter((_, position) => position !== d).join();
   if (operands.some((operand) => operand.shape.length !== rank || others(operand.shape) !== others(operands[0]!.shape))) fail(`tensors whose sizes match but in dimension ${d}`);
   const shape = operands[0]!.shape.map((size, position) => (position === d ? operands.reduce((sum, operand) => sum + operand.shape[d]!, 0) : size));
-  const output = evaluator.fresh(shape, producer);
+  const output = { ...evaluator.fresh(shape, producer), ...gradOf(operands) };
   evaluator.live?.touch(producer, [...operands, output]);
   evaluator.record({ type: "cat", segments: [...segments, call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
   return output;
@@ -230,7 +255,12 @@ function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCal
     if (value < -rank || value >= rank) fail(`a dimension ${value} (of ${rank})`);
     return value < 0 ? value + rank : value;
   };
-  const child = (argument: string) => evaluator.childAt(module, args.string(argument), args.position(argument));
+  // An op that runs a child (attention's projections, add(wpe)) has parameters: its output requires grad.
+  let ranChild = false;
+  const child = (argument: string) => {
+    ranChild = true;
+    return evaluator.childAt(module, args.string(argument), args.position(argument));
+  };
   const parameterShape = (argument: string) => {
     const node = child(argument);
     const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
@@ -255,7 +285,7 @@ function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCal
     return named;
   };
   const created = (shape: number[], saves: Saved[] = [], macs = 0, extra: { macs: number; bytes: number; cache?: CacheRecord } = { macs: 0, bytes: 0 }) => {
-    const output = evaluator.fresh(shape, producer);
+    const output = { ...evaluator.fresh(shape, producer), ...(ranChild ? {} : gradOf(operands)) };
     const kept = evaluator.keep(saves, x, output);
     evaluator.live?.touch(producer, [...operands, output]);
     evaluator.record({
@@ -275,14 +305,28 @@ function opContext(evaluator: Evaluator, { values, call, operands, fail }: OpCal
   return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
 
+/** An operand as written, for messages: a name, a call, or a list. */
+const operandText = (value: Value): string => (value.kind === "symbol" ? value.name : value.kind === "layer" ? value.call.text : "a list");
+
 /** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
 function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedCall, takes: number | "list", chain: Flowing): { operands: Tensor[]; rest: EvaluatedCall } {
   const { operands: given, rest } = splitOperands(values, call, takes);
   const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
   if (takes === "list") {
     const list = resolved[0];
-    if (!list) throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
-    return { operands: [list].flat(), rest };
+    const hint = `write ${call.type}([a, b], 1) with values bound earlier in the forward`;
+    if (!list) throw operandError(call.position, `${call.type}() takes a list of tensors first`, hint);
+    // torch.cat and torch.stack take a sequence: a tuple a step bound (chunk, split) is one, a tensor is not.
+    if (!Array.isArray(list)) throw operandError(given[0]!.position, `${call.type}() takes a list of tensors first, and ${operandText(given[0]!.value)} is one tensor`, hint);
+    return { operands: list, rest };
+  }
+  const extra = rest.args[0];
+  if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
+    throw operandError(
+      extra.position,
+      `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`,
+      `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`,
+    );
   }
   const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
   // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.

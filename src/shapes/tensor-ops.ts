@@ -108,12 +108,6 @@ function channelShuffle(op: OpContext): Tensor {
   return op.created([...op.x.shape]);
 }
 
-/** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
-export function scaled(op: OpContext): Tensor {
-  op.args.float("other");
-  return op.created([...op.x.shape]);
-}
-
 /** Tensor manipulations of a forward (torch.* functions and Tensor methods): their shape rules, MACs and saved bytes, as PyTorch 1.13 measures them. */
 export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
   permute: {
@@ -183,6 +177,4 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
     run: roll,
   },
   channel_shuffle: { signature: [arg("groups", "int")], run: channelShuffle },
-  // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
-  div: { signature: [arg("other", "float")], run: scaled },
 };

@@ -19,8 +19,31 @@ export interface Tensor {
   elementBytes: number;
   /** Who produced it, for mismatch messages: `avgpool → flatten(1)`. */
   producer: string;
-  /** A Parameter or buffer used as an operand (`mul(x, gamma)`): not an activation, never kept as one. */
+  /** A Parameter used as an operand (`mul(x, gamma)`): a weight, not an activation, never counted when kept. */
   parameter?: true;
+  /**
+   * False for a tensor autograd computes no gradient for: the model's inputs, a buffer, a frozen Parameter,
+   * and what parameter-free ops make of them alone; absent when it requires grad. A product keeps a factor
+   * only for the other factor's gradient (test/fixtures/pytorch/value-ops.py).
+   */
+  requiresGrad?: false;
+}
+
+/** The mark of a tensor that requires no grad (Tensor.requiresGrad). */
+export const noGrad = { requiresGrad: false } as const;
+
+/** True when autograd computes the tensor's gradient. */
+export const needsGrad = (tensor: Tensor): boolean => tensor.requiresGrad !== false;
+
+/** The mark of an op's output that has no parameters of its own: it requires grad iff one of its inputs does. */
+export const gradOf = (inputs: readonly Tensor[]): { requiresGrad?: false } => (inputs.some(needsGrad) ? {} : noGrad);
+
+/** The tensor marked as requiring grad or not. */
+export function withGrad(tensor: Tensor, requires: boolean): Tensor {
+  if (!requires) return { ...tensor, ...noGrad };
+  const marked = { ...tensor };
+  delete marked.requiresGrad;
+  return marked;
 }
 
 /** What a forward step yields: a tensor, or a tuple of them (chunk, split). */

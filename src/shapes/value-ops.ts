@@ -1,8 +1,8 @@
-import { numel } from "../catalogue/index.js";
+import { numel, sameShape } from "../catalogue/index.js";
 import { SpecError } from "../diagnostics/index.js";
 import { foldCopies, viewStrides } from "./layout.js";
 import { arg, broadcast, shapeText, type OpContext, type OpDefinition } from "./op-types.js";
-import type { Flowing, Tensor } from "./types.js";
+import { gradOf, needsGrad, type Flowing, type Tensor } from "./types.js";
 
 /**
  * Ops over a forward's values that torchvision's Swin and ShuffleNetV2 need: a tuple of views
@@ -14,19 +14,69 @@ import type { Flowing, Tensor } from "./types.js";
 /** A view of `x` with `shape` and `strides`: the same storage. */
 const viewOf = (x: Tensor, shape: number[], strides: number[], producer: string): Tensor => ({ ...x, shape, strides, producer });
 
+/** Views of `x` along dimension `d` of the given sizes: a tuple sharing x's storage, which a layer keeping one piece keeps whole. */
+const piecesOf = (x: Tensor, d: number, sizes: readonly number[], producer: string): Tensor[] =>
+  sizes.map((piece) =>
+    viewOf(
+      x,
+      x.shape.map((size, position) => (position === d ? piece : size)),
+      [...x.strides],
+      producer,
+    ),
+  );
+
+/** Pieces of `step` along a dimension of `size`, the last one shorter where it does not divide (one empty piece for an empty dimension). */
+const evenPieces = (size: number, step: number): number[] => (size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step)));
+
 /** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
 function chunk(op: OpContext): Flowing {
   const { x, args, producer } = op;
   const d = op.dim("dim");
   const chunks = args.int("chunks");
   if (chunks < 1) args.fail("chunks", `chunk needs at least 1 chunk, got ${chunks}`, "give the number of pieces, e.g. chunk(x, 2, 1)");
-  const step = Math.ceil(x.shape[d]! / chunks);
-  const pieces: Tensor[] = [];
-  for (let start = 0; start < x.shape[d]!; start += step) {
-    const shape = x.shape.map((size, position) => (position === d ? Math.min(step, size - start) : size));
-    pieces.push(viewOf(x, shape, [...x.strides], producer));
+  return x.shape[d] === 0 ? [] : piecesOf(x, d, evenPieces(x.shape[d]!, Math.ceil(x.shape[d]! / chunks)), producer);
+}
+
+/**
+ * torch.split(x, split_size_or_sections, dim): views of split_size along dim, the last one shorter, or of
+ * the sizes a list gives, which must sum to the dimension's size.
+ */
+function split(op: OpContext): Flowing {
+  const { x, args, producer } = op;
+  const d = op.dim("dim");
+  const name = "split_size_or_sections";
+  const sizes = args.ints(name);
+  if (args.value(name).kind === "int") {
+    if (sizes[0]! < 1)
+      args.fail(name, `split needs pieces of at least 1, got ${sizes[0]}`, "give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)");
+    return piecesOf(x, d, evenPieces(x.shape[d]!, sizes[0]!), producer);
   }
-  return pieces;
+  if (sizes.some((size) => size < 0)) args.fail(name, `split sizes are 0 or more, got [${sizes.join(", ")}]`, "give the size of each piece along the dimension");
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total !== x.shape[d]) {
+    args.fail(
+      name,
+      `split sizes [${sizes.join(", ")}] sum to ${total}, and dimension ${d} of ${x.producer} ${shapeText(x.shape)} has ${x.shape[d]}`,
+      `give sizes that sum to ${x.shape[d]}, or one size for pieces of that size: split(x, ${Math.max(1, Math.ceil(x.shape[d]! / 2))}, ${d})`,
+    );
+  }
+  return piecesOf(x, d, sizes, producer);
+}
+
+/** torch.stack(tensors, dim): tensors of one shape, joined along a new dimension (dim counts in the output's rank); a new tensor, and autograd keeps nothing. */
+function stack(op: OpContext): Tensor {
+  const { evaluator, operands, args, segments, call, producer } = op;
+  const shape = operands[0]!.shape;
+  if (operands.some((operand) => !sameShape(operand.shape, shape))) op.fail("tensors of one shape");
+  const value = args.int("dim");
+  const rank = shape.length + 1;
+  if (value < -rank || value >= rank)
+    args.fail("dim", `stack's dim is from ${-rank} to ${rank - 1} for ${shape.length}-d tensors, got ${value}`, "count the new dimension in the output's rank");
+  const d = value < 0 ? value + rank : value;
+  const output = { ...evaluator.fresh([...shape.slice(0, d), operands.length, ...shape.slice(d)], producer), ...gradOf(operands) };
+  evaluator.live?.touch(producer, [...operands, output]);
+  evaluator.record({ type: "stack", segments: [...segments, call.text], output: output.shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
+  return output;
 }
 
 /** x.unbind(dim): one view per index along dim, without that dimension. */
@@ -53,8 +103,8 @@ function unsqueeze(op: OpContext): Tensor {
  * (CLIP's text–image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
  * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
  * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
- * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M·K·N MACs
- * per matrix; a Parameter factor is not kept.
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. Each factor
+ * is kept only where the other requires grad (product()). M·K·N MACs per matrix; a Parameter factor is not counted.
  */
 function matmul(op: OpContext): Tensor {
   const [a, b] = op.operands as [Tensor, Tensor];
@@ -73,12 +123,30 @@ function matmul(op: OpContext): Tensor {
     return strides ? tensor : copied(tensor, [batches, rows, columns]);
   };
   const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
-  const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
-  const output = op.evaluator.fresh([...batch, m, n], op.producer);
+  return product(op, { left, right, shape: [...batch, m, n], macs: batches * m * k * n });
+}
+
+/**
+ * A matrix product's output and record: mm and bmm keep each factor (as multiplied: a folded copy, or
+ * a view with its storage) only for the other factor's gradient, as PyTorch 1.13 does; a Parameter is never counted.
+ */
+function product(op: OpContext, { left, right, shape, macs }: { left: Tensor; right: Tensor; shape: number[]; macs: number }): Tensor {
+  const [a, b] = op.operands as [Tensor, Tensor];
+  const keep = (tensor: Tensor, when: boolean) => (when ? op.evaluator.keep(["input"], tensor, tensor).bytes : 0);
+  const kept = keep(left, needsGrad(b)) + keep(right, needsGrad(a));
+  const output = { ...op.evaluator.fresh(shape, op.producer), ...gradOf([a, b]) };
   op.evaluator.live?.touch(op.producer, [a, b, output]);
-  const macs = batches * m * k * n;
-  op.evaluator.record({ type: "matmul", segments: [...op.segments, op.call.text], output: output.shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
+  op.evaluator.record({ type: op.call.type, segments: [...op.segments, op.call.text], output: shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
   return output;
+}
+
+/** torch.bmm(a, b): [B, M, K] × [B, K, N], no broadcasting; it keeps both as they are (a view keeps its storage). */
+function bmm(op: OpContext): Tensor {
+  const [a, b] = op.operands as [Tensor, Tensor];
+  if (op.operands.length !== 2 || a.shape.length !== 3 || b.shape.length !== 3) op.fail("two 3-d tensors, [B, M, K] and [B, K, N]");
+  const [batch, m, k] = a.shape as [number, number, number];
+  if (b.shape[0] !== batch || b.shape[1] !== k) op.fail(`[B, M, K] and [B, K, N] with one batch size B and one K`);
+  return product(op, { left: a, right: b, shape: [batch, m, b.shape[2]!], macs: batch * m * k * b.shape[2]! });
 }
 
 /**
@@ -98,7 +166,8 @@ function functionalLinear(op: OpContext): Tensor {
     );
   }
   const result = described.definition.forward!(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
-  return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] });
+  const trainable = described.parameters.some((parameter) => parameter.trainable !== false);
+  return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] }, trainable);
 }
 
 /**
@@ -116,6 +185,9 @@ function indexSelect(op: OpContext): Tensor {
 
 export const VALUE_OPS: Readonly<Record<string, OpDefinition>> = {
   chunk: { operands: 1, signature: [arg("chunks", "int"), arg("dim", "int", 0)], run: chunk },
+  split: { operands: 1, signature: [{ name: "split_size_or_sections", type: "size" }, arg("dim", "int", 0)], run: split },
+  stack: { operands: "list", signature: [arg("dim", "int", 0)], run: stack },
+  bmm: { operands: 2, signature: [], run: bmm },
   unbind: { operands: 1, signature: [arg("dim", "int", 0)], run: unbind },
   unsqueeze: { operands: 1, signature: [arg("dim", "int")], run: unsqueeze },
   matmul: { operands: 2, signature: [], run: matmul },

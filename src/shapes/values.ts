@@ -2,7 +2,7 @@ import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import type { EvaluatedArgument, EvaluatedCall, Value } from "../parse/values.js";
 import type { LeafNode, ModuleNode, PathSegment, TreeNode } from "../resolve/index.js";
 import type { Evaluator, ForwardScope } from "./op-types.js";
-import type { Flowing, Tensor } from "./types.js";
+import { noGrad, type Flowing, type Tensor } from "./types.js";
 
 /** The chain's value or a bound value where one tensor is needed, or an error at `position` saying what it is. */
 export function single(value: Flowing, position: SourcePosition, what: string): Tensor {
@@ -99,11 +99,15 @@ export function isTensorLeaf(evaluator: Evaluator, node: TreeNode): node is Leaf
   return type === "Parameter" || type === "Buffer";
 }
 
-/** A Parameter's or buffer's tensor as an operand: it is not an activation, and lives before the forward as the weights do. */
+/**
+ * A Parameter's or buffer's tensor as an operand: it lives before the forward as the weights do. A
+ * Parameter is a weight, never counted as kept; a buffer needs no gradient, and counts where an op keeps it.
+ */
 function parameterTensor(evaluator: Evaluator, node: LeafNode, name: string): Tensor {
   const described = evaluator.describe(node.layer);
-  const tensor = described.parameters[0] ?? described.buffers[0]!;
-  const made = { ...evaluator.fresh(tensor.shape, name), parameter: true as const };
+  const parameter = described.parameters[0];
+  const tensor = evaluator.fresh((parameter ?? described.buffers[0]!).shape, name);
+  const made: Tensor = parameter ? { ...tensor, parameter: true, ...(parameter.trainable === false ? noGrad : {}) } : { ...tensor, ...noGrad };
   evaluator.live?.excluded.add(made.storage);
   return made;
 }

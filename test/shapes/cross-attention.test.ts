@@ -97,13 +97,23 @@ layers:
 });
 
 describe("matmul(a, b)", () => {
-  it("multiplies [.., m, k] by [.., k, n]: m·k·n MACs per matrix, both factors kept", () => {
+  it("multiplies [.., m, k] by [.., k, n]: m·k·n MACs per matrix; of two inputs, which need no gradient, it keeps nothing", () => {
     const model = count(`input: {a: [3, 8], b: [8, 5]}
 forward: ["matmul(a, b)"]
 layers: []
 `);
     expect(model.shapes!.output).toEqual([1, 3, 5]);
     expect(model.shapes!.totals.macs).toBe(3 * 8 * 5);
+    expect(model.shapes!.totals.activations).toBe(0);
+  });
+
+  it("keeps an input factor for the other factor's gradient, and not the other factor", () => {
+    const model = count(`input: {a: [3, 8], b: [8, 5]}
+forward: [{p: "fc(a)"}, "matmul(p, b)"]
+layers:
+  - fc: Linear(8, 8)
+`);
+    // fc keeps a (3 × 8 floats); matmul keeps b (8 × 5) for p's gradient, and p not, for b needs none.
     expect(model.shapes!.totals.activations).toBe(4 * (3 * 8 + 8 * 5));
   });
 

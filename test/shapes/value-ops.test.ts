@@ -30,9 +30,9 @@ function run(testCase: Pick<Measured, "input" | "layers" | "forward">) {
   return { output: shapes.output, macs: shapes.totals.macs, bytes: shapes.totals.activations };
 }
 
-describe("ops over forward values (chunk, unbind, unsqueeze, matmul, linear, index_select), checked against PyTorch 1.13", () => {
+describe("ops over forward values (chunk, split, unbind, stack, unsqueeze, mul, sub, div, matmul, bmm, linear, index_select, view, permute), checked against PyTorch 1.13", () => {
   it("has the cases the fixture was made with", () => {
-    expect(measured.map((testCase) => testCase.name)).toHaveLength(7);
+    expect(measured.map((testCase) => testCase.name)).toHaveLength(22);
   });
   for (const testCase of measured) {
     // A Python number an op keeps (q * 0.5 keeps 0.5 as an 8-byte tensor) is not counted, as elsewhere.
@@ -58,6 +58,63 @@ describe("their errors", () => {
 
   it("chunk needs a chunk at least", () => {
     expect(messages(["fc", { "a, b": "chunk(0, 1)" }])[0]).toMatch(/chunk needs at least 1 chunk, got 0/);
+  });
+
+  it("split's sizes must sum to the dimension's size", () => {
+    expect(messages(["fc", { "a, b": "split([3, 4], 2)" }])).toEqual([
+      "spec.yaml:2:31: split sizes [3, 4] sum to 7, and dimension 2 of fc [2, 4, 8] has 8\n  give sizes that sum to 8, or one size for pieces of that size: split(x, 4, 2)",
+    ]);
+    expect(messages(["fc", { "a, b": "split(x, [3, -1, 6], -1)" }])).toEqual([
+      "spec.yaml:2:34: split sizes are 0 or more, got [3, -1, 6]\n  give the size of each piece along the dimension",
+    ]);
+    expect(messages(["fc", { "a, b": "split(0, 2)" }])).toEqual([
+      "spec.yaml:2:31: split needs pieces of at least 1, got 0\n  give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)",
+    ]);
+  });
+
+  it("split into pieces of 3 along 8 gives three tensors", () => {
+    expect(messages(["fc", { "a, b": "split(3, 2)" }])).toEqual([
+      "spec.yaml:2:17: a, b take 2 tensors, and the step gives a tuple of 3\n  bind as many names as the step gives tensors",
+    ]);
+  });
+
+  it("stack needs a list of tensors of one shape, and a dim within the output's rank", () => {
+    expect(messages([{ a: "fc(x)" }, { b: "norm(x)" }, "stack([a, transpose(b, 1, 2)], 1)"])).toEqual([
+      "spec.yaml:2:42: stack([a, transpose(b, 1, 2)], 1) expects tensors of one shape, but fc produces [2, 4, 8] and norm → transpose(b, 1, 2) produces [2, 8, 4]\n  fix the op's arguments or the layer before it",
+    ]);
+    expect(messages([{ a: "fc(x)" }, "stack([a, x], 4)"])).toEqual([
+      "spec.yaml:2:40: stack's dim is from -4 to 3 for 3-d tensors, got 4\n  count the new dimension in the output's rank",
+    ]);
+    expect(messages([{ a: "fc(x)" }, "stack(a, x)"])).toEqual([
+      "spec.yaml:2:32: stack() takes a list of tensors first, and a is one tensor\n  write stack([a, b], 1) with values bound earlier in the forward",
+    ]);
+  });
+
+  it("bmm needs two 3-d tensors with one batch size and inner sizes that agree", () => {
+    expect(messages([{ a: "fc(x)" }, "bmm(a, a)"])).toEqual([
+      "spec.yaml:2:26: bmm(a, a) expects [B, M, K] and [B, K, N] with one batch size B and one K, but fc produces [2, 4, 8] and fc produces [2, 4, 8]\n  fix the op's arguments or the layer before it",
+    ]);
+    expect(messages([{ a: ["fc(x)", "flatten(1)"] }, "bmm(a, a)"])).toEqual([
+      "spec.yaml:2:41: bmm(a, a) expects two 3-d tensors, [B, M, K] and [B, K, N], but fc → flatten(1) produces [2, 32] and fc → flatten(1) produces [2, 32]\n  fix the op's arguments or the layer before it",
+    ]);
+  });
+
+  it("a binary op takes two tensors, or a tensor and a number", () => {
+    expect(messages([{ a: "fc(x)" }, "bmm(a, a, a)"])).toEqual([
+      "spec.yaml:2:36: bmm() takes 2 tensors, and a is one more\n  give bmm() its 2 operands: combine the others in steps of their own",
+    ]);
+    expect(messages([{ a: "fc(x)" }, "div(a, a, a)"])).toEqual([
+      "spec.yaml:2:36: div() takes 2 tensors, and a is one more\n  give div() its 2 operands: combine the others in steps of their own",
+    ]);
+    expect(messages(["fc", "sub()"])).toEqual([
+      "spec.yaml:2:17: sub() expects two tensors, sub(a, b), or a tensor and a number, sub(x, 2), but fc produces [2, 4, 8]\n  fix the op's arguments or the layer before it",
+    ]);
+  });
+
+  it("sub and div of tensors must broadcast", () => {
+    expect(messages([{ a: "fc(x)" }, "sub(a, transpose(a, 1, 2))"])).toEqual([
+      "spec.yaml:2:26: the model cannot subtract fc [2, 4, 8] and fc → transpose(a, 1, 2) [2, 8, 4]\n  the shapes must be equal or broadcast",
+    ]);
   });
 
   it("destructuring takes as many names as pieces", () => {
