@@ -24979,6 +24979,20 @@ function findPrecision(name, position) {
 
 ;// CONCATENATED MODULE: ./src/shapes/types.ts
 const CHECKPOINTING = ["none", "full", "selective"];
+/** The mark of a tensor that requires no grad (Tensor.requiresGrad). */
+const noGrad = { requiresGrad: false };
+/** True when autograd computes the tensor's gradient. */
+const needsGrad = (tensor) => tensor.requiresGrad !== false;
+/** The mark of an op's output that has no parameters of its own: it requires grad iff one of its inputs does. */
+const gradOf = (inputs) => (inputs.some(needsGrad) ? {} : noGrad);
+/** The tensor marked as requiring grad or not. */
+function withGrad(tensor, requires) {
+    if (!requires)
+        return { ...tensor, ...noGrad };
+    const marked = { ...tensor };
+    delete marked.requiresGrad;
+    return marked;
+}
 
 ;// CONCATENATED MODULE: ./src/shapes/attention-implementations.ts
 
@@ -25483,11 +25497,6 @@ function channelShuffle(op) {
         op.fail(`(batch, channels, ...) with channels divisible by ${groups} groups`);
     return op.created([...op.x.shape]);
 }
-/** A multiply or divide by a Python number: autograd keeps only the number (an 8-byte scalar, not counted). */
-function tensor_ops_scaled(op) {
-    op.args.float("other");
-    return op.created([...op.x.shape]);
-}
 /** Tensor manipulations of a forward (torch.* functions and Tensor methods): their shape rules, MACs and saved bytes, as PyTorch 1.13 measures them. */
 const TENSOR_OPS = {
     permute: {
@@ -25557,11 +25566,10 @@ const TENSOR_OPS = {
         run: roll,
     },
     channel_shuffle: { signature: [op_types_arg("groups", "int")], run: channelShuffle },
-    // mul(tensor, tensor) is ops.ts' product, which hands mul(0.5) to this rule.
-    div: { signature: [op_types_arg("other", "float")], run: tensor_ops_scaled },
 };
 
 ;// CONCATENATED MODULE: ./src/shapes/value-ops.ts
+
 
 
 
@@ -25574,6 +25582,10 @@ const TENSOR_OPS = {
  */
 /** A view of `x` with `shape` and `strides`: the same storage. */
 const viewOf = (x, shape, strides, producer) => ({ ...x, shape, strides, producer });
+/** Views of `x` along dimension `d` of the given sizes: a tuple sharing x's storage, which a layer keeping one piece keeps whole. */
+const piecesOf = (x, d, sizes, producer) => sizes.map((piece) => viewOf(x, x.shape.map((size, position) => (position === d ? piece : size)), [...x.strides], producer));
+/** Pieces of `step` along a dimension of `size`, the last one shorter where it does not divide (one empty piece for an empty dimension). */
+const evenPieces = (size, step) => (size === 0 ? [0] : Array.from({ length: Math.ceil(size / step) }, (_, index) => Math.min(step, size - index * step)));
 /** x.chunk(chunks, dim): views of ceil(size / chunks) along dim, the last one shorter where it does not divide. */
 function chunk(op) {
     const { x, args, producer } = op;
@@ -25581,13 +25593,45 @@ function chunk(op) {
     const chunks = args.int("chunks");
     if (chunks < 1)
         args.fail("chunks", `chunk needs at least 1 chunk, got ${chunks}`, "give the number of pieces, e.g. chunk(x, 2, 1)");
-    const step = Math.ceil(x.shape[d] / chunks);
-    const pieces = [];
-    for (let start = 0; start < x.shape[d]; start += step) {
-        const shape = x.shape.map((size, position) => (position === d ? Math.min(step, size - start) : size));
-        pieces.push(viewOf(x, shape, [...x.strides], producer));
+    return x.shape[d] === 0 ? [] : piecesOf(x, d, evenPieces(x.shape[d], Math.ceil(x.shape[d] / chunks)), producer);
+}
+/**
+ * torch.split(x, split_size_or_sections, dim): views of split_size along dim, the last one shorter, or of
+ * the sizes a list gives, which must sum to the dimension's size.
+ */
+function split(op) {
+    const { x, args, producer } = op;
+    const d = op.dim("dim");
+    const name = "split_size_or_sections";
+    const sizes = args.ints(name);
+    if (args.value(name).kind === "int") {
+        if (sizes[0] < 1)
+            args.fail(name, `split needs pieces of at least 1, got ${sizes[0]}`, "give the size of each piece, e.g. split(x, 2, 1), or a list of sizes: split(x, [3, 5], 1)");
+        return piecesOf(x, d, evenPieces(x.shape[d], sizes[0]), producer);
     }
-    return pieces;
+    if (sizes.some((size) => size < 0))
+        args.fail(name, `split sizes are 0 or more, got [${sizes.join(", ")}]`, "give the size of each piece along the dimension");
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total !== x.shape[d]) {
+        args.fail(name, `split sizes [${sizes.join(", ")}] sum to ${total}, and dimension ${d} of ${x.producer} ${shapeText(x.shape)} has ${x.shape[d]}`, `give sizes that sum to ${x.shape[d]}, or one size for pieces of that size: split(x, ${Math.max(1, Math.ceil(x.shape[d] / 2))}, ${d})`);
+    }
+    return piecesOf(x, d, sizes, producer);
+}
+/** torch.stack(tensors, dim): tensors of one shape, joined along a new dimension (dim counts in the output's rank); a new tensor, and autograd keeps nothing. */
+function value_ops_stack(op) {
+    const { evaluator, operands, args, segments, call, producer } = op;
+    const shape = operands[0].shape;
+    if (operands.some((operand) => !sameShape(operand.shape, shape)))
+        op.fail("tensors of one shape");
+    const value = args.int("dim");
+    const rank = shape.length + 1;
+    if (value < -rank || value >= rank)
+        args.fail("dim", `stack's dim is from ${-rank} to ${rank - 1} for ${shape.length}-d tensors, got ${value}`, "count the new dimension in the output's rank");
+    const d = value < 0 ? value + rank : value;
+    const output = { ...evaluator.fresh([...shape.slice(0, d), operands.length, ...shape.slice(d)], producer), ...gradOf(operands) };
+    evaluator.live?.touch(producer, [...operands, output]);
+    evaluator.record({ type: "stack", segments: [...segments, call.text], output: output.shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
+    return output;
 }
 /** x.unbind(dim): one view per index along dim, without that dimension. */
 function unbind(op) {
@@ -25612,8 +25656,8 @@ function unsqueeze(op) {
  * (CLIP's text\u2013image product). A batch of 3 or more dimensions times a matrix: mm over the batch folded
  * into rows, `a.reshape(-1, k)` (a copy where its strides allow no view, which mm then keeps).
  * Otherwise bmm over the broadcast batch: each factor reshaped to [B, M, K] (or [B, K, N]), a view where
- * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. M\u00b7K\u00b7N MACs
- * per matrix; a Parameter factor is not kept.
+ * its strides allow one and a copy where not (a transposed key is copied); bmm keeps both. Each factor
+ * is kept only where the other requires grad (product()). M\u00b7K\u00b7N MACs per matrix; a Parameter factor is not counted.
  */
 function matmul(op) {
     const [a, b] = op.operands;
@@ -25633,12 +25677,30 @@ function matmul(op) {
         return strides ? tensor : copied(tensor, [batches, rows, columns]);
     };
     const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
-    const kept = op.evaluator.keep(["input"], left, a).bytes + op.evaluator.keep(["input"], right, b).bytes;
-    const output = op.evaluator.fresh([...batch, m, n], op.producer);
+    return value_ops_product(op, { left, right, shape: [...batch, m, n], macs: batches * m * k * n });
+}
+/**
+ * A matrix product's output and record: mm and bmm keep each factor (as multiplied: a folded copy, or
+ * a view with its storage) only for the other factor's gradient, as PyTorch 1.13 does; a Parameter is never counted.
+ */
+function value_ops_product(op, { left, right, shape, macs }) {
+    const [a, b] = op.operands;
+    const keep = (tensor, when) => (when ? op.evaluator.keep(["input"], tensor, tensor).bytes : 0);
+    const kept = keep(left, needsGrad(b)) + keep(right, needsGrad(a));
+    const output = { ...op.evaluator.fresh(shape, op.producer), ...gradOf([a, b]) };
     op.evaluator.live?.touch(op.producer, [a, b, output]);
-    const macs = batches * m * k * n;
-    op.evaluator.record({ type: "matmul", segments: [...op.segments, op.call.text], output: output.shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
+    op.evaluator.record({ type: op.call.type, segments: [...op.segments, op.call.text], output: shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
     return output;
+}
+/** torch.bmm(a, b): [B, M, K] \u00d7 [B, K, N], no broadcasting; it keeps both as they are (a view keeps its storage). */
+function bmm(op) {
+    const [a, b] = op.operands;
+    if (op.operands.length !== 2 || a.shape.length !== 3 || b.shape.length !== 3)
+        op.fail("two 3-d tensors, [B, M, K] and [B, K, N]");
+    const [batch, m, k] = a.shape;
+    if (b.shape[0] !== batch || b.shape[1] !== k)
+        op.fail(`[B, M, K] and [B, K, N] with one batch size B and one K`);
+    return value_ops_product(op, { left: a, right: b, shape: [batch, m, b.shape[2]], macs: batch * m * k * b.shape[2] });
 }
 /**
  * F.linear(x, child.weight, child.bias) with a Linear child's tensors, as torchvision's Swin runs its qkv
@@ -25652,7 +25714,8 @@ function functionalLinear(op) {
         throw new SpecError("not-a-parameter", op.args.position("layer"), `${op.args.string("layer")} is not a Linear(...) entry`, "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc");
     }
     const result = described.definition.forward(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
-    return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] });
+    const trainable = described.parameters.some((parameter) => parameter.trainable !== false);
+    return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] }, trainable);
 }
 /**
  * torch.index_select(table, dim, index), which is what table[index] does along dim 0: a new tensor;
@@ -25669,6 +25732,9 @@ function indexSelect(op) {
 }
 const VALUE_OPS = {
     chunk: { operands: 1, signature: [op_types_arg("chunks", "int"), op_types_arg("dim", "int", 0)], run: chunk },
+    split: { operands: 1, signature: [{ name: "split_size_or_sections", type: "size" }, op_types_arg("dim", "int", 0)], run: split },
+    stack: { operands: "list", signature: [op_types_arg("dim", "int", 0)], run: value_ops_stack },
+    bmm: { operands: 2, signature: [], run: bmm },
     unbind: { operands: 1, signature: [op_types_arg("dim", "int", 0)], run: unbind },
     unsqueeze: { operands: 1, signature: [op_types_arg("dim", "int")], run: unsqueeze },
     matmul: { operands: 2, signature: [], run: matmul },
@@ -25677,6 +25743,7 @@ const VALUE_OPS = {
 };
 
 ;// CONCATENATED MODULE: ./src/shapes/values.ts
+
 
 /** The chain's value or a bound value where one tensor is needed, or an error at `position` saying what it is. */
 function single(value, position, what) {
@@ -25771,11 +25838,15 @@ function isTensorLeaf(evaluator, node) {
     const type = evaluator.describe(node.layer).definition.type;
     return type === "Parameter" || type === "Buffer";
 }
-/** A Parameter's or buffer's tensor as an operand: it is not an activation, and lives before the forward as the weights do. */
+/**
+ * A Parameter's or buffer's tensor as an operand: it lives before the forward as the weights do. A
+ * Parameter is a weight, never counted as kept; a buffer needs no gradient, and counts where an op keeps it.
+ */
 function parameterTensor(evaluator, node, name) {
     const described = evaluator.describe(node.layer);
-    const tensor = described.parameters[0] ?? described.buffers[0];
-    const made = { ...evaluator.fresh(tensor.shape, name), parameter: true };
+    const parameter = described.parameters[0];
+    const tensor = evaluator.fresh((parameter ?? described.buffers[0]).shape, name);
+    const made = parameter ? { ...tensor, parameter: true, ...(parameter.trainable === false ? noGrad : {}) } : { ...tensor, ...noGrad };
     evaluator.live?.excluded.add(made.storage);
     return made;
 }
@@ -25972,6 +26043,7 @@ function stateRecord(shape) {
 
 
 
+
 /** torch.nn.functional calls that are their module's forward: `adaptive_avg_pool2d(1)` is `AdaptiveAvgPool2d(1)(x)`. */
 const FUNCTIONAL = {
     adaptive_avg_pool1d: "AdaptiveAvgPool1d",
@@ -25997,8 +26069,21 @@ function isOpName(name) {
     return name in FUNCTIONAL || name in OPS;
 }
 /**
- * Merges two paths: `add` and `multiply` broadcast, `concat` joins channels (dimension 1). Only a
- * product keeps tensors for backward: each factor, for the other's gradient.
+ * What autograd keeps of `left \u2218 right` (PyTorch 1.13, measured in test/fixtures/pytorch/value-ops.py):
+ * a product keeps each factor only for the other factor's gradient; a quotient keeps the divisor when
+ * either requires grad and the dividend for the divisor's gradient; a sum or difference keeps nothing.
+ */
+function combinedSaves(evaluator, how, left, right) {
+    const keep = (tensor, when) => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
+    if (how === "multiply")
+        return keep(left, needsGrad(right)) + keep(right, needsGrad(left));
+    if (how === "divide")
+        return keep(right, needsGrad(left) || needsGrad(right)) + keep(left, needsGrad(right));
+    return 0;
+}
+/**
+ * Merges two paths: `add`, `subtract`, `multiply` and `divide` broadcast, `concat` joins channels
+ * (dimension 1). Only a product and a quotient keep tensors for backward (combinedSaves).
  */
 function ops_merge(evaluator, how, left, right, position, segments) {
     const path = formatPath(segments) || "the model";
@@ -26015,9 +26100,9 @@ function ops_merge(evaluator, how, left, right, position, segments) {
     else {
         shape = broadcast(left.shape, right.shape) ?? fail();
     }
-    const output = evaluator.fresh(shape, `${path} (${how})`);
+    const output = withGrad(evaluator.fresh(shape, `${path} (${how})`), needsGrad(left) || needsGrad(right));
     evaluator.live?.touch(`${path} (${how})`, [left, right, output]);
-    const bytes = how === "multiply" ? evaluator.keep(["input"], left, output).bytes + evaluator.keep(["input"], right, output).bytes : 0;
+    const bytes = combinedSaves(evaluator, how, left, right);
     evaluator.record({ type: how, segments, output: shape, macs: 0, attentionMacs: 0, savedBytes: bytes, attentionBytes: 0 });
     return output;
 }
@@ -26042,18 +26127,9 @@ const OPS = {
             return addModuleOutput(op);
         },
     },
-    mul: {
-        operands: 2,
-        signature: [op_types_arg("other", "float", null)],
-        run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
-            // x * 0.5 (mul(x, 0.5), or mul(0.5) on the chain's value): autograd keeps only the number, an 8-byte scalar not counted.
-            if (!args.isNone("other"))
-                return created([...operands.at(-1).shape]);
-            if (operands.length !== 2)
-                fail("two tensors: mul(x, gamma), or mul(gamma) on the chain's value");
-            return { ...ops_merge(evaluator, "multiply", operands[0], operands[1], call.position, segments), producer };
-        },
-    },
+    mul: binary("multiply", "mul"),
+    sub: binary("subtract", "sub"),
+    div: binary("divide", "div"),
     cat: {
         operands: "list",
         signature: [op_types_arg("dim", "int", 0)],
@@ -26133,6 +26209,24 @@ const OPS = {
     },
 };
 /**
+ * mul, sub and div of two tensors, broadcast (`mul(x, gamma)`, or `mul(gamma)` on the chain's value), or
+ * of a tensor and a Python number (`mul(x, 0.5)`, `div(2)`), which autograd keeps as an 8-byte scalar
+ * tensor at most: not counted, as elsewhere.
+ */
+function binary(how, name) {
+    return {
+        operands: 2,
+        signature: [op_types_arg("other", "float", null)],
+        run: ({ evaluator, operands, call, args, segments, producer, fail, created }) => {
+            if (!args.isNone("other"))
+                return created([...operands.at(-1).shape]);
+            if (operands.length !== 2)
+                fail(`two tensors, ${name}(a, b), or a tensor and a number, ${name}(x, 2)`);
+            return { ...ops_merge(evaluator, how, operands[0], operands[1], call.position, segments), producer };
+        },
+    };
+}
+/**
  * `add(wpe)`: a module such as GPT-2's wpe is a learned position embedding, called on the positions
  * 0 \u2026 S-1 and added; a Parameter child is an operand instead (added as a tensor, broadcast).
  */
@@ -26150,7 +26244,7 @@ function concatenate({ evaluator, operands, call, segments, producer, dim, fail 
     if (operands.some((operand) => operand.shape.length !== rank || others(operand.shape) !== others(operands[0].shape)))
         fail(`tensors whose sizes match but in dimension ${d}`);
     const shape = operands[0].shape.map((size, position) => (position === d ? operands.reduce((sum, operand) => sum + operand.shape[d], 0) : size));
-    const output = evaluator.fresh(shape, producer);
+    const output = { ...evaluator.fresh(shape, producer), ...gradOf(operands) };
     evaluator.live?.touch(producer, [...operands, output]);
     evaluator.record({ type: "cat", segments: [...segments, call.text], output: shape, macs: 0, attentionMacs: 0, savedBytes: 0, attentionBytes: 0 });
     return output;
@@ -26172,7 +26266,12 @@ function opContext(evaluator, { values, call, operands, fail }) {
             fail(`a dimension ${value} (of ${rank})`);
         return value < 0 ? value + rank : value;
     };
-    const child = (argument) => evaluator.childAt(module, args.string(argument), args.position(argument));
+    // An op that runs a child (attention's projections, add(wpe)) has parameters: its output requires grad.
+    let ranChild = false;
+    const child = (argument) => {
+        ranChild = true;
+        return evaluator.childAt(module, args.string(argument), args.position(argument));
+    };
     const parameterShape = (argument) => {
         const node = child(argument);
         const tensor = node.kind === "leaf" ? evaluator.describe(node.layer).parameters[0] : undefined;
@@ -26187,7 +26286,7 @@ function opContext(evaluator, { values, call, operands, fail }) {
         return named;
     };
     const created = (shape, saves = [], macs = 0, extra = { macs: 0, bytes: 0 }) => {
-        const output = evaluator.fresh(shape, producer);
+        const output = { ...evaluator.fresh(shape, producer), ...(ranChild ? {} : gradOf(operands)) };
         const kept = evaluator.keep(saves, x, output);
         evaluator.live?.touch(producer, [...operands, output]);
         evaluator.record({
@@ -26206,15 +26305,25 @@ function opContext(evaluator, { values, call, operands, fail }) {
     const view = (shape) => viewAs(x, shape, producer) ?? created(shape);
     return { evaluator, module, call, args, x, operands, value, segments, producer, rank, dim, view, child, parameterShape, created, fail };
 }
+/** An operand as written, for messages: a name, a call, or a list. */
+const operandText = (value) => (value.kind === "symbol" ? value.name : value.kind === "layer" ? value.call.text : "a list");
 /** The tensors an op call names as its leading operands, then the chain's value first where it gives fewer than the op takes. */
 function operandsOf(evaluator, values, call, takes, chain) {
     const { operands: given, rest } = splitOperands(values, call, takes);
     const resolved = given.map((arg) => evaluator.operand(values, arg.value, arg.position, chain));
     if (takes === "list") {
         const list = resolved[0];
+        const hint = `write ${call.type}([a, b], 1) with values bound earlier in the forward`;
         if (!list)
-            throw operandError(call.position, `${call.type}() takes a list of tensors first`, `write ${call.type}([a, b], 1) with values bound earlier in the forward`);
-        return { operands: [list].flat(), rest };
+            throw operandError(call.position, `${call.type}() takes a list of tensors first`, hint);
+        // torch.cat and torch.stack take a sequence: a tuple a step bound (chunk, split) is one, a tensor is not.
+        if (!Array.isArray(list))
+            throw operandError(given[0].position, `${call.type}() takes a list of tensors first, and ${operandText(given[0].value)} is one tensor`, hint);
+        return { operands: list, rest };
+    }
+    const extra = rest.args[0];
+    if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
+        throw operandError(extra.position, `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`, `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`);
     }
     const tensors = resolved.map((operand, index) => single(operand, given[index].position, "the operand"));
     // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
@@ -26644,6 +26753,7 @@ function lastLeaf(node) {
 
 
 
+
 const FIXED_BYTES = { float32: 4, float64: 8, int64: 8, bool: 1 };
 class Inference {
     model;
@@ -26809,8 +26919,11 @@ class Inference {
         return this.applied(definition.forward(args, input), x, path, { layer: node.layer, type: definition.type, segments });
     }
     /** The output of a layer's forward rule on `x`, with what it keeps and its record. */
-    applied(result, x, producer, call) {
-        const output = this.outputOf(result, x, producer);
+    applied(result, x, producer, call, trainable) {
+        const computed = this.outputOf(result, x, producer);
+        // A layer without trainable parameters on an input that requires no grad makes an output that requires none.
+        const learns = trainable ?? (call.layer !== undefined && this.describe(call.layer).parameters.some((parameter) => parameter.trainable !== false));
+        const output = withGrad(computed, learns || needsGrad(x));
         const kept = this.keep(result.saves ?? [], x, output);
         this.live?.touch(producer, [x, output]);
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
@@ -26976,7 +27089,9 @@ function inferShapes(model, options) {
         const { value } = given;
         const shape = value.kind === "tokens" ? [options.batch, value.length] : [options.batch, ...value.shape];
         // Token ids and other ids (class labels) are int64.
-        const tensor = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
+        const made = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
+        // A training batch requires no grad: a product keeps it for the other factor's gradient, and the other factor not for its.
+        const tensor = { ...made, ...noGrad };
         // The inputs exist before the forward, as the weights do.
         inference.live?.excluded.add(tensor.storage);
         return tensor;
