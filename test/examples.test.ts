@@ -82,6 +82,8 @@ const EXPECTED: Record<string, Expected> = {
   "whisper-base": { params: 72_593_920, trainable: 71_825_920, nonTrainable: 768_000, buffers: 0, tensors: 245 },
   // The two position_ids buffers (persistent=False): 77 + 50 elements.
   "clip-vit-b-32": { params: 151_277_313, trainable: 151_277_313, nonTrainable: 0, buffers: 127, tensors: 398 },
+  // test/fixtures/pytorch/trial-models.py's DiT (facebookresearch/DiT's models.py): the paper's 33M; pos_embed frozen.
+  "dit-s-2": { params: 32_963_360, trainable: 32_865_056, nonTrainable: 98_304, buffers: 0, tensors: 132 },
 };
 
 /** Σ over layer entries of instances × tensors that are not shared with an earlier one. */
