@@ -42474,7 +42474,9 @@ const linear = {
             input.mismatch("in_features", `${inFeatures} input features`);
         const rows = common_numel(input.shape.slice(0, -1));
         // torch.matmul folds a 3-d or larger input to rows × in_features and keeps that: a copy of a permuted input (measured).
-        const saves = [input.foldCopies ? { elements: common_numel(input.shape), dtype: "activation" } : "input"];
+        // mm keeps it for the weight's gradient only: a frozen weight keeps nothing (measured: LoRA's frozen base layers, BitFit).
+        const kept = input.foldCopies ? { elements: common_numel(input.shape), dtype: "activation" } : "input";
+        const saves = input.frozen?.includes("weight") ? [] : [kept];
         return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves };
     },
 };
@@ -46068,14 +46070,14 @@ return errors === 0;
 
 const model_spec_validate = (/* unused pure expression or super */ null && (model_spec_validate10));
 /* harmony default export */ const model_spec = (model_spec_validate10);
-const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, {ids: []} for other int64 ids (a class label), or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"},"ids":{"type":"array","items":{"$ref":"#/definitions/expression"},"description":"int64 ids of this shape per sample, batch excluded: {ids: []} for a class label, as an Embedding takes it."}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, {tokens: N} or {ids: [...]}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false},{"type":"object","properties":{"ids":{"type":"array","items":{"$ref":"#/definitions/expression"},"description":"int64 ids of this shape per sample, batch excluded: {ids: []} for a class label, as an Embedding takes it."}},"required":["ids"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch × context × vocab) or last (generate()'s logits_to_keep=1: batch × 1 × vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
+const model_spec_schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/model-budget/model-budget/schema/model-spec.schema.json","title":"model-budget architecture spec","description":"A neural network described layer by layer, counted exactly as PyTorch counts it.","type":"object","properties":{"format":{"enum":[1],"description":"The spec format this file is written in; 1 when left out. model-budget reads format 1."},"model":{"type":"string","minLength":1,"description":"The name shown in reports."},"include":{"description":"Spec files (relative to this one) whose vars and blocks this spec uses.","oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"vars":{"type":"object","description":"Integers usable in any argument; a value may be an expression over earlier vars. None, null or ~ is Python's None.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"blocks":{"type":"object","description":"Named groups of layers, used with `use:` and arguments in `with:`.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/block"}},"layers":{"$ref":"#/definitions/layerList"},"input":{"description":"The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, {ids: []} for other int64 ids (a class label), {shape: [...], requires_grad: true} for a tensor that requires grad, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}. The root forward takes named inputs as values. With it, reports give every layer's output shape, MACs and activation memory.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","minProperties":1,"properties":{"tokens":{"$ref":"#/definitions/expression"},"ids":{"type":"array","items":{"$ref":"#/definitions/expression"},"description":"int64 ids of this shape per sample, batch excluded: {ids: []} for a class label, as an Embedding takes it."},"shape":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"},"description":"A float input's shape per sample, batch excluded, written as a mapping to say requires_grad."},"requires_grad":{"type":"boolean","description":"Whether the input requires grad, as the output of a trainable module upstream does (a training batch does not: the default)."}},"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"additionalProperties":{"description":"A named input: a shape, {tokens: N}, {ids: [...]} or {shape: [...], requires_grad: true}.","oneOf":[{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"}},{"type":"object","properties":{"tokens":{"$ref":"#/definitions/expression"}},"required":["tokens"],"additionalProperties":false},{"type":"object","properties":{"ids":{"type":"array","items":{"$ref":"#/definitions/expression"},"description":"int64 ids of this shape per sample, batch excluded: {ids: []} for a class label, as an Embedding takes it."}},"required":["ids"],"additionalProperties":false},{"type":"object","properties":{"shape":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/expression"},"description":"A float input's shape per sample, batch excluded, written as a mapping to say requires_grad."},"requires_grad":{"type":"boolean","description":"Whether the input requires grad, as the output of a trainable module upstream does (a training batch does not: the default)."}},"required":["shape"],"additionalProperties":false}]}}]},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"tie":{"type":"object","description":"Shared parameters: `parameter.path: owner.path`. A shared tensor counts once, as in PyTorch's parameters().","additionalProperties":{"type":"string","minLength":1}},"adapters":{"type":"object","description":"Parameter-efficient fine-tuning adapters, by PEFT's adapter name (PEFT's default is `default`): a PEFT config call such as \"LoraConfig(r=8, lora_alpha=32, target_modules=['q_proj', 'v_proj'])\", or {config: ..., rank_pattern: {...}, alpha_pattern: {...}}. The base model's parameters become frozen. --adapter overrides it.","propertyNames":{"$ref":"#/definitions/identifier"},"minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"config":{"type":"string","minLength":1,"description":"The PEFT config call."},"rank_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: rank, as PEFT's rank_pattern."},"alpha_pattern":{"type":"object","additionalProperties":{"$ref":"#/definitions/expression"},"description":"Module-name pattern: alpha, as PEFT's alpha_pattern."}},"required":["config"],"additionalProperties":false}]}},"training":{"type":"object","description":"The recipe the model is trained with, for the memory figures. Each key can be overridden on the command line (--optimizer, --precision, --gpus, --zero, --dtype, --batch, --checkpointing, --attention, --main-grads, --tp, --pp, --ep, --cp).","properties":{"optimizer":{"type":"string","minLength":1,"description":"A PyTorch or bitsandbytes optimizer class with its constructor arguments, without params: AdamW, \"SGD(momentum=0.9)\", \"Adam(amsgrad=True)\", AdamW8bit. Without one, memory is for inference: weights and buffers only."},"precision":{"enum":["fp32","amp","mixed-fp16","mixed-bf16","bf16","fp16"],"description":"fp32 and amp keep everything in float32; mixed-fp16 and mixed-bf16 train 16-bit weights with float32 master weights and optimizer state; bf16 and fp16 keep everything 16-bit."},"gpus":{"$ref":"#/definitions/expression","description":"GPUs the training is spread over (data parallel, or sharded with zero:)."},"zero":{"enum":[0,1,2,3],"description":"ZeRO stage: 1 shards optimizer state and master weights over the GPUs, 2 also gradients, 3 also weights (FSDP full shard)."},"dtype":{"$ref":"#/definitions/dtype"},"batch":{"$ref":"#/definitions/expression","description":"Samples per training step on one GPU, for activation memory (default 1)."},"checkpointing":{"enum":["none","full","selective"],"description":"Activation checkpointing: full keeps only the inputs of repeated blocks and recomputes the rest; selective recomputes only attention's score, softmax and dropout tensors (Korthikanti et al. 2022)."},"attention":{"enum":["sdpa","eager","flash"],"description":"How attention(...) ops run, as Hugging Face transformers' attn_implementation: sdpa (the default) and flash keep q, k, v, the output and a float32 log-sum-exp for backward; eager keeps the score matrices (its float32 softmax, the dropout's mask and output). An op's own attention= wins (docs/shapes.md, \"Attention implementations\")."},"main_grads":{"enum":["float32","float16","bfloat16"],"description":"Megatron's gradient convention: float32 main gradients (--accumulate-allreduce-grads-in-fp32, mixed-bf16 Adam 18 B/param), or 16-bit gradients that the optimizer copies to float32 (mixed-fp16 Adam 20 B/param). Unset: gradients in the parameter's dtype, the ZeRO paper's 16 B/param. See docs/parallelism.md."},"parallel":{"type":"object","description":"The parallel layout: data parallel = gpus / (tp × pp × cp); see docs/parallelism.md.","properties":{"tp":{"$ref":"#/definitions/expression","description":"Tensor-parallel degree: the plan's layers split over tp GPUs."},"pp":{"$ref":"#/definitions/expression","description":"Pipeline-parallel degree: the repeated blocks split evenly over pp stages, the embedding on the first, the head on the last."},"ep":{"$ref":"#/definitions/expression","description":"Expert-parallel degree: layers matching experts: split over ep GPUs of the data-parallel group."},"cp":{"$ref":"#/definitions/expression","description":"Context-parallel degree: the sequence (and its activations) split over cp GPUs."},"plan":{"type":"object","description":"Tensor-parallel plan: module path pattern (segments separated by dots, * matches within one segment, as parallelize_module's plan keys) → style. Without one, the default Megatron plan for decoder blocks.","additionalProperties":{"type":"string","minLength":1}},"experts":{"type":"string","minLength":1,"description":"A glob over layer paths (* matches across dots) for the routed experts that ep shards (default *.experts.*)."}},"additionalProperties":false}},"additionalProperties":false},"lint":{"$ref":"#/definitions/lint"},"serving":{"type":"object","description":"The recipe the model is served with, for serving memory: weights, KV cache, prefill peak (docs/serving.md). Each key can be overridden on the command line (--context, --batch, --dtype, --kv-dtype, --attention, --kv-window, --logits) with report --serve, and by the action's context, kv-dtype and serve-dtype inputs.","properties":{"context":{"$ref":"#/definitions/expression","description":"Tokens per sequence: prompt and generated tokens together (the spec's input: length by default)."},"batch":{"$ref":"#/definitions/expression","description":"Sequences served at once, each with its own KV cache (default 1)."},"dtype":{"$ref":"#/definitions/dtype","description":"The weights' dtype in serving, for weights without one of their own (default bfloat16); int8, float8_e4m3fn, nf4 and int4 quantize the weight matrices, and a module's dtype: key keeps its own (an unquantized lm_head)."},"kv-dtype":{"$ref":"#/definitions/dtype","description":"The KV cache's dtype (default: the weights' dtype when floating, else bfloat16): float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, or int4(block_size=N, scale=DTYPE) with one scale per group of N elements of each head's vector."},"attention":{"enum":["eager","sdpa"],"description":"The attention implementation, for the prefill peak: eager materializes the scores, sdpa does not (default sdpa)."},"kv-window":{"enum":["full","cap"],"description":"Whether sliding-window layers (attention(..., window=N)) cache at most N tokens: cap as vLLM's paged cache does, full (the default) as Hugging Face's DynamicCache does for Mistral v0.1."},"logits":{"enum":["all","last"],"description":"The positions the prefill computes logits for: all (the default, as transformers 5's forward does; batch × context × vocab) or last (generate()'s logits_to_keep=1: batch × 1 × vocab)."},"trained-context":{"$ref":"#/definitions/expression","description":"The longest context the model was trained for (config.max_position_embeddings): fits reports it beside the longest context that fits in memory, and warns when memory allows more."},"overhead":{"$ref":"#/definitions/expression","description":"Bytes the serving total adds for what is not computed (CUDA context, allocator fragmentation, framework workspace): an allowance you choose, default 0."},"accelerators":{"type":"object","description":"Accelerators of your own for fits --gpu, beside its table's (model-budget fits --help lists them): NAME: {memory: 48GiB, source: \"...\"}. A name of the table given here takes this figure.","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},"additionalProperties":{"$ref":"#/definitions/accelerator"}}},"additionalProperties":false}},"additionalProperties":false,"definitions":{"identifier":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"},"scalar":{"type":["integer","number","string","boolean"]},"expression":{"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]},"dtype":{"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."},"lint":{"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false},"block":{"type":"object","properties":{"params":{"type":"object","description":"The block's arguments with their defaults; ~ (null) marks a required one.","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"type":["integer","number","string","boolean","null"]}},"layers":{"$ref":"#/definitions/layerList"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"}},"required":["layers"],"additionalProperties":false},"layerList":{"type":"array","description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","items":{"$ref":"#/definitions/layerItem"}},"layerItem":{"description":"Layers in order. Each item is a one-key mapping `name: layer`; an item without a name is numbered like nn.Sequential's children.","if":{"type":"string"},"then":{"minLength":1},"else":{"if":{"type":"object","$comment":"A one-key mapping whose value is a mapping is a named child even when the name is a keyword: Hugging Face's encoder.layer and model.layers.","not":{"maxProperties":1,"additionalProperties":{"type":"object"}},"anyOf":[{"required":["type"]},{"required":["layer"]},{"required":["layers"]},{"required":["use"]},{"required":["include"]}]},"then":{"$ref":"#/definitions/layerBody"},"else":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9_][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/namedLayer"}}}},"layerBody":{"type":"object","description":"A layer in mapping form (type: with PyTorch's argument names, or layer: with a call string), a module (layers:), a block use (use:) or an included spec (include:).","properties":{"type":{"type":"string","minLength":1,"description":"A torch.nn class; the other keys are its constructor arguments."},"layer":{"type":"string","minLength":1,"description":"A constructor call such as Linear(d, 4 * d)."},"layers":{"$ref":"#/definitions/layerList"},"use":{"$ref":"#/definitions/identifier"},"include":{"type":"string","minLength":1},"with":{"type":"object","propertyNames":{"$ref":"#/definitions/identifier"},"additionalProperties":{"$ref":"#/definitions/scalar"}},"repeat":{"$ref":"#/definitions/expression"},"top_k":{"$ref":"#/definitions/expression","description":"Makes a repeat a set of routed experts (mixture of experts): each token goes to top_k of the repeat's instances, chosen by a router. Its parent's forward calls it with moe(router, experts, shared=...)."},"if":{"type":["boolean","string"],"description":"A condition over vars; the layer exists only when it holds."},"frozen":{"type":["boolean","array"],"items":{"type":"string","minLength":1},"description":"true: its parameters are non-trainable (requires_grad=False). A list: only the tensors it names are, by name in a layer (bias) or by path in a module (attn.bias, *.bias)."},"dtype":{"$ref":"#/definitions/dtype"},"inputs":{"$ref":"#/definitions/topology/properties/inputs"},"forward":{"$ref":"#/definitions/topology/properties/forward"},"residual":{"$ref":"#/definitions/topology/properties/residual"},"branches":{"$ref":"#/definitions/topology/properties/branches"},"lint":{"$ref":"#/definitions/lint"}},"if":{"required":["type"]},"else":{"propertyNames":{"enum":["layer","layers","use","include","with","repeat","top_k","if","frozen","dtype","inputs","forward","residual","branches","lint"]}},"then":{"properties":{"layer":false,"layers":false,"use":false,"include":false,"with":false,"inputs":false,"forward":false,"residual":false,"branches":false,"top_k":false,"lint":{"$ref":"#/definitions/lint"}},"additionalProperties":{"anyOf":[{"$ref":"#/definitions/scalar"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/scalar"}}]}}},"namedLayer":{"if":{"type":"string"},"then":{"minLength":1},"else":{"$ref":"#/definitions/layerBody"}},"forwardStep":{"description":"A step of a module's forward: a call (see forwardCall), or a binding of its result to value names: {e: encoder}, {x: [squeeze, squeeze_activation]}, {\"a, b\": \"chunk(x, 2, 1)\"}.","oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":{"oneOf":[{"$ref":"#/definitions/forwardCall"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/forwardCall"}}]}}]},"merge":{"enum":["add","concat","multiply"]},"topology":{"type":"object","properties":{"inputs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."},"forward":{"type":"array","items":{"$ref":"#/definitions/forwardStep"},"description":"The call order of the module's main path, by child name; a child may be called more than once. Default: registration order."},"residual":{"description":"Merges the main path with the input: add (x + f(x)), concat (DenseNet's cat([x, f(x)], 1)) or multiply (squeeze-excitation's x * f(x)); the mapping form names a shortcut child (ResNet's downsample) and the children called after the merge.","oneOf":[{"$ref":"#/definitions/merge"},{"type":"object","properties":{"merge":{"$ref":"#/definitions/merge"},"shortcut":{"$ref":"#/definitions/forwardCall"},"then":{"type":"array","items":{"$ref":"#/definitions/forwardCall"}},"if":{"type":["boolean","string"],"description":"A condition over vars: the module is residual only when it holds (MobileNetV2's stride == 1 and inp == oup)."}},"additionalProperties":false}]},"branches":{"$ref":"#/definitions/merge","description":"Every child (or forward: step) is a parallel branch on the module's input; their outputs are merged (concat on the channel dimension, or add)."}}},"forwardCall":{"type":"string","minLength":1,"description":"A child by name (conv1, downsample, 0), a value by name, a child given its tensors (expand1x1(x), decoder(y, memory)), or a functional op: flatten(1), transpose(1, 2), cat([a, b], 1), add(x, y), mul(x, gamma), avg_pool2d(x, 3, stride=1), attention(q_proj, k_proj, v_proj, heads=12), gated(gate_proj, up_proj, act_fn)."},"accelerator":{"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false}}};
 const model_spec_schema12 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"};
 const schema25 = {"description":"An integer, or an expression over vars such as `4 * d`.","type":["integer","string"]};
 const schema28 = {"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"The names of the module's forward arguments (default [x]); the first starts the chain. A call gives one tensor per name: decoder(y, memory)."};
 const model_spec_schema35 = {"enum":["add","concat","multiply"]};
 const schema27 = {"type":"string","minLength":1,"description":"A storage dtype: float64, float32, bfloat16, float16, float8_e4m3fn, float8_e5m2, int8, uint8, or 4-bit int4, nf4, fp4 with one scale per block (nf4(block_size=64, scale=float32) is the default); torch.bfloat16 works too. On a layer or module it converts every tensor inside, as module.to(dtype) would; integer and 4-bit dtypes quantize only the weight matrices."};
 const schema21 = {"type":"object","description":"Review hints (model-budget lint, docs/lint.md) turned off here: at the spec's top for the whole model, on an entry for it and everything inside it.","properties":{"ignore":{"type":"array","items":{"type":"string","minLength":1},"description":"Hint codes (MB1001) or names (bias-before-norm)."}},"additionalProperties":false};
-const schema69 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
+const schema71 = {"type":"object","description":"One accelerator: the memory a model may use on it and where the figure comes from.","properties":{"memory":{"type":["integer","string"],"minLength":1,"description":"Its memory: 48GiB (binary units, as memory chips are sized), 48GB (decimal), or a number of bytes."},"source":{"type":"string","minLength":1,"maxLength":200,"description":"Where the figure comes from (a datasheet, nvidia-smi's total); default: this file and line."}},"required":["memory"],"additionalProperties":false};
 const model_spec_func2 = Object.prototype.hasOwnProperty;
 const model_spec_pattern0 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "");
@@ -48290,7 +48292,7 @@ errors++;
 }
 }
 for(const key6 in data9){
-if(!((key6 === "tokens") || (key6 === "ids"))){
+if(!((((key6 === "tokens") || (key6 === "ids")) || (key6 === "shape")) || (key6 === "requires_grad"))){
 let data11 = data9[key6];
 const _errs41 = errors;
 let valid16 = false;
@@ -48469,15 +48471,113 @@ if(_valid2){
 valid16 = true;
 passing2 = 2;
 }
-}
-}
-if(!valid16){
-const err37 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties,data:data11};
+const _errs61 = errors;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.shape === undefined){
+const err37 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/3/required",keyword:"required",params:{missingProperty: "shape"},message:"must have required property '"+"shape"+"'",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].required,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3],data:data11};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+for(const key9 in data11){
+if(!((key9 === "shape") || (key9 === "requires_grad"))){
+const err38 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3],data:data11};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data11.shape !== undefined){
+let data16 = data11.shape;
+if(Array.isArray(data16)){
+if(data16.length < 1){
+const err39 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/shape",schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/3/properties/shape/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].properties.shape,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+let data17 = data16[i4];
+if((!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))) && (typeof data17 !== "string")){
+const err40 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/shape/" + i4,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data17};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/shape",schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/3/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].properties.shape.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].properties.shape,data:data16};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data11.requires_grad !== undefined){
+let data18 = data11.requires_grad;
+if(typeof data18 !== "boolean"){
+const err42 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/requires_grad",schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/3/properties/requires_grad/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].properties.requires_grad.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].properties.requires_grad,data:data18};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3].type,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf[3],data:data11};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid2 = _errs61 === errors;
+if(_valid2 && valid16){
+valid16 = false;
+passing2 = [passing2, 3];
+}
+else {
+if(_valid2){
+valid16 = true;
+passing2 = 3;
+}
+}
+}
+}
+if(!valid16){
+const err44 = {instancePath:instancePath+"/input/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/input/oneOf/1/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf[1].additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.input.oneOf[1].additionalProperties,data:data11};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -48495,55 +48595,107 @@ vErrors = null;
 }
 }
 if(data9.tokens !== undefined){
-let data16 = data9.tokens;
-if((!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))) && (typeof data16 !== "string")){
-const err38 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data16};
+let data19 = data9.tokens;
+if((!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err45 = {instancePath:instancePath+"/input/tokens",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data19};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err45];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err45);
 }
 errors++;
 }
 }
 if(data9.ids !== undefined){
-let data17 = data9.ids;
-if(Array.isArray(data17)){
-const len4 = data17.length;
-for(let i4=0; i4<len4; i4++){
-let data18 = data17[i4];
-if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (typeof data18 !== "string")){
-const err39 = {instancePath:instancePath+"/input/ids/" + i4,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data18};
+let data20 = data9.ids;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+if((!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err46 = {instancePath:instancePath+"/input/ids/" + i5,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data21};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err46];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err46);
 }
 errors++;
 }
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/input/ids",schemaPath:"#/properties/input/oneOf/1/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].properties.ids.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].properties.ids,data:data17};
+const err47 = {instancePath:instancePath+"/input/ids",schemaPath:"#/properties/input/oneOf/1/properties/ids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].properties.ids.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].properties.ids,data:data20};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err47];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data9.shape !== undefined){
+let data22 = data9.shape;
+if(Array.isArray(data22)){
+if(data22.length < 1){
+const err48 = {instancePath:instancePath+"/input/shape",schemaPath:"#/properties/input/oneOf/1/properties/shape/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:model_spec_schema11.properties.input.oneOf[1].properties.shape,data:data22};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+const len6 = data22.length;
+for(let i6=0; i6<len6; i6++){
+let data23 = data22[i6];
+if((!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))) && (typeof data23 !== "string")){
+const err49 = {instancePath:instancePath+"/input/shape/" + i6,schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data23};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
 }
 errors++;
 }
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+const err50 = {instancePath:instancePath+"/input/shape",schemaPath:"#/properties/input/oneOf/1/properties/shape/type",keyword:"type",params:{type: "array"},message:"must be array",schema:model_spec_schema11.properties.input.oneOf[1].properties.shape.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].properties.shape,data:data22};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err50];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data9.requires_grad !== undefined){
+let data24 = data9.requires_grad;
+if(typeof data24 !== "boolean"){
+const err51 = {instancePath:instancePath+"/input/requires_grad",schemaPath:"#/properties/input/oneOf/1/properties/requires_grad/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:model_spec_schema11.properties.input.oneOf[1].properties.requires_grad.type,parentSchema:model_spec_schema11.properties.input.oneOf[1].properties.requires_grad,data:data24};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.input.oneOf[1].type,parentSchema:model_spec_schema11.properties.input.oneOf[1],data:data9};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
 }
 errors++;
 }
@@ -48559,12 +48711,12 @@ passing1 = 1;
 }
 }
 if(!valid10){
-const err42 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
+const err53 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.input.oneOf,parentSchema:model_spec_schema11.properties.input,data:data9};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err53];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err53);
 }
 errors++;
 }
@@ -48581,52 +48733,52 @@ vErrors = null;
 }
 }
 if(data.inputs !== undefined){
-let data19 = data.inputs;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err43 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data19};
+let data25 = data.inputs;
+if(Array.isArray(data25)){
+if(data25.length < 1){
+const err54 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28,data:data25};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err54];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err54);
 }
 errors++;
 }
-const len5 = data19.length;
-for(let i5=0; i5<len5; i5++){
-let data20 = data19[i5];
-if(typeof data20 === "string"){
-if(data20.length < 1){
-const err44 = {instancePath:instancePath+"/inputs/" + i5,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data20};
+const len7 = data25.length;
+for(let i7=0; i7<len7; i7++){
+let data26 = data25[i7];
+if(typeof data26 === "string"){
+if(data26.length < 1){
+const err55 = {instancePath:instancePath+"/inputs/" + i7,schemaPath:"#/definitions/topology/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema28.items,data:data26};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err55];
 }
 else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/inputs/" + i5,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data20};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
+vErrors.push(err55);
 }
 errors++;
 }
 }
-}
 else {
-const err46 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data19};
+const err56 = {instancePath:instancePath+"/inputs/" + i7,schemaPath:"#/definitions/topology/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.items.type,parentSchema:schema28.items,data:data26};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err56];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/inputs",schemaPath:"#/definitions/topology/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.type,parentSchema:schema28,data:data25};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
 }
 errors++;
 }
@@ -48644,154 +48796,9 @@ errors = vErrors.length;
 }
 }
 if(data.branches !== undefined){
-let data23 = data.branches;
-if(!(((data23 === "add") || (data23 === "concat")) || (data23 === "multiply"))){
-const err47 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data23};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.tie !== undefined){
-let data24 = data.tie;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key9 in data24){
-let data25 = data24[key9];
-if(typeof data25 === "string"){
-if(data25.length < 1){
-const err48 = {instancePath:instancePath+"/tie/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data25};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/tie/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data25};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data24};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.adapters !== undefined){
-let data26 = data.adapters;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(Object.keys(data26).length > 1){
-const err51 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data26};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(Object.keys(data26).length < 1){
-const err52 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data26};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-for(const key10 in data26){
-const _errs85 = errors;
-if(typeof key10 === "string"){
-if(!model_spec_pattern0.test(key10)){
-const err53 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key10,propertyName:key10};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key10,propertyName:key10};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-var valid36 = _errs85 === errors;
-if(!valid36){
-const err55 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data26};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-for(const key11 in data26){
-let data27 = data26[key11];
-const _errs90 = errors;
-let valid39 = false;
-let passing3 = null;
-const _errs91 = errors;
-if(typeof data27 === "string"){
-if(data27.length < 1){
-const err56 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data27};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data27};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var _valid3 = _errs91 === errors;
-if(_valid3){
-valid39 = true;
-passing3 = 0;
-}
-const _errs93 = errors;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.config === undefined){
-const err58 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data27};
+let data29 = data.branches;
+if(!(((data29 === "add") || (data29 === "concat")) || (data29 === "multiply"))){
+const err58 = {instancePath:instancePath+"/branches",schemaPath:"#/definitions/topology/properties/branches/enum",keyword:"enum",params:{allowedValues: model_spec_schema35.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema35.enum,parentSchema:model_spec_schema35,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -48800,9 +48807,15 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key12 in data27){
-if(!(((key12 === "config") || (key12 === "rank_pattern")) || (key12 === "alpha_pattern"))){
-const err59 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data27};
+}
+if(data.tie !== undefined){
+let data30 = data.tie;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key10 in data30){
+let data31 = data30[key10];
+if(typeof data31 === "string"){
+if(data31.length < 1){
+const err59 = {instancePath:instancePath+"/tie/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -48812,11 +48825,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data27.config !== undefined){
-let data28 = data27.config;
-if(typeof data28 === "string"){
-if(data28.length < 1){
-const err60 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data28};
+else {
+const err60 = {instancePath:instancePath+"/tie/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tie/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.tie.additionalProperties.type,parentSchema:model_spec_schema11.properties.tie.additionalProperties,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -48826,8 +48836,9 @@ vErrors.push(err60);
 errors++;
 }
 }
+}
 else {
-const err61 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data28};
+const err61 = {instancePath:instancePath+"/tie",schemaPath:"#/properties/tie/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.tie.type,parentSchema:model_spec_schema11.properties.tie,data:data30};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -48837,13 +48848,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data27.rank_pattern !== undefined){
-let data29 = data27.rank_pattern;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key13 in data29){
-let data30 = data29[key13];
-if((!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))) && (typeof data30 !== "string")){
-const err62 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data30};
+if(data.adapters !== undefined){
+let data32 = data.adapters;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length > 1){
+const err62 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -48852,10 +48861,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data29};
+if(Object.keys(data32).length < 1){
+const err63 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:model_spec_schema11.properties.adapters,data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -48864,14 +48871,11 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data27.alpha_pattern !== undefined){
-let data31 = data27.alpha_pattern;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key14 in data31){
-let data32 = data31[key14];
-if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (typeof data32 !== "string")){
-const err64 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data32};
+for(const key11 in data32){
+const _errs102 = errors;
+if(typeof key11 === "string"){
+if(!model_spec_pattern0.test(key11)){
+const err64 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:model_spec_schema12,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -48881,9 +48885,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
 else {
-const err65 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data31};
+const err65 = {instancePath:instancePath+"/adapters",schemaPath:"#/definitions/identifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema12.type,parentSchema:model_spec_schema12,data:key11,propertyName:key11};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -48892,10 +48895,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data27};
+var valid43 = _errs102 === errors;
+if(!valid43){
+const err66 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid",schema:model_spec_schema11.properties.adapters.propertyNames,parentSchema:model_spec_schema11.properties.adapters,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -48904,19 +48906,16 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid3 = _errs93 === errors;
-if(_valid3 && valid39){
-valid39 = false;
-passing3 = [passing3, 1];
 }
-else {
-if(_valid3){
-valid39 = true;
-passing3 = 1;
-}
-}
-if(!valid39){
-const err67 = {instancePath:instancePath+"/adapters/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data27};
+for(const key12 in data32){
+let data33 = data32[key12];
+const _errs107 = errors;
+let valid46 = false;
+let passing3 = null;
+const _errs108 = errors;
+if(typeof data33 === "string"){
+if(data33.length < 1){
+const err67 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -48925,21 +48924,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data26};
+const err68 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[0],data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -48948,13 +48935,15 @@ vErrors.push(err68);
 }
 errors++;
 }
+var _valid3 = _errs108 === errors;
+if(_valid3){
+valid46 = true;
+passing3 = 0;
 }
-if(data.training !== undefined){
-let data33 = data.training;
+const _errs110 = errors;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key15 in data33){
-if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key15))){
-const err69 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data33};
+if(data33.config === undefined){
+const err69 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].required,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -48963,12 +48952,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data33.optimizer !== undefined){
-let data34 = data33.optimizer;
-if(typeof data34 === "string"){
-if(data34.length < 1){
-const err70 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data34};
+for(const key13 in data33){
+if(!(((key13 === "config") || (key13 === "rank_pattern")) || (key13 === "alpha_pattern"))){
+const err70 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -48978,8 +48964,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data34};
+if(data33.config !== undefined){
+let data34 = data33.config;
+if(typeof data34 === "string"){
+if(data34.length < 1){
+const err71 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -48989,10 +48978,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data33.precision !== undefined){
-let data35 = data33.precision;
-if(!((((((data35 === "fp32") || (data35 === "amp")) || (data35 === "mixed-fp16")) || (data35 === "mixed-bf16")) || (data35 === "bf16")) || (data35 === "fp16"))){
-const err72 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data35};
+else {
+const err72 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/config",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/config/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.config,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -49002,10 +48989,13 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data33.gpus !== undefined){
-let data36 = data33.gpus;
+if(data33.rank_pattern !== undefined){
+let data35 = data33.rank_pattern;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key14 in data35){
+let data36 = data35[key14];
 if((!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))) && (typeof data36 !== "string")){
-const err73 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
+const err73 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data36};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -49015,10 +49005,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data33.zero !== undefined){
-let data37 = data33.zero;
-if(!((((data37 === 0) || (data37 === 1)) || (data37 === 2)) || (data37 === 3))){
-const err74 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data37};
+}
+else {
+const err74 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/rank_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/rank_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.rank_pattern,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -49028,11 +49017,13 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data33.dtype !== undefined){
-let data38 = data33.dtype;
-if(typeof data38 === "string"){
-if(data38.length < 1){
-const err75 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data38};
+if(data33.alpha_pattern !== undefined){
+let data37 = data33.alpha_pattern;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key15 in data37){
+let data38 = data37[key15];
+if((!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))) && (typeof data38 !== "string")){
+const err75 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern/" + key15.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -49042,8 +49033,9 @@ vErrors.push(err75);
 errors++;
 }
 }
+}
 else {
-const err76 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data38};
+const err76 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/alpha_pattern",schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/properties/alpha_pattern/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern.type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].properties.alpha_pattern,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -49053,10 +49045,9 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data33.batch !== undefined){
-let data39 = data33.batch;
-if((!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) && (typeof data39 !== "string")){
-const err77 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data39};
+}
+else {
+const err77 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1].type,parentSchema:model_spec_schema11.properties.adapters.additionalProperties.oneOf[1],data:data33};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -49065,11 +49056,19 @@ vErrors.push(err77);
 }
 errors++;
 }
+var _valid3 = _errs110 === errors;
+if(_valid3 && valid46){
+valid46 = false;
+passing3 = [passing3, 1];
 }
-if(data33.checkpointing !== undefined){
-let data40 = data33.checkpointing;
-if(!(((data40 === "none") || (data40 === "full")) || (data40 === "selective"))){
-const err78 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data40};
+else {
+if(_valid3){
+valid46 = true;
+passing3 = 1;
+}
+}
+if(!valid46){
+const err78 = {instancePath:instancePath+"/adapters/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/adapters/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf",schema:model_spec_schema11.properties.adapters.additionalProperties.oneOf,parentSchema:model_spec_schema11.properties.adapters.additionalProperties,data:data33};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -49078,11 +49077,21 @@ vErrors.push(err78);
 }
 errors++;
 }
+else {
+errors = _errs107;
+if(vErrors !== null){
+if(_errs107){
+vErrors.length = _errs107;
 }
-if(data33.attention !== undefined){
-let data41 = data33.attention;
-if(!(((data41 === "sdpa") || (data41 === "eager")) || (data41 === "flash"))){
-const err79 = {instancePath:instancePath+"/training/attention",schemaPath:"#/properties/training/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.attention.enum,parentSchema:model_spec_schema11.properties.training.properties.attention,data:data41};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/adapters",schemaPath:"#/properties/adapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.adapters.type,parentSchema:model_spec_schema11.properties.adapters,data:data32};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -49092,10 +49101,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data33.main_grads !== undefined){
-let data42 = data33.main_grads;
-if(!(((data42 === "float32") || (data42 === "float16")) || (data42 === "bfloat16"))){
-const err80 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data42};
+if(data.training !== undefined){
+let data39 = data.training;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key16 in data39){
+if(!(model_spec_func2.call(model_spec_schema11.properties.training.properties, key16))){
+const err80 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training,data:data39};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -49105,12 +49116,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data33.parallel !== undefined){
-let data43 = data33.parallel;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key16 in data43){
-if(!((((((key16 === "tp") || (key16 === "pp")) || (key16 === "ep")) || (key16 === "cp")) || (key16 === "plan")) || (key16 === "experts"))){
-const err81 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data43};
+if(data39.optimizer !== undefined){
+let data40 = data39.optimizer;
+if(typeof data40 === "string"){
+if(data40.length < 1){
+const err81 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data40};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -49120,10 +49130,8 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data43.tp !== undefined){
-let data44 = data43.tp;
-if((!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))) && (typeof data44 !== "string")){
-const err82 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data44};
+else {
+const err82 = {instancePath:instancePath+"/training/optimizer",schemaPath:"#/properties/training/properties/optimizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.optimizer.type,parentSchema:model_spec_schema11.properties.training.properties.optimizer,data:data40};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -49133,10 +49141,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data43.pp !== undefined){
-let data45 = data43.pp;
-if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
-const err83 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
+if(data39.precision !== undefined){
+let data41 = data39.precision;
+if(!((((((data41 === "fp32") || (data41 === "amp")) || (data41 === "mixed-fp16")) || (data41 === "mixed-bf16")) || (data41 === "bf16")) || (data41 === "fp16"))){
+const err83 = {instancePath:instancePath+"/training/precision",schemaPath:"#/properties/training/properties/precision/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.precision.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.precision.enum,parentSchema:model_spec_schema11.properties.training.properties.precision,data:data41};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -49146,10 +49154,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data43.ep !== undefined){
-let data46 = data43.ep;
-if((!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))) && (typeof data46 !== "string")){
-const err84 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data46};
+if(data39.gpus !== undefined){
+let data42 = data39.gpus;
+if((!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))) && (typeof data42 !== "string")){
+const err84 = {instancePath:instancePath+"/training/gpus",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data42};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -49159,10 +49167,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data43.cp !== undefined){
-let data47 = data43.cp;
-if((!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))) && (typeof data47 !== "string")){
-const err85 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data47};
+if(data39.zero !== undefined){
+let data43 = data39.zero;
+if(!((((data43 === 0) || (data43 === 1)) || (data43 === 2)) || (data43 === 3))){
+const err85 = {instancePath:instancePath+"/training/zero",schemaPath:"#/properties/training/properties/zero/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.zero.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.zero.enum,parentSchema:model_spec_schema11.properties.training.properties.zero,data:data43};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -49172,14 +49180,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data43.plan !== undefined){
-let data48 = data43.plan;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key17 in data48){
-let data49 = data48[key17];
-if(typeof data49 === "string"){
-if(data49.length < 1){
-const err86 = {instancePath:instancePath+"/training/parallel/plan/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data49};
+if(data39.dtype !== undefined){
+let data44 = data39.dtype;
+if(typeof data44 === "string"){
+if(data44.length < 1){
+const err86 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data44};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -49190,7 +49195,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/training/parallel/plan/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data49};
+const err87 = {instancePath:instancePath+"/training/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -49200,9 +49205,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data48};
+if(data39.batch !== undefined){
+let data45 = data39.batch;
+if((!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))) && (typeof data45 !== "string")){
+const err88 = {instancePath:instancePath+"/training/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data45};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -49212,11 +49218,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data43.experts !== undefined){
-let data50 = data43.experts;
-if(typeof data50 === "string"){
-if(data50.length < 1){
-const err89 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data50};
+if(data39.checkpointing !== undefined){
+let data46 = data39.checkpointing;
+if(!(((data46 === "none") || (data46 === "full")) || (data46 === "selective"))){
+const err89 = {instancePath:instancePath+"/training/checkpointing",schemaPath:"#/properties/training/properties/checkpointing/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.checkpointing.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.checkpointing.enum,parentSchema:model_spec_schema11.properties.training.properties.checkpointing,data:data46};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -49226,8 +49231,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-else {
-const err90 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data50};
+if(data39.attention !== undefined){
+let data47 = data39.attention;
+if(!(((data47 === "sdpa") || (data47 === "eager")) || (data47 === "flash"))){
+const err90 = {instancePath:instancePath+"/training/attention",schemaPath:"#/properties/training/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.attention.enum,parentSchema:model_spec_schema11.properties.training.properties.attention,data:data47};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -49237,9 +49244,10 @@ vErrors.push(err90);
 errors++;
 }
 }
-}
-else {
-const err91 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data43};
+if(data39.main_grads !== undefined){
+let data48 = data39.main_grads;
+if(!(((data48 === "float32") || (data48 === "float16")) || (data48 === "bfloat16"))){
+const err91 = {instancePath:instancePath+"/training/main_grads",schemaPath:"#/properties/training/properties/main_grads/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.training.properties.main_grads.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.training.properties.main_grads.enum,parentSchema:model_spec_schema11.properties.training.properties.main_grads,data:data48};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -49249,9 +49257,12 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data33};
+if(data39.parallel !== undefined){
+let data49 = data39.parallel;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key17 in data49){
+if(!((((((key17 === "tp") || (key17 === "pp")) || (key17 === "ep")) || (key17 === "cp")) || (key17 === "plan")) || (key17 === "experts"))){
+const err92 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data49};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -49261,12 +49272,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.lint !== undefined){
-let data51 = data.lint;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key18 in data51){
-if(!(key18 === "ignore")){
-const err93 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data51};
+if(data49.tp !== undefined){
+let data50 = data49.tp;
+if((!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))) && (typeof data50 !== "string")){
+const err93 = {instancePath:instancePath+"/training/parallel/tp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data50};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -49276,15 +49285,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data51.ignore !== undefined){
-let data52 = data51.ignore;
-if(Array.isArray(data52)){
-const len6 = data52.length;
-for(let i6=0; i6<len6; i6++){
-let data53 = data52[i6];
-if(typeof data53 === "string"){
-if(data53.length < 1){
-const err94 = {instancePath:instancePath+"/lint/ignore/" + i6,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data53};
+if(data49.pp !== undefined){
+let data51 = data49.pp;
+if((!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))) && (typeof data51 !== "string")){
+const err94 = {instancePath:instancePath+"/training/parallel/pp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data51};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -49294,8 +49298,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/lint/ignore/" + i6,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data53};
+if(data49.ep !== undefined){
+let data52 = data49.ep;
+if((!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))) && (typeof data52 !== "string")){
+const err95 = {instancePath:instancePath+"/training/parallel/ep",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data52};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -49305,9 +49311,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data52};
+if(data49.cp !== undefined){
+let data53 = data49.cp;
+if((!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))) && (typeof data53 !== "string")){
+const err96 = {instancePath:instancePath+"/training/parallel/cp",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data53};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -49317,9 +49324,14 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data51};
+if(data49.plan !== undefined){
+let data54 = data49.plan;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key18 in data54){
+let data55 = data54[key18];
+if(typeof data55 === "string"){
+if(data55.length < 1){
+const err97 = {instancePath:instancePath+"/training/parallel/plan/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -49329,12 +49341,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data.serving !== undefined){
-let data54 = data.serving;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key19 in data54){
-if(!(model_spec_func2.call(model_spec_schema11.properties.serving.properties, key19))){
-const err98 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data54};
+else {
+const err98 = {instancePath:instancePath+"/training/parallel/plan/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/parallel/properties/plan/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan.additionalProperties,data:data55};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -49344,10 +49352,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data54.context !== undefined){
-let data55 = data54.context;
-if((!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))) && (typeof data55 !== "string")){
-const err99 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data55};
+}
+else {
+const err99 = {instancePath:instancePath+"/training/parallel/plan",schemaPath:"#/properties/training/properties/parallel/properties/plan/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.properties.plan.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.plan,data:data54};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -49357,10 +49364,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data54.batch !== undefined){
-let data56 = data54.batch;
-if((!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))) && (typeof data56 !== "string")){
-const err100 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data56};
+if(data49.experts !== undefined){
+let data56 = data49.experts;
+if(typeof data56 === "string"){
+if(data56.length < 1){
+const err100 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data56};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -49370,11 +49378,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data54.dtype !== undefined){
-let data57 = data54.dtype;
-if(typeof data57 === "string"){
-if(data57.length < 1){
-const err101 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data57};
+else {
+const err101 = {instancePath:instancePath+"/training/parallel/experts",schemaPath:"#/properties/training/properties/parallel/properties/experts/type",keyword:"type",params:{type: "string"},message:"must be string",schema:model_spec_schema11.properties.training.properties.parallel.properties.experts.type,parentSchema:model_spec_schema11.properties.training.properties.parallel.properties.experts,data:data56};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -49384,8 +49389,9 @@ vErrors.push(err101);
 errors++;
 }
 }
+}
 else {
-const err102 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data57};
+const err102 = {instancePath:instancePath+"/training/parallel",schemaPath:"#/properties/training/properties/parallel/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.properties.parallel.type,parentSchema:model_spec_schema11.properties.training.properties.parallel,data:data49};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -49395,11 +49401,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data54["kv-dtype"] !== undefined){
-let data58 = data54["kv-dtype"];
-if(typeof data58 === "string"){
-if(data58.length < 1){
-const err103 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data58};
+}
+else {
+const err103 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.training.type,parentSchema:model_spec_schema11.properties.training,data:data39};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -49409,8 +49413,12 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data58};
+if(data.lint !== undefined){
+let data57 = data.lint;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key19 in data57){
+if(!(key19 === "ignore")){
+const err104 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data57};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -49420,10 +49428,15 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data54.attention !== undefined){
-let data59 = data54.attention;
-if(!((data59 === "eager") || (data59 === "sdpa"))){
-const err105 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data59};
+if(data57.ignore !== undefined){
+let data58 = data57.ignore;
+if(Array.isArray(data58)){
+const len8 = data58.length;
+for(let i8=0; i8<len8; i8++){
+let data59 = data58[i8];
+if(typeof data59 === "string"){
+if(data59.length < 1){
+const err105 = {instancePath:instancePath+"/lint/ignore/" + i8,schemaPath:"#/definitions/lint/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.ignore.items,data:data59};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -49433,10 +49446,8 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data54["kv-window"] !== undefined){
-let data60 = data54["kv-window"];
-if(!((data60 === "full") || (data60 === "cap"))){
-const err106 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data60};
+else {
+const err106 = {instancePath:instancePath+"/lint/ignore/" + i8,schemaPath:"#/definitions/lint/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.ignore.items.type,parentSchema:schema21.properties.ignore.items,data:data59};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -49446,10 +49457,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data54.logits !== undefined){
-let data61 = data54.logits;
-if(!((data61 === "all") || (data61 === "last"))){
-const err107 = {instancePath:instancePath+"/serving/logits",schemaPath:"#/properties/serving/properties/logits/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.logits.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.logits.enum,parentSchema:model_spec_schema11.properties.serving.properties.logits,data:data61};
+}
+else {
+const err107 = {instancePath:instancePath+"/lint/ignore",schemaPath:"#/definitions/lint/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.ignore.type,parentSchema:schema21.properties.ignore,data:data58};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -49459,10 +49469,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data54["trained-context"] !== undefined){
-let data62 = data54["trained-context"];
-if((!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))) && (typeof data62 !== "string")){
-const err108 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data62};
+}
+else {
+const err108 = {instancePath:instancePath+"/lint",schemaPath:"#/definitions/lint/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data57};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -49472,10 +49481,12 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data54.overhead !== undefined){
-let data63 = data54.overhead;
-if((!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))) && (typeof data63 !== "string")){
-const err109 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data63};
+if(data.serving !== undefined){
+let data60 = data.serving;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key20 in data60){
+if(!(model_spec_func2.call(model_spec_schema11.properties.serving.properties, key20))){
+const err109 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:model_spec_schema11.properties.serving,data:data60};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -49485,14 +49496,10 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data54.accelerators !== undefined){
-let data64 = data54.accelerators;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key20 in data64){
-const _errs185 = errors;
-if(typeof key20 === "string"){
-if(!pattern8.test(key20)){
-const err110 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,data:key20,propertyName:key20};
+if(data60.context !== undefined){
+let data61 = data60.context;
+if((!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))) && (typeof data61 !== "string")){
+const err110 = {instancePath:instancePath+"/serving/context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data61};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -49502,9 +49509,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-var valid66 = _errs185 === errors;
-if(!valid66){
-const err111 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames",keyword:"propertyNames",params:{propertyName: key20},message:"property name must be valid",schema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data64};
+if(data60.batch !== undefined){
+let data62 = data60.batch;
+if((!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))) && (typeof data62 !== "string")){
+const err111 = {instancePath:instancePath+"/serving/batch",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data62};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -49514,11 +49522,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-for(const key21 in data64){
-let data65 = data64[key21];
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.memory === undefined){
-const err112 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema69.required,parentSchema:schema69,data:data65};
+if(data60.dtype !== undefined){
+let data63 = data60.dtype;
+if(typeof data63 === "string"){
+if(data63.length < 1){
+const err112 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data63};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -49527,9 +49535,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key22 in data65){
-if(!((key22 === "memory") || (key22 === "source"))){
-const err113 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data:data65};
+}
+else {
+const err113 = {instancePath:instancePath+"/serving/dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data63};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -49539,10 +49547,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data65.memory !== undefined){
-let data66 = data65.memory;
-if((!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))) && (typeof data66 !== "string")){
-const err114 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/type",keyword:"type",params:{type: schema69.properties.memory.type},message:"must be integer,string",schema:schema69.properties.memory.type,parentSchema:schema69.properties.memory,data:data66};
+if(data60["kv-dtype"] !== undefined){
+let data64 = data60["kv-dtype"];
+if(typeof data64 === "string"){
+if(data64.length < 1){
+const err114 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27,data:data64};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -49551,9 +49560,9 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(typeof data66 === "string"){
-if(data66.length < 1){
-const err115 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.memory,data:data66};
+}
+else {
+const err115 = {instancePath:instancePath+"/serving/kv-dtype",schemaPath:"#/definitions/dtype/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data64};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -49563,12 +49572,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-if(data65.source !== undefined){
-let data67 = data65.source;
-if(typeof data67 === "string"){
-if(data67.length > 200){
-const err116 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.source,data:data67};
+if(data60.attention !== undefined){
+let data65 = data60.attention;
+if(!((data65 === "eager") || (data65 === "sdpa"))){
+const err116 = {instancePath:instancePath+"/serving/attention",schemaPath:"#/properties/serving/properties/attention/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.attention.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.attention.enum,parentSchema:model_spec_schema11.properties.serving.properties.attention,data:data65};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -49577,8 +49584,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data67.length < 1){
-const err117 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.source,data:data67};
+}
+if(data60["kv-window"] !== undefined){
+let data66 = data60["kv-window"];
+if(!((data66 === "full") || (data66 === "cap"))){
+const err117 = {instancePath:instancePath+"/serving/kv-window",schemaPath:"#/properties/serving/properties/kv-window/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties["kv-window"].enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties["kv-window"].enum,parentSchema:model_spec_schema11.properties.serving.properties["kv-window"],data:data66};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -49588,8 +49598,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-else {
-const err118 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.source.type,parentSchema:schema69.properties.source,data:data67};
+if(data60.logits !== undefined){
+let data67 = data60.logits;
+if(!((data67 === "all") || (data67 === "last"))){
+const err118 = {instancePath:instancePath+"/serving/logits",schemaPath:"#/properties/serving/properties/logits/enum",keyword:"enum",params:{allowedValues: model_spec_schema11.properties.serving.properties.logits.enum},message:"must be equal to one of the allowed values",schema:model_spec_schema11.properties.serving.properties.logits.enum,parentSchema:model_spec_schema11.properties.serving.properties.logits,data:data67};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -49599,9 +49611,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/serving/accelerators/" + key21.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data:data65};
+if(data60["trained-context"] !== undefined){
+let data68 = data60["trained-context"];
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (typeof data68 !== "string")){
+const err119 = {instancePath:instancePath+"/serving/trained-context",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data68};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -49611,9 +49624,10 @@ vErrors.push(err119);
 errors++;
 }
 }
-}
-else {
-const err120 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.properties.accelerators.type,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data64};
+if(data60.overhead !== undefined){
+let data69 = data60.overhead;
+if((!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))) && (typeof data69 !== "string")){
+const err120 = {instancePath:instancePath+"/serving/overhead",schemaPath:"#/definitions/expression/type",keyword:"type",params:{type: schema25.type},message:"must be integer,string",schema:schema25.type,parentSchema:schema25,data:data69};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -49623,9 +49637,14 @@ vErrors.push(err120);
 errors++;
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data54};
+if(data60.accelerators !== undefined){
+let data70 = data60.accelerators;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key21 in data70){
+const _errs202 = errors;
+if(typeof key21 === "string"){
+if(!pattern8.test(key21)){
+const err121 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",parentSchema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,data:key21,propertyName:key21};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -49635,14 +49654,147 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+var valid73 = _errs202 === errors;
+if(!valid73){
+const err122 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/propertyNames",keyword:"propertyNames",params:{propertyName: key21},message:"property name must be valid",schema:model_spec_schema11.properties.serving.properties.accelerators.propertyNames,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data70};
 if(vErrors === null){
 vErrors = [err122];
 }
 else {
 vErrors.push(err122);
+}
+errors++;
+}
+}
+for(const key22 in data70){
+let data71 = data70[key22];
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.memory === undefined){
+const err123 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/required",keyword:"required",params:{missingProperty: "memory"},message:"must have required property '"+"memory"+"'",schema:schema71.required,parentSchema:schema71,data:data71};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+for(const key23 in data71){
+if(!((key23 === "memory") || (key23 === "source"))){
+const err124 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data:data71};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data71.memory !== undefined){
+let data72 = data71.memory;
+if((!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))) && (typeof data72 !== "string")){
+const err125 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/type",keyword:"type",params:{type: schema71.properties.memory.type},message:"must be integer,string",schema:schema71.properties.memory.type,parentSchema:schema71.properties.memory,data:data72};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(typeof data72 === "string"){
+if(data72.length < 1){
+const err126 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/memory",schemaPath:"#/definitions/accelerator/properties/memory/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.memory,data:data72};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+if(data71.source !== undefined){
+let data73 = data71.source;
+if(typeof data73 === "string"){
+if(data73.length > 200){
+const err127 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.source,data:data73};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data73.length < 1){
+const err128 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.source,data:data73};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/definitions/accelerator/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.source.type,parentSchema:schema71.properties.source,data:data73};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/serving/accelerators/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/accelerator/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data71};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/serving/accelerators",schemaPath:"#/properties/serving/properties/accelerators/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.properties.accelerators.type,parentSchema:model_spec_schema11.properties.serving.properties.accelerators,data:data70};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/serving",schemaPath:"#/properties/serving/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.properties.serving.type,parentSchema:model_spec_schema11.properties.serving,data:data60};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:model_spec_schema11.type,parentSchema:model_spec_schema11,data};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
 }
 errors++;
 }
@@ -50926,8 +51078,8 @@ function resolveAdapters(source, adapters, scope) {
 ;// CONCATENATED MODULE: ./src/resolve/input.ts
 
 
-/** The keys of one input written as an object: `{tokens: N}`, `{ids: [...]}`; never the name of a named input. */
-const ONE_INPUT_KEYS = ["tokens", "ids"];
+/** The keys of one input written as an object: `{tokens: N}`, `{ids: [...]}`, `{shape: [...], requires_grad: true}`; never the name of a named input. */
+const ONE_INPUT_KEYS = ["tokens", "ids", "shape", "requires_grad"];
 /** True for `input: {src: {tokens: 512}, tgt: {tokens: 128}}`, several named inputs, rather than one `{tokens: N}`. */
 function isNamedInputs(input) {
     if (typeof input !== "object" || input === null || Array.isArray(input))
@@ -50952,6 +51104,10 @@ function resolveOne(source, path, input, scope) {
     };
     if (Array.isArray(input))
         return { value: { kind: "tensor", shape: input.map((size, index) => positive([...path, index], size, "an input size")) }, position };
+    if ("shape" in input) {
+        const shape = input.shape.map((size, index) => positive([...path, "shape", index], size, "an input size"));
+        return { value: { kind: "tensor", shape, ...(input.requires_grad === true ? { requiresGrad: true } : {}) }, position };
+    }
     if ("ids" in input)
         return { value: { kind: "ids", shape: input.ids.map((size, index) => positive([...path, "ids", index], size, "an input size")) }, position };
     return { value: { kind: "tokens", length: positive([...path, "tokens"], input.tokens, "the sequence length") }, position };
@@ -50973,11 +51129,12 @@ function resolveInput(source, input, scope) {
 }
 /** `{tokens: 512, ids: [4]}` or `{tokens: 512, text: ...}`: one input written as an object has one key. */
 function oneInputOnly(source, input) {
-    const [first, extra] = Object.keys(input).sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
+    const keys = Object.keys(input).filter((key) => key !== "requires_grad" || !("shape" in input));
+    const [first, extra] = keys.sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
     if (extra === undefined)
         return;
     const written = `${first}: ${JSON.stringify(input[first])}`;
-    throw new diagnostics_SpecError("invalid-input", source.keyAt(["input", extra]), `input has ${written} and '${extra}': one input (${ONE_INPUT_KEYS.map((key) => `{${key}: ...}`).join(" or ")}), or named inputs, not both`, `name every input: {text: {${written}}, ${extra}: ...}`);
+    throw new diagnostics_SpecError("invalid-input", source.keyAt(["input", extra]), `input has ${written} and '${extra}': one input ({tokens: ...}, {ids: ...} or {shape: ..., requires_grad: ...}), or named inputs, not both`, `name every input: {text: {${written}}, ${extra}: ...}`);
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/ties.ts
@@ -54050,12 +54207,14 @@ function bmm(op) {
  */
 function functionalLinear(op) {
     const node = op.child("layer");
-    const described = node.kind === "leaf" ? op.evaluator.describe(node.layer) : undefined;
-    if (!described || described.definition.type !== "Linear") {
+    const layer = node.kind === "leaf" ? node.layer : undefined;
+    const described = layer === undefined ? undefined : op.evaluator.describe(layer);
+    if (layer === undefined || !described || described.definition.type !== "Linear") {
         throw new diagnostics_SpecError("not-a-parameter", op.args.position("layer"), `${op.args.string("layer")} is not a Linear(...) entry`, "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc");
     }
-    const result = described.definition.forward(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
-    const trainable = described.parameters.some((parameter) => parameter.trainable !== false);
+    const frozen = op.evaluator.frozenOf(layer);
+    const result = described.definition.forward(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), frozen, mismatch: (_, expects) => op.fail(expects) });
+    const trainable = described.parameters.some((parameter) => !frozen.includes(parameter.name));
     return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] }, trainable);
 }
 /**
@@ -55253,6 +55412,7 @@ class Inference {
         const input = {
             shape: x.shape,
             foldCopies: foldCopies(x),
+            frozen: this.frozenOf(node.layer),
             mismatch: (name, expects) => {
                 throw new diagnostics_SpecError("shape-mismatch", name ? args.position(name) : layer.position, `${path} expects ${expects} (${layer.call.text}), but ${x.producer} produces [${x.shape.join(", ")}]`, "make the layer's arguments match what reaches it, or fix the layer before it");
             },
@@ -55263,12 +55423,26 @@ class Inference {
     applied(result, x, producer, call, trainable) {
         const computed = this.outputOf(result, x, producer);
         // A layer without trainable parameters on an input that requires no grad makes an output that requires none.
-        const learns = trainable ?? (call.layer !== undefined && this.describe(call.layer).parameters.some((parameter) => parameter.trainable !== false));
+        const learns = trainable ?? (call.layer !== undefined && this.learns(call.layer));
         const output = withGrad(computed, learns || needsGrad(x));
-        const kept = this.keep(result.saves ?? [], x, output);
+        // Nothing to differentiate (an input that requires no grad, no trainable parameter): autograd records no node, so keeps nothing.
+        const kept = needsGrad(output) ? this.keep(result.saves ?? [], x, output) : { bytes: 0, attention: 0 };
         this.live?.touch(producer, [x, output]);
         this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
         return output;
+    }
+    /** A layer entry's parameters that do not train: frozen by the entry (`frozen: true`, `frozen: [bias]`) or by its call (`requires_grad=False`). */
+    frozenOf(index) {
+        const layer = this.model.layers[index];
+        const frozen = (name, trainable) => layer.frozen || trainable === false || layer.frozenTensors.some((item) => item.name === name);
+        return this.describe(index)
+            .parameters.filter((parameter) => frozen(parameter.name, parameter.trainable))
+            .map((parameter) => parameter.name);
+    }
+    /** Whether a layer entry has a parameter that trains. */
+    learns(index) {
+        const frozen = this.frozenOf(index);
+        return this.describe(index).parameters.some((parameter) => !frozen.includes(parameter.name));
     }
     /** A layer's output tensor: its input's storage (in place, a view; a reshape that cannot be one copies), or a new one, permuted where the rule says so. */
     outputOf({ output: shape, sharesInput, permutes }, x, producer) {
@@ -55431,8 +55605,8 @@ function inferShapes(model, options) {
         const shape = value.kind === "tokens" ? [options.batch, value.length] : [options.batch, ...value.shape];
         // Token ids and other ids (class labels) are int64.
         const made = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
-        // A training batch requires no grad: a product keeps it for the other factor's gradient, and the other factor not for its.
-        const tensor = { ...made, ...noGrad };
+        // A training batch requires no grad (unless said: a trainable upstream's output): a product keeps it for the other factor's gradient, and the other factor not for its.
+        const tensor = value.kind === "tensor" && value.requiresGrad ? made : { ...made, ...noGrad };
         // The inputs exist before the forward, as the weights do.
         inference.live?.excluded.add(tensor.storage);
         return tensor;
@@ -63555,7 +63729,7 @@ return errors === 0;
 
 const schema65 = {"type":"object","required":["limits","growth","status"],"properties":{"limits":{"type":"array","items":{"type":"object","required":["label","metric","limit","status"],"properties":{"label":{"$ref":"#/definitions/text"},"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"limit":{"$ref":"#/definitions/limit"},"actual":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"growth":{"type":"array","items":{"type":"object","required":["metric","allowance","base","head","allowed","status"],"properties":{"metric":{"$ref":"#/definitions/metric"},"also":{"type":"array","items":{"$ref":"#/definitions/metric"},"maxItems":8,"description":"Twin metrics this row stands for too (params and trainable, MACs and FLOPs)."},"allowance":{"type":"object","required":["text","position"],"properties":{"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}},"base":{"$ref":"#/definitions/count"},"head":{"$ref":"#/definitions/count"},"allowed":{"$ref":"#/definitions/count"},"status":{"$ref":"#/definitions/status"}}},"maxItems":1000},"status":{"$ref":"#/definitions/status"},"renamedFrom":{"$ref":"#/definitions/text"}}};
 const schema67 = {"enum":["params","trainable","active-params","memory","memory-per-gpu","macs","flops","activations","serving-memory","kv-cache"],"description":"Generated by scripts/compile-schemas.mjs from the metric registry, src/metrics/registry.ts."};
-const saved_report_schema69 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
+const schema69 = {"type":"object","required":["value","text","position"],"properties":{"value":{"$ref":"#/definitions/count"},"text":{"$ref":"#/definitions/text"},"position":{"$ref":"#/definitions/position"}}};
 const schema72 = {"type":"object","required":["file","line","col"],"properties":{"file":{"$ref":"#/definitions/text"},"line":{"$ref":"#/definitions/count"},"col":{"$ref":"#/definitions/count"}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -63667,7 +63841,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.value === undefined) && (missing0 = "value")) || ((data.text === undefined) && (missing0 = "text"))) || ((data.position === undefined) && (missing0 = "position"))){
-validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:saved_report_schema69.required,parentSchema:saved_report_schema69,data}];
+validate28.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'",schema:schema69.required,parentSchema:schema69,data}];
 return false;
 }
 else {
@@ -63737,7 +63911,7 @@ var valid0 = true;
 }
 }
 else {
-validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:saved_report_schema69.type,parentSchema:saved_report_schema69,data}];
+validate28.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data}];
 return false;
 }
 }

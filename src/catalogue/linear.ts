@@ -25,7 +25,9 @@ const linear: LayerDefinition = {
     if (input.shape.at(-1) !== inFeatures) input.mismatch("in_features", `${inFeatures} input features`);
     const rows = numel(input.shape.slice(0, -1));
     // torch.matmul folds a 3-d or larger input to rows × in_features and keeps that: a copy of a permuted input (measured).
-    const saves: Saved[] = [input.foldCopies ? { elements: numel(input.shape), dtype: "activation" } : "input"];
+    // mm keeps it for the weight's gradient only: a frozen weight keeps nothing (measured: LoRA's frozen base layers, BitFit).
+    const kept: Saved = input.foldCopies ? { elements: numel(input.shape), dtype: "activation" } : "input";
+    const saves: Saved[] = input.frozen?.includes("weight") ? [] : [kept];
     return { output: [...input.shape.slice(0, -1), outFeatures], macs: rows * inFeatures * outFeatures, saves };
   },
 };

@@ -53,6 +53,8 @@ export interface ForwardInput {
    * view (a permutation) whose strides do not merge them. torch.matmul folds so, and keeps the copy.
    */
   foldCopies?: boolean;
+  /** The layer's parameters that do not train (the entry's `frozen:`, `requires_grad=False`): autograd keeps nothing for their gradients alone. */
+  frozen?: readonly string[];
   /** Reports that the layer cannot take this input, at argument `name` (the call without one), naming what it expects and what arrives. */
   mismatch(name: string | undefined, expects: string): never;
 }

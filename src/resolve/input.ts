@@ -7,10 +7,10 @@ import type { SpecData } from "./spec-data.js";
 import type { NamedInput, ResolvedInput } from "./types.js";
 
 type InputData = NonNullable<SpecData["input"]>;
-type OneInput = unknown[] | { tokens: unknown } | { ids: unknown[] };
+type OneInput = unknown[] | { tokens: unknown } | { ids: unknown[] } | { shape: unknown[]; requires_grad?: boolean };
 
-/** The keys of one input written as an object: `{tokens: N}`, `{ids: [...]}`; never the name of a named input. */
-const ONE_INPUT_KEYS = ["tokens", "ids"];
+/** The keys of one input written as an object: `{tokens: N}`, `{ids: [...]}`, `{shape: [...], requires_grad: true}`; never the name of a named input. */
+const ONE_INPUT_KEYS = ["tokens", "ids", "shape", "requires_grad"];
 
 /** True for `input: {src: {tokens: 512}, tgt: {tokens: 128}}`, several named inputs, rather than one `{tokens: N}`. */
 export function isNamedInputs(input: unknown): input is Record<string, OneInput> {
@@ -33,6 +33,10 @@ function resolveOne(source: YamlSource, path: DataPath, input: OneInput, scope: 
     return value;
   };
   if (Array.isArray(input)) return { value: { kind: "tensor", shape: input.map((size, index) => positive([...path, index], size, "an input size")) }, position };
+  if ("shape" in input) {
+    const shape = input.shape.map((size, index) => positive([...path, "shape", index], size, "an input size"));
+    return { value: { kind: "tensor", shape, ...(input.requires_grad === true ? { requiresGrad: true as const } : {}) }, position };
+  }
   if ("ids" in input) return { value: { kind: "ids", shape: input.ids.map((size, index) => positive([...path, "ids", index], size, "an input size")) }, position };
   return { value: { kind: "tokens", length: positive([...path, "tokens"], input.tokens, "the sequence length") }, position };
 }
@@ -53,13 +57,14 @@ export function resolveInput(source: YamlSource, input: InputData | undefined, s
 
 /** `{tokens: 512, ids: [4]}` or `{tokens: 512, text: ...}`: one input written as an object has one key. */
 function oneInputOnly(source: YamlSource, input: Record<string, unknown>): void {
-  const [first, extra] = Object.keys(input).sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
+  const keys = Object.keys(input).filter((key) => key !== "requires_grad" || !("shape" in input));
+  const [first, extra] = keys.sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
   if (extra === undefined) return;
   const written = `${first}: ${JSON.stringify(input[first!])}`;
   throw new SpecError(
     "invalid-input",
     source.keyAt(["input", extra]),
-    `input has ${written} and '${extra}': one input (${ONE_INPUT_KEYS.map((key) => `{${key}: ...}`).join(" or ")}), or named inputs, not both`,
+    `input has ${written} and '${extra}': one input ({tokens: ...}, {ids: ...} or {shape: ..., requires_grad: ...}), or named inputs, not both`,
     `name every input: {text: {${written}}, ${extra}: ...}`,
   );
 }

@@ -148,8 +148,11 @@ export interface ModuleNode extends NodeBase {
 export type TreeNode = LeafNode | ModuleNode;
 
 /** The spec's `input:`: a per-sample shape, or token ids of a sequence length. */
-/** A float tensor of a shape, a sequence of token ids, or int64 ids of a shape (a class label: `{ids: []}`); each per sample. */
-export type ResolvedInput = Located<{ kind: "tensor"; shape: number[] } | { kind: "tokens"; length: number } | { kind: "ids"; shape: number[] }>;
+/**
+ * A float tensor of a shape (which requires grad only when said: `{shape: [...], requires_grad: true}`, a
+ * trainable upstream's output), a sequence of token ids, or int64 ids of a shape (a class label: `{ids: []}`); each per sample.
+ */
+export type ResolvedInput = Located<{ kind: "tensor"; shape: number[]; requiresGrad?: true } | { kind: "tokens"; length: number } | { kind: "ids"; shape: number[] }>;
 
 /** One of several named inputs (`input: {src: {tokens: 512}, tgt: {tokens: 128}}`). */
 export type NamedInput = ResolvedInput & { name: string };

@@ -217,6 +217,7 @@ class Inference implements Evaluator {
     const input: ForwardInput = {
       shape: x.shape,
       foldCopies: foldCopies(x),
+      frozen: this.frozenOf(node.layer),
       mismatch: (name, expects) => {
         throw new SpecError(
           "shape-mismatch",
@@ -233,12 +234,28 @@ class Inference implements Evaluator {
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">, trainable?: boolean): Tensor {
     const computed = this.outputOf(result, x, producer);
     // A layer without trainable parameters on an input that requires no grad makes an output that requires none.
-    const learns = trainable ?? (call.layer !== undefined && this.describe(call.layer).parameters.some((parameter) => parameter.trainable !== false));
+    const learns = trainable ?? (call.layer !== undefined && this.learns(call.layer));
     const output = withGrad(computed, learns || needsGrad(x));
-    const kept = this.keep(result.saves ?? [], x, output);
+    // Nothing to differentiate (an input that requires no grad, no trainable parameter): autograd records no node, so keeps nothing.
+    const kept = needsGrad(output) ? this.keep(result.saves ?? [], x, output) : { bytes: 0, attention: 0 };
     this.live?.touch(producer, [x, output]);
     this.record({ ...call, output: result.output, macs: result.macs ?? 0, attentionMacs: result.attentionMacs ?? 0, savedBytes: kept.bytes, attentionBytes: kept.attention });
     return output;
+  }
+
+  /** A layer entry's parameters that do not train: frozen by the entry (`frozen: true`, `frozen: [bias]`) or by its call (`requires_grad=False`). */
+  frozenOf(index: number): string[] {
+    const layer = this.model.layers[index]!;
+    const frozen = (name: string, trainable?: boolean) => layer.frozen || trainable === false || layer.frozenTensors.some((item) => item.name === name);
+    return this.describe(index)
+      .parameters.filter((parameter) => frozen(parameter.name, parameter.trainable))
+      .map((parameter) => parameter.name);
+  }
+
+  /** Whether a layer entry has a parameter that trains. */
+  private learns(index: number): boolean {
+    const frozen = this.frozenOf(index);
+    return this.describe(index).parameters.some((parameter) => !frozen.includes(parameter.name));
   }
 
   /** A layer's output tensor: its input's storage (in place, a view; a reshape that cannot be one copies), or a new one, permuted where the rule says so. */
@@ -417,8 +434,8 @@ export function inferShapes(model: ResolvedModel, options: ShapeOptions): ShapeR
     const shape = value.kind === "tokens" ? [options.batch, value.length] : [options.batch, ...value.shape];
     // Token ids and other ids (class labels) are int64.
     const made = inference.fresh(shape, given.name === undefined ? "the input" : `the input ${given.name}`, value.kind === "tensor" ? options.activationBytes : 8);
-    // A training batch requires no grad: a product keeps it for the other factor's gradient, and the other factor not for its.
-    const tensor = { ...made, ...noGrad };
+    // A training batch requires no grad (unless said: a trainable upstream's output): a product keeps it for the other factor's gradient, and the other factor not for its.
+    const tensor = value.kind === "tensor" && value.requiresGrad ? made : { ...made, ...noGrad };
     // The inputs exist before the forward, as the weights do.
     inference.live?.excluded.add(tensor.storage);
     return tensor;

@@ -48,6 +48,8 @@ export interface Evaluator {
   /** `trainable`: whether the layer has parameters that learn (else read from `call.layer`), for whether its output requires grad. */
   applied(result: ForwardResult, x: Tensor, producer: string, call: Pick<CallRecord, "layer" | "type" | "segments">, trainable?: boolean): Tensor;
   describe(layer: number): DescribedLayer;
+  /** A layer entry's parameters that do not train (frozen by the entry or by requires_grad=False). */
+  frozenOf(layer: number): string[];
   childAt(module: ModuleNode, name: string, position: SourcePosition): TreeNode;
   runNode(node: TreeNode, x: Tensor, prefix: PathSegment[], extra?: readonly Tensor[]): Tensor;
   /** The tensor (or tuple) an operand argument stands for; runs a nested call. */

@@ -156,8 +156,9 @@ function bmm(op: OpContext): Tensor {
  */
 function functionalLinear(op: OpContext): Tensor {
   const node = op.child("layer");
-  const described = node.kind === "leaf" ? op.evaluator.describe(node.layer) : undefined;
-  if (!described || described.definition.type !== "Linear") {
+  const layer = node.kind === "leaf" ? node.layer : undefined;
+  const described = layer === undefined ? undefined : op.evaluator.describe(layer);
+  if (layer === undefined || !described || described.definition.type !== "Linear") {
     throw new SpecError(
       "not-a-parameter",
       op.args.position("layer"),
@@ -165,8 +166,9 @@ function functionalLinear(op: OpContext): Tensor {
       "linear(x, fc) runs F.linear with the weight and bias of a Linear child fc",
     );
   }
-  const result = described.definition.forward!(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), mismatch: (_, expects) => op.fail(expects) });
-  const trainable = described.parameters.some((parameter) => parameter.trainable !== false);
+  const frozen = op.evaluator.frozenOf(layer);
+  const result = described.definition.forward!(described.args, { shape: op.x.shape, foldCopies: foldCopies(op.x), frozen, mismatch: (_, expects) => op.fail(expects) });
+  const trainable = described.parameters.some((parameter) => !frozen.includes(parameter.name));
   return op.evaluator.applied(result, op.x, op.producer, { type: "linear", segments: [...op.segments, op.call.text] }, trainable);
 }
 

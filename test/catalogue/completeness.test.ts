@@ -80,7 +80,7 @@ function gap(testCase: MeasuredCase): number {
 
 /** One layer called on an input of `shape` (its first size given as the batch); Embedding's and EmbeddingBag's input is ids. */
 function single(call: string, shape: number[]) {
-  const input = /^Embedding/.test(call) ? `{tokens: ${shape[1]}}` : `[${shape.slice(1).join(", ")}]`;
+  const input = /^Embedding/.test(call) ? `{tokens: ${shape[1]}}` : `{shape: [${shape.slice(1).join(", ")}], requires_grad: true}`;
   const spec = `input: ${input}\nlayers:\n  - layer: "${call}"\n`;
   const shapes = analyzeSpec(
     "spec.yaml",
@@ -109,7 +109,7 @@ describe("every catalogue case, checked against PyTorch 1.13", () => {
 describe("functional ops, checked against PyTorch 1.13", () => {
   for (const { op, input, output, saved_bytes } of measured.functional) {
     it(`${op} on [${input.join(", ")}]`, () => {
-      const spec = `input: [${input.slice(1).join(", ")}]\nforward: ["${op}"]\nlayers: []\n`;
+      const spec = `input: {shape: [${input.slice(1).join(", ")}], requires_grad: true}\nforward: ["${op}"]\nlayers: []\n`;
       const shapes = analyzeSpec(
         "spec.yaml",
         files({ "spec.yaml": spec }),

@@ -129,7 +129,7 @@ forward:
 
   it("mixing {tokens: N} with named inputs is an error at the extra name", () => {
     expect(failure("input: {tokens: 8, image: [3, 4, 4]}\nlayers:\n  - Linear(4, 4)\n")).toBe(
-      "spec.yaml:1:20: input has tokens: 8 and 'image': one input ({tokens: ...} or {ids: ...}), or named inputs, not both\n  name every input: {text: {tokens: 8}, image: ...}",
+      "spec.yaml:1:20: input has tokens: 8 and 'image': one input ({tokens: ...}, {ids: ...} or {shape: ..., requires_grad: ...}), or named inputs, not both\n  name every input: {text: {tokens: 8}, image: ...}",
     );
   });
 });
@@ -159,7 +159,7 @@ layers:
 
   it("one input is {tokens: N} or {ids: [...]}, not both", () => {
     expect(failure("input: {tokens: 8, ids: [2]}\nlayers:\n  - Linear(4, 4)\n")).toBe(
-      "spec.yaml:1:20: input has tokens: 8 and 'ids': one input ({tokens: ...} or {ids: ...}), or named inputs, not both\n  name every input: {text: {tokens: 8}, ids: ...}",
+      "spec.yaml:1:20: input has tokens: 8 and 'ids': one input ({tokens: ...}, {ids: ...} or {shape: ..., requires_grad: ...}), or named inputs, not both\n  name every input: {text: {tokens: 8}, ids: ...}",
     );
   });
 

@@ -17,7 +17,7 @@ const measured = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/more-rule
 
 /** One layer called on an input of `shape` (its first size given as the batch); EmbeddingBag's input is ids. */
 function single(call: string, shape: number[]) {
-  const input = call.startsWith("EmbeddingBag") ? `{tokens: ${shape[1]}}` : `[${shape.slice(1).join(", ")}]`;
+  const input = call.startsWith("EmbeddingBag") ? `{tokens: ${shape[1]}}` : `{shape: [${shape.slice(1).join(", ")}], requires_grad: true}`;
   const spec = `input: ${input}\nlayers:\n  - layer: "${call}"\n`;
   const shapes = analyzeSpec(
     "spec.yaml",

@@ -9,7 +9,7 @@ const budgetErrors = (text: string) => messagesOf(() => validateBudget(parseYaml
 describe("a value that fits no form of a oneOf: one error, built from the schema", () => {
   it("names the forms and gives the schema's description as the hint, in the spec", () => {
     expect(specErrors("input: 5\nlayers: []\n")).toEqual([
-      "spec.yaml:1:8: input must be a list or a mapping, not the integer 5\n  The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, {ids: []} for other int64 ids (a class label), or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}.",
+      "spec.yaml:1:8: input must be a list or a mapping, not the integer 5\n  The input of one sample, without the batch dimension: a shape such as [3, 224, 224], {tokens: 2048} for token ids, {ids: []} for other int64 ids (a class label), {shape: [...], requires_grad: true} for a tensor that requires grad, or named inputs such as {src: {tokens: 512}, tgt: {tokens: 128}}.",
     ]);
     expect(specErrors("include: 5\nlayers: []\n")).toEqual([
       "spec.yaml:1:10: include must be a string or a list, not the integer 5\n  Spec files (relative to this one) whose vars and blocks this spec uses.",
@@ -26,7 +26,7 @@ describe("a value that fits no form of a oneOf: one error, built from the schema
     expect(specErrors("input: [3, [1]]\nlayers: []\n")).toEqual(["spec.yaml:1:12: input[1] must be an integer or a string, not a list"]);
     // A named input's form (a oneOf inside the mapping form of a oneOf) says what is wrong with it alone.
     expect(specErrors("input: {tokens: 3, x: 1}\nlayers: []\n")).toEqual([
-      "spec.yaml:1:23: input.x must be a list or a mapping, not the integer 1\n  A named input: a shape, {tokens: N} or {ids: [...]}.",
+      "spec.yaml:1:23: input.x must be a list or a mapping, not the integer 1\n  A named input: a shape, {tokens: N}, {ids: [...]} or {shape: [...], requires_grad: true}.",
     ]);
   });
 });

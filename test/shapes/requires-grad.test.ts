@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyzeSpec } from "../../src/analysis/index.js";
+import { settingsFromOptions } from "../../src/memory/index.js";
+import { files } from "../helpers/specs.js";
+
+interface Measured {
+  name: string;
+  spec: string;
+  batch: number;
+  output: number[];
+  saved_bytes: number;
+}
+
+/** Frozen parameters and inputs that require grad or not, on PyTorch 1.13 (CPU, float32, train mode): requires-grad.py beside the fixture. */
+const measured = (JSON.parse(readFileSync(new URL("../fixtures/pytorch/requires-grad.json", import.meta.url), "utf8")) as { cases: Measured[] }).cases;
+
+describe("what autograd keeps where parts of a model do not train, checked against PyTorch 1.13", () => {
+  it("has the cases the fixture was made with", () => {
+    expect(measured).toHaveLength(6);
+  });
+  for (const testCase of measured) {
+    it(testCase.name, () => {
+      const batch = settingsFromOptions({ batch: String(testCase.batch) }, (option) => `--${option}`);
+      const shapes = analyzeSpec("spec.yaml", files({ "spec.yaml": testCase.spec }), batch).shapes!;
+      expect({ output: shapes.output, bytes: shapes.totals.activations }).toEqual({ output: testCase.output, bytes: testCase.saved_bytes });
+    });
+  }
+
+  it("{shape: [...], requires_grad: ...} sizes are checked like any input's", () => {
+    expect(() => analyzeSpec("spec.yaml", files({ "spec.yaml": "input: {shape: [0], requires_grad: true}\nlayers: [ReLU()]\n" }))).toThrow(
+      "spec.yaml:1:17: an input size must be positive, got 0",
+    );
+  });
+});
