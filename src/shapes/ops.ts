@@ -8,7 +8,7 @@ import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
 import { VALUE_OPS } from "./value-ops.js";
-import { gradOf, needsGrad, withGrad, type CacheRecord, type Flowing, type Tensor } from "./types.js";
+import { gradOf, needsGrad, noGrad, withGrad, type CacheRecord, type Flowing, type Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
 import { selectiveScan } from "./state-space.js";
 
@@ -213,7 +213,9 @@ function binary(how: "multiply" | "subtract" | "divide", name: string): OpDefini
  */
 function addModuleOutput({ evaluator, x, args, segments, child, created, fail }: OpContext): Tensor {
   if (args.isNone("other")) fail("two tensors: add(x, y), a number: add(x, 1.0), or add(name) on the chain's value");
-  const added = evaluator.runNode(child("other"), evaluator.fresh([1, x.shape[1]!], "the positions", 8), segments).shape;
+  // Position ids are int64: they require no grad, so a frozen table (Whisper's encoder) keeps nothing.
+  const positions = { ...evaluator.fresh([1, x.shape[1]!], "the positions", 8), ...noGrad };
+  const added = evaluator.runNode(child("other"), positions, segments).shape;
   return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("other")} ${shapeText(added)}`));
 }
 
@@ -457,7 +459,7 @@ function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>,
 function positionBias(op: OpContext, queries: number, keys: number, heads: number): number {
   const { evaluator, args, segments, child } = op;
   if (args.isNone("bias")) return 0;
-  const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
+  const buckets = { ...evaluator.fresh([queries, keys], "the relative position buckets", 8), ...noGrad };
   const bias = evaluator.runNode(child("bias"), buckets, segments);
   if (!sameShape(bias.shape, [queries, keys, heads]))
     args.fail(
