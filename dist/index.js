@@ -54733,7 +54733,9 @@ function binary(how, name) {
 function addModuleOutput({ evaluator, x, args, segments, child, created, fail }) {
     if (args.isNone("other"))
         fail("two tensors: add(x, y), a number: add(x, 1.0), or add(name) on the chain's value");
-    const added = evaluator.runNode(child("other"), evaluator.fresh([1, x.shape[1]], "the positions", 8), segments).shape;
+    // Position ids are int64: they require no grad, so a frozen table (Whisper's encoder) keeps nothing.
+    const positions = { ...evaluator.fresh([1, x.shape[1]], "the positions", 8), ...noGrad };
+    const added = evaluator.runNode(child("other"), positions, segments).shape;
     return created(broadcast(x.shape, added) ?? fail(`a shape that broadcasts with ${args.string("other")} ${shapeText(added)}`));
 }
 /** torch.cat(tensors, dim): every other dimension equal; it keeps nothing for backward (its gradient is a split). */
@@ -54946,7 +54948,7 @@ function positionBias(op, queries, keys, heads) {
     const { evaluator, args, segments, child } = op;
     if (args.isNone("bias"))
         return 0;
-    const buckets = evaluator.fresh([queries, keys], "the relative position buckets", 8);
+    const buckets = { ...evaluator.fresh([queries, keys], "the relative position buckets", 8), ...noGrad };
     const bias = evaluator.runNode(child("bias"), buckets, segments);
     if (!common_sameShape(bias.shape, [queries, keys, heads]))
         args.fail("bias", `bias= needs an Embedding(buckets, heads=${heads}) child, whose output on the [${queries}, ${keys}] bucket ids is [${queries}, ${keys}, ${heads}]; ${args.string("bias")} gives ${shapeText(bias.shape)}`);
