@@ -49899,9 +49899,30 @@ function foldAlternatives(errors) {
         }
         else {
             dropped.add(error);
+            for (const other of otherForms(error, branches, typeErrors))
+                dropped.add(other);
         }
     });
     return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
+}
+/**
+ * Where several forms of the value's type fail (`{tokens: N}`, `{ids: [...]}`, `{shape: [...]}`), the
+ * errors of every form but the one the value is closest to: the form whose required keys it has, then
+ * the one with the fewest errors. Telling `{shape: [3], extra: 1}` it lacks `tokens` would mislead.
+ */
+function otherForms(alternatives, branches, typeErrors) {
+    const forms = new Map();
+    for (const other of branches) {
+        if (typeErrors.includes(other))
+            continue;
+        const form = other.schemaPath.slice(alternatives.schemaPath.length + 1).split("/")[0];
+        forms.set(form, [...(forms.get(form) ?? []), other]);
+    }
+    if (forms.size < 2)
+        return [];
+    const distance = (errors) => (errors.some((other) => other.keyword === "required") ? 1000 : 0) + errors.length;
+    const closest = [...forms.values()].reduce((best, errors) => (distance(errors) < distance(best) ? errors : best));
+    return [...forms.values()].filter((errors) => errors !== closest).flat();
 }
 /** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */
 function firstSentence(description) {
@@ -51129,6 +51150,9 @@ function resolveInput(source, input, scope) {
 }
 /** `{tokens: 512, ids: [4]}` or `{tokens: 512, text: ...}`: one input written as an object has one key. */
 function oneInputOnly(source, input) {
+    if (Object.keys(input).join() === "requires_grad") {
+        throw new diagnostics_SpecError("invalid-input", source.keyAt(["input", "requires_grad"]), "requires_grad says whether a tensor input requires grad, and there is no shape", "write {shape: [...], requires_grad: true}");
+    }
     const keys = Object.keys(input).filter((key) => key !== "requires_grad" || !("shape" in input));
     const [first, extra] = keys.sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
     if (extra === undefined)

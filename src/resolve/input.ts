@@ -57,6 +57,14 @@ export function resolveInput(source: YamlSource, input: InputData | undefined, s
 
 /** `{tokens: 512, ids: [4]}` or `{tokens: 512, text: ...}`: one input written as an object has one key. */
 function oneInputOnly(source: YamlSource, input: Record<string, unknown>): void {
+  if (Object.keys(input).join() === "requires_grad") {
+    throw new SpecError(
+      "invalid-input",
+      source.keyAt(["input", "requires_grad"]),
+      "requires_grad says whether a tensor input requires grad, and there is no shape",
+      "write {shape: [...], requires_grad: true}",
+    );
+  }
   const keys = Object.keys(input).filter((key) => key !== "requires_grad" || !("shape" in input));
   const [first, extra] = keys.sort((a, b) => Number(ONE_INPUT_KEYS.includes(b)) - Number(ONE_INPUT_KEYS.includes(a)));
   if (extra === undefined) return;

@@ -91,9 +91,28 @@ function foldAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
       folded.set(error, { ...error, params: { ...error.params, types } });
     } else {
       dropped.add(error);
+      for (const other of otherForms(error, branches, typeErrors)) dropped.add(other);
     }
   });
   return errors.filter((error) => !dropped.has(error)).map((error) => folded.get(error) ?? error);
+}
+
+/**
+ * Where several forms of the value's type fail (`{tokens: N}`, `{ids: [...]}`, `{shape: [...]}`), the
+ * errors of every form but the one the value is closest to: the form whose required keys it has, then
+ * the one with the fewest errors. Telling `{shape: [3], extra: 1}` it lacks `tokens` would mislead.
+ */
+function otherForms(alternatives: ErrorObject, branches: readonly ErrorObject[], typeErrors: readonly ErrorObject[]): ErrorObject[] {
+  const forms = new Map<string, ErrorObject[]>();
+  for (const other of branches) {
+    if (typeErrors.includes(other)) continue;
+    const form = other.schemaPath.slice(alternatives.schemaPath.length + 1).split("/")[0]!;
+    forms.set(form, [...(forms.get(form) ?? []), other]);
+  }
+  if (forms.size < 2) return [];
+  const distance = (errors: readonly ErrorObject[]) => (errors.some((other) => other.keyword === "required") ? 1000 : 0) + errors.length;
+  const closest = [...forms.values()].reduce((best, errors) => (distance(errors) < distance(best) ? errors : best));
+  return [...forms.values()].filter((errors) => errors !== closest).flat();
 }
 
 /** A schema's description up to its first sentence's end: the hint for a value that fits none of its forms. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeSpec } from "../../src/analysis/index.js";
 import { settingsFromOptions } from "../../src/memory/index.js";
-import { files } from "../helpers/specs.js";
+import { failureOf, files } from "../helpers/specs.js";
 
 interface Measured {
   name: string;
@@ -31,5 +31,20 @@ describe("what autograd keeps where parts of a model do not train, checked again
     expect(() => analyzeSpec("spec.yaml", files({ "spec.yaml": "input: {shape: [0], requires_grad: true}\nlayers: [ReLU()]\n" }))).toThrow(
       "spec.yaml:1:17: an input size must be positive, got 0",
     );
+  });
+});
+
+describe("mistakes in an input's form", () => {
+  const failure = (input: string) => failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": `input: ${input}\nlayers: [ReLU()]\n` })));
+
+  it("requires_grad without a shape", () => {
+    expect(failure("{requires_grad: true}")).toBe(
+      "spec.yaml:1:9: requires_grad says whether a tensor input requires grad, and there is no shape\n  write {shape: [...], requires_grad: true}",
+    );
+  });
+
+  it("a named input's mapping is told about the form it is closest to, not {tokens: N}", () => {
+    expect(failure("{x: {shape: [3], requires_grad: true, extra: 1}}")).toBe("spec.yaml:1:46: unknown key 'extra' in input.x\n  allowed keys: shape, requires_grad");
+    expect(failure("{x: {ids: [2], requires_grad: true}}")).toBe("spec.yaml:1:23: unknown key 'requires_grad' in input.x\n  allowed keys: ids");
   });
 });
