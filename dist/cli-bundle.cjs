@@ -13262,6 +13262,24 @@ function exact(value, at) {
     }
     return { kind: "int", value };
 }
+/**
+ * A keyword argument's bare word (`padding=same`, a child's name): a symbol, with the variable it may
+ * be a misspelling of looked up only when an error reads it (most are meant as words).
+ */
+function keywordSymbol(name, position, scope) {
+    if (name.includes("."))
+        return { kind: "symbol", name, position };
+    let suggestion;
+    return {
+        kind: "symbol",
+        name,
+        position,
+        get suggestion() {
+            suggestion ??= { name: closestName(name, scope.keys()) };
+            return suggestion.name;
+        },
+    };
+}
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name, at, scope) {
     if (name === INDEX)
@@ -13389,10 +13407,8 @@ function evaluateNode(expr, context, keyword = false) {
                 noteRead(value);
                 return value;
             }
-            if (keyword) {
-                const suggestion = expr.name.includes(".") ? undefined : closestName(expr.name, scope.keys());
-                return { kind: "symbol", name: expr.name, position: positionAt(expr.offset), ...(suggestion === undefined ? {} : { suggestion }) };
-            }
+            if (keyword)
+                return keywordSymbol(expr.name, positionAt(expr.offset), scope);
             if (expr.name.includes("."))
                 return { kind: "symbol", name: expr.name };
             throw undefinedName(expr.name, positionAt(expr.offset), scope);

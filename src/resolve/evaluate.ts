@@ -33,6 +33,24 @@ function exact(value: number, at: SourcePosition): Value {
   return { kind: "int", value };
 }
 
+/**
+ * A keyword argument's bare word (`padding=same`, a child's name): a symbol, with the variable it may
+ * be a misspelling of looked up only when an error reads it (most are meant as words).
+ */
+function keywordSymbol(name: string, position: SourcePosition, scope: Scope): Value {
+  if (name.includes(".")) return { kind: "symbol", name, position };
+  let suggestion: { name?: string } | undefined;
+  return {
+    kind: "symbol",
+    name,
+    position,
+    get suggestion() {
+      suggestion ??= { name: closestName(name, scope.keys()) };
+      return suggestion.name;
+    },
+  };
+}
+
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name: string, at: SourcePosition, scope: Scope): SpecError {
   if (name === INDEX) return new SpecError("index-outside-repeat", at, `'${INDEX}' is used outside a repeat`, INDEX_OUTSIDE_REPEAT);
@@ -168,10 +186,7 @@ function evaluateNode(expr: Expr, context: Evaluation, keyword = false): Value {
         noteRead(value);
         return value;
       }
-      if (keyword) {
-        const suggestion = expr.name.includes(".") ? undefined : closestName(expr.name, scope.keys());
-        return { kind: "symbol", name: expr.name, position: positionAt(expr.offset), ...(suggestion === undefined ? {} : { suggestion }) };
-      }
+      if (keyword) return keywordSymbol(expr.name, positionAt(expr.offset), scope);
       if (expr.name.includes(".")) return { kind: "symbol", name: expr.name };
       throw undefinedName(expr.name, positionAt(expr.offset), scope);
     }
