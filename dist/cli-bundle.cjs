@@ -31657,6 +31657,8 @@ const PRIORITY = {
     Memory: 7,
     "\u00d7": 8,
 };
+/** Entry types that are tensors (`Parameter(...)`, `Buffer(...)`), not modules. */
+const TENSOR_ENTRIES = new Set(["Parameter", "Buffer"]);
 /**
  * Per-layer rows (path, type, shapes, instances, params, share) and the totals under them; with an
  * input, each entry's output shape, MACs and activation bytes (all instances together); with a
@@ -31669,7 +31671,9 @@ function layerTable(model, options) {
     const shapeColumns = (cells) => (model.shapes ? cells(model.shapes) : []);
     const blank = shapeColumns(() => ["", "", ""]);
     const rows = tableRows(model, options).map((row) => {
-        const called = shapeColumns(() => (row.called ? [row.called.outputShape, formatInteger(row.called.macs), size(row.called.activations)] : ["not called", "", ""]));
+        // A Parameter or buffer entry is a tensor that forward: uses, never a module it calls.
+        const uncalled = TENSOR_ENTRIES.has(row.type) ? "a tensor" : "not called";
+        const called = shapeColumns(() => (row.called ? [row.called.outputShape, formatInteger(row.called.macs), size(row.called.activations)] : [uncalled, "", ""]));
         const count = row.count === undefined || row.count === 1 ? "" : String(row.count);
         return [row.path, row.type, row.shapes, count, formatInteger(row.params), percent(row.params, total), ...called, ...memoryColumn(() => size(row.memory ?? 0))];
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toJsonReport } from "../../src/analysis/index.js";
+import { analyzeSpec, toJsonReport } from "../../src/analysis/index.js";
 import { escapeMarkdown, formatMarkdown, formatText, renderReport } from "../../src/report/index.js";
-import { count } from "../helpers/specs.js";
+import { count, files } from "../helpers/specs.js";
 
 const SPEC = `model: tiny
 vars:
@@ -90,6 +90,16 @@ Formulas:
   bn: BatchNorm1d(d): 2 × 8 = 16
   head: Linear(d, 100, bias=False): no parameters (weight shared with emb.weight, counted there)
 `);
+  });
+
+  it("says a Parameter entry is a tensor, and a layer forward: never calls is not called", () => {
+    const spec = `input: [4]\nforward: ["add(fc(x), bias)"]\nlayers:\n  - fc: Linear(4, 4)\n  - bias: Parameter(4)\n  - unused: Linear(4, 4)\n`;
+    const rows = formatText(analyzeSpec("spec.yaml", files({ "spec.yaml": spec })), { explain: false, all: false }).split("\n");
+    expect(rows.filter((row) => /^(fc|bias|unused) /.test(row)).map((row) => row.replace(/ {2,}/g, " | "))).toEqual([
+      "fc | Linear | weight [4, 4], bias [4] | 20 | 45.5% | [1, 4] | 16 | 16 B",
+      "bias | Parameter | tensor [4] | 4 | 9.1% | a tensor",
+      "unused | Linear | weight [4, 4], bias [4] | 20 | 45.5% | not called",
+    ]);
   });
 
   it("lists parameter-free layers with --all", () => {
