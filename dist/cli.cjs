@@ -7,7 +7,7 @@ const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const bundle = join(__dirname, "cli-bundle.cjs");
-const BUNDLE_HASH = "bfd3310ac6d5f8c5";
+const BUNDLE_HASH = "6c3dc342f38f5688";
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
 const cacheFile = cacheDir && join(cacheDir, `${BUNDLE_HASH}-${process.version}-${process.arch}-${command}.v8`);
