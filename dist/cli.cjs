@@ -10,13 +10,22 @@ const bundle = join(__dirname, "cli-bundle.cjs");
 const BUNDLE_HASH = "6c3dc342f38f5688";
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
-const cacheFile = cacheDir && join(cacheDir, `${BUNDLE_HASH}-${process.version}-${process.arch}-${command}.v8`);
+// A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.
+const format = formatFlag(process.argv.slice(3));
+const cacheFile = cacheDir && join(cacheDir, `${BUNDLE_HASH}-${process.version}-${process.arch}-${command}${format ? "-" + format : ""}.v8`);
 const cachedData = cacheFile ? readCache(cacheFile) : undefined;
 // The bundle is ASCII, written as a function expression (scriptBundle): read as is, compiled as is.
 const source = readFileSync(bundle, "latin1");
 const script = new Script(source, { filename: bundle, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCache(script, cacheFile));
 script.runInThisContext()(exports, require, module, bundle, __dirname);
+
+/** The --format value (json, markdown, ...), undefined for the command's default or anything odd. */
+function formatFlag(args) {
+  const at = args.findIndex((arg) => arg === "--format" || arg.startsWith("--format="));
+  const value = at < 0 ? undefined : args[at].startsWith("--format=") ? args[at].slice(9) : args[at + 1];
+  return /^[a-z]{1,16}$/.test(value ?? "") ? value : undefined;
+}
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;

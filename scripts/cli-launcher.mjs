@@ -3,7 +3,7 @@
 // launcher compiles the bundle as a classic script with V8's code cache (vm.Script's cachedData),
 // which works on every supported Node (module.enableCompileCache needs Node 22.1) and, being written
 // after the run, holds the functions the run compiled as well as the top level: a warm run neither
-// parses nor compiles them again. One cache per command (report, check, …), since each runs other code.
+// parses nor compiles them again. One cache per command (report, check, …) and output format, since each runs other code.
 //
 //   dist/cli-bundle.cjs  the ncc bundle of src/cli/main.ts, turned from an ES module into a script
 //   dist/cli.cjs         the launcher, the package's bin
@@ -69,13 +69,22 @@ const bundle = join(__dirname, "cli-bundle.cjs");
 const BUNDLE_HASH = ${JSON.stringify(hash)};
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
-const cacheFile = cacheDir && join(cacheDir, \`\${BUNDLE_HASH}-\${process.version}-\${process.arch}-\${command}.v8\`);
+// A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.
+const format = formatFlag(process.argv.slice(3));
+const cacheFile = cacheDir && join(cacheDir, \`\${BUNDLE_HASH}-\${process.version}-\${process.arch}-\${command}\${format ? "-" + format : ""}.v8\`);
 const cachedData = cacheFile ? readCache(cacheFile) : undefined;
 // The bundle is ASCII, written as a function expression (scriptBundle): read as is, compiled as is.
 const source = readFileSync(bundle, "latin1");
 const script = new Script(source, { filename: bundle, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCache(script, cacheFile));
 script.runInThisContext()(exports, require, module, bundle, __dirname);
+
+/** The --format value (json, markdown, ...), undefined for the command's default or anything odd. */
+function formatFlag(args) {
+  const at = args.findIndex((arg) => arg === "--format" || arg.startsWith("--format="));
+  const value = at < 0 ? undefined : args[at].startsWith("--format=") ? args[at].slice(9) : args[at + 1];
+  return /^[a-z]{1,16}$/.test(value ?? "") ? value : undefined;
+}
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE === "1") return undefined;

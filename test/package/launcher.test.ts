@@ -53,6 +53,15 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(cacheFiles(dir)).toEqual(files);
   });
 
+  it("keeps a cache per output format: a JSON report's would leave a table report compiling its renderer on every run", () => {
+    const temp = tempDir();
+    runWithTemp(["report", "examples/resnet18.yaml", "--format", "json"], temp);
+    runWithTemp(["report", "examples/resnet18.yaml", "--format=markdown"], temp);
+    runWithTemp(["report", "examples/resnet18.yaml"], temp);
+    runWithTemp(["report", "examples/resnet18.yaml", "--format", "../x"], temp);
+    expect(cacheFiles(join(temp, cacheName)).map((file) => file.replace(/^.*-/, ""))).toEqual(["json.v8", "markdown.v8", "report.v8"]);
+  });
+
   it("writes a cache V8 rejects again, and removes other builds' caches a day old", () => {
     const temp = tempDir();
     const dir = join(temp, cacheName);
