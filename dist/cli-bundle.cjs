@@ -27568,7 +27568,7 @@ function findModule(node, matches) {
 function checkAttentionVisible(model, shapes) {
     const hidden = shapes.calls.find((call) => LEAVES_WITH_HIDDEN_ATTENTION.has(call.type) && call.layer !== undefined);
     if (hidden) {
-        throw new SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does");
+        throw new SpecError("serving-unsupported", model.layers[hidden.layer].position, `serving memory does not follow ${hidden.type}'s attention inside: the prefill peak would miss its scores, and torch.nn's module keeps no KV cache to decode with, so a cache figure would be a guess`, "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does, or report without --serve and serving:");
     }
     const tokens = contextInput(model);
     if (!tokens || shapes.calls.some((call) => call.type === "attention" || call.type === "mla" || call.type === "ssm"))

@@ -274,8 +274,8 @@ export function checkAttentionVisible(model: ResolvedModel, shapes: ShapeReport)
     throw new SpecError(
       "serving-unsupported",
       model.layers[hidden.layer!]!.position,
-      `serving memory does not follow ${hidden.type}'s attention yet: its KV cache and scores would be missing`,
-      "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
+      `serving memory does not follow ${hidden.type}'s attention inside: the prefill peak would miss its scores, and torch.nn's module keeps no KV cache to decode with, so a cache figure would be a guess`,
+      "write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does, or report without --serve and serving:",
     );
   }
   const tokens = contextInput(model);

@@ -113,8 +113,8 @@ describe("attention the project cannot see is an error, never a zero cache", () 
   it("MultiheadAttention's internal attention", () => {
     const text = "input: [4, 8]\nserving: {batch: 2}\nlayers:\n  - mha: MultiheadAttention(8, 2, batch_first=True)\n";
     expect(failureOf(() => analyzeSpec("spec.yaml", files({ "spec.yaml": text })))).toBe(
-      "spec.yaml:4:5: serving memory does not follow MultiheadAttention's attention yet: its KV cache and scores would be missing\n" +
-        "  write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does",
+      "spec.yaml:4:5: serving memory does not follow MultiheadAttention's attention inside: the prefill peak would miss its scores, and torch.nn's module keeps no KV cache to decode with, so a cache figure would be a guess\n" +
+        "  write the attention with attention(q, k, v, heads=...) over Linear children, as transformers' modeling code does, or report without --serve and serving:",
     );
   });
 
