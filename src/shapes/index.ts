@@ -55,6 +55,8 @@ class Inference implements Evaluator {
   private nextStorage = 0;
   private readonly kept = new Set<number>();
   private readonly described = new Map<number, DescribedLayer>();
+  /** Each layer entry's frozen parameters (frozenOf), asked at every call of the entry. */
+  private readonly frozen = new Map<number, string[]>();
   readonly calls: CallRecord[] = [];
   readonly blocks: Block[] = [];
   bytes = 0;
@@ -245,11 +247,16 @@ class Inference implements Evaluator {
 
   /** A layer entry's parameters that do not train: frozen by the entry (`frozen: true`, `frozen: [bias]`) or by its call (`requires_grad=False`). */
   frozenOf(index: number): string[] {
-    const layer = this.model.layers[index]!;
-    const frozen = (name: string, trainable?: boolean) => layer.frozen || trainable === false || layer.frozenTensors.some((item) => item.name === name);
-    return this.describe(index)
-      .parameters.filter((parameter) => frozen(parameter.name, parameter.trainable))
-      .map((parameter) => parameter.name);
+    let names = this.frozen.get(index);
+    if (!names) {
+      const layer = this.model.layers[index]!;
+      const frozen = (name: string, trainable?: boolean) => layer.frozen || trainable === false || layer.frozenTensors.some((item) => item.name === name);
+      names = this.describe(index)
+        .parameters.filter((parameter) => frozen(parameter.name, parameter.trainable))
+        .map((parameter) => parameter.name);
+      this.frozen.set(index, names);
+    }
+    return names;
   }
 
   /** Whether a layer entry has a parameter that trains. */

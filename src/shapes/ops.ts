@@ -7,7 +7,7 @@ import { foldCopies, viewAs } from "./layout.js";
 import type { LivePart } from "./liveness.js";
 import { arg, broadcast, CHILDREN, shapeText, type Evaluator, type ForwardScope, type OpContext, type OpDefinition, type OpTools } from "./op-types.js";
 import { TENSOR_OPS } from "./tensor-ops.js";
-import { VALUE_OPS } from "./value-ops.js";
+import { factorsKept, keptIf, VALUE_OPS } from "./value-ops.js";
 import { gradOf, needsGrad, noGrad, withGrad, type CacheRecord, type Flowing, type Tensor } from "./types.js";
 import { operandError, single, splitOperands } from "./values.js";
 import { selectiveScan } from "./state-space.js";
@@ -47,9 +47,8 @@ type Combine = Merge | "subtract" | "divide";
  * either requires grad and the dividend for the divisor's gradient; a sum or difference keeps nothing.
  */
 function combinedSaves(evaluator: Evaluator, how: Combine, left: Tensor, right: Tensor): number {
-  const keep = (tensor: Tensor, when: boolean) => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
-  if (how === "multiply") return keep(left, needsGrad(right)) + keep(right, needsGrad(left));
-  if (how === "divide") return keep(right, needsGrad(left) || needsGrad(right)) + keep(left, needsGrad(right));
+  if (how === "multiply") return factorsKept(evaluator, [left, right]);
+  if (how === "divide") return keptIf(evaluator, right, needsGrad(left) || needsGrad(right)) + keptIf(evaluator, left, needsGrad(right));
   return 0;
 }
 
@@ -150,7 +149,7 @@ const OPS: Readonly<Record<string, OpDefinition>> = {
       arg("bias", "string", null),
       arg("upcast_softmax", "bool", true),
     ],
-    run: (op) => attention(op.evaluator, op.args, op.x, op.segments, op),
+    run: (op) => attention(op),
   },
   moe: {
     signature: [arg("router", "string"), arg("experts", "string"), arg("shared", "string", null), arg("shared_gate", "string", null), arg("capacity_factor", "float", null)],
@@ -322,18 +321,18 @@ function operandsOf(evaluator: Evaluator, values: ForwardScope, call: EvaluatedC
     if (!Array.isArray(list)) throw operandError(given[0]!.position, `${call.type}() takes a list of tensors first, and ${operandText(given[0]!.value)} is one tensor`, hint);
     return { operands: list, rest };
   }
-  const extra = rest.args[0];
-  if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
+  // The first argument after the operands, unnamed: one tensor too many, or a number (mul(q, 0.5)).
+  const next = rest.args[0]?.name === undefined ? rest.args[0] : undefined;
+  if (given.length === takes && next !== undefined && values.isOperand(next.value)) {
     throw operandError(
-      extra.position,
-      `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`,
+      next.position,
+      `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(next.value)} is one more`,
       `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`,
     );
   }
   const tensors = resolved.map((operand, index) => single(operand, given[index]!.position, "the operand"));
   // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
-  const next = rest.args[0];
-  const numberFollows = tensors.length > 0 && next?.name === undefined && (next?.value.kind === "int" || next?.value.kind === "float");
+  const numberFollows = tensors.length > 0 && (next?.value.kind === "int" || next?.value.kind === "float");
   const missing = numberFollows ? 0 : Math.max(0, takes - tensors.length);
   return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
 }
@@ -388,8 +387,8 @@ export function runOp(evaluator: Evaluator, values: ForwardScope, call: Evaluate
  * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
  * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function attention(evaluator: Evaluator, args: ReturnType<typeof bindArguments>, x: Tensor, segments: PathSegment[], op: OpContext): Tensor {
-  const { fail, child, created, value } = op;
+function attention(op: OpContext): Tensor {
+  const { evaluator, args, x, segments, fail, child, created, value } = op;
   const packed = args.isNone("k") && args.isNone("v");
   // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
   const memory = args.isNone("kv") ? x : value("kv");

@@ -23,21 +23,24 @@ function dimensions(op: OpContext, name: string, values: readonly number[]): num
   return dims;
 }
 
-/** A shape for view/reshape: at most one -1, which takes the elements left over, as torch infers it. */
-function inferred(op: OpContext, name: string, shape: readonly number[]): number[] {
-  const { args, x } = op;
-  if (shape.some((size) => size < -1) || shape.filter((size) => size === -1).length > 1)
-    args.fail(name, `${args.type} takes sizes of 0 or more and at most one -1, got (${shape.join(", ")})`, "write the sizes, with -1 for the one torch infers");
-  const total = numel(x.shape);
-  const known = numel(shape.filter((size) => size !== -1));
-  const filled = shape.map((size) => (size === -1 ? total / known : size));
-  if (numel(filled) !== total || !filled.every(Number.isInteger))
-    op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
-  return filled;
+/** Sizes with at most one -1, which takes the elements of `total` left over, as torch infers it; undefined where they cannot hold `total`. */
+function filledSizes(op: OpContext, name: string, sizes: readonly number[], total: number): number[] | undefined {
+  const { args } = op;
+  if (sizes.some((size) => size < -1) || sizes.filter((size) => size === -1).length > 1)
+    args.fail(name, `${args.type} takes sizes of 0 or more and at most one -1, got (${sizes.join(", ")})`, "write the sizes, with -1 for the one torch infers");
+  const filled = sizes.map((size) => (size === -1 ? total / knownElements(sizes) : size));
+  return numel(filled) === total && filled.every(Number.isInteger) ? filled : undefined;
 }
 
-/** torch.reshape: a view where the strides allow one, else a copy into a new storage (which keeps nothing for backward). */
-const reshaped = (op: OpContext, shape: number[]): Tensor => viewAs(op.x, shape, op.producer) ?? op.created(shape);
+/** The elements the sizes other than -1 give. */
+const knownElements = (sizes: readonly number[]): number => numel(sizes.filter((size) => size !== -1));
+
+/** A shape for view/reshape of the whole input. */
+function inferred(op: OpContext, name: string, shape: readonly number[]): number[] {
+  const total = numel(op.x.shape);
+  const known = knownElements(shape);
+  return filledSizes(op, name, shape, total) ?? op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
+}
 
 /** Tensor.view: a view, or PyTorch's error where the input's strides allow none. */
 function viewed(op: OpContext, shape: number[]): Tensor {
@@ -146,7 +149,7 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
       const { x } = op;
       const [start, end] = [op.dim("start_dim"), op.dim("end_dim")];
       if (end < start) op.fail(`end_dim after start_dim`);
-      return reshaped(op, [...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+      return op.view([...x.shape.slice(0, start), numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
     },
   },
   unflatten: {
@@ -154,16 +157,12 @@ export const TENSOR_OPS: Readonly<Record<string, OpDefinition>> = {
     run: (op) => {
       const d = op.dim("dim");
       const parts = op.args.ints("sizes");
-      const known = numel(parts.filter((size) => size !== -1));
-      if (parts.some((size) => size < -1) || parts.filter((size) => size === -1).length > 1)
-        op.args.fail("sizes", `unflatten takes sizes of 0 or more and at most one -1, got (${parts.join(", ")})`, "write the sizes, with -1 for the one torch infers");
-      const filled = parts.map((size) => (size === -1 ? op.x.shape[d]! / known : size));
-      if (numel(filled) !== op.x.shape[d] || !filled.every(Number.isInteger)) op.fail(`a dimension ${d} of ${known} × k elements`);
+      const filled = filledSizes(op, "sizes", parts, op.x.shape[d]!) ?? op.fail(`a dimension ${d} of ${knownElements(parts)} × k elements`);
       return viewed(op, [...op.x.shape.slice(0, d), ...filled, ...op.x.shape.slice(d + 1)]);
     },
   },
   view: { signature: sizes("shape"), run: (op) => viewed(op, inferred(op, "shape", sizesOf(op, "shape"))) },
-  reshape: { signature: sizes("shape"), run: (op) => reshaped(op, inferred(op, "shape", sizesOf(op, "shape"))) },
+  reshape: { signature: sizes("shape"), run: (op) => op.view(inferred(op, "shape", sizesOf(op, "shape"))) },
   contiguous: { signature: [], run: (op) => (contiguous(op.x) ? { ...op.x, producer: op.producer } : op.created([...op.x.shape])) },
   // mean over dimensions keeps its input in PyTorch 1.13 (MeanBackward1 saves self); over everything it keeps nothing; sum keeps nothing.
   mean: { signature: REDUCTION, run: (op) => op.created(reduced(op), op.args.isNone("dim") ? [] : ["input"]) },

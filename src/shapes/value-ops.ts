@@ -1,7 +1,7 @@
 import { numel, sameShape } from "../catalogue/index.js";
 import { SpecError } from "../diagnostics/index.js";
 import { foldCopies, viewStrides } from "./layout.js";
-import { arg, broadcast, shapeText, type OpContext, type OpDefinition } from "./op-types.js";
+import { arg, broadcast, shapeText, type Evaluator, type OpContext, type OpDefinition } from "./op-types.js";
 import { gradOf, needsGrad, type Flowing, type Tensor } from "./types.js";
 
 /**
@@ -126,14 +126,24 @@ function matmul(op: OpContext): Tensor {
   return product(op, { left, right, shape: [...batch, m, n], macs: batches * m * k * n });
 }
 
+/** The bytes `tensor` adds where autograd keeps it (`when`): a storage kept already, or a Parameter, adds none. */
+export const keptIf = (evaluator: Evaluator, tensor: Tensor, when: boolean): number => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
+
+/**
+ * What a product keeps for backward: each factor, as multiplied (`left`, `right`: a folded copy or a
+ * view of `a`, `b`), only for the other factor's gradient (PyTorch 1.13, value-ops.py).
+ */
+export function factorsKept(evaluator: Evaluator, [a, b]: readonly [Tensor, Tensor], [left, right]: readonly [Tensor, Tensor] = [a, b]): number {
+  return keptIf(evaluator, left, needsGrad(b)) + keptIf(evaluator, right, needsGrad(a));
+}
+
 /**
  * A matrix product's output and record: mm and bmm keep each factor (as multiplied: a folded copy, or
  * a view with its storage) only for the other factor's gradient, as PyTorch 1.13 does; a Parameter is never counted.
  */
 function product(op: OpContext, { left, right, shape, macs }: { left: Tensor; right: Tensor; shape: number[]; macs: number }): Tensor {
   const [a, b] = op.operands as [Tensor, Tensor];
-  const keep = (tensor: Tensor, when: boolean) => (when ? op.evaluator.keep(["input"], tensor, tensor).bytes : 0);
-  const kept = keep(left, needsGrad(b)) + keep(right, needsGrad(a));
+  const kept = factorsKept(op.evaluator, [a, b], [left, right]);
   const output = { ...op.evaluator.fresh(shape, op.producer), ...gradOf([a, b]) };
   op.evaluator.live?.touch(op.producer, [a, b, output]);
   op.evaluator.record({ type: op.call.type, segments: [...op.segments, op.call.text], output: shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
