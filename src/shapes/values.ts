@@ -107,7 +107,9 @@ function parameterTensor(evaluator: Evaluator, node: LeafNode, name: string): Te
   const described = evaluator.describe(node.layer);
   const parameter = described.parameters[0];
   const tensor = evaluator.fresh((parameter ?? described.buffers[0]!).shape, name);
-  const made: Tensor = parameter ? { ...tensor, parameter: true, ...(parameter.trainable === false ? noGrad : {}) } : { ...tensor, ...noGrad };
+  // Frozen by its call (requires_grad=False) or by its entry (frozen: true): the evaluator's frozenOf says both.
+  const frozen = parameter !== undefined && evaluator.frozenOf(node.layer).includes(parameter.name);
+  const made: Tensor = parameter ? { ...tensor, parameter: true, ...(frozen ? noGrad : {}) } : { ...tensor, ...noGrad };
   evaluator.live?.excluded.add(made.storage);
   return made;
 }

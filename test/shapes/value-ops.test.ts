@@ -42,6 +42,17 @@ describe("ops over forward values (chunk, split, unbind, stack, unsqueeze, mul, 
   }
 });
 
+describe("a Parameter frozen by its entry", () => {
+  it("requires no grad, as one made with requires_grad=False does", () => {
+    const frozenCall = measured.find((testCase) => testCase.name === "mul by a frozen Parameter keeps neither factor")!;
+    const byEntry = { ...frozenCall, layers: { ...frozenCall.layers, scale: "Parameter(3)" } };
+    const text = specOf(byEntry).replace('  - scale: "Parameter(3)"', '  - scale: {layer: "Parameter(3)", frozen: true}');
+    expect(text).toContain("frozen: true");
+    const batch = settingsFromOptions({ batch: String(frozenCall.input[0]) }, (option) => `--${option}`);
+    expect(analyzeSpec("spec.yaml", files({ "spec.yaml": text }), batch).shapes!.totals.activations).toBe(frozenCall.saved_bytes);
+  });
+});
+
 describe("their errors", () => {
   const messages = (forward: unknown[], layers: Record<string, string> = { fc: "Linear(8, 8)", norm: "LayerNorm(8)" }) =>
     messagesOf(() => run({ input: [2, 4, 8], layers, forward }));
