@@ -570,7 +570,7 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
     evaluator.live.touch(
       `${formatPath(segments) || "the model"}: mla`,
       [x, q, kv],
-      [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)],
+      [...latentTransients(shape, rope), ...attentionTransients(implementation, shape)],
     );
   }
   evaluator.live?.release(kvA);

@@ -186,3 +186,15 @@ describe("the ssm op's errors say which child is wrong and what it should be", (
     );
   });
 });
+
+describe("mla(..., attention=) in a serving forward", () => {
+  it("holds what its own implementation holds at the prefill peak, whatever the run's", () => {
+    const text = readRepoFile(SPECS["tiny-mla"]!);
+    const named = text.replace("causal=True)", "causal=True, attention='eager')");
+    expect(named).not.toBe(text);
+    const peak = (spec: string, attention: string) => serve("spec.yaml", { attention }, files({ "spec.yaml": spec })).prefillPeak;
+    // eager holds the scores and their softmax, sdpa only a log-sum-exp: the op's eager wins over the run's sdpa.
+    expect(peak(named, "sdpa")).toBe(peak(text, "eager"));
+    expect(peak(text, "eager")).toBeGreaterThan(peak(text, "sdpa"));
+  });
+});
