@@ -567,11 +567,7 @@ function latentAttention(evaluator: Evaluator, args: ReturnType<typeof bindArgum
   const cache: CacheRecord | undefined = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
   if (evaluator.live) {
     const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
-    evaluator.live.touch(
-      `${formatPath(segments) || "the model"}: mla`,
-      [x, q, kv],
-      [...latentTransients(shape, rope), ...attentionTransients(implementation, shape)],
-    );
+    evaluator.live.touch(`${formatPath(segments) || "the model"}: mla`, [x, q, kv], [...latentTransients(shape, rope), ...attentionTransients(implementation, shape)]);
   }
   evaluator.live?.release(kvA);
   evaluator.live?.release(q);
