@@ -7,7 +7,7 @@ const { join } = require("node:path");
 const { Script } = require("node:vm");
 
 const bundle = join(__dirname, "cli-bundle.cjs");
-const BUNDLE_HASH = "adbb73726285d984";
+const BUNDLE_HASH = "9e0a60940dd042fe";
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
 // A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.

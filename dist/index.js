@@ -53962,20 +53962,22 @@ function dimensions(op, name, values) {
         op.args.fail(name, `${op.args.type} names dimension ${repeated} more than once`, "give each dimension once");
     return dims;
 }
-/** A shape for view/reshape: at most one -1, which takes the elements left over, as torch infers it. */
-function inferred(op, name, shape) {
-    const { args, x } = op;
-    if (shape.some((size) => size < -1) || shape.filter((size) => size === -1).length > 1)
-        args.fail(name, `${args.type} takes sizes of 0 or more and at most one -1, got (${shape.join(", ")})`, "write the sizes, with -1 for the one torch infers");
-    const total = common_numel(x.shape);
-    const known = common_numel(shape.filter((size) => size !== -1));
-    const filled = shape.map((size) => (size === -1 ? total / known : size));
-    if (common_numel(filled) !== total || !filled.every(Number.isInteger))
-        op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
-    return filled;
+/** Sizes with at most one -1, which takes the elements of `total` left over, as torch infers it; undefined where they cannot hold `total`. */
+function filledSizes(op, name, sizes, total) {
+    const { args } = op;
+    if (sizes.some((size) => size < -1) || sizes.filter((size) => size === -1).length > 1)
+        args.fail(name, `${args.type} takes sizes of 0 or more and at most one -1, got (${sizes.join(", ")})`, "write the sizes, with -1 for the one torch infers");
+    const filled = sizes.map((size) => (size === -1 ? total / knownElements(sizes) : size));
+    return common_numel(filled) === total && filled.every(Number.isInteger) ? filled : undefined;
 }
-/** torch.reshape: a view where the strides allow one, else a copy into a new storage (which keeps nothing for backward). */
-const reshaped = (op, shape) => viewAs(op.x, shape, op.producer) ?? op.created(shape);
+/** The elements the sizes other than -1 give. */
+const knownElements = (sizes) => common_numel(sizes.filter((size) => size !== -1));
+/** A shape for view/reshape of the whole input. */
+function inferred(op, name, shape) {
+    const total = common_numel(op.x.shape);
+    const known = knownElements(shape);
+    return filledSizes(op, name, shape, total) ?? op.fail(`${shape.includes(-1) ? `a multiple of ${known}` : known} elements for shape (${shape.join(", ")}), not ${total}`);
+}
 /** Tensor.view: a view, or PyTorch's error where the input's strides allow none. */
 function viewed(op, shape) {
     const view = viewAs(op.x, shape, op.producer);
@@ -54077,7 +54079,7 @@ const TENSOR_OPS = {
             const [start, end] = [op.dim("start_dim"), op.dim("end_dim")];
             if (end < start)
                 op.fail(`end_dim after start_dim`);
-            return reshaped(op, [...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
+            return op.view([...x.shape.slice(0, start), common_numel(x.shape.slice(start, end + 1)), ...x.shape.slice(end + 1)]);
         },
     },
     unflatten: {
@@ -54085,17 +54087,12 @@ const TENSOR_OPS = {
         run: (op) => {
             const d = op.dim("dim");
             const parts = op.args.ints("sizes");
-            const known = common_numel(parts.filter((size) => size !== -1));
-            if (parts.some((size) => size < -1) || parts.filter((size) => size === -1).length > 1)
-                op.args.fail("sizes", `unflatten takes sizes of 0 or more and at most one -1, got (${parts.join(", ")})`, "write the sizes, with -1 for the one torch infers");
-            const filled = parts.map((size) => (size === -1 ? op.x.shape[d] / known : size));
-            if (common_numel(filled) !== op.x.shape[d] || !filled.every(Number.isInteger))
-                op.fail(`a dimension ${d} of ${known} × k elements`);
+            const filled = filledSizes(op, "sizes", parts, op.x.shape[d]) ?? op.fail(`a dimension ${d} of ${knownElements(parts)} × k elements`);
             return viewed(op, [...op.x.shape.slice(0, d), ...filled, ...op.x.shape.slice(d + 1)]);
         },
     },
     view: { signature: sizes("shape"), run: (op) => viewed(op, inferred(op, "shape", sizesOf(op, "shape"))) },
-    reshape: { signature: sizes("shape"), run: (op) => reshaped(op, inferred(op, "shape", sizesOf(op, "shape"))) },
+    reshape: { signature: sizes("shape"), run: (op) => op.view(inferred(op, "shape", sizesOf(op, "shape"))) },
     contiguous: { signature: [], run: (op) => (contiguous(op.x) ? { ...op.x, producer: op.producer } : op.created([...op.x.shape])) },
     // mean over dimensions keeps its input in PyTorch 1.13 (MeanBackward1 saves self); over everything it keeps nothing; sum keeps nothing.
     mean: { signature: REDUCTION, run: (op) => op.created(reduced(op), op.args.isNone("dim") ? [] : ["input"]) },
@@ -54222,14 +54219,22 @@ function matmul(op) {
     const [left, right] = b.shape.length > 2 ? [folded(a, m, k), folded(b, k, n)] : [foldCopies(a) ? copied(a, [batches * m, k]) : a, b];
     return value_ops_product(op, { left, right, shape: [...batch, m, n], macs: batches * m * k * n });
 }
+/** The bytes `tensor` adds where autograd keeps it (`when`): a storage kept already, or a Parameter, adds none. */
+const keptIf = (evaluator, tensor, when) => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
+/**
+ * What a product keeps for backward: each factor, as multiplied (`left`, `right`: a folded copy or a
+ * view of `a`, `b`), only for the other factor's gradient (PyTorch 1.13, value-ops.py).
+ */
+function factorsKept(evaluator, [a, b], [left, right] = [a, b]) {
+    return keptIf(evaluator, left, needsGrad(b)) + keptIf(evaluator, right, needsGrad(a));
+}
 /**
  * A matrix product's output and record: mm and bmm keep each factor (as multiplied: a folded copy, or
  * a view with its storage) only for the other factor's gradient, as PyTorch 1.13 does; a Parameter is never counted.
  */
 function value_ops_product(op, { left, right, shape, macs }) {
     const [a, b] = op.operands;
-    const keep = (tensor, when) => (when ? op.evaluator.keep(["input"], tensor, tensor).bytes : 0);
-    const kept = keep(left, needsGrad(b)) + keep(right, needsGrad(a));
+    const kept = factorsKept(op.evaluator, [a, b], [left, right]);
     const output = { ...op.evaluator.fresh(shape, op.producer), ...gradOf([a, b]) };
     op.evaluator.live?.touch(op.producer, [a, b, output]);
     op.evaluator.record({ type: op.call.type, segments: [...op.segments, op.call.text], output: shape, macs, attentionMacs: 0, savedBytes: kept, attentionBytes: 0 });
@@ -54391,7 +54396,9 @@ function parameterTensor(evaluator, node, name) {
     const described = evaluator.describe(node.layer);
     const parameter = described.parameters[0];
     const tensor = evaluator.fresh((parameter ?? described.buffers[0]).shape, name);
-    const made = parameter ? { ...tensor, parameter: true, ...(parameter.trainable === false ? noGrad : {}) } : { ...tensor, ...noGrad };
+    // Frozen by its call (requires_grad=False) or by its entry (frozen: true): the evaluator's frozenOf says both.
+    const frozen = parameter !== undefined && evaluator.frozenOf(node.layer).includes(parameter.name);
+    const made = parameter ? { ...tensor, parameter: true, ...(frozen ? noGrad : {}) } : { ...tensor, ...noGrad };
     evaluator.live?.excluded.add(made.storage);
     return made;
 }
@@ -54619,11 +54626,10 @@ function isOpName(name) {
  * either requires grad and the dividend for the divisor's gradient; a sum or difference keeps nothing.
  */
 function combinedSaves(evaluator, how, left, right) {
-    const keep = (tensor, when) => (when ? evaluator.keep(["input"], tensor, tensor).bytes : 0);
     if (how === "multiply")
-        return keep(left, needsGrad(right)) + keep(right, needsGrad(left));
+        return factorsKept(evaluator, [left, right]);
     if (how === "divide")
-        return keep(right, needsGrad(left) || needsGrad(right)) + keep(left, needsGrad(right));
+        return keptIf(evaluator, right, needsGrad(left) || needsGrad(right)) + keptIf(evaluator, left, needsGrad(right));
     return 0;
 }
 /**
@@ -54714,7 +54720,7 @@ const OPS = {
             op_types_arg("bias", "string", null),
             op_types_arg("upcast_softmax", "bool", true),
         ],
-        run: (op) => ops_attention(op.evaluator, op.args, op.x, op.segments, op),
+        run: (op) => ops_attention(op),
     },
     moe: {
         signature: [op_types_arg("router", "string"), op_types_arg("experts", "string"), op_types_arg("shared", "string", null), op_types_arg("shared_gate", "string", null), op_types_arg("capacity_factor", "float", null)],
@@ -54868,14 +54874,14 @@ function operandsOf(evaluator, values, call, takes, chain) {
             throw operandError(given[0].position, `${call.type}() takes a list of tensors first, and ${operandText(given[0].value)} is one tensor`, hint);
         return { operands: list, rest };
     }
-    const extra = rest.args[0];
-    if (given.length === takes && extra?.name === undefined && extra !== undefined && values.isOperand(extra.value)) {
-        throw operandError(extra.position, `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(extra.value)} is one more`, `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`);
+    // The first argument after the operands, unnamed: one tensor too many, or a number (mul(q, 0.5)).
+    const next = rest.args[0]?.name === undefined ? rest.args[0] : undefined;
+    if (given.length === takes && next !== undefined && values.isOperand(next.value)) {
+        throw operandError(next.position, `${call.type}() takes ${takes} tensor${takes === 1 ? "" : "s"}, and ${operandText(next.value)} is one more`, `give ${call.type}() its ${takes} operand${takes === 1 ? "" : "s"}: combine the others in steps of their own`);
     }
     const tensors = resolved.map((operand, index) => single(operand, given[index].position, "the operand"));
     // mul(q, 0.5): a tensor given, then a number in the other tensor's place, is q * 0.5, not the chain's value times q.
-    const next = rest.args[0];
-    const numberFollows = tensors.length > 0 && next?.name === undefined && (next?.value.kind === "int" || next?.value.kind === "float");
+    const numberFollows = tensors.length > 0 && (next?.value.kind === "int" || next?.value.kind === "float");
     const missing = numberFollows ? 0 : Math.max(0, takes - tensors.length);
     return { operands: missing > 0 ? [single(chain, call.position, "the chain's value"), ...tensors] : tensors, rest };
 }
@@ -54919,8 +54925,8 @@ function runOp(evaluator, values, call, chain) {
  * runs it: softmax(Q·Kᵀ/√d)·V per head, with grouped key/value heads. What it keeps for backward
  * depends on the implementation (`attention=`, else the run's: keepAttention).
  */
-function ops_attention(evaluator, args, x, segments, op) {
-    const { fail, child, created, value } = op;
+function ops_attention(op) {
+    const { evaluator, args, x, segments, fail, child, created, value } = op;
     const packed = args.isNone("k") && args.isNone("v");
     // Cross-attention (kv=memory): keys and values are projections of another tensor, such as the encoder's output.
     const memory = args.isNone("kv") ? x : value("kv");
@@ -55080,7 +55086,7 @@ function ops_latentAttention(evaluator, args, x, segments, { child, created }) {
     const cache = causal ? { kind: "latent", elementsPerToken: rank + rope, vectors: 1 } : undefined;
     if (evaluator.live) {
         const shape = { batch, heads, kvHeads: heads, sequence, keys: sequence, headDim: qkHead, elementBytes: q.elementBytes, causal };
-        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: mla`, [x, q, kv], [...latentTransients(shape, rope), ...attentionTransients(evaluator.live.options.attention, shape)]);
+        evaluator.live.touch(`${paths_formatPath(segments) || "the model"}: mla`, [x, q, kv], [...latentTransients(shape, rope), ...attentionTransients(implementation, shape)]);
     }
     evaluator.live?.release(kvA);
     evaluator.live?.release(q);
@@ -55308,6 +55314,8 @@ class Inference {
     nextStorage = 0;
     kept = new Set();
     described = new Map();
+    /** Each layer entry's frozen parameters (frozenOf), asked at every call of the entry. */
+    frozen = new Map();
     calls = [];
     blocks = [];
     bytes = 0;
@@ -55480,11 +55488,16 @@ class Inference {
     }
     /** A layer entry's parameters that do not train: frozen by the entry (`frozen: true`, `frozen: [bias]`) or by its call (`requires_grad=False`). */
     frozenOf(index) {
-        const layer = this.model.layers[index];
-        const frozen = (name, trainable) => layer.frozen || trainable === false || layer.frozenTensors.some((item) => item.name === name);
-        return this.describe(index)
-            .parameters.filter((parameter) => frozen(parameter.name, parameter.trainable))
-            .map((parameter) => parameter.name);
+        let names = this.frozen.get(index);
+        if (!names) {
+            const layer = this.model.layers[index];
+            const frozen = (name, trainable) => layer.frozen || trainable === false || layer.frozenTensors.some((item) => item.name === name);
+            names = this.describe(index)
+                .parameters.filter((parameter) => frozen(parameter.name, parameter.trainable))
+                .map((parameter) => parameter.name);
+            this.frozen.set(index, names);
+        }
+        return names;
     }
     /** Whether a layer entry has a parameter that trains. */
     learns(index) {
