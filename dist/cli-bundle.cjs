@@ -22014,7 +22014,8 @@ function indexScope(scope, value, at) {
 /** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
 function repeat_index_signature(layers, nodes) {
     // Origins name the same places for every instance; they are no part of what an instance resolved to.
-    const positional = new Set(["path", "segments", "own", "origins"]);
+    // A bare word's did-you-mean is a getter that searches the scope: stringifying would run it for every word.
+    const positional = new Set(["path", "segments", "own", "origins", "suggestion"]);
     return JSON.stringify({ layers, nodes }, (key, value) => (positional.has(key) ? undefined : value));
 }
 

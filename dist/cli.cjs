@@ -4,10 +4,16 @@
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
+const { setFlagsFromString } = require("node:v8");
 const { Script } = require("node:vm");
 
+// A run lasts milliseconds to seconds, too short for TurboFan's background compiles to pay back (docs/speed.md:
+// over a third of a 500-layer report's CPU time). V8 12 (Node 22) on measured best without TurboFan, Maglev
+// compiling what is hot; V8 11 (Node 20) has no Maglev and does best with TurboFan 16 times later. Set before
+// the bundle compiles, so the code cache is made and read under the same flags.
+setFlagsFromString(Number(process.versions.v8.split(".")[0]) >= 12 ? "--no-turbofan" : "--interrupt-budget=1100000");
 const bundle = join(__dirname, "cli-bundle.cjs");
-const BUNDLE_HASH = "9e0a60940dd042fe";
+const BUNDLE_HASH = "226b130a1e0360a6";
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
 // A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.

@@ -31720,9 +31720,15 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7457);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7457);
 
-await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
+
+// The action runs on node24, where a check of a few seconds does best without TurboFan's background
+// compiles, Maglev compiling what is hot (docs/speed.md); the bundle's functions are not compiled yet.
+(0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)("--no-turbofan");
+await (0,_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -50116,7 +50122,8 @@ function indexScope(scope, value, at) {
 /** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
 function repeat_index_signature(layers, nodes) {
     // Origins name the same places for every instance; they are no part of what an instance resolved to.
-    const positional = new Set(["path", "segments", "own", "origins"]);
+    // A bare word's did-you-mean is a getter that searches the scope: stringifying would run it for every word.
+    const positional = new Set(["path", "segments", "own", "origins", "suggestion"]);
     return JSON.stringify({ layers, nodes }, (key, value) => (positional.has(key) ? undefined : value));
 }
 
@@ -66257,6 +66264,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,6 +97,18 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(runWithTemp(["--version"], temp, { NODE_COMPILE_CACHE: dir }).stdout).toBe(`${version}\n`);
     expect(cacheFiles(dir)).toHaveLength(1);
     expect(cacheFiles(join(temp, cacheName))).toEqual([]);
+  });
+
+  it("runs the bundle without TurboFan's compiles, which a run of milliseconds does not pay back", () => {
+    // --trace-opt prints every function V8 marks for an optimizing tier; this Node's marks for a hot loop show it does.
+    const traced = (args: string[]) =>
+      spawnSync(process.execPath, ["--trace-opt", ...args], { cwd: repositoryRoot, encoding: "utf8", env: { ...process.env, TMPDIR: tempDir(), NODE_COMPILE_CACHE: "" } });
+    const hotLoop = traced(["-e", "function next(x) { return x + 1 } let s = 0; for (let i = 0; i < 1e7; i++) s = next(s);"]);
+    expect(hotLoop.stdout).toMatch(/for optimization to TURBOFAN/);
+    const report = traced([join(repositoryRoot, "dist/cli.cjs"), "report", "examples/resnet50.yaml"]);
+    expect(report.status).toBe(0);
+    expect(report.stdout).toContain("25,557,032");
+    expect(report.stdout).not.toMatch(/for optimization to TURBOFAN/);
   });
 });
 
