@@ -11159,8 +11159,12 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:url");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:os");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
 const kinds = {
     // 1xx: parsing
@@ -12303,822 +12307,6 @@ class DiagnosticCollector {
 function inSourceOrder(errors) {
     const files = [...new Set(errors.map((error) => error.position.file))];
     return [...errors].sort((a, b) => files.indexOf(a.position.file) - files.indexOf(b.position.file) || a.position.line - b.position.line || a.position.col - b.position.col);
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parse/yaml.ts
-
-
-/** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
-const YAML_MAX_BYTES = 4 * 1024 * 1024;
-const MAX_DEPTH = 64;
-/** Aliases beyond this are refused by yaml itself, before anything expands them. */
-const MAX_ALIASES = 100;
-/** Mappings this long get a key index for positions; shorter ones are searched. */
-const INDEXED_MAP_SIZE = 64;
-function position(file, lines, offset) {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, col };
-}
-function checkDepth(node, depth, fail, duplicate) {
-    if (!node || !(0,dist/* isCollection */.P3)(node))
-        return;
-    if (depth > MAX_DEPTH)
-        fail(node);
-    // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
-    const keys = (0,dist/* isMap */.jh)(node) ? new Map() : undefined;
-    for (const item of node.items) {
-        if ((0,dist/* isPair */.tO)(item)) {
-            if (keys && (0,dist/* isScalar */.jn)(item.key)) {
-                const first = keys.get(item.key.value);
-                if (first)
-                    duplicate(item.key, first);
-                keys.set(item.key.value, item.key);
-            }
-            checkDepth(item.key, depth + 1, fail, duplicate);
-            checkDepth(item.value, depth + 1, fail, duplicate);
-        }
-        else {
-            checkDepth(item, depth + 1, fail, duplicate);
-        }
-    }
-}
-/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
-const SCAN_DEPTH = 4 * MAX_DEPTH;
-/**
- * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
- * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
- */
-function tooDeep(text) {
-    const indents = [];
-    // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
-    let firstPast;
-    const past = (depth, offset) => {
-        if (depth > MAX_DEPTH)
-            firstPast ??= offset;
-        return depth > SCAN_DEPTH;
-    };
-    let flow = 0;
-    let quote = "";
-    let lineStart = true;
-    for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (quote) {
-            if (ch === quote)
-                quote = "";
-            else if (ch === "\n")
-                lineStart = true;
-            continue;
-        }
-        if (lineStart && flow === 0) {
-            let end = i;
-            while (text[end] === " " || text[end] === "-" || text[end] === "?")
-                end++;
-            if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
-                // Each "- " and each deeper key opens a level.
-                const indent = end - i;
-                while (indents.length > 0 && indents[indents.length - 1] >= indent)
-                    indents.pop();
-                indents.push(indent);
-                // Counted in place: a slice and a regex match per line were a tenth of parsing a large spec.
-                let dashes = 0;
-                for (let at = i; at < end; at++)
-                    if (text.charCodeAt(at) === 45 /* - */ && past(indents.length + dashes++, at))
-                        return firstPast;
-                if (past(indents.length + dashes, end))
-                    return firstPast;
-            }
-        }
-        lineStart = ch === "\n";
-        if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
-            const newline = text.indexOf("\n", i);
-            if (newline < 0)
-                break;
-            i = newline - 1;
-        }
-        else if (ch === "'" || ch === '"')
-            quote = ch;
-        else if (ch === "[" || ch === "{") {
-            if (past(++flow + indents.length, i))
-                return firstPast;
-        }
-        else if ((ch === "]" || ch === "}") && flow > 0)
-            flow--;
-    }
-    return undefined;
-}
-const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
-/** Error codes of the yaml library that mean a line starts at the wrong column. */
-const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
-/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
-function syntaxHint(text, code, message, line, col) {
-    const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
-    if (unclosed) {
-        const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
-        return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
-    }
-    if (INDENTATION_CODES.has(code))
-        return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
-    return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
-}
-function contentLines(text) {
-    return text.split("\n").flatMap((raw, index) => {
-        const line = raw.replace(/\r$/, "");
-        const indent = line.length - line.replace(/^[ \t]+/, "").length;
-        const rest = line.slice(indent);
-        return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
-    });
-}
-/** Names the line that probably starts at the wrong column, and the line it should line up with. */
-function indentationHint(text, line, col) {
-    const lines = contentLines(text);
-    const here = lines.findIndex((candidate) => candidate.number >= line);
-    if (here < 0)
-        return undefined;
-    // An error inside a line (after its first character) is about the line that follows.
-    const index = lines[here].number === line && col > lines[here].indent + 1 ? here + 1 : here;
-    const wrong = lines[index];
-    if (!wrong)
-        return undefined;
-    if (text.split("\n")[wrong.number - 1].slice(0, wrong.indent).includes("\t"))
-        return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
-    const kind = wrong.item ? "list item" : "key";
-    const sibling = lines
-        .slice(0, index)
-        .reverse()
-        .find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
-    const shown = (entry) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
-    if (!sibling)
-        return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
-    return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
-}
-/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
-function balancedCall(text, start) {
-    let depth = 0;
-    for (let i = start; i < text.length && text[i] !== "\n"; i++) {
-        if (text[i] === "(")
-            depth++;
-        else if (text[i] === ")" && --depth === 0)
-            return text.slice(start, i + 1);
-    }
-    return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
-}
-/**
- * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
- * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
- */
-function checkSplitCalls(document, text, at) {
-    // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
-    if (!/[[{][^\n]*\(/.test(text))
-        return;
-    (0,dist/* visit */.YR)(document, {
-        Scalar(_key, node, path) {
-            const parent = path[path.length - 1];
-            const container = (0,dist/* isPair */.tO)(parent) ? path[path.length - 2] : parent;
-            if (node.type !== "PLAIN" || typeof node.value !== "string" || !(0,dist/* isCollection */.P3)(container) || !container.flow)
-                return;
-            const opened = node.value.split("(").length - node.value.split(")").length;
-            if (opened <= 0)
-                return;
-            const start = node.range?.[0] ?? 0;
-            throw new SpecError("comma-splits-call", at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
-        },
-    });
-}
-/** The line and column of an offset, for errors found before the parser has counted the lines. */
-function positionBeforeParsing(file, text, offset) {
-    const before = text.slice(0, offset);
-    const lineStart = before.lastIndexOf("\n") + 1;
-    return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
-}
-/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-function parseYaml(withBom, file) {
-    // Editors count columns after a byte-order mark, and so do we.
-    const text = withBom.replace(/^\uFEFF/, "");
-    const lines = new dist/* LineCounter */.HN();
-    const at = (offset) => position(file, lines, offset);
-    if (text.length > YAML_MAX_BYTES) {
-        throw new SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
-    }
-    const deep = tooDeep(text);
-    if (deep !== undefined)
-        throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    let document;
-    try {
-        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
-    }
-    catch (error) {
-        // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
-        if (!(error instanceof RangeError))
-            throw error;
-        throw new SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    }
-    const problem = document.errors[0];
-    if (problem) {
-        const position = at(problem.pos[0]);
-        if (/call stack/i.test(problem.message))
-            throw new SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-        throw new SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
-    }
-    checkDepth(document.contents, 1, (node) => {
-        throw new SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
-    }, (key, first) => {
-        const earlier = at(first.range?.[0] ?? 0);
-        throw new SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
-    });
-    checkSplitCalls(document, text, at);
-    let data;
-    try {
-        data = document.toJS({ maxAliasCount: MAX_ALIASES });
-    }
-    catch (error) {
-        const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
-        throw new SpecError("alias-expansion", at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
-    }
-    return makeSource(file, text, document, at, data);
-}
-/**
- * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
- * document per call, which made positions under a 2,000-entry alias take seconds.
- */
-function aliasTargets(document) {
-    const anchors = new Map();
-    const targets = new Map();
-    (0,dist/* visit */.YR)(document, {
-        Node(_key, node) {
-            if ((0,dist/* isAlias */.Vj)(node))
-                targets.set(node, anchors.get(node.source));
-            else if (node.anchor)
-                anchors.set(node.anchor, node);
-        },
-    });
-    return targets;
-}
-// eslint-disable-next-line max-lines-per-function -- main's source positions (endLine/endCol) added to it in the merge; its walkers are each short
-function makeSource(file, text, document, at, data) {
-    let targets;
-    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
-    // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
-    const indexes = new WeakMap();
-    const pairOf = (map, segment) => {
-        const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
-        if (map.items.length < INDEXED_MAP_SIZE)
-            return map.items.find(matches);
-        let index = indexes.get(map);
-        if (!index) {
-            index = new Map();
-            for (const item of map.items)
-                if ((0,dist/* isScalar */.jn)(item.key) && !index.has(String(item.key.value)))
-                    index.set(String(item.key.value), item);
-            indexes.set(map, index);
-        }
-        return index.get(String(segment));
-    };
-    /** Walks as far along the path as the document goes; returns the deepest node and key found. */
-    const walk = (path) => {
-        let node = resolve(document.contents);
-        let key = null;
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = pairOf(node, segment);
-                if (!pair)
-                    break;
-                key = pair.key;
-                node = resolve(pair.value) ?? key;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
-                key = null;
-                node = resolve(node.items[segment]);
-            }
-            else {
-                break;
-            }
-        }
-        return { node, key };
-    };
-    const start = (node) => at(node?.range?.[0] ?? 0);
-    return {
-        file,
-        text,
-        data,
-        at: (path) => start(walk(path).node),
-        keyAt: (path) => {
-            const deepest = walk(path);
-            return start(deepest.key ?? deepest.node);
-        },
-        quotedAt: (path) => {
-            const node = walk(path).node;
-            return (0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
-        },
-        writtenAt: (path) => {
-            const node = walk(path).node;
-            return (0,dist/* isScalar */.jn)(node) ? node.source : undefined;
-        },
-        offsetsAt: (path) => {
-            const node = walk(path).node;
-            const begin = node?.range?.[0] ?? 0;
-            if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
-                return () => at(begin);
-            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
-            // offsets map exactly; for escaped or folded text we can only point at the scalar.
-            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-            const verbatim = text.startsWith(node.value, begin + quote);
-            return (offset) => at(verbatim ? begin + quote + offset : begin);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/files/index.ts
-/**
- * The one way the CLI, the action and the importers open a user's file. Everything here happens
- * before a byte is read: the file must be a regular file (a FIFO or /dev/zero would block or never
- * end), it must be no larger than what it is read as may be (files read whole), and, where asked,
- * it must resolve inside given folders after following symbolic links (the repository, a
- * checkpoint's folder), so that a pull request cannot make the tool read, or echo, the runner's files.
- */
-
-
-
-
-const TEXT_KINDS = {
-    /** Specs, their includes and budget files: the YAML parser's own limit, checked before reading. */
-    yaml: { what: "a spec or budget file", maxBytes: YAML_MAX_BYTES, hint: "split the spec with include:" },
-    /**
-     * print(model) text: a model printed without folding (61 layers of 256 experts) runs to megabytes and
-     * folds into a small spec; text whose modules all differ makes a spec past the YAML limit before this.
-     */
-    torchRepr: { what: "print(model) text", maxBytes: 8 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
-    /** A report the action saved for publish mode: 148 DenseNet-121 and GPT-2 reports make 31.5 MB, published in 1.1 s in a 300 MiB heap. */
-    savedReport: { what: "a saved report", maxBytes: 16 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
-};
-const sizeText = (bytes) => bytes.toLocaleString("en-US");
-function describeNonFile(stats) {
-    if (stats.isDirectory())
-        return "is a directory, not a regular file";
-    if (stats.isFIFO())
-        return "is a named pipe (FIFO), not a regular file";
-    if (stats.isCharacterDevice())
-        return "is a character device, not a regular file";
-    if (stats.isBlockDevice())
-        return "is a block device, not a regular file";
-    if (stats.isSocket())
-        return "is a socket, not a regular file";
-    return "is not a regular file";
-}
-const ERRNO_DETAILS = {
-    EACCES: "cannot be read: permission denied",
-    EPERM: "cannot be read: permission denied",
-    EISDIR: "is a directory, not a regular file",
-    ENOTDIR: "does not exist: a part of its path is not a folder",
-    ELOOP: "is a loop of symbolic links",
-    ENXIO: "is a socket or device, not a regular file",
-    ENAMETOOLONG: "has a name too long for the file system",
-    EMFILE: "cannot be opened: too many open files",
-};
-/** File-system failures other than a missing file become user errors; a missing file stays ENOENT, which callers treat as absence. */
-function accessError(file, error) {
-    const code = error.code;
-    if (code === undefined || code === "ENOENT")
-        return error;
-    return new FileAccessError("file-unreadable", file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
-}
-function inside(root, real) {
-    const path = (0,external_node_path_namespaceObject.relative)(root, real);
-    return path === "" || (path !== ".." && !path.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(path));
-}
-function realPath(file, path) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch (error) {
-        throw accessError(file, error);
-    }
-}
-/** The real path of `file`, refusing one that leads outside a confinement; `file` is only named, never echoed past its name. */
-function confinedPath(file, path, within) {
-    if (within.length === 0)
-        return path;
-    const outside = (confinement) => new FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
-    const roots = within.map((confinement) => confinement.roots.flatMap((root) => [(0,external_node_path_namespaceObject.resolve)(root), realPath(root, root)]));
-    // By its name first, so that whether a file outside exists is not told either.
-    within.forEach((confinement, index) => {
-        if (!roots[index].some((root) => inside(root, path)))
-            throw outside(confinement);
-    });
-    const real = realPath(file, path);
-    for (const [index, confinement] of within.entries()) {
-        if (!roots[index].some((root) => inside(root, real))) {
-            throw outside(confinement);
-        }
-    }
-    return real;
-}
-/** An open regular file: its descriptor and size. The caller closes it. */
-function openRegularFile(file, options = {}) {
-    if (file === "")
-        throw new FileAccessError("not-a-regular-file", "''", "is an empty path, not a file", "give the path of a regular file");
-    const path = confinedPath(file, (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file), options.within ?? []);
-    let fd;
-    try {
-        // Non-blocking, so that opening a FIFO with no writer returns at once instead of waiting for one.
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
-    }
-    catch (error) {
-        throw accessError(file, error);
-    }
-    const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-    if (!stats.isFile()) {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-        throw new FileAccessError("not-a-regular-file", file, describeNonFile(stats), "give the path of a regular file");
-    }
-    return { fd, size: stats.size };
-}
-/** Reads exactly `length` bytes at `offset`, or fewer where the file ends first. */
-function readAt(fd, buffer, offset, length) {
-    let done = 0;
-    while (done < length) {
-        const got = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, done, length - done, offset + done);
-        if (got === 0)
-            break;
-        done += got;
-    }
-    return done;
-}
-/** A whole file as UTF-8 text, refused by its size before reading when it exceeds what `kind` may have. */
-function readTextFile(file, kind, options = {}) {
-    const { fd, size } = openRegularFile(file, options);
-    try {
-        const tooLarge = (bytes) => new FileAccessError("file-too-large", file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
-        if (size > kind.maxBytes)
-            throw tooLarge(sizeText(size));
-        // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
-        // /proc's report a size of 0. One byte past the limit is enough to refuse it.
-        const chunks = [];
-        let total = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(Math.max(size - total + 1, 64 * 1024), kind.maxBytes + 1 - total));
-            const got = readAt(fd, chunk, total, chunk.length);
-            chunks.push(chunk.subarray(0, got));
-            total += got;
-            if (total > kind.maxBytes)
-                throw tooLarge("over");
-            if (got < chunk.length)
-                break;
-        }
-        return Buffer.concat(chunks, total).toString("utf8");
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** The repository that holds `path`: the nearest folder above it with a .git entry, else the file's own folder. */
-function repositoryOf(path) {
-    const start = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path));
-    for (let folder = start;; folder = (0,external_node_path_namespaceObject.dirname)(folder)) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(folder, ".git")))
-            return { roots: [folder], name: "the repository" };
-        if ((0,external_node_path_namespaceObject.dirname)(folder) === folder)
-            return { roots: [start], name: "the spec's folder" };
-    }
-}
-/**
- * The confinement of files a checkpoint names (shards, external data): its folder as named, or the
- * folder it really is in, so that Hugging Face's cache, whose snapshot files link into blobs/, still reads.
- */
-function modelFolderOf(file, options = {}) {
-    const path = (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file);
-    let real = path;
-    try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        // Missing: opening it reports that.
-    }
-    return { roots: [...new Set([(0,external_node_path_namespaceObject.dirname)(path), (0,external_node_path_namespaceObject.dirname)(real)])], name: "the model's folder" };
-}
-/**
- * Writes `text` to `file`, creating its folder; refuses to write into anything but a regular file
- * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError. A relative
- * `file` is relative to `base`; messages name it as given.
- */
-function writeTextFile(file, text, base = ".") {
-    const path = (0,external_node_path_namespaceObject.resolve)(base, file);
-    let fd;
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0), 0o666);
-    }
-    catch (error) {
-        throw writeError(file, error);
-    }
-    try {
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!stats.isFile())
-            throw new FileAccessError("file-not-writable", file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
-        (0,external_node_fs_namespaceObject.ftruncateSync)(fd, 0);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
-    }
-    catch (error) {
-        throw writeError(file, error);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-function writeError(file, error) {
-    if (error instanceof FileAccessError)
-        return error;
-    const code = error.code;
-    if (code === undefined)
-        return error;
-    const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST"
-        ? "cannot be created: a part of its path is not a folder"
-        : code === "ENXIO"
-            ? "is a named pipe (FIFO) or device, not a regular file"
-            : (ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`);
-    return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
-}
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:module");
-;// CONCATENATED MODULE: ./src/git/repository.ts
-
-
-
-
-/** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
-const MAX_LINKS = 40;
-/**
- * node:child_process, loaded by the first git call: it brings Node's socket and stream modules, about
- * 2 ms of CPU that every CLI run not touching git would otherwise pay at start-up.
- */
-let childProcess;
-/** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
-class GitRepository {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    git(args, input) {
-        childProcess ??= (0,external_node_module_namespaceObject.createRequire)(__import_meta_url)("node:child_process");
-        return childProcess.execFileSync("git", args, {
-            cwd: this.cwd,
-            encoding: "utf8",
-            stdio: ["pipe", "pipe", "pipe"],
-            maxBuffer: 64 * 1024 * 1024,
-            ...(input === undefined ? {} : { input }),
-        });
-    }
-    hasCommit(sha) {
-        try {
-            this.git(["cat-file", "-e", `${sha}^{commit}`]);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    /** Shallow checkouts (actions/checkout's default depth 1) lack the base commit: fetch just that one. */
-    ensureCommit(sha) {
-        if (this.hasCommit(sha))
-            return;
-        this.git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha]);
-        if (!this.hasCommit(sha))
-            throw new Error(`commit ${sha} is not available even after fetching it from origin`);
-    }
-    /** Files tracked at a commit. */
-    filesAt(sha) {
-        return this.git(["ls-tree", "-r", "--name-only", "-z", sha]).split("\0").filter(Boolean);
-    }
-    /** Files in the work tree that git does not ignore, tracked or not. */
-    workingFiles() {
-        return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
-    }
-    /**
-     * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
-     * regular file no larger than a spec may be is read: a folder or a submodule at that path is
-     * refused, and a symbolic link is followed only while it stays inside the repository, as the
-     * working tree's reader does.
-     */
-    readerAt(sha) {
-        const read = (file, path, links) => {
-            if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
-                throw new FileAccessError("outside-folder", file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
-            }
-            let listing;
-            try {
-                listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
-            }
-            catch {
-                // git refuses a path outside the repository.
-                listing = "";
-            }
-            // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
-            const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
-            if (entry === undefined)
-                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
-            const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
-            if (type !== "blob")
-                throw new FileAccessError("not-a-regular-file", file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
-            if (mode === "120000") {
-                const target = this.git(["show", `${sha}:${path}`]);
-                if (links >= MAX_LINKS)
-                    throw new FileAccessError("not-a-regular-file", file, "is a loop of symbolic links", "give the path of a regular file");
-                return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
-            }
-            if (Number(size) > YAML_MAX_BYTES) {
-                throw new FileAccessError("file-too-large", file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
-            }
-            return this.git(["show", `${sha}:${path}`]);
-        };
-        return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
-    }
-    /**
-     * Which files read the same at `sha` as in the work tree: regular files tracked at `sha` that
-     * `git diff sha` does not list (so also tracked now, and not edited). A symbolic link never counts,
-     * for what it points to may have changed. Repository-relative paths, as `readerAt` takes them.
-     */
-    unchangedSince(sha) {
-        const regular = new Set(this.git(["ls-tree", "-r", "--full-tree", "-z", sha])
-            .split("\0")
-            .filter((entry) => /^100(644|755) blob /.test(entry))
-            .map((entry) => entry.slice(entry.indexOf("\t") + 1)));
-        const changed = new Set(this.git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", sha, "--"]).split("\0").filter(Boolean));
-        return (file) => {
-            const path = external_node_path_namespaceObject.posix.normalize(file);
-            return regular.has(path) && !changed.has(path);
-        };
-    }
-    /**
-     * The lines of each file that differ from `sha` in the work tree (what the check reads at head):
-     * the `+` side of `git diff`'s hunks, by repository-relative path. Deleted lines have no place to
-     * point at and are left out; a renamed file counts only its edited lines.
-     */
-    changedLines(sha) {
-        const diff = this.git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--find-renames", "--unified=0", sha, "--"]);
-        const changed = new Map();
-        let lines;
-        // An added line "++ x" reads "+++ x": the target's name is read only in a file's header, before its first hunk.
-        let header = false;
-        for (const line of diff.split("\n")) {
-            if (line.startsWith("diff --git "))
-                header = true;
-            else if (line.startsWith("@@"))
-                header = false;
-            if (header && line.startsWith("+++ ")) {
-                // git ends a name holding a space with a tab, so that patch can tell where it ends.
-                const target = line.slice(4).replace(/\t$/, "");
-                lines = target === "/dev/null" ? undefined : new Set();
-                if (lines)
-                    changed.set(unquotedPath(target).replace(/^b\//, ""), lines);
-                continue;
-            }
-            const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-            if (hunk && lines) {
-                const [start, length] = [Number(hunk[1]), hunk[2] === undefined ? 1 : Number(hunk[2])];
-                for (let number = start; number < start + length; number++)
-                    lines.add(number);
-            }
-        }
-        return changed;
-    }
-    /** The commit a branch, tag or SHA names. */
-    resolveRef(ref) {
-        return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
-    }
-    /** The commit before `sha`, for push events; undefined for a root commit. */
-    parentOf(sha) {
-        try {
-            return this.git(["rev-parse", "--verify", "--quiet", `${sha}^`]).trim() || undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-}
-/** A path as git's diff writes it: as is, or in C-style quotes when it holds a quote, a backslash or a control character. */
-function unquotedPath(text) {
-    if (!text.startsWith('"'))
-        return text;
-    const bytes = [];
-    const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-    const chars = [...text.slice(1, -1)];
-    for (let i = 0; i < chars.length; i++) {
-        const char = chars[i];
-        if (char !== "\\") {
-            bytes.push(...Buffer.from(char));
-            continue;
-        }
-        const octal = /^[0-7]{3}/.exec(chars.slice(i + 1, i + 4).join(""))?.[0];
-        if (octal) {
-            bytes.push(parseInt(octal, 8));
-            i += 3;
-        }
-        else
-            bytes.push(escapes[chars[++i]] ?? 0);
-    }
-    return Buffer.from(bytes).toString("utf8");
-}
-
-;// CONCATENATED MODULE: ./src/import/bytes.ts
-
-
-
-
-/**
- * A window onto a file that reads ahead `chunk` bytes at a time, so that a header of many small
- * fields costs few reads and memory stays one chunk whatever the file's size.
- */
-class ByteWindow {
-    source;
-    chunk;
-    bytes = new Uint8Array(0);
-    start = 0;
-    constructor(source, chunk) {
-        this.source = source;
-        this.chunk = chunk;
-    }
-    /** `length` bytes at `offset`, which the caller has checked lie inside the file. */
-    at(offset, length) {
-        if (offset < this.start || offset + length > this.start + this.bytes.length) {
-            this.start = offset;
-            this.bytes = this.source.read(offset, Math.min(Math.max(length, this.chunk), this.source.size - offset));
-        }
-        return this.bytes.subarray(offset - this.start, offset - this.start + length);
-    }
-}
-/**
- * A malformed binary or JSON file, at a byte offset rather than a line. It is a SpecError so the CLI,
- * the action and the budget check report it with every other input error; a binary file has no lines,
- * so the position is its start and the message names the byte.
- */
-class FileFormatError extends SpecError {
-    offset;
-    constructor(kind, file, offset, detail, hint) {
-        super(kind, { file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
-        this.name = "FileFormatError";
-        this.offset = offset;
-        this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
-    }
-}
-const failIn = (file, kind) => (offset, detail, hint) => {
-    throw new FileFormatError(kind, file, offset, detail, hint);
-};
-/** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
-function utf8(bytes, offset, fail, what) {
-    try {
-        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    }
-    catch {
-        return fail(offset, `${what} is not valid UTF-8`);
-    }
-}
-/** Opens `file` for the duration of `work`, reading only what `work` asks for; a FIFO, device or directory is refused first. */
-function withFileBytes(file, work, options = {}) {
-    const { fd, size } = openRegularFile(file, options);
-    try {
-        const read = (offset, length) => {
-            const buffer = Buffer.alloc(length);
-            const got = readAt(fd, buffer, offset, length);
-            // The file shrank after fstat: report it where the bytes ran out.
-            if (got < length)
-                throw new FileFormatError("truncated-file", file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
-            return buffer;
-        };
-        return work({ name: file, size, read });
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** A file named by another file: relative, and inside the naming file's directory, as ONNX's checker also demands. */
-function siblingPath(file, relative, fail, offset, what) {
-    const normalized = external_node_path_namespaceObject.posix.normalize(relative);
-    if (relative === "" || external_node_path_namespaceObject.posix.isAbsolute(relative) || normalized === ".." || normalized.startsWith("../")) {
-        fail(offset, `${what} '${relative}' is not a relative path inside the model's directory`);
-    }
-    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(file), normalized);
-}
-/** How to open the files `file` names: where `file` is opened, and only inside its folder, symbolic links followed. */
-function siblingOptions(file, options = {}) {
-    return { ...options, within: [...(options.within ?? []), modelFolderOf(file, options)] };
-}
-/**
- * Opens a file another file names (with siblingOptions), turning a missing or unreadable file into an
- * error at the byte that names it.
- */
-function withNamedFile(path, fail, offset, what, work, options = {}) {
-    try {
-        return withFileBytes(path, work, options);
-    }
-    catch (error) {
-        if (error.code === "ENOENT")
-            fail(offset, `${what} ${path} does not exist`);
-        if (error instanceof FileAccessError)
-            fail(offset, `${what} ${path} ${error.detail}`, error.hint);
-        throw error;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/values.ts
@@ -15501,6 +14689,332 @@ function choiceOf(option, value, allowed) {
         return { value: value };
     const hint = didYouMean(value, allowed);
     return { problem: `${option} must be one of ${allowed.join(", ")}, not '${value}'${hint === undefined ? "" : `\n  ${hint}`}` };
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:path");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/yaml.ts
+
+
+/** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
+const YAML_MAX_BYTES = 4 * 1024 * 1024;
+const MAX_DEPTH = 64;
+/** Aliases beyond this are refused by yaml itself, before anything expands them. */
+const MAX_ALIASES = 100;
+/** Mappings this long get a key index for positions; shorter ones are searched. */
+const INDEXED_MAP_SIZE = 64;
+function position(file, lines, offset) {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, col };
+}
+function checkDepth(node, depth, fail, duplicate) {
+    if (!node || !(0,dist/* isCollection */.P3)(node))
+        return;
+    if (depth > MAX_DEPTH)
+        fail(node);
+    // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
+    const keys = (0,dist/* isMap */.jh)(node) ? new Map() : undefined;
+    for (const item of node.items) {
+        if ((0,dist/* isPair */.tO)(item)) {
+            if (keys && (0,dist/* isScalar */.jn)(item.key)) {
+                const first = keys.get(item.key.value);
+                if (first)
+                    duplicate(item.key, first);
+                keys.set(item.key.value, item.key);
+            }
+            checkDepth(item.key, depth + 1, fail, duplicate);
+            checkDepth(item.value, depth + 1, fail, duplicate);
+        }
+        else {
+            checkDepth(item, depth + 1, fail, duplicate);
+        }
+    }
+}
+/** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
+const SCAN_DEPTH = 4 * MAX_DEPTH;
+/**
+ * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
+ * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
+ */
+function tooDeep(text) {
+    const indents = [];
+    // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
+    let firstPast;
+    const past = (depth, offset) => {
+        if (depth > MAX_DEPTH)
+            firstPast ??= offset;
+        return depth > SCAN_DEPTH;
+    };
+    let flow = 0;
+    let quote = "";
+    let lineStart = true;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = "";
+            else if (ch === "\n")
+                lineStart = true;
+            continue;
+        }
+        if (lineStart && flow === 0) {
+            let end = i;
+            while (text[end] === " " || text[end] === "-" || text[end] === "?")
+                end++;
+            if (text[end] !== "\n" && text[end] !== "\r" && text[end] !== "#" && end < text.length) {
+                // Each "- " and each deeper key opens a level.
+                const indent = end - i;
+                while (indents.length > 0 && indents[indents.length - 1] >= indent)
+                    indents.pop();
+                indents.push(indent);
+                // Counted in place: a slice and a regex match per line were a tenth of parsing a large spec.
+                let dashes = 0;
+                for (let at = i; at < end; at++)
+                    if (text.charCodeAt(at) === 45 /* - */ && past(indents.length + dashes++, at))
+                        return firstPast;
+                if (past(indents.length + dashes, end))
+                    return firstPast;
+            }
+        }
+        lineStart = ch === "\n";
+        if (ch === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+            const newline = text.indexOf("\n", i);
+            if (newline < 0)
+                break;
+            i = newline - 1;
+        }
+        else if (ch === "'" || ch === '"')
+            quote = ch;
+        else if (ch === "[" || ch === "{") {
+            if (past(++flow + indents.length, i))
+                return firstPast;
+        }
+        else if ((ch === "]" || ch === "}") && flow > 0)
+            flow--;
+    }
+    return undefined;
+}
+const NESTING_HINT = "flatten the spec: blocks: and include: keep specs shallow";
+/** Error codes of the yaml library that mean a line starts at the wrong column. */
+const INDENTATION_CODES = new Set(["BAD_INDENT", "BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "TAB_AS_INDENT"]);
+/** What to do about a YAML syntax error: the mis-indented line, the unclosed bracket, or the parser's spot. */
+function syntaxHint(text, code, message, line, col) {
+    const unclosed = /^Flow (sequence|map) in block collection/.exec(message);
+    if (unclosed) {
+        const [open, close] = unclosed[1] === "sequence" ? ["[", "]"] : ["{", "}"];
+        return `a ${open} before line ${line} is not closed: add its ${close}, or indent the lines that continue it`;
+    }
+    if (INDENTATION_CODES.has(code))
+        return indentationHint(text, line, col) ?? "fix the indentation here: YAML nests by indentation";
+    return "fix the YAML syntax here; a YAML linter in your editor shows the same spot";
+}
+function contentLines(text) {
+    return text.split("\n").flatMap((raw, index) => {
+        const line = raw.replace(/\r$/, "");
+        const indent = line.length - line.replace(/^[ \t]+/, "").length;
+        const rest = line.slice(indent);
+        return rest === "" || rest.startsWith("#") ? [] : [{ number: index + 1, indent, item: rest.startsWith("- ") || rest === "-", text: rest }];
+    });
+}
+/** Names the line that probably starts at the wrong column, and the line it should line up with. */
+function indentationHint(text, line, col) {
+    const lines = contentLines(text);
+    const here = lines.findIndex((candidate) => candidate.number >= line);
+    if (here < 0)
+        return undefined;
+    // An error inside a line (after its first character) is about the line that follows.
+    const index = lines[here].number === line && col > lines[here].indent + 1 ? here + 1 : here;
+    const wrong = lines[index];
+    if (!wrong)
+        return undefined;
+    if (text.split("\n")[wrong.number - 1].slice(0, wrong.indent).includes("\t"))
+        return `line ${wrong.number} is indented with a tab: YAML indents with spaces only`;
+    const kind = wrong.item ? "list item" : "key";
+    const sibling = lines
+        .slice(0, index)
+        .reverse()
+        .find((candidate) => candidate.item === wrong.item && candidate.indent !== wrong.indent);
+    const shown = (entry) => `'${entry.text.length > 30 ? `${entry.text.slice(0, 30)}...` : entry.text}'`;
+    if (!sibling)
+        return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented`;
+    return `line ${wrong.number} (${shown(wrong)}) is probably mis-indented: it starts at column ${wrong.indent + 1}, the ${kind} on line ${sibling.number} (${shown(sibling)}) at column ${sibling.indent + 1}; line them up, or nest it under a key`;
+}
+/** The text from `start` to the parenthesis that balances the first one, or to the line's end. */
+function balancedCall(text, start) {
+    let depth = 0;
+    for (let i = start; i < text.length && text[i] !== "\n"; i++) {
+        if (text[i] === "(")
+            depth++;
+        else if (text[i] === ")" && --depth === 0)
+            return text.slice(start, i + 1);
+    }
+    return text.slice(start, text.indexOf("\n", start) < 0 ? undefined : text.indexOf("\n", start)).trim();
+}
+/**
+ * An unquoted call inside YAML's { } or [ ] is split at its commas (`{q_proj: Linear(16, 16)}` reads as
+ * the keys q_proj and `16)`): say so at the call, before the pieces reach the schema as odd keys.
+ */
+function checkSplitCalls(document, text, at) {
+    // Only a [ or { followed by a ( on its line can hold a split call: most specs skip the walk.
+    if (!/[[{][^\n]*\(/.test(text))
+        return;
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_key, node, path) {
+            const parent = path[path.length - 1];
+            const container = (0,dist/* isPair */.tO)(parent) ? path[path.length - 2] : parent;
+            if (node.type !== "PLAIN" || typeof node.value !== "string" || !(0,dist/* isCollection */.P3)(container) || !container.flow)
+                return;
+            const opened = node.value.split("(").length - node.value.split(")").length;
+            if (opened <= 0)
+                return;
+            const start = node.range?.[0] ?? 0;
+            throw new SpecError("comma-splits-call", at(start), `YAML splits this call at its commas: inside { } and [ ] a comma separates items`, `quote it: "${balancedCall(text, start)}"`);
+        },
+    });
+}
+/** The line and column of an offset, for errors found before the parser has counted the lines. */
+function positionBeforeParsing(file, text, offset) {
+    const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf("\n") + 1;
+    return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
+}
+/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
+function parseYaml(withBom, file) {
+    // Editors count columns after a byte-order mark, and so do we.
+    const text = withBom.replace(/^\uFEFF/, "");
+    const lines = new dist/* LineCounter */.HN();
+    const at = (offset) => position(file, lines, offset);
+    if (text.length > YAML_MAX_BYTES) {
+        throw new SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
+    }
+    const deep = tooDeep(text);
+    if (deep !== undefined)
+        throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    let document;
+    try {
+        document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
+    }
+    catch (error) {
+        // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
+        if (!(error instanceof RangeError))
+            throw error;
+        throw new SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    }
+    const problem = document.errors[0];
+    if (problem) {
+        const position = at(problem.pos[0]);
+        if (/call stack/i.test(problem.message))
+            throw new SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
+    }
+    checkDepth(document.contents, 1, (node) => {
+        throw new SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+    }, (key, first) => {
+        const earlier = at(first.range?.[0] ?? 0);
+        throw new SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
+    });
+    checkSplitCalls(document, text, at);
+    let data;
+    try {
+        data = document.toJS({ maxAliasCount: MAX_ALIASES });
+    }
+    catch (error) {
+        const firstAlias = text.search(/\*[A-Za-z0-9_-]/);
+        throw new SpecError("alias-expansion", at(Math.max(firstAlias, 0)), `YAML aliases expand too far (${error.message})`, `write the repeated part once with repeat: or blocks: instead of aliases`);
+    }
+    return makeSource(file, text, document, at, data);
+}
+/**
+ * Each alias's anchored node, found in one pass: yaml's own Alias.resolve searches the whole
+ * document per call, which made positions under a 2,000-entry alias take seconds.
+ */
+function aliasTargets(document) {
+    const anchors = new Map();
+    const targets = new Map();
+    (0,dist/* visit */.YR)(document, {
+        Node(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                targets.set(node, anchors.get(node.source));
+            else if (node.anchor)
+                anchors.set(node.anchor, node);
+        },
+    });
+    return targets;
+}
+// eslint-disable-next-line max-lines-per-function -- main's source positions (endLine/endCol) added to it in the merge; its walkers are each short
+function makeSource(file, text, document, at, data) {
+    let targets;
+    const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
+    // A long mapping (ten thousand ties, say) is looked up once per key: an index keeps that linear overall.
+    const indexes = new WeakMap();
+    const pairOf = (map, segment) => {
+        const matches = (item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment);
+        if (map.items.length < INDEXED_MAP_SIZE)
+            return map.items.find(matches);
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            for (const item of map.items)
+                if ((0,dist/* isScalar */.jn)(item.key) && !index.has(String(item.key.value)))
+                    index.set(String(item.key.value), item);
+            indexes.set(map, index);
+        }
+        return index.get(String(segment));
+    };
+    /** Walks as far along the path as the document goes; returns the deepest node and key found. */
+    const walk = (path) => {
+        let node = resolve(document.contents);
+        let key = null;
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairOf(node, segment);
+                if (!pair)
+                    break;
+                key = pair.key;
+                node = resolve(pair.value) ?? key;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && segment < node.items.length) {
+                key = null;
+                node = resolve(node.items[segment]);
+            }
+            else {
+                break;
+            }
+        }
+        return { node, key };
+    };
+    const start = (node) => at(node?.range?.[0] ?? 0);
+    return {
+        file,
+        text,
+        data,
+        at: (path) => start(walk(path).node),
+        keyAt: (path) => {
+            const deepest = walk(path);
+            return start(deepest.key ?? deepest.node);
+        },
+        quotedAt: (path) => {
+            const node = walk(path).node;
+            return (0,dist/* isScalar */.jn)(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE");
+        },
+        writtenAt: (path) => {
+            const node = walk(path).node;
+            return (0,dist/* isScalar */.jn)(node) ? node.source : undefined;
+        },
+        offsetsAt: (path) => {
+            const node = walk(path).node;
+            const begin = node?.range?.[0] ?? 0;
+            if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
+                return () => at(begin);
+            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
+            // offsets map exactly; for escaped or folded text we can only point at the scalar.
+            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+            const verbatim = text.startsWith(node.value, begin + quote);
+            return (offset) => at(verbatim ? begin + quote + offset : begin);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/hf-config/config-reader.ts
@@ -28367,6 +27881,860 @@ function toJsonReport(model) {
 
 
 
+;// CONCATENATED MODULE: ./src/budget/sizes.ts
+// Human sizes live in parse/, below the spec's resolver, which reads them too (serving.accelerators).
+
+
+;// CONCATENATED MODULE: ./src/metrics/registry.ts
+const DEFINITIONS = [
+    {
+        name: "params",
+        unit: "count",
+        title: "Params",
+        read: (report) => report.totals.params,
+        limit: "Most parameters the model may have (PyTorch's parameters(), tied ones once).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "params", description: "Parameters of all checked models together." },
+    },
+    {
+        name: "trainable",
+        unit: "count",
+        title: "Trainable",
+        read: (report) => report.totals.trainable,
+        limit: "Most trainable parameters.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "always",
+        output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
+        twin: { of: "params", factor: 1 },
+    },
+    {
+        name: "active-params",
+        unit: "count",
+        title: "Active params",
+        // Reports from before active counts existed have none: the total is what every token used then.
+        read: (report) => report.totals.activeParams ?? report.totals.params,
+        limit: "Most parameters one token uses: routed experts count top_k of each set (equal to params without experts).",
+        // Its growth follows params' (a dense model's is params), so a growth: allowance stays one row per model.
+        growth: false,
+        sharedGrowthAmount: false,
+        // Equal to params in a model without routed experts: one limit, one row, one number says it.
+        twin: { of: "params", factor: 1 },
+        output: { name: "active-params", description: "Active parameters (per token) of all checked models together." },
+    },
+    {
+        name: "memory",
+        unit: "bytes",
+        title: "Training memory",
+        read: (report) => report.memory?.total,
+        limit: "Most training memory in total for the spec's recipe.",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "memory-bytes", description: "Training memory of all checked models together, in bytes." },
+    },
+    {
+        name: "memory-per-gpu",
+        unit: "bytes",
+        title: "Training memory per GPU",
+        read: (report) => report.memory?.perGpu?.total,
+        limit: "Most training memory on one GPU when sharded.",
+        growth: true,
+        sharedGrowthAmount: true,
+    },
+    {
+        name: "macs",
+        unit: "count",
+        title: "MACs",
+        read: (report) => report.shapes?.macs,
+        limit: "Most multiply-accumulates per forward pass at the spec's input and batch (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+        column: "when-reported",
+    },
+    {
+        name: "flops",
+        unit: "count",
+        title: "FLOPs",
+        read: (report) => report.shapes?.flops,
+        limit: "Most FLOPs per forward pass: 2 \u00d7 MACs (needs input:).",
+        growth: true,
+        sharedGrowthAmount: false,
+        twin: { of: "macs", factor: 2 },
+    },
+    {
+        name: "activations",
+        unit: "bytes",
+        title: "Activations",
+        read: (report) => report.shapes?.activations,
+        limit: "Most activation memory of a training step: what autograd keeps for backward (needs input:).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+    },
+    {
+        name: "serving-memory",
+        unit: "bytes",
+        title: "Serving memory",
+        read: (report) => report.serving?.total,
+        limit: "Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "serving-memory-bytes", description: "Serving memory of all checked models together, in bytes (specs with a serving recipe)." },
+    },
+    {
+        name: "kv-cache",
+        unit: "bytes",
+        title: "KV cache",
+        read: (report) => report.serving?.kvCache,
+        limit: "Most KV cache bytes at the serving recipe's context and batch (docs/serving.md).",
+        growth: true,
+        sharedGrowthAmount: true,
+        column: "when-reported",
+        output: { name: "kv-cache-bytes", description: "KV cache of all checked models together at their serving recipes, in bytes." },
+    },
+];
+/** The registry, in the order reports, budgets and the comment list the metrics. */
+const METRICS = DEFINITIONS;
+const METRIC_NAMES = METRICS.map((metric) => metric.name);
+const registry_BY_NAME = new Map(METRICS.map((metric) => [metric.name, metric]));
+function metricNamed(name) {
+    return registry_BY_NAME.get(name);
+}
+/** The metrics a budget can limit, and those it can allow a growth, in registry order. */
+const LIMITED_METRICS = METRICS.filter((metric) => metric.limit !== undefined).map((metric) => metric.name);
+const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) => metric.name);
+
+;// CONCATENATED MODULE: ./src/metrics/units.ts
+const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
+/** 151552 \u2192 "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
+function formatBytes(bytes, units = "iec") {
+    const base = units === "iec" ? 1024 : 1000;
+    const names = units === "iec" ? IEC : SI;
+    let value = Math.abs(bytes);
+    let index = 0;
+    while (value >= base && index < names.length - 1) {
+        value /= base;
+        index++;
+    }
+    const sign = bytes < 0 ? "-" : "";
+    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
+}
+const COUNT_SUFFIXES = ["", "K", "M", "B", "T", "Q"];
+const MINUS = "\u2212";
+/** Three significant digits, trailing zeros dropped: 2.97, 40.8, 551, 40. */
+function threeDigits(value) {
+    return value
+        .toPrecision(3)
+        .replace(/(\.\d*?)0+$/, "$1")
+        .replace(/\.$/, "");
+}
+/** In `step`-sized units with three significant digits, moving up a unit when rounding reaches 1,000 (999,999 \u2192 1M). */
+function units_scaled(value, step, names, separator) {
+    let magnitude = Math.abs(value);
+    if (magnitude < step)
+        return `${value < 0 ? MINUS : ""}${magnitude}${names[0] ? `${separator}${names[0]}` : ""}`;
+    let index = 0;
+    while (magnitude >= step && index < names.length - 1) {
+        magnitude /= step;
+        index++;
+    }
+    // Three digits hold at most 999: 1,000 MiB is 0.977 GiB, 999.9K is 1M.
+    if (Number(magnitude.toPrecision(3)) >= 1000 && index < names.length - 1) {
+        magnitude /= step;
+        index++;
+    }
+    return `${value < 0 ? MINUS : ""}${threeDigits(magnitude)}${separator}${names[index]}`;
+}
+/**
+ * A figure for a reader in a hurry, the PR comment's one number style: three significant digits
+ * and a unit. Counts in K/M/B/T (`2.97M`, `40.8B`, `650`), bytes in IEC units (`551 MiB`, `512 B`).
+ * Exact integers stay in the comment's folded details and in the JSON report.
+ */
+function formatShort(value, unit) {
+    return unit === "bytes" ? units_scaled(value, 1024, IEC, " ") : units_scaled(value, 1000, COUNT_SUFFIXES, "");
+}
+/** A change with its sign: `+7.09M`, `\u2212551 MiB`, `\u00b10`. */
+function formatSignedShort(delta, unit) {
+    return delta === 0 ? "\u00b10" : `${delta > 0 ? "+" : ""}${formatShort(delta, unit)}`;
+}
+/** A change as a signed share of what it changes: `+35.8%`, `\u22120.012%`, `new` when there was nothing. */
+function formatSignedPercent(delta, base) {
+    if (delta === 0)
+        return "\u00b10%";
+    if (base === 0)
+        return "new";
+    const percent = (100 * delta) / base;
+    const magnitude = Math.abs(percent);
+    const digits = magnitude >= 0.1 ? magnitude.toFixed(1) : magnitude.toPrecision(2);
+    return `${percent > 0 ? "+" : MINUS}${digits}%`;
+}
+/** Names as a sentence lists them: `params and trainable`, `params, trainable and active-params`. */
+function listed(names) {
+    return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/index.ts
+
+
+
+
+
+/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job), in registry order. */
+function quantitiesOf(report) {
+    const quantities = {};
+    for (const metric of METRICS) {
+        const value = metric.read(report);
+        if (value !== undefined)
+            quantities[metric.name] = value;
+    }
+    return quantities;
+}
+/** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
+function formatMetric(metric, value) {
+    return metricNamed(metric).unit === "bytes" ? formatBytes(value) : formatInteger(value);
+}
+/** A figure for the PR comment: three significant digits and a unit, `2.97M` or `551 MiB`. */
+function formatMetricShort(metric, value) {
+    return formatShort(value, metricNamed(metric).unit);
+}
+/** A change for the PR comment, signed: `+7.09M`, `\u2212551 MiB`. */
+function formatMetricDelta(metric, delta) {
+    return formatSignedShort(delta, metricNamed(metric).unit);
+}
+
+;// CONCATENATED MODULE: ./src/budget/budget-file.ts
+
+
+
+
+
+
+function budget_file_describe(metric) {
+    return metricNamed(metric).unit === "bytes" ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
+}
+/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
+function quantityAt(source, path, raw, what) {
+    try {
+        return parseQuantity(raw);
+    }
+    catch {
+        throw new SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
+    }
+}
+function limitAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} limit`);
+    const wanted = metricNamed(metric).unit;
+    // A plain integer is a count of parameters, or of bytes for memory.
+    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
+    if (value === undefined)
+        throw new SpecError("invalid-limit", position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
+    return { value, text: String(raw), position };
+}
+function growthAt(source, path, raw, metric) {
+    const position = source.at(path);
+    const quantity = quantityAt(source, path, raw, `${metric} growth`);
+    if (quantity?.kind === "percent")
+        return { percent: quantity.value, text: String(raw), position };
+    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
+}
+/** One model's limits; each limit's error goes to `errors` and the next limit is still read. */
+function modelBudget(source, path, key, raw, errors) {
+    const limits = {};
+    const growth = {};
+    for (const metric of LIMITED_METRICS) {
+        if (raw[metric] !== undefined)
+            errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
+    }
+    if (typeof raw.growth === "object" && raw.growth !== null) {
+        for (const [metric, allowance] of Object.entries(raw.growth))
+            errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric)));
+    }
+    else if (raw.growth !== undefined) {
+        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
+        const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
+        for (const metric of GROWTH_METRICS) {
+            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
+            const definition = metricNamed(metric);
+            const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
+            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
+            if (applies)
+                errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
+        }
+    }
+    const modules = Object.entries((raw.modules ?? {})).flatMap(([glob, moduleRaw]) => errors.attempt(() => [
+        {
+            glob,
+            position: source.keyAt([...path, "modules", glob]),
+            ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
+            ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
+        },
+    ]) ?? []);
+    return {
+        key,
+        position: source.keyAt(path),
+        limits,
+        growth,
+        modules,
+        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
+        ...(raw.lint === undefined ? {} : { lintIgnore: errors.attempt(() => lintIgnores(source, [...path, "lint"], raw.lint, [])) ?? [] }),
+    };
+}
+/** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
+function parseBudget(text, file) {
+    const source = parseYaml(text, file);
+    validateBudget(source);
+    const data = source.data;
+    const errors = new DiagnosticCollector();
+    const accelerators = data.accelerators ? errors.attempt(() => acceleratorsAt(source, ["accelerators"], data.accelerators)) : undefined;
+    const budget = {
+        file,
+        ...(accelerators ? { accelerators } : {}),
+        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
+        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
+    };
+    errors.throwIfAny();
+    return budget;
+}
+
+;// CONCATENATED MODULE: ./src/budget/module-glob.ts
+/**
+ * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
+ * `*` is any run of characters, dots and brackets included; every other character is itself.
+ * Matched in O(path \u00d7 glob) without backtracking: each `*`-free piece is taken at its leftmost
+ * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
+ * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
+ */
+function moduleGlob(glob) {
+    const pieces = glob.split("*");
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (pieces.length === 1)
+        return (path) => path === glob;
+    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
+    return (path) => {
+        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
+            return false;
+        let from = first.length;
+        const end = path.length - last.length;
+        for (const piece of middle) {
+            const at = path.indexOf(piece, from);
+            if (at < 0 || at + piece.length > end)
+                return false;
+            from = at + piece.length;
+        }
+        return true;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/budget/evaluate.ts
+
+
+const FAIL_ON = ["exceed", "growth", "never"];
+const SEVERITY = { pass: 0, warn: 1, fail: 2 };
+function worst(statuses) {
+    let result = "pass";
+    for (const status of statuses)
+        if (SEVERITY[status] > SEVERITY[result])
+            result = status;
+    return result;
+}
+/**
+ * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
+ * by the name the spec at this path had at base still applies when the change renames the model:
+ * renaming `model:` must not escape the limit.
+ */
+function budgetFor(budget, report, baseModel) {
+    const own = budget.models.find((entry) => entry.key === report.file) ??
+        budget.models.find((entry) => entry.key === report.model) ??
+        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
+    const defaults = budget.defaults;
+    if (!own)
+        return undefined;
+    if (!defaults)
+        return own;
+    return {
+        ...own,
+        limits: { ...defaults.limits, ...own.limits },
+        growth: { ...defaults.growth, ...own.growth },
+        modules: [...defaults.modules, ...own.modules],
+        ...(defaults.lintIgnore || own.lintIgnore ? { lintIgnore: [...new Set([...(defaults.lintIgnore ?? []), ...(own.lintIgnore ?? [])])] } : {}),
+    };
+}
+/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
+function moduleTotals(report, glob) {
+    const matches = moduleGlob(glob);
+    const selected = report.layers.filter((layer) => matches(layer.path));
+    return {
+        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
+        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
+    };
+}
+/** Whether `metric` is `of` times its twin's factor: the two figures say the same thing. */
+function twins(of, metric) {
+    const twin = metricNamed(metric).twin;
+    return twin?.of === of ? twin.factor : undefined;
+}
+/**
+ * One row per real problem: a limit on a twin metric (trainable beside params, FLOPs beside MACs)
+ * folds into its partner's row, in the same module scope, when their figures agree and so does the
+ * verdict, and is shown in its partner's terms (MACs, not FLOPs). Differing figures or verdicts stay two rows.
+ */
+function foldLimits(rows) {
+    const kept = [];
+    for (const row of rows) {
+        const scope = row.label.slice(0, row.label.length - row.metric.length);
+        const partner = kept.find(({ row: other, scope: otherScope }) => {
+            const factor = twins(other.metric, row.metric);
+            return factor !== undefined && otherScope === scope && other.status === row.status && other.actual !== undefined && row.actual === other.actual * factor;
+        });
+        if (!partner) {
+            kept.push({ row, scope });
+            continue;
+        }
+        const also = [...(partner.row.also ?? []), row.metric];
+        partner.row = { ...partner.row, label: `${scope}${listed([partner.row.metric, ...also])}`, also };
+    }
+    return kept.map(({ row }) => row);
+}
+/** Growth rows likewise: a twin's growth, by the same share, with the same verdict, is its partner's. */
+function foldGrowth(rows) {
+    const kept = [];
+    for (const row of rows) {
+        const partner = kept.find((other) => {
+            const factor = twins(other.metric, row.metric);
+            return factor !== undefined && other.status === row.status && row.base === other.base * factor && row.head === other.head * factor;
+        });
+        if (partner)
+            partner.also = [...(partner.also ?? []), row.metric];
+        else
+            kept.push(row);
+    }
+    return kept;
+}
+/** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
+function evaluateBudget(entry, head, base, failOn) {
+    const exceeded = failOn === "never" ? "warn" : "fail";
+    const overgrown = failOn === "growth" ? "fail" : "warn";
+    const figures = quantitiesOf(head);
+    const limitRow = (label, metric, limit, actual) => ({
+        label,
+        metric,
+        limit,
+        ...(actual === undefined ? {} : { actual }),
+        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
+    });
+    const limits = LIMITED_METRICS.flatMap((metric) => {
+        const limit = entry.limits[metric];
+        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
+    });
+    for (const module of entry.modules) {
+        const totals = moduleTotals(head, module.glob);
+        if (module.params)
+            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
+        if (module.trainable)
+            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
+    }
+    const growth = [];
+    if (base) {
+        const before = quantitiesOf(base);
+        for (const metric of GROWTH_METRICS) {
+            const allowance = entry.growth[metric];
+            const baseValue = before[metric];
+            const headValue = figures[metric];
+            if (!allowance || baseValue === undefined || headValue === undefined)
+                continue;
+            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
+            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
+        }
+    }
+    return { entry, limits: foldLimits(limits), growth: foldGrowth(growth), status: worst([...limits, ...growth].map((row) => row.status)) };
+}
+
+;// CONCATENATED MODULE: ./src/diff/index.ts
+function layerStates(report) {
+    return report.layers.map((layer) => ({
+        path: layer.path,
+        type: layer.type,
+        count: layer.count,
+        params: layer.params * layer.count,
+        formula: layer.formula,
+        line: layer.line,
+    }));
+}
+/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
+function layerIdentity(path) {
+    return path.replace(/\[\d+-\d+\]/g, "[*]");
+}
+/** What a layer is apart from where it sits: a moved layer keeps this. */
+function content(layer) {
+    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
+}
+/**
+ * Per-layer differences between two reports of one model: added, removed, changed (parameters or
+ * type), and moved (removed in one place, added with identical content in another). Head order.
+ */
+function diffLayers(base, head) {
+    const before = new Map(layerStates(base).map((layer) => [layerIdentity(layer.path), layer]));
+    const changes = [];
+    const unchanged = [];
+    const added = [];
+    for (const after of layerStates(head)) {
+        const key = layerIdentity(after.path);
+        const previous = before.get(key);
+        if (!previous) {
+            added.push(after);
+            continue;
+        }
+        before.delete(key);
+        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
+        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
+        if (same)
+            unchanged.push(after);
+        else
+            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
+    }
+    const removed = [...before.values()];
+    for (const after of added) {
+        const index = removed.findIndex((candidate) => content(candidate) === content(after));
+        if (index >= 0 && after.params > 0)
+            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
+        else
+            changes.push({ kind: "added", after });
+    }
+    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
+    return { changes, unchanged };
+}
+/** The parameters a change adds (negative when it removes them). */
+function changeDelta(change) {
+    switch (change.kind) {
+        case "added":
+            return change.after.params;
+        case "removed":
+            return -change.before.params;
+        case "changed":
+            return change.delta;
+        case "moved":
+            return 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/files/index.ts
+/**
+ * The one way the CLI, the action and the importers open a user's file. Everything here happens
+ * before a byte is read: the file must be a regular file (a FIFO or /dev/zero would block or never
+ * end), it must be no larger than what it is read as may be (files read whole), and, where asked,
+ * it must resolve inside given folders after following symbolic links (the repository, a
+ * checkpoint's folder), so that a pull request cannot make the tool read, or echo, the runner's files.
+ */
+
+
+
+
+const TEXT_KINDS = {
+    /** Specs, their includes and budget files: the YAML parser's own limit, checked before reading. */
+    yaml: { what: "a spec or budget file", maxBytes: YAML_MAX_BYTES, hint: "split the spec with include:" },
+    /**
+     * print(model) text: a model printed without folding (61 layers of 256 experts) runs to megabytes and
+     * folds into a small spec; text whose modules all differ makes a spec past the YAML limit before this.
+     */
+    torchRepr: { what: "print(model) text", maxBytes: 8 * 1024 * 1024, hint: "is this the output of print(model)? Print the model once, not in a loop" },
+    /** A report the action saved for publish mode: 148 DenseNet-121 and GPT-2 reports make 31.5 MB, published in 1.1 s in a 300 MiB heap. */
+    savedReport: { what: "a saved report", maxBytes: 16 * 1024 * 1024, hint: "publish the report-json file a model-budget check run wrote" },
+};
+const sizeText = (bytes) => bytes.toLocaleString("en-US");
+function describeNonFile(stats) {
+    if (stats.isDirectory())
+        return "is a directory, not a regular file";
+    if (stats.isFIFO())
+        return "is a named pipe (FIFO), not a regular file";
+    if (stats.isCharacterDevice())
+        return "is a character device, not a regular file";
+    if (stats.isBlockDevice())
+        return "is a block device, not a regular file";
+    if (stats.isSocket())
+        return "is a socket, not a regular file";
+    return "is not a regular file";
+}
+const ERRNO_DETAILS = {
+    EACCES: "cannot be read: permission denied",
+    EPERM: "cannot be read: permission denied",
+    EISDIR: "is a directory, not a regular file",
+    ENOTDIR: "does not exist: a part of its path is not a folder",
+    ELOOP: "is a loop of symbolic links",
+    ENXIO: "is a socket or device, not a regular file",
+    ENAMETOOLONG: "has a name too long for the file system",
+    EMFILE: "cannot be opened: too many open files",
+};
+/** File-system failures other than a missing file become user errors; a missing file stays ENOENT, which callers treat as absence. */
+function accessError(file, error) {
+    const code = error.code;
+    if (code === undefined || code === "ENOENT")
+        return error;
+    return new FileAccessError("file-unreadable", file, ERRNO_DETAILS[code] ?? `cannot be read (${code})`, "give the path of a regular file you can read");
+}
+function inside(root, real) {
+    const path = (0,external_node_path_namespaceObject.relative)(root, real);
+    return path === "" || (path !== ".." && !path.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(path));
+}
+function realPath(file, path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch (error) {
+        throw accessError(file, error);
+    }
+}
+/** The real path of `file`, refusing one that leads outside a confinement; `file` is only named, never echoed past its name. */
+function confinedPath(file, path, within) {
+    if (within.length === 0)
+        return path;
+    const outside = (confinement) => new FileAccessError("outside-folder", file, `leads outside ${confinement.name}`, `keep it, and what its symbolic links point to, inside ${confinement.name}`);
+    const roots = within.map((confinement) => confinement.roots.flatMap((root) => [(0,external_node_path_namespaceObject.resolve)(root), realPath(root, root)]));
+    // By its name first, so that whether a file outside exists is not told either.
+    within.forEach((confinement, index) => {
+        if (!roots[index].some((root) => inside(root, path)))
+            throw outside(confinement);
+    });
+    const real = realPath(file, path);
+    for (const [index, confinement] of within.entries()) {
+        if (!roots[index].some((root) => inside(root, real))) {
+            throw outside(confinement);
+        }
+    }
+    return real;
+}
+/** An open regular file: its descriptor and size. The caller closes it. */
+function openRegularFile(file, options = {}) {
+    if (file === "")
+        throw new FileAccessError("not-a-regular-file", "''", "is an empty path, not a file", "give the path of a regular file");
+    const path = confinedPath(file, (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file), options.within ?? []);
+    let fd;
+    try {
+        // Non-blocking, so that opening a FIFO with no writer returns at once instead of waiting for one.
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        throw accessError(file, error);
+    }
+    const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+    if (!stats.isFile()) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        throw new FileAccessError("not-a-regular-file", file, describeNonFile(stats), "give the path of a regular file");
+    }
+    return { fd, size: stats.size };
+}
+/** Reads exactly `length` bytes at `offset`, or fewer where the file ends first. */
+function readAt(fd, buffer, offset, length) {
+    let done = 0;
+    while (done < length) {
+        const got = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, done, length - done, offset + done);
+        if (got === 0)
+            break;
+        done += got;
+    }
+    return done;
+}
+/** A whole file as UTF-8 text, refused by its size before reading when it exceeds what `kind` may have. */
+function readTextFile(file, kind, options = {}) {
+    const { fd, size } = openRegularFile(file, options);
+    try {
+        const tooLarge = (bytes) => new FileAccessError("file-too-large", file, `is ${bytes} bytes, more than the ${sizeText(kind.maxBytes)} ${kind.what} may have`, kind.hint);
+        if (size > kind.maxBytes)
+            throw tooLarge(sizeText(size));
+        // Read to the end rather than to the size fstat gave: a file may grow meanwhile, and files such as
+        // /proc's report a size of 0. One byte past the limit is enough to refuse it.
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(Math.max(size - total + 1, 64 * 1024), kind.maxBytes + 1 - total));
+            const got = readAt(fd, chunk, total, chunk.length);
+            chunks.push(chunk.subarray(0, got));
+            total += got;
+            if (total > kind.maxBytes)
+                throw tooLarge("over");
+            if (got < chunk.length)
+                break;
+        }
+        return Buffer.concat(chunks, total).toString("utf8");
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The repository that holds `path`: the nearest folder above it with a .git entry, else the file's own folder. */
+function repositoryOf(path) {
+    const start = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path));
+    for (let folder = start;; folder = (0,external_node_path_namespaceObject.dirname)(folder)) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(folder, ".git")))
+            return { roots: [folder], name: "the repository" };
+        if ((0,external_node_path_namespaceObject.dirname)(folder) === folder)
+            return { roots: [start], name: "the spec's folder" };
+    }
+}
+/**
+ * The confinement of files a checkpoint names (shards, external data): its folder as named, or the
+ * folder it really is in, so that Hugging Face's cache, whose snapshot files link into blobs/, still reads.
+ */
+function modelFolderOf(file, options = {}) {
+    const path = (0,external_node_path_namespaceObject.resolve)(options.base ?? ".", file);
+    let real = path;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        // Missing: opening it reports that.
+    }
+    return { roots: [...new Set([(0,external_node_path_namespaceObject.dirname)(path), (0,external_node_path_namespaceObject.dirname)(real)])], name: "the model's folder" };
+}
+/**
+ * Writes `text` to `file`, creating its folder; refuses to write into anything but a regular file
+ * (a directory, a FIFO that would wait for a reader, a device) with a FileAccessError. A relative
+ * `file` is relative to `base`; messages name it as given.
+ */
+function writeTextFile(file, text, base = ".") {
+    const path = (0,external_node_path_namespaceObject.resolve)(base, file);
+    let fd;
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0), 0o666);
+    }
+    catch (error) {
+        throw writeError(file, error);
+    }
+    try {
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stats.isFile())
+            throw new FileAccessError("file-not-writable", file, describeNonFile(stats), "give the path of a file to write, in an existing or new folder");
+        (0,external_node_fs_namespaceObject.ftruncateSync)(fd, 0);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    }
+    catch (error) {
+        throw writeError(file, error);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function writeError(file, error) {
+    if (error instanceof FileAccessError)
+        return error;
+    const code = error.code;
+    if (code === undefined)
+        return error;
+    const detail = code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST"
+        ? "cannot be created: a part of its path is not a folder"
+        : code === "ENXIO"
+            ? "is a named pipe (FIFO) or device, not a regular file"
+            : (ERRNO_DETAILS[code]?.replace("be read", "be written") ?? `cannot be written (${code})`);
+    return new FileAccessError("file-not-writable", file, detail, "give the path of a file to write, in an existing or new folder");
+}
+
+;// CONCATENATED MODULE: ./src/import/bytes.ts
+
+
+
+
+/**
+ * A window onto a file that reads ahead `chunk` bytes at a time, so that a header of many small
+ * fields costs few reads and memory stays one chunk whatever the file's size.
+ */
+class ByteWindow {
+    source;
+    chunk;
+    bytes = new Uint8Array(0);
+    start = 0;
+    constructor(source, chunk) {
+        this.source = source;
+        this.chunk = chunk;
+    }
+    /** `length` bytes at `offset`, which the caller has checked lie inside the file. */
+    at(offset, length) {
+        if (offset < this.start || offset + length > this.start + this.bytes.length) {
+            this.start = offset;
+            this.bytes = this.source.read(offset, Math.min(Math.max(length, this.chunk), this.source.size - offset));
+        }
+        return this.bytes.subarray(offset - this.start, offset - this.start + length);
+    }
+}
+/**
+ * A malformed binary or JSON file, at a byte offset rather than a line. It is a SpecError so the CLI,
+ * the action and the budget check report it with every other input error; a binary file has no lines,
+ * so the position is its start and the message names the byte.
+ */
+class FileFormatError extends SpecError {
+    offset;
+    constructor(kind, file, offset, detail, hint) {
+        super(kind, { file, line: 1, col: 1 }, `at byte ${offset}: ${detail}`, hint);
+        this.name = "FileFormatError";
+        this.offset = offset;
+        this.message = `${file}: at byte ${offset}: ${detail}${hint ? `\n  ${hint}` : ""}`;
+    }
+}
+const failIn = (file, kind) => (offset, detail, hint) => {
+    throw new FileFormatError(kind, file, offset, detail, hint);
+};
+/** Decodes UTF-8 strictly: a name with invalid bytes means a damaged file, not a name to guess at. */
+function utf8(bytes, offset, fail, what) {
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        return fail(offset, `${what} is not valid UTF-8`);
+    }
+}
+/** Opens `file` for the duration of `work`, reading only what `work` asks for; a FIFO, device or directory is refused first. */
+function withFileBytes(file, work, options = {}) {
+    const { fd, size } = openRegularFile(file, options);
+    try {
+        const read = (offset, length) => {
+            const buffer = Buffer.alloc(length);
+            const got = readAt(fd, buffer, offset, length);
+            // The file shrank after fstat: report it where the bytes ran out.
+            if (got < length)
+                throw new FileFormatError("truncated-file", file, offset + got, `the file ended early, ${size} bytes were expected`, "is it still being written?");
+            return buffer;
+        };
+        return work({ name: file, size, read });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** A file named by another file: relative, and inside the naming file's directory, as ONNX's checker also demands. */
+function siblingPath(file, relative, fail, offset, what) {
+    const normalized = external_node_path_namespaceObject.posix.normalize(relative);
+    if (relative === "" || external_node_path_namespaceObject.posix.isAbsolute(relative) || normalized === ".." || normalized.startsWith("../")) {
+        fail(offset, `${what} '${relative}' is not a relative path inside the model's directory`);
+    }
+    return external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(file), normalized);
+}
+/** How to open the files `file` names: where `file` is opened, and only inside its folder, symbolic links followed. */
+function siblingOptions(file, options = {}) {
+    return { ...options, within: [...(options.within ?? []), modelFolderOf(file, options)] };
+}
+/**
+ * Opens a file another file names (with siblingOptions), turning a missing or unreadable file into an
+ * error at the byte that names it.
+ */
+function withNamedFile(path, fail, offset, what, work, options = {}) {
+    try {
+        return withFileBytes(path, work, options);
+    }
+    catch (error) {
+        if (error.code === "ENOENT")
+            fail(offset, `${what} ${path} does not exist`);
+        if (error instanceof FileAccessError)
+            fail(offset, `${what} ${path} ${error.detail}`, error.hint);
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/import/config-tensors.ts
 
 
@@ -30666,230 +31034,6 @@ function importTorchRepr(text, file, model) {
 
 
 
-;// CONCATENATED MODULE: ./src/cli/terminal.ts
-/** Work shorter than this shows no progress: a line that flashes and vanishes is noise. */
-const PROGRESS_AFTER_MS = 1000;
-/**
- * Colour and width from the environment, as no-color.org and force-color.org say: FORCE_COLOR (other
- * than 0 or false) colours even a pipe; NO_COLOR (non-empty) or TERM=dumb turns colour off; otherwise
- * only a terminal gets colour. COLUMNS, a positive whole number, overrides the terminal's width.
- */
-function terminalOf(vars, stdout) {
-    const force = vars.FORCE_COLOR;
-    const forced = force !== undefined && force !== "0" && force !== "false";
-    const refused = force === "0" || force === "false" || Boolean(vars.NO_COLOR) || vars.TERM === "dumb";
-    const colour = forced || (!refused && stdout.isTTY === true);
-    const given = /^[1-9]\d{0,4}$/.test(vars.COLUMNS ?? "") ? Number(vars.COLUMNS) : undefined;
-    const columns = given ?? (stdout.isTTY && stdout.columns ? stdout.columns : undefined);
-    return { colour, ...(columns === undefined ? {} : { columns }) };
-}
-const COLOURS = { "\u2713": "32", "\u2717": "31", "\u26a0": "33" };
-/**
- * The status marks coloured: green \u2713, red \u2717, yellow \u26a0. Applied to text already made safe for a
- * terminal (forTerminal), so only these escapes reach it; a mark inside a name is coloured too, harmlessly.
- */
-function coloured(text) {
-    return text.replace(/[\u2713\u2717\u26a0]/g, (mark) => `\u001b[${COLOURS[mark]}m${mark}\u001b[39m`);
-}
-/** A progress line on `stream` when it is a terminal; none otherwise (a log or a pipe keeps clean). */
-function progressOn(stream, now = Date.now) {
-    if (!stream.isTTY)
-        return undefined;
-    const start = now();
-    let shown = false;
-    return {
-        update(line) {
-            if (now() - start < PROGRESS_AFTER_MS)
-                return;
-            // A pseudo-terminal may report 0 columns.
-            const width = (stream.columns || 80) - 1;
-            const chars = [...line];
-            stream.write(`\r\u001b[2K${chars.length > width ? `${chars.slice(0, width - 1).join("")}\u2026` : line}`);
-            shown = true;
-        },
-        clear() {
-            if (shown)
-                stream.write("\r\u001b[2K");
-            shown = false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/environment.ts
-
-
-
-
-
-
-/**
- * The CLI's real edge, rooted at `cwd`: every file goes through the one opener in src/files/ (regular
- * files only, size limits, and the confinements below), git runs in `cwd`.
- */
-function nodeEnvironment(cwd) {
-    const here = { base: cwd };
-    const progress = progressOn(terminalStream(2) ?? NO_TERMINAL);
-    return {
-        cwd,
-        // An include stays inside the repository of the spec that includes it; the files named on the command line are the user's choice.
-        readFile: (file, include) => readTextFile(file, TEXT_KINDS.yaml, include ? { ...here, within: [repositoryOf((0,external_node_path_namespaceObject.resolve)(cwd, include.spec))] } : here),
-        readModelText: (file) => readTextFile(file, TEXT_KINDS.torchRepr, here),
-        writeFile: (file, text) => writeTextFile(file, text, cwd),
-        listFiles: (directory) => filesUnder(cwd, directory),
-        readCheckpoint: (file, request = {}) => openCheckpoint(file, request, here),
-        readGgufHeader: (file) => withFileBytes(file, readGguf, here),
-        git: () => new GitRepository(cwd),
-        terminal: terminalOf(process.env, terminalStream(1) ?? NO_TERMINAL),
-        ...(progress ? { progress } : {}),
-    };
-}
-/** Where a pipe or a file goes: no terminal, so no colour, width or progress line. */
-const NO_TERMINAL = { isTTY: false, write: () => undefined };
-/**
- * process.stdout or process.stderr where the descriptor may be a terminal (a character device).
- * A pipe or a file is none, and is left alone: creating its stream object loads Node's stream and
- * socket modules, about 2 ms of CPU in a run that writes its output with one writeSync (main.ts).
- */
-function terminalStream(fd) {
-    let character = true;
-    try {
-        character = (0,external_node_fs_namespaceObject.fstatSync)(fd).isCharacterDevice();
-    }
-    catch {
-        // An unusual descriptor: ask the stream, as before.
-    }
-    if (!character)
-        return undefined;
-    return fd === 1 ? process.stdout : process.stderr;
-}
-/** A checkpoint named by a file (a budget's against:) stays inside that file's repository; one the user named is their choice. */
-function openCheckpoint(file, { format, namedBy }, here) {
-    const options = namedBy === undefined ? here : { ...here, within: [repositoryOf((0,external_node_path_namespaceObject.resolve)(here.base, namedBy))] };
-    if (format === "onnx")
-        return readOnnxFile(file, options);
-    if (format === "safetensors")
-        return readSafetensorsCheckpoint(file, options);
-    if (format === "gguf")
-        return readGgufFile(file, options);
-    return readCheckpoint(file, options).tensors;
-}
-/** Every regular file under `directory`, relative to `cwd`; dependencies and VCS data are skipped, symlinks not followed. */
-function filesUnder(cwd, directory) {
-    const files = [];
-    const pending = [directory];
-    while (pending.length) {
-        const current = pending.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(cwd, current), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            const path = current ? (0,external_node_path_namespaceObject.join)(current, entry.name) : entry.name;
-            if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== ".git")
-                pending.push(path);
-            else if (entry.isFile())
-                files.push(path);
-        }
-    }
-    return files;
-}
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:util");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/files/glob.ts
-
-/**
- * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
- * stay within one directory, `**` spans any number of them (`models/**\/*.yaml`), `{a,b}` and
- * `[ab]` work as in a shell. Dot files match too: a spec may live under `.github/`.
- */
-function fileGlob(pattern) {
-    return picomatch_default()(pattern, { dot: true });
-}
-function isGlob(pattern) {
-    return picomatch_default().scan(pattern).isGlob;
-}
-/** The directory a glob's matches all lie under (`models` for `models/**\/*.yaml`), `` for the root. */
-function globBase(pattern) {
-    return picomatch_default().scan(pattern).base;
-}
-/** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
-function expandSpecs(patterns, available) {
-    const result = new Set();
-    for (const pattern of patterns) {
-        const normalized = pattern.replace(/^\.\//, "");
-        // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
-        if (!isGlob(normalized) || available.includes(normalized)) {
-            if (available.includes(normalized))
-                result.add(normalized);
-            continue;
-        }
-        const matches = fileGlob(normalized);
-        for (const file of [...available].sort())
-            if (matches(file))
-                result.add(file);
-    }
-    return [...result];
-}
-
-;// CONCATENATED MODULE: ./src/diagnostics/render.ts
-/** The widest source excerpt shown under a diagnostic; a longer line is cut around the column. */
-const MAX_EXCERPT = 120;
-/**
- * A diagnostic as the CLI prints it, like `tsc --pretty` without colour:
- *
- *     spec.yaml:12:15: unknown layer type 'Lineer' [MB401]
- *        12 |   - Lineer(4, 4)
- *           |     ^^^^^^
- *       did you mean 'Linear'?
- *
- * The first line keeps the `file:line:col: message` form editors and CI log parsers link, the code
- * in brackets at its end; a caller printing a warning says so before it. `source` is the file's text, when it could be read; a binary file's
- * diagnostic names its byte instead and shows no excerpt.
- */
-function renderDiagnostic(problem, source) {
-    const head = problem.offset === undefined ? `${problem.file}:${problem.line}:${problem.col}: ${problem.message}` : `${problem.file}: ${problem.message}`;
-    const excerpt = problem.offset === undefined && source !== undefined ? excerptLines(problem, source) : [];
-    return [`${head} [${problem.code}]`, ...excerpt, ...(problem.hint ? [`  ${problem.hint}`] : [])].join("\n");
-}
-/** The source line and a caret under the column (a run of carets to the end when it is known on the same line). */
-function excerptLines(problem, source) {
-    const text = lineOf(source, problem.line);
-    if (text === undefined || problem.col < 1 || problem.col > text.length + 1)
-        return [];
-    let start = 0;
-    if (text.length > MAX_EXCERPT)
-        start = Math.max(0, Math.min(problem.col - 1 - MAX_EXCERPT / 2, text.length - MAX_EXCERPT));
-    const shown = text.slice(start, start + MAX_EXCERPT);
-    const column = problem.col - 1 - start;
-    const width = problem.endLine === problem.line && problem.endCol !== undefined && problem.endCol > problem.col ? Math.min(problem.endCol - problem.col, shown.length - column) : 1;
-    // Tabs stay tabs under the text, so the caret lines up however the terminal sets its tab stops.
-    const pad = shown.slice(0, column).replace(/[^\t]/g, " ");
-    const gutter = String(problem.line);
-    const blank = " ".repeat(gutter.length);
-    return [
-        `  ${gutter} | ${start > 0 ? "\u2026" : ""}${shown}${start + MAX_EXCERPT < text.length ? "\u2026" : ""}`,
-        `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`,
-    ];
-}
-function lineOf(source, line) {
-    let start = 0;
-    for (let n = 1; n < line; n++) {
-        const next = source.indexOf("\n", start);
-        if (next < 0)
-            return undefined;
-        start = next + 1;
-    }
-    const end = source.indexOf("\n", start);
-    return source.slice(start, end < 0 ? undefined : end).replace(/\r$/, "");
-}
-
 ;// CONCATENATED MODULE: ./src/diagnostics/terminal.ts
 /**
  * Characters a terminal acts on instead of showing: C0 controls but newline and tab (ESC starts
@@ -30910,643 +31054,6 @@ function forTerminal(text) {
     if (!ANY_UNSAFE.test(text))
         return text;
     return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-;// CONCATENATED MODULE: ./src/cli/command.ts
-
-
-
-
-/** Tells the progress line what the work on `what` is doing; undefined without one. */
-function progressStep(env, what) {
-    const progress = env.progress;
-    // File names are anyone's: made safe for the terminal like all output.
-    return progress ? (step) => progress.update(forTerminal(`model-budget: ${what}: ${step}`)) : undefined;
-}
-/** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
-const EXIT = { ok: 0, internal: 1, invalid: 2, failed: 3 };
-/** A string flag with enumerated values, checked as the action checks its inputs. */
-function choiceFlag(values, name, allowed) {
-    return choiceOf(`--${name}`, String(values[name]), allowed);
-}
-function command_invalid(message) {
-    return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
-}
-/**
- * Runs `work` for each file, gathering every user error instead of stopping at the first; a
- * missing file is a user error too. Anything else is a bug and propagates.
- */
-function forEachFile(files, work, read) {
-    const results = [];
-    const errors = [];
-    const diagnostics = [];
-    for (const file of files) {
-        try {
-            results.push(work(file));
-        }
-        catch (error) {
-            const found = userErrors(error);
-            const code = error.code;
-            if (found) {
-                diagnostics.push(...found.map(toDiagnostic));
-                errors.push(showDiagnostics(found, read));
-            }
-            else if (code === "ENOENT" || code === "EISDIR") {
-                const problem = diagnostic(code === "ENOENT" ? "file-unreadable" : "not-a-regular-file", { file, line: 1, col: 1 }, code === "ENOENT" ? "no such file" : "is a directory, not a file");
-                diagnostics.push(problem);
-                errors.push(renderDiagnostic(problem));
-            }
-            else
-                throw error;
-        }
-    }
-    return { results, errors, diagnostics };
-}
-/**
- * User errors as the CLI prints them: each with its code, the source line and a caret under the
- * column, read through `read` (the file is shown only when it reads again: a binary or vanished one is not).
- */
-function showDiagnostics(problems, read) {
-    const sourceOf = read ? sourceReader(read) : () => undefined;
-    return problems
-        .map((problem) => {
-        const data = toDiagnostic(problem);
-        return renderDiagnostic(data, data.offset === undefined ? sourceOf(data.file) : undefined);
-    })
-        .join("\n");
-}
-/** Files' texts for diagnostics' excerpts, each read once; undefined for one that does not read. */
-function sourceReader(read) {
-    const sources = new Map();
-    return (file) => {
-        if (!sources.has(file))
-            sources.set(file, sourceOf(read, file));
-        return sources.get(file);
-    };
-}
-/** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */
-function writeOutput(env, file, text) {
-    try {
-        env.writeFile?.(file, text);
-        return undefined;
-    }
-    catch (error) {
-        if (!(error instanceof FileAccessError))
-            throw error;
-        return command_invalid(`cannot write ${file}: it ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`);
-    }
-}
-/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
-function sourceOf(read, file) {
-    try {
-        return read(file);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/metrics/registry.ts
-const DEFINITIONS = [
-    {
-        name: "params",
-        unit: "count",
-        title: "Params",
-        read: (report) => report.totals.params,
-        limit: "Most parameters the model may have (PyTorch's parameters(), tied ones once).",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "always",
-        output: { name: "params", description: "Parameters of all checked models together." },
-    },
-    {
-        name: "trainable",
-        unit: "count",
-        title: "Trainable",
-        read: (report) => report.totals.trainable,
-        limit: "Most trainable parameters.",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "always",
-        output: { name: "trainable-params", description: "Trainable parameters of all checked models together." },
-        twin: { of: "params", factor: 1 },
-    },
-    {
-        name: "active-params",
-        unit: "count",
-        title: "Active params",
-        // Reports from before active counts existed have none: the total is what every token used then.
-        read: (report) => report.totals.activeParams ?? report.totals.params,
-        limit: "Most parameters one token uses: routed experts count top_k of each set (equal to params without experts).",
-        // Its growth follows params' (a dense model's is params), so a growth: allowance stays one row per model.
-        growth: false,
-        sharedGrowthAmount: false,
-        // Equal to params in a model without routed experts: one limit, one row, one number says it.
-        twin: { of: "params", factor: 1 },
-        output: { name: "active-params", description: "Active parameters (per token) of all checked models together." },
-    },
-    {
-        name: "memory",
-        unit: "bytes",
-        title: "Training memory",
-        read: (report) => report.memory?.total,
-        limit: "Most training memory in total for the spec's recipe.",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "when-reported",
-        output: { name: "memory-bytes", description: "Training memory of all checked models together, in bytes." },
-    },
-    {
-        name: "memory-per-gpu",
-        unit: "bytes",
-        title: "Training memory per GPU",
-        read: (report) => report.memory?.perGpu?.total,
-        limit: "Most training memory on one GPU when sharded.",
-        growth: true,
-        sharedGrowthAmount: true,
-    },
-    {
-        name: "macs",
-        unit: "count",
-        title: "MACs",
-        read: (report) => report.shapes?.macs,
-        limit: "Most multiply-accumulates per forward pass at the spec's input and batch (needs input:).",
-        growth: true,
-        sharedGrowthAmount: false,
-        column: "when-reported",
-    },
-    {
-        name: "flops",
-        unit: "count",
-        title: "FLOPs",
-        read: (report) => report.shapes?.flops,
-        limit: "Most FLOPs per forward pass: 2 \u00d7 MACs (needs input:).",
-        growth: true,
-        sharedGrowthAmount: false,
-        twin: { of: "macs", factor: 2 },
-    },
-    {
-        name: "activations",
-        unit: "bytes",
-        title: "Activations",
-        read: (report) => report.shapes?.activations,
-        limit: "Most activation memory of a training step: what autograd keeps for backward (needs input:).",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "when-reported",
-    },
-    {
-        name: "serving-memory",
-        unit: "bytes",
-        title: "Serving memory",
-        read: (report) => report.serving?.total,
-        limit: "Most serving memory: weights, buffers, KV cache and prefill peak at the spec's serving recipe (needs serving: or the context input; docs/serving.md).",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "when-reported",
-        output: { name: "serving-memory-bytes", description: "Serving memory of all checked models together, in bytes (specs with a serving recipe)." },
-    },
-    {
-        name: "kv-cache",
-        unit: "bytes",
-        title: "KV cache",
-        read: (report) => report.serving?.kvCache,
-        limit: "Most KV cache bytes at the serving recipe's context and batch (docs/serving.md).",
-        growth: true,
-        sharedGrowthAmount: true,
-        column: "when-reported",
-        output: { name: "kv-cache-bytes", description: "KV cache of all checked models together at their serving recipes, in bytes." },
-    },
-];
-/** The registry, in the order reports, budgets and the comment list the metrics. */
-const METRICS = DEFINITIONS;
-const METRIC_NAMES = METRICS.map((metric) => metric.name);
-const registry_BY_NAME = new Map(METRICS.map((metric) => [metric.name, metric]));
-function metricNamed(name) {
-    return registry_BY_NAME.get(name);
-}
-/** The metrics a budget can limit, and those it can allow a growth, in registry order. */
-const LIMITED_METRICS = METRICS.filter((metric) => metric.limit !== undefined).map((metric) => metric.name);
-const GROWTH_METRICS = METRICS.filter((metric) => metric.growth).map((metric) => metric.name);
-
-;// CONCATENATED MODULE: ./src/metrics/units.ts
-const IEC = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-const SI = ["B", "kB", "MB", "GB", "TB", "PB"];
-/** 151552 \u2192 "148.0 KiB" (IEC, the default) or "151.6 kB" (SI): readable, labelled, never ambiguous. */
-function formatBytes(bytes, units = "iec") {
-    const base = units === "iec" ? 1024 : 1000;
-    const names = units === "iec" ? IEC : SI;
-    let value = Math.abs(bytes);
-    let index = 0;
-    while (value >= base && index < names.length - 1) {
-        value /= base;
-        index++;
-    }
-    const sign = bytes < 0 ? "-" : "";
-    return index === 0 ? `${sign}${value} B` : `${sign}${value.toFixed(value >= 100 ? 1 : 2)} ${names[index]}`;
-}
-const COUNT_SUFFIXES = ["", "K", "M", "B", "T", "Q"];
-const MINUS = "\u2212";
-/** Three significant digits, trailing zeros dropped: 2.97, 40.8, 551, 40. */
-function threeDigits(value) {
-    return value
-        .toPrecision(3)
-        .replace(/(\.\d*?)0+$/, "$1")
-        .replace(/\.$/, "");
-}
-/** In `step`-sized units with three significant digits, moving up a unit when rounding reaches 1,000 (999,999 \u2192 1M). */
-function units_scaled(value, step, names, separator) {
-    let magnitude = Math.abs(value);
-    if (magnitude < step)
-        return `${value < 0 ? MINUS : ""}${magnitude}${names[0] ? `${separator}${names[0]}` : ""}`;
-    let index = 0;
-    while (magnitude >= step && index < names.length - 1) {
-        magnitude /= step;
-        index++;
-    }
-    // Three digits hold at most 999: 1,000 MiB is 0.977 GiB, 999.9K is 1M.
-    if (Number(magnitude.toPrecision(3)) >= 1000 && index < names.length - 1) {
-        magnitude /= step;
-        index++;
-    }
-    return `${value < 0 ? MINUS : ""}${threeDigits(magnitude)}${separator}${names[index]}`;
-}
-/**
- * A figure for a reader in a hurry, the PR comment's one number style: three significant digits
- * and a unit. Counts in K/M/B/T (`2.97M`, `40.8B`, `650`), bytes in IEC units (`551 MiB`, `512 B`).
- * Exact integers stay in the comment's folded details and in the JSON report.
- */
-function formatShort(value, unit) {
-    return unit === "bytes" ? units_scaled(value, 1024, IEC, " ") : units_scaled(value, 1000, COUNT_SUFFIXES, "");
-}
-/** A change with its sign: `+7.09M`, `\u2212551 MiB`, `\u00b10`. */
-function formatSignedShort(delta, unit) {
-    return delta === 0 ? "\u00b10" : `${delta > 0 ? "+" : ""}${formatShort(delta, unit)}`;
-}
-/** A change as a signed share of what it changes: `+35.8%`, `\u22120.012%`, `new` when there was nothing. */
-function formatSignedPercent(delta, base) {
-    if (delta === 0)
-        return "\u00b10%";
-    if (base === 0)
-        return "new";
-    const percent = (100 * delta) / base;
-    const magnitude = Math.abs(percent);
-    const digits = magnitude >= 0.1 ? magnitude.toFixed(1) : magnitude.toPrecision(2);
-    return `${percent > 0 ? "+" : MINUS}${digits}%`;
-}
-/** Names as a sentence lists them: `params and trainable`, `params, trainable and active-params`. */
-function listed(names) {
-    return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/index.ts
-
-
-
-
-
-/** The figures a budget and a diff look at, from a JSON report (ours, or one saved by an earlier job), in registry order. */
-function quantitiesOf(report) {
-    const quantities = {};
-    for (const metric of METRICS) {
-        const value = metric.read(report);
-        if (value !== undefined)
-            quantities[metric.name] = value;
-    }
-    return quantities;
-}
-/** A figure for people, by its unit: `124,439,808` or `1.23 GiB`. */
-function formatMetric(metric, value) {
-    return metricNamed(metric).unit === "bytes" ? formatBytes(value) : formatInteger(value);
-}
-/** A figure for the PR comment: three significant digits and a unit, `2.97M` or `551 MiB`. */
-function formatMetricShort(metric, value) {
-    return formatShort(value, metricNamed(metric).unit);
-}
-/** A change for the PR comment, signed: `+7.09M`, `\u2212551 MiB`. */
-function formatMetricDelta(metric, delta) {
-    return formatSignedShort(delta, metricNamed(metric).unit);
-}
-
-;// CONCATENATED MODULE: ./src/budget/module-glob.ts
-/**
- * A budget's module glob (`encoder.*`) against layer paths (`encoder.layer.[0-11].attention`):
- * `*` is any run of characters, dots and brackets included; every other character is itself.
- * Matched in O(path \u00d7 glob) without backtracking: each `*`-free piece is taken at its leftmost
- * place, which is all a star-only glob needs. A regular expression (picomatch's too) backtracks
- * exponentially on `*a*a*a*a*a*a*a*a*a*a*b` against a long path of a's.
- */
-function moduleGlob(glob) {
-    const pieces = glob.split("*");
-    const first = pieces[0];
-    const last = pieces.at(-1);
-    if (pieces.length === 1)
-        return (path) => path === glob;
-    const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
-    return (path) => {
-        if (path.length < first.length + last.length || !path.startsWith(first) || !path.endsWith(last))
-            return false;
-        let from = first.length;
-        const end = path.length - last.length;
-        for (const piece of middle) {
-            const at = path.indexOf(piece, from);
-            if (at < 0 || at + piece.length > end)
-                return false;
-            from = at + piece.length;
-        }
-        return true;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/budget/evaluate.ts
-
-
-const FAIL_ON = ["exceed", "growth", "never"];
-const SEVERITY = { pass: 0, warn: 1, fail: 2 };
-function worst(statuses) {
-    let result = "pass";
-    for (const status of statuses)
-        if (SEVERITY[status] > SEVERITY[result])
-            result = status;
-    return result;
-}
-/**
- * A model's entry, keyed by spec path or model name, with the defaults filled in. An entry keyed
- * by the name the spec at this path had at base still applies when the change renames the model:
- * renaming `model:` must not escape the limit.
- */
-function budgetFor(budget, report, baseModel) {
-    const own = budget.models.find((entry) => entry.key === report.file) ??
-        budget.models.find((entry) => entry.key === report.model) ??
-        (baseModel === undefined ? undefined : budget.models.find((entry) => entry.key === baseModel));
-    const defaults = budget.defaults;
-    if (!own)
-        return undefined;
-    if (!defaults)
-        return own;
-    return {
-        ...own,
-        limits: { ...defaults.limits, ...own.limits },
-        growth: { ...defaults.growth, ...own.growth },
-        modules: [...defaults.modules, ...own.modules],
-        ...(defaults.lintIgnore || own.lintIgnore ? { lintIgnore: [...new Set([...(defaults.lintIgnore ?? []), ...(own.lintIgnore ?? [])])] } : {}),
-    };
-}
-/** `encoder.*` selects every layer entry whose path starts with `encoder.`: `*` matches any characters. */
-function moduleTotals(report, glob) {
-    const matches = moduleGlob(glob);
-    const selected = report.layers.filter((layer) => matches(layer.path));
-    return {
-        params: selected.reduce((sum, layer) => sum + layer.params * layer.count, 0),
-        trainable: selected.reduce((sum, layer) => sum + layer.trainable * layer.count, 0),
-    };
-}
-/** Whether `metric` is `of` times its twin's factor: the two figures say the same thing. */
-function twins(of, metric) {
-    const twin = metricNamed(metric).twin;
-    return twin?.of === of ? twin.factor : undefined;
-}
-/**
- * One row per real problem: a limit on a twin metric (trainable beside params, FLOPs beside MACs)
- * folds into its partner's row, in the same module scope, when their figures agree and so does the
- * verdict, and is shown in its partner's terms (MACs, not FLOPs). Differing figures or verdicts stay two rows.
- */
-function foldLimits(rows) {
-    const kept = [];
-    for (const row of rows) {
-        const scope = row.label.slice(0, row.label.length - row.metric.length);
-        const partner = kept.find(({ row: other, scope: otherScope }) => {
-            const factor = twins(other.metric, row.metric);
-            return factor !== undefined && otherScope === scope && other.status === row.status && other.actual !== undefined && row.actual === other.actual * factor;
-        });
-        if (!partner) {
-            kept.push({ row, scope });
-            continue;
-        }
-        const also = [...(partner.row.also ?? []), row.metric];
-        partner.row = { ...partner.row, label: `${scope}${listed([partner.row.metric, ...also])}`, also };
-    }
-    return kept.map(({ row }) => row);
-}
-/** Growth rows likewise: a twin's growth, by the same share, with the same verdict, is its partner's. */
-function foldGrowth(rows) {
-    const kept = [];
-    for (const row of rows) {
-        const partner = kept.find((other) => {
-            const factor = twins(other.metric, row.metric);
-            return factor !== undefined && other.status === row.status && row.base === other.base * factor && row.head === other.head * factor;
-        });
-        if (partner)
-            partner.also = [...(partner.also ?? []), row.metric];
-        else
-            kept.push(row);
-    }
-    return kept;
-}
-/** Holds one model's report to its budget entry and, when there is a base, its allowed growth. */
-function evaluateBudget(entry, head, base, failOn) {
-    const exceeded = failOn === "never" ? "warn" : "fail";
-    const overgrown = failOn === "growth" ? "fail" : "warn";
-    const figures = quantitiesOf(head);
-    const limitRow = (label, metric, limit, actual) => ({
-        label,
-        metric,
-        limit,
-        ...(actual === undefined ? {} : { actual }),
-        status: actual === undefined ? "warn" : actual > limit.value ? exceeded : "pass",
-    });
-    const limits = LIMITED_METRICS.flatMap((metric) => {
-        const limit = entry.limits[metric];
-        return limit ? [limitRow(metric, metric, limit, figures[metric])] : [];
-    });
-    for (const module of entry.modules) {
-        const totals = moduleTotals(head, module.glob);
-        if (module.params)
-            limits.push(limitRow(`${module.glob} params`, "params", module.params, totals.params));
-        if (module.trainable)
-            limits.push(limitRow(`${module.glob} trainable`, "trainable", module.trainable, totals.trainable));
-    }
-    const growth = [];
-    if (base) {
-        const before = quantitiesOf(base);
-        for (const metric of GROWTH_METRICS) {
-            const allowance = entry.growth[metric];
-            const baseValue = before[metric];
-            const headValue = figures[metric];
-            if (!allowance || baseValue === undefined || headValue === undefined)
-                continue;
-            const allowed = allowance.percent === undefined ? allowance.amount : Math.floor((baseValue * allowance.percent) / 100);
-            growth.push({ metric, allowance, base: baseValue, head: headValue, allowed, status: headValue - baseValue > allowed ? overgrown : "pass" });
-        }
-    }
-    return { entry, limits: foldLimits(limits), growth: foldGrowth(growth), status: worst([...limits, ...growth].map((row) => row.status)) };
-}
-
-;// CONCATENATED MODULE: ./src/budget/sizes.ts
-// Human sizes live in parse/, below the spec's resolver, which reads them too (serving.accelerators).
-
-
-;// CONCATENATED MODULE: ./src/budget/budget-file.ts
-
-
-
-
-
-
-function budget_file_describe(metric) {
-    return metricNamed(metric).unit === "bytes" ? "a memory size such as 24GiB or 80GB" : "a count such as 125M or 7B";
-}
-/** A quantity as written at `path`; past 2^53 it is an error there, never a float's guess. */
-function quantityAt(source, path, raw, what) {
-    try {
-        return parseQuantity(raw);
-    }
-    catch {
-        throw new SpecError("invalid-limit", source.at(path), `${what} ${String(raw)} is beyond 2^53 and cannot be compared exactly`, "write the limit you mean with a unit, e.g. 7B or 80GiB");
-    }
-}
-function limitAt(source, path, raw, metric) {
-    const position = source.at(path);
-    const quantity = quantityAt(source, path, raw, `${metric} limit`);
-    const wanted = metricNamed(metric).unit;
-    // A plain integer is a count of parameters, or of bytes for memory.
-    const value = quantity?.kind === wanted || (typeof raw === "number" && quantity) ? quantity.value : undefined;
-    if (value === undefined)
-        throw new SpecError("invalid-limit", position, `${metric} limit must be ${budget_file_describe(metric)}, not '${String(raw)}'`);
-    return { value, text: String(raw), position };
-}
-function growthAt(source, path, raw, metric) {
-    const position = source.at(path);
-    const quantity = quantityAt(source, path, raw, `${metric} growth`);
-    if (quantity?.kind === "percent")
-        return { percent: quantity.value, text: String(raw), position };
-    return { amount: limitAt(source, path, raw, metric).value, text: String(raw), position };
-}
-/** One model's limits; each limit's error goes to `errors` and the next limit is still read. */
-function modelBudget(source, path, key, raw, errors) {
-    const limits = {};
-    const growth = {};
-    for (const metric of LIMITED_METRICS) {
-        if (raw[metric] !== undefined)
-            errors.attempt(() => (limits[metric] = limitAt(source, [...path, metric], raw[metric], metric)));
-    }
-    if (typeof raw.growth === "object" && raw.growth !== null) {
-        for (const [metric, allowance] of Object.entries(raw.growth))
-            errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth", metric], allowance, metric)));
-    }
-    else if (raw.growth !== undefined) {
-        // One allowance for everything: a share or 0 limits every quantity, an amount only those of its kind.
-        const quantity = errors.attempt(() => quantityAt(source, [...path, "growth"], raw.growth, "growth"));
-        for (const metric of GROWTH_METRICS) {
-            // A count is of parameters: MACs and FLOPs take a share, 0, or their own entry under growth:.
-            const definition = metricNamed(metric);
-            const ofItsKind = definition.sharedGrowthAmount && definition.unit === (quantity?.kind === "bytes" ? "bytes" : "count");
-            const applies = quantity?.kind === "percent" || quantity?.value === 0 || ofItsKind;
-            if (applies)
-                errors.attempt(() => (growth[metric] = growthAt(source, [...path, "growth"], raw.growth, metric)));
-        }
-    }
-    const modules = Object.entries((raw.modules ?? {})).flatMap(([glob, moduleRaw]) => errors.attempt(() => [
-        {
-            glob,
-            position: source.keyAt([...path, "modules", glob]),
-            ...(moduleRaw.params === undefined ? {} : { params: limitAt(source, [...path, "modules", glob, "params"], moduleRaw.params, "params") }),
-            ...(moduleRaw.trainable === undefined ? {} : { trainable: limitAt(source, [...path, "modules", glob, "trainable"], moduleRaw.trainable, "trainable") }),
-        },
-    ]) ?? []);
-    return {
-        key,
-        position: source.keyAt(path),
-        limits,
-        growth,
-        modules,
-        ...(typeof raw.against === "string" ? { against: { path: raw.against, position: source.at([...path, "against"]) } } : {}),
-        ...(raw.lint === undefined ? {} : { lintIgnore: errors.attempt(() => lintIgnores(source, [...path, "lint"], raw.lint, [])) ?? [] }),
-    };
-}
-/** Reads and validates a budget file; every problem is a positioned error, all of them reported together. */
-function parseBudget(text, file) {
-    const source = parseYaml(text, file);
-    validateBudget(source);
-    const data = source.data;
-    const errors = new DiagnosticCollector();
-    const accelerators = data.accelerators ? errors.attempt(() => acceleratorsAt(source, ["accelerators"], data.accelerators)) : undefined;
-    const budget = {
-        file,
-        ...(accelerators ? { accelerators } : {}),
-        ...(data.defaults ? { defaults: modelBudget(source, ["defaults"], "defaults", data.defaults, errors) } : {}),
-        models: Object.entries(data.models).map(([key, raw]) => modelBudget(source, ["models", key], key, raw, errors)),
-    };
-    errors.throwIfAny();
-    return budget;
-}
-
-;// CONCATENATED MODULE: ./src/diff/index.ts
-function layerStates(report) {
-    return report.layers.map((layer) => ({
-        path: layer.path,
-        type: layer.type,
-        count: layer.count,
-        params: layer.params * layer.count,
-        formula: layer.formula,
-        line: layer.line,
-    }));
-}
-/** A repeat that grows from 12 to 24 instances is the same entry changed, not one removed and one added. */
-function layerIdentity(path) {
-    return path.replace(/\[\d+-\d+\]/g, "[*]");
-}
-/** What a layer is apart from where it sits: a moved layer keeps this. */
-function content(layer) {
-    return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
-}
-/**
- * Per-layer differences between two reports of one model: added, removed, changed (parameters or
- * type), and moved (removed in one place, added with identical content in another). Head order.
- */
-function diffLayers(base, head) {
-    const before = new Map(layerStates(base).map((layer) => [layerIdentity(layer.path), layer]));
-    const changes = [];
-    const unchanged = [];
-    const added = [];
-    for (const after of layerStates(head)) {
-        const key = layerIdentity(after.path);
-        const previous = before.get(key);
-        if (!previous) {
-            added.push(after);
-            continue;
-        }
-        before.delete(key);
-        // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
-        const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
-        if (same)
-            unchanged.push(after);
-        else
-            changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
-    }
-    const removed = [...before.values()];
-    for (const after of added) {
-        const index = removed.findIndex((candidate) => content(candidate) === content(after));
-        if (index >= 0 && after.params > 0)
-            changes.push({ kind: "moved", before: removed.splice(index, 1)[0], after });
-        else
-            changes.push({ kind: "added", after });
-    }
-    changes.push(...removed.map((layer) => ({ kind: "removed", before: layer })));
-    return { changes, unchanged };
-}
-/** The parameters a change adds (negative when it removes them). */
-function changeDelta(change) {
-    switch (change.kind) {
-        case "added":
-            return change.after.params;
-        case "removed":
-            return -change.before.params;
-        case "changed":
-            return change.delta;
-        case "moved":
-            return 0;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -32103,8 +31610,10 @@ function attempt(work) {
 }
 function analyze(file, side, overrides, onStep) {
     const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
-    if ("value" in outcome)
-        return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
+    if ("value" in outcome) {
+        const model = outcome.value;
+        return { state: { kind: "report", report: toJsonReport(model) }, origins: new Map(model.layers.map((layer) => [layer.path, layer.origins])), model };
+    }
     if ("absent" in outcome)
         return { state: { kind: "absent" } };
     return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
@@ -32194,38 +31703,57 @@ function unmatchedEntries(budget, models) {
     });
 }
 /** Where each added or changed entry was changed: the first line among those that shaped it that the change edited. */
-function layerCauses(diff, model, changed) {
-    const byPath = new Map(model.layers.map((layer) => [layer.path, layer.origins]));
+function layerCauses(diff, origins, changed) {
     return diff.changes.flatMap((change) => {
         if (change.kind === "removed")
             return [];
-        const at = firstChanged(byPath.get(change.after.path), changed);
+        const at = firstChanged(origins.get(change.after.path), changed);
         return at ? [{ path: change.after.path, file: at.file, line: at.line }] : [];
     });
 }
-/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
-function runCheck(request) {
+/** The spec files a check analyses: those at head, then those only at base, each once. */
+function checkedFiles(request) {
+    return [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
+}
+/** One spec analysed at head and base, as the check needs it; worker threads run this for a check's specs. */
+function analyzeSides(file, request) {
+    const overrides = request.overrides ?? {};
+    const step = (side) => (request.onStep ? (text) => request.onStep(`${file} at ${side}: ${text}`) : undefined);
+    const read = [];
+    const recorded = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
+    const head = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : { state: { kind: "absent" } };
+    if (!request.base)
+        return { head };
+    return { head, base: baseAnalysis(file, request.base, head, read, () => analyze(file, request.base, overrides, step("base"))) };
+}
+/** The head's model for a checkpoint's cross-check: analysed again here when a worker thread analysed the spec. */
+function headModel(file, analysis, request) {
+    if (analysis.model)
+        return analysis.model;
+    const outcome = attempt(() => analyzeSpec(file, request.head.read, request.overrides ?? {}));
+    return "value" in outcome ? outcome.value : undefined;
+}
+/**
+ * The whole check: every spec at head (and base), the diff, the budget, and one status. `analysed`
+ * holds specs already analysed (by worker threads); the others are analysed here.
+ */
+function runCheck(request, analysed) {
     const headBudget = readBudget(request.head, request.budgetFile);
     const baseBudget = readBudget(request.base, request.budgetFile);
     const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
-    const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
-    const models = files.map((file) => {
-        const overrides = request.overrides ?? {};
-        const absent = { state: { kind: "absent" } };
-        const step = (side) => (request.onStep ? (text) => request.onStep(`${file} at ${side}: ${text}`) : undefined);
-        const read = [];
-        const recorded = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
-        const analysis = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : absent;
+    const models = checkedFiles(request).map((file) => {
+        const sides = analysed?.get(file) ?? analyzeSides(file, request);
+        const analysis = sides.head;
         const head = analysis.state;
-        const base = request.base ? baseAnalysis(file, request.base, analysis, read, () => analyze(file, request.base, overrides, step("base"))).state : undefined;
+        const base = sides.base?.state;
         const result = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
         if (head.kind !== "report")
             return result;
         const baseReport = base?.kind === "report" ? base.report : undefined;
         if (baseReport)
             result.diff = diffLayers(baseReport, head.report);
-        if (result.diff && request.changedLines && analysis.model)
-            result.causes = layerCauses(result.diff, analysis.model, request.changedLines);
+        if (result.diff && request.changedLines && analysis.origins)
+            result.causes = layerCauses(result.diff, analysis.origins, request.changedLines);
         const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
         if (entry) {
             result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);
@@ -32237,8 +31765,9 @@ function runCheck(request) {
         if (hints.length)
             result.hints = hints;
         const against = request.against ?? entry?.against?.path;
-        if (against && request.readCheckpoint && analysis.model) {
-            result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);
+        const model = against && request.readCheckpoint ? headModel(file, analysis, request) : undefined;
+        if (against && request.readCheckpoint && model) {
+            result.checkpoint = crossCheckWith(model, against, request.readCheckpoint);
             if (result.checkpoint.diagnostics.length)
                 result.status = "fail";
         }
@@ -32265,6 +31794,694 @@ function runCheck(request) {
 /** A budget entry that matched no spec, as a warning at its key with what to do. */
 function unmatchedWarning(budgetFile, entry) {
     return diagnostic("unmatched-budget-entry", { file: budgetFile, line: entry.line, col: entry.col ?? 1 }, `budget entry '${entry.key}' matches no spec, so none of its limits is checked`, `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`);
+}
+
+;// CONCATENATED MODULE: ./src/workers/index.ts
+
+
+
+
+const ROLE = "model-budget-analysis";
+/** Below this many specs per thread, starting a thread (its own Node start and code) costs more than it saves. */
+const SPECS_PER_THREAD = 6;
+const MAX_THREADS = 8;
+/**
+ * A worker silent this long (no question, no progress, no result) has died or hangs: the threads are
+ * given up and what they left is analysed in this thread, as it would be without them.
+ */
+const SILENCE_MS = 30_000;
+/** True in a worker thread started by `analyzeInWorkers`: its entry point serves analyses instead of running. */
+function isAnalysisWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.role === ROLE;
+}
+/** The environment variable that sets how many worker threads a check uses: 1 turns them off. */
+const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
+/**
+ * How many threads a check of `specs` specs uses: `setting` (THREADS_VARIABLE's value) when given, else
+ * one per SPECS_PER_THREAD specs up to the machine's available parallelism and MAX_THREADS. A setting
+ * that is not a whole number from 1 to 64 throws an EINVAL error, which the edges report as bad input.
+ */
+function threadsFor(specs, setting) {
+    if (setting === undefined || setting === "")
+        return Math.min((0,external_node_os_namespaceObject.availableParallelism)(), MAX_THREADS, Math.floor(specs / SPECS_PER_THREAD));
+    const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
+    if (!(threads >= 1 && threads <= 64)) {
+        throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
+            code: "EINVAL",
+        });
+    }
+    return Math.min(threads, specs);
+}
+function thrown(error) {
+    if (error instanceof SpecError) {
+        const { name, kind, position, detail, hint } = error;
+        return { spec: { name, kind, position, detail, ...(hint === undefined ? {} : { hint }) } };
+    }
+    const { message, code } = error;
+    return { message: String(message ?? error), ...(typeof code === "string" ? { code } : {}) };
+}
+function rethrown(error) {
+    if ("message" in error)
+        return Object.assign(new Error(error.message), error.code === undefined ? {} : { code: error.code });
+    const { name, kind, position, detail, hint } = error.spec;
+    // A FileAccessError is re-positioned by whoever named the file (an include:), so it stays one.
+    return name === "FileAccessError" ? new FileAccessError(kind, position.file, detail, hint) : new SpecError(kind, position, detail, hint);
+}
+/**
+ * Analyses the check's specs in worker threads started from `entry` (a script that calls
+ * `serveAnalyses` when `isAnalysisWorker()`), as many as `threadsFor` says; undefined when that is one.
+ * The threads only speed the check up: a spec one of them could not finish (it failed, died or hung)
+ * is left out of the map, and the check analyses it itself.
+ */
+function analyzeInWorkers(request, entry, setting, argv = []) {
+    const files = checkedFiles(request);
+    const threads = threadsFor(files.length, setting);
+    if (threads < 2)
+        return undefined;
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const workers = Array.from({ length: threads }, () => startWorker(request, entry, argv, signal));
+    const results = new Map();
+    let next = 0;
+    let finished = 0;
+    const answer = (worker, question) => {
+        if (question.kind === "next") {
+            const file = next < files.length ? files[next++] : null;
+            if (file === null) {
+                worker.finished = true;
+                finished++;
+            }
+            return { file };
+        }
+        if (question.kind === "unchanged")
+            return { value: request.base?.unchanged?.(question.path) ?? false };
+        const side = question.side === "head" ? request.head : request.base;
+        try {
+            return { text: side.read(question.path, question.include) };
+        }
+        catch (error) {
+            return { error: thrown(error) };
+        }
+    };
+    /** Handles what the workers said; false once one failed. */
+    const hear = () => {
+        for (const worker of workers) {
+            for (let message = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(worker.port); message; message = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(worker.port)) {
+                const said = message.message;
+                if (said.kind === "failed")
+                    return false;
+                if (said.kind === "step")
+                    request.onStep?.(said.text);
+                else if (said.kind === "done")
+                    results.set(said.file, said.sides);
+                else {
+                    worker.port.postMessage(answer(worker, said));
+                    Atomics.store(worker.answered, 0, 1);
+                    Atomics.notify(worker.answered, 0);
+                }
+            }
+        }
+        return true;
+    };
+    try {
+        for (;;) {
+            // Read before hearing: a message posted after it has moved the counter, so the wait returns at once.
+            const seen = Atomics.load(signal, 0);
+            if (!hear() || finished === workers.length || Atomics.wait(signal, 0, seen, SILENCE_MS) === "timed-out")
+                break;
+        }
+    }
+    finally {
+        for (const worker of workers) {
+            worker.port.close();
+            // One that failed or hangs; the others end on their own (and a launcher's code cache is written as they do).
+            if (!worker.finished)
+                void worker.thread.terminate();
+        }
+    }
+    return results;
+}
+function startWorker(request, entry, argv, signal) {
+    const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
+    const answered = new Int32Array(new SharedArrayBuffer(4));
+    const base = request.base;
+    const setup = {
+        role: ROLE,
+        port: port2,
+        signal,
+        answered,
+        head: { specs: request.head.specs },
+        ...(base ? { base: { ref: base.ref, specs: base.specs } } : {}),
+        overrides: request.overrides ?? {},
+        origins: request.changedLines !== undefined,
+        progress: request.onStep !== undefined,
+    };
+    const thread = new external_node_worker_threads_namespaceObject.Worker(entry, { workerData: setup, transferList: [port2], argv });
+    thread.unref();
+    return { thread, port: port1, answered, finished: false };
+}
+/** What goes back to the check: plain data, the model left here, origins only where the check reads them. */
+function sendable(analysis, origins) {
+    return { state: analysis.state, ...(origins && analysis.origins ? { origins: analysis.origins } : {}) };
+}
+/** A worker thread's work: asks for a spec, analyses it at head and base, sends the result back, until none is left. */
+function serveAnalyses() {
+    const setup = external_node_worker_threads_namespaceObject.workerData;
+    const post = (message) => {
+        setup.port.postMessage(message);
+        Atomics.add(setup.signal, 0, 1);
+        Atomics.notify(setup.signal, 0);
+    };
+    const ask = (question) => {
+        post(question);
+        Atomics.wait(setup.answered, 0, 0);
+        Atomics.store(setup.answered, 0, 0);
+        return (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(setup.port).message;
+    };
+    const reader = (side) => (path, include) => {
+        const answer = ask({ kind: "read", side, path, ...(include ? { include: { spec: include.spec } } : {}) });
+        if ("error" in answer)
+            throw rethrown(answer.error);
+        return answer.text;
+    };
+    const request = {
+        head: { specs: setup.head.specs, read: reader("head") },
+        ...(setup.base ? { base: { ...setup.base, read: reader("base"), unchanged: (path) => ask({ kind: "unchanged", path }).value } } : {}),
+        overrides: setup.overrides,
+        ...(setup.progress ? { onStep: (text) => post({ kind: "step", text }) } : {}),
+    };
+    try {
+        for (let file = ask({ kind: "next" }).file; file !== null; file = ask({ kind: "next" }).file) {
+            const sides = analyzeSides(file, request);
+            post({ kind: "done", file, sides: { head: sendable(sides.head, setup.origins), ...(sides.base ? { base: sendable(sides.base, setup.origins) } : {}) } });
+        }
+    }
+    catch (error) {
+        // The check analyses this spec again itself, and says what went wrong as it would without threads.
+        post({ kind: "failed", message: String(error.message ?? error) });
+    }
+    setup.port.close();
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:module");
+;// CONCATENATED MODULE: ./src/git/repository.ts
+
+
+
+
+/** Symbolic links followed in a row before a path counts as a loop, as the kernel's own limit does. */
+const MAX_LINKS = 40;
+/**
+ * node:child_process, loaded by the first git call: it brings Node's socket and stream modules, about
+ * 2 ms of CPU that every CLI run not touching git would otherwise pay at start-up.
+ */
+let childProcess;
+/** Git at the edges: the action and `model-budget check --base` read the base side straight from the object store. */
+class GitRepository {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    git(args, input) {
+        childProcess ??= (0,external_node_module_namespaceObject.createRequire)(__import_meta_url)("node:child_process");
+        return childProcess.execFileSync("git", args, {
+            cwd: this.cwd,
+            encoding: "utf8",
+            stdio: ["pipe", "pipe", "pipe"],
+            maxBuffer: 64 * 1024 * 1024,
+            ...(input === undefined ? {} : { input }),
+        });
+    }
+    hasCommit(sha) {
+        try {
+            this.git(["cat-file", "-e", `${sha}^{commit}`]);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Shallow checkouts (actions/checkout's default depth 1) lack the base commit: fetch just that one. */
+    ensureCommit(sha) {
+        if (this.hasCommit(sha))
+            return;
+        this.git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha]);
+        if (!this.hasCommit(sha))
+            throw new Error(`commit ${sha} is not available even after fetching it from origin`);
+    }
+    /** Files tracked at a commit. */
+    filesAt(sha) {
+        return this.git(["ls-tree", "-r", "--name-only", "-z", sha]).split("\0").filter(Boolean);
+    }
+    /** Files in the work tree that git does not ignore, tracked or not. */
+    workingFiles() {
+        return this.git(["ls-files", "--cached", "--others", "--exclude-standard", "-z"]).split("\0").filter(Boolean);
+    }
+    /**
+     * Reads files as they are at a commit; a missing one throws ENOENT like the file system. Only a
+     * regular file no larger than a spec may be is read: a folder or a submodule at that path is
+     * refused, and a symbolic link is followed only while it stays inside the repository, as the
+     * working tree's reader does.
+     */
+    readerAt(sha) {
+        const read = (file, path, links) => {
+            if (external_node_path_namespaceObject.posix.isAbsolute(path) || path === ".." || path.startsWith("../")) {
+                throw new FileAccessError("outside-folder", file, "leads outside the repository", "keep it, and what its symbolic links point to, inside the repository");
+            }
+            let listing;
+            try {
+                listing = this.git(["--literal-pathspecs", "ls-tree", "--full-tree", "-l", "-z", sha, "--", path]);
+            }
+            catch {
+                // git refuses a path outside the repository.
+                listing = "";
+            }
+            // "<mode> <type> <object> <size>\t<path>\0" per entry; nothing for a path that is not there.
+            const entry = listing.split("\0").find((line) => line.endsWith(`\t${path}`));
+            if (entry === undefined)
+                throw Object.assign(new Error(`ENOENT: ${file} does not exist at ${sha}`), { code: "ENOENT" });
+            const [mode, type, , size] = entry.split("\t")[0].split(/\s+/);
+            if (type !== "blob")
+                throw new FileAccessError("not-a-regular-file", file, `is a ${type === "tree" ? "directory" : type} at ${sha}, not a regular file`, "give the path of a regular file");
+            if (mode === "120000") {
+                const target = this.git(["show", `${sha}:${path}`]);
+                if (links >= MAX_LINKS)
+                    throw new FileAccessError("not-a-regular-file", file, "is a loop of symbolic links", "give the path of a regular file");
+                return read(file, external_node_path_namespaceObject.posix.isAbsolute(target) ? target : external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target), links + 1);
+            }
+            if (Number(size) > YAML_MAX_BYTES) {
+                throw new FileAccessError("file-too-large", file, `is ${Number(size).toLocaleString("en-US")} bytes at ${sha}, more than the ${YAML_MAX_BYTES.toLocaleString("en-US")} a spec or budget file may have`, "split the spec with include:");
+            }
+            return this.git(["show", `${sha}:${path}`]);
+        };
+        return (file) => read(file, external_node_path_namespaceObject.posix.normalize(file), 0);
+    }
+    /**
+     * Which files read the same at `sha` as in the work tree: regular files tracked at `sha` that
+     * `git diff sha` does not list (so also tracked now, and not edited). A symbolic link never counts,
+     * for what it points to may have changed. Repository-relative paths, as `readerAt` takes them.
+     */
+    unchangedSince(sha) {
+        const regular = new Set(this.git(["ls-tree", "-r", "--full-tree", "-z", sha])
+            .split("\0")
+            .filter((entry) => /^100(644|755) blob /.test(entry))
+            .map((entry) => entry.slice(entry.indexOf("\t") + 1)));
+        const changed = new Set(this.git(["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "-z", sha, "--"]).split("\0").filter(Boolean));
+        return (file) => {
+            const path = external_node_path_namespaceObject.posix.normalize(file);
+            return regular.has(path) && !changed.has(path);
+        };
+    }
+    /**
+     * The lines of each file that differ from `sha` in the work tree (what the check reads at head):
+     * the `+` side of `git diff`'s hunks, by repository-relative path. Deleted lines have no place to
+     * point at and are left out; a renamed file counts only its edited lines.
+     */
+    changedLines(sha) {
+        const diff = this.git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--find-renames", "--unified=0", sha, "--"]);
+        const changed = new Map();
+        let lines;
+        // An added line "++ x" reads "+++ x": the target's name is read only in a file's header, before its first hunk.
+        let header = false;
+        for (const line of diff.split("\n")) {
+            if (line.startsWith("diff --git "))
+                header = true;
+            else if (line.startsWith("@@"))
+                header = false;
+            if (header && line.startsWith("+++ ")) {
+                // git ends a name holding a space with a tab, so that patch can tell where it ends.
+                const target = line.slice(4).replace(/\t$/, "");
+                lines = target === "/dev/null" ? undefined : new Set();
+                if (lines)
+                    changed.set(unquotedPath(target).replace(/^b\//, ""), lines);
+                continue;
+            }
+            const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (hunk && lines) {
+                const [start, length] = [Number(hunk[1]), hunk[2] === undefined ? 1 : Number(hunk[2])];
+                for (let number = start; number < start + length; number++)
+                    lines.add(number);
+            }
+        }
+        return changed;
+    }
+    /** The commit a branch, tag or SHA names. */
+    resolveRef(ref) {
+        return this.git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+    }
+    /** The commit before `sha`, for push events; undefined for a root commit. */
+    parentOf(sha) {
+        try {
+            return this.git(["rev-parse", "--verify", "--quiet", `${sha}^`]).trim() || undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+/** A path as git's diff writes it: as is, or in C-style quotes when it holds a quote, a backslash or a control character. */
+function unquotedPath(text) {
+    if (!text.startsWith('"'))
+        return text;
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    const chars = [...text.slice(1, -1)];
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (char !== "\\") {
+            bytes.push(...Buffer.from(char));
+            continue;
+        }
+        const octal = /^[0-7]{3}/.exec(chars.slice(i + 1, i + 4).join(""))?.[0];
+        if (octal) {
+            bytes.push(parseInt(octal, 8));
+            i += 3;
+        }
+        else
+            bytes.push(escapes[chars[++i]] ?? 0);
+    }
+    return Buffer.from(bytes).toString("utf8");
+}
+
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+/** Work shorter than this shows no progress: a line that flashes and vanishes is noise. */
+const PROGRESS_AFTER_MS = 1000;
+/**
+ * Colour and width from the environment, as no-color.org and force-color.org say: FORCE_COLOR (other
+ * than 0 or false) colours even a pipe; NO_COLOR (non-empty) or TERM=dumb turns colour off; otherwise
+ * only a terminal gets colour. COLUMNS, a positive whole number, overrides the terminal's width.
+ */
+function terminalOf(vars, stdout) {
+    const force = vars.FORCE_COLOR;
+    const forced = force !== undefined && force !== "0" && force !== "false";
+    const refused = force === "0" || force === "false" || Boolean(vars.NO_COLOR) || vars.TERM === "dumb";
+    const colour = forced || (!refused && stdout.isTTY === true);
+    const given = /^[1-9]\d{0,4}$/.test(vars.COLUMNS ?? "") ? Number(vars.COLUMNS) : undefined;
+    const columns = given ?? (stdout.isTTY && stdout.columns ? stdout.columns : undefined);
+    return { colour, ...(columns === undefined ? {} : { columns }) };
+}
+const COLOURS = { "\u2713": "32", "\u2717": "31", "\u26a0": "33" };
+/**
+ * The status marks coloured: green \u2713, red \u2717, yellow \u26a0. Applied to text already made safe for a
+ * terminal (forTerminal), so only these escapes reach it; a mark inside a name is coloured too, harmlessly.
+ */
+function coloured(text) {
+    return text.replace(/[\u2713\u2717\u26a0]/g, (mark) => `\u001b[${COLOURS[mark]}m${mark}\u001b[39m`);
+}
+/** A progress line on `stream` when it is a terminal; none otherwise (a log or a pipe keeps clean). */
+function progressOn(stream, now = Date.now) {
+    if (!stream.isTTY)
+        return undefined;
+    const start = now();
+    let shown = false;
+    return {
+        update(line) {
+            if (now() - start < PROGRESS_AFTER_MS)
+                return;
+            // A pseudo-terminal may report 0 columns.
+            const width = (stream.columns || 80) - 1;
+            const chars = [...line];
+            stream.write(`\r\u001b[2K${chars.length > width ? `${chars.slice(0, width - 1).join("")}\u2026` : line}`);
+            shown = true;
+        },
+        clear() {
+            if (shown)
+                stream.write("\r\u001b[2K");
+            shown = false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/environment.ts
+
+
+
+
+
+
+
+/**
+ * The CLI's real edge, rooted at `cwd`: every file goes through the one opener in src/files/ (regular
+ * files only, size limits, and the confinements below), git runs in `cwd`.
+ */
+function nodeEnvironment(cwd, workerEntry) {
+    const here = { base: cwd };
+    const progress = progressOn(terminalStream(2) ?? NO_TERMINAL);
+    return {
+        cwd,
+        // An include stays inside the repository of the spec that includes it; the files named on the command line are the user's choice.
+        readFile: (file, include) => readTextFile(file, TEXT_KINDS.yaml, include ? { ...here, within: [repositoryOf((0,external_node_path_namespaceObject.resolve)(cwd, include.spec))] } : here),
+        readModelText: (file) => readTextFile(file, TEXT_KINDS.torchRepr, here),
+        writeFile: (file, text) => writeTextFile(file, text, cwd),
+        listFiles: (directory) => filesUnder(cwd, directory),
+        readCheckpoint: (file, request = {}) => openCheckpoint(file, request, here),
+        readGgufHeader: (file) => withFileBytes(file, readGguf, here),
+        git: () => new GitRepository(cwd),
+        terminal: terminalOf(process.env, terminalStream(1) ?? NO_TERMINAL),
+        ...(progress ? { progress } : {}),
+        // A worker runs the launcher as a command of its own, `worker`, with its own code cache.
+        ...(workerEntry ? { analyzeInWorkers: (request) => analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE], ["worker"]) } : {}),
+    };
+}
+/** Where a pipe or a file goes: no terminal, so no colour, width or progress line. */
+const NO_TERMINAL = { isTTY: false, write: () => undefined };
+/**
+ * process.stdout or process.stderr where the descriptor may be a terminal (a character device).
+ * A pipe or a file is none, and is left alone: creating its stream object loads Node's stream and
+ * socket modules, about 2 ms of CPU in a run that writes its output with one writeSync (main.ts).
+ */
+function terminalStream(fd) {
+    let character = true;
+    try {
+        character = (0,external_node_fs_namespaceObject.fstatSync)(fd).isCharacterDevice();
+    }
+    catch {
+        // An unusual descriptor: ask the stream, as before.
+    }
+    if (!character)
+        return undefined;
+    return fd === 1 ? process.stdout : process.stderr;
+}
+/** A checkpoint named by a file (a budget's against:) stays inside that file's repository; one the user named is their choice. */
+function openCheckpoint(file, { format, namedBy }, here) {
+    const options = namedBy === undefined ? here : { ...here, within: [repositoryOf((0,external_node_path_namespaceObject.resolve)(here.base, namedBy))] };
+    if (format === "onnx")
+        return readOnnxFile(file, options);
+    if (format === "safetensors")
+        return readSafetensorsCheckpoint(file, options);
+    if (format === "gguf")
+        return readGgufFile(file, options);
+    return readCheckpoint(file, options).tensors;
+}
+/** Every regular file under `directory`, relative to `cwd`; dependencies and VCS data are skipped, symlinks not followed. */
+function filesUnder(cwd, directory) {
+    const files = [];
+    const pending = [directory];
+    while (pending.length) {
+        const current = pending.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(cwd, current), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const path = current ? (0,external_node_path_namespaceObject.join)(current, entry.name) : entry.name;
+            if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== ".git")
+                pending.push(path);
+            else if (entry.isFile())
+                files.push(path);
+        }
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:util");
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/files/glob.ts
+
+/**
+ * Spec file globs as workflow authors write them, with picomatch's rules (Bash's): `*` and `?`
+ * stay within one directory, `**` spans any number of them (`models/**\/*.yaml`), `{a,b}` and
+ * `[ab]` work as in a shell. Dot files match too: a spec may live under `.github/`.
+ */
+function fileGlob(pattern) {
+    return picomatch_default()(pattern, { dot: true });
+}
+function isGlob(pattern) {
+    return picomatch_default().scan(pattern).isGlob;
+}
+/** The directory a glob's matches all lie under (`models` for `models/**\/*.yaml`), `` for the root. */
+function globBase(pattern) {
+    return picomatch_default().scan(pattern).base;
+}
+/** The files among `available` that the patterns name, in pattern order; literal paths are kept as given. */
+function expandSpecs(patterns, available) {
+    const result = new Set();
+    for (const pattern of patterns) {
+        const normalized = pattern.replace(/^\.\//, "");
+        // A file whose name only looks like a glob (`gpt(2).yaml`) is itself.
+        if (!isGlob(normalized) || available.includes(normalized)) {
+            if (available.includes(normalized))
+                result.add(normalized);
+            continue;
+        }
+        const matches = fileGlob(normalized);
+        for (const file of [...available].sort())
+            if (matches(file))
+                result.add(file);
+    }
+    return [...result];
+}
+
+;// CONCATENATED MODULE: ./src/diagnostics/render.ts
+/** The widest source excerpt shown under a diagnostic; a longer line is cut around the column. */
+const MAX_EXCERPT = 120;
+/**
+ * A diagnostic as the CLI prints it, like `tsc --pretty` without colour:
+ *
+ *     spec.yaml:12:15: unknown layer type 'Lineer' [MB401]
+ *        12 |   - Lineer(4, 4)
+ *           |     ^^^^^^
+ *       did you mean 'Linear'?
+ *
+ * The first line keeps the `file:line:col: message` form editors and CI log parsers link, the code
+ * in brackets at its end; a caller printing a warning says so before it. `source` is the file's text, when it could be read; a binary file's
+ * diagnostic names its byte instead and shows no excerpt.
+ */
+function renderDiagnostic(problem, source) {
+    const head = problem.offset === undefined ? `${problem.file}:${problem.line}:${problem.col}: ${problem.message}` : `${problem.file}: ${problem.message}`;
+    const excerpt = problem.offset === undefined && source !== undefined ? excerptLines(problem, source) : [];
+    return [`${head} [${problem.code}]`, ...excerpt, ...(problem.hint ? [`  ${problem.hint}`] : [])].join("\n");
+}
+/** The source line and a caret under the column (a run of carets to the end when it is known on the same line). */
+function excerptLines(problem, source) {
+    const text = lineOf(source, problem.line);
+    if (text === undefined || problem.col < 1 || problem.col > text.length + 1)
+        return [];
+    let start = 0;
+    if (text.length > MAX_EXCERPT)
+        start = Math.max(0, Math.min(problem.col - 1 - MAX_EXCERPT / 2, text.length - MAX_EXCERPT));
+    const shown = text.slice(start, start + MAX_EXCERPT);
+    const column = problem.col - 1 - start;
+    const width = problem.endLine === problem.line && problem.endCol !== undefined && problem.endCol > problem.col ? Math.min(problem.endCol - problem.col, shown.length - column) : 1;
+    // Tabs stay tabs under the text, so the caret lines up however the terminal sets its tab stops.
+    const pad = shown.slice(0, column).replace(/[^\t]/g, " ");
+    const gutter = String(problem.line);
+    const blank = " ".repeat(gutter.length);
+    return [
+        `  ${gutter} | ${start > 0 ? "\u2026" : ""}${shown}${start + MAX_EXCERPT < text.length ? "\u2026" : ""}`,
+        `  ${blank} | ${start > 0 ? " " : ""}${pad}${"^".repeat(Math.max(1, width))}`,
+    ];
+}
+function lineOf(source, line) {
+    let start = 0;
+    for (let n = 1; n < line; n++) {
+        const next = source.indexOf("\n", start);
+        if (next < 0)
+            return undefined;
+        start = next + 1;
+    }
+    const end = source.indexOf("\n", start);
+    return source.slice(start, end < 0 ? undefined : end).replace(/\r$/, "");
+}
+
+;// CONCATENATED MODULE: ./src/cli/command.ts
+
+
+
+
+/** Tells the progress line what the work on `what` is doing; undefined without one. */
+function progressStep(env, what) {
+    const progress = env.progress;
+    // File names are anyone's: made safe for the terminal like all output.
+    return progress ? (step) => progress.update(forTerminal(`model-budget: ${what}: ${step}`)) : undefined;
+}
+/** Exit codes: 0 success, 1 an internal error (a bug: please report it), 2 invalid input, 3 a budget check failed. */
+const EXIT = { ok: 0, internal: 1, invalid: 2, failed: 3 };
+/** A string flag with enumerated values, checked as the action checks its inputs. */
+function choiceFlag(values, name, allowed) {
+    return choiceOf(`--${name}`, String(values[name]), allowed);
+}
+function command_invalid(message) {
+    return { exitCode: EXIT.invalid, stdout: "", stderr: `model-budget: ${message}\n` };
+}
+/**
+ * Runs `work` for each file, gathering every user error instead of stopping at the first; a
+ * missing file is a user error too. Anything else is a bug and propagates.
+ */
+function forEachFile(files, work, read) {
+    const results = [];
+    const errors = [];
+    const diagnostics = [];
+    for (const file of files) {
+        try {
+            results.push(work(file));
+        }
+        catch (error) {
+            const found = userErrors(error);
+            const code = error.code;
+            if (found) {
+                diagnostics.push(...found.map(toDiagnostic));
+                errors.push(showDiagnostics(found, read));
+            }
+            else if (code === "ENOENT" || code === "EISDIR") {
+                const problem = diagnostic(code === "ENOENT" ? "file-unreadable" : "not-a-regular-file", { file, line: 1, col: 1 }, code === "ENOENT" ? "no such file" : "is a directory, not a file");
+                diagnostics.push(problem);
+                errors.push(renderDiagnostic(problem));
+            }
+            else
+                throw error;
+        }
+    }
+    return { results, errors, diagnostics };
+}
+/**
+ * User errors as the CLI prints them: each with its code, the source line and a caret under the
+ * column, read through `read` (the file is shown only when it reads again: a binary or vanished one is not).
+ */
+function showDiagnostics(problems, read) {
+    const sourceOf = read ? sourceReader(read) : () => undefined;
+    return problems
+        .map((problem) => {
+        const data = toDiagnostic(problem);
+        return renderDiagnostic(data, data.offset === undefined ? sourceOf(data.file) : undefined);
+    })
+        .join("\n");
+}
+/** Files' texts for diagnostics' excerpts, each read once; undefined for one that does not read. */
+function sourceReader(read) {
+    const sources = new Map();
+    return (file) => {
+        if (!sources.has(file))
+            sources.set(file, sourceOf(read, file));
+        return sources.get(file);
+    };
+}
+/** Writes a command's output file; undefined when written, else the invalid-usage result that says why not. */
+function writeOutput(env, file, text) {
+    try {
+        env.writeFile?.(file, text);
+        return undefined;
+    }
+    catch (error) {
+        if (!(error instanceof FileAccessError))
+            throw error;
+        return command_invalid(`cannot write ${file}: it ${error.detail}${error.hint ? `\n  ${error.hint}` : ""}`);
+    }
+}
+/** A file's text for a diagnostic's excerpt, or undefined when it does not read. */
+function sourceOf(read, file) {
+    try {
+        return read(file);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/html/generated/page-script.js
@@ -33815,7 +34032,9 @@ const checkCommand = {
             request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha), unchanged: git.unchangedSince(sha) };
         }
         const onStep = progressStep(env, "check");
-        const result = runCheck(onStep ? { ...request, onStep } : request);
+        if (onStep)
+            request.onStep = onStep;
+        const result = runCheck(request, env.analyzeInWorkers?.(request));
         const html = typeof values.html === "string" ? values.html : undefined;
         if (html !== undefined) {
             if (!env.writeFile)
@@ -34706,6 +34925,8 @@ function guarded(run, env) {
 
 
 
+
+
 /**
  * All of `text` to a descriptor with fs.writeSync: the CLI writes its output once, at the end, and
  * process.stdout on a pipe would load Node's stream and socket modules for it (about 2 ms of CPU,
@@ -34733,12 +34954,19 @@ function writeAll(fd, text) {
             throw error;
     }
 }
-const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd()));
-if (result.stdout)
-    writeAll(1, result.stdout);
-if (result.stderr)
-    writeAll(2, result.stderr);
-process.exitCode = result.exitCode;
+if (isAnalysisWorker())
+    serveAnalyses();
+else {
+    // A check's worker threads start from the launcher beside this bundle, with its code cache (scripts/cli-launcher.mjs);
+    // a replace, since ncc would take `new URL("cli.cjs", __import_meta_url)` for an asset to bundle.
+    const launcher = (0,external_node_url_namespaceObject.fileURLToPath)(__import_meta_url).replace(/[^/\\]+$/, "cli.cjs");
+    const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd(), launcher));
+    if (result.stdout)
+        writeAll(1, result.stdout);
+    if (result.stderr)
+        writeAll(2, result.stderr);
+    process.exitCode = result.exitCode;
+}
 
 
 })

@@ -39,6 +39,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ["html"],
   // Commits and their files, for the edges.
   ["git"],
+  // Worker threads that analyse a check's specs for the edges, reading files through them.
+  ["workers"],
   // The edges: the command line and the GitHub Action.
   ["cli", "action"],
 ];

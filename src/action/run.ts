@@ -7,7 +7,17 @@ import { changeDelta } from "../diff/index.js";
 import { formatInteger } from "../count/index.js";
 import { forTerminal } from "../diagnostics/terminal.js";
 import { METRICS, quantitiesOf } from "../metrics/index.js";
-import { runCheck, unmatchedWarning, type ChangedLines, type CheckResult, type BaseSide, type CheckSide, type Diagnostic, type ModelResult } from "../orchestrator/index.js";
+import {
+  runCheck,
+  unmatchedWarning,
+  type CheckRequest,
+  type ChangedLines,
+  type CheckResult,
+  type BaseSide,
+  type CheckSide,
+  type Diagnostic,
+  type ModelResult,
+} from "../orchestrator/index.js";
 import { commentMarker, renderPullRequestComment } from "../orchestrator/pull-request.js";
 import { renderHtmlCheck } from "../html/page.js";
 import { upsertComment, type CommentOutcome } from "./comment.js";
@@ -18,6 +28,7 @@ import { GitRepository } from "../git/repository.js";
 import { readCheckpoint } from "../import/index.js";
 import { readInputs, type ActionInputs } from "./inputs.js";
 import { SAVED_REPORT_FORMAT, type SavedReport } from "./saved-report.js";
+import { analyzeInWorkers, THREADS_VARIABLE } from "../workers/index.js";
 import { parseSavedReport } from "./saved-report-schema.js";
 
 /** GitHub keeps job summaries under 1 MiB, counted in bytes. */
@@ -46,7 +57,7 @@ function runUrl(): string | undefined {
   return serverUrl && runId && repository ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined;
 }
 
-function compute(inputs: ActionInputs, workspace: string): { result: CheckResult; changed?: ChangedLines } {
+function compute(inputs: ActionInputs, workspace: string, workerEntry: URL | undefined): { result: CheckResult; changed?: ChangedLines } {
   const git = new GitRepository(workspace);
   // Every file the check opens, and every symbolic link on its way, stays inside the checkout: a pull
   // request must not make the action read the runner's files.
@@ -66,7 +77,7 @@ function compute(inputs: ActionInputs, workspace: string): { result: CheckResult
   if (head.specs.length === 0 && (base?.specs.length ?? 0) === 0) {
     throw new Error(`no spec file matches ${inputs.specs.map((spec) => `'${spec}'`).join(", ")}`);
   }
-  const result = runCheck({
+  const request: CheckRequest = {
     head,
     ...(base ? { base } : {}),
     ...(changed ? { changedLines: changed } : {}),
@@ -75,7 +86,8 @@ function compute(inputs: ActionInputs, workspace: string): { result: CheckResult
     failOn: inputs.failOn,
     overrides: inputs.training,
     readCheckpoint: (file) => readCheckpoint(file, inRepository).tensors,
-  });
+  };
+  const result = runCheck(request, workerEntry && analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE]));
   return { result, ...(changed ? { changed } : {}) };
 }
 
@@ -310,8 +322,11 @@ function logComment(outcome: CommentOutcome): void {
   }
 }
 
-/** The action: check (compute, comment, summarise, annotate, output) or publish a saved report. */
-export async function runAction(): Promise<void> {
+/**
+ * The action: check (compute, comment, summarise, annotate, output) or publish a saved report. A check's
+ * specs are analysed by worker threads started from `workerEntry` (the bundle itself) when given.
+ */
+export async function runAction(workerEntry?: URL): Promise<void> {
   try {
     const inputs = readInputs();
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -325,7 +340,7 @@ export async function runAction(): Promise<void> {
       // The check run that saved it also wrote the treemap page, among that run's artifacts when its workflow uploads it.
       destination = { ...(await verifiedDestination(saved, inputs)), htmlReport: true };
     } else {
-      const computed = compute(inputs, workspace);
+      const computed = compute(inputs, workspace, workerEntry);
       result = computed.result;
       const pullRequest = context.payload.pull_request?.number;
       const url = runUrl();

@@ -2,6 +2,7 @@ import { FileAccessError, diagnostic, toDiagnostic, userErrors, type Diagnostic,
 import { renderDiagnostic } from "../diagnostics/render.js";
 import { choiceOf } from "../diagnostics/choice.js";
 import type { GitRepository } from "../git/repository.js";
+import type { CheckRequest, SpecAnalyses } from "../orchestrator/index.js";
 import type { CheckpointFormat, CheckpointTensor, GgufHeader } from "../import/index.js";
 import type { OnStep, ReadFile } from "../resolve/index.js";
 import { forTerminal } from "../diagnostics/terminal.js";
@@ -46,6 +47,8 @@ export interface CliEnvironment {
   terminal?: Terminal;
   /** A progress line on standard error; absent where that is no terminal. */
   progress?: Progress;
+  /** A check's specs analysed by worker threads; absent, or undefined for a check too small for them, and the check analyses them itself. */
+  analyzeInWorkers?: (request: CheckRequest) => ReadonlyMap<string, SpecAnalyses> | undefined;
 }
 
 /** Tells the progress line what the work on `what` is doing; undefined without one. */

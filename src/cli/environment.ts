@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { readTextFile, repositoryOf, TEXT_KINDS, writeTextFile, type OpenOptions } from "../files/index.js";
 import { GitRepository } from "../git/repository.js";
 import { readCheckpoint, readGguf, readGgufFile, readOnnxFile, readSafetensorsCheckpoint, withFileBytes } from "../import/index.js";
+import { analyzeInWorkers, THREADS_VARIABLE } from "../workers/index.js";
 import type { CheckpointRequest, CliEnvironment } from "./command.js";
 import { progressOn, terminalOf } from "./terminal.js";
 
@@ -10,7 +11,7 @@ import { progressOn, terminalOf } from "./terminal.js";
  * The CLI's real edge, rooted at `cwd`: every file goes through the one opener in src/files/ (regular
  * files only, size limits, and the confinements below), git runs in `cwd`.
  */
-export function nodeEnvironment(cwd: string): CliEnvironment {
+export function nodeEnvironment(cwd: string, workerEntry?: string): CliEnvironment {
   const here: OpenOptions = { base: cwd };
   const progress = progressOn(terminalStream(2) ?? NO_TERMINAL);
   return {
@@ -25,6 +26,8 @@ export function nodeEnvironment(cwd: string): CliEnvironment {
     git: () => new GitRepository(cwd),
     terminal: terminalOf(process.env, terminalStream(1) ?? NO_TERMINAL),
     ...(progress ? { progress } : {}),
+    // A worker runs the launcher as a command of its own, `worker`, with its own code cache.
+    ...(workerEntry ? { analyzeInWorkers: (request) => analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE], ["worker"]) } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { writeSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { isAnalysisWorker, serveAnalyses } from "../workers/index.js";
 import { nodeEnvironment } from "./environment.js";
 import { runCli } from "./run.js";
 
@@ -26,7 +28,13 @@ function writeAll(fd: 1 | 2, text: string): void {
   }
 }
 
-const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd()));
-if (result.stdout) writeAll(1, result.stdout);
-if (result.stderr) writeAll(2, result.stderr);
-process.exitCode = result.exitCode;
+if (isAnalysisWorker()) serveAnalyses();
+else {
+  // A check's worker threads start from the launcher beside this bundle, with its code cache (scripts/cli-launcher.mjs);
+  // a replace, since ncc would take `new URL("cli.cjs", import.meta.url)` for an asset to bundle.
+  const launcher = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, "cli.cjs");
+  const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd(), launcher));
+  if (result.stdout) writeAll(1, result.stdout);
+  if (result.stderr) writeAll(2, result.stderr);
+  process.exitCode = result.exitCode;
+}

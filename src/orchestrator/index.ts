@@ -6,7 +6,7 @@ import { closestName, diagnostic, toDiagnostic, userErrors } from "../diagnostic
 import { diffLayers, type ModelDiff } from "../diff/index.js";
 import { crossCheck, type CheckpointTensor } from "../import/index.js";
 import { METRIC_NAMES } from "../metrics/index.js";
-import { firstChanged, type OnStep, type ReadFile } from "../resolve/index.js";
+import { firstChanged, type OnStep, type Origins, type ReadFile } from "../resolve/index.js";
 import { changedLayerHints } from "./hints-section.js";
 import type { BudgetChange, BudgetState, CheckResult, Diagnostic, LayerCause, ModelResult, SpecState } from "./types.js";
 
@@ -61,11 +61,29 @@ function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] }
   }
 }
 
-type Analysis = { state: SpecState; model?: AnalyzedModel };
+/**
+ * One side of a spec, analysed: its state and each layer's origins (for the causes of its changes). The
+ * model itself, for a checkpoint's cross-check, only where it was analysed in this thread: a worker
+ * thread sends back the rest, which is plain data.
+ */
+export interface Analysis {
+  state: SpecState;
+  origins?: ReadonlyMap<string, Origins>;
+  model?: AnalyzedModel;
+}
+
+/** A spec analysed at head and, when the check has a base, at base (the head's analysis where every file it read is unchanged). */
+export interface SpecAnalyses {
+  head: Analysis;
+  base?: Analysis;
+}
 
 function analyze(file: string, side: CheckSide, overrides: AnalysisOverrides, onStep?: OnStep): Analysis {
   const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
-  if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
+  if ("value" in outcome) {
+    const model = outcome.value;
+    return { state: { kind: "report", report: toJsonReport(model) }, origins: new Map(model.layers.map((layer) => [layer.path, layer.origins])), model };
+  }
   if ("absent" in outcome) return { state: { kind: "absent" } };
   return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
 }
@@ -151,36 +169,56 @@ function unmatchedEntries(budget: Budget | undefined, models: readonly ModelResu
 }
 
 /** Where each added or changed entry was changed: the first line among those that shaped it that the change edited. */
-function layerCauses(diff: ModelDiff, model: AnalyzedModel, changed: ChangedLines): LayerCause[] {
-  const byPath = new Map(model.layers.map((layer) => [layer.path, layer.origins]));
+function layerCauses(diff: ModelDiff, origins: ReadonlyMap<string, Origins>, changed: ChangedLines): LayerCause[] {
   return diff.changes.flatMap((change) => {
     if (change.kind === "removed") return [];
-    const at = firstChanged(byPath.get(change.after.path), changed);
+    const at = firstChanged(origins.get(change.after.path), changed);
     return at ? [{ path: change.after.path, file: at.file, line: at.line }] : [];
   });
 }
 
-/** The whole check: every spec at head (and base), the diff, the budget, and one status. */
-export function runCheck(request: CheckRequest): CheckResult {
+/** The spec files a check analyses: those at head, then those only at base, each once. */
+export function checkedFiles(request: Pick<CheckRequest, "head" | "base">): string[] {
+  return [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
+}
+
+/** One spec analysed at head and base, as the check needs it; worker threads run this for a check's specs. */
+export function analyzeSides(file: string, request: Pick<CheckRequest, "head" | "base" | "overrides" | "onStep">): SpecAnalyses {
+  const overrides = request.overrides ?? {};
+  const step = (side: string) => (request.onStep ? (text: string) => request.onStep!(`${file} at ${side}: ${text}`) : undefined);
+  const read: string[] = [];
+  const recorded: CheckSide = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
+  const head: Analysis = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : { state: { kind: "absent" } };
+  if (!request.base) return { head };
+  return { head, base: baseAnalysis(file, request.base, head, read, () => analyze(file, request.base!, overrides, step("base"))) };
+}
+
+/** The head's model for a checkpoint's cross-check: analysed again here when a worker thread analysed the spec. */
+function headModel(file: string, analysis: Analysis, request: CheckRequest): AnalyzedModel | undefined {
+  if (analysis.model) return analysis.model;
+  const outcome = attempt(() => analyzeSpec(file, request.head.read, request.overrides ?? {}));
+  return "value" in outcome ? outcome.value : undefined;
+}
+
+/**
+ * The whole check: every spec at head (and base), the diff, the budget, and one status. `analysed`
+ * holds specs already analysed (by worker threads); the others are analysed here.
+ */
+export function runCheck(request: CheckRequest, analysed?: ReadonlyMap<string, SpecAnalyses>): CheckResult {
   const headBudget = readBudget(request.head, request.budgetFile);
   const baseBudget = readBudget(request.base, request.budgetFile);
   const enforced = request.budgetFrom === "base" && request.base ? baseBudget : headBudget;
-  const files = [...new Set([...request.head.specs, ...(request.base?.specs ?? [])])];
 
-  const models = files.map((file): ModelResult => {
-    const overrides = request.overrides ?? {};
-    const absent: Analysis = { state: { kind: "absent" } };
-    const step = (side: string) => (request.onStep ? (text: string) => request.onStep!(`${file} at ${side}: ${text}`) : undefined);
-    const read: string[] = [];
-    const recorded: CheckSide = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
-    const analysis = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : absent;
+  const models = checkedFiles(request).map((file): ModelResult => {
+    const sides = analysed?.get(file) ?? analyzeSides(file, request);
+    const analysis = sides.head;
     const head = analysis.state;
-    const base = request.base ? baseAnalysis(file, request.base, analysis, read, () => analyze(file, request.base!, overrides, step("base"))).state : undefined;
+    const base = sides.base?.state;
     const result: ModelResult = { file, head, ...(base ? { base } : {}), status: head.kind === "invalid" ? "fail" : "pass" };
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;
     if (baseReport) result.diff = diffLayers(baseReport, head.report);
-    if (result.diff && request.changedLines && analysis.model) result.causes = layerCauses(result.diff, analysis.model, request.changedLines);
+    if (result.diff && request.changedLines && analysis.origins) result.causes = layerCauses(result.diff, analysis.origins, request.changedLines);
     const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
     if (entry) {
       result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);
@@ -190,8 +228,9 @@ export function runCheck(request: CheckRequest): CheckResult {
     const hints = changedLayerHints(head.report, base, result.diff, entry?.lintIgnore);
     if (hints.length) result.hints = hints;
     const against = request.against ?? entry?.against?.path;
-    if (against && request.readCheckpoint && analysis.model) {
-      result.checkpoint = crossCheckWith(analysis.model, against, request.readCheckpoint);
+    const model = against && request.readCheckpoint ? headModel(file, analysis, request) : undefined;
+    if (against && request.readCheckpoint && model) {
+      result.checkpoint = crossCheckWith(model, against, request.readCheckpoint);
       if (result.checkpoint.diagnostics.length) result.status = "fail";
     }
     return result;

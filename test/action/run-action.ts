@@ -36,6 +36,8 @@ export interface ActionOptions {
   event: string;
   payload: object;
   heapMiB?: number;
+  /** More environment variables, such as MODEL_BUDGET_THREADS. */
+  env?: Record<string, string>;
 }
 
 /** The runner's side of a run: an event payload file, the files for outputs and the job summary, and the environment naming them. */
@@ -62,6 +64,7 @@ export function runnerFiles(options: ActionOptions): { env: NodeJS.ProcessEnv; o
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: temp,
     ...Object.fromEntries(Object.entries(options.inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...options.env,
   };
   return { env, outputFile, summaryFile };
 }

@@ -89,7 +89,8 @@ export const checkCommand: CliCommand = {
       request.base = { ref: sha, specs: specs.filter((file) => atBase.includes(file.replace(/^\.\//, ""))), read: git.readerAt(sha), unchanged: git.unchangedSince(sha) };
     }
     const onStep = progressStep(env, "check");
-    const result = runCheck(onStep ? { ...request, onStep } : request);
+    if (onStep) request.onStep = onStep;
+    const result = runCheck(request, env.analyzeInWorkers?.(request));
     const html = typeof values.html === "string" ? values.html : undefined;
     if (html !== undefined) {
       if (!env.writeFile) return invalid(`cannot write ${html} here`);

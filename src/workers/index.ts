@@ -1,0 +1,225 @@
+import { availableParallelism } from "node:os";
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from "node:worker_threads";
+import { FileAccessError, SpecError } from "../diagnostics/index.js";
+import type { AnalysisOverrides } from "../analysis/index.js";
+import { analyzeSides, checkedFiles, type Analysis, type BaseSide, type CheckRequest, type CheckSide, type SpecAnalyses } from "../orchestrator/index.js";
+
+/**
+ * A check's specs analysed by worker threads, one spec at a time each, while this thread answers their
+ * reads: every file still goes through the edge's own reader (its confinement, git at base) and the
+ * results are the same plain data, so the check says the same as when it analyses them itself.
+ *
+ * This thread stays synchronous (the CLI's commands are): it waits on a shared counter the workers
+ * bump with each message and reads their ports with receiveMessageOnPort; a worker waiting for an
+ * answer sleeps on its own flag the same way.
+ */
+
+/** What a worker thread is told; `role` tells an entry point that it runs as one. */
+interface WorkerSetup {
+  role: typeof ROLE;
+  port: MessagePort;
+  /** Bumped by the worker after each message it posts. */
+  signal: Int32Array;
+  /** Set by this thread after each answer it posts. */
+  answered: Int32Array;
+  head: { specs: readonly string[] };
+  base?: { ref: string; specs: readonly string[] };
+  overrides: AnalysisOverrides;
+  /** Whether the check wants each layer's origins (it was given the changed lines). */
+  origins: boolean;
+  progress: boolean;
+}
+
+type Side = "head" | "base";
+
+type Question = { kind: "read"; side: Side; path: string; include?: { spec: string } } | { kind: "unchanged"; path: string } | { kind: "next" };
+type Report = { kind: "step"; text: string } | { kind: "done"; file: string; sides: SpecAnalyses } | { kind: "failed"; message: string };
+type Answer = { text: string } | { error: ThrownError } | { value: boolean } | { file: string | null };
+
+/** An error thrown by a reader, as data: user errors keep their kind and position, file-system ones their code. */
+type ThrownError = { spec: { name: string; kind: SpecError["kind"]; position: SpecError["position"]; detail: string; hint?: string } } | { message: string; code?: string };
+
+const ROLE = "model-budget-analysis";
+/** Below this many specs per thread, starting a thread (its own Node start and code) costs more than it saves. */
+const SPECS_PER_THREAD = 6;
+const MAX_THREADS = 8;
+/**
+ * A worker silent this long (no question, no progress, no result) has died or hangs: the threads are
+ * given up and what they left is analysed in this thread, as it would be without them.
+ */
+const SILENCE_MS = 30_000;
+
+/** True in a worker thread started by `analyzeInWorkers`: its entry point serves analyses instead of running. */
+export function isAnalysisWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerSetup> | null)?.role === ROLE;
+}
+
+/** The environment variable that sets how many worker threads a check uses: 1 turns them off. */
+export const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
+
+/**
+ * How many threads a check of `specs` specs uses: `setting` (THREADS_VARIABLE's value) when given, else
+ * one per SPECS_PER_THREAD specs up to the machine's available parallelism and MAX_THREADS. A setting
+ * that is not a whole number from 1 to 64 throws an EINVAL error, which the edges report as bad input.
+ */
+export function threadsFor(specs: number, setting: string | undefined): number {
+  if (setting === undefined || setting === "") return Math.min(availableParallelism(), MAX_THREADS, Math.floor(specs / SPECS_PER_THREAD));
+  const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
+  if (!(threads >= 1 && threads <= 64)) {
+    throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
+      code: "EINVAL",
+    });
+  }
+  return Math.min(threads, specs);
+}
+
+function thrown(error: unknown): ThrownError {
+  if (error instanceof SpecError) {
+    const { name, kind, position, detail, hint } = error;
+    return { spec: { name, kind, position, detail, ...(hint === undefined ? {} : { hint }) } };
+  }
+  const { message, code } = error as NodeJS.ErrnoException;
+  return { message: String(message ?? error), ...(typeof code === "string" ? { code } : {}) };
+}
+
+function rethrown(error: ThrownError): Error {
+  if ("message" in error) return Object.assign(new Error(error.message), error.code === undefined ? {} : { code: error.code });
+  const { name, kind, position, detail, hint } = error.spec;
+  // A FileAccessError is re-positioned by whoever named the file (an include:), so it stays one.
+  return name === "FileAccessError" ? new FileAccessError(kind, position.file, detail, hint) : new SpecError(kind, position, detail, hint);
+}
+
+/**
+ * Analyses the check's specs in worker threads started from `entry` (a script that calls
+ * `serveAnalyses` when `isAnalysisWorker()`), as many as `threadsFor` says; undefined when that is one.
+ * The threads only speed the check up: a spec one of them could not finish (it failed, died or hung)
+ * is left out of the map, and the check analyses it itself.
+ */
+export function analyzeInWorkers(request: CheckRequest, entry: string | URL, setting: string | undefined, argv: string[] = []): Map<string, SpecAnalyses> | undefined {
+  const files = checkedFiles(request);
+  const threads = threadsFor(files.length, setting);
+  if (threads < 2) return undefined;
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: threads }, () => startWorker(request, entry, argv, signal));
+  const results = new Map<string, SpecAnalyses>();
+  let next = 0;
+  let finished = 0;
+  const answer = (worker: StartedWorker, question: Question): Answer => {
+    if (question.kind === "next") {
+      const file = next < files.length ? files[next++]! : null;
+      if (file === null) {
+        worker.finished = true;
+        finished++;
+      }
+      return { file };
+    }
+    if (question.kind === "unchanged") return { value: request.base?.unchanged?.(question.path) ?? false };
+    const side: CheckSide | undefined = question.side === "head" ? request.head : request.base;
+    try {
+      return { text: side!.read(question.path, question.include) };
+    } catch (error) {
+      return { error: thrown(error) };
+    }
+  };
+  /** Handles what the workers said; false once one failed. */
+  const hear = (): boolean => {
+    for (const worker of workers) {
+      for (let message = receiveMessageOnPort(worker.port); message; message = receiveMessageOnPort(worker.port)) {
+        const said = message.message as Question | Report;
+        if (said.kind === "failed") return false;
+        if (said.kind === "step") request.onStep?.(said.text);
+        else if (said.kind === "done") results.set(said.file, said.sides);
+        else {
+          worker.port.postMessage(answer(worker, said));
+          Atomics.store(worker.answered, 0, 1);
+          Atomics.notify(worker.answered, 0);
+        }
+      }
+    }
+    return true;
+  };
+  try {
+    for (;;) {
+      // Read before hearing: a message posted after it has moved the counter, so the wait returns at once.
+      const seen = Atomics.load(signal, 0);
+      if (!hear() || finished === workers.length || Atomics.wait(signal, 0, seen, SILENCE_MS) === "timed-out") break;
+    }
+  } finally {
+    for (const worker of workers) {
+      worker.port.close();
+      // One that failed or hangs; the others end on their own (and a launcher's code cache is written as they do).
+      if (!worker.finished) void worker.thread.terminate();
+    }
+  }
+  return results;
+}
+
+interface StartedWorker {
+  thread: Worker;
+  port: MessagePort;
+  answered: Int32Array;
+  /** Told there is nothing left: it returns. */
+  finished: boolean;
+}
+
+function startWorker(request: CheckRequest, entry: string | URL, argv: string[], signal: Int32Array): StartedWorker {
+  const { port1, port2 } = new MessageChannel();
+  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const base: BaseSide | undefined = request.base;
+  const setup: WorkerSetup = {
+    role: ROLE,
+    port: port2,
+    signal,
+    answered,
+    head: { specs: request.head.specs },
+    ...(base ? { base: { ref: base.ref, specs: base.specs } } : {}),
+    overrides: request.overrides ?? {},
+    origins: request.changedLines !== undefined,
+    progress: request.onStep !== undefined,
+  };
+  const thread = new Worker(entry, { workerData: setup, transferList: [port2], argv });
+  thread.unref();
+  return { thread, port: port1, answered, finished: false };
+}
+
+/** What goes back to the check: plain data, the model left here, origins only where the check reads them. */
+function sendable(analysis: Analysis, origins: boolean): Analysis {
+  return { state: analysis.state, ...(origins && analysis.origins ? { origins: analysis.origins } : {}) };
+}
+
+/** A worker thread's work: asks for a spec, analyses it at head and base, sends the result back, until none is left. */
+export function serveAnalyses(): void {
+  const setup = workerData as WorkerSetup;
+  const post = (message: Question | Report) => {
+    setup.port.postMessage(message);
+    Atomics.add(setup.signal, 0, 1);
+    Atomics.notify(setup.signal, 0);
+  };
+  const ask = (question: Question): Answer => {
+    post(question);
+    Atomics.wait(setup.answered, 0, 0);
+    Atomics.store(setup.answered, 0, 0);
+    return receiveMessageOnPort(setup.port)!.message as Answer;
+  };
+  const reader = (side: Side) => (path: string, include?: { spec: string }) => {
+    const answer = ask({ kind: "read", side, path, ...(include ? { include: { spec: include.spec } } : {}) }) as { text: string } | { error: ThrownError };
+    if ("error" in answer) throw rethrown(answer.error);
+    return answer.text;
+  };
+  const request = {
+    head: { specs: setup.head.specs, read: reader("head") },
+    ...(setup.base ? { base: { ...setup.base, read: reader("base"), unchanged: (path: string) => (ask({ kind: "unchanged", path }) as { value: boolean }).value } } : {}),
+    overrides: setup.overrides,
+    ...(setup.progress ? { onStep: (text: string) => post({ kind: "step", text }) } : {}),
+  };
+  try {
+    for (let file = (ask({ kind: "next" }) as { file: string | null }).file; file !== null; file = (ask({ kind: "next" }) as { file: string | null }).file) {
+      const sides = analyzeSides(file, request);
+      post({ kind: "done", file, sides: { head: sendable(sides.head, setup.origins), ...(sides.base ? { base: sendable(sides.base, setup.origins) } : {}) } });
+    }
+  } catch (error) {
+    // The check analyses this spec again itself, and says what went wrong as it would without threads.
+    post({ kind: "failed", message: String((error as Error).message ?? error) });
+  }
+  setup.port.close();
+}
