@@ -9,6 +9,7 @@
 //   npm run bench -- --keep            keeps the generated specs (and profiles) and prints where they are
 //   npm run bench -- --startup         only Node, --version and the two start-up cases (quick)
 //   npm run bench -- --write-docs      also writes the table into docs/speed.md (a full run only)
+//   npm run bench -- --node PATH       times under another Node binary (Node 24, the action's runtime), Node's own start included
 //
 // The CLI is timed as its bin, dist/cli.cjs (`node dist/cli.js` imports it), with the launcher's code
 // cache warm from the warm-up runs, as every run after a user's first finds it; one row times it off.
@@ -51,8 +52,16 @@ const { values: options } = parseArgs({
     keep: { type: "boolean", default: false },
     startup: { type: "boolean", default: false },
     "write-docs": { type: "boolean", default: false },
+    node: { type: "string", default: process.execPath },
   },
 });
+/** The Node that runs every timed process, `node -e 0` included. */
+const NODE = options.node;
+const NODE_VERSION = spawnSync(NODE, ["-p", "process.version"], { encoding: "utf8" }).stdout?.trim();
+if (!NODE_VERSION) {
+  console.error(`bench: --node ${NODE} does not run as Node`);
+  process.exit(2);
+}
 const RUNS = Number(options.runs);
 const WARMUP = Number(options.warmup);
 if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WARMUP) || WARMUP < 0) {
@@ -266,7 +275,7 @@ const CPU_PRELOAD = `process.on("exit", () => { const { user, system } = process
 /** One child process: wall-clock from spawn to exit and its own CPU time, output piped back as a caller would read it. */
 function timeRun(args, preload, env = process.env, cwd = ROOT) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--require", preload, ...args], { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const result = spawnSync(NODE, ["--require", preload, ...args], { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error || result.status !== 0) {
     const why = result.error ? result.error.message : `exit status ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`;
@@ -313,7 +322,7 @@ function bundleModules() {
 function profile(file, dir) {
   const PROFILES = 5;
   for (let k = 0; k < PROFILES; k++) {
-    const result = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", dir, CLI, "report", file, "--format", "json"], {
+    const result = spawnSync(NODE, ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", dir, CLI, "report", file, "--format", "json"], {
       cwd: ROOT,
       maxBuffer: 1 << 30,
     });
@@ -457,7 +466,7 @@ try {
   }
 
   const cpu = cpus();
-  console.log(`model-budget bench: node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${process.platform}`);
+  console.log(`model-budget bench: node ${NODE_VERSION}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${process.platform}`);
   console.log(`${RUNS} timed runs per case after ${WARMUP} warm-up${WARMUP === 1 ? "" : "s"}, interleaved; wall-clock per process, output piped.`);
   const srcDir = join(ROOT, "src");
   const newest = (dir) =>
@@ -472,7 +481,7 @@ try {
   console.log(formatBenchTable(rows));
   console.log("");
   if (options["write-docs"]) {
-    const machine = `Measured by \`npm run bench -- --write-docs\` on node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${process.platform}: ${RUNS} timed runs per case after ${WARMUP} warm-ups, interleaved.`;
+    const machine = `Measured by \`npm run bench -- --write-docs\` on node ${NODE_VERSION}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${process.platform}: ${RUNS} timed runs per case after ${WARMUP} warm-ups, interleaved.`;
     writeSections(join(ROOT, "docs", "speed.md"), { "bench-table": benchSection(machine, rows) });
     console.log("wrote the table into docs/speed.md");
   }
