@@ -406,6 +406,11 @@ try {
     .sort();
   const report = (file, format = "json") => [CLI, "report", file, "--format", format];
   const monorepoArgs = () => [CLI, "check", ...monorepo(join(temp, "monorepo"), examples), "--base", "HEAD~1", "--format", "json"];
+  // The check as the action runs it (worker threads, one per 6 specs up to the cores), and in one thread.
+  const monorepoCases = (args) => [
+    { name: `check: ${MONOREPO_SPECS} specs, base and head, 1 edited`, args, cwd: join(temp, "monorepo"), runs: MONOREPO_RUNS, monorepo: true },
+    { name: "  same, one thread (MODEL_BUDGET_THREADS=1)", args, cwd: join(temp, "monorepo"), runs: MONOREPO_RUNS, env: { ...process.env, MODEL_BUDGET_THREADS: "1" } },
+  ];
   const lineCount = (file) => readFileSync(file, "utf8").split("\n").length - 1;
   // The two start-up cases as a user types them: the default table, counted only, and with a recipe.
   const startupCases = [
@@ -426,7 +431,7 @@ try {
           { name: `generated ${BIG_LAYERS.toLocaleString("en-US")} layers`, args: report(bigFile), file: bigFile, target: true },
           { name: `  same, --format table`, args: report(bigFile, "table"), file: bigFile },
           { name: `generated repeat ${REPEAT.toLocaleString("en-US")} × 100`, args: report(repeatFile), file: repeatFile },
-          { name: `check: ${MONOREPO_SPECS} specs, base and head, 1 edited`, args: monorepoArgs(), cwd: join(temp, "monorepo"), runs: MONOREPO_RUNS, monorepo: true },
+          ...monorepoCases(monorepoArgs()),
         ]),
   ];
 

@@ -26,8 +26,7 @@ export function nodeEnvironment(cwd: string, workerEntry?: string): CliEnvironme
     git: () => new GitRepository(cwd),
     terminal: terminalOf(process.env, terminalStream(1) ?? NO_TERMINAL),
     ...(progress ? { progress } : {}),
-    // A worker runs the launcher as a command of its own, `worker`, with its own code cache.
-    ...(workerEntry ? { analyzeInWorkers: (request) => analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE], ["worker"]) } : {}),
+    ...(workerEntry ? { analyzeInWorkers: (request) => analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE]) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from "node:worker_threads";
+import type { MessagePort, Worker } from "node:worker_threads";
 import { FileAccessError, SpecError } from "../diagnostics/index.js";
 import type { AnalysisOverrides } from "../analysis/index.js";
 import { analyzeSides, checkedFiles, type Analysis, type BaseSide, type CheckRequest, type CheckSide, type SpecAnalyses } from "../orchestrator/index.js";
@@ -40,6 +41,14 @@ type Answer = { text: string } | { error: ThrownError } | { value: boolean } | {
 type ThrownError = { spec: { name: string; kind: SpecError["kind"]; position: SpecError["position"]; detail: string; hint?: string } } | { message: string; code?: string };
 
 const ROLE = "model-budget-analysis";
+/**
+ * A worker thread's command-line argument, which its entry point's process.argv shows: only a run with
+ * it loads node:worker_threads (about 1.3 ms) to see whether it is one, so that no other run pays for it.
+ */
+const WORKER_ARGUMENT = "worker";
+
+let workerThreadsModule: typeof import("node:worker_threads") | undefined;
+const workerThreads = () => (workerThreadsModule ??= createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads"));
 /** Below this many specs per thread, starting a thread (its own Node start and code) costs more than it saves. */
 const SPECS_PER_THREAD = 6;
 const MAX_THREADS = 8;
@@ -51,7 +60,9 @@ const SILENCE_MS = 30_000;
 
 /** True in a worker thread started by `analyzeInWorkers`: its entry point serves analyses instead of running. */
 export function isAnalysisWorker(): boolean {
-  return !isMainThread && (workerData as Partial<WorkerSetup> | null)?.role === ROLE;
+  if (process.argv[2] !== WORKER_ARGUMENT) return false;
+  const { isMainThread } = workerThreads();
+  return !isMainThread && (workerThreads().workerData as Partial<WorkerSetup> | null)?.role === ROLE;
 }
 
 /** The environment variable that sets how many worker threads a check uses: 1 turns them off. */
@@ -95,12 +106,13 @@ function rethrown(error: ThrownError): Error {
  * The threads only speed the check up: a spec one of them could not finish (it failed, died or hung)
  * is left out of the map, and the check analyses it itself.
  */
-export function analyzeInWorkers(request: CheckRequest, entry: string | URL, setting: string | undefined, argv: string[] = []): Map<string, SpecAnalyses> | undefined {
+export function analyzeInWorkers(request: CheckRequest, entry: string | URL, setting: string | undefined): Map<string, SpecAnalyses> | undefined {
   const files = checkedFiles(request);
-  const threads = threadsFor(files.length, setting);
-  if (threads < 2) return undefined;
+  const count = threadsFor(files.length, setting);
+  if (count < 2) return undefined;
+  const receive = workerThreads().receiveMessageOnPort;
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Array.from({ length: threads }, () => startWorker(request, entry, argv, signal));
+  const workers = Array.from({ length: count }, () => startWorker(request, entry, signal));
   const results = new Map<string, SpecAnalyses>();
   let next = 0;
   let finished = 0;
@@ -124,7 +136,7 @@ export function analyzeInWorkers(request: CheckRequest, entry: string | URL, set
   /** Handles what the workers said; false once one failed. */
   const hear = (): boolean => {
     for (const worker of workers) {
-      for (let message = receiveMessageOnPort(worker.port); message; message = receiveMessageOnPort(worker.port)) {
+      for (let message = receive(worker.port); message; message = receive(worker.port)) {
         const said = message.message as Question | Report;
         if (said.kind === "failed") return false;
         if (said.kind === "step") request.onStep?.(said.text);
@@ -162,7 +174,8 @@ interface StartedWorker {
   finished: boolean;
 }
 
-function startWorker(request: CheckRequest, entry: string | URL, argv: string[], signal: Int32Array): StartedWorker {
+function startWorker(request: CheckRequest, entry: string | URL, signal: Int32Array): StartedWorker {
+  const { MessageChannel, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const answered = new Int32Array(new SharedArrayBuffer(4));
   const base: BaseSide | undefined = request.base;
@@ -177,7 +190,8 @@ function startWorker(request: CheckRequest, entry: string | URL, argv: string[],
     origins: request.changedLines !== undefined,
     progress: request.onStep !== undefined,
   };
-  const thread = new Worker(entry, { workerData: setup, transferList: [port2], argv });
+  // The CLI's launcher keeps a code cache per command: the workers' is `worker`'s.
+  const thread = new Worker(entry, { workerData: setup, transferList: [port2], argv: [WORKER_ARGUMENT] });
   thread.unref();
   return { thread, port: port1, answered, finished: false };
 }
@@ -189,7 +203,8 @@ function sendable(analysis: Analysis, origins: boolean): Analysis {
 
 /** A worker thread's work: asks for a spec, analyses it at head and base, sends the result back, until none is left. */
 export function serveAnalyses(): void {
-  const setup = workerData as WorkerSetup;
+  const { receiveMessageOnPort } = workerThreads();
+  const setup = workerThreads().workerData as WorkerSetup;
   const post = (message: Question | Report) => {
     setup.port.postMessage(message);
     Atomics.add(setup.signal, 0, 1);
