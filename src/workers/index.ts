@@ -49,8 +49,12 @@ const WORKER_ARGUMENT = "worker";
 
 let workerThreadsModule: typeof import("node:worker_threads") | undefined;
 const workerThreads = () => (workerThreadsModule ??= createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads"));
-/** Below this many specs per thread, starting a thread (its own Node start and code) costs more than it saves. */
-const SPECS_PER_THREAD = 6;
+/**
+ * Spec lines (at head) per thread: a thread costs about 50 ms of CPU to start (its own Node and code),
+ * and a spec about a third of a millisecond per line to analyse once the code is warm, so a thread
+ * pays only with a few hundred milliseconds of work. Twelve GPT-2 specs (500 lines) ran slower with two.
+ */
+const LINES_PER_THREAD = 1000;
 const MAX_THREADS = 8;
 /**
  * A worker silent this long (no question, no progress, no result) has died or hangs: the threads are
@@ -69,19 +73,33 @@ export function isAnalysisWorker(): boolean {
 export const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
 
 /**
- * How many threads a check of `specs` specs uses: `setting` (THREADS_VARIABLE's value) when given, else
- * one per SPECS_PER_THREAD specs up to the machine's available parallelism and MAX_THREADS. A setting
- * that is not a whole number from 1 to 64 throws an EINVAL error, which the edges report as bad input.
+ * How many threads a check uses: `setting` (THREADS_VARIABLE's value) when given, at most one per spec,
+ * else one per LINES_PER_THREAD lines of its specs, up to the machine's available parallelism and
+ * MAX_THREADS. A setting that is not a whole number from 1 to 64 throws an EINVAL error, which the edges
+ * report as bad input.
  */
-export function threadsFor(specs: number, setting: string | undefined): number {
-  if (setting === undefined || setting === "") return Math.min(availableParallelism(), MAX_THREADS, Math.floor(specs / SPECS_PER_THREAD));
+function threadsFor(request: CheckRequest, files: readonly string[], setting: string | undefined): number {
+  if (setting === undefined || setting === "") return Math.min(availableParallelism(), MAX_THREADS, Math.floor(linesAtHead(request, files) / LINES_PER_THREAD));
   const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
   if (!(threads >= 1 && threads <= 64)) {
     throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
       code: "EINVAL",
     });
   }
-  return Math.min(threads, specs);
+  return Math.min(threads, files.length);
+}
+
+/** The lines of the specs at head, a measure of the check's work; a spec that cannot be read counts none (its error comes later). */
+function linesAtHead(request: CheckRequest, files: readonly string[]): number {
+  let lines = 0;
+  for (const file of files) {
+    try {
+      if (request.head.specs.includes(file)) lines += request.head.read(file).split("\n").length;
+    } catch {
+      // Read again by its analysis, which reports why it cannot be.
+    }
+  }
+  return lines;
 }
 
 function thrown(error: unknown): ThrownError {
@@ -108,7 +126,7 @@ function rethrown(error: ThrownError): Error {
  */
 export function analyzeInWorkers(request: CheckRequest, entry: string | URL, setting: string | undefined): Map<string, SpecAnalyses> | undefined {
   const files = checkedFiles(request);
-  const count = threadsFor(files.length, setting);
+  const count = threadsFor(request, files, setting);
   if (count < 2) return undefined;
   const receive = workerThreads().receiveMessageOnPort;
   const signal = new Int32Array(new SharedArrayBuffer(4));
