@@ -517,8 +517,8 @@ class Reader {
   }
 
   /**
-   * A plain scalar inside [ ] or { }: it ends at a flow indicator, or at `: ` after a key. Any other
-   * `:` or `#`, and a call whose `(` the item's commas split off (parseYaml reports it), are declined.
+   * A plain scalar inside [ ] or { }: it ends at a flow indicator, a comment, or `: ` after a key. Any
+   * other `:`, and a call whose `(` the item's commas split off (parseYaml reports it), are declined.
    */
   flowPlain(p: number, isKey: boolean): ScalarNode {
     const text = this.text;
@@ -535,7 +535,8 @@ class Reader {
         if (isKey && text.charCodeAt(i + 1) === SPACE) break;
         decline();
       }
-      if (code === HASH) decline();
+      // ` #` starts a comment; a `#` right after another character is part of the scalar.
+      if (code === HASH && text.charCodeAt(i - 1) === SPACE) break;
       if (code === 40) opened++;
       else if (code === 41) opened--;
       if (code !== SPACE) last = i + 1;

@@ -372,3 +372,281 @@ describe("the fast YAML reader against the yaml package", () => {
     expect(examples.filter((file) => !fastReads(readFileSync(join(ROOT, file), "utf8")))).toEqual([]);
   });
 });
+
+// ------------------------------------------------------------------------------------------------
+// A generated corpus: random documents in the subset's styles, a third of them then damaged.
+// ------------------------------------------------------------------------------------------------
+
+/** mulberry32: a small seeded generator, so that a failure reproduces. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEY_FORMS = [
+  "a",
+  "b",
+  "layers",
+  "conv1",
+  "x y",
+  "1",
+  "2",
+  "0x1F",
+  "true",
+  "-k",
+  "k#1",
+  "k[0]",
+  "'q k'",
+  "'it''s'",
+  '"d\\tk"',
+  '"e"',
+  "__proto__",
+  "constructor",
+  "~",
+  "Null",
+  "1.0",
+  "+1",
+  "a:b",
+  "é",
+];
+const SCALAR_FORMS = PLAIN_FORMS.filter((form) => !/^[[{]/.test(form));
+/** What specs mostly hold, so that most documents stay inside the subset and get compared. */
+const COMMON_SCALARS = [
+  "1",
+  "0",
+  "-1",
+  "+1",
+  "1.5",
+  "1.",
+  ".5",
+  "1e-05",
+  "-0",
+  "0x1F",
+  "0o17",
+  ".inf",
+  "-.Inf",
+  ".NaN",
+  "~",
+  "null",
+  "true",
+  "False",
+  "Linear(4, 4)",
+  "Conv2d(3, 64, kernel_size=(3, 3))",
+  "relu",
+  "a:b",
+  "a#b",
+  "foo bar",
+  "'sum'",
+  "'it''s'",
+  '"flatten(1)"',
+  '"a\\tb\\u00e9"',
+  "x[0]",
+  "d // heads",
+];
+const COMMON_KEYS = ["a", "b", "c", "d", "layers", "conv1", "x y", "1", "true", "-k", "k#1", "'q k'", '"e"', "0x1F"];
+const FLOW_SCALARS = ["1", "-1", "0x1F", "a", "b c", "~", "null", "TRUE", ".inf", "1e3", "'x, y'", '"z]"', "Conv2d(3, 64)", "a#b", "''", "g(h(1))", "x #c\n  ", "1", "a", "b"];
+/** Flow items outside the subset: a split call, a `:` in a plain scalar, a lone dash. */
+const ODD_FLOW_SCALARS = ["f(1", "a:b", "-", "&a x", "*a", "!t x", "? k"];
+
+interface Generator {
+  rand: () => number;
+  lines: string[];
+}
+
+const pick = <T>(g: Generator, list: readonly T[]): T => list[Math.floor(g.rand() * list.length)]!;
+const scalarForm = (g: Generator) => pick(g, g.rand() < 0.06 ? SCALAR_FORMS : COMMON_SCALARS);
+const keyForm = (g: Generator) => pick(g, g.rand() < 0.04 ? KEY_FORMS : COMMON_KEYS);
+
+function comment(g: Generator): string {
+  const r = g.rand();
+  return r < 0.8 ? "" : r < 0.9 ? " # note: a, [b]" : r < 0.95 ? "   #" : "  ";
+}
+
+function flowText(g: Generator, depth: number): string {
+  const count = Math.floor(g.rand() * 4);
+  const isMap = g.rand() < 0.4;
+  const items = Array.from({ length: count }, () => {
+    const value = depth < 3 && g.rand() < 0.25 ? flowText(g, depth + 1) : pick(g, g.rand() < 0.05 ? ODD_FLOW_SCALARS : FLOW_SCALARS);
+    return isMap ? `${pick(g, KEY_FORMS.slice(0, 12))}: ${value}` : value;
+  });
+  const separator = g.rand() < 0.8 ? ", " : g.rand() < 0.5 ? "," : ` ,\n${" ".repeat(Math.floor(g.rand() * 8))}`;
+  return isMap ? `{${items.join(separator)}}` : `[${items.join(separator)}]`;
+}
+
+/** The value after `head` (a `key:` or `-` with its indentation), whose owner sits at column `indent`. */
+function value(g: Generator, head: string, indent: number, depth: number): void {
+  const r = g.rand();
+  const step = 1 + Math.floor(g.rand() * 4);
+  const dash = head.endsWith("-");
+  if (depth > 3 || r < 0.4) g.lines.push(`${head} ${g.rand() < 0.2 ? flowText(g, 0) : scalarForm(g)}${comment(g)}`);
+  else if (r < 0.47) g.lines.push(`${head}${comment(g)}`);
+  else if (r < 0.75) {
+    if (dash && g.rand() < 0.6) mapping(g, head.length + 1, depth + 1, `${head}${" ".repeat(1 + Math.floor(g.rand() * 2))}`);
+    else {
+      g.lines.push(`${head}${comment(g)}`);
+      mapping(g, indent + step, depth + 1);
+    }
+  } else if (dash && g.rand() < 0.3) sequence(g, head.length + 1, depth + 1, `${head} `);
+  else {
+    g.lines.push(`${head}${comment(g)}`);
+    sequence(g, !dash && g.rand() < 0.4 ? indent : indent + step, depth + 1);
+  }
+}
+
+function filler(g: Generator): void {
+  const r = g.rand();
+  if (r < 0.08) g.lines.push("");
+  else if (r < 0.14) g.lines.push(`${" ".repeat(Math.floor(g.rand() * 6))}# a comment: - [x]`);
+}
+
+function mapping(g: Generator, indent: number, depth: number, firstHead?: string): void {
+  const count = 1 + Math.floor(g.rand() * 4);
+  for (let i = 0; i < count; i++) {
+    if (i > 0) filler(g);
+    const head = i === 0 && firstHead !== undefined ? firstHead : " ".repeat(indent);
+    value(g, `${head}${keyForm(g)}${g.rand() < 0.05 ? " " : ""}:`, indent, depth);
+  }
+}
+
+function sequence(g: Generator, indent: number, depth: number, firstHead?: string): void {
+  const count = 1 + Math.floor(g.rand() * 4);
+  for (let i = 0; i < count; i++) {
+    if (i > 0) filler(g);
+    value(g, `${i === 0 && firstHead !== undefined ? firstHead.trimEnd() : " ".repeat(indent)}-`, indent, depth);
+  }
+}
+
+const DAMAGE = [" ", "  ", "#", ":", "-", "[", "]", "{", "}", ",", "'", '"', "&a ", "*a", "!", "|", ">", "?", "%", "@", "\\", "\t", "\r", "---", "..."];
+
+/** One edit that may take the text out of the subset (or out of YAML). */
+function damage(g: Generator): void {
+  const lines = g.lines;
+  if (lines.length === 0) return;
+  const at = Math.floor(g.rand() * lines.length);
+  const line = lines[at]!;
+  const column = Math.floor(g.rand() * (line.length + 1));
+  const r = g.rand();
+  if (r < 0.35) lines[at] = line.slice(0, column) + pick(g, DAMAGE) + line.slice(column);
+  else if (r < 0.5) lines[at] = line.slice(0, column) + line.slice(column + 1);
+  else if (r < 0.6) lines[at] = line.startsWith(" ") && g.rand() < 0.5 ? line.slice(1) : ` ${line}`;
+  else if (r < 0.7) lines.splice(at, 0, line);
+  else if (r < 0.8) lines.splice(at + 1, 0, `${" ".repeat(Math.floor(g.rand() * 8))}${pick(g, SCALAR_FORMS)}`);
+  else if (r < 0.9) lines[at] = `${line} ${pick(g, SCALAR_FORMS)}`;
+  else lines.splice(at, 1);
+}
+
+function generated(seed: number): string {
+  const g: Generator = { rand: seeded(seed), lines: [] };
+  if (g.rand() < 0.1) g.lines.push("---");
+  const root = g.rand();
+  if (root < 0.6) mapping(g, 0, 0);
+  else if (root < 0.9) sequence(g, 0, 0);
+  else g.lines.push(g.rand() < 0.5 ? flowText(g, 0) : pick(g, SCALAR_FORMS));
+  if (g.rand() < 0.3) for (let edits = 1 + Math.floor(g.rand() * 2); edits > 0; edits--) damage(g);
+  let text = `${g.lines.join("\n")}${g.rand() < 0.9 ? "\n" : ""}`;
+  if (g.rand() < 0.1) text = text.replaceAll("\n", "\r\n");
+  if (g.rand() < 0.05) text = `\uFEFF${text}`;
+  return text;
+}
+
+describe("the fast YAML reader on a generated corpus", () => {
+  it("answers as the yaml package does on 4,000 random documents, or declines", () => {
+    const texts = Array.from({ length: 4000 }, (_, seed) => generated(seed));
+    const { differences, read } = compareAll(texts);
+    expect(differences.slice(0, 3)).toEqual([]);
+    // A quarter and more stay inside the subset (the rest hold a form it declines, or were damaged out
+    // of it, or out of YAML): over a thousand documents whose answers are compared.
+    expect(read).toBeGreaterThan(1000);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Spec and budget texts written inside the test suite, and the benchmark's large spec.
+// ------------------------------------------------------------------------------------------------
+
+/** String literals of the test suite that read as YAML documents (a `key:` and a line break). */
+function embeddedTexts(): string[] {
+  const found = new Set<string>();
+  for (const file of filesUnder("test", [".ts"])) {
+    const source = readFileSync(join(ROOT, file), "utf8");
+    for (const [literal] of source.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+      try {
+        found.add(JSON.parse(literal) as string);
+      } catch {
+        // A JavaScript escape JSON does not know (\'): not a spec worth the trouble.
+      }
+    }
+    // Template literals without substitutions, their simple escapes undone.
+    for (const [, body] of source.matchAll(/`((?:[^`\\$]|\\[nt`\\"'])*)`/g)) {
+      found.add(body!.replace(/\\(.)/g, (_, escaped: string) => (escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped)));
+    }
+  }
+  return [...found].filter((text) => text.includes("\n") && /^[ -]*[\w"'.-]+:( |$)/m.test(text));
+}
+
+/** One stage of the bench's large spec (scripts/bench.mjs): its line shapes, call strings and mapping entries. */
+function benchStage(i: number, w: number, indent: number): string[] {
+  const pad = " ".repeat(indent);
+  const leaves = (group: string, count: number) =>
+    Array.from({ length: count }, (_, j) =>
+      j % 5 === 3
+        ? `${pad}      - l${j}: {type: Linear, in_features: ${w}, out_features: ${1000 + i}}`
+        : `${pad}      - l${j}: Conv2d(${w}, ${w + j}, kernel_size=(1, 3), padding=1, bias=${j % 2 ? "True" : "False"}, eps=1e-05, p=0.${j})`,
+    ).map((line) => line.replace("l", group));
+  return [
+    `${pad}- stem:`,
+    `${pad}    layers:`,
+    ...leaves("s", 10),
+    `${pad}- attn:`,
+    `${pad}    layers:`,
+    `${pad}      - self:`,
+    `${pad}          layers:`,
+    ...leaves("q", 4).map((line) => `      ${line}`),
+    ...leaves("a", 6),
+  ];
+}
+
+/** A spec shaped as the bench's generated one (stages in encoders, nested layers:, a tie), of 20 layers a stage. */
+function benchShapedSpec(stages: number): string {
+  const lines = [
+    "# Generated: the shape of scripts/bench.mjs's large spec.",
+    "model: bench-10k",
+    "vars:",
+    "  expand: 4",
+    "layers:",
+    "  - embed: Embedding(32000, 256)",
+    "  - encoders:",
+    "      layers:",
+  ];
+  for (let i = 0; i < stages; i++) {
+    if (i % 4 === 0) lines.push(`        - enc${i / 4}:`, "            layers:");
+    lines.push(`              - stage${i}:`, "                  layers:", ...benchStage(i, 16 + 4 * i, 20));
+  }
+  lines.push("  - norm: LayerNorm(256)", "  - lm_head: Linear(256, 32000, bias=False)", "tie:", "  lm_head.weight: embed.weight");
+  return `${lines.join("\n")}\n`;
+}
+
+describe("the fast YAML reader on the test suite's specs and the bench's", () => {
+  it("answers alike, or declines, on every spec text the tests write", () => {
+    const texts = embeddedTexts();
+    expect(texts.length).toBeGreaterThan(500);
+    const { differences, read } = compareAll(texts);
+    expect(differences.slice(0, 3)).toEqual([]);
+    expect(read).toBeGreaterThan(texts.length / 2);
+  });
+
+  it("reads a spec of the bench's shape itself, alike at every path, and the 10,000-layer one alike in data", () => {
+    expect(difference(benchShapedSpec(8))).toBeUndefined();
+    const big = benchShapedSpec(500);
+    expect(big.split("\n").filter((line) => /^ *- [sqa]\d+: /.test(line))).toHaveLength(10_000);
+    const fast = fastYamlSource(big, "big.yaml");
+    expect(fast).toBeDefined();
+    expect(dataDifference(fast!.data, parseYamlWithPackage(big, "big.yaml").data)).toBeUndefined();
+  });
+});
