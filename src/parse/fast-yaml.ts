@@ -124,29 +124,11 @@ function decline(): never {
   throw DECLINE;
 }
 
-/** Characters that may not start a plain scalar (or that start something else). */
+/** Characters that may not start a plain scalar (they start something else): , [ ] { } # & * ! | > ' " % @ ` ? : */
+const NOT_PLAIN_START = new Set(Array.from(",[]{}#&*!|>'\"%@`?:", (character) => character.charCodeAt(0)));
+
 function badPlainStart(code: number): boolean {
-  // , [ ] { } # & * ! | > ' " % @ ` ? :
-  return (
-    code === 44 ||
-    code === 91 ||
-    code === 93 ||
-    code === 123 ||
-    code === 125 ||
-    code === HASH ||
-    code === 38 ||
-    code === 42 ||
-    code === 33 ||
-    code === 124 ||
-    code === 62 ||
-    code === 39 ||
-    code === 34 ||
-    code === 37 ||
-    code === 64 ||
-    code === 96 ||
-    code === 63 ||
-    code === COLON
-  );
+  return NOT_PLAIN_START.has(code);
 }
 
 /** A flow indicator: , [ ] { } */
