@@ -1,5 +1,5 @@
 import type { SourcePosition } from "../diagnostics/index.js";
-import { scalarOffsets, type DataPath, type YamlSource } from "./yaml-source.js";
+import { INDEXED_MAP_SIZE, scalarOffsets, type DataPath, type YamlSource } from "./yaml-source.js";
 
 /*
  * A reader for the subset of YAML our specs, budgets and configs are written in, ahead of the `yaml`
@@ -567,9 +567,6 @@ function linePosition(file: string, starts: number[], offset: number): SourcePos
   if (low === 0) return { file, line: 0, col: offset };
   return { file, line: low, col: offset - starts[low - 1]! + 1 };
 }
-
-/** Mappings this long get a key index for positions; shorter ones are searched. */
-const INDEXED_MAP_SIZE = 64;
 
 function pairIndex(map: MapNode, segment: string | number): number {
   const name = String(segment);

@@ -20,6 +20,9 @@ export interface YamlSource {
   writtenAt(path: DataPath): string | undefined;
 }
 
+/** Mappings this long get a key index for positions; shorter ones are searched. */
+export const INDEXED_MAP_SIZE = 64;
+
 /**
  * Where an offset inside a scalar's string lies in the file: plain and quoted one-line scalars hold
  * the string verbatim (after the opening quote), so offsets map exactly; for escaped or folded text

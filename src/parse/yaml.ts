@@ -1,7 +1,7 @@
 import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
 import { fastYamlSource } from "./fast-yaml.js";
-import { scalarOffsets, type DataPath, type YamlSource } from "./yaml-source.js";
+import { INDEXED_MAP_SIZE, scalarOffsets, type DataPath, type YamlSource } from "./yaml-source.js";
 
 export type { DataPath, YamlSource } from "./yaml-source.js";
 
@@ -10,8 +10,6 @@ export const YAML_MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
-/** Mappings this long get a key index for positions; shorter ones are searched. */
-const INDEXED_MAP_SIZE = 64;
 
 type AnyNode = Node | null | undefined;
 
