@@ -350,6 +350,7 @@ const hand = [
   ...["f: [a,\n\n  b]\n", "f: [a\n  b]\n", "f: {a: 1,\n  b: 2}\n", "f: {a:\n  1}\n", "f: {a\n  : 1}\n", "f: [a,\n  b\n  ]\n", "f: [a,\n  b\n]\n", "f: [a,\n  b]  # c\ng: 1\n"],
   ...["f: [a,\n  b] x\n", "- [a,\n b]\n", "- [a,\nb]\n", "[a,\nb]\n", "f: [a,#c\n b]\n", "f: [a,\n---\n b]\n", "f: [\n  a,\n  b\n]\n", "f: {\n  a: 1\n}\n", "- - [a,\n  b]\n"],
   ...["- - [a,\n   b]\n", "a:\n  b:\n    - x: {p: [1,\n       2]}\n", "- x: 1\n  y: [a,\n  b]\n", "k: [a, [b,\n c], d]\n", "k:\n  [a,\n b]\n", "-   x: [a,\n    b]\n"],
+  ...["a:\n# c\n  b: 1\n", "a:\n  # c\n- x\n", "[a,\n# c\n b]\n", "{a: 1,\n\n b: 2}\n", "k: http://x:\n", "k: http://x\n", "[http://x]\n", "[a] [b]\n", "k: a\\\n"],
   ...["a :b\n", "a : b\n", "a:  b\n", "k: a :b\n", "- a :b\n", "- a:b\n", "k: x  # two spaces\n", '["a"#c]\n', '["a" #c\n]\n', "k: - \n", "k: 'a'  \n"],
   ...['f: [a, "b\nc"]\n', "f: [a,\r\n  b]\r\n", "f: [a,\n  b,\n  ]\n", "f: [a,\n  b\n", "f: [a,\n  b]\n  c: 1\n", "f: [a,\n  b]\n---\n"],
 ];
