@@ -1,33 +1,15 @@
 import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { SpecError, type SourcePosition } from "../diagnostics/index.js";
+import { fastYamlSource } from "./fast-yaml.js";
+import { INDEXED_MAP_SIZE, scalarOffsets, type DataPath, type YamlSource } from "./yaml-source.js";
 
-/** A path into the parsed data, as ajv's instancePath and our resolver name it. */
-export type DataPath = readonly (string | number)[];
-
-/** A parsed YAML file that keeps its source positions: they are our error messages. */
-export interface YamlSource {
-  file: string;
-  text: string;
-  data: unknown;
-  /** Position of the value at `path` (or of the nearest enclosing node that exists). */
-  at(path: DataPath): SourcePosition;
-  /** Position of the mapping key that holds `path`'s last segment. */
-  keyAt(path: DataPath): SourcePosition;
-  /** True when the value at `path` is a quoted YAML scalar (`'sum'` or `"sum"`). */
-  quotedAt(path: DataPath): boolean;
-  /** For a string value: maps an offset inside the string to its position in the file. */
-  offsetsAt(path: DataPath): (offset: number) => SourcePosition;
-  /** The text a scalar at `path` is written as (`~`, `null`, or "" for an empty value). */
-  writtenAt(path: DataPath): string | undefined;
-}
+export type { DataPath, YamlSource } from "./yaml-source.js";
 
 /** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
 export const YAML_MAX_BYTES = 4 * 1024 * 1024;
 const MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
-/** Mappings this long get a key index for positions; shorter ones are searched. */
-const INDEXED_MAP_SIZE = 64;
 
 type AnyNode = Node | null | undefined;
 
@@ -202,17 +184,36 @@ function positionBeforeParsing(file: string, text: string, offset: number): Sour
   return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
 }
 
-/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-export function parseYaml(withBom: string, file: string): YamlSource {
+/** The text without its byte-order mark, once its size and nesting are within bounds. */
+function checkedText(withBom: string, file: string): string {
   // Editors count columns after a byte-order mark, and so do we.
   const text = withBom.replace(/^\uFEFF/, "");
-  const lines = new LineCounter();
-  const at = (offset: number) => position(file, lines, offset);
   if (text.length > YAML_MAX_BYTES) {
     throw new SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
   }
   const deep = tooDeep(text);
   if (deep !== undefined) throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+  return text;
+}
+
+/**
+ * Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. The fast
+ * reader (fast-yaml.ts) reads the plain subset our files are written in; whatever it declines, the
+ * yaml package reads, with its errors and positions.
+ */
+export function parseYaml(withBom: string, file: string): YamlSource {
+  const text = checkedText(withBom, file);
+  return fastYamlSource(text, file) ?? parseWithPackage(text, file);
+}
+
+/** parseYaml through the yaml package alone: what the fast reader must equal (test/parse/fast-yaml.test.ts). */
+export function parseYamlWithPackage(withBom: string, file: string): YamlSource {
+  return parseWithPackage(checkedText(withBom, file), file);
+}
+
+function parseWithPackage(text: string, file: string): YamlSource {
+  const lines = new LineCounter();
+  const at = (offset: number) => position(file, lines, offset);
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
@@ -280,7 +281,6 @@ function aliasTargets(document: Document.Parsed): Map<Alias, AnyNode> {
   return targets;
 }
 
-// eslint-disable-next-line max-lines-per-function -- main's source positions (endLine/endCol) added to it in the merge; its walkers are each short
 function makeSource(file: string, text: string, document: Document.Parsed, at: (offset: number) => SourcePosition, data: unknown): YamlSource {
   let targets: Map<Alias, AnyNode> | undefined;
   const resolve = (node: unknown): AnyNode => (isAlias(node) ? (targets ??= aliasTargets(document)).get(node) : (node as AnyNode));
@@ -341,11 +341,7 @@ function makeSource(file: string, text: string, document: Document.Parsed, at: (
       const node = walk(path).node;
       const begin = node?.range?.[0] ?? 0;
       if (!isScalar(node) || typeof node.value !== "string") return () => at(begin);
-      // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
-      // offsets map exactly; for escaped or folded text we can only point at the scalar.
-      const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-      const verbatim = text.startsWith(node.value, begin + quote);
-      return (offset) => at(verbatim ? begin + quote + offset : begin);
+      return scalarOffsets(text, begin, node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE", node.value, at);
     },
   };
 }
