@@ -40,15 +40,12 @@ function exact(value: number, at: SourcePosition): Value {
 function keywordSymbol(name: string, position: SourcePosition, scope: Scope): Value {
   if (name.includes(".")) return { kind: "symbol", name, position };
   let suggestion: { name?: string } | undefined;
-  return {
-    kind: "symbol",
-    name,
-    position,
-    get suggestion() {
-      suggestion ??= { name: closestName(name, scope.keys()) };
-      return suggestion.name;
-    },
-  };
+  const symbol: Value = { kind: "symbol", name, position };
+  // Not enumerable: JSON.stringify (an index repeat's signature, sameValue) reads every enumerable getter,
+  // which searched the scope for every bare word of every instance.
+  return Object.defineProperty(symbol, "suggestion", {
+    get: () => (suggestion ??= { name: closestName(name, scope.keys()) }).name,
+  });
 }
 
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */

@@ -41,7 +41,6 @@ export function indexScope(scope: Scope, value: number, at: SourcePosition): Sco
 /** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
 export function signature(layers: readonly ResolvedLayer[], nodes: readonly TreeNode[]): string {
   // Origins name the same places for every instance; they are no part of what an instance resolved to.
-  // A bare word's did-you-mean is a getter that searches the scope: stringifying would run it for every word.
-  const positional = new Set(["path", "segments", "own", "origins", "suggestion"]);
+  const positional = new Set(["path", "segments", "own", "origins"]);
   return JSON.stringify({ layers, nodes }, (key, value: unknown) => (positional.has(key) ? undefined : value));
 }
