@@ -360,18 +360,27 @@ function describe(token: Token): string {
 /**
  * Trees already parsed, by text: a block used many times, or a spec's many `Linear(d, d)`, parse once.
  * The trees are never changed after parsing (evaluation reads them), so one may serve every use.
- * Text that fails to parse is not kept: it throws each time. Bounded, for a process that reads many specs.
+ * Text that fails to parse is not kept: it throws each time. Bounded by the characters kept, for a
+ * process that reads many specs (the action): when full, it starts again empty.
  */
-const parsedCalls = new Map<string, CallExpr>();
-const parsedExpressions = new Map<string, Expr>();
-const MAX_PARSED = 10_000;
+interface ParsedTrees<T> {
+  trees: Map<string, T>;
+  characters: number;
+}
+const parsedCalls: ParsedTrees<CallExpr> = { trees: new Map(), characters: 0 };
+const parsedExpressions: ParsedTrees<Expr> = { trees: new Map(), characters: 0 };
+const MAX_PARSED_CHARACTERS = 1 << 18;
 
-function remembered<T>(cache: Map<string, T>, text: string, parse: (text: string) => T): T {
-  let tree = cache.get(text);
+function remembered<T>(cache: ParsedTrees<T>, text: string, parse: (text: string) => T): T {
+  let tree = cache.trees.get(text);
   if (tree === undefined) {
     tree = parse(text);
-    if (cache.size >= MAX_PARSED) cache.clear();
-    cache.set(text, tree);
+    if (cache.characters + text.length > MAX_PARSED_CHARACTERS) {
+      cache.trees.clear();
+      cache.characters = 0;
+    }
+    cache.trees.set(text, tree);
+    cache.characters += text.length;
   }
   return tree;
 }
