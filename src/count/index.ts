@@ -23,15 +23,32 @@ export function checked(value: number, position: SourcePosition, what: string): 
   return value;
 }
 
-function numelOf(shape: readonly number[], position: SourcePosition, what: string): number {
-  return shape.reduce((product, size) => checked(product * size, position, `the element count of ${what} [${shape.join(", ")}]`), 1);
+/** `checked`, its message built only for a value out of range: messages name paths, and counting checks every tensor. */
+function checkedAs(value: number, position: SourcePosition, what: () => string): number {
+  return Number.isSafeInteger(value) ? value : checked(value, position, what());
 }
 
 const tensorPath = (layer: ResolvedLayer, name: string) => (name ? `${layer.path}.${name}` : layer.path);
 
-function counted(layer: ResolvedLayer, tensor: TensorSpec) {
-  const numel = numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name));
-  return { name: tensor.name, shape: tensor.shape, numel, ...(tensor.fixedDtype ? { fixedDtype: tensor.fixedDtype } : {}) };
+function numelOf(layer: ResolvedLayer, tensor: TensorSpec): number {
+  let numel = 1;
+  for (const size of tensor.shape) {
+    numel *= size;
+    if (!Number.isSafeInteger(numel)) checked(numel, layer.position, `the element count of ${tensorPath(layer, tensor.name)} [${tensor.shape.join(", ")}]`);
+  }
+  return numel;
+}
+
+function counted(layer: ResolvedLayer, tensor: TensorSpec): Omit<CountedTensor, "trainable" | "sharedWith"> {
+  const numel = numelOf(layer, tensor);
+  return tensor.fixedDtype ? { name: tensor.name, shape: tensor.shape, numel, fixedDtype: tensor.fixedDtype } : { name: tensor.name, shape: tensor.shape, numel };
+}
+
+/** A parameter counted, with whether it trains (added to the counted tensor, not spread into a copy: this runs per tensor). */
+function countedParameter(layer: ResolvedLayer, tensor: TensorSpec, frozen: ReadonlySet<string>): CountedTensor {
+  const parameter = counted(layer, tensor) as CountedTensor;
+  parameter.trainable = !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name);
+  return parameter;
 }
 
 /** The `dtype=` a call gives its tensors, when its signature has one and it is not None. */
@@ -74,7 +91,7 @@ function frozenNames(layer: ResolvedLayer, described: DescribedLayer, globsFound
 function countLayer(layer: ResolvedLayer, globsFound: Map<FrozenTensor["position"], boolean>): LayerCount {
   const described = describeLayer(layer.call);
   const frozen = frozenNames(layer, described, globsFound);
-  const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
+  const parameters = described.parameters.map((tensor) => countedParameter(layer, tensor, frozen));
   const buffers = described.buffers.map((tensor) => counted(layer, tensor));
   const ownDtype = callDtype(described);
   return {
@@ -242,6 +259,24 @@ function checkFrozenGlobs(model: ResolvedModel, globsFound: ReadonlyMap<FrozenTe
   }
 }
 
+/** A layer entry's parameters once ties are known (those shared are counted at their owner), added to the model's totals. */
+function addLayerTotals(layer: LayerCount, resolved: ResolvedLayer, totals: Totals): void {
+  let params = 0;
+  let trainable = 0;
+  for (const tensor of layer.parameters) {
+    if (tensor.sharedWith !== undefined) continue;
+    params += tensor.numel;
+    if (tensor.trainable) trainable += tensor.numel;
+  }
+  layer.params = checkedAs(params, layer.position, () => `${layer.path} parameters`);
+  layer.trainable = trainable;
+  layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
+  const at = (value: number, what: string) => checkedAs(value * layer.count, layer.position, () => `${what} of ${layer.path}`);
+  totals.params = checked(totals.params + at(layer.params, "parameters"), layer.position, "the model's parameter count");
+  totals.trainable += at(layer.trainable, "trainable parameters");
+  totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
+}
+
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
 export function countModel(model: ResolvedModel, errors = new DiagnosticCollector(), adapter?: BoundAdapter): ModelCount {
   const globsFound = new Map<FrozenTensor["position"], boolean>();
@@ -254,21 +289,7 @@ export function countModel(model: ResolvedModel, errors = new DiagnosticCollecto
   applyTies(layers, model.ties);
   const warnings: Diagnostic[] = adapter ? applyAdapter(layers, model.layers, adapter) : [];
   const totals: Totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
-  model.layers.forEach((resolved, index) => {
-    const layer = layers[index]!;
-    const counted = layer.parameters.filter((tensor) => tensor.sharedWith === undefined);
-    layer.params = checked(
-      counted.reduce((sum, tensor) => sum + tensor.numel, 0),
-      layer.position,
-      `${layer.path} parameters`,
-    );
-    layer.trainable = counted.filter((tensor) => tensor.trainable).reduce((sum, tensor) => sum + tensor.numel, 0);
-    layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
-    const at = (value: number, what: string) => checked(value * layer.count, layer.position, `${what} of ${layer.path}`);
-    totals.params = checked(totals.params + at(layer.params, "parameters"), layer.position, "the model's parameter count");
-    totals.trainable += at(layer.trainable, "trainable parameters");
-    totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
-  });
+  model.layers.forEach((resolved, index) => addLayerTotals(layers[index]!, resolved, totals));
   totals.nonTrainable = totals.params - totals.trainable;
   return {
     model: model.model,

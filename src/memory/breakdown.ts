@@ -102,7 +102,8 @@ function addTerms(into: StorageTerm[], terms: readonly StorageTerm[], times = 1)
       same.elements += term.elements * times;
       same.bytes += term.bytes * times;
     } else {
-      into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
+      // Written out, not spread: V8 adds properties after a spread the slow way, and this runs per tensor.
+      into.push({ what: term.what, dtype: term.dtype, bits: term.bits, elements: term.elements * times, bytes: term.bytes * times });
     }
   }
 }

@@ -25,8 +25,18 @@ export interface StorageTerm {
 export type MemoryFigures = Record<Category | "total", number>;
 
 export function figuresOf(bytes: (category: Category) => number): MemoryFigures {
-  const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, bytes(category)])) as Record<Category, number>;
-  return { ...byCategory, total: CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
+  // Written out in CATEGORIES' order, not built from entries and spread: this runs for every layer entry.
+  const figures: MemoryFigures = {
+    weights: bytes("weights"),
+    buffers: bytes("buffers"),
+    gradients: bytes("gradients"),
+    optimizerState: bytes("optimizerState"),
+    masterWeights: bytes("masterWeights"),
+    activations: bytes("activations"),
+    total: 0,
+  };
+  for (const category of CATEGORIES) figures.total += figures[category];
+  return figures;
 }
 
 export type MemoryTerms = Record<Category, StorageTerm[]>;

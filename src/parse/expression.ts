@@ -62,6 +62,19 @@ const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
 const MAX_LENGTH = 10_000;
 const MAX_DEPTH = 64;
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isNameStart = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/** The end of the token `pattern` (sticky) matches at `start`, or -1; `test` rather than `exec`, so no match array is made. */
+function matchEnd(pattern: RegExp, text: string, start: number): number {
+  pattern.lastIndex = start;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+/**
+ * The tokens of `text`. The first character says which kind a token can be (a number starts with a
+ * digit or a dot, a name with a letter or _), so each position tries one pattern, not every one.
+ */
 function tokenize(text: string): Token[] {
   if (text.length > MAX_LENGTH) {
     throw new ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
@@ -70,22 +83,21 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
+    const code = text.charCodeAt(i);
     if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
       i++;
       continue;
     }
-    NUMBER.lastIndex = i;
-    const number = NUMBER.exec(text);
-    if (number) {
-      tokens.push({ kind: "number", text: number[0], offset: i });
-      i += number[0].length;
+    const numberEnd = isDigit(code) || ch === "." ? matchEnd(NUMBER, text, i) : -1;
+    if (numberEnd > 0) {
+      tokens.push({ kind: "number", text: text.slice(i, numberEnd), offset: i });
+      i = numberEnd;
       continue;
     }
-    NAME.lastIndex = i;
-    const name = NAME.exec(text);
-    if (name) {
-      tokens.push({ kind: "name", text: name[0], offset: i });
-      i += name[0].length;
+    if (isNameStart(code)) {
+      const end = matchEnd(NAME, text, i);
+      tokens.push({ kind: "name", text: text.slice(i, end), offset: i });
+      i = end;
       continue;
     }
     if (ch === "'" || ch === '"') {
@@ -95,13 +107,19 @@ function tokenize(text: string): Token[] {
       i = close + 1;
       continue;
     }
-    const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
+    const op = operatorAt(text, i);
     if (!op) throw new ExpressionError(i, `unexpected character '${ch}'`);
     tokens.push({ kind: "op", text: op, offset: i });
     i += op.length;
   }
   tokens.push({ kind: "end", text: "", offset: text.length });
   return tokens;
+}
+
+/** The operator at `i`, the two-character ones first. */
+function operatorAt(text: string, i: number): string | undefined {
+  for (const candidate of OPERATORS) if (text.startsWith(candidate, i)) return candidate;
+  return undefined;
 }
 
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
@@ -339,10 +357,40 @@ function describe(token: Token): string {
   return `'${token.text}'`;
 }
 
+/**
+ * Trees already parsed, by text: a block used many times, or a spec's many `Linear(d, d)`, parse once.
+ * The trees are never changed after parsing (evaluation reads them), so one may serve every use.
+ * Text that fails to parse is not kept: it throws each time. Bounded by the characters kept, for a
+ * process that reads many specs (the action): when full, it starts again empty.
+ */
+interface ParsedTrees<T> {
+  trees: Map<string, T>;
+  characters: number;
+}
+const parsedCalls: ParsedTrees<CallExpr> = { trees: new Map(), characters: 0 };
+const parsedExpressions: ParsedTrees<Expr> = { trees: new Map(), characters: 0 };
+const MAX_PARSED_CHARACTERS = 1 << 18;
+
+function remembered<T>(cache: ParsedTrees<T>, text: string, parse: (text: string) => T): T {
+  let tree = cache.trees.get(text);
+  if (tree === undefined) {
+    tree = parse(text);
+    if (cache.characters + text.length > MAX_PARSED_CHARACTERS) {
+      cache.trees.clear();
+      cache.characters = 0;
+    }
+    cache.trees.set(text, tree);
+    cache.characters += text.length;
+  }
+  return tree;
+}
+
 /** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
 export function parseCall(text: string): CallExpr {
-  const parser = new Parser(tokenize(text));
-  return parser.finish(parser.call());
+  return remembered(parsedCalls, text, (callText) => {
+    const parser = new Parser(tokenize(callText));
+    return parser.finish(parser.call());
+  });
 }
 
 /** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
@@ -353,6 +401,8 @@ export function parseCallOrName(text: string): CallExpr {
 
 /** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
 export function parseExpression(text: string): Expr {
-  const parser = new Parser(tokenize(text));
-  return parser.finish(parser.expression());
+  return remembered(parsedExpressions, text, (expressionText) => {
+    const parser = new Parser(tokenize(expressionText));
+    return parser.finish(parser.expression());
+  });
 }

@@ -23,8 +23,9 @@ export function evaluateText(source: YamlSource, path: DataPath, text: string, s
 
 /** Parses and evaluates the constructor call string at `path`. */
 export function evaluateCallText(source: YamlSource, path: DataPath, text: string, scope: Scope, parse: (text: string) => CallExpr = parseCall): EvaluatedCall {
-  const call: CallExpr = parsedAt(source.offsetsAt(path), text, parse);
-  return evaluateCall(call, scope, source.offsetsAt(path), text);
+  const positionAt = source.offsetsAt(path);
+  const call: CallExpr = parsedAt(positionAt, text, parse);
+  return evaluateCall(call, scope, positionAt, text);
 }
 
 /**
