@@ -11163,8 +11163,6 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__impo
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:url");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:os");
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/diagnostics/codes.ts
 const kinds = {
     // 1xx: parsing
@@ -12458,15 +12456,12 @@ function keywordSymbol(name, position, scope) {
     if (name.includes("."))
         return { kind: "symbol", name, position };
     let suggestion;
-    return {
-        kind: "symbol",
-        name,
-        position,
-        get suggestion() {
-            suggestion ??= { name: closestName(name, scope.keys()) };
-            return suggestion.name;
-        },
-    };
+    const symbol = { kind: "symbol", name, position };
+    // Not enumerable: JSON.stringify (an index repeat's signature, sameValue) reads every enumerable getter,
+    // which searched the scope for every bare word of every instance.
+    return Object.defineProperty(symbol, "suggestion", {
+        get: () => (suggestion ??= { name: closestName(name, scope.keys()) }).name,
+    });
 }
 /** A name that is neither a variable in scope nor a keyword argument's bare word: always an error, at the name. */
 function undefinedName(name, at, scope) {
@@ -12663,11 +12658,13 @@ function evaluateCallNode(call, context) {
         type: call.callee,
         position: positionAt(call.offset),
         text: text.slice(call.offset, call.end),
-        args: call.args.map((arg) => ({
-            ...(arg.name === undefined ? {} : { name: arg.name }),
-            value: evaluateNode(arg.value, context, true),
-            position: positionAt(arg.offset),
-        })),
+        args: call.args.map((arg) => {
+            const value = evaluateNode(arg.value, context, true);
+            const position = positionAt(arg.offset);
+            // Two literals, not a spread of `{ name }` first: V8 builds an object with properties after a
+            // spread the slow way, and everything that reads a layer's arguments reads these.
+            return arg.name === undefined ? { value, position } : { name: arg.name, value, position };
+        }),
     };
 }
 /** Evaluates a constructor call: each argument's whole value may be a bare keyword such as `mode=sum`. */
@@ -14695,16 +14692,677 @@ function choiceOf(option, value, allowed) {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:path");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/yaml-source.ts
+/** Mappings this long get a key index for positions; shorter ones are searched. */
+const INDEXED_MAP_SIZE = 64;
+/**
+ * Where an offset inside a scalar's string lies in the file: plain and quoted one-line scalars hold
+ * the string verbatim (after the opening quote), so offsets map exactly; for escaped or folded text
+ * only the scalar's start is known. Shared by both readers so that their answers agree.
+ */
+function scalarOffsets(text, begin, quoted, value, at) {
+    const quote = quoted ? 1 : 0;
+    const verbatim = text.startsWith(value, begin + quote);
+    return (offset) => at(verbatim ? begin + quote + offset : begin);
+}
+
+;// CONCATENATED MODULE: ./src/parse/fast-yaml.ts
+
+/*
+ * A reader for the subset of YAML our specs, budgets and configs are written in, ahead of the `yaml`
+ * package: that package's lexer, parser, composer and toJS cost about a fifth of a 10,000-layer run and
+ * a sixth of a small one, most of it building a Document we only walk for positions. This reader goes
+ * once over the text, line by line, and builds the data and a light tree of start offsets together.
+ *
+ * It must answer exactly as the yaml path does (yaml 2.9.1, core schema, strict) or not at all: on
+ * anything outside its subset it declines, and parseYaml runs the yaml package unchanged, so that
+ * every error, message and position stays the package's. Declining is always safe; a different
+ * answer never is. test/parse/fast-yaml.test.ts compares the two on every file we ship and on a
+ * generated corpus around the subset.
+ *
+ * The subset: block mappings and sequences by indentation (compact `- key: value` items, a sequence at
+ * its key's indentation), one-line plain, 'single' and "double" quoted scalars (the escapes yaml
+ * knows), [flow] and {flow} collections (across lines too, each line deeper than the block around
+ * them), comments, blank lines, CRLF, one leading `---`.
+ * Declined: anchors, aliases, tags, block scalars, multi-line scalars, explicit
+ * `?` keys, directives, more than one document, tabs and other control characters, empty documents,
+ * empty flow entries, null or duplicate keys, nesting past MAX_DEPTH, and a flow plain scalar with an
+ * unclosed parenthesis (parseYaml's comma-splits-call error).
+ */
+/** Thrown inside the reader when the text leaves the subset; caught once at the top (made once: no stack per decline). */
+const DECLINE = new Error("outside the fast YAML subset");
+/** Deeper than any spec and short of parseYaml's own nesting limit (64), which the yaml path reports. */
+const MAX_DEPTH = 60;
+/** yaml refuses an implicit key whose `:` is more than 1024 characters after its start. */
+const MAX_KEY_LENGTH = 1000;
+/**
+ * Characters whose meaning this reader does not follow: tabs, control characters, a carriage return
+ * not before a line feed, YAML 1.1 line breaks and byte-order marks inside the text.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const FORBIDDEN = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)/;
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+/** The core schema's forms (yaml/dist/schema/core): tried in its order, the first match wins. */
+const NULL_FORM = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_FORM = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT_FORM = /^0o[0-7]+$/;
+const INT_FORM = /^[-+]?[0-9]+$/;
+const HEX_FORM = /^0x[0-9a-fA-F]+$/;
+const NAN_INF_FORM = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP_FORM = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_FORM = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Every null, boolean or number of the core schema starts with one of these. */
+const TYPED_START = /^[~nNtTfF0-9+\-.]/;
+/** The value yaml's core schema gives a plain scalar. */
+function resolvePlain(text) {
+    if (!TYPED_START.test(text))
+        return text;
+    if (NULL_FORM.test(text))
+        return null;
+    if (BOOL_FORM.test(text))
+        return text[0] === "t" || text[0] === "T";
+    if (OCT_FORM.test(text))
+        return parseInt(text.substring(2), 8);
+    if (INT_FORM.test(text))
+        return parseInt(text, 10);
+    if (HEX_FORM.test(text))
+        return parseInt(text.substring(2), 16);
+    if (NAN_INF_FORM.test(text))
+        return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity;
+    if (EXP_FORM.test(text) || FLOAT_FORM.test(text))
+        return parseFloat(text);
+    return text;
+}
+/** The one-character escapes of a double-quoted scalar, as yaml reads them. */
+const ESCAPES = {
+    "0": "\0",
+    a: "\x07",
+    b: "\b",
+    e: "\x1b",
+    f: "\f",
+    n: "\n",
+    r: "\r",
+    t: "\t",
+    v: "\v",
+    N: "\u0085",
+    _: "\u00a0",
+    L: "\u2028",
+    P: "\u2029",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+};
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+const CODE_LENGTHS = { x: 2, u: 4, U: 8 };
+function decline() {
+    throw DECLINE;
+}
+/** Characters that may not start a plain scalar (they start something else): , [ ] { } # & * ! | > ' " % @ ` ? : */
+const NOT_PLAIN_START = new Set(Array.from(",[]{}#&*!|>'\"%@`?:", (character) => character.charCodeAt(0)));
+function badPlainStart(code) {
+    return NOT_PLAIN_START.has(code);
+}
+/** A flow indicator: , [ ] { } */
+function isFlowIndicator(code) {
+    return code === 44 || code === 91 || code === 93 || code === 123 || code === 125;
+}
+function scalar(kind, start, value, source) {
+    return { kind, start, value, source };
+}
+function newMap(start) {
+    return { kind: "map", start, value: {}, names: [], keyStarts: [], values: [], index: undefined };
+}
+/** Adds a pair as yaml's toJS does (an inherited name such as __proto__ becomes an own property). */
+function addPair(map, name, keyStart, value) {
+    map.names.push(name);
+    map.keyStarts.push(keyStart);
+    map.values.push(value);
+    if (name in map.value)
+        Object.defineProperty(map.value, name, { value: value.value, writable: true, enumerable: true, configurable: true });
+    else
+        map.value[name] = value.value;
+}
+/** The data name of a key; a null key (named "" by toJS but "null" by the position walk) or a repeated one is declined. */
+function keyName(map, key) {
+    if (key.value === null)
+        decline();
+    // A plain key resolves to a string, number or boolean; toJS names it by String().
+    const value = key.value;
+    const name = String(value);
+    if (Object.prototype.hasOwnProperty.call(map.value, name))
+        decline();
+    return name;
+}
+/**
+ * The reader's place in the text: the current content line (blank and comment lines are skipped),
+ * its first non-space character and column. A collection that starts mid-line (`- key: value`) moves
+ * `content` and `indent` to where it starts, as though its line began there.
+ */
+class Reader {
+    text;
+    lineStart = 0;
+    content = 0;
+    /** The current line's column of content; -1 past the last line. */
+    indent = -1;
+    /** Where the current line's content ends (before its \r\n or \n). */
+    lineEnd = 0;
+    nextLine = 0;
+    depth = 0;
+    /** Past the last quoted scalar, flow item or key indicator read. */
+    after = 0;
+    /** Where scanPlain's scalar ends, trailing spaces left out. */
+    plainEnd = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Moves to the next line with content; a line that starts `---` or `...` ends the document (declined). */
+    advance(first = false) {
+        const text = this.text;
+        let start = this.nextLine;
+        while (start < text.length) {
+            let i = start;
+            while (text.charCodeAt(i) === SPACE)
+                i++;
+            let newline = text.indexOf("\n", i);
+            if (newline < 0)
+                newline = text.length;
+            const code = text.charCodeAt(i);
+            if (i < newline && code !== HASH && code !== 13) {
+                const lineEnd = text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+                if (i === start && (text.startsWith("---", i) || text.startsWith("...", i))) {
+                    // Only a bare `---` before the content, which starts the one document.
+                    if (!first || !text.startsWith("---", i) || text.slice(i + 3, lineEnd).trim() !== "")
+                        decline();
+                    first = false;
+                    start = newline + 1;
+                    continue;
+                }
+                this.lineStart = start;
+                this.content = i;
+                this.indent = i - start;
+                this.lineEnd = lineEnd;
+                this.nextLine = newline + 1;
+                return;
+            }
+            start = newline + 1;
+        }
+        this.indent = -1;
+    }
+    atEnd() {
+        return this.indent === -1;
+    }
+    skipSpaces(i) {
+        while (i < this.lineEnd && this.text.charCodeAt(i) === SPACE)
+            i++;
+        return i;
+    }
+    /** A `-` that starts a sequence item (followed by a space or the line's end). */
+    isDash(p) {
+        return this.text.charCodeAt(p) === DASH && (p + 1 === this.lineEnd || this.text.charCodeAt(p + 1) === SPACE);
+    }
+    /** Treats p as the start of a line whose column is p's: where a compact collection starts. */
+    startHere(p) {
+        this.content = p;
+        this.indent = p - this.lineStart;
+        return this.indent;
+    }
+    enter() {
+        if (++this.depth > MAX_DEPTH)
+            decline();
+    }
+    /**
+     * Scans a plain scalar in block context from p to the line's end or a ` #` comment; returns the
+     * offset of a `: ` (or line-final `:`) indicator that ends it as a key, or -1.
+     */
+    scanPlain(p) {
+        const text = this.text;
+        const end = this.lineEnd;
+        let last = p;
+        for (let i = p; i < end; i++) {
+            const code = text.charCodeAt(i);
+            if (code === SPACE) {
+                if (text.charCodeAt(i + 1) === HASH)
+                    break;
+                continue;
+            }
+            if (code === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) {
+                this.plainEnd = last;
+                return i;
+            }
+            last = i + 1;
+        }
+        this.plainEnd = last;
+        return -1;
+    }
+    /** The key at p when the line holds `key: ...` there (this.after then points past the `:`). */
+    keyAt(p) {
+        const text = this.text;
+        const code = text.charCodeAt(p);
+        if (code === 91 || code === 123)
+            return undefined;
+        let key;
+        let colon;
+        if (code === 34 || code === 39) {
+            key = this.quoted(p);
+            colon = this.skipSpaces(this.after);
+            if (text.charCodeAt(colon) !== COLON || (colon + 1 !== this.lineEnd && text.charCodeAt(colon + 1) !== SPACE))
+                return undefined;
+        }
+        else {
+            if (badPlainStart(code) || this.isDash(p))
+                decline();
+            colon = this.scanPlain(p);
+            if (colon < 0)
+                return undefined;
+            const source = text.slice(p, this.plainEnd);
+            key = scalar("plain", p, resolvePlain(source), source);
+        }
+        if (colon - p > MAX_KEY_LENGTH)
+            decline();
+        this.after = colon + 1;
+        return key;
+    }
+    /** The node at p: a block collection that starts here (where `collections` allows), or a one-line scalar or a flow collection. */
+    nodeAt(p, ownerIndent, collections) {
+        if (this.isDash(p)) {
+            if (!collections)
+                decline();
+            return this.blockSeq(this.startHere(p));
+        }
+        const key = this.keyAt(p);
+        if (key) {
+            if (!collections)
+                decline();
+            return this.blockMap(this.startHere(p), key);
+        }
+        const code = this.text.charCodeAt(p);
+        if (code === 91 || code === 123)
+            return this.endOfInline(this.flow(p, ownerIndent), this.after, ownerIndent);
+        if (code === 34 || code === 39)
+            return this.endOfInline(this.quoted(p), this.after, ownerIndent);
+        // keyAt scanned the plain scalar already.
+        const source = this.text.slice(p, this.plainEnd);
+        return this.endOfInline(scalar("plain", p, resolvePlain(source), source), this.plainEnd, ownerIndent);
+    }
+    /** After a one-line value: only a comment may follow on its line, and no deeper line (a continuation) after it. */
+    endOfInline(node, end, ownerIndent) {
+        const rest = this.skipSpaces(end);
+        if (rest < this.lineEnd && (rest === end || this.text.charCodeAt(rest) !== HASH))
+            decline();
+        this.advance();
+        if (this.indent > ownerIndent)
+            decline();
+        return node;
+    }
+    /** The value after a `:` or `-` indicator at i - 1: on its line, on the deeper lines below, or empty. */
+    valueAfter(i, ownerIndent, inSeq) {
+        const p = this.skipSpaces(i);
+        if (p < this.lineEnd && this.text.charCodeAt(p) !== HASH)
+            return this.nodeAt(p, ownerIndent, inSeq);
+        this.advance();
+        if (this.indent > ownerIndent)
+            return this.nodeAt(this.content, ownerIndent, true);
+        // A mapping's value may be a sequence at the key's own indentation.
+        if (!inSeq && this.indent === ownerIndent && this.isDash(this.content))
+            return this.blockSeq(ownerIndent);
+        // yaml places an empty value after the indicator and the spaces that follow it.
+        return scalar("plain", p, null, "");
+    }
+    blockMap(indent, first) {
+        this.enter();
+        const map = newMap(first.start);
+        for (let key = first;;) {
+            const name = keyName(map, key);
+            addPair(map, name, key.start, this.valueAfter(this.after, indent, false));
+            if (this.indent < indent)
+                break;
+            if (this.indent > indent)
+                decline();
+            key = this.keyAt(this.content);
+            if (!key)
+                decline();
+        }
+        this.depth--;
+        return map;
+    }
+    /** Items at `indent`; a line there that is no item ends it for the mapping above to read. */
+    blockSeq(indent) {
+        this.enter();
+        const seq = { kind: "seq", start: this.content, value: [], items: [] };
+        for (;;) {
+            const item = this.valueAfter(this.content + 1, indent, true);
+            seq.items.push(item);
+            seq.value.push(item.value);
+            if (this.indent < indent)
+                break;
+            if (this.indent > indent)
+                decline();
+            if (!this.isDash(this.content))
+                break;
+        }
+        this.depth--;
+        return seq;
+    }
+    /** A quoted scalar that closes on its line (this.after then points past the closing quote). */
+    quoted(p) {
+        if (this.text.charCodeAt(p) === 34)
+            return this.doubleQuoted(p);
+        const text = this.text;
+        let value = "";
+        for (let from = p + 1;;) {
+            const close = text.indexOf("'", from);
+            if (close < 0 || close >= this.lineEnd)
+                decline();
+            value += text.slice(from, close);
+            if (text.charCodeAt(close + 1) !== 39) {
+                this.after = close + 1;
+                return scalar("single", p, value, value);
+            }
+            // '' is a quote inside single quotes.
+            value += "'";
+            from = close + 2;
+        }
+    }
+    doubleQuoted(p) {
+        const text = this.text;
+        const end = this.lineEnd;
+        let value = "";
+        let from = p + 1;
+        for (let i = from; i < end; i++) {
+            const code = text.charCodeAt(i);
+            if (code === 34) {
+                this.after = i + 1;
+                value += text.slice(from, i);
+                return scalar("double", p, value, value);
+            }
+            if (code !== 92)
+                continue;
+            value += text.slice(from, i);
+            if (i + 1 >= end)
+                decline();
+            const escape = text[i + 1];
+            const simple = ESCAPES[escape];
+            if (simple !== undefined) {
+                value += simple;
+                i += 1;
+            }
+            else {
+                const length = CODE_LENGTHS[escape] ?? decline();
+                const digits = text.slice(i + 2, i + 2 + length);
+                if (i + 2 + length > end || !HEX_DIGITS.test(digits))
+                    decline();
+                const code = parseInt(digits, 16);
+                if (code > 0x10ffff)
+                    decline();
+                value += String.fromCodePoint(code);
+                i += 1 + length;
+            }
+            from = i + 1;
+        }
+        return decline();
+    }
+    /**
+     * A flow collection (this.after then points past its closing bracket, perhaps on a later line, which
+     * becomes the current line). Its lines must be deeper than the block collection around it.
+     */
+    flow(p, ownerIndent) {
+        this.enter();
+        const text = this.text;
+        const isMap = text.charCodeAt(p) === 123;
+        const close = isMap ? 125 : 93;
+        const map = isMap ? newMap(p) : undefined;
+        const seq = { kind: "seq", start: p, value: [], items: [] };
+        let i = this.flowSpace(p + 1, ownerIndent);
+        if (text.charCodeAt(i) !== close) {
+            for (;;) {
+                if (map)
+                    this.flowPair(map, i, ownerIndent);
+                else {
+                    const item = this.flowItem(i, ownerIndent);
+                    seq.items.push(item);
+                    seq.value.push(item.value);
+                }
+                i = this.flowSpace(this.after, ownerIndent);
+                const code = text.charCodeAt(i);
+                if (code === close)
+                    break;
+                // A comma, then an entry: empty entries and trailing commas are declined (flowItem's plain start).
+                if (code !== 44)
+                    decline();
+                i = this.flowSpace(i + 1, ownerIndent);
+            }
+        }
+        this.after = i + 1;
+        this.depth--;
+        return map ?? seq;
+    }
+    /**
+     * Skips spaces, comments and line breaks between flow entries. Every further line must be deeper
+     * than ownerIndent (yaml's "sufficiently indented"; it allows a closing bracket at the margin, which
+     * is declined here); a key, its `:` and its value stay on one line.
+     */
+    flowSpace(i, ownerIndent) {
+        const text = this.text;
+        for (;;) {
+            i = this.skipSpaces(i);
+            if (i < this.lineEnd) {
+                if (text.charCodeAt(i) !== HASH)
+                    return i;
+                // A comment needs white space before it.
+                const before = text.charCodeAt(i - 1);
+                if (before !== SPACE && before !== 10)
+                    decline();
+            }
+            if (this.nextLine > text.length)
+                decline();
+            const start = this.nextLine;
+            let newline = text.indexOf("\n", start);
+            if (newline < 0)
+                newline = text.length;
+            this.lineStart = start;
+            this.lineEnd = text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+            this.nextLine = newline + 1;
+            i = this.skipSpaces(start);
+            if (i < this.lineEnd && i - start <= ownerIndent)
+                decline();
+            if (i === start && (text.startsWith("---", i) || text.startsWith("...", i)))
+                decline();
+        }
+    }
+    flowItem(i, ownerIndent) {
+        const code = this.text.charCodeAt(i);
+        if (code === 91 || code === 123)
+            return this.flow(i, ownerIndent);
+        return this.flowScalar(i, false);
+    }
+    flowScalar(i, isKey) {
+        if (i >= this.lineEnd)
+            decline();
+        const code = this.text.charCodeAt(i);
+        return code === 34 || code === 39 ? this.quoted(i) : this.flowPlain(i, isKey);
+    }
+    /** `key: value` in a flow mapping; a key with no `: ` and a value, or a collection as key, is declined. */
+    flowPair(map, i, ownerIndent) {
+        const key = this.flowScalar(i, true);
+        const name = keyName(map, key);
+        const colon = this.skipSpaces(this.after);
+        if (this.text.charCodeAt(colon) !== COLON || this.text.charCodeAt(colon + 1) !== SPACE)
+            decline();
+        const at = this.skipSpaces(colon + 1);
+        if (at >= this.lineEnd)
+            decline();
+        addPair(map, name, key.start, this.flowItem(at, ownerIndent));
+    }
+    /**
+     * A plain scalar inside [ ] or { }: it ends at a flow indicator, a comment, or `: ` after a key. Any
+     * other `:`, and a call whose `(` the item's commas split off (parseYaml reports it), are declined.
+     */
+    flowPlain(p, isKey) {
+        const text = this.text;
+        const end = this.lineEnd;
+        const first = text.charCodeAt(p);
+        const second = p + 1 < end ? text.charCodeAt(p + 1) : SPACE;
+        if (badPlainStart(first) || (first === DASH && (second === SPACE || isFlowIndicator(second))))
+            decline();
+        let last = p;
+        let opened = 0;
+        for (let i = p; i < end; i++) {
+            const code = text.charCodeAt(i);
+            if (isFlowIndicator(code))
+                break;
+            if (code === COLON) {
+                if (isKey && text.charCodeAt(i + 1) === SPACE)
+                    break;
+                decline();
+            }
+            // ` #` starts a comment; a `#` right after another character is part of the scalar.
+            if (code === HASH && text.charCodeAt(i - 1) === SPACE)
+                break;
+            if (code === 40)
+                opened++;
+            else if (code === 41)
+                opened--;
+            if (code !== SPACE)
+                last = i + 1;
+        }
+        if (opened > 0)
+            decline();
+        const source = text.slice(p, last);
+        this.after = last;
+        return scalar("plain", p, resolvePlain(source), source);
+    }
+}
+/** The document's root node, or undefined when the text leaves the subset. */
+function read(text) {
+    if (FORBIDDEN.test(text))
+        return undefined;
+    const reader = new Reader(text);
+    try {
+        reader.advance(true);
+        // An empty document, or one whose root is indented, is left to yaml.
+        if (reader.indent !== 0)
+            return undefined;
+        const root = reader.nodeAt(reader.content, -1, true);
+        // Anything after the root node (a second document's content) is left to yaml.
+        return reader.atEnd() ? root : undefined;
+    }
+    catch (error) {
+        if (error === DECLINE)
+            return undefined;
+        throw error;
+    }
+}
+/** Where each line starts, as yaml's LineCounter records them. */
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** The line and column of an offset, by LineCounter.linePos's binary search. */
+function linePosition(file, starts, offset) {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (starts[mid] < offset)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    if (starts[low] === offset)
+        return { file, line: low + 1, col: 1 };
+    if (low === 0)
+        return { file, line: 0, col: offset };
+    return { file, line: low, col: offset - starts[low - 1] + 1 };
+}
+function pairIndex(map, segment) {
+    const name = String(segment);
+    if (map.names.length < INDEXED_MAP_SIZE)
+        return map.names.indexOf(name);
+    if (!map.index) {
+        const index = new Map();
+        map.names.forEach((known, i) => index.set(known, i));
+        map.index = index;
+    }
+    return map.index.get(name) ?? -1;
+}
+/** Walks as far along the path as the tree goes, as the yaml path's walk does: the deepest node, and its key's start (-1 for an item). */
+function walk(root, path) {
+    let node = root;
+    let key = -1;
+    for (const segment of path) {
+        if (node?.kind === "map") {
+            const index = pairIndex(node, segment);
+            if (index < 0)
+                break;
+            key = node.keyStarts[index];
+            node = node.values[index];
+        }
+        else if (node?.kind === "seq" && typeof segment === "number" && segment < node.items.length) {
+            key = -1;
+            node = node.items[segment];
+        }
+        else {
+            break;
+        }
+    }
+    return { node, key };
+}
+function isScalarNode(node) {
+    return node !== undefined && node.kind !== "map" && node.kind !== "seq";
+}
+/**
+ * The YamlSource of a text in the fast reader's subset, answering as the yaml path would; undefined
+ * when the text leaves the subset, for the yaml path to read.
+ */
+function fastYamlSource(text, file) {
+    const root = read(text);
+    if (!root)
+        return undefined;
+    let starts;
+    const at = (offset) => linePosition(file, (starts ??= lineStartsOf(text)), offset);
+    const start = (node) => at(node?.start ?? 0);
+    return {
+        file,
+        text,
+        data: root.value,
+        at: (path) => start(walk(root, path).node),
+        keyAt: (path) => {
+            const deepest = walk(root, path);
+            return deepest.key >= 0 ? at(deepest.key) : start(deepest.node);
+        },
+        quotedAt: (path) => {
+            const kind = walk(root, path).node?.kind;
+            return kind === "single" || kind === "double";
+        },
+        writtenAt: (path) => {
+            const node = walk(root, path).node;
+            return isScalarNode(node) ? node.source : undefined;
+        },
+        offsetsAt: (path) => {
+            const node = walk(root, path).node;
+            if (!isScalarNode(node) || typeof node.value !== "string")
+                return () => start(node);
+            return scalarOffsets(text, node.start, node.kind !== "plain", node.value, at);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/parse/yaml.ts
+
+
 
 
 /** The largest spec or budget file, in bytes; the edges refuse a larger file before reading it. */
 const YAML_MAX_BYTES = 4 * 1024 * 1024;
-const MAX_DEPTH = 64;
+const yaml_MAX_DEPTH = 64;
 /** Aliases beyond this are refused by yaml itself, before anything expands them. */
 const MAX_ALIASES = 100;
-/** Mappings this long get a key index for positions; shorter ones are searched. */
-const INDEXED_MAP_SIZE = 64;
 function position(file, lines, offset) {
     const { line, col } = lines.linePos(offset);
     return { file, line, col };
@@ -14712,7 +15370,7 @@ function position(file, lines, offset) {
 function checkDepth(node, depth, fail, duplicate) {
     if (!node || !(0,dist/* isCollection */.P3)(node))
         return;
-    if (depth > MAX_DEPTH)
+    if (depth > yaml_MAX_DEPTH)
         fail(node);
     // yaml's own uniqueKeys check scans the mapping per key (quadratic: seconds at 20,000 keys): a set per mapping instead.
     const keys = (0,dist/* isMap */.jh)(node) ? new Map() : undefined;
@@ -14733,7 +15391,7 @@ function checkDepth(node, depth, fail, duplicate) {
     }
 }
 /** The pre-parse scan's limit: past any spec, well short of where the parser's recursion overflows. */
-const SCAN_DEPTH = 4 * MAX_DEPTH;
+const SCAN_DEPTH = 4 * yaml_MAX_DEPTH;
 /**
  * Where the text first nests deeper than SCAN_DEPTH, counting flow brackets and the indentation of
  * block lines: the yaml library's parser recurses per level and overflows the stack near a thousand.
@@ -14743,7 +15401,7 @@ function tooDeep(text) {
     // Reported: where the estimate first passed MAX_DEPTH, the level the message names.
     let firstPast;
     const past = (depth, offset) => {
-        if (depth > MAX_DEPTH)
+        if (depth > yaml_MAX_DEPTH)
             firstPast ??= offset;
         return depth > SCAN_DEPTH;
     };
@@ -14880,18 +15538,34 @@ function positionBeforeParsing(file, text, offset) {
     const lineStart = before.lastIndexOf("\n") + 1;
     return { file, line: before.split("\n").length, col: offset - lineStart + 1 };
 }
-/** Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. */
-function parseYaml(withBom, file) {
+/** The text without its byte-order mark, once its size and nesting are within bounds. */
+function checkedText(withBom, file) {
     // Editors count columns after a byte-order mark, and so do we.
     const text = withBom.replace(/^\uFEFF/, "");
-    const lines = new dist/* LineCounter */.HN();
-    const at = (offset) => position(file, lines, offset);
     if (text.length > YAML_MAX_BYTES) {
         throw new SpecError("spec-too-large", { file, line: 1, col: 1 }, `file is ${text.length} bytes, more than the ${YAML_MAX_BYTES} a spec may have`, `split it with include:`);
     }
     const deep = tooDeep(text);
     if (deep !== undefined)
-        throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("nesting-too-deep", positionBeforeParsing(file, text, deep), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
+    return text;
+}
+/**
+ * Parses YAML text; syntax errors, alias bombs and absurd nesting become positioned errors. The fast
+ * reader (fast-yaml.ts) reads the plain subset our files are written in; whatever it declines, the
+ * yaml package reads, with its errors and positions.
+ */
+function parseYaml(withBom, file) {
+    const text = checkedText(withBom, file);
+    return fastYamlSource(text, file) ?? parseWithPackage(text, file);
+}
+/** parseYaml through the yaml package alone: what the fast reader must equal (test/parse/fast-yaml.test.ts). */
+function parseYamlWithPackage(withBom, file) {
+    return parseWithPackage(checkedText(withBom, file), file);
+}
+function parseWithPackage(text, file) {
+    const lines = new dist/* LineCounter */.HN();
+    const at = (offset) => position(file, lines, offset);
     let document;
     try {
         document = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
@@ -14900,17 +15574,17 @@ function parseYaml(withBom, file) {
         // The scan above is an estimate: should the parser's recursion still overflow, say what it means.
         if (!(error instanceof RangeError))
             throw error;
-        throw new SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("nesting-too-deep", { file, line: 1, col: 1 }, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
     }
     const problem = document.errors[0];
     if (problem) {
         const position = at(problem.pos[0]);
         if (/call stack/i.test(problem.message))
-            throw new SpecError("nesting-too-deep", position, `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+            throw new SpecError("nesting-too-deep", position, `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
         throw new SpecError("yaml-syntax", position, `YAML syntax error: ${problem.message.replace(/\s+/g, " ").trim()}`, syntaxHint(text, problem.code, problem.message, position.line, position.col));
     }
     checkDepth(document.contents, 1, (node) => {
-        throw new SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${MAX_DEPTH} levels`, NESTING_HINT);
+        throw new SpecError("nesting-too-deep", at(node.range?.[0] ?? 0), `nesting deeper than ${yaml_MAX_DEPTH} levels`, NESTING_HINT);
     }, (key, first) => {
         const earlier = at(first.range?.[0] ?? 0);
         throw new SpecError("duplicate-key", at(key.range?.[0] ?? 0), `YAML syntax error: duplicate key '${String(key.value)}' in one mapping`, `its first definition is on line ${earlier.line}: keep one of them`);
@@ -14943,7 +15617,6 @@ function aliasTargets(document) {
     });
     return targets;
 }
-// eslint-disable-next-line max-lines-per-function -- main's source positions (endLine/endCol) added to it in the merge; its walkers are each short
 function makeSource(file, text, document, at, data) {
     let targets;
     const resolve = (node) => ((0,dist/* isAlias */.Vj)(node) ? (targets ??= aliasTargets(document)).get(node) : node);
@@ -15008,11 +15681,7 @@ function makeSource(file, text, document, at, data) {
             const begin = node?.range?.[0] ?? 0;
             if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string")
                 return () => at(begin);
-            // Plain and quoted one-line scalars hold the string verbatim (after the opening quote), so
-            // offsets map exactly; for escaped or folded text we can only point at the scalar.
-            const quote = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
-            const verbatim = text.startsWith(node.value, begin + quote);
-            return (offset) => at(verbatim ? begin + quote + offset : begin);
+            return scalarOffsets(text, begin, node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE", node.value, at);
         },
     };
 }
@@ -21528,8 +22197,7 @@ function indexScope(scope, value, at) {
 /** What one instance resolved to, but for its own index in paths: equal signatures resolve alike. */
 function repeat_index_signature(layers, nodes) {
     // Origins name the same places for every instance; they are no part of what an instance resolved to.
-    // A bare word's did-you-mean is a getter that searches the scope: stringifying would run it for every word.
-    const positional = new Set(["path", "segments", "own", "origins", "suggestion"]);
+    const positional = new Set(["path", "segments", "own", "origins"]);
     return JSON.stringify({ layers, nodes }, (key, value) => (positional.has(key) ? undefined : value));
 }
 
@@ -21579,6 +22247,17 @@ const NUMBER = /(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
 const MAX_LENGTH = 10_000;
 const expression_MAX_DEPTH = 64;
+const isDigit = (code) => code >= 48 && code <= 57;
+const isNameStart = (code) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+/** The end of the token `pattern` (sticky) matches at `start`, or -1; `test` rather than `exec`, so no match array is made. */
+function matchEnd(pattern, text, start) {
+    pattern.lastIndex = start;
+    return pattern.test(text) ? pattern.lastIndex : -1;
+}
+/**
+ * The tokens of `text`. The first character says which kind a token can be (a number starts with a
+ * digit or a dot, a name with a letter or _), so each position tries one pattern, not every one.
+ */
 function tokenize(text) {
     if (text.length > MAX_LENGTH) {
         throw new ExpressionError(0, `expression is ${text.length} characters long, more than the ${MAX_LENGTH} allowed`);
@@ -21587,22 +22266,21 @@ function tokenize(text) {
     let i = 0;
     while (i < text.length) {
         const ch = text[i];
+        const code = text.charCodeAt(i);
         if (ch === " " || ch === "\t" || ch === "\n" || ch === "\r") {
             i++;
             continue;
         }
-        NUMBER.lastIndex = i;
-        const number = NUMBER.exec(text);
-        if (number) {
-            tokens.push({ kind: "number", text: number[0], offset: i });
-            i += number[0].length;
+        const numberEnd = isDigit(code) || ch === "." ? matchEnd(NUMBER, text, i) : -1;
+        if (numberEnd > 0) {
+            tokens.push({ kind: "number", text: text.slice(i, numberEnd), offset: i });
+            i = numberEnd;
             continue;
         }
-        NAME.lastIndex = i;
-        const name = NAME.exec(text);
-        if (name) {
-            tokens.push({ kind: "name", text: name[0], offset: i });
-            i += name[0].length;
+        if (isNameStart(code)) {
+            const end = matchEnd(NAME, text, i);
+            tokens.push({ kind: "name", text: text.slice(i, end), offset: i });
+            i = end;
             continue;
         }
         if (ch === "'" || ch === '"') {
@@ -21613,7 +22291,7 @@ function tokenize(text) {
             i = close + 1;
             continue;
         }
-        const op = OPERATORS.find((candidate) => text.startsWith(candidate, i));
+        const op = operatorAt(text, i);
         if (!op)
             throw new ExpressionError(i, `unexpected character '${ch}'`);
         tokens.push({ kind: "op", text: op, offset: i });
@@ -21621,6 +22299,13 @@ function tokenize(text) {
     }
     tokens.push({ kind: "end", text: "", offset: text.length });
     return tokens;
+}
+/** The operator at `i`, the two-character ones first. */
+function operatorAt(text, i) {
+    for (const candidate of OPERATORS)
+        if (text.startsWith(candidate, i))
+            return candidate;
+    return undefined;
 }
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
 class Parser {
@@ -21850,10 +22535,28 @@ function expression_describe(token) {
         return "the end of the text";
     return `'${token.text}'`;
 }
+const parsedCalls = { trees: new Map(), characters: 0 };
+const parsedExpressions = { trees: new Map(), characters: 0 };
+const MAX_PARSED_CHARACTERS = 1 << 18;
+function remembered(cache, text, parse) {
+    let tree = cache.trees.get(text);
+    if (tree === undefined) {
+        tree = parse(text);
+        if (cache.characters + text.length > MAX_PARSED_CHARACTERS) {
+            cache.trees.clear();
+            cache.characters = 0;
+        }
+        cache.trees.set(text, tree);
+        cache.characters += text.length;
+    }
+    return tree;
+}
 /** Parses a whole constructor call such as `Linear(d, 4 * d, bias=False)`. */
 function parseCall(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.call());
+    return remembered(parsedCalls, text, (callText) => {
+        const parser = new Parser(tokenize(callText));
+        return parser.finish(parser.call());
+    });
 }
 /** Parses a constructor call, or a bare class name as a call without arguments: `AdamW` is `AdamW()`. */
 function parseCallOrName(text) {
@@ -21862,8 +22565,10 @@ function parseCallOrName(text) {
 }
 /** Parses one expression such as `4 * d`, `(3, 3)` or `stride != 1 or inplanes != planes`. */
 function parseExpression(text) {
-    const parser = new Parser(tokenize(text));
-    return parser.finish(parser.expression());
+    return remembered(parsedExpressions, text, (expressionText) => {
+        const parser = new Parser(tokenize(expressionText));
+        return parser.finish(parser.expression());
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/resolve/scope.ts
@@ -21890,8 +22595,9 @@ function evaluateText(source, path, text, scope, keyword = false) {
 }
 /** Parses and evaluates the constructor call string at `path`. */
 function evaluateCallText(source, path, text, scope, parse = parseCall) {
-    const call = parsedAt(source.offsetsAt(path), text, parse);
-    return evaluateCall(call, scope, source.offsetsAt(path), text);
+    const positionAt = source.offsetsAt(path);
+    const call = parsedAt(positionAt, text, parse);
+    return evaluateCall(call, scope, positionAt, text);
 }
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A YAML value as a layer argument, variable or condition: numbers, booleans, ~ and lists as they are; strings as ValueMode says. */
@@ -22238,7 +22944,7 @@ function readEntry(item, itemPath, context, numbering, group) {
     if (repeat === 0)
         return undefined;
     const routing = body.top_k === undefined ? undefined : routingOf(source, bodyPath, body, repeat, scope);
-    return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope, ...(routing ? { routing } : {}) };
+    return { kind, body, raw, bodyPath, position, childName, own, instances: repeat, repeated, scope, routing };
 }
 /** A repeat's `top_k:`: how many of its instances, routed experts, each token uses. */
 function routingOf(source, bodyPath, body, experts, scope) {
@@ -22275,15 +22981,27 @@ function placeEntry(head, context, multiplier, origins) {
     const routed = head.routing ?? context.routed;
     if (!Number.isSafeInteger(count))
         throw new SpecError("too-many-instances", head.position, `${formatPath(segments)} stands for more than 2^53 instances`, "check repeat:");
+    // Written out, not `{ ...head, segments, ... }`: V8 adds each property after a spread the slow way,
+    // several microseconds an entry, the largest single cost of resolving a long spec.
     return {
-        ...head,
+        kind: head.kind,
+        body,
+        raw: head.raw,
+        bodyPath,
+        position: head.position,
+        childName: head.childName,
+        own: head.own,
+        instances: head.instances,
+        repeated: head.repeated,
+        routing: head.routing,
+        scope,
         segments,
         frozen: context.frozen || body.frozen === true,
         frozenList,
         frozenPaths: frozenList.length ? [...context.frozenPaths, ...frozenList] : context.frozenPaths,
         dtypes,
-        ...(routed ? { routed } : {}),
-        lintIgnore: lintIgnores(source, [...bodyPath, "lint"], body.lint, context.lintIgnore),
+        routed,
+        lintIgnore: body.lint === undefined ? context.lintIgnore : lintIgnores(source, [...bodyPath, "lint"], body.lint, context.lintIgnore),
         count,
         origins,
     };
@@ -22485,7 +23203,7 @@ function resolveList(walker, items, listPath, context, multiplier) {
         }
         const entry = placeEntry(head, context, multiplier, { positions: [head.position, ...writtenKeys(context.source, head), ...read], outer: context.origins });
         // The entry's children and calls are read in its own scope: an index group's, where it is one.
-        children.push(RESOLVERS[entry.kind](walker, entry, { ...context, scope: entry.scope }));
+        children.push(RESOLVERS[entry.kind](walker, entry, entry.scope === context.scope ? context : { ...context, scope: entry.scope }));
     };
     items.forEach((item, index) => walker.errors.attempt(() => resolveItem(item, index)));
     return { children, absent };
@@ -23350,13 +24068,29 @@ function checked(value, position, what) {
     }
     return value;
 }
-function numelOf(shape, position, what) {
-    return shape.reduce((product, size) => checked(product * size, position, `the element count of ${what} [${shape.join(", ")}]`), 1);
+/** `checked`, its message built only for a value out of range: messages name paths, and counting checks every tensor. */
+function checkedAs(value, position, what) {
+    return Number.isSafeInteger(value) ? value : checked(value, position, what());
 }
 const tensorPath = (layer, name) => (name ? `${layer.path}.${name}` : layer.path);
+function numelOf(layer, tensor) {
+    let numel = 1;
+    for (const size of tensor.shape) {
+        numel *= size;
+        if (!Number.isSafeInteger(numel))
+            checked(numel, layer.position, `the element count of ${tensorPath(layer, tensor.name)} [${tensor.shape.join(", ")}]`);
+    }
+    return numel;
+}
 function counted(layer, tensor) {
-    const numel = numelOf(tensor.shape, layer.position, tensorPath(layer, tensor.name));
-    return { name: tensor.name, shape: tensor.shape, numel, ...(tensor.fixedDtype ? { fixedDtype: tensor.fixedDtype } : {}) };
+    const numel = numelOf(layer, tensor);
+    return tensor.fixedDtype ? { name: tensor.name, shape: tensor.shape, numel, fixedDtype: tensor.fixedDtype } : { name: tensor.name, shape: tensor.shape, numel };
+}
+/** A parameter counted, with whether it trains (added to the counted tensor, not spread into a copy: this runs per tensor). */
+function countedParameter(layer, tensor, frozen) {
+    const parameter = counted(layer, tensor);
+    parameter.trainable = !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name);
+    return parameter;
 }
 /** The `dtype=` a call gives its tensors, when its signature has one and it is not None. */
 function callDtype(described) {
@@ -23389,7 +24123,7 @@ function frozenNames(layer, described, globsFound) {
 function countLayer(layer, globsFound) {
     const described = describeLayer(layer.call);
     const frozen = frozenNames(layer, described, globsFound);
-    const parameters = described.parameters.map((tensor) => ({ ...counted(layer, tensor), trainable: !layer.frozen && tensor.trainable !== false && !frozen.has(tensor.name) }));
+    const parameters = described.parameters.map((tensor) => countedParameter(layer, tensor, frozen));
     const buffers = described.buffers.map((tensor) => counted(layer, tensor));
     const ownDtype = callDtype(described);
     return {
@@ -23524,6 +24258,25 @@ function checkFrozenGlobs(model, globsFound) {
         throw missingFrozen(layer, describeLayer(layer.call), item);
     }
 }
+/** A layer entry's parameters once ties are known (those shared are counted at their owner), added to the model's totals. */
+function addLayerTotals(layer, resolved, totals) {
+    let params = 0;
+    let trainable = 0;
+    for (const tensor of layer.parameters) {
+        if (tensor.sharedWith !== undefined)
+            continue;
+        params += tensor.numel;
+        if (tensor.trainable)
+            trainable += tensor.numel;
+    }
+    layer.params = checkedAs(params, layer.position, () => `${layer.path} parameters`);
+    layer.trainable = trainable;
+    layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
+    const at = (value, what) => checkedAs(value * layer.count, layer.position, () => `${what} of ${layer.path}`);
+    totals.params = checked(totals.params + at(layer.params, "parameters"), layer.position, "the model's parameter count");
+    totals.trainable += at(layer.trainable, "trainable parameters");
+    totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
+}
 /** Counts every layer entry with the catalogue and totals them exactly as PyTorch's parameters() would. */
 function countModel(model, errors = new DiagnosticCollector(), adapter) {
     const globsFound = new Map();
@@ -23536,17 +24289,7 @@ function countModel(model, errors = new DiagnosticCollector(), adapter) {
     applyTies(layers, model.ties);
     const warnings = adapter ? applyAdapter(layers, model.layers, adapter) : [];
     const totals = { params: 0, trainable: 0, nonTrainable: 0, buffers: 0 };
-    model.layers.forEach((resolved, index) => {
-        const layer = layers[index];
-        const counted = layer.parameters.filter((tensor) => tensor.sharedWith === undefined);
-        layer.params = checked(counted.reduce((sum, tensor) => sum + tensor.numel, 0), layer.position, `${layer.path} parameters`);
-        layer.trainable = counted.filter((tensor) => tensor.trainable).reduce((sum, tensor) => sum + tensor.numel, 0);
-        layer.formula = layerFormula(resolved.call.text, layer.parameters, layer.params);
-        const at = (value, what) => checked(value * layer.count, layer.position, `${what} of ${layer.path}`);
-        totals.params = checked(totals.params + at(layer.params, "parameters"), layer.position, "the model's parameter count");
-        totals.trainable += at(layer.trainable, "trainable parameters");
-        totals.buffers = checked(totals.buffers + at(layer.bufferElements, "buffer elements"), layer.position, "the model's buffer count");
-    });
+    model.layers.forEach((resolved, index) => addLayerTotals(layers[index], resolved, totals));
     totals.nonTrainable = totals.params - totals.trainable;
     return {
         model: model.model,
@@ -23887,8 +24630,19 @@ const CATEGORY_NAMES = {
     activations: "activations",
 };
 function figuresOf(bytes) {
-    const byCategory = Object.fromEntries(CATEGORIES.map((category) => [category, bytes(category)]));
-    return { ...byCategory, total: CATEGORIES.reduce((sum, category) => sum + byCategory[category], 0) };
+    // Written out in CATEGORIES' order, not built from entries and spread: this runs for every layer entry.
+    const figures = {
+        weights: bytes("weights"),
+        buffers: bytes("buffers"),
+        gradients: bytes("gradients"),
+        optimizerState: bytes("optimizerState"),
+        masterWeights: bytes("masterWeights"),
+        activations: bytes("activations"),
+        total: 0,
+    };
+    for (const category of CATEGORIES)
+        figures.total += figures[category];
+    return figures;
 }
 
 ;// CONCATENATED MODULE: ./src/memory/sharding.ts
@@ -23989,7 +24743,8 @@ function addTerms(into, terms, times = 1) {
             same.bytes += term.bytes * times;
         }
         else {
-            into.push({ ...term, elements: term.elements * times, bytes: term.bytes * times });
+            // Written out, not spread: V8 adds properties after a spread the slow way, and this runs per tensor.
+            into.push({ what: term.what, dtype: term.dtype, bits: term.bits, elements: term.elements * times, bytes: term.bytes * times });
         }
     }
 }
@@ -28926,7 +29681,7 @@ class Cursor {
         return utf8(this.take(length, what), at, this.fail, what);
     }
 }
-function scalar(cursor, type, what) {
+function gguf_scalar(cursor, type, what) {
     const view = (length) => cursor.view(length, what);
     switch (type) {
         case 0:
@@ -28959,7 +29714,7 @@ function scalar(cursor, type, what) {
 }
 function value(cursor, type, what, depth) {
     if (type !== 9)
-        return scalar(cursor, type, what);
+        return gguf_scalar(cursor, type, what);
     const itemType = cursor.u32(`the item type of ${what}`);
     const at = cursor.offset;
     const length = cursor.u64(`the length of ${what}`);
@@ -31796,42 +32551,20 @@ function unmatchedWarning(budgetFile, entry) {
     return diagnostic("unmatched-budget-entry", { file: budgetFile, line: entry.line, col: entry.col ?? 1 }, `budget entry '${entry.key}' matches no spec, so none of its limits is checked`, `${entry.suggestion === undefined ? "" : `did you mean '${entry.suggestion}'? `}Key each entry by a spec's model: name or its path.`);
 }
 
-;// CONCATENATED MODULE: ./src/workers/index.ts
-
-
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:module");
+;// CONCATENATED MODULE: ./src/workers/protocol.ts
 
 
 const ROLE = "model-budget-analysis";
-/** Below this many specs per thread, starting a thread (its own Node start and code) costs more than it saves. */
-const SPECS_PER_THREAD = 6;
-const MAX_THREADS = 8;
 /**
- * A worker silent this long (no question, no progress, no result) has died or hangs: the threads are
- * given up and what they left is analysed in this thread, as it would be without them.
+ * A worker thread's command-line argument, which its entry point's process.argv shows: only a run with
+ * it loads node:worker_threads (about 1.3 ms) to see whether it is one, so that no other run pays for it.
  */
-const SILENCE_MS = 30_000;
-/** True in a worker thread started by `analyzeInWorkers`: its entry point serves analyses instead of running. */
-function isAnalysisWorker() {
-    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.role === ROLE;
-}
-/** The environment variable that sets how many worker threads a check uses: 1 turns them off. */
-const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
-/**
- * How many threads a check of `specs` specs uses: `setting` (THREADS_VARIABLE's value) when given, else
- * one per SPECS_PER_THREAD specs up to the machine's available parallelism and MAX_THREADS. A setting
- * that is not a whole number from 1 to 64 throws an EINVAL error, which the edges report as bad input.
- */
-function threadsFor(specs, setting) {
-    if (setting === undefined || setting === "")
-        return Math.min((0,external_node_os_namespaceObject.availableParallelism)(), MAX_THREADS, Math.floor(specs / SPECS_PER_THREAD));
-    const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
-    if (!(threads >= 1 && threads <= 64)) {
-        throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
-            code: "EINVAL",
-        });
-    }
-    return Math.min(threads, specs);
-}
+const WORKER_ARGUMENT = "worker";
+let workerThreadsModule;
+const workerThreads = () => (workerThreadsModule ??= (0,external_node_module_namespaceObject.createRequire)(__import_meta_url)("node:worker_threads"));
+/** A reader's error as data, to send to the worker that asked. */
 function thrown(error) {
     if (error instanceof SpecError) {
         const { name, kind, position, detail, hint } = error;
@@ -31840,6 +32573,7 @@ function thrown(error) {
     const { message, code } = error;
     return { message: String(message ?? error), ...(typeof code === "string" ? { code } : {}) };
 }
+/** The error a reader threw in the other thread, thrown again in this one. */
 function rethrown(error) {
     if ("message" in error)
         return Object.assign(new Error(error.message), error.code === undefined ? {} : { code: error.code });
@@ -31847,19 +32581,79 @@ function rethrown(error) {
     // A FileAccessError is re-positioned by whoever named the file (an include:), so it stays one.
     return name === "FileAccessError" ? new FileAccessError(kind, position.file, detail, hint) : new SpecError(kind, position, detail, hint);
 }
+
+;// CONCATENATED MODULE: ./src/workers/pool.ts
+
+
+
+/**
+ * A check's specs analysed by worker threads, one spec at a time each, while this thread answers their
+ * reads: every file still goes through the edge's own reader (its confinement, git at base) and the
+ * results are the same plain data, so the check says the same as when it analyses them itself.
+ *
+ * This thread stays synchronous (the CLI's commands are): it waits on a shared counter the workers
+ * bump with each message and reads their ports with receiveMessageOnPort; a worker waiting for an
+ * answer sleeps on its own flag the same way.
+ */
+/**
+ * Spec lines (at head) per thread: a thread costs about 50 ms of CPU to start (its own Node and code),
+ * and a spec about a third of a millisecond per line to analyse once the code is warm, so a thread
+ * pays only with a few hundred milliseconds of work. Twelve GPT-2 specs (500 lines) ran slower with two.
+ */
+const LINES_PER_THREAD = 1000;
+const MAX_THREADS = 8;
+/**
+ * A worker silent this long (no question, no progress, no result) has died or hangs: the threads are
+ * given up and what they left is analysed in this thread, as it would be without them.
+ */
+const SILENCE_MS = 30_000;
+/** The environment variable that sets how many worker threads a check uses: 1 turns them off. */
+const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
+/**
+ * How many threads a check uses: `setting` (THREADS_VARIABLE's value) when given, at most one per spec,
+ * else one per LINES_PER_THREAD lines of its specs, up to the machine's available parallelism and
+ * MAX_THREADS. A setting that is not a whole number from 1 to 64 throws an EINVAL error, which the edges
+ * report as bad input.
+ */
+function threadsFor(request, files, setting) {
+    if (setting === undefined || setting === "")
+        return Math.min((0,external_node_os_namespaceObject.availableParallelism)(), MAX_THREADS, Math.floor(linesAtHead(request, files) / LINES_PER_THREAD));
+    const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
+    if (!(threads >= 1 && threads <= 64)) {
+        throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
+            code: "EINVAL",
+        });
+    }
+    return Math.min(threads, files.length);
+}
+/** The lines of the specs at head, a measure of the check's work; a spec that cannot be read counts none (its error comes later). */
+function linesAtHead(request, files) {
+    let lines = 0;
+    for (const file of files) {
+        try {
+            if (request.head.specs.includes(file))
+                lines += request.head.read(file).split("\n").length;
+        }
+        catch {
+            // Read again by its analysis, which reports why it cannot be.
+        }
+    }
+    return lines;
+}
 /**
  * Analyses the check's specs in worker threads started from `entry` (a script that calls
  * `serveAnalyses` when `isAnalysisWorker()`), as many as `threadsFor` says; undefined when that is one.
  * The threads only speed the check up: a spec one of them could not finish (it failed, died or hung)
  * is left out of the map, and the check analyses it itself.
  */
-function analyzeInWorkers(request, entry, setting, argv = []) {
+function analyzeInWorkers(request, entry, setting) {
     const files = checkedFiles(request);
-    const threads = threadsFor(files.length, setting);
-    if (threads < 2)
+    const count = threadsFor(request, files, setting);
+    if (count < 2)
         return undefined;
+    const receive = workerThreads().receiveMessageOnPort;
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const workers = Array.from({ length: threads }, () => startWorker(request, entry, argv, signal));
+    const workers = Array.from({ length: count }, () => startWorker(request, entry, signal));
     const results = new Map();
     let next = 0;
     let finished = 0;
@@ -31885,7 +32679,7 @@ function analyzeInWorkers(request, entry, setting, argv = []) {
     /** Handles what the workers said; false once one failed. */
     const hear = () => {
         for (const worker of workers) {
-            for (let message = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(worker.port); message; message = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(worker.port)) {
+            for (let message = receive(worker.port); message; message = receive(worker.port)) {
                 const said = message.message;
                 if (said.kind === "failed")
                     return false;
@@ -31920,8 +32714,9 @@ function analyzeInWorkers(request, entry, setting, argv = []) {
     }
     return results;
 }
-function startWorker(request, entry, argv, signal) {
-    const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
+function startWorker(request, entry, signal) {
+    const { MessageChannel, Worker } = workerThreads();
+    const { port1, port2 } = new MessageChannel();
     const answered = new Int32Array(new SharedArrayBuffer(4));
     const base = request.base;
     const setup = {
@@ -31935,9 +32730,21 @@ function startWorker(request, entry, argv, signal) {
         origins: request.changedLines !== undefined,
         progress: request.onStep !== undefined,
     };
-    const thread = new external_node_worker_threads_namespaceObject.Worker(entry, { workerData: setup, transferList: [port2], argv });
+    // The CLI's launcher keeps a code cache per command: the workers' is `worker`'s.
+    const thread = new Worker(entry, { workerData: setup, transferList: [port2], argv: [WORKER_ARGUMENT] });
     thread.unref();
     return { thread, port: port1, answered, finished: false };
+}
+
+;// CONCATENATED MODULE: ./src/workers/serve.ts
+
+
+/** True in a worker thread started by `analyzeInWorkers`: its entry point serves analyses instead of running. */
+function isAnalysisWorker() {
+    if (process.argv[2] !== WORKER_ARGUMENT)
+        return false;
+    const { isMainThread } = workerThreads();
+    return !isMainThread && workerThreads().workerData?.role === ROLE;
 }
 /** What goes back to the check: plain data, the model left here, origins only where the check reads them. */
 function sendable(analysis, origins) {
@@ -31945,7 +32752,8 @@ function sendable(analysis, origins) {
 }
 /** A worker thread's work: asks for a spec, analyses it at head and base, sends the result back, until none is left. */
 function serveAnalyses() {
-    const setup = external_node_worker_threads_namespaceObject.workerData;
+    const { receiveMessageOnPort } = workerThreads();
+    const setup = workerThreads().workerData;
     const post = (message) => {
         setup.port.postMessage(message);
         Atomics.add(setup.signal, 0, 1);
@@ -31955,7 +32763,7 @@ function serveAnalyses() {
         post(question);
         Atomics.wait(setup.answered, 0, 0);
         Atomics.store(setup.answered, 0, 0);
-        return (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(setup.port).message;
+        return receiveMessageOnPort(setup.port).message;
     };
     const reader = (side) => (path, include) => {
         const answer = ask({ kind: "read", side, path, ...(include ? { include: { spec: include.spec } } : {}) });
@@ -31982,8 +32790,11 @@ function serveAnalyses() {
     setup.port.close();
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__import_meta_url)("node:module");
+;// CONCATENATED MODULE: ./src/workers/index.ts
+// Worker threads that analyse a check's specs for the edges (the CLI's check and the action).
+
+
+
 ;// CONCATENATED MODULE: ./src/git/repository.ts
 
 
@@ -32239,8 +33050,7 @@ function nodeEnvironment(cwd, workerEntry) {
         git: () => new GitRepository(cwd),
         terminal: terminalOf(process.env, terminalStream(1) ?? NO_TERMINAL),
         ...(progress ? { progress } : {}),
-        // A worker runs the launcher as a command of its own, `worker`, with its own code cache.
-        ...(workerEntry ? { analyzeInWorkers: (request) => analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE], ["worker"]) } : {}),
+        ...(workerEntry ? { analyzeInWorkers: (request) => analyzeInWorkers(request, workerEntry, process.env[THREADS_VARIABLE]) } : {}),
     };
 }
 /** Where a pipe or a file goes: no terminal, so no colour, width or progress line. */
