@@ -48,4 +48,17 @@ describe("per-layer diff", () => {
     expect(diff.changes.map((change) => change.kind === "changed" && change.after.path)).toEqual(["h.[0-2].fc"]);
     expect(diff.unchanged.map((layer) => layer.path)).toEqual(["h.[0-2].drop"]);
   });
+
+  it("pairs the runs of an index repeat by path: an unchanged spec has no change, a longer one adds its new run", () => {
+    // Runs [0-1], [2-3] and [4-5] share the identity features.[*].fc; each was once paired with the last.
+    const spec = (instances: number) => `layers:\n  - features:\n      repeat: ${instances}\n      layers:\n        - fc: Linear(8, 8 * (1 + index // 2))\n`;
+    const same = diffLayers(report(spec(6)), report(spec(6)));
+    expect(same.changes).toEqual([]);
+    expect(same.unchanged.map((layer) => layer.path)).toEqual(["features.[0-1].fc", "features.[2-3].fc", "features.[4-5].fc"]);
+    const longer = diffLayers(report(spec(6)), report(spec(8)));
+    // features.[6-7].fc: 2 × (8 × 32 + 32) = 576.
+    expect(longer.changes.map((change) => [change.kind, change.kind === "removed" ? change.before.path : change.after.path, changeDelta(change)])).toEqual([
+      ["added", "features.[6-7].fc", 576],
+    ]);
+  });
 });
