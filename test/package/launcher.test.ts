@@ -95,7 +95,8 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     const temp = tempDir();
     const dir = join(temp, "elsewhere");
     expect(runWithTemp(["--version"], temp, { NODE_COMPILE_CACHE: dir }).stdout).toBe(`${version}\n`);
-    expect(cacheFiles(dir)).toHaveLength(1);
+    // Node 22 and later keep their own compile cache there too, in a folder of their own.
+    expect(cacheFiles(dir).filter((file) => file.endsWith(".v8"))).toHaveLength(1);
     expect(cacheFiles(join(temp, cacheName))).toEqual([]);
   });
 
@@ -103,12 +104,13 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     // --trace-opt prints every function V8 marks for an optimizing tier; this Node's marks for a hot loop show it does.
     const traced = (args: string[]) =>
       spawnSync(process.execPath, ["--trace-opt", ...args], { cwd: repositoryRoot, encoding: "utf8", env: { ...process.env, TMPDIR: tempDir(), NODE_COMPILE_CACHE: "" } });
-    const hotLoop = traced(["-e", "function next(x) { return x + 1 } let s = 0; for (let i = 0; i < 1e7; i++) s = next(s);"]);
-    expect(hotLoop.stdout).toMatch(/for optimization to TURBOFAN/);
+    const hotLoop = traced(["-e", "function next(x) { return x + 1 } let s = 0; for (let i = 0; i < 1e8; i++) s = next(s);"]);
+    // A marking, or a loop compiled on stack replacement (Node 24 may skip the marking): "target TURBOFAN".
+    expect(hotLoop.stdout).toMatch(/TURBOFAN/);
     const report = traced([join(repositoryRoot, "dist/cli.cjs"), "report", "examples/resnet50.yaml"]);
     expect(report.status).toBe(0);
     expect(report.stdout).toContain("25,557,032");
-    expect(report.stdout).not.toMatch(/for optimization to TURBOFAN/);
+    expect(report.stdout).not.toMatch(/TURBOFAN/);
   });
 });
 
