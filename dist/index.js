@@ -50310,30 +50310,46 @@ function content(layer) {
     return `${layer.type}\u0000${layer.count}\u0000${layer.params}\u0000${layer.formula.slice(layer.formula.indexOf(":"))}`;
 }
 /**
+ * Each head entry's base entry: the one at the same path, else the first left over of the same
+ * identity (a repeat that grew). Several runs of an index repeat share an identity
+ * (`features.[5-6]`, `features.[8-10]`), so paths are matched before identities.
+ */
+function baseEntries(base, head) {
+    const byPath = new Map(base.map((layer) => [layer.path, layer]));
+    const paired = head.map((after) => byPath.get(after.path));
+    const used = new Set(paired);
+    const leftOver = new Map();
+    for (const layer of base)
+        if (!used.has(layer))
+            leftOver.set(layerIdentity(layer.path), [...(leftOver.get(layerIdentity(layer.path)) ?? []), layer]);
+    return head.map((after, i) => paired[i] ?? leftOver.get(layerIdentity(after.path))?.shift());
+}
+/**
  * Per-layer differences between two reports of one model: added, removed, changed (parameters or
  * type), and moved (removed in one place, added with identical content in another). Head order.
  */
 function diffLayers(base, head) {
-    const before = new Map(layerStates(base).map((layer) => [layerIdentity(layer.path), layer]));
+    const baseLayers = layerStates(base);
+    const headLayers = layerStates(head);
+    const previousOf = baseEntries(baseLayers, headLayers);
+    const matched = new Set(previousOf);
     const changes = [];
     const unchanged = [];
     const added = [];
-    for (const after of layerStates(head)) {
-        const key = layerIdentity(after.path);
-        const previous = before.get(key);
+    headLayers.forEach((after, i) => {
+        const previous = previousOf[i];
         if (!previous) {
             added.push(after);
-            continue;
+            return;
         }
-        before.delete(key);
         // More instances of a parameter-free layer (a dropout in a longer repeat) change nothing a reviewer budgets.
         const same = previous.params === after.params && previous.type === after.type && (previous.count === after.count || after.params === 0);
         if (same)
             unchanged.push(after);
         else
             changes.push({ kind: "changed", before: previous, after, delta: after.params - previous.params });
-    }
-    const removed = [...before.values()];
+    });
+    const removed = baseLayers.filter((layer) => !matched.has(layer));
     for (const after of added) {
         const index = removed.findIndex((candidate) => content(candidate) === content(after));
         if (index >= 0 && after.params > 0)
