@@ -33,6 +33,8 @@ export function commentMarker(key: string): string {
 
 /** Layer rows a comment shows per model. */
 const CHANGES_SHOWN = 15;
+/** Unchanged models a comment names before it counts the rest. */
+const UNCHANGED_SHOWN = 12;
 /** Problems the headline lists before it counts the rest. */
 const HEADLINE_PROBLEMS = 6;
 
@@ -163,11 +165,15 @@ function totalsTable(models: readonly ModelResult[]): string[] {
   return [`| ${header.join(" | ")} |`, `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`), ""];
 }
 
-/** Models this change leaves as they were, in one line: within budget only when a budget was checked. */
-function unchangedLine(models: readonly ModelResult[], budgetChecked: boolean): string[] {
+/**
+ * Models this change leaves as they were, in one line: within budget only when a budget was checked.
+ * A comment names the first UNCHANGED_SHOWN (a monorepo's hundred would bury the table) and counts the rest.
+ */
+function unchangedLine(models: readonly ModelResult[], budgetChecked: boolean, shown: number, rest: string): string[] {
   if (!models.length) return [];
-  const listed = models.map((model) => `${esc(modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
-  return [`${budgetChecked ? "✅ Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
+  const listed = models.slice(0, shown).map((model) => `${esc(modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
+  const more = models.length > shown ? ` and ${models.length - shown} more. ${rest}` : ".";
+  return [`${budgetChecked ? "✅ Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}${more}`, ""];
 }
 
 function budgetNotes(result: CheckResult): string[] {
@@ -242,17 +248,17 @@ function fit(head: string[], sections: Section[], footer: string[], context: Com
 export function renderPullRequestComment(result: CheckResult, context: CommentContext): string {
   const notable = result.models.filter(isNotable);
   const quiet = result.models.filter((model) => !isNotable(model));
+  const full = context.changesShown === Infinity;
+  const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
   const head = [
     commentMarker(context.key),
     ...headline(result),
     "",
     ...budgetErrors(result),
     ...totalsTable(notable),
-    ...unchangedLine(quiet, result.budget.state === "ok"),
+    ...unchangedLine(quiet, result.budget.state === "ok", full ? Infinity : UNCHANGED_SHOWN, summaryLink),
     ...budgetNotes(result),
   ];
-  const full = context.changesShown === Infinity;
-  const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
   const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };
   const sections = notable.map((model) => modelSection(model, options));
   return fit(head, sections, footer(result, context), context);

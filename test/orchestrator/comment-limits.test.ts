@@ -49,4 +49,30 @@ describe("comment and summary limits", () => {
     // A surrogate pair is never split by the cut.
     expect(escapeMarkdown(`${"x".repeat(498)}😀yy`)).toBe(`${"x".repeat(498)}…`);
   });
+
+  it("names the first 12 unchanged models in a comment and counts the rest, which the job summary names", () => {
+    const model = (i: number) => {
+      const report = { model: `model-${i}`, file: `m${i}.yaml`, totals: { params: 1000 * (i + 1), trainable: 1000 * (i + 1) }, layers: [] };
+      return {
+        file: `m${i}.yaml`,
+        head: { kind: "report" as const, report: report as never },
+        base: { kind: "report" as const, report: report as never },
+        diff: { changes: [], unchanged: [] },
+        status: "pass" as const,
+      };
+    };
+    const result: CheckResult = {
+      status: "pass",
+      failOn: "exceed",
+      models: Array.from({ length: 20 }, (_, i) => model(i)),
+      budget: { file: "b.yml", state: "missing", from: "head", diagnostics: [], changes: [], unmatched: [] },
+    };
+    const named = (i: number) => `model-${i} (${i + 1}K params)`;
+    const comment = renderPullRequestComment(result, { key: "k", fullReportHint: "Run with --format json for everything.", runUrl: "https://github.com/o/r/actions/runs/1" });
+    expect(comment).toContain(
+      `\nUnchanged: ${Array.from({ length: 12 }, (_, i) => named(i)).join(", ")} and 8 more. They are in the [job summary](https://github.com/o/r/actions/runs/1) of the workflow run.\n`,
+    );
+    const summary = renderPullRequestComment(result, { key: "k", fullReportHint: "", changesShown: Infinity, limit: 1024 * 1024, measure: "bytes" });
+    expect(summary).toContain(`\nUnchanged: ${Array.from({ length: 20 }, (_, i) => named(i)).join(", ")}.\n`);
+  });
 });
