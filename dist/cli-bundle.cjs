@@ -34223,6 +34223,8 @@ function commentMarker(key) {
 }
 /** Layer rows a comment shows per model. */
 const CHANGES_SHOWN = 15;
+/** Unchanged models a comment names before it counts the rest. */
+const UNCHANGED_SHOWN = 12;
 /** Problems the headline lists before it counts the rest. */
 const HEADLINE_PROBLEMS = 6;
 /** An invalid spec, at the head of a comparison or on its own. */
@@ -34346,12 +34348,16 @@ function totalsTable(models) {
     });
     return [`| ${header.join(" | ")} |`, `| ${header.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`), ""];
 }
-/** Models this change leaves as they were, in one line: within budget only when a budget was checked. */
-function unchangedLine(models, budgetChecked) {
+/**
+ * Models this change leaves as they were, in one line: within budget only when a budget was checked.
+ * A comment names the first UNCHANGED_SHOWN (a monorepo's hundred would bury the table) and counts the rest.
+ */
+function unchangedLine(models, budgetChecked, shown, rest) {
     if (!models.length)
         return [];
-    const listed = models.map((model) => `${escapeMarkdown(comment_parts_modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
-    return [`${budgetChecked ? "\u2705 Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}.`, ""];
+    const listed = models.slice(0, shown).map((model) => `${escapeMarkdown(comment_parts_modelName(model))} (${formatMetricShort("params", headQuantities(model)?.params ?? 0)} params)`);
+    const more = models.length > shown ? ` and ${models.length - shown} more. ${rest}` : ".";
+    return [`${budgetChecked ? "\u2705 Unchanged and within budget" : "Unchanged"}: ${listed.join(", ")}${more}`, ""];
 }
 function budgetNotes(result) {
     const budget = result.budget;
@@ -34415,17 +34421,17 @@ function fit(head, sections, footer, context) {
 function renderPullRequestComment(result, context) {
     const notable = result.models.filter(isNotable);
     const quiet = result.models.filter((model) => !isNotable(model));
+    const full = context.changesShown === Infinity;
+    const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
     const head = [
         commentMarker(context.key),
         ...headline(result),
         "",
         ...budgetErrors(result),
         ...totalsTable(notable),
-        ...unchangedLine(quiet, result.budget.state === "ok"),
+        ...unchangedLine(quiet, result.budget.state === "ok", full ? Infinity : UNCHANGED_SHOWN, summaryLink),
         ...budgetNotes(result),
     ];
-    const full = context.changesShown === Infinity;
-    const summaryLink = context.runUrl ? `They are in the [job summary](${context.runUrl}) of the workflow run.` : context.fullReportHint;
     const options = { layerRows: context.changesShown ?? CHANGES_SHOWN, rest: summaryLink, full, chart: full || context.chart === true };
     const sections = notable.map((model) => modelSection(model, options));
     return fit(head, sections, footer(result, context), context);

@@ -13,7 +13,7 @@ const { Script } = require("node:vm");
 // the bundle compiles, so the code cache is made and read under the same flags.
 setFlagsFromString(Number(process.versions.v8.split(".")[0]) >= 12 ? "--no-turbofan" : "--interrupt-budget=1100000");
 const bundle = join(__dirname, "cli-bundle.cjs");
-const BUNDLE_HASH = "a2150f891401ab94";
+const BUNDLE_HASH = "c5da3db646845403";
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
 // A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.
