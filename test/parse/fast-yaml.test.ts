@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { bigSpec } from "../../scripts/bench-specs.mjs";
 import { SpecError } from "../../src/diagnostics/index.js";
 import { fastYamlSource } from "../../src/parse/fast-yaml.js";
 import { parseYaml, parseYamlWithPackage, type DataPath, type YamlSource } from "../../src/parse/yaml.js";
@@ -592,48 +593,6 @@ function embeddedTexts(): string[] {
   return [...found].filter((text) => text.includes("\n") && /^[ -]*[\w"'.-]+:( |$)/m.test(text));
 }
 
-/** One stage of the bench's large spec (scripts/bench.mjs): its line shapes, call strings and mapping entries. */
-function benchStage(i: number, w: number, indent: number): string[] {
-  const pad = " ".repeat(indent);
-  const leaves = (group: string, count: number) =>
-    Array.from({ length: count }, (_, j) =>
-      j % 5 === 3
-        ? `${pad}      - l${j}: {type: Linear, in_features: ${w}, out_features: ${1000 + i}}`
-        : `${pad}      - l${j}: Conv2d(${w}, ${w + j}, kernel_size=(1, 3), padding=1, bias=${j % 2 ? "True" : "False"}, eps=1e-05, p=0.${j})`,
-    ).map((line) => line.replace("l", group));
-  return [
-    `${pad}- stem:`,
-    `${pad}    layers:`,
-    ...leaves("s", 10),
-    `${pad}- attn:`,
-    `${pad}    layers:`,
-    `${pad}      - self:`,
-    `${pad}          layers:`,
-    ...leaves("q", 4).map((line) => `      ${line}`),
-    ...leaves("a", 6),
-  ];
-}
-
-/** A spec shaped as the bench's generated one (stages in encoders, nested layers:, a tie), of 20 layers a stage. */
-function benchShapedSpec(stages: number): string {
-  const lines = [
-    "# Generated: the shape of scripts/bench.mjs's large spec.",
-    "model: bench-10k",
-    "vars:",
-    "  expand: 4",
-    "layers:",
-    "  - embed: Embedding(32000, 256)",
-    "  - encoders:",
-    "      layers:",
-  ];
-  for (let i = 0; i < stages; i++) {
-    if (i % 4 === 0) lines.push(`        - enc${i / 4}:`, "            layers:");
-    lines.push(`              - stage${i}:`, "                  layers:", ...benchStage(i, 16 + 4 * i, 20));
-  }
-  lines.push("  - norm: LayerNorm(256)", "  - lm_head: Linear(256, 32000, bias=False)", "tie:", "  lm_head.weight: embed.weight");
-  return `${lines.join("\n")}\n`;
-}
-
 describe("the fast YAML reader on the test suite's specs and the bench's", () => {
   it("answers alike, or declines, on every spec text the tests write", () => {
     const texts = embeddedTexts();
@@ -643,10 +602,11 @@ describe("the fast YAML reader on the test suite's specs and the bench's", () =>
     expect(read).toBeGreaterThan(texts.length / 2);
   });
 
-  it("reads a spec of the bench's shape itself, alike at every path, and the 10,000-layer one alike in data", () => {
-    expect(difference(benchShapedSpec(8))).toBeUndefined();
-    const big = benchShapedSpec(500);
-    expect(big.split("\n").filter((line) => /^ *- [sqa]\d+: /.test(line))).toHaveLength(10_000);
+  it("reads the bench's spec itself, alike at every path, and the 10,000-layer one alike in data", () => {
+    // The bench's own generator: eight stages of 50 layers, then its 10,000 layers (bigSpec checks the count).
+    expect(fastYamlSource(bigSpec(400), "small.yaml")).toBeDefined();
+    expect(difference(bigSpec(400))).toBeUndefined();
+    const big = bigSpec(10_000);
     const fast = fastYamlSource(big, "big.yaml");
     expect(fast).toBeDefined();
     expect(dataDifference(fast!.data, parseYamlWithPackage(big, "big.yaml").data)).toBeUndefined();
