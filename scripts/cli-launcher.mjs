@@ -63,14 +63,16 @@ export const CLI_LAUNCHER = (hash) => `#!/usr/bin/env node
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
-const { setFlagsFromString } = require("node:v8");
 const { Script } = require("node:vm");
 
 // A run lasts milliseconds to seconds, too short for TurboFan's background compiles to pay back (docs/speed.md:
-// over a third of a 500-layer report's CPU time). V8 12 (Node 22) on measured best without TurboFan, Maglev
-// compiling what is hot; V8 11 (Node 20) has no Maglev and does best with TurboFan 16 times later. Set before
-// the bundle compiles, so the code cache is made and read under the same flags.
-setFlagsFromString(Number(process.versions.v8.split(".")[0]) >= 12 ? "--no-turbofan" : "--interrupt-budget=1100000");
+// over a third of a 500-layer report's CPU time). V8 12 to 14 (Node 22-26) run best without TurboFan, Maglev
+// compiling what is hot; V8 11 (Node 20-21) has no Maglev and does best with TurboFan 16 times later. A later
+// V8 keeps its defaults until measured: it prints a flag it does not know as an error. Set before the bundle
+// compiles, so the code cache is made and read under the same flags.
+const v8Major = Number(process.versions.v8.split(".")[0]);
+const tiering = v8Major === 11 ? "--interrupt-budget=1100000" : v8Major >= 12 && v8Major <= 14 ? "--no-turbofan" : undefined;
+if (tiering) require("node:v8").setFlagsFromString(tiering);
 const bundle = join(__dirname, "cli-bundle.cjs");
 const BUNDLE_HASH = ${JSON.stringify(hash)};
 const cacheDir = cacheFolder();
