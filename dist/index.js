@@ -56502,7 +56502,8 @@ function analyzeSides(file, request) {
     const overrides = request.overrides ?? {};
     const step = (side) => (request.onStep ? (text) => request.onStep(`${file} at ${side}: ${text}`) : undefined);
     const read = [];
-    const recorded = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
+    // The include's spec goes on too: the edge keeps an include inside the repository of the spec that includes it.
+    const recorded = { ...request.head, read: (path, include) => (read.push(path), request.head.read(path, include)) };
     const head = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : { state: { kind: "absent" } };
     if (!request.base)
         return { head };

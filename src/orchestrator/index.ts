@@ -187,7 +187,8 @@ export function analyzeSides(file: string, request: Pick<CheckRequest, "head" | 
   const overrides = request.overrides ?? {};
   const step = (side: string) => (request.onStep ? (text: string) => request.onStep!(`${file} at ${side}: ${text}`) : undefined);
   const read: string[] = [];
-  const recorded: CheckSide = { ...request.head, read: (path) => (read.push(path), request.head.read(path)) };
+  // The include's spec goes on too: the edge keeps an include inside the repository of the spec that includes it.
+  const recorded: CheckSide = { ...request.head, read: (path, include) => (read.push(path), request.head.read(path, include)) };
   const head: Analysis = request.head.specs.includes(file) ? analyze(file, recorded, overrides, step("head")) : { state: { kind: "absent" } };
   if (!request.base) return { head };
   return { head, base: baseAnalysis(file, request.base, head, read, () => analyze(file, request.base!, overrides, step("base"))) };

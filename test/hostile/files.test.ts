@@ -77,6 +77,13 @@ describe("includes", () => {
       cli("report", "up.yaml"),
       `up.yaml:2:10: included file ${up} leads outside the repository [MB316]\n  keep it, and what its symbolic links point to, inside the repository\n`,
     );
+    // check reads through the same edge: stop 22's reuse of unchanged specs had dropped the including spec, and with it the confinement.
+    const check = cli("check", "up.yaml", "--format", "json");
+    expect(check.status).toBe(2);
+    expect((JSON.parse(check.stdout) as { models: { head: { diagnostics: { message: string; line: number }[] } }[] }).models[0]!.head.diagnostics[0]).toMatchObject({
+      message: `included file ${up} leads outside the repository`,
+      line: 2,
+    });
     repo.write({ "passwd.yaml": "include: ../../../../etc/passwd\nlayers:\n  - fc: Linear(4, 2)\n" });
     refused(
       cli("report", "passwd.yaml"),
