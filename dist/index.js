@@ -50325,9 +50325,16 @@ function baseEntries(base, head) {
     const paired = head.map((after) => byPath.get(after.path));
     const used = new Set(paired);
     const leftOver = new Map();
-    for (const layer of base)
-        if (!used.has(layer))
-            leftOver.set(layerIdentity(layer.path), [...(leftOver.get(layerIdentity(layer.path)) ?? []), layer]);
+    for (const layer of base) {
+        if (used.has(layer))
+            continue;
+        const identity = layerIdentity(layer.path);
+        const runs = leftOver.get(identity);
+        if (runs)
+            runs.push(layer);
+        else
+            leftOver.set(identity, [layer]);
+    }
     return head.map((after, i) => paired[i] ?? leftOver.get(layerIdentity(after.path))?.shift());
 }
 /**
@@ -56238,6 +56245,7 @@ function hintsSection(hints) {
 __nccwpck_require__.d(__webpack_exports__, {
   r7: () => (/* binding */ analyzeSides),
   $5: () => (/* binding */ checkedFiles),
+  nf: () => (/* binding */ layerOrigins),
   k_: () => (/* binding */ runCheck),
   QC: () => (/* binding */ unmatchedWarning)
 });
@@ -56390,12 +56398,14 @@ function attempt(work) {
         return { diagnostics: found.map(diagnostics/* toDiagnostic */.Fd) };
     }
 }
+/** Each layer entry's origins by path: what the causes of its changes are looked up in. */
+function layerOrigins(model) {
+    return new Map(model.layers.map((layer) => [layer.path, layer.origins]));
+}
 function analyze(file, side, overrides, onStep) {
     const outcome = attempt(() => (0,src_analysis/* analyzeSpec */.YF)(file, side.read, overrides, onStep));
-    if ("value" in outcome) {
-        const model = outcome.value;
-        return { state: { kind: "report", report: (0,src_analysis/* toJsonReport */.Ow)(model) }, origins: new Map(model.layers.map((layer) => [layer.path, layer.origins])), model };
-    }
+    if ("value" in outcome)
+        return { state: { kind: "report", report: (0,src_analysis/* toJsonReport */.Ow)(outcome.value) }, model: outcome.value };
     if ("absent" in outcome)
         return { state: { kind: "absent" } };
     return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
@@ -56535,8 +56545,9 @@ function runCheck(request, analysed) {
         const baseReport = base?.kind === "report" ? base.report : undefined;
         if (baseReport)
             result.diff = (0,diff/* diffLayers */.aU)(baseReport, head.report);
-        if (result.diff && request.changedLines && analysis.origins)
-            result.causes = layerCauses(result.diff, analysis.origins, request.changedLines);
+        const origins = result.diff && request.changedLines ? (analysis.origins ?? (analysis.model && layerOrigins(analysis.model))) : undefined;
+        if (result.diff && request.changedLines && origins)
+            result.causes = layerCauses(result.diff, origins, request.changedLines);
         const entry = enforced.budget && (0,evaluate/* budgetFor */.vO)(enforced.budget, head.report, baseReport?.model);
         if (entry) {
             result.budget = (0,evaluate/* evaluateBudget */.xF)(entry, head.report, baseReport, request.failOn);
@@ -67634,9 +67645,9 @@ const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
  * MAX_THREADS. A setting that is not a whole number from 1 to 64 throws an EINVAL error, which the edges
  * report as bad input.
  */
-function threadsFor(request, files, setting) {
+function threadsFor(files, setting, lines) {
     if (setting === undefined || setting === "")
-        return Math.min((0,external_node_os_.availableParallelism)(), MAX_THREADS, Math.floor(linesAtHead(request, files) / LINES_PER_THREAD));
+        return Math.min((0,external_node_os_.availableParallelism)(), MAX_THREADS, Math.floor(lines() / LINES_PER_THREAD));
     const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
     if (!(threads >= 1 && threads <= 64)) {
         throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
@@ -67645,13 +67656,19 @@ function threadsFor(request, files, setting) {
     }
     return Math.min(threads, files.length);
 }
-/** The lines of the specs at head, a measure of the check's work; a spec that cannot be read counts none (its error comes later). */
-function linesAtHead(request, files) {
+/**
+ * The lines of the specs at head, a measure of the check's work; each text read is kept in `texts`, for
+ * the thread that analyses the spec. A spec that cannot be read counts none (its analysis says why).
+ */
+function linesAtHead(request, files, texts) {
     let lines = 0;
     for (const file of files) {
         try {
-            if (request.head.specs.includes(file))
-                lines += request.head.read(file).split("\n").length;
+            if (!request.head.specs.includes(file))
+                continue;
+            const text = request.head.read(file);
+            texts.set(file, text);
+            lines += text.split("\n").length;
         }
         catch {
             // Read again by its analysis, which reports why it cannot be.
@@ -67667,7 +67684,9 @@ function linesAtHead(request, files) {
  */
 function analyzeInWorkers(request, entry, setting) {
     const files = (0,orchestrator/* checkedFiles */.$5)(request);
-    const count = threadsFor(request, files, setting);
+    // Specs read to size the check: a thread's first read of one is answered from here, not read twice.
+    const texts = new Map();
+    const count = threadsFor(files, setting, () => linesAtHead(request, files, texts));
     if (count < 2)
         return undefined;
     const receive = workerThreads().receiveMessageOnPort;
@@ -67675,18 +67694,19 @@ function analyzeInWorkers(request, entry, setting) {
     const workers = Array.from({ length: count }, () => startWorker(request, entry, signal));
     const results = new Map();
     let next = 0;
-    let finished = 0;
     const answer = (worker, question) => {
         if (question.kind === "next") {
             const file = next < files.length ? files[next++] : null;
-            if (file === null) {
-                worker.finished = true;
-                finished++;
-            }
+            worker.finished = file === null;
             return { file };
         }
         if (question.kind === "unchanged")
             return { value: request.base?.unchanged?.(question.path) ?? false };
+        const read = question.side === "head" && !question.include ? texts.get(question.path) : undefined;
+        if (read !== undefined) {
+            texts.delete(question.path);
+            return { text: read };
+        }
         const side = question.side === "head" ? request.head : request.base;
         try {
             return { text: side.read(question.path, question.include) };
@@ -67719,7 +67739,7 @@ function analyzeInWorkers(request, entry, setting) {
         for (;;) {
             // Read before hearing: a message posted after it has moved the counter, so the wait returns at once.
             const seen = Atomics.load(signal, 0);
-            if (!hear() || finished === workers.length || Atomics.wait(signal, 0, seen, SILENCE_MS) === "timed-out")
+            if (!hear() || workers.every((worker) => worker.finished) || Atomics.wait(signal, 0, seen, SILENCE_MS) === "timed-out")
                 break;
         }
     }
@@ -67765,9 +67785,9 @@ function isAnalysisWorker() {
     const { isMainThread } = workerThreads();
     return !isMainThread && workerThreads().workerData?.role === ROLE;
 }
-/** What goes back to the check: plain data, the model left here, origins only where the check reads them. */
+/** What goes back to the check: plain data, the model left here, its layers' origins only where the check reads them. */
 function sendable(analysis, origins) {
-    return { state: analysis.state, ...(origins && analysis.origins ? { origins: analysis.origins } : {}) };
+    return { state: analysis.state, ...(origins && analysis.model ? { origins: (0,orchestrator/* layerOrigins */.nf)(analysis.model) } : {}) };
 }
 /** A worker thread's work: asks for a spec, analyses it at head and base, sends the result back, until none is left. */
 function serveAnalyses() {
@@ -67796,8 +67816,9 @@ function serveAnalyses() {
         overrides: setup.overrides,
         ...(setup.progress ? { onStep: (text) => post({ kind: "step", text }) } : {}),
     };
+    const nextFile = () => ask({ kind: "next" }).file;
     try {
-        for (let file = ask({ kind: "next" }).file; file !== null; file = ask({ kind: "next" }).file) {
+        for (let file = nextFile(); file !== null; file = nextFile()) {
             const sides = (0,orchestrator/* analyzeSides */.r7)(file, request);
             post({ kind: "done", file, sides: { head: sendable(sides.head, setup.origins), ...(sides.base ? { base: sendable(sides.base, setup.origins) } : {}) } });
         }

@@ -52,7 +52,13 @@ function baseEntries(base: readonly LayerState[], head: readonly LayerState[]): 
   const paired = head.map((after) => byPath.get(after.path));
   const used = new Set(paired);
   const leftOver = new Map<string, LayerState[]>();
-  for (const layer of base) if (!used.has(layer)) leftOver.set(layerIdentity(layer.path), [...(leftOver.get(layerIdentity(layer.path)) ?? []), layer]);
+  for (const layer of base) {
+    if (used.has(layer)) continue;
+    const identity = layerIdentity(layer.path);
+    const runs = leftOver.get(identity);
+    if (runs) runs.push(layer);
+    else leftOver.set(identity, [layer]);
+  }
   return head.map((after, i) => paired[i] ?? leftOver.get(layerIdentity(after.path))?.shift());
 }
 

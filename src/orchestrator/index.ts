@@ -62,14 +62,18 @@ function attempt<T>(work: () => T): { value: T } | { diagnostics: Diagnostic[] }
 }
 
 /**
- * One side of a spec, analysed: its state and each layer's origins (for the causes of its changes). The
- * model itself, for a checkpoint's cross-check, only where it was analysed in this thread: a worker
- * thread sends back the rest, which is plain data.
+ * One side of a spec, analysed: its state, and its model where it was analysed in this thread. A worker
+ * thread sends back plain data: the state, and each layer's origins when the check names causes.
  */
 export interface Analysis {
   state: SpecState;
-  origins?: ReadonlyMap<string, Origins>;
   model?: AnalyzedModel;
+  origins?: ReadonlyMap<string, Origins>;
+}
+
+/** Each layer entry's origins by path: what the causes of its changes are looked up in. */
+export function layerOrigins(model: AnalyzedModel): Map<string, Origins> {
+  return new Map(model.layers.map((layer) => [layer.path, layer.origins]));
 }
 
 /** A spec analysed at head and, when the check has a base, at base (the head's analysis where every file it read is unchanged). */
@@ -80,10 +84,7 @@ export interface SpecAnalyses {
 
 function analyze(file: string, side: CheckSide, overrides: AnalysisOverrides, onStep?: OnStep): Analysis {
   const outcome = attempt(() => analyzeSpec(file, side.read, overrides, onStep));
-  if ("value" in outcome) {
-    const model = outcome.value;
-    return { state: { kind: "report", report: toJsonReport(model) }, origins: new Map(model.layers.map((layer) => [layer.path, layer.origins])), model };
-  }
+  if ("value" in outcome) return { state: { kind: "report", report: toJsonReport(outcome.value) }, model: outcome.value };
   if ("absent" in outcome) return { state: { kind: "absent" } };
   return { state: { kind: "invalid", diagnostics: outcome.diagnostics } };
 }
@@ -219,7 +220,8 @@ export function runCheck(request: CheckRequest, analysed?: ReadonlyMap<string, S
     if (head.kind !== "report") return result;
     const baseReport: JsonReport | undefined = base?.kind === "report" ? base.report : undefined;
     if (baseReport) result.diff = diffLayers(baseReport, head.report);
-    if (result.diff && request.changedLines && analysis.origins) result.causes = layerCauses(result.diff, analysis.origins, request.changedLines);
+    const origins = result.diff && request.changedLines ? (analysis.origins ?? (analysis.model && layerOrigins(analysis.model))) : undefined;
+    if (result.diff && request.changedLines && origins) result.causes = layerCauses(result.diff, origins, request.changedLines);
     const entry = enforced.budget && budgetFor(enforced.budget, head.report, baseReport?.model);
     if (entry) {
       result.budget = evaluateBudget(entry, head.report, baseReport, request.failOn);

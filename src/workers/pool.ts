@@ -35,8 +35,8 @@ export const THREADS_VARIABLE = "MODEL_BUDGET_THREADS";
  * MAX_THREADS. A setting that is not a whole number from 1 to 64 throws an EINVAL error, which the edges
  * report as bad input.
  */
-function threadsFor(request: CheckRequest, files: readonly string[], setting: string | undefined): number {
-  if (setting === undefined || setting === "") return Math.min(availableParallelism(), MAX_THREADS, Math.floor(linesAtHead(request, files) / LINES_PER_THREAD));
+function threadsFor(files: readonly string[], setting: string | undefined, lines: () => number): number {
+  if (setting === undefined || setting === "") return Math.min(availableParallelism(), MAX_THREADS, Math.floor(lines() / LINES_PER_THREAD));
   const threads = /^\d{1,2}$/.test(setting.trim()) ? Number(setting) : NaN;
   if (!(threads >= 1 && threads <= 64)) {
     throw Object.assign(new Error(`${THREADS_VARIABLE} is '${setting}': set it to a whole number from 1 to 64 (1 analyses every spec in one thread), or unset it`), {
@@ -46,12 +46,18 @@ function threadsFor(request: CheckRequest, files: readonly string[], setting: st
   return Math.min(threads, files.length);
 }
 
-/** The lines of the specs at head, a measure of the check's work; a spec that cannot be read counts none (its error comes later). */
-function linesAtHead(request: CheckRequest, files: readonly string[]): number {
+/**
+ * The lines of the specs at head, a measure of the check's work; each text read is kept in `texts`, for
+ * the thread that analyses the spec. A spec that cannot be read counts none (its analysis says why).
+ */
+function linesAtHead(request: CheckRequest, files: readonly string[], texts: Map<string, string>): number {
   let lines = 0;
   for (const file of files) {
     try {
-      if (request.head.specs.includes(file)) lines += request.head.read(file).split("\n").length;
+      if (!request.head.specs.includes(file)) continue;
+      const text = request.head.read(file);
+      texts.set(file, text);
+      lines += text.split("\n").length;
     } catch {
       // Read again by its analysis, which reports why it cannot be.
     }
@@ -67,24 +73,27 @@ function linesAtHead(request: CheckRequest, files: readonly string[]): number {
  */
 export function analyzeInWorkers(request: CheckRequest, entry: string | URL, setting: string | undefined): Map<string, SpecAnalyses> | undefined {
   const files = checkedFiles(request);
-  const count = threadsFor(request, files, setting);
+  // Specs read to size the check: a thread's first read of one is answered from here, not read twice.
+  const texts = new Map<string, string>();
+  const count = threadsFor(files, setting, () => linesAtHead(request, files, texts));
   if (count < 2) return undefined;
   const receive = workerThreads().receiveMessageOnPort;
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from({ length: count }, () => startWorker(request, entry, signal));
   const results = new Map<string, SpecAnalyses>();
   let next = 0;
-  let finished = 0;
   const answer = (worker: StartedWorker, question: Question): Answer => {
     if (question.kind === "next") {
       const file = next < files.length ? files[next++]! : null;
-      if (file === null) {
-        worker.finished = true;
-        finished++;
-      }
+      worker.finished = file === null;
       return { file };
     }
     if (question.kind === "unchanged") return { value: request.base?.unchanged?.(question.path) ?? false };
+    const read = question.side === "head" && !question.include ? texts.get(question.path) : undefined;
+    if (read !== undefined) {
+      texts.delete(question.path);
+      return { text: read };
+    }
     const side: CheckSide | undefined = question.side === "head" ? request.head : request.base;
     try {
       return { text: side!.read(question.path, question.include) };
@@ -113,7 +122,7 @@ export function analyzeInWorkers(request: CheckRequest, entry: string | URL, set
     for (;;) {
       // Read before hearing: a message posted after it has moved the counter, so the wait returns at once.
       const seen = Atomics.load(signal, 0);
-      if (!hear() || finished === workers.length || Atomics.wait(signal, 0, seen, SILENCE_MS) === "timed-out") break;
+      if (!hear() || workers.every((worker) => worker.finished) || Atomics.wait(signal, 0, seen, SILENCE_MS) === "timed-out") break;
     }
   } finally {
     for (const worker of workers) {

@@ -1,4 +1,4 @@
-import { analyzeSides, type Analysis } from "../orchestrator/index.js";
+import { analyzeSides, layerOrigins, type Analysis } from "../orchestrator/index.js";
 import { rethrown, ROLE, WORKER_ARGUMENT, workerThreads, type Answer, type Question, type Report, type Side, type ThrownError, type WorkerSetup } from "./protocol.js";
 
 /** True in a worker thread started by `analyzeInWorkers`: its entry point serves analyses instead of running. */
@@ -8,9 +8,9 @@ export function isAnalysisWorker(): boolean {
   return !isMainThread && (workerThreads().workerData as Partial<WorkerSetup> | null)?.role === ROLE;
 }
 
-/** What goes back to the check: plain data, the model left here, origins only where the check reads them. */
+/** What goes back to the check: plain data, the model left here, its layers' origins only where the check reads them. */
 function sendable(analysis: Analysis, origins: boolean): Analysis {
-  return { state: analysis.state, ...(origins && analysis.origins ? { origins: analysis.origins } : {}) };
+  return { state: analysis.state, ...(origins && analysis.model ? { origins: layerOrigins(analysis.model) } : {}) };
 }
 
 /** A worker thread's work: asks for a spec, analyses it at head and base, sends the result back, until none is left. */
@@ -39,8 +39,9 @@ export function serveAnalyses(): void {
     overrides: setup.overrides,
     ...(setup.progress ? { onStep: (text: string) => post({ kind: "step", text }) } : {}),
   };
+  const nextFile = () => (ask({ kind: "next" }) as { file: string | null }).file;
   try {
-    for (let file = (ask({ kind: "next" }) as { file: string | null }).file; file !== null; file = (ask({ kind: "next" }) as { file: string | null }).file) {
+    for (let file = nextFile(); file !== null; file = nextFile()) {
       const sides = analyzeSides(file, request);
       post({ kind: "done", file, sides: { head: sendable(sides.head, setup.origins), ...(sides.base ? { base: sendable(sides.base, setup.origins) } : {}) } });
     }
