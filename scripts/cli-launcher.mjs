@@ -72,7 +72,7 @@ const { Script } = require("node:vm");
 // compiles, so the code cache is made and read under the same flags.
 const v8Major = Number(process.versions.v8.split(".")[0]);
 const tiering = v8Major === 11 ? "--interrupt-budget=1100000" : v8Major >= 12 && v8Major <= 14 ? "--no-turbofan" : undefined;
-if (tiering) require("node:v8").setFlagsFromString(tiering);
+if (tiering) setV8Flags(tiering);
 const bundle = join(__dirname, "cli-bundle.cjs");
 const BUNDLE_HASH = ${JSON.stringify(hash)};
 const cacheDir = cacheFolder();
@@ -86,6 +86,26 @@ const source = readFileSync(bundle, "latin1");
 const script = new Script(source, { filename: bundle, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCache(script, cacheFile));
 script.runInThisContext()(exports, require, module, bundle, __dirname);
+
+/**
+ * V8's flags through Node's internal binding where it still has one (Node 20 and 22): node:v8 loads
+ * Node's streams for its heap snapshots, which on Node 20 cost a short report more than the flags
+ * save (docs/speed.md). The binding is deprecated (DEP0111) and its warning is silenced for this one
+ * call; where it is gone (Node 24) or differs, node:v8 sets them.
+ */
+function setV8Flags(flags) {
+  const quiet = process.noDeprecation;
+  try {
+    process.noDeprecation = true;
+    const binding = typeof process.binding === "function" ? process.binding("v8") : undefined;
+    if (typeof binding?.setFlagsFromString === "function") return binding.setFlagsFromString(flags);
+  } catch {
+    // No binding by that name: Node's public module below.
+  } finally {
+    process.noDeprecation = quiet;
+  }
+  require("node:v8").setFlagsFromString(flags);
+}
 
 /** The --format value (json, markdown, ...), undefined for the command's default or anything odd. */
 function formatFlag(args) {

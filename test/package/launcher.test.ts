@@ -112,6 +112,26 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(report.stdout).toContain("25,557,032");
     expect(report.stdout).not.toMatch(/TURBOFAN/);
   });
+
+  it("sets V8's flags without node:v8 where Node has its binding, so a report on a pipe loads none of Node's streams", () => {
+    // process.binding("v8") is gone in Node 24, where the launcher sets the flags through node:v8 and its streams.
+    const hasBinding = spawnSync(process.execPath, ["--no-deprecation", "-e", "process.binding('v8')"]).status === 0;
+    const preload = join(tempDir(), "modules.cjs");
+    // Written with fs.writeSync: process.stderr would load the streams it looks for.
+    writeFileSync(preload, `process.on("exit", () => require("node:fs").writeSync(2, "\\n" + JSON.stringify(process.moduleLoadList)));`);
+    const run = spawnSync(process.execPath, ["--require", preload, join(repositoryRoot, "dist/cli.cjs"), "report", "examples/resnet50.yaml"], {
+      cwd: repositoryRoot,
+      encoding: "utf8",
+      env: { ...process.env, TMPDIR: tempDir(), NODE_COMPILE_CACHE: "" },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("25,557,032");
+    const loaded = JSON.parse(run.stderr.trim().split("\n").at(-1) ?? "[]") as string[];
+    expect(loaded).toContain("NativeModule vm");
+    expect(loaded.includes("NativeModule v8")).toBe(!hasBinding);
+    expect(loaded.includes("NativeModule stream")).toBe(!hasBinding);
+    expect(run.stderr).not.toContain("DeprecationWarning");
+  });
 });
 
 describe("the CLI's bundle as a script (scripts/cli-launcher.mjs)", () => {
