@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { nodeEnvironment } from "../../src/cli/environment.js";
+import { runCli } from "../../src/cli/run.js";
 import { repositoryRoot, runDist, showsStackTrace } from "../helpers/run-dist.js";
 
 // main.ts writes the output with fs.writeSync, not through process.stdout (docs/speed.md says why).
@@ -11,6 +13,17 @@ describe("the CLI's output", () => {
     expect(run.stdout.length).toBeGreaterThan(200_000);
     const report = JSON.parse(run.stdout) as { layers: unknown[] };
     expect(report.layers).toHaveLength(366);
+  });
+
+  it("writes long output in 64 KiB pieces that never split a character, byte for byte what the CLI made", () => {
+    // Every formula holds a ×, two bytes in UTF-8, so the piece boundaries fall all over them.
+    const args = ["report", "examples/densenet121.yaml", "--format", "json"];
+    const made = runCli(args, nodeEnvironment(repositoryRoot));
+    const run = spawnSync(process.execPath, [join(repositoryRoot, "dist/cli.js"), ...args], { cwd: repositoryRoot, maxBuffer: 1 << 26 });
+    expect(run.status).toBe(0);
+    expect(made.stdout.length).toBeGreaterThan(4 * 65_536);
+    expect(made.stdout.split("×").length).toBeGreaterThan(300);
+    expect(run.stdout.equals(Buffer.from(made.stdout, "utf8"))).toBe(true);
   });
 
   it("ends quietly when the reader goes away early (| head)", () => {
