@@ -5,38 +5,32 @@ import { isAnalysisWorker, serveAnalyses } from "../workers/index.js";
 import { nodeEnvironment } from "./environment.js";
 import { runCli } from "./run.js";
 
-/** Output longer than this is encoded into one reused buffer of this size, a piece at a time. */
+/** The most output encoded at once: longer output goes through one buffer of this size, a piece at a time. */
 const PIECE = 1 << 16;
 
 /**
  * All of `text` to a descriptor with fs.writeSync: the CLI writes its output once, at the end, and
  * process.stdout on a pipe would load Node's stream and socket modules for it (about 2 ms of CPU,
- * docs/speed.md). Long output is encoded a piece at a time into one buffer: a buffer of the whole
- * text (6 MB for a 10,000-layer JSON report) is fresh memory the kernel maps page by page. A
- * descriptor that would block hands the rest to the stream; a reader that went away (`| head`) ends
- * the output, as it does for any command-line tool.
+ * docs/speed.md). The text is encoded into one reused buffer, not a buffer of all of it (6 MB for a
+ * 10,000-layer JSON report), fresh memory the kernel would map page by page. A descriptor that would
+ * block hands the rest to the stream; a reader that went away (`| head`) ends the output, as it does
+ * for any command-line tool.
  */
 function writeAll(fd: 1 | 2, text: string): void {
-  const piece = text.length > PIECE ? Buffer.allocUnsafeSlow(PIECE) : undefined;
-  const encoder = piece && new TextEncoder();
+  // Three UTF-8 bytes at most per UTF-16 unit.
+  const piece = Buffer.allocUnsafeSlow(Math.min(PIECE, 3 * text.length));
+  const encoder = new TextEncoder();
   let rest = text;
   while (rest.length > 0) {
-    let bytes: Buffer;
-    if (piece && encoder) {
-      // Whole characters only: `read` counts the UTF-16 units encoded, a surrogate pair never split.
-      const { read, written } = encoder.encodeInto(rest, piece);
-      bytes = piece.subarray(0, written);
-      rest = rest.slice(read);
-    } else {
-      bytes = Buffer.from(rest, "utf8");
-      rest = "";
-    }
+    // Whole characters only: `read` counts the UTF-16 units encoded, and a surrogate pair is never split.
+    const { read, written } = encoder.encodeInto(rest, piece);
+    rest = rest.slice(read);
     let sent = 0;
     try {
-      while (sent < bytes.length) sent += writeSync(fd, bytes, sent);
+      while (sent < written) sent += writeSync(fd, piece, sent, written - sent);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") return toStream(fd, Buffer.from(bytes.subarray(sent)), rest);
+      if (code === "EAGAIN") return toStream(fd, Buffer.from(piece.subarray(sent, written)), rest);
       if (code === "EPIPE") return;
       throw error;
     }
