@@ -14,9 +14,9 @@ const PIECE = 1 << 16;
  * docs/speed.md). The text is encoded into one reused buffer, not a buffer of all of it (6 MB for a
  * 10,000-layer JSON report), fresh memory the kernel would map page by page. A descriptor that would
  * block hands the rest to the stream; a reader that went away (`| head`) ends the output, as it does
- * for any command-line tool.
+ * for any command-line tool. Whether all of it was written (or refused) here, with nothing left queued.
  */
-function writeAll(fd: 1 | 2, text: string): void {
+function writeAll(fd: 1 | 2, text: string): boolean {
   // Three UTF-8 bytes at most per UTF-16 unit.
   const piece = Buffer.allocUnsafeSlow(Math.min(PIECE, 3 * text.length));
   const encoder = new TextEncoder();
@@ -30,11 +30,15 @@ function writeAll(fd: 1 | 2, text: string): void {
       while (sent < written) sent += writeSync(fd, piece, sent, written - sent);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") return toStream(fd, Buffer.from(piece.subarray(sent, written)), rest);
-      if (code === "EPIPE") return;
+      if (code === "EAGAIN") {
+        toStream(fd, Buffer.from(piece.subarray(sent, written)), rest);
+        return false;
+      }
+      if (code === "EPIPE") return true;
       throw error;
     }
   }
+  return true;
 }
 
 /** The rest of the output through process.stdout or stderr, which queue what a non-blocking descriptor cannot take yet. */
@@ -53,7 +57,10 @@ else {
   // a replace, since ncc would take `new URL("cli.cjs", import.meta.url)` for an asset to bundle.
   const launcher = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, "cli.cjs");
   const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd(), launcher));
-  if (result.stdout) writeAll(1, result.stdout);
-  if (result.stderr) writeAll(2, result.stderr);
+  const written = (!result.stdout || writeAll(1, result.stdout)) && (!result.stderr || writeAll(2, result.stderr));
   process.exitCode = result.exitCode;
+  // Done: ending here skips what V8 left for the event loop, such as a scavenge it put off to an idle
+  // moment (3-6 ms of a short run, docs/speed.md). Not while a stream still queues output, nor on
+  // Windows, where a terminal's writes (the progress line's last) are asynchronous.
+  if (written && process.platform !== "win32") process.exit();
 }

@@ -26,6 +26,17 @@ describe("the CLI's output", () => {
     expect(run.stdout.equals(Buffer.from(made.stdout, "utf8"))).toBe(true);
   });
 
+  it("ends once its output is written, leaving V8's idle-time work (a scavenge put off till then) undone", () => {
+    // --trace-gc names each collection's cause; "task" is one V8 ran from the event loop, after the run's own work.
+    const run = spawnSync(process.execPath, ["--trace-gc", join(repositoryRoot, "dist/cli.cjs"), "--version"], { cwd: repositoryRoot, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n").filter((line) => !line.startsWith("["))).toEqual(["0.1.0", ""]);
+    expect(run.stdout).not.toMatch(/\btask;/);
+    const failed = spawnSync(process.execPath, [join(repositoryRoot, "dist/cli.cjs"), "report", "no-such-spec.yaml"], { cwd: repositoryRoot, encoding: "utf8" });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toBe("no-such-spec.yaml:1:1: no such file [MB901]\n");
+  });
+
   it("ends quietly when the reader goes away early (| head)", () => {
     const cli = join(repositoryRoot, "dist/cli.js");
     const shell = spawnSync("sh", ["-c", `"${process.execPath}" "${cli}" report examples/densenet121.yaml --format json | head -c 20`], {
