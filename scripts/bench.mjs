@@ -284,6 +284,9 @@ try {
   writeFileSync(repeatFile, repeatSpec(REPEAT));
   writeFileSync(preload, CPU_PRELOAD);
 
+  // The launcher's code caches of this run only, written by its own first runs (with its preload among Node's
+  // options): none left by tests or earlier runs, and removed with the rest.
+  process.env.NODE_COMPILE_CACHE = join(temp, "compile-cache");
   const loadOnly = join(temp, "load-only.cjs");
   writeFileSync(loadOnly, loadOnlyLauncher());
   // The code cache the load-only floor reads is the table report's, written by a report's first run.

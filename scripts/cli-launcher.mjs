@@ -3,7 +3,8 @@
 // launcher compiles the bundle as a classic script with V8's code cache (vm.Script's cachedData),
 // which works on every supported Node (module.enableCompileCache needs Node 22.1) and, being written
 // after the run, holds the functions the run compiled as well as the top level: a warm run neither
-// parses nor compiles them again. One cache per command (report, check, …) and output format, since each runs other code.
+// parses nor compiles them again. One cache per command (report, check, …), output format and set of Node
+// options, since each runs other code or V8 would refuse it; only a run that did its command's whole work writes one.
 //
 //   dist/cli-bundle.cjs  the ncc bundle of src/cli/main.ts, turned from an ES module into a script
 //   dist/cli.cjs         the launcher, the package's bin
@@ -79,12 +80,16 @@ const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
 // A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.
 const format = formatFlag(process.argv.slice(3));
-const cacheFile = cacheDir && join(cacheDir, \`\${BUNDLE_HASH}-\${process.version}-\${process.arch}-\${command}\${format ? "-" + format : ""}.v8\`);
+// V8 rejects a cache made under other flags (--max-old-space-size in NODE_OPTIONS, say): each set of Node options keeps its own.
+const options = optionsKey();
+const cacheFile = cacheDir && join(cacheDir, \`\${BUNDLE_HASH}-\${process.version}-\${process.arch}\${options}-\${command}\${format ? "-" + format : ""}.v8\`);
 const cachedData = cacheFile ? readCache(cacheFile) : undefined;
 // The bundle is ASCII, written as a function expression (scriptBundle): read as is, compiled as is.
 const source = readFileSync(bundle, "latin1");
 const script = new Script(source, { filename: bundle, cachedData });
-if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", () => writeCache(script, cacheFile));
+// Written by a run that did its command's whole work: a cache holds only what its run compiled, and every later run
+// compiles the rest again (a report that stopped at a missing file, or printed its help, would leave it half empty).
+if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once("exit", (code) => wholeRun(code) && writeCache(script, cacheFile));
 script.runInThisContext()(exports, require, module, bundle, __dirname);
 
 /**
@@ -105,6 +110,20 @@ function setV8Flags(flags) {
     process.noDeprecation = quiet;
   }
   require("node:v8").setFlagsFromString(flags);
+}
+
+/** Exit status 0, or 3 (a budget check failed, after the whole analysis), and no --help (src/cli/command.ts, EXIT). */
+function wholeRun(code) {
+  return (code === 0 || code === 3) && !process.argv.slice(3).some((arg) => arg === "--help" || arg === "-h");
+}
+
+/** "" under Node's default options, else "-" and a hash of them (FNV-1a: node:crypto would cost its load). */
+function optionsKey() {
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
+  if (!given) return "";
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < given.length; i++) hash = Math.imul(hash ^ given.charCodeAt(i), 0x01000193);
+  return "-" + (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 /** The --format value (json, markdown, ...), undefined for the command's default or anything odd. */

@@ -44,7 +44,8 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     const dir = join(temp, cacheName);
     const files = cacheFiles(dir);
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}-other\\.v8$`));
+    // runDist gives Node --max-old-space-size, so the name carries that option set's hash.
+    expect(files[0]).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}-[0-9a-f]{8}-other\\.v8$`));
     expect(files[1]).toMatch(/-report\.v8$/);
     if (uid !== undefined) expect(statSync(dir).mode & 0o777).toBe(0o700);
     // The second run compiles from the cache and must print exactly what the first printed.
@@ -52,6 +53,33 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(second.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(cacheFiles(dir)).toEqual(files);
+  });
+
+  it("writes a cache only from a run that did its command's whole work, and one per set of Node options", () => {
+    const temp = tempDir();
+    const dir = join(temp, cacheName);
+    const cli = join(repositoryRoot, "dist/cli.cjs");
+    const run = (args: string[], nodeOptions: string[] = []) =>
+      spawnSync(process.execPath, [...nodeOptions, cli, ...args], {
+        cwd: repositoryRoot,
+        encoding: "utf8",
+        env: { ...process.env, TMPDIR: temp, NODE_COMPILE_CACHE: "", NODE_OPTIONS: "" },
+      });
+    // A report that stops at a missing file, or prints its help, compiles little: its cache would leave every later report compiling the rest.
+    expect(run(["report", "no-such-spec.yaml"]).status).toBe(2);
+    expect(run(["report", "examples/resnet18.yaml", "--help"]).status).toBe(0);
+    expect(cacheFiles(dir)).toEqual([]);
+    expect(run(["report", "examples/resnet18.yaml"]).status).toBe(0);
+    const [plain] = cacheFiles(dir);
+    expect(plain).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}-report\\.v8$`));
+    // V8 rejects a cache made under other flags: a run with --max-old-space-size keeps its own instead of rewriting this one.
+    const written = statSync(join(dir, plain!)).mtimeMs;
+    expect(run(["report", "examples/resnet18.yaml"], ["--max-old-space-size=300"]).status).toBe(0);
+    expect(run(["report", "examples/resnet18.yaml"]).status).toBe(0);
+    const files = cacheFiles(dir);
+    expect(files).toHaveLength(2);
+    expect(files.filter((file) => new RegExp(`-${process.arch}-[0-9a-f]{8}-report\\.v8$`).test(file))).toHaveLength(1);
+    expect(statSync(join(dir, plain!)).mtimeMs).toBe(written);
   });
 
   it("keeps a cache per output format: a JSON report's would leave a table report compiling its renderer on every run", () => {
