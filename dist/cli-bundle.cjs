@@ -1,7 +1,7 @@
 // Written by scripts/build.mjs from src/cli/main.ts: compiled and called by dist/cli.cjs.
 (function (exports, require, module, __filename, __dirname) { 'use strict';
 const __import_meta_url = require("node:url").pathToFileURL(__filename).href;
-const __WEBPACK_EXTERNAL_createRequire = require("node:module").createRequire;
+const __WEBPACK_EXTERNAL_createRequire = () => require;
 /******/ var __webpack_modules__ = ({
 
 /***/ 4006:

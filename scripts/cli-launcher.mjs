@@ -10,6 +10,8 @@
 //   dist/cli.cjs         the launcher, the package's bin
 //   dist/cli.js          `node dist/cli.js …` as the docs write it: imports the launcher
 
+import { isBuiltin } from "node:module";
+
 /** The function a script bundle is written as: a CommonJS module's wrapper, strict as the ES modules it came from. */
 const WRAPPER = ["(function (exports, require, module, __filename, __dirname) { 'use strict';\n", "\n})"];
 
@@ -30,14 +32,23 @@ function asciiOnly(body, input) {
  * ncc's ES-module bundle as a script: it uses no ES-module syntax besides one import of
  * createRequire and import.meta.url, which become the script's own. Anything else fails the build
  * rather than being rewritten by guess.
+ *
+ * ncc loads each of Node's built-in modules through `createRequire(import.meta.url)`, a require
+ * function a module, each made with a Module of its own and its search paths; the wrapper's own
+ * require loads a built-in module the same, so the bundle is given that one. A require of anything
+ * but a built-in module through it fails the build.
  */
 export function scriptBundle(code, input) {
   const importLine = /^import\s*\{\s*createRequire as (\w+)\s*\}\s*from\s*"module";?/m;
   const found = importLine.exec(code);
   if (!found) throw new Error(`${input}: ncc's bundle no longer starts with the createRequire import the launcher expects`);
+  const name = found[1];
+  const uses = code.replace(importLine, "").matchAll(new RegExp(`\\b${name}\\b(?:\\(import\\.meta\\.url\\)\\("([^"]+)"\\))?`, "g"));
+  const other = [...uses].find((use) => use[1] === undefined || !isBuiltin(use[1]));
+  if (other) throw new Error(`${input}: the bundle requires something other than a built-in module through createRequire: ${other[0]}`);
   const body = code
     .replace(/^#!.*\n/, "")
-    .replace(importLine, `const ${found[1]} = require("node:module").createRequire;`)
+    .replace(importLine, `const ${name} = () => require;`)
     .replaceAll("import.meta.url", "__import_meta_url");
   const left = /^\s*(?:import|export)\b.*$|\bimport\.meta\b|\bimport\s*\(/m.exec(body);
   if (left) throw new Error(`${input}: the bundle has ES-module syntax the launcher cannot run as a script: ${left[0].trim().slice(0, 80)}`);

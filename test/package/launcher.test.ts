@@ -174,7 +174,7 @@ describe("the CLI's bundle as a script (scripts/cli-launcher.mjs)", () => {
   it("escapes every character past ASCII, astral ones as their two halves, and keeps import.meta.url", () => {
     const script = scriptBundle(`${header}const marks = "×✓😀"; const url = import.meta.url;\n`, "example.ts");
     expect(script).toContain('const marks = "\\u00d7\\u2713\\ud83d\\ude00"; const url = __import_meta_url;');
-    expect(script).toContain('const __req = require("node:module").createRequire;');
+    expect(script).toContain("const __req = () => require;");
   });
 
   it("refuses what an escape would change, and ES-module syntax it cannot run", () => {
@@ -183,5 +183,14 @@ describe("the CLI's bundle as a script (scripts/cli-launcher.mjs)", () => {
     expect(() => scriptBundle(`${header}export const x = 1;\n`, "c.ts")).toThrow("c.ts: the bundle has ES-module syntax the launcher cannot run as a script: export const x = 1;");
     expect(() => scriptBundle(`${header}await import("./x.js");\n`, "d.ts")).toThrow("d.ts: the bundle has ES-module syntax");
     expect(() => scriptBundle("const x = 1;\n", "e.ts")).toThrow("e.ts: ncc's bundle no longer starts with the createRequire import the launcher expects");
+  });
+
+  it("gives the bundle the wrapper's require for Node's built-in modules, and refuses any other require through createRequire", () => {
+    const bundle = scriptBundle(`${header}const fs = __req(import.meta.url)("node:fs");\n`, "f.ts");
+    expect(bundle).toContain('__req(__import_meta_url)("node:fs")');
+    const local = `${header}const x = __req(import.meta.url)("./x.js");\n`;
+    expect(() => scriptBundle(local, "g.ts")).toThrow('g.ts: the bundle requires something other than a built-in module through createRequire: __req(import.meta.url)("./x.js")');
+    const passed = `${header}const make = __req;\n`;
+    expect(() => scriptBundle(passed, "h.ts")).toThrow("h.ts: the bundle requires something other than a built-in module through createRequire: __req");
   });
 });
