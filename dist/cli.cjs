@@ -15,7 +15,7 @@ const v8Major = Number(process.versions.v8.split(".")[0]);
 const tiering = v8Major === 11 ? "--interrupt-budget=1100000" : v8Major >= 12 && v8Major <= 14 ? "--no-turbofan" : undefined;
 if (tiering) setV8Flags(tiering);
 const bundle = join(__dirname, "cli-bundle.cjs");
-const BUNDLE_HASH = "c844a304c0a48cda";
+const BUNDLE_HASH = "0a54ff58a2e1df94";
 const cacheDir = cacheFolder();
 const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? "") ? process.argv[2] : "other";
 // A cache holds what its first run compiled: a JSON report's would leave a table report compiling its renderer each time.

@@ -57,10 +57,12 @@ else {
   // a replace, since ncc would take `new URL("cli.cjs", import.meta.url)` for an asset to bundle.
   const launcher = fileURLToPath(import.meta.url).replace(/[^/\\]+$/, "cli.cjs");
   const result = runCli(process.argv.slice(2), nodeEnvironment(process.cwd(), launcher));
-  const written = (!result.stdout || writeAll(1, result.stdout)) && (!result.stderr || writeAll(2, result.stderr));
+  // Both written, whatever became of the first.
+  const outWritten = !result.stdout || writeAll(1, result.stdout);
+  const errWritten = !result.stderr || writeAll(2, result.stderr);
   process.exitCode = result.exitCode;
   // Done: ending here skips what V8 left for the event loop, such as a scavenge it put off to an idle
   // moment (3-6 ms of a short run, docs/speed.md). Not while a stream still queues output, nor on
   // Windows, where a terminal's writes (the progress line's last) are asynchronous.
-  if (written && process.platform !== "win32") process.exit();
+  if (outWritten && errWritten && process.platform !== "win32") process.exit();
 }

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nodeEnvironment } from "../../src/cli/environment.js";
 import { runCli } from "../../src/cli/run.js";
@@ -35,6 +37,24 @@ describe("the CLI's output", () => {
     const failed = spawnSync(process.execPath, [join(repositoryRoot, "dist/cli.cjs"), "report", "no-such-spec.yaml"], { cwd: repositoryRoot, encoding: "utf8" });
     expect(failed.status).toBe(2);
     expect(failed.stderr).toBe("no-such-spec.yaml:1:1: no such file [MB901]\n");
+  });
+
+  it("still writes standard error when standard output would block, and ends once the queued rest is out", () => {
+    // A non-blocking pipe answers EAGAIN; Node gives a child blocking ones, so a preload makes the first write say it.
+    const preload = join(mkdtempSync(join(tmpdir(), "model-budget-eagain-")), "eagain.cjs");
+    writeFileSync(
+      preload,
+      'const fs = require("node:fs"); const write = fs.writeSync; let blocked = false;\n' +
+        'fs.writeSync = (fd, ...rest) => { if (fd === 1 && !blocked) { blocked = true; throw Object.assign(new Error("EAGAIN"), { code: "EAGAIN" }); } return write(fd, ...rest); };\n',
+    );
+    const args = [join(repositoryRoot, "dist/cli.cjs"), "report", "examples/densenet121.yaml", "no-such-spec.yaml", "--format", "json"];
+    const plain = spawnSync(process.execPath, args, { cwd: repositoryRoot, encoding: "utf8" });
+    const blocked = spawnSync(process.execPath, ["--require", preload, ...args], { cwd: repositoryRoot, encoding: "utf8" });
+    rmSync(dirname(preload), { recursive: true, force: true });
+    expect(plain.stdout.length).toBeGreaterThan(100);
+    expect(blocked.status).toBe(2);
+    expect(blocked.stdout).toBe(plain.stdout);
+    expect(blocked.stderr).toBe("no-such-spec.yaml:1:1: no such file [MB901]\n");
   });
 
   it("ends quietly when the reader goes away early (| head)", () => {
