@@ -26,6 +26,11 @@ function runWithTemp(args: string[], temp: string, env: Record<string, string> =
   return runDist(args, { env: { ...process.env, NO_COLOR: "1", NODE_COMPILE_CACHE: "", TMPDIR: temp, ...env } }, entry);
 }
 
+/** Node itself on `args` (its options, then a script), with `temp` as its temp directory and neither cache folder nor options set from outside. */
+function runNode(args: string[], temp = tempDir()) {
+  return spawnSync(process.execPath, args, { cwd: repositoryRoot, encoding: "utf8", env: { ...process.env, TMPDIR: temp, NODE_COMPILE_CACHE: "", NODE_OPTIONS: "" } });
+}
+
 const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
 
 describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", () => {
@@ -59,12 +64,7 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     const temp = tempDir();
     const dir = join(temp, cacheName);
     const cli = join(repositoryRoot, "dist/cli.cjs");
-    const run = (args: string[], nodeOptions: string[] = []) =>
-      spawnSync(process.execPath, [...nodeOptions, cli, ...args], {
-        cwd: repositoryRoot,
-        encoding: "utf8",
-        env: { ...process.env, TMPDIR: temp, NODE_COMPILE_CACHE: "", NODE_OPTIONS: "" },
-      });
+    const run = (args: string[], nodeOptions: string[] = []) => runNode([...nodeOptions, cli, ...args], temp);
     // A report that stops at a missing file, or prints its help, compiles little: its cache would leave every later report compiling the rest.
     expect(run(["report", "no-such-spec.yaml"]).status).toBe(2);
     expect(run(["report", "examples/resnet18.yaml", "--help"]).status).toBe(0);
@@ -130,8 +130,7 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
 
   it("runs the bundle without TurboFan's compiles, which a run of milliseconds does not pay back", () => {
     // --trace-opt prints every function V8 marks for an optimizing tier; this Node's marks for a hot loop show it does.
-    const traced = (args: string[]) =>
-      spawnSync(process.execPath, ["--trace-opt", ...args], { cwd: repositoryRoot, encoding: "utf8", env: { ...process.env, TMPDIR: tempDir(), NODE_COMPILE_CACHE: "" } });
+    const traced = (args: string[]) => runNode(["--trace-opt", ...args]);
     const hotLoop = traced(["-e", "function next(x) { return x + 1 } let s = 0; for (let i = 0; i < 1e8; i++) s = next(s);"]);
     // A marking, or a loop compiled on stack replacement (Node 24 may skip the marking): "target TURBOFAN".
     expect(hotLoop.stdout).toMatch(/TURBOFAN/);
@@ -147,11 +146,7 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     const preload = join(tempDir(), "modules.cjs");
     // Written with fs.writeSync: process.stderr would load the streams it looks for.
     writeFileSync(preload, `process.on("exit", () => require("node:fs").writeSync(2, "\\n" + JSON.stringify(process.moduleLoadList)));`);
-    const run = spawnSync(process.execPath, ["--require", preload, join(repositoryRoot, "dist/cli.cjs"), "report", "examples/resnet50.yaml"], {
-      cwd: repositoryRoot,
-      encoding: "utf8",
-      env: { ...process.env, TMPDIR: tempDir(), NODE_COMPILE_CACHE: "" },
-    });
+    const run = runNode(["--require", preload, join(repositoryRoot, "dist/cli.cjs"), "report", "examples/resnet50.yaml"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("25,557,032");
     const loaded = JSON.parse(run.stderr.trim().split("\n").at(-1) ?? "[]") as string[];
