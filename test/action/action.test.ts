@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fakeGitHubSuite } from "./fake-github-suite.js";
 import { TempRepository } from "./git-fixture.js";
-import { runAction } from "./run-action.js";
+import { annotationLines, pullRequestPayload, runAction } from "./run-action.js";
 import { safetensorsHeader, writeSafetensors } from "../import/files.js";
 import { join } from "node:path";
 import { METRICS } from "../../src/metrics/index.js";
@@ -23,10 +23,9 @@ function repository(files: Record<string, string>): { repo: TempRepository; base
 }
 
 const inputs = (extra: Record<string, string> = {}) => ({ specs: "models/*.yaml", "github-token": "test-token", ...extra });
-const pullRequest = (base: string, head = "0".repeat(40)) => ({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
 
 async function check(repo: TempRepository, base: string, extra: Record<string, string> = {}) {
-  return runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(extra), event: "pull_request", payload: pullRequest(base) });
+  return runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(extra), event: "pull_request", payload: pullRequestPayload(base) });
 }
 
 describe("the action, run as the bundled dist/index.js", () => {
@@ -111,7 +110,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     expect(run.exitCode).toBe(1);
     expect(run.outputs.status).toBe("fail");
     expect(run.stdout).not.toContain("over budget");
-    expect(run.stdout.split("\n").filter((line) => /^::(warning|error) /.test(line))).toEqual([
+    expect(annotationLines(run.stdout)).toEqual([
       "::warning title=model-budget%3A layers grew,file=models/tiny.yaml,line=7::2 layer entries grew by 33,088 parameters in all: h.[0-2].fc, h.[0-2].proj",
     ]);
     expect(run.stdout).toContain("::error::model-budget: the check failed (fail-on: exceed)");
@@ -205,7 +204,7 @@ describe("the action, run as the bundled dist/index.js", () => {
     const { repo, base } = repository({ "models/tiny.yaml": spec(2), ".github/model-budget.yml": budget("250K") });
     const head = repo.write({ "models/tiny.yaml": spec(3) }).commit("grow");
     github.refuseWrites = 403;
-    const computed = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(), event: "pull_request", payload: pullRequest(base, head) });
+    const computed = await runAction({ workspace: repo.dir, apiUrl: github.url, inputs: inputs(), event: "pull_request", payload: pullRequestPayload(base, head) });
     delete github.refuseWrites;
     github.requests = [];
     const savedPath = computed.outputs["report-json"]!;
@@ -461,7 +460,7 @@ describe("the fork recipe with every metric", () => {
       apiUrl: github.url,
       inputs: inputs({ optimizer: "Adam", gpus: "2", zero: "1" }),
       event: "pull_request",
-      payload: pullRequest(base, head),
+      payload: pullRequestPayload(base, head),
     });
     delete github.refuseWrites;
     expect(checked.outputs.status).toBe("pass");

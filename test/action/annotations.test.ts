@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { fakeGitHubSuite } from "./fake-github-suite.js";
 import { TempRepository } from "./git-fixture.js";
-import { runAction } from "./run-action.js";
+import { annotationLines, pullRequestPayload, runAction } from "./run-action.js";
 
 const spec = ({ width = 256, hidden = "4 * d" } = {}) => `model: net
 vars:
@@ -37,9 +37,9 @@ async function annotations(before: Record<string, string>, after: Record<string,
     apiUrl: github.url,
     inputs: { specs: "models/*.yaml", comment: "never" },
     event: "pull_request",
-    payload: { pull_request: { number: 7, base: { sha: base }, head: { sha: "0".repeat(40) } } },
+    payload: pullRequestPayload(base),
   });
-  return { lines: run.stdout.split("\n").filter((line) => /^::(warning|error) /.test(line)), status: run.outputs.status };
+  return { lines: annotationLines(run.stdout), status: run.outputs.status };
 }
 
 describe("annotations on the lines a pull request changed", () => {

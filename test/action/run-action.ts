@@ -29,6 +29,12 @@ function readOutputs(file: string): Record<string, string> {
   return outputs;
 }
 
+/** A pull_request event's payload: pull request 7 from `head` (a made-up SHA unless given) onto `base`. */
+export const pullRequestPayload = (base: string, head = "0".repeat(40)) => ({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
+
+/** The workflow commands that annotate a line: ::warning and ::error. */
+export const annotationLines = (stdout: string): string[] => stdout.split("\n").filter((line) => /^::(warning|error) /.test(line));
+
 export interface ActionOptions {
   workspace: string;
   apiUrl: string;

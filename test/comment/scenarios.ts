@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import type { FakeGitHub } from "../action/fake-github.js";
 import { TempRepository } from "../action/git-fixture.js";
-import { runAction, type ActionRun } from "../action/run-action.js";
+import { pullRequestPayload, runAction, type ActionRun } from "../action/run-action.js";
 
 /**
  * The pull requests the golden comments come from: each a real git repository with a base and a
@@ -161,7 +161,7 @@ function repository(scenario: Scenario): { dir: string; base: string; head: stri
 export async function runScenario(scenario: Scenario, github: FakeGitHub): Promise<ScenarioRun> {
   const { dir, base, head } = repository(scenario);
   try {
-    const payload = { pull_request: { number: 7, base: { sha: base }, head: { sha: head } } };
+    const payload = pullRequestPayload(base, head);
     const inputs = { specs: "models/*.yaml", "github-token": "test-token", ...scenario.inputs };
     if (scenario.publish) github.refuseWrites = 403;
     let run = await runAction({ workspace: dir, apiUrl: github.url, inputs, event: "pull_request", payload });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fakeGitHubSuite } from "../action/fake-github-suite.js";
 import { TempRepository } from "../action/git-fixture.js";
-import { runAction } from "../action/run-action.js";
+import { pullRequestPayload, runAction } from "../action/run-action.js";
 
 /** A small Llama: width 64, 4 heads of 16 with 2 key/value heads, MLP 128, vocabulary 100, untied head. */
 const config = (layers: number) => `{
@@ -35,7 +35,7 @@ describe("the action on a pull request that edits a config.json", () => {
       apiUrl: github.url,
       inputs: { specs: "models/**/config.json", "github-token": "test-token" },
       event: "pull_request",
-      payload: { pull_request: { number: 7, base: { sha: base }, head: { sha: "0".repeat(40) } } },
+      payload: pullRequestPayload(base),
     });
     expect(total(2)).toBe(86848);
     expect(run.outputs.status).toBe("fail");

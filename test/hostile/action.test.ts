@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeGitHubSuite } from "../action/fake-github-suite.js";
 import { TempRepository } from "../action/git-fixture.js";
-import { runAction } from "../action/run-action.js";
+import { pullRequestPayload, runAction } from "../action/run-action.js";
 import { runDist, showsStackTrace } from "../helpers/run-dist.js";
 
 /**
@@ -21,7 +21,6 @@ function repository(files: Record<string, string>): { repo: TempRepository; base
 }
 
 const token = { "github-token": "test-token" };
-const pullRequest = (base: string, head = "0".repeat(40)) => ({ pull_request: { number: 7, base: { sha: base }, head: { sha: head } } });
 
 /** A pull_request run whose comment the fake API refuses: what a fork's check saves. */
 async function check(repo: TempRepository, base: string, head: string, extra: Record<string, string> = {}) {
@@ -31,7 +30,7 @@ async function check(repo: TempRepository, base: string, head: string, extra: Re
     apiUrl: github.url,
     inputs: { specs: "models/*.yaml", ...token, ...extra },
     event: "pull_request",
-    payload: pullRequest(base, head),
+    payload: pullRequestPayload(base, head),
     heapMiB: HEAP_MIB,
   });
   delete github.refuseWrites;
@@ -215,7 +214,7 @@ describe("budget files written to escape or stall the check", () => {
       apiUrl: github.url,
       inputs: { specs: "models/*.yaml", ...token, "budget-from": "base" },
       event: "pull_request",
-      payload: pullRequest(base, head),
+      payload: pullRequestPayload(base, head),
       heapMiB: HEAP_MIB,
     });
     expect(run.exitCode).toBe(1);
@@ -234,7 +233,7 @@ describe("budget files written to escape or stall the check", () => {
       apiUrl: github.url,
       inputs: { specs: "models/*.yaml", ...token },
       event: "pull_request",
-      payload: pullRequest(base, head),
+      payload: pullRequestPayload(base, head),
       heapMiB: HEAP_MIB,
     });
     expect(run.outputs.status).toBe("warn");
@@ -251,7 +250,7 @@ describe("budget files written to escape or stall the check", () => {
       apiUrl: github.url,
       inputs: { specs: "models/*.yaml", comment: "never" },
       event: "pull_request",
-      payload: pullRequest(base),
+      payload: pullRequestPayload(base),
       heapMiB: HEAP_MIB,
     });
     expect(run.stdout).toContain("::budget entry 'ti\\u001b[2Jny\\u202e' matches no spec, so none of its limits is checked");
@@ -270,7 +269,7 @@ describe("budget files written to escape or stall the check", () => {
       apiUrl: github.url,
       inputs: { specs: "models/*.yaml", ...token, comment: "never" },
       event: "pull_request",
-      payload: pullRequest(base),
+      payload: pullRequestPayload(base),
       heapMiB: HEAP_MIB,
     });
     expect(run.ms).toBeLessThan(5000);
@@ -287,7 +286,7 @@ describe("action inputs", () => {
       apiUrl: github.url,
       inputs: { specs: "models/*.yaml", gpus: "99999999999999999999" },
       event: "pull_request",
-      payload: pullRequest(base),
+      payload: pullRequestPayload(base),
       heapMiB: HEAP_MIB,
     });
     expect(run.exitCode).toBe(1);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fakeGitHubSuite } from "../action/fake-github-suite.js";
 import { TempRepository } from "../action/git-fixture.js";
-import { runAction } from "../action/run-action.js";
+import { annotationLines, pullRequestPayload, runAction } from "../action/run-action.js";
 import { repositoryRoot, runDist } from "../helpers/run-dist.js";
 
 const example = (name: string) => readFileSync(join(repositoryRoot, "examples", name), "utf8");
@@ -121,11 +121,11 @@ describe("the action's worker threads", () => {
         apiUrl: github.url,
         inputs: { specs: "models/*.yaml", "github-token": "test-token" },
         event: "pull_request",
-        payload: { pull_request: { number: 7, base: { sha: base }, head: { sha: "0".repeat(40) } } },
+        payload: pullRequestPayload(base),
         env: { MODEL_BUDGET_THREADS: threads },
       });
       const body = github.comments.at(-1)!.body;
-      return { ...action, body, annotations: action.stdout.split("\n").filter((line) => /^::(warning|error) /.test(line)) };
+      return { ...action, body, annotations: annotationLines(action.stdout) };
     };
     const alone = await run("1");
     const threaded = await run("3");
