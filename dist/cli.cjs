@@ -99,13 +99,16 @@ function writeCache(compiled, file) {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     if (!trusted(cacheDir)) return;
-    // Other builds' caches a day old go; newer ones may be another checkout's, in use.
+    // Other builds' caches a day old go; newer ones may be another checkout's, in use. So do half-written files
+    // a day old, left by a run that ended while writing (a worker thread, when its check's process exits).
     const stale = Date.now() - 86_400_000;
     for (const name of readdirSync(cacheDir)) {
       const other = join(cacheDir, name);
-      if (name.endsWith(".v8") && !name.startsWith(BUNDLE_HASH) && statSync(other).mtimeMs < stale) rmSync(other, { force: true });
+      const old = (name.endsWith(".v8") && !name.startsWith(BUNDLE_HASH)) || name.endsWith(".tmp");
+      if (old && statSync(other).mtimeMs < stale) rmSync(other, { force: true });
     }
-    const temporary = `${file}.${process.pid}.tmp`;
+    // The check's worker threads share the process id, and may write the same command's cache at once.
+    const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
     writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
     renameSync(temporary, file);
   } catch {

@@ -91,7 +91,7 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     expect(cacheFiles(join(temp, cacheName)).map((file) => file.replace(/^.*-/, ""))).toEqual(["json.v8", "markdown.v8", "report.v8"]);
   });
 
-  it("writes a cache V8 rejects again, and removes other builds' caches a day old", () => {
+  it("writes a cache V8 rejects again, and removes other builds' caches and half-written files a day old", () => {
     const temp = tempDir();
     const dir = join(temp, cacheName);
     runWithTemp(["lint", "examples/resnet18.yaml"], temp);
@@ -101,9 +101,13 @@ describe("the CLI's launcher (dist/cli.cjs, the bin; dist/cli.js imports it)", (
     utimesSync(join(dir, "0000000000000000-v0.0.0-x64-report.v8"), new Date("2026-01-01"), new Date("2026-01-01"));
     // Another checkout's build, in use today, is left alone.
     writeFileSync(join(dir, "1111111111111111-v0.0.0-x64-report.v8"), "another build's cache");
+    // Left by a run that ended while writing it, and one being written now.
+    writeFileSync(join(dir, `${file!}.123-abc.tmp`), "half");
+    utimesSync(join(dir, `${file!}.123-abc.tmp`), new Date("2026-01-01"), new Date("2026-01-01"));
+    writeFileSync(join(dir, `${file!}.456-def.tmp`), "being written");
     const run = runWithTemp(["lint", "examples/resnet18.yaml"], temp);
     expect(run.status).toBe(0);
-    expect(cacheFiles(dir)).toEqual([file, "1111111111111111-v0.0.0-x64-report.v8"].sort());
+    expect(cacheFiles(dir)).toEqual([file, `${file!}.456-def.tmp`, "1111111111111111-v0.0.0-x64-report.v8"].sort());
     expect(readFileSync(join(dir, file!)).length).toBeGreaterThan(10_000);
   });
 
